@@ -1,0 +1,73 @@
+"""The index the evaluation runs against: the configured one (ingesting the sample corpus when empty), or a temp one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from eval.dataset import EvalItem
+from eval.metrics import quote_in_passage
+from rag.assistant import Assistant
+from rag.errors import IndexEmptyError, SourcedError
+from rag.settings import BUNDLED_ARTICLES_DIR, Settings
+
+
+class EvalSetupError(SourcedError):
+    """The index cannot serve the evaluation set (e.g. it lacks the articles the set cites)."""
+
+    exit_code = 2
+
+
+def open_assistant(settings: Settings, articles_dir: Path = BUNDLED_ARTICLES_DIR, show_progress: bool = False) -> Assistant:
+    """An Assistant over the configured store; an empty store gets the sample corpus ingested first."""
+    try:
+        return Assistant.from_settings(settings)
+    except IndexEmptyError:
+        ingest_corpus(settings, articles_dir, show_progress)
+        return Assistant.from_settings(settings)
+
+
+def ingest_corpus(settings: Settings, articles_dir: Path, show_progress: bool = False) -> None:
+    from rag.cli import run_ingest
+
+    # an explicit path: article ids are file names relative to it, and
+    # nothing else in the store is pruned
+    report = run_ingest(settings, [articles_dir], rebuild=False, prune=False, show_progress=show_progress)
+    if report.skipped and not (report.added or report.updated or report.unchanged):
+        raise EvalSetupError(f"Could not ingest the evaluation corpus from {articles_dir}: {report.skipped[0].reason}.")
+
+
+def variant_assistant(settings: Settings, data_dir: Path, articles_dir: Path = BUNDLED_ARTICLES_DIR,
+                      **overrides: Any) -> Assistant:
+    """The corpus ingested into a fresh embedded store under `data_dir` with other settings (e.g. chunk_size)."""
+    variant = settings.model_copy(update={"data_dir": data_dir, "chroma_host": None, "chroma_port": None, **overrides})
+    ingest_corpus(variant, articles_dir)
+    return Assistant.from_settings(variant)
+
+
+def check_index(assistant: Assistant, items: list[EvalItem]) -> list[str]:
+    """Raise when articles the set cites are missing; return warnings about anything else that skews results."""
+    articles = {record.article_id: record for record in assistant.articles()}
+    cited = sorted({source for item in items for source in item.sources})
+    missing = [source for source in cited if source not in articles]
+    if missing:
+        where = Path(assistant.settings.data_dir).expanduser()
+        raise EvalSetupError(
+            f"The index at {where} lacks {len(missing)} article(s) the evaluation set cites (e.g. {missing[0]}); "
+            "ingest the sample corpus (rag ingest data/articles) or point RAG_DATA_DIR at an empty folder."
+        )
+    warnings: list[str] = []
+    extra = len(set(articles) - set(cited))
+    if extra:
+        warnings.append(f"The index holds {extra} article(s) the evaluation set does not cite; "
+                        "numbers may differ from the committed baseline.")
+    lost = [
+        f"{item.id}: {e.quote[:50]!r}"
+        for item in items
+        for e in item.evidence
+        if not quote_in_passage(e.quote, articles[e.source].text)
+    ]
+    if lost:
+        warnings.append(f"{len(lost)} evidence quote(s) are not in the cleaned article text, so no passage can hold "
+                        f"them (first: {lost[0]}); check index/cleaning.py or the item.")
+    return warnings

@@ -1,0 +1,37 @@
+"""Errors of the ingestion layer; each carries one sentence that tells the user what to do."""
+
+from __future__ import annotations
+
+
+class SourcedError(Exception):
+    """Base of every error shown to a user as one plain sentence (never a traceback)."""
+
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class StoreUnavailableError(SourcedError):
+    """The Chroma store (embedded or server) cannot be opened or reached."""
+
+    exit_code = 3
+
+
+class EmbeddingMismatchError(SourcedError):
+    """The store was built with another embedding model than the one configured."""
+
+    exit_code = 4
+
+
+class EmbedderUnavailableError(SourcedError):
+    """The embedding model cannot be loaded (missing package, wrong weights, no API key)."""
+
+    exit_code = 3
+
+
+class IndexEmptyError(SourcedError):
+    """Nothing has been ingested yet."""
+
+    exit_code = 4

@@ -1,0 +1,262 @@
+"""The Python API: `Assistant.ask / stream / chat`, returning typed `Answer`s with their sources.
+
+    from rag import Assistant
+    assistant = Assistant.from_settings()
+    answer = assistant.ask("How long did the July 3 call last?")
+    print(answer.answer, [c.quote for c in answer.citations])
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Iterator, Literal, Sequence
+
+from index.embedder import TextEncoder
+from index.pipeline import IngestReport, ingest
+from index.store import ArticleRecord, PassageStore
+from rag.bm25_index import BM25Index
+from rag.chat import Conversation, carry_subjects, looks_like_follow_up
+from rag.errors import EndpointError, LLMNotConfiguredError
+from rag.extractive import extractive_answer, publisher_aliases, words_and_initials
+from rag.models import Answer, Passage
+from rag.retrieval import HybridRetriever, RetrievalFilters, RetrievalMode, RetrievalResult
+from rag.services import build_encoder, build_store, chunk_settings
+from rag.settings import Settings
+from rag.validation import validate_question
+
+AnswerModeChoice = Literal["extractive", "llm"]
+StreamEvent = str | Answer
+"""`Assistant.stream` yields text deltas (str) and ends with the final `Answer`."""
+
+FALLBACK_NOTICE = "The language model failed ({reason}) so this answer was extracted from the articles instead."
+UNSUPPORTED_NOTICE = "The language model's answer was not supported by the articles, so this answer was extracted from them instead."
+
+
+class Assistant:
+    """Answers questions about the indexed articles. Collaborators are passed in; see `from_settings`."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        store: PassageStore,
+        encoder: TextEncoder,
+        bm25: BM25Index | None = None,
+    ) -> None:
+        self.settings = settings
+        self.store = store
+        self.encoder = encoder
+        self._bm25 = bm25
+        self._bm25_revision: str | None = None
+        self._llm_answerer = None
+        self._known_terms: tuple[str, frozenset[str]] | None = None
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None) -> "Assistant":
+        """Open the configured store for reading (raises IndexEmptyError / EmbeddingMismatchError)."""
+        settings = settings or Settings()
+        encoder = build_encoder(settings)
+        store = build_store(settings, encoder).open_for_reading()
+        return cls(settings, store, encoder)
+
+    # --- collaborators ----------------------------------------------------
+    @property
+    def bm25(self) -> BM25Index:
+        revision = self.store.revision
+        if self._bm25 is None or revision != self._bm25_revision:
+            self._bm25 = BM25Index.for_store(self.store, Path(self.settings.data_dir).expanduser() / "bm25")
+            self._bm25_revision = revision
+        return self._bm25
+
+    @property
+    def known_terms(self) -> frozenset[str]:
+        """Publisher names, their initials and title words: names a question may use that passages lack."""
+        revision = self.store.revision
+        if self._known_terms is None or self._known_terms[0] != revision:
+            terms: set[str] = set()
+            for record in self.store.article_records():
+                terms |= publisher_aliases(record.source)
+                terms.update(words_and_initials(record.title))
+            self._known_terms = (revision, frozenset(terms))
+        return self._known_terms[1]
+
+    @property
+    def retriever(self) -> HybridRetriever:
+        return HybridRetriever(
+            self.store, self.encoder, self.bm25, candidates=self.settings.candidates, rrf_k=self.settings.rrf_k
+        )
+
+    @property
+    def llm(self):  # type: ignore[no-untyped-def]
+        if not self.settings.llm_configured:
+            raise LLMNotConfiguredError(
+                "LLM mode needs an endpoint; set OPENAI_API_KEY, or OPENAI_BASE_URL and RAG_LLM_MODEL for a local server."
+            )
+        if self._llm_answerer is None:
+            from rag.llm import LLMAnswerer, LLMClient
+
+            self._llm_answerer = LLMAnswerer(LLMClient(self.settings))
+        return self._llm_answerer
+
+    # --- asking -------------------------------------------------------------
+    def retrieve(
+        self,
+        query: str,
+        top_k: int | None = None,
+        mode: RetrievalMode | None = None,
+        filters: RetrievalFilters | None = None,
+    ) -> tuple[list[Passage], dict[str, float]]:
+        result = self.retrieve_full(query, top_k, mode, filters)
+        return result.passages, result.timings_ms
+
+    def retrieve_full(
+        self,
+        query: str,
+        top_k: int | None = None,
+        mode: RetrievalMode | None = None,
+        filters: RetrievalFilters | None = None,
+    ) -> RetrievalResult:
+        return self.retriever.retrieve(query, top_k or self.settings.top_k, mode or self.settings.retrieval_mode, filters)
+
+    def ask(
+        self,
+        question: str,
+        *,
+        mode: AnswerModeChoice | None = None,
+        top_k: int | None = None,
+        filters: RetrievalFilters | None = None,
+        conversation: Conversation | None = None,
+        retrieval_mode: RetrievalMode | None = None,
+    ) -> Answer:
+        answer: Answer | None = None
+        for event in self.stream(
+            question, mode=mode, top_k=top_k, filters=filters, conversation=conversation, retrieval_mode=retrieval_mode
+        ):
+            if isinstance(event, Answer):
+                answer = event
+        assert answer is not None  # stream always ends with an Answer
+        return answer
+
+    def stream(
+        self,
+        question: str,
+        *,
+        mode: AnswerModeChoice | None = None,
+        top_k: int | None = None,
+        filters: RetrievalFilters | None = None,
+        conversation: Conversation | None = None,
+        retrieval_mode: RetrievalMode | None = None,
+    ) -> Iterator[StreamEvent]:
+        """Text deltas as the answer is written, then the final Answer (also added to `conversation`)."""
+        began = time.perf_counter()
+        question = validate_question(question, self.settings.max_question_chars)
+        chosen_mode = mode or self.settings.effective_answer_mode
+        if chosen_mode == "llm":
+            self.llm  # noqa: B018 - fail fast with LLMNotConfiguredError
+
+        rewritten = self._rewrite(question, conversation, chosen_mode)
+        query = rewritten or question
+        retrieve_began = time.perf_counter()
+        retrieved = self.retrieve_full(query, top_k, retrieval_mode, filters)
+        retrieve_ms = _ms(retrieve_began)
+
+        answer_began = time.perf_counter()
+        if chosen_mode == "llm":
+            answer = yield from self._stream_llm(query, retrieved)
+        else:
+            answer = self._extractive(query, retrieved)
+            yield answer.answer
+        answer.question = question
+        answer.rewritten_query = rewritten
+        answer.timings_ms = {
+            "retrieve": retrieve_ms,
+            "answer": _ms(answer_began),
+            "total": _ms(began),
+            **{f"retrieve_{k}": v for k, v in retrieved.timings_ms.items()},
+        }
+        if conversation is not None:
+            conversation.add(answer)
+        yield answer
+
+    def chat(self, question: str, conversation: Conversation, **options: object) -> Answer:
+        """One turn of a conversation: follow-ups are rewritten using its history."""
+        return self.ask(question, conversation=conversation, **options)  # type: ignore[arg-type]
+
+    def new_conversation(self) -> Conversation:
+        return Conversation(max_tokens=self.settings.history_tokens)
+
+    # --- answerers ----------------------------------------------------------
+    def _extractive(self, query: str, retrieved: RetrievalResult) -> Answer:
+        bm25 = self.bm25
+        query_vector = retrieved.query_vector
+        if query_vector is None and any(p.sentence_vectors for p in retrieved.passages):
+            query_vector = self.encoder.embed_query(query)  # BM25-only retrieval embedded nothing yet
+        return extractive_answer(
+            query,
+            retrieved.passages,
+            bm25.idf,
+            bm25.knows,
+            threshold=self.settings.abstain_threshold,
+            max_sentences=self.settings.max_answer_sentences,
+            query_vector=query_vector,
+            known_terms=self.known_terms,
+        )
+
+    def _stream_llm(self, query: str, retrieved: RetrievalResult) -> Iterator[StreamEvent]:
+        from rag.llm import parse_generated
+
+        passages = retrieved.passages
+        pieces: list[str] = []
+        try:
+            for delta in self.llm.stream_text(query, passages):
+                pieces.append(delta)
+                yield delta
+        except EndpointError as failure:
+            fallback = self._extractive(query, retrieved)
+            fallback.notice = FALLBACK_NOTICE.format(reason=failure.message.rstrip("."))
+            return fallback
+        answer = parse_generated(query, "".join(pieces), passages)
+        if not answer.abstained and not any(s.support == "supported" for s in answer.sentences):
+            fallback = self._extractive(query, retrieved)
+            fallback.notice = UNSUPPORTED_NOTICE
+            fallback.flagged = answer.flagged
+            return fallback
+        return answer
+
+    def _rewrite(self, question: str, conversation: Conversation | None, mode: str) -> str | None:
+        if conversation is None or not conversation.turns:
+            return None
+        if mode == "llm" and looks_like_follow_up(question):
+            try:
+                rewritten = self.llm.condense(conversation.history_text(), question)
+                return rewritten if rewritten != question else None
+            except EndpointError:
+                pass  # the rule-based rewrite below still works
+        return carry_subjects(question, conversation)
+
+    # --- library ------------------------------------------------------------
+    def articles(self) -> list[ArticleRecord]:
+        return self.store.article_records()
+
+    def article(self, article_id: str) -> ArticleRecord | None:
+        return self.store.article(article_id)
+
+    def ingest(self, paths: Sequence[Path], **options: object) -> IngestReport:
+        """Add or update files (e.g. uploads); BM25 follows the store's revision automatically."""
+        return ingest(
+            paths,
+            self.store,
+            self.encoder,
+            chunks=chunk_settings(self.settings),
+            max_bytes=self.settings.max_file_bytes,
+            **options,  # type: ignore[arg-type]
+        )
+
+    def delete_article(self, article_id: str) -> int:
+        removed = self.store.delete_article(article_id)
+        self.store.bump_revision()
+        return removed
+
+
+def _ms(began: float) -> float:
+    return round((time.perf_counter() - began) * 1000, 3)

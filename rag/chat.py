@@ -1,0 +1,83 @@
+"""Multi-turn chat: history bounded in tokens, and follow-ups rewritten into standalone questions.
+
+Without an LLM, a follow-up is recognised by its pronouns or ellipsis ("What
+about the weapons?") and rewritten by carrying the previous turn's subjects:
+the names and key terms of the previous standalone question and of the
+sentences the previous answer cited.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from index.tokens import count_tokens
+from rag.models import Answer
+from rag.text import capitalised_terms, content_words, normalise
+
+_PRONOUNS = re.compile(
+    r"\b(he|she|they|him|her|them|his|hers|their|theirs|it|its|this|that|these|those|there|then|the call|the meeting|"
+    r"the talks|the leaders?|the two)\b"
+)
+_ELLIPSIS = re.compile(r"^\s*(and|what about|how about|what else|why|and then|also|same for)\b")
+# A question this short is almost always a follow-up in a chat.
+SHORT_QUESTION_WORDS = 3
+# Subjects carried from the previous turn: enough to retrieve, few enough not to drown the question.
+MAX_CARRIED_TERMS = 6
+
+
+@dataclass
+class Turn:
+    question: str
+    standalone: str
+    answer: str
+    cited_quotes: list[str] = field(default_factory=list)
+
+    def render(self) -> str:
+        return f"Human: {self.question}\nAssistant: {self.answer}"
+
+
+@dataclass
+class Conversation:
+    """Chat history; the oldest turns are dropped once it exceeds `max_tokens`."""
+
+    max_tokens: int = 1500
+    turns: list[Turn] = field(default_factory=list)
+
+    def add(self, answer: Answer) -> None:
+        standalone = answer.rewritten_query or answer.question
+        quotes = [c.quote for c in answer.citations]
+        self.turns.append(Turn(answer.question, standalone, answer.answer, quotes))
+        while len(self.turns) > 1 and count_tokens(self.history_text()) > self.max_tokens:
+            self.turns.pop(0)
+
+    def history_text(self) -> str:
+        return "\n".join(turn.render() for turn in self.turns)
+
+    def clear(self) -> None:
+        self.turns.clear()
+
+
+def looks_like_follow_up(question: str) -> bool:
+    lowered = normalise(question)
+    return bool(_PRONOUNS.search(lowered) or _ELLIPSIS.search(lowered)) or len(content_words(question)) <= SHORT_QUESTION_WORDS
+
+
+def carry_subjects(question: str, conversation: Conversation) -> str | None:
+    """Non-LLM rewrite: the follow-up plus the previous turn's subjects, or None when not a follow-up."""
+    if not conversation.turns or not looks_like_follow_up(question):
+        return None
+    previous = conversation.turns[-1]
+    asked = set(content_words(question))
+    terms: list[str] = []
+    sources = [previous.standalone, *previous.cited_quotes]
+    names = [n for text in sources for n in capitalised_terms(text)]
+    keywords = content_words(previous.standalone)
+    for term in [*names, *keywords]:
+        if term not in asked and term not in terms:
+            terms.append(term)
+        if len(terms) >= MAX_CARRIED_TERMS:
+            break
+    if not terms:
+        return None
+    return f"{question} (context: {' '.join(terms)})"

@@ -1,0 +1,350 @@
+"""The `rag` command line: ingest, status, ask, chat, serve, eval.
+
+Output for people goes to stdout, progress and errors to stderr; `--json`
+prints machine-readable objects (design.md). Every `SourcedError` becomes one
+line on stderr and its exit code; nothing shows a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Optional
+
+import typer
+
+if TYPE_CHECKING:
+    from rag.models import Answer
+    from rag.settings import Settings
+
+app = typer.Typer(
+    help="Sourced: ask questions about news articles and get answers with verified citations.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _settings(**overrides: Any) -> "Settings":
+    from pydantic import ValidationError
+
+    from rag.settings import Settings
+
+    try:
+        return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or "a setting"
+        _fail(f"The setting {field} is invalid ({first['msg']}); fix it in the environment or .env.", 2)
+    raise AssertionError  # unreachable
+
+
+def _fail(message: str, code: int = 1) -> None:
+    typer.echo(f"Error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _run(action: Callable[[], None]) -> None:
+    """Run a command body, turning known failures into one line and an exit code."""
+    from rag.errors import SourcedError
+
+    try:
+        action()
+    except SourcedError as exc:
+        _fail(exc.message, exc.exit_code)
+    except KeyboardInterrupt:
+        _fail("Interrupted.", 130)
+
+
+def _print_json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+# --- ingest --------------------------------------------------------------------
+def run_ingest(settings: "Settings", paths: list[Path], rebuild: bool, prune: bool | None, show_progress: bool) -> Any:
+    """Ingest `paths` (default: the articles folder) with a progress bar on stderr; returns the report."""
+    from tqdm import tqdm
+
+    from index.pipeline import ingest
+    from rag.services import build_encoder, build_store, chunk_settings
+
+    encoder = build_encoder(settings)
+    store = build_store(settings, encoder).open_for_writing(rebuild=rebuild)
+    managed = not paths
+    targets = paths or [Path(settings.articles_dir)]
+    bar = tqdm(total=0, unit="chunk", desc="Embedding", file=sys.stderr, disable=not show_progress, leave=False)
+
+    def progress(done: int, total: int) -> None:
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    def on_skip(skipped: Any) -> None:
+        tqdm.write(f"Skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
+
+    try:
+        return ingest(
+            targets,
+            store,
+            encoder,
+            chunks=chunk_settings(settings),
+            max_bytes=settings.max_file_bytes,
+            prune=managed if prune is None else prune,
+            progress=progress,
+            on_skip=on_skip,
+        )
+    finally:
+        bar.close()
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: list[Path] = typer.Argument(None, help="Files or folders to ingest (default: RAG_ARTICLES_DIR)."),
+    rebuild: bool = typer.Option(False, "--rebuild", help="Drop the index and re-embed everything."),
+    prune: Optional[bool] = typer.Option(
+        None, "--prune/--no-prune", help="Remove articles whose files are gone (default: on for the articles folder)."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+) -> None:
+    """Load, clean, chunk and embed articles into the store (incremental: unchanged files are skipped)."""
+
+    def action() -> None:
+        settings = _settings()
+        report = run_ingest(settings, list(paths or []), rebuild, prune, show_progress=sys.stderr.isatty())
+        if as_json:
+            _print_json(report.as_json())
+            return
+        summary = report.as_json()
+        typer.echo(
+            f"Ingested in {summary['seconds']:.1f} s: {summary['added']} added, {summary['updated']} updated, "
+            f"{summary['unchanged']} unchanged, {summary['removed']} removed, {len(summary['skipped'])} skipped; "
+            f"{summary['chunks']} chunks embedded."
+        )
+        for skipped in report.skipped:
+            typer.echo(f"  skipped {skipped.path}: {skipped.reason}")
+
+    _run(action)
+
+
+# --- status --------------------------------------------------------------------
+def _endpoint_status(settings: "Settings") -> dict[str, Any]:
+    if not settings.llm_configured:
+        return {"configured": False, "reachable": None}
+    import urllib.error
+    import urllib.request
+
+    base = (settings.openai_base_url or "https://api.openai.com/v1").rstrip("/")
+    request = urllib.request.Request(f"{base}/models")
+    if settings.openai_api_key:
+        request.add_header("Authorization", f"Bearer {settings.openai_api_key.get_secret_value()}")
+    try:
+        with urllib.request.urlopen(request, timeout=3):
+            reachable = True
+    except urllib.error.HTTPError as exc:
+        reachable = exc.code < 500
+    except (urllib.error.URLError, OSError, ValueError):
+        reachable = False
+    return {"configured": True, "base_url": base, "model": settings.llm_model, "reachable": reachable}
+
+
+@app.command("status")
+def status_command(
+    as_json: bool = typer.Option(False, "--json", help="Print the status as JSON."),
+    check_endpoint: bool = typer.Option(True, "--check-endpoint/--no-check-endpoint", help="Probe the LLM endpoint."),
+) -> None:
+    """Show the settings in effect (secrets masked), the store, the embedding model and the indexed articles."""
+
+    def action() -> None:
+        from rag.errors import IndexEmptyError
+        from rag.services import build_encoder, build_store, describe_store
+
+        settings = _settings()
+        encoder = build_encoder(settings)
+        store = build_store(settings, encoder)
+        try:
+            store.open_for_reading()
+            articles = [record.summary() for record in store.article_records()]
+            passages = store.count()
+        except IndexEmptyError:
+            articles, passages = [], 0
+        data = {
+            "store": {**describe_store(settings), "passages": passages},
+            "embedding_model": encoder.fingerprint,
+            "answer_mode": settings.effective_answer_mode,
+            "endpoint": _endpoint_status(settings) if check_endpoint else {"configured": settings.llm_configured},
+            "settings": settings.public_dict(),
+            "articles": articles,
+        }
+        if as_json:
+            _print_json(data)
+            return
+        store_info = data["store"]
+        where = store_info.get("path") or f"{store_info.get('host')}:{store_info.get('port')}"
+        typer.echo(f"Store:      {store_info['kind']} at {where} (collection {store_info['collection']!r}, {passages} passages)")
+        typer.echo(f"Embeddings: {encoder.fingerprint}")
+        endpoint = data["endpoint"]
+        if endpoint.get("configured"):
+            state = {True: "reachable", False: "unreachable", None: "not checked"}[endpoint.get("reachable")]
+            typer.echo(f"LLM:        {endpoint.get('model', settings.llm_model)} at {endpoint.get('base_url', '')} ({state})")
+        else:
+            typer.echo("LLM:        not configured (extractive answers)")
+        typer.echo(f"Articles:   {len(articles)}")
+        for article in articles:
+            typer.echo(
+                f"  - {article['title']} | {article['source']} | {article['published'] or 'undated'} | {article['chunks']} chunks"
+            )
+        typer.echo("Settings:")
+        for key, value in data["settings"].items():
+            typer.echo(f"  {key} = {value}")
+
+    _run(action)
+
+
+# --- ask -------------------------------------------------------------------------
+def format_answer(answer: "Answer") -> str:
+    lines = [answer.answer]
+    if answer.notice:
+        lines.append(f"\nNote: {answer.notice}")
+    if answer.rewritten_query:
+        lines.append(f"(searched for: {answer.rewritten_query})")
+    if answer.citations:
+        lines.append("\nSources:")
+        for citation in answer.citations:
+            lines.append(
+                f"  [{citation.n}] {citation.title} - {citation.source}, {citation.published or 'undated'} ({citation.support})"
+            )
+            lines.append(f"      \"{citation.quote}\"")
+    if answer.flagged:
+        lines.append("\nNot supported by a cited passage:")
+        lines.extend(f"  - {sentence}" for sentence in answer.flagged)
+    return "\n".join(lines)
+
+
+@app.command("ask")
+def ask_command(
+    question: str = typer.Argument(..., help="The question, in quotes."),
+    as_json: bool = typer.Option(False, "--json", help="Print the answer object as JSON (design.md contract)."),
+    mode: Optional[str] = typer.Option(None, "--mode", help="extractive or llm (default: RAG_ANSWER_MODE)."),
+    top_k: Optional[int] = typer.Option(None, "--top-k", min=1, max=50, help="Passages handed to the answerer."),
+    publisher: Optional[list[str]] = typer.Option(None, "--publisher", help="Only these publishers (repeatable)."),
+    since: Optional[str] = typer.Option(None, "--since", help="Only articles published on or after YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, "--until", help="Only articles published on or before YYYY-MM-DD."),
+    trace: bool = typer.Option(False, "--trace", help="With --json, include every retrieved passage and its ranks."),
+) -> None:
+    """Answer one question with numbered citations."""
+
+    def action() -> None:
+        from rag.assistant import Assistant
+
+        if mode not in (None, "extractive", "llm"):
+            _fail("--mode must be extractive or llm.", 2)
+        filters = _filters(publisher, since, until)
+        assistant = Assistant.from_settings(_settings())
+        answer = assistant.ask(question, mode=mode, top_k=top_k, filters=filters)  # type: ignore[arg-type]
+        if as_json:
+            _print_json(answer.to_contract(include_trace=trace))
+        else:
+            typer.echo(format_answer(answer))
+
+    _run(action)
+
+
+def _filters(publishers: list[str] | None, since: str | None, until: str | None) -> Any:
+    from datetime import date
+
+    from rag.retrieval import RetrievalFilters
+
+    for value, flag in ((since, "--since"), (until, "--until")):
+        if value:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                _fail(f"{flag} must be a date like 2025-07-03.", 2)
+    return RetrievalFilters(tuple(publishers or ()), since, until)
+
+
+# --- chat --------------------------------------------------------------------------
+@app.command("chat")
+def chat_command(
+    as_json: bool = typer.Option(False, "--json", help="Read one question per line, print one JSON answer per line."),
+    mode: Optional[str] = typer.Option(None, "--mode", help="extractive or llm."),
+) -> None:
+    """A conversation in the terminal; follow-up questions are understood in context."""
+
+    def action() -> None:
+        from rag.assistant import Assistant
+        from rag.errors import InvalidQuestionError
+
+        assistant = Assistant.from_settings(_settings())
+        conversation = assistant.new_conversation()
+        interactive = sys.stdin.isatty() and not as_json
+        if interactive:
+            typer.echo("Ask about the articles; empty line or Ctrl-D to quit, /new for a new conversation.", err=True)
+        while True:
+            try:
+                line = input("> ") if interactive else sys.stdin.readline()
+            except EOFError:
+                break
+            if not interactive and line == "":
+                break
+            line = line.strip()
+            if interactive and not line:
+                break
+            if line == "/new":
+                conversation.clear()
+                continue
+            if not line:
+                continue
+            try:
+                answer = assistant.chat(line, conversation, mode=mode)
+            except InvalidQuestionError as exc:
+                if interactive:
+                    typer.echo(f"Error: {exc.message}", err=True)
+                else:
+                    typer.echo(json.dumps({"question": line, "error": exc.message}, ensure_ascii=False))
+                continue
+            if interactive:
+                typer.echo(format_answer(answer) + "\n")
+            else:
+                typer.echo(json.dumps(answer.to_contract(), ensure_ascii=False))
+                sys.stdout.flush()
+
+    _run(action)
+
+
+# --- serve ---------------------------------------------------------------------------
+@app.command("serve")
+def serve_command(
+    host: Optional[str] = typer.Option(None, "--host", help="Address to bind (default RAG_UI_HOST, 127.0.0.1)."),
+    port: Optional[int] = typer.Option(None, "--port", help="Port (default RAG_UI_PORT, 7860)."),
+) -> None:
+    """Start the chat UI (ingests the sample corpus first when the store is empty)."""
+
+    def action() -> None:
+        from ui.launch import serve
+
+        serve(_settings(ui_host=host, ui_port=port))
+
+    _run(action)
+
+
+# --- eval ------------------------------------------------------------------------------
+@app.command("eval", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def eval_command(ctx: typer.Context) -> None:
+    """Run the evaluation suite (see `rag eval --help`)."""
+
+    def action() -> None:
+        from eval.cli import main as eval_main
+
+        raise typer.Exit(eval_main(list(ctx.args), _settings()))
+
+    _run(action)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

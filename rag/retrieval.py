@@ -1,0 +1,184 @@
+"""Hybrid retrieval: dense (Chroma) and BM25, fused by reciprocal rank, overlaps merged."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from index.embedder import TextEncoder
+from index.store import PassageRecord, PassageStore
+from rag.bm25_index import BM25Index
+from rag.models import Passage
+
+RetrievalMode = Literal["hybrid", "dense", "bm25"]
+
+
+@dataclass(frozen=True)
+class RetrievalFilters:
+    publishers: tuple[str, ...] = ()
+    date_from: str | None = None  # YYYY-MM-DD, inclusive
+    date_to: str | None = None
+
+    def is_empty(self) -> bool:
+        return not self.publishers and not self.date_from and not self.date_to
+
+    def chroma_where(self) -> dict[str, Any] | None:
+        clauses: list[dict[str, Any]] = []
+        if self.publishers:
+            clauses.append({"source": {"$in": list(self.publishers)}})
+        if self.date_from:
+            clauses.append({"published_ordinal": {"$gte": date.fromisoformat(self.date_from).toordinal()}})
+        if self.date_to:
+            clauses.append({"published_ordinal": {"$lte": date.fromisoformat(self.date_to).toordinal()}})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+@dataclass
+class RetrievalResult:
+    passages: list[Passage]
+    timings_ms: dict[str, float]
+    query_vector: list[float] | None = None
+
+
+class HybridRetriever:
+    def __init__(
+        self, store: PassageStore, encoder: TextEncoder, bm25: BM25Index, *, candidates: int = 30, rrf_k: int = 60
+    ) -> None:
+        self.store = store
+        self.encoder = encoder
+        self.bm25 = bm25
+        self.candidates = candidates
+        self.rrf_k = rrf_k
+
+    def retrieve(
+        self,
+        query: str,
+        top_k: int = 5,
+        mode: RetrievalMode = "hybrid",
+        filters: RetrievalFilters | None = None,
+    ) -> RetrievalResult:
+        filters = filters or RetrievalFilters()
+        timings: dict[str, float] = {}
+        records: dict[str, PassageRecord] = {}
+        dense_ranks: dict[str, int] = {}
+        dense_scores: dict[str, float] = {}
+        bm25_ranks: dict[str, int] = {}
+        bm25_scores: dict[str, float] = {}
+
+        vector: list[float] | None = None
+        if mode in ("hybrid", "dense"):
+            began = time.perf_counter()
+            vector = self.encoder.embed_query(query)
+            timings["embed"] = _ms(began)
+            began = time.perf_counter()
+            for rank, hit in enumerate(self.store.query(vector, self.candidates, filters.chroma_where()), start=1):
+                records[hit.passage.passage_id] = hit.passage
+                dense_ranks[hit.passage.passage_id] = rank
+                dense_scores[hit.passage.passage_id] = hit.similarity
+            timings["dense"] = _ms(began)
+        if mode in ("hybrid", "bm25"):
+            began = time.perf_counter()
+            allowed = None if filters.is_empty() else self.store.passage_ids_where(filters.chroma_where())
+            for rank, bm25_hit in enumerate(self.bm25.search(query, self.candidates, allowed), start=1):
+                bm25_ranks[bm25_hit.passage_id] = rank
+                bm25_scores[bm25_hit.passage_id] = bm25_hit.score
+            missing = [pid for pid in bm25_ranks if pid not in records]
+            records.update(self.store.passages_by_id(missing))
+            timings["bm25"] = _ms(began)
+
+        fused = {
+            pid: sum(1.0 / (self.rrf_k + ranks[pid]) for ranks in (dense_ranks, bm25_ranks) if pid in ranks)
+            for pid in records
+        }
+        ordered = sorted(records, key=lambda pid: (-fused[pid], pid))
+        passages = [
+            Passage(
+                passage_id=pid,
+                article_id=records[pid].article_id,
+                title=records[pid].title,
+                source=records[pid].source,
+                published=records[pid].published,
+                url=records[pid].url,
+                text=records[pid].text,
+                start=records[pid].start,
+                end=records[pid].end,
+                score=round(fused[pid], 6),
+                dense_rank=dense_ranks.get(pid),
+                bm25_rank=bm25_ranks.get(pid),
+                fused_rank=rank,
+                dense_score=dense_scores.get(pid),
+                bm25_score=bm25_scores.get(pid),
+                sentence_spans=list(records[pid].sentence_spans),
+                sentence_vectors=records[pid].sentence_vectors,
+            )
+            for rank, pid in enumerate(ordered, start=1)
+        ]
+        return RetrievalResult(merge_overlapping(passages)[:top_k], timings, vector)
+
+
+def merge_overlapping(passages: list[Passage]) -> list[Passage]:
+    """Merge passages of one article that overlap or touch into the better-ranked one, keeping rank order."""
+    merged: list[Passage] = []
+    for passage in passages:
+        for i, kept in enumerate(merged):
+            if kept.article_id == passage.article_id and passage.start <= kept.end and kept.start <= passage.end:
+                merged[i] = _union(kept, passage)
+                break
+        else:
+            merged.append(passage)
+    return merged
+
+
+def _union(first: Passage, second: Passage) -> Passage:
+    start, end = min(first.start, second.start), max(first.end, second.end)
+    left, right = (first, second) if first.start <= second.start else (second, first)
+    text = left.text + right.text[left.end - right.start :] if right.end > left.end else left.text
+    spans, vectors = _union_sentences(left, right, start)
+    return first.model_copy(
+        update={
+            "passage_id": f"{first.passage_id}+{second.passage_id.rsplit('::', 1)[-1]}",
+            "text": text,
+            "sentence_spans": spans,
+            "sentence_vectors": vectors,
+            "start": start,
+            "end": end,
+            "dense_rank": _min(first.dense_rank, second.dense_rank),
+            "bm25_rank": _min(first.bm25_rank, second.bm25_rank),
+        }
+    )
+
+
+def _union_sentences(left: Passage, right: Passage, start: int) -> tuple[list[tuple[int, int]], str]:
+    """Sentence spans of both passages, rebased on the merged text; the right one's repeats dropped."""
+    from index.vector_codec import pack, unpack
+
+    spans: list[tuple[int, int]] = []
+    rows = []
+    seen: set[tuple[int, int]] = set()
+    for passage in (left, right):
+        matrix = unpack(passage.sentence_vectors) if passage.sentence_vectors else None
+        for i, (s, e) in enumerate(passage.sentence_spans):
+            span = (s + passage.start - start, e + passage.start - start)
+            if span in seen:
+                continue
+            seen.add(span)
+            spans.append(span)
+            if matrix is not None and i < len(matrix):
+                rows.append(matrix[i])
+    if len(rows) != len(spans):
+        return spans, ""
+    import numpy as np
+
+    return spans, pack(np.stack(rows)) if rows else ""
+
+
+def _min(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else min(a, b)
+
+
+def _ms(began: float) -> float:
+    return round((time.perf_counter() - began) * 1000, 3)

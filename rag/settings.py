@@ -1,0 +1,159 @@
+"""Every setting of Sourced, in one typed object read from the environment and `.env`.
+
+`OPENAI_API_KEY` and `OPENAI_BASE_URL` keep their standard names; everything
+else starts with `RAG_`. `.env.example` lists each field with its default.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_ARTICLES_DIR = PROJECT_ROOT / "data" / "articles"
+DEFAULT_DATA_DIR = PROJECT_ROOT / ".sourced"
+
+AnswerMode = Literal["auto", "extractive", "llm"]
+EmbeddingBackend = Literal["local", "openai"]
+
+
+class Settings(BaseSettings):
+    """Configuration of the whole application; pass it in, never read the env elsewhere."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="RAG_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        populate_by_name=True,
+    )
+
+    # --- where things live -------------------------------------------------
+    data_dir: Path = Field(
+        DEFAULT_DATA_DIR,
+        description="Directory for all persisted state: the Chroma store, BM25 cache, feedback, logs.",
+    )
+    articles_dir: Path = Field(
+        BUNDLED_ARTICLES_DIR,
+        description="Folder that `rag ingest` reads when given no paths (default: the bundled sample corpus).",
+    )
+    collection: str = Field(
+        "articles", description="Name of the Chroma collection holding the passages."
+    )
+    chroma_host: str | None = Field(
+        None, description="Chroma server host; when set (with the port) the server is used instead of the embedded store."
+    )
+    chroma_port: int | None = Field(None, description="Chroma server port.")
+
+    # --- ingestion ---------------------------------------------------------
+    embedding_backend: EmbeddingBackend = Field(
+        "local",
+        description="`local` (all-MiniLM-L6-v2, offline ONNX) or `openai` (needs OPENAI_API_KEY).",
+    )
+    openai_embedding_model: str = Field(
+        "text-embedding-3-small", description="Embedding model used when embedding_backend is `openai`."
+    )
+    embed_batch_size: int = Field(32, ge=1, le=2048, description="Chunks embedded per batch.")
+    # all-MiniLM-L6-v2 reads 256 wordpieces (254 after [CLS]/[SEP]); on news
+    # prose a chunk of 230 cl100k tokens measured at most ~250 wordpieces, so
+    # nothing is silently truncated at embedding time. 40 tokens of overlap
+    # (about one sentence) keeps a fact that straddles a boundary whole in at
+    # least one chunk.
+    chunk_size: int = Field(230, ge=32, le=8192, description="Chunk size in tiktoken cl100k_base tokens.")
+    chunk_overlap: int = Field(40, ge=0, le=1024, description="Overlap between consecutive chunks, in tokens.")
+    max_file_mb: float = Field(10.0, gt=0, description="Files larger than this are skipped at ingest (MB).")
+
+    # --- retrieval and answers ---------------------------------------------
+    top_k: int = Field(5, ge=1, le=50, description="Passages handed to the answerer.")
+    candidates: int = Field(
+        30, ge=1, le=500, description="Candidates each retriever (dense, BM25) returns before fusion."
+    )
+    rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant (60 as in Cormack et al.).")
+    retrieval_mode: Literal["hybrid", "dense", "bm25"] = Field(
+        "hybrid", description="Which retrievers feed the answerer."
+    )
+    answer_mode: AnswerMode = Field(
+        "auto", description="`extractive`, `llm`, or `auto` (llm when an endpoint is configured)."
+    )
+    max_answer_sentences: int = Field(3, ge=1, le=10, description="Sentences in an extractive answer (lists may use more).")
+    abstain_threshold: float = Field(
+        0.45,
+        ge=0.0,
+        le=1.0,
+        description="Extractive answers below this evidence score abstain (calibrated with `rag eval`).",
+    )
+    max_question_chars: int = Field(1000, ge=10, description="Longest accepted question, in characters.")
+    history_tokens: int = Field(1500, ge=100, description="Chat history kept for follow-up rewriting, in tokens.")
+
+    # --- LLM ---------------------------------------------------------------
+    openai_api_key: SecretStr | None = Field(
+        None,
+        validation_alias=AliasChoices("OPENAI_API_KEY", "RAG_OPENAI_API_KEY"),
+        description="OpenAI (or compatible endpoint) API key; enables the LLM answerer.",
+    )
+    openai_base_url: str | None = Field(
+        None,
+        validation_alias=AliasChoices("OPENAI_BASE_URL", "RAG_OPENAI_BASE_URL"),
+        description="OpenAI-compatible endpoint (Ollama, vLLM, llama.cpp server), e.g. http://127.0.0.1:11434/v1.",
+    )
+    llm_model: str = Field("gpt-4o-mini", description="Chat model name at the endpoint.")
+    llm_temperature: float = Field(0.0, ge=0.0, le=2.0, description="Sampling temperature of the LLM answerer.")
+    llm_timeout: float = Field(30.0, gt=0, description="Seconds before an LLM request is abandoned.")
+    llm_max_retries: int = Field(2, ge=0, le=10, description="Retries of a failed LLM request (429/5xx/timeouts).")
+
+    # --- UI ----------------------------------------------------------------
+    ui_host: str = Field("127.0.0.1", description="Address `rag serve` binds to.")
+    ui_port: int = Field(7860, ge=0, le=65535, description="Port `rag serve` listens on.")
+    ui_auth: SecretStr | None = Field(
+        None, description="`user:password` required by the UI; set it before binding to a non-loopback address."
+    )
+    max_upload_mb: float = Field(10.0, gt=0, description="Largest file the UI accepts for upload (MB).")
+
+    @field_validator("openai_base_url", "chroma_host", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("chroma_port", mode="before")
+    @classmethod
+    def _blank_port_is_none(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @property
+    def llm_configured(self) -> bool:
+        """An endpoint is usable: an API key, or a custom base URL (local servers need no key)."""
+        return self.openai_api_key is not None or self.openai_base_url is not None
+
+    @property
+    def effective_answer_mode(self) -> Literal["extractive", "llm"]:
+        if self.answer_mode == "auto":
+            return "llm" if self.llm_configured else "extractive"
+        return self.answer_mode
+
+    @property
+    def uses_chroma_server(self) -> bool:
+        return self.chroma_host is not None
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1_000_000)
+
+    def public_dict(self) -> dict[str, Any]:
+        """Settings in effect, secrets masked, for `rag status` and logs."""
+        shown: dict[str, Any] = {}
+        for name, value in self.model_dump().items():
+            if isinstance(getattr(self, name), SecretStr):
+                shown[name] = "********" if getattr(self, name) is not None else None
+            elif isinstance(value, Path):
+                shown[name] = str(value)
+            else:
+                shown[name] = value
+        return shown
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Read settings from the environment and `.env`, with explicit overrides on top."""
+    return Settings(**overrides)

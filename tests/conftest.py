@@ -1,0 +1,62 @@
+"""Shared fixtures: real embedded Chroma stores in temp dirs, the sample corpus ingested once per session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from rag.settings import BUNDLED_ARTICLES_DIR, Settings
+from tests.support.openai_server import openai_server  # noqa: F401  (fixture)
+
+# Tests never read the developer's .env or environment settings.
+for _name in list(os.environ):
+    if _name.startswith("RAG_") or _name in ("OPENAI_API_KEY", "OPENAI_BASE_URL"):
+        del os.environ[_name]
+
+
+def make_settings(data_dir: Path, **overrides: object) -> Settings:
+    return Settings(_env_file=None, data_dir=data_dir, **overrides)  # type: ignore[call-arg]
+
+
+@pytest.fixture(scope="session")
+def sample_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data dir holding the sample corpus, ingested once; copy it before mutating (see `fresh_data_dir`)."""
+    from rag.cli import run_ingest
+
+    data_dir = tmp_path_factory.mktemp("sample-store")
+    report = run_ingest(make_settings(data_dir), [], rebuild=False, prune=None, show_progress=False)
+    assert report.as_json()["added"] == 5
+    return data_dir
+
+
+@pytest.fixture()
+def fresh_data_dir(sample_data_dir: Path, tmp_path: Path) -> Path:
+    """A private copy of the ingested sample store, safe to change."""
+    target = tmp_path / "data"
+    shutil.copytree(sample_data_dir, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def sample_settings(sample_data_dir: Path) -> Settings:
+    return make_settings(sample_data_dir)
+
+
+@pytest.fixture(scope="session")
+def assistant(sample_settings: Settings) -> Iterator[object]:
+    """A read-only Assistant over the sample corpus (do not ingest or delete through it)."""
+    from rag.assistant import Assistant
+
+    yield Assistant.from_settings(sample_settings)
+
+
+@pytest.fixture()
+def articles_dir(tmp_path: Path) -> Path:
+    """A private copy of the bundled articles folder."""
+    target = tmp_path / "articles"
+    shutil.copytree(BUNDLED_ARTICLES_DIR, target)
+    return target

@@ -1,0 +1,57 @@
+"""Fixtures of the UI tests: a real app on a free port over a private copy of the sample store."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+from tests.conftest import make_settings
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "_artifacts"
+README_QUESTION = "What did Putin tell Trump about Russia's goals in Ukraine?"
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class RunningApp:
+    url: str
+    assistant: Any
+    data_dir: Path
+
+
+def launch_app(data_dir: Path, **overrides: object) -> tuple[Any, RunningApp]:
+    from rag.assistant import Assistant
+    from ui.app import build_app
+
+    assistant = Assistant.from_settings(make_settings(data_dir, **overrides))
+    app = build_app(assistant)
+    app.queue()
+    _, url, _ = app.launch(server_name="127.0.0.1", server_port=free_port(), prevent_thread_lock=True, quiet=True)
+    return app, RunningApp(url.rstrip("/"), assistant, data_dir)
+
+
+def private_store(sample_data_dir: Path, tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
+    """A copy of the ingested sample store that a module may change (uploads, deletes, feedback)."""
+    target = tmp_path_factory.mktemp(name) / "data"
+    shutil.copytree(sample_data_dir, target)
+    return target
+
+
+@pytest.fixture(scope="module")
+def running_app(sample_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
+    """One launched app per test module, over its own copy of the sample store."""
+    app, running = launch_app(private_store(sample_data_dir, tmp_path_factory, "ui-store"))
+    try:
+        yield running
+    finally:
+        app.close()

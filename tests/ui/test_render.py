@@ -1,0 +1,180 @@
+"""Unit tests of ui/render.py: escaping, clickable markers, quote and passage highlighting."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from rag.models import Answer, Citation, Passage
+
+from ui import render
+from ui.session import ChatTurn
+
+SCRIPT = "<script>window.__xss=1</script>"
+IMG = '<img src=x onerror="window.__xss=2">'
+ARTICLE = (
+    "Harbour council approves timetable.\n"
+    "The council met on Tuesday. A resident wrote: " + SCRIPT + " and asked for a later ferry. "
+    "The first crossing leaves at 21:15.\n"
+    "Other news follows."
+)
+
+
+class _Tags(HTMLParser):
+    """Collects every start tag and attribute name the browser would build."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.attributes: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attributes.extend(name for name, _ in attrs)
+
+
+def tags_of(markup: str) -> _Tags:
+    parser = _Tags()
+    parser.feed(markup)
+    return parser
+
+
+def citation_for(article: str, quote: str, passage: str, n: int = 1, **extra: object) -> Citation:
+    passage_start = article.index(passage)
+    start = article.index(quote)
+    return Citation(
+        n=n,
+        passage_id=f"a::h::{n:04d}",
+        article_id="harbour.txt",
+        title="Harbour " + IMG + " council",
+        source="Portmere <b>Gazette</b>",
+        published="2025-06-12",
+        url=None,
+        text=passage,
+        quote=quote,
+        start=start,
+        end=start + len(quote),
+        passage_start=passage_start,
+        score=0.0328,
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+PASSAGE = ARTICLE[ARTICLE.index("The council met") : ARTICLE.index("Other news")]
+QUOTE = "A resident wrote: " + SCRIPT + " and asked for a later ferry."
+
+
+def turn_with(answer_text: str, citations: list[Citation], **extra: object) -> ChatTurn:
+    answer = Answer(question="What did a resident write? " + IMG, answer=answer_text, citations=citations, **extra)  # type: ignore[arg-type]
+    return ChatTurn(answer, {"mode": "extractive"})
+
+
+def test_escape_neutralises_markup_and_attribute_breakouts() -> None:
+    assert render.esc(SCRIPT) == "&lt;script&gt;window.__xss=1&lt;/script&gt;"
+    assert render.esc('" onmouseover="x') == "&quot; onmouseover=&quot;x"
+    assert render.esc(None) == ""
+
+
+def test_markers_of_real_citations_become_buttons_and_others_stay_text() -> None:
+    body = render.answer_body_html("Putin spoke [1] and quoted a list [7]. " + SCRIPT + " [2]", turn=3, numbers=[1, 2])
+    assert '<button type="button" class="cite" data-turn="3" data-n="1"' in body
+    assert 'data-n="2"' in body
+    assert 'data-n="7"' not in body and "[7]" in body
+    assert tags_of(body).tags == ["button", "button"]
+    assert "&lt;script&gt;" in body
+
+
+def test_transcript_escapes_question_answer_and_rewritten_query() -> None:
+    citation = citation_for(ARTICLE, QUOTE, PASSAGE)
+    turn = turn_with(QUOTE + " [1]", [citation], rewritten_query="resident " + IMG, notice=IMG, flagged=[SCRIPT])
+    markup = render.transcript_html([turn], selected=0, pending_question=IMG, pending_text=SCRIPT)
+    parsed = tags_of(markup)
+    assert "script" not in parsed.tags and "img" not in parsed.tags
+    assert not [a for a in parsed.attributes if a.startswith("on")]
+    assert "Searched for: resident &lt;img" in markup
+    assert 'class="turn selected" data-turn="0"' in markup
+    assert markup.count('class="cite"') == 1
+
+
+def test_quote_is_highlighted_inside_its_passage_from_the_offsets() -> None:
+    citation = citation_for(ARTICLE, QUOTE, PASSAGE)
+    span = render.quote_span_in_passage(citation)
+    assert span is not None and PASSAGE[span.start : span.end] == QUOTE
+    markup = render.passage_html(citation)
+    marked = re.findall(r'<mark class="quote">(.*?)</mark>', markup)
+    assert marked == [render.esc(QUOTE)]
+    assert markup.startswith(render.esc("The council met on Tuesday. "))
+    assert "script" not in tags_of(markup).tags
+
+
+def test_quote_is_found_by_text_when_offsets_disagree() -> None:
+    citation = citation_for(ARTICLE, QUOTE, PASSAGE).model_copy(update={"start": 0, "end": 5})
+    markup = render.passage_html(citation)
+    assert re.findall(r'<mark class="quote">(.*?)</mark>', markup) == [render.esc(QUOTE)]
+
+
+def test_article_view_highlights_passage_and_quote_in_the_whole_article() -> None:
+    citation = citation_for(ARTICLE, QUOTE, PASSAGE)
+    markup = render.article_html("Harbour " + IMG, "Portmere", "2025-06-12", "javascript:alert(1)", ARTICLE, citation)
+    assert re.findall(r'<mark class="quote">(.*?)</mark>', markup) == [render.esc(QUOTE)]
+    passage_text = "".join(re.findall(r'<span class="passage">(.*?)</span>', re.sub(r"</?mark[^>]*>", "", markup), re.S))
+    assert passage_text == render.esc(PASSAGE)
+    # Everything outside the passage is there too, unhighlighted.
+    assert render.esc("Harbour council approves timetable.\n") in markup and "Other news follows." in markup
+    parsed = tags_of(markup)
+    assert "a" not in parsed.tags  # a javascript: url never becomes a link
+    assert "img" not in parsed.tags and "script" not in parsed.tags
+
+
+def test_only_http_links_are_rendered() -> None:
+    assert render.safe_url("https://example.org/a") == "https://example.org/a"
+    assert render.safe_url(" javascript:alert(1)") is None
+    assert render.safe_url("data:text/html,x") is None
+    citation = citation_for(ARTICLE, QUOTE, PASSAGE).model_copy(update={"url": 'https://x.org/"onmouseover="a'})
+    markup = render.sources_html([turn_with("x [1]", [citation])], 0, None)
+    assert 'href="https://x.org/&quot;onmouseover=&quot;a"' in markup
+
+
+def test_sources_panel_lists_each_source_with_verdict_score_and_also_reported() -> None:
+    first = citation_for(ARTICLE, QUOTE, PASSAGE, also_reported_by=["AP", "Reuters <i>"])
+    second = citation_for(ARTICLE, "The first crossing leaves at 21:15.", PASSAGE, n=2, support="partial")
+    markup = render.sources_html([turn_with("a [1] b [2]", [first, second])], 0, active=2)
+    assert markup.count('<details class="source') == 2
+    assert '<details class="source active" data-n="2" open>' in markup
+    assert '<details class="source" data-n="1">' in markup  # closed: the clicked source is the one open
+    assert "Also reported by AP, Reuters &lt;i&gt;" in markup
+    assert 'class="support partial">partly supported' in markup and "retrieval score 0.0328" in markup
+    assert "Portmere &lt;b&gt;Gazette&lt;/b&gt; · 2025-06-12" in markup
+    assert 'class="open-article" data-turn="0" data-n="2"' in markup
+    assert {"img", "b", "i", "script"}.isdisjoint(tags_of(markup).tags)
+
+
+def test_sources_panel_without_selection_or_citations() -> None:
+    assert "appear here" in render.sources_html([], None, None)
+    abstained = turn_with("The articles don't say.", [], abstained=True)
+    assert "No passage answered" in render.sources_html([abstained], 0, None)
+
+
+def test_trace_lists_ranks_and_which_passages_were_cited() -> None:
+    cited = Passage(passage_id="a::1", article_id="a", title="T " + IMG, source="S", text="x" * 500, start=0, end=500,
+                    score=0.0327, dense_rank=3, bm25_rank=1, fused_rank=1)
+    other = Passage(passage_id="b::1", article_id="b", title="U", source="S", text="y", start=0, end=1,
+                    score=0.01, dense_rank=None, bm25_rank=7, fused_rank=2)
+    citation = citation_for(ARTICLE, QUOTE, PASSAGE).model_copy(update={"passage_id": "a::1"})
+    answer = Answer(question="q", answer="a [1]", citations=[citation], retrieved=[cited, other],
+                    timings_ms={"retrieve": 12.0, "answer": 3.0, "total": 15.4})
+    markup = render.trace_html(answer)
+    rows = re.findall(r"<tr(?: class=\"cited\")?><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td>", markup)
+    assert rows == [("1", "1", "3", "0.0327"), ("2", "7", "—", "0.0100")]
+    assert markup.count('<tr class="cited">') == 1 and "[1]</td>" in markup
+    assert "2 passages retrieved · retrieve 12 ms · answer 3 ms · total 15 ms" in markup
+    assert "img" not in tags_of(markup).tags
+    assert render.TRACE_SNIPPET_CHARS < 500 and "x" * 501 not in markup
+
+
+def test_library_and_status_escape_their_text() -> None:
+    rows = [render.LibraryRow("a.txt", "Title " + IMG, "Pub", None, 3)]
+    markup = render.library_html(rows)
+    assert "undated" in markup and "<td>3</td>" in markup and "img" not in tags_of(markup).tags
+    status = render.statuses_html([SCRIPT], ["fine"])
+    assert status.index("error") < status.index("info") and "script" not in tags_of(status).tags

@@ -1,0 +1,238 @@
+"""`build_app(assistant)`: the Gradio chat UI, a thin adapter over the Python API. Launching is ui/launch.py's job.
+
+Layout: a Chat tab (transcript, question box, settings; beside it the sources
+of the selected answer, the article viewer and the retrieval trace) and a
+Library tab (indexed articles, upload, delete). The logic lives in
+ui/chat.py and ui/library.py; this module only lays out components and maps
+events onto them.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterator
+
+import gradio as gr
+
+from rag.assistant import Assistant
+
+from ui import render
+from ui.api import ASSISTANT_QUEUE, register_api
+from ui.chat import AskForm, ChatController, Screen
+from ui.examples import example_questions
+from ui.library import LibraryController
+from ui.scripts import ARTICLE_JS, SOURCES_JS, TRANSCRIPT_JS
+from ui.style import APP_CSS, build_theme
+from ui.uploads import UPLOAD_SUFFIXES
+
+# The chat is kept in the browser's localStorage under this key (see ui/session.py).
+STORAGE_KEY = "sourced-chat"
+LLM_UNAVAILABLE = (
+    "LLM answers need an endpoint: set OPENAI_API_KEY, or OPENAI_BASE_URL and RAG_LLM_MODEL, then restart."
+)
+
+
+class SourcedBlocks(gr.Blocks):
+    """Gradio 6 takes the theme and CSS at launch(); this keeps ours with the app, whoever launches it."""
+
+    def launch(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs.setdefault("theme", build_theme())
+        kwargs.setdefault("css", APP_CSS)
+        return super().launch(*args, **kwargs)
+
+
+def _header(assistant: Assistant, article_count: int) -> str:
+    mode = "LLM" if assistant.settings.effective_answer_mode == "llm" else "extractive (offline)"
+    return (
+        "<h1>Sourced</h1>"
+        f"<p>Answers from {article_count} indexed articles, every claim with its source · answer mode: "
+        f"{render.esc(mode)}</p>"
+    )
+
+
+def build_app(assistant: Assistant) -> gr.Blocks:
+    chat = ChatController(assistant)
+    library = LibraryController(assistant)
+    settings = assistant.settings
+    articles = assistant.articles()
+
+    with SourcedBlocks(title="Sourced", analytics_enabled=False) as app:
+        turns = gr.BrowserState([], storage_key=STORAGE_KEY)
+        view = gr.State({"turn": None, "n": None})
+        gr.HTML(_header(assistant, len(articles)), elem_id="app-header", js_on_load=None)
+
+        with gr.Tabs():
+            with gr.Tab("Chat", id="chat"):
+                with gr.Row(equal_height=False):
+                    with gr.Column(scale=3, min_width=420):
+                        transcript = gr.HTML(
+                            render.transcript_html([], None),
+                            elem_id="transcript",
+                            js_on_load=TRANSCRIPT_JS,
+                            max_height=640,
+                            autoscroll=True,
+                        )
+                        status = gr.HTML("", elem_id="chat-status", js_on_load=None)
+                        with gr.Row():
+                            question = gr.Textbox(
+                                placeholder="Ask a question about the articles…",
+                                show_label=False,
+                                lines=1,
+                                max_lines=4,
+                                scale=6,
+                                elem_id="question",
+                            )
+                            ask = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="ask")
+                        with gr.Row():
+                            new_chat = gr.Button("New chat", size="sm", elem_id="new-chat")
+                            retry = gr.Button("Retry last question", size="sm", elem_id="retry")
+                        examples = example_questions(articles)
+                        if examples:
+                            gr.Examples([[q] for q in examples], inputs=[question], label="Try asking")
+                        comment = gr.Textbox(
+                            label="Comment (optional)",
+                            info="Sent with your next Good or Bad rating of an answer.",
+                            lines=1,
+                            elem_id="feedback-comment",
+                        )
+                        with gr.Accordion("Settings", open=False, elem_id="settings"):
+                            if settings.llm_configured:
+                                mode = gr.Radio(
+                                    [("Extractive (offline)", "extractive"), ("LLM", "llm")],
+                                    value=settings.effective_answer_mode,
+                                    label="Answer mode",
+                                    elem_id="mode",
+                                )
+                            else:
+                                mode = gr.Radio(
+                                    [("Extractive (offline)", "extractive"), ("LLM (not configured)", "llm")],
+                                    value="extractive",
+                                    label="Answer mode",
+                                    info=LLM_UNAVAILABLE,
+                                    interactive=False,
+                                    elem_id="mode",
+                                )
+                            top_k = gr.Slider(
+                                1, max(20, settings.top_k), value=settings.top_k, step=1, label="Passages (top-k)"
+                            )
+                            publishers = gr.Dropdown(
+                                choices=library.publishers(),
+                                multiselect=True,
+                                label="Publishers",
+                                info="Leave empty for all publishers.",
+                                elem_id="publishers",
+                            )
+                            with gr.Row():
+                                date_from = gr.Textbox(label="From", placeholder="YYYY-MM-DD", elem_id="date-from")
+                                date_to = gr.Textbox(label="To", placeholder="YYYY-MM-DD", elem_id="date-to")
+                    with gr.Column(scale=2, min_width=360):
+                        sources = gr.HTML(
+                            render.sources_html([], None, None), elem_id="sources", js_on_load=SOURCES_JS, max_height=560
+                        )
+                        article = gr.HTML(
+                            render.ARTICLE_PLACEHOLDER, elem_id="article-view", js_on_load=ARTICLE_JS, max_height=460
+                        )
+                        with gr.Accordion("Retrieval trace", open=False, elem_id="trace-panel"):
+                            trace = gr.HTML(render.trace_html(None), elem_id="trace", js_on_load=None)
+
+            with gr.Tab("Library", id="library"):
+                library_table = gr.HTML(library.table_html(), elem_id="library-table", js_on_load=None)
+                upload = gr.File(
+                    label=f"Upload articles (.txt, .md, .html, .pdf; up to {settings.max_upload_mb:g} MB each)",
+                    file_count="multiple",
+                    file_types=list(UPLOAD_SUFFIXES),
+                    type="filepath",
+                    elem_id="upload",
+                )
+                upload_status = gr.HTML("", elem_id="upload-status", js_on_load=None)
+                with gr.Row():
+                    delete_choice = gr.Dropdown(
+                        choices=library.delete_choices(), label="Article to delete", scale=4, elem_id="delete-choice"
+                    )
+                    delete = gr.Button("Delete article", variant="stop", scale=1, elem_id="delete")
+                delete_status = gr.HTML("", elem_id="delete-status", js_on_load=None)
+
+        register_api(assistant, library)
+
+        # --- chat events ----------------------------------------------------------
+        screen_outputs = [transcript, sources, article, trace, status, turns, view, question, comment]
+
+        def show(screen: Screen) -> tuple[Any, ...]:
+            values = (
+                screen.transcript,
+                screen.sources,
+                screen.article,
+                screen.trace,
+                screen.status,
+                screen.turns,
+                screen.view,
+                screen.question,
+                screen.comment,
+            )
+            return tuple(gr.skip() if value is None else value for value in values)
+
+        form = [mode, top_k, publishers, date_from, date_to]
+
+        def on_ask(q: str, raw: Any, m: str, k: float, p: list[str], f: str, t: str) -> Iterator[tuple[Any, ...]]:
+            for screen in chat.ask(q, raw, AskForm(m, k, p, f, t)):
+                yield show(screen)
+
+        def on_retry(raw: Any, m: str, k: float, p: list[str], f: str, t: str) -> Iterator[tuple[Any, ...]]:
+            for screen in chat.retry(raw, AskForm(m, k, p, f, t)):
+                yield show(screen)
+
+        def on_cite(raw: Any, evt: gr.EventData) -> tuple[Any, ...]:
+            return show(chat.cite(raw, int(evt.turn), int(evt.n)))
+
+        def on_pick(raw: Any, evt: gr.EventData) -> tuple[Any, ...]:
+            return show(chat.pick(raw, int(evt.turn)))
+
+        def on_open(raw: Any, evt: gr.EventData) -> tuple[Any, ...]:
+            return show(chat.open_article(raw, int(evt.turn), int(evt.n)))
+
+        def on_rate(raw: Any, current: Any, text: str, evt: gr.EventData) -> tuple[Any, ...]:
+            return show(chat.rate(raw, current, int(evt.turn), str(evt.rating), text))
+
+        private: dict[str, Any] = {"api_visibility": "private"}
+        asking: dict[str, Any] = {**private, "concurrency_id": ASSISTANT_QUEUE, "show_progress": "hidden"}
+        for trigger in (ask.click, question.submit):
+            trigger(on_ask, [question, turns, *form], screen_outputs, **asking)
+        retry.click(on_retry, [turns, *form], screen_outputs, **asking)
+        new_chat.click(lambda: show(chat.new_chat()), None, screen_outputs, **private)
+        transcript.cite(on_cite, [turns], screen_outputs, show_progress="hidden", **private)
+        transcript.pick(on_pick, [turns], screen_outputs, show_progress="hidden", **private)
+        transcript.rate(on_rate, [turns, view, comment], screen_outputs, show_progress="hidden", **private)
+        sources.open_article(on_open, [turns], screen_outputs, show_progress="hidden", **private)
+        app.load(lambda raw: show(chat.restore(raw)), [turns], screen_outputs, **private)
+
+        # --- library events -------------------------------------------------------
+        library_outputs = [library_table, delete_choice, publishers]
+
+        def library_state() -> tuple[Any, ...]:
+            return (
+                library.table_html(),
+                gr.Dropdown(choices=library.delete_choices(), value=None),
+                gr.Dropdown(choices=library.publishers()),
+            )
+
+        def on_upload(paths: list[str] | None, progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:
+            report: Callable[[int, int], None] = lambda done, total: (
+                progress((done, total), desc="Embedding passages", unit="passages") if total else None
+            )
+            outcome = library.upload(paths, report)
+            return (render.statuses_html(outcome.problems, outcome.notes), *library_state(), None)
+
+        def on_delete(article_id: str | None) -> tuple[Any, ...]:
+            done, message = library.delete(article_id)
+            return (render.status_html(message, "info" if done else "error"), *library_state())
+
+        upload.upload(
+            on_upload,
+            [upload],
+            [upload_status, *library_outputs, upload],
+            concurrency_id=ASSISTANT_QUEUE,
+            **private,
+        )
+        delete.click(on_delete, [delete_choice], [delete_status, *library_outputs], concurrency_id=ASSISTANT_QUEUE, **private)
+        # Another session may have changed the library since this page was built.
+        app.load(library_state, None, library_outputs, **private)
+    return app

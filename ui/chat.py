@@ -1,0 +1,203 @@
+"""What the chat tab does on each event, as plain Python: a new `Screen` (what to redraw) per step.
+
+Kept free of gradio so it can be driven and tested directly; ui/app.py maps a
+Screen onto the components (a None field leaves that component as it is).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from rag.assistant import Assistant
+from rag.errors import SourcedError
+
+from ui import render
+from ui.feedback import append_feedback, feedback_entry, feedback_path
+from ui.session import (
+    MAX_STORED_TURNS,
+    AskOptions,
+    ChatTurn,
+    OptionsError,
+    conversation_for,
+    dump_turns,
+    load_turns,
+)
+
+logger = logging.getLogger(__name__)
+
+UNEXPECTED = "Something went wrong while answering; the server log has the details."
+View = dict[str, Any]  # {"turn": int | None, "n": int | None}: the selected answer and opened source
+
+
+@dataclass
+class Screen:
+    transcript: str | None = None
+    sources: str | None = None
+    article: str | None = None
+    trace: str | None = None
+    status: str | None = None
+    turns: list[dict[str, Any]] | None = None  # written back to the browser's storage
+    view: View | None = None
+    question: str | None = None  # the question box
+    comment: str | None = None  # the feedback comment box
+
+
+@dataclass(frozen=True)
+class AskForm:
+    """The raw values of the settings controls."""
+
+    mode: str | None
+    top_k: float | None
+    publishers: list[str] | None
+    date_from: str | None
+    date_to: str | None
+
+
+class ChatController:
+    def __init__(self, assistant: Assistant) -> None:
+        self.assistant = assistant
+
+    # --- page load, new chat, selection ---------------------------------------
+    def restore(self, raw_turns: Any) -> Screen:
+        """The chat as the browser stored it: every answer with its own sources, the last one selected."""
+        turns = load_turns(raw_turns)
+        selected = len(turns) - 1 if turns else None
+        return self._selected(turns, selected, None, status="")
+
+    def new_chat(self) -> Screen:
+        return Screen(
+            transcript=render.transcript_html([], None),
+            sources=render.sources_html([], None, None),
+            article=render.ARTICLE_PLACEHOLDER,
+            trace=render.trace_html(None),
+            status="",
+            turns=[],
+            view={"turn": None, "n": None},
+            question="",
+        )
+
+    def pick(self, raw_turns: Any, turn: int) -> Screen:
+        turns = load_turns(raw_turns)
+        return self._selected(turns, turn if 0 <= turn < len(turns) else None, None)
+
+    def cite(self, raw_turns: Any, turn: int, n: int) -> Screen:
+        """A marker [n] was clicked: select its answer and open source n."""
+        turns = load_turns(raw_turns)
+        if not 0 <= turn < len(turns):
+            return Screen()
+        return self._selected(turns, turn, n)
+
+    def open_article(self, raw_turns: Any, turn: int, n: int) -> Screen:
+        turns = load_turns(raw_turns)
+        if not 0 <= turn < len(turns):
+            return Screen()
+        citation = next((c for c in turns[turn].answer.citations if c.n == n), None)
+        if citation is None:
+            return Screen()
+        screen = self._selected(turns, turn, n)
+        record = self.assistant.article(citation.article_id)
+        if record is None:
+            screen.article = render.article_missing_html(citation.title)
+        else:
+            screen.article = render.article_html(
+                record.title, record.source, record.published, record.url, record.text, citation
+            )
+        return screen
+
+    def _selected(self, turns: list[ChatTurn], selected: int | None, n: int | None, status: str | None = None) -> Screen:
+        answer = turns[selected].answer if selected is not None else None
+        return Screen(
+            transcript=render.transcript_html(turns, selected),
+            sources=render.sources_html(turns, selected, n),
+            trace=render.trace_html(answer),
+            view={"turn": selected, "n": n},
+            status=status,
+        )
+
+    # --- asking ---------------------------------------------------------------
+    def ask(self, question: str | None, raw_turns: Any, form: AskForm) -> Iterator[Screen]:
+        yield from self._ask(question, load_turns(raw_turns), form)
+
+    def retry(self, raw_turns: Any, form: AskForm) -> Iterator[Screen]:
+        """Ask the last question again (with the current settings), replacing its answer."""
+        turns = load_turns(raw_turns)
+        if not turns:
+            yield Screen(status=render.status_html("There is no answer to retry yet.", "info"))
+            return
+        last = turns.pop()
+        yield from self._ask(last.answer.question, turns, form)
+
+    def _ask(self, question: str | None, turns: list[ChatTurn], form: AskForm) -> Iterator[Screen]:
+        text = (question or "").strip()
+        if not text:
+            yield Screen(status=render.status_html("Type a question about the articles first.", "info"))
+            return
+        try:
+            options = AskOptions.from_form(form.mode, form.top_k, form.publishers, form.date_from, form.date_to)
+        except OptionsError as problem:
+            yield Screen(status=render.status_html(str(problem)))
+            return
+        selected = len(turns) - 1 if turns else None
+        yield Screen(transcript=render.transcript_html(turns, selected, text), status="", question="")
+
+        streamed = ""
+        answer = None
+        try:
+            for event in self.assistant.stream(
+                text,
+                mode=options.mode,
+                top_k=options.top_k,
+                filters=options.filters(),
+                conversation=conversation_for(self.assistant, turns),
+            ):
+                if isinstance(event, str):
+                    streamed += event
+                    yield Screen(transcript=render.transcript_html(turns, selected, text, streamed))
+                else:
+                    answer = event
+        except SourcedError as failure:
+            yield self._failed(turns, selected, text, failure.message)
+            return
+        except Exception:  # the UI shows one sentence; the traceback goes to the log
+            logger.exception("answering %r failed", text)
+            yield self._failed(turns, selected, text, UNEXPECTED)
+            return
+        assert answer is not None  # Assistant.stream always ends with the Answer
+        turns = [*turns, ChatTurn(answer, options.as_record(self.assistant.settings.retrieval_mode))]
+        turns = turns[-MAX_STORED_TURNS:]
+        screen = self._selected(turns, len(turns) - 1, None, status="")
+        screen.turns = dump_turns(turns)
+        screen.article = render.ARTICLE_PLACEHOLDER
+        yield screen
+
+    def _failed(self, turns: list[ChatTurn], selected: int | None, question: str, message: str) -> Screen:
+        # The question goes back into the box so it can be fixed and sent again.
+        return Screen(
+            transcript=render.transcript_html(turns, selected), status=render.status_html(message), question=question
+        )
+
+    # --- feedback -------------------------------------------------------------
+    def rate(self, raw_turns: Any, view: View | None, turn: int, rating: str, comment: str | None) -> Screen:
+        turns = load_turns(raw_turns)
+        if not 0 <= turn < len(turns) or rating not in ("up", "down"):
+            return Screen()
+        chosen = turns[turn]
+        entry = feedback_entry(chosen, rating, comment)  # type: ignore[arg-type]
+        try:
+            append_feedback(feedback_path(self.assistant.settings.data_dir), entry)
+        except OSError as failure:
+            logger.warning("could not save feedback: %s", failure)
+            return Screen(status=render.status_html("Your feedback could not be saved: the data folder is not writable."))
+        chosen.rating = entry["rating"]
+        chosen.comment = entry["comment"]
+        selected = (view or {}).get("turn")
+        selected = selected if isinstance(selected, int) and 0 <= selected < len(turns) else None
+        verdict = "thumbs up" if rating == "up" else "thumbs down"
+        return Screen(
+            transcript=render.transcript_html(turns, selected),
+            turns=dump_turns(turns),
+            status=render.status_html(f"Thanks, your {verdict} on “{chosen.answer.question}” was saved.", "info"),
+            comment="",
+        )

@@ -1,0 +1,104 @@
+"""`serve(settings)`: what `rag serve` runs. Ingest the sample corpus if the store is empty, then launch.
+
+Messages for people go to stderr (progress, warnings) and the URL to stdout.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import sys
+from typing import Any
+
+from rag.assistant import Assistant
+from rag.errors import IndexEmptyError, SourcedError
+from rag.settings import Settings
+
+LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
+# Gradio refuses bigger uploads outright, before our own check can explain
+# the limit; set it well above RAG_MAX_UPLOAD_MB so ours normally speaks first.
+HARD_UPLOAD_FACTOR = 4
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower() in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def parse_auth(settings: Settings) -> tuple[str, str] | None:
+    """(user, password) from RAG_UI_AUTH ("user:password"), or None when it is unset."""
+    if settings.ui_auth is None:
+        return None
+    user, sep, password = settings.ui_auth.get_secret_value().partition(":")
+    if not sep or not user or not password:
+        raise SourcedError("RAG_UI_AUTH must look like user:password, with both parts non-empty.")
+    return user, password
+
+
+def exposure_warning(settings: Settings) -> str | None:
+    if is_loopback(settings.ui_host) or settings.ui_auth is not None:
+        return None
+    return (
+        f"Warning: the UI listens on {settings.ui_host}, so other machines can reach it, and RAG_UI_AUTH is not "
+        "set: anyone who can connect can read, upload and delete articles. Set RAG_UI_AUTH=user:password."
+    )
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def open_assistant(settings: Settings) -> Assistant:
+    """The Assistant over the configured store, ingesting the articles folder first if nothing is indexed."""
+    try:
+        assistant = Assistant.from_settings(settings)
+        if assistant.articles():
+            return assistant
+    except IndexEmptyError:
+        pass
+    from rag.cli import run_ingest
+
+    _say(f"The index is empty; ingesting the articles in {settings.articles_dir} first…")
+    report = run_ingest(settings, [], rebuild=False, prune=None, show_progress=True)
+    summary = report.as_json()
+    _say(f"Ingested {summary['added']} articles ({summary['chunks']} passages) in {summary['seconds']:.1f} s.")
+    for skipped in report.skipped:
+        _say(f"  skipped {skipped.path}: {skipped.reason}")
+    return Assistant.from_settings(settings)
+
+
+def launch_options(settings: Settings) -> dict[str, Any]:
+    return {
+        "server_name": settings.ui_host,
+        "server_port": settings.ui_port,
+        "auth": parse_auth(settings),
+        "auth_message": "Sourced: sign in with the user and password of RAG_UI_AUTH.",
+        "max_file_size": f"{int(settings.max_upload_mb * HARD_UPLOAD_FACTOR) + 1}mb",
+        "footer_links": ["api", "settings"],
+        "ssr_mode": False,
+        "quiet": True,
+    }
+
+
+def serve(settings: Settings) -> None:
+    """Start the UI and block until interrupted."""
+    options = launch_options(settings)  # a malformed RAG_UI_AUTH fails before any work
+    warning = exposure_warning(settings)
+    if warning:
+        _say(warning)
+    assistant = open_assistant(settings)
+
+    from ui.app import build_app
+
+    app = build_app(assistant)
+    app.queue(default_concurrency_limit=1)
+    _, local_url, _ = app.launch(prevent_thread_lock=True, **options)
+    shown = local_url or f"http://{settings.ui_host}:{settings.ui_port}/"
+    print(f"Sourced is running at {shown} (Ctrl-C to stop)", flush=True)
+    try:
+        app.block_thread()
+    finally:
+        app.close()

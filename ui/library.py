@@ -1,0 +1,61 @@
+"""The Library tab's logic: what is indexed, uploading articles, deleting one. Gradio-free."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Sequence
+
+from rag.assistant import Assistant
+from rag.errors import SourcedError
+
+from ui import render
+from ui.uploads import ProgressCallback, UploadOutcome, accept_uploads, remove_uploaded_file
+
+logger = logging.getLogger(__name__)
+
+
+class LibraryController:
+    def __init__(self, assistant: Assistant) -> None:
+        self.assistant = assistant
+
+    def rows(self) -> list[render.LibraryRow]:
+        return [
+            render.LibraryRow(a.article_id, a.title, a.source, a.published, a.chunk_count)
+            for a in self.assistant.articles()
+        ]
+
+    def table_html(self) -> str:
+        return render.library_html(self.rows())
+
+    def delete_choices(self) -> list[tuple[str, str]]:
+        """(label, article id) pairs for the delete picker."""
+        return [(f"{r.title} ({r.source}, {r.published or 'undated'})", r.article_id) for r in self.rows()]
+
+    def publishers(self) -> list[str]:
+        return sorted({r.source for r in self.rows()})
+
+    def upload(self, paths: Sequence[str] | None, progress: ProgressCallback | None = None) -> UploadOutcome:
+        files = [(Path(p), Path(p).name) for p in (paths or [])]
+        if not files:
+            outcome = UploadOutcome()
+            outcome.problems.append("Choose one or more .txt, .md, .html or .pdf files to upload.")
+            return outcome
+        return accept_uploads(self.assistant, files, progress)
+
+    def delete(self, article_id: str | None) -> tuple[bool, str]:
+        """Remove an article (and its uploaded file, if it was uploaded); (done, message)."""
+        if not article_id:
+            return False, "Choose an article to delete."
+        record = self.assistant.article(article_id)
+        if record is None:
+            return False, "That article is no longer in the library."
+        try:
+            self.assistant.delete_article(article_id)
+        except SourcedError as failure:
+            return False, failure.message
+        try:
+            remove_uploaded_file(self.assistant.settings.data_dir, record.path)
+        except OSError as failure:  # the article is gone from the index either way
+            logger.warning("could not remove %s: %s", record.path, failure)
+        return True, f"Deleted “{record.title}”. Answers already given keep their copy of its passages."

@@ -1,0 +1,127 @@
+"""A browser session's chat: the answered turns, as kept in the browser, and the options of each ask.
+
+The turns live in the browser's localStorage (gr.BrowserState) as plain JSON,
+so reloading the page brings back every answer with its own citations. Each
+turn is self-contained (passages and quotes are copied in), so its sources
+still show after the article changes. The rag `Conversation` used for
+follow-up rewriting is rebuilt from these turns on every request.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from rag.assistant import Assistant
+from rag.chat import Conversation
+from rag.models import Answer
+from rag.retrieval import RetrievalFilters
+
+Rating = Literal["up", "down"]
+# localStorage holds about 5 MB per site; a turn is ~10 KB with its passages.
+MAX_STORED_TURNS = 60
+# The trace view shows the start of each retrieved passage; storing whole
+# passages of every retrieved chunk would multiply the stored size by top-k.
+STORED_TRACE_CHARS = 400
+
+
+class OptionsError(ValueError):
+    """A setting of the form is invalid; the message says how to fix it."""
+
+
+@dataclass(frozen=True)
+class AskOptions:
+    """The settings panel's values at the moment of asking."""
+
+    mode: Literal["extractive", "llm"]
+    top_k: int
+    publishers: tuple[str, ...] = ()
+    date_from: str | None = None
+    date_to: str | None = None
+
+    @classmethod
+    def from_form(
+        cls, mode: str | None, top_k: float | None, publishers: list[str] | None, date_from: str | None, date_to: str | None
+    ) -> "AskOptions":
+        chosen = mode if mode in ("extractive", "llm") else "extractive"
+        start, end = _date_or_none(date_from, "From"), _date_or_none(date_to, "To")
+        if start and end and start > end:
+            raise OptionsError("The From date is after the To date; swap them or clear one.")
+        return cls(
+            mode=chosen,  # type: ignore[arg-type]
+            top_k=max(1, int(top_k or 1)),
+            publishers=tuple(publishers or ()),
+            date_from=start,
+            date_to=end,
+        )
+
+    def filters(self) -> RetrievalFilters:
+        return RetrievalFilters(self.publishers, self.date_from, self.date_to)
+
+    def as_record(self, retrieval_mode: str) -> dict[str, Any]:
+        """The shape stored with each turn and written to the feedback file."""
+        return {
+            "mode": self.mode,
+            "top_k": self.top_k,
+            "retrieval_mode": retrieval_mode,
+            "filters": {"publishers": list(self.publishers), "date_from": self.date_from, "date_to": self.date_to},
+        }
+
+
+def _date_or_none(value: str | None, label: str) -> str | None:
+    text = (value or "").strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise OptionsError(f"The {label} date must look like 2025-07-03.") from None
+
+
+@dataclass
+class ChatTurn:
+    answer: Answer
+    settings: dict[str, Any]
+    rating: Rating | None = None
+    comment: str | None = field(default=None)
+
+    def to_state(self) -> dict[str, Any]:
+        answer = self.answer.model_dump(mode="json")
+        for passage in answer.get("retrieved", []):
+            passage["text"] = passage["text"][:STORED_TRACE_CHARS]
+        return {"answer": answer, "settings": self.settings, "rating": self.rating, "comment": self.comment}
+
+    @classmethod
+    def from_state(cls, data: Any) -> "ChatTurn | None":
+        """A stored turn, or None when it is not one (an older format, a hand-edited localStorage)."""
+        if not isinstance(data, dict):
+            return None
+        try:
+            answer = Answer.model_validate(data.get("answer"))
+        except ValidationError:
+            return None
+        rating = data.get("rating") if data.get("rating") in ("up", "down") else None
+        settings = data.get("settings") if isinstance(data.get("settings"), dict) else {}
+        comment = data.get("comment") if isinstance(data.get("comment"), str) else None
+        return cls(answer, settings, rating, comment)
+
+
+def load_turns(raw: Any) -> list[ChatTurn]:
+    if not isinstance(raw, list):
+        return []
+    return [turn for turn in (ChatTurn.from_state(item) for item in raw) if turn is not None]
+
+
+def dump_turns(turns: list[ChatTurn]) -> list[dict[str, Any]]:
+    return [turn.to_state() for turn in turns[-MAX_STORED_TURNS:]]
+
+
+def conversation_for(assistant: Assistant, turns: list[ChatTurn]) -> Conversation:
+    """The rag Conversation these turns make (it keeps only as much history as its token budget)."""
+    conversation = assistant.new_conversation()
+    for turn in turns:
+        conversation.add(turn.answer)
+    return conversation

@@ -1,0 +1,99 @@
+"""The look of the app: a theme on system fonts and the CSS of our own HTML.
+
+System fonts because the page must load nothing from the internet (no Google
+Fonts). Colours come from the theme's CSS variables so dark mode works.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+APP_CSS = """
+.gradio-container { max-width: 1400px !important; }
+#app-header h1 { margin: 0; font-size: 1.6rem; }
+#app-header p { margin: 0.2rem 0 0; color: var(--body-text-color-subdued); }
+
+/* transcript */
+#transcript .transcript { display: flex; flex-direction: column; gap: 0.9rem; padding: 0.25rem; }
+#transcript .transcript.empty p { color: var(--body-text-color-subdued); }
+#transcript .turn { border: 1px solid var(--border-color-primary); border-radius: 10px; padding: 0.7rem 0.9rem;
+  background: var(--background-fill-primary); cursor: pointer; }
+#transcript .turn.selected { border-color: var(--color-accent); box-shadow: 0 0 0 1px var(--color-accent); }
+#transcript .turn.pending { cursor: default; opacity: 0.9; }
+#transcript .question { font-weight: 600; margin-bottom: 0.4rem; }
+#transcript .who { display: inline-block; font-size: 0.75rem; font-weight: 600; text-transform: uppercase;
+  color: var(--body-text-color-subdued); margin-right: 0.5rem; }
+#transcript .searched { font-size: 0.85rem; color: var(--body-text-color-subdued); font-style: italic;
+  margin-bottom: 0.4rem; }
+#transcript .answer { white-space: pre-wrap; line-height: 1.55; }
+#transcript .answer.abstained { color: var(--body-text-color-subdued); }
+#transcript .thinking { color: var(--body-text-color-subdued); }
+#transcript .notice, #transcript .flagged { margin-top: 0.5rem; font-size: 0.85rem; padding: 0.4rem 0.6rem;
+  border-radius: 6px; background: var(--background-fill-secondary); }
+#transcript .flagged ul { margin: 0.2rem 0 0 1.1rem; }
+#transcript button.cite { display: inline; border: none; background: var(--color-accent-soft);
+  color: var(--color-accent); font-weight: 700; font-size: 0.85em; padding: 0 0.25em; margin: 0 0.05em;
+  border-radius: 4px; cursor: pointer; }
+#transcript button.cite:hover, #transcript button.cite:focus { background: var(--color-accent); color: white; }
+#transcript .toolbar { display: flex; gap: 0.4rem; align-items: center; margin-top: 0.55rem; font-size: 0.8rem; }
+#transcript .toolbar .mode { color: var(--body-text-color-subdued); margin-right: auto; }
+#transcript .toolbar button { border: 1px solid var(--border-color-primary); background: transparent;
+  border-radius: 6px; padding: 0.1rem 0.5rem; cursor: pointer; color: var(--body-text-color); }
+#transcript .toolbar.rated-up button.up, #transcript .toolbar.rated-down button.down {
+  background: var(--color-accent-soft); border-color: var(--color-accent); }
+
+/* status lines */
+.status { padding: 0.45rem 0.7rem; border-radius: 6px; font-size: 0.9rem; }
+.status.error { background: #fdecea; color: #8a1c12; }
+.status.info { background: var(--background-fill-secondary); }
+
+/* sources */
+#sources .sources-head { font-weight: 600; margin-bottom: 0.5rem; }
+#sources .empty p, #sources .none { color: var(--body-text-color-subdued); }
+#sources details.source { border: 1px solid var(--border-color-primary); border-radius: 8px;
+  padding: 0.5rem 0.7rem; margin-bottom: 0.6rem; }
+#sources details.source.active { border-color: var(--color-accent); box-shadow: 0 0 0 1px var(--color-accent); }
+#sources summary { cursor: pointer; }
+#sources .n { font-weight: 700; color: var(--color-accent); }
+#sources .title, #article-view .title { font-weight: 600; }
+#sources .meta, #article-view .meta, #trace .meta { color: var(--body-text-color-subdued); font-size: 0.85rem; }
+#sources .verdict { display: flex; gap: 0.6rem; align-items: center; margin: 0.35rem 0; font-size: 0.8rem; }
+#sources .support { padding: 0.05rem 0.45rem; border-radius: 999px; font-weight: 600; }
+#sources .support.supported { background: #e3f4e5; color: #1d6b2a; }
+#sources .support.partial { background: #fff4d6; color: #7a5400; }
+#sources .support.unsupported { background: #fdecea; color: #8a1c12; }
+#sources .score { color: var(--body-text-color-subdued); }
+#sources .also { font-size: 0.85rem; font-style: italic; margin-bottom: 0.3rem; }
+#sources blockquote.passage-text { white-space: pre-wrap; margin: 0.3rem 0; padding: 0.4rem 0.6rem;
+  border-left: 3px solid var(--border-color-primary); font-size: 0.9rem; line-height: 1.5; }
+mark.quote { background: #ffe58a; color: #1f1f1f; padding: 0 0.1em; border-radius: 2px; }
+#sources button.open-article { border: 1px solid var(--border-color-primary); background: transparent;
+  border-radius: 6px; padding: 0.15rem 0.6rem; cursor: pointer; font-size: 0.85rem; color: var(--body-text-color); }
+
+/* article viewer */
+#article-view .article-head { position: sticky; top: 0; background: var(--background-fill-primary);
+  padding: 0.3rem 0; border-bottom: 1px solid var(--border-color-primary); }
+#article-view .label { font-weight: 700; color: var(--color-accent); margin-right: 0.3rem; }
+#article-view .article-text { white-space: pre-wrap; line-height: 1.55; font-size: 0.92rem; padding-top: 0.4rem; }
+#article-view .passage { background: var(--color-accent-soft); }
+#article-view .empty p, #article-view .missing p { color: var(--body-text-color-subdued); }
+
+/* trace and library tables */
+#trace table, #library-table table { width: 100%; border-collapse: collapse; font-size: 0.85rem; }
+#trace th, #trace td, #library-table th, #library-table td { border-bottom: 1px solid var(--border-color-primary);
+  padding: 0.3rem 0.4rem; text-align: left; vertical-align: top; }
+#trace tr.cited { background: var(--color-accent-soft); }
+#trace .snippet { color: var(--body-text-color-subdued); font-size: 0.8rem; }
+#trace .trace-head, #library-table .library-head { font-size: 0.85rem; margin-bottom: 0.3rem;
+  color: var(--body-text-color-subdued); }
+"""
+
+
+def build_theme() -> Any:
+    """The default theme with system fonts, so no font is fetched from Google."""
+    import gradio as gr
+
+    return gr.themes.Default(
+        font=["system-ui", "-apple-system", "Segoe UI", "Roboto", "sans-serif"],
+        font_mono=["ui-monospace", "SFMono-Regular", "Menlo", "monospace"],
+    )
