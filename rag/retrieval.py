@@ -13,6 +13,9 @@ from rag.bm25_index import BM25Index
 from rag.models import Passage
 
 RetrievalMode = Literal["hybrid", "dense", "bm25"]
+# Two default chunks and their overlap: merging further would hand the answerer
+# whole articles as one passage.
+MAX_MERGED_CHARS = 2600
 
 
 @dataclass(frozen=True)
@@ -125,7 +128,8 @@ def merge_overlapping(passages: list[Passage]) -> list[Passage]:
     merged: list[Passage] = []
     for passage in passages:
         for i, kept in enumerate(merged):
-            if kept.article_id == passage.article_id and passage.start <= kept.end and kept.start <= passage.end:
+            overlaps = kept.article_id == passage.article_id and passage.start <= kept.end and kept.start <= passage.end
+            if overlaps and max(kept.end, passage.end) - min(kept.start, passage.start) <= MAX_MERGED_CHARS:
                 merged[i] = _union(kept, passage)
                 break
         else:

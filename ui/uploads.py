@@ -68,12 +68,16 @@ def refusal(name: str, size_bytes: int, max_mb: float) -> str | None:
     if suffix not in UPLOAD_SUFFIXES:
         shown = suffix or "a file without an extension"
         return f"{name} was refused: {shown} files can't be read; upload .txt, .md, .html or .pdf files."
-    if size_bytes > max_mb * 1_000_000:
-        return (
-            f"{name} was refused: it is {size_bytes / 1_000_000:.1f} MB and the limit is {max_mb:g} MB "
-            "(RAG_MAX_UPLOAD_MB)."
-        )
+    limit = int(max_mb * 1_000_000)
+    if size_bytes > limit:
+        return f"{name} was refused: it is {_size(size_bytes)} and the limit is {_size(limit)} (RAG_MAX_UPLOAD_MB)."
     return None
+
+
+def _size(n_bytes: int) -> str:
+    if n_bytes >= 1_000_000:
+        return f"{n_bytes / 1_000_000:.1f}".rstrip("0").rstrip(".") + " MB"
+    return f"{max(1, round(n_bytes / 1000))} KB"
 
 
 def accept_uploads(
@@ -118,7 +122,8 @@ def accept_uploads(
         record = assistant.article(article_id)
         title = record.title if record else article_id
         verb = "Updated" if article_id in report.updated else "Added"
-        chunks = f"{record.chunk_count} passages" if record else "indexed"
+        count = record.chunk_count if record else 0
+        chunks = f"{count} passage{'' if count == 1 else 's'}"
         outcome.notes.append(f"{verb} “{title}” ({chunks}); ask about it in the Chat tab.")
     for article_id in report.unchanged:
         outcome.added.append(article_id)

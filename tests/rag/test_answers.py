@@ -1,0 +1,107 @@
+"""Extractive answers over the sample corpus: cited, quoted exactly, short, or an honest refusal."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from rag.assistant import Assistant
+from rag.errors import InvalidQuestionError
+from rag.models import CANNOT_ANSWER
+from rag.retrieval import RetrievalFilters
+
+
+def test_call_length_is_answered_with_a_supporting_citation(assistant: Assistant) -> None:
+    answer = assistant.ask("How long did the July 3 call between Trump and Putin last?")
+    assert not answer.abstained and answer.mode == "extractive"
+    assert re.search(r"\b(about|nearly|almost) an hour\b", answer.answer)
+    cited = [c for c in answer.citations if re.search(r"(about|nearly|almost) an hour", c.quote)]
+    assert cited, "a citation quotes the sentence that gives the length"
+    assert all(f"[{c.n}]" in answer.answer for c in cited)
+
+
+def test_every_citation_quotes_its_article_exactly(assistant: Assistant) -> None:
+    answer = assistant.ask("What did Putin tell Trump about Russia's goals in Ukraine?")
+    assert answer.citations
+    for citation in answer.citations:
+        article = assistant.article(citation.article_id)
+        assert article is not None
+        assert article.text[citation.start : citation.end] == citation.quote
+        assert article.text[citation.passage_start : citation.passage_start + len(citation.text)] == citation.text
+        assert citation.quote in citation.text
+        assert citation.support == "supported"
+
+
+def test_answers_are_short_and_markers_resolve(assistant: Assistant) -> None:
+    answer = assistant.ask("What did Zelensky say about meeting Putin?")
+    assert 1 <= len(answer.sentences) <= 3
+    numbers = {int(n) for n in re.findall(r"\[(\d+)\]", answer.answer)}
+    assert numbers == {c.n for c in answer.citations}
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+
+
+def test_answer_selects_sentences_not_whole_passages(assistant: Assistant) -> None:
+    answer = assistant.ask("What did Frederiksen say Europe should do if there are gaps in US support?")
+    assert "fill" in answer.answer
+    for citation in answer.citations:
+        assert len(citation.quote) < len(citation.text)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did the Pope say about the ceasefire talks?",
+        "How did Secretary of State Marco Rubio react to the call?",
+        "How many people died in the Russian drone attack on Kyiv on Thursday night?",
+    ],
+)
+def test_unanswerable_questions_get_the_refusal_and_no_citation(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
+    assert answer.abstained
+    assert answer.answer == CANNOT_ANSWER
+    assert answer.citations == []
+
+
+def test_filters_restrict_the_sources(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "What did Putin tell Trump about Russia's goals?",
+        filters=RetrievalFilters(publishers=("Associated Press",)),
+    )
+    assert answer.retrieved and {p.source for p in answer.retrieved} == {"Associated Press"}
+    dated = assistant.ask(
+        "What did Putin tell Trump about Russia's goals?", filters=RetrievalFilters(date_from="2025-07-10")
+    )
+    assert {p.published for p in dated.retrieved} == {"2025-07-20"}
+
+
+def test_top_k_bounds_the_passages(assistant: Assistant) -> None:
+    answer = assistant.ask("What sanctions did the EU adopt?", top_k=2)
+    assert 1 <= len(answer.retrieved) <= 2
+
+
+def test_timings_and_trace_are_reported(assistant: Assistant) -> None:
+    answer = assistant.ask("Where did European leaders meet Zelensky?")
+    assert {"retrieve", "answer", "total"} <= set(answer.timings_ms)
+    contract = answer.to_contract()
+    assert "retrieved" not in contract
+    ranks = answer.to_contract(include_trace=True)["retrieved"]
+    assert all(p["fused_rank"] for p in ranks)
+    assert any(p["bm25_rank"] for p in ranks) and any(p["dense_rank"] for p in ranks)
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        ("", "empty"),
+        ("   \n\t ", "empty"),
+        ("x" * 1001, "characters long"),
+        ("What did\x00 Putin say?", "control characters"),
+        ("\x1b[31mred\x1b[0m", "control characters"),
+    ],
+)
+def test_bad_questions_are_refused_with_one_sentence(assistant: Assistant, question: str, message: str) -> None:
+    with pytest.raises(InvalidQuestionError) as raised:
+        assistant.ask(question)
+    assert message in raised.value.message
+    assert raised.value.message.count(".") <= 2 and "\n" not in raised.value.message

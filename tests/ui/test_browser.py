@@ -1,0 +1,317 @@
+"""The UI in a real browser: Playwright driving Debian's chromium against the launched app.
+
+Covers what a newcomer does: ask, click [1] and see the quote highlighted,
+open the article, ask a follow-up, reload, upload an article and ask about
+it, rate an answer; and that an article full of markup stays inert and that
+the page loads nothing from outside the app. Screenshots go to
+tests/_artifacts/screenshots/; the chat one is copied to
+docs/screenshots/chat.png when that file is missing or
+SOURCED_UPDATE_SCREENSHOTS=1.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+from tests.ui.conftest import ARTIFACTS, README_QUESTION, RunningApp
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Without the networking switches chromium phones home, and the network is closed here.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = ARTIFACTS / "screenshots"
+README_SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "chat.png"
+ANSWER_TIMEOUT_MS = 60_000
+
+FERRY_MD = """---
+title: Portmere harbour approves evening ferries
+publisher: Portmere Gazette
+date: 2025-06-12
+---
+The Portmere harbour council approved three evening ferry crossings to Kellin Island on Tuesday.
+Councillor Ada Brennan said the crossings would cost 40,000 pounds a year, paid from mooring fees.
+The first evening ferry leaves Portmere at 21:15 on 1 July.
+"""
+XSS_TITLE = 'Harbour <img src=x onerror="window.__xss=2"> council report'
+XSS_SCRIPT = "<script>window.__xss=1</script>"
+XSS_TXT = f"""{XSS_TITLE}
+
+The harbour council of Westfold met on Monday to discuss the lighthouse repairs.
+A resident wrote to the council: {XSS_SCRIPT} and asked for the lighthouse to be repainted red.
+The council agreed to repaint the lighthouse before the winter storms.
+"""
+
+
+def _require_chromium() -> None:
+    if CHROMIUM.exists():
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail("CI=true but /usr/bin/chromium is missing: .ci/run must `apt-get install -y chromium`.")
+    pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (apt-get install -y chromium).")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture()
+def page(browser: Any, running_app: RunningApp) -> Iterator[Any]:
+    """A fresh browser profile (empty localStorage) on the app; fails if the page reached outside the app."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.set_default_timeout(20_000)
+    opened = context.new_page()
+    outside: list[str] = []
+    errors: list[str] = []
+    local = (running_app.url, "data:", "blob:")
+    opened.on("request", lambda request: None if request.url.startswith(local) else outside.append(request.url))
+    opened.on("pageerror", lambda error: errors.append(str(error)))
+    opened.goto(running_app.url)
+    opened.wait_for_selector("#question textarea")
+    yield opened
+    context.close()
+    assert outside == [], f"the page fetched from outside the app: {outside}"
+    assert errors == [], f"JavaScript errors on the page: {errors}"
+
+
+def screenshot(page: Any, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path))
+    return path
+
+
+def ask(page: Any, question: str) -> Any:
+    """Ask in the chat box; returns the new answer's turn once it has arrived."""
+    from playwright.sync_api import expect
+
+    turns = page.locator("#transcript .turn[data-turn]")
+    before = turns.count()
+    page.fill("#question textarea", question)
+    page.click("#ask")
+    expect(turns).to_have_count(before + 1, timeout=ANSWER_TIMEOUT_MS)
+    turn = turns.nth(before)
+    expect(turn.locator(".question")).to_contain_text(question)
+    return turn
+
+
+def open_tab(page: Any, name: str) -> None:
+    page.get_by_role("tab", name=name).click()
+
+
+def upload(page: Any, path: Path) -> Any:
+    from playwright.sync_api import expect
+
+    open_tab(page, "Library")
+    page.set_input_files("#upload input[type=file]", str(path))
+    status = page.locator("#upload-status .status")
+    expect(status.first).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
+    return status
+
+
+def test_answer_marker_opens_the_source_with_the_quote_highlighted(page: Any, running_app: RunningApp) -> None:
+    from playwright.sync_api import expect
+
+    expected = running_app.assistant.ask(README_QUESTION).citations[0]
+    turn = ask(page, README_QUESTION)
+    expect(turn.locator(".answer")).to_contain_text("will not give up its goals in Ukraine")
+    assert turn.locator("button.cite").count() >= 1
+
+    turn.locator("button.cite[data-n='1']").first.click()
+
+    source = page.locator("#sources details.source.active[data-n='1']")
+    expect(source).to_have_attribute("open", "")
+    expect(source.locator("summary")).to_contain_text(expected.title)
+    expect(source.locator("summary")).to_contain_text("RFE/RL · 2025-07-03")
+    expect(source.locator(".support")).to_have_text("supported")
+    expect(source.locator(".score")).to_contain_text("retrieval score 0.0")
+    quote = source.locator("mark.quote")
+    expect(quote).to_have_text(expected.quote)
+    expect(quote).to_be_in_viewport()
+    # The quote sits inside the rest of its passage.
+    expect(source.locator("blockquote.passage-text")).to_have_text(expected.text)
+    path = screenshot(page, "chat")
+    if os.environ.get("SOURCED_UPDATE_SCREENSHOTS") == "1" or not README_SCREENSHOT.exists():
+        README_SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, README_SCREENSHOT)
+
+
+def test_open_article_shows_it_whole_scrolled_to_the_quote_and_the_trace(page: Any, running_app: RunningApp) -> None:
+    from playwright.sync_api import expect
+
+    expected = running_app.assistant.ask(README_QUESTION).citations[0]
+    article = running_app.assistant.article(expected.article_id)
+    turn = ask(page, README_QUESTION)
+    turn.locator("button.cite[data-n='1']").first.click()
+    page.locator("#sources details.source.active button.open-article").click()
+
+    viewer = page.locator("#article-view")
+    expect(viewer.locator(".article-head")).to_contain_text("Source [1]")
+    expect(viewer.locator(".article-text")).to_have_text(article.text)
+    expect(viewer.locator("mark.quote")).to_have_text(expected.quote)
+    expect(viewer.locator("mark.quote")).to_be_in_viewport()
+    assert viewer.locator(".passage").count() >= 1
+
+    page.locator("#trace-panel").get_by_text("Retrieval trace").click()
+    answer = running_app.assistant.ask(README_QUESTION)
+    rows = page.locator("#trace tbody tr")
+    expect(rows.first).to_be_visible()
+    assert rows.count() == len(answer.retrieved)
+    cited_cells = " ".join(page.locator("#trace tr.cited td:last-child").all_inner_texts())
+    assert sorted(cited_cells.split()) == sorted(f"[{c.n}]" for c in answer.citations)
+    expect(page.locator("#trace thead")).to_have_text("FusedBM25VectorScorePassageCited")
+    first_ranks = [rows.first.locator("td").nth(i).inner_text() for i in range(3)]
+    top = answer.retrieved[0]
+    assert first_ranks == [str(top.fused_rank), str(top.bm25_rank or "—"), str(top.dense_rank or "—")]
+    screenshot(page, "article")
+
+
+def test_follow_up_shows_what_was_searched_and_each_answer_keeps_its_sources(
+    page: Any, running_app: RunningApp
+) -> None:
+    from playwright.sync_api import expect
+
+    first_question = "How long did the July 3 call last?"
+    first_quote = running_app.assistant.ask(first_question).citations[0].quote
+    first = ask(page, first_question)
+    second = ask(page, "What did they say about Iran?")
+    expect(second.locator(".searched")).to_contain_text("Searched for: What did they say about Iran?")
+    expect(second.locator("button.cite").first).to_be_visible()
+    expect(first.locator(".searched")).to_have_count(0)
+
+    # Scrolling back: the first answer's marker opens the first answer's source.
+    first.locator("button.cite[data-n='1']").first.click()
+    expect(page.locator("#sources .sources-head")).to_contain_text(first_question)
+    expect(page.locator("#sources .source.active mark.quote")).to_have_text(first_quote)
+    expect(first).to_have_class("turn selected")
+    screenshot(page, "follow-up")
+
+
+def test_reloading_the_page_keeps_every_answer_with_its_sources(page: Any, running_app: RunningApp) -> None:
+    from playwright.sync_api import expect
+
+    expected = running_app.assistant.ask(README_QUESTION).citations[0]
+    ask(page, README_QUESTION)
+    page.reload()
+    page.wait_for_selector("#question textarea")
+    turns = page.locator("#transcript .turn[data-turn]")
+    expect(turns).to_have_count(1)
+    turns.first.locator("button.cite[data-n='1']").click()
+    expect(page.locator("#sources .source.active mark.quote")).to_have_text(expected.quote)
+
+
+def test_uploaded_article_can_be_asked_about_at_once(page: Any, tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    path = tmp_path / "portmere-ferries.md"
+    path.write_text(FERRY_MD, encoding="utf-8")
+    status = upload(page, path)
+    expect(status).to_contain_text("Added “Portmere harbour approves evening ferries”")
+    expect(page.locator("#library-table")).to_contain_text("Portmere Gazette")
+    expect(page.locator("#library-table")).to_contain_text("2025-06-12")
+
+    open_tab(page, "Chat")
+    turn = ask(page, "When does the first evening ferry leave Portmere?")
+    expect(turn.locator(".answer")).to_contain_text("21:15")
+    expect(page.locator("#sources")).to_contain_text("Portmere Gazette")
+    screenshot(page, "upload-answer")
+
+
+def test_other_file_types_and_oversize_files_are_refused_with_a_clear_message(page: Any, tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    exe = tmp_path / "setup.exe"
+    exe.write_bytes(b"MZ\x90\x00" + bytes(64))
+    open_tab(page, "Library")
+    # The page refuses another type before sending it (the server would too: see test_app_api).
+    page.set_input_files("#upload input[type=file]", str(exe))
+    expect(page.locator(".toast-body")).to_contain_text("Invalid file type: setup.exe. Only .txt, .md")
+
+    big = tmp_path / "huge-report.txt"
+    big.write_text("The harbour report goes on. " * 370_000, encoding="utf-8")  # 10.4 MB, over the 10 MB default
+    status = upload(page, big)
+    expect(status).to_contain_text("huge-report.txt was refused: it is 10.4 MB and the limit is 10 MB")
+    expect(page.locator("#library-table")).not_to_contain_text("setup")
+    expect(page.locator("#library-table")).not_to_contain_text("huge")
+
+
+def test_article_with_markup_stays_inert_text(page: Any, running_app: RunningApp, tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    path = tmp_path / "westfold-lighthouse.txt"
+    path.write_text(XSS_TXT, encoding="utf-8")
+    status = upload(page, path)
+    expect(status).to_contain_text(f"Added “{XSS_TITLE}”")
+    expect(page.locator("#library-table")).to_contain_text(XSS_TITLE)
+
+    open_tab(page, "Chat")
+    turn = ask(page, "What did a resident write to the council about the lighthouse?")
+    expect(turn.locator(".answer")).to_contain_text(XSS_SCRIPT)
+    turn.locator("button.cite").first.click()
+    source = page.locator("#sources .source.active")
+    expect(source.locator("summary")).to_contain_text(XSS_TITLE)
+    expect(source.locator("mark.quote")).to_contain_text(XSS_SCRIPT)
+    source.locator("button.open-article").click()
+    expect(page.locator("#article-view .article-head")).to_contain_text(XSS_TITLE)
+    expect(page.locator("#article-view mark.quote")).to_contain_text(XSS_SCRIPT)
+
+    assert page.evaluate("() => window.__xss") is None
+    for region in ("#transcript", "#sources", "#article-view", "#library-table", "#upload-status"):
+        assert page.locator(f"{region} img, {region} script").count() == 0, region
+    screenshot(page, "xss-inert")
+
+
+def test_rating_an_answer_appends_feedback_and_new_chat_clears(page: Any, running_app: RunningApp) -> None:
+    from playwright.sync_api import expect
+
+    feedback = running_app.data_dir / "feedback.jsonl"
+    before = feedback.read_text(encoding="utf-8").splitlines() if feedback.exists() else []
+    turn = ask(page, README_QUESTION)
+    page.fill("#feedback-comment textarea", "It leaves out the root causes.")
+    turn.locator("button.rate.down").click()
+    expect(page.locator("#chat-status")).to_contain_text("your thumbs down")
+    expect(turn.locator(".toolbar")).to_have_class("toolbar rated-down")
+    expect(page.locator("#feedback-comment textarea")).to_have_value("")
+
+    lines = feedback.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(before) + 1
+    entry = json.loads(lines[-1])
+    assert entry["rating"] == "down" and entry["comment"] == "It leaves out the root causes."
+    assert entry["question"] == README_QUESTION and entry["citations"][0]["n"] == 1
+    assert entry["settings"]["mode"] == "extractive" and entry["settings"]["top_k"] == 5
+
+    page.click("#retry")
+    expect(page.locator("#transcript .turn[data-turn]")).to_have_count(1, timeout=ANSWER_TIMEOUT_MS)
+    page.click("#new-chat")
+    expect(page.locator("#transcript .turn")).to_have_count(0)
+    page.reload()
+    page.wait_for_selector("#question textarea")
+    expect(page.locator("#transcript .transcript.empty")).to_be_visible()
+
+
+def test_settings_explain_why_llm_mode_is_unavailable(page: Any) -> None:
+    from playwright.sync_api import expect
+
+    page.locator("#settings").get_by_text("Settings").click()
+    mode = page.locator("#mode")
+    expect(mode).to_contain_text("LLM answers need an endpoint")
+    expect(mode.get_by_label("LLM (not configured)")).to_be_disabled()
+    expect(mode.get_by_label("Extractive (offline)")).to_be_checked()
