@@ -186,7 +186,7 @@ def _open(args: argparse.Namespace, settings: Settings, items: list[Any], stack:
     else:
         show = _progress(args) is not False and sys.stderr.isatty()
         assistant = open_assistant(settings, args.articles, show_progress=show)
-    warnings = check_index(assistant, items)
+    warnings = check_index(assistant, items, args.articles)
     for warning in warnings:
         print(f"Warning: {warning}", file=sys.stderr)
     return assistant, warnings
@@ -201,22 +201,18 @@ def _run(args: argparse.Namespace, settings: Settings, items: list[Any], dataset
     from eval.summary import summarise
     from rag.errors import LLMNotConfiguredError
 
-    # the gate runs the configuration its thresholds were measured with,
-    # unless an option says otherwise; read both files before the run
+    # read the gate's files before spending a run on it
     thresholds = load_thresholds(args.thresholds) if args.gate else None
     baseline = load_baseline(args.baseline) if args.gate else None
     measured = (thresholds or {}).get("config", {})
-    mode = args.mode or measured.get("mode") or settings.effective_answer_mode
+    mode, top_k, retrieval_mode = _configuration(args, settings, measured)
     if mode == "llm" and not settings.llm_configured:
         raise LLMNotConfiguredError("--mode llm needs an endpoint; set OPENAI_API_KEY, or OPENAI_BASE_URL and RAG_LLM_MODEL.")
     judge = _judge(settings) if args.judge else None
 
     assistant, warnings = _open(args, settings, items, stack)
-    answerer = AssistantAnswerer(
-        assistant, name=f"{mode}-{args.retrieval_mode or measured.get('retrieval_mode') or settings.retrieval_mode}",
-        mode=mode, top_k=args.top_k or measured.get("top_k") or settings.top_k,
-        retrieval_mode=args.retrieval_mode or measured.get("retrieval_mode") or settings.retrieval_mode,
-    )
+    answerer = AssistantAnswerer(assistant, name=f"{mode}-{retrieval_mode}", mode=mode, top_k=top_k,
+                                 retrieval_mode=retrieval_mode)
     run = run_suite(items, answerer, progress=_progress(args))
     if judge is not None:
         warnings += _add_judge(run, judge, args)
@@ -240,6 +236,19 @@ def _run(args: argparse.Namespace, settings: Settings, items: list[Any], dataset
     else:
         _print_run(run, summary, context, paths, updated)
     return 1 if gate_result is not None and not gate_result.passed else 0
+
+
+def _configuration(args: argparse.Namespace, settings: Settings, measured: dict[str, Any]) -> tuple[Any, int, Any]:
+    """(answer mode, top k, retrieval mode): an option, else what the thresholds were measured with, else the settings.
+
+    The gate and the files it reads are offline: they default to extractive
+    answers even when an LLM is configured.
+    """
+    offline = args.gate or args.update_baseline or args.update_thresholds
+    mode = args.mode or measured.get("mode") or ("extractive" if offline else settings.effective_answer_mode)
+    top_k = args.top_k or measured.get("top_k") or settings.top_k
+    retrieval_mode = args.retrieval_mode or measured.get("retrieval_mode") or settings.retrieval_mode
+    return mode, top_k, retrieval_mode
 
 
 def _judge(settings: Settings) -> Any:
@@ -300,8 +309,9 @@ def _print_run(run: Any, summary: dict[str, Any], context: Any, paths: dict[str,
     print(f"{counts['items']} items, {counts['cases']} questions, {run.wall_seconds:.1f} s; "
           f"{counts['items_passed']} items pass every check.\n")
     print(plain_table(*metric_rows(summary, default_metric_names(summary))))
-    missed = [t for t, bound in context.targets.items() if not bound_met(summary["overall"].get(t), bound)]
-    if context.targets:
+    measured = {t: b for t, b in context.targets.items() if summary["overall"].get(t) is not None}
+    missed = [t for t, bound in measured.items() if not bound_met(summary["overall"][t], bound)]
+    if measured:
         print("\nTargets: " + ("all met." if not missed else "missed " + ", ".join(
             f"{metric_label(t, summary['k'])} ({format_value(t, summary['overall'].get(t))})" for t in missed) + "."))
     worst = worst_items(run, 5)

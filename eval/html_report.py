@@ -41,6 +41,8 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[str]], numeric_from: i
 
 
 def _ok(flag: bool | None) -> str:
+    if flag is None:
+        return "<span class='muted'>not measured</span>"
     return "<span class='ok'>yes</span>" if flag else "<span class='bad'>no</span>"
 
 

@@ -76,7 +76,8 @@ def results_json(run: RunResult, summary: dict[str, Any], context: ReportContext
 def target_status(summary: dict[str, Any], targets: dict[str, dict[str, float]]) -> list[dict[str, Any]]:
     return [
         {"metric": name, "target": bound, "value": summary["overall"].get(name),
-         "met": bound_met(summary["overall"].get(name), bound)}
+         # None: not measured on this selection (e.g. no unanswerable item)
+         "met": None if summary["overall"].get(name) is None else bound_met(summary["overall"][name], bound)}
         for name, bound in targets.items()
     ]
 
@@ -114,7 +115,7 @@ def summary_markdown(run: RunResult, summary: dict[str, Any], context: ReportCon
     if context.targets:
         rows = [
             [metric_label(t["metric"], k), format_bound(t["target"]),
-             format_value(t["metric"], t["value"]), "met" if t["met"] else "**missed**"]
+             format_value(t["metric"], t["value"]), {True: "met", False: "**missed**", None: "not measured"}[t["met"]]]
             for t in target_status(summary, context.targets)
         ]
         lines += ["", "## Targets", "", markdown_table(["metric", "target", "measured", "status"], rows)]

@@ -27,7 +27,7 @@ TRACE_SNIPPET_CHARS = 160
 
 def esc(text: object) -> str:
     """Escape text for an HTML element body or a double-quoted attribute."""
-    return "" if text is None else str(text)
+    return html.escape("" if text is None else str(text), quote=True)
 
 
 def _date(published: str | None) -> str:

@@ -1,0 +1,113 @@
+"""`rag ask` and `rag chat` as a user runs them: real processes, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rag.models import CANNOT_ANSWER
+
+RAG = str(Path(sys.executable).with_name("rag"))
+CONTRACT_KEYS = {"question", "rewritten_query", "answer", "abstained", "mode", "notice", "citations", "timings_ms"}
+CITATION_KEYS = {"n", "passage_id", "article_id", "title", "source", "published", "url", "text", "quote", "start",
+                 "end", "score", "support"}
+
+
+def run_rag(args: list[str], data_dir: Path, cwd: Path, stdin: str | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("RAG_") and not k.startswith("OPENAI_")}
+    environment.update({"RAG_DATA_DIR": str(data_dir), **env})
+    return subprocess.run(
+        [RAG, *args], cwd=cwd, env=environment, input=stdin, capture_output=True, text=True, timeout=120
+    )
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[str], code: int, fragment: str) -> None:
+    assert result.returncode == code, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and fragment in lines[0], result.stderr
+
+
+def test_ask_json_follows_the_contract(sample_data_dir: Path, tmp_path: Path) -> None:
+    result = run_rag(["ask", "--json", "How long did the July 3 call between Trump and Putin last?"], sample_data_dir, tmp_path)
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert CONTRACT_KEYS <= set(answer)
+    assert answer["mode"] == "extractive" and not answer["abstained"]
+    assert "an hour" in answer["answer"]
+    assert answer["citations"] and all(CITATION_KEYS <= set(c) for c in answer["citations"])
+    assert any("an hour" in c["quote"] and c["quote"] in c["text"] for c in answer["citations"])
+    assert set(answer["timings_ms"]) >= {"retrieve", "answer", "total"}
+
+
+def test_ask_prints_answer_then_sources(sample_data_dir: Path, tmp_path: Path) -> None:
+    result = run_rag(["ask", "What did Putin tell Trump about Russia's goals in Ukraine?"], sample_data_dir, tmp_path)
+    assert result.returncode == 0, result.stderr
+    answer, _, sources = result.stdout.partition("\nSources:\n")
+    assert "[1]" in answer
+    assert sources.lstrip().startswith("[1] ") and '"' in sources
+
+
+def test_unanswerable_gets_the_refusal_and_no_citation(sample_data_dir: Path, tmp_path: Path) -> None:
+    result = run_rag(["ask", "--json", "What did the Pope say about the ceasefire talks?"], sample_data_dir, tmp_path)
+    answer = json.loads(result.stdout)
+    assert answer["abstained"] and answer["answer"] == CANNOT_ANSWER and answer["citations"] == []
+
+
+@pytest.mark.parametrize(
+    ("question", "fragment"),
+    [("   ", "empty"), ("x" * 1200, "characters long"), ("Why\x07 now?", "control characters")],
+)
+def test_bad_questions_exit_non_zero_with_one_sentence(
+    sample_data_dir: Path, tmp_path: Path, question: str, fragment: str
+) -> None:
+    assert_one_line_error(run_rag(["ask", question], sample_data_dir, tmp_path), 2, fragment)
+
+
+def test_no_index_yet(tmp_path: Path) -> None:
+    assert_one_line_error(run_rag(["ask", "Who called whom?"], tmp_path / "empty", tmp_path), 4, "run `rag ingest`")
+
+
+def test_invalid_setting_is_one_sentence(sample_data_dir: Path, tmp_path: Path) -> None:
+    result = run_rag(["ask", "Who called?"], sample_data_dir, tmp_path, RAG_TOP_K="many")
+    assert_one_line_error(result, 2, "top_k")
+
+
+def test_llm_mode_needs_an_endpoint(sample_data_dir: Path, tmp_path: Path) -> None:
+    result = run_rag(["ask", "--mode", "llm", "Who called?"], sample_data_dir, tmp_path)
+    assert_one_line_error(result, 2, "OPENAI_BASE_URL")
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_unreachable_endpoint(sample_data_dir: Path, tmp_path: Path) -> None:
+    url = f"http://127.0.0.1:{_closed_port()}/v1"
+    settings = {"OPENAI_BASE_URL": url, "RAG_LLM_MAX_RETRIES": "0", "RAG_LLM_TIMEOUT": "2"}
+    strict = run_rag(["ask", "--mode", "llm", "How long was the call?"], sample_data_dir, tmp_path, **settings)
+    assert_one_line_error(strict, 5, "Cannot reach the language model")
+    # in auto mode the answer degrades to extractive with a visible notice
+    relaxed = run_rag(["ask", "--json", "How long did the July 3 call last?"], sample_data_dir, tmp_path, **settings)
+    assert relaxed.returncode == 0, relaxed.stderr
+    answer = json.loads(relaxed.stdout)
+    assert answer["mode"] == "extractive" and "Cannot reach the language model" in answer["notice"]
+    assert "Note: " in relaxed.stderr
+
+
+def test_chat_reads_lines_and_prints_json_lines(sample_data_dir: Path, tmp_path: Path) -> None:
+    questions = "Who is the Kremlin spokesman Dmitry Peskov?\nWhat did he say on state television?\n\n"
+    result = run_rag(["chat"], sample_data_dir, tmp_path, stdin=questions)
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(lines) == 2 and all(CONTRACT_KEYS <= set(line) for line in lines)
+    assert lines[0]["rewritten_query"] is None
+    assert "peskov" in (lines[1]["rewritten_query"] or "").lower()
