@@ -1,0 +1,37 @@
+"""The deterministic support check and the text primitives it rests on."""
+
+from __future__ import annotations
+
+from index.sentences import split_sentences
+from rag.support import support_verdict
+
+PASSAGE = (
+    "The call, which lasted about an hour, was the sixth between the two leaders since Trump took office on "
+    "January 20. The White House had yet to comment on the call."
+)
+
+
+def test_verbatim_sentence_is_supported() -> None:
+    assert support_verdict("The call lasted about an hour [1].", PASSAGE) == "supported"
+
+
+def test_wrong_number_or_name_is_not_supported() -> None:
+    assert support_verdict("The call was the seventh since Trump took office on January 21.", PASSAGE) != "supported"
+    assert support_verdict("The call was the sixth between Biden and Putin.", PASSAGE) != "supported"
+
+
+def test_partial_and_unsupported() -> None:
+    assert support_verdict("The call lasted about an hour, was the sixth, and ended badly.", PASSAGE) == "partial"
+    assert support_verdict("Sanctions on Russian oil were tightened by the EU.", PASSAGE) == "unsupported"
+    assert support_verdict("[1]", PASSAGE) == "unsupported"
+
+
+def test_sentence_splitter_keeps_abbreviations_and_quotes() -> None:
+    text = "U.S. President Donald J. Trump said “no progress.” Mr. Peskov disagreed. It cost $4.5 trillion.\nNext"
+    sentences = [text[s:e] for s, e in split_sentences(text)]
+    assert sentences == [
+        "U.S. President Donald J. Trump said “no progress.”",
+        "Mr. Peskov disagreed.",
+        "It cost $4.5 trillion.",
+        "Next",
+    ]
