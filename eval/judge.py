@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -77,6 +78,7 @@ class Judge:
     def _base_url(self) -> str:
         return self.settings.openai_base_url or "https://api.openai.com/v1"
 
+    @cached_property
     def _llm(self) -> Any:
         # Built like rag/llm.py's LLMClient._llm, but at temperature 0 whatever
         # the answerer uses, and with the client's own retries (no wrapper here).
@@ -95,9 +97,7 @@ class Judge:
 
             kinds = {"faithfulness": FaithfulnessEvaluator, "relevancy": RelevancyEvaluator,
                      "correctness": CorrectnessEvaluator}
-            llm = self._evaluators.get("_llm") or self._llm()
-            self._evaluators["_llm"] = llm
-            self._evaluators[name] = kinds[name](llm=llm)
+            self._evaluators[name] = kinds[name](llm=self._llm)
         return self._evaluators[name]
 
     def _verdict(self, name: str, **inputs: Any) -> float | None:

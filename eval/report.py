@@ -127,7 +127,7 @@ def summary_markdown(run: RunResult, summary: dict[str, Any], context: ReportCon
     if worst:
         rows = [[item.item.id, item.item.type, "; ".join(item.reasons) or "error"] for item in worst]
         lines += ["", f"## Worst items (of {len(run.items) - counts['items_passed']} failing)", "",
-                  markdown_table(["item", "type", "why it fails"], rows)]
+                  markdown_table(["item", "type", "why it fails"], rows, numeric=False)]
     if context.warnings:
         lines += ["", "## Warnings", ""] + [f"- {w}" for w in context.warnings]
     lines += ["", "Metric definitions: eval/README.md and eval/metrics.py; per-item details: report.html.", ""]

@@ -63,11 +63,12 @@ def plain_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
-def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]], numeric: bool = True) -> str:
+    """Numbers right-aligned after the first column, unless `numeric` is False."""
     def line(cells: Sequence[str]) -> str:
         return "| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |"
 
-    align = ["---"] + ["---:"] * (len(header) - 1)
+    align = ["---"] + ["---:" if numeric else "---"] * (len(header) - 1)
     return "\n".join([line(header), line(align), *(line(r) for r in rows)])
 
 

@@ -37,6 +37,8 @@ def read_manifest(folder: Path) -> dict[str, dict[str, Any]]:
     except (OSError, ValueError):
         return {}
     articles = data.get("articles", {}) if isinstance(data, dict) else {}
+    if not isinstance(articles, dict):  # e.g. a list: unusable, like bad JSON
+        return {}
     return {str(k): v for k, v in articles.items() if isinstance(v, dict)}
 
 

@@ -8,11 +8,13 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 from typing import Iterator, Literal, Sequence
 
 from index.embedder import TextEncoder
+from index.loaders import SUPPORTED_SUFFIXES
 from index.pipeline import IngestReport, ingest
 from index.store import ArticleRecord, PassageStore
 from rag.bm25_index import BM25Index
@@ -24,6 +26,8 @@ from rag.retrieval import HybridRetriever, RetrievalFilters, RetrievalMode, Retr
 from rag.services import build_encoder, build_store, chunk_settings
 from rag.settings import Settings
 from rag.validation import validate_question
+
+__all__ = ["SUPPORTED_SUFFIXES", "Assistant", "StreamEvent"]
 
 AnswerModeChoice = Literal["extractive", "llm"]
 StreamEvent = str | Answer
@@ -50,6 +54,7 @@ class Assistant:
         self._bm25_revision: str | None = None
         self._llm_answerer = None
         self._known_terms: tuple[str, frozenset[str]] | None = None
+        self._lock = threading.Lock()
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> "Assistant":
@@ -63,10 +68,11 @@ class Assistant:
     @property
     def bm25(self) -> BM25Index:
         revision = self.store.revision
-        if self._bm25 is None or revision != self._bm25_revision:
-            self._bm25 = BM25Index.for_store(self.store, Path(self.settings.data_dir).expanduser() / "bm25")
-            self._bm25_revision = revision
-        return self._bm25
+        with self._lock:  # two requests after an ingest must not both rebuild
+            if self._bm25 is None or revision != self._bm25_revision:
+                self._bm25 = BM25Index.for_store(self.store, Path(self.settings.data_dir).expanduser() / "bm25")
+                self._bm25_revision = revision
+            return self._bm25
 
     @property
     def known_terms(self) -> frozenset[str]:

@@ -335,7 +335,7 @@ def serve_command(
 
 
 # --- eval ------------------------------------------------------------------------------
-@app.command("eval", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+@app.command("eval", add_help_option=False, context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
 def eval_command(ctx: typer.Context) -> None:
     """Run the evaluation suite (see `rag eval --help`)."""
 

@@ -40,12 +40,12 @@ class SourcedBlocks(gr.Blocks):
         return super().launch(*args, **kwargs)
 
 
-def _header(assistant: Assistant, article_count: int) -> str:
+def _header(assistant: Assistant) -> str:
     mode = "LLM" if assistant.settings.effective_answer_mode == "llm" else "extractive (offline)"
     return (
         "<h1>Sourced</h1>"
-        f"<p>Answers from {article_count} indexed articles, every claim with its source · answer mode: "
-        f"{render.esc(mode)}</p>"
+        "<p>Answers from the indexed articles, every claim with its source: click a marker like [1] to "
+        f"see the passage · answer mode: {render.esc(mode)}</p>"
     )
 
 
@@ -53,12 +53,12 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     chat = ChatController(assistant)
     library = LibraryController(assistant)
     settings = assistant.settings
-    articles = assistant.articles()
+    examples = example_questions(assistant.articles())
 
     with SourcedBlocks(title="Sourced", analytics_enabled=False) as app:
         turns = gr.BrowserState([], storage_key=STORAGE_KEY)
         view = gr.State({"turn": None, "n": None})
-        gr.HTML(_header(assistant, len(articles)), elem_id="app-header", js_on_load=None)
+        gr.HTML(_header(assistant), elem_id="app-header", js_on_load=None)
 
         with gr.Tabs():
             with gr.Tab("Chat", id="chat"):
@@ -85,7 +85,6 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                         with gr.Row():
                             new_chat = gr.Button("New chat", size="sm", elem_id="new-chat")
                             retry = gr.Button("Retry last question", size="sm", elem_id="retry")
-                        examples = example_questions(articles)
                         if examples:
                             gr.Examples([[q] for q in examples], inputs=[question], label="Try asking")
                         comment = gr.Textbox(

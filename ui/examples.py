@@ -19,7 +19,7 @@ SAMPLE_QUESTIONS: dict[str, tuple[str, ...]] = {
     "002_d25f915a26dc1e1c.txt": ("What did Putin and Trump discuss besides Ukraine?",),
     "001_d926b90d832a6a80.txt": ("What did the Pentagon freeze the day before the call?",),
     "003_334e79f81d6f5466.txt": ("Is Putin ready to negotiate with Ukraine?",),
-    "004_bbd023a9186ca4e3.txt": ("What did Trump say after his two-hour call with Putin in May?",),
+    "004_bbd023a9186ca4e3.txt": ("What did Trump claim after his two-hour call with Putin?",),
 }
 
 

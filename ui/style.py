@@ -37,8 +37,10 @@ APP_CSS = """
 #transcript button.cite:hover, #transcript button.cite:focus { background: var(--color-accent); color: white; }
 #transcript .toolbar { display: flex; gap: 0.4rem; align-items: center; margin-top: 0.55rem; font-size: 0.8rem; }
 #transcript .toolbar .mode { color: var(--body-text-color-subdued); margin-right: auto; }
+/* gr.HTML's prose styles size buttons and space blockquotes; ours must win. */
 #transcript .toolbar button { border: 1px solid var(--border-color-primary); background: transparent;
-  border-radius: 6px; padding: 0.1rem 0.5rem; cursor: pointer; color: var(--body-text-color); }
+  border-radius: 6px; padding: 0.1rem 0.5rem; cursor: pointer; color: var(--body-text-color);
+  font-size: 0.8rem !important; font-weight: 400 !important; }
 #transcript .toolbar.rated-up button.up, #transcript .toolbar.rated-down button.down {
   background: var(--color-accent-soft); border-color: var(--color-accent); }
 
@@ -64,11 +66,12 @@ APP_CSS = """
 #sources .support.unsupported { background: #fdecea; color: #8a1c12; }
 #sources .score { color: var(--body-text-color-subdued); }
 #sources .also { font-size: 0.85rem; font-style: italic; margin-bottom: 0.3rem; }
-#sources blockquote.passage-text { white-space: pre-wrap; margin: 0.3rem 0; padding: 0.4rem 0.6rem;
+#sources blockquote.passage-text { white-space: pre-wrap; margin: 0.3rem 0 0.5rem !important; padding: 0.4rem 0.6rem;
   border-left: 3px solid var(--border-color-primary); font-size: 0.9rem; line-height: 1.5; }
 mark.quote { background: #ffe58a; color: #1f1f1f; padding: 0 0.1em; border-radius: 2px; }
 #sources button.open-article { border: 1px solid var(--border-color-primary); background: transparent;
-  border-radius: 6px; padding: 0.15rem 0.6rem; cursor: pointer; font-size: 0.85rem; color: var(--body-text-color); }
+  border-radius: 6px; padding: 0.15rem 0.6rem; cursor: pointer; font-size: 0.85rem !important;
+  font-weight: 400 !important; color: var(--body-text-color); }
 
 /* article viewer */
 #article-view .article-head { position: sticky; top: 0; background: var(--background-fill-primary);

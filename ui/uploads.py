@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
-from rag.assistant import Assistant
+from rag.assistant import SUPPORTED_SUFFIXES, Assistant
 from rag.errors import SourcedError
 
-# The loader's file types (index.loaders.SUPPORTED_SUFFIXES; tests/ui checks the two agree).
-UPLOAD_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
+# The loader's file types, re-exported by rag so ui never imports index.
+UPLOAD_SUFFIXES = SUPPORTED_SUFFIXES
 UPLOADS_DIR = "uploads"
 MAX_NAME_CHARS = 120
 

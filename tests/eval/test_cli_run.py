@@ -74,7 +74,6 @@ def test_help(run_eval) -> None:  # type: ignore[no-untyped-def]
     assert "usage: rag eval" in result.out and "--compare-set" in result.out and "--from-feedback" in result.out
 
 
-@pytest.mark.xfail(strict=True, reason="typer answers --help itself; rag/cli.py needs add_help_option=False on eval")
 def test_help_through_the_rag_command() -> None:
     from typer.testing import CliRunner
 

@@ -103,22 +103,21 @@ def test_blank_text_gives_no_chunks() -> None:
 
 
 def test_a_repeated_paragraph_is_located_at_its_own_copy() -> None:
-    paragraph = "The council approved the budget on Tuesday after a long debate. Critics said the plan was rushed."
-    filler = " ".join(f"Speaker {i} argued that the river project needed more money and time." for i in range(12))
-    text = "\n".join([paragraph, filler, paragraph, filler, paragraph])
-    chunks = chunk_text(text, 64, 16)
+    # Found by hypothesis: the chunk holding the second copy was placed at the first copy's offsets.
+    first = "Water the rose the ruling market.\n"
+    text = first + REPEATED_PARAGRAPH + "\n" + REPEATED_PARAGRAPH + "\n" + PARAGRAPH_AFTER
+    chunks = chunk_text(text, 158, 46)
     assert_tiles(text, chunks)
-    assert chunks[-1].end == len(text)
-    assert sum(c.text.count(paragraph) for c in chunks) >= 3
+    second_copy = len(first) + len(REPEATED_PARAGRAPH) + 1
+    assert any(c.start == second_copy and c.text.startswith(REPEATED_PARAGRAPH) for c in chunks)
 
 
 def test_runs_of_spaces_do_not_push_a_chunk_over_its_budget() -> None:
-    # double spaces after full stops tokenise differently joined than apart
-    text = "  ".join(
-        f"Ushakov {337 + 7 * i} rose minister Kyiv Moscow Zelensky report {i} old?  Brussels Kyiv the after Putin on {i}."
-        for i in range(12)
-    )
-    for size in (79, 100, 150):
+    # Found by hypothesis: with two spaces after full stops, a chunk packed to 79 tokens piece by piece
+    # took 80 once joined (runs of spaces tokenise differently joined than apart).
+    text = (Path(__file__).parent / "data" / "double_spaced.txt").read_text(encoding="utf-8").strip()
+    assert "  " in text
+    for size in (64, 79, 100):
         chunks = chunk_text(text, size, 35)
         assert_tiles(text, chunks)
         assert max(count_tokens(c.text) for c in chunks) <= size
@@ -178,6 +177,11 @@ REPEATED_PARAGRAPH = (
     "279 1082 1700 south 4999 sharply 256 1208 186 149 454 the rose north Moscow Putin 361 Brussels! Brussels "
     "Zelensky water. Brussels Zelensky 1059, Kyiv Putin."
 )
+PARAGRAPH_AFTER = (
+    "740 Brussels south on 0 Putin 198 Moscow Trump 523, fell. Ushakov Trump Moscow 147 Zelensky fell! Putin a "
+    "Moscow Moscow,! The 363, old! Court prices fell 1524 Brussels 184 water Kyiv water Moscow new city prices, weak "
+    "1983 Ushakov grid the. Month 736 after 496 school."
+)
 PROPERTY_SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -185,7 +189,7 @@ PROPERTY_SETTINGS = settings(max_examples=60, deadline=None, suppress_health_che
 @given(prose(), st.integers(80, 300), st.integers(0, 80))
 @example(
     (
-        "Water the rose the ruling market.\n" + "\n".join([REPEATED_PARAGRAPH] * 2) + "\nTrump 316 Putin?",
+        "Water the rose the ruling market.\n" + "\n".join([REPEATED_PARAGRAPH] * 2) + "\n" + PARAGRAPH_AFTER,
         None,
         None,
     ),

@@ -110,7 +110,11 @@ def parse_passages(text: str) -> dict[int, str]:
         end_tag = _PASSAGES_END.search(text, start, limit)
         if end_tag is not None:
             limit = end_tag.start()
-        passages.setdefault(int(match.group(1)), text[start:limit].strip())
+        body = text[start:limit].strip()
+        # Sourced's prompt puts a "(publisher, date; title)" header on the marker line
+        if body.startswith("("):
+            body = body.partition("\n")[2].strip() or body
+        passages.setdefault(int(match.group(1)), body)
     return passages
 
 

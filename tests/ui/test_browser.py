@@ -127,6 +127,16 @@ def upload(page: Any, path: Path) -> Any:
     return status
 
 
+@pytest.fixture()
+def uploaded(running_app: RunningApp) -> Iterator[list[str]]:
+    """Article ids a test uploads; removed afterwards so the other tests see the sample corpus only."""
+    article_ids: list[str] = []
+    yield article_ids
+    for article_id in article_ids:
+        if running_app.assistant.article(article_id) is not None:
+            running_app.assistant.delete_article(article_id)
+
+
 def test_answer_marker_opens_the_source_with_the_quote_highlighted(page: Any, running_app: RunningApp) -> None:
     from playwright.sync_api import expect
 
@@ -205,6 +215,17 @@ def test_follow_up_shows_what_was_searched_and_each_answer_keeps_its_sources(
     screenshot(page, "follow-up")
 
 
+def test_copy_puts_the_answer_on_the_clipboard(page: Any, running_app: RunningApp) -> None:
+    from playwright.sync_api import expect
+
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=running_app.url)
+    turn = ask(page, README_QUESTION)
+    turn.locator("button.copy").click()
+    expect(turn.locator("button.copy")).to_have_text("Copied")
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied == turn.locator(".answer").inner_text() and "[1]" in copied
+
+
 def test_reloading_the_page_keeps_every_answer_with_its_sources(page: Any, running_app: RunningApp) -> None:
     from playwright.sync_api import expect
 
@@ -218,11 +239,14 @@ def test_reloading_the_page_keeps_every_answer_with_its_sources(page: Any, runni
     expect(page.locator("#sources .source.active mark.quote")).to_have_text(expected.quote)
 
 
-def test_uploaded_article_can_be_asked_about_at_once(page: Any, tmp_path: Path) -> None:
+def test_uploaded_article_can_be_asked_about_at_once_then_deleted(
+    page: Any, tmp_path: Path, uploaded: list[str]
+) -> None:
     from playwright.sync_api import expect
 
     path = tmp_path / "portmere-ferries.md"
     path.write_text(FERRY_MD, encoding="utf-8")
+    uploaded.append(path.name)
     status = upload(page, path)
     expect(status).to_contain_text("Added “Portmere harbour approves evening ferries”")
     expect(page.locator("#library-table")).to_contain_text("Portmere Gazette")
@@ -233,6 +257,17 @@ def test_uploaded_article_can_be_asked_about_at_once(page: Any, tmp_path: Path) 
     expect(turn.locator(".answer")).to_contain_text("21:15")
     expect(page.locator("#sources")).to_contain_text("Portmere Gazette")
     screenshot(page, "upload-answer")
+
+    open_tab(page, "Library")
+    page.locator("#delete-choice input").click()
+    page.get_by_role("option", name="Portmere harbour approves evening ferries (Portmere Gazette, 2025-06-12)").click()
+    page.click("#delete")
+    expect(page.locator("#delete-status")).to_contain_text("Deleted “Portmere harbour approves evening ferries”")
+    expect(page.locator("#library-table")).not_to_contain_text("Portmere Gazette")
+    # The answer already given keeps its sources.
+    open_tab(page, "Chat")
+    turn.locator("button.cite").first.click()
+    expect(page.locator("#sources .source.active")).to_contain_text("Portmere Gazette")
 
 
 def test_other_file_types_and_oversize_files_are_refused_with_a_clear_message(page: Any, tmp_path: Path) -> None:
@@ -253,11 +288,12 @@ def test_other_file_types_and_oversize_files_are_refused_with_a_clear_message(pa
     expect(page.locator("#library-table")).not_to_contain_text("huge")
 
 
-def test_article_with_markup_stays_inert_text(page: Any, running_app: RunningApp, tmp_path: Path) -> None:
+def test_article_with_markup_stays_inert_text(page: Any, tmp_path: Path, uploaded: list[str]) -> None:
     from playwright.sync_api import expect
 
     path = tmp_path / "westfold-lighthouse.txt"
     path.write_text(XSS_TXT, encoding="utf-8")
+    uploaded.append(path.name)
     status = upload(page, path)
     expect(status).to_contain_text(f"Added “{XSS_TITLE}”")
     expect(page.locator("#library-table")).to_contain_text(XSS_TITLE)

@@ -8,7 +8,6 @@ import shutil
 import subprocess
 import sys
 import threading
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -120,7 +119,7 @@ def test_rag_serve_ingests_an_empty_store_warns_and_serves(tmp_path: Path, one_a
     try:
         # The URL is printed once the server is listening.
         first = lines.get(timeout=120)
-        assert f"Sourced is running at http://" in first and f":{port}/" in first
+        assert "Sourced is running at http://" in first and f":{port}/" in first
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/config", timeout=10) as response:
             assert response.status == 200
     finally:

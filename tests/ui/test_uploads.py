@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from index.loaders import SUPPORTED_SUFFIXES
 
 from tests.conftest import make_settings
 from ui.uploads import UPLOAD_SUFFIXES, accept_uploads, refusal, remove_uploaded_file, safe_file_name, uploads_dir
@@ -20,10 +19,6 @@ The Portmere harbour council approved three evening ferry crossings to Kellin Is
 Councillor Ada Brennan said the crossings would cost 40,000 pounds a year, paid from mooring fees.
 The first evening ferry leaves Portmere at 21:15 on 1 July.
 """
-
-
-def test_upload_types_are_the_loaders_types() -> None:
-    assert set(UPLOAD_SUFFIXES) == set(SUPPORTED_SUFFIXES)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,248 @@
+"""The Chroma store, against an embedded PersistentClient and against a real `chroma run` server."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index.errors import EmbeddingMismatchError, IndexEmptyError, StoreUnavailableError
+from index.store import HNSW_CONFIGURATION, ArticleRecord, PassageRecord, PassageStore, open_client
+from rag.services import build_store
+from tests.index.conftest import Backend, free_port
+
+FINGERPRINT = "all-MiniLM-L6-v2:onnx-int8:test:384"
+TEXTS = {
+    "a": [
+        "The city council approved a new budget for the hospital on Tuesday.",
+        "Nurses said the money would pay for forty new beds.",
+    ],
+    "b": [
+        "Heavy rain flooded several streets near the river overnight.",
+        "Firefighters pumped water out of basements until dawn.",
+        "The weather service expects more storms this week.",
+    ],
+}
+SOURCES = {"a": "City Gazette", "b": "River Times"}
+PUBLISHED = {"a": "2025-07-03", "b": "2025-05-20"}
+
+
+def passages_of(article_id: str, content_hash: str = "h1") -> list[PassageRecord]:
+    records, offset = [], 0
+    for index, text in enumerate(TEXTS[article_id]):
+        records.append(
+            PassageRecord(
+                passage_id=f"{article_id}::{content_hash}::{index:04d}",
+                article_id=article_id,
+                text=text,
+                start=offset,
+                end=offset + len(text),
+                chunk_index=index,
+                title=f"Article {article_id}",
+                source=SOURCES[article_id],
+                published=PUBLISHED[article_id],
+                url=None if article_id == "a" else "https://example.org/b",
+                content_hash=content_hash,
+                sentence_spans=((0, len(text)),),
+                sentence_vectors="",
+            )
+        )
+        offset += len(text) + 1
+    return records
+
+
+def record_of(article_id: str, content_hash: str = "h1") -> ArticleRecord:
+    text = "\n".join(TEXTS[article_id])
+    return ArticleRecord(
+        article_id=article_id,
+        title=f"Article {article_id}",
+        source=SOURCES[article_id],
+        published=PUBLISHED[article_id],
+        url=None,
+        content_hash=content_hash,
+        chunk_count=len(TEXTS[article_id]),
+        path=f"/corpus/{article_id}.txt",
+        text=text,
+        raw_text="HEADER\n" + text,
+        segments=((0, 7, len(TEXTS[article_id][0])),),
+    )
+
+
+def write(store: PassageStore, encoder: object, article_id: str, content_hash: str = "h1") -> list[PassageRecord]:
+    passages = passages_of(article_id, content_hash)
+    store.upsert_passages(passages, encoder.embed_array([p.text for p in passages]).tolist())  # type: ignore[attr-defined]
+    store.delete_passages(article_id, except_hash=content_hash)
+    store.put_article(record_of(article_id, content_hash))
+    return passages
+
+
+def open_store(backend: Backend, tmp_path: Path, fingerprint: str = FINGERPRINT, **overrides: object) -> PassageStore:
+    settings = backend.settings(tmp_path / "data", **overrides)
+
+    class Fingerprint:  # build_store only needs the fingerprint of the encoder
+        pass
+
+    marker = Fingerprint()
+    marker.fingerprint = fingerprint  # type: ignore[attr-defined]
+    return build_store(settings, marker)  # type: ignore[arg-type]
+
+
+def test_a_missing_store_asks_for_an_ingest(backend: Backend, tmp_path: Path) -> None:
+    store = open_store(backend, tmp_path)
+    assert not store.exists()
+    with pytest.raises(IndexEmptyError, match=r"run `rag ingest` first"):
+        store.open_for_reading()
+
+
+def test_passages_and_articles_round_trip(backend: Backend, tmp_path: Path, encoder: object) -> None:
+    store = open_store(backend, tmp_path).open_for_writing()
+    written = write(store, encoder, "a") + write(store, encoder, "b")
+    assert store.count() == 5
+    assert store.passage_ids("a") == {"a::h1::0000", "a::h1::0001"}
+    assert store.passage_ids("b", "h1") == {p.passage_id for p in written if p.article_id == "b"}
+    assert store.passage_ids("b", "other") == set()
+
+    got = store.passages_by_id([p.passage_id for p in written])
+    assert got == {p.passage_id: p for p in written}  # every field survives Chroma, sentence spans included
+    assert sorted(store.iter_passages(page_size=2), key=lambda p: p.passage_id) == sorted(
+        written, key=lambda p: p.passage_id
+    )
+
+    assert store.article("a") == record_of("a")
+    assert store.article("missing") is None
+    records = store.article_records()
+    assert [r.article_id for r in records] == ["b", "a"]  # oldest first
+    assert records[1].raw_text.startswith("HEADER") and records[1].segments == record_of("a").segments
+    assert store.article("a").summary() == {  # type: ignore[union-attr]
+        "article_id": "a",
+        "title": "Article a",
+        "source": "City Gazette",
+        "published": "2025-07-03",
+        "url": None,
+        "chunks": 2,
+        "path": "/corpus/a.txt",
+    }
+
+    # a second handle (a new process, in effect) sees the same store
+    reader = open_store(backend, tmp_path, collection=store.name).open_for_reading()
+    assert reader.count() == 5 and len(reader.article_records()) == 2
+
+
+def test_the_collection_records_the_fingerprint_and_hnsw_settings(backend: Backend, tmp_path: Path) -> None:
+    store = open_store(backend, tmp_path).open_for_writing()
+    settings = backend.settings(tmp_path / "data")
+    client = open_client(settings.data_dir, settings.chroma_host, settings.chroma_port)
+    collection = client.get_collection(store.name)
+    assert collection.metadata["embedding_model"] == FINGERPRINT
+    hnsw = collection.configuration["hnsw"]
+    assert {k: hnsw[k] for k in HNSW_CONFIGURATION} == HNSW_CONFIGURATION
+
+
+def test_dense_query_ranks_by_cosine_similarity_and_filters(backend: Backend, tmp_path: Path, encoder: object) -> None:
+    store = open_store(backend, tmp_path).open_for_writing()
+    write(store, encoder, "a")
+    write(store, encoder, "b")
+    query = encoder.embed_query("Which streets were flooded by the rain?")  # type: ignore[attr-defined]
+    hits = store.query(query, n_results=10)
+    assert len(hits) == 5  # capped at what the store holds
+    assert hits[0].passage.passage_id == "b::h1::0000"
+    similarities = [h.similarity for h in hits]
+    assert similarities == sorted(similarities, reverse=True)
+    exact = float(np.dot(query, encoder.embed_array([hits[0].passage.text])[0]))  # type: ignore[attr-defined]
+    assert hits[0].similarity == pytest.approx(exact, abs=1e-4)
+
+    only_a = store.query(query, n_results=10, where={"source": "City Gazette"})
+    assert {h.passage.article_id for h in only_a} == {"a"}
+    since = store.query(query, n_results=10, where={"published_ordinal": {"$gte": 739400}})  # 2025-06-06
+    assert {h.passage.article_id for h in since} == {"a"}
+
+
+def test_a_new_version_replaces_the_old_passages(backend: Backend, tmp_path: Path, encoder: object) -> None:
+    store = open_store(backend, tmp_path).open_for_writing()
+    write(store, encoder, "a", "h1")
+    write(store, encoder, "b", "h1")
+    write(store, encoder, "b", "h2")
+    assert store.passage_ids("b") == {"b::h2::0000", "b::h2::0001", "b::h2::0002"}
+    assert store.article("b").content_hash == "h2"  # type: ignore[union-attr]
+    assert store.count() == 5
+
+    assert store.delete_article("b") == 3
+    assert store.article("b") is None and store.passage_ids("b") == set()
+    assert store.count() == 2
+    assert store.delete_article("b") == 0  # deleting twice is harmless
+
+
+def test_the_revision_changes_when_bumped_and_only_then(backend: Backend, tmp_path: Path) -> None:
+    store = open_store(backend, tmp_path).open_for_writing()
+    first = store.revision
+    assert first and store.revision == first
+    store.bump_revision()
+    assert store.revision != first
+    assert open_store(backend, tmp_path, collection=store.name).open_for_reading().revision == store.revision
+
+
+def test_another_embedding_model_is_refused_until_rebuild(backend: Backend, tmp_path: Path, encoder: object) -> None:
+    store = open_store(backend, tmp_path).open_for_writing()
+    write(store, encoder, "a")
+    other = open_store(backend, tmp_path, fingerprint="openai:text-embedding-3-small", collection=store.name)
+    for opening in (other.open_for_reading, other.open_for_writing):
+        with pytest.raises(EmbeddingMismatchError) as info:
+            opening()
+        message = info.value.message
+        assert FINGERPRINT in message and "openai:text-embedding-3-small" in message
+        assert "run `rag ingest --rebuild`" in message
+    # the refusal changed nothing
+    assert open_store(backend, tmp_path, collection=store.name).open_for_reading().count() == 2
+
+    rebuilt = other.open_for_writing(rebuild=True)
+    assert rebuilt.count() == 0 and rebuilt.article_records() == []
+    assert open_store(backend, tmp_path, fingerprint="openai:text-embedding-3-small", collection=store.name).open_for_reading()
+    with pytest.raises(EmbeddingMismatchError):
+        open_store(backend, tmp_path, collection=store.name).open_for_reading()
+
+
+def test_a_fingerprint_rewritten_in_chroma_is_detected(backend: Backend, tmp_path: Path) -> None:
+    store = open_store(backend, tmp_path).open_for_writing()
+    settings = backend.settings(tmp_path / "data")
+    client = open_client(settings.data_dir, settings.chroma_host, settings.chroma_port)
+    client.get_collection(store.name).modify(metadata={"embedding_model": "some-other-model:768", "revision": "x"})
+    with pytest.raises(EmbeddingMismatchError, match="some-other-model:768"):
+        open_store(backend, tmp_path, collection=store.name).open_for_writing()
+
+
+def test_writes_larger_than_one_chroma_batch_are_split(backend: Backend, tmp_path: Path) -> None:
+    store = open_store(backend, tmp_path).open_for_writing()
+    rng = np.random.default_rng(7)
+    vectors = rng.normal(size=(2500, 384)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    passages = [
+        PassageRecord(f"big::h::{i:04d}", "big", f"passage {i}", i, i + 1, i, "Big", "Src", None, None, "h")
+        for i in range(2500)
+    ]
+    store.upsert_passages(passages, vectors.tolist())
+    assert store.count() == 2500
+    assert store.query(vectors[1234].tolist(), 1)[0].passage.passage_id == "big::h::1234"
+    assert sum(1 for _ in store.iter_passages(page_size=1000)) == 2500
+    assert store.delete_passages("big") == 2500 and store.count() == 0
+
+
+def test_an_unreachable_server_is_one_clear_sentence(tmp_path: Path) -> None:
+    port = free_port()  # nothing listens there
+    started = time.monotonic()
+    with pytest.raises(StoreUnavailableError) as info:
+        open_client(tmp_path, "127.0.0.1", port)
+    assert time.monotonic() - started < 30
+    message = info.value.message
+    assert message == (
+        f"Cannot reach the Chroma server at 127.0.0.1:{port}; start it with "
+        f"`chroma run --host 127.0.0.1 --port {port}` or unset RAG_CHROMA_HOST."
+    )
+
+
+def test_an_unwritable_data_dir_is_one_clear_sentence(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(StoreUnavailableError, match=r"set RAG_DATA_DIR to a writable folder"):
+        open_client(blocker)
