@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
 from index.errors import EmbeddingMismatchError, IndexEmptyError, StoreUnavailableError
-from index.store import HNSW_CONFIGURATION, ArticleRecord, PassageRecord, PassageStore, open_client
+from index.store import HNSW_CONFIGURATION, WRITE_BATCH, ArticleRecord, PassageRecord, PassageStore, open_client
 from rag.services import build_store
 from tests.index.conftest import Backend, free_port
 
@@ -81,12 +82,8 @@ def write(store: PassageStore, encoder: object, article_id: str, content_hash: s
 def open_store(backend: Backend, tmp_path: Path, fingerprint: str = FINGERPRINT, **overrides: object) -> PassageStore:
     settings = backend.settings(tmp_path / "data", **overrides)
 
-    class Fingerprint:  # build_store only needs the fingerprint of the encoder
-        pass
-
-    marker = Fingerprint()
-    marker.fingerprint = fingerprint  # type: ignore[attr-defined]
-    return build_store(settings, marker)  # type: ignore[arg-type]
+    # build_store needs only the encoder's fingerprint; the vectors come from the real encoder fixture
+    return build_store(settings, SimpleNamespace(fingerprint=fingerprint))  # type: ignore[arg-type]
 
 
 def test_a_missing_store_asks_for_an_ingest(backend: Backend, tmp_path: Path) -> None:
@@ -214,18 +211,22 @@ def test_a_fingerprint_rewritten_in_chroma_is_detected(backend: Backend, tmp_pat
 
 def test_writes_larger_than_one_chroma_batch_are_split(backend: Backend, tmp_path: Path) -> None:
     store = open_store(backend, tmp_path).open_for_writing()
+    total = WRITE_BATCH + 500
     rng = np.random.default_rng(7)
-    vectors = rng.normal(size=(2500, 384)).astype(np.float32)
+    vectors = rng.normal(size=(total, 384)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     passages = [
         PassageRecord(f"big::h::{i:04d}", "big", f"passage {i}", i, i + 1, i, "Big", "Src", None, None, "h")
-        for i in range(2500)
+        for i in range(total)
     ]
     store.upsert_passages(passages, vectors.tolist())
-    assert store.count() == 2500
-    assert store.query(vectors[1234].tolist(), 1)[0].passage.passage_id == "big::h::1234"
-    assert sum(1 for _ in store.iter_passages(page_size=1000)) == 2500
-    assert store.delete_passages("big") == 2500 and store.count() == 0
+    assert store.count() == total
+    assert len(store.passage_ids("big")) == total
+    assert sum(1 for _ in store.iter_passages(page_size=400)) == total
+    # each passage kept its own vector, in both write batches
+    for i in (3, WRITE_BATCH - 1, WRITE_BATCH, total - 1):
+        hit = store.query(vectors[i].tolist(), 1)[0]
+        assert hit.passage.passage_id == f"big::h::{i:04d}" and hit.similarity == pytest.approx(1.0, abs=1e-3)
 
 
 def test_an_unreachable_server_is_one_clear_sentence(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 
 from tests.conftest import make_settings
-from ui.uploads import UPLOAD_SUFFIXES, accept_uploads, refusal, remove_uploaded_file, safe_file_name, uploads_dir
+from ui.uploads import accept_uploads, refusal, remove_uploaded_file, safe_file_name, uploads_dir
 
 ARTICLE_MD = """---
 title: Portmere harbour approves evening ferries

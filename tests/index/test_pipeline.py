@@ -1,0 +1,350 @@
+"""The ingest pipeline: incremental, idempotent, pruning, skipping bad files, surviving SIGKILL."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+import pytest
+
+from index.embedder import MiniLMOnnxEncoder
+from index.pipeline import ChunkSettings, ingest, prepare_article
+from index.metadata import read_manifest
+from index.sentences import split_sentences
+from index.store import PassageStore, open_client
+from index.vector_codec import unpack
+from rag.services import build_store
+from tests.conftest import make_settings
+from tests.index.conftest import SMALL_CHUNKS, Backend, assert_consistent
+
+CHUNKS = ChunkSettings(*SMALL_CHUNKS)
+RAG = Path(sys.executable).with_name("rag")
+
+
+class CountingEncoder(MiniLMOnnxEncoder):
+    """The real encoder, counting the texts it embeds."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.embedded = 0
+
+    def embed_with_spans(self, texts: Sequence[str], spans: Sequence[Any]) -> Any:
+        self.embedded += len(texts)
+        return super().embed_with_spans(texts, spans)
+
+    def embed_array(self, texts: Sequence[str]) -> Any:
+        self.embedded += len(texts)
+        return super().embed_array(texts)
+
+
+class PlainEncoder:
+    """An encoder with only the `TextEncoder` protocol (like the OpenAI one): no sentence spans."""
+
+    def __init__(self, inner: MiniLMOnnxEncoder) -> None:
+        self.inner = inner
+
+    @property
+    def fingerprint(self) -> str:
+        return self.inner.fingerprint
+
+    def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
+        return self.inner.embed_documents(texts)
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.inner.embed_query(text)
+
+
+@pytest.fixture(scope="module")
+def counting() -> CountingEncoder:
+    return CountingEncoder()
+
+
+def open_store(backend: Backend, tmp_path: Path, encoder: Any) -> PassageStore:
+    return build_store(backend.settings(tmp_path / "data"), encoder).open_for_writing()
+
+
+def expected_chunks(folder: Path, chunks: ChunkSettings = CHUNKS) -> dict[str, int]:
+    manifest = read_manifest(folder)
+    return {
+        path.name: len(prepare_article(path, path.name, manifest, chunks, 10_000_000)[1])
+        for path in sorted(folder.glob("*.txt"))
+    }
+
+
+# --- incremental and idempotent -------------------------------------------------------------
+
+
+def test_a_second_ingest_embeds_and_writes_nothing(
+    backend: Backend, tmp_path: Path, small_corpus: Path, counting: CountingEncoder
+) -> None:
+    store = open_store(backend, tmp_path, counting)
+    expected = expected_chunks(small_corpus)
+    before = counting.embedded
+    first = ingest([small_corpus], store, counting, chunks=CHUNKS)
+    assert sorted(first.added) == sorted(expected) and not first.updated and not first.unchanged
+    assert first.chunks == sum(expected.values()) == counting.embedded - before
+    assert assert_consistent(store) == expected
+    revision = store.revision
+
+    before = counting.embedded
+    second = ingest([small_corpus], store, counting, chunks=CHUNKS)
+    assert second.as_json() | {"seconds": 0} == {
+        "added": 0, "updated": 0, "unchanged": 4, "removed": 0, "skipped": [], "chunks": 0, "seconds": 0,
+    }
+    assert counting.embedded == before, "an unchanged article was embedded again"
+    assert store.revision == revision, "a run that changed nothing invalidated the caches"
+    assert assert_consistent(store) == expected
+
+
+def test_a_changed_article_replaces_all_its_chunks(
+    backend: Backend, tmp_path: Path, small_corpus: Path, counting: CountingEncoder
+) -> None:
+    store = open_store(backend, tmp_path, counting)
+    ingest([small_corpus], store, counting, chunks=CHUNKS)
+    before = assert_consistent(store)
+    old_ids = {aid: store.passage_ids(aid) for aid in before}
+    revision = store.revision
+
+    changed = small_corpus / "000001.txt"
+    lines = changed.read_text(encoding="utf-8").splitlines()
+    # a shorter article with a new paragraph: the new version has fewer chunks than the old one
+    lines = lines[:3] + ["The ministry published a correction on Friday, saying an earlier figure was wrong."]
+    changed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    report = ingest([small_corpus], store, counting, chunks=CHUNKS)
+    assert report.updated == ["000001.txt"] and not report.added and len(report.unchanged) == 3
+    after = assert_consistent(store)
+    assert after["000001.txt"] == expected_chunks(small_corpus)["000001.txt"] == report.chunks
+    assert after["000001.txt"] < before["000001.txt"]
+    assert not store.passage_ids("000001.txt") & old_ids["000001.txt"], "passages of the old version were left"
+    record = store.article("000001.txt")
+    assert record is not None and "published a correction" in record.text
+    assert any("published a correction" in p.text for p in store.iter_passages() if p.article_id == "000001.txt")
+    for other in set(before) - {"000001.txt"}:
+        assert store.passage_ids(other) == old_ids[other]
+    assert store.revision != revision
+
+
+def test_a_deleted_article_is_removed_only_with_prune(
+    backend: Backend, tmp_path: Path, small_corpus: Path, counting: CountingEncoder
+) -> None:
+    store = open_store(backend, tmp_path, counting)
+    ingest([small_corpus], store, counting, chunks=CHUNKS, prune=True)
+    (small_corpus / "000002.txt").unlink()
+
+    kept = ingest([small_corpus], store, counting, chunks=CHUNKS, prune=False)
+    assert kept.removed == [] and kept.chunks == 0
+    assert store.article("000002.txt") is not None and store.passage_ids("000002.txt")
+
+    pruned = ingest([small_corpus], store, counting, chunks=CHUNKS, prune=True)
+    assert pruned.removed == ["000002.txt"] and pruned.chunks == 0
+    assert store.article("000002.txt") is None and store.passage_ids("000002.txt") == set()
+    assert set(assert_consistent(store)) == {"000000.txt", "000001.txt", "000003.txt"}
+
+
+def test_ingesting_a_file_outside_the_folder_does_not_prune_the_folder(
+    backend: Backend, tmp_path: Path, small_corpus: Path, counting: CountingEncoder
+) -> None:
+    store = open_store(backend, tmp_path, counting)
+    ingest([small_corpus], store, counting, chunks=CHUNKS, prune=True)
+    outside = tmp_path / "elsewhere" / "note.md"
+    outside.parent.mkdir()
+    outside.write_text("# Harbour reopens\n\nThe harbour reopened on Monday after storm repairs were finished.\n")
+    for prune in (False, True):
+        report = ingest([outside], store, counting, chunks=CHUNKS, prune=prune)
+        assert report.removed == []
+    assert set(assert_consistent(store)) == {"000000.txt", "000001.txt", "000002.txt", "000003.txt", "note.md"}
+    # and the folder's own prune leaves the outside article alone
+    assert ingest([small_corpus], store, counting, chunks=CHUNKS, prune=True).removed == []
+    assert store.article("note.md") is not None
+
+
+# --- bad files ---------------------------------------------------------------------------------
+
+
+def test_bad_files_are_skipped_with_a_reason_and_the_rest_ingest(
+    tmp_path: Path, small_corpus: Path, counting: CountingEncoder
+) -> None:
+    (small_corpus / "empty.txt").write_text("")
+    (small_corpus / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    (small_corpus / "huge.txt").write_text("Word after word fills this file. " * 400)  # ~13 kB
+    (small_corpus / "slides.pptx").write_bytes(b"PK\x03\x04 not really")
+    (small_corpus / "nested").mkdir()
+    (small_corpus / "nested" / "blank.md").write_text("   \n\n")
+    seen: list[Any] = []
+    store = build_store(make_settings(tmp_path / "data"), counting).open_for_writing()
+    report = ingest(
+        [small_corpus, tmp_path / "no-such-file.txt"], store, counting, chunks=CHUNKS, max_bytes=10_000, on_skip=seen.append
+    )
+    reasons = {Path(s.path).name: s.reason for s in report.skipped}
+    assert reasons == {
+        "no-such-file.txt": "does not exist",
+        "empty.txt": "is empty",
+        "image.txt": "looks like a binary file, not text",
+        "huge.txt": "is larger than the 0.01 MB limit",
+        "slides.pptx": "unsupported file type .pptx; use .txt, .md, .html or .pdf",
+        "blank.md": "is empty",
+    }
+    assert [s.path for s in seen] == [s.path for s in report.skipped]  # each reported as it happens
+    assert sorted(report.added) == ["000000.txt", "000001.txt", "000002.txt", "000003.txt"]
+    assert set(assert_consistent(store)) == set(report.added)
+
+
+def test_an_article_whose_file_turns_bad_is_pruned(tmp_path: Path, small_corpus: Path, counting: CountingEncoder) -> None:
+    store = build_store(make_settings(tmp_path / "data"), counting).open_for_writing()
+    ingest([small_corpus], store, counting, chunks=CHUNKS, prune=True)
+    (small_corpus / "000003.txt").write_text("")
+    report = ingest([small_corpus], store, counting, chunks=CHUNKS, prune=True)
+    assert [(Path(s.path).name, s.reason) for s in report.skipped] == [("000003.txt", "is empty")]
+    assert report.removed == ["000003.txt"]
+    assert "000003.txt" not in assert_consistent(store)
+
+
+# --- what is stored -------------------------------------------------------------------------------
+
+
+def test_passages_carry_their_sentence_spans_and_vectors(sample_data_dir: Path, encoder: MiniLMOnnxEncoder) -> None:
+    store = PassageStore(open_client(sample_data_dir), "articles", encoder.fingerprint).open_for_reading()
+    per_article = assert_consistent(store)
+    assert len(per_article) == 5 and sum(per_article.values()) == store.count()
+    passages = list(store.iter_passages())
+    for passage in passages:
+        assert list(passage.sentence_spans) == split_sentences(passage.text)
+        vectors = unpack(passage.sentence_vectors)
+        assert vectors.shape == (len(passage.sentence_spans), 384)
+        np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=0.02)
+    # the stored chunk vector is the text's embedding: querying with it finds the passage itself
+    sample = passages[len(passages) // 2]
+    hit = store.query(encoder.embed_query(sample.text), 1)[0]
+    assert hit.passage.passage_id == sample.passage_id and hit.similarity > 0.999
+
+
+def test_an_encoder_without_sentence_spans_ingests_through_llama_index(
+    tmp_path: Path, small_corpus: Path, encoder: MiniLMOnnxEncoder
+) -> None:
+    plain = PlainEncoder(encoder)
+    store = build_store(make_settings(tmp_path / "data"), plain).open_for_writing()
+    report = ingest([small_corpus], store, plain, chunks=CHUNKS)
+    assert len(report.added) == 4
+    assert_consistent(store)
+    passages = list(store.iter_passages())
+    assert all(p.sentence_vectors == "" for p in passages)
+    hit = store.query(encoder.embed_query(passages[0].text), 1)[0]
+    assert hit.passage.passage_id == passages[0].passage_id and hit.similarity > 0.999
+
+
+def test_new_chunk_settings_re_embed_every_article(tmp_path: Path, small_corpus: Path, counting: CountingEncoder) -> None:
+    store = build_store(make_settings(tmp_path / "data"), counting).open_for_writing()
+    ingest([small_corpus], store, counting, chunks=CHUNKS)
+    bigger = ChunkSettings(128, 20)
+    report = ingest([small_corpus], store, counting, chunks=bigger)
+    assert len(report.updated) == 4 and report.chunks == sum(expected_chunks(small_corpus, bigger).values())
+    assert assert_consistent(store) == expected_chunks(small_corpus, bigger)
+
+
+def test_progress_counts_chunks_up_to_the_total(tmp_path: Path, small_corpus: Path, counting: CountingEncoder) -> None:
+    calls: list[tuple[int, int]] = []
+    store = build_store(make_settings(tmp_path / "data"), counting).open_for_writing()
+    report = ingest([small_corpus], store, counting, chunks=CHUNKS, progress=lambda d, t: calls.append((d, t)))
+    assert calls[0] == (0, report.chunks) and calls[-1] == (report.chunks, report.chunks)
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+
+
+# --- interrupted runs --------------------------------------------------------------------------------
+
+
+def test_a_run_interrupted_between_passages_and_record_is_completed(
+    tmp_path: Path, small_corpus: Path, counting: CountingEncoder
+) -> None:
+    """The states a kill can leave: passages of a new article without its record, and an updated
+    article whose new passages are in while its record still describes the old version."""
+    store = build_store(make_settings(tmp_path / "data"), counting).open_for_writing()
+    ingest([small_corpus], store, counting, chunks=CHUNKS)
+    manifest = read_manifest(small_corpus)
+
+    def write_passages_only(path: Path) -> None:
+        _, passages = prepare_article(path, path.name, manifest, CHUNKS, 10_000_000)
+        vectors = counting.embed_array([p.text for p in passages])
+        store.upsert_passages(passages, vectors.tolist())
+
+    fresh = small_corpus / "000009.txt"
+    fresh.write_text("Ferry strike ends\nThe ferry crews voted to end their strike on Sunday. " * 3)
+    write_passages_only(fresh)
+    edited = small_corpus / "000000.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "A late paragraph was added to the story on Monday.\n")
+    write_passages_only(edited)
+    with pytest.raises(AssertionError):
+        assert_consistent(store)  # the damage is real
+
+    report = ingest([small_corpus], store, counting, chunks=CHUNKS)
+    assert report.added == ["000009.txt"] and report.updated == ["000000.txt"]
+    assert assert_consistent(store) == expected_chunks(small_corpus)
+
+
+def _rows(chroma_dir: Path, collection: str) -> int:
+    """Records upserted into a collection so far (deletes, operation 3, left out), read from Chroma's sqlite log; 0 while locked."""
+    try:
+        with sqlite3.connect(f"file:{chroma_dir / 'chroma.sqlite3'}?mode=ro", uri=True, timeout=0.2) as db:
+            row = db.execute(
+                "SELECT count(*) FROM embeddings_queue q JOIN collections c "
+                "ON q.topic = 'persistent://default/default/' || c.id WHERE c.name = ? AND q.operation != 3",
+                (collection,),
+            ).fetchone()
+        return int(row[0])
+    except sqlite3.Error:
+        return 0
+
+
+def test_sigkill_half_way_then_ingest_again_leaves_a_complete_store(tmp_path: Path) -> None:
+    """A real `rag ingest` killed with SIGKILL mid-run; the next run must finish the job exactly."""
+    from bench.corpus import generate_corpus
+    from rag.cli import run_ingest
+
+    corpus = tmp_path / "corpus"
+    generate_corpus(corpus, 40, seed=5, paragraphs=(3, 7))
+    env_settings = {"RAG_CHUNK_SIZE": str(SMALL_CHUNKS[0]), "RAG_CHUNK_OVERLAP": str(SMALL_CHUNKS[1]), "RAG_EMBED_BATCH_SIZE": "4"}
+
+    # a clean ingest, for the totals to compare with
+    clean = run_ingest(
+        make_settings(tmp_path / "clean", chunk_size=SMALL_CHUNKS[0], chunk_overlap=SMALL_CHUNKS[1]),
+        [corpus], rebuild=False, prune=None, show_progress=False,
+    )
+    total = clean.chunks
+    assert len(clean.added) == 40 and total > 256, "the corpus must span several embedding groups"
+
+    print("clean", time.monotonic()); data = tmp_path / "data"
+    env = {**os.environ, **env_settings, "RAG_DATA_DIR": str(data)}
+    victim = subprocess.Popen([str(RAG), "ingest", str(corpus), "--json"], env=env, cwd=tmp_path,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 300
+    # wait until some articles are complete (their records are written last), then kill at once
+    while victim.poll() is None and time.monotonic() < deadline and _rows(data / "chroma", "articles-articles") == 0:
+        time.sleep(0.02)
+    assert victim.poll() is None, f"the ingest ended before it could be killed: {victim.communicate()}"
+    print("kill", time.monotonic()); victim.send_signal(signal.SIGKILL)
+    victim.wait(timeout=30)
+    assert victim.returncode == -signal.SIGKILL
+    records, passages = _rows(data / "chroma", "articles-articles"), _rows(data / "chroma", "articles")
+    assert 0 < records < 40 and 0 < passages < total, (records, passages, total)
+
+    done = subprocess.run([str(RAG), "ingest", str(corpus), "--json"], env=env, cwd=tmp_path,
+                          capture_output=True, text=True, timeout=600)
+    print("resumed", time.monotonic(), done.stdout); assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["added"] + report["updated"] + report["unchanged"] == 40
+    assert report["chunks"] < total  # what the killed run completed was not embedded again
+
+    store = PassageStore(open_client(data), "articles", MiniLMOnnxEncoder().fingerprint).open_for_reading()
+    per_article = assert_consistent(store)
+    clean_store = PassageStore(open_client(tmp_path / "clean"), "articles", MiniLMOnnxEncoder().fingerprint).open_for_reading()
+    assert per_article == assert_consistent(clean_store)  # every article exactly once, same chunks
+    assert store.count() == clean_store.count() == total
+    assert len(store.article_records()) == 40
