@@ -70,10 +70,11 @@ def carry_subjects(question: str, conversation: Conversation) -> str | None:
     previous = conversation.turns[-1]
     asked = set(content_words(question))
     terms: list[str] = []
-    sources = [previous.standalone, *previous.cited_quotes]
-    names = [n for text in sources for n in capitalised_terms(text)]
+    asked_before = capitalised_terms(previous.standalone)
+    # names the previous answer introduced (its answer, likely what "he"/"she" refers to) come first
+    answered = [n for quote in previous.cited_quotes[:1] for n in capitalised_terms(quote) if n not in asked_before]
     keywords = content_words(previous.standalone)
-    for term in [*names, *keywords]:
+    for term in [*answered[:3], *asked_before, *keywords]:
         if term not in asked and term not in terms:
             terms.append(term)
         if len(terms) >= MAX_CARRIED_TERMS:

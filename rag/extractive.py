@@ -53,6 +53,10 @@ _LIST_QUESTION = re.compile(
     r"\b(list|which (countries|issues|topics|weapons|areas|fields|sectors)|what (issues|topics|demands|conditions|"
     r"areas|weapons|measures|steps|fields|kinds|types|two|three))\b"
 )
+_ACROSS_SOURCES = re.compile(
+    r"\b(outlets|reports|articles|sources|publishers|coverage|newspapers|agree|disagree|differ\w*|contradict\w*|"
+    r"both|each)\b"
+)
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -291,7 +295,11 @@ def extractive_answer(
     ):
         return Answer(question=question, answer=CANNOT_ANSWER, abstained=True, mode="extractive", retrieved=passages)
 
-    limit = max_sentences + 2 if _LIST_QUESTION.search(normalise(question)) else max_sentences
+    lowered = normalise(question)
+    limit = max_sentences + 2 if _LIST_QUESTION.search(lowered) else max_sentences
+    if _ACROSS_SOURCES.search(lowered):
+        # "do the reports agree?": the best sentence of each publisher, not three of one
+        scored = _one_per_publisher(scored)
     chosen = [scored[0]]
     covered = set(stems(scored[0].text))
     for candidate in scored[1:]:
@@ -322,6 +330,14 @@ def extractive_answer(
         sentences=sentences,
         retrieved=passages,
     )
+
+
+def _one_per_publisher(scored: list[ScoredSentence]) -> list[ScoredSentence]:
+    firsts: dict[str, ScoredSentence] = {}
+    for sentence in scored:
+        firsts.setdefault(sentence.passage.source, sentence)
+    rest = [s for s in scored if firsts[s.passage.source] is not s]
+    return [*firsts.values(), *rest]
 
 
 def _in_reading_order(chosen: list[ScoredSentence]) -> list[ScoredSentence]:
