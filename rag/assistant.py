@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Literal, Sequence
 
@@ -45,15 +46,12 @@ class Assistant:
         settings: Settings,
         store: PassageStore,
         encoder: TextEncoder,
-        bm25: BM25Index | None = None,
     ) -> None:
         self.settings = settings
         self.store = store
         self.encoder = encoder
-        self._bm25 = bm25
-        self._bm25_revision: str | None = None
+        self._current: _Indexes | None = None
         self._llm_answerer = None
-        self._known_terms: tuple[str, frozenset[str]] | None = None
         self._lock = threading.Lock()
 
     @classmethod
@@ -65,31 +63,31 @@ class Assistant:
         return cls(settings, store, encoder)
 
     # --- collaborators ----------------------------------------------------
-    @property
-    def bm25(self) -> BM25Index:
+    def _indexes(self) -> "_Indexes":
+        """BM25 and the known terms for the store's current revision (read once per question)."""
         revision = self.store.revision
         with self._lock:  # two requests after an ingest must not both rebuild
-            if self._bm25 is None or revision != self._bm25_revision:
-                self._bm25 = BM25Index.for_store(self.store, Path(self.settings.data_dir).expanduser() / "bm25")
-                self._bm25_revision = revision
-            return self._bm25
+            if self._current is None or self._current.revision != revision:
+                bm25 = BM25Index.for_store(self.store, Path(self.settings.data_dir).expanduser() / "bm25")
+                terms: set[str] = set()
+                for record in self.store.article_records():
+                    terms |= publisher_aliases(record.source)
+                    terms.update(words_and_initials(record.title))
+                self._current = _Indexes(revision, bm25, frozenset(terms))
+            return self._current
+
+    @property
+    def bm25(self) -> BM25Index:
+        return self._indexes().bm25
 
     @property
     def known_terms(self) -> frozenset[str]:
         """Publisher names, their initials and title words: names a question may use that passages lack."""
-        revision = self.store.revision
-        if self._known_terms is None or self._known_terms[0] != revision:
-            terms: set[str] = set()
-            for record in self.store.article_records():
-                terms |= publisher_aliases(record.source)
-                terms.update(words_and_initials(record.title))
-            self._known_terms = (revision, frozenset(terms))
-        return self._known_terms[1]
+        return self._indexes().known_terms
 
-    @property
-    def retriever(self) -> HybridRetriever:
+    def _retriever(self, bm25: BM25Index) -> HybridRetriever:
         return HybridRetriever(
-            self.store, self.encoder, self.bm25, candidates=self.settings.candidates, rrf_k=self.settings.rrf_k
+            self.store, self.encoder, bm25, candidates=self.settings.candidates, rrf_k=self.settings.rrf_k
         )
 
     @property
@@ -121,8 +119,12 @@ class Assistant:
         top_k: int | None = None,
         mode: RetrievalMode | None = None,
         filters: RetrievalFilters | None = None,
+        indexes: "_Indexes | None" = None,
     ) -> RetrievalResult:
-        return self.retriever.retrieve(query, top_k or self.settings.top_k, mode or self.settings.retrieval_mode, filters)
+        bm25 = (indexes or self._indexes()).bm25
+        return self._retriever(bm25).retrieve(
+            query, top_k or self.settings.top_k, mode or self.settings.retrieval_mode, filters
+        )
 
     def ask(
         self,
@@ -176,14 +178,15 @@ class Assistant:
         rewritten = self._rewrite(question, conversation, chosen_mode)
         query = rewritten or question
         retrieve_began = time.perf_counter()
-        retrieved = self.retrieve_full(query, top_k, retrieval_mode, filters)
+        indexes = self._indexes()
+        retrieved = self.retrieve_full(query, top_k, retrieval_mode, filters, indexes)
         retrieve_ms = _ms(retrieve_began)
 
         answer_began = time.perf_counter()
         if chosen_mode == "llm":
-            answer = yield from self._stream_llm(query, retrieved, fallback)
+            answer = yield from self._stream_llm(query, retrieved, indexes, fallback)
         else:
-            answer = self._extractive(query, retrieved)
+            answer = self._extractive(query, retrieved, indexes)
             yield answer.answer
         answer.question = question
         answer.rewritten_query = rewritten
@@ -205,8 +208,8 @@ class Assistant:
         return Conversation(max_tokens=self.settings.history_tokens)
 
     # --- answerers ----------------------------------------------------------
-    def _extractive(self, query: str, retrieved: RetrievalResult) -> Answer:
-        bm25 = self.bm25
+    def _extractive(self, query: str, retrieved: RetrievalResult, indexes: "_Indexes") -> Answer:
+        bm25 = indexes.bm25
         query_vector = retrieved.query_vector
         if query_vector is None and any(p.sentence_vectors for p in retrieved.passages):
             query_vector = self.encoder.embed_query(query)  # BM25-only retrieval embedded nothing yet
@@ -218,10 +221,12 @@ class Assistant:
             threshold=self.settings.abstain_threshold,
             max_sentences=self.settings.max_answer_sentences,
             query_vector=query_vector,
-            known_terms=self.known_terms,
+            known_terms=indexes.known_terms,
         )
 
-    def _stream_llm(self, query: str, retrieved: RetrievalResult, fallback: bool) -> Iterator[StreamEvent]:
+    def _stream_llm(
+        self, query: str, retrieved: RetrievalResult, indexes: "_Indexes", fallback: bool
+    ) -> Iterator[StreamEvent]:
         from rag.llm import parse_generated
 
         passages = retrieved.passages
@@ -233,12 +238,12 @@ class Assistant:
         except EndpointError as failure:
             if not fallback:
                 raise
-            degraded = self._extractive(query, retrieved)
+            degraded = self._extractive(query, retrieved, indexes)
             degraded.notice = FALLBACK_NOTICE.format(reason=failure.message.rstrip("."))
             return degraded
         answer = parse_generated(query, "".join(pieces), passages)
         if not answer.abstained and not any(s.support == "supported" for s in answer.sentences):
-            degraded = self._extractive(query, retrieved)
+            degraded = self._extractive(query, retrieved, indexes)
             degraded.notice = UNSUPPORTED_NOTICE
             degraded.flagged = answer.flagged
             return degraded
@@ -278,6 +283,15 @@ class Assistant:
         removed = self.store.delete_article(article_id)
         self.store.bump_revision()
         return removed
+
+
+@dataclass(frozen=True)
+class _Indexes:
+    """What is derived from the store at one revision."""
+
+    revision: str
+    bm25: BM25Index
+    known_terms: frozenset[str]
 
 
 def _ms(began: float) -> float:

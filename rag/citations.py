@@ -94,8 +94,10 @@ def number_citations(
                     )
                 )
                 by_key[key] = len(citations)
+                verdicts.append(verdict)
+            else:
+                verdicts.append(support_verdict(item.text, quote.passage.text))
             numbers.append(by_key[key])
-            verdicts.append(support_verdict(item.text, quote.passage.text))
         marker = "".join(f"[{n}]" for n in numbers)
         parts.append(f"{item.text} {marker}".strip())
         sentences.append(AnswerSentence(text=item.text, citations=numbers, support=_best(verdicts)))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from index.sentences import split_sentences
@@ -16,6 +16,7 @@ from index.sentences import split_sentences
 _WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*%?|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 # A sentence ends at . ! ? (optionally followed by a closing quote or bracket)
 # before whitespace and an opening quote, capital or digit; and at line breaks.
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _US = re.compile(r"\bU\.S\.(?=\W|$)|\bUS\b")
 
 # Words that carry no content in a question about news ("what did he say").
@@ -52,8 +53,9 @@ def _stemmer():  # type: ignore[no-untyped-def]
 def normalise(text: str) -> str:
     """Case-fold, unify quotes/dashes, strip accents: what comparisons of wording use."""
     text = _US.sub("USA", text)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = _NON_ASCII.sub(lambda m: "" if unicodedata.combining(m.group()) else m.group(), text)
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     return text.casefold()
 
@@ -77,7 +79,13 @@ def content_words(text: str) -> list[str]:
 
 def stems(text: str) -> list[str]:
     """Stemmed content words: what BM25 and word-overlap scores compare."""
-    return _stemmer().stemWords(content_words(text))
+    return list(_cached_stems(text))
+
+
+@lru_cache(maxsize=16384)
+def _cached_stems(text: str) -> tuple[str, ...]:
+    # one ask stems the same passage sentences in scoring, support checks and citations
+    return tuple(_stemmer().stemWords(content_words(text)))
 
 
 def is_number(word: str) -> bool:
