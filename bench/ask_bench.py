@@ -19,7 +19,10 @@ for this benchmark; not the evaluation set's) in every round:
 
 - floor: ``encoder.embed_query`` + ``store.query(n=candidates)`` + ``bm25.search(k=candidates)``,
   timed directly: the least any hybrid retrieval can cost;
-- ask: ``Assistant.ask(q, mode="extractive")`` end to end.
+- ask: ``Assistant.ask(q, mode="extractive")`` end to end;
+- raw floor (reported beside it): the same with ``store.query`` replaced by the bare
+  Chroma ``collection.query`` (same n, documents + metadatas + distances), which
+  shows what ``store.query`` adds on top of Chroma (a ``count()`` per call).
 
 Floor and ask alternate question by question (the order flips every round) so that
 load from other processes hits both. Reported: p50/p95 of each, the ratio
@@ -495,6 +498,11 @@ def measure_scale(scale: str, data_dir: Path, encoder: Any, rounds: int, log: An
     log(f"[{scale}] {chunks} chunks; first ask {first_ask_s:.2f} s: {first.answer[:80]!r}")
     bm25 = assistant.bm25
     candidates = settings.candidates
+    from index.store import open_client
+
+    # The same query straight on the Chroma collection: what `store.query` costs beyond it
+    # (a count() per call, the records' parsing) shows as the gap between the two floors.
+    collection = open_client(Path(settings.data_dir)).get_collection(settings.collection, embedding_function=None)
 
     def floor(question: str) -> dict[str, float]:
         t0 = time.perf_counter()
@@ -504,7 +512,14 @@ def measure_scale(scale: str, data_dir: Path, encoder: Any, rounds: int, log: An
         t2 = time.perf_counter()
         bm25.search(question, candidates)
         t3 = time.perf_counter()
-        return {"embed": (t1 - t0) * 1000, "dense": (t2 - t1) * 1000, "bm25": (t3 - t2) * 1000, "total": (t3 - t0) * 1000}
+        collection.query(query_embeddings=[vector], n_results=candidates,
+                         include=["documents", "metadatas", "distances"])
+        t4 = time.perf_counter()
+        parts = {"embed": (t1 - t0) * 1000, "dense": (t2 - t1) * 1000, "bm25": (t3 - t2) * 1000,
+                 "chroma_raw": (t4 - t3) * 1000}
+        parts["total"] = parts["embed"] + parts["dense"] + parts["bm25"]
+        parts["total_raw"] = parts["embed"] + parts["chroma_raw"] + parts["bm25"]
+        return parts
 
     def ask(question: str) -> tuple[float, Any]:
         t0 = time.perf_counter()
@@ -535,17 +550,21 @@ def measure_scale(scale: str, data_dir: Path, encoder: Any, rounds: int, log: An
                             "answer": answer.answer[:160],
                         }
     floor_total = [f["total"] for f in floors]
+    floor_raw = [f["total_raw"] for f in floors]
     result: dict[str, Any] = {
         "chunks": chunks,
         "questions": len(QUESTIONS),
         "rounds": rounds,
         "first_ask_s": round(first_ask_s, 3),
         "floor_ms": summary(floor_total),
-        "floor_parts_ms": {part: summary([f[part] for f in floors]) for part in ("embed", "dense", "bm25")},
+        "floor_parts_ms": {part: summary([f[part] for f in floors]) for part in ("embed", "dense", "bm25", "chroma_raw")},
+        "floor_raw_ms": summary(floor_raw),
         "ask_ms": summary(asks),
         "ask_breakdown_ms": {key: summary(values) for key, values in sorted(breakdown.items())},
         "ratio_p95": round(percentile(asks, 95) / percentile(floor_total, 95), 2),
         "ratio_p50": round(percentile(asks, 50) / percentile(floor_total, 50), 2),
+        "ratio_p95_raw_floor": round(percentile(asks, 95) / percentile(floor_raw, 95), 2),
+        "ratio_p50_raw_floor": round(percentile(asks, 50) / percentile(floor_raw, 50), 2),
         "answered": sum(not o["abstained"] for o in outcomes.values()),
         "answered_from_sample": sum(o["cites_sample_article"] for o in outcomes.values()),
         "outcomes": outcomes,
@@ -568,13 +587,15 @@ def measure_scale(scale: str, data_dir: Path, encoder: Any, rounds: int, log: An
 # --------------------------------------------------------------------------- report
 def table(results: dict[str, dict[str, Any]]) -> str:
     header = (f"{'scale':>7} {'chunks':>7} | {'floor p50':>9} {'p95':>7} | {'ask p50':>8} {'p95':>7} | "
-              f"{'p95 ratio':>9} {'p50 ratio':>9} | {'recall@10':>9} {'(ties)':>7} | {'answered':>8} | load")
+              f"{'p95 ratio':>9} {'p50 ratio':>9} | {'raw floor p95':>13} {'ratio':>5} | "
+              f"{'recall@10':>9} {'(ties)':>7} | {'answered':>8} | load")
     lines = [header, "-" * len(header)]
     for scale, r in results.items():
         recall = r.get("recall_questions")
         lines.append(
             f"{scale:>7} {r['chunks']:>7} | {r['floor_ms']['p50']:>7.1f}ms {r['floor_ms']['p95']:>5.1f}ms | "
             f"{r['ask_ms']['p50']:>6.1f}ms {r['ask_ms']['p95']:>5.1f}ms | {r['ratio_p95']:>9.2f} {r['ratio_p50']:>9.2f} | "
+            f"{r['floor_raw_ms']['p95']:>11.1f}ms {r['ratio_p95_raw_floor']:>5.2f} | "
             f"{(recall['recall_at_10'] if recall else float('nan')):>9.2f} "
             f"{(recall['recall_at_10_near_ties'] if recall else float('nan')):>7.2f} | "
             f"{r['answered']:>3}/{r['questions']:<4} | {r['load_before']} -> {r['load_after']}"

@@ -5,10 +5,11 @@ ingested (or its file name), and each passage id carries a hash of the
 article's cleaned text, metadata and chunk settings. Changed articles are
 embedded in groups; for each group the pipeline (1) upserts the new passages,
 (2) deletes each article's passages of any other version, (3) writes the
-article records last (one Chroma write for all of them: every write costs tens
-of milliseconds, which per article would add ~10% to an ingest). A run killed
-anywhere leaves for each article either the old record (so the next run redoes
-the article, upserts being idempotent) or the new one with all its passages.
+article records last, in one Chroma write (every write costs 50-75 ms here
+whatever its size; two writes per article took 17% of a 2,000-chunk ingest,
+see bench/README.md). A run killed anywhere leaves for each article either the
+old record (so the next run redoes the article, upserts being idempotent) or
+the new one with all its passages.
 """
 
 from __future__ import annotations

@@ -182,7 +182,8 @@ PARAGRAPH_AFTER = (
     "Moscow Moscow,! The 363, old! Court prices fell 1524 Brussels 184 water Kyiv water Moscow new city prices, weak "
     "1983 Ushakov grid the. Month 736 after 496 school."
 )
-PROPERTY_SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# no example database: nothing is written into the working tree (the known failures are pinned with @example)
+PROPERTY_SETTINGS = settings(max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @PROPERTY_SETTINGS
@@ -225,11 +226,11 @@ def test_generated_paragraph_chunks_overlap_by_whole_sentences(
         assert b.start < a.end, f"chunks {a.index} and {b.index} do not overlap"
         assert b.start in starts
         assert count_tokens(text[b.start : a.end]) <= chunk_overlap + 2
-        # greedy: the next sentence after a chunk would not have fitted in it
-        next_end = min(e for e in (s for s in _sentence_ends(text, starts) if s > a.end))
-        assert count_tokens(text[a.start : next_end]) > chunk_size - 3
-
-
-def _sentence_ends(text: str, starts: set[int]) -> list[int]:
-    ordered = sorted(starts) + [len(text)]
-    return [len(text[:nxt].rstrip()) for nxt in ordered[1:]]
+        # greedy, counted as the splitter counts (each sentence with its trailing space): the sentence
+        # after a chunk would not have fitted in it (a token or two of slack for a re-split budget)
+        ordered = sorted(starts) + [len(text)]
+        first, following = ordered.index(a.start), ordered.index(b.start)
+        while ordered[following] < a.end:
+            following += 1
+        pieces = [text[ordered[i] : ordered[i + 1]] for i in range(first, following + 1)]
+        assert sum(count_tokens(piece) for piece in pieces) > chunk_size - 3

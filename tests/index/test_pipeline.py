@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 from index.embedder import MiniLMOnnxEncoder
-from index.pipeline import ChunkSettings, ingest, prepare_article
+from index.pipeline import EMBED_GROUP_CHUNKS, ChunkSettings, ingest, prepare_article
 from index.metadata import read_manifest
 from index.sentences import split_sentences
 from index.store import PassageStore, open_client
@@ -208,6 +208,22 @@ def test_an_article_whose_file_turns_bad_is_pruned(tmp_path: Path, small_corpus:
     assert "000003.txt" not in assert_consistent(store)
 
 
+def test_two_files_with_the_same_article_id_are_not_both_ingested(
+    tmp_path: Path, small_corpus: Path, counting: CountingEncoder
+) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "000001.txt").write_text("Another story\nA different article that happens to have the same file name.\n")
+    store = build_store(make_settings(tmp_path / "data"), counting).open_for_writing()
+    report = ingest([small_corpus, other], store, counting, chunks=CHUNKS)
+    assert len(report.added) == 4
+    assert [(s.path, s.reason) for s in report.skipped] == [
+        (str(other / "000001.txt"), "has the same article id (000001.txt) as another file of this ingest; rename one")
+    ]
+    assert assert_consistent(store) == expected_chunks(small_corpus)
+    assert "different article" not in store.article("000001.txt").text  # type: ignore[union-attr]
+
+
 # --- what is stored -------------------------------------------------------------------------------
 
 
@@ -309,18 +325,20 @@ def test_sigkill_half_way_then_ingest_again_leaves_a_complete_store(tmp_path: Pa
     from rag.cli import run_ingest
 
     corpus = tmp_path / "corpus"
-    generate_corpus(corpus, 40, seed=5, paragraphs=(3, 7))
-    env_settings = {"RAG_CHUNK_SIZE": str(SMALL_CHUNKS[0]), "RAG_CHUNK_OVERLAP": str(SMALL_CHUNKS[1]), "RAG_EMBED_BATCH_SIZE": "4"}
+    generate_corpus(corpus, 40, seed=5, paragraphs=(2, 4))
+    # the smallest chunks Settings allow: more chunks per second, so several embedding groups in little time
+    size, overlap = 32, 5
+    env_settings = {"RAG_CHUNK_SIZE": str(size), "RAG_CHUNK_OVERLAP": str(overlap), "RAG_EMBED_BATCH_SIZE": "8"}
 
     # a clean ingest, for the totals to compare with
     clean = run_ingest(
-        make_settings(tmp_path / "clean", chunk_size=SMALL_CHUNKS[0], chunk_overlap=SMALL_CHUNKS[1]),
+        make_settings(tmp_path / "clean", chunk_size=size, chunk_overlap=overlap),
         [corpus], rebuild=False, prune=None, show_progress=False,
     )
     total = clean.chunks
-    assert len(clean.added) == 40 and total > 256, "the corpus must span several embedding groups"
+    assert len(clean.added) == 40 and total > EMBED_GROUP_CHUNKS, "the corpus must span several embedding groups"
 
-    print("clean", time.monotonic()); data = tmp_path / "data"
+    data = tmp_path / "data"
     env = {**os.environ, **env_settings, "RAG_DATA_DIR": str(data)}
     victim = subprocess.Popen([str(RAG), "ingest", str(corpus), "--json"], env=env, cwd=tmp_path,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -329,7 +347,7 @@ def test_sigkill_half_way_then_ingest_again_leaves_a_complete_store(tmp_path: Pa
     while victim.poll() is None and time.monotonic() < deadline and _rows(data / "chroma", "articles-articles") == 0:
         time.sleep(0.02)
     assert victim.poll() is None, f"the ingest ended before it could be killed: {victim.communicate()}"
-    print("kill", time.monotonic()); victim.send_signal(signal.SIGKILL)
+    victim.send_signal(signal.SIGKILL)
     victim.wait(timeout=30)
     assert victim.returncode == -signal.SIGKILL
     records, passages = _rows(data / "chroma", "articles-articles"), _rows(data / "chroma", "articles")
@@ -337,7 +355,7 @@ def test_sigkill_half_way_then_ingest_again_leaves_a_complete_store(tmp_path: Pa
 
     done = subprocess.run([str(RAG), "ingest", str(corpus), "--json"], env=env, cwd=tmp_path,
                           capture_output=True, text=True, timeout=600)
-    print("resumed", time.monotonic(), done.stdout); assert done.returncode == 0, done.stderr
+    assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["added"] + report["updated"] + report["unchanged"] == 40
     assert report["chunks"] < total  # what the killed run completed was not embedded again

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -125,6 +126,15 @@ def test_passages_and_articles_round_trip(backend: Backend, tmp_path: Path, enco
     # a second handle (a new process, in effect) sees the same store
     reader = open_store(backend, tmp_path, collection=store.name).open_for_reading()
     assert reader.count() == 5 and len(reader.article_records()) == 2
+
+
+def test_many_article_records_go_in_one_write(backend: Backend, tmp_path: Path) -> None:
+    store = open_store(backend, tmp_path).open_for_writing()
+    records = [record_of("a"), record_of("b"), replace(record_of("a"), article_id="c", published=None, url="https://x.org/c")]
+    store.put_articles(records)
+    assert store.article_records() == sorted(records, key=lambda r: (r.published or "", r.article_id))
+    store.put_articles([replace(records[0], title="Corrected")])  # upserts: a record is replaced, not duplicated
+    assert store.article("a").title == "Corrected" and len(store.article_records()) == 3  # type: ignore[union-attr]
 
 
 def test_the_collection_records_the_fingerprint_and_hnsw_settings(backend: Backend, tmp_path: Path) -> None:

@@ -1,0 +1,233 @@
+"""`rag ingest` and `rag status` as a user runs them: real processes from a temp working directory."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from index.metadata import read_manifest
+from rag.settings import BUNDLED_ARTICLES_DIR
+from tests.index.conftest import SMALL_CHUNKS, ChromaServer, chroma_server, free_port  # noqa: F401  (fixture)
+
+RAG = str(Path(sys.executable).with_name("rag"))
+INGEST_KEYS = ["added", "updated", "unchanged", "removed", "skipped", "chunks", "seconds"]
+SMALL = {"RAG_CHUNK_SIZE": str(SMALL_CHUNKS[0]), "RAG_CHUNK_OVERLAP": str(SMALL_CHUNKS[1])}
+
+
+def rag(args: list[str], data_dir: Path, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("RAG_", "OPENAI_"))}
+    environment.update({"RAG_DATA_DIR": str(data_dir), **env})
+    return subprocess.run([RAG, *args], cwd=cwd, env=environment, capture_output=True, text=True, timeout=300)
+
+
+def ok_json(result: subprocess.CompletedProcess[str]) -> dict:
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[str], code: int, expected: str) -> None:
+    assert result.returncode == code, (result.returncode, result.stderr)
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert lines == [f"Error: {expected}"], result.stderr
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    """`rag ingest --json` of the bundled articles (no paths: RAG_ARTICLES_DIR's default) into an empty data dir."""
+    data_dir = tmp_path_factory.mktemp("cli-ingest") / "data"
+    cwd = tmp_path_factory.mktemp("cwd")
+    return data_dir, ok_json(rag(["ingest", "--json"], data_dir, cwd))
+
+
+@pytest.fixture()
+def small_articles(tmp_path: Path) -> Path:
+    from bench.corpus import generate_corpus
+
+    generate_corpus(tmp_path / "articles", 4, seed=11, paragraphs=(3, 5))
+    return tmp_path / "articles"
+
+
+# --- ingest --json and a second run --------------------------------------------------------------
+
+
+def test_ingest_json_has_exactly_the_design_shape(ingested: tuple[Path, dict]) -> None:
+    data_dir, report = ingested
+    assert list(report) == INGEST_KEYS
+    assert (report["added"], report["updated"], report["unchanged"], report["removed"]) == (5, 0, 0, 0)
+    assert report["skipped"] == []
+    assert isinstance(report["chunks"], int) and report["chunks"] >= 5
+    assert isinstance(report["seconds"], float) and report["seconds"] > 0
+    assert (data_dir / "chroma").is_dir(), "the store belongs under RAG_DATA_DIR"
+
+
+def test_a_second_ingest_reports_everything_unchanged(ingested: tuple[Path, dict], tmp_path: Path) -> None:
+    data_dir, _ = ingested
+    again = rag(["ingest"], data_dir, tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert "0 added, 0 updated, 5 unchanged, 0 removed, 0 skipped; 0 chunks embedded." in again.stdout
+    as_json = ok_json(rag(["ingest", "--json"], data_dir, tmp_path))
+    assert as_json | {"seconds": 0} == {
+        "added": 0, "updated": 0, "unchanged": 5, "removed": 0, "skipped": [], "chunks": 0, "seconds": 0,
+    }
+
+
+# --- status -----------------------------------------------------------------------------------------------
+
+
+def test_status_json_lists_the_five_articles_and_masks_secrets(ingested: tuple[Path, dict], tmp_path: Path) -> None:
+    data_dir, report = ingested
+    result = rag(["status", "--json", "--no-check-endpoint"], data_dir, tmp_path, OPENAI_API_KEY="sk-secret-123")
+    assert "sk-secret-123" not in result.stdout + result.stderr
+    status = ok_json(result)
+    assert "********" in result.stdout and status["settings"]["openai_api_key"] == "********"
+    assert status["embedding_model"].startswith("all-MiniLM-L6-v2:onnx-int8:")
+    assert status["store"]["kind"] == "embedded" and status["store"]["passages"] == report["chunks"]
+    assert status["store"]["path"] == str(data_dir / "chroma")
+    manifest = read_manifest(BUNDLED_ARTICLES_DIR)
+    articles = {a["article_id"]: a for a in status["articles"]}
+    assert set(articles) == set(manifest)
+    for name, entry in manifest.items():
+        article = articles[name]
+        assert {"article_id", "title", "source", "published", "url", "chunks"} <= set(article)
+        assert (article["title"], article["source"], article["published"], article["url"]) == (
+            entry["title"], entry["publisher"], entry["published"], entry["url"],
+        )
+        assert isinstance(article["chunks"], int) and article["chunks"] >= 1
+    assert sum(a["chunks"] for a in articles.values()) == report["chunks"]
+
+
+def test_status_text_masks_secrets_too(ingested: tuple[Path, dict], tmp_path: Path) -> None:
+    data_dir, _ = ingested
+    dead = f"http://127.0.0.1:{free_port()}/v1"  # the endpoint probe fails fast, without network
+    result = rag(["status"], data_dir, tmp_path, OPENAI_API_KEY="sk-secret-123", OPENAI_BASE_URL=dead)
+    assert result.returncode == 0, result.stderr
+    assert "sk-secret-123" not in result.stdout + result.stderr
+    assert "openai_api_key = ********" in result.stdout
+    assert "Articles:   5" in result.stdout and "(unreachable)" in result.stdout
+
+
+def test_status_of_an_empty_data_dir_shows_no_articles(tmp_path: Path) -> None:
+    status = ok_json(rag(["status", "--json", "--no-check-endpoint"], tmp_path / "empty", tmp_path))
+    assert status["articles"] == [] and status["store"]["passages"] == 0
+
+
+# --- a store built with another embedding model -----------------------------------------------------------
+
+
+def test_another_embedding_model_is_one_sentence_then_rebuild_fixes_it(ingested: tuple[Path, dict], tmp_path: Path) -> None:
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    data_dir = tmp_path / "data"
+    shutil.copytree(ingested[0], data_dir)
+    client = chromadb.PersistentClient(path=str(data_dir / "chroma"), settings=ChromaSettings(anonymized_telemetry=False))
+    collection = client.get_collection("articles")
+    built_with = collection.metadata["embedding_model"]
+    collection.modify(metadata={**collection.metadata, "embedding_model": "openai:text-embedding-3-small"})
+    del collection, client
+
+    expected = (
+        f"The index was built with the embedding model 'openai:text-embedding-3-small' but {built_with!r} is "
+        "configured; run `rag ingest --rebuild` to re-embed the articles."
+    )
+    assert_one_line_error(rag(["ingest"], data_dir, tmp_path), 4, expected)
+    assert_one_line_error(rag(["ask", "How long did the call last?"], data_dir, tmp_path), 4, expected)
+
+    rebuilt = ok_json(rag(["ingest", "--rebuild", "--json"], data_dir, tmp_path))
+    assert rebuilt["added"] == 5 and rebuilt["chunks"] == ingested[1]["chunks"]
+    assert rag(["ask", "How long did the July 3 call last?"], data_dir, tmp_path).returncode == 0
+
+
+# --- an unreachable Chroma server ---------------------------------------------------------------------------
+
+
+def test_an_unreachable_chroma_server_is_one_sentence(tmp_path: Path) -> None:
+    port = free_port()
+    env = {"RAG_CHROMA_HOST": "127.0.0.1", "RAG_CHROMA_PORT": str(port)}
+    expected = (
+        f"Cannot reach the Chroma server at 127.0.0.1:{port}; start it with "
+        f"`chroma run --host 127.0.0.1 --port {port}` or unset RAG_CHROMA_HOST."
+    )
+    assert_one_line_error(rag(["ingest"], tmp_path / "data", tmp_path, **env), 3, expected)
+    assert_one_line_error(rag(["ask", "Who called whom?"], tmp_path / "data", tmp_path, **env), 3, expected)
+
+
+def test_ingest_and_status_through_a_chroma_server(chroma_server: ChromaServer, small_articles: Path, tmp_path: Path) -> None:
+    env = {
+        **SMALL,
+        "RAG_CHROMA_HOST": chroma_server.host,
+        "RAG_CHROMA_PORT": str(chroma_server.port),
+        "RAG_COLLECTION": "cli-server-test",
+        "RAG_ARTICLES_DIR": str(small_articles),
+    }
+    first = ok_json(rag(["ingest", "--json"], tmp_path / "data", tmp_path, **env))
+    assert first["added"] == 4
+    assert ok_json(rag(["ingest", "--json"], tmp_path / "data", tmp_path, **env))["unchanged"] == 4
+    status = ok_json(rag(["status", "--json", "--no-check-endpoint"], tmp_path / "data", tmp_path, **env))
+    assert status["store"] == {"kind": "chroma-server", "host": chroma_server.host, "port": chroma_server.port,
+                               "collection": "cli-server-test", "passages": first["chunks"]}
+    assert len(status["articles"]) == 4
+    assert not (tmp_path / "data" / "chroma").exists(), "the server, not an embedded store, holds the passages"
+
+
+# --- bad files, pruning ---------------------------------------------------------------------------------------
+
+
+def test_bad_files_are_named_once_with_their_reason_and_the_rest_ingest(small_articles: Path, tmp_path: Path) -> None:
+    (small_articles / "empty.txt").write_text("")
+    (small_articles / "photo.md").write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)) * 4)
+    (small_articles / "report.docx").write_bytes(b"PK\x03\x04")
+    (small_articles / "long.txt").write_text("A sentence that repeats until the file is too big. " * 100)  # ~5 kB
+    env = {**SMALL, "RAG_MAX_FILE_MB": "0.004"}
+    result = rag(["ingest", str(small_articles)], tmp_path / "data", tmp_path, **env)
+    assert result.returncode == 0, result.stderr
+    assert "4 added, 0 updated, 0 unchanged, 0 removed, 4 skipped;" in result.stdout
+    reasons = {
+        "empty.txt": "is empty",
+        "photo.md": "looks like a binary file, not text",
+        "report.docx": "unsupported file type .docx; use .txt, .md, .html or .pdf",
+        "long.txt": "is larger than the 0.004 MB limit",
+    }
+    for name, reason in reasons.items():
+        lines = [line for line in (result.stdout + result.stderr).splitlines() if name in line]
+        assert lines == [f"Skipped {small_articles / name}: {reason}"], lines
+
+    report = ok_json(rag(["ingest", str(small_articles), "--json"], tmp_path / "data", tmp_path, **env))
+    assert report["unchanged"] == 4
+    assert sorted((Path(s["path"]).name, s["reason"]) for s in report["skipped"]) == sorted(reasons.items())
+
+
+def test_prune_is_the_default_for_the_articles_folder_only(small_articles: Path, tmp_path: Path) -> None:
+    from index.embedder import MiniLMOnnxEncoder
+    from index.store import PassageStore, open_client
+
+    env = {**SMALL, "RAG_ARTICLES_DIR": str(small_articles)}
+    data = tmp_path / "data"
+    assert ok_json(rag(["ingest", "--json"], data, tmp_path, **env))["added"] == 4
+    (small_articles / "000002.txt").unlink()
+
+    outside = tmp_path / "elsewhere" / "harbour.md"
+    outside.parent.mkdir()
+    outside.write_text("# Harbour reopens\n\nThe harbour reopened on Monday after the storm repairs were finished.\n")
+    # explicit paths (even the articles folder itself) are not pruned unless --prune is given
+    explicit = ok_json(rag(["ingest", str(small_articles), str(outside), "--json"], data, tmp_path, **env))
+    assert (explicit["added"], explicit["unchanged"], explicit["removed"]) == (1, 3, 0)
+    # the articles folder with --no-prune keeps the deleted file's article
+    kept = ok_json(rag(["ingest", "--no-prune", "--json"], data, tmp_path, **env))
+    assert (kept["removed"], kept["unchanged"]) == (0, 3)
+    # and by default it goes; the article from outside the folder stays
+    pruned = ok_json(rag(["ingest", "--json"], data, tmp_path, **env))
+    assert (pruned["removed"], pruned["unchanged"], pruned["chunks"]) == (1, 3, 0)
+
+    store = PassageStore(open_client(data), "articles", MiniLMOnnxEncoder().fingerprint).open_for_reading()
+    assert [r.article_id for r in sorted(store.article_records(), key=lambda r: r.article_id)] == [
+        "000000.txt", "000001.txt", "000003.txt", "harbour.md",
+    ]
+    assert {p.article_id for p in store.iter_passages()} == {"000000.txt", "000001.txt", "000003.txt", "harbour.md"}
