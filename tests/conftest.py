@@ -8,6 +8,12 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# Property tests explore the same examples on every run, so CI is reproducible
+# and nothing is written to .hypothesis/.
+hypothesis_settings.register_profile("sourced", derandomize=True, database=None, deadline=None)
+hypothesis_settings.load_profile("sourced")
 
 from rag.settings import BUNDLED_ARTICLES_DIR, Settings
 from tests.support.openai_server import openai_server  # noqa: F401  (fixture)
