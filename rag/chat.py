@@ -13,13 +13,16 @@ from dataclasses import dataclass, field
 
 from index.tokens import count_tokens
 from rag.models import Answer
-from rag.text import capitalised_terms, content_words, normalise
+from rag.text import capitalised_terms, content_words, normalise, stopwords
 
 _PRONOUNS = re.compile(
     r"\b(he|she|they|him|her|them|his|hers|their|theirs|it|its|this|that|these|those|there|then|the call|the meeting|"
     r"the talks|the leaders?|the two)\b"
 )
 _ELLIPSIS = re.compile(r"^\s*(and|what about|how about|what else|why|and then|also|same for)\b")
+# "Frederiksen said ...": a speaker's name, even at the start of a sentence where
+# capitalised_terms cannot tell it from an ordinary capitalised word.
+_SPEAKER = re.compile(r"\b([A-Z][^\W\d_]+(?:['’]s)?) (?:said|says|told|added|argued|warned|wrote)\b")
 # A question this short is almost always a follow-up in a chat.
 SHORT_QUESTION_WORDS = 3
 # Subjects carried from the previous turn: enough to retrieve, few enough not to drown the question.
@@ -63,6 +66,11 @@ def looks_like_follow_up(question: str) -> bool:
     return bool(_PRONOUNS.search(lowered) or _ELLIPSIS.search(lowered)) or len(content_words(question)) <= SHORT_QUESTION_WORDS
 
 
+def speakers(text: str) -> list[str]:
+    """Names directly before a speech verb ("Frederiksen said"), normalised."""
+    return [normalise(m.group(1)).removesuffix("'s") for m in _SPEAKER.finditer(text) if m.group(1).lower() not in stopwords()]
+
+
 def carry_subjects(question: str, conversation: Conversation) -> str | None:
     """Non-LLM rewrite: the follow-up plus the previous turn's subjects, or None when not a follow-up."""
     if not conversation.turns or not looks_like_follow_up(question):
@@ -72,7 +80,13 @@ def carry_subjects(question: str, conversation: Conversation) -> str | None:
     terms: list[str] = []
     asked_before = capitalised_terms(previous.standalone)
     # names the previous answer introduced (its answer, likely what "he"/"she" refers to) come first
-    answered = [n for quote in previous.cited_quotes[:1] for n in capitalised_terms(quote) if n not in asked_before]
+    first_quote = previous.cited_quotes[:1]
+    answered = [
+        n
+        for quote in first_quote
+        for n in [*speakers(quote), *capitalised_terms(quote)]
+        if n not in asked_before
+    ]
     keywords = content_words(previous.standalone)
     for term in [*answered[:3], *asked_before, *keywords]:
         if term not in asked and term not in terms:

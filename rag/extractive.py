@@ -24,7 +24,7 @@ no indexed article mentions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Collection, Sequence
 
 from index.sentences import split_sentences
@@ -92,8 +92,16 @@ CONTEXT_WEIGHT = 0.5
 # A further sentence joins the answer when it scores at least this share of the best.
 FOLLOW_SENTENCE_RATIO = 0.6
 MIN_SENTENCE_WORDS = 4
-# Below this many content words (stemmed) new to the answer, a sentence only repeats it.
+# Below this many content words (stemmed) new to the answer, a sentence only repeats it,
+# unless one of them is a question word the answer lacks ("progress" in "I didn't make
+# any progress with him at all", a short sentence that is the answer).
 MIN_NEW_STEMS = 3
+# A quote attributed to a pronoun ("..., she said") does not say who spoke: the
+# sentence before it, which names the speaker, joins the answer.
+_PRONOUN_SPEAKER = re.compile(
+    r"\b(he|she|they) (said|says|added|told|wrote|noted|warned|argued|insisted|stressed|continued)\b"
+    r"|\b(said|says|added) (he|she)\b"
+)
 
 
 @dataclass
@@ -302,17 +310,18 @@ def extractive_answer(
         scored = _one_per_publisher(scored)
     chosen = [scored[0]]
     covered = set(stems(scored[0].text))
+    question_stems = set(stems(question))
     for candidate in scored[1:]:
         if len(chosen) >= limit or candidate.score < FOLLOW_SENTENCE_RATIO * scored[0].score:
             break
         new_stems = set(stems(candidate.text)) - covered
-        if len(new_stems) < MIN_NEW_STEMS:
+        if len(new_stems) < MIN_NEW_STEMS and not new_stems & question_stems:
             continue
         chosen.append(candidate)
         covered |= new_stems
 
     cited: list[CitedSentence] = []
-    for sentence in _in_reading_order(chosen):
+    for sentence in _in_reading_order(_with_speakers(chosen)):
         previous = cited[-1] if cited else None
         quote = QuoteSpan(sentence.passage, sentence.start, sentence.end)
         if previous and _adjacent(previous.quotes[-1], quote):
@@ -338,6 +347,24 @@ def _one_per_publisher(scored: list[ScoredSentence]) -> list[ScoredSentence]:
         firsts.setdefault(sentence.passage.source, sentence)
     rest = [s for s in scored if firsts[s.passage.source] is not s]
     return [*firsts.values(), *rest]
+
+
+def _with_speakers(chosen: list[ScoredSentence]) -> list[ScoredSentence]:
+    """The chosen sentences, each quote attributed to "he"/"she" preceded by the sentence naming the speaker."""
+    taken = {(s.passage.passage_id, s.start) for s in chosen}
+    result: list[ScoredSentence] = []
+    for sentence in chosen:
+        if _PRONOUN_SPEAKER.search(normalise(sentence.text)):
+            spans = [(int(s), int(e)) for s, e in sentence.passage.sentence_spans] or split_sentences(
+                sentence.passage.text
+            )
+            before = [(s, e) for s, e in spans if e <= sentence.start]
+            if before and (sentence.passage.passage_id, before[-1][0]) not in taken:
+                start, end = before[-1]
+                result.append(replace(sentence, start=start, end=end))
+                taken.add((sentence.passage.passage_id, start))
+        result.append(sentence)
+    return result
 
 
 def _in_reading_order(chosen: list[ScoredSentence]) -> list[ScoredSentence]:

@@ -48,6 +48,20 @@ def test_answer_selects_sentences_not_whole_passages(assistant: Assistant) -> No
         assert len(citation.quote) < len(citation.text)
 
 
+def test_a_quote_attributed_to_a_pronoun_comes_with_the_sentence_naming_the_speaker(assistant: Assistant) -> None:
+    answer = assistant.ask("Who said the war has never been about Ukraine but about Europe?")
+    assert "Frederiksen" in answer.answer
+    quoting = [c for c in answer.citations if "about Europe" in c.quote]
+    assert quoting and "Frederiksen said" in quoting[0].quote
+    article = assistant.article(quoting[0].article_id)
+    assert article is not None and article.text[quoting[0].start : quoting[0].end] == quoting[0].quote
+
+
+def test_a_short_sentence_holding_an_asked_word_joins_the_answer(assistant: Assistant) -> None:
+    answer = assistant.ask("What did Trump say to reporters about his progress with Putin after the call on July 3?")
+    assert "make any progress" in answer.answer
+
+
 @pytest.mark.parametrize(
     "question",
     [

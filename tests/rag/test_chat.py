@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rag.assistant import Assistant
-from rag.chat import Conversation, carry_subjects, looks_like_follow_up
+from rag.chat import Conversation, carry_subjects, looks_like_follow_up, speakers
 from rag.models import Answer
 
 
@@ -43,3 +43,16 @@ def test_standalone_question_is_not_rewritten() -> None:
     conversation = Conversation()
     conversation.add(Answer(question="Who is Peskov?", answer="Peskov is the Kremlin spokesman."))
     assert carry_subjects("Which EU sanctions package was adopted against Russian oil in May?", conversation) is None
+
+
+def test_speakers_are_found_at_the_start_of_a_sentence() -> None:
+    assert speakers("Frederiksen said the US should help. “It is about Europe,” she said.") == ["frederiksen"]
+    assert speakers("The Kremlin said nothing, and Peskov's deputy told reporters little.") == ["kremlin"]
+
+
+def test_follow_up_about_a_speaker_named_only_at_a_sentence_start(assistant: Assistant) -> None:
+    conversation = assistant.new_conversation()
+    assistant.ask("Who said the war has never been about Ukraine but about Europe?", conversation=conversation)
+    follow = assistant.ask("What country is she the prime minister of?", conversation=conversation)
+    assert follow.rewritten_query and "frederiksen" in follow.rewritten_query.lower()
+    assert "Danish Prime Minister" in follow.answer or "Denmark" in follow.answer
