@@ -158,13 +158,14 @@ def citation_precision(
     return precise / total if total else None
 
 
-def citation_validity(answer: str, citation_numbers: Sequence[int]) -> float | None:
-    """validity = markers [n] in the answer text that resolve to a citation / all markers (None: no markers)."""
+def citation_validity(answer: str, citation_numbers: Sequence[int], removed: int = 0) -> float | None:
+    """validity = markers that resolve to a citation / all markers written, counting the `removed` ones
+    that the answerer already dropped because they pointed at no passage (None: no markers)."""
     markers = [int(n) for group in _MARKER_GROUP.findall(answer) for n in group.split(",")]
-    if not markers:
+    if not markers and not removed:
         return None
     known = set(citation_numbers)
-    return sum(n in known for n in markers) / len(markers)
+    return sum(n in known for n in markers) / (len(markers) + removed)
 
 
 def citation_gold_share(cited_passages: Sequence[str], quotes: Sequence[str]) -> float | None:

@@ -66,7 +66,7 @@ def case_metrics(case: EvalCase, answer: Answer, latency_ms: float, k: int) -> d
         "answer_length": m.answer_length(given) if answered else None,
         "citation_recall": m.citation_recall(sentences, passages) if answered else None,
         "citation_precision": m.citation_precision(sentences, passages) if answered else None,
-        "citation_validity": m.citation_validity(given, list(passages)) if answered else None,
+        "citation_validity": m.citation_validity(given, list(passages), len(answer.invalid_markers)) if answered else None,
         "citation_gold_share": m.citation_gold_share([c.text for c in answer.citations], quotes) if answered else None,
         "answered": float(answered),
         "refused": float(answer.abstained),

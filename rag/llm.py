@@ -139,11 +139,14 @@ def parse_generated(question: str, text: str, passages: list[Passage]) -> Answer
             sentences.append(span)
 
     cited: list[CitedSentence] = []
+    invalid: list[int] = []
     for sentence in sentences:
         numbers: list[int] = []
         for group in _MARKERS.findall(sentence):
             for number in (int(n) for n in group.split(",")):
-                if 1 <= number <= len(passages) and number not in numbers:
+                if not 1 <= number <= len(passages):
+                    invalid.append(number)
+                elif number not in numbers:
                     numbers.append(number)
         clean = strip_markers(_MARKERS.sub("", sentence))
         if not clean:
@@ -159,6 +162,7 @@ def parse_generated(question: str, text: str, passages: list[Passage]) -> Answer
         citations=citations,
         sentences=answer_sentences,
         flagged=flagged,
+        invalid_markers=invalid,
         retrieved=passages,
     )
 

@@ -75,6 +75,9 @@ class Answer(BaseModel):
     citations: list[Citation] = Field(default_factory=list)
     sentences: list[AnswerSentence] = Field(default_factory=list)
     flagged: list[str] = Field(default_factory=list, description="Answer sentences without a supported citation.")
+    invalid_markers: list[int] = Field(
+        default_factory=list, description="Markers [n] the model wrote that point at no passage (removed from the answer)."
+    )
     retrieved: list[Passage] = Field(default_factory=list, description="Every passage retrieved, for the trace view.")
     timings_ms: dict[str, float] = Field(default_factory=dict)
 

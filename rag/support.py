@@ -38,7 +38,8 @@ def support_verdict(sentence: str, passage: str) -> Support:
     numbers = {w for w in content_words(sentence) if is_number(w)}
     names = set(capitalised_terms(sentence))
     passage_words = set(content_words(passage))
-    hard_facts_found = all(n in passage_words or n in passage_norm for n in numbers) and all(
+    # numbers as whole tokens: "January 2" is not supported by "January 20"
+    hard_facts_found = all(n in passage_words for n in numbers) and all(
         name in passage_norm for name in names
     )
     if share >= SUPPORTED_SHARE and hard_facts_found:

@@ -120,6 +120,9 @@ def test_citations_that_resolve_nowhere() -> None:
     assert m.citation_validity("claim [1][7]. uncited claim.", [1]) == 0.5
     assert m.citation_validity("claim [1, 2].", [1, 2]) == 1.0
     assert m.citation_validity("no markers at all", [1]) is None
+    # markers the answerer removed (they pointed at no passage) still count against it
+    assert m.citation_validity("claim [1]. other claim.", [1], removed=1) == 0.5
+    assert m.citation_validity("all markers were invalid.", [], removed=2) == 0.0
     assert m.citation_recall([], passages) is None
     assert m.citation_precision([m.CitedSentence("x", ())], passages) is None
 

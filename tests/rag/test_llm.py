@@ -62,6 +62,7 @@ def test_out_of_range_markers_are_removed_and_the_sentence_flagged(
     answer = llm_assistant(sample_data_dir, openai_server).ask(QUESTION)
     assert "[99]" not in answer.answer
     assert set(markers(answer.answer)) <= {c.n for c in answer.citations}
+    assert answer.invalid_markers == [99]
     assert answer.flagged == ["This is also confirmed elsewhere."]
     unsupported = [s for s in answer.sentences if not s.citations]
     assert [s.support for s in unsupported] == ["unsupported"]

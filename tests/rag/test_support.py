@@ -20,6 +20,11 @@ def test_wrong_number_or_name_is_not_supported() -> None:
     assert support_verdict("The call was the sixth between Biden and Putin.", PASSAGE) != "supported"
 
 
+def test_a_number_must_match_a_whole_number_of_the_passage() -> None:
+    assert support_verdict("The call was the sixth since Trump took office on January 2.", PASSAGE) != "supported"
+    assert support_verdict("The call was the sixth since Trump took office on January 20.", PASSAGE) == "supported"
+
+
 def test_partial_and_unsupported() -> None:
     assert support_verdict("The call lasted about an hour, was the sixth, and ended badly.", PASSAGE) == "partial"
     assert support_verdict("Sanctions on Russian oil were tightened by the EU.", PASSAGE) == "unsupported"
