@@ -24,7 +24,7 @@ from rag.errors import EndpointError, LLMNotConfiguredError
 from rag.extractive import extractive_answer, publisher_aliases, words_and_initials
 from rag.models import Answer, Passage
 from rag.retrieval import HybridRetriever, RetrievalFilters, RetrievalMode, RetrievalResult
-from rag.services import build_encoder, build_store, chunk_settings
+from rag.services import bm25_cache_dir, build_encoder, build_store, chunk_settings
 from rag.settings import Settings
 from rag.validation import validate_question
 
@@ -68,7 +68,7 @@ class Assistant:
         revision = self.store.revision
         with self._lock:  # two requests after an ingest must not both rebuild
             if self._current is None or self._current.revision != revision:
-                bm25 = BM25Index.for_store(self.store, Path(self.settings.data_dir).expanduser() / "bm25")
+                bm25 = BM25Index.for_store(self.store, bm25_cache_dir(self.settings))
                 terms: set[str] = set()
                 for record in self.store.article_records():
                     terms |= publisher_aliases(record.source)
@@ -269,8 +269,9 @@ class Assistant:
         return self.store.article(article_id)
 
     def ingest(self, paths: Sequence[Path], **options: object) -> IngestReport:
-        """Add or update files (e.g. uploads); BM25 follows the store's revision automatically."""
-        return ingest(
+        """Add or update files (e.g. uploads); BM25 is rebuilt for the new revision before this returns,
+        so the next question does not pay for it."""
+        report = ingest(
             paths,
             self.store,
             self.encoder,
@@ -278,10 +279,13 @@ class Assistant:
             max_bytes=self.settings.max_file_bytes,
             **options,  # type: ignore[arg-type]
         )
+        self._indexes()
+        return report
 
     def delete_article(self, article_id: str) -> int:
         removed = self.store.delete_article(article_id)
         self.store.bump_revision()
+        self._indexes()
         return removed
 
 

@@ -68,7 +68,7 @@ def run_ingest(settings: "Settings", paths: list[Path], rebuild: bool, prune: bo
     from tqdm import tqdm
 
     from index.pipeline import ingest
-    from rag.services import build_encoder, build_store, chunk_settings
+    from rag.services import bm25_cache_dir, build_encoder, build_store, chunk_settings
 
     encoder = build_encoder(settings)
     store = build_store(settings, encoder).open_for_writing(rebuild=rebuild)
@@ -85,7 +85,7 @@ def run_ingest(settings: "Settings", paths: list[Path], rebuild: bool, prune: bo
         tqdm.write(f"Skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
 
     try:
-        return ingest(
+        report = ingest(
             targets,
             store,
             encoder,
@@ -97,6 +97,11 @@ def run_ingest(settings: "Settings", paths: list[Path], rebuild: bool, prune: bo
         )
     finally:
         bar.close()
+    # the first question after an ingest would otherwise build it (86 s at 100k chunks)
+    from rag.bm25_index import BM25Index
+
+    BM25Index.for_store(store, bm25_cache_dir(settings))
+    return report
 
 
 @app.command("ingest")

@@ -27,6 +27,11 @@ def chunk_settings(settings: Settings) -> ChunkSettings:
     return ChunkSettings(chunk_size=settings.chunk_size, chunk_overlap=settings.chunk_overlap)
 
 
+def bm25_cache_dir(settings: Settings) -> Path:
+    """Where BM25 indexes are cached, one folder per store revision."""
+    return Path(settings.data_dir).expanduser() / "bm25"
+
+
 def describe_store(settings: Settings) -> dict[str, object]:
     if settings.uses_chroma_server:
         return {"kind": "chroma-server", "host": settings.chroma_host, "port": settings.chroma_port or 8000,

@@ -65,6 +65,10 @@ def test_ingest_json_has_exactly_the_design_shape(ingested: tuple[Path, dict]) -
     assert isinstance(report["chunks"], int) and report["chunks"] >= 5
     assert isinstance(report["seconds"], float) and report["seconds"] > 0
     assert (data_dir / "chroma").is_dir(), "the store belongs under RAG_DATA_DIR"
+    # BM25 is built by the ingest, not by the first question: one complete cache entry, for this revision
+    entries = [p.parent for p in (data_dir / "bm25").glob("*/*/passage_ids.json")]
+    assert len(entries) == 1
+    assert len(json.loads((entries[0] / "passage_ids.json").read_text())["passage_ids"]) == report["chunks"]
 
 
 def test_a_second_ingest_reports_everything_unchanged(ingested: tuple[Path, dict], tmp_path: Path) -> None:
