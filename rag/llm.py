@@ -62,12 +62,21 @@ class LLMClient:
         return [ChatMessage(role=role, content=content) for role, content in pairs]
 
     def stream(self, pairs: list[tuple[str, str]]) -> Iterator[str]:
-        """Text deltas; retried only while nothing has been yielded."""
+        """Text deltas; retried only while nothing has been yielded.
+
+        `llm_timeout` bounds each attempt as a whole: the HTTP client's timeout only
+        bounds each read, so a server trickling tokens would otherwise never time out."""
         attempt = 0
         while True:
             yielded = False
+            deadline = time.monotonic() + self.settings.llm_timeout
             try:
                 for chunk in self._llm.stream_chat(self._messages(pairs)):
+                    if time.monotonic() > deadline:
+                        where = self.settings.openai_base_url or "the OpenAI API"
+                        raise EndpointError(
+                            f"The language model at {where} did not finish within {self.settings.llm_timeout:g} s."
+                        )
                     delta = chunk.delta or ""
                     if delta:
                         yielded = True

@@ -113,6 +113,16 @@ def test_timeout_falls_back(sample_data_dir: Path, openai_server: FakeOpenAIServ
     assert answer.mode == "extractive" and "did not answer within 0.5 s" in (answer.notice or "")
 
 
+def test_a_stream_that_trickles_past_the_timeout_falls_back(
+    sample_data_dir: Path, openai_server: FakeOpenAIServer
+) -> None:
+    # every piece arrives within the read timeout, the whole answer does not
+    openai_server.set_behaviour("trickle", hang_seconds=0.1)
+    answer = llm_assistant(sample_data_dir, openai_server, llm_timeout=0.6).ask(QUESTION)
+    assert answer.mode == "extractive" and "did not finish within 0.6 s" in (answer.notice or "")
+    assert answer.citations
+
+
 def test_bounded_retries_recover_from_a_transient_failure(
     sample_data_dir: Path, openai_server: FakeOpenAIServer
 ) -> None:

@@ -34,6 +34,7 @@ BEHAVIOURS = frozenset(
         "error500",
         "error429",
         "hang",
+        "trickle",
         "garbage",
         "garbage_html",
         "empty",
@@ -394,8 +395,9 @@ class FakeOpenAIServer:
         if stream:
             options = body.get("stream_options") or {}
             include_usage = isinstance(options, dict) and bool(options.get("include_usage"))
+            pause = hang_seconds if behaviour == "trickle" else 0.0
             self._send_stream(handler, completion_id, created, model, content,
-                              usage if include_usage else None)
+                              usage if include_usage else None, pause)
             return
         handler._send_json(200, {
             "id": completion_id,
@@ -428,7 +430,9 @@ class FakeOpenAIServer:
         handler.wfile.flush()
 
     def _send_stream(self, handler: _Handler, completion_id: str, created: int, model: str,
-                     content: str, usage: dict[str, int] | None) -> None:
+                     content: str, usage: dict[str, int] | None, pause: float = 0.0) -> None:
+        """SSE chunks of `content`; with `pause` ("trickle") that long between pieces, so every
+        read is quick but the whole answer is slow."""
         def chunk(delta: dict[str, Any], finish_reason: str | None) -> str:
             payload: dict[str, Any] = {
                 "id": completion_id,
@@ -447,6 +451,8 @@ class FakeOpenAIServer:
         try:
             self._send_event(handler, chunk({"role": "assistant", "content": ""}, None))
             for piece in _split_for_stream(content):
+                if pause and self._stopping.wait(pause):
+                    return
                 self._send_event(handler, chunk({"content": piece}, None))
             self._send_event(handler, chunk({}, "stop"))
             if usage is not None:
