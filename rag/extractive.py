@@ -71,6 +71,8 @@ _QUANTITY_WORDS = re.compile(
     r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|"
     r"thousands?|millions?|billions?|trillions?|dozens?|half|sixth|fifth|fourth|third|hour|minutes?)\b"
 )
+# "has not approved any new weapons deliveries" answers "how many ... approved?" with zero.
+_ZERO_COUNT = re.compile(r"\b(none|zero|no|not \w+ any|not a single)\b")
 # A name-like word the corpus never mentions is only a sign of an unanswerable
 # question when it is not an acronym (GDP, TV) or a demonym (British): those
 # are routinely paraphrased ("UK", "Britain").
@@ -161,7 +163,8 @@ def has_answer_kind(sentence: str, kind: str | None, question: str) -> bool:
         undated = _DATE_NUMBER.sub(" ", text)
         numbers = {w for w in content_words(undated) if w[:1].isdigit()} - set(content_words(asked))
         quantities = set(_QUANTITY_WORDS.findall(undated)) - set(_QUANTITY_WORDS.findall(asked))
-        return bool(numbers or quantities)
+        zero = bool(_ZERO_COUNT.search(undated)) and not _ZERO_COUNT.search(asked)
+        return bool(numbers or quantities or zero)
     if kind == "date":
         return bool(set(_DATE_WORDS.findall(text)) - set(_DATE_WORDS.findall(asked)))
     return bool(set(capitalised_terms(sentence)) - set(capitalised_terms(question)))

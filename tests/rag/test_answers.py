@@ -57,6 +57,12 @@ def test_a_quote_attributed_to_a_pronoun_comes_with_the_sentence_naming_the_spea
     assert article is not None and article.text[quoting[0].start : quoting[0].end] == quoting[0].quote
 
 
+def test_a_count_of_zero_answers_a_how_many_question(assistant: Assistant) -> None:
+    answer = assistant.ask("How many new weapons shipments to Ukraine has Trump approved since he took office?")
+    assert not answer.abstained
+    assert "not approved any" in answer.answer
+
+
 def test_a_short_sentence_holding_an_asked_word_joins_the_answer(assistant: Assistant) -> None:
     answer = assistant.ask("What did Trump say to reporters about his progress with Putin after the call on July 3?")
     assert "make any progress" in answer.answer
