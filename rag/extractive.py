@@ -31,7 +31,7 @@ from index.sentences import split_sentences
 from index.vector_codec import unpack
 from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.models import CANNOT_ANSWER, Answer, Passage
-from rag.text import capitalised_terms, content_words, normalise, stems
+from rag.text import capitalised_terms, content_words, normalise, stems, stopwords, words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -42,6 +42,9 @@ _NUMBER_QUESTION = re.compile(
     r"\b(how (many|much|long|old|often|far|big|large)|what (percentage|share|proportion|number|price|amount|size|"
     r"value|cost|total|sum|figure)|by how much|dollar value|total value|death toll)\b"
 )
+# An amount of money is answered by a sum ("$30 per barrel", "4.5 trillion"), not by any number.
+_MONEY_QUESTION = re.compile(r"\b(how much (money|funding|aid|cash|financ\w*)|dollars?|euros?|prices?|costs?|worth)\b")
+_SUM = re.compile(r"[$€£]\s?\d|\b\d[\d.,]*\s?(dollars?|euros?|pounds|bn|billion|million|trillion)\b")
 _DATE_QUESTION = re.compile(
     r"^\s*(and )?when\b|\b(what (day|date|month|year|weekday)|which (day|date|month|year|weekday)|on what date)\b"
 )
@@ -134,6 +137,8 @@ class ScoredSentence:
 
 def expected_answer_kind(question: str) -> str | None:
     lowered = normalise(question)
+    if _MONEY_QUESTION.search(lowered):
+        return "money"
     if _NUMBER_QUESTION.search(lowered):
         return "number"
     if _DATE_QUESTION.search(lowered):
@@ -143,13 +148,56 @@ def expected_answer_kind(question: str) -> str | None:
     return None
 
 
-_COUNTED = re.compile(r"\bhow many (\w+)")
+_COUNTED = re.compile(r"\bhow many ((?:[\w'-]+ ?){1,3})")
 
 
 def counted_things(question: str) -> set[str]:
     """Stem of what a "how many X" question counts (its next word): the sentence must mention it."""
+    phrase = counted_phrase(question)
+    return set(stems(phrase[0])) if phrase else set()
+
+
+def counted_phrase(question: str) -> list[str]:
+    """The words after "how many", up to the first stopword: "Russian casualties" in "how many Russian
+    casualties did ...". The head noun may be paraphrased, so each of them may mark a count."""
     match = _COUNTED.search(normalise(question))
-    return set(stems(match.group(1))) if match else set()
+    phrase: list[str] = []
+    for word in match.group(1).split() if match else ():
+        if word in stopwords():
+            break
+        phrase.append(word)
+    return phrase
+
+
+# How far after a number the counted thing may come: "four southeastern provinces".
+COUNTED_WINDOW = 3
+_DURATION_WORDS = {"hour", "minute", "minutes"}
+
+
+def counts_of(text: str, counted: set[str]) -> set[str]:
+    """Numbers and quantity words of `text` that can count the `counted` thing: a number directly
+    followed by another noun counts that noun instead ("86 days", "a 40-month war", "the third
+    anniversary") unless the counted thing follows within COUNTED_WINDOW words; a bare number
+    ("the sixth between the two leaders", "killed at least 12") may count it."""
+    tokens = words(text)
+    found: set[str] = set()
+    for i, token in enumerate(tokens):
+        if not (token[:1].isdigit() or _QUANTITY_WORDS.fullmatch(token)):
+            continue
+        if token in _DURATION_WORDS and not counted & set(stems(token)):
+            continue  # "an hour" counts no batteries
+        j = i + 2 if i + 1 < len(tokens) and tokens[i + 1] == "of" else i + 1
+        if j < len(tokens) and tokens[j] not in stopwords():
+            if not counted & set(stems(" ".join(tokens[j : j + COUNTED_WINDOW]))):
+                continue
+        found.add(token)
+    return found
+
+
+def _same_root(stem: str, others: set[str]) -> bool:
+    return stem in others or any(
+        min(len(stem), len(o)) >= 4 and (stem.startswith(o) or o.startswith(stem)) for o in others
+    )
 
 
 def has_answer_kind(sentence: str, kind: str | None, question: str) -> bool:
@@ -158,13 +206,20 @@ def has_answer_kind(sentence: str, kind: str | None, question: str) -> bool:
         return True
     text, asked = normalise(sentence), normalise(question)
     if kind == "number":
-        if not counted_things(question) <= set(stems(sentence)):
+        sentence_stems = set(stems(sentence))
+        # the first counted word is rarely paraphrased, but may change form: "Russian" / "Russia"
+        if not all(_same_root(c, sentence_stems) for c in counted_things(question)):
             return False
         undated = _DATE_NUMBER.sub(" ", text)
+        zero = bool(_ZERO_COUNT.search(undated)) and not _ZERO_COUNT.search(asked)
+        counted = set(stems(" ".join(counted_phrase(question))))
+        if counted:
+            return bool(counts_of(undated, counted) - set(words(asked))) or zero
         numbers = {w for w in content_words(undated) if w[:1].isdigit()} - set(content_words(asked))
         quantities = set(_QUANTITY_WORDS.findall(undated)) - set(_QUANTITY_WORDS.findall(asked))
-        zero = bool(_ZERO_COUNT.search(undated)) and not _ZERO_COUNT.search(asked)
         return bool(numbers or quantities or zero)
+    if kind == "money":
+        return bool(_SUM.search(text))
     if kind == "date":
         return bool(set(_DATE_WORDS.findall(text)) - set(_DATE_WORDS.findall(asked)))
     return bool(set(capitalised_terms(sentence)) - set(capitalised_terms(question)))

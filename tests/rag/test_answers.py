@@ -7,6 +7,7 @@ import re
 import pytest
 
 from rag.assistant import Assistant
+from rag.extractive import counts_of, expected_answer_kind, has_answer_kind
 from rag.errors import InvalidQuestionError
 from rag.models import CANNOT_ANSWER
 from rag.retrieval import RetrievalFilters
@@ -125,3 +126,26 @@ def test_bad_questions_are_refused_with_one_sentence(assistant: Assistant, quest
         assistant.ask(question)
     assert message in raised.value.message
     assert raised.value.message.count(".") <= 2 and "\n" not in raised.value.message
+
+
+def test_a_number_counts_what_follows_it() -> None:
+    counted = {"defend", "azovst"}
+    assert counts_of("they held out for 86 days, on the third anniversary of the surrender", counted) == set()
+    assert counts_of("thousands of families still wait", counted) == set()
+    assert counts_of("more than 2,000 Azovstal defenders were captured", counted) == {"2000"}
+    assert counts_of("moscow demanded four southeastern provinces", {"provinc"}) == {"four"}
+    assert counts_of("it was the sixth between the two leaders", {"call"}) == {"sixth"}
+    assert counts_of("a call that lasted nearly an hour", {"patriot", "batteri"}) == set()
+
+
+def test_an_amount_of_money_needs_a_sum() -> None:
+    question = "How much money did the leaders pledge?"
+    assert expected_answer_kind(question) == "money"
+    assert not has_answer_kind("The leaders met for the 27 nations of the EU for six months.", "money", question)
+    assert has_answer_kind("They pledged $4.5 billion.", "money", question)
+    assert has_answer_kind("They pledged 300 million euros.", "money", question)
+
+
+def test_a_count_of_another_thing_does_not_answer_how_many(assistant: Assistant) -> None:
+    answer = assistant.ask("How many Patriot batteries did Trump promise to send to Kyiv on July 14?")
+    assert answer.abstained and answer.answer == CANNOT_ANSWER
