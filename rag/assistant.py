@@ -21,7 +21,7 @@ from index.store import ArticleRecord, PassageStore
 from rag.bm25_index import BM25Index
 from rag.chat import Conversation, carry_subjects, looks_like_follow_up
 from rag.errors import EndpointError, LLMNotConfiguredError
-from rag.extractive import extractive_answer, publisher_aliases, words_and_initials
+from rag.extractive import extractive_answer, named_publishers, publisher_aliases, words_and_initials
 from rag.models import Answer, Passage
 from rag.retrieval import HybridRetriever, RetrievalFilters, RetrievalMode, RetrievalResult
 from rag.services import bm25_cache_dir, build_encoder, build_store, chunk_settings
@@ -70,10 +70,12 @@ class Assistant:
             if self._current is None or self._current.revision != revision:
                 bm25 = BM25Index.for_store(self.store, bm25_cache_dir(self.settings))
                 terms: set[str] = set()
+                publishers: set[str] = set()
                 for record in self.store.article_records():
                     terms |= publisher_aliases(record.source)
                     terms.update(words_and_initials(record.title))
-                self._current = _Indexes(revision, bm25, frozenset(terms))
+                    publishers.add(record.source)
+                self._current = _Indexes(revision, bm25, frozenset(terms), frozenset(publishers))
             return self._current
 
     @property
@@ -121,9 +123,13 @@ class Assistant:
         filters: RetrievalFilters | None = None,
         indexes: "_Indexes | None" = None,
     ) -> RetrievalResult:
-        bm25 = (indexes or self._indexes()).bm25
-        return self._retriever(bm25).retrieve(
-            query, top_k or self.settings.top_k, mode or self.settings.retrieval_mode, filters
+        indexes = indexes or self._indexes()
+        return self._retriever(indexes.bm25).retrieve(
+            query,
+            top_k or self.settings.top_k,
+            mode or self.settings.retrieval_mode,
+            filters,
+            named_sources=named_publishers(query, indexes.publishers),
         )
 
     def ask(
@@ -296,6 +302,7 @@ class _Indexes:
     revision: str
     bm25: BM25Index
     known_terms: frozenset[str]
+    publishers: frozenset[str]
 
 
 def _ms(began: float) -> float:

@@ -149,3 +149,12 @@ def test_an_amount_of_money_needs_a_sum() -> None:
 def test_a_count_of_another_thing_does_not_answer_how_many(assistant: Assistant) -> None:
     answer = assistant.ask("How many Patriot batteries did Trump promise to send to Kyiv on July 14?")
     assert answer.abstained and answer.answer == CANNOT_ANSWER
+
+
+def test_a_named_publisher_moves_its_passages_up_without_filtering_the_rest(assistant: Assistant) -> None:
+    question = "What did Trump say about sanctions on Russia after the call"
+    plain = assistant.retrieve(question + "?", top_k=5)[0]
+    named = assistant.retrieve(question + ", according to the Epoch Times?", top_k=5)[0]
+    assert plain[0].source != "The Epoch Times"
+    assert named[0].source == "The Epoch Times"
+    assert {p.source for p in named} - {"The Epoch Times"}, "other publishers still compete"
