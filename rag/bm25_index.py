@@ -12,6 +12,7 @@ import math
 import shutil
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -100,9 +101,19 @@ class BM25Index:
         tokens = [t for t in stems(query) if t in self._vocab]
         if not tokens:
             return []
-        # With a filter, over-fetch so enough allowed passages survive it.
-        wanted = min(len(self.passage_ids), k if allowed is None else max(k * 20, 500))
-        documents, scores = self._retriever.retrieve([tokens], k=wanted, show_progress=False)
+        mask = None
+        if allowed is not None:
+            # a filter masks the other passages out inside bm25s: over-fetching and
+            # filtering afterwards loses hits when the filter is selective
+            import numpy as np
+
+            rows = [self._row[pid] for pid in allowed if pid in self._row]
+            if not rows:
+                return []
+            mask = np.zeros(len(self.passage_ids), dtype=np.float32)
+            mask[rows] = 1.0
+        wanted = min(len(self.passage_ids), k)
+        documents, scores = self._retriever.retrieve([tokens], k=wanted, show_progress=False, weight_mask=mask)
         hits: list[BM25Hit] = []
         for doc, score in zip(documents[0], scores[0]):
             if score <= 0:
@@ -114,6 +125,10 @@ class BM25Index:
             if len(hits) >= k:
                 break
         return hits
+
+    @cached_property
+    def _row(self) -> dict[str, int]:
+        return {pid: i for i, pid in enumerate(self.passage_ids)}
 
     @property
     def _vocab(self) -> dict[str, int]:
