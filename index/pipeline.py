@@ -266,7 +266,21 @@ def _embedding_function(encoder: TextEncoder) -> EmbedFunction:
     embedding = llama_embedding(encoder, embed_batch_size=EMBED_GROUP_CHUNKS)
 
     def embed_remote(passages: list[PassageRecord]) -> tuple[Sequence[Sequence[float]], list[PassageRecord]]:
-        return embedding.get_text_embedding_batch([p.text for p in passages]), passages
+        # an API embedder cannot pool token states per span, so each sentence is embedded
+        # on its own, in the same batched calls: the extractive answerer scores sentences
+        # by their similarity to the question whatever the backend
+        import numpy as np
+
+        sentences = [p.text[s:e] for p in passages for s, e in p.sentence_spans]
+        vectors = embedding.get_text_embedding_batch([p.text for p in passages] + sentences)
+        sentence_vectors = np.asarray(vectors[len(passages) :], dtype=np.float32)
+        with_sentences: list[PassageRecord] = []
+        row = 0
+        for passage in passages:
+            count = len(passage.sentence_spans)
+            with_sentences.append(passage.with_sentence_vectors(pack(sentence_vectors[row : row + count])))
+            row += count
+        return vectors[: len(passages)], with_sentences
 
     return embed_remote
 

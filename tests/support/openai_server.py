@@ -14,11 +14,14 @@ or the ``openai_server`` pytest fixture defined at the bottom of this module.
 
 from __future__ import annotations
 
+import base64
 import json
 import re
+import struct
 import threading
 import time
 import uuid
+import zlib
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -239,7 +242,7 @@ class _Handler(BaseHTTPRequestHandler):
         if not self._authorised():
             return
         path = self.path.split("?", 1)[0].rstrip("/")
-        if path != "/v1/chat/completions":
+        if path not in ("/v1/chat/completions", "/v1/embeddings"):
             self._send_error(404, f"Unknown path {self.path}", "invalid_request_error")
             return
         try:
@@ -247,10 +250,46 @@ class _Handler(BaseHTTPRequestHandler):
         except ValueError:
             self._send_error(400, "Request body is not valid JSON", "invalid_request_error")
             return
+        if path == "/v1/embeddings":
+            self._embeddings(body)
+            return
         if not isinstance(body, dict) or not isinstance(body.get("messages"), list):
             self._send_error(400, "'messages' is a required property", "invalid_request_error")
             return
         self.server.owner._chat_completions(self, body)
+
+
+    def _embeddings(self, body: Any) -> None:
+        texts = body.get("input") if isinstance(body, dict) else None
+        if isinstance(texts, str):
+            texts = [texts]
+        if not isinstance(texts, list) or not texts or not all(isinstance(t, str) for t in texts):
+            self._send_error(400, "'input' must be a string or a list of strings", "invalid_request_error")
+            return
+        with self.server.owner._lock:
+            self.server.owner.embedding_requests.append(body)
+        base64_format = body.get("encoding_format") == "base64"
+        data = []
+        for i, text in enumerate(texts):
+            vector = hashed_embedding(text)
+            value: Any = base64.b64encode(struct.pack(f"<{len(vector)}f", *vector)).decode() if base64_format else vector
+            data.append({"object": "embedding", "index": i, "embedding": value})
+        tokens = sum(len(t.split()) for t in texts)
+        self._send_json(200, {"object": "list", "data": data, "model": body.get("model") or "fake-embedding",
+                              "usage": {"prompt_tokens": tokens, "total_tokens": tokens}})
+
+
+EMBEDDING_DIMENSIONS = 256
+
+
+def hashed_embedding(text: str) -> list[float]:
+    """A deterministic bag-of-words vector: texts sharing words are close, different texts rank differently."""
+    vector = [0.0] * EMBEDDING_DIMENSIONS
+    for word in _WORD.findall(text.lower()):
+        if len(word) > 2 and word not in STOPWORDS:
+            vector[zlib.crc32(word.encode()) % EMBEDDING_DIMENSIONS] += 1.0
+    norm = sum(v * v for v in vector) ** 0.5 or 1.0
+    return [v / norm for v in vector]
 
 
 def _model_object() -> dict[str, Any]:
@@ -262,6 +301,7 @@ class FakeOpenAIServer:
 
     def __init__(self) -> None:
         self.requests: list[dict[str, Any]] = []
+        self.embedding_requests: list[dict[str, Any]] = []
         self.base_url: str = ""
         self._lock = threading.Lock()
         self._stopping = threading.Event()
