@@ -194,6 +194,35 @@ def test_open_article_shows_it_whole_scrolled_to_the_quote_and_the_trace(page: A
     screenshot(page, "article")
 
 
+def test_open_article_scrolls_a_quote_from_the_end_of_a_long_article_into_view(
+    page: Any, running_app: RunningApp
+) -> None:
+    from playwright.sync_api import expect
+
+    question = "What did Kaja Kallas say about sanctions?"
+    expected = running_app.assistant.ask(question).citations[0]
+    article = running_app.assistant.article(expected.article_id)
+    assert expected.start > 0.8 * len(article.text), "the quote must lie deep in its article for this test"
+    turn = ask(page, question)
+    turn.locator("button.cite[data-n='1']").first.click()
+    page.locator("#sources details.source.active button.open-article").click()
+
+    quote = page.locator("#article-view mark.quote")
+    expect(quote).to_have_text(expected.quote)
+    expect(quote).to_be_in_viewport()
+    scrolled = page.evaluate(
+        """() => {
+          let total = window.scrollY;
+          for (let el = document.querySelector('#article-view mark.quote'); el; el = el.parentElement) {
+            total += el.scrollTop;
+          }
+          return total;
+        }"""
+    )
+    assert scrolled > 0, "the article view was scrolled to the quote"
+    expect(page.locator("#article-view .article-text")).not_to_be_in_viewport(ratio=1.0)
+
+
 def test_follow_up_shows_what_was_searched_and_each_answer_keeps_its_sources(
     page: Any, running_app: RunningApp
 ) -> None:
@@ -335,7 +364,9 @@ def test_rating_an_answer_appends_feedback_and_new_chat_clears(page: Any, runnin
     assert entry["settings"]["mode"] == "extractive" and entry["settings"]["top_k"] == 5
 
     page.click("#retry")
-    expect(page.locator("#transcript .turn[data-turn]")).to_have_count(1, timeout=ANSWER_TIMEOUT_MS)
+    # the rated answer is replaced by a new one (unrated), not joined by a second
+    expect(page.locator("#transcript .turn[data-turn] .toolbar.rated-down")).to_have_count(0, timeout=ANSWER_TIMEOUT_MS)
+    expect(page.locator("#transcript .turn[data-turn]")).to_have_count(1)
     page.click("#new-chat")
     expect(page.locator("#transcript .turn")).to_have_count(0)
     page.reload()
