@@ -68,7 +68,8 @@ def looks_like_follow_up(question: str) -> bool:
 
 def speakers(text: str) -> list[str]:
     """Names directly before a speech verb ("Frederiksen said"), normalised."""
-    return [normalise(m.group(1)).removesuffix("'s") for m in _SPEAKER.finditer(text) if m.group(1).lower() not in stopwords()]
+    names = (normalise(m.group(1)).removesuffix("'s") for m in _SPEAKER.finditer(text))
+    return [name for name in names if name not in stopwords()]
 
 
 def carry_subjects(question: str, conversation: Conversation) -> str | None:
@@ -80,10 +81,9 @@ def carry_subjects(question: str, conversation: Conversation) -> str | None:
     terms: list[str] = []
     asked_before = capitalised_terms(previous.standalone)
     # names the previous answer introduced (its answer, likely what "he"/"she" refers to) come first
-    first_quote = previous.cited_quotes[:1]
     answered = [
         n
-        for quote in first_quote
+        for quote in previous.cited_quotes[:1]
         for n in [*speakers(quote), *capitalised_terms(quote)]
         if n not in asked_before
     ]

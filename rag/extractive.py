@@ -75,7 +75,7 @@ _QUANTITY_WORDS = re.compile(
     r"thousands?|millions?|billions?|trillions?|dozens?|half|sixth|fifth|fourth|third|hour|minutes?)\b"
 )
 # "has not approved any new weapons deliveries" answers "how many ... approved?" with zero.
-_ZERO_COUNT = re.compile(r"\b(none|zero|no|not \w+ any|not a single)\b")
+_ZERO_COUNT = re.compile(r"\b(none|zero|not \w+ any|not a single)\b")
 # A name-like word the corpus never mentions is only a sign of an unanswerable
 # question when it is not an acronym (GDP, TV) or a demonym (British): those
 # are routinely paraphrased ("UK", "Britain").
@@ -152,7 +152,7 @@ _COUNTED = re.compile(r"\bhow many ((?:[\w'-]+ ?){1,3})")
 
 
 def counted_things(question: str) -> set[str]:
-    """Stem of what a "how many X" question counts (its next word): the sentence must mention it."""
+    """Stem of the first word a "how many X" question counts: the answering sentence must mention it."""
     phrase = counted_phrase(question)
     return set(stems(phrase[0])) if phrase else set()
 
