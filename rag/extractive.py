@@ -8,8 +8,11 @@ No generative model. Each sentence of the retrieved passages is scored by
 
 where coverage is the idf-weighted share of the question's content words the
 sentence contains and similarity is the cosine between the question and the
-sentence's late-chunked vector (index.embedder.embed_with_spans). The answer
-is the best sentence plus up to two more that score nearly as well.
+sentence's late-chunked vector (index.embedder.embed_with_spans). When the
+question asks for a number, a sum of money, a date or a person, only sentences
+holding one are candidates ("how many X": a number that counts X, not "86
+days"). The answer is the best sentence plus up to two more that score nearly
+as well; a quote attributed to "he"/"she" brings the sentence naming them.
 
 It abstains with CANNOT_ANSWER when its confidence in the best sentence
 
