@@ -154,12 +154,6 @@ def expected_answer_kind(question: str) -> str | None:
 _COUNTED = re.compile(r"\bhow many ((?:[\w'-]+ ?){1,3})")
 
 
-def counted_things(question: str) -> set[str]:
-    """Stem of the first word a "how many X" question counts: the answering sentence must mention it."""
-    phrase = counted_phrase(question)
-    return set(stems(phrase[0])) if phrase else set()
-
-
 def counted_phrase(question: str) -> list[str]:
     """The words after "how many", up to the first stopword: "Russian casualties" in "how many Russian
     casualties did ...". The head noun may be paraphrased, so each of them may mark a count."""
@@ -209,13 +203,14 @@ def has_answer_kind(sentence: str, kind: str | None, question: str) -> bool:
         return True
     text, asked = normalise(sentence), normalise(question)
     if kind == "number":
+        phrase = counted_phrase(question)
         sentence_stems = set(stems(sentence))
         # the first counted word is rarely paraphrased, but may change form: "Russian" / "Russia"
-        if not all(_same_root(c, sentence_stems) for c in counted_things(question)):
+        if phrase and not all(_same_root(c, sentence_stems) for c in stems(phrase[0])):
             return False
         undated = _DATE_NUMBER.sub(" ", text)
         zero = bool(_ZERO_COUNT.search(undated)) and not _ZERO_COUNT.search(asked)
-        counted = set(stems(" ".join(counted_phrase(question))))
+        counted = set(stems(" ".join(phrase)))
         if counted:
             return bool(counts_of(undated, counted) - set(words(asked))) or zero
         numbers = {w for w in content_words(undated) if w[:1].isdigit()} - set(content_words(asked))
@@ -228,9 +223,14 @@ def has_answer_kind(sentence: str, kind: str | None, question: str) -> bool:
     return bool(set(capitalised_terms(sentence)) - set(capitalised_terms(question)))
 
 
+def _sentence_spans(passage: Passage) -> list[tuple[int, int]]:
+    """The passage's sentences as stored at ingest, or split now for a passage without them."""
+    return [(int(s), int(e)) for s, e in passage.sentence_spans] or split_sentences(passage.text)
+
+
 def _sentences_with_vectors(passage: Passage, query_vector: "np.ndarray | None") -> list[tuple[int, int, float]]:
     """(start, end, dense similarity to the query) of each sentence of the passage; 0.0 without vectors."""
-    spans = [(int(s), int(e)) for s, e in passage.sentence_spans] or split_sentences(passage.text)
+    spans = _sentence_spans(passage)
     if query_vector is None or not passage.sentence_vectors or not passage.sentence_spans:
         return [(s, e, 0.0) for s, e in spans]
     similarities = unpack(passage.sentence_vectors) @ query_vector
@@ -416,10 +416,7 @@ def _with_speakers(chosen: list[ScoredSentence]) -> list[ScoredSentence]:
     result: list[ScoredSentence] = []
     for sentence in chosen:
         if _PRONOUN_SPEAKER.search(normalise(sentence.text)):
-            spans = [(int(s), int(e)) for s, e in sentence.passage.sentence_spans] or split_sentences(
-                sentence.passage.text
-            )
-            before = [(s, e) for s, e in spans if e <= sentence.start]
+            before = [(s, e) for s, e in _sentence_spans(sentence.passage) if e <= sentence.start]
             if before and (sentence.passage.passage_id, before[-1][0]) not in taken:
                 start, end = before[-1]
                 result.append(replace(sentence, start=start, end=end))
