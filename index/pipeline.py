@@ -25,6 +25,7 @@ from index.chunking import chunk_text
 from index.cleaning import clean_article
 from index.embedder import TextEncoder, llama_embedding
 from index.loaders import SUPPORTED_SUFFIXES, SkippedFile, load_document
+from index.nlp import entities_by_line, entities_within
 from index.metadata import MANIFEST_NAME, read_manifest, resolve_metadata
 from index.sentences import split_sentences
 from index.store import ArticleRecord, PassageRecord, PassageStore
@@ -35,7 +36,7 @@ from index.vector_codec import pack
 EMBED_GROUP_CHUNKS = 256
 # Part of every content hash: bump it when what is stored per passage changes,
 # so the next ingest re-embeds instead of calling old passages unchanged.
-PIPELINE_VERSION = 2
+PIPELINE_VERSION = 3
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -119,6 +120,8 @@ def prepare_article(
     meta_dict = {"title": meta.title, "source": meta.publisher, "published": meta.published, "url": meta.url}
     digest = content_hash(cleaned.text, meta_dict, chunks)
     pieces = chunk_text(cleaned.text, chunks.chunk_size, chunks.chunk_overlap)
+    # once per article, not per chunk: chunks overlap
+    (entities,) = entities_by_line([cleaned.text])
     passages = [
         PassageRecord(
             passage_id=f"{article_id}::{digest}::{piece.index:04d}",
@@ -133,6 +136,7 @@ def prepare_article(
             url=meta.url,
             content_hash=digest,
             sentence_spans=tuple(split_sentences(piece.text)),
+            entities=tuple(entities_within(entities, piece.start, piece.end)),
         )
         for piece in pieces
     ]

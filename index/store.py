@@ -71,6 +71,8 @@ class PassageRecord:
     # sentence spans local to `text` and their vectors (vector_codec.pack), when the embedder gives them
     sentence_spans: tuple[tuple[int, int], ...] = ()
     sentence_vectors: str = field(default="", repr=False)
+    # named entities (start, end, label) local to `text`, found at ingest (index.nlp)
+    entities: tuple[tuple[int, int, str], ...] = field(default=(), repr=False)
 
     def metadata(self) -> dict[str, Any]:
         meta: dict[str, Any] = {
@@ -91,6 +93,8 @@ class PassageRecord:
             meta["sentence_spans"] = json.dumps(self.sentence_spans)
         if self.sentence_vectors:
             meta["sentence_vectors"] = self.sentence_vectors
+        if self.entities:
+            meta["entities"] = json.dumps(self.entities, separators=(",", ":"))
         return meta
 
     @classmethod
@@ -109,6 +113,7 @@ class PassageRecord:
             content_hash=str(meta.get("content_hash", "")),
             sentence_spans=tuple(tuple(span) for span in json.loads(meta.get("sentence_spans") or "[]")),
             sentence_vectors=str(meta.get("sentence_vectors") or ""),
+            entities=tuple((int(s), int(e), str(label)) for s, e, label in json.loads(meta.get("entities") or "[]")),
         )
 
     def with_sentence_vectors(self, packed: str) -> "PassageRecord":

@@ -19,9 +19,11 @@ from index.loaders import SUPPORTED_SUFFIXES
 from index.pipeline import IngestReport, ingest
 from index.store import ArticleRecord, PassageStore
 from rag.bm25_index import BM25Index
-from rag.chat import Conversation, carry_subjects, looks_like_follow_up
+from rag.chat import Conversation, looks_like_follow_up, resolve_follow_up
 from rag.errors import EndpointError, LLMNotConfiguredError
-from rag.extractive import extractive_answer, named_publishers, publisher_aliases, words_and_initials
+from rag.extractive import extractive_answer
+from rag.publishers import named_publishers, publisher_words
+from rag.query import QuestionAnalysis, analyse
 from rag.models import Answer, Passage
 from rag.retrieval import HybridRetriever, RetrievalFilters, RetrievalMode, RetrievalResult
 from rag.services import bm25_cache_dir, build_encoder, build_store, chunk_settings
@@ -34,6 +36,8 @@ AnswerModeChoice = Literal["extractive", "llm"]
 StreamEvent = str | Answer
 """`Assistant.stream` yields text deltas (str) and ends with the final `Answer`."""
 
+# Article texts kept in memory for constraint checks (a few questions' worth).
+ARTICLE_TEXT_CACHE = 64
 FALLBACK_NOTICE = "The language model failed ({reason}) so this answer was extracted from the articles instead."
 UNSUPPORTED_NOTICE = "The language model's answer was not supported by the articles, so this answer was extracted from them instead."
 
@@ -53,6 +57,7 @@ class Assistant:
         self._current: _Indexes | None = None
         self._llm_answerer = None
         self._lock = threading.Lock()
+        self._article_texts: dict[str, str] = {}
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> "Assistant":
@@ -69,23 +74,27 @@ class Assistant:
         with self._lock:  # two requests after an ingest must not both rebuild
             if self._current is None or self._current.revision != revision:
                 bm25 = BM25Index.for_store(self.store, bm25_cache_dir(self.settings))
-                terms: set[str] = set()
-                publishers: set[str] = set()
-                for record in self.store.article_records():
-                    terms |= publisher_aliases(record.source)
-                    terms.update(words_and_initials(record.title))
-                    publishers.add(record.source)
-                self._current = _Indexes(revision, bm25, frozenset(terms), frozenset(publishers))
+                publishers = frozenset(record.source for record in self.store.article_records())
+                self._current = _Indexes(revision, bm25, publishers, publisher_words(publishers))
+                self._article_texts.clear()
             return self._current
 
     @property
     def bm25(self) -> BM25Index:
         return self._indexes().bm25
 
-    @property
-    def known_terms(self) -> frozenset[str]:
-        """Publisher names, their initials and title words: names a question may use that passages lack."""
-        return self._indexes().known_terms
+    def analyse(self, question: str) -> QuestionAnalysis:
+        """The question's answer type, focus and constraints (rag.query); publisher names are no constraints."""
+        return analyse(question, self._indexes().publisher_words)
+
+    def _article_text(self, article_id: str) -> str:
+        """An article's cleaned text, for checking a question's constraints against the whole article."""
+        if article_id not in self._article_texts:
+            record = self.store.article(article_id)
+            if len(self._article_texts) >= ARTICLE_TEXT_CACHE:
+                self._article_texts.pop(next(iter(self._article_texts)))
+            self._article_texts[article_id] = record.text if record is not None else ""
+        return self._article_texts[article_id]
 
     def _retriever(self, bm25: BM25Index) -> HybridRetriever:
         return HybridRetriever(
@@ -215,19 +224,16 @@ class Assistant:
 
     # --- answerers ----------------------------------------------------------
     def _extractive(self, query: str, retrieved: RetrievalResult, indexes: "_Indexes") -> Answer:
-        bm25 = indexes.bm25
         query_vector = retrieved.query_vector
         if query_vector is None and any(p.sentence_vectors for p in retrieved.passages):
             query_vector = self.encoder.embed_query(query)  # BM25-only retrieval embedded nothing yet
         return extractive_answer(
-            query,
+            analyse(query, indexes.publisher_words),
             retrieved.passages,
-            bm25.idf,
-            bm25.knows,
-            threshold=self.settings.abstain_threshold,
+            indexes.bm25.idf,
             max_sentences=self.settings.max_answer_sentences,
             query_vector=query_vector,
-            known_terms=indexes.known_terms,
+            article_text=self._article_text,
         )
 
     def _stream_llm(
@@ -265,7 +271,7 @@ class Assistant:
                 rewritten = None  # the rule-based rewrite below still works
             if rewritten and rewritten != question:
                 return rewritten
-        return carry_subjects(question, conversation)
+        return resolve_follow_up(question, conversation)
 
     # --- library ------------------------------------------------------------
     def articles(self) -> list[ArticleRecord]:
@@ -301,8 +307,8 @@ class _Indexes:
 
     revision: str
     bm25: BM25Index
-    known_terms: frozenset[str]
     publishers: frozenset[str]
+    publisher_words: frozenset[str]
 
 
 def _ms(began: float) -> float:

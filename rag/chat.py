@@ -1,32 +1,44 @@
-"""Multi-turn chat: history bounded in tokens, and follow-ups rewritten into standalone questions.
+"""Multi-turn chat: history bounded in tokens, and follow-ups resolved by reference into standalone questions.
 
-Without an LLM, a follow-up is recognised by its pronouns or ellipsis ("What
-about the weapons?") and rewritten by carrying the previous turn's subjects:
-the names and key terms of the previous standalone question and of the
-sentences the previous answer cited.
+Without an LLM, a follow-up is a question that refers back: a personal
+pronoun ("When was he arrested?"), a demonstrative standing for something
+said before ("And when was that?"), "there", "next", or a definite noun
+phrase whose noun the previous turn used ("How long did the call last?").
+The English NLP model parses the question; each reference is replaced by
+what it stands for, taken from the entities of the previous answer and
+question (most recent and most salient first):
+
+- he / she / him / her / his: the last person named (the previous answer's
+  people first: they are who "who ..." questions ask about);
+- they / them / their: the people of the previous question when there are
+  several, else its organisation or place;
+- there: the last place;
+- it / that / this, "the call", "next": the event of the previous question,
+  as its names and key noun phrases, in brackets after the reference.
+
+A question that names its own subject and refers to nothing is left alone,
+even in a chat: "Who is Ushakov?" after a question about Peskov is about Ushakov.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from index.tokens import count_tokens
 from rag.models import Answer
-from rag.text import capitalised_terms, content_words, normalise, stopwords
 
-_PRONOUNS = re.compile(
-    r"\b(he|she|they|him|her|them|his|hers|their|theirs|it|its|this|that|these|those|there|then|the call|the meeting|"
-    r"the talks|the leaders?|the two)\b"
-)
-_ELLIPSIS = re.compile(r"^\s*(and|what about|how about|what else|why|and then|also|same for)\b")
-# "Frederiksen said ...": a speaker's name, even at the start of a sentence where
-# capitalised_terms cannot tell it from an ordinary capitalised word.
-_SPEAKER = re.compile(r"\b([A-Z][^\W\d_]+(?:['’]s)?) (?:said|says|told|added|argued|warned|wrote)\b")
-# A question this short is almost always a follow-up in a chat.
-SHORT_QUESTION_WORDS = 3
-# Subjects carried from the previous turn: enough to retrieve, few enough not to drown the question.
-MAX_CARRIED_TERMS = 6
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+_GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+_THING_PRONOUNS = frozenset({"it", "its", "that", "this", "those", "these"})
+_POSSESSIVE = frozenset({"his", "her", "their", "its"})
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
+_GROUP_LABELS = ("ORG", "NORP", "GPE")
+# Noun phrases of the previous turn that describe its event: enough to retrieve it.
+MAX_EVENT_PHRASES = 3
 
 
 @dataclass
@@ -50,7 +62,8 @@ class Conversation:
     def add(self, answer: Answer) -> None:
         standalone = answer.rewritten_query or answer.question
         quotes = [c.quote for c in answer.citations]
-        self.turns.append(Turn(answer.question, standalone, answer.answer, quotes))
+        text = "" if answer.abstained else answer.answer
+        self.turns.append(Turn(answer.question, standalone, text, quotes))
         while len(self.turns) > 1 and count_tokens(self.history_text()) > self.max_tokens:
             self.turns.pop(0)
 
@@ -61,38 +74,165 @@ class Conversation:
         self.turns.clear()
 
 
+@dataclass(frozen=True)
+class _Mention:
+    text: str
+    label: str
+
+
+def _parse(text: str) -> "Doc":
+    from index.nlp import full_pipeline
+
+    return full_pipeline()(text)
+
+
+def references(question: str) -> list[str]:
+    """The words of `question` that refer back to an earlier turn (empty for a standalone question)."""
+    doc = _parse(question)
+    return [token.text for token in _referring_tokens(doc, set())]
+
+
 def looks_like_follow_up(question: str) -> bool:
-    lowered = normalise(question)
-    return bool(_PRONOUNS.search(lowered) or _ELLIPSIS.search(lowered)) or len(content_words(question)) <= SHORT_QUESTION_WORDS
+    """Whether the question refers back to something said before (see the module docstring)."""
+    return bool(references(question))
 
 
-def speakers(text: str) -> list[str]:
-    """Names directly before a speech verb ("Frederiksen said"), normalised."""
-    names = (normalise(m.group(1)).removesuffix("'s") for m in _SPEAKER.finditer(text))
-    return [name for name in names if name not in stopwords()]
+def _referring_tokens(doc: "Doc", previous_nouns: set[str]) -> list["Token"]:
+    found = []
+    for token in doc:
+        word = token.lower_
+        if token.tag_ in ("PRP", "PRP$") and word in _PERSON_PRONOUNS | _GROUP_PRONOUNS | {"it", "its"}:
+            found.append(token)
+        elif word in ("that", "this", "those", "these") and token.dep_ not in ("det", "mark") and token.tag_ != "WDT":
+            found.append(token)  # a demonstrative standing alone, not "that call" or "said that ..."
+        elif word == "there" and token.dep_ != "expl":
+            found.append(token)
+        elif word in ("next", "then") and token.dep_ in ("advmod", "npadvmod"):
+            found.append(token)
+        elif token.pos_ == "NOUN" and token.lemma_.casefold() in previous_nouns and _is_definite(token):
+            found.append(token)
+    return found
 
 
-def carry_subjects(question: str, conversation: Conversation) -> str | None:
-    """Non-LLM rewrite: the follow-up plus the previous turn's subjects, or None when not a follow-up."""
-    if not conversation.turns or not looks_like_follow_up(question):
+def _is_definite(token: "Token") -> bool:
+    return any(child.lower_ == "the" and child.dep_ == "det" for child in token.children)
+
+
+def resolve_follow_up(question: str, conversation: Conversation) -> str | None:
+    """The follow-up with its references replaced (see the module docstring), or None when it refers to nothing."""
+    if not conversation.turns:
         return None
     previous = conversation.turns[-1]
-    asked = set(content_words(question))
-    terms: list[str] = []
-    asked_before = capitalised_terms(previous.standalone)
-    # names the previous answer introduced (its answer, likely what "he"/"she" refers to) come first
-    answered = [
-        n
-        for quote in previous.cited_quotes[:1]
-        for n in [*speakers(quote), *capitalised_terms(quote)]
-        if n not in asked_before
-    ]
-    keywords = content_words(previous.standalone)
-    for term in [*answered[:3], *asked_before, *keywords]:
-        if term not in asked and term not in terms:
-            terms.append(term)
-        if len(terms) >= MAX_CARRIED_TERMS:
-            break
-    if not terms:
+    question_doc = _parse(previous.standalone)
+    previous_nouns = {t.lemma_.casefold() for t in question_doc if t.pos_ == "NOUN"}
+    doc = _parse(question)
+    referring = _referring_tokens(doc, previous_nouns)
+    if not referring:
         return None
-    return f"{question} (context: {' '.join(terms)})"
+    answer_doc = _parse(previous.answer) if previous.answer else None
+    answer_mentions = _mentions(answer_doc) if answer_doc is not None else []
+    names = _proper_nouns(answer_doc) if answer_doc is not None else []
+    question_mentions = _mentions(question_doc)
+    own = {m.text.casefold() for m in _mentions(doc)}
+    replacements: dict[int, tuple[int, str]] = {}  # first token -> (end token, text)
+    for token in referring:
+        replacement = _resolve(token, answer_mentions, question_mentions, question_doc, own, names)
+        if replacement:
+            first = _determiner(token) if token.pos_ == "NOUN" and not replacement.startswith(token.text) else token
+            replacements[first.i] = (token.i + 1, replacement)
+    if not replacements:
+        return None
+    pieces: list[str] = []
+    i = 0
+    while i < len(doc):
+        if i in replacements:
+            end, text = replacements[i]
+            pieces.append(text + doc[end - 1].whitespace_)
+            i = end
+        else:
+            pieces.append(doc[i].text_with_ws)
+            i += 1
+    return "".join(pieces).strip()
+
+
+def _determiner(token: "Token") -> "Token":
+    return next((c for c in token.children if c.dep_ == "det" and c.i < token.i), token)
+
+
+def _proper_nouns(doc: "Doc") -> list[str]:
+    """Runs of proper nouns the model did not call a person ("Pawel K", which it took for an organisation):
+    a fallback for "he" / "she" when no person is named."""
+    runs: list[str] = []
+    current: list[str] = []
+    for token in [*doc, None]:
+        if token is not None and token.pos_ == "PROPN" and token.ent_type_ in ("", "ORG"):
+            current.append(token.text)
+            continue
+        if current:
+            runs.append(" ".join(current))
+        current = []
+    return runs
+
+
+def _proper_noun(names: list[str], possessive: bool) -> str | None:
+    if not names:
+        return None
+    return f"{names[0]}'s" if possessive else names[0]
+
+
+def _mentions(doc: "Doc") -> list[_Mention]:
+    return [_Mention(e.text.removeprefix("the ").removesuffix("'s").removesuffix("’s"), e.label_) for e in doc.ents]
+
+
+def _resolve(token: "Token", answer: list[_Mention], question: list[_Mention], question_doc: "Doc",
+             own: set[str], answer_doc_names: list[str] = ()) -> str | None:  # fmt: skip
+    word = token.lower_
+    possessive = word in _POSSESSIVE and token.tag_ == "PRP$"
+
+    def pick(labels: tuple[str, ...], pools: list[list[_Mention]], several: bool = False) -> str | None:
+        for pool in pools:
+            names = []
+            for mention in pool:
+                if mention.label in labels and mention.text.casefold() not in own and mention.text not in names:
+                    names.append(mention.text)
+            if names:
+                chosen = " and ".join(names[:2]) if several and len(names) > 1 else names[0]
+                return f"{chosen}'s" if possessive else chosen
+        return None
+
+    if word in _PERSON_PRONOUNS:
+        return pick(("PERSON",), [answer, question]) or _proper_noun(answer_doc_names, possessive)
+    if word in _GROUP_PRONOUNS:
+        people = [m for m in question if m.label == "PERSON"]
+        if len(people) > 1:
+            return pick(("PERSON",), [question], several=True)
+        return pick(_GROUP_LABELS, [question, answer]) or pick(("PERSON",), [question, answer], several=True)
+    if word == "there":
+        place = pick(_PLACE_LABELS, [answer, question])
+        return f"in {place}" if place else None
+    event = _event(question_doc, own)
+    if not event:
+        return None
+    if word in ("next", "then"):
+        return f"{token.text} (after {event})"
+    if token.pos_ == "NOUN":
+        chunk = next((c for c in question_doc.noun_chunks if c.root.lemma_ == token.lemma_), None)
+        if chunk is not None and chunk.text.casefold() != f"the {token.lower_}":
+            return chunk.text  # "the call" -> "the July 3 call"
+        return f"{token.text} ({event})"
+    return f"{token.text} ({event})"
+
+
+def _event(doc: "Doc", own: set[str]) -> str:
+    """The previous question's event as its names and key noun phrases ("Peskov, state television")."""
+    phrases: list[str] = []
+    for chunk in doc.noun_chunks:
+        if chunk.root.tag_ in ("WP", "WDT", "PRP", "WP$") or chunk.root.lower_ in ("what", "who", "which"):
+            continue
+        words = [t.text for t in chunk if t.tag_ not in ("WDT", "WP", "WP$", "DT", "PRP$")]
+        text = " ".join(words)
+        if text and text.casefold() not in own and text not in phrases:
+            phrases.append(text)
+        if len(phrases) >= MAX_EVENT_PHRASES:
+            break
+    return ", ".join(phrases)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rag.models import AnswerSentence, Citation, Passage, Support
+from rag.models import AnswerSentence, Citation, Passage, Relevance, Support
 from rag.support import support_verdict
 from rag.text import split_sentences, stems
 
@@ -30,6 +30,8 @@ class QuoteSpan:
 class CitedSentence:
     text: str  # the answer sentence, without marker
     quotes: list[QuoteSpan]
+    end: str = ""  # punctuation after the marker: "About an hour [1]."
+    relevance: Relevance | None = None  # extractive answers: does this quote answer the question?
 
 
 def best_quote(sentence: str, passage: Passage) -> QuoteSpan:
@@ -91,15 +93,18 @@ def number_citations(
                         score=quote.passage.score,
                         support=verdict,
                         also_reported_by=also_reported_by(quote, passages),
+                        relevance=item.relevance,
                     )
                 )
                 by_key[key] = len(citations)
                 verdicts.append(verdict)
             else:
                 verdicts.append(support_verdict(item.text, quote.passage.text))
+                if item.relevance == "answers":
+                    citations[by_key[key] - 1].relevance = "answers"
             numbers.append(by_key[key])
         marker = "".join(f"[{n}]" for n in numbers)
-        parts.append(f"{item.text} {marker}".strip())
+        parts.append(f"{item.text} {marker}".strip() + item.end)
         sentences.append(AnswerSentence(text=item.text, citations=numbers, support=_best(verdicts)))
     return " ".join(parts), citations, sentences
 

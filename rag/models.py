@@ -10,6 +10,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 Support = Literal["supported", "partial", "unsupported"]
+Relevance = Literal["answers", "related"]
 
 CANNOT_ANSWER = "The articles don't say; I can't answer that from the indexed sources."
 """The one fixed refusal sentence: the UI, the eval suite and the LLM prompt all recognise it."""
@@ -35,6 +36,9 @@ class Passage(BaseModel):
     bm25_score: float | None = None
     sentence_spans: list[tuple[int, int]] = Field(default_factory=list, exclude=True)
     sentence_vectors: str = Field("", exclude=True, repr=False)
+    entities: list[tuple[int, int, str]] = Field(
+        default_factory=list, exclude=True, repr=False, description="Named entities (start, end, label) local to text."
+    )
 
 
 class Citation(BaseModel):
@@ -55,6 +59,11 @@ class Citation(BaseModel):
     score: float = 0.0
     support: Support = "supported"
     also_reported_by: list[str] = Field(default_factory=list, description="Other publishers whose passages say the same.")
+    relevance: Relevance | None = Field(
+        None,
+        description="Extractive answers: whether the quote answers the question ('answers') or supports the "
+        "answer ('related'). `support` only checks the words are the passage's, which a quote always passes.",
+    )
 
 
 class AnswerSentence(BaseModel):
@@ -79,6 +88,9 @@ class Answer(BaseModel):
         default_factory=list, description="Markers [n] the model wrote that point at no passage (removed from the answer)."
     )
     retrieved: list[Passage] = Field(default_factory=list, description="Every passage retrieved, for the trace view.")
+    confidence: float | None = Field(
+        None, description="Extractive answers: the refusal model's probability that the answer is right."
+    )
     timings_ms: dict[str, float] = Field(default_factory=dict)
 
     def to_contract(self, include_trace: bool = False) -> dict[str, Any]:

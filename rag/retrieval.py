@@ -136,6 +136,7 @@ class HybridRetriever:
                     bm25_score=bm25_scores.get(pid),
                     sentence_spans=list(records[pid].sentence_spans),
                     sentence_vectors=records[pid].sentence_vectors,
+                    entities=list(records[pid].entities),
                 )
                 for rank, pid in enumerate(ordered, start=1)
             ]
@@ -192,6 +193,7 @@ def _union(first: Passage, second: Passage) -> Passage:
             "text": text,
             "sentence_spans": spans,
             "sentence_vectors": vectors,
+            "entities": _union_entities(left, right, start),
             "start": start,
             "end": end,
             "dense_rank": _min(first.dense_rank, second.dense_rank),
@@ -222,6 +224,15 @@ def _union_sentences(left: Passage, right: Passage, start: int) -> tuple[list[tu
     import numpy as np
 
     return spans, pack(np.stack(rows)) if rows else ""
+
+
+def _union_entities(left: Passage, right: Passage, start: int) -> list[tuple[int, int, str]]:
+    """Entities of both passages, rebased on the merged text; those in the overlap counted once."""
+    merged: dict[tuple[int, int], str] = {}
+    for passage in (left, right):
+        for s, e, label in passage.entities:
+            merged.setdefault((s + passage.start - start, e + passage.start - start), label)
+    return [(s, e, label) for (s, e), label in sorted(merged.items())]
 
 
 def _min(a: int | None, b: int | None) -> int | None:

@@ -1,0 +1,81 @@
+"""The evaluation suites: each corpus with its questions, split into a development and a frozen test part.
+
+| suite | articles | questions | splits |
+| --- | --- | --- | --- |
+| sample | data/articles (the bundled corpus) | eval/dataset.jsonl | eval/splits.json: dev / test |
+| towns | eval/corpora/towns/articles | dev.jsonl, test.jsonl beside them | dev / test |
+| heldout | eval/corpora/heldout/articles | test.jsonl | test only: never looked at while developing |
+
+Models and thresholds are fitted on the dev splits (`python -m eval.fit_answerer`);
+test splits are only reported. `tests/eval/test_splits.py` pins the test splits,
+so one cannot change without a failing test.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from eval.dataset import DEFAULT_DATASET, DatasetError, EvalItem, load_dataset
+from rag.settings import BUNDLED_ARTICLES_DIR
+
+EVAL_DIR = Path(__file__).resolve().parent
+CORPORA_DIR = EVAL_DIR / "corpora"
+SAMPLE_SPLITS = EVAL_DIR / "splits.json"
+Split = Literal["dev", "test", "all"]
+
+
+@dataclass(frozen=True)
+class Suite:
+    name: str
+    articles_dir: Path
+    files: dict[str, Path]  # split -> jsonl; "all" when the split is a list of ids (see `ids_file`)
+    ids_file: Path | None = None  # {"dev": [ids], "test": [ids]} over files["all"]
+
+    @property
+    def splits(self) -> tuple[str, ...]:
+        if self.ids_file is not None:
+            return ("dev", "test")
+        return tuple(s for s in ("dev", "test") if s in self.files)
+
+    def items(self, split: Split = "all") -> list[EvalItem]:
+        if self.ids_file is not None:
+            items = load_dataset(self.files["all"])
+            if split == "all":
+                return items
+            wanted = set(json.loads(self.ids_file.read_text(encoding="utf-8"))[split])
+            return [item for item in items if item.id in wanted]
+        if split == "all":
+            return [item for name in self.splits for item in load_dataset(self.files[name])]
+        if split not in self.files:
+            raise DatasetError(f"The {self.name} suite has no {split} split; it has {', '.join(self.splits)}.")
+        return load_dataset(self.files[split])
+
+
+def _folder_suite(name: str) -> Suite:
+    folder = CORPORA_DIR / name
+    files = {split: folder / f"{split}.jsonl" for split in ("dev", "test") if (folder / f"{split}.jsonl").is_file()}
+    return Suite(name, folder / "articles", files)
+
+
+def suites() -> dict[str, Suite]:
+    """Every suite present: the sample set and each folder under eval/corpora/ with articles and splits."""
+    found = {"sample": Suite("sample", BUNDLED_ARTICLES_DIR, {"all": DEFAULT_DATASET}, SAMPLE_SPLITS)}
+    if CORPORA_DIR.is_dir():
+        for folder in sorted(CORPORA_DIR.iterdir()):
+            if (folder / "articles").is_dir() and any(folder.glob("*.jsonl")):
+                found[folder.name] = _folder_suite(folder.name)
+    return found
+
+
+def get_suite(name: str) -> Suite:
+    available = suites()
+    if name not in available:
+        raise DatasetError(f"There is no evaluation suite {name!r}; choose one of {', '.join(available)}.")
+    return available[name]
+
+
+# Suites whose dev splits the answer model is fitted on; "heldout" is never among them.
+DEVELOPMENT_SUITES = ("sample", "towns")

@@ -1,0 +1,280 @@
+"""Answer candidates: the sentences of the retrieved passages that can answer the question, with their features.
+
+A sentence is a candidate only when
+
+- it holds something of the kind the question asks for (for a typed question:
+  an entity of a fitting label, as the NER model found it at ingest, that the
+  question does not already contain: a date for "when", a length of time for
+  "how long", a sum for "how much"), and
+- every constraint of the question (names, years, year ranges, dates, numbers,
+  identifiers; see rag.query) holds in the sentence or in its article: a
+  question about 2009-2010 is not answered from a 2008-2009 sentence, nor a
+  question about Scott County from an article about another county;
+- and it is a sentence written for a reader: not a headline, not an order to
+  an assistant.
+
+Each candidate carries explainable features (`FEATURES`); `rag.answer_model`
+turns them into a ranking score and a probability that the answer is right.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Sequence
+
+from index.sentences import split_sentences
+from index.vector_codec import unpack
+from rag.answer_text import addressed_to_assistant, looks_like_headline
+from rag.models import Passage
+from rag.query import Constraint, QuestionAnalysis, entity_fits
+from rag.text import normalise, stems, stopwords, words
+
+if TYPE_CHECKING:
+    import numpy as np
+
+IdfFunction = Callable[[str], float]
+ArticleText = Callable[[str], str]
+Entity = tuple[int, int, str]
+
+# Question words found only in the sentence before count this much: a date or a
+# name in "Trump spoke to Putin on July 3 ..." qualifies the quote that follows it.
+CONTEXT_WEIGHT = 0.5
+MIN_SENTENCE_WORDS = 4
+# How far (in words) an answer entity may sit from the thing counted ("12 homes",
+# "four southeastern provinces") to count it.
+COUNTED_WINDOW = 3
+
+FEATURES = (
+    "coverage",  # idf-weighted share of the question's words in the sentence (and, at half weight, the one before)
+    "passage_coverage",  # the same share over the whole passage and its title
+    "similarity",  # cosine of the question and the sentence (late-chunked sentence vector)
+    "rank_score",  # 1 / (1 + retrieval rank of the passage)
+    "typed",  # the question asks for a value (name, date, number), not a sentence
+    "answer_near",  # for typed questions: 1 / (1 + words between the answer and the question's words)
+    "answer_on_focus",  # for typed questions: the answer is next to the noun asked about ("12 homes", "budget of
+    # $4 million"): 1; a bare number in a sentence that mentions it: 0.5; a number of something else ("two rounds"): 0
+    "focus_in_sentence",  # the noun the question is about is in the sentence
+    "constraints_in_sentence",  # share of the question's constraints the sentence itself mentions
+    "has_constraints",  # the question names something (a name, a year, a number ...)
+)
+
+
+@dataclass
+class Candidate:
+    passage_rank: int
+    passage: Passage
+    start: int  # sentence offsets local to the passage text
+    end: int
+    features: dict[str, float]
+    answers: list[Entity] = field(default_factory=list)  # fitting entities, offsets local to the passage
+    score: float = 0.0
+
+    @property
+    def text(self) -> str:
+        return self.passage.text[self.start : self.end]
+
+    @property
+    def answer(self) -> Entity | None:
+        """The answer entity: the fitting entity nearest to the question's words."""
+        return self.answers[0] if self.answers else None
+
+    def answer_text(self) -> str | None:
+        entity = self.answer
+        return self.passage.text[entity[0] : entity[1]] if entity else None
+
+
+def sentence_spans(passage: Passage) -> list[tuple[int, int]]:
+    """The passage's sentences as stored at ingest, or split now for a passage without them."""
+    return [(int(s), int(e)) for s, e in passage.sentence_spans] or split_sentences(passage.text)
+
+
+def _similarities(passage: Passage, query: "np.ndarray | None", spans: list[tuple[int, int]]) -> list[float]:
+    if query is None or not passage.sentence_vectors or not passage.sentence_spans:
+        return [0.0] * len(spans)
+    return [float(x) for x in unpack(passage.sentence_vectors) @ query][: len(spans)] + [0.0] * max(
+        0, len(spans) - len(passage.sentence_spans)
+    )
+
+
+class _ConstraintChecker:
+    """Where the question's constraints hold: in a sentence, else in its article (read once per article)."""
+
+    def __init__(self, constraints: Sequence[Constraint], article_text: ArticleText | None) -> None:
+        self.constraints = list(constraints)
+        self._article_text = article_text
+        self._articles: dict[str, tuple[str, set[str]]] = {}
+
+    def share_in(self, text: str) -> tuple[float, list[Constraint]]:
+        if not self.constraints:
+            return 1.0, []
+        normalised = normalise(text)
+        tokens = set(words(text))
+        missing = [c for c in self.constraints if not c.holds_in(normalised, tokens)]
+        return 1 - len(missing) / len(self.constraints), missing
+
+    def hold_in_article(self, passage: Passage, missing: list[Constraint]) -> bool:
+        if not missing:
+            return True
+        if passage.article_id not in self._articles:
+            body = self._article_text(passage.article_id) if self._article_text else passage.text
+            whole = f"{passage.title}\n{body}\n{passage.published or ''}"
+            self._articles[passage.article_id] = (normalise(whole), set(words(whole)))
+        normalised, tokens = self._articles[passage.article_id]
+        return all(c.holds_in(normalised, tokens) or _published_on(c, passage) for c in missing)
+
+
+def _published_on(constraint: Constraint, passage: Passage) -> bool:
+    """A date or year constraint also holds for an article published then ("the July 3 call", reported July 3)."""
+    if not passage.published:
+        return False
+    year, month, day = passage.published.split("-")
+    if constraint.kind == "year":
+        return constraint.keys[0] == year
+    if constraint.kind == "date":
+        return int(constraint.keys[0]) == int(month) and constraint.keys[1] == str(int(day))
+    return False
+
+
+def find_candidates(
+    analysis: QuestionAnalysis,
+    passages: list[Passage],
+    idf: IdfFunction,
+    query_vector: Sequence[float] | None = None,
+    article_text: ArticleText | None = None,
+) -> list[Candidate]:
+    """Every sentence of `passages` that can answer (see the module docstring), with its features."""
+    import numpy as np
+
+    question = analysis.question
+    query = np.asarray(query_vector, dtype=np.float32) if query_vector is not None else None
+    query_stems = set(stems(question))
+    total_weight = sum(idf(s) for s in query_stems) or 1.0
+    question_words = set(words(question))
+    focus_stems = set(stems(analysis.focus)) if analysis.focus else set()
+    checker = _ConstraintChecker(analysis.constraints, article_text)
+    candidates: list[Candidate] = []
+    seen: set[tuple[str, int]] = set()
+    for rank, passage in enumerate(passages):
+        whole = set(stems(f"{passage.title} {passage.text}"))
+        passage_coverage = sum(idf(s) for s in query_stems & whole) / total_weight
+        spans = sentence_spans(passage)
+        previous: set[str] = set()
+        for (start, end), similarity in zip(spans, _similarities(passage, query, spans)):
+            text = passage.text[start:end]
+            sentence_stems = set(stems(text))
+            context, previous = previous, sentence_stems
+            key = (passage.article_id, passage.start + start)
+            if key in seen or len(text.split()) < MIN_SENTENCE_WORDS:
+                continue
+            seen.add(key)
+            if passage.start + start == 0 and looks_like_headline(text):
+                continue  # the article's headline
+            answers: list[Entity] = []
+            if analysis.typed:
+                answers = _answer_entities(analysis, passage, start, end, question, question_words)
+                if not answers:
+                    continue
+            share, missing = checker.share_in(text)
+            if not checker.hold_in_article(passage, missing):
+                continue
+            own = query_stems & sentence_stems
+            from_context = (query_stems & context) - own
+            coverage = (sum(idf(s) for s in own) + CONTEXT_WEIGHT * sum(idf(s) for s in from_context)) / total_weight
+            features = {
+                "coverage": coverage,
+                "passage_coverage": passage_coverage,
+                "similarity": similarity,
+                "rank_score": 1.0 / (1 + rank),
+                "typed": float(analysis.typed),
+                "answer_near": _nearness(passage.text, answers[0], start, end, query_stems) if answers else 0.0,
+                "answer_on_focus": _on_focus(passage.text, answers[0], focus_stems, sentence_stems) if answers else 0.0,
+                "focus_in_sentence": float(bool(focus_stems) and focus_stems <= sentence_stems),
+                "constraints_in_sentence": share,
+                "has_constraints": float(bool(analysis.constraints)),
+            }
+            candidates.append(Candidate(rank, passage, start, end, features, answers))
+    return candidates
+
+
+def drop_orders_to_assistants(candidates: list[Candidate], keep: int) -> list[Candidate]:
+    """The candidates minus sentences addressed to an assistant, checked for the best `keep` only (it parses)."""
+    result: list[Candidate] = []
+    for candidate in candidates:
+        if len(result) < keep and addressed_to_assistant(candidate.text):
+            continue
+        result.append(candidate)
+    return result
+
+
+def _answer_entities(
+    analysis: QuestionAnalysis, passage: Passage, start: int, end: int, question: str, question_words: set[str]
+) -> list[Entity]:
+    """Entities of the sentence that fit the answer type and are not in the question, nearest the question's words
+    first (for a count, one followed by the thing counted comes first)."""
+    fitting: list[Entity] = []
+    normalised_question = normalise(question)
+    focus_stems = set(stems(analysis.focus)) if analysis.focus else set()
+    for s, e, label in passage.entities:
+        if s < start or e > end:
+            continue
+        text = passage.text[s:e]
+        if not entity_fits(analysis.answer_type, label, text, analysis.focus):
+            continue
+        if _in_question(text, label, normalised_question, question_words):
+            continue
+        fitting.append((s, e, label))
+    if not fitting:
+        return []
+    query_stems = set(stems(question))
+
+    sentence_stems = set(stems(passage.text[start:end]))
+
+    def order(entity: Entity) -> tuple[float, float, int]:
+        on_focus = _on_focus(passage.text, entity, focus_stems, sentence_stems)
+        return (-on_focus, -_nearness(passage.text, entity, start, end, query_stems), entity[0])
+
+    return sorted(fitting, key=order)
+
+
+def _in_question(text: str, label: str, normalised_question: str, question_words: set[str]) -> bool:
+    """Whether the question already names this entity (so it cannot be the answer)."""
+    digits = re.findall(r"\d[\d,.]*", text)
+    if digits:
+        return all(d.replace(",", "").rstrip(".") in question_words for d in digits)
+    names = [w for w in words(text) if len(w) > 2 and w not in stopwords()]
+    if label == "PERSON" and names:
+        return names[-1] in question_words  # the surname
+    return bool(names) and all(w in question_words for w in names) or normalise(text) in normalised_question
+
+
+def _on_focus(text: str, entity: Entity, focus_stems: set[str], sentence_stems: set[str]) -> float:
+    """1 when the noun asked about is next to the answer ("12 homes", "four southeastern provinces", "a budget
+    of $4 million"); 0.5 for a number standing alone ("killed at least 12.") in a sentence that mentions it;
+    0 otherwise, e.g. a number of something else ("two rounds", "86 days")."""
+    if not focus_stems:
+        return 0.5
+    before = text[max(0, entity[0] - 60) : entity[0]].split()[-COUNTED_WINDOW:]
+    if _followed_by(text, entity, focus_stems) or focus_stems & set(stems(" ".join(before))):
+        return 1.0
+    following = re.findall(r"[^\W\d_]+|\d+|[^\w\s]", text[entity[1] : entity[1] + 40])
+    bare = not following or not following[0].isalpha() or following[0].casefold() in stopwords()
+    return 0.5 if bare and focus_stems <= sentence_stems else 0.0
+
+
+def _followed_by(text: str, entity: Entity, focus_stems: set[str]) -> bool:
+    after = text[entity[1] : entity[1] + 60]
+    return bool(focus_stems) and bool(focus_stems & set(stems(" ".join(after.split()[:COUNTED_WINDOW]))))
+
+
+def _nearness(text: str, entity: Entity, start: int, end: int, query_stems: set[str]) -> float:
+    """1 / (1 + words between the entity and the nearest word of the question in the sentence)."""
+    tokens = [(m.start() + start, m.group()) for m in re.finditer(r"\S+", text[start:end])]
+    positions = [i for i, (_, token) in enumerate(tokens) if set(stems(token)) & query_stems]
+    if not positions:
+        return 0.0
+    entity_positions = [i for i, (offset, _) in enumerate(tokens) if entity[0] <= offset < entity[1]]
+    if not entity_positions:
+        return 0.0
+    distance = min(abs(i - j) for i in entity_positions for j in positions)
+    return 1.0 / (1 + max(0, distance - 1))

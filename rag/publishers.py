@@ -1,0 +1,60 @@
+"""How a question names a publisher: "according to AP", "per the Sydney Morning Herald", "the SMH reported".
+
+A publisher is named only by a capitalised form that stands for it: its full
+name (without "the"), its last word when that is not a generic word of
+newspaper names ("Herald", "Independent", but not "Times" or "News"), or its
+initials written in capitals ("AP", "SMH"; "RFE" from "RFE/RL"). Lower-case
+words never name a publisher: "this morning" is not The Sydney Morning Herald
+and "an independent inquiry" is not The Independent.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Collection
+
+from rag.text import normalise
+
+# Last words shared by so many newspaper names that alone they name none.
+_GENERIC_LAST_WORDS = frozenset({"times", "press", "news", "post", "daily", "journal", "online", "network", "media"})
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def publisher_names(publisher: str) -> set[str]:
+    """The capitalised forms that name `publisher` in a question: full name, distinctive last word, initials."""
+    parts = [p for p in re.split(r"\s*/\s*", publisher.strip()) if p]
+    names: set[str] = set()
+    for part in parts:
+        words = [w for w in _WORD.findall(part) if w.casefold() != "the"]
+        if not words:
+            continue
+        names.add(" ".join(words))
+        if len(words) > 1:
+            initials = "".join(w[0] for w in words if w[0].isupper())
+            if len(initials) >= 2:
+                names.add(initials.upper())
+            if words[-1].casefold() not in _GENERIC_LAST_WORDS and words[-1][0].isupper():
+                names.add(words[-1])
+        elif words[0].isupper() or len(words[0]) > 2:
+            names.add(words[0])
+    return names
+
+
+def named_publishers(question: str, publishers: Collection[str]) -> set[str]:
+    """The publishers among `publishers` that the question names (see the module docstring)."""
+    found: set[str] = set()
+    for publisher in publishers:
+        for name in publisher_names(publisher):
+            if re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", question):
+                found.add(publisher)
+                break
+    return found
+
+
+def publisher_words(publishers: Collection[str]) -> frozenset[str]:
+    """The normalised words of every publisher's names: a question word that only names a source is no subject."""
+    words: set[str] = set()
+    for publisher in publishers:
+        for name in publisher_names(publisher):
+            words.update(normalise(w) for w in name.split())
+    return frozenset(words)

@@ -1,0 +1,440 @@
+"""Question analysis: what kind of answer a question asks for, about what, and what a right answer must respect.
+
+One parse of the question with the English NLP model (`index.nlp.full_pipeline`)
+gives, without hand-written patterns over the question text:
+
+- `answer_type`: from the question word and the word it governs in the
+  dependency parse ("how many" + noun is a count, "how long" a duration,
+  "which" + a time noun a date, "who" a person, "why" a reason, an auxiliary
+  first a yes/no question, ...);
+- `focus`: the noun the question is about ("budget" in "How big is Terre
+  Haute's 2019 budget?", "homes" in "How many homes were damaged?");
+- `constraints`: what the question names and a right answer must not
+  contradict: people, places, organisations (the model's entities and proper
+  nouns), years and year ranges, calendar dates, numbers and identifiers
+  ("Quillport042", "Resolution 2024-17").
+
+Retrieval, the extractive answerer and the chat rewrite all use the same
+`QuestionAnalysis`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Collection, Iterable, Literal
+
+from rag.text import normalise
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+AnswerType = Literal[
+    "person", "organisation", "place", "date", "duration", "count", "money", "percent", "quantity",
+    "reason", "quote", "list", "yes_no", "description",
+]  # fmt: skip
+ConstraintKind = Literal["name", "year", "year_range", "date", "number", "identifier"]
+
+# Entity labels (OntoNotes, as the NER model tags them) that can answer each typed question.
+ANSWER_LABELS: dict[str, tuple[str, ...]] = {
+    "person": ("PERSON",),
+    "organisation": ("ORG",),
+    "place": ("GPE", "LOC", "FAC"),
+    "date": ("DATE", "TIME"),
+    "duration": ("DATE", "TIME", "QUANTITY"),
+    "count": ("CARDINAL", "ORDINAL", "QUANTITY"),
+    "money": ("MONEY",),
+    "percent": ("PERCENT",),
+    "quantity": ("MONEY", "QUANTITY", "CARDINAL"),
+}
+TYPED_ANSWERS = frozenset(ANSWER_LABELS)
+
+# Closed classes of English nouns that say which kind of value a "what/which
+# <noun>" question wants. They are the vocabulary of the answer types
+# themselves, not of any corpus.
+_TIME_NOUNS = frozenset({"date", "day", "year", "month", "week", "weekday", "time", "hour", "season", "decade"})
+_PERCENT_NOUNS = frozenset({"percent", "percentage", "share", "proportion", "fraction", "rate"})
+_COUNT_NOUNS = frozenset({"number", "count", "total"})
+_AMOUNT_NOUNS = frozenset({"amount", "sum", "size", "cost", "price", "value", "figure", "toll"})
+# Words that make an amount a sum of money ("how much money", "what dollar value").
+_MONEY_WORDS = frozenset({"money", "cash", "funding", "dollar", "euro", "pound", "yen", "cent", "price", "cost", "fee",
+                          "salary", "wage", "fine", "budget"})  # fmt: skip
+# An ordinal ("the sixth call") answers "how many times" or "which number", not "how many homes".
+_ORDINAL_FOCUS = frozenset({"time", "number"})
+# "what kind of weapons": the container names the answer's shape, the noun after "of" its subject.
+_CONTAINER_NOUNS = _PERCENT_NOUNS | _COUNT_NOUNS | _AMOUNT_NOUNS | {"kind", "kinds", "type", "sort", "level", "part"}
+# "What did X say/tell/call ...": the answer is what was said.
+_SPEECH_VERBS = frozenset({"say", "tell", "call", "write", "announce", "claim", "describe", "argue", "warn", "add"})
+# Units that make a DATE/TIME/QUANTITY entity a length of time rather than a point in time.
+_DURATION_UNITS = frozenset(
+    {"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"}
+)
+_MONTH_NAMES = {name.casefold(): number for number, name in enumerate(calendar.month_name) if name}
+_MONTH_NAMES.update({name.casefold(): number for number, name in enumerate(calendar.month_abbr) if name})
+_MONTH_NAMES["sept"] = 9
+_WEEKDAYS = frozenset(name.casefold() for name in calendar.day_name)
+# Entity labels whose mention is a constraint on the answer: who and what the question is about.
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
+_NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
+_YEAR_RANGE = re.compile(r"\b(1[89]\d\d|2\d\d\d)\s*[-–—/]\s*(\d{4}|\d{2})\b")
+# Letters and digits in one token ("Quillport042", "HB-1402"), or digit groups joined by a hyphen
+# that are not a year range ("2024-17" as in "Resolution 2024-17").
+_IDENTIFIER = re.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[^\W_][\w-]*[^\W_]\b|\b\d+-\d+\b")
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "can", "could",
+                          "will", "would", "should", "may", "might", "must", "shall"})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """Something the question names that the answering sentence or its article must mention."""
+
+    text: str  # as written in the question
+    kind: ConstraintKind
+    label: str | None = None  # the NER label, for names
+    keys: tuple[str, ...] = ()  # normalised forms looked for
+
+    def holds_in(self, text: str, words: Collection[str]) -> bool:
+        """Whether `text` (normalised, see rag.text.normalise) with word tokens `words` mentions it."""
+        if self.kind == "name":
+            return all(_name_in(key, text, words) for key in self.keys)
+        if self.kind == "year_range":
+            first, second = self.keys
+            return any(
+                match.group(1) == first and _full_year(first, match.group(2)) == second
+                for match in _YEAR_RANGE.finditer(text)
+            )
+        if self.kind == "date":
+            month, day = int(self.keys[0]), self.keys[1]
+            return any(
+                _MONTH_NAMES.get(m.group("month")) == month and m.group("day") == day for m in _date_mentions(text)
+            )
+        if self.kind == "identifier":
+            return re.search(rf"(?<![\w-]){re.escape(self.keys[0])}(?![\w-])", text) is not None
+        return all(key in words for key in self.keys)
+
+
+@dataclass(frozen=True)
+class QuestionAnalysis:
+    question: str
+    answer_type: AnswerType
+    question_word: str | None  # who, when, how many, ... (lower case), None when there is none
+    focus: str | None  # lemma of the noun the question is about
+    focus_is_plural: bool
+    constraints: tuple[Constraint, ...]
+    entities: tuple[tuple[str, str], ...]  # (text, label) of every entity the model found
+    content_lemmas: tuple[str, ...] = field(default=())  # nouns, verbs, adjectives, names of the question
+
+    @property
+    def typed(self) -> bool:
+        """Whether a right answer is a value of a known kind (a name, a date, a number), not a sentence."""
+        return self.answer_type in TYPED_ANSWERS
+
+    @property
+    def answer_labels(self) -> tuple[str, ...]:
+        return ANSWER_LABELS.get(self.answer_type, ())
+
+    @property
+    def wants_several(self) -> bool:
+        """A typed question about a plural noun ("Which mayors ...") may have several answers."""
+        return self.answer_type == "list" or (self.typed and self.focus_is_plural and self.question_word in
+                                              ("which", "what", "who"))
+
+
+def analyse(question: str, publisher_aliases: Collection[str] = ()) -> QuestionAnalysis:
+    """Parse `question`; names that only refer to a publisher ("per AP") are not constraints."""
+    return _analyse(question, frozenset(publisher_aliases))
+
+
+@lru_cache(maxsize=512)
+def _analyse(question: str, publisher_aliases: frozenset[str]) -> QuestionAnalysis:
+    from index.nlp import full_pipeline
+
+    doc = full_pipeline()(question)
+    wh = _question_word(doc)
+    answer_type, focus = _answer_type(doc, wh)
+    return QuestionAnalysis(
+        question=question,
+        answer_type=answer_type,
+        question_word=_describe_question_word(wh),
+        focus=focus.lemma_.casefold() if focus is not None else None,
+        focus_is_plural=focus is not None and focus.tag_ in ("NNS", "NNPS"),
+        constraints=tuple(_constraints(doc, publisher_aliases)),
+        entities=tuple((e.text, e.label_) for e in doc.ents),
+        content_lemmas=tuple(
+            t.lemma_.casefold() for t in doc if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop
+        ),
+    )
+
+
+# --- answer type -------------------------------------------------------------
+
+
+def _question_word(doc: "Doc") -> "Token | None":
+    """The interrogative word: the first wh-word that is not a relative pronoun ("the call that ...")."""
+    for token in doc:
+        if token.tag_ in ("WDT", "WP", "WP$", "WRB") and token.dep_ != "relcl" and token.lower_ != "that":
+            if token.head.dep_ == "relcl" and token.i > token.head.head.i:
+                continue  # "the vote which followed": a relative clause
+            return token
+    return None
+
+
+def _describe_question_word(wh: "Token | None") -> str | None:
+    if wh is None:
+        return None
+    word = wh.lower_
+    if word == "how" and wh.head.pos_ in ("ADJ", "ADV") and wh.head.i == wh.i + 1:
+        return f"how {wh.head.lower_}"
+    return word
+
+
+def _answer_type(doc: "Doc", wh: "Token | None") -> tuple[AnswerType, "Token | None"]:
+    if wh is None:
+        first = next((t for t in doc if not t.is_punct), None)
+        if first is not None and first.lower_ in _AUXILIARIES:
+            return "yes_no", _subject_noun(doc)
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        if root is not None and root.lemma_.casefold() in ("list", "name", "enumerate"):
+            return "list", _object_noun(root)
+        return "description", _subject_noun(doc)
+    word = wh.lower_
+    if word in ("who", "whom", "whose"):
+        if _asks_who_someone_is(doc, wh):
+            return "description", None
+        return "person", None
+    if word == "where":
+        return "place", _subject_noun(doc)
+    if word == "when":
+        return "date", _subject_noun(doc)
+    if word == "why":
+        return "reason", _subject_noun(doc)
+    if word == "how":
+        return _how_type(doc, wh)
+    return _what_type(doc, wh)
+
+
+def _how_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
+    modified = wh.head if wh.head.i == wh.i + 1 and wh.head.pos_ in ("ADJ", "ADV") else None
+    if modified is None:
+        return "description", _subject_noun(doc)  # "How did Putin say ...": a manner
+    degree = modified.lower_
+    noun = modified.head if modified.head.pos_ in ("NOUN", "PROPN") else _subject_noun(doc)
+    if degree == "many":
+        return "count", noun
+    if degree == "long":
+        return "duration", noun
+    if degree == "much":
+        money = noun is None or noun.lemma_.casefold() in _MONEY_WORDS or _mentions_money(doc)
+        return ("money" if money else "quantity"), noun
+    if degree in ("often", "frequently"):
+        return "count", noun
+    return "quantity", noun  # how big / large / old / far / high / severe ...
+
+
+def _asks_who_someone_is(doc: "Doc", wh: "Token") -> bool:
+    """"Who is Ushakov?": a copula whose other side is a name asks for a description, not a name."""
+    root = wh.head
+    if root.lemma_ != "be":
+        return False
+    others = [c for c in root.children if c.dep_ in ("nsubj", "attr") and c.i != wh.i]
+    return any(c.ent_type_ in ("PERSON", "ORG", "NORP") for c in others)
+
+
+def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
+    if wh.dep_ in ("dobj", "ccomp") and wh.head.lemma_.casefold() in _SPEECH_VERBS:
+        return "quote", _subject_noun(doc)
+    noun = wh.head if wh.dep_ == "det" and wh.head.pos_ in ("NOUN", "PROPN") else None
+    if noun is None and wh.dep_ in ("pobj", "nsubj", "dobj") and wh.head.pos_ in ("NOUN", "PROPN"):
+        noun = wh.head  # "In which fields ..." parsed with the noun as head
+    if noun is None:
+        # "What is the population of X?": the subject names what is asked for
+        subject = _subject_noun(doc)
+        if subject is not None and wh.dep_ == "attr":
+            noun = subject
+        else:
+            return "description", subject
+    lemma = noun.lemma_.casefold()
+    content = _of_object(noun) if lemma in _CONTAINER_NOUNS else None
+    plural = noun.tag_ in ("NNS", "NNPS")
+    if lemma in _TIME_NOUNS:
+        return "date", noun
+    if lemma in _PERCENT_NOUNS:
+        return "percent", content or noun
+    if lemma in _COUNT_NOUNS:
+        return "count", content or noun
+    if lemma in _AMOUNT_NOUNS:
+        return ("money" if _mentions_money(doc) else "quantity"), content or noun
+    if lemma in ("kind", "type", "sort", "level", "part") or plural:
+        return "list" if plural or (content is not None and content.tag_ == "NNS") else "description", content or noun
+    return "description", noun
+
+
+def _mentions_money(doc: "Doc") -> bool:
+    return any(t.lemma_.casefold() in _MONEY_WORDS or t.is_currency for t in doc)
+
+
+def _of_object(noun: "Token") -> "Token | None":
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _subject_noun(doc: "Doc") -> "Token | None":
+    for dep in ("nsubj", "nsubjpass", "dobj", "attr", "pobj"):
+        for token in doc:
+            if token.dep_ == dep and token.pos_ in ("NOUN", "PROPN") and token.ent_type_ == "":
+                return token
+    return None
+
+
+def _object_noun(root: "Token") -> "Token | None":
+    return next((c for c in root.children if c.dep_ in ("dobj", "attr") and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+# --- constraints -------------------------------------------------------------
+
+
+def _constraints(doc: "Doc", publisher_aliases: frozenset[str]) -> Iterable[Constraint]:
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    text = doc.text
+    covered: set[int] = set()
+
+    def emit(constraint: Constraint) -> Iterable[Constraint]:
+        key = (constraint.kind, constraint.keys)
+        if constraint.keys and key not in seen:
+            seen.add(key)
+            yield constraint
+
+    for match in _YEAR_RANGE.finditer(text):
+        second = _full_year(match.group(1), match.group(2))
+        if second is not None:
+            covered.update(range(match.start(), match.end()))
+            yield from emit(Constraint(match.group(0), "year_range", keys=(match.group(1), second)))
+    for match in _IDENTIFIER.finditer(text):
+        if any(i in covered for i in range(match.start(), match.end())) or _YEAR.fullmatch(match.group(0)):
+            continue
+        covered.update(range(match.start(), match.end()))
+        yield from emit(Constraint(match.group(0), "identifier", keys=(normalise(match.group(0)),)))
+    for match in _date_mentions(normalise(text)):
+        yield from emit(Constraint(match.group(0), "date", keys=(str(_MONTH_NAMES[match.group("month")]),
+                                                                   match.group("day"))))
+    for match in _YEAR.finditer(text):
+        if match.start() not in covered:
+            yield from emit(Constraint(match.group(0), "year", keys=(match.group(0),)))
+    for entity in doc.ents:
+        if entity.label_ in _NAME_LABELS:
+            constraint = _name_constraint(entity, publisher_aliases, covered)
+            if constraint is not None:
+                yield from emit(constraint)
+        elif entity.label_ in _NUMBER_LABELS:
+            numbers = [m.group(0).replace(",", "") for m in _DIGITS.finditer(entity.text)]
+            numbers = [n for n in numbers if not any(i in covered for i in range(entity.start_char, entity.end_char))]
+            if numbers:
+                yield from emit(Constraint(entity.text, "number", keys=tuple(numbers)))
+    # proper nouns the model did not tag as an entity ("Zelenskyy", "Quillport")
+    in_entity = {t.i for e in doc.ents for t in e}
+    for token in doc:
+        if token.pos_ == "PROPN" and token.i not in in_entity and token.i > 0 and token.is_alpha:
+            if token.idx in covered or len(token.text) < 3:
+                continue
+            word = normalise(token.text)
+            if word in publisher_aliases or token.text.isupper():
+                continue  # an acronym may be written out in the articles ("EU", "GDP")
+            yield from emit(Constraint(token.text, "name", label=None, keys=(word,)))
+
+
+def _name_constraint(entity: "Span", publisher_aliases: frozenset[str], covered: set[int]) -> Constraint | None:
+    tokens = [
+        t for t in entity
+        if not t.is_punct and t.lower_ not in ("the", "'s", "’s") and t.idx not in covered
+    ]  # fmt: skip
+    words = [normalise(t.text) for t in tokens if t.is_alpha or any(c.isdigit() for c in t.text)]
+    if not words:
+        return None
+    if set(words) <= publisher_aliases or normalise(" ".join(words)) in publisher_aliases:
+        return None  # "according to AP": a source, not a subject
+    if all(t.text.isupper() and len(t.text) <= 5 for t in tokens):
+        return None  # acronyms are often written out ("EU", "UN"): not a hard constraint
+    if entity.label_ == "PERSON":
+        keys: tuple[str, ...] = (words[-1],)  # a surname: first names and initials vary between outlets
+    else:
+        keys = (" ".join(words),)
+    return Constraint(entity.text, "name", label=entity.label_, keys=keys)
+
+
+def _name_in(key: str, text: str, words: Collection[str]) -> bool:
+    if " " not in key:
+        if key in words:
+            return True
+        # spellings differ between outlets ("Zelensky" / "Zelenskyy"): a name may gain or lose
+        # up to two trailing letters, but never digits (identifiers are exact)
+        return len(key) >= 5 and any(
+            (w.startswith(key) or key.startswith(w)) and abs(len(w) - len(key)) <= 2 and len(w) >= 5 and w.isalpha()
+            for w in words
+            if w[:1] == key[:1]
+        )
+    return re.search(rf"(?<!\w){re.escape(key)}(?!\w)", text) is not None
+
+
+def _full_year(first: str, second: str) -> str | None:
+    """"2009", "10" -> "2010"; None when the second part is not the following years (not a range)."""
+    full = first[:2] + second if len(second) == 2 else second
+    return full if 0 < int(full) - int(first) <= 5 else None
+
+
+_DATE_MENTION = re.compile(
+    r"\b(?:(?P<month>" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?\s+(?P<day>[0-3]?\d)(?!\d)"
+    r"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>"
+    + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
+    + r")\b)"
+)
+
+
+@dataclass(frozen=True)
+class _DateMatch:
+    start: int
+    end: int
+    text: str
+    fields: dict[str, str]
+
+    def group(self, name: str | int) -> str:
+        return self.text if name == 0 else self.fields[str(name)]
+
+
+def _date_mentions(text: str) -> list[_DateMatch]:
+    """Month-and-day mentions in normalised text ("july 3", "3 july", "jul. 3")."""
+    found = []
+    for m in _DATE_MENTION.finditer(text):
+        month = m.group("month") or m.group("month2")
+        day = str(int(m.group("day") or m.group("day2")))
+        found.append(_DateMatch(m.start(), m.end(), m.group(0), {"month": month, "day": day}))
+    return found
+
+
+# --- entity kinds ------------------------------------------------------------
+
+
+def is_duration(entity_text: str) -> bool:
+    """A length of time ("86 days", "about an hour", "a 30-day") rather than a point in time ("July 3")."""
+    words = re.findall(r"[a-z]+|\d+", normalise(entity_text))
+    units = any(w.rstrip("s") in _DURATION_UNITS for w in words)
+    pointed = any(w in _MONTH_NAMES or w in _WEEKDAYS for w in words) or bool(_YEAR.search(entity_text))
+    return units and not pointed
+
+
+def entity_fits(answer_type: str, label: str, entity_text: str, focus: str | None = None) -> bool:
+    """Whether an entity of `label` can answer a question of `answer_type` about `focus`."""
+    if label not in ANSWER_LABELS.get(answer_type, ()):
+        return False
+    if label == "ORDINAL":
+        return focus is None or focus in _ORDINAL_FOCUS
+    if answer_type == "duration":
+        return is_duration(entity_text)
+    if answer_type == "date":
+        return not is_duration(entity_text)
+    return True
