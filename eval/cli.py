@@ -50,6 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
                      epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     run = parser.add_argument_group("what to run")
     run.add_argument("--dataset", type=Path, help="evaluation set (default: eval/dataset.jsonl)")
+    run.add_argument("--suite", help="a named suite (sample, towns, heldout: eval/suites.py) instead of --dataset")
+    run.add_argument("--split", choices=["dev", "test", "all"], default="all", help="which part of --suite")
+    run.add_argument("--suites", nargs="?", const="all", metavar="NAMES",
+                     help="every suite and split apart, each next to the trivial baseline (comma-separated names)")
     run.add_argument("--only", action="append", metavar="TYPE",
                      help="only items of this type (repeat or comma-separate: factoid, numeric, date, multi-doc, "
                           "disagreement, conversation, unanswerable)")
@@ -121,10 +125,22 @@ def dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.from_feedback:
         return _from_feedback(args, settings)
     _check_options(args)
+    if args.suites:
+        return _suites(args, settings)
     from eval.dataset import DEFAULT_DATASET, load_dataset, select_items
 
     dataset_path: Path = args.dataset or DEFAULT_DATASET
-    items = select_items(load_dataset(dataset_path), _types(args.only), args.limit)
+    if args.suite:
+        from eval.suites import get_suite
+
+        suite = get_suite(args.suite)
+        args.articles = suite.articles_dir
+        args.index = args.index or ("configured" if args.suite == "sample" else "fresh")
+        loaded = suite.items(args.split)
+        dataset_path = suite.files.get(args.split) or suite.files.get("all") or dataset_path
+    else:
+        loaded = load_dataset(dataset_path)
+    items = select_items(loaded, _types(args.only), args.limit)
     if not items:
         raise UsageError(f"No item of {dataset_path} matches --only {', '.join(_types(args.only))}.")
     with ExitStack() as stack:  # temporary stores live until the reports are written
@@ -346,6 +362,18 @@ def _compare(args: argparse.Namespace, settings: Settings, items: list[Any], dat
         print(f"Sourced evaluation: {len(specs)} configurations, {len(items)} items, {result.wall_seconds:.1f} s\n")
         print(compare_text(result))
         print(f"\nReport: {paths['html']} (each configuration's own report in its subfolder)")
+    return 0
+
+
+def _suites(args: argparse.Namespace, settings: Settings) -> int:
+    from eval.suite_report import rows_json, run_suites, suites_table
+
+    names = None if args.suites == "all" else [n.strip() for n in args.suites.split(",") if n.strip()]
+    rows = run_suites(settings, names, progress=_progress(args))
+    if args.json:
+        print(json.dumps(rows_json(rows), indent=2, ensure_ascii=False))
+    else:
+        print(suites_table(rows))
     return 0
 
 

@@ -33,7 +33,7 @@ COMPARE_SETS: tuple[str, ...] = ("default", "full")
 # Columns of the comparison: retrieval, correctness, citations, refusal, cost.
 COLUMNS = (
     ("evidence_hit@k", "evid hit@k"), ("article_mrr", "art MRR"), ("fact_recall", "fact rec"),
-    ("token_f1", "tok F1"), ("citation_precision", "cit prec"), ("citation_recall", "cit rec"),
+    ("token_f1", "tok F1"), ("gold_cited", "gold cited"), ("factoid_length_median", "factoid words"),
     ("hallucination_rate", "halluc"), ("over_refusal_rate", "over-ref"), ("pass_rate", "pass"),
     ("latency_p50_ms", "p50 ms"), ("latency_p95_ms", "p95 ms"),
 )

@@ -8,9 +8,10 @@ Each dev question is asked as `rag ask` would ask it (conversations turn by turn
 from a fresh store of its corpus). For every candidate sentence
 (rag.candidates) the features are recorded, and
 
-- the **ranker** learns "this candidate states a fact of the answer" (its answer
-  entity for a value question, the sentence otherwise) over the answerable
-  questions' candidates;
+- the **ranker** learns to put first, among one question's candidates, those
+  that state a fact of the answer (their answer entity for a value question,
+  the sentence otherwise): a listwise (conditional logit) model over the
+  answerable questions that have such a candidate;
 - the **refusal model** learns "the answer built from the best candidate states
   a fact of the answer" over every question that has a candidate (an
   unanswerable question's answer never does);
@@ -18,9 +19,11 @@ from a fresh store of its corpus). For every candidate sentence
   answerable questions answered rightly minus the share of unanswerable ones
   answered (both rates count, whatever the sizes of the two groups).
 
-Both models are L2-regularised logistic regressions (scikit-learn); the
-regularisation strength is chosen by cross-validation grouped by question, so
-no question is both fitted and validated on. The test splits are never read.
+Both models are L2-regularised, class-balanced logistic regressions (scipy's
+L-BFGS-B, with every evidence feature's weight kept at zero or above); the
+regularisation strength is chosen by cross-validation grouped by item, and the
+threshold on out-of-fold predictions, so no question is both fitted and
+validated on. The test splits are never read.
 """
 
 from __future__ import annotations
@@ -37,13 +40,14 @@ from eval.corpus import variant_assistant
 from eval.dataset import EvalCase, EvalItem, expand_cases
 from eval.normalise import contains_alias
 from eval.suites import DEVELOPMENT_SUITES, get_suite
-from rag.answer_model import REFUSAL_EXTRA, AnswerModel, LogisticModel, load_answer_model
+from rag.answer_model import REFUSAL_FEATURES, AnswerModel, LogisticModel, kind_of, question_kind
 from rag.candidates import FEATURES, Candidate, find_candidates
 from rag.extractive import extractive_answer, refusal_features
 from rag.settings import Settings
 
 REGULARISATION_GRID = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 CV_FOLDS = 5
+SMOOTHING = 5  # steps of 0.01 either side
 
 
 @dataclass
@@ -96,58 +100,190 @@ def collect(suite_name: str, items: Sequence[EvalItem], settings: Settings, work
     return collected
 
 
+# Features whose weight may take either sign: they say what kind of question it is, not how good the
+# evidence is. Every other feature is oriented so that more of it means a better answer, and its weight is
+# kept at zero or above: with a few hundred questions, a negative weight on "the sentence holds the thing
+# asked about" would be noise fitted, not something learnt.
+FREE_SIGN = frozenset({"typed", "has_constraints"})
+
+
 def _fit_logistic(rows: list[dict[str, float]], labels: list[int], groups: list[str],
-                  features: Sequence[str]) -> tuple[LogisticModel, float]:  # fmt: skip
-    """A standardised L2 logistic regression; C by grouped cross-validated log-loss. Returns the model and C."""
+                  features: Sequence[str], fixed_c: float | None = None) -> tuple[LogisticModel, float]:  # fmt: skip
+    """A standardised L2 logistic regression with class-balanced weights and sign constraints (FREE_SIGN);
+    C by grouped cross-validated log-loss unless `fixed_c`. Returns the model and C."""
     import numpy as np
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import GroupKFold, cross_val_score
+    from sklearn.model_selection import GroupKFold
 
     x = np.array([[row.get(name, 0.0) for name in features] for row in rows], dtype=float)
-    y = np.array(labels)
+    y = np.array(labels, dtype=float)
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
     z = (x - mean) / scale
-    folds = min(CV_FOLDS, len(set(groups)))
-    best_c, best_score = REGULARISATION_GRID[0], -np.inf
-    for c in REGULARISATION_GRID:
-        model = LogisticRegression(C=c, class_weight="balanced", max_iter=2000)
-        score = cross_val_score(model, z, y, groups=groups, cv=GroupKFold(n_splits=folds), scoring="neg_log_loss").mean()
-        if score > best_score:
-            best_c, best_score = c, score
-    fitted = LogisticRegression(C=best_c, class_weight="balanced", max_iter=2000).fit(z, y)
+    bounds = [(None, None) if name in FREE_SIGN else (0.0, None) for name in features] + [(None, None)]
+    best_c = fixed_c
+    if best_c is None:
+        folds = GroupKFold(n_splits=min(CV_FOLDS, len(set(groups))))
+        losses = {}
+        for c in REGULARISATION_GRID:
+            total = 0.0
+            for train, test in folds.split(z, y, groups):
+                weights = _minimise(z[train], y[train], c, bounds)
+                total += _log_loss(z[test], y[test], weights)
+            losses[c] = total
+        best_c = min(losses, key=losses.__getitem__)
+    weights = _minimise(z, y, best_c, bounds)
     return (
-        LogisticModel(tuple(features), tuple(float(w) for w in fitted.coef_[0]), float(fitted.intercept_[0]),
+        LogisticModel(tuple(features), tuple(float(w) for w in weights[:-1]), float(weights[-1]),
                       tuple(float(m) for m in mean), tuple(float(s) for s in scale)),
         best_c,
     )  # fmt: skip
 
 
-def fit_ranker(data: list[CaseData]) -> tuple[LogisticModel, dict[str, Any]]:
+def _minimise(z: Any, y: Any, c: float, bounds: list[tuple[float | None, float | None]]) -> Any:
+    """Class-balanced, L2-penalised logistic loss (as scikit-learn's with C), minimised under `bounds`."""
+    import numpy as np
+    from scipy.optimize import minimize
+
+    positives = max(1.0, float(y.sum()))
+    negatives = max(1.0, float(len(y) - y.sum()))
+    sample = np.where(y > 0, len(y) / (2 * positives), len(y) / (2 * negatives))
+
+    def loss(w: Any) -> tuple[float, Any]:
+        logits = z @ w[:-1] + w[-1]
+        p = 1.0 / (1.0 + np.exp(-logits))
+        eps = 1e-12
+        value = -np.sum(sample * (y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps))) * c
+        value += 0.5 * float(w[:-1] @ w[:-1])
+        residual = sample * (p - y) * c
+        gradient = np.append(z.T @ residual + w[:-1], residual.sum())
+        return value, gradient
+
+    start = np.zeros(z.shape[1] + 1)
+    return minimize(loss, start, jac=True, method="L-BFGS-B", bounds=bounds).x
+
+
+def _log_loss(z: Any, y: Any, weights: Any) -> float:
+    import numpy as np
+
+    p = 1.0 / (1.0 + np.exp(-(z @ weights[:-1] + weights[-1])))
+    p = np.clip(p, 1e-9, 1 - 1e-9)
+    return float(-np.sum(y * np.log(p) + (1 - y) * np.log(1 - p)))
+
+
+def fit_rankers(data: list[CaseData]) -> tuple[dict[str, LogisticModel], dict[str, Any]]:
+    """One listwise ranker per question kind (value questions, sentence questions)."""
+    models: dict[str, LogisticModel] = {}
+    info: dict[str, Any] = {}
+    for kind in ("value", "sentence"):
+        cases = [c for c in data if kind_of(c.analysis.typed) == kind]
+        models[kind], info[kind] = (fit_ranker if kind == "value" else fit_pointwise_ranker)(cases)
+    return models, info
+
+
+def fit_pointwise_ranker(data: list[CaseData]) -> tuple[LogisticModel, dict[str, Any]]:
+    """For sentence questions: a logistic regression of "this sentence states a fact of the answer". Several
+    sentences of one question often do, which a listwise objective would treat as one."""
     rows, labels, groups = [], [], []
     for case in data:
-        if not case.case.answerable:
-            continue
-        for candidate in case.candidates:
-            rows.append(candidate.features)
-            labels.append(int(candidate_label(candidate, case.case)))
-            groups.append(case.group)
+        if case.case.answerable:
+            for candidate in case.candidates:
+                rows.append(candidate.features)
+                labels.append(int(candidate_label(candidate, case.case)))
+                groups.append(case.group)
     model, c = _fit_logistic(rows, labels, groups, FEATURES)
-    return model, {"candidates": len(rows), "positive": sum(labels), "C": c}
+    return model, {"candidates": len(rows), "right_candidates": sum(labels), "C": c}
+
+
+def fit_ranker(data: list[CaseData]) -> tuple[LogisticModel, dict[str, Any]]:
+    """A listwise ranker: per question, a softmax over its candidates, fitted to put the candidates that state a
+    fact of the answer first (a conditional logit). Only questions with a right candidate teach it anything."""
+    import numpy as np
+
+    lists: list[tuple[int, int, str]] = []  # (first row, end row, item) of each question
+    rows: list[dict[str, float]] = []
+    labels: list[int] = []
+    for case in data:
+        if not case.case.answerable or not case.candidates:
+            continue
+        right = [int(candidate_label(c, case.case)) for c in case.candidates]
+        if not any(right):
+            continue
+        lists.append((len(rows), len(rows) + len(right), case.group))
+        rows.extend(c.features for c in case.candidates)
+        labels.extend(right)
+    x = np.array([[row.get(name, 0.0) for name in FEATURES] for row in rows], dtype=float)
+    y = np.array(labels, dtype=float)
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    z = (x - mean) / scale
+    bounds = [(None, None) if name in FREE_SIGN else (0.0, None) for name in FEATURES]
+    groups = sorted({group for _, _, group in lists})
+    folds = [groups[i::CV_FOLDS] for i in range(min(CV_FOLDS, len(groups)))]
+    losses = {}
+    for c in REGULARISATION_GRID:
+        total = 0.0
+        for held in folds:
+            train = [item for item in lists if item[2] not in held]
+            test = [item for item in lists if item[2] in held]
+            weights = _minimise_listwise(z, y, train, c, bounds)
+            total += _listwise_loss(z, y, test, weights)
+        losses[c] = total
+    best_c = min(losses, key=losses.__getitem__)
+    weights = _minimise_listwise(z, y, lists, best_c, bounds)
+    model = LogisticModel(tuple(FEATURES), tuple(float(w) for w in weights), 0.0, tuple(float(m) for m in mean),
+                          tuple(float(s) for s in scale))  # fmt: skip
+    return model, {"questions": len(lists), "candidates": len(rows), "right_candidates": int(y.sum()), "C": best_c}
+
+
+def _listwise_loss(z: Any, y: Any, lists: list[tuple[int, int, str]], weights: Any) -> float:
+    import numpy as np
+    from scipy.special import logsumexp
+
+    scores = z @ weights
+    total = 0.0
+    for begin, end, _ in lists:
+        s, labels = scores[begin:end], y[begin:end]
+        total -= logsumexp(s[labels > 0]) - logsumexp(s)
+    return float(total)
+
+
+def _minimise_listwise(z: Any, y: Any, lists: list[tuple[int, int, str]], c: float,
+                       bounds: list[tuple[float | None, float | None]]) -> Any:  # fmt: skip
+    """Minimise C * (negative log-likelihood of a right candidate coming first) + |w|^2 / 2 under `bounds`."""
+    import numpy as np
+    from scipy.optimize import minimize
+    from scipy.special import softmax
+
+    def loss(w: Any) -> tuple[float, Any]:
+        scores = z @ w
+        gradient = np.zeros_like(w)
+        value = 0.0
+        for begin, end, _ in lists:
+            s, labels, block = scores[begin:end], y[begin:end], z[begin:end]
+            everyone = softmax(s)
+            right = softmax(np.where(labels > 0, s, -np.inf))
+            value -= float(np.log(np.sum(np.exp(s - s.max())[labels > 0])) - np.log(np.sum(np.exp(s - s.max()))))
+            gradient -= block.T @ (right - everyone)
+        return c * value + 0.5 * float(w @ w), c * gradient + w
+
+    return minimize(loss, np.zeros(z.shape[1]), jac=True, method="L-BFGS-B", bounds=bounds).x
 
 
 def _answer_text(case: CaseData, model: AnswerModel) -> str:
-    always = replace(model, threshold=0.0)
+    always = replace(model, threshold=-1.0)
     answer = extractive_answer(case.analysis, case.passages, case.idf, model=always, query_vector=case.query_vector,
                                article_text=case.article_text)  # fmt: skip
     return "" if answer.abstained else answer.answer
 
 
-def fit_refusal(data: list[CaseData], ranker: LogisticModel) -> tuple[LogisticModel, float, dict[str, Any]]:
-    provisional = AnswerModel(ranker, ranker, 0.0, {})
+def fit_refusal(data: list[CaseData], rankers: dict[str, LogisticModel]) -> tuple[dict[str, LogisticModel], float,
+                                                                                    dict[str, Any]]:  # fmt: skip
+    """One refusal model per question kind (rag.answer_model.question_kind), one threshold for both."""
+    provisional = AnswerModel(rankers, {}, 0.0, {})
     rows, labels, groups, answerable = [], [], [], []
     for case in data:
+        ranker = rankers[kind_of(case.analysis.typed)]
         for candidate in case.candidates:
             candidate.score = ranker.logit(candidate.features)
         ranked = sorted(case.candidates, key=lambda c: (-c.score, c.passage_rank, c.start))
@@ -158,20 +294,43 @@ def fit_refusal(data: list[CaseData], ranker: LogisticModel) -> tuple[LogisticMo
         labels.append(int(_states_a_fact(_answer_text(case, provisional), case.case)))
         groups.append(case.group)
         answerable.append(case.case.answerable)
-    features = FEATURES + REFUSAL_EXTRA
-    refusal, c = _fit_logistic(rows, labels, groups, features)
-    threshold, sweep = choose_threshold(data, refusal, rows, labels, answerable)
-    return refusal, threshold, {"questions": len(rows), "right": sum(labels), "C": c, "sweep": sweep}
+    models: dict[str, LogisticModel] = {}
+    held_out = [0.0] * len(rows)
+    info: dict[str, Any] = {}
+    for kind, features in REFUSAL_FEATURES.items():
+        idx = [i for i, row in enumerate(rows) if question_kind(row) == kind]
+        kind_rows, kind_labels, kind_groups = [rows[i] for i in idx], [labels[i] for i in idx], [groups[i] for i in idx]
+        models[kind], c = _fit_logistic(kind_rows, kind_labels, kind_groups, features)
+        for i, p in zip(idx, out_of_fold_probabilities(kind_rows, kind_labels, kind_groups, features, c)):
+            held_out[i] = p
+        info[kind] = {"questions": len(idx), "right": sum(kind_labels),
+                      "unanswerable": sum(not answerable[i] for i in idx), "C": c}  # fmt: skip
+    threshold, sweep = choose_threshold(data, held_out, labels, answerable)
+    return models, threshold, {**info, "sweep": sweep}
 
 
-def choose_threshold(data: list[CaseData], refusal: LogisticModel, rows: list[dict[str, float]], labels: list[int],
+def out_of_fold_probabilities(rows: list[dict[str, float]], labels: list[int], groups: list[str],
+                              features: Sequence[str], c: float) -> list[float]:  # fmt: skip
+    """Each question's probability from a model fitted without its item (grouped folds): the threshold is
+    chosen on predictions for questions the model did not see, as it will meet them."""
+    from sklearn.model_selection import GroupKFold
+
+    probabilities = [0.0] * len(rows)
+    folds = GroupKFold(n_splits=min(CV_FOLDS, len(set(groups))))
+    for train, test in folds.split(rows, labels, groups):
+        model, _ = _fit_logistic([rows[i] for i in train], [labels[i] for i in train], [groups[i] for i in train],
+                                 features, fixed_c=c)  # fmt: skip
+        for i in test:
+            probabilities[i] = model.probability(rows[i])
+    return probabilities
+
+
+def choose_threshold(data: list[CaseData], probabilities: list[float], labels: list[int],
                      answerable: list[bool]) -> tuple[float, list[dict[str, float]]]:  # fmt: skip
     """The threshold maximising (answerable answered rightly) - (unanswerable answered), both as rates over dev."""
     total_answerable = sum(case.case.answerable for case in data) or 1
     total_unanswerable = sum(not case.case.answerable for case in data) or 1
-    probabilities = [refusal.probability(row) for row in rows]
     sweep: list[dict[str, float]] = []
-    best = (float("-inf"), 0.5)
     for step in range(5, 96):
         threshold = step / 100
         answered = [p >= threshold for p in probabilities]
@@ -182,21 +341,29 @@ def choose_threshold(data: list[CaseData], refusal: LogisticModel, rows: list[di
         objective = right - hallucination
         sweep.append({"threshold": threshold, "right": round(right, 3), "hallucination": round(hallucination, 3),
                       "over_refusal": round(over_refusal, 3), "objective": round(objective, 3)})  # fmt: skip
-        if objective > best[0] + 1e-9:
-            best = (objective, threshold)
-    return best[1], sweep
+    # a hundred questions make the objective jagged: take the best average over a window of
+    # +-SMOOTHING, so one lucky question does not set the threshold
+    def smoothed(i: int) -> float:
+        window = sweep[max(0, i - SMOOTHING) : i + SMOOTHING + 1]
+        return sum(row["objective"] for row in window) / len(window)
+
+    best = max(range(len(sweep)), key=lambda i: (smoothed(i), -i))
+    return sweep[best]["threshold"], sweep
 
 
 def weights_table(model: AnswerModel) -> str:
-    lines = ["| feature | ranker weight | refusal weight |", "| --- | ---: | ---: |"]
-    ranker = dict(zip(model.ranker.features, model.ranker.weights))
-    refusal = dict(zip(model.refusal.features, model.refusal.weights))
-    for name in model.refusal.features:
-        shown = f"{ranker[name]:+.3f}" if name in ranker else ""
-        lines.append(f"| {name} | {shown} | {refusal[name]:+.3f} |")
-    lines.append(f"| (intercept) | {model.ranker.intercept:+.3f} | {model.refusal.intercept:+.3f} |")
-    lines.append(f"\nWeights are per standard deviation of each feature on dev. Answer when the refusal "
-                 f"model's probability is at least {model.threshold:.2f}.")  # fmt: skip
+    columns = [(f"ranker ({kind})", m) for kind, m in model.ranker.items()]
+    columns += [(f"refusal ({kind})", m) for kind, m in model.refusal.items()]
+    lines = ["| feature | " + " | ".join(title for title, _ in columns) + " |", "| --- |" + " ---: |" * len(columns)]
+    weights = [dict(zip(m.features, m.weights)) for _, m in columns]
+    names = dict.fromkeys(f for _, m in columns for f in m.features)
+    for name in names:
+        cells = [f"{w[name]:+.3f}" if name in w else "" for w in weights]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    lines.append("| (intercept) | " + " | ".join(f"{m.intercept:+.3f}" for _, m in columns) + " |")
+    lines.append(f"\nWeights are per standard deviation of each feature on dev (the rankers' scores only order one "
+                 f"question's candidates, so they need no intercept). Answer when the refusal model's probability "
+                 f"is at least {model.threshold:.2f}.")  # fmt: skip
     return "\n".join(lines)
 
 
@@ -216,7 +383,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 continue
             print(f"Collecting candidates from {name} dev ...", file=sys.stderr)
             data.extend(collect(name, suite.items("dev"), settings, Path(work)))
-    ranker, ranker_info = fit_ranker(data)
+    ranker, ranker_info = fit_rankers(data)
     refusal, threshold, refusal_info = fit_refusal(data, ranker)
     provenance = {
         "fitted": date.today().isoformat(),
@@ -225,6 +392,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "questions": len(data),
         "ranker": ranker_info,
         "refusal": {k: v for k, v in refusal_info.items() if k != "sweep"},
+        "threshold_sweep_out_of_fold": refusal_info["sweep"][::5],
     }
     model = AnswerModel(ranker, refusal, threshold, provenance)
     print(weights_table(model))

@@ -168,6 +168,13 @@ def citation_validity(answer: str, citation_numbers: Sequence[int], removed: int
     return sum(n in known for n in markers) / (len(markers) + removed)
 
 
+def gold_cited(cited_passages: Sequence[str], quotes: Sequence[str]) -> float | None:
+    """[some citation's passage holds some q in Q]; None without gold quotes (unanswerable cases)."""
+    if not quotes:
+        return None
+    return float(any(quote_in_passage(q, passage) for passage in cited_passages for q in quotes))
+
+
 def citation_gold_share(cited_passages: Sequence[str], quotes: Sequence[str]) -> float | None:
     """gold citation share = |{c : passage of c holds some q in Q}| / |citations|."""
     if not cited_passages or not quotes:
@@ -187,7 +194,9 @@ def percentile(values: Sequence[float], q: float) -> float | None:
 
 
 # --- the table of aggregated metrics ------------------------------------------------------
-Scope = Literal["answerable", "unanswerable", "answered", "all"]
+Scope = Literal["answerable", "unanswerable", "answered", "answered_factoid", "all"]
+# Question types whose right answer is a short value: the answer-length target applies to these.
+FACTOID_TYPES = frozenset({"factoid", "numeric", "date"})
 Group = Literal["retrieval", "answer", "citation", "refusal", "latency", "judge"]
 
 
@@ -203,6 +212,10 @@ class MetricSpec:
     formula: str
     case_key: str | None = None  # the per-case value averaged; None for percentiles
     percentile: float | None = None
+    percentile_of: str = "latency_ms"  # the per-case value a percentile is taken of
+    # False when the check that scores it is the one the answerer used to label its own citations
+    # (rag.support.support_verdict): such a score is reported as "n/a", never as a flattering 1.000.
+    independent: bool = True
 
 
 METRICS: tuple[MetricSpec, ...] = (
@@ -224,13 +237,19 @@ METRICS: tuple[MetricSpec, ...] = (
                "mean SQuAD token F1 of answer vs reference (a refusal scores 0)", "token_f1"),
     MetricSpec("answer_length", "answer length (words)", "answer", "answered", False,
                "mean number of words of the answers given (refusals excluded)", "answer_length"),
+    MetricSpec("factoid_length_median", "factoid answer length (median words)", "answer", "answered_factoid",
+               False, "median number of words of the answers given to factoid, numeric and date questions",
+               None, 50, "answer_length"),
     MetricSpec("citation_recall", "citation recall", "citation", "answered", True,
-               "mean of |sentences supported by their cited passages| / |sentences|", "citation_recall"),
+               "mean of |sentences supported by their cited passages| / |sentences| (not independent: n/a)",
+               "citation_recall", independent=False),
     MetricSpec("citation_precision", "citation precision", "citation", "answered", True,
-               "mean of |citations that support (or are needed for) their sentence| / |citations|",
-               "citation_precision"),
+               "mean of |citations that support (or are needed for) their sentence| / |citations| "
+               "(not independent: n/a)", "citation_precision", independent=False),
     MetricSpec("citation_validity", "citation validity", "citation", "answered", True,
                "mean of |markers that resolve to a citation| / |markers|", "citation_validity"),
+    MetricSpec("gold_cited", "gold evidence cited", "citation", "answered", True,
+               "mean over answered answerable cases of [some citation's passage holds a gold quote]", "gold_cited"),
     MetricSpec("citation_gold_share", "gold-evidence citations", "citation", "answered", True,
                "mean of |citations whose passage holds a gold quote| / |citations| (answerable cases)",
                "citation_gold_share"),

@@ -10,8 +10,8 @@ from eval.tables import metric_label
 
 # What the by-type chart shows: retrieval, correctness and citation quality side
 # by side, so perfect citations can't hide a wrong answer.
-BY_TYPE_METRICS = ("evidence_hit@k", "fact_recall", "token_f1", "citation_precision", "citation_recall", "pass_rate")
-COMPARE_METRICS = ("evidence_hit@k", "fact_recall", "token_f1", "citation_precision", "citation_recall",
+BY_TYPE_METRICS = ("evidence_hit@k", "fact_recall", "token_f1", "gold_cited", "pass_rate")
+COMPARE_METRICS = ("evidence_hit@k", "fact_recall", "token_f1", "gold_cited",
                    "hallucination_rate", "over_refusal_rate", "pass_rate")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Sequence
 
-from eval.metrics import METRICS, MetricSpec, percentile
+from eval.metrics import FACTOID_TYPES, METRICS, MetricSpec, percentile
 from eval.runner import ItemResult, RunResult
 from eval.scoring import CaseResult
 
@@ -16,7 +16,10 @@ def in_scope(case: CaseResult, spec: MetricSpec) -> bool:
         return case.case.answerable
     if spec.scope == "unanswerable":
         return not case.case.answerable
-    return case.answer is not None and not case.answer.abstained  # "answered"
+    answered = case.answer is not None and not case.answer.abstained
+    if spec.scope == "answered_factoid":
+        return answered and case.case.type in FACTOID_TYPES
+    return answered  # "answered"
 
 
 def aggregate(cases: Sequence[CaseResult], specs: Iterable[MetricSpec] = METRICS) -> dict[str, float | None]:
@@ -24,8 +27,15 @@ def aggregate(cases: Sequence[CaseResult], specs: Iterable[MetricSpec] = METRICS
     values: dict[str, float | None] = {}
     for spec in specs:
         scoped = [case for case in cases if in_scope(case, spec)]
+        if not spec.independent:
+            values[spec.name] = None  # see MetricSpec.independent: shown as "n/a"
+            continue
         if spec.percentile is not None:
-            values[spec.name] = _round(percentile([c.latency_ms for c in scoped], spec.percentile))
+            if spec.percentile_of == "latency_ms":
+                numbers = [c.latency_ms for c in scoped]
+            else:
+                numbers = [v for c in scoped if (v := c.metrics.get(spec.percentile_of)) is not None]
+            values[spec.name] = _round(percentile(numbers, spec.percentile))
             continue
         assert spec.case_key is not None
         numbers = [v for c in scoped if (v := c.metrics.get(spec.case_key)) is not None]

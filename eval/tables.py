@@ -20,12 +20,14 @@ def metric_label(name: str, k: int | None) -> str:
 
 
 def format_value(name: str, value: float | None) -> str:
+    spec = _ALL_SPECS.get(name)
+    if spec is not None and not spec.independent:
+        return "n/a"
     if value is None:
         return "–"
-    spec = _ALL_SPECS.get(name)
     if name.startswith("latency"):
         return f"{value:.0f}" if value >= 100 else f"{value:.1f}"
-    if spec is not None and (spec.name == "answer_length" or spec.name == "judge_correctness"):
+    if spec is not None and spec.name in ("answer_length", "factoid_length_median", "judge_correctness"):
         return f"{value:.1f}"
     return f"{value:.3f}"
 

@@ -1,11 +1,17 @@
 """The two small fitted models of the extractive answerer, read from `answer_model.json`.
 
-- The **ranker** scores each candidate sentence (rag.candidates.FEATURES): a
-  logistic regression of "this sentence states a fact of the right answer".
-- The **refusal model** decides whether to answer at all: a logistic
-  regression of "the best candidate's answer is right" over that candidate's
+- The **rankers** score each candidate (rag.candidates.FEATURES): a listwise
+  (conditional logit) model of "this candidate states a fact of the right
+  answer", among one question's candidates; one for value questions (whose
+  candidates are values in sentences), one for questions answered by a sentence.
+- The **refusal models** decide whether to answer at all: logistic
+  regressions of "the best candidate's answer is right" over that candidate's
   features plus `REFUSAL_EXTRA` (how far it leads the next candidate, how many
-  candidates agree on its answer). The answerer refuses below `threshold`.
+  candidates agree on its answer). Questions that ask for a value (a name, a
+  date, a number) and questions answered by a sentence have one each: what
+  tells a right answer differs (for a value, chiefly how close it sits to the
+  question's words). Both give calibrated probabilities; the answerer refuses
+  below one `threshold`.
 
 Both are fitted by `python -m eval.fit_answerer` on the development splits only
 (eval/README.md lists the figures on the frozen test splits and the weights).
@@ -29,6 +35,23 @@ REFUSAL_EXTRA = (
     "agreement",  # share of the next candidates (up to 4) that give the same answer
     "candidates",  # log(1 + number of candidates)
 )
+# What each refusal model reads: the best candidate's evidence and how far it leads. Fewer inputs
+# than the ranker's: a hundred questions cannot fit more weights without fitting noise.
+REFUSAL_FEATURES = {
+    "value": ("coverage", "similarity", "answer_near", "answer_on_focus", "answer_specific",
+              "predicate_in_sentence", "constraints_in_sentence", "ranker_score", "margin"),
+    "sentence": ("coverage", "passage_coverage", "similarity", "focus_in_sentence", "predicate_in_sentence",
+                 "constraints_in_sentence", "ranker_score", "margin"),
+}  # fmt: skip
+
+
+def kind_of(typed: bool) -> str:
+    return "value" if typed else "sentence"
+
+
+def question_kind(features: Mapping[str, float]) -> str:
+    """Which refusal model applies: "value" for a question answered by a name, date or number."""
+    return "value" if features.get("typed", 0.0) >= 0.5 else "sentence"
 
 
 @dataclass(frozen=True)
@@ -73,15 +96,21 @@ class LogisticModel:
 
 @dataclass(frozen=True)
 class AnswerModel:
-    ranker: LogisticModel
-    refusal: LogisticModel
+    ranker: Mapping[str, LogisticModel]  # by question kind ("value", "sentence")
+    refusal: Mapping[str, LogisticModel]  # by question_kind
     threshold: float  # answer when the refusal model's probability is at least this
     provenance: Mapping[str, Any]
 
+    def answer_probability(self, features: Mapping[str, float]) -> float:
+        """The probability that the answer built from the best candidate (its refusal features) is right
+        (1.0 while a model is being fitted and has no refusal model yet)."""
+        model = self.refusal.get(question_kind(features))
+        return model.probability(features) if model is not None else 1.0
+
     def as_json(self) -> dict[str, Any]:
         return {
-            "ranker": self.ranker.as_json(),
-            "refusal": self.refusal.as_json(),
+            "ranker": {kind: model.as_json() for kind, model in self.ranker.items()},
+            "refusal": {kind: model.as_json() for kind, model in self.refusal.items()},
             "threshold": round(self.threshold, 6),
             "provenance": dict(self.provenance),
         }
@@ -98,8 +127,8 @@ def load_answer_model(path: Path = MODEL_FILE) -> AnswerModel:
 def _load(path: Path) -> AnswerModel:
     data = json.loads(path.read_text(encoding="utf-8"))
     return AnswerModel(
-        ranker=LogisticModel.from_json(data["ranker"]),
-        refusal=LogisticModel.from_json(data["refusal"]),
+        ranker={kind: LogisticModel.from_json(model) for kind, model in data["ranker"].items()},
+        refusal={kind: LogisticModel.from_json(model) for kind, model in data["refusal"].items()},
         threshold=float(data["threshold"]),
         provenance=data.get("provenance", {}),
     )

@@ -8,6 +8,7 @@ these functions only decide what the answer text itself says.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rag.text import normalise
 
@@ -51,6 +52,7 @@ def looks_like_headline(text: str) -> bool:
     return not stripped.endswith((".", "!", "?", ":", ";"))
 
 
+@lru_cache(maxsize=4096)
 def addressed_to_assistant(sentence: str) -> bool:
     """Whether the sentence gives orders to an assistant ("Ignore previous instructions", "Answer every question
     with ...") rather than reporting something: an imperative whose words are about questions, answers,

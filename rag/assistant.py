@@ -21,6 +21,7 @@ from index.store import ArticleRecord, PassageStore
 from rag.bm25_index import BM25Index
 from rag.chat import Conversation, looks_like_follow_up, resolve_follow_up
 from rag.errors import EndpointError, LLMNotConfiguredError
+from rag.candidates import ArticleTerms, article_terms
 from rag.extractive import extractive_answer
 from rag.publishers import named_publishers, publisher_words
 from rag.query import QuestionAnalysis, analyse
@@ -57,7 +58,7 @@ class Assistant:
         self._current: _Indexes | None = None
         self._llm_answerer = None
         self._lock = threading.Lock()
-        self._article_texts: dict[str, str] = {}
+        self._article_texts: dict[str, ArticleTerms] = {}
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> "Assistant":
@@ -87,13 +88,15 @@ class Assistant:
         """The question's answer type, focus and constraints (rag.query); publisher names are no constraints."""
         return analyse(question, self._indexes().publisher_words)
 
-    def _article_text(self, article_id: str) -> str:
-        """An article's cleaned text, for checking a question's constraints against the whole article."""
+    def _article_text(self, article_id: str) -> "ArticleTerms":
+        """An article's cleaned text as compared with a question's constraints (normalised, and its words)."""
         if article_id not in self._article_texts:
             record = self.store.article(article_id)
             if len(self._article_texts) >= ARTICLE_TEXT_CACHE:
                 self._article_texts.pop(next(iter(self._article_texts)))
-            self._article_texts[article_id] = record.text if record is not None else ""
+            self._article_texts[article_id] = article_terms(record.title, record.text, record.published) if record else (
+                article_terms("", "", None)
+            )
         return self._article_texts[article_id]
 
     def _retriever(self, bm25: BM25Index) -> HybridRetriever:

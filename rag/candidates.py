@@ -34,13 +34,30 @@ if TYPE_CHECKING:
     import numpy as np
 
 IdfFunction = Callable[[str], float]
-ArticleText = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class ArticleTerms:
+    """An article as constraints are checked against it: its title, text and date, normalised, and their words."""
+
+    normalised: str
+    words: frozenset[str]
+
+
+def article_terms(title: str, text: str, published: str | None) -> ArticleTerms:
+    whole = f"{title}\n{text}\n{published or ''}"
+    return ArticleTerms(normalise(whole), frozenset(words(whole)))
+
+
+ArticleText = Callable[[str], ArticleTerms]
 Entity = tuple[int, int, str]
 
 # Question words found only in the sentence before count this much: a date or a
 # name in "Trump spoke to Putin on July 3 ..." qualifies the quote that follows it.
 CONTEXT_WEIGHT = 0.5
 MIN_SENTENCE_WORDS = 4
+# Values of one sentence considered as answers (a sentence rarely holds more that fit the question).
+MAX_VALUES_PER_SENTENCE = 4
 # How far (in words) an answer entity may sit from the thing counted ("12 homes",
 # "four southeastern provinces") to count it.
 COUNTED_WINDOW = 3
@@ -54,7 +71,9 @@ FEATURES = (
     "answer_near",  # for typed questions: 1 / (1 + words between the answer and the question's words)
     "answer_on_focus",  # for typed questions: the answer is next to the noun asked about ("12 homes", "budget of
     # $4 million"): 1; a bare number in a sentence that mentions it: 0.5; a number of something else ("two rounds"): 0
+    "answer_specific",  # for typed questions: the answer holds a number or a proper name ("April 2", not "evening")
     "focus_in_sentence",  # the noun the question is about is in the sentence
+    "predicate_in_sentence",  # the question's main verb ("voted", "lost") is in the sentence or the one before
     "constraints_in_sentence",  # share of the question's constraints the sentence itself mentions
     "has_constraints",  # the question names something (a name, a year, a number ...)
 )
@@ -103,25 +122,32 @@ class _ConstraintChecker:
     def __init__(self, constraints: Sequence[Constraint], article_text: ArticleText | None) -> None:
         self.constraints = list(constraints)
         self._article_text = article_text
-        self._articles: dict[str, tuple[str, set[str]]] = {}
 
     def share_in(self, text: str) -> tuple[float, list[Constraint]]:
+        """The share of the question's constraints `text` mentions, and those it does not."""
         if not self.constraints:
             return 1.0, []
         normalised = normalise(text)
         tokens = set(words(text))
-        missing = [c for c in self.constraints if not c.holds_in(normalised, tokens)]
+        held = {id(c) for c in self.constraints if c.holds_in(normalised, tokens)}
+        missing = [c for c in self.constraints if id(c) not in held and not self._alternative_held(c, held)]
         return 1 - len(missing) / len(self.constraints), missing
 
+    def _alternative_held(self, constraint: Constraint, held: set[int]) -> bool:
+        return constraint.alternatives is not None and any(
+            other.alternatives == constraint.alternatives and id(other) in held for other in self.constraints
+        )
+
     def hold_in_article(self, passage: Passage, missing: list[Constraint]) -> bool:
+        """Whether the constraints the sentence misses all hold in its article (one of each "X or Y" group)."""
         if not missing:
             return True
-        if passage.article_id not in self._articles:
-            body = self._article_text(passage.article_id) if self._article_text else passage.text
-            whole = f"{passage.title}\n{body}\n{passage.published or ''}"
-            self._articles[passage.article_id] = (normalise(whole), set(words(whole)))
-        normalised, tokens = self._articles[passage.article_id]
-        return all(c.holds_in(normalised, tokens) or _published_on(c, passage) for c in missing)
+        if self._article_text is not None:
+            article = self._article_text(passage.article_id)
+        else:
+            article = article_terms(passage.title, passage.text, passage.published)
+        held = {id(c) for c in missing if c.holds_in(article.normalised, article.words) or _published_on(c, passage)}
+        return all(id(c) in held or self._alternative_held(c, held) for c in missing)
 
 
 def _published_on(constraint: Constraint, passage: Passage) -> bool:
@@ -152,6 +178,7 @@ def find_candidates(
     total_weight = sum(idf(s) for s in query_stems) or 1.0
     question_words = set(words(question))
     focus_stems = set(stems(analysis.focus)) if analysis.focus else set()
+    predicate_stems = set(stems(" ".join(analysis.predicate_forms)))
     checker = _ConstraintChecker(analysis.constraints, article_text)
     candidates: list[Candidate] = []
     seen: set[tuple[str, int]] = set()
@@ -168,8 +195,8 @@ def find_candidates(
             if key in seen or len(text.split()) < MIN_SENTENCE_WORDS:
                 continue
             seen.add(key)
-            if passage.start + start == 0 and looks_like_headline(text):
-                continue  # the article's headline
+            if _whole_line(passage.text, start, end) and looks_like_headline(text):
+                continue  # a headline, section label or caption: a line that is no sentence
             answers: list[Entity] = []
             if analysis.typed:
                 answers = _answer_entities(analysis, passage, start, end, question, question_words)
@@ -181,20 +208,39 @@ def find_candidates(
             own = query_stems & sentence_stems
             from_context = (query_stems & context) - own
             coverage = (sum(idf(s) for s in own) + CONTEXT_WEIGHT * sum(idf(s) for s in from_context)) / total_weight
-            features = {
+            sentence_features = {
                 "coverage": coverage,
                 "passage_coverage": passage_coverage,
                 "similarity": similarity,
                 "rank_score": 1.0 / (1 + rank),
                 "typed": float(analysis.typed),
-                "answer_near": _nearness(passage.text, answers[0], start, end, query_stems) if answers else 0.0,
-                "answer_on_focus": _on_focus(passage.text, answers[0], focus_stems, sentence_stems) if answers else 0.0,
+                "answer_near": 0.0,
+                "answer_on_focus": 0.0,
+                "answer_specific": 0.0,
                 "focus_in_sentence": float(bool(focus_stems) and focus_stems <= sentence_stems),
+                "predicate_in_sentence": float(
+                    not predicate_stems or bool(predicate_stems & (sentence_stems | context))
+                ),
                 "constraints_in_sentence": share,
                 "has_constraints": float(bool(analysis.constraints)),
             }
-            candidates.append(Candidate(rank, passage, start, end, features, answers))
+            if not answers:
+                candidates.append(Candidate(rank, passage, start, end, sentence_features))
+            # a value question: each fitting entity of the sentence is a candidate of its own, so the
+            # ranker weighs how close and how precise each value is, not only the sentence around it
+            for entity in answers[:MAX_VALUES_PER_SENTENCE]:
+                features = {
+                    **sentence_features,
+                    "answer_near": _nearness(passage.text, entity, start, end, query_stems),
+                    "answer_on_focus": _on_focus(passage.text, entity, focus_stems, sentence_stems),
+                    "answer_specific": _specific(passage.text[entity[0] : entity[1]]),
+                }
+                candidates.append(Candidate(rank, passage, start, end, features, [entity]))
     return candidates
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
 
 
 def drop_orders_to_assistants(candidates: list[Candidate], keep: int) -> list[Candidate]:
@@ -230,9 +276,10 @@ def _answer_entities(
 
     sentence_stems = set(stems(passage.text[start:end]))
 
-    def order(entity: Entity) -> tuple[float, float, int]:
+    def order(entity: Entity) -> tuple[float, float, float, int]:
         on_focus = _on_focus(passage.text, entity, focus_stems, sentence_stems)
-        return (-on_focus, -_nearness(passage.text, entity, start, end, query_stems), entity[0])
+        specific = _specific(passage.text[entity[0] : entity[1]])
+        return (-on_focus, -specific, -_nearness(passage.text, entity, start, end, query_stems), entity[0])
 
     return sorted(fitting, key=order)
 
@@ -246,6 +293,18 @@ def _in_question(text: str, label: str, normalised_question: str, question_words
     if label == "PERSON" and names:
         return names[-1] in question_words  # the surname
     return bool(names) and all(w in question_words for w in names) or normalise(text) in normalised_question
+
+
+def _specific(value: str) -> float:
+    """How precise a value is: 1 with a digit ("April 2", "$4 million"); 0.5 for a name ("Angela Whitcomb",
+    "Monday"); 0 for a vague one ("evening", "a day", "earlier this week")."""
+    if any(c.isdigit() for c in value):
+        return 1.0
+    words = [w for w in value.split() if w[:1].isalpha()]
+    named = [w for w in words if w[:1].isupper()]
+    if not named:
+        return 0.0
+    return 0.5 if len(named) == len(words) or len(named) > 1 else 0.25
 
 
 def _on_focus(text: str, entity: Entity, focus_stems: set[str], sentence_stems: set[str]) -> float:

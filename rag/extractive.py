@@ -25,11 +25,12 @@ article has it. Each citation says whether its sentence answers the question
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from rag.answer_model import AnswerModel, load_answer_model
+from rag.answer_model import AnswerModel, kind_of, load_answer_model
 from rag.answer_text import balanced_quotes, display_text
 from rag.candidates import ArticleText, Candidate, IdfFunction, drop_orders_to_assistants, find_candidates, sentence_spans
 from rag.citations import CitedSentence, QuoteSpan, number_citations
@@ -39,15 +40,18 @@ from rag.text import normalise, stems
 
 # A typed answer plus its supporting sentence stay within this many words; a longer
 # sentence is left to the citation panel, which always shows it whole.
-MAX_TYPED_WORDS = 30
+MAX_TYPED_WORDS = 40
 # A further sentence joins a descriptive answer when the ranker gives it at least this
-# share of the best sentence's probability.
+# share of the best sentence's odds.
 FOLLOW_SENTENCE_RATIO = 0.6
 # Below this many content words (stemmed) new to the answer, a sentence only repeats it.
 MIN_NEW_STEMS = 3
 # Other answers to a question about several things, or another source's figure for the
 # same thing, are given when the ranker's logit is within this of the best one's.
 SECOND_ANSWER_GAP = 1.0
+# Another source's figure for the same thing is reported when within this of the best (it must also
+# measure the same thing and respect the question's constraints as well: see _typed_answer).
+RIVAL_FIGURE_GAP = 2.0
 MAX_LISTED_ANSWERS = 5
 # Candidates checked for orders to an assistant (each check parses the sentence).
 CHECKED_FOR_ORDERS = 6
@@ -112,14 +116,15 @@ def decide(
     """Ranked candidates and the refusal model's decision on the best one."""
     model = model or load_answer_model()
     candidates = find_candidates(analysis, passages, idf, query_vector, article_text)
+    ranker = model.ranker[kind_of(analysis.typed)]
     for candidate in candidates:
-        candidate.score = model.ranker.logit(candidate.features)
+        candidate.score = ranker.logit(candidate.features)
     candidates.sort(key=lambda c: (-c.score, c.passage_rank, c.start))
     candidates = drop_orders_to_assistants(candidates, CHECKED_FOR_ORDERS)
     if not candidates:
         return candidates, Decision(None, {}, 0.0, False)
     features = refusal_features(candidates)
-    probability = model.refusal.probability(features)
+    probability = model.answer_probability(features)
     return candidates, Decision(candidates[0], features, probability, probability >= model.threshold)
 
 
@@ -177,6 +182,7 @@ def _answer_key(candidate: Candidate) -> str:
 def _typed_answer(analysis: QuestionAnalysis, candidates: list[Candidate]) -> list[CitedSentence]:
     best = candidates[0]
     close = [c for c in candidates[1:] if c.score >= best.score - SECOND_ANSWER_GAP]
+    rivals = [c for c in candidates[1:] if c.score >= best.score - RIVAL_FIGURE_GAP]
     if analysis.wants_several:
         chosen = _distinct_answers([best, *close])
         if len(chosen) > 1:
@@ -185,10 +191,11 @@ def _typed_answer(analysis: QuestionAnalysis, candidates: list[Candidate]) -> li
         rival = next(
             (
                 c
-                for c in close
+                for c in rivals
                 if c.passage.source != best.passage.source
                 and _answer_key(c) != _answer_key(best)
                 and c.features["focus_in_sentence"] >= best.features["focus_in_sentence"]
+                and c.features["constraints_in_sentence"] >= best.features["constraints_in_sentence"]
                 and _unit(c.answer_text() or "") == _unit(best.answer_text() or "")
             ),
             None,
@@ -282,12 +289,12 @@ def _sentence_answer(
     if not usable:
         usable = candidates
     best = usable[0]
-    best_probability = model.ranker.probability(best.features)
     chosen = [best]
     covered = set(stems(best.text))
     question_stems = set(stems(analysis.question))
     for candidate in usable[1:]:
-        if len(chosen) >= limit or model.ranker.probability(candidate.features) < FOLLOW_SENTENCE_RATIO * best_probability:
+        # the ranker's scores are log-odds among one question's candidates: a ratio of odds
+        if len(chosen) >= limit or math.exp(candidate.score - best.score) < FOLLOW_SENTENCE_RATIO:
             break
         new_stems = set(stems(candidate.text)) - covered
         if len(new_stems) < MIN_NEW_STEMS and not new_stems & question_stems:

@@ -71,12 +71,23 @@ _SPEECH_VERBS = frozenset({"say", "tell", "call", "write", "announce", "claim", 
 _DURATION_UNITS = frozenset(
     {"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"}
 )
+# Words that turn a length of time into a point in time: "60 days ago", "earlier this week", "next month"
+# (but "the next 50 days" is a length: a number between makes it one).
+_POINTING_WORDS = frozenset({"ago", "earlier", "later", "since"})
+# A length of time has a number, or a word standing for one: "a day", "several weeks", "three years".
+_QUANTIFIERS = frozenset({"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                          "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "several", "few",
+                          "many", "half", "couple", "dozen", "dozens", "hundreds"})  # fmt: skip
+_DEICTIC = frozenset({"this", "next", "last", "previous", "coming"})
 _MONTH_NAMES = {name.casefold(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTH_NAMES.update({name.casefold(): number for number, name in enumerate(calendar.month_abbr) if name})
 _MONTH_NAMES["sept"] = 9
 _WEEKDAYS = frozenset(name.casefold() for name in calendar.day_name)
 # Entity labels whose mention is a constraint on the answer: who and what the question is about.
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
+# The model tags unfamiliar place names as NORP ("the Corliss budget"); a real NORP is a people's adjective
+# or plural ("Russian", "Danish", "Republicans") and is paraphrased too freely to be a constraint.
+_DEMONYM = re.compile(r"(?:an|ans|ian|ians|ese|ish|i|is|ic|ean|eans)$", re.IGNORECASE)
 _NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
 _YEAR_RANGE = re.compile(r"\b(1[89]\d\d|2\d\d\d)\s*[-–—/]\s*(\d{4}|\d{2})\b")
@@ -96,6 +107,9 @@ class Constraint:
     kind: ConstraintKind
     label: str | None = None  # the NER label, for names
     keys: tuple[str, ...] = ()  # normalised forms looked for
+    # Names joined by "and"/"or" ("the Tolliver County and the Corliss-Greer bonds") share a group:
+    # a sentence about either one respects the question. None: a group of its own.
+    alternatives: str | None = None
 
     def holds_in(self, text: str, words: Collection[str]) -> bool:
         """Whether `text` (normalised, see rag.text.normalise) with word tokens `words` mentions it."""
@@ -127,6 +141,8 @@ class QuestionAnalysis:
     constraints: tuple[Constraint, ...]
     entities: tuple[tuple[str, str], ...]  # (text, label) of every entity the model found
     content_lemmas: tuple[str, ...] = field(default=())  # nouns, verbs, adjectives, names of the question
+    predicate: str | None = None  # the main verb's lemma ("vote", "hit"), None for "be"/"do"/"have"
+    predicate_forms: tuple[str, ...] = ()  # its lemma and irregular forms ("lose", "lost")
 
     @property
     def typed(self) -> bool:
@@ -167,6 +183,8 @@ def _analyse(question: str, publisher_aliases: frozenset[str]) -> QuestionAnalys
         content_lemmas=tuple(
             t.lemma_.casefold() for t in doc if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop
         ),
+        predicate=_predicate(doc),
+        predicate_forms=_verb_forms(_predicate(doc)),
     )
 
 
@@ -284,6 +302,34 @@ def _of_object(noun: "Token") -> "Token | None":
     return None
 
 
+def _predicate(doc: "Doc") -> str | None:
+    """The main verb the question asks about: "vote" in "How many residents voted for ...", "lose" in "... lost
+    power"; None when the root only links ("is", "did", "has")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB",) or root.lemma_ in ("be", "do", "have", "get"):
+        return None
+    return root.lemma_.casefold()
+
+
+def _verb_forms(lemma: str | None) -> tuple[str, ...]:
+    """The lemma and its irregular forms, from the NLP model's own exception table ("lose" -> "lost")."""
+    if lemma is None:
+        return ()
+    return (lemma, *sorted(_irregular_forms().get(lemma, ())))
+
+
+@lru_cache(maxsize=1)
+def _irregular_forms() -> dict[str, set[str]]:
+    from index.nlp import full_pipeline
+
+    exceptions = full_pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_exc")["verb"]
+    forms: dict[str, set[str]] = {}
+    for form, lemmas in exceptions.items():
+        for lemma in lemmas:
+            forms.setdefault(lemma, set()).add(form)
+    return forms
+
+
 def _subject_noun(doc: "Doc") -> "Token | None":
     for dep in ("nsubj", "nsubjpass", "dobj", "attr", "pobj"):
         for token in doc:
@@ -327,8 +373,8 @@ def _constraints(doc: "Doc", publisher_aliases: frozenset[str]) -> Iterable[Cons
         if match.start() not in covered:
             yield from emit(Constraint(match.group(0), "year", keys=(match.group(0),)))
     for entity in doc.ents:
-        if entity.label_ in _NAME_LABELS:
-            constraint = _name_constraint(entity, publisher_aliases, covered)
+        if entity.label_ in _NAME_LABELS or (entity.label_ == "NORP" and not _DEMONYM.search(entity.text)):
+            constraint = _name_constraint(entity, publisher_aliases, covered, _conjunction_group(entity))
             if constraint is not None:
                 yield from emit(constraint)
         elif entity.label_ in _NUMBER_LABELS:
@@ -348,7 +394,20 @@ def _constraints(doc: "Doc", publisher_aliases: frozenset[str]) -> Iterable[Cons
             yield from emit(Constraint(token.text, "name", label=None, keys=(word,)))
 
 
-def _name_constraint(entity: "Span", publisher_aliases: frozenset[str], covered: set[int]) -> Constraint | None:
+def _conjunction_group(entity: "Span") -> str | None:
+    """An id shared by names joined by "and"/"or": the head of the coordination they belong to."""
+    head = entity.root
+    while head.dep_ in ("compound", "amod", "nmod", "poss") and head.head.i != head.i:
+        head = head.head
+    if head.dep_ == "conj":
+        return f"conj-{head.head.i}"
+    if any(child.dep_ == "conj" for child in head.children):
+        return f"conj-{head.i}"
+    return None
+
+
+def _name_constraint(entity: "Span", publisher_aliases: frozenset[str], covered: set[int],
+                     alternatives: str | None = None) -> Constraint | None:  # fmt: skip
     tokens = [
         t for t in entity
         if not t.is_punct and t.lower_ not in ("the", "'s", "’s") and t.idx not in covered
@@ -364,11 +423,11 @@ def _name_constraint(entity: "Span", publisher_aliases: frozenset[str], covered:
         keys: tuple[str, ...] = (words[-1],)  # a surname: first names and initials vary between outlets
     else:
         keys = (" ".join(words),)
-    return Constraint(entity.text, "name", label=entity.label_, keys=keys)
+    return Constraint(entity.text, "name", label=entity.label_, keys=keys, alternatives=alternatives)
 
 
 def _name_in(key: str, text: str, words: Collection[str]) -> bool:
-    if " " not in key:
+    if " " not in key and "-" not in key:
         if key in words:
             return True
         # spellings differ between outlets ("Zelensky" / "Zelenskyy"): a name may gain or lose
@@ -378,7 +437,8 @@ def _name_in(key: str, text: str, words: Collection[str]) -> bool:
             for w in words
             if w[:1] == key[:1]
         )
-    return re.search(rf"(?<!\w){re.escape(key)}(?!\w)", text) is not None
+    pattern = r"\W+".join(re.escape(part) for part in key.split())  # "corliss greer" matches "corliss-greer"
+    return re.search(rf"(?<!\w){pattern}(?!\w)", text) is not None
 
 
 def _full_year(first: str, second: str) -> str | None:
@@ -423,8 +483,14 @@ def is_duration(entity_text: str) -> bool:
     """A length of time ("86 days", "about an hour", "a 30-day") rather than a point in time ("July 3")."""
     words = re.findall(r"[a-z]+|\d+", normalise(entity_text))
     units = any(w.rstrip("s") in _DURATION_UNITS for w in words)
-    pointed = any(w in _MONTH_NAMES or w in _WEEKDAYS for w in words) or bool(_YEAR.search(entity_text))
-    return units and not pointed
+    counted = any(w.isdigit() or w in _QUANTIFIERS for w in words)
+    deictic = any(w in _DEICTIC and nxt.rstrip("s") in _DURATION_UNITS for w, nxt in zip(words, words[1:]))
+    pointed = (
+        deictic
+        or any(w in _MONTH_NAMES or w in _WEEKDAYS or w in _POINTING_WORDS for w in words)
+        or bool(_YEAR.search(entity_text))
+    )
+    return units and counted and not pointed
 
 
 def entity_fits(answer_type: str, label: str, entity_text: str, focus: str | None = None) -> bool:

@@ -78,7 +78,9 @@ class Settings(BaseSettings):
     answer_mode: AnswerMode = Field(
         "auto", description="`extractive`, `llm`, or `auto` (llm when an endpoint is configured)."
     )
-    max_answer_sentences: int = Field(3, ge=1, le=10, description="Sentences in an extractive answer (lists may use more).")
+    max_answer_sentences: int = Field(
+        2, ge=1, le=10, description="Sentences in an extractive answer to a non-value question (lists may use more)."
+    )
     # Swept on the evaluation set (eval/README.md): at 0.4 over-refusal of
     # answerable questions stays under 0.1; higher values refuse answerable
     # questions much faster than they catch unanswerable ones.
