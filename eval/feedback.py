@@ -6,7 +6,11 @@ abstained, citations, settings). Each thumbs-down becomes a draft in the
 dataset's schema with `"draft": true`, `answerable`/`reference` null and no
 facts; `notes` keeps what the user said and what Sourced answered. A person
 fills in the gold fields, removes `draft` and moves the line to dataset.jsonl
-(the loader refuses drafts).
+(the loader refuses drafts). When one answer was rated more than once (same
+`answer_id`), the last rating is the user's verdict.
+
+Lines are split on "\n" only: a JSON line may hold U+2028, U+0085 and the
+like inside its strings, which `str.splitlines` would treat as line breaks.
 """
 
 from __future__ import annotations
@@ -36,9 +40,21 @@ def default_feedback_path(settings: Settings) -> Path:
 
 
 def draft_id(entry: dict[str, Any]) -> str:
-    """Stable per feedback entry, so re-running never drafts the same thumbs-down twice."""
-    digest = hashlib.sha256(f"{entry.get('timestamp')}\n{entry.get('question')}".encode("utf-8")).hexdigest()
-    return f"fb-{digest[:10]}"
+    """Stable per rated answer (per entry for entries without an answer_id), so re-running never drafts twice."""
+    answer_id = entry.get("answer_id")
+    key = f"answer\n{answer_id}" if isinstance(answer_id, str) else f"{entry.get('timestamp')}\n{entry.get('question')}"
+    return f"fb-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:10]}"
+
+
+def jsonl_lines(path: Path) -> list[str | None]:
+    """The lines of a JSON-lines file, split on "\n" only; None for a line that is not UTF-8."""
+    lines: list[str | None] = []
+    for raw in Path(path).read_bytes().split(b"\n"):
+        try:
+            lines.append(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            lines.append(None)
+    return lines
 
 
 def draft_item(entry: dict[str, Any]) -> dict[str, Any]:
@@ -68,9 +84,9 @@ def draft_item(entry: dict[str, Any]) -> dict[str, Any]:
 def _existing_ids(path: Path) -> set[str]:
     ids: set[str] = set()
     if path.is_file():
-        for line in path.read_text(encoding="utf-8").splitlines():
+        for line in jsonl_lines(path):
             try:
-                ids.add(json.loads(line)["id"])
+                ids.add(json.loads(line or "")["id"])
             except (ValueError, KeyError, TypeError):
                 continue
     return ids
@@ -81,21 +97,23 @@ def drafts_from_feedback(feedback_path: Path, out_path: Path = DEFAULT_DRAFTS) -
 
     Raises FileNotFoundError when there is no feedback file.
     """
-    lines = Path(feedback_path).read_text(encoding="utf-8").splitlines()
+    lines = jsonl_lines(feedback_path)
     existing = _existing_ids(out_path)
     drafts: list[dict[str, Any]] = []
     skipped = thumbs_up = already = 0
+    entries: list[dict[str, Any]] = []
     for line in lines:
-        if not line.strip():
+        if line is not None and not line.strip():
             continue
         try:
-            entry = json.loads(line)
+            entry = json.loads(line) if line is not None else None
         except ValueError:
-            skipped += 1
-            continue
+            entry = None
         if not isinstance(entry, dict) or not isinstance(entry.get("question"), str) or not entry["question"].strip():
             skipped += 1
             continue
+        entries.append(entry)
+    for entry in _last_rating_per_answer(entries):
         if entry.get("rating") != "down":
             thumbs_up += entry.get("rating") == "up"
             continue
@@ -109,5 +127,18 @@ def drafts_from_feedback(feedback_path: Path, out_path: Path = DEFAULT_DRAFTS) -
         out_path.parent.mkdir(parents=True, exist_ok=True)
         with out_path.open("a", encoding="utf-8") as handle:
             for draft in drafts:
-                handle.write(json.dumps(draft, ensure_ascii=False) + "\n")
+                handle.write(_json_line(draft))
     return DraftOutcome(len(drafts), already, skipped, thumbs_up, out_path)
+
+
+def _json_line(data: dict[str, Any]) -> str:
+    """One JSON line whose only line break is its end: the separators JSON leaves raw are escaped, so the
+    drafts stay one per line for any reader (eval/dataset.py's included)."""
+    text = json.dumps(data, ensure_ascii=False)
+    return text.replace("\u0085", "\\u0085").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n"
+
+
+def _last_rating_per_answer(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Entries in file order, keeping only the last one of each answer_id (entries without one all stay)."""
+    last = {e["answer_id"]: i for i, e in enumerate(entries) if isinstance(e.get("answer_id"), str)}
+    return [e for i, e in enumerate(entries) if not isinstance(e.get("answer_id"), str) or last[e["answer_id"]] == i]

@@ -333,13 +333,18 @@ def chat_command(
 def serve_command(
     host: Optional[str] = typer.Option(None, "--host", help="Address to bind (default RAG_UI_HOST, 127.0.0.1)."),
     port: Optional[int] = typer.Option(None, "--port", help="Port (default RAG_UI_PORT, 7860)."),
+    allow_unauthenticated: bool = typer.Option(
+        False,
+        "--allow-unauthenticated",
+        help="Listen on a non-loopback address without RAG_UI_AUTH (only on a trusted network).",
+    ),
 ) -> None:
     """Start the chat UI (ingests the sample corpus first when the store is empty)."""
 
     def action() -> None:
         from ui.launch import serve
 
-        serve(_settings(ui_host=host, ui_port=port))
+        serve(_settings(ui_host=host, ui_port=port, ui_allow_unauthenticated=allow_unauthenticated or None))
 
     _run(action)
 

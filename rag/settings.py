@@ -116,6 +116,25 @@ class Settings(BaseSettings):
         None, description="`user:password` required by the UI; set it before binding to a non-loopback address."
     )
     max_upload_mb: float = Field(10.0, gt=0, description="Largest file the UI accepts for upload (MB).")
+    ui_allow_unauthenticated: bool = Field(
+        False,
+        description="Let `rag serve` listen on a non-loopback address without RAG_UI_AUTH (only on a trusted network).",
+    )
+    ui_login_attempts: int = Field(
+        5, ge=1, le=1000, description="Failed sign-ins allowed from one address before it has to wait."
+    )
+    ui_login_wait: float = Field(
+        30.0,
+        gt=0,
+        le=3600,
+        description="Seconds of the first wait after too many failed sign-ins; each further failure doubles it (at most 1 hour).",
+    )
+    ui_answer_memory: int = Field(
+        1000,
+        ge=1,
+        le=100_000,
+        description="Recent answers the UI server remembers so they can be rated; older ones can no longer be rated.",
+    )
 
     @field_validator("openai_base_url", "chroma_host", mode="before")
     @classmethod

@@ -16,7 +16,8 @@ import gradio as gr
 from rag.assistant import Assistant
 
 from ui import render
-from ui.api import ASSISTANT_QUEUE, register_api
+from ui.answers import AnswerLedger
+from ui.api import ASSISTANT_QUEUE, register_api, speaks_plainly
 from ui.chat import AskForm, ChatController, Screen
 from ui.examples import example_questions
 from ui.library import LibraryController
@@ -24,7 +25,10 @@ from ui.scripts import ARTICLE_JS, SOURCES_JS, TRANSCRIPT_JS
 from ui.style import APP_CSS, build_theme
 from ui.uploads import UPLOAD_SUFFIXES
 
-# The chat is kept in the browser's localStorage under this key (see ui/session.py).
+# The chat is kept in the browser's localStorage under this key (see ui/session.py). gr.BrowserState
+# encrypts it with a random key made at each start and sent to every browser in /config (the browser
+# does the encrypting), so it is no secret: it only makes a restarted server start a fresh chat. The
+# server trusts nothing in the stored chat (ratings are checked against ui/answers.py).
 STORAGE_KEY = "sourced-chat"
 LLM_UNAVAILABLE = (
     "LLM answers need an endpoint: set OPENAI_API_KEY, or OPENAI_BASE_URL and RAG_LLM_MODEL, then restart."
@@ -32,12 +36,27 @@ LLM_UNAVAILABLE = (
 
 
 class SourcedBlocks(gr.Blocks):
-    """Gradio 6 takes the theme and CSS at launch(); this keeps ours with the app, whoever launches it."""
+    """Gradio 6 takes the theme and CSS at launch(); this keeps ours with the app, whoever launches it.
+
+    It also makes sure no failure reaches a client as `{"error": null}`: our handlers raise gr.Error with
+    a sentence (ui/api.py's `speaks_plainly`), and what gradio itself raises before or after them (a call
+    with too few values, a payload it can't read) is passed on as its own first line.
+    """
 
     def launch(self, *args: Any, **kwargs: Any) -> Any:
         kwargs.setdefault("theme", build_theme())
         kwargs.setdefault("css", APP_CSS)
         return super().launch(*args, **kwargs)
+
+    async def process_api(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return await super().process_api(*args, **kwargs)
+        except gr.Error:
+            raise
+        except Exception as failure:  # noqa: BLE001  gradio's own checks; the traceback stays in the log
+            lines = str(failure).strip().splitlines()
+            message = lines[0] if lines else f"The request failed ({type(failure).__name__})."
+            raise gr.Error(message) from failure
 
 
 def _header(assistant: Assistant) -> str:
@@ -50,7 +69,8 @@ def _header(assistant: Assistant) -> str:
 
 
 def build_app(assistant: Assistant) -> gr.Blocks:
-    chat = ChatController(assistant)
+    answers = AnswerLedger(assistant.settings.ui_answer_memory)
+    chat = ChatController(assistant, answers)
     library = LibraryController(assistant)
     settings = assistant.settings
     examples = example_questions(assistant.articles())
@@ -150,7 +170,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                     delete = gr.Button("Delete article", variant="stop", scale=1, elem_id="delete")
                 delete_status = gr.HTML("", elem_id="delete-status", js_on_load=None)
 
-        register_api(assistant, library)
+        register_api(assistant, library, answers)
 
         # --- chat events ----------------------------------------------------------
         screen_outputs = [transcript, sources, article, trace, status, turns, view, question, comment]
@@ -171,23 +191,29 @@ def build_app(assistant: Assistant) -> gr.Blocks:
 
         form = [mode, top_k, publishers, date_from, date_to]
 
+        @speaks_plainly(assistant, "Answering")
         def on_ask(q: str, raw: Any, m: str, k: float, p: list[str], f: str, t: str) -> Iterator[tuple[Any, ...]]:
             for screen in chat.ask(q, raw, AskForm(m, k, p, f, t)):
                 yield show(screen)
 
+        @speaks_plainly(assistant, "Answering")
         def on_retry(raw: Any, m: str, k: float, p: list[str], f: str, t: str) -> Iterator[tuple[Any, ...]]:
             for screen in chat.retry(raw, AskForm(m, k, p, f, t)):
                 yield show(screen)
 
+        @speaks_plainly(assistant, "Showing the source")
         def on_cite(raw: Any, evt: gr.EventData) -> tuple[Any, ...]:
             return show(chat.cite(raw, int(evt.turn), int(evt.n)))
 
+        @speaks_plainly(assistant, "Showing the answer")
         def on_pick(raw: Any, evt: gr.EventData) -> tuple[Any, ...]:
             return show(chat.pick(raw, int(evt.turn)))
 
+        @speaks_plainly(assistant, "Opening the article")
         def on_open(raw: Any, evt: gr.EventData) -> tuple[Any, ...]:
             return show(chat.open_article(raw, int(evt.turn), int(evt.n)))
 
+        @speaks_plainly(assistant, "Saving the feedback")
         def on_rate(raw: Any, current: Any, text: str, evt: gr.EventData) -> tuple[Any, ...]:
             return show(chat.rate(raw, current, int(evt.turn), str(evt.rating), text))
 
@@ -206,6 +232,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         # --- library events -------------------------------------------------------
         library_outputs = [library_table, delete_choice, publishers]
 
+        @speaks_plainly(assistant, "Reading the library")
         def library_state() -> tuple[Any, ...]:
             return (
                 library.table_html(),
@@ -213,6 +240,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                 gr.Dropdown(choices=library.publishers()),
             )
 
+        @speaks_plainly(assistant, "Uploading")
         def on_upload(paths: list[str] | None, progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:
             report: Callable[[int, int], None] = lambda done, total: (
                 progress((done, total), desc="Embedding passages", unit="passages") if total else None
@@ -220,6 +248,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             outcome = library.upload(paths, report)
             return (render.statuses_html(outcome.problems, outcome.notes), *library_state(), None)
 
+        @speaks_plainly(assistant, "Deleting the article")
         def on_delete(article_id: str | None) -> tuple[Any, ...]:
             done, message = library.delete(article_id)
             return (render.status_html(message, "info" if done else "error"), *library_state())

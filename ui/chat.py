@@ -14,7 +14,9 @@ from rag.assistant import Assistant
 from rag.errors import SourcedError
 
 from ui import render
-from ui.feedback import append_feedback, feedback_entry, feedback_path
+from ui.answers import AnswerLedger
+from ui.failures import explain_failure
+from ui.feedback import FeedbackRecorder, FeedbackRefused, feedback_path
 from ui.session import (
     MAX_STORED_TURNS,
     AskOptions,
@@ -27,7 +29,6 @@ from ui.session import (
 
 logger = logging.getLogger(__name__)
 
-UNEXPECTED = "Something went wrong while answering; the server log has the details."
 View = dict[str, Any]  # {"turn": int | None, "n": int | None}: the selected answer and opened source
 
 
@@ -56,8 +57,10 @@ class AskForm:
 
 
 class ChatController:
-    def __init__(self, assistant: Assistant) -> None:
+    def __init__(self, assistant: Assistant, answers: AnswerLedger | None = None) -> None:
         self.assistant = assistant
+        self.answers = answers if answers is not None else AnswerLedger(assistant.settings.ui_answer_memory)
+        self.feedback = FeedbackRecorder(self.answers, feedback_path(assistant.settings.data_dir))
 
     # --- page load, new chat, selection ---------------------------------------
     def restore(self, raw_turns: Any) -> Screen:
@@ -97,7 +100,11 @@ class ChatController:
         if citation is None:
             return Screen()
         screen = self._selected(turns, turn, n)
-        record = self.assistant.article(citation.article_id)
+        try:
+            record = self.assistant.article(citation.article_id)
+        except Exception as failure:  # noqa: BLE001  one sentence on the page, the details in the log
+            screen.status = render.status_html(explain_failure(failure, self.assistant, "Opening the article"))
+            return screen
         if record is None:
             screen.article = render.article_missing_html(citation.title)
         else:
@@ -160,12 +167,13 @@ class ChatController:
         except SourcedError as failure:
             yield self._failed(turns, selected, text, failure.message)
             return
-        except Exception:  # the UI shows one sentence; the traceback goes to the log
-            logger.exception("answering %r failed", text)
-            yield self._failed(turns, selected, text, UNEXPECTED)
+        except Exception as failure:  # noqa: BLE001  one sentence on the page, the details in the log
+            yield self._failed(turns, selected, text, explain_failure(failure, self.assistant, "Answering"))
             return
         assert answer is not None  # Assistant.stream always ends with the Answer
-        turns = [*turns, ChatTurn(answer, options.as_record(self.assistant.settings.retrieval_mode))]
+        asked_with = options.as_record(self.assistant.settings.retrieval_mode)
+        answer_id = self.answers.issue(answer, asked_with)
+        turns = [*turns, ChatTurn(answer, asked_with, answer_id=answer_id)]
         turns = turns[-MAX_STORED_TURNS:]
         screen = self._selected(turns, len(turns) - 1, None, status="")
         screen.turns = dump_turns(turns)
@@ -180,16 +188,19 @@ class ChatController:
 
     # --- feedback -------------------------------------------------------------
     def rate(self, raw_turns: Any, view: View | None, turn: int, rating: str, comment: str | None) -> Screen:
+        """Save a rating of the answer of `turn`, written from the server's record of it (never from `raw_turns`)."""
         turns = load_turns(raw_turns)
         if not 0 <= turn < len(turns) or rating not in ("up", "down"):
             return Screen()
         chosen = turns[turn]
-        entry = feedback_entry(chosen, rating, comment)  # type: ignore[arg-type]
         try:
-            append_feedback(feedback_path(self.assistant.settings.data_dir), entry)
+            saved = self.feedback.rate(chosen.answer_id, rating, comment)
+        except FeedbackRefused as refusal:
+            return Screen(status=render.status_html(refusal.message))
         except OSError as failure:
             logger.warning("could not save feedback: %s", failure)
             return Screen(status=render.status_html("Your feedback could not be saved: the data folder is not writable."))
+        entry = saved.entry
         chosen.rating = entry["rating"]
         chosen.comment = entry["comment"]
         selected = (view or {}).get("turn")
@@ -198,6 +209,6 @@ class ChatController:
         return Screen(
             transcript=render.transcript_html(turns, selected),
             turns=dump_turns(turns),
-            status=render.status_html(f"Thanks, your {verdict} on “{chosen.answer.question}” was saved.", "info"),
+            status=render.status_html(f"Thanks, your {verdict} on “{entry['question']}” was saved.", "info"),
             comment="",
         )

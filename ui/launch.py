@@ -1,6 +1,9 @@
 """`serve(settings)`: what `rag serve` runs. Ingest the sample corpus if the store is empty, then launch.
 
 Messages for people go to stderr (progress, warnings) and the URL to stdout.
+Without RAG_UI_AUTH it listens only on a loopback address, unless told
+otherwise (--allow-unauthenticated); with it, failed sign-ins are throttled
+per client address (ui/throttle.py).
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ import sys
 from typing import Any
 
 from rag.assistant import Assistant
-from rag.errors import IndexEmptyError, SourcedError
+from rag.errors import IndexEmptyError, SourcedError, StoreUnavailableError
 from rag.settings import Settings
 
 LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
@@ -38,6 +41,23 @@ def parse_auth(settings: Settings) -> tuple[str, str] | None:
     return user, password
 
 
+class ExposureError(SourcedError):
+    """`rag serve` was asked to listen beyond this machine without a password."""
+
+    exit_code = 2
+
+
+def exposure_refusal(settings: Settings) -> str | None:
+    """The sentence refusing to serve other machines without a password, or None when serving is fine."""
+    if is_loopback(settings.ui_host) or settings.ui_auth is not None or settings.ui_allow_unauthenticated:
+        return None
+    return (
+        f"Refusing to listen on {settings.ui_host} without a password, since anyone who can connect could read, "
+        "upload and delete articles: set RAG_UI_AUTH=user:password, or pass --allow-unauthenticated if the "
+        "network is trusted."
+    )
+
+
 def exposure_warning(settings: Settings) -> str | None:
     if is_loopback(settings.ui_host) or settings.ui_auth is not None:
         return None
@@ -59,6 +79,12 @@ def open_assistant(settings: Settings) -> Assistant:
             return assistant
     except IndexEmptyError:
         pass
+    except SourcedError:
+        raise
+    except Exception as failure:  # a damaged embedded store fails inside chromadb, with its own types
+        from ui.failures import damaged_store
+
+        raise StoreUnavailableError(damaged_store(settings, failure)) from failure
     from rag.cli import run_ingest
 
     _say(f"The index is empty; ingesting the articles in {settings.articles_dir} first…")
@@ -70,12 +96,24 @@ def open_assistant(settings: Settings) -> Assistant:
     return Assistant.from_settings(settings)
 
 
+def login_middleware(settings: Settings) -> list[Any]:
+    """The sign-in throttle, as FastAPI middleware for gradio's app."""
+    from starlette.middleware import Middleware
+
+    from ui.throttle import LoginThrottle, LoginThrottleMiddleware
+
+    throttle = LoginThrottle(settings.ui_login_attempts, settings.ui_login_wait)
+    return [Middleware(LoginThrottleMiddleware, throttle=throttle)]
+
+
 def launch_options(settings: Settings) -> dict[str, Any]:
+    auth = parse_auth(settings)
     return {
         "server_name": settings.ui_host,
         "server_port": settings.ui_port,
-        "auth": parse_auth(settings),
+        "auth": auth,
         "auth_message": "Sourced: sign in with the user and password of RAG_UI_AUTH.",
+        "app_kwargs": {"middleware": login_middleware(settings)} if auth else {},
         "max_file_size": f"{int(settings.max_upload_mb * HARD_UPLOAD_FACTOR) + 1}mb",
         "footer_links": ["api", "settings"],
         "ssr_mode": False,
@@ -86,6 +124,9 @@ def launch_options(settings: Settings) -> dict[str, Any]:
 def serve(settings: Settings) -> None:
     """Start the UI and block until interrupted."""
     options = launch_options(settings)  # a malformed RAG_UI_AUTH fails before any work
+    refusal = exposure_refusal(settings)
+    if refusal:
+        raise ExposureError(refusal)
     warning = exposure_warning(settings)
     if warning:
         _say(warning)

@@ -5,6 +5,11 @@ so reloading the page brings back every answer with its own citations. Each
 turn is self-contained (passages and quotes are copied in), so its sources
 still show after the article changes. The rag `Conversation` used for
 follow-up rewriting is rebuilt from these turns on every request.
+
+The browser can send anything as its turns, so they are only ever used for
+what that browser shows itself and for its own follow-up questions; a rating
+names the turn's `answer_id`, and the feedback entry comes from the server's
+own record of that answer (ui/answers.py), never from the turn.
 """
 
 from __future__ import annotations
@@ -87,12 +92,19 @@ class ChatTurn:
     settings: dict[str, Any]
     rating: Rating | None = None
     comment: str | None = field(default=None)
+    answer_id: str | None = None  # the server's id of this answer (ui/answers.py); None for older stored turns
 
     def to_state(self) -> dict[str, Any]:
         answer = self.answer.model_dump(mode="json")
         for passage in answer.get("retrieved", []):
             passage["text"] = passage["text"][:STORED_TRACE_CHARS]
-        return {"answer": answer, "settings": self.settings, "rating": self.rating, "comment": self.comment}
+        return {
+            "answer": answer,
+            "settings": self.settings,
+            "rating": self.rating,
+            "comment": self.comment,
+            "answer_id": self.answer_id,
+        }
 
     @classmethod
     def from_state(cls, data: Any) -> "ChatTurn | None":
@@ -106,13 +118,15 @@ class ChatTurn:
         rating = data.get("rating") if data.get("rating") in ("up", "down") else None
         settings = data.get("settings") if isinstance(data.get("settings"), dict) else {}
         comment = data.get("comment") if isinstance(data.get("comment"), str) else None
-        return cls(answer, settings, rating, comment)
+        answer_id = data.get("answer_id") if isinstance(data.get("answer_id"), str) else None
+        return cls(answer, settings, rating, comment, answer_id)
 
 
 def load_turns(raw: Any) -> list[ChatTurn]:
+    """The stored turns (the last MAX_STORED_TURNS, as many as the page ever stores), skipping unreadable ones."""
     if not isinstance(raw, list):
         return []
-    return [turn for turn in (ChatTurn.from_state(item) for item in raw) if turn is not None]
+    return [turn for turn in (ChatTurn.from_state(item) for item in raw[-MAX_STORED_TURNS:]) if turn is not None]
 
 
 def dump_turns(turns: list[ChatTurn]) -> list[dict[str, Any]]:

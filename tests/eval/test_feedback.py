@@ -67,3 +67,61 @@ def test_missing_feedback_file_is_one_sentence(tmp_path: Path, capsys) -> None: 
     assert main(["--from-feedback"], make_settings(tmp_path)) == 2
     err = capsys.readouterr().err
     assert err.startswith("Error: There is no feedback file") and len(err.strip().splitlines()) == 1
+
+
+# Every character Python's str.splitlines breaks on, besides "\n" and "\r".
+LINE_SEPARATORS = ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
+
+
+@pytest.mark.parametrize("separator", LINE_SEPARATORS, ids=lambda c: f"U+{ord(c):04X}")
+def test_every_line_separator_round_trips_through_the_ui_writer_and_this_reader(separator: str, tmp_path: Path) -> None:
+    from eval.feedback import drafts_from_feedback
+    from rag.models import Answer
+    from ui.answers import AnswerLedger
+    from ui.feedback import FeedbackRecorder, feedback_path
+
+    question = f"Which ferry{separator}leaves first?"
+    ledger = AnswerLedger(4)
+    answer_id = ledger.issue(Answer(question=question, answer=f"The 21:15{separator}ferry."), {"mode": "extractive"})
+    path = feedback_path(tmp_path / "data")
+    FeedbackRecorder(ledger, path).rate(answer_id, "down", f"Wrong{separator}ferry.")
+
+    out = tmp_path / "drafts.jsonl"
+    outcome = drafts_from_feedback(path, out)
+    assert (outcome.written, outcome.skipped_lines) == (1, 0)
+    (draft,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]  # any reader splits right
+    assert draft["question"] == question
+    assert draft["notes"]["comment"] == f"Wrong{separator}ferry."
+    assert draft["notes"]["answer_given"] == f"The 21:15{separator}ferry."
+
+
+def test_raw_separators_from_another_writer_do_not_cut_entries(tmp_path: Path) -> None:
+    from eval.feedback import drafts_from_feedback
+
+    lines = [json.dumps(_entry("down", f"Who{c}called?", f"bad{c}one"), ensure_ascii=False) for c in LINE_SEPARATORS]
+    assert all(c in line for c, line in zip(LINE_SEPARATORS[5:], lines[5:]))  # U+0085, U+2028, U+2029 stay raw
+    for i, line in enumerate(lines):  # distinct timestamps, so each is its own draft
+        lines[i] = line.replace("2025-07-05T10:00:00", f"2025-07-05T10:00:{i:02d}")
+    feedback = tmp_path / "feedback.jsonl"
+    feedback.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "drafts.jsonl"
+    outcome = drafts_from_feedback(feedback, out)
+    assert (outcome.written, outcome.skipped_lines) == (len(LINE_SEPARATORS), 0)
+    questions = [json.loads(line)["question"] for line in out.read_bytes().decode("utf-8").split("\n")[:-1]]
+    assert questions == [f"Who{c}called?" for c in LINE_SEPARATORS]
+    assert drafts_from_feedback(feedback, out).written == 0  # and the drafts file reads back whole
+
+
+def test_an_answer_rated_several_times_counts_by_its_last_rating(tmp_path: Path) -> None:
+    from eval.feedback import drafts_from_feedback
+
+    changed_mind = [{**_entry("down", "Who called?"), "answer_id": "a1"}, {**_entry("up", "Who called?"), "answer_id": "a1"}]
+    two_downs = [{**_entry("down", "How long?", "short"), "answer_id": "a2"},
+                 {**_entry("down", "How long?", "far too short"), "answer_id": "a2"}]
+    feedback = tmp_path / "feedback.jsonl"
+    feedback.write_text("".join(json.dumps(e) + "\n" for e in changed_mind + two_downs), encoding="utf-8")
+    out = tmp_path / "drafts.jsonl"
+    outcome = drafts_from_feedback(feedback, out)
+    (draft,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert outcome.written == 1 and outcome.thumbs_up == 1
+    assert draft["question"] == "How long?" and draft["notes"]["comment"] == "far too short"

@@ -42,7 +42,7 @@ def client(api_app: RunningApp):  # type: ignore[no-untyped-def]
 
 def test_only_the_documented_endpoints_are_public(client) -> None:  # type: ignore[no-untyped-def]
     endpoints = set(client.view_api(print_info=False, return_format="dict")["named_endpoints"])
-    assert endpoints == {"/ask", "/articles", "/upload_article", "/delete_article"}
+    assert endpoints == {"/ask", "/feedback", "/articles", "/upload_article", "/delete_article"}
 
 
 def test_ask_returns_the_answer_with_markers_and_citations(client) -> None:  # type: ignore[no-untyped-def]

@@ -102,6 +102,27 @@ def test_rating_appends_feedback_and_marks_the_turn(fresh_data_dir: Path) -> Non
     assert entry["settings"]["retrieval_mode"] == "hybrid"
 
 
+def test_a_rating_is_written_from_the_servers_record_not_the_browsers_turn(fresh_data_dir: Path) -> None:
+    from rag.assistant import Assistant
+
+    assistant = Assistant.from_settings(make_settings(fresh_data_dir))
+    controller = ChatController(assistant)
+    stored = ask(controller, README_QUESTION)[-1].turns
+    given = load_turns(stored)[0].answer
+    edited = json.loads(json.dumps(stored))
+    edited[0]["answer"]["answer"] = "Putin agreed to a ceasefire. [1]"  # what a hand-edited localStorage says
+    edited[0]["answer"]["citations"][0]["quote"] = "Putin agreed to a ceasefire."
+    screen = controller.rate(edited, {"turn": 0, "n": None}, 0, "down", None)
+    assert "saved" in (screen.status or "")
+    (entry,) = [json.loads(line) for line in (fresh_data_dir / "feedback.jsonl").read_text(encoding="utf-8").split("\n") if line]
+    assert entry["answer"] == given.answer and entry["citations"][0]["quote"] == given.citations[0].quote
+
+    # The same chat shown by another server process (after a restart): it has no record of the answer.
+    other = ChatController(assistant).rate(stored, {"turn": 0, "n": None}, 0, "up", None)
+    assert "This server has no record of that answer" in (other.status or "") and other.turns is None
+    assert len((fresh_data_dir / "feedback.jsonl").read_text(encoding="utf-8").split("\n")) == 2  # still one entry
+
+
 def test_llm_answers_stream_into_the_transcript(sample_data_dir: Path, openai_server: object) -> None:
     from rag.assistant import Assistant
     from tests.support.openai_server import FAKE_MODEL

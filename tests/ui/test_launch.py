@@ -22,7 +22,7 @@ from rag.settings import BUNDLED_ARTICLES_DIR
 
 from tests.conftest import make_settings
 from tests.ui.conftest import free_port
-from ui.launch import exposure_warning, is_loopback, launch_options, open_assistant, parse_auth, serve
+from ui.launch import exposure_refusal, exposure_warning, is_loopback, launch_options, open_assistant, parse_auth, serve
 
 SHORT_ARTICLE = "000_037889587b53874b.txt"
 
@@ -51,6 +51,17 @@ def test_warning_only_for_an_exposed_address_without_a_password(tmp_path: Path) 
     warning = exposure_warning(make_settings(tmp_path, ui_host="0.0.0.0")) or ""
     assert "0.0.0.0" in warning and "RAG_UI_AUTH" in warning
     assert exposure_warning(make_settings(tmp_path, ui_host="0.0.0.0", ui_auth=SecretStr("ann:pw"))) is None
+
+
+def test_an_exposed_address_without_a_password_is_refused_unless_allowed(tmp_path: Path) -> None:
+    assert exposure_refusal(make_settings(tmp_path)) is None
+    refusal = exposure_refusal(make_settings(tmp_path, ui_host="192.168.1.20")) or ""
+    assert refusal.startswith("Refusing to listen on 192.168.1.20 without a password") and refusal.count(". ") == 0
+    assert exposure_refusal(make_settings(tmp_path, ui_host="0.0.0.0", ui_auth=SecretStr("ann:pw"))) is None
+    assert exposure_refusal(make_settings(tmp_path, ui_host="0.0.0.0", ui_allow_unauthenticated=True)) is None
+    with pytest.raises(SourcedError, match="Refusing to listen on 0.0.0.0"):
+        serve(make_settings(tmp_path, ui_host="0.0.0.0"))  # before opening or ingesting anything
+    assert not (tmp_path / "chroma").exists()
 
 
 def test_auth_is_parsed_from_user_colon_password(tmp_path: Path) -> None:
@@ -112,7 +123,7 @@ def test_rag_serve_ingests_an_empty_store_warns_and_serves(tmp_path: Path, one_a
         "RAG_DATA_DIR": str(tmp_path / "data"),
         "RAG_ARTICLES_DIR": str(one_article_dir),
     }
-    command = [sys.executable, "-m", "rag.cli", "serve", "--host", "0.0.0.0", "--port", str(port)]
+    command = [sys.executable, "-m", "rag.cli", "serve", "--host", "0.0.0.0", "--port", str(port), "--allow-unauthenticated"]
     process = subprocess.Popen(command, env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()  # type: ignore[union-attr]
