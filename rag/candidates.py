@@ -74,7 +74,7 @@ FEATURES = (
     "answer_specific",  # for typed questions: the answer holds a number or a proper name ("April 2", not "evening")
     "focus_in_sentence",  # the noun the question is about is in the sentence
     "predicate_in_sentence",  # the question's main verb ("voted", "lost") is in the sentence or the one before
-    "constraints_in_sentence",  # share of the question's constraints the sentence itself mentions
+    "constraints_in_sentence",  # share of the question's constraints the sentence (or the one before) mentions
     "has_constraints",  # the question names something (a name, a year, a number ...)
 )
 
@@ -187,10 +187,12 @@ def find_candidates(
         passage_coverage = sum(idf(s) for s in query_stems & whole) / total_weight
         spans = sentence_spans(passage)
         previous: set[str] = set()
+        previous_text = ""
         for (start, end), similarity in zip(spans, _similarities(passage, query, spans)):
             text = passage.text[start:end]
             sentence_stems = set(stems(text))
             context, previous = previous, sentence_stems
+            context_text, previous_text = previous_text, text
             key = (passage.article_id, passage.start + start)
             if key in seen or len(text.split()) < MIN_SENTENCE_WORDS:
                 continue
@@ -202,7 +204,8 @@ def find_candidates(
                 answers = _answer_entities(analysis, passage, start, end, question, question_words)
                 if not answers:
                     continue
-            share, missing = checker.share_in(text)
+            # the sentence before often names who and where ("In Alder Springs, ..."; "Brantley's budget ...")
+            share, missing = checker.share_in(f"{context_text} {text}")
             if not checker.hold_in_article(passage, missing):
                 continue
             own = query_stems & sentence_stems

@@ -23,6 +23,7 @@ even in a chat: "Who is Ushakov?" after a question about Peskov is about Ushakov
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from index.tokens import count_tokens
@@ -80,6 +81,7 @@ class _Mention:
     label: str
 
 
+@lru_cache(maxsize=256)
 def _parse(text: str) -> "Doc":
     from index.nlp import full_pipeline
 
@@ -131,12 +133,14 @@ def resolve_follow_up(question: str, conversation: Conversation) -> str | None:
         return None
     answer_doc = _parse(previous.answer) if previous.answer else None
     answer_mentions = _mentions(answer_doc) if answer_doc is not None else []
+    # earlier questions, most recent first: "they" may name people asked about two turns ago
+    earlier = [m for turn in reversed(conversation.turns[:-1]) for m in _mentions(_parse(turn.standalone))]
     names = _proper_nouns(answer_doc) if answer_doc is not None else []
     question_mentions = _mentions(question_doc)
     own = {m.text.casefold() for m in _mentions(doc)}
     replacements: dict[int, tuple[int, str]] = {}  # first token -> (end token, text)
     for token in referring:
-        replacement = _resolve(token, answer_mentions, question_mentions, question_doc, own, names)
+        replacement = _resolve(token, answer_mentions, question_mentions + earlier, question_doc, own, names)
         if replacement:
             first = _determiner(token) if token.pos_ == "NOUN" and not replacement.startswith(token.text) else token
             replacements[first.i] = (token.i + 1, replacement)
@@ -203,7 +207,7 @@ def _resolve(token: "Token", answer: list[_Mention], question: list[_Mention], q
     if word in _PERSON_PRONOUNS:
         return pick(("PERSON",), [answer, question]) or _proper_noun(answer_doc_names, possessive)
     if word in _GROUP_PRONOUNS:
-        people = [m for m in question if m.label == "PERSON"]
+        people = {m.text for m in question if m.label == "PERSON"}
         if len(people) > 1:
             return pick(("PERSON",), [question], several=True)
         return pick(_GROUP_LABELS, [question, answer]) or pick(("PERSON",), [question, answer], several=True)

@@ -115,6 +115,8 @@ def decide(
 ) -> tuple[list[Candidate], Decision]:
     """Ranked candidates and the refusal model's decision on the best one."""
     model = model or load_answer_model()
+    if analysis.about_the_assistant:
+        return [], Decision(None, {}, 0.0, False)
     candidates = find_candidates(analysis, passages, idf, query_vector, article_text)
     ranker = model.ranker[kind_of(analysis.typed)]
     for candidate in candidates:
@@ -317,7 +319,40 @@ def _sentence_answer(
             continue
         else:
             cited.append(CitedSentence(display_text(quote.text), [quote], relevance=relevance))
+    named = _named_by_focus(analysis, best)
+    if named:
+        quote = QuoteSpan(best.passage, best.start, best.end)
+        return [CitedSentence(" and ".join(named), [quote], end=".", relevance="answers"), *cited]
     return cited
+
+
+# Labels a "which <role>" question can be answered with when the sentence puts a name beside the role.
+_NAMED_LABELS = ("PERSON", "ORG", "GPE", "FAC", "LOC")
+# How many words may separate the role noun from the name ("council members Ada Whitlow").
+ROLE_WINDOW = 3
+
+
+def _named_by_focus(analysis: QuestionAnalysis, candidate: Candidate) -> list[str]:
+    """For "Which council members ...?": the names the sentence puts right after the asked-for noun, as in
+    "Council members Ada Whitlow and Gerald Pino voted against" (a name joined to one by "and" counts too).
+    Empty when the question asks for no kind of thing or the sentence names none that way."""
+    if analysis.question_word not in ("which", "what", "who") or not analysis.focus:
+        return []
+    focus = set(stems(analysis.focus))
+    text, passage = candidate.text, candidate.passage
+    asked = normalise(analysis.question)
+    names: list[str] = []
+    last_end: int | None = None
+    for s, e, label in sorted(passage.entities):
+        if s < candidate.start or e > candidate.end or label not in _NAMED_LABELS:
+            continue
+        name = passage.text[s:e]
+        before = passage.text[max(candidate.start, s - 60) : s].split()[-ROLE_WINDOW:]
+        joined = last_end is not None and passage.text[last_end:s].strip() in (",", "and", ", and", "or")
+        if (focus & set(stems(" ".join(before))) or joined) and normalise(name) not in asked:
+            names.append(name)
+            last_end = e
+    return names if text else []
 
 
 def _one_per_publisher(candidates: list[Candidate]) -> list[Candidate]:

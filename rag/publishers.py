@@ -52,9 +52,6 @@ def named_publishers(question: str, publishers: Collection[str]) -> set[str]:
 
 
 def publisher_words(publishers: Collection[str]) -> frozenset[str]:
-    """The normalised words of every publisher's names: a question word that only names a source is no subject."""
-    words: set[str] = set()
-    for publisher in publishers:
-        for name in publisher_names(publisher):
-            words.update(normalise(w) for w in name.split())
-    return frozenset(words)
+    """Every publisher's names, normalised ("pell county courier", "courier", "pcc"): a name in a question that is
+    one of these refers to a source, not to what the question is about ("Pell County" is not the Courier)."""
+    return frozenset(normalise(name) for publisher in publishers for name in publisher_names(publisher))

@@ -142,6 +142,8 @@ class QuestionAnalysis:
     entities: tuple[tuple[str, str], ...]  # (text, label) of every entity the model found
     content_lemmas: tuple[str, ...] = field(default=())  # nouns, verbs, adjectives, names of the question
     predicate: str | None = None  # the main verb's lemma ("vote", "hit"), None for "be"/"do"/"have"
+    # "Do you use cookies?", "What is your name?": a question to the assistant, which articles cannot answer
+    about_the_assistant: bool = False
     predicate_forms: tuple[str, ...] = ()  # its lemma and irregular forms ("lose", "lost")
 
     @property
@@ -160,13 +162,13 @@ class QuestionAnalysis:
                                               ("which", "what", "who"))
 
 
-def analyse(question: str, publisher_aliases: Collection[str] = ()) -> QuestionAnalysis:
+def analyse(question: str, publisher_names: Collection[str] = ()) -> QuestionAnalysis:
     """Parse `question`; names that only refer to a publisher ("per AP") are not constraints."""
-    return _analyse(question, frozenset(publisher_aliases))
+    return _analyse(question, frozenset(publisher_names))
 
 
 @lru_cache(maxsize=512)
-def _analyse(question: str, publisher_aliases: frozenset[str]) -> QuestionAnalysis:
+def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis:
     from index.nlp import full_pipeline
 
     doc = full_pipeline()(question)
@@ -178,13 +180,14 @@ def _analyse(question: str, publisher_aliases: frozenset[str]) -> QuestionAnalys
         question_word=_describe_question_word(wh),
         focus=focus.lemma_.casefold() if focus is not None else None,
         focus_is_plural=focus is not None and focus.tag_ in ("NNS", "NNPS"),
-        constraints=tuple(_constraints(doc, publisher_aliases)),
+        constraints=tuple(_constraints(doc, publisher_names)),
         entities=tuple((e.text, e.label_) for e in doc.ents),
         content_lemmas=tuple(
             t.lemma_.casefold() for t in doc if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop
         ),
         predicate=_predicate(doc),
         predicate_forms=_verb_forms(_predicate(doc)),
+        about_the_assistant=_about_the_assistant(doc),
     )
 
 
@@ -311,6 +314,17 @@ def _predicate(doc: "Doc") -> str | None:
     return root.lemma_.casefold()
 
 
+def _about_the_assistant(doc: "Doc") -> bool:
+    """The question's subject is "you" (or "your ..."): it asks about whoever answers, not about the news."""
+    for token in doc:
+        main_clause = token.head.dep_ == "ROOT"
+        if token.dep_ in ("nsubj", "nsubjpass", "attr") and token.lower_ in ("you", "yourself") and main_clause:
+            return True
+        if token.lower_ == "your" and token.head.dep_ in ("nsubj", "nsubjpass", "attr") and token.head.head.dep_ == "ROOT":
+            return True
+    return False
+
+
 def _verb_forms(lemma: str | None) -> tuple[str, ...]:
     """The lemma and its irregular forms, from the NLP model's own exception table ("lose" -> "lost")."""
     if lemma is None:
@@ -345,7 +359,7 @@ def _object_noun(root: "Token") -> "Token | None":
 # --- constraints -------------------------------------------------------------
 
 
-def _constraints(doc: "Doc", publisher_aliases: frozenset[str]) -> Iterable[Constraint]:
+def _constraints(doc: "Doc", publisher_names: frozenset[str]) -> Iterable[Constraint]:
     seen: set[tuple[str, tuple[str, ...]]] = set()
     text = doc.text
     covered: set[int] = set()
@@ -374,7 +388,7 @@ def _constraints(doc: "Doc", publisher_aliases: frozenset[str]) -> Iterable[Cons
             yield from emit(Constraint(match.group(0), "year", keys=(match.group(0),)))
     for entity in doc.ents:
         if entity.label_ in _NAME_LABELS or (entity.label_ == "NORP" and not _DEMONYM.search(entity.text)):
-            constraint = _name_constraint(entity, publisher_aliases, covered, _conjunction_group(entity))
+            constraint = _name_constraint(entity, publisher_names, covered, _conjunction_group(entity))
             if constraint is not None:
                 yield from emit(constraint)
         elif entity.label_ in _NUMBER_LABELS:
@@ -389,7 +403,7 @@ def _constraints(doc: "Doc", publisher_aliases: frozenset[str]) -> Iterable[Cons
             if token.idx in covered or len(token.text) < 3:
                 continue
             word = normalise(token.text)
-            if word in publisher_aliases or token.text.isupper():
+            if word in publisher_names or token.text.isupper():
                 continue  # an acronym may be written out in the articles ("EU", "GDP")
             yield from emit(Constraint(token.text, "name", label=None, keys=(word,)))
 
@@ -406,7 +420,7 @@ def _conjunction_group(entity: "Span") -> str | None:
     return None
 
 
-def _name_constraint(entity: "Span", publisher_aliases: frozenset[str], covered: set[int],
+def _name_constraint(entity: "Span", publisher_names: frozenset[str], covered: set[int],
                      alternatives: str | None = None) -> Constraint | None:  # fmt: skip
     tokens = [
         t for t in entity
@@ -415,7 +429,7 @@ def _name_constraint(entity: "Span", publisher_aliases: frozenset[str], covered:
     words = [normalise(t.text) for t in tokens if t.is_alpha or any(c.isdigit() for c in t.text)]
     if not words:
         return None
-    if set(words) <= publisher_aliases or normalise(" ".join(words)) in publisher_aliases:
+    if normalise(" ".join(words)) in publisher_names:
         return None  # "according to AP": a source, not a subject
     if all(t.text.isupper() and len(t.text) <= 5 for t in tokens):
         return None  # acronyms are often written out ("EU", "UN"): not a hard constraint
