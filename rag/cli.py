@@ -67,9 +67,10 @@ def run_ingest(settings: "Settings", paths: list[Path], rebuild: bool, prune: bo
     """Ingest `paths` (default: the articles folder) with a progress bar on stderr; returns the report."""
     from tqdm import tqdm
 
-    from index.pipeline import ingest
-    from rag.services import bm25_cache_dir, build_encoder, build_store, chunk_settings
+    from index.pipeline import check_paths, ingest
+    from rag.services import bm25_cache_dir, build_encoder, build_store, chunk_settings, id_namespaces
 
+    check_paths(paths)  # a mistyped path fails before the model loads or the store is created
     encoder = build_encoder(settings)
     store = build_store(settings, encoder).open_for_writing(rebuild=rebuild)
     managed = not paths
@@ -94,6 +95,7 @@ def run_ingest(settings: "Settings", paths: list[Path], rebuild: bool, prune: bo
             prune=managed if prune is None else prune,
             progress=progress,
             on_skip=on_skip,
+            namespaces=id_namespaces(settings),
         )
     finally:
         bar.close()
@@ -113,7 +115,11 @@ def ingest_command(
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
-    """Load, clean, chunk and embed articles into the store (incremental: unchanged files are skipped)."""
+    """Load, clean, chunk and embed articles into the store (incremental: unchanged files are skipped).
+
+    A path that does not exist is an error: nothing is ingested, one sentence goes
+    to stderr and the exit code is 2 (with --json too: stdout stays empty).
+    """
 
     def action() -> None:
         settings = _settings()
@@ -122,9 +128,10 @@ def ingest_command(
             _print_json(report.as_json())
             return
         summary = report.as_json()
+        migrated = f"{summary['migrated']} re-keyed to the current id scheme, " if summary["migrated"] else ""
         typer.echo(
             f"Ingested in {summary['seconds']:.1f} s: {summary['added']} added, {summary['updated']} updated, "
-            f"{summary['unchanged']} unchanged, {summary['removed']} removed, {len(summary['skipped'])} skipped; "
+            f"{summary['unchanged']} unchanged, {summary['removed']} removed, {migrated}{len(summary['skipped'])} skipped; "
             f"{summary['chunks']} chunks embedded."
         )
         # each skipped file was already named, with its reason, on stderr as it was met (run_ingest's on_skip)
