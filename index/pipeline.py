@@ -447,53 +447,71 @@ def _migrate_legacy_ids(store: PassageStore, namespaces: Sequence[Namespace], re
     """Re-key articles stored under an earlier id scheme (the file name relative to the folder ingested).
 
     Their passages are copied under the new id with their stored vectors (nothing
-    is embedded), then the new record is written, then the old article deleted:
-    a run killed half-way leaves the old article (done again next run) or both
-    (the old one deleted next run). An old record whose new id is taken already
-    (e.g. two old ids for one file) is a duplicate and is deleted.
+    is embedded), then the new records are written, then the old articles
+    deleted, a group at a time: a run killed half-way leaves an old article (done
+    again next run) or both (the old one deleted next run, as a duplicate). An
+    old record whose new id is taken already (e.g. two old ids for one file) is
+    a duplicate and is deleted.
     """
     stored_ids = store.article_ids()
-    legacy = [i for i in stored_ids if not is_current_id(i)]
+    legacy = {i for i in stored_ids if not is_current_id(i)}
     if not legacy:
         return
-    taken = {i for i in stored_ids if is_current_id(i)}
-    passages: list[PassageRecord] = []
-    vectors: list[list[float]] = []
-    records: list[ArticleRecord] = []
-    old_ids: list[str] = []
-
-    def flush() -> None:
-        if records:
-            store.upsert_passages(passages, vectors)
-            store.put_articles(records)
-            for old in old_ids:
-                store.delete_article(old)
-            report.migrated.extend(record.article_id for record in records)
-        for batch in (passages, vectors, records, old_ids):
-            batch.clear()
-
-    for old_id in legacy:
-        record = store.article(old_id)
-        if record is None or not record.path:
-            continue  # nothing to key it by: it keeps its id
+    taken = set(stored_ids) - legacy
+    plan: list[tuple[ArticleRecord, str]] = []
+    duplicates: list[str] = []
+    for record in store.article_records():
+        if record.article_id not in legacy or not record.path:
+            continue  # current, or nothing to key it by: it keeps its id
         new_id = id_for_path(Path(record.path), namespaces)
         if new_id in taken:
-            store.delete_article(old_id)
-            report.removed.append(old_id)
-            continue
-        ids = sorted(store.passage_ids(old_id, record.content_hash))
-        mine = sorted(store.passages_by_id(ids).values(), key=lambda p: p.chunk_index)
-        stored_vectors = store.passage_vectors(ids)
-        if len(mine) != record.chunk_count or len(stored_vectors) != len(mine):
-            continue  # incomplete: left as it is; ingesting its file again redoes it
+            duplicates.append(record.article_id)
+        else:
+            taken.add(new_id)
+            plan.append((record, new_id))
+    if duplicates:
+        store.delete_articles(duplicates)
+        report.removed.extend(duplicates)
+
+    group: list[tuple[ArticleRecord, str]] = []
+    size = 0
+    for entry in plan:
+        group.append(entry)
+        size += entry[0].chunk_count
+        if size >= MIGRATE_GROUP_CHUNKS or entry is plan[-1]:
+            _rekey_group(store, group, report)
+            group, size = [], 0
+
+
+def _rekey_group(store: PassageStore, group: Sequence[tuple[ArticleRecord, str]], report: IngestReport) -> None:
+    """Copy one group of old-id articles under their new ids (stored vectors reused), then delete the old ones."""
+    old_ids = [record.article_id for record, _ in group]
+    passage_ids = sorted(store.passage_ids_where({"article_id": {"$in": old_ids}}))
+    stored = store.passages_by_id(passage_ids)
+    vectors = store.passage_vectors(passage_ids)
+    per_article: dict[str, list[PassageRecord]] = {}
+    for passage in stored.values():
+        per_article.setdefault(passage.article_id, []).append(passage)
+    passages: list[PassageRecord] = []
+    passage_vectors: list[list[float]] = []
+    records: list[ArticleRecord] = []
+    for record, new_id in group:
+        mine = sorted(
+            (p for p in per_article.get(record.article_id, []) if p.content_hash == record.content_hash),
+            key=lambda p: p.chunk_index,
+        )
+        if len(mine) != record.chunk_count or any(p.passage_id not in vectors for p in mine):
+            continue  # incomplete: left as it is; ingesting its file again replaces it
         for passage in mine:
             passages.append(
                 replace(passage, passage_id=f"{new_id}::{passage.content_hash}::{passage.chunk_index:04d}", article_id=new_id)
             )
-            vectors.append(stored_vectors[passage.passage_id])
+            passage_vectors.append(vectors[passage.passage_id])
         records.append(replace(record, article_id=new_id))
-        old_ids.append(old_id)
-        taken.add(new_id)
-        if len(passages) >= MIGRATE_GROUP_CHUNKS:
-            flush()
-    flush()
+    if not records:
+        return
+    store.upsert_passages(passages, passage_vectors)
+    store.put_articles(records)
+    done = {record.article_id for record in records}
+    store.delete_articles([old for old, (_, new_id) in zip(old_ids, group) if new_id in done])
+    report.migrated.extend(record.article_id for record in records)

@@ -250,6 +250,14 @@ class PassageStore:
                 metadatas=metadatas,
             )
 
+    def delete_articles(self, article_ids: Sequence[str]) -> None:
+        """Remove many articles and their passages in a few Chroma writes (delete_article costs two writes each)."""
+        ids = list(article_ids)
+        for begin in range(0, len(ids), WRITE_BATCH):
+            batch = ids[begin : begin + WRITE_BATCH]
+            self._passages.delete(where={"article_id": {"$in": batch}})
+            self._articles.delete(ids=batch)
+
     def delete_article(self, article_id: str) -> int:
         """Remove an article and all its passages; returns the passages removed."""
         removed = self.delete_passages(article_id)

@@ -246,8 +246,9 @@ def write_old_style(store: Any, encoder: Any, path: Path, old_id: str, chunks: C
 
 
 def test_a_store_with_old_ids_is_re_keyed_by_rag_ingest_without_duplicates_or_embedding(
-    tmp_path: Path, articles_dir: Path, encoder: Any
+    tmp_path: Path, articles_dir: Path, encoder: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import index.pipeline
     from index.identity import is_current_id
     from rag.assistant import Assistant
     from rag.cli import run_ingest
@@ -268,6 +269,7 @@ def test_a_store_with_old_ids_is_re_keyed_by_rag_ingest_without_duplicates_or_em
     old_vectors = store.passage_vectors(list(old_passages))
     assert_consistent(store)
 
+    monkeypatch.setattr(index.pipeline, "MIGRATE_GROUP_CHUNKS", 12)  # several re-keying groups, as in a large store
     report = run_ingest(settings, [], rebuild=False, prune=None, show_progress=False)
     assert report.as_json() | {"seconds": 0} == {
         "added": 0, "updated": 0, "unchanged": 5, "removed": 0, "migrated": 6, "skipped": [], "chunks": 0, "seconds": 0,
