@@ -68,13 +68,18 @@ def run_ingest(settings: "Settings", paths: list[Path], rebuild: bool, prune: bo
     from tqdm import tqdm
 
     from index.pipeline import check_paths, ingest
+    from rag.errors import IngestPathError
     from rag.services import bm25_cache_dir, build_encoder, build_store, chunk_settings, id_namespaces
 
-    check_paths(paths)  # a mistyped path fails before the model loads or the store is created
-    encoder = build_encoder(settings)
-    store = build_store(settings, encoder).open_for_writing(rebuild=rebuild)
     managed = not paths
     targets = paths or [Path(settings.articles_dir)]
+    if managed and not targets[0].expanduser().is_dir():
+        raise IngestPathError(
+            f"RAG_ARTICLES_DIR is {targets[0]}, which is not a folder; set it to your articles folder, or give `rag ingest` a path."
+        )
+    check_paths(targets)  # a mistyped path fails before the model loads or the store is created
+    encoder = build_encoder(settings)
+    store = build_store(settings, encoder).open_for_writing(rebuild=rebuild)
     bar = tqdm(total=0, unit="chunk", desc="Embedding", file=sys.stderr, disable=not show_progress, leave=False)
 
     def progress(done: int, total: int) -> None:

@@ -155,9 +155,9 @@ def test_link_loops_are_skipped_with_a_reason_and_never_hang(tmp_path: Path, enc
     assert len(report.added) == 1 and len(store.article_records()) == 1
 
 
-def _rag(args: list[str], data_dir: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+def _rag(args: list[str], data_dir: Path, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("RAG_", "OPENAI_"))}
-    environment["RAG_DATA_DIR"] = str(data_dir)
+    environment.update(RAG_DATA_DIR=str(data_dir), **env)
     return subprocess.run([RAG, *args], cwd=cwd, env=environment, capture_output=True, text=True, timeout=300)
 
 
@@ -172,6 +172,13 @@ def test_rag_ingest_of_a_path_that_does_not_exist_is_one_sentence_and_exit_code_
             "Error: Nothing was ingested: /does-not-exist does not exist; check the path and try again."
         ]
     assert not (data / "chroma").exists(), "a mistyped path created a store"
+    # the same for the articles folder of the settings
+    result = _rag(["ingest", "--json"], data, tmp_path, RAG_ARTICLES_DIR="/does-not-exist")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.strip() == (
+        "Error: RAG_ARTICLES_DIR is /does-not-exist, which is not a folder; "
+        "set it to your articles folder, or give `rag ingest` a path."
+    )
 
     # one good path and one missing: still nothing is ingested
     (tmp_path / "one.txt").write_text(PUTIN_TEXT, encoding="utf-8")
