@@ -210,6 +210,7 @@ def _open(args: argparse.Namespace, settings: Settings, items: list[Any], stack:
 
 def _run(args: argparse.Namespace, settings: Settings, items: list[Any], dataset_path: Path, stack: ExitStack) -> int:
     from eval.answerers import AssistantAnswerer
+    from eval.corpus import source_names
     from eval.gate import evaluate_gate, load_baseline, load_thresholds
     from eval.metrics import JUDGE_METRICS
     from eval.report import ReportContext, default_report_dir, write_run_report
@@ -229,7 +230,8 @@ def _run(args: argparse.Namespace, settings: Settings, items: list[Any], dataset
     assistant, warnings = _open(args, settings, items, stack)
     answerer = AssistantAnswerer(assistant, name=f"{mode}-{retrieval_mode}", mode=mode, top_k=top_k,
                                  retrieval_mode=retrieval_mode)
-    run = run_suite(items, answerer, progress=_progress(args))
+    names = source_names(assistant.articles(), args.articles)
+    run = run_suite(items, answerer, progress=_progress(args), source_names=names)
     if judge is not None:
         warnings += _add_judge(run, judge, args)
     summary = summarise(run, JUDGE_METRICS if judge is not None else ())

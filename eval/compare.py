@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Literal, Sequence
 
 from eval.answerers import AssistantAnswerer
-from eval.corpus import variant_assistant
+from eval.corpus import source_names, variant_assistant
 from eval.dataset import EvalItem
 from eval.html_report import compare_html
 from eval.overlap_baseline import OverlapBaseline
@@ -80,10 +80,10 @@ def run_compare(
     with tempfile.TemporaryDirectory(prefix="sourced-eval-") as scratch:
         for spec in specs:
             top_k = spec.top_k or settings.top_k
+            target = assistant
             if spec.answerer == "baseline":
                 answerer: Any = OverlapBaseline(assistant.articles(), name=spec.name, top_k=top_k)
             else:
-                target = assistant
                 if spec.chunk_size is not None and spec.chunk_size != settings.chunk_size:
                     # keep the configured overlap unless it would swallow half of the smaller chunk
                     overlap = settings.chunk_overlap if settings.chunk_overlap < spec.chunk_size // 2 else spec.chunk_size // 4
@@ -91,7 +91,8 @@ def run_compare(
                                                chunk_size=spec.chunk_size, chunk_overlap=overlap)
                 answerer = AssistantAnswerer(target, name=spec.name, mode=spec.mode, top_k=top_k,
                                              retrieval_mode=spec.retrieval_mode)
-            runs[spec.name] = run_suite(items, answerer, progress=progress, label=spec.name)
+            names = source_names(target.articles(), articles_dir)
+            runs[spec.name] = run_suite(items, answerer, progress=progress, label=spec.name, source_names=names)
     summaries = {name: summarise(run) for name, run in runs.items()}
     return CompareResult(runs, summaries, started, round(time.perf_counter() - began, 3))
 

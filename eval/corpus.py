@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
+
+from index.store import ArticleRecord
 
 from eval.dataset import EvalItem
 from eval.metrics import quote_in_passage
@@ -30,8 +32,8 @@ def open_assistant(settings: Settings, articles_dir: Path = BUNDLED_ARTICLES_DIR
 def ingest_corpus(settings: Settings, articles_dir: Path, show_progress: bool = False) -> None:
     from rag.cli import run_ingest
 
-    # an explicit path: article ids are file names relative to it, and
-    # nothing else in the store is pruned
+    # an explicit path: nothing else in the store is pruned; the dataset's
+    # `sources` find these articles by their path inside it (source_names)
     report = run_ingest(settings, [articles_dir], rebuild=False, prune=False, show_progress=show_progress)
     if report.skipped and not (report.added or report.updated or report.unchanged):
         raise EvalSetupError(f"Could not ingest the evaluation corpus from {articles_dir}: {report.skipped[0].reason}.")
@@ -45,11 +47,28 @@ def variant_assistant(settings: Settings, data_dir: Path, articles_dir: Path = B
     return Assistant.from_settings(variant)
 
 
+def source_names(articles: Iterable[ArticleRecord], articles_dir: Path) -> dict[str, str]:
+    """Article id -> the article's file relative to `articles_dir`, as the dataset's `sources` name it.
+
+    Ids are not file names (index/identity.py): the stored path of each article
+    is what ties it to a `sources` entry. Articles from elsewhere are left out.
+    """
+    root = Path(articles_dir).expanduser().resolve()
+    names: dict[str, str] = {}
+    for record in articles:
+        path = Path(record.path) if record.path else None
+        if path is not None and path.is_relative_to(root):
+            names[record.article_id] = path.relative_to(root).as_posix()
+    return names
+
+
 def check_index(assistant: Assistant, items: list[EvalItem], articles_dir: Path = BUNDLED_ARTICLES_DIR) -> list[str]:
     """Raise when articles the items cite are missing; return warnings about anything else that skews results."""
-    articles = {record.article_id: record for record in assistant.articles()}
+    records = assistant.articles()
+    names = source_names(records, articles_dir)
+    by_source = {names[record.article_id]: record for record in records if record.article_id in names}
     cited = sorted({source for item in items for source in item.sources})
-    missing = [source for source in cited if source not in articles]
+    missing = [source for source in cited if source not in by_source]
     if missing:
         where = Path(assistant.settings.data_dir).expanduser()
         raise EvalSetupError(
@@ -57,8 +76,7 @@ def check_index(assistant: Assistant, items: list[EvalItem], articles_dir: Path 
             "ingest the sample corpus (rag ingest data/articles) or point RAG_DATA_DIR at an empty folder."
         )
     warnings: list[str] = []
-    corpus = {p.relative_to(articles_dir).as_posix() for p in articles_dir.rglob("*") if p.is_file()}
-    extra = len(set(articles) - corpus)
+    extra = len(records) - len(by_source)
     if extra:
         warnings.append(f"The index holds {extra} article(s) from outside {articles_dir}; "
                         "numbers may differ from the committed baseline.")
@@ -66,7 +84,7 @@ def check_index(assistant: Assistant, items: list[EvalItem], articles_dir: Path 
         f"{item.id}: {e.quote[:50]!r}"
         for item in items
         for e in item.evidence
-        if not quote_in_passage(e.quote, articles[e.source].text)
+        if not quote_in_passage(e.quote, by_source[e.source].text)
     ]
     if lost:
         warnings.append(f"{len(lost)} evidence quote(s) are not in the cleaned article text, so no passage can hold "

@@ -6,7 +6,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Mapping
 
 from eval.answerers import Answerer
 from eval.dataset import EvalItem, expand_cases
@@ -52,8 +52,13 @@ class RunResult:
         return int(self.config.get("top_k") or 0)
 
 
-def run_suite(items: list[EvalItem], answerer: Answerer, *, progress: bool | None = None, label: str = "") -> RunResult:
+def run_suite(
+    items: list[EvalItem], answerer: Answerer, *, progress: bool | None = None, label: str = "",
+    source_names: Mapping[str, str] | None = None,
+) -> RunResult:
     """Ask every case (conversation turns in order, in one chat) and score it.
+
+    `source_names`: article id -> the file name the dataset's `sources` use (eval.corpus.source_names).
 
     `progress`: a tqdm bar on stderr; None shows it only when stderr is a terminal.
     A SourcedError on one question fails that case and the run goes on; a
@@ -81,7 +86,7 @@ def run_suite(items: list[EvalItem], answerer: Answerer, *, progress: bool | Non
                 except SourcedError as exc:
                     cases.append(failed_case(case, exc.message, _ms(asked)))
                 else:
-                    cases.append(score_case(case, answer, _ms(asked), answerer.top_k))
+                    cases.append(score_case(case, answer, _ms(asked), answerer.top_k, source_names))
                 bar.update(1)
             results.append(ItemResult(item, cases))
     finally:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Mapping
 
 from eval import metrics as m
 from eval.dataset import EvalCase
@@ -28,10 +28,16 @@ class CaseResult:
         return self.error is None and all(self.checks.values())
 
 
-def score_case(case: EvalCase, answer: Answer, latency_ms: float, k: int) -> CaseResult:
-    """All deterministic metrics of one answered case, then its checks."""
+def score_case(
+    case: EvalCase, answer: Answer, latency_ms: float, k: int, source_names: Mapping[str, str] | None = None
+) -> CaseResult:
+    """All deterministic metrics of one answered case, then its checks.
+
+    `source_names` maps article ids to the file names the dataset's `sources` use
+    (eval.corpus.source_names); without it, ids are compared as they are.
+    """
     result = CaseResult(case, answer, latency_ms)
-    result.metrics = case_metrics(case, answer, latency_ms, k)
+    result.metrics = case_metrics(case, answer, latency_ms, k, source_names)
     result.checks, result.reasons = case_checks(case, answer, result.metrics, k)
     return result
 
@@ -45,8 +51,11 @@ def failed_case(case: EvalCase, error: str, latency_ms: float) -> CaseResult:
     return result
 
 
-def case_metrics(case: EvalCase, answer: Answer, latency_ms: float, k: int) -> dict[str, float | None]:
-    retrieved_articles = [p.article_id for p in answer.retrieved]
+def case_metrics(
+    case: EvalCase, answer: Answer, latency_ms: float, k: int, source_names: Mapping[str, str] | None = None
+) -> dict[str, float | None]:
+    names = source_names or {}
+    retrieved_articles = [names.get(p.article_id, p.article_id) for p in answer.retrieved]
     retrieved_texts = [p.text for p in answer.retrieved]
     quotes = [e.quote for e in case.evidence]
     # a refusal is scored as an empty answer: its fixed sentence states no fact

@@ -35,3 +35,9 @@ class IndexEmptyError(SourcedError):
     """Nothing has been ingested yet."""
 
     exit_code = 4
+
+
+class IngestPathError(SourcedError):
+    """A path given to ingest does not exist (or is a broken or looping symbolic link)."""
+
+    exit_code = 2

@@ -1,8 +1,11 @@
 """Incremental, idempotent ingestion: files → load → clean → metadata → chunk → embed → Chroma.
 
-Ids are stable: an article is identified by its path relative to the folder
-ingested (or its file name), and each passage id carries a hash of the
-article's cleaned text, metadata and chunk settings. Changed articles are
+Ids are stable and unique: an article's id is a readable slug of its file
+name plus a hash of where the file is (index/identity.py), and each passage id
+carries a hash of the article's cleaned text, metadata and chunk settings.
+Discovery never leaves a folder being ingested: symbolic links out of it, and
+links that loop, are skipped with a reason; a path that does not exist stops
+the run before anything is written (IngestPathError). Changed articles are
 embedded in groups; for each group the pipeline (1) upserts the new passages,
 (2) deletes each article's passages of any other version, (3) writes the
 article records last, in one Chroma write (every write costs 50-75 ms here
@@ -14,16 +17,20 @@ the new one with all its passages.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from index.chunking import chunk_text
 from index.cleaning import clean_article
 from index.embedder import TextEncoder, llama_embedding
+from index.errors import IngestPathError
+from index.identity import Namespace, article_id as id_for_path, is_current_id
 from index.loaders import SUPPORTED_SUFFIXES, SkippedFile, load_document
 from index.nlp import entities_by_line, entities_within
 from index.metadata import MANIFEST_NAME, read_manifest, resolve_metadata
@@ -37,6 +44,8 @@ EMBED_GROUP_CHUNKS = 256
 # Part of every content hash: bump it when what is stored per passage changes,
 # so the next ingest re-embeds instead of calling old passages unchanged.
 PIPELINE_VERSION = 3
+# Re-keyed articles are written in groups of about this many passages (no embedding: only Chroma writes).
+MIGRATE_GROUP_CHUNKS = 2000
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -59,6 +68,8 @@ class IngestReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    # articles stored under an id of an earlier scheme, re-keyed to their current id (no re-embedding)
+    migrated: list[str] = field(default_factory=list)
     skipped: list[SkippedArticle] = field(default_factory=list)
     chunks: int = 0  # chunks embedded and written in this run
     seconds: float = 0.0
@@ -69,6 +80,7 @@ class IngestReport:
             "updated": len(self.updated),
             "unchanged": len(self.unchanged),
             "removed": len(self.removed),
+            "migrated": len(self.migrated),
             "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
             "chunks": self.chunks,
             "seconds": round(self.seconds, 3),
@@ -82,23 +94,138 @@ class _PreparedArticle:
     existed: bool
 
 
-def discover_files(paths: Sequence[Path]) -> tuple[list[tuple[Path, str]], list[SkippedArticle], list[Path]]:
-    """(file, article id) pairs to ingest, paths that don't exist, and the folders walked (for pruning)."""
-    files: list[tuple[Path, str]] = []
-    missing: list[SkippedArticle] = []
-    folders: list[Path] = []
-    for path in paths:
-        path = Path(path).expanduser()
-        if path.is_dir():
-            folders.append(path.resolve())
-            for candidate in sorted(path.rglob("*")):
-                if candidate.is_file() and candidate.name != MANIFEST_NAME and not candidate.name.startswith("."):
-                    files.append((candidate, candidate.relative_to(path).as_posix()))
+@dataclass
+class Discovery:
+    """What a set of paths holds: the files to ingest, what was skipped and why, and what is missing."""
+
+    files: list[tuple[Path, Path]] = field(default_factory=list)  # (path as found, the file it resolves to)
+    skipped: list[SkippedArticle] = field(default_factory=list)
+    folders: list[Path] = field(default_factory=list)  # folders walked, resolved (for pruning)
+    missing: list[str] = field(default_factory=list)  # one sentence per path that cannot be read at all
+
+
+def discover_files(paths: Sequence[Path]) -> Discovery:
+    """The files under `paths`, each once; nothing outside a folder being walked is read through a link."""
+    found = Discovery()
+    resolved_seen: dict[Path, Path] = {}
+    for given in paths:
+        path = Path(given).expanduser()
+        if path.is_symlink() and not path.exists():
+            found.missing.append(f"{path} {_link_problem(path)}")
+        elif path.is_dir():
+            root = path.resolve()
+            found.folders.append(root)
+            _walk(root, found, resolved_seen)
         elif path.is_file():
-            files.append((path, path.name))
+            # a file named on its own is read wherever a link to it points: the user chose it
+            _add(path, path.resolve(), found, resolved_seen)
+        elif path.exists():
+            found.skipped.append(SkippedArticle(str(path), "is not a regular file"))
         else:
-            missing.append(SkippedArticle(str(path), "does not exist"))
-    return files, missing, folders
+            found.missing.append(f"{path} does not exist")
+    return found
+
+
+def check_paths(paths: Sequence[Path]) -> None:
+    """Raise IngestPathError when a path does not exist (cheap: call it before opening the store)."""
+    missing = []
+    for given in paths:
+        path = Path(given).expanduser()
+        if path.is_symlink() and not path.exists():
+            missing.append(f"{path} {_link_problem(path)}")
+        elif not path.exists():
+            missing.append(f"{path} does not exist")
+    _refuse_missing(missing)
+
+
+def _refuse_missing(missing: Sequence[str]) -> None:
+    if missing:
+        others = len(missing) - 1
+        more = f" (and {others} other path{'' if others == 1 else 's'})" if others else ""
+        raise IngestPathError(f"Nothing was ingested: {missing[0]}{more}; check the path and try again.")
+
+
+def _add(path: Path, resolved: Path, found: Discovery, resolved_seen: dict[Path, Path]) -> None:
+    first = resolved_seen.get(resolved)
+    if first is None:
+        resolved_seen[resolved] = path
+        found.files.append((path, resolved))
+    elif path.is_symlink():
+        found.skipped.append(SkippedArticle(str(path), f"is a symbolic link to {first}, which is ingested under its own name"))
+    # the same file named twice (a folder and a file in it) is ingested once, silently
+
+
+def _walk(root: Path, found: Discovery, resolved_seen: dict[Path, Path]) -> None:
+    """Regular files under `root` (hidden ones and manifests left out), then the links that stay inside it."""
+    files: list[Path] = []
+    links: list[Path] = []
+
+    def unreadable(error: OSError) -> None:
+        found.skipped.append(SkippedArticle(str(error.filename), f"could not be read: {error.strerror or error}"))
+
+    for folder, dirnames, filenames in os.walk(root, onerror=unreadable):  # never follows links to folders
+        here = Path(folder)
+        subfolders = []
+        for name in sorted(dirnames):
+            if name.startswith("."):
+                continue
+            if (here / name).is_symlink():
+                links.append(here / name)
+            else:
+                subfolders.append(name)
+        dirnames[:] = subfolders
+        for name in sorted(filenames):
+            if name.startswith(".") or name == MANIFEST_NAME:
+                continue
+            entry = here / name
+            if entry.is_symlink():
+                links.append(entry)
+            elif entry.is_file():
+                files.append(entry)
+            else:
+                found.skipped.append(SkippedArticle(str(entry), "is not a regular file"))
+    for entry in sorted(files):
+        _add(entry, entry, found, resolved_seen)  # root is resolved and no link was followed: entry is its own target
+    for link in sorted(links):
+        target = _link_target(link)
+        if target is None:
+            found.skipped.append(SkippedArticle(str(link), _link_problem(link)))
+        elif not target.is_relative_to(root):
+            found.skipped.append(
+                SkippedArticle(str(link), f"is a symbolic link to {target}, outside the folder being ingested; "
+                               "copy the file into the folder to ingest it")
+            )
+        elif target.is_dir():
+            reason = (
+                "is a symbolic link to a folder that contains it (a loop)"
+                if link.parent.is_relative_to(target)
+                else "is a symbolic link to a folder inside the one being ingested, whose files are read from there"
+            )
+            found.skipped.append(SkippedArticle(str(link), reason))
+        elif not target.is_file():
+            found.skipped.append(SkippedArticle(str(link), "is a symbolic link to something that is not a regular file"))
+        else:
+            _add(link, target, found, resolved_seen)
+    found.files.sort(key=lambda pair: pair[0])
+
+
+def _link_target(link: Path) -> Path | None:
+    try:
+        return link.resolve(strict=True)
+    except (OSError, RuntimeError):  # RuntimeError: Python < 3.13 reports a symlink loop so
+        return None
+
+
+def _link_problem(link: Path) -> str:
+    """Why a link that cannot be resolved is no file: a loop, or a target that does not exist."""
+    try:
+        link.resolve(strict=True)
+    except RuntimeError:
+        return "is a symbolic link that loops back on itself"
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "is a symbolic link that loops back on itself"
+    return f"is a broken symbolic link (its target {os.readlink(link)} does not exist)"
 
 
 def content_hash(text: str, metadata: dict[str, Any], chunks: ChunkSettings) -> str:
@@ -156,8 +283,7 @@ def prepare_article(
     return record, passages
 
 
-def _is_complete(store: PassageStore, record: ArticleRecord) -> bool:
-    stored = store.article(record.article_id)
+def _is_complete(store: PassageStore, record: ArticleRecord, stored: ArticleRecord | None) -> bool:
     if stored is None or stored.content_hash != record.content_hash:
         return False
     return store.passage_ids(record.article_id) == store.passage_ids(record.article_id, record.content_hash) and len(
@@ -188,25 +314,36 @@ def ingest(
     prune: bool = False,
     progress: ProgressCallback | None = None,
     on_skip: Callable[[SkippedArticle], None] | None = None,
+    namespaces: Sequence[Namespace] = (),
 ) -> IngestReport:
-    """Bring the store in line with the files under `paths`; see the module docstring for the guarantees."""
+    """Bring the store in line with the files under `paths`; see the module docstring for the guarantees.
+
+    `namespaces` are the folders whose files are keyed by their place inside them
+    (uploads, the managed articles folder; see index/identity.py). Raises
+    IngestPathError, before writing anything, when a path does not exist.
+    """
     started = time.perf_counter()
     report = IngestReport()
-    files, missing, folders = discover_files(paths)
-    for skipped in missing:
+    found = discover_files(paths)
+    _refuse_missing(found.missing)
+    for skipped in found.skipped:
         report.skipped.append(skipped)
         if on_skip:
             on_skip(skipped)
+    _migrate_legacy_ids(store, namespaces, report)
 
     manifests: dict[Path, dict[str, dict[str, Any]]] = {}
     pending: list[_PreparedArticle] = []
     seen_ids: set[str] = set()
-    for path, article_id in files:
+    ingested: dict[str, str] = {}  # stored path -> article id, for every file read this run
+    relocated: list[ArticleRecord] = []
+    for path, resolved in found.files:
+        article_id = id_for_path(resolved, namespaces)
         folder = path.parent
         if folder not in manifests:
             manifests[folder] = read_manifest(folder)
         try:
-            if article_id in seen_ids:  # e.g. a/x.txt and b/x.txt: one would silently replace the other
+            if article_id in seen_ids:  # two files, one id: only a hash collision can do this
                 raise SkippedFile(path, f"has the same article id ({article_id}) as another file of this ingest; rename one")
             record, passages = prepare_article(path, article_id, manifests[folder], chunks, max_bytes)
         except SkippedFile as skip:
@@ -216,17 +353,23 @@ def ingest(
                 on_skip(skipped)
             continue
         seen_ids.add(article_id)
-        if _is_complete(store, record):
+        ingested[record.path] = article_id
+        stored = store.article(article_id)
+        if _is_complete(store, record, stored):
+            if stored is not None and stored.path != record.path:
+                relocated.append(record)  # same place in its namespace, folder moved: keep the record's path true
             report.unchanged.append(article_id)
             continue
-        pending.append(_PreparedArticle(record, passages, existed=store.article(article_id) is not None))
+        pending.append(_PreparedArticle(record, passages, existed=stored is not None))
+    if relocated:
+        store.put_articles(relocated)
 
     total = sum(len(a.passages) for a in pending)
     done = 0
     if progress:
         progress(0, total)
     embed = _embedding_function(encoder) if pending else None
-    changed = False
+    changed = bool(report.migrated or report.removed)  # the re-keying above wrote already
     for group in _groups(pending):
         passages = [p for article in group for p in article.passages]
         vectors, passages = embed(passages) if passages else ([], passages)
@@ -242,8 +385,8 @@ def ingest(
         if progress:
             progress(done, total)
 
-    if prune:
-        for stale in _stale_articles(store, folders, seen_ids):
+    if prune or report.added:
+        for stale in _stale_articles(store.article_records(), found.folders if prune else [], seen_ids, ingested):
             store.delete_article(stale)
             report.removed.append(stale)
             changed = True
@@ -289,13 +432,90 @@ def _embedding_function(encoder: TextEncoder) -> EmbedFunction:
     return embed_remote
 
 
-def _stale_articles(store: PassageStore, folders: Sequence[Path], seen_ids: set[str]) -> list[str]:
-    """Articles stored from one of `folders` whose file was not ingested this run (deleted or now skipped)."""
+def _stale_articles(
+    records: Sequence[ArticleRecord], folders: Sequence[Path], seen_ids: set[str], ingested: dict[str, str]
+) -> list[str]:
+    """Articles to remove: stored from one of `folders` but not ingested this run (deleted or now skipped),
+    or read from a file ingested this run under another id (an id from before a namespace changed)."""
     stale: list[str] = []
-    for record in store.article_records():
+    for record in records:
         if record.article_id in seen_ids or not record.path:
             continue
         stored_path = Path(record.path)
-        if any(stored_path.is_relative_to(folder) for folder in folders):
+        if record.path in ingested or any(stored_path.is_relative_to(folder) for folder in folders):
             stale.append(record.article_id)
     return stale
+
+
+def _migrate_legacy_ids(store: PassageStore, namespaces: Sequence[Namespace], report: IngestReport) -> None:
+    """Re-key articles stored under an earlier id scheme (the file name relative to the folder ingested).
+
+    Their passages are copied under the new id with their stored vectors (nothing
+    is embedded), then the new records are written, then the old articles
+    deleted, a group at a time: a run killed half-way leaves an old article (done
+    again next run) or both (the old one deleted next run, as a duplicate). An
+    old record whose new id is taken already (e.g. two old ids for one file) is
+    a duplicate and is deleted.
+    """
+    stored_ids = store.article_ids()
+    legacy = {i for i in stored_ids if not is_current_id(i)}
+    if not legacy:
+        return
+    taken = set(stored_ids) - legacy
+    plan: list[tuple[ArticleRecord, str]] = []
+    duplicates: list[str] = []
+    for record in store.article_records():
+        if record.article_id not in legacy or not record.path:
+            continue  # current, or nothing to key it by: it keeps its id
+        new_id = id_for_path(Path(record.path), namespaces)
+        if new_id in taken:
+            duplicates.append(record.article_id)
+        else:
+            taken.add(new_id)
+            plan.append((record, new_id))
+    if duplicates:
+        store.delete_articles(duplicates)
+        report.removed.extend(duplicates)
+
+    group: list[tuple[ArticleRecord, str]] = []
+    size = 0
+    for entry in plan:
+        group.append(entry)
+        size += entry[0].chunk_count
+        if size >= MIGRATE_GROUP_CHUNKS or entry is plan[-1]:
+            _rekey_group(store, group, report)
+            group, size = [], 0
+
+
+def _rekey_group(store: PassageStore, group: Sequence[tuple[ArticleRecord, str]], report: IngestReport) -> None:
+    """Copy one group of old-id articles under their new ids (stored vectors reused), then delete the old ones."""
+    old_ids = [record.article_id for record, _ in group]
+    passage_ids = sorted(store.passage_ids_where({"article_id": {"$in": old_ids}}))
+    stored = store.passages_by_id(passage_ids)
+    vectors = store.passage_vectors(passage_ids)
+    per_article: dict[str, list[PassageRecord]] = {}
+    for passage in stored.values():
+        per_article.setdefault(passage.article_id, []).append(passage)
+    passages: list[PassageRecord] = []
+    passage_vectors: list[list[float]] = []
+    records: list[ArticleRecord] = []
+    for record, new_id in group:
+        mine = sorted(
+            (p for p in per_article.get(record.article_id, []) if p.content_hash == record.content_hash),
+            key=lambda p: p.chunk_index,
+        )
+        if len(mine) != record.chunk_count or any(p.passage_id not in vectors for p in mine):
+            continue  # incomplete: left as it is; ingesting its file again replaces it
+        for passage in mine:
+            passages.append(
+                replace(passage, passage_id=f"{new_id}::{passage.content_hash}::{passage.chunk_index:04d}", article_id=new_id)
+            )
+            passage_vectors.append(vectors[passage.passage_id])
+        records.append(replace(record, article_id=new_id))
+    if not records:
+        return
+    store.upsert_passages(passages, passage_vectors)
+    store.put_articles(records)
+    done = {record.article_id for record in records}
+    store.delete_articles([old for old, (_, new_id) in zip(old_ids, group) if new_id in done])
+    report.migrated.extend(record.article_id for record in records)

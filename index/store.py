@@ -224,6 +224,10 @@ class PassageStore:
         records = [_article_from_chroma(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
         return sorted(records, key=lambda r: (r.published or "", r.article_id))
 
+    def article_ids(self) -> list[str]:
+        """Every article id, without reading the articles' text."""
+        return sorted(self._articles.get(include=[])["ids"])
+
     def article(self, article_id: str) -> ArticleRecord | None:
         got = self._articles.get(ids=[article_id], include=["documents", "metadatas"])
         if not got["ids"]:
@@ -250,6 +254,14 @@ class PassageStore:
                 documents=documents,
                 metadatas=metadatas,
             )
+
+    def delete_articles(self, article_ids: Sequence[str]) -> None:
+        """Remove many articles and their passages in a few Chroma writes (delete_article costs two writes each)."""
+        ids = list(article_ids)
+        for begin in range(0, len(ids), WRITE_BATCH):
+            batch = ids[begin : begin + WRITE_BATCH]
+            self._passages.delete(where={"article_id": {"$in": batch}})
+            self._articles.delete(ids=batch)
 
     def delete_article(self, article_id: str) -> int:
         """Remove an article and all its passages; returns the passages removed."""
@@ -285,6 +297,15 @@ class PassageStore:
         if ids:
             self._passages.delete(ids=sorted(ids))
         return len(ids)
+
+    def passage_vectors(self, passage_ids: Sequence[str]) -> dict[str, list[float]]:
+        """The stored embeddings of these passages, by id (lets a passage be re-keyed without re-embedding)."""
+        vectors: dict[str, list[float]] = {}
+        ids = list(passage_ids)
+        for begin in range(0, len(ids), WRITE_BATCH):
+            got = self._passages.get(ids=ids[begin : begin + WRITE_BATCH], include=["embeddings"])
+            vectors.update({pid: [float(x) for x in vector] for pid, vector in zip(got["ids"], got["embeddings"])})
+        return vectors
 
     def count(self) -> int:
         return int(self._passages.count())

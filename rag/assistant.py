@@ -27,7 +27,7 @@ from rag.publishers import named_publishers, publisher_words
 from rag.query import QuestionAnalysis, analyse
 from rag.models import Answer, Passage
 from rag.retrieval import HybridRetriever, RetrievalFilters, RetrievalMode, RetrievalResult
-from rag.services import bm25_cache_dir, build_encoder, build_store, chunk_settings
+from rag.services import article_id_for, bm25_cache_dir, build_encoder, build_store, chunk_settings, id_namespaces
 from rag.settings import Settings
 from rag.validation import validate_question
 
@@ -292,10 +292,15 @@ class Assistant:
             self.encoder,
             chunks=chunk_settings(self.settings),
             max_bytes=self.settings.max_file_bytes,
+            namespaces=id_namespaces(self.settings),
             **options,  # type: ignore[arg-type]
         )
         self._indexes()
         return report
+
+    def article_id_for(self, path: Path) -> str:
+        """The id the article read from `path` has (or would get) in the store."""
+        return article_id_for(self.settings, path)
 
     def delete_article(self, article_id: str) -> int:
         removed = self.store.delete_article(article_id)

@@ -67,13 +67,19 @@ def run_ingest(settings: "Settings", paths: list[Path], rebuild: bool, prune: bo
     """Ingest `paths` (default: the articles folder) with a progress bar on stderr; returns the report."""
     from tqdm import tqdm
 
-    from index.pipeline import ingest
-    from rag.services import bm25_cache_dir, build_encoder, build_store, chunk_settings
+    from index.pipeline import check_paths, ingest
+    from rag.errors import IngestPathError
+    from rag.services import bm25_cache_dir, build_encoder, build_store, chunk_settings, id_namespaces
 
-    encoder = build_encoder(settings)
-    store = build_store(settings, encoder).open_for_writing(rebuild=rebuild)
     managed = not paths
     targets = paths or [Path(settings.articles_dir)]
+    if managed and not targets[0].expanduser().is_dir():
+        raise IngestPathError(
+            f"RAG_ARTICLES_DIR is {targets[0]}, which is not a folder; set it to your articles folder, or give `rag ingest` a path."
+        )
+    check_paths(targets)  # a mistyped path fails before the model loads or the store is created
+    encoder = build_encoder(settings)
+    store = build_store(settings, encoder).open_for_writing(rebuild=rebuild)
     bar = tqdm(total=0, unit="chunk", desc="Embedding", file=sys.stderr, disable=not show_progress, leave=False)
 
     def progress(done: int, total: int) -> None:
@@ -94,6 +100,7 @@ def run_ingest(settings: "Settings", paths: list[Path], rebuild: bool, prune: bo
             prune=managed if prune is None else prune,
             progress=progress,
             on_skip=on_skip,
+            namespaces=id_namespaces(settings),
         )
     finally:
         bar.close()
@@ -113,7 +120,11 @@ def ingest_command(
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
-    """Load, clean, chunk and embed articles into the store (incremental: unchanged files are skipped)."""
+    """Load, clean, chunk and embed articles into the store (incremental: unchanged files are skipped).
+
+    A path that does not exist is an error: nothing is ingested, one sentence goes
+    to stderr and the exit code is 2 (with --json too: stdout stays empty).
+    """
 
     def action() -> None:
         settings = _settings()
@@ -122,9 +133,10 @@ def ingest_command(
             _print_json(report.as_json())
             return
         summary = report.as_json()
+        migrated = f"{summary['migrated']} re-keyed to the current id scheme, " if summary["migrated"] else ""
         typer.echo(
             f"Ingested in {summary['seconds']:.1f} s: {summary['added']} added, {summary['updated']} updated, "
-            f"{summary['unchanged']} unchanged, {summary['removed']} removed, {len(summary['skipped'])} skipped; "
+            f"{summary['unchanged']} unchanged, {summary['removed']} removed, {migrated}{len(summary['skipped'])} skipped; "
             f"{summary['chunks']} chunks embedded."
         )
         # each skipped file was already named, with its reason, on stderr as it was met (run_ingest's on_skip)

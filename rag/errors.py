@@ -9,6 +9,7 @@ from index.errors import (
     EmbedderUnavailableError,
     EmbeddingMismatchError,
     IndexEmptyError,
+    IngestPathError,
     SourcedError,
     StoreUnavailableError,
 )
@@ -18,6 +19,7 @@ __all__ = [
     "EmbeddingMismatchError",
     "EndpointError",
     "IndexEmptyError",
+    "IngestPathError",
     "InvalidQuestionError",
     "LLMNotConfiguredError",
     "SourcedError",

@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from index.embedder import MiniLMOnnxEncoder, OpenAIEncoder, TextEncoder
+from index.identity import Namespace, article_id
 from index.pipeline import ChunkSettings
 from index.store import PassageStore, open_client
 from rag.settings import Settings
+
+UPLOADS_FOLDER = "uploads"  # under RAG_DATA_DIR
 
 
 def build_encoder(settings: Settings) -> TextEncoder:
@@ -25,6 +28,24 @@ def build_store(settings: Settings, encoder: TextEncoder) -> PassageStore:
 
 def chunk_settings(settings: Settings) -> ChunkSettings:
     return ChunkSettings(chunk_size=settings.chunk_size, chunk_overlap=settings.chunk_overlap)
+
+
+def uploads_dir(settings: Settings) -> Path:
+    """Where the UI keeps uploaded files: a namespace of their own, so an upload never takes another article's id."""
+    return Path(settings.data_dir).expanduser() / UPLOADS_FOLDER
+
+
+def id_namespaces(settings: Settings) -> tuple[Namespace, ...]:
+    """Folders whose files are keyed by their place inside them (index/identity.py): uploads, the articles folder."""
+    return (
+        Namespace("upload", uploads_dir(settings), prefix="upload"),
+        Namespace("articles", Path(settings.articles_dir)),
+    )
+
+
+def article_id_for(settings: Settings, path: Path) -> str:
+    """The id the article read from `path` has (or will have) in the store."""
+    return article_id(path, id_namespaces(settings))
 
 
 def bm25_cache_dir(settings: Settings) -> Path:

@@ -162,6 +162,14 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                     type="filepath",
                     elem_id="upload",
                 )
+                replace_choice = gr.Dropdown(
+                    choices=library.replace_choices(),
+                    value=None,
+                    label="Replace an uploaded article (optional)",
+                    info="Choose one before uploading a file to put it in that article's place; "
+                    "otherwise every file is added as a new article.",
+                    elem_id="replace-choice",
+                )
                 upload_status = gr.HTML("", elem_id="upload-status", js_on_load=None)
                 with gr.Row():
                     delete_choice = gr.Dropdown(
@@ -230,7 +238,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         app.load(lambda raw: show(chat.restore(raw)), [turns], screen_outputs, **private)
 
         # --- library events -------------------------------------------------------
-        library_outputs = [library_table, delete_choice, publishers]
+        library_outputs = [library_table, delete_choice, publishers, replace_choice]
 
         @speaks_plainly(assistant, "Reading the library")
         def library_state() -> tuple[Any, ...]:
@@ -238,14 +246,17 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                 library.table_html(),
                 gr.Dropdown(choices=library.delete_choices(), value=None),
                 gr.Dropdown(choices=library.publishers()),
+                gr.Dropdown(choices=library.replace_choices(), value=None),  # each replace is chosen anew
             )
 
         @speaks_plainly(assistant, "Uploading")
-        def on_upload(paths: list[str] | None, progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:
+        def on_upload(
+            paths: list[str] | None, replace: str | None, progress: gr.Progress = gr.Progress()
+        ) -> tuple[Any, ...]:
             report: Callable[[int, int], None] = lambda done, total: (
                 progress((done, total), desc="Embedding passages", unit="passages") if total else None
             )
-            outcome = library.upload(paths, report)
+            outcome = library.upload(paths, report, replace=replace)
             return (render.statuses_html(outcome.problems, outcome.notes), *library_state(), None)
 
         @speaks_plainly(assistant, "Deleting the article")
@@ -255,7 +266,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
 
         upload.upload(
             on_upload,
-            [upload],
+            [upload, replace_choice],
             [upload_status, *library_outputs, upload],
             concurrency_id=ASSISTANT_QUEUE,
             **private,

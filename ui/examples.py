@@ -7,10 +7,14 @@ its title, so a library without the samples still offers examples that work.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Protocol, Sequence
+
+from rag.settings import BUNDLED_ARTICLES_DIR
 
 MAX_EXAMPLES = 6
 
+# keyed by the sample's file name in data/articles/ (article ids also hash where the file is)
 SAMPLE_QUESTIONS: dict[str, tuple[str, ...]] = {
     "000_037889587b53874b.txt": (
         "What did Putin tell Trump about Russia's goals in Ukraine?",
@@ -24,14 +28,22 @@ SAMPLE_QUESTIONS: dict[str, tuple[str, ...]] = {
 
 
 class _Article(Protocol):
-    article_id: str
     title: str
+    path: str
+
+
+def sample_name(article: _Article) -> str | None:
+    """The file name of a bundled sample article, None for any other article."""
+    path = Path(article.path) if article.path else None
+    if path is None or not path.is_relative_to(BUNDLED_ARTICLES_DIR.resolve()):
+        return None
+    return path.name
 
 
 def example_questions(articles: Sequence[_Article], limit: int = MAX_EXAMPLES) -> list[str]:
-    present = {a.article_id for a in articles}
-    questions = [q for article_id, qs in SAMPLE_QUESTIONS.items() if article_id in present for q in qs]
+    present = {sample_name(a) for a in articles}
+    questions = [q for name, qs in SAMPLE_QUESTIONS.items() if name in present for q in qs]
     for article in articles:
-        if article.article_id not in SAMPLE_QUESTIONS and len(questions) < limit:
+        if sample_name(article) not in SAMPLE_QUESTIONS and len(questions) < limit:
             questions.append(f"What does the article “{article.title}” report?")
     return questions[:limit]

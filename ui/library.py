@@ -10,7 +10,7 @@ from rag.assistant import Assistant
 from rag.errors import SourcedError
 
 from ui import render
-from ui.uploads import ProgressCallback, UploadOutcome, accept_uploads, remove_uploaded_file
+from ui.uploads import ProgressCallback, UploadOutcome, accept_uploads, is_upload, remove_uploaded_file
 
 logger = logging.getLogger(__name__)
 
@@ -32,16 +32,28 @@ class LibraryController:
         """(label, article id) pairs for the delete picker."""
         return [(f"{r.title} ({r.source}, {r.published or 'undated'})", r.article_id) for r in self.rows()]
 
+    def replace_choices(self) -> list[tuple[str, str]]:
+        """(label, article id) pairs of the uploaded articles, the ones an upload may replace."""
+        data_dir = self.assistant.settings.data_dir
+        return [
+            (f"{a.title} ({Path(a.path).name})", a.article_id)
+            for a in self.assistant.articles()
+            if is_upload(data_dir, a.path)
+        ]
+
     def publishers(self) -> list[str]:
         return sorted({r.source for r in self.rows()})
 
-    def upload(self, paths: Sequence[str] | None, progress: ProgressCallback | None = None) -> UploadOutcome:
+    def upload(
+        self, paths: Sequence[str] | None, progress: ProgressCallback | None = None, replace: str | None = None
+    ) -> UploadOutcome:
+        """Add the files as new articles, or, with `replace` (an uploaded article's id), put one file in its place."""
         files = [(Path(p), Path(p).name) for p in (paths or [])]
         if not files:
             outcome = UploadOutcome()
             outcome.problems.append("Choose one or more .txt, .md, .html or .pdf files to upload.")
             return outcome
-        return accept_uploads(self.assistant, files, progress)
+        return accept_uploads(self.assistant, files, progress, replace=replace or None)
 
     def delete(self, article_id: str | None) -> tuple[bool, str]:
         """Remove an article (and its uploaded file, if it was uploaded); (done, message)."""

@@ -98,3 +98,39 @@ def test_compare_prints_baseline_dense_bm25_hybrid(run_eval, small_dataset: Path
     for name in ("baseline", "hybrid"):
         assert (report / name / "report.html").is_file()
     assert "data:image/png;base64," in (report / "report.html").read_text(encoding="utf-8")
+
+
+# --- another corpus: `sources` are file names relative to --articles, whatever the article ids ---------------
+
+NORTH = "Harbour reopens\nThe Kellin harbour reopened on Monday after storm repairs that cost 80,000 pounds.\n"
+SOUTH = "Harbour closes\nThe Dunmore harbour will close on 3 March for dredging that lasts eleven weeks.\n"
+
+
+def test_eval_with_another_corpus_maps_sources_to_articles_by_their_path(run_eval, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from rag.cli import run_ingest
+    from tests.conftest import make_settings
+
+    corpora = tmp_path / "corpora"
+    towns = corpora / "towns"
+    for folder, text in (("north", NORTH), ("south", SOUTH)):
+        (towns / folder).mkdir(parents=True)
+        (towns / folder / "harbour.txt").write_text(text, encoding="utf-8")  # one file name, two articles
+    dataset = tmp_path / "towns.jsonl"
+    item = {
+        "id": "t1", "type": "date", "answerable": True, "question": "When will the Dunmore harbour close for dredging?",
+        "reference": "On 3 March.", "facts": [["3 March", "March 3"]], "sources": ["south/harbour.txt"],
+        "evidence": [{"source": "south/harbour.txt", "quote": "The Dunmore harbour will close on 3 March"}],
+    }
+    dataset.write_text(json.dumps(item) + "\n", encoding="utf-8")
+    # the configured index holds the corpus ingested from its parent folder: ids say nothing of `sources`
+    settings = make_settings(tmp_path / "data")
+    run_ingest(settings, [corpora], rebuild=False, prune=False, show_progress=False)
+
+    report = tmp_path / "report"
+    result = run_eval("--dataset", str(dataset), "--articles", str(towns), "--json", "--report", str(report),
+                      settings=settings)
+    assert result.code == 0, result.err
+    (case,) = json.loads((report / "results.json").read_text(encoding="utf-8"))["items"][0]["cases"]
+    assert case["sources"] == ["south/harbour.txt"]
+    assert case["metrics"]["article_hit@k"] == 1.0 and case["metrics"]["article_rr"] == 1.0
+    assert "from outside" not in result.err

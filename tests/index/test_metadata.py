@@ -119,11 +119,12 @@ def test_stored_articles_carry_the_manifest_metadata(sample_data_dir: Path) -> N
 
     store = PassageStore(open_client(sample_data_dir), "articles", MiniLMOnnxEncoder().fingerprint).open_for_reading()
     manifest = read_manifest(BUNDLED_ARTICLES_DIR)
-    stored = {r.article_id: r for r in store.article_records()}
+    stored = {Path(r.path).name: r for r in store.article_records()}
     assert set(stored) == set(manifest)
     for name, entry in manifest.items():
         assert stored[name].title == entry["title"]
         assert stored[name].source == entry["publisher"]
         assert stored[name].published == entry["published"]
+    name_of = {r.article_id: name for name, r in stored.items()}
     for passage in store.iter_passages():
-        assert passage.published == manifest[passage.article_id]["published"]
+        assert passage.published == manifest[name_of[passage.article_id]]["published"]

@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 
 from index.embedder import MiniLMOnnxEncoder
+from index.identity import article_id
 from index.pipeline import EMBED_GROUP_CHUNKS, ChunkSettings, ingest, prepare_article
 from index.metadata import read_manifest
 from index.sentences import split_sentences
@@ -72,11 +73,16 @@ def open_store(backend: Backend, tmp_path: Path, encoder: Any) -> PassageStore:
 
 
 def expected_chunks(folder: Path, chunks: ChunkSettings = CHUNKS) -> dict[str, int]:
+    """Chunks per article id of the folder's .txt files."""
     manifest = read_manifest(folder)
     return {
-        path.name: len(prepare_article(path, path.name, manifest, chunks, 10_000_000)[1])
+        article_id(path): len(prepare_article(path, article_id(path), manifest, chunks, 10_000_000)[1])
         for path in sorted(folder.glob("*.txt"))
     }
+
+
+def ids(folder: Path, *names: str) -> set[str]:
+    return {article_id(folder / name) for name in names}
 
 
 # --- incremental and idempotent -------------------------------------------------------------
@@ -97,7 +103,7 @@ def test_a_second_ingest_embeds_and_writes_nothing(
     before = counting.embedded
     second = ingest([small_corpus], store, counting, chunks=CHUNKS)
     assert second.as_json() | {"seconds": 0} == {
-        "added": 0, "updated": 0, "unchanged": 4, "removed": 0, "skipped": [], "chunks": 0, "seconds": 0,
+        "added": 0, "updated": 0, "unchanged": 4, "removed": 0, "migrated": 0, "skipped": [], "chunks": 0, "seconds": 0,
     }
     assert counting.embedded == before, "an unchanged article was embedded again"
     assert store.revision == revision, "a run that changed nothing invalidated the caches"
@@ -114,21 +120,22 @@ def test_a_changed_article_replaces_all_its_chunks(
     revision = store.revision
 
     changed = small_corpus / "000001.txt"
+    changed_id = article_id(changed)
     lines = changed.read_text(encoding="utf-8").splitlines()
     # a shorter article with a new paragraph: the new version has fewer chunks than the old one
     lines = lines[:3] + ["The ministry published a correction on Friday, saying an earlier figure was wrong."]
     changed.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     report = ingest([small_corpus], store, counting, chunks=CHUNKS)
-    assert report.updated == ["000001.txt"] and not report.added and len(report.unchanged) == 3
+    assert report.updated == [changed_id] and not report.added and len(report.unchanged) == 3
     after = assert_consistent(store)
-    assert after["000001.txt"] == expected_chunks(small_corpus)["000001.txt"] == report.chunks
-    assert after["000001.txt"] < before["000001.txt"]
-    assert not store.passage_ids("000001.txt") & old_ids["000001.txt"], "passages of the old version were left"
-    record = store.article("000001.txt")
+    assert after[changed_id] == expected_chunks(small_corpus)[changed_id] == report.chunks
+    assert after[changed_id] < before[changed_id]
+    assert not store.passage_ids(changed_id) & old_ids[changed_id], "passages of the old version were left"
+    record = store.article(changed_id)
     assert record is not None and "published a correction" in record.text
-    assert any("published a correction" in p.text for p in store.iter_passages() if p.article_id == "000001.txt")
-    for other in set(before) - {"000001.txt"}:
+    assert any("published a correction" in p.text for p in store.iter_passages() if p.article_id == changed_id)
+    for other in set(before) - {changed_id}:
         assert store.passage_ids(other) == old_ids[other]
     assert store.revision != revision
 
@@ -139,15 +146,16 @@ def test_a_deleted_article_is_removed_only_with_prune(
     store = open_store(backend, tmp_path, counting)
     ingest([small_corpus], store, counting, chunks=CHUNKS, prune=True)
     (small_corpus / "000002.txt").unlink()
+    gone = article_id(small_corpus / "000002.txt")
 
     kept = ingest([small_corpus], store, counting, chunks=CHUNKS, prune=False)
     assert kept.removed == [] and kept.chunks == 0
-    assert store.article("000002.txt") is not None and store.passage_ids("000002.txt")
+    assert store.article(gone) is not None and store.passage_ids(gone)
 
     pruned = ingest([small_corpus], store, counting, chunks=CHUNKS, prune=True)
-    assert pruned.removed == ["000002.txt"] and pruned.chunks == 0
-    assert store.article("000002.txt") is None and store.passage_ids("000002.txt") == set()
-    assert set(assert_consistent(store)) == {"000000.txt", "000001.txt", "000003.txt"}
+    assert pruned.removed == [gone] and pruned.chunks == 0
+    assert store.article(gone) is None and store.passage_ids(gone) == set()
+    assert set(assert_consistent(store)) == ids(small_corpus, "000000.txt", "000001.txt", "000003.txt")
 
 
 def test_ingesting_a_file_outside_the_folder_does_not_prune_the_folder(
@@ -161,10 +169,68 @@ def test_ingesting_a_file_outside_the_folder_does_not_prune_the_folder(
     for prune in (False, True):
         report = ingest([outside], store, counting, chunks=CHUNKS, prune=prune)
         assert report.removed == []
-    assert set(assert_consistent(store)) == {"000000.txt", "000001.txt", "000002.txt", "000003.txt", "note.md"}
+    assert set(assert_consistent(store)) == set(expected_chunks(small_corpus)) | {article_id(outside)}
     # and the folder's own prune leaves the outside article alone
     assert ingest([small_corpus], store, counting, chunks=CHUNKS, prune=True).removed == []
-    assert store.article("note.md") is not None
+    assert store.article(article_id(outside)) is not None
+
+
+# --- identity: one file, one article --------------------------------------------------------------
+
+
+def test_a_file_reached_through_its_folder_or_on_its_own_is_one_article(
+    tmp_path: Path, small_corpus: Path, counting: CountingEncoder
+) -> None:
+    nested = small_corpus / "2025" / "june"
+    nested.mkdir(parents=True)
+    (nested / "harbour.md").write_text("# Harbour reopens\n\nThe harbour reopened on Monday after storm repairs.\n")
+    store = build_store(make_settings(tmp_path / "data"), counting).open_for_writing()
+    first = ingest([small_corpus], store, counting, chunks=CHUNKS)
+    assert article_id(nested / "harbour.md") in first.added and article_id(nested / "harbour.md").startswith("harbour.md~")
+    alone = ingest([nested / "harbour.md"], store, counting, chunks=CHUNKS)
+    assert (alone.added, alone.unchanged, alone.chunks) == ([], [article_id(nested / "harbour.md")], 0)
+    assert len(store.article_records()) == 5
+
+
+def test_a_moved_articles_folder_keeps_its_ids_and_embeds_nothing(
+    tmp_path: Path, small_corpus: Path, counting: CountingEncoder
+) -> None:
+    from index.identity import Namespace
+
+    store = build_store(make_settings(tmp_path / "data"), counting).open_for_writing()
+    before = ingest([small_corpus], store, counting, chunks=CHUNKS, prune=True,
+                    namespaces=[Namespace("articles", small_corpus)])
+    moved = small_corpus.rename(tmp_path / "moved")
+    after = ingest([moved], store, counting, chunks=CHUNKS, prune=True, namespaces=[Namespace("articles", moved)])
+    assert sorted(after.unchanged) == sorted(before.added) and (after.added, after.removed, after.chunks) == ([], [], 0)
+    # the records say where the files are now (evaluation maps them by path)
+    assert all(Path(r.path).parent == moved.resolve() for r in store.article_records())
+    assert len(store.article_records()) == 4
+
+
+def test_a_file_stored_under_an_id_of_another_namespace_is_replaced_not_duplicated(
+    tmp_path: Path, small_corpus: Path, counting: CountingEncoder
+) -> None:
+    """E.g. RAG_ARTICLES_DIR pointed at the folder, then no longer and the folder is ingested by path."""
+    from index.identity import Namespace
+
+    store = build_store(make_settings(tmp_path / "data"), counting).open_for_writing()
+    managed = ingest([small_corpus], store, counting, chunks=CHUNKS, namespaces=[Namespace("articles", small_corpus)])
+    by_path = ingest([small_corpus], store, counting, chunks=CHUNKS)
+    assert sorted(by_path.added) == sorted(expected_chunks(small_corpus))
+    assert sorted(by_path.removed) == sorted(managed.added)
+    assert assert_consistent(store) == expected_chunks(small_corpus)
+
+
+def test_hidden_folders_and_files_are_not_read(tmp_path: Path, small_corpus: Path, counting: CountingEncoder) -> None:
+    expected = sorted(expected_chunks(small_corpus))
+    (small_corpus / ".git").mkdir()
+    (small_corpus / ".git" / "description").write_text("Unnamed repository; edit this file to name it.\n")
+    (small_corpus / ".git" / "notes.txt").write_text("A note kept by version control, not an article at all.\n")
+    (small_corpus / ".draft.txt").write_text("A draft that is not ready to be published anywhere yet.\n")
+    store = build_store(make_settings(tmp_path / "data"), counting).open_for_writing()
+    report = ingest([small_corpus], store, counting, chunks=CHUNKS)
+    assert report.skipped == [] and sorted(report.added) == expected
 
 
 # --- bad files ---------------------------------------------------------------------------------
@@ -173,6 +239,7 @@ def test_ingesting_a_file_outside_the_folder_does_not_prune_the_folder(
 def test_bad_files_are_skipped_with_a_reason_and_the_rest_ingest(
     tmp_path: Path, small_corpus: Path, counting: CountingEncoder
 ) -> None:
+    good = set(expected_chunks(small_corpus))
     (small_corpus / "empty.txt").write_text("")
     (small_corpus / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
     (small_corpus / "huge.txt").write_text("Word after word fills this file. " * 400)  # ~13 kB
@@ -181,12 +248,9 @@ def test_bad_files_are_skipped_with_a_reason_and_the_rest_ingest(
     (small_corpus / "nested" / "blank.md").write_text("   \n\n")
     seen: list[Any] = []
     store = build_store(make_settings(tmp_path / "data"), counting).open_for_writing()
-    report = ingest(
-        [small_corpus, tmp_path / "no-such-file.txt"], store, counting, chunks=CHUNKS, max_bytes=10_000, on_skip=seen.append
-    )
+    report = ingest([small_corpus], store, counting, chunks=CHUNKS, max_bytes=10_000, on_skip=seen.append)
     reasons = {Path(s.path).name: s.reason for s in report.skipped}
     assert reasons == {
-        "no-such-file.txt": "does not exist",
         "empty.txt": "is empty",
         "image.txt": "looks like a binary file, not text",
         "huge.txt": "is larger than the 0.01 MB limit",
@@ -194,7 +258,7 @@ def test_bad_files_are_skipped_with_a_reason_and_the_rest_ingest(
         "blank.md": "is empty",
     }
     assert [s.path for s in seen] == [s.path for s in report.skipped]  # each reported as it happens
-    assert sorted(report.added) == ["000000.txt", "000001.txt", "000002.txt", "000003.txt"]
+    assert set(report.added) == good
     assert set(assert_consistent(store)) == set(report.added)
 
 
@@ -204,11 +268,11 @@ def test_an_article_whose_file_turns_bad_is_pruned(tmp_path: Path, small_corpus:
     (small_corpus / "000003.txt").write_text("")
     report = ingest([small_corpus], store, counting, chunks=CHUNKS, prune=True)
     assert [(Path(s.path).name, s.reason) for s in report.skipped] == [("000003.txt", "is empty")]
-    assert report.removed == ["000003.txt"]
-    assert "000003.txt" not in assert_consistent(store)
+    assert report.removed == [article_id(small_corpus / "000003.txt")]
+    assert article_id(small_corpus / "000003.txt") not in assert_consistent(store)
 
 
-def test_two_files_with_the_same_article_id_are_not_both_ingested(
+def test_two_files_with_the_same_name_in_one_ingest_are_two_articles(
     tmp_path: Path, small_corpus: Path, counting: CountingEncoder
 ) -> None:
     other = tmp_path / "other"
@@ -216,12 +280,10 @@ def test_two_files_with_the_same_article_id_are_not_both_ingested(
     (other / "000001.txt").write_text("Another story\nA different article that happens to have the same file name.\n")
     store = build_store(make_settings(tmp_path / "data"), counting).open_for_writing()
     report = ingest([small_corpus, other], store, counting, chunks=CHUNKS)
-    assert len(report.added) == 4
-    assert [(s.path, s.reason) for s in report.skipped] == [
-        (str(other / "000001.txt"), "has the same article id (000001.txt) as another file of this ingest; rename one")
-    ]
-    assert assert_consistent(store) == expected_chunks(small_corpus)
-    assert "different article" not in store.article("000001.txt").text  # type: ignore[union-attr]
+    assert len(report.added) == 5 and not report.skipped
+    assert assert_consistent(store) == {**expected_chunks(small_corpus), **expected_chunks(other)}
+    assert "different article" not in store.article(article_id(small_corpus / "000001.txt")).text  # type: ignore[union-attr]
+    assert "different article" in store.article(article_id(other / "000001.txt")).text  # type: ignore[union-attr]
 
 
 # --- what is stored -------------------------------------------------------------------------------
@@ -292,7 +354,7 @@ def test_a_run_interrupted_between_passages_and_record_is_completed(
     manifest = read_manifest(small_corpus)
 
     def write_passages_only(path: Path) -> None:
-        _, passages = prepare_article(path, path.name, manifest, CHUNKS, 10_000_000)
+        _, passages = prepare_article(path, article_id(path), manifest, CHUNKS, 10_000_000)
         vectors = counting.embed_array([p.text for p in passages])
         store.upsert_passages(passages, vectors.tolist())
 
@@ -306,7 +368,7 @@ def test_a_run_interrupted_between_passages_and_record_is_completed(
         assert_consistent(store)  # the damage is real
 
     report = ingest([small_corpus], store, counting, chunks=CHUNKS)
-    assert report.added == ["000009.txt"] and report.updated == ["000000.txt"]
+    assert report.added == [article_id(fresh)] and report.updated == [article_id(edited)]
     assert assert_consistent(store) == expected_chunks(small_corpus)
 
 

@@ -181,6 +181,20 @@ def test_a_new_version_replaces_the_old_passages(backend: Backend, tmp_path: Pat
     assert store.delete_article("b") == 0  # deleting twice is harmless
 
 
+def test_ids_vectors_and_batched_deletes_for_re_keying(backend: Backend, tmp_path: Path, encoder: object) -> None:
+    """What re-keying an article needs: its id without its text, its stored vectors, many deletes in few writes."""
+    store = open_store(backend, tmp_path).open_for_writing()
+    written = write(store, encoder, "a") + write(store, encoder, "b")
+    assert store.article_ids() == ["a", "b"]
+    vectors = store.passage_vectors([p.passage_id for p in written] + ["no-such-passage"])
+    assert set(vectors) == {p.passage_id for p in written}
+    expected = encoder.embed_array([p.text for p in written])  # type: ignore[attr-defined]
+    for passage, vector in zip(written, expected):
+        assert vectors[passage.passage_id] == pytest.approx(vector.tolist(), abs=1e-6)
+    store.delete_articles(["a", "b"])
+    assert store.article_ids() == [] and store.count() == 0
+
+
 def test_the_revision_changes_when_bumped_and_only_then(backend: Backend, tmp_path: Path) -> None:
     store = open_store(backend, tmp_path).open_for_writing()
     first = store.revision

@@ -16,7 +16,7 @@ from rag.settings import BUNDLED_ARTICLES_DIR
 from tests.index.conftest import SMALL_CHUNKS, ChromaServer, chroma_server, free_port  # noqa: F401  (fixture)
 
 RAG = str(Path(sys.executable).with_name("rag"))
-INGEST_KEYS = ["added", "updated", "unchanged", "removed", "skipped", "chunks", "seconds"]
+INGEST_KEYS = ["added", "updated", "unchanged", "removed", "migrated", "skipped", "chunks", "seconds"]
 SMALL = {"RAG_CHUNK_SIZE": str(SMALL_CHUNKS[0]), "RAG_CHUNK_OVERLAP": str(SMALL_CHUNKS[1])}
 
 
@@ -78,7 +78,7 @@ def test_a_second_ingest_reports_everything_unchanged(ingested: tuple[Path, dict
     assert "0 added, 0 updated, 5 unchanged, 0 removed, 0 skipped; 0 chunks embedded." in again.stdout
     as_json = ok_json(rag(["ingest", "--json"], data_dir, tmp_path))
     assert as_json | {"seconds": 0} == {
-        "added": 0, "updated": 0, "unchanged": 5, "removed": 0, "skipped": [], "chunks": 0, "seconds": 0,
+        "added": 0, "updated": 0, "unchanged": 5, "removed": 0, "migrated": 0, "skipped": [], "chunks": 0, "seconds": 0,
     }
 
 
@@ -95,8 +95,15 @@ def test_status_json_lists_the_five_articles_and_masks_secrets(ingested: tuple[P
     assert status["store"]["kind"] == "embedded" and status["store"]["passages"] == report["chunks"]
     assert status["store"]["path"] == str(data_dir / "chroma")
     manifest = read_manifest(BUNDLED_ARTICLES_DIR)
-    articles = {a["article_id"]: a for a in status["articles"]}
+    articles = {Path(a["path"]).name: a for a in status["articles"]}
     assert set(articles) == set(manifest)
+    # ids: the file name, readable, plus a hash of its place in the articles folder (index/identity.py)
+    from index.identity import Namespace, article_id
+
+    managed = [Namespace("articles", BUNDLED_ARTICLES_DIR)]
+    assert {a["article_id"] for a in status["articles"]} == {
+        article_id(BUNDLED_ARTICLES_DIR / name, managed) for name in manifest
+    }
     for name, entry in manifest.items():
         article = articles[name]
         assert {"article_id", "title", "source", "published", "url", "chunks"} <= set(article)
@@ -231,7 +238,6 @@ def test_prune_is_the_default_for_the_articles_folder_only(small_articles: Path,
     assert (pruned["removed"], pruned["unchanged"], pruned["chunks"]) == (1, 3, 0)
 
     store = PassageStore(open_client(data), "articles", MiniLMOnnxEncoder().fingerprint).open_for_reading()
-    assert [r.article_id for r in sorted(store.article_records(), key=lambda r: r.article_id)] == [
-        "000000.txt", "000001.txt", "000003.txt", "harbour.md",
-    ]
-    assert {p.article_id for p in store.iter_passages()} == {"000000.txt", "000001.txt", "000003.txt", "harbour.md"}
+    records = store.article_records()
+    assert sorted(Path(r.path).name for r in records) == ["000000.txt", "000001.txt", "000003.txt", "harbour.md"]
+    assert {p.article_id for p in store.iter_passages()} == {r.article_id for r in records}

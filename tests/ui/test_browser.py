@@ -129,12 +129,14 @@ def upload(page: Any, path: Path) -> Any:
 
 @pytest.fixture()
 def uploaded(running_app: RunningApp) -> Iterator[list[str]]:
-    """Article ids a test uploads; removed afterwards so the other tests see the sample corpus only."""
-    article_ids: list[str] = []
-    yield article_ids
-    for article_id in article_ids:
-        if running_app.assistant.article(article_id) is not None:
-            running_app.assistant.delete_article(article_id)
+    """Names of the files a test uploads; their articles are removed afterwards so the other tests see
+    the sample corpus only."""
+    names: list[str] = []
+    yield names
+    assistant = running_app.assistant
+    for article in assistant.articles():
+        if Path(article.path).name in names and Path(article.path).parent.name == "uploads":
+            assistant.delete_article(article.article_id)
 
 
 def test_answer_marker_opens_the_source_with_the_quote_highlighted(page: Any, running_app: RunningApp) -> None:
@@ -297,6 +299,39 @@ def test_uploaded_article_can_be_asked_about_at_once_then_deleted(
     open_tab(page, "Chat")
     turn.locator("button.cite").first.click()
     expect(page.locator("#sources .source.active")).to_contain_text("Portmere Gazette")
+
+
+def _dues(folder: Path, name: str, title: str, percent: int) -> Path:
+    folder.mkdir()
+    path = folder / name
+    path.write_text(f"---\ntitle: {title}\n---\nPortmere harbour dues will rise by {percent} percent, the board said.\n",
+                    encoding="utf-8")
+    return path
+
+
+def test_an_upload_replaces_an_uploaded_article_only_when_one_is_chosen(
+    page: Any, tmp_path: Path, uploaded: list[str]
+) -> None:
+    from playwright.sync_api import expect
+
+    uploaded.extend(["Порт.md", "Порт (2).md"])
+    rows = page.locator("#library-table tbody tr")
+    status = upload(page, _dues(tmp_path / "one", "Порт.md", "Harbour dues rise", 4))
+    expect(status).to_contain_text("Added “Harbour dues rise”")
+    expect(rows).to_have_count(6)
+    # the same name again, nothing chosen: a second article beside the first
+    page.set_input_files("#upload input[type=file]", str(_dues(tmp_path / "two", "Порт.md", "Harbour dues rise again", 6)))
+    expect(status).to_contain_text("Added “Harbour dues rise again”")
+    expect(rows).to_have_count(7)
+
+    page.locator("#replace-choice input").click()
+    page.get_by_role("option", name="Harbour dues rise (Порт.md)").click()
+    page.set_input_files("#upload input[type=file]", str(_dues(tmp_path / "three", "dues.md", "Harbour dues corrected", 5)))
+    expect(status).to_contain_text("Replaced “Harbour dues rise” with “Harbour dues corrected”")
+    expect(rows).to_have_count(7)
+    expect(page.locator("#library-table")).to_contain_text("Harbour dues corrected")
+    expect(page.locator("#library-table")).to_contain_text("Harbour dues rise again")
+    expect(page.locator("#replace-choice input")).to_have_value("")  # each replace is chosen anew
 
 
 def test_other_file_types_and_oversize_files_are_refused_with_a_clear_message(page: Any, tmp_path: Path) -> None:
