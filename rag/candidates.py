@@ -56,6 +56,14 @@ Entity = tuple[int, int, str]
 # name in "Trump spoke to Putin on July 3 ..." qualifies the quote that follows it.
 CONTEXT_WEIGHT = 0.5
 MIN_SENTENCE_WORDS = 4
+# A quote attributed to a pronoun ("..., she said") does not say who spoke: the sentence before names them.
+PRONOUN_SPEAKER = re.compile(
+    r"\b(he|she|they) (said|says|added|told|wrote|noted|warned|argued|insisted|stressed|continued)\b"
+    r"|\b(said|says|added) (he|she)\b"
+)
+_NAMED_SPEAKER = re.compile(
+    r"\b([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)*) (?:said|says|told|added|wrote|argued|warned|noted)\b"
+)
 # Values of one sentence considered as answers (a sentence rarely holds more that fit the question).
 MAX_VALUES_PER_SENTENCE = 4
 # How far (in words) an answer entity may sit from the thing counted ("12 homes",
@@ -200,8 +208,12 @@ def find_candidates(
             if _whole_line(passage.text, start, end) and looks_like_headline(text):
                 continue  # a headline, section label or caption: a line that is no sentence
             answers: list[Entity] = []
+            quote_start = start
             if analysis.typed:
                 answers = _answer_entities(analysis, passage, start, end, question, question_words)
+                speaker = _speaker_before(analysis, passage, spans, start, end, question, question_words)
+                if speaker:
+                    answers, quote_start = speaker  # "Who said ...?": the person named before "..., she said"
                 if not answers:
                     continue
             # the sentence before often names who and where ("In Alder Springs, ..."; "Brantley's budget ...")
@@ -228,7 +240,7 @@ def find_candidates(
                 "has_constraints": float(bool(analysis.constraints)),
             }
             if not answers:
-                candidates.append(Candidate(rank, passage, start, end, sentence_features))
+                candidates.append(Candidate(rank, passage, quote_start, end, sentence_features))
             # a value question: each fitting entity of the sentence is a candidate of its own, so the
             # ranker weighs how close and how precise each value is, not only the sentence around it
             for entity in answers[:MAX_VALUES_PER_SENTENCE]:
@@ -238,8 +250,29 @@ def find_candidates(
                     "answer_on_focus": _on_focus(passage.text, entity, focus_stems, sentence_stems),
                     "answer_specific": _specific(passage.text[entity[0] : entity[1]]),
                 }
-                candidates.append(Candidate(rank, passage, start, end, features, [entity]))
+                candidates.append(Candidate(rank, passage, quote_start, end, features, [entity]))
     return candidates
+
+
+def _speaker_before(
+    analysis: QuestionAnalysis, passage: Passage, spans: list[tuple[int, int]], start: int, end: int, question: str,
+    question_words: set[str],
+) -> tuple[list[Entity], int] | None:
+    """For "Who said ...?" and a sentence quoting "she"/"he": the people of the sentence before, and its start."""
+    if analysis.answer_type != "person" or not PRONOUN_SPEAKER.search(normalise(passage.text[start:end])):
+        return None
+    before = [(s, e) for s, e in spans if e <= start]
+    if not before:
+        return None
+    begin, finish = before[-1]
+    people = _answer_entities(analysis, passage, begin, finish, question, question_words)
+    if not people:
+        # the model sometimes misses a bare surname at a sentence start ("Frederiksen said ..."): a capitalised
+        # name right before a verb of speech is the speaker all the same
+        named = _NAMED_SPEAKER.search(passage.text, begin, finish)
+        if named and normalise(named.group(1)) not in normalise(question):
+            people = [(named.start(1), named.end(1), "PERSON")]
+    return (people, begin) if people else None
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:

@@ -213,6 +213,9 @@ def _resolve(token: "Token", answer: list[_Mention], question: list[_Mention], q
         return pick(_GROUP_LABELS, [question, answer]) or pick(("PERSON",), [question, answer], several=True)
     if word == "there":
         place = pick(_PLACE_LABELS, [answer, question])
+        if place is None and _asked_where(question_doc):
+            # the answer to "Where ...?" is a place whatever label the model gave a name standing alone
+            place = next((m.text for m in answer if m.label not in ("CARDINAL", "ORDINAL", "DATE", "TIME")), None)
         return f"in {place}" if place else None
     event = _event(question_doc, own)
     if not event:
@@ -225,6 +228,10 @@ def _resolve(token: "Token", answer: list[_Mention], question: list[_Mention], q
             return chunk.text  # "the call" -> "the July 3 call"
         return f"{token.text} ({event})"
     return f"{token.text} ({event})"
+
+
+def _asked_where(doc: "Doc") -> bool:
+    return any(t.lower_ == "where" and t.tag_ == "WRB" for t in doc)
 
 
 def _event(doc: "Doc", own: set[str]) -> str:

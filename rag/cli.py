@@ -227,7 +227,7 @@ def format_answer(answer: "Answer") -> str:
         lines.append("\nSources:")
         for citation in answer.citations:
             lines.append(
-                f"  [{citation.n}] {citation.title} - {citation.source}, {citation.published or 'undated'} ({citation.support})"
+                f"  [{citation.n}] {citation.title} - {citation.source}, {citation.published or 'undated'} ({citation.relevance or citation.support})"
             )
             lines.append(f"      \"{citation.quote}\"")
     if answer.flagged:

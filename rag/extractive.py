@@ -32,7 +32,7 @@ from typing import Sequence
 
 from rag.answer_model import AnswerModel, kind_of, load_answer_model
 from rag.answer_text import balanced_quotes, display_text
-from rag.candidates import ArticleText, Candidate, IdfFunction, drop_orders_to_assistants, find_candidates, sentence_spans
+from rag.candidates import PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, drop_orders_to_assistants, find_candidates, sentence_spans
 from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
 from rag.query import QuestionAnalysis
@@ -61,10 +61,6 @@ MAX_MARGIN = 5.0
 _HEDGES = ("about", "nearly", "almost", "around", "roughly", "approximately", "some", "least", "more", "less",
            "over", "under", "just", "only", "estimated")  # fmt: skip
 _NUMERIC_TYPES = frozenset({"count", "money", "percent", "quantity", "duration"})
-_PRONOUN_SPEAKER = re.compile(
-    r"\b(he|she|they) (said|says|added|told|wrote|noted|warned|argued|insisted|stressed|continued)\b"
-    r"|\b(said|says|added) (he|she)\b"
-)
 _ACROSS_SOURCES = frozenset(
     {"outlet", "report", "article", "source", "publisher", "coverage", "newspaper", "agree", "disagree", "differ",
      "contradict", "both", "each"}
@@ -368,7 +364,7 @@ def _with_speakers(chosen: list[tuple[Candidate, tuple[int, int]]]) -> list[tupl
     taken = {(c.passage.passage_id, span[0]) for c, span in chosen}
     result: list[tuple[Candidate, tuple[int, int]]] = []
     for candidate, (start, end) in chosen:
-        if _PRONOUN_SPEAKER.search(normalise(candidate.passage.text[start:end])):
+        if PRONOUN_SPEAKER.search(normalise(candidate.passage.text[start:end])):
             before = [(s, e) for s, e in sentence_spans(candidate.passage) if e <= start]
             if before and (candidate.passage.passage_id, before[-1][0]) not in taken:
                 result.append((candidate, before[-1]))

@@ -409,15 +409,16 @@ def _constraints(doc: "Doc", publisher_names: frozenset[str]) -> Iterable[Constr
 
 
 def _conjunction_group(entity: "Span") -> str | None:
-    """An id shared by names joined by "and"/"or": the head of the coordination they belong to."""
-    head = entity.root
-    while head.dep_ in ("compound", "amod", "nmod", "poss") and head.head.i != head.i:
-        head = head.head
-    if head.dep_ == "conj":
-        return f"conj-{head.head.i}"
-    if any(child.dep_ == "conj" for child in head.children):
-        return f"conj-{head.i}"
-    return None
+    """An id shared by names joined by "and"/"or": the token whose conjunct they are, or that has them as one."""
+    token = entity.root
+    while True:
+        if token.dep_ == "conj":
+            return f"conj-{token.head.i}"
+        if any(child.dep_ == "conj" for child in token.children):
+            return f"conj-{token.i}"
+        if token.dep_ not in ("compound", "amod", "nmod", "poss") or token.head.i == token.i:
+            return None
+        token = token.head
 
 
 def _name_constraint(entity: "Span", publisher_names: frozenset[str], covered: set[int],
@@ -442,8 +443,9 @@ def _name_constraint(entity: "Span", publisher_names: frozenset[str], covered: s
 
 def _name_in(key: str, text: str, words: Collection[str]) -> bool:
     if " " not in key and "-" not in key:
-        if key in words:
+        if key in words or f"{key}'s" in words:
             return True
+        words = [w.removesuffix("'s") for w in words]
         # spellings differ between outlets ("Zelensky" / "Zelenskyy"): a name may gain or lose
         # up to two trailing letters, but never digits (identifiers are exact)
         return len(key) >= 5 and any(

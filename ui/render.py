@@ -192,6 +192,16 @@ def transcript_html(
 
 # --- the sources panel --------------------------------------------------------
 _SUPPORT_LABELS = {"supported": "supported", "partial": "partly supported", "unsupported": "unsupported"}
+# An extractive answer quotes its passages word for word, so "supported" would always be true of it: its
+# badge says instead whether the quoted sentence answers the question or only stands beside the answer.
+_RELEVANCE_LABELS = {"answers": "answers the question", "related": "related"}
+
+
+def verdict(citation: Citation) -> tuple[str, str]:
+    """(css class, label) of a citation's badge: relevance for extractive answers, the support check for LLM ones."""
+    if citation.relevance is not None:
+        return citation.relevance, _RELEVANCE_LABELS[citation.relevance]
+    return citation.support, _SUPPORT_LABELS.get(citation.support, citation.support)
 
 
 def _source_html(turn_index: int, citation: Citation, active: int | None) -> str:
@@ -205,8 +215,8 @@ def _source_html(turn_index: int, citation: Citation, active: int | None) -> str
         f'<details class="{classes}" data-n="{citation.n}"{opened}>'
         f'<summary><span class="n">[{citation.n}]</span> '
         f"{_byline(citation.title, citation.source, citation.published, citation.url)}</summary>"
-        f'<div class="verdict"><span class="support {esc(citation.support)}">'
-        f"{esc(_SUPPORT_LABELS.get(citation.support, citation.support))}</span>"
+        f'<div class="verdict"><span class="support {esc(verdict(citation)[0])}">'
+        f"{esc(verdict(citation)[1])}</span>"
         f'<span class="score">retrieval score {citation.score:.4f}</span></div>'
         f"{also}"
         f'<blockquote class="passage-text">{passage_html(citation)}</blockquote>'

@@ -64,6 +64,8 @@ APP_CSS = """
 #sources .support.supported { background: #e3f4e5; color: #1d6b2a; }
 #sources .support.partial { background: #fff4d6; color: #7a5400; }
 #sources .support.unsupported { background: #fdecea; color: #8a1c12; }
+#sources .support.answers { background: #e3f4e5; color: #1d6b2a; }
+#sources .support.related { background: #eef0f3; color: #3d4452; }
 #sources .score { color: var(--body-text-color-subdued); }
 #sources .also { font-size: 0.85rem; font-style: italic; margin-bottom: 0.3rem; }
 #sources blockquote.passage-text { white-space: pre-wrap; margin: 0.3rem 0 0.5rem !important; padding: 0.4rem 0.6rem;

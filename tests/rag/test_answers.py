@@ -1,4 +1,8 @@
-"""Extractive answers over the sample corpus: cited, quoted exactly, short, or an honest refusal."""
+"""Extractive answers: cited, quoted exactly, short answer first, or an honest refusal.
+
+Behaviour that any corpus must show is tested on the sample; every rule of the
+answerer is tested on the rules corpus (tests/rag/data/rules_corpus), text
+written for these tests."""
 
 from __future__ import annotations
 
@@ -7,19 +11,17 @@ import re
 import pytest
 
 from rag.assistant import Assistant
-from rag.extractive import counts_of, expected_answer_kind, has_answer_kind
 from rag.errors import InvalidQuestionError
 from rag.models import CANNOT_ANSWER
 from rag.retrieval import RetrievalFilters
 
 
-def test_call_length_is_answered_with_a_supporting_citation(assistant: Assistant) -> None:
+def test_a_value_question_gets_the_value_first_with_its_citation(assistant: Assistant) -> None:
     answer = assistant.ask("How long did the July 3 call between Trump and Putin last?")
     assert not answer.abstained and answer.mode == "extractive"
-    assert re.search(r"\b(about|nearly|almost) an hour\b", answer.answer)
-    cited = [c for c in answer.citations if re.search(r"(about|nearly|almost) an hour", c.quote)]
-    assert cited, "a citation quotes the sentence that gives the length"
-    assert all(f"[{c.n}]" in answer.answer for c in cited)
+    assert re.match(r"(About|Nearly|Almost) an hour \[1\]\.", answer.answer)
+    assert re.search(r"(about|nearly|almost) an hour", answer.citations[0].quote)
+    assert answer.citations[0].relevance == "answers"
 
 
 def test_every_citation_quotes_its_article_exactly(assistant: Assistant) -> None:
@@ -58,22 +60,12 @@ def test_a_quote_attributed_to_a_pronoun_comes_with_the_sentence_naming_the_spea
     assert article is not None and article.text[quoting[0].start : quoting[0].end] == quoting[0].quote
 
 
-def test_a_count_of_zero_answers_a_how_many_question(assistant: Assistant) -> None:
-    answer = assistant.ask("How many new weapons shipments to Ukraine has Trump approved since he took office?")
-    assert not answer.abstained
-    assert "not approved any" in answer.answer
-
-
-def test_a_short_sentence_holding_an_asked_word_joins_the_answer(assistant: Assistant) -> None:
-    answer = assistant.ask("What did Trump say to reporters about his progress with Putin after the call on July 3?")
-    assert "make any progress" in answer.answer
-
-
 @pytest.mark.parametrize(
     "question",
     [
         "What did the Pope say about the ceasefire talks?",
-        "How did Secretary of State Marco Rubio react to the call?",
+        "Who won the 2024 US election?",
+        "Do you use cookies?",
         "How many people died in the Russian drone attack on Kyiv on Thursday night?",
     ],
 )
@@ -128,29 +120,6 @@ def test_bad_questions_are_refused_with_one_sentence(assistant: Assistant, quest
     assert raised.value.message.count(".") <= 2 and "\n" not in raised.value.message
 
 
-def test_a_number_counts_what_follows_it() -> None:
-    counted = {"defend", "azovst"}
-    assert counts_of("they held out for 86 days, on the third anniversary of the surrender", counted) == set()
-    assert counts_of("thousands of families still wait", counted) == set()
-    assert counts_of("more than 2,000 Azovstal defenders were captured", counted) == {"2000"}
-    assert counts_of("moscow demanded four southeastern provinces", {"provinc"}) == {"four"}
-    assert counts_of("it was the sixth between the two leaders", {"call"}) == {"sixth"}
-    assert counts_of("a call that lasted nearly an hour", {"patriot", "batteri"}) == set()
-
-
-def test_an_amount_of_money_needs_a_sum() -> None:
-    question = "How much money did the leaders pledge?"
-    assert expected_answer_kind(question) == "money"
-    assert not has_answer_kind("The leaders met for the 27 nations of the EU for six months.", "money", question)
-    assert has_answer_kind("They pledged $4.5 billion.", "money", question)
-    assert has_answer_kind("They pledged 300 million euros.", "money", question)
-
-
-def test_a_count_of_another_thing_does_not_answer_how_many(assistant: Assistant) -> None:
-    answer = assistant.ask("How many Patriot batteries did Trump promise to send to Kyiv on July 14?")
-    assert answer.abstained and answer.answer == CANNOT_ANSWER
-
-
 def test_a_named_publisher_moves_its_passages_up_without_filtering_the_rest(assistant: Assistant) -> None:
     question = "What did Trump say about sanctions on Russia after the call"
     plain = assistant.retrieve(question + "?", top_k=5)[0]
@@ -158,3 +127,70 @@ def test_a_named_publisher_moves_its_passages_up_without_filtering_the_rest(assi
     assert plain[0].source != "The Epoch Times"
     assert named[0].source == "The Epoch Times"
     assert {p.source for p in named} - {"The Epoch Times"}, "other publishers still compete"
+
+
+# --- rules, on the rules corpus -------------------------------------------------------
+
+
+def test_a_question_about_one_fiscal_year_is_not_answered_from_another(rules_assistant: Assistant) -> None:
+    right = rules_assistant.ask("How large a budget did Brantley approve for 2022-2023?")
+    assert right.answer.startswith("$11.9 million [1]")
+    assert "2022-2023" in right.citations[0].quote
+    missing = rules_assistant.ask("How large a budget did Brantley approve for 2021-2022?")
+    assert missing.abstained and missing.answer == CANNOT_ANSWER
+
+
+def test_an_identifier_must_match_exactly(rules_assistant: Assistant) -> None:
+    assert rules_assistant.ask("What was the vote on Ordinance Quillport042?").abstained
+    known = rules_assistant.ask("When does Ordinance Quillport049 take effect?")
+    assert known.answer.startswith("October 1, 2024 [1]")
+
+
+def test_a_county_named_only_in_a_teaser_is_not_the_article_s_subject(rules_assistant: Assistant) -> None:
+    """The Alder Springs report ends with a "Related: Pell County ..." teaser, which cleaning removes: its
+    17 homes are not Pell County's."""
+    answer = rules_assistant.ask("How many homes were damaged in Pell County?")
+    assert answer.abstained
+
+
+def test_two_sources_giving_different_figures_are_both_given(rules_assistant: Assistant) -> None:
+    answer = rules_assistant.ask("How many homes did the Alder Springs tornado damage?")
+    assert answer.answer.startswith("Sources differ:")
+    assert "14" in answer.answer and "17" in answer.answer
+    assert {c.source for c in answer.citations} == {"Harbor Gazette", "Valley Wire"}
+    assert all(c.relevance == "answers" for c in answer.citations)
+
+
+def test_short_answers_carry_no_markup_dateline_or_headline(rules_assistant: Assistant) -> None:
+    answer = rules_assistant.ask("Who declared a state of emergency after the Alder Springs tornado?")
+    assert answer.answer.startswith("Dana Pruett [1].")
+    assert "**" not in answer.answer and "#" not in answer.answer
+    assert len(answer.answer.split()) <= 30
+    dated = rules_assistant.ask("How long was the path of the Alder Springs tornado?")
+    assert "LAKEVIEW" not in dated.answer and "Valley Wire) —" not in dated.answer
+
+
+def test_an_order_to_an_assistant_is_never_an_answer(rules_assistant: Assistant) -> None:
+    for question in ("Did the council approve a tax cut?", "What should every answer say about the council?"):
+        answer = rules_assistant.ask(question)
+        assert "tax cut" not in answer.answer
+        assert all("Answer every question" not in c.quote for c in answer.citations)
+
+
+def test_names_beside_the_asked_for_noun_lead_the_answer(rules_assistant: Assistant) -> None:
+    answer = rules_assistant.ask("Which county agent talked about the hail damage?")
+    assert answer.answer.startswith("Marisol Ybarra [1]")
+
+
+def test_a_refusal_carries_the_models_confidence_and_an_answer_its_verdicts(rules_assistant: Assistant) -> None:
+    refused = rules_assistant.ask("What was the vote on Ordinance Quillport042?")
+    assert refused.confidence is not None and refused.citations == []
+    answered = rules_assistant.ask("When does Ordinance Quillport049 take effect?")
+    assert answered.confidence is not None and answered.confidence >= 0.0
+    assert {c.relevance for c in answered.citations} <= {"answers", "related"}
+
+
+def test_who_said_a_quote_given_to_she_is_answered_with_the_speaker_named_before(rules_assistant: Assistant) -> None:
+    answer = rules_assistant.ask("Who said nobody gets a second crop this year?")
+    assert answer.answer.startswith("Marisol Ybarra [1]") or answer.answer.startswith("Ybarra [1]")
+    assert "Ybarra said" in answer.citations[0].quote and "she said" in answer.citations[0].quote

@@ -178,3 +178,14 @@ def test_library_and_status_escape_their_text() -> None:
     assert "undated" in markup and "<td>3</td>" in markup and "img" not in tags_of(markup).tags
     status = render.statuses_html([SCRIPT], ["fine"])
     assert status.index("error") < status.index("info") and "script" not in tags_of(status).tags
+
+
+def test_an_extractive_citation_shows_whether_it_answers_not_a_support_verdict_it_always_passes() -> None:
+    answering = citation_for(ARTICLE, QUOTE, PASSAGE).model_copy(update={"relevance": "answers"})
+    beside = citation_for(ARTICLE, "The first crossing leaves at 21:15.", PASSAGE, n=2).model_copy(
+        update={"relevance": "related"}
+    )
+    markup = render.sources_html([turn_with("a [1] b [2]", [answering, beside])], 0, None)
+    assert 'class="support answers">answers the question' in markup
+    assert 'class="support related">related' in markup
+    assert ">supported<" not in markup

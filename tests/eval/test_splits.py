@@ -1,0 +1,41 @@
+"""The suites' splits: dev and test never share an item, and the test splits are frozen."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from eval.suites import get_suite, suites
+
+# sha256 of the sorted test ids of each development suite: a test split that changes fails here, on purpose.
+# (The held-out suite is pinned by its own file's digest below.)
+FROZEN_TEST_IDS = {
+    "sample": "c137a83cc0c5f48d14e8685aefb836a38873f12a01eb5db829bc9036f9a0b067",
+    "towns": "07d0ad9b4dfea365265e1f8baa620d8187085616368851df2e3d5ec399896cdc",
+}
+
+
+def _digest(ids: list[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(ids)).encode()).hexdigest()
+
+
+@pytest.mark.parametrize("name", sorted(FROZEN_TEST_IDS))
+def test_test_splits_are_frozen(name: str) -> None:
+    assert _digest([item.id for item in get_suite(name).items("test")]) == FROZEN_TEST_IDS[name]
+
+
+@pytest.mark.parametrize("name", sorted(FROZEN_TEST_IDS))
+def test_dev_and_test_share_no_item_and_cover_the_suite(name: str) -> None:
+    suite = get_suite(name)
+    dev, test = {i.id for i in suite.items("dev")}, {i.id for i in suite.items("test")}
+    assert dev and test and not dev & test
+    assert dev | test == {i.id for i in suite.items("all")}
+
+
+def test_every_suite_with_articles_is_listed_and_heldout_has_only_a_test_split() -> None:
+    found = suites()
+    assert {"sample", "towns", "heldout"} <= set(found)
+    assert found["heldout"].splits == ("test",)
+    with pytest.raises(Exception, match="no dev split"):
+        found["heldout"].items("dev")

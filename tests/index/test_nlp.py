@@ -1,0 +1,45 @@
+"""The English NLP model: loaded once, refused when its files change, entities at the right offsets."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from index import nlp
+
+
+def test_entities_carry_offsets_into_the_text_they_came_from() -> None:
+    text = "Harbor Gazette\nSheriff Dana Pruett declared an emergency on May 14.\n\nAbout 1,200 acres were lost."
+    (found,) = nlp.entities_by_line([text])
+    spans = {text[s:e]: label for s, e, label in found}
+    assert spans.get("Dana Pruett") == "PERSON"
+    assert spans.get("May 14") == "DATE"
+    assert "1,200 acres" in "".join(spans) or any("1,200" in k for k in spans)
+
+
+def test_entities_within_a_chunk_are_rebased() -> None:
+    entities = [(0, 5, "PERSON"), (10, 15, "GPE"), (30, 40, "DATE")]
+    assert nlp.entities_within(entities, 8, 20) == [(2, 7, "GPE")]
+
+
+def test_the_entity_pipeline_is_the_ner_alone_and_loaded_once() -> None:
+    assert nlp.entity_pipeline() is nlp.entity_pipeline()
+    assert nlp.entity_pipeline().pipe_names == ["ner"]
+    assert {"parser", "tagger", "ner"} <= set(nlp.full_pipeline().pipe_names)
+
+
+def test_a_changed_model_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy = tmp_path / "model"
+    shutil.copytree(nlp._package_dir(), copy, ignore=shutil.ignore_patterns("__pycache__"))
+    assert nlp._package_digest(copy) == nlp.NLP_SHA256
+    meta = next(copy.rglob("meta.json"))
+    meta.write_text(meta.read_text(encoding="utf-8") + " ", encoding="utf-8")
+    monkeypatch.setattr(nlp, "_package_dir", lambda: copy)
+    nlp._verified_model_dir.cache_clear()
+    try:
+        with pytest.raises(nlp.NLPModelUnavailableError, match="reinstall"):
+            nlp._verified_model_dir()
+    finally:
+        nlp._verified_model_dir.cache_clear()

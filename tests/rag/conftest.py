@@ -1,0 +1,26 @@
+"""A second corpus for the answerer's rules: six short articles written for these tests (tests/rag/data/rules_corpus),
+none of them from the sample, so no rule passes only on text it was written for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from tests.conftest import make_settings
+
+RULES_CORPUS = Path(__file__).resolve().parent / "data" / "rules_corpus"
+
+
+@pytest.fixture(scope="session")
+def rules_assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """A read-only Assistant over the rules corpus (embedded Chroma in a temp dir)."""
+    from rag.assistant import Assistant
+    from rag.cli import run_ingest
+
+    data_dir = tmp_path_factory.mktemp("rules-store")
+    settings = make_settings(data_dir)
+    report = run_ingest(settings, [RULES_CORPUS], rebuild=False, prune=False, show_progress=False)
+    assert report.as_json()["added"] == 6
+    yield Assistant.from_settings(settings)

@@ -1,0 +1,119 @@
+"""Question analysis (rag.query) on questions written for these tests: answer type, focus, constraints."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.query import analyse, entity_fits, is_duration
+from rag.text import normalise, words
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_type", "focus"),
+    [
+        ("Who chairs the Pell County planning board?", "person", None),
+        ("Whom did the board hire as its new treasurer?", "person", None),
+        ("Where did the hailstorm do the most damage?", "place", "hailstorm"),
+        ("When will the new library open?", "date", "library"),
+        ("On what day did the bridge reopen?", "date", "day"),
+        ("How long did the power outage last?", "duration", "outage"),
+        ("How many homes lost power in Alder Springs?", "count", "home"),
+        ("How many times has the council delayed the vote?", "count", "time"),
+        ("How much money did the county borrow?", "money", "money"),
+        ("How much did the new fire truck cost?", "money", None),
+        ("What percentage of voters backed the levy?", "percent", "voter"),
+        ("How big is the Brantley school district's budget?", "quantity", "budget"),
+        ("Why did the mayor veto the ordinance?", "reason", "mayor"),
+        ("What did the sheriff say about the curfew?", "quote", "sheriff"),
+        ("Did the council approve the levy?", "yes_no", "council"),
+        ("Which roads were closed by the flood?", "list", "road"),
+        ("Who is Dana Pruett?", "description", None),
+        ("What is the town's plan for the old mill?", "description", "plan"),
+    ],
+)
+def test_answer_type_and_focus_come_from_the_parse(question: str, answer_type: str, focus: str | None) -> None:
+    analysis = analyse(question)
+    assert analysis.answer_type == answer_type
+    if focus is not None:
+        assert analysis.focus == focus
+
+
+def kinds(question: str, publishers: frozenset[str] = frozenset()) -> dict[str, str]:
+    return {c.text: c.kind for c in analyse(question, publishers).constraints}
+
+
+def test_constraints_name_places_years_ranges_dates_and_identifiers() -> None:
+    found = kinds("How large a budget did Brantley approve for 2009-2010 under Ordinance Quillport042 on July 3?")
+    assert found["2009-2010"] == "year_range"
+    assert found["Quillport042"] == "identifier"
+    assert found["Brantley"] == "name"
+    assert "july 3" in {normalise(t) for t, k in found.items() if k == "date"}
+    assert kinds("What did Resolution 2024-17 change?")["2024-17"] == "identifier"
+    assert kinds("How many homes were damaged in Scott County in 2024?") == {"Scott County": "name", "2024": "year"}
+
+
+def test_a_publisher_named_as_the_source_is_no_constraint_but_a_place_sharing_its_words_is() -> None:
+    publishers = frozenset({"pell county courier", "courier", "pcc"})
+    assert kinds("What did the Pell County Courier report about the hail?", publishers) == {}
+    assert kinds("How many farms lost roofs in Pell County?", publishers) == {"Pell County": "name"}
+
+
+def test_unfamiliar_town_names_tagged_as_peoples_are_constraints_but_demonyms_are_not() -> None:
+    assert kinds("How big is the Corliss village budget?") == {"Corliss": "name"}
+    assert kinds("What did Canadian officials say about the fires?") == {}
+
+
+def test_names_joined_by_and_are_alternatives() -> None:
+    constraints = analyse("What were the Tolliver County and Greer County bonds worth?").constraints
+    groups = {c.alternatives for c in constraints}
+    assert len(constraints) == 2 and len(groups) == 1 and None not in groups
+
+
+def holds(question: str, text: str) -> bool:
+    return all(c.holds_in(normalise(text), set(words(text))) for c in analyse(question).constraints)
+
+
+def test_a_year_range_is_not_met_by_a_neighbouring_range() -> None:
+    question = "How large a budget did Brantley approve for 2009-2010?"
+    assert holds(question, "Brantley approved a $14 million budget for fiscal 2009-10.")
+    assert holds(question, "Brantley's 2009–2010 budget came to $14 million.")
+    assert not holds(question, "Brantley approved a $13 million budget for fiscal 2008-2009.")
+
+
+def test_identifiers_match_exactly_and_names_tolerate_spelling() -> None:
+    assert not holds("What was the vote on Ordinance Quillport042?", "Ordinance Quillport049 passed 4-1.")
+    assert holds("What was the vote on Ordinance Quillport042?", "Ordinance Quillport042 passed 4-1.")
+    assert holds("What did Zelenskyy say?", "Zelensky said the talks would go on.")
+    assert not holds("How many homes were damaged in Scott County?", "The storm damaged 12 homes in Geauga County.")
+    assert holds("When do the Corliss-Greer rules start?", "The Corliss-Greer district rules start in May.")
+
+
+@pytest.mark.parametrize(
+    ("value", "duration"),
+    [("86 days", True), ("about an hour", True), ("a 30-day", True), ("the next 50 days", True),
+     ("60 days ago", False), ("earlier this week", False), ("July 3", False), ("next week", False),
+     ("fiscal year", False), ("2019", False)],
+)  # fmt: skip
+def test_a_length_of_time_is_told_from_a_point_in_time(value: str, duration: bool) -> None:
+    assert is_duration(value) is duration
+
+
+def test_ordinals_answer_how_many_times_but_not_how_many_homes() -> None:
+    assert entity_fits("count", "ORDINAL", "sixth", "time")
+    assert not entity_fits("count", "ORDINAL", "first", "home")
+    assert entity_fits("date", "DATE", "May 23, 2025")
+    assert not entity_fits("date", "DATE", "three years")
+    assert not entity_fits("person", "ORG", "the county commission")
+
+
+def test_questions_to_the_assistant_are_recognised() -> None:
+    assert analyse("Do you use cookies?").about_the_assistant
+    assert analyse("What is your name?").about_the_assistant
+    assert not analyse("Did the council say you can appeal the fee?").about_the_assistant
+    assert not analyse("What did the mayor tell you?").about_the_assistant
+
+
+def test_the_main_verb_and_its_irregular_forms_come_from_the_model() -> None:
+    analysis = analyse("How many customers lost power after the ice storm?")
+    assert analysis.predicate == "lose" and "lost" in analysis.predicate_forms
+    assert analyse("How big is the budget?").predicate is None
