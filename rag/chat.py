@@ -8,8 +8,8 @@ The English NLP model parses the question; each reference is replaced by
 what it stands for, taken from the entities of the previous answer and
 question (most recent and most salient first):
 
-- he / she / him / her / his: the last person named (the previous answer's
-  people first: they are who "who ..." questions ask about);
+- he / she / him / her / his: the last person named: after "Who ...?", the
+  previous answer's person; otherwise the person the previous question named;
 - they / them / their: the people of the previous question when there are
   several, else its organisation or place;
 - there: the last place;
@@ -205,7 +205,10 @@ def _resolve(token: "Token", answer: list[_Mention], question: list[_Mention], q
         return None
 
     if word in _PERSON_PRONOUNS:
-        return pick(("PERSON",), [answer, question]) or _proper_noun(answer_doc_names, possessive)
+        # after "Who ...?" the answer's person is the one meant; after "Who is Peskov?" or "What did Peskov
+        # say?" it is the person the question named
+        pools = [answer, question] if _asked_who(question_doc) else [question, answer]
+        return pick(("PERSON",), pools) or _proper_noun(answer_doc_names, possessive)
     if word in _GROUP_PRONOUNS:
         people = {m.text for m in question if m.label == "PERSON"}
         if len(people) > 1:
@@ -228,6 +231,16 @@ def _resolve(token: "Token", answer: list[_Mention], question: list[_Mention], q
             return chunk.text  # "the call" -> "the July 3 call"
         return f"{token.text} ({event})"
     return f"{token.text} ({event})"
+
+
+def _asked_who(doc: "Doc") -> bool:
+    """A question asking for a person, not about a named one ("Who said ...?", not "Who is Peskov?")."""
+    for token in doc:
+        if token.lower_ in ("who", "whom") and token.tag_ == "WP":
+            root = token.head
+            named = [c for c in root.children if c.dep_ in ("nsubj", "attr") and c.i != token.i and c.ent_type_]
+            return not (root.lemma_ == "be" and named)
+    return False
 
 
 def _asked_where(doc: "Doc") -> bool:

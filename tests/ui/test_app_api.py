@@ -52,7 +52,7 @@ def test_ask_returns_the_answer_with_markers_and_citations(client) -> None:  # t
     assert markers and markers == {c["n"] for c in result["citations"]}
     first = result["citations"][0]
     assert first["quote"] in first["text"] and first["source"] == "RFE/RL"
-    assert "will not give up its goals in Ukraine" in result["answer"]
+    assert "goals in Ukraine" in result["answer"]
 
 
 def test_ask_applies_filters_and_reports_errors_in_one_sentence(client) -> None:  # type: ignore[no-untyped-def]
