@@ -16,7 +16,9 @@ worth showing; the user gets the extractive answer and a notice naming the cap.
 from __future__ import annotations
 
 import json
+import queue
 import re
+import threading
 import time
 from functools import cached_property
 from typing import Any, Iterator, Sequence
@@ -87,8 +89,8 @@ class LLMClient:
 
         `max_tokens` (default RAG_LLM_MAX_TOKENS) caps the answer: one cut there
         (finish_reason "length") raises EndpointError after its deltas. `llm_timeout`
-        bounds each attempt as a whole: the HTTP client's timeout only bounds each
-        read, so a server trickling tokens would otherwise never time out."""
+        bounds each attempt as a whole, from the request to the last token, and a
+        missed deadline is not retried (the user has waited long enough)."""
         options = self.request_options(max_tokens, stop)
         attempt = 0
         while True:
@@ -96,26 +98,19 @@ class LLMClient:
             finish_reason: str | None = None
             deadline = time.monotonic() + self.settings.llm_timeout
             try:
-                chunks = self._llm.stream_chat(self._messages(pairs), **options)
-                try:
-                    for chunk in chunks:
-                        if time.monotonic() > deadline:
-                            raise EndpointError(timeout_message(self.settings, streaming=True))
-                        finish_reason = _finish_reason(chunk) or finish_reason
-                        delta = chunk.delta or ""
-                        if delta:
-                            yielded = True
-                            yield delta
-                finally:
-                    # hang up at once, so the server stops generating what nobody reads
-                    close = getattr(chunks, "close", None)
-                    if close is not None:
-                        close()
+                for chunk in _chunks_until(self._llm.stream_chat(self._messages(pairs), **options), deadline):
+                    finish_reason = _finish_reason(chunk) or finish_reason
+                    delta = chunk.delta or ""
+                    if delta:
+                        yielded = True
+                        yield delta
                 if finish_reason == "length":
                     raise EndpointError(cap_message(options["max_tokens"], named=max_tokens is None))
                 if not yielded:
                     raise EndpointError("The language model returned an empty answer.")
                 return
+            except _DeadlineMissed:
+                raise EndpointError(timeout_message(self.settings, streaming=yielded)) from None
             except EndpointError:
                 raise
             except Exception as exc:  # openai, httpx and JSON errors all mean "the endpoint failed"
@@ -128,6 +123,51 @@ class LLMClient:
         self, pairs: list[tuple[str, str]], *, max_tokens: int | None = None, stop: Sequence[str] = ()
     ) -> str:
         return "".join(self.stream(pairs, max_tokens=max_tokens, stop=stop))
+
+
+class _DeadlineMissed(Exception):
+    """The attempt's deadline passed before the stream ended."""
+
+
+_END = object()
+
+
+def _chunks_until(chunks: Iterator[Any], deadline: float) -> Iterator[Any]:
+    """The stream's chunks, read by a helper thread so that the deadline holds even
+    while the server sends nothing but keep-alive comments (llama.cpp's server pings
+    every 15 s while it reads a long prompt, so no read ever times out)."""
+    handoff: queue.Queue[Any] = queue.Queue()
+    abandoned = threading.Event()
+
+    def read() -> None:
+        try:
+            for chunk in chunks:
+                if abandoned.is_set():
+                    break
+                handoff.put(chunk)
+            handoff.put(_END)
+        except BaseException as exc:  # handed to the caller, which decides
+            handoff.put(exc)
+        finally:
+            # hang up, so the server stops generating what nobody reads
+            close = getattr(chunks, "close", None)
+            if close is not None:
+                close()
+
+    threading.Thread(target=read, name="llm-stream", daemon=True).start()
+    try:
+        while True:
+            try:
+                item = handoff.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                raise _DeadlineMissed from None
+            if item is _END:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        abandoned.set()  # the reader stops at its next chunk
 
 
 def _is_reasoning_model(model: str) -> bool:

@@ -113,7 +113,7 @@ class Settings(BaseSettings):
     # seconds, not minutes. Reasoning models count their hidden reasoning here too.
     llm_max_tokens: int = Field(
         512,
-        ge=16,
+        ge=1,
         le=32768,
         description="Most tokens the LLM may write for one answer; an answer cut at this cap is not used "
         "(the extractive answer is shown, with a notice).",

@@ -130,6 +130,18 @@ def test_a_runaway_slower_than_the_timeout_names_the_timeout(
     assert "raise RAG_LLM_TIMEOUT, or lower RAG_LLM_MAX_TOKENS" in notice
 
 
+def test_the_timeout_holds_while_the_server_only_sends_keep_alives(
+    sample_data_dir: Path, openai_server: FakeOpenAIServer
+) -> None:
+    # headers at once, then SSE comments every 0.1 s for 10 s: no read ever times out
+    openai_server.set_behaviour("slow_start", hang_seconds=10)
+    answer = llm_assistant(sample_data_dir, openai_server, llm_timeout=0.5, llm_max_retries=2).ask(QUESTION)
+    assert openai_server.pieces_sent == 0, "the fallback came before the model's first token"
+    assert len(openai_server.requests) == 1, "a missed deadline is not retried"
+    assert answer.mode == "extractive" and answer.citations
+    assert "did not answer within RAG_LLM_TIMEOUT=0.5 s" in (answer.notice or ""), answer.notice
+
+
 def test_a_condense_call_cut_at_its_cap_falls_back_to_the_rule_based_rewrite(
     sample_data_dir: Path, openai_server: FakeOpenAIServer
 ) -> None:

@@ -48,6 +48,7 @@ BEHAVIOURS = frozenset(
         "empty",
         "runaway",
         "echo",
+        "slow_start",
     }
 )
 
@@ -347,6 +348,7 @@ class FakeOpenAIServer:
         self._hang_seconds = 30.0
         self._fail_times: int | None = None
         self._failures = 0
+        self.pieces_sent = 0  # content pieces streamed so far, over all requests
 
     # -- lifecycle ---------------------------------------------------------
 
@@ -387,10 +389,11 @@ class FakeOpenAIServer:
 
     def set_behaviour(self, behaviour: str, *, text: str | None = None,
                       hang_seconds: float | None = None, fail_times: int | None = None) -> None:
-        """`hang_seconds`: how long "hang" waits (default 30 s), or the pause between
-        pieces of "trickle", "runaway" and "echo" (default none for the last two)."""
+        """`hang_seconds`: how long "hang" waits and "slow_start" pings before its first
+        piece (default 30 s), or the pause between pieces of "trickle", "runaway" and
+        "echo" (default none for the last two)."""
         if hang_seconds is None:
-            hang_seconds = 30.0 if behaviour in ("hang", "trickle") else 0.0
+            hang_seconds = 30.0 if behaviour in ("hang", "trickle", "slow_start") else 0.0
         if behaviour not in BEHAVIOURS:
             raise ValueError(f"unknown behaviour {behaviour!r}; choose from {sorted(BEHAVIOURS)}")
         if behaviour == "scripted" and text is None:
@@ -492,8 +495,9 @@ class FakeOpenAIServer:
             options = body.get("stream_options") or {}
             include_usage = isinstance(options, dict) and bool(options.get("include_usage"))
             pause = hang_seconds if behaviour in ("trickle", "runaway", "echo") else 0.0
+            ping_for = hang_seconds if behaviour == "slow_start" else 0.0
             self._send_stream(handler, completion_id, created, model, pieces,
-                              usage if include_usage else None, pause, finish_reason)
+                              usage if include_usage else None, pause, finish_reason, ping_for)
             return
         handler._send_json(200, {
             "id": completion_id,
@@ -527,9 +531,10 @@ class FakeOpenAIServer:
 
     def _send_stream(self, handler: _Handler, completion_id: str, created: int, model: str,
                      pieces: list[str], usage: dict[str, int] | None, pause: float = 0.0,
-                     finish_reason: str = "stop") -> None:
+                     finish_reason: str = "stop", ping_for: float = 0.0) -> None:
         """SSE chunks, one per piece; with `pause` ("trickle") that long between pieces, so every
-        read is quick but the whole answer is slow."""
+        read is quick but the whole answer is slow; with `ping_for` ("slow_start", like a
+        llama.cpp server reading a long prompt) only SSE keep-alive comments that long first."""
         def chunk(delta: dict[str, Any], finish_reason: str | None) -> str:
             payload: dict[str, Any] = {
                 "id": completion_id,
@@ -546,11 +551,19 @@ class FakeOpenAIServer:
 
         self._start_stream(handler)
         try:
+            began = time.monotonic()
+            while time.monotonic() - began < ping_for:
+                handler.wfile.write(b": ping\n\n")
+                handler.wfile.flush()
+                if self._stopping.wait(min(0.1, ping_for)):
+                    return
             self._send_event(handler, chunk({"role": "assistant", "content": ""}, None))
             for piece in pieces:
                 if pause and self._stopping.wait(pause):
                     return
                 self._send_event(handler, chunk({"content": piece}, None))
+                with self._lock:
+                    self.pieces_sent += 1
             self._send_event(handler, chunk({}, finish_reason))
             if usage is not None:
                 self._send_event(handler, json.dumps({
