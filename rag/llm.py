@@ -4,20 +4,29 @@ The model's text is never trusted as is: markers that point at no passage are
 removed, each cited sentence is checked against its passage, and sentences
 without a supported citation are flagged. Failures become `EndpointError` so
 the assistant can fall back to the extractive answerer with a notice.
+
+Generation is bounded: every request carries `max_tokens` (RAG_LLM_MAX_TOKENS)
+and stop sequences, and each attempt must finish within RAG_LLM_TIMEOUT. An
+answer cut at the token cap (finish_reason "length") is a failure too, not a
+shorter answer: the prompt asks for three short sentences, so a model that
+reaches the cap is repeating itself or echoing passages, and its text is not
+worth showing; the user gets the extractive answer and a notice naming the cap.
 """
 
 from __future__ import annotations
 
 import json
+import queue
 import re
+import threading
 import time
 from functools import cached_property
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 from rag.citations import CitedSentence, best_quote, number_citations
 from rag.errors import EndpointError
 from rag.models import CANNOT_ANSWER, Answer, Passage
-from rag.prompts import CONDENSE_TEMPLATE, answer_messages
+from rag.prompts import ANSWER_STOP_SEQUENCES, CONDENSE_STOP_SEQUENCES, CONDENSE_TEMPLATE, answer_messages
 from rag.settings import Settings
 from rag.support import strip_markers
 from rag.text import normalise, split_sentences
@@ -30,6 +39,9 @@ _REFUSAL_KEY = normalise(CANNOT_ANSWER.split(";")[0])
 DEFAULT_CONTEXT_WINDOW = 8192
 # A standalone question longer than this is not a rewrite but an answer.
 MAX_REWRITE_CHARS = 400
+# ...so a rewrite needs no more tokens than this at 3 characters a token
+# (English runs ~4): a rambling condense call is cut early instead of costing seconds.
+CONDENSE_MAX_TOKENS = MAX_REWRITE_CHARS // 3
 
 
 class LLMClient:
@@ -61,29 +73,44 @@ class LLMClient:
 
         return [ChatMessage(role=role, content=content) for role, content in pairs]
 
-    def stream(self, pairs: list[tuple[str, str]]) -> Iterator[str]:
+    def request_options(self, max_tokens: int | None = None, stop: Sequence[str] = ()) -> dict[str, Any]:
+        """What bounds one generation: `max_tokens` always, `stop` where the model accepts it."""
+        options: dict[str, Any] = {"max_tokens": max_tokens or self.settings.llm_max_tokens}
+        # OpenAI's reasoning models (o1/o3/o4, gpt-5) reject `stop` with HTTP 400;
+        # the token cap still bounds them (llama-index sends it as max_completion_tokens)
+        if stop and not _is_reasoning_model(self.settings.llm_model):
+            options["stop"] = list(stop)
+        return options
+
+    def stream(
+        self, pairs: list[tuple[str, str]], *, max_tokens: int | None = None, stop: Sequence[str] = ()
+    ) -> Iterator[str]:
         """Text deltas; retried only while nothing has been yielded.
 
-        `llm_timeout` bounds each attempt as a whole: the HTTP client's timeout only
-        bounds each read, so a server trickling tokens would otherwise never time out."""
+        `max_tokens` (default RAG_LLM_MAX_TOKENS) caps the answer: one cut there
+        (finish_reason "length") raises EndpointError after its deltas. `llm_timeout`
+        bounds each attempt as a whole, from the request to the last token, and a
+        missed deadline is not retried (the user has waited long enough)."""
+        options = self.request_options(max_tokens, stop)
         attempt = 0
         while True:
             yielded = False
+            finish_reason: str | None = None
             deadline = time.monotonic() + self.settings.llm_timeout
             try:
-                for chunk in self._llm.stream_chat(self._messages(pairs)):
-                    if time.monotonic() > deadline:
-                        where = self.settings.openai_base_url or "the OpenAI API"
-                        raise EndpointError(
-                            f"The language model at {where} did not finish within {self.settings.llm_timeout:g} s."
-                        )
+                for chunk in _chunks_until(self._llm.stream_chat(self._messages(pairs), **options), deadline):
+                    finish_reason = _finish_reason(chunk) or finish_reason
                     delta = chunk.delta or ""
                     if delta:
                         yielded = True
                         yield delta
+                if finish_reason == "length":
+                    raise EndpointError(cap_message(options["max_tokens"], named=max_tokens is None))
                 if not yielded:
                     raise EndpointError("The language model returned an empty answer.")
                 return
+            except _DeadlineMissed:
+                raise EndpointError(timeout_message(self.settings, streaming=yielded)) from None
             except EndpointError:
                 raise
             except Exception as exc:  # openai, httpx and JSON errors all mean "the endpoint failed"
@@ -92,8 +119,92 @@ class LLMClient:
             attempt += 1
             time.sleep(min(0.5 * 2**attempt, 4.0))
 
-    def complete(self, pairs: list[tuple[str, str]]) -> str:
-        return "".join(self.stream(pairs))
+    def complete(
+        self, pairs: list[tuple[str, str]], *, max_tokens: int | None = None, stop: Sequence[str] = ()
+    ) -> str:
+        return "".join(self.stream(pairs, max_tokens=max_tokens, stop=stop))
+
+
+class _DeadlineMissed(Exception):
+    """The attempt's deadline passed before the stream ended."""
+
+
+_END = object()
+
+
+def _chunks_until(chunks: Iterator[Any], deadline: float) -> Iterator[Any]:
+    """The stream's chunks, read by a helper thread so that the deadline holds even
+    while the server sends nothing but keep-alive comments (llama.cpp's server pings
+    every 15 s while it reads a long prompt, so no read ever times out)."""
+    handoff: queue.Queue[Any] = queue.Queue()
+    abandoned = threading.Event()
+
+    def read() -> None:
+        try:
+            for chunk in chunks:
+                if abandoned.is_set():
+                    break
+                handoff.put(chunk)
+            handoff.put(_END)
+        except BaseException as exc:  # handed to the caller, which decides
+            handoff.put(exc)
+        finally:
+            # hang up, so the server stops generating what nobody reads
+            close = getattr(chunks, "close", None)
+            if close is not None:
+                close()
+
+    threading.Thread(target=read, name="llm-stream", daemon=True).start()
+    try:
+        while True:
+            try:
+                item = handoff.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                raise _DeadlineMissed from None
+            if item is _END:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        abandoned.set()  # the reader stops at its next chunk
+
+
+def _is_reasoning_model(model: str) -> bool:
+    from llama_index.llms.openai.utils import O1_MODELS
+
+    return model.rsplit("/", 1)[-1] in O1_MODELS
+
+
+def _finish_reason(chunk: Any) -> str | None:
+    """finish_reason of a streamed ChatCompletionChunk (llama-index keeps the chunk as `raw`)."""
+    choices = getattr(chunk.raw, "choices", None) or []
+    return getattr(choices[0], "finish_reason", None) if choices else None
+
+
+def timeout_message(settings: Settings, *, streaming: bool) -> str:
+    """One sentence naming RAG_LLM_TIMEOUT: no response at all, or a stream too slow to end in time."""
+    where = settings.openai_base_url or "the OpenAI API"
+    limit = f"RAG_LLM_TIMEOUT={settings.llm_timeout:g} s"
+    if streaming:
+        return (
+            f"The language model at {where} did not finish within {limit}; "
+            "raise RAG_LLM_TIMEOUT, or lower RAG_LLM_MAX_TOKENS so answers end sooner."
+        )
+    return (
+        f"The language model at {where} did not answer within {limit}; "
+        "check that it is running and not busy, or raise RAG_LLM_TIMEOUT."
+    )
+
+
+def cap_message(max_tokens: int, *, named: bool) -> str:
+    """One sentence for a reply cut at its token cap (`named`: the cap is RAG_LLM_MAX_TOKENS)."""
+    if named:
+        return (
+            f"The language model's answer stopped at RAG_LLM_MAX_TOKENS={max_tokens} tokens before it ended; "
+            "raise RAG_LLM_MAX_TOKENS, or use a model that ends its answers by itself."
+        )
+    return f"The language model's reply stopped at its limit of {max_tokens} tokens before it ended."
 
 
 def _retryable(exc: Exception) -> bool:
@@ -110,7 +221,7 @@ def describe_failure(exc: Exception, settings: Settings) -> str:
 
     where = settings.openai_base_url or "the OpenAI API"
     if isinstance(exc, openai.APITimeoutError):
-        return f"The language model at {where} did not answer within {settings.llm_timeout:g} s."
+        return timeout_message(settings, streaming=False)
     if isinstance(exc, openai.APIConnectionError):
         return f"Cannot reach the language model at {where}; check OPENAI_BASE_URL and that the server is running."
     if isinstance(exc, openai.AuthenticationError):
@@ -181,11 +292,15 @@ class LLMAnswerer:
         self.client = client
 
     def stream_text(self, question: str, passages: list[Passage]) -> Iterator[str]:
-        return self.client.stream(answer_messages(question, passages))
+        return self.client.stream(answer_messages(question, passages), stop=ANSWER_STOP_SEQUENCES)
 
     def condense(self, history: str, question: str) -> str | None:
         """llama-index-style condense step: a follow-up rewritten as a standalone question (None if unusable)."""
-        text = self.client.complete([("user", CONDENSE_TEMPLATE.format(chat_history=history, question=question))])
+        text = self.client.complete(
+            [("user", CONDENSE_TEMPLATE.format(chat_history=history, question=question))],
+            max_tokens=min(CONDENSE_MAX_TOKENS, self.client.settings.llm_max_tokens),
+            stop=CONDENSE_STOP_SEQUENCES,
+        )
         rewritten = " ".join(text.split()).strip('"').strip()
         # a model that answers instead of rewriting, or rambles, is ignored
         if not rewritten or is_refusal(rewritten) or len(rewritten) > MAX_REWRITE_CHARS or "[" in rewritten:

@@ -26,6 +26,11 @@ Question: {question}"""
 
 PASSAGE_TEMPLATE = "[{n}] ({source}, {published}; {title})\n{text}"
 
+# Sent as `stop` with every answer request: a model that misses its end token
+# tends to echo the prompt (a passage block, the next "Question:"), and these
+# cut it there. None can occur in an answer written as the rules above ask.
+ANSWER_STOP_SEQUENCES = ("<passages>", "</passages>", "\nQuestion:")
+
 CONDENSE_TEMPLATE = """Given a conversation (between Human and Assistant) and a follow up message from Human, \
 rewrite the message to be a standalone question that captures all relevant context from the conversation. \
 Reply with the standalone question only.
@@ -38,6 +43,10 @@ Reply with the standalone question only.
 
 <Standalone question>
 """
+
+# The standalone question is one line: a model running on would start the next
+# turn ("Human:", "Assistant:") or echo a tag of the template ("<Chat History>").
+CONDENSE_STOP_SEQUENCES = ("\nHuman:", "\nAssistant:", "\n<")
 
 
 def format_passages(passages: Sequence[Passage]) -> str:

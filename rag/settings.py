@@ -106,8 +106,26 @@ class Settings(BaseSettings):
     )
     llm_model: str = Field("gpt-4o-mini", description="Chat model name at the endpoint.")
     llm_temperature: float = Field(0.0, ge=0.0, le=2.0, description="Sampling temperature of the LLM answerer.")
-    llm_timeout: float = Field(30.0, gt=0, description="Seconds before an LLM request is abandoned.")
-    llm_max_retries: int = Field(2, ge=0, le=10, description="Retries of a failed LLM request (429/5xx/timeouts).")
+    llm_timeout: float = Field(
+        30.0, gt=0, description="Seconds an LLM answer may take from request to last token before it is abandoned."
+    )
+    # The prompt asks for at most three short sentences (~100 tokens), so 512
+    # leaves room for lists and wordy models while a model that misses its stop
+    # token (and would otherwise write until its context is full) is cut after
+    # seconds, not minutes. Reasoning models count their hidden reasoning here too.
+    llm_max_tokens: int = Field(
+        512,
+        ge=1,
+        le=32768,
+        description="Most tokens the LLM may write for one answer; an answer cut at this cap is not used "
+        "(the extractive answer is shown, with a notice).",
+    )
+    llm_max_retries: int = Field(
+        2,
+        ge=0,
+        le=10,
+        description="Retries of a failed LLM request (429, 5xx, connection errors); a missed RAG_LLM_TIMEOUT is not retried.",
+    )
 
     # --- UI ----------------------------------------------------------------
     ui_host: str = Field("127.0.0.1", description="Address `rag serve` binds to.")

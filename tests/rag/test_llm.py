@@ -21,7 +21,7 @@ def llm_assistant(data_dir: Path, server: FakeOpenAIServer, **overrides: object)
     settings = make_settings(
         data_dir,
         openai_base_url=server.base_url,
-        llm_model="fake-model",
+        llm_model=overrides.pop("llm_model", "fake-model"),
         llm_timeout=overrides.pop("llm_timeout", 2.0),
         llm_max_retries=overrides.pop("llm_max_retries", 0),
         **overrides,
@@ -110,7 +110,7 @@ def test_endpoint_failures_fall_back_to_extractive_with_a_notice(
 def test_timeout_falls_back(sample_data_dir: Path, openai_server: FakeOpenAIServer) -> None:
     openai_server.set_behaviour("hang", hang_seconds=10)
     answer = llm_assistant(sample_data_dir, openai_server, llm_timeout=0.5).ask(QUESTION)
-    assert answer.mode == "extractive" and "did not answer within 0.5 s" in (answer.notice or "")
+    assert answer.mode == "extractive" and "did not answer within RAG_LLM_TIMEOUT=0.5 s" in (answer.notice or "")
 
 
 def test_a_stream_that_trickles_past_the_timeout_falls_back(
@@ -119,7 +119,7 @@ def test_a_stream_that_trickles_past_the_timeout_falls_back(
     # every piece arrives within the read timeout, the whole answer does not
     openai_server.set_behaviour("trickle", hang_seconds=0.1)
     answer = llm_assistant(sample_data_dir, openai_server, llm_timeout=0.6).ask(QUESTION)
-    assert answer.mode == "extractive" and "did not finish within 0.6 s" in (answer.notice or "")
+    assert answer.mode == "extractive" and "did not finish within RAG_LLM_TIMEOUT=0.6 s" in (answer.notice or "")
     assert answer.citations
 
 

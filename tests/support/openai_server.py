@@ -10,6 +10,11 @@ Usage::
         ...
 
 or the ``openai_server`` pytest fixture defined at the bottom of this module.
+
+Like a real server it honours ``max_tokens`` (or ``max_completion_tokens``) and
+``stop`` for every behaviour, reporting finish_reason "length" or "stop"; a
+"token" here is one word-sized stream piece. The "runaway" and "echo" behaviours
+emulate a model that misses its end token and writes until its context is full.
 """
 
 from __future__ import annotations
@@ -41,12 +46,20 @@ BEHAVIOURS = frozenset(
         "garbage",
         "garbage_html",
         "empty",
+        "runaway",
+        "echo",
+        "slow_start",
     }
 )
 
 NO_ANSWER_TEXT = "I cannot answer that from the articles."
 OUT_OF_RANGE_SENTENCE = "This is also confirmed elsewhere [99]."
 FAKE_MODEL = "fake-model"
+# Context window of the emulated model, in prompt words plus completion pieces:
+# a model that never ends its answer stops only here (finish_reason "length").
+FAKE_CONTEXT_TOKENS = 4096
+# The OpenAI API accepts at most this many stop sequences.
+MAX_STOP_SEQUENCES = 4
 
 _PASSAGE_START = re.compile(r"^\[(\d+)\]", re.MULTILINE)
 _PASSAGES_END = re.compile(r"^\s*</passages>\s*$", re.MULTILINE)
@@ -142,6 +155,29 @@ def good_answer(messages: list[dict[str, Any]]) -> str:
         return f"[{best_n}]"
     sentence = max(sentences, key=lambda s: len(question & _tokens(s)))
     return f"{sentence} [{best_n}]"
+
+
+def runaway_continuation(messages: list[dict[str, Any]]) -> Iterator[str]:
+    """What a model that missed its end token writes after its answer: the passages
+    again and again, each sentence with its (valid) marker, never a prompt tag."""
+    passages = parse_passages(_last_user_text(messages)) or {1: NO_ANSWER_TEXT}
+    sentences = [
+        f"{sentence} [{n}]"
+        for n, body in sorted(passages.items())
+        for sentence in _SENTENCE_SPLIT.split(" ".join(body.split()))
+        if sentence.strip()
+    ]
+    while True:
+        for sentence in sentences:
+            yield " " + sentence
+
+
+def echo_continuation(messages: list[dict[str, Any]]) -> Iterator[str]:
+    """A runaway model that echoes the prompt's structure: the passage block and
+    the question, then a new round of the same."""
+    prompt = _last_user_text(messages)
+    while True:
+        yield "\n\n" + prompt.strip()
 
 
 def injected_answer(messages: list[dict[str, Any]]) -> str | None:
@@ -312,6 +348,7 @@ class FakeOpenAIServer:
         self._hang_seconds = 30.0
         self._fail_times: int | None = None
         self._failures = 0
+        self.pieces_sent = 0  # content pieces streamed so far, over all requests
 
     # -- lifecycle ---------------------------------------------------------
 
@@ -351,7 +388,12 @@ class FakeOpenAIServer:
     # -- configuration -----------------------------------------------------
 
     def set_behaviour(self, behaviour: str, *, text: str | None = None,
-                      hang_seconds: float = 30.0, fail_times: int | None = None) -> None:
+                      hang_seconds: float | None = None, fail_times: int | None = None) -> None:
+        """`hang_seconds`: how long "hang" waits and "slow_start" pings before its first
+        piece (default 30 s), or the pause between pieces of "trickle", "runaway" and
+        "echo" (default none for the last two)."""
+        if hang_seconds is None:
+            hang_seconds = 30.0 if behaviour in ("hang", "trickle", "slow_start") else 0.0
         if behaviour not in BEHAVIOURS:
             raise ValueError(f"unknown behaviour {behaviour!r}; choose from {sorted(BEHAVIOURS)}")
         if behaviour == "scripted" and text is None:
@@ -386,6 +428,11 @@ class FakeOpenAIServer:
     def _chat_completions(self, handler: _Handler, body: dict[str, Any]) -> None:
         with self._lock:
             self.requests.append(body)
+        try:
+            max_tokens, stops = _generation_limits(body)
+        except ValueError as exc:
+            handler._send_error(400, str(exc), "invalid_request_error")
+            return
         behaviour, text, hang_seconds = self._effective_behaviour()
         messages = body["messages"]
         model = body.get("model") or FAKE_MODEL
@@ -429,15 +476,28 @@ class FakeOpenAIServer:
         else:
             content = good_answer(messages)
 
+        continuation: Iterator[str] = iter(())
+        if behaviour == "runaway":
+            continuation = runaway_continuation(messages)
+        elif behaviour == "echo":
+            continuation = echo_continuation(messages)
+        prompt_tokens = _usage(messages, "")["prompt_tokens"]
+        pieces, finish_reason = _generate(
+            content, continuation, max_tokens, stops, max(1, FAKE_CONTEXT_TOKENS - prompt_tokens)
+        )
+        content = "".join(pieces)
         usage = _usage(messages, content)
+        usage["completion_tokens"] = len(pieces)
+        usage["total_tokens"] = usage["prompt_tokens"] + len(pieces)
         completion_id = f"chatcmpl-{uuid.uuid4().hex[:24]}"
         created = int(time.time())
         if stream:
             options = body.get("stream_options") or {}
             include_usage = isinstance(options, dict) and bool(options.get("include_usage"))
-            pause = hang_seconds if behaviour == "trickle" else 0.0
-            self._send_stream(handler, completion_id, created, model, content,
-                              usage if include_usage else None, pause)
+            pause = hang_seconds if behaviour in ("trickle", "runaway", "echo") else 0.0
+            ping_for = hang_seconds if behaviour == "slow_start" else 0.0
+            self._send_stream(handler, completion_id, created, model, pieces,
+                              usage if include_usage else None, pause, finish_reason, ping_for)
             return
         handler._send_json(200, {
             "id": completion_id,
@@ -449,7 +509,7 @@ class FakeOpenAIServer:
                 "index": 0,
                 "message": {"role": "assistant", "content": content, "refusal": None},
                 "logprobs": None,
-                "finish_reason": "stop",
+                "finish_reason": finish_reason,
             }],
             "usage": usage,
         })
@@ -470,9 +530,11 @@ class FakeOpenAIServer:
         handler.wfile.flush()
 
     def _send_stream(self, handler: _Handler, completion_id: str, created: int, model: str,
-                     content: str, usage: dict[str, int] | None, pause: float = 0.0) -> None:
-        """SSE chunks of `content`; with `pause` ("trickle") that long between pieces, so every
-        read is quick but the whole answer is slow."""
+                     pieces: list[str], usage: dict[str, int] | None, pause: float = 0.0,
+                     finish_reason: str = "stop", ping_for: float = 0.0) -> None:
+        """SSE chunks, one per piece; with `pause` ("trickle") that long between pieces, so every
+        read is quick but the whole answer is slow; with `ping_for` ("slow_start", like a
+        llama.cpp server reading a long prompt) only SSE keep-alive comments that long first."""
         def chunk(delta: dict[str, Any], finish_reason: str | None) -> str:
             payload: dict[str, Any] = {
                 "id": completion_id,
@@ -489,12 +551,20 @@ class FakeOpenAIServer:
 
         self._start_stream(handler)
         try:
+            began = time.monotonic()
+            while time.monotonic() - began < ping_for:
+                handler.wfile.write(b": ping\n\n")
+                handler.wfile.flush()
+                if self._stopping.wait(min(0.1, ping_for)):
+                    return
             self._send_event(handler, chunk({"role": "assistant", "content": ""}, None))
-            for piece in _split_for_stream(content):
+            for piece in pieces:
                 if pause and self._stopping.wait(pause):
                     return
                 self._send_event(handler, chunk({"content": piece}, None))
-            self._send_event(handler, chunk({}, "stop"))
+                with self._lock:
+                    self.pieces_sent += 1
+            self._send_event(handler, chunk({}, finish_reason))
             if usage is not None:
                 self._send_event(handler, json.dumps({
                     "id": completion_id, "object": "chat.completion.chunk", "created": created,
@@ -513,6 +583,59 @@ class FakeOpenAIServer:
             self._send_event(handler, "[DONE]")
         except (BrokenPipeError, ConnectionResetError):
             pass
+
+
+def _generation_limits(body: dict[str, Any]) -> tuple[int | None, list[str]]:
+    """max_tokens (or max_completion_tokens) and stop of a request, validated as the OpenAI API does."""
+    cap = body.get("max_completion_tokens", body.get("max_tokens"))
+    if cap is not None and (isinstance(cap, bool) or not isinstance(cap, int) or cap < 1):
+        raise ValueError(f"Invalid 'max_tokens': expected an integer of at least 1, got {cap!r}.")
+    stop = body.get("stop")
+    stops = [stop] if isinstance(stop, str) else stop if stop is not None else []
+    if not isinstance(stops, list) or not all(isinstance(s, str) and s for s in stops):
+        raise ValueError("Invalid 'stop': expected a string or a list of non-empty strings.")
+    if len(stops) > MAX_STOP_SEQUENCES:
+        raise ValueError(f"Invalid 'stop': at most {MAX_STOP_SEQUENCES} sequences are allowed, got {len(stops)}.")
+    return cap, stops
+
+
+def _generate(content: str, continuation: Iterator[str], max_tokens: int | None,
+              stops: list[str], context_left: int) -> tuple[list[str], str]:
+    """Emit `content` then `continuation` piece by piece, as a server does: cut before
+    the first stop sequence (finish "stop"), at max_tokens or when the context is full
+    (finish "length"); a model that ends by itself finishes with "stop"."""
+    limit = min(max_tokens or context_left, context_left)
+    pieces: list[str] = []
+    text = ""
+    for piece in _pieces(content, continuation):
+        pieces.append(piece)
+        text += piece
+        # only a match ending in the new piece is new
+        tail = max(0, len(text) - len(piece) - max((len(s) for s in stops), default=0))
+        hits = [i for i in (text.find(s, tail) for s in stops) if i >= 0]
+        if hits:
+            return _cut(pieces, min(hits)), "stop"
+        if len(pieces) >= limit:
+            return pieces, "length"
+    return pieces, "stop"
+
+
+def _pieces(content: str, continuation: Iterator[str]) -> Iterator[str]:
+    yield from _split_for_stream(content)
+    for text in continuation:
+        # like a BPE tokenizer's pieces: the space goes with the word after it
+        yield from re.findall(r"\s*\S+|\s+$", text)
+
+
+def _cut(pieces: list[str], length: int) -> list[str]:
+    """The pieces that make up the first `length` characters of their concatenation."""
+    kept: list[str] = []
+    for piece in pieces:
+        if length <= 0:
+            break
+        kept.append(piece[:length])
+        length -= len(piece)
+    return kept
 
 
 def _split_for_stream(content: str) -> list[str]:

@@ -14,6 +14,7 @@ import pytest
 from openai import OpenAI
 
 from tests.support.openai_server import (  # noqa: F401  (fixture import)
+    FAKE_CONTEXT_TOKENS,
     NO_ANSWER_TEXT,
     FakeOpenAIServer,
     good_answer,
@@ -185,6 +186,101 @@ def test_stream_empty(openai_server: FakeOpenAIServer) -> None:
         model="fake-model", messages=user(PROMPT), stream=True))
     assert "".join(c.choices[0].delta.content or "" for c in chunks) == ""
     assert chunks[-1].choices[0].finish_reason == "stop"
+
+
+# --------------------------------------------------------------------------
+# Generation limits: max_tokens, stop, a model that never ends
+# --------------------------------------------------------------------------
+
+
+def _stream_text(server: FakeOpenAIServer, **options: object) -> tuple[list[str], str | None]:
+    chunks = list(client(server).chat.completions.create(
+        model="fake-model", messages=user(PROMPT), stream=True, **options))
+    pieces = [c.choices[0].delta.content for c in chunks if c.choices and c.choices[0].delta.content]
+    return pieces, chunks[-1].choices[0].finish_reason
+
+
+@pytest.mark.parametrize("stream", [False, True])
+def test_max_tokens_cuts_the_answer_with_finish_length(openai_server: FakeOpenAIServer, stream: bool) -> None:
+    openai_server.set_behaviour("scripted", text="One two three four five six.")
+    if stream:
+        pieces, finish = _stream_text(openai_server, max_tokens=4)
+        text = "".join(pieces)
+    else:
+        resp = client(openai_server).chat.completions.create(
+            model="fake-model", messages=user(PROMPT), max_tokens=4)
+        text, finish = resp.choices[0].message.content, resp.choices[0].finish_reason
+        assert resp.usage is not None and resp.usage.completion_tokens == 4
+    assert text == "One two three four " and finish == "length"
+    assert openai_server.requests[-1]["max_tokens"] == 4
+
+
+def test_max_completion_tokens_is_honoured_too(openai_server: FakeOpenAIServer) -> None:
+    openai_server.set_behaviour("scripted", text="One two three four five six.")
+    resp = client(openai_server).chat.completions.create(
+        model="fake-model", messages=user(PROMPT), max_completion_tokens=2)
+    assert resp.choices[0].message.content == "One two " and resp.choices[0].finish_reason == "length"
+
+
+def test_an_answer_within_the_cap_finishes_with_stop(openai_server: FakeOpenAIServer) -> None:
+    pieces, finish = _stream_text(openai_server, max_tokens=100)
+    assert "".join(pieces) == EXPECTED and finish == "stop"
+
+
+@pytest.mark.parametrize("stream", [False, True])
+def test_stop_sequences_cut_before_the_match(openai_server: FakeOpenAIServer, stream: bool) -> None:
+    openai_server.set_behaviour("scripted", text="Berlin [2].\nQuestion: and Paris? Paris [1].")
+    if stream:
+        pieces, finish = _stream_text(openai_server, stop=["\nQuestion:", "never"])
+        text = "".join(pieces)
+    else:
+        resp = client(openai_server).chat.completions.create(
+            model="fake-model", messages=user(PROMPT), stop="\nQuestion:")
+        text, finish = resp.choices[0].message.content, resp.choices[0].finish_reason
+    assert text == "Berlin [2]." and finish == "stop"
+
+
+def test_runaway_without_a_cap_writes_until_its_context_is_full(openai_server: FakeOpenAIServer) -> None:
+    openai_server.set_behaviour("runaway")
+    resp = client(openai_server).chat.completions.create(model="fake-model", messages=user(PROMPT))
+    assert resp.choices[0].finish_reason == "length" and resp.usage is not None
+    assert resp.usage.prompt_tokens + resp.usage.completion_tokens == FAKE_CONTEXT_TOKENS
+    text = resp.choices[0].message.content or ""
+    assert text.startswith(EXPECTED)
+    assert text.count("Kangaroos live in Australia. [3]") > 10, "it echoes the passages, cited"
+
+
+def test_runaway_is_cut_at_the_cap(openai_server: FakeOpenAIServer) -> None:
+    openai_server.set_behaviour("runaway")
+    pieces, finish = _stream_text(openai_server, max_tokens=30, stop=["</passages>"])
+    assert len(pieces) == 30 and finish == "length"
+    assert "".join(pieces).startswith(EXPECTED)
+
+
+def test_echo_is_cut_by_a_stop_sequence(openai_server: FakeOpenAIServer) -> None:
+    openai_server.set_behaviour("echo")
+    resp = client(openai_server).chat.completions.create(
+        model="fake-model", messages=user(PROMPT), stop=["<passages>"])
+    assert resp.choices[0].message.content == EXPECTED + "\n\nAnswer the question using only the numbered passages. " \
+        "Cite them as [n].\n\n"
+    assert resp.choices[0].finish_reason == "stop"
+    unbounded = client(openai_server).chat.completions.create(model="fake-model", messages=user(PROMPT))
+    assert unbounded.choices[0].finish_reason == "length"
+    assert (unbounded.choices[0].message.content or "").count("Question: What is the capital of Germany?") > 3
+
+
+@pytest.mark.parametrize(
+    ("options", "fragment"),
+    [
+        ({"max_tokens": 0}, "max_tokens"),
+        ({"stop": ["a", "b", "c", "d", "e"]}, "at most 4"),
+        ({"stop": [""]}, "stop"),
+    ],
+)
+def test_invalid_limits_are_rejected(openai_server: FakeOpenAIServer, options: dict[str, object],
+                                     fragment: str) -> None:
+    with pytest.raises(openai.BadRequestError, match=fragment):
+        client(openai_server).chat.completions.create(model="fake-model", messages=user(PROMPT), **options)
 
 
 # --------------------------------------------------------------------------
