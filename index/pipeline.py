@@ -3,13 +3,17 @@
 Ids are stable: an article is identified by its path relative to the folder
 ingested (or its file name), and each passage id carries a hash of the
 article's cleaned text, metadata and chunk settings. Changed articles are
-embedded in groups; for each group the pipeline (1) upserts the new passages,
-(2) deletes each article's passages of any other version, (3) writes the
-article records last, in one Chroma write (every write costs 50-75 ms here
-whatever its size; two writes per article took 17% of a 2,000-chunk ingest,
-see bench/README.md). A run killed anywhere leaves for each article either the
-old record (so the next run redoes the article, upserts being idempotent) or
-the new one with all its passages.
+embedded in groups; for each group the pipeline (1) upserts the new passages
+(Chroma, then the keyword index), (2) writes the article records, in one Chroma
+write (every write costs 50-75 ms here whatever its size; two writes per
+article took 17% of a 2,000-chunk ingest, see bench/README.md), (3) deletes
+each article's passages of any other version (Chroma, then the keyword index).
+A run killed anywhere leaves for each article either the old record with all
+its passages or the new one with all its passages, plus perhaps passages no
+record describes (of the version not recorded), which `index.repair` deletes:
+no kill leaves a record short of passages. The whole run is one write session
+of the store (`PassageStore.writing`): one writer at a time, and a run that did
+not end cleanly is seen by the next one, which repairs the store first (`repair=True`).
 """
 
 from __future__ import annotations
@@ -61,6 +65,8 @@ class IngestReport:
     skipped: list[SkippedArticle] = field(default_factory=list)
     chunks: int = 0  # chunks embedded and written in this run
     seconds: float = 0.0
+    repair: Any = None  # index.repair.RepairReport when the run checked the store first
+
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -184,8 +190,12 @@ def ingest(
     prune: bool = False,
     progress: ProgressCallback | None = None,
     on_skip: Callable[[SkippedArticle], None] | None = None,
+    repair: bool = False,
 ) -> IngestReport:
-    """Bring the store in line with the files under `paths`; see the module docstring for the guarantees."""
+    """Bring the store in line with the files under `paths`; see the module docstring for the guarantees.
+
+    `repair`: check the whole store first (`index.repair.repair_store`), as `rag ingest` does;
+    an upload of a few files leaves that to the next `rag ingest` or app start."""
     started = time.perf_counter()
     report = IngestReport()
     files, missing, folders = discover_files(paths)
@@ -195,7 +205,7 @@ def ingest(
             on_skip(skipped)
 
     manifests: dict[Path, dict[str, dict[str, Any]]] = {}
-    pending: list[_PreparedArticle] = []
+    prepared: list[tuple[ArticleRecord, list[PassageRecord]]] = []
     seen_ids: set[str] = set()
     for path, article_id in files:
         folder = path.parent
@@ -212,39 +222,44 @@ def ingest(
                 on_skip(skipped)
             continue
         seen_ids.add(article_id)
-        if _is_complete(store, record):
-            report.unchanged.append(article_id)
-            continue
-        pending.append(_PreparedArticle(record, passages, existed=store.article(article_id) is not None))
+        prepared.append((record, passages))
 
-    total = sum(len(a.passages) for a in pending)
-    done = 0
-    if progress:
-        progress(0, total)
-    embed = _embedding_function(encoder) if pending else None
-    changed = False
-    for group in _groups(pending):
-        passages = [p for article in group for p in article.passages]
-        vectors, passages = embed(passages) if passages else ([], passages)
-        store.upsert_passages(passages, vectors)
-        for article in group:
-            store.delete_passages(article.record.article_id, except_hash=article.record.content_hash)
-        store.put_articles([article.record for article in group])
-        changed = True
-        for article in group:
-            (report.updated if article.existed else report.added).append(article.record.article_id)
-        report.chunks += len(passages)
-        done += len(passages)
+    with store.writing():
+        if repair:
+            from index.repair import repair_store
+
+            report.repair = repair_store(store, redoing={record.article_id: record.content_hash for record, _ in prepared})
+        pending: list[_PreparedArticle] = []
+        for record, passages in prepared:
+            if _is_complete(store, record):
+                report.unchanged.append(record.article_id)
+                continue
+            pending.append(_PreparedArticle(record, passages, existed=store.article(record.article_id) is not None))
+        prepared = []
+
+        total = sum(len(a.passages) for a in pending)
+        done = 0
         if progress:
-            progress(done, total)
+            progress(0, total)
+        embed = _embedding_function(encoder) if pending else None
+        for group in _groups(pending):
+            passages = [p for article in group for p in article.passages]
+            vectors, passages = embed(passages) if passages else ([], passages)
+            store.upsert_passages(passages, vectors)
+            store.put_articles([article.record for article in group])
+            store.delete_other_versions({article.record.article_id: article.record.content_hash for article in group})
+            for article in group:
+                (report.updated if article.existed else report.added).append(article.record.article_id)
+            report.chunks += len(passages)
+            done += len(passages)
+            if progress:
+                progress(done, total)
 
-    if prune:
-        for stale in _stale_articles(store, folders, seen_ids):
-            store.delete_article(stale)
-            report.removed.append(stale)
-            changed = True
-    if changed:
-        store.bump_revision()
+        if prune:
+            stale = _stale_articles(store, folders, seen_ids)
+            store.delete_articles(stale)
+            report.removed.extend(stale)
+        # the session's end bumps the store's revision if anything was written
     report.seconds = time.perf_counter() - started
     return report
 

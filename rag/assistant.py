@@ -17,14 +17,15 @@ from typing import Iterator, Literal, Sequence
 from index.embedder import TextEncoder
 from index.loaders import SUPPORTED_SUFFIXES
 from index.pipeline import IngestReport, ingest
+from index.keyword_index import KeywordIndex
 from index.store import ArticleRecord, PassageStore
-from rag.bm25_index import BM25Index
 from rag.chat import Conversation, carry_subjects, looks_like_follow_up
 from rag.errors import EndpointError, LLMNotConfiguredError
 from rag.extractive import extractive_answer, named_publishers, publisher_aliases, words_and_initials
 from rag.models import Answer, Passage
 from rag.retrieval import HybridRetriever, RetrievalFilters, RetrievalMode, RetrievalResult
-from rag.services import bm25_cache_dir, build_encoder, build_store, chunk_settings
+from rag.errors import StoreUnavailableError
+from rag.services import build_encoder, build_store, chunk_settings
 from rag.settings import Settings
 from rag.validation import validate_question
 
@@ -64,22 +65,36 @@ class Assistant:
 
     # --- collaborators ----------------------------------------------------
     def _indexes(self) -> "_Indexes":
-        """BM25 and the known terms for the store's current revision (read once per question)."""
+        """The keyword index and the known terms for the store's current revision (read once per question)."""
         revision = self.store.revision
-        with self._lock:  # two requests after an ingest must not both rebuild
+        with self._lock:  # two requests after an ingest must not both read the records
             if self._current is None or self._current.revision != revision:
-                bm25 = BM25Index.for_store(self.store, bm25_cache_dir(self.settings))
+                keyword = self._keyword_index()
                 terms: set[str] = set()
                 publishers: set[str] = set()
                 for record in self.store.article_records():
                     terms |= publisher_aliases(record.source)
                     terms.update(words_and_initials(record.title))
                     publishers.add(record.source)
-                self._current = _Indexes(revision, bm25, frozenset(terms), frozenset(publishers))
+                self._current = _Indexes(revision, keyword, frozenset(terms), frozenset(publishers))
             return self._current
 
+    def _keyword_index(self) -> KeywordIndex:
+        """The store's keyword index, seeing the latest commits; built from Chroma for a store that
+        predates it (a one-off: ~1 s per 2,000 passages)."""
+        keyword = self.store.keyword
+        if keyword is None:
+            raise StoreUnavailableError("This store has no keyword index; open it with rag.services.build_store.")
+        keyword.refresh()
+        if keyword.count() == 0 and self.store.count() > 0:
+            from index.repair import sync_keyword_index
+
+            sync_keyword_index(self.store)
+        return keyword
+
     @property
-    def bm25(self) -> BM25Index:
+    def bm25(self) -> KeywordIndex:
+        """The keyword index (BM25 search, `idf`, `knows`)."""
         return self._indexes().bm25
 
     @property
@@ -87,7 +102,7 @@ class Assistant:
         """Publisher names, their initials and title words: names a question may use that passages lack."""
         return self._indexes().known_terms
 
-    def _retriever(self, bm25: BM25Index) -> HybridRetriever:
+    def _retriever(self, bm25: KeywordIndex) -> HybridRetriever:
         return HybridRetriever(
             self.store, self.encoder, bm25, candidates=self.settings.candidates, rrf_k=self.settings.rrf_k
         )
@@ -275,8 +290,8 @@ class Assistant:
         return self.store.article(article_id)
 
     def ingest(self, paths: Sequence[Path], **options: object) -> IngestReport:
-        """Add or update files (e.g. uploads); BM25 is rebuilt for the new revision before this returns,
-        so the next question does not pay for it."""
+        """Add or update files (e.g. uploads); the keyword index is written along with Chroma, so the
+        next question sees them at no extra cost."""
         report = ingest(
             paths,
             self.store,
@@ -289,8 +304,8 @@ class Assistant:
         return report
 
     def delete_article(self, article_id: str) -> int:
-        removed = self.store.delete_article(article_id)
-        self.store.bump_revision()
+        with self.store.writing():
+            removed = self.store.delete_article(article_id)
         self._indexes()
         return removed
 
@@ -300,7 +315,7 @@ class _Indexes:
     """What is derived from the store at one revision."""
 
     revision: str
-    bm25: BM25Index
+    bm25: KeywordIndex
     known_terms: frozenset[str]
     publishers: frozenset[str]
 

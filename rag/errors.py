@@ -10,6 +10,7 @@ from index.errors import (
     EmbeddingMismatchError,
     IndexEmptyError,
     SourcedError,
+    StoreBusyError,
     StoreUnavailableError,
 )
 
@@ -21,6 +22,7 @@ __all__ = [
     "InvalidQuestionError",
     "LLMNotConfiguredError",
     "SourcedError",
+    "StoreBusyError",
     "StoreUnavailableError",
 ]
 

@@ -56,6 +56,7 @@ def open_assistant(settings: Settings) -> Assistant:
     try:
         assistant = Assistant.from_settings(settings)
         if assistant.articles():
+            _repair(assistant)
             return assistant
     except IndexEmptyError:
         pass
@@ -68,6 +69,17 @@ def open_assistant(settings: Settings) -> Assistant:
     for skipped in report.skipped:
         _say(f"  skipped {skipped.path}: {skipped.reason}")
     return Assistant.from_settings(settings)
+
+
+def _repair(assistant: Assistant) -> None:
+    """Repair what an interrupted ingest left (cheap when the last write ended cleanly)."""
+    from index.repair import repair_if_needed
+
+    report = repair_if_needed(assistant.store, trigger="app start")
+    if report is not None and report.changed:
+        _say(f"Repaired the store: {report.summary()}.")
+    elif report is not None and report.skipped:
+        _say(f"Did not check the store: {report.skipped}")
 
 
 def launch_options(settings: Settings) -> dict[str, Any]:
