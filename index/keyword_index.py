@@ -259,6 +259,17 @@ class KeywordIndex:
             versions.setdefault(article_id, {})[content_hash] = int(bucket["doc_count"])
         return versions
 
+    def all_passages(self) -> list[PassageRecord]:
+        """Every live passage (for checks and tests; a search is what questions use)."""
+        total = self.count()
+        if total == 0:
+            return []
+        import tantivy
+
+        searcher = self._current()
+        hits = searcher.search(tantivy.Query.all_query(), total, count=False).hits
+        return [_record(searcher.doc(address)) for _, address in hits]
+
     def size_bytes(self) -> int:
         if not self.path.is_dir():
             return 0
