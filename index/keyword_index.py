@@ -216,6 +216,25 @@ class KeywordIndex:
             hits.append(KeywordHit(_record(searcher.doc(address)), float(score)))
         return hits
 
+    def holds_other_versions(self, versions: Mapping[str, str | None]) -> bool:
+        """Any passage of these articles but of the given version (None: any passage at all)?
+        Lets a delete that would remove nothing skip its commit (~20-200 ms of fsync)."""
+        if not versions or not self.path.is_dir():
+            return False
+        import tantivy
+
+        schema = self._schema if self._schema is not None else self._open() and self._schema
+        clauses = []
+        for article_id, keep in versions.items():
+            match = tantivy.Query.term_query(schema, "article_id", article_id)
+            if keep is not None:
+                match = tantivy.Query.boolean_query([
+                    (tantivy.Occur.Must, match),
+                    (tantivy.Occur.MustNot, tantivy.Query.term_query(schema, "version", _version(article_id, keep))),
+                ])
+            clauses.append((tantivy.Occur.Should, match))
+        return bool(self._current().search(tantivy.Query.boolean_query(clauses), 1, count=False).hits)
+
     def count(self) -> int:
         """Live passages."""
         if not self.path.is_dir():

@@ -390,7 +390,7 @@ class PassageStore:
             self._before_write()
             for begin in range(0, len(ids), WRITE_BATCH):
                 self._passages.delete(ids=sorted(ids)[begin : begin + WRITE_BATCH])
-        if self.keyword is not None and versions:
+        if self.keyword is not None and self.keyword.holds_other_versions(versions):
             self._before_write()
             self.keyword.write(
                 delete_articles=list(versions),
