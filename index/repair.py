@@ -31,7 +31,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Mapping
 
-from index.errors import StoreBusyError
+from index.errors import StoreBusyError, StoreUnavailableError
 from index.store import PassageStore
 
 _LOG_FILE = "repairs.json"
@@ -129,8 +129,8 @@ def sync_keyword_index(store: PassageStore) -> RepairReport | None:
     try:
         with store.writing(wait=False):
             _sync_keyword(store, {}, report)
-    except StoreBusyError:
-        return None
+    except (StoreBusyError, StoreUnavailableError, OSError):
+        return None  # busy, or a read-only data dir: questions go on with what the index holds
     report.seconds = round(time.perf_counter() - began, 3)
     report.checked_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
     return report

@@ -284,7 +284,7 @@ class PassageStore:
 
     @property
     def revision(self) -> str:
-        """Changes whenever passages change; caches (BM25) key on it."""
+        """Changes whenever passages change (and when a write session begins); the Assistant keys what it derives from the records on it."""
         fresh = self._client.get_collection(self.name, embedding_function=None)
         return str((fresh.metadata or {}).get("revision", ""))
 

@@ -34,9 +34,10 @@ def stopwords() -> frozenset[str]:
         if path.is_file():
             words.update(w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip())
     if len(words) == len(_QUESTION_WORDS):
-        from bm25s.stopwords import STOPWORDS_EN
-
-        words.update(STOPWORDS_EN)
+        raise RuntimeError(
+            "llama-index's copy of the nltk stopword list is missing; reinstall llama-index-core "
+            "(`pip install --force-reinstall llama-index-core`)."
+        )
     return frozenset(words)
 
 
