@@ -46,6 +46,10 @@ WRITER_HEAP_BYTES = 64_000_000
 WRITER_WAIT_SECONDS = 120.0
 _VERSION_SEPARATOR = "\x1f"
 _STATE_FILE = "state.json"
+# Bump when the schema changes: an index of another schema is deleted and rebuilt from Chroma.
+SCHEMA_VERSION = 1
+# Titles are kept whole in the record; the facet field (known terms) keeps their start.
+_TITLE_FACET_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -74,15 +78,21 @@ class KeywordIndex:
             builder.add_text_field("passage_id", tokenizer_name="raw", index_option="basic")
             builder.add_text_field("article_id", tokenizer_name="raw", index_option="basic")
             builder.add_text_field("version", tokenizer_name="raw", index_option="basic", fast=True)
-            builder.add_text_field("source", tokenizer_name="raw", index_option="basic")
+            builder.add_text_field("source", tokenizer_name="raw", index_option="basic", fast=True)
+            builder.add_text_field("title", tokenizer_name="raw", index_option="basic", fast=True)
             builder.add_integer_field("published", indexed=True, fast=True)
             builder.add_text_field("terms", tokenizer_name="whitespace", index_option="freq")
             builder.add_bytes_field("record", stored=True)
             builder.add_bytes_field("vectors", stored=True)
             schema = builder.build()
+            if self.path.is_dir() and self.stamps().get("schema") != SCHEMA_VERSION:
+                shutil.rmtree(self.path, ignore_errors=True)  # derived data: rebuilt from Chroma
             try:
+                fresh = not self.path.is_dir()
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._index = tantivy.Index(schema, path=str(self.path))
+                if fresh:
+                    self.set_stamps(schema=SCHEMA_VERSION)
             except (OSError, ValueError) as exc:
                 raise StoreUnavailableError(
                     f"Cannot open the keyword index at {self.path} ({exc}); set RAG_DATA_DIR to a writable folder, "
@@ -262,6 +272,20 @@ class KeywordIndex:
     def knows(self, stem: str) -> bool:
         return self.document_frequency(stem) > 0
 
+    def facets(self) -> tuple[list[str], list[str]]:
+        """The distinct titles (their first 200 characters) and publishers of the live passages."""
+        if not self.path.is_dir() or self.count() == 0:
+            return [], []
+        import tantivy
+
+        searcher = self._current()
+        size = max(1, searcher.num_docs)
+        result = searcher.aggregate(
+            tantivy.Query.all_query(),
+            {"t": {"terms": {"field": "title", "size": size}}, "s": {"terms": {"field": "source", "size": size}}},
+        )
+        return [str(b["key"]) for b in result["t"]["buckets"]], [str(b["key"]) for b in result["s"]["buckets"]]
+
     def versions(self) -> dict[str, dict[str, int]]:
         """Passages per article and content hash: what reconciling with the store's records compares."""
         if not self.path.is_dir() or self.count() == 0:
@@ -332,6 +356,7 @@ def _document(passage: PassageRecord) -> Any:
         "article_id": passage.article_id,
         "version": _version(passage.article_id, passage.content_hash),
         "source": passage.source,
+        "title": passage.title[:_TITLE_FACET_CHARS],
         "terms": " ".join(stems(passage.text)),
         "record": json.dumps(record, ensure_ascii=False).encode("utf-8"),
         "vectors": base64.b64decode(packed) if packed else b"",

@@ -70,12 +70,14 @@ class Assistant:
         with self._lock:  # two requests after an ingest must not both read the records
             if self._current is None or self._current.revision != revision:
                 keyword = self._keyword_index()
+                # titles and publishers come from the keyword index: reading every article
+                # record from Chroma (their texts too) took seconds at 100k passages
+                titles, publishers = keyword.facets()
                 terms: set[str] = set()
-                publishers: set[str] = set()
-                for record in self.store.article_records():
-                    terms |= publisher_aliases(record.source)
-                    terms.update(words_and_initials(record.title))
-                    publishers.add(record.source)
+                for publisher in publishers:
+                    terms |= publisher_aliases(publisher)
+                for title in titles:
+                    terms.update(words_and_initials(title))
                 self._current = _Indexes(revision, keyword, frozenset(terms), frozenset(publishers))
             return self._current
 

@@ -179,10 +179,12 @@ def test_ingest_and_status_through_a_chroma_server(chroma_server: ChromaServer, 
     assert first["added"] == 4
     assert ok_json(rag(["ingest", "--json"], tmp_path / "data", tmp_path, **env))["unchanged"] == 4
     status = ok_json(rag(["status", "--json", "--no-check-endpoint"], tmp_path / "data", tmp_path, **env))
+    keyword = {"path": str(tmp_path / "data" / "keyword" / "cli-server-test"), "passages": first["chunks"], "verified": True}
     assert status["store"] == {"kind": "chroma-server", "host": chroma_server.host, "port": chroma_server.port,
-                               "collection": "cli-server-test", "passages": first["chunks"]}
+                               "collection": "cli-server-test", "passages": first["chunks"], "keyword_index": keyword}
     assert len(status["articles"]) == 4
     assert not (tmp_path / "data" / "chroma").exists(), "the server, not an embedded store, holds the passages"
+    assert (tmp_path / "data" / "keyword" / "cli-server-test").is_dir(), "the keyword index lives under RAG_DATA_DIR"
 
 
 # --- bad files, pruning ---------------------------------------------------------------------------------------
