@@ -161,8 +161,13 @@ def main(argv: list[str] | None = None) -> int:
         log(f"libraries: {sizes}")
 
         files = upload_files(work / "uploads", args.uploads + 1)
+        for path, _ in files:  # left by an interrupted earlier run: each upload must be new
+            for assistant in libraries.values():
+                if assistant.article(path.name) is not None:
+                    assistant.delete_article(path.name)
         uploads: dict[str, list[dict[str, float]]] = {"empty": [], "large": []}
         legacy_rebuild: dict[str, float] = {}
+        legacy_indexes: dict[str, LegacyBM25] = {}
         for number, (path, question) in enumerate(files):
             order = ("empty", "large") if number % 2 == 0 else ("large", "empty")
             for name in order:
@@ -176,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
                 if number == 1:  # what the old design added to this upload: bm25s rebuilt over every passage
                     log(f"  rebuilding bm25s over the {name} library, as every change did before")
                     began = time.perf_counter()
-                    LegacyBM25.for_store(assistant.store)
+                    legacy_indexes[name] = LegacyBM25.for_store(assistant.store)
                     legacy_rebuild[name] = round(time.perf_counter() - began, 3)
                     log(f"  bm25s rebuild {legacy_rebuild[name]:.2f} s")
                 t_delete = time.perf_counter()
@@ -187,10 +192,10 @@ def main(argv: list[str] | None = None) -> int:
                 uploads[name].append({"ingest_s": t1 - t0, "first_ask_s": t2 - t1, "end_to_end_s": t2 - t0,
                                       "delete_s": t3 - t_delete, "chunks": report.chunks, "cited": found})
                 log(f"  upload {number} into {name}: {t1 - t0:.2f} s + ask {t2 - t1:.3f} s "
-                    f"({report.chunks} chunks, cited: {found}); delete {t3 - t2:.2f} s")
+                    f"({report.chunks} chunks, cited: {found}); delete {t3 - t_delete:.2f} s")
 
         large = libraries["large"]
-        legacy = LegacyBM25.for_store(large.store)
+        legacy = legacy_indexes["large"]  # built with one upload in: that passage is gone from the store now
 
         keyword = large.bm25
         publisher = sorted({r.source for r in large.articles()})[-1]

@@ -52,6 +52,7 @@ class Assistant:
         self.store = store
         self.encoder = encoder
         self._current: _Indexes | None = None
+        self._title_words: dict[str, tuple[str, ...]] = {}
         self._llm_answerer = None
         self._lock = threading.Lock()
 
@@ -77,7 +78,9 @@ class Assistant:
                 for publisher in publishers:
                     terms |= publisher_aliases(publisher)
                 for title in titles:
-                    terms.update(words_and_initials(title))
+                    if title not in self._title_words:  # after a change, only new titles cost anything
+                        self._title_words[title] = tuple(words_and_initials(title))
+                    terms.update(self._title_words[title])
                 self._current = _Indexes(revision, keyword, frozenset(terms), frozenset(publishers))
             return self._current
 
