@@ -284,7 +284,7 @@ class PassageStore:
 
     @property
     def revision(self) -> str:
-        """Changes whenever passages change (and when a write session begins); the Assistant keys what it derives from the records on it."""
+        """Changes whenever passages change, and when a write session starts; readers key caches on it."""
         fresh = self._client.get_collection(self.name, embedding_function=None)
         return str((fresh.metadata or {}).get("revision", ""))
 
@@ -459,7 +459,7 @@ class PassageStore:
         return found
 
     def article_versions(self) -> dict[str, tuple[str, int]]:
-        """(content hash, passage count) of every article record, without the article texts."""
+        """(content hash, passage count) of every article record (metadata only: not the cleaned texts)."""
         got = self._articles.get(include=["metadatas"])
         return {
             article_id: (str(meta.get("content_hash", "")), int(meta.get("chunk_count", 0)))
