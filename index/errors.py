@@ -19,6 +19,12 @@ class StoreUnavailableError(SourcedError):
     exit_code = 3
 
 
+class StoreBusyError(SourcedError):
+    """Another process holds the store for writing (an ingest)."""
+
+    exit_code = 3
+
+
 class EmbeddingMismatchError(SourcedError):
     """The store was built with another embedding model than the one configured."""
 

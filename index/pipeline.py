@@ -6,13 +6,17 @@ carries a hash of the article's cleaned text, metadata and chunk settings.
 Discovery never leaves a folder being ingested: symbolic links out of it, and
 links that loop, are skipped with a reason; a path that does not exist stops
 the run before anything is written (IngestPathError). Changed articles are
-embedded in groups; for each group the pipeline (1) upserts the new passages,
-(2) deletes each article's passages of any other version, (3) writes the
-article records last, in one Chroma write (every write costs 50-75 ms here
-whatever its size; two writes per article took 17% of a 2,000-chunk ingest,
-see bench/README.md). A run killed anywhere leaves for each article either the
-old record (so the next run redoes the article, upserts being idempotent) or
-the new one with all its passages.
+embedded in groups; for each group the pipeline (1) upserts the new passages
+(Chroma, then the keyword index), (2) writes the article records, in one Chroma
+write (every write costs 50-75 ms here whatever its size; two writes per
+article took 17% of a 2,000-chunk ingest, see bench/README.md), (3) deletes
+each article's passages of any other version (Chroma, then the keyword index).
+A run killed anywhere leaves for each article either the old record with all
+its passages or the new one with all its passages, plus perhaps passages no
+record describes (of the version not recorded), which `index.repair` deletes:
+no kill leaves a record short of passages. The whole run is one write session
+of the store (`PassageStore.writing`): one writer at a time, and a run that did
+not end cleanly is seen by the next one, which repairs the store first (`repair=True`).
 """
 
 from __future__ import annotations
@@ -73,6 +77,8 @@ class IngestReport:
     skipped: list[SkippedArticle] = field(default_factory=list)
     chunks: int = 0  # chunks embedded and written in this run
     seconds: float = 0.0
+    repair: Any = None  # index.repair.RepairReport when the run checked the store first
+
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -315,12 +321,15 @@ def ingest(
     progress: ProgressCallback | None = None,
     on_skip: Callable[[SkippedArticle], None] | None = None,
     namespaces: Sequence[Namespace] = (),
+    repair: bool = False,
 ) -> IngestReport:
     """Bring the store in line with the files under `paths`; see the module docstring for the guarantees.
 
     `namespaces` are the folders whose files are keyed by their place inside them
     (uploads, the managed articles folder; see index/identity.py). Raises
     IngestPathError, before writing anything, when a path does not exist.
+    `repair`: check the whole store first (`index.repair.repair_store`), as `rag ingest` does;
+    an upload of a few files leaves that to the next `rag ingest` or app start.
     """
     started = time.perf_counter()
     report = IngestReport()
@@ -330,13 +339,11 @@ def ingest(
         report.skipped.append(skipped)
         if on_skip:
             on_skip(skipped)
-    _migrate_legacy_ids(store, namespaces, report)
 
     manifests: dict[Path, dict[str, dict[str, Any]]] = {}
-    pending: list[_PreparedArticle] = []
+    prepared: list[tuple[ArticleRecord, list[PassageRecord]]] = []
     seen_ids: set[str] = set()
     ingested: dict[str, str] = {}  # stored path -> article id, for every file read this run
-    relocated: list[ArticleRecord] = []
     for path, resolved in found.files:
         article_id = id_for_path(resolved, namespaces)
         folder = path.parent
@@ -354,44 +361,51 @@ def ingest(
             continue
         seen_ids.add(article_id)
         ingested[record.path] = article_id
-        stored = store.article(article_id)
-        if _is_complete(store, record, stored):
-            if stored is not None and stored.path != record.path:
-                relocated.append(record)  # same place in its namespace, folder moved: keep the record's path true
-            report.unchanged.append(article_id)
-            continue
-        pending.append(_PreparedArticle(record, passages, existed=stored is not None))
-    if relocated:
-        store.put_articles(relocated)
+        prepared.append((record, passages))
 
-    total = sum(len(a.passages) for a in pending)
-    done = 0
-    if progress:
-        progress(0, total)
-    embed = _embedding_function(encoder) if pending else None
-    changed = bool(report.migrated or report.removed)  # the re-keying above wrote already
-    for group in _groups(pending):
-        passages = [p for article in group for p in article.passages]
-        vectors, passages = embed(passages) if passages else ([], passages)
-        store.upsert_passages(passages, vectors)
-        for article in group:
-            store.delete_passages(article.record.article_id, except_hash=article.record.content_hash)
-        store.put_articles([article.record for article in group])
-        changed = True
-        for article in group:
-            (report.updated if article.existed else report.added).append(article.record.article_id)
-        report.chunks += len(passages)
-        done += len(passages)
+    with store.writing():
+        _migrate_legacy_ids(store, namespaces, report)
+        if repair:
+            from index.repair import repair_store
+
+            report.repair = repair_store(store, redoing={record.article_id: record.content_hash for record, _ in prepared})
+        pending: list[_PreparedArticle] = []
+        relocated: list[ArticleRecord] = []
+        for record, passages in prepared:
+            stored = store.article(record.article_id)
+            if _is_complete(store, record, stored):
+                if stored is not None and stored.path != record.path:
+                    relocated.append(record)  # same place in its namespace, folder moved: keep the record's path true
+                report.unchanged.append(record.article_id)
+                continue
+            pending.append(_PreparedArticle(record, passages, existed=stored is not None))
+        if relocated:
+            store.put_articles(relocated)
+        prepared = []
+
+        total = sum(len(a.passages) for a in pending)
+        done = 0
         if progress:
-            progress(done, total)
+            progress(0, total)
+        embed = _embedding_function(encoder) if pending else None
+        for group in _groups(pending):
+            passages = [p for article in group for p in article.passages]
+            vectors, passages = embed(passages) if passages else ([], passages)
+            store.upsert_passages(passages, vectors)
+            store.put_articles([article.record for article in group])
+            store.delete_other_versions({article.record.article_id: article.record.content_hash for article in group})
+            for article in group:
+                (report.updated if article.existed else report.added).append(article.record.article_id)
+            report.chunks += len(passages)
+            done += len(passages)
+            if progress:
+                progress(done, total)
 
-    if prune or report.added:
-        for stale in _stale_articles(store.article_records(), found.folders if prune else [], seen_ids, ingested):
-            store.delete_article(stale)
-            report.removed.append(stale)
-            changed = True
-    if changed:
-        store.bump_revision()
+        if prune or report.added:
+            stale = _stale_articles(store.article_records(), found.folders if prune else [], seen_ids, ingested)
+            store.delete_articles(stale)
+            report.removed.extend(stale)
+        # the session's end bumps the store's revision if anything was written
     report.seconds = time.perf_counter() - started
     return report
 

@@ -5,18 +5,37 @@ article metadata); `<name>-articles` holds each article's cleaned text (what
 citation offsets refer to), its original text and its metadata. An article
 record is written only after all its passages are in, so it marks a complete
 ingest: a run killed half-way is detected and finished by the next one.
+
+Beside Chroma, a keyword index (`index.keyword_index`, under the data
+directory also when Chroma is a server) holds every passage again for BM25.
+The passage writes here (`upsert_passages`, `delete_passages`,
+`delete_other_versions`, `delete_article`) write it right after Chroma, one
+atomic commit per call, so it follows the same step order as Chroma.
+
+Writes happen in sessions (`writing()`): one process at a time (a lock file
+beside the keyword index), the revision bumped when the first write starts and
+again when the session ends, and only a session that ended cleanly stamps the
+keyword index with the final revision. A stamp that differs from the revision
+therefore means a write was interrupted (or made elsewhere), and
+`index.repair.repair_store` checks the store.
 """
 
 from __future__ import annotations
 
 import json
+import threading
+import time
 import uuid
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
 
-from index.errors import EmbeddingMismatchError, IndexEmptyError, StoreUnavailableError
+from index.errors import EmbeddingMismatchError, IndexEmptyError, StoreBusyError, StoreUnavailableError
+
+if TYPE_CHECKING:
+    from index.keyword_index import KeywordIndex
 
 # HNSW settings measured on this machine kind at 100k chunks: the defaults
 # (16 / 100 / 100) found 0.71 of the exact top-10; 32 / 200 / 100 found 0.82
@@ -26,6 +45,8 @@ HNSW_CONFIGURATION = {"space": "cosine", "max_neighbors": 32, "ef_construction":
 WRITE_BATCH = 1000
 # Articles collection records carry no meaningful vector: Chroma needs one.
 _PLACEHOLDER_VECTOR = [1.0]
+# How long a write waits for another process's write session (an ingest) to end.
+WRITE_LOCK_WAIT_SECONDS = 10.0
 
 
 @dataclass(frozen=True)
@@ -153,14 +174,23 @@ def open_client(data_dir: Path, host: str | None = None, port: int | None = None
 
 
 class PassageStore:
-    """Passages and article records of one corpus in Chroma, tied to one embedding model."""
+    """Passages and article records of one corpus in Chroma, tied to one embedding model,
+    plus the keyword index over the same passages when `keyword_path` is given."""
 
-    def __init__(self, client: Any, name: str, fingerprint: str) -> None:
+    def __init__(self, client: Any, name: str, fingerprint: str, keyword_path: Path | None = None) -> None:
         self._client = client
         self.name = name
         self.fingerprint = fingerprint
         self._passages: Any = None
         self._articles: Any = None
+        self.keyword: KeywordIndex | None = None
+        self._lock = _WriteLock(None)
+        if keyword_path is not None:
+            from index.keyword_index import KeywordIndex
+
+            self.keyword = KeywordIndex(Path(keyword_path))
+            self._lock = _WriteLock(Path(keyword_path).with_name(Path(keyword_path).name + ".lock"))
+        self._changed = False  # a write happened since the session began (or since the last stamp)
 
     # --- lifecycle ---------------------------------------------------------
     @property
@@ -200,6 +230,54 @@ class PassageStore:
                 self._client.delete_collection(name)
             except Exception:  # absent already: nothing to drop
                 pass
+        if self.keyword is not None:
+            self.keyword.clear()
+
+    # --- write sessions ----------------------------------------------------
+    @contextmanager
+    def writing(self, wait: bool = True) -> Iterator[None]:
+        """Hold the store for one write session (see the module docstring).
+
+        Raises StoreBusyError when another process holds it longer than
+        WRITE_LOCK_WAIT_SECONDS (at once with `wait=False`). Sessions nest.
+        """
+        with self._lock.hold(WRITE_LOCK_WAIT_SECONDS if wait else 0.0) as outermost:
+            if not outermost:
+                yield
+                return
+            self._changed = False
+            clean = False
+            try:
+                yield
+                clean = True
+            finally:
+                if self._changed:
+                    self.bump_revision()
+                    self._changed = False
+                    if clean and self.keyword is not None:
+                        self.keyword.set_stamps(revision=self.revision)
+
+    def begin_change(self) -> None:
+        """Call before writing the keyword index directly (a repair): see `_before_write`."""
+        self._before_write()
+
+    def _before_write(self) -> None:
+        """Before the first write of a session: unstamp the keyword index and bump the revision,
+        so a session killed before its end is seen by every reader as an unchecked revision."""
+        if self._changed:
+            return
+        self._changed = True
+        if self.keyword is not None:
+            self.keyword.set_stamps(revision=None)
+        self.bump_revision()
+
+    def is_verified(self) -> bool:
+        """The last write session ended cleanly (or a repair ran) at the current revision."""
+        return self.keyword is not None and self.keyword.stamps().get("revision") == self.revision
+
+    def mark_verified(self) -> None:
+        if self.keyword is not None:
+            self.keyword.set_stamps(revision=self.revision)
 
     def _check_fingerprint(self) -> None:
         built_with = (self._passages.metadata or {}).get("embedding_model")
@@ -211,7 +289,7 @@ class PassageStore:
 
     @property
     def revision(self) -> str:
-        """Changes whenever passages change; caches (BM25) key on it."""
+        """Changes whenever passages change, and when a write session starts; readers key caches on it."""
         fresh = self._client.get_collection(self.name, embedding_function=None)
         return str((fresh.metadata or {}).get("revision", ""))
 
@@ -239,6 +317,8 @@ class PassageStore:
 
     def put_articles(self, records: Sequence[ArticleRecord]) -> None:
         """Write article records, many per Chroma call: each write costs tens of ms whatever its size."""
+        if records:
+            self._before_write()
         for begin in range(0, len(records), WRITE_BATCH):
             batch = records[begin : begin + WRITE_BATCH]
             documents, metadatas = [], []
@@ -255,19 +335,28 @@ class PassageStore:
                 metadatas=metadatas,
             )
 
-    def delete_articles(self, article_ids: Sequence[str]) -> None:
-        """Remove many articles and their passages in a few Chroma writes (delete_article costs two writes each)."""
-        ids = list(article_ids)
-        for begin in range(0, len(ids), WRITE_BATCH):
-            batch = ids[begin : begin + WRITE_BATCH]
-            self._passages.delete(where={"article_id": {"$in": batch}})
-            self._articles.delete(ids=batch)
-
     def delete_article(self, article_id: str) -> int:
-        """Remove an article and all its passages; returns the passages removed."""
-        removed = self.delete_passages(article_id)
+        """Remove an article and all its passages; returns the passages removed.
+
+        The record goes first: a run killed in between leaves passages without a
+        record (which a repair deletes), never a record missing its passages."""
+        self._before_write()
         self._articles.delete(ids=[article_id])
-        return removed
+        return self.delete_passages(article_id)
+
+    def delete_articles(self, article_ids: Sequence[str]) -> int:
+        """Remove several articles (records first, then passages) in a few writes."""
+        if not article_ids:
+            return 0
+        self._before_write()
+        wanted = list(article_ids)
+        ids: set[str] = set()
+        for begin in range(0, len(wanted), WRITE_BATCH):
+            batch = wanted[begin : begin + WRITE_BATCH]
+            self._articles.delete(ids=batch)
+            ids |= set(self._passages.get(where={"article_id": {"$in": batch}}, include=[])["ids"])
+        self.delete_passage_ids(ids, article_ids=wanted)
+        return len(ids)
 
     # --- passages ----------------------------------------------------------
     def passage_ids(self, article_id: str, content_hash: str | None = None) -> set[str]:
@@ -280,6 +369,11 @@ class PassageStore:
         return set(self._passages.get(where=where or None, include=[])["ids"])
 
     def upsert_passages(self, passages: Sequence[PassageRecord], embeddings: Sequence[Sequence[float]]) -> None:
+        """Chroma first, then the keyword index in one commit (all of each article's passages should
+        come in one call: the keyword index's per-article counts are what a repair compares)."""
+        if not passages:
+            return
+        self._before_write()
         for begin in range(0, len(passages), WRITE_BATCH):
             batch = passages[begin : begin + WRITE_BATCH]
             self._passages.upsert(
@@ -288,14 +382,33 @@ class PassageStore:
                 documents=[p.text for p in batch],
                 metadatas=[p.metadata() for p in batch],
             )
+        if self.keyword is not None:
+            self.keyword.write(passages)
 
     def delete_passages(self, article_id: str, except_hash: str | None = None) -> int:
         """Delete an article's passages, optionally keeping those of one content version."""
-        ids = self.passage_ids(article_id)
-        if except_hash is not None:
-            ids -= self.passage_ids(article_id, except_hash)
+        if except_hash is None:
+            return self.delete_other_versions({article_id: None})
+        return self.delete_other_versions({article_id: except_hash})
+
+    def delete_other_versions(self, versions: Mapping[str, str | None]) -> int:
+        """For each article, delete its passages of any content version but the one given (None: all)."""
+        ids: set[str] = set()
+        for article_id, keep in versions.items():
+            mine = self.passage_ids(article_id)
+            if keep is not None:
+                mine -= self.passage_ids(article_id, keep)
+            ids |= mine
         if ids:
-            self._passages.delete(ids=sorted(ids))
+            self._before_write()
+            for begin in range(0, len(ids), WRITE_BATCH):
+                self._passages.delete(ids=sorted(ids)[begin : begin + WRITE_BATCH])
+        if self.keyword is not None and self.keyword.holds_other_versions(versions):
+            self._before_write()
+            self.keyword.write(
+                delete_articles=list(versions),
+                keep_versions={a: keep for a, keep in versions.items() if keep is not None},
+            )
         return len(ids)
 
     def passage_vectors(self, passage_ids: Sequence[str]) -> dict[str, list[float]]:
@@ -306,6 +419,18 @@ class PassageStore:
             got = self._passages.get(ids=ids[begin : begin + WRITE_BATCH], include=["embeddings"])
             vectors.update({pid: [float(x) for x in vector] for pid, vector in zip(got["ids"], got["embeddings"])})
         return vectors
+
+    def delete_passage_ids(self, passage_ids: Sequence[str] | set[str], article_ids: Sequence[str] = ()) -> None:
+        """Delete passages by id from Chroma and the keyword index; `article_ids`: also drop
+        every keyword passage of these articles (articles being removed)."""
+        passage_ids = sorted(passage_ids)
+        if not passage_ids and not article_ids:
+            return
+        self._before_write()
+        for begin in range(0, len(passage_ids), WRITE_BATCH):
+            self._passages.delete(ids=passage_ids[begin : begin + WRITE_BATCH])
+        if self.keyword is not None:
+            self.keyword.write(delete_articles=article_ids, delete_passages=passage_ids)
 
     def count(self) -> int:
         return int(self._passages.count())
@@ -320,6 +445,48 @@ class PassageStore:
             for pid, text, meta in zip(got["ids"], got["documents"], got["metadatas"]):
                 yield PassageRecord.from_chroma(pid, text, meta)
             offset += len(got["ids"])
+
+    def passages_of(self, versions: Mapping[str, str]) -> list[PassageRecord]:
+        """The passages of these (article id -> content hash) versions, read from Chroma."""
+        found: list[PassageRecord] = []
+        article_ids = sorted(versions)
+        for begin in range(0, len(article_ids), 200):
+            got = self._passages.get(
+                where={"article_id": {"$in": article_ids[begin : begin + 200]}}, include=["documents", "metadatas"]
+            )
+            for pid, text, meta in zip(got["ids"], got["documents"], got["metadatas"]):
+                passage = PassageRecord.from_chroma(pid, text, meta)
+                if versions.get(passage.article_id) == passage.content_hash:
+                    found.append(passage)
+        return sorted(found, key=lambda p: (p.article_id, p.chunk_index))
+
+    def all_passage_ids(self, page_size: int = 20000) -> list[str]:
+        """Every passage id, without documents or metadata (cheap even at 100k)."""
+        ids: list[str] = []
+        offset = 0
+        while True:
+            got = self._passages.get(include=[], limit=page_size, offset=offset)
+            if not got["ids"]:
+                return ids
+            ids.extend(got["ids"])
+            offset += len(got["ids"])
+
+    def passage_versions(self, passage_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """(article id, content hash) of each passage, from its metadata."""
+        found: dict[str, tuple[str, str]] = {}
+        for begin in range(0, len(passage_ids), WRITE_BATCH):
+            got = self._passages.get(ids=list(passage_ids[begin : begin + WRITE_BATCH]), include=["metadatas"])
+            for pid, meta in zip(got["ids"], got["metadatas"]):
+                found[pid] = (str(meta.get("article_id", "")), str(meta.get("content_hash", "")))
+        return found
+
+    def article_versions(self) -> dict[str, tuple[str, int]]:
+        """(content hash, passage count) of every article record (metadata only: not the cleaned texts)."""
+        got = self._articles.get(include=["metadatas"])
+        return {
+            article_id: (str(meta.get("content_hash", "")), int(meta.get("chunk_count", 0)))
+            for article_id, meta in zip(got["ids"], got["metadatas"])
+        }
 
     def passages_by_id(self, passage_ids: Sequence[str]) -> dict[str, PassageRecord]:
         if not passage_ids:
@@ -360,3 +527,66 @@ def _article_from_chroma(article_id: str, text: str, meta: dict[str, Any]) -> Ar
         raw_text=str(meta.get("raw_text", "")),
         segments=tuple(tuple(s) for s in json.loads(meta.get("segments") or "[]")),
     )
+
+
+class _WriteLock:
+    """An exclusive lock file for write sessions, across processes (flock) and threads; re-entrant."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._thread_lock = threading.RLock()
+        self._depth = 0
+        self._handle: Any = None
+
+    @contextmanager
+    def hold(self, wait_seconds: float) -> Iterator[bool]:
+        """Yields True for the outermost hold."""
+        acquired = (
+            self._thread_lock.acquire(timeout=wait_seconds) if wait_seconds > 0 else self._thread_lock.acquire(blocking=False)
+        )
+        if not acquired:
+            raise StoreBusyError(_BUSY)
+        try:
+            if self._depth == 0:
+                self._acquire_file(wait_seconds)
+            self._depth += 1
+            try:
+                yield self._depth == 1
+            finally:
+                self._depth -= 1
+                if self._depth == 0:
+                    self._release_file()
+        finally:
+            self._thread_lock.release()
+
+    def _acquire_file(self, wait_seconds: float) -> None:
+        if self.path is None:
+            return
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: one process at a time is then up to the user
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(self.path, "a+")
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                self._handle = handle
+                return
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    handle.close()
+                    raise StoreBusyError(_BUSY) from None
+                time.sleep(0.05)
+
+    def _release_file(self) -> None:
+        if self._handle is not None:
+            import fcntl
+
+            fcntl.flock(self._handle.fileno(), fcntl.LOCK_UN)
+            self._handle.close()
+            self._handle = None
+
+
+_BUSY = "Another process is writing to this store (an ingest?); try again when it has finished."

@@ -69,7 +69,7 @@ def run_ingest(settings: "Settings", paths: list[Path], rebuild: bool, prune: bo
 
     from index.pipeline import check_paths, ingest
     from rag.errors import IngestPathError
-    from rag.services import bm25_cache_dir, build_encoder, build_store, chunk_settings, id_namespaces
+    from rag.services import build_encoder, build_store, chunk_settings, id_namespaces
 
     managed = not paths
     targets = paths or [Path(settings.articles_dir)]
@@ -101,13 +101,12 @@ def run_ingest(settings: "Settings", paths: list[Path], rebuild: bool, prune: bo
             progress=progress,
             on_skip=on_skip,
             namespaces=id_namespaces(settings),
+            repair=True,
         )
     finally:
         bar.close()
-    # the first question after an ingest would otherwise build it (86 s at 100k chunks)
-    from rag.bm25_index import BM25Index
-
-    BM25Index.for_store(store, bm25_cache_dir(settings))
+    if report.repair is not None and report.repair.changed:
+        tqdm.write(f"Repaired the store: {report.repair.summary()}.", file=sys.stderr)
     return report
 
 
@@ -173,6 +172,7 @@ def status_command(
     """Show the settings in effect (secrets masked), the store, the embedding model and the indexed articles."""
 
     def action() -> None:
+        from index.repair import recent_repairs
         from rag.errors import IndexEmptyError
         from rag.services import build_encoder, build_store, describe_store
 
@@ -185,13 +185,23 @@ def status_command(
             passages = store.count()
         except IndexEmptyError:
             articles, passages = [], 0
+        keyword = store.keyword
         data = {
-            "store": {**describe_store(settings), "passages": passages},
+            "store": {
+                **describe_store(settings),
+                "passages": passages,
+                "keyword_index": {
+                    "path": str(keyword.path) if keyword else None,
+                    "passages": keyword.count() if keyword else 0,
+                    "verified": store.is_verified() if passages else True,
+                },
+            },
             "embedding_model": encoder.fingerprint,
             "answer_mode": settings.effective_answer_mode,
             "endpoint": _endpoint_status(settings) if check_endpoint else {"configured": settings.llm_configured},
             "settings": settings.public_dict(),
             "articles": articles,
+            "repairs": recent_repairs(store),
         }
         if as_json:
             _print_json(data)
@@ -199,6 +209,8 @@ def status_command(
         store_info = data["store"]
         where = store_info.get("path") or f"{store_info.get('host')}:{store_info.get('port')}"
         typer.echo(f"Store:      {store_info['kind']} at {where} (collection {store_info['collection']!r}, {passages} passages)")
+        keyword_info = store_info["keyword_index"]
+        typer.echo(f"Keywords:   {keyword_info['path']} ({keyword_info['passages']} passages)")
         typer.echo(f"Embeddings: {encoder.fingerprint}")
         endpoint = data["endpoint"]
         if endpoint.get("configured"):
@@ -211,11 +223,22 @@ def status_command(
             typer.echo(
                 f"  - {article['title']} | {article['source']} | {article['published'] or 'undated'} | {article['chunks']} chunks"
             )
+        if data["repairs"]:
+            typer.echo(f"Repairs:    {len(data['repairs'])} (most recent first)")
+            for entry in data["repairs"][:5]:
+                typer.echo(f"  - {entry['checked_at']} ({entry['trigger']}): {_repair_line(entry)}")
         typer.echo("Settings:")
         for key, value in data["settings"].items():
             typer.echo(f"  {key} = {value}")
 
     _run(action)
+
+
+def _repair_line(entry: dict[str, Any]) -> str:
+    from index.repair import RepairReport
+
+    fields = {k: v for k, v in entry.items() if k in RepairReport.__dataclass_fields__}
+    return RepairReport(**fields).summary()
 
 
 # --- ask -------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from index.errors import (
     IndexEmptyError,
     IngestPathError,
     SourcedError,
+    StoreBusyError,
     StoreUnavailableError,
 )
 
@@ -23,6 +24,7 @@ __all__ = [
     "InvalidQuestionError",
     "LLMNotConfiguredError",
     "SourcedError",
+    "StoreBusyError",
     "StoreUnavailableError",
 ]
 

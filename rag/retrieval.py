@@ -1,4 +1,8 @@
-"""Hybrid retrieval: dense (Chroma) and BM25, fused by reciprocal rank, overlaps merged."""
+"""Hybrid retrieval: dense (Chroma) and BM25 (the keyword index), fused by reciprocal rank, overlaps merged.
+
+Both searches return whole passages (the keyword index stores them beside the
+stems), and both apply the publisher and date filters inside the search.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,8 @@ from datetime import date
 from typing import Any, Collection, Literal
 
 from index.embedder import TextEncoder
+from index.keyword_index import KeywordIndex
 from index.store import PassageRecord, PassageStore
-from rag.bm25_index import BM25Index
 from rag.models import Passage
 
 RetrievalMode = Literal["hybrid", "dense", "bm25"]
@@ -23,9 +27,6 @@ DENSE_FUSION_WEIGHT = 0.5
 # ranking in the fusion, at this weight, in which every passage of that publisher
 # ranks first: their passages move up without the others being filtered out.
 NAMED_SOURCE_WEIGHT = 0.5
-# BM25-only hits are read from the store when they could rank within this many
-# times top_k (a margin for the merging of overlapping chunks).
-FETCH_DEPTH = 2
 # Two default chunks and their overlap: merging further would hand the answerer
 # whole articles as one passage.
 MAX_MERGED_CHARS = 2600
@@ -39,6 +40,13 @@ class RetrievalFilters:
 
     def is_empty(self) -> bool:
         return not self.publishers and not self.date_from and not self.date_to
+
+    def ordinals(self) -> tuple[int | None, int | None]:
+        """The date range as day ordinals (inclusive), what both indexes store."""
+        return (
+            date.fromisoformat(self.date_from).toordinal() if self.date_from else None,
+            date.fromisoformat(self.date_to).toordinal() if self.date_to else None,
+        )
 
     def chroma_where(self) -> dict[str, Any] | None:
         clauses: list[dict[str, Any]] = []
@@ -62,11 +70,11 @@ class RetrievalResult:
 
 class HybridRetriever:
     def __init__(
-        self, store: PassageStore, encoder: TextEncoder, bm25: BM25Index, *, candidates: int = 30, rrf_k: int = 60
+        self, store: PassageStore, encoder: TextEncoder, keyword: KeywordIndex, *, candidates: int = 30, rrf_k: int = 60
     ) -> None:
         self.store = store
         self.encoder = encoder
-        self.bm25 = bm25
+        self.keyword = keyword
         self.candidates = candidates
         self.rrf_k = rrf_k
 
@@ -100,10 +108,15 @@ class HybridRetriever:
             timings["dense"] = _ms(began)
         if mode in ("hybrid", "bm25"):
             began = time.perf_counter()
-            allowed = None if filters.is_empty() else self.store.passage_ids_where(filters.chroma_where())
-            for rank, bm25_hit in enumerate(self.bm25.search(query, self.candidates, allowed), start=1):
-                bm25_ranks[bm25_hit.passage_id] = rank
-                bm25_scores[bm25_hit.passage_id] = bm25_hit.score
+            date_from, date_to = filters.ordinals()
+            hits = self.keyword.search(
+                query, self.candidates, publishers=filters.publishers, date_from=date_from, date_to=date_to
+            )
+            for rank, keyword_hit in enumerate(hits, start=1):
+                passage_id = keyword_hit.passage.passage_id
+                records.setdefault(passage_id, keyword_hit.passage)
+                bm25_ranks[passage_id] = rank
+                bm25_scores[passage_id] = keyword_hit.score
             timings["bm25"] = _ms(began)
 
         weighted = ((DENSE_FUSION_WEIGHT, dense_ranks), (1.0, bm25_ranks))
@@ -141,31 +154,8 @@ class HybridRetriever:
                 for rank, pid in enumerate(ordered, start=1)
             ]
 
-        # BM25 hits the dense search did not return must be read from the store (~3 ms at
-        # 10k chunks, ~9 ms at 100k). Only those that can still reach the answer are: a
-        # BM25-only hit scores at most 1/(k + its rank) (+ the named-source bonus), so one
-        # below the FETCH_DEPTH * top_k-th known score cannot make the top k.
-        unfetched = [pid for pid in bm25_ranks if pid not in records]
-        known = sorted((fused_score(pid) for pid in records), reverse=True)
-        depth = FETCH_DEPTH * top_k
-        cutoff = known[depth - 1] if len(known) >= depth else float("-inf")
-        bound_bonus = named_bonus if named_sources else 0.0
-        wanted = [pid for pid in unfetched if 1.0 / (self.rrf_k + bm25_ranks[pid]) + bound_bonus >= cutoff]
-        self._read(records, wanted, timings)
         passages = merge_overlapping(in_fused_order())
-        skipped = [pid for pid in unfetched if pid not in records]
-        if len(passages) < top_k and skipped:  # merges ate the margin: read the rest after all
-            self._read(records, skipped, timings)
-            passages = merge_overlapping(in_fused_order())
         return RetrievalResult(passages[:top_k], timings, vector)
-
-    def _read(self, records: dict[str, PassageRecord], passage_ids: list[str], timings: dict[str, float]) -> None:
-        """Read BM25-only hits from the store; their time counts as BM25's, as in the trace."""
-        if not passage_ids:
-            return
-        began = time.perf_counter()
-        records.update(self.store.passages_by_id(passage_ids))
-        timings["bm25"] = round(timings.get("bm25", 0.0) + _ms(began), 3)
 
 
 def merge_overlapping(passages: list[Passage]) -> list[Passage]:

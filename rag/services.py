@@ -23,7 +23,7 @@ def build_encoder(settings: Settings) -> TextEncoder:
 def build_store(settings: Settings, encoder: TextEncoder) -> PassageStore:
     """A store handle (not yet opened): call `open_for_reading` or `open_for_writing`."""
     client = open_client(Path(settings.data_dir), settings.chroma_host, settings.chroma_port)
-    return PassageStore(client, settings.collection, encoder.fingerprint)
+    return PassageStore(client, settings.collection, encoder.fingerprint, keyword_index_dir(settings))
 
 
 def chunk_settings(settings: Settings) -> ChunkSettings:
@@ -48,9 +48,10 @@ def article_id_for(settings: Settings, path: Path) -> str:
     return article_id(path, id_namespaces(settings))
 
 
-def bm25_cache_dir(settings: Settings) -> Path:
-    """Where BM25 indexes are cached, one folder per store revision."""
-    return Path(settings.data_dir).expanduser() / "bm25"
+def keyword_index_dir(settings: Settings) -> Path:
+    """The keyword (BM25) index of the configured collection: under the data directory, also
+    when Chroma is a server."""
+    return Path(settings.data_dir).expanduser() / "keyword" / settings.collection
 
 
 def describe_store(settings: Settings) -> dict[str, object]:

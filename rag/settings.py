@@ -34,7 +34,7 @@ class Settings(BaseSettings):
     # --- where things live -------------------------------------------------
     data_dir: Path = Field(
         DEFAULT_DATA_DIR,
-        description="Directory for all persisted state: the Chroma store, BM25 cache, feedback, logs.",
+        description="Directory for all persisted state: the Chroma store, the keyword (BM25) index, feedback, logs.",
     )
     articles_dir: Path = Field(
         BUNDLED_ARTICLES_DIR,

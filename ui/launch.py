@@ -76,6 +76,7 @@ def open_assistant(settings: Settings) -> Assistant:
     try:
         assistant = Assistant.from_settings(settings)
         if assistant.articles():
+            _repair(assistant)
             return assistant
     except IndexEmptyError:
         pass
@@ -104,6 +105,17 @@ def login_middleware(settings: Settings) -> list[Any]:
 
     throttle = LoginThrottle(settings.ui_login_attempts, settings.ui_login_wait)
     return [Middleware(LoginThrottleMiddleware, throttle=throttle)]
+
+
+def _repair(assistant: Assistant) -> None:
+    """Repair what an interrupted ingest left (cheap when the last write ended cleanly)."""
+    from index.repair import repair_if_needed
+
+    report = repair_if_needed(assistant.store, trigger="app start")
+    if report is not None and report.changed:
+        _say(f"Repaired the store: {report.summary()}.")
+    elif report is not None and report.skipped:
+        _say(f"Did not check the store: {report.skipped}")
 
 
 def launch_options(settings: Settings) -> dict[str, Any]:

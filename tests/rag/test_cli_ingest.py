@@ -65,10 +65,11 @@ def test_ingest_json_has_exactly_the_design_shape(ingested: tuple[Path, dict]) -
     assert isinstance(report["chunks"], int) and report["chunks"] >= 5
     assert isinstance(report["seconds"], float) and report["seconds"] > 0
     assert (data_dir / "chroma").is_dir(), "the store belongs under RAG_DATA_DIR"
-    # BM25 is built by the ingest, not by the first question: one complete cache entry, for this revision
-    entries = [p.parent for p in (data_dir / "bm25").glob("*/*/passage_ids.json")]
-    assert len(entries) == 1
-    assert len(json.loads((entries[0] / "passage_ids.json").read_text())["passage_ids"]) == report["chunks"]
+    # the keyword index is written by the ingest, beside Chroma under the data dir, with every passage
+    from index.keyword_index import KeywordIndex
+
+    assert KeywordIndex(data_dir / "keyword" / "articles").count() == report["chunks"]
+    assert not (data_dir / "bm25").exists(), "no BM25 cache folders any more"
 
 
 def test_a_second_ingest_reports_everything_unchanged(ingested: tuple[Path, dict], tmp_path: Path) -> None:
@@ -112,6 +113,9 @@ def test_status_json_lists_the_five_articles_and_masks_secrets(ingested: tuple[P
         )
         assert isinstance(article["chunks"], int) and article["chunks"] >= 1
     assert sum(a["chunks"] for a in articles.values()) == report["chunks"]
+    keyword = status["store"]["keyword_index"]
+    assert keyword == {"path": str(data_dir / "keyword" / "articles"), "passages": report["chunks"], "verified": True}
+    assert status["repairs"] == []  # a clean ingest repaired nothing
 
 
 def test_status_text_masks_secrets_too(ingested: tuple[Path, dict], tmp_path: Path) -> None:
@@ -126,7 +130,7 @@ def test_status_text_masks_secrets_too(ingested: tuple[Path, dict], tmp_path: Pa
 
 def test_status_of_an_empty_data_dir_shows_no_articles(tmp_path: Path) -> None:
     status = ok_json(rag(["status", "--json", "--no-check-endpoint"], tmp_path / "empty", tmp_path))
-    assert status["articles"] == [] and status["store"]["passages"] == 0
+    assert status["articles"] == [] and status["store"]["passages"] == 0 and status["repairs"] == []
 
 
 # --- a store built with another embedding model -----------------------------------------------------------
@@ -182,10 +186,12 @@ def test_ingest_and_status_through_a_chroma_server(chroma_server: ChromaServer, 
     assert first["added"] == 4
     assert ok_json(rag(["ingest", "--json"], tmp_path / "data", tmp_path, **env))["unchanged"] == 4
     status = ok_json(rag(["status", "--json", "--no-check-endpoint"], tmp_path / "data", tmp_path, **env))
+    keyword = {"path": str(tmp_path / "data" / "keyword" / "cli-server-test"), "passages": first["chunks"], "verified": True}
     assert status["store"] == {"kind": "chroma-server", "host": chroma_server.host, "port": chroma_server.port,
-                               "collection": "cli-server-test", "passages": first["chunks"]}
+                               "collection": "cli-server-test", "passages": first["chunks"], "keyword_index": keyword}
     assert len(status["articles"]) == 4
     assert not (tmp_path / "data" / "chroma").exists(), "the server, not an embedded store, holds the passages"
+    assert (tmp_path / "data" / "keyword" / "cli-server-test").is_dir(), "the keyword index lives under RAG_DATA_DIR"
 
 
 # --- bad files, pruning ---------------------------------------------------------------------------------------

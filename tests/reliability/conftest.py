@@ -1,3 +1,3 @@
-"""Fixtures of the reliability tests: the index tests' real ONNX encoder, shared for the session."""
+"""The index tests' fixtures (a real `chroma run` server, the ONNX encoder, both store backends), shared for the session."""
 
-from tests.index.conftest import encoder  # noqa: F401  (fixture)
+from tests.index.conftest import Backend, backend, chroma_server, encoder  # noqa: F401  (fixtures)

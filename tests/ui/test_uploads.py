@@ -84,8 +84,9 @@ def test_accepted_upload_is_saved_and_ingested_and_refusals_do_not_stop_it(fresh
     assert sorted(p.name for p in uploads_dir(fresh_data_dir).iterdir()) == ["portmere ferries.md"]
     record = assistant.article(outcome.added[0])
     assert record is not None and record.source == "Portmere Gazette" and record.published == "2025-06-12"
-    # BM25 for the new revision was built by the upload, so the question below does not build it
-    assert (fresh_data_dir / "bm25" / assistant.store.name / assistant.store.revision / "passage_ids.json").is_file()
+    # the upload wrote the keyword index along with Chroma: BM25 finds the new article at once
+    hits = assistant.bm25.search("When does the first evening ferry leave Portmere?", 3)
+    assert hits and hits[0].passage.article_id == "portmere_ferries.md"
     answer = assistant.ask("When does the first evening ferry leave Portmere?")
     assert any(c.article_id == outcome.added[0] for c in answer.citations)
 

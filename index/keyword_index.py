@@ -1,0 +1,376 @@
+"""The keyword index: BM25 over each passage's stems (Tantivy), with the passage itself stored beside them.
+
+Every passage is indexed under the tokens `index.terms.stems` gives (Snowball
+stems of the content words, stopwords removed), joined by spaces and split
+again by Tantivy's whitespace tokenizer, so the index ranks exactly the tokens
+the answerers compare. Each document also stores the whole `PassageRecord`
+(text, offsets, article metadata, sentence spans and packed sentence vectors),
+so a BM25 hit needs no read from Chroma, and carries the publisher and date
+as indexed fields, so filters apply inside the search.
+
+Why Tantivy and not SQLite FTS5 (bench/README.md, "Keyword index"): FTS5's
+`bm25()` scores every passage that matches any query term, ~20-30 ms a
+question at 10k passages and ~10x that at 100k, where bm25s took 0.3 ms and
+Tantivy (block-max WAND) 0.2 ms.
+
+Writes are atomic: each call is one Tantivy commit (the new segment files,
+then `meta.json` swapped in), so a crash leaves every batch either in or out.
+Every article's passages of one content version go in one call, which is what
+makes `versions()` (passages per article and content hash) a check of the
+index against the store's article records.
+
+BM25 is Tantivy's (k1 1.2, b 0.75, idf ln(1 + (N - n + 0.5) / (n + 0.5)));
+`idf()` is the same idf over the live passages, for the extractive answerer.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+import os
+import shutil
+import threading
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+from index.errors import StoreUnavailableError
+from index.store import PassageRecord
+from index.terms import stems
+
+# Tantivy's writer buffers this much before flushing a segment (its floor is 15 MB a thread).
+WRITER_HEAP_BYTES = 64_000_000
+# Another process (an ingest beside the app) may hold the index writer for one commit.
+WRITER_WAIT_SECONDS = 120.0
+_VERSION_SEPARATOR = "\x1f"
+_STATE_FILE = "state.json"
+# Bump when the schema changes: an index of another schema is deleted and rebuilt from Chroma.
+SCHEMA_VERSION = 1
+# Titles are kept whole in the record; the facet field (known terms) keeps their start.
+_TITLE_FACET_CHARS = 200
+
+
+@dataclass(frozen=True)
+class KeywordHit:
+    passage: PassageRecord
+    score: float
+
+
+class KeywordIndex:
+    """One Tantivy index in a folder of its own (created on first use)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._index: Any = None
+        self._schema: Any = None
+        self._searcher: Any = None
+        self._live_counts: dict[str, int] = {}
+        self._write_lock = threading.Lock()
+
+    # --- opening --------------------------------------------------------------
+    def _open(self) -> Any:
+        if self._index is None:
+            import tantivy
+
+            builder = tantivy.SchemaBuilder()
+            builder.add_text_field("passage_id", tokenizer_name="raw", index_option="basic")
+            builder.add_text_field("article_id", tokenizer_name="raw", index_option="basic")
+            builder.add_text_field("version", tokenizer_name="raw", index_option="basic", fast=True)
+            builder.add_text_field("source", tokenizer_name="raw", index_option="basic", fast=True)
+            builder.add_text_field("title", tokenizer_name="raw", index_option="basic", fast=True)
+            builder.add_integer_field("published", indexed=True, fast=True)
+            builder.add_text_field("terms", tokenizer_name="whitespace", index_option="freq")
+            builder.add_bytes_field("record", stored=True)
+            builder.add_bytes_field("vectors", stored=True)
+            schema = builder.build()
+            if self.path.is_dir() and self.stamps().get("schema") != SCHEMA_VERSION:
+                shutil.rmtree(self.path, ignore_errors=True)  # derived data: rebuilt from Chroma
+            try:
+                fresh = not self.path.is_dir()
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._index = tantivy.Index(schema, path=str(self.path))
+                if fresh:
+                    self.set_stamps(schema=SCHEMA_VERSION)
+            except (OSError, ValueError) as exc:
+                raise StoreUnavailableError(
+                    f"Cannot open the keyword index at {self.path} ({exc}); set RAG_DATA_DIR to a writable folder, "
+                    "or delete that folder and run `rag ingest` to rebuild it."
+                ) from exc
+            self._schema = schema
+        return self._index
+
+    def refresh(self) -> None:
+        """See what other processes committed since (cheap: reopens only new segments)."""
+        if self._index is not None:
+            self._index.reload()
+        self._searcher = None
+        self._live_counts = {}
+
+    def _current(self) -> Any:
+        if self._searcher is None:
+            self._searcher = self._open().searcher()
+        return self._searcher
+
+    # --- writing ---------------------------------------------------------------
+    def write(
+        self,
+        add: Sequence[PassageRecord] = (),
+        *,
+        delete_articles: Iterable[str] = (),
+        keep_versions: Mapping[str, str] | None = None,
+        delete_passages: Iterable[str] = (),
+    ) -> None:
+        """One atomic commit: delete `delete_articles` (all their passages, or all but the version
+        `keep_versions[article_id]` when given) and the passages `delete_passages`, then add or
+        replace the passages `add`."""
+        import tantivy
+
+        delete_articles = list(delete_articles)
+        delete_passages = list(delete_passages)
+        if not add and not delete_articles and not delete_passages:
+            return
+        keep_versions = keep_versions or {}
+        index = self._open()
+        schema = self._schema
+        with self._write_lock:
+            writer = self._writer(index)
+            try:
+                for article_id in delete_articles:
+                    keep = keep_versions.get(article_id)
+                    if keep is None:
+                        writer.delete_documents_by_term("article_id", article_id)
+                    else:
+                        writer.delete_documents_by_query(
+                            tantivy.Query.boolean_query([
+                                (tantivy.Occur.Must, tantivy.Query.term_query(schema, "article_id", article_id)),
+                                (tantivy.Occur.MustNot, tantivy.Query.term_query(schema, "version", _version(article_id, keep))),
+                            ])
+                        )
+                for passage_id in delete_passages:
+                    writer.delete_documents_by_term("passage_id", passage_id)
+                for passage in add:
+                    # a delete applies to the documents added before it: replacing one id is delete + add
+                    writer.delete_documents_by_term("passage_id", passage.passage_id)
+                    writer.add_document(_document(passage))
+                writer.commit()
+            except BaseException:
+                writer.rollback()
+                raise
+            finally:
+                writer.wait_merging_threads()
+        self.refresh()
+
+    def clear(self) -> None:
+        """Remove every passage and the stamps (a rebuild)."""
+        with self._write_lock:
+            self._index = self._schema = self._searcher = None
+            self._live_counts = {}
+            shutil.rmtree(self.path, ignore_errors=True)
+
+    def _writer(self, index: Any) -> Any:
+        deadline = time.monotonic() + WRITER_WAIT_SECONDS
+        while True:
+            try:
+                return index.writer(WRITER_HEAP_BYTES, 1)
+            except ValueError as exc:
+                if "LockBusy" not in str(exc) or time.monotonic() > deadline:
+                    raise StoreUnavailableError(
+                        f"Cannot write the keyword index at {self.path} ({exc}); another process holds it: "
+                        "wait for it to finish and try again."
+                    ) from exc
+                time.sleep(0.05)
+
+    # --- reading ---------------------------------------------------------------
+    def search(
+        self,
+        query: str,
+        k: int,
+        *,
+        publishers: Sequence[str] = (),
+        date_from: int | None = None,
+        date_to: int | None = None,
+    ) -> list[KeywordHit]:
+        """Top-k passages by BM25 for the query's stems; `publishers` and the date ordinals
+        (inclusive) restrict the search itself, so a selective filter loses no hit."""
+        import tantivy
+
+        terms = stems(query)
+        if not terms or k < 1 or not self.path.is_dir():
+            return []
+        schema = self._schema if self._schema is not None else self._open() and self._schema
+        text = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Should, tantivy.Query.term_query(schema, "terms", term)) for term in terms]
+        )
+        filters = []
+        if publishers:
+            by_source = tantivy.Query.boolean_query(
+                [(tantivy.Occur.Should, tantivy.Query.term_query(schema, "source", p)) for p in publishers]
+            )
+            filters.append(by_source)
+        if date_from is not None or date_to is not None:
+            filters.append(
+                tantivy.Query.range_query(schema, "published", tantivy.FieldType.Integer, date_from, date_to)
+            )
+        if filters:
+            # filters must match but add nothing to the score
+            clauses = [(tantivy.Occur.Must, text)]
+            clauses += [(tantivy.Occur.Must, tantivy.Query.const_score_query(f, 0.0)) for f in filters]
+            text = tantivy.Query.boolean_query(clauses)
+        searcher = self._current()
+        hits: list[KeywordHit] = []
+        for score, address in searcher.search(text, k, count=False).hits:
+            if score <= 0:
+                break
+            hits.append(KeywordHit(_record(searcher.doc(address)), float(score)))
+        return hits
+
+    def holds_other_versions(self, versions: Mapping[str, str | None]) -> bool:
+        """Any passage of these articles but of the given version (None: any passage at all)?
+        Lets a delete that would remove nothing skip its commit (~20-200 ms of fsync)."""
+        if not versions or not self.path.is_dir():
+            return False
+        import tantivy
+
+        schema = self._schema if self._schema is not None else self._open() and self._schema
+        clauses = []
+        for article_id, keep in versions.items():
+            match = tantivy.Query.term_query(schema, "article_id", article_id)
+            if keep is not None:
+                match = tantivy.Query.boolean_query([
+                    (tantivy.Occur.Must, match),
+                    (tantivy.Occur.MustNot, tantivy.Query.term_query(schema, "version", _version(article_id, keep))),
+                ])
+            clauses.append((tantivy.Occur.Should, match))
+        return bool(self._current().search(tantivy.Query.boolean_query(clauses), 1, count=False).hits)
+
+    def count(self) -> int:
+        """Live passages."""
+        if not self.path.is_dir():
+            return 0
+        return int(self._current().num_docs)
+
+    def document_frequency(self, stem: str) -> int:
+        """Live passages with this stem (deleted ones not yet merged away are not counted)."""
+        cached = self._live_counts.get(stem)
+        if cached is None:
+            if not self.path.is_dir():
+                return 0
+            import tantivy
+
+            searcher = self._current()
+            cached = int(searcher.search(tantivy.Query.term_query(self._schema, "terms", stem), 1, count=True).count)
+            self._live_counts[stem] = cached
+        return cached
+
+    def idf(self, stem: str) -> float:
+        """BM25's idf of a stem over the passages; a stem no passage has gets the highest."""
+        df = self.document_frequency(stem)
+        return math.log(1.0 + (self.count() - df + 0.5) / (df + 0.5))
+
+    def knows(self, stem: str) -> bool:
+        return self.document_frequency(stem) > 0
+
+    def facets(self) -> tuple[list[str], list[str]]:
+        """The distinct titles (their first 200 characters) and publishers of the live passages."""
+        if not self.path.is_dir() or self.count() == 0:
+            return [], []
+        import tantivy
+
+        searcher = self._current()
+        size = max(1, searcher.num_docs)
+        result = searcher.aggregate(
+            tantivy.Query.all_query(),
+            {"t": {"terms": {"field": "title", "size": size}}, "s": {"terms": {"field": "source", "size": size}}},
+        )
+        return [str(b["key"]) for b in result["t"]["buckets"]], [str(b["key"]) for b in result["s"]["buckets"]]
+
+    def versions(self) -> dict[str, dict[str, int]]:
+        """Passages per article and content hash: what reconciling with the store's records compares."""
+        if not self.path.is_dir() or self.count() == 0:
+            return {}
+        import tantivy
+
+        searcher = self._current()
+        result = searcher.aggregate(
+            tantivy.Query.all_query(), {"v": {"terms": {"field": "version", "size": max(1, searcher.num_docs)}}}
+        )
+        versions: dict[str, dict[str, int]] = {}
+        for bucket in result["v"]["buckets"]:
+            article_id, _, content_hash = str(bucket["key"]).rpartition(_VERSION_SEPARATOR)
+            versions.setdefault(article_id, {})[content_hash] = int(bucket["doc_count"])
+        return versions
+
+    def all_passages(self) -> list[PassageRecord]:
+        """Every live passage (for checks and tests; a search is what questions use)."""
+        total = self.count()
+        if total == 0:
+            return []
+        import tantivy
+
+        searcher = self._current()
+        hits = searcher.search(tantivy.Query.all_query(), total, count=False).hits
+        return [_record(searcher.doc(address)) for _, address in hits]
+
+    def size_bytes(self) -> int:
+        if not self.path.is_dir():
+            return 0
+        return sum(f.stat().st_size for f in self.path.iterdir() if f.is_file())
+
+    # --- stamps: which store revision the index was last known to match -----------
+    def stamps(self) -> dict[str, Any]:
+        try:
+            return dict(json.loads((self.path / _STATE_FILE).read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            return {}
+
+    def set_stamps(self, **values: Any) -> None:
+        """Merge `values` into the stamps (None removes a key); written atomically."""
+        state = self.stamps()
+        for key, value in values.items():
+            if value is None:
+                state.pop(key, None)
+            else:
+                state[key] = value
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            temporary = self.path / f".{_STATE_FILE}.{os.getpid()}"
+            temporary.write_text(json.dumps(state), encoding="utf-8")
+            os.replace(temporary, self.path / _STATE_FILE)
+        except OSError:
+            pass  # a read-only data dir: the stamps only save work, the next open checks again
+
+
+def _version(article_id: str, content_hash: str) -> str:
+    return f"{article_id}{_VERSION_SEPARATOR}{content_hash}"
+
+
+def _document(passage: PassageRecord) -> Any:
+    import tantivy
+
+    record = asdict(passage)
+    packed = record.pop("sentence_vectors")
+    fields: dict[str, Any] = {
+        "passage_id": passage.passage_id,
+        "article_id": passage.article_id,
+        "version": _version(passage.article_id, passage.content_hash),
+        "source": passage.source,
+        "title": passage.title[:_TITLE_FACET_CHARS],
+        "terms": " ".join(stems(passage.text)),
+        "record": json.dumps(record, ensure_ascii=False).encode("utf-8"),
+        "vectors": base64.b64decode(packed) if packed else b"",
+    }
+    ordinal = passage.metadata().get("published_ordinal")
+    if ordinal is not None:
+        fields["published"] = int(ordinal)
+    return tantivy.Document(**fields)
+
+
+def _record(document: Any) -> PassageRecord:
+    data = json.loads(document.get_first("record"))
+    data["sentence_spans"] = tuple(tuple(span) for span in data.get("sentence_spans") or ())
+    data["entities"] = tuple((int(s), int(e), str(label)) for s, e, label in data.get("entities") or ())
+    raw = document.get_first("vectors") or b""
+    data["sentence_vectors"] = base64.b64encode(raw).decode("ascii") if raw else ""
+    return PassageRecord(**data)

@@ -1,0 +1,86 @@
+"""Word tokens and their stems: what the keyword index stores and what retrieval and the answerers compare.
+
+Lives in `index/` because the ingest pipeline writes the keyword index; `rag.text`
+re-exports these names for the rest of the package.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import unicodedata
+from functools import cache, lru_cache
+from pathlib import Path
+
+_WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*%?|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_US = re.compile(r"\bU\.S\.(?=\W|$)|\bUS\b")
+
+# Words that carry no content in a question about news ("what did he say").
+_QUESTION_WORDS = {
+    "say", "said", "says", "tell", "told", "according", "article", "articles", "report", "reported", "reports",
+    "describe", "described", "mention", "mentioned", "whom", "whose", "which", "what", "when", "where", "who", "why",
+    "how", "many", "much", "did", "does", "do", "also", "would", "could", "get", "give", "gave", "name", "kind",
+}
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """nltk's English stopword list from the copy llama-index ships (read as a file, offline), plus question words."""
+    words: set[str] = set(_QUESTION_WORDS)
+    spec = importlib.util.find_spec("llama_index.core")
+    if spec and spec.submodule_search_locations:
+        path = Path(next(iter(spec.submodule_search_locations))) / "_static/nltk_cache/corpora/stopwords/english"
+        if path.is_file():
+            words.update(w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip())
+    if len(words) == len(_QUESTION_WORDS):
+        raise RuntimeError(
+            "llama-index's copy of the nltk stopword list is missing; reinstall llama-index-core "
+            "(`pip install --force-reinstall llama-index-core`)."
+        )
+    return frozenset(words)
+
+
+@cache
+def _stemmer():  # type: ignore[no-untyped-def]
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def normalise(text: str) -> str:
+    """Case-fold, unify quotes/dashes, strip accents: what comparisons of wording use."""
+    text = _US.sub("USA", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = _NON_ASCII.sub(lambda m: "" if unicodedata.combining(m.group()) else m.group(), text)
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return text.casefold()
+
+
+def words(text: str) -> list[str]:
+    """Word and number tokens, normalised (numbers keep their digits: "4.5", "15%")."""
+    return [w.replace(",", "") if w[0].isdigit() else w.replace("’", "'") for w in _WORD.findall(normalise(text))]
+
+
+def content_words(text: str) -> list[str]:
+    """Words minus stopwords; possessive 's dropped."""
+    stop = stopwords()
+    result = []
+    for word in words(text):
+        if word.endswith("'s"):
+            word = word[:-2]
+        if word and word not in stop:
+            result.append(word)
+    return result
+
+
+def stems(text: str) -> list[str]:
+    """Stemmed content words: what BM25 and word-overlap scores compare."""
+    return list(_cached_stems(text))
+
+
+@lru_cache(maxsize=16384)
+def _cached_stems(text: str) -> tuple[str, ...]:
+    # one ask stems the same passage sentences in scoring, support checks and citations
+    return tuple(_stemmer().stemWords(content_words(text)))

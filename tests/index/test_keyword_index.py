@@ -1,0 +1,148 @@
+"""The keyword index: BM25 ranking over stems, whole passages stored, filters inside the search,
+adds and deletes per article, atomic commits, idf over the live passages."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from index.keyword_index import KeywordIndex
+from index.store import PassageRecord
+from index.terms import stems
+from index.vector_codec import pack
+
+
+def passage(article: str, index: int, text: str, *, source: str = "Harbour Gazette", published: str | None = "2024-03-05",
+            version: str = "v1") -> PassageRecord:
+    return PassageRecord(
+        passage_id=f"{article}::{version}::{index:04d}", article_id=article, text=text, start=index * 100,
+        end=index * 100 + len(text), chunk_index=index, title=f"About {article}", source=source, published=published,
+        url=None, content_hash=version, sentence_spans=((0, len(text)),),
+        sentence_vectors=pack(np.full((1, 4), 0.5, dtype=np.float32)),
+    )
+
+
+FERRIES = [
+    passage("ferries", 0, "The ferry timetable changes: the ferry to the harbour leaves at nine, a second ferry at ten."),
+    passage("ferries", 1, "Harbour ferry crews voted on Sunday to accept the new ferry rota."),
+    passage("council", 0, "The council report mentions one ferry among many other topics, such as parking fees.",
+            source="Town Crier", published="2024-05-20"),
+    passage("sports", 0, "Weather and football results from the weekend league.", source="Town Crier", published=None),
+]
+
+
+def test_ranks_by_bm25_over_stems_and_returns_whole_passages(tmp_path: Path) -> None:
+    index = KeywordIndex(tmp_path / "kw")
+    index.write(FERRIES)
+    hits = index.search("When do the ferries leave the harbour?", k=10)
+    assert [h.passage.passage_id for h in hits] == ["ferries::v1::0000", "ferries::v1::0001", "council::v1::0000"]
+    assert hits[0].score > hits[1].score > hits[2].score > 0
+    assert hits[0].passage == FERRIES[0]  # text, offsets, metadata, spans and packed vectors round-trip
+    assert index.search("submarines", k=10) == [] and index.search("the of and", k=10) == []
+
+
+def test_idf_and_knows_count_live_passages_only(tmp_path: Path) -> None:
+    index = KeywordIndex(tmp_path / "kw")
+    index.write(FERRIES)
+    assert index.knows("ferri") and not index.knows("submarin")
+    assert index.document_frequency("ferri") == 3 and index.count() == 4
+    football = stems("football")[0]
+    assert index.idf("submarin") > index.idf(football) > index.idf("ferri")
+    index.write(delete_articles=["ferries"])
+    assert index.document_frequency("ferri") == 1 and index.count() == 2
+    index.write(delete_articles=["council"])
+    assert not index.knows("ferri") and not index.knows("park")
+
+
+def test_filters_restrict_the_search_itself(tmp_path: Path) -> None:
+    index = KeywordIndex(tmp_path / "kw")
+    # 300 strong passages outrank the only one the filter allows: filtering a bounded top-k afterwards would miss it
+    strong = [passage(f"strong{i}", 0, f"Ferry harbour ferry timetable number {i}.") for i in range(300)]
+    index.write(strong + FERRIES)
+    hits = index.search("ferry harbour", k=5, publishers=["Town Crier"])
+    assert [h.passage.passage_id for h in hits] == ["council::v1::0000"]
+    may = date(2024, 5, 1).toordinal()
+    assert [h.passage.article_id for h in index.search("ferry", k=5, date_from=may)] == ["council"]
+    assert {h.passage.article_id for h in index.search("ferry", k=500, date_to=may)} == {"ferries"} | {f"strong{i}" for i in range(300)}
+    assert index.search("football", k=5, date_from=1) == []  # an undated passage has no date to match
+    assert [h.passage.article_id for h in index.search("football", k=5, publishers=["Town Crier"])] == ["sports"]
+    assert index.search("ferry", k=5, publishers=["Nobody"]) == []
+    # a filter adds nothing to the score
+    plain = {h.passage.passage_id: h.score for h in index.search("ferry harbour", k=400)}
+    assert index.search("ferry harbour", k=5, publishers=["Town Crier"])[0].score == plain["council::v1::0000"]
+
+
+def test_a_new_version_replaces_the_old_and_versions_are_counted(tmp_path: Path) -> None:
+    index = KeywordIndex(tmp_path / "kw")
+    index.write(FERRIES)
+    assert index.versions() == {"ferries": {"v1": 2}, "council": {"v1": 1}, "sports": {"v1": 1}}
+    newer = [passage("ferries", 0, "The ferry service was suspended for the winter storms.", version="v2")]
+    index.write(newer)
+    assert index.versions()["ferries"] == {"v1": 2, "v2": 1}
+    index.write(delete_articles=["ferries"], keep_versions={"ferries": "v2"})
+    assert index.versions()["ferries"] == {"v2": 1}
+    assert [h.passage.text for h in index.search("suspended winter", k=5)] == [newer[0].text]
+    # writing the same passage again replaces it: no duplicates
+    index.write(newer)
+    index.write(newer)
+    assert index.versions()["ferries"] == {"v2": 1} and index.count() == 3
+    index.write(delete_passages=["sports::v1::0000"])
+    assert "sports" not in index.versions()
+
+
+def test_commits_are_durable_and_seen_by_other_processes(tmp_path: Path) -> None:
+    index = KeywordIndex(tmp_path / "kw")
+    index.write(FERRIES[:2])
+    writer = (
+        "import sys; sys.path.insert(0, sys.argv[2])\n"
+        "from pathlib import Path\n"
+        "from index.keyword_index import KeywordIndex\n"
+        "from tests.index.test_keyword_index import FERRIES\n"
+        "KeywordIndex(Path(sys.argv[1])).write(FERRIES[2:])\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, "-c", writer, str(tmp_path / "kw"), str(root)], check=True, timeout=120)
+    index.refresh()
+    assert index.count() == 4
+    reopened = KeywordIndex(tmp_path / "kw")
+    assert reopened.versions() == index.versions()
+    reopened.set_stamps(revision="abc")
+    assert KeywordIndex(tmp_path / "kw").stamps()["revision"] == "abc"
+    reopened.clear()
+    assert KeywordIndex(tmp_path / "kw").count() == 0 and KeywordIndex(tmp_path / "kw").stamps() == {}
+
+
+def test_the_indexed_tokens_are_the_answerers_stems(tmp_path: Path) -> None:
+    index = KeywordIndex(tmp_path / "kw")
+    text = "The U.S. mayor’s 4.5% budget rise: councillors said “no” to Zürich-style trams."
+    index.write([passage("budget", 0, text)])
+    for stem in stems(text):
+        assert index.knows(stem), stem
+    assert not index.knows("the") and not index.knows("said")  # stopwords and question words are not indexed
+    assert [h.passage.article_id for h in index.search("zurich trams budget", k=3)] == ["budget"]
+
+
+def test_titles_and_publishers_are_read_from_the_index(tmp_path: Path) -> None:
+    index = KeywordIndex(tmp_path / "kw")
+    index.write(FERRIES)
+    titles, publishers = index.facets()
+    assert sorted(titles) == ["About council", "About ferries", "About sports"]
+    assert sorted(publishers) == ["Harbour Gazette", "Town Crier"]
+    index.write(delete_articles=["council", "sports"])
+    assert index.facets() == (["About ferries"], ["Harbour Gazette"])
+
+
+def test_an_index_of_another_schema_is_replaced_not_misread(tmp_path: Path) -> None:
+    import index.keyword_index as module
+
+    index = KeywordIndex(tmp_path / "kw")
+    index.write(FERRIES)
+    index.set_stamps(schema=module.SCHEMA_VERSION - 1)  # as an older version of this code left it
+    reopened = KeywordIndex(tmp_path / "kw")
+    assert reopened.count() == 0 and reopened.versions() == {}  # empty: the next repair copies from Chroma
+    reopened.write(FERRIES[:1])
+    assert KeywordIndex(tmp_path / "kw").count() == 1
