@@ -119,12 +119,12 @@ def ingest_command(
         if as_json:
             _print_json(summary)
             return
-        typer.echo(ingest_sentence(summary))
+        typer.echo(_ingest_sentence(summary))
 
     _run(action)
 
 
-def ingest_sentence(summary: dict[str, Any]) -> str:
+def _ingest_sentence(summary: dict[str, Any]) -> str:
     from rag.messages import counted
 
     migrated = f"{summary['migrated']} re-keyed to the current id scheme, " if summary["migrated"] else ""
@@ -136,26 +136,6 @@ def ingest_sentence(summary: dict[str, Any]) -> str:
 
 
 # --- status --------------------------------------------------------------------
-def _endpoint_status(settings: "Settings") -> dict[str, Any]:
-    if not settings.llm_configured:
-        return {"configured": False, "reachable": None}
-    import urllib.error
-    import urllib.request
-
-    base = (settings.openai_base_url or "https://api.openai.com/v1").rstrip("/")
-    request = urllib.request.Request(f"{base}/models")
-    if settings.openai_api_key:
-        request.add_header("Authorization", f"Bearer {settings.openai_api_key.get_secret_value()}")
-    try:
-        with urllib.request.urlopen(request, timeout=3):
-            reachable = True
-    except urllib.error.HTTPError as exc:
-        reachable = exc.code < 500
-    except (urllib.error.URLError, OSError, ValueError):
-        reachable = False
-    return {"configured": True, "base_url": base, "model": settings.llm_model, "reachable": reachable}
-
-
 @app.command("status")
 def status_command(
     as_json: bool = typer.Option(False, "--json", help="Print the status as JSON."),
@@ -164,38 +144,13 @@ def status_command(
     """Show the settings in effect (secrets masked), the store, the embedding model and the indexed articles."""
 
     def action() -> None:
-        from index.repair import recent_repairs
-        from rag.errors import IndexEmptyError
+        from rag.library import status
         from rag.messages import counted
-        from rag.services import build_encoder, build_store, describe_store
 
         settings = _settings()
-        encoder = build_encoder(settings)
-        store = build_store(settings, encoder)
-        try:
-            store.open_for_reading()
-            articles = [record.summary() for record in store.article_records()]
-            passages = store.count()
-        except IndexEmptyError:
-            articles, passages = [], 0
-        keyword = store.keyword
-        data = {
-            "store": {
-                **describe_store(settings),
-                "passages": passages,
-                "keyword_index": {
-                    "path": str(keyword.path) if keyword else None,
-                    "passages": keyword.count() if keyword else 0,
-                    "verified": store.is_verified() if passages else True,
-                },
-            },
-            "embedding_model": encoder.fingerprint,
-            "answer_mode": settings.effective_answer_mode,
-            "endpoint": _endpoint_status(settings) if check_endpoint else {"configured": settings.llm_configured},
-            "settings": settings.public_dict(),
-            "articles": articles,
-            "repairs": recent_repairs(store),
-        }
+        data = status(settings, check_endpoint=check_endpoint)
+        articles = data["articles"]
+        passages = data["store"]["passages"]
         if as_json:
             _print_json(data)
             return
@@ -204,7 +159,7 @@ def status_command(
         typer.echo(f"Store:      {store_info['kind']} at {where} (collection {store_info['collection']!r}, {counted(passages, 'passage')})")
         keyword_info = store_info["keyword_index"]
         typer.echo(f"Keywords:   {keyword_info['path']} ({counted(keyword_info['passages'], 'passage')})")
-        typer.echo(f"Embeddings: {encoder.fingerprint}")
+        typer.echo(f"Embeddings: {data['embedding_model']}")
         endpoint = data["endpoint"]
         if endpoint.get("configured"):
             state = {True: "reachable", False: "unreachable", None: "not checked"}[endpoint.get("reachable")]
@@ -228,10 +183,9 @@ def status_command(
 
 
 def _repair_line(entry: dict[str, Any]) -> str:
-    from index.repair import RepairReport
+    from rag.library import repair_summary
 
-    fields = {k: v for k, v in entry.items() if k in RepairReport.__dataclass_fields__}
-    return RepairReport(**fields).summary()
+    return repair_summary(entry)
 
 
 # --- ask -------------------------------------------------------------------------

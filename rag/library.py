@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from index.errors import IndexEmptyError, IngestPathError, SourcedError
 from index.pipeline import IngestReport, SkippedArticle, check_paths, ingest
@@ -34,7 +34,7 @@ from rag.settings import Settings
 
 __all__ = [
     "ArticleNotFoundError", "ArticleRecord", "DeletedArticle", "IngestReport", "Library", "OpenedAssistant",
-    "SkippedArticle", "ingest_paths", "open_assistant", "remove_uploaded_copy",
+    "SkippedArticle", "ingest_paths", "open_assistant", "remove_uploaded_copy", "repair_summary", "status",
 ]
 
 if TYPE_CHECKING:
@@ -244,3 +244,45 @@ def open_assistant(
     )
     store = build_store(settings, encoder).open_for_reading()
     return OpenedAssistant(Assistant(settings, store, encoder), ingested=report)
+
+
+def status(settings: Settings, *, check_endpoint: bool = True) -> dict[str, Any]:
+    """What `rag status --json` prints: the store, the embedding model, the endpoint, the settings (secrets
+    masked), the articles and the latest repairs. A store not created yet reads as empty."""
+    from index.repair import recent_repairs
+    from rag.services import describe_store, endpoint_status
+
+    encoder = build_encoder(settings)
+    store = build_store(settings, encoder)
+    try:
+        store.open_for_reading()
+        articles = [record.summary() for record in store.article_records()]
+        passages = store.count()
+    except IndexEmptyError:
+        articles, passages = [], 0
+    keyword = store.keyword
+    return {
+        "store": {
+            **describe_store(settings),
+            "passages": passages,
+            "keyword_index": {
+                "path": str(keyword.path) if keyword else None,
+                "passages": keyword.count() if keyword else 0,
+                "verified": store.is_verified() if passages else True,
+            },
+        },
+        "embedding_model": encoder.fingerprint,
+        "answer_mode": settings.effective_answer_mode,
+        "endpoint": endpoint_status(settings) if check_endpoint else {"configured": settings.llm_configured},
+        "settings": settings.public_dict(),
+        "articles": articles,
+        "repairs": recent_repairs(store),
+    }
+
+
+def repair_summary(entry: dict[str, Any]) -> str:
+    """One line for people from a repair as `status` lists it."""
+    from index.repair import RepairReport
+
+    fields = {k: v for k, v in entry.items() if k in RepairReport.__dataclass_fields__}
+    return RepairReport(**fields).summary()
