@@ -130,6 +130,8 @@ def run_html(run: RunResult, summary: dict[str, Any], data: dict[str, Any]) -> s
         f"<p class='muted'>{_e(run.started)} · wall time {run.wall_seconds:.1f} s · {config}<br>"
         f"dataset {_e(data['dataset']['path'])} · {summary['counts']['items']} items, {summary['counts']['cases']} questions"
         f" · {summary['counts']['items_passed']} items pass every check</p>",
+        # the plain-language summary (eval.summary.plain_summary) opens the report, before any table
+        "<h2>In short</h2><p class='in-short'>" + " ".join(_e(s) for s in data.get("plain_summary", [])) + "</p>",
         "<p>Correctness is shown next to citation quality: copying a passage scores perfect citations "
         "and a poor answer.</p>",
         "<h2>Metrics</h2>", _metrics_table(summary),

@@ -90,6 +90,8 @@ class IngestReport:
             "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
             "chunks": self.chunks,
             "seconds": round(self.seconds, 3),
+            # what the check of the whole store before this run repaired (None: no check ran)
+            "repair": self.repair.as_json() if self.repair is not None else None,
         }
 
 

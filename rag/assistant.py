@@ -4,6 +4,9 @@
     assistant = Assistant.from_settings()
     answer = assistant.ask("How long did the July 3 call last?")
     print(answer.answer, [c.quote for c in answer.citations])
+
+Ingesting and deleting go through `assistant.library` (rag/library.py), which
+`rag ingest`, `rag delete` and the UI share.
 """
 
 from __future__ import annotations
@@ -12,11 +15,11 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Literal, Sequence
+from typing import TYPE_CHECKING, Iterator, Literal, Sequence
 
 from index.embedder import TextEncoder
 from index.loaders import SUPPORTED_SUFFIXES
-from index.pipeline import IngestReport, ingest
+from index.pipeline import IngestReport
 from index.keyword_index import KeywordIndex
 from index.store import ArticleRecord, PassageStore
 from rag.chat import Conversation, looks_like_follow_up, resolve_follow_up
@@ -28,9 +31,12 @@ from rag.query import QuestionAnalysis, analyse
 from rag.models import Answer, Passage
 from rag.retrieval import HybridRetriever, RetrievalFilters, RetrievalMode, RetrievalResult
 from rag.errors import StoreUnavailableError
-from rag.services import article_id_for, build_encoder, build_store, chunk_settings, id_namespaces
+from rag.services import article_id_for, build_encoder, build_store
 from rag.settings import Settings
 from rag.validation import validate_question
+
+if TYPE_CHECKING:
+    from rag.library import DeletedArticle, Library
 
 __all__ = ["SUPPORTED_SUFFIXES", "Assistant", "StreamEvent"]
 
@@ -60,6 +66,7 @@ class Assistant:
         self._llm_answerer = None
         self._lock = threading.Lock()
         self._article_texts: dict[str, ArticleTerms] = {}
+        self._library: Library | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> "Assistant":
@@ -124,9 +131,9 @@ class Assistant:
     @property
     def llm(self):  # type: ignore[no-untyped-def]
         if not self.settings.llm_configured:
-            raise LLMNotConfiguredError(
-                "LLM mode needs an endpoint; set OPENAI_API_KEY, or OPENAI_BASE_URL and RAG_LLM_MODEL for a local server."
-            )
+            from rag.messages import LLM_NOT_CONFIGURED
+
+            raise LLMNotConfiguredError(LLM_NOT_CONFIGURED)
         if self._llm_answerer is None:
             from rag.llm import LLMAnswerer, LLMClient
 
@@ -296,6 +303,15 @@ class Assistant:
         return resolve_follow_up(question, conversation)
 
     # --- library ------------------------------------------------------------
+    @property
+    def library(self) -> "Library":
+        """The articles of this Assistant's store: list, ingest, delete (rag/library.py)."""
+        if self._library is None:
+            from rag.library import Library  # not needed to answer: kept off `rag ask`'s imports
+
+            self._library = Library(self.settings, self.store, self.encoder)
+        return self._library
+
     def articles(self) -> list[ArticleRecord]:
         return self.store.article_records()
 
@@ -303,17 +319,9 @@ class Assistant:
         return self.store.article(article_id)
 
     def ingest(self, paths: Sequence[Path], **options: object) -> IngestReport:
-        """Add or update files (e.g. uploads); the keyword index is written along with Chroma, so the
-        next question sees them at no extra cost."""
-        report = ingest(
-            paths,
-            self.store,
-            self.encoder,
-            chunks=chunk_settings(self.settings),
-            max_bytes=self.settings.max_file_bytes,
-            namespaces=id_namespaces(self.settings),
-            **options,  # type: ignore[arg-type]
-        )
+        """Add or update files (e.g. uploads; options as `Library.ingest`); the keyword index is written
+        along with Chroma, so the next question sees them at no extra cost."""
+        report = self.library.ingest(paths, **options)  # type: ignore[arg-type]
         self._indexes()
         return report
 
@@ -321,11 +329,11 @@ class Assistant:
         """The id the article read from `path` has (or would get) in the store."""
         return article_id_for(self.settings, path)
 
-    def delete_article(self, article_id: str) -> int:
-        with self.store.writing():
-            removed = self.store.delete_article(article_id)
+    def delete_article(self, article_id: str) -> "DeletedArticle":
+        """Remove one article, its passages and its uploaded copy (ArticleNotFoundError for an unknown id)."""
+        (deleted,) = self.library.delete([article_id])
         self._indexes()
-        return removed
+        return deleted
 
 
 @dataclass(frozen=True)

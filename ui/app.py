@@ -30,9 +30,7 @@ from ui.uploads import UPLOAD_SUFFIXES
 # does the encrypting), so it is no secret: it only makes a restarted server start a fresh chat. The
 # server trusts nothing in the stored chat (ratings are checked against ui/answers.py).
 STORAGE_KEY = "sourced-chat"
-LLM_UNAVAILABLE = (
-    "LLM answers need an endpoint: set OPENAI_API_KEY, or OPENAI_BASE_URL and RAG_LLM_MODEL, then restart."
-)
+from rag.messages import LLM_NOT_CONFIGURED_IN_APP as LLM_UNAVAILABLE  # noqa: E402
 
 
 class SourcedBlocks(gr.Blocks):

@@ -287,7 +287,7 @@ def test_a_stopped_chroma_server_is_one_sentence_in_the_api_and_the_chat(tmp_pat
     from gradio_client import Client
     from gradio_client.exceptions import AppError
 
-    from rag.cli import run_ingest
+    from rag.library import ingest_paths
     from ui.chat import AskForm, ChatController
 
     articles = tmp_path / "articles"
@@ -298,8 +298,7 @@ def test_a_stopped_chroma_server_is_one_sentence_in_the_api_and_the_chat(tmp_pat
     app = None
     try:
         server = {"chroma_host": "127.0.0.1", "chroma_port": port}
-        run_ingest(make_settings(tmp_path / "data", articles_dir=articles, **server), [], rebuild=False, prune=None,
-                   show_progress=False)
+        ingest_paths(make_settings(tmp_path / "data", articles_dir=articles, **server), [])
         app, running = launch_app(tmp_path / "data", **server)
         client = Client(running.url, verbose=False, download_files=False)
         assert client.predict(question=README_QUESTION, api_name="/ask")["citations"]

@@ -416,6 +416,6 @@ def test_settings_explain_why_llm_mode_is_unavailable(page: Any) -> None:
 
     page.locator("#settings").get_by_text("Settings").click()
     mode = page.locator("#mode")
-    expect(mode).to_contain_text("LLM answers need an endpoint")
+    expect(mode).to_contain_text("LLM mode needs an endpoint")
     expect(mode.get_by_label("LLM (not configured)")).to_be_disabled()
     expect(mode.get_by_label("Extractive (offline)")).to_be_checked()
