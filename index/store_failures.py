@@ -36,7 +36,11 @@ _DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
 _DISK_FULL_WORDS = ("database or disk is full", "no space left on device", "disk quota exceeded", "file too large")
 # SQLite's result codes 26 (NOTADB) and 11 (CORRUPT), as Chroma's Rust core words them.
 _DAMAGED_WORDS = ("file is not a database", "database disk image is malformed", "(code: 26)", "(code: 11)")
-_DISK_ERROR_WORDS = ("disk i/o error",)
+# SQLite's I/O errors, and embedded Chroma's failure to apply its write log to the files (what a file that may
+# grow no further, RLIMIT_FSIZE, gives; a full disk too, with little free space left, which is checked first).
+_DISK_ERROR_WORDS = ("disk i/o error", "error in compaction")
+_CANNOT_OPEN_WORDS = ("unable to open database file", "(code: 14)")  # SQLITE_CANTOPEN: files gone or unreadable
+_READ_ONLY_WORDS = ("readonly database", "(code: 8)")  # SQLITE_READONLY
 _CONNECTION_ERROR_TYPES = frozenset(
     {"ConnectError", "ConnectTimeout", "ReadTimeout", "WriteTimeout", "RemoteProtocolError", "ReadError", "WriteError"}
 )
@@ -132,6 +136,20 @@ def damaged_message(path: Path, error: BaseException) -> str:
     )
 
 
+def cannot_open_message(path: Path, error: BaseException) -> str:
+    return (
+        f"Cannot open the article store at {path} ({reason(error)}); check that the folder and its files exist and "
+        "are readable, or set RAG_DATA_DIR to the right folder."
+    )
+
+
+def read_only_message(path: Path, error: BaseException) -> str:
+    return (
+        f"The article store at {path} is read-only ({reason(error)}); make it writable, or set RAG_DATA_DIR to a "
+        "writable folder."
+    )
+
+
 def disk_full_message(path: Path, free: int | None, writing: bool, written: int) -> str:
     room = f"{size_text(free)} free" if free is not None else "free space unknown"
     if not writing:
@@ -147,10 +165,11 @@ def disk_full_message(path: Path, free: int | None, writing: bool, written: int)
 
 def disk_error_message(path: Path, error: BaseException, free: int | None, writing: bool, written: int) -> str:
     room = f"{size_text(free)} free" if free is not None else "free space unknown"
-    done = f", and {_kept(written)}" if writing else ""
+    if not writing:
+        return f"Writing to the disk holding {path} failed ({reason(error)}; {room}); check that disk, then try again."
     return (
-        f"Writing to the disk holding {path} failed ({reason(error)}; {room}){done}; check that disk and its free "
-        "space, then try again."
+        f"Writing to the disk holding {path} failed ({reason(error)}; {room}), and {_kept(written)}; check that disk "
+        "and its free space, then rerun `rag ingest` (or the upload) to add the rest."
     )
 
 
@@ -203,6 +222,10 @@ class StoreFailures:
             return None
         if _says(error, _DAMAGED_WORDS):
             return StoreDamagedError(damaged_message(where.path, error))
+        if _says(error, _CANNOT_OPEN_WORDS):
+            return StoreUnavailableError(cannot_open_message(where.path, error))
+        if _says(error, _READ_ONLY_WORDS):
+            return StoreUnavailableError(read_only_message(where.path, error))
         free = free_bytes(where.path)
         if disk_refused(error) or (free is not None and free < LOW_DISK_BYTES and writing):
             return DiskFullError(disk_full_message(where.path, free, writing, written))
