@@ -227,7 +227,9 @@ class StoreFailures:
         if _says(error, _READ_ONLY_WORDS):
             return StoreUnavailableError(read_only_message(where.path, error))
         free = free_bytes(where.path)
-        if disk_refused(error) or (free is not None and free < LOW_DISK_BYTES and writing):
+        # Chroma's own storage failures are InternalError; its other errors (a bad argument) are no disk's fault.
+        silent_failure = type(error).__name__ == "InternalError" or isinstance(error, OSError)
+        if disk_refused(error) or (writing and silent_failure and free is not None and free < LOW_DISK_BYTES):
             return DiskFullError(disk_full_message(where.path, free, writing, written))
         if _says(error, _DISK_ERROR_WORDS):
             return DiskFullError(disk_error_message(where.path, error, free, writing, written))

@@ -174,6 +174,10 @@ def test_a_publisher_filter_takes_any_form_of_the_name(desk_store: Path) -> None
         assert not answer["abstained"] and "48-hour" in answer["answer"]
     answer = ask_json(desk_store, SEAWALL_QUESTION, "--publisher", "the gazette")
     assert {p["source"] for p in answer["retrieved"]} == {"Harbor Gazette"} and "2.4 million" in answer["answer"]
+    # A real refusal keeps the fixed sentence: Harbor Gazette's articles are searched, and none is about chess.
+    answer = ask_json(desk_store, "Who won the chess final in Oslo?", "--publisher", "the gazette")
+    assert answer["abstained"] and answer["answer"] == CANNOT_ANSWER and answer["notice"] is None
+    assert {p["source"] for p in answer["retrieved"]} <= {"Harbor Gazette"}
 
 
 @pytest.mark.parametrize(
@@ -198,12 +202,6 @@ def test_filters_that_select_no_article_say_so_instead_of_refusing(
     answer = json.loads(done.stdout)
     assert answer["abstained"] and answer["answer"] == sentence and answer["citations"] == []
     assert answer["notice"] == NO_MATCH_NOTICE and done.stderr.strip() == f"Note: {NO_MATCH_NOTICE}"
-
-
-def test_a_real_refusal_keeps_the_fixed_sentence(desk_store: Path) -> None:
-    # Harbor Gazette's articles are searched, and none of them is about chess.
-    answer = ask_json(desk_store, "Who won the chess final in Oslo?", "--publisher", "Harbor Gazette")
-    assert answer["abstained"] and answer["answer"] == CANNOT_ANSWER and answer["notice"] is None
 
 
 # --- the JSON API over HTTP ---------------------------------------------------------------------
