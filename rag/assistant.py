@@ -14,8 +14,9 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, Literal, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from index.embedder import TextEncoder
 from index.loaders import SUPPORTED_SUFFIXES
@@ -31,16 +32,16 @@ from rag.query import QuestionAnalysis, analyse
 from rag.models import Answer, Passage
 from rag.retrieval import HybridRetriever, RetrievalFilters, RetrievalMode, RetrievalResult
 from rag.errors import StoreUnavailableError
+from rag.requests import AnswerModeChoice, AskRequest, RequestOptions
+from rag.scope import NO_MATCH_NOTICE, resolve_scope
 from rag.services import article_id_for, build_encoder, build_store
 from rag.settings import Settings
-from rag.validation import validate_question
 
 if TYPE_CHECKING:
     from rag.library import DeletedArticle, Library
 
-__all__ = ["SUPPORTED_SUFFIXES", "Assistant", "StreamEvent"]
+__all__ = ["SUPPORTED_SUFFIXES", "AskRequest", "Assistant", "StreamEvent"]
 
-AnswerModeChoice = Literal["extractive", "llm"]
 StreamEvent = str | Answer
 """`Assistant.stream` yields text deltas (str) and ends with the final `Answer`."""
 
@@ -159,6 +160,8 @@ class Assistant:
         filters: RetrievalFilters | None = None,
         indexes: "_Indexes | None" = None,
     ) -> RetrievalResult:
+        if top_k is not None or mode is not None:  # a top_k of -1 would drop the last passage
+            RequestOptions.parse({"top_k": top_k, "retrieval_mode": mode})
         indexes = indexes or self._indexes()
         return self._retriever(indexes.bm25).retrieve(
             query,
@@ -168,9 +171,18 @@ class Assistant:
             named_sources=named_publishers(query, indexes.publishers),
         )
 
+    def request(self, question: "str | AskRequest", **options: Any) -> AskRequest:
+        """The validated request for `ask`/`stream`'s arguments: an AskRequest as it is, or one built from the
+        question and keyword options (mode, top_k, retrieval_mode, publishers, since, until, or filters)."""
+        if isinstance(question, AskRequest):
+            if any(value is not None for value in options.values()):
+                raise TypeError("pass the options inside the AskRequest, not beside it")
+            return AskRequest.parse(question.model_dump(), max_question_chars=self.settings.max_question_chars)
+        return AskRequest.build(question, max_question_chars=self.settings.max_question_chars, **options)
+
     def ask(
         self,
-        question: str,
+        question: "str | AskRequest",
         *,
         mode: AnswerModeChoice | None = None,
         top_k: int | None = None,
@@ -178,6 +190,9 @@ class Assistant:
         conversation: Conversation | None = None,
         retrieval_mode: RetrievalMode | None = None,
         fallback: bool = True,
+        publishers: "str | Sequence[str] | None" = None,
+        since: "str | date | None" = None,
+        until: "str | date | None" = None,
     ) -> Answer:
         """The answer to one question; see `stream` for the options."""
         answer: Answer | None = None
@@ -189,6 +204,9 @@ class Assistant:
             conversation=conversation,
             retrieval_mode=retrieval_mode,
             fallback=fallback,
+            publishers=publishers,
+            since=since,
+            until=until,
         ):
             if isinstance(event, Answer):
                 answer = event
@@ -197,7 +215,7 @@ class Assistant:
 
     def stream(
         self,
-        question: str,
+        question: "str | AskRequest",
         *,
         mode: AnswerModeChoice | None = None,
         top_k: int | None = None,
@@ -205,31 +223,54 @@ class Assistant:
         conversation: Conversation | None = None,
         retrieval_mode: RetrievalMode | None = None,
         fallback: bool = True,
+        publishers: "str | Sequence[str] | None" = None,
+        since: "str | date | None" = None,
+        until: "str | date | None" = None,
     ) -> Iterator[StreamEvent]:
         """Text deltas as the answer is written, then the final Answer (also added to `conversation`).
 
+        `question` is an `AskRequest`, or the question text with the request's options as keywords
+        (`filters` may stand for publishers/since/until); invalid ones raise InvalidRequestError.
+        `publishers` are matched by any of their names ("AP", "the gazette"). When the filters
+        select no article the answer abstains with a sentence saying so (and NO_MATCH_NOTICE).
         With `fallback` (the default) a failing LLM endpoint degrades to the
         extractive answer with a notice; without it, EndpointError is raised.
         """
         began = time.perf_counter()
-        question = validate_question(question, self.settings.max_question_chars)
-        chosen_mode = mode or self.settings.effective_answer_mode
+        request = self.request(
+            question, mode=mode, top_k=top_k, filters=filters, retrieval_mode=retrieval_mode,
+            publishers=publishers, since=since, until=until,
+        )
+        question = request.question
+        chosen_mode = request.mode or self.settings.effective_answer_mode
         if chosen_mode == "llm":
             self.llm  # noqa: B018 - fail fast with LLMNotConfiguredError
 
-        rewritten = self._rewrite(question, conversation, chosen_mode)
-        query = rewritten or question
         retrieve_began = time.perf_counter()
         indexes = self._indexes()
-        retrieved = self.retrieve_full(query, top_k, retrieval_mode, filters, indexes)
+        scope = resolve_scope(request, indexes.publishers, indexes.bm25)
+        if scope.empty is not None:  # nothing to search: say so, rather than "the articles don't say"
+            rewritten, query = None, question
+            retrieved = RetrievalResult([], {})
+        else:
+            rewritten = self._rewrite(question, conversation, chosen_mode)
+            query = rewritten or question
+            retrieved = self.retrieve_full(query, request.top_k, request.retrieval_mode, scope.filters, indexes)
         retrieve_ms = _ms(retrieve_began)
 
         answer_began = time.perf_counter()
-        if chosen_mode == "llm":
+        if scope.empty is not None:
+            answer = Answer(
+                question=question, answer=scope.empty, abstained=True, mode=chosen_mode, notice=NO_MATCH_NOTICE
+            )
+            yield answer.answer
+        elif chosen_mode == "llm":
             answer = yield from self._stream_llm(query, retrieved, indexes, fallback)
         else:
             answer = self._extractive(query, retrieved, indexes)
             yield answer.answer
+        if scope.notice:
+            answer.notice = f"{scope.notice} {answer.notice}" if answer.notice else scope.notice
         answer.question = question
         answer.rewritten_query = rewritten
         answer.timings_ms = {

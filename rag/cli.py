@@ -72,7 +72,10 @@ def _fail(message: str, code: int = 1) -> None:
 
 
 def _run(action: Callable[[], None]) -> None:
-    """Run a command body, turning known failures into one line and an exit code."""
+    """Run a command body, turning known failures into one line and an exit code.
+
+    Store failures arrive as named errors (index/store_failures.py); anything else
+    unexpected is one line too, with the traceback kept in a file for a bug report."""
     from rag.errors import SourcedError
 
     try:
@@ -81,6 +84,25 @@ def _run(action: Callable[[], None]) -> None:
         _fail(exc.message, exc.exit_code)
     except KeyboardInterrupt:
         _fail("Interrupted.", 130)
+    except (typer.Exit, typer.Abort):  # a command's own exit (and its code)
+        raise
+    except Exception as exc:  # noqa: BLE001  the edge: one sentence, never a traceback
+        _fail(_unexpected(exc), 1)
+
+
+def _unexpected(error: Exception) -> str:
+    import tempfile
+    import traceback
+
+    from index.store_failures import reason
+
+    try:
+        with tempfile.NamedTemporaryFile("w", prefix="rag-error-", suffix=".txt", delete=False) as details:
+            traceback.print_exception(error, file=details)
+        where = f"; the details are in {details.name}"
+    except OSError:
+        where = ""
+    return f"Unexpected {type(error).__name__} ({reason(error)}); this is a bug, please report it{where}."
 
 
 def _print_json(data: Any) -> None:
@@ -206,32 +228,53 @@ def format_answer(answer: "Answer") -> str:
     return "\n".join(lines)
 
 
+def _request_options(
+    mode: str | None, top_k: str | None, retrieval: str | None, publishers: list[str] | None, since: str | None,
+    until: str | None,
+) -> dict[str, Any]:
+    return {"mode": mode, "top_k": top_k, "retrieval_mode": retrieval, "publishers": publishers or None,
+            "since": since, "until": until}
+
+
+MODE_HELP = "extractive or llm (default: RAG_ANSWER_MODE)."
+TOP_K_HELP = "Passages handed to the answerer, 1 to 50 (default: RAG_TOP_K)."
+RETRIEVAL_HELP = "hybrid, dense or bm25 (default: RAG_RETRIEVAL_MODE)."
+PUBLISHER_HELP = 'Only articles of this publisher (repeatable); any form of its name: "AP", "the herald".'
+SINCE_HELP = "Only articles published on or after YYYY-MM-DD."
+UNTIL_HELP = "Only articles published on or before YYYY-MM-DD."
+
+
 @app.command("ask")
 def ask_command(
     question: str = typer.Argument(..., help="The question, in quotes."),
     as_json: bool = typer.Option(False, "--json", help="Print the answer object as JSON (design.md contract)."),
-    mode: Optional[str] = typer.Option(None, "--mode", help="extractive or llm (default: RAG_ANSWER_MODE)."),
-    top_k: Optional[int] = typer.Option(None, "--top-k", min=1, max=50, help="Passages handed to the answerer."),
-    publisher: Optional[list[str]] = typer.Option(None, "--publisher", help="Only these publishers (repeatable)."),
-    since: Optional[str] = typer.Option(None, "--since", help="Only articles published on or after YYYY-MM-DD."),
-    until: Optional[str] = typer.Option(None, "--until", help="Only articles published on or before YYYY-MM-DD."),
-    trace: bool = typer.Option(
-        False, "--trace", help="Show every retrieved passage and its ranks: in the JSON with --json, else on stderr."
-    ),
+    mode: Optional[str] = typer.Option(None, "--mode", help=MODE_HELP),
+    top_k: Optional[str] = typer.Option(None, "--top-k", metavar="N", help=TOP_K_HELP),
+    retrieval: Optional[str] = typer.Option(None, "--retrieval", help=RETRIEVAL_HELP),
+    publisher: Optional[list[str]] = typer.Option(None, "--publisher", help=PUBLISHER_HELP),
+    since: Optional[str] = typer.Option(None, "--since", help=SINCE_HELP),
+    until: Optional[str] = typer.Option(None, "--until", help=UNTIL_HELP),
+    trace: bool = typer.Option(False, "--trace", help="Show every retrieved passage and its ranks: in the JSON with --json, else on stderr."),
 ) -> None:
-    """Answer one question with numbered citations."""
+    """Answer one question with numbered citations.
+
+    When --publisher/--since/--until select no article, the answer says so (exit 0,
+    "abstained": true with a "notice"); an invalid option is one sentence and exit 2.
+    """
 
     def action() -> None:
         from rag.assistant import Assistant
+        from rag.requests import CLI_NAMES, AskRequest
 
-        if mode not in (None, "extractive", "llm"):
-            _fail("--mode must be extractive or llm.", 2)
-        filters = _filters(publisher, since, until)
-        assistant = Assistant.from_settings(_settings())
+        settings = _settings()
+        request = AskRequest.parse(
+            {"question": question, **_request_options(mode, top_k, retrieval, publisher, since, until)},
+            names=CLI_NAMES,
+            max_question_chars=settings.max_question_chars,
+        )  # before the store opens: a typo fails at once
+        assistant = Assistant.from_settings(settings)
         # an explicit --mode llm must not silently degrade: endpoint failures are errors
-        answer = assistant.ask(
-            question, mode=mode, top_k=top_k, filters=filters, fallback=mode != "llm"  # type: ignore[arg-type]
-        )
+        answer = assistant.ask(request, fallback=request.mode != "llm")
         if answer.notice:
             typer.echo(f"Note: {answer.notice}", err=True)
         if as_json:
@@ -279,20 +322,6 @@ def _read_only_run() -> None:
     _READ_ONLY_RUN = True
 
 
-def _filters(publishers: list[str] | None, since: str | None, until: str | None) -> Any:
-    from datetime import date
-
-    from rag.retrieval import RetrievalFilters
-
-    for value, flag in ((since, "--since"), (until, "--until")):
-        if value:
-            try:
-                date.fromisoformat(value)
-            except ValueError:
-                _fail(f"{flag} must be a date like 2025-07-03.", 2)
-    return RetrievalFilters(tuple(publishers or ()), since, until)
-
-
 # --- chat --------------------------------------------------------------------------
 CHAT_HELP = """Commands:
   /help    this list
@@ -315,19 +344,30 @@ def chat_command_of(line: str) -> str | None:
 @app.command("chat")
 def chat_command(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON answer per line (for scripts)."),
-    mode: Optional[str] = typer.Option(None, "--mode", help="extractive or llm."),
+    mode: Optional[str] = typer.Option(None, "--mode", help=MODE_HELP),
+    top_k: Optional[str] = typer.Option(None, "--top-k", metavar="N", help=TOP_K_HELP),
+    retrieval: Optional[str] = typer.Option(None, "--retrieval", help=RETRIEVAL_HELP),
+    publisher: Optional[list[str]] = typer.Option(None, "--publisher", help=PUBLISHER_HELP),
+    since: Optional[str] = typer.Option(None, "--since", help=SINCE_HELP),
+    until: Optional[str] = typer.Option(None, "--until", help=UNTIL_HELP),
 ) -> None:
     """A conversation in the terminal; follow-up questions are understood in context.
 
     Reads one question per line, also from a pipe; /help lists the commands
-    (/clear, /quit). Answers are text unless --json is given.
+    (/clear, /quit). Answers are text unless --json is given. The options apply
+    to every question; an invalid one is one sentence and exit 2.
     """
 
     def action() -> None:
         from rag.assistant import Assistant
-        from rag.errors import InvalidQuestionError
+        from rag.errors import InvalidRequestError
+        from rag.requests import CLI_NAMES, RequestOptions
 
-        assistant = Assistant.from_settings(_settings())
+        settings = _settings()
+        options = RequestOptions.parse(
+            _request_options(mode, top_k, retrieval, publisher, since, until), names=CLI_NAMES
+        )
+        assistant = Assistant.from_settings(settings)
         conversation = assistant.new_conversation()
         at_terminal = sys.stdin.isatty()
         if at_terminal:
@@ -365,8 +405,9 @@ def chat_command(
                 problem(line, f"{line} is not a command; type /help for the commands.")
                 continue
             try:
-                answer = assistant.chat(line, conversation, mode=mode)
-            except InvalidQuestionError as exc:
+                request = options.ask(line, max_question_chars=settings.max_question_chars)
+                answer = assistant.chat(request, conversation)  # type: ignore[arg-type]
+            except InvalidRequestError as exc:
                 problem(line, exc.message)
                 continue
             if as_json:
