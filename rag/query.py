@@ -402,6 +402,8 @@ def _constraints(doc: "Doc", publisher_names: frozenset[str]) -> Iterable[Constr
         if token.pos_ == "PROPN" and token.i not in in_entity and token.i > 0 and token.is_alpha:
             if token.idx in covered or len(token.text) < 3:
                 continue
+            if token.dep_ == "compound" and token.head.i in in_entity:
+                continue  # a title before a name ("Mayor Dolan"): outlets write the name without it
             word = normalise(token.text)
             if word in publisher_names or token.text.isupper():
                 continue  # an acronym may be written out in the articles ("EU", "GDP")
@@ -424,12 +426,23 @@ def _conjunction_group(entity: "Span") -> str | None:
     token = entity.root
     while True:
         if token.dep_ == "conj":
-            return f"conj-{token.head.i}"
+            return _several_subjects(token.head)
         if any(child.dep_ == "conj" for child in token.children):
-            return f"conj-{token.i}"
+            return _several_subjects(token)
         if token.dep_ not in ("compound", "amod", "nmod", "poss") or token.head.i == token.i:
             return None
         token = token.head
+
+
+def _several_subjects(first: "Token") -> str | None:
+    """Names joined by "and" are several subjects asked about in turn ("the budgets of Gadsden and Stephenville"),
+    unless they act together: the subject of the clause ("when did Smith and Jones meet") or the objects of a
+    relation ("the call between Smith and Jones", "talks with Smith and Jones")."""
+    if first.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    if first.dep_ == "pobj" and first.head.lower_ in ("between", "among", "amongst", "with"):
+        return None
+    return f"conj-{first.i}"
 
 
 def _name_constraint(entity: "Span", publisher_names: frozenset[str], covered: set[int],
