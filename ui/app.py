@@ -243,6 +243,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         transcript.rate(on_rate, [turns, view, comment], screen_outputs, show_progress="hidden", **private)
         sources.open_article(on_open, [turns], screen_outputs, show_progress="hidden", **private)
         transcript.open_article(on_open, [turns], screen_outputs, show_progress="hidden", **private)
+
         def on_example(evt: gr.EventData) -> str:
             return str(getattr(evt, "question", "") or "")
 

@@ -209,9 +209,10 @@ class ChatController:
         chosen.comment = entry["comment"]
         selected = (view or {}).get("turn")
         selected = selected if isinstance(selected, int) and 0 <= selected < len(turns) else None
+        active = (view or {}).get("n") if selected is not None else None  # a source opened under it stays open
         verdict = "thumbs up" if rating == "up" else "thumbs down"
         return Screen(
-            transcript=render.transcript_html(turns, selected),
+            transcript=render.transcript_html(turns, selected, active=active if isinstance(active, int) else None),
             turns=dump_turns(turns),
             status=render.status_html(f"Thanks, your {verdict} on “{entry['question']}” was saved.", "info"),
             comment="",
