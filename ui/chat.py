@@ -88,7 +88,7 @@ class ChatController:
         return Screen(
             transcript=render.transcript_html([], None),
             sources=render.sources_html([], None, None),
-            article=render.ARTICLE_PLACEHOLDER,
+            article=render.article_placeholder_html(),
             trace=render.trace_html(None),
             status="",
             turns=[],
@@ -124,14 +124,14 @@ class ChatController:
             screen.article = render.article_missing_html(citation.title)
         else:
             screen.article = render.article_html(
-                record.title, record.source, record.published, record.url, record.text, citation
+                record.title, record.source, record.published, record.url, record.text, citation, turn
             )
         return screen
 
     def _selected(self, turns: list[ChatTurn], selected: int | None, n: int | None, status: str | None = None) -> Screen:
         answer = turns[selected].answer if selected is not None else None
         return Screen(
-            transcript=render.transcript_html(turns, selected),
+            transcript=render.transcript_html(turns, selected, active=n),
             sources=render.sources_html(turns, selected, n),
             trace=render.trace_html(answer),
             view={"turn": selected, "n": n},
@@ -163,7 +163,10 @@ class ChatController:
         except InvalidRequestError as problem:
             yield self._failed(turns, selected, text, problem.message)
             return
-        yield Screen(transcript=render.transcript_html(turns, selected, text), status="", question="")
+        asked_with = request.as_record(settings)
+        yield Screen(
+            transcript=render.transcript_html(turns, selected, text, pending_settings=asked_with), status="", question=""
+        )
 
         streamed = ""
         answer = None
@@ -171,7 +174,9 @@ class ChatController:
             for event in self.assistant.stream(request, conversation=conversation_for(self.assistant, turns)):
                 if isinstance(event, str):
                     streamed += event
-                    yield Screen(transcript=render.transcript_html(turns, selected, text, streamed))
+                    yield Screen(
+                        transcript=render.transcript_html(turns, selected, text, streamed, pending_settings=asked_with)
+                    )
                 else:
                     answer = event
         except SourcedError as failure:
@@ -181,13 +186,12 @@ class ChatController:
             yield self._failed(turns, selected, text, explain_failure(failure, self.assistant, "Answering"))
             return
         assert answer is not None  # Assistant.stream always ends with the Answer
-        asked_with = request.as_record(settings)
         answer_id = self.answers.issue(answer, asked_with)
         turns = [*turns, ChatTurn(answer, asked_with, answer_id=answer_id)]
         turns = turns[-MAX_STORED_TURNS:]
         screen = self._selected(turns, len(turns) - 1, None, status="")
         screen.turns = dump_turns(turns)
-        screen.article = render.ARTICLE_PLACEHOLDER
+        screen.article = render.article_placeholder_html()
         yield screen
 
     def _failed(self, turns: list[ChatTurn], selected: int | None, question: str, message: str) -> Screen:
@@ -215,9 +219,10 @@ class ChatController:
         chosen.comment = entry["comment"]
         selected = (view or {}).get("turn")
         selected = selected if isinstance(selected, int) and 0 <= selected < len(turns) else None
+        active = (view or {}).get("n") if selected is not None else None  # a source opened under it stays open
         verdict = "thumbs up" if rating == "up" else "thumbs down"
         return Screen(
-            transcript=render.transcript_html(turns, selected),
+            transcript=render.transcript_html(turns, selected, active=active if isinstance(active, int) else None),
             turns=dump_turns(turns),
             status=render.status_html(f"Thanks, your {verdict} on “{entry['question']}” was saved.", "info"),
             comment="",

@@ -27,7 +27,7 @@ def test_ask_streams_a_pending_turn_then_stores_the_answer_with_its_citations(as
     assert turn.settings["mode"] == "extractive" and turn.settings["top_k"] == 5
     assert final.view == {"turn": 0, "n": None}
     assert 'data-n="1"' in (final.transcript or "") and "Sources for" in (final.sources or "")
-    assert "<table>" in (final.trace or "")
+    assert (final.trace or "").count('<li class="hit') == len(turn.answer.retrieved)
 
 
 def test_follow_up_is_rewritten_and_each_answer_keeps_its_own_sources(assistant: object) -> None:
