@@ -12,13 +12,14 @@ reason, so the ingest pipeline can list skipped files and carry on.
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import io
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from index.dates import iso_date
 
 __all__ = ["SUPPORTED_SUFFIXES", "LoadedDocument", "SkippedFile", "load_document"]
 
@@ -29,7 +30,9 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
 class LoadedDocument:
     path: Path
     text: str  # decoded, newline-normalised text (raw, before cleaning)
-    metadata: dict[str, str]  # any of: title, publisher, published (YYYY-MM-DD), url
+    # any of: title, publisher, published (YYYY-MM-DD), url; and for HTML, hostname (the site's
+    # host name, a publisher of last resort when neither the page nor its text names one)
+    metadata: dict[str, str]
 
 
 class SkippedFile(Exception):
@@ -277,16 +280,116 @@ def _load_html(path: Path, data: bytes) -> tuple[str, dict[str, str]]:
     if not text or not text.strip():
         raise SkippedFile(path, "has no article text that could be extracted from the HTML")
 
-    metadata: dict[str, str] = {}
+    return text.replace("\r\n", "\n").replace("\r", "\n"), _html_metadata(html)
+
+
+def _html_metadata(html: str) -> dict[str, str]:
+    """Title, publisher, date and url declared by the page.
+
+    Publisher: the site name trafilatura reads (og:site_name, then the publisher
+    and application-name meta tags and JSON-LD ``publisher``), else the part of
+    ``<title>`` beside the headline ("Headline | The Harlan Courier"); never the
+    headline itself. Date: what trafilatura (htmldate) finds in the markup (meta
+    tags, JSON-LD, ``<time datetime>``, date elements), else the first visible
+    dateline or byline with a date ("Posted by Staff | June 25, 2024").
+    """
+    import trafilatura
+
     try:
-        # extensive=False: only dates declared in markup (meta tags, <time>,
-        # JSON-LD); a date guessed from the body text is too often wrong.
+        # extensive=False: only dates declared in markup; a date guessed from
+        # anywhere in the body text (a sidebar, the copyright) is too often wrong.
         doc = trafilatura.extract_metadata(html, extensive=False)
-    except Exception:
-        doc = None
-    if doc is not None:
-        metadata = _pick_metadata(title=doc.title, publisher=doc.sitename, published=doc.date, url=doc.url)
-    return text.replace("\r\n", "\n").replace("\r", "\n"), metadata
+        tree = trafilatura.load_html(html)
+    except Exception:  # a metadata bug on one odd page must not lose its text
+        return {}
+    if doc is None or tree is None:
+        return {}
+    headline = doc.title
+    host = _host(doc.url)
+    publisher = doc.sitename if _usable_site_name(doc.sitename, headline, host) else None
+    metadata = _pick_metadata(
+        title=headline,
+        publisher=publisher or _site_beside_headline(tree, headline),
+        published=doc.date or _visible_date(tree),
+        url=doc.url,
+    )
+    if host:
+        metadata["hostname"] = host
+    return metadata
+
+
+def _host(url: str | None) -> str | None:
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url).hostname if url else None
+    except ValueError:
+        return None
+    return host.removeprefix("www.") if host else None
+
+
+def _same_text(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and " ".join(a.split()).casefold() == " ".join(b.split()).casefold()  # type: ignore[union-attr]
+
+
+# A site name is a name, not a sentence: a longer candidate is a headline trafilatura took for one.
+_MAX_SITE_NAME_WORDS = 8
+
+
+def _usable_site_name(name: str | None, headline: str | None, host: str | None) -> bool:
+    if not name or not name.strip() or _same_text(name, headline):
+        return False
+    if "://" in name or name.lower().startswith("www.") or _same_text(name, host):
+        return False  # a Facebook page URL in article:publisher; the host name trafilatura falls back to
+    return len(name.split()) <= _MAX_SITE_NAME_WORDS
+
+
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—•·»~:-]|::)\s+")
+
+
+def _site_beside_headline(tree: Any, headline: str | None) -> str | None:
+    """The site name in ``<title>`` next to the headline: "Headline - KXGR News Radio 1340"."""
+    element = tree.find(".//head//title")
+    if element is None or not headline:
+        return None
+    title = " ".join(element.text_content().split())
+    norm_title, norm_headline = title.casefold(), " ".join(headline.split()).casefold()
+    rest = None
+    if norm_title.startswith(norm_headline):
+        rest = title[len(norm_headline) :]
+        match = _TITLE_SEPARATOR.match(rest)
+        rest = rest[match.end() :] if match else None
+    elif norm_title.endswith(norm_headline):
+        rest = title[: len(title) - len(norm_headline)]
+        separators = list(_TITLE_SEPARATOR.finditer(rest))
+        rest = rest[: separators[-1].start()] if separators and separators[-1].end() == len(rest) else None
+    if not rest or not any(c.isalpha() for c in rest) or len(rest.split()) > _MAX_SITE_NAME_WORDS:
+        return None
+    return rest.strip()
+
+
+# Elements whose text is never the article's dateline: links, menus, lists of other stories, captions.
+_NOT_DATELINE = frozenset({"script", "style", "noscript", "template", "head", "title", "nav", "footer", "aside",
+                           "a", "li", "figure", "figcaption", "form", "button", "select", "option"})  # fmt: skip
+_MAX_DATELINE_CHARS = 200
+
+
+def _visible_date(tree: Any) -> str | None:
+    from index.header_lines import read_header_line
+
+    body = tree.find(".//body")
+    for element in (body if body is not None else tree).iter():
+        if not isinstance(element.tag, str) or element.tag in _NOT_DATELINE:
+            continue
+        if any(isinstance(a.tag, str) and a.tag in _NOT_DATELINE for a in element.iterancestors()):
+            continue
+        text = " ".join(element.text_content().split())
+        if not text or len(text) > _MAX_DATELINE_CHARS:
+            continue
+        header = read_header_line(text)
+        if header is not None and header.published is not None:
+            return header.published.isoformat()
+    return None
 
 
 # --- PDF ---------------------------------------------------------------------------
@@ -344,48 +447,7 @@ def _pick_metadata(
             value = str(value)  # YAML reads a title like 1984 as a number
         if isinstance(value, str) and value.strip():
             metadata[key] = " ".join(value.split())
-    date = _normalise_date(published)
+    date = iso_date(published)  # one rule for every date: index/dates.py
     if date:
         metadata["published"] = date
     return metadata
-
-
-_DATE_FORMATS = (
-    "%Y-%m-%d",
-    "%Y/%m/%d",
-    "%d %B %Y",
-    "%d %b %Y",
-    "%B %d, %Y",
-    "%b %d, %Y",
-    "%B %d %Y",
-    "%b %d %Y",
-    "%a, %d %b %Y %H:%M:%S %z",  # RFC 2822, as in RSS
-    "%a, %d %b %Y %H:%M:%S %Z",
-)
-
-
-def _normalise_date(value: Any) -> str | None:
-    """Return YYYY-MM-DD for a date, datetime or unambiguous date string, else None."""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if not isinstance(value, str) or not value.strip():
-        return None
-    text = value.strip()
-    try:
-        return dt.datetime.fromisoformat(text).date().isoformat()
-    except ValueError:
-        pass
-    try:
-        return dt.date.fromisoformat(text[:10]).isoformat()
-    except ValueError:
-        pass
-    for fmt in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text, fmt).date().isoformat()
-        except ValueError:
-            continue
-    # Numeric forms like 03/07/2025 are day-first or month-first depending on
-    # the country; leaving them out beats storing the wrong date.
-    return None

@@ -225,6 +225,7 @@ def test_html_main_text_and_metadata(tmp_path: Path, suffix: str) -> None:
         "publisher": "Example News",
         "published": "2025-07-03",
         "url": "https://news.example.com/world/kremlin-talks",
+        "hostname": "news.example.com",  # the publisher of last resort
     }
 
 

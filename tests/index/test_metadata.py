@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -12,36 +11,11 @@ from index.metadata import (
     MAX_TITLE_CHARS,
     UNKNOWN_PUBLISHER,
     infer_title,
-    normalise_date,
     read_manifest,
     resolve_metadata,
 )
 from index.pipeline import ChunkSettings, prepare_article
 from rag.settings import BUNDLED_ARTICLES_DIR
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ("2025-07-03", "2025-07-03"),
-        ("2025-07-03T23:38:00+10:00", "2025-07-03"),
-        ("03 Jul 2025", "2025-07-03"),
-        ("3 July 2025", "2025-07-03"),
-        ("July 3, 2025", "2025-07-03"),
-        ("Jul 3, 2025", "2025-07-03"),
-        ("03/07/2025", "2025-07-03"),
-        ("03 Jul 2025, 23:38 GMT+10", "2025-07-03"),
-        (date(2025, 7, 3), "2025-07-03"),
-        (datetime(2025, 7, 3, 23, 38), "2025-07-03"),
-        ("2025-02-30", None),
-        ("yesterday", None),
-        ("", None),
-        (None, None),
-        (20250703, None),
-    ],
-)
-def test_dates_are_normalised_to_iso(value: object, expected: str | None) -> None:
-    assert normalise_date(value) == expected
 
 
 def test_the_title_is_the_first_non_blank_line_shortened_when_it_is_body_text() -> None:
