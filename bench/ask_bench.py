@@ -57,6 +57,8 @@ from typing import Any
 
 import numpy as np
 
+from index.dates import MONTH_NAMES
+
 HERE = Path(__file__).resolve().parent
 DEFAULT_OUT = HERE / "results" / "ask.json"
 GENERATOR_VERSION = 1  # bump when the synthetic corpus changes: reused stores are rebuilt
@@ -136,8 +138,7 @@ _PLACES = ["Brenov", "Ostrava", "Kalmar", "Tervola", "Mirgorod", "Varna", "Linda
 _PUBLISHERS = ["The Baltic Courier", "Northern Ledger", "Eastern Wire", "The Daily Dispatch", "Continental Review",
                "Harbour Times Online", "The Morning Standard", "Global Affairs Monitor", "The Evening Gazette",
                "Danube Press Agency", "The Capital Observer", "Frontline Report"]
-_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December"]
+_MONTH_NAMES = list(MONTH_NAMES)
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
 _MONTH = re.compile(r"\b(" + "|".join(_MONTH_NAMES) + r")\b")
 _CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]{3,}\b")
