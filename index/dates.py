@@ -13,9 +13,10 @@ adds the rules a publication date needs:
   read only when both readings agree: a part above 12 ("13/07/2025", "7/13/2025")
   or equal parts ("05/05/2025"). A date that starts with a four-digit year
   ("2025-07-03", "2025/07/03") is year-month-day (ISO 8601 order).
-* A leading weekday is ignored ("Thursday, July 3, 2025"; "Tues." too), and so
-  are a time and a time zone: the date is the one written, never converted
-  ("2025-07-03T23:38:00+10:00" is 2025-07-03).
+* A leading weekday ("Thursday, July 3, 2025"; "Tues." too) settles an
+  ambiguous numeric date when only one reading falls on it ("Wed, 12/11/2019"
+  is 11 December); otherwise it is ignored. So are a time and a time zone: the
+  date is the one written, never converted ("2025-07-03T23:38:00+10:00" is 2025-07-03).
 * A string that is not itself a date but contains exactly one ("Published:
   April 3, 2024 at 5:42 PM CDT", "By Jane Doe, AP, July 3, 2025") gives that
   date; `find_dates` lists where dates are written in a line.
@@ -100,7 +101,7 @@ MAX_DATE_CHARS = 200
 class FoundDate:
     start: int  # character offsets of the date expression in the searched text
     end: int
-    value: date
+    value: date | None  # None: an ambiguous numeric date (listed only when asked for)
 
 
 @cache
@@ -108,12 +109,17 @@ def _date_expression() -> re.Pattern[str]:
     return re.compile(_DATE_EXPRESSION, re.IGNORECASE)
 
 
-def find_dates(text: str) -> list[FoundDate]:
-    """The dates written in `text` (day, month and year all given), in order of appearance."""
+def find_dates(text: str, ambiguous: bool = False) -> list[FoundDate]:
+    """The dates written in `text` (day, month and year all given), in order of appearance.
+
+    With `ambiguous`, numeric dates that read two ways ("03/07/2025") are listed
+    too, with no value: the text says a date there, but not which.
+    """
     found = []
     for match in _date_expression().finditer(text):
-        value = _parse_exact(match.group(0))
-        if value is not None:
+        readings = _readings(match.group(0))
+        if readings and (len(readings) == 1 or ambiguous):
+            value = next(iter(readings)) if len(readings) == 1 else None
             found.append(FoundDate(match.start(), match.end(), value))
     return found
 
@@ -133,11 +139,11 @@ def parse_date(value: Any) -> date | None:
     text = " ".join(value.split())
     if not text or len(text) > MAX_DATE_CHARS:
         return None
-    whole = _parse_exact(text)
-    if whole is not None:
-        return whole
-    found = {f.value for f in find_dates(text)}
-    return found.pop() if len(found) == 1 else None
+    whole = _readings(text)
+    if whole:
+        return whole.pop() if len(whole) == 1 else None
+    found = {f.value for f in find_dates(text, ambiguous=True)}
+    return found.pop() if len(found) == 1 else None  # None also when one of the dates is ambiguous
 
 
 def iso_date(value: Any) -> str | None:
@@ -151,16 +157,21 @@ def iso_date(value: Any) -> str | None:
 _DEFAULTS = (datetime(2001, 1, 1), datetime(2002, 2, 2))
 
 
-def _parse_exact(text: str) -> date | None:
-    """`text` read as a date by dateutil (the whole of it), under the rules in the module docstring."""
+def _readings(text: str) -> set[date] | None:
+    """The dates `text` can be read as by dateutil (the whole of it), or None when it is not a full date.
+
+    One reading: a date. Two: an ambiguous numeric date (day-first and month-first differ).
+    """
     from dateutil import parser
 
-    text = _LEADING_WEEKDAY.sub("", text.strip())
+    weekday = _LEADING_WEEKDAY.match(text.strip())
+    text = text.strip()[weekday.end() :] if weekday else text.strip()
     if not text or not any(c.isdigit() for c in text):
         return None
     year_first = bool(_YEAR_FIRST.match(text))
     readings: set[date] = set()
     for dayfirst in (False,) if year_first else (False, True):
+        by_default = set()
         for default in _DEFAULTS:
             try:
                 with warnings.catch_warnings():
@@ -168,5 +179,16 @@ def _parse_exact(text: str) -> date | None:
                     parsed = parser.parse(text, default=default, dayfirst=dayfirst, yearfirst=year_first, ignoretz=True)
             except (ValueError, OverflowError, TypeError):  # ParserError is a ValueError
                 return None
-            readings.add(parsed.date())
-    return readings.pop() if len(readings) == 1 else None
+            by_default.add(parsed.date())
+        if len(by_default) > 1:
+            return None  # a part was missing and came from the default
+        readings |= by_default
+    if len(readings) > 1 and weekday:
+        # "Wed, 12/11/2019": 11 December was a Wednesday, 12 November was not
+        day = _weekday_number(weekday.group(0))
+        readings = {r for r in readings if r.weekday() == day} or readings
+    return readings
+
+
+def _weekday_number(word: str) -> int:
+    return next(i for i, name in enumerate(WEEKDAY_NAMES) if name.lower().startswith(word.strip(" .,").lower()[:3]))

@@ -68,7 +68,7 @@ _MARKUP = r"^(?:#{1,6}\s+|[*_>]+\s*)+|[*_]+$"
 # Between the parts of a header line: pipes, bullets, slashes and dashes with spaces around them, commas.
 _DATE_MARK, _TIME_MARK = "\x00", "\x01"  # where a date or a time was taken out of a line
 _SEPARATOR = r"\s+[|/·•–—-]\s+|\s*[|·•\x00\x01]\s*|\s*,\s*|\s+(?:at|on)\s+"
-_BYLINE_PREFIX = r"^(?:(?:posted|written|words|story)\s+)?by\s+"
+_BYLINE_PREFIX = r"^(?:(?:posted|written|submitted|words|story)\s+)?by\s+"
 _READING_TIME = r"^\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+read$"
 _SENTENCE_END = r"[.!?…:;]['’\"”)\]]*$|[\"”’]$"
 
@@ -125,7 +125,7 @@ def is_navigation_bar(line: str) -> bool:
     else:
         items, least = _rx(r"\s+[|·•]\s+|\s*\|\s*").split(text), 3
     items = [item.strip() for item in items]
-    if len(items) < least or find_dates(text):
+    if len(items) < least or find_dates(text, ambiguous=True):
         return False
     return all(
         item
@@ -147,7 +147,7 @@ def read_header_line(line: str) -> HeaderLine | None:
     text = unmark(line)
     if not text or len(text.split()) > MAX_HEADER_WORDS:
         return None
-    dates = find_dates(text)
+    dates = find_dates(text, ambiguous=True)
     # Take the dates and times out, leaving a mark so the parts around them stay apart.
     rest = text
     for found in reversed(dates):
@@ -156,7 +156,7 @@ def read_header_line(line: str) -> HeaderLine | None:
     labelled_update = bool(_rx(r"\b(?:last\s+)?(?:updated|modified)\b").search(rest)) and not _rx(
         r"\b(?:published|posted)\b"
     ).search(rest)
-    published = dates[0].value if dates else None
+    published = next((d.value for d in dates if d.value), None)  # an ambiguous date says no date
 
     byline = _rx(_BYLINE_PREFIX).match(rest)
     if byline:
@@ -169,7 +169,7 @@ def read_header_line(line: str) -> HeaderLine | None:
     strong_separator = bool(_rx(r"\s[|/·•–—-]\s|[|·•]").search(text))
     names = []
     for part in parts:
-        if _rx(rf"^{_LABEL}\s*:?$").match(part) or _rx(_READING_TIME).match(part):
+        if _is_label(part):
             continue
         if not (strong_separator and name_like(part)):
             return None
@@ -178,8 +178,14 @@ def read_header_line(line: str) -> HeaderLine | None:
     return HeaderLine("dateline", publisher, published, updated=labelled_update)
 
 
+def _is_label(part: str) -> bool:
+    """A word that says what a date is ("Published", "Updated on"), a lone "at", or a reading time."""
+    return bool(_rx(rf"^(?:{_LABEL}|on|at)\s*:?$").match(part) or _rx(_READING_TIME).match(part))
+
+
 def _parts(text: str) -> list[str]:
-    return [p.strip(" .:") for p in _rx(_SEPARATOR).split(text) if p and p.strip(" .:")]
+    stray = " .:|/·•–—-"  # separators left at the edge of a part
+    return [p.strip(stray) for p in _rx(_SEPARATOR).split(text) if p and p.strip(stray)]
 
 
 def _read_byline(rest: str, published: date | None, updated: bool) -> HeaderLine | None:
@@ -194,7 +200,7 @@ def _read_byline(rest: str, published: date | None, updated: bool) -> HeaderLine
     credit: set[str] = set()
     before_date = _parts(rest.split(_DATE_MARK)[0])
     for index, part in enumerate(others):
-        if _rx(rf"^{_LABEL}\s*:?$").match(part) or _rx(_READING_TIME).match(part):
+        if _is_label(part):
             continue
         if is_role(part):
             credit.update(w.lower() for w in part.split())

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from index.dates import iso_date
+from index.html_metadata import read_html_metadata
 
 __all__ = ["SUPPORTED_SUFFIXES", "LoadedDocument", "SkippedFile", "load_document"]
 
@@ -280,116 +281,16 @@ def _load_html(path: Path, data: bytes) -> tuple[str, dict[str, str]]:
     if not text or not text.strip():
         raise SkippedFile(path, "has no article text that could be extracted from the HTML")
 
-    return text.replace("\r\n", "\n").replace("\r", "\n"), _html_metadata(html)
-
-
-def _html_metadata(html: str) -> dict[str, str]:
-    """Title, publisher, date and url declared by the page.
-
-    Publisher: the site name trafilatura reads (og:site_name, then the publisher
-    and application-name meta tags and JSON-LD ``publisher``), else the part of
-    ``<title>`` beside the headline ("Headline | The Harlan Courier"); never the
-    headline itself. Date: what trafilatura (htmldate) finds in the markup (meta
-    tags, JSON-LD, ``<time datetime>``, date elements), else the first visible
-    dateline or byline with a date ("Posted by Staff | June 25, 2024").
-    """
-    import trafilatura
-
+    metadata: dict[str, str] = {}
     try:
-        # extensive=False: only dates declared in markup; a date guessed from
-        # anywhere in the body text (a sidebar, the copyright) is too often wrong.
-        doc = trafilatura.extract_metadata(html, extensive=False)
-        tree = trafilatura.load_html(html)
+        found = read_html_metadata(html)
     except Exception:  # a metadata bug on one odd page must not lose its text
-        return {}
-    if doc is None or tree is None:
-        return {}
-    headline = doc.title
-    host = _host(doc.url)
-    publisher = doc.sitename if _usable_site_name(doc.sitename, headline, host) else None
-    metadata = _pick_metadata(
-        title=headline,
-        publisher=publisher or _site_beside_headline(tree, headline),
-        published=doc.date or _visible_date(tree),
-        url=doc.url,
-    )
-    if host:
-        metadata["hostname"] = host
-    return metadata
-
-
-def _host(url: str | None) -> str | None:
-    from urllib.parse import urlsplit
-
-    try:
-        host = urlsplit(url).hostname if url else None
-    except ValueError:
-        return None
-    return host.removeprefix("www.") if host else None
-
-
-def _same_text(a: str | None, b: str | None) -> bool:
-    return bool(a and b) and " ".join(a.split()).casefold() == " ".join(b.split()).casefold()  # type: ignore[union-attr]
-
-
-# A site name is a name, not a sentence: a longer candidate is a headline trafilatura took for one.
-_MAX_SITE_NAME_WORDS = 8
-
-
-def _usable_site_name(name: str | None, headline: str | None, host: str | None) -> bool:
-    if not name or not name.strip() or _same_text(name, headline):
-        return False
-    if "://" in name or name.lower().startswith("www.") or _same_text(name, host):
-        return False  # a Facebook page URL in article:publisher; the host name trafilatura falls back to
-    return len(name.split()) <= _MAX_SITE_NAME_WORDS
-
-
-_TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—•·»~:-]|::)\s+")
-
-
-def _site_beside_headline(tree: Any, headline: str | None) -> str | None:
-    """The site name in ``<title>`` next to the headline: "Headline - KXGR News Radio 1340"."""
-    element = tree.find(".//head//title")
-    if element is None or not headline:
-        return None
-    title = " ".join(element.text_content().split())
-    norm_title, norm_headline = title.casefold(), " ".join(headline.split()).casefold()
-    rest = None
-    if norm_title.startswith(norm_headline):
-        rest = title[len(norm_headline) :]
-        match = _TITLE_SEPARATOR.match(rest)
-        rest = rest[match.end() :] if match else None
-    elif norm_title.endswith(norm_headline):
-        rest = title[: len(title) - len(norm_headline)]
-        separators = list(_TITLE_SEPARATOR.finditer(rest))
-        rest = rest[: separators[-1].start()] if separators and separators[-1].end() == len(rest) else None
-    if not rest or not any(c.isalpha() for c in rest) or len(rest.split()) > _MAX_SITE_NAME_WORDS:
-        return None
-    return rest.strip()
-
-
-# Elements whose text is never the article's dateline: links, menus, lists of other stories, captions.
-_NOT_DATELINE = frozenset({"script", "style", "noscript", "template", "head", "title", "nav", "footer", "aside",
-                           "a", "li", "figure", "figcaption", "form", "button", "select", "option"})  # fmt: skip
-_MAX_DATELINE_CHARS = 200
-
-
-def _visible_date(tree: Any) -> str | None:
-    from index.header_lines import read_header_line
-
-    body = tree.find(".//body")
-    for element in (body if body is not None else tree).iter():
-        if not isinstance(element.tag, str) or element.tag in _NOT_DATELINE:
-            continue
-        if any(isinstance(a.tag, str) and a.tag in _NOT_DATELINE for a in element.iterancestors()):
-            continue
-        text = " ".join(element.text_content().split())
-        if not text or len(text) > _MAX_DATELINE_CHARS:
-            continue
-        header = read_header_line(text)
-        if header is not None and header.published is not None:
-            return header.published.isoformat()
-    return None
+        found = None
+    if found is not None:
+        metadata = _pick_metadata(title=found.title, publisher=found.publisher, published=found.published, url=found.url)
+        if found.hostname:
+            metadata["hostname"] = found.hostname
+    return text.replace("\r\n", "\n").replace("\r", "\n"), metadata
 
 
 # --- PDF ---------------------------------------------------------------------------

@@ -106,3 +106,18 @@ def test_find_dates_gives_each_date_with_its_place_in_the_line() -> None:
 def test_month_names_are_english_whatever_the_locale() -> None:
     assert len(MONTH_NAMES) == 12 and MONTH_NAMES[0] == "January"
     assert MONTH_NUMBERS["sept"] == MONTH_NUMBERS["sep"] == MONTH_NUMBERS["september"] == 9
+
+
+def test_a_weekday_settles_an_ambiguous_numeric_date() -> None:
+    assert parse_date("Wed, 12/11/2019 - 09:15") == date(2019, 12, 11)  # 11 December 2019 was a Wednesday
+    assert parse_date("Tuesday 12/11/2019") == date(2019, 11, 12)  # 12 November 2019 was a Tuesday
+    assert parse_date("Thursday 12/11/2019") is None  # neither reading is a Thursday
+    assert parse_date("12/11/2019") is None
+
+
+def test_ambiguous_dates_can_be_found_without_a_value() -> None:
+    line = "Harbor Gazette | 03/07/2025"
+    assert find_dates(line) == []
+    (found,) = find_dates(line, ambiguous=True)
+    assert found.value is None and line[found.start : found.end] == "03/07/2025"
+    assert parse_date("Published 3 July 2025, updated 03/07/2025") is None  # is the second date the same? unknown
