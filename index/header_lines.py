@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from index.dates import TIME_PATTERN, find_dates
@@ -55,7 +55,7 @@ class HeaderLine:
     kind: Literal["byline", "dateline"]  # a dateline is a date with at most a publisher and labels
     publisher: str | None
     published: date | None
-    updated: bool = False  # the only date is labelled Updated/Modified (the story may be older)
+    updated: bool = False  # the date is labelled Updated/Modified, not Published/Posted (the story may be older)
     credit_words: frozenset[str] = frozenset()  # words of the byline's other parts ("Courier staff" -> courier)
 
 
@@ -136,6 +136,7 @@ def is_navigation_bar(line: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)  # the cleaner asks twice per line (byline, dateline)
 def read_header_line(line: str) -> HeaderLine | None:
     """What a byline or dateline says, or None when the line is anything else.
 
@@ -189,7 +190,7 @@ def _parts(text: str) -> list[str]:
 
 
 def _read_byline(rest: str, published: date | None, updated: bool) -> HeaderLine | None:
-    # Split on separators before the date only: "By Jane Doe, AP, July 3, 2025" -> author, AP.
+    # The author first, then roles, more authors, the organisation, the date: "By Jane Doe, AP, July 3, 2025".
     parts = _parts(rest)
     if not parts:
         return None
@@ -199,7 +200,7 @@ def _read_byline(rest: str, published: date | None, updated: bool) -> HeaderLine
     publisher: str | None = None
     credit: set[str] = set()
     before_date = _parts(rest.split(_DATE_MARK)[0])
-    for index, part in enumerate(others):
+    for part in others:
         if _is_label(part):
             continue
         if is_role(part):
