@@ -20,6 +20,7 @@ ambiguous "03/07/2025" is no date). A value that is present but unusable
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -140,7 +141,7 @@ def infer_title(text: str, fallback: str, skip: str | None = None) -> str:
     """The first line (Markdown marks removed), shortened when it is body text; `skip` is a masthead line."""
     for line in text.splitlines():
         line = unmark(line)
-        if line and not (skip and line.startswith(skip)):
+        if line and not (skip and (line == skip or re.match(rf"{re.escape(skip)}\s+[{_SEPARATOR_CHARS}-]\s", line))):
             return line if len(line) <= MAX_TITLE_CHARS else line[: MAX_TITLE_CHARS - 1].rstrip() + "…"
     return fallback
 

@@ -204,3 +204,7 @@ def test_the_title_skips_markdown_marks_and_a_masthead() -> None:
     assert infer_title("# Ferry fares to rise\nBody.", "fallback") == "Ferry fares to rise"
     text = "The Quarry Bay Harbour Herald\nFerry fares to rise\nBody."
     assert infer_title(text, "f", skip="The Quarry Bay Harbour Herald") == "Ferry fares to rise"
+    text = "Quarry Bay Harbour Herald | KQBH\nFerry fares to rise\nBody."
+    assert infer_title(text, "f", skip="Quarry Bay Harbour Herald") == "Ferry fares to rise"
+    award = "Quarry Bay Harbour Herald wins award for ferry coverage"  # a headline that starts with the name
+    assert infer_title(award + "\nBody.", "f", skip="Quarry Bay Harbour Herald") == award
