@@ -148,6 +148,8 @@ def read_header_line(line: str) -> HeaderLine | None:
     text = unmark(line)
     if not text or len(text.split()) > MAX_HEADER_WORDS:
         return None
+    if not _rx(_BYLINE_PREFIX).match(text) and not any(c.isdigit() for c in text):
+        return None  # neither a byline nor a date: most lines of a story, cheaply
     dates = find_dates(text, ambiguous=True)
     # Take the dates and times out, leaving a mark so the parts around them stay apart.
     rest = text
