@@ -31,6 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from index.dates import MONTH_NAMES  # noqa: E402  (after the sys.path line above)
+
 SAMPLE_DIR = ROOT / "data" / "articles"
 DEFAULT_SEED = 20250703
 
@@ -44,8 +46,7 @@ PLACES = ["Brenov", "Ostrava", "Kalmar", "Tervola", "Mirgorod", "Varna", "Lindau
 PUBLISHERS = ["The Baltic Courier", "Northern Ledger", "Eastern Wire", "The Daily Dispatch", "Continental Review",
               "Harbour Times Online", "The Morning Standard", "Global Affairs Monitor", "The Evening Gazette",
               "Danube Press Agency", "The Capital Observer", "Frontline Report"]
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"]
+_MONTHS = list(MONTH_NAMES)
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
 _MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b")
 # a capitalised word inside a sentence (after a lower-case word or punctuation): a name or a place
@@ -140,7 +141,8 @@ class CorpusGenerator:
             if rng.random() < 0.04:  # site boilerplate the cleaner removes
                 paragraphs.append("SEE ALSO:")
                 paragraphs.append(self._vary(rng.choice(self.sentences)).rstrip("."))
-        dateline = f"{published.strftime('%d %b %Y')}, {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d} GMT"
+        month = MONTH_NAMES[published.month - 1][:3]  # not strftime("%b"), which follows the locale
+        dateline = f"{published.day:02d} {month} {published.year}, {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d} GMT"
         text = "\n".join([headline, dateline, *paragraphs]) + "\n"
         slug = re.sub(r"[^a-z0-9]+", "-", headline.lower()).strip("-")[:48]
         return GeneratedArticle(

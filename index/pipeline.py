@@ -251,7 +251,7 @@ def prepare_article(
     cleaned = clean_article(loaded.text)
     if not cleaned.text.strip():
         raise SkippedFile(path, "has no article text left after removing boilerplate")
-    meta = resolve_metadata(path.name, cleaned.text, manifest.get(path.name), loaded.metadata)
+    meta = resolve_metadata(path.name, cleaned.text, manifest.get(path.name), loaded.metadata, header_text=loaded.text)
     meta_dict = {"title": meta.title, "source": meta.publisher, "published": meta.published, "url": meta.url}
     digest = content_hash(cleaned.text, meta_dict, chunks)
     pieces = chunk_text(cleaned.text, chunks.chunk_size, chunks.chunk_overlap)

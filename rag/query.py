@@ -20,12 +20,12 @@ Retrieval, the extractive answerer and the chat rewrite all use the same
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Collection, Iterable, Literal
 
+from index.dates import MONTH_NUMBERS, WEEKDAY_NAMES
 from rag.text import normalise
 
 if TYPE_CHECKING:
@@ -79,10 +79,8 @@ _QUANTIFIERS = frozenset({"a", "an", "one", "two", "three", "four", "five", "six
                           "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "several", "few",
                           "many", "half", "couple", "dozen", "dozens", "hundreds"})  # fmt: skip
 _DEICTIC = frozenset({"this", "next", "last", "previous", "coming"})
-_MONTH_NAMES = {name.casefold(): number for number, name in enumerate(calendar.month_name) if name}
-_MONTH_NAMES.update({name.casefold(): number for number, name in enumerate(calendar.month_abbr) if name})
-_MONTH_NAMES["sept"] = 9
-_WEEKDAYS = frozenset(name.casefold() for name in calendar.day_name)
+_MONTH_NAMES = dict(MONTH_NUMBERS)  # "july", "jul", "sept" -> month number
+_WEEKDAYS = frozenset(name.casefold() for name in WEEKDAY_NAMES)
 # Entity labels whose mention is a constraint on the answer: who and what the question is about.
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
 # The model tags unfamiliar place names as NORP ("the Corliss budget"); a real NORP is a people's adjective
