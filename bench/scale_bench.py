@@ -2,7 +2,7 @@
 
 **Stores.** ``DIR/<N>`` is an ordinary data directory (``RAG_DATA_DIR=DIR/<N> rag ask ...``
 and ``rag ingest`` use it as it is): the bundled sample articles ingested with
-``rag.cli.run_ingest`` (real embeddings; the collection records the embedder's
+``rag.library.ingest_paths`` (real embeddings; the collection records the embedder's
 fingerprint), then N synthetic passages written through the store's own write path
 (``PassageStore.upsert_passages``, which writes Chroma and the keyword index, then
 ``PassageStore.put_articles``) in one write session, then the full store check
@@ -203,7 +203,7 @@ class DiskFullSoon(RuntimeError):
 def build(chunks: int, data_dir: Path, encoder: Any, min_free_gb: float = MIN_FREE_GB) -> dict[str, Any]:
     """Build (or reuse, or resume) the store of `chunks` synthetic passages at `data_dir`."""
     from index.repair import repair_store
-    from rag.cli import run_ingest
+    from rag.library import ingest_paths
     from rag.services import build_store
 
     marker = data_dir / "bench_build.json"
@@ -222,7 +222,7 @@ def build(chunks: int, data_dir: Path, encoder: Any, min_free_gb: float = MIN_FR
         settings = settings_for(data_dir)
         log(f"[{chunks}] ingesting the sample articles into {data_dir}")
         began = time.perf_counter()
-        report = run_ingest(settings, [], rebuild=False, prune=None, show_progress=False)
+        report = ingest_paths(settings)
         built = {**wanted, "complete": False, "sample_ingest_s": round(time.perf_counter() - began, 1),
                  "sample_chunks": report.chunks, "runs": [], "progress": []}
         marker.write_text(json.dumps(built, indent=1))
