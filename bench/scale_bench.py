@@ -751,8 +751,11 @@ def measure_serve(data_dir: Path, work: Path, server: ChromaServer | None, asks:
     log_path = work / f"serve-{data_dir.name}-{'server' if server else 'embedded'}.log"
     began = time.perf_counter()
     with open(log_path, "w") as err:
+        # Ctrl-C must reach it even when this benchmark runs under `nohup ... &` (which ignores SIGINT, and an
+        # ignored signal stays ignored across exec): otherwise each stop waits 60 s for the SIGTERM fallback
         proc = subprocess.Popen([str(VENV_BIN / "rag"), "serve", "--port", str(ui_port)], env=rag_env(data_dir, host, port),
-                                cwd=work, stdout=subprocess.PIPE, stderr=err, stdin=subprocess.DEVNULL, text=True)
+                                cwd=work, stdout=subprocess.PIPE, stderr=err, stdin=subprocess.DEVNULL, text=True,
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     url: list[str] = []
     ready = threading.Event()
 
