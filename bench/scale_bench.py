@@ -38,7 +38,11 @@ store is never open in two processes at once:
 - *rag serve*: started as a process, warm-up, a few asks and an upload through its API
   (``/ask``, ``/upload_article``, ``/delete_article`` with ``gradio_client``); its resident
   memory (VmRSS, anonymous and file-backed, and the peak VmHWM) after start-up and after
-  the asks; with a server, the Chroma server's too. Target: < 4 GB at 1M.
+  the asks; with a server, the Chroma server's too. Target: < 4 GB at 1M. A `rag serve` or an
+  in-process worker above ``--rss-cap-gb`` (default 8) is stopped and recorded as an error, so that
+  a run at 1M cannot take the memory other jobs on the machine need.
+- CLI processes (`rag ask`, `rag ingest`): wall time and CPU time (``wait4``), which a loaded
+  machine stretches far less.
 - *disk*: the Chroma folder, the keyword index.
 
     python bench/scale_bench.py --chunks 100000 --work-dir /work/scale
