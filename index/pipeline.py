@@ -10,16 +10,24 @@ whatever its size; two writes per article took 17% of a 2,000-chunk ingest,
 see bench/README.md). A run killed anywhere leaves for each article either the
 old record (so the next run redoes the article, upserts being idempotent) or
 the new one with all its passages.
+
+Work overlaps (bench/README.md, "Ingest throughput"): a worker thread reads,
+cleans and chunks the files ahead of the embedder, and another embeds the next
+group while the calling thread writes the current one. Writes stay in the
+calling thread, in order, so the guarantees above do not change.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import queue
+import threading
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from index.chunking import chunk_text
 from index.cleaning import clean_article
@@ -37,6 +45,7 @@ EMBED_GROUP_CHUNKS = 256
 # so the next ingest re-embeds instead of calling old passages unchanged.
 PIPELINE_VERSION = 2
 
+# (chunks embedded, chunks to embed): the second grows while files are still being read
 ProgressCallback = Callable[[int, int], None]
 
 
@@ -174,6 +183,87 @@ def _groups(articles: Iterable[_PreparedArticle]) -> Iterable[list[_PreparedArti
         yield group
 
 
+_PREPARED_AHEAD = 64  # files read, cleaned and chunked ahead of the embedder
+_DONE = object()
+Prepared = tuple[Path, str, "tuple[ArticleRecord, list[PassageRecord]] | SkippedFile"]
+
+
+def _prepare_in_background(files: Sequence[tuple[Path, str]], chunks: ChunkSettings, max_bytes: int) -> Iterator[Prepared]:
+    """`prepare_article` of each file, in order, from a worker thread that keeps ahead of the consumer.
+
+    Loading, cleaning and chunking the next files then overlaps with embedding
+    (onnxruntime releases the GIL). Errors other than SkippedFile are re-raised here.
+    """
+    ready: queue.Queue[Any] = queue.Queue(maxsize=_PREPARED_AHEAD)
+    stop = threading.Event()
+
+    def put(item: Any) -> None:
+        while not stop.is_set():
+            try:
+                ready.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def work() -> None:
+        manifests: dict[Path, dict[str, dict[str, Any]]] = {}
+        try:
+            for path, article_id in files:
+                if stop.is_set():
+                    return
+                if path.parent not in manifests:
+                    manifests[path.parent] = read_manifest(path.parent)
+                try:
+                    outcome: Any = prepare_article(path, article_id, manifests[path.parent], chunks, max_bytes)
+                except SkippedFile as skip:
+                    outcome = skip
+                put((path, article_id, outcome))
+        except BaseException as error:  # handed to the consumer, which raises it
+            put(error)
+            return
+        put(_DONE)
+
+    worker = threading.Thread(target=work, name="ingest-prepare", daemon=True)
+    worker.start()
+    try:
+        while (item := ready.get()) is not _DONE:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        worker.join()
+
+
+def _embedded_groups(
+    groups: Iterator[list[_PreparedArticle]], make_embed: Callable[[], "EmbedFunction"]
+) -> Iterator[tuple[list[_PreparedArticle], Sequence[Sequence[float]], list[PassageRecord]]]:
+    """Each group with its vectors and passages, in order; while the caller writes one group,
+    a worker thread embeds the next (the embedder is made on the first group, e.g. llama-index's import)."""
+    worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-embed")
+    embed: EmbedFunction | None = None
+    ahead: tuple[list[_PreparedArticle], Future[Any]] | None = None
+    try:
+        for group in groups:
+            passages = [p for article in group for p in article.passages]
+            if embed is None:
+                embed = make_embed()
+            submitted: Future[Any] = worker.submit(embed, passages) if passages else _finished(([], passages))
+            if ahead is not None:
+                yield ahead[0], *ahead[1].result()
+            ahead = (group, submitted)
+        if ahead is not None:
+            yield ahead[0], *ahead[1].result()
+    finally:
+        worker.shutdown(wait=True, cancel_futures=True)
+
+
+def _finished(value: Any) -> "Future[Any]":
+    future: Future[Any] = Future()
+    future.set_result(value)
+    return future
+
+
 def ingest(
     paths: Sequence[Path],
     store: PassageStore,
@@ -194,38 +284,34 @@ def ingest(
         if on_skip:
             on_skip(skipped)
 
-    manifests: dict[Path, dict[str, dict[str, Any]]] = {}
-    pending: list[_PreparedArticle] = []
     seen_ids: set[str] = set()
-    for path, article_id in files:
-        folder = path.parent
-        if folder not in manifests:
-            manifests[folder] = read_manifest(folder)
-        try:
-            if article_id in seen_ids:  # e.g. a/x.txt and b/x.txt: one would silently replace the other
-                raise SkippedFile(path, f"has the same article id ({article_id}) as another file of this ingest; rename one")
-            record, passages = prepare_article(path, article_id, manifests[folder], chunks, max_bytes)
-        except SkippedFile as skip:
-            skipped = SkippedArticle(str(path), skip.reason)
-            report.skipped.append(skipped)
-            if on_skip:
-                on_skip(skipped)
-            continue
-        seen_ids.add(article_id)
-        if _is_complete(store, record):
-            report.unchanged.append(article_id)
-            continue
-        pending.append(_PreparedArticle(record, passages, existed=store.article(article_id) is not None))
+    total = done = 0  # chunks to embed: the total grows while files are still being read
 
-    total = sum(len(a.passages) for a in pending)
-    done = 0
+    def pending_articles() -> Iterator[_PreparedArticle]:
+        nonlocal total
+        for path, article_id, outcome in _prepare_in_background(files, chunks, max_bytes):
+            if article_id in seen_ids:  # e.g. a/x.txt and b/x.txt: one would silently replace the other
+                outcome = SkippedFile(path, f"has the same article id ({article_id}) as another file of this ingest; rename one")
+            if isinstance(outcome, SkippedFile):
+                skipped = SkippedArticle(str(path), outcome.reason)
+                report.skipped.append(skipped)
+                if on_skip:
+                    on_skip(skipped)
+                continue
+            record, passages = outcome
+            seen_ids.add(article_id)
+            if _is_complete(store, record):
+                report.unchanged.append(article_id)
+                continue
+            total += len(passages)
+            if progress:
+                progress(done, total)
+            yield _PreparedArticle(record, passages, existed=store.article(article_id) is not None)
+
     if progress:
-        progress(0, total)
-    embed = _embedding_function(encoder) if pending else None
+        progress(0, 0)
     changed = False
-    for group in _groups(pending):
-        passages = [p for article in group for p in article.passages]
-        vectors, passages = embed(passages) if passages else ([], passages)
+    for group, vectors, passages in _embedded_groups(_groups(pending_articles()), lambda: _embedding_function(encoder)):
         store.upsert_passages(passages, vectors)
         for article in group:
             store.delete_passages(article.record.article_id, except_hash=article.record.content_hash)

@@ -272,11 +272,88 @@ def test_new_chunk_settings_re_embed_every_article(tmp_path: Path, small_corpus:
 
 
 def test_progress_counts_chunks_up_to_the_total(tmp_path: Path, small_corpus: Path, counting: CountingEncoder) -> None:
+    """Files are read while earlier ones embed, so the total grows; it never shrinks and ends equal to what was done."""
     calls: list[tuple[int, int]] = []
     store = build_store(make_settings(tmp_path / "data"), counting).open_for_writing()
     report = ingest([small_corpus], store, counting, chunks=CHUNKS, progress=lambda d, t: calls.append((d, t)))
-    assert calls[0] == (0, report.chunks) and calls[-1] == (report.chunks, report.chunks)
+    assert calls[0][0] == 0 and calls[-1] == (report.chunks, report.chunks) and report.chunks > 0
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+    assert [t for _, t in calls] == sorted(t for _, t in calls)
+    assert all(d <= t for d, t in calls)
+
+
+class RecordingEncoder(MiniLMOnnxEncoder):
+    """The real encoder; records which threads embed, and signals when the first embedding is done."""
+
+    def __init__(self) -> None:
+        import threading
+
+        super().__init__()
+        self.threads: set[str] = set()
+        self.first_done = threading.Event()
+
+    def embed_with_spans(self, texts: Sequence[str], spans: Sequence[Any]) -> Any:
+        import threading
+
+        self.threads.add(threading.current_thread().name)
+        try:
+            return super().embed_with_spans(texts, spans)
+        finally:
+            self.first_done.set()
+
+
+def test_files_are_read_while_earlier_ones_embed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading and chunking run beside the embedder, not all before it; embedding runs beside the writes."""
+    from bench.corpus import generate_corpus
+    from index import pipeline
+
+    corpus = tmp_path / "corpus"
+    generate_corpus(corpus, 24, seed=3, paragraphs=(3, 5))
+    last = sorted(p.name for p in corpus.glob("*.txt"))[-1]
+    encoder = RecordingEncoder()
+    real_prepare = pipeline.prepare_article
+    overlapped: list[bool] = []
+    readers: set[str] = set()
+
+    def prepare_last_after_first_embedding(path: Path, *args: Any) -> Any:
+        import threading
+
+        readers.add(threading.current_thread().name)
+        if path.name == last:  # read in order before embedding, this would wait in vain
+            overlapped.append(encoder.first_done.wait(timeout=60))
+        return real_prepare(path, *args)
+
+    monkeypatch.setattr(pipeline, "prepare_article", prepare_last_after_first_embedding)
+    monkeypatch.setattr(pipeline, "EMBED_GROUP_CHUNKS", 16)  # several groups from a small corpus
+    store = build_store(make_settings(tmp_path / "data"), encoder).open_for_writing()
+    report = ingest([corpus], store, encoder, chunks=CHUNKS)
+    assert len(report.added) == 24
+    assert overlapped == [True], "the last file was read only after the embedding had finished"
+    assert readers == {"ingest-prepare"} and encoder.threads == {"ingest-embed_0"}
+    assert assert_consistent(store) == expected_chunks(corpus)
+
+
+def test_an_error_while_reading_ahead_stops_the_ingest(tmp_path: Path, small_corpus: Path, counting: CountingEncoder,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unexpected error in the reading thread reaches the caller; articles completed before it stay complete."""
+    from index import pipeline
+
+    real_prepare = pipeline.prepare_article
+
+    def failing_prepare(path: Path, *args: Any) -> Any:
+        if path.name == "000002.txt":
+            raise RuntimeError("disk on fire")
+        return real_prepare(path, *args)
+
+    monkeypatch.setattr(pipeline, "prepare_article", failing_prepare)
+    store = build_store(make_settings(tmp_path / "data"), counting).open_for_writing()
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        ingest([small_corpus], store, counting, chunks=CHUNKS)
+    assert_consistent(store)
+    monkeypatch.setattr(pipeline, "prepare_article", real_prepare)
+    report = ingest([small_corpus], store, counting, chunks=CHUNKS)
+    assert len(report.added) + len(report.unchanged) == 4
+    assert assert_consistent(store) == expected_chunks(small_corpus)
 
 
 # --- interrupted runs --------------------------------------------------------------------------------
