@@ -188,12 +188,25 @@ _DONE = object()
 Prepared = tuple[Path, str, "tuple[ArticleRecord, list[PassageRecord]] | SkippedFile"]
 
 
-def _prepare_in_background(files: Sequence[tuple[Path, str]], chunks: ChunkSettings, max_bytes: int) -> Iterator[Prepared]:
-    """`prepare_article` of each file, in order, from a worker thread that keeps ahead of the consumer.
+def _prepare(files: Sequence[tuple[Path, str]], chunks: ChunkSettings, max_bytes: int, background: bool) -> Iterator[Prepared]:
+    """`prepare_article` of each file, in order; in the background, from a worker thread that keeps ahead.
 
     Loading, cleaning and chunking the next files then overlaps with embedding
     (onnxruntime releases the GIL). Errors other than SkippedFile are re-raised here.
     """
+    manifests: dict[Path, dict[str, dict[str, Any]]] = {}
+
+    def prepared(path: Path, article_id: str) -> Prepared:
+        if path.parent not in manifests:
+            manifests[path.parent] = read_manifest(path.parent)
+        try:
+            return path, article_id, prepare_article(path, article_id, manifests[path.parent], chunks, max_bytes)
+        except SkippedFile as skip:
+            return path, article_id, skip
+
+    if not background:
+        yield from (prepared(path, article_id) for path, article_id in files)
+        return
     ready: queue.Queue[Any] = queue.Queue(maxsize=_PREPARED_AHEAD)
     stop = threading.Event()
 
@@ -206,18 +219,11 @@ def _prepare_in_background(files: Sequence[tuple[Path, str]], chunks: ChunkSetti
                 continue
 
     def work() -> None:
-        manifests: dict[Path, dict[str, dict[str, Any]]] = {}
         try:
             for path, article_id in files:
                 if stop.is_set():
                     return
-                if path.parent not in manifests:
-                    manifests[path.parent] = read_manifest(path.parent)
-                try:
-                    outcome: Any = prepare_article(path, article_id, manifests[path.parent], chunks, max_bytes)
-                except SkippedFile as skip:
-                    outcome = skip
-                put((path, article_id, outcome))
+                put(prepared(path, article_id))
         except BaseException as error:  # handed to the consumer, which raises it
             put(error)
             return
@@ -236,24 +242,30 @@ def _prepare_in_background(files: Sequence[tuple[Path, str]], chunks: ChunkSetti
 
 
 def _embedded_groups(
-    groups: Iterator[list[_PreparedArticle]], make_embed: Callable[[], "EmbedFunction"]
+    groups: Iterator[list[_PreparedArticle]], make_embed: Callable[[], "EmbedFunction"], ahead: bool
 ) -> Iterator[tuple[list[_PreparedArticle], Sequence[Sequence[float]], list[PassageRecord]]]:
-    """Each group with its vectors and passages, in order; while the caller writes one group,
-    a worker thread embeds the next (the embedder is made on the first group, e.g. llama-index's import)."""
-    worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-embed")
+    """Each group with its vectors and passages, in order; with `ahead`, a worker thread embeds the
+    next group while the caller writes this one. The embedder is made at the first group (for the
+    OpenAI backend that imports llama-index, 1.4 s, which an ingest with nothing to embed skips)."""
     embed: EmbedFunction | None = None
-    ahead: tuple[list[_PreparedArticle], Future[Any]] | None = None
+    if not ahead:
+        for group in groups:
+            passages = [p for article in group for p in article.passages]
+            embed = embed or make_embed()
+            yield group, *(embed(passages) if passages else ([], passages))
+        return
+    worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-embed")
+    previous: tuple[list[_PreparedArticle], Future[Any]] | None = None
     try:
         for group in groups:
             passages = [p for article in group for p in article.passages]
-            if embed is None:
-                embed = make_embed()
+            embed = embed or make_embed()
             submitted: Future[Any] = worker.submit(embed, passages) if passages else _finished(([], passages))
-            if ahead is not None:
-                yield ahead[0], *ahead[1].result()
-            ahead = (group, submitted)
-        if ahead is not None:
-            yield ahead[0], *ahead[1].result()
+            if previous is not None:
+                yield previous[0], *previous[1].result()
+            previous = (group, submitted)
+        if previous is not None:
+            yield previous[0], *previous[1].result()
     finally:
         worker.shutdown(wait=True, cancel_futures=True)
 
@@ -274,8 +286,13 @@ def ingest(
     prune: bool = False,
     progress: ProgressCallback | None = None,
     on_skip: Callable[[SkippedArticle], None] | None = None,
+    overlap: bool = True,
 ) -> IngestReport:
-    """Bring the store in line with the files under `paths`; see the module docstring for the guarantees."""
+    """Bring the store in line with the files under `paths`; see the module docstring for the guarantees.
+
+    `overlap=False` runs reading, embedding and writing one after another in
+    this thread, as before they overlapped (bench/ingest_bench.py compares).
+    """
     started = time.perf_counter()
     report = IngestReport()
     files, missing, folders = discover_files(paths)
@@ -289,7 +306,7 @@ def ingest(
 
     def pending_articles() -> Iterator[_PreparedArticle]:
         nonlocal total
-        for path, article_id, outcome in _prepare_in_background(files, chunks, max_bytes):
+        for path, article_id, outcome in _prepare(files, chunks, max_bytes, background=overlap):
             if article_id in seen_ids:  # e.g. a/x.txt and b/x.txt: one would silently replace the other
                 outcome = SkippedFile(path, f"has the same article id ({article_id}) as another file of this ingest; rename one")
             if isinstance(outcome, SkippedFile):
@@ -311,7 +328,8 @@ def ingest(
     if progress:
         progress(0, 0)
     changed = False
-    for group, vectors, passages in _embedded_groups(_groups(pending_articles()), lambda: _embedding_function(encoder)):
+    groups = _groups(pending_articles())
+    for group, vectors, passages in _embedded_groups(groups, lambda: _embedding_function(encoder), ahead=overlap):
         store.upsert_passages(passages, vectors)
         for article in group:
             store.delete_passages(article.record.article_id, except_hash=article.record.content_hash)

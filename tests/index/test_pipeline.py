@@ -333,6 +333,24 @@ def test_files_are_read_while_earlier_ones_embed(tmp_path: Path, monkeypatch: py
     assert assert_consistent(store) == expected_chunks(corpus)
 
 
+def test_overlapped_and_one_after_another_ingests_store_the_same(
+    tmp_path: Path, small_corpus: Path, counting: CountingEncoder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from index import pipeline
+
+    monkeypatch.setattr(pipeline, "EMBED_GROUP_CHUNKS", 8)
+    stores = {}
+    for overlap in (True, False):
+        store = build_store(make_settings(tmp_path / f"data-{overlap}"), counting).open_for_writing()
+        report = ingest([small_corpus], store, counting, chunks=CHUNKS, overlap=overlap)
+        assert len(report.added) == 4
+        stores[overlap] = {p.passage_id: p for p in store.iter_passages()}
+        assert assert_consistent(store) == expected_chunks(small_corpus)
+    assert stores[True].keys() == stores[False].keys()
+    for passage_id, passage in stores[True].items():
+        assert passage.metadata() == stores[False][passage_id].metadata()
+
+
 def test_an_error_while_reading_ahead_stops_the_ingest(tmp_path: Path, small_corpus: Path, counting: CountingEncoder,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """An unexpected error in the reading thread reaches the caller; articles completed before it stay complete."""
