@@ -304,9 +304,11 @@ def ingest(
     seen_ids: set[str] = set()
     total = done = 0  # chunks to embed: the total grows while files are still being read
 
+    prepared = _prepare(files, chunks, max_bytes, background=overlap)
+
     def pending_articles() -> Iterator[_PreparedArticle]:
         nonlocal total
-        for path, article_id, outcome in _prepare(files, chunks, max_bytes, background=overlap):
+        for path, article_id, outcome in prepared:
             if article_id in seen_ids:  # e.g. a/x.txt and b/x.txt: one would silently replace the other
                 outcome = SkippedFile(path, f"has the same article id ({article_id}) as another file of this ingest; rename one")
             if isinstance(outcome, SkippedFile):
@@ -328,19 +330,23 @@ def ingest(
     if progress:
         progress(0, 0)
     changed = False
-    groups = _groups(pending_articles())
-    for group, vectors, passages in _embedded_groups(groups, lambda: _embedding_function(encoder), ahead=overlap):
-        store.upsert_passages(passages, vectors)
-        for article in group:
-            store.delete_passages(article.record.article_id, except_hash=article.record.content_hash)
-        store.put_articles([article.record for article in group])
-        changed = True
-        for article in group:
-            (report.updated if article.existed else report.added).append(article.record.article_id)
-        report.chunks += len(passages)
-        done += len(passages)
-        if progress:
-            progress(done, total)
+    embedded = _embedded_groups(_groups(pending_articles()), lambda: _embedding_function(encoder), ahead=overlap)
+    try:
+        for group, vectors, passages in embedded:
+            store.upsert_passages(passages, vectors)
+            for article in group:
+                store.delete_passages(article.record.article_id, except_hash=article.record.content_hash)
+            store.put_articles([article.record for article in group])
+            changed = True
+            for article in group:
+                (report.updated if article.existed else report.added).append(article.record.article_id)
+            report.chunks += len(passages)
+            done += len(passages)
+            if progress:
+                progress(done, total)
+    finally:  # a failed write stops the worker threads now, not when the traceback is collected
+        embedded.close()
+        prepared.close()
 
     if prune:
         for stale in _stale_articles(store, folders, seen_ids):

@@ -356,10 +356,14 @@ def test_an_error_while_reading_ahead_stops_the_ingest(tmp_path: Path, small_cor
     """An unexpected error in the reading thread reaches the caller; articles completed before it stay complete."""
     from index import pipeline
 
+    import threading
+
     real_prepare = pipeline.prepare_article
+    failed_in: list[str] = []
 
     def failing_prepare(path: Path, *args: Any) -> Any:
         if path.name == "000002.txt":
+            failed_in.append(threading.current_thread().name)
             raise RuntimeError("disk on fire")
         return real_prepare(path, *args)
 
@@ -367,6 +371,8 @@ def test_an_error_while_reading_ahead_stops_the_ingest(tmp_path: Path, small_cor
     store = build_store(make_settings(tmp_path / "data"), counting).open_for_writing()
     with pytest.raises(RuntimeError, match="disk on fire"):
         ingest([small_corpus], store, counting, chunks=CHUNKS)
+    assert failed_in == ["ingest-prepare"]  # raised in the reading thread, handed to the caller
+    assert not [t for t in threading.enumerate() if t.name.startswith("ingest-")], "worker threads left running"
     assert_consistent(store)
     monkeypatch.setattr(pipeline, "prepare_article", real_prepare)
     report = ingest([small_corpus], store, counting, chunks=CHUNKS)
