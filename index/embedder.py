@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import itertools
 import os
 import threading
 from functools import cached_property
@@ -183,35 +182,33 @@ class MiniLMOnnxEncoder:
     def _forward(self, texts: Sequence[str]) -> Iterator[tuple[list[int], list[Any], "np.ndarray"]]:
         """For each model call: the indices of its texts, their encodings, and token states (rows, tokens, 384).
 
-        The fused graph gets texts of one token count per call, so there is no
-        padding and no attention mask (which lets onnxruntime use flash attention);
-        the export gets batches sorted by length and padded to the longest.
-        Row i's first len(encodings[i].ids) token states are its real tokens.
+        The fused graph gets one text per call: no padding, so no attention mask
+        (which lets onnxruntime use flash attention), and since its int8 matmuls
+        scale their inputs per call, a text's vector never depends on the texts
+        embedded beside it. The export gets batches of `batch_size`, sorted by
+        length and padded to the longest. Row i's first len(encodings[i].ids)
+        token states are its real tokens.
         """
         import numpy as np
 
         session = self._session
         encodings = self._tokenizer.encode_batch(list(texts))
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
-        if self.graph == "fused-int8":
-            groups: Iterator[list[int]] = (list(g) for _, g in itertools.groupby(order, key=lambda i: len(encodings[i].ids)))
-        else:
-            groups = iter([order])
-        for group in groups:
-            for begin in range(0, len(group), self.batch_size):
-                batch = group[begin : begin + self.batch_size]
-                lengths = [len(encodings[i].ids) for i in batch]
-                ids = np.zeros((len(batch), max(lengths)), dtype=np.int64)
-                mask = np.zeros_like(ids)
-                for row, (index, length) in enumerate(zip(batch, lengths)):
-                    ids[row, :length] = encodings[index].ids
-                    mask[row, :length] = 1
-                feed = {"input_ids": ids}
-                if self.graph == "export-int8":
-                    feed |= {"attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-                with self._lock:  # onnxruntime sessions are thread-safe, but one batch at a time bounds memory
-                    (hidden,) = session.run(["last_hidden_state"], feed)
-                yield batch, [encodings[i] for i in batch], _zero_padding(hidden, mask)
+        size = 1 if self.graph == "fused-int8" else self.batch_size
+        for begin in range(0, len(order), size):
+            batch = order[begin : begin + size]
+            lengths = [len(encodings[i].ids) for i in batch]
+            ids = np.zeros((len(batch), max(lengths)), dtype=np.int64)
+            mask = np.zeros_like(ids)
+            for row, (index, length) in enumerate(zip(batch, lengths)):
+                ids[row, :length] = encodings[index].ids
+                mask[row, :length] = 1
+            feed = {"input_ids": ids}
+            if self.graph == "export-int8":
+                feed |= {"attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            with self._lock:  # onnxruntime sessions are thread-safe, but one batch at a time bounds memory
+                (hidden,) = session.run(["last_hidden_state"], feed)
+            yield batch, [encodings[i] for i in batch], _zero_padding(hidden, mask)
 
     def embed_with_spans(
         self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]

@@ -55,6 +55,15 @@ def test_a_vector_does_not_depend_on_its_batch(encoder: MiniLMOnnxEncoder) -> No
     np.testing.assert_allclose(alone, batched, atol=1e-4)
 
 
+def test_a_vector_does_not_depend_on_texts_of_the_same_length(encoder: MiniLMOnnxEncoder) -> None:
+    """Texts of one token count could share a model call; int8 activation scales must not leak between them."""
+    first, second = "The river flooded the old mill.", "A choir sang at the town hall"
+    assert len(encoder._tokenizer.encode(first).ids) == len(encoder._tokenizer.encode(second).ids)
+    together = encoder.embed_array([first, second, "Storms closed the airport on Sunday."])
+    np.testing.assert_allclose(together[0], encoder.embed_array([first])[0], atol=1e-5)
+    np.testing.assert_allclose(together[1], encoder.embed_array([second])[0], atol=1e-5)
+
+
 def test_the_whole_256_token_window_is_embedded(encoder: MiniLMOnnxEncoder) -> None:
     """The shipped tokenizer.json truncates at 128; a chunk's second half must still count."""
     head = " ".join(
