@@ -254,6 +254,8 @@ class Assistant:
             max_sentences=self.settings.max_answer_sentences,
             query_vector=query_vector,
             article_text=self._article_text,
+            knows=indexes.bm25.knows,
+            threshold=self.settings.abstain_threshold,
         )
 
     def _stream_llm(

@@ -42,11 +42,12 @@ class ArticleTerms:
 
     normalised: str
     words: frozenset[str]
+    stems: frozenset[str] = frozenset()
 
 
 def article_terms(title: str, text: str, published: str | None) -> ArticleTerms:
     whole = f"{title}\n{text}\n{published or ''}"
-    return ArticleTerms(normalise(whole), frozenset(words(whole)))
+    return ArticleTerms(normalise(whole), frozenset(words(whole)), frozenset(stems(whole)))
 
 
 ArticleText = Callable[[str], ArticleTerms]
@@ -176,6 +177,7 @@ def find_candidates(
     idf: IdfFunction,
     query_vector: Sequence[float] | None = None,
     article_text: ArticleText | None = None,
+    knows: Callable[[str], bool] | None = None,
 ) -> list[Candidate]:
     """Every sentence of `passages` that can answer (see the module docstring), with its features."""
     import numpy as np
@@ -192,6 +194,7 @@ def find_candidates(
     seen: set[tuple[str, int]] = set()
     for rank, passage in enumerate(passages):
         whole = set(stems(f"{passage.title} {passage.text}"))
+
         passage_coverage = sum(idf(s) for s in query_stems & whole) / total_weight
         spans = sentence_spans(passage)
         previous: set[str] = set()

@@ -8,8 +8,8 @@ fitted refusal model decides whether the best one is good enough to answer
 
 The answer text, by question type:
 
-- a value (a name, a date, a number): "About an hour [1]." then at most one
-  supporting sentence, when the two together stay short (MAX_TYPED_WORDS);
+- a value (a name, a date, a number): "About an hour [1]." then the one
+  sentence it comes from (widened to close a quotation it opens);
   a question about several ("Which mayors ...") lists the distinct answers,
   each cited; two sources giving different figures for the same thing are
   both given and said to differ;
@@ -27,23 +27,20 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
-from typing import Sequence
+from dataclasses import dataclass, replace
+from typing import Callable, Sequence
 
 from rag.answer_model import AnswerModel, kind_of, load_answer_model
 from rag.answer_text import balanced_quotes, display_text
 from rag.candidates import PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, drop_orders_to_assistants, find_candidates, sentence_spans
 from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
-from rag.query import QuestionAnalysis
-from rag.text import normalise, stems
+from rag.query import Constraint, QuestionAnalysis, is_duration
+from rag.text import normalise, stems, words
 
-# A typed answer plus its supporting sentence stay within this many words; a longer
-# sentence is left to the citation panel, which always shows it whole.
-MAX_TYPED_WORDS = 40
 # A further sentence joins a descriptive answer when the ranker gives it at least this
 # share of the best sentence's odds.
-FOLLOW_SENTENCE_RATIO = 0.6
+FOLLOW_SENTENCE_RATIO = 0.3
 # Below this many content words (stemmed) new to the answer, a sentence only repeats it.
 MIN_NEW_STEMS = 3
 # Other answers to a question about several things, or another source's figure for the
@@ -108,12 +105,13 @@ def decide(
     model: AnswerModel | None = None,
     query_vector: Sequence[float] | None = None,
     article_text: ArticleText | None = None,
+    knows: Callable[[str], bool] | None = None,
 ) -> tuple[list[Candidate], Decision]:
     """Ranked candidates and the refusal model's decision on the best one."""
     model = model or load_answer_model()
     if analysis.about_the_assistant:
         return [], Decision(None, {}, 0.0, False)
-    candidates = find_candidates(analysis, passages, idf, query_vector, article_text)
+    candidates = find_candidates(analysis, passages, idf, query_vector, article_text, knows)
     ranker = model.ranker[kind_of(analysis.typed)]
     for candidate in candidates:
         candidate.score = ranker.logit(candidate.features)
@@ -135,11 +133,16 @@ def extractive_answer(
     max_sentences: int = 3,
     query_vector: Sequence[float] | None = None,
     article_text: ArticleText | None = None,
+    knows: Callable[[str], bool] | None = None,
+    threshold: float | None = None,
 ) -> Answer:
-    """Answer from the passages' own sentences, or refuse with CANNOT_ANSWER."""
+    """Answer from the passages' own sentences, or refuse with CANNOT_ANSWER (below `threshold`: by default
+    the answer model's fitted one)."""
     model = model or load_answer_model()
+    if threshold is not None:
+        model = replace(model, threshold=threshold)
     candidates, decision = decide(
-        analysis, passages, idf, model=model, query_vector=query_vector, article_text=article_text
+        analysis, passages, idf, model=model, query_vector=query_vector, article_text=article_text, knows=knows
     )
     if not decision.answered:
         return Answer(
@@ -185,6 +188,11 @@ def _typed_answer(analysis: QuestionAnalysis, candidates: list[Candidate]) -> li
         chosen = _distinct_answers([best, *close])
         if len(chosen) > 1:
             return [_short(c, suffix=";" if i < len(chosen) - 1 else ".") for i, c in enumerate(chosen)]
+    per_subject = _one_per_subject(analysis, candidates)
+    if len(per_subject) > 1:
+        # "What were the budgets for 2023-2024 and for 2024-2025?": a value for each
+        return [_short(c, suffix=";" if i < len(per_subject) - 1 else ".", label=label)
+                for i, (label, c) in enumerate(per_subject)]  # fmt: skip
     if analysis.answer_type in _NUMERIC_TYPES:
         rival = next(
             (
@@ -203,7 +211,7 @@ def _typed_answer(analysis: QuestionAnalysis, candidates: list[Candidate]) -> li
     short = _short(best)
     cited = [short]
     support = _whole_sentence(best)
-    if support is not None and len(short.text.split()) + len(support.text.split()) <= MAX_TYPED_WORDS:
+    if support is not None:
         support.relevance = "related"
         cited.append(support)
     return cited
@@ -213,6 +221,8 @@ def _unit(value: str) -> frozenset[str]:
     """What a figure counts or measures ("hour", "$ million"), hedges and digits aside: two figures differ
     only when they measure the same thing."""
     symbols = {c for c in value if c in "$€£¥%"}
+    if is_duration(value):
+        return frozenset({"<length of time>"})  # "40-month" and "three years" measure the same thing
     hedges = {stem for word in _HEDGES for stem in stems(word)}
     return frozenset(set(stems(re.sub(r"[\d.,]+", " ", value))) - hedges | symbols)
 
@@ -230,9 +240,37 @@ def _distinct_answers(candidates: list[Candidate]) -> list[Candidate]:
     return chosen
 
 
-def _short(candidate: Candidate, suffix: str = ".") -> CitedSentence:
+def _one_per_subject(analysis: QuestionAnalysis, candidates: list[Candidate]) -> list[tuple[str, Candidate]]:
+    """When the question asks the same thing of several subjects of one kind (two years, two towns joined by
+    "and"), the best candidate for each, labelled with its subject; [] otherwise."""
+    by_kind: dict[str, list[Constraint]] = {}
+    for constraint in analysis.constraints:
+        by_kind.setdefault(f"{constraint.kind}:{constraint.alternatives or ''}", []).append(constraint)
+    subjects = next((group for group in by_kind.values() if len(group) > 1), None)
+    if subjects is None or analysis.wants_several:
+        return []
+    chosen: list[tuple[str, Candidate]] = []
+    for subject in subjects:
+        match = next((c for c in candidates if _mentions(c, subject)), None)
+        if match is None or any(_answer_key(match) == _answer_key(other) for _, other in chosen):
+            return []
+        chosen.append((subject.text, match))
+    return chosen
+
+
+def _mentions(candidate: Candidate, constraint: Constraint) -> bool:
+    """The candidate's sentence (or the one before) names the subject."""
+    before = [s for s, e in sentence_spans(candidate.passage) if e <= candidate.start]
+    start = before[-1] if before else candidate.start
+    text = candidate.passage.text[start : candidate.end]
+    return constraint.holds_in(normalise(text), set(words(text)))
+
+
+def _short(candidate: Candidate, suffix: str = ".", label: str | None = None) -> CitedSentence:
     answer = candidate.answer_text() or ""
     answer = " ".join(answer.split())
+    if label:
+        answer = f"{answer} ({label})"
     if answer[:1].islower():
         answer = answer[0].upper() + answer[1:]
     quote = QuoteSpan(candidate.passage, candidate.start, candidate.end)
@@ -290,6 +328,12 @@ def _sentence_answer(
     chosen = [best]
     covered = set(stems(best.text))
     question_stems = set(stems(analysis.question))
+    following = _next_sentence(best, candidates)
+    if following is not None and _continues(following, analysis):
+        # news writing often names who or what in the sentence after the one that matches the question
+        # ("... an analyst has suggested." / "Tatiana Stanovaya, a senior fellow at ..., wrote: ...")
+        chosen.append(following)
+        covered |= set(stems(following.text))
     for candidate in usable[1:]:
         # the ranker's scores are log-odds among one question's candidates: a ratio of odds
         if len(chosen) >= limit or math.exp(candidate.score - best.score) < FOLLOW_SENTENCE_RATIO:
@@ -349,6 +393,28 @@ def _named_by_focus(analysis: QuestionAnalysis, candidate: Candidate) -> list[st
             names.append(name)
             last_end = e
     return names if text else []
+
+
+def _next_sentence(best: Candidate, candidates: list[Candidate]) -> Candidate | None:
+    """The candidate sentence right after `best` in its passage, when it is one."""
+    spans = sentence_spans(best.passage)
+    after = [(s, e) for s, e in spans if s >= best.end]
+    if not after or best.passage.text[best.end : after[0][0]].count("\n") > 0:
+        return None  # the end of the paragraph
+    return next((c for c in candidates if c.passage is best.passage and c.start == after[0][0]), None)
+
+
+def _continues(following: Candidate, analysis: QuestionAnalysis) -> bool:
+    """Whether the next sentence carries what a "which/who ..." or "what ..." question asks for: a name the
+    question does not hold."""
+    if analysis.answer_type not in ("description", "quote", "list", "reason"):
+        return False
+    asked = normalise(analysis.question)
+    return any(
+        label in ("PERSON", "ORG", "GPE", "FAC", "PRODUCT") and normalise(following.passage.text[s:e]) not in asked
+        for s, e, label in following.passage.entities
+        if s >= following.start and e <= following.end
+    )
 
 
 def _one_per_publisher(candidates: list[Candidate]) -> list[Candidate]:

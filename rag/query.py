@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Collection, Iterable, Literal
 
@@ -180,7 +180,7 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
         question_word=_describe_question_word(wh),
         focus=focus.lemma_.casefold() if focus is not None else None,
         focus_is_plural=focus is not None and focus.tag_ in ("NNS", "NNPS"),
-        constraints=tuple(_constraints(doc, publisher_names)),
+        constraints=_several_times_are_alternatives(tuple(_constraints(doc, publisher_names))),
         entities=tuple((e.text, e.label_) for e in doc.ents),
         content_lemmas=tuple(
             t.lemma_.casefold() for t in doc if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop
@@ -406,6 +406,17 @@ def _constraints(doc: "Doc", publisher_names: frozenset[str]) -> Iterable[Constr
             if word in publisher_names or token.text.isupper():
                 continue  # an acronym may be written out in the articles ("EU", "GDP")
             yield from emit(Constraint(token.text, "name", label=None, keys=(word,)))
+
+
+def _several_times_are_alternatives(constraints: tuple[Constraint, ...]) -> tuple[Constraint, ...]:
+    """A question naming two years or two dates ("the budgets for 2023-2024 and for 2024-2025") asks about
+    each: an answer about either one respects it."""
+    kinds = [c.kind for c in constraints]
+    timed = {"year", "year_range", "date"}
+    return tuple(
+        replace(c, alternatives=f"several-{c.kind}") if c.kind in timed and kinds.count(c.kind) > 1 else c
+        for c in constraints
+    )
 
 
 def _conjunction_group(entity: "Span") -> str | None:

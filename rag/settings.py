@@ -94,16 +94,17 @@ class Settings(BaseSettings):
         "auto", description="`extractive`, `llm`, or `auto` (llm when an endpoint is configured)."
     )
     max_answer_sentences: int = Field(
-        2, ge=1, le=10, description="Sentences in an extractive answer to a non-value question (lists may use more)."
+        3, ge=1, le=10, description="Sentences in an extractive answer to a non-value question (lists may use more)."
     )
-    # Swept on the evaluation set (eval/README.md): at 0.4 over-refusal of
-    # answerable questions stays under 0.1; higher values refuse answerable
-    # questions much faster than they catch unanswerable ones.
-    abstain_threshold: float = Field(
-        0.4,
+    # None: the threshold fitted with the answer model on the development splits (rag/answer_model.json,
+    # eval/README.md). A value overrides it: lower answers more questions (and more it should not), higher
+    # refuses more.
+    abstain_threshold: float | None = Field(
+        None,
         ge=0.0,
         le=1.0,
-        description="Extractive answers below this evidence score abstain (calibrated with `rag eval`).",
+        description="Extractive answers whose probability of being right is below this are refused "
+        "(default: the threshold fitted on the development splits).",
     )
     max_question_chars: int = Field(1000, ge=10, description="Longest accepted question, in characters.")
     history_tokens: int = Field(1500, ge=100, description="Chat history kept for follow-up rewriting, in tokens.")

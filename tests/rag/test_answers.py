@@ -194,3 +194,8 @@ def test_who_said_a_quote_given_to_she_is_answered_with_the_speaker_named_before
     answer = rules_assistant.ask("Who said nobody gets a second crop this year?")
     assert answer.answer.startswith("Marisol Ybarra [1]") or answer.answer.startswith("Ybarra [1]")
     assert "Ybarra said" in answer.citations[0].quote and "she said" in answer.citations[0].quote
+
+
+def test_a_question_about_two_years_gets_a_value_for_each(rules_assistant: Assistant) -> None:
+    answer = rules_assistant.ask("How large were Brantley's budgets for 2022-2023 and for 2023-2024?")
+    assert answer.answer.startswith("$11.9 million (2022-2023) [1]; $12.4 million (2023-2024) [2].")

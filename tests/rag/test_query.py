@@ -117,3 +117,9 @@ def test_the_main_verb_and_its_irregular_forms_come_from_the_model() -> None:
     analysis = analyse("How many customers lost power after the ice storm?")
     assert analysis.predicate == "lose" and "lost" in analysis.predicate_forms
     assert analyse("How big is the budget?").predicate is None
+
+
+def test_two_years_in_one_question_are_alternatives() -> None:
+    constraints = analyse("What were the budgets for 2023-2024 and for 2024-2025?").constraints
+    assert [c.kind for c in constraints] == ["year_range", "year_range"]
+    assert constraints[0].alternatives == constraints[1].alternatives is not None
