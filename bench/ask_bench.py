@@ -2,7 +2,7 @@
 
 For each scale a store is built in a work directory:
 
-- ``sample``: the bundled articles, ingested with ``rag.cli.run_ingest`` (real embeddings);
+- ``sample``: the bundled articles, ingested with ``rag.library.ingest_paths`` (what `rag ingest` runs) (real embeddings);
 - ``10k`` / ``100k`` (any ``<n>k`` or plain integer): the sample articles again, plus
   synthetic passages written straight into the store with ``PassageStore.upsert_passages``.
   Embedding 100k chunks with the int8 ONNX model would take about an hour, so the
@@ -44,7 +44,6 @@ import json
 import os
 import platform
 import random
-import re
 import shutil
 import statistics
 import sys
@@ -58,6 +57,11 @@ from typing import Any
 import numpy as np
 
 HERE = Path(__file__).resolve().parent
+if str(HERE.parent) not in sys.path:
+    sys.path.insert(0, str(HERE.parent))
+
+from bench.corpus import PUBLISHERS, fake_surnames, vary_sentence  # noqa: E402
+
 DEFAULT_OUT = HERE / "results" / "ask.json"
 GENERATOR_VERSION = 2  # bump when the synthetic corpus changes: reused stores are rebuilt
 SEED = 20250703
@@ -126,31 +130,6 @@ def load_average() -> list[float]:
 
 
 # ------------------------------------------------------------------ synthetic corpus
-_FIRST = ["Anna", "Oleh", "Marta", "Pavel", "Ingrid", "Tomas", "Leila", "Dmytro", "Sofia", "Erik", "Nadia", "Karl",
-          "Irina", "Jonas", "Helena", "Bogdan", "Clara", "Viktor", "Agnes", "Ruben", "Yana", "Mikael", "Greta", "Artem"]
-_SYLLABLES = ["kov", "len", "mar", "sch", "ber", "vin", "dor", "tal", "ros", "ham", "nik", "vel", "gar", "sten", "lun",
-              "mir", "bau", "kel", "tor", "zen", "pol", "var", "ost", "fen", "dal", "rik", "sol", "bran", "ley", "mont"]
-_ENDINGS = ["enko", "ov", "ova", "sky", "son", "er", "ini", "ard", "man", "ez", "ic", "berg", "ley", "o", "ides"]
-_PLACES = ["Brenov", "Ostrava", "Kalmar", "Tervola", "Mirgorod", "Varna", "Lindau", "Kherson", "Poltava", "Tallinn",
-           "Gdansk", "Narva", "Sumy", "Uzhhorod", "Riga", "Vilnius", "Turku", "Bergen", "Split", "Constanta"]
-_PUBLISHERS = ["The Baltic Courier", "Northern Ledger", "Eastern Wire", "The Daily Dispatch", "Continental Review",
-               "Harbour Times Online", "The Morning Standard", "Global Affairs Monitor", "The Evening Gazette",
-               "Danube Press Agency", "The Capital Observer", "Frontline Report"]
-_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December"]
-_NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
-_MONTH = re.compile(r"\b(" + "|".join(_MONTH_NAMES) + r")\b")
-_CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]{3,}\b")
-
-
-def _fake_surnames(rng: random.Random, count: int) -> list[str]:
-    names: set[str] = set()
-    while len(names) < count:
-        name = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(1, 2))) + rng.choice(_ENDINGS)
-        names.add(name.capitalize())
-    return sorted(names)
-
-
 @dataclass
 class SentencePool:
     texts: list[str]
@@ -193,30 +172,13 @@ class SyntheticCorpus:
         self.nrng = np.random.default_rng(seed)
         self.sentence_cosine = sentence_cosine
         self.chunk_cosine = chunk_cosine
-        self.surnames = _fake_surnames(self.rng, 3000)
+        self.surnames = fake_surnames(self.rng, 3000)
         # chunks of the real ones have ~6-7 sentences (~980 characters)
         self.sentences_per_chunk = (5, 8)
 
     def _vary(self, sentence: str) -> str:
         """Other names, numbers and months: same prose, different facts (and a growing vocabulary)."""
-        rng = self.rng
-
-        def name(match: re.Match[str]) -> str:
-            if rng.random() < 0.5:
-                return match.group(0)
-            return rng.choice(self.surnames) if rng.random() < 0.8 else rng.choice(_PLACES)
-
-        def number(match: re.Match[str]) -> str:
-            digits = match.group(0).replace(",", "").split(".")[0]
-            magnitude = max(1, len(digits))
-            return str(rng.randint(10 ** (magnitude - 1) if magnitude > 1 else 1, 10**magnitude - 1))
-
-        varied = _CAPITALISED.sub(name, sentence)
-        varied = _NUMBER.sub(number, varied)
-        varied = _MONTH.sub(lambda m: rng.choice(_MONTH_NAMES), varied)
-        if rng.random() < 0.3:
-            varied = f"{rng.choice(_FIRST)} {rng.choice(self.surnames)} said that {varied[:1].lower()}{varied[1:]}"
-        return varied
+        return vary_sentence(sentence, self.rng, self.surnames, said_that=0.3)
 
     def article(self, number: int) -> tuple[Any, list[Any], list[list[float]]]:
         """One synthetic article: (ArticleRecord, its PassageRecords, their embeddings)."""
@@ -248,7 +210,7 @@ class SyntheticCorpus:
 
         article_id = f"synthetic/{number:06d}.txt"
         digest = f"{self.rng.getrandbits(64):016x}"
-        publisher = rng.choice(_PUBLISHERS)
+        publisher = rng.choice(PUBLISHERS)
         published = (date(2024, 1, 1) + timedelta(days=rng.randrange(600))).isoformat()
         title = sentences[0][:90].rsplit(" ", 1)[0]
         passages: list[PassageRecord] = []
@@ -399,7 +361,7 @@ def settings_for(data_dir: Path) -> Any:
 
 def build_scale(scale: str, data_dir: Path, encoder: Any, log: Any) -> dict[str, Any]:
     """Build (or reuse) the store of one scale under `data_dir`; returns how it was built."""
-    from rag.cli import run_ingest
+    from rag.library import ingest_paths
     from rag.services import build_store
 
     synthetic = parse_scale(scale)
@@ -417,7 +379,7 @@ def build_scale(scale: str, data_dir: Path, encoder: Any, log: Any) -> dict[str,
     settings = settings_for(data_dir)
     log(f"[{scale}] ingesting the sample articles into {data_dir}")
     began = time.perf_counter()
-    report = run_ingest(settings, [], rebuild=False, prune=None, show_progress=False)
+    report = ingest_paths(settings, [])
     built: dict[str, Any] = {**wanted, "ingest_s": round(time.perf_counter() - began, 1), "sample_chunks": report.chunks}
     if synthetic:
         log(f"[{scale}] writing {synthetic} synthetic chunks")

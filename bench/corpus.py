@@ -7,7 +7,9 @@ article gets a headline, a dateline (dropped by the cleaner like the samples'),
 now and then a "SEE ALSO:" teaser (also boilerplate), 1-3 sentences per
 paragraph, and an entry in ``manifest.json`` (title, publisher, date, url).
 
-Used by the ingest benchmark (``bench/ingest_bench.py``) and the ingestion tests.
+Used by the ingest and upload benchmarks and the ingestion tests; the ask
+benchmark (``bench/ask_bench.py``) writes its synthetic passages straight into a
+store but varies their sentences with the same ``vary_sentence``.
 
     python bench/corpus.py OUT_DIR --articles 40 --seed 7
     python bench/corpus.py OUT_DIR --chunks 10000        # as many articles as make 10,000 chunks
@@ -29,21 +31,22 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from index.dates import MONTH_NAMES  # noqa: E402  (after the sys.path line above)
+
 SAMPLE_DIR = ROOT / "data" / "articles"
 DEFAULT_SEED = 20250703
 
-_FIRST = ["Anna", "Oleh", "Marta", "Pavel", "Ingrid", "Tomas", "Leila", "Dmytro", "Sofia", "Erik", "Nadia", "Karl",
-          "Irina", "Jonas", "Helena", "Bogdan", "Clara", "Viktor", "Agnes", "Ruben", "Yana", "Mikael", "Greta", "Artem"]
+FIRST_NAMES = ["Anna", "Oleh", "Marta", "Pavel", "Ingrid", "Tomas", "Leila", "Dmytro", "Sofia", "Erik", "Nadia",
+               "Karl", "Irina", "Jonas", "Helena", "Bogdan", "Clara", "Viktor", "Agnes", "Ruben", "Yana", "Mikael", "Greta", "Artem"]
 _SYLLABLES = ["kov", "len", "mar", "sch", "ber", "vin", "dor", "tal", "ros", "ham", "nik", "vel", "gar", "sten", "lun",
               "mir", "bau", "kel", "tor", "zen", "pol", "var", "ost", "fen", "dal", "rik", "sol", "bran", "ley", "mont"]
 _ENDINGS = ["enko", "ov", "ova", "sky", "son", "er", "ini", "ard", "man", "ez", "ic", "berg", "ley", "o", "ides"]
-_PLACES = ["Brenov", "Ostrava", "Kalmar", "Tervola", "Mirgorod", "Varna", "Lindau", "Kherson", "Poltava", "Tallinn",
-           "Gdansk", "Narva", "Sumy", "Uzhhorod", "Riga", "Vilnius", "Turku", "Bergen", "Split", "Constanta"]
-_PUBLISHERS = ["The Baltic Courier", "Northern Ledger", "Eastern Wire", "The Daily Dispatch", "Continental Review",
-               "Harbour Times Online", "The Morning Standard", "Global Affairs Monitor", "The Evening Gazette",
-               "Danube Press Agency", "The Capital Observer", "Frontline Report"]
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"]
+PLACES = ["Brenov", "Ostrava", "Kalmar", "Tervola", "Mirgorod", "Varna", "Lindau", "Kherson", "Poltava", "Tallinn",
+          "Gdansk", "Narva", "Sumy", "Uzhhorod", "Riga", "Vilnius", "Turku", "Bergen", "Split", "Constanta"]
+PUBLISHERS = ["The Baltic Courier", "Northern Ledger", "Eastern Wire", "The Daily Dispatch", "Continental Review",
+              "Harbour Times Online", "The Morning Standard", "Global Affairs Monitor", "The Evening Gazette",
+              "Danube Press Agency", "The Capital Observer", "Frontline Report"]
+_MONTHS = list(MONTH_NAMES)
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
 _MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b")
 # a capitalised word inside a sentence (after a lower-case word or punctuation): a name or a place
@@ -81,6 +84,37 @@ def sample_sentences() -> tuple[str, ...]:
     return tuple(sentences)
 
 
+def fake_surnames(rng: random.Random, count: int) -> list[str]:
+    """`count` made-up surnames ("Kovenko", "Marberg"), sorted; deterministic for the state of `rng`."""
+    names: set[str] = set()
+    while len(names) < count:
+        name = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(1, 2)))
+        names.add((name + rng.choice(_ENDINGS)).capitalize())
+    return sorted(names)
+
+
+def vary_sentence(sentence: str, rng: random.Random, surnames: list[str], said_that: float = 0.2) -> str:
+    """The same prose with other facts: names and places, numbers (same number of digits) and months replaced;
+    with probability `said_that` the sentence becomes reported speech of a made-up person."""
+
+    def name(match: re.Match[str]) -> str:
+        if rng.random() < 0.5:
+            return match.group(0)
+        return rng.choice(surnames) if rng.random() < 0.8 else rng.choice(PLACES)
+
+    def number(match: re.Match[str]) -> str:
+        digits = match.group(0).replace(",", "").split(".")[0]
+        size = max(1, len(digits))
+        return str(rng.randint(10 ** (size - 1) if size > 1 else 1, 10**size - 1))
+
+    varied = _CAPITALISED.sub(name, sentence)
+    varied = _NUMBER.sub(number, varied)
+    varied = _MONTH.sub(lambda _: rng.choice(_MONTHS), varied)
+    if rng.random() < said_that:
+        varied = f"{rng.choice(FIRST_NAMES)} {rng.choice(surnames)} said that {varied[:1].lower()}{varied[1:]}"
+    return varied
+
+
 class CorpusGenerator:
     """Deterministic for a given seed: the n-th article is the same on every run."""
 
@@ -88,31 +122,10 @@ class CorpusGenerator:
         self.rng = random.Random(seed)
         self.paragraphs = paragraphs
         self.sentences = sample_sentences()
-        names: set[str] = set()
-        while len(names) < 2000:
-            name = "".join(self.rng.choice(_SYLLABLES) for _ in range(self.rng.randint(1, 2)))
-            names.add((name + self.rng.choice(_ENDINGS)).capitalize())
-        self.surnames = sorted(names)
+        self.surnames = fake_surnames(self.rng, 2000)
 
     def _vary(self, sentence: str) -> str:
-        rng = self.rng
-
-        def name(match: re.Match[str]) -> str:
-            if rng.random() < 0.5:
-                return match.group(0)
-            return rng.choice(self.surnames) if rng.random() < 0.8 else rng.choice(_PLACES)
-
-        def number(match: re.Match[str]) -> str:
-            digits = match.group(0).replace(",", "").split(".")[0]
-            size = max(1, len(digits))
-            return str(rng.randint(10 ** (size - 1) if size > 1 else 1, 10**size - 1))
-
-        varied = _CAPITALISED.sub(name, sentence)
-        varied = _NUMBER.sub(number, varied)
-        varied = _MONTH.sub(lambda _: rng.choice(_MONTHS), varied)
-        if rng.random() < 0.2:
-            varied = f"{rng.choice(_FIRST)} {rng.choice(self.surnames)} said that {varied[:1].lower()}{varied[1:]}"
-        return varied
+        return vary_sentence(sentence, self.rng, self.surnames)
 
     def article(self, number: int) -> GeneratedArticle:
         rng = self.rng
@@ -120,7 +133,7 @@ class CorpusGenerator:
         headline = self._vary(rng.choice(self.sentences)).rstrip(".")
         if len(headline) > 110:
             headline = headline[:110].rsplit(" ", 1)[0]
-        publisher = rng.choice(_PUBLISHERS)
+        publisher = rng.choice(PUBLISHERS)
         paragraphs: list[str] = []
         for _ in range(rng.randint(*self.paragraphs)):
             count = rng.choice((1, 1, 2, 2, 2, 3))
@@ -128,7 +141,8 @@ class CorpusGenerator:
             if rng.random() < 0.04:  # site boilerplate the cleaner removes
                 paragraphs.append("SEE ALSO:")
                 paragraphs.append(self._vary(rng.choice(self.sentences)).rstrip("."))
-        dateline = f"{published.strftime('%d %b %Y')}, {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d} GMT"
+        month = MONTH_NAMES[published.month - 1][:3]  # not strftime("%b"), which follows the locale
+        dateline = f"{published.day:02d} {month} {published.year}, {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d} GMT"
         text = "\n".join([headline, dateline, *paragraphs]) + "\n"
         slug = re.sub(r"[^a-z0-9]+", "-", headline.lower()).strip("-")[:48]
         return GeneratedArticle(

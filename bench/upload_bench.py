@@ -163,8 +163,8 @@ def main(argv: list[str] | None = None) -> int:
         files = upload_files(work / "uploads", args.uploads + 1)
         for path, _ in files:  # left by an interrupted earlier run: each upload must be new
             for assistant in libraries.values():
-                if assistant.article(path.name) is not None:
-                    assistant.delete_article(path.name)
+                if assistant.article(assistant.article_id_for(path)) is not None:
+                    assistant.delete_article(assistant.article_id_for(path))
         uploads: dict[str, list[dict[str, float]]] = {"empty": [], "large": []}
         legacy_rebuild: dict[str, float] = {}
         legacy_indexes: dict[str, LegacyBM25] = {}
@@ -177,7 +177,8 @@ def main(argv: list[str] | None = None) -> int:
                 t1 = time.perf_counter()
                 answer = assistant.ask(question, mode="extractive")
                 t2 = time.perf_counter()
-                found = path.name in {c.article_id for c in answer.citations}
+                # article ids are not file names (index/identity.py)
+                found = assistant.article_id_for(path) in {c.article_id for c in answer.citations}
                 if number == 1:  # what the old design added to this upload: bm25s rebuilt over every passage
                     log(f"  rebuilding bm25s over the {name} library, as every change did before")
                     began = time.perf_counter()
@@ -185,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
                     legacy_rebuild[name] = round(time.perf_counter() - began, 3)
                     log(f"  bm25s rebuild {legacy_rebuild[name]:.2f} s")
                 t_delete = time.perf_counter()
-                assistant.delete_article(path.name)
+                assistant.delete_article(assistant.article_id_for(path))
                 t3 = time.perf_counter()
                 if number == 0:  # warm-up (imports, first chunking): not counted
                     continue

@@ -1,4 +1,4 @@
-"""`rag eval --compare`: several configurations over the same items, side by side in one table.
+"""`rag eval compare`: several configurations over the same items, side by side in one table.
 
 The default set is the trivial baseline and the three retrieval modes
 (extractive answers), plus LLM answers when an endpoint is configured;

@@ -1,16 +1,16 @@
-"""The index the evaluation runs against: the configured one (ingesting the sample corpus when empty), or a temp one."""
+"""The index the evaluation runs against: the configured one (ingesting the corpus when it is empty), or a temp one."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, Iterable
 
-from index.store import ArticleRecord
-
 from eval.dataset import EvalItem
 from eval.metrics import quote_in_passage
 from rag.assistant import Assistant
-from rag.errors import IndexEmptyError, SourcedError
+from rag.errors import SourcedError
+from rag.library import ArticleRecord, IngestReport, open_assistant as open_library
+from rag.progress import IngestProgress
 from rag.settings import BUNDLED_ARTICLES_DIR, Settings
 
 
@@ -21,20 +21,15 @@ class EvalSetupError(SourcedError):
 
 
 def open_assistant(settings: Settings, articles_dir: Path = BUNDLED_ARTICLES_DIR, show_progress: bool = False) -> Assistant:
-    """An Assistant over the configured store; an empty store gets the sample corpus ingested first."""
-    try:
-        return Assistant.from_settings(settings)
-    except IndexEmptyError:
-        ingest_corpus(settings, articles_dir, show_progress)
-        return Assistant.from_settings(settings)
+    """An Assistant over the configured store; an empty library gets the corpus ingested first (rag.library)."""
+    with IngestProgress(enabled=show_progress) as bar:
+        opened = open_library(settings, articles_dir, progress=bar.update, on_skip=bar.skipped, trigger="eval")
+    if opened.ingested is not None:
+        _check_ingested(opened.ingested, articles_dir)
+    return opened.assistant
 
 
-def ingest_corpus(settings: Settings, articles_dir: Path, show_progress: bool = False) -> None:
-    from rag.cli import run_ingest
-
-    # an explicit path: nothing else in the store is pruned; the dataset's
-    # `sources` find these articles by their path inside it (source_names)
-    report = run_ingest(settings, [articles_dir], rebuild=False, prune=False, show_progress=show_progress)
+def _check_ingested(report: IngestReport, articles_dir: Path) -> None:
     if report.skipped and not (report.added or report.updated or report.unchanged):
         raise EvalSetupError(f"Could not ingest the evaluation corpus from {articles_dir}: {report.skipped[0].reason}.")
 
@@ -43,8 +38,7 @@ def variant_assistant(settings: Settings, data_dir: Path, articles_dir: Path = B
                       **overrides: Any) -> Assistant:
     """The corpus ingested into a fresh embedded store under `data_dir` with other settings (e.g. chunk_size)."""
     variant = settings.model_copy(update={"data_dir": data_dir, "chroma_host": None, "chroma_port": None, **overrides})
-    ingest_corpus(variant, articles_dir)
-    return Assistant.from_settings(variant)
+    return open_assistant(variant, articles_dir)
 
 
 def source_names(articles: Iterable[ArticleRecord], articles_dir: Path) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""`rag eval --from-feedback`: thumbs-down answers from the UI become draft items for a person to complete.
+"""`rag eval from-feedback`: thumbs-down answers from the UI become draft items for a person to complete.
 
 The UI appends one JSON object per rating to `<data_dir>/feedback.jsonl`
 (timestamp, rating up/down, comment, question, rewritten_query, answer,
@@ -23,7 +23,7 @@ from typing import Any
 
 from rag.settings import Settings
 
-DEFAULT_DRAFTS = Path(__file__).resolve().parent / "drafts.jsonl"
+DRAFTS_FILE = "eval-drafts.jsonl"  # under RAG_DATA_DIR: drafts hold users' questions, so not in the repository
 
 
 @dataclass
@@ -37,6 +37,11 @@ class DraftOutcome:
 
 def default_feedback_path(settings: Settings) -> Path:
     return Path(settings.data_dir).expanduser() / "feedback.jsonl"
+
+
+def default_drafts_path(settings: Settings) -> Path:
+    """Where `rag eval from-feedback` writes drafts without --out."""
+    return Path(settings.data_dir).expanduser() / DRAFTS_FILE
 
 
 def draft_id(entry: dict[str, Any]) -> str:
@@ -92,7 +97,7 @@ def _existing_ids(path: Path) -> set[str]:
     return ids
 
 
-def drafts_from_feedback(feedback_path: Path, out_path: Path = DEFAULT_DRAFTS) -> DraftOutcome:
+def drafts_from_feedback(feedback_path: Path, out_path: Path) -> DraftOutcome:
     """Append a draft for each new thumbs-down entry of `feedback_path` to `out_path`.
 
     Raises FileNotFoundError when there is no feedback file.

@@ -1,8 +1,9 @@
 """Fit the extractive answerer's ranker and refusal model on the development splits only.
 
-    python -m eval.fit_answerer                 # fit on the dev splits of eval.suites.DEVELOPMENT_SUITES, write
+    rag eval fit                                # fit on the dev splits of eval.suites.DEVELOPMENT_SUITES, write
                                                 # rag/answer_model.json and print the weights as Markdown
-    python -m eval.fit_answerer --dry-run       # fit and print, write nothing
+    rag eval fit --dry-run                      # fit and print, write nothing
+    python -m eval.fit_answerer [--dry-run]     # the same
 
 Each dev question is asked as `rag ask` would ask it (conversations turn by turn,
 from a fresh store of its corpus). For every candidate sentence
@@ -382,9 +383,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--suites", default=",".join(DEVELOPMENT_SUITES), help="dev suites to fit on")
     parser.add_argument("--dry-run", action="store_true", help="print the fitted weights; write nothing")
     args = parser.parse_args(argv)
-    settings = Settings()
+    return fit([s for s in args.suites.split(",") if s], args.dry_run, Settings())
+
+
+def fit(names: Sequence[str], dry_run: bool, settings: Settings) -> int:
+    """Fit on the dev splits of the suites `names`, print the weights, and (unless `dry_run`) write the model."""
     data: list[CaseData] = []
-    names = [s for s in args.suites.split(",") if s]
     with tempfile.TemporaryDirectory(prefix="sourced-fit-") as work:
         for name in names:
             suite = get_suite(name)
@@ -408,7 +412,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(weights_table(model))
     chosen = next(row for row in refusal_info["sweep"] if abs(row["threshold"] - threshold) < 1e-9)
     print(f"\nOn dev at the chosen threshold: {chosen}")
-    if not args.dry_run:
+    if not dry_run:
         model.save()
         print("Wrote rag/answer_model.json", file=sys.stderr)
     return 0

@@ -4,8 +4,8 @@ The gate fails when a gated metric falls below its `min` (or rises above its
 `max`), or when an item that passes in the committed baseline now fails.
 Both files are versioned and regenerated from a measured run:
 
-    rag eval --update-thresholds [--margin 0.04]   # bounds = measured ∓ margin
-    rag eval --update-baseline                     # per item: pass / fail
+    rag eval run --update-thresholds [--margin 0.04]   # bounds = measured ∓ margin
+    rag eval run --update-baseline                     # per item: pass / fail
 """
 
 from __future__ import annotations
@@ -118,7 +118,7 @@ def read_json_file(path: Path, what: str, command: str) -> dict[str, Any]:
 
 
 def load_thresholds(path: Path = DEFAULT_THRESHOLDS) -> dict[str, Any]:
-    data = read_json_file(path, "thresholds", "rag eval --update-thresholds")
+    data = read_json_file(path, "thresholds", "rag eval run --update-thresholds")
     metrics = data.get("metrics")
     if not isinstance(metrics, dict) or not all(
         isinstance(b, dict) and b and set(b) <= {"min", "max"} and all(isinstance(v, (int, float)) for v in b.values())
@@ -129,7 +129,7 @@ def load_thresholds(path: Path = DEFAULT_THRESHOLDS) -> dict[str, Any]:
 
 
 def load_baseline(path: Path = DEFAULT_BASELINE) -> dict[str, Any]:
-    data = read_json_file(path, "baseline", "rag eval --update-baseline")
+    data = read_json_file(path, "baseline", "rag eval run --update-baseline")
     items = data.get("items")
     if not isinstance(items, dict) or not all(v in ("pass", "fail") for v in items.values()):
         raise GateFileError(f"The baseline file {path} needs \"items\": {{id: \"pass\"|\"fail\"}}.")

@@ -61,9 +61,9 @@ class Judge:
 
     def __init__(self, settings: Settings, cache: JudgeCache) -> None:
         if not settings.llm_configured:
-            raise LLMNotConfiguredError(
-                "LLM-judge metrics need an endpoint; set OPENAI_API_KEY, or OPENAI_BASE_URL and RAG_LLM_MODEL."
-            )
+            from rag.messages import JUDGE_NOT_CONFIGURED
+
+            raise LLMNotConfiguredError(JUDGE_NOT_CONFIGURED)
         self.settings = settings
         self.cache = cache
         self.calls = 0

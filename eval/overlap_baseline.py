@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from index.store import ArticleRecord
+from rag.library import ArticleRecord
 from rag.models import Answer, AnswerSentence, Citation, Passage
 from rag.support import support_verdict
 from rag.text import content_words, split_sentences

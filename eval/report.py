@@ -12,7 +12,7 @@ from eval.gate import bound_met
 from eval.metrics import JUDGE_METRICS, METRICS
 from eval.runner import ItemResult, RunResult
 from eval.scoring import case_json
-from eval.summary import worst_items
+from eval.summary import plain_summary, worst_items
 from eval.tables import default_metric_names, format_bound, format_value, markdown_table, metric_label, metric_rows
 
 RESULTS_SCHEMA_VERSION = 1
@@ -63,6 +63,7 @@ def results_json(run: RunResult, summary: dict[str, Any], context: ReportContext
         "config": run.config,
         "dataset": {"path": context.dataset_path, "sha256": context.dataset_sha256, "only": context.only,
                     "limit": context.limit},
+        "plain_summary": plain_summary(run),
         "summary": summary,
         "targets": target_status(summary, context.targets),
         "judge": run.judge,
@@ -92,6 +93,8 @@ def summary_markdown(run: RunResult, summary: dict[str, Any], context: ReportCon
     k = summary.get("k")
     lines = [
         f"# Sourced evaluation: {run.config.get('name', 'run')}",
+        "",
+        " ".join(plain_summary(run)),
         "",
         f"- when: {run.started}; wall time {run.wall_seconds:.1f} s",
         f"- configuration: {describe_config(run.config)}",

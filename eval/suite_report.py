@@ -1,4 +1,4 @@
-"""Every suite and split, reported apart, each next to the trivial baseline: `rag eval --suites`.
+"""Every suite and split, reported apart, each next to the trivial baseline: `rag eval suites`.
 
 Each suite's corpus is ingested into a fresh temporary store; every split is
 answered by Sourced (the configured mode, hybrid retrieval) and by the trivial

@@ -6,7 +6,7 @@
 | towns | eval/corpora/towns/articles | dev.jsonl, test.jsonl beside them | dev / test |
 | heldout | eval/corpora/heldout/articles | test.jsonl | test only: never looked at while developing |
 
-Models and thresholds are fitted on the dev splits (`python -m eval.fit_answerer`);
+Models and thresholds are fitted on the dev splits (`rag eval fit`);
 test splits are only reported. `tests/eval/test_splits.py` pins the test splits,
 so one cannot change without a failing test.
 """

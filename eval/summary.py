@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Sequence
 
 from eval.metrics import FACTOID_TYPES, METRICS, MetricSpec, percentile
+from rag.messages import counted
 from eval.runner import ItemResult, RunResult
 from eval.scoring import CaseResult
 
@@ -73,6 +74,61 @@ def summarise(run: RunResult, extra_specs: Sequence[MetricSpec] = ()) -> dict[st
         },
         "wall_seconds": run.wall_seconds,
     }
+
+
+def plain_summary(run: RunResult) -> list[str]:
+    """What the run found, in sentences a reader needs no metric definitions for (they open every report).
+
+    Counted over questions (a conversation's turns each count), except the last
+    sentence, which counts items as the gate does.
+    """
+    cases = run.cases
+    answerable = [c for c in cases if c.case.answerable]
+    unanswerable = [c for c in cases if not c.case.answerable]
+    sentences: list[str] = []
+    if answerable:
+        given = [c for c in answerable if c.answer is not None and not c.answer.abstained]
+        recalls = [c.metrics.get("fact_recall") or 0.0 for c in given]
+        every = sum(r >= 1.0 for r in recalls)
+        some = sum(0.0 < r < 1.0 for r in recalls)
+        refused = sum(c.answer is not None and c.answer.abstained for c in answerable)
+        failed = sum(c.error is not None for c in answerable)
+        parts = [f"{every} {_were(every)} answered with every fact", f"{some} with some of them",
+                 f"{len(given) - every - some} with none"]
+        sentence = f"Of {counted(len(answerable), 'answerable question')}, {', '.join(parts[:-1])} and {parts[-1]}"
+        sentence += f"; {refused} {_were(refused)} refused"
+        sentence += f" and {failed} failed with an error." if failed else "."
+        sentences.append(sentence)
+        found = [c.metrics.get("evidence_hit@k") for c in answerable]
+        found_known = [v for v in found if v is not None]
+        if found_known:
+            sentences.append(
+                f"The expected evidence was among the top {run.k} passages retrieved for {int(sum(found_known))} of "
+                f"{counted(len(found_known), 'answerable question')}."
+            )
+        cited = [v for c in given if (v := c.metrics.get("gold_cited")) is not None]
+        if cited:
+            sentences.append(
+                f"In {int(sum(cited))} of the {counted(len(cited), 'answer')} given to answerable questions, a "
+                "citation points at a passage that holds the expected evidence."
+            )
+    if unanswerable:
+        answered = sum(c.answer is not None and not c.answer.abstained for c in unanswerable)
+        refused = sum(c.answer is not None and c.answer.abstained for c in unanswerable)
+        sentences.append(
+            f"Of {counted(len(unanswerable), 'unanswerable question')}, {refused} {_were(refused)} rightly refused "
+            f"and {answered} {_were(answered)} answered anyway."
+        )
+    if run.items:
+        passed = sum(item.passed for item in run.items)
+        sentences.append(
+            f"{passed} of {counted(len(run.items), 'item')} (a conversation is one item) pass every check."
+        )
+    return sentences
+
+
+def _were(count: int) -> str:
+    return "was" if count == 1 else "were"
 
 
 def worst_items(run: RunResult, count: int = 10) -> list[ItemResult]:

@@ -40,6 +40,9 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from index.dates import MONTH_PATTERN, WEEKDAY_PATTERN
+from index.header_lines import is_navigation_bar, is_prose, is_role, read_header_line, unmark
+
 __all__ = [
     "CleanedText",
     "ContextRule",
@@ -186,11 +189,8 @@ def _publisher_appeal(line: str) -> bool:
     return bool(_SELF_REFERENCE.rx.search(text) or _VALUE_JOURNALISM.rx.search(text))
 
 
-_MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
-_WEEKDAYS = r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
+_MONTHS = MONTH_PATTERN
+_WEEKDAYS = WEEKDAY_PATTERN
 _DATE_PREFIX = _Pattern(
     r"^(?:(?:first\s+)?published|updated|last\s+updated|posted|modified)(?:\s+(?:on|at))?\s*:?\s*", _I
 )
@@ -286,18 +286,46 @@ def _nav_teaser(lines: Sequence[str], verdicts: Sequence[str | None]) -> Iterabl
     return claimed
 
 
-def _header_label(lines: Sequence[str], verdicts: Sequence[str | None]) -> Iterable[int]:
-    # Before the first kept line of four or more words (the headline or the
-    # first paragraph), short lines without sentence punctuation are publisher
-    # names, section names or kickers. Lines already removed do not end the
-    # header: a dropped timestamp is not the start of the story.
+def _header_zone(lines: Sequence[str], verdicts: Sequence[str | None]) -> Iterable[int]:
+    """Kept lines above the first paragraph of prose (removed lines do not end the header)."""
     for i, line in enumerate(lines):
         if verdicts[i] is not None:
             continue
-        if len(_words(line)) >= 4:
+        if is_prose(line):
             return
-        if not _SENTENCE_END.rx.search(line):
+        yield i
+
+
+def _header_label(lines: Sequence[str], verdicts: Sequence[str | None]) -> Iterable[int]:
+    # Above the story, lines of at most three words without sentence
+    # punctuation are publisher names, section names, kickers, bare author
+    # names and contact addresses, before and after the headline (four words
+    # or more, so it stays, as does a dek). A pipe or slash is not a word:
+    # "NewsChannel 8 | WTVL" is a three-word label.
+    for i in _header_zone(lines, verdicts):
+        n_words = sum(1 for w in _words(lines[i]) if any(c.isalnum() for c in w))
+        if n_words <= 3 and not _SENTENCE_END.rx.search(lines[i]):
             yield i
+
+
+def _header_navigation(lines: Sequence[str], verdicts: Sequence[str | None]) -> Iterable[int]:
+    for i in _header_zone(lines, verdicts):
+        if is_navigation_bar(lines[i]):
+            yield i
+
+
+def _byline_role(lines: Sequence[str], verdicts: Sequence[str | None]) -> Iterable[int]:
+    # "By Jane Doe" and, on the next line, "Staff Writer" / "Courier staff".
+    for i in range(len(lines)):
+        if verdicts[i] == "byline":
+            j = _next_nonblank(verdicts, i, 1)
+            if j is not None and verdicts[j] is None and is_role(unmark(lines[j])):
+                yield j
+
+
+def _header_kind(line: str) -> str | None:
+    found = read_header_line(line)
+    return found.kind if found else None
 
 
 # --- the rule set ----------------------------------------------------------------
@@ -321,8 +349,15 @@ RULES: tuple[Rule, ...] = (
     ),
     LineRule(
         "byline",
-        "A byline such as 'By Jane Doe' or 'By Jane Doe and John Roe'.",
-        _any(r"^[Bb]y\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*$", flags=0),
+        "A byline: 'By Jane Doe and John Roe', with any roles, publisher, date and reading time "
+        "('By Jane Doe, AP, July 3, 2025', 'By Jane Doe | Harbor Gazette', '**By Jane Doe, Staff Writer**').",
+        lambda line: _header_kind(line) == "byline",
+    ),
+    LineRule(
+        "dateline",
+        "A publisher's name and a date set off by a pipe, slash, bullet or dash ('Millbrook Ledger / April 9, "
+        "2025'), or a labelled date with a reading time ('Published April 9, 2025 · 3 min read').",
+        lambda line: _header_kind(line) == "dateline",
     ),
     LineRule(
         "separator",
@@ -526,9 +561,20 @@ RULES: tuple[Rule, ...] = (
         _nav_teaser,
     ),
     ContextRule(
+        "byline_role",
+        "A newsroom role on the line after a byline ('Staff Writer', 'Courier staff').",
+        _byline_role,
+    ),
+    ContextRule(
+        "header_navigation",
+        "Above the first paragraph of prose: menus and breadcrumbs ('Home | News | Sports', "
+        "'Subscribe | Log in | e-Edition', 'News › Local Government').",
+        _header_navigation,
+    ),
+    ContextRule(
         "header_label",
-        "Before the first kept line of four or more words: short lines without sentence punctuation "
-        "(publisher names, section names, kickers).",
+        "Above the first paragraph of prose: lines of at most three words without sentence punctuation "
+        "(publisher names, section names, kickers, bare author names, e-mail addresses).",
         _header_label,
     ),
 )

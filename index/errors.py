@@ -47,3 +47,15 @@ class IngestPathError(SourcedError):
     """A path given to ingest does not exist (or is a broken or looping symbolic link)."""
 
     exit_code = 2
+
+
+class StoreDamagedError(StoreUnavailableError):
+    """The embedded Chroma files cannot be read as a Chroma store (not a database, or a malformed one)."""
+
+
+class StoreUnreachableError(StoreUnavailableError):
+    """The Chroma server does not answer (at start, or it went away during a read or a write)."""
+
+
+class DiskFullError(StoreUnavailableError):
+    """A write to the store failed because its disk is full (or refused the write)."""

@@ -203,16 +203,7 @@ class KeywordIndex:
         text = tantivy.Query.boolean_query(
             [(tantivy.Occur.Should, tantivy.Query.term_query(schema, "terms", term)) for term in terms]
         )
-        filters = []
-        if publishers:
-            by_source = tantivy.Query.boolean_query(
-                [(tantivy.Occur.Should, tantivy.Query.term_query(schema, "source", p)) for p in publishers]
-            )
-            filters.append(by_source)
-        if date_from is not None or date_to is not None:
-            filters.append(
-                tantivy.Query.range_query(schema, "published", tantivy.FieldType.Integer, date_from, date_to)
-            )
+        filters = _filter_queries(schema, publishers, date_from, date_to)
         if filters:
             # filters must match but add nothing to the score
             clauses = [(tantivy.Occur.Must, text)]
@@ -286,6 +277,43 @@ class KeywordIndex:
         )
         return [str(b["key"]) for b in result["t"]["buckets"]], [str(b["key"]) for b in result["s"]["buckets"]]
 
+    def count_matching(
+        self, *, publishers: Sequence[str] = (), date_from: int | None = None, date_to: int | None = None
+    ) -> int:
+        """Live passages of these publishers (any, when empty) dated within the ordinals (inclusive)."""
+        if not self.path.is_dir() or self.count() == 0:
+            return 0
+        import tantivy
+
+        filters = _filter_queries(self._schema, publishers, date_from, date_to)
+        query = tantivy.Query.boolean_query([(tantivy.Occur.Must, f) for f in filters]) if filters else (
+            tantivy.Query.all_query()
+        )
+        return int(self._current().search(query, 1, count=True).count)
+
+    def date_spans(self) -> dict[str, tuple[int | None, int | None]]:
+        """Each publisher's first and last publication date (day ordinals; None when none is dated)."""
+        if not self.path.is_dir() or self.count() == 0:
+            return {}
+        import tantivy
+
+        searcher = self._current()
+        result = searcher.aggregate(
+            tantivy.Query.all_query(),
+            {
+                "s": {
+                    "terms": {"field": "source", "size": max(1, searcher.num_docs)},
+                    "aggs": {"first": {"min": {"field": "published"}}, "last": {"max": {"field": "published"}}},
+                }
+            },
+        )
+
+        def ordinal(bucket: dict[str, Any], key: str) -> int | None:
+            value = (bucket.get(key) or {}).get("value")
+            return int(value) if value is not None else None
+
+        return {str(b["key"]): (ordinal(b, "first"), ordinal(b, "last")) for b in result["s"]["buckets"]}
+
     def versions(self) -> dict[str, dict[str, int]]:
         """Passages per article and content hash: what reconciling with the store's records compares."""
         if not self.path.is_dir() or self.count() == 0:
@@ -340,6 +368,22 @@ class KeywordIndex:
             os.replace(temporary, self.path / _STATE_FILE)
         except OSError:
             pass  # a read-only data dir: the stamps only save work, the next open checks again
+
+
+def _filter_queries(schema: Any, publishers: Sequence[str], date_from: int | None, date_to: int | None) -> list[Any]:
+    """The queries a passage must match to pass the publisher and date filters."""
+    import tantivy
+
+    filters = []
+    if publishers:
+        filters.append(
+            tantivy.Query.boolean_query(
+                [(tantivy.Occur.Should, tantivy.Query.term_query(schema, "source", p)) for p in publishers]
+            )
+        )
+    if date_from is not None or date_to is not None:
+        filters.append(tantivy.Query.range_query(schema, "published", tantivy.FieldType.Integer, date_from, date_to))
+    return filters
 
 
 def _version(article_id: str, content_hash: str) -> str:

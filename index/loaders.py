@@ -12,13 +12,15 @@ reason, so the ingest pipeline can list skipped files and carry on.
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import io
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from index.dates import iso_date
+from index.html_metadata import read_html_metadata
 
 __all__ = ["SUPPORTED_SUFFIXES", "LoadedDocument", "SkippedFile", "load_document"]
 
@@ -29,7 +31,9 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
 class LoadedDocument:
     path: Path
     text: str  # decoded, newline-normalised text (raw, before cleaning)
-    metadata: dict[str, str]  # any of: title, publisher, published (YYYY-MM-DD), url
+    # any of: title, publisher, published (YYYY-MM-DD), url; and for HTML, hostname (the site's
+    # host name, a publisher of last resort when neither the page nor its text names one)
+    metadata: dict[str, str]
 
 
 class SkippedFile(Exception):
@@ -279,13 +283,13 @@ def _load_html(path: Path, data: bytes) -> tuple[str, dict[str, str]]:
 
     metadata: dict[str, str] = {}
     try:
-        # extensive=False: only dates declared in markup (meta tags, <time>,
-        # JSON-LD); a date guessed from the body text is too often wrong.
-        doc = trafilatura.extract_metadata(html, extensive=False)
-    except Exception:
-        doc = None
-    if doc is not None:
-        metadata = _pick_metadata(title=doc.title, publisher=doc.sitename, published=doc.date, url=doc.url)
+        found = read_html_metadata(html)
+    except Exception:  # a metadata bug on one odd page must not lose its text
+        found = None
+    if found is not None:
+        metadata = _pick_metadata(title=found.title, publisher=found.publisher, published=found.published, url=found.url)
+        if found.hostname:
+            metadata["hostname"] = found.hostname
     return text.replace("\r\n", "\n").replace("\r", "\n"), metadata
 
 
@@ -344,48 +348,7 @@ def _pick_metadata(
             value = str(value)  # YAML reads a title like 1984 as a number
         if isinstance(value, str) and value.strip():
             metadata[key] = " ".join(value.split())
-    date = _normalise_date(published)
+    date = iso_date(published)  # one rule for every date: index/dates.py
     if date:
         metadata["published"] = date
     return metadata
-
-
-_DATE_FORMATS = (
-    "%Y-%m-%d",
-    "%Y/%m/%d",
-    "%d %B %Y",
-    "%d %b %Y",
-    "%B %d, %Y",
-    "%b %d, %Y",
-    "%B %d %Y",
-    "%b %d %Y",
-    "%a, %d %b %Y %H:%M:%S %z",  # RFC 2822, as in RSS
-    "%a, %d %b %Y %H:%M:%S %Z",
-)
-
-
-def _normalise_date(value: Any) -> str | None:
-    """Return YYYY-MM-DD for a date, datetime or unambiguous date string, else None."""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if not isinstance(value, str) or not value.strip():
-        return None
-    text = value.strip()
-    try:
-        return dt.datetime.fromisoformat(text).date().isoformat()
-    except ValueError:
-        pass
-    try:
-        return dt.date.fromisoformat(text[:10]).isoformat()
-    except ValueError:
-        pass
-    for fmt in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text, fmt).date().isoformat()
-        except ValueError:
-            continue
-    # Numeric forms like 03/07/2025 are day-first or month-first depending on
-    # the country; leaving them out beats storing the wrong date.
-    return None

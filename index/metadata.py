@@ -1,7 +1,20 @@
 """Article metadata: title, publisher, publication date, url.
 
-Precedence: a `manifest.json` in the ingested folder, then what the loader
-found (front matter, HTML meta, PDF info), then inference from the text.
+Each field is taken from the first source that gives a usable value:
+
+1. `manifest.json` in the ingested folder (per file name);
+2. what the loader read from the file itself: Markdown front matter, HTML meta
+   tags / JSON-LD / `<title>` / a visible dateline, the PDF title;
+3. the lines above the story in its text (`read_text_header`): a
+   "Publisher / date" line, a byline ("By Jane Doe, AP, July 3, 2025"), a
+   "Published ..." line, a masthead the page names again in a byline;
+4. for the title, the first line of the cleaned text (the headline when the
+   page had one: the cleaner drops the header lines above it); for the
+   publisher of an HTML page, its host name; else "Unknown publisher" and no date.
+
+Dates go through `index.dates.parse_date` (one rule for every source; an
+ambiguous "03/07/2025" is no date). A value that is present but unusable
+(an ambiguous date in the manifest) gives way to the next source.
 """
 
 from __future__ import annotations
@@ -9,14 +22,23 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
+
+from index.dates import iso_date
+from index.header_lines import is_navigation_bar, is_prose, is_role, name_like, read_header_line, unmark
 
 MANIFEST_NAME = "manifest.json"
 UNKNOWN_PUBLISHER = "Unknown publisher"
 # Headlines are short; a first line longer than this is body text, not a title.
 MAX_TITLE_CHARS = 160
+# The header of a story is at most this many non-blank lines above its first paragraph.
+MAX_HEADER_LINES = 15
+# Keys read from a manifest entry or front matter, most specific first.
+TITLE_KEYS = ("title",)
+PUBLISHER_KEYS = ("publisher", "source")
+DATE_KEYS = ("published", "date")
+URL_KEYS = ("url",)
 
 
 @dataclass(frozen=True)
@@ -25,6 +47,15 @@ class ArticleMetadata:
     publisher: str
     published: str | None  # YYYY-MM-DD
     url: str | None
+
+
+@dataclass(frozen=True)
+class TextHeader:
+    """What the lines above a story say."""
+
+    publisher: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    masthead: str | None = None  # the first line, when it is the publisher's name (not a title)
 
 
 def read_manifest(folder: Path) -> dict[str, dict[str, Any]]:
@@ -42,36 +73,75 @@ def read_manifest(folder: Path) -> dict[str, dict[str, Any]]:
     return {str(k): v for k, v in articles.items() if isinstance(v, dict)}
 
 
-def normalise_date(value: Any) -> str | None:
-    """YYYY-MM-DD from a date, datetime or common date string; None when it isn't one."""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if not isinstance(value, str) or not value.strip():
-        return None
-    text = value.strip()
-    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
-    if match:
-        try:
-            return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
-        except ValueError:
-            return None
-    for fmt in ("%d %b %Y", "%d %B %Y", "%B %d, %Y", "%b %d, %Y", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(text, fmt).date().isoformat()
-        except ValueError:
+def read_text_header(text: str) -> TextHeader:
+    """Publisher and date from the lines above the story (its first paragraph of prose).
+
+    Publisher: a name beside a date ("Millbrook Ledger / April 9, 2025"), else
+    the organisation in a byline ("By Jane Doe, AP", "By Jane Doe | Harbor
+    Gazette"), else a first line that is a name the header repeats in a byline
+    or staff credit ("The Harlan Courier" ... "Courier staff"). Date: the first
+    date in a dateline or byline, one labelled Updated only when there is no other.
+    """
+    lines = list(_header_lines(text))
+    dateline_publisher = byline_publisher = None
+    dates: list[tuple[bool, str]] = []  # (labelled "updated", YYYY-MM-DD)
+    credit_words: set[str] = set()
+    for line in lines:
+        header = read_header_line(line)
+        if header is None:
+            if is_role(unmark(line)):
+                credit_words.update(_words(line))
             continue
-    match = re.search(r"\b(\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4})\b", text)
-    if match:
-        return normalise_date(match[1])
-    return None
+        if header.published is not None:
+            dates.append((header.updated, header.published.isoformat()))
+        if header.kind == "dateline":
+            dateline_publisher = dateline_publisher or header.publisher
+        else:
+            byline_publisher = byline_publisher or header.publisher
+            credit_words.update(header.credit_words)
+    masthead = _masthead(lines[0], credit_words) if lines else None
+    published = next((d for updated, d in dates if not updated), None) or next((d for _, d in dates), None)
+    return TextHeader(publisher=dateline_publisher or byline_publisher or masthead, published=published, masthead=masthead)
 
 
-def infer_title(text: str, fallback: str) -> str:
+def _header_lines(text: str) -> Iterable[str]:
+    count = 0
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        if is_prose(line) or count >= MAX_HEADER_LINES:
+            return
+        count += 1
+        yield line
+
+
+_SEPARATOR_CHARS = "|/·•–—"
+
+
+def _masthead(first_line: str, credit_words: set[str]) -> str | None:
+    """The first line's name ("NewsChannel 8" of "NewsChannel 8 | WTVL") when a byline or credit repeats it."""
+    if read_header_line(first_line) is not None or is_navigation_bar(first_line):
+        return None
+    text = unmark(first_line)
+    for sep in _SEPARATOR_CHARS:
+        text = text.split(f" {sep} ")[0]
+    text = text.strip()
+    if not name_like(text):
+        return None
+    distinctive = {w for w in _words(text) if len(w) >= 3 and w not in {"the", "and", "for"}}
+    return text if distinctive & credit_words else None
+
+
+def _words(text: str) -> set[str]:
+    return {w.strip(".,;:()'’\"“”").lower() for w in text.split()} - {""}
+
+
+def infer_title(text: str, fallback: str, skip: str | None = None) -> str:
+    """The first line (Markdown marks removed), shortened when it is body text; `skip` is a masthead line."""
     for line in text.splitlines():
-        line = line.strip()
-        if line:
+        line = unmark(line)
+        if line and not (skip and (line == skip or re.match(rf"{re.escape(skip)}\s+[{_SEPARATOR_CHARS}-]\s", line))):
             return line if len(line) <= MAX_TITLE_CHARS else line[: MAX_TITLE_CHARS - 1].rstrip() + "…"
     return fallback
 
@@ -81,13 +151,37 @@ def resolve_metadata(
     text: str,
     manifest_entry: Mapping[str, Any] | None,
     loader_metadata: Mapping[str, str],
+    header_text: str | None = None,
 ) -> ArticleMetadata:
-    """Merge the metadata sources, most explicit first."""
-    merged: dict[str, Any] = {}
-    for source in (loader_metadata, manifest_entry or {}):
-        merged.update({k: v for k, v in source.items() if v not in (None, "")})
-    title = str(merged.get("title") or infer_title(text, Path(file_name).stem))
-    publisher = str(merged.get("publisher") or merged.get("source") or UNKNOWN_PUBLISHER)
-    published = normalise_date(merged.get("published") or merged.get("date"))
-    url = merged.get("url") or None
-    return ArticleMetadata(title=title, publisher=publisher, published=published, url=str(url) if url else None)
+    """Merge the metadata sources, most explicit first.
+
+    `text` is the cleaned text (its first line is the headline); `header_text`
+    the text before cleaning, whose header lines say who published it and when
+    (the cleaned text no longer has them). Without it, `text` is read for both.
+    """
+    sources = [manifest_entry or {}, loader_metadata]
+    header = read_text_header(header_text if header_text is not None else text)
+    title = _first(sources, TITLE_KEYS) or infer_title(text, Path(file_name).stem, skip=header.masthead)
+    publisher = (
+        _first(sources, PUBLISHER_KEYS) or header.publisher or _first(sources, ("hostname",)) or UNKNOWN_PUBLISHER
+    )
+    published = next((d for d in (iso_date(v) for v in _values(sources, DATE_KEYS)) if d), None) or header.published
+    url = _first(sources, URL_KEYS)
+    return ArticleMetadata(title=title, publisher=publisher, published=published, url=url)
+
+
+def _values(sources: Iterable[Mapping[str, Any]], keys: Iterable[str]) -> Iterable[Any]:
+    for source in sources:
+        for key in keys:
+            value = source.get(key)
+            if value not in (None, ""):
+                yield value
+
+
+def _first(sources: Iterable[Mapping[str, Any]], keys: Iterable[str]) -> str | None:
+    for value in _values(sources, keys):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)  # a title like 1984 read as a number from JSON
+        if isinstance(value, str) and value.strip():
+            return " ".join(value.split())
+    return None

@@ -105,6 +105,8 @@ class IngestReport:
             "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
             "chunks": self.chunks,
             "seconds": round(self.seconds, 3),
+            # what the check of the whole store before this run repaired (None: no check ran)
+            "repair": self.repair.as_json() if self.repair is not None else None,
         }
 
 
@@ -275,7 +277,7 @@ def read_article(
     cleaned = clean_article(loaded.text)
     if not cleaned.text.strip():
         raise SkippedFile(path, "has no article text left after removing boilerplate")
-    meta = resolve_metadata(path.name, cleaned.text, manifest.get(path.name), loaded.metadata)
+    meta = resolve_metadata(path.name, cleaned.text, manifest.get(path.name), loaded.metadata, header_text=loaded.text)
     meta_dict = {"title": meta.title, "source": meta.publisher, "published": meta.published, "url": meta.url}
     digest = content_hash(cleaned.text, meta_dict, chunks)
     pieces = chunk_text(cleaned.text, chunks.chunk_size, chunks.chunk_overlap)

@@ -22,6 +22,7 @@ therefore means a write was interrupted (or made elsewhere), and
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
 import time
@@ -30,9 +31,10 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence
 
-from index.errors import EmbeddingMismatchError, IndexEmptyError, StoreBusyError, StoreUnavailableError
+from index.errors import EmbeddingMismatchError, IndexEmptyError, SourcedError, StoreBusyError, StoreUnavailableError
+from index.store_failures import StoreFailures, StoreLocation, unreachable_message
 
 if TYPE_CHECKING:
     from index.keyword_index import KeywordIndex
@@ -148,7 +150,11 @@ class DenseHit:
 
 
 def open_client(data_dir: Path, host: str | None = None, port: int | None = None) -> Any:
-    """An embedded PersistentClient under `data_dir`, or an HttpClient when a host is given."""
+    """An embedded PersistentClient under `data_dir`, or an HttpClient when a host is given.
+
+    Raises the named errors of index/store_failures.py: StoreUnreachableError for a server
+    that does not answer, StoreDamagedError for embedded files that are not a Chroma store,
+    DiskFullError when there is no room to create it."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
@@ -158,19 +164,56 @@ def open_client(data_dir: Path, host: str | None = None, port: int | None = None
             client = chromadb.HttpClient(host=host, port=port or 8000, settings=chroma_settings)
             client.heartbeat()
         except Exception as exc:  # chromadb raises several unrelated types for a dead server
-            raise StoreUnavailableError(
-                f"Cannot reach the Chroma server at {host}:{port or 8000}; start it with "
-                f"`chroma run --host {host} --port {port or 8000}` or unset RAG_CHROMA_HOST."
-            ) from exc
+            from index.errors import StoreUnreachableError
+
+            raise StoreUnreachableError(unreachable_message(host, port or 8000)) from exc
         return client
     path = Path(data_dir).expanduser() / "chroma"
     try:
         path.mkdir(parents=True, exist_ok=True)
         return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
-    except OSError as exc:
-        raise StoreUnavailableError(
-            f"Cannot write the store at {path}; set RAG_DATA_DIR to a writable folder."
-        ) from exc
+    except Exception as exc:  # noqa: BLE001  explained below, or re-raised as it is
+        named = StoreFailures(StoreLocation(path=path)).explain_chroma(exc)
+        if named is not None:
+            raise named from exc
+        if isinstance(exc, OSError):
+            raise StoreUnavailableError(
+                f"Cannot write the store at {path}; set RAG_DATA_DIR to a writable folder."
+            ) from exc
+        raise
+
+
+class _Guarded:
+    """A chromadb client or collection whose failing calls raise the store's named errors instead of
+    whatever the client library raised (see index/store_failures.py); collections it returns are guarded too."""
+
+    def __init__(self, target: Any, explain: Callable[[BaseException], SourcedError | None]) -> None:
+        self._target = target
+        self._explain = explain
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._target, name)
+        if not callable(value):
+            return value
+
+        @functools.wraps(value)
+        def call(*args: Any, **kwargs: Any) -> Any:
+            try:
+                result = value(*args, **kwargs)
+            except Exception as exc:
+                named = self._explain(exc)
+                if named is None:
+                    raise
+                raise named from exc
+            return _Guarded(result, self._explain) if _is_collection(result) else result
+
+        return call
+
+
+def _is_collection(value: Any) -> bool:
+    from chromadb.api.models.Collection import Collection
+
+    return isinstance(value, Collection)
 
 
 class PassageStore:
@@ -178,7 +221,8 @@ class PassageStore:
     plus the keyword index over the same passages when `keyword_path` is given."""
 
     def __init__(self, client: Any, name: str, fingerprint: str, keyword_path: Path | None = None) -> None:
-        self._client = client
+        self.failures = StoreFailures(StoreLocation.of_client(client))
+        self._client = _Guarded(client, self._explain)
         self.name = name
         self.fingerprint = fingerprint
         self._passages: Any = None
@@ -191,6 +235,32 @@ class PassageStore:
             self.keyword = KeywordIndex(Path(keyword_path))
             self._lock = _WriteLock(Path(keyword_path).with_name(Path(keyword_path).name + ".lock"))
         self._changed = False  # a write happened since the session began (or since the last stamp)
+        self._written = 0  # article records written in this write session: what a failure leaves behind
+
+    # --- failures ------------------------------------------------------------
+    def _explain(self, error: BaseException) -> SourcedError | None:
+        return self.failures.explain_chroma(error, writing=self._lock.held, written=self._written)
+
+    @contextmanager
+    def _local_files(self, path: Path) -> Iterator[None]:
+        """Around writes of local files (the keyword index): a full disk becomes DiskFullError."""
+        try:
+            yield
+        except Exception as exc:
+            named = self.failures.explain_local(exc, path, writing=self._lock.held, written=self._written)
+            if named is None:
+                raise
+            raise named from exc
+
+    def problem(self) -> str | None:
+        """A sentence saying what is wrong with the store, or None when it answers (one cheap round trip)."""
+        try:
+            self._client.list_collections()
+            return None
+        except SourcedError as failure:
+            return failure.message
+        except Exception as failure:  # noqa: BLE001  any failure of the cheapest call means the store is at fault
+            return self.failures.problem(failure)
 
     # --- lifecycle ---------------------------------------------------------
     @property
@@ -228,6 +298,8 @@ class PassageStore:
         for name in (self.name, self.articles_collection_name):
             try:
                 self._client.delete_collection(name)
+            except SourcedError:  # the store itself failed (index/store_failures.py)
+                raise
             except Exception:  # absent already: nothing to drop
                 pass
         if self.keyword is not None:
@@ -241,21 +313,28 @@ class PassageStore:
         Raises StoreBusyError when another process holds it longer than
         WRITE_LOCK_WAIT_SECONDS (at once with `wait=False`). Sessions nest.
         """
-        with self._lock.hold(WRITE_LOCK_WAIT_SECONDS if wait else 0.0) as outermost:
+        with self._lock.hold(WRITE_LOCK_WAIT_SECONDS if wait else 0.0, self._local_files) as outermost:
             if not outermost:
                 yield
                 return
             self._changed = False
+            self._written = 0
             clean = False
             try:
                 yield
                 clean = True
             finally:
                 if self._changed:
-                    self.bump_revision()
                     self._changed = False
-                    if clean and self.keyword is not None:
-                        self.keyword.set_stamps(revision=self.revision)
+                    try:
+                        self.bump_revision()
+                        if clean and self.keyword is not None:
+                            self.keyword.set_stamps(revision=self.revision)
+                    except Exception:
+                        if clean:
+                            raise
+                        # The session failed already (a dead server, a full disk): its error is the one to
+                        # show. The keyword index stays unstamped, so the next ingest checks the store.
 
     def begin_change(self) -> None:
         """Call before writing the keyword index directly (a repair): see `_before_write`."""
@@ -334,6 +413,7 @@ class PassageStore:
                 documents=documents,
                 metadatas=metadatas,
             )
+            self._written += len(batch)
 
     def delete_article(self, article_id: str) -> int:
         """Remove an article and all its passages; returns the passages removed.
@@ -383,7 +463,8 @@ class PassageStore:
                 metadatas=[p.metadata() for p in batch],
             )
         if self.keyword is not None:
-            self.keyword.write(passages)
+            with self._local_files(self.keyword.path):
+                self.keyword.write(passages)
 
     def delete_passages(self, article_id: str, except_hash: str | None = None) -> int:
         """Delete an article's passages, optionally keeping those of one content version."""
@@ -405,10 +486,11 @@ class PassageStore:
                 self._passages.delete(ids=sorted(ids)[begin : begin + WRITE_BATCH])
         if self.keyword is not None and self.keyword.holds_other_versions(versions):
             self._before_write()
-            self.keyword.write(
-                delete_articles=list(versions),
-                keep_versions={a: keep for a, keep in versions.items() if keep is not None},
-            )
+            with self._local_files(self.keyword.path):
+                self.keyword.write(
+                    delete_articles=list(versions),
+                    keep_versions={a: keep for a, keep in versions.items() if keep is not None},
+                )
         return len(ids)
 
     def passage_vectors(self, passage_ids: Sequence[str]) -> dict[str, list[float]]:
@@ -430,7 +512,8 @@ class PassageStore:
         for begin in range(0, len(passage_ids), WRITE_BATCH):
             self._passages.delete(ids=passage_ids[begin : begin + WRITE_BATCH])
         if self.keyword is not None:
-            self.keyword.write(delete_articles=article_ids, delete_passages=passage_ids)
+            with self._local_files(self.keyword.path):
+                self.keyword.write(delete_articles=article_ids, delete_passages=passage_ids)
 
     def count(self) -> int:
         return int(self._passages.count())
@@ -538,9 +621,14 @@ class _WriteLock:
         self._depth = 0
         self._handle: Any = None
 
+    @property
+    def held(self) -> bool:
+        """A write session is in progress (in this process)."""
+        return self._depth > 0
+
     @contextmanager
-    def hold(self, wait_seconds: float) -> Iterator[bool]:
-        """Yields True for the outermost hold."""
+    def hold(self, wait_seconds: float, local_files: Callable[[Path], Any] | None = None) -> Iterator[bool]:
+        """Yields True for the outermost hold; `local_files(path)` wraps creating the lock file."""
         acquired = (
             self._thread_lock.acquire(timeout=wait_seconds) if wait_seconds > 0 else self._thread_lock.acquire(blocking=False)
         )
@@ -548,7 +636,11 @@ class _WriteLock:
             raise StoreBusyError(_BUSY)
         try:
             if self._depth == 0:
-                self._acquire_file(wait_seconds)
+                if local_files is not None and self.path is not None:
+                    with local_files(self.path):
+                        self._acquire_file(wait_seconds)
+                else:
+                    self._acquire_file(wait_seconds)
             self._depth += 1
             try:
                 yield self._depth == 1

@@ -26,19 +26,22 @@ _QUESTION_WORDS = {
 
 @cache
 def stopwords() -> frozenset[str]:
-    """nltk's English stopword list from the copy llama-index ships (read as a file, offline), plus question words."""
-    words: set[str] = set(_QUESTION_WORDS)
-    spec = importlib.util.find_spec("llama_index.core")
-    if spec and spec.submodule_search_locations:
-        path = Path(next(iter(spec.submodule_search_locations))) / "_static/nltk_cache/corpora/stopwords/english"
-        if path.is_file():
-            words.update(w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip())
-    if len(words) == len(_QUESTION_WORDS):
-        raise RuntimeError(
-            "llama-index's copy of the nltk stopword list is missing; reinstall llama-index-core "
-            "(`pip install --force-reinstall llama-index-core`)."
-        )
-    return frozenset(words)
+    """English stopwords: bm25s's list (`bm25s.stopwords.STOPWORDS_EN_PLUS`, NLTK's), plus question words.
+
+    The module is read on its own: importing the bm25s package would import
+    scipy.sparse, a second or more of `rag ask`'s start-up for one tuple of words.
+    (spaCy's list, which the NLP model would give, drops words news questions
+    turn on, such as "call", "last", "next" and "top".)
+    """
+    package = importlib.util.find_spec("bm25s")
+    if package is None or not package.submodule_search_locations:
+        raise RuntimeError("The bm25s package is missing; reinstall Sourced (`pip install -e .`).")
+    path = Path(next(iter(package.submodule_search_locations))) / "stopwords.py"
+    spec = importlib.util.spec_from_file_location("_bm25s_stopwords", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return frozenset(module.STOPWORDS_EN_PLUS) | _QUESTION_WORDS
 
 
 @cache

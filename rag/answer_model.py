@@ -13,7 +13,7 @@
   question's words). Both give calibrated probabilities; the answerer refuses
   below one `threshold`.
 
-Both are fitted by `python -m eval.fit_answerer` on the development splits only
+Both are fitted by `rag eval fit` (eval/fit_answerer.py) on the development splits only
 (eval/README.md lists the figures on the frozen test splits and the weights).
 Applying them needs numpy alone.
 """

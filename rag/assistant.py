@@ -4,6 +4,9 @@
     assistant = Assistant.from_settings()
     answer = assistant.ask("How long did the July 3 call last?")
     print(answer.answer, [c.quote for c in answer.citations])
+
+Ingesting and deleting go through `assistant.library` (rag/library.py), which
+`rag ingest`, `rag delete` and the UI share.
 """
 
 from __future__ import annotations
@@ -11,12 +14,13 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import Iterator, Literal, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from index.embedder import TextEncoder
 from index.loaders import SUPPORTED_SUFFIXES
-from index.pipeline import IngestReport, ingest
+from index.pipeline import IngestReport
 from index.keyword_index import KeywordIndex
 from index.store import ArticleRecord, PassageStore
 from rag.chat import Conversation, looks_like_follow_up, resolve_follow_up
@@ -28,13 +32,16 @@ from rag.query import QuestionAnalysis, analyse
 from rag.models import Answer, Passage
 from rag.retrieval import HybridRetriever, RetrievalFilters, RetrievalMode, RetrievalResult
 from rag.errors import StoreUnavailableError
-from rag.services import article_id_for, build_encoder, build_store, chunk_settings, id_namespaces
+from rag.requests import AnswerModeChoice, AskRequest, RequestOptions
+from rag.scope import NO_MATCH_NOTICE, resolve_scope
+from rag.services import article_id_for, build_encoder, build_store
 from rag.settings import Settings
-from rag.validation import validate_question
 
-__all__ = ["SUPPORTED_SUFFIXES", "Assistant", "StreamEvent"]
+if TYPE_CHECKING:
+    from rag.library import DeletedArticle, Library
 
-AnswerModeChoice = Literal["extractive", "llm"]
+__all__ = ["SUPPORTED_SUFFIXES", "AskRequest", "Assistant", "StreamEvent"]
+
 StreamEvent = str | Answer
 """`Assistant.stream` yields text deltas (str) and ends with the final `Answer`."""
 
@@ -60,6 +67,7 @@ class Assistant:
         self._llm_answerer = None
         self._lock = threading.Lock()
         self._article_texts: dict[str, ArticleTerms] = {}
+        self._library: Library | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> "Assistant":
@@ -124,9 +132,9 @@ class Assistant:
     @property
     def llm(self):  # type: ignore[no-untyped-def]
         if not self.settings.llm_configured:
-            raise LLMNotConfiguredError(
-                "LLM mode needs an endpoint; set OPENAI_API_KEY, or OPENAI_BASE_URL and RAG_LLM_MODEL for a local server."
-            )
+            from rag.messages import LLM_NOT_CONFIGURED
+
+            raise LLMNotConfiguredError(LLM_NOT_CONFIGURED)
         if self._llm_answerer is None:
             from rag.llm import LLMAnswerer, LLMClient
 
@@ -152,6 +160,8 @@ class Assistant:
         filters: RetrievalFilters | None = None,
         indexes: "_Indexes | None" = None,
     ) -> RetrievalResult:
+        if top_k is not None or mode is not None:  # a top_k of -1 would drop the last passage
+            RequestOptions.parse({"top_k": top_k, "retrieval_mode": mode})
         indexes = indexes or self._indexes()
         return self._retriever(indexes.bm25).retrieve(
             query,
@@ -161,9 +171,18 @@ class Assistant:
             named_sources=named_publishers(query, indexes.publishers),
         )
 
+    def request(self, question: "str | AskRequest", **options: Any) -> AskRequest:
+        """The validated request for `ask`/`stream`'s arguments: an AskRequest as it is, or one built from the
+        question and keyword options (mode, top_k, retrieval_mode, publishers, since, until, or filters)."""
+        if isinstance(question, AskRequest):
+            if any(value is not None for value in options.values()):
+                raise TypeError("pass the options inside the AskRequest, not beside it")
+            return AskRequest.parse(question.model_dump(), max_question_chars=self.settings.max_question_chars)
+        return AskRequest.build(question, max_question_chars=self.settings.max_question_chars, **options)
+
     def ask(
         self,
-        question: str,
+        question: "str | AskRequest",
         *,
         mode: AnswerModeChoice | None = None,
         top_k: int | None = None,
@@ -171,6 +190,9 @@ class Assistant:
         conversation: Conversation | None = None,
         retrieval_mode: RetrievalMode | None = None,
         fallback: bool = True,
+        publishers: "str | Sequence[str] | None" = None,
+        since: "str | date | None" = None,
+        until: "str | date | None" = None,
     ) -> Answer:
         """The answer to one question; see `stream` for the options."""
         answer: Answer | None = None
@@ -182,6 +204,9 @@ class Assistant:
             conversation=conversation,
             retrieval_mode=retrieval_mode,
             fallback=fallback,
+            publishers=publishers,
+            since=since,
+            until=until,
         ):
             if isinstance(event, Answer):
                 answer = event
@@ -190,7 +215,7 @@ class Assistant:
 
     def stream(
         self,
-        question: str,
+        question: "str | AskRequest",
         *,
         mode: AnswerModeChoice | None = None,
         top_k: int | None = None,
@@ -198,31 +223,54 @@ class Assistant:
         conversation: Conversation | None = None,
         retrieval_mode: RetrievalMode | None = None,
         fallback: bool = True,
+        publishers: "str | Sequence[str] | None" = None,
+        since: "str | date | None" = None,
+        until: "str | date | None" = None,
     ) -> Iterator[StreamEvent]:
         """Text deltas as the answer is written, then the final Answer (also added to `conversation`).
 
+        `question` is an `AskRequest`, or the question text with the request's options as keywords
+        (`filters` may stand for publishers/since/until); invalid ones raise InvalidRequestError.
+        `publishers` are matched by any of their names ("AP", "the gazette"). When the filters
+        select no article the answer abstains with a sentence saying so (and NO_MATCH_NOTICE).
         With `fallback` (the default) a failing LLM endpoint degrades to the
         extractive answer with a notice; without it, EndpointError is raised.
         """
         began = time.perf_counter()
-        question = validate_question(question, self.settings.max_question_chars)
-        chosen_mode = mode or self.settings.effective_answer_mode
+        request = self.request(
+            question, mode=mode, top_k=top_k, filters=filters, retrieval_mode=retrieval_mode,
+            publishers=publishers, since=since, until=until,
+        )
+        question = request.question
+        chosen_mode = request.mode or self.settings.effective_answer_mode
         if chosen_mode == "llm":
             self.llm  # noqa: B018 - fail fast with LLMNotConfiguredError
 
-        rewritten = self._rewrite(question, conversation, chosen_mode)
-        query = rewritten or question
         retrieve_began = time.perf_counter()
         indexes = self._indexes()
-        retrieved = self.retrieve_full(query, top_k, retrieval_mode, filters, indexes)
+        scope = resolve_scope(request, indexes.publishers, indexes.bm25)
+        if scope.empty is not None:  # nothing to search: say so, rather than "the articles don't say"
+            rewritten, query = None, question
+            retrieved = RetrievalResult([], {})
+        else:
+            rewritten = self._rewrite(question, conversation, chosen_mode)
+            query = rewritten or question
+            retrieved = self.retrieve_full(query, request.top_k, request.retrieval_mode, scope.filters, indexes)
         retrieve_ms = _ms(retrieve_began)
 
         answer_began = time.perf_counter()
-        if chosen_mode == "llm":
+        if scope.empty is not None:
+            answer = Answer(
+                question=question, answer=scope.empty, abstained=True, mode=chosen_mode, notice=NO_MATCH_NOTICE
+            )
+            yield answer.answer
+        elif chosen_mode == "llm":
             answer = yield from self._stream_llm(query, retrieved, indexes, fallback)
         else:
             answer = self._extractive(query, retrieved, indexes)
             yield answer.answer
+        if scope.notice:
+            answer.notice = f"{scope.notice} {answer.notice}" if answer.notice else scope.notice
         answer.question = question
         answer.rewritten_query = rewritten
         answer.timings_ms = {
@@ -296,6 +344,15 @@ class Assistant:
         return resolve_follow_up(question, conversation)
 
     # --- library ------------------------------------------------------------
+    @property
+    def library(self) -> "Library":
+        """The articles of this Assistant's store: list, ingest, delete (rag/library.py)."""
+        if self._library is None:
+            from rag.library import Library  # not needed to answer: kept off `rag ask`'s imports
+
+            self._library = Library(self.settings, self.store, self.encoder)
+        return self._library
+
     def articles(self) -> list[ArticleRecord]:
         return self.store.article_records()
 
@@ -303,17 +360,9 @@ class Assistant:
         return self.store.article(article_id)
 
     def ingest(self, paths: Sequence[Path], **options: object) -> IngestReport:
-        """Add or update files (e.g. uploads); the keyword index is written along with Chroma, so the
-        next question sees them at no extra cost."""
-        report = ingest(
-            paths,
-            self.store,
-            self.encoder,
-            chunks=chunk_settings(self.settings),
-            max_bytes=self.settings.max_file_bytes,
-            namespaces=id_namespaces(self.settings),
-            **options,  # type: ignore[arg-type]
-        )
+        """Add or update files (e.g. uploads; options as `Library.ingest`); the keyword index is written
+        along with Chroma, so the next question sees them at no extra cost."""
+        report = self.library.ingest(paths, **options)  # type: ignore[arg-type]
         self._indexes()
         return report
 
@@ -321,11 +370,11 @@ class Assistant:
         """The id the article read from `path` has (or would get) in the store."""
         return article_id_for(self.settings, path)
 
-    def delete_article(self, article_id: str) -> int:
-        with self.store.writing():
-            removed = self.store.delete_article(article_id)
+    def delete_article(self, article_id: str) -> "DeletedArticle":
+        """Remove one article, its passages and its uploaded copy (ArticleNotFoundError for an unknown id)."""
+        (deleted,) = self.library.delete([article_id])
         self._indexes()
-        return removed
+        return deleted
 
 
 @dataclass(frozen=True)

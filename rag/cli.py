@@ -1,8 +1,11 @@
-"""The `rag` command line: ingest, status, ask, chat, serve, eval.
+"""The `rag` command line: ingest, status, ask, chat, delete, serve, eval.
 
-Output for people goes to stdout, progress and errors to stderr; `--json`
-prints machine-readable objects (design.md). Every `SourcedError` becomes one
-line on stderr and its exit code; nothing shows a traceback.
+This module parses arguments and draws progress; the work is done by
+rag/library.py (ingest, delete, open), rag/assistant.py (answers) and eval/cli.py
+(the `rag eval` group, loaded only when asked for). Output for people goes to
+stdout, progress and errors to stderr; `--json` prints the objects README.md
+documents. Every `SourcedError` becomes one line on stderr and its exit code;
+nothing shows a traceback.
 """
 
 from __future__ import annotations
@@ -14,17 +17,39 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
 import typer
+from typer.core import TyperGroup
 
 if TYPE_CHECKING:
     from rag.models import Answer
     from rag.settings import Settings
 
+
+class _Commands(TyperGroup):
+    """`rag`'s commands; the `eval` group is imported only when it is asked for (or listed in --help),
+    so eval/ stays off the imports of `rag ask`."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return [*super().list_commands(ctx), "eval"]
+
+    def get_command(self, ctx: Any, name: str) -> Any:
+        if name == "eval":
+            from eval.cli import app as eval_app
+
+            return typer.main.get_command(eval_app)
+        return super().get_command(ctx, name)
+
+
 app = typer.Typer(
+    cls=_Commands,
     help="Sourced: ask questions about news articles and get answers with verified citations.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+# Set by a command that only read: `main` may then end the process without the interpreter's
+# teardown of chromadb, onnxruntime and friends (~0.3 s of a ~2.5 s cold `rag ask`).
+_READ_ONLY_RUN = False
 
 
 def _settings(**overrides: Any) -> "Settings":
@@ -47,7 +72,10 @@ def _fail(message: str, code: int = 1) -> None:
 
 
 def _run(action: Callable[[], None]) -> None:
-    """Run a command body, turning known failures into one line and an exit code."""
+    """Run a command body, turning known failures into one line and an exit code.
+
+    Store failures arrive as named errors (index/store_failures.py); anything else
+    unexpected is one line too, with the traceback kept in a file for a bug report."""
     from rag.errors import SourcedError
 
     try:
@@ -56,6 +84,25 @@ def _run(action: Callable[[], None]) -> None:
         _fail(exc.message, exc.exit_code)
     except KeyboardInterrupt:
         _fail("Interrupted.", 130)
+    except (typer.Exit, typer.Abort):  # a command's own exit (and its code)
+        raise
+    except Exception as exc:  # noqa: BLE001  the edge: one sentence, never a traceback
+        _fail(_unexpected(exc), 1)
+
+
+def _unexpected(error: Exception) -> str:
+    import tempfile
+    import traceback
+
+    from index.store_failures import reason
+
+    try:
+        with tempfile.NamedTemporaryFile("w", prefix="rag-error-", suffix=".txt", delete=False) as details:
+            traceback.print_exception(error, file=details)
+        where = f"; the details are in {details.name}"
+    except OSError:
+        where = ""
+    return f"Unexpected {type(error).__name__} ({reason(error)}); this is a bug, please report it{where}."
 
 
 def _print_json(data: Any) -> None:
@@ -63,53 +110,6 @@ def _print_json(data: Any) -> None:
 
 
 # --- ingest --------------------------------------------------------------------
-def run_ingest(settings: "Settings", paths: list[Path], rebuild: bool, prune: bool | None, show_progress: bool) -> Any:
-    """Ingest `paths` (default: the articles folder) with a progress bar on stderr; returns the report."""
-    from tqdm import tqdm
-
-    from index.pipeline import check_paths, ingest
-    from rag.errors import IngestPathError
-    from rag.services import build_encoder, build_store, chunk_settings, id_namespaces
-
-    managed = not paths
-    targets = paths or [Path(settings.articles_dir)]
-    if managed and not targets[0].expanduser().is_dir():
-        raise IngestPathError(
-            f"RAG_ARTICLES_DIR is {targets[0]}, which is not a folder; set it to your articles folder, or give `rag ingest` a path."
-        )
-    check_paths(targets)  # a mistyped path fails before the model loads or the store is created
-    encoder = build_encoder(settings)
-    store = build_store(settings, encoder).open_for_writing(rebuild=rebuild)
-    bar = tqdm(total=0, unit="chunk", desc="Embedding", file=sys.stderr, disable=not show_progress, leave=False)
-
-    def progress(done: int, total: int) -> None:
-        bar.total = total
-        bar.n = done
-        bar.refresh()
-
-    def on_skip(skipped: Any) -> None:
-        tqdm.write(f"Skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
-
-    try:
-        report = ingest(
-            targets,
-            store,
-            encoder,
-            chunks=chunk_settings(settings),
-            max_bytes=settings.max_file_bytes,
-            prune=managed if prune is None else prune,
-            progress=progress,
-            on_skip=on_skip,
-            namespaces=id_namespaces(settings),
-            repair=True,
-        )
-    finally:
-        bar.close()
-    if report.repair is not None and report.repair.changed:
-        tqdm.write(f"Repaired the store: {report.repair.summary()}.", file=sys.stderr)
-    return report
-
-
 @app.command("ingest")
 def ingest_command(
     paths: list[Path] = typer.Argument(None, help="Files or folders to ingest (default: RAG_ARTICLES_DIR)."),
@@ -126,44 +126,38 @@ def ingest_command(
     """
 
     def action() -> None:
+        from rag.library import ingest_paths
+        from rag.progress import IngestProgress
+
         settings = _settings()
-        report = run_ingest(settings, list(paths or []), rebuild, prune, show_progress=sys.stderr.isatty())
-        if as_json:
-            _print_json(report.as_json())
-            return
+        with IngestProgress(enabled=sys.stderr.isatty()) as bar:
+            # each skipped file is named, with its reason, on stderr as it is met
+            report = ingest_paths(
+                settings, list(paths or []), rebuild=rebuild, prune=prune, progress=bar.update, on_skip=bar.skipped
+            )
+        if report.repair is not None and report.repair.changed:
+            typer.echo(f"Repaired the store: {report.repair.summary()}.", err=True)
         summary = report.as_json()
-        migrated = f"{summary['migrated']} re-keyed to the current id scheme, " if summary["migrated"] else ""
-        typer.echo(
-            f"Ingested in {summary['seconds']:.1f} s: {summary['added']} added, {summary['updated']} updated, "
-            f"{summary['unchanged']} unchanged, {summary['removed']} removed, {migrated}{len(summary['skipped'])} skipped; "
-            f"{summary['chunks']} chunks embedded."
-        )
-        # each skipped file was already named, with its reason, on stderr as it was met (run_ingest's on_skip)
+        if as_json:
+            _print_json(summary)
+            return
+        typer.echo(_ingest_sentence(summary))
 
     _run(action)
 
 
+def _ingest_sentence(summary: dict[str, Any]) -> str:
+    from rag.messages import counted
+
+    migrated = f"{summary['migrated']} re-keyed to the current id scheme, " if summary["migrated"] else ""
+    return (
+        f"Ingested in {summary['seconds']:.1f} s: {summary['added']} added, {summary['updated']} updated, "
+        f"{summary['unchanged']} unchanged, {summary['removed']} removed, {migrated}"
+        f"{len(summary['skipped'])} skipped; {counted(summary['chunks'], 'chunk')} embedded."
+    )
+
+
 # --- status --------------------------------------------------------------------
-def _endpoint_status(settings: "Settings") -> dict[str, Any]:
-    if not settings.llm_configured:
-        return {"configured": False, "reachable": None}
-    import urllib.error
-    import urllib.request
-
-    base = (settings.openai_base_url or "https://api.openai.com/v1").rstrip("/")
-    request = urllib.request.Request(f"{base}/models")
-    if settings.openai_api_key:
-        request.add_header("Authorization", f"Bearer {settings.openai_api_key.get_secret_value()}")
-    try:
-        with urllib.request.urlopen(request, timeout=3):
-            reachable = True
-    except urllib.error.HTTPError as exc:
-        reachable = exc.code < 500
-    except (urllib.error.URLError, OSError, ValueError):
-        reachable = False
-    return {"configured": True, "base_url": base, "model": settings.llm_model, "reachable": reachable}
-
-
 @app.command("status")
 def status_command(
     as_json: bool = typer.Option(False, "--json", help="Print the status as JSON."),
@@ -172,46 +166,22 @@ def status_command(
     """Show the settings in effect (secrets masked), the store, the embedding model and the indexed articles."""
 
     def action() -> None:
-        from index.repair import recent_repairs
-        from rag.errors import IndexEmptyError
-        from rag.services import build_encoder, build_store, describe_store
+        from rag.library import status
+        from rag.messages import counted
 
         settings = _settings()
-        encoder = build_encoder(settings)
-        store = build_store(settings, encoder)
-        try:
-            store.open_for_reading()
-            articles = [record.summary() for record in store.article_records()]
-            passages = store.count()
-        except IndexEmptyError:
-            articles, passages = [], 0
-        keyword = store.keyword
-        data = {
-            "store": {
-                **describe_store(settings),
-                "passages": passages,
-                "keyword_index": {
-                    "path": str(keyword.path) if keyword else None,
-                    "passages": keyword.count() if keyword else 0,
-                    "verified": store.is_verified() if passages else True,
-                },
-            },
-            "embedding_model": encoder.fingerprint,
-            "answer_mode": settings.effective_answer_mode,
-            "endpoint": _endpoint_status(settings) if check_endpoint else {"configured": settings.llm_configured},
-            "settings": settings.public_dict(),
-            "articles": articles,
-            "repairs": recent_repairs(store),
-        }
+        data = status(settings, check_endpoint=check_endpoint)
+        articles = data["articles"]
+        passages = data["store"]["passages"]
         if as_json:
             _print_json(data)
             return
         store_info = data["store"]
         where = store_info.get("path") or f"{store_info.get('host')}:{store_info.get('port')}"
-        typer.echo(f"Store:      {store_info['kind']} at {where} (collection {store_info['collection']!r}, {passages} passages)")
+        typer.echo(f"Store:      {store_info['kind']} at {where} (collection {store_info['collection']!r}, {counted(passages, 'passage')})")
         keyword_info = store_info["keyword_index"]
-        typer.echo(f"Keywords:   {keyword_info['path']} ({keyword_info['passages']} passages)")
-        typer.echo(f"Embeddings: {encoder.fingerprint}")
+        typer.echo(f"Keywords:   {keyword_info['path']} ({counted(keyword_info['passages'], 'passage')})")
+        typer.echo(f"Embeddings: {data['embedding_model']}")
         endpoint = data["endpoint"]
         if endpoint.get("configured"):
             state = {True: "reachable", False: "unreachable", None: "not checked"}[endpoint.get("reachable")]
@@ -221,7 +191,7 @@ def status_command(
         typer.echo(f"Articles:   {len(articles)}")
         for article in articles:
             typer.echo(
-                f"  - {article['title']} | {article['source']} | {article['published'] or 'undated'} | {article['chunks']} chunks"
+                f"  - {article['title']} | {article['source']} | {article['published'] or 'undated'} | {counted(article['chunks'], 'chunk')}"
             )
         if data["repairs"]:
             typer.echo(f"Repairs:    {len(data['repairs'])} (most recent first)")
@@ -235,10 +205,9 @@ def status_command(
 
 
 def _repair_line(entry: dict[str, Any]) -> str:
-    from index.repair import RepairReport
+    from rag.library import repair_summary
 
-    fields = {k: v for k, v in entry.items() if k in RepairReport.__dataclass_fields__}
-    return RepairReport(**fields).summary()
+    return repair_summary(entry)
 
 
 # --- ask -------------------------------------------------------------------------
@@ -259,106 +228,231 @@ def format_answer(answer: "Answer") -> str:
     return "\n".join(lines)
 
 
+def _request_options(
+    mode: str | None, top_k: str | None, retrieval: str | None, publishers: list[str] | None, since: str | None,
+    until: str | None,
+) -> dict[str, Any]:
+    return {"mode": mode, "top_k": top_k, "retrieval_mode": retrieval, "publishers": publishers or None,
+            "since": since, "until": until}
+
+
+MODE_HELP = "extractive or llm (default: RAG_ANSWER_MODE)."
+TOP_K_HELP = "Passages handed to the answerer, 1 to 50 (default: RAG_TOP_K)."
+RETRIEVAL_HELP = "hybrid, dense or bm25 (default: RAG_RETRIEVAL_MODE)."
+PUBLISHER_HELP = 'Only articles of this publisher (repeatable); any form of its name: "AP", "the herald".'
+SINCE_HELP = "Only articles published on or after YYYY-MM-DD."
+UNTIL_HELP = "Only articles published on or before YYYY-MM-DD."
+
+
 @app.command("ask")
 def ask_command(
     question: str = typer.Argument(..., help="The question, in quotes."),
     as_json: bool = typer.Option(False, "--json", help="Print the answer object as JSON (design.md contract)."),
-    mode: Optional[str] = typer.Option(None, "--mode", help="extractive or llm (default: RAG_ANSWER_MODE)."),
-    top_k: Optional[int] = typer.Option(None, "--top-k", min=1, max=50, help="Passages handed to the answerer."),
-    publisher: Optional[list[str]] = typer.Option(None, "--publisher", help="Only these publishers (repeatable)."),
-    since: Optional[str] = typer.Option(None, "--since", help="Only articles published on or after YYYY-MM-DD."),
-    until: Optional[str] = typer.Option(None, "--until", help="Only articles published on or before YYYY-MM-DD."),
-    trace: bool = typer.Option(False, "--trace", help="With --json, include every retrieved passage and its ranks."),
+    mode: Optional[str] = typer.Option(None, "--mode", help=MODE_HELP),
+    top_k: Optional[str] = typer.Option(None, "--top-k", metavar="N", help=TOP_K_HELP),
+    retrieval: Optional[str] = typer.Option(None, "--retrieval", help=RETRIEVAL_HELP),
+    publisher: Optional[list[str]] = typer.Option(None, "--publisher", help=PUBLISHER_HELP),
+    since: Optional[str] = typer.Option(None, "--since", help=SINCE_HELP),
+    until: Optional[str] = typer.Option(None, "--until", help=UNTIL_HELP),
+    trace: bool = typer.Option(False, "--trace", help="Show every retrieved passage and its ranks: in the JSON with --json, else on stderr."),
 ) -> None:
-    """Answer one question with numbered citations."""
+    """Answer one question with numbered citations.
+
+    When --publisher/--since/--until select no article, the answer says so (exit 0,
+    "abstained": true with a "notice"); an invalid option is one sentence and exit 2.
+    """
 
     def action() -> None:
         from rag.assistant import Assistant
+        from rag.requests import CLI_NAMES, AskRequest
 
-        if mode not in (None, "extractive", "llm"):
-            _fail("--mode must be extractive or llm.", 2)
-        filters = _filters(publisher, since, until)
-        assistant = Assistant.from_settings(_settings())
+        settings = _settings()
+        request = AskRequest.parse(
+            {"question": question, **_request_options(mode, top_k, retrieval, publisher, since, until)},
+            names=CLI_NAMES,
+            max_question_chars=settings.max_question_chars,
+        )  # before the store opens: a typo fails at once
+        assistant = Assistant.from_settings(settings)
         # an explicit --mode llm must not silently degrade: endpoint failures are errors
-        answer = assistant.ask(
-            question, mode=mode, top_k=top_k, filters=filters, fallback=mode != "llm"  # type: ignore[arg-type]
-        )
+        answer = assistant.ask(request, fallback=request.mode != "llm")
         if answer.notice:
             typer.echo(f"Note: {answer.notice}", err=True)
         if as_json:
             _print_json(answer.to_contract(include_trace=trace))
         else:
+            if trace:
+                typer.echo(format_trace(answer), err=True)
             typer.echo(format_answer(answer))
-        # Nothing is left to write: skip the interpreter's teardown of chromadb,
-        # onnxruntime and friends (~0.3 s of a ~2.5 s cold `rag ask`).
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(0)
+        _read_only_run()
 
     _run(action)
 
 
-def _filters(publishers: list[str] | None, since: str | None, until: str | None) -> Any:
-    from datetime import date
+def format_trace(answer: "Answer") -> str:
+    """The retrieval trace for people: each retrieved passage, its fused rank and score, its dense and BM25
+    ranks, where it is from, whether the answer cites it; then the timings."""
+    cited = {c.passage_id: c.n for c in answer.citations}
+    searched = f" (searched for: {answer.rewritten_query})" if answer.rewritten_query else ""
+    lines = [f"Retrieved {len(answer.retrieved)} passage{'' if len(answer.retrieved) == 1 else 's'}{searched}:"]
+    for position, passage in enumerate(answer.retrieved, start=1):
+        ranks = ", ".join(
+            f"{name} #{rank}" for name, rank in (("dense", passage.dense_rank), ("BM25", passage.bm25_rank)) if rank
+        ) or "no rank"
+        marker = f"  cited as [{cited[passage.passage_id]}]" if passage.passage_id in cited else ""
+        lines.append(
+            f"  {passage.fused_rank or position:>2}. score {passage.score:.4f} ({ranks}){marker}\n"
+            f"      {passage.title} - {passage.source}, {passage.published or 'undated'} [{passage.passage_id}]\n"
+            f"      \"{_excerpt(passage.text)}\""
+        )
+    timings = answer.timings_ms
+    if timings:
+        shown = ", ".join(f"{key} {value:.0f} ms" for key, value in timings.items())
+        lines.append(f"Timings: {shown}")
+    return "\n".join(lines)
 
-    from rag.retrieval import RetrievalFilters
 
-    for value, flag in ((since, "--since"), (until, "--until")):
-        if value:
-            try:
-                date.fromisoformat(value)
-            except ValueError:
-                _fail(f"{flag} must be a date like 2025-07-03.", 2)
-    return RetrievalFilters(tuple(publishers or ()), since, until)
+def _excerpt(text: str, limit: int = 160) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _read_only_run() -> None:
+    """Tell `main` this command wrote nothing, so the process may end without the interpreter's teardown."""
+    global _READ_ONLY_RUN
+    _READ_ONLY_RUN = True
 
 
 # --- chat --------------------------------------------------------------------------
+CHAT_HELP = """Commands:
+  /help    this list
+  /clear   start a new conversation (follow-ups stop referring to earlier answers); also /new
+  /quit    leave the chat; also /exit, an empty line (at a terminal) or Ctrl-D
+Anything else is a question about the articles."""
+_CHAT_COMMANDS = {"/help": "help", "/?": "help", "/clear": "clear", "/new": "clear", "/quit": "quit", "/exit": "quit",
+                  "/q": "quit"}
+
+
+def chat_command_of(line: str) -> str | None:
+    """"help", "clear", "quit", "unknown" for a slash command; None for a question.
+
+    A command is one word after a slash ("/clear"); "/r/news says what?" is a question."""
+    if not line.startswith("/") or len(line.split()) != 1:
+        return None
+    return _CHAT_COMMANDS.get(line.lower(), "unknown")
+
+
 @app.command("chat")
 def chat_command(
-    as_json: bool = typer.Option(False, "--json", help="Read one question per line, print one JSON answer per line."),
-    mode: Optional[str] = typer.Option(None, "--mode", help="extractive or llm."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON answer per line (for scripts)."),
+    mode: Optional[str] = typer.Option(None, "--mode", help=MODE_HELP),
+    top_k: Optional[str] = typer.Option(None, "--top-k", metavar="N", help=TOP_K_HELP),
+    retrieval: Optional[str] = typer.Option(None, "--retrieval", help=RETRIEVAL_HELP),
+    publisher: Optional[list[str]] = typer.Option(None, "--publisher", help=PUBLISHER_HELP),
+    since: Optional[str] = typer.Option(None, "--since", help=SINCE_HELP),
+    until: Optional[str] = typer.Option(None, "--until", help=UNTIL_HELP),
 ) -> None:
-    """A conversation in the terminal; follow-up questions are understood in context."""
+    """A conversation in the terminal; follow-up questions are understood in context.
+
+    Reads one question per line, also from a pipe; /help lists the commands
+    (/clear, /quit). Answers are text unless --json is given. The options apply
+    to every question; an invalid one is one sentence and exit 2.
+    """
 
     def action() -> None:
         from rag.assistant import Assistant
-        from rag.errors import InvalidQuestionError
+        from rag.errors import InvalidRequestError
+        from rag.requests import CLI_NAMES, RequestOptions
 
-        assistant = Assistant.from_settings(_settings())
+        settings = _settings()
+        options = RequestOptions.parse(
+            _request_options(mode, top_k, retrieval, publisher, since, until), names=CLI_NAMES
+        )
+        assistant = Assistant.from_settings(settings)
         conversation = assistant.new_conversation()
-        interactive = sys.stdin.isatty() and not as_json
-        if interactive:
-            typer.echo("Ask about the articles; empty line or Ctrl-D to quit, /new for a new conversation.", err=True)
+        at_terminal = sys.stdin.isatty()
+        if at_terminal:
+            typer.echo("Ask about the articles; /help for the commands, an empty line or Ctrl-D to quit.", err=True)
+
+        def problem(line: str, message: str) -> None:
+            if as_json:
+                typer.echo(json.dumps({"question": line, "error": message}, ensure_ascii=False))
+            else:
+                typer.echo(f"Error: {message}", err=True)
+
         while True:
             try:
-                line = input("> ") if interactive else sys.stdin.readline()
+                line = input("> ") if at_terminal and not as_json else sys.stdin.readline()
             except EOFError:
                 break
-            if not interactive and line == "":
-                break
+            if not at_terminal and line == "":
+                break  # end of the piped input
             line = line.strip()
-            if interactive and not line:
-                break
-            if line == "/new":
-                conversation.clear()
-                continue
             if not line:
+                if at_terminal:
+                    break
+                continue
+            command = chat_command_of(line)
+            if command == "quit":
+                break
+            if command == "help":
+                typer.echo(CHAT_HELP, err=as_json)  # stdout stays one JSON object per line
+                continue
+            if command == "clear":
+                conversation.clear()
+                typer.echo("New conversation.", err=True)
+                continue
+            if command == "unknown":
+                problem(line, f"{line} is not a command; type /help for the commands.")
                 continue
             try:
-                answer = assistant.chat(line, conversation, mode=mode)
-            except InvalidQuestionError as exc:
-                if interactive:
-                    typer.echo(f"Error: {exc.message}", err=True)
-                else:
-                    typer.echo(json.dumps({"question": line, "error": exc.message}, ensure_ascii=False))
+                request = options.ask(line, max_question_chars=settings.max_question_chars)
+                answer = assistant.chat(request, conversation)  # type: ignore[arg-type]
+            except InvalidRequestError as exc:
+                problem(line, exc.message)
                 continue
-            if interactive:
+            if as_json:
+                typer.echo(json.dumps(answer.to_contract(), ensure_ascii=False))
+            else:
                 if answer.notice:
                     typer.echo(f"Note: {answer.notice}", err=True)
+                if not at_terminal:
+                    typer.echo(f"> {line}")  # piped: say which question this answer is for
                 typer.echo(format_answer(answer) + "\n")
-            else:
-                typer.echo(json.dumps(answer.to_contract(), ensure_ascii=False))
-                sys.stdout.flush()
+            sys.stdout.flush()
+        _read_only_run()
+
+    _run(action)
+
+
+# --- delete --------------------------------------------------------------------------
+@app.command("delete")
+def delete_command(
+    article_ids: list[str] = typer.Argument(..., help="Ids of the articles to delete (`rag status` lists them)."),
+    as_json: bool = typer.Option(False, "--json", help="Print what was deleted as JSON."),
+) -> None:
+    """Remove articles and their passages from the index (and the copy of an uploaded file).
+
+    Every id is checked first: when one is unknown nothing is deleted, one
+    sentence goes to stderr and the exit code is 2.
+    """
+
+    def action() -> None:
+        from rag.library import Library
+        from rag.messages import counted
+
+        library = Library.open(_settings())
+        deleted = library.delete(article_ids)
+        if as_json:
+            _print_json({"deleted": [d.as_json() for d in deleted], "passages": sum(d.passages for d in deleted)})
+        for item in deleted:
+            if not as_json:
+                typer.echo(f"Deleted “{item.record.title}” ({item.record.article_id}, {counted(item.passages, 'passage')}).")
+            if item.file_remains:
+                typer.echo(
+                    f"Note: its file {item.record.path} is still there, so ingesting it again adds it back; "
+                    "delete or move the file to keep it out.",
+                    err=True,
+                )
 
     _run(action)
 
@@ -374,7 +468,7 @@ def serve_command(
         help="Listen on a non-loopback address without RAG_UI_AUTH (only on a trusted network).",
     ),
 ) -> None:
-    """Start the chat UI (ingests the sample corpus first when the store is empty)."""
+    """Start the chat UI (ingests RAG_ARTICLES_DIR, by default the sample corpus, when no article is indexed)."""
 
     def action() -> None:
         from ui.launch import serve
@@ -384,21 +478,29 @@ def serve_command(
     _run(action)
 
 
-# --- eval ------------------------------------------------------------------------------
-@app.command("eval", add_help_option=False, context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
-def eval_command(ctx: typer.Context) -> None:
-    """Run the evaluation suite (see `rag eval --help`)."""
+# --- eval --------------------------------------------------------------------------------
+# `rag eval` is a group of sub-commands (run, gate, compare, suites, fit, from-feedback) defined in
+# eval/cli.py and loaded by `_Commands` above only when asked for.
 
-    def action() -> None:
-        from eval.cli import main as eval_main
 
-        raise typer.Exit(eval_main(list(ctx.args), _settings()))
-
-    _run(action)
+@app.callback()
+def _root(ctx: typer.Context) -> None:
+    # the settings, for sub-command groups defined elsewhere (eval/cli.py): read when first needed,
+    # so that a bad setting is reported as one sentence by the command that needs it
+    ctx.obj = _settings
 
 
 def main() -> None:
-    app()
+    """The `rag` entry point: usage errors are one sentence (exit 2), and a command that only read
+    ends the process without the interpreter's teardown."""
+    from rag.console import invoke
+
+    code = invoke(app, sys.argv[1:], "rag")
+    sys.stdout.flush()
+    sys.stderr.flush()
+    if _READ_ONLY_RUN:
+        os._exit(code)
+    sys.exit(code)
 
 
 if __name__ == "__main__":

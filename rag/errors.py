@@ -6,33 +6,44 @@ The CLI and the UI turn any `SourcedError` into its one-sentence message.
 from __future__ import annotations
 
 from index.errors import (
+    DiskFullError,
     EmbedderUnavailableError,
     EmbeddingMismatchError,
     IndexEmptyError,
     IngestPathError,
     SourcedError,
     StoreBusyError,
+    StoreDamagedError,
     StoreUnavailableError,
+    StoreUnreachableError,
 )
 
 __all__ = [
+    "DiskFullError",
     "EmbedderUnavailableError",
     "EmbeddingMismatchError",
     "EndpointError",
     "IndexEmptyError",
     "IngestPathError",
     "InvalidQuestionError",
+    "InvalidRequestError",
     "LLMNotConfiguredError",
     "SourcedError",
     "StoreBusyError",
+    "StoreDamagedError",
     "StoreUnavailableError",
+    "StoreUnreachableError",
 ]
 
 
-class InvalidQuestionError(SourcedError):
-    """The question is empty, too long or malformed."""
+class InvalidRequestError(SourcedError):
+    """A question or one of its options (mode, top-k, publishers, dates) is invalid (rag/requests.py)."""
 
     exit_code = 2
+
+
+class InvalidQuestionError(InvalidRequestError):
+    """The question is empty, too long or malformed."""
 
 
 class LLMNotConfiguredError(SourcedError):

@@ -46,9 +46,11 @@ MIN_NEW_STEMS = 3
 # Other answers to a question about several things, or another source's figure for the
 # same thing, are given when the ranker's logit is within this of the best one's.
 SECOND_ANSWER_GAP = 1.0
-# Another source's figure for the same thing is reported when within this of the best (it must also
-# measure the same thing and respect the question's constraints as well: see _typed_answer).
-RIVAL_FIGURE_GAP = 2.0
+# Another source's figure for the same thing is reported when the ranker gives it at least this share
+# of the best figure's odds (it must also measure the same thing and name the question's focus and
+# constraints as the best does: see _typed_answer). Odds, not logits: the fitted logits' scale changes
+# with every refit, a share of the odds does not.
+RIVAL_FIGURE_ODDS = 0.1
 MAX_LISTED_ANSWERS = 5
 # Candidates checked for orders to an assistant (each check parses the sentence).
 CHECKED_FOR_ORDERS = 6
@@ -183,7 +185,7 @@ def _answer_key(candidate: Candidate) -> str:
 def _typed_answer(analysis: QuestionAnalysis, candidates: list[Candidate]) -> list[CitedSentence]:
     best = candidates[0]
     close = [c for c in candidates[1:] if c.score >= best.score - SECOND_ANSWER_GAP]
-    rivals = [c for c in candidates[1:] if c.score >= best.score - RIVAL_FIGURE_GAP]
+    rivals = [c for c in candidates[1:] if math.exp(c.score - best.score) >= RIVAL_FIGURE_ODDS]
     if analysis.wants_several:
         chosen = _distinct_answers([best, *close])
         if len(chosen) > 1:
@@ -202,7 +204,7 @@ def _typed_answer(analysis: QuestionAnalysis, candidates: list[Candidate]) -> li
                 and _answer_key(c) != _answer_key(best)
                 and c.features["focus_in_sentence"] >= best.features["focus_in_sentence"]
                 and c.features["constraints_in_sentence"] >= best.features["constraints_in_sentence"]
-                and _unit(c.answer_text() or "") == _unit(best.answer_text() or "")
+                and _same_unit(c.answer_text() or "", best.answer_text() or "")
             ),
             None,
         )
@@ -215,6 +217,16 @@ def _typed_answer(analysis: QuestionAnalysis, candidates: list[Candidate]) -> li
         support.relevance = "related"
         cited.append(support)
     return cited
+
+
+def _same_unit(first: str, second: str) -> bool:
+    """Two figures measure the same thing: the same unit, or a bare count beside a counted noun ("17" and
+    "14 homes": one outlet's sentence left the question's noun out of the figure)."""
+    units = _unit(first), _unit(second)
+    if units[0] == units[1]:
+        return True
+    measures = {"$", "€", "£", "¥", "%", "<length of time>"}
+    return any(not unit for unit in units) and not any(unit & measures for unit in units)
 
 
 def _unit(value: str) -> frozenset[str]:
@@ -245,7 +257,8 @@ def _one_per_subject(analysis: QuestionAnalysis, candidates: list[Candidate]) ->
     "and"), the best candidate for each, labelled with its subject; [] otherwise."""
     by_kind: dict[str, list[Constraint]] = {}
     for constraint in analysis.constraints:
-        by_kind.setdefault(f"{constraint.kind}:{constraint.alternatives or ''}", []).append(constraint)
+        if constraint.alternatives:  # "the call between Trump and Putin" names two people, not two subjects
+            by_kind.setdefault(f"{constraint.kind}:{constraint.alternatives}", []).append(constraint)
     subjects = next((group for group in by_kind.values() if len(group) > 1), None)
     if subjects is None or analysis.wants_several:
         return []

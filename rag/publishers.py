@@ -55,3 +55,25 @@ def publisher_words(publishers: Collection[str]) -> frozenset[str]:
     """Every publisher's names, normalised ("pell county courier", "courier", "pcc"): a name in a question that is
     one of these refers to a source, not to what the question is about ("Pell County" is not the Courier)."""
     return frozenset(normalise(name) for publisher in publishers for name in publisher_names(publisher))
+
+
+def _folded(name: str) -> str:
+    """A name as a filter compares it: its words, case-folded, without "the" ("The Gazette" -> "gazette")."""
+    return " ".join(w.casefold() for w in _WORD.findall(name) if w.casefold() != "the")
+
+
+def match_publishers(name: str, publishers: Collection[str]) -> set[str]:
+    """The publishers among `publishers` that a filter value names, case-insensitively.
+
+    A publisher's full name (with or without "the") picks that publisher alone;
+    otherwise any of its names (`publisher_names`: "AP", "SMH", "Gazette") picks
+    every publisher having that name, so "gazette" keeps two gazettes. Unlike a
+    question, a filter is a name and nothing else, so lower case names too.
+    """
+    wanted = _folded(name)
+    if not wanted:
+        return set()
+    exact = {p for p in publishers if _folded(p) == wanted}
+    if exact:
+        return exact
+    return {p for p in publishers if any(_folded(form) == wanted for form in publisher_names(p))}

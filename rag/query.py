@@ -20,12 +20,12 @@ Retrieval, the extractive answerer and the chat rewrite all use the same
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Collection, Iterable, Literal
 
+from index.dates import MONTH_NUMBERS, WEEKDAY_NAMES
 from rag.text import normalise
 
 if TYPE_CHECKING:
@@ -79,10 +79,8 @@ _QUANTIFIERS = frozenset({"a", "an", "one", "two", "three", "four", "five", "six
                           "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "several", "few",
                           "many", "half", "couple", "dozen", "dozens", "hundreds"})  # fmt: skip
 _DEICTIC = frozenset({"this", "next", "last", "previous", "coming"})
-_MONTH_NAMES = {name.casefold(): number for number, name in enumerate(calendar.month_name) if name}
-_MONTH_NAMES.update({name.casefold(): number for number, name in enumerate(calendar.month_abbr) if name})
-_MONTH_NAMES["sept"] = 9
-_WEEKDAYS = frozenset(name.casefold() for name in calendar.day_name)
+_MONTH_NAMES = dict(MONTH_NUMBERS)  # "july", "jul", "sept" -> month number
+_WEEKDAYS = frozenset(name.casefold() for name in WEEKDAY_NAMES)
 # Entity labels whose mention is a constraint on the answer: who and what the question is about.
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
 # The model tags unfamiliar place names as NORP ("the Corliss budget"); a real NORP is a people's adjective
@@ -402,6 +400,8 @@ def _constraints(doc: "Doc", publisher_names: frozenset[str]) -> Iterable[Constr
         if token.pos_ == "PROPN" and token.i not in in_entity and token.i > 0 and token.is_alpha:
             if token.idx in covered or len(token.text) < 3:
                 continue
+            if token.dep_ == "compound" and token.head.i in in_entity:
+                continue  # a title before a name ("Mayor Dolan"): outlets write the name without it
             word = normalise(token.text)
             if word in publisher_names or token.text.isupper():
                 continue  # an acronym may be written out in the articles ("EU", "GDP")
@@ -424,12 +424,23 @@ def _conjunction_group(entity: "Span") -> str | None:
     token = entity.root
     while True:
         if token.dep_ == "conj":
-            return f"conj-{token.head.i}"
+            return _several_subjects(token.head)
         if any(child.dep_ == "conj" for child in token.children):
-            return f"conj-{token.i}"
+            return _several_subjects(token)
         if token.dep_ not in ("compound", "amod", "nmod", "poss") or token.head.i == token.i:
             return None
         token = token.head
+
+
+def _several_subjects(first: "Token") -> str | None:
+    """Names joined by "and" are several subjects asked about in turn ("the budgets of Gadsden and Stephenville"),
+    unless they act together: the subject of the clause ("when did Smith and Jones meet") or the objects of a
+    relation ("the call between Smith and Jones", "talks with Smith and Jones")."""
+    if first.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    if first.dep_ == "pobj" and first.head.lower_ in ("between", "among", "amongst", "with"):
+        return None
+    return f"conj-{first.i}"
 
 
 def _name_constraint(entity: "Span", publisher_names: frozenset[str], covered: set[int],

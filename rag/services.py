@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from index.embedder import MiniLMOnnxEncoder, OpenAIEncoder, TextEncoder
 from index.identity import Namespace, article_id
@@ -65,3 +66,24 @@ def describe_store(settings: Settings) -> dict[str, object]:
                 "collection": settings.collection}
     return {"kind": "embedded", "path": str(Path(settings.data_dir).expanduser() / "chroma"),
             "collection": settings.collection}
+
+
+def endpoint_status(settings: Settings) -> dict[str, Any]:
+    """The configured LLM endpoint and whether it answers (`GET /models`, 3 s); secrets never leave."""
+    if not settings.llm_configured:
+        return {"configured": False, "reachable": None}
+    import urllib.error
+    import urllib.request
+
+    base = (settings.openai_base_url or "https://api.openai.com/v1").rstrip("/")
+    request = urllib.request.Request(f"{base}/models")
+    if settings.openai_api_key:
+        request.add_header("Authorization", f"Bearer {settings.openai_api_key.get_secret_value()}")
+    try:
+        with urllib.request.urlopen(request, timeout=3):
+            reachable = True
+    except urllib.error.HTTPError as exc:
+        reachable = exc.code < 500
+    except (urllib.error.URLError, OSError, ValueError):
+        reachable = False
+    return {"configured": True, "base_url": base, "model": settings.llm_model, "reachable": reachable}

@@ -31,10 +31,10 @@ def make_settings(data_dir: Path, **overrides: object) -> Settings:
 @pytest.fixture(scope="session")
 def sample_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data dir holding the sample corpus, ingested once; copy it before mutating (see `fresh_data_dir`)."""
-    from rag.cli import run_ingest
+    from rag.library import ingest_paths
 
     data_dir = tmp_path_factory.mktemp("sample-store")
-    report = run_ingest(make_settings(data_dir), [], rebuild=False, prune=None, show_progress=False)
+    report = ingest_paths(make_settings(data_dir), [])
     assert report.as_json()["added"] == 5
     return data_dir
 

@@ -11,38 +11,60 @@ from __future__ import annotations
 
 import functools
 import inspect
+from http import HTTPStatus
 from typing import Any, Callable, TypeVar
 
 import gradio as gr
 
 from rag.assistant import Assistant
 from rag.errors import SourcedError
+from rag.requests import FIELD_NAMES, AskRequest
 
 from ui.answers import AnswerLedger
 from ui.failures import explain_failure
 from ui.feedback import FeedbackRecorder, FeedbackRefused, feedback_path
 from ui.library import LibraryController
-from ui.session import AskOptions, OptionsError
 
 # Every endpoint that reads or writes the index runs one at a time with the
 # UI's own asks and uploads (see ui/app.py): the Assistant is shared.
 ASSISTANT_QUEUE = "assistant"
-MAX_TOP_K = 50  # Settings.top_k's own bound
+# The endpoint's parameters, as an invalid value's sentence names them.
+API_NAMES = {**FIELD_NAMES, "since": "date_from", "until": "date_to"}
 
 Handler = TypeVar("Handler", bound=Callable[..., Any])
 
 
-def speaks_plainly(assistant: Assistant, doing: str) -> Callable[[Handler], Handler]:
-    """Wrap an event handler (function or generator) so every failure reaches the client as gr.Error(one sentence)."""
+# HTTP-like statuses of SourcedError exit codes (README): bad input, store or model unavailable, no index
+# or the wrong embedding model, LLM endpoint failure.
+_STATUS_OF_EXIT_CODE = {2: 400, 3: 503, 4: 409, 5: 502}
+
+
+def status_of(failure: Exception) -> int:
+    """The HTTP-like status of a failure: 4xx when the request should change, 5xx when the server or the store failed."""
+    if isinstance(failure, (gr.Error, FeedbackRefused)):
+        return 400
+    if isinstance(failure, SourcedError):
+        return _STATUS_OF_EXIT_CODE.get(failure.exit_code, 500)
+    return 500
+
+
+def speaks_plainly(assistant: Assistant, doing: str, *, with_status: bool = False) -> Callable[[Handler], Handler]:
+    """Wrap an event handler (function or generator) so every failure reaches the client as gr.Error(one sentence).
+
+    `with_status` (the JSON API): the error's `title` is its HTTP-like status, e.g. "400 Bad Request"
+    (gradio's error object has no field of its own for it)."""
 
     def as_gr_error(failure: Exception) -> gr.Error:
         # Refusals are expected and unexpected failures are logged by explain_failure: no traceback from gradio.
         if isinstance(failure, gr.Error):
             message = failure.message
-        elif isinstance(failure, (OptionsError, FeedbackRefused)):
+        elif isinstance(failure, FeedbackRefused):
             message = str(failure)
         else:
             message = explain_failure(failure, assistant, doing)
+        if with_status:
+            status = HTTPStatus(status_of(failure))
+            return gr.Error(message, title=f"{status.value} {status.phrase}", print_exception=False)
         return gr.Error(message, print_exception=False)
 
     def wrap(handler: Handler) -> Handler:
@@ -77,53 +99,39 @@ def _text(value: Any, name: str) -> str:
     return value
 
 
-def _top_k(value: Any, default: int) -> int:
-    if value in (None, 0, ""):
-        return default
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != int(value) or not 1 <= value <= MAX_TOP_K:
-        raise gr.Error(f"top_k must be a whole number from 1 to {MAX_TOP_K}.")
-    return int(value)
-
-
-def _publishers(value: Any) -> list[str]:
-    if value in (None, ""):
-        return []
-    if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
-        raise gr.Error('publishers must be a list of publisher names, like ["RFE/RL"].')
-    return value
-
-
 def register_api(assistant: Assistant, library: LibraryController, answers: AnswerLedger) -> None:
     """Add the endpoints to the Blocks being built (call inside its `with`)."""
     recorder = FeedbackRecorder(answers, feedback_path(assistant.settings.data_dir))
 
-    @speaks_plainly(assistant, "Answering")
+    @speaks_plainly(assistant, "Answering", with_status=True)
     def ask(
         question: str,
         mode: str = "",
         top_k: int = 0,
-        publishers: list[str] | None = None,
+        publishers: list[str] | str | None = None,
         date_from: str = "",
         date_to: str = "",
+        retrieval_mode: str = "",
     ) -> dict[str, Any]:
         """Answer one question; returns the `rag ask --json` object (answer with [n] markers, citations) plus
-        `answer_id`, which /feedback takes."""
-        if mode not in ("", None, "extractive", "llm"):
-            raise gr.Error("mode must be extractive or llm.")
+        `answer_id`, which /feedback takes. Empty values (and top_k 0) mean the server's settings;
+        publishers: one name or a list, any form of a name ("AP", "the herald")."""
         settings = assistant.settings
-        options = AskOptions.from_form(
-            mode or settings.effective_answer_mode,
-            _top_k(top_k, settings.top_k),
-            _publishers(publishers),
-            _text(date_from, "date_from"),
-            _text(date_to, "date_to"),
-        )
-        text = _text(question, "question")
-        answer = assistant.ask(text, mode=options.mode, top_k=options.top_k, filters=options.filters())
-        answer_id = answers.issue(answer, options.as_record(settings.retrieval_mode))
+        values = {
+            "question": question,
+            "mode": mode,
+            "top_k": None if top_k == 0 and not isinstance(top_k, bool) else top_k,
+            "retrieval_mode": retrieval_mode,
+            "publishers": publishers,
+            "since": date_from,
+            "until": date_to,
+        }
+        request = AskRequest.parse(values, names=API_NAMES, max_question_chars=settings.max_question_chars)
+        answer = assistant.ask(request)
+        answer_id = answers.issue(answer, request.as_record(settings))
         return {**answer.to_contract(), "answer_id": answer_id}
 
-    @speaks_plainly(assistant, "Saving the feedback")
+    @speaks_plainly(assistant, "Saving the feedback", with_status=True)
     def feedback(answer_id: str, rating: str, comment: str = "") -> dict[str, Any]:
         """Rate an answer this server gave (by the `answer_id` /ask returned): rating "up" or "down", an optional
         comment; the entry is written from the server's own record of the answer."""
@@ -131,12 +139,12 @@ def register_api(assistant: Assistant, library: LibraryController, answers: Answ
         message = "Saved." if saved.written else "This rating and comment were already saved."
         return {"saved": True, "answer_id": answer_id, "rating": rating, "message": message}
 
-    @speaks_plainly(assistant, "Listing the articles")
+    @speaks_plainly(assistant, "Listing the articles", with_status=True)
     def articles() -> list[dict[str, Any]]:
         """The indexed articles: id, title, publisher (source), date, url and passage count."""
         return [{k: v for k, v in a.summary().items() if k != "path"} for a in assistant.articles()]
 
-    @speaks_plainly(assistant, "Deleting the article")
+    @speaks_plainly(assistant, "Deleting the article", with_status=True)
     def delete_article(article_id: str) -> dict[str, Any]:
         """Remove one article and its passages from the index."""
         done, message = library.delete(_text(article_id, "article_id"))
@@ -144,7 +152,7 @@ def register_api(assistant: Assistant, library: LibraryController, answers: Answ
             raise gr.Error(message)
         return {"deleted": article_id, "message": message}
 
-    @speaks_plainly(assistant, "Uploading")
+    @speaks_plainly(assistant, "Uploading", with_status=True)
     def upload_article(paths: list[str] | None) -> dict[str, Any]:
         """Ingest uploaded files: {"ok", "added": [article ids], "refused": [file names], "messages": [...]}."""
         return library.upload(paths).as_json()

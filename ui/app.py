@@ -19,9 +19,9 @@ from ui import render
 from ui.answers import AnswerLedger
 from ui.api import ASSISTANT_QUEUE, register_api, speaks_plainly
 from ui.chat import AskForm, ChatController, Screen
-from ui.examples import example_questions
+from ui.examples import ExampleQuestions
 from ui.library import LibraryController
-from ui.scripts import ARTICLE_JS, SOURCES_JS, TRANSCRIPT_JS
+from ui.scripts import ARTICLE_JS, EXAMPLES_JS, SOURCES_JS, TRANSCRIPT_JS
 from ui.style import APP_CSS, build_theme
 from ui.uploads import UPLOAD_SUFFIXES
 
@@ -30,9 +30,7 @@ from ui.uploads import UPLOAD_SUFFIXES
 # does the encrypting), so it is no secret: it only makes a restarted server start a fresh chat. The
 # server trusts nothing in the stored chat (ratings are checked against ui/answers.py).
 STORAGE_KEY = "sourced-chat"
-LLM_UNAVAILABLE = (
-    "LLM answers need an endpoint: set OPENAI_API_KEY, or OPENAI_BASE_URL and RAG_LLM_MODEL, then restart."
-)
+from rag.messages import LLM_NOT_CONFIGURED_IN_APP as LLM_UNAVAILABLE  # noqa: E402
 
 
 class SourcedBlocks(gr.Blocks):
@@ -46,6 +44,8 @@ class SourcedBlocks(gr.Blocks):
     def launch(self, *args: Any, **kwargs: Any) -> Any:
         kwargs.setdefault("theme", build_theme())
         kwargs.setdefault("css", APP_CSS)
+        # Gradio's own "Settings" link in the footer would be a second "Settings" beside ours.
+        kwargs.setdefault("footer_links", ["api", "gradio"])
         return super().launch(*args, **kwargs)
 
     async def process_api(self, *args: Any, **kwargs: Any) -> Any:
@@ -60,12 +60,14 @@ class SourcedBlocks(gr.Blocks):
 
 
 def _header(assistant: Assistant) -> str:
-    mode = "LLM" if assistant.settings.effective_answer_mode == "llm" else "extractive (offline)"
-    return (
-        "<h1>Sourced</h1>"
-        "<p>Answers from the indexed articles, every claim with its source: click a marker like [1] to "
-        f"see the passage · answer mode: {render.esc(mode)}</p>"
-    )
+    return render.header_html("LLM" if assistant.settings.effective_answer_mode == "llm" else "extractive (offline)")
+
+
+def settings_label(publishers: list[str] | None, date_from: str | None, date_to: str | None) -> str:
+    """The Settings panel's title, naming the filters in force so they show while it is closed."""
+    filters = {"publishers": publishers or [], "date_from": (date_from or "").strip(), "date_to": (date_to or "").strip()}
+    shown = render.filters_text({"filters": filters})
+    return f"Settings · filtered: {shown}" if shown else "Settings"
 
 
 def build_app(assistant: Assistant) -> gr.Blocks:
@@ -73,7 +75,11 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     chat = ChatController(assistant, answers)
     library = LibraryController(assistant)
     settings = assistant.settings
-    examples = example_questions(assistant.articles())
+    examples = ExampleQuestions(assistant)
+
+    def examples_html() -> str:
+        current = examples.current()
+        return render.examples_html(current.questions, current.library_empty)
 
     with SourcedBlocks(title="Sourced", analytics_enabled=False) as app:
         turns = gr.BrowserState([], storage_key=STORAGE_KEY)
@@ -89,7 +95,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                             elem_id="transcript",
                             js_on_load=TRANSCRIPT_JS,
                             max_height=640,
-                            autoscroll=True,
+                            autoscroll=False,  # scrolled by TRANSCRIPT_JS, which knows about opened sources
                         )
                         status = gr.HTML("", elem_id="chat-status", js_on_load=None)
                         with gr.Row():
@@ -105,15 +111,14 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                         with gr.Row():
                             new_chat = gr.Button("New chat", size="sm", elem_id="new-chat")
                             retry = gr.Button("Retry last question", size="sm", elem_id="retry")
-                        if examples:
-                            gr.Examples([[q] for q in examples], inputs=[question], label="Try asking")
+                        example_box = gr.HTML(examples_html(), elem_id="examples", js_on_load=EXAMPLES_JS)
                         comment = gr.Textbox(
                             label="Comment (optional)",
                             info="Sent with your next Good or Bad rating of an answer.",
                             lines=1,
                             elem_id="feedback-comment",
                         )
-                        with gr.Accordion("Settings", open=False, elem_id="settings"):
+                        with gr.Accordion("Settings", open=False, elem_id="settings") as settings_panel:
                             if settings.llm_configured:
                                 mode = gr.Radio(
                                     [("Extractive (offline)", "extractive"), ("LLM", "llm")],
@@ -148,7 +153,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                             render.sources_html([], None, None), elem_id="sources", js_on_load=SOURCES_JS, max_height=560
                         )
                         article = gr.HTML(
-                            render.ARTICLE_PLACEHOLDER, elem_id="article-view", js_on_load=ARTICLE_JS, max_height=460
+                            render.article_placeholder_html(), elem_id="article-view", js_on_load=ARTICLE_JS, max_height=460
                         )
                         with gr.Accordion("Retrieval trace", open=False, elem_id="trace-panel"):
                             trace = gr.HTML(render.trace_html(None), elem_id="trace", js_on_load=None)
@@ -235,6 +240,20 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         transcript.pick(on_pick, [turns], screen_outputs, show_progress="hidden", **private)
         transcript.rate(on_rate, [turns, view, comment], screen_outputs, show_progress="hidden", **private)
         sources.open_article(on_open, [turns], screen_outputs, show_progress="hidden", **private)
+        transcript.open_article(on_open, [turns], screen_outputs, show_progress="hidden", **private)
+
+        def on_example(evt: gr.EventData) -> str:
+            return str(getattr(evt, "question", "") or "")
+
+        example_box.pick_example(on_example, None, question, show_progress="hidden", **private)
+        for control in (publishers, date_from, date_to):
+            control.change(
+                lambda p, f, t: gr.Accordion(label=settings_label(p, f, t)),
+                [publishers, date_from, date_to],
+                settings_panel,
+                show_progress="hidden",
+                **private,
+            )
         app.load(lambda raw: show(chat.restore(raw)), [turns], screen_outputs, **private)
 
         # --- library events -------------------------------------------------------
@@ -257,21 +276,25 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                 progress((done, total), desc="Embedding passages", unit="passages") if total else None
             )
             outcome = library.upload(paths, report, replace=replace)
-            return (render.statuses_html(outcome.problems, outcome.notes), *library_state(), None)
+            return (render.statuses_html(outcome.problems, outcome.notes), *library_state(), None, examples_html())
 
         @speaks_plainly(assistant, "Deleting the article")
         def on_delete(article_id: str | None) -> tuple[Any, ...]:
             done, message = library.delete(article_id)
-            return (render.status_html(message, "info" if done else "error"), *library_state())
+            return (render.status_html(message, "info" if done else "error"), *library_state(), examples_html())
 
         upload.upload(
             on_upload,
             [upload, replace_choice],
-            [upload_status, *library_outputs, upload],
+            [upload_status, *library_outputs, upload, example_box],
             concurrency_id=ASSISTANT_QUEUE,
             **private,
         )
-        delete.click(on_delete, [delete_choice], [delete_status, *library_outputs], concurrency_id=ASSISTANT_QUEUE, **private)
-        # Another session may have changed the library since this page was built.
+        delete.click(
+            on_delete, [delete_choice], [delete_status, *library_outputs, example_box], concurrency_id=ASSISTANT_QUEUE, **private
+        )
+        # Another session may have changed the library since this page was built. Remaking the examples asks
+        # questions, so it waits its turn with the other users of the assistant.
         app.load(library_state, None, library_outputs, **private)
+        app.load(examples_html, None, example_box, concurrency_id=ASSISTANT_QUEUE, show_progress="hidden", **private)
     return app

@@ -11,21 +11,14 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from rag.assistant import Assistant
-from rag.errors import SourcedError
+from rag.errors import InvalidRequestError, SourcedError
+from rag.requests import AskRequest
 
 from ui import render
 from ui.answers import AnswerLedger
 from ui.failures import explain_failure
 from ui.feedback import FeedbackRecorder, FeedbackRefused, feedback_path
-from ui.session import (
-    MAX_STORED_TURNS,
-    AskOptions,
-    ChatTurn,
-    OptionsError,
-    conversation_for,
-    dump_turns,
-    load_turns,
-)
+from ui.session import MAX_STORED_TURNS, ChatTurn, conversation_for, dump_turns, load_turns
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +38,16 @@ class Screen:
     comment: str | None = None  # the feedback comment box
 
 
+# The settings controls as an invalid value's sentence names them.
+FORM_NAMES = {
+    "mode": "the answer mode",
+    "top_k": "the number of passages (top-k)",
+    "publishers": "the publishers",
+    "since": "the From date",
+    "until": "the To date",
+}
+
+
 @dataclass(frozen=True)
 class AskForm:
     """The raw values of the settings controls."""
@@ -54,6 +57,18 @@ class AskForm:
     publishers: list[str] | None
     date_from: str | None
     date_to: str | None
+
+    def request(self, question: str, max_question_chars: int) -> AskRequest:
+        """The validated request (InvalidRequestError names the control to fix)."""
+        values = {
+            "question": question,
+            "mode": self.mode,
+            "top_k": self.top_k,
+            "publishers": self.publishers,
+            "since": self.date_from,
+            "until": self.date_to,
+        }
+        return AskRequest.parse(values, names=FORM_NAMES, max_question_chars=max_question_chars)
 
 
 class ChatController:
@@ -73,7 +88,7 @@ class ChatController:
         return Screen(
             transcript=render.transcript_html([], None),
             sources=render.sources_html([], None, None),
-            article=render.ARTICLE_PLACEHOLDER,
+            article=render.article_placeholder_html(),
             trace=render.trace_html(None),
             status="",
             turns=[],
@@ -109,14 +124,14 @@ class ChatController:
             screen.article = render.article_missing_html(citation.title)
         else:
             screen.article = render.article_html(
-                record.title, record.source, record.published, record.url, record.text, citation
+                record.title, record.source, record.published, record.url, record.text, citation, turn
             )
         return screen
 
     def _selected(self, turns: list[ChatTurn], selected: int | None, n: int | None, status: str | None = None) -> Screen:
         answer = turns[selected].answer if selected is not None else None
         return Screen(
-            transcript=render.transcript_html(turns, selected),
+            transcript=render.transcript_html(turns, selected, active=n),
             sources=render.sources_html(turns, selected, n),
             trace=render.trace_html(answer),
             view={"turn": selected, "n": n},
@@ -141,27 +156,27 @@ class ChatController:
         if not text:
             yield Screen(status=render.status_html("Type a question about the articles first.", "info"))
             return
-        try:
-            options = AskOptions.from_form(form.mode, form.top_k, form.publishers, form.date_from, form.date_to)
-        except OptionsError as problem:
-            yield Screen(status=render.status_html(str(problem)))
-            return
+        settings = self.assistant.settings
         selected = len(turns) - 1 if turns else None
-        yield Screen(transcript=render.transcript_html(turns, selected, text), status="", question="")
+        try:
+            request = form.request(text, settings.max_question_chars)
+        except InvalidRequestError as problem:
+            yield self._failed(turns, selected, text, problem.message)
+            return
+        asked_with = request.as_record(settings)
+        yield Screen(
+            transcript=render.transcript_html(turns, selected, text, pending_settings=asked_with), status="", question=""
+        )
 
         streamed = ""
         answer = None
         try:
-            for event in self.assistant.stream(
-                text,
-                mode=options.mode,
-                top_k=options.top_k,
-                filters=options.filters(),
-                conversation=conversation_for(self.assistant, turns),
-            ):
+            for event in self.assistant.stream(request, conversation=conversation_for(self.assistant, turns)):
                 if isinstance(event, str):
                     streamed += event
-                    yield Screen(transcript=render.transcript_html(turns, selected, text, streamed))
+                    yield Screen(
+                        transcript=render.transcript_html(turns, selected, text, streamed, pending_settings=asked_with)
+                    )
                 else:
                     answer = event
         except SourcedError as failure:
@@ -171,13 +186,12 @@ class ChatController:
             yield self._failed(turns, selected, text, explain_failure(failure, self.assistant, "Answering"))
             return
         assert answer is not None  # Assistant.stream always ends with the Answer
-        asked_with = options.as_record(self.assistant.settings.retrieval_mode)
         answer_id = self.answers.issue(answer, asked_with)
         turns = [*turns, ChatTurn(answer, asked_with, answer_id=answer_id)]
         turns = turns[-MAX_STORED_TURNS:]
         screen = self._selected(turns, len(turns) - 1, None, status="")
         screen.turns = dump_turns(turns)
-        screen.article = render.ARTICLE_PLACEHOLDER
+        screen.article = render.article_placeholder_html()
         yield screen
 
     def _failed(self, turns: list[ChatTurn], selected: int | None, question: str, message: str) -> Screen:
@@ -205,9 +219,10 @@ class ChatController:
         chosen.comment = entry["comment"]
         selected = (view or {}).get("turn")
         selected = selected if isinstance(selected, int) and 0 <= selected < len(turns) else None
+        active = (view or {}).get("n") if selected is not None else None  # a source opened under it stays open
         verdict = "thumbs up" if rating == "up" else "thumbs down"
         return Screen(
-            transcript=render.transcript_html(turns, selected),
+            transcript=render.transcript_html(turns, selected, active=active if isinstance(active, int) else None),
             turns=dump_turns(turns),
             status=render.status_html(f"Thanks, your {verdict} on “{entry['question']}” was saved.", "info"),
             comment="",

@@ -1,49 +1,178 @@
-"""Example questions shown under the chat box, drawn from the articles actually indexed.
+"""Example questions under the chat box, made from the articles in the library and checked against it.
 
-The bundled sample articles have hand-written questions that their text
-answers (checked by tests/ui); any other article gets a question built from
-its title, so a library without the samples still offers examples that work.
+Each article offers candidate questions built from what it names itself: a
+person it quotes ("What did Priya Anand say?", from the entities stored with
+its passages at ingest), then its title ("What does the article “...”
+report?"). A candidate is asked (extractive, offline: ~20 ms) and kept only
+when the answer is no refusal and cites that article, so every example
+shown is one the library answers. Newest articles first, one question each
+while there are enough articles. `ExampleQuestions` remakes them when the
+store's revision changes (an upload, a delete, an ingest from elsewhere).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Protocol, Sequence
+import logging
+import re
+import threading
+from dataclasses import dataclass
 
-from rag.settings import BUNDLED_ARTICLES_DIR
+from rag.assistant import Assistant
 
-MAX_EXAMPLES = 6
+logger = logging.getLogger(__name__)
 
-# keyed by the sample's file name in data/articles/ (article ids also hash where the file is)
-SAMPLE_QUESTIONS: dict[str, tuple[str, ...]] = {
-    "000_037889587b53874b.txt": (
-        "What did Putin tell Trump about Russia's goals in Ukraine?",
-        "How long did the July 3 call last?",
-    ),
-    "002_d25f915a26dc1e1c.txt": ("What did Putin and Trump discuss besides Ukraine?",),
-    "001_d926b90d832a6a80.txt": ("What did the Pentagon freeze the day before the call?",),
-    "003_334e79f81d6f5466.txt": ("Is Putin ready to negotiate with Ukraine?",),
-    "004_bbd023a9186ca4e3.txt": ("What did Trump claim after his two-hour call with Putin?",),
-}
+MAX_EXAMPLES = 4
+# Articles read per refresh (two store reads each) and questions tried, so a large library stays quick.
+MAX_ARTICLES = 3 * MAX_EXAMPLES
+MAX_TRIES = 4 * MAX_EXAMPLES
+# Longer titles make an unwieldy question.
+MAX_TITLE_CHARS = 90
+# Verbs of reporting speech, as they appear in running text: a person named in the same sentence is quoted.
+SPEECH_WORDS = frozenset(
+    {"said", "says", "told", "tells", "wrote", "writes", "added", "adds", "announced", "announces", "warned",
+     "warns", "argued", "argues", "explained", "explains", "insisted", "insists", "stated", "claimed"}
+)  # fmt: skip
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 
-class _Article(Protocol):
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    entities: tuple[tuple[str, str], ...]  # (text, label) of each named entity in the sentence
+
+
+@dataclass(frozen=True)
+class ArticleEntities:
+    """An article's title and its sentences with their named entities, as stored with its passages."""
+
+    article_id: str
     title: str
-    path: str
+    published: str | None
+    sentences: tuple[Sentence, ...]
 
 
-def sample_name(article: _Article) -> str | None:
-    """The file name of a bundled sample article, None for any other article."""
-    path = Path(article.path) if article.path else None
-    if path is None or not path.is_relative_to(BUNDLED_ARTICLES_DIR.resolve()):
-        return None
-    return path.name
+def articles_with_entities(assistant: Assistant, limit: int = MAX_ARTICLES) -> list[ArticleEntities]:
+    """The newest `limit` articles with the entities of each sentence (read from the passages' metadata).
+
+    A library-level helper ("list articles with their entities") that belongs in rag/ once the store offers it;
+    overlapping passages repeat sentences, which are read once.
+    """
+    records = sorted(assistant.articles(), key=lambda r: (r.published or "", r.article_id), reverse=True)[:limit]
+    store = assistant.store
+    found = []
+    for record in records:
+        passages = store.passages_by_id(sorted(store.passage_ids(record.article_id)))
+        seen: set[int] = set()
+        sentences = []
+        for passage in sorted(passages.values(), key=lambda p: p.chunk_index):
+            for start, end in passage.sentence_spans or [(0, len(passage.text))]:
+                if passage.start + start in seen:
+                    continue
+                seen.add(passage.start + start)
+                entities = tuple(
+                    (passage.text[s:e], label) for s, e, label in passage.entities if start <= s and e <= end
+                )
+                sentences.append(Sentence(passage.text[start:end], entities))
+        found.append(ArticleEntities(record.article_id, record.title, record.published, tuple(sentences)))
+    return found
 
 
-def example_questions(articles: Sequence[_Article], limit: int = MAX_EXAMPLES) -> list[str]:
-    present = {sample_name(a) for a in articles}
-    questions = [q for name, qs in SAMPLE_QUESTIONS.items() if name in present for q in qs]
-    for article in articles:
-        if sample_name(article) not in SAMPLE_QUESTIONS and len(questions) < limit:
-            questions.append(f"What does the article “{article.title}” report?")
-    return questions[:limit]
+def _clean_name(text: str) -> str:
+    return _POSSESSIVE.sub("", " ".join(text.split()))
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return bool(words) and len(text) <= 40 and all(_WORD.fullmatch(w) and w[0].isupper() for w in words)
+
+
+def quoted_people(article: ArticleEntities) -> list[str]:
+    """People the article quotes, most often named first, each by the fullest form of their name it uses."""
+    people = [
+        _clean_name(text)
+        for sentence in article.sentences
+        for text, label in sentence.entities
+        if label == "PERSON" and _is_name(_clean_name(text))
+    ]
+    fullest: dict[str, str] = {}  # by surname
+    mentions: dict[str, int] = {}
+    for name in people:
+        surname = name.split()[-1]
+        mentions[surname] = mentions.get(surname, 0) + 1
+        if len(name) > len(fullest.get(surname, "")):
+            fullest[surname] = name
+    speaking = {
+        _clean_name(text).split()[-1]
+        for sentence in article.sentences
+        if SPEECH_WORDS & {w.lower() for w in _WORD.findall(sentence.text)}
+        for text, label in sentence.entities
+        if label == "PERSON" and _is_name(_clean_name(text))
+    }
+    ranked = sorted(speaking, key=lambda surname: (-mentions[surname], people.index(fullest[surname])))
+    return [fullest[surname] for surname in ranked]
+
+
+def candidate_questions(article: ArticleEntities) -> list[str]:
+    """Questions the article might answer, best first."""
+    candidates = [f"What did {name} say?" for name in quoted_people(article)[:2]]
+    title = " ".join(article.title.split())
+    if title and len(title) <= MAX_TITLE_CHARS:
+        candidates.append(f"What does the article “{title}” report?")
+    return candidates
+
+
+def answers_from(assistant: Assistant, question: str, article_id: str) -> bool:
+    """Whether the library answers `question` (no refusal) citing the article it was made from."""
+    answer = assistant.ask(question, mode="extractive")
+    return not answer.abstained and any(c.article_id == article_id for c in answer.citations)
+
+
+def example_questions(assistant: Assistant, limit: int = MAX_EXAMPLES) -> list[str]:
+    """Up to `limit` questions about the library's newest articles, each one the library answers.
+
+    One question per article first; a second per article only when there are too few articles.
+    """
+    queues = [(article, candidate_questions(article)) for article in articles_with_entities(assistant)]
+    chosen: list[tuple[str, str]] = []  # (question, article id)
+    tries = 0
+    for per_article in (1, 2):
+        for article, candidates in queues:
+            have = sum(1 for _, article_id in chosen if article_id == article.article_id)
+            while have < per_article and candidates and len(chosen) < limit and tries < MAX_TRIES:
+                question = candidates.pop(0)
+                tries += 1
+                if answers_from(assistant, question, article.article_id):
+                    chosen.append((question, article.article_id))
+                    have += 1
+    return [question for question, _ in chosen]
+
+
+@dataclass(frozen=True)
+class Examples:
+    questions: list[str]
+    library_empty: bool
+
+
+class ExampleQuestions:
+    """The examples of the library as it is now, remade only when the store's revision has changed."""
+
+    def __init__(self, assistant: Assistant, limit: int = MAX_EXAMPLES) -> None:
+        self.assistant = assistant
+        self.limit = limit
+        self._lock = threading.Lock()
+        self._revision: str | None = None
+        self._examples = Examples([], library_empty=False)
+
+    def current(self) -> Examples:
+        with self._lock:
+            try:
+                revision = self.assistant.store.revision
+                if revision != self._revision:
+                    empty = not self.assistant.store.article_ids()
+                    questions = [] if empty else example_questions(self.assistant, self.limit)
+                    self._examples = Examples(questions, empty)
+                    self._revision = revision
+            except Exception as failure:  # noqa: BLE001  examples are a convenience: keep the last ones
+                logger.warning("could not make example questions: %s", failure)
+            return self._examples

@@ -1,4 +1,4 @@
-"""`serve(settings)`: what `rag serve` runs. Ingest the sample corpus if the store is empty, then launch.
+"""`serve(settings)`: what `rag serve` runs. Open the store (ingesting RAG_ARTICLES_DIR when it is empty), then launch.
 
 Messages for people go to stderr (progress, warnings) and the URL to stdout.
 Without RAG_UI_AUTH it listens only on a loopback address, unless told
@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import ipaddress
 import sys
+from pathlib import Path
 from typing import Any
 
 from rag.assistant import Assistant
-from rag.errors import IndexEmptyError, SourcedError, StoreUnavailableError
+from rag.errors import SourcedError, StoreUnavailableError
 from rag.settings import Settings
 
 LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
@@ -72,29 +73,35 @@ def _say(message: str) -> None:
 
 
 def open_assistant(settings: Settings) -> Assistant:
-    """The Assistant over the configured store, ingesting the articles folder first if nothing is indexed."""
+    """The Assistant over the configured store (rag.library.open_assistant): the articles folder is ingested
+    first when no article is indexed, and a store whose last write did not end cleanly is repaired."""
+    from rag.library import open_assistant as open_library
+    from rag.messages import counted
+    from rag.progress import IngestProgress
+
+    def announce(folder: Path) -> None:
+        _say(f"The index is empty; ingesting the articles in {folder} first…")
+
     try:
-        assistant = Assistant.from_settings(settings)
-        if assistant.articles():
-            _repair(assistant)
-            return assistant
-    except IndexEmptyError:
-        pass
+        with IngestProgress(enabled=True) as bar:
+            opened = open_library(settings, progress=bar.update, on_skip=bar.skipped, before_ingest=announce,
+                                  trigger="app start")
     except SourcedError:
         raise
     except Exception as failure:  # a damaged embedded store fails inside chromadb, with its own types
         from ui.failures import damaged_store
 
         raise StoreUnavailableError(damaged_store(settings, failure)) from failure
-    from rag.cli import run_ingest
-
-    _say(f"The index is empty; ingesting the articles in {settings.articles_dir} first…")
-    report = run_ingest(settings, [], rebuild=False, prune=None, show_progress=True)
-    summary = report.as_json()
-    _say(f"Ingested {summary['added']} articles ({summary['chunks']} passages) in {summary['seconds']:.1f} s.")
-    for skipped in report.skipped:
-        _say(f"  skipped {skipped.path}: {skipped.reason}")
-    return Assistant.from_settings(settings)
+    if opened.ingested is not None:
+        summary = opened.ingested.as_json()
+        _say(f"Ingested {counted(summary['added'], 'article')} ({counted(summary['chunks'], 'passage')}) "
+             f"in {summary['seconds']:.1f} s.")
+    repair = opened.repair or (opened.ingested.repair if opened.ingested is not None else None)
+    if repair is not None and repair.changed:
+        _say(f"Repaired the store: {repair.summary()}.")
+    elif repair is not None and repair.skipped:
+        _say(f"Did not check the store: {repair.skipped}")
+    return opened.assistant
 
 
 def login_middleware(settings: Settings) -> list[Any]:
@@ -105,17 +112,6 @@ def login_middleware(settings: Settings) -> list[Any]:
 
     throttle = LoginThrottle(settings.ui_login_attempts, settings.ui_login_wait)
     return [Middleware(LoginThrottleMiddleware, throttle=throttle)]
-
-
-def _repair(assistant: Assistant) -> None:
-    """Repair what an interrupted ingest left (cheap when the last write ended cleanly)."""
-    from index.repair import repair_if_needed
-
-    report = repair_if_needed(assistant.store, trigger="app start")
-    if report is not None and report.changed:
-        _say(f"Repaired the store: {report.summary()}.")
-    elif report is not None and report.skipped:
-        _say(f"Did not check the store: {report.skipped}")
 
 
 def launch_options(settings: Settings) -> dict[str, Any]:

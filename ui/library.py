@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Sequence
 
@@ -10,9 +9,7 @@ from rag.assistant import Assistant
 from rag.errors import SourcedError
 
 from ui import render
-from ui.uploads import ProgressCallback, UploadOutcome, accept_uploads, is_upload, remove_uploaded_file
-
-logger = logging.getLogger(__name__)
+from ui.uploads import ProgressCallback, UploadOutcome, accept_uploads, is_upload
 
 
 class LibraryController:
@@ -56,18 +53,13 @@ class LibraryController:
         return accept_uploads(self.assistant, files, progress, replace=replace or None)
 
     def delete(self, article_id: str | None) -> tuple[bool, str]:
-        """Remove an article (and its uploaded file, if it was uploaded); (done, message)."""
+        """Remove an article (and its uploaded file, if it was uploaded: rag.library); (done, message)."""
         if not article_id:
             return False, "Choose an article to delete."
-        record = self.assistant.article(article_id)
-        if record is None:
+        if self.assistant.article(article_id) is None:
             return False, "That article is no longer in the library."
         try:
-            self.assistant.delete_article(article_id)
+            deleted = self.assistant.delete_article(article_id)
         except SourcedError as failure:
             return False, failure.message
-        try:
-            remove_uploaded_file(self.assistant.settings.data_dir, record.path)
-        except OSError as failure:  # the article is gone from the index either way
-            logger.warning("could not remove %s: %s", record.path, failure)
-        return True, f"Deleted “{record.title}”. Answers already given keep their copy of its passages."
+        return True, f"Deleted “{deleted.record.title}”. Answers already given keep their copy of its passages."

@@ -1,59 +1,69 @@
-"""HTML for the chat transcript, the sources panel, the article viewer, the trace and the library.
+"""What the page shows, as data for the templates in ui/templates/, and the rendered HTML.
 
-Every piece of text that came from an article, an answer, a question or the
-metadata goes through `esc` before any markup of ours is put around it:
-gr.HTML renders its value with innerHTML and does not sanitise, so this module
-is the only thing standing between an article containing `<img onerror=...>`
-and the browser. Nothing here imports gradio, so it is unit-testable alone.
+Python decides what to show (which markers are real citations, where a quote
+sits in its passage and article, which badge a citation gets, how it ranked);
+the Jinja2 templates turn that into markup, autoescaped (ui/templating.py).
+Nothing here builds markup itself, and nothing here imports gradio, so it is
+unit-testable alone.
 """
 
 from __future__ import annotations
 
-import html
 import re
-from dataclasses import dataclass
-from typing import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
 
 from rag.models import CANNOT_ANSWER, Answer, Citation, Passage
 
+# safe_url: the one rule for which URLs become links, shared by the templates and the copied Markdown
+from ui.clipboard import answer_markdown, safe_url
 from ui.session import ChatTurn
+from ui.templating import macro, render
 
 _MARKER = re.compile(r"\[(\d{1,3})\]")
-# Citations whose quote offsets disagree with the passage are still shown, but
-# the quote is then located by text; this many characters are shown of each
-# passage in the trace table.
-TRACE_SNIPPET_CHARS = 160
-
-
-def esc(text: object) -> str:
-    """Escape text for an HTML element body or a double-quoted attribute."""
-    return html.escape("" if text is None else str(text), quote=True)
+# The trace shows the start of each retrieved passage: as much as the browser stores (ui/session.py).
+TRACE_SNIPPET_CHARS = 400
 
 
 def _date(published: str | None) -> str:
     return published or "undated"
 
 
+def is_refusal(answer: Answer) -> bool:
+    return answer.abstained or answer.answer.strip() == CANNOT_ANSWER
+
+
 # --- the answer text ----------------------------------------------------------
-def answer_body_html(text: str, turn: int, numbers: Iterable[int]) -> str:
-    """The answer, escaped, with each `[n]` of a real citation turned into a button that opens source n.
+@dataclass(frozen=True)
+class AnswerPiece:
+    """A run of answer text, or (n set) the marker of citation n, shown as a button."""
 
-    A bracketed number that is not one of this answer's citations (an article
-    quoting "[3]", say) stays plain text, so a click can never open a wrong source.
-    """
+    text: str
+    n: int | None = None
+
+
+def answer_pieces(text: str, numbers: Iterable[int]) -> list[AnswerPiece]:
+    """The answer cut at each `[n]` of a real citation; a bracketed number that is not one of this answer's
+    citations (an article quoting "[3]", say) stays plain text, so a click can never open a wrong source."""
     known = set(numbers)
-
-    def button(match: re.Match[str]) -> str:
+    pieces: list[AnswerPiece] = []
+    position = 0
+    for match in _MARKER.finditer(text):
         n = int(match.group(1))
         if n not in known:
-            return match.group(0)
-        return (
-            f'<button type="button" class="cite" data-turn="{turn}" data-n="{n}" '
-            f'title="Show source {n}" aria-label="Show source {n}">[{n}]</button>'
-        )
+            continue
+        if match.start() > position:
+            pieces.append(AnswerPiece(text[position : match.start()]))
+        pieces.append(AnswerPiece(match.group(0), n))
+        position = match.end()
+    if position < len(text):
+        pieces.append(AnswerPiece(text[position:]))
+    return pieces
 
-    # Escaping leaves "[", "]" and digits alone, so markers survive it intact.
-    return _MARKER.sub(button, esc(text))
+
+def answer_body_html(text: str, turn: int, numbers: Iterable[int]) -> str:
+    """The answer with each `[n]` of a real citation turned into a button that opens source n."""
+    return str(macro("macros.html", "answer_body")(answer_pieces(text, numbers), turn))
 
 
 # --- the quote inside its passage, the passage inside its article -------------
@@ -61,6 +71,15 @@ def answer_body_html(text: str, turn: int, numbers: Iterable[int]) -> str:
 class Span:
     start: int
     end: int
+
+
+@dataclass(frozen=True)
+class TextPiece:
+    """A run of text and whether it lies in the cited passage and in the quote."""
+
+    text: str
+    passage: bool = False
+    quote: bool = False
 
 
 def quote_span_in_passage(citation: Citation) -> Span | None:
@@ -83,118 +102,58 @@ def _find(text: str, needle: str) -> Span | None:
     return Span(found, found + len(needle)) if found >= 0 and needle else None
 
 
-def highlighted(text: str, outer: Span | None, inner: Span | None) -> str:
-    """`text` escaped, `outer` wrapped in a passage span and `inner` (inside it) in a quote mark."""
+def highlighted(text: str, outer: Span | None, inner: Span | None) -> list[TextPiece]:
+    """`text` cut into pieces, each marked as inside `outer` (the passage) and `inner` (the quote, inside it)."""
     if inner is not None and outer is not None:
         inner = Span(max(inner.start, outer.start), min(inner.end, outer.end))
         if inner.start >= inner.end:
             inner = None
     cuts = sorted({0, len(text), *(p for s in (outer, inner) if s for p in (s.start, s.end))})
-    pieces: list[str] = []
-    for begin, finish in zip(cuts, cuts[1:]):
-        piece = esc(text[begin:finish])
-        if inner and inner.start <= begin and finish <= inner.end:
-            piece = f'<mark class="quote">{piece}</mark>'
-        if outer and outer.start <= begin and finish <= outer.end:
-            piece = f'<span class="passage">{piece}</span>'
-        pieces.append(piece)
-    return "".join(pieces)
+    return [
+        TextPiece(
+            text[begin:finish],
+            passage=bool(outer and outer.start <= begin and finish <= outer.end),
+            quote=bool(inner and inner.start <= begin and finish <= inner.end),
+        )
+        for begin, finish in zip(cuts, cuts[1:])
+    ]
 
 
 def passage_html(citation: Citation) -> str:
-    return highlighted(citation.text, None, quote_span_in_passage(citation))
+    """The cited passage with its quote marked."""
+    return str(macro("macros.html", "highlighted")(highlighted(citation.text, None, quote_span_in_passage(citation))))
 
 
 def article_spans(article_text: str, citation: Citation) -> tuple[Span | None, Span | None]:
     """The passage and the quote as offsets in the cleaned article, checked against the text."""
-    passage = Span(citation.passage_start, citation.passage_start + len(citation.text))
-    if article_text[passage.start : passage.end] != citation.text:
-        passage = _find(article_text, citation.text)  # type: ignore[assignment]
-    quote = Span(citation.start, citation.end)
-    if article_text[quote.start : quote.end] != citation.quote:
-        quote = _find(article_text, citation.quote)  # type: ignore[assignment]
+    passage: Span | None = Span(citation.passage_start, citation.passage_start + len(citation.text))
+    if article_text[passage.start : passage.end] != citation.text:  # type: ignore[union-attr]
+        passage = _find(article_text, citation.text)
+    quote: Span | None = Span(citation.start, citation.end)
+    if article_text[quote.start : quote.end] != citation.quote:  # type: ignore[union-attr]
+        quote = _find(article_text, citation.quote)
     return passage, quote
 
 
-def safe_url(url: str | None) -> str | None:
-    """Only http(s) links become anchors: a `javascript:` URL in an article's metadata must not."""
-    if url and re.match(r"^https?://", url.strip(), re.IGNORECASE):
-        return url.strip()
-    return None
+@dataclass(frozen=True)
+class Byline:
+    title: str
+    source: str
+    date: str
+    url: str | None  # only an http(s) URL, else None
 
 
-def _byline(title: str, source: str, published: str | None, url: str | None) -> str:
-    link = safe_url(url)
-    shown = esc(title)
-    if link:
-        shown = f'<a href="{esc(link)}" target="_blank" rel="noopener noreferrer">{shown}</a>'
-    return (
-        f'<span class="title">{shown}</span> '
-        f'<span class="meta">{esc(source)} · {esc(_date(published))}</span>'
-    )
+def byline(title: str, source: str, published: str | None, url: str | None) -> Byline:
+    return Byline(title, source, _date(published), safe_url(url))
 
 
-# --- the transcript -----------------------------------------------------------
-def _turn_html(index: int, turn: ChatTurn, selected: bool) -> str:
-    answer = turn.answer
-    numbers = [c.n for c in answer.citations]
-    classes = "turn selected" if selected else "turn"
-    body_class = "answer abstained" if answer.abstained or answer.answer == CANNOT_ANSWER else "answer"
-    parts = [
-        f'<div class="{classes}" data-turn="{index}">',
-        f'<div class="question"><span class="who">You</span>{esc(answer.question)}</div>',
-    ]
-    if answer.rewritten_query:
-        parts.append(f'<div class="searched">Searched for: {esc(answer.rewritten_query)}</div>')
-    parts.append(f'<div class="{body_class}">{answer_body_html(answer.answer, index, numbers)}</div>')
-    if answer.notice:
-        parts.append(f'<div class="notice">{esc(answer.notice)}</div>')
-    if answer.flagged:
-        flagged = "".join(f"<li>{esc(s)}</li>" for s in answer.flagged)
-        parts.append(f'<div class="flagged">Not supported by a cited passage:<ul>{flagged}</ul></div>')
-    rated = {"up": " rated-up", "down": " rated-down"}.get(turn.rating or "", "")
-    parts.append(
-        f'<div class="toolbar{rated}">'
-        f'<span class="mode">{esc(answer.mode)} · {len(answer.citations)} sources</span>'
-        f'<button type="button" class="copy" data-turn="{index}" title="Copy the answer">Copy</button>'
-        # Words rather than 👍/👎: many Linux desktops (and CI) have no emoji font.
-        f'<button type="button" class="rate up" data-turn="{index}" data-rating="up" '
-        f'title="Thumbs up: a good answer">Good</button>'
-        f'<button type="button" class="rate down" data-turn="{index}" data-rating="down" '
-        f'title="Thumbs down: a wrong or unsupported answer">Bad</button>'
-        "</div>"
-    )
-    parts.append("</div>")
-    return "".join(parts)
-
-
-def transcript_html(
-    turns: Sequence[ChatTurn], selected: int | None, pending_question: str | None = None, pending_text: str = ""
-) -> str:
-    """Every turn of the chat; `pending_*` is the question being answered and the text streamed so far."""
-    if not turns and pending_question is None:
-        return (
-            '<div class="transcript empty"><p>Ask a question about the articles. Every claim in the answer '
-            "carries a numbered marker: click it to see the passage it rests on.</p></div>"
-        )
-    parts = ['<div class="transcript">']
-    parts.extend(_turn_html(i, turn, i == selected) for i, turn in enumerate(turns))
-    if pending_question is not None:
-        streamed = esc(pending_text) if pending_text else '<span class="thinking">Searching the articles…</span>'
-        parts.append(
-            '<div class="turn pending">'
-            f'<div class="question"><span class="who">You</span>{esc(pending_question)}</div>'
-            f'<div class="answer streaming">{streamed}</div></div>'
-        )
-    parts.append("</div>")
-    return "".join(parts)
-
-
-# --- the sources panel --------------------------------------------------------
+# --- badges and ranks -----------------------------------------------------------
 _SUPPORT_LABELS = {"supported": "supported", "partial": "partly supported", "unsupported": "unsupported"}
 # An extractive answer quotes its passages word for word, so "supported" would always be true of it: its
 # badge says instead whether the quoted sentence answers the question or only stands beside the answer.
 _RELEVANCE_LABELS = {"answers": "answers the question", "related": "related"}
+# The badges drawn green: a refusal never shows one, since nothing it cites answered the question.
+_GREEN = frozenset({"supported", "answers"})
 
 
 def verdict(citation: Citation) -> tuple[str, str]:
@@ -204,108 +163,304 @@ def verdict(citation: Citation) -> tuple[str, str]:
     return citation.support, _SUPPORT_LABELS.get(citation.support, citation.support)
 
 
-def _source_html(turn_index: int, citation: Citation, active: int | None) -> str:
-    is_active = active == citation.n
-    opened = " open" if active is None or is_active else ""
-    classes = "source active" if is_active else "source"
-    also = ""
-    if citation.also_reported_by:
-        also = f'<div class="also">Also reported by {esc(", ".join(citation.also_reported_by))}</div>'
-    return (
-        f'<details class="{classes}" data-n="{citation.n}"{opened}>'
-        f'<summary><span class="n">[{citation.n}]</span> '
-        f"{_byline(citation.title, citation.source, citation.published, citation.url)}</summary>"
-        f'<div class="verdict"><span class="support {esc(verdict(citation)[0])}">'
-        f"{esc(verdict(citation)[1])}</span>"
-        f'<span class="score">retrieval score {citation.score:.4f}</span></div>'
-        f"{also}"
-        f'<blockquote class="passage-text">{passage_html(citation)}</blockquote>'
-        f'<button type="button" class="open-article" data-turn="{turn_index}" data-n="{citation.n}">'
-        "Open article</button>"
-        "</details>"
-    )
+def shown_verdict(citation: Citation, refused: bool) -> tuple[str, str]:
+    """The badge as shown: on a refusal a passage can at most be related, whatever its check said."""
+    css, label = verdict(citation)
+    if refused and css in _GREEN:
+        return "related", "related"
+    return css, label
+
+
+@dataclass(frozen=True)
+class Rank:
+    """Where a passage came among those retrieved for the question (1 = best), and the bar's length."""
+
+    position: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * (self.total - self.position + 1) / self.total)
+
+
+def rank_of(answer: Answer, passage_id: str) -> Rank | None:
+    ids = [p.passage_id for p in answer.retrieved]
+    if passage_id not in ids:
+        return None
+    return Rank(ids.index(passage_id) + 1, len(ids))
+
+
+# --- the sources of an answer ---------------------------------------------------
+@dataclass(frozen=True)
+class SourceCard:
+    turn: int
+    n: int
+    byline: Byline
+    badge_class: str
+    badge_label: str
+    rank: Rank | None
+    also: list[str]
+    pieces: list[TextPiece]
+    active: bool
+    open: bool
+
+
+def source_cards(turn_index: int, answer: Answer, active: int | None) -> list[SourceCard]:
+    refused = is_refusal(answer)
+    cards = []
+    for citation in answer.citations:
+        css, label = shown_verdict(citation, refused)
+        cards.append(
+            SourceCard(
+                turn=turn_index,
+                n=citation.n,
+                byline=byline(citation.title, citation.source, citation.published, citation.url),
+                badge_class=css,
+                badge_label=label,
+                rank=rank_of(answer, citation.passage_id),
+                also=list(citation.also_reported_by),
+                pieces=highlighted(citation.text, None, quote_span_in_passage(citation)),
+                active=active == citation.n,
+                open=active is None or active == citation.n,
+            )
+        )
+    return cards
+
+
+@dataclass(frozen=True)
+class SourcesView:
+    turn: int
+    question: str
+    cards: list[SourceCard]
+    empty_reason: str
+
+
+def sources_view(turns: Sequence[ChatTurn], selected: int | None, active: int | None) -> SourcesView | None:
+    if selected is None or not 0 <= selected < len(turns):
+        return None
+    answer = turns[selected].answer
+    reason = "No passage answered the question." if answer.abstained else "The answer cites no passage."
+    return SourcesView(selected, answer.question, source_cards(selected, answer, active), reason)
 
 
 def sources_html(turns: Sequence[ChatTurn], selected: int | None, active: int | None) -> str:
     """The numbered sources of the selected answer; `active` is the one a marker click opened."""
-    if selected is None or not 0 <= selected < len(turns):
-        return '<div class="sources empty"><p>Sources of the selected answer appear here.</p></div>'
-    answer = turns[selected].answer
-    head = f'<div class="sources-head">Sources for “{esc(answer.question)}”</div>'
-    if not answer.citations:
-        reason = "The answer cites no passage." if not answer.abstained else "No passage answered the question."
-        return f'<div class="sources">{head}<p class="none">{esc(reason)}</p></div>'
-    cards = "".join(_source_html(selected, c, active) for c in answer.citations)
-    return f'<div class="sources" data-turn="{selected}">{head}{cards}</div>'
+    return render("sources.html", view=sources_view(turns, selected, active))
+
+
+# --- the transcript -----------------------------------------------------------
+def filters_text(settings: dict[str, Any] | None) -> str | None:
+    """The filters an answer was searched with, in words ("RFE/RL, AP · from 2025-07-01"), None without any."""
+    filters = (settings or {}).get("filters") or {}
+    if not isinstance(filters, dict):
+        return None
+    parts = []
+    publishers = [str(p) for p in filters.get("publishers") or [] if p]
+    if publishers:
+        parts.append(", ".join(publishers))
+    if filters.get("date_from") and filters.get("date_to"):
+        parts.append(f"{filters['date_from']} to {filters['date_to']}")
+    elif filters.get("date_from"):
+        parts.append(f"from {filters['date_from']}")
+    elif filters.get("date_to"):
+        parts.append(f"until {filters['date_to']}")
+    return " · ".join(parts) or None
+
+
+@dataclass(frozen=True)
+class TurnView:
+    index: int
+    selected: bool
+    question: str
+    rewritten_query: str | None
+    filters: str | None
+    pieces: list[AnswerPiece]
+    refused: bool
+    notice: str | None
+    flagged: list[str]
+    rating: str | None
+    mode: str
+    source_count: int
+    copy_text: str
+    inline: SourcesView | None  # the sources opened under this answer (shown on narrow screens)
+
+
+@dataclass(frozen=True)
+class PendingView:
+    question: str
+    text: str
+    filters: str | None
+
+
+@dataclass(frozen=True)
+class TranscriptView:
+    turns: list[TurnView] = field(default_factory=list)
+    pending: PendingView | None = None
+
+
+def turn_view(index: int, turn: ChatTurn, selected: bool, active: int | None) -> TurnView:
+    answer = turn.answer
+    inline = None
+    if selected and active is not None and answer.citations:
+        inline = SourcesView(index, answer.question, source_cards(index, answer, active), "")
+    return TurnView(
+        index=index,
+        selected=selected,
+        question=answer.question,
+        rewritten_query=answer.rewritten_query,
+        filters=filters_text(turn.settings),
+        pieces=answer_pieces(answer.answer, [c.n for c in answer.citations]),
+        refused=is_refusal(answer),
+        notice=answer.notice,
+        flagged=list(answer.flagged),
+        rating=turn.rating,
+        mode=answer.mode,
+        source_count=len(answer.citations),
+        copy_text=answer_markdown(answer),
+        inline=inline,
+    )
+
+
+def transcript_html(
+    turns: Sequence[ChatTurn],
+    selected: int | None,
+    pending_question: str | None = None,
+    pending_text: str = "",
+    active: int | None = None,
+    pending_settings: dict[str, Any] | None = None,
+) -> str:
+    """Every turn of the chat; `active` is the source opened under the selected answer; `pending_*` is the
+    question being answered, the text streamed so far and the settings it was asked with."""
+    view = TranscriptView(
+        [turn_view(i, turn, i == selected, active) for i, turn in enumerate(turns)],
+        None
+        if pending_question is None
+        else PendingView(pending_question, pending_text, filters_text(pending_settings)),
+    )
+    return render("transcript.html", view=view)
+
+
+# --- the article viewer ---------------------------------------------------------
+@dataclass(frozen=True)
+class ArticleView:
+    label: str
+    byline: Byline
+    pieces: list[TextPiece]
+    turn: int | None  # the answer the article was opened from, for the way back
 
 
 def article_html(
-    title: str, source: str, published: str | None, url: str | None, text: str, citation: Citation | None
+    title: str,
+    source: str,
+    published: str | None,
+    url: str | None,
+    text: str,
+    citation: Citation | None,
+    turn: int | None = None,
 ) -> str:
     """The whole cleaned article, the cited passage and quote highlighted (the viewer scrolls to the quote)."""
     passage, quote = article_spans(text, citation) if citation else (None, None)
-    label = f"Source [{citation.n}]" if citation else "Article"
-    return (
-        '<div class="article">'
-        f'<div class="article-head"><span class="label">{esc(label)}</span> '
-        f"{_byline(title, source, published, url)}</div>"
-        f'<div class="article-text">{highlighted(text, passage, quote)}</div>'
-        "</div>"
+    view = ArticleView(
+        f"Source [{citation.n}]" if citation else "Article",
+        byline(title, source, published, url),
+        highlighted(text, passage, quote),
+        turn,
     )
+    return render("article.html", view=view, missing=None)
 
 
 def article_missing_html(title: str) -> str:
-    return f'<div class="article missing"><p>“{esc(title)}” is no longer in the library.</p></div>'
+    return render("article.html", view=None, missing=title)
 
 
-ARTICLE_PLACEHOLDER = '<div class="article empty"><p>Open an article from a source to read it whole.</p></div>'
+def article_placeholder_html() -> str:
+    return render("article.html", view=None, missing=None)
 
 
 # --- the retrieval trace ------------------------------------------------------
-def _rank(value: int | None) -> str:
-    return "—" if value is None else str(value)
+@dataclass(frozen=True)
+class TraceHit:
+    rank: Rank
+    fused_rank: int | None
+    bm25_rank: int | None
+    dense_rank: int | None
+    score: float
+    title: str
+    source: str
+    snippet: str
+    cited: list[int]
 
 
-def trace_html(answer: Answer | None) -> str:
-    """BM25, vector and fused rank of every retrieved passage, and which citations used it."""
+@dataclass(frozen=True)
+class TraceView:
+    hits: list[TraceHit]
+    timings: list[tuple[str, float]]
+    confidence: float | None
+
+
+def trace_view(answer: Answer | None) -> TraceView | None:
     if answer is None:
-        return '<div class="trace empty"><p>The retrieval trace of the selected answer appears here.</p></div>'
+        return None
     cited: dict[str, list[int]] = {}
     for citation in answer.citations:
         cited.setdefault(citation.passage_id, []).append(citation.n)
-    rows = "".join(_trace_row(p, cited.get(p.passage_id, [])) for p in answer.retrieved)
-    timings = " · ".join(f"{esc(k)} {v:.0f} ms" for k, v in answer.timings_ms.items() if k in ("retrieve", "answer", "total"))
-    return (
-        '<div class="trace">'
-        f'<div class="trace-head">{len(answer.retrieved)} passages retrieved · {timings}</div>'
-        "<table><thead><tr><th>Fused</th><th>BM25</th><th>Vector</th><th>Score</th><th>Passage</th><th>Cited</th>"
-        f"</tr></thead><tbody>{rows}</tbody></table></div>"
-    )
+    total = len(answer.retrieved)
+    hits = [
+        TraceHit(
+            rank=Rank(position, total),
+            fused_rank=p.fused_rank,
+            bm25_rank=p.bm25_rank,
+            dense_rank=p.dense_rank,
+            score=p.score,
+            title=p.title,
+            source=p.source,
+            snippet=_snippet(p),
+            cited=cited.get(p.passage_id, []),
+        )
+        for position, p in enumerate(answer.retrieved, start=1)
+    ]
+    timings = [(k, v) for k, v in answer.timings_ms.items() if k in ("retrieve", "answer", "total")]
+    confidence = answer.confidence if answer.mode == "extractive" else None
+    return TraceView(hits, timings, confidence)
 
 
-def _trace_row(passage: Passage, numbers: list[int]) -> str:
-    snippet = passage.text if len(passage.text) <= TRACE_SNIPPET_CHARS else passage.text[:TRACE_SNIPPET_CHARS] + "…"
-    cited = " ".join(f"[{n}]" for n in numbers) if numbers else "—"
-    row_class = ' class="cited"' if numbers else ""
-    return (
-        f"<tr{row_class}><td>{_rank(passage.fused_rank)}</td><td>{_rank(passage.bm25_rank)}</td>"
-        f"<td>{_rank(passage.dense_rank)}</td><td>{passage.score:.4f}</td>"
-        f'<td><span class="title">{esc(passage.title)}</span> <span class="meta">{esc(passage.source)}</span>'
-        f'<div class="snippet">{esc(snippet)}</div></td><td>{esc(cited)}</td></tr>'
-    )
+def _snippet(passage: Passage) -> str:
+    text = passage.text
+    return text if len(text) <= TRACE_SNIPPET_CHARS else text[:TRACE_SNIPPET_CHARS].rstrip() + "…"
 
 
-# --- status lines and the library ---------------------------------------------
+def trace_html(answer: Answer | None) -> str:
+    """Every retrieved passage in rank order, readable at the panel's width, with its retrievers' ranks and the
+    citations that used it."""
+    return render("trace.html", view=trace_view(answer))
+
+
+# --- status lines, the header, examples and the library -------------------------
+@dataclass(frozen=True)
+class StatusLine:
+    kind: str  # "error" or "info"
+    message: str
+
+
 def status_html(message: str | None, kind: str = "error") -> str:
     if not message:
         return ""
-    role = ' role="alert"' if kind == "error" else ' role="status"'
-    return f'<div class="status {esc(kind)}"{role}>{esc(message)}</div>'
+    return render("status.html", lines=[StatusLine(kind, message)])
 
 
 def statuses_html(problems: Sequence[str], notes: Sequence[str]) -> str:
     """Several outcomes at once (an upload of many files): problems first."""
-    return "".join([*(status_html(p, "error") for p in problems), *(status_html(n, "info") for n in notes)])
+    lines = [*(StatusLine("error", p) for p in problems if p), *(StatusLine("info", n) for n in notes if n)]
+    return render("status.html", lines=lines) if lines else ""
+
+
+def header_html(mode_label: str) -> str:
+    return render("header.html", mode=mode_label)
+
+
+def examples_html(questions: Sequence[str], library_empty: bool) -> str:
+    """Example questions to click; for an empty library, how to add articles."""
+    return render("examples.html", questions=list(questions), library_empty=library_empty)
 
 
 @dataclass(frozen=True)
@@ -316,17 +471,10 @@ class LibraryRow:
     published: str | None
     chunks: int
 
+    @property
+    def date(self) -> str:
+        return _date(self.published)
+
 
 def library_html(rows: Sequence[LibraryRow]) -> str:
-    if not rows:
-        return '<div class="library empty"><p>No articles are indexed. Upload some below.</p></div>'
-    body = "".join(
-        f'<tr data-article="{esc(r.article_id)}"><td class="title">{esc(r.title)}</td><td>{esc(r.source)}</td>'
-        f"<td>{esc(_date(r.published))}</td><td>{r.chunks}</td></tr>"
-        for r in rows
-    )
-    return (
-        f'<div class="library"><div class="library-head">{len(rows)} articles indexed</div>'
-        "<table><thead><tr><th>Title</th><th>Publisher</th><th>Date</th><th>Passages</th></tr></thead>"
-        f"<tbody>{body}</tbody></table></div>"
-    )
+    return render("library.html", rows=list(rows))

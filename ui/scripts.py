@@ -17,12 +17,42 @@ const copyText = async (text) => {
     const done = document.execCommand('copy'); area.remove(); return done;
   }
 };
+// On a narrow screen the sources open under their answer (.inline-sources, hidden on wide screens,
+// where the sources panel sits beside the transcript).
+const shown = (el) => el !== null && el.offsetParent !== null;
+const inlineSource = (turn, n) =>
+  element.querySelector(`.turn[data-turn="${turn}"] .inline-sources .source[data-n="${n}"]`);
+let wanted = null;  // the source a marker asked for, scrolled to once it is drawn
 element.addEventListener('click', async (event) => {
   const cite = event.target.closest('button.cite');
   if (cite) {
-    trigger('cite', {turn: Number(cite.dataset.turn), n: Number(cite.dataset.n)});
+    const turn = Number(cite.dataset.turn), n = Number(cite.dataset.n);
+    const here = inlineSource(turn, n);
+    if (shown(here) && here.classList.contains('active')) {
+      here.open = true; here.scrollIntoView({block: 'start'});  // drawn already: nothing will change
+    } else {
+      wanted = {turn, n};
+    }
+    trigger('cite', {turn, n});
     return;
   }
+  const back = event.target.closest('button.back');
+  if (back) {
+    const turn = element.querySelector(`.turn[data-turn="${back.dataset.turn}"]`);
+    if (turn) {
+      turn.scrollIntoView({block: 'start'});
+      const marker = turn.querySelector(`.answer button.cite[data-n="${back.dataset.n}"]`);
+      if (marker) marker.focus({preventScroll: true});
+    }
+    return;
+  }
+  const open = event.target.closest('button.open-article');
+  if (open) {
+    trigger('open_article', {turn: Number(open.dataset.turn), n: Number(open.dataset.n)});
+    return;
+  }
+  // Opening and closing a source under an answer is not choosing the answer.
+  if (event.target.closest('.inline-sources')) return;
   const rate = event.target.closest('button.rate');
   if (rate) {
     trigger('rate', {turn: Number(rate.dataset.turn), rating: rate.dataset.rating});
@@ -30,8 +60,7 @@ element.addEventListener('click', async (event) => {
   }
   const copy = event.target.closest('button.copy');
   if (copy) {
-    const answer = copy.closest('.turn').querySelector('.answer');
-    const copied = await copyText(answer.innerText);
+    const copied = await copyText(copy.dataset.copy);
     copy.textContent = copied ? 'Copied' : 'Copy failed';
     setTimeout(() => { copy.textContent = 'Copy'; }, 1500);
     return;
@@ -40,6 +69,35 @@ element.addEventListener('click', async (event) => {
   // Selecting text to copy it should not count as choosing the answer.
   if (turn && !String(window.getSelection() || '')) {
     trigger('pick', {turn: Number(turn.dataset.turn)});
+  }
+});
+// Our own autoscroll: gr.HTML's would pull a source opened under an earlier answer down to the bottom.
+// New answers (and the one being streamed, while the reader stays at the bottom) are scrolled into view.
+const scroller = () => {
+  for (let box = element.parentElement; box; box = box.parentElement) {
+    if (/(auto|scroll)/.test(getComputedStyle(box).overflowY)) return box;
+  }
+  return null;
+};
+const atBottom = (box) => box === null
+  ? window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 100
+  : box.scrollTop + box.offsetHeight >= box.scrollHeight - 100;
+let turnCount = 0;
+let nearBottom = true;
+(scroller() || window).addEventListener('scroll', () => { nearBottom = atBottom(scroller()); }, {passive: true});
+watch('value', () => {
+  const turns = element.querySelectorAll('.turn').length;
+  const grew = turns > turnCount;
+  turnCount = turns;
+  if (wanted !== null) {
+    const source = inlineSource(wanted.turn, wanted.n);
+    wanted = null;
+    if (shown(source)) { source.scrollIntoView({block: 'start'}); return; }
+  }
+  if (grew || (nearBottom && element.querySelector('.turn.pending'))) {
+    const box = scroller();
+    if (box) box.scrollTo(0, box.scrollHeight);
+    nearBottom = true;
   }
 });
 """
@@ -58,8 +116,21 @@ watch('value', () => {
 """
 
 ARTICLE_JS = r"""
+element.addEventListener('click', (event) => {
+  const back = event.target.closest('button.back');
+  if (!back) return;
+  const turn = document.querySelector(`#transcript .turn[data-turn="${back.dataset.turn}"]`);
+  if (turn) turn.scrollIntoView({block: 'start'});
+});
 watch('value', () => {
   const target = element.querySelector('mark.quote') || element.querySelector('.passage');
   if (target) target.scrollIntoView({block: 'center'});
+});
+"""
+
+EXAMPLES_JS = r"""
+element.addEventListener('click', (event) => {
+  const example = event.target.closest('button.example');
+  if (example) trigger('pick_example', {question: example.dataset.question});
 });
 """

@@ -15,7 +15,6 @@ own record of that answer (ui/answers.py), never from the turn.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any, Literal
 
 from pydantic import ValidationError
@@ -23,7 +22,6 @@ from pydantic import ValidationError
 from rag.assistant import Assistant
 from rag.chat import Conversation
 from rag.models import Answer
-from rag.retrieval import RetrievalFilters
 
 Rating = Literal["up", "down"]
 # localStorage holds about 5 MB per site; a turn is ~10 KB with its passages.
@@ -31,59 +29,6 @@ MAX_STORED_TURNS = 60
 # The trace view shows the start of each retrieved passage; storing whole
 # passages of every retrieved chunk would multiply the stored size by top-k.
 STORED_TRACE_CHARS = 400
-
-
-class OptionsError(ValueError):
-    """A setting of the form is invalid; the message says how to fix it."""
-
-
-@dataclass(frozen=True)
-class AskOptions:
-    """The settings panel's values at the moment of asking."""
-
-    mode: Literal["extractive", "llm"]
-    top_k: int
-    publishers: tuple[str, ...] = ()
-    date_from: str | None = None
-    date_to: str | None = None
-
-    @classmethod
-    def from_form(
-        cls, mode: str | None, top_k: float | None, publishers: list[str] | None, date_from: str | None, date_to: str | None
-    ) -> "AskOptions":
-        chosen = mode if mode in ("extractive", "llm") else "extractive"
-        start, end = _date_or_none(date_from, "From"), _date_or_none(date_to, "To")
-        if start and end and start > end:
-            raise OptionsError("The From date is after the To date; swap them or clear one.")
-        return cls(
-            mode=chosen,  # type: ignore[arg-type]
-            top_k=max(1, int(top_k or 1)),
-            publishers=tuple(publishers or ()),
-            date_from=start,
-            date_to=end,
-        )
-
-    def filters(self) -> RetrievalFilters:
-        return RetrievalFilters(self.publishers, self.date_from, self.date_to)
-
-    def as_record(self, retrieval_mode: str) -> dict[str, Any]:
-        """The shape stored with each turn and written to the feedback file."""
-        return {
-            "mode": self.mode,
-            "top_k": self.top_k,
-            "retrieval_mode": retrieval_mode,
-            "filters": {"publishers": list(self.publishers), "date_from": self.date_from, "date_to": self.date_to},
-        }
-
-
-def _date_or_none(value: str | None, label: str) -> str | None:
-    text = (value or "").strip()
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise OptionsError(f"The {label} date must look like 2025-07-03.") from None
 
 
 @dataclass

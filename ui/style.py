@@ -25,6 +25,8 @@ APP_CSS = """
   color: var(--body-text-color-subdued); margin-right: 0.5rem; }
 #transcript .searched { font-size: 0.85rem; color: var(--body-text-color-subdued); font-style: italic;
   margin-bottom: 0.4rem; }
+#transcript .filters { display: inline-block; font-size: 0.8rem; margin-bottom: 0.45rem; padding: 0.05rem 0.55rem;
+  border-radius: 999px; border: 1px solid var(--border-color-primary); background: var(--background-fill-secondary); }
 #transcript .answer { white-space: pre-wrap; line-height: 1.55; }
 #transcript .answer.abstained { color: var(--body-text-color-subdued); }
 #transcript .thinking { color: var(--body-text-color-subdued); }
@@ -44,36 +46,64 @@ APP_CSS = """
 #transcript .toolbar.rated-up button.up, #transcript .toolbar.rated-down button.down {
   background: var(--color-accent-soft); border-color: var(--color-accent); }
 
+/* The sources of the selected answer: in the panel beside the transcript on a wide screen; on a narrow one,
+   where the panel would sit far below, under the answer they belong to (.inline-sources). */
+#transcript .inline-sources { display: none; cursor: default; }
+#transcript .inline-head { display: flex; align-items: center; gap: 0.5rem; margin: 0.8rem 0 0.4rem;
+  font-weight: 600; font-size: 0.9rem; }
+#transcript .inline-head span { margin-right: auto; }
+#article-view button.back { display: none; }
+@media (max-width: 860px) {
+  #transcript .inline-sources { display: block; }
+  #sources { display: none !important; }
+  #article-view button.back { display: inline-block; margin-left: 0.3rem; }
+}
+.sources-head { font-weight: 600; margin-bottom: 0.5rem; }
+#sources .empty p, #sources .none { color: var(--body-text-color-subdued); }
+details.source { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 0.5rem 0.7rem;
+  margin-bottom: 0.6rem; }
+details.source.active { border-color: var(--color-accent); box-shadow: 0 0 0 1px var(--color-accent); }
+details.source summary { cursor: pointer; }
+details.source .n { font-weight: 700; color: var(--color-accent); }
+details.source .title, #article-view .title, #trace .title { font-weight: 600; }
+details.source .meta, #article-view .meta, #trace .meta { color: var(--body-text-color-subdued); font-size: 0.85rem; }
+details.source .verdict { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: center; margin: 0.35rem 0;
+  font-size: 0.8rem; }
+.support { padding: 0.05rem 0.45rem; border-radius: 999px; font-weight: 600; }
+.support.supported, .support.answers { background: #e3f4e5; color: #1d6b2a; }
+.support.partial { background: #fff4d6; color: #7a5400; }
+.support.unsupported { background: #fdecea; color: #8a1c12; }
+.support.related { background: #eef0f3; color: #3d4452; }
+details.source .also { font-size: 0.85rem; font-style: italic; margin-bottom: 0.3rem; }
+details.source blockquote.passage-text { white-space: pre-wrap; margin: 0.3rem 0 0.5rem !important;
+  padding: 0.4rem 0.6rem; border-left: 3px solid var(--border-color-primary); font-size: 0.9rem; line-height: 1.5; }
+mark.quote { background: #ffe58a; color: #1f1f1f; padding: 0 0.1em; border-radius: 2px; }
+.source-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+.source-actions button, #transcript .inline-head button, #article-view button.back {
+  border: 1px solid var(--border-color-primary); background: transparent; border-radius: 6px;
+  padding: 0.15rem 0.6rem; cursor: pointer; font-size: 0.85rem !important; font-weight: 400 !important;
+  color: var(--body-text-color); }
+
+/* relevance: the retrieval rank in words and as a bar (longer is a closer match) */
+.rank { display: inline-flex; align-items: center; gap: 0.35rem; color: var(--body-text-color-subdued);
+  white-space: nowrap; }
+.rank .bar { display: inline-block; width: 4rem; height: 0.4rem; border-radius: 999px;
+  background: var(--background-fill-secondary); border: 1px solid var(--border-color-primary); overflow: hidden; }
+.rank .fill { display: block; height: 100%; background: var(--color-accent); }
+
+/* example questions */
+#examples .examples { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; }
+#examples .label { font-size: 0.85rem; color: var(--body-text-color-subdued); margin-right: 0.2rem; }
+#examples button.example { border: 1px solid var(--border-color-primary); background: var(--background-fill-secondary);
+  border-radius: 999px; padding: 0.2rem 0.7rem; cursor: pointer; font-size: 0.85rem !important;
+  font-weight: 400 !important; color: var(--body-text-color); text-align: left; }
+#examples button.example:hover, #examples button.example:focus { border-color: var(--color-accent); }
+#examples .empty p { color: var(--body-text-color-subdued); margin: 0; }
+
 /* status lines */
 .status { padding: 0.45rem 0.7rem; border-radius: 6px; font-size: 0.9rem; }
 .status.error { background: #fdecea; color: #8a1c12; }
 .status.info { background: var(--background-fill-secondary); }
-
-/* sources */
-#sources .sources-head { font-weight: 600; margin-bottom: 0.5rem; }
-#sources .empty p, #sources .none { color: var(--body-text-color-subdued); }
-#sources details.source { border: 1px solid var(--border-color-primary); border-radius: 8px;
-  padding: 0.5rem 0.7rem; margin-bottom: 0.6rem; }
-#sources details.source.active { border-color: var(--color-accent); box-shadow: 0 0 0 1px var(--color-accent); }
-#sources summary { cursor: pointer; }
-#sources .n { font-weight: 700; color: var(--color-accent); }
-#sources .title, #article-view .title { font-weight: 600; }
-#sources .meta, #article-view .meta, #trace .meta { color: var(--body-text-color-subdued); font-size: 0.85rem; }
-#sources .verdict { display: flex; gap: 0.6rem; align-items: center; margin: 0.35rem 0; font-size: 0.8rem; }
-#sources .support { padding: 0.05rem 0.45rem; border-radius: 999px; font-weight: 600; }
-#sources .support.supported { background: #e3f4e5; color: #1d6b2a; }
-#sources .support.partial { background: #fff4d6; color: #7a5400; }
-#sources .support.unsupported { background: #fdecea; color: #8a1c12; }
-#sources .support.answers { background: #e3f4e5; color: #1d6b2a; }
-#sources .support.related { background: #eef0f3; color: #3d4452; }
-#sources .score { color: var(--body-text-color-subdued); }
-#sources .also { font-size: 0.85rem; font-style: italic; margin-bottom: 0.3rem; }
-#sources blockquote.passage-text { white-space: pre-wrap; margin: 0.3rem 0 0.5rem !important; padding: 0.4rem 0.6rem;
-  border-left: 3px solid var(--border-color-primary); font-size: 0.9rem; line-height: 1.5; }
-mark.quote { background: #ffe58a; color: #1f1f1f; padding: 0 0.1em; border-radius: 2px; }
-#sources button.open-article { border: 1px solid var(--border-color-primary); background: transparent;
-  border-radius: 6px; padding: 0.15rem 0.6rem; cursor: pointer; font-size: 0.85rem !important;
-  font-weight: 400 !important; color: var(--body-text-color); }
 
 /* article viewer */
 #article-view .article-head { position: sticky; top: 0; background: var(--background-fill-primary);
@@ -83,14 +113,23 @@ mark.quote { background: #ffe58a; color: #1f1f1f; padding: 0 0.1em; border-radiu
 #article-view .passage { background: var(--color-accent-soft); }
 #article-view .empty p, #article-view .missing p { color: var(--body-text-color-subdued); }
 
-/* trace and library tables */
-#trace table, #library-table table { width: 100%; border-collapse: collapse; font-size: 0.85rem; }
-#trace th, #trace td, #library-table th, #library-table td { border-bottom: 1px solid var(--border-color-primary);
-  padding: 0.3rem 0.4rem; text-align: left; vertical-align: top; }
-#trace tr.cited { background: var(--color-accent-soft); }
-#trace .snippet { color: var(--body-text-color-subdued); font-size: 0.8rem; }
+/* retrieval trace: one block per passage, its text as wide as the panel */
 #trace .trace-head, #library-table .library-head { font-size: 0.85rem; margin-bottom: 0.3rem;
   color: var(--body-text-color-subdued); }
+#trace ol.hits { list-style: none; margin: 0 !important; padding: 0 !important; }
+#trace li.hit { margin: 0 0 0.5rem !important; padding: 0.45rem 0.6rem; border-radius: 8px;
+  border: 1px solid var(--border-color-primary); }
+#trace li.hit.cited { background: var(--color-accent-soft); }
+#trace .hit-head { display: flex; flex-wrap: wrap; gap: 0.3rem 0.8rem; align-items: center; font-size: 0.8rem; }
+#trace .ranks, #trace .cited-by { color: var(--body-text-color-subdued); }
+#trace li.hit.cited .cited-by { color: var(--body-text-color); font-weight: 600; }
+#trace .hit-title { margin-top: 0.2rem; font-size: 0.9rem; }
+#trace p.snippet { margin: 0.2rem 0 0 !important; font-size: 0.88rem; line-height: 1.5; max-width: 75ch; }
+
+/* library table */
+#library-table table { width: 100%; border-collapse: collapse; font-size: 0.85rem; }
+#library-table th, #library-table td { border-bottom: 1px solid var(--border-color-primary);
+  padding: 0.3rem 0.4rem; text-align: left; vertical-align: top; }
 """
 
 

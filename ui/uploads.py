@@ -294,15 +294,4 @@ def accept_uploads(
     if replaced is not None and outcome.added and replaced.article_id not in outcome.added:
         # another file type, so another id: the old article and its file make way for the new one
         assistant.delete_article(replaced.article_id)
-        remove_uploaded_file(settings.data_dir, replaced.path)
     return outcome
-
-
-def remove_uploaded_file(data_dir: Path, stored_path: str) -> None:
-    """Delete the uploaded copy of a deleted article; files outside uploads/ are never touched."""
-    if not stored_path:
-        return
-    folder = uploads_dir(data_dir).resolve()
-    path = Path(stored_path).resolve()
-    if path.is_relative_to(folder) and path.is_file():
-        path.unlink()

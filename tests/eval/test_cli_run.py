@@ -53,9 +53,10 @@ def test_conversation_turns_are_scored_one_by_one(run_eval, tmp_path: Path) -> N
     [
         (["--only", "opinion"], "Unknown question type"),
         (["--limit", "0"], "--limit"),
-        (["--bogus"], "Unrecognized arguments"),
+        (["--bogus"], "No such option: --bogus"),
+        (["run", "--mode", "fast"], "Invalid value for '--mode'"),
         (["--update-baseline", "--limit", "3"], "whole dataset"),
-        (["--compare", "--gate"], "--compare"),
+        (["--compare", "--gate"], "No such option: --gate"),  # `compare` runs several configurations: no gate
         (["--dataset", "/nonexistent/set.jsonl"], "Cannot read the evaluation set"),
         (["--gate", "--thresholds", "/nonexistent/t.json"], "does not exist"),
     ],
@@ -68,10 +69,68 @@ def test_usage_errors_are_one_sentence(run_eval, args: list[str], fragment: str)
     assert "Traceback" not in result.err
 
 
-def test_help(run_eval) -> None:  # type: ignore[no-untyped-def]
-    result = run_eval("--help")
-    assert result.code == 0
-    assert "usage: rag eval" in result.out and "--compare-set" in result.out and "--from-feedback" in result.out
+def test_help(sample_settings, capsys) -> None:  # type: ignore[no-untyped-def]
+    from eval.cli import main
+
+    assert main(["--help"], sample_settings) == 0
+    out = capsys.readouterr().out
+    assert "Usage: rag eval" in out
+    for command in ("run", "gate", "compare", "suites", "fit", "from-feedback"):
+        assert f"\n  {command} " in out
+    assert main(["compare", "--help"], sample_settings) == 0
+    assert "--compare-set" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ([], ["run"]),
+        (["--gate"], ["gate"]),
+        (["--gate", "--limit", "5"], ["gate", "--limit", "5"]),
+        (["--limit", "5", "--gate"], ["gate", "--limit", "5"]),
+        (["--compare"], ["compare"]),
+        (["--compare-set", "full"], ["compare", "--compare-set", "full"]),
+        (["--suites"], ["suites"]),
+        (["--suites", "towns,heldout", "--json"], ["suites", "towns,heldout", "--json"]),
+        (["--suites=towns"], ["suites", "towns"]),
+        (["--from-feedback", "--out", "d.jsonl"], ["from-feedback", "--out", "d.jsonl"]),
+        (["--only", "factoid", "--json"], ["run", "--only", "factoid", "--json"]),
+        (["gate", "--limit", "5"], ["gate", "--limit", "5"]),
+        (["--help"], ["--help"]),
+    ],
+)
+def test_the_flags_of_the_one_command_form_name_their_sub_command(old: list[str], new: list[str]) -> None:
+    from eval.cli import legacy_arguments
+
+    assert legacy_arguments(old) == new
+
+
+def test_sub_commands_and_old_flags_run_the_same(run_eval, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    new = run_eval("run", "--only", "numeric", "--limit", "2", "--json", "--report", str(tmp_path / "new")).json()
+    old = run_eval("--only", "numeric", "--limit", "2", "--json", "--report", str(tmp_path / "old")).json()
+    assert new["summary"]["counts"] == old["summary"]["counts"] and new["config"] == old["config"]
+
+
+def test_the_report_opens_with_a_plain_language_summary(run_eval, small_dataset: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    report = tmp_path / "report"
+    result = run_eval("run", "--dataset", str(small_dataset), "--report", str(report))
+    assert result.code == 0, result.err
+    data = json.loads((report / "results.json").read_text(encoding="utf-8"))
+    cases = [case for item in data["items"] for case in item["cases"]]
+    answerable = [c for c in cases if c["answerable"]]
+    every = sum(c["metrics"]["fact_recall"] == 1.0 and not c.get("abstained", True) for c in answerable)
+    first = data["plain_summary"][0]
+    assert first.startswith(f"Of {len(answerable)} answerable question")
+    assert f", {every} w" in first  # "..., 3 were answered with every fact"
+    assert any("unanswerable question" in s and "answered anyway" in s for s in data["plain_summary"])
+
+    summary = (report / "summary.md").read_text(encoding="utf-8")
+    body = summary.split("\n", 2)[2]  # after the title and a blank line
+    assert body.startswith(" ".join(data["plain_summary"]))
+    assert summary.index("answered anyway") < summary.index("| fact recall |")
+    html = (report / "report.html").read_text(encoding="utf-8")
+    assert html.index("answered anyway") < html.index("<h2>Metrics</h2>")
+    assert result.out.index("answered anyway") < result.out.index("fact recall")
 
 
 def test_help_through_the_rag_command() -> None:
@@ -107,7 +166,7 @@ SOUTH = "Harbour closes\nThe Dunmore harbour will close on 3 March for dredging 
 
 
 def test_eval_with_another_corpus_maps_sources_to_articles_by_their_path(run_eval, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from rag.cli import run_ingest
+    from rag.library import ingest_paths
     from tests.conftest import make_settings
 
     corpora = tmp_path / "corpora"
@@ -124,7 +183,7 @@ def test_eval_with_another_corpus_maps_sources_to_articles_by_their_path(run_eva
     dataset.write_text(json.dumps(item) + "\n", encoding="utf-8")
     # the configured index holds the corpus ingested from its parent folder: ids say nothing of `sources`
     settings = make_settings(tmp_path / "data")
-    run_ingest(settings, [corpora], rebuild=False, prune=False, show_progress=False)
+    ingest_paths(settings, [corpora], prune=False)
 
     report = tmp_path / "report"
     result = run_eval("--dataset", str(dataset), "--articles", str(towns), "--json", "--report", str(report),

@@ -1,4 +1,4 @@
-"""`rag eval --from-feedback`: thumbs-down entries become draft items, once each."""
+"""`rag eval from-feedback`: thumbs-down entries become draft items, once each."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def test_thumbs_down_become_drafts_once(feedback_dir: Path, tmp_path: Path, caps
     settings = make_settings(feedback_dir)
     out = tmp_path / "drafts.jsonl"
     assert main(["--from-feedback", "--out", str(out)], settings) == 0
-    assert "Wrote 2 draft item(s)" in capsys.readouterr().out
+    assert "Wrote 2 draft items" in capsys.readouterr().out
 
     drafts = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [d["question"] for d in drafts] == ["Who called whom?", "What did Trump say about progress?"]
@@ -59,6 +59,17 @@ def test_thumbs_down_become_drafts_once(feedback_dir: Path, tmp_path: Path, caps
 
     with pytest.raises(DatasetError, match="draft"):
         load_dataset(out)  # a person must complete a draft before it counts
+
+
+def test_drafts_go_under_the_data_dir_not_the_repository(feedback_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from eval.cli import main
+
+    repository_drafts = Path(__file__).resolve().parents[2] / "eval" / "drafts.jsonl"
+    existed = repository_drafts.exists()
+    assert main(["from-feedback", "--json"], make_settings(feedback_dir)) == 0
+    written = Path(json.loads(capsys.readouterr().out)["path"])
+    assert written == feedback_dir / "eval-drafts.jsonl" and len(written.read_text(encoding="utf-8").splitlines()) == 2
+    assert repository_drafts.exists() == existed
 
 
 def test_missing_feedback_file_is_one_sentence(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

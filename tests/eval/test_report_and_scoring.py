@@ -91,7 +91,7 @@ def test_report_html_escapes_every_text(tmp_path: Path) -> None:
     paths = write_run_report(tmp_path, run, summarise(run), context)
     page = paths["html"].read_text(encoding="utf-8")
     assert "<script" not in page and "<i>really" not in page and "<b>Title" not in page and "<img src=x" not in page
-    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page  # markupsafe's spelling of '
     assert "&lt;i&gt;really&lt;/i&gt;" in page
     data = json.loads(paths["results"].read_text(encoding="utf-8"))
     assert data["items"][1]["cases"][0]["answer"].startswith("<script>")  # JSON keeps the raw text

@@ -377,6 +377,71 @@ def test_header_labels_and_dates_go_but_the_headline_stays() -> None:
     assert [r.rule for r in cleaned.removed] == ["header_label", "header_label", "timestamp"]
 
 
+# A page copied as text, written for these tests: every line above the story is
+# header (masthead, menu, breadcrumb, dateline, byline, role, bare name, e-mail).
+COPIED_PAGE = [
+    "Fenwick Daily Star",
+    "Sign in | Register | Digital Edition",
+    "Local › Schools",
+    "Fenwick board delays vote on later school start",
+    "Posted Thursday, October 2, 2025 7:30 am",
+    "By Ana Ruiz and Tom Bell",
+    "Star staff",
+    "Ana Ruiz",
+    "aruiz@fenwickstar.example",
+    "FENWICK - The Fenwick school board on Wednesday postponed a vote on moving the high school start to 8:45 a.m.",
+    "Board members said they wanted a bus schedule from the transportation office first.",
+]
+
+
+def test_a_copied_page_keeps_the_headline_and_the_story_only() -> None:
+    raw = "\n".join(COPIED_PAGE)
+    cleaned = clean_article(raw)
+    assert cleaned.text.split("\n") == [COPIED_PAGE[3], *COPIED_PAGE[9:]]
+    assert [r.rule for r in cleaned.removed] == [
+        "header_label", "header_navigation", "header_navigation", "timestamp", "byline", "byline_role",
+        "header_label", "header_label",
+    ]  # fmt: skip
+    _assert_offsets(raw, cleaned)
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Quarry Bay Herald / April 9, 2025", "dateline"),
+        ("Quarry Bay Herald | Wed 9 Apr 2025 | 4 min read", "dateline"),
+        ("By Jane Doe, AP, July 3, 2025", "byline"),
+        ("By Jane Doe | Harbor Gazette", "byline"),
+        ("**By Jane Doe, Staff Writer**", "byline"),
+        ("By Jane Doe · 3 July 2025 · 6 min read", "byline"),
+        ("Published April 9, 2025", "timestamp"),
+    ],
+)
+def test_header_lines_go_wherever_they_stand(line: str, rule: str) -> None:
+    text = "\n".join([PROSE[0], line, PROSE[2]])
+    assert _rule_for(text, line) == rule
+    assert _kept(text) == [PROSE[0], PROSE[2]]
+
+
+def test_lines_like_header_lines_in_the_story_stay() -> None:
+    lines = [
+        PROSE[0],
+        "By Tuesday, crews had restored power to most of the county.",
+        "Harvest Fair, September 12, 2025",
+        "Ward 4 | Ward 5 | Ward 6",
+        "Home | Away",
+        "Staff Writer",  # not after a byline
+        PROSE[2],
+    ]
+    assert _kept("\n".join(lines)) == lines
+
+
+def test_a_short_dek_after_the_headline_stays_but_a_bare_name_goes() -> None:
+    headline, dek = "Fenwick raises water rates for first time since 2019", "Eight percent, starting in January"
+    text = "\n".join([headline, dek, "Tom Bell", PROSE[0]])
+    assert _kept(text) == [headline, dek, PROSE[0]]
+
+
 def test_quoted_first_person_speech_is_not_a_publisher_appeal() -> None:
     line = "“We need our journalists on the ground,” the union leader said."
     assert _kept("\n".join([PROSE[0], line])) == [PROSE[0], line]
@@ -431,6 +496,10 @@ BOILERPLATE = [
     "WORLD",
     "Previous article",
     "—-",
+    "Quarry Bay Herald / April 9, 2025",
+    "By Jane Doe, AP, July 3, 2025",
+    "Home | Local | Sports",
+    "Staff Writer",
 ]
 
 

@@ -225,7 +225,86 @@ def test_html_main_text_and_metadata(tmp_path: Path, suffix: str) -> None:
         "publisher": "Example News",
         "published": "2025-07-03",
         "url": "https://news.example.com/world/kremlin-talks",
+        "hostname": "news.example.com",  # the publisher of last resort
     }
+
+
+# Pages written for these tests: one story, metadata declared in different ways.
+_STORY = (
+    "<p>The Fenwick school board on Wednesday postponed a vote on moving the high school start to 8:45 a.m., "
+    "saying it wanted a bus schedule from the transportation office before deciding.</p>"
+    "<p>Board members said the change would let students sleep later but could cost the district two more buses "
+    "and about $180,000 a year in drivers' pay.</p>"
+    "<p>The board expects the transportation office to report at its November meeting.</p>"
+)
+_HEADLINE = "Board delays vote on later school start, citing $180,000 bus cost"
+
+
+def _page(head: str, before_story: str = "") -> str:
+    return (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'>{head}</head><body>"
+        "<aside><p>Harvest Fair | September 12, 2025</p><ul><li>Fair parade route set | Sept. 1, 2025</li></ul></aside>"
+        f"<main><article><h1>{_HEADLINE}</h1>{before_story}{_STORY}</article></main>"
+        "<footer><p>Copyright 2025 Fenwick Media Co. | October 30, 2025</p></footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("head", "publisher"),
+    [
+        # no og:site_name: the application name, the publisher meta tag, JSON-LD's publisher
+        ('<meta name="application-name" content="Fenwick Daily Star">', "Fenwick Daily Star"),
+        ('<meta name="publisher" content="Fenwick Daily Star">', "Fenwick Daily Star"),
+        (
+            '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+            '"headline": "Board delays vote", "publisher": {"@type": "NewsMediaOrganization", '
+            '"name": "Fenwick Daily Star"}}</script>',
+            "Fenwick Daily Star",
+        ),
+        # only <title>: the part beside the headline, never the headline (trafilatura takes a title part
+        # with a dot in it, "8.45", for a site name)
+        (f"<title>{_HEADLINE} | Fenwick Daily Star</title>", "Fenwick Daily Star"),
+        (f"<title>KFWN 1490 AM - {_HEADLINE}</title>", "KFWN 1490 AM"),
+        (f"<title>{_HEADLINE} at 8.45 a.m. | Fenwick Daily Star</title>"
+         f'<meta property="og:title" content="{_HEADLINE} at 8.45 a.m.">', "Fenwick Daily Star"),
+        # a Facebook page in article:publisher is not a name
+        (f'<meta property="article:publisher" content="https://www.facebook.com/fenwickstar">'
+         f"<title>{_HEADLINE} | Fenwick Daily Star</title>", "Fenwick Daily Star"),
+    ],
+)
+def test_html_publisher_is_a_site_name_never_the_headline(tmp_path: Path, head: str, publisher: str) -> None:
+    path = tmp_path / "board.html"
+    path.write_text(_page(head), encoding="utf-8")
+    metadata = load_document(path).metadata
+    assert metadata.get("publisher") == publisher
+    assert "Board delays" not in metadata["publisher"]
+
+
+def test_html_title_without_a_site_part_gives_no_publisher(tmp_path: Path) -> None:
+    path = tmp_path / "board.html"
+    path.write_text(_page(f"<title>{_HEADLINE}</title>"), encoding="utf-8")
+    assert "publisher" not in load_document(path).metadata
+
+
+@pytest.mark.parametrize(
+    ("head", "before_story", "published"),
+    [
+        ('<meta property="article:published_time" content="2025-10-02T07:30:00-05:00">', "", "2025-10-02"),
+        ("", '<time datetime="2025-10-02T07:30:00-05:00">Oct. 2, 2025</time>', "2025-10-02"),
+        # only a visible dateline, in markup no date extractor knows
+        ("", '<div class="post-meta">Posted by Newsroom Staff | October 2, 2025 | Schools</div>', "2025-10-02"),
+        ("", '<p class="credit">By Ana Ruiz · Thu 2 Oct 2025 · 3 min read</p>', "2025-10-02"),
+        # no dateline: the sidebar's event date and the footer's are not the story's
+        ("", "", None),
+        ("", '<div class="post-meta">Posted by Newsroom Staff | 10/02/2025</div>', None),  # ambiguous
+    ],
+)
+def test_html_date_from_markup_then_a_visible_dateline(
+    tmp_path: Path, head: str, before_story: str, published: str | None
+) -> None:
+    path = tmp_path / "board.html"
+    path.write_text(_page(head, before_story), encoding="utf-8")
+    assert load_document(path).metadata.get("published") == published
 
 
 def test_html_in_legacy_encoding(tmp_path: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -11,37 +10,14 @@ import pytest
 from index.metadata import (
     MAX_TITLE_CHARS,
     UNKNOWN_PUBLISHER,
+    TextHeader,
     infer_title,
-    normalise_date,
     read_manifest,
+    read_text_header,
     resolve_metadata,
 )
 from index.pipeline import ChunkSettings, prepare_article
 from rag.settings import BUNDLED_ARTICLES_DIR
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ("2025-07-03", "2025-07-03"),
-        ("2025-07-03T23:38:00+10:00", "2025-07-03"),
-        ("03 Jul 2025", "2025-07-03"),
-        ("3 July 2025", "2025-07-03"),
-        ("July 3, 2025", "2025-07-03"),
-        ("Jul 3, 2025", "2025-07-03"),
-        ("03/07/2025", "2025-07-03"),
-        ("03 Jul 2025, 23:38 GMT+10", "2025-07-03"),
-        (date(2025, 7, 3), "2025-07-03"),
-        (datetime(2025, 7, 3, 23, 38), "2025-07-03"),
-        ("2025-02-30", None),
-        ("yesterday", None),
-        ("", None),
-        (None, None),
-        (20250703, None),
-    ],
-)
-def test_dates_are_normalised_to_iso(value: object, expected: str | None) -> None:
-    assert normalise_date(value) == expected
 
 
 def test_the_title_is_the_first_non_blank_line_shortened_when_it_is_body_text() -> None:
@@ -128,3 +104,107 @@ def test_stored_articles_carry_the_manifest_metadata(sample_data_dir: Path) -> N
     name_of = {r.article_id: name for name, r in stored.items()}
     for passage in store.iter_passages():
         assert passage.published == manifest[name_of[passage.article_id]]["published"]
+
+
+# --- metadata read from the lines above the story (texts written for these tests) ---------
+
+
+@pytest.mark.parametrize(
+    ("header", "publisher", "published"),
+    [
+        (["Quarry Bay Herald / April 9, 2025", "Ferry fares to rise in May"], "Quarry Bay Herald", "2025-04-09"),
+        (["Quarry Bay Herald | April 9, 2025", "Ferry fares to rise in May"], "Quarry Bay Herald", "2025-04-09"),
+        (["By Jane Doe, AP, July 3, 2025", "Ferry fares to rise in May"], "AP", "2025-07-03"),
+        (["Ferry fares to rise in May", "By Jane Doe | Harbor Gazette"], "Harbor Gazette", None),
+        (["Ferry fares to rise in May", "Published April 9, 2025"], None, "2025-04-09"),
+        # a masthead counts when a byline or staff credit names the paper again
+        (["The Quarry Bay Herald", "Ferry fares to rise in May", "By Jane Doe", "Herald staff"],
+         "The Quarry Bay Herald", None),
+        (["Fenwick Daily Star | KFWN", "Ferry fares to rise in May", "By Jane Doe, Star Staff"],
+         "Fenwick Daily Star", None),
+        # ... and not otherwise: a first line may be a kicker ("Breaking News")
+        (["Breaking News", "Ferry fares to rise in May", "By Jane Doe"], None, None),
+        # the publication date beats a later update; an update alone is better than nothing
+        (["Ferry fares to rise in May", "Updated July 5, 2025", "Published: July 3, 2025 8:00 AM"], None, "2025-07-03"),
+        (["Ferry fares to rise in May", "Updated: 7:55 AM CST Jan 18, 2024"], None, "2024-01-18"),
+        # an ambiguous date is no date
+        (["Quarry Bay Herald / 03/04/2025", "Ferry fares to rise in May"], "Quarry Bay Herald", None),
+    ],
+)
+def test_the_lines_above_the_story_name_publisher_and_date(
+    header: list[str], publisher: str | None, published: str | None
+) -> None:
+    body = "The harbour authority said on Tuesday that ferry fares would rise by 40 cents in May."
+    found = read_text_header("\n".join([*header, "", body, "Dated July 9, 2025"]))
+    assert (found.publisher, found.published) == (publisher, published)
+
+
+def test_a_date_in_the_story_is_not_the_publication_date() -> None:
+    text = "Ferry fares to rise\n\nThe new fares take effect on May 1, 2025, the harbour authority said on Tuesday.\n"
+    assert read_text_header(text) == TextHeader()
+
+
+TEXT_PAGE = """Quarry Bay Herald / April 9, 2025
+Home | Harbour | Business | Opinion | Obituaries
+
+Ferry fares to rise 40 cents in May
+
+By Jane Doe
+Herald Staff Writer
+
+QUARRY BAY - The harbour authority voted 4-1 on Tuesday to raise ferry fares by 40 cents, the first increase since 2019.
+The new fares take effect on May 1, 2025.
+"""
+
+
+@pytest.mark.parametrize("name", ["fares.txt", "fares.md"])
+def test_a_text_file_gets_its_metadata_from_its_header_lines(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text(TEXT_PAGE, encoding="utf-8")
+    record, passages = prepare_article(path, name, {}, ChunkSettings(), 10_000_000)
+    assert (record.title, record.source, record.published) == (
+        "Ferry fares to rise 40 cents in May",
+        "Quarry Bay Herald",
+        "2025-04-09",
+    )
+    # the header lines are not answer text, and offsets still map to the file
+    for header_line in ("Quarry Bay Herald / April 9, 2025", "Home | Harbour", "By Jane Doe", "Herald Staff Writer"):
+        assert header_line not in record.text
+        assert all(header_line not in p.text for p in passages)
+    for clean_start, raw_start, length in record.segments:
+        assert record.raw_text[raw_start : raw_start + length] == record.text[clean_start : clean_start + length]
+    assert all(record.text[p.start : p.end] == p.text for p in passages)
+
+
+def test_the_manifest_and_front_matter_beat_the_header_lines(tmp_path: Path) -> None:
+    path = tmp_path / "fares.md"
+    path.write_text("---\npublisher: Harbour Weekly\n---\n" + TEXT_PAGE, encoding="utf-8")
+    record, _ = prepare_article(path, "fares.md", {}, ChunkSettings(), 10_000_000)
+    assert (record.source, record.published) == ("Harbour Weekly", "2025-04-09")  # the date was not in front matter
+    manifest = {"fares.md": {"title": "Fares", "published": "2025-04-10", "publisher": "Manifest Post"}}
+    record, _ = prepare_article(path, "fares.md", manifest, ChunkSettings(), 10_000_000)
+    assert (record.title, record.source, record.published) == ("Fares", "Manifest Post", "2025-04-10")
+
+
+def test_an_unusable_manifest_date_gives_way_to_the_next_source() -> None:
+    meta = resolve_metadata("a.txt", "T\nB", {"published": "03/07/2025"}, {"published": "2025-07-03"})
+    assert meta.published == "2025-07-03"
+    meta = resolve_metadata("a.txt", "T\nB", {"date": "someday"}, {}, header_text="T\nPublished 4 July 2025\nB")
+    assert meta.published == "2025-07-04"
+
+
+def test_a_host_name_is_the_publisher_of_last_resort() -> None:
+    loader = {"title": "T", "hostname": "harbourweekly.example"}
+    assert resolve_metadata("a.html", "T\nBody.", None, loader).publisher == "harbourweekly.example"
+    header = "T\nBy Jane Doe | Harbor Gazette\nBody."
+    assert resolve_metadata("a.html", "T\nBody.", None, loader, header_text=header).publisher == "Harbor Gazette"
+
+
+def test_the_title_skips_markdown_marks_and_a_masthead() -> None:
+    assert infer_title("# Ferry fares to rise\nBody.", "fallback") == "Ferry fares to rise"
+    text = "The Quarry Bay Harbour Herald\nFerry fares to rise\nBody."
+    assert infer_title(text, "f", skip="The Quarry Bay Harbour Herald") == "Ferry fares to rise"
+    text = "Quarry Bay Harbour Herald | KQBH\nFerry fares to rise\nBody."
+    assert infer_title(text, "f", skip="Quarry Bay Harbour Herald") == "Ferry fares to rise"
+    award = "Quarry Bay Harbour Herald wins award for ferry coverage"  # a headline that starts with the name
+    assert infer_title(award + "\nBody.", "f", skip="Quarry Bay Harbour Herald") == award

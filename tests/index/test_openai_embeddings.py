@@ -45,10 +45,10 @@ def test_ingest_and_ask_with_openai_embeddings_then_switching_model_asks_for_a_r
     tmp_path: Path, openai_server: FakeOpenAIServer
 ) -> None:
     from rag.assistant import Assistant
-    from rag.cli import run_ingest
+    from rag.library import ingest_paths
 
     settings = openai_settings(tmp_path / "data", openai_server, answer_mode="extractive")
-    report = run_ingest(settings, [], rebuild=False, prune=None, show_progress=False).as_json()
+    report = ingest_paths(settings, []).as_json()
     assert report["added"] == 5 and report["chunks"] > 5
     assert openai_server.embedding_requests, "chunks were embedded by the endpoint"
 

@@ -104,6 +104,7 @@ def test_a_second_ingest_embeds_and_writes_nothing(
     second = ingest([small_corpus], store, counting, chunks=CHUNKS)
     assert second.as_json() | {"seconds": 0} == {
         "added": 0, "updated": 0, "unchanged": 4, "removed": 0, "migrated": 0, "skipped": [], "chunks": 0, "seconds": 0,
+        "repair": None,  # no store check was asked for
     }
     assert counting.embedded == before, "an unchanged article was embedded again"
     assert store.revision == revision, "a run that changed nothing invalidated the caches"
@@ -516,7 +517,7 @@ def _rows(chroma_dir: Path, collection: str) -> int:
 def test_sigkill_half_way_then_ingest_again_leaves_a_complete_store(tmp_path: Path) -> None:
     """A real `rag ingest` killed with SIGKILL mid-run; the next run must finish the job exactly."""
     from bench.corpus import generate_corpus
-    from rag.cli import run_ingest
+    from rag.library import ingest_paths
 
     corpus = tmp_path / "corpus"
     generate_corpus(corpus, 40, seed=5, paragraphs=(2, 4))
@@ -525,9 +526,9 @@ def test_sigkill_half_way_then_ingest_again_leaves_a_complete_store(tmp_path: Pa
     env_settings = {"RAG_CHUNK_SIZE": str(size), "RAG_CHUNK_OVERLAP": str(overlap), "RAG_EMBED_BATCH_SIZE": "8"}
 
     # a clean ingest, for the totals to compare with
-    clean = run_ingest(
+    clean = ingest_paths(
         make_settings(tmp_path / "clean", chunk_size=size, chunk_overlap=overlap),
-        [corpus], rebuild=False, prune=None, show_progress=False,
+        [corpus],
     )
     total = clean.chunks
     assert len(clean.added) == 40 and total > EMBED_GROUP_CHUNKS, "the corpus must span several embedding groups"

@@ -17,10 +17,10 @@ RULES_CORPUS = Path(__file__).resolve().parent / "data" / "rules_corpus"
 def rules_assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     """A read-only Assistant over the rules corpus (embedded Chroma in a temp dir)."""
     from rag.assistant import Assistant
-    from rag.cli import run_ingest
+    from rag.library import ingest_paths
 
     data_dir = tmp_path_factory.mktemp("rules-store")
     settings = make_settings(data_dir)
-    report = run_ingest(settings, [RULES_CORPUS], rebuild=False, prune=False, show_progress=False)
+    report = ingest_paths(settings, [RULES_CORPUS], prune=False)
     assert report.as_json()["added"] == 6
     yield Assistant.from_settings(settings)

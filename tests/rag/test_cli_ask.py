@@ -105,7 +105,7 @@ def test_unreachable_endpoint(sample_data_dir: Path, tmp_path: Path) -> None:
 
 def test_chat_reads_lines_and_prints_json_lines(sample_data_dir: Path, tmp_path: Path) -> None:
     questions = "Who is the Kremlin spokesman Dmitry Peskov?\nWhat did he say on state television?\n\n"
-    result = run_rag(["chat"], sample_data_dir, tmp_path, stdin=questions)
+    result = run_rag(["chat", "--json"], sample_data_dir, tmp_path, stdin=questions)
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(lines) == 2 and all(CONTRACT_KEYS <= set(line) for line in lines)

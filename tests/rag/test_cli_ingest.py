@@ -16,7 +16,7 @@ from rag.settings import BUNDLED_ARTICLES_DIR
 from tests.index.conftest import SMALL_CHUNKS, ChromaServer, chroma_server, free_port  # noqa: F401  (fixture)
 
 RAG = str(Path(sys.executable).with_name("rag"))
-INGEST_KEYS = ["added", "updated", "unchanged", "removed", "migrated", "skipped", "chunks", "seconds"]
+INGEST_KEYS = ["added", "updated", "unchanged", "removed", "migrated", "skipped", "chunks", "seconds", "repair"]
 SMALL = {"RAG_CHUNK_SIZE": str(SMALL_CHUNKS[0]), "RAG_CHUNK_OVERLAP": str(SMALL_CHUNKS[1])}
 
 
@@ -64,6 +64,9 @@ def test_ingest_json_has_exactly_the_design_shape(ingested: tuple[Path, dict]) -
     assert report["skipped"] == []
     assert isinstance(report["chunks"], int) and report["chunks"] >= 5
     assert isinstance(report["seconds"], float) and report["seconds"] > 0
+    # the check of the whole store that every `rag ingest` runs first: a new store has nothing to repair
+    assert report["repair"]["trigger"] == "ingest" and report["repair"]["skipped"] is None
+    assert not any(report["repair"][key] for key in ("orphan_passages", "stale_passages", "incomplete_articles"))
     assert (data_dir / "chroma").is_dir(), "the store belongs under RAG_DATA_DIR"
     # the keyword index is written by the ingest, beside Chroma under the data dir, with every passage
     from index.keyword_index import KeywordIndex
@@ -78,8 +81,9 @@ def test_a_second_ingest_reports_everything_unchanged(ingested: tuple[Path, dict
     assert again.returncode == 0, again.stderr
     assert "0 added, 0 updated, 5 unchanged, 0 removed, 0 skipped; 0 chunks embedded." in again.stdout
     as_json = ok_json(rag(["ingest", "--json"], data_dir, tmp_path))
-    assert as_json | {"seconds": 0} == {
+    assert as_json | {"seconds": 0, "repair": None} == {
         "added": 0, "updated": 0, "unchanged": 5, "removed": 0, "migrated": 0, "skipped": [], "chunks": 0, "seconds": 0,
+        "repair": None,
     }
 
 

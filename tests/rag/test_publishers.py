@@ -25,3 +25,17 @@ def test_publisher_words_are_whole_names() -> None:
     words = publisher_words(["Pell County Courier"])
     assert "pell county courier" in words and "courier" in words
     assert "pell county" not in words
+
+
+def test_a_filter_names_a_publisher_in_any_case_by_full_name_initials_or_last_word() -> None:
+    from rag.publishers import match_publishers
+
+    known = [*PUBLISHERS, "Portmere Gazette", "The Sydney Morning Herald"]
+    assert match_publishers("AP", known) == match_publishers("ap", known) == {"Associated Press"}
+    assert match_publishers("the harbor gazette", known) == {"Harbor Gazette"}  # the full name picks one
+    assert match_publishers("the gazette", known) == {"Harbor Gazette", "Portmere Gazette"}  # a shared name picks both
+    assert match_publishers("rfe/rl", known) == match_publishers("RFE", known) == {"RFE/RL"}
+    assert match_publishers("The SMH", known) == match_publishers("the herald", known) == {"The Sydney Morning Herald"}
+    assert match_publishers("daily times", known) == {"The Daily Times"}
+    assert match_publishers("times", known) == set()  # too common a word to name one paper
+    assert match_publishers("Wire Service", known) == match_publishers("the", known) == set()

@@ -69,6 +69,15 @@ def test_names_joined_by_and_are_alternatives() -> None:
     assert len(constraints) == 2 and len(groups) == 1 and None not in groups
 
 
+@pytest.mark.parametrize("question", [
+    "How long did the meeting between Mayor Dolan and Chief Arvidsson last?",
+    "When did Dolan and Arvidsson sign the agreement?",
+    "What did the council agree with Harlow and Brightwater?",
+])  # fmt: skip
+def test_names_acting_together_are_not_alternatives(question: str) -> None:
+    assert [c.alternatives for c in analyse(question).constraints if c.kind == "name"] == [None, None]
+
+
 def holds(question: str, text: str) -> bool:
     return all(c.holds_in(normalise(text), set(words(text))) for c in analyse(question).constraints)
 

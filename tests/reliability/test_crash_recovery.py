@@ -112,10 +112,10 @@ def _edit(corpus: Path) -> None:
 
 
 def ingest_here(settings: Settings, folder: Path) -> Any:
-    """The next `rag ingest FOLDER --prune`, in this process (same code path: `rag.cli.run_ingest`)."""
-    from rag.cli import run_ingest
+    """The next `rag ingest FOLDER --prune`, in this process (same code path: `rag.library.ingest_paths`)."""
+    from rag.library import ingest_paths
 
-    return run_ingest(settings, [folder], rebuild=False, prune=True, show_progress=False)
+    return ingest_paths(settings, [folder], prune=True)
 
 
 @pytest.mark.timeout(1800)

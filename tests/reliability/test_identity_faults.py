@@ -258,7 +258,7 @@ def test_a_store_with_old_ids_is_re_keyed_by_rag_ingest_without_duplicates_or_em
     import index.pipeline
     from index.identity import is_current_id
     from rag.assistant import Assistant
-    from rag.cli import run_ingest
+    from rag.library import ingest_paths
     from rag.services import article_id_for, chunk_settings
 
     settings = make_settings(tmp_path / "data", articles_dir=articles_dir)
@@ -277,9 +277,10 @@ def test_a_store_with_old_ids_is_re_keyed_by_rag_ingest_without_duplicates_or_em
     assert_consistent(store)
 
     monkeypatch.setattr(index.pipeline, "MIGRATE_GROUP_CHUNKS", 12)  # several re-keying groups, as in a large store
-    report = run_ingest(settings, [], rebuild=False, prune=None, show_progress=False)
-    assert report.as_json() | {"seconds": 0} == {
+    report = ingest_paths(settings, [])
+    assert report.as_json() | {"seconds": 0, "repair": None} == {
         "added": 0, "updated": 0, "unchanged": 5, "removed": 0, "migrated": 6, "skipped": [], "chunks": 0, "seconds": 0,
+        "repair": None,
     }
     records = {r.article_id: r for r in store.article_records()}
     expected = {article_id_for(settings, articles_dir / name) for name in names} | {article_id_for(settings, uploaded)}
@@ -295,7 +296,7 @@ def test_a_store_with_old_ids_is_re_keyed_by_rag_ingest_without_duplicates_or_em
         assert new_vectors[passage.passage_id] == pytest.approx(by_place[(passage.content_hash, passage.chunk_index, passage.text)])
 
     # a second run has nothing left to do, and questions cite the new ids
-    again = run_ingest(settings, [], rebuild=False, prune=None, show_progress=False)
+    again = ingest_paths(settings, [])
     assert (again.migrated, len(again.unchanged), again.chunks, again.removed) == ([], 5, 0, [])
     answer = Assistant.from_settings(settings).ask("How long did the July 3 call last?")
     assert answer.citations and {c.article_id for c in answer.citations} <= expected
@@ -305,18 +306,18 @@ def test_a_migration_cut_short_after_writing_the_new_ids_is_finished_without_dup
     tmp_path: Path, articles_dir: Path, encoder: Any
 ) -> None:
     """A run killed between writing the re-keyed article and deleting the old one leaves both: the next removes the old."""
-    from rag.cli import run_ingest
+    from rag.library import ingest_paths
     from rag.services import chunk_settings
 
     settings = make_settings(tmp_path / "data", articles_dir=articles_dir)
-    run_ingest(settings, [], rebuild=False, prune=None, show_progress=False)
+    ingest_paths(settings, [])
     store = build_store(settings, encoder).open_for_writing()
     current = assert_consistent(store)
     name = "001_d926b90d832a6a80.txt"
     write_old_style(store, encoder, articles_dir / name, name, chunk_settings(settings))
     assert len(store.article_records()) == 6
 
-    report = run_ingest(settings, [], rebuild=False, prune=None, show_progress=False)
+    report = ingest_paths(settings, [])
     assert (report.removed, report.migrated, report.chunks) == ([name], [], 0)
     assert assert_consistent(store) == current
 

@@ -174,11 +174,12 @@ def test_oversized_feedback_is_refused_in_one_sentence(hostile_app: RunningApp, 
 
 def test_api_failures_always_carry_a_sentence(hostile_app: RunningApp) -> None:
     kind, payload = rest_call(hostile_app.url, "ask", [README_QUESTION])  # too few values for gradio itself
-    assert kind == "error" and payload["error"] == "An event handler (ask) didn't receive enough input values (needed: 6, got: 1)."
-    kind, payload = rest_call(hostile_app.url, "ask", [README_QUESTION, "", "many", None, "", ""])
+    assert kind == "error" and payload["error"] == "An event handler (ask) didn't receive enough input values (needed: 7, got: 1)."
+    kind, payload = rest_call(hostile_app.url, "ask", [README_QUESTION, "", "many", None, "", "", ""])
     assert kind == "error" and payload["error"] == "top_k must be a whole number from 1 to 50."
+    assert payload["title"] == "400 Bad Request"
     kind, payload = rest_call(hostile_app.url, "feedback", ["made-up", "sideways", ""])
-    assert kind == "error" and payload["error"] == "The rating must be up or down."
+    assert kind == "error" and payload["error"] == "The rating must be up or down." and payload["title"] == "400 Bad Request"
 
 
 # --- exposure ---------------------------------------------------------------------------------
@@ -287,7 +288,7 @@ def test_a_stopped_chroma_server_is_one_sentence_in_the_api_and_the_chat(tmp_pat
     from gradio_client import Client
     from gradio_client.exceptions import AppError
 
-    from rag.cli import run_ingest
+    from rag.library import ingest_paths
     from ui.chat import AskForm, ChatController
 
     articles = tmp_path / "articles"
@@ -298,8 +299,7 @@ def test_a_stopped_chroma_server_is_one_sentence_in_the_api_and_the_chat(tmp_pat
     app = None
     try:
         server = {"chroma_host": "127.0.0.1", "chroma_port": port}
-        run_ingest(make_settings(tmp_path / "data", articles_dir=articles, **server), [], rebuild=False, prune=None,
-                   show_progress=False)
+        ingest_paths(make_settings(tmp_path / "data", articles_dir=articles, **server), [])
         app, running = launch_app(tmp_path / "data", **server)
         client = Client(running.url, verbose=False, download_files=False)
         assert client.predict(question=README_QUESTION, api_name="/ask")["citations"]
@@ -314,7 +314,7 @@ def test_a_stopped_chroma_server_is_one_sentence_in_the_api_and_the_chat(tmp_pat
                 client.predict(**call)
             assert str(failed.value) == sentence
         assert rest_call(running.url, "articles", []) == ("error", {"error": sentence, "duration": 10,
-                                                                    "visible": True, "title": "Error"})
+                                                                    "visible": True, "title": "503 Service Unavailable"})
         screens = list(ChatController(running.assistant).ask("What did Trump say about Iran?", [], AskForm("extractive", 5, [], "", "")))
         assert sentence in (screens[-1].status or "") and "Something went wrong" not in (screens[-1].status or "")
     finally:
@@ -336,8 +336,8 @@ def test_a_damaged_embedded_store_is_one_sentence_in_the_api_the_chat_and_at_sta
         client = Client(running.url, verbose=False, download_files=False)
         assert client.predict(question=README_QUESTION, api_name="/ask")["citations"]
         (fresh_data_dir / "chroma" / "chroma.sqlite3").write_bytes(b"not a database " * 1000)
-        expected = f"The article store at {fresh_data_dir / 'chroma'} is damaged or unreadable ("
-        fix = "); restore it from a backup, or rebuild it with `rag ingest --rebuild`."
+        expected = f"The article store at {fresh_data_dir / 'chroma'} is not a readable Chroma store ("
+        fix = "); move it away and run `rag ingest --rebuild`."
         with pytest.raises(AppError) as failed:
             client.predict(question="What did Trump say about Iran?", api_name="/ask")
         assert str(failed.value).startswith(expected) and str(failed.value).endswith(fix)

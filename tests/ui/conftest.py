@@ -14,6 +14,8 @@ from tests.conftest import make_settings
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "_artifacts"
 README_QUESTION = "What did Putin tell Trump about Russia's goals in Ukraine?"
+# Four short articles written for these tests (not the sample corpus): a library of the user's own.
+OWN_LIBRARY = Path(__file__).resolve().parent / "library"
 
 
 def free_port() -> int:
@@ -45,6 +47,17 @@ def private_store(sample_data_dir: Path, tmp_path_factory: pytest.TempPathFactor
     target = tmp_path_factory.mktemp(name) / "data"
     shutil.copytree(sample_data_dir, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def own_library_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data dir holding OWN_LIBRARY, ingested once; copy it before changing it (see `private_store`)."""
+    from rag.cli import run_ingest
+
+    data_dir = tmp_path_factory.mktemp("own-library-store")
+    report = run_ingest(make_settings(data_dir), [OWN_LIBRARY], rebuild=False, prune=None, show_progress=False)
+    assert report.as_json()["added"] == len(list(OWN_LIBRARY.glob("*.md")))
+    return data_dir
 
 
 @pytest.fixture(scope="module")

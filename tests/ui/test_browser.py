@@ -142,7 +142,8 @@ def uploaded(running_app: RunningApp) -> Iterator[list[str]]:
 def test_answer_marker_opens_the_source_with_the_quote_highlighted(page: Any, running_app: RunningApp) -> None:
     from playwright.sync_api import expect
 
-    expected = running_app.assistant.ask(README_QUESTION).citations[0]
+    answer = running_app.assistant.ask(README_QUESTION)
+    expected = answer.citations[0]
     turn = ask(page, README_QUESTION)
     expect(turn.locator(".answer")).to_contain_text("goals in Ukraine")
     assert turn.locator("button.cite").count() >= 1
@@ -153,8 +154,10 @@ def test_answer_marker_opens_the_source_with_the_quote_highlighted(page: Any, ru
     expect(source).to_have_attribute("open", "")
     expect(source.locator("summary")).to_contain_text(expected.title)
     expect(source.locator("summary")).to_contain_text("RFE/RL · 2025-07-03")
-    expect(source.locator(".support")).to_have_text("supported")
-    expect(source.locator(".score")).to_contain_text("retrieval score 0.0")
+    # an extractive citation says whether it answers the question; relevance is its retrieval rank, not a score
+    expect(source.locator(".support")).to_have_text("answers the question")
+    rank = next(i for i, p in enumerate(answer.retrieved, start=1) if p.passage_id == expected.passage_id)
+    expect(source.locator(".rank")).to_have_text(f"rank {rank} of {len(answer.retrieved)}")
     quote = source.locator("mark.quote")
     expect(quote).to_have_text(expected.quote)
     expect(quote).to_be_in_viewport()
@@ -184,15 +187,16 @@ def test_open_article_shows_it_whole_scrolled_to_the_quote_and_the_trace(page: A
 
     page.locator("#trace-panel").get_by_text("Retrieval trace").click()
     answer = running_app.assistant.ask(README_QUESTION)
-    rows = page.locator("#trace tbody tr")
-    expect(rows.first).to_be_visible()
-    assert rows.count() == len(answer.retrieved)
-    cited_cells = " ".join(page.locator("#trace tr.cited td:last-child").all_inner_texts())
-    assert sorted(cited_cells.split()) == sorted(f"[{c.n}]" for c in answer.citations)
-    expect(page.locator("#trace thead")).to_have_text("FusedBM25VectorScorePassageCited")
-    first_ranks = [rows.first.locator("td").nth(i).inner_text() for i in range(3)]
+    hits = page.locator("#trace li.hit")
+    expect(hits.first).to_be_visible()
+    assert hits.count() == len(answer.retrieved)
+    cited = " ".join(page.locator("#trace li.hit.cited .cited-by").all_inner_texts()).replace("cited as", "")
+    assert sorted(cited.split()) == sorted(f"[{c.n}]" for c in answer.citations)
     top = answer.retrieved[0]
-    assert first_ranks == [str(top.fused_rank), str(top.bm25_rank or "—"), str(top.dense_rank or "—")]
+    expect(hits.first.locator(".rank")).to_have_text(f"rank 1 of {len(answer.retrieved)}")
+    expect(hits.first.locator(".ranks")).to_have_text(
+        f"fused {top.fused_rank} · BM25 {top.bm25_rank or '—'} · vector {top.dense_rank or '—'}"
+    )
     screenshot(page, "article")
 
 
@@ -248,7 +252,7 @@ def test_follow_up_shows_what_was_searched_and_each_answer_keeps_its_sources(
     screenshot(page, "follow-up")
 
 
-def test_copy_puts_the_answer_on_the_clipboard(page: Any, running_app: RunningApp) -> None:
+def test_copy_puts_the_answer_and_its_sources_on_the_clipboard(page: Any, running_app: RunningApp) -> None:
     from playwright.sync_api import expect
 
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=running_app.url)
@@ -256,7 +260,9 @@ def test_copy_puts_the_answer_on_the_clipboard(page: Any, running_app: RunningAp
     turn.locator("button.copy").click()
     expect(turn.locator("button.copy")).to_have_text("Copied")
     copied = page.evaluate("() => navigator.clipboard.readText()")
-    assert copied == turn.locator(".answer").inner_text() and "[1]" in copied
+    answer, sources = copied.split("\n\nSources:\n\n")
+    assert answer == turn.locator(".answer").inner_text().strip() and "[1]" in answer
+    assert sources.startswith("1. *")
 
 
 def test_reloading_the_page_keeps_every_answer_with_its_sources(page: Any, running_app: RunningApp) -> None:
@@ -416,6 +422,6 @@ def test_settings_explain_why_llm_mode_is_unavailable(page: Any) -> None:
 
     page.locator("#settings").get_by_text("Settings").click()
     mode = page.locator("#mode")
-    expect(mode).to_contain_text("LLM answers need an endpoint")
+    expect(mode).to_contain_text("LLM mode needs an endpoint")
     expect(mode.get_by_label("LLM (not configured)")).to_be_disabled()
     expect(mode.get_by_label("Extractive (offline)")).to_be_checked()

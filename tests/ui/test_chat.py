@@ -27,7 +27,7 @@ def test_ask_streams_a_pending_turn_then_stores_the_answer_with_its_citations(as
     assert turn.settings["mode"] == "extractive" and turn.settings["top_k"] == 5
     assert final.view == {"turn": 0, "n": None}
     assert 'data-n="1"' in (final.transcript or "") and "Sources for" in (final.sources or "")
-    assert "<table>" in (final.trace or "")
+    assert (final.trace or "").count('<li class="hit') == len(turn.answer.retrieved)
 
 
 def test_follow_up_is_rewritten_and_each_answer_keeps_its_own_sources(assistant: object) -> None:
@@ -59,7 +59,7 @@ def test_open_article_shows_the_whole_article_with_the_quote(assistant: object) 
 def test_errors_are_one_sentence_and_give_the_question_back(assistant: object) -> None:
     controller = ChatController(assistant)  # type: ignore[arg-type]
     too_long = "why " * 400
-    (pending, failed) = ask(controller, too_long)
+    (failed,) = ask(controller, too_long)  # refused before anything is shown as pending
     assert "keep it under 1000 characters" in (failed.status or "") and failed.question == too_long.strip()
     assert failed.turns is None  # nothing stored
     (bad_date,) = ask(controller, "When?", form=AskForm("extractive", 5, [], "yesterday", ""))

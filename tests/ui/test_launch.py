@@ -137,5 +137,5 @@ def test_rag_serve_ingests_an_empty_store_warns_and_serves(tmp_path: Path, one_a
         process.terminate()
         _, err = process.communicate(timeout=30)
     assert "other machines can reach it" in err and "RAG_UI_AUTH" in err
-    assert "The index is empty; ingesting" in err and "Ingested 1 articles" in err
+    assert "The index is empty; ingesting" in err and "Ingested 1 article (" in err
     assert "Traceback" not in err

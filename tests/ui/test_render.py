@@ -1,11 +1,14 @@
-"""Unit tests of ui/render.py: escaping, clickable markers, quote and passage highlighting."""
+"""Unit tests of ui/render.py and its templates: escaping, clickable markers, quote and passage highlighting,
+badges, ranks, filters, the copied Markdown and the trace."""
 
 from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
 
-from rag.models import Answer, Citation, Passage
+from markupsafe import escape
+
+from rag.models import CANNOT_ANSWER, Answer, Citation, Passage
 
 from ui import render
 from ui.session import ChatTurn
@@ -20,17 +23,25 @@ ARTICLE = (
 )
 
 
+def esc(text: object) -> str:
+    """Text as the templates escape it (Jinja2's autoescape is markupsafe's)."""
+    return str(escape(text))
+
+
 class _Tags(HTMLParser):
-    """Collects every start tag and attribute name the browser would build."""
+    """Collects every start tag, attribute name and attribute value the browser would build."""
 
     def __init__(self) -> None:
         super().__init__()
         self.tags: list[str] = []
         self.attributes: list[str] = []
+        self.values: dict[str, list[str | None]] = {}
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append(tag)
         self.attributes.extend(name for name, _ in attrs)
+        for name, value in attrs:
+            self.values.setdefault(name, []).append(value)
 
 
 def tags_of(markup: str) -> _Tags:
@@ -69,10 +80,13 @@ def turn_with(answer_text: str, citations: list[Citation], **extra: object) -> C
     return ChatTurn(answer, {"mode": "extractive"})
 
 
-def test_escape_neutralises_markup_and_attribute_breakouts() -> None:
-    assert render.esc(SCRIPT) == "&lt;script&gt;window.__xss=1&lt;/script&gt;"
-    assert render.esc('" onmouseover="x') == "&quot; onmouseover=&quot;x"
-    assert render.esc(None) == ""
+def test_templates_neutralise_markup_and_attribute_breakouts() -> None:
+    breakout = '" onmouseover="x'
+    markup = render.library_html([render.LibraryRow(breakout, SCRIPT, breakout, None, 1)])
+    assert "&lt;script&gt;window.__xss=1&lt;/script&gt;" in markup
+    parsed = tags_of(markup)
+    assert "script" not in parsed.tags and "onmouseover" not in parsed.attributes
+    assert parsed.values["data-article"] == [breakout]  # the whole value stays inside its attribute
 
 
 def test_markers_of_real_citations_become_buttons_and_others_stay_text() -> None:
@@ -102,25 +116,25 @@ def test_quote_is_highlighted_inside_its_passage_from_the_offsets() -> None:
     assert span is not None and PASSAGE[span.start : span.end] == QUOTE
     markup = render.passage_html(citation)
     marked = re.findall(r'<mark class="quote">(.*?)</mark>', markup)
-    assert marked == [render.esc(QUOTE)]
-    assert markup.startswith(render.esc("The council met on Tuesday. "))
+    assert marked == [esc(QUOTE)]
+    assert markup.startswith(esc("The council met on Tuesday. "))
     assert "script" not in tags_of(markup).tags
 
 
 def test_quote_is_found_by_text_when_offsets_disagree() -> None:
     citation = citation_for(ARTICLE, QUOTE, PASSAGE).model_copy(update={"start": 0, "end": 5})
     markup = render.passage_html(citation)
-    assert re.findall(r'<mark class="quote">(.*?)</mark>', markup) == [render.esc(QUOTE)]
+    assert re.findall(r'<mark class="quote">(.*?)</mark>', markup) == [esc(QUOTE)]
 
 
 def test_article_view_highlights_passage_and_quote_in_the_whole_article() -> None:
     citation = citation_for(ARTICLE, QUOTE, PASSAGE)
     markup = render.article_html("Harbour " + IMG, "Portmere", "2025-06-12", "javascript:alert(1)", ARTICLE, citation)
-    assert re.findall(r'<mark class="quote">(.*?)</mark>', markup) == [render.esc(QUOTE)]
+    assert re.findall(r'<mark class="quote">(.*?)</mark>', markup) == [esc(QUOTE)]
     passage_text = "".join(re.findall(r'<span class="passage">(.*?)</span>', re.sub(r"</?mark[^>]*>", "", markup), re.S))
-    assert passage_text == render.esc(PASSAGE)
+    assert passage_text == esc(PASSAGE)
     # Everything outside the passage is there too, unhighlighted.
-    assert render.esc("Harbour council approves timetable.\n") in markup and "Other news follows." in markup
+    assert esc("Harbour council approves timetable.\n") in markup and "Other news follows." in markup
     parsed = tags_of(markup)
     assert "a" not in parsed.tags  # a javascript: url never becomes a link
     assert "img" not in parsed.tags and "script" not in parsed.tags
@@ -132,18 +146,31 @@ def test_only_http_links_are_rendered() -> None:
     assert render.safe_url("data:text/html,x") is None
     citation = citation_for(ARTICLE, QUOTE, PASSAGE).model_copy(update={"url": 'https://x.org/"onmouseover="a'})
     markup = render.sources_html([turn_with("x [1]", [citation])], 0, None)
-    assert 'href="https://x.org/&quot;onmouseover=&quot;a"' in markup
+    parsed = tags_of(markup)
+    assert parsed.values["href"] == ['https://x.org/"onmouseover="a'] and "onmouseover" not in parsed.attributes
 
 
-def test_sources_panel_lists_each_source_with_verdict_score_and_also_reported() -> None:
+def retrieved(*passage_ids: str) -> list[Passage]:
+    return [
+        Passage(passage_id=pid, article_id="a", title="T", source="S", text="t", start=0, end=1, score=0.03 - i / 1000,
+                fused_rank=i + 1)
+        for i, pid in enumerate(passage_ids)
+    ]
+
+
+def test_sources_panel_lists_each_source_with_verdict_rank_and_also_reported() -> None:
     first = citation_for(ARTICLE, QUOTE, PASSAGE, also_reported_by=["AP", "Reuters <i>"])
     second = citation_for(ARTICLE, "The first crossing leaves at 21:15.", PASSAGE, n=2, support="partial")
-    markup = render.sources_html([turn_with("a [1] b [2]", [first, second])], 0, active=2)
+    passages = retrieved("other::1", first.passage_id, "other::2", second.passage_id)
+    markup = render.sources_html([turn_with("a [1] b [2]", [first, second], retrieved=passages)], 0, active=2)
     assert markup.count('<details class="source') == 2
     assert '<details class="source active" data-n="2" open>' in markup
     assert '<details class="source" data-n="1">' in markup  # closed: the clicked source is the one open
     assert "Also reported by AP, Reuters &lt;i&gt;" in markup
-    assert 'class="support partial">partly supported' in markup and "retrieval score 0.0328" in markup
+    assert 'class="support partial">partly supported' in markup
+    # relevance as the rank among the retrieved passages and a bar, never the raw fused score
+    assert "rank 2 of 4" in markup and "rank 4 of 4" in markup and "0.0328" not in markup and "score" not in markup
+    assert re.findall(r'class="fill" style="width: (\d+)%"', markup) == ["75", "25"]
     assert "Portmere &lt;b&gt;Gazette&lt;/b&gt; · 2025-06-12" in markup
     assert 'class="open-article" data-turn="0" data-n="2"' in markup
     assert {"img", "b", "i", "script"}.isdisjoint(tags_of(markup).tags)
@@ -155,21 +182,24 @@ def test_sources_panel_without_selection_or_citations() -> None:
     assert "No passage answered" in render.sources_html([abstained], 0, None)
 
 
-def test_trace_lists_ranks_and_which_passages_were_cited() -> None:
+def test_trace_lists_each_passage_with_its_ranks_and_which_citations_used_it() -> None:
     cited = Passage(passage_id="a::1", article_id="a", title="T " + IMG, source="S", text="x" * 500, start=0, end=500,
                     score=0.0327, dense_rank=3, bm25_rank=1, fused_rank=1)
-    other = Passage(passage_id="b::1", article_id="b", title="U", source="S", text="y", start=0, end=1,
+    other = Passage(passage_id="b::1", article_id="b", title="U", source="S", text="y " + SCRIPT, start=0, end=1,
                     score=0.01, dense_rank=None, bm25_rank=7, fused_rank=2)
     citation = citation_for(ARTICLE, QUOTE, PASSAGE).model_copy(update={"passage_id": "a::1"})
-    answer = Answer(question="q", answer="a [1]", citations=[citation], retrieved=[cited, other],
+    answer = Answer(question="q", answer="a [1]", citations=[citation], retrieved=[cited, other], confidence=0.734,
                     timings_ms={"retrieve": 12.0, "answer": 3.0, "total": 15.4})
     markup = render.trace_html(answer)
-    rows = re.findall(r"<tr(?: class=\"cited\")?><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td>", markup)
-    assert rows == [("1", "1", "3", "0.0327"), ("2", "7", "—", "0.0100")]
-    assert markup.count('<tr class="cited">') == 1 and "[1]</td>" in markup
-    assert "2 passages retrieved · retrieve 12 ms · answer 3 ms · total 15 ms" in markup
-    assert "img" not in tags_of(markup).tags
-    assert render.TRACE_SNIPPET_CHARS < 500 and "x" * 501 not in markup
+    assert re.findall(r'<li class="hit( cited)?">', markup) == [" cited", ""]
+    assert re.findall(r"rank (\d) of 2", markup) == ["1", "2"]
+    assert "fused 1 · BM25 1 · vector 3" in markup and "fused 2 · BM25 7 · vector —" in markup
+    assert "cited as [1]" in markup and "not cited" in markup
+    assert "2 passages retrieved · retrieve 12 ms · answer 3 ms · total 15 ms · answer model confidence 73%" in markup
+    # each passage is a paragraph of its own (readable at the panel's width), escaped, cut after 400 characters
+    snippets = re.findall(r'<p class="snippet">(.*?)</p>', markup)
+    assert snippets == ["x" * render.TRACE_SNIPPET_CHARS + "…", esc("y " + SCRIPT)]
+    assert {"img", "script"}.isdisjoint(tags_of(markup).tags)
 
 
 def test_library_and_status_escape_their_text() -> None:
@@ -189,3 +219,43 @@ def test_an_extractive_citation_shows_whether_it_answers_not_a_support_verdict_i
     assert 'class="support answers">answers the question' in markup
     assert 'class="support related">related' in markup
     assert ">supported<" not in markup
+
+
+def test_a_refusal_never_shows_a_green_badge() -> None:
+    answering = citation_for(ARTICLE, QUOTE, PASSAGE).model_copy(update={"relevance": "answers"})
+    checked = citation_for(ARTICLE, "The first crossing leaves at 21:15.", PASSAGE, n=2)  # support "supported"
+    for text, abstained in ((CANNOT_ANSWER, True), (CANNOT_ANSWER, False)):
+        markup = render.sources_html([turn_with(text, [answering, checked], abstained=abstained)], 0, None)
+        assert re.findall(r'class="support (\w+)">', markup) == ["related", "related"]
+    answered = render.sources_html([turn_with("a [1] b [2]", [answering, checked])], 0, None)
+    assert re.findall(r'class="support (\w+)">', answered) == ["answers", "supported"]
+
+
+def test_each_answer_shows_the_filters_it_was_searched_with_and_carries_its_markdown() -> None:
+    citation = citation_for(ARTICLE, QUOTE, PASSAGE)
+    filtered = turn_with(QUOTE + " [1]", [citation])
+    filtered.settings = {"filters": {"publishers": ["Portmere <b>Gazette</b>", "AP"], "date_from": "2025-06-01",
+                                     "date_to": "2025-06-30"}}
+    plain = turn_with(QUOTE + " [1]", [citation])
+    markup = render.transcript_html([filtered, plain], selected=1, pending_question="next?",
+                                    pending_settings={"filters": {"publishers": [], "date_to": "2025-07-01"}})
+    assert re.findall(r'<div class="filters"[^>]*>(.*?)</div>', markup) == [
+        "Filtered: Portmere &lt;b&gt;Gazette&lt;/b&gt;, AP · 2025-06-01 to 2025-06-30",
+        "Filtered: until 2025-07-01",  # the question being answered
+    ]
+    copies = tags_of(markup).values["data-copy"]
+    assert len(copies) == 2 and copies[0].startswith(QUOTE + " [1]\n\nSources:\n\n1. *Harbour \\<img")
+
+
+def test_the_opened_source_is_listed_under_its_answer_too() -> None:
+    first = citation_for(ARTICLE, QUOTE, PASSAGE)
+    second = citation_for(ARTICLE, "The first crossing leaves at 21:15.", PASSAGE, n=2)
+    turns = [turn_with("a [1]", [first]), turn_with("a [1] b [2]", [first, second])]
+    assert "inline-sources" not in render.transcript_html(turns, selected=1)  # no marker clicked
+    markup = render.transcript_html(turns, selected=1, active=2)
+    assert markup.count('<section class="inline-sources"') == 1
+    inline = markup[markup.index('<section class="inline-sources"') :]
+    assert markup.index('data-turn="1"') < markup.index('<section class="inline-sources"')
+    assert '<details class="source active" data-n="2" open>' in inline and '<details class="source" data-n="1">' in inline
+    assert re.findall(r'class="back" data-turn="(\d)"', inline) == ["1", "1", "1"]
+    assert {"img", "script"}.isdisjoint(tags_of(markup).tags)

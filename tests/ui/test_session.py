@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from rag.errors import InvalidRequestError
 from rag.models import Answer, Citation, Passage
+from rag.settings import Settings
 
 from ui.answers import MAX_RATINGS_PER_ANSWER, AnswerLedger, IssuedAnswer
 from ui.feedback import (
@@ -22,15 +24,8 @@ from ui.feedback import (
     feedback_entry,
     feedback_path,
 )
-from ui.session import (
-    STORED_TRACE_CHARS,
-    AskOptions,
-    ChatTurn,
-    OptionsError,
-    conversation_for,
-    dump_turns,
-    load_turns,
-)
+from ui.chat import AskForm
+from ui.session import STORED_TRACE_CHARS, ChatTurn, conversation_for, dump_turns, load_turns
 
 
 def sample_answer(question: str = "How long did the call last?") -> Answer:
@@ -45,7 +40,8 @@ def sample_answer(question: str = "How long did the call last?") -> Answer:
                   retrieved=[passage], timings_ms={"total": 5.0})
 
 
-SETTINGS = AskOptions("extractive", 5, ("RFE/RL",), "2025-07-01", None).as_record("hybrid")
+SERVER_SETTINGS = Settings(_env_file=None)  # type: ignore[call-arg]
+SETTINGS = AskForm("extractive", 5, ["RFE/RL"], "2025-07-01", None).request("Who?", 1000).as_record(SERVER_SETTINGS)
 
 
 def test_turns_round_trip_through_browser_storage_as_json() -> None:
@@ -65,15 +61,18 @@ def test_unreadable_stored_turns_are_dropped() -> None:
     assert load_turns("not a list") == [] and load_turns(None) == []
 
 
-def test_options_validate_dates_and_build_filters() -> None:
-    options = AskOptions.from_form("llm", 7.0, ["AP"], " 2025-07-01 ", "")
-    assert options.filters().publishers == ("AP",) and options.filters().date_from == "2025-07-01"
-    assert options.filters().date_to is None and options.top_k == 7 and options.mode == "llm"
-    assert AskOptions.from_form(None, None, None, None, None).mode == "extractive"
-    with pytest.raises(OptionsError, match="From date must look like 2025-07-03"):
-        AskOptions.from_form("extractive", 5, [], "July 1", "")
-    with pytest.raises(OptionsError, match="after the To date"):
-        AskOptions.from_form("extractive", 5, [], "2025-07-05", "2025-07-01")
+def test_the_form_becomes_a_validated_request_naming_its_controls() -> None:
+    request = AskForm("llm", 7.0, ["AP"], " 2025-07-01 ", "").request("Who called?", 1000)
+    assert request.filters().publishers == ("AP",) and request.filters().date_from == "2025-07-01"
+    assert request.filters().date_to is None and request.top_k == 7 and request.mode == "llm"
+    unset = AskForm(None, None, None, None, None).request("Who called?", 1000)
+    assert unset.as_record(SERVER_SETTINGS)["mode"] == "extractive" and unset.as_record(SERVER_SETTINGS)["top_k"] == 5
+    with pytest.raises(InvalidRequestError, match="^The From date must look like 2025-07-03.$"):
+        AskForm("extractive", 5, [], "July 1", "").request("Who called?", 1000)
+    with pytest.raises(InvalidRequestError, match=r"^The From date \(2025-07-05\) is after the To date \(2025-07-01\); "):
+        AskForm("extractive", 5, [], "2025-07-05", "2025-07-01").request("Who called?", 1000)
+    with pytest.raises(InvalidRequestError, match="^The number of passages \\(top-k\\) must be a whole number from 1 to 50.$"):
+        AskForm("extractive", "abc", [], "", "").request("Who called?", 1000)  # type: ignore[arg-type]
     assert SETTINGS == {
         "mode": "extractive", "top_k": 5, "retrieval_mode": "hybrid",
         "filters": {"publishers": ["RFE/RL"], "date_from": "2025-07-01", "date_to": None},

@@ -8,7 +8,8 @@ import pytest
 
 
 from tests.conftest import make_settings
-from ui.uploads import accept_uploads, refusal, remove_uploaded_file, safe_file_name, uploads_dir
+from rag.library import remove_uploaded_copy as remove_uploaded_file
+from ui.uploads import accept_uploads, refusal, safe_file_name, uploads_dir
 
 ARTICLE_MD = """---
 title: Portmere harbour approves evening ferries

@@ -1,0 +1,288 @@
+"""The article library behind the configured store: open it, ingest files, delete and list articles.
+
+`rag ingest`, `rag delete`, `rag serve`'s first start, the Library tab, the
+evaluation and the benchmarks all go through here, so each operation means the
+same everywhere:
+
+- `ingest_paths(settings, paths)` is `rag ingest`: the articles folder when no
+  path is given (pruned: articles whose files are gone are removed), the whole
+  store checked and repaired first, progress reported through callbacks;
+- `Library.ingest` adds files to an open library (uploads): no pruning, and the
+  store-wide check is left to the next `rag ingest` or app start;
+- `Library.delete` removes articles with their passages, and the copy of an
+  uploaded file;
+- `open_assistant(settings, articles)` opens the store for answering and, when
+  it is empty, ingests `articles` first. Empty has one meaning: no article is
+  indexed (no store yet, or every article deleted).
+
+Nothing here prints: callers draw progress bars and say what happened.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Sequence
+
+from index.errors import IndexEmptyError, IngestPathError, SourcedError
+from index.pipeline import IngestReport, SkippedArticle, check_paths, ingest
+from index.store import ArticleRecord, PassageStore
+from rag.messages import ARTICLE_NOT_FOUND, ARTICLES_DIR_MISSING
+from rag.services import UPLOADS_FOLDER, build_encoder, build_store, chunk_settings, id_namespaces
+from rag.settings import Settings
+
+__all__ = [
+    "ArticleNotFoundError", "ArticleRecord", "DeletedArticle", "IngestReport", "Library", "OpenedAssistant",
+    "SkippedArticle", "ingest_paths", "open_assistant", "remove_uploaded_copy", "repair_summary", "status",
+]
+
+if TYPE_CHECKING:
+    from index.embedder import TextEncoder
+    from index.repair import RepairReport
+    from rag.assistant import Assistant
+
+logger = logging.getLogger(__name__)
+
+ProgressCallback = Callable[[int, int], None]
+"""`progress(done, total)`: chunks embedded so far, of those this run embeds."""
+SkipCallback = Callable[[SkippedArticle], None]
+"""`on_skip(skipped)`: a file left out, with its reason, as it is met."""
+
+
+class ArticleNotFoundError(SourcedError):
+    """No indexed article has the id given."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class DeletedArticle:
+    """An article removed from the library: its record as it was, and what became of its file."""
+
+    record: ArticleRecord
+    passages: int
+    file_removed: bool  # the uploaded copy under RAG_DATA_DIR/uploads/ was deleted
+    file_remains: bool  # a file outside uploads/ still exists: ingesting it again adds the article back
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "article_id": self.record.article_id,
+            "title": self.record.title,
+            "path": self.record.path,
+            "passages": self.passages,
+            "file_removed": self.file_removed,
+        }
+
+
+class Library:
+    """The articles of one store: list, ingest, delete. Collaborators are passed in; see `open`."""
+
+    def __init__(self, settings: Settings, store: PassageStore, encoder: "TextEncoder") -> None:
+        self.settings = settings
+        self.store = store
+        self.encoder = encoder
+
+    @classmethod
+    def open(cls, settings: Settings, encoder: "TextEncoder | None" = None) -> "Library":
+        """The configured store, opened for reading (raises IndexEmptyError when there is none yet)."""
+        encoder = encoder or build_encoder(settings)
+        return cls(settings, build_store(settings, encoder).open_for_reading(), encoder)
+
+    # --- reading ---------------------------------------------------------------
+    def is_empty(self) -> bool:
+        """No article is indexed: what "empty" means for every caller."""
+        return not self.store.article_ids()
+
+    def articles(self) -> list[ArticleRecord]:
+        return self.store.article_records()
+
+    def article(self, article_id: str) -> ArticleRecord | None:
+        return self.store.article(article_id)
+
+    # --- writing ---------------------------------------------------------------
+    def ingest(
+        self,
+        paths: Sequence[Path],
+        *,
+        prune: bool = False,
+        progress: ProgressCallback | None = None,
+        on_skip: SkipCallback | None = None,
+        repair: bool = False,
+    ) -> IngestReport:
+        """Add or update the files under `paths` (see index.pipeline.ingest for the guarantees)."""
+        return ingest(
+            paths,
+            self.store,
+            self.encoder,
+            chunks=chunk_settings(self.settings),
+            max_bytes=self.settings.max_file_bytes,
+            prune=prune,
+            progress=progress,
+            on_skip=on_skip,
+            namespaces=id_namespaces(self.settings),
+            repair=repair,
+        )
+
+    def delete(self, article_ids: Sequence[str]) -> list[DeletedArticle]:
+        """Remove these articles and their passages, and the uploaded copies of uploaded ones.
+
+        Every id is checked first: an unknown one raises ArticleNotFoundError and
+        nothing is deleted.
+        """
+        wanted = list(dict.fromkeys(article_ids))
+        records: list[ArticleRecord] = []
+        for article_id in wanted:
+            record = self.store.article(article_id)
+            if record is None:
+                raise ArticleNotFoundError(ARTICLE_NOT_FOUND.format(article_id=article_id))
+            records.append(record)
+        with self.store.writing():
+            if len(records) == 1:
+                counts = {records[0].article_id: self.store.delete_article(records[0].article_id)}
+            else:
+                self.store.delete_articles(wanted)
+                counts = {record.article_id: record.chunk_count for record in records}
+        deleted = []
+        for record in records:
+            try:
+                removed = remove_uploaded_copy(self.settings.data_dir, record.path)
+            except OSError as failure:  # the article is gone from the index either way
+                logger.warning("could not remove %s: %s", record.path, failure)
+                removed = False
+            remains = not removed and bool(record.path) and Path(record.path).is_file()
+            deleted.append(DeletedArticle(record, counts[record.article_id], removed, remains))
+        return deleted
+
+    def repair_if_needed(self, trigger: str) -> "RepairReport | None":
+        """Repair what an interrupted write left (cheap when the last write ended cleanly)."""
+        from index.repair import repair_if_needed
+
+        return repair_if_needed(self.store, trigger=trigger)
+
+
+def remove_uploaded_copy(data_dir: Path, stored_path: str) -> bool:
+    """Delete the uploaded file of a deleted article; files outside uploads/ are never touched."""
+    if not stored_path:
+        return False
+    folder = (Path(data_dir).expanduser() / UPLOADS_FOLDER).resolve()
+    path = Path(stored_path).resolve()
+    if path.is_relative_to(folder) and path.is_file():
+        path.unlink()
+        return True
+    return False
+
+
+def ingest_paths(
+    settings: Settings,
+    paths: Sequence[Path] = (),
+    *,
+    rebuild: bool = False,
+    prune: bool | None = None,
+    progress: ProgressCallback | None = None,
+    on_skip: SkipCallback | None = None,
+    encoder: "TextEncoder | None" = None,
+) -> IngestReport:
+    """What `rag ingest` does: `paths` (default: RAG_ARTICLES_DIR) into the configured store.
+
+    `prune` defaults to on for the articles folder and off for paths given. The
+    whole store is checked and repaired first (`report.repair`). A path that
+    does not exist raises IngestPathError before the model loads or the store
+    is created.
+    """
+    managed = not paths
+    targets = list(paths) or [Path(settings.articles_dir)]
+    if managed and not targets[0].expanduser().is_dir():
+        raise IngestPathError(ARTICLES_DIR_MISSING.format(path=targets[0]))
+    check_paths(targets)
+    encoder = encoder or build_encoder(settings)
+    store = build_store(settings, encoder).open_for_writing(rebuild=rebuild)
+    library = Library(settings, store, encoder)
+    return library.ingest(
+        targets, prune=managed if prune is None else prune, progress=progress, on_skip=on_skip, repair=True
+    )
+
+
+@dataclass
+class OpenedAssistant:
+    """`open_assistant`'s result: the Assistant, and what was done to the store on the way."""
+
+    assistant: "Assistant"
+    ingested: IngestReport | None = None  # the library was empty, so these articles were ingested
+    repair: "RepairReport | None" = None  # what the check at opening repaired (None: nothing to check)
+
+
+def open_assistant(
+    settings: Settings,
+    articles: Path | None = None,
+    *,
+    progress: ProgressCallback | None = None,
+    on_skip: SkipCallback | None = None,
+    before_ingest: Callable[[Path], None] | None = None,
+    trigger: str = "open",
+) -> OpenedAssistant:
+    """The Assistant over the configured store; an empty library gets `articles` ingested first.
+
+    `articles` defaults to RAG_ARTICLES_DIR, ingested as `rag ingest` does with no
+    path (pruned); a folder given is ingested as `rag ingest FOLDER`. A library
+    that is not empty is repaired if its last write did not end cleanly.
+    """
+    from rag.assistant import Assistant
+
+    encoder = build_encoder(settings)
+    try:
+        library: Library | None = Library.open(settings, encoder)
+    except IndexEmptyError:
+        library = None
+    if library is not None and not library.is_empty():
+        repair = library.repair_if_needed(trigger)
+        return OpenedAssistant(Assistant(settings, library.store, encoder), repair=repair)
+    if before_ingest is not None:
+        before_ingest(articles or Path(settings.articles_dir))
+    report = ingest_paths(
+        settings, [articles] if articles is not None else [], progress=progress, on_skip=on_skip, encoder=encoder
+    )
+    store = build_store(settings, encoder).open_for_reading()
+    return OpenedAssistant(Assistant(settings, store, encoder), ingested=report)
+
+
+def status(settings: Settings, *, check_endpoint: bool = True) -> dict[str, Any]:
+    """What `rag status --json` prints: the store, the embedding model, the endpoint, the settings (secrets
+    masked), the articles and the latest repairs. A store not created yet reads as empty."""
+    from index.repair import recent_repairs
+    from rag.services import describe_store, endpoint_status
+
+    encoder = build_encoder(settings)
+    store = build_store(settings, encoder)
+    try:
+        store.open_for_reading()
+        articles = [record.summary() for record in store.article_records()]
+        passages = store.count()
+    except IndexEmptyError:
+        articles, passages = [], 0
+    keyword = store.keyword
+    return {
+        "store": {
+            **describe_store(settings),
+            "passages": passages,
+            "keyword_index": {
+                "path": str(keyword.path) if keyword else None,
+                "passages": keyword.count() if keyword else 0,
+                "verified": store.is_verified() if passages else True,
+            },
+        },
+        "embedding_model": encoder.fingerprint,
+        "answer_mode": settings.effective_answer_mode,
+        "endpoint": endpoint_status(settings) if check_endpoint else {"configured": settings.llm_configured},
+        "settings": settings.public_dict(),
+        "articles": articles,
+        "repairs": recent_repairs(store),
+    }
+
+
+def repair_summary(entry: dict[str, Any]) -> str:
+    """One line for people from a repair as `status` lists it."""
+    from index.repair import RepairReport
+
+    fields = {k: v for k, v in entry.items() if k in RepairReport.__dataclass_fields__}
+    return RepairReport(**fields).summary()
