@@ -17,6 +17,17 @@ record describes (of the version not recorded), which `index.repair` deletes:
 no kill leaves a record short of passages. The whole run is one write session
 of the store (`PassageStore.writing`): one writer at a time, and a run that did
 not end cleanly is seen by the next one, which repairs the store first (`repair=True`).
+
+Each file is read in two stages. `read_article` (load, clean, metadata,
+content hash, chunk boundaries) runs for every file before the write session,
+so path and file errors come first and the repair knows every article the run
+is about to write. `article_passages` (sentence spans and the named entities of
+the article, the expensive part) runs only for articles that changed.
+
+Work overlaps (bench/README.md, "Ingest throughput"): a worker thread prepares
+the changed articles' passages (spaCy's NER) ahead of the embedder, and another
+embeds the next group while the calling thread writes the current one. Writes
+stay in the calling thread, in order, so the guarantees above do not change.
 """
 
 from __future__ import annotations
@@ -25,12 +36,15 @@ import errno
 import hashlib
 import json
 import os
+import queue
+import threading
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from index.chunking import chunk_text
+from index.chunking import Chunk, chunk_text
 from index.cleaning import clean_article
 from index.embedder import TextEncoder, llama_embedding
 from index.errors import IngestPathError
@@ -51,6 +65,7 @@ PIPELINE_VERSION = 3
 # Re-keyed articles are written in groups of about this many passages (no embedding: only Chroma writes).
 MIGRATE_GROUP_CHUNKS = 2000
 
+# (chunks embedded and written, chunks to embed in this run)
 ProgressCallback = Callable[[int, int], None]
 
 
@@ -243,10 +258,21 @@ def content_hash(text: str, metadata: dict[str, Any], chunks: ChunkSettings) -> 
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
 
-def prepare_article(
+@dataclass
+class ReadArticle:
+    """A file loaded, cleaned, described and cut into chunks: enough to decide whether it changed.
+
+    Its passages (sentence spans, named entities) come from `article_passages`.
+    """
+
+    record: ArticleRecord
+    pieces: list[Chunk]
+
+
+def read_article(
     path: Path, article_id: str, manifest: dict[str, dict[str, Any]], chunks: ChunkSettings, max_bytes: int
-) -> tuple[ArticleRecord, list[PassageRecord]]:
-    """Load, clean, describe and chunk one file (no embedding). Raises SkippedFile."""
+) -> ReadArticle:
+    """Load, clean, describe and chunk one file (no NER, no embedding). Raises SkippedFile."""
     loaded = load_document(path, max_bytes=max_bytes)
     cleaned = clean_article(loaded.text)
     if not cleaned.text.strip():
@@ -255,26 +281,6 @@ def prepare_article(
     meta_dict = {"title": meta.title, "source": meta.publisher, "published": meta.published, "url": meta.url}
     digest = content_hash(cleaned.text, meta_dict, chunks)
     pieces = chunk_text(cleaned.text, chunks.chunk_size, chunks.chunk_overlap)
-    # once per article, not per chunk: chunks overlap
-    (entities,) = entities_by_line([cleaned.text])
-    passages = [
-        PassageRecord(
-            passage_id=f"{article_id}::{digest}::{piece.index:04d}",
-            article_id=article_id,
-            text=piece.text,
-            start=piece.start,
-            end=piece.end,
-            chunk_index=piece.index,
-            title=meta.title,
-            source=meta.publisher,
-            published=meta.published,
-            url=meta.url,
-            content_hash=digest,
-            sentence_spans=tuple(split_sentences(piece.text)),
-            entities=tuple(entities_within(entities, piece.start, piece.end)),
-        )
-        for piece in pieces
-    ]
     record = ArticleRecord(
         article_id=article_id,
         title=meta.title,
@@ -282,13 +288,46 @@ def prepare_article(
         published=meta.published,
         url=meta.url,
         content_hash=digest,
-        chunk_count=len(passages),
+        chunk_count=len(pieces),
         path=str(path.resolve()),
         text=cleaned.text,
         raw_text=loaded.text,
         segments=cleaned.segments,
     )
-    return record, passages
+    return ReadArticle(record, pieces)
+
+
+def article_passages(article: ReadArticle) -> list[PassageRecord]:
+    """The passages of a read article: each chunk with its sentence spans and named entities."""
+    record = article.record
+    # once per article, not per chunk: chunks overlap
+    (entities,) = entities_by_line([record.text])
+    return [
+        PassageRecord(
+            passage_id=f"{record.article_id}::{record.content_hash}::{piece.index:04d}",
+            article_id=record.article_id,
+            text=piece.text,
+            start=piece.start,
+            end=piece.end,
+            chunk_index=piece.index,
+            title=record.title,
+            source=record.source,
+            published=record.published,
+            url=record.url,
+            content_hash=record.content_hash,
+            sentence_spans=tuple(split_sentences(piece.text)),
+            entities=tuple(entities_within(entities, piece.start, piece.end)),
+        )
+        for piece in article.pieces
+    ]
+
+
+def prepare_article(
+    path: Path, article_id: str, manifest: dict[str, dict[str, Any]], chunks: ChunkSettings, max_bytes: int
+) -> tuple[ArticleRecord, list[PassageRecord]]:
+    """Load, clean, describe and chunk one file, with its passages' entities (no embedding). Raises SkippedFile."""
+    article = read_article(path, article_id, manifest, chunks, max_bytes)
+    return article.record, article_passages(article)
 
 
 def _is_complete(store: PassageStore, record: ArticleRecord, stored: ArticleRecord | None) -> bool:
@@ -312,6 +351,90 @@ def _groups(articles: Iterable[_PreparedArticle]) -> Iterable[list[_PreparedArti
         yield group
 
 
+_PREPARED_AHEAD = 64  # articles whose passages are prepared ahead of the embedder
+_DONE = object()
+
+
+def _prepare(pending: Sequence[tuple[ReadArticle, bool]], background: bool) -> Iterator[_PreparedArticle]:
+    """Each changed article with its passages (`article_passages`), in order; in the background, from a
+    worker thread that keeps ahead, so spaCy's NER of the next articles overlaps with embedding
+    (onnxruntime releases the GIL) and with the writes. Errors are re-raised here."""
+
+    def prepared(article: ReadArticle, existed: bool) -> _PreparedArticle:
+        return _PreparedArticle(article.record, article_passages(article), existed)
+
+    if not background:
+        yield from (prepared(article, existed) for article, existed in pending)
+        return
+    ready: queue.Queue[Any] = queue.Queue(maxsize=_PREPARED_AHEAD)
+    stop = threading.Event()
+
+    def put(item: Any) -> None:
+        while not stop.is_set():
+            try:
+                ready.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def work() -> None:
+        try:
+            for article, existed in pending:
+                if stop.is_set():
+                    return
+                put(prepared(article, existed))
+        except BaseException as error:  # handed to the consumer, which raises it
+            put(error)
+            return
+        put(_DONE)
+
+    worker = threading.Thread(target=work, name="ingest-prepare", daemon=True)
+    worker.start()
+    try:
+        while (item := ready.get()) is not _DONE:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        worker.join()
+
+
+def _embedded_groups(
+    groups: Iterable[list[_PreparedArticle]], make_embed: Callable[[], "EmbedFunction"], ahead: bool
+) -> Iterator[tuple[list[_PreparedArticle], Sequence[Sequence[float]], list[PassageRecord]]]:
+    """Each group with its vectors and passages, in order; with `ahead`, a worker thread embeds the
+    next group while the caller writes this one. The embedder is made at the first group (for the
+    OpenAI backend that imports llama-index, 1.4 s, which an ingest with nothing to embed skips)."""
+    embed: EmbedFunction | None = None
+    if not ahead:
+        for group in groups:
+            passages = [p for article in group for p in article.passages]
+            embed = embed or make_embed()
+            yield group, *(embed(passages) if passages else ([], passages))
+        return
+    worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-embed")
+    previous: tuple[list[_PreparedArticle], Future[Any]] | None = None
+    try:
+        for group in groups:
+            passages = [p for article in group for p in article.passages]
+            embed = embed or make_embed()
+            submitted: Future[Any] = worker.submit(embed, passages) if passages else _finished(([], passages))
+            if previous is not None:
+                yield previous[0], *previous[1].result()
+            previous = (group, submitted)
+        if previous is not None:
+            yield previous[0], *previous[1].result()
+    finally:
+        worker.shutdown(wait=True, cancel_futures=True)
+
+
+def _finished(value: Any) -> "Future[Any]":
+    future: Future[Any] = Future()
+    future.set_result(value)
+    return future
+
+
 def ingest(
     paths: Sequence[Path],
     store: PassageStore,
@@ -324,6 +447,7 @@ def ingest(
     on_skip: Callable[[SkippedArticle], None] | None = None,
     namespaces: Sequence[Namespace] = (),
     repair: bool = False,
+    overlap: bool = True,
 ) -> IngestReport:
     """Bring the store in line with the files under `paths`; see the module docstring for the guarantees.
 
@@ -332,6 +456,8 @@ def ingest(
     IngestPathError, before writing anything, when a path does not exist.
     `repair`: check the whole store first (`index.repair.repair_store`), as `rag ingest` does;
     an upload of a few files leaves that to the next `rag ingest` or app start.
+    `overlap=False` runs preparing passages, embedding and writing one after another in
+    this thread, as before they overlapped (bench/ingest_bench.py compares); the store ends the same.
     """
     started = time.perf_counter()
     report = IngestReport()
@@ -343,7 +469,7 @@ def ingest(
             on_skip(skipped)
 
     manifests: dict[Path, dict[str, dict[str, Any]]] = {}
-    prepared: list[tuple[ArticleRecord, list[PassageRecord]]] = []
+    read: list[ReadArticle] = []
     seen_ids: set[str] = set()
     ingested: dict[str, str] = {}  # stored path -> article id, for every file read this run
     for path, resolved in found.files:
@@ -354,7 +480,7 @@ def ingest(
         try:
             if article_id in seen_ids:  # two files, one id: only a hash collision can do this
                 raise SkippedFile(path, f"has the same article id ({article_id}) as another file of this ingest; rename one")
-            record, passages = prepare_article(path, article_id, manifests[folder], chunks, max_bytes)
+            article = read_article(path, article_id, manifests[folder], chunks, max_bytes)
         except SkippedFile as skip:
             skipped = SkippedArticle(str(path), skip.reason)
             report.skipped.append(skipped)
@@ -362,46 +488,50 @@ def ingest(
                 on_skip(skipped)
             continue
         seen_ids.add(article_id)
-        ingested[record.path] = article_id
-        prepared.append((record, passages))
+        ingested[article.record.path] = article_id
+        read.append(article)
 
     with store.writing():
         _migrate_legacy_ids(store, namespaces, report)
         if repair:
             from index.repair import repair_store
 
-            report.repair = repair_store(store, redoing={record.article_id: record.content_hash for record, _ in prepared})
-        pending: list[_PreparedArticle] = []
+            report.repair = repair_store(store, redoing={a.record.article_id: a.record.content_hash for a in read})
+        pending: list[tuple[ReadArticle, bool]] = []  # (article, whether a version of it is stored)
         relocated: list[ArticleRecord] = []
-        for record, passages in prepared:
+        for article in read:
+            record = article.record
             stored = store.article(record.article_id)
             if _is_complete(store, record, stored):
                 if stored is not None and stored.path != record.path:
                     relocated.append(record)  # same place in its namespace, folder moved: keep the record's path true
                 report.unchanged.append(record.article_id)
                 continue
-            pending.append(_PreparedArticle(record, passages, existed=stored is not None))
+            pending.append((article, stored is not None))
         if relocated:
             store.put_articles(relocated)
-        prepared = []
+        read = []
 
-        total = sum(len(a.passages) for a in pending)
+        total = sum(article.record.chunk_count for article, _ in pending)
         done = 0
         if progress:
             progress(0, total)
-        embed = _embedding_function(encoder) if pending else None
-        for group in _groups(pending):
-            passages = [p for article in group for p in article.passages]
-            vectors, passages = embed(passages) if passages else ([], passages)
-            store.upsert_passages(passages, vectors)
-            store.put_articles([article.record for article in group])
-            store.delete_other_versions({article.record.article_id: article.record.content_hash for article in group})
-            for article in group:
-                (report.updated if article.existed else report.added).append(article.record.article_id)
-            report.chunks += len(passages)
-            done += len(passages)
-            if progress:
-                progress(done, total)
+        prepared = _prepare(pending, background=overlap)
+        embedded = _embedded_groups(_groups(prepared), lambda: _embedding_function(encoder), ahead=overlap)
+        try:
+            for group, vectors, passages in embedded:
+                store.upsert_passages(passages, vectors)
+                store.put_articles([article.record for article in group])
+                store.delete_other_versions({article.record.article_id: article.record.content_hash for article in group})
+                for article in group:
+                    (report.updated if article.existed else report.added).append(article.record.article_id)
+                report.chunks += len(passages)
+                done += len(passages)
+                if progress:
+                    progress(done, total)
+        finally:  # a failed write stops the worker threads now, not when the traceback is collected
+            embedded.close()
+            prepared.close()
 
         if prune or report.added:
             stale = _stale_articles(store.article_records(), found.folders if prune else [], seen_ids, ingested)
