@@ -153,7 +153,9 @@ def test_answer_marker_opens_the_source_with_the_quote_highlighted(page: Any, ru
     expect(source).to_have_attribute("open", "")
     expect(source.locator("summary")).to_contain_text(expected.title)
     expect(source.locator("summary")).to_contain_text("RFE/RL · 2025-07-03")
-    expect(source.locator(".support")).to_have_text("supported")
+    # an extractive answer's badge says whether the quote answers the question (ui/render.py `verdict`)
+    assert expected.relevance == "answers"
+    expect(source.locator(".support.answers")).to_have_text("answers the question")
     expect(source.locator(".score")).to_contain_text("retrieval score 0.0")
     quote = source.locator("mark.quote")
     expect(quote).to_have_text(expected.quote)
