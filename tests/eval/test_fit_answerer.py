@@ -6,7 +6,7 @@ import random
 from pathlib import Path
 
 from eval.dataset import EvalCase
-from eval.fit_answerer import CaseData, _fit_logistic, choose_threshold, fit_ranker
+from eval.fit_answerer import MAX_OVER_REFUSAL, CaseData, _fit_logistic, choose_threshold, fit_ranker
 from rag.answer_model import AnswerModel, LogisticModel, load_answer_model
 from rag.candidates import FEATURES, Candidate
 from rag.models import Passage
@@ -57,16 +57,35 @@ def test_the_listwise_ranker_learns_which_feature_picks_the_right_candidate() ->
     assert info["questions"] == 40
 
 
-def test_the_threshold_trades_right_answers_against_answered_unanswerables() -> None:
+def _threshold_data(right_answers: int) -> tuple[list[CaseData], list[float], list[int], list[bool]]:
+    """10 answerable questions (`right_answers` answered rightly with probability 0.9, the others wrongly with
+    0.2) and 10 unanswerable ones (0.3)."""
     data = [CaseData("s", _case(f"a{i}"), "q?", [None]) for i in range(10)]  # type: ignore[list-item]
     data += [CaseData("s", _case(f"u{i}", answerable=False), "q?", [None]) for i in range(10)]  # type: ignore[list-item]
-    probabilities = [0.9] * 8 + [0.2] * 2 + [0.3] * 10  # answerable right ones high, unanswerable low
-    labels = [1] * 8 + [0] * 2 + [0] * 10
+    wrong = 10 - right_answers
+    probabilities = [0.9] * right_answers + [0.2] * wrong + [0.3] * 10  # answerable right ones high, unanswerable low
+    labels = [1] * right_answers + [0] * wrong + [0] * 10
     answerable = [True] * 10 + [False] * 10
+    return data, probabilities, labels, answerable
+
+
+def test_the_threshold_trades_right_answers_against_answered_unanswerables() -> None:
+    data, probabilities, labels, answerable = _threshold_data(right_answers=9)
     threshold, sweep = choose_threshold(data, probabilities, labels, answerable)
     assert 0.3 < threshold <= 0.9
     chosen = next(row for row in sweep if abs(row["threshold"] - threshold) < 1e-9)
-    assert chosen["right"] == 0.8 and chosen["hallucination"] == 0.0
+    assert chosen["right"] == 0.9 and chosen["hallucination"] == 0.0 and chosen["over_refusal"] == 0.1
+
+
+def test_the_threshold_refuses_at_most_the_target_share_of_answerable_questions() -> None:
+    # the best objective (threshold above 0.3) refuses 2 of 10 answerable questions, over the 10% target
+    # (MAX_OVER_REFUSAL): the threshold goes down to one that refuses none of them
+    data, probabilities, labels, answerable = _threshold_data(right_answers=8)
+    threshold, sweep = choose_threshold(data, probabilities, labels, answerable)
+    chosen = next(row for row in sweep if abs(row["threshold"] - threshold) < 1e-9)
+    assert chosen["over_refusal"] <= MAX_OVER_REFUSAL
+    assert threshold <= 0.2 and chosen["right"] == 0.8
+    assert max(row["objective"] for row in sweep) > chosen["objective"]  # the cap, not the objective, chose it
 
 
 def test_the_model_file_round_trips(tmp_path: Path) -> None:
