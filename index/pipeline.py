@@ -534,7 +534,9 @@ def ingest(
             prepared.close()
 
         if prune or report.added:
-            stale = _stale_articles(store.article_records(), found.folders if prune else [], seen_ids, ingested)
+            # without prune only records stored from the files read this run can be stale: read just those
+            records = store.article_records() if prune else store.articles_at(list(ingested))
+            stale = _stale_articles(records, found.folders if prune else [], seen_ids, ingested)
             store.delete_articles(stale)
             report.removed.extend(stale)
         # the session's end bumps the store's revision if anything was written

@@ -381,6 +381,17 @@ class PassageStore:
         records = [_article_from_chroma(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
         return sorted(records, key=lambda r: (r.published or "", r.article_id))
 
+    def articles_at(self, paths: Sequence[str]) -> list[ArticleRecord]:
+        """The records of the articles read from these files (stored paths): a metadata lookup, so that adding
+        one file to a large library does not read every record (their texts: ~3 s of CPU and ~1 GB at 100k passages)."""
+        wanted = sorted(set(paths))
+        records = []
+        for begin in range(0, len(wanted), WRITE_BATCH):
+            got = self._articles.get(where={"path": {"$in": wanted[begin : begin + WRITE_BATCH]}},
+                                     include=["documents", "metadatas"])
+            records += [_article_from_chroma(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
+        return records
+
     def article_ids(self) -> list[str]:
         """Every article id, without reading the articles' text."""
         return sorted(self._articles.get(include=[])["ids"])
