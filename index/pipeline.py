@@ -141,7 +141,7 @@ def discover_files(paths: Sequence[Path]) -> Discovery:
     for given in paths:
         path = Path(given).expanduser()
         if path.is_symlink() and not path.exists():
-            found.missing.append(f"{path} {_link_problem(path)}")
+            found.missing.append(f"{shown(path)} {_link_problem(path)}")
         elif path.is_dir():
             root = path.resolve()
             found.folders.append(root)
@@ -150,10 +150,28 @@ def discover_files(paths: Sequence[Path]) -> Discovery:
             # a file named on its own is read wherever a link to it points: the user chose it
             _add(path, path.resolve(), found, resolved_seen)
         elif path.exists():
-            found.skipped.append(SkippedArticle(str(path), "is not a regular file"))
+            found.skipped.append(SkippedArticle(shown(path), "is not a regular file"))
         else:
-            found.missing.append(f"{path} does not exist")
+            found.missing.append(f"{shown(path)} does not exist")
     return found
+
+
+# A file name that is not UTF-8 (e.g. Latin-1 or CP1251 bytes from an old archive) reaches Python with
+# surrogates for its bytes: Chroma, JSON and the terminal cannot take it, so it is skipped, shown escaped.
+NOT_UTF8_REASON = "has a name that is not UTF-8 text (its bytes are shown as \\xNN); rename it to ingest it"
+
+
+def shown(path: Path | str) -> str:
+    """`path` as text that can be printed and stored: bytes of a name that is not UTF-8 as \\xe9."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _is_utf8(path: Path) -> bool:
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def check_paths(paths: Sequence[Path]) -> None:
@@ -162,9 +180,9 @@ def check_paths(paths: Sequence[Path]) -> None:
     for given in paths:
         path = Path(given).expanduser()
         if path.is_symlink() and not path.exists():
-            missing.append(f"{path} {_link_problem(path)}")
+            missing.append(f"{shown(path)} {_link_problem(path)}")
         elif not path.exists():
-            missing.append(f"{path} does not exist")
+            missing.append(f"{shown(path)} does not exist")
     _refuse_missing(missing)
 
 
@@ -176,12 +194,17 @@ def _refuse_missing(missing: Sequence[str]) -> None:
 
 
 def _add(path: Path, resolved: Path, found: Discovery, resolved_seen: dict[Path, Path]) -> None:
+    if not (_is_utf8(path) and _is_utf8(resolved)):
+        found.skipped.append(SkippedArticle(shown(path), NOT_UTF8_REASON))
+        return
     first = resolved_seen.get(resolved)
     if first is None:
         resolved_seen[resolved] = path
         found.files.append((path, resolved))
     elif path.is_symlink():
-        found.skipped.append(SkippedArticle(str(path), f"is a symbolic link to {first}, which is ingested under its own name"))
+        found.skipped.append(
+            SkippedArticle(shown(path), f"is a symbolic link to {shown(first)}, which is ingested under its own name")
+        )
     # the same file named twice (a folder and a file in it) is ingested once, silently
 
 
@@ -191,7 +214,7 @@ def _walk(root: Path, found: Discovery, resolved_seen: dict[Path, Path]) -> None
     links: list[Path] = []
 
     def unreadable(error: OSError) -> None:
-        found.skipped.append(SkippedArticle(str(error.filename), f"could not be read: {error.strerror or error}"))
+        found.skipped.append(SkippedArticle(shown(error.filename), f"could not be read: {error.strerror or error}"))
 
     for folder, dirnames, filenames in os.walk(root, onerror=unreadable):  # never follows links to folders
         here = Path(folder)
@@ -213,16 +236,16 @@ def _walk(root: Path, found: Discovery, resolved_seen: dict[Path, Path]) -> None
             elif entry.is_file():
                 files.append(entry)
             else:
-                found.skipped.append(SkippedArticle(str(entry), "is not a regular file"))
+                found.skipped.append(SkippedArticle(shown(entry), "is not a regular file"))
     for entry in sorted(files):
         _add(entry, entry, found, resolved_seen)  # root is resolved and no link was followed: entry is its own target
     for link in sorted(links):
         target = _link_target(link)
         if target is None:
-            found.skipped.append(SkippedArticle(str(link), _link_problem(link)))
+            found.skipped.append(SkippedArticle(shown(link), _link_problem(link)))
         elif not target.is_relative_to(root):
             found.skipped.append(
-                SkippedArticle(str(link), f"is a symbolic link to {target}, outside the folder being ingested; "
+                SkippedArticle(shown(link), f"is a symbolic link to {shown(target)}, outside the folder being ingested; "
                                "copy the file into the folder to ingest it")
             )
         elif target.is_dir():
@@ -231,9 +254,9 @@ def _walk(root: Path, found: Discovery, resolved_seen: dict[Path, Path]) -> None
                 if link.parent.is_relative_to(target)
                 else "is a symbolic link to a folder inside the one being ingested, whose files are read from there"
             )
-            found.skipped.append(SkippedArticle(str(link), reason))
+            found.skipped.append(SkippedArticle(shown(link), reason))
         elif not target.is_file():
-            found.skipped.append(SkippedArticle(str(link), "is a symbolic link to something that is not a regular file"))
+            found.skipped.append(SkippedArticle(shown(link), "is a symbolic link to something that is not a regular file"))
         else:
             _add(link, target, found, resolved_seen)
     found.files.sort(key=lambda pair: pair[0])
@@ -255,7 +278,7 @@ def _link_problem(link: Path) -> str:
     except OSError as error:
         if error.errno == errno.ELOOP:
             return "is a symbolic link that loops back on itself"
-    return f"is a broken symbolic link (its target {os.readlink(link)} does not exist)"
+    return f"is a broken symbolic link (its target {shown(os.readlink(link))} does not exist)"
 
 
 def content_hash(text: str, metadata: dict[str, Any], chunks: ChunkSettings) -> str:
