@@ -103,8 +103,8 @@ def test_a_second_ingest_embeds_and_writes_nothing(
     before = counting.embedded
     second = ingest([small_corpus], store, counting, chunks=CHUNKS)
     assert second.as_json() | {"seconds": 0} == {
-        "added": 0, "updated": 0, "unchanged": 4, "removed": 0, "migrated": 0, "skipped": [], "chunks": 0, "seconds": 0,
-        "repair": None,  # no store check was asked for
+        "added": 0, "updated": 0, "unchanged": 4, "removed": 0, "migrated": 0, "skipped": [], "updates": [], "chunks": 0,
+        "seconds": 0, "repair": None,  # no store check was asked for
     }
     assert counting.embedded == before, "an unchanged article was embedded again"
     assert store.revision == revision, "a run that changed nothing invalidated the caches"
