@@ -1,33 +1,43 @@
-"""End-to-end ingest throughput against the raw embedder, on the same chunks, in one process.
+"""Ingest throughput, old setup against new, end to end and for the raw embedder, in one process.
+
+A *setup* is an embedder plus a way of running the pipeline:
+
+- ``old``: what `rag ingest` ran before the fused graph: the packaged int8 ONNX
+  export (``MiniLMOnnxEncoder(graph="export-int8")``, onnxruntime's default
+  session options, padded batches of 32) and the stages one after another
+  (``ingest(..., overlap=False)``);
+- ``new``: the default now: the fused int8 graph built by ``index.minilm_graph``
+  on every core, and reading / embedding / writing overlapped;
+- ``new-sequential`` (opt-in): the fused graph with the stages one after another,
+  which separates what the graph gains from what the overlap gains;
+- ``new-no-ner`` (opt-in): ``new`` with the named-entity step (spaCy, run on every
+  changed article at ingest) replaced by one that finds nothing: what NER costs end
+  to end.
 
 Two corpora:
 
-- ``sample``: the five bundled articles (~25 chunks). Tiny, so it is ingested
-  ``--rounds`` times, each time into a fresh temporary store;
+- ``sample``: the five bundled articles (~25 chunks), ingested ``--rounds`` times,
+  each time into fresh temporary stores;
 - ``large``: a generated corpus (``bench/corpus.py``: the sample sentences recombined
   with other names, numbers and months; deterministic seed) of at least ``--chunks``
-  chunks (default 10,000), written as .txt files plus manifest.json to a temp folder.
+  chunks, cut into ``--slices`` slices, each ingested into one growing store per setup.
 
-Measured, on exactly the chunk texts the pipeline makes (``index.pipeline.prepare_article``):
+For each round or slice, every setup runs its raw embedder on exactly the chunk
+texts the pipeline makes (``embed_with_spans``: chunk vectors plus late-chunked
+sentence vectors, what the pipeline calls) and then the pipeline
+(``index.pipeline.ingest``: load, clean, metadata, chunk, named entities, embed,
+pack sentence vectors, Chroma and keyword index upserts, article records). Setups take turns, the order rotating
+every round, so load from other processes hits all of them alike.
 
-- raw ``embed_with_spans``: ``MiniLMOnnxEncoder.embed_with_spans(texts, sentence spans)``,
-  what the pipeline calls;
-- raw ``embed_array``: ``MiniLMOnnxEncoder.embed_array(texts)``, the plain embedder;
-- pipeline: ``index.pipeline.ingest`` from the files to a Chroma store (load, clean,
-  metadata, chunk, embed, pack sentence vectors, upsert, article records).
+Reported per setup: chunks/s raw and end to end, pipeline ÷ raw, the cores the
+pipeline kept busy (process CPU time ÷ wall time) and where its time went (NER
+included); and
+the ratios new ÷ old for raw and end to end, from wall time and from CPU time
+(steadier on a shared machine, blind to I/O waits), with their spread over rounds.
 
-Reported: chunks/s of each and the ratios pipeline ÷ raw (target >= 0.85), from wall
-time; the same ratios from this process's CPU time are reported too (steadier when other
-processes load the machine, but blind to I/O waits). The large corpus is cut into
-``--slices`` slices (~250 chunks each at 10,000) and raw and pipeline alternate slice by
-slice, the order flipping each time (the pipeline ingests each slice into the same,
-growing store), so that load from other processes hits both alike. The pipeline's time is broken down
-(embedding, Chroma writes, Chroma reads, the rest) by timing the encoder's and the
-store's methods.
-
-    python bench/ingest_bench.py                  # sample (5 rounds) + 10,000-chunk corpus
-    python bench/ingest_bench.py --chunks 2000    # a quicker large run
-    python bench/ingest_bench.py --chunks 0       # sample only
+    python bench/ingest_bench.py                        # sample (5 rounds) + 2,000-chunk corpus
+    python bench/ingest_bench.py --chunks 0             # sample only
+    python bench/ingest_bench.py --setups old,new,new-sequential --chunks 1000 --slices 6
 
 Writes bench/results/ingest.json (``--out``) and prints a table.
 """
@@ -54,14 +64,17 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.corpus import DEFAULT_SEED, corpus_for_chunks  # noqa: E402
+from index import pipeline as pipeline_module  # noqa: E402
 from index.embedder import MiniLMOnnxEncoder  # noqa: E402
 from index.metadata import read_manifest  # noqa: E402
-from index.pipeline import ChunkSettings, IngestReport, ingest, prepare_article  # noqa: E402
+from index.pipeline import ChunkSettings, IngestReport, ingest, read_article  # noqa: E402
+from index.sentences import split_sentences  # noqa: E402
 from index.store import PassageStore, open_client  # noqa: E402
 
 DEFAULT_OUT = HERE / "results" / "ingest.json"
 SAMPLE_DIR = ROOT / "data" / "articles"
-TARGET_RATIO = 0.85
+TARGET_SPEEDUP = 2.5  # new ÷ old, end to end
+TARGET_PIPELINE_RATIO = 0.85  # pipeline ÷ raw, per setup
 
 
 def log(message: str) -> None:
@@ -73,6 +86,42 @@ def load_average() -> list[float]:
         return [round(x, 2) for x in os.getloadavg()]
     except OSError:
         return []
+
+
+# --------------------------------------------------------------------------- setups
+@dataclass
+class Setup:
+    name: str
+    encoder: MiniLMOnnxEncoder
+    overlap: bool
+    ner: bool = True
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "graph": self.encoder.graph,
+            "pipeline": "overlapped" if self.overlap else "one stage after another",
+            "ner": "spaCy entities per changed article" if self.ner else "none (entities replaced by an empty list)",
+            "fingerprint": self.encoder.fingerprint,
+            "intra_op_threads": self.encoder.intra_op_threads or "onnxruntime default (one per physical core)",
+            "batch_size": self.encoder.batch_size,
+        }
+
+
+def make_setups(names: Sequence[str], batch_size: int) -> list[Setup]:
+    known = {
+        "old": lambda: Setup("old", MiniLMOnnxEncoder(batch_size=batch_size, graph="export-int8"), overlap=False),
+        "new": lambda: Setup("new", MiniLMOnnxEncoder(batch_size=batch_size), overlap=True),
+        "new-sequential": lambda: Setup("new-sequential", MiniLMOnnxEncoder(batch_size=batch_size), overlap=False),
+        "new-no-ner": lambda: Setup("new-no-ner", MiniLMOnnxEncoder(batch_size=batch_size), overlap=True, ner=False),
+    }
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise SystemExit(f"unknown setup(s) {unknown}; choose from {sorted(known)}")
+    setups = [known[name]() for name in names]
+    for setup in setups:  # load (and for the fused graph build, once) outside every timing
+        setup.encoder.embed_with_spans(["Warm-up sentence."], [[(0, 17)]])
+    REAL_ENTITIES(["Warm-up sentence in Lisbon."])  # the spaCy model's import and load, outside every timing
+    return setups
 
 
 # --------------------------------------------------------------------- instrumentation
@@ -93,36 +142,39 @@ class Timings:
         return wrapper
 
 
-class TimedEncoder(MiniLMOnnxEncoder):
-    """The real encoder; its `embed_with_spans` time is recorded (the pipeline's embedding share)."""
-
-    timings: Timings | None = None
-
-    def embed_with_spans(self, texts: Sequence[str], spans: Sequence[Any]) -> Any:
-        began = time.perf_counter()
-        try:
-            return super().embed_with_spans(texts, spans)
-        finally:
-            if self.timings is not None:
-                self.timings.seconds["embed"] += time.perf_counter() - began
-                self.timings.calls["embed"] += 1
+STORE_WRITES = ("upsert_passages", "delete_passages", "delete_other_versions", "put_article", "put_articles",
+                "delete_article", "delete_articles", "bump_revision")
+STORE_READS = ("article", "passage_ids", "article_records", "article_ids")
+REAL_ENTITIES = pipeline_module.entities_by_line
 
 
-STORE_WRITES = ("upsert_passages", "delete_passages", "put_article", "put_articles", "delete_article", "bump_revision")
-STORE_READS = ("article", "passage_ids", "article_records")
+def no_entities(texts: Sequence[str], *args: Any, **kwargs: Any) -> list[list[Any]]:
+    return [[] for _ in texts]
+
+
+class TimedEncoder:
+    """Passes every call to the real encoder; `embed_with_spans` (the pipeline's embedding) is timed."""
+
+    def __init__(self, inner: MiniLMOnnxEncoder, timings: Timings) -> None:
+        self._inner = inner
+        self.embed_with_spans = timings.timed("embed", inner.embed_with_spans)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
 
 
 def instrument_store(store: PassageStore, timings: Timings) -> None:
+    if getattr(store, "_bench_timed", False):  # a growing store is reused slice after slice: wrap it once
+        return
+    store._bench_timed = True  # type: ignore[attr-defined]
     for name in STORE_WRITES + STORE_READS:
         method = getattr(store, name, None)
         if method is not None:
             setattr(store, name, timings.timed(name, method))
 
 
-# --------------------------------------------------------------------------- clocks
 class Clock:
-    """Wall time (what a user waits) and this process's CPU time (all threads; steadier when other
-    processes load the machine, but blind to time spent waiting on I/O such as sqlite syncs)."""
+    """Wall time (what a user waits) and this process's CPU time (all threads)."""
 
     def __init__(self) -> None:
         self.wall = time.perf_counter()
@@ -132,214 +184,214 @@ class Clock:
         return time.perf_counter() - self.wall, time.process_time() - self.cpu
 
 
-# --------------------------------------------------------------------------- workloads
+# ------------------------------------------------------------------------ workloads
 @dataclass
 class Chunks:
     texts: list[str]
     spans: list[tuple[tuple[int, int], ...]]
-    sentence_count: int = 0
-    characters: int = 0
 
 
 def pipeline_chunks(files: Sequence[Path], chunks: ChunkSettings) -> Chunks:
-    """The chunk texts and sentence spans the pipeline will embed for these files."""
+    """The chunk texts and sentence spans the pipeline will embed for these files (no NER: not embedded)."""
     manifests: dict[Path, dict[str, Any]] = {}
     texts: list[str] = []
     spans: list[tuple[tuple[int, int], ...]] = []
     for path in files:
         manifest = manifests.setdefault(path.parent, read_manifest(path.parent))
-        _, passages = prepare_article(path, path.name, manifest, chunks, 10_000_000)
-        texts.extend(p.text for p in passages)
-        spans.extend(p.sentence_spans for p in passages)
-    return Chunks(texts, spans, sum(len(s) for s in spans), sum(len(t) for t in texts))
+        article = read_article(path, path.name, manifest, chunks, 10_000_000)
+        texts.extend(piece.text for piece in article.pieces)
+        spans.extend(tuple(split_sentences(piece.text)) for piece in article.pieces)
+    return Chunks(texts, spans)
 
 
-def time_raw_spans(encoder: MiniLMOnnxEncoder, work: Chunks) -> tuple[float, float]:
-    clock = Clock()
-    encoder.embed_with_spans(work.texts, work.spans)
-    return clock.stop()
-
-
-def time_raw_array(encoder: MiniLMOnnxEncoder, work: Chunks) -> tuple[float, float]:
-    clock = Clock()
-    encoder.embed_array(work.texts)
-    return clock.stop()
-
-
-def new_store(data_dir: Path, encoder: MiniLMOnnxEncoder) -> PassageStore:
-    return PassageStore(open_client(data_dir), "articles", encoder.fingerprint).open_for_writing()
-
-
-def time_pipeline(paths: Sequence[Path], store: PassageStore, encoder: TimedEncoder, chunks: ChunkSettings,
-                  timings: Timings) -> tuple[tuple[float, float], IngestReport]:
-    encoder.timings = timings
-    try:
-        clock = Clock()
-        report = ingest(paths, store, encoder, chunks=chunks)
-        return clock.stop(), report
-    finally:
-        encoder.timings = None
+def new_store(data_dir: Path, setup: Setup) -> PassageStore:
+    """Chroma plus the keyword index, as `rag ingest` writes them."""
+    return PassageStore(
+        open_client(data_dir), "articles", setup.encoder.fingerprint, keyword_path=data_dir / "keyword" / "articles"
+    ).open_for_writing()
 
 
 @dataclass
 class Totals:
+    """Sums over rounds for one setup."""
+
     chunks: int = 0
     wall: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     cpu: dict[str, float] = field(default_factory=lambda: defaultdict(float))
-    rounds: list[dict[str, Any]] = field(default_factory=list)
     timings: Timings = field(default_factory=Timings)
 
-    def add(self, chunks: int, spans: tuple[float, float], array: tuple[float, float], pipeline: tuple[float, float],
-            **extra: Any) -> dict[str, Any]:
-        self.chunks += chunks
-        for name, (wall, cpu) in (("raw_spans", spans), ("raw_array", array), ("pipeline", pipeline)):
-            self.wall[name] += wall
-            self.cpu[name] += cpu
-        row = {
-            "chunks": chunks,
-            "raw_spans_s": round(spans[0], 3),
-            "raw_array_s": round(array[0], 3),
-            "pipeline_s": round(pipeline[0], 3),
-            "ratio_vs_spans": round(spans[0] / pipeline[0], 3),
-            "ratio_vs_array": round(array[0] / pipeline[0], 3),
-            "cpu_s": {"raw_spans": round(spans[1], 3), "raw_array": round(array[1], 3), "pipeline": round(pipeline[1], 3)},
-            "load": load_average(),
-            **extra,
+    def summary(self) -> dict[str, Any]:
+        t, wall, cpu = self.timings.seconds, self.wall, self.cpu
+        return {
+            "chunks": self.chunks,
+            "raw_chunks_per_s": round(self.chunks / wall["raw"], 2),
+            "pipeline_chunks_per_s": round(self.chunks / wall["pipeline"], 2),
+            "pipeline_over_raw": round(wall["raw"] / wall["pipeline"], 3),
+            "cpu_pipeline_over_raw": round(cpu["raw"] / cpu["pipeline"], 3),
+            "cores_busy": {"raw": round(cpu["raw"] / wall["raw"], 2), "pipeline": round(cpu["pipeline"] / wall["pipeline"], 2)},
+            "seconds": {"raw": round(wall["raw"], 2), "pipeline": round(wall["pipeline"], 2)},
+            "cpu_seconds": {"raw": round(cpu["raw"], 2), "pipeline": round(cpu["pipeline"], 2)},
+            # in an overlapped pipeline these run at the same time, so they add up to more than its wall time
+            "pipeline_time_s": {
+                "wall": round(wall["pipeline"], 2),
+                "embed (embed_with_spans)": round(t["embed"], 2),
+                "ner (entities_by_line)": round(t["ner"], 2),
+                "chroma writes": round(sum(t[n] for n in STORE_WRITES), 2),
+                "chroma reads": round(sum(t[n] for n in STORE_READS), 2),
+            },
         }
+
+
+class Comparison:
+    """Every setup's totals, and each round's times, for the ratios against the first setup."""
+
+    def __init__(self, setups: list[Setup]) -> None:
+        self.setups = setups
+        self.totals = {s.name: Totals() for s in setups}
+        self.rounds: list[dict[str, Any]] = []
+
+    def run_round(self, number: int, paths: Sequence[Path], articles: int, work: Chunks,
+                  store_for: Callable[[Setup], PassageStore], chunks: ChunkSettings, **extra: Any) -> dict[str, Any]:
+        shift = number % len(self.setups)
+        order = self.setups[shift:] + self.setups[:shift]
+        if number % 2:
+            order = order[::-1]
+        row: dict[str, Any] = {"order": [s.name for s in order], "chunks": len(work.texts), "load": load_average(), **extra}
+        for setup in order:
+            totals = self.totals[setup.name]
+            store = store_for(setup)
+            instrument_store(store, totals.timings)
+            encoder = TimedEncoder(setup.encoder, totals.timings)
+            clock = Clock()
+            setup.encoder.embed_with_spans(work.texts, work.spans)
+            raw = clock.stop()
+            pipeline_module.entities_by_line = totals.timings.timed("ner", REAL_ENTITIES if setup.ner else no_entities)
+            try:
+                clock = Clock()
+                report: IngestReport = ingest(list(paths), store, encoder, chunks=chunks, overlap=setup.overlap)  # type: ignore[arg-type]
+                pipeline = clock.stop()
+            finally:
+                pipeline_module.entities_by_line = REAL_ENTITIES
+            assert report.chunks == len(work.texts) and len(report.added) == articles, report.as_json()
+            totals.chunks += len(work.texts)
+            for name, (wall, cpu) in (("raw", raw), ("pipeline", pipeline)):
+                totals.wall[name] += wall
+                totals.cpu[name] += cpu
+            row[setup.name] = {"raw_s": round(raw[0], 3), "pipeline_s": round(pipeline[0], 3),
+                               "raw_cpu_s": round(raw[1], 3), "pipeline_cpu_s": round(pipeline[1], 3)}
+        base = self.setups[0].name
+        for setup in self.setups[1:]:
+            row[f"{setup.name}_over_{base}"] = {
+                "raw": round(row[base]["raw_s"] / row[setup.name]["raw_s"], 3),
+                "end_to_end": round(row[base]["pipeline_s"] / row[setup.name]["pipeline_s"], 3),
+            }
         self.rounds.append(row)
         return row
 
     def summary(self) -> dict[str, Any]:
-        t = self.timings.seconds
-        writes = sum(t[name] for name in STORE_WRITES)
-        reads = sum(t[name] for name in STORE_READS)
-        wall, cpu = self.wall, self.cpu
-        return {
-            "chunks": self.chunks,
-            "raw_spans_chunks_per_s": round(self.chunks / wall["raw_spans"], 2),
-            "raw_array_chunks_per_s": round(self.chunks / wall["raw_array"], 2),
-            "pipeline_chunks_per_s": round(self.chunks / wall["pipeline"], 2),
-            "ratio_vs_spans": round(wall["raw_spans"] / wall["pipeline"], 3),
-            "ratio_vs_array": round(wall["raw_array"] / wall["pipeline"], 3),
-            "cpu_ratio_vs_spans": round(cpu["raw_spans"] / cpu["pipeline"], 3),
-            "cpu_ratio_vs_array": round(cpu["raw_array"] / cpu["pipeline"], 3),
-            "cpu_seconds": {name: round(value, 2) for name, value in cpu.items()},
-            "per_round_ratio_vs_spans": _spread([r["ratio_vs_spans"] for r in self.rounds]),
-            "per_round_ratio_vs_array": _spread([r["ratio_vs_array"] for r in self.rounds]),
-            "pipeline_breakdown_s": {
-                "total": round(wall["pipeline"], 2),
-                "embed (embed_with_spans)": round(t["embed"], 2),
-                "chroma writes": round(writes, 2),
-                "chroma reads": round(reads, 2),
-                "other (load, clean, metadata, chunk, pack)": round(wall["pipeline"] - t["embed"] - writes - reads, 2),
-            },
-            "store_calls": {name: {"calls": self.timings.calls[name], "seconds": round(t[name], 2)}
-                            for name in STORE_WRITES + STORE_READS if self.timings.calls[name]},
-        }
+        result: dict[str, Any] = {"setups": {s.name: {**s.describe(), **self.totals[s.name].summary()} for s in self.setups}}
+        base = self.totals[self.setups[0].name]
+        for setup in self.setups[1:]:
+            other = self.totals[setup.name]
+            key = f"{setup.name}_over_{self.setups[0].name}"
+            per_round = [r[key]["end_to_end"] for r in self.rounds]
+            result[key] = {
+                "raw": round(base.wall["raw"] / other.wall["raw"], 3),
+                "end_to_end": round(base.wall["pipeline"] / other.wall["pipeline"], 3),
+                "cpu_raw": round(base.cpu["raw"] / other.cpu["raw"], 3),
+                "cpu_end_to_end": round(base.cpu["pipeline"] / other.cpu["pipeline"], 3),
+                "per_round_end_to_end": _spread(per_round),
+            }
+        result["rounds"] = self.rounds
+        return result
 
 
 def _spread(values: list[float]) -> dict[str, float]:
     return {"median": round(statistics.median(values), 3), "min": min(values), "max": max(values)} if values else {}
 
 
-# ------------------------------------------------------------------------------ runs
-def run_sample(encoder: TimedEncoder, chunks: ChunkSettings, rounds: int, work_dir: Path) -> dict[str, Any]:
+# ----------------------------------------------------------------------------- runs
+def run_sample(setups: list[Setup], chunks: ChunkSettings, rounds: int, work_dir: Path) -> dict[str, Any]:
     files = sorted(p for p in SAMPLE_DIR.iterdir() if p.suffix == ".txt")
     work = pipeline_chunks(files, chunks)
-    totals = Totals()
+    comparison = Comparison(setups)
     log(f"sample: {len(files)} articles, {len(work.texts)} chunks, {rounds} rounds")
     for number in range(rounds):
-        store_dir = work_dir / f"sample-{number}"
-        opened = time.perf_counter()
-        store = new_store(store_dir, encoder)
-        open_s = time.perf_counter() - opened
-        instrument_store(store, totals.timings)
-        if number % 2 == 0:  # alternate the order so drifting load hits both sides
-            spans_s, array_s = time_raw_spans(encoder, work), time_raw_array(encoder, work)
-            pipeline_s, report = time_pipeline([SAMPLE_DIR], store, encoder, chunks, totals.timings)
-        else:
-            pipeline_s, report = time_pipeline([SAMPLE_DIR], store, encoder, chunks, totals.timings)
-            spans_s, array_s = time_raw_spans(encoder, work), time_raw_array(encoder, work)
-        assert report.chunks == len(work.texts) and len(report.added) == len(files), report.as_json()
-        row = totals.add(len(work.texts), spans_s, array_s, pipeline_s, store_open_s=round(open_s, 3))
-        log(f"  round {number + 1}: raw spans {spans_s[0]:.2f} s, raw array {array_s[0]:.2f} s, pipeline {pipeline_s[0]:.2f} s "
-            f"(+{open_s:.2f} s to open the store) -> ratio {row['ratio_vs_spans']:.3f} / {row['ratio_vs_array']:.3f}")
-        shutil.rmtree(store_dir, ignore_errors=True)
-    result = totals.summary()
-    result.update(articles=len(files), rounds=rounds, characters_per_chunk=round(work.characters / len(work.texts)),
-                  sentences_per_chunk=round(work.sentence_count / len(work.texts), 2), per_round=totals.rounds)
+        stores: list[Path] = []
+
+        def store_for(setup: Setup) -> PassageStore:
+            stores.append(work_dir / f"sample-{number}-{setup.name}")
+            return new_store(stores[-1], setup)
+
+        row = comparison.run_round(number, [SAMPLE_DIR], len(files), work, store_for, chunks)
+        log(f"  round {number + 1}: " + _row_text(row, setups))
+        for folder in stores:
+            shutil.rmtree(folder, ignore_errors=True)
+    result = comparison.summary()
+    result.update(articles=len(files), rounds=rounds,
+                  characters_per_chunk=round(sum(map(len, work.texts)) / len(work.texts)))
     return result
 
 
-def run_large(encoder: TimedEncoder, chunks: ChunkSettings, target: int, slices: int, work_dir: Path,
+def run_large(setups: list[Setup], chunks: ChunkSettings, target: int, slices: int, work_dir: Path,
               seed: int) -> dict[str, Any]:
     corpus = work_dir / "large-corpus"
     began = time.perf_counter()
     files, expected = corpus_for_chunks(corpus, target, seed, chunks.chunk_size, chunks.chunk_overlap)
     log(f"large: generated {len(files)} articles, {expected} chunks in {time.perf_counter() - began:.1f} s")
-    store = new_store(work_dir / "large-store", encoder)
-    totals = Totals()
-    instrument_store(store, totals.timings)
+    stores = {s.name: new_store(work_dir / f"large-store-{s.name}", s) for s in setups}
+    comparison = Comparison(setups)
     per_slice = -(-len(files) // slices)
     for number in range(slices):
         part = files[number * per_slice : (number + 1) * per_slice]
         if not part:
             break
         work = pipeline_chunks(part, chunks)
-        if number % 2 == 0:
-            spans_s, array_s = time_raw_spans(encoder, work), time_raw_array(encoder, work)
-            pipeline_s, report = time_pipeline(part, store, encoder, chunks, totals.timings)
-        else:
-            pipeline_s, report = time_pipeline(part, store, encoder, chunks, totals.timings)
-            spans_s, array_s = time_raw_spans(encoder, work), time_raw_array(encoder, work)
-        assert report.chunks == len(work.texts) and len(report.added) == len(part), report.as_json()
-        row = totals.add(len(work.texts), spans_s, array_s, pipeline_s, articles=len(part), store_size=store.count())
-        log(f"  slice {number + 1}/{slices}: {len(work.texts)} chunks; raw spans {spans_s[0]:.1f} s, raw array "
-            f"{array_s[0]:.1f} s, pipeline {pipeline_s[0]:.1f} s -> ratio {row['ratio_vs_spans']:.3f} / "
-            f"{row['ratio_vs_array']:.3f}; load {row['load']}")
-    assert store.count() == expected, (store.count(), expected)
-    sample_meta = next(store.iter_passages(page_size=200)).metadata()
-    result = totals.summary()
-    result.update(
-        articles=len(files),
-        slices=len(totals.rounds),
-        seed=seed,
-        characters_per_chunk=round(sum(len(p.text) for p in store.iter_passages()) / expected),
-        sentence_vectors_bytes_per_chunk=len(sample_meta.get("sentence_vectors", "")),
-        per_slice=totals.rounds,
-    )
+        row = comparison.run_round(number, part, len(part), work, lambda s: stores[s.name], chunks)
+        log(f"  slice {number + 1}/{slices}: {len(work.texts)} chunks; " + _row_text(row, setups))
+    for store in stores.values():
+        assert store.count() == expected, (store.count(), expected)
+    result = comparison.summary()
+    result.update(articles=len(files), slices=len(comparison.rounds), seed=seed,
+                  characters_per_chunk=round(sum(len(p.text) for p in next(iter(stores.values())).iter_passages()) / expected))
     return result
 
 
-# ------------------------------------------------------------------------------ report
+def _row_text(row: dict[str, Any], setups: list[Setup]) -> str:
+    parts = [f"{s.name} raw {row[s.name]['raw_s']:.1f} s / pipeline {row[s.name]['pipeline_s']:.1f} s" for s in setups]
+    ratios = [f"{k}: raw {v['raw']:.2f}x, end to end {v['end_to_end']:.2f}x" for k, v in row.items() if "_over_" in k]
+    return "; ".join(parts + ratios) + f"; load {row['load']}"
+
+
+# --------------------------------------------------------------------------- report
 def table(results: dict[str, Any]) -> str:
-    lines = [
-        f"{'corpus':<8} {'chunks':>7} {'raw spans/s':>12} {'raw array/s':>12} {'pipeline/s':>11} "
-        f"{'ratio vs spans':>15} {'ratio vs array':>15} {'CPU-time ratios':>16}",
-    ]
-    for name in ("sample", "large"):
-        r = results.get(name)
+    lines = [f"{'corpus':<8} {'setup':<15} {'chunks':>7} {'raw/s':>8} {'pipeline/s':>11} {'pipe÷raw':>9} {'cores busy':>11}"]
+    ratio_lines = []
+    for corpus in ("sample", "large"):
+        r = results.get(corpus)
         if not r:
             continue
-        lines.append(
-            f"{name:<8} {r['chunks']:>7} {r['raw_spans_chunks_per_s']:>12.2f} {r['raw_array_chunks_per_s']:>12.2f} "
-            f"{r['pipeline_chunks_per_s']:>11.2f} {r['ratio_vs_spans']:>15.3f} {r['ratio_vs_array']:>15.3f} "
-            f"{r['cpu_ratio_vs_spans']:>7.3f} / {r['cpu_ratio_vs_array']:.3f}"
-        )
-    for name in ("sample", "large"):
-        r = results.get(name)
-        if r:
-            parts = ", ".join(f"{k} {v:.2f} s" for k, v in r["pipeline_breakdown_s"].items())
-            lines.append(f"{name} pipeline time: {parts}")
-    lines.append(f"target: pipeline / raw >= {TARGET_RATIO}")
-    return "\n".join(lines)
+        for name, s in r["setups"].items():
+            lines.append(f"{corpus:<8} {name:<15} {s['chunks']:>7} {s['raw_chunks_per_s']:>8.2f} "
+                         f"{s['pipeline_chunks_per_s']:>11.2f} {s['pipeline_over_raw']:>9.3f} {s['cores_busy']['pipeline']:>11.2f}")
+        for key, v in r.items():
+            if "_over_" in key:
+                spread = v["per_round_end_to_end"]
+                ratio_lines.append(
+                    f"{corpus} {key.replace('_over_', ' ÷ ')}: raw {v['raw']:.2f}x, end to end {v['end_to_end']:.2f}x "
+                    f"(CPU time {v['cpu_raw']:.2f}x / {v['cpu_end_to_end']:.2f}x; per round {spread['median']:.2f}x, "
+                    f"{spread['min']:.2f}-{spread['max']:.2f})"
+                )
+    return "\n".join(lines + ratio_lines + [f"targets: new ÷ old end to end >= {TARGET_SPEEDUP}; pipeline ÷ raw >= {TARGET_PIPELINE_RATIO}"])
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--chunks", type=int, default=10_000, help="chunks of the generated corpus (0: sample only)")
+    parser.add_argument("--setups", default="old,new",
+                        help="comma-separated: old, new, new-sequential, new-no-ner (first = baseline)")
+    parser.add_argument("--chunks", type=int, default=2_000, help="chunks of the generated corpus (0: sample only)")
     parser.add_argument("--rounds", type=int, default=5, help="rounds on the sample corpus")
-    parser.add_argument("--slices", type=int, default=40, help="raw/pipeline alternations on the large corpus")
+    parser.add_argument("--slices", type=int, default=8, help="slices of the generated corpus")
     parser.add_argument("--batch-size", type=int, default=32, help="embedder batch size (RAG_EMBED_BATCH_SIZE)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--work-dir", type=Path, default=None, help="where temp corpora and stores go")
@@ -347,32 +399,25 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     chunks = ChunkSettings()  # the defaults `rag ingest` uses: 230 / 40 tokens
-    encoder = TimedEncoder(batch_size=args.batch_size)
-    encoder.embed_with_spans(["Warm-up sentence."], [[(0, 17)]])  # load the model outside every timing
+    setups = make_setups([n.strip() for n in args.setups.split(",") if n.strip()], args.batch_size)
     work_dir = Path(tempfile.mkdtemp(prefix="ingest-bench-", dir=args.work_dir))
     results: dict[str, Any] = {
         "command": " ".join([Path(sys.executable).name, "bench/ingest_bench.py", *(argv if argv is not None else sys.argv[1:])]),
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
-        "embedder": encoder.fingerprint,
-        "batch_size": args.batch_size,
         "chunk_size": chunks.chunk_size,
         "chunk_overlap": chunks.chunk_overlap,
         "load_before": load_average(),
     }
     began = time.perf_counter()
     try:
-        results["sample"] = run_sample(encoder, chunks, args.rounds, work_dir)
+        results["sample"] = run_sample(setups, chunks, args.rounds, work_dir)
         if args.chunks > 0:
-            results["large"] = run_large(encoder, chunks, args.chunks, args.slices, work_dir, args.seed)
+            results["large"] = run_large(setups, chunks, args.chunks, args.slices, work_dir, args.seed)
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)
     results["load_after"] = load_average()
     results["wall_seconds"] = round(time.perf_counter() - began, 1)
-    results["target_ratio"] = TARGET_RATIO
-    results["meets_target"] = {
-        name: results[name]["ratio_vs_spans"] >= TARGET_RATIO and results[name]["ratio_vs_array"] >= TARGET_RATIO
-        for name in ("sample", "large") if name in results
-    }
+    results["targets"] = {"new_over_old_end_to_end": TARGET_SPEEDUP, "pipeline_over_raw": TARGET_PIPELINE_RATIO}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(table(results))

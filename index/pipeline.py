@@ -17,6 +17,17 @@ record describes (of the version not recorded), which `index.repair` deletes:
 no kill leaves a record short of passages. The whole run is one write session
 of the store (`PassageStore.writing`): one writer at a time, and a run that did
 not end cleanly is seen by the next one, which repairs the store first (`repair=True`).
+
+Each file is read in two stages. `read_article` (load, clean, metadata,
+content hash, chunk boundaries) runs for every file before the write session,
+so path and file errors come first and the repair knows every article the run
+is about to write. `article_passages` (sentence spans and the named entities of
+the article, the expensive part) runs only for articles that changed.
+
+Work overlaps (bench/README.md, "Ingest throughput"): a worker thread prepares
+the changed articles' passages (spaCy's NER) ahead of the embedder, and another
+embeds the next group while the calling thread writes the current one. Writes
+stay in the calling thread, in order, so the guarantees above do not change.
 """
 
 from __future__ import annotations
@@ -25,19 +36,23 @@ import errno
 import hashlib
 import json
 import os
+import queue
+import threading
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from index.chunking import chunk_text
-from index.cleaning import clean_article
+from index.chunking import Chunk, chunk_text
+from index.cleaning import CleanedText, clean_article
 from index.embedder import TextEncoder, llama_embedding
 from index.errors import IngestPathError
 from index.identity import Namespace, article_id as id_for_path, is_current_id
 from index.loaders import SUPPORTED_SUFFIXES, SkippedFile, load_document
 from index.nlp import entities_by_line, entities_within
-from index.metadata import MANIFEST_NAME, read_manifest, resolve_metadata
+from index.metadata import MANIFEST_NAME, ArticleMetadata, read_manifest, resolve_metadata
+from index.outdated import find_outdated, update_reason, version_reason
 from index.sentences import split_sentences
 from index.store import ArticleRecord, PassageRecord, PassageStore
 from index.vector_codec import pack
@@ -45,12 +60,15 @@ from index.vector_codec import pack
 # Articles are embedded in groups of about this many chunks: large enough to
 # keep the embedder's batches full, small enough that a killed run loses little.
 EMBED_GROUP_CHUNKS = 256
-# Part of every content hash: bump it when what is stored per passage changes,
-# so the next ingest re-embeds instead of calling old passages unchanged.
+# Part of every content hash, and recorded with every article record: bump it when
+# what is stored per passage changes, so the next ingest re-processes old articles
+# (wherever their files are) and questions over an old store say to run it
+# (index/outdated.py).
 PIPELINE_VERSION = 3
 # Re-keyed articles are written in groups of about this many passages (no embedding: only Chroma writes).
 MIGRATE_GROUP_CHUNKS = 2000
 
+# (chunks embedded and written, chunks to embed in this run)
 ProgressCallback = Callable[[int, int], None]
 
 
@@ -75,6 +93,8 @@ class IngestReport:
     # articles stored under an id of an earlier scheme, re-keyed to their current id (no re-embedding)
     migrated: list[str] = field(default_factory=list)
     skipped: list[SkippedArticle] = field(default_factory=list)
+    # why each updated article was written again (article id -> reason; index.outdated.update_reason)
+    reasons: dict[str, str] = field(default_factory=dict)
     chunks: int = 0  # chunks embedded and written in this run
     seconds: float = 0.0
     repair: Any = None  # index.repair.RepairReport when the run checked the store first
@@ -88,6 +108,8 @@ class IngestReport:
             "removed": len(self.removed),
             "migrated": len(self.migrated),
             "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
+            # each updated article with its reason: a changed file, or one indexed by an older pipeline version
+            "updates": [{"article_id": a, "reason": self.reasons.get(a, "")} for a in self.updated],
             "chunks": self.chunks,
             "seconds": round(self.seconds, 3),
             # what the check of the whole store before this run repaired (None: no check ran)
@@ -119,7 +141,7 @@ def discover_files(paths: Sequence[Path]) -> Discovery:
     for given in paths:
         path = Path(given).expanduser()
         if path.is_symlink() and not path.exists():
-            found.missing.append(f"{path} {_link_problem(path)}")
+            found.missing.append(f"{shown(path)} {_link_problem(path)}")
         elif path.is_dir():
             root = path.resolve()
             found.folders.append(root)
@@ -128,10 +150,28 @@ def discover_files(paths: Sequence[Path]) -> Discovery:
             # a file named on its own is read wherever a link to it points: the user chose it
             _add(path, path.resolve(), found, resolved_seen)
         elif path.exists():
-            found.skipped.append(SkippedArticle(str(path), "is not a regular file"))
+            found.skipped.append(SkippedArticle(shown(path), "is not a regular file"))
         else:
-            found.missing.append(f"{path} does not exist")
+            found.missing.append(f"{shown(path)} does not exist")
     return found
+
+
+# A file name that is not UTF-8 (e.g. Latin-1 or CP1251 bytes from an old archive) reaches Python with
+# surrogates for its bytes: Chroma, JSON and the terminal cannot take it, so it is skipped, shown escaped.
+NOT_UTF8_REASON = "has a name that is not UTF-8 text (its bytes are shown as \\xNN); rename it to ingest it"
+
+
+def shown(path: Path | str) -> str:
+    """`path` as text that can be printed and stored: bytes of a name that is not UTF-8 as \\xe9."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _is_utf8(path: Path) -> bool:
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def check_paths(paths: Sequence[Path]) -> None:
@@ -140,9 +180,9 @@ def check_paths(paths: Sequence[Path]) -> None:
     for given in paths:
         path = Path(given).expanduser()
         if path.is_symlink() and not path.exists():
-            missing.append(f"{path} {_link_problem(path)}")
+            missing.append(f"{shown(path)} {_link_problem(path)}")
         elif not path.exists():
-            missing.append(f"{path} does not exist")
+            missing.append(f"{shown(path)} does not exist")
     _refuse_missing(missing)
 
 
@@ -154,12 +194,17 @@ def _refuse_missing(missing: Sequence[str]) -> None:
 
 
 def _add(path: Path, resolved: Path, found: Discovery, resolved_seen: dict[Path, Path]) -> None:
+    if not (_is_utf8(path) and _is_utf8(resolved)):
+        found.skipped.append(SkippedArticle(shown(path), NOT_UTF8_REASON))
+        return
     first = resolved_seen.get(resolved)
     if first is None:
         resolved_seen[resolved] = path
         found.files.append((path, resolved))
     elif path.is_symlink():
-        found.skipped.append(SkippedArticle(str(path), f"is a symbolic link to {first}, which is ingested under its own name"))
+        found.skipped.append(
+            SkippedArticle(shown(path), f"is a symbolic link to {shown(first)}, which is ingested under its own name")
+        )
     # the same file named twice (a folder and a file in it) is ingested once, silently
 
 
@@ -169,7 +214,7 @@ def _walk(root: Path, found: Discovery, resolved_seen: dict[Path, Path]) -> None
     links: list[Path] = []
 
     def unreadable(error: OSError) -> None:
-        found.skipped.append(SkippedArticle(str(error.filename), f"could not be read: {error.strerror or error}"))
+        found.skipped.append(SkippedArticle(shown(error.filename), f"could not be read: {error.strerror or error}"))
 
     for folder, dirnames, filenames in os.walk(root, onerror=unreadable):  # never follows links to folders
         here = Path(folder)
@@ -191,16 +236,16 @@ def _walk(root: Path, found: Discovery, resolved_seen: dict[Path, Path]) -> None
             elif entry.is_file():
                 files.append(entry)
             else:
-                found.skipped.append(SkippedArticle(str(entry), "is not a regular file"))
+                found.skipped.append(SkippedArticle(shown(entry), "is not a regular file"))
     for entry in sorted(files):
         _add(entry, entry, found, resolved_seen)  # root is resolved and no link was followed: entry is its own target
     for link in sorted(links):
         target = _link_target(link)
         if target is None:
-            found.skipped.append(SkippedArticle(str(link), _link_problem(link)))
+            found.skipped.append(SkippedArticle(shown(link), _link_problem(link)))
         elif not target.is_relative_to(root):
             found.skipped.append(
-                SkippedArticle(str(link), f"is a symbolic link to {target}, outside the folder being ingested; "
+                SkippedArticle(shown(link), f"is a symbolic link to {shown(target)}, outside the folder being ingested; "
                                "copy the file into the folder to ingest it")
             )
         elif target.is_dir():
@@ -209,9 +254,9 @@ def _walk(root: Path, found: Discovery, resolved_seen: dict[Path, Path]) -> None
                 if link.parent.is_relative_to(target)
                 else "is a symbolic link to a folder inside the one being ingested, whose files are read from there"
             )
-            found.skipped.append(SkippedArticle(str(link), reason))
+            found.skipped.append(SkippedArticle(shown(link), reason))
         elif not target.is_file():
-            found.skipped.append(SkippedArticle(str(link), "is a symbolic link to something that is not a regular file"))
+            found.skipped.append(SkippedArticle(shown(link), "is a symbolic link to something that is not a regular file"))
         else:
             _add(link, target, found, resolved_seen)
     found.files.sort(key=lambda pair: pair[0])
@@ -233,7 +278,7 @@ def _link_problem(link: Path) -> str:
     except OSError as error:
         if error.errno == errno.ELOOP:
             return "is a symbolic link that loops back on itself"
-    return f"is a broken symbolic link (its target {os.readlink(link)} does not exist)"
+    return f"is a broken symbolic link (its target {shown(os.readlink(link))} does not exist)"
 
 
 def content_hash(text: str, metadata: dict[str, Any], chunks: ChunkSettings) -> str:
@@ -243,38 +288,48 @@ def content_hash(text: str, metadata: dict[str, Any], chunks: ChunkSettings) -> 
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
 
-def prepare_article(
+@dataclass
+class ReadArticle:
+    """A file loaded, cleaned, described and cut into chunks: enough to decide whether it changed.
+
+    Its passages (sentence spans, named entities) come from `article_passages`.
+    """
+
+    record: ArticleRecord
+    pieces: list[Chunk]
+
+
+def read_article(
     path: Path, article_id: str, manifest: dict[str, dict[str, Any]], chunks: ChunkSettings, max_bytes: int
-) -> tuple[ArticleRecord, list[PassageRecord]]:
-    """Load, clean, describe and chunk one file (no embedding). Raises SkippedFile."""
+) -> ReadArticle:
+    """Load, clean, describe and chunk one file (no NER, no embedding). Raises SkippedFile."""
     loaded = load_document(path, max_bytes=max_bytes)
     cleaned = clean_article(loaded.text)
     if not cleaned.text.strip():
         raise SkippedFile(path, "has no article text left after removing boilerplate")
     meta = resolve_metadata(path.name, cleaned.text, manifest.get(path.name), loaded.metadata, header_text=loaded.text)
+    return _read(article_id, str(path.resolve()), cleaned, loaded.text, meta, chunks)
+
+
+def read_stored_article(stored: ArticleRecord, chunks: ChunkSettings) -> ReadArticle:
+    """Read an article again from the copy of its text the store keeps (its file is gone), keeping its
+    metadata: what the manifest or the file said cannot be read again."""
+    raw_text = stored.raw_text or stored.text
+    cleaned = clean_article(raw_text)
+    if not cleaned.text.strip():  # the rules changed so much that nothing is left: keep the text as it was cleaned
+        cleaned = CleanedText(text=stored.text, removed=(), segments=stored.segments)
+        raw_text = stored.raw_text
+    meta = ArticleMetadata(title=stored.title, publisher=stored.source, published=stored.published, url=stored.url)
+    return _read(stored.article_id, stored.path, cleaned, raw_text, meta, chunks)
+
+
+def _read(
+    article_id: str, path: str, cleaned: CleanedText, raw_text: str, meta: ArticleMetadata, chunks: ChunkSettings
+) -> ReadArticle:
+    """A cleaned and described article, hashed and cut into chunks."""
     meta_dict = {"title": meta.title, "source": meta.publisher, "published": meta.published, "url": meta.url}
     digest = content_hash(cleaned.text, meta_dict, chunks)
     pieces = chunk_text(cleaned.text, chunks.chunk_size, chunks.chunk_overlap)
-    # once per article, not per chunk: chunks overlap
-    (entities,) = entities_by_line([cleaned.text])
-    passages = [
-        PassageRecord(
-            passage_id=f"{article_id}::{digest}::{piece.index:04d}",
-            article_id=article_id,
-            text=piece.text,
-            start=piece.start,
-            end=piece.end,
-            chunk_index=piece.index,
-            title=meta.title,
-            source=meta.publisher,
-            published=meta.published,
-            url=meta.url,
-            content_hash=digest,
-            sentence_spans=tuple(split_sentences(piece.text)),
-            entities=tuple(entities_within(entities, piece.start, piece.end)),
-        )
-        for piece in pieces
-    ]
     record = ArticleRecord(
         article_id=article_id,
         title=meta.title,
@@ -282,17 +337,55 @@ def prepare_article(
         published=meta.published,
         url=meta.url,
         content_hash=digest,
-        chunk_count=len(passages),
-        path=str(path.resolve()),
+        chunk_count=len(pieces),
+        path=path,
         text=cleaned.text,
-        raw_text=loaded.text,
+        raw_text=raw_text,
         segments=cleaned.segments,
+        pipeline_version=PIPELINE_VERSION,
     )
-    return record, passages
+    return ReadArticle(record, pieces)
+
+
+def article_passages(article: ReadArticle) -> list[PassageRecord]:
+    """The passages of a read article: each chunk with its sentence spans and named entities."""
+    record = article.record
+    # once per article, not per chunk: chunks overlap
+    (entities,) = entities_by_line([record.text])
+    return [
+        PassageRecord(
+            passage_id=f"{record.article_id}::{record.content_hash}::{piece.index:04d}",
+            article_id=record.article_id,
+            text=piece.text,
+            start=piece.start,
+            end=piece.end,
+            chunk_index=piece.index,
+            title=record.title,
+            source=record.source,
+            published=record.published,
+            url=record.url,
+            content_hash=record.content_hash,
+            sentence_spans=tuple(split_sentences(piece.text)),
+            entities=tuple(entities_within(entities, piece.start, piece.end)),
+        )
+        for piece in article.pieces
+    ]
+
+
+def prepare_article(
+    path: Path, article_id: str, manifest: dict[str, dict[str, Any]], chunks: ChunkSettings, max_bytes: int
+) -> tuple[ArticleRecord, list[PassageRecord]]:
+    """Load, clean, describe and chunk one file, with its passages' entities (no embedding). Raises SkippedFile."""
+    article = read_article(path, article_id, manifest, chunks, max_bytes)
+    return article.record, article_passages(article)
 
 
 def _is_complete(store: PassageStore, record: ArticleRecord, stored: ArticleRecord | None) -> bool:
+    """`stored` is `record` with all its passages, written by this pipeline version. A record that names no
+    version is current when its content hash is (the version is part of the hash): it only needs the version."""
     if stored is None or stored.content_hash != record.content_hash:
+        return False
+    if stored.pipeline_version not in (None, PIPELINE_VERSION):
         return False
     return store.passage_ids(record.article_id) == store.passage_ids(record.article_id, record.content_hash) and len(
         store.passage_ids(record.article_id, record.content_hash)
@@ -312,6 +405,90 @@ def _groups(articles: Iterable[_PreparedArticle]) -> Iterable[list[_PreparedArti
         yield group
 
 
+_PREPARED_AHEAD = 64  # articles whose passages are prepared ahead of the embedder
+_DONE = object()
+
+
+def _prepare(pending: Sequence[tuple[ReadArticle, bool]], background: bool) -> Iterator[_PreparedArticle]:
+    """Each changed article with its passages (`article_passages`), in order; in the background, from a
+    worker thread that keeps ahead, so spaCy's NER of the next articles overlaps with embedding
+    (onnxruntime releases the GIL) and with the writes. Errors are re-raised here."""
+
+    def prepared(article: ReadArticle, existed: bool) -> _PreparedArticle:
+        return _PreparedArticle(article.record, article_passages(article), existed)
+
+    if not background:
+        yield from (prepared(article, existed) for article, existed in pending)
+        return
+    ready: queue.Queue[Any] = queue.Queue(maxsize=_PREPARED_AHEAD)
+    stop = threading.Event()
+
+    def put(item: Any) -> None:
+        while not stop.is_set():
+            try:
+                ready.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def work() -> None:
+        try:
+            for article, existed in pending:
+                if stop.is_set():
+                    return
+                put(prepared(article, existed))
+        except BaseException as error:  # handed to the consumer, which raises it
+            put(error)
+            return
+        put(_DONE)
+
+    worker = threading.Thread(target=work, name="ingest-prepare", daemon=True)
+    worker.start()
+    try:
+        while (item := ready.get()) is not _DONE:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        worker.join()
+
+
+def _embedded_groups(
+    groups: Iterable[list[_PreparedArticle]], make_embed: Callable[[], "EmbedFunction"], ahead: bool
+) -> Iterator[tuple[list[_PreparedArticle], Sequence[Sequence[float]], list[PassageRecord]]]:
+    """Each group with its vectors and passages, in order; with `ahead`, a worker thread embeds the
+    next group while the caller writes this one. The embedder is made at the first group (for the
+    OpenAI backend that imports llama-index, 1.4 s, which an ingest with nothing to embed skips)."""
+    embed: EmbedFunction | None = None
+    if not ahead:
+        for group in groups:
+            passages = [p for article in group for p in article.passages]
+            embed = embed or make_embed()
+            yield group, *(embed(passages) if passages else ([], passages))
+        return
+    worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-embed")
+    previous: tuple[list[_PreparedArticle], Future[Any]] | None = None
+    try:
+        for group in groups:
+            passages = [p for article in group for p in article.passages]
+            embed = embed or make_embed()
+            submitted: Future[Any] = worker.submit(embed, passages) if passages else _finished(([], passages))
+            if previous is not None:
+                yield previous[0], *previous[1].result()
+            previous = (group, submitted)
+        if previous is not None:
+            yield previous[0], *previous[1].result()
+    finally:
+        worker.shutdown(wait=True, cancel_futures=True)
+
+
+def _finished(value: Any) -> "Future[Any]":
+    future: Future[Any] = Future()
+    future.set_result(value)
+    return future
+
+
 def ingest(
     paths: Sequence[Path],
     store: PassageStore,
@@ -324,6 +501,8 @@ def ingest(
     on_skip: Callable[[SkippedArticle], None] | None = None,
     namespaces: Sequence[Namespace] = (),
     repair: bool = False,
+    overlap: bool = True,
+    refresh_outdated: bool = False,
 ) -> IngestReport:
     """Bring the store in line with the files under `paths`; see the module docstring for the guarantees.
 
@@ -332,6 +511,11 @@ def ingest(
     IngestPathError, before writing anything, when a path does not exist.
     `repair`: check the whole store first (`index.repair.repair_store`), as `rag ingest` does;
     an upload of a few files leaves that to the next `rag ingest` or app start.
+    `overlap=False` runs preparing passages, embedding and writing one after another in
+    this thread, as before they overlapped (bench/ingest_bench.py compares); the store ends the same.
+    `refresh_outdated`: also process again every stored article written by another pipeline
+    version (index/outdated.py), from its file when it is still there, else from the text the
+    store keeps; they are reported as updated, with the reason.
     """
     started = time.perf_counter()
     report = IngestReport()
@@ -343,7 +527,7 @@ def ingest(
             on_skip(skipped)
 
     manifests: dict[Path, dict[str, dict[str, Any]]] = {}
-    prepared: list[tuple[ArticleRecord, list[PassageRecord]]] = []
+    read: list[ReadArticle] = []
     seen_ids: set[str] = set()
     ingested: dict[str, str] = {}  # stored path -> article id, for every file read this run
     for path, resolved in found.files:
@@ -354,7 +538,7 @@ def ingest(
         try:
             if article_id in seen_ids:  # two files, one id: only a hash collision can do this
                 raise SkippedFile(path, f"has the same article id ({article_id}) as another file of this ingest; rename one")
-            record, passages = prepare_article(path, article_id, manifests[folder], chunks, max_bytes)
+            article = read_article(path, article_id, manifests[folder], chunks, max_bytes)
         except SkippedFile as skip:
             skipped = SkippedArticle(str(path), skip.reason)
             report.skipped.append(skipped)
@@ -362,46 +546,62 @@ def ingest(
                 on_skip(skipped)
             continue
         seen_ids.add(article_id)
-        ingested[record.path] = article_id
-        prepared.append((record, passages))
+        ingested[article.record.path] = article_id
+        read.append(article)
 
     with store.writing():
         _migrate_legacy_ids(store, namespaces, report)
+        if refresh_outdated:
+            pruned = found.folders if prune else []
+
+            def to_be_removed(record: ArticleRecord) -> bool:  # as _stale_articles decides, below
+                stored = Path(record.path)
+                return record.path in ingested or any(stored.is_relative_to(folder) for folder in pruned)
+
+            read.extend(_read_outdated(store, seen_ids, to_be_removed, manifests, chunks, max_bytes, report, on_skip))
         if repair:
             from index.repair import repair_store
 
-            report.repair = repair_store(store, redoing={record.article_id: record.content_hash for record, _ in prepared})
-        pending: list[_PreparedArticle] = []
+            report.repair = repair_store(store, redoing={a.record.article_id: a.record.content_hash for a in read})
+        pending: list[tuple[ReadArticle, bool]] = []  # (article, whether a version of it is stored)
         relocated: list[ArticleRecord] = []
-        for record, passages in prepared:
+        for article in read:
+            record = article.record
             stored = store.article(record.article_id)
             if _is_complete(store, record, stored):
-                if stored is not None and stored.path != record.path:
-                    relocated.append(record)  # same place in its namespace, folder moved: keep the record's path true
+                if stored is not None and (stored.path != record.path or stored.pipeline_version is None):
+                    # same place in its namespace, folder moved: keep the record's path true;
+                    # or current passages under a record that names no version: record it
+                    relocated.append(record)
                 report.unchanged.append(record.article_id)
                 continue
-            pending.append(_PreparedArticle(record, passages, existed=stored is not None))
+            if stored is not None:
+                report.reasons[record.article_id] = update_reason(stored, record, PIPELINE_VERSION)
+            pending.append((article, stored is not None))
         if relocated:
             store.put_articles(relocated)
-        prepared = []
+        read = []
 
-        total = sum(len(a.passages) for a in pending)
+        total = sum(article.record.chunk_count for article, _ in pending)
         done = 0
         if progress:
             progress(0, total)
-        embed = _embedding_function(encoder) if pending else None
-        for group in _groups(pending):
-            passages = [p for article in group for p in article.passages]
-            vectors, passages = embed(passages) if passages else ([], passages)
-            store.upsert_passages(passages, vectors)
-            store.put_articles([article.record for article in group])
-            store.delete_other_versions({article.record.article_id: article.record.content_hash for article in group})
-            for article in group:
-                (report.updated if article.existed else report.added).append(article.record.article_id)
-            report.chunks += len(passages)
-            done += len(passages)
-            if progress:
-                progress(done, total)
+        prepared = _prepare(pending, background=overlap)
+        embedded = _embedded_groups(_groups(prepared), lambda: _embedding_function(encoder), ahead=overlap)
+        try:
+            for group, vectors, passages in embedded:
+                store.upsert_passages(passages, vectors)
+                store.put_articles([article.record for article in group])
+                store.delete_other_versions({article.record.article_id: article.record.content_hash for article in group})
+                for article in group:
+                    (report.updated if article.existed else report.added).append(article.record.article_id)
+                report.chunks += len(passages)
+                done += len(passages)
+                if progress:
+                    progress(done, total)
+        finally:  # a failed write stops the worker threads now, not when the traceback is collected
+            embedded.close()
+            prepared.close()
 
         if prune or report.added:
             # without prune only records stored from the files read this run can be stale: read just those
@@ -412,6 +612,50 @@ def ingest(
         # the session's end bumps the store's revision if anything was written
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _read_outdated(
+    store: PassageStore,
+    seen_ids: set[str],
+    to_be_removed: Callable[[ArticleRecord], bool],
+    manifests: dict[Path, dict[str, dict[str, Any]]],
+    chunks: ChunkSettings,
+    max_bytes: int,
+    report: IngestReport,
+    on_skip: Callable[[SkippedArticle], None] | None,
+) -> list[ReadArticle]:
+    """The stored articles written by another pipeline version that this run's files do not cover, read
+    again under their ids: from their files when these are still there, else from the store's copy of
+    their text. Articles this run removes (their files gone from a folder being pruned) are left to that."""
+    outdated = sorted(find_outdated(store, PIPELINE_VERSION).ids - seen_ids)
+    read: list[ReadArticle] = []
+    for article_id in outdated:
+        stored = store.article(article_id)
+        if stored is None or (stored.path and to_be_removed(stored)):
+            continue
+        path = Path(stored.path) if stored.path else None
+        try:
+            if path is None or not path.is_file():
+                raise SkippedFile(path or Path(article_id), "is gone")
+            if path.parent not in manifests:
+                manifests[path.parent] = read_manifest(path.parent)
+            article = read_article(path, article_id, manifests[path.parent], chunks, max_bytes)
+        except SkippedFile:
+            # the file is gone or no longer reads: the store keeps the article's text, which is enough
+            article = read_stored_article(stored, chunks)
+        if not article.pieces:
+            skipped = SkippedArticle(
+                stored.path or article_id,
+                f"{version_reason(stored.pipeline_version, PIPELINE_VERSION)} and could not be processed again; "
+                "ingest its file again or delete it",
+            )
+            report.skipped.append(skipped)
+            if on_skip:
+                on_skip(skipped)
+            continue
+        seen_ids.add(article_id)
+        read.append(article)
+    return read
 
 
 EmbedFunction = Callable[[list[PassageRecord]], tuple[Sequence[Sequence[float]], list[PassageRecord]]]

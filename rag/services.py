@@ -18,7 +18,12 @@ def build_encoder(settings: Settings) -> TextEncoder:
     if settings.embedding_backend == "openai":
         key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
         return OpenAIEncoder(settings.openai_embedding_model, key, settings.openai_base_url, settings.embed_batch_size)
-    return MiniLMOnnxEncoder(batch_size=settings.embed_batch_size)
+    return MiniLMOnnxEncoder(
+        batch_size=settings.embed_batch_size,
+        graph=settings.embedding_graph,
+        cache_dir=Path(settings.model_cache_dir).expanduser(),
+        threads=settings.embed_threads or None,
+    )
 
 
 def build_store(settings: Settings, encoder: TextEncoder) -> PassageStore:

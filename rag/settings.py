@@ -12,6 +12,8 @@ from typing import Any, Literal
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from index.minilm_graph import user_cache_dir
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_ARTICLES_DIR = PROJECT_ROOT / "data" / "articles"
 DEFAULT_DATA_DIR = PROJECT_ROOT / ".sourced"
@@ -57,6 +59,19 @@ class Settings(BaseSettings):
         "text-embedding-3-small", description="Embedding model used when embedding_backend is `openai`."
     )
     embed_batch_size: int = Field(32, ge=1, le=2048, description="Chunks embedded per batch.")
+    embedding_graph: Literal["fused-int8", "export-int8"] = Field(
+        "fused-int8",
+        description="Local model graph: `fused-int8` (built once from the packaged weights, fast) or `export-int8` "
+        "(the packaged ONNX export as is, for an index built before fused-int8 existed).",
+    )
+    embed_threads: int = Field(
+        0, ge=0, le=1024, description="CPU threads the local embedding model uses per call (0: every core)."
+    )
+    model_cache_dir: Path = Field(
+        default_factory=user_cache_dir,
+        description="Where the local embedding model's built graph is cached "
+        "(default: $XDG_CACHE_HOME/sourced/models, else ~/.cache/sourced/models).",
+    )
     # all-MiniLM-L6-v2 reads 256 wordpieces (254 after [CLS]/[SEP]); on news
     # prose a chunk of 230 cl100k tokens measured at most ~250 wordpieces, so
     # nothing is silently truncated at embedding time. 40 tokens of overlap

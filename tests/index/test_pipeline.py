@@ -103,8 +103,8 @@ def test_a_second_ingest_embeds_and_writes_nothing(
     before = counting.embedded
     second = ingest([small_corpus], store, counting, chunks=CHUNKS)
     assert second.as_json() | {"seconds": 0} == {
-        "added": 0, "updated": 0, "unchanged": 4, "removed": 0, "migrated": 0, "skipped": [], "chunks": 0, "seconds": 0,
-        "repair": None,  # no store check was asked for
+        "added": 0, "updated": 0, "unchanged": 4, "removed": 0, "migrated": 0, "skipped": [], "updates": [], "chunks": 0,
+        "seconds": 0, "repair": None,  # no store check was asked for
     }
     assert counting.embedded == before, "an unchanged article was embedded again"
     assert store.revision == revision, "a run that changed nothing invalidated the caches"
@@ -362,11 +362,138 @@ def test_new_chunk_settings_re_embed_every_article(tmp_path: Path, small_corpus:
 
 
 def test_progress_counts_chunks_up_to_the_total(tmp_path: Path, small_corpus: Path, counting: CountingEncoder) -> None:
+    """The total is known before the first embedding (every file is read and chunked first); done counts up to it."""
     calls: list[tuple[int, int]] = []
     store = build_store(make_settings(tmp_path / "data"), counting).open_for_writing()
     report = ingest([small_corpus], store, counting, chunks=CHUNKS, progress=lambda d, t: calls.append((d, t)))
-    assert calls[0] == (0, report.chunks) and calls[-1] == (report.chunks, report.chunks)
+    assert calls[0] == (0, report.chunks) and calls[-1] == (report.chunks, report.chunks) and report.chunks > 0
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+    assert {t for _, t in calls} == {report.chunks}
+
+
+class RecordingEncoder(MiniLMOnnxEncoder):
+    """The real encoder; records which threads embed, and signals when the first embedding is done."""
+
+    def __init__(self) -> None:
+        import threading
+
+        super().__init__()
+        self.threads: set[str] = set()
+        self.first_done = threading.Event()
+
+    def embed_with_spans(self, texts: Sequence[str], spans: Sequence[Any]) -> Any:
+        import threading
+
+        self.threads.add(threading.current_thread().name)
+        try:
+            return super().embed_with_spans(texts, spans)
+        finally:
+            self.first_done.set()
+
+
+def test_passages_are_prepared_while_earlier_ones_embed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Preparing passages (sentence spans, NER) runs beside the embedder, not all before it; embedding runs
+    beside the writes."""
+    from bench.corpus import generate_corpus
+    from index import pipeline
+
+    corpus = tmp_path / "corpus"
+    generate_corpus(corpus, 24, seed=3, paragraphs=(3, 5))
+    last = sorted(p.name for p in corpus.glob("*.txt"))[-1]
+    encoder = RecordingEncoder()
+    real_passages = pipeline.article_passages
+    overlapped: list[bool] = []
+    preparers: set[str] = set()
+
+    def passages_of_last_after_first_embedding(article: Any) -> Any:
+        import threading
+
+        preparers.add(threading.current_thread().name)
+        if Path(article.record.path).name == last:  # prepared in order before embedding, this would wait in vain
+            overlapped.append(encoder.first_done.wait(timeout=60))
+        return real_passages(article)
+
+    monkeypatch.setattr(pipeline, "article_passages", passages_of_last_after_first_embedding)
+    monkeypatch.setattr(pipeline, "EMBED_GROUP_CHUNKS", 16)  # several groups from a small corpus
+    store = build_store(make_settings(tmp_path / "data"), encoder).open_for_writing()
+    report = ingest([corpus], store, encoder, chunks=CHUNKS)
+    assert len(report.added) == 24
+    assert overlapped == [True], "the last article was prepared only after the embedding had finished"
+    assert preparers == {"ingest-prepare"} and encoder.threads == {"ingest-embed_0"}
+    assert assert_consistent(store) == expected_chunks(corpus)
+
+
+def test_unchanged_articles_are_not_run_through_the_entity_model(
+    tmp_path: Path, small_corpus: Path, counting: CountingEncoder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """NER is the costly part of preparing an article: only changed articles pay it."""
+    from index import pipeline
+
+    store = build_store(make_settings(tmp_path / "data"), counting).open_for_writing()
+    ingest([small_corpus], store, counting, chunks=CHUNKS)
+    calls: list[int] = []
+    real_entities = pipeline.entities_by_line
+
+    def counted(texts: Sequence[str], *args: Any, **kwargs: Any) -> Any:
+        calls.append(len(texts))
+        return real_entities(texts, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "entities_by_line", counted)
+    assert len(ingest([small_corpus], store, counting, chunks=CHUNKS).unchanged) == 4
+    assert calls == []
+    edited = small_corpus / "000001.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "Officials in Lisbon confirmed the figures on Tuesday.\n")
+    report = ingest([small_corpus], store, counting, chunks=CHUNKS)
+    assert report.updated == [article_id(edited)] and calls == [1]
+    assert any(label == "GPE" for p in store.iter_passages() if p.article_id == article_id(edited) for _, _, label in p.entities)
+
+
+def test_overlapped_and_one_after_another_ingests_store_the_same(
+    tmp_path: Path, small_corpus: Path, counting: CountingEncoder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from index import pipeline
+
+    monkeypatch.setattr(pipeline, "EMBED_GROUP_CHUNKS", 8)
+    stores = {}
+    for overlap in (True, False):
+        store = build_store(make_settings(tmp_path / f"data-{overlap}"), counting).open_for_writing()
+        report = ingest([small_corpus], store, counting, chunks=CHUNKS, overlap=overlap)
+        assert len(report.added) == 4
+        stores[overlap] = {p.passage_id: p for p in store.iter_passages()}
+        assert assert_consistent(store) == expected_chunks(small_corpus)
+    assert stores[True].keys() == stores[False].keys()
+    for passage_id, passage in stores[True].items():
+        assert passage.metadata() == stores[False][passage_id].metadata()
+
+
+def test_an_error_while_preparing_ahead_stops_the_ingest(tmp_path: Path, small_corpus: Path, counting: CountingEncoder,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unexpected error in the preparing thread reaches the caller; articles completed before it stay complete."""
+    from index import pipeline
+
+    import threading
+
+    real_passages = pipeline.article_passages
+    failed_in: list[str] = []
+
+    def failing_passages(article: Any) -> Any:
+        if Path(article.record.path).name == "000002.txt":
+            failed_in.append(threading.current_thread().name)
+            raise RuntimeError("disk on fire")
+        return real_passages(article)
+
+    monkeypatch.setattr(pipeline, "article_passages", failing_passages)
+    monkeypatch.setattr(pipeline, "EMBED_GROUP_CHUNKS", 4)  # the articles before the failing one are written first
+    store = build_store(make_settings(tmp_path / "data"), counting).open_for_writing()
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        ingest([small_corpus], store, counting, chunks=CHUNKS)
+    assert failed_in == ["ingest-prepare"]  # raised in the preparing thread, handed to the caller
+    assert not [t for t in threading.enumerate() if t.name.startswith("ingest-")], "worker threads left running"
+    assert 1 <= len(assert_consistent(store)) < 4
+    monkeypatch.setattr(pipeline, "article_passages", real_passages)
+    report = ingest([small_corpus], store, counting, chunks=CHUNKS)
+    assert len(report.added) + len(report.unchanged) == 4
+    assert assert_consistent(store) == expected_chunks(small_corpus)
 
 
 # --- interrupted runs --------------------------------------------------------------------------------

@@ -16,7 +16,8 @@ from rag.settings import BUNDLED_ARTICLES_DIR
 from tests.index.conftest import SMALL_CHUNKS, ChromaServer, chroma_server, free_port  # noqa: F401  (fixture)
 
 RAG = str(Path(sys.executable).with_name("rag"))
-INGEST_KEYS = ["added", "updated", "unchanged", "removed", "migrated", "skipped", "chunks", "seconds", "repair"]
+INGEST_KEYS = ["added", "updated", "unchanged", "removed", "migrated", "skipped", "updates", "chunks", "seconds",
+               "repair"]
 SMALL = {"RAG_CHUNK_SIZE": str(SMALL_CHUNKS[0]), "RAG_CHUNK_OVERLAP": str(SMALL_CHUNKS[1])}
 
 
@@ -82,8 +83,8 @@ def test_a_second_ingest_reports_everything_unchanged(ingested: tuple[Path, dict
     assert "0 added, 0 updated, 5 unchanged, 0 removed, 0 skipped; 0 chunks embedded." in again.stdout
     as_json = ok_json(rag(["ingest", "--json"], data_dir, tmp_path))
     assert as_json | {"seconds": 0, "repair": None} == {
-        "added": 0, "updated": 0, "unchanged": 5, "removed": 0, "migrated": 0, "skipped": [], "chunks": 0, "seconds": 0,
-        "repair": None,
+        "added": 0, "updated": 0, "unchanged": 5, "removed": 0, "migrated": 0, "skipped": [], "updates": [], "chunks": 0,
+        "seconds": 0, "repair": None,
     }
 
 
@@ -96,7 +97,7 @@ def test_status_json_lists_the_five_articles_and_masks_secrets(ingested: tuple[P
     assert "sk-secret-123" not in result.stdout + result.stderr
     status = ok_json(result)
     assert "********" in result.stdout and status["settings"]["openai_api_key"] == "********"
-    assert status["embedding_model"].startswith("all-MiniLM-L6-v2:onnx-int8:")
+    assert status["embedding_model"].startswith("all-MiniLM-L6-v2:onnx-int8-fused-v")
     assert status["store"]["kind"] == "embedded" and status["store"]["passages"] == report["chunks"]
     assert status["store"]["path"] == str(data_dir / "chroma")
     manifest = read_manifest(BUNDLED_ARTICLES_DIR)
@@ -162,6 +163,28 @@ def test_another_embedding_model_is_one_sentence_then_rebuild_fixes_it(ingested:
     rebuilt = ok_json(rag(["ingest", "--rebuild", "--json"], data_dir, tmp_path))
     assert rebuilt["added"] == 5 and rebuilt["chunks"] == ingested[1]["chunks"]
     assert rag(["ask", "How long did the July 3 call last?"], data_dir, tmp_path).returncode == 0
+
+
+def test_a_store_from_the_export_graph_is_refused_by_the_fused_one_until_rebuilt(tmp_path: Path) -> None:
+    """Migration: an index embedded before the fused graph (the export's vectors) is not mixed with the new
+    vectors; it keeps working with RAG_EMBEDDING_GRAPH=export-int8, or `rag ingest --rebuild` re-embeds it."""
+    data_dir = tmp_path / "data"
+    old = {"RAG_EMBEDDING_GRAPH": "export-int8"}
+    ok_json(rag(["ingest", "--json"], data_dir, tmp_path, **old))
+    question = "How long did the July 3 call between Trump and Putin last?"
+    assert rag(["ask", question], data_dir, tmp_path, **old).returncode == 0
+
+    expected = (
+        "The index was built with the embedding model 'all-MiniLM-L6-v2:onnx-int8:8199be6f699a:384' but "
+        "'all-MiniLM-L6-v2:onnx-int8-fused-v1:8199be6f699a:384' is configured; run `rag ingest --rebuild` "
+        "to re-embed the articles."
+    )
+    assert_one_line_error(rag(["ask", question], data_dir, tmp_path), 4, expected)
+    assert_one_line_error(rag(["ingest"], data_dir, tmp_path), 4, expected)
+
+    assert ok_json(rag(["ingest", "--rebuild", "--json"], data_dir, tmp_path))["added"] == 5
+    answer = ok_json(rag(["ask", question, "--json"], data_dir, tmp_path))
+    assert not answer["abstained"] and answer["citations"]
 
 
 # --- an unreachable Chroma server ---------------------------------------------------------------------------
