@@ -115,18 +115,54 @@ def log(message: str) -> None:
 
 
 # ----------------------------------------------------------------------------- settings
+def store_graph(data_dir: Path) -> str | None:
+    """The local model graph the store at `data_dir` was built with (its build marker says), None for the default.
+    A store built with another graph than the configured one is refused, and re-embedding a million passages
+    to measure them is not the point: every process measuring a store uses the store's graph."""
+    marker = data_dir / "bench_build.json"
+    return json.loads(marker.read_text()).get("embedding_graph") if marker.is_file() else None
+
+
+def record_store_graph(data_dir: Path) -> str | None:
+    """Find (from the collection's embedder fingerprint) and record in the build marker the graph of a store
+    built before the marker named it. Call before any measuring process opens the store."""
+    marker = data_dir / "bench_build.json"
+    if not marker.is_file() or store_graph(data_dir):
+        return store_graph(data_dir)
+    from index.embedder import MiniLMOnnxEncoder
+    from index.store import open_client
+
+    try:
+        collection = open_client(data_dir).get_collection(settings_for(data_dir).collection, embedding_function=None)
+    except Exception:  # noqa: BLE001  no store yet: the build writes it with the configured graph
+        return None
+    built_with = (collection.metadata or {}).get("embedding_model")
+    for graph in ("fused-int8", "export-int8"):
+        if MiniLMOnnxEncoder(graph=graph).fingerprint == built_with:
+            built = json.loads(marker.read_text())
+            built["embedding_graph"] = graph
+            marker.write_text(json.dumps(built, indent=1))
+            log(f"  the store was built with the {graph} graph ({built_with}): measured with it")
+            return graph
+    raise SystemExit(f"Error: the store in {data_dir} was built with {built_with!r}, which no local graph gives")
+
+
 def settings_for(data_dir: Path, host: str | None = None, port: int | None = None) -> Any:
     from rag.settings import Settings
 
+    graph = store_graph(data_dir)
     # explicit values so a developer's .env or environment cannot change what is measured
     return Settings(data_dir=data_dir, chroma_host=host, chroma_port=port, embedding_backend="local",
-                    answer_mode="extractive", openai_api_key=None, openai_base_url=None)
+                    answer_mode="extractive", openai_api_key=None, openai_base_url=None,
+                    **({"embedding_graph": graph} if graph else {}))
 
 
 def rag_env(data_dir: Path, host: str | None = None, port: int | None = None) -> dict[str, str]:
-    """The environment a `rag` process gets: this store, extractive answers, no endpoint."""
+    """The environment a `rag` process gets: this store (and its model graph), extractive answers, no endpoint."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("RAG_", "OPENAI_"))}
     env.update({"RAG_DATA_DIR": str(data_dir), "RAG_ANSWER_MODE": "extractive", "RAG_EMBEDDING_BACKEND": "local"})
+    if store_graph(data_dir):
+        env["RAG_EMBEDDING_GRAPH"] = str(store_graph(data_dir))
     if host:
         env.update({"RAG_CHROMA_HOST": host, "RAG_CHROMA_PORT": str(port)})
     return env
@@ -218,6 +254,7 @@ class ScaleCorpus(SyntheticCorpus):
 
     def article(self, number: int) -> tuple[Any, list[Any], list[list[float]]]:
         from index.identity import Namespace, article_id
+        from index.pipeline import PIPELINE_VERSION
 
         record, passages, vectors = super().article(number)
         path = SYNTHETIC_FOLDER / f"{number:07d}.txt"
@@ -226,7 +263,36 @@ class ScaleCorpus(SyntheticCorpus):
             replace(p, article_id=new_id, passage_id=f"{new_id}::{p.content_hash}::{p.chunk_index:04d}")
             for p in passages
         ]
-        return replace(record, article_id=new_id, path=str(path)), passages, vectors
+        # written as the current pipeline writes: `rag ingest` must not take them for outdated articles
+        return replace(record, article_id=new_id, path=str(path), pipeline_version=PIPELINE_VERSION), passages, vectors
+
+
+def stamp_pipeline_version(data_dir: Path, encoder: Any) -> int:
+    """Record the current pipeline version on synthetic article records that name none or another.
+
+    Stores built before records carried it (index/outdated.py) would otherwise count every
+    synthetic article as outdated: each answer would say so and `rag ingest FILE` would
+    re-process all of them from their stored text (re-embedding a million passages). Their
+    passages are the generator's either way; only the records' `pipeline_version` changes
+    (a metadata update, in a write session). Returns the records stamped."""
+    from index.outdated import find_outdated
+    from index.pipeline import PIPELINE_VERSION
+    from index.store import WRITE_BATCH, open_client
+    from rag.services import build_store
+
+    settings = settings_for(data_dir)
+    store = build_store(settings, encoder).open_for_writing()
+    ids = sorted(i for i in find_outdated(store, PIPELINE_VERSION).ids if i.startswith(SYNTHETIC_NAMESPACE + "/"))
+    if not ids:
+        return 0
+    records = open_client(data_dir).get_collection(store.articles_collection_name, embedding_function=None)
+    with store.writing():
+        store.begin_change()
+        for begin in range(0, len(ids), WRITE_BATCH):
+            batch = ids[begin : begin + WRITE_BATCH]
+            records.update(ids=batch, metadatas=[{"pipeline_version": PIPELINE_VERSION}] * len(batch))
+    log(f"  recorded pipeline version {PIPELINE_VERSION} on {len(ids)} synthetic article records")
+    return len(ids)
 
 
 def sentence_pool(encoder: Any) -> SentencePool:
@@ -257,19 +323,22 @@ def build(chunks: int, data_dir: Path, encoder: Any, min_free_gb: float = MIN_FR
         # (the marker's "generator" says which version wrote them)
         note = "" if built.get("generator") == GENERATOR_VERSION else f" (written by generator {built.get('generator')})"
         log(f"[{chunks}] reusing the store in {data_dir}{note}")
-        return {**built, "reused": True}
+        return {**built, "reused": True, "pipeline_version_stamped": stamp_pipeline_version(data_dir, encoder)}
     if built and all(built.get(k) == v for k, v in wanted.items()):
         log(f"[{chunks}] resuming the build in {data_dir} (after {built.get('written', 0)} passages)")
     else:
         if data_dir.exists():
             shutil.rmtree(data_dir)
         data_dir.mkdir(parents=True)
+        # the marker names the model graph first: every later process (settings_for) opens the store with it
+        built = {**wanted, "complete": False, "embedding_graph": getattr(encoder, "graph", None), "runs": [],
+                 "progress": []}
+        marker.write_text(json.dumps(built, indent=1))
         settings = settings_for(data_dir)
         log(f"[{chunks}] ingesting the sample articles into {data_dir}")
         began = time.perf_counter()
-        report = ingest_paths(settings)
-        built = {**wanted, "complete": False, "sample_ingest_s": round(time.perf_counter() - began, 1),
-                 "sample_chunks": report.chunks, "runs": [], "progress": []}
+        report = ingest_paths(settings, encoder=encoder)
+        built.update({"sample_ingest_s": round(time.perf_counter() - began, 1), "sample_chunks": report.chunks})
         marker.write_text(json.dumps(built, indent=1))
 
     settings = settings_for(data_dir)
@@ -347,7 +416,8 @@ def build(chunks: int, data_dir: Path, encoder: Any, min_free_gb: float = MIN_FR
     marker.write_text(json.dumps(built, indent=1))
     log(f"[{chunks}] store check in {built['repair_check_s']} s: {check.summary()}; {built['passages']} passages, "
         f"{built['disk']}")
-    return {**built, "reused": False}
+    # a build resumed from records written before they carried the version
+    return {**built, "reused": False, "pipeline_version_stamped": stamp_pipeline_version(data_dir, encoder)}
 
 
 # ------------------------------------------------------------------------- helpers: processes
@@ -841,6 +911,7 @@ def run_benchmark(args: argparse.Namespace) -> dict[str, Any]:
 
     work = args.work_dir.expanduser().resolve()
     data_dir = work / str(args.chunks)
+    record_store_graph(data_dir)
     encoder = build_encoder(settings_for(data_dir))
     started = time.perf_counter()
     report: dict[str, Any] = {
