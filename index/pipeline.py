@@ -45,13 +45,14 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from index.chunking import Chunk, chunk_text
-from index.cleaning import clean_article
+from index.cleaning import CleanedText, clean_article
 from index.embedder import TextEncoder, llama_embedding
 from index.errors import IngestPathError
 from index.identity import Namespace, article_id as id_for_path, is_current_id
 from index.loaders import SUPPORTED_SUFFIXES, SkippedFile, load_document
 from index.nlp import entities_by_line, entities_within
-from index.metadata import MANIFEST_NAME, read_manifest, resolve_metadata
+from index.metadata import MANIFEST_NAME, ArticleMetadata, read_manifest, resolve_metadata
+from index.outdated import find_outdated, update_reason, version_reason
 from index.sentences import split_sentences
 from index.store import ArticleRecord, PassageRecord, PassageStore
 from index.vector_codec import pack
@@ -59,8 +60,10 @@ from index.vector_codec import pack
 # Articles are embedded in groups of about this many chunks: large enough to
 # keep the embedder's batches full, small enough that a killed run loses little.
 EMBED_GROUP_CHUNKS = 256
-# Part of every content hash: bump it when what is stored per passage changes,
-# so the next ingest re-embeds instead of calling old passages unchanged.
+# Part of every content hash, and recorded with every article record: bump it when
+# what is stored per passage changes, so the next ingest re-processes old articles
+# (wherever their files are) and questions over an old store say to run it
+# (index/outdated.py).
 PIPELINE_VERSION = 3
 # Re-keyed articles are written in groups of about this many passages (no embedding: only Chroma writes).
 MIGRATE_GROUP_CHUNKS = 2000
@@ -90,6 +93,8 @@ class IngestReport:
     # articles stored under an id of an earlier scheme, re-keyed to their current id (no re-embedding)
     migrated: list[str] = field(default_factory=list)
     skipped: list[SkippedArticle] = field(default_factory=list)
+    # why each updated article was written again (article id -> reason; index.outdated.update_reason)
+    reasons: dict[str, str] = field(default_factory=dict)
     chunks: int = 0  # chunks embedded and written in this run
     seconds: float = 0.0
     repair: Any = None  # index.repair.RepairReport when the run checked the store first
@@ -103,6 +108,8 @@ class IngestReport:
             "removed": len(self.removed),
             "migrated": len(self.migrated),
             "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
+            # each updated article with its reason: a changed file, or one indexed by an older pipeline version
+            "updates": [{"article_id": a, "reason": self.reasons.get(a, "")} for a in self.updated],
             "chunks": self.chunks,
             "seconds": round(self.seconds, 3),
             # what the check of the whole store before this run repaired (None: no check ran)
@@ -134,7 +141,7 @@ def discover_files(paths: Sequence[Path]) -> Discovery:
     for given in paths:
         path = Path(given).expanduser()
         if path.is_symlink() and not path.exists():
-            found.missing.append(f"{path} {_link_problem(path)}")
+            found.missing.append(f"{shown(path)} {_link_problem(path)}")
         elif path.is_dir():
             root = path.resolve()
             found.folders.append(root)
@@ -143,10 +150,28 @@ def discover_files(paths: Sequence[Path]) -> Discovery:
             # a file named on its own is read wherever a link to it points: the user chose it
             _add(path, path.resolve(), found, resolved_seen)
         elif path.exists():
-            found.skipped.append(SkippedArticle(str(path), "is not a regular file"))
+            found.skipped.append(SkippedArticle(shown(path), "is not a regular file"))
         else:
-            found.missing.append(f"{path} does not exist")
+            found.missing.append(f"{shown(path)} does not exist")
     return found
+
+
+# A file name that is not UTF-8 (e.g. Latin-1 or CP1251 bytes from an old archive) reaches Python with
+# surrogates for its bytes: Chroma, JSON and the terminal cannot take it, so it is skipped, shown escaped.
+NOT_UTF8_REASON = "has a name that is not UTF-8 text (its bytes are shown as \\xNN); rename it to ingest it"
+
+
+def shown(path: Path | str) -> str:
+    """`path` as text that can be printed and stored: bytes of a name that is not UTF-8 as \\xe9."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _is_utf8(path: Path) -> bool:
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def check_paths(paths: Sequence[Path]) -> None:
@@ -155,9 +180,9 @@ def check_paths(paths: Sequence[Path]) -> None:
     for given in paths:
         path = Path(given).expanduser()
         if path.is_symlink() and not path.exists():
-            missing.append(f"{path} {_link_problem(path)}")
+            missing.append(f"{shown(path)} {_link_problem(path)}")
         elif not path.exists():
-            missing.append(f"{path} does not exist")
+            missing.append(f"{shown(path)} does not exist")
     _refuse_missing(missing)
 
 
@@ -169,12 +194,17 @@ def _refuse_missing(missing: Sequence[str]) -> None:
 
 
 def _add(path: Path, resolved: Path, found: Discovery, resolved_seen: dict[Path, Path]) -> None:
+    if not (_is_utf8(path) and _is_utf8(resolved)):
+        found.skipped.append(SkippedArticle(shown(path), NOT_UTF8_REASON))
+        return
     first = resolved_seen.get(resolved)
     if first is None:
         resolved_seen[resolved] = path
         found.files.append((path, resolved))
     elif path.is_symlink():
-        found.skipped.append(SkippedArticle(str(path), f"is a symbolic link to {first}, which is ingested under its own name"))
+        found.skipped.append(
+            SkippedArticle(shown(path), f"is a symbolic link to {shown(first)}, which is ingested under its own name")
+        )
     # the same file named twice (a folder and a file in it) is ingested once, silently
 
 
@@ -184,7 +214,7 @@ def _walk(root: Path, found: Discovery, resolved_seen: dict[Path, Path]) -> None
     links: list[Path] = []
 
     def unreadable(error: OSError) -> None:
-        found.skipped.append(SkippedArticle(str(error.filename), f"could not be read: {error.strerror or error}"))
+        found.skipped.append(SkippedArticle(shown(error.filename), f"could not be read: {error.strerror or error}"))
 
     for folder, dirnames, filenames in os.walk(root, onerror=unreadable):  # never follows links to folders
         here = Path(folder)
@@ -206,16 +236,16 @@ def _walk(root: Path, found: Discovery, resolved_seen: dict[Path, Path]) -> None
             elif entry.is_file():
                 files.append(entry)
             else:
-                found.skipped.append(SkippedArticle(str(entry), "is not a regular file"))
+                found.skipped.append(SkippedArticle(shown(entry), "is not a regular file"))
     for entry in sorted(files):
         _add(entry, entry, found, resolved_seen)  # root is resolved and no link was followed: entry is its own target
     for link in sorted(links):
         target = _link_target(link)
         if target is None:
-            found.skipped.append(SkippedArticle(str(link), _link_problem(link)))
+            found.skipped.append(SkippedArticle(shown(link), _link_problem(link)))
         elif not target.is_relative_to(root):
             found.skipped.append(
-                SkippedArticle(str(link), f"is a symbolic link to {target}, outside the folder being ingested; "
+                SkippedArticle(shown(link), f"is a symbolic link to {shown(target)}, outside the folder being ingested; "
                                "copy the file into the folder to ingest it")
             )
         elif target.is_dir():
@@ -224,9 +254,9 @@ def _walk(root: Path, found: Discovery, resolved_seen: dict[Path, Path]) -> None
                 if link.parent.is_relative_to(target)
                 else "is a symbolic link to a folder inside the one being ingested, whose files are read from there"
             )
-            found.skipped.append(SkippedArticle(str(link), reason))
+            found.skipped.append(SkippedArticle(shown(link), reason))
         elif not target.is_file():
-            found.skipped.append(SkippedArticle(str(link), "is a symbolic link to something that is not a regular file"))
+            found.skipped.append(SkippedArticle(shown(link), "is a symbolic link to something that is not a regular file"))
         else:
             _add(link, target, found, resolved_seen)
     found.files.sort(key=lambda pair: pair[0])
@@ -248,7 +278,7 @@ def _link_problem(link: Path) -> str:
     except OSError as error:
         if error.errno == errno.ELOOP:
             return "is a symbolic link that loops back on itself"
-    return f"is a broken symbolic link (its target {os.readlink(link)} does not exist)"
+    return f"is a broken symbolic link (its target {shown(os.readlink(link))} does not exist)"
 
 
 def content_hash(text: str, metadata: dict[str, Any], chunks: ChunkSettings) -> str:
@@ -278,6 +308,25 @@ def read_article(
     if not cleaned.text.strip():
         raise SkippedFile(path, "has no article text left after removing boilerplate")
     meta = resolve_metadata(path.name, cleaned.text, manifest.get(path.name), loaded.metadata, header_text=loaded.text)
+    return _read(article_id, str(path.resolve()), cleaned, loaded.text, meta, chunks)
+
+
+def read_stored_article(stored: ArticleRecord, chunks: ChunkSettings) -> ReadArticle:
+    """Read an article again from the copy of its text the store keeps (its file is gone), keeping its
+    metadata: what the manifest or the file said cannot be read again."""
+    raw_text = stored.raw_text or stored.text
+    cleaned = clean_article(raw_text)
+    if not cleaned.text.strip():  # the rules changed so much that nothing is left: keep the text as it was cleaned
+        cleaned = CleanedText(text=stored.text, removed=(), segments=stored.segments)
+        raw_text = stored.raw_text
+    meta = ArticleMetadata(title=stored.title, publisher=stored.source, published=stored.published, url=stored.url)
+    return _read(stored.article_id, stored.path, cleaned, raw_text, meta, chunks)
+
+
+def _read(
+    article_id: str, path: str, cleaned: CleanedText, raw_text: str, meta: ArticleMetadata, chunks: ChunkSettings
+) -> ReadArticle:
+    """A cleaned and described article, hashed and cut into chunks."""
     meta_dict = {"title": meta.title, "source": meta.publisher, "published": meta.published, "url": meta.url}
     digest = content_hash(cleaned.text, meta_dict, chunks)
     pieces = chunk_text(cleaned.text, chunks.chunk_size, chunks.chunk_overlap)
@@ -289,10 +338,11 @@ def read_article(
         url=meta.url,
         content_hash=digest,
         chunk_count=len(pieces),
-        path=str(path.resolve()),
+        path=path,
         text=cleaned.text,
-        raw_text=loaded.text,
+        raw_text=raw_text,
         segments=cleaned.segments,
+        pipeline_version=PIPELINE_VERSION,
     )
     return ReadArticle(record, pieces)
 
@@ -331,7 +381,11 @@ def prepare_article(
 
 
 def _is_complete(store: PassageStore, record: ArticleRecord, stored: ArticleRecord | None) -> bool:
+    """`stored` is `record` with all its passages, written by this pipeline version. A record that names no
+    version is current when its content hash is (the version is part of the hash): it only needs the version."""
     if stored is None or stored.content_hash != record.content_hash:
+        return False
+    if stored.pipeline_version not in (None, PIPELINE_VERSION):
         return False
     return store.passage_ids(record.article_id) == store.passage_ids(record.article_id, record.content_hash) and len(
         store.passage_ids(record.article_id, record.content_hash)
@@ -448,6 +502,7 @@ def ingest(
     namespaces: Sequence[Namespace] = (),
     repair: bool = False,
     overlap: bool = True,
+    refresh_outdated: bool = False,
 ) -> IngestReport:
     """Bring the store in line with the files under `paths`; see the module docstring for the guarantees.
 
@@ -458,6 +513,9 @@ def ingest(
     an upload of a few files leaves that to the next `rag ingest` or app start.
     `overlap=False` runs preparing passages, embedding and writing one after another in
     this thread, as before they overlapped (bench/ingest_bench.py compares); the store ends the same.
+    `refresh_outdated`: also process again every stored article written by another pipeline
+    version (index/outdated.py), from its file when it is still there, else from the text the
+    store keeps; they are reported as updated, with the reason.
     """
     started = time.perf_counter()
     report = IngestReport()
@@ -493,6 +551,14 @@ def ingest(
 
     with store.writing():
         _migrate_legacy_ids(store, namespaces, report)
+        if refresh_outdated:
+            pruned = found.folders if prune else []
+
+            def to_be_removed(record: ArticleRecord) -> bool:  # as _stale_articles decides, below
+                stored = Path(record.path)
+                return record.path in ingested or any(stored.is_relative_to(folder) for folder in pruned)
+
+            read.extend(_read_outdated(store, seen_ids, to_be_removed, manifests, chunks, max_bytes, report, on_skip))
         if repair:
             from index.repair import repair_store
 
@@ -503,10 +569,14 @@ def ingest(
             record = article.record
             stored = store.article(record.article_id)
             if _is_complete(store, record, stored):
-                if stored is not None and stored.path != record.path:
-                    relocated.append(record)  # same place in its namespace, folder moved: keep the record's path true
+                if stored is not None and (stored.path != record.path or stored.pipeline_version is None):
+                    # same place in its namespace, folder moved: keep the record's path true;
+                    # or current passages under a record that names no version: record it
+                    relocated.append(record)
                 report.unchanged.append(record.article_id)
                 continue
+            if stored is not None:
+                report.reasons[record.article_id] = update_reason(stored, record, PIPELINE_VERSION)
             pending.append((article, stored is not None))
         if relocated:
             store.put_articles(relocated)
@@ -534,12 +604,58 @@ def ingest(
             prepared.close()
 
         if prune or report.added:
-            stale = _stale_articles(store.article_records(), found.folders if prune else [], seen_ids, ingested)
+            # without prune only records stored from the files read this run can be stale: read just those
+            records = store.article_records() if prune else store.articles_at(list(ingested))
+            stale = _stale_articles(records, found.folders if prune else [], seen_ids, ingested)
             store.delete_articles(stale)
             report.removed.extend(stale)
         # the session's end bumps the store's revision if anything was written
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _read_outdated(
+    store: PassageStore,
+    seen_ids: set[str],
+    to_be_removed: Callable[[ArticleRecord], bool],
+    manifests: dict[Path, dict[str, dict[str, Any]]],
+    chunks: ChunkSettings,
+    max_bytes: int,
+    report: IngestReport,
+    on_skip: Callable[[SkippedArticle], None] | None,
+) -> list[ReadArticle]:
+    """The stored articles written by another pipeline version that this run's files do not cover, read
+    again under their ids: from their files when these are still there, else from the store's copy of
+    their text. Articles this run removes (their files gone from a folder being pruned) are left to that."""
+    outdated = sorted(find_outdated(store, PIPELINE_VERSION).ids - seen_ids)
+    read: list[ReadArticle] = []
+    for article_id in outdated:
+        stored = store.article(article_id)
+        if stored is None or (stored.path and to_be_removed(stored)):
+            continue
+        path = Path(stored.path) if stored.path else None
+        try:
+            if path is None or not path.is_file():
+                raise SkippedFile(path or Path(article_id), "is gone")
+            if path.parent not in manifests:
+                manifests[path.parent] = read_manifest(path.parent)
+            article = read_article(path, article_id, manifests[path.parent], chunks, max_bytes)
+        except SkippedFile:
+            # the file is gone or no longer reads: the store keeps the article's text, which is enough
+            article = read_stored_article(stored, chunks)
+        if not article.pieces:
+            skipped = SkippedArticle(
+                stored.path or article_id,
+                f"{version_reason(stored.pipeline_version, PIPELINE_VERSION)} and could not be processed again; "
+                "ingest its file again or delete it",
+            )
+            report.skipped.append(skipped)
+            if on_skip:
+                on_skip(skipped)
+            continue
+        seen_ids.add(article_id)
+        read.append(article)
+    return read
 
 
 EmbedFunction = Callable[[list[PassageRecord]], tuple[Sequence[Sequence[float]], list[PassageRecord]]]

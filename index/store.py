@@ -65,6 +65,9 @@ class ArticleRecord:
     raw_text: str = field(default="", repr=False)
     # (clean_start, raw_start, length) for each kept line: maps a citation back to the original.
     segments: tuple[tuple[int, int, int], ...] = field(default=(), repr=False)
+    # the ingest pipeline's version that wrote this article and its passages (index.pipeline.PIPELINE_VERSION);
+    # None: written before the version was recorded
+    pipeline_version: int | None = None
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -381,9 +384,24 @@ class PassageStore:
         records = [_article_from_chroma(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
         return sorted(records, key=lambda r: (r.published or "", r.article_id))
 
+    def articles_at(self, paths: Sequence[str]) -> list[ArticleRecord]:
+        """The records of the articles read from these files (stored paths): a metadata lookup, so that adding
+        one file to a large library does not read every record (their texts: ~3 s of CPU and ~1 GB at 100k passages)."""
+        wanted = sorted(set(paths))
+        records = []
+        for begin in range(0, len(wanted), WRITE_BATCH):
+            got = self._articles.get(where={"path": {"$in": wanted[begin : begin + WRITE_BATCH]}},
+                                     include=["documents", "metadatas"])
+            records += [_article_from_chroma(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
+        return records
+
     def article_ids(self) -> list[str]:
         """Every article id, without reading the articles' text."""
         return sorted(self._articles.get(include=[])["ids"])
+
+    def article_ids_where(self, where: dict[str, Any]) -> set[str]:
+        """The ids of the article records whose metadata matches `where` (ids only: no texts are read)."""
+        return set(self._articles.get(where=where, include=[])["ids"])
 
     def article(self, article_id: str) -> ArticleRecord | None:
         got = self._articles.get(ids=[article_id], include=["documents", "metadatas"])
@@ -609,7 +627,12 @@ def _article_from_chroma(article_id: str, text: str, meta: dict[str, Any]) -> Ar
         text=text,
         raw_text=str(meta.get("raw_text", "")),
         segments=tuple(tuple(s) for s in json.loads(meta.get("segments") or "[]")),
+        pipeline_version=_optional_int(meta.get("pipeline_version")),
     )
+
+
+def _optional_int(value: Any) -> int | None:
+    return int(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
 class _WriteLock:

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from index.embedder import TextEncoder
 from index.loaders import SUPPORTED_SUFFIXES
-from index.pipeline import IngestReport
+from index.outdated import OutdatedArticles, find_outdated
+from index.pipeline import PIPELINE_VERSION, IngestReport
 from index.keyword_index import KeywordIndex
 from index.store import ArticleRecord, PassageStore
 from rag.chat import Conversation, looks_like_follow_up, resolve_follow_up
@@ -87,7 +88,10 @@ class Assistant:
                 # publishers come from the keyword index: reading every article record from
                 # Chroma (their texts too) took seconds at 100k passages
                 _, publishers = keyword.facets()
-                self._current = _Indexes(revision, keyword, frozenset(publishers), publisher_words(publishers))
+                self._current = _Indexes(
+                    revision, keyword, frozenset(publishers), publisher_words(publishers),
+                    find_outdated(self.store, PIPELINE_VERSION),
+                )
                 self._article_texts.clear()
             return self._current
 
@@ -103,6 +107,14 @@ class Assistant:
 
             sync_keyword_index(self.store)
         return keyword
+
+    def outdated(self) -> OutdatedArticles:
+        """The articles an older (or newer) version of the ingest pipeline wrote: `rag ingest` processes them again."""
+        return self._indexes().outdated
+
+    def outdated_notice(self) -> str | None:
+        """The sentence every answer's `notice` carries while some articles are outdated (None: none is)."""
+        return self._indexes().outdated_notice
 
     @property
     def bm25(self) -> KeywordIndex:
@@ -271,6 +283,8 @@ class Assistant:
             yield answer.answer
         if scope.notice:
             answer.notice = f"{scope.notice} {answer.notice}" if answer.notice else scope.notice
+        if indexes.outdated_notice:  # an old index answers worse: say so until `rag ingest` brings it up to date
+            answer.notice = f"{answer.notice} {indexes.outdated_notice}" if answer.notice else indexes.outdated_notice
         answer.question = question
         answer.rewritten_query = rewritten
         answer.timings_ms = {
@@ -385,6 +399,13 @@ class _Indexes:
     bm25: KeywordIndex
     publishers: frozenset[str]
     publisher_words: frozenset[str]
+    outdated: OutdatedArticles
+
+    @property
+    def outdated_notice(self) -> str | None:
+        from rag.messages import outdated_index
+
+        return outdated_index(len(self.outdated.older), len(self.outdated.newer), self.outdated.total)
 
 
 def _ms(began: float) -> float:

@@ -150,8 +150,12 @@ def _ingest_sentence(summary: dict[str, Any]) -> str:
     from rag.messages import counted
 
     migrated = f"{summary['migrated']} re-keyed to the current id scheme, " if summary["migrated"] else ""
+    from index.outdated import is_version_reason
+
+    renewed = sum(is_version_reason(update["reason"]) for update in summary.get("updates", []))
+    renewed_note = f" ({renewed} indexed by an older version of Sourced)" if renewed else ""
     return (
-        f"Ingested in {summary['seconds']:.1f} s: {summary['added']} added, {summary['updated']} updated, "
+        f"Ingested in {summary['seconds']:.1f} s: {summary['added']} added, {summary['updated']} updated{renewed_note}, "
         f"{summary['unchanged']} unchanged, {summary['removed']} removed, {migrated}"
         f"{len(summary['skipped'])} skipped; {counted(summary['chunks'], 'chunk')} embedded."
     )
@@ -193,6 +197,8 @@ def status_command(
             typer.echo(
                 f"  - {article['title']} | {article['source']} | {article['published'] or 'undated'} | {counted(article['chunks'], 'chunk')}"
             )
+        if data["pipeline"]["notice"]:
+            typer.echo(f"Outdated:   {data['pipeline']['notice']}")
         if data["repairs"]:
             typer.echo(f"Repairs:    {len(data['repairs'])} (most recent first)")
             for entry in data["repairs"][:5]:

@@ -17,6 +17,7 @@ from index.errors import (
     StoreUnavailableError,
     StoreUnreachableError,
 )
+from index.store_failures import StoreFailures, StoreLocation  # the sentences for store failures
 
 __all__ = [
     "DiskFullError",
@@ -31,6 +32,8 @@ __all__ = [
     "SourcedError",
     "StoreBusyError",
     "StoreDamagedError",
+    "StoreFailures",
+    "StoreLocation",
     "StoreUnavailableError",
     "StoreUnreachableError",
 ]

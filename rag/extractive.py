@@ -46,11 +46,13 @@ MIN_NEW_STEMS = 3
 # Other answers to a question about several things, or another source's figure for the
 # same thing, are given when the ranker's logit is within this of the best one's.
 SECOND_ANSWER_GAP = 1.0
-# Another source's figure for the same thing is reported when the ranker gives it at least this share
-# of the best figure's odds (it must also measure the same thing and name the question's focus and
-# constraints as the best does: see _typed_answer). Odds, not logits: the fitted logits' scale changes
-# with every refit, a share of the odds does not.
-RIVAL_FIGURE_ODDS = 0.1
+# Another source's figure is a figure for the same thing when its sentence is as tied to the question as
+# the best one's on each of these (the asked-about noun beside the figure, the question's verb, everything
+# the question names) and it measures the same thing (_same_unit); the ranker's scores do not enter, so
+# the second figure need not be close to the first in wording or retrieval rank.
+_SAME_FACT_FEATURES = ("answer_on_focus", "focus_in_sentence", "predicate_in_sentence", "constraints_in_sentence")
+# ... and it is looked for among this many candidates after the best.
+RIVAL_CANDIDATES = 10
 MAX_LISTED_ANSWERS = 5
 # Candidates checked for orders to an assistant (each check parses the sentence).
 CHECKED_FOR_ORDERS = 6
@@ -185,7 +187,7 @@ def _answer_key(candidate: Candidate) -> str:
 def _typed_answer(analysis: QuestionAnalysis, candidates: list[Candidate]) -> list[CitedSentence]:
     best = candidates[0]
     close = [c for c in candidates[1:] if c.score >= best.score - SECOND_ANSWER_GAP]
-    rivals = [c for c in candidates[1:] if math.exp(c.score - best.score) >= RIVAL_FIGURE_ODDS]
+    rivals = candidates[1 : 1 + RIVAL_CANDIDATES]
     if analysis.wants_several:
         chosen = _distinct_answers([best, *close])
         if len(chosen) > 1:
@@ -202,8 +204,7 @@ def _typed_answer(analysis: QuestionAnalysis, candidates: list[Candidate]) -> li
                 for c in rivals
                 if c.passage.source != best.passage.source
                 and _answer_key(c) != _answer_key(best)
-                and c.features["focus_in_sentence"] >= best.features["focus_in_sentence"]
-                and c.features["constraints_in_sentence"] >= best.features["constraints_in_sentence"]
+                and all(c.features[name] >= best.features[name] for name in _SAME_FACT_FEATURES)
                 and _same_unit(c.answer_text() or "", best.answer_text() or "")
             ),
             None,

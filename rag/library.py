@@ -109,8 +109,10 @@ class Library:
         progress: ProgressCallback | None = None,
         on_skip: SkipCallback | None = None,
         repair: bool = False,
+        refresh_outdated: bool = False,
     ) -> IngestReport:
-        """Add or update the files under `paths` (see index.pipeline.ingest for the guarantees)."""
+        """Add or update the files under `paths` (see index.pipeline.ingest for the guarantees);
+        `refresh_outdated`: also process again the articles an older pipeline version wrote."""
         return ingest(
             paths,
             self.store,
@@ -122,6 +124,7 @@ class Library:
             on_skip=on_skip,
             namespaces=id_namespaces(self.settings),
             repair=repair,
+            refresh_outdated=refresh_outdated,
         )
 
     def delete(self, article_ids: Sequence[str]) -> list[DeletedArticle]:
@@ -186,7 +189,8 @@ def ingest_paths(
     """What `rag ingest` does: `paths` (default: RAG_ARTICLES_DIR) into the configured store.
 
     `prune` defaults to on for the articles folder and off for paths given. The
-    whole store is checked and repaired first (`report.repair`). A path that
+    whole store is checked and repaired first (`report.repair`), and every article
+    an older pipeline version wrote is processed again (`report.reasons`). A path that
     does not exist raises IngestPathError before the model loads or the store
     is created.
     """
@@ -199,7 +203,8 @@ def ingest_paths(
     store = build_store(settings, encoder).open_for_writing(rebuild=rebuild)
     library = Library(settings, store, encoder)
     return library.ingest(
-        targets, prune=managed if prune is None else prune, progress=progress, on_skip=on_skip, repair=True
+        targets, prune=managed if prune is None else prune, progress=progress, on_skip=on_skip, repair=True,
+        refresh_outdated=True,
     )
 
 
@@ -249,7 +254,10 @@ def open_assistant(
 def status(settings: Settings, *, check_endpoint: bool = True) -> dict[str, Any]:
     """What `rag status --json` prints: the store, the embedding model, the endpoint, the settings (secrets
     masked), the articles and the latest repairs. A store not created yet reads as empty."""
+    from index.outdated import OutdatedArticles, find_outdated
+    from index.pipeline import PIPELINE_VERSION
     from index.repair import recent_repairs
+    from rag.messages import outdated_index
     from rag.services import describe_store, endpoint_status
 
     encoder = build_encoder(settings)
@@ -258,8 +266,9 @@ def status(settings: Settings, *, check_endpoint: bool = True) -> dict[str, Any]
         store.open_for_reading()
         articles = [record.summary() for record in store.article_records()]
         passages = store.count()
+        outdated = find_outdated(store, PIPELINE_VERSION)
     except IndexEmptyError:
-        articles, passages = [], 0
+        articles, passages, outdated = [], 0, OutdatedArticles(PIPELINE_VERSION, 0)
     keyword = store.keyword
     return {
         "store": {
@@ -277,6 +286,12 @@ def status(settings: Settings, *, check_endpoint: bool = True) -> dict[str, Any]
         "settings": settings.public_dict(),
         "articles": articles,
         "repairs": recent_repairs(store),
+        # the ingest pipeline's version, and the articles another version wrote (`rag ingest` processes them again)
+        "pipeline": {
+            "version": PIPELINE_VERSION,
+            "outdated_articles": sorted(outdated.ids),
+            "notice": outdated_index(len(outdated.older), len(outdated.newer), outdated.total),
+        },
     }
 
 

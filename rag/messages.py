@@ -19,6 +19,20 @@ ARTICLES_DIR_MISSING = (
 ARTICLE_NOT_FOUND = "No article has the id {article_id!r}; `rag status` lists the ids of the indexed articles."
 
 
+def outdated_index(older: int, newer: int, total: int) -> str | None:
+    """The notice for answers from a store whose articles another ingest pipeline version wrote (None: none did)."""
+    count = older + newer
+    if not count:
+        return None
+    which = "an older" if not newer else "a newer" if not older else "another"
+    if count == total:
+        return (f"The index was built by {which} version of Sourced, so answers may miss what the articles say; "
+                "run `rag ingest` to bring it up to date.")
+    return (f"{count} of the {total} articles {'was' if count == 1 else 'were'} indexed by {which} version of Sourced, "
+            f"so answers may miss what {'it says' if count == 1 else 'they say'}; run `rag ingest` to bring "
+            f"{'it' if count == 1 else 'them'} up to date.")
+
+
 def counted(count: int, noun: str, plural: str | None = None) -> str:
     """ "1 chunk", "2 chunks", "0 chunks"; `plural` for nouns that take more than an s ("1 repair", "2 entries")."""
     return f"{count} {noun if count == 1 else plural or noun + 's'}"

@@ -533,6 +533,8 @@ def is_duration(entity_text: str) -> bool:
 
 def entity_fits(answer_type: str, label: str, entity_text: str, focus: str | None = None) -> bool:
     """Whether an entity of `label` can answer a question of `answer_type` about `focus`."""
+    if answer_type == "count" and focus and focus.rstrip("s") in _DURATION_UNITS and label in ("DATE", "TIME"):
+        return is_duration(entity_text)  # "how many days ...?": "86 days" is tagged as a date, not a number
     if label not in ANSWER_LABELS.get(answer_type, ()):
         return False
     if label == "ORDINAL":

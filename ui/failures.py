@@ -12,9 +12,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from index.store_failures import StoreFailures, StoreLocation
 from rag.assistant import Assistant
-from rag.errors import SourcedError
+from rag.errors import SourcedError, StoreFailures, StoreLocation
 from rag.settings import Settings
 
 logger = logging.getLogger(__name__)

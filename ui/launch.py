@@ -101,6 +101,9 @@ def open_assistant(settings: Settings) -> Assistant:
         _say(f"Repaired the store: {repair.summary()}.")
     elif repair is not None and repair.skipped:
         _say(f"Did not check the store: {repair.skipped}")
+    outdated = opened.assistant.outdated_notice()
+    if outdated:  # every answer says it too
+        _say(outdated)
     return opened.assistant
 
 

@@ -139,6 +139,8 @@ def test_help_through_the_rag_command() -> None:
     from rag.cli import app
 
     result = CliRunner().invoke(app, ["eval", "--help"])
+    assert "compare" in result.output and "suites" in result.output
+    result = CliRunner().invoke(app, ["eval", "compare", "--help"])
     assert "--compare-set" in result.output
 
 

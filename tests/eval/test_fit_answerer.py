@@ -6,7 +6,7 @@ import random
 from pathlib import Path
 
 from eval.dataset import EvalCase
-from eval.fit_answerer import CaseData, _fit_logistic, choose_threshold, fit_ranker
+from eval.fit_answerer import MAX_OVER_REFUSAL, CaseData, _fit_logistic, choose_threshold, fit_ranker
 from rag.answer_model import AnswerModel, LogisticModel, load_answer_model
 from rag.candidates import FEATURES, Candidate
 from rag.models import Passage
@@ -57,16 +57,28 @@ def test_the_listwise_ranker_learns_which_feature_picks_the_right_candidate() ->
     assert info["questions"] == 40
 
 
+def _threshold_of(answerable_probabilities: list[float], answerable_labels: list[int],
+                  unanswerable_probabilities: list[float]) -> tuple[float, list[dict[str, float]]]:
+    n, m = len(answerable_probabilities), len(unanswerable_probabilities)
+    data = [CaseData("s", _case(f"a{i}"), "q?", [None]) for i in range(n)]  # type: ignore[list-item]
+    data += [CaseData("s", _case(f"u{i}", answerable=False), "q?", [None]) for i in range(m)]  # type: ignore[list-item]
+    return choose_threshold(data, answerable_probabilities + unanswerable_probabilities,
+                            answerable_labels + [0] * m, [True] * n + [False] * m)  # fmt: skip
+
+
 def test_the_threshold_trades_right_answers_against_answered_unanswerables() -> None:
-    data = [CaseData("s", _case(f"a{i}"), "q?", [None]) for i in range(10)]  # type: ignore[list-item]
-    data += [CaseData("s", _case(f"u{i}", answerable=False), "q?", [None]) for i in range(10)]  # type: ignore[list-item]
-    probabilities = [0.9] * 8 + [0.2] * 2 + [0.3] * 10  # answerable right ones high, unanswerable low
-    labels = [1] * 8 + [0] * 2 + [0] * 10
-    answerable = [True] * 10 + [False] * 10
-    threshold, sweep = choose_threshold(data, probabilities, labels, answerable)
+    # answerable right ones high, one wrong answer low, unanswerable low
+    threshold, sweep = _threshold_of([0.9] * 9 + [0.2], [1] * 9 + [0], [0.3] * 10)
     assert 0.3 < threshold <= 0.9
     chosen = next(row for row in sweep if abs(row["threshold"] - threshold) < 1e-9)
-    assert chosen["right"] == 0.8 and chosen["hallucination"] == 0.0
+    assert chosen["right"] == 0.9 and chosen["hallucination"] == 0.0 and chosen["over_refusal"] == 0.1
+
+
+def test_the_threshold_refuses_no_more_answerable_questions_than_allowed() -> None:
+    # refusing the unanswerable ones (0.3) would also refuse three answerable ones (0.2): over the cap
+    threshold, sweep = _threshold_of([0.9] * 7 + [0.2] * 3, [1] * 7 + [0] * 3, [0.3] * 10)
+    chosen = next(row for row in sweep if abs(row["threshold"] - threshold) < 1e-9)
+    assert threshold <= 0.2 and chosen["over_refusal"] <= MAX_OVER_REFUSAL
 
 
 def test_the_model_file_round_trips(tmp_path: Path) -> None:

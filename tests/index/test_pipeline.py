@@ -103,8 +103,8 @@ def test_a_second_ingest_embeds_and_writes_nothing(
     before = counting.embedded
     second = ingest([small_corpus], store, counting, chunks=CHUNKS)
     assert second.as_json() | {"seconds": 0} == {
-        "added": 0, "updated": 0, "unchanged": 4, "removed": 0, "migrated": 0, "skipped": [], "chunks": 0, "seconds": 0,
-        "repair": None,  # no store check was asked for
+        "added": 0, "updated": 0, "unchanged": 4, "removed": 0, "migrated": 0, "skipped": [], "updates": [], "chunks": 0,
+        "seconds": 0, "repair": None,  # no store check was asked for
     }
     assert counting.embedded == before, "an unchanged article was embedded again"
     assert store.revision == revision, "a run that changed nothing invalidated the caches"
@@ -221,6 +221,33 @@ def test_a_file_stored_under_an_id_of_another_namespace_is_replaced_not_duplicat
     assert sorted(by_path.added) == sorted(expected_chunks(small_corpus))
     assert sorted(by_path.removed) == sorted(managed.added)
     assert assert_consistent(store) == expected_chunks(small_corpus)
+
+
+def test_adding_one_file_reads_the_records_of_its_own_path_not_every_record(
+    tmp_path: Path, small_corpus: Path, counting: CountingEncoder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An upload into a large library must not read every article record (their texts: seconds and a GB at 100k
+    passages); finding an earlier id of the same file needs only the records stored from that path."""
+    from index.identity import Namespace
+
+    store = build_store(make_settings(tmp_path / "data"), counting).open_for_writing()
+    managed = ingest([small_corpus], store, counting, chunks=CHUNKS, namespaces=[Namespace("articles", small_corpus)])
+    outside = tmp_path / "elsewhere" / "ferry.md"
+    outside.parent.mkdir()
+    outside.write_text("# Ferry timetable changes\n\nThe island ferry will leave an hour earlier from the first of May.\n")
+
+    def every_record() -> list[Any]:
+        raise AssertionError("read every article record to add one file")
+
+    monkeypatch.setattr(store, "article_records", every_record)
+    added = ingest([outside], store, counting, chunks=CHUNKS)
+    assert (added.added, added.removed) == ([article_id(outside)], [])
+    # the same check still finds a file stored under another id: the folder's files, now by path
+    one = sorted(small_corpus.glob("*.txt"))[0]
+    again = ingest([one], store, counting, chunks=CHUNKS)
+    assert (again.added, again.removed) == ([article_id(one)], [article_id(one, [Namespace("articles", small_corpus)])])
+    monkeypatch.undo()
+    assert len(store.article_records()) == len(managed.added) + 1
 
 
 def test_hidden_folders_and_files_are_not_read(tmp_path: Path, small_corpus: Path, counting: CountingEncoder) -> None:

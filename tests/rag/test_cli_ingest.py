@@ -16,7 +16,8 @@ from rag.settings import BUNDLED_ARTICLES_DIR
 from tests.index.conftest import SMALL_CHUNKS, ChromaServer, chroma_server, free_port  # noqa: F401  (fixture)
 
 RAG = str(Path(sys.executable).with_name("rag"))
-INGEST_KEYS = ["added", "updated", "unchanged", "removed", "migrated", "skipped", "chunks", "seconds", "repair"]
+INGEST_KEYS = ["added", "updated", "unchanged", "removed", "migrated", "skipped", "updates", "chunks", "seconds",
+               "repair"]
 SMALL = {"RAG_CHUNK_SIZE": str(SMALL_CHUNKS[0]), "RAG_CHUNK_OVERLAP": str(SMALL_CHUNKS[1])}
 
 
@@ -82,8 +83,8 @@ def test_a_second_ingest_reports_everything_unchanged(ingested: tuple[Path, dict
     assert "0 added, 0 updated, 5 unchanged, 0 removed, 0 skipped; 0 chunks embedded." in again.stdout
     as_json = ok_json(rag(["ingest", "--json"], data_dir, tmp_path))
     assert as_json | {"seconds": 0, "repair": None} == {
-        "added": 0, "updated": 0, "unchanged": 5, "removed": 0, "migrated": 0, "skipped": [], "chunks": 0, "seconds": 0,
-        "repair": None,
+        "added": 0, "updated": 0, "unchanged": 5, "removed": 0, "migrated": 0, "skipped": [], "updates": [], "chunks": 0,
+        "seconds": 0, "repair": None,
     }
 
 

@@ -132,3 +132,13 @@ def test_two_years_in_one_question_are_alternatives() -> None:
     constraints = analyse("What were the budgets for 2023-2024 and for 2024-2025?").constraints
     assert [c.kind for c in constraints] == ["year_range", "year_range"]
     assert constraints[0].alternatives == constraints[1].alternatives is not None
+
+
+def test_a_count_of_time_units_is_answered_by_a_length_of_time() -> None:
+    from rag.query import entity_fits
+
+    question = analyse("How many weeks did the bus drivers' strike in Harlow last?")
+    assert question.answer_type == "count" and question.focus == "week"
+    assert entity_fits(question.answer_type, "DATE", "six weeks", question.focus)
+    assert not entity_fits(question.answer_type, "DATE", "last Tuesday", question.focus)
+    assert not entity_fits("count", "DATE", "six weeks", "bus")

@@ -21,7 +21,6 @@ from typing import Any
 
 import pytest
 
-from rag.services import article_id_for
 from rag.settings import Settings
 from tests.index.conftest import Backend, assert_consistent
 
@@ -95,12 +94,19 @@ def assert_whole(settings: Settings) -> dict[str, int]:
     return per_article
 
 
-def by_file_name(per_article: dict[str, int]) -> dict[str, int]:
-    """Passages per article keyed by the slug of its file name: each run ingests its own copy of the corpus,
-    and an article's id hashes where its file is (index/identity.py), so ids differ between copies."""
-    keyed = {article_id.rsplit("~", 1)[0]: count for article_id, count in per_article.items()}
-    assert len(keyed) == len(per_article), f"two articles share a file name: {sorted(per_article)}"
-    return keyed
+def id_of(settings: Settings, path: Path) -> str:
+    """The id `rag ingest` gives the article read from `path` (a hash of where the file is: index/identity.py)."""
+    from rag.services import article_id_for
+
+    return article_id_for(settings, path)
+
+
+def by_file(settings: Settings, per_article: dict[str, int]) -> dict[str, int]:
+    """`per_article` keyed by each article's file relative to the data dir's parent instead of its id: ids hash
+    the absolute path, so stores built in different folders compare by where their files sit in them."""
+    records = {r.article_id: r for r in open_store(settings).article_records()}
+    base = settings.data_dir.resolve().parent
+    return {Path(records[a].path).relative_to(base).as_posix(): count for a, count in per_article.items()}
 
 
 def write_steps(log: Path) -> list[str]:
@@ -151,7 +157,8 @@ def test_sigkill_at_every_write_step_then_ingest_again(backend: Backend, tmp_pat
     steps_log = tmp_path / "reference" / "steps.log"
     clean = run_killed(reference, ["ingest", str(folder), "--prune", "--json"], 0, steps_log, group_chunks=group)
     assert clean.returncode == 0, clean.stderr
-    expected = by_file_name(assert_whole(reference))
+    expected = by_file(reference, assert_whole(reference))
+    assert sorted(expected) == sorted(f"corpus/{p.name}" for p in folder.glob("*.txt")), expected
     steps = write_steps(steps_log)
     assert sum(s.startswith("chroma.upsert") for s in steps) >= 4, steps  # passages and records of 2+ groups
     # the server's victims need a fresh collection each: every third step there
@@ -163,7 +170,7 @@ def test_sigkill_at_every_write_step_then_ingest_again(backend: Backend, tmp_pat
         assert killed.returncode == -signal.SIGKILL, (kill_at, steps[kill_at - 1], killed.stderr[-2000:])
         report = ingest_here(victim, folder)
         assert len(report.added + report.updated + report.unchanged) == len(expected), (kill_at, report.as_json())
-        assert by_file_name(assert_whole(victim)) == expected, f"killed before step {kill_at}: {steps[kill_at - 1]}"
+        assert by_file(victim, assert_whole(victim)) == expected, f"killed before step {kill_at}: {steps[kill_at - 1]}"
         again = ingest_here(victim, folder).as_json()
         assert (again["added"], again["updated"], again["removed"], again["chunks"]) == (0, 0, 0, 0), again
 
@@ -182,8 +189,8 @@ def test_killed_first_passage_write_then_deleted_files_leave_no_cited_orphans(ba
     killed = run_killed(settings, ["ingest", str(corpus), "--json"], 0, tmp_path / "steps.log", rule="after-first-upsert")
     assert killed.returncode == -signal.SIGKILL, killed.stderr[-2000:]
     deleted = sorted(corpus.glob("*.txt"))[:20]
-    deleted_ids = {article_id_for(settings, path) for path in deleted}
-    marker = {article_id_for(settings, path): _unique_sentence(path) for path in deleted[:3]}
+    deleted_ids = {id_of(settings, path) for path in deleted}
+    marker = {id_of(settings, path): _unique_sentence(path) for path in deleted[:3]}
     for path in deleted:
         path.unlink()
     for _ in range(2):
@@ -191,6 +198,7 @@ def test_killed_first_passage_write_then_deleted_files_leave_no_cited_orphans(ba
 
     store = open_store(settings)
     left = Counter(p.article_id for p in store.iter_passages())
+    assert {id_of(settings, path) for path in corpus.glob("*.txt")} == set(left)  # the other 20 are all there
     assert not deleted_ids & set(left), f"passages of deleted articles left: {dict((a, left[a]) for a in deleted_ids & set(left))}"
     assert_whole(settings)
     from rag.assistant import Assistant
@@ -238,7 +246,7 @@ def test_killed_before_the_revision_bump_leaves_no_stale_keyword_index(backend: 
     for path in sorted(corpus.glob("more-*.txt"))[:4]:
         sentence = _unique_sentence(path)
         found = assistant.retrieve(sentence, top_k=3, mode="bm25")[0]
-        assert article_id_for(settings, path) in {p.article_id for p in found}, f"BM25 does not find {path.name}"
+        assert id_of(settings, path) in {p.article_id for p in found}, f"BM25 does not find {path.name}"
     per_article = assert_whole(settings)
     assert len(per_article) == 24
     assert assistant.bm25.count() == store.count()
@@ -256,11 +264,11 @@ def test_the_app_start_repairs_an_interrupted_ingest_and_leaves_intact_articles(
     settings = make_settings(tmp_path / "data", chunk_size=64, chunk_overlap=10)
     ingest_json(settings, str(corpus))
     intact = assert_whole(settings)
+    late = id_of(settings, corpus / "late.txt")
     (corpus / "late.txt").write_text("Tram depot opens\nThe new tram depot opened on Friday with room for forty trams.\n")
     killed = run_killed(settings, ["ingest", str(corpus), "--json"], 0, tmp_path / "steps.log", rule="after-first-upsert")
     assert killed.returncode == -signal.SIGKILL
     store = open_store(settings)
-    late = article_id_for(settings, corpus / "late.txt")
     assert late in {p.article_id for p in store.iter_passages()}  # its passages are in, its record is not
     assert not store.is_verified()
 
@@ -310,7 +318,7 @@ def test_a_store_without_a_keyword_index_gets_one_at_the_first_question(tmp_path
     path = sorted(corpus.glob("*.txt"))[0]
     assistant = Assistant(settings, open_store(settings), store_encoder())
     found = assistant.retrieve(_unique_sentence(path), top_k=3, mode="bm25")[0]
-    assert article_id_for(settings, path) in {p.article_id for p in found}
+    assert id_of(settings, path) in {p.article_id for p in found}
     assert_whole(settings)
 
 

@@ -52,10 +52,10 @@ def private_store(sample_data_dir: Path, tmp_path_factory: pytest.TempPathFactor
 @pytest.fixture(scope="session")
 def own_library_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data dir holding OWN_LIBRARY, ingested once; copy it before changing it (see `private_store`)."""
-    from rag.cli import run_ingest
+    from rag.library import ingest_paths
 
     data_dir = tmp_path_factory.mktemp("own-library-store")
-    report = run_ingest(make_settings(data_dir), [OWN_LIBRARY], rebuild=False, prune=None, show_progress=False)
+    report = ingest_paths(make_settings(data_dir), [OWN_LIBRARY], prune=False)
     assert report.as_json()["added"] == len(list(OWN_LIBRARY.glob("*.md")))
     return data_dir
 

@@ -154,6 +154,7 @@ def test_answer_marker_opens_the_source_with_the_quote_highlighted(page: Any, ru
     expect(source).to_have_attribute("open", "")
     expect(source.locator("summary")).to_contain_text(expected.title)
     expect(source.locator("summary")).to_contain_text("RFE/RL · 2025-07-03")
+    assert expected.relevance == "answers"
     # an extractive citation says whether it answers the question; relevance is its retrieval rank, not a score
     expect(source.locator(".support")).to_have_text("answers the question")
     rank = next(i for i, p in enumerate(answer.retrieved, start=1) if p.passage_id == expected.passage_id)
