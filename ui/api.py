@@ -30,8 +30,8 @@ from ui.feedback import FeedbackRecorder, FeedbackRefused, feedback_path
 from ui.library import LibraryController, progress_sentence
 from ui.uploads import UploadOutcome
 
-# Every endpoint that reads or writes the index runs one at a time with the
-# UI's own asks and uploads (see ui/app.py): the Assistant is shared.
+# Asks, deletes and remaking the examples run one at a time, the API's and the UI's own (see ui/app.py): the
+# Assistant is shared. Uploads are ingested beside them, on the library's ingest queue (ui/library.py).
 ASSISTANT_QUEUE = "assistant"
 # How often /upload_article reports the progress of its upload.
 UPLOAD_REPORT_SECONDS = 0.5

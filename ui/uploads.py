@@ -381,7 +381,9 @@ def _failed_part_way(
     for name in [*recognised, *(name for path, name in staging.written.items() if path in kept_paths)]:
         failed.remove(name)
     outcome.refused.extend(failed)
-    if isinstance(failure, SourcedError):
+    if not failed:  # every article was in when it failed (ending the write session): the next start checks the store
+        logger.warning("upload of %s: every article was written, then the ingest failed: %s", ", ".join(names), failure)
+    elif isinstance(failure, SourcedError):
         outcome.problems.append(failure.message)
     else:
         logger.exception("upload of %s failed", ", ".join(names), exc_info=failure)
