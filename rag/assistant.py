@@ -81,7 +81,7 @@ class Assistant:
     # --- collaborators ----------------------------------------------------
     def _indexes(self) -> "_Indexes":
         """The keyword index and the known terms for the store's current revision (read once per question)."""
-        revision = self.store.revision
+        revision = self.store.read_key  # the revision, and each commit of an ingest in this process
         with self._lock:  # two requests after an ingest must not both read the records
             if self._current is None or self._current.revision != revision:
                 keyword = self._keyword_index()
@@ -259,18 +259,27 @@ class Assistant:
             self.llm  # noqa: B018 - fail fast with LLMNotConfiguredError
 
         retrieve_began = time.perf_counter()
-        indexes = self._indexes()
-        scope = resolve_scope(request, indexes.publishers, indexes.bm25)
-        if scope.empty is not None:  # nothing to search: say so, rather than "the articles don't say"
-            rewritten, query = None, question
-            retrieved = RetrievalResult([], {})
-        else:
+        # An ingest in this process (an upload) may commit meanwhile: the store is read under its read lock,
+        # so the question sees one revision; an LLM call (rewriting, writing the answer) holds no lock.
+        with self.store.reading():
+            indexes = self._indexes()
+            scope = resolve_scope(request, indexes.publishers, indexes.bm25)
+        rewritten, query = None, question
+        if scope.empty is None:
             rewritten = self._rewrite(question, conversation, chosen_mode)
             query = rewritten or question
-            retrieved = self.retrieve_full(query, request.top_k, request.retrieval_mode, scope.filters, indexes)
-        retrieve_ms = _ms(retrieve_began)
+        extracted: Answer | None = None
+        with self.store.reading():
+            indexes = self._indexes()
+            if scope.empty is not None:  # nothing to search: say so, rather than "the articles don't say"
+                retrieved = RetrievalResult([], {})
+            else:
+                retrieved = self.retrieve_full(query, request.top_k, request.retrieval_mode, scope.filters, indexes)
+            retrieve_ms = _ms(retrieve_began)
+            answer_began = time.perf_counter()
+            if scope.empty is None and chosen_mode != "llm":
+                extracted = self._extractive(query, retrieved, indexes)
 
-        answer_began = time.perf_counter()
         if scope.empty is not None:
             answer = Answer(
                 question=question, answer=scope.empty, abstained=True, mode=chosen_mode, notice=NO_MATCH_NOTICE
@@ -279,7 +288,8 @@ class Assistant:
         elif chosen_mode == "llm":
             answer = yield from self._stream_llm(query, retrieved, indexes, fallback)
         else:
-            answer = self._extractive(query, retrieved, indexes)
+            assert extracted is not None
+            answer = extracted
             yield answer.answer
         if scope.notice:
             answer.notice = f"{scope.notice} {answer.notice}" if answer.notice else scope.notice

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from index.errors import IndexEmptyError, IngestPathError, SourcedError
-from index.pipeline import IngestReport, SkippedArticle, check_paths, ingest
+from index.pipeline import IngestReport, ReadCallback, SkippedArticle, StoredCallback, check_paths, ingest
 from index.store import ArticleRecord, PassageStore
 from rag.messages import ARTICLE_NOT_FOUND, ARTICLES_DIR_MISSING
 from rag.services import UPLOADS_FOLDER, build_encoder, build_store, chunk_settings, id_namespaces
@@ -110,9 +110,18 @@ class Library:
         on_skip: SkipCallback | None = None,
         repair: bool = False,
         refresh_outdated: bool = False,
+        max_chunks: int | None = None,
+        on_read: ReadCallback | None = None,
+        on_stored: StoredCallback | None = None,
+        group_chunks: int | None = None,
     ) -> IngestReport:
         """Add or update the files under `paths` (see index.pipeline.ingest for the guarantees);
-        `refresh_outdated`: also process again the articles an older pipeline version wrote."""
+        `refresh_outdated`: also process again the articles an older pipeline version wrote.
+
+        `max_chunks` skips a file that makes more passages (uploads: RAG_MAX_UPLOAD_CHUNKS); `on_read` is
+        called as each file is read, `on_stored` as each group of articles is in the store, `group_chunks`
+        sets how many passages go in one commit. Questions asked meanwhile in this process see each
+        commit whole (PassageStore.reading)."""
         return ingest(
             paths,
             self.store,
@@ -125,6 +134,10 @@ class Library:
             namespaces=id_namespaces(self.settings),
             repair=repair,
             refresh_outdated=refresh_outdated,
+            max_chunks=max_chunks,
+            on_read=on_read,
+            on_stored=on_stored,
+            group_chunks=group_chunks,
         )
 
     def delete(self, article_ids: Sequence[str]) -> list[DeletedArticle]:
