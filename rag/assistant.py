@@ -39,7 +39,7 @@ from rag.services import article_id_for, build_encoder, build_store
 from rag.settings import Settings
 
 if TYPE_CHECKING:
-    from rag.library import DeletedArticle, Library
+    from rag.library import DeletedArticle, EditedArticle, Library
 
 __all__ = ["SUPPORTED_SUFFIXES", "AskRequest", "Assistant", "StreamEvent"]
 
@@ -399,6 +399,13 @@ class Assistant:
         (deleted,) = self.library.delete([article_id])
         self._indexes()
         return deleted
+
+    def edit_article(self, article_id: str, **details: object) -> "EditedArticle":
+        """Change an article's title, publisher, published date or url (`Library.edit_metadata`: written to its
+        folder's manifest.json, its file ingested again); the next question sees the new details."""
+        edited = self.library.edit_metadata(article_id, **details)  # type: ignore[arg-type]
+        self._indexes()
+        return edited
 
 
 @dataclass(frozen=True)

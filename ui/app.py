@@ -20,7 +20,7 @@ from ui.answers import AnswerLedger
 from ui.api import ASSISTANT_QUEUE, register_api, speaks_plainly
 from ui.chat import AskForm, ChatController, Screen
 from ui.examples import ExampleQuestions
-from ui.library import LibraryController, progress_sentence
+from ui.library import ArticleDetails, LibraryController, progress_sentence
 from ui.scripts import ARTICLE_JS, EXAMPLES_JS, SOURCES_JS, TRANSCRIPT_JS
 from ui.style import APP_CSS, build_theme
 from ui.uploads import UPLOAD_SUFFIXES, UploadOutcome
@@ -188,6 +188,22 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                     )
                     delete = gr.Button("Delete article", variant="stop", scale=1, elem_id="delete")
                 delete_status = gr.HTML("", elem_id="delete-status", js_on_load=None)
+                with gr.Group(elem_id="edit-details"):
+                    edit_choice = gr.Dropdown(
+                        choices=library.delete_choices(),
+                        value=None,
+                        label="Article to edit",
+                        info="Saved to the manifest.json beside its file; an emptied field takes the file's own value.",
+                        elem_id="edit-choice",
+                    )
+                    with gr.Row():
+                        edit_title = gr.Textbox(label="Title", scale=3, elem_id="edit-title")
+                        edit_publisher = gr.Textbox(label="Publisher", scale=2, elem_id="edit-publisher")
+                    with gr.Row():
+                        edit_date = gr.Textbox(label="Date", placeholder="YYYY-MM-DD", scale=1, elem_id="edit-date")
+                        edit_url = gr.Textbox(label="URL", placeholder="https://…", scale=3, elem_id="edit-url")
+                        save_edit = gr.Button("Save details", variant="primary", scale=1, elem_id="save-edit")
+                edit_status = gr.HTML("", elem_id="edit-status", js_on_load=None)
 
         register_api(assistant, library, answers)
 
@@ -263,15 +279,19 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         app.load(lambda raw: show(chat.restore(raw)), [turns], screen_outputs, **private)
 
         # --- library events -------------------------------------------------------
-        library_outputs = [library_table, delete_choice, publishers, replace_choice]
+        library_outputs = [library_table, delete_choice, publishers, replace_choice, edit_choice]
+        edit_fields = [edit_title, edit_publisher, edit_date, edit_url]
 
         @speaks_plainly(assistant, "Reading the library")
-        def library_state() -> tuple[Any, ...]:
+        def library_state(editing: str | None = None) -> tuple[Any, ...]:
+            choices = library.delete_choices()
             return (
                 library.table_html(),
-                gr.Dropdown(choices=library.delete_choices(), value=None),
+                gr.Dropdown(choices=choices, value=None),
                 gr.Dropdown(choices=library.publishers()),
                 gr.Dropdown(choices=library.replace_choices(), value=None),  # each replace is chosen anew
+                # the article just edited stays chosen; after any other change the form starts afresh
+                gr.Dropdown(choices=choices, value=editing if editing in {c[1] for c in choices} else None),
             )
 
         def upload_report(jobs: dict[str, list[str]]) -> tuple[str, dict[str, list[str]], bool, bool]:
@@ -331,6 +351,26 @@ def build_app(assistant: Assistant) -> gr.Blocks:
 
         # Uploads are ingested in the background (library.queue): these events only queue them and read their
         # progress, so they wait for no question and no question waits for them.
+        @speaks_plainly(assistant, "Reading the article's details")
+        def on_edit_choice(article_id: str | None) -> tuple[Any, ...]:
+            return (*library.details(article_id), "")
+
+        @speaks_plainly(assistant, "Saving the details")
+        def on_save_edit(article_id: str | None, title: str, publisher: str, date: str, url: str) -> tuple[Any, ...]:
+            done, message = library.edit(article_id, ArticleDetails(title, publisher, date, url))
+            state = library_state(article_id) if done else (gr.skip(),) * len(library_outputs)
+            fields = library.details(article_id) if done else (gr.skip(),) * len(edit_fields)
+            status_line = render.status_html(message, "info" if done else "error")
+            return (status_line, *state, *fields, examples_html() if done else gr.skip())
+
+        edit_choice.input(on_edit_choice, [edit_choice], [*edit_fields, edit_status], show_progress="hidden", **private)
+        save_edit.click(
+            on_save_edit,
+            [edit_choice, *edit_fields],
+            [edit_status, *library_outputs, *edit_fields, example_box],
+            concurrency_id=ASSISTANT_QUEUE,
+            **private,
+        )
         upload.upload(
             on_upload,
             [upload, replace_choice, upload_jobs],
@@ -346,7 +386,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             show_progress="hidden",
             **private,
         )
-        uploads_finished.change(library_state, None, library_outputs, show_progress="hidden", **private)
+        uploads_finished.change(lambda: library_state(), None, library_outputs, show_progress="hidden", **private)
         uploads_finished.change(
             examples_html, None, example_box, concurrency_id=ASSISTANT_QUEUE, show_progress="hidden", **private
         )
@@ -355,7 +395,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         )
         # Another session may have changed the library since this page was built. Remaking the examples asks
         # questions, so it waits its turn with the other users of the assistant.
-        app.load(library_state, None, library_outputs, **private)
+        app.load(lambda: library_state(), None, library_outputs, **private)
         app.load(on_load_uploads, None, [upload_status, upload_jobs, upload_timer], show_progress="hidden", **private)
         app.load(examples_html, None, example_box, concurrency_id=ASSISTANT_QUEUE, show_progress="hidden", **private)
     return app

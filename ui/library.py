@@ -1,4 +1,4 @@
-"""The Library tab's logic: what is indexed, uploading articles, deleting one. Gradio-free.
+"""The Library tab's logic: what is indexed, uploading articles, editing one's details, deleting one. Gradio-free.
 
 Uploads are ingested in the background, one at a time, on the app's ingest
 queue (rag/ingest_queue.py): `start_upload` returns at once with the job, whose
@@ -8,7 +8,7 @@ progress the page polls (`progress_sentence`); questions go on meanwhile.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from rag.assistant import Assistant
 from rag.errors import SourcedError
@@ -20,6 +20,15 @@ from ui.uploads import ProgressCallback, UploadOutcome, accept_uploads, is_uploa
 
 NO_FILES = "Choose one or more .txt, .md, .html or .pdf files to upload."
 DELETE_WHILE_UPLOADING = "An upload is being added to the library; delete the article when it has finished."
+
+
+class ArticleDetails(NamedTuple):
+    """The four editable fields of an article, as the edit form shows them ("" for none)."""
+
+    title: str = ""
+    publisher: str = ""
+    published: str = ""
+    url: str = ""
 
 
 class LibraryController:
@@ -98,6 +107,36 @@ class LibraryController:
         except SourcedError as failure:
             return False, failure.message
         return True, f"Deleted “{deleted.record.title}”. Answers already given keep their copy of its passages."
+
+    def details(self, article_id: str | None) -> ArticleDetails:
+        """The chosen article's details for the edit form (empty when none is chosen or it is gone)."""
+        record = self.assistant.article(article_id) if article_id else None
+        if record is None:
+            return ArticleDetails()
+        return ArticleDetails(record.title, record.source, record.published or "", record.url or "")
+
+    def edit(self, article_id: str | None, form: ArticleDetails) -> tuple[bool, str]:
+        """Save the edit form: only the fields changed are written (an emptied field gives the file its say
+        again; rag.library.Library.edit_metadata); (done, message)."""
+        if not article_id:
+            return False, "Choose an article to edit."
+        current = self.details(article_id)
+        if current == ArticleDetails():
+            return False, "That article is no longer in the library."
+        changed = {
+            name: (value or "").strip()
+            for name, value, shown in zip(ArticleDetails._fields, form, current)
+            if (value or "").strip() != shown
+        }
+        if not changed:
+            return False, "Nothing to save: change the title, publisher, date or URL first."
+        try:
+            edited = self.assistant.edit_article(article_id, **changed)
+        except SourcedError as failure:
+            return False, failure.message
+        record = edited.record
+        date = record.published or "undated"
+        return True, f"Saved “{record.title}” ({record.source}, {date}) to {edited.manifest.name} and re-indexed it."
 
 
 def progress_sentence(snapshot: JobSnapshot) -> str:
