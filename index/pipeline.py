@@ -333,7 +333,7 @@ def read_article(
     if not cleaned.text.strip():
         raise SkippedFile(path, "has no article text left after removing boilerplate")
     meta = resolve_metadata(path.name, cleaned.text, manifest.get(path.name), loaded.metadata, header_text=loaded.text)
-    return _read(article_id, str(path.resolve()), cleaned, loaded.text, meta, chunks)
+    return _read(article_id, str(path.resolve()), cleaned, loaded.text, meta, chunks, max_chunks)
 
 
 def read_stored_article(stored: ArticleRecord, chunks: ChunkSettings) -> ReadArticle:
@@ -349,14 +349,15 @@ def read_stored_article(stored: ArticleRecord, chunks: ChunkSettings) -> ReadArt
 
 
 def _read(
-    article_id: str, path: str, cleaned: CleanedText, raw_text: str, meta: ArticleMetadata, chunks: ChunkSettings
+    article_id: str, path: str, cleaned: CleanedText, raw_text: str, meta: ArticleMetadata, chunks: ChunkSettings,
+    max_chunks: int | None = None,
 ) -> ReadArticle:
     """A cleaned and described article, hashed and cut into chunks."""
     meta_dict = {"title": meta.title, "source": meta.publisher, "published": meta.published, "url": meta.url}
     digest = content_hash(cleaned.text, meta_dict, chunks)
     pieces = chunk_text(cleaned.text, chunks.chunk_size, chunks.chunk_overlap)
     if max_chunks is not None and len(pieces) > max_chunks:
-        raise TooManyChunks(path, len(pieces), max_chunks)
+        raise TooManyChunks(Path(path), len(pieces), max_chunks)
     record = ArticleRecord(
         article_id=article_id,
         title=meta.title,
