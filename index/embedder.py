@@ -179,7 +179,9 @@ class MiniLMOnnxEncoder:
         tokenizer.no_padding()  # batches are padded here, or not at all
         return tokenizer
 
-    def _forward(self, texts: Sequence[str]) -> Iterator[tuple[list[int], list[Any], "np.ndarray"]]:
+    def _forward(
+        self, texts: Sequence[str], exclusive: bool = True
+    ) -> Iterator[tuple[list[int], list[Any], "np.ndarray"]]:
         """For each model call: the indices of its texts, their encodings, and token states (rows, tokens, 384).
 
         The fused graph gets one text per call: no padding, so no attention mask
@@ -187,8 +189,11 @@ class MiniLMOnnxEncoder:
         scale their inputs per call, a text's vector never depends on the texts
         embedded beside it. The export gets batches of `batch_size`, sorted by
         length and padded to the longest. Row i's first len(encodings[i].ids)
-        token states are its real tokens.
+        token states are its real tokens. `exclusive`: one model call at a time (a question's one short
+        text need not wait for an ingest's batch).
         """
+        import contextlib
+
         import numpy as np
 
         session = self._session
@@ -206,7 +211,8 @@ class MiniLMOnnxEncoder:
             feed = {"input_ids": ids}
             if self.graph == "export-int8":
                 feed |= {"attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-            with self._lock:  # onnxruntime sessions are thread-safe, but one batch at a time bounds memory
+            # onnxruntime sessions are thread-safe, but one batch at a time bounds memory
+            with self._lock if exclusive else contextlib.nullcontext():
                 (hidden,) = session.run(["last_hidden_state"], feed)
             yield batch, [encodings[i] for i in batch], _zero_padding(hidden, mask)
 
@@ -251,7 +257,10 @@ class MiniLMOnnxEncoder:
         return self.embed_array(texts).tolist()
 
     def embed_query(self, text: str) -> list[float]:
-        return self.embed_array([text])[0].tolist()
+        # Not behind an ingest's batch (with the export graph, 32 passages took 1.5-5 s here, so a question
+        # waited that long while an upload was embedded): one short text costs little memory.
+        ((_, encodings, hidden),) = self._forward([text], exclusive=False)
+        return _mean_pool(hidden, [len(e.ids) for e in encodings])[0].tolist()
 
 
 def _package_dir(spec: Any) -> Path:

@@ -109,9 +109,11 @@ class KeywordIndex:
         self._live_counts = {}
 
     def _current(self) -> Any:
-        if self._searcher is None:
-            self._searcher = self._open().searcher()
-        return self._searcher
+        # read once: another thread's refresh() may set it to None meanwhile (an ingest beside a question)
+        searcher = self._searcher
+        if searcher is None:
+            searcher = self._searcher = self._open().searcher()
+        return searcher
 
     # --- writing ---------------------------------------------------------------
     def write(

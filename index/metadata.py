@@ -20,7 +20,9 @@ ambiguous "03/07/2025" is no date). A value that is present but unusable
 from __future__ import annotations
 
 import json
+import os
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -71,6 +73,90 @@ def read_manifest(folder: Path) -> dict[str, dict[str, Any]]:
     if not isinstance(articles, dict):  # e.g. a list: unusable, like bad JSON
         return {}
     return {str(k): v for k, v in articles.items() if isinstance(v, dict)}
+
+
+class ManifestUnreadableError(ValueError):
+    """A manifest.json that exists but is not a JSON object with an "articles" object: rewriting it would lose it."""
+
+
+# The keys a manifest entry may give each field by, most specific first (an edit sets the first, drops the rest).
+FIELD_KEYS: dict[str, tuple[str, ...]] = {
+    "title": TITLE_KEYS, "publisher": PUBLISHER_KEYS, "published": DATE_KEYS, "url": URL_KEYS,
+}
+
+
+def update_manifest_entry(folder: Path, file_name: str, changes: Mapping[str, str | None]) -> bytes | None:
+    """Set (a string) or drop (None) fields of `file_name`'s entry in `folder/manifest.json`; returns the file's
+    bytes before the change (None: there was no manifest), so a caller can put them back (`restore_manifest`).
+
+    `changes` is keyed by the names of FIELD_KEYS. Other entries, other keys of this
+    entry and the file's other top-level keys are kept; the file is replaced in
+    one step (a temporary file renamed over it), so a reader never sees half of it.
+    Raises ManifestUnreadableError for a manifest that is not valid, OSError when it can't be written.
+    """
+
+    def edit(entry: dict[str, Any]) -> dict[str, Any]:
+        for field_name, value in changes.items():
+            first, *aliases = FIELD_KEYS[field_name]
+            for key in aliases:
+                entry.pop(key, None)
+            if value is None:
+                entry.pop(first, None)
+            else:
+                entry[first] = value
+        return entry
+
+    return _rewrite_manifest(folder, file_name, edit)
+
+
+def remove_manifest_entry(folder: Path, file_name: str) -> bool:
+    """Drop `file_name`'s entry from `folder/manifest.json` (its file was deleted); False when there was none."""
+    if file_name not in read_manifest(folder):
+        return False
+    _rewrite_manifest(folder, file_name, lambda entry: {})
+    return True
+
+
+def restore_manifest(folder: Path, before: bytes | None) -> None:
+    """Put back the manifest `update_manifest_entry` changed (None: there was none, so remove it)."""
+    path = folder / MANIFEST_NAME
+    if before is None:
+        path.unlink(missing_ok=True)
+    else:
+        write_atomically(path, before)
+
+
+def _rewrite_manifest(folder: Path, file_name: str, edit: Any) -> bytes | None:
+    path = folder / MANIFEST_NAME
+    before = path.read_bytes() if path.is_file() else None
+    data: Any = {"articles": {}}
+    if before is not None:
+        try:
+            data = json.loads(before.decode("utf-8"))
+        except ValueError as failure:
+            raise ManifestUnreadableError(f"{path} is not valid JSON ({failure})") from failure
+        if not isinstance(data, dict) or not isinstance(data.setdefault("articles", {}), dict):
+            raise ManifestUnreadableError(f"{path} does not hold an \"articles\" object")
+    entry = data["articles"].get(file_name)
+    entry = edit(dict(entry) if isinstance(entry, dict) else {})
+    if entry:
+        data["articles"][file_name] = entry
+    else:
+        data["articles"].pop(file_name, None)
+    write_atomically(path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    return before
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write via a hidden temporary file in the same folder, renamed over `path`: never a half-written file."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def read_text_header(text: str) -> TextHeader:

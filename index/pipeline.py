@@ -28,6 +28,11 @@ Work overlaps (bench/README.md, "Ingest throughput"): a worker thread prepares
 the changed articles' passages (spaCy's NER) ahead of the embedder, and another
 embeds the next group while the calling thread writes the current one. Writes
 stay in the calling thread, in order, so the guarantees above do not change.
+
+Each group's three steps are one commit for readers in this process
+(`PassageStore.committing`): a question asked meanwhile sees the group all in
+or all out. `max_chunks` refuses a file that makes more passages than that
+(after cleaning, before anything is embedded).
 """
 
 from __future__ import annotations
@@ -70,6 +75,10 @@ MIGRATE_GROUP_CHUNKS = 2000
 
 # (chunks embedded and written, chunks to embed in this run)
 ProgressCallback = Callable[[int, int], None]
+ReadCallback = Callable[[Path], None]
+"""`on_read(path)`: a file was read and chunked, or skipped (once per file found)."""
+StoredCallback = Callable[[list[ArticleRecord]], None]
+"""`on_stored(records)`: these articles are in the store, passages and records (once per group committed)."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +91,16 @@ class ChunkSettings:
 class SkippedArticle:
     path: str
     reason: str
+    chunks: int | None = None  # the passages it would have made, when `max_chunks` refused it
+
+
+class TooManyChunks(SkippedFile):
+    """A file that makes more passages than an ingest allows (`max_chunks`)."""
+
+    def __init__(self, path: Path, chunks: int, limit: int) -> None:
+        super().__init__(path, f"makes {chunks:,} passages, more than the {limit:,} allowed")
+        self.chunks = chunks
+        self.limit = limit
 
 
 @dataclass
@@ -300,15 +319,21 @@ class ReadArticle:
 
 
 def read_article(
-    path: Path, article_id: str, manifest: dict[str, dict[str, Any]], chunks: ChunkSettings, max_bytes: int
+    path: Path,
+    article_id: str,
+    manifest: dict[str, dict[str, Any]],
+    chunks: ChunkSettings,
+    max_bytes: int,
+    max_chunks: int | None = None,
 ) -> ReadArticle:
-    """Load, clean, describe and chunk one file (no NER, no embedding). Raises SkippedFile."""
+    """Load, clean, describe and chunk one file (no NER, no embedding). Raises SkippedFile (TooManyChunks
+    when it makes more than `max_chunks` passages)."""
     loaded = load_document(path, max_bytes=max_bytes)
     cleaned = clean_article(loaded.text)
     if not cleaned.text.strip():
         raise SkippedFile(path, "has no article text left after removing boilerplate")
     meta = resolve_metadata(path.name, cleaned.text, manifest.get(path.name), loaded.metadata, header_text=loaded.text)
-    return _read(article_id, str(path.resolve()), cleaned, loaded.text, meta, chunks)
+    return _read(article_id, str(path.resolve()), cleaned, loaded.text, meta, chunks, max_chunks)
 
 
 def read_stored_article(stored: ArticleRecord, chunks: ChunkSettings) -> ReadArticle:
@@ -324,12 +349,15 @@ def read_stored_article(stored: ArticleRecord, chunks: ChunkSettings) -> ReadArt
 
 
 def _read(
-    article_id: str, path: str, cleaned: CleanedText, raw_text: str, meta: ArticleMetadata, chunks: ChunkSettings
+    article_id: str, path: str, cleaned: CleanedText, raw_text: str, meta: ArticleMetadata, chunks: ChunkSettings,
+    max_chunks: int | None = None,
 ) -> ReadArticle:
     """A cleaned and described article, hashed and cut into chunks."""
     meta_dict = {"title": meta.title, "source": meta.publisher, "published": meta.published, "url": meta.url}
     digest = content_hash(cleaned.text, meta_dict, chunks)
     pieces = chunk_text(cleaned.text, chunks.chunk_size, chunks.chunk_overlap)
+    if max_chunks is not None and len(pieces) > max_chunks:
+        raise TooManyChunks(Path(path), len(pieces), max_chunks)
     record = ArticleRecord(
         article_id=article_id,
         title=meta.title,
@@ -392,13 +420,13 @@ def _is_complete(store: PassageStore, record: ArticleRecord, stored: ArticleReco
     ) == record.chunk_count
 
 
-def _groups(articles: Iterable[_PreparedArticle]) -> Iterable[list[_PreparedArticle]]:
+def _groups(articles: Iterable[_PreparedArticle], group_chunks: int) -> Iterable[list[_PreparedArticle]]:
     group: list[_PreparedArticle] = []
     size = 0
     for article in articles:
         group.append(article)
         size += len(article.passages)
-        if size >= EMBED_GROUP_CHUNKS:
+        if size >= group_chunks:
             yield group
             group, size = [], 0
     if group:
@@ -503,6 +531,10 @@ def ingest(
     repair: bool = False,
     overlap: bool = True,
     refresh_outdated: bool = False,
+    max_chunks: int | None = None,
+    on_read: ReadCallback | None = None,
+    on_stored: StoredCallback | None = None,
+    group_chunks: int | None = None,
 ) -> IngestReport:
     """Bring the store in line with the files under `paths`; see the module docstring for the guarantees.
 
@@ -516,6 +548,9 @@ def ingest(
     `refresh_outdated`: also process again every stored article written by another pipeline
     version (index/outdated.py), from its file when it is still there, else from the text the
     store keeps; they are reported as updated, with the reason.
+    `max_chunks`: skip a file making more passages (uploads); `on_read` / `on_stored`: see their types;
+    `group_chunks`: passages embedded and committed together (default EMBED_GROUP_CHUNKS; smaller: readers
+    see articles sooner, at the cost of more writes).
     """
     started = time.perf_counter()
     report = IngestReport()
@@ -538,13 +573,17 @@ def ingest(
         try:
             if article_id in seen_ids:  # two files, one id: only a hash collision can do this
                 raise SkippedFile(path, f"has the same article id ({article_id}) as another file of this ingest; rename one")
-            article = read_article(path, article_id, manifests[folder], chunks, max_bytes)
+            article = read_article(path, article_id, manifests[folder], chunks, max_bytes, max_chunks)
         except SkippedFile as skip:
-            skipped = SkippedArticle(str(path), skip.reason)
+            skipped = SkippedArticle(str(path), skip.reason, skip.chunks if isinstance(skip, TooManyChunks) else None)
             report.skipped.append(skipped)
             if on_skip:
                 on_skip(skipped)
+            if on_read:
+                on_read(path)
             continue
+        if on_read:
+            on_read(path)
         seen_ids.add(article_id)
         ingested[article.record.path] = article_id
         read.append(article)
@@ -587,12 +626,16 @@ def ingest(
         if progress:
             progress(0, total)
         prepared = _prepare(pending, background=overlap)
-        embedded = _embedded_groups(_groups(prepared), lambda: _embedding_function(encoder), ahead=overlap)
+        groups = _groups(prepared, group_chunks or EMBED_GROUP_CHUNKS)
+        embedded = _embedded_groups(groups, lambda: _embedding_function(encoder), ahead=overlap)
         try:
             for group, vectors, passages in embedded:
-                store.upsert_passages(passages, vectors)
-                store.put_articles([article.record for article in group])
-                store.delete_other_versions({article.record.article_id: article.record.content_hash for article in group})
+                with store.committing():  # questions in this process see the group all in or all out
+                    store.upsert_passages(passages, vectors)
+                    store.put_articles([article.record for article in group])
+                    store.delete_other_versions({article.record.article_id: article.record.content_hash for article in group})
+                if on_stored:
+                    on_stored([article.record for article in group])
                 for article in group:
                     (report.updated if article.existed else report.added).append(article.record.article_id)
                 report.chunks += len(passages)

@@ -18,6 +18,14 @@ again when the session ends, and only a session that ended cleanly stamps the
 keyword index with the final revision. A stamp that differs from the revision
 therefore means a write was interrupted (or made elsewhere), and
 `index.repair.repair_store` checks the store.
+
+Within one process, questions may be answered while a write session runs
+(an upload ingested in the background): every write call, and each group an
+ingest commits (`committing()`), holds the write side of a readers-writer
+lock (index/commit_lock.py) whose read side a question holds (`reading()`),
+so a question sees the store before or after each commit, never half-way.
+Readers' caches key on `read_key` (the revision and this process's commits),
+which changes with every commit.
 """
 
 from __future__ import annotations
@@ -33,6 +41,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence
 
+from index.commit_lock import CommitLock
 from index.errors import EmbeddingMismatchError, IndexEmptyError, SourcedError, StoreBusyError, StoreUnavailableError
 from index.store_failures import StoreFailures, StoreLocation, unreachable_message
 
@@ -186,6 +195,17 @@ def open_client(data_dir: Path, host: str | None = None, port: int | None = None
         raise
 
 
+def _commit(method: Callable[..., Any]) -> Callable[..., Any]:
+    """A write call of PassageStore: atomic for readers in this process (see `PassageStore.reading`)."""
+
+    @functools.wraps(method)
+    def write(self: "PassageStore", *args: Any, **kwargs: Any) -> Any:
+        with self.committing():
+            return method(self, *args, **kwargs)
+
+    return write
+
+
 class _Guarded:
     """A chromadb client or collection whose failing calls raise the store's named errors instead of
     whatever the client library raised (see index/store_failures.py); collections it returns are guarded too."""
@@ -239,6 +259,9 @@ class PassageStore:
             self._lock = _WriteLock(Path(keyword_path).with_name(Path(keyword_path).name + ".lock"))
         self._changed = False  # a write happened since the session began (or since the last stamp)
         self._written = 0  # article records written in this write session: what a failure leaves behind
+        self.commits = CommitLock()
+        self._writes = 0  # write calls made through this handle
+        self._commits_seen = 0  # commits (outermost) in which something was written
 
     # --- failures ------------------------------------------------------------
     def _explain(self, error: BaseException) -> SourcedError | None:
@@ -297,6 +320,7 @@ class PassageStore:
         self._check_fingerprint()
         return self
 
+    @_commit
     def drop(self) -> None:
         for name in (self.name, self.articles_collection_name):
             try:
@@ -307,6 +331,30 @@ class PassageStore:
                 pass
         if self.keyword is not None:
             self.keyword.clear()
+
+    # --- readers and commits (one process) -----------------------------------
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Hold off commits while reading: what is read meanwhile belongs to one revision."""
+        with self.commits.reading():
+            yield
+
+    @contextmanager
+    def committing(self) -> Iterator[None]:
+        """Make the writes inside one commit for readers: they wait for it to end, then see all of it."""
+        with self.commits.writing() as outermost:
+            began = self._writes
+            try:
+                yield
+            finally:
+                if outermost and self._writes != began:
+                    self._commits_seen += 1
+
+    @property
+    def read_key(self) -> str:
+        """What readers key caches on: the revision (any process's writes) and this process's commits
+        (a write session bumps the revision only when it starts and ends)."""
+        return f"{self.revision}/{self._commits_seen}"
 
     # --- write sessions ----------------------------------------------------
     @contextmanager
@@ -346,6 +394,7 @@ class PassageStore:
     def _before_write(self) -> None:
         """Before the first write of a session: unstamp the keyword index and bump the revision,
         so a session killed before its end is seen by every reader as an unchecked revision."""
+        self._writes += 1
         if self._changed:
             return
         self._changed = True
@@ -375,6 +424,7 @@ class PassageStore:
         fresh = self._client.get_collection(self.name, embedding_function=None)
         return str((fresh.metadata or {}).get("revision", ""))
 
+    @_commit
     def bump_revision(self) -> None:
         self._passages.modify(metadata={"embedding_model": self.fingerprint, "revision": uuid.uuid4().hex})
 
@@ -412,6 +462,7 @@ class PassageStore:
     def put_article(self, record: ArticleRecord) -> None:
         self.put_articles([record])
 
+    @_commit
     def put_articles(self, records: Sequence[ArticleRecord]) -> None:
         """Write article records, many per Chroma call: each write costs tens of ms whatever its size."""
         if records:
@@ -433,6 +484,7 @@ class PassageStore:
             )
             self._written += len(batch)
 
+    @_commit
     def delete_article(self, article_id: str) -> int:
         """Remove an article and all its passages; returns the passages removed.
 
@@ -442,6 +494,7 @@ class PassageStore:
         self._articles.delete(ids=[article_id])
         return self.delete_passages(article_id)
 
+    @_commit
     def delete_articles(self, article_ids: Sequence[str]) -> int:
         """Remove several articles (records first, then passages) in a few writes."""
         if not article_ids:
@@ -466,6 +519,7 @@ class PassageStore:
     def passage_ids_where(self, where: dict[str, Any] | None) -> set[str]:
         return set(self._passages.get(where=where or None, include=[])["ids"])
 
+    @_commit
     def upsert_passages(self, passages: Sequence[PassageRecord], embeddings: Sequence[Sequence[float]]) -> None:
         """Chroma first, then the keyword index in one commit (all of each article's passages should
         come in one call: the keyword index's per-article counts are what a repair compares)."""
@@ -490,6 +544,7 @@ class PassageStore:
             return self.delete_other_versions({article_id: None})
         return self.delete_other_versions({article_id: except_hash})
 
+    @_commit
     def delete_other_versions(self, versions: Mapping[str, str | None]) -> int:
         """For each article, delete its passages of any content version but the one given (None: all)."""
         ids: set[str] = set()
@@ -520,6 +575,7 @@ class PassageStore:
             vectors.update({pid: [float(x) for x in vector] for pid, vector in zip(got["ids"], got["embeddings"])})
         return vectors
 
+    @_commit
     def delete_passage_ids(self, passage_ids: Sequence[str] | set[str], article_ids: Sequence[str] = ()) -> None:
         """Delete passages by id from Chroma and the keyword index; `article_ids`: also drop
         every keyword passage of these articles (articles being removed)."""

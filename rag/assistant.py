@@ -39,7 +39,7 @@ from rag.services import article_id_for, build_encoder, build_store
 from rag.settings import Settings
 
 if TYPE_CHECKING:
-    from rag.library import DeletedArticle, Library
+    from rag.library import DeletedArticle, EditedArticle, Library
 
 __all__ = ["SUPPORTED_SUFFIXES", "AskRequest", "Assistant", "StreamEvent"]
 
@@ -81,7 +81,7 @@ class Assistant:
     # --- collaborators ----------------------------------------------------
     def _indexes(self) -> "_Indexes":
         """The keyword index and the known terms for the store's current revision (read once per question)."""
-        revision = self.store.revision
+        revision = self.store.read_key  # the revision, and each commit of an ingest in this process
         with self._lock:  # two requests after an ingest must not both read the records
             if self._current is None or self._current.revision != revision:
                 keyword = self._keyword_index()
@@ -259,18 +259,27 @@ class Assistant:
             self.llm  # noqa: B018 - fail fast with LLMNotConfiguredError
 
         retrieve_began = time.perf_counter()
-        indexes = self._indexes()
-        scope = resolve_scope(request, indexes.publishers, indexes.bm25)
-        if scope.empty is not None:  # nothing to search: say so, rather than "the articles don't say"
-            rewritten, query = None, question
-            retrieved = RetrievalResult([], {})
-        else:
+        # An ingest in this process (an upload) may commit meanwhile: the store is read under its read lock,
+        # so the question sees one revision; an LLM call (rewriting, writing the answer) holds no lock.
+        with self.store.reading():
+            indexes = self._indexes()
+            scope = resolve_scope(request, indexes.publishers, indexes.bm25)
+        rewritten, query = None, question
+        if scope.empty is None:
             rewritten = self._rewrite(question, conversation, chosen_mode)
             query = rewritten or question
-            retrieved = self.retrieve_full(query, request.top_k, request.retrieval_mode, scope.filters, indexes)
-        retrieve_ms = _ms(retrieve_began)
+        extracted: Answer | None = None
+        with self.store.reading():
+            indexes = self._indexes()
+            if scope.empty is not None:  # nothing to search: say so, rather than "the articles don't say"
+                retrieved = RetrievalResult([], {})
+            else:
+                retrieved = self.retrieve_full(query, request.top_k, request.retrieval_mode, scope.filters, indexes)
+            retrieve_ms = _ms(retrieve_began)
+            answer_began = time.perf_counter()
+            if scope.empty is None and chosen_mode != "llm":
+                extracted = self._extractive(query, retrieved, indexes)
 
-        answer_began = time.perf_counter()
         if scope.empty is not None:
             answer = Answer(
                 question=question, answer=scope.empty, abstained=True, mode=chosen_mode, notice=NO_MATCH_NOTICE
@@ -279,7 +288,8 @@ class Assistant:
         elif chosen_mode == "llm":
             answer = yield from self._stream_llm(query, retrieved, indexes, fallback)
         else:
-            answer = self._extractive(query, retrieved, indexes)
+            assert extracted is not None
+            answer = extracted
             yield answer.answer
         if scope.notice:
             answer.notice = f"{scope.notice} {answer.notice}" if answer.notice else scope.notice
@@ -389,6 +399,13 @@ class Assistant:
         (deleted,) = self.library.delete([article_id])
         self._indexes()
         return deleted
+
+    def edit_article(self, article_id: str, **details: object) -> "EditedArticle":
+        """Change an article's title, publisher, published date or url (`Library.edit_metadata`: written to its
+        folder's manifest.json, its file ingested again); the next question sees the new details."""
+        edited = self.library.edit_metadata(article_id, **details)  # type: ignore[arg-type]
+        self._indexes()
+        return edited
 
 
 @dataclass(frozen=True)

@@ -205,7 +205,7 @@ def _typed_answer(analysis: QuestionAnalysis, candidates: list[Candidate]) -> li
                 if c.passage.source != best.passage.source
                 and _answer_key(c) != _answer_key(best)
                 and all(c.features[name] >= best.features[name] for name in _SAME_FACT_FEATURES)
-                and _same_unit(c.answer_text() or "", best.answer_text() or "")
+                and _same_unit(c.answer_text() or "", best.answer_text() or "", analysis.focus)
             ),
             None,
         )
@@ -220,14 +220,15 @@ def _typed_answer(analysis: QuestionAnalysis, candidates: list[Candidate]) -> li
     return cited
 
 
-def _same_unit(first: str, second: str) -> bool:
-    """Two figures measure the same thing: the same unit, or a bare count beside a counted noun ("17" and
-    "14 homes": one outlet's sentence left the question's noun out of the figure)."""
+def _same_unit(first: str, second: str, focus: str | None = None) -> bool:
+    """Two figures measure the same thing: the same unit, or a bare count beside a count of the noun asked
+    about ("17" and "14 homes" for "how many homes": one outlet's figure left the noun out). "212" and
+    "38-acre" do not: acres are not what was asked about."""
     units = _unit(first), _unit(second)
     if units[0] == units[1]:
         return True
-    measures = {"$", "€", "£", "¥", "%", "<length of time>"}
-    return any(not unit for unit in units) and not any(unit & measures for unit in units)
+    asked = set(stems(focus)) if focus else set()
+    return any(not unit for unit in units) and any(unit and unit <= asked for unit in units)
 
 
 def _unit(value: str) -> frozenset[str]:

@@ -11,6 +11,9 @@ same everywhere:
   store-wide check is left to the next `rag ingest` or app start;
 - `Library.delete` removes articles with their passages, and the copy of an
   uploaded file;
+- `Library.edit_metadata` changes an article's title, publisher, date or url:
+  written to the `manifest.json` beside its file (which outranks what the file
+  says), then that one file is ingested again;
 - `open_assistant(settings, articles)` opens the store for answering and, when
   it is empty, ingests `articles` first. Empty has one meaning: no article is
   indexed (no store yet, or every article deleted).
@@ -21,20 +24,31 @@ Nothing here prints: callers draw progress bars and say what happened.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
+from index.dates import iso_date
 from index.errors import IndexEmptyError, IngestPathError, SourcedError
-from index.pipeline import IngestReport, SkippedArticle, check_paths, ingest
+from index.metadata import (
+    MANIFEST_NAME,
+    ManifestUnreadableError,
+    remove_manifest_entry,
+    restore_manifest,
+    update_manifest_entry,
+)
+from index.pipeline import IngestReport, ReadCallback, SkippedArticle, StoredCallback, check_paths, ingest
 from index.store import ArticleRecord, PassageStore
+from rag import messages
+from rag.errors import InvalidRequestError
 from rag.messages import ARTICLE_NOT_FOUND, ARTICLES_DIR_MISSING
-from rag.services import UPLOADS_FOLDER, build_encoder, build_store, chunk_settings, id_namespaces
+from rag.services import UPLOADS_FOLDER, article_id_for, build_encoder, build_store, chunk_settings, id_namespaces
 from rag.settings import Settings
 
 __all__ = [
-    "ArticleNotFoundError", "ArticleRecord", "DeletedArticle", "IngestReport", "Library", "OpenedAssistant",
-    "SkippedArticle", "ingest_paths", "open_assistant", "remove_uploaded_copy", "repair_summary", "status",
+    "ArticleNotFoundError", "ArticleRecord", "DeletedArticle", "EditedArticle", "IngestReport", "InvalidMetadataError",
+    "Library", "MetadataNotSavedError", "OpenedAssistant", "SkippedArticle", "metadata_changes", "ingest_paths", "open_assistant", "remove_uploaded_copy", "repair_summary", "status",
 ]
 
 if TYPE_CHECKING:
@@ -54,6 +68,72 @@ class ArticleNotFoundError(SourcedError):
     """No indexed article has the id given."""
 
     exit_code = 2
+
+
+class InvalidMetadataError(InvalidRequestError):
+    """An edited title, publisher, date or url can't be stored (nothing was written)."""
+
+
+class MetadataNotSavedError(SourcedError):
+    """The edit was valid but could not be saved: the manifest is unreadable or unwritable, or the file unreadable."""
+
+
+# Longer than these, a value is pasted text, not a title or a publisher's name.
+MAX_EDITED_TITLE_CHARS = 300
+MAX_EDITED_PUBLISHER_CHARS = 200
+MAX_EDITED_URL_CHARS = 2000
+
+
+@dataclass(frozen=True)
+class EditedArticle:
+    """An article whose details were edited: its record before and after, and the manifest that holds the edit."""
+
+    before: ArticleRecord
+    record: ArticleRecord
+    manifest: Path
+    changes: dict[str, str | None] = field(default_factory=dict)  # what was written (None: that field cleared)
+
+    @property
+    def changed(self) -> bool:
+        """The stored details differ from before (an edit that restates them changes nothing)."""
+        fields = ("title", "source", "published", "url")
+        return any(getattr(self.before, f) != getattr(self.record, f) for f in fields)
+
+    def as_json(self) -> dict[str, object]:
+        return {**self.record.summary(), "manifest": str(self.manifest), "changed": self.changed}
+
+
+def metadata_changes(
+    title: str | None = None, publisher: str | None = None, published: object = None, url: str | None = None
+) -> dict[str, str | None]:
+    """The manifest fields an edit sets, checked: None leaves a field as it is; an empty string clears the
+    manifest's value (the field falls back to what the file says); the date comes out YYYY-MM-DD.
+    Raises InvalidMetadataError, with one sentence, for the first value that can't be stored."""
+    changes: dict[str, str | None] = {}
+    for name, value, limit in (
+        ("title", title, MAX_EDITED_TITLE_CHARS),
+        ("publisher", publisher, MAX_EDITED_PUBLISHER_CHARS),
+        ("url", url, MAX_EDITED_URL_CHARS),
+    ):
+        if value is None:
+            continue
+        text = " ".join(str(value).split())  # a pasted line break or tab is a space, as the readers make it
+        if len(text) > limit:
+            raise InvalidMetadataError(messages.METADATA_TOO_LONG.format(field=name, length=len(text), limit=limit))
+        changes[name] = text or None
+    if changes.get("url"):
+        parts = urlsplit(str(changes["url"]))
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname or " " in str(changes["url"]):
+            raise InvalidMetadataError(messages.METADATA_BAD_URL.format(value=str(url).strip()))
+    if published is not None:
+        if isinstance(published, str) and not published.strip():
+            changes["published"] = None
+        else:
+            day = iso_date(published)  # the one date rule of the project: ambiguous or partial dates are refused
+            if day is None:
+                raise InvalidMetadataError(messages.METADATA_BAD_DATE.format(value=str(published).strip()))
+            changes["published"] = day
+    return changes
 
 
 @dataclass(frozen=True)
@@ -110,9 +190,18 @@ class Library:
         on_skip: SkipCallback | None = None,
         repair: bool = False,
         refresh_outdated: bool = False,
+        max_chunks: int | None = None,
+        on_read: ReadCallback | None = None,
+        on_stored: StoredCallback | None = None,
+        group_chunks: int | None = None,
     ) -> IngestReport:
         """Add or update the files under `paths` (see index.pipeline.ingest for the guarantees);
-        `refresh_outdated`: also process again the articles an older pipeline version wrote."""
+        `refresh_outdated`: also process again the articles an older pipeline version wrote.
+
+        `max_chunks` skips a file that makes more passages (uploads: RAG_MAX_UPLOAD_CHUNKS); `on_read` is
+        called as each file is read, `on_stored` as each group of articles is in the store, `group_chunks`
+        sets how many passages go in one commit. Questions asked meanwhile in this process see each
+        commit whole (PassageStore.reading)."""
         return ingest(
             paths,
             self.store,
@@ -125,6 +214,10 @@ class Library:
             namespaces=id_namespaces(self.settings),
             repair=repair,
             refresh_outdated=refresh_outdated,
+            max_chunks=max_chunks,
+            on_read=on_read,
+            on_stored=on_stored,
+            group_chunks=group_chunks,
         )
 
     def delete(self, article_ids: Sequence[str]) -> list[DeletedArticle]:
@@ -157,6 +250,60 @@ class Library:
             deleted.append(DeletedArticle(record, counts[record.article_id], removed, remains))
         return deleted
 
+    def edit_metadata(
+        self,
+        article_id: str,
+        *,
+        title: str | None = None,
+        publisher: str | None = None,
+        published: object = None,
+        url: str | None = None,
+    ) -> EditedArticle:
+        """Change an article's title, publisher, publication date or url, and ingest its file again.
+
+        The values are checked as `metadata_changes` says (None: leave the field; "": clear the
+        manifest's value so the file's own, or the inferred one, applies). They are written to the
+        entry for the article's file in the `manifest.json` of its folder (for an upload, the uploads
+        folder), created if missing, other entries kept, replaced in one step; then that one file is
+        ingested again, so its passages and every answer's citations carry the new details.
+        An unknown id raises ArticleNotFoundError, a value that can't be stored InvalidMetadataError,
+        and in both cases nothing is written; if the write or the ingest fails, the manifest is put
+        back as it was (MetadataNotSavedError).
+        """
+        before = self.store.article(article_id)
+        if before is None:
+            raise ArticleNotFoundError(ARTICLE_NOT_FOUND.format(article_id=article_id))
+        changes = metadata_changes(title, publisher, published, url)
+        path = Path(before.path)
+        manifest = path.parent / MANIFEST_NAME
+        if not before.path or not path.is_file():
+            raise InvalidMetadataError(messages.METADATA_FILE_GONE.format(title=before.title, path=before.path or "?"))
+        if article_id_for(self.settings, path) != article_id:  # ingesting the file would add a second article
+            raise InvalidMetadataError(messages.METADATA_ID_MOVED.format(title=before.title))
+        if not changes:
+            return EditedArticle(before, before, manifest)
+        try:
+            previous = update_manifest_entry(path.parent, path.name, changes)
+        except ManifestUnreadableError as problem:
+            raise MetadataNotSavedError(
+                messages.METADATA_MANIFEST_UNREADABLE.format(title=before.title, problem=problem)
+            ) from problem
+        except OSError as failure:
+            raise MetadataNotSavedError(
+                messages.METADATA_NOT_WRITTEN.format(title=before.title, path=manifest, reason=failure.strerror or failure)
+            ) from failure
+        try:
+            report = self.ingest([path])
+            if report.skipped:
+                raise MetadataNotSavedError(
+                    messages.METADATA_NOT_REINGESTED.format(title=before.title, reason=report.skipped[0].reason.rstrip("."))
+                )
+        except BaseException:
+            restore_manifest(path.parent, previous)  # the store still shows the old details: so must the manifest
+            raise
+        after = self.store.article(article_id) or before
+        return EditedArticle(before, after, manifest, changes)
+
     def repair_if_needed(self, trigger: str) -> "RepairReport | None":
         """Repair what an interrupted write left (cheap when the last write ended cleanly)."""
         from index.repair import repair_if_needed
@@ -172,6 +319,10 @@ def remove_uploaded_copy(data_dir: Path, stored_path: str) -> bool:
     path = Path(stored_path).resolve()
     if path.is_relative_to(folder) and path.is_file():
         path.unlink()
+        try:  # a later upload of the same name must not inherit the details edited for this one
+            remove_manifest_entry(path.parent, path.name)
+        except (OSError, ManifestUnreadableError) as failure:
+            logger.warning("could not remove %s from the uploads manifest: %s", path.name, failure)
         return True
     return False
 

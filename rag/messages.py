@@ -18,6 +18,29 @@ ARTICLES_DIR_MISSING = (
 )
 ARTICLE_NOT_FOUND = "No article has the id {article_id!r}; `rag status` lists the ids of the indexed articles."
 
+# Editing an article's details (rag.library.Library.edit_metadata)
+METADATA_BAD_DATE = (
+    "{value!r} is not a date that reads one way only; write the publication date as YYYY-MM-DD (e.g. 2025-07-03), "
+    "or leave it empty."
+)
+METADATA_BAD_URL = "{value!r} is not a web address; give a full http:// or https:// URL, or leave it empty."
+METADATA_TOO_LONG = "The {field} is {length} characters long; shorten it to at most {limit}."
+METADATA_FILE_GONE = (
+    "The file of “{title}” is no longer at {path}, so its details can't be changed; put the file back and run "
+    "`rag ingest`, or delete the article."
+)
+METADATA_ID_MOVED = "“{title}” is stored under an older id; run `rag ingest` once, then change its details."
+METADATA_MANIFEST_UNREADABLE = (
+    "The details of “{title}” were not changed: {problem}; fix or remove that manifest.json, then try again."
+)
+METADATA_NOT_WRITTEN = (
+    "The details of “{title}” were not changed: {path} could not be written ({reason}); "
+    "make its folder writable, then try again."
+)
+METADATA_NOT_REINGESTED = (
+    "The details of “{title}” were not changed: its file {reason}; fix the file, then try again."
+)
+
 
 def outdated_index(older: int, newer: int, total: int) -> str | None:
     """The notice for answers from a store whose articles another ingest pipeline version wrote (None: none did)."""

@@ -14,15 +14,26 @@ from typing import Any
 
 
 class IngestProgress:
-    """A tqdm bar of chunks embedded (hidden when `enabled` is false) plus lines written above it."""
+    """A tqdm bar of chunks embedded (hidden when `enabled` is false) plus lines written above it.
+
+    The bar is drawn from the first update with something to embed: a run with nothing to
+    embed, or one that fails first (a damaged store at `rag serve`'s start), leaves stderr
+    to its own sentences."""
 
     def __init__(self, enabled: bool, description: str = "Embedding") -> None:
         from tqdm import tqdm
 
         self._tqdm = tqdm
-        self._bar = tqdm(total=0, unit="chunk", desc=description, file=sys.stderr, disable=not enabled, leave=False)
+        self._enabled = enabled
+        self._description = description
+        self._bar: Any = None
 
     def update(self, done: int, total: int) -> None:
+        if self._bar is None:
+            if not total:
+                return
+            self._bar = self._tqdm(total=total, unit="chunk", desc=self._description, file=sys.stderr,
+                                   disable=not self._enabled, leave=False)
         self._bar.total = total
         self._bar.n = done
         self._bar.refresh()
@@ -38,4 +49,5 @@ class IngestProgress:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
-        self._bar.close()
+        if self._bar is not None:
+            self._bar.close()

@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Collection, Iterable, Literal
 
 from index.dates import MONTH_NUMBERS, WEEKDAY_NAMES
-from rag.text import normalise
+from rag.text import normalise, stems
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -537,6 +537,8 @@ def entity_fits(answer_type: str, label: str, entity_text: str, focus: str | Non
         return is_duration(entity_text)  # "how many days ...?": "86 days" is tagged as a date, not a number
     if label not in ANSWER_LABELS.get(answer_type, ()):
         return False
+    if answer_type == "count" and label == "QUANTITY" and focus and not set(stems(focus)) & set(stems(entity_text)):
+        return False  # "how many homes": "1,200 acres" measures something else
     if label == "ORDINAL":
         return focus is None or focus in _ORDINAL_FOCUS
     if answer_type == "duration":

@@ -150,6 +150,14 @@ class Settings(BaseSettings):
         None, description="`user:password` required by the UI; set it before binding to a non-loopback address."
     )
     max_upload_mb: float = Field(10.0, gt=0, description="Largest file the UI accepts for upload (MB).")
+    # A news article makes 2-20 passages and a 250-page report about 1,000; a 10 MB HTML page of tables
+    # made 7,669, minutes of embedding, which this refuses before anything is embedded.
+    max_upload_chunks: int = Field(
+        1000,
+        ge=1,
+        description="Most passages one uploaded file may make (counted after cleaning, before embedding); "
+        "a file making more is refused.",
+    )
     ui_allow_unauthenticated: bool = Field(
         False,
         description="Let `rag serve` listen on a non-loopback address without RAG_UI_AUTH (only on a trusted network).",

@@ -1,5 +1,9 @@
 """The app's programmatic API (gradio_client): /ask, /feedback, /articles, /upload_article, /delete_article.
 
+/upload_article queues the files on the app's ingest queue and streams its progress (objects with "done":
+false) until the outcome (with "done": true); `client.predict` returns the outcome, `client.submit` shows
+the progress too. Questions are answered meanwhile.
+
 The UI's own events are private; these endpoints return plain JSON so a
 client does not have to parse the HTML the page shows. Every failure raises
 gr.Error with one sentence, which the client receives as is (gradio would
@@ -12,7 +16,7 @@ from __future__ import annotations
 import functools
 import inspect
 from http import HTTPStatus
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Iterator, TypeVar
 
 import gradio as gr
 
@@ -23,11 +27,14 @@ from rag.requests import FIELD_NAMES, AskRequest
 from ui.answers import AnswerLedger
 from ui.failures import explain_failure
 from ui.feedback import FeedbackRecorder, FeedbackRefused, feedback_path
-from ui.library import LibraryController
+from ui.library import LibraryController, progress_sentence
+from ui.uploads import UploadOutcome
 
-# Every endpoint that reads or writes the index runs one at a time with the
-# UI's own asks and uploads (see ui/app.py): the Assistant is shared.
+# Asks, deletes and remaking the examples run one at a time, the API's and the UI's own (see ui/app.py): the
+# Assistant is shared. Uploads are ingested beside them, on the library's ingest queue (ui/library.py).
 ASSISTANT_QUEUE = "assistant"
+# How often /upload_article reports the progress of its upload.
+UPLOAD_REPORT_SECONDS = 0.5
 # The endpoint's parameters, as an invalid value's sentence names them.
 API_NAMES = {**FIELD_NAMES, "since": "date_from", "until": "date_to"}
 
@@ -153,9 +160,18 @@ def register_api(assistant: Assistant, library: LibraryController, answers: Answ
         return {"deleted": article_id, "message": message}
 
     @speaks_plainly(assistant, "Uploading", with_status=True)
-    def upload_article(paths: list[str] | None) -> dict[str, Any]:
-        """Ingest uploaded files: {"ok", "added": [article ids], "refused": [file names], "messages": [...]}."""
-        return library.upload(paths).as_json()
+    def upload_article(paths: list[str] | None) -> Iterator[dict[str, Any]]:
+        """Ingest uploaded files in the background: progress objects ({"done": false, "message", "state", "files",
+        "files_done", "passages_done", "passages_total", ...}) until the outcome: {"done": true, "ok",
+        "added": [article ids], "refused": [file names], "messages": [...]}."""
+        started = library.start_upload(paths)
+        if isinstance(started, UploadOutcome):
+            yield {"done": True, **started.as_json()}
+            return
+        while not started.wait(UPLOAD_REPORT_SECONDS):
+            snapshot = started.snapshot()
+            yield {"done": False, "message": progress_sentence(snapshot), **snapshot.as_json()}
+        yield {"done": True, **library.outcome(started).as_json()}
 
     gr.api(ask, api_name="ask", concurrency_id=ASSISTANT_QUEUE)
     gr.api(feedback, api_name="feedback")
@@ -166,4 +182,5 @@ def register_api(assistant: Assistant, library: LibraryController, answers: Answ
         files = gr.File(file_count="multiple", type="filepath", label="Files to ingest")
         result = gr.JSON(label="Upload result")
         trigger = gr.Button("Upload")
-    trigger.click(upload_article, inputs=[files], outputs=[result], api_name="upload_article", concurrency_id=ASSISTANT_QUEUE)
+    # Not in ASSISTANT_QUEUE: the ingest runs on library.queue, one at a time; this only waits for it.
+    trigger.click(upload_article, inputs=[files], outputs=[result], api_name="upload_article", concurrency_limit=None)

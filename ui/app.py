@@ -9,7 +9,7 @@ events onto them.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
 import gradio as gr
 
@@ -20,16 +20,18 @@ from ui.answers import AnswerLedger
 from ui.api import ASSISTANT_QUEUE, register_api, speaks_plainly
 from ui.chat import AskForm, ChatController, Screen
 from ui.examples import ExampleQuestions
-from ui.library import LibraryController
+from ui.library import ArticleDetails, LibraryController, progress_sentence
 from ui.scripts import ARTICLE_JS, EXAMPLES_JS, SOURCES_JS, TRANSCRIPT_JS
 from ui.style import APP_CSS, build_theme
-from ui.uploads import UPLOAD_SUFFIXES
+from ui.uploads import UPLOAD_SUFFIXES, UploadOutcome
 
 # The chat is kept in the browser's localStorage under this key (see ui/session.py). gr.BrowserState
 # encrypts it with a random key made at each start and sent to every browser in /config (the browser
 # does the encrypting), so it is no secret: it only makes a restarted server start a fresh chat. The
 # server trusts nothing in the stored chat (ratings are checked against ui/answers.py).
 STORAGE_KEY = "sourced-chat"
+# How often a page with an upload in progress asks how far it has got.
+UPLOAD_POLL_SECONDS = 0.5
 from rag.messages import LLM_NOT_CONFIGURED_IN_APP as LLM_UNAVAILABLE  # noqa: E402
 
 
@@ -176,12 +178,32 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                     elem_id="replace-choice",
                 )
                 upload_status = gr.HTML("", elem_id="upload-status", js_on_load=None)
+                # This page's uploads being reported: {"ids": [job ids], "announced": [finished ones refreshed for]}
+                upload_jobs = gr.State({"ids": [], "announced": []})
+                upload_timer = gr.Timer(UPLOAD_POLL_SECONDS, active=False)
+                uploads_finished = gr.State(0)  # bumped when an upload ends: the library and examples refresh
                 with gr.Row():
                     delete_choice = gr.Dropdown(
                         choices=library.delete_choices(), label="Article to delete", scale=4, elem_id="delete-choice"
                     )
                     delete = gr.Button("Delete article", variant="stop", scale=1, elem_id="delete")
                 delete_status = gr.HTML("", elem_id="delete-status", js_on_load=None)
+                with gr.Group(elem_id="edit-details"):
+                    edit_choice = gr.Dropdown(
+                        choices=library.delete_choices(),
+                        value=None,
+                        label="Article to edit",
+                        info="Saved to the manifest.json beside its file; an emptied field takes the file's own value.",
+                        elem_id="edit-choice",
+                    )
+                    with gr.Row():
+                        edit_title = gr.Textbox(label="Title", scale=3, elem_id="edit-title")
+                        edit_publisher = gr.Textbox(label="Publisher", scale=2, elem_id="edit-publisher")
+                    with gr.Row():
+                        edit_date = gr.Textbox(label="Date", placeholder="YYYY-MM-DD", scale=1, elem_id="edit-date")
+                        edit_url = gr.Textbox(label="URL", placeholder="https://…", scale=3, elem_id="edit-url")
+                        save_edit = gr.Button("Save details", variant="primary", scale=1, elem_id="save-edit")
+                edit_status = gr.HTML("", elem_id="edit-status", js_on_load=None)
 
         register_api(assistant, library, answers)
 
@@ -257,44 +279,123 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         app.load(lambda raw: show(chat.restore(raw)), [turns], screen_outputs, **private)
 
         # --- library events -------------------------------------------------------
-        library_outputs = [library_table, delete_choice, publishers, replace_choice]
+        library_outputs = [library_table, delete_choice, publishers, replace_choice, edit_choice]
+        edit_fields = [edit_title, edit_publisher, edit_date, edit_url]
 
         @speaks_plainly(assistant, "Reading the library")
-        def library_state() -> tuple[Any, ...]:
+        def library_state(editing: str | None = None) -> tuple[Any, ...]:
+            choices = library.delete_choices()
             return (
                 library.table_html(),
-                gr.Dropdown(choices=library.delete_choices(), value=None),
+                gr.Dropdown(choices=choices, value=None),
                 gr.Dropdown(choices=library.publishers()),
                 gr.Dropdown(choices=library.replace_choices(), value=None),  # each replace is chosen anew
+                # the article just edited stays chosen; after any other change the form starts afresh
+                gr.Dropdown(choices=choices, value=editing if editing in {c[1] for c in choices} else None),
             )
 
+        def upload_report(jobs: dict[str, list[str]]) -> tuple[str, dict[str, list[str]], bool, bool]:
+            """(status HTML, jobs, any still running, any newly finished): results of this page's finished
+            uploads, in order, and the progress of the others."""
+            parts: list[str] = []
+            running = newly_finished = False
+            announced = list(jobs.get("announced", []))
+            for job_id in jobs.get("ids", []):
+                job = library.queue.job(job_id)
+                if job is None:  # forgotten (a very old upload) or from before a restart
+                    continue
+                snapshot = job.snapshot()
+                if snapshot.finished:
+                    outcome = library.outcome(job)
+                    parts.append(render.statuses_html(outcome.problems, outcome.notes))
+                    if job_id not in announced:
+                        announced.append(job_id)
+                        newly_finished = True
+                else:
+                    running = True
+                    parts.append(
+                        render.upload_progress_html(progress_sentence(snapshot), snapshot.files_done, snapshot.files)
+                    )
+            return "".join(parts), {"ids": list(jobs.get("ids", [])), "announced": announced}, running, newly_finished
+
         @speaks_plainly(assistant, "Uploading")
-        def on_upload(
-            paths: list[str] | None, replace: str | None, progress: gr.Progress = gr.Progress()
-        ) -> tuple[Any, ...]:
-            report: Callable[[int, int], None] = lambda done, total: (
-                progress((done, total), desc="Embedding passages", unit="passages") if total else None
+        def on_upload(paths: list[str] | None, replace: str | None, jobs: dict[str, list[str]]) -> tuple[Any, ...]:
+            started = library.start_upload(paths, replace)
+            if isinstance(started, UploadOutcome):  # nothing to queue: say why at once
+                return render.statuses_html(started.problems, started.notes), gr.skip(), None, gr.skip()
+            earlier = [i for i in jobs.get("ids", []) if (job := library.queue.job(i)) is not None and not job.finished]
+            status, jobs, _, _ = upload_report({"ids": [*earlier, started.id], "announced": []})
+            return status, jobs, None, gr.Timer(active=True)
+
+        def on_upload_tick(jobs: dict[str, list[str]], finished: int) -> tuple[Any, ...]:
+            status, jobs, running, newly_finished = upload_report(jobs)
+            return (
+                status,
+                jobs,
+                gr.skip() if running else gr.Timer(active=False),
+                finished + 1 if newly_finished else gr.skip(),
             )
-            outcome = library.upload(paths, report, replace=replace)
-            return (render.statuses_html(outcome.problems, outcome.notes), *library_state(), None, examples_html())
+
+        def on_load_uploads() -> tuple[Any, ...]:
+            """A page opened (or reloaded) while uploads are being ingested shows their progress."""
+            ids = [job.id for job in library.queue.unfinished()]
+            if not ids:
+                return gr.skip(), gr.skip(), gr.skip()
+            status, jobs, _, _ = upload_report({"ids": ids, "announced": []})
+            return status, jobs, gr.Timer(active=True)
 
         @speaks_plainly(assistant, "Deleting the article")
         def on_delete(article_id: str | None) -> tuple[Any, ...]:
             done, message = library.delete(article_id)
             return (render.status_html(message, "info" if done else "error"), *library_state(), examples_html())
 
-        upload.upload(
-            on_upload,
-            [upload, replace_choice],
-            [upload_status, *library_outputs, upload, example_box],
+        # Uploads are ingested in the background (library.queue): these events only queue them and read their
+        # progress, so they wait for no question and no question waits for them.
+        @speaks_plainly(assistant, "Reading the article's details")
+        def on_edit_choice(article_id: str | None) -> tuple[Any, ...]:
+            return (*library.details(article_id), "")
+
+        @speaks_plainly(assistant, "Saving the details")
+        def on_save_edit(article_id: str | None, title: str, publisher: str, date: str, url: str) -> tuple[Any, ...]:
+            done, message = library.edit(article_id, ArticleDetails(title, publisher, date, url))
+            state = library_state(article_id) if done else (gr.skip(),) * len(library_outputs)
+            fields = library.details(article_id) if done else (gr.skip(),) * len(edit_fields)
+            status_line = render.status_html(message, "info" if done else "error")
+            return (status_line, *state, *fields, examples_html() if done else gr.skip())
+
+        edit_choice.input(on_edit_choice, [edit_choice], [*edit_fields, edit_status], show_progress="hidden", **private)
+        save_edit.click(
+            on_save_edit,
+            [edit_choice, *edit_fields],
+            [edit_status, *library_outputs, *edit_fields, example_box],
             concurrency_id=ASSISTANT_QUEUE,
             **private,
+        )
+        upload.upload(
+            on_upload,
+            [upload, replace_choice, upload_jobs],
+            [upload_status, upload_jobs, upload, upload_timer],
+            concurrency_limit=None,
+            **private,
+        )
+        upload_timer.tick(
+            on_upload_tick,
+            [upload_jobs, uploads_finished],
+            [upload_status, upload_jobs, upload_timer, uploads_finished],
+            concurrency_limit=None,
+            show_progress="hidden",
+            **private,
+        )
+        uploads_finished.change(lambda: library_state(), None, library_outputs, show_progress="hidden", **private)
+        uploads_finished.change(
+            examples_html, None, example_box, concurrency_id=ASSISTANT_QUEUE, show_progress="hidden", **private
         )
         delete.click(
             on_delete, [delete_choice], [delete_status, *library_outputs, example_box], concurrency_id=ASSISTANT_QUEUE, **private
         )
         # Another session may have changed the library since this page was built. Remaking the examples asks
         # questions, so it waits its turn with the other users of the assistant.
-        app.load(library_state, None, library_outputs, **private)
+        app.load(lambda: library_state(), None, library_outputs, **private)
+        app.load(on_load_uploads, None, [upload_status, upload_jobs, upload_timer], show_progress="hidden", **private)
         app.load(examples_html, None, example_box, concurrency_id=ASSISTANT_QUEUE, show_progress="hidden", **private)
     return app

@@ -454,6 +454,11 @@ def statuses_html(problems: Sequence[str], notes: Sequence[str]) -> str:
     return render("status.html", lines=lines) if lines else ""
 
 
+def upload_progress_html(sentence: str, done: int, total: int) -> str:
+    """An upload being ingested: the sentence, a progress bar (files done of total), and that asking goes on."""
+    return render("upload_progress.html", sentence=sentence, done=max(0, min(done, total)), total=max(total, 1))
+
+
 def header_html(mode_label: str) -> str:
     return render("header.html", mode=mode_label)
 

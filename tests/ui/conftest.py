@@ -31,11 +31,18 @@ class RunningApp:
     data_dir: Path
 
 
-def launch_app(data_dir: Path, **overrides: object) -> tuple[Any, RunningApp]:
+def launch_app(data_dir: Path, encoder: Any = None, **overrides: object) -> tuple[Any, RunningApp]:
+    """The app over `data_dir`; `encoder`: another embedder (e.g. tests/support/gated_encoder.py's) in place of
+    the configured one."""
     from rag.assistant import Assistant
+    from rag.services import build_store
     from ui.app import build_app
 
-    assistant = Assistant.from_settings(make_settings(data_dir, **overrides))
+    settings = make_settings(data_dir, **overrides)
+    if encoder is None:
+        assistant = Assistant.from_settings(settings)
+    else:
+        assistant = Assistant(settings, build_store(settings, encoder).open_for_reading(), encoder)
     app = build_app(assistant)
     app.queue()
     _, url, _ = app.launch(server_name="127.0.0.1", server_port=free_port(), prevent_thread_lock=True, quiet=True)

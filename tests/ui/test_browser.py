@@ -310,6 +310,46 @@ def test_uploaded_article_can_be_asked_about_at_once_then_deleted(
     expect(page.locator("#sources .source.active")).to_contain_text("Portmere Gazette")
 
 
+def _field(page: Any, elem_id: str) -> Any:
+    return page.locator(f"#{elem_id} textarea, #{elem_id} input").first
+
+
+def test_an_articles_publisher_and_date_are_edited_in_the_library_tab(
+    page: Any, running_app: RunningApp, tmp_path: Path, uploaded: list[str]
+) -> None:
+    from playwright.sync_api import expect
+
+    path = tmp_path / "portmere-ferries.md"
+    path.write_text(FERRY_MD, encoding="utf-8")
+    uploaded.append(path.name)
+    expect(upload(page, path)).to_contain_text("Added “Portmere harbour approves evening ferries”")
+
+    page.locator("#edit-choice input").click()
+    page.get_by_role("option", name="Portmere harbour approves evening ferries (Portmere Gazette, 2025-06-12)").click()
+    expect(_field(page, "edit-publisher")).to_have_value("Portmere Gazette")  # the form shows what is stored
+    expect(_field(page, "edit-date")).to_have_value("2025-06-12")
+
+    # a date that reads two ways is refused in one sentence, and nothing changes
+    _field(page, "edit-date").fill("06/12/2025")
+    page.click("#save-edit")
+    expect(page.locator("#edit-status")).to_contain_text("YYYY-MM-DD")
+    expect(page.locator("#library-table")).to_contain_text("2025-06-12")
+
+    _field(page, "edit-publisher").fill("Kellin Island Courier")
+    _field(page, "edit-date").fill("13 June 2025")
+    page.click("#save-edit")
+    expect(page.locator("#edit-status")).to_contain_text("Saved “Portmere harbour approves evening ferries”")
+    row = page.locator("#library-table tr", has_text="Portmere harbour approves evening ferries")
+    expect(row).to_contain_text("Kellin Island Courier")
+    expect(row).to_contain_text("2025-06-13")
+    expect(row).not_to_contain_text("Portmere Gazette")
+    expect(_field(page, "edit-date")).to_have_value("2025-06-13")  # the form shows the date as stored
+    screenshot(page, "library-edit")
+
+    manifest = json.loads((running_app.data_dir / "uploads" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["articles"][path.name] == {"publisher": "Kellin Island Courier", "published": "2025-06-13"}
+
+
 def _dues(folder: Path, name: str, title: str, percent: int) -> Path:
     folder.mkdir()
     path = folder / name

@@ -84,7 +84,7 @@ def test_copy_puts_the_answer_with_a_numbered_markdown_source_list(own_page: Any
     from playwright.sync_api import expect
 
     page = own_page
-    question = "What did Marguerite Olsson say?"
+    question = "What did Marguerite Olsson say the barrier would protect?"
     expected = own_app.assistant.ask(question)
     citation = expected.citations[0]
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=own_app.url)
@@ -191,7 +191,7 @@ def test_each_answer_shows_the_filters_it_was_searched_with(own_page: Any, size:
     shown = "Elverton Courier · from 2026-03-01"
     # the filters in force show while the panel is closed, too
     expect(page.locator("#settings")).to_contain_text(f"Settings · filtered: {shown}")
-    filtered = ask(page, "What did Marguerite Olsson say?")
+    filtered = ask(page, "What did Marguerite Olsson say the barrier would protect?")
     expect(filtered.locator(".filters")).to_have_text(f"Filtered: {shown}")
     expect(filtered.locator(".answer button.cite")).to_have_count(1)
     screenshot(page, f"filters-{size}")

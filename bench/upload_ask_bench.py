@@ -1,0 +1,312 @@
+"""Ask latency while uploads are ingested: one user and 20 concurrent users, against the running app's API.
+
+Starts the app as `rag serve` does (``python -m rag.cli serve``, a process of its own,
+over the sample corpus in a fresh data dir) from the project folder it is run in, and
+measures the wall time of ``/ask`` calls made with gradio_client from this process.
+Per round, the conditions alternate so that load from other processes hits them all:
+
+- **1 user, no upload** (the baseline): ``--asks`` questions one after another;
+- **1 user, during an upload**: ``/upload_article`` with ``--files`` generated articles
+  (``bench/upload_bench.upload_files``: ~4-9 passages each), questions asked one after
+  another until it has finished; every ask begun while the upload ran counts, however
+  long it waited (with the code before, the first one waited for the whole upload);
+- **20 users, no upload**: ``--users`` threads (one gradio_client each), ``--asks``
+  questions each, all at once;
+- **20 users, during an upload**: the same threads asking until a second upload of the
+  same size has finished.
+
+After each upload its articles are deleted (``/delete_article``), so every condition
+meets the same library. Figures are ratios against the 1-user baseline of the same
+run. ``--big-html`` adds one upload of a generated 9.9 MB HTML page (paragraphs, no
+tables), which the default RAG_MAX_UPLOAD_CHUNKS refuses after reading and chunking it:
+asks are timed while it is read.
+
+    python bench/upload_ask_bench.py                     # 2 rounds, 100 files, 20 users
+    python bench/upload_ask_bench.py --rounds 1 --files 30 --users 8 --asks 20
+    cd OTHER_CHECKOUT && python /path/to/bench/upload_ask_bench.py --out before.json   # the code there
+
+Writes bench/results/upload_ask.json (``--out``) and prints a table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+HERE = Path(__file__).resolve().parent
+if str(HERE.parent) not in sys.path:
+    sys.path.insert(0, str(HERE.parent))
+
+from bench.ask_bench import QUESTIONS, load_average, percentile, summary  # noqa: E402
+from bench.upload_bench import upload_files  # noqa: E402
+
+DEFAULT_OUT = HERE / "results" / "upload_ask.json"
+START_SECONDS = 600  # the first start ingests the sample corpus
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class App:
+    """`rag serve` of the code in `project` (the current folder), over `data_dir`, on a free port."""
+
+    def __init__(self, project: Path, data_dir: Path, log: Callable[[str], None]) -> None:
+        self.port = free_port()
+        env = {k: v for k, v in os.environ.items() if not k.startswith("RAG_") and not k.startswith("OPENAI_")}
+        env.update(RAG_DATA_DIR=str(data_dir), RAG_ANSWER_MODE="extractive", PYTHONPATH=str(project),
+                   GRADIO_ANALYTICS_ENABLED="False")
+        self.log_path = data_dir.parent / "serve.log"
+        self._log = self.log_path.open("w")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "rag.cli", "serve", "--port", str(self.port)],
+            cwd=project, env=env, stdout=subprocess.PIPE, stderr=self._log, text=True,
+        )
+        deadline = time.monotonic() + START_SECONDS
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline()  # "Sourced is running at URL (Ctrl-C to stop)"
+        found = re.search(r"(http://\S+)", line)
+        if not found or time.monotonic() > deadline:
+            self.stop()
+            raise SystemExit(f"rag serve did not start: {line!r}; see {self.log_path}")
+        self.url = found.group(1)
+        log(f"app at {self.url} (pid {self.process.pid})")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        self._log.close()
+
+
+def client(url: str) -> Any:
+    from gradio_client import Client
+
+    return Client(url, verbose=False, download_files=False)
+
+
+def ask_once(api: Any, question: str) -> float:
+    began = time.perf_counter()
+    answer = api.predict(question=question, api_name="/ask")
+    assert isinstance(answer, dict) and "answer" in answer, answer
+    return (time.perf_counter() - began) * 1000
+
+
+class Upload:
+    """One /upload_article call in the background; `running` while it has not returned."""
+
+    def __init__(self, api: Any, files: list[Path]) -> None:
+        from gradio_client import handle_file
+
+        self.began = time.perf_counter()
+        self.job = api.submit(paths=[handle_file(str(f)) for f in files], api_name="/upload_article")
+        self.ended: float | None = None
+        self.result: dict[str, Any] | None = None
+        self._thread = threading.Thread(target=self._wait, daemon=True)
+        self._thread.start()
+
+    def _wait(self) -> None:
+        self.result = self.job.result(timeout=3600)
+        self.ended = time.perf_counter()
+
+    @property
+    def running(self) -> bool:
+        return self.ended is None
+
+    def join(self) -> dict[str, Any]:
+        self._thread.join()
+        assert self.result is not None
+        return self.result
+
+    @property
+    def seconds(self) -> float:
+        return (self.ended or time.perf_counter()) - self.began
+
+
+def one_user(api: Any, count: int, rng: random.Random) -> list[float]:
+    return [ask_once(api, rng.choice(QUESTIONS)) for _ in range(count)]
+
+
+def one_user_during(api: Any, upload: Upload, rng: random.Random) -> list[float]:
+    """Questions one after another while the upload runs (each asked before it had finished counts, however
+    long it waited: with the code before, the first one waited for the whole upload)."""
+    timings = []
+    while upload.running:
+        timings.append(ask_once(api, rng.choice(QUESTIONS)))
+    return timings
+
+
+def many_users(apis: list[Any], asks: int | None, upload: Upload | None, seed: int) -> list[float]:
+    """Each user (thread, own client) asks `asks` questions, or asks until `upload` has finished."""
+    timings: list[float] = []
+    lock = threading.Lock()
+    start = threading.Barrier(len(apis))
+
+    def user(number: int, api: Any) -> None:
+        rng = random.Random(seed * 1000 + number)
+        start.wait()
+        done = 0
+        while (upload.running if upload is not None else done < (asks or 0)):
+            ms = ask_once(api, rng.choice(QUESTIONS))  # asked while the upload ran: counts (see one_user_during)
+            done += 1
+            with lock:
+                timings.append(ms)
+
+    threads = [threading.Thread(target=user, args=(n, api)) for n, api in enumerate(apis)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return timings
+
+
+def delete_uploaded(api: Any, result: dict[str, Any]) -> None:
+    for article_id in result.get("added", []):
+        api.predict(article_id=article_id, api_name="/delete_article")
+
+
+def big_html(path: Path, target_bytes: int = 9_900_000, seed: int = 5) -> Path:
+    """A long HTML page of generated paragraphs (no public text)."""
+    rng = random.Random(seed)
+    words = ("harbour council ferry budget line approved committee tram depot village well market roof pounds "
+             "report the a of and said on in").split()
+    parts, size, n = [], 0, 0
+    while size < target_bytes:
+        sentence = " ".join(rng.choice(words) for _ in range(rng.randint(8, 25))).capitalize() + "."
+        paragraph = f"<p>{sentence} Item {n} cost {rng.randint(1, 9999)} pounds.</p>\n"
+        parts.append(paragraph)
+        size += len(paragraph)
+        n += 1
+    path.write_text("<html><head><title>Long report</title></head><body><article><h1>Long report</h1>\n"
+                    + "".join(parts) + "</article></body></html>", encoding="utf-8")
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--files", type=int, default=100, help="files in each upload")
+    parser.add_argument("--users", type=int, default=20, help="concurrent users")
+    parser.add_argument("--asks", type=int, default=10, help="questions per user without an upload (1 user: x4)")
+    parser.add_argument("--big-html", action="store_true", help="also time asks during a 9.9 MB HTML upload")
+    parser.add_argument("--project", type=Path, default=Path.cwd(), help="the checkout whose app is measured")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = parser.parse_args(argv)
+
+    def log(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    work = Path(tempfile.mkdtemp(prefix="upload-ask-bench-"))
+    started = time.perf_counter()
+    app = App(args.project.resolve(), work / "data", log)
+    try:
+        files = [path for path, _ in upload_files(work / "files", args.files)]
+        api = client(app.url)
+        apis = [client(app.url) for _ in range(args.users)]
+        rng = random.Random(7)
+        one_user(api, 3, rng)  # warm-up: the keyword index, the model
+        results: dict[str, list[float]] = {"1 user": [], "1 user, upload": [], f"{args.users} users": [],
+                                           f"{args.users} users, upload": []}
+        uploads: list[dict[str, Any]] = []
+
+        def record_upload(upload: Upload, with_users: int) -> None:
+            result = upload.join()
+            assert result.get("added") and not result.get("refused"), result
+            uploads.append({"users": with_users, "seconds": round(upload.seconds, 2), "files": len(files),
+                            "articles": len(result["added"])})
+            log(f"  upload of {len(files)} files with {with_users} user(s) asking: {upload.seconds:.1f} s")
+            delete_uploaded(api, result)
+
+        for round_number in range(args.rounds):
+            log(f"round {round_number + 1}")
+            results["1 user"] += one_user(api, args.asks * 4, rng)
+            upload = Upload(api, files)
+            results["1 user, upload"] += one_user_during(api, upload, rng)
+            record_upload(upload, 1)
+            results[f"{args.users} users"] += many_users(apis, args.asks, None, round_number)
+            upload = Upload(api, files)
+            results[f"{args.users} users, upload"] += many_users(apis, None, upload, round_number + 100)
+            record_upload(upload, args.users)
+            for name, values in results.items():
+                log(f"  {name}: n={len(values)} p50 {percentile(values, 50):.0f} ms p95 {percentile(values, 95):.0f} ms")
+
+        big: dict[str, Any] | None = None
+        if args.big_html:
+            page = big_html(work / "long report.html")
+            upload = Upload(api, [page])
+            during = one_user_during(api, upload, rng)
+            outcome = upload.join()
+            results["1 user, 9.9 MB HTML upload"] = during
+            big = {"bytes": page.stat().st_size, "seconds": round(upload.seconds, 1), "outcome": outcome}
+            log(f"  9.9 MB HTML: {upload.seconds:.1f} s, {outcome.get('messages')}")
+            delete_uploaded(api, outcome)
+
+        base = results["1 user"]
+        many = results[f"{args.users} users"]
+        result = {
+            "benchmark": "ask latency (client wall time of /ask) with and without an upload being ingested, "
+                         "1 user and concurrent users, against `rag serve`",
+            "project": str(args.project.resolve()),
+            "commit": subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=args.project, capture_output=True,
+                                     text=True).stdout.strip(),
+            "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()},
+            "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "load_average": load_average(),
+            "settings": {"rounds": args.rounds, "files": args.files, "users": args.users, "asks": args.asks},
+            "ask_ms": {name: summary(values) for name, values in results.items()},
+            "ratio_to_1_user": {
+                name: {"p50": round(percentile(v, 50) / percentile(base, 50), 2),
+                       "p95": round(percentile(v, 95) / percentile(base, 95), 2)}
+                for name, v in results.items() if v
+            },
+            "upload_during_vs_without_upload_same_users": {
+                "1 user": {q: round(percentile(results["1 user, upload"], p) / percentile(base, p), 2)
+                           for q, p in (("p50", 50), ("p95", 95))},
+                f"{args.users} users": {q: round(percentile(results[f"{args.users} users, upload"], p)
+                                                 / percentile(many, p), 2) for q, p in (("p50", 50), ("p95", 95))},
+            },
+            "uploads": uploads,
+            "big_html": big,
+            "seconds": round(time.perf_counter() - started, 1),
+        }
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(result, indent=2) + "\n")
+        print(table(result))
+        print(f"\nwritten {args.out}")
+    finally:
+        app.stop()
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def table(result: dict[str, Any]) -> str:
+    lines = ["condition | asks | p50 (ms) | p95 (ms) | p50 / 1-user p50 | p95 / 1-user p95",
+             "--- | ---: | ---: | ---: | ---: | ---:"]
+    for name, stats in result["ask_ms"].items():
+        ratio = result["ratio_to_1_user"].get(name, {"p50": float("nan"), "p95": float("nan")})
+        lines.append(f"{name} | {stats['n']} | {stats['p50']:.0f} | {stats['p95']:.0f} | {ratio['p50']} | {ratio['p95']}")
+    lines.append("")
+    lines.append("uploads (s): " + ", ".join(f"{u['seconds']} ({u['users']} asking)" for u in result["uploads"]))
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
