@@ -38,10 +38,10 @@ REFUSAL_EXTRA = (
 # What each refusal model reads: the best candidate's evidence and how far it leads. Fewer inputs
 # than the ranker's: a hundred questions cannot fit more weights without fitting noise.
 REFUSAL_FEATURES = {
-    "value": ("coverage", "similarity", "answer_near", "answer_on_focus", "answer_specific",
+    "value": ("coverage", "relation_coverage", "similarity", "answer_near", "answer_on_focus", "answer_specific",
               "predicate_in_sentence", "constraints_in_sentence", "ranker_score", "margin"),
-    "sentence": ("coverage", "passage_coverage", "similarity", "focus_in_sentence", "predicate_in_sentence",
-                 "constraints_in_sentence", "ranker_score", "margin"),
+    "sentence": ("coverage", "relation_coverage", "passage_coverage", "similarity", "focus_in_sentence",
+                 "predicate_in_sentence", "constraints_in_sentence", "ranker_score", "margin"),
 }  # fmt: skip
 
 

@@ -85,6 +85,8 @@ FEATURES = (
     "predicate_in_sentence",  # the question's main verb ("voted", "lost") is in the sentence or the one before
     "constraints_in_sentence",  # share of the question's constraints the sentence (or the one before) mentions
     "has_constraints",  # the question names something (a name, a year, a number ...)
+    "relation_coverage",  # coverage of the question's other words, without the names, numbers and dates it names:
+    # a sentence about the same town or person that says something else about it scores low
 )
 
 
@@ -190,6 +192,9 @@ def find_candidates(
     focus_stems = set(stems(analysis.focus)) if analysis.focus else set()
     predicate_stems = set(stems(" ".join(analysis.predicate_forms)))
     checker = _ConstraintChecker(analysis.constraints, article_text)
+    named_stems = set(stems(" ".join([c.text for c in analysis.constraints] + [e for e, _ in analysis.entities])))
+    relation_stems = query_stems - named_stems
+    relation_weight = sum(idf(s) for s in relation_stems)
     candidates: list[Candidate] = []
     seen: set[tuple[str, int]] = set()
     for rank, passage in enumerate(passages):
@@ -221,7 +226,7 @@ def find_candidates(
                     continue
             # the sentence before often names who and where ("In Alder Springs, ..."; "Brantley's budget ...")
             share, missing = checker.share_in(f"{context_text} {text}")
-            if not checker.hold_in_article(passage, missing):
+            if not checker.hold_in_article(passage, missing) or _names_a_rival(passage, start, end, missing):
                 continue
             own = query_stems & sentence_stems
             from_context = (query_stems & context) - own
@@ -241,6 +246,15 @@ def find_candidates(
                 ),
                 "constraints_in_sentence": share,
                 "has_constraints": float(bool(analysis.constraints)),
+                "relation_coverage": (
+                    (
+                        sum(idf(s) for s in relation_stems & sentence_stems)
+                        + CONTEXT_WEIGHT * sum(idf(s) for s in (relation_stems & context) - sentence_stems)
+                    )
+                    / relation_weight
+                    if relation_weight
+                    else 1.0
+                ),
             }
             if not answers:
                 candidates.append(Candidate(rank, passage, quote_start, end, sentence_features))
@@ -255,6 +269,29 @@ def find_candidates(
                 }
                 candidates.append(Candidate(rank, passage, quote_start, end, features, [entity]))
     return candidates
+
+
+# Labels of names that a rival of the same kind can stand in for: "Greer County" and "Tolliver County".
+_RIVAL_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
+
+
+def _names_a_rival(passage: Passage, start: int, end: int, missing: list[Constraint]) -> bool:
+    """Whether the sentence names, in place of a name the question asks about and the sentence lacks, another
+    of the same kind: "Tolliver County" for a question about Greer County, "Harlan Middle School" for one about
+    Dunning Middle School. Such a sentence is about the other one, whatever its article says elsewhere."""
+    asked = [c for c in missing if c.kind == "name" and c.label in _RIVAL_LABELS and c.alternatives is None]
+    if not asked:
+        return False
+    for s, e, label in passage.entities:
+        if s < start or e > end or label not in _RIVAL_LABELS:
+            continue
+        named = [w.removesuffix("'s") for w in words(passage.text[s:e]) if w != "the"]
+        for constraint in asked:
+            wanted = constraint.keys[0].split()
+            # same kind: they end alike ("... County", "... School"); another one: the rest differs
+            if len(wanted) > 1 and len(named) > 1 and named[-1] == wanted[-1] and named[:-1] != wanted[:-1]:
+                return True
+    return False
 
 
 def _speaker_before(

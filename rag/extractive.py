@@ -145,22 +145,32 @@ def extractive_answer(
     model = model or load_answer_model()
     if threshold is not None:
         model = replace(model, threshold=threshold)
-    candidates, decision = decide(
-        analysis, passages, idf, model=model, query_vector=query_vector, article_text=article_text, knows=knows
-    )
-    if not decision.answered:
+    cited: list[CitedSentence] = []
+    probabilities: list[float] = []
+    answered: list[float] = []
+    # a compound question ("What rating did it get, and what did repairs cost?") is answered part by part,
+    # each part by the same rules as a question of its own; the parts the articles answer are given
+    for part in analysis.parts or (analysis,):
+        candidates, decision = decide(
+            part, passages, idf, model=model, query_vector=query_vector, article_text=article_text, knows=knows
+        )
+        probabilities.append(decision.probability)
+        if not decision.answered:
+            continue
+        answered.append(decision.probability)
+        if part.typed:
+            cited += _typed_answer(part, candidates)
+        else:
+            cited += _sentence_answer(part, candidates, max_sentences if not analysis.parts else 1, model)
+    if not cited:
         return Answer(
             question=analysis.question,
             answer=CANNOT_ANSWER,
             abstained=True,
             mode="extractive",
             retrieved=passages,
-            confidence=round(decision.probability, 4),
+            confidence=round(max(probabilities), 4),
         )
-    if analysis.typed:
-        cited = _typed_answer(analysis, candidates)
-    else:
-        cited = _sentence_answer(analysis, candidates, max_sentences, model)
     text, citations, sentences = number_citations(cited, passages)
     return Answer(
         question=analysis.question,
@@ -169,7 +179,7 @@ def extractive_answer(
         citations=citations,
         sentences=sentences,
         retrieved=passages,
-        confidence=round(decision.probability, 4),
+        confidence=round(min(answered), 4),
     )
 
 

@@ -60,7 +60,12 @@ _COUNT_NOUNS = frozenset({"number", "count", "total"})
 _AMOUNT_NOUNS = frozenset({"amount", "sum", "size", "cost", "price", "value", "figure", "toll"})
 # Words that make an amount a sum of money ("how much money", "what dollar value").
 _MONEY_WORDS = frozenset({"money", "cash", "funding", "dollar", "euro", "pound", "yen", "cent", "price", "cost", "fee",
-                          "salary", "wage", "fine", "budget"})  # fmt: skip
+                          "salary", "wage", "fine", "budget", "worth", "spend", "pay", "owe", "fund", "donate",
+                          "borrow"})  # fmt: skip
+# Verbs whose object is a sum of money.
+_PRICE_VERBS = frozenset({"cost", "spend", "pay", "owe", "borrow", "charge"})
+# "5 per cent" is sometimes tagged MONEY: a share is no sum of money.
+_PERCENT_WORDS = re.compile(r"%|\bper ?cent\b|\bpercent(?:age)?\b", re.IGNORECASE)
 # An ordinal ("the sixth call") answers "how many times" or "which number", not "how many homes".
 _ORDINAL_FOCUS = frozenset({"time", "number"})
 # "what kind of weapons": the container names the answer's shape, the noun after "of" its subject.
@@ -143,6 +148,9 @@ class QuestionAnalysis:
     # "Do you use cookies?", "What is your name?": a question to the assistant, which articles cannot answer
     about_the_assistant: bool = False
     predicate_forms: tuple[str, ...] = ()  # its lemma and irregular forms ("lose", "lost")
+    # "What rating did the storm get, and what did repairs cost?": each question of a compound one, analysed
+    # apart; empty for a single question.
+    parts: tuple["QuestionAnalysis", ...] = ()
 
     @property
     def typed(self) -> bool:
@@ -170,6 +178,7 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
     from index.nlp import full_pipeline
 
     doc = full_pipeline()(question)
+    parts = _question_parts(doc)
     wh = _question_word(doc)
     answer_type, focus = _answer_type(doc, wh)
     return QuestionAnalysis(
@@ -186,7 +195,37 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
         predicate=_predicate(doc),
         predicate_forms=_verb_forms(_predicate(doc)),
         about_the_assistant=_about_the_assistant(doc),
+        parts=tuple(_analyse(part, publisher_names) for part in parts) if len(parts) > 1 else (),
     )
+
+
+# A part of a compound question is a question of its own only with this many words.
+_MIN_PART_WORDS = 3
+
+
+def _question_parts(doc: "Doc") -> list[str]:
+    """The questions of a compound one, split where "and" starts a new question ("..., and who said so?",
+    "... and when did it open?"); [] for a single question."""
+    parts: list[str] = []
+    start = 0
+    for token in doc[:-1]:
+        following = doc[token.i + 1]
+        if token.lower_ != "and" or following.tag_ not in ("WDT", "WP", "WP$", "WRB"):
+            continue
+        before = doc[start : token.i]
+        if sum(t.is_alpha for t in before) < _MIN_PART_WORDS or sum(t.is_alpha for t in doc[token.i + 1 :]) < 2:
+            continue
+        parts.append(_as_question(before.text))
+        start = token.i + 1
+    if not parts:
+        return []
+    parts.append(_as_question(doc[start:].text))
+    return parts
+
+
+def _as_question(text: str) -> str:
+    text = text.strip().rstrip(",;:?").strip()
+    return f"{text[:1].upper()}{text[1:]}?"
 
 
 # --- answer type -------------------------------------------------------------
@@ -274,6 +313,8 @@ def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
         subject = _subject_noun(doc)
         if subject is not None and wh.dep_ == "attr":
             noun = subject
+        elif _asks_a_price(wh):
+            return "money", subject
         else:
             return "description", subject
     lemma = noun.lemma_.casefold()
@@ -290,6 +331,16 @@ def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
     if lemma in ("kind", "type", "sort", "level", "part") or plural:
         return "list" if plural or (content is not None and content.tag_ == "NNS") else "description", content or noun
     return "description", noun
+
+
+def _asks_a_price(wh: "Token") -> bool:
+    """"What did the repairs cost?", "What will the town pay?": the verb of money has "what" as its object
+    ("What did the city spend the grant on?" has an object of its own and asks for a thing)."""
+    verbs = [wh.head, *(c for c in wh.head.children if c.dep_ in ("ccomp", "xcomp"))]
+    return any(
+        verb.lemma_.casefold() in _PRICE_VERBS and not any(c.dep_ == "dobj" and c.i != wh.i for c in verb.children)
+        for verb in verbs
+    )
 
 
 def _mentions_money(doc: "Doc") -> bool:
@@ -436,11 +487,17 @@ def _several_subjects(first: "Token") -> str | None:
     """Names joined by "and" are several subjects asked about in turn ("the budgets of Gadsden and Stephenville"),
     unless they act together: the subject of the clause ("when did Smith and Jones meet") or the objects of a
     relation ("the call between Smith and Jones", "talks with Smith and Jones")."""
-    if first.dep_ in ("nsubj", "nsubjpass"):
+    if first.dep_ in ("nsubj", "nsubjpass") and not _distributive(first.head):
         return None
     if first.dep_ == "pobj" and first.head.lower_ in ("between", "among", "amongst", "with"):
         return None
     return f"conj-{first.i}"
+
+
+def _distributive(verb: "Token") -> bool:
+    """"How much were the Ashby and the Corliss bonds each worth?": "each" or "respectively" asks about the
+    subjects one by one."""
+    return any(t.lower_ in ("each", "respectively", "apiece") for t in verb.subtree)
 
 
 def _name_constraint(entity: "Span", publisher_names: frozenset[str], covered: set[int],
@@ -535,6 +592,8 @@ def entity_fits(answer_type: str, label: str, entity_text: str, focus: str | Non
     """Whether an entity of `label` can answer a question of `answer_type` about `focus`."""
     if answer_type == "count" and focus and focus.rstrip("s") in _DURATION_UNITS and label in ("DATE", "TIME"):
         return is_duration(entity_text)  # "how many days ...?": "86 days" is tagged as a date, not a number
+    if label == "MONEY" and _PERCENT_WORDS.search(entity_text):
+        label = "PERCENT"
     if label not in ANSWER_LABELS.get(answer_type, ()):
         return False
     if answer_type == "count" and label == "QUANTITY" and focus and not set(stems(focus)) & set(stems(entity_text)):

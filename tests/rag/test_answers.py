@@ -209,3 +209,20 @@ def test_a_bare_count_and_a_count_of_something_else_are_not_rival_figures() -> N
     assert not _same_unit("212", "38-acre", "child")
     assert not _same_unit("212", "38-acre", None)
     assert _same_unit("about 21,000", "about 18,500", "customer")
+
+
+def test_a_sentence_about_a_rival_county_does_not_answer_for_the_one_asked_about(rules_assistant: Assistant) -> None:
+    """The Lanford article mentions Maple County (its line crews), but its outage count is Lanford County's."""
+    asked = rules_assistant.ask("How many customers lost power in Maple County?")
+    assert "9,300" not in asked.answer
+    right = rules_assistant.ask("How many customers lost power in Lanford County?")
+    assert right.answer.startswith("About 9,300 [1]")
+
+
+def test_each_question_of_a_compound_one_is_answered(rules_assistant: Assistant) -> None:
+    answer = rules_assistant.ask(
+        "How many customers lost power in Lanford County, and who manages the electric cooperative?"
+    )
+    assert not answer.abstained
+    assert "9,300" in answer.answer and "Renner" in answer.answer
+    assert {c.title for c in answer.citations} == {"Ice storm leaves thousands without power in Lanford County"}

@@ -150,3 +150,40 @@ def test_a_quantity_of_something_else_does_not_count_what_was_asked() -> None:
     assert not entity_fits("count", "QUANTITY", "about 1,200 acres", "home")
     assert entity_fits("count", "QUANTITY", "40 tonnes", "tonne")
     assert entity_fits("count", "CARDINAL", "17", "home")
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_type"),
+    [
+        ("What did the architect estimate the repairs would cost?", "money"),
+        ("What will the county pay for the new plow?", "money"),
+        ("What did the city spend the grant on?", "description"),
+        ("How much were the two library bonds each worth?", "money"),
+        ("What happened to the library budget?", "description"),
+    ],
+)
+def test_a_verb_of_money_asks_for_a_sum(question: str, answer_type: str) -> None:
+    assert analyse(question).answer_type == answer_type
+
+
+def test_a_share_tagged_as_money_is_a_percentage_not_a_sum() -> None:
+    assert not entity_fits("money", "MONEY", "5 per cent")
+    assert entity_fits("percent", "MONEY", "5 per cent")
+    assert entity_fits("money", "MONEY", "$4.2 million")
+
+
+def test_each_makes_joint_subjects_separate_questions() -> None:
+    apart = analyse("How many votes did Ashby and Corliss each get?")
+    assert [c.alternatives is not None for c in apart.constraints] == [True, True]
+    together = analyse("When did Ashby and Corliss sign the merger?")
+    assert all(c.alternatives is None for c in together.constraints)
+
+
+def test_a_compound_question_is_split_where_and_starts_a_new_question() -> None:
+    compound = analyse("What rating did the storm get in Dorsey, and when did the survey team visit?")
+    assert [(p.question, p.answer_type) for p in compound.parts] == [
+        ("What rating did the storm get in Dorsey?", "description"),
+        ("When did the survey team visit?", "date"),
+    ]
+    assert analyse("Who won and when?").parts == ()
+    assert analyse("When did Ashby and Corliss sign the merger?").parts == ()
