@@ -117,7 +117,8 @@ def _referring_tokens(doc: "Doc", previous_nouns: set[str]) -> list["Token"]:
 
 
 def _is_definite(token: "Token") -> bool:
-    return any(child.lower_ == "the" and child.dep_ == "det" for child in token.children)
+    """"the bond", "that presidency": a noun whose determiner points back."""
+    return any(child.lower_ in ("the", "that", "this") and child.dep_ == "det" for child in token.children)
 
 
 def resolve_follow_up(question: str, conversation: Conversation) -> str | None:
@@ -126,7 +127,8 @@ def resolve_follow_up(question: str, conversation: Conversation) -> str | None:
         return None
     previous = conversation.turns[-1]
     question_doc = _parse(previous.standalone)
-    previous_nouns = {t.lemma_.casefold() for t in question_doc if t.pos_ == "NOUN"}
+    earlier_docs = [question_doc, *(_parse(turn.standalone) for turn in reversed(conversation.turns[:-1]))]
+    previous_nouns = {t.lemma_.casefold() for d in earlier_docs for t in d if t.pos_ == "NOUN"}
     doc = _parse(question)
     referring = _referring_tokens(doc, previous_nouns)
     if not referring:
@@ -140,7 +142,8 @@ def resolve_follow_up(question: str, conversation: Conversation) -> str | None:
     own = {m.text.casefold() for m in _mentions(doc)}
     replacements: dict[int, tuple[int, str]] = {}  # first token -> (end token, text)
     for token in referring:
-        replacement = _resolve(token, answer_mentions, question_mentions + earlier, question_doc, own, names)
+        replacement = _resolve(token, answer_mentions, question_mentions + earlier, question_doc, own, names,
+                               earlier_docs)
         if replacement:
             first = _determiner(token) if token.pos_ == "NOUN" and not replacement.startswith(token.text) else token
             replacements[first.i] = (token.i + 1, replacement)
@@ -169,7 +172,8 @@ def _proper_nouns(doc: "Doc") -> list[str]:
     runs: list[str] = []
     current: list[str] = []
     for token in [*doc, None]:
-        if token is not None and token.pos_ == "PROPN" and token.ent_type_ in ("", "ORG"):
+        if (token is not None and token.pos_ == "PROPN" and token.ent_type_ in ("", "ORG")
+                and token.text.rstrip(".").casefold() not in _TITLES):  # fmt: skip
             current.append(token.text)
             continue
         if current:
@@ -184,12 +188,23 @@ def _proper_noun(names: list[str], possessive: bool) -> str | None:
     return f"{names[0]}'s" if possessive else names[0]
 
 
+# Titles the model sometimes tags as a person of their own ("Mr" of "Mr Putin").
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam"})
+
+
 def _mentions(doc: "Doc") -> list[_Mention]:
-    return [_Mention(e.text.removeprefix("the ").removesuffix("'s").removesuffix("’s"), e.label_) for e in doc.ents]
+    mentions = []
+    for entity in doc.ents:
+        words = entity.text.removeprefix("the ").removesuffix("'s").removesuffix("’s").split()
+        while words and words[0].rstrip(".").casefold() in _TITLES:
+            words = words[1:]
+        if words:
+            mentions.append(_Mention(" ".join(words), entity.label_))
+    return mentions
 
 
 def _resolve(token: "Token", answer: list[_Mention], question: list[_Mention], question_doc: "Doc",
-             own: set[str], answer_doc_names: list[str] = ()) -> str | None:  # fmt: skip
+             own: set[str], answer_doc_names: list[str] = (), earlier_docs: list["Doc"] = ()) -> str | None:  # fmt: skip
     word = token.lower_
     possessive = word in _POSSESSIVE and token.tag_ == "PRP$"
 
@@ -215,20 +230,31 @@ def _resolve(token: "Token", answer: list[_Mention], question: list[_Mention], q
             return pick(("PERSON",), [question], several=True)
         return pick(_GROUP_LABELS, [question, answer]) or pick(("PERSON",), [question, answer], several=True)
     if word == "there":
-        place = pick(_PLACE_LABELS, [answer, question])
+        # after "Where ...?" the answer's place is meant; otherwise the place the questions were about
+        place = pick(_PLACE_LABELS, [answer, question] if _asked_where(question_doc) else [question, answer])
         if place is None and _asked_where(question_doc):
             # the answer to "Where ...?" is a place whatever label the model gave a name standing alone
             place = next((m.text for m in answer if m.label not in ("CARDINAL", "ORDINAL", "DATE", "TIME")), None)
         return f"in {place}" if place else None
+    if token.pos_ == "NOUN":
+        # "the bond" -> "Tolliver County's school bond": the noun as an earlier question qualified it, most
+        # recent first
+        for earlier_doc in earlier_docs or [question_doc]:
+            chunk = next(
+                (c for c in earlier_doc.noun_chunks
+                 if c.root.lemma_ == token.lemma_ and not any(t.tag_ in ("WDT", "WP", "WP$") for t in c)),
+                None,
+            )  # fmt: skip
+            if chunk is not None and len([t for t in chunk if t.tag_ != "DT"]) > 1:
+                return chunk.text
+        if token.lemma_ not in {t.lemma_ for t in question_doc}:
+            return None  # a noun of an older turn, never qualified: nothing to add
     event = _event(question_doc, own)
     if not event:
         return None
     if word in ("next", "then"):
         return f"{token.text} (after {event})"
     if token.pos_ == "NOUN":
-        chunk = next((c for c in question_doc.noun_chunks if c.root.lemma_ == token.lemma_), None)
-        if chunk is not None and chunk.text.casefold() != f"the {token.lower_}":
-            return chunk.text  # "the call" -> "the July 3 call"
         return f"{token.text} ({event})"
     return f"{token.text} ({event})"
 

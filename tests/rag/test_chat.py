@@ -48,6 +48,29 @@ def test_there_is_the_last_place_and_they_are_the_people_asked_about() -> None:
     assert resolve_follow_up("Why did they vote no?", pair) == "Why did Ada Whitlow and Gerald Pino vote no?"
 
 
+def test_a_definite_noun_takes_the_qualified_phrase_of_an_older_question() -> None:
+    conversation = chat(
+        ("Who voted against putting Lanford County's library levy on the ballot?", "Ada Whitlow [1]."),
+        ("Why did she vote no?", "She said the levy was too large. [1]"),
+    )
+    assert resolve_follow_up("How did the levy do at the polls?", conversation) == (
+        "How did Lanford County's library levy do at the polls?"
+    )
+
+
+def test_there_is_the_place_asked_about_unless_the_question_asked_where() -> None:
+    conversation = chat(
+        ("What did the sheriff declare after the flood in Pike County?", "An emergency, with help from Maple County. [1]")
+    )
+    assert resolve_follow_up("How many homes flooded there?", conversation) == "How many homes flooded in Pike County?"
+
+
+def test_a_title_alone_is_nobody() -> None:
+    conversation = chat(("Where is Whitlow a senior fellow?", "Speaking after Mr Whitlow spoke, the analyst wrote. [1]"))
+    rewritten = resolve_follow_up("What device did she say Whitlow introduced?", conversation)
+    assert rewritten is None or "Mr say" not in rewritten
+
+
 def test_a_question_naming_its_own_subject_is_left_alone() -> None:
     conversation = chat(("What did Sheriff Pruett say about the curfew?", "Pruett said the curfew would end. [1]"))
     assert resolve_follow_up("Who is Marisol Ybarra?", conversation) is None
