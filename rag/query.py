@@ -41,7 +41,7 @@ ConstraintKind = Literal["name", "year", "year_range", "date", "number", "identi
 ANSWER_LABELS: dict[str, tuple[str, ...]] = {
     "person": ("PERSON",),
     "organisation": ("ORG",),
-    "place": ("GPE", "LOC", "FAC"),
+    "place": ("GPE", "LOC", "FAC", "ORG"),  # "Where did the students go?": "Harlan Middle School", an ORG to the model
     "date": ("DATE", "TIME"),
     "duration": ("DATE", "TIME", "QUANTITY"),
     "count": ("CARDINAL", "ORDINAL", "QUANTITY"),

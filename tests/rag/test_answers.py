@@ -226,3 +226,8 @@ def test_each_question_of_a_compound_one_is_answered(rules_assistant: Assistant)
     assert not answer.abstained
     assert "9,300" in answer.answer and "Renner" in answer.answer
     assert {c.title for c in answer.citations} == {"Ice storm leaves thousands without power in Lanford County"}
+
+
+def test_where_can_be_answered_by_an_institution(rules_assistant: Assistant) -> None:
+    answer = rules_assistant.ask("Where will the Dorsey Primary School students attend classes?")
+    assert answer.answer.startswith("Kestrel Ridge Academy [1]")
