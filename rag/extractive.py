@@ -47,10 +47,12 @@ MIN_NEW_STEMS = 3
 # same thing, are given when the ranker's logit is within this of the best one's.
 SECOND_ANSWER_GAP = 1.0
 # Another source's figure is a figure for the same thing when its sentence is as tied to the question as
-# the best one's on each of these (the asked-about noun beside the figure, the question's verb, everything
-# the question names) and it measures the same thing (_same_unit); the ranker's scores do not enter, so
-# the second figure need not be close to the first in wording or retrieval rank.
-_SAME_FACT_FEATURES = ("answer_on_focus", "focus_in_sentence", "predicate_in_sentence", "constraints_in_sentence")
+# the best one's on each of these (the asked-about noun beside the figure, the question's verb) and it
+# measures the same thing (_same_unit); the ranker's scores do not enter, so the second figure need not be
+# close to the first in wording or retrieval rank. What the question names need not be in the rival's own
+# sentence: every candidate's article names it (rag.candidates), and an outlet may write "14 homes were
+# damaged" in a story whose lead named the town.
+_SAME_FACT_FEATURES = ("answer_on_focus", "focus_in_sentence", "predicate_in_sentence")
 # ... and it is looked for among this many candidates after the best.
 RIVAL_CANDIDATES = 10
 MAX_LISTED_ANSWERS = 5
