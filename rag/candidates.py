@@ -114,6 +114,14 @@ class Candidate:
         return self.passage.text[entity[0] : entity[1]] if entity else None
 
 
+def text_stems(text: str) -> set[str]:
+    """The stems of `text`, its hyphenated words also read as one ("cease-fire" is "ceasefire" too)."""
+    found = set(stems(text))
+    if "-" in text:
+        found.update(stems(text.replace("-", "")))
+    return found
+
+
 def sentence_spans(passage: Passage) -> list[tuple[int, int]]:
     """The passage's sentences as stored at ingest, or split now for a passage without them."""
     return [(int(s), int(e)) for s, e in passage.sentence_spans] or split_sentences(passage.text)
@@ -206,7 +214,7 @@ def find_candidates(
         previous_text = ""
         for (start, end), similarity in zip(spans, _similarities(passage, query, spans)):
             text = passage.text[start:end]
-            sentence_stems = set(stems(text))
+            sentence_stems = text_stems(text)
             context, previous = previous, sentence_stems
             context_text, previous_text = previous_text, text
             key = (passage.article_id, passage.start + start)
@@ -350,7 +358,7 @@ def _answer_entities(
         return []
     query_stems = set(stems(question))
 
-    sentence_stems = set(stems(passage.text[start:end]))
+    sentence_stems = text_stems(passage.text[start:end])
 
     def order(entity: Entity) -> tuple[float, float, float, int]:
         on_focus = _on_focus(passage.text, entity, focus_stems, sentence_stems)
@@ -372,8 +380,10 @@ def _in_question(text: str, label: str, normalised_question: str, question_words
 
 
 def _specific(value: str) -> float:
-    """How precise a value is: 1 with a digit ("April 2", "$4 million"); 0.5 for a name ("Angela Whitcomb",
+    """How precise a value is: 1 with a digit ("April 2", "$4 million"), 0.75 for a bare year; 0.5 for a name ("Angela Whitcomb",
     "Monday"); 0 for a vague one ("evening", "a day", "earlier this week")."""
+    if re.fullmatch(r"(?:in |the )?(1[89]|20)\d\d", value.strip(), re.IGNORECASE):
+        return 0.75  # a bare year: "2022" says less than "February 24, 2022"
     if any(c.isdigit() for c in value):
         return 1.0
     words = [w for w in value.split() if w[:1].isalpha()]
@@ -390,7 +400,7 @@ def _on_focus(text: str, entity: Entity, focus_stems: set[str], sentence_stems: 
     if not focus_stems:
         return 0.5
     before = text[max(0, entity[0] - 60) : entity[0]].split()[-COUNTED_WINDOW:]
-    if _followed_by(text, entity, focus_stems) or focus_stems & set(stems(" ".join(before))):
+    if _followed_by(text, entity, focus_stems) or focus_stems & text_stems(" ".join(before)):
         return 1.0
     following = re.findall(r"[^\W\d_]+|\d+|[^\w\s]", text[entity[1] : entity[1] + 40])
     bare = not following or not following[0].isalpha() or following[0].casefold() in stopwords()
@@ -399,7 +409,7 @@ def _on_focus(text: str, entity: Entity, focus_stems: set[str], sentence_stems: 
 
 def _followed_by(text: str, entity: Entity, focus_stems: set[str]) -> bool:
     after = text[entity[1] : entity[1] + 60]
-    return bool(focus_stems) and bool(focus_stems & set(stems(" ".join(after.split()[:COUNTED_WINDOW]))))
+    return bool(focus_stems) and bool(focus_stems & text_stems(" ".join(after.split()[:COUNTED_WINDOW])))
 
 
 def _nearness(text: str, entity: Entity, start: int, end: int, query_stems: set[str]) -> float:
