@@ -16,3 +16,21 @@ def test_a_bare_year_is_less_precise_than_a_full_date() -> None:
     assert _specific("2019") < _specific("March 4, 2019") == 1.0
     assert _specific("2019") > _specific("March")
     assert _specific("$4 million") == 1.0
+
+
+def test_relation_coverage_ignores_the_names_the_question_gives() -> None:
+    """Two sentences about the same town: only one says what was asked (who voted against)."""
+    from rag.candidates import find_candidates
+    from rag.models import Passage
+    from rag.query import analyse
+
+    text = (
+        "About 240 Corvale residents filled the high school gym for the budget meeting on Tuesday. "
+        "Council members Ada Whitlow and Gerald Pino voted against the Corvale budget."
+    )
+    passage = Passage(passage_id="p", article_id="a", title="Corvale budget", source="Corvale Star", text=text,
+                      start=0, end=len(text))  # fmt: skip
+    question = analyse("Which Corvale council members voted against the budget?")
+    found = find_candidates(question, [passage], idf=lambda stem: 1.0)
+    by_sentence = {c.text.split()[0]: c.features["relation_coverage"] for c in found}
+    assert by_sentence["Council"] > 0.5 > by_sentence["About"]
