@@ -80,7 +80,7 @@ app = typer.Typer(
 # --- options, defined once and shared by the sub-commands --------------------------------------------
 Dataset = Annotated[Optional[Path], typer.Option(help="Evaluation set (default: eval/dataset.jsonl).")]
 Suite = Annotated[
-    Optional[str], typer.Option(help="A named suite (sample, towns, heldout: eval/suites.py) instead of --dataset.")
+    Optional[str], typer.Option(help="A named suite (sample, towns, county, heldout: eval/suites.py) instead of --dataset.")
 ]
 Split = Annotated[Literal["dev", "test", "all"], typer.Option(help="Which part of --suite.")]
 Only = Annotated[
