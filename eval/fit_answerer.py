@@ -300,7 +300,7 @@ def fit_refusal(data: list[CaseData], rankers: dict[str, LogisticModel]) -> tupl
         if not ranked:
             continue
         case.candidates = ranked
-        rows.append(refusal_features(ranked))
+        rows.append(refusal_features(ranked, case.analysis))
         labels.append(int(_states_a_fact(_answer_text(case, provisional), case.case)))
         groups.append(case.group)
         answerable.append(case.case.answerable)

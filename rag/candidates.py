@@ -302,6 +302,35 @@ def _names_a_rival(passage: Passage, start: int, end: int, missing: list[Constra
     return False
 
 
+# How many steps up the parse an answer may be from the verb that governs it ("17" -> "homes" -> "damaged").
+_GOVERNING_STEPS = 4
+
+
+def answer_on_predicate(analysis: QuestionAnalysis, candidate: Candidate) -> float:
+    """For a value answer: 1 when the verb governing the answer in its sentence is the question's main verb
+    ("Who cast the lone vote?": "Nina Castillo cast the only no vote"), 0 when it is another verb ("About 240
+    residents filled the gym" for "How many residents voted?"); 1 when the question's verb says nothing
+    (be, have, do) or there is no answer entity. Parses the one sentence (the best candidate's only)."""
+    entity = candidate.answer
+    wanted = set(stems(" ".join(analysis.predicate_forms)))
+    if entity is None or not wanted:
+        return 1.0
+    from index.nlp import full_pipeline
+
+    doc = full_pipeline()(candidate.text)
+    span = doc.char_span(entity[0] - candidate.start, entity[1] - candidate.start, alignment_mode="expand")
+    if span is None:
+        return 1.0
+    token = span.root
+    for _ in range(_GOVERNING_STEPS):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            break
+        token = token.head
+    # "expects to hire 120": the verb the answer hangs on, and the one it completes
+    verbs = [token] + ([token.head] if token.dep_ in ("xcomp", "ccomp", "conj", "advcl") else [])
+    return float(any(wanted & (set(stems(t.text)) | set(stems(t.lemma_))) for t in verbs))
+
+
 def _speaker_before(
     analysis: QuestionAnalysis, passage: Passage, spans: list[tuple[int, int]], start: int, end: int, question: str,
     question_words: set[str],

@@ -32,7 +32,7 @@ from typing import Callable, Sequence
 
 from rag.answer_model import AnswerModel, kind_of, load_answer_model
 from rag.answer_text import balanced_quotes, display_text
-from rag.candidates import PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, drop_orders_to_assistants, find_candidates, sentence_spans
+from rag.candidates import PRONOUN_SPEAKER, ArticleText, answer_on_predicate, Candidate, IdfFunction, drop_orders_to_assistants, find_candidates, sentence_spans
 from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
 from rag.query import Constraint, QuestionAnalysis, is_duration
@@ -80,7 +80,7 @@ class Decision:
     answered: bool
 
 
-def refusal_features(candidates: Sequence[Candidate]) -> dict[str, float]:
+def refusal_features(candidates: Sequence[Candidate], analysis: QuestionAnalysis) -> dict[str, float]:
     """The best candidate's features plus how it compares with the rest (rag.answer_model.REFUSAL_EXTRA)."""
     import math
 
@@ -100,6 +100,7 @@ def refusal_features(candidates: Sequence[Candidate]) -> dict[str, float]:
         "margin": margin,
         "agreement": agreement,
         "candidates": math.log1p(len(candidates)),
+        "answer_on_predicate": answer_on_predicate(analysis, best),
     }
 
 
@@ -125,7 +126,7 @@ def decide(
     candidates = drop_orders_to_assistants(candidates, CHECKED_FOR_ORDERS)
     if not candidates:
         return candidates, Decision(None, {}, 0.0, False)
-    features = refusal_features(candidates)
+    features = refusal_features(candidates, analysis)
     probability = model.answer_probability(features)
     return candidates, Decision(candidates[0], features, probability, probability >= model.threshold)
 

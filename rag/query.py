@@ -60,7 +60,7 @@ _COUNT_NOUNS = frozenset({"number", "count", "total"})
 _AMOUNT_NOUNS = frozenset({"amount", "sum", "size", "cost", "price", "value", "figure", "toll"})
 # Words that make an amount a sum of money ("how much money", "what dollar value").
 _MONEY_WORDS = frozenset({"money", "cash", "funding", "dollar", "euro", "pound", "yen", "cent", "price", "cost", "fee",
-                          "salary", "wage", "fine", "budget", "worth", "spend", "pay", "owe", "fund", "donate",
+                          "salary", "wage", "fine", "budget", "worth", "spend", "pay", "owe", "fund", "donate", "invest",
                           "borrow"})  # fmt: skip
 # Verbs whose object is a sum of money.
 _PRICE_VERBS = frozenset({"cost", "spend", "pay", "owe", "borrow", "charge"})

@@ -34,3 +34,21 @@ def test_relation_coverage_ignores_the_names_the_question_gives() -> None:
     found = find_candidates(question, [passage], idf=lambda stem: 1.0)
     by_sentence = {c.text.split()[0]: c.features["relation_coverage"] for c in found}
     assert by_sentence["Council"] > 0.5 > by_sentence["About"]
+
+
+def test_the_verb_governing_a_value_must_be_the_questions_verb() -> None:
+    from rag.candidates import Candidate, answer_on_predicate
+    from rag.models import Passage
+    from rag.query import analyse
+
+    def candidate(text: str, value: str, label: str) -> Candidate:
+        passage = Passage(passage_id="p", article_id="a", title="t", source="s", text=text, start=0, end=len(text))
+        start = text.index(value)
+        return Candidate(0, passage, 0, len(text), {}, [(start, start + len(value), label)])
+
+    voted = analyse("How many residents voted for the Corvale budget?")
+    assert answer_on_predicate(voted, candidate("About 240 residents filled the gym.", "About 240", "CARDINAL")) == 0
+    assert answer_on_predicate(voted, candidate("In all, 212 residents voted for it.", "212", "CARDINAL")) == 1
+    hired = analyse("How many workers will the plant hire?")
+    assert answer_on_predicate(hired, candidate("The plant expects to hire 120 workers.", "120", "CARDINAL")) == 1
+    assert answer_on_predicate(analyse("What is the budget?"), candidate("It is $4 million.", "$4 million", "MONEY")) == 1
