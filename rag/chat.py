@@ -223,7 +223,10 @@ def _resolve(token: "Token", answer: list[_Mention], question: list[_Mention], q
         # after "Who ...?" the answer's person is the one meant; after "Who is Peskov?" or "What did Peskov
         # say?" it is the person the question named
         pools = [answer, question] if _asked_who(question_doc) else [question, answer]
-        return pick(("PERSON",), pools) or _proper_noun(answer_doc_names, possessive)
+        person = pick(("PERSON",), pools)
+        if person or _asked_where(question_doc):
+            return person  # the answer to "Where ...?" names a place or an institution, not a person
+        return _proper_noun(answer_doc_names, possessive)
     if word in _GROUP_PRONOUNS:
         people = {m.text for m in question if m.label == "PERSON"}
         if len(people) > 1:

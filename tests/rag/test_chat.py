@@ -71,6 +71,12 @@ def test_a_title_alone_is_nobody() -> None:
     assert rewritten is None or "Mr say" not in rewritten
 
 
+def test_the_answer_to_where_is_no_person() -> None:
+    conversation = chat(("Where is Whitlow a senior fellow?", "Corvale Policy Institute [1]."))
+    rewritten = resolve_follow_up("What did she say about the levy?", conversation)
+    assert rewritten is None or "Corvale" not in rewritten
+
+
 def test_a_question_naming_its_own_subject_is_left_alone() -> None:
     conversation = chat(("What did Sheriff Pruett say about the curfew?", "Pruett said the curfew would end. [1]"))
     assert resolve_follow_up("Who is Marisol Ybarra?", conversation) is None
