@@ -317,7 +317,7 @@ def answer_on_predicate(analysis: QuestionAnalysis, candidate: Candidate) -> flo
         return 1.0
     from index.nlp import full_pipeline
 
-    doc = full_pipeline()(candidate.text)
+    doc = full_pipeline()(candidate.text, disable=["ner"])  # the parse is what is read; NER costs as much again
     span = doc.char_span(entity[0] - candidate.start, entity[1] - candidate.start, alignment_mode="expand")
     if span is None:
         return 1.0
