@@ -67,6 +67,7 @@ _NAMED_SPEAKER = re.compile(
 )
 # Values of one sentence considered as answers (a sentence rarely holds more that fit the question).
 MAX_VALUES_PER_SENTENCE = 4
+_CURRENCY_SIGNS = frozenset("$€£¥")
 # How far (in words) an answer entity may sit from the thing counted ("12 homes",
 # "four southeastern provinces") to count it.
 COUNTED_WINDOW = 3
@@ -382,6 +383,8 @@ def _answer_entities(
             continue
         if _in_question(text, label, normalised_question, question_words):
             continue
+        if label == "MONEY" and s > start and passage.text[s - 1] in _CURRENCY_SIGNS:
+            s -= 1  # the model sometimes leaves the sign out of the sum: "$640,000" is the answer, not "640,000"
         fitting.append((s, e, label))
     if not fitting:
         return []

@@ -238,3 +238,8 @@ def test_each_question_of_a_compound_one_is_answered(rules_assistant: Assistant)
 def test_where_can_be_answered_by_an_institution(rules_assistant: Assistant) -> None:
     answer = rules_assistant.ask("Where will the Dorsey Primary School students attend classes?")
     assert answer.answer.startswith("Kestrel Ridge Academy [1]")
+
+
+def test_a_sum_keeps_its_currency_sign(rules_assistant: Assistant) -> None:
+    answer = rules_assistant.ask("How much will the repairs to the Dorsey school roof cost?")
+    assert answer.answer.startswith("$640,000 [1]")
