@@ -389,8 +389,12 @@ def _sentence_answer(
             cited.append(CitedSentence(display_text(quote.text), [quote], relevance=relevance))
     named = _named_by_focus(analysis, best)
     if named:
+        # "Which county official ...?": the names are the short answer; the sentence naming them supports it
+        # (with the sentences next to it in its passage, which often finish what it says)
         quote = QuoteSpan(best.passage, best.start, best.end)
-        return [CitedSentence(" and ".join(named), [quote], end=".", relevance="answers"), *cited]
+        support = [c for c in cited if any(q.passage is best.passage and q.start <= best.start < q.end
+                                               for q in c.quotes)] or cited[:1]  # fmt: skip
+        return [CitedSentence(" and ".join(named), [quote], end=".", relevance="answers"), *support[:1]]
     return cited
 
 

@@ -1,4 +1,4 @@
-"""A second corpus for the answerer's rules: eight short articles written for these tests (tests/rag/data/rules_corpus),
+"""A second corpus for the answerer's rules: nine short articles written for these tests (tests/rag/data/rules_corpus),
 none of them from the sample, so no rule passes only on text it was written for."""
 
 from __future__ import annotations
@@ -22,5 +22,5 @@ def rules_assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object
     data_dir = tmp_path_factory.mktemp("rules-store")
     settings = make_settings(data_dir)
     report = ingest_paths(settings, [RULES_CORPUS], prune=False)
-    assert report.as_json()["added"] == 8
+    assert report.as_json()["added"] == 9
     yield Assistant.from_settings(settings)

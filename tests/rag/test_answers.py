@@ -181,6 +181,10 @@ def test_an_order_to_an_assistant_is_never_an_answer(rules_assistant: Assistant)
 def test_names_beside_the_asked_for_noun_lead_the_answer(rules_assistant: Assistant) -> None:
     answer = rules_assistant.ask("Which county agent talked about the hail damage?")
     assert answer.answer.startswith("Marisol Ybarra [1]")
+    # the name is the short answer: one sentence supports it, as for any value
+    chief = rules_assistant.ask("Which fire chief spoke about the Corvale fire?")
+    assert chief.answer.startswith("Lena Ortega [1]. Fire chief Lena Ortega said")
+    assert "six hours" not in chief.answer and len(chief.sentences) == 2
 
 
 def test_a_refusal_carries_the_models_confidence_and_an_answer_its_verdicts(rules_assistant: Assistant) -> None:
