@@ -7,10 +7,14 @@ Each field is taken from the first source that gives a usable value:
    tags / JSON-LD / `<title>` / a visible dateline, the PDF title;
 3. the lines above the story in its text (`read_text_header`): a
    "Publisher / date" line, a byline ("By Jane Doe, AP, July 3, 2025"), a
-   "Published ..." line, a masthead the page names again in a byline;
-4. for the title, the first line of the cleaned text (the headline when the
-   page had one: the cleaner drops the header lines above it); for the
-   publisher of an HTML page, its host name; else "Unknown publisher" and no date.
+   "Published ..." line, a masthead: a first line the page names again in a
+   byline, a broadcaster's call-sign name ("KWRN News Radio 1230"), or a name
+   right above the site menu or the edition's date, with a headline below;
+4. for the title, the first line of the cleaned text that is not the masthead
+   (the headline when the page had one: the cleaner drops the header lines
+   above it), passing over a slogan in the masthead's block of lines when a
+   headline follows; for the publisher of an HTML page, its host name; else
+   "Unknown publisher" and no date.
 
 Dates go through `index.dates.parse_date` (one rule for every source; an
 ambiguous "03/07/2025" is no date). A value that is present but unusable
