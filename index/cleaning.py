@@ -21,6 +21,11 @@ Policy decisions (applied the same way to every article):
 * Reporting metadata is dropped: contributor and agency credit lines
   ("... contributed to this report.", "With Bloomberg, Reuters") and photo
   captions with a credit. They say who reported, not what happened.
+* Markdown furniture is dropped like its HTML counterpart: image lines
+  (``![alt](src)``), lines of nothing but links, "Related:" / "Read more:" labels
+  with the list of links or headlines under them, and an emphasised credit line
+  under the headline (``**Jane Doe | Harbor Gazette**``). Lines are read with
+  their emphasis, quote and list marks set aside; headings (``#``) are not.
 * Fallback: if the rules would drop every line of a non-blank text, all lines are
   kept and nothing is reported as removed, so cleaning never empties an article.
 
@@ -41,7 +46,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from index.dates import MONTH_PATTERN, WEEKDAY_PATTERN
-from index.header_lines import is_navigation_bar, is_prose, is_role, read_header_line, unmark
+from index.header_lines import is_navigation_bar, is_prose, is_role, name_like, read_header_line, unmark
 
 __all__ = [
     "CleanedText",
@@ -144,6 +149,34 @@ def _outside_quotes(line: str) -> str:
 
 _SENTENCE_END = _Pattern(r"[.!?…:;,]['’\"”)\]]*$|[\"”’]$")
 
+_MD_MARKS = _Pattern(r"^(?:>\s*)*(?:(?:[-+]|\*(?=\s)|\d{1,3}[.)])\s+)?[*_]*\s*|\s*[*_]+$")
+
+
+def _md_plain(line: str) -> str:
+    """The line without Markdown quote, list-item and emphasis marks around it ("> **Read more:**" -> "Read more:").
+
+    A heading ("# ...") keeps its mark: a headline is never taken for a label.
+    """
+    return _MD_MARKS.rx.sub("", line).strip()
+
+
+def _on_plain(predicate: Callable[[str], bool]) -> Callable[[str], bool]:
+    return lambda line: predicate(_md_plain(line))
+
+
+_MD_LINK = r"\[[^\]]+\]\([^()\s]+(?:\s+\"[^\"]*\")?\)"
+_MD_IMAGE = r"\[?!\[[^\]]*\]\([^()\s]+(?:\s+\"[^\"]*\")?\)(?:\]\([^()\s]+\))?"
+_IMAGE_LINE = _Pattern(rf"^(?:(?:{_MD_IMAGE}|<img\b[^>]*>)\s*)+$", _I)
+_LINK_ONLY = _Pattern(rf"^(?:{_MD_LINK}[\s|·•,;/–—-]*)+$")
+
+
+def _image_line(line: str) -> bool:
+    return bool(_IMAGE_LINE.rx.match(_md_plain(line)))
+
+
+def _link_only(line: str) -> bool:
+    return not line.startswith("#") and bool(_LINK_ONLY.rx.match(_md_plain(line)))
+
 
 def _headline_like(line: str) -> bool:
     """Short line that does not end like a sentence (teaser and headline shape)."""
@@ -232,18 +265,33 @@ def _section_label(line: str) -> bool:
 # --- context rules -------------------------------------------------------------
 
 _RELATED_LABEL_ONLY = _Pattern(
-    r"^(?:see\s+also|read\s+more|read\s+also|also\s+read|related(?:\s+(?:stories|articles|coverage|content))?|"
-    r"recommended(?:\s+reading)?|more\s+on\s+this(?:\s+story)?|further\s+reading)\s*:?$",
+    r"^(?:(?:see\s+also|read\s+more|read\s+also|also\s+read|related(?:\s+(?:stories|articles|coverage|content))?|"
+    r"recommended(?:\s+reading)?|more\s+on\s+this(?:\s+story)?|further\s+reading)\s*:?|"
+    r"more\s+from\s+[^:.!?]{1,40}:)$",
     _I,
 )
 
 
 def _see_also_teaser(lines: Sequence[str], verdicts: Sequence[str | None]) -> Iterable[int]:
+    # Under a lone label: its first item (blank lines may come between), then the
+    # list it starts: the lines right below, while they are headlines, and lines
+    # of links (a link may stand after a blank line).
     for i, line in enumerate(lines):
-        if verdicts[i] and _RELATED_LABEL_ONLY.rx.match(line):
-            j = _next_nonblank(verdicts, i, 1)
-            if j is not None and verdicts[j] is None and len(_words(lines[j])) <= 40:
-                yield j
+        if not (verdicts[i] and _RELATED_LABEL_ONLY.rx.match(_md_plain(line))):
+            continue
+        j = i
+        while (k := _next_nonblank(verdicts, j, 1)) is not None:
+            first, adjacent = j == i, k == j + 1
+            if verdicts[k] is not None:  # an item another rule removed ("Photos: ...") stays in the list
+                if not (first or adjacent):
+                    break
+            elif first and len(_words(lines[k])) <= 40:
+                yield k
+            elif _link_only(lines[k]) or (adjacent and _headline_like(lines[k]) and not is_prose(lines[k])):
+                yield k
+            else:
+                break
+            j = k
 
 
 def _teaser_list(lines: Sequence[str], verdicts: Sequence[str | None]) -> Iterable[int]:
@@ -323,6 +371,26 @@ def _byline_role(lines: Sequence[str], verdicts: Sequence[str | None]) -> Iterab
                 yield j
 
 
+_EMPHASISED = _Pattern(r"^(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1$")
+_CREDIT_SEPARATOR = _Pattern(r"\s+[|·•–—/]\s+|\s*[|·•]\s*")
+
+
+def _emphasised_credit(lines: Sequence[str], verdicts: Sequence[str | None]) -> Iterable[int]:
+    # "**Jane Doe | Harbor Gazette**": a byline without "By", set off by its emphasis.
+    for i in _header_zone(lines, verdicts):
+        found = _EMPHASISED.rx.match(lines[i])
+        if not found:
+            continue
+        parts = [p.strip() for p in _CREDIT_SEPARATOR.rx.split(found.group(2)) if p.strip()]
+        if (
+            len(parts) >= 2
+            and len(parts[0].split()) >= 2
+            and name_like(parts[0], max_words=4)
+            and all(name_like(p) or is_role(p) for p in parts[1:])
+        ):
+            yield i
+
+
 def _header_kind(line: str) -> str | None:
     found = read_header_line(line)
     return found.kind if found else None
@@ -365,12 +433,27 @@ RULES: tuple[Rule, ...] = (
         lambda line: not any(c.isalnum() for c in line),
     ),
     LineRule(
+        "markdown_image",
+        "A line that is only a Markdown image ('![A crew at the site](/img/site.jpg)'), linked or not, "
+        "or an <img> tag.",
+        _image_line,
+    ),
+    LineRule(
+        "link_only",
+        "A line of nothing but Markdown links ('- [Other story](https://...)'): links to other pages.",
+        _link_only,
+    ),
+    LineRule(
         "related_link",
-        "A 'SEE ALSO:' / 'READ MORE:' / 'Related:' / 'More Information' label, alone or followed by a link.",
-        _any(
-            r"^(?:see\s+also|read\s+more|read\s+also|also\s+read|related(?:\s+(?:stories|articles|coverage|content))?|"
-            r"recommended(?:\s+reading)?|more\s+on\s+this(?:\s+story)?|further\s+reading|watch|listen)\s*(?::|$)",
-            r"^more\s+information(?:\s*:|\s*$|(?=[A-Z]))",
+        "A 'SEE ALSO:' / 'READ MORE:' / 'Related:' / 'More Information' / 'More from ...:' label, alone or "
+        "followed by a link (Markdown marks aside: '**Related:** [Other story](...)').",
+        _on_plain(
+            _any(
+                r"^(?:see\s+also|read\s+more|read\s+also|also\s+read|related(?:\s+(?:stories|articles|coverage|content))?|"
+                r"recommended(?:\s+reading)?|more\s+on\s+this(?:\s+story)?|further\s+reading|watch|listen)\s*(?::|$)",
+                r"^more\s+information(?:\s*:|\s*$|(?=[A-Z]))",
+                r"^more\s+from\s+[^:.!?]{1,40}:$",
+            )
         ),
     ),
     LineRule(
@@ -547,7 +630,8 @@ RULES: tuple[Rule, ...] = (
     ),
     ContextRule(
         "see_also_teaser",
-        "The headline line right after a lone 'SEE ALSO:' / 'READ MORE:' / 'Related:' label.",
+        "The headline line right after a lone 'SEE ALSO:' / 'READ MORE:' / 'Related:' label, and the list it "
+        "starts: headline lines right below it, and lines of links.",
         _see_also_teaser,
     ),
     ContextRule(
@@ -564,6 +648,11 @@ RULES: tuple[Rule, ...] = (
         "byline_role",
         "A newsroom role on the line after a byline ('Staff Writer', 'Courier staff').",
         _byline_role,
+    ),
+    ContextRule(
+        "credit_line",
+        "Above the first paragraph of prose: an emphasised byline without 'By' ('**Jane Doe | Harbor Gazette**').",
+        _emphasised_credit,
     ),
     ContextRule(
         "header_navigation",

@@ -31,6 +31,7 @@ __all__ = [
     "is_navigation_bar",
     "is_prose",
     "is_role",
+    "is_station_name",
     "name_like",
     "read_header_line",
     "unmark",
@@ -48,6 +49,15 @@ _ROLE_NOUNS = frozenset({
 # Labels that say what a date is.
 _LABEL = r"(?:(?:first\s+)?published|(?:last\s+)?updated|posted|modified|dated?)(?:\s+(?:on|at))?"
 MAX_HEADER_WORDS = 24  # a header line is short; longer lines are prose
+# Words of site menus copied without their separators ("Home News Sports Obituaries Contact").
+_MENU_WORDS = frozenset({
+    "home", "news", "local", "sports", "weather", "opinion", "obituaries", "obits", "contact", "subscribe",
+    "login", "log", "sign", "in", "register", "e-edition", "classifieds", "business", "entertainment",
+    "lifestyle", "life", "video", "videos", "photos", "podcasts", "events", "jobs", "search", "menu", "about",
+    "us", "advertise", "listen", "live", "watch", "traffic", "politics", "world", "nation", "health",
+    "education", "schools", "community", "calendar", "newsletters", "shop", "donate", "tips", "arts",
+    "features", "editorials", "letters", "columns", "more", "archives", "radio", "tv", "shows", "schedule",
+})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -115,16 +125,21 @@ def is_prose(line: str) -> bool:
 def is_navigation_bar(line: str) -> bool:
     """A menu or breadcrumb: "Home | News | Sports", "Subscribe | Log in | e-Edition", "News › Local Government".
 
-    At least three items between pipes or bullets, or two between breadcrumb
-    arrows; every item one to three words, starting with a letter, no sentence
-    punctuation and no date.
+    At least three items between pipes, bullets or spaced slashes ("Home / News /
+    Local Government"), or two between breadcrumb arrows; every item one to three
+    words, starting with a letter, no sentence punctuation and no date. A menu
+    copied without its separators is three or more capitalised menu words
+    ("Home News Sports Obituaries Contact").
     """
     text = unmark(line)
     if _rx(r"\s[›»>]\s|[›»]").search(text):
         items, least = _rx(r"\s*[›»]\s*|\s+>\s+").split(text), 2
     else:
-        items, least = _rx(r"\s+[|·•]\s+|\s*\|\s*").split(text), 3
+        items, least = _rx(r"\s+[|·•/]\s+|\s*\|\s*").split(text), 3
     items = [item.strip() for item in items]
+    if len(items) == 1:
+        words = text.split()
+        return len(words) >= 3 and all(w[0].isupper() and w.lower() in _MENU_WORDS for w in words)
     if len(items) < least or find_dates(text, ambiguous=True):
         return False
     return all(
@@ -133,6 +148,32 @@ def is_navigation_bar(line: str) -> bool:
         and item[0].isalpha()
         and not _rx(_SENTENCE_END).search(item)
         for item in items
+    )
+
+
+# A broadcaster's call sign ("KBRM", "WVCQ", "ABC"; "KXGR-FM") and a channel or frequency ("6", "1490", "101.7").
+_CALL_SIGN = r"^[A-Z]{3,4}(?:-[A-Z]{2})?$"
+_CHANNEL = r"^\d{1,4}(?:\.\d)?$"
+
+
+def is_station_name(line: str) -> bool:
+    """A broadcaster's name: a call sign, a channel or frequency number and a few capitalised words
+    ("KBRM News Talk 1490", "WVCQ 6 News", "NewsChannel 8 | WTVL"): it names the outlet, never the story.
+
+    The name is the call sign, the number right after it or last, and at most four other
+    capitalised words; or a name with a number beside a bare call sign across a pipe, slash or dash.
+    """
+    text = unmark(line)
+    parts = [p.strip() for p in _rx(r"\s+[|/·•–—-]\s+|\s*\|\s*").split(text) if p.strip()]
+    if not parts or not all(name_like(p) for p in parts):
+        return False
+    if len(parts) >= 2:
+        return any(_rx(_CALL_SIGN, 0).match(p) for p in parts) and any(c.isdigit() for c in text)
+    words = parts[0].split()
+    return (
+        2 <= len(words) <= 6
+        and bool(_rx(_CALL_SIGN, 0).match(words[0]))
+        and any(_rx(_CHANNEL).match(w) for w in (words[1], words[-1]))  # "WVCQ 6 News", "KBRM News Talk 1490"
     )
 
 
@@ -165,6 +206,12 @@ def read_header_line(line: str) -> HeaderLine | None:
     if byline:
         return _read_byline(rest[byline.end() :], published, labelled_update)
     if not dates:
+        return None
+    # "Posted July 3, 2025 by Jane Doe": a date (and labels) first, then the byline.
+    late_byline = _rx(rf"[\s,]by\s+(?=[^{_DATE_MARK}]*$)").search(rest)
+    if late_byline and _DATE_MARK in rest[: late_byline.start()]:
+        if all(_is_label(part) for part in _parts(rest[: late_byline.start()])):
+            return _read_byline(rest[late_byline.end() :], published, labelled_update)
         return None
     parts = _parts(rest)
     # A name beside the date must be set off by a pipe, slash, bullet or dash: "Millbrook Ledger / April 9,

@@ -18,7 +18,8 @@ ambiguous numeric dates holds here too):
 2. JSON-LD ``datePublished``;
 3. the first ``<time>`` element of the page (its ``datetime``, else its text);
 4. the first visible dateline or byline with a date ("Posted by Staff |
-   June 25, 2024"; `index.header_lines.read_header_line`);
+   June 25, 2024", "Posted June 25, 2024 by Staff";
+   `index.header_lines.read_header_line`), for pages with no date markup;
 5. a modification date (meta tag or JSON-LD ``dateModified``): the story is at
    least that old.
 

@@ -7,10 +7,14 @@ Each field is taken from the first source that gives a usable value:
    tags / JSON-LD / `<title>` / a visible dateline, the PDF title;
 3. the lines above the story in its text (`read_text_header`): a
    "Publisher / date" line, a byline ("By Jane Doe, AP, July 3, 2025"), a
-   "Published ..." line, a masthead the page names again in a byline;
-4. for the title, the first line of the cleaned text (the headline when the
-   page had one: the cleaner drops the header lines above it); for the
-   publisher of an HTML page, its host name; else "Unknown publisher" and no date.
+   "Published ..." line, a masthead: a first line the page names again in a
+   byline, a broadcaster's call-sign name ("KWRN News Radio 1230"), or a name
+   right above the site menu or the edition's date, with a headline below;
+4. for the title, the first line of the cleaned text that is not the masthead
+   (the headline when the page had one: the cleaner drops the header lines
+   above it), passing over a slogan in the masthead's block of lines when a
+   headline follows; for the publisher of an HTML page, its host name; else
+   "Unknown publisher" and no date.
 
 Dates go through `index.dates.parse_date` (one rule for every source; an
 ambiguous "03/07/2025" is no date). A value that is present but unusable
@@ -27,8 +31,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from index.dates import iso_date
-from index.header_lines import is_navigation_bar, is_prose, is_role, name_like, read_header_line, unmark
+from index.dates import find_dates, iso_date
+from index.header_lines import (
+    is_navigation_bar,
+    is_prose,
+    is_role,
+    is_station_name,
+    name_like,
+    read_header_line,
+    unmark,
+)
 
 MANIFEST_NAME = "manifest.json"
 UNKNOWN_PUBLISHER = "Unknown publisher"
@@ -164,9 +176,11 @@ def read_text_header(text: str) -> TextHeader:
 
     Publisher: a name beside a date ("Millbrook Ledger / April 9, 2025"), else
     the organisation in a byline ("By Jane Doe, AP", "By Jane Doe | Harbor
-    Gazette"), else a first line that is a name the header repeats in a byline
-    or staff credit ("The Harlan Courier" ... "Courier staff"). Date: the first
-    date in a dateline or byline, one labelled Updated only when there is no other.
+    Gazette"), else the masthead: a first line that is a name the header repeats
+    in a byline or staff credit ("The Harlan Courier" ... "Courier staff"), or,
+    with a headline below it, a broadcaster's name ("KWRN News Radio 1230") or a
+    name right above the site menu or the edition's date. Date: the first date in
+    a dateline or byline, one labelled Updated only when there is no other.
     """
     lines = list(_header_lines(text))
     dateline_publisher = byline_publisher = None
@@ -185,7 +199,7 @@ def read_text_header(text: str) -> TextHeader:
         else:
             byline_publisher = byline_publisher or header.publisher
             credit_words.update(header.credit_words)
-    masthead = _masthead(lines[0], credit_words) if lines else None
+    masthead = _masthead(lines, credit_words) if lines else None
     published = next((d for updated, d in dates if not updated), None) or next((d for _, d in dates), None)
     return TextHeader(publisher=dateline_publisher or byline_publisher or masthead, published=published, masthead=masthead)
 
@@ -205,8 +219,15 @@ def _header_lines(text: str) -> Iterable[str]:
 _SEPARATOR_CHARS = "|/·•–—"
 
 
-def _masthead(first_line: str, credit_words: set[str]) -> str | None:
-    """The first line's name ("NewsChannel 8" of "NewsChannel 8 | WTVL") when a byline or credit repeats it."""
+def _masthead(lines: list[str], credit_words: set[str]) -> str | None:
+    """The first line's name ("NewsChannel 8" of "NewsChannel 8 | WTVL") when it is the outlet's name.
+
+    It is when a byline or credit repeats it; or, when a headline follows in the
+    header, when it is a broadcaster's name (call sign and channel) or stands right
+    above the site menu or a bare edition date ("Thursday, May 8, 2025"), where a
+    kicker or a headline does not.
+    """
+    first_line = lines[0]
     if read_header_line(first_line) is not None or is_navigation_bar(first_line):
         return None
     text = unmark(first_line)
@@ -216,20 +237,97 @@ def _masthead(first_line: str, credit_words: set[str]) -> str | None:
     if not name_like(text):
         return None
     distinctive = {w for w in _words(text) if len(w) >= 3 and w not in {"the", "and", "for"}}
-    return text if distinctive & credit_words else None
+    if distinctive & credit_words:
+        return text
+    placed = is_station_name(first_line) or (
+        len(lines) > 1 and (is_navigation_bar(lines[1]) or _is_bare_date(lines[1]))
+    )
+    return text if placed and any(_headline_shaped(line) for line in lines[1:]) else None
+
+
+def _is_bare_date(line: str) -> bool:
+    """A date and nothing else ("Thursday, May 8, 2025"): an edition date, not a labelled story time."""
+    text = unmark(line)
+    found = find_dates(text, ambiguous=True)
+    if len(found) != 1:
+        return False
+    return not any(c.isalnum() for c in text[: found[0].start] + text[found[0].end :])
+
+
+# A headline has at least this many words (the cleaner takes shorter header lines for labels).
+MIN_HEADLINE_WORDS = 4
+
+
+def _headline_shaped(line: str) -> bool:
+    """A header line that could be the headline: words enough, and no byline, dateline, menu or role."""
+    text = unmark(line)
+    words = [w for w in text.split() if any(c.isalnum() for c in w)]
+    return (
+        len(words) >= MIN_HEADLINE_WORDS
+        and read_header_line(text) is None
+        and not is_navigation_bar(text)
+        and not is_role(text)
+    )
 
 
 def _words(text: str) -> set[str]:
     return {w.strip(".,;:()'’\"“”").lower() for w in text.split()} - {""}
 
 
-def infer_title(text: str, fallback: str, skip: str | None = None) -> str:
-    """The first line (Markdown marks removed), shortened when it is body text; `skip` is a masthead line."""
-    for line in text.splitlines():
-        line = unmark(line)
-        if line and not (skip and (line == skip or re.match(rf"{re.escape(skip)}\s+[{_SEPARATOR_CHARS}-]\s", line))):
-            return line if len(line) <= MAX_TITLE_CHARS else line[: MAX_TITLE_CHARS - 1].rstrip() + "…"
-    return fallback
+def infer_title(text: str, fallback: str, skip: str | None = None, header_text: str | None = None) -> str:
+    """The headline: the first line of `text` (Markdown marks removed) that is not the masthead `skip`,
+    shortened when it is body text.
+
+    `header_text` is the text `text` was cleaned from. When the lines above the story
+    offer more than one headline, those in its first block of lines (up to the first
+    blank line) are passed over when that block is the site's masthead, its menu
+    or the edition's date: a line there is a slogan ("Serving the valley since
+    1898"), and the headline is below.
+    """
+    lines = [unmark(line) for line in text.split("\n")]
+    kept = [i for i, line in enumerate(lines) if line and not _is_masthead_line(line, skip)]
+    if not kept:
+        return fallback
+    header = []
+    for i in kept:
+        if is_prose(lines[i]):
+            break
+        header.append(i)
+    if len(header) >= 2 and header_text is not None:
+        in_masthead_block = _in_masthead_block(text, header_text, skip)
+        below = [i for i in header if i not in in_masthead_block]
+        if below and len(below) < len(header):
+            kept = below
+    line = lines[kept[0]]
+    return line if len(line) <= MAX_TITLE_CHARS else line[: MAX_TITLE_CHARS - 1].rstrip() + "…"
+
+
+def _is_masthead_line(line: str, masthead: str | None) -> bool:
+    return bool(masthead) and (line == masthead or bool(re.match(rf"{re.escape(masthead)}\s+[{_SEPARATOR_CHARS}-]\s", line)))
+
+
+def _in_masthead_block(text: str, header_text: str, masthead: str | None) -> set[int]:
+    """Lines of `text` (by index) that stand in the first block of `header_text` when that block is the
+    site's masthead: it holds the masthead, a menu or a bare date."""
+    cleaned = text.split("\n")
+    block: list[tuple[str, int | None]] = []  # (raw line, index in `text` when the cleaner kept it)
+    at = 0
+    for raw in header_text.split("\n"):
+        line = raw.strip()
+        if not line:
+            if block:
+                break
+            continue
+        while at < len(cleaned) and not cleaned[at].strip():
+            at += 1
+        kept = at < len(cleaned) and cleaned[at] == line
+        block.append((line, at if kept else None))
+        at += 1 if kept else 0
+    chrome = any(
+        _is_masthead_line(unmark(line), masthead) or is_navigation_bar(line) or _is_bare_date(line)
+        for line, _ in block
+    )
+    return {i for _, i in block if i is not None} if chrome else set()
 
 
 def resolve_metadata(
@@ -247,7 +345,9 @@ def resolve_metadata(
     """
     sources = [manifest_entry or {}, loader_metadata]
     header = read_text_header(header_text if header_text is not None else text)
-    title = _first(sources, TITLE_KEYS) or infer_title(text, Path(file_name).stem, skip=header.masthead)
+    title = _first(sources, TITLE_KEYS) or infer_title(
+        text, Path(file_name).stem, skip=header.masthead, header_text=header_text
+    )
     publisher = (
         _first(sources, PUBLISHER_KEYS) or header.publisher or _first(sources, ("hostname",)) or UNKNOWN_PUBLISHER
     )

@@ -565,3 +565,74 @@ def test_rule_set_is_named_and_documented() -> None:
     assert kinds == sorted(kinds)
     used = {r.rule for name in KEEP for r in _load(name).removed}
     assert used <= set(names)
+
+
+# --- Markdown furniture and lists of other stories (texts written for these tests) ---------------
+
+_DETOUR = [
+    "The county closed the Mill Lane bridge on Monday after inspectors found a cracked beam, and traffic will be detoured for at least six weeks.",
+    "Engineer Lena Voss said a temporary span could be in place by late spring if the state approves the plan.",
+]
+
+
+def test_markdown_images_credits_and_related_links_are_dropped() -> None:
+    headline = "# Cracked beam closes Mill Lane bridge for six weeks"
+    text = "\n".join([
+        headline,
+        "",
+        "**Omar Reyes | Dunmore Weekly Press**",
+        "",
+        _DETOUR[0],
+        "",
+        "![A barrier blocks the Mill Lane bridge.](/media/2025/05/mill-lane.jpg)",
+        "[![Map of the detour](/media/map-small.png)](/media/map-large.png)",
+        "",
+        "> **See also:** [County names new bridge engineer](https://dunmorepress.example/news/engineer)",
+        "",
+        _DETOUR[1],
+        "",
+        "**Related:**",
+        "",
+        "- [Repaving season starts on Route 4](https://dunmorepress.example/news/repaving)",
+        "- [Valley towns split road salt contract](https://dunmorepress.example/news/salt)",
+    ])
+    cleaned = clean_article(text)
+    assert cleaned.text.split("\n") == [headline, _DETOUR[0], _DETOUR[1]]
+    assert [r.rule for r in cleaned.removed] == [
+        "credit_line", "markdown_image", "markdown_image", "related_link", "related_link", "link_only", "link_only",
+    ]
+    _assert_offsets(text, cleaned)
+
+
+def test_markdown_links_and_emphasis_in_story_text_are_kept() -> None:
+    lines = [
+        "# [Cracked beam closes Mill Lane bridge](https://dunmorepress.example/news/bridge)",  # a linked headline
+        "**Lena Voss, the county engineer, said the beam had rusted through.**",
+        _DETOUR[0],
+        "The full inspection report is [on the county's website](https://county.example/report), officials said.",
+        "*Related work on the Route 4 culvert will wait until the bridge reopens, Voss said.*",
+        _DETOUR[1],
+    ]
+    cleaned = clean_article("\n".join(lines))
+    assert cleaned.text.split("\n") == lines
+
+
+def test_a_list_of_other_stories_under_a_label_is_dropped_whole() -> None:
+    text = "\n".join([
+        _DETOUR[0],
+        _DETOUR[1],
+        "",
+        "More from the Press:",
+        "Repaving season starts on Route 4",
+        "Photos: The valley's first snow",
+        "Valley towns split road salt contract",
+        "",
+        "Residents can report potholes to the county road office at any time of day.",
+    ])
+    cleaned = clean_article(text)
+    assert cleaned.text.split("\n") == [
+        _DETOUR[0], _DETOUR[1], "Residents can report potholes to the county road office at any time of day."
+    ]
+    # a headline right below the list's last item, with no blank line, is still a list item; prose is not
+    text = "\n".join([_DETOUR[0], "Read more:", "Repaving season starts on Route 4", _DETOUR[1]])
+    assert clean_article(text).text.split("\n") == [_DETOUR[0], _DETOUR[1]]

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from index.header_lines import is_navigation_bar, is_prose, is_role, read_header_line
+from index.header_lines import is_navigation_bar, is_prose, is_role, is_station_name, read_header_line
 
 
 @pytest.mark.parametrize(
@@ -42,6 +42,10 @@ def test_datelines_give_a_publisher_and_a_date(line: str, publisher: str | None,
         ("By Ana Ruiz · 3 July 2025 · 6 min read", None, date(2025, 7, 3)),
         ("Posted by Newsroom Staff | July 3, 2025 | Local Sports", None, date(2025, 7, 3)),  # after the date: a section
         ("Submitted by Ana Ruiz on Thu, 07/03/2025 - 10:15", None, date(2025, 7, 3)),  # the weekday settles it
+        # the date first, then the byline
+        ("Posted July 3, 2025 by Lakeside Radio News", None, date(2025, 7, 3)),
+        ("Published 9:40 AM, July 3, 2025, by Omar Reyes, Fenwick Daily Star", "Fenwick Daily Star", date(2025, 7, 3)),
+        ("July 3, 2025 by Omar Reyes", None, date(2025, 7, 3)),
     ],
 )
 def test_bylines_give_the_organisation_and_date(line: str, publisher: str | None, published: date | None) -> None:
@@ -65,6 +69,8 @@ def test_an_update_date_is_marked_as_such() -> None:
         "By 2030 the district expects enrollment to fall by a fifth.",
         "The board met on July 3, 2025 to approve the contract.",
         "Harvest Fair, September 12, 2025",  # a heading: a name beside a date with only a comma
+        "On July 3, 2025 by the old mill, the river rose two feet.",
+        "Updated July 5, 2025 by the editors",  # not a name after "by"
         "Fenwick council approves $3.2 million plan",
         "Ward 4 | Ward 5 | Ward 6",
         "",
@@ -85,6 +91,11 @@ def test_other_lines_are_not_header_lines(line: str) -> None:
         ("Water rates to rise | What it means for you this fall", False),
         ("Results | 1,204 | 52%", False),
         ("Events | July 3, 2025 | Town Hall", False),
+        ("Home / Harbour / Ferry Service", True),  # a breadcrumb with slashes
+        ("Quarry Bay Herald / KQBH", False),
+        ("Home News Sports Weather Obituaries", True),  # a menu copied without its separators
+        ("Harbour News Tonight", False),
+        ("home news sports weather", False),
     ],
 )
 def test_navigation_bars(line: str, expected: bool) -> None:
@@ -96,3 +107,22 @@ def test_roles_and_prose() -> None:
     assert not is_role("Fenwick Daily Star") and not is_role("The writer said so.")
     assert is_prose("The council voted 5-2 on Tuesday to raise water rates by 8 percent.")
     assert not is_prose("Council raises water rates by 8 percent")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("KTRV Country 98.5", True),
+        ("WPLN 12 Nightside", True),
+        ("CFRA 580", True),
+        ("Channel 12 Action News | WLKT", True),
+        ("**KTRV Country 98.5**", True),
+        ("Fenwick Daily Star", False),
+        ("Fenwick Daily Star | KFWN", False),  # no channel or frequency
+        ("FEMA approves grants for 40 flooded homes", False),  # a sentence, not a name
+        ("Route 4 Bridge Reopens", False),
+        ("KTRV", False),
+    ],
+)
+def test_station_names(line: str, expected: bool) -> None:
+    assert is_station_name(line) is expected

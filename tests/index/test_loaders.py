@@ -294,6 +294,10 @@ def test_html_title_without_a_site_part_gives_no_publisher(tmp_path: Path) -> No
         # only a visible dateline, in markup no date extractor knows
         ("", '<div class="post-meta">Posted by Newsroom Staff | October 2, 2025 | Schools</div>', "2025-10-02"),
         ("", '<p class="credit">By Ana Ruiz · Thu 2 Oct 2025 · 3 min read</p>', "2025-10-02"),
+        # the date first, then who posted it
+        ("", '<div class="entry-meta">Posted October 2, 2025 by KFWN Newsroom</div>', "2025-10-02"),
+        ("", '<span class="meta">Published 7:30 AM, Oct. 2, 2025, by Ana Ruiz, Fenwick Daily Star</span>',
+         "2025-10-02"),
         # no dateline: the sidebar's event date and the footer's are not the story's
         ("", "", None),
         ("", '<div class="post-meta">Posted by Newsroom Staff | 10/02/2025</div>', None),  # ambiguous

@@ -129,6 +129,17 @@ def test_stored_articles_carry_the_manifest_metadata(sample_data_dir: Path) -> N
         (["Ferry fares to rise in May", "Updated: 7:55 AM CST Jan 18, 2024"], None, "2024-01-18"),
         # an ambiguous date is no date
         (["Quarry Bay Herald / 03/04/2025", "Ferry fares to rise in May"], "Quarry Bay Herald", None),
+        # a broadcaster's call sign and channel name the outlet when a headline follows ...
+        (["WPLN 12 Nightside", "Ferry fares to rise in May", "By Jane Doe"], "WPLN 12 Nightside", None),
+        (["KTRV Country 98.5", "Home | Farm Report | Local News | Contact", "Ferry fares to rise in May",
+          "Posted July 3, 2025 by KTRV Newsroom"], "KTRV Country 98.5", "2025-07-03"),
+        # ... so does a name right above the site menu or a bare edition date
+        (["Quarry Bay Herald", "Log in | Subscribe | Digital Edition", "Ferry fares to rise in May"],
+         "Quarry Bay Herald", None),
+        (["Quarry Bay Herald", "Friday, July 4, 2025", "Ferry fares to rise in May"], "Quarry Bay Herald", "2025-07-04"),
+        # ... but not a headline in title case above its date, with no headline below it
+        (["Ferry Fares To Rise In May", "July 3, 2025", "By Jane Doe"], None, "2025-07-03"),
+        (["WPLN 12 Nightside", "By Jane Doe"], None, None),
     ],
 )
 def test_the_lines_above_the_story_name_publisher_and_date(
@@ -208,3 +219,63 @@ def test_the_title_skips_markdown_marks_and_a_masthead() -> None:
     assert infer_title(text, "f", skip="Quarry Bay Harbour Herald") == "Ferry fares to rise"
     award = "Quarry Bay Harbour Herald wins award for ferry coverage"  # a headline that starts with the name
     assert infer_title(award + "\nBody.", "f", skip="Quarry Bay Harbour Herald") == award
+
+
+STATION_PAGE = """KTRV Country 98.5
+Home | Farm Report | Swap Shop | Local News | Contact
+
+Grain elevator fire closes Route 4 near Dunmore
+
+Posted June 2, 2025 by KTRV Newsroom
+
+DUNMORE - A fire in the co-op grain elevator kept Route 4 closed for most of Sunday, the county sheriff said on Monday.
+No one was hurt, and the cause is still under investigation.
+"""
+
+SLOGAN_PAGE = """Dunmore Weekly Press
+Friday, June 6, 2025
+Covering Dunmore and the upper valley since 1911
+
+Grain elevator fire closes Route 4 near Dunmore
+
+By Omar Reyes
+Press Editor
+
+DUNMORE - A fire in the co-op grain elevator kept Route 4 closed for most of Sunday, the county sheriff said on Monday.
+"""
+
+
+@pytest.mark.parametrize(
+    ("page", "publisher", "published"),
+    [(STATION_PAGE, "KTRV Country 98.5", "2025-06-02"), (SLOGAN_PAGE, "Dunmore Weekly Press", "2025-06-06")],
+)
+def test_the_title_is_the_headline_below_the_masthead(
+    tmp_path: Path, page: str, publisher: str, published: str
+) -> None:
+    path = tmp_path / "fire.txt"
+    path.write_text(page, encoding="utf-8")
+    record, _ = prepare_article(path, "fire.txt", {}, ChunkSettings(), 10_000_000)
+    assert (record.title, record.source, record.published) == (
+        "Grain elevator fire closes Route 4 near Dunmore",
+        publisher,
+        published,
+    )
+    assert "Posted June 2" not in record.text  # the dateline with its byline is not story text
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # the headline and its dek in the masthead's block: nothing below it is a headline
+        "Quarry Bay Herald\nHome | Harbour | Business | Opinion\nFerry fares to rise in May\nMore trips on weekends too",
+        # the masthead alone in its block, then the headline, then the dek
+        "Quarry Bay Herald\nHome | Harbour | Business | Opinion\n\nFerry fares to rise in May\n\nMore trips on weekends too",
+        # no masthead, menu or edition date in the first block: the first line is the title
+        "Ferry fares to rise in May\n\nMore trips on weekends too",
+    ],
+)
+def test_the_headline_is_not_passed_over_for_its_dek(raw: str) -> None:
+    body = "The harbour authority said on Tuesday that fares would rise by 40 cents."
+    cleaned = f"Ferry fares to rise in May\nMore trips on weekends too\n{body}"
+    header_text = f"{raw}\n\nBy Jane Doe\n\n{body}"
+    assert infer_title(cleaned, "f", skip="Quarry Bay Herald", header_text=header_text) == "Ferry fares to rise in May"
