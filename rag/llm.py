@@ -21,7 +21,7 @@ import re
 import threading
 import time
 from functools import cached_property
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from rag.citations import CitedSentence, best_quote, number_citations
 from rag.errors import EndpointError
@@ -44,29 +44,41 @@ MAX_REWRITE_CHARS = 400
 CONDENSE_MAX_TOKENS = MAX_REWRITE_CHARS // 3
 
 
-class LLMClient:
-    """Chat completions with a timeout and bounded retries; errors become EndpointError."""
+ChatModelFactory = Callable[[Settings], Any]
 
-    def __init__(self, settings: Settings) -> None:
+
+def openai_chat_model(settings: Settings) -> Any:
+    """The llama-index chat model for the configured endpoint."""
+    from llama_index.llms.openai_like import OpenAILike
+
+    key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else "not-needed"
+    return OpenAILike(
+        model=settings.llm_model,
+        api_base=settings.openai_base_url or "https://api.openai.com/v1",
+        api_key=key,
+        temperature=settings.llm_temperature,
+        timeout=settings.llm_timeout,
+        # retries are ours (see LLMClient.stream): llama-index's and the openai
+        # client's would multiply each other
+        max_retries=0,
+        is_chat_model=True,
+        context_window=DEFAULT_CONTEXT_WINDOW,
+    )
+
+
+class LLMClient:
+    """Chat completions with a timeout and bounded retries; errors become EndpointError.
+
+    `chat_model_factory` builds the llama-index chat model from the settings, once,
+    at the first request (default: `openai_chat_model`)."""
+
+    def __init__(self, settings: Settings, chat_model_factory: ChatModelFactory = openai_chat_model) -> None:
         self.settings = settings
+        self._chat_model_factory = chat_model_factory
 
     @cached_property
     def _llm(self) -> Any:
-        from llama_index.llms.openai_like import OpenAILike
-
-        key = self.settings.openai_api_key.get_secret_value() if self.settings.openai_api_key else "not-needed"
-        return OpenAILike(
-            model=self.settings.llm_model,
-            api_base=self.settings.openai_base_url or "https://api.openai.com/v1",
-            api_key=key,
-            temperature=self.settings.llm_temperature,
-            timeout=self.settings.llm_timeout,
-            # retries are ours (see _with_retries): llama-index's and the openai
-            # client's would multiply each other
-            max_retries=0,
-            is_chat_model=True,
-            context_window=DEFAULT_CONTEXT_WINDOW,
-        )
+        return self._chat_model_factory(self.settings)
 
     def _messages(self, pairs: list[tuple[str, str]]) -> list[Any]:
         from llama_index.core.llms import ChatMessage
