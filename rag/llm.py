@@ -21,7 +21,7 @@ import re
 import threading
 import time
 from functools import cached_property
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from rag.citations import CitedSentence, best_quote, number_citations
 from rag.errors import EndpointError
@@ -44,29 +44,49 @@ MAX_REWRITE_CHARS = 400
 CONDENSE_MAX_TOKENS = MAX_REWRITE_CHARS // 3
 
 
-class LLMClient:
-    """Chat completions with a timeout and bounded retries; errors become EndpointError."""
+ChatModelFactory = Callable[[Settings], Any]
 
-    def __init__(self, settings: Settings) -> None:
+
+def openai_chat_model(settings: Settings) -> Any:
+    """The llama-index chat model for the configured endpoint.
+
+    Its HTTP client reports each request as it goes out (`_announce_send`): that
+    moment, not the import of openai or the building of the client, starts the
+    answer's deadline (see `_chunks_until`). A factory of another chat model must
+    keep that hook."""
+    import openai
+    from llama_index.llms.openai_like import OpenAILike
+
+    key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else "not-needed"
+    return OpenAILike(
+        model=settings.llm_model,
+        api_base=settings.openai_base_url or "https://api.openai.com/v1",
+        api_key=key,
+        temperature=settings.llm_temperature,
+        timeout=settings.llm_timeout,
+        # retries are ours (see LLMClient.stream): llama-index's and the openai
+        # client's would multiply each other
+        max_retries=0,
+        is_chat_model=True,
+        context_window=DEFAULT_CONTEXT_WINDOW,
+        # openai's own defaults (limits, redirects), plus the hook
+        http_client=openai.DefaultHttpxClient(event_hooks={"request": [_announce_send]}),
+    )
+
+
+class LLMClient:
+    """Chat completions with a timeout and bounded retries; errors become EndpointError.
+
+    `chat_model_factory` builds the llama-index chat model from the settings, once,
+    at the first request (default: `openai_chat_model`)."""
+
+    def __init__(self, settings: Settings, chat_model_factory: ChatModelFactory = openai_chat_model) -> None:
         self.settings = settings
+        self._chat_model_factory = chat_model_factory
 
     @cached_property
     def _llm(self) -> Any:
-        from llama_index.llms.openai_like import OpenAILike
-
-        key = self.settings.openai_api_key.get_secret_value() if self.settings.openai_api_key else "not-needed"
-        return OpenAILike(
-            model=self.settings.llm_model,
-            api_base=self.settings.openai_base_url or "https://api.openai.com/v1",
-            api_key=key,
-            temperature=self.settings.llm_temperature,
-            timeout=self.settings.llm_timeout,
-            # retries are ours (see _with_retries): llama-index's and the openai
-            # client's would multiply each other
-            max_retries=0,
-            is_chat_model=True,
-            context_window=DEFAULT_CONTEXT_WINDOW,
-        )
+        return self._chat_model_factory(self.settings)
 
     def _messages(self, pairs: list[tuple[str, str]]) -> list[Any]:
         from llama_index.core.llms import ChatMessage
@@ -89,16 +109,17 @@ class LLMClient:
 
         `max_tokens` (default RAG_LLM_MAX_TOKENS) caps the answer: one cut there
         (finish_reason "length") raises EndpointError after its deltas. `llm_timeout`
-        bounds each attempt as a whole, from the request to the last token, and a
-        missed deadline is not retried (the user has waited long enough)."""
+        bounds each attempt as a whole, from the moment its request is sent to the last
+        token (importing openai on a busy machine does not count), and a missed deadline
+        is not retried (the user has waited long enough)."""
         options = self.request_options(max_tokens, stop)
         attempt = 0
         while True:
             yielded = False
             finish_reason: str | None = None
-            deadline = time.monotonic() + self.settings.llm_timeout
             try:
-                for chunk in _chunks_until(self._llm.stream_chat(self._messages(pairs), **options), deadline):
+                chunks = self._llm.stream_chat(self._messages(pairs), **options)
+                for chunk in _chunks_until(chunks, self.settings.llm_timeout):
                     finish_reason = _finish_reason(chunk) or finish_reason
                     delta = chunk.delta or ""
                     if delta:
@@ -130,16 +151,35 @@ class _DeadlineMissed(Exception):
 
 
 _END = object()
+_SENT = object()
+# How long the reader thread may take to send its request (importing openai's
+# resources and building the request, on a loaded machine) before the deadline
+# starts: a bound, so that nothing waits forever, far above what that takes.
+SEND_WITHIN_SECONDS = 60.0
+# The reader thread's way to learn that its request went out (set per thread).
+_sending = threading.local()
 
 
-def _chunks_until(chunks: Iterator[Any], deadline: float) -> Iterator[Any]:
+def _announce_send(request: Any) -> None:
+    """httpx request hook: tells this thread's stream reader, if any, that its request is going out."""
+    announce = getattr(_sending, "announce", None)
+    if announce is not None:
+        announce()
+
+
+def _chunks_until(chunks: Iterator[Any], timeout: float) -> Iterator[Any]:
     """The stream's chunks, read by a helper thread so that the deadline holds even
     while the server sends nothing but keep-alive comments (llama.cpp's server pings
-    every 15 s while it reads a long prompt, so no read ever times out)."""
+    every 15 s while it reads a long prompt, so no read ever times out).
+
+    The `timeout` runs from the moment the request is sent (the HTTP client's hook,
+    `_announce_send`), so a slow start (imports, a busy machine) never turns a
+    connection failure into a timeout, nor counts against the endpoint."""
     handoff: queue.Queue[Any] = queue.Queue()
     abandoned = threading.Event()
 
     def read() -> None:
+        _sending.announce = lambda: handoff.put(_SENT)
         try:
             for chunk in chunks:
                 if abandoned.is_set():
@@ -149,18 +189,26 @@ def _chunks_until(chunks: Iterator[Any], deadline: float) -> Iterator[Any]:
         except BaseException as exc:  # handed to the caller, which decides
             handoff.put(exc)
         finally:
+            _sending.announce = None
             # hang up, so the server stops generating what nobody reads
             close = getattr(chunks, "close", None)
             if close is not None:
                 close()
 
     threading.Thread(target=read, name="llm-stream", daemon=True).start()
+    deadline = time.monotonic() + SEND_WITHIN_SECONDS + timeout
+    sent = False
     try:
         while True:
             try:
                 item = handoff.get(timeout=max(0.0, deadline - time.monotonic()))
             except queue.Empty:
                 raise _DeadlineMissed from None
+            if item is _SENT:
+                if not sent:  # a redirect sends again; the first request starts the clock
+                    sent = True
+                    deadline = time.monotonic() + timeout
+                continue
             if item is _END:
                 return
             if isinstance(item, BaseException):

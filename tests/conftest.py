@@ -1,9 +1,12 @@
-"""Shared fixtures: real embedded Chroma stores in temp dirs, the sample corpus ingested once per session."""
+"""Shared fixtures: real embedded Chroma stores in temp dirs, the sample corpus ingested once per session,
+one real `chroma run` server and one ONNX encoder for the whole session, and both store backends."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import uuid
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
@@ -16,6 +19,7 @@ hypothesis_settings.register_profile("sourced", derandomize=True, database=None,
 hypothesis_settings.load_profile("sourced")
 
 from rag.settings import BUNDLED_ARTICLES_DIR, Settings
+from tests.support.chroma_server import ChromaServer, running_chroma_server
 from tests.support.openai_server import openai_server  # noqa: F401  (fixture)
 
 # Tests never read the developer's .env or environment settings.
@@ -66,3 +70,44 @@ def articles_dir(tmp_path: Path) -> Path:
     target = tmp_path / "articles"
     shutil.copytree(BUNDLED_ARTICLES_DIR, target)
     return target
+
+
+# --- a Chroma server, the encoder, both backends (defined here once: a fixture imported into several
+# conftest files or modules is a separate fixture in each, and would start a server per import) ---------
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ChromaServer]:
+    """A real Chroma server (`chroma run`) on a free port, for the whole session."""
+    with running_chroma_server(tmp_path_factory.mktemp("chroma-server")) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def encoder() -> object:
+    """One real MiniLM ONNX encoder for the session (loading it costs ~0.3 s, but tests share it)."""
+    from index.embedder import MiniLMOnnxEncoder
+
+    return MiniLMOnnxEncoder()
+
+
+@dataclass(frozen=True)
+class Backend:
+    """Builds settings for one store backend; every call gets its own collection (the server is shared)."""
+
+    kind: str  # "embedded" or "server"
+    server: ChromaServer | None
+
+    def settings(self, data_dir: Path, **overrides: object) -> Settings:
+        overrides.setdefault("collection", f"t-{uuid.uuid4().hex[:12]}")
+        if self.server is not None:
+            overrides.update(chroma_host=self.server.host, chroma_port=self.server.port)
+        return make_settings(data_dir, **overrides)
+
+
+@pytest.fixture(params=["embedded", "server"])
+def backend(request: pytest.FixtureRequest) -> Backend:
+    """Each store/pipeline test runs against an embedded PersistentClient and against a real server."""
+    if request.param == "server":
+        return Backend("server", request.getfixturevalue("chroma_server"))
+    return Backend("embedded", None)

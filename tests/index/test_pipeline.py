@@ -25,6 +25,7 @@ from index.vector_codec import unpack
 from rag.services import build_store
 from tests.conftest import make_settings
 from tests.index.conftest import SMALL_CHUNKS, Backend, assert_consistent
+from tests.support import warm_process
 
 CHUNKS = ChunkSettings(*SMALL_CHUNKS)
 RAG = Path(sys.executable).with_name("rag")
@@ -617,8 +618,7 @@ def test_sigkill_half_way_then_ingest_again_leaves_a_complete_store(tmp_path: Pa
     records, passages = _rows(data / "chroma", "articles-articles"), _rows(data / "chroma", "articles")
     assert 0 < records < 40 and 0 < passages < total, (records, passages, total)
 
-    done = subprocess.run([str(RAG), "ingest", str(corpus), "--json"], env=env, cwd=tmp_path,
-                          capture_output=True, text=True, timeout=600)
+    done = warm_process.run_rag(["ingest", str(corpus), "--json"], env=env, cwd=tmp_path, timeout=600)
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["added"] + report["updated"] + report["unchanged"] == 40

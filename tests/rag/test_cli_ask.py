@@ -1,4 +1,8 @@
-"""`rag ask` and `rag chat` as a user runs them: real processes, exit codes, one-line errors."""
+"""`rag ask` and `rag chat` as a user runs them: real processes, exit codes, one-line errors.
+
+Each run is its own process forked from a helper that has done the imports
+(tests/support/warm_process.py); `fresh=True` runs the installed `rag` executable
+in a new interpreter, as the tests of start-up itself do."""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from rag.models import CANNOT_ANSWER
+from tests.support import warm_process
 
 RAG = str(Path(sys.executable).with_name("rag"))
 CONTRACT_KEYS = {"question", "rewritten_query", "answer", "abstained", "mode", "notice", "citations", "timings_ms"}
@@ -19,12 +24,11 @@ CITATION_KEYS = {"n", "passage_id", "article_id", "title", "source", "published"
                  "end", "score", "support"}
 
 
-def run_rag(args: list[str], data_dir: Path, cwd: Path, stdin: str | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+def run_rag(args: list[str], data_dir: Path, cwd: Path, stdin: str | None = None, fresh: bool = False,
+            **env: str) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith("RAG_") and not k.startswith("OPENAI_")}
     environment.update({"RAG_DATA_DIR": str(data_dir), **env})
-    return subprocess.run(
-        [RAG, *args], cwd=cwd, env=environment, input=stdin, capture_output=True, text=True, timeout=120
-    )
+    return warm_process.run_rag(args, env=environment, cwd=cwd, input=stdin, timeout=120, fresh=fresh)
 
 
 def assert_one_line_error(result: subprocess.CompletedProcess[str], code: int, fragment: str) -> None:
@@ -35,7 +39,9 @@ def assert_one_line_error(result: subprocess.CompletedProcess[str], code: int, f
 
 
 def test_ask_json_follows_the_contract(sample_data_dir: Path, tmp_path: Path) -> None:
-    result = run_rag(["ask", "--json", "How long did the July 3 call between Trump and Putin last?"], sample_data_dir, tmp_path)
+    # the installed executable, from its own start-up
+    result = run_rag(["ask", "--json", "How long did the July 3 call between Trump and Putin last?"], sample_data_dir,
+                     tmp_path, fresh=True)
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)
     assert CONTRACT_KEYS <= set(answer)
@@ -71,7 +77,8 @@ def test_bad_questions_exit_non_zero_with_one_sentence(
 
 
 def test_no_index_yet(tmp_path: Path) -> None:
-    assert_one_line_error(run_rag(["ask", "Who called whom?"], tmp_path / "empty", tmp_path), 4, "run `rag ingest`")
+    result = run_rag(["ask", "Who called whom?"], tmp_path / "empty", tmp_path, fresh=True)
+    assert_one_line_error(result, 4, "run `rag ingest`")
 
 
 def test_invalid_setting_is_one_sentence(sample_data_dir: Path, tmp_path: Path) -> None:
@@ -93,7 +100,9 @@ def _closed_port() -> int:
 def test_unreachable_endpoint(sample_data_dir: Path, tmp_path: Path) -> None:
     url = f"http://127.0.0.1:{_closed_port()}/v1"
     settings = {"OPENAI_BASE_URL": url, "RAG_LLM_MAX_RETRIES": "0", "RAG_LLM_TIMEOUT": "2"}
-    strict = run_rag(["ask", "--mode", "llm", "How long was the call?"], sample_data_dir, tmp_path, **settings)
+    # a new interpreter: its slow start (importing openai) must not turn the refused connection into a timeout
+    strict = run_rag(["ask", "--mode", "llm", "How long was the call?"], sample_data_dir, tmp_path, fresh=True,
+                     **settings)
     assert_one_line_error(strict, 5, "Cannot reach the language model")
     # in auto mode the answer degrades to extractive with a visible notice
     relaxed = run_rag(["ask", "--json", "How long did the July 3 call last?"], sample_data_dir, tmp_path, **settings)

@@ -1,4 +1,5 @@
-"""`rag ingest` and `rag status` as a user runs them: real processes from a temp working directory."""
+"""`rag ingest` and `rag status` as a user runs them: real processes from a temp working directory
+(forked from tests/support/warm_process.py's helper; the module's first ingest is the installed executable)."""
 
 from __future__ import annotations
 
@@ -6,25 +7,24 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from index.metadata import read_manifest
 from rag.settings import BUNDLED_ARTICLES_DIR
-from tests.index.conftest import SMALL_CHUNKS, ChromaServer, chroma_server, free_port  # noqa: F401  (fixture)
+from tests.index.conftest import SMALL_CHUNKS, ChromaServer, free_port
+from tests.support import warm_process
 
-RAG = str(Path(sys.executable).with_name("rag"))
 INGEST_KEYS = ["added", "updated", "unchanged", "removed", "migrated", "skipped", "updates", "chunks", "seconds",
                "repair"]
 SMALL = {"RAG_CHUNK_SIZE": str(SMALL_CHUNKS[0]), "RAG_CHUNK_OVERLAP": str(SMALL_CHUNKS[1])}
 
 
-def rag(args: list[str], data_dir: Path, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+def rag(args: list[str], data_dir: Path, cwd: Path, fresh: bool = False, **env: str) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("RAG_", "OPENAI_"))}
     environment.update({"RAG_DATA_DIR": str(data_dir), **env})
-    return subprocess.run([RAG, *args], cwd=cwd, env=environment, capture_output=True, text=True, timeout=300)
+    return warm_process.run_rag(args, env=environment, cwd=cwd, timeout=300, fresh=fresh)
 
 
 def ok_json(result: subprocess.CompletedProcess[str]) -> dict:
@@ -44,7 +44,7 @@ def ingested(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
     """`rag ingest --json` of the bundled articles (no paths: RAG_ARTICLES_DIR's default) into an empty data dir."""
     data_dir = tmp_path_factory.mktemp("cli-ingest") / "data"
     cwd = tmp_path_factory.mktemp("cwd")
-    return data_dir, ok_json(rag(["ingest", "--json"], data_dir, cwd))
+    return data_dir, ok_json(rag(["ingest", "--json"], data_dir, cwd, fresh=True))
 
 
 @pytest.fixture()

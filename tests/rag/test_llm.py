@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import re
+import socket
+import time
 from pathlib import Path
+from typing import Any, Iterator
 
 import pytest
 
 from rag.assistant import FALLBACK_NOTICE, UNSUPPORTED_NOTICE, Assistant
 from rag.errors import EndpointError, LLMNotConfiguredError
+from rag.llm import LLMClient, openai_chat_model
 from rag.models import CANNOT_ANSWER, Answer
 from rag.prompts import ANSWER_SYSTEM_PROMPT
 from tests.conftest import make_settings
 from tests.support.openai_server import FakeOpenAIServer
 
 QUESTION = "How long did the July 3 call between Trump and Putin last?"
+# The fake server answers in milliseconds: a deadline this long only has to outlast a loaded
+# machine, and a test that expects an answer still fails when none comes (the notice says why).
+GENEROUS_TIMEOUT = 30.0
 
 
 def llm_assistant(data_dir: Path, server: FakeOpenAIServer, **overrides: object) -> Assistant:
@@ -22,7 +29,7 @@ def llm_assistant(data_dir: Path, server: FakeOpenAIServer, **overrides: object)
         data_dir,
         openai_base_url=server.base_url,
         llm_model=overrides.pop("llm_model", "fake-model"),
-        llm_timeout=overrides.pop("llm_timeout", 2.0),
+        llm_timeout=overrides.pop("llm_timeout", GENEROUS_TIMEOUT),
         llm_max_retries=overrides.pop("llm_max_retries", 0),
         **overrides,
     )
@@ -185,3 +192,48 @@ def test_follow_up_is_condensed_by_the_llm(sample_data_dir: Path, openai_server:
     condense_prompt = openai_server.requests[-2]["messages"][0]["content"]
     assert "And what did he say about his goals?" in condense_prompt and QUESTION in condense_prompt
     assert answer.rewritten_query == standalone
+
+
+# --- the deadline starts when the request is sent ----------------------------------------------
+
+SLOW_START_SECONDS = 1.5  # a loaded machine importing openai and building the client
+
+
+def slow_to_build(settings: Any) -> Any:
+    time.sleep(SLOW_START_SECONDS)
+    return openai_chat_model(settings)
+
+
+class SlowToSend:
+    """The real chat model, but its stream waits before it sends (lazy imports in the reader thread)."""
+
+    def __init__(self, settings: Any) -> None:
+        self.model = openai_chat_model(settings)
+
+    def stream_chat(self, messages: Any, **options: Any) -> Iterator[Any]:
+        time.sleep(SLOW_START_SECONDS)
+        yield from self.model.stream_chat(messages, **options)
+
+
+def _closed_port_url() -> str:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{sock.getsockname()[1]}/v1"
+
+
+@pytest.mark.parametrize("factory", [slow_to_build, SlowToSend], ids=["slow-build", "slow-send"])
+def test_a_slow_start_does_not_turn_an_unreachable_endpoint_into_a_timeout(tmp_path: Path, factory: Any) -> None:
+    settings = make_settings(tmp_path, openai_base_url=_closed_port_url(), llm_timeout=0.5, llm_max_retries=0)
+    with pytest.raises(EndpointError, match="Cannot reach the language model"):
+        LLMClient(settings, factory).complete([("user", "Hello?")])
+
+
+@pytest.mark.parametrize("factory", [slow_to_build, SlowToSend], ids=["slow-build", "slow-send"])
+def test_after_a_slow_start_a_server_that_never_answers_still_times_out(
+    tmp_path: Path, openai_server: FakeOpenAIServer, factory: Any
+) -> None:
+    openai_server.set_behaviour("hang", hang_seconds=10)
+    settings = make_settings(tmp_path, openai_base_url=openai_server.base_url, llm_timeout=0.5, llm_max_retries=0)
+    with pytest.raises(EndpointError, match="did not answer within RAG_LLM_TIMEOUT=0.5 s"):
+        LLMClient(settings, factory).complete([("user", "Hello?")])
+    assert len(openai_server.requests) == 1

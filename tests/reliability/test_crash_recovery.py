@@ -1,7 +1,8 @@
 """SIGKILL at every write step of an ingest, then the next ingest: the store must come out whole.
 
 Each victim is a real process running the `rag` CLI (tests/reliability/kill_at_step.py)
-that kills itself just before its N-th write to Chroma or the keyword index. After
+that kills itself just before its N-th write to Chroma or the keyword index (forked from
+tests/support/warm_process.py's helper, so it skips the interpreter's start-up and imports). After
 the next `rag ingest` the store must hold exactly what a clean ingest holds: every
 article once, no passage without its article record, no record short of passages,
 and a keyword index with exactly Chroma's passages (so BM25 ranks what is there).
@@ -14,7 +15,6 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -23,8 +23,8 @@ import pytest
 
 from rag.settings import Settings
 from tests.index.conftest import Backend, assert_consistent
+from tests.support import warm_process
 
-RAG = Path(sys.executable).with_name("rag")
 ROOT = Path(__file__).resolve().parents[2]
 SMALL = {"RAG_CHUNK_SIZE": "64", "RAG_CHUNK_OVERLAP": "10"}
 
@@ -49,15 +49,13 @@ def environment(settings: Settings, **extra: str) -> dict[str, str]:
 def run_killed(settings: Settings, args: list[str], kill_at: int, log: Path, rule: str | None = None,
                group_chunks: int | None = None) -> subprocess.CompletedProcess[str]:
     extra = {"TEST_EMBED_GROUP_CHUNKS": str(group_chunks)} if group_chunks else {}
-    command = [sys.executable, "-m", "tests.reliability.kill_at_step", str(log), str(kill_at), *([rule] if rule else []),
-               "--", *args]
-    return subprocess.run(command, env=environment(settings, **extra), cwd=ROOT, capture_output=True, text=True,
-                          timeout=600)
+    argv = ["kill_at_step", str(log), str(kill_at), *([rule] if rule else []), "--", *args]
+    return warm_process.run_module("tests.reliability.kill_at_step", argv, env=environment(settings, **extra), cwd=ROOT,
+                                   timeout=600)
 
 
 def rag(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(RAG), *args], env=environment(settings), cwd=settings.data_dir.parent,
-                          capture_output=True, text=True, timeout=600)
+    return warm_process.run_rag(list(args), env=environment(settings), cwd=settings.data_dir.parent, timeout=600)
 
 
 def ingest_json(settings: Settings, *args: str) -> dict[str, Any]:

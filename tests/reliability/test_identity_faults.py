@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any, Iterator
@@ -27,9 +26,9 @@ from index.pipeline import ChunkSettings, _embedding_function, ingest, prepare_a
 from rag.services import build_store
 from tests.conftest import make_settings
 from tests.index.conftest import CHROMA_CLI, SMALL_CHUNKS, _heartbeat, assert_consistent, free_port
+from tests.support import warm_process
 from ui.uploads import uploads_dir
 
-RAG = str(Path(sys.executable).with_name("rag"))
 CHUNKS = ChunkSettings(*SMALL_CHUNKS)
 
 # Test articles written for these tests (no public text).
@@ -158,7 +157,7 @@ def test_link_loops_are_skipped_with_a_reason_and_never_hang(tmp_path: Path, enc
 def _rag(args: list[str], data_dir: Path, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("RAG_", "OPENAI_"))}
     environment.update(RAG_DATA_DIR=str(data_dir), **env)
-    return subprocess.run([RAG, *args], cwd=cwd, env=environment, capture_output=True, text=True, timeout=300)
+    return warm_process.run_rag(args, cwd=cwd, env=environment, timeout=300)
 
 
 def test_rag_ingest_of_a_path_that_does_not_exist_is_one_sentence_and_exit_code_2(tmp_path: Path) -> None:
@@ -333,8 +332,7 @@ def test_rag_ingest_json_counts_the_re_keyed_articles(tmp_path: Path, articles_d
     del store
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("RAG_", "OPENAI_"))}
     environment.update(RAG_DATA_DIR=str(tmp_path / "data"), RAG_ARTICLES_DIR=str(articles_dir))
-    result = subprocess.run([RAG, "ingest", "--json"], cwd=tmp_path, env=environment, capture_output=True, text=True,
-                            timeout=300)
+    result = warm_process.run_rag(["ingest", "--json"], cwd=tmp_path, env=environment, timeout=300)
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)
     assert (summary["migrated"], summary["added"], summary["unchanged"]) == (1, 4, 1)

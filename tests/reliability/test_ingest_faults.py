@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -21,8 +20,8 @@ from index.identity import slug
 from rag.services import build_store
 from tests.conftest import make_settings
 from tests.index.conftest import assert_consistent
+from tests.support import warm_process
 
-RAG = str(Path(sys.executable).with_name("rag"))
 
 # One article per script, each about something else (written for this test).
 SCRIPTS = {
@@ -43,8 +42,7 @@ BUSY = "Another process is writing to this store (an ingest?); try again when it
 def rag(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("RAG_", "OPENAI_"))}
     environment["RAG_DATA_DIR"] = str(data_dir)
-    done = subprocess.run([RAG, *args], env=environment, cwd=data_dir.parent, capture_output=True, text=True,
-                          timeout=600)
+    done = warm_process.run_rag(list(args), env=environment, cwd=data_dir.parent, timeout=600)
     assert "Traceback" not in done.stderr and "Unexpected" not in done.stderr, done.stderr
     return done
 

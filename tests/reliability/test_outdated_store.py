@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -25,8 +24,8 @@ import pytest
 from index.pipeline import PIPELINE_VERSION
 from tests.conftest import make_settings
 from tests.reliability.test_crash_recovery import assert_whole, open_store
+from tests.support import warm_process
 
-RAG = str(Path(sys.executable).with_name("rag"))
 
 # Articles written for these tests: names, places, organisations and dates for the entity recogniser.
 ARTICLES = {
@@ -93,8 +92,7 @@ def write_articles(root: Path) -> tuple[Path, Path]:
 def rag(data_dir: Path, articles: Path, *args: str) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("RAG_", "OPENAI_"))}
     environment.update(RAG_DATA_DIR=str(data_dir), RAG_ARTICLES_DIR=str(articles))
-    done = subprocess.run([RAG, *args], env=environment, cwd=data_dir.parent, capture_output=True, text=True,
-                          timeout=600)
+    done = warm_process.run_rag(list(args), env=environment, cwd=data_dir.parent, timeout=600)
     assert "Traceback" not in done.stderr, done.stderr
     return done
 

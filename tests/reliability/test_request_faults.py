@@ -29,6 +29,7 @@ from rag.scope import NO_MATCH_NOTICE
 from tests.conftest import make_settings
 from tests.index.conftest import CHROMA_CLI, CHROMA_START_SECONDS, _heartbeat, free_port
 from tests.reliability.test_crash_recovery import assert_whole, generated
+from tests.support import warm_process
 
 RAG = str(Path(sys.executable).with_name("rag"))
 ROOT = Path(__file__).resolve().parents[2]
@@ -85,8 +86,8 @@ def environment(data_dir: Path, **extra: str) -> dict[str, str]:
 
 
 def rag(data_dir: Path, *args: str, stdin: str | None = None, **extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([RAG, *args], env=environment(data_dir, **extra), cwd=data_dir.parent, input=stdin,
-                          capture_output=True, text=True, timeout=600)
+    return warm_process.run_rag(list(args), env=environment(data_dir, **extra), cwd=data_dir.parent, input=stdin,
+                                timeout=600)
 
 
 def one_line_error(done: subprocess.CompletedProcess[str], code: int) -> str:
