@@ -49,13 +49,13 @@ class AnswerCache:
                 return None
             self._answers.move_to_end(key)
             self.hits += 1
-        return kept.model_copy(deep=True)  # callers change their answer (question, timings, notices)
+        return detached(kept)
 
     def put(self, generation: str, key: Hashable, answer: Answer) -> None:
         """Keep a copy of `answer`, found at `generation`; dropped if the store has changed since."""
         if self.size <= 0:
             return
-        kept = answer.model_copy(deep=True)
+        kept = detached(answer)
         with self._lock:
             if generation != self._generation:
                 return
@@ -67,3 +67,19 @@ class AnswerCache:
     def __len__(self) -> int:
         with self._lock:
             return len(self._answers)
+
+
+def detached(answer: Answer) -> Answer:
+    """A copy whose fields and lists can be changed (the question, timings, notice, citations of one request)
+    without changing `answer`. The citations, sentences and passages in the lists are shared: nothing changes
+    those once an answer is made, and copying them deeply cost more than finding most answers did."""
+    return answer.model_copy(
+        update={
+            "citations": list(answer.citations),
+            "sentences": list(answer.sentences),
+            "flagged": list(answer.flagged),
+            "invalid_markers": list(answer.invalid_markers),
+            "retrieved": list(answer.retrieved),
+            "timings_ms": dict(answer.timings_ms),
+        }
+    )
