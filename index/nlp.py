@@ -21,7 +21,7 @@ import importlib.util
 import threading
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from index.errors import SourcedError
 
@@ -111,9 +111,22 @@ def full_pipeline() -> "Language":
 
 def parse(text: str) -> "Doc":
     """`full_pipeline()` over one short text (a question, a sentence), one call at a time (see `_parse_lock`)."""
+    from thinc.api import set_current_ops
+
     nlp = full_pipeline()
     with _parse_lock:
+        # thinc keeps its backend in a context variable; a server thread runs each request in a fresh context,
+        # where thinc would look for its backend again, trying two imports that fail, on every call
+        set_current_ops(_question_ops())
         return nlp(text)
+
+
+@cache
+def _question_ops() -> Any:
+    from thinc.api import get_current_ops
+
+    full_pipeline()
+    return get_current_ops()
 
 
 @cache
