@@ -187,11 +187,15 @@ class Upload:
         self.job = api.submit(paths=[handle_file(str(f)) for f in files], api_name="/upload_article")
         self.ended: float | None = None
         self.result: dict[str, Any] | None = None
+        self.error: str | None = None
         self._thread = threading.Thread(target=self._wait, daemon=True)
         self._thread.start()
 
     def _wait(self) -> None:
-        self.result = self.job.result(timeout=3600)
+        try:
+            self.result = self.job.result(timeout=3600)
+        except Exception as error:  # noqa: BLE001  reported; the asking stops with it
+            self.error = f"{type(error).__name__}: {error}"
         self.ended = time.perf_counter()
 
     @property
@@ -200,7 +204,8 @@ class Upload:
 
     def join(self) -> dict[str, Any]:
         self._thread.join()
-        assert self.result is not None
+        if self.result is None:
+            raise SystemExit(f"the upload failed in the client: {self.error}")
         return self.result
 
     @property
@@ -294,6 +299,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         files = [path for path, _ in upload_files(work / "files", args.files)]
         api = client(app.url, args.client_ssl_verify)
+        # uploads and deletes on a session of their own: a client whose event stream a job shares with
+        # questions asked meanwhile once lost the upload's end (gradio_client cancelled it) under load
+        uploader = client(app.url, args.client_ssl_verify)
         apis = [client(app.url, args.client_ssl_verify) for _ in range(args.users)]
         rng = random.Random(7)
         questions = Questions(args.questions)
@@ -309,7 +317,7 @@ def main(argv: list[str] | None = None) -> int:
             uploads.append({"users": with_users, "seconds": round(upload.seconds, 2), "files": len(files),
                             "articles": len(result["added"])})
             log(f"  upload of {len(files)} files with {with_users} user(s) asking: {upload.seconds:.1f} s")
-            delete_uploaded(api, result)
+            delete_uploaded(uploader, result)
 
         def run(name: str, condition: Callable[[], Tally]) -> None:
             load[name].append(load_average())
@@ -318,11 +326,11 @@ def main(argv: list[str] | None = None) -> int:
         for round_number in range(args.rounds):
             log(f"round {round_number + 1}")
             run("1 user", lambda: one_user(api, args.asks * 4, rng, questions))
-            upload = Upload(api, files)
+            upload = Upload(uploader, files)
             run("1 user, upload", lambda: one_user_during(api, upload, rng, questions))
             record_upload(upload, 1)
             run(users, lambda: many_users(apis, args.asks, None, round_number, questions))
-            upload = Upload(api, files)
+            upload = Upload(uploader, files)
             run(f"{users}, upload", lambda: many_users(apis, None, upload, round_number + 100, questions))
             record_upload(upload, args.users)
             for name, tally in results.items():
@@ -333,14 +341,14 @@ def main(argv: list[str] | None = None) -> int:
         big: dict[str, Any] | None = None
         if args.big_html:
             page = big_html(work / "long report.html")
-            upload = Upload(api, [page])
+            upload = Upload(uploader, [page])
             name = "1 user, 9.9 MB HTML upload"
             load[name] = [load_average()]
             results[name] = one_user_during(api, upload, rng, questions)
             outcome = upload.join()
             big = {"bytes": page.stat().st_size, "seconds": round(upload.seconds, 1), "outcome": outcome}
             log(f"  9.9 MB HTML: {upload.seconds:.1f} s, {outcome.get('messages')}")
-            delete_uploaded(api, outcome)
+            delete_uploaded(uploader, outcome)
 
         timings = {name: tally.client_ms for name, tally in results.items()}
         base = timings["1 user"]
