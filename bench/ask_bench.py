@@ -460,6 +460,8 @@ def measure_scale(scale: str, data_dir: Path, encoder: Any, rounds: int, log: An
     store = build_store(settings, encoder).open_for_reading()
     chunks = store.count()
     assistant = Assistant(settings, store, encoder)
+    # every round asks the same questions: measure answering them, not handing out the answers kept
+    assistant.answers.size = 0
     load_before = load_average()
 
     t0 = time.perf_counter()

@@ -662,6 +662,8 @@ def measure_in_process(data_dir: Path, host: str | None, port: int | None, round
     store = build_store(settings, encoder).open_for_reading()
     open_s = time.perf_counter() - t0
     assistant = Assistant(settings, store, encoder)
+    # every round asks the same questions: measure answering them, not handing out the answers kept
+    assistant.answers.size = 0
     passages = store.count()
     t0 = time.perf_counter()
     first = assistant.ask(BENCH_QUESTION, mode="extractive")

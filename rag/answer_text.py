@@ -60,9 +60,9 @@ def addressed_to_assistant(sentence: str) -> bool:
     lowered = set(re.findall(r"[a-z]+", normalise(sentence)))
     if not lowered & _ASSISTANT_WORDS:
         return False
-    from index.nlp import full_pipeline
+    from index.nlp import parse
 
-    doc = full_pipeline()(sentence)
+    doc = parse(sentence)
     for token in doc:
         if token.dep_ != "ROOT":
             continue

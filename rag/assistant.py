@@ -7,13 +7,20 @@
 
 Ingesting and deleting go through `assistant.library` (rag/library.py), which
 `rag ingest`, `rag delete` and the UI share.
+
+One Assistant answers on many threads at once (`rag serve` runs RAG_ASK_WORKERS
+questions in parallel): what it derives from the store is made once per store
+generation and shared read-only, its caches are locked, and each question reads
+the store under its read lock (index/commit_lock.py), so it sees an upload's
+commit entirely or not at all while the upload goes on beside it.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass
+from collections import OrderedDict
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
@@ -25,6 +32,7 @@ from index.pipeline import PIPELINE_VERSION, IngestReport
 from index.keyword_index import KeywordIndex
 from index.store import ArticleRecord, PassageStore
 from rag.chat import Conversation, looks_like_follow_up, resolve_follow_up
+from rag.answer_cache import AnswerCache
 from rag.errors import EndpointError, LLMNotConfiguredError
 from rag.candidates import ArticleTerms, article_terms
 from rag.extractive import extractive_answer
@@ -66,9 +74,9 @@ class Assistant:
         self.encoder = encoder
         self._current: _Indexes | None = None
         self._llm_answerer = None
-        self._lock = threading.Lock()
-        self._article_texts: dict[str, ArticleTerms] = {}
+        self._lock = threading.Lock()  # each derived thing (indexes, LLM client, library) is made once
         self._library: Library | None = None
+        self.answers = AnswerCache()
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> "Assistant":
@@ -82,6 +90,9 @@ class Assistant:
     def _indexes(self) -> "_Indexes":
         """The keyword index and the known terms for the store's current revision (read once per question)."""
         revision = self.store.read_key  # the revision, and each commit of an ingest in this process
+        current = self._current
+        if current is not None and current.revision == revision:
+            return current
         with self._lock:  # two requests after an ingest must not both read the records
             if self._current is None or self._current.revision != revision:
                 keyword = self._keyword_index()
@@ -90,9 +101,8 @@ class Assistant:
                 _, publishers = keyword.facets()
                 self._current = _Indexes(
                     revision, keyword, frozenset(publishers), publisher_words(publishers),
-                    find_outdated(self.store, PIPELINE_VERSION),
+                    find_outdated(self.store, PIPELINE_VERSION), _ArticleTexts(self.store),
                 )
-                self._article_texts.clear()
             return self._current
 
     def _keyword_index(self) -> KeywordIndex:
@@ -127,14 +137,7 @@ class Assistant:
 
     def _article_text(self, article_id: str) -> "ArticleTerms":
         """An article's cleaned text as compared with a question's constraints (normalised, and its words)."""
-        if article_id not in self._article_texts:
-            record = self.store.article(article_id)
-            if len(self._article_texts) >= ARTICLE_TEXT_CACHE:
-                self._article_texts.pop(next(iter(self._article_texts)))
-            self._article_texts[article_id] = article_terms(record.title, record.text, record.published) if record else (
-                article_terms("", "", None)
-            )
-        return self._article_texts[article_id]
+        return (self._current or self._indexes()).article_texts(article_id)
 
     def _retriever(self, bm25: KeywordIndex) -> HybridRetriever:
         return HybridRetriever(
@@ -150,7 +153,9 @@ class Assistant:
         if self._llm_answerer is None:
             from rag.llm import LLMAnswerer, LLMClient
 
-            self._llm_answerer = LLMAnswerer(LLMClient(self.settings))
+            with self._lock:
+                if self._llm_answerer is None:
+                    self._llm_answerer = LLMAnswerer(LLMClient(self.settings))
         return self._llm_answerer
 
     # --- asking -------------------------------------------------------------
@@ -257,55 +262,86 @@ class Assistant:
         chosen_mode = request.mode or self.settings.effective_answer_mode
         if chosen_mode == "llm":
             self.llm  # noqa: B018 - fail fast with LLMNotConfiguredError
-
-        retrieve_began = time.perf_counter()
-        # An ingest in this process (an upload) may commit meanwhile: the store is read under its read lock,
-        # so the question sees one revision; an LLM call (rewriting, writing the answer) holds no lock.
-        with self.store.reading():
-            indexes = self._indexes()
-            scope = resolve_scope(request, indexes.publishers, indexes.bm25)
-        rewritten, query = None, question
-        if scope.empty is None:
-            rewritten = self._rewrite(question, conversation, chosen_mode)
-            query = rewritten or question
-        extracted: Answer | None = None
-        with self.store.reading():
-            indexes = self._indexes()
-            if scope.empty is not None:  # nothing to search: say so, rather than "the articles don't say"
-                retrieved = RetrievalResult([], {})
-            else:
-                retrieved = self.retrieve_full(query, request.top_k, request.retrieval_mode, scope.filters, indexes)
-            retrieve_ms = _ms(retrieve_began)
-            answer_began = time.perf_counter()
-            if scope.empty is None and chosen_mode != "llm":
-                extracted = self._extractive(query, retrieved, indexes)
-
-        if scope.empty is not None:
-            answer = Answer(
-                question=question, answer=scope.empty, abstained=True, mode=chosen_mode, notice=NO_MATCH_NOTICE
-            )
-            yield answer.answer
-        elif chosen_mode == "llm":
-            answer = yield from self._stream_llm(query, retrieved, indexes, fallback)
+            outcome = yield from self._generated(request, conversation, fallback)
         else:
-            assert extracted is not None
-            answer = extracted
-            yield answer.answer
-        if scope.notice:
-            answer.notice = f"{scope.notice} {answer.notice}" if answer.notice else scope.notice
-        if indexes.outdated_notice:  # an old index answers worse: say so until `rag ingest` brings it up to date
-            answer.notice = f"{answer.notice} {indexes.outdated_notice}" if answer.notice else indexes.outdated_notice
+            outcome = self._extracted(request, conversation)
+            yield outcome.answer.answer
+        answer = outcome.answer
         answer.question = question
-        answer.rewritten_query = rewritten
-        answer.timings_ms = {
-            "retrieve": retrieve_ms,
-            "answer": _ms(answer_began),
-            "total": _ms(began),
-            **{f"retrieve_{k}": v for k, v in retrieved.timings_ms.items()},
-        }
+        answer.rewritten_query = outcome.rewritten
+        answer.timings_ms = {**outcome.timings_ms, "total": _ms(began)}
         if conversation is not None:
             conversation.add(answer)
         yield answer
+
+    def _extracted(self, request: AskRequest, conversation: Conversation | None) -> "_Outcome":
+        """The extractive answer, read under the store's read lock throughout: one revision, and an upload's
+        commits wait for it (index/commit_lock.py); an answer kept for the same question at that revision is
+        handed out again (rag/answer_cache.py)."""
+        began = time.perf_counter()
+        with self.store.reading():
+            indexes = self._indexes()
+            scope = resolve_scope(request, indexes.publishers, indexes.bm25)
+            rewritten = self._rewrite(request.question, conversation, "extractive") if scope.empty is None else None
+            query = rewritten or request.question
+            key = self._answer_key(query, request, "extractive")
+            kept = self.answers.get(indexes.revision, key)
+            if kept is not None:
+                return _Outcome(kept, rewritten, {"retrieve": 0.0, "answer": 0.0, "answer_cache": _ms(began)})
+            if scope.empty is not None:  # nothing to search: say so, rather than "the articles don't say"
+                retrieved = RetrievalResult([], {})
+                answer = _no_match(request.question, scope.empty, "extractive")
+                retrieve_ms = _ms(began)
+                answer_began = time.perf_counter()
+            else:
+                retrieved = self.retrieve_full(query, request.top_k, request.retrieval_mode, scope.filters, indexes)
+                retrieve_ms = _ms(began)
+                answer_began = time.perf_counter()
+                answer = self._extractive(query, retrieved, indexes)
+            _add_notices(answer, scope.notice, indexes.outdated_notice)
+            self.answers.put(indexes.revision, key, answer)
+        timings = {"retrieve": retrieve_ms, "answer": _ms(answer_began),
+                   **{f"retrieve_{k}": v for k, v in retrieved.timings_ms.items()}}
+        return _Outcome(answer, rewritten, timings)
+
+    def _generated(
+        self, request: AskRequest, conversation: Conversation | None, fallback: bool
+    ) -> Iterator[StreamEvent]:
+        """The LLM's answer as it is written (returns the _Outcome). No lock is held while the LLM is called
+        (rewriting a follow-up, writing the answer); the store is read under its read lock."""
+        began = time.perf_counter()
+        with self.store.reading():
+            indexes = self._indexes()
+            scope = resolve_scope(request, indexes.publishers, indexes.bm25)
+        rewritten = self._rewrite(request.question, conversation, "llm") if scope.empty is None else None
+        query = rewritten or request.question
+        with self.store.reading():
+            indexes = self._indexes()
+            if scope.empty is not None:
+                retrieved = RetrievalResult([], {})
+            else:
+                retrieved = self.retrieve_full(query, request.top_k, request.retrieval_mode, scope.filters, indexes)
+        retrieve_ms = _ms(began)
+        answer_began = time.perf_counter()
+        if scope.empty is not None:
+            answer = _no_match(request.question, scope.empty, "llm")
+            yield answer.answer
+        else:
+            answer = yield from self._stream_llm(query, retrieved, indexes, fallback)
+        _add_notices(answer, scope.notice, indexes.outdated_notice)
+        timings = {"retrieve": retrieve_ms, "answer": _ms(answer_began),
+                   **{f"retrieve_{k}": v for k, v in retrieved.timings_ms.items()}}
+        return _Outcome(answer, rewritten, timings)
+
+    def _answer_key(self, query: str, request: AskRequest, mode: str) -> tuple[str, ...]:
+        """What an extractive answer depends on besides the store: the standalone question (after any follow-up
+        rewrite, so the conversation counts through it), the request's options and the settings."""
+        return (
+            " ".join(query.split()),
+            mode,
+            request.model_dump_json(exclude={"question", "mode"}),
+            self.settings.model_dump_json(),
+        )
 
     def chat(self, question: str, conversation: Conversation, **options: object) -> Answer:
         """One turn of a conversation: follow-ups are rewritten using its history."""
@@ -325,7 +361,7 @@ class Assistant:
             indexes.bm25.idf,
             max_sentences=self.settings.max_answer_sentences,
             query_vector=query_vector,
-            article_text=self._article_text,
+            article_text=indexes.article_texts,
             knows=indexes.bm25.knows,
             threshold=self.settings.abstain_threshold,
         )
@@ -344,12 +380,14 @@ class Assistant:
         except EndpointError as failure:
             if not fallback:
                 raise
-            degraded = self._extractive(query, retrieved, indexes)
+            with self.store.reading():
+                degraded = self._extractive(query, retrieved, indexes)
             degraded.notice = FALLBACK_NOTICE.format(reason=failure.message.rstrip("."))
             return degraded
         answer = parse_generated(query, "".join(pieces), passages)
         if not answer.abstained and not any(s.support == "supported" for s in answer.sentences):
-            degraded = self._extractive(query, retrieved, indexes)
+            with self.store.reading():
+                degraded = self._extractive(query, retrieved, indexes)
             degraded.notice = UNSUPPORTED_NOTICE
             degraded.flagged = answer.flagged
             return degraded
@@ -374,7 +412,9 @@ class Assistant:
         if self._library is None:
             from rag.library import Library  # not needed to answer: kept off `rag ask`'s imports
 
-            self._library = Library(self.settings, self.store, self.encoder)
+            with self._lock:
+                if self._library is None:
+                    self._library = Library(self.settings, self.store, self.encoder)
         return self._library
 
     def articles(self) -> list[ArticleRecord]:
@@ -408,6 +448,30 @@ class Assistant:
         return edited
 
 
+class _ArticleTexts:
+    """Articles' texts as a question's constraints are checked against them (rag.candidates.ArticleTerms), read
+    from the store once per revision; the last ARTICLE_TEXT_CACHE read are kept. Shared by the threads answering."""
+
+    def __init__(self, store: PassageStore) -> None:
+        self._store = store
+        self._lock = threading.Lock()
+        self._terms: OrderedDict[str, ArticleTerms] = OrderedDict()
+
+    def __call__(self, article_id: str) -> ArticleTerms:
+        with self._lock:
+            found = self._terms.get(article_id)
+            if found is not None:
+                self._terms.move_to_end(article_id)
+                return found
+        record = self._store.article(article_id)  # not under the lock: other questions need not wait for it
+        terms = article_terms(record.title, record.text, record.published) if record else article_terms("", "", None)
+        with self._lock:
+            found = self._terms.setdefault(article_id, terms)  # another thread's copy, when it was first
+            while len(self._terms) > ARTICLE_TEXT_CACHE:
+                self._terms.popitem(last=False)
+        return found
+
+
 @dataclass(frozen=True)
 class _Indexes:
     """What is derived from the store at one revision."""
@@ -417,12 +481,33 @@ class _Indexes:
     publishers: frozenset[str]
     publisher_words: frozenset[str]
     outdated: OutdatedArticles
+    article_texts: _ArticleTexts = field(compare=False, repr=False)
 
     @property
     def outdated_notice(self) -> str | None:
         from rag.messages import outdated_index
 
         return outdated_index(len(self.outdated.older), len(self.outdated.newer), self.outdated.total)
+
+
+@dataclass
+class _Outcome:
+    """An answer before the fields of the one request are set (question, rewritten query, total time)."""
+
+    answer: Answer
+    rewritten: str | None
+    timings_ms: dict[str, float]
+
+
+def _no_match(question: str, sentence: str, mode: str) -> Answer:
+    return Answer(question=question, answer=sentence, abstained=True, mode=mode, notice=NO_MATCH_NOTICE)  # type: ignore[arg-type]
+
+
+def _add_notices(answer: Answer, scope_notice: str | None, outdated_notice: str | None) -> None:
+    if scope_notice:
+        answer.notice = f"{scope_notice} {answer.notice}" if answer.notice else scope_notice
+    if outdated_notice:  # an old index answers worse: say so until `rag ingest` brings it up to date
+        answer.notice = f"{answer.notice} {outdated_notice}" if answer.notice else outdated_notice
 
 
 def _ms(began: float) -> float:

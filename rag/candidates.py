@@ -43,6 +43,14 @@ class ArticleTerms:
     normalised: str
     words: frozenset[str]
     stems: frozenset[str] = frozenset()
+    # Whether each constraint holds, as found (an article is kept for a few questions, which share names).
+    _held: dict[Constraint, bool] = field(default_factory=dict, compare=False, repr=False)
+
+    def holds(self, constraint: Constraint) -> bool:
+        held = self._held.get(constraint)
+        if held is None:
+            held = self._held[constraint] = constraint.holds_in(self.normalised, self.words)
+        return held
 
 
 def article_terms(title: str, text: str, published: str | None) -> ArticleTerms:
@@ -166,7 +174,7 @@ class _ConstraintChecker:
             article = self._article_text(passage.article_id)
         else:
             article = article_terms(passage.title, passage.text, passage.published)
-        held = {id(c) for c in missing if c.holds_in(article.normalised, article.words) or _published_on(c, passage)}
+        held = {id(c) for c in missing if article.holds(c) or _published_on(c, passage)}
         return all(id(c) in held or self._alternative_held(c, held) for c in missing)
 
 
@@ -316,9 +324,9 @@ def answer_on_predicate(analysis: QuestionAnalysis, candidate: Candidate) -> flo
     wanted = set(stems(" ".join(analysis.predicate_forms)))
     if entity is None or not wanted:
         return 1.0
-    from index.nlp import full_pipeline
+    from index.nlp import parse
 
-    doc = full_pipeline()(candidate.text, disable=["ner"])  # the parse is what is read; NER costs as much again
+    doc = parse(candidate.text, disable=("ner",))  # the parse is what is read; NER costs as much again
     span = doc.char_span(entity[0] - candidate.start, entity[1] - candidate.start, alignment_mode="expand")
     if span is None:
         return 1.0

@@ -83,9 +83,9 @@ class _Mention:
 
 @lru_cache(maxsize=256)
 def _parse(text: str) -> "Doc":
-    from index.nlp import full_pipeline
+    from index.nlp import parse
 
-    return full_pipeline()(text)
+    return parse(text)
 
 
 def references(question: str) -> list[str]:

@@ -175,9 +175,9 @@ def analyse(question: str, publisher_names: Collection[str] = ()) -> QuestionAna
 
 @lru_cache(maxsize=512)
 def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis:
-    from index.nlp import full_pipeline
+    from index.nlp import parse
 
-    doc = full_pipeline()(question)
+    doc = parse(question)
     parts = _question_parts(doc)
     wh = _question_word(doc)
     answer_type, focus = _answer_type(doc, wh)

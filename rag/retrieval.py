@@ -6,6 +6,7 @@ stems), and both apply the publisher and date filters inside the search.
 
 from __future__ import annotations
 
+import functools
 import time
 from dataclasses import dataclass
 from datetime import date
@@ -126,50 +127,63 @@ class HybridRetriever:
             named = named_bonus if pid in records and records[pid].source in named_sources else 0.0
             return sum(weight / (self.rrf_k + ranks[pid]) for weight, ranks in weighted if pid in ranks) + named
 
-        def in_fused_order() -> list[Passage]:
-            """The records read so far as Passages in fused order, with their ranks and scores for the trace."""
-            fused = {pid: fused_score(pid) for pid in records}
-            ordered = sorted(records, key=lambda pid: (-fused[pid], pid))
-            return [
-                Passage(
-                    passage_id=pid,
-                    article_id=records[pid].article_id,
-                    title=records[pid].title,
-                    source=records[pid].source,
-                    published=records[pid].published,
-                    url=records[pid].url,
-                    text=records[pid].text,
-                    start=records[pid].start,
-                    end=records[pid].end,
-                    score=round(fused[pid], 6),
-                    dense_rank=dense_ranks.get(pid),
-                    bm25_rank=bm25_ranks.get(pid),
-                    fused_rank=rank,
-                    dense_score=dense_scores.get(pid),
-                    bm25_score=bm25_scores.get(pid),
-                    sentence_spans=list(records[pid].sentence_spans),
-                    sentence_vectors=records[pid].sentence_vectors,
-                    entities=list(records[pid].entities),
-                )
-                for rank, pid in enumerate(ordered, start=1)
-            ]
+        fused = {pid: fused_score(pid) for pid in records}
+        ordered = sorted(records, key=lambda pid: (-fused[pid], pid))
+        fused_rank = {pid: rank for rank, pid in enumerate(ordered, start=1)}
 
-        passages = merge_overlapping(in_fused_order())
-        return RetrievalResult(passages[:top_k], timings, vector)
+        def passage(pid: str) -> Passage:
+            """A record as a Passage with its ranks and scores, for the trace."""
+            record = records[pid]
+            return Passage(
+                passage_id=pid,
+                article_id=record.article_id,
+                title=record.title,
+                source=record.source,
+                published=record.published,
+                url=record.url,
+                text=record.text,
+                start=record.start,
+                end=record.end,
+                score=round(fused[pid], 6),
+                dense_rank=dense_ranks.get(pid),
+                bm25_rank=bm25_ranks.get(pid),
+                fused_rank=fused_rank[pid],
+                dense_score=dense_scores.get(pid),
+                bm25_score=bm25_scores.get(pid),
+                sentence_spans=list(record.sentence_spans),
+                sentence_vectors=record.sentence_vectors,
+                entities=list(record.entities),
+            )
+
+        # only the top_k passages (after merging) are made: the others are only looked at for what merges into them
+        groups = overlapping_groups([(pid, records[pid].article_id, records[pid].start, records[pid].end) for pid in ordered])
+        passages = [functools.reduce(_union, [passage(pid) for pid in group]) for group in groups[:top_k]]
+        return RetrievalResult(passages, timings, vector)
+
+
+def overlapping_groups(spans: list[tuple[str, str, int, int]]) -> list[list[str]]:
+    """Which passages `merge_overlapping` merges, from (id, article id, start, end) in rank order: the ids of each
+    merged passage, best-ranked first, in rank order of their best."""
+    groups: list[list[str]] = []
+    extents: list[tuple[str, int, int]] = []
+    for passage_id, article_id, start, end in spans:
+        for i, (kept_article, kept_start, kept_end) in enumerate(extents):
+            overlaps = kept_article == article_id and start <= kept_end and kept_start <= end
+            if overlaps and max(kept_end, end) - min(kept_start, start) <= MAX_MERGED_CHARS:
+                groups[i].append(passage_id)
+                extents[i] = (kept_article, min(kept_start, start), max(kept_end, end))
+                break
+        else:
+            groups.append([passage_id])
+            extents.append((article_id, start, end))
+    return groups
 
 
 def merge_overlapping(passages: list[Passage]) -> list[Passage]:
     """Merge passages of one article that overlap or touch into the better-ranked one, keeping rank order."""
-    merged: list[Passage] = []
-    for passage in passages:
-        for i, kept in enumerate(merged):
-            overlaps = kept.article_id == passage.article_id and passage.start <= kept.end and kept.start <= passage.end
-            if overlaps and max(kept.end, passage.end) - min(kept.start, passage.start) <= MAX_MERGED_CHARS:
-                merged[i] = _union(kept, passage)
-                break
-        else:
-            merged.append(passage)
-    return merged
+    by_id = {p.passage_id: p for p in passages}
+    groups = overlapping_groups([(p.passage_id, p.article_id, p.start, p.end) for p in passages])
+    return [functools.reduce(_union, [by_id[pid] for pid in group]) for group in groups]
 
 
 def _union(first: Passage, second: Passage) -> Passage:

@@ -177,6 +177,14 @@ class Settings(BaseSettings):
         le=100_000,
         description="Recent answers the UI server remembers so they can be rated; older ones can no longer be rated.",
     )
+    # Answering is mostly Python (one core at a time) with the model, Chroma and Tantivy calls beside it; on
+    # 2 cores, 4 at once kept both busy while others waited in the queue (bench/README.md, "Concurrency").
+    ask_workers: int = Field(
+        4,
+        ge=1,
+        le=64,
+        description="Questions `rag serve` answers at once; more wait in its queue, in order.",
+    )
 
     @field_validator("openai_base_url", "chroma_host", mode="before")
     @classmethod

@@ -23,6 +23,7 @@ import gradio as gr
 from rag.assistant import Assistant
 from rag.errors import SourcedError
 from rag.requests import FIELD_NAMES, AskRequest
+from rag.settings import Settings
 
 from ui.answers import AnswerLedger
 from ui.failures import explain_failure
@@ -30,8 +31,9 @@ from ui.feedback import FeedbackRecorder, FeedbackRefused, feedback_path
 from ui.library import LibraryController, progress_sentence
 from ui.uploads import UploadOutcome
 
-# Asks, deletes and remaking the examples run one at a time, the API's and the UI's own (see ui/app.py): the
-# Assistant is shared. Uploads are ingested beside them, on the library's ingest queue (ui/library.py).
+# Asks, deletes, edits and remaking the examples, the API's and the UI's own (see ui/app.py), share one queue:
+# RAG_ASK_WORKERS of them run at once on the shared Assistant, the others wait in order. Uploads are ingested
+# beside them, on the library's ingest queue (ui/library.py).
 ASSISTANT_QUEUE = "assistant"
 # How often /upload_article reports the progress of its upload.
 UPLOAD_REPORT_SECONDS = 0.5
@@ -39,6 +41,12 @@ UPLOAD_REPORT_SECONDS = 0.5
 API_NAMES = {**FIELD_NAMES, "since": "date_from", "until": "date_to"}
 
 Handler = TypeVar("Handler", bound=Callable[..., Any])
+
+
+def assistant_queue(settings: Settings) -> dict[str, Any]:
+    """The event options of everything that uses the Assistant. Every event of the queue must give the same
+    limit: gradio keeps the lowest any of them gives (the app's default of 1 included)."""
+    return {"concurrency_id": ASSISTANT_QUEUE, "concurrency_limit": settings.ask_workers}
 
 
 # HTTP-like statuses of SourcedError exit codes (README): bad input, store or model unavailable, no index
@@ -173,10 +181,10 @@ def register_api(assistant: Assistant, library: LibraryController, answers: Answ
             yield {"done": False, "message": progress_sentence(snapshot), **snapshot.as_json()}
         yield {"done": True, **library.outcome(started).as_json()}
 
-    gr.api(ask, api_name="ask", concurrency_id=ASSISTANT_QUEUE)
+    gr.api(ask, api_name="ask", **assistant_queue(assistant.settings))
     gr.api(feedback, api_name="feedback")
     gr.api(articles, api_name="articles")
-    gr.api(delete_article, api_name="delete_article", concurrency_id=ASSISTANT_QUEUE)
+    gr.api(delete_article, api_name="delete_article", **assistant_queue(assistant.settings))
     # gr.api can't take files, so uploads go through a File component the page never shows.
     with gr.Group(visible=False):
         files = gr.File(file_count="multiple", type="filepath", label="Files to ingest")

@@ -17,7 +17,7 @@ from rag.assistant import Assistant
 
 from ui import render
 from ui.answers import AnswerLedger
-from ui.api import ASSISTANT_QUEUE, register_api, speaks_plainly
+from ui.api import assistant_queue, register_api, speaks_plainly
 from ui.chat import AskForm, ChatController, Screen
 from ui.examples import ExampleQuestions
 from ui.library import ArticleDetails, LibraryController, progress_sentence
@@ -77,6 +77,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     chat = ChatController(assistant, answers)
     library = LibraryController(assistant)
     settings = assistant.settings
+    in_assistant_queue = assistant_queue(settings)  # RAG_ASK_WORKERS at once (ui/api.py)
     examples = ExampleQuestions(assistant)
 
     def examples_html() -> str:
@@ -253,7 +254,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             return show(chat.rate(raw, current, int(evt.turn), str(evt.rating), text))
 
         private: dict[str, Any] = {"api_visibility": "private"}
-        asking: dict[str, Any] = {**private, "concurrency_id": ASSISTANT_QUEUE, "show_progress": "hidden"}
+        asking: dict[str, Any] = {**private, **in_assistant_queue, "show_progress": "hidden"}
         for trigger in (ask.click, question.submit):
             trigger(on_ask, [question, turns, *form], screen_outputs, **asking)
         retry.click(on_retry, [turns, *form], screen_outputs, **asking)
@@ -368,7 +369,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             on_save_edit,
             [edit_choice, *edit_fields],
             [edit_status, *library_outputs, *edit_fields, example_box],
-            concurrency_id=ASSISTANT_QUEUE,
+            **in_assistant_queue,
             **private,
         )
         upload.upload(
@@ -388,14 +389,14 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         )
         uploads_finished.change(lambda: library_state(), None, library_outputs, show_progress="hidden", **private)
         uploads_finished.change(
-            examples_html, None, example_box, concurrency_id=ASSISTANT_QUEUE, show_progress="hidden", **private
+            examples_html, None, example_box, **in_assistant_queue, show_progress="hidden", **private
         )
         delete.click(
-            on_delete, [delete_choice], [delete_status, *library_outputs, example_box], concurrency_id=ASSISTANT_QUEUE, **private
+            on_delete, [delete_choice], [delete_status, *library_outputs, example_box], **in_assistant_queue, **private
         )
         # Another session may have changed the library since this page was built. Remaking the examples asks
         # questions, so it waits its turn with the other users of the assistant.
         app.load(lambda: library_state(), None, library_outputs, **private)
         app.load(on_load_uploads, None, [upload_status, upload_jobs, upload_timer], show_progress="hidden", **private)
-        app.load(examples_html, None, example_box, concurrency_id=ASSISTANT_QUEUE, show_progress="hidden", **private)
+        app.load(examples_html, None, example_box, **in_assistant_queue, show_progress="hidden", **private)
     return app

@@ -4,6 +4,7 @@ Order is shown with events between the jobs, never with timings."""
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from typing import Any
 
@@ -79,3 +80,14 @@ def test_a_job_that_fails_ends_with_one_sentence_and_the_queue_goes_on(caplog: p
     assert failing.error == "The Chroma server stopped answering; start it again and upload the files again."
     assert crashing.error == JOB_FAILED and "KeyError" in caplog.text  # the traceback goes to the log only
     assert after.result == "fine"
+
+
+@pytest.mark.skipif(not hasattr(os, "setpriority"), reason="thread priorities are a Linux feature")
+def test_the_worker_gives_way_to_questions_for_the_cpu() -> None:
+    # Linux keeps a nice value per thread: the ingest's is higher (lower priority) than the threads asking
+    queue = IngestQueue()
+    job = queue.submit(lambda job: os.getpriority(os.PRIO_PROCESS, threading.get_native_id()), files=1)
+    assert job.wait(STEP) and job.error is None
+    asking = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    assert job.result > asking or job.result == 19
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == asking  # the caller's own is unchanged

@@ -55,3 +55,31 @@ class GatedEncoder:
 
     def __getattr__(self, name: str) -> Any:  # embed_array and the rest: as the real encoder
         return getattr(self.real, name)
+
+
+class MeetingEncoder(GatedEncoder):
+    """A GatedEncoder whose next `meet` query embeddings after `meet_next()` wait for each other at a barrier:
+    they get past it only if that many questions are being answered at once. A barrier left waiting `timeout`
+    seconds breaks, and the questions at it fail, instead of hanging the test run."""
+
+    def __init__(self, real: Any, meet: int, timeout: float = GATE_TIMEOUT_SECONDS) -> None:
+        super().__init__(real)
+        self.meet = meet
+        self.timeout = timeout
+        self.barrier: threading.Barrier | None = None
+        self._to_meet = 0
+        self._count_lock = threading.Lock()
+
+    def meet_next(self) -> threading.Barrier:
+        with self._count_lock:
+            self.barrier = threading.Barrier(self.meet, timeout=self.timeout)
+            self._to_meet = self.meet
+            return self.barrier
+
+    def embed_query(self, text: str) -> list[float]:
+        with self._count_lock:
+            barrier = self.barrier if self._to_meet > 0 else None
+            self._to_meet -= 1 if barrier is not None else 0
+        if barrier is not None:
+            barrier.wait()
+        return super().embed_query(text)
