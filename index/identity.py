@@ -31,7 +31,9 @@ __all__ = ["MAX_SLUG_CHARS", "MAX_SUFFIX_CHARS", "Namespace", "article_id", "art
 HASH_CHARS = 8
 MAX_SLUG_CHARS = 60
 MAX_SUFFIX_CHARS = 16
-_CURRENT_ID = re.compile(rf"(?:[\w-]+/)?[^/]+~[0-9a-f]{{{HASH_CHARS}}}")
+# Ids of this scheme, whole (also read by the keyword index, whose regular expressions are Rust's: same syntax here)
+CURRENT_ID_PATTERN = rf"(?:[\w-]+/)?[^/]+~[0-9a-f]{{{HASH_CHARS}}}"
+_CURRENT_ID = re.compile(CURRENT_ID_PATTERN)
 
 
 @dataclass(frozen=True)

@@ -53,13 +53,13 @@ from index.chunking import Chunk, chunk_text
 from index.cleaning import CleanedText, clean_article
 from index.embedder import TextEncoder, llama_embedding
 from index.errors import IngestPathError
-from index.identity import Namespace, article_id as id_for_path, is_current_id
+from index.identity import CURRENT_ID_PATTERN, Namespace, article_id as id_for_path, is_current_id
 from index.loaders import SUPPORTED_SUFFIXES, SkippedFile, load_document
 from index.nlp import entities_by_line, entities_within
 from index.metadata import MANIFEST_NAME, ArticleMetadata, read_manifest, resolve_metadata
 from index.outdated import find_outdated, update_reason, version_reason
 from index.sentences import split_sentences
-from index.store import ArticleRecord, PassageRecord, PassageStore
+from index.store import ArticleRecord, PassageRecord, PassageStore, passage_id
 from index.vector_codec import pack
 
 # Articles are embedded in groups of about this many chunks: large enough to
@@ -382,7 +382,7 @@ def article_passages(article: ReadArticle) -> list[PassageRecord]:
     (entities,) = entities_by_line([record.text])
     return [
         PassageRecord(
-            passage_id=f"{record.article_id}::{record.content_hash}::{piece.index:04d}",
+            passage_id=passage_id(record.article_id, record.content_hash, piece.index),
             article_id=record.article_id,
             text=piece.text,
             start=piece.start,
@@ -762,6 +762,8 @@ def _migrate_legacy_ids(store: PassageStore, namespaces: Sequence[Namespace], re
     old record whose new id is taken already (e.g. two old ids for one file) is
     a duplicate and is deleted.
     """
+    if store.keyword is not None and store.is_verified() and not store.keyword.has_article_ids_outside(CURRENT_ID_PATTERN):
+        return  # the keyword index matches the records (the last write ended cleanly) and holds no old id
     stored_ids = store.article_ids()
     legacy = {i for i in stored_ids if not is_current_id(i)}
     if not legacy:
@@ -813,7 +815,7 @@ def _rekey_group(store: PassageStore, group: Sequence[tuple[ArticleRecord, str]]
             continue  # incomplete: left as it is; ingesting its file again replaces it
         for passage in mine:
             passages.append(
-                replace(passage, passage_id=f"{new_id}::{passage.content_hash}::{passage.chunk_index:04d}", article_id=new_id)
+                replace(passage, passage_id=passage_id(new_id, passage.content_hash, passage.chunk_index), article_id=new_id)
             )
             passage_vectors.append(vectors[passage.passage_id])
         records.append(replace(record, article_id=new_id))

@@ -23,7 +23,7 @@ from index.loaders import SUPPORTED_SUFFIXES
 from index.outdated import OutdatedArticles, find_outdated
 from index.pipeline import PIPELINE_VERSION, IngestReport
 from index.keyword_index import KeywordIndex
-from index.store import ArticleRecord, PassageStore
+from index.store import ArticlePage, ArticleRecord, PassageStore
 from rag.chat import Conversation, looks_like_follow_up, resolve_follow_up
 from rag.errors import EndpointError, LLMNotConfiguredError
 from rag.candidates import ArticleTerms, article_terms
@@ -87,7 +87,7 @@ class Assistant:
                 keyword = self._keyword_index()
                 # publishers come from the keyword index: reading every article record from
                 # Chroma (their texts too) took seconds at 100k passages
-                _, publishers = keyword.facets()
+                publishers = keyword.publishers()
                 self._current = _Indexes(
                     revision, keyword, frozenset(publishers), publisher_words(publishers),
                     find_outdated(self.store, PIPELINE_VERSION),
@@ -378,7 +378,21 @@ class Assistant:
         return self._library
 
     def articles(self) -> list[ArticleRecord]:
+        """Every article with its texts: a read of the whole library (`article_page` lists it a page at a time)."""
         return self.store.article_records()
+
+    def article_page(
+        self, offset: int = 0, limit: int = 50, contains: str = "", uploads_only: bool = False
+    ) -> ArticlePage:
+        """A page of the library, newest first, with counts (`Library.page`): what a list of the articles shows."""
+        with self.store.reading():
+            self._indexes()  # the keyword index, which orders the page, synced with the store and refreshed
+            return self.library.page(offset, limit, contains, uploads_only)
+
+    def publishers(self) -> list[str]:
+        """The publishers of the indexed articles, from the keyword index (no article record is read)."""
+        with self.store.reading():
+            return sorted(self._indexes().publishers)
 
     def article(self, article_id: str) -> ArticleRecord | None:
         return self.store.article(article_id)

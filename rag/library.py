@@ -39,15 +39,24 @@ from index.metadata import (
     update_manifest_entry,
 )
 from index.pipeline import IngestReport, ReadCallback, SkippedArticle, StoredCallback, check_paths, ingest
-from index.store import ArticleRecord, PassageStore
+from index.store import ArticleListing, ArticlePage, ArticleRecord, PassageStore
 from rag import messages
 from rag.errors import InvalidRequestError
 from rag.messages import ARTICLE_NOT_FOUND, ARTICLES_DIR_MISSING
-from rag.services import UPLOADS_FOLDER, article_id_for, build_encoder, build_store, chunk_settings, id_namespaces
+from rag.services import (
+    UPLOAD_ID_PREFIX,
+    UPLOADS_FOLDER,
+    article_id_for,
+    build_encoder,
+    build_store,
+    chunk_settings,
+    id_namespaces,
+    uploads_dir,
+)
 from rag.settings import Settings
 
 __all__ = [
-    "ArticleNotFoundError", "ArticleRecord", "DeletedArticle", "EditedArticle", "IngestReport", "InvalidMetadataError",
+    "ArticleListing", "ArticleNotFoundError", "ArticlePage", "ArticleRecord", "DeletedArticle", "EditedArticle", "IngestReport", "InvalidMetadataError",
     "Library", "MetadataNotSavedError", "OpenedAssistant", "SkippedArticle", "metadata_changes", "ingest_paths", "open_assistant", "remove_uploaded_copy", "repair_summary", "status",
 ]
 
@@ -172,13 +181,30 @@ class Library:
     # --- reading ---------------------------------------------------------------
     def is_empty(self) -> bool:
         """No article is indexed: what "empty" means for every caller."""
-        return not self.store.article_ids()
+        return self.store.article_count() == 0
 
     def articles(self) -> list[ArticleRecord]:
+        """Every article with its texts: a read of the whole library (`page` lists it a page at a time)."""
         return self.store.article_records()
 
     def article(self, article_id: str) -> ArticleRecord | None:
         return self.store.article(article_id)
+
+    def page(self, offset: int = 0, limit: int = 50, contains: str = "", uploads_only: bool = False) -> ArticlePage:
+        """`limit` articles from `offset`, newest publication date first (undated last), with how many match and
+        how many there are; `contains`: a piece of the title or publisher, in any case; `uploads_only`: only
+        articles uploaded through the app. Reads only the page's records, whatever the library's size."""
+        prefix = f"{UPLOAD_ID_PREFIX}/" if uploads_only else ""
+        return self.store.article_page(offset, limit, contains=contains, id_prefix=prefix)
+
+    def upload_name_taken(self, name: str) -> bool:
+        """Whether a new upload may not be saved as `name`: a file of that name is in the uploads folder, or an
+        uploaded article was read from a file of that name (since deleted). One id lookup, not a list of the
+        library: an upload's id is a function of its name (index/identity.py)."""
+        path = uploads_dir(self.settings) / name
+        if path.exists():
+            return True
+        return bool(self.store.existing_article_ids([article_id_for(self.settings, path)]))
 
     # --- writing ---------------------------------------------------------------
     def ingest(

@@ -177,6 +177,12 @@ class Settings(BaseSettings):
         le=100_000,
         description="Recent answers the UI server remembers so they can be rated; older ones can no longer be rated.",
     )
+    ui_library_page: int = Field(
+        50,
+        ge=1,
+        le=1000,
+        description="Articles the Library tab lists per page (a filter box finds the others).",
+    )
 
     @field_validator("openai_base_url", "chroma_host", mode="before")
     @classmethod
