@@ -26,7 +26,7 @@ from index.keyword_index import KeywordIndex
 from index.store import ArticlePage, ArticleRecord, PassageStore
 from rag.chat import Conversation, looks_like_follow_up, resolve_follow_up
 from rag.errors import EndpointError, LLMNotConfiguredError
-from rag.candidates import ArticleTerms, article_terms
+from rag.candidates import ArticleTerms, ArticleText, article_terms
 from rag.extractive import extractive_answer
 from rag.publishers import named_publishers, publisher_words
 from rag.query import QuestionAnalysis, analyse
@@ -67,7 +67,8 @@ class Assistant:
         self._current: _Indexes | None = None
         self._llm_answerer = None
         self._lock = threading.Lock()
-        self._article_texts: dict[str, ArticleTerms] = {}
+        self._article_texts: dict[str, ArticleTerms] = {}  # by article id, for the store's current revision
+        self._texts_lock = threading.Lock()
         self._library: Library | None = None
 
     @classmethod
@@ -92,7 +93,8 @@ class Assistant:
                     revision, keyword, frozenset(publishers), publisher_words(publishers),
                     find_outdated(self.store, PIPELINE_VERSION),
                 )
-                self._article_texts.clear()
+                with self._texts_lock:
+                    self._article_texts.clear()
             return self._current
 
     def _keyword_index(self) -> KeywordIndex:
@@ -127,14 +129,34 @@ class Assistant:
 
     def _article_text(self, article_id: str) -> "ArticleTerms":
         """An article's cleaned text as compared with a question's constraints (normalised, and its words)."""
-        if article_id not in self._article_texts:
-            record = self.store.article(article_id)
-            if len(self._article_texts) >= ARTICLE_TEXT_CACHE:
-                self._article_texts.pop(next(iter(self._article_texts)))
-            self._article_texts[article_id] = article_terms(record.title, record.text, record.published) if record else (
-                article_terms("", "", None)
-            )
-        return self._article_texts[article_id]
+        return self._article_texts_for([article_id])(article_id)
+
+    def _article_texts_for(self, article_ids: Sequence[str]) -> ArticleText:
+        """`_article_text` for one question whose passages come from `article_ids`: the first article it needs
+        reads every one of them not cached yet in one store call (one round trip to a Chroma server where a
+        read per article cost one each); their terms are worked out only when asked for."""
+        wanted = list(dict.fromkeys(article_ids))
+        records: dict[str, ArticleRecord | None] = {}
+
+        def article_text(article_id: str) -> ArticleTerms:
+            with self._texts_lock:
+                cached = self._article_texts.get(article_id)
+            if cached is not None:
+                return cached
+            if article_id not in records:
+                with self._texts_lock:
+                    unread = [a for a in dict.fromkeys([article_id, *wanted]) if a not in records and a not in self._article_texts]
+                found = self.store.articles(unread)
+                records.update({a: found.get(a) for a in unread})
+            record = records.get(article_id)
+            terms = article_terms(record.title, record.text, record.published) if record else article_terms("", "", None)
+            with self._texts_lock:
+                if len(self._article_texts) >= ARTICLE_TEXT_CACHE:
+                    self._article_texts.pop(next(iter(self._article_texts)))
+                self._article_texts[article_id] = terms
+            return terms
+
+        return article_text
 
     def _retriever(self, bm25: KeywordIndex) -> HybridRetriever:
         return HybridRetriever(
@@ -325,7 +347,7 @@ class Assistant:
             indexes.bm25.idf,
             max_sentences=self.settings.max_answer_sentences,
             query_vector=query_vector,
-            article_text=self._article_text,
+            article_text=self._article_texts_for([p.article_id for p in retrieved.passages]),
             knows=indexes.bm25.knows,
             threshold=self.settings.abstain_threshold,
         )
