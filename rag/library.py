@@ -6,7 +6,8 @@ same everywhere:
 
 - `ingest_paths(settings, paths)` is `rag ingest`: the articles folder when no
   path is given (pruned: articles whose files are gone are removed), the whole
-  store checked and repaired first, progress reported through callbacks;
+  store checked and repaired first when the last write did not end cleanly (always
+  with `check`), progress reported through callbacks;
 - `Library.ingest` adds files to an open library (uploads): no pruning, and the
   store-wide check is left to the next `rag ingest` or app start;
 - `Library.delete` removes articles with their passages, and the copy of an
@@ -38,7 +39,7 @@ from index.metadata import (
     restore_manifest,
     update_manifest_entry,
 )
-from index.pipeline import IngestReport, ReadCallback, SkippedArticle, StoredCallback, check_paths, ingest
+from index.pipeline import IngestReport, ReadCallback, RepairMode, SkippedArticle, StoredCallback, check_paths, ingest
 from index.store import ArticleListing, ArticlePage, ArticleRecord, PassageStore
 from rag import messages
 from rag.errors import InvalidRequestError
@@ -214,7 +215,7 @@ class Library:
         prune: bool = False,
         progress: ProgressCallback | None = None,
         on_skip: SkipCallback | None = None,
-        repair: bool = False,
+        repair: "RepairMode | bool" = False,
         refresh_outdated: bool = False,
         max_chunks: int | None = None,
         on_read: ReadCallback | None = None,
@@ -362,14 +363,17 @@ def ingest_paths(
     progress: ProgressCallback | None = None,
     on_skip: SkipCallback | None = None,
     encoder: "TextEncoder | None" = None,
+    check: bool = False,
 ) -> IngestReport:
     """What `rag ingest` does: `paths` (default: RAG_ARTICLES_DIR) into the configured store.
 
     `prune` defaults to on for the articles folder and off for paths given. The
-    whole store is checked and repaired first (`report.repair`), and every article
-    an older pipeline version wrote is processed again (`report.reasons`). A path that
-    does not exist raises IngestPathError before the model loads or the store
-    is created.
+    whole store is checked and repaired first (`report.repair`) when the last write
+    did not end cleanly, or always with `check` (`rag ingest --check`): a check reads
+    every article, so adding one file to a large library would otherwise cost the
+    whole library. Every article an older pipeline version wrote is processed again
+    (`report.reasons`). A path that does not exist raises IngestPathError before the
+    model loads or the store is created.
     """
     managed = not paths
     targets = list(paths) or [Path(settings.articles_dir)]
@@ -380,8 +384,8 @@ def ingest_paths(
     store = build_store(settings, encoder).open_for_writing(rebuild=rebuild)
     library = Library(settings, store, encoder)
     return library.ingest(
-        targets, prune=managed if prune is None else prune, progress=progress, on_skip=on_skip, repair=True,
-        refresh_outdated=True,
+        targets, prune=managed if prune is None else prune, progress=progress, on_skip=on_skip,
+        repair="always" if check else "if-needed", refresh_outdated=True,
     )
 
 
