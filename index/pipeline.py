@@ -53,7 +53,7 @@ from index.chunking import Chunk, chunk_text
 from index.cleaning import CleanedText, clean_article
 from index.embedder import TextEncoder, llama_embedding
 from index.errors import IngestPathError
-from index.identity import CURRENT_ID_PATTERN, Namespace, article_id as id_for_path, is_current_id
+from index.identity import CURRENT_ASCII_ID_PATTERN, Namespace, article_id as id_for_path, is_current_id
 from index.loaders import SUPPORTED_SUFFIXES, SkippedFile, load_document
 from index.nlp import entities_by_line, entities_within
 from index.metadata import MANIFEST_NAME, ArticleMetadata, read_manifest, resolve_metadata
@@ -773,8 +773,9 @@ def _migrate_legacy_ids(store: PassageStore, namespaces: Sequence[Namespace], re
     old record whose new id is taken already (e.g. two old ids for one file) is
     a duplicate and is deleted.
     """
-    if store.keyword is not None and store.is_verified() and not store.keyword.has_article_ids_outside(CURRENT_ID_PATTERN):
-        return  # the keyword index matches the records (the last write ended cleanly) and holds no old id
+    keyword = store.keyword
+    if keyword is not None and store.is_verified() and not keyword.has_article_ids_outside(CURRENT_ASCII_ID_PATTERN):
+        return  # the keyword index matches the records (the last write ended cleanly): every id is current
     stored_ids = store.article_ids()
     legacy = {i for i in stored_ids if not is_current_id(i)}
     if not legacy:

@@ -171,19 +171,23 @@ def test_the_article_filter_matches_a_piece_of_title_or_publisher_literally_in_a
 
 
 def test_article_ids_outside_a_pattern_are_found_as_the_id_scheme_reads_them(tmp_path: Path) -> None:
-    from index.identity import CURRENT_ID_PATTERN, is_current_id
+    import re
+
+    from index.identity import CURRENT_ASCII_ID_PATTERN, is_current_id
 
     index = KeywordIndex(tmp_path / "kw")
-    current = ["upload/Путин.txt~0a1b2c3d", "हिन्दी-समाचार.txt~01234567", "report.txt~deadbeef"]
+    current = ["upload/Путин.txt~0a1b2c3d", "हिन्दी-समाचार.txt~01234567", "report.txt~deadbeef", "a_b-c/x y.md~00ff00ff"]
     index.write([passage(article, 0, "The ferry leaves at nine.") for article in current])
-    assert all(is_current_id(a) for a in current)
-    assert not index.has_article_ids_outside(CURRENT_ID_PATTERN)
-    for old in ("report.txt", "folder/report.txt", "a/b/c.txt~01234567"):
-        assert not is_current_id(old)
-        index.write([passage(old, 0, "The ferry leaves at ten.")])
-        assert index.has_article_ids_outside(CURRENT_ID_PATTERN), old
-        index.write(delete_articles=[old])
-    assert not KeywordIndex(tmp_path / "empty").has_article_ids_outside(CURRENT_ID_PATTERN)
+    assert all(is_current_id(a) and re.fullmatch(CURRENT_ASCII_ID_PATTERN, a) for a in current)
+    assert not index.has_article_ids_outside(CURRENT_ASCII_ID_PATTERN)
+    # old ids, and a current id whose prefix is in another script: outside (the caller then checks exactly)
+    for outside in ("report.txt", "folder/report.txt", "a/b/c.txt~01234567", "report.txt~DEADBEEF", "загрузка/x.txt~01234567"):
+        assert not re.fullmatch(CURRENT_ASCII_ID_PATTERN, outside)
+        index.write([passage(outside, 0, "The ferry leaves at ten.")])
+        assert index.has_article_ids_outside(CURRENT_ASCII_ID_PATTERN), outside
+        index.write(delete_articles=[outside])
+    assert not index.has_article_ids_outside(CURRENT_ASCII_ID_PATTERN)
+    assert not KeywordIndex(tmp_path / "empty").has_article_ids_outside(CURRENT_ASCII_ID_PATTERN)
 
 
 def test_an_index_of_another_schema_is_replaced_not_misread(tmp_path: Path) -> None:
