@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from index.errors import StoreUnavailableError
-from index.store import PassageRecord
+from index.store import FIRST_PASSAGE_SUFFIX, PassageRecord
 from index.terms import stems
 
 # Tantivy's writer buffers this much before flushing a segment (its floor is 15 MB a thread).
@@ -307,6 +307,64 @@ class KeywordIndex:
         )
         return [str(b["key"]) for b in result["t"]["buckets"]], [str(b["key"]) for b in result["s"]["buckets"]]
 
+    def articles(
+        self, *, offset: int = 0, limit: int = 50, contains: str = "", id_prefix: str = ""
+    ) -> tuple[int, list[PassageRecord]]:
+        """A page of articles, newest publication date first (undated last): (how many match, the first
+        passage of each article on the page). `contains`: a case-insensitive piece of the title or the
+        publisher; `id_prefix`: only article ids starting with it (uploads: "upload/").
+
+        One query over the articles' first passages (FIRST_PASSAGE_SUFFIX), sorted by the date field:
+        no article record is read, so a page costs the same in a library of any size (~20 ms at 100k
+        passages, for the term scan that finds the first passages)."""
+        if not self.path.is_dir() or self.count() == 0 or limit < 1:
+            return 0, []
+        import tantivy
+
+        self._open()
+        schema = self._schema
+        clauses = [(tantivy.Occur.Must, tantivy.Query.regex_query(schema, "passage_id", f".*{_literal(FIRST_PASSAGE_SUFFIX)}"))]
+        if id_prefix:
+            clauses.append((tantivy.Occur.Must, tantivy.Query.regex_query(schema, "article_id", f"{_literal(id_prefix)}.*")))
+        if contains.strip():
+            # the title field keeps a title's first 200 characters, verbatim: matched anywhere, in any case
+            pattern = f"(?i).*{_literal(' '.join(contains.split()))}.*"
+            clauses.append((tantivy.Occur.Must, tantivy.Query.boolean_query([
+                (tantivy.Occur.Should, tantivy.Query.regex_query(schema, "title", pattern)),
+                (tantivy.Occur.Should, tantivy.Query.regex_query(schema, "source", pattern)),
+            ])))
+        searcher = self._current()
+        found = searcher.search(
+            tantivy.Query.boolean_query(clauses), limit, count=True, order_by_field="published", offset=max(0, offset)
+        )
+        return int(found.count), [_record(searcher.doc(address)) for _, address in found.hits]
+
+    def has_article_ids_outside(self, pattern: str) -> bool:
+        """Whether some article's id does not match the regular expression `pattern` (whole) in full: one query,
+        where listing every article id from the store reads them all."""
+        if not self.path.is_dir() or self.count() == 0:
+            return False
+        import tantivy
+
+        self._open()
+        query = tantivy.Query.boolean_query([
+            (tantivy.Occur.Must, tantivy.Query.all_query()),
+            (tantivy.Occur.MustNot, tantivy.Query.regex_query(self._schema, "article_id", pattern)),
+        ])
+        return bool(self._current().search(query, 1, count=False).hits)
+
+    def publishers(self) -> list[str]:
+        """The distinct publishers of the live passages (one aggregation, without `facets`' titles)."""
+        if not self.path.is_dir() or self.count() == 0:
+            return []
+        import tantivy
+
+        searcher = self._current()
+        result = searcher.aggregate(
+            tantivy.Query.all_query(), {"s": {"terms": {"field": "source", "size": max(1, searcher.num_docs)}}}
+        )
+        return [str(b["key"]) for b in result["s"]["buckets"]]
+
     def count_matching(
         self, *, publishers: Sequence[str] = (), date_from: int | None = None, date_to: int | None = None
     ) -> int:
@@ -414,6 +472,15 @@ def _filter_queries(schema: Any, publishers: Sequence[str], date_from: int | Non
     if date_from is not None or date_to is not None:
         filters.append(tantivy.Query.range_query(schema, "published", tantivy.FieldType.Integer, date_from, date_to))
     return filters
+
+
+# What Tantivy's regular expressions (Rust's regex syntax) treat as special: escaped to match literally.
+_REGEX_SPECIAL = frozenset("\\.+*?()|[]{}^$#&-~")
+
+
+def _literal(text: str) -> str:
+    """`text` as a regular expression that matches it literally (Rust's `regex::escape`)."""
+    return "".join(f"\\{ch}" if ch in _REGEX_SPECIAL else ch for ch in text)
 
 
 def _version(article_id: str, content_hash: str) -> str:

@@ -4,8 +4,8 @@ Each article record carries the pipeline version that wrote it and its passages
 (`ArticleRecord.pipeline_version`, from `index.pipeline.PIPELINE_VERSION`). A
 store built by an older version answers, but worse: its passages lack what the
 current answerer reads (since version 3, the named entities of each passage).
-`find_outdated` tells readers so cheaply (id-only queries, no article text is
-read), and `rag ingest` re-processes those articles (index.pipeline.ingest).
+`find_outdated` tells readers so cheaply (a count and id-only queries, no article
+text is read), and `rag ingest` re-processes those articles (index.pipeline.ingest).
 Records from before the version was recorded have none: they count as outdated
 until the next ingest, which re-processes them, or only records the version
 when their content hash shows the passages are current already (the version is
@@ -39,13 +39,16 @@ class OutdatedArticles:
 
 
 def find_outdated(store: "PassageStore", current_version: int) -> OutdatedArticles:
-    """The articles of `store` whose records were not written by `current_version` (three id-only queries)."""
-    every = set(store.article_ids())
-    if not every:
+    """The articles of `store` whose records were not written by `current_version`: a count and id-only
+    queries that return only the outdated ids, so an up-to-date library of any size costs the same
+    (listing every id took a read of the whole library at each new revision)."""
+    total = store.article_count()
+    if not total:
         return OutdatedArticles(current_version, 0)
-    current = store.article_ids_where({"pipeline_version": current_version})
-    newer = store.article_ids_where({"pipeline_version": {"$gt": current_version}}) if current != every else set()
-    return OutdatedArticles(current_version, len(every), frozenset(every - current - newer), frozenset(newer))
+    # Chroma's $ne also matches records without the key: those written before the version was recorded
+    other = store.article_ids_where({"pipeline_version": {"$ne": current_version}})
+    newer = store.article_ids_where({"pipeline_version": {"$gt": current_version}}) if other else set()
+    return OutdatedArticles(current_version, total, frozenset(other - newer), frozenset(newer))
 
 
 # how every reason `version_reason` gives begins

@@ -16,7 +16,7 @@ its passages or the new one with all its passages, plus perhaps passages no
 record describes (of the version not recorded), which `index.repair` deletes:
 no kill leaves a record short of passages. The whole run is one write session
 of the store (`PassageStore.writing`): one writer at a time, and a run that did
-not end cleanly is seen by the next one, which repairs the store first (`repair=True`).
+not end cleanly is seen by the next one, which repairs the store first (`repair="if-needed"`).
 
 Each file is read in two stages. `read_article` (load, clean, metadata,
 content hash, chunk boundaries) runs for every file before the write session,
@@ -47,19 +47,19 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Literal, Sequence
 
 from index.chunking import Chunk, chunk_text
 from index.cleaning import CleanedText, clean_article
 from index.embedder import TextEncoder, llama_embedding
 from index.errors import IngestPathError
-from index.identity import Namespace, article_id as id_for_path, is_current_id
+from index.identity import CURRENT_ASCII_ID_PATTERN, Namespace, article_id as id_for_path, is_current_id
 from index.loaders import SUPPORTED_SUFFIXES, SkippedFile, load_document
 from index.nlp import entities_by_line, entities_within
 from index.metadata import MANIFEST_NAME, ArticleMetadata, read_manifest, resolve_metadata
 from index.outdated import find_outdated, update_reason, version_reason
 from index.sentences import split_sentences
-from index.store import ArticleRecord, PassageRecord, PassageStore
+from index.store import ArticleRecord, PassageRecord, PassageStore, passage_id
 from index.vector_codec import pack
 
 # Articles are embedded in groups of about this many chunks: large enough to
@@ -382,7 +382,7 @@ def article_passages(article: ReadArticle) -> list[PassageRecord]:
     (entities,) = entities_by_line([record.text])
     return [
         PassageRecord(
-            passage_id=f"{record.article_id}::{record.content_hash}::{piece.index:04d}",
+            passage_id=passage_id(record.article_id, record.content_hash, piece.index),
             article_id=record.article_id,
             text=piece.text,
             start=piece.start,
@@ -517,6 +517,10 @@ def _finished(value: Any) -> "Future[Any]":
     return future
 
 
+RepairMode = Literal["always", "if-needed", "never"]
+"""When an ingest checks the whole store first (`ingest`'s `repair`)."""
+
+
 def ingest(
     paths: Sequence[Path],
     store: PassageStore,
@@ -528,7 +532,7 @@ def ingest(
     progress: ProgressCallback | None = None,
     on_skip: Callable[[SkippedArticle], None] | None = None,
     namespaces: Sequence[Namespace] = (),
-    repair: bool = False,
+    repair: "RepairMode | bool" = False,
     overlap: bool = True,
     refresh_outdated: bool = False,
     max_chunks: int | None = None,
@@ -541,8 +545,10 @@ def ingest(
     `namespaces` are the folders whose files are keyed by their place inside them
     (uploads, the managed articles folder; see index/identity.py). Raises
     IngestPathError, before writing anything, when a path does not exist.
-    `repair`: check the whole store first (`index.repair.repair_store`), as `rag ingest` does;
-    an upload of a few files leaves that to the next `rag ingest` or app start.
+    `repair`: check the whole store first (`index.repair.repair_store`): "always" (or True: `rag ingest
+    --check`), "if-needed" (`rag ingest`: only when the last write session did not end cleanly, which is
+    when a check can find something; a check reads every article, O(library) per ingest), "never" (or
+    False: an upload of a few files leaves it to the next `rag ingest` or app start).
     `overlap=False` runs preparing passages, embedding and writing one after another in
     this thread, as before they overlapped (bench/ingest_bench.py compares); the store ends the same.
     `refresh_outdated`: also process again every stored article written by another pipeline
@@ -588,7 +594,12 @@ def ingest(
         ingested[article.record.path] = article_id
         read.append(article)
 
+    mode = {True: "always", False: "never"}.get(repair, repair) if isinstance(repair, bool) else repair
+    if mode not in ("always", "if-needed", "never"):
+        raise ValueError(f"repair must be 'always', 'if-needed' or 'never', not {repair!r}")
     with store.writing():
+        # before this session writes: whether the last one ended cleanly (then a check finds nothing to repair)
+        check = mode == "always" or (mode == "if-needed" and not store.is_verified())
         _migrate_legacy_ids(store, namespaces, report)
         if refresh_outdated:
             pruned = found.folders if prune else []
@@ -598,7 +609,7 @@ def ingest(
                 return record.path in ingested or any(stored.is_relative_to(folder) for folder in pruned)
 
             read.extend(_read_outdated(store, seen_ids, to_be_removed, manifests, chunks, max_bytes, report, on_skip))
-        if repair:
+        if check:
             from index.repair import repair_store
 
             report.repair = repair_store(store, redoing={a.record.article_id: a.record.content_hash for a in read})
@@ -762,6 +773,9 @@ def _migrate_legacy_ids(store: PassageStore, namespaces: Sequence[Namespace], re
     old record whose new id is taken already (e.g. two old ids for one file) is
     a duplicate and is deleted.
     """
+    keyword = store.keyword
+    if keyword is not None and store.is_verified() and not keyword.has_article_ids_outside(CURRENT_ASCII_ID_PATTERN):
+        return  # the keyword index matches the records (the last write ended cleanly): every id is current
     stored_ids = store.article_ids()
     legacy = {i for i in stored_ids if not is_current_id(i)}
     if not legacy:
@@ -813,7 +827,7 @@ def _rekey_group(store: PassageStore, group: Sequence[tuple[ArticleRecord, str]]
             continue  # incomplete: left as it is; ingesting its file again replaces it
         for passage in mine:
             passages.append(
-                replace(passage, passage_id=f"{new_id}::{passage.content_hash}::{passage.chunk_index:04d}", article_id=new_id)
+                replace(passage, passage_id=passage_id(new_id, passage.content_hash, passage.chunk_index), article_id=new_id)
             )
             passage_vectors.append(vectors[passage.passage_id])
         records.append(replace(record, article_id=new_id))

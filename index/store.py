@@ -58,6 +58,13 @@ WRITE_BATCH = 1000
 _PLACEHOLDER_VECTOR = [1.0]
 # How long a write waits for another process's write session (an ingest) to end.
 WRITE_LOCK_WAIT_SECONDS = 10.0
+# How the id of an article's first passage ends (see `passage_id`): the keyword index lists articles by it.
+FIRST_PASSAGE_SUFFIX = "::0000"
+
+
+def passage_id(article_id: str, content_hash: str, chunk_index: int) -> str:
+    """A passage's id: its article, the content version it belongs to, and its place in the article."""
+    return f"{article_id}::{content_hash}::{chunk_index:04d}"
 
 
 @dataclass(frozen=True)
@@ -88,6 +95,39 @@ class ArticleRecord:
             "chunks": self.chunk_count,
             "path": self.path,
         }
+
+
+@dataclass(frozen=True)
+class ArticleListing:
+    """An article as a list shows it: its details and passage count, without its texts."""
+
+    article_id: str
+    title: str
+    source: str
+    published: str | None
+    url: str | None
+    chunk_count: int
+    path: str
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    """One page of the library (`PassageStore.article_page`): the articles on it, how many articles the
+    filter matches and how many the library holds."""
+
+    articles: list[ArticleListing]
+    matching: int
+    total: int
+    offset: int
+    limit: int
+
+    @property
+    def has_previous(self) -> bool:
+        return self.offset > 0
+
+    @property
+    def has_next(self) -> bool:
+        return self.offset + self.limit < self.matching
 
 
 @dataclass(frozen=True)
@@ -449,6 +489,44 @@ class PassageStore:
         """Every article id, without reading the articles' text."""
         return sorted(self._articles.get(include=[])["ids"])
 
+    def article_count(self) -> int:
+        """How many article records the store holds (one cheap call, whatever the size)."""
+        return int(self._articles.count())
+
+    def existing_article_ids(self, article_ids: Sequence[str]) -> set[str]:
+        """Which of these article ids have a record (ids only: no texts are read)."""
+        wanted = list(dict.fromkeys(article_ids))
+        found: set[str] = set()
+        for begin in range(0, len(wanted), WRITE_BATCH):
+            found |= set(self._articles.get(ids=wanted[begin : begin + WRITE_BATCH], include=[])["ids"])
+        return found
+
+    def articles(self, article_ids: Sequence[str]) -> dict[str, ArticleRecord]:
+        """The records of these articles, by id, in one read per WRITE_BATCH ids (unknown ids are left out)."""
+        wanted = list(dict.fromkeys(article_ids))
+        records: dict[str, ArticleRecord] = {}
+        for begin in range(0, len(wanted), WRITE_BATCH):
+            got = self._articles.get(ids=wanted[begin : begin + WRITE_BATCH], include=["documents", "metadatas"])
+            for i, d, m in zip(got["ids"], got["documents"], got["metadatas"]):
+                records[i] = _article_from_chroma(i, d, m)
+        return records
+
+    def article_page(self, offset: int = 0, limit: int = 50, contains: str = "", id_prefix: str = "") -> ArticlePage:
+        """A page of the library, newest publication date first (undated last), `limit` articles from `offset`;
+        `contains`: a piece of the title or publisher (any case); `id_prefix`: article ids starting with it.
+
+        The keyword index finds and orders the page (index.keyword_index.KeywordIndex.articles); then only the
+        page's records are read (metadata, not the cleaned texts), so a page costs the same at any size."""
+        if self.keyword is None:
+            raise StoreUnavailableError("This store has no keyword index; open it with rag.services.build_store.")
+        offset, limit = max(0, int(offset)), max(1, int(limit))
+        matching, firsts = self.keyword.articles(offset=offset, limit=limit, contains=contains, id_prefix=id_prefix)
+        ids = list(dict.fromkeys(p.article_id for p in firsts))  # two versions mid-update: listed once
+        got = self._articles.get(ids=ids, include=["metadatas"]) if ids else {"ids": [], "metadatas": []}
+        by_id = {i: _listing(i, m) for i, m in zip(got["ids"], got["metadatas"])}
+        listed = [by_id[i] for i in ids if i in by_id]
+        return ArticlePage(listed, matching, self.article_count(), offset, limit)
+
     def article_ids_where(self, where: dict[str, Any]) -> set[str]:
         """The ids of the article records whose metadata matches `where` (ids only: no texts are read)."""
         return set(self._articles.get(where=where, include=[])["ids"])
@@ -684,6 +762,18 @@ def _article_from_chroma(article_id: str, text: str, meta: dict[str, Any]) -> Ar
         raw_text=str(meta.get("raw_text", "")),
         segments=tuple(tuple(s) for s in json.loads(meta.get("segments") or "[]")),
         pipeline_version=_optional_int(meta.get("pipeline_version")),
+    )
+
+
+def _listing(article_id: str, meta: dict[str, Any]) -> ArticleListing:
+    return ArticleListing(
+        article_id=article_id,
+        title=str(meta.get("title", article_id)),
+        source=str(meta.get("source", "")),
+        published=meta.get("published"),
+        url=meta.get("url"),
+        chunk_count=int(meta.get("chunk_count", 0)),
+        path=str(meta.get("path", "")),
     )
 
 

@@ -23,14 +23,14 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from index.embedder import TextEncoder
 from index.loaders import SUPPORTED_SUFFIXES
 from index.outdated import OutdatedArticles, find_outdated
 from index.pipeline import PIPELINE_VERSION, IngestReport
 from index.keyword_index import KeywordIndex
-from index.store import ArticleRecord, PassageStore
+from index.store import ArticlePage, ArticleRecord, PassageStore
 from rag.chat import Conversation, looks_like_follow_up, resolve_follow_up
 from rag.answer_cache import AnswerCache
 from rag.errors import EndpointError, LLMNotConfiguredError
@@ -98,7 +98,7 @@ class Assistant:
                 keyword = self._keyword_index()
                 # publishers come from the keyword index: reading every article record from
                 # Chroma (their texts too) took seconds at 100k passages
-                _, publishers = keyword.facets()
+                publishers = keyword.publishers()
                 self._current = _Indexes(
                     revision, keyword, frozenset(publishers), publisher_words(publishers),
                     find_outdated(self.store, PIPELINE_VERSION), _ArticleTexts(self.store),
@@ -361,7 +361,7 @@ class Assistant:
             indexes.bm25.idf,
             max_sentences=self.settings.max_answer_sentences,
             query_vector=query_vector,
-            article_text=indexes.article_texts,
+            article_text=indexes.article_texts.for_question([p.article_id for p in retrieved.passages]),
             knows=indexes.bm25.knows,
             threshold=self.settings.abstain_threshold,
         )
@@ -418,7 +418,21 @@ class Assistant:
         return self._library
 
     def articles(self) -> list[ArticleRecord]:
+        """Every article with its texts: a read of the whole library (`article_page` lists it a page at a time)."""
         return self.store.article_records()
+
+    def article_page(
+        self, offset: int = 0, limit: int = 50, contains: str = "", uploads_only: bool = False
+    ) -> ArticlePage:
+        """A page of the library, newest first, with counts (`Library.page`): what a list of the articles shows."""
+        with self.store.reading():
+            self._indexes()  # the keyword index, which orders the page, synced with the store and refreshed
+            return self.library.page(offset, limit, contains, uploads_only)
+
+    def publishers(self) -> list[str]:
+        """The publishers of the indexed articles, from the keyword index (no article record is read)."""
+        with self.store.reading():
+            return sorted(self._indexes().publishers)
 
     def article(self, article_id: str) -> ArticleRecord | None:
         return self.store.article(article_id)
@@ -465,6 +479,36 @@ class _ArticleTexts:
                 return found
         record = self._store.article(article_id)  # not under the lock: other questions need not wait for it
         terms = article_terms(record.title, record.text, record.published) if record else article_terms("", "", None)
+        return self._keep(article_id, terms)
+
+    def for_question(self, article_ids: Sequence[str]) -> Callable[[str], ArticleTerms]:
+        """The texts for one question whose passages come from `article_ids`: the first article it needs that
+        is not kept reads every one of them not kept yet, in one store call (one round trip to a Chroma server
+        where a read per article cost one each); their terms are worked out only when asked for."""
+        wanted = list(dict.fromkeys(article_ids))
+        records: dict[str, ArticleRecord | None] = {}
+
+        def article_text(article_id: str) -> ArticleTerms:
+            with self._lock:
+                found = self._terms.get(article_id)
+            if found is not None:
+                return found
+            if article_id not in records:
+                with self._lock:
+                    unread = [a for a in dict.fromkeys([article_id, *wanted]) if a not in records and a not in self._terms]
+                read = self._store.articles(unread)
+                records.update({a: read.get(a) for a in unread})
+            record = records.get(article_id)
+            terms = article_terms(record.title, record.text, record.published) if record else article_terms("", "", None)
+            return self._keep(article_id, terms)
+
+        return article_text
+
+    def kept(self, article_id: str) -> ArticleTerms | None:
+        with self._lock:
+            return self._terms.get(article_id)
+
+    def _keep(self, article_id: str, terms: ArticleTerms) -> ArticleTerms:
         with self._lock:
             found = self._terms.setdefault(article_id, terms)  # another thread's copy, when it was first
             while len(self._terms) > ARTICLE_TEXT_CACHE:

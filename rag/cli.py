@@ -118,11 +118,15 @@ def ingest_command(
         None, "--prune/--no-prune", help="Remove articles whose files are gone (default: on for the articles folder)."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+    check: bool = typer.Option(
+        False, "--check", help="Check and repair the whole store first, even if the last write ended cleanly."
+    ),
 ) -> None:
     """Load, clean, chunk and embed articles into the store (incremental: unchanged files are skipped).
 
-    A path that does not exist is an error: nothing is ingested, one sentence goes
-    to stderr and the exit code is 2 (with --json too: stdout stays empty).
+    The whole store is checked first when the last write did not end cleanly (or
+    with --check). A path that does not exist is an error: nothing is ingested, one
+    sentence goes to stderr and the exit code is 2 (with --json too: stdout stays empty).
     """
 
     def action() -> None:
@@ -133,7 +137,8 @@ def ingest_command(
         with IngestProgress(enabled=sys.stderr.isatty()) as bar:
             # each skipped file is named, with its reason, on stderr as it is met
             report = ingest_paths(
-                settings, list(paths or []), rebuild=rebuild, prune=prune, progress=bar.update, on_skip=bar.skipped
+                settings, list(paths or []), rebuild=rebuild, prune=prune, progress=bar.update, on_skip=bar.skipped,
+                check=check,
             )
         if report.repair is not None and report.repair.changed:
             typer.echo(f"Repaired the store: {report.repair.summary()}.", err=True)

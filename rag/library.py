@@ -6,7 +6,8 @@ same everywhere:
 
 - `ingest_paths(settings, paths)` is `rag ingest`: the articles folder when no
   path is given (pruned: articles whose files are gone are removed), the whole
-  store checked and repaired first, progress reported through callbacks;
+  store checked and repaired first when the last write did not end cleanly (always
+  with `check`), progress reported through callbacks;
 - `Library.ingest` adds files to an open library (uploads): no pruning, and the
   store-wide check is left to the next `rag ingest` or app start;
 - `Library.delete` removes articles with their passages, and the copy of an
@@ -38,16 +39,25 @@ from index.metadata import (
     restore_manifest,
     update_manifest_entry,
 )
-from index.pipeline import IngestReport, ReadCallback, SkippedArticle, StoredCallback, check_paths, ingest
-from index.store import ArticleRecord, PassageStore
+from index.pipeline import IngestReport, ReadCallback, RepairMode, SkippedArticle, StoredCallback, check_paths, ingest
+from index.store import ArticleListing, ArticlePage, ArticleRecord, PassageStore
 from rag import messages
 from rag.errors import InvalidRequestError
 from rag.messages import ARTICLE_NOT_FOUND, ARTICLES_DIR_MISSING
-from rag.services import UPLOADS_FOLDER, article_id_for, build_encoder, build_store, chunk_settings, id_namespaces
+from rag.services import (
+    UPLOAD_ID_PREFIX,
+    UPLOADS_FOLDER,
+    article_id_for,
+    build_encoder,
+    build_store,
+    chunk_settings,
+    id_namespaces,
+    uploads_dir,
+)
 from rag.settings import Settings
 
 __all__ = [
-    "ArticleNotFoundError", "ArticleRecord", "DeletedArticle", "EditedArticle", "IngestReport", "InvalidMetadataError",
+    "ArticleListing", "ArticleNotFoundError", "ArticlePage", "ArticleRecord", "DeletedArticle", "EditedArticle", "IngestReport", "InvalidMetadataError",
     "Library", "MetadataNotSavedError", "OpenedAssistant", "SkippedArticle", "metadata_changes", "ingest_paths", "open_assistant", "remove_uploaded_copy", "repair_summary", "status",
 ]
 
@@ -172,13 +182,30 @@ class Library:
     # --- reading ---------------------------------------------------------------
     def is_empty(self) -> bool:
         """No article is indexed: what "empty" means for every caller."""
-        return not self.store.article_ids()
+        return self.store.article_count() == 0
 
     def articles(self) -> list[ArticleRecord]:
+        """Every article with its texts: a read of the whole library (`page` lists it a page at a time)."""
         return self.store.article_records()
 
     def article(self, article_id: str) -> ArticleRecord | None:
         return self.store.article(article_id)
+
+    def page(self, offset: int = 0, limit: int = 50, contains: str = "", uploads_only: bool = False) -> ArticlePage:
+        """`limit` articles from `offset`, newest publication date first (undated last), with how many match and
+        how many there are; `contains`: a piece of the title or publisher, in any case; `uploads_only`: only
+        articles uploaded through the app. Reads only the page's records, whatever the library's size."""
+        prefix = f"{UPLOAD_ID_PREFIX}/" if uploads_only else ""
+        return self.store.article_page(offset, limit, contains=contains, id_prefix=prefix)
+
+    def upload_name_taken(self, name: str) -> bool:
+        """Whether a new upload may not be saved as `name`: a file of that name is in the uploads folder, or an
+        uploaded article was read from a file of that name (since deleted). One id lookup, not a list of the
+        library: an upload's id is a function of its name (index/identity.py)."""
+        path = uploads_dir(self.settings) / name
+        if path.exists():
+            return True
+        return bool(self.store.existing_article_ids([article_id_for(self.settings, path)]))
 
     # --- writing ---------------------------------------------------------------
     def ingest(
@@ -188,7 +215,7 @@ class Library:
         prune: bool = False,
         progress: ProgressCallback | None = None,
         on_skip: SkipCallback | None = None,
-        repair: bool = False,
+        repair: "RepairMode | bool" = False,
         refresh_outdated: bool = False,
         max_chunks: int | None = None,
         on_read: ReadCallback | None = None,
@@ -336,14 +363,17 @@ def ingest_paths(
     progress: ProgressCallback | None = None,
     on_skip: SkipCallback | None = None,
     encoder: "TextEncoder | None" = None,
+    check: bool = False,
 ) -> IngestReport:
     """What `rag ingest` does: `paths` (default: RAG_ARTICLES_DIR) into the configured store.
 
     `prune` defaults to on for the articles folder and off for paths given. The
-    whole store is checked and repaired first (`report.repair`), and every article
-    an older pipeline version wrote is processed again (`report.reasons`). A path that
-    does not exist raises IngestPathError before the model loads or the store
-    is created.
+    whole store is checked and repaired first (`report.repair`) when the last write
+    did not end cleanly, or always with `check` (`rag ingest --check`): a check reads
+    every article, so adding one file to a large library would otherwise cost the
+    whole library. Every article an older pipeline version wrote is processed again
+    (`report.reasons`). A path that does not exist raises IngestPathError before the
+    model loads or the store is created.
     """
     managed = not paths
     targets = list(paths) or [Path(settings.articles_dir)]
@@ -354,8 +384,8 @@ def ingest_paths(
     store = build_store(settings, encoder).open_for_writing(rebuild=rebuild)
     library = Library(settings, store, encoder)
     return library.ingest(
-        targets, prune=managed if prune is None else prune, progress=progress, on_skip=on_skip, repair=True,
-        refresh_outdated=True,
+        targets, prune=managed if prune is None else prune, progress=progress, on_skip=on_skip,
+        repair="always" if check else "if-needed", refresh_outdated=True,
     )
 
 

@@ -12,6 +12,7 @@ from index.store import PassageStore, open_client
 from rag.settings import Settings
 
 UPLOADS_FOLDER = "uploads"  # under RAG_DATA_DIR
+UPLOAD_ID_PREFIX = "upload"  # uploads' article ids start with "upload/" (index/identity.py)
 
 
 def build_encoder(settings: Settings) -> TextEncoder:
@@ -44,7 +45,7 @@ def uploads_dir(settings: Settings) -> Path:
 def id_namespaces(settings: Settings) -> tuple[Namespace, ...]:
     """Folders whose files are keyed by their place inside them (index/identity.py): uploads, the articles folder."""
     return (
-        Namespace("upload", uploads_dir(settings), prefix="upload"),
+        Namespace("upload", uploads_dir(settings), prefix=UPLOAD_ID_PREFIX),
         Namespace("articles", Path(settings.articles_dir)),
     )
 

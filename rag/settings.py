@@ -185,6 +185,12 @@ class Settings(BaseSettings):
         le=64,
         description="Questions `rag serve` answers at once; more wait in its queue, in order.",
     )
+    ui_library_page: int = Field(
+        50,
+        ge=1,
+        le=1000,
+        description="Articles the Library tab lists per page (a filter box finds the others).",
+    )
 
     @field_validator("openai_base_url", "chroma_host", mode="before")
     @classmethod

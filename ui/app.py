@@ -162,7 +162,26 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                             trace = gr.HTML(render.trace_html(None), elem_id="trace", js_on_load=None)
 
             with gr.Tab("Library", id="library"):
-                library_table = gr.HTML(library.table_html(), elem_id="library-table", js_on_load=None)
+                shown = library.view()  # the first page: nothing here lists the whole library
+                # which page of the library this browser shows, and the filter it was asked with
+                library_at = gr.State({"offset": 0, "contains": ""})
+                with gr.Row(equal_height=False, elem_id="library-controls"):
+                    library_filter = gr.Textbox(
+                        placeholder="Filter by title or publisher…",
+                        show_label=False,
+                        lines=1,
+                        max_lines=1,
+                        scale=4,
+                        elem_id="library-filter",
+                    )
+                    library_prev = gr.Button(
+                        "← Newer", size="sm", scale=1, min_width=90, interactive=False, elem_id="library-prev"
+                    )
+                    library_next = gr.Button(
+                        "Older →", size="sm", scale=1, min_width=90, interactive=shown.page.has_next,
+                        elem_id="library-next",
+                    )
+                library_table = gr.HTML(shown.table_html(), elem_id="library-table", js_on_load=None)
                 upload = gr.File(
                     label=f"Upload articles (.txt, .md, .html, .pdf; up to {settings.max_upload_mb:g} MB each)",
                     file_count="multiple",
@@ -171,11 +190,11 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                     elem_id="upload",
                 )
                 replace_choice = gr.Dropdown(
-                    choices=library.replace_choices(),
+                    choices=shown.replace_choices(),
                     value=None,
                     label="Replace an uploaded article (optional)",
                     info="Choose one before uploading a file to put it in that article's place; "
-                    "otherwise every file is added as a new article.",
+                    "otherwise every file is added as a new article. Lists the uploads the filter above matches.",
                     elem_id="replace-choice",
                 )
                 upload_status = gr.HTML("", elem_id="upload-status", js_on_load=None)
@@ -185,13 +204,17 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                 uploads_finished = gr.State(0)  # bumped when an upload ends: the library and examples refresh
                 with gr.Row():
                     delete_choice = gr.Dropdown(
-                        choices=library.delete_choices(), label="Article to delete", scale=4, elem_id="delete-choice"
+                        choices=shown.choices(),
+                        label="Article to delete",
+                        info="Lists the articles of the page shown above.",
+                        scale=4,
+                        elem_id="delete-choice",
                     )
                     delete = gr.Button("Delete article", variant="stop", scale=1, elem_id="delete")
                 delete_status = gr.HTML("", elem_id="delete-status", js_on_load=None)
                 with gr.Group(elem_id="edit-details"):
                     edit_choice = gr.Dropdown(
-                        choices=library.delete_choices(),
+                        choices=shown.choices(),
                         value=None,
                         label="Article to edit",
                         info="Saved to the manifest.json beside its file; an emptied field takes the file's own value.",
@@ -280,20 +303,38 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         app.load(lambda raw: show(chat.restore(raw)), [turns], screen_outputs, **private)
 
         # --- library events -------------------------------------------------------
-        library_outputs = [library_table, delete_choice, publishers, replace_choice, edit_choice]
+        library_outputs = [
+            library_table, delete_choice, publishers, replace_choice, edit_choice, library_prev, library_next, library_at
+        ]
         edit_fields = [edit_title, edit_publisher, edit_date, edit_url]
 
         @speaks_plainly(assistant, "Reading the library")
-        def library_state(editing: str | None = None) -> tuple[Any, ...]:
-            choices = library.delete_choices()
+        def library_state(at: dict[str, Any] | None = None, editing: str | None = None) -> tuple[Any, ...]:
+            """The Library tab for the page and filter `at` ({"offset", "contains"}) as the library is now."""
+            at = at or {}
+            view = library.view(int(at.get("offset") or 0), str(at.get("contains") or ""))
+            choices = view.choices()
+            edit_choices = list(choices)
+            if editing and editing not in {c[1] for c in choices} and (kept := library.choice(editing)):
+                edit_choices.append(kept)  # edited onto another page (a new date): it stays chosen
             return (
-                library.table_html(),
+                view.table_html(),
                 gr.Dropdown(choices=choices, value=None),
                 gr.Dropdown(choices=library.publishers()),
-                gr.Dropdown(choices=library.replace_choices(), value=None),  # each replace is chosen anew
+                gr.Dropdown(choices=view.replace_choices(), value=None),  # each replace is chosen anew
                 # the article just edited stays chosen; after any other change the form starts afresh
-                gr.Dropdown(choices=choices, value=editing if editing in {c[1] for c in choices} else None),
+                gr.Dropdown(choices=edit_choices, value=editing if editing in {c[1] for c in edit_choices} else None),
+                gr.Button(interactive=view.page.has_previous),
+                gr.Button(interactive=view.page.has_next),
+                {"offset": view.page.offset, "contains": view.contains},
             )
+
+        def on_filter(contains: str, at: dict[str, Any]) -> tuple[Any, ...]:
+            return library_state({"offset": 0, "contains": contains})
+
+        def on_turn_page(at: dict[str, Any], step: int) -> tuple[Any, ...]:
+            offset = max(0, int(at.get("offset") or 0) + step * library.page_size)
+            return library_state({**at, "offset": offset})
 
         def upload_report(jobs: dict[str, list[str]]) -> tuple[str, dict[str, list[str]], bool, bool]:
             """(status HTML, jobs, any still running, any newly finished): results of this page's finished
@@ -346,9 +387,9 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             return status, jobs, gr.Timer(active=True)
 
         @speaks_plainly(assistant, "Deleting the article")
-        def on_delete(article_id: str | None) -> tuple[Any, ...]:
+        def on_delete(article_id: str | None, at: dict[str, Any]) -> tuple[Any, ...]:
             done, message = library.delete(article_id)
-            return (render.status_html(message, "info" if done else "error"), *library_state(), examples_html())
+            return (render.status_html(message, "info" if done else "error"), *library_state(at), examples_html())
 
         # Uploads are ingested in the background (library.queue): these events only queue them and read their
         # progress, so they wait for no question and no question waits for them.
@@ -357,9 +398,11 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             return (*library.details(article_id), "")
 
         @speaks_plainly(assistant, "Saving the details")
-        def on_save_edit(article_id: str | None, title: str, publisher: str, date: str, url: str) -> tuple[Any, ...]:
+        def on_save_edit(
+            article_id: str | None, title: str, publisher: str, date: str, url: str, at: dict[str, Any]
+        ) -> tuple[Any, ...]:
             done, message = library.edit(article_id, ArticleDetails(title, publisher, date, url))
-            state = library_state(article_id) if done else (gr.skip(),) * len(library_outputs)
+            state = library_state(at, article_id) if done else (gr.skip(),) * len(library_outputs)
             fields = library.details(article_id) if done else (gr.skip(),) * len(edit_fields)
             status_line = render.status_html(message, "info" if done else "error")
             return (status_line, *state, *fields, examples_html() if done else gr.skip())
@@ -367,7 +410,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         edit_choice.input(on_edit_choice, [edit_choice], [*edit_fields, edit_status], show_progress="hidden", **private)
         save_edit.click(
             on_save_edit,
-            [edit_choice, *edit_fields],
+            [edit_choice, *edit_fields, library_at],
             [edit_status, *library_outputs, *edit_fields, example_box],
             **in_assistant_queue,
             **private,
@@ -387,16 +430,27 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             show_progress="hidden",
             **private,
         )
-        uploads_finished.change(lambda: library_state(), None, library_outputs, show_progress="hidden", **private)
+        uploads_finished.change(library_state, [library_at], library_outputs, show_progress="hidden", **private)
         uploads_finished.change(
             examples_html, None, example_box, **in_assistant_queue, show_progress="hidden", **private
         )
         delete.click(
-            on_delete, [delete_choice], [delete_status, *library_outputs, example_box], **in_assistant_queue, **private
+            on_delete,
+            [delete_choice, library_at],
+            [delete_status, *library_outputs, example_box],
+            **in_assistant_queue,
+            **private,
         )
+        # each change of the filter asks for the matching page; "always_last" drops those a newer one made stale
+        library_filter.change(
+            on_filter, [library_filter, library_at], library_outputs, trigger_mode="always_last",
+            show_progress="hidden", **private,
+        )
+        library_prev.click(lambda at: on_turn_page(at, -1), [library_at], library_outputs, show_progress="hidden", **private)
+        library_next.click(lambda at: on_turn_page(at, 1), [library_at], library_outputs, show_progress="hidden", **private)
         # Another session may have changed the library since this page was built. Remaking the examples asks
         # questions, so it waits its turn with the other users of the assistant.
-        app.load(lambda: library_state(), None, library_outputs, **private)
+        app.load(library_state, [library_at], library_outputs, **private)
         app.load(on_load_uploads, None, [upload_status, upload_jobs, upload_timer], show_progress="hidden", **private)
         app.load(examples_html, None, example_box, **in_assistant_queue, show_progress="hidden", **private)
     return app

@@ -5,7 +5,8 @@ person it quotes ("What did Priya Anand say?", from the entities stored with
 its passages at ingest), then its title ("What does the article “...”
 report?"). A candidate is asked (extractive, offline: ~20 ms) and kept only
 when the answer is no refusal and cites that article, so every example
-shown is one the library answers. Newest articles first, one question each
+shown is one the library answers. Newest articles first (the library's first
+page of MAX_ARTICLES: a bounded sample, whatever its size), one question each
 while there are enough articles. `ExampleQuestions` remakes them when the
 store's revision changes (an upload, a delete, an ingest from elsewhere).
 """
@@ -55,10 +56,10 @@ class ArticleEntities:
 def articles_with_entities(assistant: Assistant, limit: int = MAX_ARTICLES) -> list[ArticleEntities]:
     """The newest `limit` articles with the entities of each sentence (read from the passages' metadata).
 
-    A library-level helper ("list articles with their entities") that belongs in rag/ once the store offers it;
-    overlapping passages repeat sentences, which are read once.
+    The articles are the first page of the library (`Assistant.article_page`): only their records and passages
+    are read, whatever the library's size. Overlapping passages repeat sentences, which are read once.
     """
-    records = sorted(assistant.articles(), key=lambda r: (r.published or "", r.article_id), reverse=True)[:limit]
+    records = assistant.article_page(0, limit).articles
     store = assistant.store
     found = []
     for record in records:
@@ -169,7 +170,7 @@ class ExampleQuestions:
             try:
                 revision = self.assistant.store.revision
                 if revision != self._revision:
-                    empty = not self.assistant.store.article_ids()
+                    empty = self.assistant.store.article_count() == 0
                     questions = [] if empty else example_questions(self.assistant, self.limit)
                     self._examples = Examples(questions, empty)
                     self._revision = revision

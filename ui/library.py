@@ -1,5 +1,9 @@
 """The Library tab's logic: what is indexed, uploading articles, editing one's details, deleting one. Gradio-free.
 
+The library is shown a page at a time (`view`: RAG_UI_LIBRARY_PAGE articles, newest first, filtered by a
+piece of the title or publisher), through `Assistant.article_page`, which reads only the page's records:
+nothing here lists the whole library, which at a million passages would take minutes and gigabytes.
+
 Uploads are ingested in the background, one at a time, on the app's ingest
 queue (rag/ingest_queue.py): `start_upload` returns at once with the job, whose
 progress the page polls (`progress_sentence`); questions go on meanwhile.
@@ -8,15 +12,17 @@ progress the page polls (`progress_sentence`); questions go on meanwhile.
 from __future__ import annotations
 
 from pathlib import Path
+from dataclasses import dataclass
 from typing import NamedTuple, Sequence
 
 from rag.assistant import Assistant
+from rag.library import ArticleListing, ArticlePage, ArticleRecord
 from rag.errors import SourcedError
 from rag.ingest_queue import IngestJob, IngestQueue, JobSnapshot
 from rag.messages import counted
 
 from ui import render
-from ui.uploads import ProgressCallback, UploadOutcome, accept_uploads, is_upload
+from ui.uploads import ProgressCallback, UploadOutcome, accept_uploads
 
 NO_FILES = "Choose one or more .txt, .md, .html or .pdf files to upload."
 DELETE_WHILE_UPLOADING = "An upload is being added to the library; delete the article when it has finished."
@@ -31,35 +37,75 @@ class ArticleDetails(NamedTuple):
     url: str = ""
 
 
-class LibraryController:
-    def __init__(self, assistant: Assistant, queue: IngestQueue | None = None) -> None:
-        self.assistant = assistant
-        self.queue = queue or IngestQueue()
+@dataclass(frozen=True)
+class LibraryView:
+    """What the Library tab shows for one page and filter: the page (rows and counts) and the uploaded articles
+    the filter matches (those an upload may replace)."""
+
+    page: ArticlePage
+    contains: str
+    uploads: list[ArticleListing]
 
     def rows(self) -> list[render.LibraryRow]:
-        return [
-            render.LibraryRow(a.article_id, a.title, a.source, a.published, a.chunk_count)
-            for a in self.assistant.articles()
-        ]
+        return [render.LibraryRow(a.article_id, a.title, a.source, a.published, a.chunk_count) for a in self.page.articles]
 
     def table_html(self) -> str:
-        return render.library_html(self.rows())
+        return render.library_html(self.rows(), render.LibraryCounts.of(self.page, self.contains))
 
-    def delete_choices(self) -> list[tuple[str, str]]:
-        """(label, article id) pairs for the delete picker."""
-        return [(f"{r.title} ({r.source}, {r.published or 'undated'})", r.article_id) for r in self.rows()]
+    def choices(self) -> list[tuple[str, str]]:
+        """(label, article id) pairs of the articles on the page: the delete and edit pickers."""
+        return [(choice_label(a), a.article_id) for a in self.page.articles]
 
     def replace_choices(self) -> list[tuple[str, str]]:
-        """(label, article id) pairs of the uploaded articles, the ones an upload may replace."""
-        data_dir = self.assistant.settings.data_dir
-        return [
-            (f"{a.title} ({Path(a.path).name})", a.article_id)
-            for a in self.assistant.articles()
-            if is_upload(data_dir, a.path)
-        ]
+        return [(f"{a.title} ({Path(a.path).name})", a.article_id) for a in self.uploads]
+
+
+def choice_label(article: ArticleListing | ArticleRecord) -> str:
+    return f"{article.title} ({article.source}, {article.published or 'undated'})"
+
+
+class LibraryController:
+    """The Library tab's logic, shared by every page open on the app: which page and filter a page shows is
+    its own (passed in), so that nothing here lists the whole library, however large."""
+
+    def __init__(self, assistant: Assistant, queue: IngestQueue | None = None, page_size: int | None = None) -> None:
+        self.assistant = assistant
+        self.queue = queue or IngestQueue()
+        self.page_size = page_size or assistant.settings.ui_library_page
+
+    def view(self, offset: int = 0, contains: str | None = "") -> LibraryView:
+        """The page of `page_size` articles from `offset` (newest first) among those matching `contains`, and
+        the uploaded articles it matches (up to a page of them). An offset past the end shows the last page."""
+        contains = " ".join((contains or "").split())
+        offset = max(0, int(offset or 0))
+        page = self.assistant.article_page(offset, self.page_size, contains)
+        if offset and not page.articles and page.matching:  # the library shrank under this page
+            offset = (page.matching - 1) // self.page_size * self.page_size
+            page = self.assistant.article_page(offset, self.page_size, contains)
+        uploads = self.assistant.article_page(0, self.page_size, contains, uploads_only=True).articles
+        return LibraryView(page, contains, uploads)
+
+    def rows(self, offset: int = 0, contains: str = "") -> list[render.LibraryRow]:
+        return self.view(offset, contains).rows()
+
+    def table_html(self, offset: int = 0, contains: str = "") -> str:
+        return self.view(offset, contains).table_html()
+
+    def delete_choices(self, offset: int = 0, contains: str = "") -> list[tuple[str, str]]:
+        """(label, article id) pairs for the delete and edit pickers: the articles on the page."""
+        return self.view(offset, contains).choices()
+
+    def replace_choices(self, contains: str = "") -> list[tuple[str, str]]:
+        """(label, article id) pairs of the uploaded articles (matching `contains`), the ones an upload may replace."""
+        return self.view(0, contains).replace_choices()
 
     def publishers(self) -> list[str]:
-        return sorted({r.source for r in self.rows()})
+        return self.assistant.publishers()
+
+    def choice(self, article_id: str | None) -> tuple[str, str] | None:
+        """The picker entry of one article (to keep it chosen when it is not on the page shown)."""
+        record = self.assistant.article(article_id) if article_id else None
+        return (choice_label(record), record.article_id) if record is not None else None
 
     def start_upload(
         self, paths: Sequence[str] | None, replace: str | None = None, progress: ProgressCallback | None = None

@@ -481,5 +481,48 @@ class LibraryRow:
         return _date(self.published)
 
 
-def library_html(rows: Sequence[LibraryRow]) -> str:
-    return render("library.html", rows=list(rows))
+@dataclass(frozen=True)
+class LibraryCounts:
+    """Where a page of the library sits: the articles it starts at (1-based) and ends at, how many the filter
+    matches and how many are indexed, and the filter."""
+
+    first: int
+    last: int
+    matching: int
+    total: int
+    contains: str = ""
+
+    @classmethod
+    def of(cls, page: Any, contains: str = "") -> "LibraryCounts":
+        """From an ArticlePage (rag.library) and the filter it was asked with."""
+        shown = len(page.articles)
+        return cls(page.offset + 1 if shown else 0, page.offset + shown, page.matching, page.total, contains)
+
+    @property
+    def sentence(self) -> str:
+        """ "5 articles indexed", "Showing 51–100 of 15,395 articles, newest first", "3 of 15,395 articles match “dam”"."""
+        whole = self.first <= 1 and self.last >= self.matching
+        if not self.contains:
+            if whole:
+                return f"{_count(self.total, 'article')} indexed"
+            return f"Showing {self.first:,}–{self.last:,} of {_count(self.total, 'article')}, newest first"
+        if not self.matching:
+            return f"No title or publisher contains “{self.contains}” ({_count(self.total, 'article')} indexed)"
+        if whole:
+            verb = "matches" if self.matching == 1 else "match"
+            return f"{self.matching:,} of {_count(self.total, 'article')} {verb} “{self.contains}”"
+        return (
+            f"Showing {self.first:,}–{self.last:,} of {_count(self.matching, 'article')} matching “{self.contains}”"
+            f" ({self.total:,} indexed), newest first"
+        )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun if n == 1 else noun + 's'}"
+
+
+def library_html(rows: Sequence[LibraryRow], counts: LibraryCounts | None = None) -> str:
+    """The table of one page of the library; `counts` (default: every row shown) says which part of it."""
+    rows = list(rows)
+    counts = counts or LibraryCounts(1 if rows else 0, len(rows), len(rows), len(rows))
+    return render("library.html", rows=rows, counts=counts)

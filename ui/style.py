@@ -129,7 +129,8 @@ mark.quote { background: #ffe58a; color: #1f1f1f; padding: 0 0.1em; border-radiu
 #trace .hit-title { margin-top: 0.2rem; font-size: 0.9rem; }
 #trace p.snippet { margin: 0.2rem 0 0 !important; font-size: 0.88rem; line-height: 1.5; max-width: 75ch; }
 
-/* library table */
+/* library table, its filter box and page buttons */
+#library-controls { align-items: center; }
 #library-table table { width: 100%; border-collapse: collapse; font-size: 0.85rem; }
 #library-table th, #library-table td { border-bottom: 1px solid var(--border-color-primary);
   padding: 0.3rem 0.4rem; text-align: left; vertical-align: top; }

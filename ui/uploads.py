@@ -197,12 +197,27 @@ def _write_atomically(target: Path, data: bytes) -> None:
         raise
 
 
-def _taken_names(assistant: Assistant, folder: Path) -> set[str]:
-    """Names in uploads/ that a new upload must not use: files there, and uploaded articles whose file is gone."""
-    taken = {entry.name for entry in folder.iterdir()} if folder.is_dir() else set()
-    data_dir = assistant.settings.data_dir
-    taken |= {Path(r.path).name for r in assistant.articles() if is_upload(data_dir, r.path)}
-    return taken
+class _Names:
+    """Names in uploads/ that a new upload must not use: files there, uploaded articles whose file is gone
+    (each name looked up when it is wanted: `Library.upload_name_taken`), and names given in this upload."""
+
+    def __init__(self, assistant: Assistant) -> None:
+        self.assistant = assistant
+        self.given: set[str] = set()
+        self.released: set[str] = set()  # the name of the article being replaced: free for its replacement
+
+    def free(self, name: str) -> bool:
+        if name in self.given:
+            return False
+        return name in self.released or not self.assistant.library.upload_name_taken(name)
+
+    def first_free(self, wanted: str) -> str:
+        """`wanted`, or its first numbered variant not taken: "Name.txt", "Name (2).txt", ..."""
+        n = 1
+        while not self.free(numbered(wanted, n)):
+            n += 1
+        self.given.add(numbered(wanted, n))
+        return numbered(wanted, n)
 
 
 def _same_upload(assistant: Assistant, folder: Path, name: str, data: bytes) -> str | None:
@@ -273,7 +288,7 @@ def accept_uploads(
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        taken = _taken_names(assistant, folder)
+        names_taken = _Names(assistant)
         for temp_path, name in accepted:
             data = temp_path.read_bytes()
             wanted = safe_file_name(name)
@@ -283,7 +298,7 @@ def accept_uploads(
                 if wanted == old.name:
                     staging.write(old, data, name)  # same type: the article keeps its id
                     continue
-                taken.discard(old.name)
+                names_taken.released.add(old.name)
             elif (earlier := _same_upload(assistant, folder, wanted, data)) is not None:
                 outcome.added.append(earlier)
                 outcome.notes.append(f"{name} is already in the library, unchanged.")
@@ -291,12 +306,8 @@ def accept_uploads(
                 if job is not None:
                     job.files_done(1)
                 continue
-            n = 1
-            while numbered(wanted, n) in taken:
-                n += 1
-            target = folder / numbered(wanted, n)
+            target = folder / names_taken.first_free(wanted)
             staging.write(target, data, name)
-            taken.add(target.name)
         if not staging.written:
             return outcome
         report = assistant.ingest(

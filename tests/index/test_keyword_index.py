@@ -136,6 +136,60 @@ def test_titles_and_publishers_are_read_from_the_index(tmp_path: Path) -> None:
     assert index.facets() == (["About ferries"], ["Harbour Gazette"])
 
 
+def test_articles_are_listed_a_page_at_a_time_newest_first_without_reading_the_store(tmp_path: Path) -> None:
+    index = KeywordIndex(tmp_path / "kw")
+    index.write(FERRIES)
+    assert index.articles(limit=10) == (3, [FERRIES[2], FERRIES[0], FERRIES[3]])  # one passage each; undated last
+    assert index.articles(offset=1, limit=1) == (3, [FERRIES[0]])
+    assert index.articles(offset=3, limit=5) == (3, [])
+    assert index.publishers() == ["Harbour Gazette", "Town Crier"]
+    # a new version of an article is listed by its first passage, the old one's gone
+    index.write([passage("ferries", 0, "Ferries run all night.", version="v2")], delete_articles=["ferries"],
+                keep_versions={"ferries": "v2"})
+    count, listed = index.articles(limit=10)
+    assert count == 3 and [p.passage_id for p in listed].count("ferries::v2::0000") == 1
+
+
+def test_the_article_filter_matches_a_piece_of_title_or_publisher_literally_in_any_case(tmp_path: Path) -> None:
+    index = KeywordIndex(tmp_path / "kw")
+    odd = [
+        passage("upload/c++.txt~00000001", 0, "A guide to C++ templates for the harbour office.", source="Tech (Weekly)"),
+        passage("priced.txt~00000002", 0, "Fares rise to 4.50 pounds.", source="Кингстонский вестник"),
+    ]
+    index.write([*FERRIES, *odd])
+
+    def ids(contains: str, prefix: str = "") -> list[str]:
+        return [p.article_id for p in index.articles(contains=contains, id_prefix=prefix)[1]]
+
+    assert ids("about FERRIES") == ["ferries"] and ids("town crier") == ["council", "sports"]
+    assert ids("c++") == ["upload/c++.txt~00000001"] and ids("(weekly)") == ["upload/c++.txt~00000001"]
+    assert ids("КИНГСТОНСКИЙ") == ["priced.txt~00000002"]  # any script, any case
+    for nothing in ("c.+", "[a]", "a|b", "\\", "^About", "Crier$", "#", "&", "e{2}", "s?"):
+        assert ids(nothing) == [], nothing
+    assert ids("", prefix="upload/") == ["upload/c++.txt~00000001"] and ids("ferr", prefix="upload/") == []
+    assert index.articles(contains="ABOUT", limit=1) == (5, [FERRIES[2]])  # every title; the newest
+
+
+def test_article_ids_outside_a_pattern_are_found_as_the_id_scheme_reads_them(tmp_path: Path) -> None:
+    import re
+
+    from index.identity import CURRENT_ASCII_ID_PATTERN, is_current_id
+
+    index = KeywordIndex(tmp_path / "kw")
+    current = ["upload/Путин.txt~0a1b2c3d", "हिन्दी-समाचार.txt~01234567", "report.txt~deadbeef", "a_b-c/x y.md~00ff00ff"]
+    index.write([passage(article, 0, "The ferry leaves at nine.") for article in current])
+    assert all(is_current_id(a) and re.fullmatch(CURRENT_ASCII_ID_PATTERN, a) for a in current)
+    assert not index.has_article_ids_outside(CURRENT_ASCII_ID_PATTERN)
+    # old ids, and a current id whose prefix is in another script: outside (the caller then checks exactly)
+    for outside in ("report.txt", "folder/report.txt", "a/b/c.txt~01234567", "report.txt~DEADBEEF", "загрузка/x.txt~01234567"):
+        assert not re.fullmatch(CURRENT_ASCII_ID_PATTERN, outside)
+        index.write([passage(outside, 0, "The ferry leaves at ten.")])
+        assert index.has_article_ids_outside(CURRENT_ASCII_ID_PATTERN), outside
+        index.write(delete_articles=[outside])
+    assert not index.has_article_ids_outside(CURRENT_ASCII_ID_PATTERN)
+    assert not KeywordIndex(tmp_path / "empty").has_article_ids_outside(CURRENT_ASCII_ID_PATTERN)
+
+
 def test_an_index_of_another_schema_is_replaced_not_misread(tmp_path: Path) -> None:
     import index.keyword_index as module
 

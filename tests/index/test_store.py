@@ -137,6 +137,37 @@ def test_many_article_records_go_in_one_write(backend: Backend, tmp_path: Path) 
     assert store.article("a").title == "Corrected" and len(store.article_records()) == 3  # type: ignore[union-attr]
 
 
+def test_the_library_is_read_a_page_or_a_few_records_at_a_time(backend: Backend, tmp_path: Path, encoder: object) -> None:
+    from index.store import ArticleListing
+
+    store = open_store(backend, tmp_path).open_for_writing()
+    with store.writing():
+        write(store, encoder, "a")
+        write(store, encoder, "b")
+    assert store.article_count() == 2
+    assert store.existing_article_ids(["a", "missing", "a"]) == {"a"}
+    assert store.articles(["b", "missing", "a"]) == {"a": record_of("a"), "b": record_of("b")}
+    first = store.article_page(limit=1)
+    assert first.articles == [ArticleListing("a", "Article a", "City Gazette", "2025-07-03", None, 2, "/corpus/a.txt")]
+    assert (first.matching, first.total, first.has_previous, first.has_next) == (2, 2, False, True)
+    second = store.article_page(offset=1, limit=1)
+    assert [a.article_id for a in second.articles] == ["b"] and second.has_previous and not second.has_next
+    assert [a.article_id for a in store.article_page(contains="river TIMES").articles] == ["b"]
+    assert store.article_page(contains="river", id_prefix="upload/").matching == 0
+
+
+def test_outdated_articles_are_found_without_listing_every_article(backend: Backend, tmp_path: Path) -> None:
+    from index.outdated import find_outdated
+
+    store = open_store(backend, tmp_path).open_for_writing()
+    versions = {"old": 2, "unrecorded": None, "current": 3, "newer": 4}
+    store.put_articles([replace(record_of("a"), article_id=a, pipeline_version=v) for a, v in versions.items()])
+    found = find_outdated(store, 3)
+    assert (found.total, found.older, found.newer) == (4, {"old", "unrecorded"}, {"newer"})
+    store.delete_articles(["old", "unrecorded", "newer"])
+    assert not find_outdated(store, 3) and find_outdated(store, 3).total == 1
+
+
 def test_the_collection_records_the_fingerprint_and_hnsw_settings(backend: Backend, tmp_path: Path) -> None:
     store = open_store(backend, tmp_path).open_for_writing()
     settings = backend.settings(tmp_path / "data")

@@ -65,7 +65,7 @@ def test_ingest_json_has_exactly_the_design_shape(ingested: tuple[Path, dict]) -
     assert report["skipped"] == []
     assert isinstance(report["chunks"], int) and report["chunks"] >= 5
     assert isinstance(report["seconds"], float) and report["seconds"] > 0
-    # the check of the whole store that every `rag ingest` runs first: a new store has nothing to repair
+    # the check of the whole store, run first as no write has ended cleanly yet: a new store has nothing to repair
     assert report["repair"]["trigger"] == "ingest" and report["repair"]["skipped"] is None
     assert not any(report["repair"][key] for key in ("orphan_passages", "stale_passages", "incomplete_articles"))
     assert (data_dir / "chroma").is_dir(), "the store belongs under RAG_DATA_DIR"
@@ -86,6 +86,47 @@ def test_a_second_ingest_reports_everything_unchanged(ingested: tuple[Path, dict
         "added": 0, "updated": 0, "unchanged": 5, "removed": 0, "migrated": 0, "skipped": [], "updates": [], "chunks": 0,
         "seconds": 0, "repair": None,
     }
+
+
+def test_ingest_checks_the_whole_store_only_after_a_write_that_did_not_end_cleanly_or_when_asked(
+    ingested: tuple[Path, dict], tmp_path: Path
+) -> None:
+    """The check reads every article (half a minute at 100k passages): after a clean write there is nothing for
+    it to find, so `rag ingest FILE` skips it; a write that failed part-way, or --check, makes it run."""
+    from index.store import PassageRecord
+    from rag.services import build_encoder, build_store
+    from tests.conftest import make_settings
+
+    data_dir = tmp_path / "data"
+    shutil.copytree(ingested[0], data_dir)
+    folder = tmp_path / "new"
+    folder.mkdir()
+    files = []
+    for n, town in enumerate(("Corliss", "Greer", "Harlan")):
+        files.append(folder / f"{town.lower()}.txt")
+        files[-1].write_text(f"{town} opens a new library\n\nThe {town} library opens on {n + 2} May with 9,000 books.\n")
+
+    clean = ok_json(rag(["ingest", str(files[0]), "--json"], data_dir, tmp_path))
+    assert clean["added"] == 1 and clean["repair"] is None
+
+    # a write session that fails part-way: passages no article record describes, and no clean end
+    settings = make_settings(data_dir)
+    encoder = build_encoder(settings)
+    store = build_store(settings, encoder).open_for_writing()
+    text = "A half-written article about the Greer ferry."
+    orphan = PassageRecord("orphan.txt~00000000::h::0000", "orphan.txt~00000000", text, 0, len(text), 0, "Orphan",
+                           "Nowhere News", None, None, "h")
+    with pytest.raises(RuntimeError), store.writing():
+        store.upsert_passages([orphan], encoder.embed_array([text]).tolist())
+        raise RuntimeError("killed before the article record was written")
+    del store
+    repaired = ok_json(rag(["ingest", str(files[1]), "--json"], data_dir, tmp_path))
+    assert repaired["added"] == 1 and repaired["repair"]["orphan_passages"] == {"orphan.txt~00000000": 1}
+    assert ok_json(rag(["ingest", str(files[2]), "--json"], data_dir, tmp_path))["repair"] is None  # clean again
+
+    checked = ok_json(rag(["ingest", str(files[2]), "--check", "--json"], data_dir, tmp_path))
+    assert checked["unchanged"] == 1 and checked["repair"]["trigger"] == "ingest"
+    assert not any(checked["repair"][key] for key in ("orphan_passages", "stale_passages", "incomplete_articles"))
 
 
 # --- status -----------------------------------------------------------------------------------------------
