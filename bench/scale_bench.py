@@ -33,7 +33,8 @@ store is never open in two processes at once:
 - *upload*: one generated article (``bench.upload_bench.upload_files``) through
   ``Assistant.ingest([file], prune=False)`` (what the UI runs after copying an upload),
   then its first ask, then ``Assistant.delete_article``; one untimed warm-up.
-  Also ``rag ingest FILE --json`` as a new process (the CLI, which checks the whole store first).
+  Also ``rag ingest FILE --json`` as a new process (the CLI; it checks the whole store first only when the
+  last write did not end cleanly, or with ``--check``).
 - *cold ask*: ``rag ask "..." --json`` as a new process.
 - *rag serve*: started as a process, warm-up, a few asks and an upload through its API
   (``/ask``, ``/upload_article``, ``/delete_article`` with ``gradio_client``); its resident
