@@ -4,13 +4,13 @@
 article of a sentence that does not state them, and the article texts come from the store.
 Until 2026-12-03 each article was read alone (`PassageStore.article`, a Chroma `get`, an HTTP
 round trip through a server); now the first article a question needs brings every article of
-its passages in one `get` (`Assistant._article_texts_for`). This benchmark runs both in one
+its passages in one `get` (`_ArticleTexts.for_question` in rag/assistant.py). This benchmark runs both in one
 process, on the same store, interleaved per question, with the retrieval floor beside them:
 
 - *floor*: `encoder.embed_query` + `store.query(n=candidates)` + keyword `search(k=candidates)`
   (as bench/scale_bench.py and bench/ask_bench.py define it);
 - *batched*: `Assistant.ask(q, mode="extractive")` as shipped;
-- *per article*: the same ask with `_article_texts_for` replaced by the earlier reader (one
+- *per article*: the same ask with `for_question` replaced by the earlier reader (one
   `store.article` per article needed, its terms cached).
 
 Before each ask the assistant's article cache is emptied, so every question reads its articles
@@ -40,20 +40,12 @@ from bench.ask_bench import QUESTIONS, load_average, percentile, summary  # noqa
 from bench.scale_bench import ChromaServer, log, memory_of, record_store_graph, settings_for  # noqa: E402
 
 
-def per_article_texts(assistant: Any) -> Callable[[Sequence[str]], Callable[[str], Any]]:
-    """The reader answers used before: each article read alone when a check first needs it."""
-    from rag.candidates import article_terms
+def per_article_texts(texts: Any) -> Callable[[Sequence[str]], Callable[[str], Any]]:
+    """The reader answers used before: each article read alone when a check first needs it (the kept texts'
+    own `__call__`)."""
 
     def texts_for(article_ids: Sequence[str]) -> Callable[[str], Any]:
-        def article_text(article_id: str) -> Any:
-            if article_id not in assistant._article_texts:
-                record = assistant.store.article(article_id)
-                assistant._article_texts[article_id] = (
-                    article_terms(record.title, record.text, record.published) if record else article_terms("", "", None)
-                )
-            return assistant._article_texts[article_id]
-
-        return article_text
+        return texts
 
     return texts_for
 
@@ -89,10 +81,12 @@ def measure(data_dir: Path, host: str | None, port: int | None, rounds: int) -> 
     encoder = build_encoder(settings)
     store = build_store(settings, encoder).open_for_reading()
     assistant = Assistant(settings, store, encoder)
-    batched = assistant._article_texts_for
-    alone = per_article_texts(assistant)
     reads = CountedReads(store)
+    assistant.answers.size = 0  # the answer cache would answer a repeat without reading anything
     assistant.ask(QUESTIONS[0], mode="extractive")  # warm-up: spaCy, the ONNX session, the HNSW index
+    texts = assistant._indexes().article_texts
+    batched = texts.for_question
+    alone = per_article_texts(texts)
     keyword = assistant.bm25
 
     def floor(question: str) -> float:
@@ -103,8 +97,8 @@ def measure(data_dir: Path, host: str | None, port: int | None, rounds: int) -> 
         return (time.perf_counter() - t0) * 1000
 
     def ask(question: str, variant: str) -> tuple[float, float, int, int]:
-        assistant._article_texts_for = batched if variant == "batched" else alone  # type: ignore[method-assign]
-        assistant._article_texts.clear()
+        texts.for_question = batched if variant == "batched" else alone  # type: ignore[method-assign]
+        texts._terms.clear()
         calls, records = reads.calls, reads.records
         t0 = time.perf_counter()
         answer = assistant.ask(question, mode="extractive")
