@@ -10,5 +10,10 @@ if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt
 fi
 source "$ROOT/scripts/bootstrap.sh" test
 cd "$ROOT"
+# With no arguments (CI, the README's command): one worker per core, each test module whole on one
+# worker, so a module's app, browser and stores start once. Arguments replace this (e.g. one file).
+if [ "$#" -eq 0 ]; then
+  set -- -n auto --dist loadscope --durations=20
+fi
 python -m pytest "$@"
 rag eval --gate

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import socket
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
@@ -16,6 +17,7 @@ ARTIFACTS = Path(__file__).resolve().parents[1] / "_artifacts"
 README_QUESTION = "What did Putin tell Trump about Russia's goals in Ukraine?"
 # Four short articles written for these tests (not the sample corpus): a library of the user's own.
 OWN_LIBRARY = Path(__file__).resolve().parent / "library"
+SERVE_SECONDS = 60.0
 
 
 def free_port() -> int:
@@ -45,8 +47,27 @@ def launch_app(data_dir: Path, encoder: Any = None, **overrides: object) -> tupl
         assistant = Assistant(settings, build_store(settings, encoder).open_for_reading(), encoder)
     app = build_app(assistant)
     app.queue()
-    _, url, _ = app.launch(server_name="127.0.0.1", server_port=free_port(), prevent_thread_lock=True, quiet=True)
+    # gradio's own check that the page answers gives each try 3 s and fails the launch at the first slow
+    # one, which a loaded machine (CI, parallel workers) sometimes is; the same check, with more patience:
+    _, url, _ = app.launch(server_name="127.0.0.1", server_port=free_port(), prevent_thread_lock=True, quiet=True,
+                           _frontend=False)
+    _wait_until_served(url)
     return app, RunningApp(url.rstrip("/"), assistant, data_dir)
+
+
+def _wait_until_served(url: str, seconds: float = SERVE_SECONDS) -> None:
+    import httpx
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if httpx.head(url, timeout=10).status_code in (200, 401, 302, 303, 307):
+                return
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the launched app at {url} did not answer within {seconds:.0f} s")
+        time.sleep(0.2)
 
 
 def private_store(sample_data_dir: Path, tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
