@@ -391,6 +391,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nwritten {args.out}")
     finally:
         app.stop()
+        if any(tally.errors for tally in results.values()) if "results" in locals() else True:
+            kept = args.out.with_suffix(".serve.log")  # what the app said about the failed asks
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(app.log_path, kept)
+            log(f"some asks failed: the app's log is kept at {kept}")
         shutil.rmtree(work, ignore_errors=True)
     return 0
 
