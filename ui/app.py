@@ -329,7 +329,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                 {"offset": view.page.offset, "contains": view.contains},
             )
 
-        def on_filter(contains: str, at: dict[str, Any]) -> tuple[Any, ...]:
+        def on_filter(contains: str) -> tuple[Any, ...]:
             return library_state({"offset": 0, "contains": contains})
 
         def on_turn_page(at: dict[str, Any], step: int) -> tuple[Any, ...]:
@@ -443,7 +443,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         )
         # each change of the filter asks for the matching page; "always_last" drops those a newer one made stale
         library_filter.change(
-            on_filter, [library_filter, library_at], library_outputs, trigger_mode="always_last",
+            on_filter, [library_filter], library_outputs, trigger_mode="always_last",
             show_progress="hidden", **private,
         )
         library_prev.click(lambda at: on_turn_page(at, -1), [library_at], library_outputs, show_progress="hidden", **private)
