@@ -207,7 +207,7 @@ def read_header_line(line: str) -> HeaderLine | None:
         return _read_byline(rest[byline.end() :], published, labelled_update)
     if not dates:
         return None
-    # "Posted July 3, 2025 by Jane Doe": a date (and labels) first, then the byline.
+    # "Posted March 14, 2019 by Jane Doe": a date (and labels) first, then the byline.
     late_byline = _rx(rf"[\s,]by\s+(?=[^{_DATE_MARK}]*$)").search(rest)
     if late_byline and _DATE_MARK in rest[: late_byline.start()]:
         if all(_is_label(part) for part in _parts(rest[: late_byline.start()])):

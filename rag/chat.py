@@ -188,7 +188,7 @@ def _proper_noun(names: list[str], possessive: bool) -> str | None:
     return f"{names[0]}'s" if possessive else names[0]
 
 
-# Titles the model sometimes tags as a person of their own ("Mr" of "Mr Putin").
+# Titles the model sometimes tags as a person of their own ("Mr" of "Mr Whitlow").
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam"})
 
 
