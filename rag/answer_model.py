@@ -35,14 +35,16 @@ REFUSAL_EXTRA = (
     "agreement",  # share of the next candidates (up to 4) that give the same answer
     "candidates",  # log(1 + number of candidates)
     "answer_on_predicate",  # the verb governing the best value answer is the question's verb (rag.candidates)
+    "mood_agrees",  # question and that verb's clause are not one done and the other not (yet) done
 )
 # What each refusal model reads: the best candidate's evidence and how far it leads. Fewer inputs
 # than the ranker's: a hundred questions cannot fit more weights without fitting noise.
 REFUSAL_FEATURES = {
     "value": ("coverage", "relation_coverage", "similarity", "answer_near", "answer_on_focus", "answer_specific",
-              "predicate_in_sentence", "constraints_in_sentence", "ranker_score", "margin", "answer_on_predicate"),
+              "predicate_in_sentence", "constraints_in_sentence", "ranker_score", "margin", "answer_on_predicate",
+              "mood_agrees", "subject_in_sentence"),
     "sentence": ("coverage", "relation_coverage", "passage_coverage", "similarity", "focus_in_sentence",
-                 "predicate_in_sentence", "constraints_in_sentence", "ranker_score", "margin"),
+                 "predicate_in_sentence", "constraints_in_sentence", "ranker_score", "margin", "subject_in_sentence"),
 }  # fmt: skip
 
 

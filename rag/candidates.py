@@ -96,6 +96,8 @@ FEATURES = (
     "has_constraints",  # the question names something (a name, a year, a number ...)
     "relation_coverage",  # coverage of the question's other words, without the names, numbers and dates it names:
     # a sentence about the same town or person that says something else about it scores low
+    "subject_in_sentence",  # the name the question is about ("China" in "How did China respond?") is in the
+    # sentence or the one before; 1 when the question's subject is no name
 )
 
 
@@ -208,6 +210,7 @@ def find_candidates(
     question_words = set(words(question))
     focus_stems = set(stems(analysis.focus)) if analysis.focus else set()
     predicate_stems = set(stems(" ".join(analysis.predicate_forms)))
+    subject_stems = set(stems(analysis.subject)) if analysis.subject else set()
     checker = _ConstraintChecker(analysis.constraints, article_text)
     named_stems = set(stems(" ".join([c.text for c in analysis.constraints] + [e for e, _ in analysis.entities])))
     relation_stems = query_stems - named_stems
@@ -262,6 +265,7 @@ def find_candidates(
                     not predicate_stems or bool(predicate_stems & (sentence_stems | context))
                 ),
                 "constraints_in_sentence": share,
+                "subject_in_sentence": float(not subject_stems or bool(subject_stems & (sentence_stems | context))),
                 "has_constraints": float(bool(analysis.constraints)),
                 "relation_coverage": (
                     (
@@ -315,21 +319,30 @@ def _names_a_rival(passage: Passage, start: int, end: int, missing: list[Constra
 _GOVERNING_STEPS = 4
 
 
-def answer_on_predicate(analysis: QuestionAnalysis, candidate: Candidate) -> float:
-    """For a value answer: 1 when the verb governing the answer in its sentence is the question's main verb
-    ("Who cast the lone vote?": "Nina Castillo cast the only no vote"), 0 when it is another verb ("About 240
-    residents filled the gym" for "How many residents voted?"); 1 when the question's verb says nothing
-    (be, have, do) or there is no answer entity. Parses the one sentence (the best candidate's only)."""
+def answer_clause(analysis: QuestionAnalysis, candidate: Candidate) -> dict[str, float]:
+    """How the clause that holds a value answer fits the question, from one parse of the candidate's sentence
+    (the best candidate's only):
+
+    - `answer_on_predicate`: 1 when the verb governing the answer is the question's main verb ("Who cast the
+      lone vote?": "Nina Castillo cast the only no vote"), 0 when it is another verb ("About 240 residents
+      *filled* the gym" for "How many residents voted?");
+    - `mood_agrees`: 0 when the question asks about something not (yet) done and the clause tells of something
+      done ("When will it hold the event?": "which opened in January"), else 1. Not the other way round: news
+      reports plans before they happen, so "When did the county vote?" is answered by "voters will decide
+      Nov. 5" in an article written before the vote.
+
+    Both are 1 when there is nothing to compare (no answer entity, a question on "is" or in the present)."""
     entity = candidate.answer
     wanted = set(stems(" ".join(analysis.predicate_forms)))
-    if entity is None or not wanted:
-        return 1.0
+    if entity is None or (not wanted and analysis.mood is None):
+        return {"answer_on_predicate": 1.0, "mood_agrees": 1.0}
     from index.nlp import parse
+    from rag.query import clause_mood
 
     doc = parse(candidate.text, disable=("ner",))  # the parse is what is read; NER costs as much again
     span = doc.char_span(entity[0] - candidate.start, entity[1] - candidate.start, alignment_mode="expand")
     if span is None:
-        return 1.0
+        return {"answer_on_predicate": 1.0, "mood_agrees": 1.0}
     token = span.root
     for _ in range(_GOVERNING_STEPS):
         if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
@@ -337,7 +350,10 @@ def answer_on_predicate(analysis: QuestionAnalysis, candidate: Candidate) -> flo
         token = token.head
     # "expects to hire 120": the verb the answer hangs on, and the one it completes
     verbs = [token] + ([token.head] if token.dep_ in ("xcomp", "ccomp", "conj", "advcl") else [])
-    return float(any(wanted & (set(stems(t.text)) | set(stems(t.lemma_))) for t in verbs))
+    on_predicate = not wanted or any(wanted & (set(stems(t.text)) | set(stems(t.lemma_))) for t in verbs)
+    mood = clause_mood(token) if token.pos_ in ("VERB", "AUX") else None
+    agrees = not (analysis.mood == "irrealis" and mood == "realised")
+    return {"answer_on_predicate": float(on_predicate), "mood_agrees": float(agrees)}
 
 
 def _speaker_before(
@@ -391,6 +407,10 @@ def _answer_entities(
             continue
         if _in_question(text, label, normalised_question, question_words):
             continue
+        if analysis.answer_type == "age" and not states_an_age(passage.text, s, e):
+            continue
+        if analysis.answer_type in ("count", "quantity") and _STREET_AFTER.match(passage.text, e) and text.isdigit():
+            continue  # "at 418 Linden Row": a house number counts nothing
         if label == "MONEY" and s > start and passage.text[s - 1] in _CURRENCY_SIGNS:
             s -= 1  # the model sometimes leaves the sign out of the sum: "$640,000" is the answer, not "640,000"
         fitting.append((s, e, label))
@@ -406,6 +426,29 @@ def _answer_entities(
         return (-on_focus, -specific, -_nearness(passage.text, entity, start, end, query_stems), entity[0])
 
     return sorted(fitting, key=order)
+
+
+# A street name right after a number makes it a house number. The words are the English street types.
+_STREET_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w'-]*\s+){0,3}(?:Street|St\.|Road|Rd\.|Row|Lane|Ln\.|Avenue|Ave\.|Drive|Dr\.|Court|Ct\.|"
+    r"Boulevard|Blvd\.|Way|Place|Pl\.|Terrace|Circle|Parkway|Pike|Trail|Highway)\b"
+)
+# How news writing gives an age: "Dale Orrin, 52, of Lanford", "a 52-year-old driver", "aged 52", "52 years old".
+_AGE_AFTER = re.compile(r"(?:,|\)|;| of\b|-year-old| years? old| years of age)")
+_AGE_BEFORE = re.compile(r"(?:, |\(|\baged )$")
+# The oldest age a number can be.
+MAX_AGE = 120
+
+
+def states_an_age(text: str, start: int, end: int) -> bool:
+    """Whether the number at text[start:end] is someone's age, as news writing puts it."""
+    number = re.match(r"\d{1,3}", text[start:end])
+    if number is None or int(number.group()) > MAX_AGE:
+        return False
+    rest = text[start + number.end() : start + number.end() + 14]
+    if re.match(r"(?:-year-old| years? old| years of age)", rest):
+        return True
+    return bool(_AGE_BEFORE.search(text[max(0, start - 7) : start]) and _AGE_AFTER.match(rest))
 
 
 def _in_question(text: str, label: str, normalised_question: str, question_words: set[str]) -> bool:

@@ -32,7 +32,7 @@ from typing import Callable, Sequence
 
 from rag.answer_model import AnswerModel, kind_of, load_answer_model
 from rag.answer_text import balanced_quotes, display_text
-from rag.candidates import PRONOUN_SPEAKER, ArticleText, answer_on_predicate, Candidate, IdfFunction, drop_orders_to_assistants, find_candidates, sentence_spans
+from rag.candidates import PRONOUN_SPEAKER, ArticleText, answer_clause, Candidate, IdfFunction, drop_orders_to_assistants, find_candidates, sentence_spans
 from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
 from rag.query import Constraint, QuestionAnalysis, is_duration
@@ -63,7 +63,7 @@ MAX_MARGIN = 5.0
 # Words that qualify a figure without changing what it measures.
 _HEDGES = ("about", "nearly", "almost", "around", "roughly", "approximately", "some", "least", "more", "less",
            "over", "under", "just", "only", "estimated")  # fmt: skip
-_NUMERIC_TYPES = frozenset({"count", "money", "percent", "quantity", "duration"})
+_NUMERIC_TYPES = frozenset({"count", "money", "percent", "quantity", "duration", "age"})
 _ACROSS_SOURCES = frozenset(
     {"outlet", "report", "article", "source", "publisher", "coverage", "newspaper", "agree", "disagree", "differ",
      "contradict", "both", "each"}
@@ -100,7 +100,7 @@ def refusal_features(candidates: Sequence[Candidate], analysis: QuestionAnalysis
         "margin": margin,
         "agreement": agreement,
         "candidates": math.log1p(len(candidates)),
-        "answer_on_predicate": answer_on_predicate(analysis, best),
+        **answer_clause(analysis, best),
     }
 
 

@@ -32,10 +32,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 AnswerType = Literal[
-    "person", "organisation", "place", "date", "duration", "count", "money", "percent", "quantity",
+    "person", "organisation", "place", "date", "duration", "count", "money", "percent", "quantity", "age",
     "reason", "quote", "list", "yes_no", "description",
 ]  # fmt: skip
 ConstraintKind = Literal["name", "year", "year_range", "date", "number", "identifier"]
+# How a clause stands to reality: done ("hired", "has hired", "was lifted"), not (yet) done ("will hold",
+# "expects to hire"), or neither said (the present: "is", "holds").
+Mood = Literal["realised", "irrealis"]
 
 # Entity labels (OntoNotes, as the NER model tags them) that can answer each typed question.
 ANSWER_LABELS: dict[str, tuple[str, ...]] = {
@@ -48,6 +51,7 @@ ANSWER_LABELS: dict[str, tuple[str, ...]] = {
     "money": ("MONEY",),
     "percent": ("PERCENT",),
     "quantity": ("MONEY", "QUANTITY", "CARDINAL"),
+    "age": ("CARDINAL", "DATE"),  # "Dale Orrin, 52," and "52 years old" (the model tags ages either way)
 }
 TYPED_ANSWERS = frozenset(ANSWER_LABELS)
 
@@ -148,6 +152,9 @@ class QuestionAnalysis:
     # "Do you use cookies?", "What is your name?": a question to the assistant, which articles cannot answer
     about_the_assistant: bool = False
     predicate_forms: tuple[str, ...] = ()  # its lemma and irregular forms ("lose", "lost")
+    mood: Mood | None = None  # asked about something done, or not (yet) done (question_mood)
+    subject: str | None = None  # the name the question is about, when it is its verb's subject ("China" in
+    # "How did China respond?"), which an answer must be about too
     # "What rating did the storm get, and what did repairs cost?": each question of a compound one, analysed
     # apart; empty for a single question.
     parts: tuple["QuestionAnalysis", ...] = ()
@@ -195,6 +202,8 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
         predicate=_predicate(doc),
         predicate_forms=_verb_forms(_predicate(doc)),
         about_the_assistant=_about_the_assistant(doc),
+        mood=question_mood(doc),
+        subject=_subject_name(doc),
         parts=tuple(_analyse(part, publisher_names) for part in parts) if len(parts) > 1 else (),
     )
 
@@ -290,6 +299,8 @@ def _how_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
         return ("money" if money else "quantity"), noun
     if degree in ("often", "frequently"):
         return "count", noun
+    if degree == "old" and modified.head.pos_ not in ("NOUN", "PROPN"):
+        return "age", None  # "How old is Dale Orrin?"
     return "quantity", noun  # how big / large / old / far / high / severe ...
 
 
@@ -354,13 +365,103 @@ def _of_object(noun: "Token") -> "Token | None":
     return None
 
 
+# Verbs that only link or help: a question built on one of them asks about its complement, not about them.
+_LINKING_VERBS = frozenset({"be", "do", "have", "get"})
+# Verbs whose "to ..." complement has not happened (yet): "expects to hire", "plans to spend", "is set to open".
+# They are the closed class of English verbs of intention, expectation and schedule, not words of a corpus.
+IRREALIS_GOVERNORS = frozenset({"expect", "plan", "hope", "want", "intend", "aim", "seek", "propose", "try", "need",
+                                "promise", "vow", "pledge", "threaten", "schedule", "set", "go", "wish", "prepare",
+                                "offer", "ask", "urge", "consider"})  # fmt: skip
+# Modal auxiliaries: "will open", "would cost", "could reach" state no realised fact.
+IRREALIS_AUXILIARIES = frozenset({"will", "would", "shall", "should", "could", "might", "may", "'ll", "wo"})
+
+
 def _predicate(doc: "Doc") -> str | None:
     """The main verb the question asks about: "vote" in "How many residents voted for ...", "lose" in "... lost
-    power"; None when the root only links ("is", "did", "has")."""
+    power", "hire" in "How many workers has X hired?" (which the parser often hangs off a name), "cost" in "How
+    much is it expected to cost?"; None when the question has only linking verbs ("is", "did", "has")."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or root.pos_ not in ("VERB",) or root.lemma_ in ("be", "do", "have", "get"):
-        return None
-    return root.lemma_.casefold()
+    if root is not None and root.pos_ == "VERB" and root.lemma_ not in _LINKING_VERBS:
+        return _complement_verb(root).lemma_.casefold()
+    # the parser does not always put a question's verb at the root: take the first content verb outside a
+    # relative clause ("the school that will replace ..." describes a name, it is not what is asked)
+    for token in doc:
+        if token.pos_ == "VERB" and token.lemma_ not in _LINKING_VERBS and token.dep_ != "relcl":
+            return _complement_verb(token).lemma_.casefold()
+    # "When will the pool reopen?": a root with an auxiliary is a verb, whatever the tagger called it
+    if root is not None and root.lemma_ not in _LINKING_VERBS and any(c.dep_ == "aux" for c in root.children):
+        return root.lemma_.casefold()
+    return None
+
+
+def _complement_verb(verb: "Token") -> "Token":
+    """"expected to cost" -> "cost": a verb of intention or expectation asks about what it governs."""
+    while verb.lemma_.casefold() in IRREALIS_GOVERNORS:
+        complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if complement is None:
+            break
+        verb = complement
+    return verb
+
+
+def _subject_name(doc: "Doc") -> str | None:
+    """The name that is the subject of the question's verb: "China" in "How did China respond to ...?", "Corvale
+    Dairy" in "How many drivers has Corvale Dairy hired?" (where the parser makes it the object of "has"), the
+    owner in "What did Lanford's mayor say?"; None when the subject is no name ("How many homes were lost?")."""
+    for token in doc:
+        if token.dep_ not in ("nsubj", "nsubjpass", "dobj") or token.head.dep_ == "relcl":
+            continue
+        if token.dep_ == "dobj" and token.head.lemma_ not in _LINKING_VERBS:
+            continue  # a real object: what the subject did something to
+        named = token if token.ent_type_ in _NAME_LABELS else next(
+            (c for c in token.children if c.dep_ in ("poss", "compound") and c.ent_type_ in _NAME_LABELS), None)
+        if named is None:
+            continue
+        entity = next((e for e in doc.ents if e.start <= named.i < e.end), None)
+        if entity is not None:
+            return entity.text
+    return None
+
+
+def question_mood(doc: "Doc") -> Mood | None:
+    """Whether a question asks about something done ("How many has it hired?", "When was it lifted?") or not
+    (yet) done ("When will it open?", "How much is it expected to cost?"); None for the plain present."""
+    for token in doc:
+        if token.tag_ == "MD" and token.lower_ in IRREALIS_AUXILIARIES:
+            return "irrealis"
+        if token.pos_ == "VERB" and token.lemma_.casefold() in IRREALIS_GOVERNORS and _governs_an_infinitive(token):
+            return "irrealis"
+    for token in doc:
+        if token.tag_ in ("VBD",) or (token.tag_ == "VBN" and token.lemma_ not in _LINKING_VERBS):
+            return "realised"
+        if token.lower_ in ("has", "have", "had", "did", "was", "were"):
+            return "realised"
+    return None
+
+
+def _governs_an_infinitive(verb: "Token") -> bool:
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return any(c.dep_ == "xcomp" for c in verb.children) or (following is not None and following.lower_ == "to")
+
+
+def clause_mood(verb: "Token") -> Mood | None:
+    """The mood of the clause of `verb` in a sentence: irrealis when a modal or a verb of intention governs it
+    ("would hold", "expects to hire"), realised when it is in the past or the perfect ("opened", "has hired",
+    "were hurt"), None for the present."""
+    chain = [verb]
+    while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    for token in chain:
+        auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in IRREALIS_AUXILIARIES for a in auxiliaries):
+            return "irrealis"
+        if token is not verb and token.lemma_.casefold() in IRREALIS_GOVERNORS:
+            return "irrealis"
+    top = chain[-1]
+    auxiliaries = [c for c in top.children if c.dep_ in ("aux", "auxpass")]
+    if top.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lower_ in ("has", "have", "had") for a in auxiliaries):
+        return "realised"
+    return None
 
 
 def _about_the_assistant(doc: "Doc") -> bool:

@@ -247,3 +247,18 @@ def test_where_can_be_answered_by_an_institution(rules_assistant: Assistant) -> 
 def test_a_sum_keeps_its_currency_sign(rules_assistant: Assistant) -> None:
     answer = rules_assistant.ask("How much will the repairs to the Dorsey school roof cost?")
     assert answer.answer.startswith("$640,000 [1]")
+
+
+def test_an_age_is_the_number_news_writing_puts_beside_a_name(rules_assistant: Assistant) -> None:
+    answer = rules_assistant.ask("How old is Ned Pruitt?")
+    assert answer.answer.startswith("58 [1].")
+
+
+def test_a_house_number_counts_nothing(rules_assistant: Assistant) -> None:
+    from rag.candidates import find_candidates
+
+    question = "How many crews were sent to the Corvale elevator fire?"
+    passages = rules_assistant.retrieve_full(question).passages
+    found = find_candidates(rules_assistant.analyse(question), passages, idf=lambda stem: 1.0)
+    values = {candidate.answer_text() for candidate in found}
+    assert "37" not in values

@@ -187,3 +187,21 @@ def test_a_compound_question_is_split_where_and_starts_a_new_question() -> None:
     ]
     assert analyse("Who won and when?").parts == ()
     assert analyse("When did Ashby and Corliss sign the merger?").parts == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "predicate", "mood"),
+    [
+        ("How many drivers has Corvale Dairy hired so far?", "hire", "realised"),
+        ("How many years in prison was Dale Orrin sentenced to?", "sentence", "realised"),
+        ("How much is the Lanford bridge expected to cost?", "cost", "irrealis"),
+        ("When will the Corvale pool reopen?", "reopen", "irrealis"),
+        ("How many people would the Lanford plant employ?", "employ", "irrealis"),
+        ("When was the Corvale curfew lifted?", "lift", "realised"),
+        ("How long is the mayor's term?", None, None),
+    ],
+)
+def test_the_question_verb_and_whether_it_asks_about_something_done(question: str, predicate: str | None,
+                                                                    mood: str | None) -> None:  # fmt: skip
+    analysis = analyse(question)
+    assert (analysis.predicate, analysis.mood) == (predicate, mood)
