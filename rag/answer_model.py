@@ -44,7 +44,8 @@ REFUSAL_FEATURES = {
               "predicate_in_sentence", "constraints_in_sentence", "ranker_score", "margin", "answer_on_predicate",
               "mood_agrees", "subject_in_sentence"),
     "sentence": ("coverage", "relation_coverage", "passage_coverage", "similarity", "focus_in_sentence",
-                 "predicate_in_sentence", "constraints_in_sentence", "ranker_score", "margin", "subject_in_sentence"),
+                 "predicate_in_sentence", "constraints_in_sentence", "ranker_score", "margin", "subject_in_sentence",
+                 "gives_what_is_asked"),
 }  # fmt: skip
 
 

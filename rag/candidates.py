@@ -73,6 +73,32 @@ PRONOUN_SPEAKER = re.compile(
 _NAMED_SPEAKER = re.compile(
     r"\b([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)*) (?:said|says|told|added|wrote|argued|warned|noted)\b"
 )
+# How news writing gives a reason: a causal connective, or someone's own account of why. English function
+# words and verbs of saying, not the words of any corpus.
+_REASON_MARKERS = re.compile(
+    r"\b(?:because|since|due to|owing to|as a result|so that|in order to|reasons?|why|cit(?:e|ed|es|ing)|"
+    r"blam(?:e|ed|es|ing)|caus(?:e|ed|es)|led to|after|amid|concerns?|worr(?:y|ied|ies)|said|says|told|"
+    r"explained|according to|argued|wrote)\b",
+    re.IGNORECASE,
+)
+# How news writing gives someone's words: quotation marks or a verb of saying.
+_SPEECH_MARKERS = re.compile(
+    r"[“”\"]|\b(?:said|says|told|tells|added|wrote|according to|argued|warned|called|described|stated|announced|"
+    r"asked)\b",
+    re.IGNORECASE,
+)
+
+
+def gives_what_is_asked(answer_type: str, text: str) -> bool:
+    """Whether a sentence gives the kind of thing a sentence question asks for: a reason for "why", someone's
+    words for "what did X say"; true for the other kinds."""
+    if answer_type == "reason":
+        return bool(_REASON_MARKERS.search(text))
+    if answer_type == "quote":
+        return bool(_SPEECH_MARKERS.search(text))
+    return True
+
+
 # Values of one sentence considered as answers (a sentence rarely holds more that fit the question).
 MAX_VALUES_PER_SENTENCE = 4
 _CURRENCY_SIGNS = frozenset("$€£¥")
@@ -96,6 +122,8 @@ FEATURES = (
     "has_constraints",  # the question names something (a name, a year, a number ...)
     "relation_coverage",  # coverage of the question's other words, without the names, numbers and dates it names:
     # a sentence about the same town or person that says something else about it scores low
+    "gives_what_is_asked",  # for "why" questions a reason is given (a causal word, or someone's account), for
+    # "what did X say" someone's words; 1 for other questions
     "subject_in_sentence",  # the name the question is about ("China" in "How did China respond?") is in the
     # sentence or the one before; 1 when the question's subject is no name
 )
@@ -265,6 +293,7 @@ def find_candidates(
                     not predicate_stems or bool(predicate_stems & (sentence_stems | context))
                 ),
                 "constraints_in_sentence": share,
+                "gives_what_is_asked": float(gives_what_is_asked(analysis.answer_type, text)),
                 "subject_in_sentence": float(not subject_stems or bool(subject_stems & (sentence_stems | context))),
                 "has_constraints": float(bool(analysis.constraints)),
                 "relation_coverage": (

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 AnswerType = Literal[
-    "person", "organisation", "place", "date", "duration", "count", "money", "percent", "quantity", "age",
+    "person", "organisation", "place", "date", "duration", "count", "money", "percent", "quantity", "age", "name",
     "reason", "quote", "list", "yes_no", "description",
 ]  # fmt: skip
 ConstraintKind = Literal["name", "year", "year_range", "date", "number", "identifier"]
@@ -51,7 +51,9 @@ ANSWER_LABELS: dict[str, tuple[str, ...]] = {
     "money": ("MONEY",),
     "percent": ("PERCENT",),
     "quantity": ("MONEY", "QUANTITY", "CARDINAL"),
-    "age": ("CARDINAL", "DATE"),  # "Dale Orrin, 52," and "52 years old" (the model tags ages either way)
+    "age": ("CARDINAL", "DATE"),
+    # "What is the name of the restaurant?": a name of any kind
+    "name": ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"),  # "Dale Orrin, 52," and "52 years old" (the model tags ages either way)
 }
 TYPED_ANSWERS = frozenset(ANSWER_LABELS)
 
@@ -339,6 +341,8 @@ def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
         return "count", content or noun
     if lemma in _AMOUNT_NOUNS:
         return ("money" if _mentions_money(doc) else "quantity"), content or noun
+    if lemma == "name":
+        return "name", _of_object(noun) or noun  # "What is the name of the restaurant?"
     if lemma in ("kind", "type", "sort", "level", "part") or plural:
         return "list" if plural or (content is not None and content.tag_ == "NNS") else "description", content or noun
     return "description", noun
@@ -384,10 +388,13 @@ def _predicate(doc: "Doc") -> str | None:
     if root is not None and root.pos_ == "VERB" and root.lemma_ not in _LINKING_VERBS:
         return _complement_verb(root).lemma_.casefold()
     # the parser does not always put a question's verb at the root: take the first content verb outside a
-    # relative clause ("the school that will replace ..." describes a name, it is not what is asked)
-    for token in doc:
-        if token.pos_ == "VERB" and token.lemma_ not in _LINKING_VERBS and token.dep_ != "relcl":
-            return _complement_verb(token).lemma_.casefold()
+    # relative clause ("the school that will replace ..." describes a name, it is not what is asked) and
+    # outside a noun's modifier; failing that the last modifier ("Where was the driver hurt in the crash
+    # taken?": the main verb comes after the subject, and a participle inside the subject before it)
+    verbs = [t for t in doc if t.pos_ == "VERB" and t.lemma_ not in _LINKING_VERBS and t.dep_ != "relcl"]
+    clausal = [t for t in verbs if t.dep_ != "acl"]
+    if clausal or verbs:
+        return _complement_verb(clausal[0] if clausal else verbs[-1]).lemma_.casefold()
     # "When will the pool reopen?": a root with an auxiliary is a verb, whatever the tagger called it
     if root is not None and root.lemma_ not in _LINKING_VERBS and any(c.dep_ == "aux" for c in root.children):
         return root.lemma_.casefold()
@@ -458,6 +465,12 @@ def clause_mood(verb: "Token") -> Mood | None:
         if token is not verb and token.lemma_.casefold() in IRREALIS_GOVERNORS:
             return "irrealis"
     top = chain[-1]
+    # "would impose tariffs if Putin refused ... in 50 days": a condition is no fact, whatever its tense
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in top.children):
+        return "irrealis"
+    if top.dep_ == "advcl" and top.head.i != top.i and top.head.pos_ in ("VERB", "AUX"):
+        if clause_mood(top.head) == "irrealis":
+            return "irrealis"
     auxiliaries = [c for c in top.children if c.dep_ in ("aux", "auxpass")]
     if top.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lower_ in ("has", "have", "had") for a in auxiliaries):
         return "realised"

@@ -199,9 +199,26 @@ def test_a_compound_question_is_split_where_and_starts_a_new_question() -> None:
         ("How many people would the Lanford plant employ?", "employ", "irrealis"),
         ("When was the Corvale curfew lifted?", "lift", "realised"),
         ("How long is the mayor's term?", None, None),
+        ("Where was the cyclist hurt in the Lanford crash taken for treatment?", "take", "realised"),
     ],
 )
 def test_the_question_verb_and_whether_it_asks_about_something_done(question: str, predicate: str | None,
                                                                     mood: str | None) -> None:  # fmt: skip
     analysis = analyse(question)
     assert (analysis.predicate, analysis.mood) == (predicate, mood)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_type", "focus"),
+    [
+        ("What is the name of the bakery that closed in Lanford?", "name", "bakery"),
+        ("What was the name of the Corvale dairy's owner?", "name", "owner"),
+        ("Which plan did the Lanford council approve?", "description", "plan"),
+        ("Which roads did Corvale close?", "list", "road"),
+        ("How old is the Lanford fire chief?", "age", None),
+    ],
+)
+def test_a_name_asked_for_is_answered_by_a_name(question: str, answer_type: str,
+                                                           focus: str | None) -> None:  # fmt: skip
+    analysis = analyse(question)
+    assert (analysis.answer_type, analysis.focus) == (answer_type, focus)
