@@ -440,6 +440,8 @@ def _answer_entities(
             continue
         if analysis.answer_type in ("count", "quantity") and _STREET_AFTER.match(passage.text, e) and text.isdigit():
             continue  # "at 418 Linden Row": a house number counts nothing
+        if _inside_the_outlets_name(passage, s, e):
+            continue  # "according to WVCQ 6 News": the 6 is part of a name
         if label == "MONEY" and s > start and passage.text[s - 1] in _CURRENCY_SIGNS:
             s -= 1  # the model sometimes leaves the sign out of the sum: "$640,000" is the answer, not "640,000"
         fitting.append((s, e, label))
@@ -467,6 +469,15 @@ _AGE_AFTER = re.compile(r"(?:,|\)|;| of\b|-year-old| years? old| years of age)")
 _AGE_BEFORE = re.compile(r"(?:, |\(|\baged )$")
 # The oldest age a number can be.
 MAX_AGE = 120
+
+
+def _inside_the_outlets_name(passage: Passage, start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside a mention of the passage's publisher ("WVCQ 6 News")."""
+    name = passage.source
+    if not name or not any(c.isdigit() for c in name):
+        return False
+    found = passage.text.find(name, max(0, end - len(name)), start + len(name))
+    return found != -1 and found <= start and end <= found + len(name)
 
 
 def states_an_age(text: str, start: int, end: int) -> bool:

@@ -120,3 +120,16 @@ def test_a_why_question_needs_a_reason_and_a_what_did_they_say_question_words(an
     from rag.candidates import gives_what_is_asked
 
     assert gives_what_is_asked(answer_type, text) is gives
+
+
+def test_a_number_in_the_outlets_own_name_is_no_answer() -> None:
+    from rag.candidates import find_candidates
+    from rag.models import Passage
+    from rag.query import analyse
+
+    text = "Lanford lost 45 jobs when the plant closed, according to KLNF 8 News."
+    entities = [(text.index("45"), text.index("45") + 2, "CARDINAL"), (text.index("8 "), text.index("8 ") + 1, "CARDINAL")]
+    passage = Passage(passage_id="p", article_id="a", title="Plant closes", source="KLNF 8 News", text=text, start=0,
+                      end=len(text), entities=entities)  # fmt: skip
+    found = find_candidates(analyse("How many jobs did Lanford lose?"), [passage], idf=lambda stem: 1.0)
+    assert {c.answer_text() for c in found} == {"45"}
