@@ -67,7 +67,8 @@ _AMOUNT_NOUNS = frozenset({"amount", "sum", "size", "cost", "price", "value", "f
 # Words that make an amount a sum of money ("how much money", "what dollar value").
 _MONEY_WORDS = frozenset({"money", "cash", "funding", "dollar", "euro", "pound", "yen", "cent", "price", "cost", "fee",
                           "salary", "wage", "fine", "budget", "worth", "spend", "pay", "owe", "fund", "donate", "invest",
-                          "borrow"})  # fmt: skip
+                          "borrow", "bond", "bail", "loan", "grant", "levy", "rent", "severance", "settlement",
+                          "damages"})  # fmt: skip
 # Verbs whose object is a sum of money.
 _PRICE_VERBS = frozenset({"cost", "spend", "pay", "owe", "borrow", "charge"})
 # "5 per cent" is sometimes tagged MONEY: a share is no sum of money.

@@ -216,6 +216,7 @@ def test_the_question_verb_and_whether_it_asks_about_something_done(question: st
         ("Which plan did the Lanford council approve?", "description", "plan"),
         ("Which roads did Corvale close?", "list", "road"),
         ("How old is the Lanford fire chief?", "age", None),
+        ("How much is Dale Orrin's bond?", "money", "bond"),
     ],
 )
 def test_a_name_asked_for_is_answered_by_a_name(question: str, answer_type: str,
