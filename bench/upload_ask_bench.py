@@ -401,6 +401,8 @@ def main(argv: list[str] | None = None) -> int:
             "repeated_questions": questions.repeats,
             "ask_ms": {name: summary(values) for name, values in timings.items()},
             "app_total_ms": {name: summary(tally.server_ms) for name, tally in results.items()},
+            # every ask's client time, so runs made in turn (e.g. before/after, interleaved) can be pooled
+            "ask_ms_each": {name: [round(ms, 1) for ms in values] for name, values in timings.items()},
             "errors": {name: {"count": len(tally.errors), "first": tally.errors[:3]} for name, tally in results.items()},
             "ratio_to_1_user": {
                 name: {"p50": round(percentile(v, 50) / percentile(base, 50), 2),
