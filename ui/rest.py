@@ -112,9 +112,15 @@ async def _signed_in(request: Request) -> bool:
 
 
 async def _json_object(request: Request) -> dict[str, Any]:
-    body = await request.body()
-    if len(body) > MAX_BODY_BYTES:
-        raise ApiRefusal(413, f"The request is larger than {MAX_BODY_BYTES // 1000} kB; send a shorter question.")
+    too_large = ApiRefusal(413, f"The request is larger than {MAX_BODY_BYTES // 1000} kB; send a shorter question.")
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise too_large
+    body = bytearray()
+    async for piece in request.stream():  # read no further than the limit, whatever the header said
+        body += piece
+        if len(body) > MAX_BODY_BYTES:
+            raise too_large
     try:
         value = json.loads(body) if body.strip() else None
     except (ValueError, UnicodeDecodeError):

@@ -104,6 +104,21 @@ def test_a_body_that_is_not_a_json_object_is_a_400(http: httpx.Client, body: byt
     assert "JSON" in detail
 
 
+def test_a_body_far_larger_than_any_question_is_refused_unread(http: httpx.Client) -> None:
+    from ui.rest import MAX_BODY_BYTES
+
+    detail = assert_one_sentence(http.post("/api/ask", json={"question": "Who called? " * (MAX_BODY_BYTES // 8)}), 413)
+    assert "shorter" in detail
+
+    def chunked() -> Iterator[bytes]:  # no content-length: the limit holds while reading
+        yield b'{"question": "'
+        for _ in range(MAX_BODY_BYTES // 1000 + 2):
+            yield b"x" * 1000
+        yield b'"}'
+
+    assert_one_sentence(http.post("/api/ask", content=chunked(), headers={"content-type": "application/json"}), 413)
+
+
 def test_an_unknown_publisher_is_answered_as_the_cli_answers_it(http: httpx.Client) -> None:
     """Like `rag ask --publisher X --json` (exit 0): the answer says which filter matched nothing."""
     response = http.post("/api/ask", json={"question": README_QUESTION, "publishers": ["Nobody Times"]})
