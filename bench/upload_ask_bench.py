@@ -117,6 +117,36 @@ def client(url: str, ssl_verify: bool = False) -> Any:
     return Client(url, verbose=False, download_files=False, ssl_verify=ssl_verify)
 
 
+class GradioAsker:
+    """Asks through gradio's /ask with gradio_client (a queue join and an event stream per call)."""
+
+    def __init__(self, url: str, ssl_verify: bool = False) -> None:
+        self._client = client(url, ssl_verify)
+
+    def __call__(self, question: str) -> Any:
+        return self._client.predict(question=question, api_name="/ask")
+
+
+class RestAsker:
+    """Asks through the plain JSON API (POST /api/ask, ui/rest.py): one request per question, a kept-alive
+    connection per user (httpx)."""
+
+    def __init__(self, url: str) -> None:
+        import httpx
+
+        self._client = httpx.Client(base_url=url.rstrip("/"), timeout=600)
+
+    def __call__(self, question: str) -> Any:
+        response = self._client.post("/api/ask", json={"question": question})
+        if response.status_code != 200:
+            raise RuntimeError(f"HTTP {response.status_code}: {response.text[:200]}")
+        return response.json()
+
+
+def asker(kind: str, url: str, ssl_verify: bool = False) -> Callable[[str], Any]:
+    return RestAsker(url) if kind == "rest" else GradioAsker(url, ssl_verify)
+
+
 # Distinct questions: QUESTIONS, each with one of these lead-ins and closings (written for this benchmark).
 LEAD_INS = ("", "Tell me: ", "Quick question: ", "I wonder: ", "Please answer: ", "Can you check: ", "One more: ",
             "From the articles: ")
@@ -159,7 +189,7 @@ class Tally:
     def ask(self, api: Any, question: str) -> None:
         began = time.perf_counter()
         try:
-            answer = api.predict(question=question, api_name="/ask")
+            answer = api(question)
             if not isinstance(answer, dict) or "answer" not in answer:
                 raise ValueError(f"not an answer: {answer!r:.200}")
         except Exception as error:  # noqa: BLE001  counted and reported, the run goes on
@@ -284,6 +314,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--project", type=Path, default=Path.cwd(), help="the checkout whose app is measured")
     parser.add_argument("--app-env", action="append", default=[], metavar="NAME=VALUE",
                         help="a setting for the app, e.g. RAG_ASK_WORKERS=1 (repeatable)")
+    parser.add_argument("--api", choices=("gradio", "rest"), default="gradio",
+                        help="ask through gradio's /ask (gradio_client) or the plain JSON API's POST /api/ask (httpx)")
     parser.add_argument("--client-ssl-verify", action="store_true",
                         help="let gradio_client build a TLS context per request as by default (see above)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
@@ -298,11 +330,11 @@ def main(argv: list[str] | None = None) -> int:
     app = App(args.project.resolve(), work / "data", log, app_env)
     try:
         files = [path for path, _ in upload_files(work / "files", args.files)]
-        api = client(app.url, args.client_ssl_verify)
+        api = asker(args.api, app.url, args.client_ssl_verify)
         # uploads and deletes on a session of their own: a client whose event stream a job shares with
         # questions asked meanwhile once lost the upload's end (gradio_client cancelled it) under load
         uploader = client(app.url, args.client_ssl_verify)
-        apis = [client(app.url, args.client_ssl_verify) for _ in range(args.users)]
+        apis = [asker(args.api, app.url, args.client_ssl_verify) for _ in range(args.users)]
         rng = random.Random(7)
         questions = Questions(args.questions)
         one_user(api, 3, rng, Questions("shared"))  # warm-up: the keyword index, the model
@@ -354,7 +386,7 @@ def main(argv: list[str] | None = None) -> int:
         base = timings["1 user"]
         many = timings[users]
         result = {
-            "benchmark": "ask latency (client wall time of /ask) with and without an upload being ingested, "
+            "benchmark": f"ask latency (client wall time of {'POST /api/ask' if args.api == 'rest' else 'gradio /ask'}) with and without an upload being ingested, "
                          "1 user and concurrent users, against `rag serve`",
             "project": str(args.project.resolve()),
             "commit": subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=args.project, capture_output=True,
@@ -364,11 +396,13 @@ def main(argv: list[str] | None = None) -> int:
             "load_average": load_average(),
             "load_average_at_start_of_each_condition": load,
             "settings": {"rounds": args.rounds, "files": args.files, "users": args.users, "asks": args.asks,
-                         "questions": args.questions, "app_env": app_env,
+                         "questions": args.questions, "api": args.api, "app_env": app_env,
                          "client_ssl_verify": args.client_ssl_verify},
             "repeated_questions": questions.repeats,
             "ask_ms": {name: summary(values) for name, values in timings.items()},
             "app_total_ms": {name: summary(tally.server_ms) for name, tally in results.items()},
+            # every ask's client time, so runs made in turn (e.g. before/after, interleaved) can be pooled
+            "ask_ms_each": {name: [round(ms, 1) for ms in values] for name, values in timings.items()},
             "errors": {name: {"count": len(tally.errors), "first": tally.errors[:3]} for name, tally in results.items()},
             "ratio_to_1_user": {
                 name: {"p50": round(percentile(v, 50) / percentile(base, 50), 2),

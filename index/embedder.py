@@ -156,12 +156,26 @@ class MiniLMOnnxEncoder:
 
     @cached_property
     def _session(self) -> Any:
+        """The session that embeds passages, on `intra_op_threads` threads. Its helper threads are made when
+        it is first used and keep that thread's CPU priority: in `rag serve` that is an upload's ingest
+        thread, which gives way to questions (rag/ingest_queue.py), so the whole embedding does."""
+        return self._new_session(self.intra_op_threads)
+
+    @cached_property
+    def _query_session(self) -> Any:
+        """The session that embeds questions: one short text per call, on the calling thread alone (no helper
+        thread to wake, and several questions run side by side on their own threads). The vectors are the
+        same as the passage session's (tests/index/test_embedder.py)."""
+        if self.intra_op_threads is None:  # the export with onnxruntime's defaults: as before, one session
+            return self._session
+        return self._new_session(1)
+
+    def _new_session(self, threads: int | None) -> Any:
         import onnxruntime
 
         path = self.graph_path
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3
-        threads = self.intra_op_threads
         if threads is not None:
             options.intra_op_num_threads = threads
             options.inter_op_num_threads = 1
@@ -180,7 +194,7 @@ class MiniLMOnnxEncoder:
         return tokenizer
 
     def _forward(
-        self, texts: Sequence[str], exclusive: bool = True
+        self, texts: Sequence[str], exclusive: bool = True, session: Any = None
     ) -> Iterator[tuple[list[int], list[Any], "np.ndarray"]]:
         """For each model call: the indices of its texts, their encodings, and token states (rows, tokens, 384).
 
@@ -190,13 +204,13 @@ class MiniLMOnnxEncoder:
         embedded beside it. The export gets batches of `batch_size`, sorted by
         length and padded to the longest. Row i's first len(encodings[i].ids)
         token states are its real tokens. `exclusive`: one model call at a time (a question's one short
-        text need not wait for an ingest's batch).
+        text need not wait for an ingest's batch). `session`: another session of the same graph.
         """
         import contextlib
 
         import numpy as np
 
-        session = self._session
+        session = session if session is not None else self._session
         encodings = self._tokenizer.encode_batch(list(texts))
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
         size = 1 if self.graph == "fused-int8" else self.batch_size
@@ -259,7 +273,7 @@ class MiniLMOnnxEncoder:
     def embed_query(self, text: str) -> list[float]:
         # Not behind an ingest's batch (with the export graph, 32 passages took 1.5-5 s here, so a question
         # waited that long while an upload was embedded): one short text costs little memory.
-        ((_, encodings, hidden),) = self._forward([text], exclusive=False)
+        ((_, encodings, hidden),) = self._forward([text], exclusive=False, session=self._query_session)
         return _mean_pool(hidden, [len(e.ids) for e in encodings])[0].tolist()
 
 

@@ -92,15 +92,34 @@ class SkippedArticle:
     path: str
     reason: str
     chunks: int | None = None  # the passages it would have made, when `max_chunks` refused it
+    estimated: bool = False  # `chunks` was estimated from the text before cleaning (TooManyChunks.estimated)
 
 
 class TooManyChunks(SkippedFile):
-    """A file that makes more passages than an ingest allows (`max_chunks`)."""
+    """A file that makes more passages than an ingest allows (`max_chunks`); `estimated`: counted from its text
+    before cleaning and chunking (see EARLY_REFUSAL_FACTOR), so `chunks` is about right, not exact."""
 
-    def __init__(self, path: Path, chunks: int, limit: int) -> None:
-        super().__init__(path, f"makes {chunks:,} passages, more than the {limit:,} allowed")
+    def __init__(self, path: Path, chunks: int, limit: int, estimated: bool = False) -> None:
+        about = "about " if estimated else ""
+        super().__init__(path, f"makes {about}{chunks:,} passages, more than the {limit:,} allowed")
         self.chunks = chunks
         self.limit = limit
+        self.estimated = estimated
+
+
+# A file whose extracted text alone would make more than this many times the passages allowed is refused
+# before cleaning, the slow step for a very long file (a 9.9 MB web page: a minute here, on top of the loader's
+# ~20 s). Cleaning drops whole boilerplate lines; it would have to drop more than three quarters of the text for
+# such a file to fit. Files between the limit and this many times it are cleaned and chunked, and counted exactly.
+EARLY_REFUSAL_FACTOR = 4
+
+
+def estimated_chunks(text: str, chunks: "ChunkSettings") -> int:
+    """About how many passages `text` makes: its tokens over the new tokens each chunk adds."""
+    from index.tokens import count_tokens
+
+    step = max(1, chunks.chunk_size - chunks.chunk_overlap)
+    return max(1, -(-max(0, count_tokens(text) - chunks.chunk_overlap) // step))
 
 
 @dataclass
@@ -329,6 +348,10 @@ def read_article(
     """Load, clean, describe and chunk one file (no NER, no embedding). Raises SkippedFile (TooManyChunks
     when it makes more than `max_chunks` passages)."""
     loaded = load_document(path, max_bytes=max_bytes)
+    if max_chunks is not None:
+        estimate = estimated_chunks(loaded.text, chunks)
+        if estimate > EARLY_REFUSAL_FACTOR * max_chunks:
+            raise TooManyChunks(path, estimate, max_chunks, estimated=True)
     cleaned = clean_article(loaded.text)
     if not cleaned.text.strip():
         raise SkippedFile(path, "has no article text left after removing boilerplate")
@@ -581,7 +604,9 @@ def ingest(
                 raise SkippedFile(path, f"has the same article id ({article_id}) as another file of this ingest; rename one")
             article = read_article(path, article_id, manifests[folder], chunks, max_bytes, max_chunks)
         except SkippedFile as skip:
-            skipped = SkippedArticle(str(path), skip.reason, skip.chunks if isinstance(skip, TooManyChunks) else None)
+            too_many = skip if isinstance(skip, TooManyChunks) else None
+            skipped = SkippedArticle(str(path), skip.reason, too_many.chunks if too_many else None,
+                                     too_many.estimated if too_many else False)
             report.skipped.append(skipped)
             if on_skip:
                 on_skip(skipped)

@@ -183,7 +183,7 @@ class Settings(BaseSettings):
         4,
         ge=1,
         le=64,
-        description="Questions `rag serve` answers at once; more wait in its queue, in order.",
+        description="Questions `rag serve` answers at once through the page and gradio_client, and as many again through the HTTP API (/api/ask); more wait in turn.",
     )
     ui_library_page: int = Field(
         50,

@@ -21,6 +21,7 @@ from ui.api import assistant_queue, register_api, speaks_plainly
 from ui.chat import AskForm, ChatController, Screen
 from ui.examples import ExampleQuestions
 from ui.library import ArticleDetails, LibraryController, progress_sentence
+from ui.rest import rest_routes
 from ui.scripts import ARTICLE_JS, EXAMPLES_JS, SOURCES_JS, TRANSCRIPT_JS
 from ui.style import APP_CSS, build_theme
 from ui.uploads import UPLOAD_SUFFIXES, UploadOutcome
@@ -48,6 +49,10 @@ class SourcedBlocks(gr.Blocks):
         kwargs.setdefault("css", APP_CSS)
         # Gradio's own "Settings" link in the footer would be a second "Settings" beside ours.
         kwargs.setdefault("footer_links", ["api", "gradio"])
+        if self.rest_routes:  # the plain JSON API (ui/rest.py) on the same server, before gradio's own routes
+            app_kwargs = dict(kwargs.get("app_kwargs") or {})
+            app_kwargs["routes"] = [*(app_kwargs.get("routes") or []), *self.rest_routes]
+            kwargs["app_kwargs"] = app_kwargs
         return super().launch(*args, **kwargs)
 
     async def process_api(self, *args: Any, **kwargs: Any) -> Any:
@@ -230,6 +235,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                 edit_status = gr.HTML("", elem_id="edit-status", js_on_load=None)
 
         register_api(assistant, library, answers)
+        app.rest_routes = rest_routes(assistant, library, answers)
 
         # --- chat events ----------------------------------------------------------
         screen_outputs = [transcript, sources, article, trace, status, turns, view, question, comment]

@@ -1,4 +1,5 @@
-"""Slowing down password guessing at gradio's sign-in route (`POST /login`), per client address.
+"""Slowing down password guessing at gradio's sign-in route (`POST /login`) and at the JSON API's HTTP Basic
+credentials (`/api/...`, ui/rest.py), per client address: both count against one record per address.
 
 After `attempts` failed sign-ins from one address (within `window` seconds of
 each other), that address must wait before trying again: `wait` seconds, then
@@ -19,6 +20,8 @@ from dataclasses import dataclass
 from typing import Any, Awaitable, Callable
 
 LOGIN_PATHS = frozenset({"/login", "/login/"})
+# The JSON API (ui/rest.py): a request there carrying an Authorization header is a sign-in too; 401 means wrong.
+CREDENTIAL_PATH_PREFIX = "/api/"
 MAX_WAIT = 3600.0
 # Failures further apart than this start the count again.
 DEFAULT_WINDOW = 900.0
@@ -95,7 +98,8 @@ class LoginThrottleMiddleware:
         self.throttle = throttle
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope.get("method") != "POST" or _route(scope) not in LOGIN_PATHS:
+        sign_in = _sign_in(scope)
+        if sign_in is None:
             await self.app(scope, receive, send)
             return
         address = (scope.get("client") or ("unknown", 0))[0]
@@ -111,10 +115,30 @@ class LoginThrottleMiddleware:
             await send(message)
 
         await self.app(scope, receive, watch)
-        if status and status[0] == 200:
-            self.throttle.succeeded(address)
-        elif status and status[0] in (400, 401, 403):  # wrong user or password (gradio answers 400)
+        if not status:
+            return
+        refused, accepted = sign_in
+        if status[0] in refused:
             self.throttle.failed(address)
+        elif status[0] in accepted:
+            self.throttle.succeeded(address)
+
+
+_LOGIN = (frozenset({400, 401, 403}), frozenset({200}))  # wrong user or password: gradio answers 400
+# Any answer past the credential check but 401 means they were right (a 400 is about the request's body).
+_API_CREDENTIALS = (frozenset({401}), frozenset(range(200, 500)) - {401, 403, 429})
+
+
+def _sign_in(scope: Scope) -> tuple[frozenset[int], frozenset[int]] | None:
+    """(statuses meaning a failed sign-in, statuses meaning a good one) when `scope` is a sign-in attempt, else None."""
+    if scope["type"] != "http":
+        return None
+    route = _route(scope)
+    if scope.get("method") == "POST" and route in LOGIN_PATHS:
+        return _LOGIN
+    if route.startswith(CREDENTIAL_PATH_PREFIX) and any(name == b"authorization" for name, _ in scope.get("headers", ())):
+        return _API_CREDENTIALS
+    return None
 
 
 def _route(scope: Scope) -> str:

@@ -50,7 +50,7 @@ STORE_FAILED = (
     "try again (the server log has the details)."
 )
 TOO_MANY_PASSAGES = (
-    "{name} was refused: it makes {chunks:,} passages and the limit is {limit:,} (RAG_MAX_UPLOAD_CHUNKS); "
+    "{name} was refused: it makes {chunks} passages and the limit is {limit:,} (RAG_MAX_UPLOAD_CHUNKS); "
     "split it into smaller files."
 )
 # Passages embedded and committed together for an upload (rag ingest uses index.pipeline's 256): a question
@@ -346,7 +346,8 @@ def _unreadable(temp_path: Path, name: str) -> str | None:
 
 def _skip_sentence(name: str, skipped: "SkippedArticle", max_chunks: int) -> str:
     if skipped.chunks is not None:
-        return TOO_MANY_PASSAGES.format(name=name, chunks=skipped.chunks, limit=max_chunks)
+        count = f"about {skipped.chunks:,}" if skipped.estimated else f"{skipped.chunks:,}"
+        return TOO_MANY_PASSAGES.format(name=name, chunks=count, limit=max_chunks)
     # The loader's reasons are verb phrases ("is empty", "has no extractable text ...").
     return f"{name} {skipped.reason.rstrip('.')}, so it was not added."
 

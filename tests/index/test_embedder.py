@@ -204,3 +204,47 @@ def test_the_two_graphs_agree() -> None:
     fused = MiniLMOnnxEncoder().embed_array(texts)
     export = MiniLMOnnxEncoder(graph="export-int8").embed_array(texts)
     assert min(float(a @ b) for a, b in zip(fused, export)) > 0.99
+
+
+# Questions written for this test (not from the sample articles).
+QUESTIONS_OF_OUR_OWN = [
+    "When does the first evening ferry leave the harbour?",
+    "How many crossings did the council approve on Tuesday?",
+    "Who runs the tram depot in the old market town?",
+    "What did the committee say about the roof of the village hall?",
+]
+
+
+def test_a_question_gets_the_same_vector_as_the_same_text_embedded_as_a_passage() -> None:
+    encoder = MiniLMOnnxEncoder()
+    queries = np.array([encoder.embed_query(q) for q in QUESTIONS_OF_OUR_OWN])
+    np.testing.assert_array_equal(queries, encoder.embed_array(QUESTIONS_OF_OUR_OWN))
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="thread priorities are read from Linux's /proc")
+def test_the_passage_embedding_helpers_keep_the_priority_of_the_thread_that_embeds_passages() -> None:
+    """In `rag serve` questions embed first (at the normal priority) and uploads later, on a thread that gives
+    way to questions: every thread that embeds the upload's passages must give way too."""
+    import os
+    import threading
+
+    def nice_of(task: str) -> int:
+        fields = Path(f"/proc/self/task/{task}/stat").read_text().rsplit(")", 1)[1].split()
+        return int(fields[16])
+
+    encoder = MiniLMOnnxEncoder(threads=2)
+    encoder.embed_query(QUESTIONS_OF_OUR_OWN[0])  # a question first, on this thread
+    base = nice_of(str(threading.get_native_id()))
+    before = set(os.listdir("/proc/self/task"))
+
+    def upload() -> None:
+        thread = threading.get_native_id()
+        os.setpriority(os.PRIO_PROCESS, thread, min(19, base + 5))
+        encoder.embed_array(QUESTIONS_OF_OUR_OWN)
+
+    worker = threading.Thread(target=upload)
+    worker.start()
+    worker.join()
+    helpers = set(os.listdir("/proc/self/task")) - before
+    assert helpers, "the passage session should have a helper thread of its own"
+    assert {nice_of(task) for task in helpers} == {min(19, base + 5)}

@@ -630,3 +630,43 @@ def test_sigkill_half_way_then_ingest_again_leaves_a_complete_store(tmp_path: Pa
     assert per_article == assert_consistent(clean_store)  # every article exactly once, same chunks
     assert store.count() == clean_store.count() == total
     assert len(store.article_records()) == 40
+
+
+def _ledger(lines: int) -> str:
+    """A plain article of `lines` sentences about a made-up parish budget (written for these tests)."""
+    return "\n".join(
+        f"Line {n} of the Oakhurst parish ledger lists {n * 17} pounds for the {['hall', 'lanes', 'pond'][n % 3]} repairs."
+        for n in range(1, lines + 1)
+    ) + "\n"
+
+
+def test_a_file_far_over_the_passage_limit_is_refused_from_its_text_before_cleaning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Far over the limit: refused with an estimate, before the cleaner runs. Near it: cleaned and counted exactly."""
+    import index.pipeline as pipeline
+    from index.pipeline import EARLY_REFUSAL_FACTOR, TooManyChunks, estimated_chunks, read_article
+
+    chunks = ChunkSettings()
+    far, near = tmp_path / "far.txt", tmp_path / "near.txt"
+    far.write_text(_ledger(600), encoding="utf-8")
+    near.write_text(_ledger(120), encoding="utf-8")
+    limit = 4
+    assert estimated_chunks(far.read_text(), chunks) > EARLY_REFUSAL_FACTOR * limit
+    assert limit < estimated_chunks(near.read_text(), chunks) <= EARLY_REFUSAL_FACTOR * limit
+
+    cleaned: list[int] = []
+    real_clean = pipeline.clean_article
+    monkeypatch.setattr(pipeline, "clean_article", lambda text: cleaned.append(len(text)) or real_clean(text))
+    with pytest.raises(TooManyChunks) as far_refusal:
+        read_article(far, "far", {}, chunks, max_bytes=10_000_000, max_chunks=limit)
+    assert far_refusal.value.estimated and cleaned == []
+    assert "makes about " in far_refusal.value.reason
+    # the estimate is close to what chunking the whole text makes
+    exact = len(read_article(far, "far", {}, chunks, max_bytes=10_000_000).pieces)
+    assert 0.8 * exact <= far_refusal.value.chunks <= 1.2 * exact
+
+    with pytest.raises(TooManyChunks) as near_refusal:
+        read_article(near, "near", {}, chunks, max_bytes=10_000_000, max_chunks=limit)
+    assert not near_refusal.value.estimated and len(cleaned) == 2
+    assert near_refusal.value.chunks == len(read_article(near, "near", {}, chunks, max_bytes=10_000_000).pieces)

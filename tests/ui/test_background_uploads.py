@@ -204,3 +204,33 @@ def test_a_file_making_too_many_passages_is_refused_before_embedding_and_leaves_
     assert not any(p.passage.title == "Brackwater budget review" for p in gated_app.assistant.bm25.search(
         "Brackwater budget committee reviewed line", 10))
     client.predict(article_id=outcome["added"][0], api_name="/delete_article")
+
+
+def test_a_file_far_over_the_passage_limit_is_refused_from_its_length_and_leaves_nothing(
+    client: Any, gated_app: RunningApp, gate: GatedEncoder, tmp_path: Path
+) -> None:
+    """Many times the limit: refused before cleaning (index.pipeline.EARLY_REFUSAL_FACTOR), with the same sentence
+    saying about how many passages it would make."""
+    from gradio_client import handle_file
+
+    before = {a["article_id"] for a in client.predict(api_name="/articles")}
+    uploads = gated_app.data_dir / "uploads"
+    files_before = {p.name for p in uploads.iterdir()} if uploads.is_dir() else set()
+    huge = write(tmp_path, "annual ledger.html", "<html><head><title>Annual ledger</title></head><body><article>"
+                 + "".join(f"<p>{line}</p>" for line in long_report().splitlines()[4:] * 8) + "</article></body></html>")
+    embedded_before = len(gate.embedded)
+
+    outcome = client.predict(paths=[handle_file(str(huge))], api_name="/upload_article")
+
+    assert outcome["refused"] == ["annual ledger.html"] and outcome["added"] == [], outcome
+    (refusal,) = outcome["messages"]
+    assert re.fullmatch(
+        rf"annual ledger\.html was refused: it makes about \d+ passages and the limit is {MAX_CHUNKS} "
+        r"\(RAG_MAX_UPLOAD_CHUNKS\); split it into smaller files\.",
+        refusal,
+    ), refusal
+    assert not any("budget committee" in text for text in gate.embedded[embedded_before:])
+    assert ({p.name for p in uploads.iterdir()} if uploads.is_dir() else set()) == files_before
+    assert {a["article_id"] for a in client.predict(api_name="/articles")} == before
+    assert not any(p.passage.title == "Annual ledger" for p in gated_app.assistant.bm25.search(
+        "Brackwater budget committee reviewed line", 10))
