@@ -206,7 +206,7 @@ def test_open_article_scrolls_a_quote_from_the_end_of_a_long_article_into_view(
 ) -> None:
     from playwright.sync_api import expect
 
-    question = "What did Kaja Kallas say about sanctions?"
+    question = "What did Wadephul say Germany would do if Russia did not accept a ceasefire?"
     expected = running_app.assistant.ask(question).citations[0]
     article = running_app.assistant.article(expected.article_id)
     assert expected.start > 0.8 * len(article.text), "the quote must lie deep in its article for this test"
