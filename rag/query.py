@@ -318,7 +318,11 @@ def _asks_who_someone_is(doc: "Doc", wh: "Token") -> bool:
 
 def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
     if wh.dep_ in ("dobj", "ccomp") and wh.head.lemma_.casefold() in _SPEECH_VERBS:
-        return "quote", _subject_noun(doc)
+        if not _said_by_a_source(wh.head):
+            return "quote", _subject_noun(doc)
+        told = next((c for c in wh.head.children if c.dep_ == "ccomp"), None)
+        subject = next((c for c in told.children if c.dep_ in ("nsubj", "nsubjpass")), None) if told else None
+        return "description", subject if subject is not None and subject.pos_ in ("NOUN", "PROPN") else None
     noun = wh.head if wh.dep_ == "det" and wh.head.pos_ in ("NOUN", "PROPN") else None
     if noun is None and wh.dep_ in ("pobj", "nsubj", "dobj") and wh.head.pos_ in ("NOUN", "PROPN"):
         noun = wh.head  # "In which fields ..." parsed with the noun as head
@@ -347,6 +351,15 @@ def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
     if lemma in ("kind", "type", "sort", "level", "part") or plural:
         return "list" if plural or (content is not None and content.tag_ == "NNS") else "description", content or noun
     return "description", noun
+
+
+# Nouns for the articles themselves: "What do the reports say ...?" asks what they tell, not for anyone's words.
+_SOURCE_NOUNS = frozenset({"article", "report", "story", "outlet", "source", "paper", "newspaper", "coverage",
+                           "publisher", "piece", "text", "news"})  # fmt: skip
+
+
+def _said_by_a_source(verb: "Token") -> bool:
+    return any(c.dep_ == "nsubj" and c.lemma_.casefold() in _SOURCE_NOUNS for c in verb.children)
 
 
 def _asks_a_price(wh: "Token") -> bool:

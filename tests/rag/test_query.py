@@ -216,6 +216,8 @@ def test_the_question_verb_and_whether_it_asks_about_something_done(question: st
         ("Which plan did the Lanford council approve?", "description", "plan"),
         ("Which roads did Corvale close?", "list", "road"),
         ("How old is the Lanford fire chief?", "age", None),
+        ("What did the Lanford mayor say about the levy?", "quote", "mayor"),
+        ("What do the reports say the Corvale council wants from the county?", "description", "council"),
         ("How much is Dale Orrin's bond?", "money", "bond"),
     ],
 )
