@@ -472,10 +472,16 @@ MAX_AGE = 120
 
 
 def _inside_the_outlets_name(passage: Passage, start: int, end: int) -> bool:
-    """Whether text[start:end] lies inside a mention of the passage's publisher ("WVCQ 6 News")."""
-    name = passage.source
-    if not name or not any(c.isdigit() for c in name):
+    """Whether text[start:end] is a number of the passage's publisher's name, as the name is written in full
+    ("according to WVCQ 6 News") or from that number on ("told 6 News")."""
+    words = (passage.source or "").split()
+    number = passage.text[start:end]
+    if number not in words:
         return False
+    rest = " ".join(words[words.index(number) :])  # "6 News"
+    if len(rest) > len(number) and passage.text.startswith(rest, start):
+        return True
+    name = " ".join(words)
     found = passage.text.find(name, max(0, end - len(name)), start + len(name))
     return found != -1 and found <= start and end <= found + len(name)
 
