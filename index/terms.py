@@ -102,6 +102,17 @@ def content_words(text: str) -> list[str]:
     return result
 
 
+def all_stems(text: str) -> frozenset[str]:
+    """The stems of every word, stopwords included: a verb such as "give", "said" or "told" is a stopword to
+    BM25 but is what a question asks about."""
+    return _cached_all_stems(text)
+
+
+@lru_cache(maxsize=16384)
+def _cached_all_stems(text: str) -> frozenset[str]:
+    return frozenset(_stemmer().stemWords(words(text)))
+
+
 def stems(text: str) -> list[str]:
     """Stemmed content words: what BM25 and word-overlap scores compare."""
     return list(_cached_stems(text))

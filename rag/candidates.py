@@ -28,7 +28,7 @@ from index.vector_codec import unpack
 from rag.answer_text import addressed_to_assistant, looks_like_headline
 from rag.models import Passage
 from rag.query import Constraint, QuestionAnalysis, entity_fits
-from rag.text import normalise, stems, stopwords, words
+from rag.text import all_stems, normalise, stems, stopwords, words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -237,7 +237,7 @@ def find_candidates(
     total_weight = sum(idf(s) for s in query_stems) or 1.0
     question_words = set(words(question))
     focus_stems = set(stems(analysis.focus)) if analysis.focus else set()
-    predicate_stems = set(stems(" ".join(analysis.predicate_forms)))
+    predicate_stems = all_stems(" ".join(analysis.predicate_forms))
     subject_stems = set(stems(analysis.subject)) if analysis.subject else set()
     checker = _ConstraintChecker(analysis.constraints, article_text)
     named_stems = set(stems(" ".join([c.text for c in analysis.constraints] + [e for e, _ in analysis.entities])))
@@ -290,7 +290,7 @@ def find_candidates(
                 "answer_specific": 0.0,
                 "focus_in_sentence": float(bool(focus_stems) and focus_stems <= sentence_stems),
                 "predicate_in_sentence": float(
-                    not predicate_stems or bool(predicate_stems & (sentence_stems | context))
+                    not predicate_stems or bool(predicate_stems & (all_stems(text) | all_stems(context_text)))
                 ),
                 "constraints_in_sentence": share,
                 "gives_what_is_asked": float(gives_what_is_asked(analysis.answer_type, text)),
@@ -362,7 +362,7 @@ def answer_clause(analysis: QuestionAnalysis, candidate: Candidate) -> dict[str,
 
     Both are 1 when there is nothing to compare (no answer entity, a question on "is" or in the present)."""
     entity = candidate.answer
-    wanted = set(stems(" ".join(analysis.predicate_forms)))
+    wanted = all_stems(" ".join(analysis.predicate_forms))
     if entity is None or (not wanted and analysis.mood is None):
         return {"answer_on_predicate": 1.0, "mood_agrees": 1.0}
     from index.nlp import parse
@@ -379,7 +379,7 @@ def answer_clause(analysis: QuestionAnalysis, candidate: Candidate) -> dict[str,
         token = token.head
     # "expects to hire 120": the verb the answer hangs on, and the one it completes
     verbs = [token] + ([token.head] if token.dep_ in ("xcomp", "ccomp", "conj", "advcl") else [])
-    on_predicate = not wanted or any(wanted & (set(stems(t.text)) | set(stems(t.lemma_))) for t in verbs)
+    on_predicate = not wanted or any(wanted & (all_stems(t.text) | all_stems(t.lemma_)) for t in verbs)
     mood = clause_mood(token) if token.pos_ in ("VERB", "AUX") else None
     agrees = not (analysis.mood == "irrealis" and mood == "realised")
     return {"answer_on_predicate": float(on_predicate), "mood_agrees": float(agrees)}

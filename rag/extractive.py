@@ -222,7 +222,7 @@ def _typed_answer(analysis: QuestionAnalysis, candidates: list[Candidate]) -> li
             ),
             None,
         )
-        if rival is not None:
+        if rival is not None and _same_relation(analysis, best, rival):
             return _disagreement(best, rival)
     short = _short(best)
     cited = [short]
@@ -231,6 +231,14 @@ def _typed_answer(analysis: QuestionAnalysis, candidates: list[Candidate]) -> li
         support.relevance = "related"
         cited.append(support)
     return cited
+
+
+def _same_relation(analysis: QuestionAnalysis, best: Candidate, rival: Candidate) -> bool:
+    """A rival figure hangs on the question's verb whenever the best one does ("*hurt* 2" against "*hurt* 3"),
+    and tells of something done, or not yet, as the question asks: otherwise it measures something else ("a
+    day after the Pentagon froze ..." against "50 days to agree"). One parse per rival found."""
+    first, second = answer_clause(analysis, best), answer_clause(analysis, rival)
+    return all(second[name] >= first[name] for name in ("answer_on_predicate", "mood_agrees"))
 
 
 def _same_unit(first: str, second: str, focus: str | None = None) -> bool:

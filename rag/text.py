@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 
 from index.sentences import split_sentences
-from index.terms import content_words, normalise, stems, stopwords, words
+from index.terms import all_stems, content_words, normalise, stems, stopwords, words
 
 __all__ = [
-    "capitalised_terms", "content_words", "is_number", "normalise", "split_sentences", "stems", "stopwords", "words",
+    "all_stems", "capitalised_terms", "content_words", "is_number", "normalise", "split_sentences", "stems", "stopwords", "words",
 ]
 
 

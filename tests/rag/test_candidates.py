@@ -64,6 +64,9 @@ def test_the_verb_governing_a_value_must_be_the_questions_verb() -> None:
     hired = "How many drivers has Corvale Dairy hired?"
     assert on_predicate(hired, "Corvale Dairy has hired 35 drivers.", "35", "CARDINAL") == 1
     assert on_predicate(hired, "Corvale Dairy owns 35 trucks.", "35", "CARDINAL") == 0
+    # "give", "said", "told" are stopwords to BM25, and still the verb a question asks about
+    gave = "Pell County gave Lanford 30 days to repair the levee."
+    assert on_predicate("How long did Pell County give Lanford?", gave, "30 days", "DATE") == 1
 
 
 def test_a_question_about_what_will_happen_is_not_answered_by_what_happened() -> None:
@@ -134,3 +137,15 @@ def test_a_number_in_the_outlets_own_name_is_no_answer() -> None:
                       end=len(text), entities=entities)  # fmt: skip
     found = find_candidates(analyse("How many jobs did Lanford lose?"), [passage], idf=lambda stem: 1.0)
     assert {c.answer_text() for c in found} == {"45"}
+
+
+def test_a_rival_figure_must_answer_the_same_relation() -> None:
+    from rag.extractive import _same_relation
+    from rag.query import analyse
+
+    question = analyse("How long did Pell County give Lanford to repair the levee?")
+    best = _value_candidate("Pell County gave Lanford 30 days to repair the levee.", "30 days", "DATE")
+    same = _value_candidate("The county gave the town 45 days to fix the levee.", "45 days", "DATE")
+    other = _value_candidate("The levee broke a day after the county vote.", "a day", "DATE")
+    assert _same_relation(question, best, same)
+    assert not _same_relation(question, best, other)
