@@ -456,16 +456,23 @@ def _groups(articles: Iterable[_PreparedArticle], group_chunks: int) -> Iterable
         yield group
 
 
+GiveWay = Callable[[], object]
+"""Called at an ingest's checkpoints (`ingest`'s `give_way`); may wait, must return."""
+
 _PREPARED_AHEAD = 64  # articles whose passages are prepared ahead of the embedder
 _DONE = object()
 
 
-def _prepare(pending: Sequence[tuple[ReadArticle, bool]], background: bool) -> Iterator[_PreparedArticle]:
+def _prepare(
+    pending: Sequence[tuple[ReadArticle, bool]], background: bool, give_way: GiveWay | None = None
+) -> Iterator[_PreparedArticle]:
     """Each changed article with its passages (`article_passages`), in order; in the background, from a
     worker thread that keeps ahead, so spaCy's NER of the next articles overlaps with embedding
     (onnxruntime releases the GIL) and with the writes. Errors are re-raised here."""
 
     def prepared(article: ReadArticle, existed: bool) -> _PreparedArticle:
+        if give_way:
+            give_way()
         return _PreparedArticle(article.record, article_passages(article), existed)
 
     if not background:
@@ -506,12 +513,16 @@ def _prepare(pending: Sequence[tuple[ReadArticle, bool]], background: bool) -> I
 
 
 def _embedded_groups(
-    groups: Iterable[list[_PreparedArticle]], make_embed: Callable[[], "EmbedFunction"], ahead: bool
+    groups: Iterable[list[_PreparedArticle]], make_embed: Callable[[], "EmbedFunction"], ahead: bool,
+    give_way: GiveWay | None = None,
 ) -> Iterator[tuple[list[_PreparedArticle], Sequence[Sequence[float]], list[PassageRecord]]]:
     """Each group with its vectors and passages, in order; with `ahead`, a worker thread embeds the
     next group while the caller writes this one. The embedder is made at the first group (for the
-    OpenAI backend that imports llama-index, 1.4 s, which an ingest with nothing to embed skips)."""
+    OpenAI backend that imports llama-index, 1.4 s, which an ingest with nothing to embed skips).
+    `give_way` is called by the thread that embeds, before each group."""
     embed: EmbedFunction | None = None
+    if give_way:
+        make_embed = _giving_way_first(make_embed, give_way)
     if not ahead:
         for group in groups:
             passages = [p for article in group for p in article.passages]
@@ -532,6 +543,19 @@ def _embedded_groups(
             yield previous[0], *previous[1].result()
     finally:
         worker.shutdown(wait=True, cancel_futures=True)
+
+
+def _giving_way_first(make_embed: Callable[[], "EmbedFunction"], give_way: GiveWay) -> Callable[[], "EmbedFunction"]:
+    def make() -> "EmbedFunction":
+        embed = make_embed()
+
+        def embed_after_giving_way(passages: list[PassageRecord]) -> tuple[Sequence[Sequence[float]], list[PassageRecord]]:
+            give_way()
+            return embed(passages)
+
+        return embed_after_giving_way
+
+    return make
 
 
 def _finished(value: Any) -> "Future[Any]":
@@ -562,6 +586,7 @@ def ingest(
     on_read: ReadCallback | None = None,
     on_stored: StoredCallback | None = None,
     group_chunks: int | None = None,
+    give_way: GiveWay | None = None,
 ) -> IngestReport:
     """Bring the store in line with the files under `paths`; see the module docstring for the guarantees.
 
@@ -580,6 +605,9 @@ def ingest(
     `max_chunks`: skip a file making more passages (uploads); `on_read` / `on_stored`: see their types;
     `group_chunks`: passages embedded and committed together (default EMBED_GROUP_CHUNKS; smaller: readers
     see articles sooner, at the cost of more writes).
+    `give_way`: called at each checkpoint (before an article's passages are prepared, a group embedded, a
+    group committed; never inside a commit) by the thread at it; a background ingest passes one that waits
+    a bounded time while questions are being answered (rag/questions_in_flight.py).
     """
     started = time.perf_counter()
     report = IngestReport()
@@ -661,11 +689,13 @@ def ingest(
         done = 0
         if progress:
             progress(0, total)
-        prepared = _prepare(pending, background=overlap)
+        prepared = _prepare(pending, background=overlap, give_way=give_way)
         groups = _groups(prepared, group_chunks or EMBED_GROUP_CHUNKS)
-        embedded = _embedded_groups(groups, lambda: _embedding_function(encoder), ahead=overlap)
+        embedded = _embedded_groups(groups, lambda: _embedding_function(encoder), ahead=overlap, give_way=give_way)
         try:
             for group, vectors, passages in embedded:
+                if give_way:
+                    give_way()
                 with store.committing():  # questions in this process see the group all in or all out
                     store.upsert_passages(passages, vectors)
                     store.put_articles([article.record for article in group])

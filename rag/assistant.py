@@ -38,6 +38,7 @@ from rag.candidates import ArticleTerms, article_terms
 from rag.extractive import extractive_answer
 from rag.publishers import named_publishers, publisher_words
 from rag.query import QuestionAnalysis, analyse
+from rag.questions_in_flight import QuestionsInFlight
 from rag.models import Answer, Passage
 from rag.retrieval import HybridRetriever, RetrievalFilters, RetrievalMode, RetrievalResult
 from rag.errors import StoreUnavailableError
@@ -77,6 +78,7 @@ class Assistant:
         self._lock = threading.Lock()  # each derived thing (indexes, LLM client, library) is made once
         self._library: Library | None = None
         self.answers = AnswerCache()
+        self.questions = QuestionsInFlight()  # being answered now: uploads give way to them
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> "Assistant":
@@ -254,25 +256,26 @@ class Assistant:
         extractive answer with a notice; without it, EndpointError is raised.
         """
         began = time.perf_counter()
-        request = self.request(
-            question, mode=mode, top_k=top_k, filters=filters, retrieval_mode=retrieval_mode,
-            publishers=publishers, since=since, until=until,
-        )
-        question = request.question
-        chosen_mode = request.mode or self.settings.effective_answer_mode
-        if chosen_mode == "llm":
-            self.llm  # noqa: B018 - fail fast with LLMNotConfiguredError
-            outcome = yield from self._generated(request, conversation, fallback)
-        else:
-            outcome = self._extracted(request, conversation)
-            yield outcome.answer.answer
-        answer = outcome.answer
-        answer.question = question
-        answer.rewritten_query = outcome.rewritten
-        answer.timings_ms = {**outcome.timings_ms, "total": _ms(began)}
-        if conversation is not None:
-            conversation.add(answer)
-        yield answer
+        with self.questions.asking():  # an upload gives way to it (rag/questions_in_flight.py)
+            request = self.request(
+                question, mode=mode, top_k=top_k, filters=filters, retrieval_mode=retrieval_mode,
+                publishers=publishers, since=since, until=until,
+            )
+            question = request.question
+            chosen_mode = request.mode or self.settings.effective_answer_mode
+            if chosen_mode == "llm":
+                self.llm  # noqa: B018 - fail fast with LLMNotConfiguredError
+                outcome = yield from self._generated(request, conversation, fallback)
+            else:
+                outcome = self._extracted(request, conversation)
+                yield outcome.answer.answer
+            answer = outcome.answer
+            answer.question = question
+            answer.rewritten_query = outcome.rewritten
+            answer.timings_ms = {**outcome.timings_ms, "total": _ms(began)}
+            if conversation is not None:
+                conversation.add(answer)
+            yield answer
 
     def _extracted(self, request: AskRequest, conversation: Conversation | None) -> "_Outcome":
         """The extractive answer, read under the store's read lock throughout: one revision, and an upload's

@@ -39,7 +39,9 @@ from index.metadata import (
     restore_manifest,
     update_manifest_entry,
 )
-from index.pipeline import IngestReport, ReadCallback, RepairMode, SkippedArticle, StoredCallback, check_paths, ingest
+from index.pipeline import (
+    GiveWay, IngestReport, ReadCallback, RepairMode, SkippedArticle, StoredCallback, check_paths, ingest,
+)
 from index.store import ArticleListing, ArticlePage, ArticleRecord, PassageStore
 from rag import messages
 from rag.errors import InvalidRequestError
@@ -221,13 +223,15 @@ class Library:
         on_read: ReadCallback | None = None,
         on_stored: StoredCallback | None = None,
         group_chunks: int | None = None,
+        give_way: GiveWay | None = None,
     ) -> IngestReport:
         """Add or update the files under `paths` (see index.pipeline.ingest for the guarantees);
         `refresh_outdated`: also process again the articles an older pipeline version wrote.
 
         `max_chunks` skips a file that makes more passages (uploads: RAG_MAX_UPLOAD_CHUNKS); `on_read` is
         called as each file is read, `on_stored` as each group of articles is in the store, `group_chunks`
-        sets how many passages go in one commit. Questions asked meanwhile in this process see each
+        sets how many passages go in one commit, `give_way` is called at the ingest's checkpoints (uploads:
+        `Assistant.questions.give_way`, to wait a little while questions are answered). Questions asked meanwhile in this process see each
         commit whole (PassageStore.reading)."""
         return ingest(
             paths,
@@ -245,6 +249,7 @@ class Library:
             on_read=on_read,
             on_stored=on_stored,
             group_chunks=group_chunks,
+            give_way=give_way,
         )
 
     def delete(self, article_ids: Sequence[str]) -> list[DeletedArticle]:

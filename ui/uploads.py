@@ -319,6 +319,7 @@ def accept_uploads(
             on_skip=(lambda _skipped: job.files_done(1)) if job is not None else None,
             on_stored=on_stored,
             group_chunks=UPLOAD_GROUP_CHUNKS,
+            give_way=assistant.questions.give_way,  # questions first: it waits a little at each checkpoint
         )
     except Exception as failure:  # noqa: BLE001  the store or the disk failed: one sentence, the log the traceback
         _failed_part_way(assistant, outcome, staging, stored, replaced, failure, recognised, [n for _, n in accepted])

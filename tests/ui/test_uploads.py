@@ -192,3 +192,26 @@ def test_the_library_offers_only_uploaded_articles_for_replacing(fresh_data_dir:
     (path, name) = _file(tmp_path, "Порт.md", HARBOUR_V2)
     assert library.upload([str(path)], replace=uploaded).added == [uploaded]
     assert len(library.rows()) == 6
+
+
+def test_an_upload_waits_while_a_question_is_answered_and_goes_on_when_it_ends(fresh_data_dir: Path, tmp_path: Path) -> None:
+    """The app's uploads give way to its questions (rag/questions_in_flight.py): held at a checkpoint while
+    one is answered, nothing of the upload committed, then in once it ends. Shown by order, not timings."""
+    import time
+
+    from rag.assistant import Assistant
+    from ui.library import LibraryController
+
+    assistant = Assistant.from_settings(make_settings(fresh_data_dir))
+    assistant.questions.max_pause = 60.0  # longer than the question: the upload waits it out
+    library = LibraryController(assistant)
+    (path, _name) = _file(tmp_path, "harbour.md", HARBOUR_V1)
+    with assistant.questions.asking():
+        job = library.start_upload([str(path)])
+        deadline = time.monotonic() + 60
+        while assistant.questions.giving_way == 0:
+            assert time.monotonic() < deadline and not job.finished, "the upload did not give way to the question"
+            time.sleep(0.005)
+        assert not job.finished and job.snapshot().passages_done == 0 and len(assistant.articles()) == 5
+    assert job.wait(60) and job.error is None
+    assert len(job.result.added) == 1 and len(assistant.articles()) == 6
