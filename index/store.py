@@ -470,8 +470,11 @@ class PassageStore:
 
     # --- articles ----------------------------------------------------------
     def article_records(self) -> list[ArticleRecord]:
-        got = self._articles.get(include=["documents", "metadatas"])
-        records = [_article_from_chroma(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
+        records = [
+            _article_from_chroma(i, d, m)
+            for got in _pages(self._articles, ["documents", "metadatas"])
+            for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])
+        ]
         return sorted(records, key=lambda r: (r.published or "", r.article_id))
 
     def articles_at(self, paths: Sequence[str]) -> list[ArticleRecord]:
@@ -717,9 +720,9 @@ class PassageStore:
 
     def article_versions(self) -> dict[str, tuple[str, int]]:
         """(content hash, passage count) of every article record (metadata only: not the cleaned texts)."""
-        got = self._articles.get(include=["metadatas"])
         return {
             article_id: (str(meta.get("content_hash", "")), int(meta.get("chunk_count", 0)))
+            for got in _pages(self._articles, ["metadatas"])
             for article_id, meta in zip(got["ids"], got["metadatas"])
         }
 
@@ -746,6 +749,22 @@ class PassageStore:
                 got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0]
             )
         ]
+
+
+# Records read per request when reading a whole collection. Chroma reads a page's metadata with one SQL
+# variable per record, and SQLite allows 32,766: a library of 154k articles (1M passages) failed in one request.
+READ_PAGE = 5000
+
+
+def _pages(collection: Any, include: list[str], page_size: int = READ_PAGE) -> Iterator[dict[str, Any]]:
+    """A whole collection's records, `page_size` at a time."""
+    offset = 0
+    while True:
+        got = collection.get(include=include, limit=page_size, offset=offset)
+        if not got["ids"]:
+            return
+        yield got
+        offset += len(got["ids"])
 
 
 def _article_from_chroma(article_id: str, text: str, meta: dict[str, Any]) -> ArticleRecord:

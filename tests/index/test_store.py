@@ -302,3 +302,26 @@ def test_an_unwritable_data_dir_is_one_clear_sentence(tmp_path: Path) -> None:
     blocker.write_text("not a folder")
     with pytest.raises(StoreUnavailableError, match=r"set RAG_DATA_DIR to a writable folder"):
         open_client(blocker)
+
+
+def test_whole_library_reads_go_a_page_at_a_time(backend: Backend, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Chroma reads a page's metadata with one SQL variable per record: a 154k-article library (1M passages)
+    # failed in one request with "too many SQL variables". Pages of 2 over 5 records read every record once.
+    import index.store
+
+    store = open_store(backend, tmp_path).open_for_writing()
+    records = [replace(record_of("a"), article_id=name, url=f"https://x.org/{name}") for name in "abcde"]
+    store.put_articles(records)
+    monkeypatch.setattr(index.store, "READ_PAGE", 2)
+    monkeypatch.setattr(index.store._pages, "__defaults__", (2,))
+    requests: list[int | None] = []
+    original = store._articles.get
+
+    def counting_get(*args: object, **kwargs: object) -> object:
+        requests.append(kwargs.get("limit"))  # type: ignore[arg-type]
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(store._articles, "get", counting_get)
+    assert sorted(store.article_versions()) == list("abcde")
+    assert [r.article_id for r in store.article_records()] == list("abcde")
+    assert requests and set(requests) == {2}
