@@ -45,6 +45,8 @@ WRITER_HEAP_BYTES = 64_000_000
 # Another process (an ingest beside the app) may hold the index writer for one commit.
 WRITER_WAIT_SECONDS = 120.0
 _VERSION_SEPARATOR = "\x1f"
+# Versions counted by one aggregation at most (tantivy's own limit is 65,000 buckets); more are read record by record.
+VERSION_BUCKETS = 50_000
 _STATE_FILE = "state.json"
 # Bump when the schema changes: an index of another schema is deleted and rebuilt from Chroma.
 SCHEMA_VERSION = 1
@@ -409,13 +411,33 @@ class KeywordIndex:
         import tantivy
 
         searcher = self._current()
-        result = searcher.aggregate(
-            tantivy.Query.all_query(), {"v": {"terms": {"field": "version", "size": max(1, searcher.num_docs)}}}
-        )
+        try:
+            result = searcher.aggregate(
+                tantivy.Query.all_query(), {"v": {"terms": {"field": "version", "size": VERSION_BUCKETS + 1}}}
+            )
+        except ValueError as error:  # tantivy refuses over 65,000 buckets: 154k articles at 1M passages
+            if "bucket limit" not in str(error):
+                raise
+            return self._versions_read_one_by_one(searcher)
+        buckets = result["v"]["buckets"]
+        if len(buckets) > VERSION_BUCKETS:
+            return self._versions_read_one_by_one(searcher)
         versions: dict[str, dict[str, int]] = {}
-        for bucket in result["v"]["buckets"]:
+        for bucket in buckets:
             article_id, _, content_hash = str(bucket["key"]).rpartition(_VERSION_SEPARATOR)
             versions.setdefault(article_id, {})[content_hash] = int(bucket["doc_count"])
+        return versions
+
+    def _versions_read_one_by_one(self, searcher: Any) -> dict[str, dict[str, int]]:
+        """The same counts from every stored record: slower, for more versions than one aggregation holds."""
+        import tantivy
+
+        versions: dict[str, dict[str, int]] = {}
+        hits = searcher.search(tantivy.Query.all_query(), max(1, searcher.num_docs), count=False).hits
+        for _, address in hits:
+            record = _record(searcher.doc(address))
+            counts = versions.setdefault(record.article_id, {})
+            counts[record.content_hash] = counts.get(record.content_hash, 0) + 1
         return versions
 
     def all_passages(self) -> list[PassageRecord]:
