@@ -418,24 +418,20 @@ class KeywordIndex:
         except ValueError as error:  # tantivy refuses over 65,000 buckets: 154k articles at 1M passages
             if "bucket limit" not in str(error):
                 raise
-            return self._versions_read_one_by_one(searcher)
+            return self._versions_read_one_by_one()
         buckets = result["v"]["buckets"]
         if len(buckets) > VERSION_BUCKETS:
-            return self._versions_read_one_by_one(searcher)
+            return self._versions_read_one_by_one()
         versions: dict[str, dict[str, int]] = {}
         for bucket in buckets:
             article_id, _, content_hash = str(bucket["key"]).rpartition(_VERSION_SEPARATOR)
             versions.setdefault(article_id, {})[content_hash] = int(bucket["doc_count"])
         return versions
 
-    def _versions_read_one_by_one(self, searcher: Any) -> dict[str, dict[str, int]]:
+    def _versions_read_one_by_one(self) -> dict[str, dict[str, int]]:
         """The same counts from every stored record: slower, for more versions than one aggregation holds."""
-        import tantivy
-
         versions: dict[str, dict[str, int]] = {}
-        hits = searcher.search(tantivy.Query.all_query(), max(1, searcher.num_docs), count=False).hits
-        for _, address in hits:
-            record = _record(searcher.doc(address))
+        for record in self.all_passages():
             counts = versions.setdefault(record.article_id, {})
             counts[record.content_hash] = counts.get(record.content_hash, 0) + 1
         return versions

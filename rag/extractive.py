@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 from rag.answer_model import AnswerModel, kind_of, load_answer_model
 from rag.answer_text import balanced_quotes, display_text
@@ -162,7 +162,7 @@ def extractive_answer(
             continue
         answered.append(decision.probability)
         if part.typed:
-            cited += _typed_answer(part, candidates)
+            cited += _typed_answer(part, candidates, decision.features)
         else:
             cited += _sentence_answer(part, candidates, max_sentences if not analysis.parts else 1, model)
     if not cited:
@@ -197,7 +197,9 @@ def _answer_key(candidate: Candidate) -> str:
     return " ".join(digits) if digits else " ".join(stems(answer)) or normalise(answer)
 
 
-def _typed_answer(analysis: QuestionAnalysis, candidates: list[Candidate]) -> list[CitedSentence]:
+def _typed_answer(
+    analysis: QuestionAnalysis, candidates: list[Candidate], best_features: Mapping[str, float] | None = None
+) -> list[CitedSentence]:
     best = candidates[0]
     close = [c for c in candidates[1:] if c.score >= best.score - SECOND_ANSWER_GAP]
     rivals = candidates[1 : 1 + RIVAL_CANDIDATES]
@@ -222,7 +224,7 @@ def _typed_answer(analysis: QuestionAnalysis, candidates: list[Candidate]) -> li
             ),
             None,
         )
-        if rival is not None and _same_relation(analysis, best, rival):
+        if rival is not None and _same_relation(analysis, best, rival, best_features):
             return _disagreement(best, rival)
     short = _short(best)
     cited = [short]
@@ -233,11 +235,14 @@ def _typed_answer(analysis: QuestionAnalysis, candidates: list[Candidate]) -> li
     return cited
 
 
-def _same_relation(analysis: QuestionAnalysis, best: Candidate, rival: Candidate) -> bool:
+def _same_relation(analysis: QuestionAnalysis, best: Candidate, rival: Candidate,
+                   best_clause: Mapping[str, float] | None = None) -> bool:  # fmt: skip
     """A rival figure hangs on the question's verb whenever the best one does ("*hurt* 2" against "*hurt* 3"),
     and tells of something done, or not yet, as the question asks: otherwise it measures something else ("a
-    day after the Pentagon froze ..." against "50 days to agree"). One parse per rival found."""
-    first, second = answer_clause(analysis, best), answer_clause(analysis, rival)
+    day after the levee broke" against "30 days to repair it"). `best_clause`: the refusal features, which hold
+    the best candidate's clause already; one parse per rival found."""
+    first = best_clause if best_clause is not None else answer_clause(analysis, best)
+    second = answer_clause(analysis, rival)
     return all(second[name] >= first[name] for name in ("answer_on_predicate", "mood_agrees"))
 
 

@@ -51,9 +51,9 @@ ANSWER_LABELS: dict[str, tuple[str, ...]] = {
     "money": ("MONEY",),
     "percent": ("PERCENT",),
     "quantity": ("MONEY", "QUANTITY", "CARDINAL"),
-    "age": ("CARDINAL", "DATE"),
+    "age": ("CARDINAL", "DATE"),  # "Dale Orrin, 52," and "52 years old" (the model tags ages either way)
     # "What is the name of the restaurant?": a name of any kind
-    "name": ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"),  # "Dale Orrin, 52," and "52 years old" (the model tags ages either way)
+    "name": ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"),
 }
 TYPED_ANSWERS = frozenset(ANSWER_LABELS)
 
@@ -191,6 +191,7 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
     parts = _question_parts(doc)
     wh = _question_word(doc)
     answer_type, focus = _answer_type(doc, wh)
+    predicate = _predicate(doc)
     return QuestionAnalysis(
         question=question,
         answer_type=answer_type,
@@ -202,8 +203,8 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
         content_lemmas=tuple(
             t.lemma_.casefold() for t in doc if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop
         ),
-        predicate=_predicate(doc),
-        predicate_forms=_verb_forms(_predicate(doc)),
+        predicate=predicate,
+        predicate_forms=_verb_forms(predicate),
         about_the_assistant=_about_the_assistant(doc),
         mood=question_mood(doc),
         subject=_subject_name(doc),
@@ -453,7 +454,7 @@ def question_mood(doc: "Doc") -> Mood | None:
         if token.pos_ == "VERB" and token.lemma_.casefold() in IRREALIS_GOVERNORS and _governs_an_infinitive(token):
             return "irrealis"
     for token in doc:
-        if token.tag_ in ("VBD",) or (token.tag_ == "VBN" and token.lemma_ not in _LINKING_VERBS):
+        if token.tag_ == "VBD" or (token.tag_ == "VBN" and token.lemma_ not in _LINKING_VERBS):
             return "realised"
         if token.lower_ in ("has", "have", "had", "did", "was", "were"):
             return "realised"
@@ -479,7 +480,8 @@ def clause_mood(verb: "Token") -> Mood | None:
         if token is not verb and token.lemma_.casefold() in IRREALIS_GOVERNORS:
             return "irrealis"
     top = chain[-1]
-    # "would impose tariffs if Putin refused ... in 50 days": a condition is no fact, whatever its tense
+    # "would close the pool if the county refused to pay within 30 days": a condition is no fact, whatever
+    # its tense
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in top.children):
         return "irrealis"
     if top.dep_ == "advcl" and top.head.i != top.i and top.head.pos_ in ("VERB", "AUX"):
