@@ -43,15 +43,12 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence
 
 from index.commit_lock import CommitLock
 from index.errors import EmbeddingMismatchError, IndexEmptyError, SourcedError, StoreBusyError, StoreUnavailableError
+from index.hnsw import HNSW_CONFIGURATION, ef_search_for
 from index.store_failures import StoreFailures, StoreLocation, unreachable_message
 
 if TYPE_CHECKING:
     from index.keyword_index import KeywordIndex
 
-# HNSW settings measured on this machine kind at 100k chunks: the defaults
-# (16 / 100 / 100) found 0.71 of the exact top-10; 32 / 200 / 100 found 0.82
-# (0.98 counting near-ties) at p95 2.7 ms.
-HNSW_CONFIGURATION = {"space": "cosine", "max_neighbors": 32, "ef_construction": 200, "ef_search": 100}
 # Chroma caps the size of one write; stay well below it.
 WRITE_BATCH = 1000
 # Articles collection records carry no meaningful vector: Chroma needs one.
@@ -283,11 +280,14 @@ class PassageStore:
     """Passages and article records of one corpus in Chroma, tied to one embedding model,
     plus the keyword index over the same passages when `keyword_path` is given."""
 
-    def __init__(self, client: Any, name: str, fingerprint: str, keyword_path: Path | None = None) -> None:
+    def __init__(
+        self, client: Any, name: str, fingerprint: str, keyword_path: Path | None = None, ef_search: int | None = None
+    ) -> None:
         self.failures = StoreFailures(StoreLocation.of_client(client))
         self._client = _Guarded(client, self._explain)
         self.name = name
         self.fingerprint = fingerprint
+        self.ef_search = ef_search  # None: grows with the passage count (index/hnsw.py)
         self._passages: Any = None
         self._articles: Any = None
         self.keyword: KeywordIndex | None = None
@@ -352,7 +352,7 @@ class PassageStore:
             self.drop()
         self._passages = self._client.get_or_create_collection(
             self.name,
-            configuration={"hnsw": HNSW_CONFIGURATION},
+            configuration={"hnsw": {**HNSW_CONFIGURATION, "ef_search": self.ef_search or ef_search_for(0)}},
             metadata={"embedding_model": self.fingerprint, "revision": uuid.uuid4().hex},
             embedding_function=None,
         )
@@ -426,6 +426,20 @@ class PassageStore:
                             raise
                         # The session failed already (a dead server, a full disk): its error is the one to
                         # show. The keyword index stays unstamped, so the next ingest checks the store.
+                if clean:
+                    self.fit_search_breadth()
+
+    def search_breadth(self) -> int:
+        """The HNSW `ef_search` queries of the passages collection use now."""
+        fresh = self._client.get_collection(self.name, embedding_function=None)
+        return int(((fresh.configuration or {}).get("hnsw") or {}).get("ef_search") or HNSW_CONFIGURATION["ef_search"])
+
+    def fit_search_breadth(self) -> int:
+        """Set `ef_search` to the configured one, or to the one the passage count needs; return it."""
+        wanted = self.ef_search if self.ef_search is not None else ef_search_for(self.count())
+        if wanted != self.search_breadth():
+            self._passages.modify(configuration={"hnsw": {"ef_search": wanted}})
+        return wanted
 
     def begin_change(self) -> None:
         """Call before writing the keyword index directly (a repair): see `_before_write`."""

@@ -188,6 +188,8 @@ def status_command(
         store_info = data["store"]
         where = store_info.get("path") or f"{store_info.get('host')}:{store_info.get('port')}"
         typer.echo(f"Store:      {store_info['kind']} at {where} (collection {store_info['collection']!r}, {counted(passages, 'passage')})")
+        if store_info.get("hnsw_ef_search"):
+            typer.echo(f"Dense:      HNSW ef_search {store_info['hnsw_ef_search']}")
         keyword_info = store_info["keyword_index"]
         typer.echo(f"Keywords:   {keyword_info['path']} ({counted(keyword_info['passages'], 'passage')})")
         typer.echo(f"Embeddings: {data['embedding_model']}")

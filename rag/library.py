@@ -453,13 +453,15 @@ def status(settings: Settings, *, check_endpoint: bool = True) -> dict[str, Any]
         articles = [record.summary() for record in store.article_records()]
         passages = store.count()
         outdated = find_outdated(store, PIPELINE_VERSION)
+        breadth: int | None = store.search_breadth()
     except IndexEmptyError:
-        articles, passages, outdated = [], 0, OutdatedArticles(PIPELINE_VERSION, 0)
+        articles, passages, outdated, breadth = [], 0, OutdatedArticles(PIPELINE_VERSION, 0), None
     keyword = store.keyword
     return {
         "store": {
             **describe_store(settings),
             "passages": passages,
+            "hnsw_ef_search": breadth,  # how broadly dense queries search (index/hnsw.py); None: no store yet
             "keyword_index": {
                 "path": str(keyword.path) if keyword else None,
                 "passages": keyword.count() if keyword else 0,

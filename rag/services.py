@@ -30,7 +30,9 @@ def build_encoder(settings: Settings) -> TextEncoder:
 def build_store(settings: Settings, encoder: TextEncoder) -> PassageStore:
     """A store handle (not yet opened): call `open_for_reading` or `open_for_writing`."""
     client = open_client(Path(settings.data_dir), settings.chroma_host, settings.chroma_port)
-    return PassageStore(client, settings.collection, encoder.fingerprint, keyword_index_dir(settings))
+    return PassageStore(
+        client, settings.collection, encoder.fingerprint, keyword_index_dir(settings), settings.hnsw_ef_search
+    )
 
 
 def chunk_settings(settings: Settings) -> ChunkSettings:

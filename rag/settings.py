@@ -86,6 +86,13 @@ class Settings(BaseSettings):
     candidates: int = Field(
         30, ge=1, le=500, description="Candidates each retriever (dense, BM25) returns before fusion."
     )
+    hnsw_ef_search: int | None = Field(
+        None,
+        ge=10,
+        le=5000,
+        description="How broadly a dense query searches the HNSW graph (ef_search); unset: grows with the library, "
+        "100 up to 100k passages and 400 at 1M, set after each ingest.",
+    )
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant (60 as in Cormack et al.).")
     retrieval_mode: Literal["hybrid", "dense", "bm25"] = Field(
         "hybrid", description="Which retrievers feed the answerer."

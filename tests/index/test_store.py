@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 
 from index.errors import EmbeddingMismatchError, IndexEmptyError, StoreUnavailableError
-from index.store import HNSW_CONFIGURATION, WRITE_BATCH, ArticleRecord, PassageRecord, PassageStore, open_client
+from index.hnsw import HNSW_CONFIGURATION
+from index.store import WRITE_BATCH, ArticleRecord, PassageRecord, PassageStore, open_client
 from rag.services import build_store
 from tests.index.conftest import Backend, free_port
 
@@ -176,6 +177,30 @@ def test_the_collection_records_the_fingerprint_and_hnsw_settings(backend: Backe
     assert collection.metadata["embedding_model"] == FINGERPRINT
     hnsw = collection.configuration["hnsw"]
     assert {k: hnsw[k] for k in HNSW_CONFIGURATION} == HNSW_CONFIGURATION
+
+
+def test_a_write_session_sets_the_configured_search_breadth_and_queries_use_it(
+    backend: Backend, tmp_path: Path, encoder: object
+) -> None:
+    name = f"breadth-{tmp_path.name[-20:]}"  # three handles on one collection (a server is shared by tests)
+    store = open_store(backend, tmp_path, collection=name).open_for_writing()
+    with store.writing():
+        write(store, encoder, "a")
+    assert store.search_breadth() == HNSW_CONFIGURATION["ef_search"]  # a small library: the floor
+
+    wider = open_store(backend, tmp_path, collection=name, hnsw_ef_search=250).open_for_writing()
+    with wider.writing():
+        write(wider, encoder, "b")
+    assert wider.search_breadth() == 250
+    reader = open_store(backend, tmp_path, collection=name).open_for_reading()
+    assert reader.search_breadth() == 250
+    query = encoder.embed_query("Which streets were flooded by the rain?")  # type: ignore[attr-defined]
+    assert reader.query(query, n_results=3)[0].passage.passage_id == "b::h1::0000"
+
+    # Unset again: the next write session puts back the breadth the passage count needs.
+    with store.writing():
+        write(store, encoder, "a", content_hash="h2")
+    assert store.search_breadth() == HNSW_CONFIGURATION["ef_search"]
 
 
 def test_dense_query_ranks_by_cosine_similarity_and_filters(backend: Backend, tmp_path: Path, encoder: object) -> None:

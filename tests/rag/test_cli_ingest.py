@@ -161,6 +161,7 @@ def test_status_json_lists_the_five_articles_and_masks_secrets(ingested: tuple[P
     assert sum(a["chunks"] for a in articles.values()) == report["chunks"]
     keyword = status["store"]["keyword_index"]
     assert keyword == {"path": str(data_dir / "keyword" / "articles"), "passages": report["chunks"], "verified": True}
+    assert status["store"]["hnsw_ef_search"] == 100  # a small library searches at the floor breadth (index/hnsw.py)
     assert status["repairs"] == []  # a clean ingest repaired nothing
 
 
@@ -256,7 +257,8 @@ def test_ingest_and_status_through_a_chroma_server(chroma_server: ChromaServer, 
     status = ok_json(rag(["status", "--json", "--no-check-endpoint"], tmp_path / "data", tmp_path, **env))
     keyword = {"path": str(tmp_path / "data" / "keyword" / "cli-server-test"), "passages": first["chunks"], "verified": True}
     assert status["store"] == {"kind": "chroma-server", "host": chroma_server.host, "port": chroma_server.port,
-                               "collection": "cli-server-test", "passages": first["chunks"], "keyword_index": keyword}
+                               "collection": "cli-server-test", "passages": first["chunks"], "hnsw_ef_search": 100,
+                               "keyword_index": keyword}
     assert len(status["articles"]) == 4
     assert not (tmp_path / "data" / "chroma").exists(), "the server, not an embedded store, holds the passages"
     assert (tmp_path / "data" / "keyword" / "cli-server-test").is_dir(), "the keyword index lives under RAG_DATA_DIR"
