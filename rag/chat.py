@@ -17,7 +17,7 @@ question (most recent and most salient first):
   as its names and key noun phrases, in brackets after the reference.
 
 A question that names its own subject and refers to nothing is left alone,
-even in a chat: "Who is Ushakov?" after a question about Peskov is about Ushakov.
+even in a chat: "Who is Dale Orrin?" after a question about Nina Castillo is about Dale Orrin.
 """
 
 from __future__ import annotations
@@ -220,7 +220,7 @@ def _resolve(token: "Token", answer: list[_Mention], question: list[_Mention], q
         return None
 
     if word in _PERSON_PRONOUNS:
-        # after "Who ...?" the answer's person is the one meant; after "Who is Peskov?" or "What did Peskov
+        # after "Who ...?" the answer's person is the one meant; after "Who is Castillo?" or "What did Castillo
         # say?" it is the person the question named
         pools = [answer, question] if _asked_who(question_doc) else [question, answer]
         person = pick(("PERSON",), pools)
@@ -263,7 +263,7 @@ def _resolve(token: "Token", answer: list[_Mention], question: list[_Mention], q
 
 
 def _asked_who(doc: "Doc") -> bool:
-    """A question asking for a person, not about a named one ("Who said ...?", not "Who is Peskov?")."""
+    """A question asking for a person, not about a named one ("Who said ...?", not "Who is Castillo?")."""
     for token in doc:
         if token.lower_ in ("who", "whom") and token.tag_ == "WP":
             root = token.head
@@ -277,7 +277,7 @@ def _asked_where(doc: "Doc") -> bool:
 
 
 def _event(doc: "Doc", own: set[str]) -> str:
-    """The previous question's event as its names and key noun phrases ("Peskov, state television")."""
+    """The previous question's event as its names and key noun phrases ("Castillo, the school board")."""
     phrases: list[str] = []
     for chunk in doc.noun_chunks:
         if chunk.root.tag_ in ("WP", "WDT", "PRP", "WP$") or chunk.root.lower_ in ("what", "who", "which"):

@@ -63,7 +63,7 @@ MAX_MARGIN = 5.0
 # Words that qualify a figure without changing what it measures.
 _HEDGES = ("about", "nearly", "almost", "around", "roughly", "approximately", "some", "least", "more", "less",
            "over", "under", "just", "only", "estimated")  # fmt: skip
-_NUMERIC_TYPES = frozenset({"count", "money", "percent", "quantity", "duration", "age"})
+_NUMERIC_TYPES = frozenset({"count", "money", "percent", "quantity", "measure", "duration", "age"})
 _ACROSS_SOURCES = frozenset(
     {"outlet", "report", "article", "source", "publisher", "coverage", "newspaper", "agree", "disagree", "differ",
      "contradict", "both", "each"}
@@ -285,7 +285,7 @@ def _one_per_subject(analysis: QuestionAnalysis, candidates: list[Candidate]) ->
     "and"), the best candidate for each, labelled with its subject; [] otherwise."""
     by_kind: dict[str, list[Constraint]] = {}
     for constraint in analysis.constraints:
-        if constraint.alternatives:  # "the call between Trump and Putin" names two people, not two subjects
+        if constraint.alternatives:  # "the talks between Castillo and Orrin" name two people, not two subjects
             by_kind.setdefault(f"{constraint.kind}:{constraint.alternatives}", []).append(constraint)
     subjects = next((group for group in by_kind.values() if len(group) > 1), None)
     if subjects is None or analysis.wants_several:

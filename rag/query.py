@@ -32,8 +32,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 AnswerType = Literal[
-    "person", "organisation", "place", "date", "duration", "count", "money", "percent", "quantity", "age", "name",
-    "reason", "quote", "list", "yes_no", "description",
+    "person", "organisation", "place", "date", "duration", "count", "money", "percent", "quantity", "measure", "age",
+    "name", "reason", "quote", "list", "yes_no", "description",
 ]  # fmt: skip
 ConstraintKind = Literal["name", "year", "year_range", "date", "number", "identifier"]
 # How a clause stands to reality: done ("hired", "has hired", "was lifted"), not (yet) done ("will hold",
@@ -51,6 +51,7 @@ ANSWER_LABELS: dict[str, tuple[str, ...]] = {
     "money": ("MONEY",),
     "percent": ("PERCENT",),
     "quantity": ("MONEY", "QUANTITY", "CARDINAL"),
+    "measure": ("QUANTITY",),  # "How deep was the water?": "4 feet", never "three" of something counted
     "age": ("CARDINAL", "DATE"),  # "Dale Orrin, 52," and "52 years old" (the model tags ages either way)
     # "What is the name of the restaurant?": a name of any kind
     "name": ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"),
@@ -69,6 +70,9 @@ _MONEY_WORDS = frozenset({"money", "cash", "funding", "dollar", "euro", "pound",
                           "salary", "wage", "fine", "budget", "worth", "spend", "pay", "owe", "fund", "donate", "invest",
                           "borrow", "bond", "bail", "loan", "grant", "levy", "rent", "severance", "settlement",
                           "damages"})  # fmt: skip
+# Adjectives of a physical dimension: "how cold / deep / fast ..." asks for a measure with its unit.
+_MEASURE_ADJECTIVES = frozenset({"cold", "hot", "warm", "cool", "deep", "shallow", "tall", "high", "low", "far",
+                                 "heavy", "fast", "wide", "thick", "strong", "steep"})  # fmt: skip
 # Verbs whose object is a sum of money.
 _PRICE_VERBS = frozenset({"cost", "spend", "pay", "owe", "borrow", "charge"})
 # "5 per cent" is sometimes tagged MONEY: a share is no sum of money.
@@ -291,7 +295,7 @@ def _answer_type(doc: "Doc", wh: "Token | None") -> tuple[AnswerType, "Token | N
 def _how_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
     modified = wh.head if wh.head.i == wh.i + 1 and wh.head.pos_ in ("ADJ", "ADV") else None
     if modified is None:
-        return "description", _subject_noun(doc)  # "How did Putin say ...": a manner
+        return "description", _subject_noun(doc)  # "How did the mayor say ...": a manner
     degree = modified.lower_
     noun = modified.head if modified.head.pos_ in ("NOUN", "PROPN") else _subject_noun(doc)
     if degree == "many":
@@ -305,11 +309,18 @@ def _how_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
         return "count", noun
     if degree == "old" and modified.head.pos_ not in ("NOUN", "PROPN"):
         return "age", None  # "How old is Dale Orrin?"
-    return "quantity", noun  # how big / large / old / far / high / severe ...
+    if degree in _MEASURE_ADJECTIVES:
+        lemma = noun.lemma_.casefold() if noun is not None else ""
+        if lemma in _MONEY_WORDS or _mentions_money(doc):
+            return "money", noun  # "How high is the bail?"
+        if lemma in _PERCENT_NOUNS or lemma in _AMOUNT_NOUNS or lemma in _COUNT_NOUNS:
+            return "quantity", noun  # "How high are the rates?": a share or a sum, not a length
+        return "measure", noun
+    return "quantity", noun  # how big / large / severe ...
 
 
 def _asks_who_someone_is(doc: "Doc", wh: "Token") -> bool:
-    """"Who is Ushakov?": a copula whose other side is a name asks for a description, not a name."""
+    """"Who is Dale Orrin?": a copula whose other side is a name asks for a description, not a name."""
     root = wh.head
     if root.lemma_ != "be":
         return False
@@ -575,7 +586,7 @@ def _constraints(doc: "Doc", publisher_names: frozenset[str]) -> Iterable[Constr
             numbers = [n for n in numbers if not any(i in covered for i in range(entity.start_char, entity.end_char))]
             if numbers:
                 yield from emit(Constraint(entity.text, "number", keys=tuple(numbers)))
-    # proper nouns the model did not tag as an entity ("Zelenskyy", "Quillport")
+    # proper nouns the model did not tag as an entity ("Oyelaran", "Quillport")
     in_entity = {t.i for e in doc.ents for t in e}
     for token in doc:
         if token.pos_ == "PROPN" and token.i not in in_entity and token.i > 0 and token.is_alpha:
@@ -655,7 +666,7 @@ def _name_in(key: str, text: str, words: Collection[str]) -> bool:
         if key in words or f"{key}'s" in words:
             return True
         words = [w.removesuffix("'s") for w in words]
-        # spellings differ between outlets ("Zelensky" / "Zelenskyy"): a name may gain or lose
+        # spellings differ between outlets ("Oyelaran" / "Oyelarann"): a name may gain or lose
         # up to two trailing letters, but never digits (identifiers are exact)
         return len(key) >= 5 and any(
             (w.startswith(key) or key.startswith(w)) and abs(len(w) - len(key)) <= 2 and len(w) >= 5 and w.isalpha()

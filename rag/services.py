@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from index.embedder import MiniLMOnnxEncoder, OpenAIEncoder, TextEncoder
 from index.identity import Namespace, article_id
@@ -90,3 +90,24 @@ def endpoint_status(settings: Settings) -> dict[str, Any]:
     except (urllib.error.URLError, OSError, ValueError):
         reachable = False
     return {"configured": True, "base_url": base, "model": settings.llm_model, "reachable": reachable}
+
+
+def start_nlp_helpers(settings: Settings) -> Callable[[], None]:
+    """For `rag serve`: questions parsed, and uploads' named entities found, in two helper processes
+    (index/parse_process.py) unless `RAG_PARSE_PROCESS` is false; returns what stops them."""
+    if not settings.parse_process:
+        return lambda: None
+    from index.nlp import use_entity_process, use_parse_process
+    from index.parse_process import ParseProcess
+
+    questions, entities = ParseProcess.start("parse"), ParseProcess.start("entities")
+    use_parse_process(questions)
+    use_entity_process(entities)
+
+    def stop() -> None:
+        use_parse_process(None)
+        use_entity_process(None)
+        questions.stop()
+        entities.stop()
+
+    return stop

@@ -153,6 +153,12 @@ class Settings(BaseSettings):
     # --- UI ----------------------------------------------------------------
     ui_host: str = Field("127.0.0.1", description="Address `rag serve` binds to.")
     ui_port: int = Field(7860, ge=0, le=65535, description="Port `rag serve` listens on.")
+    parse_process: bool = Field(
+        True,
+        description="`rag serve` parses questions, and finds uploads' named entities, in two helper processes, so "
+        "many users asking at once, and uploads, do not wait for each other (~300 MB more memory); false: in the "
+        "server process.",
+    )
     ui_auth: SecretStr | None = Field(
         None, description="`user:password` required by the UI; set it before binding to a non-loopback address."
     )

@@ -15,6 +15,7 @@ from typing import Any
 
 from rag.assistant import Assistant
 from rag.errors import SourcedError, StoreUnavailableError
+from rag.services import start_nlp_helpers
 from rag.settings import Settings
 
 LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
@@ -142,15 +143,18 @@ def serve(settings: Settings) -> None:
     if warning:
         _say(warning)
     assistant = open_assistant(settings)
-
-    from ui.app import build_app
-
-    app = build_app(assistant)
-    app.queue(default_concurrency_limit=1)
-    _, local_url, _ = app.launch(prevent_thread_lock=True, **options)
-    shown = local_url or f"http://{settings.ui_host}:{settings.ui_port}/"
-    print(f"Sourced is running at {shown} (Ctrl-C to stop)", flush=True)
+    stop_helpers = start_nlp_helpers(settings)  # they load the model while the app starts
     try:
-        app.block_thread()
+        from ui.app import build_app
+
+        app = build_app(assistant)
+        app.queue(default_concurrency_limit=1)
+        _, local_url, _ = app.launch(prevent_thread_lock=True, **options)
+        shown = local_url or f"http://{settings.ui_host}:{settings.ui_port}/"
+        print(f"Sourced is running at {shown} (Ctrl-C to stop)", flush=True)
+        try:
+            app.block_thread()
+        finally:
+            app.close()
     finally:
-        app.close()
+        stop_helpers()

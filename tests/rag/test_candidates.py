@@ -149,3 +149,22 @@ def test_a_rival_figure_must_answer_the_same_relation() -> None:
     other = _value_candidate("The levee broke a day after the county vote.", "a day", "DATE")
     assert _same_relation(question, best, same)
     assert not _same_relation(question, best, other)
+
+
+def test_a_measure_is_answered_by_a_quantity_with_its_unit_not_by_a_count() -> None:
+    """"How deep" asks for a length: "3 feet", never the number of homes in the same sentence."""
+    from index.nlp import entities_by_line
+    from rag.candidates import find_candidates
+    from rag.models import Passage
+    from rag.query import analyse
+
+    text = "Twelve homes on Mill Street flooded Tuesday when the water in the Corvale creek rose 3 feet in an hour."
+    entities = entities_by_line([text])[0]  # as ingest finds them
+    passage = Passage(passage_id="p", article_id="a", title="Corvale flood", source="Corvale Star", text=text,
+                      start=0, end=len(text), entities=entities)  # fmt: skip
+    depth = {c.answer_text() for c in find_candidates(analyse("How deep did the Corvale creek rise?"), [passage],
+                                                        idf=lambda stem: 1.0)}  # fmt: skip
+    homes = {c.answer_text() for c in find_candidates(analyse("How many homes flooded in Corvale?"), [passage],
+                                                        idf=lambda stem: 1.0)}  # fmt: skip
+    assert depth == {"3 feet"}
+    assert "Twelve" in homes

@@ -219,6 +219,10 @@ def test_the_question_verb_and_whether_it_asks_about_something_done(question: st
         ("What did the Lanford mayor say about the levy?", "quote", "mayor"),
         ("What do the reports say the Corvale council wants from the county?", "description", "council"),
         ("How much is Dale Orrin's bond?", "money", "bond"),
+        ("How deep was the water on Corvale's Mill Street?", "measure", "water"),
+        ("How strong were the winds when the storm reached Lanford?", "measure", "wind"),
+        ("How high is the bail for the Lanford driver?", "money", "bail"),
+        ("How high are Corvale's new water rates?", "quantity", "rate"),
     ],
 )
 def test_a_name_asked_for_is_answered_by_a_name(question: str, answer_type: str,

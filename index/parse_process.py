@@ -1,0 +1,188 @@
+"""spaCy in a process of its own, so a server's answering threads do not wait for the GIL.
+
+`rag serve` answers many questions at once on threads of one process. Parsing a
+question with spaCy (`index.nlp.parse`) is the largest piece of an extractive
+answer that holds the GIL (~7-12 ms of ~35 ms), so with 20 users asking at
+once the answers queue for it; and an upload's named-entity pass over each
+article (`index.nlp.entities_by_line`, a quarter of an upload's CPU) holds it
+for tens of milliseconds at a time. Here the model runs in a second process:
+
+    process = ParseProcess.start("parse")      # loads the model there (in the background)
+    docs = process.parse(["Who won?"], disable=())   # Docs built here from what it returns
+    process.stop()
+    ParseProcess.start("entities").entities([article_text])   # [[(start, end, label), ...]]
+
+`index.nlp` sends its work to the running processes (`use_parse_process`,
+`use_entity_process`), and does it in this process while one is still loading
+or when it has gone: nothing fails because a helper process did. The results
+are the same (tokens, tags, lemmas, dependencies, entities: `Doc.to_bytes`).
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import threading
+from typing import TYPE_CHECKING, Any, Literal, Sequence
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+# What a parse needs from a Doc; its tensor (~7 kB for a question) and user data are not read.
+_DOC_BYTES_EXCLUDE = ["tensor", "user_data"]
+# The entity helper works for uploads, which give way to questions: its CPU priority is as much lower as an
+# upload's own thread's (rag/ingest_queue.py, a nice increment).
+ENTITY_NICENESS = 10
+# How long a helper has to end after its pipe closes (it is between batches, or in one of milliseconds).
+STOP_WAIT_SECONDS = 5.0
+# Longest wait for one batch: a batch of short texts takes milliseconds; past this the process is stuck.
+REPLY_TIMEOUT_SECONDS = 30.0
+
+
+class ParseProcessGone(Exception):
+    """The helper process died, hung or failed to start: parse in this process instead."""
+
+
+HelperKind = Literal["parse", "entities"]
+
+
+class ParseProcess:
+    """spaCy in a child process, doing one batch at a time: `parse` (full_pipeline) or `entities`
+    (entity_pipeline), as started."""
+
+    def __init__(self, process: Any, connection: "Connection") -> None:
+        self._process = process
+        self._connection = connection
+        self._lock = threading.Lock()  # one batch in flight; `index.nlp` already sends one at a time
+        self._ready = False
+        self._gone = False
+
+    @classmethod
+    def start(cls, kind: HelperKind = "parse") -> "ParseProcess":
+        """Start the helper process; it loads the model while this one goes on (`ready` says when)."""
+        context = multiprocessing.get_context("spawn")  # never fork a process that runs threads
+        ours, theirs = context.Pipe()
+        process = context.Process(target=_serve, args=(theirs, kind), name=f"sourced-{kind}", daemon=True)
+        process.start()
+        theirs.close()
+        return cls(process, ours)
+
+    @property
+    def ready(self) -> bool:
+        """The model is loaded in the helper process (checked without waiting)."""
+        if self._ready or self._gone:
+            return self._ready and not self._gone
+        with self._lock:
+            try:
+                if self._connection.poll(0):
+                    self._ready = self._connection.recv() == "ready"
+            except (EOFError, OSError):
+                self._gone = True
+        return self._ready and not self._gone
+
+    @property
+    def alive(self) -> bool:
+        return not self._gone and self._process.is_alive()
+
+    def parse(self, texts: Sequence[str], disable: Sequence[str] = ()) -> list["Doc | ValueError"]:
+        """Each text parsed by the helper process, as a Doc of this process's vocabulary, or the error the model
+        raised on that text (as a ValueError naming it).
+
+        Raises ParseProcessGone when the process is not ready, has died or does not answer."""
+        from spacy.tokens import Doc
+
+        from index.nlp import full_pipeline
+
+        replies = self._ask((list(texts), tuple(disable)))
+        vocab = full_pipeline().vocab
+        return [Doc(vocab).from_bytes(payload) if kind == "doc" else ValueError(payload) for kind, payload in replies]
+
+    def entities(self, texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
+        """`index.nlp.entities_by_line(texts)`, run by the helper process (raises ParseProcessGone as `parse`)."""
+        return [[(start, end, label) for start, end, label in found] for found in self._ask(list(texts))]
+
+    def _ask(self, request: Any) -> Any:
+        if not self.ready:
+            raise ParseProcessGone("the helper process is not ready")
+        with self._lock:
+            try:
+                self._connection.send(request)
+                if not self._connection.poll(REPLY_TIMEOUT_SECONDS):
+                    raise ParseProcessGone("the helper process did not answer")
+                reply = self._connection.recv()
+            except (EOFError, OSError, ParseProcessGone) as error:
+                self._gone = True
+                self._process.kill()
+                raise ParseProcessGone(str(error) or type(error).__name__) from error
+        if isinstance(reply, tuple) and reply and reply[0] == "failed":
+            raise ValueError(reply[1])
+        return reply
+
+    def stop(self) -> None:
+        """End the helper process: at once while it is still loading the model, else when it sees the pipe
+        close (killed after STOP_WAIT_SECONDS)."""
+        loaded = self.ready
+        self._gone = True
+        try:
+            self._connection.close()
+        finally:
+            if not loaded:
+                self._process.kill()
+            self._process.join(timeout=STOP_WAIT_SECONDS)
+            if self._process.is_alive():
+                self._process.kill()
+                self._process.join(timeout=STOP_WAIT_SECONDS)
+
+
+def _serve(connection: "Connection", kind: HelperKind) -> None:
+    """The helper process: load the model, then do each batch received until the pipe closes (the server
+    stopped, or gave up on this process): then it ends, quietly."""
+    try:
+        _serve_until_closed(connection, kind)
+    except (EOFError, OSError, KeyboardInterrupt):
+        return
+
+
+def _serve_until_closed(connection: "Connection", kind: HelperKind) -> None:
+    from index.nlp import entities_by_line, entity_pipeline, full_pipeline
+
+    if kind == "entities":
+        try:
+            os.nice(ENTITY_NICENESS)
+        except (AttributeError, OSError):  # not allowed here: same priority as the questions
+            pass
+    nlp = full_pipeline() if kind == "parse" else entity_pipeline()
+    connection.send("ready")
+    while True:
+        request = connection.recv()
+        if kind == "parse":
+            texts, disable = request
+            connection.send(_parse_all(nlp, texts, list(disable)))
+            continue
+        try:
+            found = entities_by_line(request)
+        except Exception as error:  # noqa: BLE001  raised again in the thread that asked
+            connection.send(("failed", f"{type(error).__name__}: {error}"))
+        else:
+            connection.send(found)
+
+
+def _parse_all(nlp: Any, texts: list[str], disable: list[str]) -> list[tuple[str, Any]]:
+    """("doc", bytes) per text, or ("error", message) for a text the model fails on."""
+    try:
+        docs = list(nlp.pipe(texts, disable=disable, batch_size=max(1, len(texts))))
+        return [("doc", doc.to_bytes(exclude=_DOC_BYTES_EXCLUDE)) for doc in docs]
+    except Exception:  # noqa: BLE001  one text's failure is that text's alone: parse them one by one
+        pass
+    replies: list[tuple[str, Any]] = []
+    for text in texts:
+        try:
+            replies.append(("doc", nlp(text, disable=disable).to_bytes(exclude=_DOC_BYTES_EXCLUDE)))
+        except Exception as error:  # noqa: BLE001  sent back to the thread that asked for this text
+            replies.append(("error", f"{type(error).__name__}: {error}"))
+    return replies
