@@ -3,7 +3,11 @@
 Recall of an HNSW search at a fixed breadth (`ef_search`) falls as the graph
 grows; a wider search costs a little time and keeps recall. Chroma lets
 `ef_search` change on an existing collection, so the store sets it from the
-passage count after each write session (`PassageStore.writing`).
+passage count after each write session (`PassageStore.writing`). Chroma 1.5
+reads it when a process loads the index: `rag ask` and `rag ingest` use the
+new breadth at once, a running `rag serve` after its restart, and a Chroma
+server after the server's restart (one library grows past 100k passages
+rarely, and the breadth changes in steps of 50).
 """
 
 from __future__ import annotations

@@ -180,7 +180,7 @@ def _parse_elsewhere(batch: list[_Parse]) -> list[_Parse]:
     from index.parse_process import ParseProcessGone
 
     process = _parse_process
-    if process is None or not process.ready:
+    if process is None or not _usable(process, "parse"):
         return batch
     groups: dict[tuple[str, ...], list[_Parse]] = {}
     for item in batch:
@@ -192,10 +192,27 @@ def _parse_elsewhere(batch: list[_Parse]) -> list[_Parse]:
                     item.error = parsed
                 else:
                     item.doc = parsed
-    except ParseProcessGone as gone:
-        use_parse_process(None)
-        logging.getLogger(__name__).warning("The parse process stopped (%s); questions are parsed in this one.", gone)
+    except Exception as gone:  # noqa: BLE001  dead, stuck or broken: the texts are parsed here, never lost
+        _stop_using(process, "parse", gone if isinstance(gone, ParseProcessGone) else repr(gone))
     return [item for item in batch if item.doc is None and item.error is None]
+
+
+def _usable(process: "ParseProcess", kind: str) -> bool:
+    """The helper is ready; one that died while loading its model is given up (said once in the log)."""
+    if process.ready:
+        return True
+    if not process.alive:
+        _stop_using(process, kind, "it ended before its model was loaded")
+    return False
+
+
+def _stop_using(process: "ParseProcess", kind: str, why: object) -> None:
+    if kind == "parse" and _parse_process is process:
+        use_parse_process(None)
+        logging.getLogger(__name__).warning("The parse process stopped (%s); questions are parsed in this one.", why)
+    elif kind == "entities" and _entity_process is process:
+        use_entity_process(None)
+        logging.getLogger(__name__).warning("The entity process stopped (%s); entities are found in this one.", why)
 
 
 def _parse_batch(nlp: "Language", batch: list[_Parse]) -> None:
@@ -256,14 +273,11 @@ def entities_by_line(texts: Sequence[str], batch_size: int = 64) -> list[list[En
     model one by one: no entity crosses a paragraph, and batches stay small.
     """
     process = _entity_process
-    if process is not None and process.ready:
-        from index.parse_process import ParseProcessGone
-
+    if process is not None and _usable(process, "entities"):
         try:
             return process.entities(texts)
-        except ParseProcessGone as gone:
-            use_entity_process(None)
-            logging.getLogger(__name__).warning("The entity process stopped (%s); entities are found in this one.", gone)
+        except Exception as gone:  # noqa: BLE001  dead or broken: the entities are found here instead
+            _stop_using(process, "entities", gone)
     jobs = [(index, offset, piece) for index, text in enumerate(texts) for offset, piece in _pieces(text)]
     found: list[list[Entity]] = [[] for _ in texts]
     if not jobs:

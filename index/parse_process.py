@@ -40,8 +40,12 @@ _DOC_BYTES_EXCLUDE = ["tensor", "user_data"]
 ENTITY_NICENESS = 10
 # How long a helper has to end after its pipe closes (it is between batches, or in one of milliseconds).
 STOP_WAIT_SECONDS = 5.0
-# Longest wait for one batch: a batch of short texts takes milliseconds; past this the process is stuck.
-REPLY_TIMEOUT_SECONDS = 30.0
+# Longest wait for one batch of questions (milliseconds of work, every answer waiting on it): past this the
+# helper is taken to be stuck, killed, and the server parses for itself.
+REPLY_TIMEOUT_SECONDS = 10.0
+# An article's entities take about a second per 40,000 characters of CPU, and the helper runs at the upload's
+# low priority: no deadline, only a check every this often that it is still alive.
+ALIVE_CHECK_SECONDS = 1.0
 
 
 class ParseProcessGone(Exception):
@@ -98,26 +102,35 @@ class ParseProcess:
 
         from index.nlp import full_pipeline
 
-        replies = self._ask((list(texts), tuple(disable)))
+        replies = self._ask((list(texts), tuple(disable)), REPLY_TIMEOUT_SECONDS)
         vocab = full_pipeline().vocab
         return [Doc(vocab).from_bytes(payload) if kind == "doc" else ValueError(payload) for kind, payload in replies]
 
     def entities(self, texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
         """`index.nlp.entities_by_line(texts)`, run by the helper process (raises ParseProcessGone as `parse`)."""
-        return [[(start, end, label) for start, end, label in found] for found in self._ask(list(texts))]
+        return [[(start, end, label) for start, end, label in found] for found in self._ask(list(texts), None)]
 
-    def _ask(self, request: Any) -> Any:
+    def _ask(self, request: Any, timeout: float | None) -> Any:
+        """Send one request and wait for its reply: at most `timeout` seconds, or (None) while the helper lives."""
         if not self.ready:
             raise ParseProcessGone("the helper process is not ready")
         with self._lock:
             try:
+                if self._gone:
+                    raise ParseProcessGone("the helper process was stopped")
                 self._connection.send(request)
-                if not self._connection.poll(REPLY_TIMEOUT_SECONDS):
-                    raise ParseProcessGone("the helper process did not answer")
+                waited = 0.0
+                while not self._connection.poll(ALIVE_CHECK_SECONDS):
+                    waited += ALIVE_CHECK_SECONDS
+                    if not self._process.is_alive():
+                        raise ParseProcessGone("the helper process died")
+                    if timeout is not None and waited >= timeout:
+                        raise ParseProcessGone("the helper process did not answer")
                 reply = self._connection.recv()
             except (EOFError, OSError, ParseProcessGone) as error:
                 self._gone = True
                 self._process.kill()
+                self._process.join(timeout=STOP_WAIT_SECONDS)
                 raise ParseProcessGone(str(error) or type(error).__name__) from error
         if isinstance(reply, tuple) and reply and reply[0] == "failed":
             raise ValueError(reply[1])
@@ -127,10 +140,13 @@ class ParseProcess:
         """End the helper process: at once while it is still loading the model, else when it sees the pipe
         close (killed after STOP_WAIT_SECONDS)."""
         loaded = self.ready
+        held = self._lock.acquire(timeout=STOP_WAIT_SECONDS)  # a batch in flight ends first
         self._gone = True
         try:
             self._connection.close()
         finally:
+            if held:
+                self._lock.release()
             if not loaded:
                 self._process.kill()
             self._process.join(timeout=STOP_WAIT_SECONDS)

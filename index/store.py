@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import threading
 import time
 import uuid
@@ -427,7 +428,10 @@ class PassageStore:
                         # The session failed already (a dead server, a full disk): its error is the one to
                         # show. The keyword index stays unstamped, so the next ingest checks the store.
                 if clean:
-                    self.fit_search_breadth()
+                    try:
+                        self.fit_search_breadth()
+                    except Exception as error:  # noqa: BLE001  the session's writes are in: only the breadth is not
+                        logging.getLogger(__name__).warning("The search breadth (ef_search) was not updated: %s", error)
 
     def search_breadth(self) -> int:
         """The HNSW `ef_search` queries of the passages collection use now."""
@@ -435,7 +439,8 @@ class PassageStore:
         return int(((fresh.configuration or {}).get("hnsw") or {}).get("ef_search") or HNSW_CONFIGURATION["ef_search"])
 
     def fit_search_breadth(self) -> int:
-        """Set `ef_search` to the configured one, or to the one the passage count needs; return it."""
+        """Set `ef_search` to the configured one, or to the one the passage count needs; return it. Chroma
+        (1.5) applies it to processes that open the store afterwards, and a Chroma server after its restart."""
         wanted = self.ef_search if self.ef_search is not None else ef_search_for(self.count())
         if wanted != self.search_breadth():
             self._passages.modify(configuration={"hnsw": {"ef_search": wanted}})

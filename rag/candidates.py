@@ -318,7 +318,16 @@ def find_candidates(
                     "answer_specific": _specific(passage.text[entity[0] : entity[1]]),
                 }
                 candidates.append(Candidate(rank, passage, quote_start, end, features, [entity]))
-    return candidates
+    return measures_first(analysis, candidates)
+
+
+def measures_first(analysis: QuestionAnalysis, candidates: list[Candidate]) -> list[Candidate]:
+    """A "how deep / cold / fast ...?" question: when any passage gives a measure with its unit ("9 degrees",
+    "3 feet"), a bare number ("three" firefighters hurt) is no answer; when none does, it may be one ("a
+    magnitude 5.8 quake", "40 stories")."""
+    if analysis.answer_type != "measure" or not any(c.answer and c.answer[2] == "QUANTITY" for c in candidates):
+        return candidates
+    return [c for c in candidates if c.answer is None or c.answer[2] == "QUANTITY"]
 
 
 # Labels of names that a rival of the same kind can stand in for: "Greer County" and "Tolliver County".

@@ -91,7 +91,8 @@ class Settings(BaseSettings):
         ge=10,
         le=5000,
         description="How broadly a dense query searches the HNSW graph (ef_search); unset: grows with the library, "
-        "100 up to 100k passages and 400 at 1M, set after each ingest.",
+        "100 up to 100k passages and 400 at 1M. Written at the end of each ingest; read by processes started "
+        "afterwards (a Chroma server: after its restart).",
     )
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant (60 as in Cormack et al.).")
     retrieval_mode: Literal["hybrid", "dense", "bm25"] = Field(

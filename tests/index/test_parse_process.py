@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -139,3 +140,32 @@ def test_a_helper_stopped_while_loading_ends_at_once() -> None:
     process.stop()  # spaCy is still being imported there: killed, not waited for
     assert not process.alive
     assert process._process.exitcode == -signal.SIGKILL
+
+
+def test_a_helper_that_dies_while_loading_is_given_up_said_once(caplog: pytest.LogCaptureFixture) -> None:
+    process = ParseProcess.start("parse")
+    use_parse_process(process)
+    try:
+        process._process.kill()
+        process._process.join(timeout=10)
+        with caplog.at_level(logging.WARNING, logger="index.nlp"):
+            assert annotations(parse(TEXTS[0])) == annotations(nlp.full_pipeline()(TEXTS[0]))
+            parse(TEXTS[1])
+        assert nlp._parse_process is None
+        assert ["before its model was loaded" in r.getMessage() for r in caplog.records] == [True]
+    finally:
+        use_parse_process(None)
+        process.stop()
+
+
+def test_a_stuck_helper_is_killed_and_the_question_parsed_here(helper: CountingProcess,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    import index.parse_process as parse_process
+
+    monkeypatch.setattr(parse_process, "REPLY_TIMEOUT_SECONDS", 1.0)
+    monkeypatch.setattr(parse_process, "ALIVE_CHECK_SECONDS", 0.2)
+    os.kill(helper._process.pid, signal.SIGSTOP)  # alive, never answering
+    assert annotations(parse(TEXTS[0])) == annotations(nlp.full_pipeline()(TEXTS[0]))
+    assert nlp._parse_process is None
+    helper._process.join(timeout=10)
+    assert helper._process.exitcode == -signal.SIGKILL  # killed and reaped, no zombie left

@@ -179,7 +179,7 @@ def test_the_collection_records_the_fingerprint_and_hnsw_settings(backend: Backe
     assert {k: hnsw[k] for k in HNSW_CONFIGURATION} == HNSW_CONFIGURATION
 
 
-def test_a_write_session_sets_the_configured_search_breadth_and_queries_use_it(
+def test_a_write_session_writes_the_search_breadth_for_processes_opened_afterwards(
     backend: Backend, tmp_path: Path, encoder: object
 ) -> None:
     name = f"breadth-{tmp_path.name[-20:]}"  # three handles on one collection (a server is shared by tests)

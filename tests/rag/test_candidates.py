@@ -168,3 +168,9 @@ def test_a_measure_is_answered_by_a_quantity_with_its_unit_not_by_a_count() -> N
                                                         idf=lambda stem: 1.0)}  # fmt: skip
     assert depth == {"3 feet"}
     assert "Twelve" in homes
+    # no unit anywhere: a bare number is still an answer to "how tall"
+    tower = "The new Lanford tower will rise 40 stories above the river."
+    tall = Passage(passage_id="q", article_id="b", title="Lanford tower", source="Lanford Star", text=tower,
+                   start=0, end=len(tower), entities=entities_by_line([tower])[0])  # fmt: skip
+    found = find_candidates(analyse("How tall is the new Lanford tower?"), [tall], idf=lambda stem: 1.0)
+    assert {c.answer_text() for c in found} == {"40"}
