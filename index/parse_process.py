@@ -15,7 +15,7 @@ for tens of milliseconds at a time. Here the model runs in a second process:
 `index.nlp` sends its work to the running processes (`use_parse_process`,
 `use_entity_process`), and does it in this process while one is still loading
 or when it has gone: nothing fails because a helper process did. The results
-are the same (tokens, tags, lemmas, dependencies, entities: `Doc.to_bytes`).
+are the same (tokens, tags, lemmas, dependencies, entities: `Doc.to_dict`).
 """
 
 from __future__ import annotations
@@ -33,8 +33,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# What a parse needs from a Doc; its tensor (~7 kB for a question) and user data are not read.
-_DOC_BYTES_EXCLUDE = ["tensor", "user_data"]
+# What a parse needs from a Doc; its tensor (~7 kB for a question) and user data are not read. Docs travel
+# as `Doc.to_dict` through the pipe's pickle: `Doc.from_bytes` decodes msgpack with srsly, which looks up
+# its extensions' entry points on every call (~1.5 ms, a quarter of the server's own work per answer).
+_DOC_EXCLUDE = ["tensor", "user_data"]
 # The entity helper works for uploads, which give way to questions: its CPU priority is as much lower as an
 # upload's own thread's (rag/ingest_queue.py, a nice increment).
 ENTITY_NICENESS = 10
@@ -104,7 +106,10 @@ class ParseProcess:
 
         replies = self._ask((list(texts), tuple(disable)), REPLY_TIMEOUT_SECONDS)
         vocab = full_pipeline().vocab
-        return [Doc(vocab).from_bytes(payload) if kind == "doc" else ValueError(payload) for kind, payload in replies]
+        return [
+            Doc(vocab).from_dict(payload, exclude=_DOC_EXCLUDE) if kind == "doc" else ValueError(payload)
+            for kind, payload in replies
+        ]
 
     def entities(self, texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
         """`index.nlp.entities_by_line(texts)`, run by the helper process (raises ParseProcessGone as `parse`)."""
@@ -192,13 +197,13 @@ def _parse_all(nlp: Any, texts: list[str], disable: list[str]) -> list[tuple[str
     """("doc", bytes) per text, or ("error", message) for a text the model fails on."""
     try:
         docs = list(nlp.pipe(texts, disable=disable, batch_size=max(1, len(texts))))
-        return [("doc", doc.to_bytes(exclude=_DOC_BYTES_EXCLUDE)) for doc in docs]
+        return [("doc", doc.to_dict(exclude=_DOC_EXCLUDE)) for doc in docs]
     except Exception:  # noqa: BLE001  one text's failure is that text's alone: parse them one by one
         pass
     replies: list[tuple[str, Any]] = []
     for text in texts:
         try:
-            replies.append(("doc", nlp(text, disable=disable).to_bytes(exclude=_DOC_BYTES_EXCLUDE)))
+            replies.append(("doc", nlp(text, disable=disable).to_dict(exclude=_DOC_EXCLUDE)))
         except Exception as error:  # noqa: BLE001  sent back to the thread that asked for this text
             replies.append(("error", f"{type(error).__name__}: {error}"))
     return replies
