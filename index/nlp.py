@@ -182,11 +182,8 @@ def _parse_elsewhere(batch: list[_Parse]) -> list[_Parse]:
     process = _parse_process
     if process is None or not _usable(process, "parse"):
         return batch
-    groups: dict[tuple[str, ...], list[_Parse]] = {}
-    for item in batch:
-        groups.setdefault(item.disable, []).append(item)
     try:
-        for disable, group in groups.items():
+        for disable, group in _by_disable(batch).items():
             for item, parsed in zip(group, process.parse([item.text for item in group], disable)):
                 if isinstance(parsed, BaseException):
                     item.error = parsed
@@ -215,11 +212,23 @@ def _stop_using(process: "ParseProcess", kind: str, why: object) -> None:
         logging.getLogger(__name__).warning("The entity process stopped (%s); entities are found in this one.", why)
 
 
-def _parse_batch(nlp: "Language", batch: list[_Parse]) -> None:
+def parse_texts(nlp: "Language", texts: Sequence[str], disable: Sequence[str] = ()) -> "list[Doc | BaseException]":
+    """Each text parsed by `nlp` (in one batch when it can), or the error the model raised on it: what a helper
+    process (index/parse_process.py) runs for `parse`."""
+    items = [_Parse(text, tuple(disable)) for text in texts]
+    _parse_batch(nlp, items)
+    return [item.doc if item.doc is not None else item.error for item in items]  # type: ignore[misc]
+
+
+def _by_disable(batch: list[_Parse]) -> dict[tuple[str, ...], list[_Parse]]:
     groups: dict[tuple[str, ...], list[_Parse]] = {}
     for item in batch:
         groups.setdefault(item.disable, []).append(item)
-    for disable, group in groups.items():
+    return groups
+
+
+def _parse_batch(nlp: "Language", batch: list[_Parse]) -> None:
+    for disable, group in _by_disable(batch).items():
         if len(group) > 1:
             try:
                 docs = list(nlp.pipe([item.text for item in group], disable=list(disable), batch_size=len(group)))

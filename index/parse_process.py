@@ -20,7 +20,6 @@ are the same (tokens, tags, lemmas, dependencies, entities: `Doc.to_dict`).
 
 from __future__ import annotations
 
-import logging
 import multiprocessing
 import os
 import threading
@@ -30,8 +29,6 @@ if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
     from spacy.tokens import Doc
-
-log = logging.getLogger(__name__)
 
 # What a parse needs from a Doc; its tensor (~7 kB for a question) and user data are not read. Docs travel
 # as `Doc.to_dict` through the pipe's pickle: `Doc.from_bytes` decodes msgpack with srsly, which looks up
@@ -194,16 +191,12 @@ def _serve_until_closed(connection: "Connection", kind: HelperKind) -> None:
 
 
 def _parse_all(nlp: Any, texts: list[str], disable: list[str]) -> list[tuple[str, Any]]:
-    """("doc", bytes) per text, or ("error", message) for a text the model fails on."""
-    try:
-        docs = list(nlp.pipe(texts, disable=disable, batch_size=max(1, len(texts))))
-        return [("doc", doc.to_dict(exclude=_DOC_EXCLUDE)) for doc in docs]
-    except Exception:  # noqa: BLE001  one text's failure is that text's alone: parse them one by one
-        pass
-    replies: list[tuple[str, Any]] = []
-    for text in texts:
-        try:
-            replies.append(("doc", nlp(text, disable=disable).to_dict(exclude=_DOC_EXCLUDE)))
-        except Exception as error:  # noqa: BLE001  sent back to the thread that asked for this text
-            replies.append(("error", f"{type(error).__name__}: {error}"))
-    return replies
+    """("doc", `Doc.to_dict`) per text, or ("error", message) for a text the model fails on."""
+    from index.nlp import parse_texts
+
+    return [
+        ("error", f"{type(parsed).__name__}: {parsed}")
+        if isinstance(parsed, BaseException)
+        else ("doc", parsed.to_dict(exclude=_DOC_EXCLUDE))
+        for parsed in parse_texts(nlp, texts, disable)
+    ]
