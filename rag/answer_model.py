@@ -40,6 +40,9 @@ REFUSAL_EXTRA = (
     # answer_context): "About 240 residents filled the gym" is far from "How many residents voted?" though the
     # sentence, about the vote's meeting, is near
     "context_similarity",
+    # names (people, organisations, places) the best sentence gives that the question does not (rag.candidates.
+    # new_names): for a question answered by a sentence, one that only restates the question's names seldom answers
+    "new_names",
 )
 # What each refusal model reads: the best candidate's evidence and how far it leads. Fewer inputs
 # than the ranker's: a hundred questions cannot fit more weights without fitting noise.
@@ -49,7 +52,7 @@ REFUSAL_FEATURES = {
               "mood_agrees", "subject_in_sentence", "context_similarity"),
     "sentence": ("coverage", "relation_coverage", "passage_coverage", "similarity", "focus_in_sentence",
                  "predicate_in_sentence", "constraints_in_sentence", "ranker_score", "margin", "subject_in_sentence",
-                 "gives_what_is_asked", "context_similarity"),
+                 "gives_what_is_asked", "context_similarity", "new_names"),
 }  # fmt: skip
 
 

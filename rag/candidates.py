@@ -27,7 +27,7 @@ from index.sentences import split_sentences
 from index.vector_codec import unpack
 from rag.answer_text import addressed_to_assistant, looks_like_headline
 from rag.models import Passage
-from rag.query import Constraint, QuestionAnalysis, entity_fits
+from rag.query import ANSWER_LABELS, Constraint, QuestionAnalysis, entity_fits
 from rag.text import all_stems, normalise, stems, stopwords, words
 
 if TYPE_CHECKING:
@@ -411,6 +411,26 @@ def answer_context(candidate: Candidate) -> str:
     before = text[candidate.start : entity[0]].split()[-CONTEXT_WORDS:]
     after = text[entity[1] : candidate.end].split()[:CONTEXT_WORDS]
     return " ".join([*before, text[entity[0] : entity[1]], *after])
+
+
+# Entity labels of names (ANSWER_LABELS["name"]): who and what a sentence is about.
+_NAMES = frozenset(ANSWER_LABELS["name"])
+# More new names than this say no more about whether a sentence answers.
+MAX_NEW_NAMES = 3
+
+
+def new_names(candidate: Candidate, question: str) -> int:
+    """How many names (people, organisations, places ...) the candidate's sentence gives that the question does
+    not, up to `MAX_NEW_NAMES`. A sentence that answers "Which firm drew up the plans?" or "What did the
+    mayor announce?" usually names someone or something new; one that only restates what the question names
+    ("An architect hired by the district estimated the repairs ...") seldom does."""
+    asked = normalise(question)
+    found = {
+        normalise(candidate.passage.text[s:e])
+        for s, e, label in candidate.passage.entities
+        if s >= candidate.start and e <= candidate.end and label in _NAMES
+    }
+    return min(MAX_NEW_NAMES, sum(1 for name in found if name and name not in asked))
 
 
 def _speaker_before(

@@ -34,7 +34,7 @@ from rag.answer_model import AnswerModel, kind_of, load_answer_model
 from rag.answer_text import balanced_quotes, display_text
 from rag.candidates import (
     PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, answer_clause, answer_context, drop_orders_to_assistants,
-    find_candidates, sentence_spans,
+    find_candidates, new_names, sentence_spans,
 )  # fmt: skip
 from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
@@ -115,6 +115,7 @@ def refusal_features(
         **answer_clause(analysis, best),
         "context_similarity": _cosine(query_vector, embed(answer_context(best))) if embed and query_vector is not None
         else best.features["similarity"],
+        "new_names": new_names(best, analysis.question),
     }
 
 

@@ -218,3 +218,24 @@ def test_the_refusal_model_reads_how_near_the_answers_own_words_are_to_the_quest
     candidate.features = {"similarity": 0.5}
     assert refusal_features([candidate], analysis)["context_similarity"] == 0.5
     assert np.isfinite(similarity(voted, "212"))
+
+
+def test_new_names_counts_the_names_a_sentence_adds_to_the_question() -> None:
+    from rag.candidates import MAX_NEW_NAMES, new_names
+
+    text = "Harrow Design Group of Lanford drew up the plans for the Corvale library, Mayor Ida Brandt said."
+    candidate = _value_candidate(text, "Harrow Design Group", "ORG")
+    candidate.passage.entities = [
+        (0, 19, "ORG"), (23, 30, "GPE"), (57, 64, "GPE"), (80, 90, "PERSON"),
+    ]  # fmt: skip
+    assert [text[s:e] for s, e, _ in candidate.passage.entities[:4]] == [
+        "Harrow Design Group", "Lanford", "Corvale", "Ida Brandt"]  # fmt: skip
+    # Corvale is asked about; the firm, its town and the mayor are new
+    assert new_names(candidate, "Which firm drew up the plans for the Corvale library?") == 3
+    restated = "An architect hired by Corvale estimated the repairs at $640,000."
+    plain = _value_candidate(restated, "Corvale", "GPE")
+    plain.passage.entities = [(22, 29, "GPE"), (55, 63, "MONEY")]  # a sum is no name
+    assert new_names(plain, "Which architect estimated the cost of repairing the Corvale library?") == 0
+    many = _value_candidate(text, "Harrow Design Group", "ORG")
+    many.passage.entities = candidate.passage.entities
+    assert new_names(many, "Who drew up the plans?") == MAX_NEW_NAMES
