@@ -479,6 +479,9 @@ def _answer_entities(
     for s, e, label in passage.entities:
         if s < start or e > end:
             continue
+        dateline = _ENTITY_DATELINE.match(passage.text, s, e)
+        if dateline and dateline.end() < e:
+            s = dateline.end()  # "LANFORD - Orrin Dairy Co. will ...": the model took the dateline into the name
         text = passage.text[s:e]
         if not entity_fits(analysis.answer_type, label, text, analysis.focus):
             continue
@@ -507,6 +510,8 @@ def _answer_entities(
     return sorted(fitting, key=order)
 
 
+# A dateline (the place in capitals and a dash, as news writing opens an article) at the start of an entity.
+_ENTITY_DATELINE = re.compile(r"[A-Z][A-Z.'’]*(?:[ ,]+[A-Z][A-Z.'’]*){0,3}\s+[—–-]{1,2}\s+")
 # A street name right after a number makes it a house number. The words are the English street types.
 _STREET_AFTER = re.compile(
     r"\s+(?:[A-Z][\w'-]*\s+){0,3}(?:Street|St\.|Road|Rd\.|Row|Lane|Ln\.|Avenue|Ave\.|Drive|Dr\.|Court|Ct\.|"

@@ -239,3 +239,21 @@ def test_new_names_counts_the_names_a_sentence_adds_to_the_question() -> None:
     many = _value_candidate(text, "Harrow Design Group", "ORG")
     many.passage.entities = candidate.passage.entities
     assert new_names(many, "Who drew up the plans?") == MAX_NEW_NAMES
+
+
+def test_a_dateline_the_model_took_into_a_name_is_not_part_of_the_answer() -> None:
+    from rag.candidates import find_candidates
+    from rag.models import Passage
+    from rag.query import analyse
+
+    text = "LANFORD - Orrin Dairy Co. will close its cheese plant on Mill Road by June 30, putting 80 people out of work."
+    passage = Passage(passage_id="p", article_id="a", title="Dairy to close plant", source="Lanford Star", text=text,
+                      start=0, end=len(text), entities=[(0, 25, "ORG"), (69, 76, "DATE"), (86, 88, "CARDINAL")])  # fmt: skip
+    assert text[0:25] == "LANFORD - Orrin Dairy Co."
+    named = find_candidates(analyse("What is the name of the company that will close the cheese plant?"), [passage],
+                            idf=lambda stem: 1.0)  # fmt: skip
+    assert [c.answer_text() for c in named] == ["Orrin Dairy Co."]
+    # without the dateline the name is the one the question gives, so it is no answer to it
+    asked = find_candidates(analyse("What is the name of the investment group that bought the Orrin Dairy plant?"),
+                            [passage], idf=lambda stem: 1.0)  # fmt: skip
+    assert [c.answer_text() for c in asked] == []
