@@ -15,6 +15,11 @@ Tantivy (block-max WAND) 0.2 ms.
 
 Writes are atomic: each call is one Tantivy commit (the new segment files,
 then `meta.json` swapped in), so a crash leaves every batch either in or out.
+Readers in this process see a commit only when the reader reloads (the reload
+policy is manual): `write` reloads at once, unless told not to
+(`publish=False`), and then the commit stays unseen, even by `refresh`, until
+`publish` (index/store.py commits the keyword side of a group before it holds
+questions off, and publishes it within the hold, with Chroma's writes).
 Every article's passages of one content version go in one call, which is what
 makes `versions()` (passages per article and content hash) a check of the
 index against the store's article records.
@@ -82,6 +87,10 @@ class KeywordIndex:
         self._schema: Any = None
         self._view_now: _View | None = None
         self._write_lock = threading.Lock()
+        # a reload (refresh, publish) and marking a commit unpublished exclude each other, so that no reader
+        # reloads between the mark and the commit's end (it would see the commit early)
+        self._reload_lock = threading.Lock()
+        self._unpublished = False  # a commit of this process waits for `publish`: readers keep their view
 
     # --- opening --------------------------------------------------------------
     def _open(self) -> Any:
@@ -105,6 +114,8 @@ class KeywordIndex:
                 fresh = not self.path.is_dir()
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._index = tantivy.Index(schema, path=str(self.path))
+                # readers see new commits when `refresh` or `publish` reloads, never on their own
+                self._index.config_reader(reload_policy="Manual")
                 if fresh:
                     self.set_stamps(schema=SCHEMA_VERSION)
             except (OSError, ValueError) as exc:
@@ -116,7 +127,20 @@ class KeywordIndex:
         return self._index
 
     def refresh(self) -> None:
-        """See what other processes committed since (cheap: reopens only new segments)."""
+        """See what other processes committed since (cheap: reopens only new segments). While a commit of
+        this process waits for `publish`, readers keep the view they have."""
+        with self._reload_lock:
+            if self._unpublished:
+                return
+            self._reload()
+
+    def publish(self) -> None:
+        """Let readers see every commit made so far (those written with `publish=False` too)."""
+        with self._reload_lock:
+            self._reload()
+            self._unpublished = False
+
+    def _reload(self) -> None:
         if self._index is not None:
             self._index.reload()
         self._view_now = None
@@ -144,10 +168,12 @@ class KeywordIndex:
         delete_articles: Iterable[str] = (),
         keep_versions: Mapping[str, str] | None = None,
         delete_passages: Iterable[str] = (),
+        publish: bool = True,
     ) -> None:
         """One atomic commit: delete `delete_articles` (all their passages, or all but the version
         `keep_versions[article_id]` when given) and the passages `delete_passages`, then add or
-        replace the passages `add`."""
+        replace the passages `add`. Readers in this process see it at once, or with `publish=False`
+        only after `publish()` (which the caller must then call, whether this raised or not)."""
         import tantivy
 
         delete_articles = list(delete_articles)
@@ -157,7 +183,11 @@ class KeywordIndex:
         keep_versions = keep_versions or {}
         index = self._open()
         schema = self._schema
+        documents = [(passage.passage_id, _document(passage)) for passage in add]  # stems, JSON: before the lock
         with self._write_lock:
+            if not publish:
+                with self._reload_lock:
+                    self._unpublished = True
             writer = self._writer(index)
             try:
                 for article_id in delete_articles:
@@ -173,22 +203,24 @@ class KeywordIndex:
                         )
                 for passage_id in delete_passages:
                     writer.delete_documents_by_term("passage_id", passage_id)
-                for passage in add:
+                for passage_id, document in documents:
                     # a delete applies to the documents added before it: replacing one id is delete + add
-                    writer.delete_documents_by_term("passage_id", passage.passage_id)
-                    writer.add_document(_document(passage))
+                    writer.delete_documents_by_term("passage_id", passage_id)
+                    writer.add_document(document)
                 writer.commit()
             except BaseException:
                 writer.rollback()
                 raise
             finally:
                 writer.wait_merging_threads()
-        self.refresh()
+        if publish:
+            self.publish()
 
     def clear(self) -> None:
         """Remove every passage and the stamps (a rebuild)."""
-        with self._write_lock:
+        with self._write_lock, self._reload_lock:
             self._index = self._schema = self._view_now = None
+            self._unpublished = False
             shutil.rmtree(self.path, ignore_errors=True)
 
     def _writer(self, index: Any) -> Any:

@@ -6,14 +6,17 @@ carries a hash of the article's cleaned text, metadata and chunk settings.
 Discovery never leaves a folder being ingested: symbolic links out of it, and
 links that loop, are skipped with a reason; a path that does not exist stops
 the run before anything is written (IngestPathError). Changed articles are
-embedded in groups; for each group the pipeline (1) upserts the new passages
-(Chroma, then the keyword index), (2) writes the article records, in one Chroma
-write (every write costs 50-75 ms here whatever its size; two writes per
-article took 17% of a 2,000-chunk ingest, see bench/README.md), (3) deletes
-each article's passages of any other version (Chroma, then the keyword index).
+embedded in groups; for each group (`PassageStore.write_articles`) the keyword
+index commits the new passages and drops the articles' other versions (one
+commit, unseen by questions until the end), then Chroma (1) upserts the new
+passages, (2) writes the article records, in one Chroma write (every write
+costs 50-75 ms here whatever its size; two writes per article took 17% of a
+2,000-chunk ingest, see bench/README.md), (3) deletes each article's passages
+of any other version.
 A run killed anywhere leaves for each article either the old record with all
 its passages or the new one with all its passages, plus perhaps passages no
-record describes (of the version not recorded), which `index.repair` deletes:
+record describes (of the version not recorded), which `index.repair` deletes,
+and a keyword index ahead of Chroma, which it rewrites from Chroma:
 no kill leaves a record short of passages. The whole run is one write session
 of the store (`PassageStore.writing`): one writer at a time, and a run that did
 not end cleanly is seen by the next one, which repairs the store first (`repair="if-needed"`).
@@ -29,9 +32,9 @@ the changed articles' passages (spaCy's NER) ahead of the embedder, and another
 embeds the next group while the calling thread writes the current one. Writes
 stay in the calling thread, in order, so the guarantees above do not change.
 
-Each group's three steps are one commit for readers in this process
-(`PassageStore.committing`): a question asked meanwhile sees the group all in
-or all out. `max_chunks` refuses a file that makes more passages than that
+Each group is one commit for readers in this process (`PassageStore.write_articles`,
+which holds them off only for Chroma's three writes): a question asked meanwhile
+sees the group all in or all out. `max_chunks` refuses a file that makes more passages than that
 (after cleaning, before anything is embedded).
 """
 
@@ -696,10 +699,8 @@ def ingest(
             for group, vectors, passages in embedded:
                 if give_way:
                     give_way()
-                with store.committing():  # questions in this process see the group all in or all out
-                    store.upsert_passages(passages, vectors)
-                    store.put_articles([article.record for article in group])
-                    store.delete_other_versions({article.record.article_id: article.record.content_hash for article in group})
+                # questions in this process see the group all in or all out
+                store.write_articles([article.record for article in group], passages, vectors)
                 if on_stored:
                     on_stored([article.record for article in group])
                 for article in group:

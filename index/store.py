@@ -11,6 +11,13 @@ directory also when Chroma is a server) holds every passage again for BM25.
 The passage writes here (`upsert_passages`, `delete_passages`,
 `delete_other_versions`, `delete_article`) write it right after Chroma, one
 atomic commit per call, so it follows the same step order as Chroma.
+An ingest's groups (`write_articles`) write it first instead: one keyword
+commit adds the group's passages and drops its articles' other versions, then
+Chroma upserts the passages, writes the records and deletes the other
+versions. The keyword index is derived data, checked against the records: a
+kill after its commit leaves it ahead of Chroma (versions no record names,
+an updated article's old version gone), which the repair below finds and
+rewrites from Chroma, like any other difference.
 
 Writes happen in sessions (`writing()`): one process at a time (a lock file
 beside the keyword index), the revision bumped when the first write starts and
@@ -21,11 +28,20 @@ therefore means a write was interrupted (or made elsewhere), and
 
 Within one process, questions may be answered while a write session runs
 (an upload ingested in the background): every write call, and each group an
-ingest commits (`committing()`), holds the write side of a readers-writer
-lock (index/commit_lock.py) whose read side a question holds (`reading()`),
-so a question sees the store before or after each commit, never half-way.
+ingest commits, holds the write side of a readers-writer lock
+(index/commit_lock.py) whose read side a question holds (`reading()`), so a
+question sees the store before or after each commit, never half-way.
 Readers' caches key on `read_key` (the revision and this process's commits),
-which changes with every commit.
+which changes with every commit. A group holds the write side only for
+Chroma's three writes and the keyword reader's reload: its keyword commit
+(about a third of the time the whole group held it, bench/README.md "Commit
+hold") is made before, while questions go on, and stays unseen by them
+(the keyword reader reloads only when told: `KeywordIndex.publish`, called
+under the write side, even when a write failed) until Chroma's writes are in.
+What the group reads to find the other versions it deletes is read before
+too: the write session is the only writer, so it still holds at the commit.
+Other processes' readers see each write as it lands, as before: only a
+question in the process that writes sees commits whole.
 """
 
 from __future__ import annotations
@@ -56,6 +72,8 @@ WRITE_BATCH = 1000
 _PLACEHOLDER_VECTOR = [1.0]
 # How long a write waits for another process's write session (an ingest) to end.
 WRITE_LOCK_WAIT_SECONDS = 10.0
+# Articles whose passages one Chroma read looks up (one `$or` clause each).
+_LOOKUP_BATCH = 100
 # How the id of an article's first passage ends (see `passage_id`): the keyword index lists articles by it.
 FIRST_PASSAGE_SUFFIX = "::0000"
 
@@ -626,14 +644,7 @@ class PassageStore:
         if not passages:
             return
         self._before_write()
-        for begin in range(0, len(passages), WRITE_BATCH):
-            batch = passages[begin : begin + WRITE_BATCH]
-            self._passages.upsert(
-                ids=[p.passage_id for p in batch],
-                embeddings=[list(e) for e in embeddings[begin : begin + WRITE_BATCH]],
-                documents=[p.text for p in batch],
-                metadatas=[p.metadata() for p in batch],
-            )
+        self._upsert_chroma_passages(passages, embeddings)
         if self.keyword is not None:
             with self._local_files(self.keyword.path):
                 self.keyword.write(passages)
@@ -644,19 +655,77 @@ class PassageStore:
             return self.delete_other_versions({article_id: None})
         return self.delete_other_versions({article_id: except_hash})
 
+    def write_articles(
+        self, records: Sequence[ArticleRecord], passages: Sequence[PassageRecord], embeddings: Sequence[Sequence[float]]
+    ) -> None:
+        """Write whole articles (an ingest's group): their passages, their records, and the removal of their
+        other versions' passages, as one commit for readers, who are held off only for Chroma's writes.
+
+        Crash order (module docstring): the keyword index's commit (new passages in, other versions out)
+        first, unseen by readers; then, holding the write side, Chroma's passages, the records, Chroma's
+        other versions out, and the keyword commit made visible. `passages` must hold every passage of
+        each article (see `upsert_passages`)."""
+        versions = {record.article_id: record.content_hash for record in records}
+        if not passages and not versions:
+            return
+        self._before_write()  # unstamped before the first write of the session, the keyword commit included
+        # this session is the only writer, so what is read now still holds when the commit comes
+        stale = self._other_version_ids(versions)
+        keyword = self.keyword
+        if keyword is not None:
+            older = list(versions) if keyword.holds_other_versions(versions) else []
+            try:
+                with self._local_files(keyword.path):
+                    keyword.write(passages, delete_articles=older, keep_versions=versions, publish=False)
+            except BaseException:
+                with self.committing():  # readers see what the index holds, as after any failed write
+                    keyword.publish()
+                raise
+        with self.committing():
+            try:
+                self._before_write()  # counted in this commit: readers' caches move on with it
+                self._upsert_chroma_passages(passages, embeddings)
+                self.put_articles(records)
+                self._delete_chroma_passages(stale)
+            finally:
+                if keyword is not None:
+                    keyword.publish()
+
+    def _other_version_ids(self, versions: Mapping[str, str | None]) -> set[str]:
+        """The ids of these articles' passages of any content version but the one given (None: all)."""
+        clauses: list[dict[str, Any]] = [
+            {"article_id": article_id} if keep is None
+            else {"$and": [{"article_id": article_id}, {"content_hash": {"$ne": keep}}]}
+            for article_id, keep in versions.items()
+        ]
+        ids: set[str] = set()
+        for begin in range(0, len(clauses), _LOOKUP_BATCH):
+            batch = clauses[begin : begin + _LOOKUP_BATCH]
+            ids |= self.passage_ids_where(batch[0] if len(batch) == 1 else {"$or": batch})
+        return ids
+
+    def _upsert_chroma_passages(self, passages: Sequence[PassageRecord], embeddings: Sequence[Sequence[float]]) -> None:
+        for begin in range(0, len(passages), WRITE_BATCH):
+            batch = passages[begin : begin + WRITE_BATCH]
+            self._passages.upsert(
+                ids=[p.passage_id for p in batch],
+                embeddings=[list(e) for e in embeddings[begin : begin + WRITE_BATCH]],
+                documents=[p.text for p in batch],
+                metadatas=[p.metadata() for p in batch],
+            )
+
+    def _delete_chroma_passages(self, passage_ids: set[str] | Sequence[str]) -> None:
+        ordered = sorted(passage_ids)
+        for begin in range(0, len(ordered), WRITE_BATCH):
+            self._passages.delete(ids=ordered[begin : begin + WRITE_BATCH])
+
     @_commit
     def delete_other_versions(self, versions: Mapping[str, str | None]) -> int:
         """For each article, delete its passages of any content version but the one given (None: all)."""
-        ids: set[str] = set()
-        for article_id, keep in versions.items():
-            mine = self.passage_ids(article_id)
-            if keep is not None:
-                mine -= self.passage_ids(article_id, keep)
-            ids |= mine
+        ids = self._other_version_ids(versions)
         if ids:
             self._before_write()
-            for begin in range(0, len(ids), WRITE_BATCH):
-                self._passages.delete(ids=sorted(ids)[begin : begin + WRITE_BATCH])
+            self._delete_chroma_passages(ids)
         if self.keyword is not None and self.keyword.holds_other_versions(versions):
             self._before_write()
             with self._local_files(self.keyword.path):

@@ -94,6 +94,37 @@ def test_a_new_version_replaces_the_old_and_versions_are_counted(tmp_path: Path)
     assert "sports" not in index.versions()
 
 
+def test_a_commit_written_unpublished_stays_unseen_by_readers_until_published(tmp_path: Path) -> None:
+    index = KeywordIndex(tmp_path / "kw")
+    index.write(FERRIES)
+    newer = [passage("ferries", 0, "The ferry service was suspended for the winter storms.", version="v2")]
+
+    def seen() -> tuple[int, dict[str, dict[str, int]], list[str]]:
+        return index.count(), index.versions(), [h.passage.passage_id for h in index.search("suspended winter ferry", k=5)]
+
+    before = seen()
+    # the new version in and the old one out, in one commit that readers must not see yet
+    index.write(newer, delete_articles=["ferries"], keep_versions={"ferries": "v2"}, publish=False)
+    assert seen() == before
+    index.refresh()  # what a question does when the store's revision moved: still the published view
+    assert seen() == before
+    assert index.count() == 4 and index.versions()["ferries"] == {"v1": 2}
+    # a reader that opens its view only now (none was kept) sees the published state too
+    index._view_now = None
+    assert seen() == before
+    # it is on disk: another process (or a reopened index) sees it
+    assert KeywordIndex(tmp_path / "kw").versions()["ferries"] == {"v2": 1}
+    index.publish()
+    count, versions, hits = seen()
+    assert count == 3 and versions["ferries"] == {"v2": 1} and hits[0] == "ferries::v2::0000"
+    # after publishing, writes are seen at once again, and refresh reloads again
+    index.write(delete_passages=["sports::v1::0000"])
+    assert index.count() == 2
+    KeywordIndex(tmp_path / "kw").write(FERRIES[3:])
+    index.refresh()
+    assert index.count() == 3
+
+
 def test_commits_are_durable_and_seen_by_other_processes(tmp_path: Path) -> None:
     index = KeywordIndex(tmp_path / "kw")
     index.write(FERRIES[:2])

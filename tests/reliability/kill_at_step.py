@@ -8,7 +8,8 @@ code has them, the keyword index's commits and stamps. Each step is appended
 to STEP_LOG (one line, flushed) before it runs, so a run with KILL_AT 0 (no
 kill) lists the steps of a whole ingest. Instead of a step number, RULE
 `bump-after-write` kills at the first `modify` (a revision bump) after a
-passage upsert, and `after-first-upsert` right after the first passage upsert.
+passage upsert, `after-first-upsert` right after the first passage upsert, and
+`after-first-keyword-write` right after the keyword index's first commit.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ def main() -> None:
             elif state["steps"] == target:
                 os.kill(os.getpid(), signal.SIGKILL)
             result = original(self, *args, **kwargs)
+            if name == "keyword.write" and rule == ["after-first-keyword-write"]:
+                os.kill(os.getpid(), signal.SIGKILL)
             if name == "chroma.upsert" and not str(getattr(self, "name", "")).endswith("-articles"):
                 state["upserted"] = True
                 if rule == ["after-first-upsert"]:

@@ -173,6 +173,40 @@ def test_sigkill_at_every_write_step_then_ingest_again(backend: Backend, tmp_pat
         assert (again["added"], again["updated"], again["removed"], again["chunks"]) == (0, 0, 0, 0), again
 
 
+@pytest.mark.timeout(900)
+def test_killed_between_the_keyword_commit_and_chromas_writes_then_ingest_makes_it_whole(
+    backend: Backend, tmp_path: Path
+) -> None:
+    """A group's keyword commit comes before Chroma's writes (index/store.py, `write_articles`), so that questions
+    are not held off for it. A SIGKILL in between leaves the keyword index ahead of Chroma: an update's new
+    version and a new article that no record describes and Chroma does not hold. The next ingest sees the
+    unfinished session and puts the store in order."""
+    corpus = generated(tmp_path / "corpus", 4, seed=21)
+    settings = small_settings(backend, tmp_path / "data")
+    settings.data_dir.mkdir(parents=True)
+    ingest_here(settings, corpus)
+    _edit(corpus)  # an update, a deletion and a new article
+    killed = run_killed(settings, ["ingest", str(corpus), "--prune", "--json"], 0, tmp_path / "steps.log",
+                        rule="after-first-keyword-write")
+    assert killed.returncode == -signal.SIGKILL, killed.stderr[-2000:]
+
+    store = open_store(settings)
+    records = store.article_versions()
+    held = {(a, h) for a, versions in store.keyword.versions().items() for h in versions}
+    ahead = {(a, h) for a, h in held if records.get(a, ("", 0))[0] != h}
+    assert len(ahead) == 2, (held, records)  # the updated article's new version, the new article
+    assert not ahead & {(p.article_id, p.content_hash) for p in store.iter_passages()}
+    assert not store.is_verified()
+
+    report = ingest_here(settings, corpus)
+    assert report.repair is not None and report.repair.changed
+    assert (len(report.added), len(report.updated), len(report.removed)) == (1, 1, 1), report.as_json()
+    per_article = by_file(settings, assert_whole(settings))
+    assert sorted(per_article) == sorted(f"corpus/{p.name}" for p in corpus.glob("*.txt"))
+    again = ingest_here(settings, corpus).as_json()
+    assert (again["added"], again["updated"], again["removed"], again["chunks"]) == (0, 0, 0, 0), again
+
+
 # --- the two reported scenarios -------------------------------------------------------------------
 
 
