@@ -70,7 +70,6 @@ class CaseData:
     article_text: Any = None
     query_vector: Any = None
     knows: Any = None
-    embed: Any = None
 
     @property
     def group(self) -> str:
@@ -106,8 +105,7 @@ def collect(suite_name: str, items: Sequence[EvalItem], settings: Settings, work
                                          indexes.bm25.knows)  # fmt: skip
             collected.append(
                 CaseData(suite_name, case, query, candidates, retrieved.passages, analysis, indexes.bm25.idf,
-                         assistant._article_text, vector, indexes.bm25.knows,
-                         assistant.encoder.embed_query if vector is not None else None)
+                         assistant._article_text, vector, indexes.bm25.knows)
             )  # fmt: skip
     return collected
 
@@ -285,7 +283,7 @@ def _minimise_listwise(z: Any, y: Any, lists: list[tuple[int, int, str]], c: flo
 def _answer_text(case: CaseData, model: AnswerModel) -> str:
     always = replace(model, threshold=-1.0)
     answer = extractive_answer(case.analysis, case.passages, case.idf, model=always, query_vector=case.query_vector,
-                               article_text=case.article_text, knows=case.knows, embed=case.embed)  # fmt: skip
+                               article_text=case.article_text, knows=case.knows)  # fmt: skip
     return "" if answer.abstained else answer.answer
 
 
@@ -302,7 +300,7 @@ def fit_refusal(data: list[CaseData], rankers: dict[str, LogisticModel]) -> tupl
         if not ranked:
             continue
         case.candidates = ranked
-        rows.append(refusal_features(ranked, case.analysis, case.embed, case.query_vector))
+        rows.append(refusal_features(ranked, case.analysis))
         labels.append(int(_states_a_fact(_answer_text(case, provisional), case.case)))
         groups.append(case.group)
         answerable.append(case.case.answerable)

@@ -36,10 +36,6 @@ REFUSAL_EXTRA = (
     "candidates",  # log(1 + number of candidates)
     "answer_on_predicate",  # the verb governing the best value answer is the question's verb (rag.candidates)
     "mood_agrees",  # question and that verb's clause are not one done and the other not (yet) done
-    # cosine of the question and the words around the best answer, embedded on their own (rag.candidates.
-    # answer_context): "About 240 residents filled the gym" is far from "How many residents voted?" though the
-    # sentence, about the vote's meeting, is near
-    "context_similarity",
     # names (people, organisations, places) the best sentence gives that the question does not (rag.candidates.
     # new_names): for a question answered by a sentence, one that only restates the question's names seldom answers
     "new_names",
@@ -49,10 +45,10 @@ REFUSAL_EXTRA = (
 REFUSAL_FEATURES = {
     "value": ("coverage", "relation_coverage", "similarity", "answer_near", "answer_on_focus", "answer_specific",
               "predicate_in_sentence", "constraints_in_sentence", "ranker_score", "margin", "answer_on_predicate",
-              "mood_agrees", "subject_in_sentence", "context_similarity"),
+              "mood_agrees", "subject_in_sentence"),
     "sentence": ("coverage", "relation_coverage", "passage_coverage", "similarity", "focus_in_sentence",
                  "predicate_in_sentence", "constraints_in_sentence", "ranker_score", "margin", "subject_in_sentence",
-                 "gives_what_is_asked", "context_similarity", "new_names"),
+                 "gives_what_is_asked", "new_names"),
 }  # fmt: skip
 
 

@@ -367,7 +367,6 @@ class Assistant:
             article_text=indexes.article_texts.for_question([p.article_id for p in retrieved.passages]),
             knows=indexes.bm25.knows,
             threshold=self.settings.abstain_threshold,
-            embed=self.encoder.embed_query if query_vector is not None else None,
         )
 
     def _stream_llm(

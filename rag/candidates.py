@@ -394,25 +394,6 @@ def answer_clause(analysis: QuestionAnalysis, candidate: Candidate) -> dict[str,
     return {"answer_on_predicate": float(on_predicate), "mood_agrees": float(agrees)}
 
 
-# Words either side of a value answer that make its context (`answer_context`): enough for the verb and the noun
-# it goes with ("... expects to hire 120 people within three years"), too few for the rest of a long sentence.
-CONTEXT_WORDS = 5
-
-
-def answer_context(candidate: Candidate) -> str:
-    """The words around the candidate's answer in its sentence (`CONTEXT_WORDS` either side), or the whole
-    sentence for a candidate without one: what the answer says, without the rest of a long news sentence, which
-    may be near the question on other grounds ("About 240 residents *filled the gym*" in a sentence about the
-    town meeting asked about)."""
-    entity = candidate.answer
-    if entity is None:
-        return candidate.text
-    text = candidate.passage.text
-    before = text[candidate.start : entity[0]].split()[-CONTEXT_WORDS:]
-    after = text[entity[1] : candidate.end].split()[:CONTEXT_WORDS]
-    return " ".join([*before, text[entity[0] : entity[1]], *after])
-
-
 # Entity labels of names (ANSWER_LABELS["name"]): who and what a sentence is about.
 _NAMES = frozenset(ANSWER_LABELS["name"])
 # More new names than this say no more about whether a sentence answers.

@@ -33,16 +33,13 @@ from typing import Callable, Mapping, Sequence
 from rag.answer_model import AnswerModel, kind_of, load_answer_model
 from rag.answer_text import balanced_quotes, display_text
 from rag.candidates import (
-    PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, answer_clause, answer_context, drop_orders_to_assistants,
+    PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, answer_clause, drop_orders_to_assistants,
     find_candidates, new_names, sentence_spans,
 )  # fmt: skip
 from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
 from rag.query import Constraint, QuestionAnalysis, is_duration
 from rag.text import normalise, stems, words
-
-# The encoder's embedding of one text (index.embedder.TextEncoder.embed_query).
-Embed = Callable[[str], Sequence[float]]
 
 # A further sentence joins a descriptive answer when the ranker gives it at least this
 # share of the best sentence's odds.
@@ -86,16 +83,8 @@ class Decision:
     answered: bool
 
 
-def refusal_features(
-    candidates: Sequence[Candidate],
-    analysis: QuestionAnalysis,
-    embed: Embed | None = None,
-    query_vector: Sequence[float] | None = None,
-) -> dict[str, float]:
-    """The best candidate's features plus how it compares with the rest (rag.answer_model.REFUSAL_EXTRA).
-
-    `embed` (the encoder that embedded `query_vector`, the question) embeds the best answer's context on its own
-    for `context_similarity`; without them that feature is the sentence's similarity."""
+def refusal_features(candidates: Sequence[Candidate], analysis: QuestionAnalysis) -> dict[str, float]:
+    """The best candidate's features plus how it compares with the rest (rag.answer_model.REFUSAL_EXTRA)."""
     best = candidates[0]
     best_answer = _answer_key(best)
     others = [c for c in candidates[1:] if _answer_key(c) != best_answer]
@@ -113,16 +102,8 @@ def refusal_features(
         "agreement": agreement,
         "candidates": math.log1p(len(candidates)),
         **answer_clause(analysis, best),
-        "context_similarity": _cosine(query_vector, embed(answer_context(best))) if embed and query_vector is not None
-        else best.features["similarity"],
         "new_names": new_names(best, analysis.question),
     }
-
-
-def _cosine(first: Sequence[float], second: Sequence[float]) -> float:
-    dot = sum(a * b for a, b in zip(first, second))
-    norms = math.sqrt(sum(a * a for a in first)) * math.sqrt(sum(b * b for b in second))
-    return dot / norms if norms else 0.0
 
 
 def decide(
@@ -134,7 +115,6 @@ def decide(
     query_vector: Sequence[float] | None = None,
     article_text: ArticleText | None = None,
     knows: Callable[[str], bool] | None = None,
-    embed: Embed | None = None,
 ) -> tuple[list[Candidate], Decision]:
     """Ranked candidates and the refusal model's decision on the best one."""
     model = model or load_answer_model()
@@ -148,7 +128,7 @@ def decide(
     candidates = drop_orders_to_assistants(candidates, CHECKED_FOR_ORDERS)
     if not candidates:
         return candidates, Decision(None, {}, 0.0, False)
-    features = refusal_features(candidates, analysis, embed, query_vector)
+    features = refusal_features(candidates, analysis)
     probability = model.answer_probability(features)
     return candidates, Decision(candidates[0], features, probability, probability >= model.threshold)
 
@@ -164,11 +144,9 @@ def extractive_answer(
     article_text: ArticleText | None = None,
     knows: Callable[[str], bool] | None = None,
     threshold: float | None = None,
-    embed: Embed | None = None,
 ) -> Answer:
     """Answer from the passages' own sentences, or refuse with CANNOT_ANSWER (below `threshold`: by default
-    the answer model's fitted one). `embed`: the encoder that embedded `query_vector`, for the refusal model's
-    `context_similarity` (see `refusal_features`)."""
+    the answer model's fitted one)."""
     model = model or load_answer_model()
     if threshold is not None:
         model = replace(model, threshold=threshold)
@@ -179,8 +157,7 @@ def extractive_answer(
     # each part by the same rules as a question of its own; the parts the articles answer are given
     for part in analysis.parts or (analysis,):
         candidates, decision = decide(
-            part, passages, idf, model=model, query_vector=query_vector, article_text=article_text, knows=knows,
-            embed=embed,
+            part, passages, idf, model=model, query_vector=query_vector, article_text=article_text, knows=knows
         )
         probabilities.append(decision.probability)
         if not decision.answered:

@@ -176,50 +176,6 @@ def test_a_measure_is_answered_by_a_quantity_with_its_unit_not_by_a_count() -> N
     assert {c.answer_text() for c in found} == {"40"}
 
 
-def test_an_answers_context_is_the_words_around_it_in_its_sentence() -> None:
-    from rag.candidates import CONTEXT_WORDS, answer_context
-
-    text = ("Orrin Creek Dairy, which bought the old creamery on Mill Street last spring after two years of talks, "
-            "expects to hire 120 people within three years, the county's development office said Friday.")  # fmt: skip
-    context = answer_context(_value_candidate(text, "120", "CARDINAL"))
-    assert context == "of talks, expects to hire 120 people within three years, the"
-    assert len(context.split()) == 2 * CONTEXT_WORDS + 1
-    # a sentence answer (no value) is its whole sentence
-    whole = _value_candidate(text, "120", "CARDINAL")
-    whole.answers.clear()
-    assert answer_context(whole) == text
-
-
-def test_the_refusal_model_reads_how_near_the_answers_own_words_are_to_the_question(encoder: object) -> None:
-    """Two sentences about the same meeting, each with a count of residents: the one whose count goes with the
-    question's verb is the nearer, though both sentences share most of the question's words."""
-    import numpy as np
-
-    from rag.extractive import refusal_features
-    from rag.query import analyse
-
-    question = "How many residents voted for the Corvale town budget at the May meeting?"
-    filled = ("At the May meeting on the Corvale town budget, which ran past midnight, about 240 residents filled "
-              "the high school gym and the hallway outside it.")  # fmt: skip
-    voted = ("At the May meeting on the Corvale town budget, which ran past midnight, 212 residents voted for "
-             "the spending plan and 31 against it.")  # fmt: skip
-    embed = encoder.embed_query  # type: ignore[attr-defined]
-    vector = embed(question)
-    analysis = analyse(question)
-
-    def similarity(text: str, value: str) -> float:
-        candidate = _value_candidate(text, value, "CARDINAL")
-        candidate.features = {"similarity": 0.5}
-        return refusal_features([candidate], analysis, embed, vector)["context_similarity"]
-
-    assert similarity(voted, "212") > similarity(filled, "about 240") + 0.05
-    # without an encoder the feature falls back to the sentence's similarity
-    candidate = _value_candidate(voted, "212", "CARDINAL")
-    candidate.features = {"similarity": 0.5}
-    assert refusal_features([candidate], analysis)["context_similarity"] == 0.5
-    assert np.isfinite(similarity(voted, "212"))
-
-
 def test_new_names_counts_the_names_a_sentence_adds_to_the_question() -> None:
     from rag.candidates import MAX_NEW_NAMES, new_names
 
