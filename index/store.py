@@ -752,8 +752,7 @@ class PassageStore:
         if not passage_ids and not article_ids:
             return
         self._before_write()
-        for begin in range(0, len(passage_ids), WRITE_BATCH):
-            self._passages.delete(ids=passage_ids[begin : begin + WRITE_BATCH])
+        self._delete_chroma_passages(passage_ids)
         if self.keyword is not None:
             with self._local_files(self.keyword.path):
                 self.keyword.write(delete_articles=article_ids, delete_passages=passage_ids)
