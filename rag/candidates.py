@@ -174,7 +174,7 @@ def _similarities(passage: Passage, query: "np.ndarray | None", spans: list[tupl
     )
 
 
-class _ConstraintChecker:
+class ConstraintChecker:
     """Where the question's constraints hold: in a sentence, else in its article (read once per article)."""
 
     def __init__(self, constraints: Sequence[Constraint], article_text: ArticleText | None) -> None:
@@ -239,7 +239,7 @@ def find_candidates(
     focus_stems = set(stems(analysis.focus)) if analysis.focus else set()
     predicate_stems = all_stems(" ".join(analysis.predicate_forms))
     subject_stems = set(stems(analysis.subject)) if analysis.subject else set()
-    checker = _ConstraintChecker(analysis.constraints, article_text)
+    checker = ConstraintChecker(analysis.constraints, article_text)
     named_stems = set(stems(" ".join([c.text for c in analysis.constraints] + [e for e, _ in analysis.entities])))
     relation_stems = query_stems - named_stems
     relation_weight = sum(idf(s) for s in relation_stems)

@@ -40,6 +40,7 @@ from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
 from rag.query import Constraint, QuestionAnalysis, is_duration
 from rag.text import normalise, stems, words
+from rag.withheld import Withheld, find_withheld, withheld_notice
 
 # A further sentence joins a descriptive answer when the ranker gives it at least this
 # share of the best sentence's odds.
@@ -153,6 +154,7 @@ def extractive_answer(
     cited: list[CitedSentence] = []
     probabilities: list[float] = []
     answered: list[float] = []
+    withheld: list[Withheld] = []
     # a compound question ("What rating did it get, and what did repairs cost?") is answered part by part,
     # each part by the same rules as a question of its own; the parts the articles answer are given
     for part in analysis.parts or (analysis,):
@@ -160,6 +162,14 @@ def extractive_answer(
             part, passages, idf, model=model, query_vector=query_vector, article_text=article_text, knows=knows
         )
         probabilities.append(decision.probability)
+        said_not_given = find_withheld(part, passages, article_text)
+        # an article that says the thing asked is not known outranks an answer from a passage retrieved
+        # after it: "Mertens declined to talk about a motive" is the answer to "What motive did police give?"
+        if said_not_given is not None and (
+            decision.best is None or said_not_given.passage_rank <= decision.best.passage_rank
+        ):
+            withheld.append(said_not_given)
+            continue
         if not decision.answered:
             continue
         answered.append(decision.probability)
@@ -173,6 +183,7 @@ def extractive_answer(
             answer=CANNOT_ANSWER,
             abstained=True,
             mode="extractive",
+            notice=withheld_notice(withheld[0]) if withheld else None,
             retrieved=passages,
             confidence=round(max(probabilities), 4),
         )

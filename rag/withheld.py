@@ -1,0 +1,201 @@
+"""Sentences in which an article says that what is asked is not known or not given.
+
+News says so in a few fixed ways: someone *declined* or *refused* to say,
+name, comment on or discuss it ("Mertens declined to talk about a motive"); it
+was *not* said, released, determined or known ("The driver's name was not
+released", "Officials would not say how much the repairs would cost"); it is
+*unclear* or *unknown* ("It was unclear how many people were inside"); or it is
+*under investigation*. When such a sentence is about the very thing a question
+asks, the honest answer is a refusal that shows that sentence, not a nearby
+sentence that happens to hold a date or a number.
+
+What is withheld is read off the parse: the clause that says or names (minus
+who declined), the subject of "was not determined" or "is unclear", and the
+noun a relative clause hangs on ("a discount chain, which it declined to
+name"). It is about the question when it holds the kind of thing asked (an
+embedded "when", "how many", "who", "why", or a noun of that kind: "date",
+"cost", "name", "motive") and, where the question names one, the thing asked
+about or its verb; for an untyped question ("Which chain ...?", "What motive
+...?"), when it holds the noun asked about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from rag.answer_text import display_text
+from rag.candidates import ArticleText, ConstraintChecker, sentence_spans
+from rag.models import Passage
+from rag.query import QuestionAnalysis
+from rag.text import all_stems, stems
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Verbs of declining whose complement is a verb of telling ("declined to name", "refused to comment").
+DECLINING_VERBS = frozenset({"decline", "refuse"})
+# Verbs of telling and finding out: negated ("did not say", "was not released") or declined, they withhold.
+TELLING_VERBS = frozenset(
+    {"say", "tell", "name", "comment", "discuss", "talk", "disclose", "identify", "release", "reveal", "specify",
+     "give", "provide", "elaborate", "confirm", "explain", "determine", "know", "announce", "estimate", "detail",
+     "speculate", "share", "answer"}
+)  # fmt: skip
+# Adjectives that say something is not known ("It is unclear how many ..."), and ones that do so negated.
+UNKNOWN_ADJECTIVES = frozenset({"unclear", "unknown", "undetermined", "undisclosed", "uncertain"})
+NEGATABLE_ADJECTIVES = frozenset({"clear", "known", "available", "certain"})
+# Words, in what is withheld, of the kind of thing each answer type asks for: an embedded question word
+# ("did not say when"), or a noun of that kind ("the date", "the cost", "the name"). Closed English classes.
+KIND_WORDS: dict[str, frozenset[str]] = {
+    "date": frozenset({"when", "date", "day", "time", "year", "month", "week"}),
+    "duration": frozenset({"long", "duration"}),
+    "count": frozenset({"many", "number", "count", "total"}),
+    "money": frozenset({"much", "cost", "price", "amount", "sum", "value", "figure", "worth"}),
+    "quantity": frozenset({"much", "cost", "price", "amount", "sum", "value", "figure", "size", "big", "large"}),
+    "measure": frozenset({"much", "size", "big", "large", "high", "deep", "far", "long", "fast"}),
+    "percent": frozenset({"much", "percent", "percentage", "share", "rate"}),
+    "age": frozenset({"age", "old"}),
+    "person": frozenset({"who", "whom", "name", "identity", "identify"}),
+    "organisation": frozenset({"who", "which", "name", "identity", "identify"}),
+    "name": frozenset({"who", "which", "name", "identity", "identify"}),
+    "place": frozenset({"where", "location", "place", "site"}),
+    "reason": frozenset({"why", "reason", "motive", "cause"}),
+}
+# A sentence is parsed only when it holds one of these words: most sentences hold none.
+_CUE = re.compile(
+    r"\b(?:declin|refus|not\b|never\b|unclear|unknown|undetermined|undisclosed|uncertain|investigation)|n['’]t\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Withheld:
+    """A sentence of a retrieved passage that says the thing asked is not known or not given."""
+
+    passage: Passage
+    passage_rank: int  # the passage's place among those retrieved (0 = first)
+    text: str
+
+
+# The notice of a refusal because an article says the thing asked is not given: the reader sees why.
+WITHHELD_NOTICE = "{source} says this is not known or not given: “{sentence}”"
+
+
+def withheld_notice(withheld: Withheld) -> str:
+    source = withheld.passage.source or withheld.passage.title
+    return WITHHELD_NOTICE.format(source=source, sentence=display_text(withheld.text))
+
+
+def find_withheld(
+    analysis: QuestionAnalysis, passages: Sequence[Passage], article_text: ArticleText | None = None
+) -> Withheld | None:
+    """The first sentence of `passages` (in retrieval order) that withholds what `analysis` asks, if any; the
+    question's names, years and dates must hold in the sentence or its article."""
+    checker = ConstraintChecker(analysis.constraints, article_text)
+    for rank, passage in enumerate(passages):
+        for start, end in sentence_spans(passage):
+            text = passage.text[start:end]
+            if not withholds(analysis, text):
+                continue
+            _, missing = checker.share_in(text)
+            if checker.hold_in_article(passage, missing):
+                return Withheld(passage, rank, text)
+    return None
+
+
+def withholds(analysis: QuestionAnalysis, sentence: str) -> bool:
+    """Whether `sentence` says that what `analysis` asks is not known or not given."""
+    kind_words = KIND_WORDS.get(analysis.answer_type, frozenset())
+    focus = set(stems(analysis.focus)) | {analysis.focus} if analysis.focus else set()
+    if not (kind_words or focus) or not _CUE.search(sentence):
+        return False  # nothing says what a withheld clause must be about; or no word of withholding
+    from index.nlp import parse
+
+    predicate = all_stems(" ".join(analysis.predicate_forms))
+    asks_a_telling = analysis.predicate in TELLING_VERBS
+    return any(
+        _about_the_question(withheld, kind_words, focus | predicate, focus, predicate, asks_a_telling)
+        for withheld in withheld_words(parse(sentence))
+    )
+
+
+def _about_the_question(withheld: "WithheldWords", kind_words: frozenset[str], about: set[str],
+                        focus: set[str], predicate: set[str], asks_a_telling: bool) -> bool:  # fmt: skip
+    """What a sentence withholds is what the question asks about."""
+    if kind_words:
+        return bool(withheld.words & kind_words) and (
+            not about or bool(withheld.words & about) or "reason" in kind_words
+        )
+    # an untyped question ("Which chain ...?", "What motive ...?"): the noun asked about is what is withheld,
+    # not a word beside it ("declined to comment on the budget vote" withholds no budget), and its verb is
+    # the clause's, unless it is a verb of telling itself ("What motive did police give?")
+    return bool(withheld.heads & focus) and (not predicate or asks_a_telling or bool(withheld.words & predicate))
+
+
+@dataclass(frozen=True)
+class WithheldWords:
+    """What one withholding withholds: its lower-case words, lemmas and stems, and its nouns' (the heads)."""
+
+    words: set[str]
+    heads: set[str]
+
+
+def withheld_words(doc: "Doc") -> Iterable[WithheldWords]:
+    """For each withholding in a parsed sentence, what it withholds."""
+    for token in doc:
+        lemma = token.lemma_.casefold()
+        if lemma in DECLINING_VERBS:
+            for told in token.children:
+                if told.dep_ == "xcomp" and told.lemma_.casefold() in TELLING_VERBS:
+                    yield _withheld(_clause(told, with_subject=False), _relative_head(token))
+        elif lemma in TELLING_VERBS and token.pos_ in ("VERB", "AUX") and _negated(token):
+            passive = any(c.dep_ in ("nsubjpass", "csubjpass") for c in token.children)
+            yield _withheld(_clause(token, with_subject=passive), _relative_head(token))
+        elif (lemma in UNKNOWN_ADJECTIVES or (lemma in NEGATABLE_ADJECTIVES and _negated(token, token.head))) and (
+            token.dep_ in ("acomp", "attr", "ROOT")
+        ):
+            yield _withheld(_clause(token.head, with_subject=True))
+        elif lemma == "investigation" and token.head.lower_ == "under":
+            yield _withheld(_clause(token.head.head, with_subject=True))
+
+
+def _negated(*tokens: "Token") -> bool:
+    return any(child.dep_ == "neg" for token in tokens for child in token.children)
+
+
+def _clause(verb: "Token", with_subject: bool) -> list["Token"]:
+    """The tokens of `verb`'s clause; without its active subject (who did not say) unless `with_subject`."""
+    dropped = {"expl"} | (set() if with_subject else {"nsubj", "csubj"})
+    left_out = {t.i for child in verb.children if child.dep_ in dropped for t in child.subtree}
+    return [t for t in verb.subtree if t.i not in left_out]
+
+
+def _relative_head(token: "Token") -> list["Token"]:
+    """The noun a relative clause describes, and the words that tie it to its verb ("would be run by a chain,
+    which it declined to name": "chain", "by", "run")."""
+    for ancestor in (token, *token.ancestors):
+        if ancestor.dep_ == "relcl":
+            tied = [ancestor.head]
+            while tied[-1].pos_ not in ("VERB", "AUX") and tied[-1].head.i != tied[-1].i:
+                tied.append(tied[-1].head)
+            return tied
+        if ancestor.dep_ not in ("xcomp", "ccomp", "conj"):
+            return []
+    return []
+
+
+# The parts of a clause that say what it is about: its objects and subjects (and the noun a relative clause
+# describes).
+_HEAD_DEPS = frozenset({"dobj", "pobj", "nsubjpass", "nsubj", "attr", "oprd"})
+
+
+def _withheld(tokens: Sequence["Token"], tied: Sequence["Token"] = ()) -> WithheldWords:
+    words: set[str] = set()
+    heads: set[str] = set()
+    for token in [*tokens, *tied]:
+        forms = {token.lower_, token.lemma_.casefold(), *stems(token.lower_)}
+        words |= forms
+        if token.dep_ in _HEAD_DEPS or (tied and token is tied[0]):
+            heads |= forms
+    return WithheldWords(words, heads)

@@ -1,0 +1,101 @@
+"""Refusals where an article says the thing asked is not known or not given (rag/withheld.py).
+
+On sentences and two short articles written for these tests (tests/rag/data/withheld_corpus), none from the
+sample or the evaluation corpora."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from rag.models import CANNOT_ANSWER
+from rag.query import analyse
+from rag.withheld import withholds
+from tests.conftest import make_settings
+
+WITHHELD_CORPUS = Path(__file__).resolve().parent / "data" / "withheld_corpus"
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        ("What motive did police give for the fire?", "Mertens declined to talk about a motive."),
+        ("Which discount chain would run the store?",
+         "The company has said the store would be run by a national discount chain, which it has declined to name."),
+        ("What caused the fire on Elm Street?", "The cause of the fire has not been determined."),
+        ("When will Norvale begin hiring?", "Norvale has not said when hiring will begin."),
+        ("How many people were inside the building?", "It was unclear how many people were inside the building."),
+        ("Why did the warehouse burn?", "The cause of the blaze is under investigation."),
+        ("How much will the repairs cost?", "Officials would not say how much the repairs would cost."),
+        ("Why did Hale vote against the plan?", "Hale didn't say why she voted against the plan."),
+        ("Who is the new principal?", "The district has not named a new principal."),
+        ("What did Mayor Kell say about the tax increase?", "Kell declined to comment on the tax increase."),
+    ],
+)  # fmt: skip
+def test_a_sentence_that_says_the_thing_asked_is_not_given_withholds_it(question: str, sentence: str) -> None:
+    assert withholds(analyse(question), sentence)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        # withholds something else than what is asked
+        ("How many people did the storm kill?", "Officials did not release the names of the storm victims."),
+        ("When did the fire start?", "The cause of the fire has not been determined."),
+        ("When did the plant close?", "The company did not say why the plant closed in March."),
+        # the question's noun is only beside what is withheld
+        ("How did the council vote on the budget?", "Smith declined to comment on the budget vote."),
+        # a negation that withholds nothing
+        ("How many homes were damaged?", "The storm did not damage the school."),
+        ("Who won the race?", "Nobody knows who will win the next race."),
+        ("How many firefighters fought the fire?", "About 40 firefighters fought the fire, and no one was hurt."),
+    ],
+)  # fmt: skip
+def test_a_sentence_that_withholds_something_else_does_not(question: str, sentence: str) -> None:
+    assert not withholds(analyse(question), sentence)
+
+
+@pytest.fixture(scope="module")
+def withheld_assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    from rag.assistant import Assistant
+    from rag.library import ingest_paths
+
+    settings = make_settings(tmp_path_factory.mktemp("withheld-store"))
+    assert ingest_paths(settings, [WITHHELD_CORPUS], prune=False).as_json()["added"] == 2
+    yield Assistant.from_settings(settings)
+
+
+@pytest.mark.parametrize(
+    ("question", "withheld"),
+    [
+        ("What caused the Tull Street warehouse fire in Harrow?", "The cause of the fire has not been determined"),
+        ("How much was the Brisk Freight warehouse insured for?", "declined to say how much the building was insured"),
+        ("Which hospital group will run the Nolby clinic?", "which the township has declined to name"),
+        ("Why did Amos Riel vote against the Nolby lease?", "Riel did not say why he voted no"),
+    ],
+)
+def test_a_question_an_article_says_is_not_answered_is_refused_with_that_sentence_shown(
+    withheld_assistant: object, question: str, withheld: str
+) -> None:
+    answer = withheld_assistant.ask(question, mode="extractive")  # type: ignore[attr-defined]
+    assert answer.abstained and answer.answer == CANNOT_ANSWER and not answer.citations
+    assert answer.notice is not None and withheld in answer.notice
+    assert answer.notice.startswith(("Harrow Gazette says", "Nolby Record says"))
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How many firefighters fought the Harrow warehouse fire?", "About 40"),
+        ("How many people will the Nolby clinic employ?", "about 20"),
+        ("Who cast the only vote against the Nolby lease?", "Amos Riel"),
+    ],
+)
+def test_what_the_same_articles_do_say_is_still_answered(
+    withheld_assistant: object, question: str, expected: str
+) -> None:
+    answer = withheld_assistant.ask(question, mode="extractive")  # type: ignore[attr-defined]
+    assert not answer.abstained and expected.casefold() in answer.answer.casefold(), answer.answer
+    assert answer.notice is None
