@@ -272,6 +272,8 @@ def find_candidates(
                     answers, quote_start = speaker  # "Who said ...?": the person named before "..., she said"
                 if not answers:
                     continue
+            elif analysis.asks_which and not names_not_asked(passage, start, end, question):
+                continue  # "Which firm drew up the plans?": a sentence that names no firm, or only the question's
             # the sentence before often names who and where ("In Alder Springs, ..."; "Brantley's budget ...")
             share, missing = checker.share_in(f"{context_text} {text}")
             if not checker.hold_in_article(passage, missing) or _names_a_rival(passage, start, end, missing):
@@ -405,13 +407,14 @@ def new_names(candidate: Candidate, question: str) -> int:
     not, up to `MAX_NEW_NAMES`. A sentence that answers "Which firm drew up the plans?" or "What did the
     mayor announce?" usually names someone or something new; one that only restates what the question names
     ("An architect hired by the district estimated the repairs ...") seldom does."""
+    return min(MAX_NEW_NAMES, names_not_asked(candidate.passage, candidate.start, candidate.end, question))
+
+
+def names_not_asked(passage: Passage, start: int, end: int, question: str) -> int:
+    """How many distinct names the text `passage.text[start:end]` gives that `question` does not."""
     asked = normalise(question)
-    found = {
-        normalise(candidate.passage.text[s:e])
-        for s, e, label in candidate.passage.entities
-        if s >= candidate.start and e <= candidate.end and label in _NAMES
-    }
-    return min(MAX_NEW_NAMES, sum(1 for name in found if name and name not in asked))
+    found = {normalise(passage.text[s:e]) for s, e, label in passage.entities if s >= start and e <= end and label in _NAMES}
+    return sum(1 for name in found if name and name not in asked)
 
 
 def _speaker_before(

@@ -167,6 +167,8 @@ class QuestionAnalysis:
     # "What rating did the storm get, and what did repairs cost?": each question of a compound one, analysed
     # apart; empty for a single question.
     parts: tuple["QuestionAnalysis", ...] = ()
+    # "Which firm drew up the plans?", "In which city ...?": asks which one of a kind, so an answer names it
+    asks_which: bool = False
 
     @property
     def typed(self) -> bool:
@@ -215,6 +217,7 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
         mood=question_mood(doc),
         subject=_subject_name(doc),
         parts=tuple(_analyse(part, publisher_names) for part in parts) if len(parts) > 1 else (),
+        asks_which=wh is not None and wh.lower_ == "which" and wh.dep_ == "det" and wh.head.pos_ in ("NOUN", "PROPN"),
     )
 
 
