@@ -162,12 +162,11 @@ def extractive_answer(
             part, passages, idf, model=model, query_vector=query_vector, article_text=article_text, knows=knows
         )
         probabilities.append(decision.probability)
-        said_not_given = find_withheld(part, passages, article_text)
         # an article that says the thing asked is not known outranks an answer from a passage retrieved
         # after it: "Mertens declined to talk about a motive" is the answer to "What motive did police give?"
-        if said_not_given is not None and (
-            decision.best is None or said_not_given.passage_rank <= decision.best.passage_rank
-        ):
+        last_rank = decision.best.passage_rank if decision.best is not None else None
+        said_not_given = find_withheld(part, passages, article_text, last_rank)
+        if said_not_given is not None:
             withheld.append(said_not_given)
             continue
         if not decision.answered:

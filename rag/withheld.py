@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from rag.answer_text import display_text
@@ -62,9 +63,16 @@ KIND_WORDS: dict[str, frozenset[str]] = {
     "place": frozenset({"where", "location", "place", "site"}),
     "reason": frozenset({"why", "reason", "motive", "cause"}),
 }
-# A sentence is parsed only when it holds one of these words: most sentences hold none.
+# A sentence is parsed only when it reads like a withholding: a word of declining or not knowing, or a
+# negation shortly before a verb of telling. Most sentences match none, and a parse costs milliseconds.
+_TELLING_FORMS = (
+    r"(?:say|said|says|tell|told|name[ds]?|comment(?:ed)?|discuss(?:ed)?|talk(?:ed)?|disclos\w*|identif\w*|"
+    r"releas\w*|reveal\w*|specif\w*|g[ia]ven?|provid\w*|elaborat\w*|confirm\w*|explain\w*|determin\w*|"
+    r"known?|announc\w*|estimat\w*|detail\w*|speculat\w*|shar\w*|answer\w*|clear|available|certain)"
+)
 _CUE = re.compile(
-    r"\b(?:declin|refus|not\b|never\b|unclear|unknown|undetermined|undisclosed|uncertain|investigation)|n['’]t\b",
+    r"\b(?:declin\w*|refus\w*|unclear|unknown|undetermined|undisclosed|uncertain|under investigation)\b"
+    rf"|(?:\bnot|\bnever|n['’]t)\s+(?:[\w’'-]+\s+){{0,3}}?{_TELLING_FORMS}\b",
     re.IGNORECASE,
 )
 
@@ -88,12 +96,16 @@ def withheld_notice(withheld: Withheld) -> str:
 
 
 def find_withheld(
-    analysis: QuestionAnalysis, passages: Sequence[Passage], article_text: ArticleText | None = None
+    analysis: QuestionAnalysis,
+    passages: Sequence[Passage],
+    article_text: ArticleText | None = None,
+    last_rank: int | None = None,
 ) -> Withheld | None:
-    """The first sentence of `passages` (in retrieval order) that withholds what `analysis` asks, if any; the
-    question's names, years and dates must hold in the sentence or its article."""
+    """The first sentence of `passages` (in retrieval order, up to the passage at `last_rank`) that withholds
+    what `analysis` asks, if any; the question's names, years and dates must hold in the sentence or its
+    article."""
     checker = ConstraintChecker(analysis.constraints, article_text)
-    for rank, passage in enumerate(passages):
+    for rank, passage in enumerate(passages[: None if last_rank is None else last_rank + 1]):
         for start, end in sentence_spans(passage):
             text = passage.text[start:end]
             if not withholds(analysis, text):
@@ -110,14 +122,20 @@ def withholds(analysis: QuestionAnalysis, sentence: str) -> bool:
     focus = set(stems(analysis.focus)) | {analysis.focus} if analysis.focus else set()
     if not (kind_words or focus) or not _CUE.search(sentence):
         return False  # nothing says what a withheld clause must be about; or no word of withholding
-    from index.nlp import parse
-
     predicate = all_stems(" ".join(analysis.predicate_forms))
     asks_a_telling = analysis.predicate in TELLING_VERBS
     return any(
         _about_the_question(withheld, kind_words, focus | predicate, focus, predicate, asks_a_telling)
-        for withheld in withheld_words(parse(sentence))
+        for withheld in _withholdings(sentence)
     )
+
+
+@lru_cache(maxsize=4096)
+def _withholdings(sentence: str) -> tuple["WithheldWords", ...]:
+    """What a sentence withholds, parsed once per process: the passages retrieved for one topic recur."""
+    from index.nlp import parse
+
+    return tuple(withheld_words(parse(sentence, disable=("ner",))))  # the parse is what is read
 
 
 def _about_the_question(withheld: "WithheldWords", kind_words: frozenset[str], about: set[str],
