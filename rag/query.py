@@ -352,7 +352,7 @@ def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
             return "money", subject
         else:
             return "description", subject
-    lemma = noun.lemma_.casefold()
+    lemma = _kind_lemma(noun)
     content = _of_object(noun) if lemma in _CONTAINER_NOUNS else None
     plural = noun.tag_ in ("NNS", "NNPS")
     if lemma in _TIME_NOUNS:
@@ -368,6 +368,20 @@ def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
     if lemma in ("kind", "type", "sort", "level", "part") or plural:
         return "list" if plural or (content is not None and content.tag_ == "NNS") else "description", content or noun
     return "description", noun
+
+
+def _kind_lemma(noun: "Token") -> str:
+    """The lemma that says what kind of value a noun asks for: its own, or that of a compound modifier naming
+    an amount, count or share when it names none ("price tag", "vote count", "tax rate"). Time words are not
+    taken from modifiers: a "year-end bonus" or a "day care center" is no date."""
+    lemma = noun.lemma_.casefold()
+    if lemma in _TIME_NOUNS or lemma in _CONTAINER_NOUNS:
+        return lemma
+    for child in noun.children:
+        modifier = child.lemma_.casefold()
+        if child.dep_ == "compound" and modifier in _PERCENT_NOUNS | _COUNT_NOUNS | _AMOUNT_NOUNS:
+            return modifier
+    return lemma
 
 
 # Nouns for the articles themselves: "What do the reports say ...?" asks what they tell, not for anyone's words.

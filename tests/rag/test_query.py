@@ -166,6 +166,20 @@ def test_a_verb_of_money_asks_for_a_sum(question: str, answer_type: str) -> None
     assert analyse(question).answer_type == answer_type
 
 
+@pytest.mark.parametrize(
+    ("question", "answer_type"),
+    [
+        ("What is the price tag for rebuilding the washed-out bridge?", "money"),
+        ("What was the final vote count on the Orlow levy?", "count"),
+        # a time word modifying the noun asked about does not make it a date
+        ("What year-end bonus did the Orlow workers get?", "description"),
+        ("What day care center did she open in Orlow?", "description"),
+    ],
+)
+def test_a_compound_modifier_naming_an_amount_says_what_is_asked(question: str, answer_type: str) -> None:
+    assert analyse(question).answer_type == answer_type
+
+
 def test_a_share_tagged_as_money_is_a_percentage_not_a_sum() -> None:
     assert not entity_fits("money", "MONEY", "5 per cent")
     assert entity_fits("percent", "MONEY", "5 per cent")
