@@ -57,6 +57,9 @@ StreamEvent = str | Answer
 
 # Article texts kept in memory for constraint checks (a few questions' worth).
 ARTICLE_TEXT_CACHE = 64
+# Passages that name the person a "Who is X?" question asks about, looked up by the name alone and added to
+# those the question retrieved: a sentence giving X's role may rank low for the question itself.
+IDENTITY_PASSAGES = 10
 FALLBACK_NOTICE = "The language model failed ({reason}) so this answer was extracted from the articles instead."
 UNSUPPORTED_NOTICE = "The language model's answer was not supported by the articles, so this answer was extracted from them instead."
 
@@ -300,7 +303,7 @@ class Assistant:
                 retrieved = self.retrieve_full(query, request.top_k, request.retrieval_mode, scope.filters, indexes)
                 retrieve_ms = _ms(began)
                 answer_began = time.perf_counter()
-                answer = self._extractive(query, retrieved, indexes)
+                answer = self._extractive(query, retrieved, indexes, scope.filters)
             _add_notices(answer, scope.notice, indexes.outdated_notice)
             self.answers.put(indexes.revision, key, answer)
         timings = {"retrieve": retrieve_ms, "answer": _ms(answer_began),
@@ -330,7 +333,7 @@ class Assistant:
             answer = _no_match(request.question, scope.empty, "llm")
             yield answer.answer
         else:
-            answer = yield from self._stream_llm(query, retrieved, indexes, fallback)
+            answer = yield from self._stream_llm(query, retrieved, indexes, fallback, scope.filters)
         _add_notices(answer, scope.notice, indexes.outdated_notice)
         timings = {"retrieve": retrieve_ms, "answer": _ms(answer_began),
                    **{f"retrieve_{k}": v for k, v in retrieved.timings_ms.items()}}
@@ -354,23 +357,34 @@ class Assistant:
         return Conversation(max_tokens=self.settings.history_tokens)
 
     # --- answerers ----------------------------------------------------------
-    def _extractive(self, query: str, retrieved: RetrievalResult, indexes: "_Indexes") -> Answer:
+    def _extractive(
+        self, query: str, retrieved: RetrievalResult, indexes: "_Indexes", filters: RetrievalFilters | None
+    ) -> Answer:
         query_vector = retrieved.query_vector
         if query_vector is None and any(p.sentence_vectors for p in retrieved.passages):
             query_vector = self.encoder.embed_query(query)  # BM25-only retrieval embedded nothing yet
+        analysis = analyse(query, indexes.publisher_words)
+        passages = retrieved.passages
+        if analysis.identity_of:
+            # "Who is Ushakov?": the sentence that says who he is ("Kremlin aide Yury Ushakov") is often in a
+            # passage the question ranks low, as every passage about him matches it as well: look the name up
+            named = self._retriever(indexes.bm25).retrieve(analysis.identity_of, IDENTITY_PASSAGES, "bm25", filters)
+            seen = {p.passage_id for p in passages}
+            passages = passages + [p for p in named.passages if p.passage_id not in seen]
         return extractive_answer(
-            analyse(query, indexes.publisher_words),
-            retrieved.passages,
+            analysis,
+            passages,
             indexes.bm25.idf,
             max_sentences=self.settings.max_answer_sentences,
             query_vector=query_vector,
-            article_text=indexes.article_texts.for_question([p.article_id for p in retrieved.passages]),
+            article_text=indexes.article_texts.for_question([p.article_id for p in passages]),
             knows=indexes.bm25.knows,
             threshold=self.settings.abstain_threshold,
         )
 
     def _stream_llm(
-        self, query: str, retrieved: RetrievalResult, indexes: "_Indexes", fallback: bool
+        self, query: str, retrieved: RetrievalResult, indexes: "_Indexes", fallback: bool,
+        filters: RetrievalFilters | None,
     ) -> Iterator[StreamEvent]:
         from rag.llm import parse_generated
 
@@ -384,13 +398,13 @@ class Assistant:
             if not fallback:
                 raise
             with self.store.reading():
-                degraded = self._extractive(query, retrieved, indexes)
+                degraded = self._extractive(query, retrieved, indexes, filters)
             degraded.notice = FALLBACK_NOTICE.format(reason=failure.message.rstrip("."))
             return degraded
         answer = parse_generated(query, "".join(pieces), passages)
         if not answer.abstained and not any(s.support == "supported" for s in answer.sentences):
             with self.store.reading():
-                degraded = self._extractive(query, retrieved, indexes)
+                degraded = self._extractive(query, retrieved, indexes, filters)
             degraded.notice = UNSUPPORTED_NOTICE
             degraded.flagged = answer.flagged
             return degraded

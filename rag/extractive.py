@@ -37,6 +37,7 @@ from rag.candidates import (
     find_candidates, new_names, sentence_spans,
 )  # fmt: skip
 from rag.citations import CitedSentence, QuoteSpan, number_citations
+from rag.identity import describe
 from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
 from rag.query import Constraint, QuestionAnalysis, is_duration
 from rag.text import normalise, stems, words
@@ -370,6 +371,17 @@ def _balanced_span(passage: Passage, start: int, end: int) -> tuple[int, int] | 
 def _sentence_answer(
     analysis: QuestionAnalysis, candidates: list[Candidate], max_sentences: int, model: AnswerModel
 ) -> list[CitedSentence]:
+    if analysis.identity_of:
+        identity = describe(analysis.identity_of, candidates)
+        if identity is not None:
+            # "Who is Ushakov?": "Kremlin aide Yury Ushakov [1]." then the sentence that says so
+            found = identity.candidate
+            short = CitedSentence(identity.text, [QuoteSpan(found.passage, found.start, found.end)], end=".",
+                                  relevance="answers")  # fmt: skip
+            support = _whole_sentence(found)
+            if support is not None:
+                support.relevance = "related"
+            return [short] + ([support] if support is not None else [])
     lemmas = set(analysis.content_lemmas) | set(normalise(analysis.question).split())
     if lemmas & _ACROSS_SOURCES:
         candidates = _one_per_publisher(candidates)

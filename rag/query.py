@@ -169,6 +169,8 @@ class QuestionAnalysis:
     parts: tuple["QuestionAnalysis", ...] = ()
     # "Which firm drew up the plans?", "In which city ...?": asks which one of a kind, so an answer names it
     asks_which: bool = False
+    # "Who is Dale Orrin?": the name whose role or description is asked for (rag.identity)
+    identity_of: str | None = None
 
     @property
     def typed(self) -> bool:
@@ -218,6 +220,7 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
         subject=_subject_name(doc),
         parts=tuple(_analyse(part, publisher_names) for part in parts) if len(parts) > 1 else (),
         asks_which=wh is not None and wh.lower_ == "which" and wh.dep_ == "det" and wh.head.pos_ in ("NOUN", "PROPN"),
+        identity_of=_identity_name(doc, wh),
     )
 
 
@@ -326,11 +329,26 @@ def _how_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
 
 def _asks_who_someone_is(doc: "Doc", wh: "Token") -> bool:
     """"Who is Dale Orrin?": a copula whose other side is a name asks for a description, not a name."""
+    return _identity_token(wh) is not None
+
+
+def _identity_token(wh: "Token") -> "Token | None":
     root = wh.head
     if root.lemma_ != "be":
-        return False
+        return None
     others = [c for c in root.children if c.dep_ in ("nsubj", "attr") and c.i != wh.i]
-    return any(c.ent_type_ in ("PERSON", "ORG", "NORP") for c in others)
+    return next((c for c in others if c.ent_type_ in ("PERSON", "ORG", "NORP")), None)
+
+
+def _identity_name(doc: "Doc", wh: "Token | None") -> str | None:
+    """The name in "Who is Dale Orrin?" (None for any other question)."""
+    if wh is None or wh.lower_ not in ("who", "whom"):
+        return None
+    token = _identity_token(wh)
+    if token is None:
+        return None
+    entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    return entity.text if entity is not None else token.text
 
 
 def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:

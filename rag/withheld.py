@@ -40,8 +40,15 @@ DECLINING_VERBS = frozenset({"decline", "refuse"})
 # Verbs of telling and finding out: negated ("did not say", "was not released") or declined, they withhold.
 TELLING_VERBS = frozenset(
     {"say", "tell", "name", "comment", "discuss", "talk", "disclose", "identify", "release", "reveal", "specify",
-     "give", "provide", "elaborate", "confirm", "explain", "determine", "know", "announce", "estimate", "detail",
-     "speculate", "share", "answer"}
+     "elaborate", "confirm", "explain", "determine", "know", "announce", "estimate", "detail", "speculate",
+     "answer"}
+)  # fmt: skip
+# Verbs that tell only with a piece of information as their object ("did not give a reason", "would not
+# provide details"); otherwise they give things ("Moscow will not give up its goals").
+GIVING_VERBS = frozenset({"give", "provide", "share", "offer"})
+INFORMATION_NOUNS = frozenset(
+    {"reason", "detail", "figure", "number", "name", "explanation", "motive", "estimate", "timeline", "date",
+     "information", "cause", "breakdown", "update", "comment", "answer", "amount", "total", "cost", "price"}
 )  # fmt: skip
 # Adjectives that say something is not known ("It is unclear how many ..."), and ones that do so negated.
 UNKNOWN_ADJECTIVES = frozenset({"unclear", "unknown", "undetermined", "undisclosed", "uncertain"})
@@ -67,7 +74,7 @@ KIND_WORDS: dict[str, frozenset[str]] = {
 # negation shortly before a verb of telling. Most sentences match none, and a parse costs milliseconds.
 _TELLING_FORMS = (
     r"(?:say|said|says|tell|told|name[ds]?|comment(?:ed)?|discuss(?:ed)?|talk(?:ed)?|disclos\w*|identif\w*|"
-    r"releas\w*|reveal\w*|specif\w*|g[ia]ven?|provid\w*|elaborat\w*|confirm\w*|explain\w*|determin\w*|"
+    r"releas\w*|reveal\w*|specif\w*|g[ia]ven?|provid\w*|offer\w*|elaborat\w*|confirm\w*|explain\w*|determin\w*|"
     r"known?|announc\w*|estimat\w*|detail\w*|speculat\w*|shar\w*|answer\w*|clear|available|certain)"
 )
 _CUE = re.compile(
@@ -123,7 +130,7 @@ def withholds(analysis: QuestionAnalysis, sentence: str) -> bool:
     if not (kind_words or focus) or not _CUE.search(sentence):
         return False  # nothing says what a withheld clause must be about; or no word of withholding
     predicate = all_stems(" ".join(analysis.predicate_forms))
-    asks_a_telling = analysis.predicate in TELLING_VERBS
+    asks_a_telling = analysis.predicate in TELLING_VERBS | GIVING_VERBS
     return any(
         _about_the_question(withheld, kind_words, focus | predicate, focus, predicate, asks_a_telling)
         for withheld in _withholdings(sentence)
@@ -165,9 +172,9 @@ def withheld_words(doc: "Doc") -> Iterable[WithheldWords]:
         lemma = token.lemma_.casefold()
         if lemma in DECLINING_VERBS:
             for told in token.children:
-                if told.dep_ == "xcomp" and told.lemma_.casefold() in TELLING_VERBS:
+                if told.dep_ == "xcomp" and _tells(told):
                     yield _withheld(_clause(told, with_subject=False), _relative_head(token))
-        elif lemma in TELLING_VERBS and token.pos_ in ("VERB", "AUX") and _negated(token):
+        elif _tells(token) and token.pos_ in ("VERB", "AUX") and _negated(token):
             passive = any(c.dep_ in ("nsubjpass", "csubjpass") for c in token.children)
             yield _withheld(_clause(token, with_subject=passive), _relative_head(token))
         elif (lemma in UNKNOWN_ADJECTIVES or (lemma in NEGATABLE_ADJECTIVES and _negated(token, token.head))) and (
@@ -176,6 +183,16 @@ def withheld_words(doc: "Doc") -> Iterable[WithheldWords]:
             yield _withheld(_clause(token.head, with_subject=True))
         elif lemma == "investigation" and token.head.lower_ == "under":
             yield _withheld(_clause(token.head.head, with_subject=True))
+
+
+def _tells(verb: "Token") -> bool:
+    """A verb of telling, not a phrasal verb made of one ("give up", "talk down")."""
+    if any(child.dep_ == "prt" for child in verb.children):
+        return False
+    lemma = verb.lemma_.casefold()
+    if lemma in GIVING_VERBS:
+        return any(c.dep_ == "dobj" and c.lemma_.casefold() in INFORMATION_NOUNS for c in verb.children)
+    return lemma in TELLING_VERBS
 
 
 def _negated(*tokens: "Token") -> bool:

@@ -1,21 +1,15 @@
 """Refusals where an article says the thing asked is not known or not given (rag/withheld.py).
 
-On sentences and two short articles written for these tests (tests/rag/data/withheld_corpus), none from the
-sample or the evaluation corpora."""
+On sentences and two short articles written for these tests (tests/rag/data/withheld_corpus, the
+`withheld_assistant` fixture), none from the sample or the evaluation corpora."""
 
 from __future__ import annotations
-
-from pathlib import Path
-from typing import Iterator
 
 import pytest
 
 from rag.models import CANNOT_ANSWER
 from rag.query import analyse
 from rag.withheld import withholds
-from tests.conftest import make_settings
-
-WITHHELD_CORPUS = Path(__file__).resolve().parent / "data" / "withheld_corpus"
 
 
 @pytest.mark.parametrize(
@@ -32,6 +26,7 @@ WITHHELD_CORPUS = Path(__file__).resolve().parent / "data" / "withheld_corpus"
         ("Why did Hale vote against the plan?", "Hale didn't say why she voted against the plan."),
         ("Who is the new principal?", "The district has not named a new principal."),
         ("What did Mayor Kell say about the tax increase?", "Kell declined to comment on the tax increase."),
+        ("What reason did the Orlow board give for the closing?", "The board did not give a reason for the closing."),
     ],
 )  # fmt: skip
 def test_a_sentence_that_says_the_thing_asked_is_not_given_withholds_it(question: str, sentence: str) -> None:
@@ -50,21 +45,14 @@ def test_a_sentence_that_says_the_thing_asked_is_not_given_withholds_it(question
         # a negation that withholds nothing
         ("How many homes were damaged?", "The storm did not damage the school."),
         ("Who won the race?", "Nobody knows who will win the next race."),
+        # a verb of giving that gives no information, and a phrasal verb
+        ("What did the mayor tell the council about the town's goals?", "Orlow will not give up its goals."),
+        ("What did the mayor tell the council about the land?", "The mayor will not give the council the land."),
         ("How many firefighters fought the fire?", "About 40 firefighters fought the fire, and no one was hurt."),
     ],
 )  # fmt: skip
 def test_a_sentence_that_withholds_something_else_does_not(question: str, sentence: str) -> None:
     assert not withholds(analyse(question), sentence)
-
-
-@pytest.fixture(scope="module")
-def withheld_assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    from rag.assistant import Assistant
-    from rag.library import ingest_paths
-
-    settings = make_settings(tmp_path_factory.mktemp("withheld-store"))
-    assert ingest_paths(settings, [WITHHELD_CORPUS], prune=False).as_json()["added"] == 2
-    yield Assistant.from_settings(settings)
 
 
 @pytest.mark.parametrize(
