@@ -14,6 +14,7 @@ FROZEN_TEST_IDS = {
     "sample": "c137a83cc0c5f48d14e8685aefb836a38873f12a01eb5db829bc9036f9a0b067",
     "towns": "07d0ad9b4dfea365265e1f8baa620d8187085616368851df2e3d5ec399896cdc",
     "county": "e0cd16a6eec738aa8f0522563bd532987e50af694de38f34ad80bb2658f06d49",
+    "valley": "3f86b537f6b39c4ee07bd5860d06c34ca92b11e5c4520f403e9663187cbfb91f",
 }
 
 
@@ -36,7 +37,7 @@ def test_dev_and_test_share_no_item_and_cover_the_suite(name: str) -> None:
 
 def test_every_suite_with_articles_is_listed_and_heldout_has_only_a_test_split() -> None:
     found = suites()
-    assert {"sample", "towns", "county", "heldout"} <= set(found)
+    assert {"sample", "towns", "county", "valley", "heldout"} <= set(found)
     assert found["heldout"].splits == ("test",)
     with pytest.raises(Exception, match="no dev split"):
         found["heldout"].items("dev")
