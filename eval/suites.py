@@ -5,6 +5,7 @@
 | sample | data/articles (the bundled corpus) | eval/dataset.jsonl | eval/splits.json: dev / test |
 | towns | eval/corpora/towns/articles | dev.jsonl, test.jsonl beside them | dev / test |
 | county | eval/corpora/county/articles | dev.jsonl, test.jsonl beside them | dev / test |
+| valley | eval/corpora/valley/articles | dev.jsonl, test.jsonl beside them | dev / test |
 | heldout | eval/corpora/heldout/articles | test.jsonl | test only: never looked at while developing |
 
 Models and thresholds are fitted on the dev splits (`rag eval fit`);
@@ -79,4 +80,4 @@ def get_suite(name: str) -> Suite:
 
 
 # Suites whose dev splits the answer model is fitted on; "heldout" is never among them.
-DEVELOPMENT_SUITES = ("sample", "towns", "county")
+DEVELOPMENT_SUITES = ("sample", "towns", "county", "valley")
