@@ -32,6 +32,7 @@ from rag.text import all_stems, normalise, stems, stopwords, words
 
 if TYPE_CHECKING:
     import numpy as np
+    from spacy.tokens import Token
 
 IdfFunction = Callable[[str], float]
 
@@ -367,9 +368,10 @@ def answer_clause(analysis: QuestionAnalysis, candidate: Candidate) -> dict[str,
       lone vote?": "Nina Castillo cast the only no vote"), 0 when it is another verb ("About 240 residents
       *filled* the gym" for "How many residents voted?");
     - `mood_agrees`: 0 when the question asks about something not (yet) done and the clause tells of something
-      done ("When will it hold the event?": "which opened in January"), else 1. Not the other way round: news
-      reports plans before they happen, so "When did the county vote?" is answered by "voters will decide
-      Nov. 5" in an article written before the vote.
+      done ("When will it hold the event?": "which opened in January"), or when the clause denies what a
+      question that denies nothing asks ("Where will riders catch it?": "will no longer run down Front
+      Street"); else 1. Not the other way round: news reports plans before they happen, so "When did the
+      county vote?" is answered by "voters will decide Nov. 5" in an article written before the vote.
 
     Both are 1 when there is nothing to compare (no answer entity, a question on "is" or in the present)."""
     entity = candidate.answer
@@ -392,8 +394,32 @@ def answer_clause(analysis: QuestionAnalysis, candidate: Candidate) -> dict[str,
     verbs = [token] + ([token.head] if token.dep_ in ("xcomp", "ccomp", "conj", "advcl") else [])
     on_predicate = not wanted or any(wanted & (all_stems(t.text) | all_stems(t.lemma_)) for t in verbs)
     mood = clause_mood(token) if token.pos_ in ("VERB", "AUX") else None
-    agrees = not (analysis.mood == "irrealis" and mood == "realised")
+    # "Route 6 will no longer run down Front Street" does not say where it runs; "will not reopen until
+    # June 1" does say when it reopens
+    denied = not analysis.negative and _negated(token) and not _through_until(span.root, token)
+    agrees = not (analysis.mood == "irrealis" and mood == "realised") and not denied
     return {"answer_on_predicate": float(on_predicate), "mood_agrees": float(agrees)}
+
+
+def _negated(verb: "Token") -> bool:
+    """The verb of a clause is negated: "did not", "never", "no longer"; not a participle standing for a
+    preposition ("not including the 2014 annexation")."""
+    if verb.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return any(
+        child.dep_ == "neg" or (child.dep_ in ("advmod", "npadvmod") and any(g.dep_ == "neg" for g in child.children))
+        for child in verb.children
+    )
+
+
+def _through_until(answer: "Token", verb: "Token") -> bool:
+    """The answer hangs on the verb through "until" or "before" ("not ... until June 1")."""
+    token = answer
+    while token.i != verb.i and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ in ("until", "till", "before"):
+            return True
+        token = token.head
+    return False
 
 
 # Entity labels of names (ANSWER_LABELS["name"]): who and what a sentence is about.

@@ -252,7 +252,7 @@ def _resolve(token: "Token", answer: list[_Mention], question: list[_Mention], q
                 return chunk.text
         if token.lemma_ not in {t.lemma_ for t in question_doc}:
             return None  # a noun of an older turn, never qualified: nothing to add
-    event = _event(question_doc, own)
+    event = _event(question_doc, own, things_only=word in ("it", "its"))
     if not event:
         return None
     if word in ("next", "then"):
@@ -276,13 +276,19 @@ def _asked_where(doc: "Doc") -> bool:
     return any(t.lower_ == "where" and t.tag_ == "WRB" for t in doc)
 
 
-def _event(doc: "Doc", own: set[str]) -> str:
-    """The previous question's event as its names and key noun phrases ("Castillo, the school board")."""
+def _event(doc: "Doc", own: set[str], things_only: bool = False) -> str:
+    """The previous question's event as its names and key noun phrases ("Castillo, the school board"); with
+    `things_only` (for "it"), no dates or times: "it" is never "March"."""
     phrases: list[str] = []
     for chunk in doc.noun_chunks:
         if chunk.root.tag_ in ("WP", "WDT", "PRP", "WP$") or chunk.root.lower_ in ("what", "who", "which"):
             continue
-        words = [t.text for t in chunk if t.tag_ not in ("WDT", "WP", "WP$", "DT", "PRP$")]
+        if things_only and chunk.root.ent_type_ in ("DATE", "TIME"):
+            continue
+        # "Route 6", "Building 4": a number after the noun names it too (the model leaves it out of the chunk)
+        numbered = [t for t in chunk.root.rights if t.dep_ == "nummod" and t.i == chunk.end]
+        tokens = [*chunk, *numbered]
+        words = [t.text for t in tokens if t.tag_ not in ("WDT", "WP", "WP$", "DT", "PRP$")]
         text = " ".join(words)
         if text and text.casefold() not in own and text not in phrases:
             phrases.append(text)

@@ -171,6 +171,8 @@ class QuestionAnalysis:
     asks_which: bool = False
     # "Who is Dale Orrin?": the name whose role or description is asked for (rag.identity)
     identity_of: str | None = None
+    # "Who did not vote?": the question denies something, so an answer may come from a denying clause
+    negative: bool = False
 
     @property
     def typed(self) -> bool:
@@ -221,6 +223,7 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
         parts=tuple(_analyse(part, publisher_names) for part in parts) if len(parts) > 1 else (),
         asks_which=wh is not None and wh.lower_ == "which" and wh.dep_ == "det" and wh.head.pos_ in ("NOUN", "PROPN"),
         identity_of=_identity_name(doc, wh),
+        negative=any(t.dep_ == "neg" for t in doc),
     )
 
 

@@ -235,3 +235,27 @@ def test_a_which_question_is_answered_only_by_a_sentence_that_names_something_ne
     what = analyse("What did the architect estimate about the Corvale school repairs?")
     assert not what.asks_which
     assert len(find_candidates(what, [passage], idf=lambda stem: 1.0)) == 2
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value", "label", "agrees"),
+    [
+        ("Where will Orlow riders catch the bus?", "The bus will no longer stop on Elm Street.", "Elm Street",
+         "FAC", 0.0),
+        ("Where did the Orlow council meet?", "The council did not meet at Town Hall.", "Town Hall", "FAC", 0.0),
+        # "not ... until" says when; a participle standing for a preposition denies nothing
+        ("When will the Orlow pool reopen?", "The pool will not reopen until June 1.", "June 1", "DATE", 1.0),
+        ("In what year did Orlow annex Pell?", "That is the land, not including the 2014 annexation of Pell.",
+         "2014", "DATE", 1.0),
+        # a question that denies something may be answered by a clause that denies it
+        ("Which street will the Orlow bus not serve?", "The bus will no longer stop on Elm Street.",
+         "Elm Street", "FAC", 1.0),
+    ],
+)  # fmt: skip
+def test_a_clause_that_denies_what_is_asked_does_not_answer_it(
+    question: str, text: str, value: str, label: str, agrees: float
+) -> None:
+    from rag.candidates import answer_clause
+    from rag.query import analyse
+
+    assert answer_clause(analyse(question), _value_candidate(text, value, label))["mood_agrees"] == agrees

@@ -34,6 +34,13 @@ def test_that_is_the_event_of_the_previous_question() -> None:
     assert rewritten is not None and rewritten.startswith("And when was that (") and "Pruett" in rewritten
 
 
+def test_it_is_the_thing_asked_about_with_its_number_and_never_a_date() -> None:
+    conversation = chat(("How is Route 9 changing in March 2025?", "Route 9 will no longer run down Elm Street. [1]"))
+    assert resolve_follow_up("Where will Orlow riders catch it instead?", conversation) == (
+        "Where will Orlow riders catch it (Route 9) instead?"
+    )
+
+
 def test_a_definite_noun_becomes_the_previous_turns_fuller_phrase() -> None:
     conversation = chat(("What did the council decide at the June 10 meeting?", "It passed the budget. [1]"))
     assert resolve_follow_up("How long did the meeting last?", conversation) == "How long did the June 10 meeting last?"
@@ -108,6 +115,7 @@ def test_who_is_ushakov_after_a_peskov_question_is_about_ushakov(assistant: Assi
     assert answer.rewritten_query is None
     assert "(context:" not in (answer.rewritten_query or "")
     assert not answer.abstained and all("Ushakov" in c.quote for c in answer.citations[:1])
+    assert answer.answer.startswith("Kremlin aide Yur")  # who he is, not what he said
 
 
 def test_a_follow_up_in_a_chat_on_other_text(rules_assistant: Assistant) -> None:
