@@ -20,6 +20,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -60,6 +61,9 @@ ARTICLE_TEXT_CACHE = 64
 # Passages that name the person a "Who is X?" question asks about, looked up by the name alone and added to
 # those the question retrieved: a sentence giving X's role may rank low for the question itself.
 IDENTITY_PASSAGES = 10
+# Threads parsing questions while retrieval runs: the model parses one text at a time (index.nlp), so more would
+# only wait; two let a second question's parse queue while the first's runs.
+PARSE_THREADS = 2
 FALLBACK_NOTICE = "The language model failed ({reason}) so this answer was extracted from the articles instead."
 UNSUPPORTED_NOTICE = "The language model's answer was not supported by the articles, so this answer was extracted from them instead."
 
@@ -82,6 +86,7 @@ class Assistant:
         self._library: Library | None = None
         self.answers = AnswerCache()
         self.questions = QuestionsInFlight()  # being answered now: uploads give way to them
+        self._parse_threads: ThreadPoolExecutor | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> "Assistant":
@@ -92,6 +97,13 @@ class Assistant:
         return cls(settings, store, encoder)
 
     # --- collaborators ----------------------------------------------------
+    def _parser(self) -> ThreadPoolExecutor:
+        """The threads that parse questions while they are being retrieved (made on first use)."""
+        with self._lock:
+            if self._parse_threads is None:
+                self._parse_threads = ThreadPoolExecutor(max_workers=PARSE_THREADS, thread_name_prefix="parse")
+            return self._parse_threads
+
     def _indexes(self) -> "_Indexes":
         """The keyword index and the known terms for the store's current revision (read once per question)."""
         revision = self.store.read_key  # the revision, and each commit of an ingest in this process
@@ -300,10 +312,14 @@ class Assistant:
                 retrieve_ms = _ms(began)
                 answer_began = time.perf_counter()
             else:
+                # the question's parse (spaCy, a few ms) runs while retrieval embeds and searches (ONNX and the
+                # vector index let go of the GIL): a question asked for the first time waits for the longer of
+                # the two, not for both
+                parsed = self._parser().submit(analyse, query, indexes.publisher_words)
                 retrieved = self.retrieve_full(query, request.top_k, request.retrieval_mode, scope.filters, indexes)
                 retrieve_ms = _ms(began)
                 answer_began = time.perf_counter()
-                answer = self._extractive(query, retrieved, indexes, scope.filters)
+                answer = self._extractive(query, retrieved, indexes, scope.filters, parsed.result())
             _add_notices(answer, scope.notice, indexes.outdated_notice)
             self.answers.put(indexes.revision, key, answer)
         timings = {"retrieve": retrieve_ms, "answer": _ms(answer_began),
@@ -358,12 +374,13 @@ class Assistant:
 
     # --- answerers ----------------------------------------------------------
     def _extractive(
-        self, query: str, retrieved: RetrievalResult, indexes: "_Indexes", filters: RetrievalFilters | None
+        self, query: str, retrieved: RetrievalResult, indexes: "_Indexes", filters: RetrievalFilters | None,
+        analysis: QuestionAnalysis | None = None,
     ) -> Answer:
         query_vector = retrieved.query_vector
         if query_vector is None and any(p.sentence_vectors for p in retrieved.passages):
             query_vector = self.encoder.embed_query(query)  # BM25-only retrieval embedded nothing yet
-        analysis = analyse(query, indexes.publisher_words)
+        analysis = analysis or analyse(query, indexes.publisher_words)
         passages = retrieved.passages
         if analysis.identity_of:
             # "Who is Ushakov?": the sentence that says who he is ("Kremlin aide Yury Ushakov") is often in a
