@@ -486,6 +486,7 @@ def _answer_entities(
     fitting: list[Entity] = []
     normalised_question = normalise(question)
     focus_stems = set(stems(analysis.focus)) if analysis.focus else set()
+    question_stems = set(stems(question))
     for s, e, label in passage.entities:
         if s < start or e > end:
             continue
@@ -503,6 +504,8 @@ def _answer_entities(
             continue  # "at 418 Linden Row": a house number counts nothing
         if _inside_the_outlets_name(passage, s, e):
             continue  # "according to WVCQ 6 News": the 6 is part of a name
+        if analysis.answer_type == "count" and _in_a_tally(passage.text, s, e) and not question_stems & _TALLIED:
+            continue  # "voted 6-1": the 6 counts votes, not the checkouts or people a question asks about
         if label == "MONEY" and s > start and passage.text[s - 1] in _CURRENCY_SIGNS:
             s -= 1  # the model sometimes leaves the sign out of the sum: "$640,000" is the answer, not "640,000"
         fitting.append((s, e, label))
@@ -532,6 +535,19 @@ _AGE_AFTER = re.compile(r"(?:,|\)|;| of\b|-year-old| years? old| years of age)")
 _AGE_BEFORE = re.compile(r"(?:, |\(|\baged )$")
 # The oldest age a number can be.
 MAX_AGE = 120
+
+
+# A tally ("voted 5-2", "won 3-1"): its numbers count votes or points, which only a question about them asks for.
+_TALLY = re.compile(r"\d+\s?[-–]\s?\d+")
+_TALLIED = frozenset(stems("vote votes voter point points goal goals run runs score"))
+
+
+def _in_a_tally(text: str, start: int, end: int) -> bool:
+    """The number at [start, end) is a side of a tally like "5-2" (not a span of years such as "2023-24")."""
+    for match in _TALLY.finditer(text, max(0, start - 4), min(len(text), end + 4)):
+        if match.start() <= start < match.end():
+            return all(len(side) <= 2 for side in re.findall(r"\d+", match.group()))
+    return False
 
 
 def _inside_the_outlets_name(passage: Passage, start: int, end: int) -> bool:

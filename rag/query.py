@@ -78,6 +78,9 @@ _MEASURE_ADJECTIVES = frozenset({"cold", "hot", "warm", "cool", "deep", "shallow
 # Verbs whose object is a sum of money.
 _PRICE_VERBS = frozenset({"cost", "spend", "pay", "owe", "borrow", "charge"})
 # "5 per cent" is sometimes tagged MONEY: a share is no sum of money.
+# A number with a decimal fraction counts nothing unless a scale word makes it whole ("1.2 million").
+_FRACTION = re.compile(r"\d\.\d")
+_SCALE_WORDS = re.compile(r"\b(?:thousand|million|billion|trillion)\b", re.IGNORECASE)
 _PERCENT_WORDS = re.compile(r"%|\bper ?cent\b|\bpercent(?:age)?\b", re.IGNORECASE)
 # An ordinal ("the sixth call") answers "how many times" or "which number", not "how many homes".
 _ORDINAL_FOCUS = frozenset({"time", "number"})
@@ -779,6 +782,10 @@ def entity_fits(answer_type: str, label: str, entity_text: str, focus: str | Non
         return False
     if answer_type == "count" and label == "QUANTITY" and focus and not set(stems(focus)) & set(stems(entity_text)):
         return False  # "how many homes": "1,200 acres" measures something else
+    if answer_type == "count" and label == "CARDINAL" and _FRACTION.search(entity_text) and not _SCALE_WORDS.search(
+        entity_text
+    ):
+        return False  # "how many people": "0.8" (of a 0.8-mill levy) counts no one; "1.2 million" or 6.3 miles do
     if label == "ORDINAL":
         return focus is None or focus in _ORDINAL_FOCUS
     if answer_type == "duration":

@@ -259,3 +259,19 @@ def test_a_clause_that_denies_what_is_asked_does_not_answer_it(
     from rag.query import analyse
 
     assert answer_clause(analyse(question), _value_candidate(text, value, label))["mood_agrees"] == agrees
+
+
+def test_a_tally_counts_votes_only() -> None:
+    from rag.candidates import find_candidates
+    from rag.models import Passage
+    from rag.query import analyse
+
+    text = "The Orlow library board voted 5-2 on Tuesday to close the branch."
+    passage = Passage(passage_id="p", article_id="a", title="Orlow branch closes", source="Orlow Star", text=text,
+                      start=0, end=len(text))  # fmt: skip
+    five, two = text.index("5-2"), text.index("5-2") + 2
+    passage.entities = [(five, five + 1, "CARDINAL"), (two, two + 1, "CARDINAL")]
+    assert not find_candidates(analyse("How many books did the Orlow library lend?"), [passage], idf=lambda s: 1.0)
+    voted = find_candidates(analyse("How many Orlow board members voted to close the branch?"), [passage],
+                            idf=lambda s: 1.0)  # fmt: skip
+    assert voted and voted[0].answer_text() == "5"

@@ -150,6 +150,11 @@ def test_a_quantity_of_something_else_does_not_count_what_was_asked() -> None:
     assert not entity_fits("count", "QUANTITY", "about 1,200 acres", "home")
     assert entity_fits("count", "QUANTITY", "40 tonnes", "tonne")
     assert entity_fits("count", "CARDINAL", "17", "home")
+    # a decimal fraction counts nothing ("a 0.8-mill levy"), unless a scale word makes it whole
+    assert not entity_fits("count", "CARDINAL", "0.8", "people")
+    assert entity_fits("count", "CARDINAL", "1.2 million", "people")
+    assert entity_fits("quantity", "CARDINAL", "0.8", "levy")
+    assert entity_fits("count", "QUANTITY", "6.3 miles", "mile")
 
 
 @pytest.mark.parametrize(
