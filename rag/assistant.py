@@ -383,8 +383,8 @@ class Assistant:
         analysis = analysis or analyse(query, indexes.publisher_words)
         passages = retrieved.passages
         if analysis.identity_of:
-            # "Who is Ushakov?": the sentence that says who he is ("Kremlin aide Yury Ushakov") is often in a
-            # passage the question ranks low, as every passage about him matches it as well: look the name up
+            # "Who is Castell?": the sentence that says who she is ("Orlow aide Mira Castell") is often in a
+            # passage the question ranks low, as every passage about her matches it as well: look the name up
             named = self._retriever(indexes.bm25).retrieve(analysis.identity_of, IDENTITY_PASSAGES, "bm25", filters)
             seen = {p.passage_id for p in passages}
             passages = passages + [p for p in named.passages if p.passage_id not in seen]

@@ -394,7 +394,7 @@ def answer_clause(analysis: QuestionAnalysis, candidate: Candidate) -> dict[str,
     verbs = [token] + ([token.head] if token.dep_ in ("xcomp", "ccomp", "conj", "advcl") else [])
     on_predicate = not wanted or any(wanted & (all_stems(t.text) | all_stems(t.lemma_)) for t in verbs)
     mood = clause_mood(token) if token.pos_ in ("VERB", "AUX") else None
-    # "Route 6 will no longer run down Front Street" does not say where it runs; "will not reopen until
+    # "Route 40 will no longer run down Elm Street" does not say where it runs; "will not reopen until
     # June 1" does say when it reopens
     denied = not analysis.negative and _negated(token) and not _through_until(span.root, token)
     agrees = not (analysis.mood == "irrealis" and mood == "realised") and not denied

@@ -285,7 +285,7 @@ def _event(doc: "Doc", own: set[str], things_only: bool = False) -> str:
             continue
         if things_only and chunk.root.ent_type_ in ("DATE", "TIME"):
             continue
-        # "Route 6", "Building 4": a number after the noun names it too (the model leaves it out of the chunk)
+        # "Route 40", "Building 4": a number after the noun names it too (the model leaves it out of the chunk)
         numbered = [t for t in chunk.root.rights if t.dep_ == "nummod" and t.i == chunk.end]
         tokens = [*chunk, *numbered]
         words = [t.text for t in tokens if t.tag_ not in ("WDT", "WP", "WP$", "DT", "PRP$")]

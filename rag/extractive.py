@@ -164,7 +164,7 @@ def extractive_answer(
         )
         probabilities.append(decision.probability)
         # an article that says the thing asked is not known outranks an answer from a passage retrieved
-        # after it: "Mertens declined to talk about a motive" is the answer to "What motive did police give?"
+        # after it: "Poole declined to talk about a motive" is the answer to "What motive did police give?"
         last_rank = decision.best.passage_rank if decision.best is not None else None
         said_not_given = find_withheld(part, passages, article_text, last_rank)
         if said_not_given is not None:
@@ -374,7 +374,7 @@ def _sentence_answer(
     if analysis.identity_of:
         identity = describe(analysis.identity_of, candidates)
         if identity is not None:
-            # "Who is Ushakov?": "Kremlin aide Yury Ushakov [1]." then the sentence that says so
+            # "Who is Castell?": "Orlow aide Mira Castell [1]." then the sentence that says so
             found = identity.candidate
             short = CitedSentence(identity.text, [QuoteSpan(found.passage, found.start, found.end)], end=".",
                                   relevance="answers")  # fmt: skip

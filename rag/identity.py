@@ -1,17 +1,17 @@
-"""Who someone is: the role or description an article gives with a name ("Who is Ushakov?").
+"""Who someone is: the role or description an article gives with a name ("Who is Castell?").
 
 News says who someone is where it names them, in a few fixed ways, all read off
 the parse of the sentence:
 
-- a title before the name: "Kremlin aide Yury Ushakov", "Commission Chair
+- a title before the name: "Orlow aide Mira Castell", "Commission Chair
   Harriet Penhallow";
-- an appositive after it: "Yury Ushakov, Putin's foreign policy adviser, said";
+- an appositive after it: "Mira Castell, the mayor's budget adviser, said";
 - the name in apposition to the role: "the county's fire marshal, Dana Poole,";
 - a relative clause: "Harriet Penhallow, who chairs the county commission,".
 
-The short answer is that phrase with the name ("Kremlin aide Yury Ushakov");
+The short answer is that phrase with the name ("Orlow aide Mira Castell");
 the sentence it comes from supports it. A sentence that only says what someone
-did ("Ushakov said ...") tells no role.
+did ("Castell said ...") tells no role.
 """
 
 from __future__ import annotations
@@ -30,11 +30,11 @@ if TYPE_CHECKING:
 MAX_SENTENCES_READ = 6
 # Labels a name asked about can carry in the passages.
 _NAME_LABELS = frozenset({"PERSON", "ORG", "NORP"})
-# Words before a name that are no role ("Mr Putin").
+# Words before a name that are no role ("Mr Castell").
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "mr.", "mrs.", "ms.", "dr.", "madam"})
 # Possessive pronouns a role can start with ("his adviser"), which say whose only with the sentence before.
 _PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
-# Dependency labels of the words before a name that make up a title ("Kremlin aide", "Russian President").
+# Dependency labels of the words before a name that make up a title ("Orlow aide", "County Commissioner").
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
 
@@ -71,8 +71,8 @@ def describe(name: str, candidates: Sequence[Candidate]) -> Identity | None:
 
 
 def _leans_on_another_sentence(role: str, name: "Span | None") -> bool:
-    """A role told through a pronoun ("Yuri Ushakov, his foreign affairs adviser") needs the sentence around it:
-    one that stands alone ("Kremlin aide Yuri Ushakov") is preferred."""
+    """A role told through a pronoun ("Mira Castell, his budget adviser") needs the sentence around it:
+    one that stands alone ("Orlow aide Mira Castell") is preferred."""
     told = role.removeprefix(name.text if name is not None else "").lstrip(" ,").split()
     return bool(told) and told[0].casefold() in _PRONOUNS
 
@@ -83,7 +83,7 @@ def _surname(name: str) -> str:
 
 
 def _mention(candidate: Candidate, surname: str) -> tuple[int, int] | None:
-    """The stored entity of the candidate's sentence that names `surname` (e.g. "Yury Ushakov" for "ushakov")."""
+    """The stored entity of the candidate's sentence that names `surname` (e.g. "Mira Castell" for "castell")."""
     for start, end, label in candidate.passage.entities:
         if start >= candidate.start and end <= candidate.end and label in _NAME_LABELS:
             words = normalise(candidate.passage.text[start:end]).removesuffix("'s").split()
@@ -94,8 +94,8 @@ def _mention(candidate: Candidate, surname: str) -> tuple[int, int] | None:
 
 def _may_give_a_role(candidate: Candidate, start: int, end: int) -> bool:
     """Whether the words around a mention can hold a role, read without a parse: a word right before it
-    ("aide Yury Ushakov") or a comma right after it ("Yury Ushakov, Putin's adviser"); not "Ushakov said" at
-    the start of a sentence, nor "..., Ushakov said" after a quotation."""
+    ("aide Mira Castell") or a comma right after it ("Mira Castell, the mayor's adviser"); not "Castell said"
+    at the start of a sentence, nor "..., Castell said" after a quotation."""
     text = candidate.passage.text
     before = text[candidate.start : start].rstrip()
     return bool(before) and before[-1].isalnum() or text[end : candidate.end].lstrip().startswith(",")
@@ -105,14 +105,14 @@ def role_phrase(doc: "Doc", name: "Span") -> str | None:
     """The name with the role the sentence gives it, or None when it gives none."""
     root = name.root
     appositive = next((c for c in root.children if c.dep_ == "appos" and c.i >= name.end), None)
-    if appositive is not None:  # "Yury Ushakov, Putin's foreign policy adviser, said"
+    if appositive is not None:  # "Mira Castell, the mayor's budget adviser, said"
         return f"{name.text}, {_text(doc, appositive.left_edge.i, appositive.right_edge.i + 1)}"
     if root.dep_ == "appos" and root.head.i < name.start and root.head.pos_ in ("NOUN", "PROPN"):
         head = root.head  # "the county's fire marshal, Dana Poole, said"
         return f"{name.text}, {_text(doc, head.left_edge.i, head.i + 1, lower_first=True)}"
     # "Trustee Amos Riel": the parser may hang the title on the first name rather than the surname
     title = [c for token in name for c in token.children if c.dep_ in _TITLE_DEPS and c.i < name.start]
-    if title:  # "Kremlin aide Yury Ushakov"
+    if title:  # "Orlow aide Mira Castell"
         start = min(c.left_edge.i for c in title)
         words = [t for t in doc[start : name.start] if not t.is_punct]
         if any(t.lower_ not in _HONORIFICS and t.ent_type_ != "PERSON" for t in words):

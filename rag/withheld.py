@@ -1,7 +1,7 @@
 """Sentences in which an article says that what is asked is not known or not given.
 
 News says so in a few fixed ways: someone *declined* or *refused* to say,
-name, comment on or discuss it ("Mertens declined to talk about a motive"); it
+name, comment on or discuss it ("Poole declined to talk about a motive"); it
 was *not* said, released, determined or known ("The driver's name was not
 released", "Officials would not say how much the repairs would cost"); it is
 *unclear* or *unknown* ("It was unclear how many people were inside"); or it is
@@ -11,7 +11,7 @@ sentence that happens to hold a date or a number.
 
 What is withheld is read off the parse: the clause that says or names (minus
 who declined), the subject of "was not determined" or "is unclear", and the
-noun a relative clause hangs on ("a discount chain, which it declined to
+noun a relative clause hangs on ("a grocery chain, which it declined to
 name"). It is about the question when it holds the kind of thing asked (an
 embedded "when", "how many", "who", "why", or a noun of that kind: "date",
 "cost", "name", "motive") and, where the question names one, the thing asked
