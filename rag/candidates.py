@@ -369,7 +369,7 @@ def answer_clause(analysis: QuestionAnalysis, candidate: Candidate) -> dict[str,
       *filled* the gym" for "How many residents voted?");
     - `mood_agrees`: 0 when the question asks about something not (yet) done and the clause tells of something
       done ("When will it hold the event?": "which opened in January"), or when the clause denies what a
-      question that denies nothing asks ("Where will riders catch it?": "will no longer run down Front
+      question that denies nothing asks ("Where will riders catch it?": "will no longer run down Elm
       Street"); else 1. Not the other way round: news reports plans before they happen, so "When did the
       county vote?" is answered by "voters will decide Nov. 5" in an article written before the vote.
 
