@@ -132,7 +132,7 @@ def withholds(analysis: QuestionAnalysis, sentence: str) -> bool:
     predicate = all_stems(" ".join(analysis.predicate_forms))
     asks_a_telling = analysis.predicate in TELLING_VERBS | GIVING_VERBS
     return any(
-        _about_the_question(withheld, kind_words, focus | predicate, focus, predicate, asks_a_telling)
+        _about_the_question(withheld, kind_words, focus, predicate, asks_a_telling)
         for withheld in _withholdings(sentence)
     )
 
@@ -145,10 +145,13 @@ def _withholdings(sentence: str) -> tuple["WithheldWords", ...]:
     return tuple(withheld_words(parse(sentence, disable=("ner",))))  # the parse is what is read
 
 
-def _about_the_question(withheld: "WithheldWords", kind_words: frozenset[str], about: set[str],
-                        focus: set[str], predicate: set[str], asks_a_telling: bool) -> bool:  # fmt: skip
-    """What a sentence withholds is what the question asks about."""
+def _about_the_question(withheld: "WithheldWords", kind_words: frozenset[str], focus: set[str],
+                        predicate: set[str], asks_a_telling: bool) -> bool:  # fmt: skip
+    """What a sentence withholds is what the question asks about (`focus` and `predicate`: stems)."""
     if kind_words:
+        # a value question: the kind of thing asked ("when", "how many", "cost") and, when the question has
+        # them, its noun or verb ("has not said when hiring will begin"); a reason needs only the kind
+        about = focus | predicate
         return bool(withheld.words & kind_words) and (
             not about or bool(withheld.words & about) or "reason" in kind_words
         )
