@@ -14,7 +14,9 @@ question (most recent and most salient first):
   several, else its organisation or place;
 - there: the last place;
 - it / that / this, "the call", "next": the event of the previous question,
-  as its names and key noun phrases, in brackets after the reference.
+  as its names and key noun phrases, in brackets after the reference;
+- a question that opens with "And" (or "Also") and names nothing of its own
+  ("And what does a ride cost?"): that event, in brackets at its end.
 
 A question that names its own subject and refers to nothing is left alone,
 even in a chat: "Who is Dale Orrin?" after a question about Nina Castillo is about Dale Orrin.
@@ -36,6 +38,8 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself
 _GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 _THING_PRONOUNS = frozenset({"it", "its", "that", "this", "those", "these"})
 _POSSESSIVE = frozenset({"his", "her", "their", "its"})
+# Words that open a question going on with the one before ("And what does a ride cost?").
+_CONTINUING = frozenset({"and", "also", "plus"})
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _GROUP_LABELS = ("ORG", "NORP", "GPE")
 # Noun phrases of the previous turn that describe its event: enough to retrieve it.
@@ -91,7 +95,14 @@ def _parse(text: str) -> "Doc":
 def references(question: str) -> list[str]:
     """The words of `question` that refer back to an earlier turn (empty for a standalone question)."""
     doc = _parse(question)
-    return [token.text for token in _referring_tokens(doc, set())]
+    found = [token.text for token in _referring_tokens(doc, set())]
+    return found or ([doc[0].text] if _continues(doc) else [])
+
+
+def _continues(doc: "Doc") -> bool:
+    """"And what does a ride cost?": a question that opens with a conjunction and names nothing of its own
+    goes on with the previous one."""
+    return len(doc) > 1 and doc[0].lower_ in _CONTINUING and not doc.ents
 
 
 def looks_like_follow_up(question: str) -> bool:
@@ -132,7 +143,11 @@ def resolve_follow_up(question: str, conversation: Conversation) -> str | None:
     doc = _parse(question)
     referring = _referring_tokens(doc, previous_nouns)
     if not referring:
-        return None
+        if not _continues(doc):
+            return None
+        # nothing to replace: the previous question's event goes after the whole question
+        event = _event(question_doc, {m.text.casefold() for m in _mentions(doc)})
+        return f"{question.rstrip().rstrip('?')} ({event})?" if event else None
     answer_doc = _parse(previous.answer) if previous.answer else None
     answer_mentions = _mentions(answer_doc) if answer_doc is not None else []
     # earlier questions, most recent first: "they" may name people asked about two turns ago

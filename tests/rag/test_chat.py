@@ -41,6 +41,16 @@ def test_it_is_the_thing_asked_about_with_its_number_and_never_a_date() -> None:
     )
 
 
+def test_a_question_opening_with_and_goes_on_with_the_previous_one_unless_it_names_its_own() -> None:
+    conversation = chat(("How is Route 9 changing in March 2025?", "Route 9 will no longer run down Elm Street. [1]"))
+    assert resolve_follow_up("And what does a ride cost?", conversation) == (
+        "And what does a ride cost (Route 9, March 2025)?"
+    )
+    assert looks_like_follow_up("And what does a ride cost?")
+    assert resolve_follow_up("And what did Mayor Kell say?", conversation) is None
+    assert resolve_follow_up("What does a ride cost?", conversation) is None
+
+
 def test_a_definite_noun_becomes_the_previous_turns_fuller_phrase() -> None:
     conversation = chat(("What did the council decide at the June 10 meeting?", "It passed the budget. [1]"))
     assert resolve_follow_up("How long did the meeting last?", conversation) == "How long did the June 10 meeting last?"
