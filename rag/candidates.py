@@ -504,6 +504,8 @@ def _answer_entities(
             continue  # "at 418 Linden Row": a house number counts nothing
         if _inside_the_outlets_name(passage, s, e):
             continue  # "according to WVCQ 6 News": the 6 is part of a name
+        if label == "ORDINAL" and _for_the_nth_time(passage.text, s, e):
+            continue  # "met for the first time since the war began": an idiom for "never before", not a count
         if analysis.answer_type == "count" and _in_a_tally(passage.text, s, e) and not question_stems & _TALLIED:
             continue  # "voted 6-1": the 6 counts votes, not the checkouts or people a question asks about
         if label == "MONEY" and s > start and passage.text[s - 1] in _CURRENCY_SIGNS:
@@ -540,6 +542,11 @@ MAX_AGE = 120
 # A tally ("voted 5-2", "won 3-1"): its numbers count votes or points, which only a question about them asks for.
 _TALLY = re.compile(r"\d+\s?[-–]\s?\d+")
 _TALLIED = frozenset(stems("vote votes voter point points goal goals run runs score"))
+
+
+def _for_the_nth_time(text: str, start: int, end: int) -> bool:
+    """The ordinal at [start, end) is in "for the first time" (or second, last ...)."""
+    return text[max(0, start - 8) : start].casefold() == "for the " and text[end : end + 5].casefold() == " time"
 
 
 def _in_a_tally(text: str, start: int, end: int) -> bool:

@@ -275,3 +275,17 @@ def test_a_tally_counts_votes_only() -> None:
     voted = find_candidates(analyse("How many Orlow board members voted to close the branch?"), [passage],
                             idf=lambda s: 1.0)  # fmt: skip
     assert voted and voted[0].answer_text() == "5"
+
+
+def test_for_the_first_time_counts_nothing() -> None:
+    from rag.candidates import find_candidates
+    from rag.models import Passage
+    from rag.query import analyse
+
+    text = "Orlow and Pell officials met for the first time since 2019. It was the sixth meeting of the two mayors."
+    passage = Passage(passage_id="p", article_id="a", title="Orlow and Pell", source="Orlow Star", text=text,
+                      start=0, end=len(text))  # fmt: skip
+    first, sixth = text.index("first"), text.index("sixth")
+    passage.entities = [(first, first + 5, "ORDINAL"), (sixth, sixth + 5, "ORDINAL")]
+    found = find_candidates(analyse("How many times had the Orlow and Pell mayors met?"), [passage], idf=lambda s: 1.0)
+    assert [c.answer_text() for c in found] == ["sixth"]
