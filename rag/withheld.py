@@ -202,10 +202,21 @@ def _negated(*tokens: "Token") -> bool:
     return any(child.dep_ == "neg" for token in tokens for child in token.children)
 
 
+# Clauses the parser may hang on a verb from before it that tell something else ("Police said ice caused the
+# crash; the driver's name was not released"): what is withheld is said after the verb of telling.
+_CLAUSES_BEFORE = frozenset({"ccomp", "parataxis", "advcl", "conj"})
+
+
 def _clause(verb: "Token", with_subject: bool) -> list["Token"]:
-    """The tokens of `verb`'s clause; without its active subject (who did not say) unless `with_subject`."""
+    """The tokens of `verb`'s clause; without its active subject (who did not say) unless `with_subject`, and
+    without a clause of its own that comes before it."""
     dropped = {"expl"} | (set() if with_subject else {"nsubj", "csubj"})
-    left_out = {t.i for child in verb.children if child.dep_ in dropped for t in child.subtree}
+    left_out = {
+        t.i
+        for child in verb.children
+        if child.dep_ in dropped or (child.dep_ in _CLAUSES_BEFORE and child.i < verb.i)
+        for t in child.subtree
+    }
     return [t for t in verb.subtree if t.i not in left_out]
 
 
