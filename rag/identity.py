@@ -23,7 +23,7 @@ from rag.candidates import Candidate
 from rag.text import normalise
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 # Candidate sentences read for a role, best first, among those whose words around the name can hold one:
 # each costs a parse.
@@ -54,7 +54,7 @@ def describe(name: str, candidates: Sequence[Candidate]) -> Identity | None:
     read = 0
     fallback: Identity | None = None
     for candidate in candidates:
-        mention = _mention(candidate, key)
+        mention = _mention(candidate, key, name)
         if mention is None or not _may_give_a_role(candidate, *mention):
             continue
         read += 1
@@ -82,13 +82,16 @@ def _surname(name: str) -> str:
     return words[-1] if words else ""
 
 
-def _mention(candidate: Candidate, surname: str) -> tuple[int, int] | None:
-    """The stored entity of the candidate's sentence that names `surname` (e.g. "Mira Castell" for "castell")."""
+def _mention(candidate: Candidate, surname: str, name: str) -> tuple[int, int] | None:
+    """The stored entity of the candidate's sentence that names `surname` (e.g. "Mira Castell" for "castell");
+    only the asked `name` in it when it holds more, as the model often takes a title into the name
+    ("Superintendent Karen Olsen")."""
     for start, end, label in candidate.passage.entities:
         if start >= candidate.start and end <= candidate.end and label in _NAME_LABELS:
             words = normalise(candidate.passage.text[start:end]).removesuffix("'s").split()
             if surname and surname in words:
-                return start, end
+                inner = candidate.passage.text[start:end].casefold().find(name.casefold())
+                return (start + inner, start + inner + len(name)) if inner > 0 else (start, end)
     return None
 
 
@@ -104,12 +107,12 @@ def _may_give_a_role(candidate: Candidate, start: int, end: int) -> bool:
 def role_phrase(doc: "Doc", name: "Span") -> str | None:
     """The name with the role the sentence gives it, or None when it gives none."""
     root = name.root
-    appositive = next((c for c in root.children if c.dep_ == "appos" and c.i >= name.end), None)
+    appositive = next((c for c in root.children if c.dep_ == "appos" and c.i >= name.end and _is_a_role(c)), None)
     if appositive is not None:  # "Mira Castell, the mayor's budget adviser, said"
         return f"{name.text}, {_text(doc, appositive.left_edge.i, appositive.right_edge.i + 1)}"
-    if root.dep_ == "appos" and root.head.i < name.start and root.head.pos_ in ("NOUN", "PROPN"):
-        head = root.head  # "the county's fire marshal, Dana Poole, said"
-        return f"{name.text}, {_text(doc, head.left_edge.i, head.i + 1, lower_first=True)}"
+    if root.dep_ == "appos" and root.head.i < name.start and _is_a_role(root.head):
+        head = root.head  # "the county's fire marshal, Dana Poole, said"; "the mayor's chief of staff, Nora Quinn"
+        return f"{name.text}, {_text(doc, head.left_edge.i, name.start, lower_first=True)}"
     # "Trustee Amos Riel": the parser may hang the title on the first name rather than the surname
     title = [c for token in name for c in token.children if c.dep_ in _TITLE_DEPS and c.i < name.start]
     if title:  # "Orlow aide Mira Castell"
@@ -125,6 +128,12 @@ def role_phrase(doc: "Doc", name: "Span") -> str | None:
     if relative is not None:  # "Harriet Penhallow, who chairs the county commission, voted"
         return f"{name.text}, {_text(doc, relative.left_edge.i, relative.right_edge.i + 1)}"
     return None
+
+
+def _is_a_role(head: "Token") -> bool:
+    """A phrase beside a name that says what someone is has a common noun ("the county's fire marshal"); an
+    age ("Ellis Marr, 41,") or another name ("Rosa Delgado, Ben Hale and Tim Oakes") has none."""
+    return any(t.pos_ == "NOUN" for t in head.subtree)
 
 
 def _text(doc: "Doc", start: int, end: int, lower_first: bool = False) -> str:

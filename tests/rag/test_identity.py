@@ -20,6 +20,13 @@ from rag.query import analyse
          "Harriet Penrose, who chairs the county commission"),
         ("Commission Chair Harriet Penrose said the deal was fair.", "Harriet Penrose",
          "Commission Chair Harriet Penrose"),
+        ("In a statement, Hale's chief of staff, Nora Quinn, said the mayor was resting.", "Nora Quinn",
+         "Nora Quinn, Hale's chief of staff"),
+        # an age is no role, and does not hide the title before the name
+        ("Dell Creek resident Amy Lund, 34, was hurt.", "Amy Lund", "Dell Creek resident Amy Lund"),
+        ("Ellis Marr, 41, of Dell Creek, was sentenced Tuesday.", "Ellis Marr", None),
+        # nor is another name beside it
+        ("Rosa Delgado, Ben Hale and Tim Oakes voted yes.", "Rosa Delgado", None),
         # what someone did or said is no role; nor is an honorific
         ("Castell said the vote was close.", "Castell", None),
         ("Speaking after Mr Castell left, the mayor said nothing.", "Castell", None),
@@ -33,6 +40,19 @@ def test_the_role_a_sentence_gives_a_name(sentence: str, name: str, role: str | 
     start = sentence.index(name)
     span = doc.char_span(start, start + len(name), alignment_mode="expand")
     assert role_phrase(doc, span) == role
+
+
+def test_a_title_the_model_took_into_the_name_is_still_the_role() -> None:
+    from index.nlp import entities_by_line
+    from rag.candidates import Candidate
+    from rag.identity import describe
+    from rag.models import Passage
+
+    text = "Superintendent Karen Olsen said classes would resume Monday."
+    passage = Passage(passage_id="p", article_id="a", title="t", source="s", text=text, start=0, end=len(text),
+                      entities=entities_by_line([text])[0])  # fmt: skip
+    identity = describe("Karen Olsen", [Candidate(0, passage, 0, len(text), {})])
+    assert identity is not None and identity.text == "Superintendent Karen Olsen"
 
 
 def test_who_is_asks_for_the_identity_of_the_name() -> None:
