@@ -506,7 +506,8 @@ def _answer_entities(
             continue  # "according to WVCQ 6 News": the 6 is part of a name
         if label == "ORDINAL" and _for_the_nth_time(passage.text, s, e):
             continue  # "met for the first time since the war began": an idiom for "never before", not a count
-        if analysis.answer_type == "count" and _in_a_tally(passage.text, s, e) and not question_stems & _TALLIED:
+        if (analysis.answer_type == "count" and _in_a_tally(passage.text, s, e, focus_stems)
+                and not question_stems & _TALLIED):  # fmt: skip
             continue  # "voted 6-1": the 6 counts votes, not the checkouts or people a question asks about
         if label == "MONEY" and s > start and passage.text[s - 1] in _CURRENCY_SIGNS:
             s -= 1  # the model sometimes leaves the sign out of the sum: "$640,000" is the answer, not "640,000"
@@ -549,11 +550,13 @@ def _for_the_nth_time(text: str, start: int, end: int) -> bool:
     return text[max(0, start - 8) : start].casefold() == "for the " and text[end : end + 5].casefold() == " time"
 
 
-def _in_a_tally(text: str, start: int, end: int) -> bool:
-    """The number at [start, end) is a side of a tally like "5-2" (not a span of years such as "2023-24")."""
+def _in_a_tally(text: str, start: int, end: int, focus_stems: set[str]) -> bool:
+    """The number at [start, end) is a side of a tally like "5-2": not a span of years such as "2023-24", nor a
+    range of the thing counted ("40-50 people" for "How many people ...?")."""
     for match in _TALLY.finditer(text, max(0, start - 4), min(len(text), end + 4)):
         if match.start() <= start < match.end():
-            return all(len(side) <= 2 for side in re.findall(r"\d+", match.group()))
+            counted = bool(focus_stems & set(stems(" ".join(text[match.end() : match.end() + 40].split()[:1]))))
+            return not counted and all(len(side) <= 2 for side in re.findall(r"\d+", match.group()))
     return False
 
 

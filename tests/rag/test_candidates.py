@@ -277,6 +277,20 @@ def test_a_tally_counts_votes_only() -> None:
     assert voted and voted[0].answer_text() == "5"
 
 
+def test_a_range_of_the_thing_counted_is_no_tally() -> None:
+    from rag.candidates import find_candidates
+    from rag.models import Passage
+    from rag.query import analyse
+
+    text = "Organizers said 40-50 people attended the Orlow library forum on Monday."
+    passage = Passage(passage_id="p", article_id="a", title="Orlow forum", source="Orlow Star", text=text,
+                      start=0, end=len(text))  # fmt: skip
+    passage.entities = [(text.index("40-50"), text.index("40-50") + 5, "CARDINAL")]
+    found = find_candidates(analyse("How many people attended the Orlow library forum?"), [passage],
+                            idf=lambda s: 1.0)  # fmt: skip
+    assert found and found[0].answer_text() == "40-50"
+
+
 def test_for_the_first_time_counts_nothing() -> None:
     from rag.candidates import find_candidates
     from rag.models import Passage
