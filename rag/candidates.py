@@ -504,7 +504,7 @@ def _answer_entities(
             continue  # "at 418 Linden Row": a house number counts nothing
         if _inside_the_outlets_name(passage, s, e):
             continue  # "according to WVCQ 6 News": the 6 is part of a name
-        if label == "ORDINAL" and _for_the_nth_time(passage.text, s, e):
+        if label == "ORDINAL" and _for_the_first_time(passage.text, s, e):
             continue  # "met for the first time since the war began": an idiom for "never before", not a count
         if (analysis.answer_type == "count" and _in_a_tally(passage.text, s, e, focus_stems)
                 and not question_stems & _TALLIED):  # fmt: skip
@@ -545,9 +545,14 @@ _TALLY = re.compile(r"\d+\s?[-–]\s?\d+")
 _TALLIED = frozenset(stems("vote votes voter point points goal goals run runs score"))
 
 
-def _for_the_nth_time(text: str, start: int, end: int) -> bool:
-    """The ordinal at [start, end) is in "for the first time" (or second, last ...)."""
-    return text[max(0, start - 8) : start].casefold() == "for the " and text[end : end + 5].casefold() == " time"
+def _for_the_first_time(text: str, start: int, end: int) -> bool:
+    """The ordinal at [start, end) is "first" in "for the first time": "never before". A later one does count
+    ("met for the third time this year": three times)."""
+    return (
+        text[start:end].casefold() == "first"
+        and text[max(0, start - 8) : start].casefold() == "for the "
+        and text[end : end + 5].casefold() == " time"
+    )
 
 
 def _in_a_tally(text: str, start: int, end: int, focus_stems: set[str]) -> bool:

@@ -303,3 +303,17 @@ def test_for_the_first_time_counts_nothing() -> None:
     passage.entities = [(first, first + 5, "ORDINAL"), (sixth, sixth + 5, "ORDINAL")]
     found = find_candidates(analyse("How many times had the Orlow and Pell mayors met?"), [passage], idf=lambda s: 1.0)
     assert [c.answer_text() for c in found] == ["sixth"]
+
+
+def test_for_a_later_time_counts_the_times() -> None:
+    from rag.candidates import find_candidates
+    from rag.models import Passage
+    from rag.query import analyse
+
+    text = "The Orlow parks board met for the third time this year on Monday."
+    passage = Passage(passage_id="p", article_id="a", title="Orlow parks", source="Orlow Star", text=text,
+                      start=0, end=len(text))  # fmt: skip
+    passage.entities = [(text.index("third"), text.index("third") + 5, "ORDINAL")]
+    found = find_candidates(analyse("How many times has the Orlow parks board met this year?"), [passage],
+                            idf=lambda s: 1.0)  # fmt: skip
+    assert found and found[0].answer_text() == "third"
