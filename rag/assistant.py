@@ -58,11 +58,11 @@ StreamEvent = str | Answer
 
 # Article texts kept in memory for constraint checks (a few questions' worth).
 ARTICLE_TEXT_CACHE = 64
-# Passages that name the person a "Who is X?" question asks about, looked up by the name alone and added to
-# those the question retrieved: a sentence giving X's role may rank low for the question itself.
+# Passages that name the person a "Who is X?" question asks about, looked up by the name alone and added
+# to those the question retrieved: a sentence giving X's role may rank low for the question itself.
 IDENTITY_PASSAGES = 10
-# Threads parsing questions while retrieval runs: the model parses one text at a time (index.nlp), so more would
-# only wait; two let a second question's parse queue while the first's runs.
+# Threads parsing questions while retrieval runs: the model parses one text at a time (index.nlp), so more
+# would only wait; two let a second question's parse queue while the first's runs.
 PARSE_THREADS = 2
 FALLBACK_NOTICE = "The language model failed ({reason}) so this answer was extracted from the articles instead."
 UNSUPPORTED_NOTICE = "The language model's answer was not supported by the articles, so this answer was extracted from them instead."
@@ -99,6 +99,8 @@ class Assistant:
     # --- collaborators ----------------------------------------------------
     def _parser(self) -> ThreadPoolExecutor:
         """The threads that parse questions while they are being retrieved (made on first use)."""
+        if self._parse_threads is not None:  # no lock once made: an index rebuild holds it for seconds
+            return self._parse_threads
         with self._lock:
             if self._parse_threads is None:
                 self._parse_threads = ThreadPoolExecutor(max_workers=PARSE_THREADS, thread_name_prefix="parse")
@@ -380,7 +382,8 @@ class Assistant:
         query_vector = retrieved.query_vector
         if query_vector is None and any(p.sentence_vectors for p in retrieved.passages):
             query_vector = self.encoder.embed_query(query)  # BM25-only retrieval embedded nothing yet
-        analysis = analysis or analyse(query, indexes.publisher_words)
+        if analysis is None:
+            analysis = analyse(query, indexes.publisher_words)
         passages = retrieved.passages
         if analysis.identity_of:
             # "Who is Castell?": the sentence that says who she is ("Orlow aide Mira Castell") is often in a

@@ -273,8 +273,6 @@ def find_candidates(
                     answers, quote_start = speaker  # "Who said ...?": the person named before "..., she said"
                 if not answers:
                     continue
-            elif analysis.asks_which and not names_not_asked(passage, start, end, question):
-                continue  # "Which firm drew up the plans?": a sentence that names no firm, or only the question's
             # the sentence before often names who and where ("In Alder Springs, ..."; "Brantley's budget ...")
             share, missing = checker.share_in(f"{context_text} {text}")
             if not checker.hold_in_article(passage, missing) or _names_a_rival(passage, start, end, missing):
@@ -321,7 +319,17 @@ def find_candidates(
                     "answer_specific": _specific(passage.text[entity[0] : entity[1]]),
                 }
                 candidates.append(Candidate(rank, passage, quote_start, end, features, [entity]))
-    return measures_first(analysis, candidates)
+    return naming_first(analysis, measures_first(analysis, candidates), question)
+
+
+def naming_first(analysis: QuestionAnalysis, candidates: list[Candidate], question: str) -> list[Candidate]:
+    """A "Which firm ...?" question asked for a sentence: only the sentences that name something the question
+    does not, when any does ("In which city ...": "in the Danish city of Aarhus", not "the city's leaders
+    met"); all of them when none does ("Which option did the board choose?": "the cheaper option")."""
+    if analysis.typed or not analysis.asks_which:
+        return candidates
+    naming = [c for c in candidates if names_not_asked(c.passage, c.start, c.end, question)]
+    return naming or candidates
 
 
 def measures_first(analysis: QuestionAnalysis, candidates: list[Candidate]) -> list[Candidate]:
@@ -369,7 +377,7 @@ def answer_clause(analysis: QuestionAnalysis, candidate: Candidate) -> dict[str,
       *filled* the gym" for "How many residents voted?");
     - `mood_agrees`: 0 when the question asks about something not (yet) done and the clause tells of something
       done ("When will it hold the event?": "which opened in January"), or when the clause denies what a
-      question that denies nothing asks ("Where will riders catch it?": "will no longer run down Elm
+      question that denies nothing asks ("Where will riders catch it?": "will no longer stop at Elm
       Street"); else 1. Not the other way round: news reports plans before they happen, so "When did the
       county vote?" is answered by "voters will decide Nov. 5" in an article written before the vote.
 
@@ -394,7 +402,7 @@ def answer_clause(analysis: QuestionAnalysis, candidate: Candidate) -> dict[str,
     verbs = [token] + ([token.head] if token.dep_ in ("xcomp", "ccomp", "conj", "advcl") else [])
     on_predicate = not wanted or any(wanted & (all_stems(t.text) | all_stems(t.lemma_)) for t in verbs)
     mood = clause_mood(token) if token.pos_ in ("VERB", "AUX") else None
-    # "Route 40 will no longer run down Elm Street" does not say where it runs; "will not reopen until
+    # "Route 40 will no longer stop at Elm Street" does not say where it stops; "will not reopen until
     # June 1" does say when it reopens
     denied = not analysis.negative and _negated(token) and not _through_until(span.root, token)
     agrees = not (analysis.mood == "irrealis" and mood == "realised") and not denied
@@ -439,7 +447,9 @@ def new_names(candidate: Candidate, question: str) -> int:
 def names_not_asked(passage: Passage, start: int, end: int, question: str) -> int:
     """How many distinct names the text `passage.text[start:end]` gives that `question` does not."""
     asked = normalise(question)
-    found = {normalise(passage.text[s:e]) for s, e, label in passage.entities if s >= start and e <= end and label in _NAMES}
+    found = {
+        normalise(passage.text[s:e]) for s, e, label in passage.entities if s >= start and e <= end and label in _NAMES
+    }
     return sum(1 for name in found if name and name not in asked)
 
 
@@ -505,10 +515,10 @@ def _answer_entities(
         if _inside_the_outlets_name(passage, s, e):
             continue  # "according to WVCQ 6 News": the 6 is part of a name
         if label == "ORDINAL" and _for_the_first_time(passage.text, s, e):
-            continue  # "met for the first time since the war began": an idiom for "never before", not a count
+            continue  # "won for the first time since 2019": an idiom for "never before", not a count
         if (analysis.answer_type == "count" and _in_a_tally(passage.text, s, e, focus_stems)
                 and not question_stems & _TALLIED):  # fmt: skip
-            continue  # "voted 6-1": the 6 counts votes, not the checkouts or people a question asks about
+            continue  # "voted 4-3": the 4 counts votes, not the checkouts or people a question asks about
         if label == "MONEY" and s > start and passage.text[s - 1] in _CURRENCY_SIGNS:
             s -= 1  # the model sometimes leaves the sign out of the sum: "$640,000" is the answer, not "640,000"
         fitting.append((s, e, label))

@@ -40,6 +40,8 @@ _THING_PRONOUNS = frozenset({"it", "its", "that", "this", "those", "these"})
 _POSSESSIVE = frozenset({"his", "her", "their", "its"})
 # Words that open a question going on with the one before ("And what does a ride cost?").
 _CONTINUING = frozenset({"and", "also", "plus"})
+# Entities that name no one and nothing: "And in 2022?" still goes on with the question before.
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _GROUP_LABELS = ("ORG", "NORP", "GPE")
 # Noun phrases of the previous turn that describe its event: enough to retrieve it.
@@ -102,7 +104,9 @@ def references(question: str) -> list[str]:
 def _continues(doc: "Doc") -> bool:
     """"And what does a ride cost?": a question that opens with a conjunction and names nothing of its own
     goes on with the previous one."""
-    return len(doc) > 1 and doc[0].lower_ in _CONTINUING and not doc.ents
+    words = [t for t in doc if not t.is_punct]
+    own_names = [e for e in doc.ents if e.label_ not in _NOT_NAMES]
+    return len(words) > 1 and doc[0].lower_ in _CONTINUING and not own_names
 
 
 def looks_like_follow_up(question: str) -> bool:
@@ -295,10 +299,20 @@ def _event(doc: "Doc", own: set[str], things_only: bool = False) -> str:
     """The previous question's event as its names and key noun phrases ("Castillo, the school board"); with
     `things_only` (for "it"), no dates or times: "it" is never "March"."""
     phrases: list[str] = []
+    # names first, whole ("Route 9", "Building 4", which the model's noun chunks may cut or miss), then the
+    # noun phrases that hold none of them
+    names = [e for e in doc.ents if e.label_ not in _NOT_NAMES and e.text.casefold() not in own]
+    for entity in names:
+        if entity.text not in phrases:
+            phrases.append(entity.text)
     for chunk in doc.noun_chunks:
+        if len(phrases) >= MAX_EVENT_PHRASES:
+            break
         if chunk.root.tag_ in ("WP", "WDT", "PRP", "WP$") or chunk.root.lower_ in ("what", "who", "which"):
             continue
         if things_only and chunk.root.ent_type_ in ("DATE", "TIME"):
+            continue
+        if any(e.start < chunk.end and chunk.start < e.end for e in names):
             continue
         # "Route 40", "Building 4": a number after the noun names it too (the model leaves it out of the chunk)
         numbered = [t for t in chunk.root.rights if t.dep_ == "nummod" and t.i == chunk.end]

@@ -164,9 +164,9 @@ def extractive_answer(
         )
         probabilities.append(decision.probability)
         # an article that says the thing asked is not known outranks an answer from a passage retrieved
-        # after it: "Poole declined to talk about a motive" is the answer to "What motive did police give?"
+        # after it: "The sheriff declined to discuss a motive" answers "What motive did police give?"
         last_rank = decision.best.passage_rank if decision.best is not None else None
-        said_not_given = find_withheld(part, passages, article_text, last_rank)
+        said_not_given = find_withheld(part, passages, last_rank)
         if said_not_given is not None:
             withheld.append(said_not_given)
             continue

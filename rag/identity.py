@@ -118,7 +118,7 @@ def role_phrase(doc: "Doc", name: "Span") -> str | None:
     if title:  # "Orlow aide Mira Castell"
         start = min(c.left_edge.i for c in title)
         words = [t for t in doc[start : name.start] if not t.is_punct]
-        if any(t.lower_ not in _HONORIFICS and t.ent_type_ != "PERSON" for t in words):
+        if any(t.lower_ not in _HONORIFICS for t in words):
             return f"{_text(doc, start, name.start)} {name.text}"
     relative = next(
         (c for c in root.children

@@ -77,10 +77,10 @@ _MEASURE_ADJECTIVES = frozenset({"cold", "hot", "warm", "cool", "deep", "shallow
                                  "heavy", "fast", "wide", "thick", "strong", "steep"})  # fmt: skip
 # Verbs whose object is a sum of money.
 _PRICE_VERBS = frozenset({"cost", "spend", "pay", "owe", "borrow", "charge"})
-# "5 per cent" is sometimes tagged MONEY: a share is no sum of money.
 # A number with a decimal fraction counts nothing unless a scale word makes it whole ("1.2 million").
 _FRACTION = re.compile(r"\d\.\d")
 _SCALE_WORDS = re.compile(r"\b(?:thousand|million|billion|trillion)\b", re.IGNORECASE)
+# "5 per cent" is sometimes tagged MONEY: a share is no sum of money.
 _PERCENT_WORDS = re.compile(r"%|\bper ?cent\b|\bpercent(?:age)?\b", re.IGNORECASE)
 # An ordinal ("the sixth call") answers "how many times" or "which number", not "how many homes".
 _ORDINAL_FOCUS = frozenset({"time", "number"})
@@ -292,7 +292,7 @@ def _answer_type(doc: "Doc", wh: "Token | None") -> tuple[AnswerType, "Token | N
         return "description", _subject_noun(doc)
     word = wh.lower_
     if word in ("who", "whom", "whose"):
-        if _asks_who_someone_is(doc, wh):
+        if _asks_who_someone_is(wh):
             return "description", None
         return "person", None
     if word == "where":
@@ -333,7 +333,7 @@ def _how_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
     return "quantity", noun  # how big / large / severe ...
 
 
-def _asks_who_someone_is(doc: "Doc", wh: "Token") -> bool:
+def _asks_who_someone_is(wh: "Token") -> bool:
     """"Who is Dale Orrin?": a copula whose other side is a name asks for a description, not a name."""
     return _identity_token(wh) is not None
 
@@ -785,7 +785,7 @@ def entity_fits(answer_type: str, label: str, entity_text: str, focus: str | Non
     if answer_type == "count" and label == "CARDINAL" and _FRACTION.search(entity_text) and not _SCALE_WORDS.search(
         entity_text
     ):
-        return False  # "how many people": "0.8" (of a 0.8-mill levy) counts no one; "1.2 million" or 6.3 miles do
+        return False  # "how many people": "1.5" (of a 1.5-acre lot) counts no one; "1.2 million" or "4.2 miles" do
     if label == "ORDINAL":
         return focus is None or focus in _ORDINAL_FOCUS
     if answer_type == "duration":

@@ -1,7 +1,7 @@
 """Sentences in which an article says that what is asked is not known or not given.
 
 News says so in a few fixed ways: someone *declined* or *refused* to say,
-name, comment on or discuss it ("Poole declined to talk about a motive"); it
+name, comment on or discuss it ("The sheriff declined to discuss a motive"); it
 was *not* said, released, determined or known ("The driver's name was not
 released", "Officials would not say how much the repairs would cost"); it is
 *unclear* or *unknown* ("It was unclear how many people were inside"); or it is
@@ -14,9 +14,11 @@ who declined), the subject of "was not determined" or "is unclear", and the
 noun a relative clause hangs on ("a grocery chain, which it declined to
 name"). It is about the question when it holds the kind of thing asked (an
 embedded "when", "how many", "who", "why", or a noun of that kind: "date",
-"cost", "name", "motive") and, where the question names one, the thing asked
-about or its verb; for an untyped question ("Which chain ...?", "What motive
-...?"), when it holds the noun asked about.
+"cost", "name", "motive") and the question's verb (its noun when it has no
+verb); for an untyped question ("Which chain ...?", "What motive ...?"), when
+it holds the noun asked about. Words are matched as they are, so a synonym
+misses ("Why did the warehouse burn?" against "the cause of the blaze is under
+investigation"): the check prefers answering to refusing an answerable question.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from rag.answer_text import display_text
-from rag.candidates import ArticleText, ConstraintChecker, sentence_spans
+from rag.candidates import ConstraintChecker, sentence_spans
 from rag.models import Passage
 from rag.query import QuestionAnalysis
 from rag.text import all_stems, stems
@@ -38,11 +40,14 @@ if TYPE_CHECKING:
 # Verbs of declining whose complement is a verb of telling ("declined to name", "refused to comment").
 DECLINING_VERBS = frozenset({"decline", "refuse"})
 # Verbs of telling and finding out: negated ("did not say", "was not released") or declined, they withhold.
+# Setting and scheduling count too: "A sentencing date has not been set" withholds the date.
 TELLING_VERBS = frozenset(
     {"say", "tell", "name", "comment", "discuss", "talk", "disclose", "identify", "release", "reveal", "specify",
      "elaborate", "confirm", "explain", "determine", "know", "announce", "estimate", "detail", "speculate",
-     "answer"}
+     "answer", "set", "schedule"}
 )  # fmt: skip
+# Verbs that withhold without a negation: "The victim's name was withheld".
+WITHHOLDING_VERBS = frozenset({"withhold", "redact"})
 # Verbs that tell only with a piece of information as their object ("did not give a reason", "would not
 # provide details"); otherwise they give things ("Moscow will not give up its goals").
 GIVING_VERBS = frozenset({"give", "provide", "share", "offer"})
@@ -75,10 +80,12 @@ KIND_WORDS: dict[str, frozenset[str]] = {
 _TELLING_FORMS = (
     r"(?:say|said|says|tell|told|name[ds]?|comment(?:ed)?|discuss(?:ed)?|talk(?:ed)?|disclos\w*|identif\w*|"
     r"releas\w*|reveal\w*|specif\w*|g[ia]ven?|provid\w*|offer\w*|elaborat\w*|confirm\w*|explain\w*|determin\w*|"
-    r"known?|announc\w*|estimat\w*|detail\w*|speculat\w*|shar\w*|answer\w*|clear|available|certain)"
+    r"known?|announc\w*|estimat\w*|detail\w*|speculat\w*|shar\w*|answer\w*|set|schedul\w*|clear|available|"
+    r"certain)"
 )
 _CUE = re.compile(
-    r"\b(?:declin\w*|refus\w*|unclear|unknown|undetermined|undisclosed|uncertain|under investigation)\b"
+    r"\b(?:declin\w*|refus\w*|unclear|unknown|undetermined|undisclosed|uncertain|under investigation|withh[eo]ld\w*|"
+    r"redact\w*)\b"
     rf"|(?:\bnot|\bnever|n['’]t)\s+(?:[\w’'-]+\s+){{0,3}}?{_TELLING_FORMS}\b",
     re.IGNORECASE,
 )
@@ -103,15 +110,13 @@ def withheld_notice(withheld: Withheld) -> str:
 
 
 def find_withheld(
-    analysis: QuestionAnalysis,
-    passages: Sequence[Passage],
-    article_text: ArticleText | None = None,
-    last_rank: int | None = None,
+    analysis: QuestionAnalysis, passages: Sequence[Passage], last_rank: int | None = None
 ) -> Withheld | None:
     """The first sentence of `passages` (in retrieval order, up to the passage at `last_rank`) that withholds
     what `analysis` asks, if any; the question's names, years and dates must hold in the sentence or its
-    article."""
-    checker = ConstraintChecker(analysis.constraints, article_text)
+    passage. (Not anywhere in its article, as for an answer: a long story about one thing that mentions the
+    question's park once "did not know what it would cost" of something else.)"""
+    checker = ConstraintChecker(analysis.constraints, None)  # None: the passage stands for the article
     for rank, passage in enumerate(passages[: None if last_rank is None else last_rank + 1]):
         for start, end in sentence_spans(passage):
             text = passage.text[start:end]
@@ -149,12 +154,11 @@ def _about_the_question(withheld: "WithheldWords", kind_words: frozenset[str], f
                         predicate: set[str], asks_a_telling: bool) -> bool:  # fmt: skip
     """What a sentence withholds is what the question asks about (`focus` and `predicate`: stems)."""
     if kind_words:
-        # a value question: the kind of thing asked ("when", "how many", "cost") and, when the question has
-        # them, its noun or verb ("has not said when hiring will begin"); a reason needs only the kind
-        about = focus | predicate
-        return bool(withheld.words & kind_words) and (
-            not about or bool(withheld.words & about) or "reason" in kind_words
-        )
+        # a value question: the kind of thing asked ("when", "how many", "cost") and the question's verb when
+        # it has one ("has not said when hiring will begin"), else its noun. The noun alone is not enough:
+        # "did not say how many people were hurt" withholds nothing of "How many people were arrested?"
+        about = predicate or focus
+        return bool(withheld.words & kind_words) and (not about or bool(withheld.words & about))
     # an untyped question ("Which chain ...?", "What motive ...?"): the noun asked about is what is withheld,
     # not a word beside it ("declined to comment on the budget vote" withholds no budget), and its verb is
     # the clause's, unless it is a verb of telling itself ("What motive did police give?")
@@ -177,7 +181,9 @@ def withheld_words(doc: "Doc") -> Iterable[WithheldWords]:
             for told in token.children:
                 if told.dep_ == "xcomp" and _tells(told):
                     yield _withheld(_clause(told, with_subject=False), _relative_head(token))
-        elif _tells(token) and token.pos_ in ("VERB", "AUX") and _negated(token):
+        elif token.pos_ in ("VERB", "AUX") and (
+            (_tells(token) and _negated(token)) or (lemma in WITHHOLDING_VERBS and not _negated(token))
+        ):
             passive = any(c.dep_ in ("nsubjpass", "csubjpass") for c in token.children)
             yield _withheld(_clause(token, with_subject=passive), _relative_head(token))
         elif (lemma in UNKNOWN_ADJECTIVES or (lemma in NEGATABLE_ADJECTIVES and _negated(token, token.head))) and (

@@ -215,28 +215,6 @@ def test_a_dateline_the_model_took_into_a_name_is_not_part_of_the_answer() -> No
     assert [c.answer_text() for c in asked] == []
 
 
-def test_a_which_question_is_answered_only_by_a_sentence_that_names_something_new() -> None:
-    from rag.candidates import find_candidates
-    from rag.models import Passage
-    from rag.query import analyse
-
-    text = (
-        "An architect hired by the Corvale school district estimated the repairs at $640,000. "
-        "The repairs were designed by Harrow Design Group, the district said."
-    )
-    passage = Passage(passage_id="p", article_id="a", title="Corvale school repairs", source="Corvale Star",
-                      text=text, start=0, end=len(text))  # fmt: skip
-    passage.entities = [(26, 33, "ORG"), (75, 83, "MONEY"), (114, 133, "ORG")]
-    assert [text[s:e] for s, e, _ in passage.entities] == ["Corvale", "$640,000", "Harrow Design Group"]
-    which = analyse("Which firm estimated the repairs to the Corvale school?")
-    assert which.asks_which and not which.typed
-    assert [c.text.split()[0] for c in find_candidates(which, [passage], idf=lambda stem: 1.0)] == ["The"]
-    # a question that does not ask "which one" keeps both sentences
-    what = analyse("What did the architect estimate about the Corvale school repairs?")
-    assert not what.asks_which
-    assert len(find_candidates(what, [passage], idf=lambda stem: 1.0)) == 2
-
-
 @pytest.mark.parametrize(
     ("question", "text", "value", "label", "agrees"),
     [

@@ -49,6 +49,11 @@ def test_a_question_opening_with_and_goes_on_with_the_previous_one_unless_it_nam
     assert looks_like_follow_up("And what does a ride cost?")
     assert resolve_follow_up("And what did Mayor Kell say?", conversation) is None
     assert resolve_follow_up("What does a ride cost?", conversation) is None
+    # a year or a number is no name of its own: the question still goes on with the one before
+    spent = chat(("How much did Orlow County spend on its new jail last year?", "$4 million [1]."))
+    rewritten = resolve_follow_up("And in 2022?", spent)
+    assert rewritten is not None and rewritten.startswith("And in 2022 (") and "Orlow County" in rewritten
+    assert resolve_follow_up("And?", spent) is None
 
 
 def test_a_definite_noun_becomes_the_previous_turns_fuller_phrase() -> None:

@@ -21,7 +21,9 @@ from rag.withheld import withholds
         ("What caused the fire on Elm Street?", "The cause of the fire has not been determined."),
         ("When will Norvale begin hiring?", "Norvale has not said when hiring will begin."),
         ("How many people were inside the building?", "It was unclear how many people were inside the building."),
-        ("Why did the warehouse burn?", "The cause of the blaze is under investigation."),
+        ("Why did the warehouse burn?", "Investigators have not said why the warehouse burned."),
+        ("When will Hale be sentenced?", "A sentencing date has not been set."),
+        ("Who was the victim of the Elm Street crash?", "The victim's name was withheld until relatives were told."),
         ("How much will the repairs cost?", "Officials would not say how much the repairs would cost."),
         ("Why did Hale vote against the plan?", "Hale didn't say why she voted against the plan."),
         ("Who is the new principal?", "The district has not named a new principal."),
@@ -40,6 +42,7 @@ def test_a_sentence_that_says_the_thing_asked_is_not_given_withholds_it(question
         ("How many people did the storm kill?", "Officials did not release the names of the storm victims."),
         ("When did the fire start?", "The cause of the fire has not been determined."),
         ("When did the plant close?", "The company did not say why the plant closed in March."),
+        ("How many people were arrested at the Orlow protest?", "Police did not say how many people were hurt."),
         # the question's noun is only beside what is withheld
         ("How did the council vote on the budget?", "Smith declined to comment on the budget vote."),
         # a negation that withholds nothing
@@ -90,3 +93,22 @@ def test_what_the_same_articles_do_say_is_still_answered(
     answer = withheld_assistant.ask(question, mode="extractive")  # type: ignore[attr-defined]
     assert not answer.abstained and expected.casefold() in answer.answer.casefold(), answer.answer
     assert answer.notice is None
+
+
+def test_the_questions_names_must_be_in_the_withholding_sentences_passage() -> None:
+    from rag.models import Passage
+    from rag.withheld import find_withheld
+
+    def passage(text: str, title: str) -> Passage:
+        return Passage(passage_id=title, article_id=title, title=title, source="Orlow Star", text=text, start=0,
+                       end=len(text))  # fmt: skip
+
+    question = analyse("How much did Orlow spend on the pool repairs?")
+    assert [c.text for c in question.constraints] == ["Orlow"]
+    elsewhere = passage("She said the senior center did not say how much it would spend on a van service.",
+                        "Senior center plans a van service")  # fmt: skip
+    here = passage("Orlow officials would not say how much the town would spend on the pool repairs.",
+                   "Orlow pool reopens")  # fmt: skip
+    assert find_withheld(question, [elsewhere]) is None
+    found = find_withheld(question, [elsewhere, here])
+    assert found is not None and found.passage is here and found.passage_rank == 1
