@@ -259,3 +259,14 @@ def test_the_opened_source_is_listed_under_its_answer_too() -> None:
     assert '<details class="source active" data-n="2" open>' in inline and '<details class="source" data-n="1">' in inline
     assert re.findall(r'class="back" data-turn="(\d)"', inline) == ["1", "1", "1"]
     assert {"img", "script"}.isdisjoint(tags_of(markup).tags)
+
+
+def test_a_refusal_shows_the_sentence_in_which_an_article_says_it_does_not_know() -> None:
+    refused = ChatTurn(Answer(
+        question="What caused the Tull Street fire?", answer=CANNOT_ANSWER, abstained=True,
+        notice="Harbour Gazette says this is not known or not given: “The cause has not been <b>determined</b>.”",
+    ), {"mode": "extractive"})  # fmt: skip
+    markup = render.transcript_html([refused], selected=0)
+    assert esc(CANNOT_ANSWER) in markup
+    notices = re.findall(r'<div class="notice">(.*?)</div>', markup, re.S)
+    assert notices == [esc(refused.answer.notice)]
