@@ -324,7 +324,7 @@ def find_candidates(
 
 def naming_first(analysis: QuestionAnalysis, candidates: list[Candidate], question: str) -> list[Candidate]:
     """A "Which firm ...?" question asked for a sentence: only the sentences that name something the question
-    does not, when any does ("In which city ...": "in the Danish city of Aarhus", not "the city's leaders
+    does not, when any does ("In which city ...": "in the river city of Orlow", not "the city's leaders
     met"); all of them when none does ("Which option did the board choose?": "the cheaper option")."""
     if analysis.typed or not analysis.asks_which:
         return candidates

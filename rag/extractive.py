@@ -239,13 +239,16 @@ def _typed_answer(
         )
         if rival is not None and _same_relation(analysis, best, rival, best_features):
             return _disagreement(best, rival)
-    short = _short(best)
-    cited = [short]
-    support = _whole_sentence(best)
-    if support is not None:
-        support.relevance = "related"
-        cited.append(support)
-    return cited
+    return _with_support(_short(best), best)
+
+
+def _with_support(short: CitedSentence, candidate: Candidate) -> list[CitedSentence]:
+    """A short answer, then the sentence it comes from as related support (when it can be quoted whole)."""
+    support = _whole_sentence(candidate)
+    if support is None:
+        return [short]
+    support.relevance = "related"
+    return [short, support]
 
 
 def _same_relation(analysis: QuestionAnalysis, best: Candidate, rival: Candidate,
@@ -378,10 +381,7 @@ def _sentence_answer(
             found = identity.candidate
             short = CitedSentence(identity.text, [QuoteSpan(found.passage, found.start, found.end)], end=".",
                                   relevance="answers")  # fmt: skip
-            support = _whole_sentence(found)
-            if support is not None:
-                support.relevance = "related"
-            return [short] + ([support] if support is not None else [])
+            return _with_support(short, found)
     lemmas = set(analysis.content_lemmas) | set(normalise(analysis.question).split())
     if lemmas & _ACROSS_SOURCES:
         candidates = _one_per_publisher(candidates)

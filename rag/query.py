@@ -224,7 +224,7 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
         mood=question_mood(doc),
         subject=_subject_name(doc),
         parts=tuple(_analyse(part, publisher_names) for part in parts) if len(parts) > 1 else (),
-        asks_which=wh is not None and wh.lower_ == "which" and wh.dep_ == "det" and wh.head.pos_ in ("NOUN", "PROPN"),
+        asks_which=_asks_which(wh),
         identity_of=_identity_name(doc, wh),
         negative=any(t.dep_ == "neg" for t in doc),
     )
@@ -344,6 +344,11 @@ def _identity_token(wh: "Token") -> "Token | None":
         return None
     others = [c for c in root.children if c.dep_ in ("nsubj", "attr") and c.i != wh.i]
     return next((c for c in others if c.ent_type_ in ("PERSON", "ORG", "NORP")), None)
+
+
+def _asks_which(wh: "Token | None") -> bool:
+    """ "Which firm ...?": "which" determines a noun (not "which" standing alone)."""
+    return wh is not None and wh.lower_ == "which" and wh.dep_ == "det" and wh.head.pos_ in ("NOUN", "PROPN")
 
 
 def _identity_name(doc: "Doc", wh: "Token | None") -> str | None:
@@ -772,6 +777,11 @@ def is_duration(entity_text: str) -> bool:
     return units and counted and not pointed
 
 
+def _a_fraction(number: str) -> bool:
+    """A number with a decimal part and no scale word that makes it whole ("0.5", not "1.2 million")."""
+    return bool(_FRACTION.search(number)) and not _SCALE_WORDS.search(number)
+
+
 def entity_fits(answer_type: str, label: str, entity_text: str, focus: str | None = None) -> bool:
     """Whether an entity of `label` can answer a question of `answer_type` about `focus`."""
     if answer_type == "count" and focus and focus.rstrip("s") in _DURATION_UNITS and label in ("DATE", "TIME"):
@@ -782,9 +792,7 @@ def entity_fits(answer_type: str, label: str, entity_text: str, focus: str | Non
         return False
     if answer_type == "count" and label == "QUANTITY" and focus and not set(stems(focus)) & set(stems(entity_text)):
         return False  # "how many homes": "1,200 acres" measures something else
-    if answer_type == "count" and label == "CARDINAL" and _FRACTION.search(entity_text) and not _SCALE_WORDS.search(
-        entity_text
-    ):
+    if answer_type == "count" and label == "CARDINAL" and _a_fraction(entity_text):
         return False  # "how many people": "1.5" (of a 1.5-acre lot) counts no one; "1.2 million" or "4.2 miles" do
     if label == "ORDINAL":
         return focus is None or focus in _ORDINAL_FOCUS

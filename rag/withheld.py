@@ -49,7 +49,7 @@ TELLING_VERBS = frozenset(
 # Verbs that withhold without a negation: "The victim's name was withheld".
 WITHHOLDING_VERBS = frozenset({"withhold", "redact"})
 # Verbs that tell only with a piece of information as their object ("did not give a reason", "would not
-# provide details"); otherwise they give things ("Moscow will not give up its goals").
+# provide details"); otherwise they give things ("Orlow will not give up its claim").
 GIVING_VERBS = frozenset({"give", "provide", "share", "offer"})
 INFORMATION_NOUNS = frozenset(
     {"reason", "detail", "figure", "number", "name", "explanation", "motive", "estimate", "timeline", "date",
