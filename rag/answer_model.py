@@ -35,6 +35,8 @@ REFUSAL_EXTRA = (
     "agreement",  # share of the next candidates (up to 4) that give the same answer
     "candidates",  # log(1 + number of candidates)
     "answer_on_predicate",  # the verb governing the best value answer is the question's verb (rag.candidates)
+    "predicate_similarity",  # the same, graded by word likeness ("hurt" for "injured"; rag.word_similarity)
+    "counted_similarity",  # how alike the noun a "how many" question counts and the one the number counts
     "mood_agrees",  # question and that verb's clause are not one done and the other not (yet) done
     # names (people, organisations, places) the best sentence gives that the question does not (rag.candidates.
     # new_names): for a question answered by a sentence, one that only restates the question's names seldom answers
@@ -44,8 +46,8 @@ REFUSAL_EXTRA = (
 # than the ranker's: a hundred questions cannot fit more weights without fitting noise.
 REFUSAL_FEATURES = {
     "value": ("coverage", "relation_coverage", "similarity", "answer_near", "answer_on_focus", "answer_specific",
-              "predicate_in_sentence", "constraints_in_sentence", "ranker_score", "margin", "answer_on_predicate",
-              "mood_agrees", "subject_in_sentence"),
+              "predicate_in_sentence", "constraints_in_sentence", "ranker_score", "margin", "predicate_similarity",
+              "mood_agrees", "subject_in_sentence", "counted_similarity"),
     "sentence": ("coverage", "relation_coverage", "passage_coverage", "similarity", "focus_in_sentence",
                  "predicate_in_sentence", "constraints_in_sentence", "ranker_score", "margin", "subject_in_sentence",
                  "gives_what_is_asked", "new_names"),

@@ -29,6 +29,7 @@ from rag.answer_text import addressed_to_assistant, looks_like_headline
 from rag.models import Passage
 from rag.query import ANSWER_LABELS, Constraint, QuestionAnalysis, entity_fits
 from rag.text import all_stems, normalise, stems, stopwords, words
+from rag.word_similarity import WordSimilarity, same_word_only
 
 if TYPE_CHECKING:
     import numpy as np
@@ -368,31 +369,42 @@ def _names_a_rival(passage: Passage, start: int, end: int, missing: list[Constra
 _GOVERNING_STEPS = 4
 
 
-def answer_clause(analysis: QuestionAnalysis, candidate: Candidate) -> dict[str, float]:
+def answer_clause(
+    analysis: QuestionAnalysis, candidate: Candidate, word_similarity: WordSimilarity = same_word_only
+) -> dict[str, float]:
     """How the clause that holds a value answer fits the question, from one parse of the candidate's sentence
     (the best candidate's only):
 
     - `answer_on_predicate`: 1 when the verb governing the answer is the question's main verb ("Who cast the
       lone vote?": "Nina Castillo cast the only no vote"), 0 when it is another verb ("About 240 residents
       *filled* the gym" for "How many residents voted?");
+    - `predicate_similarity`: the same, graded by `word_similarity` when the verbs differ ("hurt" for
+      "injured" scores high, "filled" for "voted" low);
+    - `counted_similarity`: for "how many" and "how much" questions, how alike the noun asked about and the
+      noun the number counts are ("How many beds?": "24 beds" 1, "24 exam rooms" less, "14 intersections"
+      little);
     - `mood_agrees`: 0 when the question asks about something not (yet) done and the clause tells of something
       done ("When will it hold the event?": "which opened in January"), or when the clause denies what a
       question that denies nothing asks ("Where will riders catch it?": "will no longer stop at Elm
       Street"); else 1. Not the other way round: news reports plans before they happen, so "When did the
       county vote?" is answered by "voters will decide Nov. 5" in an article written before the vote.
 
-    Both are 1 when there is nothing to compare (no answer entity, a question on "is" or in the present)."""
+    Each is 1 when there is nothing to compare (no answer entity, a question on "is" or in the present, a
+    number that counts no noun)."""
+    nothing_to_compare = {"answer_on_predicate": 1.0, "predicate_similarity": 1.0, "counted_similarity": 1.0,
+                          "mood_agrees": 1.0}  # fmt: skip
     entity = candidate.answer
     wanted = all_stems(" ".join(analysis.predicate_forms))
-    if entity is None or (not wanted and analysis.mood is None):
-        return {"answer_on_predicate": 1.0, "mood_agrees": 1.0}
+    counts = analysis.answer_type in _COUNTED_ANSWERS and bool(analysis.focus)
+    if entity is None or (not wanted and analysis.mood is None and not counts):
+        return nothing_to_compare
     from index.nlp import parse
     from rag.query import clause_mood
 
     doc = parse(candidate.text, disable=("ner",))  # the parse is what is read; NER costs as much again
     span = doc.char_span(entity[0] - candidate.start, entity[1] - candidate.start, alignment_mode="expand")
     if span is None:
-        return {"answer_on_predicate": 1.0, "mood_agrees": 1.0}
+        return nothing_to_compare
     token = span.root
     for _ in range(_GOVERNING_STEPS):
         if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
@@ -401,12 +413,31 @@ def answer_clause(analysis: QuestionAnalysis, candidate: Candidate) -> dict[str,
     # "expects to hire 120": the verb the answer hangs on, and the one it completes
     verbs = [token] + ([token.head] if token.dep_ in ("xcomp", "ccomp", "conj", "advcl") else [])
     on_predicate = not wanted or any(wanted & (all_stems(t.text) | all_stems(t.lemma_)) for t in verbs)
+    predicate_similarity = 1.0
+    if not on_predicate and analysis.predicate:
+        predicate_similarity = max(word_similarity(analysis.predicate, t.lemma_) for t in verbs)
+    counted = _counted_noun(span.root) if counts else None
+    counted_similarity = 1.0
+    if counted is not None and analysis.focus and not (all_stems(counted.lemma_) & all_stems(analysis.focus)):
+        counted_similarity = word_similarity(analysis.focus, counted.lemma_)
     mood = clause_mood(token) if token.pos_ in ("VERB", "AUX") else None
     # "Route 40 will no longer stop at Elm Street" does not say where it stops; "will not reopen until
     # June 1" does say when it reopens
     denied = not analysis.negative and _negated(token) and not _through_until(span.root, token)
     agrees = not (analysis.mood == "irrealis" and mood == "realised") and not denied
-    return {"answer_on_predicate": float(on_predicate), "mood_agrees": float(agrees)}
+    return {"answer_on_predicate": float(on_predicate), "predicate_similarity": predicate_similarity,
+            "counted_similarity": counted_similarity, "mood_agrees": float(agrees)}  # fmt: skip
+
+
+# Questions whose answer is a number of something ("How many beds ...?", "How much water ...?").
+_COUNTED_ANSWERS = frozenset({"count", "quantity", "measure"})
+
+
+def _counted_noun(number: "Token") -> "Token | None":
+    """The noun a number counts ("24 exam *rooms*", "about 310 *riders*"), None for a number standing alone."""
+    if number.dep_ in ("nummod", "quantmod", "compound") and number.head.pos_ in ("NOUN", "PROPN"):
+        return number.head
+    return None
 
 
 def _negated(verb: "Token") -> bool:
@@ -656,3 +687,4 @@ def _nearness(text: str, entity: Entity, start: int, end: int, query_stems: set[
         return 0.0
     distance = min(abs(i - j) for i in entity_positions for j in positions)
     return 1.0 / (1 + max(0, distance - 1))
+

@@ -10,6 +10,7 @@ from index.identity import Namespace, article_id
 from index.pipeline import ChunkSettings
 from index.store import PassageStore, open_client
 from rag.settings import Settings
+from rag.word_similarity import WordSimilarity, encoder_word_similarity
 
 UPLOADS_FOLDER = "uploads"  # under RAG_DATA_DIR
 UPLOAD_ID_PREFIX = "upload"  # uploads' article ids start with "upload/" (index/identity.py)
@@ -25,6 +26,14 @@ def build_encoder(settings: Settings) -> TextEncoder:
         cache_dir=Path(settings.model_cache_dir).expanduser(),
         threads=settings.embed_threads or None,
     )
+
+
+def build_word_similarity(settings: Settings, encoder: TextEncoder) -> WordSimilarity:
+    """Word likeness for the extractive answerer, always from the local MiniLM weights: the answer model was
+    fitted on their scale, and a remote embedding endpoint would cost a request per word."""
+    local = encoder if isinstance(encoder, MiniLMOnnxEncoder) else build_encoder(settings.model_copy(
+        update={"embedding_backend": "local"}))  # fmt: skip
+    return encoder_word_similarity(local)
 
 
 def build_store(settings: Settings, encoder: TextEncoder) -> PassageStore:

@@ -69,6 +69,47 @@ def test_the_verb_governing_a_value_must_be_the_questions_verb() -> None:
     assert on_predicate("How long did Pell County give Lanford?", gave, "30 days", "DATE") == 1
 
 
+def test_a_verb_like_the_questions_counts_more_than_another_verb(encoder: object) -> None:
+    from rag.candidates import answer_clause
+    from rag.query import analyse
+    from rag.word_similarity import encoder_word_similarity, same_word_only
+
+    similarity = encoder_word_similarity(encoder)  # type: ignore[arg-type]
+
+    def graded(question: str, text: str, value: str, label: str, words: object = similarity) -> float:
+        candidate = _value_candidate(text, value, label)
+        return answer_clause(analyse(question), candidate, words)["predicate_similarity"]  # type: ignore[arg-type]
+
+    injured = "How many hikers were injured in the Tarn Ridge rockfall?"
+    hurt = graded(injured, "Four hikers were hurt when rocks fell on the Tarn Ridge trail.", "Four", "CARDINAL")
+    guided = graded(injured, "Four hikers guided the rangers up the Tarn Ridge trail.", "Four", "CARDINAL")
+    assert hurt > guided
+    # the same verb is 1 whatever the likeness; without an encoder another verb is 0
+    assert graded(injured, "Four hikers were injured on Tarn Ridge.", "Four", "CARDINAL") == 1.0
+    assert graded(injured, "Four hikers were hurt on Tarn Ridge.", "Four", "CARDINAL", same_word_only) == 0.0
+
+
+def test_a_count_of_another_thing_scores_below_a_count_of_the_thing_asked(encoder: object) -> None:
+    from rag.candidates import answer_clause
+    from rag.query import analyse
+    from rag.word_similarity import encoder_word_similarity
+
+    similarity = encoder_word_similarity(encoder)  # type: ignore[arg-type]
+
+    def counted(question: str, text: str, value: str) -> float:
+        candidate = _value_candidate(text, value, "CARDINAL")
+        return answer_clause(analyse(question), candidate, similarity)["counted_similarity"]
+
+    beds = "How many beds does the Fennick clinic have?"
+    assert counted(beds, "The Fennick clinic has 40 beds.", "40") == 1.0
+    cots = counted(beds, "The Fennick clinic has 40 cots.", "40")
+    lanes = counted(beds, "The Fennick clinic has 40 parking spaces.", "40")
+    assert 1.0 > cots > lanes
+    # a number that counts no noun has nothing to compare; nor has a question that is no count
+    assert counted(beds, "The count of beds at the Fennick clinic rose to 40.", "40") == 1.0
+    assert counted("When did the Fennick clinic open?", "The clinic opened in 1998 with 40 cots.", "40") == 1.0
+
+
 def test_a_question_about_what_will_happen_is_not_answered_by_what_happened() -> None:
     from rag.candidates import answer_clause
     from rag.query import analyse

@@ -1,0 +1,61 @@
+"""Word likeness from the real local encoder (rag.word_similarity), on words chosen for these tests."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import pytest
+
+from rag.word_similarity import encoder_word_similarity, same_word_only
+
+
+@pytest.fixture(scope="module")
+def similarity(encoder: object) -> object:
+    return encoder_word_similarity(encoder)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("word", "alike", "unlike"),
+    [
+        ("injure", "hurt", "elect"),
+        ("house", "home", "tractor"),
+        ("pupil", "student", "bridge"),
+        ("cost", "price", "rain"),
+    ],
+)
+def test_a_word_is_nearer_a_word_used_alike_than_an_unrelated_one(
+    similarity: object, word: str, alike: str, unlike: str
+) -> None:
+    assert similarity(word, alike) > similarity(word, unlike) + 0.1  # type: ignore[operator]
+
+
+def test_a_word_is_like_itself_whatever_its_case_and_nothing_is_like_an_empty_word(similarity: object) -> None:
+    assert similarity("Levee", "levee ") == 1.0  # type: ignore[operator]
+    assert similarity("", "levee") == 0.0  # type: ignore[operator]
+    assert 0.0 <= similarity("north", "south") <= 1.0  # type: ignore[operator]
+
+
+def test_each_word_is_embedded_once(encoder: object) -> None:
+    calls: list[str] = []
+
+    class Counting:
+        fingerprint = "counting"
+
+        def embed_query(self, text: str) -> list[float]:
+            calls.append(text)
+            return encoder.embed_query(text)  # type: ignore[attr-defined]
+
+        def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
+            raise AssertionError("words are embedded as queries")
+
+    similarity = encoder_word_similarity(Counting())  # type: ignore[arg-type]
+    first = similarity("ferry", "boat")
+    assert similarity("boat", "ferry") == first
+    similarity("ferry", "dock")
+    assert sorted(calls) == ["boat", "dock", "ferry"]
+
+
+def test_without_an_encoder_only_the_same_word_counts() -> None:
+    assert same_word_only("Ferry", "ferry") == 1.0
+    assert same_word_only("ferry", "boat") == 0.0
+    assert same_word_only("", "") == 0.0
