@@ -48,7 +48,7 @@ from rag.answer_model import REFUSAL_FEATURES, AnswerModel, LogisticModel, kind_
 from rag.candidates import FEATURES, Candidate, find_candidates
 from rag.extractive import extractive_answer, refusal_features
 from rag.settings import Settings
-from rag.word_similarity import same_word_only
+from rag.word_likeness import SAME_WORD_ONLY
 
 REGULARISATION_GRID = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 CV_FOLDS = 5
@@ -71,7 +71,7 @@ class CaseData:
     article_text: Any = None
     query_vector: Any = None
     knows: Any = None
-    word_similarity: Any = same_word_only
+    word_likeness: Any = SAME_WORD_ONLY
 
     @property
     def group(self) -> str:
@@ -107,7 +107,7 @@ def collect(suite_name: str, items: Sequence[EvalItem], settings: Settings, work
                                          indexes.bm25.knows)  # fmt: skip
             collected.append(
                 CaseData(suite_name, case, query, candidates, retrieved.passages, analysis, indexes.bm25.idf,
-                         assistant._article_text, vector, indexes.bm25.knows, assistant.word_similarity)
+                         assistant._article_text, vector, indexes.bm25.knows, assistant.word_likeness)
             )  # fmt: skip
     return collected
 
@@ -286,7 +286,7 @@ def _answer_text(case: CaseData, model: AnswerModel) -> str:
     always = replace(model, threshold=-1.0)
     answer = extractive_answer(case.analysis, case.passages, case.idf, model=always, query_vector=case.query_vector,
                                article_text=case.article_text, knows=case.knows,
-                               word_similarity=case.word_similarity)  # fmt: skip
+                               word_likeness=case.word_likeness)  # fmt: skip
     return "" if answer.abstained else answer.answer
 
 
@@ -303,7 +303,7 @@ def fit_refusal(data: list[CaseData], rankers: dict[str, LogisticModel]) -> tupl
         if not ranked:
             continue
         case.candidates = ranked
-        rows.append(refusal_features(ranked, case.analysis, case.word_similarity))
+        rows.append(refusal_features(ranked, case.analysis, case.word_likeness))
         labels.append(int(_states_a_fact(_answer_text(case, provisional), case.case)))
         groups.append(case.group)
         answerable.append(case.case.answerable)

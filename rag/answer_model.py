@@ -35,7 +35,7 @@ REFUSAL_EXTRA = (
     "agreement",  # share of the next candidates (up to 4) that give the same answer
     "candidates",  # log(1 + number of candidates)
     "answer_on_predicate",  # the verb governing the best value answer is the question's verb (rag.candidates)
-    "predicate_similarity",  # the same, graded by word likeness ("hurt" for "injured"; rag.word_similarity)
+    "predicate_similarity",  # the same, graded by word likeness ("hurt" for "injured"; rag.word_likeness)
     "counted_similarity",  # how alike the noun a "how many" question counts and the one the number counts
     "mood_agrees",  # question and that verb's clause are not one done and the other not (yet) done
     # names (people, organisations, places) the best sentence gives that the question does not (rag.candidates.

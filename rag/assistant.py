@@ -45,7 +45,7 @@ from rag.retrieval import HybridRetriever, RetrievalFilters, RetrievalMode, Retr
 from rag.errors import StoreUnavailableError
 from rag.requests import AnswerModeChoice, AskRequest, RequestOptions
 from rag.scope import NO_MATCH_NOTICE, resolve_scope
-from rag.services import article_id_for, build_encoder, build_store, build_word_similarity
+from rag.services import article_id_for, build_encoder, build_store, build_word_likeness
 from rag.settings import Settings
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ class Assistant:
         self.answers = AnswerCache()
         self.questions = QuestionsInFlight()  # being answered now: uploads give way to them
         self._parse_threads: ThreadPoolExecutor | None = None
-        self.word_similarity = build_word_similarity(settings, encoder)  # loads nothing until first used
+        self.word_likeness = build_word_likeness(settings, encoder)  # loads nothing until first used
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> "Assistant":
@@ -401,7 +401,7 @@ class Assistant:
             article_text=indexes.article_texts.for_question([p.article_id for p in passages]),
             knows=indexes.bm25.knows,
             threshold=self.settings.abstain_threshold,
-            word_similarity=self.word_similarity,
+            word_likeness=self.word_likeness,
         )
 
     def _stream_llm(

@@ -29,7 +29,7 @@ from rag.answer_text import addressed_to_assistant, looks_like_headline
 from rag.models import Passage
 from rag.query import ANSWER_LABELS, Constraint, QuestionAnalysis, entity_fits
 from rag.text import all_stems, normalise, stems, stopwords, words
-from rag.word_similarity import WordSimilarity, same_word_only
+from rag.word_likeness import WordLikeness, SAME_WORD_ONLY
 
 if TYPE_CHECKING:
     import numpy as np
@@ -370,7 +370,7 @@ _GOVERNING_STEPS = 4
 
 
 def answer_clause(
-    analysis: QuestionAnalysis, candidate: Candidate, word_similarity: WordSimilarity = same_word_only
+    analysis: QuestionAnalysis, candidate: Candidate, word_likeness: WordLikeness = SAME_WORD_ONLY
 ) -> dict[str, float]:
     """How the clause that holds a value answer fits the question, from one parse of the candidate's sentence
     (the best candidate's only):
@@ -378,7 +378,7 @@ def answer_clause(
     - `answer_on_predicate`: 1 when the verb governing the answer is the question's main verb ("Who cast the
       lone vote?": "Nina Castillo cast the only no vote"), 0 when it is another verb ("About 240 residents
       *filled* the gym" for "How many residents voted?");
-    - `predicate_similarity`: the same, graded by `word_similarity` when the verbs differ ("hurt" for
+    - `predicate_similarity`: the same, graded by `word_likeness` when the verbs differ ("hurt" for
       "injured" scores high, "filled" for "voted" low);
     - `counted_similarity`: for "how many" and "how much" questions, how alike the noun asked about and the
       noun the number counts are ("How many beds?": "24 beds" 1, "24 exam rooms" less, "14 intersections"
@@ -415,11 +415,11 @@ def answer_clause(
     on_predicate = not wanted or any(wanted & (all_stems(t.text) | all_stems(t.lemma_)) for t in verbs)
     predicate_similarity = 1.0
     if not on_predicate and analysis.predicate:
-        predicate_similarity = max(word_similarity(analysis.predicate, t.lemma_) for t in verbs)
+        predicate_similarity = max(word_likeness(analysis.predicate, t.lemma_) for t in verbs)
     counted = _counted_noun(span.root) if counts else None
     counted_similarity = 1.0
     if counted is not None and analysis.focus and not (all_stems(counted.lemma_) & all_stems(analysis.focus)):
-        counted_similarity = word_similarity(analysis.focus, counted.lemma_)
+        counted_similarity = word_likeness(analysis.focus, counted.lemma_)
     mood = clause_mood(token) if token.pos_ in ("VERB", "AUX") else None
     # "Route 40 will no longer stop at Elm Street" does not say where it stops; "will not reopen until
     # June 1" does say when it reopens

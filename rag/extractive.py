@@ -42,7 +42,7 @@ from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
 from rag.query import Constraint, QuestionAnalysis, is_duration
 from rag.text import normalise, stems, words
 from rag.withheld import Withheld, find_withheld, withheld_notice
-from rag.word_similarity import WordSimilarity, same_word_only
+from rag.word_likeness import WordLikeness, SAME_WORD_ONLY
 
 # A further sentence joins a descriptive answer when the ranker gives it at least this
 # share of the best sentence's odds.
@@ -87,7 +87,7 @@ class Decision:
 
 
 def refusal_features(
-    candidates: Sequence[Candidate], analysis: QuestionAnalysis, word_similarity: WordSimilarity = same_word_only
+    candidates: Sequence[Candidate], analysis: QuestionAnalysis, word_likeness: WordLikeness = SAME_WORD_ONLY
 ) -> dict[str, float]:
     """The best candidate's features plus how it compares with the rest (rag.answer_model.REFUSAL_EXTRA)."""
     best = candidates[0]
@@ -106,7 +106,7 @@ def refusal_features(
         "margin": margin,
         "agreement": agreement,
         "candidates": math.log1p(len(candidates)),
-        **answer_clause(analysis, best, word_similarity),
+        **answer_clause(analysis, best, word_likeness),
         "new_names": new_names(best, analysis.question),
     }
 
@@ -120,7 +120,7 @@ def decide(
     query_vector: Sequence[float] | None = None,
     article_text: ArticleText | None = None,
     knows: Callable[[str], bool] | None = None,
-    word_similarity: WordSimilarity = same_word_only,
+    word_likeness: WordLikeness = SAME_WORD_ONLY,
 ) -> tuple[list[Candidate], Decision]:
     """Ranked candidates and the refusal model's decision on the best one."""
     model = model or load_answer_model()
@@ -134,7 +134,7 @@ def decide(
     candidates = drop_orders_to_assistants(candidates, CHECKED_FOR_ORDERS)
     if not candidates:
         return candidates, Decision(None, {}, 0.0, False)
-    features = refusal_features(candidates, analysis, word_similarity)
+    features = refusal_features(candidates, analysis, word_likeness)
     probability = model.answer_probability(features)
     return candidates, Decision(candidates[0], features, probability, probability >= model.threshold)
 
@@ -150,7 +150,7 @@ def extractive_answer(
     article_text: ArticleText | None = None,
     knows: Callable[[str], bool] | None = None,
     threshold: float | None = None,
-    word_similarity: WordSimilarity = same_word_only,
+    word_likeness: WordLikeness = SAME_WORD_ONLY,
 ) -> Answer:
     """Answer from the passages' own sentences, or refuse with CANNOT_ANSWER (below `threshold`: by default
     the answer model's fitted one)."""
@@ -166,7 +166,7 @@ def extractive_answer(
     for part in analysis.parts or (analysis,):
         candidates, decision = decide(
             part, passages, idf, model=model, query_vector=query_vector, article_text=article_text, knows=knows,
-            word_similarity=word_similarity,
+            word_likeness=word_likeness,
         )
         probabilities.append(decision.probability)
         # an article that says the thing asked is not known outranks an answer from a passage retrieved

@@ -10,7 +10,7 @@ from index.identity import Namespace, article_id
 from index.pipeline import ChunkSettings
 from index.store import PassageStore, open_client
 from rag.settings import Settings
-from rag.word_similarity import WordSimilarity, encoder_word_similarity
+from rag.word_likeness import EncoderWordLikeness, WordLikeness
 
 UPLOADS_FOLDER = "uploads"  # under RAG_DATA_DIR
 UPLOAD_ID_PREFIX = "upload"  # uploads' article ids start with "upload/" (index/identity.py)
@@ -20,6 +20,11 @@ def build_encoder(settings: Settings) -> TextEncoder:
     if settings.embedding_backend == "openai":
         key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
         return OpenAIEncoder(settings.openai_embedding_model, key, settings.openai_base_url, settings.embed_batch_size)
+    return local_encoder(settings)
+
+
+def local_encoder(settings: Settings) -> MiniLMOnnxEncoder:
+    """The offline all-MiniLM-L6-v2 encoder (loads its weights when first used)."""
     return MiniLMOnnxEncoder(
         batch_size=settings.embed_batch_size,
         graph=settings.embedding_graph,
@@ -28,12 +33,10 @@ def build_encoder(settings: Settings) -> TextEncoder:
     )
 
 
-def build_word_similarity(settings: Settings, encoder: TextEncoder) -> WordSimilarity:
+def build_word_likeness(settings: Settings, encoder: TextEncoder) -> WordLikeness:
     """Word likeness for the extractive answerer, always from the local MiniLM weights: the answer model was
     fitted on their scale, and a remote embedding endpoint would cost a request per word."""
-    local = encoder if isinstance(encoder, MiniLMOnnxEncoder) else build_encoder(settings.model_copy(
-        update={"embedding_backend": "local"}))  # fmt: skip
-    return encoder_word_similarity(local)
+    return EncoderWordLikeness(encoder if isinstance(encoder, MiniLMOnnxEncoder) else local_encoder(settings))
 
 
 def build_store(settings: Settings, encoder: TextEncoder) -> PassageStore:

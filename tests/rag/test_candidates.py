@@ -72,9 +72,9 @@ def test_the_verb_governing_a_value_must_be_the_questions_verb() -> None:
 def test_a_verb_like_the_questions_counts_more_than_another_verb(encoder: object) -> None:
     from rag.candidates import answer_clause
     from rag.query import analyse
-    from rag.word_similarity import encoder_word_similarity, same_word_only
+    from rag.word_likeness import SAME_WORD_ONLY, EncoderWordLikeness
 
-    similarity = encoder_word_similarity(encoder)  # type: ignore[arg-type]
+    similarity = EncoderWordLikeness(encoder)  # type: ignore[arg-type]
 
     def graded(question: str, text: str, value: str, label: str, words: object = similarity) -> float:
         candidate = _value_candidate(text, value, label)
@@ -86,15 +86,15 @@ def test_a_verb_like_the_questions_counts_more_than_another_verb(encoder: object
     assert hurt > guided
     # the same verb is 1 whatever the likeness; without an encoder another verb is 0
     assert graded(injured, "Four hikers were injured on Tarn Ridge.", "Four", "CARDINAL") == 1.0
-    assert graded(injured, "Four hikers were hurt on Tarn Ridge.", "Four", "CARDINAL", same_word_only) == 0.0
+    assert graded(injured, "Four hikers were hurt on Tarn Ridge.", "Four", "CARDINAL", SAME_WORD_ONLY) == 0.0
 
 
 def test_a_count_of_another_thing_scores_below_a_count_of_the_thing_asked(encoder: object) -> None:
     from rag.candidates import answer_clause
     from rag.query import analyse
-    from rag.word_similarity import encoder_word_similarity
+    from rag.word_likeness import EncoderWordLikeness
 
-    similarity = encoder_word_similarity(encoder)  # type: ignore[arg-type]
+    similarity = EncoderWordLikeness(encoder)  # type: ignore[arg-type]
 
     def counted(question: str, text: str, value: str) -> float:
         candidate = _value_candidate(text, value, "CARDINAL")

@@ -1,4 +1,4 @@
-"""Word likeness from the real local encoder (rag.word_similarity), on words chosen for these tests."""
+"""Word likeness from the real local encoder (rag.word_likeness), on words chosen for these tests."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ from typing import Sequence
 
 import pytest
 
-from rag.word_similarity import encoder_word_similarity, same_word_only
+from rag.word_likeness import SAME_WORD_ONLY, EncoderWordLikeness
 
 
 @pytest.fixture(scope="module")
 def similarity(encoder: object) -> object:
-    return encoder_word_similarity(encoder)  # type: ignore[arg-type]
+    return EncoderWordLikeness(encoder)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -48,7 +48,7 @@ def test_each_word_is_embedded_once(encoder: object) -> None:
         def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
             raise AssertionError("words are embedded as queries")
 
-    similarity = encoder_word_similarity(Counting())  # type: ignore[arg-type]
+    similarity = EncoderWordLikeness(Counting())  # type: ignore[arg-type]
     first = similarity("ferry", "boat")
     assert similarity("boat", "ferry") == first
     similarity("ferry", "dock")
@@ -56,6 +56,6 @@ def test_each_word_is_embedded_once(encoder: object) -> None:
 
 
 def test_without_an_encoder_only_the_same_word_counts() -> None:
-    assert same_word_only("Ferry", "ferry") == 1.0
-    assert same_word_only("ferry", "boat") == 0.0
-    assert same_word_only("", "") == 0.0
+    assert SAME_WORD_ONLY("Ferry", "ferry") == 1.0
+    assert SAME_WORD_ONLY("ferry", "boat") == 0.0
+    assert SAME_WORD_ONLY("", "") == 0.0
