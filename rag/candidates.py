@@ -539,8 +539,8 @@ def _answer_entities(
             continue
         if _in_question(text, label, normalised_question, question_words):
             continue
-        if analysis.answer_type == "age" and not states_an_age(passage.text, s, e):
-            continue
+        if (analysis.answer_type == "age") != states_an_age(passage.text, s, e):
+            continue  # "Dale Orrin, 52, was hurt": the 52 answers how old he is, not when or how many
         if analysis.answer_type in ("count", "quantity", "measure") and _STREET_AFTER.match(passage.text, e) and text.isdigit():
             continue  # "at 418 Linden Row": a house number counts nothing
         if _inside_the_outlets_name(passage, s, e):

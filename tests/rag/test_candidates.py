@@ -180,6 +180,26 @@ def test_a_number_in_the_outlets_own_name_is_no_answer() -> None:
     assert {c.answer_text() for c in found} == {"45"}
 
 
+def test_an_age_answers_only_a_question_about_age() -> None:
+    """"Orla Brandt, 27, was hurt": the model may tag the 27 as a date or a count; it says how old she is."""
+    from rag.candidates import find_candidates
+    from rag.models import Passage
+    from rag.query import analyse
+
+    text = "Orla Brandt, 27, was hurt shortly after 2 a.m. on March 3 when two cars collided in Keddington."
+    entities = [(text.index("27"), text.index("27") + 2, "DATE"), (text.index("2 a.m."), text.index("2 a.m.") + 6,
+                "TIME"), (text.index("March 3"), text.index("March 3") + 7, "DATE")]  # fmt: skip
+    passage = Passage(passage_id="p", article_id="a", title="Crash", source="Keddington Star", text=text, start=0,
+                      end=len(text), entities=entities)  # fmt: skip
+
+    def answers(question: str) -> set[str | None]:
+        return {c.answer_text() for c in find_candidates(analyse(question), [passage], idf=lambda stem: 1.0)}
+
+    assert "27" not in answers("When was Orla Brandt hurt?")
+    assert answers("When was Orla Brandt hurt?") >= {"2 a.m.", "March 3"}
+    assert answers("How old is Orla Brandt?") == {"27"}
+
+
 def test_a_rival_figure_must_answer_the_same_relation() -> None:
     from rag.extractive import _same_relation
     from rag.query import analyse
