@@ -20,7 +20,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -98,6 +98,17 @@ class Assistant:
         return cls(settings, store, encoder)
 
     # --- collaborators ----------------------------------------------------
+    def _parse_ahead(self, query: str, publisher_names: frozenset[str]) -> "Future[QuestionAnalysis]":
+        """The question's analysis, parsed on a worker thread while the caller retrieves; parsed here when no
+        worker can take it (the pool was shut down, or the interpreter is exiting: "cannot schedule new
+        futures after interpreter shutdown" would otherwise fail a question still in flight)."""
+        try:
+            return self._parser().submit(analyse, query, publisher_names)
+        except RuntimeError:
+            parsed: Future[QuestionAnalysis] = Future()
+            parsed.set_result(analyse(query, publisher_names))
+            return parsed
+
     def _parser(self) -> ThreadPoolExecutor:
         """The threads that parse questions while they are being retrieved (made on first use)."""
         if self._parse_threads is not None:  # no lock once made: an index rebuild holds it for seconds
@@ -318,7 +329,7 @@ class Assistant:
                 # the question's parse (spaCy, a few ms) runs while retrieval embeds and searches (ONNX and the
                 # vector index let go of the GIL): a question asked for the first time waits for the longer of
                 # the two, not for both
-                parsed = self._parser().submit(analyse, query, indexes.publisher_words)
+                parsed = self._parse_ahead(query, indexes.publisher_words)
                 retrieved = self.retrieve_full(query, request.top_k, request.retrieval_mode, scope.filters, indexes)
                 retrieve_ms = _ms(began)
                 answer_began = time.perf_counter()

@@ -176,3 +176,18 @@ def test_questions_asked_on_many_threads_while_an_upload_is_ingested_see_it_whol
     assert [question for question, answer in held if answer != before_upload[question]] == []
     # asked while it was committed: the library before the upload or after it, never a part of it
     assert [question for question, answer in during if answer not in (before_upload[question], after_upload[question])] == []
+
+
+def test_a_question_is_still_answered_when_the_parse_workers_are_gone(sample_settings: object) -> None:
+    """At interpreter exit (or after the pool is shut down) no worker can take the question's parse: it is
+    parsed on the asking thread, and the answer is the one a working pool gives."""
+    from rag.assistant import Assistant
+
+    question = "How long did the phone call between Putin and Trump last?"
+    working = Assistant.from_settings(sample_settings)  # type: ignore[arg-type]
+    expected = working.ask(question, mode="extractive")
+    closed = Assistant.from_settings(sample_settings)  # type: ignore[arg-type]
+    closed._parser().shutdown()
+    answer = closed.ask(question, mode="extractive")
+    assert not answer.abstained
+    assert answer.answer == expected.answer
