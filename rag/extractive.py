@@ -471,11 +471,13 @@ def _named_by_focus(analysis: QuestionAnalysis, candidate: Candidate) -> list[st
 
 
 def _next_sentence(best: Candidate, candidates: list[Candidate]) -> Candidate | None:
-    """The candidate sentence right after `best` in its passage, when it is one."""
+    """The candidate sentence right after `best` in its passage, when it is one: in the same paragraph or the
+    next, since news paragraphs are often one sentence long ("... an analyst has suggested." / "Tatiana
+    Stanovaya, a senior fellow at ..., wrote: ..."); not across a blank line, which ends a section."""
     spans = sentence_spans(best.passage)
     after = [(s, e) for s, e in spans if s >= best.end]
-    if not after or best.passage.text[best.end : after[0][0]].count("\n") > 0:
-        return None  # the end of the paragraph
+    if not after or best.passage.text[best.end : after[0][0]].count("\n") > 1:
+        return None
     return next((c for c in candidates if c.passage is best.passage and c.start == after[0][0]), None)
 
 

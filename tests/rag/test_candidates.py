@@ -356,3 +356,4 @@ def test_for_a_later_time_counts_the_times() -> None:
     found = find_candidates(analyse("How many times has the Orlow parks board met this year?"), [passage],
                             idf=lambda s: 1.0)  # fmt: skip
     assert found and found[0].answer_text() == "third"
+
