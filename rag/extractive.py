@@ -402,7 +402,7 @@ def _sentence_answer(
     following = _next_sentence(best, candidates)
     if following is not None and _continues(following, analysis):
         # news writing often names who or what in the sentence after the one that matches the question
-        # ("... an analyst has suggested." / "Tatiana Stanovaya, a senior fellow at ..., wrote: ...")
+        # ("... an engineer has said." / "Ines Varga, the county's bridge engineer, said ...")
         chosen.append(following)
         covered |= set(stems(following.text))
     for candidate in usable[1:]:
@@ -472,8 +472,8 @@ def _named_by_focus(analysis: QuestionAnalysis, candidate: Candidate) -> list[st
 
 def _next_sentence(best: Candidate, candidates: list[Candidate]) -> Candidate | None:
     """The candidate sentence right after `best` in its passage, when it is one: in the same paragraph or the
-    next, since news paragraphs are often one sentence long ("... an analyst has suggested." / "Tatiana
-    Stanovaya, a senior fellow at ..., wrote: ..."); not across a blank line, which ends a section."""
+    next, since news paragraphs are often one sentence long ("... an engineer has said." / "Ines Varga, the
+    county's bridge engineer, said ..."); not across a blank line, which ends a section."""
     spans = sentence_spans(best.passage)
     after = [(s, e) for s, e in spans if s >= best.end]
     if not after or best.passage.text[best.end : after[0][0]].count("\n") > 1:
