@@ -71,7 +71,8 @@ _AMOUNT_NOUNS = frozenset({"amount", "sum", "size", "cost", "price", "value", "f
 _MONEY_WORDS = frozenset({"money", "cash", "funding", "dollar", "euro", "pound", "yen", "cent", "price", "cost", "fee",
                           "salary", "wage", "fine", "budget", "worth", "spend", "pay", "owe", "fund", "donate", "invest",
                           "borrow", "bond", "bail", "loan", "grant", "levy", "rent", "severance", "settlement",
-                          "damages"})  # fmt: skip
+                          "damages", "bill", "fare", "toll", "tuition", "payment", "refund", "rebate", "subsidy",
+                          "pension", "bonus", "reward", "premium", "deposit"})  # fmt: skip
 # Adjectives of a physical dimension: "how cold / deep / fast ..." asks for a measure with its unit.
 _MEASURE_ADJECTIVES = frozenset({"cold", "hot", "warm", "cool", "deep", "shallow", "tall", "high", "low", "far",
                                  "heavy", "fast", "wide", "thick", "strong", "steep"})  # fmt: skip

@@ -165,6 +165,11 @@ def test_a_quantity_of_something_else_does_not_count_what_was_asked() -> None:
         ("What did the city spend the grant on?", "description"),
         ("How much were the two library bonds each worth?", "money"),
         ("What happened to the library budget?", "description"),
+        # nouns that name a sum: "how much" about them asks for money, not for some other quantity
+        ("By how much will a Tarnby household's monthly water bill go up?", "money"),
+        ("How much is the bus fare from Tarnby to Oxley?", "money"),
+        ("How much will the bridge toll rise?", "money"),
+        ("How much snow fell on Tarnby?", "quantity"),
     ],
 )
 def test_a_verb_of_money_asks_for_a_sum(question: str, answer_type: str) -> None:
