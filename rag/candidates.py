@@ -543,6 +543,8 @@ def _answer_entities(
             continue  # "Dale Orrin, 52, was hurt": the 52 answers how old he is, not when or how many
         if analysis.answer_type in ("count", "quantity", "measure") and _STREET_AFTER.match(passage.text, e) and text.isdigit():
             continue  # "at 418 Linden Row": a house number counts nothing
+        if analysis.answer_type in ("person", "organisation") and _a_street(passage.text, s, e):
+            continue  # the model tags an unfamiliar street as a person ("a house on Tansy Lane")
         if _inside_the_outlets_name(passage, s, e):
             continue  # "according to WVCQ 6 News": the 6 is part of a name
         if label == "ORDINAL" and _for_the_first_time(passage.text, s, e):
@@ -604,6 +606,21 @@ def _in_a_tally(text: str, start: int, end: int, focus_stems: set[str]) -> bool:
             counted = bool(focus_stems & set(stems(" ".join(text[match.end() : match.end() + 40].split()[:1]))))
             return not counted and all(len(side) <= 2 for side in re.findall(r"\d+", match.group()))
     return False
+
+
+# The last word of a street's name, and what puts a name in a street's place: a house number or a preposition of
+# place ("418 Tansy Lane", "on Tansy Lane"); a person may be called Lane or Street ("Tom Lane said").
+_THOROUGHFARE = re.compile(
+    r"\s(?:Street|St\.?|Road|Rd\.?|Lane|Ln\.?|Avenue|Ave\.?|Drive|Boulevard|Blvd\.?|Highway|Hwy\.?|Pike|Parkway|"
+    r"Terrace|Alley)$"
+)
+_BEFORE_A_STREET = re.compile(r"(?:\b(?:on|at|along|off|near|onto|down|up|across)\s+|\d+\s+)$", re.IGNORECASE)
+
+
+def _a_street(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] is a street: a street's last word, after a house number or a
+    preposition of place."""
+    return bool(_THOROUGHFARE.search(text[start:end]) and _BEFORE_A_STREET.search(text[max(0, start - 12) : start]))
 
 
 def _inside_the_outlets_name(passage: Passage, start: int, end: int) -> bool:

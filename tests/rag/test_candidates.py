@@ -357,3 +357,17 @@ def test_for_a_later_time_counts_the_times() -> None:
                             idf=lambda s: 1.0)  # fmt: skip
     assert found and found[0].answer_text() == "third"
 
+
+
+def test_a_street_the_model_took_for_a_person_is_no_answer_to_who() -> None:
+    from rag.candidates import find_candidates
+    from rag.models import Passage
+    from rag.query import analyse
+
+    text = "Deputies arrested Nell Corrigan, 34, after searching a house on Tansy Lane in Oxley, and Tom Lane was fined."
+    names = ("Nell Corrigan", "Tansy Lane", "Tom Lane")
+    entities = [(text.index(n), text.index(n) + len(n), "PERSON") for n in names]  # as the model may tag them
+    passage = Passage(passage_id="p", article_id="a", title="Arrest", source="Oxley Star", text=text, start=0,
+                      end=len(text), entities=entities)  # fmt: skip
+    found = find_candidates(analyse("Whom did the deputies arrest in Oxley?"), [passage], idf=lambda stem: 1.0)
+    assert {c.answer_text() for c in found} == {"Nell Corrigan", "Tom Lane"}
