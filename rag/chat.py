@@ -303,21 +303,28 @@ def _event(doc: "Doc", own: set[str], things_only: bool = False) -> str:
     # noun phrases that hold none of them
     names = [e for e in doc.ents if e.label_ not in _NOT_NAMES and e.text.casefold() not in own]
     for entity in names:
-        if entity.text not in phrases:
-            phrases.append(entity.text)
+        name = entity.text.removesuffix("'s").removesuffix("’s")
+        if name not in phrases:
+            phrases.append(name)
     for chunk in doc.noun_chunks:
         if len(phrases) >= MAX_EVENT_PHRASES:
             break
         if chunk.root.tag_ in ("WP", "WDT", "PRP", "WP$") or chunk.root.lower_ in ("what", "who", "which"):
             continue
-        if things_only and chunk.root.ent_type_ in ("DATE", "TIME"):
+        if things_only and (chunk.root.ent_type_ in ("DATE", "TIME") or chunk.root.tag_ in ("NNS", "NNPS")):
+            continue  # "it" is one thing, never a date: not "March", not the "beds" of "How many beds ...?"
+        # a name inside the chunk is given already: what follows it is the thing ("Oxley Hospital's new wing")
+        inside = [e for e in names if e.start < chunk.end and chunk.start < e.end]
+        if inside and max(e.end for e in inside) >= chunk.end:
             continue
-        if any(e.start < chunk.end and chunk.start < e.end for e in names):
-            continue
+        start = max((e.end for e in inside), default=chunk.start)
         # "Route 40", "Building 4": a number after the noun names it too (the model leaves it out of the chunk)
         numbered = [t for t in chunk.root.rights if t.dep_ == "nummod" and t.i == chunk.end]
-        tokens = [*chunk, *numbered]
-        words = [t.text for t in tokens if t.tag_ not in ("WDT", "WP", "WP$", "DT", "PRP$")]
+        tokens = [*doc[start : chunk.end], *numbered]
+        # "How many beds": the question's own words are no part of the thing
+        asking = {t.i for t in tokens if t.tag_ == "WRB" or any(c.tag_ == "WRB" for c in t.children)}
+        words = [t.text for t in tokens if t.tag_ not in ("WDT", "WP", "WP$", "DT", "PRP$", "POS")
+                 and not t.is_punct and t.i not in asking]  # fmt: skip
         text = " ".join(words)
         if text and text.casefold() not in own and text not in phrases:
             phrases.append(text)

@@ -41,6 +41,18 @@ def test_it_is_the_thing_asked_about_with_its_number_and_never_a_date() -> None:
     )
 
 
+def test_it_is_the_thing_the_name_owns_not_the_words_that_asked_or_the_things_counted() -> None:
+    conversation = chat(("How many beds does Oxley General Hospital's new maternity wing have?", "24 [1]."))
+    assert resolve_follow_up("How did the hospital pay for it?", conversation) == (
+        "How did the hospital pay for it (Oxley General Hospital, new maternity wing)?"
+    )
+    # an earlier rewrite's brackets are no part of the thing either
+    rewritten = chat(("How many beds does its (Oxley General Hospital) new maternity wing have?", "24 [1]."))
+    assert resolve_follow_up("How did the hospital pay for it?", rewritten) == (
+        "How did the hospital pay for it (Oxley General Hospital, new maternity wing)?"
+    )
+
+
 def test_a_question_opening_with_and_goes_on_with_the_previous_one_unless_it_names_its_own() -> None:
     conversation = chat(("How is Route 9 changing in March 2025?", "Route 9 will no longer run down Elm Street. [1]"))
     assert resolve_follow_up("And what does a ride cost?", conversation) == (
