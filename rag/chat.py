@@ -12,9 +12,15 @@ question (most recent and most salient first):
   previous answer's person; otherwise the person the previous question named;
 - they / them / their: the people of the previous question when there are
   several, else its organisation or place;
-- there: the last place;
+- there: where the previous question put what it asked about ("in Oxley",
+  "at the Oxley plant", whatever label the model gave the name), else the
+  last place;
+- it: after "Which company ...?", the name the answer gave first;
 - it / that / this, "the call", "next": the event of the previous question,
-  as its names and key noun phrases, in brackets after the reference;
+  as its names and key noun phrases, in brackets after the reference ("it"
+  is one thing: not a date, not the plural noun a question counted);
+- a pronoun that the asked-for subject says of itself ("Which firm said it
+  would bid?") refers to nothing earlier and is left alone;
 - a question that opens with "And" (or "Also") and names nothing of its own
   ("And what does a ride cost?"): that event, in brackets at its end.
 
@@ -44,6 +50,8 @@ _CONTINUING = frozenset({"and", "also", "plus"})
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _GROUP_LABELS = ("ORG", "NORP", "GPE")
+# What "it" after "Which company ...?" can be: a thing the answer named.
+_THING_LABELS = ("ORG", "FAC", "PRODUCT", "GPE", "LOC", "WORK_OF_ART", "LAW", "EVENT")
 # Noun phrases of the previous turn that describe its event: enough to retrieve it.
 MAX_EVENT_PHRASES = 3
 
@@ -119,7 +127,8 @@ def _referring_tokens(doc: "Doc", previous_nouns: set[str]) -> list["Token"]:
     for token in doc:
         word = token.lower_
         if token.tag_ in ("PRP", "PRP$") and word in _PERSON_PRONOUNS | _GROUP_PRONOUNS | {"it", "its"}:
-            found.append(token)
+            if not _stands_for_the_asked(token):
+                found.append(token)
         elif word in ("that", "this", "those", "these") and token.dep_ not in ("det", "mark") and token.tag_ != "WDT":
             found.append(token)  # a demonstrative standing alone, not "that call" or "said that ..."
         elif word == "there" and token.dep_ != "expl":
@@ -129,6 +138,20 @@ def _referring_tokens(doc: "Doc", previous_nouns: set[str]) -> list["Token"]:
         elif token.pos_ == "NOUN" and token.lemma_.casefold() in previous_nouns and _is_definite(token):
             found.append(token)
     return found
+
+
+def _stands_for_the_asked(pronoun: "Token") -> bool:
+    """"Which firm said *it* would bid?", "Who said *she* would run?": a pronoun subject of a clause that the
+    question's own subject, the one asked for, says or thinks refers to that one, not to an earlier turn."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    clause = pronoun.head
+    if clause.dep_ not in ("ccomp", "xcomp"):
+        return False
+    # "Which buyers does the article say they would hit?": the asked-for phrase is hit's object (the parser may
+    # still call it a subject of "say"): the verb has another subject
+    subjects = [child for child in clause.head.children if child.dep_ in ("nsubj", "nsubjpass")]
+    return len(subjects) == 1 and any(t.tag_ in ("WDT", "WP", "WP$") for t in subjects[0].subtree)
 
 
 def _is_definite(token: "Token") -> bool:
@@ -252,7 +275,12 @@ def _resolve(token: "Token", answer: list[_Mention], question: list[_Mention], q
             return pick(("PERSON",), [question], several=True)
         return pick(_GROUP_LABELS, [question, answer]) or pick(("PERSON",), [question, answer], several=True)
     if word == "there":
-        # after "Where ...?" the answer's place is meant; otherwise the place the questions were about
+        # after "Where ...?" the answer's place is meant; otherwise the place the questions were about: the
+        # one it put after "in" or "at" whatever label the model gave it ("in Oxley", an unfamiliar town the
+        # model may take for a person), then any place
+        located = None if _asked_where(question_doc) else _place_after_preposition(question_doc, own)
+        if located:
+            return located
         place = pick(_PLACE_LABELS, [answer, question] if _asked_where(question_doc) else [question, answer])
         if place is None and _asked_where(question_doc):
             # the answer to "Where ...?" is a place whatever label the model gave a name standing alone
@@ -271,6 +299,10 @@ def _resolve(token: "Token", answer: list[_Mention], question: list[_Mention], q
                 return chunk.text
         if token.lemma_ not in {t.lemma_ for t in question_doc}:
             return None  # a noun of an older turn, never qualified: nothing to add
+    if word in ("it", "its") and _asked_which(question_doc) and answer_doc_names:
+        # after "Which company ...?" the company the answer named first is meant (a name the model often
+        # leaves untagged: "Tarn Castings will close ...")
+        return _proper_noun(answer_doc_names, possessive)
     event = _event(question_doc, own, things_only=word in ("it", "its"))
     if not event:
         return None
@@ -289,6 +321,27 @@ def _asked_who(doc: "Doc") -> bool:
             named = [c for c in root.children if c.dep_ in ("nsubj", "attr") and c.i != token.i and c.ent_type_]
             return not (root.lemma_ == "be" and named)
     return False
+
+
+def _asked_which(doc: "Doc") -> bool:
+    """"Which company ...?": the question asks which one of a kind of thing (not "which" standing alone)."""
+    return any(t.lower_ == "which" and t.dep_ == "det" and t.head.pos_ == "NOUN" for t in doc)
+
+
+def _place_after_preposition(doc: "Doc", own: set[str]) -> str | None:
+    """Where a question put what it asked about, with its preposition: "in Oxley" of "... its foundry in Oxley"
+    (a name, whatever label the model gave an unfamiliar town), "at the Oxley plant"; not a date ("in March")."""
+    for token in doc:
+        if token.lower_ not in ("in", "at", "near") or token.dep_ != "prep":
+            continue
+        for object_ in (c for c in token.children if c.dep_ == "pobj"):
+            named = [t for t in object_.subtree if t.pos_ == "PROPN" and t.ent_type_ not in _NOT_NAMES]
+            if object_.ent_type_ in _NOT_NAMES or not named:
+                continue
+            phrase = doc[object_.left_edge.i : object_.right_edge.i + 1].text
+            if phrase.casefold().removeprefix("the ") not in own:
+                return f"{token.lower_} {phrase}"
+    return None
 
 
 def _asked_where(doc: "Doc") -> bool:

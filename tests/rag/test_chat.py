@@ -53,6 +53,31 @@ def test_it_is_the_thing_the_name_owns_not_the_words_that_asked_or_the_things_co
     )
 
 
+def test_there_is_where_the_question_put_it_whatever_the_model_took_the_name_for() -> None:
+    closing = chat(("Which company is closing its foundry in Oxley?", "Tarn Castings will close its foundry on Mill Road."))
+    assert resolve_follow_up("How many jobs will be lost there?", closing) == "How many jobs will be lost in Oxley?"
+    plant = chat(("What happened in March at the Oxley plant?", "It closed. [1]"))
+    assert resolve_follow_up("How many people worked there?", plant) == "How many people worked at the Oxley plant?"
+
+
+def test_it_after_which_company_is_the_company_the_answer_named() -> None:
+    closing = chat(("Which company is closing its foundry in Oxley?", "Tarn Castings will close its foundry on Mill Road."))
+    assert resolve_follow_up("What did it say about the workers?", closing) == (
+        "What did Tarn Castings say about the workers?"
+    )
+
+
+def test_a_pronoun_the_asked_for_subject_says_of_itself_is_left_alone() -> None:
+    closing = chat(("Which company is closing its foundry in Oxley?", "Tarn Castings will close its foundry on Mill Road."))
+    assert resolve_follow_up("Which employer said it would hold a hiring event for those workers?", closing) is None
+    assert resolve_follow_up("Who said she would run again?", closing) is None
+    # the asked-for phrase is the object here, and "they" are the people asked about before
+    talks = chat(("What did Mayor Kell and Judge Ortiz discuss?", "Tariffs. [1]"))
+    assert resolve_follow_up("Which big oil buyers does the article say they would hit?", talks) == (
+        "Which big oil buyers does the article say Kell and Ortiz would hit?"
+    )
+
+
 def test_a_question_opening_with_and_goes_on_with_the_previous_one_unless_it_names_its_own() -> None:
     conversation = chat(("How is Route 9 changing in March 2025?", "Route 9 will no longer run down Elm Street. [1]"))
     assert resolve_follow_up("And what does a ride cost?", conversation) == (
