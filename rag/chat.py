@@ -12,9 +12,11 @@ question (most recent and most salient first):
   previous answer's person; otherwise the person the previous question named;
 - they / them / their: the people of the previous question when there are
   several, else its organisation or place;
-- there: where the previous question put what it asked about ("in Oxley",
-  "at the Oxley plant", whatever label the model gave the name), else the
-  last place;
+- there: after "Which park ...?", the answer's name that ends with the kind
+  asked ("Carrick Park"); else where the previous question put what it asked
+  about ("in Oxley", "at the Oxley plant", whatever label the model gave the
+  name); else the last place; said at the end of the question ("What did the
+  work cost in Oxley?");
 - it: after "Which company ...?", the name the answer gave first;
 - it / that / this, "the call", "next": the event of the previous question,
   as its names and key noun phrases, in brackets after the reference ("it"
@@ -183,10 +185,16 @@ def resolve_follow_up(question: str, conversation: Conversation) -> str | None:
     question_mentions = _mentions(question_doc)
     own = {m.text.casefold() for m in _mentions(doc)}
     replacements: dict[int, tuple[int, str]] = {}  # first token -> (end token, text)
+    located = ""  # "in Oxley" for "there": said at the end of the question
     for token in referring:
         replacement = _resolve(token, answer_mentions, question_mentions + earlier, question_doc, own, names,
-                               earlier_docs)
-        if replacement:
+                               earlier_docs, answer_doc)
+        if replacement and token.lower_ == "there" and token.i < len(doc) - 2:
+            # "What did the work there cost?" becomes "What did the work cost in Oxley Park?": in the middle,
+            # "the work in Oxley Park cost" reads to the parser as a noun "Park cost"
+            replacements[token.i] = (token.i + 1, "")
+            located = replacement
+        elif replacement:
             first = _determiner(token) if token.pos_ == "NOUN" and not replacement.startswith(token.text) else token
             replacements[first.i] = (token.i + 1, replacement)
     if not replacements:
@@ -196,12 +204,16 @@ def resolve_follow_up(question: str, conversation: Conversation) -> str | None:
     while i < len(doc):
         if i in replacements:
             end, text = replacements[i]
-            pieces.append(text + doc[end - 1].whitespace_)
+            pieces.append(text + doc[end - 1].whitespace_ if text else "")
             i = end
         else:
             pieces.append(doc[i].text_with_ws)
             i += 1
-    return "".join(pieces).strip()
+    rewritten = " ".join("".join(pieces).split())
+    if located:
+        body = rewritten.rstrip("?.! ")
+        rewritten = f"{body} {located}{rewritten[len(body):].strip()}"
+    return rewritten
 
 
 def _determiner(token: "Token") -> "Token":
@@ -246,7 +258,8 @@ def _mentions(doc: "Doc") -> list[_Mention]:
 
 
 def _resolve(token: "Token", answer: list[_Mention], question: list[_Mention], question_doc: "Doc",
-             own: set[str], answer_doc_names: list[str] = (), earlier_docs: list["Doc"] = ()) -> str | None:  # fmt: skip
+             own: set[str], answer_doc_names: list[str] = (), earlier_docs: list["Doc"] = (),
+             answer_doc: "Doc | None" = None) -> str | None:  # fmt: skip
     word = token.lower_
     possessive = word in _POSSESSIVE and token.tag_ == "PRP$"
 
@@ -278,10 +291,15 @@ def _resolve(token: "Token", answer: list[_Mention], question: list[_Mention], q
         # after "Where ...?" the answer's place is meant; otherwise the place the questions were about: the
         # one it put after "in" or "at" whatever label the model gave it ("in Oxley", an unfamiliar town the
         # model may take for a person), then any place
-        located = None if _asked_where(question_doc) else _place_after_preposition(question_doc, own)
+        # after "Which park ...?" the park the answer named ("Carrick Park") is meant
+        kind = _name_of_the_kind_asked(question_doc, answer_doc)
+        if kind:
+            return f"in {kind}"
+        asked_place = _asked_where(question_doc)
+        located = None if asked_place else _place_after_preposition(question_doc, own)
         if located:
             return located
-        place = pick(_PLACE_LABELS, [answer, question] if _asked_where(question_doc) else [question, answer])
+        place = pick(_PLACE_LABELS, [answer, question] if asked_place else [question, answer])
         if place is None and _asked_where(question_doc):
             # the answer to "Where ...?" is a place whatever label the model gave a name standing alone
             place = next((m.text for m in answer if m.label not in ("CARDINAL", "ORDINAL", "DATE", "TIME")), None)
@@ -321,6 +339,23 @@ def _asked_who(doc: "Doc") -> bool:
             named = [c for c in root.children if c.dep_ in ("nsubj", "attr") and c.i != token.i and c.ent_type_]
             return not (root.lemma_ == "be" and named)
     return False
+
+
+def _name_of_the_kind_asked(question_doc: "Doc", answer_doc: "Doc | None") -> str | None:
+    """After "Which park ...?", the name in the answer that ends with the kind asked ("Carrick Park"): names
+    often say what they name ("Oxley Library", "Mill Road")."""
+    kinds = {t.lemma_.casefold() for t in question_doc if t.pos_ == "NOUN"
+             and any(c.lower_ == "which" and c.dep_ == "det" for c in t.children)}  # fmt: skip
+    if not kinds or answer_doc is None:
+        return None
+    for token in answer_doc:
+        if token.pos_ == "PROPN" and token.lemma_.casefold() in kinds and token.i > 0:
+            start = token.i
+            while start > 0 and answer_doc[start - 1].pos_ == "PROPN":
+                start -= 1
+            if start < token.i:
+                return answer_doc[start : token.i + 1].text
+    return None
 
 
 def _asked_which(doc: "Doc") -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from rag.assistant import Assistant
 from rag.chat import Conversation, looks_like_follow_up, resolve_follow_up
 from rag.models import Answer
+from rag.query import analyse
 
 
 def chat(*turns: tuple[str, str]) -> Conversation:
@@ -58,6 +59,14 @@ def test_there_is_where_the_question_put_it_whatever_the_model_took_the_name_for
     assert resolve_follow_up("How many jobs will be lost there?", closing) == "How many jobs will be lost in Oxley?"
     plant = chat(("What happened in March at the Oxley plant?", "It closed. [1]"))
     assert resolve_follow_up("How many people worked there?", plant) == "How many people worked at the Oxley plant?"
+
+
+def test_there_after_which_park_is_the_park_the_answer_named_said_at_the_end() -> None:
+    """A name often ends with its kind ("Carrick Park"); the place goes to the end of the question, where the
+    parser reads "cost" as the verb it is (in the middle it took "Park cost" for a noun)."""
+    parks = chat(("Which park reopened in Oxley in June?", "Carrick Park [1]. Carrick Park reopened on June 2. [1]"))
+    assert resolve_follow_up("What did the work there cost?", parks) == "What did the work cost in Carrick Park?"
+    assert analyse("What did the work cost in Carrick Park?").answer_type == "money"
 
 
 def test_it_after_which_company_is_the_company_the_answer_named() -> None:
