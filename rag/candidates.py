@@ -544,7 +544,7 @@ def _answer_entities(
         if analysis.answer_type in ("count", "quantity", "measure") and _STREET_AFTER.match(passage.text, e) and text.isdigit():
             continue  # "at 418 Linden Row": a house number counts nothing
         if analysis.answer_type in ("person", "organisation") and _a_street(passage.text, s, e):
-            continue  # the model tags an unfamiliar street as a person ("a house on Tansy Lane")
+            continue  # the model tags an unfamiliar street as a person ("a house on Quillon Lane")
         if _inside_the_outlets_name(passage, s, e):
             continue  # "according to WVCQ 6 News": the 6 is part of a name
         if label == "ORDINAL" and _for_the_first_time(passage.text, s, e):
@@ -609,7 +609,7 @@ def _in_a_tally(text: str, start: int, end: int, focus_stems: set[str]) -> bool:
 
 
 # The last word of a street's name, and what puts a name in a street's place: a house number or a preposition of
-# place ("418 Tansy Lane", "on Tansy Lane"); a person may be called Lane or Street ("Tom Lane said").
+# place ("418 Quillon Lane", "on Quillon Lane"); a person may be called Lane or Street ("Tom Lane said").
 _THOROUGHFARE = re.compile(
     r"\s(?:Street|St\.?|Road|Rd\.?|Lane|Ln\.?|Avenue|Ave\.?|Drive|Boulevard|Blvd\.?|Highway|Hwy\.?|Pike|Parkway|"
     r"Terrace|Alley)$"

@@ -13,7 +13,7 @@ question (most recent and most salient first):
 - they / them / their: the people of the previous question when there are
   several, else its organisation or place;
 - there: after "Which park ...?", the answer's name that ends with the kind
-  asked ("Carrick Park"); else where the previous question put what it asked
+  asked ("Brennick Park"); else where the previous question put what it asked
   about ("in Oxley", "at the Oxley plant", whatever label the model gave the
   name); else the last place; said at the end of the question ("What did the
   work cost in Oxley?");
@@ -291,7 +291,7 @@ def _resolve(token: "Token", answer: list[_Mention], question: list[_Mention], q
         # after "Where ...?" the answer's place is meant; otherwise the place the questions were about: the
         # one it put after "in" or "at" whatever label the model gave it ("in Oxley", an unfamiliar town the
         # model may take for a person), then any place
-        # after "Which park ...?" the park the answer named ("Carrick Park") is meant
+        # after "Which park ...?" the park the answer named ("Brennick Park") is meant
         kind = _name_of_the_kind_asked(question_doc, answer_doc)
         if kind:
             return f"in {kind}"
@@ -342,7 +342,7 @@ def _asked_who(doc: "Doc") -> bool:
 
 
 def _name_of_the_kind_asked(question_doc: "Doc", answer_doc: "Doc | None") -> str | None:
-    """After "Which park ...?", the name in the answer that ends with the kind asked ("Carrick Park"): names
+    """After "Which park ...?", the name in the answer that ends with the kind asked ("Brennick Park"): names
     often say what they name ("Oxley Library", "Mill Road")."""
     kinds = {t.lemma_.casefold() for t in question_doc if t.pos_ == "NOUN"
              and any(c.lower_ == "which" and c.dep_ == "det" for c in t.children)}  # fmt: skip

@@ -364,8 +364,8 @@ def test_a_street_the_model_took_for_a_person_is_no_answer_to_who() -> None:
     from rag.models import Passage
     from rag.query import analyse
 
-    text = "Deputies arrested Nell Corrigan, 34, after searching a house on Tansy Lane in Oxley, and Tom Lane was fined."
-    names = ("Nell Corrigan", "Tansy Lane", "Tom Lane")
+    text = "Deputies arrested Nell Corrigan, 34, after searching a house on Quillon Lane in Oxley, and Tom Lane was fined."
+    names = ("Nell Corrigan", "Quillon Lane", "Tom Lane")
     entities = [(text.index(n), text.index(n) + len(n), "PERSON") for n in names]  # as the model may tag them
     passage = Passage(passage_id="p", article_id="a", title="Arrest", source="Oxley Star", text=text, start=0,
                       end=len(text), entities=entities)  # fmt: skip

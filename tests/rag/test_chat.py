@@ -62,11 +62,11 @@ def test_there_is_where_the_question_put_it_whatever_the_model_took_the_name_for
 
 
 def test_there_after_which_park_is_the_park_the_answer_named_said_at_the_end() -> None:
-    """A name often ends with its kind ("Carrick Park"); the place goes to the end of the question, where the
+    """A name often ends with its kind ("Brennick Park"); the place goes to the end of the question, where the
     parser reads "cost" as the verb it is (in the middle it took "Park cost" for a noun)."""
-    parks = chat(("Which park reopened in Oxley in June?", "Carrick Park [1]. Carrick Park reopened on June 2. [1]"))
-    assert resolve_follow_up("What did the work there cost?", parks) == "What did the work cost in Carrick Park?"
-    assert analyse("What did the work cost in Carrick Park?").answer_type == "money"
+    parks = chat(("Which park reopened in Oxley in June?", "Brennick Park [1]. Brennick Park reopened on June 2. [1]"))
+    assert resolve_follow_up("What did the work there cost?", parks) == "What did the work cost in Brennick Park?"
+    assert analyse("What did the work cost in Brennick Park?").answer_type == "money"
 
 
 def test_it_after_which_company_is_the_company_the_answer_named() -> None:
