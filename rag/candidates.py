@@ -376,7 +376,7 @@ def answer_clause(
     (the best candidate's only):
 
     - `answer_on_predicate`: 1 when the verb governing the answer is the question's main verb ("Who cast the
-      lone vote?": "Nina Castillo cast the only no vote"), 0 when it is another verb ("About 240 residents
+      lone vote?": "Vera Maddox cast the only no vote"), 0 when it is another verb ("About 240 residents
       *filled* the gym" for "How many residents voted?");
     - `predicate_similarity`: the same, graded by `word_likeness` when the verbs differ ("hurt" for
       "injured" scores high, "filled" for "voted" low);
@@ -497,7 +497,7 @@ def _speaker_before(
     begin, finish = before[-1]
     people = _answer_entities(analysis, passage, begin, finish, question, question_words)
     if not people:
-        # the model sometimes misses a bare surname at a sentence start ("Frederiksen said ..."): a capitalised
+        # the model sometimes misses a bare surname at a sentence start ("Haverkamp said ..."): a capitalised
         # name right before a verb of speech is the speaker all the same
         named = _NAMED_SPEAKER.search(passage.text, begin, finish)
         if named and normalise(named.group(1)) not in normalise(question):
@@ -661,7 +661,7 @@ def _in_question(text: str, label: str, normalised_question: str, question_words
 
 
 def _specific(value: str) -> float:
-    """How precise a value is: 1 with a digit ("April 2", "$4 million"), 0.75 for a bare year; 0.5 for a name ("Angela Whitcomb",
+    """How precise a value is: 1 with a digit ("April 2", "$4 million"), 0.75 for a bare year; 0.5 for a name ("Irene Solberg",
     "Monday"); 0 for a vague one ("evening", "a day", "earlier this week")."""
     if re.fullmatch(r"(?:in |the )?(1[89]|20)\d\d", value.strip(), re.IGNORECASE):
         return 0.75  # a bare year: "2022" says less than "February 24, 2022"

@@ -27,7 +27,7 @@ question (most recent and most salient first):
   ("And what does a ride cost?"): that event, in brackets at its end.
 
 A question that names its own subject and refers to nothing is left alone,
-even in a chat: "Who is Dale Orrin?" after a question about Nina Castillo is about Dale Orrin.
+even in a chat: "Who is Dale Orrin?" after a question about Vera Maddox is about Dale Orrin.
 """
 
 from __future__ import annotations
@@ -221,7 +221,7 @@ def _determiner(token: "Token") -> "Token":
 
 
 def _proper_nouns(doc: "Doc") -> list[str]:
-    """Runs of proper nouns the model did not call a person ("Pawel K", which it took for an organisation):
+    """Runs of proper nouns the model did not call a person ("Jonas B", which it took for an organisation):
     a fallback for "he" / "she" when no person is named."""
     runs: list[str] = []
     current: list[str] = []
@@ -242,7 +242,7 @@ def _proper_noun(names: list[str], possessive: bool) -> str | None:
     return f"{names[0]}'s" if possessive else names[0]
 
 
-# Titles the model sometimes tags as a person of their own ("Mr" of "Mr Whitlow").
+# Titles the model sometimes tags as a person of their own ("Mr" of "Mr Kettering").
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam"})
 
 
@@ -275,7 +275,7 @@ def _resolve(token: "Token", answer: list[_Mention], question: list[_Mention], q
         return None
 
     if word in _PERSON_PRONOUNS:
-        # after "Who ...?" the answer's person is the one meant; after "Who is Castillo?" or "What did Castillo
+        # after "Who ...?" the answer's person is the one meant; after "Who is Maddox?" or "What did Maddox
         # say?" it is the person the question named
         pools = [answer, question] if _asked_who(question_doc) else [question, answer]
         person = pick(("PERSON",), pools)
@@ -332,7 +332,7 @@ def _resolve(token: "Token", answer: list[_Mention], question: list[_Mention], q
 
 
 def _asked_who(doc: "Doc") -> bool:
-    """A question asking for a person, not about a named one ("Who said ...?", not "Who is Castillo?")."""
+    """A question asking for a person, not about a named one ("Who said ...?", not "Who is Maddox?")."""
     for token in doc:
         if token.lower_ in ("who", "whom") and token.tag_ == "WP":
             root = token.head
@@ -384,7 +384,7 @@ def _asked_where(doc: "Doc") -> bool:
 
 
 def _event(doc: "Doc", own: set[str], things_only: bool = False) -> str:
-    """The previous question's event as its names and key noun phrases ("Castillo, the school board"); with
+    """The previous question's event as its names and key noun phrases ("Maddox, the school board"); with
     `things_only` (for "it"), no dates or times: "it" is never "March"."""
     phrases: list[str] = []
     # names first, whole ("Route 9", "Building 4", which the model's noun chunks may cut or miss), then the

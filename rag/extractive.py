@@ -307,7 +307,7 @@ def _one_per_subject(analysis: QuestionAnalysis, candidates: list[Candidate]) ->
     "and"), the best candidate for each, labelled with its subject; [] otherwise."""
     by_kind: dict[str, list[Constraint]] = {}
     for constraint in analysis.constraints:
-        if constraint.alternatives:  # "the talks between Castillo and Orrin" name two people, not two subjects
+        if constraint.alternatives:  # "the talks between Maddox and Orrin" name two people, not two subjects
             by_kind.setdefault(f"{constraint.kind}:{constraint.alternatives}", []).append(constraint)
     subjects = next((group for group in by_kind.values() if len(group) > 1), None)
     if subjects is None or analysis.wants_several:
@@ -402,7 +402,7 @@ def _sentence_answer(
     following = _next_sentence(best, candidates)
     if following is not None and _continues(following, analysis):
         # news writing often names who or what in the sentence after the one that matches the question
-        # ("... an engineer has said." / "Ines Varga, the county's bridge engineer, said ...")
+        # ("... an engineer has said." / "Ines Kovalenko, the county's bridge engineer, said ...")
         chosen.append(following)
         covered |= set(stems(following.text))
     for candidate in usable[1:]:
@@ -443,13 +443,13 @@ def _sentence_answer(
 
 # Labels a "which <role>" question can be answered with when the sentence puts a name beside the role.
 _NAMED_LABELS = ("PERSON", "ORG", "GPE", "FAC", "LOC")
-# How many words may separate the role noun from the name ("council members Ada Whitlow").
+# How many words may separate the role noun from the name ("council members Ada Kettering").
 ROLE_WINDOW = 3
 
 
 def _named_by_focus(analysis: QuestionAnalysis, candidate: Candidate) -> list[str]:
     """For "Which council members ...?": the names the sentence puts right after the asked-for noun, as in
-    "Council members Ada Whitlow and Gerald Pino voted against" (a name joined to one by "and" counts too).
+    "Council members Ada Kettering and Gerald Tallis voted against" (a name joined to one by "and" counts too).
     Empty when the question asks for no kind of thing or the sentence names none that way."""
     if analysis.question_word not in ("which", "what", "who") or not analysis.focus:
         return []
@@ -472,7 +472,7 @@ def _named_by_focus(analysis: QuestionAnalysis, candidate: Candidate) -> list[st
 
 def _next_sentence(best: Candidate, candidates: list[Candidate]) -> Candidate | None:
     """The candidate sentence right after `best` in its passage, when it is one: in the same paragraph or the
-    next, since news paragraphs are often one sentence long ("... an engineer has said." / "Ines Varga, the
+    next, since news paragraphs are often one sentence long ("... an engineer has said." / "Ines Kovalenko, the
     county's bridge engineer, said ..."); not across a blank line, which ends a section."""
     spans = sentence_spans(best.passage)
     after = [(s, e) for s, e in spans if s >= best.end]

@@ -4,10 +4,10 @@ News says who someone is where it names them, in a few fixed ways, all read off
 the parse of the sentence:
 
 - a title before the name: "Orlow aide Mira Castell", "Commission Chair
-  Harriet Penhallow";
+  Vera Vossberg";
 - an appositive after it: "Mira Castell, the mayor's budget adviser, said";
 - the name in apposition to the role: "the county's fire marshal, Dana Poole,";
-- a relative clause: "Harriet Penhallow, who chairs the county commission,".
+- a relative clause: "Vera Vossberg, who chairs the county commission,".
 
 The short answer is that phrase with the name ("Orlow aide Mira Castell");
 the sentence it comes from supports it. A sentence that only says what someone
@@ -125,14 +125,14 @@ def role_phrase(doc: "Doc", name: "Span") -> str | None:
          if c.dep_ == "relcl" and c.i >= name.end and any(w.lower_ in ("who", "which") for w in c.children)),
         None,
     )  # fmt: skip
-    if relative is not None:  # "Harriet Penhallow, who chairs the county commission, voted"
+    if relative is not None:  # "Vera Vossberg, who chairs the county commission, voted"
         return f"{name.text}, {_text(doc, relative.left_edge.i, relative.right_edge.i + 1)}"
     return None
 
 
 def _is_a_role(head: "Token") -> bool:
     """A phrase beside a name that says what someone is has a common noun ("the county's fire marshal"); an
-    age ("Ellis Marr, 41,") or another name ("Rosa Delgado, Ben Hale and Tim Oakes") has none."""
+    age ("Ellis Brannock, 41,") or another name ("Rosa Yarrow, Ben Tallis and Tim Haverkamp") has none."""
     return any(t.pos_ == "NOUN" for t in head.subtree)
 
 

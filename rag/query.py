@@ -635,7 +635,7 @@ def _constraints(doc: "Doc", publisher_names: frozenset[str]) -> Iterable[Constr
             numbers = [n for n in numbers if not any(i in covered for i in range(entity.start_char, entity.end_char))]
             if numbers:
                 yield from emit(Constraint(entity.text, "number", keys=tuple(numbers)))
-    # proper nouns the model did not tag as an entity ("Oyelaran", "Quillport")
+    # proper nouns the model did not tag as an entity ("Adebanjo", "Quillport")
     in_entity = {t.i for e in doc.ents for t in e}
     for token in doc:
         if token.pos_ == "PROPN" and token.i not in in_entity and token.i > 0 and token.is_alpha:
@@ -715,7 +715,7 @@ def _name_in(key: str, text: str, words: Collection[str]) -> bool:
         if key in words or f"{key}'s" in words:
             return True
         words = [w.removesuffix("'s") for w in words]
-        # spellings differ between outlets ("Oyelaran" / "Oyelarann"): a name may gain or lose
+        # spellings differ between outlets ("Adebanjo" / "Adebanjoo"): a name may gain or lose
         # up to two trailing letters, but never digits (identifiers are exact)
         return len(key) >= 5 and any(
             (w.startswith(key) or key.startswith(w)) and abs(len(w) - len(key)) <= 2 and len(w) >= 5 and w.isalpha()

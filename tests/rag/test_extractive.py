@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 def test_the_sentence_after_the_best_one_may_open_the_next_paragraph_but_not_the_next_section() -> None:
-    """News paragraphs are often one sentence long: "... an engineer has said." / "Ines Varga, the county's
+    """News paragraphs are often one sentence long: "... an engineer has said." / "Ines Kovalenko, the county's
     bridge engineer, ..." names who. A blank line ends a section, and what follows it is another matter."""
     from index.nlp import entities_by_line
     from rag.candidates import Candidate, sentence_spans
@@ -14,7 +14,7 @@ def test_the_sentence_after_the_best_one_may_open_the_next_paragraph_but_not_the
 
     text = (
         "The Tallow Creek bridge will be rebuilt by 2027, an engineer has said.\n"
-        "Speaking at a public meeting, Ines Varga, the county's bridge engineer, said the old deck had rusted.\n"
+        "Speaking at a public meeting, Ines Kovalenko, the county's bridge engineer, said the old deck had rusted.\n"
         "\n"
         "In other business, the Tallow County board bought a fire truck from Keswick Motors."
     )
