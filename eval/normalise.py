@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from rag.text import NUMBER_WORDS
+
 _MARKERS = re.compile(r"\[\d+(?:\s*,\s*\d+)*\]")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _PERCENT = re.compile(r"\s*%|\bper\s+cent\b")
@@ -17,13 +19,7 @@ _NOT_WORD = re.compile(r"[^\w.\s]+")
 _LONE_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")  # keep the point of "4.5", drop full stops
 _SPACES = re.compile(r"\s+")
 _ARTICLES = frozenset({"a", "an", "the"})
-_NUMBER_WORDS = {
-    word: str(value)
-    for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-        "seventeen eighteen nineteen twenty".split()
-    )
-} | {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90"}
+_NUMBER_WORDS = {word: str(value) for word, value in NUMBER_WORDS.items()}
 
 
 def strip_markers(text: str) -> str:

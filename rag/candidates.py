@@ -640,7 +640,7 @@ def _inside_the_outlets_name(passage: Passage, start: int, end: int) -> bool:
 
 def states_an_age(text: str, start: int, end: int) -> bool:
     """Whether the number at text[start:end] is someone's age, as news writing puts it."""
-    number = re.match(r"\d{1,3}", text[start:end])
+    number = re.match(r"\d{1,3}(?!\d|[.,]\d)", text[start:end])  # a whole number: not the 8 of "8,700"
     if number is None or int(number.group()) > MAX_AGE:
         return False
     rest = text[start + number.end() : start + number.end() + 14]
@@ -686,6 +686,20 @@ def _on_focus(text: str, entity: Entity, focus_stems: set[str], sentence_stems: 
     following = re.findall(r"[^\W\d_]+|\d+|[^\w\s]", text[entity[1] : entity[1] + 40])
     bare = not following or not following[0].isalpha() or following[0].casefold() in stopwords()
     return 0.5 if bare and focus_stems <= sentence_stems else 0.0
+
+
+def counted_phrase(candidate: Candidate, focus: str | None) -> str | None:
+    """A count with the noun asked about that follows it ("three firefighters", "24 exam rooms"), None when the
+    noun does not follow within COUNTED_WINDOW words: a number alone does not say what it counts."""
+    entity = candidate.answer
+    if entity is None or not focus:
+        return None
+    focus_stems = set(stems(focus))
+    text = candidate.passage.text
+    for match in list(re.finditer(r"\S+", text[entity[1] : candidate.end]))[:COUNTED_WINDOW]:
+        if focus_stems & text_stems(match.group()):
+            return text[entity[0] : entity[1] + match.start() + len(match.group().rstrip(".,;:!?\"'”’)"))]
+    return None
 
 
 def _followed_by(text: str, entity: Entity, focus_stems: set[str]) -> bool:

@@ -28,19 +28,19 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Sequence
 
 from rag.answer_model import AnswerModel, kind_of, load_answer_model
 from rag.answer_text import balanced_quotes, display_text
 from rag.candidates import (
-    PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, answer_clause, drop_orders_to_assistants,
+    PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, answer_clause, counted_phrase, drop_orders_to_assistants,
     find_candidates, new_names, sentence_spans,
 )  # fmt: skip
 from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.identity import describe
 from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
 from rag.query import Constraint, QuestionAnalysis, is_duration
-from rag.text import normalise, stems, words
+from rag.text import NUMBER_WORDS, normalise, stems, words
 from rag.withheld import Withheld, find_withheld, withheld_notice
 from rag.word_likeness import WordLikeness, SAME_WORD_ONLY
 
@@ -49,17 +49,10 @@ from rag.word_likeness import WordLikeness, SAME_WORD_ONLY
 FOLLOW_SENTENCE_RATIO = 0.3
 # Below this many content words (stemmed) new to the answer, a sentence only repeats it.
 MIN_NEW_STEMS = 3
-# Other answers to a question about several things, or another source's figure for the
-# same thing, are given when the ranker's logit is within this of the best one's.
+# Other answers to a question about several things are given when the ranker's logit is within this of the
+# best one's.
 SECOND_ANSWER_GAP = 1.0
-# Another source's figure is a figure for the same thing when its sentence is as tied to the question as
-# the best one's on each of these (the asked-about noun beside the figure, the question's verb) and it
-# measures the same thing (_same_unit); the ranker's scores do not enter, so the second figure need not be
-# close to the first in wording or retrieval rank. What the question names need not be in the rival's own
-# sentence: every candidate's article names it (rag.candidates), and an outlet may write "14 homes were
-# damaged" in a story whose lead named the town.
-_SAME_FACT_FEATURES = ("answer_on_focus", "focus_in_sentence", "predicate_in_sentence")
-# ... and it is looked for among this many candidates after the best.
+# Another source's figure for the same thing (_rival_figure) is looked for among this many candidates after the best.
 RIVAL_CANDIDATES = 10
 MAX_LISTED_ANSWERS = 5
 # Candidates checked for orders to an assistant (each check parses the sentence).
@@ -180,7 +173,7 @@ def extractive_answer(
             continue
         answered.append(decision.probability)
         if part.typed:
-            cited += _typed_answer(part, candidates, decision.features)
+            cited += _typed_answer(part, candidates, model, word_likeness)
         else:
             cited += _sentence_answer(part, candidates, max_sentences if not analysis.parts else 1, model)
     if not cited:
@@ -217,11 +210,11 @@ def _answer_key(candidate: Candidate) -> str:
 
 
 def _typed_answer(
-    analysis: QuestionAnalysis, candidates: list[Candidate], best_features: Mapping[str, float] | None = None
-) -> list[CitedSentence]:
+    analysis: QuestionAnalysis, candidates: list[Candidate], model: AnswerModel,
+    word_likeness: WordLikeness = SAME_WORD_ONLY,
+) -> list[CitedSentence]:  # fmt: skip
     best = candidates[0]
     close = [c for c in candidates[1:] if c.score >= best.score - SECOND_ANSWER_GAP]
-    rivals = candidates[1 : 1 + RIVAL_CANDIDATES]
     if analysis.wants_several:
         chosen = _distinct_answers([best, *close])
         if len(chosen) > 1:
@@ -231,21 +224,30 @@ def _typed_answer(
         # "What were the budgets for 2023-2024 and for 2024-2025?": a value for each
         return [_short(c, suffix=";" if i < len(per_subject) - 1 else ".", label=label)
                 for i, (label, c) in enumerate(per_subject)]  # fmt: skip
-    if analysis.answer_type in _NUMERIC_TYPES:
-        rival = next(
-            (
-                c
-                for c in rivals
-                if c.passage.source != best.passage.source
-                and _answer_key(c) != _answer_key(best)
-                and all(c.features[name] >= best.features[name] for name in _SAME_FACT_FEATURES)
-                and _same_unit(c.answer_text() or "", best.answer_text() or "", analysis.focus)
-            ),
-            None,
-        )
-        if rival is not None and _same_relation(analysis, best, rival, best_features):
-            return _disagreement(best, rival)
-    return _with_support(_short(best), best)
+    rival = _rival_figure(analysis, candidates, model, word_likeness)
+    if rival is not None:
+        return _disagreement(best, rival, analysis)
+    return _with_support(_short(best, analysis=analysis), best)
+
+
+def _rival_figure(
+    analysis: QuestionAnalysis, candidates: list[Candidate], model: AnswerModel, word_likeness: WordLikeness
+) -> Candidate | None:
+    """Another outlet's figure for the same thing ("three firefighters were hurt" / "Two firefighters were
+    injured"), or None: a different figure of the same unit, from another source, as close to the noun asked
+    about as the best one, and one that the refusal model would give as the answer on its own (so it hangs
+    on the question's verb or one like it, in a clause that fits the question)."""
+    if analysis.answer_type not in _NUMERIC_TYPES:
+        return None
+    best = candidates[0]
+    for rival in candidates[1 : 1 + RIVAL_CANDIDATES]:
+        if (rival.passage.source == best.passage.source or _answer_key(rival) == _answer_key(best)
+                or rival.features["answer_on_focus"] < best.features["answer_on_focus"]
+                or not _same_unit(rival.answer_text() or "", best.answer_text() or "", analysis.focus)):  # fmt: skip
+            continue
+        first = [rival, *(c for c in candidates if c is not rival)]
+        return rival if model.answer_probability(refusal_features(first, analysis, word_likeness)) >= model.threshold else None
+    return None
 
 
 def _with_support(short: CitedSentence, candidate: Candidate) -> list[CitedSentence]:
@@ -255,17 +257,6 @@ def _with_support(short: CitedSentence, candidate: Candidate) -> list[CitedSente
         return [short]
     support.relevance = "related"
     return [short, support]
-
-
-def _same_relation(analysis: QuestionAnalysis, best: Candidate, rival: Candidate,
-                   best_clause: Mapping[str, float] | None = None) -> bool:  # fmt: skip
-    """A rival figure hangs on the question's verb whenever the best one does ("*hurt* 2" against "*hurt* 3"),
-    and tells of something done, or not yet, as the question asks: otherwise it measures something else ("a
-    day after the levee broke" against "30 days to repair it"). `best_clause`: the refusal features, which hold
-    the best candidate's clause already; one parse per rival found."""
-    first = best_clause if best_clause is not None else answer_clause(analysis, best)
-    second = answer_clause(analysis, rival)
-    return all(second[name] >= first[name] for name in ("answer_on_predicate", "mood_agrees"))
 
 
 def _same_unit(first: str, second: str, focus: str | None = None) -> bool:
@@ -285,7 +276,8 @@ def _unit(value: str) -> frozenset[str]:
     symbols = {c for c in value if c in "$€£¥%"}
     if is_duration(value):
         return frozenset({"<length of time>"})  # "40-month" and "three years" measure the same thing
-    hedges = {stem for word in _HEDGES for stem in stems(word)}
+    # "three" and "Two" are numbers, as "3" and "2" are: neither is what is counted
+    hedges = {stem for word in (*_HEDGES, *NUMBER_WORDS) for stem in stems(word)}
     return frozenset(set(stems(re.sub(r"[\d.,]+", " ", value))) - hedges | symbols)
 
 
@@ -329,9 +321,15 @@ def _mentions(candidate: Candidate, constraint: Constraint) -> bool:
     return constraint.holds_in(normalise(text), set(words(text)))
 
 
-def _short(candidate: Candidate, suffix: str = ".", label: str | None = None) -> CitedSentence:
-    answer = candidate.answer_text() or ""
-    answer = " ".join(answer.split())
+def _value_text(candidate: Candidate, analysis: QuestionAnalysis | None) -> str:
+    """The answer value as said: a count with what it counts ("Three firefighters"), else the value alone."""
+    counted = counted_phrase(candidate, analysis.focus) if analysis is not None and analysis.answer_type == "count" else None
+    return " ".join((counted or candidate.answer_text() or "").split())
+
+
+def _short(candidate: Candidate, suffix: str = ".", label: str | None = None,
+           analysis: QuestionAnalysis | None = None) -> CitedSentence:  # fmt: skip
+    answer = _value_text(candidate, analysis)
     if label:
         answer = f"{answer} ({label})"
     if answer[:1].islower():
@@ -340,8 +338,8 @@ def _short(candidate: Candidate, suffix: str = ".", label: str | None = None) ->
     return CitedSentence(answer, [quote], end=suffix, relevance="answers")
 
 
-def _disagreement(first: Candidate, second: Candidate) -> list[CitedSentence]:
-    one, two = first.answer_text() or "", second.answer_text() or ""
+def _disagreement(first: Candidate, second: Candidate, analysis: QuestionAnalysis | None = None) -> list[CitedSentence]:
+    one, two = _value_text(first, analysis), _value_text(second, analysis)
     return [
         CitedSentence(f"Sources differ: {' '.join(one.split())} according to {first.passage.source}",
                       [QuoteSpan(first.passage, first.start, first.end)], end=";", relevance="answers"),

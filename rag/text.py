@@ -12,8 +12,18 @@ from index.sentences import split_sentences
 from index.terms import all_stems, content_words, normalise, stems, stopwords, words
 
 __all__ = [
-    "all_stems", "capitalised_terms", "content_words", "is_number", "normalise", "split_sentences", "stems", "stopwords", "words",
+    "NUMBER_WORDS", "all_stems", "capitalised_terms", "content_words", "is_number", "normalise", "split_sentences",
+    "stems", "stopwords", "words",
 ]
+
+# Numbers written as words, as news writing spells the small ones ("three firefighters", "Two were hurt").
+NUMBER_WORDS: dict[str, int] = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 
 
 def is_number(word: str) -> bool:

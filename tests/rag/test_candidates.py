@@ -139,6 +139,8 @@ def test_a_question_about_what_will_happen_is_not_answered_by_what_happened() ->
         ("Route 9, 12 miles east of Lanford, was closed.", "12", False),
         ("The council voted 5-2 on 14 items.", "14", False),
         ("Born in 1950, he moved to Lanford.", "1950", False),
+        ("At the height of the outage, 8,700 customers were without power.", "8,700", False),
+        ("Of the voters, 12.5 percent stayed home.", "12.5", False),
     ],
 )
 def test_an_age_is_told_by_how_news_writing_gives_one(text: str, number: str, is_age: bool) -> None:
@@ -198,18 +200,6 @@ def test_an_age_answers_only_a_question_about_age() -> None:
     assert "27" not in answers("When was Orla Brandt hurt?")
     assert answers("When was Orla Brandt hurt?") >= {"2 a.m.", "March 3"}
     assert answers("How old is Orla Brandt?") == {"27"}
-
-
-def test_a_rival_figure_must_answer_the_same_relation() -> None:
-    from rag.extractive import _same_relation
-    from rag.query import analyse
-
-    question = analyse("How long did Pell County give Lanford to repair the levee?")
-    best = _value_candidate("Pell County gave Lanford 30 days to repair the levee.", "30 days", "DATE")
-    same = _value_candidate("The county gave the town 45 days to fix the levee.", "45 days", "DATE")
-    other = _value_candidate("The levee broke a day after the county vote.", "a day", "DATE")
-    assert _same_relation(question, best, same)
-    assert not _same_relation(question, best, other)
 
 
 def test_a_measure_is_answered_by_a_quantity_with_its_unit_not_by_a_count() -> None:

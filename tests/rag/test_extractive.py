@@ -25,3 +25,34 @@ def test_the_sentence_after_the_best_one_may_open_the_next_paragraph_but_not_the
     assert _next_sentence(first, candidates) is second
     assert _next_sentence(second, candidates) is None
     assert _continues(second, analyse("Which engineer said the Tallow Creek bridge will be rebuilt by 2027?"))
+
+
+def _passage(passage_id: str, source: str, text: str) -> "Passage":
+    from index.nlp import entities_by_line
+    from rag.models import Passage
+
+    return Passage(passage_id=passage_id, article_id=passage_id, title="Fire on Quay Lane", source=source, text=text,
+                   start=0, end=len(text), entities=entities_by_line([text])[0])  # fmt: skip
+
+
+def test_two_outlets_counting_the_same_thing_differ_and_a_count_of_something_else_does_not(encoder: object) -> None:
+    """"three firefighters were hurt" against "Two firefighters were injured": the same count with a verb like
+    the question's, so the answer says the sources differ, each figure with what it counts; "Two engines
+    responded" counts something else."""
+    from rag.extractive import extractive_answer
+    from rag.query import analyse
+    from rag.word_likeness import EncoderWordLikeness
+
+    hurt = _passage("a", "Mornby Courier", "A man died and three firefighters were hurt in a house fire on Quay Lane "
+                    "in Mornby early Sunday.")  # fmt: skip
+    injured = _passage("b", "Radio Mornby", "Two firefighters were injured in the Mornby house fire on Quay Lane, "
+                       "one of them with burns to his hand.")  # fmt: skip
+    engines = _passage("c", "Mornby Weekly", "Two engines from Mornby responded to the Quay Lane fire early Sunday.")
+    question = analyse("How many firefighters were hurt in the Quay Lane fire in Mornby?")
+    likeness = EncoderWordLikeness(encoder)  # type: ignore[arg-type]
+
+    both = extractive_answer(question, [hurt, injured], idf=lambda stem: 1.0, word_likeness=likeness)
+    assert both.answer.startswith("Sources differ: three firefighters according to Mornby Courier")
+    assert "Two firefighters according to Radio Mornby" in both.answer
+    alone = extractive_answer(question, [hurt, engines], idf=lambda stem: 1.0, word_likeness=likeness)
+    assert alone.answer.startswith("Three firefighters [1].")
