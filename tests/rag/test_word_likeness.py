@@ -65,3 +65,27 @@ def test_without_an_encoder_only_the_same_word_counts() -> None:
     assert SAME_WORD_ONLY("Ferry", "ferry") == 1.0
     assert SAME_WORD_ONLY("ferry", "boat") == 0.0
     assert SAME_WORD_ONLY("", "") == 0.0
+
+
+def test_the_answerers_word_likeness_comes_from_the_local_minilm_whatever_the_backend(encoder: object) -> None:
+    # the refusal model was fitted on MiniLM likeness: another backend's vectors would be on another scale
+    from index.embedder import MiniLMOnnxEncoder
+    from rag.services import build_word_likeness
+    from rag.settings import Settings
+
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    shared = build_word_likeness(settings, encoder)  # type: ignore[arg-type]
+    assert shared._encoder is encoder  # type: ignore[attr-defined]
+
+    class Remote:
+        fingerprint = "remote"
+
+        def embed_query(self, text: str) -> list[float]:
+            raise AssertionError("a remote encoder is never asked for word vectors")
+
+        def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
+            raise AssertionError("a remote encoder is never asked for word vectors")
+
+    local = build_word_likeness(settings, Remote())  # type: ignore[arg-type]
+    assert isinstance(local._encoder, MiniLMOnnxEncoder)  # type: ignore[attr-defined]
+    assert local("ferry", "boat") > local("ferry", "tax")  # type: ignore[operator]
