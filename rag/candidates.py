@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Literal, Sequence
 
 from index.sentences import split_sentences
 from index.vector_codec import unpack
@@ -33,7 +33,7 @@ from rag.word_likeness import WordLikeness, SAME_WORD_ONLY
 
 if TYPE_CHECKING:
     import numpy as np
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 IdfFunction = Callable[[str], float]
 
@@ -380,9 +380,9 @@ def answer_clause(
       *filled* the gym" for "How many residents voted?");
     - `predicate_similarity`: the same, graded by `word_likeness` when the verbs differ ("hurt" for
       "injured" scores high, "filled" for "voted" low);
-    - `counted_similarity`: for "how many" and "how much" questions, how alike the noun asked about and the
-      noun the number counts are ("How many beds?": "24 beds" 1, "24 exam rooms" less, "14 intersections"
-      little);
+    - `counted_similarity`: for "how many" questions, how alike the noun asked about and the noun the number
+      counts are ("How many beds?": "24 beds" 1, "24 exam rooms" less, "14 intersections" little); for "how
+      much N" ones, N and what the unit measures ("How much rain?": "4 inches of snow" low);
     - `mood_agrees`: 0 when the question asks about something not (yet) done and the clause tells of something
       done ("When will it hold the event?": "which opened in January"), or when the clause denies what a
       question that denies nothing asks ("Where will riders catch it?": "will no longer stop at Elm
@@ -395,8 +395,8 @@ def answer_clause(
                           "mood_agrees": 1.0}  # fmt: skip
     entity = candidate.answer
     wanted = all_stems(" ".join(analysis.predicate_forms))
-    counts = analysis.answer_type in _COUNTED_ANSWERS and bool(analysis.focus)
-    if entity is None or (not wanted and analysis.mood is None and not counts):
+    counts = _counts(analysis)
+    if entity is None or (not wanted and analysis.mood is None and counts is None):
         return nothing_to_compare
     from index.nlp import parse
     from rag.query import clause_mood
@@ -416,10 +416,9 @@ def answer_clause(
     predicate_similarity = 1.0
     if not on_predicate and analysis.predicate:
         predicate_similarity = max(word_likeness(analysis.predicate, t.lemma_) for t in verbs)
-    counted = _counted_noun(span.root) if counts else None
     counted_similarity = 1.0
-    if counted is not None and analysis.focus and not (all_stems(counted.lemma_) & all_stems(analysis.focus)):
-        counted_similarity = word_likeness(analysis.focus, counted.lemma_)
+    if counts is not None and analysis.focus:
+        counted_similarity = _counted_similarity(analysis.focus, span, counts, word_likeness)
     mood = clause_mood(token) if token.pos_ in ("VERB", "AUX") else None
     # "Route 40 will no longer stop at Elm Street" does not say where it stops; "will not reopen until
     # June 1" does say when it reopens
@@ -429,15 +428,71 @@ def answer_clause(
             "counted_similarity": counted_similarity, "mood_agrees": float(agrees)}  # fmt: skip
 
 
-# Questions whose answer is a number of something ("How many beds ...?", "How much water ...?").
-_COUNTED_ANSWERS = frozenset({"count", "quantity", "measure"})
-
-
-def _counted_noun(number: "Token") -> "Token | None":
-    """The noun a number counts ("24 exam *rooms*", "about 310 *riders*"), None for a number standing alone."""
-    if number.dep_ in ("nummod", "quantmod", "compound") and number.head.pos_ in ("NOUN", "PROPN"):
-        return number.head
+def _counts(analysis: QuestionAnalysis) -> Literal["count", "amount"] | None:
+    """What the question's focus is to a number answer: "count" when the number counts it ("How many *beds*?",
+    "What is the number of *beds*?"), "amount" when the number's unit measures it ("How much *rain* fell?": "4
+    inches of rain"), else None. The focus of "How often does the ferry run?", "How tall is the tower?" or "How
+    big was the crowd?" is no thing counted: the number counts times, stories or people, and comparing those
+    with "ferry", "tower" or "crowd" would mark down right answers."""
+    if not analysis.focus:
+        return None
+    if analysis.answer_type == "count" and analysis.question_word not in ("how often", "how frequently"):
+        return "count"
+    if analysis.answer_type == "quantity" and analysis.question_word == "how much":
+        return "amount"
     return None
+
+
+def _counted_similarity(
+    focus: str, answer: "Span", counts: Literal["count", "amount"], word_likeness: WordLikeness
+) -> float:
+    """How alike the question's focus and the noun the answer counts (or, for an amount, the noun its unit
+    measures); 1 when the sentence does not say what the number counts."""
+    noun = _counted_noun(answer)
+    if noun is not None and counts == "amount":
+        noun = _of_noun(noun)  # "4 inches of *rain*"; "4 inches" alone does not say of what
+    if noun is None or all_stems(noun.lemma_) & all_stems(focus):
+        return 1.0
+    return word_likeness(focus, noun.lemma_)
+
+
+# Nouns that are numbers ("a dozen trucks", "hundreds of residents"): the thing counted comes after them.
+_NUMBER_NOUNS = frozenset({"dozen", "score", "hundred", "thousand", "million", "billion", "trillion"})
+
+
+def _is_number(token: "Token") -> bool:
+    return token.like_num or token.pos_ == "NUM" or token.lemma_.casefold() in _NUMBER_NOUNS
+
+
+# How the parser hangs a number on the noun it counts.
+_COUNTING = frozenset({"nummod", "quantmod", "compound", "amod"})
+
+
+def _counted_noun(answer: "Span") -> "Token | None":
+    """The noun a number answer counts: "24 exam *rooms*", "about 310 *riders*", "a dozen *trucks*", "12 of the
+    40 *homes*", "hundreds of *residents*", and the unit an answer holds ("1,200 *acres*", and "a 1,200-*acre*
+    fire", whose unit the parser hangs on "fire"); None for a number standing alone ("rose to 40")."""
+    root = answer.root
+    if root.pos_ in ("NOUN", "PROPN") and not _is_number(root):
+        # the answer holds what it counts ("1,200 acres"), or is no number at all
+        return root if any(_is_number(t) for t in answer if t.i < root.i) else None
+    if not _is_number(root):
+        return None
+    of = _of_noun(root)
+    if of is not None:
+        return of  # "12 of the 40 homes": the 12 are homes; the 40 are counted on their own
+    # before its noun ("Sixty-odd volunteers" is an adjective to the parser); after it, it names one (Room 12)
+    if root.dep_ in _COUNTING and root.head.pos_ in ("NOUN", "PROPN") and root.i < root.head.i:
+        return root.head
+    return None
+
+
+def _of_noun(token: "Token") -> "Token | None":
+    """The noun of an "of" that follows `token`: "12 of the 40 *homes*", "4 inches of *rain*"."""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None:
+        return None
+    return next((c for c in of.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
 
 
 def _negated(verb: "Token") -> bool:
@@ -718,4 +773,3 @@ def _nearness(text: str, entity: Entity, start: int, end: int, query_stems: set[
         return 0.0
     distance = min(abs(i - j) for i in entity_positions for j in positions)
     return 1.0 / (1 + max(0, distance - 1))
-

@@ -31,7 +31,8 @@ class WordLikeness(Protocol):
 
 
 class EncoderWordLikeness:
-    """Word likeness from an encoder: the cosine of the two words' vectors, a negative one read as 0."""
+    """Word likeness from an encoder: the cosine of the two words' vectors, a negative one read as 0 and one
+    past 1 (float32 rounding, for words the tokenizer reads alike: "café" and "cafe") as 1."""
 
     def __init__(self, encoder: "TextEncoder") -> None:
         self._encoder = encoder
@@ -50,7 +51,7 @@ class EncoderWordLikeness:
             return 0.0
         if first == second:
             return 1.0
-        return max(0.0, float(self._vector(first) @ self._vector(second)))
+        return min(1.0, max(0.0, float(self._vector(first) @ self._vector(second))))
 
 
 class SameWordOnly:

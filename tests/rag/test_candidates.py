@@ -103,11 +103,74 @@ def test_a_count_of_another_thing_scores_below_a_count_of_the_thing_asked(encode
     beds = "How many beds does the Fennick clinic have?"
     assert counted(beds, "The Fennick clinic has 40 beds.", "40") == 1.0
     cots = counted(beds, "The Fennick clinic has 40 cots.", "40")
-    lanes = counted(beds, "The Fennick clinic has 40 parking spaces.", "40")
-    assert 1.0 > cots > lanes
+    spaces = counted(beds, "The Fennick clinic has 40 parking spaces.", "40")
+    assert 1.0 > cots > spaces
     # a number that counts no noun has nothing to compare; nor has a question that is no count
     assert counted(beds, "The count of beds at the Fennick clinic rose to 40.", "40") == 1.0
     assert counted("When did the Fennick clinic open?", "The clinic opened in 1998 with 40 cots.", "40") == 1.0
+
+
+def _compared_nouns(question: str, text: str, value: str, label: str = "CARDINAL") -> tuple[float, list[str]]:
+    """`counted_similarity`, and the words of the sentence that word likeness compared with the question's
+    focus (0.5 for any two words), so a test sees which noun was taken for the one counted."""
+    from rag.candidates import answer_clause
+    from rag.query import analyse
+
+    analysis = analyse(question)
+    asked: list[str] = []
+
+    def likeness(first: str, second: str) -> float:
+        if first == analysis.focus:  # not the question's verb, which is compared too
+            asked.append(second)
+        return 0.5
+
+    features = answer_clause(analysis, _value_candidate(text, value, label), likeness)
+    return features["counted_similarity"], asked
+
+
+def test_the_noun_a_number_counts_is_found_in_the_usual_phrasings() -> None:
+    homes = "How many homes were damaged on Quarry Lane?"
+    # "12 of the 40 cars": the 12 are cars, though the parser hangs "12" on the verb
+    assert _compared_nouns(homes, "Flooding damaged 12 of the 40 homes on Quarry Lane.", "12") == (1.0, [])
+    assert _compared_nouns(homes, "Flooding damaged 12 of the 40 cars on Quarry Lane.", "12") == (0.5, ["car"])
+    residents = "How many residents signed the Ostrey petition?"
+    assert _compared_nouns(residents, "Hundreds of tourists signed the Ostrey petition.", "Hundreds")[1] == ["tourist"]
+    trucks = "How many trucks were parked at the Velmont depot?"
+    assert _compared_nouns(trucks, "A dozen vans were parked at the Velmont depot.", "dozen")[1] == ["van"]
+    assert _compared_nouns(trucks, "Sixty-odd vans were parked at the Velmont depot.", "Sixty-odd")[1] == ["van"]
+    # an answer that holds its unit counts that unit, also when the parser hangs it on the noun after it
+    acres = "How many acres has the Cobbs Ferry fire burned?"
+    assert _compared_nouns(acres, "The 1,200-acre fire near Cobbs Ferry is contained.", "1,200-acre",
+                           "QUANTITY") == (1.0, [])  # fmt: skip
+    homes_burned = "How many homes has the Cobbs Ferry fire burned?"
+    assert _compared_nouns(homes_burned, "The Cobbs Ferry fire has burned 1,200 acres.", "1,200 acres",
+                           "QUANTITY")[1] == ["acre"]  # fmt: skip
+
+
+def test_a_number_after_its_noun_is_compared_with_nothing() -> None:
+    # "Room 12" names a room, "population 4,300" gives a population's value: neither counts its noun, and
+    # "population" is not what "How many people" counts
+    people = "How many people live in Ostrey?"
+    assert _compared_nouns(people, "Ostrey, population 4,300, sits on the Wend river.", "4,300") == (1.0, [])
+    passengers = "How many passengers were on the Linwick flight?"
+    assert _compared_nouns(passengers, "Linwick Flight 212 landed late.", "212") == (1.0, [])
+
+
+def test_only_the_thing_counted_or_measured_is_compared_with_the_noun_a_number_counts() -> None:
+    # "how tall", "how big", "how often": the focus is what is measured, the number counts stories, people, times
+    assert _compared_nouns("How tall is the Osgood tower?", "The Osgood tower rises 40 stories.", "40") == (1.0, [])
+    assert _compared_nouns("How big was the crowd in Ostrey?", "About 3,000 people filled the Ostrey square.",
+                           "About 3,000") == (1.0, [])  # fmt: skip
+    ferry = "How often does the Linwick ferry sail?"
+    assert _compared_nouns(ferry, "The Linwick ferry sails 12 times a day.", "12") == (1.0, [])
+    # "how much N": N against what the unit measures, when the sentence says it
+    water = "How much water did Corbridge use in June?"
+    assert _compared_nouns(water, "Corbridge used 4 million gallons of water in June.", "4 million gallons",
+                           "QUANTITY") == (1.0, [])  # fmt: skip
+    assert _compared_nouns(water, "Corbridge used 4 million gallons of fuel in June.", "4 million gallons",
+                           "QUANTITY") == (0.5, ["fuel"])  # fmt: skip
+    assert _compared_nouns(water, "Corbridge used 4 million gallons in June.", "4 million gallons",
+                           "QUANTITY") == (1.0, [])  # fmt: skip
 
 
 def test_a_question_about_what_will_happen_is_not_answered_by_what_happened() -> None:

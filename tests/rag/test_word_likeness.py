@@ -35,6 +35,12 @@ def test_a_word_is_like_itself_whatever_its_case_and_nothing_is_like_an_empty_wo
     assert 0.0 <= similarity("north", "south") <= 1.0  # type: ignore[operator]
 
 
+def test_words_the_encoder_reads_alike_are_at_most_1(similarity: object) -> None:
+    # the tokenizer drops accents, so the two vectors are one, and their float32 cosine may pass 1
+    assert similarity("é", "e") == 1.0  # type: ignore[operator]
+    assert similarity("café", "cafe") == 1.0  # type: ignore[operator]
+
+
 def test_each_word_is_embedded_once(encoder: object) -> None:
     calls: list[str] = []
 
@@ -59,3 +65,27 @@ def test_without_an_encoder_only_the_same_word_counts() -> None:
     assert SAME_WORD_ONLY("Ferry", "ferry") == 1.0
     assert SAME_WORD_ONLY("ferry", "boat") == 0.0
     assert SAME_WORD_ONLY("", "") == 0.0
+
+
+def test_the_answerers_word_likeness_comes_from_the_local_minilm_whatever_the_backend(encoder: object) -> None:
+    # the refusal model was fitted on MiniLM likeness: another backend's vectors would be on another scale
+    from index.embedder import MiniLMOnnxEncoder
+    from rag.services import build_word_likeness
+    from rag.settings import Settings
+
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    shared = build_word_likeness(settings, encoder)  # type: ignore[arg-type]
+    assert shared._encoder is encoder  # type: ignore[attr-defined]
+
+    class Remote:
+        fingerprint = "remote"
+
+        def embed_query(self, text: str) -> list[float]:
+            raise AssertionError("a remote encoder is never asked for word vectors")
+
+        def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
+            raise AssertionError("a remote encoder is never asked for word vectors")
+
+    local = build_word_likeness(settings, Remote())  # type: ignore[arg-type]
+    assert isinstance(local._encoder, MiniLMOnnxEncoder)  # type: ignore[attr-defined]
+    assert local("ferry", "boat") > local("ferry", "tax")  # type: ignore[operator]
