@@ -530,6 +530,18 @@ def new_names(candidate: Candidate, question: str) -> int:
     return min(MAX_NEW_NAMES, names_not_asked(candidate.passage, candidate.start, candidate.end, question))
 
 
+def names_someone_new(candidate: Candidate, question: str) -> bool:
+    """Whether the candidate's sentence names a person or an organisation the question does not name (a person
+    counts as named by the surname: "Vladimir Orlov" is named by "What did Orlov say?"). Places are left out:
+    a news sentence sets its scene ("in Mornby") whatever it tells."""
+    normalised_question, question_words = normalise(question), set(words(question))
+    return any(
+        not _in_question(candidate.passage.text[s:e], label, normalised_question, question_words)
+        for s, e, label in candidate.passage.entities
+        if s >= candidate.start and e <= candidate.end and label in ("PERSON", "ORG")
+    )
+
+
 def names_not_asked(passage: Passage, start: int, end: int, question: str) -> int:
     """How many distinct names the text `passage.text[start:end]` gives that `question` does not."""
     asked = normalise(question)

@@ -33,7 +33,7 @@ from typing import Callable, Sequence
 from rag.answer_model import AnswerModel, kind_of, load_answer_model
 from rag.answer_text import balanced_quotes, display_text
 from rag.candidates import (
-    PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, answer_clause, counted_phrase, drop_orders_to_assistants,
+    PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, answer_clause, counted_phrase, drop_orders_to_assistants, names_someone_new,
     find_candidates, new_names, sentence_spans,
 )  # fmt: skip
 from rag.citations import CitedSentence, QuoteSpan, number_citations
@@ -397,7 +397,12 @@ def _sentence_answer(
     chosen = [best]
     covered = set(stems(best.text))
     question_stems = set(stems(analysis.question))
-    following = _next_sentence(best, candidates)
+    # only a "Which engineer ...?" question whose best sentence names no one new crosses into the next
+    # paragraph for the name: otherwise the next paragraph is usually another point, which would only
+    # lengthen the answer
+    following = _next_sentence(
+        best, candidates, next_paragraph=analysis.asks_which and not names_someone_new(best, analysis.question)
+    )
     if following is not None and _continues(following, analysis):
         # news writing often names who or what in the sentence after the one that matches the question
         # ("... an engineer has said." / "Ines Kovalenko, the county's bridge engineer, said ...")
@@ -468,13 +473,14 @@ def _named_by_focus(analysis: QuestionAnalysis, candidate: Candidate) -> list[st
     return names if text else []
 
 
-def _next_sentence(best: Candidate, candidates: list[Candidate]) -> Candidate | None:
-    """The candidate sentence right after `best` in its passage, when it is one: in the same paragraph or the
-    next, since news paragraphs are often one sentence long ("... an engineer has said." / "Ines Kovalenko, the
-    county's bridge engineer, said ..."); not across a blank line, which ends a section."""
+def _next_sentence(best: Candidate, candidates: list[Candidate], next_paragraph: bool = False) -> Candidate | None:
+    """The candidate sentence right after `best` in its passage, when it is one, in the same paragraph; with
+    `next_paragraph`, also the first of the next one, since news paragraphs are often one sentence long ("...
+    an engineer has said." / "Ines Kovalenko, the county's bridge engineer, said ..."). Never across a blank
+    line, which ends a section."""
     spans = sentence_spans(best.passage)
     after = [(s, e) for s, e in spans if s >= best.end]
-    if not after or best.passage.text[best.end : after[0][0]].count("\n") > 1:
+    if not after or best.passage.text[best.end : after[0][0]].count("\n") > int(next_paragraph):
         return None
     return next((c for c in candidates if c.passage is best.passage and c.start == after[0][0]), None)
 

@@ -22,8 +22,9 @@ def test_the_sentence_after_the_best_one_may_open_the_next_paragraph_but_not_the
                       end=len(text), entities=entities_by_line([text])[0])  # fmt: skip
     first, second, third = (Candidate(0, passage, s, e, {}) for s, e in sentence_spans(passage))
     candidates = [first, second, third]
-    assert _next_sentence(first, candidates) is second
-    assert _next_sentence(second, candidates) is None
+    assert _next_sentence(first, candidates, next_paragraph=True) is second
+    assert _next_sentence(first, candidates) is None
+    assert _next_sentence(second, candidates, next_paragraph=True) is None
     assert _continues(second, analyse("Which engineer said the Tallow Creek bridge will be rebuilt by 2027?"))
 
 
@@ -56,3 +57,21 @@ def test_two_outlets_counting_the_same_thing_differ_and_a_count_of_something_els
     assert "Two firefighters according to Radio Mornby" in both.answer
     alone = extractive_answer(question, [hurt, engines], idf=lambda stem: 1.0, word_likeness=likeness)
     assert alone.answer.startswith("Three firefighters [1].")
+
+
+def test_a_which_question_looks_into_the_next_paragraph_only_when_its_sentence_names_no_one_new() -> None:
+    from index.nlp import entities_by_line
+    from rag.candidates import Candidate, names_someone_new, sentence_spans
+    from rag.models import Passage
+
+    text = (
+        "The Tallow Creek bridge in Ohio will be rebuilt by 2027, an engineer has said.\n"
+        "County engineer Ines Kovalenko said the old deck had rusted through."
+    )
+    passage = Passage(passage_id="p", article_id="a", title="Bridge", source="Tallow Star", text=text, start=0,
+                      end=len(text), entities=entities_by_line([text])[0])  # fmt: skip
+    first, second = (Candidate(0, passage, s, e, {}) for s, e in sentence_spans(passage))
+    question = "Which engineer said the Tallow Creek bridge will be rebuilt?"
+    assert not names_someone_new(first, question)  # a place ("Ohio") sets the scene; it names no one
+    assert names_someone_new(second, question)
+    assert not names_someone_new(second, "What did Kovalenko say about the Tallow Creek bridge?")
