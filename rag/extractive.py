@@ -237,8 +237,8 @@ def _rival_figure(
     injured"), or None: a different figure of the same unit, from another source, as close to the noun asked
     about as the best one, and one that the refusal model would give as the answer on its own (so it hangs
     on the question's verb or one like it, in a clause that fits the question)."""
-    if analysis.answer_type not in _NUMERIC_TYPES:
-        return None
+    if analysis.answer_type not in _NUMERIC_TYPES or not model.refusal:
+        return None  # no refusal model yet (while one is fitted): each answer is judged on its own figure
     best = candidates[0]
     for rival in candidates[1 : 1 + RIVAL_CANDIDATES]:
         if (rival.passage.source == best.passage.source or _answer_key(rival) == _answer_key(best)
