@@ -15,9 +15,11 @@ question (most recent and most salient first):
 - there: after "Which park ...?", the answer's name that ends with the kind
   asked ("Brennick Park"); else where the previous question put what it asked
   about ("in Oxley", "at the Oxley plant", whatever label the model gave the
-  name); else the last place; said at the end of the question ("What did the
-  work cost in Oxley?");
-- it: after "Which company ...?", the name the answer gave first;
+  name); else the last place; said at the end of the clause that holds it
+  ("What did the work cost in Oxley?", "Who went in Oxley, and why?");
+- it: after "Which company ...?", the name the answer gives for the thing
+  asked (the one that ends with the kind asked, else the subject of what it
+  tells; never a person or the outlet it cites);
 - it / that / this, "the call", "next": the event of the previous question,
   as its names and key noun phrases, in brackets after the reference ("it"
   is one thing: not a date, not the plural noun a question counted);
@@ -40,7 +42,7 @@ from index.tokens import count_tokens
 from rag.models import Answer
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -52,8 +54,6 @@ _CONTINUING = frozenset({"and", "also", "plus"})
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _GROUP_LABELS = ("ORG", "NORP", "GPE")
-# What "it" after "Which company ...?" can be: a thing the answer named.
-_THING_LABELS = ("ORG", "FAC", "PRODUCT", "GPE", "LOC", "WORK_OF_ART", "LAW", "EVENT")
 # Noun phrases of the previous turn that describe its event: enough to retrieve it.
 MAX_EVENT_PHRASES = 3
 
@@ -153,7 +153,12 @@ def _stands_for_the_asked(pronoun: "Token") -> bool:
     # "Which buyers does the article say they would hit?": the asked-for phrase is hit's object (the parser may
     # still call it a subject of "say"): the verb has another subject
     subjects = [child for child in clause.head.children if child.dep_ in ("nsubj", "nsubjpass")]
-    return len(subjects) == 1 and any(t.tag_ in ("WDT", "WP", "WP$") for t in subjects[0].subtree)
+    if len(subjects) != 1:
+        return False
+    asking = [t for t in subjects[0].subtree if t.tag_ in ("WDT", "WP", "WP$")]
+    # "Who said *it* was unsafe?": "who" asks for a person, whom "it" never stands for; it is the thing the
+    # previous turn was about
+    return bool(asking) and not (pronoun.lower_ in ("it", "its") and asking[0].lower_ in ("who", "whom", "whose"))
 
 
 def _is_definite(token: "Token") -> bool:
@@ -185,18 +190,24 @@ def resolve_follow_up(question: str, conversation: Conversation) -> str | None:
     question_mentions = _mentions(question_doc)
     own = {m.text.casefold() for m in _mentions(doc)}
     replacements: dict[int, tuple[int, str]] = {}  # first token -> (end token, text)
-    located = ""  # "in Oxley" for "there": said at the end of the question
+    said_after: dict[int, str] = {}  # token -> what is said after it ("in Oxley" for a "there" moved there)
     for token in referring:
         replacement = _resolve(token, answer_mentions, question_mentions + earlier, question_doc, own, names,
                                earlier_docs, answer_doc)
-        if replacement and token.lower_ == "there" and token.i < len(doc) - 2:
-            # "What did the work there cost?" becomes "What did the work cost in Oxley Park?": in the middle,
-            # "the work in Oxley Park cost" reads to the parser as a noun "Park cost"
-            replacements[token.i] = (token.i + 1, "")
-            located = replacement
-        elif replacement:
-            first = _determiner(token) if token.pos_ == "NOUN" and not replacement.startswith(token.text) else token
-            replacements[first.i] = (token.i + 1, replacement)
+        if not replacement:
+            continue
+        if token.lower_ == "there":
+            clause_end = _end_of_clause(token)
+            if clause_end.i != token.i:
+                # "What did the work there cost?" becomes "What did the work cost in Oxley Park?": in the middle,
+                # "the work in Oxley Park cost" reads to the parser as a noun "Park cost"
+                replacements[token.i] = (token.i + 1, "")
+                said_after[clause_end.i] = replacement
+                continue
+            if token.i == 0 and token.text[:1].isupper():
+                replacement = replacement[:1].upper() + replacement[1:]  # "There, what happened?"
+        first = _determiner(token) if token.pos_ == "NOUN" and not replacement.startswith(token.text) else token
+        replacements[first.i] = (token.i + 1, replacement)
     if not replacements:
         return None
     pieces: list[str] = []
@@ -206,14 +217,34 @@ def resolve_follow_up(question: str, conversation: Conversation) -> str | None:
             end, text = replacements[i]
             pieces.append(text + doc[end - 1].whitespace_ if text else "")
             i = end
+            continue
+        if i in said_after:
+            pieces.append(f"{doc[i].text} {said_after[i]}{doc[i].whitespace_}")
         else:
             pieces.append(doc[i].text_with_ws)
-            i += 1
-    rewritten = " ".join("".join(pieces).split())
-    if located:
-        body = rewritten.rstrip("?.! ")
-        rewritten = f"{body} {located}{rewritten[len(body):].strip()}"
-    return rewritten
+        i += 1
+    return " ".join("".join(pieces).split())
+
+
+# What ends the clause that holds "there": a clause joined to it, or a clause of its own after it.
+_CLAUSE_BREAKS = frozenset({"cc", "conj", "advcl", "ccomp", "xcomp", "parataxis", "relcl", "mark"})
+
+
+def _end_of_clause(there: "Token") -> "Token":
+    """The last word of the clause that holds "there", where the place it stands for is said: "What did the
+    work there cost?" -> "cost", "Who was mayor there when the river rose?" -> "there" (a clause of its own
+    follows), "Who went there, and why?" -> "there". Never past punctuation, another clause or sentence: the
+    place would be said of something else ("... and why in Oxley?")."""
+    end = there
+    for token in there.doc[there.i + 1 :]:
+        if token.is_punct or token.is_space or token.is_sent_start:
+            break
+        # a word of a clause that does not hold "there": "when the river rose", "and who paid"
+        if any(t.dep_ in _CLAUSE_BREAKS and not t.left_edge.i <= there.i <= t.right_edge.i
+               for t in (token, *token.ancestors)):  # fmt: skip
+            break
+        end = token
+    return end
 
 
 def _determiner(token: "Token") -> "Token":
@@ -317,10 +348,12 @@ def _resolve(token: "Token", answer: list[_Mention], question: list[_Mention], q
                 return chunk.text
         if token.lemma_ not in {t.lemma_ for t in question_doc}:
             return None  # a noun of an older turn, never qualified: nothing to add
-    if word in ("it", "its") and _asked_which(question_doc) and answer_doc_names:
-        # after "Which company ...?" the company the answer named first is meant (a name the model often
-        # leaves untagged: "Tarn Castings will close ...")
-        return _proper_noun(answer_doc_names, possessive)
+    if word in ("it", "its") and _asked_which(question_doc) and answer_doc is not None:
+        # after "Which company ...?" the company the answer named is meant, whatever label the model gave it
+        # (it often calls a firm a person: "Tarn Castings will close ...")
+        named = _answer_name(question_doc, answer_doc)
+        if named:
+            return f"{named}'s" if possessive else named
     event = _event(question_doc, own, things_only=word in ("it", "its"))
     if not event:
         return None
@@ -342,20 +375,68 @@ def _asked_who(doc: "Doc") -> bool:
 
 
 def _name_of_the_kind_asked(question_doc: "Doc", answer_doc: "Doc | None") -> str | None:
-    """After "Which park ...?", the name in the answer that ends with the kind asked ("Brennick Park"): names
-    often say what they name ("Oxley Library", "Mill Road")."""
+    """After "Which park ...?", the name in the answer that ends with the kind asked ("Brennick Park", "St
+    Aldric's Hospital"): names often say what they name ("Oxley Library", "Mill Road")."""
     kinds = {t.lemma_.casefold() for t in question_doc if t.pos_ == "NOUN"
              and any(c.lower_ == "which" and c.dep_ == "det" for c in t.children)}  # fmt: skip
     if not kinds or answer_doc is None:
         return None
-    for token in answer_doc:
-        if token.pos_ == "PROPN" and token.lemma_.casefold() in kinds and token.i > 0:
-            start = token.i
-            while start > 0 and answer_doc[start - 1].pos_ == "PROPN":
-                start -= 1
-            if start < token.i:
-                return answer_doc[start : token.i + 1].text
-    return None
+    return next((n.text for n in _name_runs(answer_doc) if len(n) > 1 and n[-1].lemma_.casefold() in kinds), None)
+
+
+def _answer_name(question_doc: "Doc", answer_doc: "Doc") -> str | None:
+    """The name an answer to "Which company ...?" gives for the thing asked: the one ending with the kind asked,
+    else the subject of what the answer tells ("Tarn Castings" of "The mayor said Tarn Castings would close the
+    plant", not the one who says it, nor the outlet of "According to the Oxley Star, ..."), else its first
+    name; never a person, nor a name the question gave already ("Oxley")."""
+    kind = _name_of_the_kind_asked(question_doc, answer_doc)
+    if kind:
+        return kind
+    asked = question_doc.text.casefold()
+    # "it" is never a person, nor the title before one ("Councillor" of "Councillor Wim Osei")
+    names = [n for n in _name_runs(answer_doc) if n.text.casefold() not in asked and n.root.ent_type_ != "PERSON"
+             and not (n.end < len(answer_doc) and answer_doc[n.end].ent_type_ == "PERSON")
+             and not _cited(n)]  # fmt: skip
+
+    def telling(name: "Span") -> int:
+        if name.root.dep_ not in ("nsubj", "nsubjpass"):
+            return 2
+        # the subject of a verb that reports another clause is the one who says it
+        return 1 if any(c.dep_ == "ccomp" for c in name.root.head.children) else 0
+
+    return min(names, key=lambda n: (telling(n), n.start)).text if names else None
+
+
+def _cited(name: "Span") -> bool:
+    """"According to the Oxley Star, ...": the outlet that tells, not what it tells about."""
+    preposition = name.root.head
+    return name.root.dep_ == "pobj" and preposition.lower_ == "to" and preposition.head.lower_ == "according"
+
+
+def _name_runs(doc: "Doc") -> list["Span"]:
+    """The names of `doc` as runs of proper nouns, whatever label the model gave them (not dates, numbers or
+    titles), with a capitalised noun that goes on one ("Aldric Hospital") and a possessive inside a name
+    ("St Aldric's Hospital", but not "Tarn Castings' Oxley plant", where the possessive is the plant's)."""
+    runs: list[list[int]] = []
+    for token in doc:
+        if token.ent_type_ in _NOT_NAMES or token.text.rstrip(".").casefold() in _TITLES:
+            continue
+        last = runs[-1][-1] if runs else -2
+        goes_on = last == token.i - 1 or (last == token.i - 2 and _possessive_in_a_name(doc[last]))
+        if token.pos_ == "PROPN" or (goes_on and token.pos_ == "NOUN" and token.is_title):
+            if goes_on:
+                runs[-1].append(token.i)
+            else:
+                runs.append([token.i])
+    return [doc[run[0] : run[-1] + 1] for run in runs]
+
+
+def _possessive_in_a_name(owner: "Token") -> bool:
+    """"Aldric" of "St Aldric's Hospital": a name word followed by "'s" whose owned thing is a name too."""
+    following = owner.nbor(1) if owner.i + 1 < len(owner.doc) else None
+    owned = owner.head
+    return (following is not None and following.tag_ == "POS" and owned.i > owner.i
+            and (owned.pos_ == "PROPN" or owned.is_title))  # fmt: skip
 
 
 def _asked_which(doc: "Doc") -> bool:

@@ -86,6 +86,47 @@ def test_a_pronoun_the_asked_for_subject_says_of_itself_is_left_alone() -> None:
         "Which big oil buyers does the article say Kell and Ortiz would hit?"
     )
 
+    # "who" asks for a person, and "it" is never one: it is what the previous turn was about
+    bridge = chat(("What happened to the Ravelin footbridge in Quenby?", "It was closed after a crack was found. [1]"))
+    rewritten = resolve_follow_up("Who said it was unsafe?", bridge)
+    assert rewritten is not None and rewritten.startswith("Who said it (") and "Ravelin" in rewritten
+
+
+def test_there_is_said_at_the_end_of_its_own_clause_never_past_punctuation_or_another_clause() -> None:
+    """The place goes to the end of the clause that holds "there", not of the question: "... and why in Quenby?"
+    would say it of the second clause, and a "there" before a comma would leave the comma behind."""
+    flooded = chat(("How many homes flooded in Quenby?", "About 40 [1]."))
+    assert resolve_follow_up("Who went there, and why?", flooded) == "Who went in Quenby, and why?"
+    assert resolve_follow_up("Who was mayor there when the river rose?", flooded) == (
+        "Who was mayor in Quenby when the river rose?"
+    )
+    assert resolve_follow_up("How long did the cleanup there take, and who paid?", flooded) == (
+        "How long did the cleanup take in Quenby, and who paid?"
+    )
+    assert resolve_follow_up("There, what happened?", flooded) == "In Quenby, what happened?"
+    two = resolve_follow_up("What is the rent there? Who pays it?", flooded)
+    assert two is not None and two.startswith("What is the rent in Quenby? Who pays it")
+
+
+def test_it_after_which_company_is_the_name_the_answer_gives_for_the_thing_asked() -> None:
+    """The company the answer tells of, not the outlet that tells it, the title before a person, nor the half of
+    a name before its possessive."""
+    question = "Which company is closing its depot in Corran?"
+
+    def it_after(answer: str) -> str | None:
+        return resolve_follow_up("When will it close?", chat((question, answer)))
+
+    assert "Wexby" not in (it_after("According to the Wexby Courier, Harbeck Freight will close the depot. [1]") or "")
+    assert it_after("St Aldric's Logistics will shut the depot by June. [1]") == (
+        "When will St Aldric's Logistics close?"
+    )
+    hospital = chat(
+        ("Which hospital in Tollbridge is closing a ward?", "St Aldric's Hospital will close it in May. [1]")
+    )
+    assert resolve_follow_up("How many beds are there?", hospital) == "How many beds are in St Aldric's Hospital?"
+    councillor = chat(("Which councillor voted against the Corran budget?", "Councillor Wim Osei [1]."))
+    assert "Councillor passed" not in (resolve_follow_up("When was it passed?", councillor) or "")
+
 
 def test_a_question_opening_with_and_goes_on_with_the_previous_one_unless_it_names_its_own() -> None:
     conversation = chat(("How is Route 9 changing in March 2025?", "Route 9 will no longer run down Elm Street. [1]"))
