@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Callable, Literal, Sequence
 
 from index.sentences import split_sentences
 from index.vector_codec import unpack
-from rag.answer_text import addressed_to_assistant, looks_like_headline
+from rag.answer_text import addressed_to_assistant, balanced_quotes, looks_like_headline
 from rag.models import Passage
 from rag.query import ANSWER_LABELS, Constraint, QuestionAnalysis, entity_fits
 from rag.text import all_stems, normalise, stems, stopwords, words
@@ -756,17 +756,30 @@ def _on_focus(text: str, entity: Entity, focus_stems: set[str], sentence_stems: 
 
 
 def counted_phrase(candidate: Candidate, focus: str | None) -> str | None:
-    """A count with the noun asked about that follows it ("three firefighters", "24 exam rooms"), None when the
-    noun does not follow within COUNTED_WINDOW words: a number alone does not say what it counts."""
+    """A count with the noun asked about that it counts ("three firefighters", "24 exam rooms", "12 of the 40
+    homes"), None when the parse does not give that noun within COUNTED_WINDOW words after the number: a number
+    alone does not say what it counts, and a noun after it may belong to another clause ("Seven were hurt,
+    firefighters said", "laid off seven and other workers fear ...")."""
     entity = candidate.answer
     if entity is None or not focus:
         return None
-    focus_stems = set(stems(focus))
+    from index.nlp import parse
+
+    doc = parse(candidate.text, disable=("ner",))
+    span = doc.char_span(entity[0] - candidate.start, entity[1] - candidate.start, alignment_mode="expand")
+    noun = _counted_noun(span) if span is not None else None
+    if noun is None or noun.i < span.end or not set(stems(focus)) & text_stems(noun.text):
+        return None  # the answer holds its noun already ("1,200 acres"), or counts something else
+    between = [t for t in doc[span.end : noun.i] if not t.is_punct]
+    if len(between) > COUNTED_WINDOW or any(t.dep_ in ("cc", "conj") or t.pos_ in ("VERB", "AUX") for t in between):
+        return None  # "seven and other workers": the noun is not the seven's alone
+    end = candidate.start + noun.idx + len(noun.text)
     text = candidate.passage.text
-    for match in list(re.finditer(r"\S+", text[entity[1] : candidate.end]))[:COUNTED_WINDOW]:
-        if focus_stems & text_stems(match.group()):
-            return text[entity[0] : entity[1] + match.start() + len(match.group().rstrip(".,;:!?\"'”’)"))]
-    return None
+    if not balanced_quotes(text[entity[0] : end]):
+        if not text.startswith(("”", '"'), end):
+            return None
+        end += 1  # "14 “homes”": the quotation closes after the noun
+    return text[entity[0] : end]
 
 
 def _followed_by(text: str, entity: Entity, focus_stems: set[str]) -> bool:

@@ -205,6 +205,10 @@ def _answer_key(candidate: Candidate) -> str:
     answer = candidate.answer_text()
     if answer is None:
         return f"{candidate.passage.passage_id}:{candidate.start}"
+    return _value_key(answer)
+
+
+def _value_key(answer: str) -> str:
     digits = re.findall(r"\d+(?:\.\d+)?", answer.replace(",", ""))
     return " ".join(digits) if digits else " ".join(stems(answer)) or normalise(answer)
 
@@ -241,13 +245,34 @@ def _rival_figure(
         return None  # no refusal model yet (while one is fitted): each answer is judged on its own figure
     best = candidates[0]
     for rival in candidates[1 : 1 + RIVAL_CANDIDATES]:
-        if (rival.passage.source == best.passage.source or _answer_key(rival) == _answer_key(best)
+        if (rival.passage.source == best.passage.source or _figure(rival) == _figure(best)
                 or rival.features["answer_on_focus"] < best.features["answer_on_focus"]
                 or not _same_unit(rival.answer_text() or "", best.answer_text() or "", analysis.focus)):  # fmt: skip
             continue
         first = [rival, *(c for c in candidates if c is not rival)]
         return rival if model.answer_probability(refusal_features(first, analysis, word_likeness)) >= model.threshold else None
     return None
+
+
+def _figure(candidate: Candidate) -> str:
+    """The candidate's answer as a figure: "3" for "Three" and "3", "25" for "Twenty-five" (one outlet spells a
+    small count out, another gives it in digits: the same figure, no disagreement)."""
+    answer = candidate.answer_text()
+    return _value_key(_SPELLED_NUMBER.sub(_as_digits, answer)) if answer is not None else _answer_key(candidate)
+
+
+# A number written as words: "three", "Twenty-five".
+_SPELLED_NUMBER = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)?\b")
+
+
+def _as_digits(match: re.Match[str]) -> str:
+    parts = match.group().casefold().split("-")
+    if not all(part in NUMBER_WORDS for part in parts):
+        return match.group()
+    values = [NUMBER_WORDS[part] for part in parts]
+    if len(values) == 2 and not (values[0] >= 20 and values[0] % 10 == 0 and values[1] < 10):
+        return match.group()  # "one-two" is no number
+    return str(sum(values))
 
 
 def _with_support(short: CitedSentence, candidate: Candidate) -> list[CitedSentence]:

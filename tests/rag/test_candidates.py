@@ -424,3 +424,24 @@ def test_a_street_the_model_took_for_a_person_is_no_answer_to_who() -> None:
                       end=len(text), entities=entities)  # fmt: skip
     found = find_candidates(analyse("Whom did the deputies arrest in Oxley?"), [passage], idf=lambda stem: 1.0)
     assert {c.answer_text() for c in found} == {"Nell Corrigan", "Tom Lane"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "said"),
+    [
+        ("Three firefighters were hurt in the Calloway barn fire.", "Three", "Three firefighters"),
+        ("The storm damaged 14 “firefighters'” homes in Selby Cove.", "14", None),
+        ("The storm hurt 14 “firefighters” in Selby Cove.", "14", "14 “firefighters”"),
+        ("The storm hurt 14 firefighters—mostly volunteers—in Selby Cove.", "14", "14 firefighters"),
+        ("Seven of the 30 firefighters were hurt in the Calloway fire.", "Seven", "Seven of the 30 firefighters"),
+        # the noun after the number is another clause's, or not the number's alone
+        ("Seven were hurt, firefighters said after the Calloway fire.", "Seven", None),
+        ("In Calloway 14 were hurt; firefighters on the roof fared worst.", "14", None),
+        ("Two died and firefighters nearby called for help.", "Two", None),
+    ],
+)
+def test_a_count_is_said_with_the_noun_it_counts_and_never_runs_past_it(text: str, value: str,
+                                                                         said: str | None) -> None:  # fmt: skip
+    from rag.candidates import counted_phrase
+
+    assert counted_phrase(_value_candidate(text, value, "CARDINAL"), "firefighters") == said

@@ -59,6 +59,26 @@ def test_two_outlets_counting_the_same_thing_differ_and_a_count_of_something_els
     assert alone.answer.startswith("Three firefighters [1].")
 
 
+def test_a_count_spelled_out_by_one_outlet_and_in_digits_by_another_is_the_same_figure(encoder: object) -> None:
+    """"Three firefighters were hurt" and "3 firefighters were injured" give one figure, not two that differ."""
+    from rag.extractive import extractive_answer
+    from rag.query import analyse
+    from rag.word_likeness import EncoderWordLikeness
+
+    words = _passage("a", "Quenby Herald", "Three firefighters were hurt when a barn burned on Ashcombe Road in "
+                     "Quenby on Tuesday night.")  # fmt: skip
+    digits = _passage("b", "Radio Quenby", "3 firefighters were injured in the Ashcombe Road barn fire in Quenby.")
+    spelled = _passage("c", "Quenby Post", "Twenty-five people were evacuated from the Ashcombe Road farm in Quenby.")
+    counted = _passage("d", "Quenby Weekly", "Police evacuated 25 people from the Ashcombe Road farm in Quenby.")
+    likeness = EncoderWordLikeness(encoder)  # type: ignore[arg-type]
+
+    hurt = analyse("How many firefighters were hurt in the Ashcombe Road barn fire?")
+    answer = extractive_answer(hurt, [words, digits], idf=lambda stem: 1.0, word_likeness=likeness).answer
+    assert not answer.startswith("Sources differ") and answer.lower().startswith(("3 firefighters", "three firefighters"))
+    evacuated = analyse("How many people were evacuated from the Ashcombe Road farm?")
+    answer = extractive_answer(evacuated, [spelled, counted], idf=lambda stem: 1.0, word_likeness=likeness).answer
+    assert not answer.startswith("Sources differ")
+
 def test_a_which_question_looks_into_the_next_paragraph_only_when_its_sentence_names_no_one_new() -> None:
     from index.nlp import entities_by_line
     from rag.candidates import Candidate, names_someone_new, sentence_spans
