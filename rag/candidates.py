@@ -644,7 +644,9 @@ _STREET_AFTER = re.compile(
     r"Boulevard|Blvd\.|Way|Place|Pl\.|Terrace|Circle|Parkway|Pike|Trail|Highway)\b"
 )
 # How news writing gives an age: "Dale Orrin, 52, of Lanford", "a 52-year-old driver", "aged 52", "52 years old".
-_AGE_AFTER = re.compile(r"(?:,|\)|;| of\b|-year-old| years? old| years of age)")
+# "Tomas Reyne, 33 of Helmsby": an age is followed by where the person is from, a name; "On Tuesday, 40 of the
+# workers" and "14 of Corran's 20 schools" count
+_AGE_AFTER = re.compile(r"(?:,|\)|;| of [A-Z][\w.-]*(?![\w.-]*['’])|-year-old| years? old| years of age)")
 _AGE_BEFORE = re.compile(r"(?:, |\(|\baged )$")
 # The oldest age a number can be.
 MAX_AGE = 120

@@ -204,6 +204,10 @@ def test_a_question_about_what_will_happen_is_not_answered_by_what_happened() ->
         ("Born in 1950, he moved to Lanford.", "1950", False),
         ("At the height of the outage, 8,700 customers were without power.", "8,700", False),
         ("Of the voters, 12.5 percent stayed home.", "12.5", False),
+        # "of" and a place name follow an age; "of the" and a possessive follow a count
+        ("Tomas Reyne, 33 of Helmsby, was arrested.", "33", True),
+        ("On Tuesday, 40 of the Helmsby depot's workers walked out.", "40", False),
+        ("In all, 14 of Helmsby's 20 schools closed.", "14", False),
     ],
 )
 def test_an_age_is_told_by_how_news_writing_gives_one(text: str, number: str, is_age: bool) -> None:
