@@ -71,8 +71,13 @@ _AMOUNT_NOUNS = frozenset({"amount", "sum", "size", "cost", "price", "value", "f
 _MONEY_WORDS = frozenset({"money", "cash", "funding", "dollar", "euro", "pound", "yen", "cent", "price", "cost", "fee",
                           "salary", "wage", "fine", "budget", "worth", "spend", "pay", "owe", "fund", "donate", "invest",
                           "borrow", "bond", "bail", "loan", "grant", "levy", "rent", "severance", "settlement",
-                          "damages", "bill", "fare", "toll", "tuition", "payment", "refund", "rebate", "subsidy",
-                          "pension", "bonus", "reward", "premium", "deposit"})  # fmt: skip
+                          "damages", "fare", "tuition", "payment", "refund", "rebate", "subsidy", "pension", "bonus",
+                          "reward"})  # fmt: skip
+# Nouns that name a sum in one sense and something else in another (a bill before a council, a deposit of ore, a
+# premium brand): a sum only when "how much" asks about them ("How much will the water bill go up?"), never
+# because the question mentions them ("How much rain fell after the bill was signed?"). "Toll" is left out:
+# news counts the dead by it ("How high is the death toll?"), and an amount question takes a sum too.
+_SUM_NOUNS = frozenset({"bill", "deposit", "premium"})
 # Adjectives of a physical dimension: "how cold / deep / fast ..." asks for a measure with its unit.
 _MEASURE_ADJECTIVES = frozenset({"cold", "hot", "warm", "cool", "deep", "shallow", "tall", "high", "low", "far",
                                  "heavy", "fast", "wide", "thick", "strong", "steep"})  # fmt: skip
@@ -318,7 +323,7 @@ def _how_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
     if degree == "long":
         return "duration", noun
     if degree == "much":
-        money = noun is None or noun.lemma_.casefold() in _MONEY_WORDS or _mentions_money(doc)
+        money = noun is None or noun.lemma_.casefold() in _MONEY_WORDS | _SUM_NOUNS or _mentions_money(doc)
         return ("money" if money else "quantity"), noun
     if degree in ("often", "frequently"):
         return "count", noun
@@ -326,7 +331,7 @@ def _how_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
         return "age", None  # "How old is Dale Orrin?"
     if degree in _MEASURE_ADJECTIVES:
         lemma = noun.lemma_.casefold() if noun is not None else ""
-        if lemma in _MONEY_WORDS or _mentions_money(doc):
+        if lemma in _MONEY_WORDS | _SUM_NOUNS or _mentions_money(doc):
             return "money", noun  # "How high is the bail?"
         if lemma in _PERCENT_NOUNS or lemma in _AMOUNT_NOUNS or lemma in _COUNT_NOUNS:
             return "quantity", noun  # "How high are the rates?": a share or a sum, not a length

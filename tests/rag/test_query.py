@@ -168,8 +168,15 @@ def test_a_quantity_of_something_else_does_not_count_what_was_asked() -> None:
         # nouns that name a sum: "how much" about them asks for money, not for some other quantity
         ("By how much will a Tarnby household's monthly water bill go up?", "money"),
         ("How much is the bus fare from Tarnby to Oxley?", "money"),
-        ("How much will the bridge toll rise?", "money"),
         ("How much snow fell on Tarnby?", "quantity"),
+        # a noun with a sense other than money asks for a sum only when "how much" asks about it
+        ("How much rain fell on Tarnby after the flood bill was signed?", "quantity"),
+        ("How much support does the Tarnby housing bill have?", "quantity"),
+        ("How much silt was deposited in Tarnby harbour?", "quantity"),
+        # news counts the dead by a toll; an amount question takes a bridge toll's sum too
+        ("How high is the death toll in Tarnby?", "quantity"),
+        ("How much has the Tarnby storm death toll climbed?", "quantity"),
+        ("How much will the bridge toll rise?", "quantity"),
     ],
 )
 def test_a_verb_of_money_asks_for_a_sum(question: str, answer_type: str) -> None:
