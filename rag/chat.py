@@ -446,18 +446,30 @@ def _asked_which(doc: "Doc") -> bool:
 
 def _place_after_preposition(doc: "Doc", own: set[str]) -> str | None:
     """Where a question put what it asked about, with its preposition: "in Oxley" of "... its foundry in Oxley"
-    (a name, whatever label the model gave an unfamiliar town), "at the Oxley plant"; not a date ("in March")."""
+    (a name, whatever label the model gave an unfamiliar town), "at the Oxley plant"; not a date ("in March"),
+    nor a phrase whose name is another preposition's ("in her speech at Oxley Hall" is not where: "at Oxley
+    Hall" is)."""
     for token in doc:
         if token.lower_ not in ("in", "at", "near") or token.dep_ != "prep":
             continue
         for object_ in (c for c in token.children if c.dep_ == "pobj"):
-            named = [t for t in object_.subtree if t.pos_ == "PROPN" and t.ent_type_ not in _NOT_NAMES]
+            named = [t for t in object_.subtree if t.pos_ == "PROPN" and t.ent_type_ not in _NOT_NAMES
+                     and not _under_a_preposition(t, object_)]  # fmt: skip
             if object_.ent_type_ in _NOT_NAMES or not named:
                 continue
             phrase = doc[object_.left_edge.i : object_.right_edge.i + 1].text
             if phrase.casefold().removeprefix("the ") not in own:
                 return f"{token.lower_} {phrase}"
     return None
+
+
+def _under_a_preposition(token: "Token", top: "Token") -> bool:
+    """Whether `token` hangs on a preposition below `top` ("Oxley" under "at" in "her speech at Oxley Hall")."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ == "prep":
+            return True
+        token = token.head
+    return False
 
 
 def _asked_where(doc: "Doc") -> bool:

@@ -106,6 +106,11 @@ def test_there_is_said_at_the_end_of_its_own_clause_never_past_punctuation_or_an
     assert resolve_follow_up("There, what happened?", flooded) == "In Quenby, what happened?"
     two = resolve_follow_up("What is the rent there? Who pays it?", flooded)
     assert two is not None and two.startswith("What is the rent in Quenby? Who pays it")
+    # where the question put it is the phrase that holds the name, not one the name's phrase hangs on
+    speech = chat(("What did Ada Fenn say in her speech at Corran Town Hall?", "She backed the levy. [1]"))
+    assert resolve_follow_up("Who else spoke there?", speech) == "Who else spoke at Corran Town Hall?"
+    meeting = chat(("What did the council decide at its meeting in Corran on Monday?", "To raise fees. [1]"))
+    assert resolve_follow_up("Who spoke there?", meeting) == "Who spoke in Corran?"
 
 
 def test_it_after_which_company_is_the_name_the_answer_gives_for_the_thing_asked() -> None:
