@@ -256,9 +256,13 @@ def _rival_figure(
 
 def _figure(candidate: Candidate) -> str:
     """The candidate's answer as a figure: "3" for "Three" and "3", "25" for "Twenty-five" (one outlet spells a
-    small count out, another gives it in digits: the same figure, no disagreement)."""
+    small count out, another gives it in digits: the same figure, no disagreement); a length of time in days
+    ("three years" and "36 months" are one length)."""
     answer = candidate.answer_text()
-    return _value_key(_SPELLED_NUMBER.sub(_as_digits, answer)) if answer is not None else _answer_key(candidate)
+    if answer is None:
+        return _answer_key(candidate)
+    digits = _SPELLED_NUMBER.sub(_as_digits, answer)
+    return (_length_in_days(digits) if is_duration(answer) else None) or _value_key(digits)
 
 
 # A number written as words: "three", "Twenty-five".
@@ -273,6 +277,20 @@ def _as_digits(match: re.Match[str]) -> str:
     if len(values) == 2 and not (values[0] >= 20 and values[0] % 10 == 0 and values[1] < 10):
         return match.group()  # "one-two" is no number
     return str(sum(values))
+
+
+# Days in each unit of a length of time, and a length as news writes it: "36 months", "a 40-month", "a year".
+_DAYS_IN = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "fortnight": 14.0,
+            "month": 365.25 / 12, "year": 365.25, "decade": 3652.5, "centur": 36525.0}  # fmt: skip
+_LENGTH = re.compile(rf"\b(\d+(?:\.\d+)?|an?)[\s-]+({'|'.join(_DAYS_IN)})", re.IGNORECASE)
+
+
+def _length_in_days(text: str) -> str | None:
+    """"36 months" -> "1095.75 days"; None unless each number of `text` is a length ("2 to 3 years" is not one)."""
+    lengths = [(1.0 if n.isalpha() else float(n)) * _DAYS_IN[unit.casefold()] for n, unit in _LENGTH.findall(text)]
+    if not lengths or len(lengths) < len(re.findall(r"\d+(?:\.\d+)?", text)):
+        return None
+    return " ".join(f"{days:.6g} days" for days in lengths)
 
 
 def _with_support(short: CitedSentence, candidate: Candidate) -> list[CitedSentence]:

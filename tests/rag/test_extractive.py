@@ -79,6 +79,23 @@ def test_a_count_spelled_out_by_one_outlet_and_in_digits_by_another_is_the_same_
     answer = extractive_answer(evacuated, [spelled, counted], idf=lambda stem: 1.0, word_likeness=likeness).answer
     assert not answer.startswith("Sources differ")
 
+def test_one_length_of_time_in_other_units_is_the_same_figure(encoder: object) -> None:
+    """"three years" and "36 months" are one length: no "Sources differ"; "2 years" is another."""
+    from rag.extractive import extractive_answer
+    from rag.query import analyse
+    from rag.word_likeness import EncoderWordLikeness
+
+    years = _passage("a", "Helmsby Star", "The Helmsby bridge repairs will take three years, the county said.")
+    months = _passage("b", "Helmsby FM", "Repairs to the Helmsby bridge will take 36 months.")
+    two = _passage("c", "Helmsby Post", "Repairs to the Helmsby bridge will take 2 years.")
+    question = analyse("How long will the Helmsby bridge repairs take?")
+    likeness = EncoderWordLikeness(encoder)  # type: ignore[arg-type]
+
+    same = extractive_answer(question, [years, months], idf=lambda stem: 1.0, word_likeness=likeness).answer
+    assert not same.startswith("Sources differ")
+    other = extractive_answer(question, [years, two], idf=lambda stem: 1.0, word_likeness=likeness).answer
+    assert other.startswith("Sources differ")
+
 def test_a_which_question_looks_into_the_next_paragraph_only_when_its_sentence_names_no_one_new() -> None:
     from index.nlp import entities_by_line
     from rag.candidates import Candidate, names_someone_new, sentence_spans
