@@ -157,8 +157,8 @@ def _stands_for_the_asked(pronoun: "Token") -> bool:
         return False
     asking = [t for t in subjects[0].subtree if t.tag_ in ("WDT", "WP", "WP$")]
     # "Who said *it* was unsafe?": "who" asks for a person, whom "it" never stands for; it is the thing the
-    # previous turn was about
-    return bool(asking) and not (pronoun.lower_ in ("it", "its") and asking[0].lower_ in ("who", "whom", "whose"))
+    # previous turn was about ("Whose firm said it would bid?" asks for a firm)
+    return bool(asking) and not (pronoun.lower_ in ("it", "its") and subjects[0].lower_ in ("who", "whom"))
 
 
 def _is_definite(token: "Token") -> bool:

@@ -90,6 +90,7 @@ def test_a_pronoun_the_asked_for_subject_says_of_itself_is_left_alone() -> None:
     bridge = chat(("What happened to the Ravelin footbridge in Quenby?", "It was closed after a crack was found. [1]"))
     rewritten = resolve_follow_up("Who said it was unsafe?", bridge)
     assert rewritten is not None and rewritten.startswith("Who said it (") and "Ravelin" in rewritten
+    assert resolve_follow_up("Whose firm said it would bid?", bridge) is None  # asks for a firm, which "it" is
 
 
 def test_there_is_said_at_the_end_of_its_own_clause_never_past_punctuation_or_another_clause() -> None:
