@@ -392,9 +392,10 @@ def _answer_name(question_doc: "Doc", answer_doc: "Doc") -> str | None:
     kind = _name_of_the_kind_asked(question_doc, answer_doc)
     if kind:
         return kind
-    asked = question_doc.text.casefold()
+    asked = f" {' '.join(t.lower_ for t in question_doc)} "
     # "it" is never a person, nor the title before one ("Councillor" of "Councillor Wim Osei")
-    names = [n for n in _name_runs(answer_doc) if n.text.casefold() not in asked and n.root.ent_type_ != "PERSON"
+    names = [n for n in _name_runs(answer_doc) if f" {' '.join(t.lower_ for t in n)} " not in asked
+             and n.root.ent_type_ != "PERSON"
              and not (n.end < len(answer_doc) and answer_doc[n.end].ent_type_ == "PERSON")
              and not _cited(n)]  # fmt: skip
 
