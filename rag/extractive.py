@@ -271,6 +271,8 @@ _SPELLED_NUMBER = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)?\b")
 
 def _as_digits(match: re.Match[str]) -> str:
     parts = match.group().casefold().split("-")
+    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] not in NUMBER_WORDS:
+        return f"{NUMBER_WORDS[parts[0]]}-{match.group().split('-')[1]}"  # "three-year" -> "3-year"
     if not all(part in NUMBER_WORDS for part in parts):
         return match.group()
     values = [NUMBER_WORDS[part] for part in parts]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_the_sentence_after_the_best_one_may_open_the_next_paragraph_but_not_the_next_section() -> None:
     """News paragraphs are often one sentence long: "... an engineer has said." / "Ines Kovalenko, the county's
@@ -79,6 +81,7 @@ def test_a_count_spelled_out_by_one_outlet_and_in_digits_by_another_is_the_same_
     answer = extractive_answer(evacuated, [spelled, counted], idf=lambda stem: 1.0, word_likeness=likeness).answer
     assert not answer.startswith("Sources differ")
 
+
 def test_one_length_of_time_in_other_units_is_the_same_figure(encoder: object) -> None:
     """"three years" and "36 months" are one length: no "Sources differ"; "2 years" is another."""
     from rag.extractive import extractive_answer
@@ -95,6 +98,29 @@ def test_one_length_of_time_in_other_units_is_the_same_figure(encoder: object) -
     assert not same.startswith("Sources differ")
     other = extractive_answer(question, [years, two], idf=lambda stem: 1.0, word_likeness=likeness).answer
     assert other.startswith("Sources differ")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("a three-year contract", "three years", True),  # a length written as a modifier
+        ("36 months", "three years", True),
+        ("Twenty-five", "25", True),
+        ("three years", "2 years", False),
+        ("one-two", "12", False),
+    ],
+)
+def test_figures_are_compared_as_numbers_and_lengths(first: str, second: str, same: bool) -> None:
+    from rag.candidates import Candidate
+    from rag.extractive import _figure
+
+    def candidate(value: str) -> Candidate:
+        passage = _passage("p", "Helmsby Star", f"The county agreed to {value} on Monday.")
+        start = passage.text.index(value)
+        return Candidate(0, passage, 0, len(passage.text), {}, [(start, start + len(value), "DATE")])
+
+    assert (_figure(candidate(first)) == _figure(candidate(second))) is same
+
 
 def test_a_which_question_looks_into_the_next_paragraph_only_when_its_sentence_names_no_one_new() -> None:
     from index.nlp import entities_by_line
