@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Literal, Sequence
 
 from index.sentences import split_sentences
@@ -33,7 +34,7 @@ from rag.word_likeness import WordLikeness, SAME_WORD_ONLY
 
 if TYPE_CHECKING:
     import numpy as np
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 IdfFunction = Callable[[str], float]
 
@@ -365,6 +366,20 @@ def _names_a_rival(passage: Passage, start: int, end: int, missing: list[Constra
     return False
 
 
+# Candidate sentences whose parse is kept: the best value's sentence is read for its clause, for what its number
+# counts and, when another outlet differs, its rival's too; a question asked again reads them again.
+PARSED_SENTENCES = 256
+
+
+@lru_cache(maxsize=PARSED_SENTENCES)
+def sentence_parse(text: str) -> "Doc":
+    """The parse of a candidate sentence, without NER (the parse is what is read; NER costs as much again).
+    The Doc is shared: callers read it and never change it."""
+    from index.nlp import parse
+
+    return parse(text, disable=("ner",))
+
+
 # How many steps up the parse an answer may be from the verb that governs it ("17" -> "homes" -> "damaged").
 _GOVERNING_STEPS = 4
 
@@ -398,10 +413,9 @@ def answer_clause(
     counts = _counts(analysis)
     if entity is None or (not wanted and analysis.mood is None and counts is None):
         return nothing_to_compare
-    from index.nlp import parse
     from rag.query import clause_mood
 
-    doc = parse(candidate.text, disable=("ner",))  # the parse is what is read; NER costs as much again
+    doc = sentence_parse(candidate.text)
     span = doc.char_span(entity[0] - candidate.start, entity[1] - candidate.start, alignment_mode="expand")
     if span is None:
         return nothing_to_compare
@@ -765,9 +779,7 @@ def counted_phrase(candidate: Candidate, focus: str | None) -> str | None:
     entity = candidate.answer
     if entity is None or not focus:
         return None
-    from index.nlp import parse
-
-    doc = parse(candidate.text, disable=("ner",))
+    doc = sentence_parse(candidate.text)
     span = doc.char_span(entity[0] - candidate.start, entity[1] - candidate.start, alignment_mode="expand")
     noun = _counted_noun(span) if span is not None else None
     if noun is None or noun.i < span.end or not set(stems(focus)) & text_stems(noun.text):

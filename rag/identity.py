@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
-from rag.candidates import Candidate
+from rag.candidates import Candidate, sentence_parse
 from rag.text import normalise
 
 if TYPE_CHECKING:
@@ -48,8 +48,6 @@ class Identity:
 
 def describe(name: str, candidates: Sequence[Candidate]) -> Identity | None:
     """The first of `candidates` (best first) that says who `name` is, and what it says."""
-    from index.nlp import parse
-
     key = _surname(name)
     read = 0
     fallback: Identity | None = None
@@ -58,7 +56,7 @@ def describe(name: str, candidates: Sequence[Candidate]) -> Identity | None:
         if mention is None or not _may_give_a_role(candidate, *mention):
             continue
         read += 1
-        doc = parse(candidate.text, disable=("ner",))  # the mention's offsets come from the stored entities
+        doc = sentence_parse(candidate.text)  # the mention's offsets come from the stored entities
         span = doc.char_span(mention[0] - candidate.start, mention[1] - candidate.start, alignment_mode="expand")
         role = role_phrase(doc, span) if span is not None else None
         if role and not _leans_on_another_sentence(role, span):
