@@ -96,3 +96,12 @@ def test_the_shipped_model_was_fitted_on_dev_splits_only() -> None:
     provenance = load_answer_model().provenance
     assert provenance["suites"] and all(s.endswith(":dev") for s in provenance["suites"])
     assert not any(s.startswith("heldout") for s in provenance["suites"])
+
+
+def test_the_out_of_fold_auc_orders_right_answers_and_is_none_with_one_class() -> None:
+    from eval.fit_answerer import _auc
+
+    assert _auc([0.9, 0.8, 0.2, 0.1], [1, 1, 0, 0]) == 1.0
+    assert _auc([0.1, 0.2, 0.8, 0.9], [1, 1, 0, 0]) == 0.0
+    assert _auc([0.9, 0.1, 0.8, 0.2], [1, 1, 0, 0]) == 0.5
+    assert _auc([0.3, 0.6], [1, 1]) is None
