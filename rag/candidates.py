@@ -30,7 +30,7 @@ from rag.answer_text import addressed_to_assistant, balanced_quotes, looks_like_
 from rag.models import Passage
 from rag.query import ANSWER_LABELS, Constraint, QuestionAnalysis, entity_fits
 from rag.text import all_stems, normalise, stems, stopwords, words
-from rag.word_likeness import WordLikeness, SAME_WORD_ONLY
+from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
 
 if TYPE_CHECKING:
     import numpy as np

@@ -33,8 +33,8 @@ from typing import Callable, Sequence
 from rag.answer_model import AnswerModel, kind_of, load_answer_model
 from rag.answer_text import balanced_quotes, display_text
 from rag.candidates import (
-    PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, answer_clause, counted_phrase, drop_orders_to_assistants, names_someone_new,
-    find_candidates, new_names, sentence_spans,
+    PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, answer_clause, counted_phrase, drop_orders_to_assistants,
+    find_candidates, names_someone_new, new_names, sentence_spans,
 )  # fmt: skip
 from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.identity import describe
@@ -42,7 +42,7 @@ from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
 from rag.query import Constraint, QuestionAnalysis, is_duration
 from rag.text import NUMBER_WORDS, normalise, stems, words
 from rag.withheld import Withheld, find_withheld, withheld_notice
-from rag.word_likeness import WordLikeness, SAME_WORD_ONLY
+from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
 
 # A further sentence joins a descriptive answer when the ranker gives it at least this
 # share of the best sentence's odds.
@@ -250,7 +250,8 @@ def _rival_figure(
                 or not _same_unit(rival.answer_text() or "", best.answer_text() or "", analysis.focus)):  # fmt: skip
             continue
         first = [rival, *(c for c in candidates if c is not rival)]
-        return rival if model.answer_probability(refusal_features(first, analysis, word_likeness)) >= model.threshold else None
+        accepted = model.answer_probability(refusal_features(first, analysis, word_likeness)) >= model.threshold
+        return rival if accepted else None
     return None
 
 
@@ -368,7 +369,8 @@ def _mentions(candidate: Candidate, constraint: Constraint) -> bool:
 
 def _value_text(candidate: Candidate, analysis: QuestionAnalysis | None) -> str:
     """The answer value as said: a count with what it counts ("Three firefighters"), else the value alone."""
-    counted = counted_phrase(candidate, analysis.focus) if analysis is not None and analysis.answer_type == "count" else None
+    counts = analysis is not None and analysis.answer_type == "count"
+    counted = counted_phrase(candidate, analysis.focus) if counts else None  # type: ignore[union-attr]
     return " ".join((counted or candidate.answer_text() or "").split())
 
 
