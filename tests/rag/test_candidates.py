@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Sequence
+
 import pytest
 
 from rag.candidates import _specific, text_stems
 from rag.text import stems
+
+if TYPE_CHECKING:
+    from rag.candidates import Candidate
+    from rag.models import Passage
 
 
 def test_a_hyphenated_word_is_also_read_as_one_word() -> None:
@@ -38,11 +44,33 @@ def test_relation_coverage_ignores_the_names_the_question_gives() -> None:
     assert by_sentence["Council"] > 0.5 > by_sentence["About"]
 
 
-def _value_candidate(text: str, value: str, label: str) -> "Candidate":
-    from rag.candidates import Candidate
+def _passage(
+    text: str, entities: Sequence[tuple[int, int, str]] = (), title: str = "t", source: str = "s"
+) -> "Passage":
+    """One passage that is a whole article, with the entities the NER model is taken to have found."""
     from rag.models import Passage
 
-    passage = Passage(passage_id="p", article_id="a", title="t", source="s", text=text, start=0, end=len(text))
+    return Passage(passage_id="p", article_id="a", title=title, source=source, text=text, start=0, end=len(text),
+                   entities=list(entities))  # fmt: skip
+
+
+def _tagged(text: str, label: str, *values: str) -> list[tuple[int, int, str]]:
+    """Each value's first place in `text`, as an entity of `label`."""
+    return [(text.index(value), text.index(value) + len(value), label) for value in values]
+
+
+def _answers(question: str, passage: "Passage") -> list[str | None]:
+    """The answer values of `question`'s candidates in `passage`, best first."""
+    from rag.candidates import find_candidates
+    from rag.query import analyse
+
+    return [c.answer_text() for c in find_candidates(analyse(question), [passage], idf=lambda stem: 1.0)]
+
+
+def _value_candidate(text: str, value: str, label: str) -> "Candidate":
+    from rag.candidates import Candidate
+
+    passage = _passage(text)
     start = text.index(value)
     return Candidate(0, passage, 0, len(text), {}, [(start, start + len(value), label)])
 
@@ -236,33 +264,21 @@ def test_a_why_question_needs_a_reason_and_a_what_did_they_say_question_words(an
 
 
 def test_a_number_in_the_outlets_own_name_is_no_answer() -> None:
-    from rag.candidates import find_candidates
-    from rag.models import Passage
-    from rag.query import analyse
-
     text = "Lanford lost 45 jobs when the plant closed, a spokesman told 8 News; KLNF 8 News has more."
     eights = [i for i, c in enumerate(text) if c == "8"]
-    entities = [(text.index("45"), text.index("45") + 2, "CARDINAL"), *((i, i + 1, "CARDINAL") for i in eights)]
-    passage = Passage(passage_id="p", article_id="a", title="Plant closes", source="KLNF 8 News", text=text, start=0,
-                      end=len(text), entities=entities)  # fmt: skip
-    found = find_candidates(analyse("How many jobs did Lanford lose?"), [passage], idf=lambda stem: 1.0)
-    assert {c.answer_text() for c in found} == {"45"}
+    entities = [*_tagged(text, "CARDINAL", "45"), *((i, i + 1, "CARDINAL") for i in eights)]
+    passage = _passage(text, entities, title="Plant closes", source="KLNF 8 News")
+    assert set(_answers("How many jobs did Lanford lose?", passage)) == {"45"}
 
 
 def test_an_age_answers_only_a_question_about_age() -> None:
     """"Orla Brandt, 27, was hurt": the model may tag the 27 as a date or a count; it says how old she is."""
-    from rag.candidates import find_candidates
-    from rag.models import Passage
-    from rag.query import analyse
-
     text = "Orla Brandt, 27, was hurt shortly after 2 a.m. on March 3 when two cars collided in Keddington."
-    entities = [(text.index("27"), text.index("27") + 2, "DATE"), (text.index("2 a.m."), text.index("2 a.m.") + 6,
-                "TIME"), (text.index("March 3"), text.index("March 3") + 7, "DATE")]  # fmt: skip
-    passage = Passage(passage_id="p", article_id="a", title="Crash", source="Keddington Star", text=text, start=0,
-                      end=len(text), entities=entities)  # fmt: skip
+    entities = [*_tagged(text, "DATE", "27", "March 3"), *_tagged(text, "TIME", "2 a.m.")]
+    passage = _passage(text, entities, title="Crash", source="Keddington Star")
 
     def answers(question: str) -> set[str | None]:
-        return {c.answer_text() for c in find_candidates(analyse(question), [passage], idf=lambda stem: 1.0)}
+        return set(_answers(question, passage))
 
     assert "27" not in answers("When was Orla Brandt hurt?")
     assert answers("When was Orla Brandt hurt?") >= {"2 a.m.", "March 3"}
@@ -359,14 +375,12 @@ def test_a_clause_that_denies_what_is_asked_does_not_answer_it(
 
 def test_a_tally_counts_votes_only() -> None:
     from rag.candidates import find_candidates
-    from rag.models import Passage
     from rag.query import analyse
 
     text = "The Orlow library board voted 5-2 on Tuesday to close the branch."
-    passage = Passage(passage_id="p", article_id="a", title="Orlow branch closes", source="Orlow Star", text=text,
-                      start=0, end=len(text))  # fmt: skip
     five, two = text.index("5-2"), text.index("5-2") + 2
-    passage.entities = [(five, five + 1, "CARDINAL"), (two, two + 1, "CARDINAL")]
+    passage = _passage(text, [(five, five + 1, "CARDINAL"), (two, two + 1, "CARDINAL")], "Orlow branch closes",
+                       "Orlow Star")  # fmt: skip
     assert not find_candidates(analyse("How many books did the Orlow library lend?"), [passage], idf=lambda s: 1.0)
     voted = find_candidates(analyse("How many Orlow board members voted to close the branch?"), [passage],
                             idf=lambda s: 1.0)  # fmt: skip
@@ -374,60 +388,30 @@ def test_a_tally_counts_votes_only() -> None:
 
 
 def test_a_range_of_the_thing_counted_is_no_tally() -> None:
-    from rag.candidates import find_candidates
-    from rag.models import Passage
-    from rag.query import analyse
-
     text = "Organizers said 40-50 people attended the Orlow library forum on Monday."
-    passage = Passage(passage_id="p", article_id="a", title="Orlow forum", source="Orlow Star", text=text,
-                      start=0, end=len(text))  # fmt: skip
-    passage.entities = [(text.index("40-50"), text.index("40-50") + 5, "CARDINAL")]
-    found = find_candidates(analyse("How many people attended the Orlow library forum?"), [passage],
-                            idf=lambda s: 1.0)  # fmt: skip
-    assert found and found[0].answer_text() == "40-50"
+    passage = _passage(text, _tagged(text, "CARDINAL", "40-50"), "Orlow forum", "Orlow Star")
+    found = _answers("How many people attended the Orlow library forum?", passage)
+    assert found and found[0] == "40-50"
 
 
 def test_for_the_first_time_counts_nothing() -> None:
-    from rag.candidates import find_candidates
-    from rag.models import Passage
-    from rag.query import analyse
-
     text = "Orlow and Pell officials met for the first time since 2019. It was the sixth meeting of the two mayors."
-    passage = Passage(passage_id="p", article_id="a", title="Orlow and Pell", source="Orlow Star", text=text,
-                      start=0, end=len(text))  # fmt: skip
-    first, sixth = text.index("first"), text.index("sixth")
-    passage.entities = [(first, first + 5, "ORDINAL"), (sixth, sixth + 5, "ORDINAL")]
-    found = find_candidates(analyse("How many times had the Orlow and Pell mayors met?"), [passage], idf=lambda s: 1.0)
-    assert [c.answer_text() for c in found] == ["sixth"]
+    passage = _passage(text, _tagged(text, "ORDINAL", "first", "sixth"), "Orlow and Pell", "Orlow Star")
+    assert _answers("How many times had the Orlow and Pell mayors met?", passage) == ["sixth"]
 
 
 def test_for_a_later_time_counts_the_times() -> None:
-    from rag.candidates import find_candidates
-    from rag.models import Passage
-    from rag.query import analyse
-
     text = "The Orlow parks board met for the third time this year on Monday."
-    passage = Passage(passage_id="p", article_id="a", title="Orlow parks", source="Orlow Star", text=text,
-                      start=0, end=len(text))  # fmt: skip
-    passage.entities = [(text.index("third"), text.index("third") + 5, "ORDINAL")]
-    found = find_candidates(analyse("How many times has the Orlow parks board met this year?"), [passage],
-                            idf=lambda s: 1.0)  # fmt: skip
-    assert found and found[0].answer_text() == "third"
-
+    passage = _passage(text, _tagged(text, "ORDINAL", "third"), "Orlow parks", "Orlow Star")
+    found = _answers("How many times has the Orlow parks board met this year?", passage)
+    assert found and found[0] == "third"
 
 
 def test_a_street_the_model_took_for_a_person_is_no_answer_to_who() -> None:
-    from rag.candidates import find_candidates
-    from rag.models import Passage
-    from rag.query import analyse
-
     text = "Deputies arrested Nell Corrigan, 34, after searching a house on Quillon Lane in Oxley, and Tom Lane was fined."
     names = ("Nell Corrigan", "Quillon Lane", "Tom Lane")
-    entities = [(text.index(n), text.index(n) + len(n), "PERSON") for n in names]  # as the model may tag them
-    passage = Passage(passage_id="p", article_id="a", title="Arrest", source="Oxley Star", text=text, start=0,
-                      end=len(text), entities=entities)  # fmt: skip
-    found = find_candidates(analyse("Whom did the deputies arrest in Oxley?"), [passage], idf=lambda stem: 1.0)
-    assert {c.answer_text() for c in found} == {"Nell Corrigan", "Tom Lane"}
+    passage = _passage(text, _tagged(text, "PERSON", *names), "Arrest", "Oxley Star")  # as the model may tag them
+    assert set(_answers("Whom did the deputies arrest in Oxley?", passage)) == {"Nell Corrigan", "Tom Lane"}
 
 
 @pytest.mark.parametrize(
