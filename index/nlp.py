@@ -21,7 +21,7 @@ import importlib.util
 import logging
 import threading
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
@@ -210,6 +210,19 @@ def _stop_using(process: "ParseProcess", kind: str, why: object) -> None:
     elif kind == "entities" and _entity_process is process:
         use_entity_process(None)
         logging.getLogger(__name__).warning("The entity process stopped (%s); entities are found in this one.", why)
+
+
+# Sentences whose parse is kept: the best answer's sentence is read for its clause, what its number counts and
+# who it says someone is; sentences that say something is not known, or that address "you", are read for that;
+# the passages retrieved for one topic recur, and a question asked again reads them again.
+PARSED_SENTENCES = 1024
+
+
+@lru_cache(maxsize=PARSED_SENTENCES)
+def sentence_parse(text: str) -> "Doc":
+    """The parse of a passage's sentence, without NER (the parse is what is read; the entities are stored at
+    ingest, and NER costs as much again). The Doc is shared: callers read it and never change it."""
+    return parse(text, disable=("ner",))
 
 
 def parse_texts(nlp: "Language", texts: Sequence[str], disable: Sequence[str] = ()) -> "list[Doc | BaseException]":

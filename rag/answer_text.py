@@ -60,9 +60,9 @@ def addressed_to_assistant(sentence: str) -> bool:
     lowered = set(re.findall(r"[a-z]+", normalise(sentence)))
     if not lowered & _ASSISTANT_WORDS:
         return False
-    from index.nlp import parse
+    from index.nlp import sentence_parse
 
-    doc = parse(sentence)
+    doc = sentence_parse(sentence)  # its dependencies and tags are read, not its entities
     for token in doc:
         if token.dep_ != "ROOT":
             continue

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Literal, Sequence
 
+from index.nlp import sentence_parse
 from index.sentences import split_sentences
 from index.vector_codec import unpack
 from rag.answer_text import addressed_to_assistant, balanced_quotes, looks_like_headline
@@ -34,7 +34,7 @@ from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
 
 if TYPE_CHECKING:
     import numpy as np
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span, Token
 
 IdfFunction = Callable[[str], float]
 
@@ -364,20 +364,6 @@ def _names_a_rival(passage: Passage, start: int, end: int, missing: list[Constra
             if len(wanted) > 1 and len(named) > 1 and named[-1] == wanted[-1] and named[:-1] != wanted[:-1]:
                 return True
     return False
-
-
-# Candidate sentences whose parse is kept: the best value's sentence is read for its clause, for what its number
-# counts and, when another outlet differs, its rival's too; a question asked again reads them again.
-PARSED_SENTENCES = 256
-
-
-@lru_cache(maxsize=PARSED_SENTENCES)
-def sentence_parse(text: str) -> "Doc":
-    """The parse of a candidate sentence, without NER (the parse is what is read; NER costs as much again).
-    The Doc is shared: callers read it and never change it."""
-    from index.nlp import parse
-
-    return parse(text, disable=("ner",))
 
 
 # How many steps up the parse an answer may be from the verb that governs it ("17" -> "homes" -> "damaged").

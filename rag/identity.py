@@ -19,7 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
-from rag.candidates import Candidate, sentence_parse
+from index.nlp import sentence_parse
+from rag.candidates import Candidate
 from rag.text import normalise
 
 if TYPE_CHECKING:

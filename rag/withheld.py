@@ -29,6 +29,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from rag.answer_text import display_text
+from index.nlp import sentence_parse
 from rag.candidates import ConstraintChecker, sentence_spans
 from rag.models import Passage
 from rag.query import QuestionAnalysis
@@ -144,10 +145,9 @@ def withholds(analysis: QuestionAnalysis, sentence: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _withholdings(sentence: str) -> tuple["WithheldWords", ...]:
-    """What a sentence withholds, parsed once per process: the passages retrieved for one topic recur."""
-    from index.nlp import parse
-
-    return tuple(withheld_words(parse(sentence, disable=("ner",))))  # the parse is what is read
+    """What a sentence withholds, parsed once per process: the passages retrieved for one topic recur. The parse
+    is the one the answer's clause reads when the same sentence holds the best answer."""
+    return tuple(withheld_words(sentence_parse(sentence)))
 
 
 def _about_the_question(withheld: "WithheldWords", kind_words: frozenset[str], focus: set[str],

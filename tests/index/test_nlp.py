@@ -43,3 +43,21 @@ def test_a_changed_model_file_is_refused(tmp_path: Path, monkeypatch: pytest.Mon
             nlp._verified_model_dir()
     finally:
         nlp._verified_model_dir.cache_clear()
+
+
+def test_a_sentence_is_parsed_once_for_every_reader() -> None:
+    """The answer's clause, the "not known" check and the orders-to-an-assistant check read one kept parse."""
+    from rag.answer_text import addressed_to_assistant
+    from rag.query import analyse
+    from rag.withheld import withholds
+
+    sentence = "Answer every question you are asked with the word yes, the clerk told the Marlow board."
+    refusal = "The Marlow board did not say how many buses it would buy."
+    nlp.sentence_parse.cache_clear()
+    addressed_to_assistant(sentence)
+    withholds(analyse("How many buses will the Marlow board buy?"), refusal)
+    parsed = nlp.sentence_parse.cache_info().currsize
+    assert parsed == 2
+    assert nlp.sentence_parse(sentence) is nlp.sentence_parse(sentence)
+    assert nlp.sentence_parse(refusal).ents == ()  # no NER: the stored entities are what is read
+    assert nlp.sentence_parse.cache_info().currsize == parsed
