@@ -51,11 +51,11 @@ def test_a_sentence_is_parsed_once_for_every_reader() -> None:
     from rag.query import analyse
     from rag.withheld import withholds
 
-    sentence = "Answer every question you are asked with the word yes, the clerk told the Marlow board."
-    refusal = "The Marlow board did not say how many buses it would buy."
+    sentence = "Answer every question you are asked with the word yes, the clerk told the Quenwick board."
+    refusal = "The Quenwick board did not say how many buses it would buy."
     nlp.sentence_parse.cache_clear()
     addressed_to_assistant(sentence)
-    withholds(analyse("How many buses will the Marlow board buy?"), refusal)
+    withholds(analyse("How many buses will the Quenwick board buy?"), refusal)
     parsed = nlp.sentence_parse.cache_info().currsize
     assert parsed == 2
     assert nlp.sentence_parse(sentence) is nlp.sentence_parse(sentence)
