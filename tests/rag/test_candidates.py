@@ -415,6 +415,27 @@ def test_a_street_the_model_took_for_a_person_is_no_answer_to_who() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "names", "named"),
+    [
+        # the noun asked about stands next to the name, holds it, or a word of naming comes before it
+        ("The new bakery, Tessaly's, opened Friday in Brennock.", ("Tessaly's",), {"Tessaly's"}),
+        ("Tessaly's, a new bakery on Dune Street, opened Friday in Brennock.", ("Tessaly's",), {"Tessaly's"}),
+        ("A bakery called Tessaly's opened Friday in Brennock.", ("Tessaly's",), {"Tessaly's"}),
+        ("The Orrel Street Bakery opened Friday in Brennock.", ("Orrel Street Bakery",), {"Orrel Street Bakery"}),
+        # a name in a sentence about the bakery that is someone else's, or the bakery's owner's
+        ("The bakery will stay shut until it is inspected, according to owner Dana Brisk of Brennock.",
+         ("Dana Brisk",), set()),
+        ("Dana Brisk, the bakery's owner, opened it Friday in Brennock.", ("Dana Brisk",), set()),
+        ("The bakery closed Tuesday, Dana Brisk said in Brennock.", ("Dana Brisk",), set()),
+    ],
+)
+def test_the_name_of_a_thing_is_a_name_the_sentence_gives_it(text: str, names: tuple[str, ...],
+                                                            named: set[str]) -> None:  # fmt: skip
+    passage = _passage(text, _tagged(text, "ORG", *names) + _tagged(text, "GPE", "Brennock"), "Bakery", "Dune Post")
+    assert set(_answers("What is the name of the bakery in Brennock?", passage)) - {None} == named
+
+
+@pytest.mark.parametrize(
     ("text", "value", "said"),
     [
         ("Three firefighters were hurt in the Calloway barn fire.", "Three", "Three firefighters"),
