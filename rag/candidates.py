@@ -612,7 +612,8 @@ def _answer_entities(
             continue  # "at 418 Linden Row": a house number counts nothing
         if analysis.answer_type in ("person", "organisation") and _a_street(passage.text, s, e):
             continue  # the model tags an unfamiliar street as a person ("a house on Quillon Lane")
-        if analysis.answer_type == "name" and not _names_the_focus(passage.text, (s, e, label), focus_stems):
+        if analysis.answer_type == "name" and not _names_the_focus(passage.text, (s, e, label), focus_stems,
+                                                                    all_stems(" ".join(analysis.focus_verb_forms))):
             continue  # "the name of the bakery": a name the sentence gives the bakery, not its owner's
         if _inside_the_outlets_name(passage, s, e):
             continue  # "according to WVCQ 6 News": the 6 is part of a name
@@ -790,13 +791,14 @@ NAMED_WINDOW = 4
 _NAMING = re.compile(r"\b(?:called|named|renamed|dubbed|titled|known as|identified as)\s+$", re.IGNORECASE)
 
 
-def _names_the_focus(text: str, entity: Entity, focus_stems: set[str]) -> bool:
+def _names_the_focus(text: str, entity: Entity, focus_stems: set[str], describing_stems: set[str]) -> bool:
     """For "What is the name of the bakery?": whether the name at `entity` is the bakery's, as the sentence says
     it: the name holds the noun asked about ("Orrel Street Bakery"), the noun comes right before it ("the new
     bakery, Tessaly's") or after it and a comma ("Tessaly's, a new bakery on Main Street"; not "Dana Lisle, the
-    bakery's owner"), or a word of naming comes before it ("a bakery called Tessaly's"). Another name in a
-    sentence about the bakery ("The bakery closed Tuesday, Dana Lisle said") is someone else's. Without a noun
-    asked about, every name is one."""
+    bakery's owner"), or a word of naming comes before it ("a bakery called Tessaly's"). For "the name of the
+    bakery that will close", `describing_stems` ("close"): the name does it ("Tessaly's will close"). Another
+    name in a sentence about the bakery ("The bakery closed Tuesday, Dana Lisle said") is someone else's.
+    Without a noun asked about, every name is one."""
     if not focus_stems:
         return True
     start, end = entity[0], entity[1]
@@ -806,6 +808,7 @@ def _names_the_focus(text: str, entity: Entity, focus_stems: set[str]) -> bool:
     following = after.split()[:NAMED_WINDOW] if after.startswith(",") else []
     return bool(
         focus_stems & text_stems(text[start:end])
+        or describing_stems & text_stems(" ".join(after.split()[:NAMED_WINDOW]))
         or (previous and focus_stems & text_stems(previous[0]))
         or any(focus_stems & text_stems(word) for word in following if not word.rstrip(",.;").endswith(("'s", "’s")))
         or _NAMING.search(before)

@@ -182,6 +182,9 @@ class QuestionAnalysis:
     identity_of: str | None = None
     # "Who did not vote?": the question denies something, so an answer may come from a denying clause
     negative: bool = False
+    # "What is the name of the firm that will close the plant?": the forms of the verbs that describe the thing
+    # asked about ("close", "closed"), so a name that does it ("Orrin Dairy Co. will close ...") is its name
+    focus_verb_forms: tuple[str, ...] = ()
 
     @property
     def typed(self) -> bool:
@@ -233,7 +236,16 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
         asks_which=_asks_which(wh),
         identity_of=_identity_name(doc, wh),
         negative=any(t.dep_ == "neg" for t in doc),
+        focus_verb_forms=tuple(form for verb in _describing_verbs(focus) for form in _verb_forms(verb)),
     )
+
+
+def _describing_verbs(focus: "Token | None") -> list[str]:
+    """The lemmas of the verbs of a clause on the noun asked about: "close" in "the firm that will close the
+    plant" and in "the firm closing the plant"."""
+    if focus is None:
+        return []
+    return [c.lemma_.casefold() for c in focus.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"]
 
 
 # A part of a compound question is a question of its own only with this many words.

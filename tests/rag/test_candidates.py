@@ -435,6 +435,16 @@ def test_the_name_of_a_thing_is_a_name_the_sentence_gives_it(text: str, names: t
     assert set(_answers("What is the name of the bakery in Brennock?", passage)) - {None} == named
 
 
+def test_the_name_of_a_thing_the_question_describes_is_a_name_that_does_it() -> None:
+    text = "Tessaly's will close its Brennock shop in May, and Dana Brisk will close hers in June."
+    passage = _passage(text, _tagged(text, "ORG", "Tessaly's") + _tagged(text, "PERSON", "Dana Brisk"), "Shops")
+    question = "What is the name of the bakery that will close its shop in Brennock?"
+    assert _answers(question, passage)[0] == "Tessaly's"
+    other = "The bakery's Brennock shop will close in May, owner Dana Brisk said."
+    passage = _passage(other, _tagged(other, "PERSON", "Dana Brisk"), "Shops")
+    assert _answers(question, passage) in ([], [None])
+
+
 @pytest.mark.parametrize(
     ("text", "value", "said"),
     [
