@@ -612,6 +612,8 @@ def _answer_entities(
             continue  # "at 418 Linden Row": a house number counts nothing
         if analysis.answer_type in ("person", "organisation") and _a_street(passage.text, s, e):
             continue  # the model tags an unfamiliar street as a person ("a house on Quillon Lane")
+        if analysis.answer_type in ("person", "organisation") and _listed_with_places(passage, s, e):
+            continue  # "parked in Pellingford and Orlow": the model took one town of the list for a person
         if analysis.answer_type == "name" and not _names_the_focus(passage.text, (s, e, label), focus_stems,
                                                                     all_stems(" ".join(analysis.focus_verb_forms))):
             continue  # "the name of the bakery": a name the sentence gives the bakery, not its owner's
@@ -693,6 +695,34 @@ def _a_street(text: str, start: int, end: int) -> bool:
     """Whether the name at text[start:end] is a street: a street's last word, after a house number or a
     preposition of place."""
     return bool(_THOROUGHFARE.search(text[start:end]) and _BEFORE_A_STREET.search(text[max(0, start - 12) : start]))
+
+
+# A list of places after a preposition of place: "in Oxley and Tarn", "near Oxley, Tarn or Wyle".
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|outside|across|around|throughout|between)\s+$", re.IGNORECASE)
+_LIST_JOINT = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def _listed_with_places(passage: Passage, start: int, end: int) -> bool:
+    """Whether the name at passage.text[start:end] stands in a list of places after a preposition of place
+    ("stolen from cars parked in Oxley and Tarn"), beside a name the model did take for a place."""
+    text = passage.text
+    names = sorted((s, e, label) for s, e, label in passage.entities)
+    at = next((i for i, (s, e, _) in enumerate(names) if s == start and e == end), None)
+    if at is None:
+        return False
+    first = at
+    while first > 0 and _LIST_JOINT.match(text[names[first - 1][1] : names[first][0]]):
+        first -= 1
+    last = at
+    while last + 1 < len(names) and _LIST_JOINT.match(text[names[last][1] : names[last + 1][0]]):
+        last += 1
+    listed = names[first : last + 1]
+    return (
+        len(listed) > 1
+        and any(label in _PLACE_LABELS for i, (_, _, label) in enumerate(listed, start=first) if i != at)
+        and bool(_PLACE_PREPOSITION.search(text[max(0, listed[0][0] - 12) : listed[0][0]]))
+    )
 
 
 def _inside_the_outlets_name(passage: Passage, start: int, end: int) -> bool:

@@ -414,6 +414,18 @@ def test_a_street_the_model_took_for_a_person_is_no_answer_to_who() -> None:
     assert set(_answers("Whom did the deputies arrest in Oxley?", passage)) == {"Nell Corrigan", "Tom Lane"}
 
 
+def test_a_town_the_model_took_for_a_person_in_a_list_of_places_is_no_answer_to_who() -> None:
+    text = "Nell Corrigan is charged with stealing converters from cars parked in Oxley and Tarnwick since May."
+    entities = _tagged(text, "PERSON", "Nell Corrigan", "Tarnwick") + _tagged(text, "GPE", "Oxley")
+    passage = _passage(text, entities, "Thefts", "Oxley Star")
+    assert _answers("Who is charged with stealing converters in Oxley?", passage) == ["Nell Corrigan"]
+    # people listed together stay people, a list of places after them or not
+    text = "Awards went to Nell Corrigan and Tam Wyle of Oxley, Tarnwick and Brisby."
+    entities = _tagged(text, "PERSON", "Nell Corrigan", "Tam Wyle", "Tarnwick") + _tagged(text, "GPE", "Oxley")
+    found = _answers("Who won the awards in Oxley?", _passage(text, entities, "Awards", "Oxley Star"))
+    assert {"Nell Corrigan", "Tam Wyle"} <= set(found)
+
+
 @pytest.mark.parametrize(
     ("text", "names", "named"),
     [
