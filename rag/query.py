@@ -477,20 +477,36 @@ def _predicate(doc: "Doc") -> str | None:
     power", "hire" in "How many workers has X hired?" (which the parser often hangs off a name), "cost" in "How
     much is it expected to cost?"; None when the question has only linking verbs ("is", "did", "has")."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is not None and root.pos_ == "VERB" and root.lemma_ not in _LINKING_VERBS:
+    if root is not None and _a_verb(root) and root.lemma_ not in _LINKING_VERBS:
         return _complement_verb(root).lemma_.casefold()
     # the parser does not always put a question's verb at the root: take the first content verb outside a
     # relative clause ("the school that will replace ..." describes a name, it is not what is asked) and
     # outside a noun's modifier; failing that the last modifier ("Where was the driver hurt in the crash
     # taken?": the main verb comes after the subject, and a participle inside the subject before it)
-    verbs = [t for t in doc if t.pos_ == "VERB" and t.lemma_ not in _LINKING_VERBS and t.dep_ != "relcl"]
+    verbs = [t for t in doc if _a_verb(t) and t.lemma_ not in _LINKING_VERBS and t.dep_ != "relcl"]
     clausal = [t for t in verbs if t.dep_ != "acl"]
     if clausal or verbs:
         return _complement_verb(clausal[0] if clausal else verbs[-1]).lemma_.casefold()
     # "When will the pool reopen?": a root with an auxiliary is a verb, whatever the tagger called it
-    if root is not None and root.lemma_ not in _LINKING_VERBS and any(c.dep_ == "aux" for c in root.children):
+    if (root is not None and root.lemma_ not in _LINKING_VERBS and any(c.dep_ == "aux" for c in root.children)
+            and not _surely_no_verb(root)):  # fmt: skip
         return root.lemma_.casefold()
     return None
+
+
+def _a_verb(token: "Token") -> bool:
+    """A token the tagger called a verb that is one (see `_surely_no_verb`)."""
+    return token.pos_ == "VERB" and not _surely_no_verb(token)
+
+
+def _surely_no_verb(token: "Token") -> bool:
+    """A capitalised word inside a question (a name the tagger took for a verb: "did the tornado strike
+    Dunning?"), or "according" of "according to": whatever the tagger or parser made of it, it is no verb the
+    question asks about. (An article is no sign: the parser gives "the" to "reopen" in "When will the pool
+    reopen?".)"""
+    if token.i > 0 and token.text[:1].isupper() and not token.is_sent_start:
+        return True
+    return token.lower_ == "according" and any(child.lower_ == "to" for child in token.children)
 
 
 def _complement_verb(verb: "Token") -> "Token":

@@ -9,6 +9,31 @@ from rag.text import normalise, words
 
 
 @pytest.mark.parametrize(
+    ("question", "not_the_verb"),
+    [
+        # the tagger takes an unfamiliar name for a verb ("Wexling" -> "wexl")
+        ("How many miles did the Wexling tornado cover?", "Wexling"),
+        # "according to" names a source, it is not what was done
+        ("What kinds of weapons were among the deliveries that were put on hold, according to the Tellbury Star?",
+         "according"),
+    ],
+)
+def test_a_name_or_according_to_is_never_the_question_verb(question: str, not_the_verb: str) -> None:
+    from index.nlp import parse
+
+    token = next(t for t in parse(question) if t.text == not_the_verb)
+    assert token.pos_ == "VERB"  # what the tagger makes of it, and what the question's verb must not be
+    assert analyse(question).predicate != token.lemma_.casefold()
+
+
+def test_the_describing_verbs_of_the_thing_a_name_is_asked_for() -> None:
+    assert analyse("What is the name of the firm that will close the Orlow plant?").focus_verb_forms == ("close",)
+    assert set(analyse("What is the name of the group that bought the Orlow mill?").focus_verb_forms) >= {"buy",
+                                                                                                        "bought"}
+    assert analyse("What is the name of the Orlow bakery?").focus_verb_forms == ()
+
+
+@pytest.mark.parametrize(
     ("question", "answer_type", "focus"),
     [
         ("Who chairs the Pell County planning board?", "person", None),
