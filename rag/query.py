@@ -257,6 +257,7 @@ def _question_parts(doc: "Doc") -> list[str]:
     "... and when did it open?"); [] for a single question."""
     parts: list[str] = []
     start = 0
+    counted: str | None = None  # the noun an earlier part counts ("How many jobs ...")
     for token in doc[:-1]:
         following = doc[token.i + 1]
         if token.lower_ != "and" or following.tag_ not in ("WDT", "WP", "WP$", "WRB"):
@@ -264,12 +265,35 @@ def _question_parts(doc: "Doc") -> list[str]:
         before = doc[start : token.i]
         if sum(t.is_alpha for t in before) < _MIN_PART_WORDS or sum(t.is_alpha for t in doc[token.i + 1 :]) < 2:
             continue
-        parts.append(_as_question(before.text))
+        parts.append(_with_counted_noun(_as_question(before.text), counted))
+        counted = _counted_noun(before) or counted
         start = token.i + 1
     if not parts:
         return []
-    parts.append(_as_question(doc[start:].text))
+    parts.append(_with_counted_noun(_as_question(doc[start:].text), counted))
     return parts
+
+
+# "how many" with no noun before its verb: "..., and how many does the plant expect to hire?"
+_ELIDED_COUNT = re.compile(
+    r"^(how (?:many|much))\s+(?=(?:do|does|did|will|would|is|are|was|were|has|have|had|can|could|should|might)\b)",
+    re.IGNORECASE,
+)
+
+
+def _counted_noun(span: "Span") -> str | None:
+    """The noun a "how many" or "how much" of `span` counts ("jobs" in "How many jobs did Orlow lose"), if any."""
+    for token in span:
+        if (token.lower_ in ("many", "much") and token.i > 0 and token.doc[token.i - 1].lower_ == "how"
+                and token.head.pos_ == "NOUN" and token.head.i > token.i):  # fmt: skip
+            return token.head.text
+    return None
+
+
+def _with_counted_noun(part: str, counted: str | None) -> str:
+    """A part that counts without saying what takes the noun an earlier part counts: "How many jobs did Orlow
+    lose, and how many does the new plant expect to create?" asks how many *jobs* the plant will create."""
+    return _ELIDED_COUNT.sub(rf"\1 {counted} ", part, count=1) if counted else part
 
 
 def _as_question(text: str) -> str:

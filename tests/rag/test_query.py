@@ -245,6 +245,19 @@ def test_a_compound_question_is_split_where_and_starts_a_new_question() -> None:
     assert analyse("When did Ashby and Corliss sign the merger?").parts == ()
 
 
+def test_a_part_that_counts_without_a_noun_counts_what_the_part_before_counts() -> None:
+    compound = analyse("How many jobs did Orlow lose, and how many does the new Tellbury plant expect to create?")
+    assert [(p.question, p.focus) for p in compound.parts] == [
+        ("How many jobs did Orlow lose?", "job"),
+        ("How many jobs does the new Tellbury plant expect to create?", "job"),
+    ]
+    amounts = analyse("How much rain fell in Orlow, and how much did Tellbury get?")
+    assert [p.question for p in amounts.parts][1] == "How much rain did Tellbury get?"
+    # a part that says what it counts keeps its own noun
+    own = analyse("How many jobs did Orlow lose, and how many workers did the Tellbury plant hire?")
+    assert [p.focus for p in own.parts] == ["job", "worker"]
+
+
 @pytest.mark.parametrize(
     ("question", "predicate", "mood"),
     [
