@@ -388,7 +388,9 @@ def answer_clause(
       done ("When will it hold the event?": "which opened in January"), or when the clause denies what a
       question that denies nothing asks ("Where will riders catch it?": "will no longer stop at Elm
       Street"); else 1. Not the other way round: news reports plans before they happen, so "When did the
-      county vote?" is answered by "voters will decide Nov. 5" in an article written before the vote.
+      county vote?" is answered by "voters will decide Nov. 5" in an article written before the vote. But
+      a question about what has been done up to now ("How many has the plant hired so far?") is not
+      answered by a plan ("expects to hire 120").
 
     Each is 1 when there is nothing to compare (no answer entity, a question on "is" or in the present, a
     number that counts no noun)."""
@@ -423,7 +425,8 @@ def answer_clause(
     # "Route 40 will no longer stop at Elm Street" does not say where it stops; "will not reopen until
     # June 1" does say when it reopens
     denied = not analysis.negative and _negated(token) and not _through_until(span.root, token)
-    agrees = not (analysis.mood == "irrealis" and mood == "realised") and not denied
+    agrees = (not (analysis.mood == "irrealis" and mood == "realised") and not (analysis.so_far and mood == "irrealis")
+              and not denied)  # fmt: skip
     return {"answer_on_predicate": float(on_predicate), "predicate_similarity": predicate_similarity,
             "counted_similarity": counted_similarity, "mood_agrees": float(agrees)}  # fmt: skip
 

@@ -171,6 +171,8 @@ class QuestionAnalysis:
     about_the_assistant: bool = False
     predicate_forms: tuple[str, ...] = ()  # its lemma and irregular forms ("lose", "lost")
     mood: Mood | None = None  # asked about something done, or not (yet) done (question_mood)
+    # "How many has it hired so far?": asks what has been done up to now, which no plan answers (asks_so_far)
+    so_far: bool = False
     subject: str | None = None  # the name the question is about, when it is its verb's subject ("China" in
     # "How did China respond?"), which an answer must be about too
     # "What rating did the storm get, and what did repairs cost?": each question of a compound one, analysed
@@ -216,6 +218,7 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
     wh = _question_word(doc)
     answer_type, focus = _answer_type(doc, wh)
     predicate = _predicate(doc)
+    mood = question_mood(doc)
     return QuestionAnalysis(
         question=question,
         answer_type=answer_type,
@@ -230,7 +233,8 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
         predicate=predicate,
         predicate_forms=_verb_forms(predicate),
         about_the_assistant=_about_the_assistant(doc),
-        mood=question_mood(doc),
+        mood=mood,
+        so_far=asks_so_far(doc, predicate, mood),
         subject=_subject_name(doc),
         parts=tuple(_analyse(part, publisher_names) for part in parts) if len(parts) > 1 else (),
         asks_which=_asks_which(wh),
@@ -576,6 +580,25 @@ def question_mood(doc: "Doc") -> Mood | None:
         if token.lower_ in ("has", "have", "had", "did", "was", "were"):
             return "realised"
     return None
+
+
+# Words that ask what has been done up to now: "How many has it hired so far?", "... to date?"
+_UP_TO_NOW = ("so far", "to date", "thus far", "already")
+
+
+def asks_so_far(doc: "Doc", predicate: str | None, mood: "Mood | None") -> bool:
+    """Whether the question asks what has been done up to now: its verb in the present perfect ("How many
+    workers has the plant hired?") or "so far", "to date", "already". An article that says what is planned
+    ("expects to hire 120") does not answer it, whenever it was written; unless what is asked is itself a plan
+    ("How many jobs has the firm promised?", "How many has it promised to hire?")."""
+    if predicate is None or predicate in IRREALIS_GOVERNORS or mood == "irrealis":
+        return False
+    text = f" {doc.text.casefold()} "
+    if any(f" {words} " in text or f" {words}?" in text for words in _UP_TO_NOW):
+        return True
+    # the parser does not always hang "has" on the participle ("How many drivers has Orlow Dairy hired?")
+    have = next((t.i for t in doc if t.lower_ in ("has", "have")), None)
+    return have is not None and any(t.tag_ in ("VBN", "VBD") for t in doc[have + 1 :])  # the tagger says "hired": VBD
 
 
 def _governs_an_infinitive(verb: "Token") -> bool:

@@ -350,6 +350,25 @@ def test_a_dateline_the_model_took_into_a_name_is_not_part_of_the_answer() -> No
 
 
 @pytest.mark.parametrize(
+    ("question", "text", "agrees"),
+    [
+        # what has been done up to now is not what is planned
+        ("How many drivers has Orlow Dairy hired so far?", "Orlow Dairy expects to hire 120 drivers by May.", 0.0),
+        ("How many drivers has Orlow Dairy hired?", "Orlow Dairy expects to hire 120 drivers by May.", 0.0),
+        ("How many drivers has Orlow Dairy hired?", "Orlow Dairy has hired 120 drivers since May.", 1.0),
+        # a question about a plan is answered by one; and news reports plans before they happen
+        ("How many drivers has Orlow Dairy promised to hire?", "Orlow Dairy expects to hire 120 drivers.", 1.0),
+        ("How many drivers did Orlow Dairy hire?", "Orlow Dairy expects to hire 120 drivers by May.", 1.0),
+    ],
+)
+def test_a_plan_does_not_answer_what_has_been_done_so_far(question: str, text: str, agrees: float) -> None:
+    from rag.candidates import answer_clause
+    from rag.query import analyse
+
+    assert answer_clause(analyse(question), _value_candidate(text, "120", "CARDINAL"))["mood_agrees"] == agrees
+
+
+@pytest.mark.parametrize(
     ("question", "text", "value", "label", "agrees"),
     [
         ("Where will Orlow riders catch the bus?", "The bus will no longer stop on Elm Street.", "Elm Street",
