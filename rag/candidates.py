@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Literal, Sequence
 
+from index.dates import MONTH_NUMBERS, WEEKDAY_NAMES
 from index.nlp import sentence_parse
 from index.sentences import split_sentences
 from index.vector_codec import unpack
@@ -92,11 +93,20 @@ _SPEECH_MARKERS = re.compile(
 )
 
 
+# "since" of time, which gives no reason: "the first increase since 2020", "since last spring", "since then".
+_SINCE_A_TIME = re.compile(
+    r"\bsince\s+(?:\d|(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + "|"
+    + "|".join(WEEKDAY_NAMES) + r")\b|(?:then|last|early|late|the (?:start|end|beginning|spring|summer|fall|"
+    r"autumn|winter))\b)",
+    re.IGNORECASE,
+)
+
+
 def gives_what_is_asked(answer_type: str, text: str) -> bool:
     """Whether a sentence gives the kind of thing a sentence question asks for: a reason for "why", someone's
     words for "what did X say"; true for the other kinds."""
     if answer_type == "reason":
-        return bool(_REASON_MARKERS.search(text))
+        return bool(_REASON_MARKERS.search(_SINCE_A_TIME.sub(" ", text)))
     if answer_type == "quote":
         return bool(_SPEECH_MARKERS.search(text))
     return True

@@ -350,6 +350,25 @@ def test_a_dateline_the_model_took_into_a_name_is_not_part_of_the_answer() -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "gives_a_reason"),
+    [
+        # "since" of time gives no reason
+        ("It is the first fare increase in Orlow since 2020.", False),
+        ("Fares have not risen since last spring.", False),
+        ("The depot has stood empty since July.", False),
+        ("Nothing has changed since then.", False),
+        # "since" of cause does, as do the other causal words
+        ("She voted no since the village had not applied for grants.", True),
+        ("The board voted no because the bid came in late.", True),
+    ],
+)
+def test_since_of_time_gives_no_reason(text: str, gives_a_reason: bool) -> None:
+    from rag.candidates import gives_what_is_asked
+
+    assert gives_what_is_asked("reason", text) is gives_a_reason
+
+
+@pytest.mark.parametrize(
     ("question", "text", "agrees"),
     [
         # what has been done up to now is not what is planned
