@@ -408,7 +408,15 @@ def _identity_name(doc: "Doc", wh: "Token | None") -> str | None:
     return entity.text if entity is not None else token.text
 
 
+# Verbs whose subject is a cause: "What caused the fire?", "What led to the closure?" ask why, as "What was the
+# cause of the outage?" does. ("What reason / motive did police give?" stays a question about that noun, which
+# an article may say it withholds: "declined to discuss a motive".)
+_CAUSE_VERBS = frozenset({"cause", "prompt", "trigger", "spark", "lead", "drive", "force", "motivate"})
+
+
 def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
+    if wh.dep_ in ("nsubj", "nsubjpass") and wh.head.lemma_.casefold() in _CAUSE_VERBS:
+        return "reason", _object_noun(wh.head) or _subject_noun(doc)
     if wh.dep_ in ("dobj", "ccomp") and wh.head.lemma_.casefold() in _SPEECH_VERBS:
         if not _said_by_a_source(wh.head):
             return "quote", _subject_noun(doc)
@@ -428,6 +436,8 @@ def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
         else:
             return "description", subject
     lemma = _kind_lemma(noun)
+    if lemma == "cause" and wh.dep_ == "attr":  # not the verb "cause" the parser took for a noun
+        return "reason", _of_object(noun) or noun
     content = _of_object(noun) if lemma in _CONTAINER_NOUNS else None
     plural = noun.tag_ in ("NNS", "NNPS")
     if lemma in _TIME_NOUNS:

@@ -292,6 +292,12 @@ def test_the_question_verb_and_whether_it_asks_about_something_done(question: st
         ("How strong were the winds when the storm reached Lanford?", "measure", "wind"),
         ("How high is the bail for the Lanford driver?", "money", "bail"),
         ("How high are Corvale's new water rates?", "quantity", "rate"),
+        # what caused something asks why; a reason or motive someone gave stays a question about that noun
+        ("What caused the Lanford warehouse fire?", "reason", "fire"),
+        ("What led to the closure of the Corvale dairy?", "reason", "closure"),
+        ("What was the cause of the Lanford outage?", "reason", "outage"),
+        ("What motive did police give for the Lanford fire?", "description", "motive"),
+        ("What did the Lanford fire cause?", "description", "cause"),
     ],
 )
 def test_a_name_asked_for_is_answered_by_a_name(question: str, answer_type: str,
