@@ -848,7 +848,7 @@ def _names_the_focus(text: str, entity: Entity, focus_stems: set[str], describin
     before = text[max(0, start - 80) : start]
     after = text[end : end + 80]
     previous = before.split()[-1:]
-    following = after.split()[:NAMED_WINDOW] if after.startswith(",") else []
+    following = after[1:].split()[:NAMED_WINDOW] if after.startswith(",") else []  # the words, not the comma
     return bool(
         focus_stems & text_stems(text[start:end])
         or describing_stems & text_stems(" ".join(after.split()[:NAMED_WINDOW]))

@@ -485,6 +485,14 @@ def test_the_name_of_a_thing_is_a_name_the_sentence_gives_it(text: str, names: t
     assert set(_answers("What is the name of the bakery in Brennock?", passage)) - {None} == named
 
 
+def test_the_noun_a_name_is_given_may_be_four_words_after_its_comma() -> None:
+    """NAMED_WINDOW counts words: the comma after the name is not one of them."""
+    text = "Caddow's, the town's oldest bakery, reopened Friday in Harwick."
+    entities = _tagged(text, "ORG", "Caddow's") + _tagged(text, "GPE", "Harwick")
+    passage = _passage(text, entities, "Bakery", "Ferrin Post")
+    assert set(_answers("What is the name of the bakery in Harwick?", passage)) - {None} == {"Caddow's"}
+
+
 def test_the_name_of_a_thing_the_question_describes_is_a_name_that_does_it() -> None:
     text = "Tessaly's will close its Brennock shop in May, and Dana Brisk will close hers in June."
     passage = _passage(text, _tagged(text, "ORG", "Tessaly's") + _tagged(text, "PERSON", "Dana Brisk"), "Shops")
