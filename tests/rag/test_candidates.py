@@ -493,6 +493,13 @@ def test_the_noun_a_name_is_given_may_be_four_words_after_its_comma() -> None:
     assert set(_answers("What is the name of the bakery in Harwick?", passage)) - {None} == {"Caddow's"}
 
 
+def test_the_noun_that_ends_the_sentence_before_does_not_name_a_name() -> None:
+    """"bakery." ends the sentence before: Jo Tallis, who opened it, is not the bakery's name."""
+    text = "Harwick finally has a bakery. Jo Tallis opened the bakery Friday on Wenlow Street."
+    passage = _passage(text, _tagged(text, "PERSON", "Jo Tallis") + _tagged(text, "GPE", "Harwick"), "Bakery")
+    assert _answers("What is the name of the bakery on Wenlow Street?", passage) in ([], [None])
+
+
 def test_the_name_of_a_thing_the_question_describes_is_a_name_that_does_it() -> None:
     text = "Tessaly's will close its Brennock shop in May, and Dana Brisk will close hers in June."
     passage = _passage(text, _tagged(text, "ORG", "Tessaly's") + _tagged(text, "PERSON", "Dana Brisk"), "Shops")
