@@ -719,7 +719,8 @@ _PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 def _listed_with_places(passage: Passage, start: int, end: int) -> bool:
     """Whether the name at passage.text[start:end] stands in a list of places after a preposition of place
-    ("stolen from cars parked in Oxley and Tarn"), beside a name the model did take for a place."""
+    ("stolen from cars parked in Oxley and Tarn"), beside a name the model did take for a place. A place and a
+    comma before a name make no list ("In Oxley, Tam Wyle said")."""
     text = passage.text
     names = sorted((s, e, label) for s, e, label in passage.entities)
     at = next((i for i, (s, e, _) in enumerate(names) if s == start and e == end), None)
@@ -732,8 +733,11 @@ def _listed_with_places(passage: Passage, start: int, end: int) -> bool:
     while last + 1 < len(names) and _LIST_JOINT.match(text[names[last][1] : names[last + 1][0]]):
         last += 1
     listed = names[first : last + 1]
+    # a list ends in "and" or "or": "In Harwick, Jo Tallis opened ..." is a place that opens the sentence and
+    # then a person, as is "..., the first in Harwick, Jo Tallis said"
+    joined = any(re.search(r"\b(?:and|or)\b", text[names[i][1] : names[i + 1][0]]) for i in range(first, last))
     return (
-        len(listed) > 1
+        joined
         and any(label in _PLACE_LABELS for i, (_, _, label) in enumerate(listed, start=first) if i != at)
         and bool(_PLACE_PREPOSITION.search(text[max(0, listed[0][0] - 12) : listed[0][0]]))
     )

@@ -465,6 +465,20 @@ def test_a_town_the_model_took_for_a_person_in_a_list_of_places_is_no_answer_to_
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "In Harwick, Jo Tallis opened a bakery on Friday.",  # a place that opens the sentence, then its subject
+        "A bakery opened on Friday, the first in Harwick, Jo Tallis said.",  # the speaker after a place
+    ],
+)
+def test_a_person_after_a_place_and_a_comma_is_no_list_of_places(text: str) -> None:
+    """A list of places is joined by "and" or "or": "in Harwick, Jo Tallis" is a place and then a person."""
+    passage = _passage(text, _tagged(text, "GPE", "Harwick") + _tagged(text, "PERSON", "Jo Tallis"), "Bakery")
+    question = "Who said a bakery opened?" if "said" in text else "Who opened a bakery?"
+    assert "Jo Tallis" in _answers(question, passage)
+
+
+@pytest.mark.parametrize(
     ("text", "names", "named"),
     [
         # the noun asked about stands next to the name, holds it, or a word of naming comes before it
