@@ -261,7 +261,7 @@ def _question_parts(doc: "Doc") -> list[str]:
     "... and when did it open?"); [] for a single question."""
     parts: list[str] = []
     start = 0
-    counted: str | None = None  # the noun an earlier part counts ("How many jobs ...")
+    counted: dict[str, str] = {}  # the noun an earlier part counts, by "many" or "much" ("How many jobs ...")
     for token in doc[:-1]:
         following = doc[token.i + 1]
         if token.lower_ != "and" or following.tag_ not in ("WDT", "WP", "WP$", "WRB"):
@@ -270,7 +270,7 @@ def _question_parts(doc: "Doc") -> list[str]:
         if sum(t.is_alpha for t in before) < _MIN_PART_WORDS or sum(t.is_alpha for t in doc[token.i + 1 :]) < 2:
             continue
         parts.append(_with_counted_noun(_as_question(before.text), counted))
-        counted = _counted_noun(before) or counted
+        counted.update(_counted_noun(before))
         start = token.i + 1
     if not parts:
         return []
@@ -280,24 +280,32 @@ def _question_parts(doc: "Doc") -> list[str]:
 
 # "how many" with no noun before its verb: "..., and how many does the plant expect to hire?"
 _ELIDED_COUNT = re.compile(
-    r"^(how (?:many|much))\s+(?=(?:do|does|did|will|would|is|are|was|were|has|have|had|can|could|should|might)\b)",
+    r"^(how (many|much))\s+(?=(?:do|does|did|will|would|is|are|was|were|has|have|had|can|could|should|might)\b)",
     re.IGNORECASE,
 )
 
 
-def _counted_noun(span: "Span") -> str | None:
-    """The noun a "how many" or "how much" of `span` counts ("jobs" in "How many jobs did Orlow lose"), if any."""
+def _counted_noun(span: "Span") -> tuple[tuple[str, str], ...]:
+    """The noun a "how many" or "how much" of `span` counts, by that word (("many", "jobs") in "How many jobs
+    did Orlow lose"), if any."""
     for token in span:
         if (token.lower_ in ("many", "much") and token.i > 0 and token.doc[token.i - 1].lower_ == "how"
                 and token.head.pos_ == "NOUN" and token.head.i > token.i):  # fmt: skip
-            return token.head.text
-    return None
+            return ((token.lower_, token.head.text),)
+    return ()
 
 
-def _with_counted_noun(part: str, counted: str | None) -> str:
+def _with_counted_noun(part: str, counted: dict[str, str]) -> str:
     """A part that counts without saying what takes the noun an earlier part counts: "How many jobs did Orlow
-    lose, and how many does the new plant expect to create?" asks how many *jobs* the plant will create."""
-    return _ELIDED_COUNT.sub(rf"\1 {counted} ", part, count=1) if counted else part
+    lose, and how many does the new plant expect to create?" asks how many *jobs* the plant will create. Only
+    a noun counted by the same word: "how much" does not measure the jobs "how many" counted ("How many jobs
+    did Orlow lose, and how much will the new plant cost?"), nor "how many" count the rain "how much" measured."""
+
+    def with_noun(match: re.Match[str]) -> str:
+        noun = counted.get(match.group(2).casefold())
+        return f"{match.group(1)} {noun} " if noun else match.group(0)
+
+    return _ELIDED_COUNT.sub(with_noun, part, count=1)
 
 
 def _as_question(text: str) -> str:

@@ -258,6 +258,14 @@ def test_a_part_that_counts_without_a_noun_counts_what_the_part_before_counts() 
     assert [p.focus for p in own.parts] == ["job", "worker"]
 
 
+def test_a_part_takes_only_a_noun_counted_as_it_counts() -> None:
+    """"how much" measures what "how many" does not count: "How much jobs will ... cost?" is no question."""
+    jobs = analyse("How many jobs did Wenlow lose, and how much will the new Harwick plant cost?")
+    assert [p.question for p in jobs.parts][1] == "How much will the new Harwick plant cost?"
+    rain = analyse("How much rain fell in Wenlow, and how many were left without power?")
+    assert [p.question for p in rain.parts][1] == "How many were left without power?"
+
+
 @pytest.mark.parametrize(
     ("question", "predicate", "mood"),
     [
