@@ -835,8 +835,13 @@ def counted_phrase(candidate: Candidate, focus: str | None) -> str | None:
 
 # How many words after a name and its comma may come before the noun it names ("Tessaly's, a new bakery").
 NAMED_WINDOW = 4
-# Words that give a thing its name just before the name: "a bakery called Tessaly's", "known as the Dock".
-_NAMING = re.compile(r"\b(?:called|named|renamed|dubbed|titled|known as|identified as)\s+$", re.IGNORECASE)
+# Words that give a thing its name just before the name: "a bakery called Tessaly's", "known as the Dock", "the
+# driver's name, Jo Tallis"; and "identified ... as", which news writing puts the one named in: "police
+# identified the driver killed in the crash as Jo Tallis".
+_NAMING = re.compile(
+    r"\b(?:called|named|renamed|dubbed|titled|name[,:]?|(?:known|identified)\b[^.;:!?]{0,60}?\bas)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _names_the_focus(

@@ -514,6 +514,20 @@ def test_the_noun_that_ends_the_sentence_before_does_not_name_a_name() -> None:
     assert _answers("What is the name of the bakery on Wenlow Street?", passage) in ([], [None])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police identified the driver as Jo Tallis, 41, of Harwick.",  # the noun between "identified" and "as"
+        "Police identified the driver killed in Harwick on Friday as Jo Tallis.",
+        "Police released the name of the driver, Jo Tallis, on Friday in Harwick.",
+        "Police released the driver's name, Jo Tallis, on Friday in Harwick.",
+    ],
+)
+def test_a_word_of_naming_may_stand_a_few_words_before_the_name(text: str) -> None:
+    passage = _passage(text, _tagged(text, "PERSON", "Jo Tallis") + _tagged(text, "GPE", "Harwick"), "Crash")
+    assert "Jo Tallis" in _answers("What is the name of the driver in Harwick?", passage)
+
+
 def test_the_name_of_a_thing_the_question_describes_is_a_name_that_does_it() -> None:
     text = "Tessaly's will close its Brennock shop in May, and Dana Brisk will close hers in June."
     passage = _passage(text, _tagged(text, "ORG", "Tessaly's") + _tagged(text, "PERSON", "Dana Brisk"), "Shops")
