@@ -614,8 +614,9 @@ def asks_so_far(doc: "Doc", predicate: str | None, mood: "Mood | None") -> bool:
     text = f" {doc.text.casefold()} "
     if any(f" {words} " in text or f" {words}?" in text for words in _UP_TO_NOW):
         return True
-    # the parser does not always hang "has" on the participle ("How many drivers has Orlow Dairy hired?")
-    have = next((t.i for t in doc if t.lower_ in ("has", "have")), None)
+    # the parser does not always hang "has" on the participle ("How many drivers has Orlow Dairy hired?"); a
+    # "has" of a clause on a noun is not the question's ("How many did the storm that has hit Orlow kill?")
+    have = next((t.i for t in doc if t.lower_ in ("has", "have") and t.head.dep_ not in ("relcl", "acl")), None)
     return have is not None and any(t.tag_ in ("VBN", "VBD") for t in doc[have + 1 :])  # the tagger says "hired": VBD
 
 

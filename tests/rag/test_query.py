@@ -258,6 +258,21 @@ def test_a_part_that_counts_without_a_noun_counts_what_the_part_before_counts() 
     assert [p.focus for p in own.parts] == ["job", "worker"]
 
 
+@pytest.mark.parametrize(
+    ("question", "so_far"),
+    [
+        ("How many workers has the Harwick plant hired?", True),
+        ("How many workers has the Harwick plant hired so far?", True),
+        # "has" of a clause on a noun says nothing of the time the question asks about
+        ("How many jobs did the firm that has bought the Harwick mill cut?", False),
+        ("How many people did the storm that has battered Harwick kill?", False),
+    ],
+)
+def test_only_the_questions_own_verb_in_the_present_perfect_asks_what_is_done_so_far(question: str,
+                                                                                     so_far: bool) -> None:  # fmt: skip
+    assert analyse(question).so_far is so_far
+
+
 def test_a_part_takes_only_a_noun_counted_as_it_counts() -> None:
     """"how much" measures what "how many" does not count: "How much jobs will ... cost?" is no question."""
     jobs = analyse("How many jobs did Wenlow lose, and how much will the new Harwick plant cost?")
