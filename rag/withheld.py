@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from rag.answer_text import display_text
 from index.nlp import sentence_parse
+from rag.answer_text import display_text
 from rag.candidates import ConstraintChecker, sentence_spans
 from rag.models import Passage
 from rag.query import QuestionAnalysis
