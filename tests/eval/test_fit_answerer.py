@@ -105,3 +105,20 @@ def test_the_out_of_fold_auc_orders_right_answers_and_is_none_with_one_class() -
     assert _auc([0.1, 0.2, 0.8, 0.9], [1, 1, 0, 0]) == 0.0
     assert _auc([0.9, 0.1, 0.8, 0.2], [1, 1, 0, 0]) == 0.5
     assert _auc([0.3, 0.6], [1, 1]) is None
+
+
+def test_out_of_fold_probabilities_average_shuffled_grouped_folds_and_repeat_exactly() -> None:
+    from eval.fit_answerer import out_of_fold_probabilities
+
+    rng = random.Random(11)
+    rows, labels, groups = [], [], []
+    for i in range(120):
+        label = int(rng.random() < 0.5)
+        rows.append({"coverage": rng.gauss(0.6 if label else 0.4, 0.2)})
+        labels.append(label)
+        groups.append(f"g{i // 3}")
+    once = out_of_fold_probabilities(rows, labels, groups, ("coverage",), 1.0, repeats=1)
+    averaged = out_of_fold_probabilities(rows, labels, groups, ("coverage",), 1.0, repeats=4)
+    assert averaged == out_of_fold_probabilities(rows, labels, groups, ("coverage",), 1.0, repeats=4)  # seeded
+    assert averaged != once  # other splits of the same questions were averaged in
+    assert all(0.0 < p < 1.0 for p in averaged)
