@@ -628,8 +628,8 @@ def _answer_entities(
             continue  # the model tags an unfamiliar street as a person ("a house on Quillon Lane")
         if analysis.answer_type in ("person", "organisation") and _listed_with_places(passage, s, e):
             continue  # "parked in Pellingford and Orlow": the model took one town of the list for a person
-        if analysis.answer_type == "name" and not _names_the_focus(passage.text[:end], (s, e, label), focus_stems,
-                                                                    describing_stems, start):  # fmt: skip
+        if analysis.answer_type == "name" and not _names_the_focus(passage.text, (s, e, label), focus_stems,
+                                                                    describing_stems, (start, end)):  # fmt: skip
             continue  # "the name of the bakery": a name the sentence gives the bakery, not its owner's
         if _inside_the_outlets_name(passage, s, e):
             continue  # "according to WVCQ 6 News": the 6 is part of a name
@@ -845,7 +845,7 @@ _NAMING = re.compile(
 
 
 def _names_the_focus(
-    text: str, entity: Entity, focus_stems: set[str], describing_stems: set[str], sentence_start: int = 0
+    text: str, entity: Entity, focus_stems: set[str], describing_stems: set[str], sentence: tuple[int, int]
 ) -> bool:
     """For "What is the name of the bakery?": whether the name at `entity` is the bakery's, as the sentence says
     it: the name holds the noun asked about ("Orrel Street Bakery"), the noun comes right before it ("the new
@@ -853,14 +853,13 @@ def _names_the_focus(
     bakery's owner"), or a word of naming comes before it ("a bakery called Tessaly's"). For "the name of the
     bakery that will close", `describing_stems` ("close"): the name does it ("Tessaly's will close"). Another
     name in a sentence about the bakery ("The bakery closed Tuesday, Dana Lisle said") is someone else's.
-    Without a noun asked about, every name is one. Only the name's sentence is read (`text` ends where it ends,
-    and it starts at `sentence_start`): "Harwick has a bakery. Jo Tallis opened it" does not give the bakery a
-    name."""
+    Without a noun asked about, every name is one. Only the name's `sentence` (its bounds in `text`) is read:
+    "Harwick has a bakery. Jo Tallis opened it" does not give the bakery a name."""
     if not focus_stems:
         return True
     start, end = entity[0], entity[1]
-    before = text[max(sentence_start, start - 80) : start]
-    after = text[end : end + 80]
+    before = text[max(sentence[0], start - 80) : start]
+    after = text[end : min(sentence[1], end + 80)]
     previous = before.split()[-1:]
     following = after[1:].split()[:NAMED_WINDOW] if after.startswith(",") else []  # the words, not the comma
     return bool(

@@ -270,7 +270,7 @@ def _question_parts(doc: "Doc") -> list[str]:
         if sum(t.is_alpha for t in before) < _MIN_PART_WORDS or sum(t.is_alpha for t in doc[token.i + 1 :]) < 2:
             continue
         parts.append(_with_counted_noun(_as_question(before.text), counted))
-        counted.update(_counted_noun(before))
+        counted.update(_noun_counted_by_how(before))
         start = token.i + 1
     if not parts:
         return []
@@ -285,7 +285,7 @@ _ELIDED_COUNT = re.compile(
 )
 
 
-def _counted_noun(span: "Span") -> tuple[tuple[str, str], ...]:
+def _noun_counted_by_how(span: "Span") -> tuple[tuple[str, str], ...]:
     """The noun a "how many" or "how much" of `span` counts, by that word (("many", "jobs") in "How many jobs
     did Orlow lose"), if any."""
     for token in span:
