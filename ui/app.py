@@ -298,14 +298,17 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             return str(getattr(evt, "question", "") or "")
 
         example_box.pick_example(on_example, None, question, show_progress="hidden", **private)
-        for control in (publishers, date_from, date_to):
-            control.change(
-                lambda p, f, t: gr.Accordion(label=settings_label(p, f, t)),
-                [publishers, date_from, date_to],
-                settings_panel,
-                show_progress="hidden",
-                **private,
-            )
+        # One listener, not one per control: separate listeners ran side by side, so clearing two filters
+        # quickly could let the older run (still holding the first filter) write the label last.
+        gr.on(
+            [publishers.change, date_from.change, date_to.change],
+            lambda p, f, t: gr.Accordion(label=settings_label(p, f, t)),
+            [publishers, date_from, date_to],
+            settings_panel,
+            show_progress="hidden",
+            trigger_mode="always_last",
+            **private,
+        )
         app.load(lambda raw: show(chat.restore(raw)), [turns], screen_outputs, **private)
 
         # --- library events -------------------------------------------------------
