@@ -554,6 +554,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:introductory|limited[\s-]time|special|exclusive|subscriber)\s+offer\b",
             r"\bjust\s+[$£€]\d+(?:\.\d{2})?\s*(?:per|a|/)\s*(?:week|month|year)\b",
             r"\bsubscribe\s+(?:now|today)\b",
+            r"^\W*subscribe\b.{0,60}[$£€]\d",  # "Subscribe to the Record: $32 a year."
             r"\bstart\s+your\s+(?:free\s+)?trial\b",
         ),
     ),

@@ -29,7 +29,7 @@ from index.sentences import split_sentences
 from index.vector_codec import unpack
 from rag.answer_text import addressed_to_assistant, balanced_quotes, looks_like_headline
 from rag.models import Passage
-from rag.query import ANSWER_LABELS, Constraint, QuestionAnalysis, entity_fits
+from rag.query import ANSWER_LABELS, MEASURE_UNITS, Constraint, QuestionAnalysis, entity_fits, unit_forms
 from rag.text import all_stems, normalise, stems, stopwords, words
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
 
@@ -609,6 +609,8 @@ def _answer_entities(
     focus_stems = set(stems(analysis.focus)) if analysis.focus else set()
     question_stems = set(stems(question))
     describing_stems = all_stems(" ".join(analysis.focus_verb_forms))  # "the bakery that will close": "close"
+    counts_a_unit = analysis.answer_type == "count" and (analysis.focus or "").casefold() in MEASURE_UNITS
+    role_stems = set(stems(analysis.role)) if analysis.role else set()
     for s, e, label in passage.entities:
         if s < start or e > end:
             continue
@@ -622,6 +624,8 @@ def _answer_entities(
             continue
         if (analysis.answer_type == "age") != states_an_age(passage.text, s, e):
             continue  # "Dale Orrin, 52, was hurt": the 52 answers how old he is, not when or how many
+        if counts_a_unit and not unit_forms(analysis.focus or "").search(passage.text, s, min(end, e + _UNIT_REACH)):
+            continue  # "How many square feet ...?": a number of feet, not "30 treatment rooms"
         if analysis.answer_type in ("count", "quantity", "measure") and _STREET_AFTER.match(passage.text, e) and text.isdigit():
             continue  # "at 418 Linden Row": a house number counts nothing
         if analysis.answer_type in ("person", "organisation") and _a_street(passage.text, s, e):
@@ -631,11 +635,15 @@ def _answer_entities(
         if analysis.answer_type == "name" and not _names_the_focus(passage.text, (s, e, label), focus_stems,
                                                                     describing_stems, (start, end)):  # fmt: skip
             continue  # "the name of the bakery": a name the sentence gives the bakery, not its owner's
+        if role_stems and not _names_the_focus(passage.text, (s, e, label), role_stems, describing_stems, (start, end)):
+            continue  # "Who is the prosecutor?": someone the sentence calls the prosecutor, not anyone it names
         if _inside_the_outlets_name(passage, s, e):
             continue  # "according to WVCQ 6 News": the 6 is part of a name
+        if _NUMBERED_DOCUMENT.search(passage.text, max(0, s - _NUMBERED_DOCUMENT_REACH), s):
+            continue  # "Ordinance 2024-09", "Policy 5130": the number names a document, it is no date or count
         if label == "ORDINAL" and _for_the_first_time(passage.text, s, e):
             continue  # "won for the first time since 2019": an idiom for "never before", not a count
-        if (analysis.answer_type == "count" and _in_a_tally(passage.text, s, e, focus_stems)
+        if (analysis.answer_type in ("count", "quantity", "measure") and _in_a_tally(passage.text, s, e, focus_stems)
                 and not question_stems & _TALLIED):  # fmt: skip
             continue  # "voted 4-3": the 4 counts votes, not the checkouts or people a question asks about
         if label == "MONEY" and s > start and passage.text[s - 1] in _CURRENCY_SIGNS:
@@ -671,6 +679,15 @@ _AGE_BEFORE = re.compile(r"(?:, |\(|\baged )$")
 MAX_AGE = 120
 
 
+# A capitalised noun for a numbered document or measure right before a number: "Ordinance 2024-09",
+# "Resolution 2025-04", "Policy 5130", "Bill No. 12". English nouns, not those of any corpus.
+_NUMBERED_DOCUMENT = re.compile(
+    r"\b(?:Ordinance|Resolution|Policy|Bill|Case|Docket|Motion|Measure|Proposition|Amendment|Article|Section|"
+    r"Chapter|Item|Order|Act|Rule|Form)(?: No\.| Number)?\s+$"
+)
+_NUMBERED_DOCUMENT_REACH = 24
+# How far after a number its unit may come: "16,000 square feet", "41 miles of cast iron main".
+_UNIT_REACH = 20
 # A tally ("voted 5-2", "won 3-1"): its numbers count votes or points, which only a question about them asks for.
 _TALLY = re.compile(r"\d+\s?[-–]\s?\d+")
 _TALLIED = frozenset(stems("vote votes voter point points goal goals run runs score"))

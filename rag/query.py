@@ -50,7 +50,7 @@ ANSWER_LABELS: dict[str, tuple[str, ...]] = {
     "count": ("CARDINAL", "ORDINAL", "QUANTITY"),
     "money": ("MONEY",),
     "percent": ("PERCENT",),
-    "quantity": ("MONEY", "QUANTITY", "CARDINAL"),
+    "quantity": ("MONEY", "QUANTITY", "CARDINAL", "PERCENT"),  # "How big a cut?": "20 percent" too
     # "How deep was the water?": "4 feet" first; a bare number only when no passage gives a unit
     # ("a magnitude 5.8 quake", "40 stories"): rag.candidates.measures_first
     "measure": ("QUANTITY", "CARDINAL", "MONEY"),
@@ -98,6 +98,19 @@ _SPEECH_VERBS = frozenset({"say", "tell", "call", "write", "announce", "claim", 
 _DURATION_UNITS = frozenset(
     {"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"}
 )
+# Units of measure (lemmas) a "how many" question can count in: "How many square feet ...?" asks for a number of
+# feet, which "30 treatment rooms" is not. English units, not the words of any corpus.
+MEASURE_UNITS = frozenset({"foot", "mile", "acre", "inch", "yard", "meter", "metre", "kilometer", "kilometre",
+                           "gallon", "liter", "litre", "pound", "ton", "tonne", "ounce", "degree", "hectare",
+                           "kilowatt", "megawatt", "watt", "barrel", "bushel"})  # fmt: skip
+
+
+def unit_forms(unit: str) -> re.Pattern[str]:
+    """The written forms of a unit of measure: its singular and plural ("foot", "feet"), whole words."""
+    plural = {"foot": "feet", "inch": "inches"}.get(unit, unit + "s")
+    return re.compile(rf"\b(?:{re.escape(unit)}|{re.escape(plural)})\b", re.IGNORECASE)
+
+
 # Words that turn a length of time into a point in time: "60 days ago", "earlier this week", "next month"
 # (but "the next 50 days" is a length: a number between makes it one).
 _POINTING_WORDS = frozenset({"ago", "earlier", "later", "since"})
@@ -120,6 +133,8 @@ _YEAR_RANGE = re.compile(r"\b(1[89]\d\d|2\d\d\d)\s*[-–—/]\s*(\d{4}|\d{2})\b"
 # that are not a year range ("2024-17" as in "Resolution 2024-17").
 _IDENTIFIER = re.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[^\W_][\w-]*[^\W_]\b|\b\d+-\d+\b")
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# A date in digits: "7/3/2025", "3.7.2025", "2025-07-03".
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
 _AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "can", "could",
                           "will", "would", "should", "may", "might", "must", "shall"})  # fmt: skip
 
@@ -187,6 +202,9 @@ class QuestionAnalysis:
     # "What is the name of the firm that will close the plant?": the forms of the verbs that describe the thing
     # asked about ("close", "closed"), so a name that does it ("Orrin Dairy Co. will close ...") is its name
     focus_verb_forms: tuple[str, ...] = ()
+    # "Who is the prosecutor handling the case?": the role whose holder is asked for ("prosecutor"), which the
+    # sentence must give the person it names; None for other questions (asked_role)
+    role: str | None = None
 
     @property
     def typed(self) -> bool:
@@ -217,6 +235,8 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
     parts = _question_parts(doc)
     wh = _question_word(doc)
     answer_type, focus = _answer_type(doc, wh)
+    role = asked_role(wh) if answer_type == "person" else None
+    described = focus if focus is not None else role
     predicate = _predicate(doc)
     mood = question_mood(doc)
     return QuestionAnalysis(
@@ -240,8 +260,28 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
         asks_which=_asks_which(wh),
         identity_of=_identity_name(doc, wh),
         negative=any(t.dep_ == "neg" for t in doc),
-        focus_verb_forms=tuple(form for verb in _describing_verbs(focus) for form in _verb_forms(verb)),
+        focus_verb_forms=tuple(form for verb in _describing_verbs(described) for form in _verb_forms(verb)),
+        role=role.lemma_.casefold() if role is not None else None,
     )
+
+
+# Nouns for anyone at all: "Who was the second man police sought?" asks for a person, not for a role.
+_ANYONE_NOUNS = frozenset({"man", "woman", "person", "people", "one", "boy", "girl", "child", "individual", "guy"})
+
+
+def asked_role(wh: "Token | None") -> "Token | None":
+    """For "Who is / was the N ...?": N, the role whose holder is asked for ("Who is the prosecutor handling
+    the case?"); None when N is a name ("Who is Dana Brisk?" asks about her), a noun for anyone ("Who was the
+    second man ...?") or absent ("Who won?")."""
+    if wh is None or wh.lower_ not in ("who", "whom") or wh.head.lemma_ != "be":
+        return None
+    for child in wh.head.children:
+        if child.i == wh.i or child.dep_ not in ("attr", "nsubj") or child.pos_ != "NOUN":
+            continue
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in child.children)
+        if definite and child.lemma_.casefold() not in _ANYONE_NOUNS:
+            return child
+    return None
 
 
 def _describing_verbs(focus: "Token | None") -> list[str]:
@@ -899,5 +939,28 @@ def entity_fits(answer_type: str, label: str, entity_text: str, focus: str | Non
     if answer_type == "duration":
         return is_duration(entity_text)
     if answer_type == "date":
-        return not is_duration(entity_text)
+        return not is_duration(entity_text) and gives_the_date_part(entity_text, focus)
+    return True
+
+
+def gives_the_date_part(entity_text: str, focus: str | None) -> bool:
+    """Whether a point in time says what "what year / month / day / date" asks for: a year number for "year",
+    a month for "month", a weekday for "weekday", a weekday or a day of a month for "day", a day of a month for
+    "date" ("What year was the pool built?" is not answered by "Monday", nor "In what month?" by "2024").
+    Any point in time answers the other questions ("When ...?")."""
+    part = (focus or "").casefold()
+    words = re.findall(r"[a-z]+|\d+", normalise(entity_text))
+    month = any(w in _MONTH_NAMES for w in words)
+    weekday = any(w in _WEEKDAYS for w in words)
+    day_of_month = (month and any(w.isdigit() and len(w) <= 2 for w in words)) or bool(_NUMERIC_DATE.search(entity_text))
+    if part in ("year", "years"):
+        return bool(_YEAR.search(entity_text))
+    if part in ("month", "months"):
+        return month or day_of_month
+    if part in ("weekday", "weekdays"):
+        return weekday
+    if part in ("day", "days"):
+        return weekday or day_of_month
+    if part in ("date", "dates"):
+        return day_of_month
     return True

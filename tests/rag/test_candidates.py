@@ -557,3 +557,40 @@ def test_a_count_is_said_with_the_noun_it_counts_and_never_runs_past_it(text: st
     from rag.candidates import counted_phrase
 
     assert counted_phrase(_value_candidate(text, value, "CARDINAL"), "firefighters") == said
+
+
+def test_a_number_that_names_a_document_is_no_date_or_count() -> None:
+    text = "The Kessock budget, adopted as Ordinance 2024-09, takes effect in October; Policy 5130 is unchanged."
+    passage = _passage(text, _tagged(text, "DATE", "2024-09", "October") + _tagged(text, "CARDINAL", "5130"))
+    assert _answers("In what month does the Kessock budget take effect?", passage) == ["October"]
+    assert _answers("When does the Kessock budget take effect?", passage) == ["October"]
+
+
+def test_how_many_units_is_answered_by_a_number_of_that_unit() -> None:
+    rooms = "The new wing in Dunmere will hold 30 exam rooms, up from 18."
+    area = "The new wing in Dunmere will cover 16,000 square feet and hold 30 exam rooms."
+    question = "How many square feet will the new Dunmere wing cover?"
+    assert _answers(question, _passage(rooms, _tagged(rooms, "CARDINAL", "30", "18"))) == []
+    assert _answers(question, _passage(area, _tagged(area, "CARDINAL", "16,000", "30")))[0] == "16,000"
+
+
+def test_a_tally_answers_no_question_of_how_big() -> None:
+    text = "The Kessock utility board voted 5-0 to give customers over 65 a 20 percent discount."
+    passage = _passage(text, _tagged(text, "CARDINAL", "5") + _tagged(text, "PERCENT", "20 percent"))
+    assert _answers("How big a discount can Kessock customers over 65 get?", passage) == ["20 percent"]
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Orla Penhale said detectives found the car behind a Dunmere laundromat.", False),
+        ("Assistant prosecutor Orla Penhale, who is handling the case, said the car was found in Dunmere.", True),
+        ("The prosecutor, Orla Penhale, said the car was found in Dunmere.", True),
+        ("Orla Penhale, the county prosecutor, said the car was found in Dunmere.", True),
+        ("Orla Penhale, who is handling the Dunmere case, spoke on Monday.", True),  # does what the question says
+    ],
+)
+def test_who_is_the_role_is_answered_by_someone_the_sentence_gives_the_role(text: str, named: bool) -> None:
+    passage = _passage(text, _tagged(text, "PERSON", "Orla Penhale"))
+    answers = _answers("Who is the prosecutor handling the Dunmere case?", passage)
+    assert answers == (["Orla Penhale"] if named else [])

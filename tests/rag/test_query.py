@@ -327,3 +327,39 @@ def test_a_name_asked_for_is_answered_by_a_name(question: str, answer_type: str,
                                                            focus: str | None) -> None:  # fmt: skip
     analysis = analyse(question)
     assert (analysis.answer_type, analysis.focus) == (answer_type, focus)
+
+
+@pytest.mark.parametrize(
+    ("question", "value", "fits"),
+    [
+        ("In what year was the Dunmere swimming pool built?", "1968", True),
+        ("In what year was the Dunmere swimming pool built?", "Monday", False),
+        ("In what month will the Kessock tax bills go out?", "October", True),
+        ("In what month will the Kessock tax bills go out?", "2024-09", False),
+        ("On what day did the storm hit Dunmere?", "Tuesday", True),
+        ("On what day did the storm hit Dunmere?", "April 9", True),
+        ("On what day did the storm hit Dunmere?", "2023", False),
+        ("On what date did the Kessock strike begin?", "March 3, 2021", True),
+        ("On what date did the Kessock strike begin?", "2021", False),
+        ("When did the Kessock strike begin?", "2021", True),  # "when" takes any point in time
+    ],
+)
+def test_what_year_month_day_or_date_asks_for_that_part_of_a_date(question: str, value: str, fits: bool) -> None:
+    analysis = analyse(question)
+    assert analysis.answer_type == "date"
+    assert entity_fits("date", "DATE", value, analysis.focus) is fits
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("Who is the prosecutor handling the case against Tam Ollerby?", "prosecutor"),
+        ("Who was the county's new engineer?", "engineer"),
+        ("Who was the second man the deputies were looking for?", None),  # anyone, not a role
+        ("Who is Tam Ollerby?", None),  # asks about a name
+        ("Who chairs the Dunmere planning board?", None),
+        ("Who is a candidate for mayor?", None),  # any one of them
+    ],
+)
+def test_who_is_the_n_asks_for_the_holder_of_a_role(question: str, role: str | None) -> None:
+    assert analyse(question).role == role
