@@ -66,6 +66,12 @@ TYPED_ANSWERS = frozenset(ANSWER_LABELS)
 _TIME_NOUNS = frozenset({"date", "day", "year", "month", "week", "weekday", "time", "hour", "season", "decade"})
 _PERCENT_NOUNS = frozenset({"percent", "percentage", "share", "proportion", "fraction", "rate"})
 _COUNT_NOUNS = frozenset({"number", "count", "total"})
+# Nouns for a business ("Which contractor did the work?") or another body ("Which agency ...?"): the question asks
+# for an organisation's name. A business is no public body (rag.candidates).
+BUSINESS_NOUNS = frozenset({"company", "firm", "contractor", "subcontractor", "corporation", "business", "bank",
+                            "developer", "builder", "supplier", "vendor", "manufacturer", "retailer", "insurer",
+                            "lender", "chain", "consultancy"})  # fmt: skip
+_ORGANISATION_NOUNS = BUSINESS_NOUNS | {"agency", "nonprofit", "charity", "organization", "organisation"}
 _AMOUNT_NOUNS = frozenset({"amount", "sum", "size", "cost", "price", "value", "figure", "toll"})
 # Words that make an amount a sum of money ("how much money", "what dollar value").
 _MONEY_WORDS = frozenset({"money", "cash", "funding", "dollar", "euro", "pound", "yen", "cent", "price", "cost", "fee",
@@ -490,6 +496,8 @@ def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
     plural = noun.tag_ in ("NNS", "NNPS")
     if lemma in _TIME_NOUNS:
         return "date", noun
+    if lemma in _ORGANISATION_NOUNS and wh.lower_ in ("which", "what"):
+        return "organisation", noun
     if lemma in _PERCENT_NOUNS:
         return "percent", content or noun
     if lemma in _COUNT_NOUNS:

@@ -594,3 +594,21 @@ def test_who_is_the_role_is_answered_by_someone_the_sentence_gives_the_role(text
     passage = _passage(text, _tagged(text, "PERSON", "Orla Penhale"))
     answers = _answers("Who is the prosecutor handling the Dunmere case?", passage)
     assert answers == (["Orla Penhale"] if named else [])
+
+
+def test_a_company_question_is_answered_by_a_firm_not_a_public_body_a_dateline_or_a_person() -> None:
+    council = "The Selbourne City Council hired Orrick Paving Co. to repave Mill Road."
+    passage = _passage(council, _tagged(council, "ORG", "The Selbourne City Council", "Orrick Paving Co."))
+    assert _answers("Which contractor will repave Mill Road?", passage) == ["Orrick Paving Co."]
+    # the small model often tags an unfamiliar firm as nothing: a name of two words or more that is the subject
+    untagged = "SELBOURNE (WNS) - Tavish Castings will close its foundry on Mill Road by June 30."
+    passage = _passage(untagged, _tagged(untagged, "ORG", "SELBOURNE", "WNS") + _tagged(untagged, "FAC", "Mill Road"))
+    assert _answers("Which company is closing its foundry?", passage) == ["Tavish Castings"]
+    # a surname the model took for an organisation is the person named before
+    text = "Foreman Ada Quist said the crew finished early. The bridge reopened Friday, Quist said."
+    passage = _passage(text, _tagged(text, "PERSON", "Ada Quist") + [(text.rindex("Quist"), len(text) - 6, "ORG")])
+    assert _answers("Which contractor did the bridge work?", passage) == []
+    # a number word at a sentence start is no organisation
+    text = "Fourteen residents of the Selbourne building were out of their homes Monday."
+    passage = _passage(text, _tagged(text, "ORG", "Fourteen"))
+    assert _answers("Which company owns the Selbourne building?", passage) == []

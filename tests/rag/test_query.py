@@ -363,3 +363,17 @@ def test_what_year_month_day_or_date_asks_for_that_part_of_a_date(question: str,
 )
 def test_who_is_the_n_asks_for_the_holder_of_a_role(question: str, role: str | None) -> None:
     assert analyse(question).role == role
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_type"),
+    [
+        ("Which contractor repaved Selbourne Road?", "organisation"),
+        ("What company bought the Selbourne mill?", "organisation"),
+        ("Which engineering firm inspected the Selbourne dam?", "organisation"),
+        ("Which agency runs the Selbourne shelter?", "organisation"),
+        ("What kind of company is Orrick Paving?", "description"),  # the kind, not the name
+    ],
+)
+def test_which_company_firm_or_contractor_asks_for_an_organisation(question: str, answer_type: str) -> None:
+    assert analyse(question).answer_type == answer_type
