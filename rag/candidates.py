@@ -411,17 +411,10 @@ def answer_clause(
     counts = _counts(analysis)
     if entity is None or (not wanted and analysis.mood is None and counts is None):
         return nothing_to_compare
-    from rag.query import clause_mood
-
-    doc = sentence_parse(candidate.text)
-    span = doc.char_span(entity[0] - candidate.start, entity[1] - candidate.start, alignment_mode="expand")
-    if span is None:
+    clause = _answer_clause_tokens(candidate)
+    if clause is None:
         return nothing_to_compare
-    token = span.root
-    for _ in range(_GOVERNING_STEPS):
-        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
-            break
-        token = token.head
+    span, token = clause
     # "expects to hire 120": the verb the answer hangs on, and the one it completes
     verbs = [token] + ([token.head] if token.dep_ in ("xcomp", "ccomp", "conj", "advcl") else [])
     on_predicate = not wanted or any(wanted & (all_stems(t.text) | all_stems(t.lemma_)) for t in verbs)
@@ -431,14 +424,46 @@ def answer_clause(
     counted_similarity = 1.0
     if counts is not None and analysis.focus:
         counted_similarity = _counted_similarity(analysis.focus, span, counts, word_likeness)
+    return {"answer_on_predicate": float(on_predicate), "predicate_similarity": predicate_similarity,
+            "counted_similarity": counted_similarity, "mood_agrees": float(_agrees(analysis, span, token))}  # fmt: skip
+
+
+def clause_agrees(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """`answer_clause`'s `mood_agrees` alone: whether the clause that holds the candidate's value tells of
+    what the question asks in its time and polarity (true when there is nothing to compare)."""
+    wanted = all_stems(" ".join(analysis.predicate_forms))
+    if candidate.answer is None or (not wanted and analysis.mood is None and _counts(analysis) is None):
+        return True
+    clause = _answer_clause_tokens(candidate)
+    return clause is None or _agrees(analysis, *clause)
+
+
+def _answer_clause_tokens(candidate: Candidate) -> "tuple[Span, Token] | None":
+    """The candidate's value in the parse of its sentence, and the verb it hangs on (or the nearest head)."""
+    entity = candidate.answer
+    if entity is None:
+        return None
+    doc = sentence_parse(candidate.text)
+    span = doc.char_span(entity[0] - candidate.start, entity[1] - candidate.start, alignment_mode="expand")
+    if span is None:
+        return None
+    token = span.root
+    for _ in range(_GOVERNING_STEPS):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            break
+        token = token.head
+    return span, token
+
+
+def _agrees(analysis: QuestionAnalysis, span: "Span", token: "Token") -> bool:
+    from rag.query import clause_mood
+
     mood = clause_mood(token) if token.pos_ in ("VERB", "AUX") else None
     # "Route 40 will no longer stop at Elm Street" does not say where it stops; "will not reopen until
     # June 1" does say when it reopens
     denied = not analysis.negative and _negated(token) and not _through_until(span.root, token)
-    agrees = (not (analysis.mood == "irrealis" and mood == "realised") and not (analysis.so_far and mood == "irrealis")
-              and not denied)  # fmt: skip
-    return {"answer_on_predicate": float(on_predicate), "predicate_similarity": predicate_similarity,
-            "counted_similarity": counted_similarity, "mood_agrees": float(agrees)}  # fmt: skip
+    return (not (analysis.mood == "irrealis" and mood == "realised") and not (analysis.so_far and mood == "irrealis")
+            and not denied)  # fmt: skip
 
 
 def _counts(analysis: QuestionAnalysis) -> Literal["count", "amount"] | None:

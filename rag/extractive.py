@@ -33,7 +33,7 @@ from typing import Callable, Sequence
 from rag.answer_model import AnswerModel, kind_of, load_answer_model
 from rag.answer_text import balanced_quotes, display_text
 from rag.candidates import (
-    PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, answer_clause, counted_phrase, drop_orders_to_assistants,
+    PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, answer_clause, clause_agrees, counted_phrase, drop_orders_to_assistants,
     find_candidates, names_someone_new, new_names, sentence_spans,
 )  # fmt: skip
 from rag.citations import CitedSentence, QuoteSpan, number_citations
@@ -57,6 +57,8 @@ RIVAL_CANDIDATES = 10
 MAX_LISTED_ANSWERS = 5
 # Candidates checked for orders to an assistant (each check parses the sentence).
 CHECKED_FOR_ORDERS = 6
+# Value candidates whose clause is checked against the question's time and polarity (one parse each).
+CHECKED_FOR_MOOD = 5
 # Margin reported when no other candidate gives a different answer (the margin's cap).
 MAX_MARGIN = 5.0
 # Words that qualify a figure without changing what it measures.
@@ -104,6 +106,21 @@ def refusal_features(
     }
 
 
+def agreeing_first(candidates: list[Candidate], analysis: QuestionAnalysis, window: int = CHECKED_FOR_MOOD) -> list[Candidate]:
+    """The ranked candidates, with those among the best `window` whose clause contradicts the question's time or
+    polarity (rag.candidates.clause_agrees) put after the others of the window: "Where will riders catch it?"
+    is answered by "buses will stop at the park-and-ride lot", not by "will no longer run down Front Street",
+    ranked first for its words. When none of the window agrees, the order stays, and the refusal model sees
+    the disagreement (`mood_agrees`)."""
+    if not analysis.typed or len(candidates) < 2:
+        return candidates
+    head = candidates[:window]
+    agreeing = [c for c in head if clause_agrees(analysis, c)]
+    if not agreeing or len(agreeing) == len(head):
+        return candidates
+    return agreeing + [c for c in head if c not in agreeing] + candidates[window:]
+
+
 def decide(
     analysis: QuestionAnalysis,
     passages: list[Passage],
@@ -124,7 +141,7 @@ def decide(
     for candidate in candidates:
         candidate.score = ranker.logit(candidate.features)
     candidates.sort(key=lambda c: (-c.score, c.passage_rank, c.start))
-    candidates = drop_orders_to_assistants(candidates, CHECKED_FOR_ORDERS)
+    candidates = agreeing_first(drop_orders_to_assistants(candidates, CHECKED_FOR_ORDERS), analysis)
     if not candidates:
         return candidates, Decision(None, {}, 0.0, False)
     features = refusal_features(candidates, analysis, word_likeness)

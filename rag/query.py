@@ -545,7 +545,13 @@ def _asks_a_price(wh: "Token") -> bool:
 
 
 def _mentions_money(doc: "Doc") -> bool:
-    return any(t.lemma_.casefold() in _MONEY_WORDS or t.is_currency for t in doc)
+    return any(_money_word(t) or t.is_currency for t in doc)
+
+
+def _money_word(token: "Token") -> bool:
+    """A word of money, also as a gerund the tagger took for a noun ("How much is the city spending ...?")."""
+    lemma = token.lemma_.casefold()
+    return lemma in _MONEY_WORDS or (lemma.endswith("ing") and lemma[:-3] in _MONEY_WORDS)
 
 
 def _of_object(noun: "Token") -> "Token | None":

@@ -138,3 +138,27 @@ def test_a_which_question_looks_into_the_next_paragraph_only_when_its_sentence_n
     assert not names_someone_new(first, question)  # a place ("Ohio") sets the scene; it names no one
     assert names_someone_new(second, question)
     assert not names_someone_new(second, "What did Kovalenko say about the Tallow Creek bridge?")
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("Where will the Route 9 bus stop in Quenlow?", "Oak Lane"),  # the denied stop goes after the other
+        ("Where will the Route 9 bus no longer stop in Quenlow?", "Elm Street"),  # asked about what is denied
+    ],
+)
+def test_a_value_whose_clause_denies_what_is_asked_goes_after_one_that_does_not(question: str, first: str) -> None:
+    from rag.candidates import Candidate
+    from rag.extractive import agreeing_first
+    from rag.models import Passage
+    from rag.query import analyse
+
+    def candidate(text: str, value: str) -> Candidate:
+        passage = Passage(passage_id=value, article_id=value, title="Route 9", source="s", text=text, start=0,
+                          end=len(text), entities=[])  # fmt: skip
+        return Candidate(0, passage, 0, len(text), {}, [(text.index(value), text.index(value) + len(value), "FAC")])
+
+    denied = candidate("The Route 9 bus will no longer stop at Elm Street in Quenlow.", "Elm Street")
+    other = candidate("The Route 9 bus will stop at the Oak Lane lot in Quenlow instead.", "Oak Lane")
+    ranked = agreeing_first([denied, other], analyse(question))
+    assert ranked[0].answer_text() == first

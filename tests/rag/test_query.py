@@ -377,3 +377,15 @@ def test_who_is_the_n_asks_for_the_holder_of_a_role(question: str, role: str | N
 )
 def test_which_company_firm_or_contractor_asks_for_an_organisation(question: str, answer_type: str) -> None:
     assert analyse(question).answer_type == answer_type
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_type"),
+    [
+        ("How much is the Selbourne library spending on its new van?", "money"),
+        ("How much is Selbourne borrowing for the new jail?", "money"),
+        ("How much snow is falling on Selbourne?", "quantity"),
+    ],
+)
+def test_how_much_with_a_gerund_of_money_asks_for_a_sum(question: str, answer_type: str) -> None:
+    assert analyse(question).answer_type == answer_type
