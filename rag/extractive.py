@@ -264,12 +264,25 @@ def _rival_figure(
     for rival in candidates[1 : 1 + RIVAL_CANDIDATES]:
         if (rival.passage.source == best.passage.source or _figure(rival) == _figure(best)
                 or rival.features["answer_on_focus"] < best.features["answer_on_focus"]
-                or not _same_unit(rival.answer_text() or "", best.answer_text() or "", analysis.focus)):  # fmt: skip
+                or not _same_unit(rival.answer_text() or "", best.answer_text() or "", analysis.focus)
+                or _also_states(best, rival) or _also_states(rival, best)):  # fmt: skip
             continue
         first = [rival, *(c for c in candidates if c is not rival)]
         accepted = model.answer_probability(refusal_features(first, analysis, word_likeness)) >= model.threshold
         return rival if accepted else None
     return None
+
+
+def _also_states(candidate: Candidate, other: Candidate) -> bool:
+    """Whether the candidate's passage also gives the other's figure: an outlet that reports both figures
+    ("Repairs were estimated at $1.4 million, and a new pool at about $3.1 million") tells of two things, and
+    does not disagree with another outlet that gives one of them."""
+    figure = _FIGURE_CORE.search(other.answer_text() or "")
+    return figure is not None and figure.group() in candidate.passage.text
+
+
+# The digits of a figure and its scale word: "1.4 million" of "about $1.4 million".
+_FIGURE_CORE = re.compile(r"\d[\d,.]*\d(?:\s+(?:thousand|million|billion|trillion))?|\d(?:\s+(?:thousand|million|billion|trillion))?")
 
 
 def _figure(candidate: Candidate) -> str:

@@ -162,3 +162,21 @@ def test_a_value_whose_clause_denies_what_is_asked_goes_after_one_that_does_not(
     other = candidate("The Route 9 bus will stop at the Oak Lane lot in Quenlow instead.", "Oak Lane")
     ranked = agreeing_first([denied, other], analyse(question))
     assert ranked[0].answer_text() == first
+
+
+def test_an_outlet_that_gives_both_figures_does_not_disagree_with_one_that_gives_one() -> None:
+    from rag.candidates import Candidate
+    from rag.extractive import _also_states
+    from rag.models import Passage
+
+    def candidate(source: str, text: str, value: str) -> Candidate:
+        passage = Passage(passage_id=source, article_id=source, title="Quenlow pool", source=source, text=text,
+                          start=0, end=len(text), entities=[])  # fmt: skip
+        return Candidate(0, passage, 0, len(text), {}, [(text.index(value), text.index(value) + len(value), "MONEY")])
+
+    both = candidate("a", "Repairs were estimated at $1.4 million, and a new pool at about $3.1 million.", "$3.1 million")
+    one = candidate("b", "The board would not spend $1.4 million to repair the Quenlow pool.", "$1.4 million")
+    other = candidate("c", "The board put repairs at $2.2 million.", "$2.2 million")
+    assert _also_states(both, one)  # outlet a gives $1.4 million too: two things, not a disagreement
+    assert not _also_states(one, both)
+    assert not _also_states(both, other) and not _also_states(other, both)  # a real disagreement stays one
