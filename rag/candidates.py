@@ -667,7 +667,8 @@ def _answer_entities(
         if analysis.answer_type == "name" and not _names_the_focus(passage.text, (s, e, label), focus_stems,
                                                                     describing_stems, (start, end)):  # fmt: skip
             continue  # "the name of the bakery": a name the sentence gives the bakery, not its owner's
-        if role_stems and not _names_the_focus(passage.text, (s, e, label), role_stems, describing_stems, (start, end)):
+        if role_stems and not (_names_the_focus(passage.text, (s, e, label), role_stems, describing_stems, (start, end))
+                               or _given_the_role(passage.text, (s, e), role_stems, (start, end))):  # fmt: skip
             continue  # "Who is the prosecutor?": someone the sentence calls the prosecutor, not anyone it names
         if asks_for_a_business and _PUBLIC_BODY.search(text):
             continue  # "Which contractor ...?": a firm, not "the City Council" that hired it
@@ -971,6 +972,56 @@ def _names_the_focus(
         or any(focus_stems & text_stems(word) for word in following if not word.rstrip(",.;").endswith(("'s", "’s")))
         or _NAMING.search(before)
     )
+
+
+def _given_the_role(text: str, entity: tuple[int, int], role_stems: set[str], sentence: tuple[int, int]) -> bool:
+    """For "Who is the county engineer?": whether a clause of the `sentence` (its bounds in `text`) says the
+    person at `entity` holds the role: "Dana Lisle is the new county engineer", "The county engineer is Dana
+    Lisle", "was named county engineer", "hired Dana Lisle as its engineer", "Dana Lisle, who was named
+    engineer, ..."; not "Dana Lisle met the engineer" or "Dana Lisle said the engineer was wrong"."""
+    if not role_stems & text_stems(text[sentence[0] : sentence[1]]):
+        return False  # no word of the role: nothing to parse
+    doc = sentence_parse(text[sentence[0] : sentence[1]])
+    span = doc.char_span(entity[0] - sentence[0], entity[1] - sentence[0], alignment_mode="expand")
+    if span is None:
+        return False
+    person = span.root
+    for noun in doc:
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.i in range(span.start, span.end):
+            continue
+        if not role_stems & (all_stems(noun.text) | all_stems(noun.lemma_)):
+            continue
+        verb = _predicating_verb(noun)
+        if verb is None:
+            continue
+        if person.head.i == verb.i and person.dep_ in _CLAUSE_ARGUMENTS:
+            return True
+        if verb.dep_ in ("relcl", "acl") and verb.head.i == person.i:
+            return True  # "Dana Lisle, who was named engineer": the clause is on the name
+    return False
+
+
+# A clause's subject, object or (after "be") attribute: the one a predicate noun says something of.
+_CLAUSE_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+
+
+def _predicating_verb(noun: "Token") -> "Token | None":
+    """The verb through which `noun` is said of its clause's subject or object: "is the engineer", "was named
+    engineer" (an attribute or a predicate complement), "The engineer is ..." (the subject of "be"), "hired
+    her as engineer", "is in her third year as coach" (after "as"); None otherwise."""
+    if noun.dep_ in ("attr", "oprd"):
+        return noun.head
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as":
+        token = noun.head.head
+        for _ in range(_GOVERNING_STEPS):
+            if token.pos_ in ("VERB", "AUX"):
+                return token
+            if token.head.i == token.i:
+                return None
+            token = token.head
+    return None
 
 
 def _followed_by(text: str, entity: Entity, focus_stems: set[str]) -> bool:

@@ -596,6 +596,23 @@ def test_who_is_the_role_is_answered_by_someone_the_sentence_gives_the_role(text
     assert answers == (["Orla Penhale"] if named else [])
 
 
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Dana Mabry is the new county engineer in Varnell.", True),
+        ("Varnell's new county engineer is Dana Mabry.", True),
+        ("Dana Mabry was named Varnell county engineer on Monday.", True),
+        ("Varnell hired Dana Mabry as its new county engineer on Monday.", True),
+        ("Dana Mabry, who was named county engineer in Varnell, starts Monday.", True),
+        ("Dana Mabry met with the county engineer in Varnell on Monday.", False),
+        ("Dana Mabry said the county engineer in Varnell was wrong.", False),
+    ],
+)
+def test_who_is_the_role_is_answered_by_someone_a_clause_says_holds_it(text: str, named: bool) -> None:
+    passage = _passage(text, _tagged(text, "PERSON", "Dana Mabry"))
+    assert _answers("Who is the Varnell county engineer?", passage) == (["Dana Mabry"] if named else [])
+
+
 def test_a_company_question_is_answered_by_a_firm_not_a_public_body_a_dateline_or_a_person() -> None:
     council = "The Selbourne City Council hired Orrick Paving Co. to repave Mill Road."
     passage = _passage(council, _tagged(council, "ORG", "The Selbourne City Council", "Orrick Paving Co."))
