@@ -758,12 +758,14 @@ _NUMBERED_DOCUMENT = re.compile(
     r"Chapter|Item|Order|Act|Rule|Form)(?: No\.| Number)?\s+$"
 )
 _NUMBERED_DOCUMENT_REACH = 24
-# Words of a public body's name ("Amberlow City Council", "Brindlemoor County Commission"), which answers no
-# question about a company, firm or contractor.
+# The word a public body's name ends in, or has before "of", "for" or "on" ("Amberlow City Council", "the
+# Brindlemoor county commission", "Department of Public Works"): such a body answers no question about a company,
+# firm or contractor. A firm's name may hold the word elsewhere ("Harbor Town Builders", "City Electric Supply").
 _PUBLIC_BODY = re.compile(
     r"\b(?:Council|Commission|Commissioners|Board|Department|Dept\.|Authority|Committee|Court|Police|Sheriff|"
     r"Office|Legislature|Senate|Congress|Assembly|Parliament|Ministry|Government|Administration|District|County|"
-    r"City|Village|Town|Township|State)\b"
+    r"City|Village|Town|Township|State)(?:['’]s)?(?:\s+(?:of|for|on)\b|\W*$)",
+    re.IGNORECASE,
 )
 # A name holds a word that is not a number: "Fourteen" at a sentence start is no organisation.
 _A_NAME_WORD = re.compile(

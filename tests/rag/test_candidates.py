@@ -629,3 +629,25 @@ def test_a_company_question_is_answered_by_a_firm_not_a_public_body_a_dateline_o
     text = "Fourteen residents of the Selbourne building were out of their homes Monday."
     passage = _passage(text, _tagged(text, "ORG", "Fourteen"))
     assert _answers("Which company owns the Selbourne building?", passage) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies", "firm"),
+    [
+        # a public body's name ends in the word for the body, or has it before "of"; news writing lowercases it
+        ("The Varnell council hired Halbrook & Sons to repave Mill Road.", ("The Varnell council",), "Halbrook & Sons"),
+        ("The Department of Public Works hired Halbrook & Sons to repave Mill Road.", ("The Department of Public Works",),
+         "Halbrook & Sons"),
+        ("The Varnell Transit Authority hired Halbrook & Sons to repave Mill Road.", ("The Varnell Transit Authority",),
+         "Halbrook & Sons"),
+        # a firm may have a word of government in its name
+        ("The Varnell council hired Harbor Town Builders to repave Mill Road.", ("The Varnell council",),
+         "Harbor Town Builders"),
+        ("The Varnell council hired City Electric Supply to repave Mill Road.", ("The Varnell council",),
+         "City Electric Supply"),
+    ],
+)
+def test_a_public_body_is_told_from_a_firm_by_the_word_its_name_ends_in(text: str, bodies: tuple[str, ...],
+                                                                        firm: str) -> None:  # fmt: skip
+    passage = _passage(text, _tagged(text, "ORG", *bodies, firm))
+    assert _answers("Which contractor will repave Mill Road?", passage) == [firm]
