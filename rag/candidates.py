@@ -672,6 +672,8 @@ def _answer_entities(
             continue  # "Who is the prosecutor?": someone the sentence calls the prosecutor, not anyone it names
         if asks_for_a_business and _PUBLIC_BODY.search(text):
             continue  # "Which contractor ...?": a firm, not "the City Council" that hired it
+        if asks_for_a_business and _THOROUGHFARE.search(text):
+            continue  # "Quillane Avenue will close ...": a street, which the model may tag as an organisation
         if analysis.answer_type == "organisation" and label == "ORG" and text in surnames:
             continue  # "..., Undset said": the model took a person named before ("Rafael Undset") for a firm
         if label == "ORG" and not _A_NAME_WORD.search(text):

@@ -651,3 +651,10 @@ def test_a_public_body_is_told_from_a_firm_by_the_word_its_name_ends_in(text: st
                                                                         firm: str) -> None:  # fmt: skip
     passage = _passage(text, _tagged(text, "ORG", *bodies, firm))
     assert _answers("Which contractor will repave Mill Road?", passage) == [firm]
+
+
+@pytest.mark.parametrize("tagged", [True, False])
+def test_a_street_is_no_firm(tagged: bool) -> None:
+    text = "Quillane Avenue will close near the Varnell plant on Monday."
+    passage = _passage(text, _tagged(text, "ORG", "Quillane Avenue") if tagged else [])
+    assert _answers("Which company will close the Varnell plant?", passage) == []
