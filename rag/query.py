@@ -944,8 +944,9 @@ def entity_fits(answer_type: str, label: str, entity_text: str, focus: str | Non
         label = "PERCENT"
     if label not in ANSWER_LABELS.get(answer_type, ()):
         return False
-    if answer_type == "count" and label == "QUANTITY" and focus and not set(stems(focus)) & set(stems(entity_text)):
-        return False  # "how many homes": "1,200 acres" measures something else
+    if (answer_type == "count" and label == "QUANTITY" and focus and not set(stems(focus)) & set(stems(entity_text))
+            and not (focus in MEASURE_UNITS and unit_forms(focus).search(entity_text))):  # fmt: skip
+        return False  # "how many homes": "1,200 acres" measures something else; "how many feet": "2 feet" does not
     if answer_type == "count" and label == "CARDINAL" and _a_fraction(entity_text):
         return False  # "how many people": "1.5" (of a 1.5-acre lot) counts no one; "1.2 million" or "4.2 miles" do
     if label == "ORDINAL":

@@ -658,3 +658,9 @@ def test_a_street_is_no_firm(tagged: bool) -> None:
     text = "Quillane Avenue will close near the Varnell plant on Monday."
     passage = _passage(text, _tagged(text, "ORG", "Quillane Avenue") if tagged else [])
     assert _answers("Which company will close the Varnell plant?", passage) == []
+
+
+def test_how_many_feet_is_answered_by_a_quantity_in_feet() -> None:
+    text = "About 2 feet of snow fell on Varnell overnight, and 14 inches on Brisco."
+    passage = _passage(text, _tagged(text, "QUANTITY", "2 feet", "14 inches"))
+    assert _answers("How many feet of snow fell on Varnell?", passage) == ["2 feet"]
