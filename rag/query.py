@@ -111,10 +111,19 @@ MEASURE_UNITS = frozenset({"foot", "mile", "acre", "inch", "yard", "meter", "met
                            "kilowatt", "megawatt", "watt", "barrel", "bushel"})  # fmt: skip
 
 
+# The abbreviations news writing gives units in ("60 mph", "2,400 sq. ft.", "1,200 lbs.", "98°F"); those that are
+# also common words ("in.", "m") are left out.
+_UNIT_ABBREVIATIONS = {"foot": ("ft",), "mile": ("mph",), "pound": ("lb", "lbs"), "kilometer": ("km",),
+                       "kilometre": ("km",), "degree": ("°", "°f", "°c"), "kilowatt": ("kw", "kwh"),
+                       "megawatt": ("mw", "mwh"), "gallon": ("gal",), "ounce": ("oz",), "yard": ("yd", "yds")}  # fmt: skip
+
+
 def unit_forms(unit: str) -> re.Pattern[str]:
-    """The written forms of a unit of measure: its singular and plural ("foot", "feet"), whole words."""
+    """The written forms of a unit of measure: its singular and plural ("foot", "feet") and its abbreviations
+    ("ft"), not inside a longer word."""
     plural = {"foot": "feet", "inch": "inches"}.get(unit, unit + "s")
-    return re.compile(rf"\b(?:{re.escape(unit)}|{re.escape(plural)})\b", re.IGNORECASE)
+    forms = "|".join(re.escape(form) for form in (unit, plural, *_UNIT_ABBREVIATIONS.get(unit, ())))
+    return re.compile(rf"(?<![^\W\d_])(?:{forms})(?![^\W\d_])", re.IGNORECASE)
 
 
 # Words that turn a length of time into a point in time: "60 days ago", "earlier this week", "next month"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Sequence
 
 import pytest
@@ -664,3 +665,21 @@ def test_how_many_feet_is_answered_by_a_quantity_in_feet() -> None:
     text = "About 2 feet of snow fell on Varnell overnight, and 14 inches on Brisco."
     passage = _passage(text, _tagged(text, "QUANTITY", "2 feet", "14 inches"))
     assert _answers("How many feet of snow fell on Varnell?", passage) == ["2 feet"]
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "label", "value"),
+    [
+        ("How many miles per hour did the winds reach in Varnell?", "Winds in Varnell reached 60 mph on Monday.",
+         "QUANTITY", "60 mph"),
+        ("How many square feet is the Varnell home?", "The Varnell home has 2,400 sq. ft. of space and 4 rooms.",
+         "CARDINAL", "2,400"),
+        ("How many pounds did the Varnell pumpkin weigh?", "The Varnell pumpkin, grown by 3 brothers, weighed 1,200 lbs.",
+         "CARDINAL", "1,200"),
+        ("How many degrees was it in Varnell on Monday?", "It was 98°F in Varnell, where 40 people fainted.", "CARDINAL",
+         "98"),
+    ],
+)
+def test_a_unit_may_be_written_as_its_abbreviation(question: str, text: str, label: str, value: str) -> None:
+    others = [(m.start(), m.end(), "CARDINAL") for m in re.finditer(r"\b(?:4|3|40)\b", text)]
+    assert _answers(question, _passage(text, _tagged(text, label, value) + others)) == [value]
