@@ -672,6 +672,9 @@ def _answer_entities(
             continue  # "Who is the prosecutor?": someone the sentence calls the prosecutor, not anyone it names
         if asks_for_a_business and _PUBLIC_BODY.search(text):
             continue  # "Which contractor ...?": a firm, not "the City Council" that hired it
+        if (analysis.answer_type == "quantity" and label == "PERCENT" and not question_stems & _CHANCE_STEMS
+                and _a_chance(passage.text, s, e, start)):  # fmt: skip
+            continue  # "How much snow ...?": "a 70 percent chance of snow" is how likely it is, not how much
         if asks_for_a_business and _THOROUGHFARE.search(text):
             continue  # "Quillane Avenue will close ...": a street, which the model may tag as an organisation
         if analysis.answer_type == "organisation" and label == "ORG" and text in surnames:
@@ -776,6 +779,19 @@ _A_NAME_WORD = re.compile(
     r"the)\b)\b[^\W\d_]{2,}",
     re.IGNORECASE,
 )
+# Nouns of how likely something is: a percentage of one ("a 70 percent chance of snow") is no amount.
+_CHANCE_WORDS = r"(?:chances?|probability|likelihood|odds)"
+_CHANCE_STEMS = frozenset(stems("chance chances probability likelihood odds"))
+_CHANCE_AFTER = re.compile(rf"\s*{_CHANCE_WORDS}\b", re.IGNORECASE)
+_CHANCE_BEFORE = re.compile(rf"\b{_CHANCE_WORDS}\b[^.,;:!?]{{0,40}}$", re.IGNORECASE)
+
+
+def _a_chance(text: str, start: int, end: int, sentence_start: int) -> bool:
+    """The percentage at text[start:end] tells how likely something is: "a 70 percent chance of snow", "put the
+    odds of rain at 80 percent"."""
+    return bool(_CHANCE_AFTER.match(text, end) or _CHANCE_BEFORE.search(text, max(sentence_start, start - 60), start))
+
+
 # How far after a number its unit may come: "16,000 square feet", "41 miles of cast iron main".
 _UNIT_REACH = 20
 # A tally ("voted 5-2", "won 3-1"): its numbers count votes or points, which only a question about them asks for.

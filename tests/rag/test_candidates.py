@@ -683,3 +683,16 @@ def test_how_many_feet_is_answered_by_a_quantity_in_feet() -> None:
 def test_a_unit_may_be_written_as_its_abbreviation(question: str, text: str, label: str, value: str) -> None:
     others = [(m.start(), m.end(), "CARDINAL") for m in re.finditer(r"\b(?:4|3|40)\b", text)]
     assert _answers(question, _passage(text, _tagged(text, label, value) + others)) == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is a 70 percent chance of snow in Varnell on Tuesday, and forecasters expect about 6 inches.",
+        "Forecasters put the chance of snow in Varnell at 70 percent and expect about 6 inches.",
+    ],
+)
+def test_a_chance_in_percent_is_no_amount(text: str) -> None:
+    passage = _passage(text, _tagged(text, "PERCENT", "70 percent") + _tagged(text, "QUANTITY", "about 6 inches"))
+    assert _answers("How much snow is Varnell expecting?", passage) == ["about 6 inches"]
+    assert _answers("How big is the chance of snow in Varnell?", passage)[0] == "70 percent"
