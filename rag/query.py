@@ -701,6 +701,8 @@ def clause_mood(verb: "Token") -> Mood | None:
             return "irrealis"
         if token is not verb and token.lemma_.casefold() in IRREALIS_GOVERNORS:
             return "irrealis"
+    if any(c.dep_ == "aux" and c.lower_ == "to" for t in chain[:-1] for c in t.children):
+        return None  # "voted Monday to open the pool on June 1": the vote is past, the opening is not said to be
     top = chain[-1]
     # "would close the pool if the county refused to pay within 30 days": a condition is no fact, whatever
     # its tense
