@@ -969,6 +969,27 @@ def entity_fits(answer_type: str, label: str, entity_text: str, focus: str | Non
     return True
 
 
+# A day's name, as holidays are named: "Memorial Day", "Election Day", "Christmas Eve".
+_NAMED_DAY = re.compile(r"\b(?:Day|Eve)\b")
+# The ordinal words a day of a month may be written in: "the Fourth of July", "March first", "March twenty-first".
+_DAY_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                           "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+                           "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth"})  # fmt: skip
+
+
+def _a_day_in_words(words: list[str]) -> bool:
+    """The words give a day of a month as an ordinal word: "the fourth of july", "march first"; not "the first
+    week of march"."""
+    words = [w for w in words if w not in ("twenty", "thirty")]  # "march twenty-first": "march first"
+    for i, word in enumerate(words):
+        of_a_month = words[i + 1 : i + 2] == ["of"] and any(w in _MONTH_NAMES for w in words[i + 2 : i + 3])
+        if word in _DAY_ORDINALS and of_a_month:
+            return True
+        if word in _MONTH_NAMES and i + 1 < len(words) and words[i + 1] in _DAY_ORDINALS:
+            return True
+    return False
+
+
 def gives_the_date_part(entity_text: str, focus: str | None) -> bool:
     """Whether a point in time says what "what year / month / day / date" asks for: a year number for "year",
     a month for "month", a weekday for "weekday", a weekday or a day of a month for "day", a day of a month for
@@ -978,7 +999,9 @@ def gives_the_date_part(entity_text: str, focus: str | None) -> bool:
     words = re.findall(r"[a-z]+|\d+", normalise(entity_text))
     month = any(w in _MONTH_NAMES for w in words)
     weekday = any(w in _WEEKDAYS for w in words)
-    day_of_month = (month and any(w.isdigit() and len(w) <= 2 for w in words)) or bool(_NUMERIC_DATE.search(entity_text))
+    day_of_month = ((month and any(w.isdigit() and len(w) <= 2 for w in words))
+                    or bool(_NUMERIC_DATE.search(entity_text)) or _a_day_in_words(words))  # fmt: skip
+    named_day = bool(_NAMED_DAY.search(entity_text))  # "Memorial Day", "Christmas Eve"
     if part in ("year", "years"):
         return bool(_YEAR.search(entity_text))
     if part in ("month", "months"):
@@ -986,7 +1009,7 @@ def gives_the_date_part(entity_text: str, focus: str | None) -> bool:
     if part in ("weekday", "weekdays"):
         return weekday
     if part in ("day", "days"):
-        return weekday or day_of_month
+        return weekday or day_of_month or named_day
     if part in ("date", "dates"):
         return day_of_month
     return True
