@@ -29,7 +29,9 @@ from index.sentences import split_sentences
 from index.vector_codec import unpack
 from rag.answer_text import addressed_to_assistant, balanced_quotes, looks_like_headline
 from rag.models import Passage
-from rag.query import ANSWER_LABELS, BUSINESS_NOUNS, MEASURE_UNITS, Constraint, QuestionAnalysis, entity_fits, unit_forms
+from rag.query import (
+    ANSWER_LABELS, BUSINESS_NOUNS, MEASURE_UNITS, Constraint, QuestionAnalysis, entity_fits, role_forms, unit_forms,
+)  # fmt: skip
 from rag.text import all_stems, normalise, stems, stopwords, words
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
 
@@ -635,7 +637,7 @@ def _answer_entities(
     question_stems = set(stems(question))
     describing_stems = all_stems(" ".join(analysis.focus_verb_forms))  # "the bakery that will close": "close"
     counts_a_unit = analysis.answer_type == "count" and (analysis.focus or "").casefold() in MEASURE_UNITS
-    role_stems = set(stems(analysis.role)) if analysis.role else set()
+    role_stems = set(stems(" ".join(role_forms(analysis.role)))) if analysis.role else set()
     asks_for_a_business = analysis.answer_type == "organisation" and (analysis.focus or "") in BUSINESS_NOUNS
     entities = list(passage.entities)
     surnames = {passage.text[s:e].split()[-1] for s, e, label in entities if label == "PERSON" and " " in passage.text[s:e]}

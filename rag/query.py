@@ -284,6 +284,16 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
 _ANYONE_NOUNS = frozenset({"man", "woman", "person", "people", "one", "boy", "girl", "child", "individual", "guy"})
 
 
+def role_forms(role: str) -> tuple[str, ...]:
+    """The words for a role: the role, and for one in "-man", "-woman" or "-person" the others and the bare
+    word ("spokesperson": "spokesman", "spokeswoman"; "chairman": "chairwoman", "chairperson", "chair")."""
+    for suffix in ("woman", "person", "man"):
+        base = role[: -len(suffix)]
+        if role.endswith(suffix) and len(base) >= 3:
+            return (role, base + "man", base + "woman", base + "person", base)
+    return (role,)
+
+
 def asked_role(wh: "Token | None") -> "Token | None":
     """For "Who is / was the N ...?": N, the role whose holder is asked for ("Who is the prosecutor handling
     the case?"); None when N is a name ("Who is Dana Brisk?" asks about her), a noun for anyone ("Who was the

@@ -696,3 +696,17 @@ def test_a_chance_in_percent_is_no_amount(text: str) -> None:
     passage = _passage(text, _tagged(text, "PERCENT", "70 percent") + _tagged(text, "QUANTITY", "about 6 inches"))
     assert _answers("How much snow is Varnell expecting?", passage) == ["about 6 inches"]
     assert _answers("How big is the chance of snow in Varnell?", passage)[0] == "70 percent"
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("Who is the spokesperson for the Varnell police?", "Varnell police spokesman Dana Mabry said the road is closed."),
+        ("Who is the spokesperson for the Varnell police?", "Dana Mabry, a spokeswoman for the Varnell police, spoke."),
+        ("Who is the chairman of the Varnell board?", "Varnell board chair Dana Mabry said the vote would wait."),
+        ("Who is the chairwoman of the Varnell board?", "Chairman Dana Mabry said the Varnell board vote would wait."),
+    ],
+)
+def test_a_role_in_man_woman_or_person_is_the_same_role_in_the_others(question: str, text: str) -> None:
+    passage = _passage(text, _tagged(text, "PERSON", "Dana Mabry"))
+    assert _answers(question, passage) == ["Dana Mabry"]
