@@ -29,7 +29,9 @@ from index.sentences import split_sentences
 from index.vector_codec import unpack
 from rag.answer_text import addressed_to_assistant, balanced_quotes, looks_like_headline
 from rag.models import Passage
-from rag.query import ANSWER_LABELS, BUSINESS_NOUNS, MEASURE_UNITS, Constraint, QuestionAnalysis, entity_fits, unit_forms
+from rag.query import (
+    ANSWER_LABELS, BUSINESS_NOUNS, MEASURE_UNITS, Constraint, QuestionAnalysis, entity_fits, role_forms, unit_forms,
+)  # fmt: skip
 from rag.text import all_stems, normalise, stems, stopwords, words
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
 
@@ -635,7 +637,7 @@ def _answer_entities(
     question_stems = set(stems(question))
     describing_stems = all_stems(" ".join(analysis.focus_verb_forms))  # "the bakery that will close": "close"
     counts_a_unit = analysis.answer_type == "count" and (analysis.focus or "").casefold() in MEASURE_UNITS
-    role_stems = set(stems(analysis.role)) if analysis.role else set()
+    role_stems = set(stems(" ".join(role_forms(analysis.role)))) if analysis.role else set()
     asks_for_a_business = analysis.answer_type == "organisation" and (analysis.focus or "") in BUSINESS_NOUNS
     entities = list(passage.entities)
     surnames = {passage.text[s:e].split()[-1] for s, e, label in entities if label == "PERSON" and " " in passage.text[s:e]}
@@ -667,10 +669,16 @@ def _answer_entities(
         if analysis.answer_type == "name" and not _names_the_focus(passage.text, (s, e, label), focus_stems,
                                                                     describing_stems, (start, end)):  # fmt: skip
             continue  # "the name of the bakery": a name the sentence gives the bakery, not its owner's
-        if role_stems and not _names_the_focus(passage.text, (s, e, label), role_stems, describing_stems, (start, end)):
+        if role_stems and not (_names_the_focus(passage.text, (s, e, label), role_stems, describing_stems, (start, end))
+                               or _given_the_role(passage.text, (s, e), role_stems, (start, end))):  # fmt: skip
             continue  # "Who is the prosecutor?": someone the sentence calls the prosecutor, not anyone it names
         if asks_for_a_business and _PUBLIC_BODY.search(text):
             continue  # "Which contractor ...?": a firm, not "the City Council" that hired it
+        if (analysis.answer_type == "quantity" and label == "PERCENT" and not question_stems & _CHANCE_STEMS
+                and _a_chance(passage.text, s, e, start)):  # fmt: skip
+            continue  # "How much snow ...?": "a 70 percent chance of snow" is how likely it is, not how much
+        if asks_for_a_business and _THOROUGHFARE.search(text):
+            continue  # "Quillane Avenue will close ...": a street, which the model may tag as an organisation
         if analysis.answer_type == "organisation" and label == "ORG" and text in surnames:
             continue  # "..., Undset said": the model took a person named before ("Rafael Undset") for a firm
         if label == "ORG" and not _A_NAME_WORD.search(text):
@@ -757,12 +765,14 @@ _NUMBERED_DOCUMENT = re.compile(
     r"Chapter|Item|Order|Act|Rule|Form)(?: No\.| Number)?\s+$"
 )
 _NUMBERED_DOCUMENT_REACH = 24
-# Words of a public body's name ("Amberlow City Council", "Brindlemoor County Commission"), which answers no
-# question about a company, firm or contractor.
+# The word a public body's name ends in, or has before "of", "for" or "on" ("Amberlow City Council", "the
+# Brindlemoor county commission", "Department of Public Works"): such a body answers no question about a company,
+# firm or contractor. A firm's name may hold the word elsewhere ("Harbor Town Builders", "City Electric Supply").
 _PUBLIC_BODY = re.compile(
     r"\b(?:Council|Commission|Commissioners|Board|Department|Dept\.|Authority|Committee|Court|Police|Sheriff|"
     r"Office|Legislature|Senate|Congress|Assembly|Parliament|Ministry|Government|Administration|District|County|"
-    r"City|Village|Town|Township|State)\b"
+    r"City|Village|Town|Township|State)(?:['’]s)?(?:\s+(?:of|for|on)\b|\W*$)",
+    re.IGNORECASE,
 )
 # A name holds a word that is not a number: "Fourteen" at a sentence start is no organisation.
 _A_NAME_WORD = re.compile(
@@ -771,6 +781,19 @@ _A_NAME_WORD = re.compile(
     r"the)\b)\b[^\W\d_]{2,}",
     re.IGNORECASE,
 )
+# Nouns of how likely something is: a percentage of one ("a 70 percent chance of snow") is no amount.
+_CHANCE_WORDS = r"(?:chances?|probability|likelihood|odds)"
+_CHANCE_STEMS = frozenset(stems("chance chances probability likelihood odds"))
+_CHANCE_AFTER = re.compile(rf"\s*{_CHANCE_WORDS}\b", re.IGNORECASE)
+_CHANCE_BEFORE = re.compile(rf"\b{_CHANCE_WORDS}\b[^.,;:!?]{{0,40}}$", re.IGNORECASE)
+
+
+def _a_chance(text: str, start: int, end: int, sentence_start: int) -> bool:
+    """The percentage at text[start:end] tells how likely something is: "a 70 percent chance of snow", "put the
+    odds of rain at 80 percent"."""
+    return bool(_CHANCE_AFTER.match(text, end) or _CHANCE_BEFORE.search(text, max(sentence_start, start - 60), start))
+
+
 # How far after a number its unit may come: "16,000 square feet", "41 miles of cast iron main".
 _UNIT_REACH = 20
 # A tally ("voted 5-2", "won 3-1"): its numbers count votes or points, which only a question about them asks for.
@@ -971,6 +994,56 @@ def _names_the_focus(
         or any(focus_stems & text_stems(word) for word in following if not word.rstrip(",.;").endswith(("'s", "’s")))
         or _NAMING.search(before)
     )
+
+
+def _given_the_role(text: str, entity: tuple[int, int], role_stems: set[str], sentence: tuple[int, int]) -> bool:
+    """For "Who is the county engineer?": whether a clause of the `sentence` (its bounds in `text`) says the
+    person at `entity` holds the role: "Dana Lisle is the new county engineer", "The county engineer is Dana
+    Lisle", "was named county engineer", "hired Dana Lisle as its engineer", "Dana Lisle, who was named
+    engineer, ..."; not "Dana Lisle met the engineer" or "Dana Lisle said the engineer was wrong"."""
+    if not role_stems & text_stems(text[sentence[0] : sentence[1]]):
+        return False  # no word of the role: nothing to parse
+    doc = sentence_parse(text[sentence[0] : sentence[1]])
+    span = doc.char_span(entity[0] - sentence[0], entity[1] - sentence[0], alignment_mode="expand")
+    if span is None:
+        return False
+    person = span.root
+    for noun in doc:
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.i in range(span.start, span.end):
+            continue
+        if not role_stems & (all_stems(noun.text) | all_stems(noun.lemma_)):
+            continue
+        verb = _predicating_verb(noun)
+        if verb is None:
+            continue
+        if person.head.i == verb.i and person.dep_ in _CLAUSE_ARGUMENTS:
+            return True
+        if verb.dep_ in ("relcl", "acl") and verb.head.i == person.i:
+            return True  # "Dana Lisle, who was named engineer": the clause is on the name
+    return False
+
+
+# A clause's subject, object or (after "be") attribute: the one a predicate noun says something of.
+_CLAUSE_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+
+
+def _predicating_verb(noun: "Token") -> "Token | None":
+    """The verb through which `noun` is said of its clause's subject or object: "is the engineer", "was named
+    engineer" (an attribute or a predicate complement), "The engineer is ..." (the subject of "be"), "hired
+    her as engineer", "is in her third year as coach" (after "as"); None otherwise."""
+    if noun.dep_ in ("attr", "oprd"):
+        return noun.head
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as":
+        token = noun.head.head
+        for _ in range(_GOVERNING_STEPS):
+            if token.pos_ in ("VERB", "AUX"):
+                return token
+            if token.head.i == token.i:
+                return None
+            token = token.head
+    return None
 
 
 def _followed_by(text: str, entity: Entity, focus_stems: set[str]) -> bool:

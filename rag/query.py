@@ -111,10 +111,19 @@ MEASURE_UNITS = frozenset({"foot", "mile", "acre", "inch", "yard", "meter", "met
                            "kilowatt", "megawatt", "watt", "barrel", "bushel"})  # fmt: skip
 
 
+# The abbreviations news writing gives units in ("60 mph", "2,400 sq. ft.", "1,200 lbs.", "98°F"); those that are
+# also common words ("in.", "m") are left out.
+_UNIT_ABBREVIATIONS = {"foot": ("ft",), "mile": ("mph",), "pound": ("lb", "lbs"), "kilometer": ("km",),
+                       "kilometre": ("km",), "degree": ("°", "°f", "°c"), "kilowatt": ("kw", "kwh"),
+                       "megawatt": ("mw", "mwh"), "gallon": ("gal",), "ounce": ("oz",), "yard": ("yd", "yds")}  # fmt: skip
+
+
 def unit_forms(unit: str) -> re.Pattern[str]:
-    """The written forms of a unit of measure: its singular and plural ("foot", "feet"), whole words."""
+    """The written forms of a unit of measure: its singular and plural ("foot", "feet") and its abbreviations
+    ("ft"), not inside a longer word."""
     plural = {"foot": "feet", "inch": "inches"}.get(unit, unit + "s")
-    return re.compile(rf"\b(?:{re.escape(unit)}|{re.escape(plural)})\b", re.IGNORECASE)
+    forms = "|".join(re.escape(form) for form in (unit, plural, *_UNIT_ABBREVIATIONS.get(unit, ())))
+    return re.compile(rf"(?<![^\W\d_])(?:{forms})(?![^\W\d_])", re.IGNORECASE)
 
 
 # Words that turn a length of time into a point in time: "60 days ago", "earlier this week", "next month"
@@ -273,6 +282,16 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
 
 # Nouns for anyone at all: "Who was the second man police sought?" asks for a person, not for a role.
 _ANYONE_NOUNS = frozenset({"man", "woman", "person", "people", "one", "boy", "girl", "child", "individual", "guy"})
+
+
+def role_forms(role: str) -> tuple[str, ...]:
+    """The words for a role: the role, and for one in "-man", "-woman" or "-person" the others and the bare
+    word ("spokesperson": "spokesman", "spokeswoman"; "chairman": "chairwoman", "chairperson", "chair")."""
+    for suffix in ("woman", "person", "man"):
+        base = role[: -len(suffix)]
+        if role.endswith(suffix) and len(base) >= 3:
+            return (role, base + "man", base + "woman", base + "person", base)
+    return (role,)
 
 
 def asked_role(wh: "Token | None") -> "Token | None":
@@ -692,6 +711,8 @@ def clause_mood(verb: "Token") -> Mood | None:
             return "irrealis"
         if token is not verb and token.lemma_.casefold() in IRREALIS_GOVERNORS:
             return "irrealis"
+    if any(c.dep_ == "aux" and c.lower_ == "to" for t in chain[:-1] for c in t.children):
+        return None  # "voted Monday to open the pool on June 1": the vote is past, the opening is not said to be
     top = chain[-1]
     # "would close the pool if the county refused to pay within 30 days": a condition is no fact, whatever
     # its tense
@@ -944,8 +965,9 @@ def entity_fits(answer_type: str, label: str, entity_text: str, focus: str | Non
         label = "PERCENT"
     if label not in ANSWER_LABELS.get(answer_type, ()):
         return False
-    if answer_type == "count" and label == "QUANTITY" and focus and not set(stems(focus)) & set(stems(entity_text)):
-        return False  # "how many homes": "1,200 acres" measures something else
+    if (answer_type == "count" and label == "QUANTITY" and focus and not set(stems(focus)) & set(stems(entity_text))
+            and not (focus in MEASURE_UNITS and unit_forms(focus).search(entity_text))):  # fmt: skip
+        return False  # "how many homes": "1,200 acres" measures something else; "how many feet": "2 feet" does not
     if answer_type == "count" and label == "CARDINAL" and _a_fraction(entity_text):
         return False  # "how many people": "1.5" (of a 1.5-acre lot) counts no one; "1.2 million" or "4.2 miles" do
     if label == "ORDINAL":
@@ -957,6 +979,27 @@ def entity_fits(answer_type: str, label: str, entity_text: str, focus: str | Non
     return True
 
 
+# A day's name, as holidays are named: "Memorial Day", "Election Day", "Christmas Eve".
+_NAMED_DAY = re.compile(r"\b(?:Day|Eve)\b")
+# The ordinal words a day of a month may be written in: "the Fourth of July", "March first", "March twenty-first".
+_DAY_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                           "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+                           "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth"})  # fmt: skip
+
+
+def _a_day_in_words(words: list[str]) -> bool:
+    """The words give a day of a month as an ordinal word: "the fourth of july", "march first"; not "the first
+    week of march"."""
+    words = [w for w in words if w not in ("twenty", "thirty")]  # "march twenty-first": "march first"
+    for i, word in enumerate(words):
+        of_a_month = words[i + 1 : i + 2] == ["of"] and any(w in _MONTH_NAMES for w in words[i + 2 : i + 3])
+        if word in _DAY_ORDINALS and of_a_month:
+            return True
+        if word in _MONTH_NAMES and i + 1 < len(words) and words[i + 1] in _DAY_ORDINALS:
+            return True
+    return False
+
+
 def gives_the_date_part(entity_text: str, focus: str | None) -> bool:
     """Whether a point in time says what "what year / month / day / date" asks for: a year number for "year",
     a month for "month", a weekday for "weekday", a weekday or a day of a month for "day", a day of a month for
@@ -966,7 +1009,9 @@ def gives_the_date_part(entity_text: str, focus: str | None) -> bool:
     words = re.findall(r"[a-z]+|\d+", normalise(entity_text))
     month = any(w in _MONTH_NAMES for w in words)
     weekday = any(w in _WEEKDAYS for w in words)
-    day_of_month = (month and any(w.isdigit() and len(w) <= 2 for w in words)) or bool(_NUMERIC_DATE.search(entity_text))
+    day_of_month = ((month and any(w.isdigit() and len(w) <= 2 for w in words))
+                    or bool(_NUMERIC_DATE.search(entity_text)) or _a_day_in_words(words))  # fmt: skip
+    named_day = bool(_NAMED_DAY.search(entity_text))  # "Memorial Day", "Christmas Eve"
     if part in ("year", "years"):
         return bool(_YEAR.search(entity_text))
     if part in ("month", "months"):
@@ -974,7 +1019,7 @@ def gives_the_date_part(entity_text: str, focus: str | None) -> bool:
     if part in ("weekday", "weekdays"):
         return weekday
     if part in ("day", "days"):
-        return weekday or day_of_month
+        return weekday or day_of_month or named_day
     if part in ("date", "dates"):
         return day_of_month
     return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Sequence
 
 import pytest
@@ -596,6 +597,23 @@ def test_who_is_the_role_is_answered_by_someone_the_sentence_gives_the_role(text
     assert answers == (["Orla Penhale"] if named else [])
 
 
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Dana Mabry is the new county engineer in Varnell.", True),
+        ("Varnell's new county engineer is Dana Mabry.", True),
+        ("Dana Mabry was named Varnell county engineer on Monday.", True),
+        ("Varnell hired Dana Mabry as its new county engineer on Monday.", True),
+        ("Dana Mabry, who was named county engineer in Varnell, starts Monday.", True),
+        ("Dana Mabry met with the county engineer in Varnell on Monday.", False),
+        ("Dana Mabry said the county engineer in Varnell was wrong.", False),
+    ],
+)
+def test_who_is_the_role_is_answered_by_someone_a_clause_says_holds_it(text: str, named: bool) -> None:
+    passage = _passage(text, _tagged(text, "PERSON", "Dana Mabry"))
+    assert _answers("Who is the Varnell county engineer?", passage) == (["Dana Mabry"] if named else [])
+
+
 def test_a_company_question_is_answered_by_a_firm_not_a_public_body_a_dateline_or_a_person() -> None:
     council = "The Selbourne City Council hired Orrick Paving Co. to repave Mill Road."
     passage = _passage(council, _tagged(council, "ORG", "The Selbourne City Council", "Orrick Paving Co."))
@@ -612,3 +630,83 @@ def test_a_company_question_is_answered_by_a_firm_not_a_public_body_a_dateline_o
     text = "Fourteen residents of the Selbourne building were out of their homes Monday."
     passage = _passage(text, _tagged(text, "ORG", "Fourteen"))
     assert _answers("Which company owns the Selbourne building?", passage) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies", "firm"),
+    [
+        # a public body's name ends in the word for the body, or has it before "of"; news writing lowercases it
+        ("The Varnell council hired Halbrook & Sons to repave Mill Road.", ("The Varnell council",), "Halbrook & Sons"),
+        ("The Department of Public Works hired Halbrook & Sons to repave Mill Road.", ("The Department of Public Works",),
+         "Halbrook & Sons"),
+        ("The Varnell Transit Authority hired Halbrook & Sons to repave Mill Road.", ("The Varnell Transit Authority",),
+         "Halbrook & Sons"),
+        # a firm may have a word of government in its name
+        ("The Varnell council hired Harbor Town Builders to repave Mill Road.", ("The Varnell council",),
+         "Harbor Town Builders"),
+        ("The Varnell council hired City Electric Supply to repave Mill Road.", ("The Varnell council",),
+         "City Electric Supply"),
+    ],
+)
+def test_a_public_body_is_told_from_a_firm_by_the_word_its_name_ends_in(text: str, bodies: tuple[str, ...],
+                                                                        firm: str) -> None:  # fmt: skip
+    passage = _passage(text, _tagged(text, "ORG", *bodies, firm))
+    assert _answers("Which contractor will repave Mill Road?", passage) == [firm]
+
+
+@pytest.mark.parametrize("tagged", [True, False])
+def test_a_street_is_no_firm(tagged: bool) -> None:
+    text = "Quillane Avenue will close near the Varnell plant on Monday."
+    passage = _passage(text, _tagged(text, "ORG", "Quillane Avenue") if tagged else [])
+    assert _answers("Which company will close the Varnell plant?", passage) == []
+
+
+def test_how_many_feet_is_answered_by_a_quantity_in_feet() -> None:
+    text = "About 2 feet of snow fell on Varnell overnight, and 14 inches on Brisco."
+    passage = _passage(text, _tagged(text, "QUANTITY", "2 feet", "14 inches"))
+    assert _answers("How many feet of snow fell on Varnell?", passage) == ["2 feet"]
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "label", "value"),
+    [
+        ("How many miles per hour did the winds reach in Varnell?", "Winds in Varnell reached 60 mph on Monday.",
+         "QUANTITY", "60 mph"),
+        ("How many square feet is the Varnell home?", "The Varnell home has 2,400 sq. ft. of space and 4 rooms.",
+         "CARDINAL", "2,400"),
+        ("How many pounds did the Varnell pumpkin weigh?", "The Varnell pumpkin, grown by 3 brothers, weighed 1,200 lbs.",
+         "CARDINAL", "1,200"),
+        ("How many degrees was it in Varnell on Monday?", "It was 98°F in Varnell, where 40 people fainted.", "CARDINAL",
+         "98"),
+    ],
+)
+def test_a_unit_may_be_written_as_its_abbreviation(question: str, text: str, label: str, value: str) -> None:
+    others = [(m.start(), m.end(), "CARDINAL") for m in re.finditer(r"\b(?:4|3|40)\b", text)]
+    assert _answers(question, _passage(text, _tagged(text, label, value) + others)) == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is a 70 percent chance of snow in Varnell on Tuesday, and forecasters expect about 6 inches.",
+        "Forecasters put the chance of snow in Varnell at 70 percent and expect about 6 inches.",
+    ],
+)
+def test_a_chance_in_percent_is_no_amount(text: str) -> None:
+    passage = _passage(text, _tagged(text, "PERCENT", "70 percent") + _tagged(text, "QUANTITY", "about 6 inches"))
+    assert _answers("How much snow is Varnell expecting?", passage) == ["about 6 inches"]
+    assert _answers("How big is the chance of snow in Varnell?", passage)[0] == "70 percent"
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("Who is the spokesperson for the Varnell police?", "Varnell police spokesman Dana Mabry said the road is closed."),
+        ("Who is the spokesperson for the Varnell police?", "Dana Mabry, a spokeswoman for the Varnell police, spoke."),
+        ("Who is the chairman of the Varnell board?", "Varnell board chair Dana Mabry said the vote would wait."),
+        ("Who is the chairwoman of the Varnell board?", "Chairman Dana Mabry said the Varnell board vote would wait."),
+    ],
+)
+def test_a_role_in_man_woman_or_person_is_the_same_role_in_the_others(question: str, text: str) -> None:
+    passage = _passage(text, _tagged(text, "PERSON", "Dana Mabry"))
+    assert _answers(question, passage) == ["Dana Mabry"]

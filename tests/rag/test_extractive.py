@@ -180,3 +180,23 @@ def test_an_outlet_that_gives_both_figures_does_not_disagree_with_one_that_gives
     assert _also_states(both, one)  # outlet a gives $1.4 million too: two things, not a disagreement
     assert not _also_states(one, both)
     assert not _also_states(both, other) and not _also_states(other, both)  # a real disagreement stays one
+
+
+@pytest.mark.parametrize("decided", ["voted Monday to open", "decided to open", "agreed on Monday to open"])
+def test_a_decision_in_the_past_to_do_something_later_does_not_contradict_a_question_about_the_future(
+    decided: str,
+) -> None:
+    from rag.candidates import Candidate
+    from rag.extractive import agreeing_first
+    from rag.models import Passage
+    from rag.query import analyse
+
+    def candidate(text: str, value: str) -> Candidate:
+        passage = Passage(passage_id=value, article_id=value, title="Varnell pool", source="s", text=text, start=0,
+                          end=len(text), entities=[])  # fmt: skip
+        return Candidate(0, passage, 0, len(text), {}, [(text.index(value), text.index(value) + len(value), "DATE")])
+
+    decision = candidate(f"The Varnell council {decided} the pool on June 1.", "June 1")
+    other = candidate("The Varnell pool will be repainted in the spring.", "the spring")
+    ranked = agreeing_first([decision, other], analyse("When will the Varnell pool open?"))
+    assert ranked[0].answer_text() == "June 1"

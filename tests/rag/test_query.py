@@ -342,6 +342,13 @@ def test_a_name_asked_for_is_answered_by_a_name(question: str, answer_type: str,
         ("On what date did the Kessock strike begin?", "March 3, 2021", True),
         ("On what date did the Kessock strike begin?", "2021", False),
         ("When did the Kessock strike begin?", "2021", True),  # "when" takes any point in time
+        # a named day, and a day of a month in words
+        ("On what day did the storm hit Dunmere?", "Memorial Day", True),
+        ("On what day did the storm hit Dunmere?", "Christmas Eve", True),
+        ("On what day did the storm hit Dunmere?", "the Fourth of July", True),
+        ("On what date did the Kessock strike begin?", "the first of March", True),
+        ("On what date did the Kessock strike begin?", "Memorial Day", False),
+        ("On what day did the storm hit Dunmere?", "the first week of March", False),
     ],
 )
 def test_what_year_month_day_or_date_asks_for_that_part_of_a_date(question: str, value: str, fits: bool) -> None:
