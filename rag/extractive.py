@@ -107,18 +107,17 @@ def refusal_features(
 
 
 def agreeing_first(candidates: list[Candidate], analysis: QuestionAnalysis, window: int = CHECKED_FOR_MOOD) -> list[Candidate]:
-    """The ranked candidates, with those among the best `window` whose clause contradicts the question's time or
-    polarity (rag.candidates.clause_agrees) put after the others of the window: "Where will riders catch it?"
-    is answered by "buses will stop at the park-and-ride lot", not by "will no longer run down Front Street",
-    ranked first for its words. When none of the window agrees, the order stays, and the refusal model sees
-    the disagreement (`mood_agrees`)."""
-    if not analysis.typed or len(candidates) < 2:
+    """The ranked candidates; when the best value's clause contradicts the question's time or polarity
+    (rag.candidates.clause_agrees), the first of the next ones within `window` whose clause agrees takes its
+    place: "Where will riders catch it?" is answered by "buses will stop at the park-and-ride lot", not by "will
+    no longer run down Front Street", ranked first for its words. When none agrees, the order stays, and the
+    refusal model sees the disagreement (`mood_agrees`). Only the best is parsed when it agrees."""
+    if not analysis.typed or len(candidates) < 2 or clause_agrees(analysis, candidates[0]):
         return candidates
-    head = candidates[:window]
-    agreeing = [c for c in head if clause_agrees(analysis, c)]
-    if not agreeing or len(agreeing) == len(head):
-        return candidates
-    return agreeing + [c for c in head if c not in agreeing] + candidates[window:]
+    for candidate in candidates[1:window]:
+        if clause_agrees(analysis, candidate):
+            return [candidate, *(c for c in candidates if c is not candidate)]
+    return candidates
 
 
 def decide(
