@@ -304,7 +304,8 @@ def fit_refusal(data: list[CaseData], rankers: dict[str, LogisticModel]) -> tupl
         ranker = rankers[kind_of(case.analysis.typed)]
         for candidate in case.candidates:
             candidate.score = ranker.logit(candidate.features)
-        ranked = agreeing_first(sorted(case.candidates, key=lambda c: (-c.score, c.passage_rank, c.start)), case.analysis)
+        ranked = sorted(case.candidates, key=lambda c: (-c.score, c.passage_rank, c.start))
+        ranked = agreeing_first(ranked, case.analysis)
         if not ranked:
             continue
         case.candidates = ranked

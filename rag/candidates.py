@@ -640,7 +640,9 @@ def _answer_entities(
     role_stems = set(stems(" ".join(role_forms(analysis.role)))) if analysis.role else set()
     asks_for_a_business = analysis.answer_type == "organisation" and (analysis.focus or "") in BUSINESS_NOUNS
     entities = list(passage.entities)
-    surnames = {passage.text[s:e].split()[-1] for s, e, label in entities if label == "PERSON" and " " in passage.text[s:e]}
+    surnames = {
+        passage.text[s:e].split()[-1] for s, e, label in entities if label == "PERSON" and " " in passage.text[s:e]
+    }
     if asks_for_a_business:
         entities += _untagged_subject_names(passage, start, end)
     for s, e, label in entities:
@@ -720,7 +722,7 @@ def _untagged_subject_names(passage: Passage, start: int, end: int) -> list[Enti
         if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN":
             continue
         first = token
-        while first.i > 0 and doc[first.i - 1].pos_ == "PROPN" and doc[first.i - 1].head.i in range(first.i, token.i + 1):
+        while first.i > 0 and doc[first.i - 1].pos_ == "PROPN" and first.i <= doc[first.i - 1].head.i <= token.i:
             first = doc[first.i - 1]
         if first.i == token.i:
             continue  # one word: as likely a surname as a firm

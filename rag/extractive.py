@@ -33,8 +33,8 @@ from typing import Callable, Sequence
 from rag.answer_model import AnswerModel, kind_of, load_answer_model
 from rag.answer_text import balanced_quotes, display_text
 from rag.candidates import (
-    PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, answer_clause, clause_agrees, counted_phrase, drop_orders_to_assistants,
-    find_candidates, names_someone_new, new_names, sentence_spans,
+    PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, answer_clause, clause_agrees, counted_phrase,
+    drop_orders_to_assistants, find_candidates, names_someone_new, new_names, sentence_spans,
 )  # fmt: skip
 from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.identity import describe
@@ -106,7 +106,9 @@ def refusal_features(
     }
 
 
-def agreeing_first(candidates: list[Candidate], analysis: QuestionAnalysis, window: int = CHECKED_FOR_MOOD) -> list[Candidate]:
+def agreeing_first(
+    candidates: list[Candidate], analysis: QuestionAnalysis, window: int = CHECKED_FOR_MOOD
+) -> list[Candidate]:
     """The ranked candidates; when the best value's clause contradicts the question's time or polarity
     (rag.candidates.clause_agrees), the first of the next ones within `window` whose clause agrees takes its
     place: "Where will riders catch it?" is answered by "buses will stop at the park-and-ride lot", not by "will
@@ -281,7 +283,7 @@ def _also_states(candidate: Candidate, other: Candidate) -> bool:
 
 
 # The digits of a figure and its scale word: "1.4 million" of "about $1.4 million".
-_FIGURE_CORE = re.compile(r"\d[\d,.]*\d(?:\s+(?:thousand|million|billion|trillion))?|\d(?:\s+(?:thousand|million|billion|trillion))?")
+_FIGURE_CORE = re.compile(r"(?:\d[\d,.]*\d|\d)(?:\s+(?:thousand|million|billion|trillion))?")
 
 
 def _figure(candidate: Candidate) -> str:
