@@ -991,7 +991,7 @@ def _names_the_focus(
     following = after[1:].split()[:NAMED_WINDOW] if after.startswith(",") else []  # the words, not the comma
     return bool(
         focus_stems & text_stems(text[start:end])
-        or describing_stems & text_stems(" ".join(after.split()[:NAMED_WINDOW]))
+        or describing_stems & all_stems(" ".join(after.split()[:NAMED_WINDOW]))  # "won" is a stopword to text_stems
         or (previous and focus_stems & text_stems(previous[0]))
         or any(focus_stems & text_stems(word) for word in following if not word.rstrip(",.;").endswith(("'s", "’s")))
         or _NAMING.search(before)

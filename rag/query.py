@@ -275,7 +275,9 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
         asks_which=_asks_which(wh),
         identity_of=_identity_name(doc, wh),
         negative=any(t.dep_ == "neg" for t in doc),
-        focus_verb_forms=tuple(form for verb in _describing_verbs(described) for form in _verb_forms(verb)),
+        focus_verb_forms=tuple(
+            form for verb in _describing_verbs(described) + _agent_verbs(role) for form in _verb_forms(verb)
+        ),
         role=role.lemma_.casefold() if role is not None else None,
     )
 
@@ -307,6 +309,22 @@ def asked_role(wh: "Token | None") -> "Token | None":
         if definite and child.lemma_.casefold() not in _ANYONE_NOUNS:
             return child
     return None
+
+
+def _agent_verbs(role: "Token | None") -> list[str]:
+    """The verb an agent noun is made from, in the forms English spells it: "owner" -> "own", "driver" ->
+    "drive", "winner" -> "win". Whoever does it holds the role: "Dana Brisk owns the bakery" answers "Who is
+    the owner of the bakery?". A wrong form ("owne") matches no word, so no lexicon is needed."""
+    if role is None:
+        return []
+    word = role.lemma_.casefold()
+    if len(word) < 5 or not word.endswith(("er", "or")) or word.endswith("eer"):
+        return []  # "engineer", "volunteer": no verb inside
+    stem = word[:-2]
+    forms = [stem, stem + "e"] + ([stem[:-1]] if stem[-1] == stem[-2] else [])
+    # not "may" of "mayor", nor a form that stems like the role itself
+    ruled_out = set(stems(" ".join(_AUXILIARIES | IRREALIS_AUXILIARIES))) | set(stems(word))
+    return [form for form in forms if len(form) >= 3 and not set(stems(form)) & ruled_out]
 
 
 def _describing_verbs(focus: "Token | None") -> list[str]:

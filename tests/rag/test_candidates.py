@@ -710,3 +710,18 @@ def test_a_chance_in_percent_is_no_amount(text: str) -> None:
 def test_a_role_in_man_woman_or_person_is_the_same_role_in_the_others(question: str, text: str) -> None:
     passage = _passage(text, _tagged(text, "PERSON", "Dana Mabry"))
     assert _answers(question, passage) == ["Dana Mabry"]
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "named"),
+    [
+        ("Who is the owner of the Quenlow bakery?", "Dana Brisk owns the Quenlow bakery on Dune Street.", True),
+        ("Who is the owner of the Quenlow bakery?", "Dana Brisk, who bought the Quenlow bakery in 2019, said prices rose.",
+         False),
+        ("Who was the winner of the Quenlow race?", "Dana Mabry won the Quenlow race on Sunday.", True),
+        ("Who is the mayor of Quenlow?", "Dana Mabry may run for mayor of Quenlow again.", False),  # no "may" of "mayor"
+    ],
+)
+def test_who_is_the_agent_noun_is_answered_by_whoever_does_it(question: str, text: str, named: bool) -> None:
+    passage = _passage(text, _tagged(text, "PERSON", " ".join(text.split()[:2]).rstrip(",")))  # the sentence's first name
+    assert bool(_answers(question, passage)) is named
