@@ -638,6 +638,8 @@ def _answer_entities(
     describing_stems = all_stems(" ".join(analysis.focus_verb_forms))  # "the bakery that will close": "close"
     counts_a_unit = analysis.answer_type == "count" and (analysis.focus or "").casefold() in MEASURE_UNITS
     role_stems = set(stems(" ".join(role_forms(analysis.role)))) if analysis.role else set()
+    # "How old is Dale Orrin?" is answered by "Dale Orrin, a 52-year-old farmer": the age is his, whatever noun follows
+    asks_a_persons_age = analysis.answer_type == "age" and any(label == "PERSON" for _, label in analysis.entities)
     asks_for_a_business = analysis.answer_type == "organisation" and (analysis.focus or "") in BUSINESS_NOUNS
     entities = list(passage.entities)
     surnames = {
@@ -660,6 +662,9 @@ def _answer_entities(
             continue
         if (analysis.answer_type == "age") != states_an_age(passage.text, s, e):
             continue  # "Dale Orrin, 52, was hurt": the 52 answers how old he is, not when or how many
+        if analysis.answer_type == "age" and not asks_a_persons_age and _the_age_of_another(passage.text, s, e,
+                                                                                            question_stems):
+            continue  # "How old is the building?": "a 62-year-old woman" is her age, not the building's
         if counts_a_unit and not unit_forms(analysis.focus or "").search(passage.text, s, min(end, e + _UNIT_REACH)):
             continue  # "How many square feet ...?": a number of feet, not "30 treatment rooms"
         if analysis.answer_type in ("count", "quantity", "measure") and _STREET_AFTER.match(passage.text, e) and text.isdigit():
@@ -765,6 +770,9 @@ MAX_AGE = 120
 _NUMBERED_DOCUMENT = re.compile(
     r"\b(?:Ordinance|Resolution|Policy|Bill|Case|Docket|Motion|Measure|Proposition|Amendment|Article|Section|"
     r"Chapter|Item|Order|Act|Rule|Form)(?: No\.| Number)?\s+$"
+    # and the numbers that name a road, a room or a school grade: "Route 9", "County Road 14", "grades 6 through 12"
+    r"|\b(?:Route|Highway|Interstate|Road|Ward|Precinct|Room|Suite|Unit|Lot|Pier|Gate|Exit|Platform|Flight)\s+$"
+    r"|\b[Gg]rades?\s+(?:\d+\s*(?:through|to|and|[-–])\s*)?$"
 )
 _NUMBERED_DOCUMENT_REACH = 24
 # The word a public body's name ends in, or has before "of", "for" or "on" ("Amberlow City Council", "the
@@ -883,6 +891,23 @@ def _inside_the_outlets_name(passage: Passage, start: int, end: int) -> bool:
     name = " ".join(words)
     found = passage.text.find(name, max(0, end - len(name)), start + len(name))
     return found != -1 and found <= start and end <= found + len(name)
+
+
+def _the_age_of_another(text: str, start: int, end: int, question_stems: set[str]) -> bool:
+    """The age at text[start:end] is given to someone or something the question does not name: "a 62-year-old
+    *woman*" or "Osgood Tremlett, 41," for "How old is the building?"; but "The driver, a 52-year-old man" and
+    "The driver, 52," give the driver's age (the question's noun just before it)."""
+    aged = _AGED_NOUN.match(text, end)
+    if aged is not None and set(stems(aged.group(1))) & question_stems:
+        return False
+    before = text[max(0, start - 40) : start].split()[-_APPOSITION_WORDS:]
+    return not text_stems(" ".join(before)) & question_stems
+
+
+# Words before an age in which the noun it is in apposition to stands: "The driver, a 52-year-old man".
+_APPOSITION_WORDS = 4
+# The noun an age in "N-year-old X" is given to, and the words after it ("the 90-year-old Selbourne mill").
+_AGED_NOUN = re.compile(r"(?:-year-old)?\s+((?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*)")  # up to three words
 
 
 def states_an_age(text: str, start: int, end: int) -> bool:

@@ -268,7 +268,7 @@ def _rival_figure(
                 or not _same_unit(rival.answer_text() or "", best.answer_text() or "", analysis.focus)
                 or _also_states(best, rival) or _also_states(rival, best)):  # fmt: skip
             continue
-        first = [rival, *(c for c in candidates if c is not rival)]
+        first = [rival, *(c for c in candidates if c is not rival and _figure(c) != _figure(best))]  # on its own
         accepted = model.answer_probability(refusal_features(first, analysis, word_likeness)) >= model.threshold
         return rival if accepted else None
     return None

@@ -400,13 +400,16 @@ def _as_question(text: str) -> str:
 
 
 def _question_word(doc: "Doc") -> "Token | None":
-    """The interrogative word: the first wh-word that is not a relative pronoun ("the call that ...")."""
+    """The interrogative word: the first wh-word that is not a relative pronoun ("the call that ...") nor the
+    one of a clause set before the question ("When Reid took over, how many jobs were open?": "how")."""
+    found: list["Token"] = []
     for token in doc:
         if token.tag_ in ("WDT", "WP", "WP$", "WRB") and token.dep_ != "relcl" and token.lower_ != "that":
             if token.head.dep_ == "relcl" and token.i > token.head.head.i:
                 continue  # "the vote which followed": a relative clause
-            return token
-    return None
+            found.append(token)
+    asking = [t for t in found if not (t.dep_ == "advmod" and t.head.dep_ == "advcl" and t.i < t.head.head.i)]
+    return (asking or found or [None])[0]
 
 
 def _describe_question_word(wh: "Token | None") -> str | None:
@@ -1022,7 +1025,8 @@ def gives_the_date_part(entity_text: str, focus: str | None) -> bool:
     """Whether a point in time says what "what year / month / day / date" asks for: a year number for "year",
     a month for "month", a weekday for "weekday", a weekday or a day of a month for "day", a day of a month for
     "date" ("What year was the pool built?" is not answered by "Monday", nor "In what month?" by "2024").
-    Any point in time answers the other questions ("When ...?")."""
+    "What time / hour" asks for a time of day ("7:09 p.m.", "Friday evening"), not "Monday". Any point in time
+    answers the other questions ("When ...?")."""
     part = (focus or "").casefold()
     words = re.findall(r"[a-z]+|\d+", normalise(entity_text))
     month = any(w in _MONTH_NAMES for w in words)
@@ -1040,4 +1044,12 @@ def gives_the_date_part(entity_text: str, focus: str | None) -> bool:
         return weekday or day_of_month or named_day
     if part in ("date", "dates"):
         return day_of_month
+    if part in ("time", "hour"):
+        return bool(_CLOCK_TIME.search(entity_text)) or any(w in _TIMES_OF_DAY for w in words)
     return True
+
+
+# A time of day: "7:09 p.m.", "6 a.m.", "noon"; and the parts of a day news writing gives instead.
+_CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\b|\b\d{1,2}:\d{2}\b|\b(?:noon|midnight)\b", re.IGNORECASE)
+_TIMES_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "overnight", "dawn", "dusk", "noon",
+                           "midnight", "midday"})  # fmt: skip

@@ -725,3 +725,26 @@ def test_a_role_in_man_woman_or_person_is_the_same_role_in_the_others(question: 
 def test_who_is_the_agent_noun_is_answered_by_whoever_does_it(question: str, text: str, named: bool) -> None:
     passage = _passage(text, _tagged(text, "PERSON", " ".join(text.split()[:2]).rstrip(",")))  # the sentence's first name
     assert bool(_answers(question, passage)) is named
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value", "fits"),
+    [
+        ("How old is the Selbourne mill?", "One worker, a 62-year-old woman, was hurt at the Selbourne mill.",
+         "62-year-old", False),
+        ("How old is the Selbourne mill?", "Tam Ollerby, 41, was arrested near the Selbourne mill.", "41", False),
+        ("How old is the Selbourne mill?", "The 90-year-old Selbourne mill will close.", "90-year-old", True),
+        ("How old was the Selbourne driver?", "The Selbourne driver, a 52-year-old man, was hurt.", "52-year-old", True),
+        ("How old is Tam Ollerby?", "Tam Ollerby, a 41-year-old farmer from Selbourne, was hurt.", "41-year-old", True),
+    ],
+)
+def test_an_age_answers_only_for_whom_or_what_the_question_asks_about(question: str, text: str, value: str,
+                                                                     fits: bool) -> None:  # fmt: skip
+    entities = _tagged(text, "DATE", value) + ([(0, 11, "PERSON")] if text.startswith("Tam Ollerby") else [])
+    assert (value in _answers(question, _passage(text, entities))) is fits
+
+
+def test_a_number_that_names_a_road_or_a_grade_counts_nothing() -> None:
+    text = "Students in grades 6 through 12 at Selbourne High must lock up their phones, and Route 9 is closed."
+    passage = _passage(text, _tagged(text, "CARDINAL", "6", "12", "9"))
+    assert _answers("How many students go to Selbourne High?", passage) == []

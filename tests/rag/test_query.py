@@ -396,3 +396,24 @@ def test_which_company_firm_or_contractor_asks_for_an_organisation(question: str
 )
 def test_how_much_with_a_gerund_of_money_asks_for_a_sum(question: str, answer_type: str) -> None:
     assert analyse(question).answer_type == answer_type
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_type"),
+    [
+        ("When Dana Mabry took over the Selbourne schools, how many teaching jobs were still open?", "count"),
+        ("When the Selbourne bridge closed, where did the buses go?", "place"),
+        ("When did the Selbourne bridge close?", "date"),
+        ("Where will the buses go when the Selbourne bridge closes?", "place"),
+    ],
+)
+def test_a_clause_set_before_the_question_does_not_give_its_question_word(question: str, answer_type: str) -> None:
+    assert analyse(question).answer_type == answer_type
+
+
+@pytest.mark.parametrize(
+    ("value", "fits"), [("Monday", False), ("7:09 p.m.", True), ("about 6 a.m.", True), ("Friday evening", True)]
+)
+def test_what_time_asks_for_a_time_of_day(value: str, fits: bool) -> None:
+    analysis = analyse("What time was the Selbourne tornado warning issued?")
+    assert entity_fits("date", "TIME" if any(c.isdigit() for c in value) else "DATE", value, analysis.focus) is fits

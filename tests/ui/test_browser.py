@@ -322,7 +322,8 @@ def test_an_articles_publisher_and_date_are_edited_in_the_library_tab(
     path = tmp_path / "portmere-ferries.md"
     path.write_text(FERRY_MD, encoding="utf-8")
     uploaded.append(path.name)
-    expect(upload(page, path)).to_contain_text("Added “Portmere harbour approves evening ferries”")
+    # an ingest: it can take more than the default 5 s on a loaded machine
+    expect(upload(page, path)).to_contain_text("Added “Portmere harbour approves evening ferries”", timeout=ANSWER_TIMEOUT_MS)
 
     page.locator("#edit-choice input").click()
     page.get_by_role("option", name="Portmere harbour approves evening ferries (Portmere Gazette, 2025-06-12)").click()

@@ -14,7 +14,7 @@ from typing import Any, Iterator
 import pytest
 
 from tests.ui.conftest import RunningApp, launch_app, private_store
-from tests.ui.test_browser import CHROMIUM, CHROMIUM_ARGS, _require_chromium, open_tab, screenshot
+from tests.ui.test_browser import ANSWER_TIMEOUT_MS, CHROMIUM, CHROMIUM_ARGS, _require_chromium, open_tab, screenshot
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +110,8 @@ def test_an_article_found_by_the_filter_is_edited_and_stays_chosen_when_the_filt
 
     path = tmp_path / "portmere-ferries.md"
     path.write_text(FERRY_MD, encoding="utf-8")
-    expect(upload(page, path)).to_contain_text("Added “Portmere harbour approves evening ferries”")
+    # an ingest: it can take more than the default 5 s on a loaded machine
+    expect(upload(page, path)).to_contain_text("Added “Portmere harbour approves evening ferries”", timeout=ANSWER_TIMEOUT_MS)
     head = page.locator("#library-table .library-head")
     expect(head).to_have_text("Showing 1–2 of 6 articles, newest first")
     box = page.locator("#library-filter textarea, #library-filter input").first

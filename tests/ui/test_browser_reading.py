@@ -248,7 +248,8 @@ def test_examples_come_from_the_library_and_follow_uploads_and_deletes(
 
     path = tmp_path / f"kiln-{size}.md"
     path.write_text(KILN_MD, encoding="utf-8")
-    expect(upload(page, path)).to_contain_text("Added “Glassworks reopens its old kiln in Thornby”")
+    # an ingest: it can take more than the default 5 s on a loaded machine
+    expect(upload(page, path)).to_contain_text("Added “Glassworks reopens its old kiln in Thornby”", timeout=ANSWER_TIMEOUT_MS)
     try:
         open_tab(page, "Chat")
         expect(examples.first).to_have_text("What did Oriel Vantongeren say?", timeout=ANSWER_TIMEOUT_MS)
