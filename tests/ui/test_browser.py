@@ -288,7 +288,7 @@ def test_uploaded_article_can_be_asked_about_at_once_then_deleted(
     path.write_text(FERRY_MD, encoding="utf-8")
     uploaded.append(path.name)
     status = upload(page, path)
-    expect(status).to_contain_text("Added “Portmere harbour approves evening ferries”")
+    expect(status).to_contain_text("Added “Portmere harbour approves evening ferries”", timeout=ANSWER_TIMEOUT_MS)  # an ingest
     expect(page.locator("#library-table")).to_contain_text("Portmere Gazette")
     expect(page.locator("#library-table")).to_contain_text("2025-06-12")
 
@@ -367,11 +367,11 @@ def test_an_upload_replaces_an_uploaded_article_only_when_one_is_chosen(
     uploaded.extend(["Порт.md", "Порт (2).md"])
     rows = page.locator("#library-table tbody tr")
     status = upload(page, _dues(tmp_path / "one", "Порт.md", "Harbour dues rise", 4))
-    expect(status).to_contain_text("Added “Harbour dues rise”")
+    expect(status).to_contain_text("Added “Harbour dues rise”", timeout=ANSWER_TIMEOUT_MS)  # an ingest
     expect(rows).to_have_count(6)
     # the same name again, nothing chosen: a second article beside the first
     page.set_input_files("#upload input[type=file]", str(_dues(tmp_path / "two", "Порт.md", "Harbour dues rise again", 6)))
-    expect(status).to_contain_text("Added “Harbour dues rise again”")
+    expect(status).to_contain_text("Added “Harbour dues rise again”", timeout=ANSWER_TIMEOUT_MS)  # an ingest
     expect(rows).to_have_count(7)
 
     page.locator("#replace-choice input").click()

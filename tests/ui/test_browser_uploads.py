@@ -93,8 +93,8 @@ def test_an_upload_shows_its_progress_while_questions_are_answered_then_each_fil
         gate.open()
 
     expect(status).to_contain_text("Added “Harrowgate tram depot to open in October”", timeout=ANSWER_TIMEOUT_MS)
-    expect(status).to_contain_text("Added “Brackwater restores its village wells”")
-    expect(status).to_contain_text("Added “Kellin ferry adds a winter crossing”")
+    expect(status).to_contain_text("Added “Brackwater restores its village wells”", timeout=ANSWER_TIMEOUT_MS)  # an ingest
+    expect(status).to_contain_text("Added “Kellin ferry adds a winter crossing”", timeout=ANSWER_TIMEOUT_MS)  # an ingest
     expect(status.locator(".status.progress")).to_have_count(0)
     # the library list refreshed by itself
     expect(table).to_contain_text("8 articles indexed")
