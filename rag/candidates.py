@@ -449,12 +449,17 @@ def _answer_clause_tokens(candidate: Candidate) -> "tuple[Span, Token] | None":
     span = doc.char_span(entity[0] - candidate.start, entity[1] - candidate.start, alignment_mode="expand")
     if span is None:
         return None
-    token = span.root
+    return span, _governing_verb(span.root)
+
+
+def _governing_verb(token: "Token") -> "Token":
+    """The verb `token` hangs on, up to `_GOVERNING_STEPS` heads away; else where the climb stopped (the root,
+    or a noun)."""
     for _ in range(_GOVERNING_STEPS):
         if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             break
         token = token.head
-    return span, token
+    return token
 
 
 def _agrees(analysis: QuestionAnalysis, span: "Span", token: "Token") -> bool:
@@ -1063,13 +1068,8 @@ def _predicating_verb(noun: "Token") -> "Token | None":
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
         return noun.head
     if noun.dep_ == "pobj" and noun.head.lower_ == "as":
-        token = noun.head.head
-        for _ in range(_GOVERNING_STEPS):
-            if token.pos_ in ("VERB", "AUX"):
-                return token
-            if token.head.i == token.i:
-                return None
-            token = token.head
+        verb = _governing_verb(noun.head.head)
+        return verb if verb.pos_ in ("VERB", "AUX") else None
     return None
 
 

@@ -300,10 +300,10 @@ def asked_role(wh: "Token | None") -> "Token | None":
     """For "Who is / was the N ...?": N, the role whose holder is asked for ("Who is the prosecutor handling
     the case?"); None when N is a name ("Who is Dana Brisk?" asks about her), a noun for anyone ("Who was the
     second man ...?") or absent ("Who won?")."""
-    if wh is None or wh.lower_ not in ("who", "whom") or wh.head.lemma_ != "be":
+    if wh is None or wh.lower_ not in ("who", "whom"):
         return None
-    for child in wh.head.children:
-        if child.i == wh.i or child.dep_ not in ("attr", "nsubj") or child.pos_ != "NOUN":
+    for child in _across_be(wh):
+        if child.pos_ != "NOUN":
             continue
         definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in child.children)
         if definite and child.lemma_.casefold() not in _ANYONE_NOUNS:
@@ -479,11 +479,15 @@ def _asks_who_someone_is(wh: "Token") -> bool:
 
 
 def _identity_token(wh: "Token") -> "Token | None":
-    root = wh.head
-    if root.lemma_ != "be":
-        return None
-    others = [c for c in root.children if c.dep_ in ("nsubj", "attr") and c.i != wh.i]
-    return next((c for c in others if c.ent_type_ in ("PERSON", "ORG", "NORP")), None)
+    return next((c for c in _across_be(wh) if c.ent_type_ in ("PERSON", "ORG", "NORP")), None)
+
+
+def _across_be(wh: "Token") -> list["Token"]:
+    """The other sides of a "be" the question word hangs on: "Dana Brisk" in "Who is Dana Brisk?", "the
+    prosecutor" in "Who is the prosecutor?"; none when the verb is another."""
+    if wh.head.lemma_ != "be":
+        return []
+    return [c for c in wh.head.children if c.dep_ in ("nsubj", "attr") and c.i != wh.i]
 
 
 def _asks_which(wh: "Token | None") -> bool:
@@ -1034,15 +1038,15 @@ def gives_the_date_part(entity_text: str, focus: str | None) -> bool:
     day_of_month = ((month and any(w.isdigit() and len(w) <= 2 for w in words))
                     or bool(_NUMERIC_DATE.search(entity_text)) or _a_day_in_words(words))  # fmt: skip
     named_day = bool(_NAMED_DAY.search(entity_text))  # "Memorial Day", "Christmas Eve"
-    if part in ("year", "years"):
+    if part == "year":
         return bool(_YEAR.search(entity_text))
-    if part in ("month", "months"):
+    if part == "month":
         return month or day_of_month
-    if part in ("weekday", "weekdays"):
+    if part == "weekday":
         return weekday
-    if part in ("day", "days"):
+    if part == "day":
         return weekday or day_of_month or named_day
-    if part in ("date", "dates"):
+    if part == "date":
         return day_of_month
     if part in ("time", "hour"):
         return bool(_CLOCK_TIME.search(entity_text)) or any(w in _TIMES_OF_DAY for w in words)
