@@ -262,13 +262,14 @@ def _rival_figure(
     if analysis.answer_type not in _NUMERIC_TYPES or not model.refusal:
         return None  # no refusal model yet (while one is fitted): each answer is judged on its own figure
     best = candidates[0]
+    best_figure = _figure(best)
     for rival in candidates[1 : 1 + RIVAL_CANDIDATES]:
-        if (rival.passage.source == best.passage.source or _figure(rival) == _figure(best)
+        if (rival.passage.source == best.passage.source or _figure(rival) == best_figure
                 or rival.features["answer_on_focus"] < best.features["answer_on_focus"]
                 or not _same_unit(rival.answer_text() or "", best.answer_text() or "", analysis.focus)
                 or _also_states(best, rival) or _also_states(rival, best)):  # fmt: skip
             continue
-        first = [rival, *(c for c in candidates if c is not rival and _figure(c) != _figure(best))]  # on its own
+        first = [rival, *(c for c in candidates if c is not rival and _figure(c) != best_figure)]  # on its own
         accepted = model.answer_probability(refusal_features(first, analysis, word_likeness)) >= model.threshold
         return rival if accepted else None
     return None
