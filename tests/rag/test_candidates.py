@@ -252,6 +252,8 @@ def test_an_age_is_told_by_how_news_writing_gives_one(text: str, number: str, is
         ("reason", "Council member Ada Whitlow voted against the Lanford levy.", False),
         ("reason", "Whitlow voted against the levy because it raised taxes on farms.", True),
         ("reason", "The levy is too much for retirees, Whitlow said.", True),
+        ("reason", "Whitlow voted no, saying the levy is too much for retirees.", True),
+        ("quote", "Whitlow voted no, saying the levy is too much for retirees.", True),
         ("quote", "The Lanford levy passed 5-2 on Monday.", False),
         ("quote", "“It is too much,” Whitlow said of the levy.", True),
         ("description", "The Lanford levy passed 5-2 on Monday.", True),
@@ -626,6 +628,11 @@ def test_a_company_question_is_answered_by_a_firm_not_a_public_body_a_dateline_o
     text = "Foreman Ada Quist said the crew finished early. The bridge reopened Friday, Quist said."
     passage = _passage(text, _tagged(text, "PERSON", "Ada Quist") + [(text.rindex("Quist"), len(text) - 6, "ORG")])
     assert _answers("Which contractor did the bridge work?", passage) == []
+    # and so is a person's title and name, when the surname alone is a person elsewhere in the passage
+    text = "The bridge reopened Friday, City Engineer Ada Quist said. Quist said trucks must wait."
+    passage = _passage(text, _tagged(text, "ORG", "City Engineer Ada Quist") + [(text.rindex("Quist"),
+                                                                                 text.rindex("Quist") + 5, "PERSON")])
+    assert _answers("Which contractor did the bridge work?", passage) == []
     # a number word at a sentence start is no organisation
     text = "Fourteen residents of the Selbourne building were out of their homes Monday."
     passage = _passage(text, _tagged(text, "ORG", "Fourteen"))
@@ -748,3 +755,23 @@ def test_a_number_that_names_a_road_or_a_grade_counts_nothing() -> None:
     text = "Students in grades 6 through 12 at Selbourne High must lock up their phones, and Route 9 is closed."
     passage = _passage(text, _tagged(text, "CARDINAL", "6", "12", "9"))
     assert _answers("How many students go to Selbourne High?", passage) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "named"),
+    [
+        # the question names the hospital by the first words of its name, possessive and all
+        ("Orlow Regional Medical Center", "Which firm designed Orlow Regional's new wing?", True),
+        ("Orlow Regional Medical Center", "Which firm designed the new wing at Orlow Regional?", True),
+        # one shared word is a place the firm is named after, not the firm
+        ("Kestrelton Builders Inc.", "Which firm will build the Kestrelton library?", False),
+        ("Orlow Regional Medical Center", "Which firm designed the new Orlow wing?", False),
+        # all of a name's words, as before
+        ("Tamsin Vale Architects", "Did Tamsin Vale Architects design the wing?", True),
+    ],
+)
+def test_a_name_the_question_gives_by_its_first_words_is_no_answer(name: str, question: str, named: bool) -> None:
+    from rag.candidates import _in_question
+    from rag.text import normalise, words
+
+    assert _in_question(name, "ORG", normalise(question), set(words(question))) is named
