@@ -39,6 +39,7 @@ from rag.candidates import (
 from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.identity import describe
 from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
+from index.dates import MONTH_NUMBERS, WEEKDAY_NAMES
 from rag.query import Constraint, QuestionAnalysis, is_duration
 from rag.text import NUMBER_WORDS, normalise, stems, words
 from rag.withheld import Withheld, find_withheld, withheld_notice
@@ -257,8 +258,10 @@ def _rival_figure(
 ) -> Candidate | None:
     """Another outlet's figure for the same thing ("three firefighters were hurt" / "Two firefighters were
     injured"), or None: a different figure of the same unit, from another source, as close to the noun asked
-    about as the best one, and one that the refusal model would give as the answer on its own (so it hangs
-    on the question's verb or one like it, in a clause that fits the question)."""
+    about as the best one, whose sentence gives every day, month and year of the question that the best one's
+    gives ("6,400 customers by early Thursday" has no rival in "18,500 at the peak Wednesday"), and one that
+    the refusal model would give as the answer on its own (so it hangs on the question's verb or one like it,
+    in a clause that fits the question)."""
     if analysis.answer_type not in _NUMERIC_TYPES or not model.refusal:
         return None  # no refusal model yet (while one is fitted): each answer is judged on its own figure
     best = candidates[0]
@@ -267,12 +270,27 @@ def _rival_figure(
         if (rival.passage.source == best.passage.source or _figure(rival) == best_figure
                 or rival.features["answer_on_focus"] < best.features["answer_on_focus"]
                 or not _same_unit(rival.answer_text() or "", best.answer_text() or "", analysis.focus)
-                or _also_states(best, rival) or _also_states(rival, best)):  # fmt: skip
+                or _also_states(best, rival) or _also_states(rival, best)
+                or _names_less(rival, best, analysis)):  # fmt: skip
             continue
         first = [rival, *(c for c in candidates if c is not rival and _figure(c) != best_figure)]  # on its own
         accepted = model.answer_probability(refusal_features(first, analysis, word_likeness)) >= model.threshold
         return rival if accepted else None
     return None
+
+
+def _names_less(rival: Candidate, best: Candidate, analysis: QuestionAnalysis) -> bool:
+    """Whether the rival's sentence leaves out the day, month or year of a time that the question and the best
+    one's sentence both give: "18,500 customers at the peak on Wednesday" is another day's figure than "6,400 by
+    Thursday" for a question about Thursday, not another outlet's count of the same thing. (Names are not
+    compared: an outlet's sentence often leaves out the town or street the other's gives.)"""
+    days = {w for text, label in analysis.entities if label in ("DATE", "TIME") for w in words(text)
+            if w in _CALENDAR_WORDS or any(ch.isdigit() for ch in w)}  # fmt: skip
+    best_words, rival_words = set(words(_with_sentence_before(best))), set(words(_with_sentence_before(rival)))
+    return any(day in best_words and day not in rival_words for day in days)
+
+
+_CALENDAR_WORDS = frozenset(w.casefold() for w in (*WEEKDAY_NAMES, *MONTH_NUMBERS))
 
 
 def _also_states(candidate: Candidate, other: Candidate) -> bool:
@@ -393,10 +411,14 @@ def _one_per_subject(analysis: QuestionAnalysis, candidates: list[Candidate]) ->
 
 def _mentions(candidate: Candidate, constraint: Constraint) -> bool:
     """The candidate's sentence (or the one before) names the subject."""
+    text = _with_sentence_before(candidate)
+    return constraint.holds_in(normalise(text), set(words(text)))
+
+
+def _with_sentence_before(candidate: Candidate) -> str:
     before = [s for s, e in sentence_spans(candidate.passage) if e <= candidate.start]
     start = before[-1] if before else candidate.start
-    text = candidate.passage.text[start : candidate.end]
-    return constraint.holds_in(normalise(text), set(words(text)))
+    return candidate.passage.text[start : candidate.end]
 
 
 def _value_text(candidate: Candidate, analysis: QuestionAnalysis | None) -> str:

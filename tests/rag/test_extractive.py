@@ -61,6 +61,28 @@ def test_two_outlets_counting_the_same_thing_differ_and_a_count_of_something_els
     assert alone.answer.startswith("Three firefighters [1].")
 
 
+def test_a_figure_for_another_day_is_no_rival(encoder: object) -> None:
+    """"6,400 still without power by Thursday" and another outlet's "18,500 at the peak on Wednesday" count
+    different things: the question asks about Thursday, and only one sentence names it."""
+    from rag.extractive import extractive_answer
+    from rag.query import analyse
+    from rag.word_likeness import EncoderWordLikeness
+
+    thursday = _passage("a", "Brenmoor Herald", "By Thursday morning, about 6,400 Brenmoor County customers were "
+                        "still without power after the ice storm.")  # fmt: skip
+    wednesday = _passage("b", "Radio Brenmoor", "At the peak of the ice storm on Wednesday, about 18,500 Brenmoor "
+                         "County customers were without power.")  # fmt: skip
+    same_day = _passage("c", "Brenmoor Post", "About 7,100 Brenmoor County customers were still without power on "
+                        "Thursday morning after the ice storm.")  # fmt: skip
+    question = analyse("How many Brenmoor County customers were still without power on Thursday morning?")
+    likeness = EncoderWordLikeness(encoder)  # type: ignore[arg-type]
+
+    answer = extractive_answer(question, [thursday, wednesday], idf=lambda stem: 1.0, word_likeness=likeness).answer
+    assert answer.startswith("About 6,400 Brenmoor County customers [1].")
+    answer = extractive_answer(question, [thursday, same_day], idf=lambda stem: 1.0, word_likeness=likeness).answer
+    assert answer.startswith("Sources differ")
+
+
 def test_a_count_spelled_out_by_one_outlet_and_in_digits_by_another_is_the_same_figure(encoder: object) -> None:
     """"Three firefighters were hurt" and "3 firefighters were injured" give one figure, not two that differ."""
     from rag.extractive import extractive_answer
