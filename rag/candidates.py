@@ -552,10 +552,11 @@ def _negated(verb: "Token") -> bool:
 
 
 def _through_until(answer: "Token", verb: "Token") -> bool:
-    """The answer hangs on the verb through "until" or "before" ("not ... until June 1")."""
+    """The answer hangs on the verb through "until" or "before" ("not ... until June 1"), or "since" ("has not
+    been dredged since 2011": the last time it was)."""
     token = answer
     while token.i != verb.i and token.head.i != token.i:
-        if token.dep_ == "prep" and token.lower_ in ("until", "till", "before"):
+        if token.dep_ == "prep" and token.lower_ in ("until", "till", "before", "since"):
             return True
         token = token.head
     return False

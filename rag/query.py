@@ -845,7 +845,12 @@ def _constraints(doc: "Doc", publisher_names: frozenset[str]) -> Iterable[Constr
             word = normalise(token.text)
             if word in publisher_names or token.text.isupper():
                 continue  # an acronym may be written out in the articles ("EU", "GDP")
+            if word in _CALENDAR_NAMES:
+                continue  # "the January storm": a time, which articles write "Jan. 11" or "last weekend", no name
             yield from emit(Constraint(token.text, "name", label=None, keys=(word,)))
+
+
+_CALENDAR_NAMES = frozenset(normalise(name) for name in (*MONTH_NUMBERS, *WEEKDAY_NAMES))
 
 
 def _several_times_are_alternatives(constraints: tuple[Constraint, ...]) -> tuple[Constraint, ...]:

@@ -398,6 +398,9 @@ def test_a_plan_does_not_answer_what_has_been_done_so_far(question: str, text: s
         ("Where did the Orlow council meet?", "The council did not meet at Town Hall.", "Town Hall", "FAC", 0.0),
         # "not ... until" says when; a participle standing for a preposition denies nothing
         ("When will the Orlow pool reopen?", "The pool will not reopen until June 1.", "June 1", "DATE", 1.0),
+        # "not ... since" says when it last was
+        ("In what year was the Orlow harbor last dredged?", "The harbor has not been dredged since 2011.", "2011",
+         "DATE", 1.0),
         ("In what year did Orlow annex Pell?", "That is the land, not including the 2014 annexation of Pell.",
          "2014", "DATE", 1.0),
         # a question that denies something may be answered by a clause that denies it

@@ -77,6 +77,12 @@ def test_constraints_name_places_years_ranges_dates_and_identifiers() -> None:
     assert kinds("How many homes were damaged in Scott County in 2024?") == {"Scott County": "name", "2024": "year"}
 
 
+def test_a_month_or_weekday_alone_is_no_name_to_look_for() -> None:
+    """"the January storm" is a time, which articles write as "Jan. 11" or "last weekend": no constraint."""
+    assert kinds("How many houses in Tarnby County were damaged by the January nor'easter?") == {"Tarnby County": "name"}
+    assert kinds("What did the Tarnby County board decide on Thursday?") == {"Tarnby County": "name"}
+
+
 def test_a_publisher_named_as_the_source_is_no_constraint_but_a_place_sharing_its_words_is() -> None:
     publishers = frozenset({"pell county courier", "courier", "pcc"})
     assert kinds("What did the Pell County Courier report about the hail?", publishers) == {}
