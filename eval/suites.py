@@ -80,4 +80,4 @@ def get_suite(name: str) -> Suite:
 
 
 # Suites whose dev splits the answer model is fitted on; "heldout" is never among them.
-DEVELOPMENT_SUITES = ("sample", "towns", "county", "valley")
+DEVELOPMENT_SUITES = ("sample", "towns", "county", "valley", "harbor", "campus")

@@ -15,6 +15,9 @@ _BOUNDARY = re.compile(r"(?<=[.!?])[”\"’)\]]*\s+(?=[“\"‘(\[]?[A-Z0-9])|\
 _ABBREVIATIONS = (
     "Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Gen.", "Lt.", "Col.", "Sen.", "Rep.", "Gov.", "Prof.", "Jr.", "Sr.",
     "U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "No.", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.", "vs.",
+    # titles news writing puts before a name (AP style), which no sentence ends on
+    "Capt.", "Sgt.", "Cpl.", "Pvt.", "Maj.", "Adm.", "Cmdr.", "Det.", "Supt.", "Insp.", "Rev.", "Hon.", "Atty.",
+    "Msgr.",
 )
 
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")

@@ -114,6 +114,10 @@ def gives_what_is_asked(answer_type: str, text: str) -> bool:
     return True
 
 
+# The labels a type's answers are first of all: a "who" question may be answered by an organisation, a "where"
+# one by an organisation's name ("Harlan Middle School"), but less often than by a person or a place.
+_FIRST_KINDS = {"person": ("PERSON",), "place": ("GPE", "LOC", "FAC")}
+
 # Values of one sentence considered as answers (a sentence rarely holds more that fit the question).
 MAX_VALUES_PER_SENTENCE = 4
 _CURRENCY_SIGNS = frozenset("$€£¥")
@@ -131,6 +135,8 @@ FEATURES = (
     "answer_on_focus",  # for typed questions: the answer is next to the noun asked about ("12 homes", "budget of
     # $4 million"): 1; a bare number in a sentence that mentions it: 0.5; a number of something else ("two rounds"): 0
     "answer_specific",  # for typed questions: the answer holds a number or a proper name ("April 2", not "evening")
+    "answer_first_kind",  # for typed questions: the answer is of the type's own kind, a person for "who" (which may
+    # also be answered by an organisation: "Who will train the welders?"), a town or a building for "where"
     "focus_in_sentence",  # the noun the question is about is in the sentence
     "predicate_in_sentence",  # the question's main verb ("voted", "lost") is in the sentence or the one before
     "constraints_in_sentence",  # share of the question's constraints the sentence (or the one before) mentions
@@ -303,6 +309,7 @@ def find_candidates(
                 "answer_near": 0.0,
                 "answer_on_focus": 0.0,
                 "answer_specific": 0.0,
+                "answer_first_kind": 0.0,
                 "focus_in_sentence": float(bool(focus_stems) and focus_stems <= sentence_stems),
                 "predicate_in_sentence": float(
                     not predicate_stems or bool(predicate_stems & (all_stems(text) | all_stems(context_text)))
@@ -331,6 +338,7 @@ def find_candidates(
                     "answer_near": _nearness(passage.text, entity, start, end, query_stems),
                     "answer_on_focus": _on_focus(passage.text, entity, focus_stems, sentence_stems),
                     "answer_specific": _specific(passage.text[entity[0] : entity[1]]),
+                    "answer_first_kind": float(entity[2] in _FIRST_KINDS.get(analysis.answer_type, (entity[2],))),
                 }
                 candidates.append(Candidate(rank, passage, quote_start, end, features, [entity]))
     return naming_first(analysis, measures_first(analysis, candidates), question)
@@ -411,7 +419,7 @@ def answer_clause(
     entity = candidate.answer
     wanted = all_stems(" ".join(analysis.predicate_forms))
     counts = _counts(analysis)
-    if entity is None or (not wanted and analysis.mood is None and counts is None):
+    if entity is None or (not wanted and analysis.mood is None and counts is None and analysis.asked_slot is None):
         return nothing_to_compare
     clause = _answer_clause_tokens(candidate)
     if clause is None:
@@ -434,7 +442,8 @@ def clause_agrees(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     """`answer_clause`'s `mood_agrees` alone: whether the clause that holds the candidate's value tells of
     what the question asks in its time and polarity (true when there is nothing to compare)."""
     wanted = all_stems(" ".join(analysis.predicate_forms))
-    if candidate.answer is None or (not wanted and analysis.mood is None and _counts(analysis) is None):
+    if candidate.answer is None or (not wanted and analysis.mood is None and _counts(analysis) is None
+                                    and analysis.asked_slot is None):
         return True
     clause = _answer_clause_tokens(candidate)
     return clause is None or _agrees(analysis, *clause)
@@ -470,7 +479,35 @@ def _agrees(analysis: QuestionAnalysis, span: "Span", token: "Token") -> bool:
     # June 1" does say when it reopens
     denied = not analysis.negative and _negated(token) and not _through_until(span.root, token)
     return (not (analysis.mood == "irrealis" and mood == "realised") and not (analysis.so_far and mood == "irrealis")
-            and not denied)  # fmt: skip
+            and not denied and _fills_the_slot(analysis, span, token))  # fmt: skip
+
+
+_SLOTTED_TYPES = frozenset({"person", "organisation"})
+
+
+def _infinitive(verb: "Token") -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _fills_the_slot(analysis: QuestionAnalysis, span: "Span", verb: "Token") -> bool:
+    """Whether a name answers in the question word's place, when it hangs on the question's own verb: for "Whom
+    did the council hire?" the one hired ("voted to hire Dana Lisle"), not the one hiring ("The Tarnby City
+    Council voted to hire ..."); for "Who hired Lisle?" the other way round. True when either place is unknown,
+    or the verb is another: "Who became superintendent?" is answered by the one a board "hired as
+    superintendent"."""
+    from rag.query import slot_of
+
+    if analysis.asked_slot is None or analysis.answer_type not in _SLOTTED_TYPES:
+        return True
+    wanted = all_stems(" ".join(analysis.predicate_forms))
+    # "The council voted to hire Lisle": the council hires too
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _infinitive(c)))]
+    if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl"):
+        verbs.append(verb.head)
+    if not any(wanted & (all_stems(t.text) | all_stems(t.lemma_)) for t in verbs):
+        return True
+    slot = slot_of(span.root)
+    return slot is None or slot == analysis.asked_slot
 
 
 def _counts(analysis: QuestionAnalysis) -> Literal["count", "amount"] | None:
@@ -939,9 +976,12 @@ def _in_question(text: str, label: str, normalised_question: str, question_words
         return names[-1] in question_words  # the surname
     asked = {_POSSESSIVE.sub("", w) for w in question_words}
     leading = next((i for i, w in enumerate(names) if w not in asked), len(names))
+    trailing = next((i for i, w in enumerate(reversed(names)) if w not in asked), len(names))
     # "Brindlemoor Regional's new tower" names "Brindlemoor Regional Medical Center" by the first words of its
-    # name; one shared word does not ("the Kestrelton library" names no "Kestrelton Builders")
-    return (bool(names) and (leading == len(names) or (leading >= 2 and 2 * leading >= len(names)))
+    # name, "the port commission" names "the Marrowby County Port Commission" by the last; one shared word does
+    # not ("the Kestrelton library" names no "Kestrelton Builders")
+    shared = max(leading, trailing)
+    return (bool(names) and (shared == len(names) or (shared >= 2 and 2 * shared >= len(names)))
             or normalise(text) in normalised_question)  # fmt: skip
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import takewhile
 from typing import TYPE_CHECKING, Collection, Iterable, Literal
 
 from index.dates import MONTH_NUMBERS, WEEKDAY_NAMES
@@ -38,11 +39,12 @@ AnswerType = Literal[
 ConstraintKind = Literal["name", "year", "year_range", "date", "number", "identifier"]
 # How a clause stands to reality: done ("hired", "has hired", "was lifted"), not (yet) done ("will hold",
 # "expects to hire"), or neither said (the present: "is", "holds").
+Slot = Literal["subject", "object"]
 Mood = Literal["realised", "irrealis"]
 
 # Entity labels (OntoNotes, as the NER model tags them) that can answer each typed question.
 ANSWER_LABELS: dict[str, tuple[str, ...]] = {
-    "person": ("PERSON",),
+    "person": ("PERSON", "ORG"),  # "Who will train the welders?": "Ardmoor Community College"
     "organisation": ("ORG",),
     "place": ("GPE", "LOC", "FAC", "ORG"),  # "Where did the students go?": "Harlan Middle School", an ORG to the model
     "date": ("DATE", "TIME"),
@@ -220,6 +222,9 @@ class QuestionAnalysis:
     # "Who is the prosecutor handling the case?": the role whose holder is asked for ("prosecutor"), which the
     # sentence must give the person it names; None for other questions (asked_role)
     role: str | None = None
+    # "Who hired Colquite?" asks for the one who does it ("subject"), "Whom did the council hire?" for the one
+    # it is done to ("object"); None when the question word is neither (a time, a place, "Who is X?")
+    asked_slot: Slot | None = None
 
     @property
     def typed(self) -> bool:
@@ -279,7 +284,52 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
             form for verb in _describing_verbs(described) + _agent_verbs(role) for form in _verb_forms(verb)
         ),
         role=role.lemma_.casefold() if role is not None else None,
+        asked_slot=_asked_slot(wh),
     )
+
+
+def _asked_slot(wh: "Token | None") -> Slot | None:
+    """`slot_of` for the question word, read from the word order, which the parser often gets wrong in a
+    question ("Whom did the port commission pick?" parsed with "Whom" as the subject): the question word, or
+    its "which N" phrase, followed by "did", "will", "has" ... and a noun asks for the object ("Whom did the
+    council hire?", "Which firm has the city chosen?"); followed by a verb, for the subject ("Who hired her?",
+    "Which firm will build it?"), unless the verb is passive ("Who was hired?")."""
+    if wh is None or wh.lower_ not in ("who", "whom", "which", "what"):
+        return None
+    doc = wh.doc
+    last = wh.head.i if wh.dep_ == "det" and wh.head.i > wh.i else wh.i
+    if wh.i > 0 and doc[wh.i - 1].pos_ == "ADP":
+        return "subject" if doc[wh.i - 1].lower_ == "by" else None  # "By whom ...?"; "To whom ...?" neither
+    following = [t for t in doc[last + 1 :] if not t.is_punct]
+    if not following:
+        return None
+    if following[0].lower_ in _AUXILIARIES and len(following) > 1:
+        if following[1].pos_ in ("DET", "PROPN", "NOUN", "PRON", "ADJ", "NUM"):
+            return "object" if following[0].lemma_ != "be" else None  # "did the council ..."; "is the mayor"
+        helpers = list(takewhile(lambda t: t.lower_ in _AUXILIARIES or t.lower_ == "been", following))
+        verb = following[len(helpers)] if len(helpers) < len(following) else None
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        passive = verb.tag_ == "VBN" and any(t.lemma_ in ("be", "get") for t in helpers)
+        return "object" if passive else "subject"  # "was hired", "has been named"; "will build"
+    return "subject" if following[0].pos_ in ("VERB", "AUX") and following[0].lemma_ != "be" else None
+
+
+def slot_of(token: "Token | None") -> Slot | None:
+    """Whether `token` (a question word or an answer, after the words of its name) is the one who does what its
+    clause says ("subject": "Who hired her?", "She was hired by the council") or the one it is done to
+    ("object": "Whom did they hire?", "They hired Dana Lisle", "Lisle was hired"); None for anything else."""
+    if token is None:
+        return None
+    while token.dep_ in ("compound", "appos", "conj", "flat") and token.head.i != token.i:
+        token = token.head  # "hire Capt. Renata Halvorsen", "Lisle and Orme": the noun the name stands for
+    if token.dep_ == "nsubj":
+        return "subject"
+    if token.dep_ in ("dobj", "nsubjpass"):
+        return "object"
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return "subject"
+    return None
 
 
 # Nouns for anyone at all: "Who was the second man police sought?" asks for a person, not for a role.

@@ -766,6 +766,9 @@ def test_a_number_that_names_a_road_or_a_grade_counts_nothing() -> None:
         # the question names the hospital by the first words of its name, possessive and all
         ("Orlow Regional Medical Center", "Which firm designed Orlow Regional's new wing?", True),
         ("Orlow Regional Medical Center", "Which firm designed the new wing at Orlow Regional?", True),
+        # or by the last words: "the port commission", "the electric cooperative"
+        ("The Tarnby County Port Commission", "Whom did the port commission pick to dredge the harbor?", True),
+        ("Lanford Electric Cooperative", "Who manages the electric cooperative?", True),
         # one shared word is a place the firm is named after, not the firm
         ("Kestrelton Builders Inc.", "Which firm will build the Kestrelton library?", False),
         ("Orlow Regional Medical Center", "Which firm designed the new Orlow wing?", False),
@@ -778,3 +781,65 @@ def test_a_name_the_question_gives_by_its_first_words_is_no_answer(name: str, qu
     from rag.text import normalise, words
 
     assert _in_question(name, "ORG", normalise(question), set(words(question))) is named
+
+
+HIRED = "The Tarnby City Council voted 5-2 on Monday to hire Sheriff's Capt. Wenna Colquite as its police chief."
+PASSIVE = "Wenna Colquite was hired by the Tarnby City Council on Monday."
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value", "label", "fills"),
+    [
+        # the one hired, not the one hiring, and the other way round
+        ("Whom did the Tarnby council hire as police chief?", HIRED, "Wenna Colquite", "PERSON", 1.0),
+        ("Whom did the Tarnby council hire as police chief?", HIRED, "The Tarnby City Council", "ORG", 0.0),
+        ("Which body hired Wenna Colquite?", HIRED, "The Tarnby City Council", "ORG", 1.0),
+        ("Who was hired as Tarnby's police chief?", HIRED, "Wenna Colquite", "PERSON", 1.0),
+        ("Who was hired as Tarnby's police chief?", HIRED, "The Tarnby City Council", "ORG", 0.0),
+        # a passive sentence turns the places round
+        ("Whom did the Tarnby council hire?", PASSIVE, "Wenna Colquite", "PERSON", 1.0),
+        ("Whom did the Tarnby council hire?", PASSIVE, "the Tarnby City Council", "ORG", 0.0),
+        # a question without either place ("Who is ...?") takes either, and so does one on another verb
+        ("Who is Tarnby's police chief?", HIRED, "Wenna Colquite", "PERSON", 1.0),
+        ("Who became Tarnby's police chief?", HIRED, "Wenna Colquite", "PERSON", 1.0),
+    ],
+)  # fmt: skip
+def test_a_name_answers_in_the_question_words_place(question: str, text: str, value: str, label: str,
+                                                     fills: float) -> None:  # fmt: skip
+    from rag.candidates import answer_clause
+    from rag.query import analyse
+
+    assert answer_clause(analyse(question), _value_candidate(text, value, label))["mood_agrees"] == fills
+
+
+@pytest.mark.parametrize(
+    ("question", "slot"),
+    [
+        ("Whom did the port commission pick to dredge the harbor?", "object"),  # parsed with "Whom" as subject
+        ("Which company did the council hire?", "object"),
+        ("Who was hired by the council?", "object"),
+        ("Who has been named chief?", "object"),
+        ("Who hired Dana Lisle?", "subject"),
+        ("Which firm will build it?", "subject"),
+        ("By whom was the wall designed?", "subject"),
+        ("Who is the mayor?", None),
+        ("To whom did he sell it?", None),
+    ],
+)
+def test_the_question_word_asks_for_the_one_who_does_it_or_the_one_it_is_done_to(question: str,
+                                                                                  slot: str | None) -> None:
+    from rag.query import analyse
+
+    assert analyse(question).asked_slot == slot
+
+
+def test_who_may_be_answered_by_an_organisation_but_a_person_is_of_the_first_kind() -> None:
+    from rag.candidates import find_candidates
+    from rag.query import analyse
+
+    text = "Brackwell Community College will train welders for the Tarnby plant, said plant manager Ines Orrow."
+    passage = _passage(text, _tagged(text, "ORG", "Brackwell Community College") + _tagged(text, "PERSON", "Ines Orrow"))
+    found = {c.answer_text(): c.features["answer_first_kind"]
+             for c in find_candidates(analyse("Who will train the welders for the Tarnby plant?"), [passage],
+                                      idf=lambda stem: 1.0)}  # fmt: skip
+    assert found == {"Brackwell Community College": 0.0, "Ines Orrow": 1.0}

@@ -143,7 +143,8 @@ def test_ordinals_answer_how_many_times_but_not_how_many_homes() -> None:
     assert not entity_fits("count", "ORDINAL", "first", "home")
     assert entity_fits("date", "DATE", "May 23, 2025")
     assert not entity_fits("date", "DATE", "three years")
-    assert not entity_fits("person", "ORG", "the county commission")
+    assert entity_fits("person", "ORG", "Brackwell Community College")  # "Who will train the welders?"
+    assert not entity_fits("person", "GPE", "Lanford")
 
 
 def test_questions_to_the_assistant_are_recognised() -> None:
