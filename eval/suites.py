@@ -6,6 +6,8 @@
 | towns | eval/corpora/towns/articles | dev.jsonl, test.jsonl beside them | dev / test |
 | county | eval/corpora/county/articles | dev.jsonl, test.jsonl beside them | dev / test |
 | valley | eval/corpora/valley/articles | dev.jsonl, test.jsonl beside them | dev / test |
+| harbor | eval/corpora/harbor/articles | dev.jsonl | dev only (for the fit) |
+| campus | eval/corpora/campus/articles | dev.jsonl | dev only (for the fit) |
 | heldout | eval/corpora/heldout/articles | test.jsonl | test only: never looked at while developing |
 
 Models and thresholds are fitted on the dev splits (`rag eval fit`);
