@@ -79,7 +79,7 @@ _AMOUNT_NOUNS = frozenset({"amount", "sum", "size", "cost", "price", "value", "f
 _MONEY_WORDS = frozenset({"money", "cash", "funding", "dollar", "euro", "pound", "yen", "cent", "price", "cost", "fee",
                           "salary", "wage", "fine", "budget", "worth", "spend", "pay", "owe", "fund", "donate", "invest",
                           "borrow", "bond", "bail", "loan", "grant", "levy", "rent", "severance", "settlement",
-                          "damages", "fare", "tuition", "payment", "refund", "rebate", "subsidy", "pension", "bonus",
+                          "damages", "damage", "fare", "tuition", "payment", "refund", "rebate", "subsidy", "pension", "bonus",
                           "reward"})  # fmt: skip
 # Nouns that name a sum in one sense and something else in another (a bill before a council, a deposit of ore, a
 # premium brand): a sum only when "how much" asks about them ("How much will the water bill go up?"), never
@@ -574,6 +574,8 @@ def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
     noun = wh.head if wh.dep_ == "det" and wh.head.pos_ in ("NOUN", "PROPN") else None
     if noun is None and wh.dep_ in ("pobj", "nsubj", "dobj") and wh.head.pos_ in ("NOUN", "PROPN"):
         noun = wh.head  # "In which fields ..." parsed with the noun as head
+    if noun is not None and not _in_the_phrase(wh, noun):
+        noun = None  # "What does a year at the college cost?" parsed with "What" on "year": no "what year"
     if noun is None:
         # "What is the population of X?": the subject names what is asked for
         subject = _subject_noun(doc)
@@ -603,6 +605,16 @@ def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
     if lemma in ("kind", "type", "sort", "level", "part") or plural:
         return "list" if plural or (content is not None and content.tag_ == "NNS") else "description", content or noun
     return "description", noun
+
+
+# Words that may stand between "which"/"what" and its noun: "Which two council members", "What year-end bonus",
+# "what weekday and calendar date".
+_NOUN_PHRASE_TAGS = frozenset({"ADJ", "ADV", "NUM", "NOUN", "PROPN", "PUNCT", "CCONJ"})
+
+
+def _in_the_phrase(wh: "Token", noun: "Token") -> bool:
+    """Whether `noun` follows the question word in its own phrase, with nothing but modifiers between."""
+    return noun.i > wh.i and all(t.pos_ in _NOUN_PHRASE_TAGS for t in wh.doc[wh.i + 1 : noun.i])
 
 
 def _kind_lemma(noun: "Token") -> str:
