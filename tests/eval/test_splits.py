@@ -9,7 +9,7 @@ import pytest
 from eval.suites import get_suite, suites
 
 # sha256 of the sorted test ids of each development suite: a test split that changes fails here, on purpose.
-# (The held-out suite is pinned by its own file's digest below.)
+# (The held-out suites are pinned by their files' digests below.)
 FROZEN_TEST_IDS = {
     "sample": "c137a83cc0c5f48d14e8685aefb836a38873f12a01eb5db829bc9036f9a0b067",
     "towns": "07d0ad9b4dfea365265e1f8baa620d8187085616368851df2e3d5ec399896cdc",
@@ -35,9 +35,24 @@ def test_dev_and_test_share_no_item_and_cover_the_suite(name: str) -> None:
     assert dev | test == {i.id for i in suite.items("all")}
 
 
+# sha256 of each held-out suite's whole question file: not a question, fact or quote can change unnoticed.
+HELD_OUT_FILES = {
+    "heldout": "a25104446faf250e329d1a5aa220c6dcfc5e22aa51a94762e4b4dedfe3fbae46",
+    "prairie": "fcc6912474fc1b4ecf27396edce8913f16e323b7b0a25c95801e4b5422becedd",
+    "mountain": "b02eea9f2d0fdad1c0d49bc0bbd2bf18d6c4cce85e6449854dccbeafd31096cc",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HELD_OUT_FILES))
+def test_held_out_suites_are_frozen_whole_and_have_only_a_test_split(name: str) -> None:
+    suite = get_suite(name)
+    assert suite.splits == ("test",)
+    assert hashlib.sha256(suite.files["test"].read_bytes()).hexdigest() == HELD_OUT_FILES[name]
+
+
 def test_every_suite_with_articles_is_listed_and_heldout_has_only_a_test_split() -> None:
     found = suites()
-    assert {"sample", "towns", "county", "valley", "heldout"} <= set(found)
+    assert {"sample", "towns", "county", "valley", "harbor", "campus", "heldout", "prairie", "mountain"} <= set(found)
     assert found["heldout"].splits == ("test",)
     with pytest.raises(Exception, match="no dev split"):
         found["heldout"].items("dev")
