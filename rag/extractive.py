@@ -39,8 +39,7 @@ from rag.candidates import (
 from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.identity import describe
 from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
-from index.dates import MONTH_NUMBERS, WEEKDAY_NAMES
-from rag.query import Constraint, QuestionAnalysis, is_duration
+from rag.query import CALENDAR_WORDS, Constraint, QuestionAnalysis, is_duration
 from rag.text import NUMBER_WORDS, normalise, stems, words
 from rag.withheld import Withheld, find_withheld, withheld_notice
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
@@ -285,12 +284,9 @@ def _names_less(rival: Candidate, best: Candidate, analysis: QuestionAnalysis) -
     Thursday" for a question about Thursday, not another outlet's count of the same thing. (Names are not
     compared: an outlet's sentence often leaves out the town or street the other's gives.)"""
     days = {w for text, label in analysis.entities if label in ("DATE", "TIME") for w in words(text)
-            if w in _CALENDAR_WORDS or any(ch.isdigit() for ch in w)}  # fmt: skip
+            if w in CALENDAR_WORDS or any(ch.isdigit() for ch in w)}  # fmt: skip
     best_words, rival_words = set(words(_with_sentence_before(best))), set(words(_with_sentence_before(rival)))
     return any(day in best_words and day not in rival_words for day in days)
-
-
-_CALENDAR_WORDS = frozenset(w.casefold() for w in (*WEEKDAY_NAMES, *MONTH_NUMBERS))
 
 
 def _also_states(candidate: Candidate, other: Candidate) -> bool:

@@ -76,11 +76,11 @@ BUSINESS_NOUNS = frozenset({"company", "firm", "contractor", "subcontractor", "c
 _ORGANISATION_NOUNS = BUSINESS_NOUNS | {"agency", "nonprofit", "charity", "organization", "organisation"}
 _AMOUNT_NOUNS = frozenset({"amount", "sum", "size", "cost", "price", "value", "figure", "toll"})
 # Words that make an amount a sum of money ("how much money", "what dollar value").
-_MONEY_WORDS = frozenset({"money", "cash", "funding", "dollar", "euro", "pound", "yen", "cent", "price", "cost", "fee",
-                          "salary", "wage", "fine", "budget", "worth", "spend", "pay", "owe", "fund", "donate", "invest",
-                          "borrow", "bond", "bail", "loan", "grant", "levy", "rent", "severance", "settlement",
-                          "damages", "damage", "fare", "tuition", "payment", "refund", "rebate", "subsidy", "pension", "bonus",
-                          "reward"})  # fmt: skip
+_MONEY_WORDS = frozenset({"money", "cash", "funding", "dollar", "euro", "pound", "yen", "cent", "price", "cost",
+                          "fee", "salary", "wage", "fine", "budget", "worth", "spend", "pay", "owe", "fund",
+                          "donate", "invest", "borrow", "bond", "bail", "loan", "grant", "levy", "rent", "severance",
+                          "settlement", "damages", "damage", "fare", "tuition", "payment", "refund", "rebate",
+                          "subsidy", "pension", "bonus", "reward"})  # fmt: skip
 # Nouns that name a sum in one sense and something else in another (a bill before a council, a deposit of ore, a
 # premium brand): a sum only when "how much" asks about them ("How much will the water bill go up?"), never
 # because the question mentions them ("How much rain fell after the bill was signed?"). "Toll" is left out:
@@ -907,12 +907,13 @@ def _constraints(doc: "Doc", publisher_names: frozenset[str]) -> Iterable[Constr
             word = normalise(token.text)
             if word in publisher_names or token.text.isupper():
                 continue  # an acronym may be written out in the articles ("EU", "GDP")
-            if word in _CALENDAR_NAMES:
+            if word in CALENDAR_WORDS:
                 continue  # "the January storm": a time, which articles write "Jan. 11" or "last weekend", no name
             yield from emit(Constraint(token.text, "name", label=None, keys=(word,)))
 
 
-_CALENDAR_NAMES = frozenset(normalise(name) for name in (*MONTH_NUMBERS, *WEEKDAY_NAMES))
+# Month and weekday names, as `rag.text.words` gives them ("jan", "sept", "thursday").
+CALENDAR_WORDS = frozenset(normalise(name) for name in (*MONTH_NUMBERS, *WEEKDAY_NAMES))
 
 
 def _several_times_are_alternatives(constraints: tuple[Constraint, ...]) -> tuple[Constraint, ...]:
