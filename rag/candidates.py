@@ -32,7 +32,7 @@ from rag.models import Passage
 from rag.query import (
     ANSWER_LABELS, BUSINESS_NOUNS, MEASURE_UNITS, Constraint, QuestionAnalysis, entity_fits, role_forms, unit_forms,
 )  # fmt: skip
-from rag.text import all_stems, normalise, stems, stopwords, words
+from rag.text import all_stems, content_words, normalise, stems, stopwords, words
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
 
 if TYPE_CHECKING:
@@ -684,6 +684,7 @@ def _answer_entities(
     # "How old is Dale Orrin?" is answered by "Dale Orrin, a 52-year-old farmer": the age is his, whatever noun follows
     asks_a_persons_age = analysis.answer_type == "age" and any(label == "PERSON" for _, label in analysis.entities)
     asks_for_a_business = analysis.answer_type == "organisation" and (analysis.focus or "") in BUSINESS_NOUNS
+    doer_words = set(content_words(analysis.asked_of)) if analysis.asked_of else set()
     entities = list(passage.entities)
     # the last word of each person's name: "Quist" of "Ada Quist", and a surname the model tagged alone
     surnames = {passage.text[s:e].split()[-1] for s, e, label in entities if label == "PERSON" and e > s}
@@ -721,6 +722,8 @@ def _answer_entities(
         if role_stems and not (_names_the_focus(passage.text, (s, e, label), role_stems, describing_stems, (start, end))
                                or _given_the_role(passage.text, (s, e), role_stems, (start, end))):  # fmt: skip
             continue  # "Who is the prosecutor?": someone the sentence calls the prosecutor, not anyone it names
+        if doer_words and doer_words <= set(words(text)) and analysis.answer_type in ("person", "organisation"):
+            continue  # "Who did Pellinwood pick?": "The Pellinwood City Council" picked, it was not picked
         if asks_for_a_business and _PUBLIC_BODY.search(text):
             continue  # "Which contractor ...?": a firm, not "the City Council" that hired it
         if (analysis.answer_type == "quantity" and label == "PERCENT" and not question_stems & _CHANCE_STEMS

@@ -225,6 +225,9 @@ class QuestionAnalysis:
     # "Who hired Colquite?" asks for the one who does it ("subject"), "Whom did the council hire?" for the one
     # it is done to ("object"); None when the question word is neither (a time, a place, "Who is X?")
     asked_slot: Slot | None = None
+    # "Who did Pellinwood pick?": the one the question says does it ("Pellinwood"), which cannot be the one it
+    # is done to; None unless the question asks for the object
+    asked_of: str | None = None
 
     @property
     def typed(self) -> bool:
@@ -285,6 +288,7 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
         ),
         role=role.lemma_.casefold() if role is not None else None,
         asked_slot=_asked_slot(wh),
+        asked_of=_doer(wh) if _asked_slot(wh) == "object" else None,
     )
 
 
@@ -313,6 +317,21 @@ def _asked_slot(wh: "Token | None") -> Slot | None:
         passive = verb.tag_ == "VBN" and any(t.lemma_ in ("be", "get") for t in helpers)
         return "object" if passive else "subject"  # "was hired", "has been named"; "will build"
     return "subject" if following[0].pos_ in ("VERB", "AUX") and following[0].lemma_ != "be" else None
+
+
+def _doer(wh: "Token | None") -> str | None:
+    """The words between the auxiliary and the verb of a question about the one something is done to: "the
+    port commission" in "Whom did the port commission pick?"; None when there are none."""
+    if wh is None:
+        return None
+    last = wh.head.i if wh.dep_ == "det" and wh.head.i > wh.i else wh.i
+    following = [t for t in wh.doc[last + 1 :] if not t.is_punct]
+    if len(following) < 3 or following[0].lower_ not in _AUXILIARIES:
+        return None
+    phrase = list(takewhile(lambda t: t.pos_ not in ("VERB", "AUX"), following[1:]))
+    if len(phrase) == len(following) - 1:
+        phrase = phrase[:-1]  # "Whom did the council hire?" with "hire" tagged a noun: the last word is the verb
+    return " ".join(t.text for t in phrase) or None
 
 
 def slot_of(token: "Token | None") -> Slot | None:

@@ -843,3 +843,12 @@ def test_who_may_be_answered_by_an_organisation_but_a_person_is_of_the_first_kin
              for c in find_candidates(analyse("Who will train the welders for the Tarnby plant?"), [passage],
                                       idf=lambda stem: 1.0)}  # fmt: skip
     assert found == {"Brackwell Community College": 0.0, "Ines Orrow": 1.0}
+
+
+def test_the_one_the_question_says_does_it_is_not_the_one_it_was_done_to() -> None:
+    text = "The Tarnby City Council voted 5-2 on Monday to hire Sheriff's Capt. Wenna Colquite as police chief."
+    passage = _passage(text, _tagged(text, "ORG", "The Tarnby City Council") + _tagged(text, "PERSON", "Wenna Colquite"))
+    assert _answers("Who did Tarnby pick to run its police department?", passage) == ["Wenna Colquite"]
+    assert _answers("Whom did the Tarnby council hire?", passage) == ["Wenna Colquite"]
+    # asked for the one who does it, the council answers
+    assert "The Tarnby City Council" in _answers("Who hired Wenna Colquite?", passage)
