@@ -8,6 +8,8 @@
 | valley | eval/corpora/valley/articles | dev.jsonl, test.jsonl beside them | dev / test |
 | harbor | eval/corpora/harbor/articles | dev.jsonl | dev only (for the fit) |
 | campus | eval/corpora/campus/articles | dev.jsonl | dev only (for the fit) |
+| river | eval/corpora/river/articles | dev.jsonl | dev only (for the fit) |
+| suburb | eval/corpora/suburb/articles | dev.jsonl | dev only (for the fit) |
 | heldout | eval/corpora/heldout/articles | test.jsonl | test only: never looked at while developing |
 | prairie | eval/corpora/prairie/articles | test.jsonl | test only: held out since it was first measured |
 | mountain | eval/corpora/mountain/articles | test.jsonl | test only: held out since it was first measured |
@@ -84,4 +86,4 @@ def get_suite(name: str) -> Suite:
 
 
 # Suites whose dev splits the answer model is fitted on; "heldout" is never among them.
-DEVELOPMENT_SUITES = ("sample", "towns", "county", "valley", "harbor", "campus")
+DEVELOPMENT_SUITES = ("sample", "towns", "county", "valley", "harbor", "campus", "river", "suburb")
