@@ -72,7 +72,7 @@ EMBED_GROUP_CHUNKS = 256
 # what is stored per passage changes, so the next ingest re-processes old articles
 # (wherever their files are) and questions over an old store say to run it
 # (index/outdated.py).
-PIPELINE_VERSION = 4  # 4: sentences no longer end at a title before a name ("Capt. Renata Halvorsen")
+PIPELINE_VERSION = 4  # 4: no sentence ends at a title before a name ("Capt. Renata Halvorsen"); one may at "ATMs."
 # Re-keyed articles are written in groups of about this many passages (no embedding: only Chroma writes).
 MIGRATE_GROUP_CHUNKS = 2000
 

@@ -20,6 +20,8 @@ _ABBREVIATIONS = (
     "Msgr.",
 )
 
+# An abbreviation at the end of the text before a full stop, as a word of its own ("Mr.", not "ATMs.").
+_ABBREVIATION_END = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")$")
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
 
 
@@ -30,7 +32,7 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     for match in _BOUNDARY.finditer(text):
         candidate_end = match.start()
         before = text[start:candidate_end]
-        if "\n" not in match.group(0) and (before.endswith(_ABBREVIATIONS) or _INITIAL.search(before)):
+        if "\n" not in match.group(0) and (_ABBREVIATION_END.search(before) or _INITIAL.search(before)):
             continue
         # keep closing quotes with the sentence they close
         end = candidate_end + len(match.group(0)) - len(match.group(0).lstrip("”\"’)]"))

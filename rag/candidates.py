@@ -30,7 +30,8 @@ from index.vector_codec import unpack
 from rag.answer_text import addressed_to_assistant, balanced_quotes, looks_like_headline
 from rag.models import Passage
 from rag.query import (
-    ANSWER_LABELS, BUSINESS_NOUNS, MEASURE_UNITS, Constraint, QuestionAnalysis, entity_fits, role_forms, unit_forms,
+    ANSWER_LABELS, BUSINESS_NOUNS, MEASURE_UNITS, Constraint, QuestionAnalysis, entity_fits, role_forms, slot_of,
+    unit_forms,
 )  # fmt: skip
 from rag.text import all_stems, content_words, normalise, stems, stopwords, words
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
@@ -407,7 +408,9 @@ def answer_clause(
     - `mood_agrees`: 0 when the question asks about something not (yet) done and the clause tells of something
       done ("When will it hold the event?": "which opened in January"), or when the clause denies what a
       question that denies nothing asks ("Where will riders catch it?": "will no longer stop at Elm
-      Street"); else 1. Not the other way round: news reports plans before they happen, so "When did the
+      Street"), or when a name stands in the other place than the question word's on the question's own verb
+      ("Whom did the council hire?": "The Tarnby City Council voted to hire ...", `_fills_the_slot`); else 1.
+      Not the other way round: news reports plans before they happen, so "When did the
       county vote?" is answered by "voters will decide Nov. 5" in an article written before the vote. But
       a question about what has been done up to now ("How many has the plant hired so far?") is not
       answered by a plan ("expects to hire 120").
@@ -419,7 +422,7 @@ def answer_clause(
     entity = candidate.answer
     wanted = all_stems(" ".join(analysis.predicate_forms))
     counts = _counts(analysis)
-    if entity is None or (not wanted and analysis.mood is None and counts is None and analysis.asked_slot is None):
+    if entity is None or (not wanted and analysis.mood is None and counts is None):
         return nothing_to_compare
     clause = _answer_clause_tokens(candidate)
     if clause is None:
@@ -442,8 +445,7 @@ def clause_agrees(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     """`answer_clause`'s `mood_agrees` alone: whether the clause that holds the candidate's value tells of
     what the question asks in its time and polarity (true when there is nothing to compare)."""
     wanted = all_stems(" ".join(analysis.predicate_forms))
-    if candidate.answer is None or (not wanted and analysis.mood is None and _counts(analysis) is None
-                                    and analysis.asked_slot is None):
+    if candidate.answer is None or (not wanted and analysis.mood is None and _counts(analysis) is None):
         return True
     clause = _answer_clause_tokens(candidate)
     return clause is None or _agrees(analysis, *clause)
@@ -495,8 +497,6 @@ def _fills_the_slot(analysis: QuestionAnalysis, span: "Span", verb: "Token") -> 
     Council voted to hire ..."); for "Who hired Lisle?" the other way round. True when either place is unknown,
     or the verb is another: "Who became superintendent?" is answered by the one a board "hired as
     superintendent"."""
-    from rag.query import slot_of
-
     if analysis.asked_slot is None or analysis.answer_type not in _SLOTTED_TYPES:
         return True
     wanted = all_stems(" ".join(analysis.predicate_forms))
@@ -687,7 +687,7 @@ def _answer_entities(
     doer_words = set(content_words(analysis.asked_of)) if analysis.asked_of else set()
     entities = list(passage.entities)
     # the last word of each person's name: "Quist" of "Ada Quist", and a surname the model tagged alone
-    surnames = {passage.text[s:e].split()[-1] for s, e, label in entities if label == "PERSON" and e > s}
+    surnames = {passage.text[s:e].split()[-1] for s, e, label in entities if label == "PERSON" and passage.text[s:e].strip()}
     if asks_for_a_business:
         entities += _untagged_subject_names(passage, start, end)
     for s, e, label in entities:
@@ -701,7 +701,7 @@ def _answer_entities(
         text = passage.text[s:e]
         if not entity_fits(analysis.answer_type, label, text, analysis.focus):
             continue
-        if _in_question(text, label, normalised_question, question_words):
+        if _in_question(text, label, normalised_question, question_words, question):
             continue
         if (analysis.answer_type == "age") != states_an_age(passage.text, s, e):
             continue  # "Dale Orrin, 52, was hurt": the 52 answers how old he is, not when or how many
@@ -722,8 +722,9 @@ def _answer_entities(
         if role_stems and not (_names_the_focus(passage.text, (s, e, label), role_stems, describing_stems, (start, end))
                                or _given_the_role(passage.text, (s, e), role_stems, (start, end))):  # fmt: skip
             continue  # "Who is the prosecutor?": someone the sentence calls the prosecutor, not anyone it names
-        if doer_words and doer_words <= set(words(text)) and analysis.answer_type in ("person", "organisation"):
-            continue  # "Who did Pellinwood pick?": "The Pellinwood City Council" picked, it was not picked
+        if (doer_words and doer_words <= set(words(text)) and _PUBLIC_BODY.search(text)
+                and analysis.answer_type in ("person", "organisation")):  # fmt: skip
+            continue  # "Who did Pellinwood pick?": "The Pellinwood City Council" picked (a firm named after the town may not)
         if asks_for_a_business and _PUBLIC_BODY.search(text):
             continue  # "Which contractor ...?": a firm, not "the City Council" that hired it
         if (analysis.answer_type == "quantity" and label == "PERCENT" and not question_stems & _CHANCE_STEMS
@@ -967,9 +968,10 @@ def states_an_age(text: str, start: int, end: int) -> bool:
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE_IN_TEXT = re.compile(r"['’]s\b")
 
 
-def _in_question(text: str, label: str, normalised_question: str, question_words: set[str]) -> bool:
+def _in_question(text: str, label: str, normalised_question: str, question_words: set[str], question: str = "") -> bool:
     """Whether the question already names this entity (so it cannot be the answer)."""
     digits = re.findall(r"\d[\d,.]*", text)
     if digits:
@@ -977,15 +979,37 @@ def _in_question(text: str, label: str, normalised_question: str, question_words
     names = [w for w in words(text) if len(w) > 2 and w not in stopwords()]
     if label == "PERSON" and names:
         return names[-1] in question_words  # the surname
-    asked = {_POSSESSIVE.sub("", w) for w in question_words}
-    leading = next((i for i, w in enumerate(names) if w not in asked), len(names))
-    trailing = next((i for i, w in enumerate(reversed(names)) if w not in asked), len(names))
-    # "Brindlemoor Regional's new tower" names "Brindlemoor Regional Medical Center" by the first words of its
-    # name, "the port commission" names "the Marrowby County Port Commission" by the last; one shared word does
-    # not ("the Kestrelton library" names no "Kestrelton Builders")
-    shared = max(leading, trailing)
-    return (bool(names) and (shared == len(names) or (shared >= 2 and 2 * shared >= len(names)))
-            or normalise(text) in normalised_question)  # fmt: skip
+    if normalise(text) in normalised_question or (names and all(w in question_words for w in names)):
+        return True
+    return label == "ORG" and _named_by_part(names, question)
+
+
+_WRITTEN_WORD = re.compile(r"[^\W_][\w&-]*")
+
+
+def _named_by_part(names: list[str], question: str) -> bool:
+    """Whether the question names an organisation by the first or the last two or more words of its name, at
+    least half of it, with no other name around them: "Brindlemoor Regional's new tower" names "Brindlemoor
+    Regional Medical Center", "the port commission" names "the Marrowby County Port Commission"; but "Tarnby
+    High School" names no "Orlow High School", nor "Kestrel Valley Dairy" "Kestrel Valley Foods", and one
+    shared word names nothing ("the Kestrelton library" and "Kestrelton Builders")."""
+    written = _WRITTEN_WORD.findall(_POSSESSIVE_IN_TEXT.sub("", question))  # as written, capitals and all
+    lowered = [w.casefold() for w in written]
+    for size in range(len(names) - 1, 1, -1):
+        if 2 * size < len(names):
+            break
+        for part, look in ((names[:size], 1), (names[-size:], -1)):
+            for i in range(len(lowered) - size + 1):
+                if lowered[i : i + size] != part:
+                    continue
+                j = i + size if look == 1 else i - 1
+                beside = written[j] if 0 <= j < len(written) else ""
+                if beside.casefold() in ("which", "what", "whose"):
+                    continue  # "Which fire department ...?": the kind asked about, not a name
+                # another name next to the shared words: another organisation of the same kind
+                if not (beside[:1].isupper() and beside.casefold() not in names):
+                    return True
+    return False
 
 
 def _specific(value: str) -> float:

@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
+from index.dates import MONTH_NUMBERS
 from rag.answer_model import AnswerModel, kind_of, load_answer_model
 from rag.answer_text import balanced_quotes, display_text
 from rag.candidates import (
@@ -283,10 +284,17 @@ def _names_less(rival: Candidate, best: Candidate, analysis: QuestionAnalysis) -
     one's sentence both give: "18,500 customers at the peak on Wednesday" is another day's figure than "6,400 by
     Thursday" for a question about Thursday, not another outlet's count of the same thing. (Names are not
     compared: an outlet's sentence often leaves out the town or street the other's gives.)"""
-    days = {w for text, label in analysis.entities if label in ("DATE", "TIME") for w in words(text)
+    days = {_day_word(w) for text, label in analysis.entities if label in ("DATE", "TIME") for w in words(text)
             if w in CALENDAR_WORDS or any(ch.isdigit() for ch in w)}  # fmt: skip
-    best_words, rival_words = set(words(_with_sentence_before(best))), set(words(_with_sentence_before(rival)))
+    best_words = {_day_word(w) for w in words(_with_sentence_before(best))}
+    rival_words = {_day_word(w) for w in words(_with_sentence_before(rival))}
     return any(day in best_words and day not in rival_words for day in days)
+
+
+def _day_word(word: str) -> str:
+    """A month as its number, so "Jan." and "January" are one word; any other word as it is."""
+    month = MONTH_NUMBERS.get(word)
+    return f"month {month}" if month is not None else word
 
 
 def _also_states(candidate: Candidate, other: Candidate) -> bool:

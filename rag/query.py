@@ -79,13 +79,13 @@ _AMOUNT_NOUNS = frozenset({"amount", "sum", "size", "cost", "price", "value", "f
 _MONEY_WORDS = frozenset({"money", "cash", "funding", "dollar", "euro", "pound", "yen", "cent", "price", "cost",
                           "fee", "salary", "wage", "fine", "budget", "worth", "spend", "pay", "owe", "fund",
                           "donate", "invest", "borrow", "bond", "bail", "loan", "grant", "levy", "rent", "severance",
-                          "settlement", "damages", "damage", "fare", "tuition", "payment", "refund", "rebate",
+                          "settlement", "damages", "fare", "tuition", "payment", "refund", "rebate",
                           "subsidy", "pension", "bonus", "reward"})  # fmt: skip
 # Nouns that name a sum in one sense and something else in another (a bill before a council, a deposit of ore, a
 # premium brand): a sum only when "how much" asks about them ("How much will the water bill go up?"), never
 # because the question mentions them ("How much rain fell after the bill was signed?"). "Toll" is left out:
 # news counts the dead by it ("How high is the death toll?"), and an amount question takes a sum too.
-_SUM_NOUNS = frozenset({"bill", "deposit", "premium"})
+_SUM_NOUNS = frozenset({"bill", "deposit", "premium", "damage"})  # "How much damage?": a sum; "damaged roofs": no
 # Adjectives of a physical dimension: "how cold / deep / fast ..." asks for a measure with its unit.
 _MEASURE_ADJECTIVES = frozenset({"cold", "hot", "warm", "cool", "deep", "shallow", "tall", "high", "low", "far",
                                  "heavy", "fast", "wide", "thick", "strong", "steep"})  # fmt: skip
@@ -262,6 +262,7 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
     described = focus if focus is not None else role
     predicate = _predicate(doc)
     mood = question_mood(doc)
+    slot = _asked_slot(wh)
     return QuestionAnalysis(
         question=question,
         answer_type=answer_type,
@@ -287,17 +288,19 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
             form for verb in _describing_verbs(described) + _agent_verbs(role) for form in _verb_forms(verb)
         ),
         role=role.lemma_.casefold() if role is not None else None,
-        asked_slot=_asked_slot(wh),
-        asked_of=_doer(wh) if _asked_slot(wh) == "object" else None,
+        asked_slot=slot,
+        asked_of=_doer(wh) if slot == "object" else None,
     )
 
 
 def _asked_slot(wh: "Token | None") -> Slot | None:
     """`slot_of` for the question word, read from the word order, which the parser often gets wrong in a
     question ("Whom did the port commission pick?" parsed with "Whom" as the subject): the question word, or
-    its "which N" phrase, followed by "did", "will", "has" ... and a noun asks for the object ("Whom did the
-    council hire?", "Which firm has the city chosen?"); followed by a verb, for the subject ("Who hired her?",
-    "Which firm will build it?"), unless the verb is passive ("Who was hired?")."""
+    its "which N" phrase, followed by "did", "will", "has" ..., a noun and then a verb asks for the object ("Whom
+    did the council hire?", "Which firm has the city chosen?"); followed by a verb, for the subject ("Who hired
+    her?", "Which firm will build it?"), unless the verb is passive ("Who was hired?", "Who will be named?",
+    "Who got fired?"). "Who has the contract?" and "Which firm did the bridge work?", where "have" or "do" may be
+    the verb itself, ask for neither: only "whom" is surely the object there."""
     if wh is None or wh.lower_ not in ("who", "whom", "which", "what"):
         return None
     doc = wh.doc
@@ -305,18 +308,25 @@ def _asked_slot(wh: "Token | None") -> Slot | None:
     if wh.i > 0 and doc[wh.i - 1].pos_ == "ADP":
         return "subject" if doc[wh.i - 1].lower_ == "by" else None  # "By whom ...?"; "To whom ...?" neither
     following = [t for t in doc[last + 1 :] if not t.is_punct]
-    if not following:
-        return None
-    if following[0].lower_ in _AUXILIARIES and len(following) > 1:
-        if following[1].pos_ in ("DET", "PROPN", "NOUN", "PRON", "ADJ", "NUM"):
-            return "object" if following[0].lemma_ != "be" else None  # "did the council ..."; "is the mayor"
-        helpers = list(takewhile(lambda t: t.lower_ in _AUXILIARIES or t.lower_ == "been", following))
-        verb = following[len(helpers)] if len(helpers) < len(following) else None
-        if verb is None or verb.pos_ not in ("VERB", "AUX"):
-            return None
-        passive = verb.tag_ == "VBN" and any(t.lemma_ in ("be", "get") for t in helpers)
-        return "object" if passive else "subject"  # "was hired", "has been named"; "will build"
-    return "subject" if following[0].pos_ in ("VERB", "AUX") and following[0].lemma_ != "be" else None
+    helpers = list(takewhile(_helper_verb, following))
+    if not following or not helpers:
+        return "subject" if following and following[0].pos_ == "VERB" else None
+    after = following[len(helpers)] if len(helpers) < len(following) else None
+    if after is not None and after.pos_ in ("VERB", "AUX") and after.tag_ != "TO":
+        passive = after.tag_ == "VBN" and any(t.lemma_ in ("be", "get") for t in helpers)
+        return "object" if passive else "subject"  # "was hired", "will be named", "got fired"; "will build"
+    if after is None or helpers[0].lemma_ == "be":
+        return None  # "Who is the mayor?"
+    # "did the council hire": a noun phrase, then the verb, which the tagger may take for a noun at the end
+    verb = next((t for t in following[len(helpers) :] if t.pos_ == "VERB" and t.tag_ != "VBG"), None)
+    if verb is not None and doc[verb.i - 1].lower_ != "to":
+        return "object"
+    return "object" if wh.lower_ == "whom" else None
+
+
+def _helper_verb(token: "Token") -> bool:
+    """An auxiliary of a question ("did", "will", "has", "been", "being"), or "got" of a passive."""
+    return token.lower_ in _AUXILIARIES or token.lower_ in ("been", "being", "be") or token.lemma_ == "get"
 
 
 def _doer(wh: "Token | None") -> str | None:

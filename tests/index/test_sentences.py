@@ -26,3 +26,10 @@ def test_sentences_end_at_a_full_stop_before_a_capital_and_at_line_breaks() -> N
     text = "Fares rise May 1. The board voted 4-1.\nRiders objected, said Ada Pell. A hearing is set."
     assert sentences(text) == ["Fares rise May 1.", "The board voted 4-1.", "Riders objected, said Ada Pell.",
                                "A hearing is set."]
+
+
+def test_an_abbreviation_ends_a_word_only_as_a_word_of_its_own() -> None:
+    """"Ms." before a name ends no sentence; "ATMs." ends one."""
+    assert sentences("The branch has two ATMs. The lobby closes at 5.") == ["The branch has two ATMs.",
+                                                                            "The lobby closes at 5."]
+    assert sentences("She thanked Ms. Orrow for the report.") == ["She thanked Ms. Orrow for the report."]

@@ -222,3 +222,19 @@ def test_a_decision_in_the_past_to_do_something_later_does_not_contradict_a_ques
     other = candidate("The Varnell pool will be repainted in the spring.", "the spring")
     ranked = agreeing_first([decision, other], analyse("When will the Varnell pool open?"))
     assert ranked[0].answer_text() == "June 1"
+
+
+def test_a_month_abbreviated_by_one_outlet_is_the_same_day(encoder: object) -> None:
+    """"on Jan. 5" and "on January 5" name one day: the rival figure is another outlet's count of it."""
+    from rag.extractive import extractive_answer
+    from rag.query import analyse
+    from rag.word_likeness import EncoderWordLikeness
+
+    full = _passage("a", "Brenmoor Herald", "About 6,400 Brenmoor County customers were without power on "
+                    "January 5 after the ice storm.")  # fmt: skip
+    short = _passage("b", "Radio Brenmoor", "About 7,100 Brenmoor County customers were without power on Jan. 5 "
+                     "after the ice storm.")  # fmt: skip
+    question = analyse("How many Brenmoor County customers were without power on January 5?")
+    likeness = EncoderWordLikeness(encoder)  # type: ignore[arg-type]
+    answer = extractive_answer(question, [full, short], idf=lambda stem: 1.0, word_likeness=likeness).answer
+    assert answer.startswith("Sources differ")
