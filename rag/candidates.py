@@ -474,13 +474,14 @@ def _governing_verb(token: "Token") -> "Token":
 
 
 def _agrees(analysis: QuestionAnalysis, span: "Span", token: "Token") -> bool:
-    from rag.query import clause_mood
+    from rag.query import clause_is_uncertain, clause_mood
 
     mood = clause_mood(token) if token.pos_ in ("VERB", "AUX") else None
     # "Route 40 will no longer stop at Elm Street" does not say where it stops; "will not reopen until
     # June 1" does say when it reopens
     denied = not analysis.negative and _negated(token) and not _through_until(span.root, token)
     return (not (analysis.mood == "irrealis" and mood == "realised") and not (analysis.so_far and mood == "irrealis")
+            and not (analysis.mood == "realised" and mood == "irrealis" and clause_is_uncertain(token))
             and not denied and _fills_the_slot(analysis, span, token))  # fmt: skip
 
 

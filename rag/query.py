@@ -843,6 +843,26 @@ def clause_mood(verb: "Token") -> Mood | None:
     return None
 
 
+# Modals and verbs of a clause that may not happen at all, where "will" and "plans to" tell of what is set to:
+# "could come down as soon as Aug. 15", "should start in June", "is expected to decide in September".
+UNCERTAIN_AUXILIARIES = frozenset({"would", "should", "could", "might", "may"})
+UNCERTAIN_GOVERNORS = frozenset({"expect", "hope", "aim", "seek", "propose", "try", "want", "wish", "consider"})
+
+
+def clause_is_uncertain(verb: "Token") -> bool:
+    """Whether the clause of `verb` says what may or may not happen: no answer to what did happen ("When did
+    the hotel come down?" is not answered by "could come down as soon as Aug. 15"), though a plan stated as
+    one ("voters will decide Nov. 5") may answer it in an article written before the day."""
+    chain = [verb]
+    while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return any(
+        any(c.dep_ in ("aux", "auxpass") and c.lower_ in UNCERTAIN_AUXILIARIES for c in token.children)
+        or (token is not verb and token.lemma_.casefold() in UNCERTAIN_GOVERNORS)
+        for token in chain
+    )
+
+
 def _about_the_assistant(doc: "Doc") -> bool:
     """The question's subject is "you" (or "your ..."): it asks about whoever answers, not about the news."""
     for token in doc:

@@ -866,3 +866,23 @@ def test_the_one_the_question_says_does_it_is_not_the_one_it_was_done_to() -> No
     text = "The town of Kestrelton hired Kestrelton Paving Co. to repave Elm Street."
     passage = _passage(text, _tagged(text, "ORG", "Kestrelton Paving Co."))
     assert _answers("Which company did Kestrelton hire to repave Elm Street?", passage) == ["Kestrelton Paving Co."]
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value", "agrees"),
+    [
+        # what may or may not happen does not answer what did
+        ("When did the Orlow mill come down?", "The Orlow mill could come down as soon as Aug. 15.", "Aug. 15", 0.0),
+        ("When did work on the Orlow school begin?", "Work on the Orlow school should start in June 2026.",
+         "June 2026", 0.0),
+        ("When did the Orlow board decide on the grant?", "The Orlow board is expected to decide on the grant in "
+         "September.", "September", 0.0),
+        # what is set to happen may answer it, in an article written before the day
+        ("When did Orlow vote on the levy?", "Orlow voters will decide the levy on Nov. 5.", "Nov. 5", 1.0),
+    ],
+)  # fmt: skip
+def test_what_may_happen_does_not_answer_what_did(question: str, text: str, value: str, agrees: float) -> None:
+    from rag.candidates import answer_clause
+    from rag.query import analyse
+
+    assert answer_clause(analyse(question), _value_candidate(text, value, "DATE"))["mood_agrees"] == agrees
