@@ -843,16 +843,17 @@ def clause_mood(verb: "Token") -> Mood | None:
     return None
 
 
-# Modals and verbs of a clause that may not happen at all, where "will" and "plans to" tell of what is set to:
-# "could come down as soon as Aug. 15", "should start in June", "is expected to decide in September".
+# Modals and verbs of a clause that may not happen at all, where "will", "plans to" and "expects to" tell of
+# what is set to: "could come down as soon as Aug. 15", "should start in June", "hopes to open in May".
 UNCERTAIN_AUXILIARIES = frozenset({"would", "should", "could", "might", "may"})
-UNCERTAIN_GOVERNORS = frozenset({"expect", "hope", "aim", "seek", "propose", "try", "want", "wish", "consider"})
+UNCERTAIN_GOVERNORS = frozenset({"hope", "aim", "seek", "propose", "try", "want", "wish", "consider"})
 
 
 def clause_is_uncertain(verb: "Token") -> bool:
     """Whether the clause of `verb` says what may or may not happen: no answer to what did happen ("When did
     the hotel come down?" is not answered by "could come down as soon as Aug. 15"), though a plan stated as
-    one ("voters will decide Nov. 5") may answer it in an article written before the day."""
+    one ("voters will decide Nov. 5", "expects to hire 120 drivers") may answer it in an article written before
+    the day."""
     chain = [verb]
     while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)
