@@ -30,8 +30,8 @@ from index.vector_codec import unpack
 from rag.answer_text import addressed_to_assistant, balanced_quotes, looks_like_headline
 from rag.models import Passage
 from rag.query import (
-    ANSWER_LABELS, BUSINESS_NOUNS, MEASURE_UNITS, Constraint, QuestionAnalysis, entity_fits, role_forms, slot_of,
-    unit_forms,
+    ANSWER_LABELS, BUSINESS_NOUNS, MEASURE_UNITS, Constraint, QuestionAnalysis, entity_fits, is_infinitive,
+    role_forms, slot_of, unit_forms,
 )  # fmt: skip
 from rag.text import all_stems, content_words, normalise, stems, stopwords, words
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
@@ -428,9 +428,8 @@ def answer_clause(
     if clause is None:
         return nothing_to_compare
     span, token = clause
-    # "expects to hire 120": the verb the answer hangs on, and the one it completes
-    verbs = [token] + ([token.head] if token.dep_ in ("xcomp", "ccomp", "conj", "advcl") else [])
-    on_predicate = not wanted or any(wanted & (all_stems(t.text) | all_stems(t.lemma_)) for t in verbs)
+    verbs = _verb_and_head(token)
+    on_predicate = not wanted or _any_of(wanted, verbs)
     predicate_similarity = 1.0
     if not on_predicate and analysis.predicate:
         predicate_similarity = max(word_likeness(analysis.predicate, t.lemma_) for t in verbs)
@@ -488,8 +487,14 @@ def _agrees(analysis: QuestionAnalysis, span: "Span", token: "Token") -> bool:
 _SLOTTED_TYPES = frozenset({"person", "organisation"})
 
 
-def _infinitive(verb: "Token") -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+def _verb_and_head(verb: "Token") -> list["Token"]:
+    """"expects to hire 120": the verb the answer hangs on, and the one it completes."""
+    return [verb] + ([verb.head] if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl") else [])
+
+
+def _any_of(wanted: set[str], verbs: list["Token"]) -> bool:
+    """Whether one of `verbs` is one of the forms in `wanted` (stems of the question's verb)."""
+    return any(wanted & (all_stems(t.text) | all_stems(t.lemma_)) for t in verbs)
 
 
 def _fills_the_slot(analysis: QuestionAnalysis, span: "Span", verb: "Token") -> bool:
@@ -502,10 +507,8 @@ def _fills_the_slot(analysis: QuestionAnalysis, span: "Span", verb: "Token") -> 
         return True
     wanted = all_stems(" ".join(analysis.predicate_forms))
     # "The council voted to hire Lisle": the council hires too
-    verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _infinitive(c)))]
-    if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl"):
-        verbs.append(verb.head)
-    if not any(wanted & (all_stems(t.text) | all_stems(t.lemma_)) for t in verbs):
+    completed = [c for c in verb.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and is_infinitive(c))]
+    if not _any_of(wanted, _verb_and_head(verb) + completed):
         return True
     slot = slot_of(span.root)
     return slot is None or slot == analysis.asked_slot
@@ -688,7 +691,9 @@ def _answer_entities(
     doer_words = set(content_words(analysis.asked_of)) if analysis.asked_of else set()
     entities = list(passage.entities)
     # the last word of each person's name: "Quist" of "Ada Quist", and a surname the model tagged alone
-    surnames = {passage.text[s:e].split()[-1] for s, e, label in entities if label == "PERSON" and passage.text[s:e].strip()}
+    surnames = {
+        passage.text[s:e].split()[-1] for s, e, label in entities if label == "PERSON" and passage.text[s:e].strip()
+    }
     if asks_for_a_business:
         entities += _untagged_subject_names(passage, start, end)
     for s, e, label in entities:
@@ -725,7 +730,7 @@ def _answer_entities(
             continue  # "Who is the prosecutor?": someone the sentence calls the prosecutor, not anyone it names
         if (doer_words and doer_words <= set(words(text)) and _PUBLIC_BODY.search(text)
                 and analysis.answer_type in ("person", "organisation")):  # fmt: skip
-            continue  # "Who did Pellinwood pick?": "The Pellinwood City Council" picked (a firm named after the town may not)
+            continue  # "Who did Pellinwood pick?": "The Pellinwood City Council" picked (a firm named after it may not)
         if asks_for_a_business and _PUBLIC_BODY.search(text):
             continue  # "Which contractor ...?": a firm, not "the City Council" that hired it
         if (analysis.answer_type == "quantity" and label == "PERCENT" and not question_stems & _CHANCE_STEMS
@@ -968,11 +973,12 @@ def states_an_age(text: str, start: int, end: int) -> bool:
     return bool(_AGE_BEFORE.search(text[max(0, start - 7) : start]) and _AGE_AFTER.match(rest))
 
 
-_POSSESSIVE = re.compile(r"['’]s$")
 _POSSESSIVE_IN_TEXT = re.compile(r"['’]s\b")
 
 
-def _in_question(text: str, label: str, normalised_question: str, question_words: set[str], question: str = "") -> bool:
+def _in_question(
+    text: str, label: str, normalised_question: str, question_words: set[str], question: str = ""
+) -> bool:
     """Whether the question already names this entity (so it cannot be the answer)."""
     digits = re.findall(r"\d[\d,.]*", text)
     if digits:

@@ -286,6 +286,8 @@ def _names_less(rival: Candidate, best: Candidate, analysis: QuestionAnalysis) -
     compared: an outlet's sentence often leaves out the town or street the other's gives.)"""
     days = {_day_word(w) for text, label in analysis.entities if label in ("DATE", "TIME") for w in words(text)
             if w in CALENDAR_WORDS or any(ch.isdigit() for ch in w)}  # fmt: skip
+    if not days:
+        return False
     best_words = {_day_word(w) for w in words(_with_sentence_before(best))}
     rival_words = {_day_word(w) for w in words(_with_sentence_before(rival))}
     return any(day in best_words and day not in rival_words for day in days)

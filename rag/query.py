@@ -37,9 +37,10 @@ AnswerType = Literal[
     "name", "reason", "quote", "list", "yes_no", "description",
 ]  # fmt: skip
 ConstraintKind = Literal["name", "year", "year_range", "date", "number", "identifier"]
+# Where the question word stands to its verb: the one who does it, or the one it is done to (`slot_of`).
+Slot = Literal["subject", "object"]
 # How a clause stands to reality: done ("hired", "has hired", "was lifted"), not (yet) done ("will hold",
 # "expects to hire"), or neither said (the present: "is", "holds").
-Slot = Literal["subject", "object"]
 Mood = Literal["realised", "irrealis"]
 
 # Entity labels (OntoNotes, as the NER model tags them) that can answer each typed question.
@@ -304,10 +305,9 @@ def _asked_slot(wh: "Token | None") -> Slot | None:
     if wh is None or wh.lower_ not in ("who", "whom", "which", "what"):
         return None
     doc = wh.doc
-    last = wh.head.i if wh.dep_ == "det" and wh.head.i > wh.i else wh.i
     if wh.i > 0 and doc[wh.i - 1].pos_ == "ADP":
         return "subject" if doc[wh.i - 1].lower_ == "by" else None  # "By whom ...?"; "To whom ...?" neither
-    following = [t for t in doc[last + 1 :] if not t.is_punct]
+    following = _after_the_question_phrase(wh)
     helpers = list(takewhile(_helper_verb, following))
     if not following or not helpers:
         return "subject" if following and following[0].pos_ == "VERB" else None
@@ -324,6 +324,12 @@ def _asked_slot(wh: "Token | None") -> Slot | None:
     return "object" if wh.lower_ == "whom" else None
 
 
+def _after_the_question_phrase(wh: "Token") -> list["Token"]:
+    """The words after the question word, or after its "which N" phrase, without punctuation."""
+    last = wh.head.i if wh.dep_ == "det" and wh.head.i > wh.i else wh.i
+    return [t for t in wh.doc[last + 1 :] if not t.is_punct]
+
+
 def _helper_verb(token: "Token") -> bool:
     """An auxiliary of a question ("did", "will", "has", "been", "being"), or "got" of a passive."""
     return token.lower_ in _AUXILIARIES or token.lower_ in ("been", "being", "be") or token.lemma_ == "get"
@@ -334,8 +340,7 @@ def _doer(wh: "Token | None") -> str | None:
     port commission" in "Whom did the port commission pick?"; None when there are none."""
     if wh is None:
         return None
-    last = wh.head.i if wh.dep_ == "det" and wh.head.i > wh.i else wh.i
-    following = [t for t in wh.doc[last + 1 :] if not t.is_punct]
+    following = _after_the_question_phrase(wh)
     if len(following) < 3 or following[0].lower_ not in _AUXILIARIES:
         return None
     phrase = list(takewhile(lambda t: t.pos_ not in ("VERB", "AUX"), following[1:]))
@@ -814,20 +819,31 @@ def _governs_an_infinitive(verb: "Token") -> bool:
     return any(c.dep_ == "xcomp" for c in verb.children) or (following is not None and following.lower_ == "to")
 
 
+def _xcomp_chain(verb: "Token") -> list["Token"]:
+    """`verb` and the verbs it completes, up the parse: "hire" in "expects to hire", then "expects"."""
+    chain = [verb]
+    while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def is_infinitive(verb: "Token") -> bool:
+    """"to hire": the verb has "to" before it."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def clause_mood(verb: "Token") -> Mood | None:
     """The mood of the clause of `verb` in a sentence: irrealis when a modal or a verb of intention governs it
     ("would hold", "expects to hire"), realised when it is in the past or the perfect ("opened", "has hired",
     "were hurt"), None for the present."""
-    chain = [verb]
-    while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i:
-        chain.append(chain[-1].head)
+    chain = _xcomp_chain(verb)
     for token in chain:
         auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in IRREALIS_AUXILIARIES for a in auxiliaries):
             return "irrealis"
         if token is not verb and token.lemma_.casefold() in IRREALIS_GOVERNORS:
             return "irrealis"
-    if any(c.dep_ == "aux" and c.lower_ == "to" for t in chain[:-1] for c in t.children):
+    if any(is_infinitive(t) for t in chain[:-1]):
         return None  # "voted Monday to open the pool on June 1": the vote is past, the opening is not said to be
     top = chain[-1]
     # "would close the pool if the county refused to pay within 30 days": a condition is no fact, whatever
@@ -854,13 +870,10 @@ def clause_is_uncertain(verb: "Token") -> bool:
     the hotel come down?" is not answered by "could come down as soon as Aug. 15"), though a plan stated as
     one ("voters will decide Nov. 5", "expects to hire 120 drivers") may answer it in an article written before
     the day."""
-    chain = [verb]
-    while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i:
-        chain.append(chain[-1].head)
     return any(
         any(c.dep_ in ("aux", "auxpass") and c.lower_ in UNCERTAIN_AUXILIARIES for c in token.children)
         or (token is not verb and token.lemma_.casefold() in UNCERTAIN_GOVERNORS)
-        for token in chain
+        for token in _xcomp_chain(verb)
     )
 
 
