@@ -46,7 +46,7 @@ from eval.normalise import contains_alias
 from eval.suites import DEVELOPMENT_SUITES, get_suite
 from rag.answer_model import REFUSAL_FEATURES, AnswerModel, LogisticModel, kind_of, question_kind
 from rag.candidates import FEATURES, Candidate, find_candidates
-from rag.extractive import agreeing_first, extractive_answer, refusal_features
+from rag.extractive import extractive_answer, fitting_first, refusal_features
 from rag.settings import Settings
 from rag.word_likeness import SAME_WORD_ONLY
 
@@ -305,7 +305,7 @@ def fit_refusal(data: list[CaseData], rankers: dict[str, LogisticModel]) -> tupl
         for candidate in case.candidates:
             candidate.score = ranker.logit(candidate.features)
         ranked = sorted(case.candidates, key=lambda c: (-c.score, c.passage_rank, c.start))
-        ranked = agreeing_first(ranked, case.analysis)
+        ranked = fitting_first(ranked, case.analysis, case.word_likeness)
         if not ranked:
             continue
         case.candidates = ranked

@@ -450,6 +450,54 @@ def clause_agrees(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     return clause is None or _agrees(analysis, *clause)
 
 
+# How alike a sentence's word must be to a verb a yes/no question asks about to tell of the same thing ("raise":
+# "increase" 0.66, "get": "receive" 0.59; "get": "need" 0.35). Word likeness also puts some opposites above it
+# ("open": "close" 0.55), which lets such a sentence answer, as it did before this check. Chosen on the dev splits.
+SAME_EVENT_LIKENESS = 0.58
+
+
+def tells_whether(analysis: QuestionAnalysis, text: str, word_likeness: WordLikeness = SAME_WORD_ONLY) -> bool:
+    """Whether a sentence can answer a yes/no question: it tells of what the question asks whether it happened
+    (one of the question's verbs, as a verb or a noun, or a verb alike in meaning), and, when the question asks
+    whether it was done, tells of it as done or as not done, not as what may, will or has to be, nor as a
+    purpose: "Did the county qualify for aid?" is not answered by "the county needs $3.2 million in damage to
+    qualify", nor "Did the council okay the lines?" by "The council still has to approve them". True for other
+    questions, and for a yes/no question on "be" alone ("Was the water safe?")."""
+    wanted = analysis.asked_verb_forms
+    if not wanted:
+        return True
+    stems_wanted = all_stems(" ".join(wanted))
+    for token in sentence_parse(text):
+        if token.pos_ not in ("VERB", "NOUN", "ADJ"):  # the tagger takes some participles for adjectives
+            continue
+        same = bool(stems_wanted & (all_stems(token.text) | all_stems(token.lemma_)))
+        if not same and (token.pos_ != "VERB" or max(word_likeness(f, token.lemma_) for f in wanted) < SAME_EVENT_LIKENESS):
+            continue
+        if token.pos_ == "NOUN" or analysis.mood != "realised" or _told_as_done(token):
+            return True
+    return False
+
+
+def _told_as_done(verb: "Token") -> bool:
+    """Whether a verb's clause tells of something as done or not done (or as what is), not as what may, will or
+    has to be, nor as a purpose ("to get to work"), also from a clause it hangs in ("would survey residents
+    before deciding")."""
+    from rag.query import clause_is_uncertain, clause_mood
+
+    token = verb
+    while True:
+        if clause_mood(token) == "irrealis" or clause_is_uncertain(token):
+            return False
+        if is_infinitive(token):
+            head = token.head
+            # "voted to approve": done when the vote was; "has to approve", "commute to get to work": not
+            if token.dep_ not in ("xcomp", "advcl") or head.lemma_.casefold() == "have" or clause_mood(head) != "realised":
+                return False
+        if token.dep_ not in ("pcomp", "pobj", "prep", "advcl") or token.head.i == token.i:
+            return True
+        token = token.head
+
+
 def _answer_clause_tokens(candidate: Candidate) -> "tuple[Span, Token] | None":
     """The candidate's value in the parse of its sentence, and the verb it hangs on (or the nearest head)."""
     entity = candidate.answer

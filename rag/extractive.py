@@ -35,7 +35,7 @@ from rag.answer_model import AnswerModel, kind_of, load_answer_model
 from rag.answer_text import balanced_quotes, display_text
 from rag.candidates import (
     PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, answer_clause, clause_agrees, counted_phrase,
-    drop_orders_to_assistants, find_candidates, names_someone_new, new_names, sentence_spans,
+    drop_orders_to_assistants, find_candidates, names_someone_new, new_names, sentence_spans, tells_whether,
 )  # fmt: skip
 from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.identity import describe
@@ -123,6 +123,17 @@ def agreeing_first(
     return candidates
 
 
+def fitting_first(
+    candidates: list[Candidate], analysis: QuestionAnalysis, word_likeness: WordLikeness = SAME_WORD_ONLY
+) -> list[Candidate]:
+    """The ranked candidates as the refusal model sees them: a value that agrees with the question's time and
+    polarity first (`agreeing_first`); for a yes/no question only the sentences among the first few that tell of
+    what it asks about (rag.candidates.tells_whether), so none when none does."""
+    if analysis.asked_verb_forms:
+        return [c for c in candidates[:CHECKED_FOR_MOOD] if tells_whether(analysis, c.text, word_likeness)]
+    return agreeing_first(candidates, analysis)
+
+
 def decide(
     analysis: QuestionAnalysis,
     passages: list[Passage],
@@ -143,7 +154,7 @@ def decide(
     for candidate in candidates:
         candidate.score = ranker.logit(candidate.features)
     candidates.sort(key=lambda c: (-c.score, c.passage_rank, c.start))
-    candidates = agreeing_first(drop_orders_to_assistants(candidates, CHECKED_FOR_ORDERS), analysis)
+    candidates = fitting_first(drop_orders_to_assistants(candidates, CHECKED_FOR_ORDERS), analysis, word_likeness)
     if not candidates:
         return candidates, Decision(None, {}, 0.0, False)
     features = refusal_features(candidates, analysis, word_likeness)

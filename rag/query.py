@@ -229,6 +229,10 @@ class QuestionAnalysis:
     # "Who did Pellinwood pick?": the one the question says does it ("Pellinwood"), which cannot be the one it
     # is done to; None unless the question asks for the object
     asked_of: str | None = None
+    # "Did the county get the grant?": the forms of the verbs a yes/no question asks whether they happened ("get",
+    # "got"; "qualify" in "Did it end up qualifying?"), which a sentence must tell of to answer it (empty for other
+    # questions, and for one on "be" alone: "Was the water safe?")
+    asked_verb_forms: tuple[str, ...] = ()
 
     @property
     def typed(self) -> bool:
@@ -291,7 +295,23 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
         role=role.lemma_.casefold() if role is not None else None,
         asked_slot=slot,
         asked_of=_doer(wh) if slot == "object" else None,
+        asked_verb_forms=_asked_verb_forms(doc) if answer_type == "yes_no" else (),
     )
+
+
+def _asked_verb_forms(doc: "Doc") -> tuple[str, ...]:
+    """The forms of the verbs a yes/no question asks about: its content verbs and "get" when it means "receive"
+    ("Did the county get the grant?"), not a relative clause's ("the grant it applied for": no question), a
+    participle's before a noun ("the missed pickups"), a clause's on the verb ("after students lobbied") or a
+    linking verb's ("Was it ...", "Did ...", "Has ...");
+    written forms too, where the lemmatiser errs ("fined": "fin")."""
+    verbs = [t for t in doc if t.pos_ == "VERB" and t.dep_ not in ("relcl", "amod", "advcl") and not _surely_no_verb(t)
+             and (t.lemma_.casefold() not in _LINKING_VERBS or (t.lemma_.casefold() == "get" and t.dep_ != "auxpass"))]  # fmt: skip
+    # "Has anyone been arrested for selling the drugs?" asks about the arrest; "vote against raising the fares",
+    # with "vote" taken for a noun, about the raise
+    main = [t for t in verbs if t.dep_ != "pcomp"]
+    verbs = main or verbs
+    return tuple(sorted({form for t in verbs for form in (*_verb_forms(t.lemma_.casefold()), t.lower_)}))
 
 
 def _asked_slot(wh: "Token | None") -> Slot | None:

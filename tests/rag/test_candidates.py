@@ -886,3 +886,54 @@ def test_what_may_happen_does_not_answer_what_did(question: str, text: str, valu
     from rag.query import analyse
 
     assert answer_clause(analyse(question), _value_candidate(text, value, "DATE"))["mood_agrees"] == agrees
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "tells"),
+    [
+        # told as done, or as not done: yes or no
+        ("Did Ketterby qualify for federal disaster aid?", "Ketterby qualified for federal disaster aid on Friday.",
+         True),
+        ("Did Ketterby qualify for federal disaster aid?", "Ketterby did not qualify for federal disaster aid, the "
+         "state said.", True),
+        ("Has the Orlow council approved the sewer lines?", "The Orlow council voted 4-1 on Monday to approve the "
+         "sewer lines.", True),
+        # what may, will or has to be is neither
+        ("Did Ketterby qualify for federal disaster aid?", "Ketterby needs $2 million in public damage to qualify "
+         "for federal disaster aid.", False),
+        ("Has the Orlow council approved the sewer lines?", "The Orlow council still has to approve the sewer lines.",
+         False),
+        ("Did the Pellow board reopen the pool?", "The Pellow board would reopen the pool if donors paid for repairs.",
+         False),
+        ("Did the Pellow board reopen the pool?", "The board said it would survey residents before deciding whether "
+         "to reopen the pool.", False),
+        ("Did the Pellow board reopen the pool?", "Residents packed the meeting to ask the board to reopen the pool.",
+         False),
+        # a sentence about something else
+        ("Did the Pellow board reopen the pool?", "The Pellow pool has been closed since a pipe burst in June.",
+         False),
+        # a question about what will be is answered by what will be
+        ("Will the Pellow board reopen the pool?", "The Pellow board will reopen the pool in May.", True),
+        # a noun of the verb tells of it too
+        ("Did Ketterby's council approve the budget?", "Approval of the Ketterby budget came on a 5-2 vote.", True),
+        # a question on "be" alone asks for no verb
+        ("Was the Pellow pool safe?", "The Pellow pool has been closed since a pipe burst in June.", True),
+    ],
+)  # fmt: skip
+def test_a_yes_no_question_is_answered_only_by_a_sentence_that_tells_whether(question: str, text: str, tells: bool) -> None:
+    from rag.candidates import tells_whether
+    from rag.query import analyse
+
+    assert tells_whether(analyse(question), text) is tells
+
+
+def test_a_verb_alike_in_meaning_tells_whether_and_one_unlike_does_not(encoder: object) -> None:
+    """"Did the county get the grant?": "received" tells whether; "needs" does not."""
+    from rag.candidates import tells_whether
+    from rag.query import analyse
+    from rag.word_likeness import EncoderWordLikeness
+
+    likeness = EncoderWordLikeness(encoder)  # type: ignore[arg-type]
+    question = analyse("Did Ketterby County get the state flood grant?")
+    assert tells_whether(question, "Ketterby County received the state flood grant in March.", likeness)
+    assert not tells_whether(question, "Ketterby County needs the state flood grant to rebuild the levee.", likeness)

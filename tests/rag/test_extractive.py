@@ -238,3 +238,21 @@ def test_a_month_abbreviated_by_one_outlet_is_the_same_day(encoder: object) -> N
     likeness = EncoderWordLikeness(encoder)  # type: ignore[arg-type]
     answer = extractive_answer(question, [full, short], idf=lambda stem: 1.0, word_likeness=likeness).answer
     assert answer.startswith("Sources differ")
+
+
+def test_a_yes_no_question_is_answered_from_a_sentence_that_tells_whether_or_refused() -> None:
+    """"Did Ketterby get the flood grant?": a sentence on the plan to apply for it says neither yes nor no, so it
+    is no answer, however many of the question's words it shares; one that tells of the grant as received is."""
+    from rag.extractive import decide, extractive_answer
+    from rag.models import CANNOT_ANSWER
+    from rag.query import analyse
+
+    plan = _passage("a", "Ketterby Ledger", "Ketterby will apply for the state flood grant and would get the state "
+                    "flood grant only if the levee fails its inspection.")  # fmt: skip
+    done = _passage("b", "Radio Ketterby", "In March Ketterby got a $2 million state flood grant for the levee.")
+    question = analyse("Did Ketterby get the state flood grant?")
+
+    candidates, _ = decide(question, [plan, done], idf=lambda stem: 1.0)
+    assert [c.passage.passage_id for c in candidates] == ["b"]
+    refused = extractive_answer(question, [plan], idf=lambda stem: 1.0)
+    assert refused.abstained and refused.answer == CANNOT_ANSWER

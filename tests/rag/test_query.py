@@ -431,3 +431,28 @@ def test_a_clause_set_before_the_question_does_not_give_its_question_word(questi
 def test_what_time_asks_for_a_time_of_day(value: str, fits: bool) -> None:
     analysis = analyse("What time was the Selbourne tornado warning issued?")
     assert entity_fits("date", "TIME" if any(c.isdigit() for c in value) else "DATE", value, analysis.focus) is fits
+
+
+@pytest.mark.parametrize(
+    ("question", "asked", "not_asked"),
+    [
+        # "get" meaning "receive" is asked about; the grant's relative clause is no question
+        ("Did the Harwick council get the state grant it applied for?", {"get", "got"}, {"apply"}),
+        # a clause on the verb, or a preposition's gerund, only says which arrest or which vote
+        ("Has anyone been arrested for selling the stolen bikes in Harwick?", {"arrest"}, {"sell", "selling"}),
+        ("Did the Harwick council raise fares after riders complained?", {"raise"}, {"complain", "complained"}),
+        # the written form too, where the lemmatiser errs
+        ("Did the Harwick Paving Co. get fined over the potholes?", {"fined"}, {"get"}),
+    ],
+)  # fmt: skip
+def test_a_yes_no_question_asks_whether_its_main_verbs_happened(question: str, asked: set[str], not_asked: set[str]) -> None:
+    forms = set(analyse(question).asked_verb_forms)
+    assert asked <= forms
+    assert not (not_asked & forms)
+
+
+@pytest.mark.parametrize(
+    "question", ["Was the Harwick pool safe to swim in?", "How many buses did Harwick buy?", "Who fined Harwick Paving?"]
+)
+def test_only_a_yes_no_question_on_a_verb_has_verbs_asked_about(question: str) -> None:
+    assert analyse(question).asked_verb_forms == ()
