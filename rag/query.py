@@ -90,8 +90,14 @@ _SUM_NOUNS = frozenset({"bill", "deposit", "premium", "damage"})  # "How much da
 # Adjectives of a physical dimension: "how cold / deep / fast ..." asks for a measure with its unit.
 _MEASURE_ADJECTIVES = frozenset({"cold", "hot", "warm", "cool", "deep", "shallow", "tall", "high", "low", "far",
                                  "heavy", "fast", "wide", "thick", "strong", "steep"})  # fmt: skip
+# Nouns for a sum of money paid for something: "What is the fare?", "What salary will she get?" asks for a sum.
+# ("bonus" is left out: a bonus may be a day off.)
+_SUM_OF_MONEY_NOUNS = frozenset({"fare", "fee", "salary", "wage", "pay", "rent", "tuition", "payment", "bail", "fine",
+                                 "pension", "severance", "refund", "rebate", "subsidy"})  # fmt: skip
 # Verbs whose object is a sum of money.
 _PRICE_VERBS = frozenset({"cost", "spend", "pay", "owe", "borrow", "charge"})
+# Those of them that take the one paid or charged as a second object: "What did the firm charge the town?"
+_TWO_OBJECT_PRICE_VERBS = frozenset({"cost", "pay", "owe", "charge"})
 # A number with a decimal fraction counts nothing unless a scale word makes it whole ("1.2 million").
 _FRACTION = re.compile(r"\d\.\d")
 _SCALE_WORDS = re.compile(r"\b(?:thousand|million|billion|trillion)\b", re.IGNORECASE)
@@ -654,6 +660,8 @@ def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
         return "count", content or noun
     if lemma in _AMOUNT_NOUNS:
         return ("money" if _mentions_money(doc) else "quantity"), content or noun
+    if lemma in _SUM_OF_MONEY_NOUNS:
+        return "money", noun
     if lemma == "name":
         return "name", _of_object(noun) or noun  # "What is the name of the restaurant?"
     if lemma in ("kind", "type", "sort", "level", "part") or plural:
@@ -696,10 +704,12 @@ def _said_by_a_source(verb: "Token") -> bool:
 
 def _asks_a_price(wh: "Token") -> bool:
     """"What did the repairs cost?", "What will the town pay?": the verb of money has "what" as its object
-    ("What did the city spend the grant on?" has an object of its own and asks for a thing)."""
+    ("What did the city spend the grant on?" has an object of its own and asks for a thing), or as one of two
+    on a verb that takes the one paid too ("What did the firm charge the town?", "What did Orlow pay its chief?")."""
     verbs = [wh.head, *(c for c in wh.head.children if c.dep_ in ("ccomp", "xcomp"))]
     return any(
-        verb.lemma_.casefold() in _PRICE_VERBS and not any(c.dep_ == "dobj" and c.i != wh.i for c in verb.children)
+        verb.lemma_.casefold() in _TWO_OBJECT_PRICE_VERBS
+        or (verb.lemma_.casefold() in _PRICE_VERBS and not any(c.dep_ == "dobj" and c.i != wh.i for c in verb.children))
         for verb in verbs
     )
 
@@ -803,7 +813,7 @@ def question_mood(doc: "Doc") -> Mood | None:
     (yet) done ("When will it open?", "How much is it expected to cost?"); None for the plain present."""
     for token in doc:
         if token.tag_ == "MD" and token.lower_ in IRREALIS_AUXILIARIES:
-            return "irrealis"
+            return None if _future_in_the_past(token) else "irrealis"
         if token.pos_ == "VERB" and token.lemma_.casefold() in IRREALIS_GOVERNORS and _governs_an_infinitive(token):
             return "irrealis"
     for token in doc:
@@ -812,6 +822,17 @@ def question_mood(doc: "Doc") -> Mood | None:
         if token.lower_ in ("has", "have", "had", "did", "was", "were"):
             return "realised"
     return None
+
+
+def _future_in_the_past(modal: "Token") -> bool:
+    """"would" in what someone thought or said in the past: "What did the agents think the storm would cost?" asks
+    for what they thought, which was said as done ("put losses at $12 million") or as what would be ("said it
+    would cost $12 million"), so neither mood."""
+    clause = modal.head
+    if modal.lower_ != "would" or clause.dep_ != "ccomp" or clause.head.i == clause.i:
+        return False
+    said = clause.head
+    return said.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in ("did", "had") for c in said.children)
 
 
 # Words that ask what has been done up to now: "How many has it hired so far?", "... to date?"

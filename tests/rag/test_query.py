@@ -456,3 +456,37 @@ def test_a_yes_no_question_asks_whether_its_main_verbs_happened(question: str, a
 )
 def test_only_a_yes_no_question_on_a_verb_has_verbs_asked_about(question: str) -> None:
     assert analyse(question).asked_verb_forms == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_type"),
+    [
+        # a noun for a sum paid asks for the sum
+        ("What's the one-way fare on the Tressan ferry?", "money"),
+        ("What salary will the new Tressan city manager get?", "money"),
+        ("What is the average hourly wage at the Tressan plant?", "money"),
+        ("What rent will the Tressan apartments charge?", "money"),
+        # a verb of paying with the one paid as a second object
+        ("What did Tressan pay its last fire chief?", "money"),
+        ("What did the engineering firm charge Tressan to design the seawall?", "money"),
+        # what the money goes to is no sum
+        ("What did the Tressan council spend the grant on?", "description"),
+        ("What is the Tressan levy for?", "description"),
+    ],
+)  # fmt: skip
+def test_a_question_about_a_sum_paid_asks_for_money(question: str, answer_type: str) -> None:
+    assert analyse(question).answer_type == answer_type
+
+
+@pytest.mark.parametrize(
+    ("question", "mood"),
+    [
+        # "would" in what someone thought or said asks for what they said, either way it was said
+        ("What did the Tressan insurers think the storm would cost them?", None),
+        ("When did the Tressan mayor say the pool would reopen?", None),
+        ("How much would the Tressan bridge cost?", "irrealis"),
+        ("How much did the Tressan bridge cost?", "realised"),
+    ],
+)  # fmt: skip
+def test_would_in_what_someone_said_in_the_past_asks_in_neither_mood(question: str, mood: str | None) -> None:
+    assert analyse(question).mood == mood
