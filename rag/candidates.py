@@ -721,6 +721,29 @@ def drop_orders_to_assistants(candidates: list[Candidate], keep: int) -> list[Ca
     return result
 
 
+# Titles of office and of a job that stand before a person's name: "City Engineer Solveig Armitage", "County
+# Auditor Percival Mottram", which the model may tag as an organisation. A closed class of English words.
+_OFFICE_TITLES = ("engineer", "auditor", "clerk", "treasurer", "assessor", "administrator", "manager", "director",
+                  "commissioner", "superintendent", "chief", "chair", "chairman", "chairwoman", "president", "mayor",
+                  "sheriff", "judge", "attorney", "prosecutor", "inspector", "coordinator", "spokesperson",
+                  "spokesman", "spokeswoman", "officer", "secretary", "coroner", "marshal", "supervisor", "trustee",
+                  "alderman", "councilman", "councilwoman", "principal", "provost", "dean", "captain", "lieutenant",
+                  "sergeant", "detective", "deputy", "ranger", "planner", "economist", "biologist", "geologist")  # fmt: skip
+# Words of a firm's name, which no person's name holds ("Greythorn Pump Works", "Chief Executive Partners").
+_FIRM_WORDS = ("inc", "llc", "ltd", "corp", "company", "group", "partners", "services", "associates", "works",
+               "holdings", "systems", "solutions", "consulting", "construction", "engineering")  # fmt: skip
+_A_FIRM_WORD = re.compile(r"\b(?:" + "|".join(_FIRM_WORDS) + r")\b", re.IGNORECASE)
+# And of other bodies and places, which a person's name may hold ("Dana Hall") but seldom after a title.
+_ORGANISATION_WORDS = _FIRM_WORDS + ("co", "authority", "commission", "council", "board", "department", "office",
+                                     "district", "county", "city", "agency", "foundation", "fund", "bank", "hospital",
+                                     "center", "centre", "university", "college", "school", "club", "association",
+                                     "union", "church", "park", "hall", "library", "street", "avenue", "road", "plaza",
+                                     "field", "building", "bridge")  # fmt: skip
+_NAME_WORD = r"(?!(?i:" + "|".join(_ORGANISATION_WORDS) + r")\b)[A-Z][\w'’-]+"
+# A title, then a name of two or three capitalised words that ends the entity.
+_TITLED_PERSON = re.compile(r"\b(?i:" + "|".join(_OFFICE_TITLES) + rf")\s+(?:{_NAME_WORD}\s+){{1,2}}{_NAME_WORD}$")
+
+
 def _answer_entities(
     analysis: QuestionAnalysis, passage: Passage, start: int, end: int, question: str, question_words: set[str]
 ) -> list[Entity]:
@@ -738,10 +761,12 @@ def _answer_entities(
     asks_for_a_business = analysis.answer_type == "organisation" and (analysis.focus or "") in BUSINESS_NOUNS
     doer_words = set(content_words(analysis.asked_of)) if analysis.asked_of else set()
     entities = list(passage.entities)
-    # the last word of each person's name: "Quist" of "Ada Quist", and a surname the model tagged alone
+    # the last word of each person's name: "Quist" of "Ada Quist", and a surname the model tagged alone; not of a
+    # firm's name the model took for a person's in a headline ("Greythorn Pump Works to add 140 jobs")
     surnames = {
-        passage.text[s:e].split()[-1] for s, e, label in entities if label == "PERSON" and passage.text[s:e].strip()
-    }
+        passage.text[s:e].split()[-1] for s, e, label in entities
+        if label == "PERSON" and passage.text[s:e].strip() and not _A_FIRM_WORD.search(passage.text[s:e])
+    }  # fmt: skip
     if asks_for_a_business:
         entities += _untagged_subject_names(passage, start, end)
     for s, e, label in entities:
@@ -779,14 +804,15 @@ def _answer_entities(
         if (doer_words and doer_words <= set(words(text)) and _PUBLIC_BODY.search(text)
                 and analysis.answer_type in ("person", "organisation")):  # fmt: skip
             continue  # "Who did Pellinwood pick?": "The Pellinwood City Council" picked (a firm named after it may not)
-        if asks_for_a_business and _PUBLIC_BODY.search(text):
-            continue  # "Which contractor ...?": a firm, not "the City Council" that hired it
+        if asks_for_a_business and (_PUBLIC_BODY.search(text) or _INSTITUTION.search(text)):
+            continue  # "Which contractor ...?": a firm, not "the City Council" that hired it, nor a college
         if (analysis.answer_type == "quantity" and label == "PERCENT" and not question_stems & _CHANCE_STEMS
                 and _a_chance(passage.text, s, e, start)):  # fmt: skip
             continue  # "How much snow ...?": "a 70 percent chance of snow" is how likely it is, not how much
         if asks_for_a_business and _THOROUGHFARE.search(text):
             continue  # "Quillane Avenue will close ...": a street, which the model may tag as an organisation
-        if analysis.answer_type == "organisation" and label == "ORG" and text.split()[-1] in surnames:
+        if analysis.answer_type == "organisation" and label == "ORG" and (text.split()[-1] in surnames
+                                                                          or _TITLED_PERSON.search(text)):  # fmt: skip
             continue  # "..., Undset said", "City Engineer Rafael Undset said": the model took a person for a firm
         if label == "ORG" and not _A_NAME_WORD.search(text):
             continue  # "Fourteen residents": the model took a number word at a sentence start for a name
@@ -884,6 +910,8 @@ _PUBLIC_BODY = re.compile(
     r"City|Village|Town|Township|State)(?:['’]s)?(?:\s+(?:of|for|on)\b|\W*$)",
     re.IGNORECASE,
 )
+# Schools, colleges, libraries, churches and museums: no company, whatever they buy or sell.
+_INSTITUTION = re.compile(r"\b(?:College|University|School|Schools|Library|Church|Museum)\W*$", re.IGNORECASE)
 # A name holds a word that is not a number: "Fourteen" at a sentence start is no organisation.
 _A_NAME_WORD = re.compile(
     r"(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"

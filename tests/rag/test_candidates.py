@@ -937,3 +937,26 @@ def test_a_verb_alike_in_meaning_tells_whether_and_one_unlike_does_not(encoder: 
     question = analyse("Did Ketterby County get the state flood grant?")
     assert tells_whether(question, "Ketterby County received the state flood grant in March.", likeness)
     assert not tells_whether(question, "Ketterby County needs the state flood grant to rebuild the levee.", likeness)
+
+
+def test_a_person_with_a_title_or_a_college_is_no_company() -> None:
+    """The model may tag "City Engineer Dana Voss" as an organisation: a title before a name makes it a person; a
+    college trains workers for a firm but is none. A firm's name with a person's in it stays a firm."""
+    text = ("City Engineer Dana Voss said Keswick Bridge Works repaired the Orlow bridge, and Tarnby Community "
+            "College will train its welders.")  # fmt: skip
+    passage = _passage(text, _tagged(text, "ORG", "City Engineer Dana Voss", "Keswick Bridge Works",
+                                     "Tarnby Community College"))  # fmt: skip
+    assert _answers("Which company repaired the Orlow bridge?", passage) == ["Keswick Bridge Works"]
+    text = "Director Services Group of Tarnby repaired the Orlow bridge."
+    passage = _passage(text, _tagged(text, "ORG", "Director Services Group"))
+    assert _answers("Which company repaired the Orlow bridge?", passage) == ["Director Services Group"]
+
+
+def test_a_firm_the_model_took_for_a_person_in_a_headline_lends_no_surname() -> None:
+    """"Keswick Pump Works to add 90 jobs": the headline's tag of the firm as a person does not make "Works" a
+    surname, so the firm still answers "Which company ...?"."""
+    text = "Keswick Pump Works to add 90 jobs\nORLOW - Keswick Pump Works will expand its plant after a tax break."
+    body = text.index("ORLOW")
+    entities = [(0, len("Keswick Pump Works"), "PERSON"), (body, body + len("ORLOW - Keswick Pump Works"), "ORG")]
+    passage = _passage(text, entities)
+    assert _answers("Which company got a tax break to expand its plant in Orlow?", passage) == ["Keswick Pump Works"]
