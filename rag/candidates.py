@@ -795,6 +795,8 @@ def _answer_entities(
             continue  # the model tags an unfamiliar street as a person ("a house on Quillon Lane")
         if analysis.answer_type in ("person", "organisation") and _listed_with_places(passage, s, e):
             continue  # "parked in Pellingford and Orlow": the model took one town of the list for a person
+        if analysis.answer_type in ("person", "organisation") and label == "PERSON" and _a_place_elsewhere(passage, text):
+            continue  # "both of Quarrisford": the model took the town for a person here, and for a place elsewhere
         if analysis.answer_type == "name" and not _names_the_focus(passage.text, (s, e, label), focus_stems,
                                                                     describing_stems, (start, end)):  # fmt: skip
             continue  # "the name of the bakery": a name the sentence gives the bakery, not its owner's
@@ -965,13 +967,22 @@ _THOROUGHFARE = re.compile(
     r"\s(?:Street|St\.?|Road|Rd\.?|Lane|Ln\.?|Avenue|Ave\.?|Drive|Boulevard|Blvd\.?|Highway|Hwy\.?|Pike|Parkway|"
     r"Terrace|Alley)$"
 )
-_BEFORE_A_STREET = re.compile(r"(?:\b(?:on|at|along|off|near|onto|down|up|across)\s+|\d+\s+)$", re.IGNORECASE)
+_BEFORE_A_STREET = re.compile(r"(?:\b(?:on|at|along|off|near|onto|down|up|across|over|past|through|to)\s+|\d+\s+)$",
+                              re.IGNORECASE)  # fmt: skip
 
 
 def _a_street(text: str, start: int, end: int) -> bool:
     """Whether the name at text[start:end] is a street: a street's last word, after a house number or a
     preposition of place."""
     return bool(_THOROUGHFARE.search(text[start:end]) and _BEFORE_A_STREET.search(text[max(0, start - 12) : start]))
+
+
+def _a_place_elsewhere(passage: Passage, name: str) -> bool:
+    """Whether the passage names `name` as a place elsewhere: the model tags it as one there, or it follows "in",
+    "near" or "outside", which no person does ("a plant in Tidewick"; "in Tam Wyle's view" is his)."""
+    if any(label in _PLACE_LABELS and passage.text[s:e] == name for s, e, label in passage.entities):
+        return True
+    return bool(re.search(rf"\b(?:in|near|outside)\s+{re.escape(name)}\b(?!['’]s)", passage.text))
 
 
 # A list of places after a preposition of place: "in Oxley and Tarn", "near Oxley, Tarn or Wyle".

@@ -233,7 +233,8 @@ class QuestionAnalysis:
     # it is done to ("object"); None when the question word is neither (a time, a place, "Who is X?")
     asked_slot: Slot | None = None
     # "Who did Pellinwood pick?": the one the question says does it ("Pellinwood"), which cannot be the one it
-    # is done to; None unless the question asks for the object
+    # is done to (or for: "To whom did Ostley give the permit?"); None unless the question asks for the object or
+    # its question word follows a preposition
     asked_of: str | None = None
     # "Did the county get the grant?": the forms of the verbs a yes/no question asks whether they happened ("get",
     # "got"; "qualify" in "Did it end up qualifying?"), which a sentence must tell of to answer it (empty for other
@@ -300,7 +301,7 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
         ),
         role=role.lemma_.casefold() if role is not None else None,
         asked_slot=slot,
-        asked_of=_doer(wh) if slot == "object" else None,
+        asked_of=_doer(wh) if slot == "object" or _after_a_preposition(wh) else None,
         asked_verb_forms=_asked_verb_forms(doc) if answer_type == "yes_no" else (),
     )
 
@@ -359,6 +360,12 @@ def _after_the_question_phrase(wh: "Token") -> list["Token"]:
 def _helper_verb(token: "Token") -> bool:
     """An auxiliary of a question ("did", "will", "has", "been", "being"), or "got" of a passive."""
     return token.lower_ in _AUXILIARIES or token.lower_ in ("been", "being", "be") or token.lemma_ == "get"
+
+
+def _after_a_preposition(wh: "Token | None") -> bool:
+    """"To whom did Ostley give the permit?", "From whom ...": the question word follows a preposition other than
+    "by", so it asks for neither the doer nor the one done to, and the doer ("Ostley") is no answer either."""
+    return wh is not None and wh.i > 0 and wh.doc[wh.i - 1].pos_ == "ADP" and wh.doc[wh.i - 1].lower_ != "by"
 
 
 def _doer(wh: "Token | None") -> str | None:

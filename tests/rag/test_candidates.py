@@ -960,3 +960,23 @@ def test_a_firm_the_model_took_for_a_person_in_a_headline_lends_no_surname() -> 
     entities = [(0, len("Keswick Pump Works"), "PERSON"), (body, body + len("ORLOW - Keswick Pump Works"), "ORG")]
     passage = _passage(text, entities)
     assert _answers("Which company got a tax break to expand its plant in Orlow?", passage) == ["Keswick Pump Works"]
+
+
+def test_a_town_or_a_street_the_model_took_for_a_person_answers_no_who_question() -> None:
+    """"both of Marrowden": the model may tag a town as a person where it follows a list of people, and tag it as a
+    place elsewhere, or the passage puts it after "in"; "watched over Quillon Street" is a street."""
+    text = ("Dana Lisle, 29, and Tam Wyle, 22, both of Marrowden, were arrested Friday. The sheriff's office in "
+            "Marrowden said the two had 40 stolen bikes.")  # fmt: skip
+    passage = _passage(text, _tagged(text, "PERSON", "Dana Lisle", "Tam Wyle", "Marrowden"))
+    assert "Marrowden" not in _answers("Whom did the sheriff's office arrest on Friday?", passage)
+    assert "Dana Lisle" in _answers("Whom did the sheriff's office arrest on Friday?", passage)
+    text = "The old Harwick hotel has watched over Quillon Street since 1871, and Jo Tallis owns it."
+    passage = _passage(text, _tagged(text, "ORG", "Quillon Street") + _tagged(text, "PERSON", "Jo Tallis"))
+    assert _answers("Who owns the old Harwick hotel?", passage) == ["Jo Tallis"]
+
+
+def test_the_one_who_gives_is_no_answer_to_whom_it_was_given() -> None:
+    """"To whom did Ostmere give the permit?": not "The Ostmere Village Board", which gave it."""
+    text = "The Ostmere Village Board voted 4-1 to grant a demolition permit to the owner, Ivo Pender."
+    passage = _passage(text, _tagged(text, "ORG", "The Ostmere Village Board") + _tagged(text, "PERSON", "Ivo Pender"))
+    assert _answers("To whom did Ostmere give the demolition permit?", passage) == ["Ivo Pender"]
