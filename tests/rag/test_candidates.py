@@ -980,3 +980,40 @@ def test_the_one_who_gives_is_no_answer_to_whom_it_was_given() -> None:
     text = "The Ostmere Village Board voted 4-1 to grant a demolition permit to the owner, Ivo Pender."
     passage = _passage(text, _tagged(text, "ORG", "The Ostmere Village Board") + _tagged(text, "PERSON", "Ivo Pender"))
     assert _answers("To whom did Ostmere give the demolition permit?", passage) == ["Ivo Pender"]
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value", "label", "other"),
+    [
+        ("How many firefighters were hurt in the Quell Court fire?", "The fire broke out in a 12-unit building on "
+         "Quell Court.", "12", "CARDINAL", True),
+        ("How many firefighters were hurt in the Quell Court fire?", "Three firefighters were hurt in the Quell Court "
+         "fire.", "Three", "CARDINAL", False),
+        # a number that says nothing of what it counts may count the thing asked
+        ("How many inmates can the Quell County jail hold?", "The Quell County jail has 16.", "16", "CARDINAL", False),
+        # a question that counts nothing
+        ("When did the Quell Court fire start?", "The fire broke out in a 12-unit building on Quell Court.", "12",
+         "CARDINAL", False),
+    ],
+)  # fmt: skip
+def test_a_number_of_something_else_answers_no_how_many_question(
+    question: str, text: str, value: str, label: str, other: bool
+) -> None:
+    from rag.candidates import counts_something_else
+    from rag.query import analyse
+
+    assert counts_something_else(analyse(question), _value_candidate(text, value, label)) is other
+
+
+def test_a_number_of_something_alike_in_meaning_counts_the_thing_asked(encoder: object) -> None:
+    """"about 310 riders" counts the people "How many people ride the bus?" asks about; "14 intersections" counts
+    no cars."""
+    from rag.candidates import counts_something_else
+    from rag.query import analyse
+    from rag.word_likeness import EncoderWordLikeness
+
+    likeness = EncoderWordLikeness(encoder)  # type: ignore[arg-type]
+    riders = _value_candidate("Route 9 carries about 310 riders on a weekday.", "about 310", "CARDINAL")
+    assert not counts_something_else(analyse("How many people ride the Route 9 bus on a weekday?"), riders, likeness)
+    signals = _value_candidate("New signals will go up at 14 intersections along Quell Avenue.", "14", "CARDINAL")
+    assert counts_something_else(analyse("How many cars a day travel on Quell Avenue?"), signals, likeness)

@@ -256,3 +256,20 @@ def test_a_yes_no_question_is_answered_from_a_sentence_that_tells_whether_or_ref
     assert [c.passage.passage_id for c in candidates] == ["b"]
     refused = extractive_answer(question, [plan], idf=lambda stem: 1.0)
     assert refused.abstained and refused.answer == CANNOT_ANSWER
+
+
+def test_a_how_many_question_whose_numbers_count_something_else_is_refused() -> None:
+    """"How many firefighters were hurt?": a number of the building's units, ranked first, gives way to a number of
+    firefighters; with none, there is no candidate, so no answer."""
+    from rag.candidates import Candidate
+    from rag.extractive import fitting_first
+    from rag.query import analyse
+
+    units_text = "The fire on Quay Lane broke out in a 12-unit building in Mornby."
+    hurt_text = "Three firefighters were hurt in the Quay Lane fire in Mornby."
+    units = Candidate(0, _passage("a", "Mornby Courier", units_text), 0, len(units_text), {},
+                      [(units_text.index("12"), units_text.index("12") + 2, "CARDINAL")])  # fmt: skip
+    hurt = Candidate(1, _passage("b", "Radio Mornby", hurt_text), 0, len(hurt_text), {}, [(0, 5, "CARDINAL")])
+    question = analyse("How many firefighters were hurt in the Quay Lane fire in Mornby?")
+    assert fitting_first([units, hurt], question) == [hurt]
+    assert fitting_first([units], question) == []
