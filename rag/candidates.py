@@ -518,6 +518,24 @@ def counts_something_else(
     return _counted_similarity(analysis.focus, clause[0], "count", word_likeness) < COUNTED_LIKENESS
 
 
+def dates_another_event(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """Whether a date answer tells when a decision to do something else was taken: for "When were the levee repairs
+    completed?" the date of "The board voted on Tuesday to repair the levee" is the vote's, not the repairs'. The
+    date hangs on a verb that governs a "to" clause, and neither is the question's verb ("When was the chief hired?"
+    is answered by "voted Monday to hire ...", "When did the council vote?" too). False for other questions."""
+    if analysis.answer_type != "date" or candidate.answer is None or not analysis.predicate_forms:
+        return False
+    clause = _answer_clause_tokens(candidate)
+    if clause is None:
+        return False
+    verb = clause[1]
+    # "will decide Nov. 5 whether to borrow": the date of the decision asked about, not of a decision to borrow
+    done = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and is_infinitive(c)
+            and not any(m.lower_ == "whether" for m in c.children)]  # fmt: skip
+    wanted = all_stems(" ".join(analysis.predicate_forms))
+    return bool(done) and not _any_of(wanted, [verb, *done])
+
+
 def _answer_clause_tokens(candidate: Candidate) -> "tuple[Span, Token] | None":
     """The candidate's value in the parse of its sentence, and the verb it hangs on (or the nearest head)."""
     entity = candidate.answer

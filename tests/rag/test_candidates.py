@@ -1017,3 +1017,29 @@ def test_a_number_of_something_alike_in_meaning_counts_the_thing_asked(encoder: 
     assert not counts_something_else(analyse("How many people ride the Route 9 bus on a weekday?"), riders, likeness)
     signals = _value_candidate("New signals will go up at 14 intersections along Quell Avenue.", "14", "CARDINAL")
     assert counts_something_else(analyse("How many cars a day travel on Quell Avenue?"), signals, likeness)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value", "another"),
+    [
+        # the day of a vote to do something is not the day it was done
+        ("When were the Quell levee repairs completed?", "The levee board voted on Tuesday to repair the Quell levee.",
+         "Tuesday", True),
+        ("When does Dana Lisle take over as Quell's police chief?", "The Quell council voted 5-2 Monday to hire Dana "
+         "Lisle as police chief.", "Monday", True),
+        # unless what was voted on is what is asked, or the vote itself
+        ("When was the Quell police chief hired?", "The Quell council voted 5-2 Monday to hire Dana Lisle as police "
+         "chief.", "Monday", False),
+        ("When did the Quell council vote on the budget?", "The Quell council voted Tuesday to adopt the budget.",
+         "Tuesday", False),
+        ("When will Quell voters vote on the bond?", "Quell voters will decide Nov. 5 whether to borrow $4 million.",
+         "Nov. 5", False),
+    ],
+)  # fmt: skip
+def test_the_day_of_a_decision_to_do_something_else_answers_no_when_question(
+    question: str, text: str, value: str, another: bool
+) -> None:
+    from rag.candidates import dates_another_event
+    from rag.query import analyse
+
+    assert dates_another_event(analyse(question), _value_candidate(text, value, "DATE")) is another

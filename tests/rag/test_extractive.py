@@ -273,3 +273,21 @@ def test_a_how_many_question_whose_numbers_count_something_else_is_refused() -> 
     question = analyse("How many firefighters were hurt in the Quay Lane fire in Mornby?")
     assert fitting_first([units, hurt], question) == [hurt]
     assert fitting_first([units], question) == []
+
+
+def test_a_when_question_is_not_answered_by_the_day_of_a_vote_to_do_something_else() -> None:
+    """"When were the levee repairs completed?": the day of the vote to repair it gives way to a later date of the
+    repairs; with none, there is no candidate."""
+    from rag.candidates import Candidate
+    from rag.extractive import fitting_first
+    from rag.query import analyse
+
+    vote_text = "The Mornby levee board voted on Tuesday to repair the levee."
+    done_text = "Crews completed the Mornby levee repairs on Aug. 9."
+    vote = Candidate(0, _passage("a", "Mornby Courier", vote_text), 0, len(vote_text), {},
+                     [(vote_text.index("Tuesday"), vote_text.index("Tuesday") + 7, "DATE")])  # fmt: skip
+    done = Candidate(1, _passage("b", "Radio Mornby", done_text), 0, len(done_text), {},
+                     [(done_text.index("Aug. 9"), done_text.index("Aug. 9") + 6, "DATE")])  # fmt: skip
+    question = analyse("When were the Mornby levee repairs completed?")
+    assert fitting_first([vote, done], question) == [done]
+    assert fitting_first([vote], question) == []
