@@ -10,6 +10,8 @@
 | campus | eval/corpora/campus/articles | dev.jsonl | dev only (for the fit) |
 | river | eval/corpora/river/articles | dev.jsonl | dev only (for the fit) |
 | suburb | eval/corpora/suburb/articles | dev.jsonl | dev only (for the fit) |
+| lakes | eval/corpora/lakes/articles | dev.jsonl | dev only (for the fit) |
+| mill | eval/corpora/mill/articles | dev.jsonl | dev only (for the fit) |
 | heldout | eval/corpora/heldout/articles | test.jsonl | test only: never looked at while developing |
 | prairie | eval/corpora/prairie/articles | test.jsonl | test only: held out since it was first measured |
 | mountain | eval/corpora/mountain/articles | test.jsonl | test only: held out since it was first measured |
@@ -86,4 +88,4 @@ def get_suite(name: str) -> Suite:
 
 
 # Suites whose dev splits the answer model is fitted on; "heldout" is never among them.
-DEVELOPMENT_SUITES = ("sample", "towns", "county", "valley", "harbor", "campus", "river", "suburb")
+DEVELOPMENT_SUITES = ("sample", "towns", "county", "valley", "harbor", "campus", "river", "suburb", "lakes", "mill")

@@ -515,6 +515,10 @@ def counts_something_else(
     clause = _answer_clause_tokens(candidate)
     if clause is None:
         return False
+    counted = _counted_noun(clause[0])
+    # "How many people were arrested?": "23 arrests" counts them by the question's own verb
+    if counted is not None and all_stems(counted.lemma_) & all_stems(" ".join(analysis.predicate_forms)):
+        return False
     return _counted_similarity(analysis.focus, clause[0], "count", word_likeness) < COUNTED_LIKENESS
 
 
@@ -566,7 +570,7 @@ def _agrees(analysis: QuestionAnalysis, span: "Span", token: "Token") -> bool:
     # June 1" does say when it reopens
     denied = not analysis.negative and _negated(token) and not _through_until(span.root, token)
     return (not (analysis.mood == "irrealis" and mood == "realised") and not (analysis.so_far and mood == "irrealis")
-            and not (analysis.mood == "realised" and mood == "irrealis" and clause_is_uncertain(token))
+            and not (analysis.mood == "realised" and mood != "realised" and clause_is_uncertain(token))
             and not denied and _fills_the_slot(analysis, span, token))  # fmt: skip
 
 

@@ -884,6 +884,8 @@ def clause_mood(verb: "Token") -> Mood | None:
     """The mood of the clause of `verb` in a sentence: irrealis when a modal or a verb of intention governs it
     ("would hold", "expects to hire"), realised when it is in the past or the perfect ("opened", "has hired",
     "were hurt"), None for the present."""
+    if verb.dep_ == "acomp" and verb.head.i != verb.i:
+        verb = verb.head  # "if the beach stays closed": the clause's verb is "stays", whatever the tagger made of "closed"
     chain = _xcomp_chain(verb)
     for token in chain:
         auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
@@ -918,11 +920,23 @@ def clause_is_uncertain(verb: "Token") -> bool:
     the hotel come down?" is not answered by "could come down as soon as Aug. 15"), though a plan stated as
     one ("voters will decide Nov. 5", "expects to hire 120 drivers") may answer it in an article written before
     the day."""
-    return any(
-        any(c.dep_ in ("aux", "auxpass") and c.lower_ in UNCERTAIN_AUXILIARIES for c in token.children)
-        or (token is not verb and token.lemma_.casefold() in UNCERTAIN_GOVERNORS)
-        for token in _xcomp_chain(verb)
-    )
+    while True:
+        chain = _xcomp_chain(verb)
+        if any(
+            any(c.dep_ in ("aux", "auxpass") and c.lower_ in UNCERTAIN_AUXILIARIES for c in token.children)
+            or (token is not verb and token.lemma_.casefold() in UNCERTAIN_GOVERNORS)
+            # "if the beach stays closed past Aug. 15": a condition is no fact
+            or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children)
+            for token in chain
+        ):
+            return True
+        top = chain[-1]
+        # "could begin in October, with the first tenants moving in during the spring": what hangs on a clause
+        # that may not happen may not either (not a clause of its own: "After 14 people overdosed, nobody should
+        # need convincing")
+        if top.dep_ not in ("pcomp", "pobj", "prep", "acomp") or top.head.i == top.i:
+            return False
+        verb = top.head
 
 
 def _about_the_assistant(doc: "Doc") -> bool:

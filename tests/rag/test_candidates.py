@@ -877,6 +877,14 @@ def test_the_one_the_question_says_does_it_is_not_the_one_it_was_done_to() -> No
          "June 2026", 0.0),
         ("When did the Orlow board decide on the grant?", "The Orlow board aims to decide on the grant in "
          "September.", "September", 0.0),
+        # nor does a condition, or what hangs on a clause that may not happen
+        ("When did the Orlow beach reopen?", "The town will refund the passes if the Orlow beach stays closed past "
+         "Aug. 15.", "Aug. 15", 0.0),
+        ("When did the first tenants move into the Orlow lofts?", "Work could begin in October, with the first "
+         "tenants moving into the Orlow lofts in the spring of 2027.", "the spring of 2027", 0.0),
+        # a clause of its own tells what happened, whatever the main one says
+        ("When did 14 people overdose in Orlow?", "After what happened in February, when 14 people overdosed in "
+         "Orlow, nobody should need convincing.", "February", 1.0),
         # what is set to happen may answer it, in an article written before the day
         ("When did Orlow vote on the levy?", "Orlow voters will decide the levy on Nov. 5.", "Nov. 5", 1.0),
     ],
@@ -991,6 +999,9 @@ def test_the_one_who_gives_is_no_answer_to_whom_it_was_given() -> None:
          "fire.", "Three", "CARDINAL", False),
         # a number that says nothing of what it counts may count the thing asked
         ("How many inmates can the Quell County jail hold?", "The Quell County jail has 16.", "16", "CARDINAL", False),
+        # and so may one that counts by the question's verb
+        ("How many people got arrested on Quell Lake last summer?", "Deputies made 23 arrests on Quell Lake last "
+         "summer.", "23", "CARDINAL", False),
         # a question that counts nothing
         ("When did the Quell Court fire start?", "The fire broke out in a 12-unit building on Quell Court.", "12",
          "CARDINAL", False),
