@@ -522,6 +522,28 @@ def counts_something_else(
     return _counted_similarity(analysis.focus, clause[0], "count", word_likeness) < COUNTED_LIKENESS
 
 
+def counts_anothers(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """Whether a number answer to "How many N does X have?" counts the N of another named one: "Merriwold's 11
+    teachers" for "How many teachers work at Kinloss Elementary?", "Larchmere had 41 volunteer firefighters" for
+    Osprey Bay. The one the number's noun belongs to (its possessor, or the subject of "have") has a name the
+    question does not give, and the question names one. False for other questions."""
+    if _counts(analysis) != "count" or candidate.answer is None or not analysis.constraints:
+        return False
+    clause = _answer_clause_tokens(candidate)
+    counted = _counted_noun(clause[0]) if clause is not None else None
+    if counted is None:
+        return False
+    owners = [c for c in counted.children if c.dep_ == "poss"]
+    if counted.dep_ == "dobj" and counted.head.lemma_.casefold() in ("have", "employ"):
+        owners += [c for c in counted.head.children if c.dep_ == "nsubj"]
+    question_stems = all_stems(analysis.question)
+    for owner in owners:
+        names = [t for t in owner.subtree if t.pos_ == "PROPN"]
+        if names and not any(all_stems(t.text) & question_stems for t in names):
+            return True
+    return False
+
+
 def dates_another_event(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     """Whether a date answer tells when a decision to do something else was taken: for "When were the levee repairs
     completed?" the date of "The board voted on Tuesday to repair the levee" is the vote's, not the repairs'. The

@@ -35,8 +35,8 @@ from rag.answer_model import AnswerModel, kind_of, load_answer_model
 from rag.answer_text import balanced_quotes, display_text
 from rag.candidates import (
     PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, answer_clause, clause_agrees, counted_phrase,
-    counts_something_else, dates_another_event, drop_orders_to_assistants, find_candidates, names_someone_new,
-    new_names, sentence_spans, tells_whether,
+    counts_anothers, counts_something_else, dates_another_event, drop_orders_to_assistants, find_candidates,
+    names_someone_new, new_names, sentence_spans, tells_whether,
 )  # fmt: skip
 from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.identity import describe
@@ -130,14 +130,19 @@ def fitting_first(
     """The ranked candidates as the refusal model sees them: a value that agrees with the question's time and
     polarity first (`agreeing_first`); for a yes/no question only the sentences among the first few that tell of
     what it asks about (rag.candidates.tells_whether), for "how many" one only the numbers among the first few
-    that count the thing asked when the best counts something else (rag.candidates.counts_something_else), and
+    that count the thing asked when the best counts something else or another's (rag.candidates.counts_something_else,
+    counts_anothers), and
     for "when" one only the dates not of a decision to do something else when the best is one
     (rag.candidates.dates_another_event): none when none does."""
     if analysis.asked_verb_forms:
         return [c for c in candidates[:CHECKED_FOR_MOOD] if tells_whether(analysis, c.text, word_likeness)]
-    if candidates and counts_something_else(analysis, candidates[0], word_likeness):
-        # "How many cars ...?": not "14 intersections"; a number of the thing asked among the next few, or none
-        candidates = [c for c in candidates[:CHECKED_FOR_MOOD] if not counts_something_else(analysis, c, word_likeness)]
+    def counts_amiss(candidate: Candidate) -> bool:
+        return counts_something_else(analysis, candidate, word_likeness) or counts_anothers(analysis, candidate)
+
+    if candidates and counts_amiss(candidates[0]):
+        # "How many cars ...?": not "14 intersections", nor "Merriwold's 11 cars" for Kinloss; a number of the thing
+        # asked among the next few, or none
+        candidates = [c for c in candidates[:CHECKED_FOR_MOOD] if not counts_amiss(c)]
     if candidates and dates_another_event(analysis, candidates[0]):
         # "When were the repairs done?": not the day of the vote to do them
         candidates = [c for c in candidates[:CHECKED_FOR_MOOD] if not dates_another_event(analysis, c)]

@@ -1054,3 +1054,26 @@ def test_the_day_of_a_decision_to_do_something_else_answers_no_when_question(
     from rag.query import analyse
 
     assert dates_another_event(analyse(question), _value_candidate(text, value, "DATE")) is another
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value", "anothers"),
+    [
+        ("How many teachers work at Kinloss Elementary?", "Merriwold's 11 teachers will move to other schools.", "11",
+         True),
+        ("How many volunteer firefighters does Osprey Bay have?", "Larchmere had 41 volunteer firefighters in 2010.",
+         "41", True),
+        # the one asked about, or no one named
+        ("How many teachers work at Kinloss Elementary?", "Kinloss Elementary's 14 teachers will stay.", "14", False),
+        ("How many volunteer firefighters does Osprey Bay have?", "Osprey Bay has 23 volunteer firefighters.", "23",
+         False),
+        ("How many teachers work at Kinloss Elementary?", "The school's 14 teachers will stay.", "14", False),
+    ],
+)  # fmt: skip
+def test_a_count_of_another_named_ones_things_answers_no_how_many_question(
+    question: str, text: str, value: str, anothers: bool
+) -> None:
+    from rag.candidates import counts_anothers
+    from rag.query import analyse
+
+    assert counts_anothers(analyse(question), _value_candidate(text, value, "CARDINAL")) is anothers
