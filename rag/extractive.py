@@ -61,6 +61,9 @@ MAX_LISTED_ANSWERS = 5
 CHECKED_FOR_ORDERS = 6
 # Value candidates whose clause is checked against the question's time and polarity (one parse each).
 CHECKED_FOR_MOOD = 5
+# How far before a sentence (in characters, about two sentences) a person's name may stand for its "she said".
+NAMED_BEFORE = 250
+_WORD = re.compile(r"[\w'’-]+")
 # Margin reported when no other candidate gives a different answer (the margin's cap).
 MAX_MARGIN = 5.0
 # Words that qualify a figure without changing what it measures.
@@ -146,7 +149,26 @@ def fitting_first(
     if candidates and dates_another_event(analysis, candidates[0]):
         # "When were the repairs done?": not the day of the vote to do them
         candidates = [c for c in candidates[:CHECKED_FOR_MOOD] if not dates_another_event(analysis, c)]
+    if analysis.answer_type in ("reason", "quote"):
+        candidates = _where_the_person_is_named(candidates, analysis)
     return agreeing_first(candidates, analysis)
+
+
+def _where_the_person_is_named(candidates: list[Candidate], analysis: QuestionAnalysis) -> list[Candidate]:
+    """"Why did Wexcombe vote no?": only a reason given where she is named (in the sentence or just before it, for
+    "she said"), not one Fitch gave. Only when the question names one person, whom the articles name as a person
+    and as nothing else (the model may take a town in a question for a person); a word of the name will do
+    ("Wexcombe said")."""
+    people = [name for name, label in analysis.entities if label == "PERSON"]
+    if len(people) != 1:
+        return candidates
+    name_words = {word for word in people[0].split() if len(word) > 2}
+    labels = {label for c in candidates for s, e, label in c.passage.entities
+              if name_words & set(_WORD.findall(c.passage.text[s:e]))}  # fmt: skip
+    if "PERSON" not in labels or labels & {"GPE", "LOC", "FAC", "ORG"}:
+        return candidates
+    return [c for c in candidates
+            if name_words & set(_WORD.findall(c.passage.text[max(0, c.start - NAMED_BEFORE) : c.end]))]  # fmt: skip
 
 
 def decide(

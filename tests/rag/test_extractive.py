@@ -291,3 +291,20 @@ def test_a_when_question_is_not_answered_by_the_day_of_a_vote_to_do_something_el
     question = analyse("When were the Mornby levee repairs completed?")
     assert fitting_first([vote, done], question) == [done]
     assert fitting_first([vote], question) == []
+
+
+def test_a_why_question_about_one_person_is_answered_where_that_person_is_named() -> None:
+    """"Why did Wexley vote against the fee?": the reason Dunmore gave is not hers; hers is, in the sentence that
+    names her. With no sentence naming her, there is no candidate."""
+    from rag.candidates import Candidate, sentence_spans
+    from rag.extractive import fitting_first
+    from rag.query import analyse
+
+    text = ("The Tarnby board voted 3-2 to charge a launch fee. Board member Alric Dunmore said the fee would push "
+            "boaters to the state launch. Board member Hermia Wexley said the fee was unfair to families.")  # fmt: skip
+    passage = _passage("a", "Tarnby Ledger", text)
+    sentences = [Candidate(0, passage, s, e, {}) for s, e in sentence_spans(passage)]
+    question = analyse("Why did board member Hermia Wexley vote against the Tarnby launch fee?")
+    assert [c.text.split()[3] for c in fitting_first([sentences[1], sentences[2]], question)] == ["Wexley"]
+    assert fitting_first([sentences[1]], question) == []
+
