@@ -808,6 +808,22 @@ _NAME_WORD = r"(?!(?i:" + "|".join(_ORGANISATION_WORDS) + r")\b)[A-Z][\w'’-]+"
 _TITLED_PERSON = re.compile(r"\b(?i:" + "|".join(_OFFICE_TITLES) + rf")\s+(?:{_NAME_WORD}\s+){{1,2}}{_NAME_WORD}$")
 
 
+# Periods a sum may be asked for by: "hourly", "an hour", "per hour", "a month", "monthly" ...
+_PERIODS = {"hour": "hourly", "day": "daily", "week": "weekly", "month": "monthly", "year": "yearly|annual|annually",
+            "night": "nightly"}  # fmt: skip
+
+
+def asked_rate(question: str) -> re.Pattern[str] | None:
+    """What must stand by a sum when the question asks for one per period ("What is the hourly wage?", "What does a
+    weaver make an hour?", "How much is a monthly pass?"): "an hour", "per month", "a year", "hourly" ...; None when
+    it asks for no rate ("How much did it cost a year ago?")."""
+    for period, adjectives in _PERIODS.items():
+        if re.search(rf"\b(?:{adjectives})\b|\b(?:per|an?|each|every) {period}\b(?! (?:ago|later|earlier|before|after))",
+                     question, re.IGNORECASE):  # fmt: skip
+            return re.compile(rf"\b(?:(?:per|an?|each|every) {period}\b|(?:{adjectives})\b)|/\s?{period}\b", re.IGNORECASE)
+    return None
+
+
 def _answer_entities(
     analysis: QuestionAnalysis, passage: Passage, start: int, end: int, question: str, question_words: set[str]
 ) -> list[Entity]:
@@ -824,6 +840,7 @@ def _answer_entities(
     asks_a_persons_age = analysis.answer_type == "age" and any(label == "PERSON" for _, label in analysis.entities)
     asks_for_a_business = analysis.answer_type == "organisation" and (analysis.focus or "") in BUSINESS_NOUNS
     doer_words = set(content_words(analysis.asked_of)) if analysis.asked_of else set()
+    rate = asked_rate(question) if analysis.answer_type in ("money", "quantity") else None
     entities = list(passage.entities)
     # the last word of each person's name: "Quist" of "Ada Quist", and a surname the model tagged alone; not of a
     # firm's name the model took for a person's in a headline ("Greythorn Pump Works to add 140 jobs")
@@ -853,6 +870,8 @@ def _answer_entities(
             continue  # "How old is the building?": "a 62-year-old woman" is her age, not the building's
         if counts_a_unit and not unit_forms(analysis.focus or "").search(passage.text, s, min(end, e + _UNIT_REACH)):
             continue  # "How many square feet ...?": a number of feet, not "30 treatment rooms"
+        if rate is not None and label == "MONEY" and not rate.search(passage.text, start, min(end, e + _UNIT_REACH)):
+            continue  # "What is the hourly wage?": "$27 an hour", "the monthly bill ... $27.40", not "a $1.2 billion plant"
         if analysis.answer_type in ("count", "quantity", "measure") and _STREET_AFTER.match(passage.text, e) and text.isdigit():
             continue  # "at 418 Linden Row": a house number counts nothing
         if analysis.answer_type in ("person", "organisation") and _a_street(passage.text, s, e):

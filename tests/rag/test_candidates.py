@@ -1077,3 +1077,33 @@ def test_a_count_of_another_named_ones_things_answers_no_how_many_question(
     from rag.query import analyse
 
     assert counts_anothers(analyse(question), _value_candidate(text, value, "CARDINAL")) is anothers
+
+
+@pytest.mark.parametrize(
+    ("question", "rate"),
+    [
+        ("What is the average hourly wage at the Tressan plant?", True),
+        ("What does a starting weaver make an hour in Tressan?", True),
+        ("How much will a monthly parking pass in Tressan cost?", True),
+        ("What will Tressan households pay each month for trash pickup?", True),
+        # a period that dates what is asked is no rate
+        ("How much did the Tressan plant cost a year ago?", False),
+        ("How much did Tressan spend on the plant last year?", False),
+    ],
+)  # fmt: skip
+def test_a_question_may_ask_for_a_sum_per_period(question: str, rate: bool) -> None:
+    from rag.candidates import asked_rate
+
+    assert (asked_rate(question) is not None) is rate
+
+
+def test_a_question_for_a_sum_per_period_is_answered_by_a_sum_per_period() -> None:
+    """"What is the hourly wage?": "$21 an hour", not the plant's "$12 million"; a period before the sum will do
+    ("The monthly bill will drop from $30 to $25")."""
+    text = "Tressan will spend $12 million on the plant, where the new jobs will pay $21 an hour."
+    passage = _passage(text, _tagged(text, "MONEY", "$12 million", "$21"))
+    assert _answers("What is the average hourly wage at the Tressan plant?", passage) == ["$21"]
+    assert set(_answers("How much will Tressan spend on the plant?", passage)) == {"$12 million", "$21"}
+    text = "The monthly bill for a trash cart in Tressan will drop from $30 to $25."
+    passage = _passage(text, _tagged(text, "MONEY", "$30", "$25"))
+    assert set(_answers("What will Tressan households pay each month for trash pickup?", passage)) == {"$30", "$25"}
