@@ -30,8 +30,8 @@ from index.vector_codec import unpack
 from rag.answer_text import addressed_to_assistant, balanced_quotes, looks_like_headline
 from rag.models import Passage
 from rag.query import (
-    ANSWER_LABELS, BUSINESS_NOUNS, MEASURE_UNITS, Constraint, QuestionAnalysis, entity_fits, is_infinitive,
-    role_forms, slot_of, unit_forms,
+    ANSWER_LABELS, BUSINESS_NOUNS, MEASURE_UNITS, SUM_OF_MONEY_NOUNS, Constraint, QuestionAnalysis, entity_fits,
+    is_infinitive, role_forms, slot_of, unit_forms,
 )  # fmt: skip
 from rag.text import all_stems, content_words, normalise, stems, stopwords, words
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
@@ -520,6 +520,31 @@ def counts_something_else(
     if counted is not None and all_stems(counted.lemma_) & all_stems(" ".join(analysis.predicate_forms)):
         return False
     return _counted_similarity(analysis.focus, clause[0], "count", word_likeness) < COUNTED_LIKENESS
+
+
+# How alike a word of the sentence must be to the sum a money question names ("wage": "pay" 0.73, "salary":
+# "pay" 0.54, "fare": "ticket" 0.52; "rent": "financing" 0.50 and "spend" 0.47, "salary": "cost" 0.30 are not).
+SUM_LIKENESS = 0.5
+
+
+def sums_something_else(
+    analysis: QuestionAnalysis, candidate: Candidate, word_likeness: WordLikeness = SAME_WORD_ONLY
+) -> bool:
+    """Whether a sum answers "What is the salary / rent / fare ...?" from a sentence that names no such sum: "What
+    rent will the apartments charge?" is not answered by "up to $38 million in tax increment financing", nor
+    "What's the starting salary?" by "positions which will cost about $1.9 million a year". False for other
+    questions."""
+    if analysis.answer_type != "money" or analysis.focus not in SUM_OF_MONEY_NOUNS or candidate.answer is None:
+        return False
+    focus_stems = all_stems(analysis.focus)
+    for token in sentence_parse(candidate.text):
+        if token.pos_ not in ("NOUN", "VERB"):
+            continue
+        if focus_stems & (all_stems(token.text) | all_stems(token.lemma_)):
+            return False
+        if word_likeness(analysis.focus, token.lemma_) >= SUM_LIKENESS:
+            return False
+    return True
 
 
 def counts_anothers(analysis: QuestionAnalysis, candidate: Candidate) -> bool:

@@ -36,7 +36,7 @@ from rag.answer_text import balanced_quotes, display_text
 from rag.candidates import (
     PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, answer_clause, clause_agrees, counted_phrase,
     counts_anothers, counts_something_else, dates_another_event, drop_orders_to_assistants, find_candidates,
-    names_someone_new, new_names, sentence_spans, tells_whether,
+    names_someone_new, new_names, sentence_spans, sums_something_else, tells_whether,
 )  # fmt: skip
 from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.identity import describe
@@ -139,13 +139,14 @@ def fitting_first(
     (rag.candidates.dates_another_event): none when none does."""
     if analysis.asked_verb_forms:
         return [c for c in candidates[:CHECKED_FOR_MOOD] if tells_whether(analysis, c.text, word_likeness)]
-    def counts_amiss(candidate: Candidate) -> bool:
-        return counts_something_else(analysis, candidate, word_likeness) or counts_anothers(analysis, candidate)
+    def amiss(candidate: Candidate) -> bool:
+        return (counts_something_else(analysis, candidate, word_likeness) or counts_anothers(analysis, candidate)
+                or sums_something_else(analysis, candidate, word_likeness))  # fmt: skip
 
-    if candidates and counts_amiss(candidates[0]):
-        # "How many cars ...?": not "14 intersections", nor "Merriwold's 11 cars" for Kinloss; a number of the thing
-        # asked among the next few, or none
-        candidates = [c for c in candidates[:CHECKED_FOR_MOOD] if not counts_amiss(c)]
+    if candidates and amiss(candidates[0]):
+        # "How many cars ...?": not "14 intersections", nor "Merriwold's 11 cars" for Kinloss; "What is the rent?":
+        # not "$38 million in financing"; a value of the thing asked among the next few, or none
+        candidates = [c for c in candidates[:CHECKED_FOR_MOOD] if not amiss(c)]
     if candidates and dates_another_event(analysis, candidates[0]):
         # "When were the repairs done?": not the day of the vote to do them
         candidates = [c for c in candidates[:CHECKED_FOR_MOOD] if not dates_another_event(analysis, c)]

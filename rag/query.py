@@ -92,8 +92,8 @@ _MEASURE_ADJECTIVES = frozenset({"cold", "hot", "warm", "cool", "deep", "shallow
                                  "heavy", "fast", "wide", "thick", "strong", "steep"})  # fmt: skip
 # Nouns for a sum of money paid for something: "What is the fare?", "What salary will she get?" asks for a sum.
 # ("bonus" is left out: a bonus may be a day off.)
-_SUM_OF_MONEY_NOUNS = frozenset({"fare", "fee", "salary", "wage", "pay", "rent", "tuition", "payment", "bail", "fine",
-                                 "pension", "severance", "refund", "rebate", "subsidy"})  # fmt: skip
+SUM_OF_MONEY_NOUNS = frozenset({"fare", "fee", "salary", "wage", "pay", "rent", "tuition", "payment", "bail", "fine",
+                                "pension", "severance", "refund", "rebate", "subsidy"})  # fmt: skip
 # Verbs whose object is a sum of money.
 _PRICE_VERBS = frozenset({"cost", "spend", "pay", "owe", "borrow", "charge"})
 # Those of them that take the one paid or charged as a second object: "What did the firm charge the town?"
@@ -667,7 +667,7 @@ def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
         return "count", content or noun
     if lemma in _AMOUNT_NOUNS:
         return ("money" if _mentions_money(doc) else "quantity"), content or noun
-    if lemma in _SUM_OF_MONEY_NOUNS:
+    if lemma in SUM_OF_MONEY_NOUNS:
         return "money", noun
     if lemma == "name":
         return "name", _of_object(noun) or noun  # "What is the name of the restaurant?"

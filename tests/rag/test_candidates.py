@@ -1107,3 +1107,38 @@ def test_a_question_for_a_sum_per_period_is_answered_by_a_sum_per_period() -> No
     text = "The monthly bill for a trash cart in Tressan will drop from $30 to $25."
     passage = _passage(text, _tagged(text, "MONEY", "$30", "$25"))
     assert set(_answers("What will Tressan households pay each month for trash pickup?", passage)) == {"$30", "$25"}
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value", "other"),
+    [
+        ("What rent will the Tressan apartments charge?", "The council gave up to $38 million in financing to the "
+         "Tressan developer.", "$38 million", True),
+        ("What rent will the Tressan apartments charge?", "Rents at the Tressan apartments will start at $950 a "
+         "month.", "$950", False),
+        # a question for a sum of no named kind
+        ("How much will the Tressan apartments cost?", "The council gave up to $38 million in financing to the "
+         "Tressan developer.", "$38 million", False),
+    ],
+)  # fmt: skip
+def test_a_sum_of_another_kind_answers_no_question_for_a_salary_a_rent_or_a_fare(
+    question: str, text: str, value: str, other: bool
+) -> None:
+    from rag.candidates import sums_something_else
+    from rag.query import analyse
+
+    assert sums_something_else(analyse(question), _value_candidate(text, value, "MONEY")) is other
+
+
+def test_a_word_alike_names_the_sum_asked(encoder: object) -> None:
+    """"What is the hourly wage?": "will pay $21 an hour" names it; "positions that will cost $1.9 million" does not."""
+    from rag.candidates import sums_something_else
+    from rag.query import analyse
+    from rag.word_likeness import EncoderWordLikeness
+
+    likeness = EncoderWordLikeness(encoder)  # type: ignore[arg-type]
+    question = analyse("What is the average wage at the Tressan plant?")
+    paid = _value_candidate("The new Tressan jobs will pay $21 an hour on average.", "$21", "MONEY")
+    positions = _value_candidate("The Tressan positions will cost $1.9 million a year.", "$1.9 million", "MONEY")
+    assert not sums_something_else(question, paid, likeness)
+    assert sums_something_else(question, positions, likeness)
