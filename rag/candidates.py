@@ -454,6 +454,19 @@ def clause_agrees(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
 # "increase" 0.66, "get": "receive" 0.59; "get": "need" 0.35). Word likeness also puts some opposites above it
 # ("open": "close" 0.55), which lets such a sentence answer, as it did before this check. Chosen on the dev splits.
 SAME_EVENT_LIKENESS = 0.58
+# Verbs that tell of the same outcome, which word likeness does not put near each other ("approve": "pass" 0.44):
+# deciding on something (either way), choosing someone, receiving something. A closed class of English verbs.
+_SAME_EVENT = tuple(
+    all_stems(" ".join(group))
+    for group in (
+        ("approve", "approved", "pass", "passed", "adopt", "adopted", "ratify", "ratified", "okay", "okayed",
+         "endorse", "endorsed", "authorize", "authorized", "reject", "rejected", "defeat", "defeated", "veto",
+         "vetoed", "deny", "denied"),
+        ("hire", "hired", "appoint", "appointed", "name", "named", "pick", "picked", "choose", "chose", "chosen",
+         "select", "selected", "elect", "elected"),
+        ("get", "got", "receive", "received", "win", "won", "award", "awarded", "grant", "granted"),
+    )
+)  # fmt: skip
 
 
 def tells_whether(analysis: QuestionAnalysis, text: str, word_likeness: WordLikeness = SAME_WORD_ONLY) -> bool:
@@ -470,7 +483,10 @@ def tells_whether(analysis: QuestionAnalysis, text: str, word_likeness: WordLike
     for token in sentence_parse(text):
         if token.pos_ not in ("VERB", "NOUN", "ADJ"):  # the tagger takes some participles for adjectives
             continue
-        same = bool(stems_wanted & (all_stems(token.text) | all_stems(token.lemma_)))
+        forms = all_stems(token.text) | all_stems(token.lemma_)
+        same = bool(stems_wanted & forms) or (
+            token.pos_ == "VERB" and any(stems_wanted & group and forms & group for group in _SAME_EVENT)
+        )
         if not same and (token.pos_ != "VERB" or max(word_likeness(f, token.lemma_) for f in wanted) < SAME_EVENT_LIKENESS):
             continue
         if token.pos_ == "NOUN" or analysis.mood != "realised" or _told_as_done(token):
@@ -516,8 +532,11 @@ def counts_something_else(
     if clause is None:
         return False
     counted = _counted_noun(clause[0])
-    # "How many people were arrested?": "23 arrests" counts them by the question's own verb
+    # "How many people were arrested?": "23 arrests" counts them by the question's own verb; "How many arrests?":
+    # "arrested 23 people" counts them by the sentence's
     if counted is not None and all_stems(counted.lemma_) & all_stems(" ".join(analysis.predicate_forms)):
+        return False
+    if all_stems(analysis.focus) & (all_stems(clause[1].text) | all_stems(clause[1].lemma_)):
         return False
     return _counted_similarity(analysis.focus, clause[0], "count", word_likeness) < COUNTED_LIKENESS
 
@@ -525,6 +544,11 @@ def counts_something_else(
 # How alike a word of the sentence must be to the sum a money question names ("wage": "pay" 0.73, "salary":
 # "pay" 0.54, "fare": "ticket" 0.52; "rent": "financing" 0.50 and "spend" 0.47, "salary": "cost" 0.30 are not).
 SUM_LIKENESS = 0.5
+# Sums earned, and the verbs that tell of earning one; other sums are charged.
+_EARNINGS = frozenset({"salary", "wage", "pay", "pension", "severance"})
+_YEARLY = frozenset({"salary", "pension"})
+_EARNING_VERBS = frozenset({"make", "earn", "pay", "get", "receive"})
+_CHARGING_VERBS = frozenset({"cost", "charge", "run", "face", "set"})
 
 
 def sums_something_else(
@@ -537,6 +561,13 @@ def sums_something_else(
     if analysis.answer_type != "money" or analysis.focus not in SUM_OF_MONEY_NOUNS or candidate.answer is None:
         return False
     focus_stems = all_stems(analysis.focus)
+    clause = _answer_clause_tokens(candidate)
+    # "Workers will make $20 an hour" is pay; "A ride costs $2.50" a fare; "positions that will cost $1.9 million"
+    # no salary
+    if clause is not None and clause[1].lemma_.casefold() in (
+        _EARNING_VERBS if analysis.focus in _EARNINGS else _CHARGING_VERBS
+    ):
+        return False
     for token in sentence_parse(candidate.text):
         if token.pos_ not in ("NOUN", "VERB"):
             continue
@@ -569,6 +600,10 @@ def counts_anothers(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     return False
 
 
+# Verbs of a decision to do something: "voted on Tuesday to repair the levee".
+_DECIDING = frozenset({"vote", "decide", "agree", "approve", "move", "authorize", "elect", "choose", "resolve"})
+
+
 def dates_another_event(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     """Whether a date answer tells when a decision to do something else was taken: for "When were the levee repairs
     completed?" the date of "The board voted on Tuesday to repair the levee" is the vote's, not the repairs'. The
@@ -580,6 +615,8 @@ def dates_another_event(analysis: QuestionAnalysis, candidate: Candidate) -> boo
     if clause is None:
         return False
     verb = clause[1]
+    if verb.lemma_.casefold() not in _DECIDING:
+        return False  # "was sworn in on Jan. 3 to serve a four-year term": the date is of the event, not a decision
     # "will decide Nov. 5 whether to borrow": the date of the decision asked about, not of a decision to borrow
     done = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and is_infinitive(c)
             and not any(m.lower_ == "whether" for m in c.children)]  # fmt: skip
@@ -817,7 +854,11 @@ _OFFICE_TITLES = ("engineer", "auditor", "clerk", "treasurer", "assessor", "admi
                   "sheriff", "judge", "attorney", "prosecutor", "inspector", "coordinator", "spokesperson",
                   "spokesman", "spokeswoman", "officer", "secretary", "coroner", "marshal", "supervisor", "trustee",
                   "alderman", "councilman", "councilwoman", "principal", "provost", "dean", "captain", "lieutenant",
-                  "sergeant", "detective", "deputy", "ranger", "planner", "economist", "biologist", "geologist")  # fmt: skip
+                  "sergeant", "detective", "deputy", "planner", "economist", "biologist", "geologist")  # fmt: skip
+# Words that may stand before a title in it: "City Engineer", "County Fire Chief", "Acting Police Chief".
+_TITLE_QUALIFIERS = ("city", "county", "state", "town", "village", "district", "fire", "police", "deputy", "assistant",
+                     "acting", "interim", "vice", "chief", "board", "school", "public", "health", "finance", "budget",
+                     "works", "parks", "planning", "zoning", "transit", "utilities", "water", "executive", "general")  # fmt: skip
 # Words of a firm's name, which no person's name holds ("Greythorn Pump Works", "Chief Executive Partners").
 _FIRM_WORDS = ("inc", "llc", "ltd", "corp", "company", "group", "partners", "services", "associates", "works",
                "holdings", "systems", "solutions", "consulting", "construction", "engineering")  # fmt: skip
@@ -828,12 +869,17 @@ _ORGANISATION_WORDS = _FIRM_WORDS + ("co", "authority", "commission", "council",
                                      "center", "centre", "university", "college", "school", "club", "association",
                                      "union", "church", "park", "hall", "library", "street", "avenue", "road", "plaza",
                                      "field", "building", "bridge")  # fmt: skip
-_NAME_WORD = r"(?!(?i:" + "|".join(_ORGANISATION_WORDS) + r")\b)[A-Z][\w'’-]+"
-# A title, then a name of two or three capitalised words that ends the entity.
-_TITLED_PERSON = re.compile(r"\b(?i:" + "|".join(_OFFICE_TITLES) + rf")\s+(?:{_NAME_WORD}\s+){{1,2}}{_NAME_WORD}$")
+_NAME_WORD = r"(?!(?i:" + "|".join(_ORGANISATION_WORDS) + r")\b)[A-Z][\w-]+(?![\w'’])"
+# A title (after nothing but words that qualify it), then a name of two or three capitalised words, none a
+# possessive ("Captain Jack's Seafood Shack"), that ends the entity.
+_TITLED_PERSON = re.compile(
+    r"^(?i:the\s+)?(?:(?i:" + "|".join(_TITLE_QUALIFIERS) + r")\s+)*(?i:" + "|".join(_OFFICE_TITLES)
+    + rf")\s+(?:{_NAME_WORD}\s+){{1,2}}{_NAME_WORD}$"
+)  # fmt: skip
 
 
 # Periods a sum may be asked for by: "hourly", "an hour", "per hour", "a month", "monthly" ...
+_PERIOD_ABBREVIATIONS = {"hour": "hr", "month": "mo", "year": "yr", "week": "wk"}
 _PERIODS = {"hour": "hourly", "day": "daily", "week": "weekly", "month": "monthly", "year": "yearly|annual|annually",
             "night": "nightly"}  # fmt: skip
 
@@ -843,9 +889,12 @@ def asked_rate(question: str) -> re.Pattern[str] | None:
     weaver make an hour?", "How much is a monthly pass?"): "an hour", "per month", "a year", "hourly" ...; None when
     it asks for no rate ("How much did it cost a year ago?")."""
     for period, adjectives in _PERIODS.items():
+        # lower case only: "the Weekly Ledger" names a paper
         if re.search(rf"\b(?:{adjectives})\b|\b(?:per|an?|each|every) {period}\b(?! (?:ago|later|earlier|before|after))",
-                     question, re.IGNORECASE):  # fmt: skip
-            return re.compile(rf"\b(?:(?:per|an?|each|every) {period}\b|(?:{adjectives})\b)|/\s?{period}\b", re.IGNORECASE)
+                     question):  # fmt: skip
+            short = _PERIOD_ABBREVIATIONS.get(period, period)
+            return re.compile(rf"\b(?:(?:per|an?|each|every) {period}\b|(?:{adjectives})\b)|/\s?(?:{period}|{short})\b",
+                              re.IGNORECASE)  # fmt: skip
     return None
 
 
@@ -865,7 +914,8 @@ def _answer_entities(
     asks_a_persons_age = analysis.answer_type == "age" and any(label == "PERSON" for _, label in analysis.entities)
     asks_for_a_business = analysis.answer_type == "organisation" and (analysis.focus or "") in BUSINESS_NOUNS
     doer_words = set(content_words(analysis.asked_of)) if analysis.asked_of else set()
-    rate = asked_rate(question) if analysis.answer_type in ("money", "quantity") else None
+    # a salary is by the year whether or not the question says so ("What is the annual salary?": "$85,000")
+    rate = asked_rate(question) if analysis.answer_type in ("money", "quantity") and analysis.focus not in _YEARLY else None
     entities = list(passage.entities)
     # the last word of each person's name: "Quist" of "Ada Quist", and a surname the model tagged alone; not of a
     # firm's name the model took for a person's in a headline ("Greythorn Pump Works to add 140 jobs")
@@ -1021,7 +1071,10 @@ _PUBLIC_BODY = re.compile(
     re.IGNORECASE,
 )
 # Schools, colleges, libraries, churches and museums: no company, whatever they buy or sell.
-_INSTITUTION = re.compile(r"\b(?:College|University|School|Schools|Library|Church|Museum)\W*$", re.IGNORECASE)
+_INSTITUTION = re.compile(
+    r"\b(?:College|University|Library|Church|Museum|(?:High|Middle|Elementary|Public|Community) Schools?|School "
+    r"District)\W*$", re.IGNORECASE
+)  # fmt: skip
 # A name holds a word that is not a number: "Fourteen" at a sentence start is no organisation.
 _A_NAME_WORD = re.compile(
     r"(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -1090,6 +1143,10 @@ def _a_place_elsewhere(passage: Passage, name: str) -> bool:
     "near" or "outside", which no person does ("a plant in Tidewick"; "in Tam Wyle's view" is his)."""
     if any(label in _PLACE_LABELS and passage.text[s:e] == name for s, e, label in passage.entities):
         return True
+    # "lost confidence in Ada Renn", "trust in Renn": a person's name after "in" is no place
+    if " " in name or any(label == "PERSON" and passage.text[s:e].split()[-1:] == [name] and " " in passage.text[s:e]
+                          for s, e, label in passage.entities):  # fmt: skip
+        return False
     return bool(re.search(rf"\b(?:in|near|outside)\s+{re.escape(name)}\b(?!['’]s)", passage.text))
 
 

@@ -63,7 +63,7 @@ CHECKED_FOR_ORDERS = 6
 CHECKED_FOR_MOOD = 5
 # How far before a sentence (in characters, about two sentences) a person's name may stand for its "she said".
 NAMED_BEFORE = 250
-_WORD = re.compile(r"[\w'’-]+")
+_WORD = re.compile(r"[\w-]+")  # "Renn's letter": "Renn", "s"
 # Margin reported when no other candidate gives a different answer (the margin's cap).
 MAX_MARGIN = 5.0
 # Words that qualify a figure without changing what it measures.

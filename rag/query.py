@@ -318,7 +318,14 @@ def _asked_verb_forms(doc: "Doc") -> tuple[str, ...]:
     # with "vote" taken for a noun, about the raise
     main = [t for t in verbs if t.dep_ != "pcomp"]
     verbs = main or verbs
-    return tuple(sorted({form for t in verbs for form in (*_verb_forms(t.lemma_.casefold()), t.lower_)}))
+    # "Did the plant close?", "Did the council vote on it?": the tagger's adjective or noun with "did" on it is the
+    # verb asked about
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if not verbs and root is not None and root.pos_ in ("ADJ", "NOUN") and any(c.dep_ == "aux" for c in root.children):
+        verbs = [root]
+    # "Did police make any arrests?": a light verb asks about its object ("arrest")
+    objects = [c for t in verbs if t.lemma_.casefold() in _LIGHT_VERBS for c in t.children if c.dep_ == "dobj"]
+    return tuple(sorted({form for t in verbs + objects for form in (*_verb_forms(t.lemma_.casefold()), t.lower_)}))
 
 
 def _asked_slot(wh: "Token | None") -> Slot | None:
@@ -738,6 +745,9 @@ def _of_object(noun: "Token") -> "Token | None":
     return None
 
 
+# Verbs that say little without their object, which names the event: "make arrests", "hold a hearing", "conduct an
+# inspection" ("give" and "take" say more: "give the funding back", "take over the building").
+_LIGHT_VERBS = frozenset({"make", "hold", "conduct"})
 # Verbs that only link or help: a question built on one of them asks about its complement, not about them.
 _LINKING_VERBS = frozenset({"be", "do", "have", "get"})
 # Verbs whose "to ..." complement has not happened (yet): "expects to hire", "plans to spend", "is set to open".
@@ -910,8 +920,9 @@ def clause_mood(verb: "Token") -> Mood | None:
 
 
 # Modals and verbs of a clause that may not happen at all, where "will", "plans to" and "expects to" tell of
-# what is set to: "could come down as soon as Aug. 15", "should start in June", "hopes to open in May".
-UNCERTAIN_AUXILIARIES = frozenset({"would", "should", "could", "might", "may"})
+# what is set to: "could come down as soon as Aug. 15", "should start in June", "hopes to open in May", and what
+# must be, which has not been yet: "must approve the budget by June 30".
+UNCERTAIN_AUXILIARIES = frozenset({"would", "should", "could", "might", "may", "must"})
 UNCERTAIN_GOVERNORS = frozenset({"hope", "aim", "seek", "propose", "try", "want", "wish", "consider"})
 
 

@@ -1142,3 +1142,79 @@ def test_a_word_alike_names_the_sum_asked(encoder: object) -> None:
     positions = _value_candidate("The Tressan positions will cost $1.9 million a year.", "$1.9 million", "MONEY")
     assert not sums_something_else(question, paid, likeness)
     assert sums_something_else(question, positions, likeness)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "tells"),
+    [
+        # a verb of the same outcome, a noun of the question's verb, a light verb's object
+        ("Did the Orlow council approve the budget?", "The Orlow council passed the budget 5-2 on Monday.", True),
+        ("Has the Orlow council hired a police chief?", "The Orlow council appointed Ada Renn as police chief.", True),
+        ("Did police make any arrests after the Orlow robbery?", "Police arrested two men after the Orlow robbery.",
+         True),
+        # a verb the tagger took for an adjective or a noun is still asked about
+        ("Did the Orlow plant close?", "The Orlow plant will close in June if no buyer is found.", False),
+        ("Did the Orlow plant close?", "The Orlow plant closed on Friday.", True),
+        # what must be has not been
+        ("Did the Orlow council approve the budget?", "The Orlow council must approve the budget by June 30.", False),
+    ],
+)  # fmt: skip
+def test_a_yes_no_question_is_told_by_the_same_outcome_in_other_words(question: str, text: str, tells: bool) -> None:
+    from rag.candidates import tells_whether
+    from rag.query import analyse
+
+    assert tells_whether(analyse(question), text) is tells
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value", "other"),
+    [
+        # "arrested 23 people" counts the arrests asked about
+        ("How many arrests did police make at Quell Lake?", "Police arrested 23 people at Quell Lake last summer.",
+         "23", False),
+    ],
+)  # fmt: skip
+def test_a_number_of_people_or_of_what_the_verb_does_counts_the_thing_asked(
+    question: str, text: str, value: str, other: bool
+) -> None:
+    from rag.candidates import counts_something_else
+    from rag.query import analyse
+
+    assert counts_something_else(analyse(question), _value_candidate(text, value, "CARDINAL")) is other
+
+
+def test_a_persons_name_after_in_is_no_place_and_a_date_of_an_event_is_no_decisions() -> None:
+    from rag.candidates import dates_another_event
+    from rag.query import analyse
+
+    text = ("The Orlow school board voted 4-1 Monday to fire Superintendent Ada Renn. Members said they lost "
+            "confidence in Ada Renn after the audit.")  # fmt: skip
+    passage = _passage(text, _tagged(text, "ORG", "The Orlow school board") + _tagged(text, "PERSON", "Ada Renn"))
+    assert "Ada Renn" in _answers("Whom did the Orlow school board fire?", passage)
+    sworn = _value_candidate("Ada Renn was sworn in as Orlow mayor on Jan. 3 to serve a four-year term.", "Jan. 3",
+                             "DATE")  # fmt: skip
+    assert not dates_another_event(analyse("When did Ada Renn take office as Orlow mayor?"), sworn)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value", "other"),
+    [
+        ("What is the bus fare in Orlow?", "A ride on an Orlow city bus costs $2.50, the transit office said.", "$2.50",
+         False),
+        ("What is the pay at the Orlow plant?", "Workers at the Orlow plant will make $20 an hour.", "$20", False),
+    ],
+)  # fmt: skip
+def test_a_sum_charged_or_earned_names_a_fare_or_pay(question: str, text: str, value: str, other: bool) -> None:
+    from rag.candidates import sums_something_else
+    from rag.query import analyse
+
+    assert sums_something_else(analyse(question), _value_candidate(text, value, "MONEY")) is other
+
+
+def test_a_firm_with_a_title_word_in_its_name_and_a_salary_by_the_year_stay_answers() -> None:
+    text = "Pioneer Chief Supply Store won the contract to run the Orlow marina."
+    passage = _passage(text, _tagged(text, "ORG", "Pioneer Chief Supply Store"))
+    assert _answers("Which company won the contract to run the Orlow marina?", passage) == ["Pioneer Chief Supply Store"]
+    text = "The Orlow police chief's salary will be $85,000, the council said."
+    passage = _passage(text, _tagged(text, "MONEY", "$85,000"))
+    assert _answers("What is the annual salary of the Orlow police chief?", passage) == ["$85,000"]
