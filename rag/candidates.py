@@ -471,7 +471,8 @@ _SAME_EVENT = tuple(
 
 def tells_whether(analysis: QuestionAnalysis, text: str, word_likeness: WordLikeness = SAME_WORD_ONLY) -> bool:
     """Whether a sentence can answer a yes/no question: it tells of what the question asks whether it happened
-    (one of the question's verbs, as a verb or a noun, or a verb alike in meaning), and, when the question asks
+    (one of the question's verbs, as a verb or a noun, a verb alike in meaning, or one of the same outcome:
+    "passed" for "approve"), and, when the question asks
     whether it was done, tells of it as done or as not done, not as what may, will or has to be, nor as a
     purpose: "Did the county qualify for aid?" is not answered by "the county needs $3.2 million in damage to
     qualify", nor "Did the council okay the lines?" by "The council still has to approve them". True for other
@@ -487,7 +488,8 @@ def tells_whether(analysis: QuestionAnalysis, text: str, word_likeness: WordLike
         same = bool(stems_wanted & forms) or (
             token.pos_ == "VERB" and any(stems_wanted & group and forms & group for group in _SAME_EVENT)
         )
-        if not same and (token.pos_ != "VERB" or max(word_likeness(f, token.lemma_) for f in wanted) < SAME_EVENT_LIKENESS):
+        alike = token.pos_ == "VERB" and max(word_likeness(f, token.lemma_) for f in wanted) >= SAME_EVENT_LIKENESS
+        if not (same or alike):
             continue
         if token.pos_ == "NOUN" or analysis.mood != "realised" or _told_as_done(token):
             return True
@@ -507,7 +509,8 @@ def _told_as_done(verb: "Token") -> bool:
         if is_infinitive(token):
             head = token.head
             # "voted to approve": done when the vote was; "has to approve", "commute to get to work": not
-            if token.dep_ not in ("xcomp", "advcl") or head.lemma_.casefold() == "have" or clause_mood(head) != "realised":
+            if (token.dep_ not in ("xcomp", "advcl") or head.lemma_.casefold() == "have"
+                    or clause_mood(head) != "realised"):  # fmt: skip
                 return False
         if token.dep_ not in ("pcomp", "pobj", "prep", "advcl") or token.head.i == token.i:
             return True
@@ -856,9 +859,10 @@ _OFFICE_TITLES = ("engineer", "auditor", "clerk", "treasurer", "assessor", "admi
                   "alderman", "councilman", "councilwoman", "principal", "provost", "dean", "captain", "lieutenant",
                   "sergeant", "detective", "deputy", "planner", "economist", "biologist", "geologist")  # fmt: skip
 # Words that may stand before a title in it: "City Engineer", "County Fire Chief", "Acting Police Chief".
-_TITLE_QUALIFIERS = ("city", "county", "state", "town", "village", "district", "fire", "police", "deputy", "assistant",
-                     "acting", "interim", "vice", "chief", "board", "school", "public", "health", "finance", "budget",
-                     "works", "parks", "planning", "zoning", "transit", "utilities", "water", "executive", "general")  # fmt: skip
+_TITLE_QUALIFIERS = ("city", "county", "state", "town", "village", "district", "fire", "police", "deputy",
+                     "assistant", "acting", "interim", "vice", "chief", "board", "school", "public", "health",
+                     "finance", "budget", "works", "parks", "planning", "zoning", "transit", "utilities", "water",
+                     "executive", "general")  # fmt: skip
 # Words of a firm's name, which no person's name holds ("Greythorn Pump Works", "Chief Executive Partners").
 _FIRM_WORDS = ("inc", "llc", "ltd", "corp", "company", "group", "partners", "services", "associates", "works",
                "holdings", "systems", "solutions", "consulting", "construction", "engineering")  # fmt: skip
@@ -878,6 +882,8 @@ _TITLED_PERSON = re.compile(
 )  # fmt: skip
 
 
+# "a year ago", "a week later": a period that dates something, no rate.
+_DATING_AFTER = "ago|later|earlier|before|after"
 # Periods a sum may be asked for by: "hourly", "an hour", "per hour", "a month", "monthly" ...
 _PERIOD_ABBREVIATIONS = {"hour": "hr", "month": "mo", "year": "yr", "week": "wk"}
 _PERIODS = {"hour": "hourly", "day": "daily", "week": "weekly", "month": "monthly", "year": "yearly|annual|annually",
@@ -890,11 +896,11 @@ def asked_rate(question: str) -> re.Pattern[str] | None:
     it asks for no rate ("How much did it cost a year ago?")."""
     for period, adjectives in _PERIODS.items():
         # lower case only: "the Weekly Ledger" names a paper
-        if re.search(rf"\b(?:{adjectives})\b|\b(?:per|an?|each|every) {period}\b(?! (?:ago|later|earlier|before|after))",
-                     question):  # fmt: skip
+        if re.search(rf"\b(?:{adjectives})\b|\b(?:per|an?|each|every) {period}\b(?! (?:{_DATING_AFTER}))", question):
             short = _PERIOD_ABBREVIATIONS.get(period, period)
-            return re.compile(rf"\b(?:(?:per|an?|each|every) {period}\b|(?:{adjectives})\b)|/\s?(?:{period}|{short})\b",
-                              re.IGNORECASE)  # fmt: skip
+            return re.compile(
+                rf"\b(?:(?:per|an?|each|every) {period}\b|(?:{adjectives})\b)|/\s?(?:{period}|{short})\b", re.IGNORECASE
+            )
     return None
 
 
@@ -915,7 +921,8 @@ def _answer_entities(
     asks_for_a_business = analysis.answer_type == "organisation" and (analysis.focus or "") in BUSINESS_NOUNS
     doer_words = set(content_words(analysis.asked_of)) if analysis.asked_of else set()
     # a salary is by the year whether or not the question says so ("What is the annual salary?": "$85,000")
-    rate = asked_rate(question) if analysis.answer_type in ("money", "quantity") and analysis.focus not in _YEARLY else None
+    asks_a_rate = analysis.answer_type in ("money", "quantity") and analysis.focus not in _YEARLY
+    rate = asked_rate(question) if asks_a_rate else None
     entities = list(passage.entities)
     # the last word of each person's name: "Quist" of "Ada Quist", and a surname the model tagged alone; not of a
     # firm's name the model took for a person's in a headline ("Greythorn Pump Works to add 140 jobs")
@@ -946,14 +953,16 @@ def _answer_entities(
         if counts_a_unit and not unit_forms(analysis.focus or "").search(passage.text, s, min(end, e + _UNIT_REACH)):
             continue  # "How many square feet ...?": a number of feet, not "30 treatment rooms"
         if rate is not None and label == "MONEY" and not rate.search(passage.text, start, min(end, e + _UNIT_REACH)):
-            continue  # "What is the hourly wage?": "$27 an hour", "the monthly bill ... $27.40", not "a $1.2 billion plant"
+            continue  # "What is the hourly wage?": "$27 an hour", "the monthly bill ... $27.40", not "a $1.2 billion
+            # plant"
         if analysis.answer_type in ("count", "quantity", "measure") and _STREET_AFTER.match(passage.text, e) and text.isdigit():
             continue  # "at 418 Linden Row": a house number counts nothing
         if analysis.answer_type in ("person", "organisation") and _a_street(passage.text, s, e):
             continue  # the model tags an unfamiliar street as a person ("a house on Quillon Lane")
         if analysis.answer_type in ("person", "organisation") and _listed_with_places(passage, s, e):
             continue  # "parked in Pellingford and Orlow": the model took one town of the list for a person
-        if analysis.answer_type in ("person", "organisation") and label == "PERSON" and _a_place_elsewhere(passage, text):
+        if (analysis.answer_type in ("person", "organisation") and label == "PERSON"
+                and _a_place_elsewhere(passage, text)):  # fmt: skip
             continue  # "both of Quarrisford": the model took the town for a person here, and for a place elsewhere
         if analysis.answer_type == "name" and not _names_the_focus(passage.text, (s, e, label), focus_stems,
                                                                     describing_stems, (start, end)):  # fmt: skip
@@ -1139,8 +1148,9 @@ def _a_street(text: str, start: int, end: int) -> bool:
 
 
 def _a_place_elsewhere(passage: Passage, name: str) -> bool:
-    """Whether the passage names `name` as a place elsewhere: the model tags it as one there, or it follows "in",
-    "near" or "outside", which no person does ("a plant in Tidewick"; "in Tam Wyle's view" is his)."""
+    """Whether the passage names `name` as a place elsewhere: the model tags it as one there, or, a single word
+    that is no person's surname there, it follows "in", "near" or "outside" ("a plant in Tidewick"; "in Tam Wyle's
+    view" is his, "confidence in Renn" too)."""
     if any(label in _PLACE_LABELS and passage.text[s:e] == name for s, e, label in passage.entities):
         return True
     # "lost confidence in Ada Renn", "trust in Renn": a person's name after "in" is no place

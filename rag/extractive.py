@@ -130,29 +130,34 @@ def agreeing_first(
 def fitting_first(
     candidates: list[Candidate], analysis: QuestionAnalysis, word_likeness: WordLikeness = SAME_WORD_ONLY
 ) -> list[Candidate]:
-    """The ranked candidates as the refusal model sees them: a value that agrees with the question's time and
-    polarity first (`agreeing_first`); for a yes/no question only the sentences among the first few that tell of
-    what it asks about (rag.candidates.tells_whether), for "how many" one only the numbers among the first few
-    that count the thing asked when the best counts something else or another's (rag.candidates.counts_something_else,
-    counts_anothers), and
-    for "when" one only the dates not of a decision to do something else when the best is one
-    (rag.candidates.dates_another_event): none when none does."""
+    """The ranked candidates as the refusal model sees them (none when none fits):
+
+    - for a yes/no question, only the sentences among the first few that tell of what it asks about
+      (rag.candidates.tells_whether);
+    - when the best value is of something else than asked (a count of other things or of another's, a sum of
+      another kind, the day of a decision to do something else: `_of_something_else`), only the values among the
+      first few that are not;
+    - for "why" or "what did X say" about one person, only the sentences where the person is named;
+    - then a value that agrees with the question's time and polarity first (`agreeing_first`)."""
     if analysis.asked_verb_forms:
         return [c for c in candidates[:CHECKED_FOR_MOOD] if tells_whether(analysis, c.text, word_likeness)]
-    def amiss(candidate: Candidate) -> bool:
-        return (counts_something_else(analysis, candidate, word_likeness) or counts_anothers(analysis, candidate)
-                or sums_something_else(analysis, candidate, word_likeness))  # fmt: skip
-
-    if candidates and amiss(candidates[0]):
-        # "How many cars ...?": not "14 intersections", nor "Merriwold's 11 cars" for Kinloss; "What is the rent?":
-        # not "$38 million in financing"; a value of the thing asked among the next few, or none
-        candidates = [c for c in candidates[:CHECKED_FOR_MOOD] if not amiss(c)]
-    if candidates and dates_another_event(analysis, candidates[0]):
-        # "When were the repairs done?": not the day of the vote to do them
-        candidates = [c for c in candidates[:CHECKED_FOR_MOOD] if not dates_another_event(analysis, c)]
+    if candidates and _of_something_else(candidates[0], analysis, word_likeness):
+        candidates = [c for c in candidates[:CHECKED_FOR_MOOD] if not _of_something_else(c, analysis, word_likeness)]
     if analysis.answer_type in ("reason", "quote"):
         candidates = _where_the_person_is_named(candidates, analysis)
     return agreeing_first(candidates, analysis)
+
+
+def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_likeness: WordLikeness) -> bool:
+    """"How many cars ...?": "14 intersections", or "Merriwold's 11 cars" for Kinloss; "What is the rent?": "$38
+    million in financing"; "When were the repairs done?": the day of the vote to do them. Each check applies to
+    one kind of question only."""
+    return (
+        counts_something_else(analysis, candidate, word_likeness)
+        or counts_anothers(analysis, candidate)
+        or sums_something_else(analysis, candidate, word_likeness)
+        or dates_another_event(analysis, candidate)
+    )
 
 
 def _where_the_person_is_named(candidates: list[Candidate], analysis: QuestionAnalysis) -> list[Candidate]:

@@ -313,7 +313,8 @@ def _asked_verb_forms(doc: "Doc") -> tuple[str, ...]:
     linking verb's ("Was it ...", "Did ...", "Has ...");
     written forms too, where the lemmatiser errs ("fined": "fin")."""
     verbs = [t for t in doc if t.pos_ == "VERB" and t.dep_ not in ("relcl", "amod", "advcl") and not _surely_no_verb(t)
-             and (t.lemma_.casefold() not in _LINKING_VERBS or (t.lemma_.casefold() == "get" and t.dep_ != "auxpass"))]  # fmt: skip
+             and (t.lemma_.casefold() not in _LINKING_VERBS
+                  or (t.lemma_.casefold() == "get" and t.dep_ != "auxpass"))]  # fmt: skip
     # "Has anyone been arrested for selling the drugs?" asks about the arrest; "vote against raising the fares",
     # with "vote" taken for a noun, about the raise
     main = [t for t in verbs if t.dep_ != "pcomp"]
@@ -895,7 +896,7 @@ def clause_mood(verb: "Token") -> Mood | None:
     ("would hold", "expects to hire"), realised when it is in the past or the perfect ("opened", "has hired",
     "were hurt"), None for the present."""
     if verb.dep_ == "acomp" and verb.head.i != verb.i:
-        verb = verb.head  # "if the beach stays closed": the clause's verb is "stays", whatever the tagger made of "closed"
+        verb = verb.head  # "if the beach stays closed": the clause's verb is "stays", whatever "closed" was tagged
     chain = _xcomp_chain(verb)
     for token in chain:
         auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
