@@ -30,8 +30,8 @@ from index.vector_codec import unpack
 from rag.answer_text import addressed_to_assistant, balanced_quotes, looks_like_headline
 from rag.models import Passage
 from rag.query import (
-    ANSWER_LABELS, BUSINESS_NOUNS, MEASURE_UNITS, SUM_OF_MONEY_NOUNS, Constraint, QuestionAnalysis, entity_fits,
-    is_infinitive, role_forms, slot_of, unit_forms,
+    ANSWER_LABELS, BUSINESS_NOUNS, MEASURE_UNITS, SUM_OF_MONEY_NOUNS, Constraint, QuestionAnalysis, clause_is_uncertain,
+    clause_mood, entity_fits, is_infinitive, role_forms, slot_of, unit_forms,
 )  # fmt: skip
 from rag.text import all_stems, content_words, normalise, stems, stopwords, words
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
@@ -259,7 +259,7 @@ def find_candidates(
     total_weight = sum(idf(s) for s in query_stems) or 1.0
     question_words = set(words(question))
     focus_stems = set(stems(analysis.focus)) if analysis.focus else set()
-    predicate_stems = all_stems(" ".join(analysis.predicate_forms))
+    predicate_stems = _predicate_stems(analysis)
     subject_stems = set(stems(analysis.subject)) if analysis.subject else set()
     checker = ConstraintChecker(analysis.constraints, article_text)
     named_stems = set(stems(" ".join([c.text for c in analysis.constraints] + [e for e, _ in analysis.entities])))
@@ -420,7 +420,7 @@ def answer_clause(
     nothing_to_compare = {"answer_on_predicate": 1.0, "predicate_similarity": 1.0, "counted_similarity": 1.0,
                           "mood_agrees": 1.0}  # fmt: skip
     entity = candidate.answer
-    wanted = all_stems(" ".join(analysis.predicate_forms))
+    wanted = _predicate_stems(analysis)
     counts = _counts(analysis)
     if entity is None or (not wanted and analysis.mood is None and counts is None):
         return nothing_to_compare
@@ -443,7 +443,7 @@ def answer_clause(
 def clause_agrees(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     """`answer_clause`'s `mood_agrees` alone: whether the clause that holds the candidate's value tells of
     what the question asks in its time and polarity (true when there is nothing to compare)."""
-    wanted = all_stems(" ".join(analysis.predicate_forms))
+    wanted = _predicate_stems(analysis)
     if candidate.answer is None or (not wanted and analysis.mood is None and _counts(analysis) is None):
         return True
     clause = _answer_clause_tokens(candidate)
@@ -484,7 +484,7 @@ def tells_whether(analysis: QuestionAnalysis, text: str, word_likeness: WordLike
     for token in sentence_parse(text):
         if token.pos_ not in ("VERB", "NOUN", "ADJ"):  # the tagger takes some participles for adjectives
             continue
-        forms = all_stems(token.text) | all_stems(token.lemma_)
+        forms = _token_stems(token)
         same = bool(stems_wanted & forms) or (
             token.pos_ == "VERB" and any(stems_wanted & group and forms & group for group in _SAME_EVENT)
         )
@@ -500,8 +500,6 @@ def _told_as_done(verb: "Token") -> bool:
     """Whether a verb's clause tells of something as done or not done (or as what is), not as what may, will or
     has to be, nor as a purpose ("to get to work"), also from a clause it hangs in ("would survey residents
     before deciding")."""
-    from rag.query import clause_is_uncertain, clause_mood
-
     token = verb
     while True:
         if clause_mood(token) == "irrealis" or clause_is_uncertain(token):
@@ -537,9 +535,9 @@ def counts_something_else(
     counted = _counted_noun(clause[0])
     # "How many people were arrested?": "23 arrests" counts them by the question's own verb; "How many arrests?":
     # "arrested 23 people" counts them by the sentence's
-    if counted is not None and all_stems(counted.lemma_) & all_stems(" ".join(analysis.predicate_forms)):
+    if counted is not None and all_stems(counted.lemma_) & _predicate_stems(analysis):
         return False
-    if all_stems(analysis.focus) & (all_stems(clause[1].text) | all_stems(clause[1].lemma_)):
+    if all_stems(analysis.focus) & _token_stems(clause[1]):
         return False
     return _counted_similarity(analysis.focus, clause[0], "count", word_likeness) < COUNTED_LIKENESS
 
@@ -574,7 +572,7 @@ def sums_something_else(
     for token in sentence_parse(candidate.text):
         if token.pos_ not in ("NOUN", "VERB"):
             continue
-        if focus_stems & (all_stems(token.text) | all_stems(token.lemma_)):
+        if focus_stems & _token_stems(token):
             return False
         if word_likeness(analysis.focus, token.lemma_) >= SUM_LIKENESS:
             return False
@@ -623,7 +621,7 @@ def dates_another_event(analysis: QuestionAnalysis, candidate: Candidate) -> boo
     # "will decide Nov. 5 whether to borrow": the date of the decision asked about, not of a decision to borrow
     done = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and is_infinitive(c)
             and not any(m.lower_ == "whether" for m in c.children)]  # fmt: skip
-    wanted = all_stems(" ".join(analysis.predicate_forms))
+    wanted = _predicate_stems(analysis)
     return bool(done) and not _any_of(wanted, [verb, *done])
 
 
@@ -650,8 +648,6 @@ def _governing_verb(token: "Token") -> "Token":
 
 
 def _agrees(analysis: QuestionAnalysis, span: "Span", token: "Token") -> bool:
-    from rag.query import clause_is_uncertain, clause_mood
-
     mood = clause_mood(token) if token.pos_ in ("VERB", "AUX") else None
     # "Route 40 will no longer stop at Elm Street" does not say where it stops; "will not reopen until
     # June 1" does say when it reopens
@@ -669,9 +665,19 @@ def _verb_and_head(verb: "Token") -> list["Token"]:
     return [verb] + ([verb.head] if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl") else [])
 
 
+def _token_stems(token: "Token") -> frozenset[str]:
+    """The stems of a word as written and of its lemma (the lemmatiser errs: "fined" -> "fin")."""
+    return all_stems(token.text) | all_stems(token.lemma_)
+
+
+def _predicate_stems(analysis: QuestionAnalysis) -> frozenset[str]:
+    """The stems of every form of the question's main verb ("lose", "lost")."""
+    return all_stems(" ".join(analysis.predicate_forms))
+
+
 def _any_of(wanted: set[str], verbs: list["Token"]) -> bool:
     """Whether one of `verbs` is one of the forms in `wanted` (stems of the question's verb)."""
-    return any(wanted & (all_stems(t.text) | all_stems(t.lemma_)) for t in verbs)
+    return any(wanted & _token_stems(t) for t in verbs)
 
 
 def _fills_the_slot(analysis: QuestionAnalysis, span: "Span", verb: "Token") -> bool:
@@ -682,7 +688,7 @@ def _fills_the_slot(analysis: QuestionAnalysis, span: "Span", verb: "Token") -> 
     superintendent"."""
     if analysis.asked_slot is None or analysis.answer_type not in _SLOTTED_TYPES:
         return True
-    wanted = all_stems(" ".join(analysis.predicate_forms))
+    wanted = _predicate_stems(analysis)
     # "The council voted to hire Lisle": the council hires too
     completed = [c for c in verb.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and is_infinitive(c))]
     if not _any_of(wanted, _verb_and_head(verb) + completed):

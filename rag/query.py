@@ -310,8 +310,8 @@ def _asked_verb_forms(doc: "Doc") -> tuple[str, ...]:
     """The forms of the verbs a yes/no question asks about: its content verbs and "get" when it means "receive"
     ("Did the county get the grant?"), not a relative clause's ("the grant it applied for": no question), a
     participle's before a noun ("the missed pickups"), a clause's on the verb ("after students lobbied") or a
-    linking verb's ("Was it ...", "Did ...", "Has ...");
-    written forms too, where the lemmatiser errs ("fined": "fin")."""
+    linking verb's ("Was it ...", "Did ...", "Has ..."); written forms too, where the lemmatiser errs ("fined":
+    "fin")."""
     verbs = [t for t in doc if t.pos_ == "VERB" and t.dep_ not in ("relcl", "amod", "advcl") and not _surely_no_verb(t)
              and (t.lemma_.casefold() not in _LINKING_VERBS
                   or (t.lemma_.casefold() == "get" and t.dep_ != "auxpass"))]  # fmt: skip
@@ -340,8 +340,9 @@ def _asked_slot(wh: "Token | None") -> Slot | None:
     if wh is None or wh.lower_ not in ("who", "whom", "which", "what"):
         return None
     doc = wh.doc
-    if wh.i > 0 and doc[wh.i - 1].pos_ == "ADP":
-        return "subject" if doc[wh.i - 1].lower_ == "by" else None  # "By whom ...?"; "To whom ...?" neither
+    preposition = _preposition_before(wh)
+    if preposition is not None:
+        return "subject" if preposition == "by" else None  # "By whom ...?"; "To whom ...?" neither
     following = _after_the_question_phrase(wh)
     helpers = list(takewhile(_helper_verb, following))
     if not following or not helpers:
@@ -370,10 +371,15 @@ def _helper_verb(token: "Token") -> bool:
     return token.lower_ in _AUXILIARIES or token.lower_ in ("been", "being", "be") or token.lemma_ == "get"
 
 
+def _preposition_before(wh: "Token") -> str | None:
+    """The preposition right before the question word ("to" of "To whom ...?"), lower case; None without one."""
+    return wh.doc[wh.i - 1].lower_ if wh.i > 0 and wh.doc[wh.i - 1].pos_ == "ADP" else None
+
+
 def _after_a_preposition(wh: "Token | None") -> bool:
     """"To whom did Ostley give the permit?", "From whom ...": the question word follows a preposition other than
     "by", so it asks for neither the doer nor the one done to, and the doer ("Ostley") is no answer either."""
-    return wh is not None and wh.i > 0 and wh.doc[wh.i - 1].pos_ == "ADP" and wh.doc[wh.i - 1].lower_ != "by"
+    return wh is not None and _preposition_before(wh) not in (None, "by")
 
 
 def _doer(wh: "Token | None") -> str | None:
@@ -909,7 +915,7 @@ def clause_mood(verb: "Token") -> Mood | None:
     top = chain[-1]
     # "would close the pool if the county refused to pay within 30 days": a condition is no fact, whatever
     # its tense
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in top.children):
+    if _a_condition(top):
         return "irrealis"
     if top.dep_ == "advcl" and top.head.i != top.i and top.head.pos_ in ("VERB", "AUX"):
         if clause_mood(top.head) == "irrealis":
@@ -927,6 +933,11 @@ UNCERTAIN_AUXILIARIES = frozenset({"would", "should", "could", "might", "may", "
 UNCERTAIN_GOVERNORS = frozenset({"hope", "aim", "seek", "propose", "try", "want", "wish", "consider"})
 
 
+def _a_condition(verb: "Token") -> bool:
+    """"if the county refused to pay", "unless a buyer is found": the clause of `verb` is a condition."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+
+
 def clause_is_uncertain(verb: "Token") -> bool:
     """Whether the clause of `verb` says what may or may not happen: no answer to what did happen ("When did
     the hotel come down?" is not answered by "could come down as soon as Aug. 15"), though a plan stated as
@@ -938,7 +949,7 @@ def clause_is_uncertain(verb: "Token") -> bool:
             any(c.dep_ in ("aux", "auxpass") and c.lower_ in UNCERTAIN_AUXILIARIES for c in token.children)
             or (token is not verb and token.lemma_.casefold() in UNCERTAIN_GOVERNORS)
             # "if the beach stays closed past Aug. 15": a condition is no fact
-            or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children)
+            or _a_condition(token)
             for token in chain
         ):
             return True
