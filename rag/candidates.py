@@ -29,6 +29,7 @@ from index.sentences import split_sentences
 from index.vector_codec import unpack
 from rag.answer_text import addressed_to_assistant, balanced_quotes, looks_like_headline
 from rag.models import Passage
+from rag.number_roles import prefer_asked_figures
 from rag.query import (
     ANSWER_LABELS, BUSINESS_NOUNS, MEASURE_UNITS, SUM_OF_MONEY_NOUNS, Constraint, QuestionAnalysis, clause_is_uncertain,
     clause_mood, entity_fits, is_infinitive, role_forms, slot_of, unit_forms,
@@ -1003,6 +1004,8 @@ def _answer_entities(
         if label == "MONEY" and s > start and passage.text[s - 1] in _CURRENCY_SIGNS:
             s -= 1  # the model sometimes leaves the sign out of the sum: "$640,000" is the answer, not "640,000"
         fitting.append((s, e, label))
+    # "drop from $27.40 to $23.90", "14 of its 31 workers", "$65 a day": the figure the question asks for
+    fitting = prefer_asked_figures(analysis, passage.text, fitting)
     if not fitting:
         return []
     query_stems = set(stems(question))

@@ -1,0 +1,129 @@
+"""What a number stands for beside the other numbers of its sentence, as news writing puts them.
+
+One sentence often gives several figures of one kind, and which of them a
+question asks for is told by how the sentence relates them, not by how near
+each stands to the question's words:
+
+- a change: "The monthly bill will drop from $27.40 to $23.90", "24,000
+  vehicles a day, up from 9,500 in 2015": the figure after "from" is the
+  earlier one, which a question asks for only when it says so ("before",
+  "used to", the earlier year);
+- a part of a whole: "It will lay off 14 of its 31 workers" (the whole after
+  "of its"), "412 vacant buildings, 140 of them condemned" (the part before
+  "of them"): a question about what was done to some ("How many will it lay
+  off?") asks for the part, one about what there is ("How many are there?",
+  "How many does it employ?") for the whole;
+- a rate: "at $65 a day per inmate, a bill of about $910,000": a sum per day,
+  per head or per unit does not answer how much was spent or paid in all.
+
+Read from the words around each figure (no parse): these are the fixed
+phrasings of English for a change, a part and a rate.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from rag.query import QuestionAnalysis
+from rag.text import NUMBER_WORDS, all_stems, normalise, words
+
+Entity = tuple[int, int, str]
+
+_NUMERIC_TYPES = frozenset({"count", "money", "percent", "quantity", "measure"})
+# Words that qualify a figure between "from" and the figure itself.
+_QUALIFIER = r"(?:(?:about|around|roughly|nearly|almost|some|just|only|more\s+than|less\s+than|an?\s+estimated)\s+)?"
+_FROM_BEFORE = re.compile(rf"\bfrom\s+{_QUALIFIER}$", re.IGNORECASE)
+# "up from", "rising from", "a drop from": the figure after "from" is the earlier one of a change
+_CHANGE_BEFORE_FROM = re.compile(
+    r"\b(?:up|down|rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|grew|grow|grows|growing|grown|"
+    r"dropped|drop|drops|dropping|climbed|climb|climbs|jumped|jump|jumps|increased|increase|increases|decreased|"
+    r"decrease|decreases|went|go|goes|going|gone|cut|cuts|raised|raise|raises|lowered|lower|lowers|changed|"
+    r"change|changes|higher|lower|more|less|compared)\s+(?:[\w$.,%-]+\s+){0,4}?from\s+\S*$",
+    re.IGNORECASE,
+)
+# "from $38 to $46": the later figure follows within a few words
+_TO_AFTER = re.compile(rf"^[^.;]{{0,30}}?\bto\s+{_QUALIFIER}(?:[$€£¥]|\d)", re.IGNORECASE)
+# What a question says when it asks for the earlier figure of a change.
+# ("used to", not "used")
+_ASKS_EARLIER = frozenset(all_stems("before previous previously old originally earlier prior former formerly initially"))
+# "14 of its 31 workers", "18 of the 27 homes", "9 out of 10": the whole, after the part
+_PART_WORDS = "|".join([*NUMBER_WORDS, "most", "some", "all", "half", "many", "none", "few", "several"])
+_WHOLE_BEFORE = re.compile(
+    rf"\b(?:\d[\d,.]*|{_PART_WORDS})\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|our|all|those)\s+)?$", re.IGNORECASE
+)
+# "412 vacant buildings, 140 of them condemned": the part, before "of them" and what it says of them
+_OF_THEM_AFTER = re.compile(r"^\s+(?:of\s+(?:them|those|which|whom))\s+(\w+(?:\s+\w+)?)", re.IGNORECASE)
+# Verbs a question asks what there is by ("How many workers does it employ?"): not what was done to some.
+_STATE_VERBS = frozenset({"have", "employ", "own", "hold", "include", "contain", "total", "number", "count", "house",
+                          "serve", "exist", "remain", "stand"})  # fmt: skip
+# "$65 a day", "$5 per bushel", "$20 an hour", "$2 apiece": a sum for each unit
+# (not "a year": most sums in the news are by the year, and "a tax bill $118 a year higher" answers "How much
+# would it add to my tax bill?"; "received $3 million a week ago" dates the sum)
+_RATE_AFTER = re.compile(
+    r"^\s*(?:(?:a|an|per|each|every)\s+(?!year\b)[a-z]+\b(?!\s+(?:ago|later|earlier|before|after)\b)|apiece\b|each\b)",
+    re.IGNORECASE,
+)
+# How far after a sum its units stand ("$48 a day per student").
+_RATE_REACH = 30
+# Sums that are asked for per unit by their name: a fare is per ride, a wage per hour.
+_PRICE_NOUNS = frozenset({"fare", "price", "fee", "toll", "rate", "rent", "charge", "ticket", "admission", "wage",
+                          "salary", "pay", "tuition", "premium", "fine", "bill", "pass", "permit", "cost"})  # fmt: skip
+
+
+def prefer_asked_figures(analysis: QuestionAnalysis, text: str, entities: Sequence[Entity]) -> list[Entity]:
+    """The figures among `entities` (spans of one sentence in `text`) that may answer the question, leaving out
+    an earlier figure of a change, a whole or a part the question does not ask for, and a rate when it asks for
+    a sum in all; a figure left out only when another figure of the sentence stays. Other entities stay."""
+    if analysis.answer_type not in _NUMERIC_TYPES:
+        return list(entities)
+    numeric = [entity for entity in entities if entity[2] not in ("DATE", "TIME", "PERSON", "ORG", "GPE", "LOC")]
+    if len(numeric) < 2:
+        return list(entities)
+    question_stems = all_stems(analysis.question)
+    left_out = {entity for entity in numeric if _not_asked(analysis, question_stems, text, entity)}
+    if not left_out or left_out.issuperset(numeric):
+        return list(entities)
+    return [entity for entity in entities if entity not in left_out]
+
+
+def _not_asked(analysis: QuestionAnalysis, question_stems: frozenset[str], text: str, entity: Entity) -> bool:
+    start, end, label = entity
+    before, after = text[max(0, start - 60) : start], text[end : end + 60]
+    if earlier_figure(before, after) and not _asks_for_the_earlier(analysis, question_stems, after):
+        return True
+    asks_what_there_is = analysis.predicate is None or analysis.predicate in _STATE_VERBS
+    if analysis.answer_type == "count" and _WHOLE_BEFORE.search(before) and not asks_what_there_is:
+        return True  # "How many will it lay off?": not the 31 of "14 of its 31 workers"
+    said_of_them = _OF_THEM_AFTER.match(after)
+    if (analysis.answer_type == "count" and said_of_them and asks_what_there_is
+            and not all_stems(said_of_them.group(1)) & question_stems):  # fmt: skip
+        return True  # "How many are there?": not the 140 of "412 buildings, 140 of them condemned"
+    return label == "MONEY" and _RATE_AFTER.match(after) is not None and not _asks_for_a_rate(analysis, after)
+
+
+def earlier_figure(before: str, after: str) -> bool:
+    """Whether the figure between `before` and `after` is the earlier one of a change: "from $27.40 to
+    $23.90", "up from 9,500"."""
+    if not _FROM_BEFORE.search(before):
+        return False
+    return bool(_CHANGE_BEFORE_FROM.search(before) or _TO_AFTER.match(after))
+
+
+def _asks_for_the_earlier(analysis: QuestionAnalysis, question_stems: frozenset[str], after: str) -> bool:
+    """"What was the bill before?", or the question names what the change's earlier figure is dated by ("in
+    2015")."""
+    if question_stems & _ASKS_EARLIER or re.search(r"\bused to\b", analysis.question, re.IGNORECASE):
+        return True
+    phrase = re.split(r"\bto\b|[,;]|\.\s", after, maxsplit=1)[0]
+    return any(constraint.holds_in(normalise(phrase), words(phrase)) for constraint in analysis.constraints)
+
+
+def _asks_for_a_rate(analysis: QuestionAnalysis, after: str) -> bool:
+    """A question for a price ("What is the fare?") or for a sum per the sentence's unit ("What does a ride
+    cost?", "How much per bushel?") asks for a rate."""
+    if analysis.focus in _PRICE_NOUNS:
+        return True
+    units = re.findall(r"\b(?:a|an|per|each|every)\s+([a-z]+)", after[:_RATE_REACH], re.IGNORECASE)
+    question = analysis.question.casefold()
+    return any(re.search(rf"\b(?:a|an|per|each|every)\s+{unit.casefold()}\b", question) for unit in units)
