@@ -35,18 +35,26 @@ _NUMERIC_TYPES = frozenset({"count", "money", "percent", "quantity", "measure"})
 _QUALIFIER = r"(?:(?:about|around|roughly|nearly|almost|some|just|only|more\s+than|less\s+than|an?\s+estimated)\s+)?"
 _FROM_BEFORE = re.compile(rf"\bfrom\s+{_QUALIFIER}$", re.IGNORECASE)
 # "up from", "rising from", "a drop from": the figure after "from" is the earlier one of a change
-_CHANGE_BEFORE_FROM = re.compile(
-    r"\b(?:up|down|rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|grew|grow|grows|growing|grown|"
+_CHANGE_VERBS = (
+    r"up|down|rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|grew|grow|grows|growing|grown|"
     r"dropped|drop|drops|dropping|climbed|climb|climbs|jumped|jump|jumps|increased|increase|increases|decreased|"
     r"decrease|decreases|went|go|goes|going|gone|cut|cuts|raised|raise|raises|lowered|lower|lowers|changed|"
-    r"change|changes|higher|lower|more|less|compared)\s+(?:[\w$.,%-]+\s+){0,4}?from\s+\S*$",
-    re.IGNORECASE,
+    r"change|changes|higher|more|less|compared"
 )
+_CHANGE_BEFORE_FROM = re.compile(rf"\b(?:{_CHANGE_VERBS})\s+(?:[\w$.,%-]+\s+){{0,4}}?from\s+\S*$", re.IGNORECASE)
+# "fell to 71 percent", "from $1 to $1.50": the later figure of a change
+_LATER_BEFORE = re.compile(
+    rf"(?:\b(?:{_CHANGE_VERBS})\s+(?:[\w$.,%-]+\s+){{0,4}}?|\bfrom\s+\S+(?:\s+\S+)?\s+)to\s+{_QUALIFIER}$", re.IGNORECASE
+)
+# How far before a figure its clause's "now" or change may stand, in characters (a long sentence's worth).
+_CLAUSE_REACH = 200
+# "It now has six courts": a figure as it stands now
+_NOW = re.compile(r"\b(?:now|today|currently|these days)\b", re.IGNORECASE)
 # "from $38 to $46": the later figure follows within a few words
 _TO_AFTER = re.compile(rf"^[^.;]{{0,30}}?\bto\s+{_QUALIFIER}(?:[$€£¥]|\d)", re.IGNORECASE)
-# What a question says when it asks for the earlier figure of a change.
-# ("used to", not "used")
-_ASKS_EARLIER = frozenset(all_stems("before previous previously old originally earlier prior former formerly initially"))
+# What a question says when it asks for the earlier figure of a change ("used to", not "used"; not "old", which
+# names a thing as often: "the old bridge").
+_ASKS_EARLIER = frozenset(all_stems("before previous previously originally earlier prior former formerly initially"))
 # "14 of its 31 workers", "18 of the 27 homes", "9 out of 10": the whole, after the part
 _PART_WORDS = "|".join([*NUMBER_WORDS, "most", "some", "all", "half", "many", "none", "few", "several"])
 _WHOLE_BEFORE = re.compile(
@@ -74,13 +82,18 @@ _PRICE_NOUNS = frozenset({"fare", "price", "fee", "toll", "rate", "rent", "charg
 def prefer_asked_figures(analysis: QuestionAnalysis, text: str, entities: Sequence[Entity]) -> list[Entity]:
     """The figures among `entities` (spans of one sentence in `text`) that may answer the question, leaving out
     an earlier figure of a change, a whole or a part the question does not ask for, and a rate when it asks for
-    a sum in all; a figure left out only when another figure of the sentence stays. Other entities stay."""
+    a sum in all, each only when another figure of the sentence stays; and, when the question asks for what was
+    before, a figure a change arrived at or one as it is now, whether or not another stays. Other entities
+    stay."""
     if analysis.answer_type not in _NUMERIC_TYPES:
         return list(entities)
+    question_stems = all_stems(analysis.question)
+    if _asks_for_what_was(analysis, question_stems):
+        # "What was the on-time rate before the bridge closed?": not "fell to 71 percent", nor "now has six"
+        entities = [entity for entity in entities if not later_figure(text[max(0, entity[0] - _CLAUSE_REACH) : entity[0]])]
     numeric = [entity for entity in entities if entity[2] not in ("DATE", "TIME", "PERSON", "ORG", "GPE", "LOC")]
     if len(numeric) < 2:
         return list(entities)
-    question_stems = all_stems(analysis.question)
     left_out = {entity for entity in numeric if _not_asked(analysis, question_stems, text, entity)}
     if not left_out or left_out.issuperset(numeric):
         return list(entities)
@@ -110,10 +123,22 @@ def earlier_figure(before: str, after: str) -> bool:
     return bool(_CHANGE_BEFORE_FROM.search(before) or _TO_AFTER.match(after))
 
 
+def later_figure(before: str) -> bool:
+    """Whether the figure after `before` is the one a change arrived at ("fell to 71 percent", "from $1 to
+    $1.50") or one as it stands now ("It now has six courts")."""
+    clause = re.split(r"[.!?]\s", before)[-1]
+    return bool(_LATER_BEFORE.search(clause) or _NOW.search(clause))
+
+
+def _asks_for_what_was(analysis: QuestionAnalysis, question_stems: frozenset[str]) -> bool:
+    """"What was the bill before the increase?", "How many courts did the park use to have?"."""
+    return bool(question_stems & _ASKS_EARLIER) or re.search(r"\bused to\b", analysis.question, re.IGNORECASE) is not None
+
+
 def _asks_for_the_earlier(analysis: QuestionAnalysis, question_stems: frozenset[str], after: str) -> bool:
     """"What was the bill before?", or the question names what the change's earlier figure is dated by ("in
     2015")."""
-    if question_stems & _ASKS_EARLIER or re.search(r"\bused to\b", analysis.question, re.IGNORECASE):
+    if _asks_for_what_was(analysis, question_stems):
         return True
     phrase = re.split(r"\bto\b|[,;]|\.\s", after, maxsplit=1)[0]
     return any(constraint.holds_in(normalise(phrase), words(phrase)) for constraint in analysis.constraints)

@@ -1103,10 +1103,12 @@ def test_a_question_for_a_sum_per_period_is_answered_by_a_sum_per_period() -> No
     text = "Tressan will spend $12 million on the plant, where the new jobs will pay $21 an hour."
     passage = _passage(text, _tagged(text, "MONEY", "$12 million", "$21"))
     assert _answers("What is the average hourly wage at the Tressan plant?", passage) == ["$21"]
-    assert set(_answers("How much will Tressan spend on the plant?", passage)) == {"$12 million", "$21"}
+    # and a sum per hour answers no question for a sum in all (rag.number_roles)
+    assert _answers("How much will Tressan spend on the plant?", passage) == ["$12 million"]
     text = "The monthly bill for a trash cart in Tressan will drop from $30 to $25."
     passage = _passage(text, _tagged(text, "MONEY", "$30", "$25"))
-    assert set(_answers("What will Tressan households pay each month for trash pickup?", passage)) == {"$30", "$25"}
+    # (the $30 the bill drops from is its earlier figure: rag.number_roles)
+    assert _answers("What will Tressan households pay each month for trash pickup?", passage) == ["$25"]
 
 
 @pytest.mark.parametrize(

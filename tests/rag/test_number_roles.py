@@ -80,3 +80,29 @@ def test_a_figure_is_left_out_only_when_another_stays_and_only_for_a_number_ques
     assert _kept("How much is tuition at Harrowgate College?", change, "MONEY", "$9,800") == ["$9,800"]
     assert _kept("Who raised tuition at Harrowgate College?", change, "MONEY", "$9,800", "$10,400") == [
         "$9,800", "$10,400"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("before", "later"),
+    [
+        ("Ridership on the Quarry Line fell to ", True),
+        ("The board raised the lunch price from $2.40 to ", True),
+        ("The museum now shows ", True),
+        ("The museum showed ", False),
+        ("Ridership on the Quarry Line fell from ", False),
+        ("The pool closed. It went to the state, which paid ", False),  # another sentence's change
+    ],
+)
+def test_the_figure_a_change_arrived_at_or_that_stands_now(before: str, later: bool) -> None:
+    from rag.number_roles import later_figure
+
+    assert later_figure(before) is later
+
+
+def test_a_question_about_what_was_before_is_not_answered_by_what_is_now() -> None:
+    now = "After the rebuild the Ashcombe rink now has 420 seats, a new scoreboard and two locker rooms."
+    assert _kept("Before the rebuild, how many seats did the Ashcombe rink have?", now, "CARDINAL", "420") == []
+    assert _kept("How many seats does the Ashcombe rink have?", now, "CARDINAL", "420") == ["420"]
+    change = "Visitors to the Ashcombe rink fell to 3,800 last winter, from 5,100 the year before."
+    assert _kept("How many visitors did the Ashcombe rink draw before last winter?", change, "CARDINAL",
+                 "3,800", "5,100") == ["5,100"]  # fmt: skip
