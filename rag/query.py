@@ -27,7 +27,7 @@ from itertools import takewhile
 from typing import TYPE_CHECKING, Collection, Iterable, Literal
 
 from index.dates import MONTH_NUMBERS, WEEKDAY_NAMES
-from rag.text import normalise, stems
+from rag.text import NUMBER_WORDS, normalise, stems
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -36,7 +36,7 @@ AnswerType = Literal[
     "person", "organisation", "place", "date", "duration", "count", "money", "percent", "quantity", "measure", "age",
     "name", "reason", "quote", "list", "yes_no", "description",
 ]  # fmt: skip
-ConstraintKind = Literal["name", "year", "year_range", "date", "number", "identifier"]
+ConstraintKind = Literal["name", "year", "year_range", "date", "number", "identifier", "size"]
 # Where the question word stands to its verb: the one who does it, or the one it is done to (`slot_of`).
 Slot = Literal["subject", "object"]
 # How a clause stands to reality: done ("hired", "has hired", "was lifted"), not (yet) done ("will hold",
@@ -157,6 +157,9 @@ _YEAR_RANGE = re.compile(r"\b(1[89]\d\d|2\d\d\d)\s*[-–—/]\s*(\d{4}|\d{2})\b"
 # that are not a year range ("2024-17" as in "Resolution 2024-17").
 _IDENTIFIER = re.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[^\W_][\w-]*[^\W_]\b|\b\d+-\d+\b")
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# A number joined to a noun it sizes ("a two-bedroom", "the 96-gallon cart", "a 10-ride book"): the thing asked
+# about is of that size, which articles write in digits or in words, with a hyphen or without ("2 bedroom").
+_SIZED = re.compile(rf"\b(\d+(?:\.\d+)?|{'|'.join(NUMBER_WORDS)})-([a-z]{{3,}})\b", re.IGNORECASE)
 # A date in digits: "7/3/2025", "3.7.2025", "2025-07-03".
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
 _AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "can", "could",
@@ -192,6 +195,11 @@ class Constraint:
             )
         if self.kind == "identifier":
             return re.search(rf"(?<![\w-]){re.escape(self.keys[0])}(?![\w-])", text) is not None
+        if self.kind == "size":
+            number, noun = self.keys
+            spelled = [word for word, value in NUMBER_WORDS.items() if str(value) == number]
+            numbers = "|".join([re.escape(number), *spelled])
+            return re.search(rf"(?<![\w.-])(?:{numbers})[\s-]{re.escape(noun)}(?:s|es)?\b", text) is not None
         return all(key in words for key in self.keys)
 
 
@@ -1023,6 +1031,12 @@ def _constraints(doc: "Doc", publisher_names: frozenset[str]) -> Iterable[Constr
         if second is not None:
             covered.update(range(match.start(), match.end()))
             yield from emit(Constraint(match.group(0), "year_range", keys=(match.group(1), second)))
+    for match in _SIZED.finditer(text):
+        number = str(NUMBER_WORDS.get(match.group(1).casefold(), match.group(1)))
+        covered.update(range(match.start(), match.end()))
+        if match.group(2).casefold() in _DURATION_UNITS:
+            continue  # "the two-hour call": outlets time one event differently ("a call of nearly an hour")
+        yield from emit(Constraint(match.group(0), "size", keys=(number, match.group(2).casefold())))
     for match in _IDENTIFIER.finditer(text):
         if any(i in covered for i in range(match.start(), match.end())) or _YEAR.fullmatch(match.group(0)):
             continue

@@ -135,6 +135,18 @@ def test_identifiers_match_exactly_and_names_tolerate_spelling() -> None:
     assert holds("When do the Corliss-Greer rules start?", "The Corliss-Greer district rules start in May.")
 
 
+def test_a_size_joined_to_a_noun_holds_in_digits_or_words_with_or_without_a_hyphen() -> None:
+    question = "What is the rent for a two-bedroom apartment at the Ostrava Flats?"
+    assert kinds(question)["two-bedroom"] == "size"
+    assert holds(question, "At the Ostrava Flats a 2-bedroom apartment rents for $1,400.")
+    assert holds(question, "Apartments with two bedrooms at the Ostrava Flats rent for $1,400.")
+    assert not holds(question, "One-bedroom apartments at the Ostrava Flats rent for $1,100.")
+    assert not holds(question, "A 12-bedroom inn stands beside the Ostrava Flats.")
+    assert holds("What does a 64-gallon cart cost in Pell?", "In Pell a 64 gallon cart costs $21.")
+    # a length of time is no size: outlets time one event differently ("a call of nearly an hour")
+    assert "two-hour" not in kinds("How long did the two-hour hearing in Ostrava last?")
+
+
 @pytest.mark.parametrize(
     ("value", "duration"),
     [("86 days", True), ("about an hour", True), ("a 30-day", True), ("the next 50 days", True),
