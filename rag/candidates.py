@@ -580,6 +580,38 @@ def sums_something_else(
     return True
 
 
+# Nouns that stand for any undertaking: "What did the work cost?" asks about the renovation the article sizes.
+_GENERAL_NOUNS = frozenset({"work", "project", "job", "effort", "undertaking", "thing"})
+
+
+def sizes_something_else(
+    analysis: QuestionAnalysis, candidate: Candidate, word_likeness: WordLikeness = SAME_WORD_ONLY
+) -> bool:
+    """Whether a sum answering a money question is the size of a thing the question does not ask about: "held on
+    $25,000 bond" for "How much cash did deputies find?", "a $31 million plan to rebuild the wharf" for what a
+    hotel will cost. A sum before a noun sizes it; the question asks about that noun when a word of its phrase is
+    one of the question's own (besides the names it gives: the plan may name the same town) or the noun is like
+    the question's focus. False for other questions, and for a sum that sizes no noun ("spent $2 million")."""
+    if analysis.answer_type != "money" or candidate.answer is None or _GENERAL_NOUNS & set(analysis.content_lemmas):
+        return False
+    clause = _answer_clause_tokens(candidate)
+    if clause is None:
+        return False
+    span = clause[0]
+    top = span.root
+    while top.head.i != top.i and span.start <= top.head.i < span.end:
+        top = top.head
+    noun = top.head
+    if top.dep_ not in ("nummod", "nmod", "compound", "amod") or noun.pos_ != "NOUN" or span.start <= noun.i < span.end:
+        return False
+    named = all_stems(" ".join(constraint.text for constraint in analysis.constraints))
+    asked = all_stems(" ".join(analysis.content_lemmas)) - named
+    phrase = [t for t in noun.subtree if not span.start <= t.i < span.end and t.pos_ in ("NOUN", "VERB", "ADJ")]
+    if any(_token_stems(t) & asked for t in phrase):
+        return False
+    return not (analysis.focus and word_likeness(analysis.focus, noun.lemma_) >= SUM_LIKENESS)
+
+
 def counts_anothers(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     """Whether a number answer to "How many N does X have?" counts the N of another named one: "Merriwold's 11
     teachers" for "How many teachers work at Kinloss Elementary?", "Larchmere had 41 volunteer firefighters" for

@@ -36,7 +36,7 @@ from rag.answer_text import balanced_quotes, display_text
 from rag.candidates import (
     PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, answer_clause, clause_agrees, counted_phrase,
     counts_anothers, counts_something_else, dates_another_event, drop_orders_to_assistants, find_candidates,
-    names_someone_new, new_names, sentence_spans, sums_something_else, tells_whether,
+    names_someone_new, new_names, sentence_spans, sizes_something_else, sums_something_else, tells_whether,
 )  # fmt: skip
 from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.identity import describe
@@ -156,6 +156,7 @@ def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_li
         counts_something_else(analysis, candidate, word_likeness)
         or counts_anothers(analysis, candidate)
         or sums_something_else(analysis, candidate, word_likeness)
+        or sizes_something_else(analysis, candidate, word_likeness)
         or dates_another_event(analysis, candidate)
     )
 

@@ -1220,3 +1220,31 @@ def test_a_firm_with_a_title_word_in_its_name_and_a_salary_by_the_year_stay_answ
     text = "The Orlow police chief's salary will be $85,000, the council said."
     passage = _passage(text, _tagged(text, "MONEY", "$85,000"))
     assert _answers("What is the annual salary of the Orlow police chief?", passage) == ["$85,000"]
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value", "other"),
+    [
+        # the sum sizes a thing the question does not ask about
+        ("How much cash did police find in the Orlow car?", "The Orlow driver is held on $40,000 bond.", "$40,000",
+         True),
+        ("How much will the new Orlow library cost?", "The council approved a $6 million plan to fix Orlow's roads.",
+         "$6 million", True),
+        # it sizes the thing asked about, or a word of its phrase is the question's
+        ("How much will it cost to fix the Orlow roads?", "The council approved a $6 million plan to fix Orlow's "
+         "roads.", "$6 million", False),
+        ("How much will the Orlow library cost?", "Orlow approved a $6 million library on Main Street.", "$6 million",
+         False),
+        # a sum that sizes no noun, and a question about any undertaking ("the work")
+        ("How much cash did police find in the Orlow car?", "Police found $9,200 in the Orlow car.", "$9,200", False),
+        ("What did the work at Orlow Park cost?", "Orlow Park was closed for a $2 million renovation.", "$2 million",
+         False),
+    ],
+)  # fmt: skip
+def test_a_sum_that_sizes_another_thing_answers_no_question_about_a_sum(
+    question: str, text: str, value: str, other: bool
+) -> None:
+    from rag.candidates import sizes_something_else
+    from rag.query import analyse
+
+    assert sizes_something_else(analyse(question), _value_candidate(text, value, "MONEY")) is other
