@@ -658,6 +658,37 @@ def dates_another_event(analysis: QuestionAnalysis, candidate: Candidate) -> boo
     return bool(done) and not _any_of(wanted, [verb, *done])
 
 
+# Verbs of a thing's making, whose date the thing's own date is ("When was the dam built?": "the 1931 dam").
+_MAKING = frozenset({"build", "construct", "open", "found", "establish", "make", "create", "erect", "complete",
+                     "finish", "date", "start", "begin"})  # fmt: skip
+
+
+def dates_a_thing_or_a_state(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """Whether a date answer to "When did X happen?" dates a thing or a state rather than the event: "the 1931
+    concrete dam" (a year naming the dam the question asks about) for when it was last repaired, "closed since
+    June" for when the plant reopened. True for a date before a noun of the question that is no name of its event
+    ("Russia's 2014 annexation" dates the annexing), or after "since" on a verb not denied ("has not been dredged
+    since 2011" tells when it last was); not when the question asks since when, or when a thing was made ("When
+    was the dam built?": "the 1931 dam"). False for other questions."""
+    if analysis.answer_type != "date" or candidate.answer is None or not analysis.predicate:
+        return False
+    if analysis.predicate in _MAKING or re.search(r"\bsince\b", analysis.question, re.IGNORECASE):
+        return False
+    clause = _answer_clause_tokens(candidate)
+    if clause is None:
+        return False
+    span, verb = clause
+    top = span.root
+    while top.head.i != top.i and span.start <= top.head.i < span.end:
+        top = top.head
+    noun = top.head
+    if top.dep_ in ("nummod", "compound", "amod", "nmod") and noun.pos_ in ("NOUN", "PROPN") and noun.i >= span.end:
+        thing = _token_stems(noun)
+        return bool(thing & all_stems(analysis.question)) and not thing & _predicate_stems(analysis)
+    after_since = span.start > 0 and span.doc[span.start - 1].lower_ == "since"
+    return after_since and not _negated(verb)
+
+
 def _answer_clause_tokens(candidate: Candidate) -> "tuple[Span, Token] | None":
     """The candidate's value in the parse of its sentence, and the verb it hangs on (or the nearest head)."""
     entity = candidate.answer

@@ -1248,3 +1248,29 @@ def test_a_sum_that_sizes_another_thing_answers_no_question_about_a_sum(
     from rag.query import analyse
 
     assert sizes_something_else(analyse(question), _value_candidate(text, value, "MONEY")) is other
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value", "other"),
+    [
+        # a year that names the thing asked about, and a state since a date
+        ("When was the Orlow footbridge last painted?", "Crews will close the 1958 Orlow footbridge in May.", "1958",
+         True),
+        ("When did the Orlow cannery reopen?", "The Orlow cannery, closed since March, was sold on Friday.", "March",
+         True),
+        # what was made then, a year naming the event asked about, since when, and "not ... since" for the last time
+        ("When was the Orlow footbridge built?", "Crews will close the 1958 Orlow footbridge in May.", "1958", False),
+        ("In what year did Orlow annex Pell?", "Orlow's 1998 annexation of Pell doubled the town.", "1998", False),
+        ("Since when has the Orlow cannery been closed?", "The Orlow cannery, closed since March, was sold on Friday.",
+         "March", False),
+        ("When was the Orlow harbor last dredged?", "The Orlow harbor has not been dredged since 2009.", "2009",
+         False),
+    ],
+)  # fmt: skip
+def test_a_date_of_a_thing_or_of_a_state_does_not_tell_when_something_happened(
+    question: str, text: str, value: str, other: bool
+) -> None:
+    from rag.candidates import dates_a_thing_or_a_state
+    from rag.query import analyse
+
+    assert dates_a_thing_or_a_state(analyse(question), _value_candidate(text, value, "DATE")) is other
