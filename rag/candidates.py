@@ -31,8 +31,8 @@ from rag.answer_text import addressed_to_assistant, balanced_quotes, looks_like_
 from rag.models import Passage
 from rag.number_roles import prefer_asked_figures
 from rag.query import (
-    ANSWER_LABELS, BUSINESS_NOUNS, MEASURE_UNITS, SUM_OF_MONEY_NOUNS, Constraint, QuestionAnalysis, clause_is_uncertain,
-    clause_mood, entity_fits, is_infinitive, role_forms, slot_of, unit_forms,
+    ANSWER_LABELS, BUSINESS_NOUNS, IRREALIS_GOVERNORS, MEASURE_UNITS, SUM_OF_MONEY_NOUNS, Constraint, QuestionAnalysis,
+    clause_is_uncertain, clause_mood, entity_fits, is_infinitive, role_forms, slot_of, unit_forms,
 )  # fmt: skip
 from rag.text import all_stems, content_words, normalise, stems, stopwords, words
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
@@ -505,6 +505,8 @@ def _told_as_done(verb: "Token") -> bool:
     while True:
         if clause_mood(token) == "irrealis" or clause_is_uncertain(token):
             return False
+        if token is not verb and token.pos_ == "VERB" and token.lemma_.casefold() in IRREALIS_GOVERNORS:
+            return False  # "are talking about combining them", "plan on closing it": not (yet) done
         if is_infinitive(token):
             head = token.head
             # "voted to approve": done when the vote was; "has to approve", "commute to get to work": not

@@ -765,11 +765,13 @@ def _of_object(noun: "Token") -> "Token | None":
 _LIGHT_VERBS = frozenset({"make", "hold", "conduct"})
 # Verbs that only link or help: a question built on one of them asks about its complement, not about them.
 _LINKING_VERBS = frozenset({"be", "do", "have", "get"})
-# Verbs whose "to ..." complement has not happened (yet): "expects to hire", "plans to spend", "is set to open".
-# They are the closed class of English verbs of intention, expectation and schedule, not words of a corpus.
+# Verbs whose "to ..." complement has not happened (yet): "expects to hire", "plans to spend", "is set to open",
+# "agreed to study merging". They are the closed class of English verbs of intention, expectation, schedule and
+# deliberation, not words of a corpus.
 IRREALIS_GOVERNORS = frozenset({"expect", "plan", "hope", "want", "intend", "aim", "seek", "propose", "try", "need",
                                 "promise", "vow", "pledge", "threaten", "schedule", "set", "go", "wish", "prepare",
-                                "offer", "ask", "urge", "consider"})  # fmt: skip
+                                "offer", "ask", "urge", "consider", "study", "explore", "discuss", "weigh", "debate",
+                                "mull", "contemplate", "talk"})  # fmt: skip
 # Modal auxiliaries: "will open", "would cost", "could reach" state no realised fact.
 IRREALIS_AUXILIARIES = frozenset({"will", "would", "shall", "should", "could", "might", "may", "'ll", "wo"})
 

@@ -1159,6 +1159,13 @@ def test_a_word_alike_names_the_sum_asked(encoder: object) -> None:
         ("Did the Orlow plant close?", "The Orlow plant closed on Friday.", True),
         # what must be has not been
         ("Did the Orlow council approve the budget?", "The Orlow council must approve the budget by June 30.", False),
+        # nor what is being studied or talked about
+        ("Did Orlow and Pell merge their fire departments?", "Orlow and Pell agreed to study merging their fire "
+         "departments.", False),
+        ("Did Orlow and Pell merge their fire departments?", "Orlow and Pell are talking about merging their fire "
+         "departments.", False),
+        ("Did Orlow and Pell merge their fire departments?", "Orlow and Pell merged their fire departments in May.",
+         True),
     ],
 )  # fmt: skip
 def test_a_yes_no_question_is_told_by_the_same_outcome_in_other_words(question: str, text: str, tells: bool) -> None:
