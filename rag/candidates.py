@@ -614,6 +614,29 @@ def sizes_something_else(
     return not (analysis.focus and word_likeness(analysis.focus, noun.lemma_) >= SUM_LIKENESS)
 
 
+def shares_something_else(
+    analysis: QuestionAnalysis, candidate: Candidate, word_likeness: WordLikeness = SAME_WORD_ONLY
+) -> bool:
+    """Whether a percentage answering a percent question is a share of something the question does not ask about:
+    "54.3 percent of the vote" for "What interest rate will the county pay?", "80 percent of the cost" for a bus
+    route's on-time rate. The percentage says what it is a share of ("of the vote"); the question asks about that
+    when it names it or a word like its focus. False for other questions, and for a percentage of nothing named
+    ("rose 8 percent")."""
+    if analysis.answer_type != "percent" or candidate.answer is None:
+        return False
+    clause = _answer_clause_tokens(candidate)
+    if clause is None:
+        return False
+    span = clause[0]
+    of = next((c for t in span for c in t.children if c.dep_ == "prep" and c.lower_ == "of" and c.i >= span.end), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None) if of else None
+    if whole is None:
+        return False
+    if _token_stems(whole) & all_stems(analysis.question):
+        return False
+    return not (analysis.focus and word_likeness(analysis.focus, whole.lemma_) >= SUM_LIKENESS)
+
+
 def counts_anothers(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     """Whether a number answer to "How many N does X have?" counts the N of another named one: "Merriwold's 11
     teachers" for "How many teachers work at Kinloss Elementary?", "Larchmere had 41 volunteer firefighters" for

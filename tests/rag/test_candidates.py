@@ -1281,3 +1281,35 @@ def test_a_date_of_a_thing_or_of_a_state_does_not_tell_when_something_happened(
     from rag.query import analyse
 
     assert dates_a_thing_or_a_state(analyse(question), _value_candidate(text, value, "DATE")) is other
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value", "other"),
+    [
+        ("What interest rate will Orlow pay on its school bonds?", "The Orlow school bond passed with 54.3 percent of "
+         "the vote.", "54.3 percent", True),
+        ("What was the Orlow bus line's on-time rate last year?", "The state pays 80 percent of the cost of the Orlow "
+         "bus line.", "80 percent", True),
+        # a share of what the question names, and a percentage of nothing named
+        ("What share of the Orlow budget goes to police?", "Police get 40 percent of the Orlow budget.", "40 percent",
+         False),
+        ("What interest rate will Orlow pay on its school bonds?", "Orlow will pay 4.1 percent on the bonds.",
+         "4.1 percent", False),
+    ],
+)  # fmt: skip
+def test_a_share_of_another_thing_answers_no_percent_question(question: str, text: str, value: str, other: bool) -> None:
+    from rag.candidates import shares_something_else
+    from rag.query import analyse
+
+    assert shares_something_else(analyse(question), _value_candidate(text, value, "PERCENT")) is other
+
+
+def test_a_share_of_a_thing_alike_the_one_asked_about_answers(encoder: object) -> None:
+    from rag.candidates import shares_something_else
+    from rag.query import analyse
+    from rag.word_likeness import EncoderWordLikeness
+
+    likeness = EncoderWordLikeness(encoder)  # type: ignore[arg-type]
+    won = _value_candidate("The Orlow levy won 58 percent of the ballots cast.", "58 percent", "PERCENT")
+    assert not shares_something_else(analyse("What percentage of the vote did the Orlow levy get?"), won, likeness)
+    assert shares_something_else(analyse("What interest rate will Orlow pay?"), won, likeness)
