@@ -714,6 +714,40 @@ def dates_a_thing_or_a_state(analysis: QuestionAnalysis, candidate: Candidate) -
     return after_since and not _negated(verb)
 
 
+# Verbs of opposite events, as pairs of stems: English antonyms, which word likeness puts near each other ("open":
+# "close" 0.55) because they are used of the same things.
+_OPPOSITE_VERBS = tuple(
+    (all_stems(first), all_stems(second))
+    for first, second in (
+        ("open", "close"), ("reopen", "close"), ("open", "shut"), ("reopen", "shut"), ("start", "end"),
+        ("start", "stop"), ("begin", "end"), ("resume", "stop"), ("resume", "suspend"), ("lift", "impose"),
+        ("lift", "issue"), ("hire", "fire"), ("hire", "lay"), ("win", "lose"), ("gain", "lose"), ("rise", "fall"),
+        ("increase", "decrease"), ("increase", "cut"), ("raise", "lower"), ("raise", "cut"), ("buy", "sell"),
+        ("arrive", "leave"), ("enter", "leave"), ("join", "leave"), ("add", "remove"), ("add", "cut"),
+        ("expand", "shrink"), ("arrest", "release"), ("build", "demolish"), ("convict", "acquit"),
+    )
+)  # fmt: skip
+
+
+def done_the_other_way(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """Whether a value answer hangs on the opposite of the question's verb: "closed ... on Monday" for "When were
+    the beds reopened?", "laid off 40 workers" for "How many did it hire?". False when the question's own verb is
+    there too, and for questions without a verb."""
+    if candidate.answer is None or not analysis.predicate:
+        return False
+    clause = _answer_clause_tokens(candidate)
+    if clause is None:
+        return False
+    verbs = _verb_and_head(clause[1])
+    wanted = _predicate_stems(analysis)
+    if _any_of(wanted, verbs):
+        return False
+    return any(
+        (wanted & first and _any_of(second, verbs)) or (wanted & second and _any_of(first, verbs))
+        for first, second in _OPPOSITE_VERBS
+    )
+
+
 def _answer_clause_tokens(candidate: Candidate) -> "tuple[Span, Token] | None":
     """The candidate's value in the parse of its sentence, and the verb it hangs on (or the nearest head)."""
     entity = candidate.answer

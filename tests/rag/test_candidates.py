@@ -1313,3 +1313,24 @@ def test_a_share_of_a_thing_alike_the_one_asked_about_answers(encoder: object) -
     won = _value_candidate("The Orlow levy won 58 percent of the ballots cast.", "58 percent", "PERCENT")
     assert not shares_something_else(analyse("What percentage of the vote did the Orlow levy get?"), won, likeness)
     assert shares_something_else(analyse("What interest rate will Orlow pay?"), won, likeness)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value", "label", "other"),
+    [
+        ("When did the Orlow pool reopen?", "The Orlow pool closed on June 3 after a pump failed.", "June 3", "DATE",
+         True),
+        ("How many workers did the Orlow plant hire last year?", "The Orlow plant laid off 40 workers.", "40", "CARDINAL",
+         True),
+        ("When did the Orlow pool reopen?", "The Orlow pool reopened on July 9.", "July 9", "DATE", False),
+        # the question's own verb is there too
+        ("When did the Orlow pool reopen?", "The Orlow pool, closed since June, reopened on July 9.", "July 9", "DATE",
+         False),
+    ],
+)  # fmt: skip
+def test_a_value_of_the_opposite_event_does_not_answer(question: str, text: str, value: str, label: str,
+                                                      other: bool) -> None:  # fmt: skip
+    from rag.candidates import done_the_other_way
+    from rag.query import analyse
+
+    assert done_the_other_way(analyse(question), _value_candidate(text, value, label)) is other
