@@ -29,7 +29,7 @@ from index.sentences import split_sentences
 from index.vector_codec import unpack
 from rag.answer_text import addressed_to_assistant, balanced_quotes, looks_like_headline
 from rag.models import Passage
-from rag.number_roles import prefer_asked_figures
+from rag.number_roles import asks_population, prefer_asked_figures
 from rag.query import (
     ANSWER_LABELS, BUSINESS_NOUNS, IRREALIS_GOVERNORS, MEASURE_UNITS, SUM_OF_MONEY_NOUNS, Constraint, QuestionAnalysis,
     clause_is_uncertain, clause_mood, entity_fits, is_infinitive, role_forms, slot_of, unit_forms,
@@ -530,8 +530,8 @@ def counts_something_else(
     """Whether a number answer to "How many N ...?" counts a noun unlike N: "14 intersections" for "How many cars
     travel the avenue?", "a 12-unit building" for "How many firefighters were hurt?". False when the sentence does
     not say what the number counts, or the question asks no count."""
-    if _counts(analysis) != "count" or not analysis.focus or candidate.answer is None:
-        return False
+    if _counts(analysis) != "count" or not analysis.focus or candidate.answer is None or asks_population(analysis):
+        return False  # a population is told by how the sentence gives it (rag.number_roles), not by a noun
     clause = _answer_clause_tokens(candidate)
     if clause is None:
         return False

@@ -14,7 +14,9 @@ each stands to the question's words:
   off?") asks for the part, one about what there is ("How many are there?",
   "How many does it employ?") for the whole;
 - a rate: "at $65 a day per inmate, a bill of about $910,000": a sum per day,
-  per head or per unit does not answer how much was spent or paid in all.
+  per head or per unit does not answer how much was spent or paid in all;
+- a population: "How many people live in Tansy Ferry?" is answered by "a town of
+  about 2,600", not by the 140 people the foundry puts out of work.
 
 Read from the words around each figure (no parse): these are the fixed
 phrasings of English for a change, a part and a rate.
@@ -79,6 +81,27 @@ _PRICE_NOUNS = frozenset({"fare", "price", "fee", "toll", "rate", "rent", "charg
                           "salary", "pay", "tuition", "premium", "fine", "bill", "pass", "permit", "cost"})  # fmt: skip
 
 
+# "a town of about 2,600", "population of 2,600", "home to 2,600", "2,600 people live there": how news gives a
+# place's population.
+_POPULATION_BEFORE = re.compile(
+    rf"\b(?:(?:town|city|village|county|community|borough|township|hamlet|suburb|island|neighborhood)\s+of|"
+    rf"population\s+(?:of|is|was|stands\s+at|at)|home\s+to)\s+{_QUALIFIER}$",
+    re.IGNORECASE,
+)
+_POPULATION_AFTER = re.compile(r"^\s+(?:people|residents|inhabitants)?\s*(?:live|lives|lived|reside|resides)\b", re.IGNORECASE)
+# What a question for a population asks about: "How many people live in ...?", "What is the population of ...?"
+_DWELLERS = frozenset({"people", "person", "resident", "inhabitant"})
+
+
+def asks_population(analysis: QuestionAnalysis) -> bool:
+    return analysis.focus == "population" or (analysis.focus in _DWELLERS and analysis.predicate in ("live", "reside"))
+
+
+def population_figure(before: str, after: str) -> bool:
+    """Whether the figure between `before` and `after` gives how many live in a place."""
+    return bool(_POPULATION_BEFORE.search(before) or _POPULATION_AFTER.match(after))
+
+
 def prefer_asked_figures(analysis: QuestionAnalysis, text: str, entities: Sequence[Entity]) -> list[Entity]:
     """The figures among `entities` (spans of one sentence in `text`) that may answer the question, leaving out
     an earlier figure of a change, a whole or a part the question does not ask for, and a rate when it asks for
@@ -88,6 +111,9 @@ def prefer_asked_figures(analysis: QuestionAnalysis, text: str, entities: Sequen
     if analysis.answer_type not in _NUMERIC_TYPES:
         return list(entities)
     question_stems = all_stems(analysis.question)
+    if asks_population(analysis):
+        # "How many people live in Tansy Ferry?": "a town of about 2,600", not "putting 140 people out of work"
+        entities = [e for e in entities if population_figure(text[max(0, e[0] - 60) : e[0]], text[e[1] : e[1] + 60])]
     if _asks_for_what_was(analysis, question_stems):
         # "What was the on-time rate before the bridge closed?": not "fell to 71 percent", nor "now has six"
         entities = [entity for entity in entities if not later_figure(text[max(0, entity[0] - _CLAUSE_REACH) : entity[0]])]

@@ -69,6 +69,8 @@ TYPED_ANSWERS = frozenset(ANSWER_LABELS)
 _TIME_NOUNS = frozenset({"date", "day", "year", "month", "week", "weekday", "time", "hour", "season", "decade"})
 _PERCENT_NOUNS = frozenset({"percent", "percentage", "share", "proportion", "fraction", "rate"})
 _COUNT_NOUNS = frozenset({"number", "count", "total"})
+# Nouns for how many people live in or belong to a place ("What is the population of Orlow?"): a count, of people.
+_HEADCOUNT_NOUNS = frozenset({"population", "enrollment", "enrolment"})
 # Nouns for a business ("Which contractor did the work?") or another body ("Which agency ...?"): the question asks
 # for an organisation's name. A business is no public body (rag.candidates).
 BUSINESS_NOUNS = frozenset({"company", "firm", "contractor", "subcontractor", "corporation", "business", "bank",
@@ -687,6 +689,8 @@ def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
         return "percent", content or noun
     if lemma in _COUNT_NOUNS:
         return "count", content or noun
+    if lemma in _HEADCOUNT_NOUNS:
+        return "count", noun
     if lemma in _AMOUNT_NOUNS:
         return ("money" if _mentions_money(doc) else "quantity"), content or noun
     if lemma in SUM_OF_MONEY_NOUNS:

@@ -106,3 +106,15 @@ def test_a_question_about_what_was_before_is_not_answered_by_what_is_now() -> No
     change = "Visitors to the Ashcombe rink fell to 3,800 last winter, from 5,100 the year before."
     assert _kept("How many visitors did the Ashcombe rink draw before last winter?", change, "CARDINAL",
                  "3,800", "5,100") == ["5,100"]  # fmt: skip
+
+
+def test_a_population_is_asked_for_by_how_many_live_in_a_place() -> None:
+    text = "The Fenmoor plant will lay off 85 people in Tarrowby, a village of about 3,400, by June."
+    assert _kept("How many people live in Tarrowby?", text, "CARDINAL", "85", "about 3,400") == ["about 3,400"]
+    assert _kept("What is the population of Tarrowby?", text, "CARDINAL", "85", "about 3,400") == ["about 3,400"]
+    assert _kept("How many people will the Fenmoor plant lay off?", text, "CARDINAL", "85", "about 3,400") == [
+        "85", "about 3,400"]  # fmt: skip
+    alone = "About 60 people packed the Tarrowby fire hall for the vote."
+    assert _kept("How many people live in Tarrowby?", alone, "CARDINAL", "About 60") == []
+    lives = "About 1,900 people live in Tarrowby year-round, and twice that in summer."
+    assert _kept("How many people live in Tarrowby?", lives, "CARDINAL", "About 1,900") == ["About 1,900"]

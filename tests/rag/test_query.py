@@ -502,3 +502,9 @@ def test_a_question_about_a_sum_paid_asks_for_money(question: str, answer_type: 
 )  # fmt: skip
 def test_would_in_what_someone_said_in_the_past_asks_in_neither_mood(question: str, mood: str | None) -> None:
     assert analyse(question).mood == mood
+
+
+def test_a_population_is_a_count_of_the_place_s_people() -> None:
+    for question in ("What is the population of Tarrowby?", "What is Tarrowby's population?"):
+        analysis = analyse(question)
+        assert (analysis.answer_type, analysis.focus) == ("count", "population")
