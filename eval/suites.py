@@ -15,6 +15,8 @@
 | heldout | eval/corpora/heldout/articles | test.jsonl | test only: never looked at while developing |
 | prairie | eval/corpora/prairie/articles | test.jsonl | test only: held out since it was first measured |
 | mountain | eval/corpora/mountain/articles | test.jsonl | test only: held out since it was first measured |
+| rail | eval/corpora/rail/articles | test.jsonl | test only: held out since it was first measured |
+| desert | eval/corpora/desert/articles | test.jsonl | test only: held out since it was first measured |
 
 Models and thresholds are fitted on the dev splits (`rag eval fit`);
 test splits are only reported. `tests/eval/test_splits.py` pins the test splits,

@@ -40,6 +40,8 @@ HELD_OUT_FILES = {
     "heldout": "a25104446faf250e329d1a5aa220c6dcfc5e22aa51a94762e4b4dedfe3fbae46",
     "prairie": "fcc6912474fc1b4ecf27396edce8913f16e323b7b0a25c95801e4b5422becedd",
     "mountain": "b02eea9f2d0fdad1c0d49bc0bbd2bf18d6c4cce85e6449854dccbeafd31096cc",
+    "rail": "43f53de69b50458cd332baae086914f25d5699f179bbfe52c161cfe6dcfeecc5",
+    "desert": "3251bfbcd450b73fd8d4e1116d2831571a2e7c5b0fd172e0dbddc10f288ec370",
 }
 
 
@@ -52,7 +54,8 @@ def test_held_out_suites_are_frozen_whole_and_have_only_a_test_split(name: str) 
 
 def test_every_suite_with_articles_is_listed_and_heldout_has_only_a_test_split() -> None:
     found = suites()
-    assert {"sample", "towns", "county", "valley", "harbor", "campus", "heldout", "prairie", "mountain"} <= set(found)
+    assert {"sample", "towns", "county", "valley", "harbor", "campus", "heldout", "prairie", "mountain", "rail",
+            "desert"} <= set(found)
     assert found["heldout"].splits == ("test",)
     with pytest.raises(Exception, match="no dev split"):
         found["heldout"].items("dev")
