@@ -637,6 +637,37 @@ def shares_something_else(
     return not (analysis.focus and word_likeness(analysis.focus, whole.lemma_) >= SUM_LIKENESS)
 
 
+# Words of any money question, which say nothing of what the sum is for, and verbs that only say when or whether
+# ("is going to cost", "ended up paying", "expected to cost").
+_MONEY_QUESTION_WORDS = all_stems("cost spend pay price money much dollar amount total tag charge bill sum end wind "
+                                  "turn come " + " ".join(IRREALIS_GOVERNORS))
+# How alike a word of the sentence must be to one of the question's to tell of the same thing ("house": "home").
+SAME_THING_LIKENESS = 0.6
+
+
+def pays_for_something_else(
+    analysis: QuestionAnalysis, candidate: Candidate, word_likeness: WordLikeness = SAME_WORD_ONLY
+) -> bool:
+    """Whether a sum answering a money question comes from a sentence that names nothing the sum is asked for:
+    "Stabilizing the building would cost about $3.1 million" for what knocking the house down will cost, "The
+    group spent about $18,000 on mailers" for what the levy asked voters for. The question's words besides the
+    names it gives, its words of money and words for any undertaking ("the work") must have one in the sentence,
+    as written or alike in meaning; True when none has. False for other questions, and for a question with no
+    such word ("What did it pay?")."""
+    if analysis.answer_type != "money" or candidate.answer is None:
+        return False
+    named = all_stems(" ".join(constraint.text for constraint in analysis.constraints))
+    asked = [lemma for lemma in analysis.content_lemmas
+             if lemma not in _GENERAL_NOUNS and not all_stems(lemma) & (named | _MONEY_QUESTION_WORDS)]  # fmt: skip
+    if not asked:
+        return False
+    said = [t for t in sentence_parse(candidate.text) if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ")]
+    if any(all_stems(" ".join(asked)) & _token_stems(t) for t in said):
+        return False
+    return not any(word_likeness(lemma, t.lemma_) >= SAME_THING_LIKENESS for lemma in asked for t in said
+                   if t.pos_ == "NOUN")  # fmt: skip
+
+
 def counts_anothers(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     """Whether a number answer to "How many N does X have?" counts the N of another named one: "Merriwold's 11
     teachers" for "How many teachers work at Kinloss Elementary?", "Larchmere had 41 volunteer firefighters" for

@@ -36,8 +36,8 @@ from rag.answer_text import balanced_quotes, display_text
 from rag.candidates import (
     PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, answer_clause, clause_agrees, counted_phrase,
     counts_anothers, counts_something_else, dates_a_thing_or_a_state, dates_another_event, done_the_other_way,
-    drop_orders_to_assistants, find_candidates, names_someone_new, new_names, sentence_spans, shares_something_else,
-    sizes_something_else, sums_something_else, tells_whether,
+    drop_orders_to_assistants, find_candidates, names_someone_new, new_names, pays_for_something_else, sentence_spans,
+    shares_something_else, sizes_something_else, sums_something_else, tells_whether,
 )  # fmt: skip
 from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.identity import describe
@@ -159,6 +159,7 @@ def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_li
         or sums_something_else(analysis, candidate, word_likeness)
         or sizes_something_else(analysis, candidate, word_likeness)
         or shares_something_else(analysis, candidate, word_likeness)
+        or pays_for_something_else(analysis, candidate, word_likeness)
         or dates_another_event(analysis, candidate)
         or dates_a_thing_or_a_state(analysis, candidate)
         or done_the_other_way(analysis, candidate)

@@ -1334,3 +1334,41 @@ def test_a_value_of_the_opposite_event_does_not_answer(question: str, text: str,
     from rag.query import analyse
 
     assert done_the_other_way(analyse(question), _value_candidate(text, value, label)) is other
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value", "other"),
+    [
+        # the sentence names nothing the sum is asked for
+        ("What is it going to cost to tear down the Orlow mill?", "Shoring up the old building would cost about $2 "
+         "million, the engineer said.", "about $2 million", True),
+        ("How much money did the Orlow diner lose during the boil order?", "Replacing Orlow's water mains would cost "
+         "$40 million.", "$40 million", True),
+        # it names it, the question names only what the sum is and who pays, or any undertaking
+        ("What is it going to cost to tear down the Orlow mill?", "Tearing down the Orlow mill will cost $900,000.",
+         "$900,000", False),
+        ("What did Orlow pay?", "Orlow paid $4 million for the land.", "$4 million", False),
+        ("What did the work at Orlow Park cost?", "Orlow Park was closed for a $2 million renovation.", "$2 million",
+         False),
+    ],
+)  # fmt: skip
+def test_a_sum_from_a_sentence_about_something_else_answers_no_money_question(
+    question: str, text: str, value: str, other: bool
+) -> None:
+    from rag.candidates import pays_for_something_else
+    from rag.query import analyse
+
+    assert pays_for_something_else(analyse(question), _value_candidate(text, value, "MONEY")) is other
+
+
+def test_a_word_alike_in_meaning_names_what_the_sum_is_for(encoder: object) -> None:
+    """"What will the levy cost someone who owns a $150,000 house?": "The owner of a $150,000 home will pay $42"."""
+    from rag.candidates import pays_for_something_else
+    from rag.query import analyse
+    from rag.word_likeness import EncoderWordLikeness
+
+    likeness = EncoderWordLikeness(encoder)  # type: ignore[arg-type]
+    question = analyse("What will the Orlow road levy cost someone who owns a $150,000 house?")
+    home = _value_candidate("A home worth $150,000 will pay about $42 a year.", "about $42", "MONEY")
+    assert pays_for_something_else(question, home) is True  # as written, no word of the question is there
+    assert pays_for_something_else(question, home, likeness) is False
