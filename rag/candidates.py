@@ -632,9 +632,18 @@ def shares_something_else(
     whole = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None) if of else None
     if whole is None:
         return False
-    if _token_stems(whole) & all_stems(analysis.question):
+    if _token_stems(whole) & all_stems(analysis.question) or _abbreviated(whole, analysis.question):
         return False
     return not (analysis.focus and word_likeness(analysis.focus, whole.lemma_) >= SUM_LIKENESS)
+
+
+def _abbreviated(noun: "Token", question: str) -> bool:
+    """Whether the question writes `noun`'s phrase by its initials: "GDP" for "gross domestic product"."""
+    words_of_phrase = [t.text for t in noun.children if t.dep_ in ("amod", "compound") and t.i < noun.i] + [noun.text]
+    initials = "".join(word[0] for word in words_of_phrase).casefold()
+    return len(initials) >= 2 and any(
+        word.casefold() == initials for word in re.findall(r"\b[A-Z]{2,6}\b", question)
+    )
 
 
 # Words of any money question, which say nothing of what the sum is for, and verbs that only say when or whether

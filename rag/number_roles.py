@@ -48,6 +48,12 @@ _CHANGE_BEFORE_FROM = re.compile(rf"\b(?:{_CHANGE_VERBS})\s+(?:[\w$.,%-]+\s+){{0
 _LATER_BEFORE = re.compile(
     rf"(?:\b(?:{_CHANGE_VERBS})\s+(?:[\w$.,%-]+\s+){{0,4}}?|\bfrom\s+\S+(?:\s+\S+)?\s+)to\s+{_QUALIFIER}$", re.IGNORECASE
 )
+# "the week before", "a day earlier": a time the question dates its event by, not the earlier of two figures
+_DATING_BEFORE = re.compile(
+    r"\b(?:day|days|week|weeks|month|months|year|years|night|morning|evening|weekend|decade|hour|hours)\s+"
+    r"(?:before|earlier|prior)\b",
+    re.IGNORECASE,
+)
 # How far before a figure its clause's "now" or change may stand, in characters (a long sentence's worth).
 _CLAUSE_REACH = 200
 # "It now has six courts": a figure as it stands now
@@ -114,7 +120,7 @@ def prefer_asked_figures(analysis: QuestionAnalysis, text: str, entities: Sequen
     if asks_population(analysis):
         # "How many people live in Tansy Ferry?": "a town of about 2,600", not "putting 140 people out of work"
         entities = [e for e in entities if population_figure(text[max(0, e[0] - 60) : e[0]], text[e[1] : e[1] + 60])]
-    if _asks_for_what_was(analysis, question_stems):
+    if _asks_for_what_was(analysis):
         # "What was the on-time rate before the bridge closed?": not "fell to 71 percent", nor "now has six"
         entities = [entity for entity in entities if not later_figure(text[max(0, entity[0] - _CLAUSE_REACH) : entity[0]])]
     numeric = [entity for entity in entities if entity[2] not in ("DATE", "TIME", "PERSON", "ORG", "GPE", "LOC")]
@@ -156,15 +162,17 @@ def later_figure(before: str) -> bool:
     return bool(_LATER_BEFORE.search(clause) or _NOW.search(clause))
 
 
-def _asks_for_what_was(analysis: QuestionAnalysis, question_stems: frozenset[str]) -> bool:
-    """"What was the bill before the increase?", "How many courts did the park use to have?"."""
-    return bool(question_stems & _ASKS_EARLIER) or re.search(r"\bused to\b", analysis.question, re.IGNORECASE) is not None
+def _asks_for_what_was(analysis: QuestionAnalysis) -> bool:
+    """"What was the bill before the increase?", "How many courts did the park use to have?"; not "What did they
+    pledge the week before?", where "before" dates what was done."""
+    question = _DATING_BEFORE.sub(" ", analysis.question)
+    return bool(all_stems(question) & _ASKS_EARLIER) or re.search(r"\bused to\b", question, re.IGNORECASE) is not None
 
 
 def _asks_for_the_earlier(analysis: QuestionAnalysis, question_stems: frozenset[str], after: str) -> bool:
     """"What was the bill before?", or the question names what the change's earlier figure is dated by ("in
     2015")."""
-    if _asks_for_what_was(analysis, question_stems):
+    if _asks_for_what_was(analysis):
         return True
     phrase = re.split(r"\bto\b|[,;]|\.\s", after, maxsplit=1)[0]
     return any(constraint.holds_in(normalise(phrase), words(phrase)) for constraint in analysis.constraints)

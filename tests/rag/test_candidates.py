@@ -1295,6 +1295,9 @@ def test_a_date_of_a_thing_or_of_a_state_does_not_tell_when_something_happened(
          False),
         ("What interest rate will Orlow pay on its school bonds?", "Orlow will pay 4.1 percent on the bonds.",
          "4.1 percent", False),
+        # the question writes the whole by its initials
+        ("What share of GDP does Orlow spend on roads?", "Orlow spends 2 percent of each town’s gross domestic product on "
+         "roads.", "2 percent", False),
     ],
 )  # fmt: skip
 def test_a_share_of_another_thing_answers_no_percent_question(question: str, text: str, value: str, other: bool) -> None:

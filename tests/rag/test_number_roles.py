@@ -118,3 +118,11 @@ def test_a_population_is_asked_for_by_how_many_live_in_a_place() -> None:
     assert _kept("How many people live in Tarrowby?", alone, "CARDINAL", "About 60") == []
     lives = "About 1,900 people live in Tarrowby year-round, and twice that in summer."
     assert _kept("How many people live in Tarrowby?", lives, "CARDINAL", "About 1,900") == ["About 1,900"]
+
+
+def test_before_that_dates_the_event_asks_for_no_earlier_figure() -> None:
+    text = "Members agreed to raise spending on the dock to $80,000 at the Harrowgate Club meeting."
+    assert _kept("How much did Harrowgate Club members agree the week before to spend on the dock?", text, "MONEY",
+                 "$80,000") == ["$80,000"]  # fmt: skip
+    assert _kept("How much did the Harrowgate Club spend on the dock before the meeting?", text, "MONEY",
+                 "$80,000") == []  # fmt: skip
