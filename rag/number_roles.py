@@ -19,7 +19,7 @@ each stands to the question's words:
   about 2,600", not by the 140 people the foundry puts out of work.
 
 Read from the words around each figure (no parse): these are the fixed
-phrasings of English for a change, a part and a rate.
+phrasings of English for a change, a part, a rate and a population.
 """
 
 from __future__ import annotations
@@ -46,7 +46,8 @@ _CHANGE_VERBS = (
 _CHANGE_BEFORE_FROM = re.compile(rf"\b(?:{_CHANGE_VERBS})\s+(?:[\w$.,%-]+\s+){{0,4}}?from\s+\S*$", re.IGNORECASE)
 # "fell to 71 percent", "from $1 to $1.50": the later figure of a change
 _LATER_BEFORE = re.compile(
-    rf"(?:\b(?:{_CHANGE_VERBS})\s+(?:[\w$.,%-]+\s+){{0,4}}?|\bfrom\s+\S+(?:\s+\S+)?\s+)to\s+{_QUALIFIER}$", re.IGNORECASE
+    rf"(?:\b(?:{_CHANGE_VERBS})\s+(?:[\w$.,%-]+\s+){{0,4}}?|\bfrom\s+\S+(?:\s+\S+)?\s+)to\s+{_QUALIFIER}$",
+    re.IGNORECASE,
 )
 # "the week before", "a day earlier": a time the question dates its event by, not the earlier of two figures
 _DATING_BEFORE = re.compile(
@@ -56,6 +57,8 @@ _DATING_BEFORE = re.compile(
 )
 # How far before a figure its clause's "now" or change may stand, in characters (a long sentence's worth).
 _CLAUSE_REACH = 200
+# How far around a figure the words that relate it to the others are read, in characters (about ten words).
+_FIGURE_REACH = 60
 # "It now has six courts": a figure as it stands now
 _NOW = re.compile(r"\b(?:now|today|currently|these days)\b", re.IGNORECASE)
 # "from $38 to $46": the later figure follows within a few words
@@ -94,12 +97,15 @@ _POPULATION_BEFORE = re.compile(
     rf"population\s+(?:of|is|was|stands\s+at|at)|home\s+to)\s+{_QUALIFIER}$",
     re.IGNORECASE,
 )
-_POPULATION_AFTER = re.compile(r"^\s+(?:people|residents|inhabitants)?\s*(?:live|lives|lived|reside|resides)\b", re.IGNORECASE)
+_POPULATION_AFTER = re.compile(
+    r"^\s+(?:people|residents|inhabitants)?\s*(?:live|lives|lived|reside|resides)\b", re.IGNORECASE
+)
 # What a question for a population asks about: "How many people live in ...?", "What is the population of ...?"
 _DWELLERS = frozenset({"people", "person", "resident", "inhabitant"})
 
 
 def asks_population(analysis: QuestionAnalysis) -> bool:
+    """"How many people live in Tansy Ferry?", "What is the population of Tansy Ferry?"."""
     return analysis.focus == "population" or (analysis.focus in _DWELLERS and analysis.predicate in ("live", "reside"))
 
 
@@ -116,26 +122,32 @@ def prefer_asked_figures(analysis: QuestionAnalysis, text: str, entities: Sequen
     stay."""
     if analysis.answer_type not in _NUMERIC_TYPES:
         return list(entities)
-    question_stems = all_stems(analysis.question)
     if asks_population(analysis):
         # "How many people live in Tansy Ferry?": "a town of about 2,600", not "putting 140 people out of work"
-        entities = [e for e in entities if population_figure(text[max(0, e[0] - 60) : e[0]], text[e[1] : e[1] + 60])]
+        entities = [e for e in entities if population_figure(*_around(text, e))]
     if _asks_for_what_was(analysis):
         # "What was the on-time rate before the bridge closed?": not "fell to 71 percent", nor "now has six"
-        entities = [entity for entity in entities if not later_figure(text[max(0, entity[0] - _CLAUSE_REACH) : entity[0]])]
+        entities = [e for e in entities if not later_figure(text[max(0, e[0] - _CLAUSE_REACH) : e[0]])]
     numeric = [entity for entity in entities if entity[2] not in ("DATE", "TIME", "PERSON", "ORG", "GPE", "LOC")]
     if len(numeric) < 2:
         return list(entities)
+    question_stems = all_stems(analysis.question)
     left_out = {entity for entity in numeric if _not_asked(analysis, question_stems, text, entity)}
     if not left_out or left_out.issuperset(numeric):
         return list(entities)
     return [entity for entity in entities if entity not in left_out]
 
 
+def _around(text: str, entity: Entity) -> tuple[str, str]:
+    """The words just before and just after a figure."""
+    start, end, _ = entity
+    return text[max(0, start - _FIGURE_REACH) : start], text[end : end + _FIGURE_REACH]
+
+
 def _not_asked(analysis: QuestionAnalysis, question_stems: frozenset[str], text: str, entity: Entity) -> bool:
-    start, end, label = entity
-    before, after = text[max(0, start - 60) : start], text[end : end + 60]
-    if earlier_figure(before, after) and not _asks_for_the_earlier(analysis, question_stems, after):
+    label = entity[2]
+    before, after = _around(text, entity)
+    if earlier_figure(before, after) and not _asks_for_the_earlier(analysis, after):
         return True
     asks_what_there_is = analysis.predicate is None or analysis.predicate in _STATE_VERBS
     if analysis.answer_type == "count" and _WHOLE_BEFORE.search(before) and not asks_what_there_is:
@@ -169,7 +181,7 @@ def _asks_for_what_was(analysis: QuestionAnalysis) -> bool:
     return bool(all_stems(question) & _ASKS_EARLIER) or re.search(r"\bused to\b", question, re.IGNORECASE) is not None
 
 
-def _asks_for_the_earlier(analysis: QuestionAnalysis, question_stems: frozenset[str], after: str) -> bool:
+def _asks_for_the_earlier(analysis: QuestionAnalysis, after: str) -> bool:
     """"What was the bill before?", or the question names what the change's earlier figure is dated by ("in
     2015")."""
     if _asks_for_what_was(analysis):

@@ -1296,11 +1296,13 @@ def test_a_date_of_a_thing_or_of_a_state_does_not_tell_when_something_happened(
         ("What interest rate will Orlow pay on its school bonds?", "Orlow will pay 4.1 percent on the bonds.",
          "4.1 percent", False),
         # the question writes the whole by its initials
-        ("What share of GDP does Orlow spend on roads?", "Orlow spends 2 percent of each town’s gross domestic product on "
-         "roads.", "2 percent", False),
+        ("What share of GDP does Orlow spend on roads?", "Orlow spends 2 percent of each town’s gross domestic "
+         "product on roads.", "2 percent", False),
     ],
 )  # fmt: skip
-def test_a_share_of_another_thing_answers_no_percent_question(question: str, text: str, value: str, other: bool) -> None:
+def test_a_share_of_another_thing_answers_no_percent_question(
+    question: str, text: str, value: str, other: bool
+) -> None:
     from rag.candidates import shares_something_else
     from rag.query import analyse
 
@@ -1323,8 +1325,8 @@ def test_a_share_of_a_thing_alike_the_one_asked_about_answers(encoder: object) -
     [
         ("When did the Orlow pool reopen?", "The Orlow pool closed on June 3 after a pump failed.", "June 3", "DATE",
          True),
-        ("How many workers did the Orlow plant hire last year?", "The Orlow plant laid off 40 workers.", "40", "CARDINAL",
-         True),
+        ("How many workers did the Orlow plant hire last year?", "The Orlow plant laid off 40 workers.", "40",
+         "CARDINAL", True),
         ("When did the Orlow pool reopen?", "The Orlow pool reopened on July 9.", "July 9", "DATE", False),
         # the question's own verb is there too
         ("When did the Orlow pool reopen?", "The Orlow pool, closed since June, reopened on July 9.", "July 9", "DATE",
