@@ -285,6 +285,9 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
     predicate = _predicate(doc)
     mood = question_mood(doc)
     slot = _asked_slot(wh)
+    # "Who heads the trust?": whoever the articles call its director or president (or say heads it)
+    leads = answer_type == "person" and role is None and slot == "subject"
+    leading = _LEADING_ROLES.get(predicate or "") if leads else None
     return QuestionAnalysis(
         question=question,
         answer_type=answer_type,
@@ -307,9 +310,10 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
         identity_of=_identity_name(doc, wh),
         negative=any(t.dep_ == "neg" for t in doc),
         focus_verb_forms=tuple(
-            form for verb in _describing_verbs(described) + _agent_verbs(role) for form in _verb_forms(verb)
+            form for verb in _describing_verbs(described) + _agent_verbs(role) + ([predicate] if leading else [])
+            for form in _verb_forms(verb)
         ),
-        role=role.lemma_.casefold() if role is not None else None,
+        role=role.lemma_.casefold() if role is not None else (" ".join(leading) if leading else None),
         asked_slot=slot,
         asked_of=_doer(wh) if slot == "object" or _after_a_preposition(wh) else None,
         asked_verb_forms=_asked_verb_forms(doc) if answer_type == "yes_no" else (),
@@ -423,6 +427,18 @@ def slot_of(token: "Token | None") -> Slot | None:
     return None
 
 
+# Verbs of leading or owning something, and the titles news gives whoever does it: "Who heads the trust?" is
+# answered by "Ada Renn, executive director of the trust". English titles, not the words of a corpus.
+_LEADING_ROLES = {
+    "head": ("head", "president", "director", "chief", "chair", "chairman", "chairwoman", "leader", "executive"),
+    "lead": ("leader", "head", "president", "director", "chief", "chair", "chairman", "chairwoman", "executive"),
+    "run": ("owner", "president", "director", "manager", "chief", "executive", "head", "operator"),
+    "own": ("owner", "landlord"),
+    "manage": ("manager", "director"),
+    "chair": ("chair", "chairman", "chairwoman", "chairperson"),
+    "direct": ("director",),
+    "found": ("founder",),
+}
 # Nouns for anyone at all: "Who was the second man police sought?" asks for a person, not for a role.
 _ANYONE_NOUNS = frozenset({"man", "woman", "person", "people", "one", "boy", "girl", "child", "individual", "guy"})
 

@@ -1377,3 +1377,16 @@ def test_a_word_alike_in_meaning_names_what_the_sum_is_for(encoder: object) -> N
     home = _value_candidate("A home worth $150,000 will pay about $42 a year.", "about $42", "MONEY")
     assert pays_for_something_else(question, home) is True  # as written, no word of the question is there
     assert pays_for_something_else(question, home, likeness) is False
+
+
+def test_who_heads_or_owns_something_is_answered_by_whoever_has_the_title() -> None:
+    text = ("Bo Kettle said the Orlow Trust would reopen the hall in May. Ada Renn, executive director of the Orlow "
+            "Trust, said the roof comes first.")  # fmt: skip
+    passage = _passage(text, _tagged(text, "PERSON", "Bo Kettle", "Ada Renn") + _tagged(text, "ORG", "the Orlow Trust"))
+    assert _answers("Who heads the Orlow Trust?", passage) == ["Ada Renn"]
+    owned = "The Orlow mill will close in May. Its owner, Tessaly Holdings, blamed falling demand."
+    passage = _passage(owned, _tagged(owned, "ORG", "Tessaly Holdings"))
+    assert _answers("Who owns the Orlow mill?", passage) == ["Tessaly Holdings"]
+    # nobody with the title: no answer, though a name stands beside the thing
+    said = "Bo Kettle said the Orlow mill will close in May."
+    assert _answers("Who owns the Orlow mill?", _passage(said, _tagged(said, "PERSON", "Bo Kettle"))) == []

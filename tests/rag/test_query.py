@@ -390,7 +390,8 @@ def test_what_year_month_day_or_date_asks_for_that_part_of_a_date(question: str,
         ("Who was the county's new engineer?", "engineer"),
         ("Who was the second man the deputies were looking for?", None),  # anyone, not a role
         ("Who is Tam Ollerby?", None),  # asks about a name
-        ("Who chairs the Dunmere planning board?", None),
+        # a verb of leading asks for whoever holds its titles
+        ("Who chairs the Dunmere planning board?", "chair chairman chairwoman chairperson"),
         ("Who is a candidate for mayor?", None),  # any one of them
     ],
 )
@@ -508,3 +509,10 @@ def test_a_population_is_a_count_of_the_place_s_people() -> None:
     for question in ("What is the population of Tarrowby?", "What is Tarrowby's population?"):
         analysis = analyse(question)
         assert (analysis.answer_type, analysis.focus) == ("count", "population")
+
+
+def test_who_heads_runs_or_owns_something_asks_for_whoever_holds_its_title() -> None:
+    assert "director" in (analyse("Who heads the Orlow Trust?").role or "").split()
+    assert "owner" in (analyse("Who runs the Orlow marina?").role or "").split()
+    assert analyse("Who is the director of the Orlow Trust?").role == "director"
+    assert analyse("Who won the Orlow race?").role is None
