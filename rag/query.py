@@ -237,7 +237,8 @@ class QuestionAnalysis:
     # asked about ("close", "closed"), so a name that does it ("Orrin Dairy Co. will close ...") is its name
     focus_verb_forms: tuple[str, ...] = ()
     # "Who is the prosecutor handling the case?": the role whose holder is asked for ("prosecutor"), which the
-    # sentence must give the person it names; None for other questions (asked_role)
+    # sentence must give the person it names; for "Who heads the trust?" the titles of whoever heads something,
+    # space-separated ("head president director ..."); None for other questions (asked_role, _LEADING_ROLES)
     role: str | None = None
     # "Who hired Colquite?" asks for the one who does it ("subject"), "Whom did the council hire?" for the one
     # it is done to ("object"); None when the question word is neither (a time, a place, "Who is X?")
