@@ -530,8 +530,9 @@ def counts_something_else(
     """Whether a number answer to "How many N ...?" counts a noun unlike N: "14 intersections" for "How many cars
     travel the avenue?", "a 12-unit building" for "How many firefighters were hurt?". False when the sentence does
     not say what the number counts, or the question asks no count."""
-    if _counts(analysis) != "count" or not analysis.focus or candidate.answer is None or asks_population(analysis):
-        return False  # a population is told by how the sentence gives it (rag.number_roles), not by a noun
+    if (_counts(analysis) != "count" or not analysis.focus or candidate.answer is None or asks_population(analysis)
+            or analysis.focus in ("enrollment", "enrolment")):  # fmt: skip
+        return False  # a population or an enrollment counts people of any name ("4,300 pupils"), not a noun
     clause = _answer_clause_tokens(candidate)
     if clause is None:
         return False
@@ -728,6 +729,10 @@ _MAKING = frozenset({"build", "construct", "open", "found", "establish", "make",
                      "finish", "date", "start", "begin"})  # fmt: skip
 
 
+# Verbs that only say an event took place ("When did the flood happen?": "the 1993 flood" dates it).
+_OCCURRING = frozenset({"happen", "occur", "take", "hold", "stage", "strike", "hit"})
+
+
 def dates_a_thing_or_a_state(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     """Whether a date answer to "When did X happen?" dates a thing or a state rather than the event: "the 1931
     concrete dam" (a year naming the dam the question asks about) for when it was last repaired, "closed since
@@ -737,7 +742,7 @@ def dates_a_thing_or_a_state(analysis: QuestionAnalysis, candidate: Candidate) -
     was the dam built?": "the 1931 dam"). False for other questions."""
     if analysis.answer_type != "date" or candidate.answer is None or not analysis.predicate:
         return False
-    if analysis.predicate in _MAKING or re.search(r"\bsince\b", analysis.question, re.IGNORECASE):
+    if analysis.predicate in _MAKING | _OCCURRING or re.search(r"\bsince\b", analysis.question, re.IGNORECASE):
         return False
     clause = _answer_clause_tokens(candidate)
     if clause is None:
@@ -755,16 +760,16 @@ def dates_a_thing_or_a_state(analysis: QuestionAnalysis, candidate: Candidate) -
 
 
 # Verbs of opposite events, as pairs of stems: English antonyms, which word likeness puts near each other ("open":
-# "close" 0.55) because they are used of the same things.
+# "close" 0.55) because they are used of the same things. Not the pairs that tell one event from either side (buy
+# and sell, win and lose, join and leave): "X sold the inn to Y for $1.1 million" says what Y paid.
 _OPPOSITE_VERBS = tuple(
     (all_stems(first), all_stems(second))
     for first, second in (
         ("open", "close"), ("reopen", "close"), ("open", "shut"), ("reopen", "shut"), ("start", "end"),
         ("start", "stop"), ("begin", "end"), ("resume", "stop"), ("resume", "suspend"), ("lift", "impose"),
         ("lift", "issue"), ("hire", "fire"), ("hire", "lay"), ("win", "lose"), ("gain", "lose"), ("rise", "fall"),
-        ("increase", "decrease"), ("increase", "cut"), ("raise", "lower"), ("raise", "cut"), ("buy", "sell"),
-        ("arrive", "leave"), ("enter", "leave"), ("join", "leave"), ("add", "remove"), ("add", "cut"),
-        ("expand", "shrink"), ("arrest", "release"), ("build", "demolish"), ("convict", "acquit"),
+        ("increase", "decrease"), ("increase", "cut"), ("raise", "lower"), ("raise", "cut"), ("add", "remove"),
+        ("add", "cut"), ("expand", "shrink"), ("arrest", "release"), ("build", "demolish"), ("convict", "acquit"),
     )
 )  # fmt: skip
 

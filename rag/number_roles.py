@@ -63,9 +63,12 @@ _FIGURE_REACH = 60
 _NOW = re.compile(r"\b(?:now|today|currently|these days)\b", re.IGNORECASE)
 # "from $38 to $46": the later figure follows within a few words
 _TO_AFTER = re.compile(rf"^[^.;]{{0,30}}?\bto\s+{_QUALIFIER}(?:[$€£¥]|\d)", re.IGNORECASE)
-# What a question says when it asks for the earlier figure of a change ("used to", not "used"; not "old", which
-# names a thing as often: "the old bridge").
-_ASKS_EARLIER = frozenset(all_stems("before previous previously originally earlier prior former formerly initially"))
+# What a question says when it asks for the earlier figure of a change ("used to", not "used"; not "old" nor
+# "former", which name a thing as often: "the old bridge", "the former mill"); "before" only in a question about
+# what there was ("How many courts did the park have before the renovation?"), not about what was done before
+# something ("How high did crews raise the levee before the storm hit?").
+_ASKS_EARLIER = frozenset(all_stems("previous previously originally earlier prior formerly initially"))
+_BEFORE = frozenset(all_stems("before"))
 # "14 of its 31 workers", "18 of the 27 homes", "9 out of 10": the whole, after the part
 _PART_WORDS = "|".join([*NUMBER_WORDS, "most", "some", "all", "half", "many", "none", "few", "several"])
 _WHOLE_BEFORE = re.compile(
@@ -178,7 +181,13 @@ def _asks_for_what_was(analysis: QuestionAnalysis) -> bool:
     """"What was the bill before the increase?", "How many courts did the park use to have?"; not "What did they
     pledge the week before?", where "before" dates what was done."""
     question = _DATING_BEFORE.sub(" ", analysis.question)
-    return bool(all_stems(question) & _ASKS_EARLIER) or re.search(r"\bused to\b", question, re.IGNORECASE) is not None
+    question_stems = all_stems(question)
+    # the question's verb is one of being or having, or only the verb of what it dates by ("before the bridge closed")
+    dated_by = re.search(r"\bbefore\b(.*)", question, re.IGNORECASE)
+    about_what_there_was = (analysis.predicate is None or analysis.predicate in _STATE_VERBS
+                            or bool(dated_by and all_stems(analysis.predicate) & all_stems(dated_by.group(1))))  # fmt: skip
+    return (bool(question_stems & _ASKS_EARLIER) or (about_what_there_was and bool(question_stems & _BEFORE))
+            or re.search(r"\bused to\b", question, re.IGNORECASE) is not None)  # fmt: skip
 
 
 def _asks_for_the_earlier(analysis: QuestionAnalysis, after: str) -> bool:

@@ -287,7 +287,8 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
     mood = question_mood(doc)
     slot = _asked_slot(wh)
     # "Who heads the trust?": whoever the articles call its director or president (or say heads it)
-    leads = answer_type == "person" and role is None and slot == "subject"
+    # (only with an object: "Who is running for mayor?" asks for no one who runs something)
+    leads = answer_type == "person" and role is None and slot == "subject" and _has_an_object(doc, predicate)
     leading = _LEADING_ROLES.get(predicate or "") if leads else None
     return QuestionAnalysis(
         question=question,
@@ -431,15 +432,24 @@ def slot_of(token: "Token | None") -> Slot | None:
 # Verbs of leading or owning something, and the titles news gives whoever does it: "Who heads the trust?" is
 # answered by "Ada Renn, executive director of the trust". English titles, not the words of a corpus.
 _LEADING_ROLES = {
-    "head": ("head", "president", "director", "chief", "chair", "chairman", "chairwoman", "leader", "executive"),
-    "lead": ("leader", "head", "president", "director", "chief", "chair", "chairman", "chairwoman", "executive"),
-    "run": ("owner", "president", "director", "manager", "chief", "executive", "head", "operator"),
+    "head": ("head", "president", "director", "chief", "chair", "chairman", "chairwoman", "leader", "executive",
+             "superintendent", "commissioner"),
+    "lead": ("leader", "head", "president", "director", "chief", "chair", "chairman", "chairwoman", "executive",
+             "superintendent", "commissioner"),
+    "run": ("owner", "president", "director", "manager", "chief", "executive", "head", "operator", "superintendent"),
     "own": ("owner", "landlord"),
     "manage": ("manager", "director"),
     "chair": ("chair", "chairman", "chairwoman", "chairperson"),
     "direct": ("director",),
     "found": ("founder",),
 }
+
+
+def _has_an_object(doc: "Doc", predicate: str | None) -> bool:
+    """Whether the question's verb takes a direct object ("Who runs the marina?"; not "Who is running for mayor?")."""
+    return any(t.lemma_.casefold() == predicate and any(c.dep_ == "dobj" for c in t.children) for t in doc)
+
+
 # Nouns for anyone at all: "Who was the second man police sought?" asks for a person, not for a role.
 _ANYONE_NOUNS = frozenset({"man", "woman", "person", "people", "one", "boy", "girl", "child", "individual", "guy"})
 

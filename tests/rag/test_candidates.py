@@ -1272,6 +1272,8 @@ def test_a_sum_that_sizes_another_thing_answers_no_question_about_a_sum(
          "March", False),
         ("When was the Orlow harbor last dredged?", "The Orlow harbor has not been dredged since 2009.", "2009",
          False),
+        # a question whose verb only says the event took place asks for the event's own date
+        ("When did the Orlow flood happen?", "The 1993 Orlow flood destroyed 40 homes.", "1993", False),
     ],
 )  # fmt: skip
 def test_a_date_of_a_thing_or_of_a_state_does_not_tell_when_something_happened(
@@ -1328,6 +1330,9 @@ def test_a_share_of_a_thing_alike_the_one_asked_about_answers(encoder: object) -
         ("How many workers did the Orlow plant hire last year?", "The Orlow plant laid off 40 workers.", "40",
          "CARDINAL", True),
         ("When did the Orlow pool reopen?", "The Orlow pool reopened on July 9.", "July 9", "DATE", False),
+        # one event told from the other side: the seller's sale is the buyer's purchase
+        ("When did Garrow Co. sell the Orlow mill?", "Ivo Marsh bought the Orlow mill from Garrow Co. in 2019.",
+         "2019", "DATE", False),
         # the question's own verb is there too
         ("When did the Orlow pool reopen?", "The Orlow pool, closed since June, reopened on July 9.", "July 9", "DATE",
          False),
@@ -1390,3 +1395,11 @@ def test_who_heads_or_owns_something_is_answered_by_whoever_has_the_title() -> N
     # nobody with the title: no answer, though a name stands beside the thing
     said = "Bo Kettle said the Orlow mill will close in May."
     assert _answers("Who owns the Orlow mill?", _passage(said, _tagged(said, "PERSON", "Bo Kettle"))) == []
+
+
+def test_an_enrollment_counts_pupils_of_any_name() -> None:
+    from rag.candidates import counts_something_else
+    from rag.query import analyse
+
+    served = _value_candidate("The Orlow district serves 4,300 pupils.", "4,300", "CARDINAL")
+    assert not counts_something_else(analyse("What is the enrollment of the Orlow school district?"), served)

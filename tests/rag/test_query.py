@@ -516,3 +516,4 @@ def test_who_heads_runs_or_owns_something_asks_for_whoever_holds_its_title() -> 
     assert "owner" in (analyse("Who runs the Orlow marina?").role or "").split()
     assert analyse("Who is the director of the Orlow Trust?").role == "director"
     assert analyse("Who won the Orlow race?").role is None
+    assert analyse("Who is running for mayor of Orlow?").role is None  # runs for an office, runs nothing
