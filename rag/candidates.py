@@ -502,11 +502,14 @@ def _told_as_done(verb: "Token") -> bool:
     has to be, nor as a purpose ("to get to work"), also from a clause it hangs in ("would survey residents
     before deciding")."""
     token = verb
+    through_time = False
     while True:
         if clause_mood(token) == "irrealis" or clause_is_uncertain(token):
             return False
-        if token is not verb and token.pos_ == "VERB" and token.lemma_.casefold() in IRREALIS_GOVERNORS:
-            return False  # "are talking about combining them", "plan on closing it": not (yet) done
+        if (token is not verb and token.pos_ == "VERB" and token.lemma_.casefold() in IRREALIS_GOVERNORS
+                and not through_time):  # fmt: skip
+            return False  # "are talking about combining them", "plan on closing it": not (yet) done; but "debated
+            # for hours before passing it" tells it passed
         if is_infinitive(token):
             head = token.head
             # "voted to approve": done when the vote was; "has to approve", "commute to get to work": not
@@ -515,6 +518,7 @@ def _told_as_done(verb: "Token") -> bool:
                 return False
         if token.dep_ not in ("pcomp", "pobj", "prep", "advcl") or token.head.i == token.i:
             return True
+        through_time = through_time or token.lower_ in ("before", "after", "while", "until", "since")
         token = token.head
 
 

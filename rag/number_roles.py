@@ -86,6 +86,13 @@ _RATE_AFTER = re.compile(
     r"^\s*(?:(?:a|an|per|each|every)\s+(?!year\b)[a-z]+\b(?!\s+(?:ago|later|earlier|before|after)\b)|apiece\b|each\b)",
     re.IGNORECASE,
 )
+# Words that date a figure: months, weekdays, seasons and "this/last year".
+_TIME_WORDS = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|spring|summer|fall|autumn|winter|(?:this|last)\s+(?:year|month|week))\b"
+)
+# Verbs a price is asked by, in the present ("How much does a kayak rent for?", "What does the pool charge?").
+_PRICING_VERBS = frozenset({"cost", "charge", "rent", "sell", "run", "go"})
 # How far after a sum its units stand ("$48 a day per student").
 _RATE_REACH = 30
 # Sums that are asked for per unit by their name: a fare is per ride, a wage per hour.
@@ -97,12 +104,17 @@ _PRICE_NOUNS = frozenset({"fare", "price", "fee", "toll", "rate", "rent", "charg
 # place's population.
 _POPULATION_BEFORE = re.compile(
     rf"\b(?:(?:town|city|village|county|community|borough|township|hamlet|suburb|island|neighborhood)\s+of|"
-    rf"population\s+(?:of|is|was|stands\s+at|at)|home\s+to)\s+{_QUALIFIER}$",
+    rf"population(?:\s+(?:of|is|was|stands\s+at|at|rose\s+to|grew\s+to|fell\s+to|reached)|,)?|home\s+to)\s+"
+    rf"{_QUALIFIER}$",
     re.IGNORECASE,
 )
 _POPULATION_AFTER = re.compile(
-    r"^\s+(?:people|residents|inhabitants)?\s*(?:live|lives|lived|reside|resides)\b", re.IGNORECASE
+    r"^\s+(?:people|residents|inhabitants)?\s*(?:live|lives|lived|reside|resides)\b|^\s+(?:people|residents)\s+call\b",
+    re.IGNORECASE,
 )
+# "Brannock has about 4,800 residents", "Brannock's 4,800 residents": a place's residents, counted
+_RESIDENTS_BEFORE = re.compile(rf"(?:\b(?:has|have|had|with)|['’]s)\s+{_QUALIFIER}$", re.IGNORECASE)
+_RESIDENTS_AFTER = re.compile(r"^\s+(?:residents|inhabitants)\b", re.IGNORECASE)
 # What a question for a population asks about: "How many people live in ...?", "What is the population of ...?"
 _DWELLERS = frozenset({"people", "person", "resident", "inhabitant"})
 
@@ -114,7 +126,8 @@ def asks_population(analysis: QuestionAnalysis) -> bool:
 
 def population_figure(before: str, after: str) -> bool:
     """Whether the figure between `before` and `after` gives how many live in a place."""
-    return bool(_POPULATION_BEFORE.search(before) or _POPULATION_AFTER.match(after))
+    return bool(_POPULATION_BEFORE.search(before) or _POPULATION_AFTER.match(after)
+                or (_RESIDENTS_BEFORE.search(before) and _RESIDENTS_AFTER.match(after)))  # fmt: skip
 
 
 def prefer_asked_figures(analysis: QuestionAnalysis, text: str, entities: Sequence[Entity]) -> list[Entity]:
@@ -153,13 +166,20 @@ def _not_asked(analysis: QuestionAnalysis, question_stems: frozenset[str], text:
     if earlier_figure(before, after) and not _asks_for_the_earlier(analysis, after):
         return True
     asks_what_there_is = analysis.predicate is None or analysis.predicate in _STATE_VERBS
-    if analysis.answer_type == "count" and _WHOLE_BEFORE.search(before) and not asks_what_there_is:
+    if (analysis.answer_type == "count" and _WHOLE_BEFORE.search(before) and not asks_what_there_is
+            and not _done_to_the_whole(analysis, after)):  # fmt: skip
         return True  # "How many will it lay off?": not the 31 of "14 of its 31 workers"
     said_of_them = _OF_THEM_AFTER.match(after)
     if (analysis.answer_type == "count" and said_of_them and asks_what_there_is
             and not all_stems(said_of_them.group(1)) & question_stems):  # fmt: skip
         return True  # "How many are there?": not the 140 of "412 buildings, 140 of them condemned"
     return label == "MONEY" and _RATE_AFTER.match(after) is not None and not _asks_for_a_rate(analysis, after)
+
+
+def _done_to_the_whole(analysis: QuestionAnalysis, after: str) -> bool:
+    """"won 1,204 of the 2,310 votes cast" for "How many votes were cast?": the question's verb is said of the
+    whole, in the words right after it."""
+    return bool(analysis.predicate and all_stems(analysis.predicate) & all_stems(" ".join(after.split()[:3])))
 
 
 def earlier_figure(before: str, after: str) -> bool:
@@ -184,8 +204,9 @@ def _asks_for_what_was(analysis: QuestionAnalysis) -> bool:
     question_stems = all_stems(question)
     # the question's verb is one of being or having, or only the verb of what it dates by ("before the bridge closed")
     dated_by = re.search(r"\bbefore\b(.*)", question, re.IGNORECASE)
-    about_what_there_was = (analysis.predicate is None or analysis.predicate in _STATE_VERBS
-                            or bool(dated_by and all_stems(analysis.predicate) & all_stems(dated_by.group(1))))  # fmt: skip
+    verb = analysis.predicate
+    about_what_there_was = (verb is None or verb in _STATE_VERBS
+                            or bool(dated_by and all_stems(verb) & all_stems(dated_by.group(1))))  # fmt: skip
     return (bool(question_stems & _ASKS_EARLIER) or (about_what_there_was and bool(question_stems & _BEFORE))
             or re.search(r"\bused to\b", question, re.IGNORECASE) is not None)  # fmt: skip
 
@@ -196,7 +217,11 @@ def _asks_for_the_earlier(analysis: QuestionAnalysis, after: str) -> bool:
     if _asks_for_what_was(analysis):
         return True
     phrase = re.split(r"\bto\b|[,;]|\.\s", after, maxsplit=1)[0]
-    return any(constraint.holds_in(normalise(phrase), words(phrase)) for constraint in analysis.constraints)
+    if any(constraint.holds_in(normalise(phrase), words(phrase)) for constraint in analysis.constraints):
+        return True
+    # "down from 4.6 percent in February" for "What was the rate in February?"
+    return bool(_TIME_WORDS.findall(phrase.casefold()) and set(_TIME_WORDS.findall(phrase.casefold()))
+                & set(_TIME_WORDS.findall(analysis.question.casefold())))  # fmt: skip
 
 
 def _asks_for_a_rate(analysis: QuestionAnalysis, after: str) -> bool:
@@ -204,6 +229,8 @@ def _asks_for_a_rate(analysis: QuestionAnalysis, after: str) -> bool:
     cost?", "How much per bushel?") asks for a rate."""
     if analysis.focus in _PRICE_NOUNS:
         return True
+    if analysis.predicate in _PRICING_VERBS and re.search(r"\b(?:does|do)\b", analysis.question, re.IGNORECASE):
+        return True  # "How much does it cost to rent a kayak?": a price, which is per unit
     units = re.findall(r"\b(?:a|an|per|each|every)\s+([a-z]+)", after[:_RATE_REACH], re.IGNORECASE)
     question = analysis.question.casefold()
     return any(re.search(rf"\b(?:a|an|per|each|every)\s+{unit.casefold()}\b", question) for unit in units)

@@ -1159,6 +1159,9 @@ def test_a_word_alike_names_the_sum_asked(encoder: object) -> None:
         ("Did the Orlow plant close?", "The Orlow plant closed on Friday.", True),
         # what must be has not been
         ("Did the Orlow council approve the budget?", "The Orlow council must approve the budget by June 30.", False),
+        # what was done before something else happened is done
+        ("Did the Orlow council pass the budget?", "The Orlow council debated for hours before passing the budget "
+         "5-2.", True),
         # nor what is being studied or talked about
         ("Did Orlow and Pell merge their fire departments?", "Orlow and Pell agreed to study merging their fire "
          "departments.", False),

@@ -136,3 +136,27 @@ def test_what_was_before_an_event_is_asked_about_what_there_was() -> None:
     text = "The Dunmore ferry's on-time rate fell to 71 percent after the dock closed."
     assert _kept("What was the Dunmore ferry's on-time rate before the dock closed?", text, "PERCENT",
                  "71 percent") == []  # fmt: skip
+
+
+def test_more_ways_news_gives_a_population() -> None:
+    for text, value in [("Brannock has about 4,800 residents and one traffic light.", "about 4,800"),
+                        ("Brannock's 4,800 residents will vote in May.", "4,800"),
+                        ("About 4,800 people call Brannock home.", "About 4,800"),
+                        ("Brannock's population grew to 4,800 last year.", "4,800")]:  # fmt: skip
+        assert _kept("How many people live in Brannock?", text, "CARDINAL", value) == [value], text
+    assert _kept("How many people live in Brannock?", "About 60 people packed the Brannock fire hall.", "CARDINAL",
+                 "About 60") == []  # fmt: skip
+
+
+def test_a_price_asked_in_the_present_is_a_rate_and_a_whole_may_be_done_to() -> None:
+    kayaks = "Kayaks at Lake Orme rent for $25 an hour, and the concession earned $80,000 last summer."
+    assert "$25" in _kept("How much does it cost to rent a kayak at Lake Orme?", kayaks, "MONEY", "$25", "$80,000")
+    votes = "Dana Pellow won 1,204 of the 2,310 votes cast in the Tamsin mayoral race."
+    assert "2,310" in _kept("How many votes were cast in the Tamsin mayoral race?", votes, "CARDINAL", "1,204",
+                            "2,310")  # fmt: skip
+
+
+def test_the_earlier_figure_answers_when_the_question_names_its_month() -> None:
+    text = "The Corran County jobless rate was 4.1 percent in March, down from 4.6 percent in February."
+    assert "4.6 percent" in _kept("What was the Corran County jobless rate in February?", text, "PERCENT",
+                                  "4.1 percent", "4.6 percent")  # fmt: skip
