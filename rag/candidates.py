@@ -587,6 +587,15 @@ def sums_something_else(
     return True
 
 
+# Words for one sum that news uses alike ("held on $25,000 bond" is the bail asked about).
+_SAME_SUMS = (all_stems("bail bond"),)
+
+
+def _with_same_sums(stems_asked: frozenset[str]) -> frozenset[str]:
+    """The stems, with the other words for a sum one of them names."""
+    return stems_asked.union(*(group for group in _SAME_SUMS if group & stems_asked))
+
+
 # Nouns that stand for any undertaking: "What did the work cost?" asks about the renovation the article sizes.
 _GENERAL_NOUNS = frozenset({"work", "project", "job", "effort", "undertaking", "thing"})
 
@@ -612,8 +621,11 @@ def sizes_something_else(
     if top.dep_ not in ("nummod", "nmod", "compound", "amod") or noun.pos_ != "NOUN" or span.start <= noun.i < span.end:
         return False
     named = all_stems(" ".join(constraint.text for constraint in analysis.constraints))
-    asked = all_stems(" ".join(analysis.content_lemmas)) - named
-    phrase = [t for t in noun.subtree if not span.start <= t.i < span.end and t.pos_ in ("NOUN", "VERB", "ADJ")]
+    asked = _with_same_sums(all_stems(" ".join(analysis.content_lemmas)) - named)
+    # the noun's phrase, and what the verb it hangs on does it for ("approved a $7.5 million bond to build ...")
+    purposes = [c for c in noun.head.children if c.dep_ in ("xcomp", "advcl") and c.i > noun.i]
+    phrase = [t for t in [*noun.subtree, *(w for c in purposes for w in c.subtree)]
+              if not span.start <= t.i < span.end and t.pos_ in ("NOUN", "VERB", "ADJ")]  # fmt: skip
     if any(_token_stems(t) & asked for t in phrase):
         return False
     return not (analysis.focus and word_likeness(analysis.focus, noun.lemma_) >= SUM_LIKENESS)
@@ -637,7 +649,10 @@ def shares_something_else(
     whole = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None) if of else None
     if whole is None:
         return False
-    if _token_stems(whole) & all_stems(analysis.question) or _abbreviated(whole, analysis.question):
+    question_stems = all_stems(analysis.question)
+    if _token_stems(whole) & question_stems or _token_stems(clause[1]) & question_stems:
+        return False  # "graduated 88 percent of its seniors" for the graduation rate
+    if _abbreviated(whole, analysis.question):
         return False
     return not (analysis.focus and word_likeness(analysis.focus, whole.lemma_) >= SUM_LIKENESS)
 
@@ -676,7 +691,7 @@ def pays_for_something_else(
     if not asked:
         return False
     said = [t for t in sentence_parse(candidate.text) if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ")]
-    if any(all_stems(" ".join(asked)) & _token_stems(t) for t in said):
+    if any(_with_same_sums(all_stems(" ".join(asked))) & _token_stems(t) for t in said):
         return False
     return not any(word_likeness(lemma, t.lemma_) >= SAME_THING_LIKENESS for lemma in asked for t in said
                    if t.pos_ == "NOUN")  # fmt: skip

@@ -1406,3 +1406,17 @@ def test_an_enrollment_counts_pupils_of_any_name() -> None:
 
     served = _value_candidate("The Orlow district serves 4,300 pupils.", "4,300", "CARDINAL")
     assert not counts_something_else(analyse("What is the enrollment of the Orlow school district?"), served)
+
+
+def test_a_sum_or_share_of_what_is_asked_in_other_words_still_answers() -> None:
+    from rag.candidates import pays_for_something_else, shares_something_else, sizes_something_else
+    from rag.query import analyse
+
+    bond = _value_candidate("Orin Vell is held on $50,000 bond in the Orlow jail.", "$50,000", "MONEY")
+    assert not sizes_something_else(analyse("How much was the bail for Orin Vell in Orlow?"), bond)
+    assert not pays_for_something_else(analyse("How much was Orin Vell's bail set at?"), bond)
+    station = _value_candidate("Orlow voters approved a $7.5 million bond to build a new fire station.",
+                               "$7.5 million", "MONEY")  # fmt: skip
+    assert not sizes_something_else(analyse("How much will the new Orlow fire station cost?"), station)
+    seniors = _value_candidate("Orlow High graduated 88 percent of its seniors last spring.", "88 percent", "PERCENT")
+    assert not shares_something_else(analyse("What is the graduation rate at Orlow High?"), seniors)
