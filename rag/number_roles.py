@@ -72,7 +72,9 @@ _BEFORE = frozenset(all_stems("before"))
 # "14 of its 31 workers", "18 of the 27 homes", "9 out of 10": the whole, after the part
 _PART_WORDS = "|".join([*NUMBER_WORDS, "most", "some", "all", "half", "many", "none", "few", "several"])
 _WHOLE_BEFORE = re.compile(
-    rf"\b(?:\d[\d,.]*|{_PART_WORDS})\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|our|all|those)\s+)?$", re.IGNORECASE
+    rf"\b(?:\d[\d,.]*|{_PART_WORDS})\s+(?:out\s+)?of\s+(?:(?:the|its|their|his|her|our|all|those)\s+)?"
+    rf"(?:(?:[\w-]+\s+){{0,2}}[\w-]+['’]s\s+)?$",  # "900 of the union's 1,300 members"
+    re.IGNORECASE
 )
 # "412 vacant buildings, 140 of them condemned": the part, before "of them" and what it says of them
 _OF_THEM_AFTER = re.compile(r"^\s+(?:of\s+(?:them|those|which|whom))\s+(\w+(?:\s+\w+)?)", re.IGNORECASE)
@@ -177,9 +179,12 @@ def _not_asked(analysis: QuestionAnalysis, question_stems: frozenset[str], text:
 
 
 def _done_to_the_whole(analysis: QuestionAnalysis, after: str) -> bool:
-    """"won 1,204 of the 2,310 votes cast" for "How many votes were cast?": the question's verb is said of the
-    whole, in the words right after it."""
-    return bool(analysis.predicate and all_stems(analysis.predicate) & all_stems(" ".join(after.split()[:3])))
+    """"won 1,204 of the 2,310 votes cast" for "How many votes were cast?": the question's verb, in the passive,
+    is said of the whole in the words right after it (as a participle; "900 of its 1,300 members voted" for "How
+    many members voted?" says the 900 did)."""
+    passive = re.search(r"\b(?:was|were|been|be|being)\s+\w+", analysis.question, re.IGNORECASE)
+    return bool(passive and analysis.predicate
+                and all_stems(analysis.predicate) & all_stems(" ".join(after.split()[:3])))  # fmt: skip
 
 
 def earlier_figure(before: str, after: str) -> bool:

@@ -201,7 +201,8 @@ class Constraint:
             number, noun = self.keys
             spelled = [word for word, value in NUMBER_WORDS.items() if str(value) == number]
             numbers = "|".join([re.escape(number), *spelled])
-            return re.search(rf"(?<![\w.-])(?:{numbers})[\s-]{re.escape(noun)}(?:s|es)?\b", text) is not None
+            plural = re.escape(noun[:-1]) + "ies" if noun.endswith("y") else re.escape(noun) + "(?:s|es)"
+            return re.search(rf"(?<![\w.-])(?:{numbers})[\s-](?:{re.escape(noun)}|{plural})\b", text) is not None
         return all(key in words for key in self.keys)
 
 

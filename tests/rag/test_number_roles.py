@@ -50,6 +50,9 @@ def test_what_was_done_to_some_is_asked_of_the_part_and_what_there_is_of_the_who
     text = "Brockhaven Foods will lay off 22 of its 150 workers when the Dunmere plant retools in March."
     assert _kept("How many workers will Brockhaven Foods lay off?", text, "CARDINAL", "22", "150") == ["22"]
     assert _kept("How many workers does Brockhaven Foods employ?", text, "CARDINAL", "22", "150") == ["22", "150"]
+    union = "Nearly 900 of the Brockhaven union's 1,300 members voted to strike."
+    assert _kept("How many Brockhaven union members voted to strike?", union, "CARDINAL", "Nearly 900",
+                 "1,300") == ["Nearly 900"]  # fmt: skip
     listed = "The county lists 96 empty storefronts, 31 of them boarded up, Planner Oda Vesk said."
     assert _kept("How many empty storefronts are there in the county?", listed, "CARDINAL", "96", "31") == ["96"]
     assert _kept("How many storefronts are boarded up?", listed, "CARDINAL", "96", "31") == ["96", "31"]

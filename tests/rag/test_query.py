@@ -143,6 +143,7 @@ def test_a_size_joined_to_a_noun_holds_in_digits_or_words_with_or_without_a_hyph
     assert not holds(question, "One-bedroom apartments at the Ostrava Flats rent for $1,100.")
     assert not holds(question, "A 12-bedroom inn stands beside the Ostrava Flats.")
     assert holds("What does a 64-gallon cart cost in Pell?", "In Pell a 64 gallon cart costs $21.")
+    assert holds("Who will build the 12-story Pell tower?", "The Pell tower will rise 12 stories.")
     # a length of time is no size: outlets time one event differently ("a call of nearly an hour")
     assert "two-hour" not in kinds("How long did the two-hour hearing in Ostrava last?")
 
