@@ -225,8 +225,8 @@ def _asks_for_the_earlier(analysis: QuestionAnalysis, after: str) -> bool:
     if any(constraint.holds_in(normalise(phrase), words(phrase)) for constraint in analysis.constraints):
         return True
     # "down from 4.6 percent in February" for "What was the rate in February?"
-    return bool(_TIME_WORDS.findall(phrase.casefold()) and set(_TIME_WORDS.findall(phrase.casefold()))
-                & set(_TIME_WORDS.findall(analysis.question.casefold())))  # fmt: skip
+    dated_by = set(_TIME_WORDS.findall(phrase.casefold()))
+    return bool(dated_by & set(_TIME_WORDS.findall(analysis.question.casefold())))
 
 
 def _asks_for_a_rate(analysis: QuestionAnalysis, after: str) -> bool:
