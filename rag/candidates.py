@@ -591,6 +591,11 @@ def sums_something_else(
 _SAME_SUMS = (all_stems("bail bond"),)
 
 
+def _named_stems(analysis: QuestionAnalysis) -> frozenset[str]:
+    """The stems of the names, years and numbers the question gives (its constraints)."""
+    return all_stems(" ".join(constraint.text for constraint in analysis.constraints))
+
+
 def _with_same_sums(stems_asked: frozenset[str]) -> frozenset[str]:
     """The stems, with the other words for a sum one of them names."""
     return stems_asked.union(*(group for group in _SAME_SUMS if group & stems_asked))
@@ -614,14 +619,11 @@ def sizes_something_else(
     if clause is None:
         return False
     span = clause[0]
-    top = span.root
-    while top.head.i != top.i and span.start <= top.head.i < span.end:
-        top = top.head
+    top = span.root  # its head stands outside the sum
     noun = top.head
     if top.dep_ not in ("nummod", "nmod", "compound", "amod") or noun.pos_ != "NOUN" or span.start <= noun.i < span.end:
         return False
-    named = all_stems(" ".join(constraint.text for constraint in analysis.constraints))
-    asked = _with_same_sums(all_stems(" ".join(analysis.content_lemmas)) - named)
+    asked = _with_same_sums(all_stems(" ".join(analysis.content_lemmas)) - _named_stems(analysis))
     # the noun's phrase, and what the verb it hangs on does it for ("approved a $7.5 million bond to build ...")
     purposes = [c for c in noun.head.children if c.dep_ in ("xcomp", "advcl") and c.i > noun.i]
     phrase = [t for t in [*noun.subtree, *(w for c in purposes for w in c.subtree)]
@@ -685,9 +687,9 @@ def pays_for_something_else(
     such word ("What did it pay?")."""
     if analysis.answer_type != "money" or candidate.answer is None:
         return False
-    named = all_stems(" ".join(constraint.text for constraint in analysis.constraints))
+    not_asked = _named_stems(analysis) | _MONEY_QUESTION_WORDS
     asked = [lemma for lemma in analysis.content_lemmas
-             if lemma not in _GENERAL_NOUNS and not all_stems(lemma) & (named | _MONEY_QUESTION_WORDS)]  # fmt: skip
+             if lemma not in _GENERAL_NOUNS and not all_stems(lemma) & not_asked]  # fmt: skip
     if not asked:
         return False
     said = [t for t in sentence_parse(candidate.text) if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ")]
@@ -767,9 +769,7 @@ def dates_a_thing_or_a_state(analysis: QuestionAnalysis, candidate: Candidate) -
     if clause is None:
         return False
     span, verb = clause
-    top = span.root
-    while top.head.i != top.i and span.start <= top.head.i < span.end:
-        top = top.head
+    top = span.root  # its head stands outside the date
     noun = top.head
     if top.dep_ in ("nummod", "compound", "amod", "nmod") and noun.pos_ in ("NOUN", "PROPN") and noun.i >= span.end:
         thing = _token_stems(noun)

@@ -32,7 +32,8 @@ from rag.text import NUMBER_WORDS, all_stems, normalise, words
 
 Entity = tuple[int, int, str]
 
-_NUMERIC_TYPES = frozenset({"count", "money", "percent", "quantity", "measure"})
+# Answer types a figure of a sentence answers beside other figures (a length of time or an age stands alone).
+_FIGURE_TYPES = frozenset({"count", "money", "percent", "quantity", "measure"})
 # Words that qualify a figure between "from" and the figure itself.
 _QUALIFIER = r"(?:(?:about|around|roughly|nearly|almost|some|just|only|more\s+than|less\s+than|an?\s+estimated)\s+)?"
 _FROM_BEFORE = re.compile(rf"\bfrom\s+{_QUALIFIER}$", re.IGNORECASE)
@@ -138,7 +139,7 @@ def prefer_asked_figures(analysis: QuestionAnalysis, text: str, entities: Sequen
     a sum in all, each only when another figure of the sentence stays; and, when the question asks for what was
     before, a figure a change arrived at or one as it is now, whether or not another stays. Other entities
     stay."""
-    if analysis.answer_type not in _NUMERIC_TYPES:
+    if analysis.answer_type not in _FIGURE_TYPES:
         return list(entities)
     if asks_population(analysis):
         # "How many people live in Tansy Ferry?": "a town of about 2,600", not "putting 140 people out of work"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 import pytest
 
@@ -13,6 +13,7 @@ from rag.text import stems
 if TYPE_CHECKING:
     from rag.candidates import Candidate
     from rag.models import Passage
+    from rag.word_likeness import WordLikeness
 
 
 def test_a_hyphenated_word_is_also_read_as_one_word() -> None:
@@ -43,6 +44,14 @@ def test_relation_coverage_ignores_the_names_the_question_gives() -> None:
     found = find_candidates(question, [passage], idf=lambda stem: 1.0)
     by_sentence = {c.text.split()[0]: c.features["relation_coverage"] for c in found}
     assert by_sentence["Council"] > 0.5 > by_sentence["About"]
+
+
+@pytest.fixture
+def likeness(encoder: object) -> "WordLikeness":
+    """Word likeness from the local encoder, as the answerer has it."""
+    from rag.word_likeness import EncoderWordLikeness
+
+    return EncoderWordLikeness(encoder)  # type: ignore[arg-type]
 
 
 def _passage(
@@ -76,6 +85,13 @@ def _value_candidate(text: str, value: str, label: str) -> "Candidate":
     return Candidate(0, passage, 0, len(text), {}, [(start, start + len(value), label)])
 
 
+def _flags(check: Callable[..., bool], question: str, text: str, value: str, label: str) -> bool:
+    """What one of rag.candidates' checks of a value answer says of `value` (tagged `label`) in `text`."""
+    from rag.query import analyse
+
+    return check(analyse(question), _value_candidate(text, value, label))
+
+
 def test_the_verb_governing_a_value_must_be_the_questions_verb() -> None:
     from rag.candidates import answer_clause
     from rag.query import analyse
@@ -98,14 +114,12 @@ def test_the_verb_governing_a_value_must_be_the_questions_verb() -> None:
     assert on_predicate("How long did Pell County give Lanford?", gave, "30 days", "DATE") == 1
 
 
-def test_a_verb_like_the_questions_counts_more_than_another_verb(encoder: object) -> None:
+def test_a_verb_like_the_questions_counts_more_than_another_verb(likeness: "WordLikeness") -> None:
     from rag.candidates import answer_clause
     from rag.query import analyse
-    from rag.word_likeness import SAME_WORD_ONLY, EncoderWordLikeness
+    from rag.word_likeness import SAME_WORD_ONLY
 
-    similarity = EncoderWordLikeness(encoder)  # type: ignore[arg-type]
-
-    def graded(question: str, text: str, value: str, label: str, words: object = similarity) -> float:
+    def graded(question: str, text: str, value: str, label: str, words: object = likeness) -> float:
         candidate = _value_candidate(text, value, label)
         return answer_clause(analyse(question), candidate, words)["predicate_similarity"]  # type: ignore[arg-type]
 
@@ -118,16 +132,13 @@ def test_a_verb_like_the_questions_counts_more_than_another_verb(encoder: object
     assert graded(injured, "Four hikers were hurt on Tarn Ridge.", "Four", "CARDINAL", SAME_WORD_ONLY) == 0.0
 
 
-def test_a_count_of_another_thing_scores_below_a_count_of_the_thing_asked(encoder: object) -> None:
+def test_a_count_of_another_thing_scores_below_a_count_of_the_thing_asked(likeness: "WordLikeness") -> None:
     from rag.candidates import answer_clause
     from rag.query import analyse
-    from rag.word_likeness import EncoderWordLikeness
-
-    similarity = EncoderWordLikeness(encoder)  # type: ignore[arg-type]
 
     def counted(question: str, text: str, value: str) -> float:
         candidate = _value_candidate(text, value, "CARDINAL")
-        return answer_clause(analyse(question), candidate, similarity)["counted_similarity"]
+        return answer_clause(analyse(question), candidate, likeness)["counted_similarity"]
 
     beds = "How many beds does the Fennick clinic have?"
     assert counted(beds, "The Fennick clinic has 40 beds.", "40") == 1.0
@@ -935,13 +946,11 @@ def test_a_yes_no_question_is_answered_only_by_a_sentence_that_tells_whether(que
     assert tells_whether(analyse(question), text) is tells
 
 
-def test_a_verb_alike_in_meaning_tells_whether_and_one_unlike_does_not(encoder: object) -> None:
+def test_a_verb_alike_in_meaning_tells_whether_and_one_unlike_does_not(likeness: "WordLikeness") -> None:
     """"Did the county get the grant?": "received" tells whether; "needs" does not."""
     from rag.candidates import tells_whether
     from rag.query import analyse
-    from rag.word_likeness import EncoderWordLikeness
 
-    likeness = EncoderWordLikeness(encoder)  # type: ignore[arg-type]
     question = analyse("Did Ketterby County get the state flood grant?")
     assert tells_whether(question, "Ketterby County received the state flood grant in March.", likeness)
     assert not tells_whether(question, "Ketterby County needs the state flood grant to rebuild the levee.", likeness)
@@ -1016,14 +1025,12 @@ def test_a_number_of_something_else_answers_no_how_many_question(
     assert counts_something_else(analyse(question), _value_candidate(text, value, label)) is other
 
 
-def test_a_number_of_something_alike_in_meaning_counts_the_thing_asked(encoder: object) -> None:
+def test_a_number_of_something_alike_in_meaning_counts_the_thing_asked(likeness: "WordLikeness") -> None:
     """"about 310 riders" counts the people "How many people ride the bus?" asks about; "14 intersections" counts
     no cars."""
     from rag.candidates import counts_something_else
     from rag.query import analyse
-    from rag.word_likeness import EncoderWordLikeness
 
-    likeness = EncoderWordLikeness(encoder)  # type: ignore[arg-type]
     riders = _value_candidate("Route 9 carries about 310 riders on a weekday.", "about 310", "CARDINAL")
     assert not counts_something_else(analyse("How many people ride the Route 9 bus on a weekday?"), riders, likeness)
     signals = _value_candidate("New signals will go up at 14 intersections along Quell Avenue.", "14", "CARDINAL")
@@ -1127,18 +1134,15 @@ def test_a_sum_of_another_kind_answers_no_question_for_a_salary_a_rent_or_a_fare
     question: str, text: str, value: str, other: bool
 ) -> None:
     from rag.candidates import sums_something_else
-    from rag.query import analyse
 
-    assert sums_something_else(analyse(question), _value_candidate(text, value, "MONEY")) is other
+    assert _flags(sums_something_else, question, text, value, "MONEY") is other
 
 
-def test_a_word_alike_names_the_sum_asked(encoder: object) -> None:
+def test_a_word_alike_names_the_sum_asked(likeness: "WordLikeness") -> None:
     """"What is the hourly wage?": "will pay $21 an hour" names it; "positions that will cost $1.9 million" does not."""
     from rag.candidates import sums_something_else
     from rag.query import analyse
-    from rag.word_likeness import EncoderWordLikeness
 
-    likeness = EncoderWordLikeness(encoder)  # type: ignore[arg-type]
     question = analyse("What is the average wage at the Tressan plant?")
     paid = _value_candidate("The new Tressan jobs will pay $21 an hour on average.", "$21", "MONEY")
     positions = _value_candidate("The Tressan positions will cost $1.9 million a year.", "$1.9 million", "MONEY")
@@ -1190,9 +1194,8 @@ def test_a_number_of_people_or_of_what_the_verb_does_counts_the_thing_asked(
     question: str, text: str, value: str, other: bool
 ) -> None:
     from rag.candidates import counts_something_else
-    from rag.query import analyse
 
-    assert counts_something_else(analyse(question), _value_candidate(text, value, "CARDINAL")) is other
+    assert _flags(counts_something_else, question, text, value, "CARDINAL") is other
 
 
 def test_a_persons_name_after_in_is_no_place_and_a_date_of_an_event_is_no_decisions() -> None:
@@ -1218,9 +1221,8 @@ def test_a_persons_name_after_in_is_no_place_and_a_date_of_an_event_is_no_decisi
 )  # fmt: skip
 def test_a_sum_charged_or_earned_names_a_fare_or_pay(question: str, text: str, value: str, other: bool) -> None:
     from rag.candidates import sums_something_else
-    from rag.query import analyse
 
-    assert sums_something_else(analyse(question), _value_candidate(text, value, "MONEY")) is other
+    assert _flags(sums_something_else, question, text, value, "MONEY") is other
 
 
 def test_a_firm_with_a_title_word_in_its_name_and_a_salary_by_the_year_stay_answers() -> None:
@@ -1255,9 +1257,8 @@ def test_a_sum_that_sizes_another_thing_answers_no_question_about_a_sum(
     question: str, text: str, value: str, other: bool
 ) -> None:
     from rag.candidates import sizes_something_else
-    from rag.query import analyse
 
-    assert sizes_something_else(analyse(question), _value_candidate(text, value, "MONEY")) is other
+    assert _flags(sizes_something_else, question, text, value, "MONEY") is other
 
 
 @pytest.mark.parametrize(
@@ -1283,9 +1284,8 @@ def test_a_date_of_a_thing_or_of_a_state_does_not_tell_when_something_happened(
     question: str, text: str, value: str, other: bool
 ) -> None:
     from rag.candidates import dates_a_thing_or_a_state
-    from rag.query import analyse
 
-    assert dates_a_thing_or_a_state(analyse(question), _value_candidate(text, value, "DATE")) is other
+    assert _flags(dates_a_thing_or_a_state, question, text, value, "DATE") is other
 
 
 @pytest.mark.parametrize(
@@ -1309,17 +1309,14 @@ def test_a_share_of_another_thing_answers_no_percent_question(
     question: str, text: str, value: str, other: bool
 ) -> None:
     from rag.candidates import shares_something_else
-    from rag.query import analyse
 
-    assert shares_something_else(analyse(question), _value_candidate(text, value, "PERCENT")) is other
+    assert _flags(shares_something_else, question, text, value, "PERCENT") is other
 
 
-def test_a_share_of_a_thing_alike_the_one_asked_about_answers(encoder: object) -> None:
+def test_a_share_of_a_thing_alike_the_one_asked_about_answers(likeness: "WordLikeness") -> None:
     from rag.candidates import shares_something_else
     from rag.query import analyse
-    from rag.word_likeness import EncoderWordLikeness
 
-    likeness = EncoderWordLikeness(encoder)  # type: ignore[arg-type]
     won = _value_candidate("The Orlow levy won 58 percent of the ballots cast.", "58 percent", "PERCENT")
     assert not shares_something_else(analyse("What percentage of the vote did the Orlow levy get?"), won, likeness)
     assert shares_something_else(analyse("What interest rate will Orlow pay?"), won, likeness)
@@ -1344,9 +1341,8 @@ def test_a_share_of_a_thing_alike_the_one_asked_about_answers(encoder: object) -
 def test_a_value_of_the_opposite_event_does_not_answer(question: str, text: str, value: str, label: str,
                                                       other: bool) -> None:  # fmt: skip
     from rag.candidates import done_the_other_way
-    from rag.query import analyse
 
-    assert done_the_other_way(analyse(question), _value_candidate(text, value, label)) is other
+    assert _flags(done_the_other_way, question, text, value, label) is other
 
 
 @pytest.mark.parametrize(
@@ -1369,18 +1365,15 @@ def test_a_sum_from_a_sentence_about_something_else_answers_no_money_question(
     question: str, text: str, value: str, other: bool
 ) -> None:
     from rag.candidates import pays_for_something_else
-    from rag.query import analyse
 
-    assert pays_for_something_else(analyse(question), _value_candidate(text, value, "MONEY")) is other
+    assert _flags(pays_for_something_else, question, text, value, "MONEY") is other
 
 
-def test_a_word_alike_in_meaning_names_what_the_sum_is_for(encoder: object) -> None:
+def test_a_word_alike_in_meaning_names_what_the_sum_is_for(likeness: "WordLikeness") -> None:
     """"What will the levy cost someone who owns a $150,000 house?": "The owner of a $150,000 home will pay $42"."""
     from rag.candidates import pays_for_something_else
     from rag.query import analyse
-    from rag.word_likeness import EncoderWordLikeness
 
-    likeness = EncoderWordLikeness(encoder)  # type: ignore[arg-type]
     question = analyse("What will the Orlow road levy cost someone who owns a $150,000 house?")
     home = _value_candidate("A home worth $150,000 will pay about $42 a year.", "about $42", "MONEY")
     assert pays_for_something_else(question, home) is True  # as written, no word of the question is there
