@@ -182,6 +182,8 @@ def compare_command(
 def suites_command(
     ctx: typer.Context,
     names: Annotated[Optional[str], typer.Argument(help="Comma-separated suite names (default: all).")] = None,
+    report: Annotated[Optional[Path], typer.Option(metavar="DIR", help="Also write each split's report (Sourced's "
+                                                  "answers) to DIR/SUITE/SPLIT/, for `rag eval diff`.")] = None,
     as_json: Json = False, no_progress: NoProgress = False, debug: Debug = False,
 ) -> None:
     """Every suite and split apart (fresh stores), each next to the trivial baseline."""
@@ -189,6 +191,23 @@ def suites_command(
     from eval.commands import suites
 
     _finish(ctx, suites, suites=options.pop("names"), **options)
+
+
+@app.command("diff")
+def diff_command(
+    ctx: typer.Context,
+    before: Annotated[Path, typer.Argument(help="The earlier run: a results.json or the folder `rag eval run "
+                                                "--report` or `rag eval suites --report` wrote.")],
+    after: Annotated[Path, typer.Argument(help="The later run, the same way.")],
+    changes: Annotated[bool, typer.Option("--changes/--no-changes", help="List the questions whose outcome "
+                                                                        "changed.")] = True,
+    as_json: Json = False, debug: Debug = False,
+) -> None:
+    """Two runs over the same questions, question by question: each metric's change with its 95% interval."""
+    options = _options(locals())
+    from eval.commands import diff
+
+    _finish(ctx, diff, **options)
 
 
 @app.command("fit")

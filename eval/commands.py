@@ -53,6 +53,9 @@ class EvalOptions:
     margin: float | None = None
     feedback: Path | None = None
     out: Path | None = None
+    before: Path | None = None
+    after: Path | None = None
+    changes: bool = True
 
     def __post_init__(self) -> None:
         from eval.gate import DEFAULT_BASELINE, DEFAULT_MARGIN, DEFAULT_THRESHOLDS
@@ -79,12 +82,13 @@ def guarded(options: EvalOptions, action: Any, *args: Any) -> int:
 
 def describe_failure(exc: Exception) -> tuple[str, int]:
     from eval.dataset import DatasetError
+    from eval.diff import DiffError
     from eval.gate import GateFileError
     from rag.errors import SourcedError
 
     if isinstance(exc, SourcedError):
         return exc.message, exc.exit_code
-    if isinstance(exc, (UsageError, DatasetError, GateFileError)):
+    if isinstance(exc, (UsageError, DatasetError, GateFileError, DiffError)):
         return str(exc), 2
     if isinstance(exc, OSError):
         return f"Cannot use {exc.filename or 'a file'} ({exc.strerror or exc}).", 2
@@ -335,15 +339,45 @@ def _compare(args: EvalOptions, settings: Settings, items: list[Any], dataset_pa
 
 def suites(args: EvalOptions, settings: Settings) -> int:
     """`rag eval suites [NAMES]`: every suite and split apart, each next to the trivial baseline."""
-    from eval.suite_report import rows_json, run_suites, suites_table
+    from eval.suite_report import pooled_intervals_table, rows_json, run_suites, suites_table
 
     chosen = args.suites or "all"
     names = None if chosen == "all" else [n.strip() for n in chosen.split(",") if n.strip()]
-    rows = run_suites(settings, names, progress=_progress(args))
+    rows = run_suites(settings, names, progress=_progress(args), report_dir=args.report)
     if args.json:
         print(json.dumps(rows_json(rows), indent=2, ensure_ascii=False))
     else:
         print(suites_table(rows))
+        pooled = pooled_intervals_table(rows)
+        if pooled:
+            print("\nThe pooled figures with their 95% intervals (Wilson for rates, bootstrap for fact recall):\n")
+            print(pooled)
+        if args.report:
+            print(f"\nReports: {args.report} (SUITE/SPLIT/results.json; compare two with `rag eval diff`)")
+    return 0
+
+
+def diff(args: EvalOptions, settings: Settings) -> int:
+    """`rag eval diff BEFORE AFTER`: two runs over the same questions, question by question (eval/diff.py)."""
+    from eval.diff import describe_changed, diff_json, diff_rows, diff_runs, load_outcomes
+    from eval.tables import plain_table
+
+    assert args.before is not None and args.after is not None
+    result = diff_runs(load_outcomes(args.before), load_outcomes(args.after))
+    if args.json:
+        print(json.dumps(diff_json(result), indent=2, ensure_ascii=False))
+        return 0
+    print(f"{counted(result.paired, 'question')} in both runs"
+          + (f"; {result.only_before} only before" if result.only_before else "")
+          + (f"; {result.only_after} only after" if result.only_after else "")
+          + (f"; {result.skipped} left out, answerable in one run and not in the other" if result.skipped else "")
+          + ".\n")
+    print(plain_table(*diff_rows(result)))
+    print("\n* the 95% interval of the change leaves out zero. better / worse: questions whose value moved that way; "
+          "sign test p: the chance of a split at least as uneven if each move were a coin toss.")
+    if args.changes and result.changed:
+        print(f"\n{counted(len(result.changed), 'question')} changed:\n")
+        print("\n".join(describe_changed(case) for case in result.changed))
     return 0
 
 

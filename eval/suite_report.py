@@ -18,7 +18,7 @@ held-out suite), one question at a time, as one set.
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -52,7 +52,11 @@ class SuiteRow:
     overall: dict[str, Any]
     answerable: int = 0  # the questions fact recall and refusals of answerable are over
     unanswerable: int = 0  # the questions wrong answers to unanswerable are over
+    intervals: dict[str, tuple[float, float]] = field(default_factory=dict)  # 95%, per metric (run_intervals)
 
+
+# The metrics given with a 95% interval (run_intervals).
+INTERVAL_METRICS = ("fact_recall", "hallucination_rate", "over_refusal_rate")
 
 # The pooled rows: every split of articles nothing was tuned on, as one set of questions.
 POOLED_SUITE = "unseen articles"
@@ -67,8 +71,10 @@ def role(suite: str, split: str) -> str:
     return "dev (fitted on)" if split == "dev" else "test (frozen)"
 
 
-def run_suites(settings: Settings, names: Sequence[str] | None = None, progress: bool | None = None) -> list[SuiteRow]:
-    """A row per suite, split and system, then the pooled rows (when two or more splits pool)."""
+def run_suites(settings: Settings, names: Sequence[str] | None = None, progress: bool | None = None,
+               report_dir: Path | None = None) -> list[SuiteRow]:  # fmt: skip
+    """A row per suite, split and system, then the pooled rows (when two or more splits pool). With `report_dir`,
+    Sourced's run of each split is also written to REPORT_DIR/SUITE/SPLIT/ (results.json, summary.md, report.html)."""
     rows: list[SuiteRow] = []
     unseen: dict[str, list[RunResult]] = {}
     for name in names or list(suites()):
@@ -82,12 +88,23 @@ def run_suites(settings: Settings, names: Sequence[str] | None = None, progress:
                 for system, answerer in (("sourced", sourced), ("baseline", baseline)):
                     run = run_suite(items, answerer, progress=progress, label=f"{name} {split} {system}")
                     rows.append(suite_row(name, split, system, role(name, split), run))
+                    if report_dir is not None and system == "sourced":
+                        _write_report(report_dir / name / split, run, suite.files.get(split) or suite.files["all"])
                     if unseen_articles(name, split):
                         unseen.setdefault(system, []).append(run)
     for system, runs in unseen.items():
         if len(runs) > 1:
             rows.append(suite_row(POOLED_SUITE, "test", system, POOLED_ROLE, pool(runs)))
     return rows
+
+
+def _write_report(directory: Path, run: RunResult, dataset: Path) -> None:
+    import hashlib
+
+    from eval.report import ReportContext, write_run_report
+
+    context = ReportContext(str(dataset), hashlib.sha256(dataset.read_bytes()).hexdigest())
+    write_run_report(directory, run, summarise(run), context)
 
 
 def unseen_articles(suite: str, split: str) -> bool:
@@ -99,7 +116,46 @@ def suite_row(suite: str, split: str, system: str, row_role: str, run: RunResult
     summary = summarise(run)
     counts = summary["counts"]
     return SuiteRow(suite, split, system, row_role, counts["cases"], summary["overall"],
-                    counts["answerable_cases"], counts["unanswerable_cases"])  # fmt: skip
+                    counts["answerable_cases"], counts["unanswerable_cases"], run_intervals(run))  # fmt: skip
+
+
+def run_intervals(run: RunResult) -> dict[str, tuple[float, float]]:
+    """The 95% intervals of a run's fact recall (bootstrap over its answerable questions) and of its two refusal
+    rates (Wilson): a split of a few dozen questions moves by 0.1 with one question, and even the pooled rows
+    carry an interval several hundredths wide."""
+    from eval.intervals import mean_interval, proportion_interval
+
+    cases = [case for item in run.items for case in item.cases]
+    answerable = [c for c in cases if c.case.answerable]
+    unanswerable = [c for c in cases if not c.case.answerable]
+
+    def answered(case: Any) -> bool:
+        return case.answer is not None and not case.answer.abstained
+
+    found = {
+        "fact_recall": mean_interval([c.metrics.get("fact_recall") or 0.0 for c in answerable]),
+        "hallucination_rate": proportion_interval(sum(answered(c) for c in unanswerable), len(unanswerable)),
+        "over_refusal_rate": proportion_interval(sum(not answered(c) for c in answerable), len(answerable)),
+    }
+    return {name: (interval.low, interval.high) for name, interval in found.items() if interval is not None}
+
+
+def pooled_intervals_table(rows: Sequence[SuiteRow]) -> str:
+    """The pooled rows' rates with their 95% intervals (empty when no row pools)."""
+    pooled = [row for row in rows if row.role == POOLED_ROLE]
+    if not pooled:
+        return ""
+    header = ["suite", "system", *(label for name, label in COLUMNS if name in INTERVAL_METRICS)]
+    lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    for row in pooled:
+        cells = []
+        for name, _ in COLUMNS:
+            if name in INTERVAL_METRICS:
+                low, high = row.intervals.get(name, (None, None))
+                value = format_value(name, row.overall.get(name))
+                cells.append(value if low is None else f"{value} ({low:.3f} to {high:.3f})")
+        lines.append(f"| {row.suite} | {row.system} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
 def pool(runs: Sequence[RunResult]) -> RunResult:
