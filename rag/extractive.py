@@ -193,12 +193,16 @@ def decide(
     article_text: ArticleText | None = None,
     knows: Callable[[str], bool] | None = None,
     word_likeness: WordLikeness = SAME_WORD_ONLY,
+    given: Callable[[Candidate], bool] | None = None,
 ) -> tuple[list[Candidate], Decision]:
-    """Ranked candidates and the refusal model's decision on the best one."""
+    """Ranked candidates and the refusal model's decision on the best one, leaving out those `given` says an
+    earlier part of the question's answer already gave."""
     model = model or load_answer_model()
     if analysis.about_the_assistant:
         return [], Decision(None, {}, 0.0, False)
     candidates = find_candidates(analysis, passages, idf, query_vector, article_text, knows)
+    if given is not None:
+        candidates = [c for c in candidates if not given(c)]
     ranker = model.ranker[kind_of(analysis.typed)]
     for candidate in candidates:
         candidate.score = ranker.logit(candidate.features)
@@ -233,12 +237,14 @@ def extractive_answer(
     probabilities: list[float] = []
     answered: list[float] = []
     withheld: list[Withheld] = []
+    given = _Given()
     # a compound question ("What rating did it get, and what did repairs cost?") is answered part by part,
-    # each part by the same rules as a question of its own; the parts the articles answer are given
+    # each part by the same rules as a question of its own; the parts the articles answer are given, and a
+    # part is not answered by what an earlier part's answer gave (two parts ask two things)
     for part in analysis.parts or (analysis,):
         candidates, decision = decide(
             part, passages, idf, model=model, query_vector=query_vector, article_text=article_text, knows=knows,
-            word_likeness=word_likeness,
+            word_likeness=word_likeness, given=given.value_given if part.typed else given.sentence_given,
         )
         probabilities.append(decision.probability)
         # an article that says the thing asked is not known outranks an answer from a passage retrieved
@@ -252,9 +258,11 @@ def extractive_answer(
             continue
         answered.append(decision.probability)
         if part.typed:
-            cited += _typed_answer(part, candidates, model, word_likeness)
+            found = _typed_answer(part, candidates, model, word_likeness)
         else:
-            cited += _sentence_answer(part, candidates, max_sentences if not analysis.parts else 1, model)
+            found = _sentence_answer(part, candidates, max_sentences if not analysis.parts else 1, model)
+        cited += given.new(found)
+        given.add(decision.best, found)
     if not cited:
         return Answer(
             question=analysis.question,
@@ -275,6 +283,40 @@ def extractive_answer(
         retrieved=passages,
         confidence=round(min(answered), 4),
     )
+
+
+class _Given:
+    """What the answer's earlier parts gave: the sentences they showed whole and the values they answered."""
+
+    def __init__(self) -> None:
+        self.shown: set[tuple[str, int]] = set()
+        self.values: set[str] = set()
+
+    def add(self, best: Candidate | None, found: Sequence[CitedSentence]) -> None:
+        if best is not None and best.answer is not None:
+            self.values.add(_answer_key(best))
+        self.shown.update(_quoted(sentence) for sentence in found if _whole(sentence))
+
+    def sentence_given(self, candidate: Candidate) -> bool:
+        return (candidate.passage.passage_id, candidate.start) in self.shown
+
+    def value_given(self, candidate: Candidate) -> bool:
+        return candidate.answer is not None and _answer_key(candidate) in self.values
+
+    def new(self, found: Sequence[CitedSentence]) -> list[CitedSentence]:
+        """`found` without the sentences an earlier part already showed whole (a value's supporting sentence is
+        often the one the part before gave)."""
+        return [sentence for sentence in found if not (_whole(sentence) and _quoted(sentence) in self.shown)]
+
+
+def _whole(sentence: CitedSentence) -> bool:
+    """Whether the cited sentence shows its quote whole (not a short value taken from it)."""
+    return len(sentence.quotes) == 1 and sentence.text == display_text(sentence.quotes[0].text)
+
+
+def _quoted(sentence: CitedSentence) -> tuple[str, int]:
+    quote = sentence.quotes[0]
+    return quote.passage.passage_id, quote.start
 
 
 # --- typed answers -------------------------------------------------------------
@@ -321,7 +363,8 @@ def _rival_figure(
     about as the best one, whose sentence gives every day, month and year of the question that the best one's
     gives ("6,400 customers by early Thursday" has no rival in "18,500 at the peak Wednesday"), and one that
     the refusal model would give as the answer on its own (so it hangs on the question's verb or one like it,
-    in a clause that fits the question)."""
+    in a clause that fits the question), and not a figure of something else than asked ("hire 30 workers" is no
+    rival of "laid off 42 workers": `_of_something_else`)."""
     if analysis.answer_type not in _NUMERIC_TYPES or not model.refusal:
         return None  # no refusal model yet (while one is fitted): each answer is judged on its own figure
     best = candidates[0]
@@ -331,7 +374,7 @@ def _rival_figure(
                 or rival.features["answer_on_focus"] < best.features["answer_on_focus"]
                 or not _same_unit(rival.answer_text() or "", best.answer_text() or "", analysis.focus)
                 or _also_states(best, rival) or _also_states(rival, best)
-                or _names_less(rival, best, analysis)):  # fmt: skip
+                or _names_less(rival, best, analysis) or _of_something_else(rival, analysis, word_likeness)):  # fmt: skip
             continue
         first = [rival, *(c for c in candidates if c is not rival and _figure(c) != best_figure)]  # on its own
         accepted = model.answer_probability(refusal_features(first, analysis, word_likeness)) >= model.threshold
@@ -620,24 +663,42 @@ ROLE_WINDOW = 3
 def _named_by_focus(analysis: QuestionAnalysis, candidate: Candidate) -> list[str]:
     """For "Which council members ...?": the names the sentence puts right after the asked-for noun, as in
     "Council members Ada Kettering and Gerald Tallis voted against" (a name joined to one by "and" counts too).
-    Empty when the question asks for no kind of thing or the sentence names none that way."""
+    Empty when the question asks for no kind of thing (its focus is only what it is about: `focus_asked`) or the
+    sentence names none that way."""
     if analysis.question_word not in ("which", "what", "who") or not analysis.focus:
         return []
+    if analysis.question_word != "who" and not analysis.focus_asked:
+        return []  # "What did the council members say?" asks what they said, not who they are
     focus = set(stems(analysis.focus))
     text, passage = candidate.text, candidate.passage
     asked = normalise(analysis.question)
     names: list[str] = []
     last_end: int | None = None
+    previous_end = candidate.start  # the words before a name are read back to the name before it, not past it
     for s, e, label in sorted(passage.entities):
-        if s < candidate.start or e > candidate.end or label not in _NAMED_LABELS:
+        if s < candidate.start or e > candidate.end:
             continue
         name = passage.text[s:e]
-        before = passage.text[max(candidate.start, s - 60) : s].split()[-ROLE_WINDOW:]
+        before = passage.text[max(previous_end, s - 60) : s].split()[-ROLE_WINDOW:]
+        previous_end = max(previous_end, e)
+        if label not in _NAMED_LABELS:
+            continue
         joined = last_end is not None and passage.text[last_end:s].strip() in (",", "and", ", and", "or")
-        if (focus & set(stems(" ".join(before))) or joined) and normalise(name) not in asked:
+        # "Which airport ...?": "the Rzeszow-Jasionka Airport" names one of the kind asked for in its own words
+        kind_in_name = bool(focus & set(stems(_name_head(name))))
+        if (focus & set(stems(" ".join(before))) or joined or kind_in_name) and normalise(name) not in asked:
             names.append(name)
             last_end = e
     return names if text else []
+
+
+def _name_head(name: str) -> str:
+    """The word that says what a name names: the one before "of" ("Board of Regents" is a board, "University of
+    Kessford" a university), else the last ("Carrick Park", "the Rzeszow-Jasionka Airport")."""
+    named = name.split()
+    if "of" in named[1:]:
+        return named[named.index("of", 1) - 1]
+    return named[-1] if named else ""
 
 
 def _next_sentence(best: Candidate, candidates: list[Candidate], next_paragraph: bool = False) -> Candidate | None:

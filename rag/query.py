@@ -216,6 +216,9 @@ class QuestionAnalysis:
     constraints: tuple[Constraint, ...]
     entities: tuple[tuple[str, str], ...]  # (text, label) of every entity the model found
     content_lemmas: tuple[str, ...] = field(default=())  # nouns, verbs, adjectives, names of the question
+    # "Which council members ...?", "What company ...?", "What is the population of X?": the focus is the kind of
+    # thing asked for; in "What did the council members say?" it is only who the question is about
+    focus_asked: bool = False
     predicate: str | None = None  # the main verb's lemma ("vote", "hit"), None for "be"/"do"/"have"
     # "Do you use cookies?", "What is your name?": a question to the assistant, which articles cannot answer
     about_the_assistant: bool = False
@@ -297,6 +300,7 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
         question_word=_describe_question_word(wh),
         focus=focus.lemma_.casefold() if focus is not None else None,
         focus_is_plural=focus is not None and focus.tag_ in ("NNS", "NNPS"),
+        focus_asked=_focus_asked(wh, focus),
         constraints=_several_times_are_alternatives(tuple(_constraints(doc, publisher_names))),
         entities=tuple((e.text, e.label_) for e in doc.ents),
         content_lemmas=tuple(
@@ -321,6 +325,20 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
         asked_of=_doer(wh) if slot == "object" or _after_a_preposition(wh) else None,
         asked_verb_forms=_asked_verb_forms(doc) if answer_type == "yes_no" else (),
     )
+
+
+def _focus_asked(wh: "Token | None", focus: "Token | None") -> bool:
+    """Whether the focus names the kind of thing a "what" or "which" question asks for: the wh-word's noun
+    ("Which council members", "What kind of business") or, across "be", what it is ("What is the population of
+    X?"); not the subject of another verb ("What will the new owners do?")."""
+    if wh is None or focus is None:
+        return False
+    if wh.dep_ == "attr":
+        # "What's the county paying the architects?" is "is paying", parsed as a "be" with "What" on it
+        return not any(child.pos_ == "VERB" for child in wh.head.children)
+    if _in_the_phrase(wh, focus):
+        return True  # "In which town ...", which the parser may leave unjoined
+    return wh.head.pos_ in ("NOUN", "PROPN") and wh.head.i != wh.i and focus in list(wh.head.subtree)
 
 
 def _asked_verb_forms(doc: "Doc") -> tuple[str, ...]:
@@ -695,6 +713,8 @@ def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
         noun = wh.head  # "In which fields ..." parsed with the noun as head
     if noun is not None and not _in_the_phrase(wh, noun):
         noun = None  # "What does a year at the college cost?" parsed with "What" on "year": no "what year"
+    if noun is None and wh.dep_ != "attr":
+        noun = _phrase_noun(wh)  # "Security at which airport was he ...?", parsed with "which" on "at"
     if noun is None:
         # "What is the population of X?": the subject names what is asked for
         subject = _subject_noun(doc)
@@ -733,6 +753,17 @@ def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
 # Words that may stand between "which"/"what" and its noun: "Which two council members", "What year-end bonus",
 # "what weekday and calendar date".
 _NOUN_PHRASE_TAGS = frozenset({"ADJ", "ADV", "NUM", "NOUN", "PROPN", "PUNCT", "CCONJ"})
+
+
+def _phrase_noun(wh: "Token") -> "Token | None":
+    """The noun that ends the phrase the question word opens ("which county airport": "airport"), if any."""
+    found = None
+    for token in wh.doc[wh.i + 1 :]:
+        if token.pos_ not in _NOUN_PHRASE_TAGS:
+            break
+        if token.pos_ in ("NOUN", "PROPN"):
+            found = token
+    return found
 
 
 def _in_the_phrase(wh: "Token", noun: "Token") -> bool:

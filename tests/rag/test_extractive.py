@@ -308,3 +308,72 @@ def test_a_why_question_about_one_person_is_answered_where_that_person_is_named(
     assert [c.text.split()[3] for c in fitting_first([sentences[1], sentences[2]], question)] == ["Wexley"]
     assert fitting_first([sentences[1]], question) == []
 
+
+
+def test_each_part_of_a_compound_question_answers_with_something_the_parts_before_did_not_give() -> None:
+    """"What happened to the bakery, and what will the new owners do?": the sentence the first part shows is not
+    shown again for the second; "How many were laid off, and how many will be hired?" is not answered 42 twice."""
+    from rag.extractive import extractive_answer
+    from rag.query import analyse
+
+    closing = _passage("a", "Orrwick Courier", "The Brisket Lane bakery in Orrwick closed in May after 61 years, and "
+                       "a family from Denholt bought it. The bakery laid off 42 workers when it closed.")  # fmt: skip
+    plans = _passage("b", "Radio Orrwick", "The new owners of the Orrwick bakery plan to reopen it in October and "
+                     "hire 30 workers.")  # fmt: skip
+    bought = _passage("c", "Orrwick Courier", "A company formed by Orrwick bakers has bought the former Brisket Lane "
+                      "bakery, which has been closed since May, and plans to reopen it next spring with about 20 "
+                      "workers. The company paid $310,000 for the building, county records show.")  # fmt: skip
+    # every part answered (threshold 0): the one sentence that tells most of both is shown once
+    story = extractive_answer(analyse("What happened to the Brisket Lane bakery in Orrwick, and what's next for it?"),
+                              [bought, closing], idf=lambda stem: 1.0, threshold=0.0)  # fmt: skip
+    shown = [sentence.text for sentence in story.sentences]
+    assert len(shown) == 2 and len(set(shown)) == 2
+    assert story.answer.count("has bought the former Brisket Lane bakery") == 1
+
+    jobs = extractive_answer(analyse("How many workers did the Orrwick bakery lay off, and how many will its new owners "
+                                     "hire?"), [closing, plans], idf=lambda stem: 1.0)  # fmt: skip
+    assert jobs.answer.startswith("42 workers [1].")
+    assert "30 workers [2]." in jobs.answer
+    assert "Sources differ" not in jobs.answer  # hiring 30 is no other outlet's count of the 42 laid off
+
+
+def test_names_answer_what_a_question_asks_for_not_who_it_is_about() -> None:
+    """"Which Orrwick council members opposed the fee?" is answered by their names; "What did the Orrwick council
+    members say about the fee?" by what they said, and "What will the new owners do?" by what they will do."""
+    from rag.extractive import extractive_answer
+    from rag.query import analyse
+
+    said = _passage("a", "Orrwick Courier", "Council members Ada Kettering and Gerald Tallis said the new parking fee "
+                    "would drive shoppers away from downtown Orrwick.")  # fmt: skip
+    owners = _passage("b", "Radio Orrwick", "The new owners, Denholt Baking Co., said they would reopen the Orrwick "
+                      "bakery in October.")  # fmt: skip
+    which = extractive_answer(analyse("Which Orrwick council members opposed the parking fee?"), [said],
+                              idf=lambda stem: 1.0, threshold=0.0)  # fmt: skip
+    assert which.answer.startswith("Ada Kettering and Gerald Tallis [1].")
+    what = extractive_answer(analyse("What did the Orrwick council members say about the parking fee?"), [said],
+                             idf=lambda stem: 1.0, threshold=0.0)  # fmt: skip
+    assert what.answer.startswith("Council members Ada Kettering and Gerald Tallis said the new parking fee")
+    plans = extractive_answer(analyse("What will the new owners do with the Orrwick bakery?"), [owners],
+                              idf=lambda stem: 1.0, threshold=0.0)  # fmt: skip
+    assert plans.answer.startswith("The new owners, Denholt Baking Co., said they would reopen")
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "names"),
+    [
+        # a name that says in its own words what kind of thing it names
+        ("Security at which depot was the Orrwick clerk accused of watching?",
+         "The clerk was accused of watching security at the Fenmarch Freight Depot in northern Orrwick.",
+         ["the Fenmarch Freight Depot"]),
+        # "Board of Regents" names a board, not a regent
+        ("Which regents opposed the Orrwick tuition increase?",
+         "The Orrwick Board of Regents voted 5-2 to raise tuition.", []),
+    ],
+)  # fmt: skip
+def test_a_name_of_the_kind_asked_for_is_the_short_answer(question: str, text: str, names: list[str]) -> None:
+    from rag.candidates import Candidate
+    from rag.extractive import _named_by_focus
+    from rag.query import analyse
+
+    candidate = Candidate(0, _passage("a", "Orrwick Courier", text), 0, len(text), {})
+    assert _named_by_focus(analyse(question), candidate) == names

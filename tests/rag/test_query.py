@@ -84,6 +84,48 @@ def test_a_what_noun_is_one_in_the_question_words_phrase() -> None:
     assert analyse("How much damage did the storm do in Tarnby County?").answer_type == "money"
 
 
+@pytest.mark.parametrize(
+    ("question", "focus", "asked"),
+    [
+        ("Which Pell County commissioners voted against the levy?", "commissioner", True),
+        ("What company bought the Tarnby grain elevator?", "company", True),
+        ("What kind of store will open in the old Tarnby bank?", "store", True),
+        ("What is the population of Tarnby?", "population", True),
+        ("In which township did the Pell County fire start?", "township", True),
+        # the noun is who the question is about, not what it asks for
+        ("What did the Pell County commissioners say about the levy?", "commissioner", False),
+        ("What will the new owners do with the Tarnby grain elevator?", "owner", False),
+        ("What's Pell County paying the engineers to inspect the bridge?", None, False),  # "is paying"
+    ],
+)
+def test_whether_the_focus_is_the_kind_of_thing_asked_for(question: str, focus: str | None, asked: bool) -> None:
+    analysis = analyse(question)
+    if focus is not None:
+        assert analysis.focus == focus
+    assert analysis.focus_asked is asked
+
+
+def test_a_question_word_the_parser_left_on_its_preposition_still_asks_for_the_noun_after_it() -> None:
+    """"Security at which depot was he watching?" parsed with "which" as the object of "at" and "depot" beside it:
+    the noun that ends the question word's phrase is what is asked for."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from rag.query import _focus_asked, _phrase_noun, _what_type
+
+    words = ["Security", "at", "which", "depot", "was", "he", "watching", "?"]
+    heads = [6, 4, 1, 1, 6, 6, 6, 6]
+    deps = ["nsubj", "prep", "pobj", "pobj", "aux", "nsubj", "ROOT", "punct"]
+    pos = ["NOUN", "ADP", "PRON", "NOUN", "AUX", "PRON", "VERB", "PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    wh = doc[2]
+    noun = _phrase_noun(wh)
+    assert noun is not None and noun.i == 3
+    _, focus = _what_type(doc, wh)
+    assert focus is not None and focus.i == 3 and _focus_asked(wh, focus)
+    assert not _focus_asked(wh, doc[0])  # "Security" is what the question is about, not what it asks for
+
+
 def test_a_month_or_weekday_alone_is_no_name_to_look_for() -> None:
     """"the January storm" is a time, which articles write as "Jan. 11" or "last weekend": no constraint."""
     assert kinds("How many houses in Tarnby County were damaged by the January nor'easter?") == {"Tarnby County": "name"}
