@@ -237,14 +237,15 @@ def extractive_answer(
     probabilities: list[float] = []
     answered: list[float] = []
     withheld: list[Withheld] = []
-    given = _Given()
+    given = _Given(analysis.question)
     # a compound question ("What rating did it get, and what did repairs cost?") is answered part by part,
     # each part by the same rules as a question of its own; the parts the articles answer are given, and a
     # part is not answered by what an earlier part's answer gave (two parts ask two things)
     for part in analysis.parts or (analysis,):
         candidates, decision = decide(
             part, passages, idf, model=model, query_vector=query_vector, article_text=article_text, knows=knows,
-            word_likeness=word_likeness, given=given.value_given if part.typed else given.sentence_given,
+            word_likeness=word_likeness,
+            given=None if not analysis.parts else given.value_given if part.typed else given.sentence_given,
         )
         probabilities.append(decision.probability)
         # an article that says the thing asked is not known outranks an answer from a passage retrieved
@@ -288,9 +289,12 @@ def extractive_answer(
 class _Given:
     """What the answer's earlier parts gave: the sentences they showed whole and the values they answered."""
 
-    def __init__(self) -> None:
+    def __init__(self, question: str) -> None:
         self.shown: set[tuple[str, int]] = set()
         self.values: set[str] = set()
+        # a part is asked without the rest of the question, whose names are no answer to it either ("Is Merriwold
+        # losing its school, and where do the kids go?" is not answered "Merriwold")
+        self.asked = f" {normalise(question)} "
 
     def add(self, best: Candidate | None, found: Sequence[CitedSentence]) -> None:
         if best is not None and best.answer is not None:
@@ -301,7 +305,8 @@ class _Given:
         return (candidate.passage.passage_id, candidate.start) in self.shown
 
     def value_given(self, candidate: Candidate) -> bool:
-        return candidate.answer is not None and _answer_key(candidate) in self.values
+        answer = candidate.answer_text()
+        return answer is not None and (_answer_key(candidate) in self.values or f" {normalise(answer)} " in self.asked)
 
     def new(self, found: Sequence[CitedSentence]) -> list[CitedSentence]:
         """`found` without the sentences an earlier part already showed whole (a value's supporting sentence is

@@ -377,3 +377,22 @@ def test_a_name_of_the_kind_asked_for_is_the_short_answer(question: str, text: s
 
     candidate = Candidate(0, _passage("a", "Orrwick Courier", text), 0, len(text), {})
     assert _named_by_focus(analyse(question), candidate) == names
+
+
+def test_a_part_of_a_compound_question_is_not_answered_by_a_name_the_whole_question_holds() -> None:
+    """"Is Orrwick losing its bakery, and where will the bakers go?": the second part, asked on its own, does not
+    hold "Orrwick", but the question does, so "Orrwick" tells nothing new; "Denholt" does."""
+    from rag.candidates import Candidate
+    from rag.extractive import _Given
+
+    text = "Bakers from Orrwick will move to the company's plant in Denholt."
+    passage = _passage("a", "Orrwick Courier", text)
+
+    def at(name: str) -> Candidate:
+        start = text.index(name)
+        return Candidate(0, passage, 0, len(text), {}, [(start, start + len(name), "GPE")])
+
+    given = _Given("Is Orrwick losing its bakery, and where will the bakers go?")
+    assert given.value_given(at("Orrwick")) and not given.value_given(at("Denholt"))
+    given.add(at("Denholt"), [])
+    assert given.value_given(at("Denholt"))  # a later part is not answered with it again
