@@ -264,6 +264,9 @@ def test_an_age_is_told_by_how_news_writing_gives_one(text: str, number: str, is
         ("reason", "Whitlow voted against the levy because it raised taxes on farms.", True),
         ("reason", "The levy is too much for retirees, Whitlow said.", True),
         ("reason", "Whitlow voted no, saying the levy is too much for retirees.", True),
+        # "after" in a news lead tells when, not why: "will reopen Friday, after the council voted 5-2 Monday"
+        ("reason", "The Lanford pool will reopen in May, after the council voted 5-2 on Monday to fix its roof.", False),
+        ("reason", "Whitlow voted no after the levy was raised, because it hurt farms.", True),
         ("quote", "Whitlow voted no, saying the levy is too much for retirees.", True),
         ("quote", "The Lanford levy passed 5-2 on Monday.", False),
         ("quote", "“It is too much,” Whitlow said of the levy.", True),
