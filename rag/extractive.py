@@ -412,7 +412,14 @@ def _also_states(candidate: Candidate, other: Candidate) -> bool:
     ("Repairs were estimated at $1.4 million, and a new pool at about $3.1 million") tells of two things, and
     does not disagree with another outlet that gives one of them."""
     figure = _FIGURE_CORE.search(other.answer_text() or "")
-    return figure is not None and figure.group() in candidate.passage.text
+    if figure is None:
+        return False
+    # the figure as a whole number of the text, with its currency sign: "$12" is not in "$11.50, 2012, 12.5
+    # percent or children under 12"
+    answer = other.answer_text() or ""
+    sign = answer[figure.start() - 1] if figure.start() and answer[figure.start() - 1] in "$€£¥" else ""
+    whole = re.compile(rf"(?<![\d.,]){re.escape(sign)}{re.escape(figure.group())}(?![\d]|[.,]\d)")
+    return whole.search(candidate.passage.text) is not None
 
 
 # The digits of a figure and its scale word: "1.4 million" of "about $1.4 million".

@@ -335,7 +335,7 @@ def _focus_asked(wh: "Token | None", focus: "Token | None") -> bool:
         return False
     if wh.dep_ == "attr":
         # "What's the county paying the architects?" is "is paying", parsed as a "be" with "What" on it
-        return not any(child.pos_ == "VERB" for child in wh.head.children)
+        return not _has_a_verb(wh.head)
     if _in_the_phrase(wh, focus):
         return True  # "In which town ...", which the parser may leave unjoined
     return wh.head.pos_ in ("NOUN", "PROPN") and wh.head.i != wh.i and focus in list(wh.head.subtree)
@@ -716,12 +716,22 @@ def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
     if noun is None and wh.dep_ != "attr":
         noun = _phrase_noun(wh)  # "Security at which airport was he ...?", parsed with "which" on "at"
     if noun is None:
-        # "What is the population of X?": the subject names what is asked for
+        # "What is the population of X?": the subject names what is asked for (also when the parser makes "what"
+        # the subject of "be": "what's in-state tuition going to be?")
         subject = _subject_noun(doc)
-        if subject is not None and wh.dep_ == "attr":
+        copula = subject is not None and ((wh.dep_ == "attr" and not _has_a_verb(wh.head)) or _copula_subject(wh))
+        if copula and wh.head.dep_ == "auxpass" and _asks_a_price_of_the_question(doc, wh):
+            copula = False  # "What are the lifeguards paid?": the "be" is the passive's
+        if copula:
             noun = subject
         elif _asks_a_price(wh):
             return "money", subject
+        elif _asks_a_price_of_the_question(doc, wh):
+            # the tagger that took "cost" for a noun took it for the subject too: what is priced comes first
+            priced = subject if subject is None or subject.lower_ not in _PRICE_VERB_FORMS else _first_noun(wh)
+            return "money", priced
+        elif subject is not None and subject.lemma_.casefold() in SUM_OF_MONEY_NOUNS and _be_follows(wh):
+            return "money", subject  # "so what's in-state tuition going to be next fall?"
         else:
             return "description", subject
     lemma = _kind_lemma(noun)
@@ -804,6 +814,63 @@ def _asks_a_price(wh: "Token") -> bool:
         or (verb.lemma_.casefold() in _PRICE_VERBS and not any(c.dep_ == "dobj" and c.i != wh.i for c in verb.children))
         for verb in verbs
     )
+
+
+def _copula_subject(wh: "Token") -> bool:
+    """"what's tuition going to be?" parsed with "what" as the subject of "'s": a "be" with no verb of its own
+    below it asks what its other side is."""
+    return wh.dep_ == "nsubj" and wh.head.lemma_.casefold() == "be" and wh.head.dep_ == "ROOT" and not _has_a_verb(wh.head)
+
+
+def _be_follows(wh: "Token") -> bool:
+    return wh.i + 1 < len(wh.doc) and wh.doc[wh.i + 1].lemma_.casefold() == "be"
+
+
+def _has_a_verb(be: "Token") -> bool:
+    """Whether a "be" carries a verb of its own ("What's the county paying ...?" is "is paying"; not a clause
+    hanging on it, which the parser may join to it: "What was the rate before the bridge closed?")."""
+    return any(child.pos_ == "VERB" and child.dep_ in ("ccomp", "xcomp") and child.tag_ in ("VBG", "VBN")
+               for child in be.children)  # fmt: skip
+
+
+def _asks_a_price_of_the_question(doc: "Doc", wh: "Token") -> bool:
+    """A price question the parser joined wrongly ("What does a year at the college cost?" with "What" on "year"
+    and "cost" taken for a noun; "What are the mates paid?", "What will the district pay the bus company?"), read
+    from its words: "what" and an auxiliary, then a verb of price, or "make" for a wage ("What does a starting
+    weaver make an hour?"). Not when the verb only modifies a noun ("pay raises"), nor for "What will the grant pay
+    for?", which asks for a thing."""
+    words = [t for t in doc if not t.is_punct]
+    if not words or words[-1].pos_ == "ADP" or wh.i + 1 >= len(doc) or doc[wh.i + 1].pos_ != "AUX":
+        return False
+    rate = any(t.lower_ in _RATE_WORDS for t in doc)
+    for token in doc[wh.i + 2 :]:
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if following is not None and following.pos_ == "NOUN" and following.lower_ not in _RATE_WORDS:
+            continue  # "pay raises"
+
+        if token.lower_ in _PRICE_VERB_FORMS or (rate and token.lower_ in _WAGE_VERB_FORMS):
+            return True
+    return False
+
+
+def _first_noun(wh: "Token") -> "Token | None":
+    """The head of the first noun phrase after the question word and its auxiliary ("what does [a walk-on round
+    trip] cost": "trip")."""
+    found = None
+    for token in wh.doc[wh.i + 2 :]:
+        if token.pos_ in ("NOUN", "PROPN"):
+            found = token
+        elif found is not None and token.pos_ not in ("ADJ", "PUNCT"):
+            break
+    return found
+
+
+# The written forms of the verbs of price _asks_a_price_of_the_question reads (the lemmatiser errs on a verb the
+# tagger took for a noun), and of "make", which asks for a wage with a rate ("an hour").
+_PRICE_VERB_FORMS = frozenset({"cost", "costs", "costing", "pay", "pays", "paid", "paying", "charge", "charges",
+                               "charged", "charging", "earn", "earns", "earned", "earning"})  # fmt: skip
+_WAGE_VERB_FORMS = frozenset({"make", "makes", "made", "making"})
+_RATE_WORDS = frozenset({"hour", "hourly", "week", "weekly", "month", "monthly", "year", "yearly", "annually"})
 
 
 def _mentions_money(doc: "Doc") -> bool:

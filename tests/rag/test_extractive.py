@@ -396,3 +396,25 @@ def test_a_part_of_a_compound_question_is_not_answered_by_a_name_the_whole_quest
     assert given.value_given(at("Orrwick")) and not given.value_given(at("Denholt"))
     given.add(at("Denholt"), [])
     assert given.value_given(at("Denholt"))  # a later part is not answered with it again
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        ("The one-way fare rose to $12 in May.", True),
+        ("The one-way fare goes from $9 to $11.50. Children under 12 ride free.", False),  # an age, not the sum
+        ("The fare, set in 2012, is $11.50.", False),
+        ("About 12.5 percent of riders pay $11.50.", False),
+    ],
+)
+def test_an_outlet_states_a_figure_only_as_the_same_whole_sum(text: str, states: bool) -> None:
+    """A passage that also gives the other outlet's figure does not disagree with it: but "$12" is not given by
+    "under 12", "2012" or "12.5 percent"."""
+    from rag.candidates import Candidate
+    from rag.extractive import _also_states
+
+    other_text = "The one-way ferry fare is now $12."
+    other = Candidate(0, _passage("b", "Radio Tarnby", other_text), 0, len(other_text), {},
+                      [(other_text.index("$12"), other_text.index("$12") + 3, "MONEY")])  # fmt: skip
+    candidate = Candidate(0, _passage("a", "Tarnby Courier", text), 0, len(text), {})
+    assert _also_states(candidate, other) is states

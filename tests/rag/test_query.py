@@ -105,6 +105,32 @@ def test_whether_the_focus_is_the_kind_of_thing_asked_for(question: str, focus: 
     assert analysis.focus_asked is asked
 
 
+@pytest.mark.parametrize(
+    ("question", "answer_type", "focus"),
+    [
+        # price questions, however the parser joins them
+        ("What does a night at the Tarnby Inn cost in the summer?", "money", None),
+        ("so what does a one-way ticket on the Tarnby ferry cost since the fare increase?", "money", "ticket"),
+        ("What are the Tarnby lifeguards paid this summer?", "money", None),
+        ("What will the Pell County school district pay Brasswick Coaches under its new bus contract?", "money", None),
+        ("What's Pell County paying the engineers to inspect the bridge?", "money", None),
+        ("what does a starting welder make an hour at the Tarnby boatyard?", "money", None),
+        ("so what's tuition at Tarnby Community College going to be next fall?", "money", "tuition"),
+        # no price asked: a thing paid for, a thing made, a noun the verb's form only modifies
+        ("What will the Tarnby grant pay for?", "description", None),
+        ("What does the Tarnby boatyard actually make?", "description", None),
+        ("What did the Pell County council decide about pay raises for deputies?", "description", None),
+        # a clause the parser hangs on "be" is no verb of its own
+        ("What was the Tarnby bus line's on-time rate before the Elm Street bridge closed?", "percent", "rate"),
+    ],
+)
+def test_what_a_what_question_asks_for_when_the_parser_errs(question: str, answer_type: str, focus: str | None) -> None:
+    analysis = analyse(question)
+    assert analysis.answer_type == answer_type
+    if focus is not None:
+        assert analysis.focus == focus
+
+
 def test_a_question_word_the_parser_left_on_its_preposition_still_asks_for_the_noun_after_it() -> None:
     """"Security at which depot was he watching?" parsed with "which" as the object of "at" and "depot" beside it:
     the noun that ends the question word's phrase is what is asked for."""
