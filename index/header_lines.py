@@ -118,7 +118,7 @@ def is_role(part: str) -> bool:
 
 def is_prose(line: str) -> bool:
     """A paragraph of the story: a sentence of eight words or more, or any line of twenty words or more."""
-    n = len(line.split())
+    n = sum(any(ch.isalnum() for ch in word) for word in line.split())  # a menu's "|" is no word
     return n >= 20 or (n >= 8 and bool(_rx(_SENTENCE_END).search(line.rstrip())))
 
 
@@ -126,8 +126,9 @@ def is_navigation_bar(line: str) -> bool:
     """A menu or breadcrumb: "Home | News | Sports", "Subscribe | Log in | e-Edition", "News › Local Government".
 
     At least three items between pipes, bullets or spaced slashes ("Home / News /
-    Local Government"), or two between breadcrumb arrows; every item one to three
-    words, starting with a letter, no sentence punctuation and no date. A menu
+    Local Government"), or two between breadcrumb arrows; every item one to four
+    words, starting with a letter (or a channel's number: "8 On Your Side"), no
+    sentence punctuation and no date. A menu
     copied without its separators is three or more capitalised menu words
     ("Home News Sports Obituaries Contact").
     """
@@ -144,8 +145,9 @@ def is_navigation_bar(line: str) -> bool:
         return False
     return all(
         item
-        and 1 <= len(item.split()) <= 3
-        and item[0].isalpha()
+        and 1 <= len(item.split()) <= 4
+        # a broadcaster's menu names segments by its channel: "8 On Your Side", "4 Investigates"
+        and (item[0].isalpha() or (item[0].isdigit() and len(item.split()) > 1 and item.split()[1][0].isalpha()))
         and not _rx(_SENTENCE_END).search(item)
         for item in items
     )

@@ -96,6 +96,9 @@ def test_other_lines_are_not_header_lines(line: str) -> None:
         ("Home News Sports Weather Obituaries", True),  # a menu copied without its separators
         ("Harbour News Tonight", False),
         ("home news sports weather", False),
+        # a broadcaster's menu: segments named by the channel, items of four words
+        ("Home | News | Weather | Watch Live | 4 On Your Side | Sports | Election Results | Contact", True),
+        ("Scores | 4 | 7 | Final", False),  # a number alone is no menu item
     ],
 )
 def test_navigation_bars(line: str, expected: bool) -> None:
@@ -107,6 +110,8 @@ def test_roles_and_prose() -> None:
     assert not is_role("Fenwick Daily Star") and not is_role("The writer said so.")
     assert is_prose("The council voted 5-2 on Tuesday to raise water rates by 8 percent.")
     assert not is_prose("Council raises water rates by 8 percent")
+    # a long menu is no paragraph: its separators are no words
+    assert not is_prose("Home | News | Weather | Watch Live | 4 On Your Side | Sports | Election Results | Contact")
 
 
 @pytest.mark.parametrize(

@@ -133,6 +133,9 @@ def test_stored_articles_carry_the_manifest_metadata(sample_data_dir: Path) -> N
         (["WPLN 12 Nightside", "Ferry fares to rise in May", "By Jane Doe"], "WPLN 12 Nightside", None),
         (["KTRV Country 98.5", "Home | Farm Report | Local News | Contact", "Ferry fares to rise in May",
           "Posted July 3, 2025 by KTRV Newsroom"], "KTRV Country 98.5", "2025-07-03"),
+        (["WPLN 4 News", "Home | News | Weather | Watch Live | 4 On Your Side | Sports | Election Results | Contact",
+          "Posted Jul. 3, 2025 6:12 PM CDT | Updated Jul. 4, 2025 8:00 AM CDT", "Ferry fares to rise in May",
+          "By Jane Doe"], "WPLN 4 News", "2025-07-03"),
         # ... so does a name right above the site menu or a bare edition date
         (["Quarry Bay Herald", "Log in | Subscribe | Digital Edition", "Ferry fares to rise in May"],
          "Quarry Bay Herald", None),
