@@ -166,6 +166,17 @@ def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_li
     )
 
 
+def _counts_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_likeness: WordLikeness) -> bool:
+    """The checks of `_of_something_else` that read the value's own clause: what it counts, whose it is, the verb
+    it hangs on. (Not those that look for the question's words in the sentence: an outlet's second sentence, "It
+    will cost $14 million", names nothing but may well give the same thing's figure.)"""
+    return (
+        counts_something_else(analysis, candidate, word_likeness)
+        or counts_anothers(analysis, candidate)
+        or done_the_other_way(analysis, candidate)
+    )
+
+
 def _where_the_person_is_named(candidates: list[Candidate], analysis: QuestionAnalysis) -> list[Candidate]:
     """"Why did Wexcombe vote no?": only a reason given where she is named (in the sentence or just before it, for
     "she said"), not one Fitch gave. Only when the question names one person, whom the articles name as a person
@@ -237,7 +248,7 @@ def extractive_answer(
     probabilities: list[float] = []
     answered: list[float] = []
     withheld: list[Withheld] = []
-    given = _Given(analysis.question)
+    given = _Given()
     # a compound question ("What rating did it get, and what did repairs cost?") is answered part by part,
     # each part by the same rules as a question of its own; the parts the articles answer are given, and a
     # part is not answered by what an earlier part's answer gave (two parts ask two things)
@@ -287,31 +298,34 @@ def extractive_answer(
 
 
 class _Given:
-    """What the answer's earlier parts gave: the sentences they showed whole and the values they answered."""
+    """What the answer's earlier parts gave: the sentences they showed whole and the values they answered (each as
+    the mention it was: "40 workers" in June's sentence may answer a part after "40 workers" in March's did)."""
 
-    def __init__(self, question: str) -> None:
+    def __init__(self) -> None:
         self.shown: set[tuple[str, int]] = set()
-        self.values: set[str] = set()
-        # a part is asked without the rest of the question, whose names are no answer to it either ("Is Merriwold
-        # losing its school, and where do the kids go?" is not answered "Merriwold")
-        self.asked = f" {normalise(question)} "
+        self.values: set[tuple[str, int]] = set()
 
     def add(self, best: Candidate | None, found: Sequence[CitedSentence]) -> None:
         if best is not None and best.answer is not None:
-            self.values.add(_answer_key(best))
+            self.values.add(_mention(best))
         self.shown.update(_quoted(sentence) for sentence in found if _whole(sentence))
 
     def sentence_given(self, candidate: Candidate) -> bool:
         return (candidate.passage.passage_id, candidate.start) in self.shown
 
     def value_given(self, candidate: Candidate) -> bool:
-        answer = candidate.answer_text()
-        return answer is not None and (_answer_key(candidate) in self.values or f" {normalise(answer)} " in self.asked)
+        return candidate.answer is not None and _mention(candidate) in self.values
 
     def new(self, found: Sequence[CitedSentence]) -> list[CitedSentence]:
         """`found` without the sentences an earlier part already showed whole (a value's supporting sentence is
         often the one the part before gave)."""
         return [sentence for sentence in found if not (_whole(sentence) and _quoted(sentence) in self.shown)]
+
+
+def _mention(candidate: Candidate) -> tuple[str, int]:
+    """Where the candidate's value stands: its passage and its offset there."""
+    assert candidate.answer is not None
+    return candidate.passage.passage_id, candidate.answer[0]
 
 
 def _whole(sentence: CitedSentence) -> bool:
@@ -368,8 +382,8 @@ def _rival_figure(
     about as the best one, whose sentence gives every day, month and year of the question that the best one's
     gives ("6,400 customers by early Thursday" has no rival in "18,500 at the peak Wednesday"), and one that
     the refusal model would give as the answer on its own (so it hangs on the question's verb or one like it,
-    in a clause that fits the question), and not a figure of something else than asked ("hire 30 workers" is no
-    rival of "laid off 42 workers": `_of_something_else`)."""
+    in a clause that fits the question), and not a count of something else than asked ("hire 30 workers" is no
+    rival of "laid off 42 workers": `_counts_something_else`)."""
     if analysis.answer_type not in _NUMERIC_TYPES or not model.refusal:
         return None  # no refusal model yet (while one is fitted): each answer is judged on its own figure
     best = candidates[0]
@@ -379,7 +393,7 @@ def _rival_figure(
                 or rival.features["answer_on_focus"] < best.features["answer_on_focus"]
                 or not _same_unit(rival.answer_text() or "", best.answer_text() or "", analysis.focus)
                 or _also_states(best, rival) or _also_states(rival, best)
-                or _names_less(rival, best, analysis) or _of_something_else(rival, analysis, word_likeness)):  # fmt: skip
+                or _names_less(rival, best, analysis) or _counts_something_else(rival, analysis, word_likeness)):  # fmt: skip
             continue
         first = [rival, *(c for c in candidates if c is not rival and _figure(c) != best_figure)]  # on its own
         accepted = model.answer_probability(refusal_features(first, analysis, word_likeness)) >= model.threshold
@@ -410,20 +424,35 @@ def _day_word(word: str) -> str:
 def _also_states(candidate: Candidate, other: Candidate) -> bool:
     """Whether the candidate's passage also gives the other's figure: an outlet that reports both figures
     ("Repairs were estimated at $1.4 million, and a new pool at about $3.1 million") tells of two things, and
-    does not disagree with another outlet that gives one of them."""
-    figure = _FIGURE_CORE.search(other.answer_text() or "")
-    if figure is None:
+    does not disagree with another outlet that gives one of them. Figures are compared as amounts ("$12" is
+    "$12.00" and "12 dollars"), a sum only with a sum ("$12" is not "children under 12", "2012" or "12.5
+    percent")."""
+    wanted = _amounts(other.answer_text() or "")
+    if not wanted:
         return False
-    # the figure as a whole number of the text, with its currency sign: "$12" is not in "$11.50, 2012, 12.5
-    # percent or children under 12"
-    answer = other.answer_text() or ""
-    sign = answer[figure.start() - 1] if figure.start() and answer[figure.start() - 1] in "$€£¥" else ""
-    whole = re.compile(rf"(?<![\d.,]){re.escape(sign)}{re.escape(figure.group())}(?![\d]|[.,]\d)")
-    return whole.search(candidate.passage.text) is not None
+    value, is_sum = wanted[0]
+    return any(abs(found - value) < 1e-9 and (found_sum or not is_sum)
+               for found, found_sum in _amounts(candidate.passage.text))  # fmt: skip
 
 
-# The digits of a figure and its scale word: "1.4 million" of "about $1.4 million".
-_FIGURE_CORE = re.compile(r"(?:\d[\d,.]*\d|\d)(?:\s+(?:thousand|million|billion|trillion))?")
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_AMOUNT = re.compile(r"([$€£¥])?\s?(\d[\d,]*(?:\.\d+)?)(?:[\s-](thousand|million|billion|trillion))?"
+                     r"(?:\s(dollars?|euros?|pounds?|cents?))?", re.IGNORECASE)  # fmt: skip
+
+
+def _amounts(text: str) -> list[tuple[float, bool]]:
+    """Every number of `text` as (amount, whether it is a sum of money): "$1.4 million" and "1.4 million
+    dollars" are (1400000.0, True), "12" is (12.0, False); a number inside another ("2012", "12.5") is its own."""
+    found = []
+    for match in _AMOUNT.finditer(text):
+        sign, digits, scale, unit = match.groups()
+        if match.start() and text[match.start() - 1].isdigit():
+            continue
+        amount = float(digits.replace(",", "").rstrip(".")) * _SCALES.get((scale or "").casefold(), 1.0)
+        found.append((amount, bool(sign or unit)))
+    return found
+
+
 
 
 def _figure(candidate: Candidate) -> str:
@@ -696,8 +725,9 @@ def _named_by_focus(analysis: QuestionAnalysis, candidate: Candidate) -> list[st
         if label not in _NAMED_LABELS:
             continue
         joined = last_end is not None and passage.text[last_end:s].strip() in (",", "and", ", and", "or")
-        # "Which airport ...?": "the Rzeszow-Jasionka Airport" names one of the kind asked for in its own words
-        kind_in_name = bool(focus & set(stems(_name_head(name))))
+        # "Which airport ...?": "the Rzeszow-Jasionka Airport" names one of the kind asked for in its own words (the
+        # first such name: "Harlan Middle School will close, and its students will move to Orrin Elementary School")
+        kind_in_name = not names and bool(focus & set(stems(_name_head(name))))
         if (focus & set(stems(" ".join(before))) or joined or kind_in_name) and normalise(name) not in asked:
             names.append(name)
             last_end = e

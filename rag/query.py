@@ -328,14 +328,16 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
 
 
 def _focus_asked(wh: "Token | None", focus: "Token | None") -> bool:
-    """Whether the focus names the kind of thing a "what" or "which" question asks for: the wh-word's noun
-    ("Which council members", "What kind of business") or, across "be", what it is ("What is the population of
-    X?"); not the subject of another verb ("What will the new owners do?")."""
-    if wh is None or focus is None:
+    """Whether the focus names the kind of thing a "what" or "which" question asks a name of: the wh-word's noun
+    ("Which council members", "What kind of business", "Which of the council members"); not the subject of
+    another verb ("What will the new owners do?"), nor what "be" says something is ("What is the plan for the
+    school?" asks what the plan is, not who drew it up)."""
+    if wh is None or focus is None or wh.dep_ == "attr":
         return False
-    if wh.dep_ == "attr":
-        # "What's the county paying the architects?" is "is paying", parsed as a "be" with "What" on it
-        return not _has_a_verb(wh.head)
+    doc = wh.doc
+    if wh.i + 1 < len(doc) and doc[wh.i + 1].lower_ == "of":  # "Which of the council members ..."
+        return focus.i > wh.i + 1 and all(t.pos_ in _NOUN_PHRASE_TAGS or t.pos_ == "DET"
+                                          for t in doc[wh.i + 2 : focus.i])  # fmt: skip
     if _in_the_phrase(wh, focus):
         return True  # "In which town ...", which the parser may leave unjoined
     return wh.head.pos_ in ("NOUN", "PROPN") and wh.head.i != wh.i and focus in list(wh.head.subtree)
@@ -719,18 +721,15 @@ def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
         # "What is the population of X?": the subject names what is asked for (also when the parser makes "what"
         # the subject of "be": "what's in-state tuition going to be?")
         subject = _subject_noun(doc)
-        copula = subject is not None and ((wh.dep_ == "attr" and not _has_a_verb(wh.head)) or _copula_subject(wh))
-        if copula and wh.head.dep_ == "auxpass" and _asks_a_price_of_the_question(doc, wh):
-            copula = False  # "What are the lifeguards paid?": the "be" is the passive's
-        if copula:
-            noun = subject
-        elif _asks_a_price(wh):
-            return "money", subject
-        elif _asks_a_price_of_the_question(doc, wh):
+        if _asks_a_price_of_the_question(doc, wh):
             # the tagger that took "cost" for a noun took it for the subject too: what is priced comes first
             priced = subject if subject is None or subject.lower_ not in _PRICE_VERB_FORMS else _first_noun(wh)
             return "money", priced
-        elif subject is not None and subject.lemma_.casefold() in SUM_OF_MONEY_NOUNS and _be_follows(wh):
+        if subject is not None and ((wh.dep_ == "attr" and not _has_a_verb(wh.head)) or _copula_subject(wh)):
+            noun = subject
+        elif _asks_a_price(wh):
+            return "money", subject
+        elif subject is not None and subject.lemma_.casefold() in SUM_OF_MONEY_NOUNS and _be_follows(wh, subject):
             return "money", subject  # "so what's in-state tuition going to be next fall?"
         else:
             return "description", subject
@@ -822,35 +821,57 @@ def _copula_subject(wh: "Token") -> bool:
     return wh.dep_ == "nsubj" and wh.head.lemma_.casefold() == "be" and wh.head.dep_ == "ROOT" and not _has_a_verb(wh.head)
 
 
-def _be_follows(wh: "Token") -> bool:
-    return wh.i + 1 < len(wh.doc) and wh.doc[wh.i + 1].lemma_.casefold() == "be"
+def _be_follows(wh: "Token", subject: "Token") -> bool:
+    """"what's [in-state tuition]": "be" right after "what", then the subject's noun phrase (no verb between:
+    "What is included in the rent?" asks what is included)."""
+    doc = wh.doc
+    return (wh.i + 1 < len(doc) and doc[wh.i + 1].lemma_.casefold() == "be" and subject.i > wh.i + 1
+            and all(t.pos_ in _NOUN_PHRASE_TAGS | {"DET", "ADP", "PART"} for t in doc[wh.i + 2 : subject.i]))  # fmt: skip
 
 
 def _has_a_verb(be: "Token") -> bool:
     """Whether a "be" carries a verb of its own ("What's the county paying ...?" is "is paying"; not a clause
     hanging on it, which the parser may join to it: "What was the rate before the bridge closed?")."""
+    if be.dep_ in ("aux", "auxpass") and be.head.tag_ in ("VBG", "VBN"):
+        return True  # "What is the mayor doing ...?", "What are the lifeguards paid?"
     return any(child.pos_ == "VERB" and child.dep_ in ("ccomp", "xcomp") and child.tag_ in ("VBG", "VBN")
                for child in be.children)  # fmt: skip
 
 
 def _asks_a_price_of_the_question(doc: "Doc", wh: "Token") -> bool:
     """A price question the parser joined wrongly ("What does a year at the college cost?" with "What" on "year"
-    and "cost" taken for a noun; "What are the mates paid?", "What will the district pay the bus company?"), read
-    from its words: "what" and an auxiliary, then a verb of price, or "make" for a wage ("What does a starting
-    weaver make an hour?"). Not when the verb only modifies a noun ("pay raises"), nor for "What will the grant pay
-    for?", which asks for a thing."""
-    words = [t for t in doc if not t.is_punct]
-    if not words or words[-1].pos_ == "ADP" or wh.i + 1 >= len(doc) or doc[wh.i + 1].pos_ != "AUX":
+    and "cost" taken for a noun; "What were the miners paid?", "What is the district paying the bus company?"),
+    read from its words: "what", an auxiliary, the subject's noun phrase, then a verb of price (cost, pay, charge,
+    earn), or "make" with an hourly rate ("What does a starting weaver make an hour?"). Not when another verb comes
+    first ("What did the council do to pay for the repairs?"), when the word is a noun ("the cost of the bridge",
+    "pay raises"), nor for "What will the grant pay for?", which asks for a thing."""
+    if wh.i + 1 >= len(doc) or doc[wh.i + 1].lemma_.casefold() not in _AUXILIARY_LEMMAS:
         return False
-    rate = any(t.lower_ in _RATE_WORDS for t in doc)
+    hourly = any(t.lower_ in ("hour", "hourly") for t in doc)
     for token in doc[wh.i + 2 :]:
-        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if following is not None and following.pos_ == "NOUN" and following.lower_ not in _RATE_WORDS:
-            continue  # "pay raises"
-
-        if token.lower_ in _PRICE_VERB_FORMS or (rate and token.lower_ in _WAGE_VERB_FORMS):
-            return True
+        word = token.lower_
+        if word in _PRICE_VERB_FORMS or (hourly and word in _WAGE_VERB_FORMS):
+            before = doc[token.i - 1]
+            after = doc[token.i + 1 : token.i + 3]
+            if before.pos_ in ("DET", "ADP", "ADJ") or before.lower_ in ("'s", "’s"):
+                continue  # a noun: "the cost of", "about pay raises", "the paid leave policy"
+            if word in _EARN_FORMS and len(after) and after[0].pos_ in ("NOUN", "PROPN", "DET"):
+                return False  # "What did the mayor earn praise for?": what is earned is named
+            if len(after) and after[0].lower_ == "with":
+                return False  # "What is he charged with?"
+            # "pay for?", "pay for with the card": what is paid for is asked
+            return not (len(after) and after[0].lower_ == "for" and (len(after) < 2 or after[1].pos_ in ("ADP", "PUNCT")))
+        modifier = token.tag_ in ("VBN", "VBG") and token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "NOUN"
+        if token.pos_ in ("VERB", "AUX") and token.lower_ not in _FUTURE_WORDS and not modifier:
+            return False  # another verb is what "what" asks about ("What did the council do to pay ...?"), not a
+            # participle before a noun ("licensed mates", "a starting weaver")
     return False
+
+
+_AUXILIARY_LEMMAS = frozenset({"do", "be", "will", "would", "can", "could", "should", "shall", "may", "might", "must",
+                               "have"})  # fmt: skip
+_FUTURE_WORDS = frozenset({"going", "gon"})  # "What's the bridge going to cost?"
+_EARN_FORMS = frozenset({"earn", "earns", "earned", "earning"})
 
 
 def _first_noun(wh: "Token") -> "Token | None":
@@ -866,11 +887,10 @@ def _first_noun(wh: "Token") -> "Token | None":
 
 
 # The written forms of the verbs of price _asks_a_price_of_the_question reads (the lemmatiser errs on a verb the
-# tagger took for a noun), and of "make", which asks for a wage with a rate ("an hour").
+# tagger took for a noun), and of "make", which asks for a wage with an hourly rate ("an hour").
 _PRICE_VERB_FORMS = frozenset({"cost", "costs", "costing", "pay", "pays", "paid", "paying", "charge", "charges",
                                "charged", "charging", "earn", "earns", "earned", "earning"})  # fmt: skip
 _WAGE_VERB_FORMS = frozenset({"make", "makes", "made", "making"})
-_RATE_WORDS = frozenset({"hour", "hourly", "week", "weekly", "month", "monthly", "year", "yearly", "annually"})
 
 
 def _mentions_money(doc: "Doc") -> bool:

@@ -367,6 +367,24 @@ def test_a_dateline_the_model_took_into_a_name_is_not_part_of_the_answer() -> No
 
 
 @pytest.mark.parametrize(
+    ("predicate", "text", "gives_a_reason"),
+    [
+        # "after" beside the event asked about gives its cause
+        ("suspend", "The Lanford ferry was suspended on Friday after its engine failed.", True),
+        ("fire", "The board fired Superintendent Dale Orrin on Tuesday after an audit found $2 million missing.", True),
+        # a lead's "after" tells when something else happened
+        ("close", "The Lanford pool will reopen in May, after the council voted 5-2 on Monday to fix its roof.", False),
+        ("retire", "It hired four deckhands after raising starting pay, but two captains retired this year.", False),
+        (None, "The Lanford ferry was suspended on Friday after its engine failed.", False),
+    ],
+)
+def test_after_gives_the_reason_of_the_event_it_follows(predicate: str | None, text: str, gives_a_reason: bool) -> None:
+    from rag.candidates import gives_what_is_asked
+
+    assert gives_what_is_asked("reason", text, predicate) is gives_a_reason
+
+
+@pytest.mark.parametrize(
     ("text", "gives_a_reason"),
     [
         # "since" of time gives no reason
