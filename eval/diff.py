@@ -213,7 +213,8 @@ def describe_changed(case: ChangedCase) -> str:
     folder, case_id = case.key
     where = f"{folder} {case_id}" if folder else case_id
     moves = ", ".join(f"{name} {b:g} -> {a:g}" for name, (b, a) in case.changes.items())
-    return f"{where}: {moves}\n    Q: {case.question}\n    before: {_clip(case.answer_before)}\n    after:  {_clip(case.answer_after)}"
+    return (f"{where}: {moves}\n    Q: {case.question}\n    before: {_clip(case.answer_before)}\n"
+            f"    after:  {_clip(case.answer_after)}")
 
 
 def _clip(text: str, limit: int = 160) -> str:

@@ -166,7 +166,7 @@ def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_li
     )
 
 
-def _counts_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_likeness: WordLikeness) -> bool:
+def _rival_of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_likeness: WordLikeness) -> bool:
     """The checks of `_of_something_else` that read the value's own clause: what it counts, whose it is, the verb
     it hangs on. (Not those that look for the question's words in the sentence: an outlet's second sentence, "It
     will cost $14 million", names nothing but may well give the same thing's figure.)"""
@@ -383,7 +383,7 @@ def _rival_figure(
     gives ("6,400 customers by early Thursday" has no rival in "18,500 at the peak Wednesday"), and one that
     the refusal model would give as the answer on its own (so it hangs on the question's verb or one like it,
     in a clause that fits the question), and not a count of something else than asked ("hire 30 workers" is no
-    rival of "laid off 42 workers": `_counts_something_else`)."""
+    rival of "laid off 42 workers": `_rival_of_something_else`)."""
     if analysis.answer_type not in _NUMERIC_TYPES or not model.refusal:
         return None  # no refusal model yet (while one is fitted): each answer is judged on its own figure
     best = candidates[0]
@@ -393,7 +393,8 @@ def _rival_figure(
                 or rival.features["answer_on_focus"] < best.features["answer_on_focus"]
                 or not _same_unit(rival.answer_text() or "", best.answer_text() or "", analysis.focus)
                 or _also_states(best, rival) or _also_states(rival, best)
-                or _names_less(rival, best, analysis) or _counts_something_else(rival, analysis, word_likeness)):  # fmt: skip
+                or _names_less(rival, best, analysis)
+                or _rival_of_something_else(rival, analysis, word_likeness)):  # fmt: skip
             continue
         first = [rival, *(c for c in candidates if c is not rival and _figure(c) != best_figure)]  # on its own
         accepted = model.answer_probability(refusal_features(first, analysis, word_likeness)) >= model.threshold
@@ -448,7 +449,7 @@ def _amounts(text: str) -> list[tuple[float, bool]]:
         sign, digits, scale, unit = match.groups()
         if match.start() and text[match.start() - 1].isdigit():
             continue
-        amount = float(digits.replace(",", "").rstrip(".")) * _SCALES.get((scale or "").casefold(), 1.0)
+        amount = float(digits.replace(",", "")) * _SCALES.get((scale or "").casefold(), 1.0)
         found.append((amount, bool(sign or unit)))
     return found
 

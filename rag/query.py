@@ -216,8 +216,8 @@ class QuestionAnalysis:
     constraints: tuple[Constraint, ...]
     entities: tuple[tuple[str, str], ...]  # (text, label) of every entity the model found
     content_lemmas: tuple[str, ...] = field(default=())  # nouns, verbs, adjectives, names of the question
-    # "Which council members ...?", "What company ...?", "What is the population of X?": the focus is the kind of
-    # thing asked for; in "What did the council members say?" it is only who the question is about
+    # "Which council members ...?", "What company ...?": the focus is the kind of thing a name is asked of; in
+    # "What did the council members say?" it is only who the question is about (_focus_asked)
     focus_asked: bool = False
     predicate: str | None = None  # the main verb's lemma ("vote", "hit"), None for "be"/"do"/"have"
     # "Do you use cookies?", "What is your name?": a question to the assistant, which articles cannot answer
@@ -336,8 +336,7 @@ def _focus_asked(wh: "Token | None", focus: "Token | None") -> bool:
         return False
     doc = wh.doc
     if wh.i + 1 < len(doc) and doc[wh.i + 1].lower_ == "of":  # "Which of the council members ..."
-        return focus.i > wh.i + 1 and all(t.pos_ in _NOUN_PHRASE_TAGS or t.pos_ == "DET"
-                                          for t in doc[wh.i + 2 : focus.i])  # fmt: skip
+        return focus.i > wh.i + 1 and all(t.pos_ in _SUBJECT_PHRASE_TAGS for t in doc[wh.i + 2 : focus.i])
     if _in_the_phrase(wh, focus):
         return True  # "In which town ...", which the parser may leave unjoined
     return wh.head.pos_ in ("NOUN", "PROPN") and wh.head.i != wh.i and focus in list(wh.head.subtree)
@@ -762,6 +761,8 @@ def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
 # Words that may stand between "which"/"what" and its noun: "Which two council members", "What year-end bonus",
 # "what weekday and calendar date".
 _NOUN_PHRASE_TAGS = frozenset({"ADJ", "ADV", "NUM", "NOUN", "PROPN", "PUNCT", "CCONJ"})
+# The words of a subject's noun phrase after "what is" or "which of": "the", "of", "'s" too
+_SUBJECT_PHRASE_TAGS = _NOUN_PHRASE_TAGS | {"DET", "ADP", "PART"}
 
 
 def _phrase_noun(wh: "Token") -> "Token | None":
@@ -818,7 +819,8 @@ def _asks_a_price(wh: "Token") -> bool:
 def _copula_subject(wh: "Token") -> bool:
     """"what's tuition going to be?" parsed with "what" as the subject of "'s": a "be" with no verb of its own
     below it asks what its other side is."""
-    return wh.dep_ == "nsubj" and wh.head.lemma_.casefold() == "be" and wh.head.dep_ == "ROOT" and not _has_a_verb(wh.head)
+    be = wh.head
+    return wh.dep_ == "nsubj" and be.lemma_.casefold() == "be" and be.dep_ == "ROOT" and not _has_a_verb(be)
 
 
 def _be_follows(wh: "Token", subject: "Token") -> bool:
@@ -826,7 +828,7 @@ def _be_follows(wh: "Token", subject: "Token") -> bool:
     "What is included in the rent?" asks what is included)."""
     doc = wh.doc
     return (wh.i + 1 < len(doc) and doc[wh.i + 1].lemma_.casefold() == "be" and subject.i > wh.i + 1
-            and all(t.pos_ in _NOUN_PHRASE_TAGS | {"DET", "ADP", "PART"} for t in doc[wh.i + 2 : subject.i]))  # fmt: skip
+            and all(t.pos_ in _SUBJECT_PHRASE_TAGS for t in doc[wh.i + 2 : subject.i]))  # fmt: skip
 
 
 def _has_a_verb(be: "Token") -> bool:
@@ -860,7 +862,8 @@ def _asks_a_price_of_the_question(doc: "Doc", wh: "Token") -> bool:
             if len(after) and after[0].lower_ == "with":
                 return False  # "What is he charged with?"
             # "pay for?", "pay for with the card": what is paid for is asked
-            return not (len(after) and after[0].lower_ == "for" and (len(after) < 2 or after[1].pos_ in ("ADP", "PUNCT")))
+            stranded = len(after) < 2 or after[1].pos_ in ("ADP", "PUNCT")
+            return not (len(after) and after[0].lower_ == "for" and stranded)
         modifier = token.tag_ in ("VBN", "VBG") and token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "NOUN"
         if token.pos_ in ("VERB", "AUX") and token.lower_ not in _FUTURE_WORDS and not modifier:
             return False  # another verb is what "what" asks about ("What did the council do to pay ...?"), not a
