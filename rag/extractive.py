@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 from index.dates import MONTH_NUMBERS
+from index.metadata import UNKNOWN_PUBLISHER
 from rag.answer_model import AnswerModel, kind_of, load_answer_model
 from rag.answer_text import balanced_quotes, display_text
 from rag.candidates import (
@@ -389,7 +390,7 @@ def _rival_figure(
     best = candidates[0]
     best_figure = _figure(best)
     for rival in candidates[1 : 1 + RIVAL_CANDIDATES]:
-        if (rival.passage.source == best.passage.source or _figure(rival) == best_figure
+        if (_outlet(rival.passage) == _outlet(best.passage) or _figure(rival) == best_figure
                 or rival.features["answer_on_focus"] < best.features["answer_on_focus"]
                 or not _same_unit(rival.answer_text() or "", best.answer_text() or "", analysis.focus)
                 or _also_states(best, rival) or _also_states(rival, best)
@@ -593,9 +594,9 @@ def _short(candidate: Candidate, suffix: str = ".", label: str | None = None,
 def _disagreement(first: Candidate, second: Candidate, analysis: QuestionAnalysis | None = None) -> list[CitedSentence]:
     one, two = _value_text(first, analysis), _value_text(second, analysis)
     return [
-        CitedSentence(f"Sources differ: {' '.join(one.split())} according to {first.passage.source}",
+        CitedSentence(f"Sources differ: {' '.join(one.split())} according to {_outlet_name(first.passage)}",
                       [QuoteSpan(first.passage, first.start, first.end)], end=";", relevance="answers"),
-        CitedSentence(f"{' '.join(two.split())} according to {second.passage.source}",
+        CitedSentence(f"{' '.join(two.split())} according to {_outlet_name(second.passage)}",
                       [QuoteSpan(second.passage, second.start, second.end)], end=".", relevance="answers"),
     ]  # fmt: skip
 
@@ -772,9 +773,23 @@ def _continues(following: Candidate, analysis: QuestionAnalysis) -> bool:
 def _one_per_publisher(candidates: list[Candidate]) -> list[Candidate]:
     firsts: dict[str, Candidate] = {}
     for candidate in candidates:
-        firsts.setdefault(candidate.passage.source, candidate)
-    rest = [c for c in candidates if firsts[c.passage.source] is not c]
+        firsts.setdefault(_outlet(candidate.passage), candidate)
+    rest = [c for c in candidates if firsts[_outlet(c.passage)] is not c]
     return [*firsts.values(), *rest]
+
+
+def _outlet(passage: Passage) -> str:
+    """Who publishes the passage: its publisher, or its own article when the publisher is not known (two articles
+    of unknown publishers are not one outlet)."""
+    return passage.source if passage.source != UNKNOWN_PUBLISHER else f"article:{passage.article_id}"
+
+
+def _outlet_name(passage: Passage) -> str:
+    """The outlet as an answer names it ("according to ..."): its publisher, or the article's title in quotes when
+    the publisher is not known (never "Unknown publisher")."""
+    if passage.source != UNKNOWN_PUBLISHER:
+        return passage.source
+    return f"“{passage.title}”" if passage.title else "another article"
 
 
 def _with_speakers(chosen: list[tuple[Candidate, tuple[int, int]]]) -> list[tuple[Candidate, tuple[int, int]]]:

@@ -475,3 +475,21 @@ def test_a_sum_one_outlet_writes_another_way_is_no_disagreement(encoder: object)
     answer = extractive_answer(analyse("How much is the one-way ferry fare in Tarnby?"), [both, one],
                                idf=lambda stem: 1.0, word_likeness=EncoderWordLikeness(encoder))  # type: ignore[arg-type]  # fmt: skip
     assert not answer.answer.startswith("Sources differ")
+
+
+def test_outlets_whose_publisher_is_not_known_are_named_by_their_articles_title(encoder: object) -> None:
+    """Two articles of unknown publishers are two outlets, and an answer names each by its title, never as
+    "Unknown publisher"."""
+    from index.metadata import UNKNOWN_PUBLISHER
+    from rag.extractive import extractive_answer
+    from rag.query import analyse
+    from rag.word_likeness import EncoderWordLikeness
+
+    first = _passage("a", UNKNOWN_PUBLISHER, "The new Orlow library will cost $12 million, the city said.")
+    first.title = "Orlow library plans approved"
+    second = _passage("b", UNKNOWN_PUBLISHER, "The new Orlow library will cost $14 million, the architect said.")
+    second.title = "Architect unveils Orlow library"
+    answer = extractive_answer(analyse("How much will the new Orlow library cost?"), [first, second],
+                               idf=lambda stem: 1.0, word_likeness=EncoderWordLikeness(encoder))  # type: ignore[arg-type]  # fmt: skip
+    assert answer.answer.startswith("Sources differ:")
+    assert "according to “Orlow library plans approved”" in answer.answer and UNKNOWN_PUBLISHER not in answer.answer
