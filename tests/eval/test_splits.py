@@ -44,6 +44,8 @@ HELD_OUT_FILES = {
     "desert": "3251bfbcd450b73fd8d4e1116d2831571a2e7c5b0fd172e0dbddc10f288ec370",
     "forest": "e71b3f3853742af70760418831ac3c8d7308335e92508bc6eaa6ae126f1e4554",
     "metro": "9c0a878b8975448d91f8767b387dba327b4c0ae9391f6bc6a62f29cecd0b3ac4",
+    "coast": "9dc360211ea0f3ed305d1fbe2d5a66f1a9da6ff23ac5ed7eb4b64ca9d1f85305",
+    "farm": "0786008ddc195294f228fff8a78813739fe4f05b91b22d8778e1fcf0f4205005",
 }
 
 
@@ -57,7 +59,7 @@ def test_held_out_suites_are_frozen_whole_and_have_only_a_test_split(name: str) 
 def test_every_suite_with_articles_is_listed_and_heldout_has_only_a_test_split() -> None:
     found = suites()
     assert {"sample", "towns", "county", "valley", "harbor", "campus", "heldout", "prairie", "mountain", "rail",
-            "desert", "forest", "metro"} <= set(found)
+            "desert", "forest", "metro", "coast", "farm"} <= set(found)
     assert found["heldout"].splits == ("test",)
     with pytest.raises(Exception, match="no dev split"):
         found["heldout"].items("dev")
