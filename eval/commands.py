@@ -5,7 +5,6 @@ Errors are one sentence on stderr, never a traceback (unless --debug): see `desc
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 import tempfile
@@ -144,10 +143,6 @@ def _progress(args: EvalOptions) -> bool | None:
     return False if args.no_progress or args.json else None
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def _targets(args: EvalOptions) -> dict[str, Any]:
     from eval.gate import DEFAULT_TARGETS, GateFileError, load_thresholds
 
@@ -181,7 +176,7 @@ def _run(args: EvalOptions, settings: Settings, items: list[Any], dataset_path: 
     from eval.corpus import source_names
     from eval.gate import evaluate_gate, load_baseline, load_thresholds
     from eval.metrics import JUDGE_METRICS
-    from eval.report import ReportContext, default_report_dir, write_run_report
+    from eval.report import ReportContext, default_report_dir, file_sha256, write_run_report
     from eval.runner import run_suite
     from eval.summary import summarise
     from rag.errors import LLMNotConfiguredError
@@ -211,7 +206,7 @@ def _run(args: EvalOptions, settings: Settings, items: list[Any], dataset_path: 
         if args.limit is not None or args.only or args.dataset:
             warnings.append("The gate ran on a subset; thresholds were measured on the whole set.")
         warnings += _config_drift(run.config, measured)
-    context = ReportContext(str(dataset_path), _sha256(dataset_path), _types(args.only), args.limit, warnings,
+    context = ReportContext(str(dataset_path), file_sha256(dataset_path), _types(args.only), args.limit, warnings,
                             _targets(args), gate_result.to_json() if gate_result else None)
     directory = args.report or default_report_dir()
     paths = write_run_report(directory, run, summary, context)
@@ -317,12 +312,12 @@ def _print_run(run: Any, summary: dict[str, Any], context: Any, paths: dict[str,
 
 def _compare(args: EvalOptions, settings: Settings, items: list[Any], dataset_path: Path, stack: ExitStack) -> int:
     from eval.compare import compare_text, config_set, run_compare, write_compare_report
-    from eval.report import ReportContext, default_report_dir
+    from eval.report import ReportContext, default_report_dir, file_sha256
 
     assistant, warnings = _open(args, settings, items, stack)
     specs = config_set(args.compare_set or "default", settings.llm_configured)
     result = run_compare(assistant, items, specs, articles_dir=args.articles, progress=_progress(args))
-    context = ReportContext(str(dataset_path), _sha256(dataset_path), _types(args.only), args.limit, warnings)
+    context = ReportContext(str(dataset_path), file_sha256(dataset_path), _types(args.only), args.limit, warnings)
     directory = args.report or default_report_dir()
     paths = write_compare_report(directory, result, context)
     if args.json:

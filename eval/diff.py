@@ -142,8 +142,14 @@ def diff_runs(before: Mapping[CaseKey, CaseOutcome], after: Mapping[CaseKey, Cas
     if len(folders) > 1:
         for folder in folders:
             groups.append(_group(folder, [k for k in keys if k[0] == folder], before, after))
-    for name, chosen in ((DEV_GROUP, [k for k in keys if _split(k[0]) == "dev"]),
-                         (UNSEEN_GROUP, [k for k in keys if _unseen(k[0])])):
+    from eval.suites import suites
+
+    known = set(suites())  # the corpora folder is read once, not per question
+    splits = {folder: _split(folder, known) for folder in folders}
+    dev = {folder for folder, split in splits.items() if split == "dev"}
+    unseen = {folder for folder, split in splits.items() if split is not None and _unseen(folder, split)}
+    for name, chosen in ((DEV_GROUP, [k for k in keys if k[0] in dev]),
+                         (UNSEEN_GROUP, [k for k in keys if k[0] in unseen])):
         if chosen and len(chosen) < len(keys):
             groups.append(_group(name, chosen, before, after))
     groups.append(_group(ALL_GROUP, keys, before, after))
@@ -151,19 +157,14 @@ def diff_runs(before: Mapping[CaseKey, CaseOutcome], after: Mapping[CaseKey, Cas
                    _changed(keys, before, after), len(skipped))  # fmt: skip
 
 
-def _split(folder: str) -> str | None:
+def _split(folder: str, suite_names: set[str]) -> str | None:
     """The split of a `rag eval suites` report's folder SUITE/SPLIT, None for any other folder."""
-    from eval.suites import suites
-
     parts = folder.split("/")
-    return parts[1] if len(parts) == 2 and parts[1] in ("dev", "test") and parts[0] in suites() else None
+    return parts[1] if len(parts) == 2 and parts[1] in ("dev", "test") and parts[0] in suite_names else None
 
 
-def _unseen(folder: str) -> bool:
-    """Whether the folder is SUITE/SPLIT of a split whose articles nothing was tuned on."""
-    split = _split(folder)
-    if split is None:
-        return False
+def _unseen(folder: str, split: str) -> bool:
+    """Whether the folder SUITE/SPLIT holds a split whose articles nothing was tuned on."""
     from eval.suite_report import unseen_articles
 
     return unseen_articles(folder.split("/")[0], split)

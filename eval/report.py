@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -30,6 +31,11 @@ class ReportContext:
     warnings: list[str] = field(default_factory=list)
     targets: dict[str, dict[str, float]] = field(default_factory=dict)
     gate: dict[str, Any] | None = None
+
+
+def file_sha256(path: Path) -> str:
+    """The digest a report gives of its dataset file."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def default_report_dir(now: datetime | None = None) -> Path:

@@ -87,9 +87,11 @@ def run_suites(settings: Settings, names: Sequence[str] | None = None, progress:
                 items = suite.items(split)  # type: ignore[arg-type]
                 for system, answerer in (("sourced", sourced), ("baseline", baseline)):
                     run = run_suite(items, answerer, progress=progress, label=f"{name} {split} {system}")
-                    rows.append(suite_row(name, split, system, role(name, split), run))
+                    summary = summarise(run)
+                    rows.append(suite_row(name, split, system, role(name, split), run, summary))
                     if report_dir is not None and system == "sourced":
-                        _write_report(report_dir / name / split, run, suite.files.get(split) or suite.files["all"])
+                        dataset = suite.files.get(split) or suite.files["all"]
+                        _write_report(report_dir / name / split, run, summary, dataset)
                     if unseen_articles(name, split):
                         unseen.setdefault(system, []).append(run)
     for system, runs in unseen.items():
@@ -98,13 +100,10 @@ def run_suites(settings: Settings, names: Sequence[str] | None = None, progress:
     return rows
 
 
-def _write_report(directory: Path, run: RunResult, dataset: Path) -> None:
-    import hashlib
+def _write_report(directory: Path, run: RunResult, summary: dict[str, Any], dataset: Path) -> None:
+    from eval.report import ReportContext, file_sha256, write_run_report
 
-    from eval.report import ReportContext, write_run_report
-
-    context = ReportContext(str(dataset), hashlib.sha256(dataset.read_bytes()).hexdigest())
-    write_run_report(directory, run, summarise(run), context)
+    write_run_report(directory, run, summary, ReportContext(str(dataset), file_sha256(dataset)))
 
 
 def unseen_articles(suite: str, split: str) -> bool:
@@ -112,8 +111,10 @@ def unseen_articles(suite: str, split: str) -> bool:
     return role(suite, split) == "held out" or (role(suite, split) == "test (frozen)" and suite != IN_SAMPLE_ARTICLES)
 
 
-def suite_row(suite: str, split: str, system: str, row_role: str, run: RunResult) -> SuiteRow:
-    summary = summarise(run)
+def suite_row(suite: str, split: str, system: str, row_role: str, run: RunResult,
+              summary: dict[str, Any] | None = None) -> SuiteRow:  # fmt: skip
+    """The row of one run (`summary`: its `summarise`, when the caller has it already)."""
+    summary = summary or summarise(run)
     counts = summary["counts"]
     return SuiteRow(suite, split, system, row_role, counts["cases"], summary["overall"],
                     counts["answerable_cases"], counts["unanswerable_cases"], run_intervals(run))  # fmt: skip
@@ -123,19 +124,19 @@ def run_intervals(run: RunResult) -> dict[str, tuple[float, float]]:
     """The 95% intervals of a run's fact recall (bootstrap over its answerable questions) and of its two refusal
     rates (Wilson): a split of a few dozen questions moves by 0.1 with one question, and even the pooled rows
     carry an interval several hundredths wide."""
-    from eval.intervals import mean_interval, proportion_interval
+    from eval.intervals import Interval, mean_interval, proportion_interval
 
     cases = [case for item in run.items for case in item.cases]
-    answerable = [c for c in cases if c.case.answerable]
-    unanswerable = [c for c in cases if not c.case.answerable]
 
-    def answered(case: Any) -> bool:
-        return case.answer is not None and not case.answer.abstained
+    def rate(answerable: bool, key: str) -> Interval | None:
+        # the case values the summary's rate is the mean of (eval.metrics: "answered", "refused")
+        values = [v for c in cases if c.case.answerable is answerable and (v := c.metrics.get(key)) is not None]
+        return proportion_interval(round(sum(values)), len(values))
 
     found = {
-        "fact_recall": mean_interval([c.metrics.get("fact_recall") or 0.0 for c in answerable]),
-        "hallucination_rate": proportion_interval(sum(answered(c) for c in unanswerable), len(unanswerable)),
-        "over_refusal_rate": proportion_interval(sum(not answered(c) for c in answerable), len(answerable)),
+        "fact_recall": mean_interval([c.metrics.get("fact_recall") or 0.0 for c in cases if c.case.answerable]),
+        "hallucination_rate": rate(False, "answered"),
+        "over_refusal_rate": rate(True, "refused"),
     }
     return {name: (interval.low, interval.high) for name, interval in found.items() if interval is not None}
 
