@@ -1,4 +1,5 @@
-"""`rag eval`: the evaluation's sub-commands (run, gate, compare, suites, fit, from-feedback) as a Typer group.
+"""`rag eval`: the evaluation's sub-commands (run, gate, compare, suites, diff, funnel, fit, from-feedback), a Typer
+group.
 
 `rag/cli.py` loads this group only when `rag eval` is asked for. This module
 only parses arguments: what each sub-command does is in eval/commands.py.
@@ -29,6 +30,7 @@ Examples:
   rag eval run --update-baseline --update-thresholds --margin 0.04
   rag eval suites                 every suite and split, each beside the trivial baseline
   rag eval fit --dry-run          fit the extractive answerer on the dev splits
+  rag eval funnel --split dev     where answers are lost: retrieval, candidates, ranking, refusal
   rag eval from-feedback          UI thumbs-down answers -> RAG_DATA_DIR/eval-drafts.jsonl
 The flags of the one-command form still work: `rag eval --gate` is `rag eval gate`.
 """
@@ -208,6 +210,19 @@ def diff_command(
     from eval.commands import diff
 
     _finish(ctx, diff, **options)
+
+
+@app.command("funnel")
+def funnel_command(
+    ctx: typer.Context,
+    names: Annotated[Optional[str], typer.Argument(help="Comma-separated suite names (default: all).")] = None,
+    split: Split = "all", as_json: Json = False, no_progress: NoProgress = False, debug: Debug = False,
+) -> None:
+    """Where answers are lost: retrieval, candidates, ranking or refusal, question by question (fresh stores)."""
+    options = _options(locals())
+    from eval.commands import funnel
+
+    _finish(ctx, funnel, suites=options.pop("names"), **options)
 
 
 @app.command("fit")

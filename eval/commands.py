@@ -352,6 +352,31 @@ def suites(args: EvalOptions, settings: Settings) -> int:
     return 0
 
 
+def funnel(args: EvalOptions, settings: Settings) -> int:
+    """`rag eval funnel [NAMES]`: where the answerer loses answers, step by step (eval/funnel.py)."""
+    from eval.funnel import follow_suites, funnel_json, funnel_rows, grouped
+    from eval.tables import plain_table
+
+    chosen = args.suites or "all"
+    names = None if chosen == "all" else [n.strip() for n in chosen.split(",") if n.strip()]
+    show = None if _progress(args) is False else (lambda step: print(f"funnel: {step}", file=sys.stderr, flush=True))
+    paths = follow_suites(settings, names, args.split, progress=show)
+    if args.json:
+        print(json.dumps(funnel_json(paths), indent=2, ensure_ascii=False))
+        return 0
+    if not paths:
+        print(f"No questions in the {args.split} splits of the suites chosen; try --split all.")
+        return 0
+    for group, members in grouped(paths).items():
+        answerable = sum(p.answerable for p in members)
+        print(f"{group}: {counted(answerable, 'answerable question')}, {len(members) - answerable} unanswerable\n")
+        print(plain_table(*funnel_rows(members)) + "\n")
+    print("Shares are of the answerable (first five rows) or unanswerable (last two) questions of the group. "
+          "Answered in the first-candidate row is answered rightly; answered elsewhere, wrongly. Compound "
+          "questions are left out.")
+    return 0
+
+
 def diff(args: EvalOptions, settings: Settings) -> int:
     """`rag eval diff BEFORE AFTER`: two runs over the same questions, question by question (eval/diff.py)."""
     from eval.diff import describe_changed, diff_json, diff_rows, diff_runs, load_outcomes

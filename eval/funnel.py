@@ -1,0 +1,152 @@
+"""Where answers are lost: the extractive answerer's steps followed question by question (`rag eval funnel`).
+
+A wrong or missing answer has one of a few causes, and each calls for different work: retrieval that never
+brought the evidence, candidate finding that never offered the right value, the ranker putting another
+candidate first, or the refusal model turning a right first candidate away (or letting a wrong one through).
+The figures of `rag eval suites` mix them; this module separates them. For every question of the chosen
+suites' splits (fresh stores, as `rag eval suites` builds them), the answerer's own steps are replayed
+(`rag.extractive.decide`, the same ranker, order and refusal model the answer uses), and the question is
+placed by where its right answer is:
+
+- answerable questions: not in the retrieved passages (no top-k passage holds a gold quote and no candidate
+  states a fact) / retrieved but no candidate states it / a candidate third or later / the second candidate
+  (what a reader choosing between the first two would win) / the first candidate; each split into answered
+  and refused;
+- unanswerable questions: with candidates or none, answered or refused.
+
+"States a fact" is the label `rag eval fit` trains on (`eval.fit_answerer.candidate_label`: the candidate's
+value, or its sentence when it has none, holds an alias of a reference fact). Compound questions ("..., and who
+said so?") are answered part by part and left out, as in the fit; follow-up turns are asked in their
+conversation, so the question replayed is the one the answerer searched with.
+
+`funnel_rows` and `place` are pure functions over `QuestionPath` records; `follow_suites` makes them.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+from eval.suites import get_suite, suites
+from rag.settings import Settings
+
+# Where an answerable question's right answer is, in funnel order: each place is reached only when the
+# answer is not in a later one.
+NOT_RETRIEVED = "not in the retrieved passages"
+NOT_A_CANDIDATE = "retrieved, no candidate states it"
+LATER = "a candidate, third or later"
+SECOND = "the second candidate"
+FIRST = "the first candidate"
+ANSWERABLE_PLACES = (NOT_RETRIEVED, NOT_A_CANDIDATE, LATER, SECOND, FIRST)
+# Unanswerable questions: whether the answerer had anything to offer.
+NO_CANDIDATE = "unanswerable, no candidate"
+SOME_CANDIDATE = "unanswerable, candidates"
+UNANSWERABLE_PLACES = (SOME_CANDIDATE, NO_CANDIDATE)
+
+DEV_GROUP = "dev splits (in-sample)"
+UNSEEN_GROUP = "unseen articles (test + held out, not sample)"
+IN_SAMPLE_TEST_GROUP = "sample test (articles in-sample)"
+
+
+@dataclass(frozen=True)
+class QuestionPath:
+    """One question's way through the answerer's steps."""
+
+    suite: str
+    split: str
+    case_id: str
+    answerable: bool
+    evidence_retrieved: bool  # some top-k passage holds a gold quote (False for unanswerable questions)
+    candidates: int
+    right_position: int | None  # 1-based place of the first candidate that states a fact; None when none does
+    answered: bool
+
+
+def place(path: QuestionPath) -> str:
+    """Where the question's right answer is (ANSWERABLE_PLACES), or whether an unanswerable one had candidates."""
+    if not path.answerable:
+        return SOME_CANDIDATE if path.candidates else NO_CANDIDATE
+    if path.right_position is not None:
+        return {1: FIRST, 2: SECOND}.get(path.right_position, LATER)
+    return NOT_A_CANDIDATE if path.evidence_retrieved else NOT_RETRIEVED
+
+
+def group_of(path: QuestionPath) -> str:
+    """The pool a question's figures belong to: dev, unseen, or the bundled articles' test split."""
+    from eval.suite_report import IN_SAMPLE_ARTICLES, unseen_articles
+
+    if path.split == "dev":
+        return DEV_GROUP
+    if unseen_articles(path.suite, path.split):
+        return UNSEEN_GROUP
+    return IN_SAMPLE_TEST_GROUP if path.suite == IN_SAMPLE_ARTICLES else f"{path.suite} {path.split}"
+
+
+def funnel_rows(paths: Sequence[QuestionPath]) -> tuple[list[str], list[list[str]]]:
+    """A table: each place with its questions, how many were answered and refused (share of its kind)."""
+    header = ["where the right answer is", "questions", "answered", "refused"]
+    rows: list[list[str]] = []
+    for places, answerable in ((ANSWERABLE_PLACES, True), (UNANSWERABLE_PLACES, False)):
+        kind = [p for p in paths if p.answerable == answerable]
+        for name in places:
+            here = [p for p in kind if place(p) == name]
+            answered = sum(p.answered for p in here)
+            rows.append([name, _count(len(here), len(kind)), _count(answered, len(kind)),
+                         _count(len(here) - answered, len(kind))])  # fmt: skip
+    return header, rows
+
+
+def funnel_json(paths: Sequence[QuestionPath]) -> dict[str, Any]:
+    """Counts per group and per suite split, then every question's path."""
+    counts: dict[str, dict[str, dict[str, int]]] = {}
+    for path in paths:
+        for key in (group_of(path), f"{path.suite}/{path.split}"):
+            cell = counts.setdefault(key, {}).setdefault(place(path), {"answered": 0, "refused": 0})
+            cell["answered" if path.answered else "refused"] += 1
+    return {"groups": counts, "questions": [{**asdict(p), "place": place(p)} for p in paths]}
+
+
+def _count(part: int, whole: int) -> str:
+    return f"{part} ({part / whole:.0%})" if whole else "0"
+
+
+def grouped(paths: Iterable[QuestionPath]) -> dict[str, list[QuestionPath]]:
+    """The paths by group_of, dev first, then unseen, then the rest in order of appearance."""
+    groups: dict[str, list[QuestionPath]] = {DEV_GROUP: [], UNSEEN_GROUP: []}
+    for path in paths:
+        groups.setdefault(group_of(path), []).append(path)
+    return {name: members for name, members in groups.items() if members}
+
+
+def follow_suites(settings: Settings, names: Sequence[str] | None, split: str,
+                  progress: Callable[[str], None] | None = None) -> list[QuestionPath]:  # fmt: skip
+    """Every question of the named suites' splits (`split` "all", "dev" or "test"), replayed from fresh stores."""
+    from eval.fit_answerer import collect
+
+    paths: list[QuestionPath] = []
+    named = [(name, get_suite(name)) for name in names or list(suites())]  # an unknown name fails before any work
+    for name, suite in named:
+        chosen = [s for s in suite.splits if split == "all" or s == split]
+        with tempfile.TemporaryDirectory(prefix=f"sourced-funnel-{name}-") as scratch:
+            for each in chosen:
+                if progress:
+                    progress(f"{name} {each}")
+                for case in collect(name, suite.items(each), settings, Path(scratch)):  # type: ignore[arg-type]
+                    paths.append(_path(name, each, case))
+    return paths
+
+
+def _path(suite: str, split: str, case: Any) -> QuestionPath:
+    from eval.fit_answerer import candidate_label
+    from eval.metrics import quote_in_passage
+    from rag.extractive import decide
+
+    candidates, decision = decide(case.analysis, case.passages, case.idf, query_vector=case.query_vector,
+                                  article_text=case.article_text, knows=case.knows,
+                                  word_likeness=case.word_likeness)  # fmt: skip
+    right = next((i for i, c in enumerate(candidates, 1) if candidate_label(c, case.case)), None)
+    retrieved = any(quote_in_passage(e.quote, p.text) for e in case.case.evidence for p in case.passages)
+    return QuestionPath(suite, split, case.case.case_id, case.case.answerable, retrieved, len(candidates), right,
+                        decision.answered)  # fmt: skip

@@ -1,0 +1,125 @@
+"""`rag eval funnel`: where the answerer loses answers (eval/funnel.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eval.funnel import (DEV_GROUP, FIRST, IN_SAMPLE_TEST_GROUP, LATER, NO_CANDIDATE, NOT_A_CANDIDATE,
+                         NOT_RETRIEVED, SECOND, SOME_CANDIDATE, UNSEEN_GROUP, QuestionPath, funnel_json, funnel_rows, grouped,
+                         place)  # fmt: skip
+
+
+def _path(answerable: bool = True, retrieved: bool = True, candidates: int = 3, right: int | None = 1,
+          answered: bool = True, suite: str = "harbor", split: str = "dev", case_id: str = "x") -> QuestionPath:  # fmt: skip
+    return QuestionPath(suite, split, case_id, answerable, retrieved, candidates, right, answered)
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (_path(right=1), FIRST),
+        (_path(right=2), SECOND),
+        (_path(right=3), LATER),
+        (_path(right=9), LATER),
+        (_path(right=None, retrieved=True), NOT_A_CANDIDATE),
+        (_path(right=None, retrieved=False), NOT_RETRIEVED),
+        # a candidate states the fact though no gold quote came back whole: the answer was within reach
+        (_path(right=2, retrieved=False), SECOND),
+        (_path(answerable=False, right=None, candidates=4), SOME_CANDIDATE),
+        (_path(answerable=False, right=None, candidates=0, answered=False), NO_CANDIDATE),
+    ],
+)
+def test_each_question_is_placed_by_where_its_right_answer_is(path: QuestionPath, expected: str) -> None:
+    assert place(path) == expected
+
+
+def test_the_table_counts_answered_and_refused_per_place_as_shares_of_their_kind() -> None:
+    paths = [_path(right=1), _path(right=1), _path(right=1, answered=False), _path(right=2),
+             _path(answerable=False, right=None), _path(answerable=False, right=None, answered=False),
+             _path(answerable=False, right=None, candidates=0, answered=False)]  # fmt: skip
+    header, rows = funnel_rows(paths)
+    assert header == ["where the right answer is", "questions", "answered", "refused"]
+    table = {row[0]: row[1:] for row in rows}
+    assert table[FIRST] == ["3 (75%)", "2 (50%)", "1 (25%)"]
+    assert table[SECOND] == ["1 (25%)", "1 (25%)", "0 (0%)"]
+    assert table[NOT_RETRIEVED] == ["0 (0%)", "0 (0%)", "0 (0%)"]
+    assert table[SOME_CANDIDATE] == ["2 (67%)", "1 (33%)", "1 (33%)"]
+    assert table[NO_CANDIDATE] == ["1 (33%)", "0 (0%)", "1 (33%)"]
+
+
+def test_a_group_without_unanswerable_questions_prints_zeros_not_a_division_error() -> None:
+    _, rows = funnel_rows([_path(right=1)])
+    assert {row[0]: row[1] for row in rows}[NO_CANDIDATE] == "0"
+
+
+def test_questions_pool_by_what_was_tuned_on_them() -> None:
+    paths = [_path(suite="desert", split="test", case_id="a"), _path(suite="sample", split="test", case_id="b"),
+             _path(suite="towns", split="test", case_id="c"), _path(suite="towns", split="dev", case_id="d")]  # fmt: skip
+    groups = grouped(paths)
+    assert list(groups) == [DEV_GROUP, UNSEEN_GROUP, IN_SAMPLE_TEST_GROUP]
+    assert [p.case_id for p in groups[UNSEEN_GROUP]] == ["a", "c"]  # held out, and a frozen test split not of sample
+    assert [p.case_id for p in groups[IN_SAMPLE_TEST_GROUP]] == ["b"]
+
+
+def test_json_counts_each_group_and_suite_split_and_lists_every_question() -> None:
+    paths = [_path(right=1, case_id="a"), _path(right=None, retrieved=False, answered=False, case_id="b")]
+    data = funnel_json(paths)
+    assert data["groups"][DEV_GROUP] == {FIRST: {"answered": 1, "refused": 0},
+                                         NOT_RETRIEVED: {"answered": 0, "refused": 1}}  # fmt: skip
+    assert data["groups"]["harbor/dev"] == data["groups"][DEV_GROUP]
+    assert [(q["case_id"], q["place"]) for q in data["questions"]] == [("a", FIRST), ("b", NOT_RETRIEVED)]
+
+
+@pytest.fixture()
+def tiny_suite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A suite over the bundled articles: dev holds an answerable question, test an unanswerable one."""
+    import eval.fit_answerer as fit_answerer
+    import eval.funnel as funnel
+    from eval.suites import Suite
+    from rag.settings import BUNDLED_ARTICLES_DIR
+    from tests.eval.conftest import dataset_lines
+
+    files = {}
+    for split, ids in (("dev", ("q006",)), ("test", ("q074",))):
+        files[split] = tmp_path / f"{split}.jsonl"
+        files[split].write_text("\n".join(json.dumps(line) for line in dataset_lines(*ids)) + "\n", encoding="utf-8")
+    tiny = Suite("tiny", BUNDLED_ARTICLES_DIR, files)
+    for module in (funnel, fit_answerer):
+        monkeypatch.setattr(module, "get_suite", lambda name: tiny)
+
+
+def test_the_answerers_own_steps_are_replayed_on_a_fresh_store(sample_settings, tiny_suite) -> None:  # type: ignore[no-untyped-def]
+    from eval.funnel import follow_suites
+
+    steps: list[str] = []
+    paths = follow_suites(sample_settings, ["tiny"], "all", progress=steps.append)
+    assert steps == ["tiny dev", "tiny test"]
+    by_id = {p.case_id: p for p in paths}
+    spokesperson = by_id["q006"]  # "Which White House spokesperson said ...": Anna Kelly, in one sentence
+    assert spokesperson.evidence_retrieved and spokesperson.candidates > 0
+    assert place(spokesperson) == FIRST and spokesperson.answered
+    minutes = by_id["q074"]  # "Exactly how many minutes did the July 3 call last?": the articles say about an hour
+    assert not minutes.answerable and minutes.right_position is None and not minutes.evidence_retrieved
+    assert follow_suites(sample_settings, ["tiny"], "dev") == [spokesperson]
+
+
+def test_the_command_prints_a_table_per_group_and_json_on_request(run_eval, tiny_suite) -> None:  # type: ignore[no-untyped-def]
+    result = run_eval("funnel", "tiny")
+    assert result.code == 0, result.err
+    assert "dev splits (in-sample): 1 answerable question, 0 unanswerable" in result.out
+    assert "unseen articles (test + held out, not sample): 0 answerable questions, 1 unanswerable" in result.out
+    assert result.out.count("where the right answer is") == 2
+    assert result.err == ""  # --no-progress
+    data = run_eval("funnel", "tiny", "--split", "test", "--json").json()
+    assert [q["case_id"] for q in data["questions"]] == ["q074"]
+    assert set(data["groups"]) == {UNSEEN_GROUP, "tiny/test"}
+
+
+def test_an_unknown_suite_is_one_sentence_and_exit_2(run_eval) -> None:  # type: ignore[no-untyped-def]
+    result = run_eval("funnel", "tiny-nonexistent")
+    assert result.code == 2
+    assert result.err.strip().startswith("Error: There is no evaluation suite 'tiny-nonexistent'")
+    assert "Traceback" not in result.err and result.out == ""
