@@ -95,7 +95,11 @@ def candidate_label(candidate: Candidate, case: EvalCase) -> bool:
 def collect(suite_name: str, items: Sequence[EvalItem], settings: Settings, work_dir: Path) -> list[CaseData]:
     """Ask every case of `items` from a fresh store of the suite's corpus; record its candidates."""
     suite = get_suite(suite_name)
-    assistant = variant_assistant(settings, work_dir / suite_name, suite.articles_dir)
+    return collect_from(variant_assistant(settings, work_dir / suite_name, suite.articles_dir), suite_name, items)
+
+
+def collect_from(assistant: Any, suite_name: str, items: Sequence[EvalItem]) -> list[CaseData]:
+    """Ask every case of `items` of `assistant` (over the suite's corpus); record its candidates."""
     collected: list[CaseData] = []
     for item in items:
         conversation = assistant.new_conversation()

@@ -123,17 +123,21 @@ def grouped(paths: Iterable[QuestionPath]) -> dict[str, list[QuestionPath]]:
 def follow_suites(settings: Settings, names: Sequence[str] | None, split: str,
                   progress: Callable[[str], None] | None = None) -> list[QuestionPath]:  # fmt: skip
     """Every question of the named suites' splits (`split` "all", "dev" or "test"), replayed from fresh stores."""
-    from eval.fit_answerer import collect
+    from eval.corpus import variant_assistant
+    from eval.fit_answerer import collect_from
 
     paths: list[QuestionPath] = []
     named = [(name, get_suite(name)) for name in names or list(suites())]  # an unknown name fails before any work
     for name, suite in named:
         chosen = [s for s in suite.splits if split == "all" or s == split]
+        if not chosen:
+            continue
         with tempfile.TemporaryDirectory(prefix=f"sourced-funnel-{name}-") as scratch:
+            assistant = variant_assistant(settings, Path(scratch), suite.articles_dir)
             for each in chosen:
                 if progress:
                     progress(f"{name} {each}")
-                for case in collect(name, suite.items(each), settings, Path(scratch)):  # type: ignore[arg-type]
+                for case in collect_from(assistant, name, suite.items(each)):  # type: ignore[arg-type]
                     paths.append(_path(name, each, case))
     return paths
 

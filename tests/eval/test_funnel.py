@@ -76,7 +76,6 @@ def test_json_counts_each_group_and_suite_split_and_lists_every_question() -> No
 @pytest.fixture()
 def tiny_suite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A suite over the bundled articles: dev holds an answerable question, test an unanswerable one."""
-    import eval.fit_answerer as fit_answerer
     import eval.funnel as funnel
     from eval.suites import Suite
     from rag.settings import BUNDLED_ARTICLES_DIR
@@ -87,8 +86,7 @@ def tiny_suite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         files[split] = tmp_path / f"{split}.jsonl"
         files[split].write_text("\n".join(json.dumps(line) for line in dataset_lines(*ids)) + "\n", encoding="utf-8")
     tiny = Suite("tiny", BUNDLED_ARTICLES_DIR, files)
-    for module in (funnel, fit_answerer):
-        monkeypatch.setattr(module, "get_suite", lambda name: tiny)
+    monkeypatch.setattr(funnel, "get_suite", lambda name: tiny)
 
 
 def test_the_answerers_own_steps_are_replayed_on_a_fresh_store(sample_settings, tiny_suite) -> None:  # type: ignore[no-untyped-def]
@@ -123,3 +121,18 @@ def test_an_unknown_suite_is_one_sentence_and_exit_2(run_eval) -> None:  # type:
     assert result.code == 2
     assert result.err.strip().startswith("Error: There is no evaluation suite 'tiny-nonexistent'")
     assert "Traceback" not in result.err and result.out == ""
+
+
+def test_a_split_the_suites_lack_says_so_and_builds_no_store(run_eval, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import eval.funnel as funnel
+    from eval.suites import Suite
+    from rag.settings import BUNDLED_ARTICLES_DIR
+    from tests.eval.conftest import dataset_lines
+
+    held_out = tmp_path / "test.jsonl"
+    held_out.write_text(json.dumps(dataset_lines("q074")[0]) + "\n", encoding="utf-8")
+    monkeypatch.setattr(funnel, "get_suite", lambda name: Suite("tiny", BUNDLED_ARTICLES_DIR, {"test": held_out}))
+    monkeypatch.setattr("eval.corpus.open_assistant", lambda *a, **k: pytest.fail("a store was built"))
+    result = run_eval("funnel", "tiny", "--split", "dev")
+    assert result.code == 0
+    assert result.out.strip() == "No questions in the dev splits of the suites chosen; try --split all."
