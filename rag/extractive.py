@@ -43,6 +43,7 @@ from rag.candidates import (
 from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.identity import describe
 from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
+from rag.number_roles import a_share_or_a_holding
 from rag.query import CALENDAR_WORDS, Constraint, QuestionAnalysis, is_duration
 from rag.text import NUMBER_WORDS, normalise, stems, words
 from rag.withheld import Withheld, find_withheld, withheld_notice
@@ -384,7 +385,8 @@ def _rival_figure(
     gives ("6,400 customers by early Thursday" has no rival in "18,500 at the peak Wednesday"), and one that
     the refusal model would give as the answer on its own (so it hangs on the question's verb or one like it,
     in a clause that fits the question), and not a count of something else than asked ("hire 30 workers" is no
-    rival of "laid off 42 workers": `_rival_of_something_else`)."""
+    rival of "laid off 42 workers": `_rival_of_something_else`), nor a share or a holding when the best one is
+    neither ("paid $1.5 million of the cost", "which has 300 workers": `_a_share_or_a_holding`)."""
     if analysis.answer_type not in _NUMERIC_TYPES or not model.refusal:
         return None  # no refusal model yet (while one is fitted): each answer is judged on its own figure
     best = candidates[0]
@@ -395,12 +397,19 @@ def _rival_figure(
                 or not _same_unit(rival.answer_text() or "", best.answer_text() or "", analysis.focus)
                 or _also_states(best, rival) or _also_states(rival, best)
                 or _names_less(rival, best, analysis)
-                or _rival_of_something_else(rival, analysis, word_likeness)):  # fmt: skip
+                or _rival_of_something_else(rival, analysis, word_likeness)
+                or _a_share_or_a_holding(rival, analysis) and not _a_share_or_a_holding(best, analysis)):  # fmt: skip
             continue
         first = [rival, *(c for c in candidates if c is not rival and _figure(c) != best_figure)]  # on its own
         accepted = model.answer_probability(refusal_features(first, analysis, word_likeness)) >= model.threshold
         return rival if accepted else None
     return None
+
+
+def _a_share_or_a_holding(candidate: Candidate, analysis: QuestionAnalysis) -> bool:
+    """"The state paid $1.5 million of the cost", "the mill, which has 300 workers, ...": no rival of "cost $2.1
+    million" or "will lay off 42 workers" (rag.number_roles.a_share_or_a_holding)."""
+    return candidate.answer is not None and a_share_or_a_holding(analysis, candidate.passage.text, candidate.answer)
 
 
 def _names_less(rival: Candidate, best: Candidate, analysis: QuestionAnalysis) -> bool:

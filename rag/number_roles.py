@@ -16,7 +16,11 @@ each stands to the question's words:
 - a rate: "at $65 a day per inmate, a bill of about $910,000": a sum per day,
   per head or per unit does not answer how much was spent or paid in all;
 - a population: "How many people live in Tansy Ferry?" is answered by "a town of
-  about 2,600", not by the 140 people the foundry puts out of work.
+  about 2,600", not by the 140 people the foundry puts out of work;
+- a share or a holding, which is no other outlet's figure for the same thing: "The
+  state paid $1.5 million of the cost" is a share of the cost another outlet puts
+  at $2.1 million, and "the mill, which has 300 workers, announced layoffs" says
+  how many work there, not how many were laid off (`a_share_or_a_holding`).
 
 Read from the words around each figure (no parse): these are the fixed
 phrasings of English for a change, a part, a rate and a population.
@@ -155,6 +159,29 @@ def prefer_asked_figures(analysis: QuestionAnalysis, text: str, entities: Sequen
     if not left_out or left_out.issuperset(numeric):
         return list(entities)
     return [entity for entity in entities if entity not in left_out]
+
+
+# "$1.5 million of the cost", "$40,000 of its budget": a share of a whole the words after it name
+_SHARE_AFTER = re.compile(r"^\s+of\s+(?:the|its|their|his|her|this|that)\b", re.IGNORECASE)
+# "which has 300 workers", "that employs about 80", ", with 300 workers,": what something has, said of it in passing
+_HOLDING_BEFORE = re.compile(
+    rf"(?:\b(?:which|that|who)\s+(?:now\s+|still\s+|currently\s+)?(?:has|have|had|employs|employed)|(?:^|,)\s*with)"
+    rf"\s+{_QUALIFIER}$",
+    re.IGNORECASE,
+)
+
+
+def a_share_or_a_holding(analysis: QuestionAnalysis, text: str, entity: Entity) -> bool:
+    """Whether the figure is a share of a whole (a sum "of the cost") or what something has, said in passing
+    ("which has 300 workers") when the question asks what was done ("How many did it lay off?", not "How many
+    does it employ?"): either way not the figure of the thing asked about, though of its unit. For telling
+    another outlet's figure from one of something else; a sum the question asks a share of ("How much of the
+    cost did the state pay?") is no share of what is asked."""
+    before, after = _around(text, entity)
+    if entity[2] == "MONEY" and _SHARE_AFTER.match(after) and not re.search(r"\bof\s+the\b", analysis.question, re.I):
+        return True
+    asks_what_was_done = analysis.predicate is not None and analysis.predicate not in _STATE_VERBS
+    return asks_what_was_done and _HOLDING_BEFORE.search(before) is not None
 
 
 def _around(text: str, entity: Entity) -> tuple[str, str]:

@@ -61,6 +61,60 @@ def test_two_outlets_counting_the_same_thing_differ_and_a_count_of_something_els
     assert alone.answer.startswith("Three firefighters [1].")
 
 
+def test_a_share_of_the_cost_is_no_rival_of_the_cost_and_a_second_outlets_cost_is(encoder: object) -> None:
+    """"The state paid $1.5 million of the cost" gives a share of what "cost $2.1 million" gives whole: no
+    disagreement. Another outlet's "cost $1.9 million" is one; and when the question asks for the share, two
+    outlets' shares differ."""
+    from rag.extractive import extractive_answer
+    from rag.query import analyse
+    from rag.word_likeness import EncoderWordLikeness
+
+    whole = _passage("a", "Orlby Ledger", "Repairs to the Fenn Street bridge in Orlby cost $2.1 million and were "
+                     "finished on Tuesday, the city engineer said.")  # fmt: skip
+    share = _passage("b", "Radio Orlby", "The state paid $1.5 million of the cost of the Fenn Street bridge repairs "
+                     "in Orlby, and the city paid the rest.")  # fmt: skip
+    other = _passage("c", "Orlby Post", "The repairs to the Fenn Street bridge in Orlby cost $1.9 million, city "
+                     "records show.")  # fmt: skip
+    likeness = EncoderWordLikeness(encoder)  # type: ignore[arg-type]
+    question = analyse("How much did the Fenn Street bridge repairs in Orlby cost?")
+
+    alone = extractive_answer(question, [whole, share], idf=lambda stem: 1.0, word_likeness=likeness).answer
+    assert alone.startswith("$2.1 million [1].") and "Sources differ" not in alone
+    both = extractive_answer(question, [whole, other], idf=lambda stem: 1.0, word_likeness=likeness).answer
+    assert both.startswith("Sources differ: $2.1 million according to Orlby Ledger")
+    other_share = _passage("d", "Orlby Post", "The state paid $1.2 million of the cost of the Fenn Street bridge "
+                           "repairs in Orlby, records show.")  # fmt: skip
+    asked = analyse("How much of the cost of the Fenn Street bridge repairs in Orlby did the state pay?")
+    shares = extractive_answer(asked, [share, other_share], idf=lambda stem: 1.0, word_likeness=likeness).answer
+    assert shares.startswith("Sources differ: $1.5 million according to Radio Orlby")  # the share is what is asked
+
+
+def test_what_a_mill_has_is_no_rival_of_what_it_did_but_of_what_it_employs(encoder: object) -> None:
+    """"The mill, which has 300 workers, announced layoffs" says how many work there: no rival of "will lay off 42
+    workers". For "How many workers does it employ?" it is the figure asked, and another outlet's "employs 310"
+    differs from it."""
+    from rag.extractive import extractive_answer
+    from rag.query import analyse
+    from rag.word_likeness import EncoderWordLikeness
+
+    layoffs = _passage("a", "Selby Ledger", "The Quarrow paper mill in Selby will lay off 42 workers next month, the "
+                       "company said Monday.")  # fmt: skip
+    has = _passage("b", "Radio Selby", "The Quarrow paper mill in Selby, which has 300 workers, announced layoffs "
+                   "on Monday.")  # fmt: skip
+    laid_off = _passage("c", "Selby Post", "The Quarrow paper mill in Selby will lay off 45 workers, the union said.")
+    employs = _passage("d", "Selby Weekly", "The Quarrow paper mill in Selby employs 310 workers.")
+    likeness = EncoderWordLikeness(encoder)  # type: ignore[arg-type]
+    question = analyse("How many workers will the Quarrow paper mill in Selby lay off?")
+
+    alone = extractive_answer(question, [layoffs, has], idf=lambda stem: 1.0, word_likeness=likeness).answer
+    assert alone.startswith("42 workers [1].") and "Sources differ" not in alone
+    both = extractive_answer(question, [layoffs, laid_off], idf=lambda stem: 1.0, word_likeness=likeness).answer
+    assert both.startswith("Sources differ: 42 workers according to Selby Ledger")
+    staff = analyse("How many workers does the Quarrow paper mill in Selby employ?")
+    answer = extractive_answer(staff, [employs, has], idf=lambda stem: 1.0, word_likeness=likeness).answer
+    assert answer.startswith("Sources differ") and "300 workers" in answer and "310 workers" in answer
+
+
 def test_a_figure_for_another_day_is_no_rival(encoder: object) -> None:
     """"6,400 still without power by Thursday" and another outlet's "18,500 at the peak on Wednesday" count
     different things: the question asks about Thursday, and only one sentence names it."""

@@ -163,3 +163,35 @@ def test_the_earlier_figure_answers_when_the_question_names_its_month() -> None:
     text = "The Corran County jobless rate was 4.1 percent in March, down from 4.6 percent in February."
     assert "4.6 percent" in _kept("What was the Corran County jobless rate in February?", text, "PERCENT",
                                   "4.1 percent", "4.6 percent")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value", "label", "expected"),
+    [
+        # a share of a whole the words after it name
+        ("How much did the repairs cost?", "The state paid $1.5 million of the cost.", "$1.5 million", "MONEY", True),
+        ("How much will the town spend?", "It set aside $40,000 of its budget for it.", "$40,000", "MONEY", True),
+        ("How much did the repairs cost?", "The repairs cost $2.1 million.", "$2.1 million", "MONEY", False),
+        # the question asks for the share itself
+        ("How much of the cost did the state pay?", "The state paid $1.5 million of the cost.", "$1.5 million",
+         "MONEY", False),
+        # what something has, said in passing, for a question about what was done
+        ("How many workers will the mill lay off?", "The mill, which has 300 workers, announced layoffs.", "300",
+         "CARDINAL", True),
+        ("How many workers will the mill lay off?", "The plant, that employs about 80, will close.", "80",
+         "CARDINAL", True),
+        ("How many workers will the mill lay off?", "The mill, with 300 workers, announced cuts.", "300", "CARDINAL",
+         True),
+        ("How many workers will the mill lay off?", "The mill will lay off 42 workers.", "42", "CARDINAL", False),
+        # ... but that is what a question about what there is asks
+        ("How many workers does the mill have?", "The mill, which has 300 workers, announced layoffs.", "300",
+         "CARDINAL", False),
+        ("How many workers does the mill employ?", "The mill, which has 300 workers, announced layoffs.", "300",
+         "CARDINAL", False),
+    ],
+)  # fmt: skip
+def test_a_share_or_a_holding(question: str, text: str, value: str, label: str, expected: bool) -> None:
+    from rag.number_roles import a_share_or_a_holding
+
+    start = text.index(value)
+    assert a_share_or_a_holding(analyse(question), text, (start, start + len(value), label)) is expected
