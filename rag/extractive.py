@@ -43,7 +43,7 @@ from rag.candidates import (
 from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.identity import describe
 from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
-from rag.number_roles import a_share_or_a_holding
+from rag.number_roles import rival_is_a_share_or_a_holding
 from rag.query import CALENDAR_WORDS, Constraint, QuestionAnalysis, is_duration
 from rag.text import NUMBER_WORDS, normalise, stems, words
 from rag.withheld import Withheld, find_withheld, withheld_notice
@@ -398,7 +398,7 @@ def _rival_figure(
                 or _also_states(best, rival) or _also_states(rival, best)
                 or _names_less(rival, best, analysis)
                 or _rival_of_something_else(rival, analysis, word_likeness)
-                or _a_share_or_a_holding(rival, analysis) and not _a_share_or_a_holding(best, analysis)):  # fmt: skip
+                or _a_share_or_a_holding(rival, best, analysis)):  # fmt: skip
             continue
         first = [rival, *(c for c in candidates if c is not rival and _figure(c) != best_figure)]  # on its own
         accepted = model.answer_probability(refusal_features(first, analysis, word_likeness)) >= model.threshold
@@ -406,10 +406,12 @@ def _rival_figure(
     return None
 
 
-def _a_share_or_a_holding(candidate: Candidate, analysis: QuestionAnalysis) -> bool:
+def _a_share_or_a_holding(rival: Candidate, best: Candidate, analysis: QuestionAnalysis) -> bool:
     """"The state paid $1.5 million of the cost", "the mill, which has 300 workers, ...": no rival of "cost $2.1
-    million" or "will lay off 42 workers" (rag.number_roles.a_share_or_a_holding)."""
-    return candidate.answer is not None and a_share_or_a_holding(analysis, candidate.passage.text, candidate.answer)
+    million" or "will lay off 42 workers" (rag.number_roles.rival_is_a_share_or_a_holding)."""
+    if rival.answer is None or best.answer is None:
+        return False
+    return rival_is_a_share_or_a_holding(analysis, rival.passage.text, rival.answer, best.passage.text, best.answer)
 
 
 def _names_less(rival: Candidate, best: Candidate, analysis: QuestionAnalysis) -> bool:

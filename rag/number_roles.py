@@ -161,27 +161,62 @@ def prefer_asked_figures(analysis: QuestionAnalysis, text: str, entities: Sequen
     return [entity for entity in entities if entity not in left_out]
 
 
-# "$1.5 million of the cost", "$40,000 of its budget": a share of a whole the words after it name
-_SHARE_AFTER = re.compile(r"^\s+of\s+(?:the|its|their|his|her|this|that)\b", re.IGNORECASE)
-# "which has 300 workers", "that employs about 80", ", with 300 workers,": what something has, said of it in passing
+# "paid $1.5 million of the cost", "covered $1.5 million of the bill": a share of the sum a question about what
+# a thing cost asks for. (Not any "of the": "spent $2.3 million of its reserves", "cost $910,000 of the city's
+# money" and "raised $52,000 of the $60,000" give the whole sum asked for.)
+_SHARE_AFTER = re.compile(r"^\s+of\s+(?:the|its|their)\s+(?:total\s+)?(?:cost|costs|bill|price|tab)\b", re.IGNORECASE)
+# "which has 300 workers", "that employs about 80": what something has, said in passing. (Not "which had" or ",
+# with": "the flight, which had 142 passengers on board", "won the race, with 4,210 votes" give the event's own
+# figure.)
 _HOLDING_BEFORE = re.compile(
-    rf"(?:\b(?:which|that|who)\s+(?:now\s+|still\s+|currently\s+)?(?:has|have|had|employs|employed)|(?:^|,)\s*with)"
-    rf"\s+{_QUALIFIER}$",
-    re.IGNORECASE,
+    rf"\b(?:which|that)\s+(?:now\s+|still\s+)?(?:has|have|employs|employ)\s+{_QUALIFIER}$", re.IGNORECASE
 )
+# Verbs of a question that asks what something has, beside _STATE_VERBS: "How many beds does it offer?"
+_HOLDING_VERBS = _STATE_VERBS | {"offer", "operate", "run", "represent", "seat", "cover", "enroll", "enrol", "keep"}
+
+
+# A question for a share of a cost: "How much of the cost did the state pay?"
+_ASKS_A_SHARE = re.compile(r"\bof\s+(?:the|its|their)\s+(?:total\s+)?(?:cost|costs|bill|price|tab)\b", re.IGNORECASE)
+# Words between a verb and the figure it hangs on: "will lay off 42", "cost about $2.1 million", "hurt more than
+# 20": the verb is the word before them (not any word near: "the nurses union represents 2,100" does not hang
+# 2,100 on "nurse").
+_BETWEEN_VERB_AND_FIGURE = frozenset({"about", "around", "roughly", "nearly", "almost", "some", "just", "only", "over",
+                                      "under", "more", "less", "fewer", "than", "up", "off", "out", "down", "an", "a",
+                                      "estimated", "at", "least", "most", "another"})  # fmt: skip
 
 
 def a_share_or_a_holding(analysis: QuestionAnalysis, text: str, entity: Entity) -> bool:
-    """Whether the figure is a share of a whole (a sum "of the cost") or what something has, said in passing
-    ("which has 300 workers") when the question asks what was done ("How many did it lay off?", not "How many
-    does it employ?"): either way not the figure of the thing asked about, though of its unit. For telling
-    another outlet's figure from one of something else; a sum the question asks a share of ("How much of the
-    cost did the state pay?") is no share of what is asked."""
+    """Whether the figure is a share of what a cost question asks for ("paid $1.5 million of the cost" for "How
+    much did the repairs cost?") or what something has, said in passing ("the mill, which has 300 workers,
+    announced layoffs"), when the question asks what was done ("How many will it lay off?", not "How many does
+    it employ?"): either way not the figure of the thing asked about, though of its unit."""
     before, after = _around(text, entity)
-    if entity[2] == "MONEY" and _SHARE_AFTER.match(after) and not re.search(r"\bof\s+the\b", analysis.question, re.I):
+    if entity[2] == "MONEY" and _asks_what_it_cost(analysis) and _SHARE_AFTER.match(after):
         return True
-    asks_what_was_done = analysis.predicate is not None and analysis.predicate not in _STATE_VERBS
+    asks_what_was_done = analysis.predicate is not None and analysis.predicate not in _HOLDING_VERBS
     return asks_what_was_done and _HOLDING_BEFORE.search(before) is not None
+
+
+def rival_is_a_share_or_a_holding(analysis: QuestionAnalysis, rival_text: str, rival: Entity, best_text: str,
+                                  best: Entity) -> bool:  # fmt: skip
+    """Whether another outlet's figure (`rival`) is a share or a holding (`a_share_or_a_holding`) where the best
+    one is the figure asked about: neither itself, and hung on the question's own verb just before it ("cost $2.1
+    million", "will lay off 42 workers"). A question whose verb the parser misread ("How many beds does the
+    shelter offer?" read as "shelter") leaves rivals be."""
+    verb_forms = ("cost", "costs") if best[2] == "MONEY" and _asks_what_it_cost(analysis) else analysis.predicate_forms
+    before_best = words(best_text[max(0, best[0] - _FIGURE_REACH) : best[0]])
+    while before_best and before_best[-1] in _BETWEEN_VERB_AND_FIGURE:
+        before_best.pop()
+    if not verb_forms or not before_best or not all_stems(before_best[-1]) & all_stems(" ".join(verb_forms)):
+        return False
+    return a_share_or_a_holding(analysis, rival_text, rival) and not a_share_or_a_holding(analysis, best_text, best)
+
+
+def _asks_what_it_cost(analysis: QuestionAnalysis) -> bool:
+    """"How much did the repairs cost?", "What was the cost of the bridge?"; not "How much of the cost did the
+    state pay?"."""
+    return (analysis.answer_type == "money" and "cost" in words(analysis.question)
+            and not _ASKS_A_SHARE.search(analysis.question))  # fmt: skip
 
 
 def _around(text: str, entity: Entity) -> tuple[str, str]:
