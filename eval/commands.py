@@ -336,9 +336,7 @@ def suites(args: EvalOptions, settings: Settings) -> int:
     """`rag eval suites [NAMES]`: every suite and split apart, each next to the trivial baseline."""
     from eval.suite_report import pooled_intervals_table, rows_json, run_suites, suites_table
 
-    chosen = args.suites or "all"
-    names = None if chosen == "all" else [n.strip() for n in chosen.split(",") if n.strip()]
-    rows = run_suites(settings, names, progress=_progress(args), report_dir=args.report)
+    rows = run_suites(settings, _suite_names(args), progress=_progress(args), report_dir=args.report)
     if args.json:
         print(json.dumps(rows_json(rows), indent=2, ensure_ascii=False))
     else:
@@ -352,28 +350,35 @@ def suites(args: EvalOptions, settings: Settings) -> int:
     return 0
 
 
+def _suite_names(args: EvalOptions) -> list[str] | None:
+    """The suites named (comma-separated, each once, in order), or None for all."""
+    if args.suites is None or args.suites.strip() == "all":
+        return None
+    names = list(dict.fromkeys(n.strip() for n in args.suites.split(",") if n.strip()))
+    if not names:
+        raise UsageError("No suite named; give suite names separated by commas, or none for every suite.")
+    return names
+
+
 def funnel(args: EvalOptions, settings: Settings) -> int:
     """`rag eval funnel [NAMES]`: where the answerer loses answers, step by step (eval/funnel.py)."""
     from eval.funnel import follow_suites, funnel_json, funnel_rows, grouped
     from eval.tables import plain_table
 
-    chosen = args.suites or "all"
-    names = None if chosen == "all" else [n.strip() for n in chosen.split(",") if n.strip()]
     show = None if _progress(args) is False else (lambda step: print(f"funnel: {step}", file=sys.stderr, flush=True))
-    paths = follow_suites(settings, names, args.split, progress=show)
+    run = follow_suites(settings, _suite_names(args), args.split, progress=show)
     if args.json:
-        print(json.dumps(funnel_json(paths), indent=2, ensure_ascii=False))
+        print(json.dumps(funnel_json(run), indent=2, ensure_ascii=False))
         return 0
-    if not paths:
-        print(f"No questions in the {args.split} splits of the suites chosen; try --split all.")
-        return 0
-    for group, members in grouped(paths).items():
+    for group, members in grouped(run.paths).items():
         answerable = sum(p.answerable for p in members)
         print(f"{group}: {counted(answerable, 'answerable question')}, {len(members) - answerable} unanswerable\n")
         print(plain_table(*funnel_rows(members)) + "\n")
-    print("Shares are of the answerable (first five rows) or unanswerable (last two) questions of the group. "
-          "Answered in the first-candidate row is answered rightly; answered elsewhere, wrongly. Compound "
-          "questions are left out.")
+    print("Shares are of the group's answerable questions (first six rows) or unanswerable ones (last two); answered "
+          "and refused are what the assistant's answer did. In the first-candidate row the answer's first value or "
+          "sentence states a fact; in the others it does not, though a supporting sentence may."
+          + (f" {counted(run.compound_left_out, 'compound question')} (answered part by part) left out."
+             if run.compound_left_out else ""))  # fmt: skip
     return 0
 
 

@@ -77,6 +77,7 @@ class CaseData:
     query_vector: Any = None
     knows: Any = None
     word_likeness: Any = SAME_WORD_ONLY
+    answered: bool = True  # the assistant's own answer to the question did not refuse
 
     @property
     def group(self) -> str:
@@ -99,7 +100,8 @@ def collect(suite_name: str, items: Sequence[EvalItem], settings: Settings, work
 
 
 def collect_from(assistant: Any, suite_name: str, items: Sequence[EvalItem]) -> list[CaseData]:
-    """Ask every case of `items` of `assistant` (over the suite's corpus); record its candidates."""
+    """Ask every case of `items` of `assistant` (over the suite's corpus); record its candidates and whether the
+    answer refused. Compound questions are left out."""
     collected: list[CaseData] = []
     for item in items:
         conversation = assistant.new_conversation()
@@ -116,7 +118,8 @@ def collect_from(assistant: Any, suite_name: str, items: Sequence[EvalItem]) -> 
                                          indexes.bm25.knows)  # fmt: skip
             collected.append(
                 CaseData(suite_name, case, query, candidates, retrieved.passages, analysis, indexes.bm25.idf,
-                         assistant._article_text, vector, indexes.bm25.knows, assistant.word_likeness)
+                         assistant._article_text, vector, indexes.bm25.knows, assistant.word_likeness,
+                         not answer.abstained)
             )  # fmt: skip
     return collected
 

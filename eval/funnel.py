@@ -1,25 +1,30 @@
 """Where answers are lost: the extractive answerer's steps followed question by question (`rag eval funnel`).
 
 A wrong or missing answer has one of a few causes, and each calls for different work: retrieval that never
-brought the evidence, candidate finding that never offered the right value, the ranker putting another
-candidate first, or the refusal model turning a right first candidate away (or letting a wrong one through).
-The figures of `rag eval suites` mix them; this module separates them. For every question of the chosen
-suites' splits (fresh stores, as `rag eval suites` builds them), the answerer's own steps are replayed
-(`rag.extractive.decide`, the same ranker, order and refusal model the answer uses), and the question is
-placed by where its right answer is:
+brought the evidence, candidate finding that never offered the right value, a rule that dropped it, the ranker
+putting another candidate first, or the refusal model turning a right first candidate away (or letting a wrong
+one through). The figures of `rag eval suites` mix them; this module separates them. Every question of the
+chosen suites' splits is asked of a fresh store (as `rag eval suites` builds them), and its candidates are
+replayed through `rag.extractive.decide` (the ranker and the rules that reorder or drop candidates, as the
+answer uses them). Answerable questions are placed by where their right answer is:
 
-- answerable questions: not in the retrieved passages (no top-k passage holds a gold quote and no candidate
-  states a fact) / retrieved but no candidate states it / a candidate third or later / the second candidate
-  (what a reader choosing between the first two would win) / the first candidate; each split into answered
-  and refused;
-- unanswerable questions: with candidates or none, answered or refused.
+- not in the retrieved passages (no top-k passage holds a gold quote and no candidate states a fact);
+- retrieved, but no candidate states it;
+- a candidate, dropped by a rule (`rag.extractive.fitting_first` and the check for orders to assistants);
+- a candidate third or later, the second candidate, or the first.
 
-"States a fact" is the label `rag eval fit` trains on (`eval.fit_answerer.candidate_label`: the candidate's
-value, or its sentence when it has none, holds an alias of a reference fact). Compound questions ("..., and who
-said so?") are answered part by part and left out, as in the fit; follow-up turns are asked in their
-conversation, so the question replayed is the one the answerer searched with.
+Unanswerable questions are placed by whether the answerer had any candidate at all. Each place is split into
+the questions the assistant's own answer gave and refused (that answer also refuses when an article says the
+thing is not known, and uses the configured threshold).
 
-`funnel_rows` and `place` are pure functions over `QuestionPath` records; `follow_suites` makes them.
+"Right" is the label `rag eval fit` trains on (`eval.fit_answerer.candidate_label`): the candidate's value, or
+its sentence when it has none, holds an alias of a reference fact. An answer whose first candidate is not right
+may still state a fact in its supporting sentences. Places count candidates, not distinct values: two sentences
+giving the same wrong value before the right one put it third. Compound questions ("..., and who said so?") are
+answered part by part and left out, as in the fit; follow-up turns are asked in their conversation, so the
+question replayed is the one the answerer searched with.
+
+`place` and `funnel_rows` are pure functions over `QuestionPath` records; `follow_suites` makes them.
 """
 
 from __future__ import annotations
@@ -27,19 +32,24 @@ from __future__ import annotations
 import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
+from eval.dataset import DatasetError, expand_cases
 from eval.suites import get_suite, suites
 from rag.settings import Settings
+
+if TYPE_CHECKING:
+    from eval.fit_answerer import CaseData
 
 # Where an answerable question's right answer is, in funnel order: each place is reached only when the
 # answer is not in a later one.
 NOT_RETRIEVED = "not in the retrieved passages"
 NOT_A_CANDIDATE = "retrieved, no candidate states it"
+DROPPED = "a candidate, dropped by a rule"
 LATER = "a candidate, third or later"
 SECOND = "the second candidate"
 FIRST = "the first candidate"
-ANSWERABLE_PLACES = (NOT_RETRIEVED, NOT_A_CANDIDATE, LATER, SECOND, FIRST)
+ANSWERABLE_PLACES = (NOT_RETRIEVED, NOT_A_CANDIDATE, DROPPED, LATER, SECOND, FIRST)
 # Unanswerable questions: whether the answerer had anything to offer.
 NO_CANDIDATE = "unanswerable, no candidate"
 SOME_CANDIDATE = "unanswerable, candidates"
@@ -59,9 +69,16 @@ class QuestionPath:
     case_id: str
     answerable: bool
     evidence_retrieved: bool  # some top-k passage holds a gold quote (False for unanswerable questions)
-    candidates: int
+    candidates: int  # after the rules that drop candidates
     right_position: int | None  # 1-based place of the first candidate that states a fact; None when none does
-    answered: bool
+    answered: bool  # the assistant's answer did not refuse
+    found_right: bool = False  # some candidate stated a fact before the rules dropped any
+
+
+@dataclass(frozen=True)
+class FunnelRun:
+    paths: list[QuestionPath]
+    compound_left_out: int  # questions answered part by part, not placed
 
 
 def place(path: QuestionPath) -> str:
@@ -70,17 +87,20 @@ def place(path: QuestionPath) -> str:
         return SOME_CANDIDATE if path.candidates else NO_CANDIDATE
     if path.right_position is not None:
         return {1: FIRST, 2: SECOND}.get(path.right_position, LATER)
+    if path.found_right:
+        return DROPPED
     return NOT_A_CANDIDATE if path.evidence_retrieved else NOT_RETRIEVED
 
 
 def group_of(path: QuestionPath) -> str:
-    """The pool a question's figures belong to: dev, unseen, or the bundled articles' test split."""
+    """The pool a question's figures belong to, as `rag eval suites` pools them: unseen, dev, or the bundled
+    articles' test split."""
     from eval.suite_report import IN_SAMPLE_ARTICLES, unseen_articles
 
-    if path.split == "dev":
-        return DEV_GROUP
     if unseen_articles(path.suite, path.split):
         return UNSEEN_GROUP
+    if path.split == "dev":
+        return DEV_GROUP
     return IN_SAMPLE_TEST_GROUP if path.suite == IN_SAMPLE_ARTICLES else f"{path.suite} {path.split}"
 
 
@@ -98,14 +118,15 @@ def funnel_rows(paths: Sequence[QuestionPath]) -> tuple[list[str], list[list[str
     return header, rows
 
 
-def funnel_json(paths: Sequence[QuestionPath]) -> dict[str, Any]:
-    """Counts per group and per suite split, then every question's path."""
-    counts: dict[str, dict[str, dict[str, int]]] = {}
-    for path in paths:
-        for key in (group_of(path), f"{path.suite}/{path.split}"):
-            cell = counts.setdefault(key, {}).setdefault(place(path), {"answered": 0, "refused": 0})
+def funnel_json(run: FunnelRun) -> dict[str, Any]:
+    """Counts per group (`groups`) and per suite split (`splits`), then every question's path."""
+    counts: dict[str, dict[str, dict[str, dict[str, int]]]] = {"groups": {}, "splits": {}}
+    for path in run.paths:
+        for table, key in (("groups", group_of(path)), ("splits", f"{path.suite}/{path.split}")):
+            cell = counts[table].setdefault(key, {}).setdefault(place(path), {"answered": 0, "refused": 0})
             cell["answered" if path.answered else "refused"] += 1
-    return {"groups": counts, "questions": [{**asdict(p), "place": place(p)} for p in paths]}
+    return {**counts, "compound_left_out": run.compound_left_out,
+            "questions": [{**asdict(p), "place": place(p)} for p in run.paths]}  # fmt: skip
 
 
 def _count(part: int, whole: int) -> str:
@@ -121,36 +142,44 @@ def grouped(paths: Iterable[QuestionPath]) -> dict[str, list[QuestionPath]]:
 
 
 def follow_suites(settings: Settings, names: Sequence[str] | None, split: str,
-                  progress: Callable[[str], None] | None = None) -> list[QuestionPath]:  # fmt: skip
-    """Every question of the named suites' splits (`split` "all", "dev" or "test"), replayed from fresh stores."""
+                  progress: Callable[[str], None] | None = None) -> FunnelRun:  # fmt: skip
+    """Every question of the named suites' splits (`split` "all", "dev" or "test"), asked of fresh stores."""
     from eval.corpus import variant_assistant
     from eval.fit_answerer import collect_from
 
-    paths: list[QuestionPath] = []
     named = [(name, get_suite(name)) for name in names or list(suites())]  # an unknown name fails before any work
-    for name, suite in named:
-        chosen = [s for s in suite.splits if split == "all" or s == split]
-        if not chosen:
+    chosen = [(name, suite, [s for s in suite.splits if split == "all" or s == split]) for name, suite in named]
+    if not any(splits for _, _, splits in chosen):
+        have = sorted({s for _, suite in named for s in suite.splits})
+        raise DatasetError(f"No suite chosen has a {split} split (they have {' and '.join(have)}); "
+                           f"choose --split {have[0] if len(have) == 1 else 'all'}.")  # fmt: skip
+    paths: list[QuestionPath] = []
+    left_out = 0
+    for name, suite, splits in chosen:
+        if not splits:
             continue
         with tempfile.TemporaryDirectory(prefix=f"sourced-funnel-{name}-") as scratch:
             assistant = variant_assistant(settings, Path(scratch), suite.articles_dir)
-            for each in chosen:
+            for split_name in splits:
                 if progress:
-                    progress(f"{name} {each}")
-                for case in collect_from(assistant, name, suite.items(each)):  # type: ignore[arg-type]
-                    paths.append(_path(name, each, case))
-    return paths
+                    progress(f"{name} {split_name}")
+                items = suite.items(split_name)  # type: ignore[arg-type]
+                cases = collect_from(assistant, name, items)
+                left_out += sum(len(expand_cases(item)) for item in items) - len(cases)
+                paths.extend(_question_path(name, split_name, case) for case in cases)
+    return FunnelRun(paths, left_out)
 
 
-def _path(suite: str, split: str, case: Any) -> QuestionPath:
+def _question_path(suite: str, split: str, case: CaseData) -> QuestionPath:
     from eval.fit_answerer import candidate_label
     from eval.metrics import quote_in_passage
     from rag.extractive import decide
 
-    candidates, decision = decide(case.analysis, case.passages, case.idf, query_vector=case.query_vector,
-                                  article_text=case.article_text, knows=case.knows,
-                                  word_likeness=case.word_likeness)  # fmt: skip
+    candidates, _ = decide(case.analysis, case.passages, case.idf, query_vector=case.query_vector,
+                           article_text=case.article_text, knows=case.knows,
+                           word_likeness=case.word_likeness)  # fmt: skip
     right = next((i for i, c in enumerate(candidates, 1) if candidate_label(c, case.case)), None)
+    found = right is not None or any(candidate_label(c, case.case) for c in case.candidates)
     retrieved = any(quote_in_passage(e.quote, p.text) for e in case.case.evidence for p in case.passages)
     return QuestionPath(suite, split, case.case.case_id, case.case.answerable, retrieved, len(candidates), right,
-                        decision.answered)  # fmt: skip
+                        case.answered, found)  # fmt: skip

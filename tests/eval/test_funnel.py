@@ -7,14 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from eval.funnel import (DEV_GROUP, FIRST, IN_SAMPLE_TEST_GROUP, LATER, NO_CANDIDATE, NOT_A_CANDIDATE,
-                         NOT_RETRIEVED, SECOND, SOME_CANDIDATE, UNSEEN_GROUP, QuestionPath, funnel_json, funnel_rows, grouped,
-                         place)  # fmt: skip
+from eval.funnel import (DEV_GROUP, DROPPED, FIRST, IN_SAMPLE_TEST_GROUP, LATER, NO_CANDIDATE, NOT_A_CANDIDATE,
+                         NOT_RETRIEVED, SECOND, SOME_CANDIDATE, UNSEEN_GROUP, FunnelRun, QuestionPath, funnel_json,
+                         funnel_rows, grouped, place)  # fmt: skip
 
 
 def _path(answerable: bool = True, retrieved: bool = True, candidates: int = 3, right: int | None = 1,
-          answered: bool = True, suite: str = "harbor", split: str = "dev", case_id: str = "x") -> QuestionPath:  # fmt: skip
-    return QuestionPath(suite, split, case_id, answerable, retrieved, candidates, right, answered)
+          answered: bool = True, suite: str = "harbor", split: str = "dev", case_id: str = "x",
+          found: bool = False) -> QuestionPath:  # fmt: skip
+    return QuestionPath(suite, split, case_id, answerable, retrieved, candidates, right, answered, found)
 
 
 @pytest.mark.parametrize(
@@ -26,6 +27,8 @@ def _path(answerable: bool = True, retrieved: bool = True, candidates: int = 3, 
         (_path(right=9), LATER),
         (_path(right=None, retrieved=True), NOT_A_CANDIDATE),
         (_path(right=None, retrieved=False), NOT_RETRIEVED),
+        # a candidate stated it, and a rule that drops candidates took it out
+        (_path(right=None, found=True), DROPPED),
         # a candidate states the fact though no gold quote came back whole: the answer was within reach
         (_path(right=2, retrieved=False), SECOND),
         (_path(answerable=False, right=None, candidates=4), SOME_CANDIDATE),
@@ -57,19 +60,23 @@ def test_a_group_without_unanswerable_questions_prints_zeros_not_a_division_erro
 
 def test_questions_pool_by_what_was_tuned_on_them() -> None:
     paths = [_path(suite="desert", split="test", case_id="a"), _path(suite="sample", split="test", case_id="b"),
-             _path(suite="towns", split="test", case_id="c"), _path(suite="towns", split="dev", case_id="d")]  # fmt: skip
+             _path(suite="towns", split="test", case_id="c"), _path(suite="towns", split="dev", case_id="d"),
+             _path(suite="coast", split="dev", case_id="e")]  # fmt: skip
     groups = grouped(paths)
     assert list(groups) == [DEV_GROUP, UNSEEN_GROUP, IN_SAMPLE_TEST_GROUP]
-    assert [p.case_id for p in groups[UNSEEN_GROUP]] == ["a", "c"]  # held out, and a frozen test split not of sample
+    # held out (a dev split of a corpus nothing is fitted on too), and a frozen test split not of sample
+    assert [p.case_id for p in groups[UNSEEN_GROUP]] == ["a", "c", "e"]
+    assert [p.case_id for p in groups[DEV_GROUP]] == ["d"]
     assert [p.case_id for p in groups[IN_SAMPLE_TEST_GROUP]] == ["b"]
 
 
 def test_json_counts_each_group_and_suite_split_and_lists_every_question() -> None:
     paths = [_path(right=1, case_id="a"), _path(right=None, retrieved=False, answered=False, case_id="b")]
-    data = funnel_json(paths)
-    assert data["groups"][DEV_GROUP] == {FIRST: {"answered": 1, "refused": 0},
-                                         NOT_RETRIEVED: {"answered": 0, "refused": 1}}  # fmt: skip
-    assert data["groups"]["harbor/dev"] == data["groups"][DEV_GROUP]
+    data = funnel_json(FunnelRun(paths, compound_left_out=2))
+    assert data["groups"] == {DEV_GROUP: {FIRST: {"answered": 1, "refused": 0},
+                                          NOT_RETRIEVED: {"answered": 0, "refused": 1}}}  # fmt: skip
+    assert data["splits"] == {"harbor/dev": data["groups"][DEV_GROUP]}
+    assert data["compound_left_out"] == 2
     assert [(q["case_id"], q["place"]) for q in data["questions"]] == [("a", FIRST), ("b", NOT_RETRIEVED)]
 
 
@@ -89,31 +96,38 @@ def tiny_suite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(funnel, "get_suite", lambda name: tiny)
 
 
-def test_the_answerers_own_steps_are_replayed_on_a_fresh_store(sample_settings, tiny_suite) -> None:  # type: ignore[no-untyped-def]
+def test_each_question_is_asked_of_a_fresh_store_and_placed(sample_settings, assistant, tiny_suite) -> None:  # type: ignore[no-untyped-def]
     from eval.funnel import follow_suites
 
     steps: list[str] = []
-    paths = follow_suites(sample_settings, ["tiny"], "all", progress=steps.append)
-    assert steps == ["tiny dev", "tiny test"]
-    by_id = {p.case_id: p for p in paths}
+    run = follow_suites(sample_settings, ["tiny"], "all", progress=steps.append)
+    assert steps == ["tiny dev", "tiny test"] and run.compound_left_out == 0
+    by_id = {p.case_id: p for p in run.paths}
     spokesperson = by_id["q006"]  # "Which White House spokesperson said ...": Anna Kelly, in one sentence
-    assert spokesperson.evidence_retrieved and spokesperson.candidates > 0
+    assert spokesperson.evidence_retrieved and spokesperson.candidates > 0 and spokesperson.found_right
     assert place(spokesperson) == FIRST and spokesperson.answered
     minutes = by_id["q074"]  # "Exactly how many minutes did the July 3 call last?": the articles say about an hour
-    assert not minutes.answerable and minutes.right_position is None and not minutes.evidence_retrieved
-    assert follow_suites(sample_settings, ["tiny"], "dev") == [spokesperson]
+    assert place(minutes) == (SOME_CANDIDATE if minutes.candidates else NO_CANDIDATE)
+    # answered and refused are what the assistant's own answer did
+    for path, question in ((spokesperson, "Which White House spokesperson said the US was halting some military "
+                                          "aid to Ukraine?"),
+                           (minutes, "Exactly how many minutes did the July 3 phone call between Trump and Putin "
+                                     "last?")):  # fmt: skip
+        assert path.answered is not assistant.ask(question, mode="extractive").abstained
+    assert follow_suites(sample_settings, ["tiny"], "dev").paths == [spokesperson]
 
 
 def test_the_command_prints_a_table_per_group_and_json_on_request(run_eval, tiny_suite) -> None:  # type: ignore[no-untyped-def]
-    result = run_eval("funnel", "tiny")
+    # the tiny suite under the bundled suite's name: its dev split is fitted on, its test split in-sample
+    result = run_eval("funnel", "sample")
     assert result.code == 0, result.err
     assert "dev splits (in-sample): 1 answerable question, 0 unanswerable" in result.out
-    assert "unseen articles (test + held out, not sample): 0 answerable questions, 1 unanswerable" in result.out
+    assert "sample test (articles in-sample): 0 answerable questions, 1 unanswerable" in result.out
     assert result.out.count("where the right answer is") == 2
     assert result.err == ""  # --no-progress
     data = run_eval("funnel", "tiny", "--split", "test", "--json").json()
     assert [q["case_id"] for q in data["questions"]] == ["q074"]
-    assert set(data["groups"]) == {UNSEEN_GROUP, "tiny/test"}
+    assert set(data["groups"]) == {UNSEEN_GROUP} and set(data["splits"]) == {"tiny/test"}
 
 
 def test_an_unknown_suite_is_one_sentence_and_exit_2(run_eval) -> None:  # type: ignore[no-untyped-def]
@@ -123,7 +137,7 @@ def test_an_unknown_suite_is_one_sentence_and_exit_2(run_eval) -> None:  # type:
     assert "Traceback" not in result.err and result.out == ""
 
 
-def test_a_split_the_suites_lack_says_so_and_builds_no_store(run_eval, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_split_the_suites_lack_is_one_sentence_and_builds_no_store(run_eval, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import eval.funnel as funnel
     from eval.suites import Suite
     from rag.settings import BUNDLED_ARTICLES_DIR
@@ -134,5 +148,14 @@ def test_a_split_the_suites_lack_says_so_and_builds_no_store(run_eval, tmp_path:
     monkeypatch.setattr(funnel, "get_suite", lambda name: Suite("tiny", BUNDLED_ARTICLES_DIR, {"test": held_out}))
     monkeypatch.setattr("eval.corpus.open_assistant", lambda *a, **k: pytest.fail("a store was built"))
     result = run_eval("funnel", "tiny", "--split", "dev")
-    assert result.code == 0
-    assert result.out.strip() == "No questions in the dev splits of the suites chosen; try --split all."
+    assert result.code == 2 and result.out == ""
+    assert result.err.strip() == "Error: No suite chosen has a dev split (they have test); choose --split test."
+
+
+@pytest.mark.parametrize("command", ["funnel", "suites"])
+def test_an_empty_list_of_suites_is_a_usage_error_not_every_suite(run_eval, monkeypatch, command: str) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("eval.corpus.open_assistant", lambda *a, **k: pytest.fail("a store was built"))
+    result = run_eval(command, " , ")
+    assert result.code == 2 and result.out == ""
+    assert result.err.strip() == ("Error: No suite named; give suite names separated by commas, or none for every "
+                                  "suite.")  # fmt: skip
