@@ -164,7 +164,8 @@ def prefer_asked_figures(analysis: QuestionAnalysis, text: str, entities: Sequen
 # "paid $1.5 million of the cost", "covered $1.5 million of the bill": a share of the sum a question about what
 # a thing cost asks for. (Not any "of the": "spent $2.3 million of its reserves", "cost $910,000 of the city's
 # money" and "raised $52,000 of the $60,000" give the whole sum asked for.)
-_SHARE_AFTER = re.compile(r"^\s+of\s+(?:the|its|their)\s+(?:total\s+)?(?:cost|costs|bill|price|tab)\b", re.IGNORECASE)
+_OF_THE_COST = r"of\s+(?:the|its|their)\s+(?:total\s+)?(?:cost|costs|bill|price|tab)\b"
+_SHARE_AFTER = re.compile(rf"^\s+{_OF_THE_COST}", re.IGNORECASE)
 # "which has 300 workers", "that employs about 80": what something has, said in passing. (Not "which had" or ",
 # with": "the flight, which had 142 passengers on board", "won the race, with 4,210 votes" give the event's own
 # figure.)
@@ -173,10 +174,8 @@ _HOLDING_BEFORE = re.compile(
 )
 # Verbs of a question that asks what something has, beside _STATE_VERBS: "How many beds does it offer?"
 _HOLDING_VERBS = _STATE_VERBS | {"offer", "operate", "run", "represent", "seat", "cover", "enroll", "enrol", "keep"}
-
-
 # A question for a share of a cost: "How much of the cost did the state pay?"
-_ASKS_A_SHARE = re.compile(r"\bof\s+(?:the|its|their)\s+(?:total\s+)?(?:cost|costs|bill|price|tab)\b", re.IGNORECASE)
+_ASKS_A_SHARE = re.compile(rf"\b{_OF_THE_COST}", re.IGNORECASE)
 # Words between a verb and the figure it hangs on: "will lay off 42", "cost about $2.1 million", "hurt more than
 # 20": the verb is the word before them (not any word near: "the nurses union represents 2,100" does not hang
 # 2,100 on "nurse").
