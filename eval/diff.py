@@ -20,11 +20,12 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from eval.intervals import PairedChange, paired_change
+from eval.suites import DEV_POOL, UNSEEN_POOL, pool_of, suites
 
 RESULTS_FILE = "results.json"
 ALL_GROUP = "all"
-UNSEEN_GROUP = "unseen articles"
-DEV_GROUP = "dev splits (fitted on)"
+UNSEEN_GROUP = UNSEEN_POOL
+DEV_GROUP = DEV_POOL
 
 
 class DiffError(Exception):
@@ -142,14 +143,11 @@ def diff_runs(before: Mapping[CaseKey, CaseOutcome], after: Mapping[CaseKey, Cas
     if len(folders) > 1:
         for folder in folders:
             groups.append(_group(folder, [k for k in keys if k[0] == folder], before, after))
-    from eval.suites import suites
-
     known = set(suites())  # the corpora folder is read once, not per question
     splits = {folder: _split(folder, known) for folder in folders}
-    dev = {folder for folder, split in splits.items() if split == "dev"}
-    unseen = {folder for folder, split in splits.items() if split is not None and _unseen(folder, split)}
-    for name, chosen in ((DEV_GROUP, [k for k in keys if k[0] in dev]),
-                         (UNSEEN_GROUP, [k for k in keys if k[0] in unseen])):
+    pools = {folder: pool_of(folder.split("/")[0], split) for folder, split in splits.items() if split is not None}
+    for name in (DEV_GROUP, UNSEEN_GROUP):
+        chosen = [k for k in keys if pools.get(k[0]) == name]
         if chosen and len(chosen) < len(keys):
             groups.append(_group(name, chosen, before, after))
     groups.append(_group(ALL_GROUP, keys, before, after))
@@ -161,13 +159,6 @@ def _split(folder: str, suite_names: set[str]) -> str | None:
     """The split of a `rag eval suites` report's folder SUITE/SPLIT, None for any other folder."""
     parts = folder.split("/")
     return parts[1] if len(parts) == 2 and parts[1] in ("dev", "test") and parts[0] in suite_names else None
-
-
-def _unseen(folder: str, split: str) -> bool:
-    """Whether the folder SUITE/SPLIT holds a split whose articles nothing was tuned on."""
-    from eval.suite_report import unseen_articles
-
-    return unseen_articles(folder.split("/")[0], split)
 
 
 def _group(name: str, keys: Sequence[CaseKey], before: Mapping[CaseKey, CaseOutcome],

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from eval.dataset import DatasetError, expand_cases
-from eval.suites import get_suite, suites
+from eval.suites import DEV_POOL, IN_SAMPLE_ARTICLES, UNSEEN_POOL, get_suite, pool_of, suites
 from rag.settings import Settings
 
 if TYPE_CHECKING:
@@ -55,9 +55,10 @@ NO_CANDIDATE = "unanswerable, no candidate"
 SOME_CANDIDATE = "unanswerable, candidates"
 UNANSWERABLE_PLACES = (SOME_CANDIDATE, NO_CANDIDATE)
 
-DEV_GROUP = "dev splits (in-sample)"
-UNSEEN_GROUP = "unseen articles (test + held out, not sample)"
-IN_SAMPLE_TEST_GROUP = "sample test (articles in-sample)"
+# The pools of `rag eval suites` and `rag eval diff` (eval.suites.pool_of), and the bundled articles' test split.
+DEV_GROUP = DEV_POOL
+UNSEEN_GROUP = UNSEEN_POOL
+IN_SAMPLE_TEST_GROUP = f"{IN_SAMPLE_ARTICLES} test (articles in-sample)"
 
 
 @dataclass(frozen=True)
@@ -95,12 +96,9 @@ def place(path: QuestionPath) -> str:
 def group_of(path: QuestionPath) -> str:
     """The pool a question's figures belong to, as `rag eval suites` pools them: unseen, dev, or the bundled
     articles' test split."""
-    from eval.suite_report import IN_SAMPLE_ARTICLES, unseen_articles
-
-    if unseen_articles(path.suite, path.split):
-        return UNSEEN_GROUP
-    if path.split == "dev":
-        return DEV_GROUP
+    found = pool_of(path.suite, path.split)
+    if found is not None:
+        return found
     return IN_SAMPLE_TEST_GROUP if path.suite == IN_SAMPLE_ARTICLES else f"{path.suite} {path.split}"
 
 

@@ -26,7 +26,7 @@ from eval.answerers import AssistantAnswerer
 from eval.corpus import variant_assistant
 from eval.overlap_baseline import OverlapBaseline
 from eval.runner import RunResult, run_suite
-from eval.suites import DEVELOPMENT_SUITES, get_suite, suites
+from eval.suites import UNSEEN_POOL, get_suite, role, suites, unseen_articles
 from eval.summary import summarise
 from eval.tables import format_value
 from rag.settings import Settings
@@ -59,16 +59,8 @@ class SuiteRow:
 INTERVAL_METRICS = ("fact_recall", "hallucination_rate", "over_refusal_rate")
 
 # The pooled rows: every split of articles nothing was tuned on, as one set of questions.
-POOLED_SUITE = "unseen articles"
+POOLED_SUITE = UNSEEN_POOL
 POOLED_ROLE = "pooled: test (frozen) + held out, not sample"
-# The suite whose articles the first rules were written for: its test questions are new, its articles are not.
-IN_SAMPLE_ARTICLES = "sample"
-
-
-def role(suite: str, split: str) -> str:
-    if suite not in DEVELOPMENT_SUITES:
-        return "held out"
-    return "dev (fitted on)" if split == "dev" else "test (frozen)"
 
 
 def run_suites(settings: Settings, names: Sequence[str] | None = None, progress: bool | None = None,
@@ -104,11 +96,6 @@ def _write_report(directory: Path, run: RunResult, summary: dict[str, Any], data
     from eval.report import ReportContext, file_sha256, write_run_report
 
     write_run_report(directory, run, summary, ReportContext(str(dataset), file_sha256(dataset)))
-
-
-def unseen_articles(suite: str, split: str) -> bool:
-    """Whether nothing was ever tuned on the split's articles or questions."""
-    return role(suite, split) == "held out" or (role(suite, split) == "test (frozen)" and suite != IN_SAMPLE_ARTICLES)
 
 
 def suite_row(suite: str, split: str, system: str, row_role: str, run: RunResult,

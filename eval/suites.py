@@ -91,3 +91,28 @@ def get_suite(name: str) -> Suite:
 
 # Suites whose dev splits the answer model is fitted on; "heldout" is never among them.
 DEVELOPMENT_SUITES = ("sample", "towns", "county", "valley", "harbor", "campus", "river", "suburb", "lakes", "mill")
+
+# The suite whose articles the first rules were written for: its test questions are new, its articles are not.
+IN_SAMPLE_ARTICLES = "sample"
+# The pools a split's questions count in (`pool_of`): every split of articles nothing was tuned on, as one set of
+# questions; the dev splits the answer model is fitted on.
+UNSEEN_POOL = "unseen articles"
+DEV_POOL = "dev splits (fitted on)"
+
+
+def role(suite: str, split: str) -> str:
+    if suite not in DEVELOPMENT_SUITES:
+        return "held out"
+    return "dev (fitted on)" if split == "dev" else "test (frozen)"
+
+
+def unseen_articles(suite: str, split: str) -> bool:
+    """Whether nothing was ever tuned on the split's articles or questions."""
+    return role(suite, split) == "held out" or (role(suite, split) == "test (frozen)" and suite != IN_SAMPLE_ARTICLES)
+
+
+def pool_of(suite: str, split: str) -> str | None:
+    """UNSEEN_POOL or DEV_POOL, or None for a split in neither (the bundled articles' test split)."""
+    if unseen_articles(suite, split):
+        return UNSEEN_POOL
+    return DEV_POOL if split == "dev" else None

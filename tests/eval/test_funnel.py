@@ -121,7 +121,7 @@ def test_the_command_prints_a_table_per_group_and_json_on_request(run_eval, tiny
     # the tiny suite under the bundled suite's name: its dev split is fitted on, its test split in-sample
     result = run_eval("funnel", "sample")
     assert result.code == 0, result.err
-    assert "dev splits (in-sample): 1 answerable question, 0 unanswerable" in result.out
+    assert "dev splits (fitted on): 1 answerable question, 0 unanswerable" in result.out
     assert "sample test (articles in-sample): 0 answerable questions, 1 unanswerable" in result.out
     assert result.out.count("where the right answer is") == 2
     assert result.err == ""  # --no-progress

@@ -17,9 +17,8 @@ from eval.suite_report import (
     pooled_intervals_table,
     suite_row,
     suites_table,
-    unseen_articles,
 )
-from eval.suites import get_suite
+from eval.suites import DEV_POOL, UNSEEN_POOL, get_suite, pool_of, unseen_articles
 
 
 @pytest.mark.parametrize(
@@ -34,6 +33,15 @@ from eval.suites import get_suite
 )
 def test_which_splits_count_as_unseen(suite: str, split: str, unseen: bool) -> None:
     assert unseen_articles(suite, split) is unseen
+
+
+@pytest.mark.parametrize(
+    ("suite", "split", "expected"),
+    [("towns", "dev", DEV_POOL), ("towns", "test", UNSEEN_POOL), ("sample", "dev", DEV_POOL), ("sample", "test", None),
+     ("heldout", "test", UNSEEN_POOL), ("coast", "dev", UNSEEN_POOL)],  # a dev split nothing is fitted on is unseen
+)  # fmt: skip
+def test_each_split_counts_in_one_pool_for_suites_diff_and_funnel(suite: str, split: str, expected: str | None) -> None:
+    assert pool_of(suite, split) == expected
 
 
 def test_pooled_rates_are_over_every_question_of_the_runs_not_a_mean_of_their_rates(assistant: object) -> None:
