@@ -261,7 +261,6 @@ def fit_ranker(data: list[CaseData]) -> tuple[LogisticModel, dict[str, Any]]:
 
 
 def _listwise_loss(z: Any, y: Any, lists: list[tuple[int, int, str]], weights: Any) -> float:
-    import numpy as np
     from scipy.special import logsumexp
 
     scores = z @ weights
