@@ -1203,10 +1203,11 @@ def _constraints(doc: "Doc", publisher_names: frozenset[str]) -> Iterable[Constr
     for match in _YEAR.finditer(text):
         if match.start() not in covered:
             yield from emit(Constraint(match.group(0), "year", keys=(match.group(0),)))
+    capitalised = _writes_names_capitalised(doc)
     for entity in doc.ents:
         if entity.label_ in _NAME_LABELS or (entity.label_ == "NORP" and not _DEMONYM.search(entity.text)):
-            constraint = _name_constraint(entity, publisher_names, covered, _conjunction_group(entity))
-            if constraint is not None:
+            for constraint in _name_constraints(entity, publisher_names, covered, capitalised,
+                                                _conjunction_group(entity)):  # fmt: skip
                 yield from emit(constraint)
         elif entity.label_ in _NUMBER_LABELS:
             numbers = [m.group(0).replace(",", "") for m in _DIGITS.finditer(entity.text)]
@@ -1274,12 +1275,58 @@ def _distributive(verb: "Token") -> bool:
     return any(t.lower_ in ("each", "respectively", "apiece") for t in verb.subtree)
 
 
-def _name_constraint(entity: "Span", publisher_names: frozenset[str], covered: set[int],
-                     alternatives: str | None = None) -> Constraint | None:  # fmt: skip
+# Lowercase words that stand inside names written in capitals ("Bank of America", "Centre for Rural Health").
+_NAME_JOINERS = frozenset({"of", "for", "de", "del", "la", "le", "du", "da", "van", "von"})
+
+
+def _writes_names_capitalised(doc: "Doc") -> bool:
+    """Whether the question writes names in capitals: a word after the first starts with one ("which board
+    member ... in Thistlebrook"), and not every word does (a headline or shouting)."""
+    later = [t for t in doc if t.is_alpha and t.i > 0 and t.text != "I"]
+    return any(t.text[0].isupper() for t in later) and not all(t.text[0].isupper() for t in later)
+
+
+def _name_runs(tokens: list["Token"]) -> list[list["Token"]]:
+    """The capitalised stretches of an entity's words: "the Eastbrook school board" gives "Eastbrook", "Larchmere
+    and Osprey Bay fire district" gives "Larchmere" and "Osprey Bay"; a lowercase joiner inside a name stays."""
+    runs: list[list["Token"]] = [[]]
+    for token in tokens:
+        if token.is_alpha and token.text.islower() and token.lower_ not in _NAME_JOINERS:
+            runs.append([])
+        else:
+            runs[-1].append(token)
+    trimmed = []
+    for run in runs:
+        while run and run[-1].lower_ in _NAME_JOINERS:
+            run = run[:-1]
+        while run and run[0].lower_ in _NAME_JOINERS:
+            run = run[1:]
+        if run:
+            trimmed.append(run)
+    return trimmed
+
+
+def _name_constraints(entity: "Span", publisher_names: frozenset[str], covered: set[int], capitalised: bool,
+                      alternatives: str | None = None) -> list[Constraint]:  # fmt: skip
+    """The constraints an entity of the question sets. In a question that writes names in capitals, its
+    lowercase words are no part of a name: the model also tags common nouns ("the marina", "school board") or
+    a name with the noun after it ("the Eastbrook school board"), which articles word otherwise ("the
+    Eastbrook Board of Education")."""
     tokens = [
         t for t in entity
         if not t.is_punct and t.lower_ not in ("the", "'s", "’s") and t.idx not in covered
     ]  # fmt: skip
+    text = entity.doc.text
+    found = (
+        _name_constraint(entity, run, publisher_names, alternatives,
+                         None if run == tokens else text[run[0].idx : run[-1].idx + len(run[-1].text)])
+        for run in (_name_runs(tokens) if capitalised else [tokens])
+    )  # fmt: skip
+    return [constraint for constraint in found if constraint is not None]
+
+
+def _name_constraint(entity: "Span", tokens: list["Token"], publisher_names: frozenset[str],
+                     alternatives: str | None = None, shown: str | None = None) -> Constraint | None:  # fmt: skip
     words = [normalise(t.text) for t in tokens if t.is_alpha or any(c.isdigit() for c in t.text)]
     if not words:
         return None
@@ -1291,7 +1338,7 @@ def _name_constraint(entity: "Span", publisher_names: frozenset[str], covered: s
         keys: tuple[str, ...] = (words[-1],)  # a surname: first names and initials vary between outlets
     else:
         keys = (" ".join(words),)
-    return Constraint(entity.text, "name", label=entity.label_, keys=keys, alternatives=alternatives)
+    return Constraint(shown or entity.text, "name", label=entity.label_, keys=keys, alternatives=alternatives)
 
 
 def _name_in(key: str, text: str, words: Collection[str]) -> bool:

@@ -1434,3 +1434,15 @@ def test_a_sum_or_share_of_what_is_asked_in_other_words_still_answers() -> None:
     assert not sizes_something_else(analyse("How much will the new Orlow fire station cost?"), station)
     seniors = _value_candidate("Orlow High graduated 88 percent of its seniors last spring.", "88 percent", "PERCENT")
     assert not shares_something_else(analyse("What is the graduation rate at Orlow High?"), seniors)
+
+
+def test_a_common_noun_tagged_as_a_name_in_the_question_does_not_bar_the_answer() -> None:
+    """"school board" is no name the article must give: it says "Board member ...", not "school board"."""
+    from rag.candidates import find_candidates
+    from rag.query import analyse
+
+    text = ("The Pellwick board approved new attendance lines on Monday. "
+            "Board member Ines Garroway cast the only vote against the new Pellwick attendance lines.")
+    question = analyse("which school board member voted against the new Pellwick attendance lines")
+    found = find_candidates(question, [_passage(text)], idf=lambda stem: 1.0)
+    assert any("Garroway" in c.text for c in found)

@@ -603,3 +603,52 @@ def test_who_heads_runs_or_owns_something_asks_for_whoever_holds_its_title() -> 
     assert analyse("Who is the director of the Orlow Trust?").role == "director"
     assert analyse("Who won the Orlow race?").role is None
     assert analyse("Who is running for mayor of Orlow?").role is None  # runs for an office, runs nothing
+
+
+@pytest.mark.parametrize(("question", "common_noun"), [
+    ("which school board member voted against the new Pellwick attendance lines", "school board"),
+    ("Who runs the marina that wants to add 80 slips in Tarnby?", "marina"),
+])  # fmt: skip
+def test_a_lowercase_phrase_tagged_as_a_name_is_no_constraint_where_names_are_capitalised(
+    question: str, common_noun: str
+) -> None:
+    """The model tags common nouns as names now and then; articles word them otherwise ("the Pellwick board")."""
+    from index.nlp import parse
+
+    assert common_noun in {e.text for e in parse(question).ents}  # what the model makes of it
+    names = {c.text for c in analyse(question).constraints if c.kind == "name"}
+    assert common_noun not in names and names  # the capitalised name stays
+
+
+def test_only_the_capitalised_words_of_a_name_with_a_noun_after_it_are_constraints() -> None:
+    from spacy.tokens import Span
+
+    from index.nlp import parse
+    from rag.query import _name_constraints
+
+    def keys(question: str, first: int, end: int, label: str = "ORG") -> list[tuple[str, ...]]:
+        doc = parse(question)
+        return [c.keys for c in _name_constraints(Span(doc, first, end, label=label), frozenset(), set(), True)]
+
+    # "the Pellwick school board": the articles may say "the Pellwick Board of Education"
+    assert keys("Which company won the bus contract from the Pellwick school board?", 7, 11) == [("pellwick",)]
+    # two names in one: each must hold
+    assert keys("Who leads the merged Tarnby and Orrin Bay fire district?", 4, 10) == [("tarnby",), ("orrin bay",)]
+    # a lowercase joiner inside a name written in capitals stays part of it
+    assert keys("How much did the Bank of Orrick lend?", 4, 7) == [("bank of orrick",)]
+    assert keys("What did the Tarnby Centre for Rural Health report?", 3, 8) == [("tarnby centre for rural health",)]
+
+
+def test_a_question_written_all_in_lowercase_or_in_capitals_keeps_its_name_constraints() -> None:
+    from spacy.tokens import Span
+
+    from index.nlp import parse
+    from rag.query import _name_constraints, _writes_names_capitalised
+
+    assert not _writes_names_capitalised(parse("who runs the marina in tarnby?"))
+    assert not _writes_names_capitalised(parse("WHO RUNS THE MARINA IN TARNBY?"))
+    assert _writes_names_capitalised(parse("who runs the marina in Tarnby?"))
+    doc = parse("who runs the tarnby marina?")
+    assert [c.keys for c in _name_constraints(Span(doc, 3, 5, label="FAC"), frozenset(), set(), False)] == [
+        ("tarnby marina",)
+    ]
