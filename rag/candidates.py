@@ -1120,7 +1120,7 @@ def _answer_entities(
     counts_a_unit = analysis.answer_type == "count" and (analysis.focus or "").casefold() in MEASURE_UNITS
     role_stems = set(stems(" ".join(role_forms(analysis.role)))) if analysis.role else set()
     # "How old is Dale Orrin?" is answered by "Dale Orrin, a 52-year-old farmer": the age is his, whatever noun follows
-    asks_a_persons_age = analysis.answer_type == "age" and any(label == "PERSON" for _, label in analysis.entities)
+    asks_a_persons_age = analysis.ages_a_person
     asks_for_a_business = analysis.answer_type == "organisation" and (analysis.focus or "") in BUSINESS_NOUNS
     doer_words = set(content_words(analysis.asked_of)) if analysis.asked_of else set()
     # a salary is by the year whether or not the question says so ("What is the annual salary?": "$85,000")

@@ -255,6 +255,9 @@ class QuestionAnalysis:
     # "got"; "qualify" in "Did it end up qualifying?"), which a sentence must tell of to answer it (empty for other
     # questions, and for one on "be" alone: "Was the water safe?")
     asked_verb_forms: tuple[str, ...] = ()
+    # "How old is Dale Orrin?", "How old is the man who ...?": the age asked is a person's, so any person's age
+    # given in an article may answer it ("Osgood Tremlett, 41,"), unlike "How old is the mill?"
+    ages_a_person: bool = False
 
     @property
     def typed(self) -> bool:
@@ -324,6 +327,7 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
         asked_slot=slot,
         asked_of=_doer(wh) if slot == "object" or _after_a_preposition(wh) else None,
         asked_verb_forms=_asked_verb_forms(doc) if answer_type == "yes_no" else (),
+        ages_a_person=answer_type == "age" and _ages_a_person(doc, wh),
     )
 
 
@@ -659,6 +663,15 @@ def _how_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
             return "quantity", noun  # "How high are the rates?": a share or a sum, not a length
         return "measure", noun
     return "quantity", noun  # how big / large / severe ...
+
+
+def _ages_a_person(doc: "Doc", wh: "Token | None") -> bool:
+    """"How old is Dale Orrin?" names a person; "How old is the guy who ...?" asks of someone by a noun for anyone."""
+    if any(e.label_ == "PERSON" for e in doc.ents):
+        return True
+    verb = wh.head.head if wh is not None else None
+    aged = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
+    return any(noun.lemma_.casefold() in _ANYONE_NOUNS for noun in aged)
 
 
 def _asks_who_someone_is(wh: "Token") -> bool:

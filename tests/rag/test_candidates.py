@@ -778,6 +778,13 @@ def test_who_is_the_agent_noun_is_answered_by_whoever_does_it(question: str, tex
         ("How old is the Selbourne mill?", "The 90-year-old Selbourne mill will close.", "90-year-old", True),
         ("How old was the Selbourne driver?", "The Selbourne driver, a 52-year-old man, was hurt.", "52-year-old", True),
         ("How old is Tam Ollerby?", "Tam Ollerby, a 41-year-old farmer from Selbourne, was hurt.", "41-year-old", True),
+        # a question about someone by a noun for anyone asks a person's age: a named person's age may answer it
+        ("How old is the man who ran the Selbourne mill?", "Tam Ollerby, 41, ran the Selbourne mill for 20 years.",
+         "41", True),
+        ("How old was the woman hurt at the Selbourne mill?", "Tam Ollerby, 41, was hurt at the Selbourne mill.", "41",
+         True),
+        ("How old is the building where the man was found?", "Tam Ollerby, 41, was found at the Selbourne mill.", "41",
+         False),
     ],
 )
 def test_an_age_answers_only_for_whom_or_what_the_question_asks_about(question: str, text: str, value: str,

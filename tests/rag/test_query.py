@@ -652,3 +652,16 @@ def test_a_question_written_all_in_lowercase_or_in_capitals_keeps_its_name_const
     assert [c.keys for c in _name_constraints(Span(doc, 3, 5, label="FAC"), frozenset(), set(), False)] == [
         ("tarnby marina",)
     ]
+
+
+@pytest.mark.parametrize(("question", "of_a_person"), [
+    ("How old is Tam Ollerby?", True),
+    ("How old is the guy who runs the Selbourne marina?", True),
+    ("How old was the woman hurt in the Selbourne crash?", True),
+    ("How old is the Selbourne mill?", False),
+    ("How old is the building where the man was found?", False),
+])  # fmt: skip
+def test_an_age_question_about_someone_named_or_by_a_noun_for_anyone_asks_a_persons_age(
+    question: str, of_a_person: bool
+) -> None:
+    assert analyse(question).ages_a_person is of_a_person
