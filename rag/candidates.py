@@ -31,8 +31,8 @@ from rag.answer_text import addressed_to_assistant, balanced_quotes, looks_like_
 from rag.models import Passage
 from rag.number_roles import asks_population, prefer_asked_figures
 from rag.query import (
-    ANSWER_LABELS, BUSINESS_NOUNS, IRREALIS_GOVERNORS, MEASURE_UNITS, SUM_OF_MONEY_NOUNS, Constraint, QuestionAnalysis,
-    clause_is_uncertain, clause_mood, entity_fits, is_infinitive, role_forms, slot_of, unit_forms,
+    ANSWER_LABELS, BUSINESS_NOUNS, CALENDAR_WORDS, IRREALIS_GOVERNORS, MEASURE_UNITS, SUM_OF_MONEY_NOUNS, Constraint,
+    QuestionAnalysis, clause_is_uncertain, clause_mood, entity_fits, is_infinitive, role_forms, slot_of, unit_forms,
 )  # fmt: skip
 from rag.text import all_stems, content_words, normalise, stems, stopwords, words
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
@@ -1449,7 +1449,11 @@ def _in_question(
     """Whether the question already names this entity (so it cannot be the answer)."""
     digits = re.findall(r"\d[\d,.]*", text)
     if digits:
-        return all(d.replace(",", "").rstrip(".") in question_words for d in digits)
+        # "Feb. 14" is not named by a question about "Lock 14": its month is not in the question
+        days = [w for w in words(text) if w in CALENDAR_WORDS]
+        return all(d.replace(",", "").rstrip(".") in question_words for d in digits) and all(
+            w in question_words for w in days
+        )
     names = [w for w in words(text) if len(w) > 2 and w not in stopwords()]
     if label == "PERSON" and names:
         return names[-1] in question_words  # the surname

@@ -1453,3 +1453,11 @@ def test_a_common_noun_tagged_as_a_name_in_the_question_does_not_bar_the_answer(
     question = analyse("which school board member voted against the new Pellwick attendance lines")
     found = find_candidates(question, [_passage(text)], idf=lambda stem: 1.0)
     assert any("Garroway" in c.text for c in found)
+
+
+def test_a_date_is_no_value_of_the_question_for_sharing_a_number_with_a_name_in_it() -> None:
+    """"Lock 9" names no "Oct. 9": the month is not in the question; "Oct. 9" in the question does name it."""
+    text = "Lock 9 on the Orlow will close Aug. 3 and is scheduled to reopen Oct. 9."
+    passage = _passage(text, _tagged(text, "DATE", "Aug. 3", "Oct. 9"))
+    assert "Oct. 9" in _answers("When will Lock 9 on the Orlow reopen?", passage)
+    assert "Oct. 9" not in _answers("When will Lock 9 close, now that it reopens Oct. 9?", passage)
