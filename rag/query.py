@@ -649,6 +649,8 @@ def _how_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
     if degree == "long":
         return "duration", noun
     if degree == "much":
+        if _by_how_much(doc, wh):
+            return "quantity", noun  # "By how much will pay go up?": by a sum or by a share ("14 percent")
         money = noun is None or noun.lemma_.casefold() in _MONEY_WORDS | _SUM_NOUNS or _mentions_money(doc)
         return ("money" if money else "quantity"), noun
     if degree in ("often", "frequently"):
@@ -663,6 +665,13 @@ def _how_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
             return "quantity", noun  # "How high are the rates?": a share or a sum, not a length
         return "measure", noun
     return "quantity", noun  # how big / large / severe ...
+
+
+def _by_how_much(doc: "Doc", wh: "Token") -> bool:
+    """"By how much did fares rise?", "How much did fares rise by?": a change, which a share may measure."""
+    before = doc[wh.i - 1] if wh.i > 0 else None
+    last = [t for t in doc if not t.is_punct][-1]
+    return (before is not None and before.lower_ == "by") or (last.lower_ == "by" and last.i > wh.i)
 
 
 def _ages_a_person(doc: "Doc", wh: "Token | None") -> bool:

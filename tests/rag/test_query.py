@@ -46,6 +46,10 @@ def test_the_describing_verbs_of_the_thing_a_name_is_asked_for() -> None:
         ("How many times has the council delayed the vote?", "count", "time"),
         ("How much money did the county borrow?", "money", "money"),
         ("How much did the new fire truck cost?", "money", None),
+        # a change may be by a sum or by a share: "raises wages by 14 percent"
+        ("By how much will wages go up under the new Tarnby mill contract?", "quantity", None),
+        ("How much did the Orlow council raise bus fares by?", "quantity", None),
+        ("How much did the Orlow council raise bus fares?", "money", None),
         ("What percentage of voters backed the levy?", "percent", "voter"),
         ("How big is the Brantley school district's budget?", "quantity", "budget"),
         ("Why did the mayor veto the ordinance?", "reason", "mayor"),
