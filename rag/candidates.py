@@ -391,7 +391,7 @@ def _names_a_rival(passage: Passage, start: int, end: int, missing: list[Constra
             continue
         named = [w.removesuffix("'s") for w in words(passage.text[s:e]) if w != "the"]
         for constraint in asked:
-            wanted = constraint.keys[0].split()
+            wanted = " ".join([constraint.keys[0], *constraint.near[-1:]]).split()
             # same kind: they end alike ("... County", "... School"); another one: the rest differs
             if len(wanted) > 1 and len(named) > 1 and named[-1] == wanted[-1] and named[:-1] != wanted[:-1]:
                 return True

@@ -179,11 +179,17 @@ class Constraint:
     # Names joined by "and"/"or" ("the Tolliver County and the Corliss-Greer bonds") share a group:
     # a sentence about either one respects the question. None: a group of its own.
     alternatives: str | None = None
+    # A name the question gives with nouns for what it names ("the Wexley city council", "the Eastbrook school
+    # board"): one of them must stand within a few words of the name ("Wexley's council", "Eastbrook Public
+    # Schools"), not only the town
+    near: tuple[str, ...] = ()
 
     def holds_in(self, text: str, words: Collection[str]) -> bool:
         """Whether `text` (normalised, see rag.text.normalise) with word tokens `words` mentions it."""
         if self.kind == "name":
-            return all(_name_in(key, text, words) for key in self.keys)
+            return all(_name_in(key, text, words) for key in self.keys) and (
+                not self.near or any(_stands_near(self.keys[0], noun, text) for noun in self.near)
+            )
         if self.kind == "year_range":
             first, second = self.keys
             return any(
@@ -649,8 +655,6 @@ def _how_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
     if degree == "long":
         return "duration", noun
     if degree == "much":
-        if _by_how_much(doc, wh):
-            return "quantity", noun  # "By how much will pay go up?": by a sum or by a share ("14 percent")
         money = noun is None or noun.lemma_.casefold() in _MONEY_WORDS | _SUM_NOUNS or _mentions_money(doc)
         return ("money" if money else "quantity"), noun
     if degree in ("often", "frequently"):
@@ -665,13 +669,6 @@ def _how_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
             return "quantity", noun  # "How high are the rates?": a share or a sum, not a length
         return "measure", noun
     return "quantity", noun  # how big / large / severe ...
-
-
-def _by_how_much(doc: "Doc", wh: "Token") -> bool:
-    """"By how much did fares rise?", "How much did fares rise by?": a change, which a share may measure."""
-    before = doc[wh.i - 1] if wh.i > 0 else None
-    last = [t for t in doc if not t.is_punct][-1]
-    return (before is not None and before.lower_ == "by") or (last.lower_ == "by" and last.i > wh.i)
 
 
 def _ages_a_person(doc: "Doc", wh: "Token | None") -> bool:
@@ -1297,14 +1294,31 @@ def _distributive(verb: "Token") -> bool:
     return any(t.lower_ in ("each", "respectively", "apiece") for t in verb.subtree)
 
 
+# Lowercase nouns for an institution or a place, which the model tags as (part of) a name: "school board", "the
+# Wexley city council", "the marina". English words for kinds of bodies and places, not the words of a corpus.
+_INSTITUTION_NOUNS = frozenset({
+    "school", "board", "council", "commission", "commissioner", "committee", "district", "county", "township", "city",
+    "town", "village", "marina", "harbor", "harbour", "port", "authority", "department", "office", "agency",
+    "library", "hospital", "police", "fire", "sheriff", "court", "airport", "station", "park", "zoo", "museum",
+    "club", "chapter", "association", "union", "lake", "river",
+})  # fmt: skip
+# Words between a name and the noun for what it names: "Tarnby County commissioners", "the Tarnby Board of
+# Education", "Wexley's city council".
+_NEAR_WORDS = 3
 # Lowercase words that stand inside names written in capitals ("Bank of America", "Centre for Rural Health").
 _NAME_JOINERS = frozenset({"of", "for", "de", "del", "la", "le", "du", "da", "van", "von"})
 
 
 def _writes_names_capitalised(doc: "Doc") -> bool:
     """Whether the question writes names in capitals: a word after the first starts with one ("which board
-    member ... in Thistlebrook"), and not every word does (a headline or shouting)."""
-    later = [t for t in doc if t.is_alpha and t.i > 0 and t.text != "I"]
+    member ... in Thistlebrook"), and not every word does (a headline)."""
+    later = [
+        t for t in doc
+        if t.is_alpha and t.i > 0 and t.text != "I" and not t.text.isupper() and normalise(t.text) not in CALENDAR_WORDS
+        and t.ent_type_ not in ("DATE", "TIME")
+    ]  # fmt: skip
+    # (a weekday, a month or an acronym is capitalised however the writer writes names: "the wexley council on
+    # Monday", "per FEMA")
     return any(t.text[0].isupper() for t in later) and not all(t.text[0].isupper() for t in later)
 
 
@@ -1330,25 +1344,34 @@ def _name_runs(tokens: list["Token"]) -> list[list["Token"]]:
 
 def _name_constraints(entity: "Span", publisher_names: frozenset[str], covered: set[int], capitalised: bool,
                       alternatives: str | None = None) -> list[Constraint]:  # fmt: skip
-    """The constraints an entity of the question sets. In a question that writes names in capitals, its
-    lowercase words are no part of a name: the model also tags common nouns ("the marina", "school board") or
-    a name with the noun after it ("the Eastbrook school board"), which articles word otherwise ("the
-    Eastbrook Board of Education")."""
+    """The constraints an entity of the question sets. In a question that writes names in capitals, a lowercase
+    noun for an institution or a place is no part of a name: the model also tags such nouns ("school board",
+    "the marina") or a name with one after it ("the Eastbrook school board"), which articles word otherwise
+    ("Eastbrook Public Schools"); the name must then stand near one of those nouns (`Constraint.near`). Other
+    lowercase words may be a name typed in lowercase ("the red cross"); a person's name is looked for by its
+    surname."""
     tokens = [
         t for t in entity
         if not t.is_punct and t.lower_ not in ("the", "'s", "’s") and t.idx not in covered
     ]  # fmt: skip
+    lowercase = [t for t in tokens if t.is_alpha and t.text.islower() and t.lower_ not in _NAME_JOINERS]
+    if (not capitalised or entity.label_ == "PERSON" or not lowercase
+            or any(t.lemma_.casefold() not in _INSTITUTION_NOUNS for t in lowercase)):  # fmt: skip
+        found = _name_constraint(entity, tokens, publisher_names, alternatives)
+        return [found] if found is not None else []
     text = entity.doc.text
+    near = tuple(dict.fromkeys(normalise(t.lemma_) for t in lowercase))
     found = (
-        _name_constraint(entity, run, publisher_names, alternatives,
-                         None if run == tokens else text[run[0].idx : run[-1].idx + len(run[-1].text)])
-        for run in (_name_runs(tokens) if capitalised else [tokens])
+        _name_constraint(entity, run, publisher_names, alternatives, text[run[0].idx : run[-1].idx + len(run[-1].text)],
+                         near)
+        for run in _name_runs(tokens)
     )  # fmt: skip
     return [constraint for constraint in found if constraint is not None]
 
 
 def _name_constraint(entity: "Span", tokens: list["Token"], publisher_names: frozenset[str],
-                     alternatives: str | None = None, shown: str | None = None) -> Constraint | None:  # fmt: skip
+                     alternatives: str | None = None, shown: str | None = None,
+                     near: tuple[str, ...] = ()) -> Constraint | None:  # fmt: skip
     words = [normalise(t.text) for t in tokens if t.is_alpha or any(c.isdigit() for c in t.text)]
     if not words:
         return None
@@ -1360,7 +1383,8 @@ def _name_constraint(entity: "Span", tokens: list["Token"], publisher_names: fro
         keys: tuple[str, ...] = (words[-1],)  # a surname: first names and initials vary between outlets
     else:
         keys = (" ".join(words),)
-    return Constraint(shown or entity.text, "name", label=entity.label_, keys=keys, alternatives=alternatives)
+    return Constraint(shown or entity.text, "name", label=entity.label_, keys=keys, alternatives=alternatives,
+                      near=near)
 
 
 def _name_in(key: str, text: str, words: Collection[str]) -> bool:
@@ -1377,6 +1401,15 @@ def _name_in(key: str, text: str, words: Collection[str]) -> bool:
         )
     pattern = r"\W+".join(re.escape(part) for part in key.split())  # "corliss greer" matches "corliss-greer"
     return re.search(rf"(?<!\w){pattern}(?!\w)", text) is not None
+
+
+def _stands_near(key: str, noun: str, text: str) -> bool:
+    """Whether the name `key` stands within _NEAR_WORDS words of `noun` or a word it begins ("commission":
+    "commissioners") in `text`."""
+    name = r"\W+".join(re.escape(part) for part in key.split())
+    head = re.escape(noun[:-1] if noun.endswith("s") else noun)
+    gap = rf"(?:\W+\w+){{0,{_NEAR_WORDS}}}?\W+"
+    return re.search(rf"(?<!\w){name}{gap}{head}\w*|(?<!\w){head}\w*{gap}{name}(?!\w)", text) is not None
 
 
 def _full_year(first: str, second: str) -> str | None:

@@ -46,10 +46,6 @@ def test_the_describing_verbs_of_the_thing_a_name_is_asked_for() -> None:
         ("How many times has the council delayed the vote?", "count", "time"),
         ("How much money did the county borrow?", "money", "money"),
         ("How much did the new fire truck cost?", "money", None),
-        # a change may be by a sum or by a share: "raises wages by 14 percent"
-        ("By how much will wages go up under the new Tarnby mill contract?", "quantity", None),
-        ("How much did the Orlow council raise bus fares by?", "quantity", None),
-        ("How much did the Orlow council raise bus fares?", "money", None),
         ("What percentage of voters backed the levy?", "percent", "voter"),
         ("How big is the Brantley school district's budget?", "quantity", "budget"),
         ("Why did the mayor veto the ordinance?", "reason", "mayor"),
@@ -624,23 +620,44 @@ def test_a_lowercase_phrase_tagged_as_a_name_is_no_constraint_where_names_are_ca
     assert common_noun not in names and names  # the capitalised name stays
 
 
-def test_only_the_capitalised_words_of_a_name_with_a_noun_after_it_are_constraints() -> None:
+def test_a_name_given_with_a_noun_for_an_institution_is_its_capitalised_words_near_that_noun() -> None:
     from spacy.tokens import Span
 
     from index.nlp import parse
     from rag.query import _name_constraints
 
-    def keys(question: str, first: int, end: int, label: str = "ORG") -> list[tuple[str, ...]]:
+    def found(question: str, first: int, end: int, label: str = "ORG") -> list[tuple[tuple[str, ...], tuple]]:
         doc = parse(question)
-        return [c.keys for c in _name_constraints(Span(doc, first, end, label=label), frozenset(), set(), True)]
+        return [(c.keys, c.near) for c in _name_constraints(Span(doc, first, end, label=label), frozenset(), set(),
+                                                             True)]  # fmt: skip
 
-    # "the Pellwick school board": the articles may say "the Pellwick Board of Education"
-    assert keys("Which company won the bus contract from the Pellwick school board?", 7, 11) == [("pellwick",)]
-    # two names in one: each must hold
-    assert keys("Who leads the merged Tarnby and Orrin Bay fire district?", 4, 10) == [("tarnby",), ("orrin bay",)]
+    # "the Pellwick school board": the articles may say "Pellwick Public Schools" or "the Pellwick Board of Education"
+    assert found("Which company won the bus contract from the Pellwick school board?", 7, 11) == [
+        (("pellwick",), ("school", "board"))
+    ]
+    # other lowercase words may be part of the name: it stays whole
+    assert found("Who leads the merged Tarnby and Orrin Bay fire district?", 4, 10) == [
+        (("tarnby and orrin bay fire district",), ())
+    ]
+    assert found("How many volunteers did the red cross send to Dunning?", 4, 7) == [(("red cross",), ())]
     # a lowercase joiner inside a name written in capitals stays part of it
-    assert keys("How much did the Bank of Orrick lend?", 4, 7) == [("bank of orrick",)]
-    assert keys("What did the Tarnby Centre for Rural Health report?", 3, 8) == [("tarnby centre for rural health",)]
+    assert found("How much did the Bank of Orrick lend?", 4, 7) == [(("bank of orrick",), ())]
+    # a person's name is looked for by its surname, however its particles are written
+    assert found("What did Anneke van der Molen say about the dike?", 2, 6, "PERSON") == [(("molen",), ())]
+
+
+@pytest.mark.parametrize(("text", "holds"), [
+    ("Wexley's council voted 4-3 on Monday.", True),
+    ("The Wexley City Council met on Monday.", True),
+    ("Council members in Wexley voted 4-3.", True),
+    ("The Dunning council will share the shelter with Wexley.", False),
+    ("The Wexley Arts Festival opens Friday.", False),
+])  # fmt: skip
+def test_a_name_given_with_a_noun_for_what_it_names_holds_only_near_that_noun(text: str, holds: bool) -> None:
+    from rag.query import Constraint
+
+    wexley_council = Constraint("Wexley", "name", label="ORG", keys=("wexley",), near=("city", "council"))
+    assert wexley_council.holds_in(normalise(text), set(words(text))) is holds
 
 
 def test_a_question_written_all_in_lowercase_or_in_capitals_keeps_its_name_constraints() -> None:
@@ -651,6 +668,8 @@ def test_a_question_written_all_in_lowercase_or_in_capitals_keeps_its_name_const
 
     assert not _writes_names_capitalised(parse("who runs the marina in tarnby?"))
     assert not _writes_names_capitalised(parse("WHO RUNS THE MARINA IN TARNBY?"))
+    # a weekday, a month or an acronym is capitalised however the writer writes names
+    assert not _writes_names_capitalised(parse("how did the wexley city council vote on Monday, per FEMA?"))
     assert _writes_names_capitalised(parse("who runs the marina in Tarnby?"))
     doc = parse("who runs the tarnby marina?")
     assert [c.keys for c in _name_constraints(Span(doc, 3, 5, label="FAC"), frozenset(), set(), False)] == [
