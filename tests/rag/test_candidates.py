@@ -413,6 +413,11 @@ def test_since_of_time_gives_no_reason(text: str, gives_a_reason: bool) -> None:
         # a question about a plan is answered by one; and news reports plans before they happen
         ("How many drivers has Orlow Dairy promised to hire?", "Orlow Dairy expects to hire 120 drivers.", 1.0),
         ("How many drivers did Orlow Dairy hire?", "Orlow Dairy expects to hire 120 drivers by May.", 1.0),
+        # a verb of intention with the value for its object: planned, not done
+        ("How many homes has Orlow Builders finished so far?", "Orlow Builders plans 120 homes on the old farm.", 0.0),
+        ("How many homes has Orlow Builders finished so far?", "Orlow Builders has finished 120 homes.", 1.0),
+        ("How many homes will Orlow Builders put up?", "Orlow Builders plans 120 homes on the old farm.", 1.0),
+        ("How many homes will Orlow Builders put up?", "Orlow Builders wants 120 homes on the old farm.", 1.0),
     ],
 )
 def test_a_plan_does_not_answer_what_has_been_done_so_far(question: str, text: str, agrees: float) -> None:
