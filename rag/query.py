@@ -945,7 +945,7 @@ IRREALIS_GOVERNORS = frozenset({"expect", "plan", "hope", "want", "intend", "aim
                                 "offer", "ask", "urge", "consider", "study", "explore", "discuss", "weigh", "debate",
                                 "mull", "contemplate", "talk"})  # fmt: skip
 # Verbs whose object is what someone means to have or do, not what was done: "plans 1,420 houses", "proposed a
-# $4 million levy", "asked for" aside ("asked the council for $2 million").
+# $4 million levy" ("ask" is not one: its object is whom one asks).
 _INTENDING_VERBS = frozenset({"plan", "propose", "seek", "want", "expect", "promise", "offer", "request", "envision",
                               "need"})  # fmt: skip
 # Modal auxiliaries: "will open", "would cost", "could reach" state no realised fact.
@@ -1318,19 +1318,19 @@ _NAME_JOINERS = frozenset({"of", "for", "de", "del", "la", "le", "du", "da", "va
 def _writes_names_capitalised(doc: "Doc") -> bool:
     """Whether the question writes names in capitals: a word after the first starts with one ("which board
     member ... in Thistlebrook"), and not every word does (a headline)."""
+    # a weekday, a month or an acronym is capitalised however the writer writes names ("the wexley council on
+    # Monday", "per FEMA")
     later = [
         t for t in doc
-        if t.is_alpha and t.i > 0 and t.text != "I" and not t.text.isupper() and normalise(t.text) not in CALENDAR_WORDS
-        and t.ent_type_ not in ("DATE", "TIME")
+        if t.is_alpha and t.i > 0 and t.text != "I" and not t.text.isupper()
+        and normalise(t.text) not in CALENDAR_WORDS and t.ent_type_ not in ("DATE", "TIME")
     ]  # fmt: skip
-    # (a weekday, a month or an acronym is capitalised however the writer writes names: "the wexley council on
-    # Monday", "per FEMA")
     return any(t.text[0].isupper() for t in later) and not all(t.text[0].isupper() for t in later)
 
 
 def _name_runs(tokens: list["Token"]) -> list[list["Token"]]:
-    """The capitalised stretches of an entity's words: "the Eastbrook school board" gives "Eastbrook", "Larchmere
-    and Osprey Bay fire district" gives "Larchmere" and "Osprey Bay"; a lowercase joiner inside a name stays."""
+    """The stretches of an entity's words between its lowercase ones: "the Eastbrook school board" gives
+    "Eastbrook"; a lowercase joiner inside a name stays ("Bank of Orrick")."""
     runs: list[list["Token"]] = [[]]
     for token in tokens:
         if token.is_alpha and token.text.islower() and token.lower_ not in _NAME_JOINERS:
