@@ -33,6 +33,7 @@ from rag.number_roles import asks_population, prefer_asked_figures
 from rag.query import (
     ANSWER_LABELS, BUSINESS_NOUNS, CALENDAR_WORDS, IRREALIS_GOVERNORS, MEASURE_UNITS, SUM_OF_MONEY_NOUNS, Constraint,
     QuestionAnalysis, clause_is_uncertain, clause_mood, entity_fits, is_infinitive, role_forms, slot_of, unit_forms,
+    year_ranges,
 )  # fmt: skip
 from rag.text import all_stems, content_words, normalise, stems, stopwords, words
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
@@ -307,7 +308,8 @@ def find_candidates(
                     continue
             # the sentence before often names who and where ("In Alder Springs, ..."; "Brantley's budget ...")
             share, missing = checker.share_in(f"{context_text} {text}")
-            if not checker.hold_in_article(passage, missing) or _names_a_rival(passage, start, end, missing):
+            if (not checker.hold_in_article(passage, missing) or _names_a_rival(passage, start, end, missing)
+                    or _names_another_period(text, missing)):  # fmt: skip
                 continue
             own = query_stems & sentence_stems
             from_context = (query_stems & context) - own
@@ -396,6 +398,13 @@ def _names_a_rival(passage: Passage, start: int, end: int, missing: list[Constra
             if len(wanted) > 1 and len(named) > 1 and named[-1] == wanted[-1] and named[:-1] != wanted[:-1]:
                 return True
     return False
+
+
+def _names_another_period(text: str, missing: list[Constraint]) -> bool:
+    """Whether the sentence names a year range other than the one the question asks about and the sentence lacks:
+    "a $19.2 million budget for fiscal 2024-2025" does not answer a question about the 2023-2024 budget, whatever
+    its article says of last year's."""
+    return any(c.kind == "year_range" for c in missing) and bool(year_ranges(text))
 
 
 # How many steps up the parse an answer may be from the verb that governs it ("17" -> "homes" -> "damaged").

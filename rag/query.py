@@ -1418,6 +1418,12 @@ def _stands_near(key: str, noun: str, text: str) -> bool:
     return re.search(rf"(?<!\w){name}{gap}{head}\w*|(?<!\w){head}\w*{gap}{name}(?!\w)", text) is not None
 
 
+def year_ranges(text: str) -> list[tuple[str, str]]:
+    """The year ranges `text` names ("2024-2025", "2024-25"), as (first year, second year)."""
+    found = [(m.group(1), _full_year(m.group(1), m.group(2))) for m in _YEAR_RANGE.finditer(text)]
+    return [(first, second) for first, second in found if second is not None]
+
+
 def _full_year(first: str, second: str) -> str | None:
     """"2009", "10" -> "2010"; None when the second part is not the following years (not a range)."""
     full = first[:2] + second if len(second) == 2 else second

@@ -1466,3 +1466,15 @@ def test_a_date_is_no_value_of_the_question_for_sharing_a_number_with_a_name_in_
     passage = _passage(text, _tagged(text, "DATE", "Aug. 3", "Oct. 9"))
     assert "Oct. 9" in _answers("When will Lock 9 on the Orlow reopen?", passage)
     assert "Oct. 9" not in _answers("When will Lock 9 close, now that it reopens Oct. 9?", passage)
+
+
+def test_a_sentence_about_another_fiscal_year_does_not_answer_for_the_one_asked() -> None:
+    """Its article may name the year asked about elsewhere ("last year's ..."): the sentence is about its own."""
+    text = ("The Orlow council approved a $9.1 million budget for fiscal 2024-2025 on Monday. "
+            "Last year the council adopted an $8.7 million budget for fiscal 2023-2024.")
+    passage = _passage(text, _tagged(text, "MONEY", "$9.1 million", "$8.7 million"))
+    assert _answers("How much does Orlow's 2023-2024 budget spend?", passage) == ["$8.7 million"]
+    # a sentence naming no year range may still answer, when its article names the one asked about
+    plain = "The Orlow budget for fiscal 2023-2024 was adopted on Monday. It spends $8.7 million."
+    assert _answers("How much does Orlow's 2023-2024 budget spend?",
+                    _passage(plain, _tagged(plain, "MONEY", "$8.7 million"))) == ["$8.7 million"]
