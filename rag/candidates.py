@@ -31,9 +31,9 @@ from rag.answer_text import addressed_to_assistant, balanced_quotes, looks_like_
 from rag.models import Passage
 from rag.number_roles import asks_population, prefer_asked_figures
 from rag.query import (
-    ANSWER_LABELS, BUSINESS_NOUNS, CALENDAR_WORDS, IRREALIS_GOVERNORS, MEASURE_UNITS, SUM_OF_MONEY_NOUNS, Constraint,
-    QuestionAnalysis, clause_is_uncertain, clause_mood, entity_fits, is_infinitive, role_forms, slot_of, unit_forms,
-    year_ranges,
+    ANSWER_LABELS, BUSINESS_NOUNS, CALENDAR_WORDS, INTENDING_VERBS, IRREALIS_GOVERNORS, MEASURE_UNITS,
+    SUM_OF_MONEY_NOUNS, Constraint, QuestionAnalysis, clause_is_uncertain, clause_mood, entity_fits, is_infinitive,
+    role_forms, slot_of, unit_forms, year_ranges,
 )  # fmt: skip
 from rag.text import all_stems, content_words, normalise, stems, stopwords, words
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
@@ -855,12 +855,24 @@ def _governing_verb(token: "Token") -> "Token":
 
 def _agrees(analysis: QuestionAnalysis, span: "Span", token: "Token") -> bool:
     mood = clause_mood(token) if token.pos_ in ("VERB", "AUX") else None
+    if _intended(analysis, span, token):
+        mood = "irrealis"
     # "Route 40 will no longer stop at Elm Street" does not say where it stops; "will not reopen until
     # June 1" does say when it reopens
     denied = not analysis.negative and _negated(token) and not _through_until(span.root, token)
     return (not (analysis.mood == "irrealis" and mood == "realised") and not (analysis.so_far and mood == "irrealis")
             and not (analysis.mood == "realised" and mood != "realised" and clause_is_uncertain(token))
             and not denied and _fills_the_slot(analysis, span, token))  # fmt: skip
+
+
+def _intended(analysis: QuestionAnalysis, span: "Span", verb: "Token") -> bool:
+    """Whether the value is in the object of a verb of intention, so it is meant, not done: "Calderwood plans 1,420
+    houses", "needed 60 volunteers"; not "120 families have requested vouchers" (the families did request), nor
+    when the question asks about that verb itself ("How many volunteers did it need?")."""
+    lemma = verb.lemma_.casefold()
+    if lemma not in INTENDING_VERBS or lemma == analysis.predicate or lemma in analysis.predicate_forms:
+        return False
+    return any(span.root in obj.subtree for obj in verb.children if obj.dep_ == "dobj")
 
 
 _SLOTTED_TYPES = frozenset({"person", "organisation"})

@@ -946,7 +946,7 @@ IRREALIS_GOVERNORS = frozenset({"expect", "plan", "hope", "want", "intend", "aim
                                 "mull", "contemplate", "talk"})  # fmt: skip
 # Verbs whose object is what someone means to have or do, not what was done: "plans 1,420 houses", "proposed a
 # $4 million levy" ("ask" is not one: its object is whom one asks).
-_INTENDING_VERBS = frozenset({"plan", "propose", "seek", "want", "expect", "promise", "offer", "request", "envision",
+INTENDING_VERBS = frozenset({"plan", "propose", "seek", "want", "expect", "promise", "offer", "request", "envision",
                               "need"})  # fmt: skip
 # Modal auxiliaries: "will open", "would cost", "could reach" state no realised fact.
 IRREALIS_AUXILIARIES = frozenset({"will", "would", "shall", "should", "could", "might", "may", "'ll", "wo"})
@@ -1089,8 +1089,6 @@ def clause_mood(verb: "Token") -> Mood | None:
     "were hurt"), None for the present."""
     if verb.dep_ == "acomp" and verb.head.i != verb.i:
         verb = verb.head  # "if the beach stays closed": the clause's verb is "stays", whatever "closed" was tagged
-    if verb.lemma_.casefold() in _INTENDING_VERBS and any(c.dep_ == "dobj" for c in verb.children):
-        return "irrealis"  # "Calderwood plans 1,420 houses", "seeks $2 million": intended, not done
     chain = _xcomp_chain(verb)
     for token in chain:
         auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]

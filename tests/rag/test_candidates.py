@@ -418,6 +418,11 @@ def test_since_of_time_gives_no_reason(text: str, gives_a_reason: bool) -> None:
         ("How many homes has Orlow Builders finished so far?", "Orlow Builders has finished 120 homes.", 1.0),
         ("How many homes will Orlow Builders put up?", "Orlow Builders plans 120 homes on the old farm.", 1.0),
         ("How many homes will Orlow Builders put up?", "Orlow Builders wants 120 homes on the old farm.", 1.0),
+        ("How many teachers has the Lund district hired so far?", "The Lund district needs 120 teachers.", 0.0),
+        # the value is who did it, not what was meant: the families did request them
+        ("How many families have applied for vouchers so far?", "About 120 families have requested vouchers.", 1.0),
+        # the question asks about that verb itself
+        ("How many volunteers did the Corbin food bank need?", "The Corbin food bank needed 120 volunteers.", 1.0),
     ],
 )
 def test_a_plan_does_not_answer_what_has_been_done_so_far(question: str, text: str, agrees: float) -> None:
@@ -1478,3 +1483,13 @@ def test_a_sentence_about_another_fiscal_year_does_not_answer_for_the_one_asked(
     plain = "The Orlow budget for fiscal 2023-2024 was adopted on Monday. It spends $8.7 million."
     assert _answers("How much does Orlow's 2023-2024 budget spend?",
                     _passage(plain, _tagged(plain, "MONEY", "$8.7 million"))) == ["$8.7 million"]
+
+
+def test_a_yes_no_question_about_a_verb_of_intention_is_told_by_it() -> None:
+    from rag.candidates import tells_whether
+    from rag.query import analyse
+
+    assert tells_whether(analyse("Did the Vinton school board propose a levy?"),
+                         "The Vinton school board proposed a $4 million levy on Monday.")
+    assert tells_whether(analyse("Did Ostry County offer buyouts to flooded homeowners?"),
+                         "Ostry County offered buyouts to 40 flooded homeowners.")
