@@ -870,7 +870,7 @@ def _intended(analysis: QuestionAnalysis, span: "Span", verb: "Token") -> bool:
     houses", "needed 60 volunteers"; not "120 families have requested vouchers" (the families did request), nor
     when the question asks about that verb itself ("How many volunteers did it need?")."""
     lemma = verb.lemma_.casefold()
-    if lemma not in INTENDING_VERBS or lemma == analysis.predicate or lemma in analysis.predicate_forms:
+    if lemma not in INTENDING_VERBS or lemma in analysis.predicate_forms:
         return False
     return any(span.root in obj.subtree for obj in verb.children if obj.dep_ == "dobj")
 
