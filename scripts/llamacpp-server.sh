@@ -38,9 +38,12 @@ install() {
   echo "Building $WANT into $VENV (compiles llama.cpp: minutes on 2 idle cores, far longer on a busy machine) ..." >&2
   local began=$SECONDS
   "$VENV/bin/python" -m pip install --quiet --upgrade pip >&2
-  # a CPU build; the compiler targets this machine's instruction set (GGML_NATIVE)
+  # a portable CPU build (AVX2, FMA, F16C): the default native build enables the AMX and AVX-512 kernels the
+  # compiler sees, and on a machine here (2026-12-05) that build crashed at the first evaluation; set CMAKE_ARGS
+  # to build otherwise
+  CMAKE_ARGS="${CMAKE_ARGS:--DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON}" \
   CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc)}" \
-    "$VENV/bin/python" -m pip install --quiet $WANT >&2
+    "$VENV/bin/python" -m pip install --quiet --no-cache-dir $WANT >&2
   echo "$WANT" > "$STAMP"
   echo "Installed in $((SECONDS - began)) s." >&2
 }

@@ -156,8 +156,10 @@ def test_stop_sequences_end_the_real_models_reply(sample_data_dir: Path, llamacp
     unbounded, _ = _reply(client, prompt)
     words = unbounded.split()
     assert len(words) >= 6, f"the model wrote too little to test with: {unbounded!r}"
-    # a stop sequence taken from the middle of what the model writes (greedy decoding repeats it)
-    stop = " " + words[len(words) // 2]
+    # a stop sequence taken from early in what the model writes: greedy decoding repeats the reply's first
+    # tokens, but two requests to the server may part later (seen here 2026-12-05: its cache of the prompt
+    # changes the arithmetic), so a word from the middle may never come
+    stop = " " + words[3]
     cut, error = _reply(client, prompt, stop=[stop])
     assert error is None or "empty answer" in error, error
     assert cut == unbounded[: unbounded.index(stop)], (cut, unbounded)
