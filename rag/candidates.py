@@ -393,7 +393,7 @@ def _names_a_rival(passage: Passage, start: int, end: int, missing: list[Constra
             continue
         named = [w.removesuffix("'s") for w in words(passage.text[s:e]) if w != "the"]
         for constraint in asked:
-            wanted = [w for w in " ".join([constraint.keys[0], *constraint.near[-1:]]).split() if w != "the"]
+            wanted = " ".join([constraint.keys[0], *constraint.near[-1:]]).split()
             # same kind: they end alike ("... County", "... School"); another one: the rest differs
             if len(wanted) > 1 and len(named) > 1 and named[-1] == wanted[-1] and named[:-1] != wanted[:-1]:
                 return True
@@ -716,27 +716,6 @@ def pays_for_something_else(
         return False
     return not any(word_likeness(lemma, t.lemma_) >= SAME_THING_LIKENESS for lemma in asked for t in said
                    if t.pos_ == "NOUN")  # fmt: skip
-
-
-# A tally: "passed 612 to 455", "won 5-2", "voted 4 to 1".
-_TALLY_AFTER = re.compile(r"\s*(?:to|-|–)\s*\d{1,6}(?![\d-])")
-_TALLY_BEFORE = re.compile(r"(?<![\d-])\d{1,6}\s*(?:to|-|–)\s*$")
-# What a tally counts, and the verbs of those it counts ("How many members voted no?": "voted 5-2" tells).
-_TALLIED = frozenset({"vote", "ballot", "voter", "point", "goal", "run", "score", "game", "match"})
-_TALLYING_VERBS = frozenset({"vote", "win", "lose", "score", "beat", "elect", "defeat", "pass", "approve",
-                             "reject", "back", "oppose", "support"})  # fmt: skip
-
-
-def counts_a_tally(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
-    """Whether a number answering "How many signatures ...?" is one side of a tally ("The recall passed 612 to
-    455"): it counts votes or points, not the thing asked, unless the question asks for those or about voting
-    ("How many members voted against it?": "voted 5-2"). A parcel number ("14-022-0031") is no tally."""
-    entity = candidate.answer
-    if (_counts(analysis) != "count" or entity is None or (analysis.focus or "") in _TALLIED
-            or analysis.predicate in _TALLYING_VERBS):  # fmt: skip
-        return False
-    text = candidate.passage.text
-    return bool(_TALLY_AFTER.match(text, entity[1]) or _TALLY_BEFORE.search(text[max(0, entity[0] - 12) : entity[0]]))
 
 
 def counts_anothers(analysis: QuestionAnalysis, candidate: Candidate) -> bool:

@@ -36,8 +36,8 @@ from rag.answer_model import AnswerModel, kind_of, load_answer_model
 from rag.answer_text import balanced_quotes, display_text
 from rag.candidates import (
     PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, answer_clause, clause_agrees, counted_phrase,
-    counts_a_tally, counts_anothers, counts_something_else, dates_a_thing_or_a_state, dates_another_event,
-    done_the_other_way, drop_orders_to_assistants, find_candidates, names_someone_new, new_names, pays_for_something_else, sentence_spans,
+    counts_anothers, counts_something_else, dates_a_thing_or_a_state, dates_another_event, done_the_other_way,
+    drop_orders_to_assistants, find_candidates, names_someone_new, new_names, pays_for_something_else, sentence_spans,
     shares_something_else, sizes_something_else, sums_something_else, tells_whether,
 )  # fmt: skip
 from rag.citations import CitedSentence, QuoteSpan, number_citations
@@ -158,7 +158,6 @@ def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_li
     return (
         counts_something_else(analysis, candidate, word_likeness)
         or counts_anothers(analysis, candidate)
-        or counts_a_tally(analysis, candidate)
         or sums_something_else(analysis, candidate, word_likeness)
         or sizes_something_else(analysis, candidate, word_likeness)
         or shares_something_else(analysis, candidate, word_likeness)

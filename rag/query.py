@@ -1310,7 +1310,7 @@ _INSTITUTION_NOUNS = frozenset({
 # Education", "Wexley's city council".
 _NEAR_WORDS = 3
 # Lowercase words that stand inside names written in capitals ("Bank of America", "Centre for Rural Health").
-_NAME_JOINERS = frozenset({"of", "the", "for", "de", "del", "la", "le", "du", "da", "van", "von"})
+_NAME_JOINERS = frozenset({"of", "for", "de", "del", "la", "le", "du", "da", "van", "von"})
 
 
 def _writes_names_capitalised(doc: "Doc") -> bool:
@@ -1356,8 +1356,7 @@ def _name_constraints(entity: "Span", publisher_names: frozenset[str], covered: 
     surname."""
     tokens = [
         t for t in entity
-        if not t.is_punct and t.lower_ not in ("'s", "’s") and t.idx not in covered
-        and not (t.lower_ == "the" and t.i == entity.start)  # "the Friends of the Orlow Library": the first only
+        if not t.is_punct and t.lower_ not in ("the", "'s", "’s") and t.idx not in covered
     ]  # fmt: skip
     lowercase = [t for t in tokens if t.is_alpha and t.text.islower() and t.lower_ not in _NAME_JOINERS]
     if (not capitalised or entity.label_ == "PERSON" or not lowercase
