@@ -56,8 +56,6 @@ SOME_CANDIDATE = "unanswerable, candidates"
 UNANSWERABLE_PLACES = (SOME_CANDIDATE, NO_CANDIDATE)
 
 # The pools of `rag eval suites` and `rag eval diff` (eval.suites.pool_of), and the bundled articles' test split.
-DEV_GROUP = DEV_POOL
-UNSEEN_GROUP = UNSEEN_POOL
 IN_SAMPLE_TEST_GROUP = f"{IN_SAMPLE_ARTICLES} test (articles in-sample)"
 
 
@@ -133,7 +131,7 @@ def _count(part: int, whole: int) -> str:
 
 def grouped(paths: Iterable[QuestionPath]) -> dict[str, list[QuestionPath]]:
     """The paths by group_of, dev first, then unseen, then the rest in order of appearance."""
-    groups: dict[str, list[QuestionPath]] = {DEV_GROUP: [], UNSEEN_GROUP: []}
+    groups: dict[str, list[QuestionPath]] = {DEV_POOL: [], UNSEEN_POOL: []}
     for path in paths:
         groups.setdefault(group_of(path), []).append(path)
     return {name: members for name, members in groups.items() if members}

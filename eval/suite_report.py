@@ -59,7 +59,6 @@ class SuiteRow:
 INTERVAL_METRICS = ("fact_recall", "hallucination_rate", "over_refusal_rate")
 
 # The pooled rows: every split of articles nothing was tuned on, as one set of questions.
-POOLED_SUITE = UNSEEN_POOL
 POOLED_ROLE = "pooled: test (frozen) + held out, not sample"
 
 
@@ -88,7 +87,7 @@ def run_suites(settings: Settings, names: Sequence[str] | None = None, progress:
                         unseen.setdefault(system, []).append(run)
     for system, runs in unseen.items():
         if len(runs) > 1:
-            rows.append(suite_row(POOLED_SUITE, "test", system, POOLED_ROLE, pool(runs)))
+            rows.append(suite_row(UNSEEN_POOL, "test", system, POOLED_ROLE, pool(runs)))
     return rows
 
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import pytest
 
 from eval.dataset import DEFAULT_DATASET
+
+if TYPE_CHECKING:
+    from eval.suites import Suite
 
 
 @dataclass
@@ -40,6 +43,19 @@ def dataset_lines(*ids: str) -> list[dict]:
     wanted = set(ids)
     lines = [json.loads(l) for l in DEFAULT_DATASET.read_text(encoding="utf-8").splitlines() if l.strip()]
     return [line for line in lines if line["id"] in wanted]
+
+
+def two_split_suite(folder: Path, name: str = "tiny") -> "Suite":
+    """A suite over the bundled articles whose dev split holds one answerable question (q006) and whose test
+    split one unanswerable question (q074), its files written to `folder`."""
+    from eval.suites import Suite
+    from rag.settings import BUNDLED_ARTICLES_DIR
+
+    files = {}
+    for split, ids in (("dev", ("q006",)), ("test", ("q074",))):
+        files[split] = folder / f"{split}.jsonl"
+        files[split].write_text("\n".join(json.dumps(line) for line in dataset_lines(*ids)) + "\n", encoding="utf-8")
+    return Suite(name, BUNDLED_ARTICLES_DIR, files)
 
 
 # An item no answer can pass: its fact is a nonsense word (its source and quote are real).

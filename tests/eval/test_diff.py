@@ -8,7 +8,8 @@ from typing import Any, Callable
 
 import pytest
 
-from eval.diff import ALL_GROUP, DEV_GROUP, UNSEEN_GROUP, DiffError, diff_json, diff_runs, load_outcomes
+from eval.diff import ALL_GROUP, DiffError, diff_json, diff_runs, load_outcomes
+from eval.suites import DEV_POOL, UNSEEN_POOL
 from tests.eval.conftest import EvalRun
 
 
@@ -62,11 +63,11 @@ def test_a_suites_report_is_grouped_by_split_dev_unseen_and_all(tmp_path: Path) 
 
     diff = diff_runs(load_outcomes(tmp_path / "old"), load_outcomes(tmp_path / "new"))
     groups = {group.group: group.metrics for group in diff.groups}
-    assert list(groups) == ["sample/test", "towns/dev", "towns/test", DEV_GROUP, UNSEEN_GROUP, ALL_GROUP]
+    assert list(groups) == ["sample/test", "towns/dev", "towns/test", DEV_POOL, UNSEEN_POOL, ALL_GROUP]
     # the sample's test split is new questions on the articles the first rules were written for: not unseen
-    assert groups[UNSEEN_GROUP]["fact_recall"].questions == 1
-    assert (groups[UNSEEN_GROUP]["fact_recall"].before, groups[UNSEEN_GROUP]["fact_recall"].after) == (0.0, 1.0)
-    assert groups[DEV_GROUP]["fact_recall"].worse == 1
+    assert groups[UNSEEN_POOL]["fact_recall"].questions == 1
+    assert (groups[UNSEEN_POOL]["fact_recall"].before, groups[UNSEEN_POOL]["fact_recall"].after) == (0.0, 1.0)
+    assert groups[DEV_POOL]["fact_recall"].worse == 1
     assert groups[ALL_GROUP]["fact_recall"].questions == 3
     assert diff_json(diff)["groups"][-1]["metrics"]["hallucination_rate"]["better"] == 1
 

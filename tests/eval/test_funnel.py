@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from eval.funnel import (DEV_GROUP, DROPPED, FIRST, IN_SAMPLE_TEST_GROUP, LATER, NO_CANDIDATE, NOT_A_CANDIDATE,
-                         NOT_RETRIEVED, SECOND, SOME_CANDIDATE, UNSEEN_GROUP, FunnelRun, QuestionPath, funnel_json,
-                         funnel_rows, grouped, place)  # fmt: skip
+from eval.funnel import (DROPPED, FIRST, IN_SAMPLE_TEST_GROUP, LATER, NO_CANDIDATE, NOT_A_CANDIDATE, NOT_RETRIEVED,
+                         SECOND, SOME_CANDIDATE, FunnelRun, QuestionPath, funnel_json, funnel_rows, grouped,
+                         place)  # fmt: skip
+from eval.suites import DEV_POOL, UNSEEN_POOL
 
 
 def _path(answerable: bool = True, retrieved: bool = True, candidates: int = 3, right: int | None = 1,
@@ -63,19 +64,19 @@ def test_questions_pool_by_what_was_tuned_on_them() -> None:
              _path(suite="towns", split="test", case_id="c"), _path(suite="towns", split="dev", case_id="d"),
              _path(suite="coast", split="dev", case_id="e")]  # fmt: skip
     groups = grouped(paths)
-    assert list(groups) == [DEV_GROUP, UNSEEN_GROUP, IN_SAMPLE_TEST_GROUP]
+    assert list(groups) == [DEV_POOL, UNSEEN_POOL, IN_SAMPLE_TEST_GROUP]
     # held out (a dev split of a corpus nothing is fitted on too), and a frozen test split not of sample
-    assert [p.case_id for p in groups[UNSEEN_GROUP]] == ["a", "c", "e"]
-    assert [p.case_id for p in groups[DEV_GROUP]] == ["d"]
+    assert [p.case_id for p in groups[UNSEEN_POOL]] == ["a", "c", "e"]
+    assert [p.case_id for p in groups[DEV_POOL]] == ["d"]
     assert [p.case_id for p in groups[IN_SAMPLE_TEST_GROUP]] == ["b"]
 
 
 def test_json_counts_each_group_and_suite_split_and_lists_every_question() -> None:
     paths = [_path(right=1, case_id="a"), _path(right=None, retrieved=False, answered=False, case_id="b")]
     data = funnel_json(FunnelRun(paths, compound_left_out=2))
-    assert data["groups"] == {DEV_GROUP: {FIRST: {"answered": 1, "refused": 0},
+    assert data["groups"] == {DEV_POOL: {FIRST: {"answered": 1, "refused": 0},
                                           NOT_RETRIEVED: {"answered": 0, "refused": 1}}}  # fmt: skip
-    assert data["splits"] == {"harbor/dev": data["groups"][DEV_GROUP]}
+    assert data["splits"] == {"harbor/dev": data["groups"][DEV_POOL]}
     assert data["compound_left_out"] == 2
     assert [(q["case_id"], q["place"]) for q in data["questions"]] == [("a", FIRST), ("b", NOT_RETRIEVED)]
 
@@ -84,15 +85,9 @@ def test_json_counts_each_group_and_suite_split_and_lists_every_question() -> No
 def tiny_suite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A suite over the bundled articles: dev holds an answerable question, test an unanswerable one."""
     import eval.funnel as funnel
-    from eval.suites import Suite
-    from rag.settings import BUNDLED_ARTICLES_DIR
-    from tests.eval.conftest import dataset_lines
+    from tests.eval.conftest import two_split_suite
 
-    files = {}
-    for split, ids in (("dev", ("q006",)), ("test", ("q074",))):
-        files[split] = tmp_path / f"{split}.jsonl"
-        files[split].write_text("\n".join(json.dumps(line) for line in dataset_lines(*ids)) + "\n", encoding="utf-8")
-    tiny = Suite("tiny", BUNDLED_ARTICLES_DIR, files)
+    tiny = two_split_suite(tmp_path)
     monkeypatch.setattr(funnel, "get_suite", lambda name: tiny)
 
 
@@ -127,7 +122,7 @@ def test_the_command_prints_a_table_per_group_and_json_on_request(run_eval, tiny
     assert result.err == ""  # --no-progress
     data = run_eval("funnel", "tiny", "--split", "test", "--json").json()
     assert [q["case_id"] for q in data["questions"]] == ["q074"]
-    assert set(data["groups"]) == {UNSEEN_GROUP} and set(data["splits"]) == {"tiny/test"}
+    assert set(data["groups"]) == {UNSEEN_POOL} and set(data["splits"]) == {"tiny/test"}
 
 
 def test_an_unknown_suite_is_one_sentence_and_exit_2(run_eval) -> None:  # type: ignore[no-untyped-def]

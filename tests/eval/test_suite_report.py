@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,6 @@ from eval.runner import run_suite
 from eval.suite_report import (
     INTERVAL_METRICS,
     POOLED_ROLE,
-    POOLED_SUITE,
     pool,
     pooled_intervals_table,
     suite_row,
@@ -50,7 +48,7 @@ def test_pooled_rates_are_over_every_question_of_the_runs_not_a_mean_of_their_ra
     answerable_only = [item for item in items if item.answerable][:3]
     mixed = [item for item in items if not item.answerable][:4] + [item for item in items if item.answerable][3:5]
     runs = [run_suite(answerable_only, answerer, progress=False), run_suite(mixed, answerer, progress=False)]
-    pooled = suite_row(POOLED_SUITE, "test", "sourced", POOLED_ROLE, pool(runs))
+    pooled = suite_row(UNSEEN_POOL, "test", "sourced", POOLED_ROLE, pool(runs))
 
     cases = [case for run in runs for case in run.cases]
     answerable = [c for c in cases if c.case.answerable]
@@ -65,7 +63,7 @@ def test_pooled_rates_are_over_every_question_of_the_runs_not_a_mean_of_their_ra
     header, _, first, last = table.splitlines()
     assert "| answerable | unanswerable |" in header
     assert first.startswith("| sample | test | test (frozen) | **sourced** | 6 | 2 | 4 |")
-    assert last.startswith(f"| {POOLED_SUITE} | test | {POOLED_ROLE} | **sourced** | 9 | 5 | 4 |")
+    assert last.startswith(f"| {UNSEEN_POOL} | test | {POOLED_ROLE} | **sourced** | 9 | 5 | 4 |")
 
 
 def test_each_row_carries_intervals_and_the_pooled_rows_print_them(assistant: object) -> None:
@@ -73,7 +71,7 @@ def test_each_row_carries_intervals_and_the_pooled_rows_print_them(assistant: ob
     items = get_suite("sample").items("test")
     run = run_suite([item for item in items if not item.answerable][:3] + [item for item in items if item.answerable][:4],
                     answerer, progress=False)  # fmt: skip
-    row = suite_row(POOLED_SUITE, "test", "sourced", POOLED_ROLE, run)
+    row = suite_row(UNSEEN_POOL, "test", "sourced", POOLED_ROLE, run)
     assert set(row.intervals) == set(INTERVAL_METRICS)
     for name, (low, high) in row.intervals.items():
         assert 0.0 <= low <= row.overall[name] <= high <= 1.0
@@ -83,28 +81,22 @@ def test_each_row_carries_intervals_and_the_pooled_rows_print_them(assistant: ob
     table = pooled_intervals_table([suite_row("sample", "test", "sourced", "test (frozen)", run), row])
     header, _, line = table.splitlines()
     assert header == "| suite | system | fact recall | wrong answers to unanswerable | refusals of answerable |"
-    assert line.startswith(f"| {POOLED_SUITE} | sourced | {row.overall['fact_recall']:.3f} ({row.intervals['fact_recall'][0]:.3f} to ")
+    assert line.startswith(f"| {UNSEEN_POOL} | sourced | {row.overall['fact_recall']:.3f} ({row.intervals['fact_recall'][0]:.3f} to ")
     assert pooled_intervals_table([suite_row("sample", "test", "sourced", "test (frozen)", run)]) == ""
 
 
 def test_suites_write_each_splits_report_for_a_later_diff(sample_settings, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import eval.suite_report as suite_report
     from eval.diff import diff_runs, load_outcomes
-    from eval.suites import Suite
-    from rag.settings import BUNDLED_ARTICLES_DIR
-    from tests.eval.conftest import dataset_lines
+    from tests.eval.conftest import two_split_suite
 
-    files = {}
-    for split, ids in (("dev", ("q006",)), ("test", ("q074",))):
-        files[split] = tmp_path / f"{split}.jsonl"
-        files[split].write_text("\n".join(json.dumps(line) for line in dataset_lines(*ids)) + "\n", encoding="utf-8")
-    tiny = Suite("tiny", BUNDLED_ARTICLES_DIR, files)
+    tiny = two_split_suite(tmp_path)
     monkeypatch.setattr(suite_report, "get_suite", lambda name: tiny)
 
     rows = suite_report.run_suites(sample_settings, ["tiny"], progress=False, report_dir=tmp_path / "reports")
     assert [(row.suite, row.split, row.system) for row in rows] == [
         ("tiny", "dev", "sourced"), ("tiny", "dev", "baseline"), ("tiny", "test", "sourced"), ("tiny", "test", "baseline"),
-        (POOLED_SUITE, "test", "sourced"), (POOLED_SUITE, "test", "baseline"),  # a suite not fitted on is held out
+        (UNSEEN_POOL, "test", "sourced"), (UNSEEN_POOL, "test", "baseline"),  # a suite not fitted on is held out
     ]  # fmt: skip
     written = sorted(p.relative_to(tmp_path / "reports").as_posix() for p in (tmp_path / "reports").rglob("results.json"))
     assert written == ["tiny/dev/results.json", "tiny/test/results.json"]  # Sourced's runs; the baseline's are rows

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
+
+if TYPE_CHECKING:
+    from rag.models import Passage
+    from rag.query import QuestionAnalysis
+    from rag.word_likeness import WordLikeness
 
 
 def test_the_sentence_after_the_best_one_may_open_the_next_paragraph_but_not_the_next_section() -> None:
@@ -38,6 +45,13 @@ def _passage(passage_id: str, source: str, text: str) -> "Passage":
                    start=0, end=len(text), entities=entities_by_line([text])[0])  # fmt: skip
 
 
+def _answer_text(question: "QuestionAnalysis", passages: list["Passage"], likeness: "WordLikeness") -> str:
+    """The extractive answer's text from `passages` alone, every stem weighted alike."""
+    from rag.extractive import extractive_answer
+
+    return extractive_answer(question, passages, idf=lambda stem: 1.0, word_likeness=likeness).answer
+
+
 def test_two_outlets_counting_the_same_thing_differ_and_a_count_of_something_else_does_not(encoder: object) -> None:
     """"three firefighters were hurt" against "Two firefighters were injured": the same count with a verb like
     the question's, so the answer says the sources differ, each figure with what it counts; "Two engines
@@ -65,7 +79,6 @@ def test_a_share_of_the_cost_is_no_rival_of_the_cost_and_a_second_outlets_cost_i
     """"The state paid $1.5 million of the cost" gives a share of what "cost $2.1 million" gives whole: no
     disagreement. Another outlet's "cost $1.9 million" is one; and when the question asks for the share, two
     outlets' shares differ."""
-    from rag.extractive import extractive_answer
     from rag.query import analyse
     from rag.word_likeness import EncoderWordLikeness
 
@@ -78,14 +91,14 @@ def test_a_share_of_the_cost_is_no_rival_of_the_cost_and_a_second_outlets_cost_i
     likeness = EncoderWordLikeness(encoder)  # type: ignore[arg-type]
     question = analyse("How much did the Fenn Street bridge repairs in Orlby cost?")
 
-    alone = extractive_answer(question, [whole, share], idf=lambda stem: 1.0, word_likeness=likeness).answer
+    alone = _answer_text(question, [whole, share], likeness)
     assert alone.startswith("$2.1 million [1].") and "Sources differ" not in alone
-    both = extractive_answer(question, [whole, other], idf=lambda stem: 1.0, word_likeness=likeness).answer
+    both = _answer_text(question, [whole, other], likeness)
     assert both.startswith("Sources differ: $2.1 million according to Orlby Ledger")
     other_share = _passage("d", "Orlby Post", "The state paid $1.2 million of the cost of the Fenn Street bridge "
                            "repairs in Orlby, records show.")  # fmt: skip
     asked = analyse("How much of the cost of the Fenn Street bridge repairs in Orlby did the state pay?")
-    shares = extractive_answer(asked, [share, other_share], idf=lambda stem: 1.0, word_likeness=likeness).answer
+    shares = _answer_text(asked, [share, other_share], likeness)
     assert shares.startswith("Sources differ: $1.5 million according to Radio Orlby")  # the share is what is asked
 
 
@@ -93,7 +106,6 @@ def test_what_a_mill_has_is_no_rival_of_what_it_did_but_of_what_it_employs(encod
     """"The mill, which has 300 workers, announced layoffs" says how many work there: no rival of "will lay off 42
     workers". For "How many workers does it employ?" it is the figure asked, and another outlet's "employs 310"
     differs from it."""
-    from rag.extractive import extractive_answer
     from rag.query import analyse
     from rag.word_likeness import EncoderWordLikeness
 
@@ -106,19 +118,18 @@ def test_what_a_mill_has_is_no_rival_of_what_it_did_but_of_what_it_employs(encod
     likeness = EncoderWordLikeness(encoder)  # type: ignore[arg-type]
     question = analyse("How many workers will the Quarrow paper mill in Selby lay off?")
 
-    alone = extractive_answer(question, [layoffs, has], idf=lambda stem: 1.0, word_likeness=likeness).answer
+    alone = _answer_text(question, [layoffs, has], likeness)
     assert alone.startswith("42 workers [1].") and "Sources differ" not in alone
-    both = extractive_answer(question, [layoffs, laid_off], idf=lambda stem: 1.0, word_likeness=likeness).answer
+    both = _answer_text(question, [layoffs, laid_off], likeness)
     assert both.startswith("Sources differ: 42 workers according to Selby Ledger")
     staff = analyse("How many workers does the Quarrow paper mill in Selby employ?")
-    answer = extractive_answer(staff, [employs, has], idf=lambda stem: 1.0, word_likeness=likeness).answer
+    answer = _answer_text(staff, [employs, has], likeness)
     assert answer.startswith("Sources differ") and "300 workers" in answer and "310 workers" in answer
 
 
 def test_a_figure_for_another_day_is_no_rival(encoder: object) -> None:
     """"6,400 still without power by Thursday" and another outlet's "18,500 at the peak on Wednesday" count
     different things: the question asks about Thursday, and only one sentence names it."""
-    from rag.extractive import extractive_answer
     from rag.query import analyse
     from rag.word_likeness import EncoderWordLikeness
 
@@ -131,15 +142,14 @@ def test_a_figure_for_another_day_is_no_rival(encoder: object) -> None:
     question = analyse("How many Brenmoor County customers were still without power on Thursday morning?")
     likeness = EncoderWordLikeness(encoder)  # type: ignore[arg-type]
 
-    answer = extractive_answer(question, [thursday, wednesday], idf=lambda stem: 1.0, word_likeness=likeness).answer
+    answer = _answer_text(question, [thursday, wednesday], likeness)
     assert answer.startswith("About 6,400 Brenmoor County customers [1].")
-    answer = extractive_answer(question, [thursday, same_day], idf=lambda stem: 1.0, word_likeness=likeness).answer
+    answer = _answer_text(question, [thursday, same_day], likeness)
     assert answer.startswith("Sources differ")
 
 
 def test_a_count_spelled_out_by_one_outlet_and_in_digits_by_another_is_the_same_figure(encoder: object) -> None:
     """"Three firefighters were hurt" and "3 firefighters were injured" give one figure, not two that differ."""
-    from rag.extractive import extractive_answer
     from rag.query import analyse
     from rag.word_likeness import EncoderWordLikeness
 
@@ -151,16 +161,15 @@ def test_a_count_spelled_out_by_one_outlet_and_in_digits_by_another_is_the_same_
     likeness = EncoderWordLikeness(encoder)  # type: ignore[arg-type]
 
     hurt = analyse("How many firefighters were hurt in the Ashcombe Road barn fire?")
-    answer = extractive_answer(hurt, [words, digits], idf=lambda stem: 1.0, word_likeness=likeness).answer
+    answer = _answer_text(hurt, [words, digits], likeness)
     assert not answer.startswith("Sources differ") and answer.lower().startswith(("3 firefighters", "three firefighters"))
     evacuated = analyse("How many people were evacuated from the Ashcombe Road farm?")
-    answer = extractive_answer(evacuated, [spelled, counted], idf=lambda stem: 1.0, word_likeness=likeness).answer
+    answer = _answer_text(evacuated, [spelled, counted], likeness)
     assert not answer.startswith("Sources differ")
 
 
 def test_one_length_of_time_in_other_units_is_the_same_figure(encoder: object) -> None:
     """"three years" and "36 months" are one length: no "Sources differ"; "2 years" is another."""
-    from rag.extractive import extractive_answer
     from rag.query import analyse
     from rag.word_likeness import EncoderWordLikeness
 
@@ -170,9 +179,9 @@ def test_one_length_of_time_in_other_units_is_the_same_figure(encoder: object) -
     question = analyse("How long will the Helmsby bridge repairs take?")
     likeness = EncoderWordLikeness(encoder)  # type: ignore[arg-type]
 
-    same = extractive_answer(question, [years, months], idf=lambda stem: 1.0, word_likeness=likeness).answer
+    same = _answer_text(question, [years, months], likeness)
     assert not same.startswith("Sources differ")
-    other = extractive_answer(question, [years, two], idf=lambda stem: 1.0, word_likeness=likeness).answer
+    other = _answer_text(question, [years, two], likeness)
     assert other.startswith("Sources differ")
 
 
@@ -280,7 +289,6 @@ def test_a_decision_in_the_past_to_do_something_later_does_not_contradict_a_ques
 
 def test_a_month_abbreviated_by_one_outlet_is_the_same_day(encoder: object) -> None:
     """"on Jan. 5" and "on January 5" name one day: the rival figure is another outlet's count of it."""
-    from rag.extractive import extractive_answer
     from rag.query import analyse
     from rag.word_likeness import EncoderWordLikeness
 
@@ -290,7 +298,7 @@ def test_a_month_abbreviated_by_one_outlet_is_the_same_day(encoder: object) -> N
                      "after the ice storm.")  # fmt: skip
     question = analyse("How many Brenmoor County customers were without power on January 5?")
     likeness = EncoderWordLikeness(encoder)  # type: ignore[arg-type]
-    answer = extractive_answer(question, [full, short], idf=lambda stem: 1.0, word_likeness=likeness).answer
+    answer = _answer_text(question, [full, short], likeness)
     assert answer.startswith("Sources differ")
 
 
