@@ -596,10 +596,13 @@ def _short(candidate: Candidate, suffix: str = ".", label: str | None = None,
     answer = _value_text(candidate, analysis)
     if label:
         answer = f"{answer} ({label})"
-    if answer[:1].islower():
-        answer = answer[0].upper() + answer[1:]
     quote = QuoteSpan(candidate.passage, candidate.start, candidate.end)
-    return CitedSentence(answer, [quote], end=suffix, relevance="answers")
+    return CitedSentence(_capitalised(answer), [quote], end=suffix, relevance="answers")
+
+
+def _capitalised(answer: str) -> str:
+    """A short answer opens the reply, so it opens with a capital: "The Rzeszow-Jasionka Airport [1].\""""
+    return answer[:1].upper() + answer[1:]
 
 
 def _disagreement(first: Candidate, second: Candidate, analysis: QuestionAnalysis | None = None) -> list[CitedSentence]:
@@ -692,7 +695,9 @@ def _sentence_answer(
             # consecutive sentences of one passage: one citation quoting both
             joined = QuoteSpan(candidate.passage, previous.quotes[-1].start, end)
             merged = "answers" if "answers" in (previous.relevance, relevance) else "related"
-            cited[-1] = CitedSentence(display_text(joined.text), [joined], relevance=merged)
+            # each sentence shown on its own terms: a lead's dateline is no less one after the sentence before it
+            shown = f"{previous.text} {display_text(quote.text)}"
+            cited[-1] = CitedSentence(shown, [joined], relevance=merged)
         elif previous and _overlapping(previous.quotes[-1], quote):
             continue
         else:
@@ -704,7 +709,7 @@ def _sentence_answer(
         quote = QuoteSpan(best.passage, best.start, best.end)
         support = [c for c in cited if any(q.passage is best.passage and q.start <= best.start < q.end
                                                for q in c.quotes)] or cited[:1]  # fmt: skip
-        return [CitedSentence(" and ".join(named), [quote], end=".", relevance="answers"), *support[:1]]
+        return [CitedSentence(_capitalised(" and ".join(named)), [quote], end=".", relevance="answers"), *support[:1]]
     return cited
 
 

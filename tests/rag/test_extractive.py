@@ -555,3 +555,37 @@ def test_outlets_whose_publisher_is_not_known_are_named_by_their_articles_title(
                                idf=lambda stem: 1.0, word_likeness=EncoderWordLikeness(encoder))  # type: ignore[arg-type]  # fmt: skip
     assert answer.answer.startswith("Sources differ:")
     assert "according to “Orlow library plans approved”" in answer.answer and UNKNOWN_PUBLISHER not in answer.answer
+
+
+def test_sentences_joined_into_one_citation_each_lose_their_dateline() -> None:
+    """An article's summary line and its lead, next to each other in one passage, are quoted together; the lead's
+    dateline ("MARLOW FERRY - ") is dropped from the answer text as it is when the lead stands alone."""
+    from rag.candidates import Candidate, sentence_spans
+    from rag.extractive import _sentence_answer
+    from rag.answer_model import load_answer_model
+    from rag.query import analyse
+
+    text = (
+        "Islanders must use the mail boat until April, when crossings resume.\n"
+        "MARLOW FERRY - The Gorran Isle ferry will stop for the winter while its slip is rebuilt, the port said.\n"
+    )
+    passage = _passage("m", "Marlow Ledger", text)
+    first, second = (Candidate(0, passage, s, e, {}, score=0.0) for s, e in sentence_spans(passage))
+    cited = _sentence_answer(analyse("What will happen to the Gorran Isle ferry?"), [second, first], 3,
+                             load_answer_model())  # fmt: skip
+    assert len(cited) == 1 and len(cited[0].quotes) == 1
+    assert cited[0].text == ("Islanders must use the mail boat until April, when crossings resume. The Gorran Isle ferry "
+                             "will stop for the winter while its slip is rebuilt, the port said.")  # fmt: skip
+    assert "MARLOW FERRY -" in cited[0].quotes[0].text  # the citation quotes the article as written
+
+
+def test_a_name_given_for_which_kind_is_asked_opens_the_answer_with_a_capital() -> None:
+    """"Security at which airport ...?": the sentence's "the Quenby-Marsh Airport" names the kind asked for, and as
+    the reply's first words it is written "The Quenby-Marsh Airport"."""
+    from rag.query import analyse
+    from rag.word_likeness import SAME_WORD_ONLY
+
+    passage = _passage("a", "Dellor Post", "Prosecutors said the man photographed the fences and gates at the "
+                       "Quenby-Marsh Airport in western Dellor. He was arrested in May.")  # fmt: skip
+    answer = _answer_text(analyse("Security at which airport was he photographing?"), [passage], SAME_WORD_ONLY)
+    assert answer.startswith("The Quenby-Marsh Airport [1].")
