@@ -1051,9 +1051,10 @@ def _speaker_before(
         return None
     begin, finish = before[-1]
     people = _answer_entities(analysis, passage, begin, finish, question, question_words)
-    if not people:
+    if not people and analysis.role is None:
         # the model sometimes misses a bare surname at a sentence start ("Haverkamp said ..."): a capitalised
-        # name right before a verb of speech is the speaker all the same
+        # name right before a verb of speech is the speaker all the same (not for "Who is the council president?",
+        # which a speaker answers only when a sentence gives them the role, as _answer_entities checks)
         named = _NAMED_SPEAKER.search(passage.text, begin, finish)
         if named and normalise(named.group(1)) not in normalise(question):
             people = [(named.start(1), named.end(1), "PERSON")]

@@ -1493,3 +1493,14 @@ def test_a_yes_no_question_about_a_verb_of_intention_is_told_by_it() -> None:
                          "The Vinton school board proposed a $4 million levy on Monday.")
     assert tells_whether(analyse("Did Ostry County offer buyouts to flooded homeowners?"),
                          "Ostry County offered buyouts to 40 flooded homeowners.")
+
+
+def test_who_holds_a_role_is_not_answered_by_a_speaker_the_sentence_gives_no_role() -> None:
+    """"Who was the harbour board president at the meeting?": a quote told by "she" after a sentence that opens
+    with "Brel said" does not make Brel the president; the name the quote's sentence puts after the title does."""
+    text = ("Tomasz Brel said the Tellmark slip would reopen in May. \"We are nearly done,\" she said at a meeting "
+            "with Harbour Board President Ines Aldo.")
+    passage = _passage(text, _tagged(text, "PERSON", "Ines Aldo"))  # the model missed "Tomasz Brel", as it may
+    assert _answers("Who was the Harbour Board President at the Tellmark meeting?", passage) == ["Ines Aldo"]
+    # a question on what was said is still answered by the speaker named in the sentence before
+    assert _answers("Who said they were nearly done with the Tellmark slip?", passage)[:1] == ["Tomasz Brel"]

@@ -479,6 +479,10 @@ def test_what_year_month_day_or_date_asks_for_that_part_of_a_date(question: str,
         # a verb of leading asks for whoever holds its titles
         ("Who chairs the Dunmere planning board?", "chair chairman chairwoman chairperson"),
         ("Who is a candidate for mayor?", None),  # any one of them
+        # a title written with a capital is a role all the same, not a name
+        ("Who was the Orlow City Council President at the hearing?", "president"),
+        ("Who is the Mayor of Dunmere?", "mayor"),
+        ("Who is Mayor Quist?", None),  # asks about a name
     ],
 )
 def test_who_is_the_n_asks_for_the_holder_of_a_role(question: str, role: str | None) -> None:
