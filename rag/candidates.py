@@ -379,6 +379,8 @@ def measures_first(analysis: QuestionAnalysis, candidates: list[Candidate]) -> l
 
 # Labels of names that a rival of the same kind can stand in for: "Greer County" and "Tolliver County".
 _RIVAL_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
+# A name whose last word is joined to the one before: that word is one of two things the name lists, not its kind.
+_JOINED_LAST_WORD = re.compile(r"(?:&|\band)\s+\S+$")
 
 
 def _names_a_rival(passage: Passage, start: int, end: int, missing: list[Constraint]) -> bool:
@@ -391,6 +393,8 @@ def _names_a_rival(passage: Passage, start: int, end: int, missing: list[Constra
     for s, e, label in passage.entities:
         if s < start or e > end or label not in _RIVAL_LABELS:
             continue
+        if _JOINED_LAST_WORD.search(passage.text[s:e]):
+            continue  # "Gallowglass Steel & Bridge" names a firm of two trades, not a bridge
         named = [w.removesuffix("'s") for w in words(passage.text[s:e]) if w != "the"]
         for constraint in asked:
             wanted = " ".join([constraint.keys[0], *constraint.near[-1:]]).split()
@@ -1051,14 +1055,25 @@ def _speaker_before(
         return None
     begin, finish = before[-1]
     people = _answer_entities(analysis, passage, begin, finish, question, question_words)
-    if not people and analysis.role is None:
+    if not people:
         # the model sometimes misses a bare surname at a sentence start ("Haverkamp said ..."): a capitalised
-        # name right before a verb of speech is the speaker all the same (not for "Who is the council president?",
-        # which a speaker answers only when a sentence gives them the role, as _answer_entities checks)
+        # name right before a verb of speech is the speaker all the same; for "Who is the council president?"
+        # only when the sentence gives them the role ("Council President Ada Renn said"), as for any name
         named = _NAMED_SPEAKER.search(passage.text, begin, finish)
-        if named and normalise(named.group(1)) not in normalise(question):
-            people = [(named.start(1), named.end(1), "PERSON")]
+        speaker = (named.start(1), named.end(1), "PERSON") if named else None
+        if (speaker and normalise(named.group(1)) not in normalise(question)
+                and (not analysis.role or _holds_the_role(analysis, passage, speaker, (begin, finish)))):  # fmt: skip
+            people = [speaker]
     return (people, begin) if people else None
+
+
+def _holds_the_role(analysis: QuestionAnalysis, passage: Passage, entity: Entity, sentence: tuple[int, int]) -> bool:
+    """For "Who is the prosecutor?": whether the sentence calls the one at `entity` the prosecutor."""
+    role_stems = set(stems(" ".join(role_forms(analysis.role or ""))))
+    describing_stems = all_stems(" ".join(analysis.focus_verb_forms))
+    return _names_the_focus(passage.text, entity, role_stems, describing_stems, sentence) or _given_the_role(
+        passage.text, entity[:2], role_stems, sentence
+    )
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:
@@ -1140,7 +1155,6 @@ def _answer_entities(
     question_stems = set(stems(question))
     describing_stems = all_stems(" ".join(analysis.focus_verb_forms))  # "the bakery that will close": "close"
     counts_a_unit = analysis.answer_type == "count" and (analysis.focus or "").casefold() in MEASURE_UNITS
-    role_stems = set(stems(" ".join(role_forms(analysis.role)))) if analysis.role else set()
     # "How old is Dale Orrin?" is answered by "Dale Orrin, a 52-year-old farmer": the age is his, whatever noun follows
     asks_a_persons_age = analysis.ages_a_person
     asks_for_a_business = analysis.answer_type == "organisation" and (analysis.focus or "") in BUSINESS_NOUNS
@@ -1165,6 +1179,9 @@ def _answer_entities(
         dateline = _ENTITY_DATELINE.match(passage.text, s, e)
         if dateline and dateline.end() < e:
             s = dateline.end()  # "LANFORD - Orrin Dairy Co. will ...": the model took the dateline into the name
+        address = _ADDRESS_TAIL.search(passage.text, s, e) if label in ("ORG", "FAC") else None
+        if address and address.start() > s and address.end() == e:
+            e = address.start()  # "Brascombe Agronomics on Depot Road": the model took the firm's address into its name
         text = passage.text[s:e]
         if not entity_fits(analysis.answer_type, label, text, analysis.focus):
             continue
@@ -1189,11 +1206,14 @@ def _answer_entities(
         if (analysis.answer_type in ("person", "organisation") and label == "PERSON"
                 and _a_place_elsewhere(passage, text)):  # fmt: skip
             continue  # "both of Quarrisford": the model took the town for a person here, and for a place elsewhere
+        if analysis.answer_type in ("person", "organisation") and _the_datelines_place(passage, text):
+            continue  # "a terminal in Coppice Hollow", filed from "COPPICE HOLLOW (LBPR) -": a town, not a firm
+        if _AN_ADDRESS_ONLINE.search(text):
+            continue  # "Send news tips to news@lbpr911.org": the model took an address for a name
         if analysis.answer_type == "name" and not _names_the_focus(passage.text, (s, e, label), focus_stems,
                                                                     describing_stems, (start, end)):  # fmt: skip
             continue  # "the name of the bakery": a name the sentence gives the bakery, not its owner's
-        if role_stems and not (_names_the_focus(passage.text, (s, e, label), role_stems, describing_stems, (start, end))
-                               or _given_the_role(passage.text, (s, e), role_stems, (start, end))):  # fmt: skip
+        if analysis.role and not _holds_the_role(analysis, passage, (s, e, label), (start, end)):
             continue  # "Who is the prosecutor?": someone the sentence calls the prosecutor, not anyone it names
         if (doer_words and doer_words <= set(words(text)) and _PUBLIC_BODY.search(text)
                 and analysis.answer_type in ("person", "organisation")):  # fmt: skip
@@ -1267,6 +1287,17 @@ def _in_a_dateline(text: str, start: int, end: int) -> bool:
     return bool(_WIRE_CREDIT_BEFORE.search(text, max(0, start - 40), start)) and text[end : end + 1] == ")"
 
 
+def _the_datelines_place(passage: Passage, name: str) -> bool:
+    """Whether `name` is the place the passage's dateline gives in capitals ("COPPICE HOLLOW (LBPR) - ...")."""
+    capitals = name.upper()
+    if capitals == name:
+        return False  # the dateline itself, which the callers read with _in_a_dateline
+    return any(_DATELINE_AFTER.match(passage.text, m.end()) for m in
+               re.finditer(rf"(?:^|\n){re.escape(capitals)}\b", passage.text))  # fmt: skip
+
+
+# An e-mail or web address, which names no one.
+_AN_ADDRESS_ONLINE = re.compile(r"@|://|\bwww\.", re.IGNORECASE)
 # A dateline's place in capitals and the parenthesis that opens a news service's credit.
 _WIRE_CREDIT_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Z.'’ ,]*\($")
 # What follows a dateline's place: a credit in parentheses, perhaps, and a dash.
@@ -1278,6 +1309,8 @@ _STREET_AFTER = re.compile(
     r"\s+(?:[A-Z][\w'-]*\s+){0,3}(?:Street|St\.|Road|Rd\.|Row|Lane|Ln\.|Avenue|Ave\.|Drive|Dr\.|Court|Ct\.|"
     r"Boulevard|Blvd\.|Way|Place|Pl\.|Terrace|Circle|Parkway|Pike|Trail|Highway)\b"
 )
+# Where a place stands, after its name: " on Depot Road", " at 14 Quay Lane".
+_ADDRESS_TAIL = re.compile(r"\s+(?:on|at|off)(?:\s+\d+)?" + _STREET_AFTER.pattern)
 # How news writing gives an age: "Dale Orrin, 52, of Lanford", "a 52-year-old driver", "aged 52", "52 years old".
 # "Tomas Reyne, 33 of Helmsby": an age is followed by where the person is from, a name; "On Tuesday, 40 of the
 # workers" and "14 of Corran's 20 schools" count

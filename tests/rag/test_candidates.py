@@ -1504,3 +1504,47 @@ def test_who_holds_a_role_is_not_answered_by_a_speaker_the_sentence_gives_no_rol
     assert _answers("Who was the Harbour Board President at the Tellmark meeting?", passage) == ["Ines Aldo"]
     # a question on what was said is still answered by the speaker named in the sentence before
     assert _answers("Who said they were nearly done with the Tellmark slip?", passage)[:1] == ["Tomasz Brel"]
+
+
+def test_a_speaker_the_model_missed_answers_who_holds_a_role_when_the_sentence_gives_it() -> None:
+    """"Mayor Tam Quist said ...", then a quote told by "he": the model found no name, but the words before "said"
+    give the speaker with the title asked about."""
+    text = "Mayor Tam Quist said the Orlow road would open Friday. \"We are ready,\" he said."
+    passage = _passage(text)  # the model found no entity at all
+    assert _answers("Who is the Orlow mayor?", passage) == ["Mayor Tam Quist"]
+
+
+def test_a_firm_named_for_two_trades_is_no_rival_of_the_thing_asked_about() -> None:
+    """"Tolland Iron & Bridge" ends like "the Marrow Lane Bridge" but names a firm of two trades, not another
+    bridge: its sentence still answers a question about the Marrow Lane Bridge, which the article names."""
+    text = ("The Marrow Lane Bridge reopened Monday after four months.\nThe city paid for new railings.\n"
+            "Crews from Tolland Iron & Bridge replaced the deck.")
+    passage = _passage(text, _tagged(text, "ORG", "Marrow Lane Bridge", "Tolland Iron & Bridge"))
+    assert _answers("Which contractor repaired the Marrow Lane Bridge?", passage) == ["Tolland Iron & Bridge"]
+    rival = text.replace("Tolland Iron & Bridge", "the Tolland Street Bridge")
+    passage = _passage(rival, _tagged(rival, "ORG", "Marrow Lane Bridge", "Tolland Street Bridge"))
+    assert _answers("How many crews worked on the Marrow Lane Bridge?", passage) == []  # another bridge's sentence
+
+
+def test_a_firms_address_the_model_took_into_its_name_is_left_out() -> None:
+    """"Brascombe Agronomics on Depot Road", tagged as one organisation: the firm is the answer, and its address
+    does not make it a street."""
+    text = "A fertilizer leak poisoned Tillow Creek. A valve failed on a tank at Brascombe Agronomics on Depot Road."
+    passage = _passage(text, _tagged(text, "ORG", "Brascombe Agronomics on Depot Road"))
+    assert _answers("Which business did the fertilizer that poisoned Tillow Creek leak from?", passage) == [
+        "Brascombe Agronomics"
+    ]
+
+
+def test_the_town_an_article_is_filed_from_is_no_firm_and_an_address_online_no_name() -> None:
+    """The dateline "TARRING FORD (KVNR) -" says Tarring Ford is a town, so "a depot in Tarring Ford", which the
+    model tags as an organisation, does not answer "Which business ...?"; nor does an e-mail address."""
+    text = ("TARRING FORD (KVNR) - A diesel spill at a fuel depot in Tarring Ford killed fish in Mossy Brook.\n"
+            "The diesel came from a cracked tank at Hensel Fuel Supply, officials said.\n"
+            "Send news tips to desk@kvnr.example.")  # fmt: skip
+    town = text.index("in Tarring Ford") + len("in ")
+    passage = _passage(text, [(town, town + len("Tarring Ford"), "ORG"),
+                              *_tagged(text, "ORG", "Hensel Fuel Supply", "desk@kvnr.example")])  # fmt: skip
+    assert _answers("Which business did the diesel that killed fish in Mossy Brook come from?", passage) == [
+        "Hensel Fuel Supply"
+    ]
