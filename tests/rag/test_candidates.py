@@ -1548,3 +1548,14 @@ def test_the_town_an_article_is_filed_from_is_no_firm_and_an_address_online_no_n
     assert _answers("Which business did the diesel that killed fish in Mossy Brook come from?", passage) == [
         "Hensel Fuel Supply"
     ]
+
+
+def test_a_count_in_figures_the_model_missed_is_a_candidate_but_a_numbered_name_or_an_age_list_is_not() -> None:
+    """The small model tags nothing in "Power was out for about 1,200 customers": the count is read from the
+    figures before the counted word. "Route 7" (a name's number), "ages 6 and 9" (a number before "and"), a sum,
+    a share and a time are not counts."""
+    text = "Power was out for about 1,200 customers in Tarrow after the storm."
+    assert _answers("How many customers lost power in Tarrow?", _passage(text)) == ["about 1,200"]
+    others = ("Crews closed Route 7 near Tarrow after the storm. Her children, ages 6 and 9, were hurt in Tarrow. "
+              "Tarrow spent $900 fixing lines and 12 percent of the town was dark until 9 p.m. Friday.")
+    assert _answers("How many people were hurt in Tarrow?", _passage(others)) == []
