@@ -1629,7 +1629,8 @@ NAMED_WINDOW = 4
 # driver's name, Jo Tallis"; and "identified ... as", which news writing puts the one named in: "police
 # identified the driver killed in the crash as Jo Tallis".
 _NAMING = re.compile(
-    r"\b(?:called|named|renamed|dubbed|titled|name[,:]?|(?:known|identified)\b[^.;:!?]{0,60}?\bas)\s+$",
+    r"\b(?:called|named|renamed|dubbed|titled|name[,:]?|(?:known|identified|organi[sz]ed|formed|incorporated|registered)"
+    r"\b[^.;:!?]{0,60}?\bas)\s+$",
     re.IGNORECASE,
 )
 
@@ -1650,15 +1651,30 @@ def _names_the_focus(
     start, end = entity[0], entity[1]
     before = text[max(sentence[0], start - 80) : start]
     after = text[end : min(sentence[1], end + 80)]
-    previous = before.split()[-1:]
+    previous = _title_before(before)
     following = after[1:].split()[:NAMED_WINDOW] if after.startswith(",") else []  # the words, not the comma
     return bool(
         focus_stems & text_stems(text[start:end])
         or describing_stems & all_stems(" ".join(after.split()[:NAMED_WINDOW]))  # "won" is a stopword to text_stems
-        or (previous and focus_stems & text_stems(previous[0]))
+        or any(focus_stems & text_stems(word) for word in previous)
         or any(focus_stems & text_stems(word) for word in following if not word.rstrip(",.;").endswith(("'s", "’s")))
         or _NAMING.search(before)
     )
+
+
+# How many capitalised words before a name may be more of it, which the model left out ("owner Erling *Gunderholt*").
+_UNTAGGED_NAME_WORDS = 2
+
+
+def _title_before(before: str) -> list[str]:
+    """The word right before a name, and when the words before it are capitalised (the first name the model left
+    out of a surname, a title written with a capital: "owner Erling", "Council President"), those and the word
+    before them."""
+    preceding = before.split()
+    taken = 1
+    while taken <= _UNTAGGED_NAME_WORDS and taken < len(preceding) and preceding[-taken][:1].isupper():
+        taken += 1
+    return preceding[-taken:]
 
 
 def _given_the_role(text: str, entity: tuple[int, int], role_stems: set[str], sentence: tuple[int, int]) -> bool:

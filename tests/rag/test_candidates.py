@@ -1559,3 +1559,22 @@ def test_a_count_in_figures_the_model_missed_is_a_candidate_but_a_numbered_name_
     others = ("Crews closed Route 7 near Tarrow after the storm. Her children, ages 6 and 9, were hurt in Tarrow. "
               "Tarrow spent $900 fixing lines and 12 percent of the town was dark until 9 p.m. Friday.")
     assert _answers("How many people were hurt in Tarrow?", _passage(others)) == []
+
+
+def test_a_role_before_a_first_name_the_model_left_out_still_gives_the_name_the_role() -> None:
+    """"owner Erling Vadstrup said", where the model tagged only "Vadstrup": the role word stands before the name's
+    first word, not before the tagged surname; a role two words further back does not count."""
+    text = "The Tessel Cove marina now has 180 slips, owner Erling Vadstrup said."
+    passage = _passage(text, _tagged(text, "PERSON", "Vadstrup"))
+    assert _answers("Who is the owner of the Tessel Cove marina?", passage) == ["Vadstrup"]
+    farther = "The Tessel Cove marina owner met Erling Vadstrup on Friday."
+    passage = _passage(farther, _tagged(farther, "PERSON", "Vadstrup"))
+    assert _answers("Who is the owner of the Tessel Cove marina?", passage) == []
+
+
+def test_a_group_organised_under_a_name_is_given_that_name() -> None:
+    """"Opponents, organized as Save Tamsin Meadow, ...": "organized as", like "called" or "known as", gives the
+    group its name."""
+    text = "Opponents, organized as Save Tamsin Meadow, gathered 900 signatures against the Tamsin quarry."
+    passage = _passage(text, _tagged(text, "PERSON", "Save Tamsin Meadow"))
+    assert _answers("What is the name of the group that fought the Tamsin quarry?", passage) == ["Save Tamsin Meadow"]
