@@ -393,10 +393,11 @@ def _names_a_rival(passage: Passage, start: int, end: int, missing: list[Constra
     for s, e, label in passage.entities:
         if s < start or e > end or label not in _RIVAL_LABELS:
             continue
-        if _JOINED_LAST_WORD.search(passage.text[s:e]):
-            continue  # "Gallowglass Steel & Bridge" names a firm of two trades, not a bridge
+        joined = bool(_JOINED_LAST_WORD.search(passage.text[s:e]))
         named = [w.removesuffix("'s") for w in words(passage.text[s:e]) if w != "the"]
         for constraint in asked:
+            if joined and not _JOINED_LAST_WORD.search(constraint.text):
+                continue  # "Gallowglass Steel & Bridge" names a firm of two trades, not a bridge
             wanted = " ".join([constraint.keys[0], *constraint.near[-1:]]).split()
             # same kind: they end alike ("... County", "... School"); another one: the rest differs
             if len(wanted) > 1 and len(named) > 1 and named[-1] == wanted[-1] and named[:-1] != wanted[:-1]:
@@ -1061,10 +1062,30 @@ def _speaker_before(
         # only when the sentence gives them the role ("Council President Ada Renn said"), as for any name
         named = _NAMED_SPEAKER.search(passage.text, begin, finish)
         speaker = (named.start(1), named.end(1), "PERSON") if named else None
-        if (speaker and normalise(named.group(1)) not in normalise(question)
+        if speaker and analysis.role:
+            speaker = _after_the_title(analysis.role, passage.text, speaker)
+        if (speaker and normalise(passage.text[speaker[0] : speaker[1]]) not in normalise(question)
                 and (not analysis.role or _holds_the_role(analysis, passage, speaker, (begin, finish)))):  # fmt: skip
             people = [speaker]
     return (people, begin) if people else None
+
+
+# Words before a title that make someone other than its holder ("Former Mayor Tam Quist", "Deputy Mayor Lin Oake").
+_NOT_THE_HOLDER = frozenset({"former", "ex", "deputy", "vice", "assistant"})
+
+
+def _after_the_title(role: str, text: str, speaker: Entity) -> Entity | None:
+    """The name after a title of `role` that opens the words before "said" ("Mayor Tam Quist said": "Tam Quist");
+    None when no name follows it ("The Mayor said") or it is someone else's title ("Former Mayor ..."); the words
+    as they are when they hold no title."""
+    start, end, label = speaker
+    title = re.search(rf"\b(?:{'|'.join(map(re.escape, role_forms(role)))})\b\s*", text[start:end], re.IGNORECASE)
+    if title is None:
+        return speaker
+    before = text[start : start + title.start()].split()[-1:]
+    if start + title.end() >= end or (before and before[0].casefold() in _NOT_THE_HOLDER):
+        return None
+    return (start + title.end(), end, label)
 
 
 def _holds_the_role(analysis: QuestionAnalysis, passage: Passage, entity: Entity, sentence: tuple[int, int]) -> bool:
@@ -1169,6 +1190,11 @@ def _answer_entities(
         passage.text[s:e].split()[-1] for s, e, label in entities
         if label == "PERSON" and passage.text[s:e].strip() and not _A_FIRM_WORD.search(passage.text[s:e])
     }  # fmt: skip
+    # the surnames of people the passage names in full: "Hartley" may be Jane Hartley as well as the dateline's town
+    full_name_surnames = {
+        passage.text[s:e].split()[-1] for s, e, label in entities
+        if label == "PERSON" and " " in passage.text[s:e].strip()
+    }  # fmt: skip
     if asks_for_a_business:
         entities += _untagged_subject_names(passage, start, end)
     if analysis.answer_type == "count":
@@ -1181,9 +1207,13 @@ def _answer_entities(
         dateline = _ENTITY_DATELINE.match(passage.text, s, e)
         if dateline and dateline.end() < e:
             s = dateline.end()  # "LANFORD - Orrin Dairy Co. will ...": the model took the dateline into the name
-        address = _ADDRESS_TAIL.search(passage.text, s, e) if label in ("ORG", "FAC") else None
-        if address and address.start() > s and address.end() == e:
-            e = address.start()  # "Brascombe Agronomics on Depot Road": the model took the firm's address into its name
+        address = (_ADDRESS_TAIL.search(passage.text, s, e)
+                   if label in ("ORG", "FAC") and analysis.answer_type in ("person", "organisation") else None)
+        kept = [w for w in words(passage.text[s : address.start()]) if w != "the"] if address else []
+        if address and address.end() == e and len(kept) >= 2:
+            # "Brascombe Agronomics on Depot Road": the model took the firm's address into its name; not "The Shops
+            # at Quay Street", whose name it is, nor a place's address for "Where ...?"
+            e = address.start()
         text = passage.text[s:e]
         if not entity_fits(analysis.answer_type, label, text, analysis.focus):
             continue
@@ -1208,10 +1238,15 @@ def _answer_entities(
         if (analysis.answer_type in ("person", "organisation") and label == "PERSON"
                 and _a_place_elsewhere(passage, text)):  # fmt: skip
             continue  # "both of Quarrisford": the model took the town for a person here, and for a place elsewhere
-        if analysis.answer_type in ("person", "organisation") and _the_datelines_place(passage, text):
+        if (analysis.answer_type in ("person", "organisation") and text not in full_name_surnames
+                and _the_datelines_place(passage, text)):  # fmt: skip
             continue  # "a terminal in Coppice Hollow", filed from "COPPICE HOLLOW (LBPR) -": a town, not a firm
         if _AN_ADDRESS_ONLINE.search(text):
-            continue  # "Send news tips to news@lbpr911.org": the model took an address for a name
+            # "Tarrow Solar, www.tarrowsolar.example": the name before the address; "news@lbpr911.org" names no one
+            text = _ONLINE_TAIL.sub("", text)
+            if not text or _AN_ADDRESS_ONLINE.search(text):
+                continue
+            e = s + len(text)
         if analysis.answer_type == "name" and not _names_the_focus(passage.text, (s, e, label), focus_stems,
                                                                     describing_stems, (start, end)):  # fmt: skip
             continue  # "the name of the bakery": a name the sentence gives the bakery, not its owner's
@@ -1321,8 +1356,9 @@ def _the_datelines_place(passage: Passage, name: str) -> bool:
                re.finditer(rf"(?:^|\n){re.escape(capitals)}\b", passage.text))  # fmt: skip
 
 
-# An e-mail or web address, which names no one.
+# An e-mail or web address, which names no one, and one after a name ("Dana Lisle (dlisle@orlow.example)").
 _AN_ADDRESS_ONLINE = re.compile(r"@|://|\bwww\.", re.IGNORECASE)
+_ONLINE_TAIL = re.compile(r"[\s,(]*\S*(?:@|://|www\.)\S*$", re.IGNORECASE)
 # A dateline's place in capitals and the parenthesis that opens a news service's credit.
 _WIRE_CREDIT_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Z.'’ ,]*\($")
 # What follows a dateline's place: a credit in parentheses, perhaps, and a dash.
