@@ -769,6 +769,16 @@ def dates_another_event(analysis: QuestionAnalysis, candidate: Candidate) -> boo
     return bool(done) and not _any_of(wanted, [verb, *done])
 
 
+def acts_rather_than_places(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """Whether a name answering "Where ...?" is who does what its clause says, not where: "The Pinecastle City
+    Council voted to turn the garage on Tannery Lane into a dorm" does not put the dorm in the council. The name is
+    an organisation and its clause's subject. False for other questions."""
+    if analysis.answer_type != "place" or candidate.answer is None or candidate.answer[2] != "ORG":
+        return False
+    clause = _answer_clause_tokens(candidate)
+    return clause is not None and slot_of(clause[0].root) == "subject"
+
+
 # Verbs of a thing's making, whose date the thing's own date is ("When was the dam built?": "the 1931 dam").
 _MAKING = frozenset({"build", "construct", "open", "found", "establish", "make", "create", "erect", "complete",
                      "finish", "date", "start", "begin"})  # fmt: skip

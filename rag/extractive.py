@@ -35,7 +35,8 @@ from index.metadata import UNKNOWN_PUBLISHER
 from rag.answer_model import AnswerModel, kind_of, load_answer_model
 from rag.answer_text import balanced_quotes, display_text
 from rag.candidates import (
-    PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, answer_clause, clause_agrees, counted_phrase,
+    PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, acts_rather_than_places, answer_clause, clause_agrees,
+    counted_phrase,
     counts_anothers, counts_something_else, dates_a_thing_or_a_state, dates_another_event, done_the_other_way,
     drop_orders_to_assistants, find_candidates, names_someone_new, new_names, pays_for_something_else, sentence_spans,
     shares_something_else, sizes_something_else, sums_something_else, tells_whether,
@@ -195,6 +196,7 @@ def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_li
         or dates_another_event(analysis, candidate)
         or dates_a_thing_or_a_state(analysis, candidate)
         or done_the_other_way(analysis, candidate)
+        or acts_rather_than_places(analysis, candidate)
     )
 
 

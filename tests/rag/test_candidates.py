@@ -1615,3 +1615,18 @@ def test_a_person_whose_surname_is_the_datelines_town_is_still_a_person() -> Non
     passage = _passage(text, [*_tagged(text, "PERSON", "Jane Hartley"),
                               (text.rindex("Hartley founded"), text.rindex("Hartley founded") + 7, "ORG")])  # fmt: skip
     assert "Hartley" in _answers("Who founded the county fair?", passage)
+
+
+def test_an_organisation_that_acts_in_its_clause_is_no_place() -> None:
+    """"Where is Tarrow putting the shelter?": "The Tarrow City Council voted to turn the garage on Kestle Lane into
+    a shelter" puts it on Kestle Lane; the council, the clause's subject, is who acts. An organisation where
+    something is ("moved into the Tarrow Grange Hall") is a place, and other questions are not read."""
+    from rag.candidates import acts_rather_than_places
+
+    text = "The Tarrow City Council voted 4-1 on Monday to turn the bus garage on Kestle Lane into a shelter."
+    question = "Where is Tarrow putting the shelter?"
+    assert _flags(acts_rather_than_places, question, text, "The Tarrow City Council", "ORG")
+    assert not _flags(acts_rather_than_places, question, text, "Kestle Lane", "FAC")
+    moved = "Workers moved into the Tarrow Grange Hall on Monday."
+    assert not _flags(acts_rather_than_places, "Where did the workers move?", moved, "the Tarrow Grange Hall", "ORG")
+    assert not _flags(acts_rather_than_places, "Who voted to open a shelter?", text, "The Tarrow City Council", "ORG")
