@@ -1209,6 +1209,8 @@ def _answer_entities(
         entities += _untagged_subject_names(passage, start, end)
     if analysis.answer_type == "count":
         entities += _untagged_counts(passage, start, end)
+    if analysis.answer_type == "date" and analysis.focus is None:
+        entities = _times_with_their_days(passage.text, entities)
     for s, e, label in entities:
         if s < start or e > end:
             continue
@@ -1303,6 +1305,32 @@ def _answer_entities(
         return (-on_focus, -specific, -_nearness(passage.text, entity, start, end, query_stems), entity[0])
 
     return sorted(fitting, key=order)
+
+
+# What joins a time of day to the day it names: "shortly after 1 a.m. on Feb. 10", "at 7 p.m., Tuesday".
+_A_DIGIT = re.compile(r"\d")
+_TIME_ON_A_DAY = re.compile(r"(?:,\s*|\s+)(?:on\s+)?")
+
+
+def _times_with_their_days(text: str, entities: list[Entity]) -> list[Entity]:
+    """The entities, with a clock time and the day right after it made one date: "When was he shot?" is answered
+    by "shortly after 1 a.m. on Feb. 10", not by the hour alone. (Not "morning, July 25": a part of a day is no
+    time to give before its date.)"""
+    joined: list[Entity] = []
+    ordered = sorted(entities)
+    skip: set[int] = set()
+    for i, (s, e, label) in enumerate(ordered):
+        if i in skip:
+            continue
+        following = ordered[i + 1] if i + 1 < len(ordered) else None
+        if label == "TIME" and following is not None and following[2] == "DATE" and _A_DIGIT.search(text, s, e):
+            between = _TIME_ON_A_DAY.fullmatch(text, e, following[0])
+            if between is not None:
+                joined.append((s, following[1], "DATE"))
+                skip.add(i + 1)
+                continue
+        joined.append((s, e, label))
+    return joined
 
 
 def _untagged_subject_names(passage: Passage, start: int, end: int) -> list[Entity]:
