@@ -1703,8 +1703,8 @@ NAMED_WINDOW = 4
 # driver's name, Jo Tallis"; and "identified ... as", which news writing puts the one named in: "police
 # identified the driver killed in the crash as Jo Tallis".
 _NAMING = re.compile(
-    r"\b(?:called|named|renamed|dubbed|titled|name[,:]?|"
-    r"(?:known|identified|organi[sz]ed|formed|incorporated|registered)\b[^.;:!?]{0,60}?\bas)\s+$",
+    r"\b(?:called|named|renamed|dubbed|titled|name[,:]?|(?:known|identified|organi[sz]ed|formed|incorporated|registered)"
+    r"\b[^.;:!?]{0,60}?\bas)\s+$",
     re.IGNORECASE,
 )
 

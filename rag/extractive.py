@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
-from index.dates import MONTH_NUMBERS, WEEKDAY_NAMES
+from index.dates import MONTH_NUMBERS
 from index.metadata import UNKNOWN_PUBLISHER
 from rag.answer_model import AnswerModel, kind_of, load_answer_model
 from rag.answer_text import balanced_quotes, display_text
@@ -65,7 +65,6 @@ MAX_LISTED_ANSWERS = 5
 CHECKED_FOR_ORDERS = 6
 # Value candidates whose clause is checked against the question's time and polarity (one parse each).
 CHECKED_FOR_MOOD = 5
-_WEEKDAYS = frozenset(name.casefold() for name in WEEKDAY_NAMES)
 # How far before a sentence (in characters, about two sentences) a person's name may stand for its "she said".
 NAMED_BEFORE = 250
 _WORD = re.compile(r"[\w-]+")  # "Renn's letter": "Renn", "s"
@@ -153,35 +152,6 @@ def fitting_first(
     return agreeing_first(candidates, analysis)
 
 
-def refined_first(
-    candidates: list[Candidate], analysis: QuestionAnalysis, window: int = CHECKED_FOR_MOOD
-) -> list[Candidate]:
-    """The ranked candidates; when the best answers "When ...?" with a month or a weekday alone and one of the
-    next few gives that month or weekday with its day, the latter first: a lead says "starting in January" and
-    the story "The policy takes effect January 6, 2025". Not when the question asks for the month or the
-    weekday itself, nor for a day given by another month."""
-    if analysis.answer_type != "date" or analysis.focus in ("month", "day", "weekday") or len(candidates) < 2:
-        return candidates
-    vague = _calendar_words(candidates[0].answer_text() or "")
-    if vague is None or vague[1]:
-        return candidates
-    for candidate in candidates[1:window]:
-        named, has_a_day = _calendar_words(candidate.answer_text() or "") or (set(), False)
-        if has_a_day and vague[0] <= named:
-            return [candidate, *(c for c in candidates if c is not candidate)]
-    return candidates
-
-
-def _calendar_words(value: str) -> tuple[set[str], bool] | None:
-    """The month and weekday names of a date value, and whether it gives a day of the month; None when it names
-    neither ("2024", "last spring")."""
-    found = {w.casefold() for w in re.findall(r"[A-Za-z]+", value)}
-    named = {w for w in found if w in MONTH_NUMBERS or w in _WEEKDAYS}
-    if not named:
-        return None
-    return {str(MONTH_NUMBERS.get(w, w)) for w in named}, re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", value) is not None
-
-
 def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_likeness: WordLikeness) -> bool:
     """"How many cars ...?": "14 intersections", or "Merriwold's 11 cars" for Kinloss; "What is the rent?": "$38
     million in financing"; "When were the repairs done?": the day of the vote to do them. Each check applies to
@@ -257,8 +227,6 @@ def decide(
         return candidates, Decision(None, {}, 0.0, False)
     features = refusal_features(candidates, analysis, word_likeness)
     probability = model.answer_probability(features)
-    # the refusal model judges the best-ranked value; one that gives its day says the same, more precisely
-    candidates = refined_first(candidates, analysis)
     return candidates, Decision(candidates[0], features, probability, probability >= model.threshold)
 
 
