@@ -1703,8 +1703,9 @@ NAMED_WINDOW = 4
 # driver's name, Jo Tallis"; and "identified ... as", which news writing puts the one named in: "police
 # identified the driver killed in the crash as Jo Tallis".
 _NAMING = re.compile(
-    r"\b(?:called|named|renamed|dubbed|titled|name[,:]?|(?:known|identified|organi[sz]ed|formed|incorporated|registered)"
-    r"\b[^.;:!?]{0,60}?\bas)\s+$",
+    r"\b(?:called|named|renamed|dubbed|titled|name[,:]?|"
+    r"(?:known|identified|organi[sz]ed|formed|incorporated|registered)\b[^.;:!?]{0,60}?"
+    r"(?<!\bsuch )(?<!\bwell )(?<!\bjust )(?<!\btime )\bas)\s+$",  # not "such as", "as well as", "at the same time as"
     re.IGNORECASE,
 )
 
@@ -1725,7 +1726,7 @@ def _names_the_focus(
     start, end = entity[0], entity[1]
     before = text[max(sentence[0], start - 80) : start]
     after = text[end : min(sentence[1], end + 80)]
-    previous = _title_before(before)
+    previous = _title_before(before, len(text[start:end].split()) == 1)
     following = after[1:].split()[:NAMED_WINDOW] if after.startswith(",") else []  # the words, not the comma
     return bool(
         focus_stems & text_stems(text[start:end])
@@ -1740,15 +1741,21 @@ def _names_the_focus(
 _UNTAGGED_NAME_WORDS = 2
 
 
-def _title_before(before: str) -> list[str]:
-    """The word right before a name, and when the words before it are capitalised (the first name the model left
-    out of a surname, a title written with a capital: "owner Erling", "Council President"), those and the word
-    before them."""
+def _title_before(before: str, surname_only: bool) -> list[str]:
+    """The word right before a name; and when the model tagged a surname alone (`surname_only`) and the words
+    before it are capitalised, within one phrase (the first name it left out, or a title written with a
+    capital: "owner Erling", "Council President"), those and the word before them. Not across a comma or the
+    like: in "the marina's owner, Mayor Tam Quist said" the owner is someone else."""
     preceding = before.split()
     taken = 1
-    while taken <= _UNTAGGED_NAME_WORDS and taken < len(preceding) and preceding[-taken][:1].isupper():
+    while (surname_only and taken <= _UNTAGGED_NAME_WORDS and taken < len(preceding)
+           and preceding[-taken][:1].isupper() and not preceding[-taken - 1].endswith(_PAUSES)):  # fmt: skip
         taken += 1
     return preceding[-taken:]
+
+
+# Punctuation that ends a phrase: the words before it do not describe the name after it.
+_PAUSES = (",", ";", ":", ")", "—", "–")
 
 
 def _given_the_role(text: str, entity: tuple[int, int], role_stems: set[str], sentence: tuple[int, int]) -> bool:

@@ -1642,3 +1642,20 @@ def test_a_clock_time_and_the_day_after_it_are_one_answer_to_when() -> None:
     lifted = "The Tarrow boil advisory was lifted Thursday morning, July 25, after clean samples."
     passage = _passage(lifted, [*_tagged(lifted, "TIME", "morning"), *_tagged(lifted, "DATE", "July 25")])
     assert "morning, July 25" not in _answers("When was the Tarrow boil advisory lifted?", passage)
+
+
+def test_a_role_word_before_a_comma_is_not_the_next_names_role() -> None:
+    """"the marina's owner, Mayor Tam Quist said" and "complained to the owner Tuesday, Dana Lisle said": the role
+    ends its phrase at the comma, and the name after it is someone else's (a found first name, or a tagged full
+    name, is read back no further either)."""
+    for text, name in (("Boaters met the Kell marina's owner, Mayor Tam Quist said on Friday.", "Quist"),
+                       ("Boaters complained to the owner Tuesday, Dana Lisle said of the Kell marina.", "Dana Lisle"),
+                       ("Boaters met the Kell marina's owner, Mayor Tam Quist said on Friday.", "Tam Quist")):
+        assert _answers("Who is the owner of the Kell marina?", _passage(text, _tagged(text, "PERSON", name))) == []
+
+
+def test_such_as_or_as_well_as_gives_no_name() -> None:
+    """"organized by students as well as the Haskett Teachers Association": a comparison, not a name given."""
+    text = "The Haskett walkout was organized by students as well as the Haskett Teachers Association on Friday."
+    passage = _passage(text, _tagged(text, "ORG", "the Haskett Teachers Association"))
+    assert _answers("What is the name of the group that organized the Haskett walkout?", passage) == []
