@@ -32,7 +32,8 @@ from rag.models import Passage
 from rag.number_roles import asks_population, prefer_asked_figures
 from rag.query import (
     ANSWER_LABELS, BUSINESS_NOUNS, CALENDAR_WORDS, INTENDING_VERBS, IRREALIS_GOVERNORS, MEASURE_UNITS,
-    SUM_OF_MONEY_NOUNS, Constraint, QuestionAnalysis, clause_is_uncertain, clause_mood, entity_fits, is_infinitive,
+    SUM_OF_MONEY_NOUNS, Constraint, QuestionAnalysis, clause_is_uncertain, clause_mood, entity_fits, is_duration,
+    is_infinitive,
     role_forms, slot_of, unit_forms, year_ranges,
 )  # fmt: skip
 from rag.text import all_stems, content_words, normalise, stems, stopwords, words
@@ -1226,6 +1227,12 @@ def _answer_entities(
             # "Brascombe Agronomics on Depot Road": the model took the firm's address into its name; not "The Shops
             # at Quay Street", whose name it is, nor a place's address for "Where ...?"
             e = address.start()
+        since = _SINCE_BEFORE.search(passage.text, max(start, s - 8), s) if label == "DATE" else None
+        if (analysis.answer_type == "duration" and since is not None and _UP_TO_NOW.match(question)
+                and not is_duration(passage.text[s:e])):  # fmt: skip
+            # "How long has she been provost?": "provost since 2019" says for how long, counted from then
+            fitting.append((since.start(), e, label))
+            continue
         text = passage.text[s:e]
         if not entity_fits(analysis.answer_type, label, text, analysis.focus):
             continue
@@ -1307,6 +1314,9 @@ def _answer_entities(
     return sorted(fitting, key=order)
 
 
+# "since" right before a date: "has been provost since 2019"; and a question of how long up to now.
+_UP_TO_NOW = re.compile(r"\s*how long (?:has|have)\b", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
 # What joins a time of day to the day it names: "shortly after 1 a.m. on Feb. 10", "at 7 p.m., Tuesday".
 _A_DIGIT = re.compile(r"\d")
 _TIME_ON_A_DAY = re.compile(r"(?:,\s*|\s+)(?:on\s+)?")

@@ -1659,3 +1659,12 @@ def test_such_as_or_as_well_as_gives_no_name() -> None:
     text = "The Haskett walkout was organized by students as well as the Haskett Teachers Association on Friday."
     passage = _passage(text, _tagged(text, "ORG", "the Haskett Teachers Association"))
     assert _answers("What is the name of the group that organized the Haskett walkout?", passage) == []
+
+
+def test_how_long_up_to_now_is_answered_by_since_a_date() -> None:
+    """"How long has Ada Renn been harbor master?": "harbor master since 2017" says for how long; a question of
+    how long something lasted is not answered by when something began."""
+    text = "Ada Renn has been the Tarrow harbor master since 2017. She first worked at the Tarrow port in 2004."
+    passage = _passage(text, _tagged(text, "DATE", "2017", "2004"))
+    assert _answers("How long has Ada Renn been the Tarrow harbor master?", passage) == ["since 2017"]
+    assert _answers("How long did Ada Renn work as the Tarrow harbor master?", passage) == []
