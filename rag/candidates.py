@@ -776,8 +776,17 @@ def acts_rather_than_places(analysis: QuestionAnalysis, candidate: Candidate) ->
     an organisation and its clause's subject. False for other questions."""
     if analysis.answer_type != "place" or candidate.answer is None or candidate.answer[2] != "ORG":
         return False
+    s, e, _ = candidate.answer
+    # a public body acts ("The Tarrow City Council voted"); another organisation may be where things happen ("Harlan
+    # Middle School will take the students", "The University of Orlow hired Lisle") unless the sentence gives a
+    # place besides ("Tarrow Mills will build it in Kessel County")
+    if not _PUBLIC_BODY.search(candidate.passage.text, s, e) and not any(
+        label in ("GPE", "LOC", "FAC") and candidate.start <= ps and pe <= candidate.end and (pe <= s or ps >= e)
+        for ps, pe, label in candidate.passage.entities
+    ):
+        return False
     clause = _answer_clause_tokens(candidate)
-    return clause is not None and slot_of(clause[0].root) == "subject"
+    return clause is not None and clause[0].root.dep_ != "pobj" and slot_of(clause[0].root) == "subject"
 
 
 # Verbs of a thing's making, whose date the thing's own date is ("When was the dam built?": "the 1931 dam").
@@ -1211,7 +1220,7 @@ def _answer_entities(
     if analysis.answer_type == "count":
         entities += _untagged_counts(passage, start, end)
     if analysis.answer_type == "date" and analysis.focus is None:
-        entities = _times_with_their_days(passage.text, entities)
+        entities = _times_with_their_days(passage.text, entities, start, end)
     for s, e, label in entities:
         if s < start or e > end:
             continue
@@ -1318,11 +1327,14 @@ def _answer_entities(
 _UP_TO_NOW = re.compile(r"\s*how long (?:has|have)\b", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
 # What joins a time of day to the day it names: "shortly after 1 a.m. on Feb. 10", "at 7 p.m., Tuesday".
-_A_DIGIT = re.compile(r"\d")
+# A clock time, not a length of time ("for 3 hours on Tuesday"): "1 a.m.", "10:15", "9 o'clock", "12 noon".
+_A_CLOCK_TIME = re.compile(r"\d\s*(?:[ap]\.?m\b\.?|o['’]clock|noon|midnight)|\d:\d\d", re.IGNORECASE)
+# A span of days rather than a day: "3 p.m., two days after his arrest", "a day later".
+_A_SPAN_OF_DAYS = re.compile(r"\b(?:days?|weeks?|months?|years?|later|earlier|ago)\b", re.IGNORECASE)
 _TIME_ON_A_DAY = re.compile(r"(?:,\s*|\s+)(?:on\s+)?")
 
 
-def _times_with_their_days(text: str, entities: list[Entity]) -> list[Entity]:
+def _times_with_their_days(text: str, entities: list[Entity], start: int, end: int) -> list[Entity]:
     """The entities, with a clock time and the day right after it made one date: "When was he shot?" is answered
     by "shortly after 1 a.m. on Feb. 10", not by the hour alone. (Not "morning, July 25": a part of a day is no
     time to give before its date.)"""
@@ -1333,7 +1345,10 @@ def _times_with_their_days(text: str, entities: list[Entity]) -> list[Entity]:
         if i in skip:
             continue
         following = ordered[i + 1] if i + 1 < len(ordered) else None
-        if label == "TIME" and following is not None and following[2] == "DATE" and _A_DIGIT.search(text, s, e):
+        # not across the sentence's end ("at 2 a.m. Sunday" split after "a.m.": the joined value would fit neither)
+        if (label == "TIME" and following is not None and following[2] == "DATE" and start <= s
+                and following[1] <= end and _A_CLOCK_TIME.search(text, s, e)
+                and not _A_SPAN_OF_DAYS.search(text, following[0], following[1])):  # fmt: skip
             between = _TIME_ON_A_DAY.fullmatch(text, e, following[0])
             if between is not None:
                 joined.append((s, following[1], "DATE"))

@@ -1668,3 +1668,39 @@ def test_how_long_up_to_now_is_answered_by_since_a_date() -> None:
     passage = _passage(text, _tagged(text, "DATE", "2017", "2004"))
     assert _answers("How long has Ada Renn been the Tarrow harbor master?", passage) == ["since 2017"]
     assert _answers("How long did Ada Renn work as the Tarrow harbor master?", passage) == []
+
+
+def test_an_organisation_where_things_happen_is_a_place_when_the_sentence_gives_no_other() -> None:
+    """"Harlan Middle School will take the students" answers "Where will the students go?" (no other place there);
+    an agent of a passive ("taken in by the Kell Humane Society") is no actor to drop; a firm is dropped when the
+    sentence gives a place besides ("in Kessel County")."""
+    from rag.candidates import Candidate, acts_rather_than_places
+    from rag.query import analyse
+
+    def flags(question: str, text: str, value: str, places: tuple[str, ...] = ()) -> bool:
+        passage = _passage(text, [*_tagged(text, "ORG", value), *_tagged(text, "GPE", *places)])
+        start = text.index(value)
+        candidate = Candidate(0, passage, 0, len(text), {}, [(start, start + len(value), "ORG")])
+        return acts_rather_than_places(analyse(question), candidate)
+
+    school = "Harlan Middle School will take the 200 Kell Elementary students while their school is rebuilt."
+    assert not flags("Where will the Kell Elementary students go?", school, "Harlan Middle School")
+    shelter = "The rescued animals were taken in by the Kell County Humane Society."
+    assert not flags("Where were the rescued animals taken?", shelter, "the Kell County Humane Society")
+    plant = "Tarrow Mills will build the new plant in Kessel County, the company said."
+    assert flags("Where will the new plant be built?", plant, "Tarrow Mills", ("Kessel County",))
+
+
+def test_only_a_clock_time_is_joined_to_the_day_after_it_in_its_own_sentence() -> None:
+    """"for 3 hours on Tuesday" is no time of day; "3 p.m., two days after" names no day; "at 2 a.m. Sunday" split
+    after "a.m." keeps the hour in its sentence and the day in the next."""
+    text = "Dale Orrin testified for 3 hours on Tuesday."
+    passage = _passage(text, [*_tagged(text, "TIME", "3 hours"), *_tagged(text, "DATE", "Tuesday")])
+    assert _answers("When did Dale Orrin testify?", passage) == ["Tuesday"]
+    text = "Dale Orrin was released at 3 p.m., two days after his arrest on Friday."
+    passage = _passage(text, [*_tagged(text, "TIME", "3 p.m."), *_tagged(text, "DATE", "two days", "Friday")])
+    assert "3 p.m." in _answers("When was Dale Orrin released?", passage)
+    text = "Dale Orrin escaped at about 3 a.m. Tuesday from the Kell County jail."
+    passage = _passage(text, [*_tagged(text, "TIME", "about 3 a.m."), *_tagged(text, "DATE", "Tuesday")])
+    answers = _answers("When did Dale Orrin escape?", passage)
+    assert answers and set(answers) <= {"about 3 a.m.", "Tuesday", "about 3 a.m. Tuesday"}
