@@ -149,7 +149,72 @@ def fitting_first(
         candidates = [c for c in candidates[:CHECKED_FOR_MOOD] if not _of_something_else(c, analysis, word_likeness)]
     if analysis.answer_type in ("reason", "quote"):
         candidates = _where_the_person_is_named(candidates, analysis)
+    if not analysis.typed:
+        candidates = named_by_focus_first(candidates, analysis)
     return agreeing_first(candidates, analysis)
+
+
+def named_by_focus_first(candidates: list[Candidate], analysis: QuestionAnalysis,
+                         window: int = CHECKED_FOR_MOOD) -> list[Candidate]:  # fmt: skip
+    """For "Which council members ...?" asked of sentences: the first of the first few sentences that put names
+    right after the noun asked about ("Council members Rita Okafor and Dale Pruitt cast the dissenting votes")
+    comes first, ahead of a sentence about the vote that names none of them."""
+    asked = _vote_side(analysis.question)
+    for candidate in candidates[:window]:
+        side = _vote_side(candidate.text)
+        if asked and side and side != asked:
+            continue  # "Which members voted against ...?": not those a sentence says voted yes
+        names = _named_by_focus(analysis, candidate)
+        if len(names) > 1 and not analysis.focus_is_plural:
+            continue  # "Which commissioner ...?" asks for one of the two a sentence names
+        if names and not _focus_of_another(analysis, candidate):
+            return [candidate, *(c for c in candidates if c is not candidate)]
+    return candidates
+
+
+# How news writing says which side of a vote someone took (English phrases of voting, not a corpus's).
+_VOTED_NO = re.compile(r"\bvot(?:ed|es|e|ing)\s+(?:no|against|nay)\b|\bdissent|\bopposed\b|\bvotes? against\b|"
+                       r"\bno votes?\b|\blone holdout\b", re.IGNORECASE)
+_VOTED_YES = re.compile(r"\bvot(?:ed|es|e|ing)\s+(?:yes|for|aye|in favou?r)\b|\bvotes? (?:for|in favou?r)\b",
+                        re.IGNORECASE)
+
+
+def _vote_side(text: str) -> str | None:
+    """"no" for "voted no", "voted against", "the lone dissenting vote"; "yes" for "voted yes", "voted for"; None for
+    neither or both."""
+    no, yes = bool(_VOTED_NO.search(text)), bool(_VOTED_YES.search(text))
+    return None if no == yes else ("no" if no else "yes")
+
+
+def _focus_of_another(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """Whether the sentence gives the noun asked about as another's: a name just before it (past the words the
+    question puts before it too) that the question does not put there: "Russian leader Vladimir Putin" for "Which
+    EU leader ...?", "Dunmore council members" for "Which Kell council members ...?"."""
+    focus = set(stems(analysis.focus or ""))
+    question_words = [normalise(w) for w in _WORD.findall(analysis.question)]
+    at = next((i for i, w in enumerate(question_words) if focus & set(stems(w))), None)
+    modifiers = set(question_words[max(0, (at or 0) - _MODIFIER_WORDS) : at or 0])
+    passage = candidate.passage
+    found = list(_WORD.finditer(passage.text, candidate.start, candidate.end))
+    for i, match in enumerate(found):
+        if not focus & set(stems(match.group())):
+            continue
+        j = i - 1
+        while j >= 0 and normalise(found[j].group()) in modifiers:
+            j -= 1  # "council" of "Dunmore council members", which the question has too
+        if j < 0:
+            continue
+        word_start = found[j].start()
+        for s, e, label in passage.entities:
+            owner = set(normalise(passage.text[s:e]).split())
+            if label in _OWNER_LABELS and s <= word_start < e and not owner & modifiers:
+                return True
+    return False
+
+
+# How many words before the noun a question may qualify it with ("Which Fallowmere city council members").
+_MODIFIER_WORDS = 3
+_OWNER_LABELS = frozenset({"NORP", "GPE", "ORG", "LOC"})
 
 
 def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_likeness: WordLikeness) -> bool:
@@ -717,6 +782,8 @@ def _sentence_answer(
 
 # Labels a "which <role>" question can be answered with when the sentence puts a name beside the role.
 _NAMED_LABELS = ("PERSON", "ORG", "GPE", "FAC", "LOC")
+# ("of" names: "the city of Aarhus")
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "for", "to", "on", "by", "with", "outside"})
 # How many words may separate the role noun from the name ("council members Ada Kettering").
 ROLE_WINDOW = 3
 
@@ -741,6 +808,8 @@ def _named_by_focus(analysis: QuestionAnalysis, candidate: Candidate) -> list[st
             continue
         name = passage.text[s:e]
         before = passage.text[max(previous_end, s - 60) : s].split()[-ROLE_WINDOW:]
+        # "the largest employer in Tansy Ferry": a place after a preposition is where, not the employer's name
+        before = before[max((i + 1 for i, w in enumerate(before) if w.casefold() in _PLACE_PREPOSITIONS), default=0):]
         previous_end = max(previous_end, e)
         if label not in _NAMED_LABELS:
             continue

@@ -589,3 +589,44 @@ def test_a_name_given_for_which_kind_is_asked_opens_the_answer_with_a_capital() 
                        "Quenby-Marsh Airport in western Dellor. He was arrested in May.")  # fmt: skip
     answer = _answer_text(analyse("Security at which airport was he photographing?"), [passage], SAME_WORD_ONLY)
     assert answer.startswith("The Quenby-Marsh Airport [1].")
+
+
+def test_a_sentence_naming_the_kind_asked_for_comes_first_unless_it_tells_of_the_other_side_or_another() -> None:
+    """"Which Kell council members voted against the budget?": of the first few sentences, the one that puts names
+    after "council members" comes first, ahead of the one about the vote; not one that says they voted yes, one
+    that gives the noun as another's ("Dunmore council members"), nor two names for "Which member ...?"."""
+    from rag.candidates import Candidate, sentence_spans
+    from rag.extractive import named_by_focus_first
+    from rag.query import analyse
+
+    def ranked(*sentences: str) -> list[Candidate]:
+        passage = _passage("k", "Kell Courier", " ".join(sentences))
+        return [Candidate(0, passage, s, e, {}) for s, e in sentence_spans(passage)]
+
+    vote = "The Kell Town Council adopted a $9.1 million budget on Tuesday night, voting 5-2."
+    against = "Council members Rhoda Velt and Osric Pell voted against it."
+    first = named_by_focus_first(ranked(vote, against), analyse("Which Kell council members voted against the budget?"))
+    assert first[0].text == against
+    backers = "Council members Rhoda Velt and Osric Pell voted for it."
+    first = named_by_focus_first(ranked(vote, backers), analyse("Which Kell council members voted against the budget?"))
+    assert first[0].text == vote
+    others = "In Dunmore, Dunmore council members Rhoda Velt and Osric Pell backed a larger one."
+    first = named_by_focus_first(ranked(vote, others), analyse("Which Kell council members backed the budget?"))
+    assert first[0].text == vote
+    first = named_by_focus_first(ranked(vote, against), analyse("Which Kell council member voted against the budget?"))
+    assert first[0].text == vote
+
+
+def test_a_place_after_a_preposition_is_not_the_name_of_the_kind_asked_for() -> None:
+    """"the largest employer in Tansy Ferry" does not name the employer Tansy Ferry; "the city of Aarhus" does
+    name the city."""
+    from rag.candidates import Candidate
+    from rag.extractive import _named_by_focus
+    from rag.query import analyse
+
+    def names(question: str, text: str) -> list[str]:
+        passage = _passage("e", "Kell Courier", text)
+        return _named_by_focus(analyse(question), Candidate(0, passage, 0, len(text), {}))
+
+    assert names("Which employer will hold a hiring fair?", "The foundry is the largest employer in Tansy Ferry.") == []
+    assert names("In which city did the mayors meet?", "The mayors met in the Danish city of Aarhus.") == ["Aarhus"]
