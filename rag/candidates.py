@@ -789,6 +789,27 @@ def acts_rather_than_places(analysis: QuestionAnalysis, candidate: Candidate) ->
     return clause is not None and clause[0].root.dep_ != "pobj" and slot_of(clause[0].root) == "subject"
 
 
+def decided_another_thing(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """Whether a name answering "Who ...?" is the body that decided something else: for "Who is redeveloping the
+    mall?" the council of "The City Council voted to give $38 million to Brassfield Partners" voted; the one who
+    redevelops is another. The name is the subject of a verb of deciding, and neither that verb nor what it decided
+    to do is the question's verb ("Who hired Reid?": "The board voted to hire Reid"; "Who rejected the plan?": a
+    vote approves or rejects). False for other questions and for a question on "be" ("Who is ...?")."""
+    if analysis.answer_type not in ("person", "organisation") or candidate.answer is None or not analysis.predicate:
+        return False
+    clause = _answer_clause_tokens(candidate)
+    if clause is None:
+        return False
+    span, verb = clause
+    if verb.lemma_.casefold() not in _DECIDING or slot_of(span.root) != "subject":
+        return False
+    wanted = _predicate_stems(analysis)
+    if wanted & _SAME_EVENT[0]:
+        return False  # "voted 4-1 against the plan" tells who rejected it
+    done = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and is_infinitive(c)]
+    return not _any_of(wanted, [verb, *done, *(c for d in done for c in d.conjuncts)])
+
+
 # Verbs of a thing's making, whose date the thing's own date is ("When was the dam built?": "the 1931 dam").
 _MAKING = frozenset({"build", "construct", "open", "found", "establish", "make", "create", "erect", "complete",
                      "finish", "date", "start", "begin"})  # fmt: skip

@@ -1704,3 +1704,17 @@ def test_only_a_clock_time_is_joined_to_the_day_after_it_in_its_own_sentence() -
     passage = _passage(text, [*_tagged(text, "TIME", "about 3 a.m."), *_tagged(text, "DATE", "Tuesday")])
     answers = _answers("When did Dale Orrin escape?", passage)
     assert answers and set(answers) <= {"about 3 a.m.", "Tuesday", "about 3 a.m. Tuesday"}
+
+
+def test_a_body_that_voted_to_do_something_else_is_not_who_did_what_is_asked() -> None:
+    """"The Tarrow Board of Education voted to hire Dana Lisle as superintendent": the board voted and hired; it
+    did not become superintendent. A vote tells who approved or rejected, and the one hired is no decider."""
+    from rag.candidates import decided_another_thing
+
+    text = "The Tarrow Board of Education voted 5-0 on Monday to hire Dana Lisle as superintendent."
+    board = "The Tarrow Board of Education"
+    assert _flags(decided_another_thing, "Who became Tarrow's superintendent?", text, board, "ORG")
+    assert not _flags(decided_another_thing, "Who hired Dana Lisle?", text, board, "ORG")
+    assert not _flags(decided_another_thing, "Who became Tarrow's superintendent?", text, "Dana Lisle", "PERSON")
+    against = "The Tarrow Board of Education voted 4-1 against the busing plan on Monday."
+    assert not _flags(decided_another_thing, "Who rejected the Tarrow busing plan?", against, board, "ORG")

@@ -630,3 +630,25 @@ def test_a_place_after_a_preposition_is_not_the_name_of_the_kind_asked_for() -> 
 
     assert names("Which employer will hold a hiring fair?", "The foundry is the largest employer in Tansy Ferry.") == []
     assert names("In which city did the mayors meet?", "The mayors met in the Danish city of Aarhus.") == ["Aarhus"]
+
+
+def test_the_name_a_decision_is_about_comes_before_the_body_that_decided() -> None:
+    """"Who became superintendent?": when the best value is the board that voted to hire someone, the person of the
+    same sentence is the answer, ahead of the school he led."""
+    from rag.candidates import Candidate
+    from rag.extractive import decided_upon_first
+
+    text = "The Tarrow Board of Education voted 5-0 on Monday to hire Dana Lisle, principal of Tarrow High School."
+    passage = _passage("t", "Tarrow Post", text)
+
+    def value(name: str, label: str, first_kind: float) -> Candidate:
+        start = text.index(name)
+        entity = (start, start + len(name), label)
+        return Candidate(0, passage, 0, len(text), {"answer_first_kind": first_kind}, [entity])
+
+    board, school = value("The Tarrow Board", "ORG", 0.0), value("Tarrow High", "ORG", 0.0)
+    lisle = value("Dana Lisle", "PERSON", 1.0)
+    assert decided_upon_first([board, school, lisle])[0] is lisle
+    other = _passage("u", "Tarrow Post", "Dana Lisle led Tarrow High School.")
+    elsewhere = Candidate(1, other, 0, len(other.text), {"answer_first_kind": 1.0})
+    assert decided_upon_first([board, elsewhere])[0] is board  # no other name of the same sentence
