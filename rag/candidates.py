@@ -1280,6 +1280,9 @@ def _answer_entities(
             # plant"
         if analysis.answer_type in ("count", "quantity", "measure") and _STREET_AFTER.match(passage.text, e) and text.isdigit():
             continue  # "at 418 Linden Row": a house number counts nothing
+        if (analysis.answer_type == "place" and _A_HOMETOWN_BEFORE.search(passage.text, max(start, s - 12), s)
+                and not _ASKS_WHERE_FROM.search(question)):  # fmt: skip
+            continue  # "Tyler Voskamp, 19, of Pellingford, was treated": where he lives, not where anything happened
         if analysis.answer_type in ("person", "organisation") and _a_street(passage.text, s, e):
             continue  # the model tags an unfamiliar street as a person ("a house on Quillon Lane")
         if analysis.answer_type in ("person", "organisation") and _listed_with_places(passage, s, e):
@@ -1344,6 +1347,9 @@ def _answer_entities(
     return sorted(fitting, key=order)
 
 
+# "Dana Orme, 52, of Tarrow": a person's age, then the town they live in; and questions that ask for it.
+_A_HOMETOWN_BEFORE = re.compile(r"\b\d{1,3},\s+of\s+(?:the\s+)?$")
+_ASKS_WHERE_FROM = re.compile(r"\b(?:from|live[sd]?|living|resident|home|hometown)\b", re.IGNORECASE)
 # "since" right before a date: "has been provost since 2019"; and a question of how long up to now.
 _UP_TO_NOW = re.compile(r"\s*how long (?:has|have)\b", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")

@@ -1718,3 +1718,14 @@ def test_a_body_that_voted_to_do_something_else_is_not_who_did_what_is_asked() -
     assert not _flags(decided_another_thing, "Who became Tarrow's superintendent?", text, "Dana Lisle", "PERSON")
     against = "The Tarrow Board of Education voted 4-1 against the busing plan on Monday."
     assert not _flags(decided_another_thing, "Who rejected the Tarrow busing plan?", against, board, "ORG")
+
+
+def test_the_town_after_a_persons_age_is_where_they_live_not_where_it_happened() -> None:
+    """"Tyler Voskamp, 19, of Pellingford, was treated at the scene": Pellingford answers where he is from, not
+    where anyone was taken."""
+    text = ("Tyler Voskamp, 19, of Pellingford, was treated at the scene. The other driver was flown to "
+            "Brindlemoor Regional Medical Center.")
+    passage = _passage(text, [*_tagged(text, "GPE", "Pellingford"),
+                              *_tagged(text, "ORG", "Brindlemoor Regional Medical Center")])  # fmt: skip
+    assert "Pellingford" not in _answers("Where was the driver in the crash taken?", passage)
+    assert "Pellingford" in _answers("Where is Tyler Voskamp from?", passage)
