@@ -1259,7 +1259,8 @@ def _answer_entities(
             e = address.start()
         since = _SINCE_BEFORE.search(passage.text, max(start, s - 8), s) if label == "DATE" else None
         if (analysis.answer_type == "duration" and since is not None and _UP_TO_NOW.match(question)
-                and not is_duration(passage.text[s:e])):  # fmt: skip
+                and not is_duration(passage.text[s:e]) and not _FIRST_SINCE.search(passage.text, start, since.start())
+                and not _duration_beside(passage, s, e)):  # fmt: skip
             # "How long has she been provost?": "provost since 2019" says for how long, counted from then
             fitting.append((since.start(), e, label))
             continue
@@ -1353,6 +1354,19 @@ _ASKS_WHERE_FROM = re.compile(r"\b(?:from|live[sd]?|living|resident|home|hometow
 # "since" right before a date: "has been provost since 2019"; and a question of how long up to now.
 _UP_TO_NOW = re.compile(r"\s*how long (?:has|have)\b", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
+# "the first strike there since 1998": a since-date after a superlative or "first" dates a record, not a state
+_FIRST_SINCE = re.compile(r"\b(?:first|only|last|most|least|(?:bigg|larg|high|low|wor|b|great|dead|long|short|"
+                          r"strong|fewe|small|heavi|wett|dri|hott|cold)est)\b[^.;,]{0,40}$", re.IGNORECASE)
+# How close a length of time must stand to the since-date to be its restatement ("for six years, since 2019").
+_BESIDE_SINCE = 30
+
+
+def _duration_beside(passage: Passage, s: int, e: int) -> bool:
+    """Whether the sentence gives the length of time right beside the since-date ("since March 2, or about three
+    weeks"; "for six years, since 2019"): that is the answer, the date only where it is counted from."""
+    return any(label == "DATE" and is_duration(passage.text[ds:de]) and (0 <= ds - e <= _BESIDE_SINCE
+                                                                         or 0 <= s - de <= _BESIDE_SINCE)
+               for ds, de, label in passage.entities)  # fmt: skip
 # What joins a time of day to the day it names: "shortly after 1 a.m. on Feb. 10", "at 7 p.m., Tuesday".
 # A clock time, not a length of time ("for 3 hours on Tuesday"): "1 a.m.", "10:15", "9 o'clock", "12 noon".
 _A_CLOCK_TIME = re.compile(r"\d\s*(?:[ap]\.?m\b\.?|o['’]clock|noon|midnight)|\d:\d\d", re.IGNORECASE)

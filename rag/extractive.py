@@ -46,7 +46,7 @@ from rag.identity import describe
 from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
 from rag.number_roles import rival_is_a_share_or_a_holding
 from rag.query import CALENDAR_WORDS, Constraint, QuestionAnalysis, is_duration
-from rag.text import NUMBER_WORDS, normalise, stems, words
+from rag.text import NUMBER_WORDS, all_stems, normalise, stems, words
 from rag.withheld import Withheld, find_withheld, withheld_notice
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
 
@@ -173,9 +173,19 @@ def named_by_focus_first(candidates: list[Candidate], analysis: QuestionAnalysis
                          window: int = CHECKED_FOR_MOOD) -> list[Candidate]:  # fmt: skip
     """For "Which council members ...?" asked of sentences: the first of the first few sentences that put names
     right after the noun asked about ("Council members Rita Okafor and Dale Pruitt cast the dissenting votes")
-    comes first, ahead of a sentence about the vote that names none of them."""
+    comes first, ahead of a sentence about the vote that names none of them. Only a sentence with the question's
+    verb ("Council members Lena Hart and Bram Oyelaran abstained" did not vote against anything), on its side of
+    a vote, that does not give the noun as another's, with one name for "Which member ...?"; and not past a
+    sentence ranked ahead that tells of the same and names someone ("Wade Kessel was the only council member to
+    vote against it" may well say who)."""
     asked = _vote_side(analysis.question)
+    verb = all_stems(" ".join(analysis.predicate_forms))
+    focus = all_stems(analysis.focus or "")
+    question = normalise(analysis.question)
     for candidate in candidates[:window]:
+        said = all_stems(candidate.text)
+        if verb and not verb & said:
+            continue
         side = _vote_side(candidate.text)
         if asked and side and side != asked:
             continue  # "Which members voted against ...?": not those a sentence says voted yes
@@ -184,7 +194,19 @@ def named_by_focus_first(candidates: list[Candidate], analysis: QuestionAnalysis
             continue  # "Which commissioner ...?" asks for one of the two a sentence names
         if names and not _focus_of_another(analysis, candidate):
             return [candidate, *(c for c in candidates if c is not candidate)]
+        if (verb or focus & said) and _names_a_person(candidate, question):
+            return candidates  # "Ines Carrow and Toby Fenn were the two council members who voted against it"
     return candidates
+
+
+def _names_a_person(candidate: Candidate, question: str) -> bool:
+    """Whether the sentence names someone the question does not: a sentence ranked ahead that may already say who."""
+    passage, asked = candidate.passage, set(stems(question))
+    # (an ORG too, which the model often makes of a person's name, unless it shares a word with the question: "The
+    # Kell Town Council" for "Which council members ...?")
+    return any(normalise(passage.text[s:e]) not in question
+               and (label == "PERSON" or label == "ORG" and not asked & set(stems(passage.text[s:e])))
+               for s, e, label in passage.entities if candidate.start <= s and e <= candidate.end)  # fmt: skip
 
 
 # How news writing says which side of a vote someone took (English phrases of voting, not a corpus's).
@@ -824,7 +846,10 @@ def _named_by_focus(analysis: QuestionAnalysis, candidate: Candidate) -> list[st
         name = passage.text[s:e]
         before = passage.text[max(previous_end, s - 60) : s].split()[-ROLE_WINDOW:]
         # "the largest employer in Tansy Ferry": a place after a preposition is where, not the employer's name
-        before = before[max((i + 1 for i, w in enumerate(before) if w.casefold() in _PLACE_PREPOSITIONS), default=0):]
+        # (not past a comma: "the only school in town, Fenwick Academy" names the school)
+        cut = max((i + 1 for i, w in enumerate(before) if w.casefold() in _PLACE_PREPOSITIONS), default=0)
+        if not any(w.endswith(",") for w in before[cut:]):
+            before = before[cut:]
         previous_end = max(previous_end, e)
         if label not in _NAMED_LABELS:
             continue

@@ -1729,3 +1729,14 @@ def test_the_town_after_a_persons_age_is_where_they_live_not_where_it_happened()
                               *_tagged(text, "ORG", "Brindlemoor Regional Medical Center")])  # fmt: skip
     assert "Pellingford" not in _answers("Where was the driver in the crash taken?", passage)
     assert "Pellingford" in _answers("Where is Tyler Voskamp from?", passage)
+
+
+def test_a_since_date_that_dates_a_record_or_stands_beside_its_length_is_not_the_answer() -> None:
+    """"the first strike there since 1998" dates a record, not how long workers have been out; "for six years,
+    since 2019" gives the length itself, which answers."""
+    record = "The Kell mill strike began Monday. It is the first strike there since 1998."
+    passage = _passage(record, _tagged(record, "DATE", "Monday", "1998"))
+    assert "since 1998" not in _answers("How long have Kell mill workers been on strike?", passage)
+    shared = "Brisk and Orrin have shared a fire chief for six years, since 2019."
+    passage = _passage(shared, _tagged(shared, "DATE", "six years", "2019"))
+    assert _answers("How long have Brisk and Orrin shared a fire chief?", passage)[:1] == ["six years"]

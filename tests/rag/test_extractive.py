@@ -652,3 +652,21 @@ def test_the_name_a_decision_is_about_comes_before_the_body_that_decided() -> No
     other = _passage("u", "Tarrow Post", "Dana Lisle led Tarrow High School.")
     elsewhere = Candidate(1, other, 0, len(other.text), {"answer_first_kind": 1.0})
     assert decided_upon_first([board, elsewhere])[0] is board  # no other name of the same sentence
+
+
+def test_a_sentence_naming_the_kind_asked_for_does_not_jump_one_that_may_already_say_who() -> None:
+    """"Wade Kessel was the only council member to vote against the levy" ranked first may already say who: a
+    later "Council member Lena Hart abstained" (no vote against) does not take its place; and a name after a
+    comma past a preposition is the kind's ("The biggest employer in town, Brightwater Foods, ...")."""
+    from rag.candidates import Candidate, sentence_spans
+    from rag.extractive import _named_by_focus, named_by_focus_first
+    from rag.query import analyse
+
+    passage = _passage("k", "Kell Courier", "Wade Kessel was the only council member to vote against the Kell levy. "
+                       "Council member Lena Hart abstained.")  # fmt: skip
+    ranked = [Candidate(0, passage, s, e, {}) for s, e in sentence_spans(passage)]
+    question = analyse("Which council member voted against the Kell levy?")
+    assert named_by_focus_first(ranked, question)[0] is ranked[0]
+    text = "The biggest employer in town, Brightwater Foods, will hold a hiring fair."
+    employer = Candidate(0, _passage("b", "Kell Courier", text), 0, len(text), {})
+    assert _named_by_focus(analyse("Which employer will hold a hiring fair?"), employer) == ["Brightwater Foods"]
