@@ -789,13 +789,19 @@ def acts_rather_than_places(analysis: QuestionAnalysis, candidate: Candidate) ->
     return clause is not None and clause[0].root.dep_ != "pobj" and slot_of(clause[0].root) == "subject"
 
 
-def decided_another_thing(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+def decided_another_thing(
+    analysis: QuestionAnalysis, candidate: Candidate, word_likeness: WordLikeness = SAME_WORD_ONLY
+) -> bool:
     """Whether a name answering "Who ...?" is the body that decided something else: for "Who is redeveloping the
     mall?" the council of "The City Council voted to give $38 million to Brassfield Partners" voted; the one who
-    redevelops is another. The name is the subject of a verb of deciding, and neither that verb nor what it decided
-    to do is the question's verb ("Who hired Reid?": "The board voted to hire Reid"; "Who rejected the plan?": a
-    vote approves or rejects). False for other questions and for a question on "be" ("Who is ...?")."""
+    redevelops is another. The name is a body (not a person: "Council member Rita Okafor voted for the plan" tells
+    who supported it) and the subject of a verb of deciding with a "to" clause, and neither that verb nor what it
+    decided to do is the question's verb or one like it ("Who hired Reid?": "The board voted to hire Reid"; "Who
+    banned fireworks?": "voted to prohibit fireworks"; "Who rejected the plan?": a vote approves or rejects).
+    False for other questions and for a question on "be" ("Who is ...?")."""
     if analysis.answer_type not in ("person", "organisation") or candidate.answer is None or not analysis.predicate:
+        return False
+    if candidate.answer[2] == "PERSON":
         return False
     clause = _answer_clause_tokens(candidate)
     if clause is None:
@@ -806,8 +812,39 @@ def decided_another_thing(analysis: QuestionAnalysis, candidate: Candidate) -> b
     wanted = _predicate_stems(analysis)
     if wanted & _SAME_EVENT[0]:
         return False  # "voted 4-1 against the plan" tells who rejected it
-    done = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and is_infinitive(c)]
-    return not _any_of(wanted, [verb, *done, *(c for d in done for c in d.conjuncts)])
+    done = _decided_clauses(verb)
+    if not done:
+        return False  # "voted against the plan", "will vote Tuesday on the sale": no other doer
+    verbs = [verb, *done, *(c for d in done for c in d.conjuncts)]
+    if _any_of(wanted, verbs):
+        return False
+    return not any(word_likeness(f, t.lemma_) >= SAME_EVENT_LIKENESS for f in analysis.predicate_forms for t in verbs)
+
+
+def decided_upon(best: Candidate, other: Candidate) -> bool:
+    """Whether `other`'s value stands in what `best`'s body decided to do ("voted to hire Marcus Reid"), not
+    elsewhere in the sentence ("over objections from Mayor Lena Vasko", "citing a warning from Chief Garrity")."""
+    clause = _answer_clause_tokens(best)
+    if clause is None or other.answer is None or other.passage is not best.passage or other.start != best.start:
+        return False
+    other_span = clause[0].doc.char_span(other.answer[0] - best.start, other.answer[1] - best.start,
+                                         alignment_mode="expand")
+    if other_span is None:
+        return False
+    for done in _decided_clauses(clause[1]):
+        token = other_span.root
+        while token.head.i != token.i and token.head.i != done.i:
+            token = token.head
+        if token.head.i != done.i or token.i == done.i:
+            continue
+        # what was decided, not an aside set off by a comma ("..., citing a warning from Chief Garrity")
+        return token.dep_ not in ("advcl", "npadvmod") and not (token.i > 0 and token.doc[token.i - 1].text == ",")
+    return False
+
+
+def _decided_clauses(verb: "Token") -> list["Token"]:
+    """The "to" clauses of a verb of deciding: "hire" of "voted to hire Reid"."""
+    return [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and is_infinitive(c)]
 
 
 # Verbs of a thing's making, whose date the thing's own date is ("When was the dam built?": "the 1931 dam").
@@ -1282,7 +1319,8 @@ def _answer_entities(
         if analysis.answer_type in ("count", "quantity", "measure") and _STREET_AFTER.match(passage.text, e) and text.isdigit():
             continue  # "at 418 Linden Row": a house number counts nothing
         if (analysis.answer_type == "place" and _A_HOMETOWN_BEFORE.search(passage.text, max(start, s - 12), s)
-                and not _ASKS_WHERE_FROM.search(question)):  # fmt: skip
+                and not _ASKS_WHERE_FROM.search(question)
+                and not _AT_THEIR_HOME.search(passage.text, start, end)):  # fmt: skip
             continue  # "Tyler Voskamp, 19, of Pellingford, was treated": where he lives, not where anything happened
         if analysis.answer_type in ("person", "organisation") and _a_street(passage.text, s, e):
             continue  # the model tags an unfamiliar street as a person ("a house on Quillon Lane")
@@ -1350,7 +1388,10 @@ def _answer_entities(
 
 # "Dana Orme, 52, of Tarrow": a person's age, then the town they live in; and questions that ask for it.
 _A_HOMETOWN_BEFORE = re.compile(r"\b\d{1,3},\s+of\s+(?:the\s+)?$")
-_ASKS_WHERE_FROM = re.compile(r"\b(?:from|live[sd]?|living|resident|home|hometown)\b", re.IGNORECASE)
+_ASKS_WHERE_FROM = re.compile(r"\b(?:from|live[sd]?|living|resid(?:e[sd]?|ing|ent|ence)|home|hometown)\b",
+                              re.IGNORECASE)
+# "died at his home", "destroyed the home of Lena Vasko, 34, of Stallbridge": the town is where it happened.
+_AT_THEIR_HOME = re.compile(r"\b(?:(?:his|her|their)\s+(?:own\s+)?home|home\s+of)\b", re.IGNORECASE)
 # "since" right before a date: "has been provost since 2019"; and a question of how long up to now.
 _UP_TO_NOW = re.compile(r"\s*how long (?:has|have)\b", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")

@@ -37,9 +37,9 @@ from rag.answer_text import balanced_quotes, display_text
 from rag.candidates import (
     PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, acts_rather_than_places, answer_clause, clause_agrees,
     counted_phrase, counts_anothers, counts_something_else, dates_a_thing_or_a_state, dates_another_event,
-    decided_another_thing, done_the_other_way, drop_orders_to_assistants, find_candidates, names_someone_new,
-    new_names, pays_for_something_else, sentence_spans, shares_something_else, sizes_something_else,
-    sums_something_else, tells_whether,
+    decided_another_thing, decided_upon, done_the_other_way, drop_orders_to_assistants, find_candidates,
+    names_someone_new, new_names, pays_for_something_else, sentence_spans, shares_something_else,
+    sizes_something_else, sums_something_else, tells_whether,
 )  # fmt: skip
 from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.identity import describe
@@ -151,7 +151,7 @@ def fitting_first(
         candidates = _where_the_person_is_named(candidates, analysis)
     if not analysis.typed:
         candidates = named_by_focus_first(candidates, analysis)
-    if candidates and decided_another_thing(analysis, candidates[0]):
+    if candidates and decided_another_thing(analysis, candidates[0], word_likeness):
         candidates = decided_upon_first(candidates)
     return agreeing_first(candidates, analysis)
 
@@ -161,7 +161,7 @@ def decided_upon_first(candidates: list[Candidate], window: int = CHECKED_FOR_MO
     Education voted to hire Marcus Reid" for "Who became superintendent?"): another name of the same sentence among
     the first few comes first, the one the decision is about; the order stays when there is none."""
     best = candidates[0]
-    same = [c for c in candidates[1:window] if c.passage is best.passage and c.start == best.start]
+    same = [c for c in candidates[1:window] if decided_upon(best, c)]
     # a person before an organisation, as for any "Who ...?" ("Marcus Reid", not "Harlan High School" he led)
     chosen = next((c for c in same if c.features.get("answer_first_kind")), same[0] if same else None)
     if chosen is None:

@@ -1740,3 +1740,49 @@ def test_a_since_date_that_dates_a_record_or_stands_beside_its_length_is_not_the
     shared = "Brisk and Orrin have shared a fire chief for six years, since 2019."
     passage = _passage(shared, _tagged(shared, "DATE", "six years", "2019"))
     assert _answers("How long have Brisk and Orrin shared a fire chief?", passage)[:1] == ["six years"]
+
+
+def test_a_person_who_voted_and_a_vote_without_a_to_clause_tell_who_did_it() -> None:
+    """"Council member Rita Okafor voted against the plan" tells who opposed it, and a mayor who "decided to veto"
+    the budget is who blocked it; "voted against" has no other doer."""
+    from rag.candidates import decided_another_thing
+
+    plan = "Council member Rita Okafor voted against the parking plan drawn up by City Manager Dale Pruitt."
+    assert not _flags(decided_another_thing, "Who opposed the parking plan?", plan, "Rita Okafor", "PERSON")
+    veto = "Mayor Dana Orme decided to veto the budget passed by the Wexcombe City Council."
+    assert not _flags(decided_another_thing, "Who blocked the budget?", veto, "Dana Orme", "PERSON")
+    council = "The Wexcombe Town Council voted against the parking plan drawn up by City Manager Dale Pruitt."
+    assert not _flags(decided_another_thing, "Who opposed the parking plan?", council, "The Wexcombe Town Council",
+                      "ORG")  # fmt: skip
+
+
+def test_only_a_name_in_what_was_decided_is_decided_upon() -> None:
+    """"voted to prohibit fireworks, over objections from Mayor Lena Vasko": the mayor objected; the name the
+    decision is about is the one hired, not one set off by a comma."""
+    from rag.candidates import decided_upon
+
+    hire = _value_candidate("The Ashcombe Board of Education voted 5-0 to hire Marcus Reid as superintendent.",
+                            "The Ashcombe Board of Education", "ORG")  # fmt: skip
+    assert decided_upon(hire, _same(hire, "Marcus Reid", "PERSON"))
+    ban = _value_candidate("The Wexcombe Town Council voted 4-3 to prohibit fireworks, over objections from Mayor "
+                           "Lena Vasko.", "The Wexcombe Town Council", "ORG")  # fmt: skip
+    assert not decided_upon(ban, _same(ban, "Lena Vasko", "PERSON"))
+
+
+def _same(first: "Candidate", value: str, label: str) -> "Candidate":
+    """Another value candidate of `first`'s sentence."""
+    from rag.candidates import Candidate
+
+    start = first.passage.text.index(value)
+    return Candidate(0, first.passage, first.start, first.end, {}, [(start, start + len(value), label)])
+
+
+def test_a_town_after_an_age_is_where_it_happened_at_their_home_and_answers_where_they_reside() -> None:
+    """"died at his home": the town he lives in is where he died; "reside" asks where they live."""
+    died = "The victim, Dale Pruitt, 61, of Harlan Vale, died at his home on Monday."
+    passage = _passage(died, _tagged(died, "GPE", "Harlan Vale"))
+    assert "Harlan Vale" in _answers("Where did the victim die?", passage)
+    hurt = "The injured woman, Lena Vasko, 34, of Stallbridge, was treated at the scene of the fire."
+    passage = _passage(hurt, _tagged(hurt, "GPE", "Stallbridge"))
+    assert "Stallbridge" in _answers("Where does the injured woman reside?", passage)
+    assert "Stallbridge" not in _answers("Where was the injured woman treated?", passage)
