@@ -1270,6 +1270,9 @@ def _answer_entities(
     counts_a_unit = analysis.answer_type == "count" and (analysis.focus or "").casefold() in MEASURE_UNITS
     # "How old is Dale Orrin?" is answered by "Dale Orrin, a 52-year-old farmer": the age is his, whatever noun follows
     asks_a_persons_age = analysis.ages_a_person
+    # (a full name: one word tagged as a person may be a town, "How old is Pellinwood's new top cop?")
+    aged_surnames = [name.split()[-1] for name, label in analysis.entities
+                     if label == "PERSON" and len(name.split()) > 1]  # fmt: skip
     asks_for_a_business = analysis.answer_type == "organisation" and (analysis.focus or "") in BUSINESS_NOUNS
     doer_words = set(content_words(analysis.asked_of)) if analysis.asked_of else set()
     # a salary is by the year whether or not the question says so ("What is the annual salary?": "$85,000")
@@ -1325,6 +1328,11 @@ def _answer_entities(
         if analysis.answer_type == "age" and not asks_a_persons_age and _the_age_of_another(passage.text, s, e,
                                                                                             question_stems):
             continue  # "How old is the building?": "a 62-year-old woman" is her age, not the building's
+        if analysis.answer_type == "age" and aged_surnames and not any(
+            re.search(rf"\b{re.escape(name)}\b", passage.text[max(0, start - _AGED_NAME_REACH) : end])
+            for name in aged_surnames
+        ):
+            continue  # "How old is Randall Kuiper?": not "a 24-year-old man" of a sentence that does not name him
         if counts_a_unit and not unit_forms(analysis.focus or "").search(passage.text, s, min(end, e + _UNIT_REACH)):
             continue  # "How many square feet ...?": a number of feet, not "30 treatment rooms"
         if rate is not None and label == "MONEY" and not rate.search(passage.text, start, min(end, e + _UNIT_REACH)):
@@ -1698,6 +1706,8 @@ def _the_age_of_another(text: str, start: int, end: int, question_stems: set[str
     return not text_stems(" ".join(before)) & question_stems
 
 
+# How far before an age's sentence the person asked about may be named ("Randall Kuiper was charged. He is 52.").
+_AGED_NAME_REACH = 150
 # Words before an age in which the noun it is in apposition to stands: "The driver, a 52-year-old man".
 _APPOSITION_WORDS = 4
 # The noun an age in "N-year-old X" is given to, and the words after it ("the 90-year-old Selbourne mill").

@@ -1797,3 +1797,12 @@ def test_a_sentence_about_another_weekday_does_not_answer_for_the_day_asked() ->
     assert _answers("How many Tarrow County customers had no power on Thursday morning?", passage) == ["about 6,400"]
     assert set(_answers("How many Tarrow County customers lost power in the ice storm?", passage)) == {
         "about 21,000", "about 6,400"}
+
+
+def test_the_age_of_a_person_named_in_full_comes_from_a_sentence_that_names_them() -> None:
+    """"How old is Randall Kuiper, the driver charged ...?": "a 24-year-old man" of a sentence about another driver
+    is not his age; "Randall Kuiper, 52," is. A one-word name may be a town the model took for a person."""
+    text = ("The sedan's driver, a 24-year-old man, was taken to Tarrow General. The SUV's driver, Randall Kuiper, 52, "
+            "of Kell Ferry, had minor injuries.")
+    passage = _passage(text, [*_tagged(text, "DATE", "24-year-old"), *_tagged(text, "CARDINAL", "52")])
+    assert _answers("How old is Randall Kuiper, the driver charged after the crash?", passage) == ["52"]
