@@ -278,7 +278,6 @@ def find_candidates(
     named_stems = set(stems(" ".join([c.text for c in analysis.constraints] + [e for e, _ in analysis.entities])))
     relation_stems = query_stems - named_stems
     relation_weight = sum(idf(s) for s in relation_stems)
-    asked_weekdays = _WEEKDAY_WORDS & question_words
     candidates: list[Candidate] = []
     seen: set[tuple[str, int]] = set()
     for rank, passage in enumerate(passages):
@@ -311,8 +310,7 @@ def find_candidates(
             # the sentence before often names who and where ("In Alder Springs, ..."; "Brantley's budget ...")
             share, missing = checker.share_in(f"{context_text} {text}")
             if (not checker.hold_in_article(passage, missing) or _names_a_rival(passage, start, end, missing)
-                    or _names_another_period(text, missing)
-                    or _names_another_weekday(text, asked_weekdays)):  # fmt: skip
+                    or _names_another_period(text, missing)):  # fmt: skip
                 continue
             own = query_stems & sentence_stems
             from_context = (query_stems & context) - own
@@ -406,18 +404,6 @@ def _names_a_rival(passage: Passage, start: int, end: int, missing: list[Constra
             if len(wanted) > 1 and len(named) > 1 and named[-1] == wanted[-1] and named[:-1] != wanted[:-1]:
                 return True
     return False
-
-
-_WEEKDAY_WORDS = frozenset(name.casefold() for name in WEEKDAY_NAMES)
-
-
-def _names_another_weekday(text: str, asked: frozenset[str] | set[str]) -> bool:
-    """Whether the sentence tells of another day of the week than the one the question names: "knocked out power
-    to 21,000 customers Wednesday" does not say how many were out "on the Thursday morning"."""
-    if not asked:
-        return False
-    named = _WEEKDAY_WORDS & set(words(text))
-    return bool(named) and not named & asked
 
 
 def _names_another_period(text: str, missing: list[Constraint]) -> bool:
