@@ -917,7 +917,14 @@ _WAGE_VERB_FORMS = frozenset({"make", "makes", "made", "making"})
 
 
 def _mentions_money(doc: "Doc") -> bool:
-    return any(_money_word(t) or t.is_currency for t in doc)
+    return any(_money_word(t) or t.is_currency or _charges_someone(t) for t in doc)
+
+
+def _charges_someone(token: "Token") -> bool:
+    """"How much will a pass run me?", "set you back": a verb of costing with the one who pays as its object."""
+    return token.lemma_.casefold() in ("run", "set") and any(
+        c.dep_ in ("dobj", "dative") and c.lower_ in ("me", "you", "us", "them", "him", "her") for c in token.children
+    )
 
 
 def _money_word(token: "Token") -> bool:

@@ -692,3 +692,15 @@ def test_an_age_question_about_someone_named_or_by_a_noun_for_anyone_asks_a_pers
     question: str, of_a_person: bool
 ) -> None:
     assert analyse(question).ages_a_person is of_a_person
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_type"),
+    [
+        ("How much will a monthly pass at the Selbourne garage run me?", "money"),
+        ("How much would the Selbourne ferry trip set us back?", "money"),
+        ("How much water will the Selbourne plant run through?", "quantity"),  # no one charged
+    ],
+)
+def test_how_much_something_runs_or_sets_someone_back_asks_for_a_sum(question: str, answer_type: str) -> None:
+    assert analyse(question).answer_type == answer_type
