@@ -1257,8 +1257,14 @@ def _answer_entities(
     # "How old is Dale Orrin?" is answered by "Dale Orrin, a 52-year-old farmer": the age is his, whatever noun follows
     asks_a_persons_age = analysis.ages_a_person
     # (a full name: one word tagged as a person may be a town, "How old is Pellinwood's new top cop?")
-    aged_surnames = [name.split()[-1] for name, label in analysis.entities
-                     if label == "PERSON" and len(name.split()) > 1]  # fmt: skip
+    # (not "Ada Renn's" of "How old is Ada Renn's son?": the age asked is another's; "Orrin" of "Dale Orrin Jr.")
+    aged_names = [[w for w in name.split() if w.casefold().rstrip(".,") not in _NAME_SUFFIXES]
+                  for name, label in analysis.entities if label == "PERSON" and not _POSSESSIVE_END.search(name)]
+    aged_surnames = [name[-1] for name in aged_names if len(name) > 1]
+    # where the person asked about may be named: the sentence itself, or the one before ("The mayor, 61, ...")
+    aged_name_from = max(0, start - _AGED_NAME_REACH)
+    if aged_surnames:
+        aged_name_from = min([aged_name_from] + [s for s, e in sentence_spans(passage) if e <= start][-1:])
     asks_for_a_business = analysis.answer_type == "organisation" and (analysis.focus or "") in BUSINESS_NOUNS
     doer_words = set(content_words(analysis.asked_of)) if analysis.asked_of else set()
     # a salary is by the year whether or not the question says so ("What is the annual salary?": "$85,000")
@@ -1315,7 +1321,7 @@ def _answer_entities(
                                                                                             question_stems):
             continue  # "How old is the building?": "a 62-year-old woman" is her age, not the building's
         if analysis.answer_type == "age" and aged_surnames and not any(
-            re.search(rf"\b{re.escape(name)}\b", passage.text[max(0, start - _AGED_NAME_REACH) : end])
+            re.search(rf"(?<!\w){re.escape(name)}(?!\w)", passage.text[aged_name_from:end], re.IGNORECASE)
             for name in aged_surnames
         ):
             continue  # "How old is Randall Kuiper?": not "a 24-year-old man" of a sentence that does not name him
@@ -1694,6 +1700,9 @@ def _the_age_of_another(text: str, start: int, end: int, question_stems: set[str
 
 # How far before an age's sentence the person asked about may be named ("Randall Kuiper was charged. He is 52.").
 _AGED_NAME_REACH = 150
+# What may follow a surname in a full name ("Dale Orrin Jr."), and a name's possessive ending ("Ada Renn's").
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 # Words before an age in which the noun it is in apposition to stands: "The driver, a 52-year-old man".
 _APPOSITION_WORDS = 4
 # The noun an age in "N-year-old X" is given to, and the words after it ("the 90-year-old Selbourne mill").

@@ -1795,3 +1795,17 @@ def test_the_age_of_a_person_named_in_full_comes_from_a_sentence_that_names_them
             "of Kell Ferry, had minor injuries.")
     passage = _passage(text, [*_tagged(text, "DATE", "24-year-old"), *_tagged(text, "CARDINAL", "52")])
     assert _answers("How old is Randall Kuiper, the driver charged after the crash?", passage) == ["52"]
+
+
+def test_the_person_asked_about_may_be_named_in_the_sentence_before_in_capitals_or_with_a_suffix() -> None:
+    """"Mayor Ada Renn announced ... (a long sentence). The mayor, 61, ...": the sentence before names her; "DALE
+    ORRIN JR., 29," names him in capitals and with a suffix; "How old is Ada Renn's son?" asks another's age."""
+    text = ("Mayor Ada Renn announced on Tuesday that the Tarrow harbor would be dredged this fall, that the ferry "
+            "landing would be rebuilt next spring and that the old fish market would become a park. The mayor, 61, "
+            "was first elected in 2015.")
+    passage = _passage(text, _tagged(text, "CARDINAL", "61"))
+    assert _answers("How old is Ada Renn?", passage) == ["61"]
+    capitals = "DALE ORRIN JR., 29, was arrested in Tarrow on Friday."
+    assert _answers("How old is Dale Orrin Jr.?", _passage(capitals, _tagged(capitals, "CARDINAL", "29"))) == ["29"]
+    son = "Mayor Ada Renn said her son had been hurt at the Tarrow landing. The 24-year-old was taken to Kell General."
+    assert _answers("How old is Ada Renn's son?", _passage(son, _tagged(son, "DATE", "24-year-old"))) == ["24-year-old"]
