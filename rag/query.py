@@ -656,7 +656,8 @@ def _how_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
     if degree == "long":
         return "duration", noun
     if degree == "much":
-        money = noun is None or noun.lemma_.casefold() in _MONEY_WORDS | _SUM_NOUNS or _mentions_money(doc)
+        money = (noun is None or noun.lemma_.casefold() in _MONEY_WORDS | _SUM_NOUNS or _mentions_money(doc)
+                 or _charges_someone(modified))
         return ("money" if money else "quantity"), noun
     if degree in ("often", "frequently"):
         return "count", noun
@@ -917,14 +918,24 @@ _WAGE_VERB_FORMS = frozenset({"make", "makes", "made", "making"})
 
 
 def _mentions_money(doc: "Doc") -> bool:
-    return any(_money_word(t) or t.is_currency or _charges_someone(t) for t in doc)
+    return any(_money_word(t) or t.is_currency for t in doc)
 
 
-def _charges_someone(token: "Token") -> bool:
-    """"How much will a pass run me?", "set you back": a verb of costing with the one who pays as its object."""
-    return token.lemma_.casefold() in ("run", "set") and any(
-        c.dep_ in ("dobj", "dative") and c.lower_ in ("me", "you", "us", "them", "him", "her") for c in token.children
-    )
+def _charges_someone(much: "Token") -> bool:
+    """"How much will a pass run me?", "set you back": a bare "much" on a verb of costing with the one who pays as
+    its object. Not "how much time / further / of a lead", not "run them over", nor "set us back in the standings"."""
+    verb = much.head
+    if verb.lemma_.casefold() not in ("run", "set") or any(c.lower_ != "how" for c in much.children):
+        return False
+    kids = list(verb.children)
+    if not any(c.dep_ in ("dobj", "dative") and c.lower_ in ("me", "you", "us", "them", "him", "her") for c in kids):
+        return False
+    back = any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in kids)
+    if (verb.lemma_.casefold() == "set" and not back) or any(c.dep_ == "prt" and c.lower_ != "back" for c in kids):
+        return False  # "set them a target", "run them over"
+    # "set us back in the standings / in the race": ground lost in a contest, not a price ("in Daventon" is a place)
+    preps = [c for k in kids for c in (k, *(k.children if k.lower_ == "back" else ())) if c.dep_ == "prep"]
+    return not any(c.lower_ == "in" and any(o.dep_ == "pobj" and not o.ent_type_ for o in c.children) for c in preps)
 
 
 def _money_word(token: "Token") -> bool:

@@ -704,3 +704,16 @@ def test_an_age_question_about_someone_named_or_by_a_noun_for_anyone_asks_a_pers
 )
 def test_how_much_something_runs_or_sets_someone_back_asks_for_a_sum(question: str, answer_type: str) -> None:
     assert analyse(question).answer_type == answer_type
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much further will the Selbourne bus run them past Elder Cross?",
+        "How much did the storm set them back in the race to Selbourne?",
+        "How much will the new law set us back in the standings?",
+    ],
+)
+def test_ground_lost_or_distance_run_is_no_sum(question: str) -> None:
+    """"set us back in the standings", "run them past Elder Cross": no price, whatever the pronoun."""
+    assert analyse(question).answer_type != "money"
