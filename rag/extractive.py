@@ -225,8 +225,8 @@ def _vote_side(text: str) -> str | None:
 
 def _focus_of_another(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     """Whether the sentence gives the noun asked about as another's: a name just before it (past the words the
-    question puts before it too) that the question does not put there: "Russian leader Vladimir Putin" for "Which
-    EU leader ...?", "Dunmore council members" for "Which Kell council members ...?"."""
+    question puts before it too) that the question does not put there: "Norvish leader Ada Renn" for "Which Kell
+    leader ...?", "Dunmore council members" for "Which Kell council members ...?"."""
     focus = set(stems(analysis.focus or ""))
     question_words = [normalise(w) for w in _WORD.findall(analysis.question)]
     at = next((i for i, w in enumerate(question_words) if focus & set(stems(w))), None)
@@ -705,7 +705,7 @@ def _short(candidate: Candidate, suffix: str = ".", label: str | None = None,
 
 
 def _capitalised(answer: str) -> str:
-    """A short answer opens the reply, so it opens with a capital: "The Rzeszow-Jasionka Airport [1].\""""
+    """A short answer opens the reply, so it opens with a capital: "The Quenby-Marsh Airport [1].\""""
     return answer[:1].upper() + answer[1:]
 
 
@@ -819,7 +819,7 @@ def _sentence_answer(
 
 # Labels a "which <role>" question can be answered with when the sentence puts a name beside the role.
 _NAMED_LABELS = ("PERSON", "ORG", "GPE", "FAC", "LOC")
-# ("of" names: "the city of Aarhus")
+# ("of" names: "the city of Tarrow")
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "for", "to", "on", "by", "with", "outside"})
 # How many words may separate the role noun from the name ("council members Ada Kettering").
 ROLE_WINDOW = 3
@@ -854,7 +854,7 @@ def _named_by_focus(analysis: QuestionAnalysis, candidate: Candidate) -> list[st
         if label not in _NAMED_LABELS:
             continue
         joined = last_end is not None and passage.text[last_end:s].strip() in (",", "and", ", and", "or")
-        # "Which airport ...?": "the Rzeszow-Jasionka Airport" names one of the kind asked for in its own words (the
+        # "Which airport ...?": "the Quenby-Marsh Airport" names one of the kind asked for in its own words (the
         # first such name: "Harlan Middle School will close, and its students will move to Orrin Elementary School")
         kind_in_name = not names and bool(focus & set(stems(_name_head(name))))
         if (focus & set(stems(" ".join(before))) or joined or kind_in_name) and normalise(name) not in asked:
@@ -865,7 +865,7 @@ def _named_by_focus(analysis: QuestionAnalysis, candidate: Candidate) -> list[st
 
 def _name_head(name: str) -> str:
     """The word that says what a name names: the one before "of" ("Board of Regents" is a board, "University of
-    Kessford" a university), else the last ("Carrick Park", "the Rzeszow-Jasionka Airport")."""
+    Kessford" a university), else the last ("Carrick Park", "the Quenby-Marsh Airport")."""
     named = name.split()
     if "of" in named[1:]:
         return named[named.index("of", 1) - 1]

@@ -501,7 +501,7 @@ def asked_role(wh: "Token | None") -> "Token | None":
     if wh is None or wh.lower_ not in ("who", "whom"):
         return None
     for child in _across_be(wh):
-        # a title written with a capital is a role too ("the European Council President"), unless it is a name
+        # a title written with a capital is a role too ("the Orlow City Council President"), unless it is a name
         if child.pos_ != "NOUN" and not (child.pos_ == "PROPN" and not child.ent_type_):
             continue
         definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in child.children)
