@@ -1256,11 +1256,7 @@ def _answer_entities(
     counts_a_unit = analysis.answer_type == "count" and (analysis.focus or "").casefold() in MEASURE_UNITS
     # "How old is Dale Orrin?" is answered by "Dale Orrin, a 52-year-old farmer": the age is his, whatever noun follows
     asks_a_persons_age = analysis.ages_a_person
-    # (a full name: one word tagged as a person may be a town, "How old is Pellinwood's new top cop?")
-    # (not "Ada Renn's" of "How old is Ada Renn's son?": the age asked is another's; "Orrin" of "Dale Orrin Jr.")
-    aged_names = [[w for w in name.split() if w.casefold().rstrip(".,") not in _NAME_SUFFIXES]
-                  for name, label in analysis.entities if label == "PERSON" and not _POSSESSIVE_END.search(name)]
-    aged_surnames = [name[-1] for name in aged_names if len(name) > 1]
+    aged_surnames = _aged_surnames(analysis) if analysis.answer_type == "age" else []
     # where the person asked about may be named: the sentence itself, or the one before ("The mayor, 61, ...")
     aged_name_from = max(0, start - _AGED_NAME_REACH)
     if aged_surnames:
@@ -1273,15 +1269,10 @@ def _answer_entities(
     entities = list(passage.entities)
     # the last word of each person's name: "Quist" of "Ada Quist", and a surname the model tagged alone; not of a
     # firm's name the model took for a person's in a headline ("Greythorn Pump Works to add 140 jobs")
-    surnames = {
-        passage.text[s:e].split()[-1] for s, e, label in entities
-        if label == "PERSON" and passage.text[s:e].strip() and not _A_FIRM_WORD.search(passage.text[s:e])
-    }  # fmt: skip
+    people = [passage.text[s:e].strip() for s, e, label in entities if label == "PERSON" and passage.text[s:e].strip()]
+    surnames = {name.split()[-1] for name in people if not _A_FIRM_WORD.search(name)}
     # the surnames of people the passage names in full: "Hartley" may be Jane Hartley as well as the dateline's town
-    full_name_surnames = {
-        passage.text[s:e].split()[-1] for s, e, label in entities
-        if label == "PERSON" and " " in passage.text[s:e].strip()
-    }  # fmt: skip
+    full_name_surnames = {name.split()[-1] for name in people if " " in name}
     if asks_for_a_business:
         entities += _untagged_subject_names(passage, start, end)
     if analysis.answer_type == "count":
@@ -1422,11 +1413,13 @@ def _duration_beside(passage: Passage, s: int, e: int) -> bool:
     return any(label == "DATE" and is_duration(passage.text[ds:de]) and (0 <= ds - e <= _BESIDE_SINCE
                                                                          or 0 <= s - de <= _BESIDE_SINCE)
                for ds, de, label in passage.entities)  # fmt: skip
-# What joins a time of day to the day it names: "shortly after 1 a.m. on Feb. 10", "at 7 p.m., Tuesday".
+
+
 # A clock time, not a length of time ("for 3 hours on Tuesday"): "1 a.m.", "10:15", "9 o'clock", "12 noon".
 _A_CLOCK_TIME = re.compile(r"\d\s*(?:[ap]\.?m\b\.?|o['’]clock|noon|midnight)|\d:\d\d", re.IGNORECASE)
 # A span of days rather than a day: "3 p.m., two days after his arrest", "a day later".
 _A_SPAN_OF_DAYS = re.compile(r"\b(?:days?|weeks?|months?|years?|later|earlier|ago)\b", re.IGNORECASE)
+# What joins a time of day to the day it names: "shortly after 1 a.m. on Feb. 10", "at 7 p.m., Tuesday".
 _TIME_ON_A_DAY = re.compile(r"(?:,\s*|\s+)(?:on\s+)?")
 
 
@@ -1696,6 +1689,15 @@ def _the_age_of_another(text: str, start: int, end: int, question_stems: set[str
         return False
     before = text[max(0, start - 40) : start].split()[-_APPOSITION_WORDS:]
     return not text_stems(" ".join(before)) & question_stems
+
+
+def _aged_surnames(analysis: QuestionAnalysis) -> list[str]:
+    """For "How old is Randall Kuiper?": the surnames of the people the question names in full ("Kuiper"; "Orrin"
+    of "Dale Orrin Jr."). Not a one-word name, which may be a town the model took for a person ("How old is
+    Pellinwood's new top cop?"), nor a possessive one, whose owner's age is not asked ("Ada Renn's son")."""
+    names = [[w for w in name.split() if w.casefold().rstrip(".,") not in _NAME_SUFFIXES]
+             for name, label in analysis.entities if label == "PERSON" and not _POSSESSIVE_END.search(name)]
+    return [name[-1] for name in names if len(name) > 1]
 
 
 # How far before an age's sentence the person asked about may be named ("Randall Kuiper was charged. He is 52.").

@@ -243,9 +243,9 @@ def _focus_of_another(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
             continue
         word_start = found[j].start()
         for s, e, label in passage.entities:
-            owner = set(normalise(passage.text[s:e]).split())
-            if label in _OWNER_LABELS and s <= word_start < e and not owner & modifiers:
-                return True
+            if label in _OWNER_LABELS and s <= word_start < e:
+                if not set(normalise(passage.text[s:e]).split()) & modifiers:
+                    return True
     return False
 
 
@@ -819,7 +819,8 @@ def _sentence_answer(
 
 # Labels a "which <role>" question can be answered with when the sentence puts a name beside the role.
 _NAMED_LABELS = ("PERSON", "ORG", "GPE", "FAC", "LOC")
-# ("of" names: "the city of Tarrow")
+# Prepositions after which a name says where, not what the noun before is called ("the largest employer in Tansy
+# Ferry"); not "of", which names ("the city of Tarrow").
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "for", "to", "on", "by", "with", "outside"})
 # How many words may separate the role noun from the name ("council members Ada Kettering").
 ROLE_WINDOW = 3
