@@ -1170,7 +1170,7 @@ def _holds_the_role(analysis: QuestionAnalysis, passage: Passage, entity: Entity
     """For "Who is the prosecutor?": whether the sentence calls the one at `entity` the prosecutor."""
     role_stems = set(stems(" ".join(role_forms(analysis.role or ""))))
     describing_stems = all_stems(" ".join(analysis.focus_verb_forms))
-    return _names_the_focus(passage.text, entity, role_stems, describing_stems, sentence) or _given_the_role(
+    return _names_the_focus(passage.text, entity, role_stems, describing_stems, sentence, True) or _given_the_role(
         passage.text, entity[:2], role_stems, sentence
     )
 
@@ -1323,7 +1323,7 @@ def _answer_entities(
             # plant"
         if analysis.answer_type in ("count", "quantity", "measure") and _STREET_AFTER.match(passage.text, e) and text.isdigit():
             continue  # "at 418 Linden Row": a house number counts nothing
-        if (analysis.answer_type == "place" and _A_HOMETOWN_BEFORE.search(passage.text, max(start, s - 12), s)
+        if (analysis.answer_type == "place" and _A_HOMETOWN_BEFORE.search(passage.text, max(start, s - _HOMETOWN_REACH), s)
                 and not _ASKS_WHERE_FROM.search(question)
                 and not _AT_THEIR_HOME.search(passage.text, start, end)):  # fmt: skip
             continue  # "Tyler Voskamp, 19, of Pellingford, was treated": where he lives, not where anything happened
@@ -1365,8 +1365,8 @@ def _answer_entities(
             continue  # "Fourteen residents": the model took a number word at a sentence start for a name
         if _inside_the_outlets_name(passage, s, e):
             continue  # "according to WVCQ 6 News": the 6 is part of a name
-        if _NUMBERED_DOCUMENT.search(passage.text, max(0, s - _NUMBERED_DOCUMENT_REACH), s):
-            continue  # "Ordinance 2024-09", "Policy 5130": the number names a document, it is no date or count
+        if _names_a_numbered_thing(passage.text, s, e):
+            continue  # "Ordinance 2024-09", "Policy 5130", "route 9": the number names a thing, it is no date or count
         if label == "ORDINAL" and _for_the_first_time(passage.text, s, e):
             continue  # "won for the first time since 2019": an idiom for "never before", not a count
         if (analysis.answer_type in ("count", "quantity", "measure") and _in_a_tally(passage.text, s, e, focus_stems)
@@ -1391,8 +1391,10 @@ def _answer_entities(
     return sorted(fitting, key=order)
 
 
-# "Dana Orme, 52, of Tarrow": a person's age, then the town they live in; and questions that ask for it.
-_A_HOMETOWN_BEFORE = re.compile(r"\b\d{1,3},\s+of\s+(?:the\s+)?$")
+# "Dana Orme, 52, of Tarrow", "the 52-year-old driver, of Tarrow": a person's age, then the town they live in;
+# and questions that ask for it.
+_A_HOMETOWN_BEFORE = re.compile(r"\b\d{1,3}(?:-year-old(?:\s+[a-z]+){1,2})?,\s+of\s+(?:the\s+)?$")
+_HOMETOWN_REACH = 40
 _ASKS_WHERE_FROM = re.compile(r"\b(?:from|live[sd]?|living|resid(?:e[sd]?|ing|ent|ence)|home|hometown)\b",
                               re.IGNORECASE)
 # "died at his home", "destroyed the home of Lena Vasko, 34, of Stallbridge": the town is where it happened.
@@ -1512,9 +1514,11 @@ def _the_datelines_place(passage: Passage, name: str) -> bool:
 _AN_ADDRESS_ONLINE = re.compile(r"@|://|\bwww\.", re.IGNORECASE)
 _ONLINE_TAIL = re.compile(r"[\s,(]*\S*(?:@|://|www\.)\S*$", re.IGNORECASE)
 # A dateline's place in capitals and the parenthesis that opens a news service's credit.
-_WIRE_CREDIT_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Z.'’ ,]*\($")
-# What follows a dateline's place: a credit in parentheses, perhaps, and a dash.
-_DATELINE_AFTER = re.compile(r"\s*(?:\([^)\n]{1,30}\)\s*)?[-—–]")
+# A dateline may give the state after the town, as US news writing abbreviates it ("ORLOW, Kan. (AP) -").
+_DATELINE_STATE = r"(?:,\s*[A-Z][A-Za-z.]{1,12})?"
+_WIRE_CREDIT_BEFORE = re.compile(rf"(?:^|\n)[A-Z][A-Z.'’ ]*{_DATELINE_STATE}\s*\($")
+# What follows a dateline's place: the state, perhaps, a credit in parentheses, perhaps, and a dash.
+_DATELINE_AFTER = re.compile(rf"{_DATELINE_STATE}\s*(?:\([^)\n]{{1,30}}\)\s*)?[-—–]")
 # A dateline (the place in capitals and a dash, as news writing opens an article) at the start of an entity.
 _ENTITY_DATELINE = re.compile(r"[A-Z][A-Z.'’]*(?:[ ,]+[A-Z][A-Z.'’]*){0,3}\s+[—–-]{1,2}\s+")
 # A street name right after a number makes it a house number. The words are the English street types.
@@ -1543,6 +1547,27 @@ _NUMBERED_DOCUMENT = re.compile(
     r"|\b[Gg]rades?\s+(?:\d+\s*(?:through|to|and|[-–])\s*)?$"
 )
 _NUMBERED_DOCUMENT_REACH = 24
+# The same nouns for roads, rooms and numbered posts as writers put them in lowercase ("route 9", "fire station 4",
+# "precinct 14"), and the capitalised ones that are often written in lowercase too.
+_NUMBERED_PLACE_LOWERCASE = re.compile(
+    r"\b(?:route|highway|interstate|ward|precinct|room|suite|pier|gate|exit|platform|station|district|engine|"
+    r"ladder|terminal|Station|District|Engine|Ladder|Terminal)\s+$"
+)
+# Units a number after such a noun may count instead ("the station 4 miles north", "the pier 9 hours later").
+_COUNTED_UNITS = MEASURE_UNITS | {"second", "minute", "hour", "day", "week", "month", "year", "time", "percent",
+                                  "feet", "people", "person"}  # fmt: skip
+
+
+def _names_a_numbered_thing(text: str, start: int, end: int) -> bool:
+    """The number at text[start:end] is part of a name: "Ordinance 2024-09", "Route 9", "fire station 4"; not when a
+    unit follows it ("the station 4 miles north of town": four miles)."""
+    reach = max(0, start - _NUMBERED_DOCUMENT_REACH)
+    if _NUMBERED_DOCUMENT.search(text, reach, start):
+        return True
+    if not _NUMBERED_PLACE_LOWERCASE.search(text, reach, start):
+        return False
+    unit = re.match(r"\s+([a-z]+)", text[end : end + 20])
+    return unit is None or not {unit.group(1), unit.group(1).removesuffix("s")} & _COUNTED_UNITS
 # The word a public body's name ends in, or has before "of", "for" or "on" ("Amberlow City Council", "the
 # Brindlemoor county commission", "Department of Public Works"): such a body answers no question about a company,
 # firm or contractor. A firm's name may hold the word elsewhere ("Harbor Town Builders", "City Electric Supply").
@@ -1581,6 +1606,10 @@ def _a_chance(text: str, start: int, end: int, sentence_start: int) -> bool:
 _UNIT_REACH = 20
 # A tally ("voted 5-2", "won 3-1"): its numbers count votes or points, which only a question about them asks for.
 _TALLY = re.compile(r"\d+\s?[-–]\s?\d+")
+_TALLY_IN_WORDS = re.compile(
+    r"(?:\b(?:passed|failed|won|lost|carried|approved|rejected|defeated|voted|vote of|margin of)\s+(\d[\d,]*)|"
+    r"\b(\d[\d,]*)\s+votes?)\s+to\s+(\d[\d,]*)\b", re.IGNORECASE
+)
 _TALLIED = frozenset(stems("vote votes voter point points goal goals run runs score"))
 
 
@@ -1601,7 +1630,11 @@ def _in_a_tally(text: str, start: int, end: int, focus_stems: set[str]) -> bool:
         if match.start() <= start < match.end():
             counted = bool(focus_stems & set(stems(" ".join(text[match.end() : match.end() + 40].split()[:1]))))
             return not counted and all(len(side) <= 2 for side in re.findall(r"\d+", match.group()))
-    return False
+    # "The recall passed 612 to 455", "590 votes to 441": a vote's result in words, of any size
+    return any(
+        match.start(1 if match.group(1) else 2) <= start < match.end(3)
+        for match in _TALLY_IN_WORDS.finditer(text, max(0, start - 40), min(len(text), end + 20))
+    )
 
 
 # The last word of a street's name, and what puts a name in a street's place: a house number or a preposition of
@@ -1839,7 +1872,8 @@ _NAMING = re.compile(
 
 
 def _names_the_focus(
-    text: str, entity: Entity, focus_stems: set[str], describing_stems: set[str], sentence: tuple[int, int]
+    text: str, entity: Entity, focus_stems: set[str], describing_stems: set[str], sentence: tuple[int, int],
+    naming_needs_the_focus: bool = False,
 ) -> bool:
     """For "What is the name of the bakery?": whether the name at `entity` is the bakery's, as the sentence says
     it: the name holds the noun asked about ("Orrel Street Bakery"), the noun comes right before it ("the new
@@ -1847,6 +1881,8 @@ def _names_the_focus(
     bakery's owner"), or a word of naming comes before it ("a bakery called Tessaly's"). For "the name of the
     bakery that will close", `describing_stems` ("close"): the name does it ("Tessaly's will close"). Another
     name in a sentence about the bakery ("The bakery closed Tuesday, Dana Lisle said") is someone else's.
+    For a role (`naming_needs_the_focus`), a word of naming gives it only with the role's noun beside it ("police
+    identified the driver as Jo Tallis", not "neighbours organized as the Ferrow Group" for the architect).
     Without a noun asked about, every name is one. Only the name's `sentence` (its bounds in `text`) is read:
     "Harwick has a bakery. Jo Tallis opened it" does not give the bakery a name."""
     if not focus_stems:
@@ -1861,8 +1897,23 @@ def _names_the_focus(
         or describing_stems & all_stems(" ".join(after.split()[:NAMED_WINDOW]))  # "won" is a stopword to text_stems
         or any(focus_stems & text_stems(word) for word in previous)
         or any(focus_stems & text_stems(word) for word in following if not word.rstrip(",.;").endswith(("'s", "’s")))
-        or _NAMING.search(before)
+        or _naming_words_before(before, focus_stems if naming_needs_the_focus else None)
     )
+
+
+# How many words before a word of naming may hold the noun it names ("the firm's lead architect, named as").
+_NAMED_NOUN_WINDOW = 6
+
+
+def _naming_words_before(before: str, focus_stems: set[str] | None) -> bool:
+    """Whether `before` ends in words that give the name after it ("a bakery called"); with `focus_stems`,
+    words that give it to the noun asked about, within the naming words or just before them: "police
+    identified the driver as", not "neighbours organized as" for an architect."""
+    naming = _NAMING.search(before)
+    if naming is None or focus_stems is None:
+        return naming is not None
+    words_before = before[: naming.start()].split()[-_NAMED_NOUN_WINDOW:]
+    return bool(focus_stems & text_stems(" ".join([*words_before, naming.group(0)])))
 
 
 # How many capitalised words before a name may be more of it, which the model left out ("owner Erling *Gunderholt*").

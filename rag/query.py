@@ -1373,11 +1373,15 @@ def _name_constraints(entity: "Span", publisher_names: frozenset[str], covered: 
     ("Eastbrook Public Schools"); the name must then stand near one of those nouns (`Constraint.near`). Other
     lowercase words may be a name typed in lowercase ("the red cross"); a person's name is looked for by its
     surname."""
+    # "the" is dropped before a name ("the Orlow Library"), not inside one ("Friends of the Orlow Library")
     tokens = [
         t for t in entity
-        if not t.is_punct and t.lower_ not in ("the", "'s", "’s") and t.idx not in covered
+        if not t.is_punct and t.lower_ not in ("'s", "’s") and not (t.lower_ == "the" and t.i == entity.start)
+        and t.idx not in covered
     ]  # fmt: skip
     lowercase = [t for t in tokens if t.is_alpha and t.text.islower() and t.lower_ not in _NAME_JOINERS]
+    # "the merged Tarnby and Orrin Bay fire district": the names joined are each the institution's
+    lowercase = [t for t in lowercase if t.lower_ not in ("and", "or")]
     if (not capitalised or entity.label_ == "PERSON" or not lowercase
             or any(t.lemma_.casefold() not in _INSTITUTION_NOUNS for t in lowercase)):  # fmt: skip
         found = _name_constraint(entity, tokens, publisher_names, alternatives)

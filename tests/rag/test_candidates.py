@@ -473,6 +473,21 @@ def test_a_tally_counts_votes_only() -> None:
     assert voted and voted[0].answer_text() == "5"
 
 
+def test_a_vote_result_in_words_counts_votes_only() -> None:
+    """"The recall passed 612 to 455": the numbers are votes, however large, so they count no signatures; a
+    question about the votes still gets them."""
+    text = "The Orlow library levy passed 612 to 455 on Tuesday. Organizers had gathered signatures since June."
+    passage = _passage(text, _tagged(text, "CARDINAL", "612", "455"))
+    assert _answers("How many signatures did the Orlow library levy petition get?", passage) == []
+    assert _answers("How many votes did the Orlow library levy get?", passage)[:1] == ["612"]
+    votes = "Dana Orme received 590 votes to 441 for Tam Quist in the Orlow recall."
+    passage = _passage(votes, _tagged(votes, "CARDINAL", "590", "441"))
+    assert _answers("How many signatures did the Orlow recall petition get?", passage) == []
+    rose = "Orlow library visits rose from 612 to 955 a day after the levy passed."
+    passage = _passage(rose, _tagged(rose, "CARDINAL", "612", "955"))
+    assert "955" in _answers("How many visits does the Orlow library get a day?", passage)
+
+
 def test_a_range_of_the_thing_counted_is_no_tally() -> None:
     text = "Organizers said 40-50 people attended the Orlow library forum on Monday."
     passage = _passage(text, _tagged(text, "CARDINAL", "40-50"), "Orlow forum", "Orlow Star")
@@ -1552,6 +1567,14 @@ def test_the_town_an_article_is_filed_from_is_no_firm_and_an_address_online_no_n
     assert _answers("Which business did the diesel that killed fish in Mossy Brook come from?", passage) == [
         "Hensel Fuel Supply"
     ]
+    # a dateline that gives the state after the town, as US wire stories do
+    state = text.replace("TARRING FORD (KVNR)", "TARRING FORD, Kan. (KVNR)")
+    town = state.index("in Tarring Ford") + len("in ")
+    passage = _passage(state, [(town, town + len("Tarring Ford"), "ORG"), *_tagged(state, "ORG", "KVNR"),
+                               *_tagged(state, "ORG", "Hensel Fuel Supply")])  # fmt: skip
+    assert _answers("Which business did the diesel that killed fish in Mossy Brook come from?", passage) == [
+        "Hensel Fuel Supply"
+    ]
 
 
 def test_a_count_in_figures_the_model_missed_is_a_candidate_but_a_numbered_name_or_an_age_list_is_not() -> None:
@@ -1563,6 +1586,22 @@ def test_a_count_in_figures_the_model_missed_is_a_candidate_but_a_numbered_name_
     others = ("Crews closed Route 7 near Tarrow after the storm. Her children, ages 6 and 9, were hurt in Tarrow. "
               "Tarrow spent $900 fixing lines and 12 percent of the town was dark until 9 p.m. Friday.")
     assert _answers("How many people were hurt in Tarrow?", _passage(others)) == []
+
+
+@pytest.mark.parametrize(("question", "text", "tagged", "counted"), [
+    ("How many cars were stuck near Tarrow?", "Crews closed route 9 near Tarrow, where 14 cars were stuck.",
+     ("9", "14"), ["14"]),
+    ("How many firefighters answered the Tarrow call?",
+     "Firefighters from station 4 answered the call in Tarrow, with 12 volunteers.", ("4", "12"), ["12"]),
+    ("How many voters waited in Tarrow?", "Voters in precinct 14 waited an hour in Tarrow.", ("14",), []),
+    # a unit after the number: it counts, whatever noun comes before
+    ("How many miles north of Tarrow is the gas station?", "The gas station 4 miles north of Tarrow was closed.",
+     ("4",), ["4"]),
+])  # fmt: skip
+def test_a_number_naming_a_road_or_post_written_in_lowercase_is_no_count(
+    question: str, text: str, tagged: tuple[str, ...], counted: list[str]
+) -> None:
+    assert _answers(question, _passage(text, _tagged(text, "CARDINAL", *tagged))) == counted
 
 
 def test_a_role_before_a_first_name_the_model_left_out_still_gives_the_name_the_role() -> None:
@@ -1582,6 +1621,18 @@ def test_a_group_organised_under_a_name_is_given_that_name() -> None:
     text = "Opponents, organized as Save Tamsin Meadow, gathered 900 signatures against the Tamsin quarry."
     passage = _passage(text, _tagged(text, "PERSON", "Save Tamsin Meadow"))
     assert _answers("What is the name of the group that fought the Tamsin quarry?", passage) == ["Save Tamsin Meadow"]
+
+
+def test_a_word_of_naming_gives_a_role_only_beside_the_roles_noun() -> None:
+    """"Who is the architect ...?": a group "organized as" something is named, not given the role; "identified the
+    driver ... as" names the driver."""
+    text = ("Neighbors of the Hollin Avenue tower, organized as the Ferrow Group, sued the city. The tower was "
+            "designed by a firm from Tarrow.")
+    passage = _passage(text, _tagged(text, "ORG", "the Ferrow Group"))
+    assert _answers("Who is the architect of the Hollin Avenue tower?", passage) == []
+    driver = "Police identified the driver killed in the Hollin Avenue crash as Jo Tallis, 41, of Tarrow."
+    passage = _passage(driver, _tagged(driver, "PERSON", "Jo Tallis"))
+    assert _answers("Who was the driver killed in the Hollin Avenue crash?", passage) == ["Jo Tallis"]
 
 
 def test_a_rival_named_with_and_still_counts_when_the_asked_name_has_it_too() -> None:
@@ -1729,6 +1780,12 @@ def test_the_town_after_a_persons_age_is_where_they_live_not_where_it_happened()
                               *_tagged(text, "ORG", "Brindlemoor Regional Medical Center")])  # fmt: skip
     assert "Pellingford" not in _answers("Where was the driver in the crash taken?", passage)
     assert "Pellingford" in _answers("Where is Tyler Voskamp from?", passage)
+    # the age written before the noun: "the 52-year-old driver, of Ashcombe"
+    aged = "The 52-year-old pickup driver, of Ashcombe, was flown to Brindlemoor Regional Medical Center."
+    passage = _passage(aged, [*_tagged(aged, "GPE", "Ashcombe"),
+                              *_tagged(aged, "ORG", "Brindlemoor Regional Medical Center")])  # fmt: skip
+    assert "Ashcombe" not in _answers("Where was the pickup driver taken?", passage)
+    assert "Ashcombe" in _answers("Where does the pickup driver live?", passage)
 
 
 def test_a_since_date_that_dates_a_record_or_stands_beside_its_length_is_not_the_answer() -> None:

@@ -639,13 +639,19 @@ def test_a_name_given_with_a_noun_for_an_institution_is_its_capitalised_words_ne
     assert found("Which company won the bus contract from the Pellwick school board?", 7, 11) == [
         (("pellwick",), ("school", "board"))
     ]
-    # other lowercase words may be part of the name: it stays whole
+    # names joined by "and" before such a noun are each the institution's, near that noun
     assert found("Who leads the merged Tarnby and Orrin Bay fire district?", 4, 10) == [
-        (("tarnby and orrin bay fire district",), ())
+        (("tarnby",), ("fire", "district")), (("orrin bay",), ("fire", "district"))
     ]
+    # "and" in a name without such a noun, and other lowercase words, may be part of the name: it stays whole
+    assert found("When did Tarnby and Orrin open the plant?", 2, 5) == [(("tarnby and orrin",), ())]
     assert found("How many volunteers did the red cross send to Dunning?", 4, 7) == [(("red cross",), ())]
     # a lowercase joiner inside a name written in capitals stays part of it
     assert found("How much did the Bank of Orrick lend?", 4, 7) == [(("bank of orrick",), ())]
+    # "the" before a name is left out; inside one it stays ("Friends of the Orrick Library")
+    assert found("How much did the Friends of the Orrick Library raise?", 3, 9) == [
+        (("friends of the orrick library",), ())
+    ]
     # a person's name is looked for by its surname, however its particles are written
     assert found("What did Anneke van der Molen say about the dike?", 2, 6, "PERSON") == [(("molen",), ())]
 
