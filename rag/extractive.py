@@ -121,11 +121,17 @@ def agreeing_first(
     """The ranked candidates; when the best value's clause contradicts the question's time or polarity
     (rag.candidates.clause_agrees), the first of the next ones within `window` whose clause agrees takes its
     place: "Where will riders catch it?" is answered by "buses will stop at the park-and-ride lot", not by "will
-    no longer run down Front Street", ranked first for its words. When none agrees, the order stays, and the
+    no longer run down Front Street", ranked first for its words. When the best counts the noun asked about
+    (`answer_on_focus`), not a number of something else. When none agrees, the order stays, and the
     refusal model sees the disagreement (`mood_agrees`). Only the best is parsed when it agrees."""
     if not analysis.typed or len(candidates) < 2 or clause_agrees(analysis, candidates[0]):
         return candidates
+    # a count or a sum next to the noun asked about ("the plant's water use, up to 1.4 million gallons a day")
+    counts_the_focus = (analysis.answer_type in ("count", "quantity", "money")
+                        and candidates[0].features.get("answer_on_focus", 0.0) >= 1.0)  # fmt: skip
     for candidate in candidates[1:window]:
+        if counts_the_focus and candidate.features.get("answer_on_focus", 0.0) == 0.0:
+            continue  # a number of something else ("310 workers") does not answer for the water
         if clause_agrees(analysis, candidate):
             return [candidate, *(c for c in candidates if c is not candidate)]
     return candidates

@@ -249,6 +249,30 @@ def test_a_value_whose_clause_denies_what_is_asked_goes_after_one_that_does_not(
     assert ranked[0].answer_text() == first
 
 
+def test_a_count_of_the_noun_asked_about_is_not_replaced_by_a_count_of_something_else() -> None:
+    """"the mill's water use, up to 2 million gallons a day, has not been studied": the clause is denied, but the
+    value counts the water asked about; "120 workers" in an agreeing clause counts something else."""
+    from rag.candidates import Candidate
+    from rag.extractive import agreeing_first
+    from rag.models import Passage
+    from rag.query import analyse
+
+    def candidate(text: str, value: str, on_focus: float) -> Candidate:
+        passage = Passage(passage_id=value, article_id=value, title="Quenlow mill", source="s", text=text, start=0,
+                          end=len(text), entities=[])  # fmt: skip
+        return Candidate(0, passage, 0, len(text), {"answer_on_focus": on_focus},
+                         [(text.index(value), text.index(value) + len(value), "QUANTITY")])  # fmt: skip
+
+    water = candidate("Engineers said the mill's water use, up to 2 million gallons a day, had not been studied.",
+                      "up to 2 million gallons", 1.0)  # fmt: skip
+    workers = candidate("The Quenlow mill will hire 120 workers when it opens.", "120", 0.0)
+    question = analyse("How much water could the Quenlow mill use a day?")
+    assert agreeing_first([water, workers], question)[0] is water
+    # a value no nearer the noun than the other does give way ("Where will the bus stop?" above)
+    water.features["answer_on_focus"] = 0.5
+    assert agreeing_first([water, workers], question)[0] is workers
+
+
 def test_an_outlet_that_gives_both_figures_does_not_disagree_with_one_that_gives_one() -> None:
     from rag.candidates import Candidate
     from rag.extractive import _also_states
