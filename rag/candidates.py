@@ -1327,8 +1327,12 @@ def _answer_entities(
                 and not _ASKS_WHERE_FROM.search(question)
                 and not _AT_THEIR_HOME.search(passage.text, start, end)):  # fmt: skip
             continue  # "Tyler Voskamp, 19, of Pellingford, was treated": where he lives, not where anything happened
+        if analysis.answer_type == "place" and label == "ORG" and _ADDRESSED_BEFORE.search(passage.text, start, s):
+            continue  # "told the Board of Regents in a letter": those spoken to, not where anyone goes or is
         if analysis.answer_type in ("person", "organisation") and _a_street(passage.text, s, e):
             continue  # the model tags an unfamiliar street as a person ("a house on Quillon Lane")
+        if analysis.answer_type in ("person", "organisation") and _a_natural_feature(text, label):
+            continue  # "Little Corvel Lake", "Corvel Dam": the model tags an unfamiliar lake or dam as a firm or person
         if analysis.answer_type in ("person", "organisation") and _listed_with_places(passage, s, e):
             continue  # "parked in Pellingford and Orlow": the model took one town of the list for a person
         if (analysis.answer_type in ("person", "organisation") and label == "PERSON"
@@ -1395,6 +1399,11 @@ def _answer_entities(
 # and questions that ask for it.
 _A_HOMETOWN_BEFORE = re.compile(r"\b\d{1,3}(?:-year-old(?:\s+[a-z]+){1,2})?,\s+of\s+(?:the\s+)?$")
 _HOMETOWN_REACH = 40
+# Words before those someone speaks or writes to: "told the Board of Regents", "in a letter to the council".
+_ADDRESSED_BEFORE = re.compile(
+    r"\b(?:told|tells|telling|informed|informs|notified|urged|wrote to|writes to|said to|letter to|"
+    r"testified before|testifies before|appeared before)\s+(?:the\s+)?$", re.IGNORECASE
+)
 _ASKS_WHERE_FROM = re.compile(r"\b(?:from|live[sd]?|living|resid(?:e[sd]?|ing|ent|ence)|home|hometown)\b",
                               re.IGNORECASE)
 # "died at his home", "destroyed the home of Lena Vasko, 34, of Stallbridge": the town is where it happened.
@@ -1645,6 +1654,22 @@ _THOROUGHFARE = re.compile(
 )
 _BEFORE_A_STREET = re.compile(r"(?:\b(?:on|at|along|off|near|onto|down|up|across|over|past|through|to)\s+|\d+\s+)$",
                               re.IGNORECASE)  # fmt: skip
+
+
+# A name that is a lake, river or other feature of the land, or a dam: its head noun, last or (for "Lake Orrin",
+# "Mount Tarn") first. English geographic nouns; a firm's name goes on after them ("Lake Orrin Marine Supply").
+_NATURAL_FEATURE = re.compile(
+    r"^(?:the\s+)?(?:(?:[A-Z][\w'’.-]*\s+){1,3}(?:Lake|River|Creek|Brook|Pond|Reservoir|Bay|Island|Mountain|Hill|"
+    r"Valley|Beach|Falls|Dam|Lagoon|Marsh|Swamp|Canyon|Peninsula)|(?:Lake|Mount|Mt\.)\s+[A-Z][\w'’-]*)$"
+)
+
+# Those of the nouns that are also common surnames ("Ellen Marsh", "Tom Hill"): a person the model tags is one.
+_SURNAME_FEATURES = frozenset({"Hill", "Marsh", "Brook", "Beach", "Bay", "Pond", "Lake", "Falls", "Valley"})
+
+
+def _a_natural_feature(name: str, label: str) -> bool:
+    """Whether `name` is a lake, river, dam or the like (`_NATURAL_FEATURE`), not a person of that surname."""
+    return bool(_NATURAL_FEATURE.search(name)) and not (label == "PERSON" and name.split()[-1] in _SURNAME_FEATURES)
 
 
 def _a_street(text: str, start: int, end: int) -> bool:

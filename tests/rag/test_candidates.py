@@ -1623,6 +1623,32 @@ def test_a_group_organised_under_a_name_is_given_that_name() -> None:
     assert _answers("What is the name of the group that fought the Tamsin quarry?", passage) == ["Save Tamsin Meadow"]
 
 
+def test_those_someone_speaks_or_writes_to_are_no_place() -> None:
+    """"Orme told the Board of Regents she will lead Calder College": the board is spoken to; the college is where
+    she goes. A body after "at" or "to" without a speech verb is still a place ("moved to Calder College")."""
+    text = "Dana Orme told the Board of Regents in a letter Tuesday that she will lead Calder College in Tarnby."
+    passage = _passage(text, _tagged(text, "ORG", "the Board of Regents", "Calder College"))
+    assert _answers("Where is Dana Orme going?", passage)[:1] == ["Calder College"]
+    assert "the Board of Regents" not in _answers("Where is Dana Orme going?", passage)
+    moved = "Dana Orme moved to the Board of Regents office on Tuesday."
+    passage = _passage(moved, _tagged(moved, "ORG", "the Board of Regents"))
+    assert _answers("Where did Dana Orme move on Tuesday?", passage) == ["the Board of Regents"]
+
+
+def test_a_lake_or_a_dam_the_model_tags_as_a_firm_or_a_person_answers_no_who_question() -> None:
+    """The small model tags "Little Orrin Lake" as an organisation and "Orrin Dam" as a person: their head nouns say
+    they are features of the land; a firm named after a lake goes on after it."""
+    text = ("The Tarnby board hired Kessel Marine to repair Orrin Dam on the south end of Little Orrin Lake. "
+            "Lake Orrin Boat Works will store the marina's docks.")
+    passage = _passage(text, [*_tagged(text, "ORG", "Kessel Marine", "Little Orrin Lake", "Lake Orrin Boat Works"),
+                              *_tagged(text, "PERSON", "Orrin Dam")])  # fmt: skip
+    assert _answers("Whom did the Tarnby board hire?", passage) == ["Kessel Marine", "Lake Orrin Boat Works"]
+    # a person whose surname is such a noun stays one
+    marsh = "The Tarnby board hired Ellen Marsh and Tom Hill to inspect Orrin Dam."
+    passage = _passage(marsh, _tagged(marsh, "PERSON", "Ellen Marsh", "Tom Hill", "Orrin Dam"))
+    assert _answers("Whom did the Tarnby board hire?", passage) == ["Ellen Marsh", "Tom Hill"]
+
+
 def test_a_word_of_naming_gives_a_role_only_beside_the_roles_noun() -> None:
     """"Who is the architect ...?": a group "organized as" something is named, not given the role; "identified the
     driver ... as" names the driver."""
