@@ -399,7 +399,7 @@ def _names_a_rival(passage: Passage, start: int, end: int, missing: list[Constra
         for constraint in asked:
             if joined and not _JOINED_LAST_WORD.search(constraint.text):
                 continue  # "Gallowglass Steel & Bridge" names a firm of two trades, not a bridge
-            wanted = " ".join([constraint.keys[0], *constraint.near[-1:]]).split()
+            wanted = [w for w in " ".join([constraint.keys[0], *constraint.near[-1:]]).split() if w != "the"]
             # same kind: they end alike ("... County", "... School"); another one: the rest differs
             if len(wanted) > 1 and len(named) > 1 and named[-1] == wanted[-1] and named[:-1] != wanted[:-1]:
                 return True
@@ -1369,7 +1369,7 @@ def _answer_entities(
             continue  # "Fourteen residents": the model took a number word at a sentence start for a name
         if _inside_the_outlets_name(passage, s, e):
             continue  # "according to WVCQ 6 News": the 6 is part of a name
-        if _names_a_numbered_thing(passage.text, s, e):
+        if _names_a_numbered_thing(passage.text, s, e, focus_stems):
             continue  # "Ordinance 2024-09", "Policy 5130", "route 9": the number names a thing, it is no date or count
         if label == "ORDINAL" and _for_the_first_time(passage.text, s, e):
             continue  # "won for the first time since 2019": an idiom for "never before", not a count
@@ -1524,7 +1524,16 @@ _AN_ADDRESS_ONLINE = re.compile(r"@|://|\bwww\.", re.IGNORECASE)
 _ONLINE_TAIL = re.compile(r"[\s,(]*\S*(?:@|://|www\.)\S*$", re.IGNORECASE)
 # A dateline's place in capitals and the parenthesis that opens a news service's credit.
 # A dateline may give the state after the town, as US news writing abbreviates it ("ORLOW, Kan. (AP) -").
-_DATELINE_STATE = r"(?:,\s*[A-Z][A-Za-z.]{1,12})?"
+# An abbreviation ("Kan.", "N.C.") or a state's name written out ("Ohio", "New Mexico"); not any capitalised word,
+# which a list line gives after a firm's name ("HESKETH PAVING, Orlow - $1.2 million").
+_US_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|"
+    "Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|"
+    "Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|"
+    "Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
+    "West Virginia|Wisconsin|Wyoming"
+)
+_DATELINE_STATE = rf"(?:,\s*(?:[A-Z][a-z]{{1,4}}\.|[A-Z]\.\s?[A-Z]\.|(?:{_US_STATES})\b))?"
 _WIRE_CREDIT_BEFORE = re.compile(rf"(?:^|\n)[A-Z][A-Z.'’ ]*{_DATELINE_STATE}\s*\($")
 # What follows a dateline's place: the state, perhaps, a credit in parentheses, perhaps, and a dash.
 _DATELINE_AFTER = re.compile(rf"{_DATELINE_STATE}\s*(?:\([^)\n]{{1,30}}\)\s*)?[-—–]")
@@ -1567,16 +1576,29 @@ _COUNTED_UNITS = MEASURE_UNITS | {"second", "minute", "hour", "day", "week", "mo
                                   "feet", "people", "person"}  # fmt: skip
 
 
-def _names_a_numbered_thing(text: str, start: int, end: int) -> bool:
+def _names_a_numbered_thing(
+    text: str, start: int, end: int, focus_stems: frozenset[str] | set[str] = frozenset()
+) -> bool:
     """The number at text[start:end] is part of a name: "Ordinance 2024-09", "Route 9", "fire station 4"; not when a
-    unit follows it ("the station 4 miles north of town": four miles)."""
+    unit follows it ("the station 4 miles north of town": four miles), when it is a sum or a measure with its unit
+    ("gave the district $4.2 million", "a room 9 feet wide"), or when the thing asked about follows it ("gave the
+    precinct 6 new officers" for "How many officers ...?")."""
     reach = max(0, start - _NUMBERED_DOCUMENT_REACH)
     if _NUMBERED_DOCUMENT.search(text, reach, start):
         return True
-    if not _NUMBERED_PLACE_LOWERCASE.search(text, reach, start):
+    if not _NUMBERED_PLACE_LOWERCASE.search(text, reach, start) or not _A_BARE_NUMBER.fullmatch(text[start:end]):
         return False
     unit = re.match(r"\s+([a-z]+)", text[end : end + 20])
-    return unit is None or not {unit.group(1), unit.group(1).removesuffix("s")} & _COUNTED_UNITS
+    if unit is not None and {unit.group(1), unit.group(1).removesuffix("s")} & _COUNTED_UNITS:
+        return False
+    counted = [w for w in text[end : end + 60].split()[:3] if w.casefold() not in _BEFORE_THE_COUNTED][:1]
+    return not (focus_stems and counted and focus_stems & set(stems(counted[0])))
+
+
+# A number alone, as names give them ("route 9", "station 4B"), and the words between a count and what it counts
+# ("6 new officers", "14 more teachers").
+_A_BARE_NUMBER = re.compile(r"\d+[A-Za-z]?")
+_BEFORE_THE_COUNTED = frozenset({"more", "new", "additional", "extra", "full-time", "part-time", "other"})
 # The word a public body's name ends in, or has before "of", "for" or "on" ("Amberlow City Council", "the
 # Brindlemoor county commission", "Department of Public Works"): such a body answers no question about a company,
 # firm or contractor. A firm's name may hold the word elsewhere ("Harbor Town Builders", "City Electric Supply").
@@ -1617,7 +1639,11 @@ _UNIT_REACH = 20
 _TALLY = re.compile(r"\d+\s?[-–]\s?\d+")
 _TALLY_IN_WORDS = re.compile(
     r"(?:\b(?:passed|failed|won|lost|carried|approved|rejected|defeated|voted|vote of|margin of)\s+(\d[\d,]*)|"
-    r"\b(\d[\d,]*)\s+votes?)\s+to\s+(\d[\d,]*)\b", re.IGNORECASE
+    r"\b(\d[\d,]*)\s+votes?)\s+to\s+(\d[\d,]*)\b"
+    # and what follows a result: a pause, the votes or a preposition; not the thing a range counts ("approved 40 to
+    # 60 homes", "3 to 4 percent raises", "won 3 to 4 more seats")
+    r"(?=\s*(?:[,.;:)—–-]|$)|\s+(?:votes?|ballots?|on|in|at|with|after|before|over|against|for|to|when|as|during|"
+    r"last|this|and|but|(?-i:[A-Z])))", re.IGNORECASE
 )
 _TALLIED = frozenset(stems("vote votes voter point points goal goals run runs score"))
 
@@ -1922,7 +1948,7 @@ def _names_the_focus(
         or describing_stems & all_stems(" ".join(after.split()[:NAMED_WINDOW]))  # "won" is a stopword to text_stems
         or any(focus_stems & text_stems(word) for word in previous)
         or any(focus_stems & text_stems(word) for word in following if not word.rstrip(",.;").endswith(("'s", "’s")))
-        or _naming_words_before(before, focus_stems if naming_needs_the_focus else None)
+        or _naming_words_before(before, focus_stems if naming_needs_the_focus else None, after)
     )
 
 
@@ -1930,15 +1956,39 @@ def _names_the_focus(
 _NAMED_NOUN_WINDOW = 6
 
 
-def _naming_words_before(before: str, focus_stems: set[str] | None) -> bool:
+def _naming_words_before(before: str, focus_stems: set[str] | None, after: str = "") -> bool:
     """Whether `before` ends in words that give the name after it ("a bakery called"); with `focus_stems`,
     words that give it to the noun asked about, within the naming words or just before them: "police
-    identified the driver as", not "neighbours organized as" for an architect."""
+    identified the driver as", not "neighbours organized as" for an architect; or right after the name (`after`,
+    the sentence's words after it): "named Dana Lisle its new superintendent", "a firm called Orrel Design will
+    serve as architect", not "a group called Save Hollin sued the architect"."""
     naming = _NAMING.search(before)
     if naming is None or focus_stems is None:
         return naming is not None
     words_before = before[: naming.start()].split()[-_NAMED_NOUN_WINDOW:]
-    return bool(focus_stems & text_stems(" ".join([*words_before, naming.group(0)])))
+    return bool(focus_stems & text_stems(" ".join([*words_before, naming.group(0)]))) or _role_right_after(
+        after, focus_stems
+    )
+
+
+# Words between a name and the role given it right after: "named Dana Lisle as its new superintendent", "will
+# serve as architect".
+_BEFORE_A_ROLE = frozenset({"will", "would", "to", "serve", "act", "work", "be", "as", "its", "his", "her", "their",
+                            "the", "a", "an", "new", "interim", "acting", "permanent", "first"})  # fmt: skip
+
+
+def _role_right_after(after: str, focus_stems: set[str]) -> bool:
+    """Whether the role's noun follows the name within a few words of the same phrase, only words of
+    `_BEFORE_A_ROLE`, a possessive ("the city's") or one word right before the noun ("lead architect") between."""
+    found = re.match(r"[^,;:()—–.!?]*", after)
+    following = (found.group(0) if found else "").split()[:_NAMED_NOUN_WINDOW]
+    for i, word in enumerate(following):
+        if focus_stems & text_stems(word):
+            return True
+        if word.casefold() in _BEFORE_A_ROLE or word.endswith(("'s", "’s")):
+            continue
+        return i + 1 < len(following) and bool(focus_stems & text_stems(following[i + 1]))
+    return False
 
 
 # How many capitalised words before a name may be more of it, which the model left out ("owner Erling *Gunderholt*").

@@ -183,12 +183,18 @@ class Constraint:
     # board"): one of them must stand within a few words of the name ("Wexley's council", "Eastbrook Public
     # Schools"), not only the town
     near: tuple[str, ...] = ()
+    # The names joined to this one by "and"/"or" before such nouns ("the joint Tarnby and Orlow police"): one of
+    # them must stand within a few words of it, in the same sentence ("Tarnby police and Orlow police"), not
+    # anywhere in the article ("Tarnby police have 21 officers. Orlow police have 17")
+    joined: tuple[str, ...] = ()
 
     def holds_in(self, text: str, words: Collection[str]) -> bool:
         """Whether `text` (normalised, see rag.text.normalise) with word tokens `words` mentions it."""
         if self.kind == "name":
-            return all(_name_in(key, text, words) for key in self.keys) and (
-                not self.near or any(_stands_near(self.keys[0], noun, text) for noun in self.near)
+            return (
+                all(_name_in(key, text, words) for key in self.keys)
+                and (not self.near or any(_stands_near(self.keys[0], noun, text) for noun in self.near))
+                and (not self.joined or any(_stand_together(self.keys[0], other, text) for other in self.joined))
             )
         if self.kind == "year_range":
             first, second = self.keys
@@ -1393,7 +1399,11 @@ def _name_constraints(entity: "Span", publisher_names: frozenset[str], covered: 
                          near)
         for run in _name_runs(tokens)
     )  # fmt: skip
-    return [constraint for constraint in found if constraint is not None]
+    constraints = [constraint for constraint in found if constraint is not None]
+    if len(constraints) > 1 and any(t.lower_ in ("and", "or") for t in tokens):
+        keys = [constraint.keys[0] for constraint in constraints]
+        constraints = [replace(c, joined=tuple(k for k in keys if k != c.keys[0])) for c in constraints]
+    return constraints
 
 
 def _name_constraint(entity: "Span", tokens: list["Token"], publisher_names: frozenset[str],
@@ -1426,14 +1436,33 @@ def _name_in(key: str, text: str, words: Collection[str]) -> bool:
             for w in words
             if w[:1] == key[:1]
         )
-    pattern = r"\W+".join(re.escape(part) for part in key.split())  # "corliss greer" matches "corliss-greer"
+    pattern = _name_pattern(key)  # "corliss greer" matches "corliss-greer"
     return re.search(rf"(?<!\w){pattern}(?!\w)", text) is not None
+
+
+def _name_pattern(key: str) -> str:
+    """A pattern for the words of `key` with anything but a word between them; a "the" inside the name may be left
+    out, as outlets do ("friends of the orrick library" matches "Friends of Orrick Library")."""
+    parts = key.split()
+    last = len(parts) - 1
+    return "".join(
+        r"(?:the\W+)?" if part == "the" and 0 < i < last else re.escape(part) + (r"\W+" if i < last else "")
+        for i, part in enumerate(parts)
+    )
+
+
+def _stand_together(key: str, other: str, text: str) -> bool:
+    """Whether the names `key` and `other` stand within _NEAR_WORDS words of each other in `text`, in one
+    sentence."""
+    first, second = _name_pattern(key), _name_pattern(other)
+    gap = rf"(?:[^\w.;!?]+\w+){{0,{_NEAR_WORDS}}}?[^\w.;!?]+"
+    return re.search(rf"(?<!\w)(?:{first}{gap}{second}|{second}{gap}{first})(?!\w)", text) is not None
 
 
 def _stands_near(key: str, noun: str, text: str) -> bool:
     """Whether the name `key` stands within _NEAR_WORDS words of `noun` or a word it begins ("commission":
     "commissioners") in `text`."""
-    name = r"\W+".join(re.escape(part) for part in key.split())
+    name = _name_pattern(key)
     head = re.escape(noun[:-1] if noun.endswith("s") else noun)
     gap = rf"(?:\W+\w+){{0,{_NEAR_WORDS}}}?\W+"
     return re.search(rf"(?<!\w){name}{gap}{head}\w*|(?<!\w){head}\w*{gap}{name}(?!\w)", text) is not None

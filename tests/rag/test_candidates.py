@@ -483,6 +483,10 @@ def test_a_vote_result_in_words_counts_votes_only() -> None:
     votes = "Dana Orme received 590 votes to 441 for Tam Quist in the Orlow recall."
     passage = _passage(votes, _tagged(votes, "CARDINAL", "590", "441"))
     assert _answers("How many signatures did the Orlow recall petition get?", passage) == []
+    # a range of the thing counted after a word of voting: no result
+    homes = "The Orlow council approved 40 to 60 homes on the Hollin farm site."
+    passage = _passage(homes, _tagged(homes, "CARDINAL", "40 to 60"))
+    assert _answers("How many homes did the Orlow council approve?", passage) == ["40 to 60"]
     rose = "Orlow library visits rose from 612 to 955 a day after the levy passed."
     passage = _passage(rose, _tagged(rose, "CARDINAL", "612", "955"))
     assert "955" in _answers("How many visits does the Orlow library get a day?", passage)
@@ -1568,6 +1572,12 @@ def test_the_town_an_article_is_filed_from_is_no_firm_and_an_address_online_no_n
         "Hensel Fuel Supply"
     ]
     # a dateline that gives the state after the town, as US wire stories do
+    # a line of a list that gives a firm's town after a comma is no dateline
+    from rag.candidates import _in_a_dateline
+
+    listed = "Bids received:\nHESKETH PAVING, Orlow - $1.2 million\nTALLIS BUILDERS, Kan. (AP) - wire copy"
+    assert not _in_a_dateline(listed, listed.index("HESKETH"), listed.index("HESKETH") + len("HESKETH PAVING"))
+    assert _in_a_dateline(listed, listed.index("TALLIS"), listed.index("TALLIS") + len("TALLIS BUILDERS"))
     state = text.replace("TARRING FORD (KVNR)", "TARRING FORD, Kan. (KVNR)")
     town = state.index("in Tarring Ford") + len("in ")
     passage = _passage(state, [(town, town + len("Tarring Ford"), "ORG"), *_tagged(state, "ORG", "KVNR"),
@@ -1597,11 +1607,25 @@ def test_a_count_in_figures_the_model_missed_is_a_candidate_but_a_numbered_name_
     # a unit after the number: it counts, whatever noun comes before
     ("How many miles north of Tarrow is the gas station?", "The gas station 4 miles north of Tarrow was closed.",
      ("4",), ["4"]),
+    # the thing asked about after the number: the noun before it received them
+    ("How many officers will Tarrow give the precinct?", "Tarrow will give the precinct 6 new officers next year.",
+     ("6",), ["6"]),
 ])  # fmt: skip
 def test_a_number_naming_a_road_or_post_written_in_lowercase_is_no_count(
     question: str, text: str, tagged: tuple[str, ...], counted: list[str]
 ) -> None:
     assert _answers(question, _passage(text, _tagged(text, "CARDINAL", *tagged))) == counted
+
+
+@pytest.mark.parametrize(("question", "text", "value", "label"), [
+    ("How much did the state give the Tarrow school district?", "The state gave the district $4.2 million for buses.",
+     "$4.2 million", "MONEY"),
+    ("How far will Tarrow extend the pier?", "Tarrow will extend the pier 200 feet into the harbor.", "200 feet",
+     "QUANTITY"),
+])  # fmt: skip
+def test_a_sum_or_measure_after_a_lowercase_post_noun_is_no_part_of_a_name(question: str, text: str, value: str,
+                                                                           label: str) -> None:  # fmt: skip
+    assert _answers(question, _passage(text, _tagged(text, label, value))) == [value]
 
 
 def test_a_role_before_a_first_name_the_model_left_out_still_gives_the_name_the_role() -> None:
@@ -1659,6 +1683,27 @@ def test_a_word_of_naming_gives_a_role_only_beside_the_roles_noun() -> None:
     driver = "Police identified the driver killed in the Hollin Avenue crash as Jo Tallis, 41, of Tarrow."
     passage = _passage(driver, _tagged(driver, "PERSON", "Jo Tallis"))
     assert _answers("Who was the driver killed in the Hollin Avenue crash?", passage) == ["Jo Tallis"]
+
+
+@pytest.mark.parametrize(("text", "name", "label", "holds"), [
+    ("The Tarnby school board named Dana Lisle its new superintendent on Monday.", "Dana Lisle", "PERSON", True),
+    ("The city hired a Tarrow firm named Orrel Design as architect for the new library.", "Orrel Design", "ORG",
+     True),
+    ("A Tarrow firm called Hesketh Partners will serve as architect for the new library.", "Hesketh Partners", "ORG",
+     True),
+    ("A group called Save Hollin sued the architect of the new library on Monday.", "Save Hollin", "ORG", False),
+])  # fmt: skip
+def test_a_word_of_naming_gives_a_role_named_right_after_the_name(text: str, name: str, label: str,
+                                                                  holds: bool) -> None:  # fmt: skip
+    """"named Dana Lisle its new superintendent": the role's noun follows the name, with only "as", "its new",
+    "will serve as" between; "called Save Hollin sued the architect" gives the group no role."""
+    from rag.candidates import _names_the_focus
+    from rag.text import stems
+
+    start = text.index(name)
+    role = "superintendent" if "superintendent" in text else "architect"
+    assert _names_the_focus(text, (start, start + len(name), label), set(stems(role)), set(), (0, len(text)),
+                            True) is holds  # fmt: skip
 
 
 def test_a_rival_named_with_and_still_counts_when_the_asked_name_has_it_too() -> None:

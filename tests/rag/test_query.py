@@ -670,6 +670,33 @@ def test_a_name_given_with_a_noun_for_what_it_names_holds_only_near_that_noun(te
     assert wexley_council.holds_in(normalise(text), set(words(text))) is holds
 
 
+@pytest.mark.parametrize(("text", "holds"), [
+    ("The joint department formed by Tarnby police and Orlow police has 38 officers.", True),
+    ("Tarnby and Orlow police merged last year.", True),
+    # each town's own police, sentences apart: no joint force
+    ("Tarnby police have 21 officers. Orlow police have 17 officers.", False),
+])  # fmt: skip
+def test_names_joined_before_an_institution_noun_hold_only_beside_each_other(text: str, holds: bool) -> None:
+    """"the joint Tarnby and Orlow police department": each name near "police", and the two names together."""
+    from spacy.tokens import Span
+
+    from index.nlp import parse
+    from rag.query import _name_constraints
+
+    doc = parse("How many officers does the joint Tarnby and Orlow police department have?")
+    constraints = _name_constraints(Span(doc, 6, 10, label="ORG"), frozenset(), set(), True)
+    assert [(c.keys, c.near) for c in constraints] == [(("tarnby",), ("police",)), (("orlow",), ("police",))]
+    assert all(c.holds_in(normalise(text), set(words(text))) for c in constraints) is holds
+
+
+@pytest.mark.parametrize("text", [
+    "The Friends of the Orrick Library raised $12,400 at its book sale.",
+    "Friends of Orrick Library raised $12,400 at its book sale.",
+])  # fmt: skip
+def test_a_the_inside_a_name_may_be_left_out_by_an_outlet(text: str) -> None:
+    assert holds("How much did the Friends of the Orrick Library raise?", text)
+
+
 def test_a_question_written_all_in_lowercase_or_in_capitals_keeps_its_name_constraints() -> None:
     from spacy.tokens import Span
 
