@@ -148,6 +148,8 @@ def fitting_first(
       another kind, the day of a decision to do something else: `_of_something_else`), only the values among the
       first few that are not;
     - for "why" or "what did X say" about one person, only the sentences where the person is named;
+    - for "Where was X taken?" and other questions of going somewhere, a place someone goes to first
+      (`destination_first`);
     - then a value that agrees with the question's time and polarity first (`agreeing_first`)."""
     if analysis.asked_verb_forms:
         return [c for c in candidates[:CHECKED_FOR_MOOD] if tells_whether(analysis, c.text, word_likeness)]
@@ -159,7 +161,45 @@ def fitting_first(
         candidates = named_by_focus_first(candidates, analysis)
     if candidates and decided_another_thing(analysis, candidates[0], word_likeness):
         candidates = decided_upon_first(candidates)
+    if analysis.answer_type == "place" and analysis.predicate in _MOTION_VERBS:
+        candidates = destination_first(candidates)
     return agreeing_first(candidates, analysis)
+
+
+# Verbs of going or of taking someone or something somewhere, whose "where" is a destination: "Where was the
+# driver taken?", "Where will the buses be rerouted?". A closed class of English verbs.
+_MOTION_VERBS = frozenset({
+    "go", "take", "send", "move", "fly", "bring", "head", "transfer", "relocate", "reroute", "detour", "divert",
+    "evacuate", "transport", "carry", "airlift", "rush", "drive", "return", "shift", "redirect", "ship", "haul",
+})  # fmt: skip
+# "to" or "into" before a value, perhaps with the place the value is in: where someone or something goes
+# ("flown to Brindlemoor Regional Medical Center", "sent to the Lydgate Avenue bridge", "move the work to its
+# larger plant in Kittering"); not "according to", "next to" and the like, which go nowhere.
+_TO_BEFORE = re.compile(
+    r"(?<!\baccording )(?<!\bnext )(?<!\bdue )(?<!\bclose )(?<!\bthanks )(?<!\bcompared )(?<!\bprior )"
+    r"(?<!\bclosest )(?<!\bnearest )\b(?:to|into|toward|towards)\s+"
+    r"(?:(?:the|its|their|his|her|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:in|at)\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_TO_REACH = 60
+
+
+def destination_first(candidates: list[Candidate], window: int = CHECKED_FOR_MOOD) -> list[Candidate]:
+    """For "Where was the driver taken?": when the best place is not one anyone goes to ("a crash a mile north of
+    Sallowmere"), the first of the next few that follows "to" comes first ("flown to Brindlemoor Regional Medical
+    Center"); the order stays when none does."""
+    if not candidates or _goes_to(candidates[0]):
+        return candidates
+    chosen = next((c for c in candidates[1:window] if _goes_to(c)), None)
+    return candidates if chosen is None else [chosen, *(c for c in candidates if c is not chosen)]
+
+
+def _goes_to(candidate: Candidate) -> bool:
+    entity = candidate.answer
+    if entity is None:
+        return False
+    text = candidate.passage.text
+    return bool(_TO_BEFORE.search(text, max(candidate.start, entity[0] - _TO_REACH), entity[0]))
 
 
 def decided_upon_first(candidates: list[Candidate], window: int = CHECKED_FOR_MOOD) -> list[Candidate]:

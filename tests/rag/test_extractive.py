@@ -273,6 +273,33 @@ def test_a_count_of_the_noun_asked_about_is_not_replaced_by_a_count_of_something
     assert agreeing_first([water, workers], question)[0] is workers
 
 
+@pytest.mark.parametrize(("text", "value", "goes_to"), [
+    ("The driver was flown by helicopter to Tarnby General Hospital, officials said.", "Tarnby General Hospital", True),
+    ("The mill will move the work to its larger plant in Orlow, about 300 miles north.", "Orlow", True),
+    ("Buses are being sent to the Quay Street bridge instead.", "Quay Street", True),
+    ("The crash happened south of Orlow, according to the Tarnby Sheriff's Office.", "Tarnby Sheriff's Office", False),
+    ("The crash closed Route 9 next to Tarnby General Hospital for an hour.", "Tarnby General Hospital", False),
+    ("The crash happened two miles south of Orlow on Friday.", "Orlow", False),
+])  # fmt: skip
+def test_where_someone_is_taken_is_a_place_after_to(text: str, value: str, goes_to: bool) -> None:
+    """"Where was the driver taken?": a place that follows "to" (with the place it is in, perhaps) is where
+    someone or something went, and comes before a better-ranked place that does not; "according to" and "next
+    to" go nowhere."""
+    from rag.candidates import Candidate
+    from rag.extractive import destination_first
+    from rag.models import Passage
+
+    def candidate(sentence: str, name: str) -> Candidate:
+        passage = Passage(passage_id=name, article_id=name, title="Crash", source="s", text=sentence, start=0,
+                          end=len(sentence), entities=[])  # fmt: skip
+        return Candidate(0, passage, 0, len(sentence), {},
+                         [(sentence.index(name), sentence.index(name) + len(name), "ORG")])  # fmt: skip
+
+    first = candidate("Two cars collided on Route 9 near Selby on Friday.", "Selby")
+    found = candidate(text, value)
+    assert (destination_first([first, found])[0] is found) is goes_to
+
+
 def test_an_outlet_that_gives_both_figures_does_not_disagree_with_one_that_gives_one() -> None:
     from rag.candidates import Candidate
     from rag.extractive import _also_states
