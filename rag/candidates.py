@@ -1327,6 +1327,9 @@ def _answer_entities(
                 and not _ASKS_WHERE_FROM.search(question)
                 and not _AT_THEIR_HOME.search(passage.text, start, end)):  # fmt: skip
             continue  # "Tyler Voskamp, 19, of Pellingford, was treated": where he lives, not where anything happened
+        if (analysis.answer_type == "person" and _REPLACED_BEFORE.search(passage.text, max(start, s - _REPLACED_REACH), s)
+                and not _asks_who_leaves(analysis)):  # fmt: skip
+            continue  # "succeeding Superintendent Frank Galloway": the one replaced, not the one who replaces him
         if analysis.answer_type == "place" and label == "ORG" and _ADDRESSED_BEFORE.search(passage.text, start, s):
             continue  # "told the Board of Regents in a letter": those spoken to, not where anyone goes or is
         if analysis.answer_type in ("person", "organisation") and _a_street(passage.text, s, e):
@@ -1399,6 +1402,25 @@ def _answer_entities(
 # and questions that ask for it.
 _A_HOMETOWN_BEFORE = re.compile(r"\b\d{1,3}(?:-year-old(?:\s+[a-z]+){1,2})?,\s+of\s+(?:the\s+)?$")
 _HOMETOWN_REACH = 40
+# Words before the one someone replaces: "succeeding Superintendent Frank Galloway", "a successor to Dana Orme",
+# "will replace Mayor Tam Quist", "took over from Jo Tallis". English words of succession.
+_REPLACED_BEFORE = re.compile(
+    r"\b(?:succeed(?:s|ed|ing)?|successors?\s+(?:to|for)|replac(?:e|es|ed|ing)|in place of|"
+    r"t(?:ake|akes|aking|ook|aken)\s+over\s+from)\s+(?:(?:the|a|an|former|retiring|outgoing|longtime|interim)\s+)*"
+    r"(?:[A-Z][\w.'’-]*\s+){0,3}$"
+)
+_REPLACED_REACH = 60
+# Verbs of leaving a post or of succeeding someone: a question on them may ask for the one who leaves ("Who is
+# retiring?", "Whom will she replace?").
+_LEAVING_VERBS = frozenset({"retire", "resign", "quit", "leave", "step", "depart", "fire", "oust", "recall",
+                            "remove", "dismiss", "replace", "succeed"})  # fmt: skip
+
+
+def _asks_who_leaves(analysis: QuestionAnalysis) -> bool:
+    """Whether a "who" question may ask for the one replaced: its verb is one of leaving or succeeding."""
+    return analysis.predicate in _LEAVING_VERBS
+
+
 # Words before those someone speaks or writes to: "told the Board of Regents", "in a letter to the council".
 _ADDRESSED_BEFORE = re.compile(
     r"\b(?:told|tells|telling|informed|informs|notified|urged|wrote to|writes to|said to|letter to|"

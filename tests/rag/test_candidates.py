@@ -1647,6 +1647,17 @@ def test_a_group_organised_under_a_name_is_given_that_name() -> None:
     assert _answers("What is the name of the group that fought the Tamsin quarry?", passage) == ["Save Tamsin Meadow"]
 
 
+def test_the_one_replaced_does_not_answer_who_replaces_them() -> None:
+    """"She will start July 1, succeeding Superintendent Tam Quist": Quist is the one replaced, no answer to whom
+    the board picked; he does answer whom she replaces, or who is retiring."""
+    text = ("The Orlow school board hired Dana Lisle on Monday. She will start July 1, succeeding Superintendent "
+            "Tam Quist, who is retiring.")
+    passage = _passage(text, _tagged(text, "PERSON", "Dana Lisle", "Tam Quist"))
+    assert _answers("Whom did the Orlow school board pick to lead its schools?", passage) == ["Dana Lisle"]
+    assert "Tam Quist" in _answers("Whom will Dana Lisle replace?", passage)
+    assert "Tam Quist" in _answers("Who is retiring from the Orlow schools?", passage)
+
+
 def test_those_someone_speaks_or_writes_to_are_no_place() -> None:
     """"Orme told the Board of Regents she will lead Calder College": the board is spoken to; the college is where
     she goes. A body after "at" or "to" without a speech verb is still a place ("moved to Calder College")."""
