@@ -1057,6 +1057,33 @@ def _counted_noun(answer: "Span") -> "Token | None":
     return None
 
 
+# Nouns that stand for a noun named before them: "Four others were hurt", "60 more".
+_STANDING_FOR_ANOTHER = frozenset({"other", "others", "more"})
+
+
+def counts_a_noun_of_its_own(candidate: Candidate) -> bool:
+    """Whether a number answer says what it counts ("310 *workers*", "1,200 *meals*"): false for a number standing
+    alone ("It hired nine instead", "will hold 600, the architect said") or before a word that stands for a noun
+    named earlier ("Four others were hurt")."""
+    clause = _answer_clause_tokens(candidate)
+    if clause is None:
+        return False
+    counted = _counted_noun(clause[0]) or _counted_before_by_a_conjunct(clause[0])
+    return counted is not None and counted.lower_ not in _STANDING_FOR_ANOTHER
+
+
+def _counted_before_by_a_conjunct(answer: "Span") -> "Token | None":
+    """For a number joined by "and"/"or" to a clause that counted something ("employs about 45 people all year
+    and about 210 in summer"): the noun that clause's last number counted, which this one counts too."""
+    root = answer.root
+    if root.dep_ != "conj" or not _is_number(root):
+        return None
+    for token in reversed(answer.doc[: answer.start]):
+        if _is_number(token) and token.dep_ in _COUNTING and token.head.pos_ in ("NOUN", "PROPN"):
+            return token.head
+    return None
+
+
 def _of_noun(token: "Token") -> "Token | None":
     """The noun of an "of" that follows `token`: "12 of the 40 *homes*", "4 inches of *rain*"."""
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -1330,12 +1357,17 @@ def _answer_entities(
         if (analysis.answer_type == "person" and _REPLACED_BEFORE.search(passage.text, max(start, s - _REPLACED_REACH), s)
                 and not _asks_who_leaves(analysis)):  # fmt: skip
             continue  # "succeeding Superintendent Frank Galloway": the one replaced, not the one who replaces him
-        if analysis.answer_type == "place" and label == "ORG" and _ADDRESSED_BEFORE.search(passage.text, start, s):
-            continue  # "told the Board of Regents in a letter": those spoken to, not where anyone goes or is
+        addressed = (_ADDRESSED_BEFORE.search(passage.text, start, s)
+                     if analysis.answer_type == "place" and label == "ORG" else None)  # fmt: skip
+        if addressed and not set(stems(addressed.group().split()[0])) & question_stems:
+            continue  # "told the Board of Regents in a letter": those spoken to, not where anyone goes or is; but
+            # "Where did she testify?" asks for the body she "testified before"
         if analysis.answer_type in ("person", "organisation") and _a_street(passage.text, s, e):
             continue  # the model tags an unfamiliar street as a person ("a house on Quillon Lane")
-        if analysis.answer_type in ("person", "organisation") and _a_natural_feature(text, label):
+        if (analysis.answer_type in ("person", "organisation") and _a_natural_feature(text, label)
+                and not _does_something(passage.text, s, e, start, end)):  # fmt: skip
             continue  # "Little Corvel Lake", "Corvel Dam": the model tags an unfamiliar lake or dam as a firm or person
+            # (not "Save Orrin Creek sued the county", "Tom Pond found the dog": a lake does no such thing)
         if analysis.answer_type in ("person", "organisation") and _listed_with_places(passage, s, e):
             continue  # "parked in Pellingford and Orlow": the model took one town of the list for a person
         if (analysis.answer_type in ("person", "organisation") and label == "PERSON"
@@ -1715,9 +1747,29 @@ _NATURAL_FEATURE = re.compile(
 _SURNAME_FEATURES = frozenset({"Hill", "Marsh", "Brook", "Beach", "Bay", "Pond", "Lake", "Falls", "Valley"})
 
 
+# A surname's particle before such a noun: "Pieter Van Dam", "Lena Ten Dam".
+_SURNAME_PARTICLE = re.compile(r"\b(?:[Vv]an|[Vv]on|[Tt]en|[Tt]er|[Dd]e|[Dd]u|[Ll]e|[Ll]a)\s+[A-Z][\w'’-]*$")
+
+
 def _a_natural_feature(name: str, label: str) -> bool:
     """Whether `name` is a lake, river, dam or the like (`_NATURAL_FEATURE`), not a person of that surname."""
-    return bool(_NATURAL_FEATURE.search(name)) and not (label == "PERSON" and name.split()[-1] in _SURNAME_FEATURES)
+    return bool(_NATURAL_FEATURE.search(name)) and not (
+        label == "PERSON" and (name.split()[-1] in _SURNAME_FEATURES or _SURNAME_PARTICLE.search(name))
+    )
+
+
+def _does_something(text: str, s: int, e: int, start: int, end: int) -> bool:
+    """Whether the name at text[s:e] is the subject of an active verb in its sentence text[start:end] ("Save Orrin
+    Creek sued the county", "Tarn Hill, a Calder developer, bought the mill"): a firm, group or person, which a lake
+    or dam the name might be read as never is; not "Corvel Dam will be inspected", "repair Orrin Dam"."""
+    doc = sentence_parse(text[start:end])
+    span = doc.char_span(s - start, e - start, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ == "auxpass" for c in root.head.children
+    )
 
 
 def _a_street(text: str, start: int, end: int) -> bool:

@@ -36,7 +36,8 @@ from rag.answer_model import AnswerModel, kind_of, load_answer_model
 from rag.answer_text import balanced_quotes, display_text
 from rag.candidates import (
     PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, acts_rather_than_places, answer_clause, clause_agrees,
-    counted_phrase, counts_anothers, counts_something_else, dates_a_thing_or_a_state, dates_another_event,
+    counted_phrase, counts_a_noun_of_its_own, counts_anothers, counts_something_else, dates_a_thing_or_a_state,
+    dates_another_event,
     decided_another_thing, decided_upon, done_the_other_way, drop_orders_to_assistants, find_candidates,
     names_someone_new, new_names, pays_for_something_else, sentence_spans, shares_something_else,
     sizes_something_else, sums_something_else, tells_whether,
@@ -130,8 +131,10 @@ def agreeing_first(
     counts_the_focus = (analysis.answer_type in ("count", "quantity", "money")
                         and candidates[0].features.get("answer_on_focus", 0.0) >= 1.0)  # fmt: skip
     for candidate in candidates[1:window]:
-        if counts_the_focus and candidate.features.get("answer_on_focus", 0.0) == 0.0:
-            continue  # a number of something else ("310 workers") does not answer for the water
+        if (counts_the_focus and candidate.features.get("answer_on_focus", 0.0) == 0.0
+                and counts_a_noun_of_its_own(candidate)):  # fmt: skip
+            continue  # a number of something else ("310 workers") does not answer for the water; a number standing
+            # alone ("It hired nine instead", "will hold 600") may well count the noun asked about
         if clause_agrees(analysis, candidate):
             return [candidate, *(c for c in candidates if c is not candidate)]
     return candidates

@@ -1684,6 +1684,32 @@ def test_a_lake_or_a_dam_the_model_tags_as_a_firm_or_a_person_answers_no_who_que
     assert _answers("Whom did the Tarnby board hire?", passage) == ["Ellen Marsh", "Tom Hill"]
 
 
+def test_those_spoken_to_answer_a_question_asked_with_the_verb_of_speaking() -> None:
+    """"Where did Reyes testify?": the council he "testified before"; for another question it is no place."""
+    text = "Chief Omar Reyes testified before the Tarnby Town Council on Monday that the station will go on Quay Road."
+    passage = _passage(text, [*_tagged(text, "ORG", "the Tarnby Town Council"), *_tagged(text, "FAC", "Quay Road")])
+    assert _answers("Where did Omar Reyes testify on Monday?", passage)[:1] == ["the Tarnby Town Council"]
+    assert _answers("Where will the station go?", passage) == ["Quay Road"]
+
+
+def test_a_name_like_a_lakes_that_does_something_is_a_firm_group_or_person() -> None:
+    """"Save Orrin Creek sued the county", "Tom Pond found the dog" (the model tags both as firms): a lake does no
+    such thing; "Pieter Van Dam" is a person of a surname with its particle. "Corvel Dam will be inspected" stays a
+    dam."""
+    text = "Save Orrin Creek, a group of residents, sued Tarn County on Friday."
+    passage = _passage(text, _tagged(text, "ORG", "Save Orrin Creek"))
+    assert _answers("Who sued Tarn County?", passage) == ["Save Orrin Creek"]
+    text = "Tom Pond found the missing dog under a porch on Sunday."
+    passage = _passage(text, _tagged(text, "ORG", "Tom Pond"))
+    assert _answers("Who found the missing dog?", passage) == ["Tom Pond"]
+    text = "The Orlow council hired Pieter Van Dam as city manager."
+    passage = _passage(text, _tagged(text, "PERSON", "Pieter Van Dam"))
+    assert _answers("Whom did the Orlow council hire?", passage) == ["Pieter Van Dam"]
+    text = "Corvel Dam will be inspected next week by Lyle Fenn."
+    passage = _passage(text, [*_tagged(text, "ORG", "Corvel Dam"), *_tagged(text, "PERSON", "Lyle Fenn")])
+    assert _answers("Who will inspect the dam?", passage) == ["Lyle Fenn"]
+
+
 def test_a_word_of_naming_gives_a_role_only_beside_the_roles_noun() -> None:
     """"Who is the architect ...?": a group "organized as" something is named, not given the role; "identified the
     driver ... as" names the driver."""

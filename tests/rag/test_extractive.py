@@ -300,6 +300,47 @@ def test_where_someone_is_taken_is_a_place_after_to(text: str, value: str, goes_
     assert (destination_first([first, found])[0] is found) is goes_to
 
 
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("It hired nine instead, officials said.", "nine"),  # a number standing alone
+        ("Four others were hired in August.", "Four"),  # "others" stands for the teachers
+    ],
+)
+def test_a_denied_count_of_the_noun_asked_about_gives_way_to_a_number_that_names_nothing_else(
+    text: str, value: str
+) -> None:
+    """"did not hire 12 teachers. It hired nine instead": the nine says nothing of counting something else, and
+    its clause agrees with the question."""
+    from rag.candidates import Candidate
+    from rag.extractive import agreeing_first
+    from rag.models import Passage
+    from rag.query import analyse
+
+    def candidate(text: str, value: str, on_focus: float) -> Candidate:
+        passage = Passage(passage_id=value, article_id=value, title="Quenlow schools", source="s", text=text,
+                          start=0, end=len(text), entities=[])  # fmt: skip
+        return Candidate(0, passage, 0, len(text), {"answer_on_focus": on_focus},
+                         [(text.index(value), text.index(value) + len(value), "CARDINAL")])  # fmt: skip
+
+    denied = candidate("The Quenlow district did not hire 12 teachers this summer.", "12", 1.0)
+    other = candidate(text, value, 0.0)
+    question = analyse("How many teachers did the Quenlow district hire?")
+    assert agreeing_first([denied, other], question)[0] is other
+
+
+def test_a_number_joined_to_a_count_of_something_else_counts_that_too() -> None:
+    """"employs about 45 people all year and about 210 in summer": the 210 are people too, no count of rooms."""
+    from rag.candidates import Candidate, counts_a_noun_of_its_own
+    from rag.models import Passage
+
+    text = "The Quenlow lodge employs about 45 people all year and about 210 in summer."
+    passage = Passage(passage_id="a", article_id="a", title="Quenlow lodge", source="s", text=text, start=0,
+                      end=len(text), entities=[])  # fmt: skip
+    value = text.index("210")
+    assert counts_a_noun_of_its_own(Candidate(0, passage, 0, len(text), {}, [(value, value + 3, "CARDINAL")]))
+
+
 def test_an_outlet_that_gives_both_figures_does_not_disagree_with_one_that_gives_one() -> None:
     from rag.candidates import Candidate
     from rag.extractive import _also_states
