@@ -153,6 +153,7 @@ def fitting_first(
     - for "why" or "what did X say" about one person, only the sentences where the person is named;
     - for "Where was X taken?" and other questions of going somewhere, a place someone goes to first
       (`destination_first`);
+    - for "How many more ...?", a number of more first (`added_first`);
     - then a value that agrees with the question's time and polarity first (`agreeing_first`)."""
     if analysis.asked_verb_forms:
         return [c for c in candidates[:CHECKED_FOR_MOOD] if tells_whether(analysis, c.text, word_likeness)]
@@ -166,7 +167,35 @@ def fitting_first(
         candidates = decided_upon_first(candidates)
     if analysis.answer_type == "place" and analysis.predicate in _MOTION_VERBS:
         candidates = destination_first(candidates)
+    if analysis.answer_type in ("count", "quantity", "money") and _ASKS_HOW_MANY_MORE.search(analysis.question):
+        candidates = added_first(candidates)
     return agreeing_first(candidates, analysis)
+
+
+# "How many more officers ...?", "How much more will it cost?": the question asks for what is added, which news
+# writing gives with "more" or the like after the number ("needs 22 more", "$2 million more", "15 additional beds").
+_ASKS_HOW_MANY_MORE = re.compile(r"\bhow (?:many|much) (?:more|additional|extra)\b", re.IGNORECASE)
+_ADDED_AFTER = re.compile(r"^\W*(?:[\w-]+\s+)?(?:more|additional|extra)\b", re.IGNORECASE)
+_ADDED_BEFORE = re.compile(r"\b(?:another|an additional|an extra|add|adds|added|adding)\s+$", re.IGNORECASE)
+
+
+def added_first(candidates: list[Candidate], window: int = CHECKED_FOR_MOOD) -> list[Candidate]:
+    """For "How many more employees will she need?": when the best value is not one of more ("The jail has 58
+    employees"), the first of the next few that is comes first ("she will need 22 more"); the order stays when
+    none is."""
+    if not candidates or _an_addition(candidates[0]):
+        return candidates
+    chosen = next((c for c in candidates[1:window] if _an_addition(c)), None)
+    return candidates if chosen is None else [chosen, *(c for c in candidates if c is not chosen)]
+
+
+def _an_addition(candidate: Candidate) -> bool:
+    entity = candidate.answer
+    if entity is None:
+        return False
+    text = candidate.passage.text
+    return bool(_ADDED_AFTER.match(text[entity[1] : entity[1] + 30])
+                or _ADDED_BEFORE.search(text, max(candidate.start, entity[0] - 20), entity[0]))  # fmt: skip
 
 
 # Verbs of going or of taking someone or something somewhere, whose "where" is a destination: "Where was the

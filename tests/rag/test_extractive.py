@@ -341,6 +341,32 @@ def test_a_number_joined_to_a_count_of_something_else_counts_that_too() -> None:
     assert counts_a_noun_of_its_own(Candidate(0, passage, 0, len(text), {}, [(value, value + 3, "CARDINAL")]))
 
 
+@pytest.mark.parametrize(("text", "value", "added"), [
+    ("Sheriff Dana Orme said she will need 22 more to staff the Quenlow addition.", "22", True),
+    ("The Quenlow jail addition will cost $2 million more than planned.", "$2 million", True),
+    ("The plan adds 15 beds to the Quenlow jail.", "15", True),
+    ("The Quenlow jail will hire 15 additional deputies.", "15", True),
+    ("The Quenlow jail had 15 more inmates than beds last year.", "15", True),
+    ("The Quenlow jail has 58 employees.", "58", False),
+])  # fmt: skip
+def test_how_many_more_is_answered_by_what_is_added(text: str, value: str, added: bool) -> None:
+    """"How many more employees will the jail need?": a number of more ("22 more", "15 additional deputies", "adds
+    15 beds") comes before a better-ranked total ("The jail has 58 employees")."""
+    from rag.candidates import Candidate
+    from rag.extractive import added_first
+    from rag.models import Passage
+
+    def candidate(sentence: str, number: str) -> Candidate:
+        passage = Passage(passage_id=sentence, article_id=sentence, title="Jail", source="s", text=sentence, start=0,
+                          end=len(sentence), entities=[])  # fmt: skip
+        return Candidate(0, passage, 0, len(sentence), {},
+                         [(sentence.index(number), sentence.index(number) + len(number), "CARDINAL")])  # fmt: skip
+
+    total = candidate("The Quenlow jail holds 240 inmates.", "240")
+    found = candidate(text, value)
+    assert (added_first([total, found])[0] is found) is added
+
+
 def test_an_outlet_that_gives_both_figures_does_not_disagree_with_one_that_gives_one() -> None:
     from rag.candidates import Candidate
     from rag.extractive import _also_states
