@@ -71,6 +71,11 @@ _PERCENT_NOUNS = frozenset({"percent", "percentage", "share", "proportion", "fra
 _COUNT_NOUNS = frozenset({"number", "count", "total"})
 # Nouns for how many people live in or belong to a place ("What is the population of Orlow?"): a count, of people.
 _HEADCOUNT_NOUNS = frozenset({"population", "enrollment", "enrolment"})
+# Nouns for a group of people ("How big was the crowd?"): its size is a number of people or a share ("turnout was
+# 34 percent"), never a sum of money or a measure ("2.3 acres"). English nouns for gatherings and staffs.
+_GROUPS_OF_PEOPLE = frozenset({"crowd", "audience", "turnout", "attendance", "staff", "workforce", "faculty",
+                               "membership", "congregation", "class", "team", "squad", "crew", "following",
+                               "gathering", "rally", "protest", "delegation"})  # fmt: skip
 # Nouns for a business ("Which contractor did the work?") or another body ("Which agency ...?"): the question asks
 # for an organisation's name. A business is no public body (rag.candidates).
 BUSINESS_NOUNS = frozenset({"company", "firm", "contractor", "subcontractor", "corporation", "business", "bank",
@@ -1539,6 +1544,10 @@ def entity_fits(answer_type: str, label: str, entity_text: str, focus: str | Non
         label = "PERCENT"
     if label not in ANSWER_LABELS.get(answer_type, ()):
         return False
+    if answer_type == "quantity" and focus in _GROUPS_OF_PEOPLE and (
+        label == "MONEY" or any(unit_forms(unit).search(entity_text) for unit in MEASURE_UNITS)
+    ):
+        return False  # "How big was the crowd?": "More than 80", not "2.3 acres"
     if (answer_type == "count" and label == "QUANTITY" and focus and not set(stems(focus)) & set(stems(entity_text))
             and not (focus in MEASURE_UNITS and unit_forms(focus).search(entity_text))):  # fmt: skip
         return False  # "how many homes": "1,200 acres" measures something else; "how many feet": "2 feet" does not

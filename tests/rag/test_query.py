@@ -252,6 +252,15 @@ def test_ordinals_answer_how_many_times_but_not_how_many_homes() -> None:
     assert not entity_fits("person", "GPE", "Lanford")
 
 
+@pytest.mark.parametrize(("label", "value", "fits"), [
+    ("CARDINAL", "More than 80", True), ("PERCENT", "34 percent", True), ("QUANTITY", "about 300 people", True),
+    ("QUANTITY", "2.3 acres", False), ("MONEY", "$9,800", False), ("QUANTITY", "4,000 square feet", False),
+])  # fmt: skip
+def test_the_size_of_a_crowd_or_a_staff_is_a_number_of_people_not_a_measure(label: str, value: str, fits: bool) -> None:
+    assert entity_fits("quantity", label, value, "crowd") is fits
+    assert entity_fits("quantity", label, value, "park")  # the size of a park may be any of them
+
+
 def test_questions_to_the_assistant_are_recognised() -> None:
     assert analyse("Do you use cookies?").about_the_assistant
     assert analyse("What is your name?").about_the_assistant
