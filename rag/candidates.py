@@ -1355,7 +1355,8 @@ def _answer_entities(
                 and not _AT_THEIR_HOME.search(passage.text, start, end)):  # fmt: skip
             continue  # "Tyler Voskamp, 19, of Pellingford, was treated": where he lives, not where anything happened
         if (analysis.answer_type == "person" and _REPLACED_BEFORE.search(passage.text, max(start, s - _REPLACED_REACH), s)
-                and not _asks_who_leaves(analysis)):  # fmt: skip
+                and not _asks_who_leaves(analysis)
+                and not _said_of_them_as_asked(passage.text, e, end, analysis)):  # fmt: skip
             continue  # "succeeding Superintendent Frank Galloway": the one replaced, not the one who replaces him
         addressed = (_ADDRESSED_BEFORE.search(passage.text, start, s)
                      if analysis.answer_type == "place" and label == "ORG" else None)  # fmt: skip
@@ -1445,12 +1446,45 @@ _REPLACED_REACH = 60
 # Verbs of leaving a post or of succeeding someone: a question on them may ask for the one who leaves ("Who is
 # retiring?", "Whom will she replace?").
 _LEAVING_VERBS = frozenset({"retire", "resign", "quit", "leave", "step", "depart", "fire", "oust", "recall",
-                            "remove", "dismiss", "replace", "succeed"})  # fmt: skip
+                            "remove", "dismiss", "replace", "succeed", "precede"})  # fmt: skip
+
+
+# Words of a question that asks for the one who held a post before: "Who was the previous chief?", "Who is the
+# outgoing mayor?", "Who served as interim chief?", "Who ran the office before Pell Sorensen?".
+_ASKS_THE_ONE_BEFORE = re.compile(
+    r"\b(?:previous|predecessors?|former|outgoing|interim|retiring|longtime|earlier|before)\b", re.IGNORECASE
+)
+# Verbs of picking the new one: "Who was hired to replace the former chief?" asks for the new one all the same.
+_PICKING_VERBS = frozenset({"hire", "name", "pick", "appoint", "choose", "select", "elect", "tap", "promote",
+                            "nominate", "recommend", "install"})  # fmt: skip
+# A clause of their own after the one replaced: "in place of Mayor Tam Quist, who was ill".
+_WHO_CLAUSE_AFTER = re.compile(r"\s*,\s+who\s+([^,.;]+)")
+_LOWER_CASE_WORD = re.compile(r"\b[a-z][\w'’-]*")
 
 
 def _asks_who_leaves(analysis: QuestionAnalysis) -> bool:
-    """Whether a "who" question may ask for the one replaced: its verb is one of leaving or succeeding."""
-    return analysis.predicate in _LEAVING_VERBS
+    """Whether a "who" question may ask for the one replaced: its verb is one of leaving, succeeding or preceding,
+    or it asks for the one before ("Who was the previous chief?") and not for whom someone picked."""
+    return analysis.predicate in _LEAVING_VERBS or (
+        analysis.predicate not in _PICKING_VERBS and bool(_ASKS_THE_ONE_BEFORE.search(analysis.question))
+    )
+
+
+def _said_of_them_as_asked(text: str, e: int, end: int, analysis: QuestionAnalysis) -> bool:
+    """Whether the one replaced, named at text[..e], has a "who" clause of their own that says what the question
+    asks ("in place of Mayor Tam Quist, who was ill" for "Who was ill?"): the question's verb, or for a question on
+    "be" its own words, not its role or focus ("who was superintendent for 12 years" does not answer "Who is the
+    new superintendent?", nor "who is retiring" whom a board picked to replace its retiring superintendent)."""
+    clause = _WHO_CLAUSE_AFTER.match(text, e, end)
+    if clause is None:
+        return False
+    if analysis.predicate:
+        # its verb ("Who was hurt?"), not a word that describes another ("pick to replace its retiring chief")
+        asked = set(all_stems(" ".join(analysis.predicate_forms)))
+    else:
+        asked = set(stems(" ".join(_LOWER_CASE_WORD.findall(analysis.question))))  # not the names it asks about
+    asked -= set(stems(analysis.focus or "")) | set(stems(analysis.role or "")) | set(stems("new next"))
+    return bool(asked & set(all_stems(clause.group(1))))
 
 
 # Words before those someone speaks or writes to: "told the Board of Regents", "in a letter to the council".

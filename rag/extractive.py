@@ -165,7 +165,8 @@ def fitting_first(
         candidates = named_by_focus_first(candidates, analysis)
     if candidates and decided_another_thing(analysis, candidates[0], word_likeness):
         candidates = decided_upon_first(candidates)
-    if analysis.answer_type == "place" and analysis.predicate in _MOTION_VERBS:
+    if (analysis.answer_type == "place" and analysis.predicate in _MOTION_VERBS
+            and not _NOT_GOING_TO.search(analysis.question)):  # fmt: skip
         candidates = destination_first(candidates)
     if analysis.answer_type in ("count", "quantity", "money") and _ASKS_HOW_MANY_MORE.search(analysis.question):
         candidates = added_first(candidates)
@@ -204,6 +205,14 @@ _MOTION_VERBS = frozenset({
     "go", "take", "send", "move", "fly", "bring", "head", "transfer", "relocate", "reroute", "detour", "divert",
     "evacuate", "transport", "carry", "airlift", "rush", "drive", "return", "shift", "redirect", "ship", "haul",
 })  # fmt: skip
+# Such a verb in a question that asks no destination: where from ("Where was she transferred from?", not "Where
+# was he taken from the scene?"), where something left its way ("Where did the car go off the road?", "Where did
+# the plane take off?"), where something happened ("Where will the festival take place?", "Where did the hikers go
+# missing?").
+_NOT_GOING_TO = re.compile(
+    r"\b(?:[Ff]rom(?!\s+(?:the|a|an|his|her|their|its)\b|\s+[A-Z])|off|missing|"
+    r"t(?:ake|akes|aking|ook|aken)\s+(?:place|part))\b"
+)
 # "to" or "into" before a value, perhaps with the place the value is in: where someone or something goes
 # ("flown to Brindlemoor Regional Medical Center", "sent to the Lydgate Avenue bridge", "move the work to its
 # larger plant in Kittering"); not "according to", "next to" and the like, which go nowhere.

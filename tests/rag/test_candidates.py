@@ -1684,6 +1684,29 @@ def test_a_lake_or_a_dam_the_model_tags_as_a_firm_or_a_person_answers_no_who_que
     assert _answers("Whom did the Tarnby board hire?", passage) == ["Ellen Marsh", "Tom Hill"]
 
 
+def test_the_one_replaced_answers_a_question_asking_for_the_one_before() -> None:
+    """"succeeding outgoing Mayor Ana Brisk": Brisk answers "Who is the outgoing mayor?" and "Who preceded Ember?",
+    not "Who was hired to replace the former mayor?"."""
+    text = "Rolf Ember was sworn in as mayor of Varne on Tuesday, succeeding outgoing Mayor Ana Brisk."
+    passage = _passage(text, _tagged(text, "PERSON", "Rolf Ember", "Ana Brisk"))
+    assert "Ana Brisk" in _answers("Who is the outgoing mayor of Varne?", passage)
+    assert "Ana Brisk" in _answers("Who preceded Rolf Ember as mayor?", passage)
+    text = "The Varne council hired Rolf Ember to replace former Mayor Ana Brisk."
+    passage = _passage(text, _tagged(text, "PERSON", "Rolf Ember", "Ana Brisk"))
+    assert "Ana Brisk" not in _answers("Who was hired to replace the former mayor?", passage)
+
+
+def test_the_one_replaced_answers_what_a_who_clause_of_their_own_says() -> None:
+    """"in place of Mayor Tam Quist, who was ill" answers "Who was ill?"; "who was superintendent for 12 years"
+    does not answer "Who is the new superintendent?"."""
+    text = "Deputy Mayor Omar Reyes spoke at the Varne fair in place of Mayor Tam Quist, who was ill."
+    passage = _passage(text, _tagged(text, "PERSON", "Omar Reyes", "Tam Quist"))
+    assert _answers("Who was ill?", passage)[:1] == ["Tam Quist"]
+    text = "Lena Orr of Quenlow will start in July, succeeding Superintendent Tam Quist, who was superintendent here."
+    passage = _passage(text, _tagged(text, "PERSON", "Lena Orr", "Tam Quist"))
+    assert "Tam Quist" not in _answers("Who is the new superintendent?", passage)
+
+
 def test_those_spoken_to_answer_a_question_asked_with_the_verb_of_speaking() -> None:
     """"Where did Reyes testify?": the council he "testified before"; for another question it is no place."""
     text = "Chief Omar Reyes testified before the Tarnby Town Council on Monday that the station will go on Quay Road."

@@ -300,6 +300,31 @@ def test_where_someone_is_taken_is_a_place_after_to(text: str, value: str, goes_
     assert (destination_first([first, found])[0] is found) is goes_to
 
 
+@pytest.mark.parametrize(("question", "text", "answer"), [
+    ("Where will the craft fair take place?",
+     "The Quenlow craft fair will take place at Dorrit Park on Sunday. Its proceeds will go to the Quenlow Food Bank.",
+     "Dorrit Park"),
+    ("Where was the worker transferred from?",
+     "The injured worker was transferred from Quenlow Memorial Hospital to Varne Medical Center on Monday.",
+     "Quenlow Memorial Hospital"),
+    ("Where did the van go off the road?",
+     "The van went off Sedge Road in Quenlow and into a field. Its driver was going to a job at Varne Mills.",
+     "Sedge Road"),
+    ("Where did the climbers go missing?",
+     "Two climbers went missing on Mount Hollin on Friday while walking to the Quenlow Lookout.", "Mount Hollin"),
+])  # fmt: skip
+def test_a_question_of_going_that_asks_no_destination_keeps_its_best_place(
+    question: str, text: str, answer: str
+) -> None:
+    """"Where will the fair take place?", "... transferred from?", "... go off the road?", "... go missing?": a verb
+    of going that asks where something happened or started, so a place someone goes "to" does not come first."""
+    from rag.query import analyse
+    from rag.word_likeness import SAME_WORD_ONLY
+
+    passage = _passage("a", "Quenlow Ledger", text)
+    assert _answer_text(analyse(question), [passage], SAME_WORD_ONLY).startswith(answer)
+
+
 @pytest.mark.parametrize(
     "text, value",
     [
