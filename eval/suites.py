@@ -12,6 +12,7 @@
 | suburb | eval/corpora/suburb/articles | dev.jsonl | dev only (for the fit) |
 | lakes | eval/corpora/lakes/articles | dev.jsonl | dev only (for the fit) |
 | mill | eval/corpora/mill/articles | dev.jsonl | dev only (for the fit) |
+| orchard | eval/corpora/orchard/articles | dev.jsonl | dev only (for the fit) |
 | heldout | eval/corpora/heldout/articles | test.jsonl | test only: never looked at while developing |
 | prairie | eval/corpora/prairie/articles | test.jsonl | test only: held out since it was first measured |
 | mountain | eval/corpora/mountain/articles | test.jsonl | test only: held out since it was first measured |
@@ -90,7 +91,8 @@ def get_suite(name: str) -> Suite:
 
 
 # Suites whose dev splits the answer model is fitted on; "heldout" is never among them.
-DEVELOPMENT_SUITES = ("sample", "towns", "county", "valley", "harbor", "campus", "river", "suburb", "lakes", "mill")
+DEVELOPMENT_SUITES = ("sample", "towns", "county", "valley", "harbor", "campus", "river", "suburb", "lakes", "mill",
+                      "orchard")
 
 # The suite whose articles the first rules were written for: its test questions are new, its articles are not.
 IN_SAMPLE_ARTICLES = "sample"
