@@ -164,7 +164,12 @@ def fitting_first(
     if not analysis.typed:
         candidates = named_by_focus_first(candidates, analysis)
     if candidates and decided_another_thing(analysis, candidates[0], word_likeness):
-        candidates = decided_upon_first(candidates)
+        decided = decided_upon_first(candidates)
+        # "The Planning Commission voted to approve 72 apartments" for "Who's putting up the apartments?": when the
+        # decision names no one, the body is still no answer; the first few that decided nothing else are
+        candidates = decided if decided[0] is not candidates[0] else [
+            c for c in candidates[:CHECKED_FOR_MOOD] if not decided_another_thing(analysis, c, word_likeness)
+        ]
     if (analysis.answer_type == "place" and analysis.predicate in _MOTION_VERBS
             and not _NOT_GOING_TO.search(analysis.question)):  # fmt: skip
         candidates = destination_first(candidates)

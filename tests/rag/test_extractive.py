@@ -797,6 +797,29 @@ def test_the_name_a_decision_is_about_comes_before_the_body_that_decided() -> No
     assert decided_upon_first([board, elsewhere])[0] is board  # no other name of the same sentence
 
 
+def test_a_body_that_decided_something_else_naming_no_one_is_no_answer() -> None:
+    """"Who's building the Tarrow apartments?": "The Tarrow Planning Board voted 4-1 to approve 72 apartments"
+    tells who approved them, and names no builder; the developer named in the next sentence answers."""
+    from rag.candidates import Candidate
+    from rag.extractive import fitting_first
+    from rag.query import analyse
+
+    text = ("The Tarrow Planning Board voted 4-1 on Thursday to approve 72 apartments on Cooper Lane. "
+            "The developer, Orrin Housing Trust, puts the cost at $14 million.")
+    passage = _passage("t", "Tarrow Post", text)
+    first_end = text.index("The developer")
+
+    def value(name: str, start: int, end: int) -> Candidate:
+        at = text.index(name)
+        return Candidate(0, passage, start, end, {}, [(at, at + len(name), "ORG")])
+
+    board = value("The Tarrow Planning Board", 0, first_end - 1)
+    trust = value("Orrin Housing Trust", first_end, len(text))
+    assert fitting_first([board, trust], analyse("Who's building the Tarrow apartments?"))[0] is trust
+    # the board does answer who approved them
+    assert fitting_first([board, trust], analyse("Who approved the Tarrow apartments?"))[0] is board
+
+
 def test_a_sentence_naming_the_kind_asked_for_does_not_jump_one_that_may_already_say_who() -> None:
     """"Wade Kessel was the only council member to vote against the levy" ranked first may already say who: a
     later "Council member Lena Hart abstained" (no vote against) does not take its place; and a name after a
