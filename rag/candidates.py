@@ -1329,6 +1329,8 @@ def _answer_entities(
             fitting.append((since.start(), e, label))
             continue
         text = passage.text[s:e]
+        if label == "MONEY" and _POUNDS.search(text) and "£" not in passage.text and "$" in passage.text:
+            label = "QUANTITY"  # "about 31 million pounds of apples" in an article that counts money in dollars
         if not entity_fits(analysis.answer_type, label, text, analysis.focus):
             continue
         if _in_question(text, label, normalised_question, question_words, question):
@@ -1435,6 +1437,8 @@ def _answer_entities(
 # and questions that ask for it.
 _A_HOMETOWN_BEFORE = re.compile(r"\b\d{1,3}(?:-year-old(?:\s+[a-z]+){1,2})?,\s+of\s+(?:the\s+)?$")
 _HOMETOWN_REACH = 40
+# The model tags a weight in pounds as money ("31 million pounds").
+_POUNDS = re.compile(r"\bpounds?\b", re.IGNORECASE)
 # Words before the one someone replaces: "succeeding Superintendent Frank Galloway", "a successor to Dana Orme",
 # "will replace Mayor Tam Quist", "took over from Jo Tallis". English words of succession.
 _REPLACED_BEFORE = re.compile(

@@ -1647,6 +1647,18 @@ def test_a_group_organised_under_a_name_is_given_that_name() -> None:
     assert _answers("What is the name of the group that fought the Tamsin quarry?", passage) == ["Save Tamsin Meadow"]
 
 
+def test_pounds_in_an_article_that_counts_money_in_dollars_are_a_weight() -> None:
+    """The model tags "31 million pounds" as money: in an article whose sums are in dollars it is a weight, no answer
+    to what a buyer pays; where pounds sterling are written "£" it stays money."""
+    text = "The Tarrow cider plant will press about 31 million pounds of apples and pay growers $4 million."
+    passage = _passage(text, _tagged(text, "MONEY", "about 31 million pounds", "$4 million"))
+    assert _answers("How much will the Tarrow plant pay growers?", passage) == ["$4 million"]
+    assert _answers("How many pounds of apples will the Tarrow plant press?", passage) == ["about 31 million pounds"]
+    sterling = "The Tarrow club paid 3 million pounds (£3m) for the striker."
+    passage = _passage(sterling, _tagged(sterling, "MONEY", "3 million pounds"))
+    assert _answers("How much did the Tarrow club pay for the striker?", passage) == ["3 million pounds"]
+
+
 def test_the_one_replaced_does_not_answer_who_replaces_them() -> None:
     """"She will start July 1, succeeding Superintendent Tam Quist": Quist is the one replaced, no answer to whom
     the board picked; he does answer whom she replaces, or who is retiring."""
