@@ -71,6 +71,10 @@ _PERCENT_NOUNS = frozenset({"percent", "percentage", "share", "proportion", "fra
 _COUNT_NOUNS = frozenset({"number", "count", "total"})
 # Nouns for how many people live in or belong to a place ("What is the population of Orlow?"): a count, of people.
 _HEADCOUNT_NOUNS = frozenset({"population", "enrollment", "enrolment"})
+# Nouns for a sum a body has, owes or lacks ("How big was the deficit?"): its size is a sum or a share, never a
+# bare number of something. English nouns of public finance.
+_FINANCIAL_NOUNS = frozenset({"deficit", "surplus", "shortfall", "debt", "revenue", "income", "profit", "savings",
+                              "overrun", "windfall", "reserve", "reserves", "gap", "loss", "losses"})  # fmt: skip
 # Nouns for a group of people ("How big was the crowd?"): its size is a number of people or a share ("turnout was
 # 34 percent"), never a sum of money or a measure ("2.3 acres"). English nouns for gatherings and staffs.
 _GROUPS_OF_PEOPLE = frozenset({"crowd", "audience", "turnout", "attendance", "staff", "workforce", "faculty",
@@ -1548,6 +1552,8 @@ def entity_fits(answer_type: str, label: str, entity_text: str, focus: str | Non
         label == "MONEY" or any(unit_forms(unit).search(entity_text) for unit in MEASURE_UNITS)
     ):
         return False  # "How big was the crowd?": "More than 80", not "2.3 acres"
+    if answer_type == "quantity" and focus in _FINANCIAL_NOUNS | _MONEY_WORDS and label == "CARDINAL":
+        return False  # "How big was the deficit?": a sum or a share, not "186" students
     if (answer_type == "count" and label == "QUANTITY" and focus and not set(stems(focus)) & set(stems(entity_text))
             and not (focus in MEASURE_UNITS and unit_forms(focus).search(entity_text))):  # fmt: skip
         return False  # "how many homes": "1,200 acres" measures something else; "how many feet": "2 feet" does not

@@ -261,6 +261,14 @@ def test_the_size_of_a_crowd_or_a_staff_is_a_number_of_people_not_a_measure(labe
     assert entity_fits("quantity", label, value, "park")  # the size of a park may be any of them
 
 
+@pytest.mark.parametrize(("label", "value", "fits"), [
+    ("MONEY", "$1.2 million", True), ("PERCENT", "3 percent", True), ("CARDINAL", "186", False),
+])  # fmt: skip
+def test_the_size_of_a_deficit_is_a_sum_or_a_share_not_a_bare_number(label: str, value: str, fits: bool) -> None:
+    assert entity_fits("quantity", label, value, "deficit") is fits
+    assert entity_fits("quantity", label, value, "crater")  # the size of a crater may be any of them
+
+
 def test_questions_to_the_assistant_are_recognised() -> None:
     assert analyse("Do you use cookies?").about_the_assistant
     assert analyse("What is your name?").about_the_assistant
