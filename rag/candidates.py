@@ -1329,6 +1329,8 @@ def _answer_entities(
             fitting.append((since.start(), e, label))
             continue
         text = passage.text[s:e]
+        if analysis.answer_type == "person" and label != "PERSON" and _WHO_OF_A_BODY.match(question):
+            continue  # "Who at the state broadband office announced it?": a person there, not a body
         if label == "MONEY" and _POUNDS.search(text) and "£" not in passage.text and "$" in passage.text:
             label = "QUANTITY"  # "about 31 million pounds of apples" in an article that counts money in dollars
         if not entity_fits(analysis.answer_type, label, text, analysis.focus):
@@ -1437,6 +1439,8 @@ def _answer_entities(
 # and questions that ask for it.
 _A_HOMETOWN_BEFORE = re.compile(r"\b\d{1,3}(?:-year-old(?:\s+[a-z]+){1,2})?,\s+of\s+(?:the\s+)?$")
 _HOMETOWN_REACH = 40
+# "Who at the state broadband office ...?", "Who from Calder-Voss ...?": a person of a body, not the body.
+_WHO_OF_A_BODY = re.compile(r"\W*who\s+(?:at|from|with|of|on)\s+(?:the\s+)?[\w'’-]", re.IGNORECASE)
 # The model tags a weight in pounds as money ("31 million pounds").
 _POUNDS = re.compile(r"\bpounds?\b", re.IGNORECASE)
 # Words before the one someone replaces: "succeeding Superintendent Frank Galloway", "a successor to Dana Orme",

@@ -1647,6 +1647,16 @@ def test_a_group_organised_under_a_name_is_given_that_name() -> None:
     assert _answers("What is the name of the group that fought the Tamsin quarry?", passage) == ["Save Tamsin Meadow"]
 
 
+def test_who_at_a_body_asks_for_a_person_there() -> None:
+    """"Who at Orrin Logistics presented the plan?" asks for a person of the firm, not the firm or a county."""
+    text = "Orrin Logistics site manager Petra Lund presented the plan to the Tarrow County board."
+    passage = _passage(text, [*_tagged(text, "ORG", "Orrin Logistics", "the Tarrow County board"),
+                              *_tagged(text, "PERSON", "Petra Lund")])  # fmt: skip
+    assert _answers("Who at Orrin Logistics presented the plan?", passage) == ["Petra Lund"]
+    assert _answers("Who from Orrin Logistics presented the plan?", passage) == ["Petra Lund"]
+    assert "the Tarrow County board" in _answers("Who heard the plan?", passage)
+
+
 def test_pounds_in_an_article_that_counts_money_in_dollars_are_a_weight() -> None:
     """The model tags "31 million pounds" as money: in an article whose sums are in dollars it is a weight, no answer
     to what a buyer pays; where pounds sterling are written "£" it stays money."""
