@@ -509,6 +509,10 @@ def role_forms(role: str) -> tuple[str, ...]:
     return (role,)
 
 
+# Nouns that take "of" without an article and name no post: "Who is part of the group?".
+_NO_POST_NOUNS = frozenset({"part", "rest", "majority", "minority", "kind", "sort", "type", "proof", "evidence"})
+
+
 def asked_role(wh: "Token | None") -> "Token | None":
     """For "Who is / was the N ...?": N, the role whose holder is asked for ("Who is the prosecutor handling
     the case?"); None when N is a name ("Who is Dana Brisk?" asks about her), a noun for anyone ("Who was the
@@ -520,7 +524,13 @@ def asked_role(wh: "Token | None") -> "Token | None":
         if child.pos_ != "NOUN" and not (child.pos_ == "PROPN" and not child.ent_type_):
             continue
         definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in child.children)
-        if definite and child.lemma_.casefold() not in _ANYONE_NOUNS:
+        # a unique post takes no article: "Who is president of the irrigation board?", "Who is chair of it?"
+        bare_post = (
+            not any(c.dep_ in ("det", "poss") for c in child.children)
+            and any(c.dep_ == "prep" and c.lower_ in ("of", "for", "at") for c in child.children)
+            and child.lemma_.casefold() not in _NO_POST_NOUNS
+        )
+        if (definite or bare_post) and child.lemma_.casefold() not in _ANYONE_NOUNS:
             return child
     return None
 

@@ -500,6 +500,10 @@ def test_what_year_month_day_or_date_asks_for_that_part_of_a_date(question: str,
         ("Who was the Orlow City Council President at the hearing?", "president"),
         ("Who is the Mayor of Dunmere?", "mayor"),
         ("Who is Mayor Quist?", None),  # asks about a name
+        # a unique post takes no article
+        ("Who is president of the Dunmere irrigation board?", "president"),
+        ("Who was mayor of Dunmere in 2019?", "mayor"),
+        ("Who is part of the Dunmere planning board?", None),
     ],
 )
 def test_who_is_the_n_asks_for_the_holder_of_a_role(question: str, role: str | None) -> None:
