@@ -798,7 +798,7 @@ def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
     if lemma in SUM_OF_MONEY_NOUNS:
         return "money", noun
     if lemma == "name":
-        return "name", _of_object(noun) or noun  # "What is the name of the restaurant?"
+        return "name", _of_object(noun) or _named_thing(noun) or noun  # "What is the name of the restaurant?"
     if lemma in ("kind", "type", "sort", "level", "part") or plural:
         return "list" if plural or (content is not None and content.tag_ == "NNS") else "description", content or noun
     return "description", noun
@@ -967,6 +967,31 @@ def _money_word(token: "Token") -> bool:
     """A word of money, also as a gerund the tagger took for a noun ("How much is the city spending ...?")."""
     lemma = token.lemma_.casefold()
     return lemma in _MONEY_WORDS or (lemma.endswith("ing") and lemma[:-3] in _MONEY_WORDS)
+
+
+# Verbs whose subject bears a name: "What name will the district go by?", "What name will the shop use?".
+_NAME_BEARING_VERBS = frozenset({"go", "use", "have", "take", "carry", "bear", "adopt", "keep", "operate", "trade"})
+
+
+def _named_thing(name: "Token") -> "Token | None":
+    """For "What name will the district go by?" the district, which bears the name; for "What name did the council
+    give the park?" or "What name did they choose for the district?" the park and the district."""
+    verb = name.head
+    while verb.pos_ == "ADP" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == name.i:
+        return None
+    for child in verb.children:
+        if child.i != name.i and child.dep_ in ("dative", "dobj") and child.pos_ in ("NOUN", "PROPN"):
+            return child  # "give the park"
+        if child.dep_ == "prep" and child.lower_ == "for":
+            thing = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if thing is not None:
+                return thing  # "choose for the district"
+    if verb.lemma_.casefold() in _NAME_BEARING_VERBS:
+        return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")),
+                    None)  # fmt: skip
+    return None
 
 
 def _of_object(noun: "Token") -> "Token | None":

@@ -434,6 +434,10 @@ def test_the_question_verb_and_whether_it_asks_about_something_done(question: st
     [
         ("What is the name of the bakery that closed in Lanford?", "name", "bakery"),
         ("What was the name of the Corvale dairy's owner?", "name", "owner"),
+        # the thing that bears the name, gets it or has it chosen for it
+        ("What name will the merged Lanford school district go by?", "name", "district"),
+        ("What name did the Corvale council give the new park?", "name", "park"),
+        ("What name did they choose for the merged district?", "name", "district"),
         ("Which plan did the Lanford council approve?", "description", "plan"),
         ("Which roads did Corvale close?", "list", "road"),
         ("How old is the Lanford fire chief?", "age", None),
