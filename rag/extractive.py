@@ -153,7 +153,8 @@ def fitting_first(
     - for "why" or "what did X say" about one person, only the sentences where the person is named;
     - for "Where was X taken?" and other questions of going somewhere, a place someone goes to first
       (`destination_first`);
-    - for "How many more ...?", a number of more first (`added_first`);
+    - for "How many more ...?", a number of more first (`added_first`); for another count, a total before what
+      is added (`total_first`);
     - then a value that agrees with the question's time and polarity first (`agreeing_first`)."""
     if analysis.asked_verb_forms:
         return [c for c in candidates[:CHECKED_FOR_MOOD] if tells_whether(analysis, c.text, word_likeness)]
@@ -173,8 +174,9 @@ def fitting_first(
     if (analysis.answer_type == "place" and analysis.predicate in _MOTION_VERBS
             and not _NOT_GOING_TO.search(analysis.question)):  # fmt: skip
         candidates = destination_first(candidates)
-    if analysis.answer_type in ("count", "quantity", "money") and _ASKS_HOW_MANY_MORE.search(analysis.question):
-        candidates = added_first(candidates)
+    if analysis.answer_type in ("count", "quantity", "money"):
+        candidates = (added_first(candidates) if _ASKS_HOW_MANY_MORE.search(analysis.question)
+                      else total_first(candidates))  # fmt: skip
     return agreeing_first(candidates, analysis)
 
 
@@ -193,6 +195,30 @@ def added_first(candidates: list[Candidate], window: int = CHECKED_FOR_MOOD) -> 
         return candidates
     chosen = next((c for c in candidates[1:window] if _an_addition(c)), None)
     return candidates if chosen is None else [chosen, *(c for c in candidates if c is not chosen)]
+
+
+# Words before a total: "for a total of 420", "bringing the total to 420", "420 in all" is not read.
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:a total of|totals?|totaling|totalling|bringing (?:it|them|the total|the number|the count) to|"
+    r"to a total of)\s+$", re.IGNORECASE
+)
+
+
+def total_first(candidates: list[Candidate], window: int = CHECKED_FOR_MOOD) -> list[Candidate]:
+    """For "How many beds will the jail have after the expansion?" (no "more"): when the best value is what is added
+    ("The plan adds 180 beds"), a total among the next few comes first ("for a total of 420"); the order stays when
+    none is given."""
+    if not candidates or not _an_addition(candidates[0]):
+        return candidates
+    chosen = next((c for c in candidates[1:window] if _a_total(c)), None)
+    return candidates if chosen is None else [chosen, *(c for c in candidates if c is not chosen)]
+
+
+def _a_total(candidate: Candidate) -> bool:
+    entity = candidate.answer
+    return entity is not None and bool(
+        _TOTAL_BEFORE.search(candidate.passage.text, max(candidate.start, entity[0] - 30), entity[0])
+    )
 
 
 def _an_addition(candidate: Candidate) -> bool:

@@ -392,6 +392,27 @@ def test_how_many_more_is_answered_by_what_is_added(text: str, value: str, added
     assert (added_first([total, found])[0] is found) is added
 
 
+def test_a_total_answers_how_many_there_will_be_ahead_of_what_is_added() -> None:
+    """"How many beds will the Quenlow jail have?": "adds 180 beds ... for a total of 420" gives 420; the 180 added
+    answer only "How many more ...?"."""
+    from rag.candidates import Candidate
+    from rag.extractive import added_first, total_first
+    from rag.models import Passage
+
+    text = "The plan adds 180 beds to the Quenlow jail, which has 240, for a total of 420."
+    passage = Passage(passage_id="a", article_id="a", title="Jail", source="s", text=text, start=0, end=len(text),
+                      entities=[])  # fmt: skip
+
+    def value(number: str) -> Candidate:
+        at = text.index(number)
+        return Candidate(0, passage, 0, len(text), {}, [(at, at + len(number), "CARDINAL")])
+
+    added, has, total = value("180"), value("240"), value("420")
+    assert total_first([added, has, total])[0] is total
+    assert total_first([has, added, total])[0] is has  # the best is no addition: the order stays
+    assert added_first([total, has, added])[0] is added
+
+
 def test_an_outlet_that_gives_both_figures_does_not_disagree_with_one_that_gives_one() -> None:
     from rag.candidates import Candidate
     from rag.extractive import _also_states
