@@ -821,6 +821,27 @@ def decided_another_thing(
     return not any(word_likeness(f, t.lemma_) >= SAME_EVENT_LIKENESS for f in analysis.predicate_forms for t in verbs)
 
 
+# Verbs of a decision that lets, refuses, pays for or asks for what another does ("voted to approve 72
+# apartments": someone else builds them), not one the body itself carries out ("voted to tear down the jail",
+# "voted to take over the program"). A closed class of English verbs.
+_LETTING_ANOTHER = frozenset({"approve", "allow", "permit", "authorize", "authorise", "ok", "okay", "endorse", "back",
+                              "support", "grant", "license", "rezone", "zone", "sanction", "let", "deny", "reject",
+                              "block", "fund", "finance", "subsidize", "hire", "award", "seek", "ask", "request",
+                              "invite", "recommend", "consider", "study", "review", "delay", "table", "postpone"})  # fmt: skip
+
+
+def decided_for_another(candidate: Candidate) -> bool:
+    """Whether a body's decision ("voted to approve 72 apartments") lets, refuses, pays for or asks for what another
+    does, so that the body is not the one who does it; False when it decided to do something itself ("voted to
+    tear down the old jail", "voted to cover the cost")."""
+    clause = _answer_clause_tokens(candidate)
+    if clause is None:
+        return False
+    done = _decided_clauses(clause[1])
+    verbs = [*done, *(c for d in done for c in d.conjuncts)]
+    return bool(verbs) and all(v.lemma_.casefold() in _LETTING_ANOTHER for v in verbs)
+
+
 def decided_upon(best: Candidate, other: Candidate) -> bool:
     """Whether `other`'s value stands in what `best`'s body decided to do ("voted to hire Marcus Reid"), not
     elsewhere in the sentence ("over objections from Mayor Lena Vasko", "citing a warning from Chief Garrity")."""
@@ -1333,7 +1354,7 @@ def _answer_entities(
             continue  # "Who at the state broadband office announced it?": a person there, not a body
         if label == "MONEY" and _POUNDS.search(text) and "£" not in passage.text and "$" in passage.text:
             label = "QUANTITY"  # "about 31 million pounds of apples" in an article that counts money in dollars
-        if not entity_fits(analysis.answer_type, label, text, analysis.focus):
+        if not entity_fits(analysis.answer_type, label, text, analysis.focus, analysis.content_lemmas):
             continue
         if _in_question(text, label, normalised_question, question_words, question):
             continue
@@ -1440,7 +1461,12 @@ def _answer_entities(
 _A_HOMETOWN_BEFORE = re.compile(r"\b\d{1,3}(?:-year-old(?:\s+[a-z]+){1,2})?,\s+of\s+(?:the\s+)?$")
 _HOMETOWN_REACH = 40
 # "Who at the state broadband office ...?", "Who from Calder-Voss ...?": a person of a body, not the body.
-_WHO_OF_A_BODY = re.compile(r"\W*who\s+(?:at|from|with|of|on)\s+(?:the\s+)?[\w'’-]", re.IGNORECASE)
+# Not a time ("Who on Monday sued the city?", "Who at first opposed it?", "Who at the time ran it?").
+_WHO_OF_A_BODY = re.compile(
+    r"\W*who\s+(?:at|from|with|of|on)\s+(?:the\s+)?(?!(?:first|last|least|once|times?|same|end|start|outset|"
+    r"moment|night|noon|midnight|dawn|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[\w'’-]",
+    re.IGNORECASE,
+)
 # The model tags a weight in pounds as money ("31 million pounds").
 _POUNDS = re.compile(r"\bpounds?\b", re.IGNORECASE)
 # Words before the one someone replaces: "succeeding Superintendent Frank Galloway", "a successor to Dana Orme",

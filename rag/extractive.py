@@ -37,8 +37,8 @@ from rag.answer_text import balanced_quotes, display_text
 from rag.candidates import (
     PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, acts_rather_than_places, answer_clause, clause_agrees,
     counted_phrase, counts_a_noun_of_its_own, counts_anothers, counts_something_else, dates_a_thing_or_a_state,
-    dates_another_event,
-    decided_another_thing, decided_upon, done_the_other_way, drop_orders_to_assistants, find_candidates,
+    dates_another_event, decided_another_thing, decided_for_another, decided_upon, done_the_other_way,
+    drop_orders_to_assistants, find_candidates,
     names_someone_new, new_names, pays_for_something_else, sentence_spans, shares_something_else,
     sizes_something_else, sums_something_else, tells_whether,
 )  # fmt: skip
@@ -167,10 +167,14 @@ def fitting_first(
     if candidates and decided_another_thing(analysis, candidates[0], word_likeness):
         decided = decided_upon_first(candidates)
         # "The Planning Commission voted to approve 72 apartments" for "Who's putting up the apartments?": when the
-        # decision names no one, the body is still no answer; the first few that decided nothing else are
-        candidates = decided if decided[0] is not candidates[0] else [
-            c for c in candidates[:CHECKED_FOR_MOOD] if not decided_another_thing(analysis, c, word_likeness)
-        ]
+        # decision names no one and lets another act, the body is still no answer; the first few that decided
+        # nothing else are kept. Not when it decided to act itself ("voted to tear down the jail": it demolishes it)
+        if decided[0] is not candidates[0]:
+            candidates = decided
+        elif decided_for_another(candidates[0]):
+            candidates = [
+                c for c in candidates[:CHECKED_FOR_MOOD] if not decided_another_thing(analysis, c, word_likeness)
+            ]
     if (analysis.answer_type == "place" and analysis.predicate in _MOTION_VERBS
             and not _NOT_GOING_TO.search(analysis.question)):  # fmt: skip
         candidates = destination_first(candidates)
@@ -183,7 +187,8 @@ def fitting_first(
 # "How many more officers ...?", "How much more will it cost?": the question asks for what is added, which news
 # writing gives with "more" or the like after the number ("needs 22 more", "$2 million more", "15 additional beds").
 _ASKS_HOW_MANY_MORE = re.compile(r"\bhow (?:many|much) (?:more|additional|extra)\b", re.IGNORECASE)
-_ADDED_AFTER = re.compile(r"^\W*(?:[\w-]+\s+)?(?:more|additional|extra)\b", re.IGNORECASE)
+# ("30 or more", "five and more" give a least number, nothing added)
+_ADDED_AFTER = re.compile(r"^\W*(?:(?!(?:or|and)\b)[\w-]+\s+)?(?:more|additional|extra)\b", re.IGNORECASE)
 _ADDED_BEFORE = re.compile(r"\b(?:another|an additional|an extra|add|adds|added|adding)\s+$", re.IGNORECASE)
 
 

@@ -75,6 +75,11 @@ _HEADCOUNT_NOUNS = frozenset({"population", "enrollment", "enrolment"})
 # bare number of something. English nouns of public finance.
 _FINANCIAL_NOUNS = frozenset({"deficit", "surplus", "shortfall", "debt", "revenue", "income", "profit", "savings",
                               "overrun", "windfall", "reserve", "reserves", "gap", "loss", "losses"})  # fmt: skip
+# Of those, nouns as often of a number of things ("the job loss", "a shortfall of 60 volunteers", "a gap of 40
+# votes", "their 42-7 loss"): a sum only when the question names money too ("the budget shortfall").
+_SUMS_OR_COUNTS = frozenset({"gap", "loss", "losses", "shortfall"})
+# A tax levied at a rate: "a 0.8-mill levy" gives its size in a bare number.
+_RATED_IN_MILLS = frozenset({"levy"})
 # Nouns for a group of people ("How big was the crowd?"): its size is a number of people or a share ("turnout was
 # 34 percent"), never a sum of money or a measure ("2.3 acres"). English nouns for gatherings and staffs.
 _GROUPS_OF_PEOPLE = frozenset({"crowd", "audience", "turnout", "attendance", "staff", "workforce", "faculty",
@@ -502,6 +507,8 @@ _ANYONE_NOUNS = frozenset({"man", "woman", "person", "people", "one", "boy", "gi
 def role_forms(role: str) -> tuple[str, ...]:
     """The words for a role: the role, and for one in "-man", "-woman" or "-person" the others and the bare
     word ("spokesperson": "spokesman", "spokeswoman"; "chairman": "chairwoman", "chairperson", "chair")."""
+    if role == "chair":  # "Who is chair of the board?": "Board Chairwoman Ruth Adler"
+        return (role, "chairman", "chairwoman", "chairperson")
     for suffix in ("woman", "person", "man"):
         base = role[: -len(suffix)]
         if role.endswith(suffix) and len(base) >= 3:
@@ -510,7 +517,10 @@ def role_forms(role: str) -> tuple[str, ...]:
 
 
 # Nouns that take "of" without an article and name no post: "Who is part of the group?".
-_NO_POST_NOUNS = frozenset({"part", "rest", "majority", "minority", "kind", "sort", "type", "proof", "evidence"})
+# Nor those of leading or owning that news writing seldom puts before a name, saying "Police Chief Omar Reyes" for
+# "head of the police department", "owned by Harrow Textiles" for "owner of the mill".
+_NO_POST_NOUNS = frozenset({"part", "rest", "majority", "minority", "kind", "sort", "type", "proof", "evidence",
+                            "head", "leader", "owner"})  # fmt: skip
 
 
 def asked_role(wh: "Token | None") -> "Token | None":
@@ -1575,8 +1585,10 @@ def _a_fraction(number: str) -> bool:
     return bool(_FRACTION.search(number)) and not _SCALE_WORDS.search(number)
 
 
-def entity_fits(answer_type: str, label: str, entity_text: str, focus: str | None = None) -> bool:
-    """Whether an entity of `label` can answer a question of `answer_type` about `focus`."""
+def entity_fits(answer_type: str, label: str, entity_text: str, focus: str | None = None,
+                asked: Collection[str] = ()) -> bool:  # fmt: skip
+    """Whether an entity of `label` can answer a question of `answer_type` about `focus`, the question's content
+    lemmas being `asked`."""
     if answer_type == "count" and focus and focus.rstrip("s") in _DURATION_UNITS and label in ("DATE", "TIME"):
         return is_duration(entity_text)  # "how many days ...?": "86 days" is tagged as a date, not a number
     if label == "MONEY" and _PERCENT_WORDS.search(entity_text):
@@ -1587,7 +1599,9 @@ def entity_fits(answer_type: str, label: str, entity_text: str, focus: str | Non
         label == "MONEY" or any(unit_forms(unit).search(entity_text) for unit in MEASURE_UNITS)
     ):
         return False  # "How big was the crowd?": "More than 80", not "2.3 acres"
-    if answer_type == "quantity" and focus in _FINANCIAL_NOUNS | _MONEY_WORDS and label == "CARDINAL":
+    sums = (_FINANCIAL_NOUNS | _MONEY_WORDS) - _SUMS_OR_COUNTS - _RATED_IN_MILLS
+    if (answer_type == "quantity" and label == "CARDINAL"
+            and (focus in sums or (focus in _SUMS_OR_COUNTS and set(asked) & sums))):  # fmt: skip
         return False  # "How big was the deficit?": a sum or a share, not "186" students
     if (answer_type == "count" and label == "QUANTITY" and focus and not set(stems(focus)) & set(stems(entity_text))
             and not (focus in MEASURE_UNITS and unit_forms(focus).search(entity_text))):  # fmt: skip

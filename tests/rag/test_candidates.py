@@ -1657,6 +1657,24 @@ def test_who_at_a_body_asks_for_a_person_there() -> None:
     assert "the Tarrow County board" in _answers("Who heard the plan?", passage)
 
 
+def test_who_on_a_day_or_at_first_asks_for_anyone() -> None:
+    """"Who on Monday sued the city?", "Who at first opposed it?": a time, not a body the one asked for is of."""
+    text = "The Harbor Road Neighborhood Association sued the city of Brisby on Monday over the fire station."
+    passage = _passage(text, _tagged(text, "ORG", "The Harbor Road Neighborhood Association"))
+    assert _answers("Who on Monday sued the city of Brisby?", passage) == ["The Harbor Road Neighborhood Association"]
+    text = "The Marrow Valley Farm Bureau at first opposed the landfill expansion but later dropped its objection."
+    passage = _passage(text, _tagged(text, "ORG", "The Marrow Valley Farm Bureau"))
+    assert _answers("Who at first opposed the landfill expansion?", passage) == ["The Marrow Valley Farm Bureau"]
+
+
+def test_a_chair_is_the_one_called_chairman_or_chairwoman() -> None:
+    """"Who is chair of the Varne planning board?": "Board Chairwoman Ruth Adler"."""
+    text = "Varne Planning Board Chairwoman Ruth Adler said the board will vote on the Cooper Lane plan in May."
+    passage = _passage(text, [*_tagged(text, "ORG", "Varne Planning Board"), *_tagged(text, "PERSON", "Ruth Adler")])
+    assert _answers("Who is chair of the Varne planning board?", passage) == ["Ruth Adler"]
+    assert _answers("Who is the chair of the Varne planning board?", passage) == ["Ruth Adler"]
+
+
 def test_pounds_in_an_article_that_counts_money_in_dollars_are_a_weight() -> None:
     """The model tags "31 million pounds" as money: in an article whose sums are in dollars it is a weight, no answer
     to what a buyer pays; where pounds sterling are written "£" it stays money."""

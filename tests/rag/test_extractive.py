@@ -373,6 +373,7 @@ def test_a_number_joined_to_a_count_of_something_else_counts_that_too() -> None:
     ("The Quenlow jail will hire 15 additional deputies.", "15", True),
     ("The Quenlow jail had 15 more inmates than beds last year.", "15", True),
     ("The Quenlow jail has 58 employees.", "58", False),
+    ("Cells of 30 or more inmates are common at the Quenlow jail.", "30", False),  # at least 30, none added
 ])  # fmt: skip
 def test_how_many_more_is_answered_by_what_is_added(text: str, value: str, added: bool) -> None:
     """"How many more employees will the jail need?": a number of more ("22 more", "15 additional deputies", "adds
@@ -839,6 +840,25 @@ def test_a_body_that_decided_something_else_naming_no_one_is_no_answer() -> None
     assert fitting_first([board, trust], analyse("Who's building the Tarrow apartments?"))[0] is trust
     # the board does answer who approved them
     assert fitting_first([board, trust], analyse("Who approved the Tarrow apartments?"))[0] is board
+
+
+def test_a_body_that_decided_to_do_the_thing_itself_still_answers() -> None:
+    """"The Tarrow County Commission voted Tuesday to tear down the old jail": the commission answers "Who is
+    demolishing the old jail?" (its decision is to do so itself), though "tear down" is not the question's verb;
+    "voted to approve 72 apartments" lets another build them."""
+    from rag.candidates import Candidate
+    from rag.extractive import fitting_first
+    from rag.query import analyse
+
+    text = "The Tarrow County Commission voted Tuesday to tear down the old jail on Pike Street this summer."
+    passage = _passage("t", "Tarrow Post", text)
+    name = "The Tarrow County Commission"
+    commission = Candidate(0, passage, 0, len(text), {}, [(0, len(name), "ORG")])
+    assert fitting_first([commission], analyse("Who is demolishing the old jail?")) == [commission]
+    text = "The Tarrow County Commission voted Tuesday to approve 72 apartments on Pike Street."
+    passage = _passage("u", "Tarrow Post", text)
+    commission = Candidate(0, passage, 0, len(text), {}, [(0, len(name), "ORG")])
+    assert fitting_first([commission], analyse("Who is putting up the apartments on Pike Street?")) == []
 
 
 def test_a_sentence_naming_the_kind_asked_for_does_not_jump_one_that_may_already_say_who() -> None:

@@ -269,6 +269,20 @@ def test_the_size_of_a_deficit_is_a_sum_or_a_share_not_a_bare_number(label: str,
     assert entity_fits("quantity", label, value, "crater")  # the size of a crater may be any of them
 
 
+@pytest.mark.parametrize(("question", "value", "fits"), [
+    ("How big was the job loss at the Tarrow plant?", "140", True),  # a number of jobs
+    ("How big was the shortfall in volunteers at the Tarrow fair?", "60", True),
+    ("How big was the gap between Farrow and Pell?", "40", True),  # votes
+    ("How big was the revenue loss at the Tarrow plant?", "186", False),  # a sum
+    ("How big was the Tarrow budget shortfall?", "186", False),
+])  # fmt: skip
+def test_a_loss_gap_or_shortfall_is_a_sum_only_when_the_question_names_money(
+    question: str, value: str, fits: bool
+) -> None:
+    analysis = analyse(question)
+    assert entity_fits(analysis.answer_type, "CARDINAL", value, analysis.focus, analysis.content_lemmas) is fits
+
+
 def test_questions_to_the_assistant_are_recognised() -> None:
     assert analyse("Do you use cookies?").about_the_assistant
     assert analyse("What is your name?").about_the_assistant
@@ -508,6 +522,9 @@ def test_what_year_month_day_or_date_asks_for_that_part_of_a_date(question: str,
         ("Who is president of the Dunmere irrigation board?", "president"),
         ("Who was mayor of Dunmere in 2019?", "mayor"),
         ("Who is part of the Dunmere planning board?", None),
+        # leading or owning, seldom a title before a name ("Police Chief Omar Reyes", "owned by Harrow Textiles")
+        ("Who is head of the Dunmere police department?", None),
+        ("Who is owner of the Dunmere mill?", None),
     ],
 )
 def test_who_is_the_n_asks_for_the_holder_of_a_role(question: str, role: str | None) -> None:
