@@ -1409,7 +1409,8 @@ def _answer_entities(
                 continue
             e = s + len(text)
         if analysis.answer_type == "name" and not _names_the_focus(passage.text, (s, e, label), focus_stems,
-                                                                    describing_stems, (start, end)):  # fmt: skip
+                                                                    describing_stems, (start, end),
+                                                                    given_name=analysis.asks_a_given_name):  # fmt: skip
             continue  # "the name of the bakery": a name the sentence gives the bakery, not its owner's
         if analysis.role and not _holds_the_role(analysis, passage, (s, e, label), (start, end)):
             continue  # "Who is the prosecutor?": someone the sentence calls the prosecutor, not anyone it names
@@ -2064,9 +2065,20 @@ _NAMING = re.compile(
 )
 
 
+# Words of giving or bearing a name, anywhere in a sentence: "will be called", "voted to name", "known as".
+_A_NAMING_WORD = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|(?:re)?nam(?:e|es|ed|ing)|dub(?:s|bed|bing)?|christen(?:s|ed|ing)?|titled|known as|"
+    r"go(?:es|ing)? by|went by)\b", re.IGNORECASE,
+)
+# Words before a name a thing had: "rename Elm Street Park", "the old Tallow Creek Bridge", "formerly the Mudcats".
+_AN_OLD_NAME_BEFORE = re.compile(
+    r"\b(?:renam(?:e|es|ed|ing)|old|former|formerly|previous|previously|once)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
 def _names_the_focus(
     text: str, entity: Entity, focus_stems: set[str], describing_stems: set[str], sentence: tuple[int, int],
-    naming_needs_the_focus: bool = False,
+    naming_needs_the_focus: bool = False, given_name: bool = False,
 ) -> bool:
     """For "What is the name of the bakery?": whether the name at `entity` is the bakery's, as the sentence says
     it: the name holds the noun asked about ("Orrel Street Bakery"), the noun comes right before it ("the new
@@ -2085,8 +2097,13 @@ def _names_the_focus(
     after = text[end : min(sentence[1], end + 80)]
     previous = _title_before(before, len(text[start:end].split()) == 1)
     following = after[1:].split()[:NAMED_WINDOW] if after.startswith(",") else []  # the words, not the comma
+    holds = bool(focus_stems & text_stems(text[start:end]))
+    if holds and given_name:
+        # "What name did the council give the park?": a name holding the noun is given it only in a sentence of
+        # naming, and not as the old one ("voted to rename Elm Street Park as ...", "The old Tallow Creek Bridge")
+        holds = bool(_A_NAMING_WORD.search(text, sentence[0], sentence[1])) and not _AN_OLD_NAME_BEFORE.search(before)
     return bool(
-        focus_stems & text_stems(text[start:end])
+        holds
         or describing_stems & all_stems(" ".join(after.split()[:NAMED_WINDOW]))  # "won" is a stopword to text_stems
         or any(focus_stems & text_stems(word) for word in previous)
         or any(focus_stems & text_stems(word) for word in following if not word.rstrip(",.;").endswith(("'s", "’s")))

@@ -180,7 +180,7 @@ def fitting_first(
         candidates = destination_first(candidates)
     if analysis.answer_type in ("count", "quantity", "money"):
         candidates = (added_first(candidates) if _ASKS_HOW_MANY_MORE.search(analysis.question)
-                      else total_first(candidates))  # fmt: skip
+                      else total_first(candidates, analysis=analysis, word_likeness=word_likeness))  # fmt: skip
     return agreeing_first(candidates, analysis)
 
 
@@ -209,13 +209,28 @@ _TOTAL_BEFORE = re.compile(
 )
 
 
-def total_first(candidates: list[Candidate], window: int = CHECKED_FOR_MOOD) -> list[Candidate]:
+# Verbs whose object is what is added: "How many officers will the department hire?" is answered by "will hire 6
+# more officers, for a total of 48" with 6. A closed class of English verbs.
+_ADDING_VERBS = frozenset({"add", "hire", "recruit", "need", "gain", "create"})
+
+
+def total_first(
+    candidates: list[Candidate], window: int = CHECKED_FOR_MOOD, *, analysis: QuestionAnalysis | None = None,
+    word_likeness: WordLikeness = SAME_WORD_ONLY,
+) -> list[Candidate]:
     """For "How many beds will the jail have after the expansion?" (no "more"): when the best value is what is added
     ("The plan adds 180 beds"), a total among the next few comes first ("for a total of 420"); the order stays when
-    none is given."""
+    none is given. With the question's `analysis`: not when it asks what is added ("How many officers will it
+    hire?"), and only a total in the addition's article that counts no other thing ("A total of 12 contractors
+    bid")."""
     if not candidates or not _an_addition(candidates[0]):
         return candidates
-    chosen = next((c for c in candidates[1:window] if _a_total(c)), None)
+    if analysis is not None and analysis.predicate in _ADDING_VERBS:
+        return candidates
+    best = candidates[0]
+    chosen = next((c for c in candidates[1:window] if _a_total(c) and (analysis is None or (
+        c.passage.article_id == best.passage.article_id and not _rival_of_something_else(c, analysis, word_likeness)
+    ))), None)  # fmt: skip
     return candidates if chosen is None else [chosen, *(c for c in candidates if c is not chosen)]
 
 

@@ -182,6 +182,10 @@ _AUXILIARIES = frozenset({"do", "does", "did", "is", "are", "was", "were", "has"
                           "will", "would", "should", "may", "might", "must", "shall"})  # fmt: skip
 
 
+# "the name of the park", "the names of the roads"
+_NAME_OF = re.compile(r"\bnames?\s+of\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Constraint:
     """Something the question names that the answering sentence or its article must mention."""
@@ -289,6 +293,12 @@ class QuestionAnalysis:
     def typed(self) -> bool:
         """Whether a right answer is a value of a known kind (a name, a date, a number), not a sentence."""
         return self.answer_type in TYPED_ANSWERS
+
+    @property
+    def asks_a_given_name(self) -> bool:
+        """"What name did the council give the park?", "What name will the district go by?": the name given to the
+        focus (`_named_thing`), which may not be one it had ("What is the name of the park?")."""
+        return self.answer_type == "name" and self.focus not in (None, "name") and not _NAME_OF.search(self.question)
 
     @property
     def answer_labels(self) -> tuple[str, ...]:
@@ -981,6 +991,10 @@ def _money_word(token: "Token") -> bool:
 
 # Verbs whose subject bears a name: "What name will the district go by?", "What name will the shop use?".
 _NAME_BEARING_VERBS = frozenset({"go", "use", "have", "take", "carry", "bear", "adopt", "keep", "operate", "trade"})
+# Those a name is told to, not given to: "What name did the man give police?" asks the name he gave as his own.
+# English nouns of officials who take down a name.
+_TOLD_A_NAME = frozenset({"police", "officer", "deputy", "trooper", "investigator", "detective", "authority",
+                          "agent", "reporter", "clerk", "court", "judge", "dispatcher"})  # fmt: skip
 
 
 def _named_thing(name: "Token") -> "Token | None":
@@ -993,7 +1007,7 @@ def _named_thing(name: "Token") -> "Token | None":
         return None
     for child in verb.children:
         if child.i != name.i and child.dep_ in ("dative", "dobj") and child.pos_ in ("NOUN", "PROPN"):
-            return child  # "give the park"
+            return None if child.lemma_.casefold() in _TOLD_A_NAME else child  # "give the park", not "give police"
         if child.dep_ == "prep" and child.lower_ == "for":
             thing = next((g for g in child.children if g.dep_ == "pobj"), None)
             if thing is not None:

@@ -566,6 +566,26 @@ def test_the_name_of_a_thing_is_a_name_the_sentence_gives_it(text: str, names: t
     assert set(_answers("What is the name of the bakery in Brennock?", passage)) - {None} == named
 
 
+@pytest.mark.parametrize(
+    ("text", "names", "named"),
+    [
+        # a name holding the noun, given it in a sentence of naming
+        ("The Harwick council voted to name the new park Heron Point Park.", ("Heron Point Park",),
+         {"Heron Point Park"}),
+        # another park of the town, the park's old name, or an old park: no name the council gave it
+        ("The council's Dune Street Park closed in June in Harwick.", ("Dune Street Park",), set()),
+        ("The Harwick council voted to rename Dune Street Park for Mayor Jo Tallis.", ("Dune Street Park",), set()),
+        ("The old Wenlow Park in Harwick will be named later.", ("Wenlow Park",), set()),
+    ],
+)
+def test_a_name_given_a_thing_is_one_a_sentence_of_naming_gives_it(text: str, names: tuple[str, ...],
+                                                                  named: set[str]) -> None:  # fmt: skip
+    """"What name did the council give the park?": a park's name in a sentence that names nothing, or the name
+    the park is renamed from, is no name the council gave it."""
+    passage = _passage(text, _tagged(text, "FAC", *names) + _tagged(text, "GPE", "Harwick"), "Park", "Dune Post")
+    assert set(_answers("What name did the Harwick council give the new park?", passage)) - {None} == named
+
+
 def test_the_noun_a_name_is_given_may_be_four_words_after_its_comma() -> None:
     """NAMED_WINDOW counts words: the comma after the name is not one of them."""
     text = "Caddow's, the town's oldest bakery, reopened Friday in Harwick."

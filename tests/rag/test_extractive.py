@@ -414,6 +414,30 @@ def test_a_total_answers_how_many_there_will_be_ahead_of_what_is_added() -> None
     assert added_first([total, has, added])[0] is added
 
 
+def test_a_total_does_not_answer_what_is_added_or_count_something_else() -> None:
+    """"How many officers will Quenlow hire?" asks what is added: "hire 6 more officers, for a total of 48" gives 6.
+    "A total of 112 candidates applied" counts no officers, and a total in another article is of another thing:
+    neither comes before "6 more officers" for "How many officers will Quenlow have?"."""
+    from rag.candidates import Candidate
+    from rag.extractive import total_first
+    from rag.query import analyse
+
+    def value(passage: "Passage", number: str) -> Candidate:
+        at = passage.text.index(number)
+        return Candidate(0, passage, 0, len(passage.text), {}, [(at, at + len(number), "CARDINAL")])
+
+    one = _passage("a", "Quenlow Post", "Quenlow police will hire 6 more officers this year, for a total of 48.")
+    added, total = value(one, "6"), value(one, "48")
+    assert total_first([added, total], analysis=analyse("How many officers will Quenlow have?"))[0] is total
+    assert total_first([added, total], analysis=analyse("How many officers will Quenlow hire?"))[0] is added
+    two = _passage("b", "Quenlow Post", "Quenlow police will hire 6 more officers. A total of 112 candidates applied.")
+    added, other = value(two, "6"), value(two, "112")
+    assert total_first([added, other], analysis=analyse("How many officers will Quenlow have?"))[0] is added
+    elsewhere = _passage("c", "Quenlow Star", "The Quenlow fair drew a total of 48 officers from the state.")
+    added, total = value(one, "6"), value(elsewhere, "48")
+    assert total_first([added, total], analysis=analyse("How many officers will Quenlow have?"))[0] is added
+
+
 def test_an_outlet_that_gives_both_figures_does_not_disagree_with_one_that_gives_one() -> None:
     from rag.candidates import Candidate
     from rag.extractive import _also_states

@@ -452,6 +452,7 @@ def test_the_question_verb_and_whether_it_asks_about_something_done(question: st
         ("What name will the merged Lanford school district go by?", "name", "district"),
         ("What name did the Corvale council give the new park?", "name", "park"),
         ("What name did they choose for the merged district?", "name", "district"),
+        ("What name did the Corvale man give police?", "name", "name"),  # his own name, told to the police
         ("Which plan did the Lanford council approve?", "description", "plan"),
         ("Which roads did Corvale close?", "list", "road"),
         ("How old is the Lanford fire chief?", "age", None),
