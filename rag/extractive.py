@@ -123,17 +123,17 @@ def agreeing_first(
     (rag.candidates.clause_agrees), the first of the next ones within `window` whose clause agrees takes its
     place: "Where will riders catch it?" is answered by "buses will stop at the park-and-ride lot", not by "will
     no longer run down Front Street", ranked first for its words. When the best counts the noun asked about
-    (`answer_on_focus`), not a number of something else. When none agrees, the order stays, and the
+    (`answer_on_focus`), a number of something else does not take its place. When none agrees, the order stays, and the
     refusal model sees the disagreement (`mood_agrees`). Only the best is parsed when it agrees."""
     if not analysis.typed or len(candidates) < 2 or clause_agrees(analysis, candidates[0]):
         return candidates
-    # a count or a sum next to the noun asked about ("the plant's water use, up to 1.4 million gallons a day")
+    # a count or a sum next to the noun asked about ("the mill's water use, up to 2 million gallons a day")
     counts_the_focus = (analysis.answer_type in ("count", "quantity", "money")
                         and candidates[0].features.get("answer_on_focus", 0.0) >= 1.0)  # fmt: skip
     for candidate in candidates[1:window]:
         if (counts_the_focus and candidate.features.get("answer_on_focus", 0.0) == 0.0
                 and counts_a_noun_of_its_own(candidate)):  # fmt: skip
-            continue  # a number of something else ("310 workers") does not answer for the water; a number standing
+            continue  # a number of something else ("120 workers") does not answer for the water; a number standing
             # alone ("It hired nine instead", "will hold 600") may well count the noun asked about
         if clause_agrees(analysis, candidate):
             return [candidate, *(c for c in candidates if c is not candidate)]
@@ -151,6 +151,9 @@ def fitting_first(
       another kind, the day of a decision to do something else: `_of_something_else`), only the values among the
       first few that are not;
     - for "why" or "what did X say" about one person, only the sentences where the person is named;
+    - for "Who ...?" answered by a body that decided something else: the name its decision is about first, or,
+      when it names no one and lets another act, the first few that decided nothing else
+      (`decided_another_thing`);
     - for "Where was X taken?" and other questions of going somewhere, a place someone goes to first
       (`destination_first`);
     - for "How many more ...?", a number of more first (`added_first`); for another count, a total before what
@@ -166,7 +169,7 @@ def fitting_first(
         candidates = named_by_focus_first(candidates, analysis)
     if candidates and decided_another_thing(analysis, candidates[0], word_likeness):
         decided = decided_upon_first(candidates)
-        # "The Planning Commission voted to approve 72 apartments" for "Who's putting up the apartments?": when the
+        # "The Planning Board voted to approve 40 townhouses" for "Who's building the townhouses?": when the
         # decision names no one and lets another act, the body is still no answer; the first few that decided
         # nothing else are kept. Not when it decided to act itself ("voted to tear down the jail": it demolishes it)
         if decided[0] is not candidates[0]:
@@ -180,12 +183,12 @@ def fitting_first(
         candidates = destination_first(candidates)
     if analysis.answer_type in ("count", "quantity", "money"):
         candidates = (added_first(candidates) if _ASKS_HOW_MANY_MORE.search(analysis.question)
-                      else total_first(candidates, analysis=analysis, word_likeness=word_likeness))  # fmt: skip
+                      else total_first(candidates, analysis, word_likeness))  # fmt: skip
     return agreeing_first(candidates, analysis)
 
 
 # "How many more officers ...?", "How much more will it cost?": the question asks for what is added, which news
-# writing gives with "more" or the like after the number ("needs 22 more", "$2 million more", "15 additional beds").
+# writing gives with "more" or the like after the number ("needs 12 more", "$2 million more", "15 additional beds").
 _ASKS_HOW_MANY_MORE = re.compile(r"\bhow (?:many|much) (?:more|additional|extra)\b", re.IGNORECASE)
 # ("30 or more", "five and more" give a least number, nothing added)
 _ADDED_AFTER = re.compile(r"^\W*(?:(?!(?:or|and)\b)[\w-]+\s+)?(?:more|additional|extra)\b", re.IGNORECASE)
@@ -194,7 +197,7 @@ _ADDED_BEFORE = re.compile(r"\b(?:another|an additional|an extra|add|adds|added|
 
 def added_first(candidates: list[Candidate], window: int = CHECKED_FOR_MOOD) -> list[Candidate]:
     """For "How many more employees will she need?": when the best value is not one of more ("The jail has 58
-    employees"), the first of the next few that is comes first ("she will need 22 more"); the order stays when
+    employees"), the first of the next few that is comes first ("she will need 12 more"); the order stays when
     none is."""
     if not candidates or _an_addition(candidates[0]):
         return candidates
@@ -202,10 +205,10 @@ def added_first(candidates: list[Candidate], window: int = CHECKED_FOR_MOOD) -> 
     return candidates if chosen is None else [chosen, *(c for c in candidates if c is not chosen)]
 
 
-# Words before a total: "for a total of 420", "bringing the total to 420", "420 in all" is not read.
+# Words before a total: "for a total of 300", "bringing the total to 300", "300 in all" is not read.
 _TOTAL_BEFORE = re.compile(
-    r"\b(?:a total of|totals?|totaling|totalling|bringing (?:it|them|the total|the number|the count) to|"
-    r"to a total of)\s+$", re.IGNORECASE
+    r"\b(?:a total of|totals?|totaling|totalling|bringing (?:it|them|the total|the number|the count) to)\s+$",
+    re.IGNORECASE
 )
 
 
@@ -215,22 +218,21 @@ _ADDING_VERBS = frozenset({"add", "hire", "recruit", "need", "gain", "create"})
 
 
 def total_first(
-    candidates: list[Candidate], window: int = CHECKED_FOR_MOOD, *, analysis: QuestionAnalysis | None = None,
-    word_likeness: WordLikeness = SAME_WORD_ONLY,
+    candidates: list[Candidate], analysis: QuestionAnalysis, word_likeness: WordLikeness = SAME_WORD_ONLY,
+    window: int = CHECKED_FOR_MOOD,
 ) -> list[Candidate]:
     """For "How many beds will the jail have after the expansion?" (no "more"): when the best value is what is added
-    ("The plan adds 180 beds"), a total among the next few comes first ("for a total of 420"); the order stays when
+    ("The plan adds 120 beds"), a total among the next few comes first ("for a total of 300"); the order stays when
     none is given. With the question's `analysis`: not when it asks what is added ("How many officers will it
     hire?"), and only a total in the addition's article that counts no other thing ("A total of 12 contractors
     bid")."""
     if not candidates or not _an_addition(candidates[0]):
         return candidates
-    if analysis is not None and analysis.predicate in _ADDING_VERBS:
+    if analysis.predicate in _ADDING_VERBS:
         return candidates
     best = candidates[0]
-    chosen = next((c for c in candidates[1:window] if _a_total(c) and (analysis is None or (
-        c.passage.article_id == best.passage.article_id and not _rival_of_something_else(c, analysis, word_likeness)
-    ))), None)  # fmt: skip
+    chosen = next((c for c in candidates[1:window] if _a_total(c) and c.passage.article_id == best.passage.article_id
+                   and not _rival_of_something_else(c, analysis, word_likeness)), None)  # fmt: skip
     return candidates if chosen is None else [chosen, *(c for c in candidates if c is not chosen)]
 
 
@@ -265,8 +267,8 @@ _NOT_GOING_TO = re.compile(
     r"t(?:ake|akes|aking|ook|aken)\s+(?:place|part))\b"
 )
 # "to" or "into" before a value, perhaps with the place the value is in: where someone or something goes
-# ("flown to Brindlemoor Regional Medical Center", "sent to the Lydgate Avenue bridge", "move the work to its
-# larger plant in Kittering"); not "according to", "next to" and the like, which go nowhere.
+# ("flown to Tarnby General Hospital", "sent to the Quay Street bridge", "move the work to its
+# larger plant in Orlow"); not "according to", "next to" and the like, which go nowhere.
 _TO_BEFORE = re.compile(
     r"(?<!\baccording )(?<!\bnext )(?<!\bdue )(?<!\bclose )(?<!\bthanks )(?<!\bcompared )(?<!\bprior )"
     r"(?<!\bclosest )(?<!\bnearest )\b(?:to|into|toward|towards)\s+"
@@ -278,8 +280,8 @@ _TO_REACH = 60
 
 def destination_first(candidates: list[Candidate], window: int = CHECKED_FOR_MOOD) -> list[Candidate]:
     """For "Where was the driver taken?": when the best place is not one anyone goes to ("a crash a mile north of
-    Sallowmere"), the first of the next few that follows "to" comes first ("flown to Brindlemoor Regional Medical
-    Center"); the order stays when none does."""
+    Selby"), the first of the next few that follows "to" comes first ("flown to Tarnby General Hospital"); the order
+    stays when none does."""
     if not candidates or _goes_to(candidates[0]):
         return candidates
     chosen = next((c for c in candidates[1:window] if _goes_to(c)), None)

@@ -78,10 +78,10 @@ _FINANCIAL_NOUNS = frozenset({"deficit", "surplus", "shortfall", "debt", "revenu
 # Of those, nouns as often of a number of things ("the job loss", "a shortfall of 60 volunteers", "a gap of 40
 # votes", "their 42-7 loss"): a sum only when the question names money too ("the budget shortfall").
 _SUMS_OR_COUNTS = frozenset({"gap", "loss", "losses", "shortfall"})
-# A tax levied at a rate: "a 0.8-mill levy" gives its size in a bare number.
+# A tax levied at a rate: "a 1.5-mill levy" gives its size in a bare number.
 _RATED_IN_MILLS = frozenset({"levy"})
 # Nouns for a group of people ("How big was the crowd?"): its size is a number of people or a share ("turnout was
-# 34 percent"), never a sum of money or a measure ("2.3 acres"). English nouns for gatherings and staffs.
+# 34 percent"), never a sum of money or a measure ("3 acres"). English nouns for gatherings and staffs.
 _GROUPS_OF_PEOPLE = frozenset({"crowd", "audience", "turnout", "attendance", "staff", "workforce", "faculty",
                                "membership", "congregation", "class", "team", "squad", "crew", "following",
                                "gathering", "rally", "protest", "delegation"})  # fmt: skip
@@ -98,6 +98,8 @@ _MONEY_WORDS = frozenset({"money", "cash", "funding", "dollar", "euro", "pound",
                           "donate", "invest", "borrow", "bond", "bail", "loan", "grant", "levy", "rent", "severance",
                           "settlement", "damages", "fare", "tuition", "payment", "refund", "rebate",
                           "subsidy", "pension", "bonus", "reward"})  # fmt: skip
+# Nouns whose size is a sum or a share, never a bare number ("How big was the deficit?": not "186" students).
+_ONLY_SUMS = (_FINANCIAL_NOUNS | _MONEY_WORDS) - _SUMS_OR_COUNTS - _RATED_IN_MILLS
 # Nouns that name a sum in one sense and something else in another (a bill before a council, a deposit of ore, a
 # premium brand): a sum only when "how much" asks about them ("How much will the water bill go up?"), never
 # because the question mentions them ("How much rain fell after the bill was signed?"). "Toll" is left out:
@@ -516,7 +518,8 @@ _ANYONE_NOUNS = frozenset({"man", "woman", "person", "people", "one", "boy", "gi
 
 def role_forms(role: str) -> tuple[str, ...]:
     """The words for a role: the role, and for one in "-man", "-woman" or "-person" the others and the bare
-    word ("spokesperson": "spokesman", "spokeswoman"; "chairman": "chairwoman", "chairperson", "chair")."""
+    word ("spokesperson": "spokesman", "spokeswoman"; "chairman": "chairwoman", "chairperson", "chair"); for
+    "chair" the three that end so."""
     if role == "chair":  # "Who is chair of the board?": "Board Chairwoman Ruth Adler"
         return (role, "chairman", "chairwoman", "chairperson")
     for suffix in ("woman", "person", "man"):
@@ -544,7 +547,7 @@ def asked_role(wh: "Token | None") -> "Token | None":
         if child.pos_ != "NOUN" and not (child.pos_ == "PROPN" and not child.ent_type_):
             continue
         definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in child.children)
-        # a unique post takes no article: "Who is president of the irrigation board?", "Who is chair of it?"
+        # a unique post takes no article: "Who is president of the water board?", "Who is chair of it?"
         bare_post = (
             not any(c.dep_ in ("det", "poss") for c in child.children)
             and any(c.dep_ == "prep" and c.lower_ in ("of", "for", "at") for c in child.children)
@@ -1446,7 +1449,8 @@ def _name_constraints(entity: "Span", publisher_names: frozenset[str], covered: 
     "the marina") or a name with one after it ("the Eastbrook school board"), which articles word otherwise
     ("Eastbrook Public Schools"); the name must then stand near one of those nouns (`Constraint.near`). Other
     lowercase words may be a name typed in lowercase ("the red cross"); a person's name is looked for by its
-    surname."""
+    surname. Names joined by "and" or "or" before such nouns ("the merged Tarnby and Orrin Bay fire district") are
+    each a constraint, which must stand beside one of the others (`Constraint.joined`)."""
     # "the" is dropped before a name ("the Orlow Library"), not inside one ("Friends of the Orlow Library")
     tokens = [
         t for t in entity
@@ -1612,10 +1616,9 @@ def entity_fits(answer_type: str, label: str, entity_text: str, focus: str | Non
     if answer_type == "quantity" and focus in _GROUPS_OF_PEOPLE and (
         label == "MONEY" or any(unit_forms(unit).search(entity_text) for unit in MEASURE_UNITS)
     ):
-        return False  # "How big was the crowd?": "More than 80", not "2.3 acres"
-    sums = (_FINANCIAL_NOUNS | _MONEY_WORDS) - _SUMS_OR_COUNTS - _RATED_IN_MILLS
+        return False  # "How big was the crowd?": "More than 80", not "3 acres"
     if (answer_type == "quantity" and label == "CARDINAL"
-            and (focus in sums or (focus in _SUMS_OR_COUNTS and set(asked) & sums))):  # fmt: skip
+            and (focus in _ONLY_SUMS or (focus in _SUMS_OR_COUNTS and set(asked) & _ONLY_SUMS))):  # fmt: skip
         return False  # "How big was the deficit?": a sum or a share, not "186" students
     if (answer_type == "count" and label == "QUANTITY" and focus and not set(stems(focus)) & set(stems(entity_text))
             and not (focus in MEASURE_UNITS and unit_forms(focus).search(entity_text))):  # fmt: skip

@@ -487,6 +487,9 @@ def test_a_vote_result_in_words_counts_votes_only() -> None:
     homes = "The Orlow council approved 40 to 60 homes on the Hollin farm site."
     passage = _passage(homes, _tagged(homes, "CARDINAL", "40 to 60"))
     assert _answers("How many homes did the Orlow council approve?", passage) == ["40 to 60"]
+    phase = "The Orlow council approved 40 to 60 in the first phase of the Hollin farm homes."
+    passage = _passage(phase, _tagged(phase, "CARDINAL", "40 to 60"))
+    assert _answers("How many homes did the Orlow council approve?", passage) == ["40 to 60"]
     rose = "Orlow library visits rose from 612 to 955 a day after the levy passed."
     passage = _passage(rose, _tagged(rose, "CARDINAL", "612", "955"))
     assert "955" in _answers("How many visits does the Orlow library get a day?", passage)
@@ -1591,13 +1594,15 @@ def test_the_town_an_article_is_filed_from_is_no_firm_and_an_address_online_no_n
     assert _answers("Which business did the diesel that killed fish in Mossy Brook come from?", passage) == [
         "Hensel Fuel Supply"
     ]
-    # a dateline that gives the state after the town, as US wire stories do
-    # a line of a list that gives a firm's town after a comma is no dateline
+    # a line of a list that gives a firm's town after a comma is no dateline; a state after the town is one
     from rag.candidates import _in_a_dateline
 
-    listed = "Bids received:\nHESKETH PAVING, Orlow - $1.2 million\nTALLIS BUILDERS, Kan. (AP) - wire copy"
+    listed = ("Bids received:\nHESKETH PAVING, Orlow - $1.2 million\nTALLIS BUILDERS, Kan. (AP) - wire copy\n"
+              "ORLOW FALLS, KAN. (AP) - more wire copy")  # fmt: skip
     assert not _in_a_dateline(listed, listed.index("HESKETH"), listed.index("HESKETH") + len("HESKETH PAVING"))
     assert _in_a_dateline(listed, listed.index("TALLIS"), listed.index("TALLIS") + len("TALLIS BUILDERS"))
+    assert _in_a_dateline(listed, listed.index("ORLOW FALLS"), listed.index("ORLOW FALLS") + len("ORLOW FALLS"))
+    # a dateline that gives the state after the town, as US wire stories do
     state = text.replace("TARRING FORD (KVNR)", "TARRING FORD, Kan. (KVNR)")
     town = state.index("in Tarring Ford") + len("in ")
     passage = _passage(state, [(town, town + len("Tarring Ford"), "ORG"), *_tagged(state, "ORG", "KVNR"),
@@ -1685,6 +1690,7 @@ def test_who_on_a_day_or_at_first_asks_for_anyone() -> None:
     text = "The Marrow Valley Farm Bureau at first opposed the landfill expansion but later dropped its objection."
     passage = _passage(text, _tagged(text, "ORG", "The Marrow Valley Farm Bureau"))
     assert _answers("Who at first opposed the landfill expansion?", passage) == ["The Marrow Valley Farm Bureau"]
+    assert _answers("Who at the time opposed the landfill expansion?", passage) == ["The Marrow Valley Farm Bureau"]
 
 
 def test_a_chair_is_the_one_called_chairman_or_chairwoman() -> None:
@@ -1716,6 +1722,10 @@ def test_the_one_replaced_does_not_answer_who_replaces_them() -> None:
     assert _answers("Whom did the Orlow school board pick to lead its schools?", passage) == ["Dana Lisle"]
     assert "Tam Quist" in _answers("Whom will Dana Lisle replace?", passage)
     assert "Tam Quist" in _answers("Who is retiring from the Orlow schools?", passage)
+    # at a sentence's start too
+    opening = "The Orlow school board hired Dana Lisle on Monday. Succeeding Superintendent Tam Quist, she starts July 1."
+    passage = _passage(opening, _tagged(opening, "PERSON", "Dana Lisle", "Tam Quist"))
+    assert _answers("Whom did the Orlow school board pick to lead its schools?", passage) == ["Dana Lisle"]
 
 
 def test_those_someone_speaks_or_writes_to_are_no_place() -> None:

@@ -364,6 +364,12 @@ def test_a_number_joined_to_a_count_of_something_else_counts_that_too() -> None:
                       end=len(text), entities=[])  # fmt: skip
     value = text.index("210")
     assert counts_a_noun_of_its_own(Candidate(0, passage, 0, len(text), {}, [(value, value + 3, "CARDINAL")]))
+    # not a count elsewhere in the sentence: "90" counts what the lodge employs, which it does not say
+    other = "The Quenlow lodge, which has 12 rooms, employs 45 all year and 90 in summer."
+    passage = Passage(passage_id="b", article_id="b", title="Quenlow lodge", source="s", text=other, start=0,
+                      end=len(other), entities=[])  # fmt: skip
+    value = other.index("90 in")
+    assert not counts_a_noun_of_its_own(Candidate(0, passage, 0, len(other), {}, [(value, value + 2, "CARDINAL")]))
 
 
 @pytest.mark.parametrize(("text", "value", "added"), [
@@ -399,6 +405,7 @@ def test_a_total_answers_how_many_there_will_be_ahead_of_what_is_added() -> None
     from rag.candidates import Candidate
     from rag.extractive import added_first, total_first
     from rag.models import Passage
+    from rag.query import analyse
 
     text = "The plan adds 180 beds to the Quenlow jail, which has 240, for a total of 420."
     passage = Passage(passage_id="a", article_id="a", title="Jail", source="s", text=text, start=0, end=len(text),
@@ -409,8 +416,9 @@ def test_a_total_answers_how_many_there_will_be_ahead_of_what_is_added() -> None
         return Candidate(0, passage, 0, len(text), {}, [(at, at + len(number), "CARDINAL")])
 
     added, has, total = value("180"), value("240"), value("420")
-    assert total_first([added, has, total])[0] is total
-    assert total_first([has, added, total])[0] is has  # the best is no addition: the order stays
+    question = analyse("How many beds will the Quenlow jail have?")
+    assert total_first([added, has, total], question)[0] is total
+    assert total_first([has, added, total], question)[0] is has  # the best is no addition: the order stays
     assert added_first([total, has, added])[0] is added
 
 
@@ -428,14 +436,14 @@ def test_a_total_does_not_answer_what_is_added_or_count_something_else() -> None
 
     one = _passage("a", "Quenlow Post", "Quenlow police will hire 6 more officers this year, for a total of 48.")
     added, total = value(one, "6"), value(one, "48")
-    assert total_first([added, total], analysis=analyse("How many officers will Quenlow have?"))[0] is total
-    assert total_first([added, total], analysis=analyse("How many officers will Quenlow hire?"))[0] is added
+    assert total_first([added, total], analyse("How many officers will Quenlow have?"))[0] is total
+    assert total_first([added, total], analyse("How many officers will Quenlow hire?"))[0] is added
     two = _passage("b", "Quenlow Post", "Quenlow police will hire 6 more officers. A total of 112 candidates applied.")
     added, other = value(two, "6"), value(two, "112")
-    assert total_first([added, other], analysis=analyse("How many officers will Quenlow have?"))[0] is added
+    assert total_first([added, other], analyse("How many officers will Quenlow have?"))[0] is added
     elsewhere = _passage("c", "Quenlow Star", "The Quenlow fair drew a total of 48 officers from the state.")
     added, total = value(one, "6"), value(elsewhere, "48")
-    assert total_first([added, total], analysis=analyse("How many officers will Quenlow have?"))[0] is added
+    assert total_first([added, total], analyse("How many officers will Quenlow have?"))[0] is added
 
 
 def test_an_outlet_that_gives_both_figures_does_not_disagree_with_one_that_gives_one() -> None:
