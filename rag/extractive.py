@@ -928,6 +928,8 @@ def _sentence_answer(
             continue
         chosen.append(candidate)
         covered |= new_stems
+    if analysis.answer_type == "reason" and _vote_side(analysis.question) == "no":
+        chosen = _with_the_dissenters_account(chosen, candidates)
 
     cited: list[CitedSentence] = []
     spans = [_balanced_span(c.passage, c.start, c.end) or (c.start, c.end) for c in chosen]
@@ -1023,6 +1025,29 @@ def _next_sentence(best: Candidate, candidates: list[Candidate], next_paragraph:
     if not after or best.passage.text[best.end : after[0][0]].count("\n") > int(next_paragraph):
         return None
     return next((c for c in candidates if c.passage is best.passage and c.start == after[0][0]), None)
+
+
+# The sentence after one about someone, which gives their account: "He said the money would be better spent ...",
+# "Both said they would have preferred ...", "She wanted ...".
+_THEIR_ACCOUNT = re.compile(
+    r"^\W*(?:He|She|They|Both|Each)\s+(?:\w+\s+)?(?:said|says|argued|argues|wanted|wants|told|wrote|noted|added|"
+    r"complained|warned|questioned|objected|worried|feared)\b"
+)
+
+
+def _with_the_dissenters_account(chosen: list[Candidate], candidates: list[Candidate]) -> list[Candidate]:
+    """For "Why did the lone holdout vote no?": a chosen sentence that tells of someone voting no ("Council member
+    Ada Kell cast the lone no vote.") brings the next one when it gives their account ("She said the money would be
+    better spent ..."), which a vote's report puts there."""
+    extended: list[Candidate] = []
+    for candidate in chosen:
+        extended.append(candidate)
+        if _vote_side(candidate.text) != "no":
+            continue
+        following = _next_sentence(candidate, candidates)
+        if following is not None and following not in chosen and _THEIR_ACCOUNT.match(following.text):
+            extended.append(following)
+    return extended
 
 
 def _continues(following: Candidate, analysis: QuestionAnalysis) -> bool:

@@ -446,6 +446,27 @@ def test_a_total_does_not_answer_what_is_added_or_count_something_else() -> None
     assert total_first([added, total], analyse("How many officers will Quenlow have?"))[0] is added
 
 
+def test_a_no_voters_sentence_brings_their_account_after_it() -> None:
+    """"Why did one council member vote against the cameras?": "Council member Ada Kell cast the lone no vote." is
+    followed by "She said ...", her reason; a sentence about something else is not brought, nor an account after
+    a sentence of no vote."""
+    from index.nlp import entities_by_line
+    from rag.candidates import Candidate, sentence_spans
+    from rag.extractive import _with_the_dissenters_account
+    from rag.models import Passage
+
+    text = ("The Quenlow City Council voted 6-1 on Tuesday to buy 40 body cameras. Council member Ada Kell cast the "
+            "lone no vote. She said the money would be better spent on three vacant officer positions. Chief Omar "
+            "Reyes said the cameras arrive in May.")
+    passage = Passage(passage_id="p", article_id="a", title="Cameras", source="Quenlow Star", text=text, start=0,
+                      end=len(text), entities=entities_by_line([text])[0])  # fmt: skip
+    lead, no_vote, account, other = (Candidate(0, passage, s, e, {}) for s, e in sentence_spans(passage))
+    candidates = [lead, no_vote, account, other]
+    assert _with_the_dissenters_account([lead, no_vote], candidates) == [lead, no_vote, account]
+    assert _with_the_dissenters_account([lead, account], candidates) == [lead, account]
+    assert _with_the_dissenters_account([lead], candidates) == [lead]
+
+
 def test_an_outlet_that_gives_both_figures_does_not_disagree_with_one_that_gives_one() -> None:
     from rag.candidates import Candidate
     from rag.extractive import _also_states
