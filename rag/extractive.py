@@ -1028,11 +1028,26 @@ def _next_sentence(best: Candidate, candidates: list[Candidate], next_paragraph:
 
 
 # The sentence after one about someone, which gives their account: "He said the money would be better spent ...",
-# "Both said they would have preferred ...", "She wanted ...".
+# "Both said they would have preferred ...", "She wanted ...". A word between is an adverb or auxiliary ("She later
+# said", "They both argued", "He had warned") or names voters ("Both members said"); not "was"/"were" ("They were
+# told ...", "He was questioned by reporters": done to them, not their account) nor another noun ("Both sides
+# said": someone else); not "wants", which tells what they are after now ("She wants to run for mayor"), not why
+# they voted.
 _THEIR_ACCOUNT = re.compile(
-    r"^\W*(?:He|She|They|Both|Each)\s+(?:\w+\s+)?(?:said|says|argued|argues|wanted|wants|told|wrote|noted|added|"
-    r"complained|warned|questioned|objected|worried|feared)\b"
+    r"^\W*(?:He|She|They|Both|Each)\s+(?:(?:also|later|then|again|both|all|each|had|has|have|would|\w+ly|"
+    r"members?|trustees?|commissioners?|councilors?|supervisors?|judges?|justices?|men|women)\s+)?"
+    r"(?:said|says|argued|argues|wanted|told|wrote|noted|added|complained|warned|questioned|objected|worried|"
+    r"feared)\b"
 )
+# An account another speaker is quoted for at its end: "They said the work would begin in April, village engineer
+# Sam Hale reported." (not "..., she said.": the same one's)
+_ANOTHERS_ATTRIBUTION = re.compile(
+    r",\s+(?!(?:and|but)\b)(?:(?!(?:he|she|they)\b)[\w.'-]+\s+){1,6}(?:said|says|reported|told|wrote|added)"
+    r"(?:\s+[\w'-]+){0,4}\W*$",
+    re.IGNORECASE,
+)
+# "urged residents to vote no": asked of others, not a vote cast
+_TO_VOTE_NO = re.compile(r"\bto\s+vote\s+(?:no|against|nay)\b", re.IGNORECASE)
 
 
 def _with_the_dissenters_account(chosen: list[Candidate], candidates: list[Candidate]) -> list[Candidate]:
@@ -1042,10 +1057,15 @@ def _with_the_dissenters_account(chosen: list[Candidate], candidates: list[Candi
     extended: list[Candidate] = []
     for candidate in chosen:
         extended.append(candidate)
-        if _vote_side(candidate.text) != "no":
+        if _vote_side(_TO_VOTE_NO.sub("", candidate.text)) != "no":
             continue
         following = _next_sentence(candidate, candidates)
-        if following is not None and following not in chosen and _THEIR_ACCOUNT.match(following.text):
+        if (
+            following is not None
+            and following not in chosen
+            and _THEIR_ACCOUNT.match(following.text)
+            and not _ANOTHERS_ATTRIBUTION.search(following.text.strip())
+        ):
             extended.append(following)
     return extended
 

@@ -467,6 +467,53 @@ def test_a_no_voters_sentence_brings_their_account_after_it() -> None:
     assert _with_the_dissenters_account([lead], candidates) == [lead]
 
 
+def _dissenters_account(text: str) -> list[str]:
+    """The sentences `_with_the_dissenters_account` gives for the first two sentences of `text` chosen."""
+    from index.nlp import entities_by_line
+    from rag.candidates import Candidate, sentence_spans
+    from rag.extractive import _with_the_dissenters_account
+    from rag.models import Passage
+
+    passage = Passage(passage_id="p", article_id="a", title="Vote", source="Wrenfield Courier", text=text, start=0,
+                      end=len(text), entities=entities_by_line([text])[0])  # fmt: skip
+    candidates = [Candidate(0, passage, s, e, {}) for s, e in sentence_spans(passage)]
+    return [c.text for c in _with_the_dissenters_account(candidates[:2], candidates)]
+
+
+def test_what_is_done_to_a_no_voter_is_not_their_account() -> None:
+    """"They were told ...", "He was questioned by reporters ...": done to them; "She later said ..." is theirs."""
+    lead = "The Denholm Village Board passed a $14.2 million budget 6-1 Thursday. "
+    told = lead + "Trustee Gail Mirren cast the lone no vote. They were told the state would cut road aid."
+    questioned = lead + "Trustee Gail Mirren voted no. He was questioned by reporters but declined to comment."
+    later = lead + "Trustee Gail Mirren voted no. She later said roads needed the money more."
+    assert len(_dissenters_account(told)) == 2
+    assert len(_dissenters_account(questioned)) == 2
+    assert len(_dissenters_account(later)) == 3
+
+
+def test_another_sides_words_are_not_the_no_voters_account() -> None:
+    """"Both sides said ...", an account quoted for another speaker at its end, and "She wants to run for mayor"
+    do not follow a no vote; "Both members said ..." does."""
+    lead = "The Grisby council approved a firefighters' contract 4-1 on Monday. "
+    sides = lead + "Council member Ned Tolland voted against it. Both sides said they were relieved."
+    another = (lead + "Council member Ned Tolland voted no. They said raises begin in July, city manager Jo Pell "
+               "reported.")  # fmt: skip
+    wants = lead + "Council member Ida Tolland voted against it. She wants to run for mayor in 2026."
+    members = lead + "Council members Ned Tolland and Ida Roe voted no. Both members said the city cannot pay."
+    assert len(_dissenters_account(sides)) == 2
+    assert len(_dissenters_account(another)) == 2
+    assert len(_dissenters_account(wants)) == 2
+    assert len(_dissenters_account(members)) == 3
+
+
+def test_urging_others_to_vote_no_is_not_a_no_vote() -> None:
+    """"Parents urged residents to vote no on the levy." tells of no vote cast, so the parents' account after it
+    is not brought."""
+    text = ("The Hadley Cross school board voted 4-1 to ask voters for a $6 million levy. Parents urged residents "
+            "to vote no on the levy. They said the district had wasted money on a bus garage.")
+    assert len(_dissenters_account(text)) == 2
+
+
 def test_an_outlet_that_gives_both_figures_does_not_disagree_with_one_that_gives_one() -> None:
     from rag.candidates import Candidate
     from rag.extractive import _also_states
