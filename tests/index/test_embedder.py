@@ -247,4 +247,10 @@ def test_the_passage_embedding_helpers_keep_the_priority_of_the_thread_that_embe
     worker.join()
     helpers = set(os.listdir("/proc/self/task")) - before
     assert helpers, "the passage session should have a helper thread of its own"
-    assert {nice_of(task) for task in helpers} == {min(19, base + 5)}
+    niceness = set()
+    for task in helpers:
+        try:
+            niceness.add(nice_of(task))
+        except FileNotFoundError:
+            continue  # a short-lived thread of another library, gone since the listing; the session's helpers stay
+    assert niceness == {min(19, base + 5)}
