@@ -1283,8 +1283,9 @@ _PERIODS = {"hour": "hourly", "day": "daily", "week": "weekly", "month": "monthl
 
 def asked_rate(question: str) -> re.Pattern[str] | None:
     """What must stand by a sum when the question asks for one per period ("What is the hourly wage?", "What does a
-    weaver make an hour?", "How much is a monthly pass?"): "an hour", "per month", "a year", "hourly" ...; None when
-    it asks for no rate ("How much did it cost a year ago?")."""
+    weaver make an hour?", "How much is a monthly pass?"): "an hour", "per month", "a year", "hourly" ...; or per
+    unit of measure ("How much per pound ...?": "a pound", "per pound", "/lb"); None when it asks for no rate ("How
+    much did it cost a year ago?", "How much did the 40-acre farm sell for?")."""
     for period, adjectives in _PERIODS.items():
         # lower case only: "the Weekly Ledger" names a paper
         if re.search(rf"\b(?:{adjectives})\b|\b(?:per|an?|each|every) {period}\b(?! (?:{_DATING_AFTER}))", question):
@@ -1292,6 +1293,12 @@ def asked_rate(question: str) -> re.Pattern[str] | None:
             return re.compile(
                 rf"\b(?:(?:per|an?|each|every) {period}\b|(?:{adjectives})\b)|/\s?(?:{period}|{short})\b", re.IGNORECASE
             )
+    # a price per unit of measure: "How much per pound ...?", "What do farmers pay for an acre-foot of water?"
+    for unit in MEASURE_UNITS:
+        if re.search(rf"\b(?:per|each|every|for an?) {unit}\b|\bhow much (?:per|an?) {unit}\b", question,
+                     re.IGNORECASE):  # fmt: skip
+            forms = unit_forms(unit).pattern
+            return re.compile(rf"\b(?:per|an?|each|every)\s+(?:{forms})|/\s?(?:{forms})", re.IGNORECASE)
     return None
 
 

@@ -1176,6 +1176,10 @@ def test_a_count_of_another_named_ones_things_answers_no_how_many_question(
         # a period that dates what is asked is no rate
         ("How much did the Tressan plant cost a year ago?", False),
         ("How much did Tressan spend on the plant last year?", False),
+        # or per unit of measure
+        ("How much per pound will the Tressan cannery pay growers?", True),
+        ("What do Tressan farmers pay for an acre-foot of water?", True),
+        ("How much did the 40-acre Tressan farm sell for?", False),
     ],
 )  # fmt: skip
 def test_a_question_may_ask_for_a_sum_per_period(question: str, rate: bool) -> None:
@@ -1196,6 +1200,17 @@ def test_a_question_for_a_sum_per_period_is_answered_by_a_sum_per_period() -> No
     passage = _passage(text, _tagged(text, "MONEY", "$30", "$25"))
     # (the $30 the bill drops from is its earlier figure: rag.number_roles)
     assert _answers("What will Tressan households pay each month for trash pickup?", passage) == ["$25"]
+
+
+
+def test_a_question_for_a_price_per_unit_is_answered_by_a_price_per_unit() -> None:
+    """"How much per pound will the cannery pay?": "$0.12 a pound", not the $26 million the frost cost growers."""
+    text = "The frost cost Tressan growers $26 million. The cannery will pay $0.12 a pound for cider apples."
+    passage = _passage(text, _tagged(text, "MONEY", "$26 million", "$0.12"))
+    assert _answers("How much per pound will the Tressan cannery pay growers?", passage) == ["$0.12"]
+    alone = "The frost cost Tressan growers $26 million."
+    assert _answers("How much per pound will the Tressan cannery pay growers?", _passage(alone, _tagged(
+        alone, "MONEY", "$26 million"))) == []  # fmt: skip
 
 
 @pytest.mark.parametrize(
