@@ -1361,6 +1361,10 @@ def _answer_entities(
             fitting.append((since.start(), e, label))
             continue
         text = passage.text[s:e]
+        if analysis.answer_type == "date" and _ASKS_WHEN_IT_WAS_DONE.match(question) and _after_publication(
+            text, passage.published
+        ):
+            continue  # "When was the hall demolished?": "the fall of 2027" in a 2025 article is a plan, not when it was
         if analysis.answer_type == "person" and label != "PERSON" and _WHO_OF_A_BODY.match(question):
             continue  # "Who at the state parks office announced it?": a person there, not a body
         if label == "MONEY" and _POUNDS.search(text) and "£" not in passage.text and "$" in passage.text:
@@ -1474,6 +1478,21 @@ def _answer_entities(
 # and questions that ask for it.
 _A_HOMETOWN_BEFORE = re.compile(r"\b\d{1,3}(?:-year-old(?:\s+[a-z]+){1,2})?,\s+of\s+(?:the\s+)?$")
 _HOMETOWN_REACH = 40
+# "When did the jail close?", "In what year was the hall torn down?": a question about what was done, in the past.
+_ASKS_WHEN_IT_WAS_DONE = re.compile(
+    r"\W*(?:when|(?:in|on)?\s*what (?:year|date|day|month))\s+(?:did|was|were)\b", re.IGNORECASE
+)
+_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _after_publication(value: str, published: str | None) -> bool:
+    """Whether the date `value` names a year later than the article's (`published`, "2025-06-11"): what the article
+    says will happen then had not happened when it was written."""
+    years = [int(y) for y in _A_YEAR.findall(value)]
+    written = published[:4] if published else ""
+    return bool(years) and written.isdigit() and min(years) > int(written)
+
+
 # "Who at the state parks office ...?", "Who from Hollin Freight ...?": a person of a body, not the body.
 # Not a time ("Who on Monday sued the city?", "Who at first opposed it?", "Who at the time ran it?").
 _WHO_OF_A_BODY = re.compile(

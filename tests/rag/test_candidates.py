@@ -1203,6 +1203,18 @@ def test_a_question_for_a_sum_per_period_is_answered_by_a_sum_per_period() -> No
 
 
 
+def test_a_year_after_the_articles_answers_no_question_about_what_was_done() -> None:
+    """"When was Harrow Hall torn down?": "will be torn down in the summer of 2027", in a 2025 article, is a plan;
+    it answers "When will ...?", and a year the article could report does answer."""
+    text = "Harrow Hall will be torn down in the summer of 2027, after the new Tressan library opens."
+    passage = _passage(text, _tagged(text, "DATE", "the summer of 2027")).model_copy(update={"published": "2025-06-11"})
+    assert _answers("When was Harrow Hall torn down?", passage) == []
+    assert _answers("When will Harrow Hall be torn down?", passage) == ["the summer of 2027"]
+    assert _answers("When was Harrow Hall torn down?", passage.model_copy(update={"published": "2028-01-05"})) == [
+        "the summer of 2027"
+    ]
+
+
 def test_a_question_for_a_price_per_unit_is_answered_by_a_price_per_unit() -> None:
     """"How much per pound will the cannery pay?": "$0.12 a pound", not the $26 million the frost cost growers."""
     text = "The frost cost Tressan growers $26 million. The cannery will pay $0.12 a pound for cider apples."
