@@ -909,7 +909,8 @@ _OPPOSITE_VERBS = tuple(
     for first, second in (
         ("open", "close"), ("reopen", "close"), ("open", "shut"), ("reopen", "shut"), ("start", "end"),
         ("start", "stop"), ("begin", "end"), ("resume", "stop"), ("resume", "suspend"), ("lift", "impose"),
-        ("lift", "issue"), ("hire", "fire"), ("hire", "lay"), ("win", "lose"), ("gain", "lose"), ("rise", "fall"),
+        ("lift", "issue"), ("hire", "fire"), ("hire", "lay"), ("hire", "lose"), ("recruit", "lose"), ("add", "lose"),
+        ("win", "lose"), ("gain", "lose"), ("rise", "fall"),
         ("increase", "decrease"), ("increase", "cut"), ("raise", "lower"), ("raise", "cut"), ("add", "remove"),
         ("add", "cut"), ("expand", "shrink"), ("arrest", "release"), ("build", "demolish"), ("convict", "acquit"),
     )

@@ -1437,6 +1437,11 @@ def test_a_share_of_a_thing_alike_the_one_asked_about_answers(likeness: "WordLik
         ("How many workers did the Orlow plant hire last year?", "The Orlow plant laid off 40 workers.", "40",
          "CARDINAL", True),
         ("When did the Orlow pool reopen?", "The Orlow pool reopened on July 9.", "July 9", "DATE", False),
+        # officers or jobs lost are the opposite of those hired
+        ("How many officers has Orlow hired this year?", "Orlow lost 11 officers to other departments.", "11",
+         "CARDINAL", True),
+        ("How many jobs will be lost in Orlow?", "The Orlow plant still needs to hire about 180 people.", "about 180",
+         "CARDINAL", True),
         # one event told from the other side: the seller's sale is the buyer's purchase
         ("When did Garrow Co. sell the Orlow mill?", "Ivo Marsh bought the Orlow mill from Garrow Co. in 2019.",
          "2019", "DATE", False),
