@@ -1362,9 +1362,8 @@ def _answer_entities(
             fitting.append((since.start(), e, label))
             continue
         text = passage.text[s:e]
-        if analysis.answer_type == "date" and _ASKS_WHEN_IT_WAS_DONE.match(question) and _after_publication(
-            text, passage.published
-        ):
+        if (analysis.answer_type == "date" and _ASKS_WHEN_IT_WAS_DONE.match(question)
+                and not _ASKS_A_PLAN.search(question) and _after_publication(text, passage.published)):  # fmt: skip
             continue  # "When was the hall demolished?": "the fall of 2027" in a 2025 article is a plan, not when it was
         if analysis.answer_type == "person" and label != "PERSON" and _WHO_OF_A_BODY.match(question):
             continue  # "Who at the state parks office announced it?": a person there, not a body
@@ -1484,6 +1483,11 @@ _ASKS_WHEN_IT_WAS_DONE = re.compile(
     r"\W*(?:when|(?:in|on)?\s*what (?:year|date|day|month))\s+(?:did|was|were)\b", re.IGNORECASE
 )
 _A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# ... unless it asks when something was to happen: "When was the bridge expected to reopen?"
+_ASKS_A_PLAN = re.compile(
+    r"\b(?:expected|scheduled|set|supposed|due|planned|slated|going|meant|projected|estimated|targeted)\b",
+    re.IGNORECASE,
+)
 
 
 def _after_publication(value: str, published: str | None) -> bool:

@@ -1210,6 +1210,7 @@ def test_a_year_after_the_articles_answers_no_question_about_what_was_done() -> 
     passage = _passage(text, _tagged(text, "DATE", "the summer of 2027")).model_copy(update={"published": "2025-06-11"})
     assert _answers("When was Harrow Hall torn down?", passage) == []
     assert _answers("When will Harrow Hall be torn down?", passage) == ["the summer of 2027"]
+    assert _answers("When was Harrow Hall expected to be torn down?", passage) == ["the summer of 2027"]
     assert _answers("When was Harrow Hall torn down?", passage.model_copy(update={"published": "2028-01-05"})) == [
         "the summer of 2027"
     ]
