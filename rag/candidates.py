@@ -1296,8 +1296,10 @@ def asked_rate(question: str) -> re.Pattern[str] | None:
             )
     # a price per unit of measure: "How much per pound ...?", "What do farmers pay for an acre-foot of water?"
     for unit in MEASURE_UNITS:
-        if re.search(rf"\b(?:per|each|every|for an?) {unit}\b|\bhow much (?:per|an?) {unit}\b", question,
-                     re.IGNORECASE):  # fmt: skip
+        # "for a gallon of gas", "for an acre-foot of water"; not "for a foot passenger", "for a pound cake", "for a
+        # degree in nursing", "for a mile-long stretch": a thing bought whole
+        if re.search(rf"\b(?:per|each|every) {unit}\b|\bfor an? {unit}(?:-(?:foot|hour))?(?:\s+of\b|\W*$)"
+                     rf"|\bhow much (?:per|an?) {unit}\b", question, re.IGNORECASE):  # fmt: skip
             forms = unit_forms(unit).pattern
             return re.compile(rf"\b(?:per|an?|each|every)\s+(?:{forms})|/\s?(?:{forms})", re.IGNORECASE)
     return None
@@ -1363,7 +1365,8 @@ def _answer_entities(
             continue
         text = passage.text[s:e]
         if (analysis.answer_type == "date" and _ASKS_WHEN_IT_WAS_DONE.match(question)
-                and not _ASKS_A_PLAN.search(question) and _after_publication(text, passage.published)):  # fmt: skip
+                and not _ASKS_OF_A_PLAN.search(question) and not _FISCAL.search(text)
+                and _after_publication(text, passage.published)):  # fmt: skip
             continue  # "When was the hall demolished?": "the fall of 2027" in a 2025 article is a plan, not when it was
         if analysis.answer_type == "person" and label != "PERSON" and _WHO_OF_A_BODY.match(question):
             continue  # "Who at the state parks office announced it?": a person there, not a body
@@ -1483,11 +1486,15 @@ _ASKS_WHEN_IT_WAS_DONE = re.compile(
     r"\W*(?:when|(?:in|on)?\s*what (?:year|date|day|month))\s+(?:did|was|were)\b", re.IGNORECASE
 )
 _A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-# ... unless it asks when something was to happen: "When was the bridge expected to reopen?"
-_ASKS_A_PLAN = re.compile(
-    r"\b(?:expected|scheduled|set|supposed|due|planned|slated|going|meant|projected|estimated|targeted)\b",
+# But "When was the hearing scheduled?", "When were the bonds due?", "When was the plant expected to open?", "When
+# did the hospital say it would close the ward?" ask for a date set ahead, which may be after the article's.
+_ASKS_OF_A_PLAN = re.compile(
+    r"\b(?:scheduled|slated|set|expected|due|supposed|planned|proposed|projected|targeted|estimated|going|meant|"
+    r"deadline|would)\b",
     re.IGNORECASE,
 )
+# A fiscal year is named before it begins: "fiscal 2026", "FY2026", "FY 2026-27".
+_FISCAL = re.compile(r"\bfiscal\b|\bFY\s?'?\d", re.IGNORECASE)
 
 
 def _after_publication(value: str, published: str | None) -> bool:

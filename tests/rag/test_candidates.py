@@ -1227,6 +1227,51 @@ def test_a_question_for_a_price_per_unit_is_answered_by_a_price_per_unit() -> No
 
 
 @pytest.mark.parametrize(
+    ("question", "text", "value"),
+    [
+        ("How much does the Wrenmouth ferry charge for a foot passenger?",
+         "The Wrenmouth ferry charges $4 for foot passengers.", "$4"),
+        ("How much does Carrow College charge for a degree in nursing?",
+         "A nursing degree at Carrow College costs $48,000 over four years.", "$48,000"),
+        ("How much did Marla's Bakery charge for a pound cake?",
+         "Marla's Bakery sold its pound cakes for $12 each at the Orlow fair.", "$12"),
+        ("How much did Quarrel County pay for a mile-long stretch of Route 9?",
+         "Quarrel County paid $4 million to repave the mile-long stretch of Route 9.", "$4 million"),
+    ],
+)  # fmt: skip
+def test_a_thing_bought_whole_named_by_a_unit_asks_for_no_price_per_unit(question: str, text: str, value: str) -> None:
+    """"for a foot passenger", "for a pound cake": a unit's word in a thing's name asks no price per foot or pound;
+    "for a gallon of gas" does."""
+    from rag.candidates import asked_rate
+
+    assert _answers(question, _passage(text, _tagged(text, "MONEY", value))) == [value]
+    assert asked_rate("How much did Wrenmouth pay for a gallon of diesel?") is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value"),
+    [
+        ("When was the Tressan zoning hearing scheduled?",
+         "The Tressan zoning hearing was scheduled for January 2026.", "January 2026"),
+        ("When were the Pellham school bonds due?", "The Pellham school bonds are due in 2035.", "2035"),
+        ("When was the new Brackwell plant expected to open?",
+         "The new Brackwell plant was expected to open in 2027.", "2027"),
+        ("What date was the Tressan levy vote set for?", "The Tressan levy vote was set for Nov. 3, 2026.",
+         "Nov. 3, 2026"),
+        ("When did Tressan Hospital say it would close its maternity ward?",
+         "Tressan Hospital will close its maternity ward in January 2026.", "January 2026"),
+        ("What year was the Pellham budget for?", "The council adopted the Pellham budget for fiscal 2026.",
+         "fiscal 2026"),
+    ],
+)  # fmt: skip
+def test_a_date_set_ahead_may_be_after_the_articles(question: str, text: str, value: str) -> None:
+    """"When was the hearing scheduled?", "When were the bonds due?" ask for a date set ahead, and a fiscal year is
+    named before it begins: a year after the 2025 article's still answers."""
+    passage = _passage(text, _tagged(text, "DATE", value)).model_copy(update={"published": "2025-06-11"})
+    assert _answers(question, passage) == [value]
+
+
+@pytest.mark.parametrize(
     ("question", "text", "value", "other"),
     [
         ("What rent will the Tressan apartments charge?", "The council gave up to $38 million in financing to the "
