@@ -32,7 +32,7 @@ from rag.models import Passage
 from rag.number_roles import asks_population, prefer_asked_figures
 from rag.query import (
     ANSWER_LABELS, BUSINESS_NOUNS, CALENDAR_WORDS, INTENDING_VERBS, IRREALIS_GOVERNORS, MEASURE_UNITS,
-    SUM_OF_MONEY_NOUNS, Constraint, QuestionAnalysis, clause_is_uncertain, clause_mood, entity_fits, is_duration,
+    SUM_OF_MONEY_NOUNS, YEAR, Constraint, QuestionAnalysis, clause_is_uncertain, clause_mood, entity_fits, is_duration,
     is_infinitive,
     role_forms, slot_of, unit_forms, year_ranges,
 )  # fmt: skip
@@ -1485,7 +1485,6 @@ _HOMETOWN_REACH = 40
 _ASKS_WHEN_IT_WAS_DONE = re.compile(
     r"\W*(?:when|(?:in|on)?\s*what (?:year|date|day|month))\s+(?:did|was|were)\b", re.IGNORECASE
 )
-_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # But "When was the hearing scheduled?", "When were the bonds due?", "When was the plant expected to open?", "When
 # did the hospital say it would close the ward?" ask for a date set ahead, which may be after the article's.
 _ASKS_OF_A_PLAN = re.compile(
@@ -1500,7 +1499,7 @@ _FISCAL = re.compile(r"\bfiscal\b|\bFY\s?'?\d", re.IGNORECASE)
 def _after_publication(value: str, published: str | None) -> bool:
     """Whether the date `value` names a year later than the article's (`published`, "2025-06-11"): what the article
     says will happen then had not happened when it was written."""
-    years = [int(y) for y in _A_YEAR.findall(value)]
+    years = [int(y) for y in YEAR.findall(value)]
     written = published[:4] if published else ""
     return bool(years) and written.isdigit() and min(years) > int(written)
 

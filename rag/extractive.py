@@ -38,9 +38,8 @@ from rag.candidates import (
     PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, acts_rather_than_places, answer_clause, clause_agrees,
     counted_phrase, counts_a_noun_of_its_own, counts_anothers, counts_something_else, dates_a_thing_or_a_state,
     dates_another_event, decided_another_thing, decided_for_another, decided_upon, done_the_other_way,
-    drop_orders_to_assistants, find_candidates,
-    names_someone_new, new_names, pays_for_something_else, sentence_spans, shares_something_else,
-    sizes_something_else, sums_something_else, tells_whether,
+    drop_orders_to_assistants, find_candidates, names_someone_new, new_names, pays_for_something_else,
+    sentence_spans, shares_something_else, sizes_something_else, sums_something_else, tells_whether,
 )  # fmt: skip
 from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.identity import describe
@@ -116,6 +115,28 @@ def refusal_features(
     }
 
 
+def _moved_first(candidates: list[Candidate], chosen: Candidate | None) -> list[Candidate]:
+    """The candidates with `chosen` first (the order as it was when there is none)."""
+    return candidates if chosen is None else [chosen, *(c for c in candidates if c is not chosen)]
+
+
+def _first_that(
+    candidates: list[Candidate], fits: Callable[[Candidate], bool], window: int = CHECKED_FOR_MOOD
+) -> list[Candidate]:
+    """When the best candidate does not `fit`, the first of the next ones within `window` that does comes first."""
+    if not candidates or fits(candidates[0]):
+        return candidates
+    return _moved_first(candidates, next((c for c in candidates[1:window] if fits(c)), None))
+
+
+def _before_the_answer(candidate: Candidate, pattern: re.Pattern[str], reach: int) -> bool:
+    """Whether `pattern` ends right before the candidate's value, within `reach` characters of its sentence."""
+    entity = candidate.answer
+    return entity is not None and bool(
+        pattern.search(candidate.passage.text, max(candidate.start, entity[0] - reach), entity[0])
+    )
+
+
 def agreeing_first(
     candidates: list[Candidate], analysis: QuestionAnalysis, window: int = CHECKED_FOR_MOOD
 ) -> list[Candidate]:
@@ -136,7 +157,7 @@ def agreeing_first(
             continue  # a number of something else ("120 workers") does not answer for the water; a number standing
             # alone ("It hired nine instead", "will hold 600") may well count the noun asked about
         if clause_agrees(analysis, candidate):
-            return [candidate, *(c for c in candidates if c is not candidate)]
+            return _moved_first(candidates, candidate)
     return candidates
 
 
@@ -195,14 +216,11 @@ _ADDED_AFTER = re.compile(r"^\W*(?:(?!(?:or|and)\b)[\w-]+\s+)?(?:more|additional
 _ADDED_BEFORE = re.compile(r"\b(?:another|an additional|an extra|add|adds|added|adding)\s+$", re.IGNORECASE)
 
 
-def added_first(candidates: list[Candidate], window: int = CHECKED_FOR_MOOD) -> list[Candidate]:
+def added_first(candidates: list[Candidate]) -> list[Candidate]:
     """For "How many more employees will she need?": when the best value is not one of more ("The jail has 58
     employees"), the first of the next few that is comes first ("she will need 12 more"); the order stays when
     none is."""
-    if not candidates or _an_addition(candidates[0]):
-        return candidates
-    chosen = next((c for c in candidates[1:window] if _an_addition(c)), None)
-    return candidates if chosen is None else [chosen, *(c for c in candidates if c is not chosen)]
+    return _first_that(candidates, _an_addition)
 
 
 # Words before a total: "for a total of 300", "bringing the total to 300", "300 in all" is not read.
@@ -231,25 +249,18 @@ def total_first(
     if analysis.predicate in _ADDING_VERBS:
         return candidates
     best = candidates[0]
-    chosen = next((c for c in candidates[1:window] if _a_total(c) and c.passage.article_id == best.passage.article_id
+    chosen = next((c for c in candidates[1:window] if _before_the_answer(c, _TOTAL_BEFORE, 30)
+                   and c.passage.article_id == best.passage.article_id
                    and not _rival_of_something_else(c, analysis, word_likeness)), None)  # fmt: skip
-    return candidates if chosen is None else [chosen, *(c for c in candidates if c is not chosen)]
-
-
-def _a_total(candidate: Candidate) -> bool:
-    entity = candidate.answer
-    return entity is not None and bool(
-        _TOTAL_BEFORE.search(candidate.passage.text, max(candidate.start, entity[0] - 30), entity[0])
-    )
+    return _moved_first(candidates, chosen)
 
 
 def _an_addition(candidate: Candidate) -> bool:
     entity = candidate.answer
-    if entity is None:
-        return False
-    text = candidate.passage.text
-    return bool(_ADDED_AFTER.match(text[entity[1] : entity[1] + 30])
-                or _ADDED_BEFORE.search(text, max(candidate.start, entity[0] - 20), entity[0]))  # fmt: skip
+    return entity is not None and bool(
+        _ADDED_AFTER.match(candidate.passage.text[entity[1] : entity[1] + 30])
+        or _before_the_answer(candidate, _ADDED_BEFORE, 20)
+    )
 
 
 # Verbs of going or of taking someone or something somewhere, whose "where" is a destination: "Where was the
@@ -278,22 +289,11 @@ _TO_BEFORE = re.compile(
 _TO_REACH = 60
 
 
-def destination_first(candidates: list[Candidate], window: int = CHECKED_FOR_MOOD) -> list[Candidate]:
+def destination_first(candidates: list[Candidate]) -> list[Candidate]:
     """For "Where was the driver taken?": when the best place is not one anyone goes to ("a crash a mile north of
     Selby"), the first of the next few that follows "to" comes first ("flown to Tarnby General Hospital"); the order
     stays when none does."""
-    if not candidates or _goes_to(candidates[0]):
-        return candidates
-    chosen = next((c for c in candidates[1:window] if _goes_to(c)), None)
-    return candidates if chosen is None else [chosen, *(c for c in candidates if c is not chosen)]
-
-
-def _goes_to(candidate: Candidate) -> bool:
-    entity = candidate.answer
-    if entity is None:
-        return False
-    text = candidate.passage.text
-    return bool(_TO_BEFORE.search(text, max(candidate.start, entity[0] - _TO_REACH), entity[0]))
+    return _first_that(candidates, lambda c: _before_the_answer(c, _TO_BEFORE, _TO_REACH))
 
 
 def decided_upon_first(candidates: list[Candidate], window: int = CHECKED_FOR_MOOD) -> list[Candidate]:
@@ -303,10 +303,8 @@ def decided_upon_first(candidates: list[Candidate], window: int = CHECKED_FOR_MO
     best = candidates[0]
     same = [c for c in candidates[1:window] if decided_upon(best, c)]
     # a person before an organisation, as for any "Who ...?" ("Marcus Reid", not "Harlan High School" he led)
-    chosen = next((c for c in same if c.features.get("answer_first_kind")), same[0] if same else None)
-    if chosen is None:
-        return candidates
-    return [chosen, *(c for c in candidates if c is not chosen)]
+    return _moved_first(candidates, next((c for c in same if c.features.get("answer_first_kind")),
+                                         same[0] if same else None))  # fmt: skip
 
 
 def named_by_focus_first(candidates: list[Candidate], analysis: QuestionAnalysis,
@@ -333,7 +331,7 @@ def named_by_focus_first(candidates: list[Candidate], analysis: QuestionAnalysis
         if len(names) > 1 and not analysis.focus_is_plural:
             continue  # "Which commissioner ...?" asks for one of the two a sentence names
         if names and not _focus_of_another(analysis, candidate):
-            return [candidate, *(c for c in candidates if c is not candidate)]
+            return _moved_first(candidates, candidate)
         if (verb or focus & said) and _names_a_person(candidate, question):
             return candidates  # "Ines Carrow and Toby Fenn were the two council members who voted against it"
     return candidates

@@ -169,7 +169,7 @@ _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", 
 # or plural ("Russian", "Danish", "Republicans") and is paraphrased too freely to be a constraint.
 _DEMONYM = re.compile(r"(?:an|ans|ian|ians|ese|ish|i|is|ic|ean|eans)$", re.IGNORECASE)
 _NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
-_YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
+YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
 _YEAR_RANGE = re.compile(r"\b(1[89]\d\d|2\d\d\d)\s*[-–—/]\s*(\d{4}|\d{2})\b")
 # Letters and digits in one token ("Quillport042", "HB-1402"), or digit groups joined by a hyphen
 # that are not a year range ("2024-17" as in "Resolution 2024-17").
@@ -1312,14 +1312,14 @@ def _constraints(doc: "Doc", publisher_names: frozenset[str]) -> Iterable[Constr
             continue  # "the two-hour call": outlets time one event differently ("a call of nearly an hour")
         yield from emit(Constraint(match.group(0), "size", keys=(number, match.group(2).casefold())))
     for match in _IDENTIFIER.finditer(text):
-        if any(i in covered for i in range(match.start(), match.end())) or _YEAR.fullmatch(match.group(0)):
+        if any(i in covered for i in range(match.start(), match.end())) or YEAR.fullmatch(match.group(0)):
             continue
         covered.update(range(match.start(), match.end()))
         yield from emit(Constraint(match.group(0), "identifier", keys=(normalise(match.group(0)),)))
     for match in _date_mentions(normalise(text)):
         yield from emit(Constraint(match.group(0), "date", keys=(str(_MONTH_NAMES[match.group("month")]),
                                                                    match.group("day"))))
-    for match in _YEAR.finditer(text):
+    for match in YEAR.finditer(text):
         if match.start() not in covered:
             yield from emit(Constraint(match.group(0), "year", keys=(match.group(0),)))
     capitalised = _writes_names_capitalised(doc)
@@ -1593,7 +1593,7 @@ def is_duration(entity_text: str) -> bool:
     pointed = (
         deictic
         or any(w in _MONTH_NAMES or w in _WEEKDAYS or w in _POINTING_WORDS for w in words)
-        or bool(_YEAR.search(entity_text))
+        or bool(YEAR.search(entity_text))
     )
     return units and counted and not pointed
 
@@ -1669,7 +1669,7 @@ def gives_the_date_part(entity_text: str, focus: str | None) -> bool:
                     or bool(_NUMERIC_DATE.search(entity_text)) or _a_day_in_words(words))  # fmt: skip
     named_day = bool(_NAMED_DAY.search(entity_text))  # "Memorial Day", "Christmas Eve"
     if part == "year":
-        return bool(_YEAR.search(entity_text))
+        return bool(YEAR.search(entity_text))
     if part == "month":
         return month or day_of_month
     if part == "weekday":

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
+    from rag.candidates import Candidate
     from rag.models import Passage
     from rag.query import QuestionAnalysis
     from rag.word_likeness import WordLikeness
@@ -43,6 +44,17 @@ def _passage(passage_id: str, source: str, text: str) -> "Passage":
 
     return Passage(passage_id=passage_id, article_id=passage_id, title="Fire on Quay Lane", source=source, text=text,
                    start=0, end=len(text), entities=entities_by_line([text])[0])  # fmt: skip
+
+
+def _valued(text: str, value: str, label: str, features: dict[str, float] | None = None) -> "Candidate":
+    """A candidate for the one-sentence article `text` (no entities of the model's), valued at `value`."""
+    from rag.candidates import Candidate
+    from rag.models import Passage
+
+    passage = Passage(passage_id=text, article_id=text, title="t", source="s", text=text, start=0, end=len(text),
+                      entities=[])  # fmt: skip
+    at = text.index(value)
+    return Candidate(0, passage, 0, len(text), dict(features or {}), [(at, at + len(value), label)])
 
 
 def _answer_text(question: "QuestionAnalysis", passages: list["Passage"], likeness: "WordLikeness") -> str:
@@ -235,13 +247,10 @@ def test_a_which_question_looks_into_the_next_paragraph_only_when_its_sentence_n
 def test_a_value_whose_clause_denies_what_is_asked_goes_after_one_that_does_not(question: str, first: str) -> None:
     from rag.candidates import Candidate
     from rag.extractive import agreeing_first
-    from rag.models import Passage
     from rag.query import analyse
 
-    def candidate(text: str, value: str) -> Candidate:
-        passage = Passage(passage_id=value, article_id=value, title="Route 9", source="s", text=text, start=0,
-                          end=len(text), entities=[])  # fmt: skip
-        return Candidate(0, passage, 0, len(text), {}, [(text.index(value), text.index(value) + len(value), "FAC")])
+    def candidate(text: str, value: str) -> "Candidate":
+        return _valued(text, value, "FAC")
 
     denied = candidate("The Route 9 bus will no longer stop at Elm Street in Quenlow.", "Elm Street")
     other = candidate("The Route 9 bus will stop at the Oak Lane lot in Quenlow instead.", "Oak Lane")
@@ -254,14 +263,10 @@ def test_a_count_of_the_noun_asked_about_is_not_replaced_by_a_count_of_something
     value counts the water asked about; "120 workers" in an agreeing clause counts something else."""
     from rag.candidates import Candidate
     from rag.extractive import agreeing_first
-    from rag.models import Passage
     from rag.query import analyse
 
-    def candidate(text: str, value: str, on_focus: float) -> Candidate:
-        passage = Passage(passage_id=value, article_id=value, title="Quenlow mill", source="s", text=text, start=0,
-                          end=len(text), entities=[])  # fmt: skip
-        return Candidate(0, passage, 0, len(text), {"answer_on_focus": on_focus},
-                         [(text.index(value), text.index(value) + len(value), "QUANTITY")])  # fmt: skip
+    def candidate(text: str, value: str, on_focus: float) -> "Candidate":
+        return _valued(text, value, "QUANTITY", {"answer_on_focus": on_focus})
 
     water = candidate("Engineers said the mill's water use, up to 2 million gallons a day, had not been studied.",
                       "up to 2 million gallons", 1.0)  # fmt: skip
@@ -287,13 +292,9 @@ def test_where_someone_is_taken_is_a_place_after_to(text: str, value: str, goes_
     to" go nowhere."""
     from rag.candidates import Candidate
     from rag.extractive import destination_first
-    from rag.models import Passage
 
-    def candidate(sentence: str, name: str) -> Candidate:
-        passage = Passage(passage_id=name, article_id=name, title="Crash", source="s", text=sentence, start=0,
-                          end=len(sentence), entities=[])  # fmt: skip
-        return Candidate(0, passage, 0, len(sentence), {},
-                         [(sentence.index(name), sentence.index(name) + len(name), "ORG")])  # fmt: skip
+    def candidate(sentence: str, name: str) -> "Candidate":
+        return _valued(sentence, name, "ORG")
 
     first = candidate("Two cars collided on Route 9 near Selby on Friday.", "Selby")
     found = candidate(text, value)
@@ -339,14 +340,10 @@ def test_a_denied_count_of_the_noun_asked_about_gives_way_to_a_number_that_names
     its clause agrees with the question."""
     from rag.candidates import Candidate
     from rag.extractive import agreeing_first
-    from rag.models import Passage
     from rag.query import analyse
 
-    def candidate(text: str, value: str, on_focus: float) -> Candidate:
-        passage = Passage(passage_id=value, article_id=value, title="Quenlow schools", source="s", text=text,
-                          start=0, end=len(text), entities=[])  # fmt: skip
-        return Candidate(0, passage, 0, len(text), {"answer_on_focus": on_focus},
-                         [(text.index(value), text.index(value) + len(value), "CARDINAL")])  # fmt: skip
+    def candidate(text: str, value: str, on_focus: float) -> "Candidate":
+        return _valued(text, value, "CARDINAL", {"answer_on_focus": on_focus})
 
     denied = candidate("The Quenlow district did not hire 12 teachers this summer.", "12", 1.0)
     other = candidate(text, value, 0.0)
@@ -386,13 +383,9 @@ def test_how_many_more_is_answered_by_what_is_added(text: str, value: str, added
     15 beds") comes before a better-ranked total ("The jail has 58 employees")."""
     from rag.candidates import Candidate
     from rag.extractive import added_first
-    from rag.models import Passage
 
-    def candidate(sentence: str, number: str) -> Candidate:
-        passage = Passage(passage_id=sentence, article_id=sentence, title="Jail", source="s", text=sentence, start=0,
-                          end=len(sentence), entities=[])  # fmt: skip
-        return Candidate(0, passage, 0, len(sentence), {},
-                         [(sentence.index(number), sentence.index(number) + len(number), "CARDINAL")])  # fmt: skip
+    def candidate(sentence: str, number: str) -> "Candidate":
+        return _valued(sentence, number, "CARDINAL")
 
     total = candidate("The Quenlow jail holds 240 inmates.", "240")
     found = candidate(text, value)
@@ -538,13 +531,10 @@ def test_a_decision_in_the_past_to_do_something_later_does_not_contradict_a_ques
 ) -> None:
     from rag.candidates import Candidate
     from rag.extractive import agreeing_first
-    from rag.models import Passage
     from rag.query import analyse
 
-    def candidate(text: str, value: str) -> Candidate:
-        passage = Passage(passage_id=value, article_id=value, title="Varnell pool", source="s", text=text, start=0,
-                          end=len(text), entities=[])  # fmt: skip
-        return Candidate(0, passage, 0, len(text), {}, [(text.index(value), text.index(value) + len(value), "DATE")])
+    def candidate(text: str, value: str) -> "Candidate":
+        return _valued(text, value, "DATE")
 
     decision = candidate(f"The Varnell council {decided} the pool on June 1.", "June 1")
     other = candidate("The Varnell pool will be repainted in the spring.", "the spring")
