@@ -47,6 +47,10 @@ from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
 from rag.number_roles import rival_is_a_share_or_a_holding
 from rag.query import CALENDAR_WORDS, Constraint, QuestionAnalysis, is_duration
 from rag.text import NUMBER_WORDS, all_stems, normalise, stems, words
+from rag.votes import (
+    first_naming_voters, names_a_person, tells_the_vote_asked, voters_asked, voters_vote, vote_side,
+    with_the_voters_account,
+)  # fmt: skip
 from rag.withheld import Withheld, find_withheld, withheld_notice
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
 
@@ -166,12 +170,16 @@ def fitting_first(
 ) -> list[Candidate]:
     """The ranked candidates as the refusal model sees them (none when none fits):
 
+    - for "Who voted against the fee?" or "Did anyone vote no?", the sentence naming who did first
+      (rag.votes.first_naming_voters);
     - for a yes/no question, only the sentences among the first few that tell of what it asks about
       (rag.candidates.tells_whether);
     - when the best value is of something else than asked (a count of other things or of another's, a sum of
       another kind, the day of a decision to do something else: `_of_something_else`), only the values among the
       first few that are not;
-    - for "why" or "what did X say" about one person, only the sentences where the person is named;
+    - for "why" or "what did X say" about one person, only the sentences where the person is named; for "Why did
+      X vote no?", none when the sentence of X's vote gives no account of it and none after it does
+      (rag.votes.voters_vote);
     - for "Who ...?" answered by a body that decided something else: the name its decision is about first, or,
       when it names no one and lets another act, the first few that decided nothing else
       (`decided_another_thing`);
@@ -180,12 +188,21 @@ def fitting_first(
     - for "How many more ...?", a number of more first (`added_first`); for another count, a total before what
       is added (`total_first`);
     - then a value that agrees with the question's time and polarity first (`agreeing_first`)."""
+    # "Who voted against the fee?", "Did anyone vote no?": the sentence naming who did first
+    voters = first_naming_voters(candidates, analysis)
+    candidates = _moved_first(candidates, voters)
     if analysis.asked_verb_forms:
-        return [c for c in candidates[:CHECKED_FOR_MOOD] if tells_whether(analysis, c.text, word_likeness)]
+        named = [voters] if voters is not None else []
+        return named + [c for c in candidates[:CHECKED_FOR_MOOD]
+                        if c is not voters and tells_whether(analysis, c.text, word_likeness)]  # fmt: skip
     if candidates and _of_something_else(candidates[0], analysis, word_likeness):
         candidates = [c for c in candidates[:CHECKED_FOR_MOOD] if not _of_something_else(c, analysis, word_likeness)]
     if analysis.answer_type in ("reason", "quote"):
         candidates = _where_the_person_is_named(candidates, analysis)
+    if analysis.answer_type == "reason":
+        vote = voters_vote(candidates, analysis)
+        if vote is not None and not vote.accounted_for:
+            return []  # the article says how they voted, not why
     if not analysis.typed:
         candidates = named_by_focus_first(candidates, analysis)
     if candidates and decided_another_thing(analysis, candidates[0], word_likeness):
@@ -316,7 +333,7 @@ def named_by_focus_first(candidates: list[Candidate], analysis: QuestionAnalysis
     a vote, that does not give the noun as another's, with one name for "Which member ...?"; and not past a
     sentence ranked ahead that tells of the same and names someone ("Wade Kessel was the only council member to
     vote against it" may well say who)."""
-    asked = _vote_side(analysis.question)
+    asked = vote_side(analysis.question)
     verb = all_stems(" ".join(analysis.predicate_forms))
     focus = all_stems(analysis.focus or "")
     question = normalise(analysis.question)
@@ -324,7 +341,7 @@ def named_by_focus_first(candidates: list[Candidate], analysis: QuestionAnalysis
         said = all_stems(candidate.text)
         if verb and not verb & said:
             continue
-        side = _vote_side(candidate.text)
+        side = vote_side(candidate.text)
         if asked and side and side != asked:
             continue  # "Which members voted against ...?": not those a sentence says voted yes
         names = _named_by_focus(analysis, candidate)
@@ -332,33 +349,9 @@ def named_by_focus_first(candidates: list[Candidate], analysis: QuestionAnalysis
             continue  # "Which commissioner ...?" asks for one of the two a sentence names
         if names and not _focus_of_another(analysis, candidate):
             return _moved_first(candidates, candidate)
-        if (verb or focus & said) and _names_a_person(candidate, question):
+        if (verb or focus & said) and names_a_person(candidate, question):
             return candidates  # "Ines Carrow and Toby Fenn were the two council members who voted against it"
     return candidates
-
-
-def _names_a_person(candidate: Candidate, question: str) -> bool:
-    """Whether the sentence names someone the question does not: a sentence ranked ahead that may already say who."""
-    passage, asked = candidate.passage, set(stems(question))
-    # (an ORG too, which the model often makes of a person's name, unless it shares a word with the question: "The
-    # Kell Town Council" for "Which council members ...?")
-    return any(normalise(passage.text[s:e]) not in question
-               and (label == "PERSON" or label == "ORG" and not asked & set(stems(passage.text[s:e])))
-               for s, e, label in passage.entities if candidate.start <= s and e <= candidate.end)  # fmt: skip
-
-
-# How news writing says which side of a vote someone took (English phrases of voting, not a corpus's).
-_VOTED_NO = re.compile(r"\bvot(?:ed|es|e|ing)\s+(?:no|against|nay)\b|\bdissent|\bopposed\b|\bvotes? against\b|"
-                       r"\bno votes?\b|\blone holdout\b", re.IGNORECASE)
-_VOTED_YES = re.compile(r"\bvot(?:ed|es|e|ing)\s+(?:yes|for|aye|in favou?r)\b|\bvotes? (?:for|in favou?r)\b",
-                        re.IGNORECASE)
-
-
-def _vote_side(text: str) -> str | None:
-    """"no" for "voted no", "voted against", "the lone dissenting vote"; "yes" for "voted yes", "voted for"; None for
-    neither or both."""
-    no, yes = bool(_VOTED_NO.search(text)), bool(_VOTED_YES.search(text))
-    return None if no == yes else ("no" if no else "yes")
 
 
 def _focus_of_another(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
@@ -467,7 +460,10 @@ def decide(
         return candidates, Decision(None, {}, 0.0, False)
     features = refusal_features(candidates, analysis, word_likeness)
     probability = model.answer_probability(features)
-    return candidates, Decision(candidates[0], features, probability, probability >= model.threshold)
+    return candidates, Decision(candidates[0], features, probability,
+                                probability >= model.threshold or tells_the_vote_asked(candidates, analysis))  # fmt: skip
+
+
 
 
 def extractive_answer(
@@ -903,6 +899,11 @@ def _sentence_answer(
     if not usable:
         usable = candidates
     best = usable[0]
+    vote = voters_vote(candidates, analysis) if analysis.answer_type == "reason" else None
+    if vote is not None and vote.accounted_for:
+        # "Why did Ada Kell vote no?": the sentence of her vote, with her account in it or after it, is the answer
+        # (the vote's lead, often ranked first for the question's words, says only what passed)
+        return _cited_in_order([vote.vote] if vote.account is None else [vote.vote, vote.account], vote.vote)
     chosen = [best]
     covered = set(stems(best.text))
     question_stems = set(stems(analysis.question))
@@ -926,9 +927,25 @@ def _sentence_answer(
             continue
         chosen.append(candidate)
         covered |= new_stems
-    if analysis.answer_type == "reason" and _vote_side(analysis.question) == "no":
-        chosen = _with_the_dissenters_account(chosen, candidates)
+    side = vote_side(analysis.question)
+    if analysis.answer_type == "reason" and side is not None:
+        chosen = with_the_voters_account(chosen, candidates, side, voters_asked(analysis))
 
+    cited = _cited_in_order(chosen, best)
+    named = _named_by_focus(analysis, best)
+    if named:
+        # "Which county official ...?": the names are the short answer; the sentence naming them supports it
+        # (with the sentences next to it in its passage, which often finish what it says)
+        quote = QuoteSpan(best.passage, best.start, best.end)
+        support = [c for c in cited if any(q.passage is best.passage and q.start <= best.start < q.end
+                                               for q in c.quotes)] or cited[:1]  # fmt: skip
+        return [CitedSentence(_capitalised(" and ".join(named)), [quote], end=".", relevance="answers"), *support[:1]]
+    return cited
+
+
+def _cited_in_order(chosen: list[Candidate], best: Candidate) -> list[CitedSentence]:
+    """The chosen sentences in reading order, each cited ("answers" for the best's, "related" for the others'),
+    consecutive ones of a passage in one citation."""
     cited: list[CitedSentence] = []
     spans = [_balanced_span(c.passage, c.start, c.end) or (c.start, c.end) for c in chosen]
     for candidate, (start, end) in _in_reading_order(_with_speakers(list(zip(chosen, spans)))):
@@ -946,14 +963,6 @@ def _sentence_answer(
             continue
         else:
             cited.append(CitedSentence(display_text(quote.text), [quote], relevance=relevance))
-    named = _named_by_focus(analysis, best)
-    if named:
-        # "Which county official ...?": the names are the short answer; the sentence naming them supports it
-        # (with the sentences next to it in its passage, which often finish what it says)
-        quote = QuoteSpan(best.passage, best.start, best.end)
-        support = [c for c in cited if any(q.passage is best.passage and q.start <= best.start < q.end
-                                               for q in c.quotes)] or cited[:1]  # fmt: skip
-        return [CitedSentence(_capitalised(" and ".join(named)), [quote], end=".", relevance="answers"), *support[:1]]
     return cited
 
 
@@ -1023,49 +1032,6 @@ def _next_sentence(best: Candidate, candidates: list[Candidate], next_paragraph:
     if not after or best.passage.text[best.end : after[0][0]].count("\n") > int(next_paragraph):
         return None
     return next((c for c in candidates if c.passage is best.passage and c.start == after[0][0]), None)
-
-
-# The sentence after one about someone, which gives their account: "He said the money would be better spent ...",
-# "Both said they would have preferred ...", "She wanted ...". A word between is an adverb or auxiliary ("She later
-# said", "They both argued", "He had warned") or names voters ("Both members said"); not "was"/"were" ("They were
-# told ...", "He was questioned by reporters": done to them, not their account) nor another noun ("Both sides
-# said": someone else); not "wants", which tells what they are after now ("She wants to run for mayor"), not why
-# they voted.
-_THEIR_ACCOUNT = re.compile(
-    r"^\W*(?:He|She|They|Both|Each)\s+(?:(?:also|later|then|again|both|all|each|had|has|have|would|\w+ly|"
-    r"members?|trustees?|commissioners?|councilors?|supervisors?|judges?|justices?|men|women)\s+)?"
-    r"(?:said|says|argued|argues|wanted|told|wrote|noted|added|complained|warned|questioned|objected|worried|"
-    r"feared)\b"
-)
-# An account another speaker is quoted for at its end: "They said the work would begin in April, village engineer
-# Sam Hale reported." (not "..., she said.": the same one's)
-_ANOTHERS_ATTRIBUTION = re.compile(
-    r",\s+(?!(?:and|but)\b)(?:(?!(?:he|she|they)\b)[\w.'-]+\s+){1,6}(?:said|says|reported|told|wrote|added)"
-    r"(?:\s+[\w'-]+){0,4}\W*$",
-    re.IGNORECASE,
-)
-# "urged residents to vote no": asked of others, not a vote cast
-_TO_VOTE_NO = re.compile(r"\bto\s+vote\s+(?:no|against|nay)\b", re.IGNORECASE)
-
-
-def _with_the_dissenters_account(chosen: list[Candidate], candidates: list[Candidate]) -> list[Candidate]:
-    """For "Why did the lone holdout vote no?": a chosen sentence that tells of someone voting no ("Council member
-    Ada Kell cast the lone no vote.") brings the next one when it gives their account ("She said the money would be
-    better spent ..."), which a vote's report puts there."""
-    extended: list[Candidate] = []
-    for candidate in chosen:
-        extended.append(candidate)
-        if _vote_side(_TO_VOTE_NO.sub("", candidate.text)) != "no":
-            continue
-        following = _next_sentence(candidate, candidates)
-        if (
-            following is not None
-            and following not in chosen
-            and _THEIR_ACCOUNT.match(following.text)
-            and not _ANOTHERS_ATTRIBUTION.search(following.text.strip())
-        ):
-            extended.append(following)
-    return extended
 
 
 def _continues(following: Candidate, analysis: QuestionAnalysis) -> bool:

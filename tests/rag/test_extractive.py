@@ -439,72 +439,77 @@ def test_a_total_does_not_answer_what_is_added_or_count_something_else() -> None
     assert total_first([added, total], analyse("How many officers will Quenlow have?"))[0] is added
 
 
-def test_a_no_voters_sentence_brings_their_account_after_it() -> None:
-    """"Why did one council member vote against the cameras?": "Council member Ada Kell cast the lone no vote." is
-    followed by "She said ...", her reason; a sentence about something else is not brought, nor an account after
-    a sentence of no vote."""
-    from index.nlp import entities_by_line
-    from rag.candidates import Candidate, sentence_spans
-    from rag.extractive import _with_the_dissenters_account
-    from rag.models import Passage
-
-    text = ("The Quenlow City Council voted 6-1 on Tuesday to buy 40 body cameras. Council member Ada Kell cast the "
-            "lone no vote. She said the money would be better spent on three vacant officer positions. Chief Omar "
-            "Reyes said the cameras arrive in May.")
-    passage = Passage(passage_id="p", article_id="a", title="Cameras", source="Quenlow Star", text=text, start=0,
-                      end=len(text), entities=entities_by_line([text])[0])  # fmt: skip
-    lead, no_vote, account, other = (Candidate(0, passage, s, e, {}) for s, e in sentence_spans(passage))
-    candidates = [lead, no_vote, account, other]
-    assert _with_the_dissenters_account([lead, no_vote], candidates) == [lead, no_vote, account]
-    assert _with_the_dissenters_account([lead, account], candidates) == [lead, account]
-    assert _with_the_dissenters_account([lead], candidates) == [lead]
+# A vote's report written for these tests: the vote, who voted no, one no voter's account, what supporters said.
+_FIRE_ENGINE_VOTE = (
+    "Brackley council buys a fire engine\n"
+    "BRACKLEY - The Brackley Town Council voted 5-2 on Monday to buy a new fire engine for $780,000.\n"
+    "Council members Ada Kell and Ned Roe voted no.\n"
+    "Roe said he voted against the fire engine because the town should have repaired its old engine first.\n"
+    "Fire Chief Sam Ortiz said the Brackley fire engine would arrive in March, and Mayor Lila Stroud said the "
+    "council had waited long enough to buy it."
+)
 
 
-def _dissenters_account(text: str) -> list[str]:
-    """The sentences `_with_the_dissenters_account` gives for the first two sentences of `text` chosen."""
-    from index.nlp import entities_by_line
-    from rag.candidates import Candidate, sentence_spans
-    from rag.extractive import _with_the_dissenters_account
-    from rag.models import Passage
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Why did Ned Roe vote against the Brackley fire engine?", "repaired its old engine"),
+        ("Why did Ada Kell vote against the Brackley fire engine?", None),
+        ("Why did Ada Kell oppose buying the Brackley fire engine?", None),
+    ],
+)
+def test_a_voters_reason_is_her_own_account_or_none(question: str, expected: str | None) -> None:
+    """"Why did Roe vote no?" is answered by the sentence of his no vote and his account after it; "Why did Kell
+    vote no?" is refused: the report says how she voted, and only Roe's reason (the refusal model alone refused
+    Roe's and answered Kell's with the lead, the vote and Roe's account)."""
+    from rag.models import CANNOT_ANSWER
+    from rag.query import analyse
+    from rag.word_likeness import SAME_WORD_ONLY
 
-    passage = Passage(passage_id="p", article_id="a", title="Vote", source="Wrenfield Courier", text=text, start=0,
-                      end=len(text), entities=entities_by_line([text])[0])  # fmt: skip
-    candidates = [Candidate(0, passage, s, e, {}) for s, e in sentence_spans(passage)]
-    return [c.text for c in _with_the_dissenters_account(candidates[:2], candidates)]
-
-
-def test_what_is_done_to_a_no_voter_is_not_their_account() -> None:
-    """"They were told ...", "He was questioned by reporters ...": done to them; "She later said ..." is theirs."""
-    lead = "The Denholm Village Board passed a $14.2 million budget 6-1 Thursday. "
-    told = lead + "Trustee Gail Mirren cast the lone no vote. They were told the state would cut road aid."
-    questioned = lead + "Trustee Gail Mirren voted no. He was questioned by reporters but declined to comment."
-    later = lead + "Trustee Gail Mirren voted no. She later said roads needed the money more."
-    assert len(_dissenters_account(told)) == 2
-    assert len(_dissenters_account(questioned)) == 2
-    assert len(_dissenters_account(later)) == 3
-
-
-def test_another_sides_words_are_not_the_no_voters_account() -> None:
-    """"Both sides said ...", an account quoted for another speaker at its end, and "She wants to run for mayor"
-    do not follow a no vote; "Both members said ..." does."""
-    lead = "The Grisby council approved a firefighters' contract 4-1 on Monday. "
-    sides = lead + "Council member Ned Tolland voted against it. Both sides said they were relieved."
-    another = (lead + "Council member Ned Tolland voted no. They said raises begin in July, city manager Jo Pell "
-               "reported.")  # fmt: skip
-    wants = lead + "Council member Ida Tolland voted against it. She wants to run for mayor in 2026."
-    members = lead + "Council members Ned Tolland and Ida Roe voted no. Both members said the city cannot pay."
-    assert len(_dissenters_account(sides)) == 2
-    assert len(_dissenters_account(another)) == 2
-    assert len(_dissenters_account(wants)) == 2
-    assert len(_dissenters_account(members)) == 3
+    answer = _answer_text(analyse(question), [_passage("a", "Brackley Beacon", _FIRE_ENGINE_VOTE)], SAME_WORD_ONLY)
+    if expected is None:
+        assert answer == CANNOT_ANSWER
+    else:
+        assert answer.startswith("Council members Ada Kell and Ned Roe voted no.") and expected in answer
 
 
-def test_urging_others_to_vote_no_is_not_a_no_vote() -> None:
-    """"Parents urged residents to vote no on the levy." tells of no vote cast, so the parents' account after it
-    is not brought."""
-    text = ("The Hadley Cross school board voted 4-1 to ask voters for a $6 million levy. Parents urged residents "
-            "to vote no on the levy. They said the district had wasted money on a bus garage.")
-    assert len(_dissenters_account(text)) == 2
+def test_the_lone_holdouts_reason_is_the_account_after_the_vote() -> None:
+    """"Why did the lone holdout vote no?" (no one named): the sentence of the no vote and the one after it that
+    gives the voter's account, not the vote's lead."""
+    from rag.extractive import extractive_answer
+    from rag.query import analyse
+
+    text = (
+        "Marle schools close Fenwick Elementary\n"
+        "MARLE - The Marle school board voted 6-1 on Tuesday to close Fenwick Elementary in June.\n"
+        "Superintendent Rosa Bell said the building needs $3 million in repairs.\n"
+        "Board member Tobias Quill cast the only vote against the closing.\n"
+        "He said the district had not asked parents what they wanted."
+    )
+    # (answered whatever the refusal model says: with no voter named, it decides, and every stem weighs alike here)
+    answer = extractive_answer(analyse("Why did the lone holdout on the Marle board vote against closing Fenwick?"),
+                               [_passage("a", "Marle Ledger", text)], idf=lambda stem: 1.0, threshold=0.0).answer
+    assert answer.startswith("Board member Tobias Quill cast the only vote against the closing.")
+    assert "not asked parents" in answer and "voted 6-1" not in answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who voted against the Brackley fire engine?",
+        "Which council members opposed buying the fire engine in Brackley?",
+        "Did anyone on the Brackley council vote against the fire engine?",
+    ],
+)
+def test_who_voted_no_is_answered_by_the_sentence_that_names_them(question: str) -> None:
+    """The sentence of the best article that names who voted on the side asked answers "Who ...?", "Which ...?" and
+    "Did anyone ...?", ahead of the vote's lead and of what supporters said (the refusal model alone refused the
+    first and the last)."""
+    from rag.query import analyse
+    from rag.word_likeness import SAME_WORD_ONLY
+
+    answer = _answer_text(analyse(question), [_passage("a", "Brackley Beacon", _FIRE_ENGINE_VOTE)], SAME_WORD_ONLY)
+    assert "Kell" in answer and "Roe" in answer
 
 
 def test_an_outlet_that_gives_both_figures_does_not_disagree_with_one_that_gives_one() -> None:
