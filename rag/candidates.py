@@ -36,7 +36,7 @@ from rag.query import (
     is_infinitive,
     role_forms, slot_of, unit_forms, year_ranges,
 )  # fmt: skip
-from rag.text import all_stems, content_words, normalise, stems, stopwords, words
+from rag.text import NUMBER_WORDS, all_stems, content_words, normalise, stems, stopwords, words
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
 
 if TYPE_CHECKING:
@@ -310,7 +310,7 @@ def find_candidates(
             # the sentence before often names who and where ("In Alder Springs, ..."; "Brantley's budget ...")
             share, missing = checker.share_in(f"{context_text} {text}")
             if (not checker.hold_in_article(passage, missing) or _names_a_rival(passage, start, end, missing)
-                    or _names_another_period(text, missing)):  # fmt: skip
+                    or _names_another_period(text, missing) or _set_in_another_place(passage, start, end, checker.share_in(text)[1])):  # fmt: skip
                 continue
             own = query_stems & sentence_stems
             from_context = (query_stems & context) - own
@@ -404,6 +404,27 @@ def _names_a_rival(passage: Passage, start: int, end: int, missing: list[Constra
             if len(wanted) > 1 and len(named) > 1 and named[-1] == wanted[-1] and named[:-1] != wanted[:-1]:
                 return True
     return False
+
+
+# A sentence's first words that set it in a place: "In Tidewick, ...", "At Port Quillan the surge ...".
+_SETTING_OPENER = re.compile(r"^\W*(?:In|At)\s+(?:the\s+)?$")
+# Labels the model gives an unfamiliar town or site after "In"/"At" (a person's too: "In Tidewick" is no person)
+_SETTING_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON"})
+
+
+def _set_in_another_place(passage: Passage, start: int, end: int, missing: list[Constraint]) -> bool:
+    """Whether the sentence opens by setting itself in a place ("In Tidewick, firefighters took 14 people from
+    flooded houses", "At Port Quillan the surge ...") while a name the question asks about is not in it
+    (`missing`, read in the sentence alone: its opening leaves the place of the sentence before): it tells of that
+    other place, whatever its article says of the one asked. Not "In Kell's view, ...": a person's."""
+    if not any(c.kind == "name" and c.alternatives is None for c in missing):
+        return False
+    return any(label in _SETTING_LABELS and start <= s and _SETTING_OPENER.match(passage.text[start:s])
+               and not _POSSESSIVE_AFTER.match(passage.text, e)
+               for s, e, label in passage.entities)  # fmt: skip
+
+
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 
 
 def _names_another_period(text: str, missing: list[Constraint]) -> bool:
@@ -1328,6 +1349,9 @@ def _answer_entities(
     # a salary is by the year whether or not the question says so ("What is the annual salary?": "$85,000")
     asks_a_rate = analysis.answer_type in ("money", "quantity") and analysis.focus not in _YEARLY
     rate = asked_rate(question) if asks_a_rate else None
+    # "How much did the union pay out altogether?" asks for a sum of all, which a rate ("$150 a week") is not
+    asks_a_total = (analysis.answer_type in ("money", "count", "quantity") and bool(_ASKS_A_TOTAL.search(question))
+                    and asked_rate(question) is None)  # fmt: skip
     entities = list(passage.entities)
     # the last word of each person's name: "Quist" of "Ada Quist", and a surname the model tagged alone; not of a
     # firm's name the model took for a person's in a headline ("Greythorn Pump Works to add 140 jobs")
@@ -1374,6 +1398,8 @@ def _answer_entities(
             label = "QUANTITY"  # "about 12 million pounds of pears" in an article that counts money in dollars
         if not entity_fits(analysis.answer_type, label, text, analysis.focus, analysis.content_lemmas):
             continue
+        if label in _FIGURE_LABELS and not _A_FIGURE.search(text):
+            continue  # "hail as large as 2.75 inches": the model tagged "as large as" as a number
         if _in_question(text, label, normalised_question, question_words, question):
             continue
         if (analysis.answer_type == "age") != states_an_age(passage.text, s, e):
@@ -1391,6 +1417,12 @@ def _answer_entities(
         if rate is not None and label == "MONEY" and not rate.search(passage.text, start, min(end, e + _UNIT_REACH)):
             continue  # "What is the hourly wage?": "$27 an hour", "the monthly bill ... $27.40", not "a $1.2 billion
             # plant"
+        if asks_a_total and _A_RATE_AFTER.match(passage.text, e, end):
+            continue  # "How much was paid out altogether?": "$150 a week" is what each week cost, not the total
+        if analysis.mood == "realised" and _A_MOST_POSSIBLE_BEFORE.search(
+            passage.text[max(start, s - 40) : s] + (_UP_TO.match(text) or _NOTHING).group()
+        ):
+            continue  # "How many years did he get?": "faces up to 20 years" is the most he could get, not what he got
         if analysis.answer_type in ("count", "quantity", "measure") and _STREET_AFTER.match(passage.text, e) and text.isdigit():
             continue  # "at 418 Linden Row": a house number counts nothing
         if (analysis.answer_type == "place"
@@ -1506,6 +1538,29 @@ def _after_publication(value: str, published: str | None) -> bool:
 
 # "Who at the state parks office ...?", "Who from Hollin Freight ...?": a person of a body, not the body.
 # Not a time ("Who on Monday sued the city?", "Who at first opposed it?", "Who at the time ran it?").
+# Words of a question that asks for a sum of all: "How much did it pay out altogether?", "How many so far?"
+_ASKS_A_TOTAL = re.compile(r"\b(?:altogether|in all|in total|all told|combined|total|so far|to date|thus far)\b",
+                           re.IGNORECASE)
+# A rate right after a value: "$150 a week", "40 per day", "$12/hour".
+_A_RATE_AFTER = re.compile(r"\s*(?:(?:a|an|per|each|every)\s+|/\s?)(?:hour|day|night|week|month|year|hr|wk|mo|yr)s?\b",
+                           re.IGNORECASE)
+# The most a penalty may be, before a value: "faces up to 20 years", "could get a maximum of 10 years", "punishable by
+# up to $5,000": what may be given, not what was.
+_A_MOST_POSSIBLE_BEFORE = re.compile(
+    r"\b(?:fac(?:es|e|ed|ing)|could (?:get|face|receive|draw)|carr(?:ies|y|ied|ying)|punishable by)\s+"
+    r"(?:(?:a|the)\s+(?:maximum|possible)\s+(?:[a-z]+\s+)?(?:of\s+)?|up to\s+)$",
+    re.IGNORECASE,
+)
+# A value the model tags as a number, a sum, a share or a measure has a figure in it: digits or a number word.
+_FIGURE_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_A_FIGURE = re.compile(
+    r"\d|\b(?:" + "|".join(NUMBER_WORDS) + r"|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|"
+    r"quarters?|thirds?|fifths?|tenths?|once|twice|single|double|triple|several|few|many|[a-z]+teen|[a-z]+ty)\b",
+    re.IGNORECASE,
+)
+# (the model often takes "up to" into the value: "up to 20 years")
+_UP_TO = re.compile(r"up to\s+", re.IGNORECASE)
+_NOTHING = re.compile("").match("")
 _WHO_OF_A_BODY = re.compile(
     r"\W*who\s+(?:at|from|with|of|on)\s+(?!(?:the\s+)?(?:first|last|least|once|times?|same|end|start|outset|"
     r"moment|night|noon|midnight|dawn|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)(?:the\s+)?[\w'’-]",

@@ -2145,3 +2145,65 @@ def test_the_person_asked_about_may_be_named_in_the_sentence_before_in_capitals_
     assert _answers("How old is Dale Orrin Jr.?", _passage(capitals, _tagged(capitals, "CARDINAL", "29"))) == ["29"]
     son = "Mayor Ada Renn said her son had been hurt at the Tarrow landing. The 24-year-old was taken to Kell General."
     assert _answers("How old is Ada Renn's son?", _passage(son, _tagged(son, "DATE", "24-year-old"))) == ["24-year-old"]
+
+
+def test_a_rate_does_not_answer_a_question_that_asks_for_the_total() -> None:
+    """"How much did the union pay out altogether?": "$150 a week" is what each week cost; a total it gives is the
+    answer, and a question that asks for the rate still takes it."""
+    text = ("Striking workers at the Tamsin Bay cannery received $150 a week from the union's fund, and the union "
+            "paid out $84,000 in all.")  # fmt: skip
+    passage = _passage(text, _tagged(text, "MONEY", "$150", "$84,000"))
+    assert _answers("How much did the Tamsin Bay union pay its strikers altogether?", passage) == ["$84,000"]
+    assert _answers("How much have Tamsin Bay strikers been paid so far?", passage) == ["$84,000"]
+    assert "$150" in _answers("How much did the Tamsin Bay union pay its strikers each week?", passage)
+    text = "Striking workers at the Tamsin Bay cannery received $150 a week from the union's fund."
+    passage = _passage(text, _tagged(text, "MONEY", "$150"))
+    assert _answers("How much did the Tamsin Bay union pay its strikers altogether?", passage) == []
+    assert _answers("How much did the Tamsin Bay union pay its strikers?", passage) == ["$150"]
+
+
+def test_the_most_a_penalty_may_be_does_not_answer_what_was_given() -> None:
+    """"How many years did Vance get?" (done) is not answered by "faces up to 20 years" (whether the model tags "up
+    to" into the value or not); "How many years could Vance get?" is."""
+    for value in ("up to 20 years", "20 years"):
+        text = "Orrin Vance, 31, of Tamsin Bay, faces up to 20 years in prison for the warehouse fire."
+        passage = _passage(text, _tagged(text, "DATE", value))
+        assert _answers("How many years in prison did Orrin Vance get for the Tamsin Bay fire?", passage) == []
+        assert _answers("How many years in prison was Orrin Vance sentenced to?", passage) == []
+        assert _answers("How many years in prison could Orrin Vance get for the fire?", passage) == [value]
+    text = "The Tamsin Bay clinic faces a $3 million deficit this year."
+    passage = _passage(text, _tagged(text, "MONEY", "$3 million"))
+    assert _answers("How big was the Tamsin Bay clinic's deficit?", passage) == ["$3 million"]
+
+
+def test_a_sentence_set_in_another_place_does_not_answer_for_the_place_asked() -> None:
+    """"In Tidewell, firefighters took 14 people from flooded houses." does not say how many were rescued in
+    Orrin Bay, though the sentence before names Orrin Bay and the article is about both; whatever label the model
+    gives the other town. A sentence set in the place asked about does answer, and "In Vance's view" sets no
+    place."""
+    lead = "The storm flooded homes in Orrin Bay and Tidewell. "
+    for label in ("GPE", "PERSON", "FAC"):
+        text = lead + "In Tidewell, firefighters used boats to take 14 people from flooded houses."
+        passage = _passage(text, _tagged(text, "GPE", "Orrin Bay") + [
+            (text.index("In Tidewell") + 3, text.index("In Tidewell") + 11, label)] + _tagged(text, "CARDINAL", "14"))
+        assert _answers("How many people were rescued from flooded homes in Orrin Bay?", passage) == []
+        assert _answers("How many people were rescued from flooded homes in Tidewell?", passage) == ["14"]
+    text = lead + "In Orrin Bay, firefighters used boats to take 14 people from flooded houses."
+    passage = _passage(text, _tagged(text, "GPE", "Orrin Bay") + [(text.index("In Orrin") + 3,
+                                                                   text.index("In Orrin") + 12, "GPE")]
+                       + _tagged(text, "CARDINAL", "14"))  # fmt: skip
+    assert _answers("How many people were rescued from flooded homes in Orrin Bay?", passage) == ["14"]
+    text = lead + "In Vance's view, firefighters took 14 people from flooded houses in Orrin Bay too slowly."
+    passage = _passage(text, _tagged(text, "PERSON", "Vance") + _tagged(text, "CARDINAL", "14"))
+    assert _answers("How many people were rescued from flooded homes in Orrin Bay?", passage) == ["14"]
+
+
+def test_a_value_tagged_as_a_number_has_a_figure_in_it() -> None:
+    """The model tags "as large as" in "hail as large as 2.75 inches" as a number: no figure, no answer; "a dozen",
+    "twenty-one" and "2.75 inches" have one."""
+    text = "The storm dropped hail as large as 2.75 inches on Tamsin Bay, and a dozen homes and twenty-one cars were hit."
+    passage = _passage(text, _tagged(text, "CARDINAL", "as large as", "a dozen", "twenty-one")
+                       + _tagged(text, "QUANTITY", "2.75 inches"))  # fmt: skip
+    assert "as large as" not in _answers("How many homes in Tamsin Bay were damaged by the storm?", passage)
+    assert "a dozen" in _answers("How many homes in Tamsin Bay were damaged by the storm?", passage)
+    assert "twenty-one" in _answers("How many cars in Tamsin Bay were damaged by the storm?", passage)
