@@ -1417,6 +1417,10 @@ def _answer_entities(
         if rate is not None and label == "MONEY" and not rate.search(passage.text, start, min(end, e + _UNIT_REACH)):
             continue  # "What is the hourly wage?": "$27 an hour", "the monthly bill ... $27.40", not "a $1.2 billion
             # plant"
+        if analysis.answer_type == "date" and _A_FREQUENCY.match(text):
+            continue  # "When were the beds reopened?": "every day" tells how often, not when
+        if analysis.answer_type == "measure" and _of_another_dimension(question, text):
+            continue  # "How high did the surge get?": "71 mph" is a speed (the wind's), not a height
         if asks_a_total and _A_RATE_AFTER.match(passage.text, e, end):
             continue  # "How much was paid out altogether?": "$150 a week" is what each week cost, not the total
         if analysis.mood == "realised" and _A_MOST_POSSIBLE_BEFORE.search(
@@ -1551,6 +1555,43 @@ _A_MOST_POSSIBLE_BEFORE = re.compile(
     r"(?:(?:a|the)\s+(?:maximum|possible)\s+(?:[a-z]+\s+)?(?:of\s+)?|up to\s+)$",
     re.IGNORECASE,
 )
+# How often, which the model tags as a date: "every day", "each week", "daily".
+_A_FREQUENCY = re.compile(
+    r"^\W*(?:(?:every|each)\s+(?:other\s+)?(?:day|night|morning|evening|week|weekend|month|year|season|summer|"
+    r"winter|spring|fall|autumn)|daily|nightly|weekly|monthly|yearly|annually)\W*$",
+    re.IGNORECASE,
+)
+# Units of the dimensions a "how high / fast / heavy / hot ...?" question may ask for, as news writes them.
+_UNITS_OF = {
+    "length": re.compile(r"\b(?:feet|foot|ft|inch(?:es)?|yards?|miles?(?!\s+(?:an|per)\s+hour)|met(?:er|re)s?|"
+                         r"(?:kilo|centi|milli)met(?:er|re)s?|km|cm|mm|stor(?:y|ies))\b", re.IGNORECASE),
+    "speed": re.compile(r"\b(?:mph|knots|km/h|kph|(?:miles|kilomet(?:er|re)s)\s+(?:an|per)\s+hour)\b", re.IGNORECASE),
+    "weight": re.compile(r"\b(?:pounds?|lbs?|tons?|tonnes?|kilograms?|kg|ounces?|oz)\b", re.IGNORECASE),
+    "heat": re.compile(r"\bdegrees?\b|°", re.IGNORECASE),
+}
+# The dimension each adjective of a measure asks for ("high winds" and "a high temperature" ask for another:
+# a question naming wind, speed, heat or weight is left alone).
+_DIMENSION_ASKED = {"high": "length", "tall": "length", "deep": "length", "shallow": "length", "far": "length",
+                    "wide": "length", "thick": "length", "fast": "speed", "heavy": "weight", "hot": "heat",
+                    "cold": "heat", "warm": "heat", "cool": "heat"}  # fmt: skip
+_OTHER_DIMENSION_WORDS = re.compile(
+    r"\b(?:winds?|gusts?|speeds?|temperatures?|heat|weights?|degrees?|thermometer|mercury|pressure|prices?)\b",
+    re.IGNORECASE,
+)
+
+
+def _of_another_dimension(question: str, value: str) -> bool:
+    """Whether a measure's unit is of another dimension than the question's adjective asks for: "71 mph" for "How
+    high did the surge get?", "40 feet" for "How fast was it going?". A value without a unit of any is not judged."""
+    asked = next((_DIMENSION_ASKED[m.group(1).casefold()]
+                  for m in re.finditer(r"\bhow\s+(\w+)", question, re.IGNORECASE)
+                  if m.group(1).casefold() in _DIMENSION_ASKED), None)  # fmt: skip
+    if asked is None or _OTHER_DIMENSION_WORDS.search(question):
+        return False
+    given = [dimension for dimension, units in _UNITS_OF.items() if units.search(value)]
+    return bool(given) and asked not in given
+
+
 # A value the model tags as a number, a sum, a share or a measure has a figure in it: digits or a number word.
 _FIGURE_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _A_FIGURE = re.compile(

@@ -2207,3 +2207,27 @@ def test_a_value_tagged_as_a_number_has_a_figure_in_it() -> None:
     assert "as large as" not in _answers("How many homes in Tamsin Bay were damaged by the storm?", passage)
     assert "a dozen" in _answers("How many homes in Tamsin Bay were damaged by the storm?", passage)
     assert "twenty-one" in _answers("How many cars in Tamsin Bay were damaged by the storm?", passage)
+
+
+def test_how_often_is_no_when() -> None:
+    """"When were the beds reopened?": "every day" (which the model tags as a date) tells how often; a day tells
+    when."""
+    text = "\"Every day we're closed is a day I'm not selling,\" said Tamsin Orle, whose beds reopened on Monday."
+    passage = _passage(text, _tagged(text, "DATE", "Every day", "Monday"))
+    assert _answers("When were Tamsin Orle's shellfish beds reopened?", passage) == ["Monday"]
+
+
+def test_a_measure_of_another_dimension_does_not_answer_how_high_or_how_fast() -> None:
+    """"How high did the surge get?" takes a length, not "71 mph" (a gust's speed); "How high were the winds?" asks
+    for a speed; "How fast was it going?" takes no length; a number without a unit is not judged."""
+    from rag.candidates import _of_another_dimension
+
+    text = "In Orrin Bay the strongest gust reached 71 mph, and the surge pushed the water 4.1 feet above the tide."
+    passage = _passage(text, _tagged(text, "QUANTITY", "71 mph", "4.1 feet") + _tagged(text, "GPE", "Orrin Bay"))
+    assert _answers("How high did the storm surge get in Orrin Bay?", passage) == ["4.1 feet"]
+    assert "71 mph" in _answers("How high were the winds in Orrin Bay?", passage)
+    assert _of_another_dimension("How fast was the Tamsin ferry going?", "40 feet")
+    assert not _of_another_dimension("How fast was the Tamsin ferry going?", "40 miles an hour")
+    assert not _of_another_dimension("How deep is Orrin Lake?", "40")
+    assert not _of_another_dimension("How hot did it get in Orrin Bay?", "104 degrees")
+    assert _of_another_dimension("How hot did it get in Orrin Bay?", "6 inches")
