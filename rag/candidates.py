@@ -1423,8 +1423,9 @@ def _answer_entities(
             continue  # "How high did the surge get?": "71 mph" is a speed (the wind's), not a height
         if asks_a_total and _A_RATE_AFTER.match(passage.text, e, end):
             continue  # "How much was paid out altogether?": "$150 a week" is what each week cost, not the total
+        up_to = _UP_TO.match(text)
         if analysis.mood == "realised" and _A_MOST_POSSIBLE_BEFORE.search(
-            passage.text[max(start, s - 40) : s] + (_UP_TO.match(text) or _NOTHING).group()
+            passage.text[max(start, s - 40) : s] + (up_to.group() if up_to else "")
         ):
             continue  # "How many years did he get?": "faces up to 20 years" is the most he could get, not what he got
         if analysis.answer_type in ("count", "quantity", "measure") and _STREET_AFTER.match(passage.text, e) and text.isdigit():
@@ -1540,8 +1541,6 @@ def _after_publication(value: str, published: str | None) -> bool:
     return bool(years) and written.isdigit() and min(years) > int(written)
 
 
-# "Who at the state parks office ...?", "Who from Hollin Freight ...?": a person of a body, not the body.
-# Not a time ("Who on Monday sued the city?", "Who at first opposed it?", "Who at the time ran it?").
 # Words of a question that asks for a sum of all: "How much did it pay out altogether?", "How many so far?"
 _ASKS_A_TOTAL = re.compile(r"\b(?:altogether|in all|in total|all told|combined|total|so far|to date|thus far)\b",
                            re.IGNORECASE)
@@ -1601,7 +1600,8 @@ _A_FIGURE = re.compile(
 )
 # (the model often takes "up to" into the value: "up to 20 years")
 _UP_TO = re.compile(r"up to\s+", re.IGNORECASE)
-_NOTHING = re.compile("").match("")
+# "Who at the state parks office ...?", "Who from Hollin Freight ...?": a person of a body, not the body.
+# Not a time ("Who on Monday sued the city?", "Who at first opposed it?", "Who at the time ran it?").
 _WHO_OF_A_BODY = re.compile(
     r"\W*who\s+(?:at|from|with|of|on)\s+(?!(?:the\s+)?(?:first|last|least|once|times?|same|end|start|outset|"
     r"moment|night|noon|midnight|dawn|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)(?:the\s+)?[\w'’-]",
