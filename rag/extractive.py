@@ -48,7 +48,7 @@ from rag.number_roles import rival_is_a_share_or_a_holding
 from rag.query import CALENDAR_WORDS, Constraint, QuestionAnalysis, is_duration
 from rag.text import NUMBER_WORDS, all_stems, normalise, stems, words
 from rag.votes import (
-    first_naming_voters, names_a_person, tells_the_vote_asked, voters_asked, voters_vote, vote_side,
+    asked_side, first_naming_voters, names_a_person, tells_the_vote_asked, voters_asked, voters_vote, vote_side,
     with_the_voters_account,
 )  # fmt: skip
 from rag.withheld import Withheld, find_withheld, withheld_notice
@@ -333,7 +333,7 @@ def named_by_focus_first(candidates: list[Candidate], analysis: QuestionAnalysis
     a vote, that does not give the noun as another's, with one name for "Which member ...?"; and not past a
     sentence ranked ahead that tells of the same and names someone ("Wade Kessel was the only council member to
     vote against it" may well say who)."""
-    asked = vote_side(analysis.question)
+    asked = asked_side(analysis.question)
     verb = all_stems(" ".join(analysis.predicate_forms))
     focus = all_stems(analysis.focus or "")
     question = normalise(analysis.question)
@@ -927,7 +927,7 @@ def _sentence_answer(
             continue
         chosen.append(candidate)
         covered |= new_stems
-    side = vote_side(analysis.question)
+    side = asked_side(analysis.question)
     if analysis.answer_type == "reason" and side is not None:
         chosen = with_the_voters_account(chosen, candidates, side, voters_asked(analysis))
 

@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from index.nlp import sentence_parse
 from rag.candidates import Candidate, sentence_spans
 from rag.query import QuestionAnalysis
 from rag.text import normalise, stems, words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 VoteSide = str  # "no" or "yes"
 
@@ -38,6 +42,31 @@ def vote_side(text: str) -> VoteSide | None:
     text = _TO_VOTE_NO.sub("", text)
     no, yes = bool(_VOTED_NO.search(text)), bool(_VOTED_YES.search(text))
     return None if no == yes else ("no" if no else "yes")
+
+
+# Those who vote on a body's decisions, as a question names them: "Why was one council member against it?"
+_VOTERS = re.compile(r"\b(?:members?|commissioners?|council(?:o|lo)rs?|trustees?|regents?|supervisors?|aldermen|"
+                     r"alderman|alderwomen|alderwoman|directors?|selectmen|selectman|legislators?|holdouts?|"
+                     r"dissenters?)\b", re.IGNORECASE)  # fmt: skip
+
+
+def asked_side(question: str) -> VoteSide | None:
+    """The side of a vote a question asks about (`vote_side`); also "no" for a voter, or someone named, "against"
+    something ("Why was one council member against the cameras?", "Why was Ada Kell against it?"), not for
+    neighbours against a tower nor a lawsuit against the city."""
+    side = vote_side(question)
+    if side is not None:
+        return side
+    against = next((t for t in sentence_parse(question) if t.lower_ == "against"), None)
+    if against is None:
+        return None
+    # the parser hangs "against" on "was", or on the subject of "was" ("member ... against")
+    head = against.head
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+        subject: "Token | None" = head
+    else:
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None) if head.lemma_ == "be" else None
+    return "no" if subject is not None and (subject.pos_ == "PROPN" or _VOTERS.fullmatch(subject.text)) else None
 
 
 def side_phrase(text: str, side: VoteSide) -> re.Match[str] | None:
@@ -144,7 +173,7 @@ def voters_vote(candidates: list[Candidate], analysis: QuestionAnalysis) -> Vote
     own sentence gives it ("..., saying ..."). When neither does, the article tells how she voted and not why
     (another voter's account, "Roe said ...", is not hers). A question that names no voter takes the sentence
     from the best one's article. None when no sentence tells of such a vote."""
-    side = vote_side(analysis.question)
+    side = asked_side(analysis.question)
     if not candidates or side is None:
         return None
     asked = voters_asked(analysis)
@@ -188,7 +217,7 @@ _ANYONE = re.compile(r"\b(?:any(?:one|body)|any\s+(?:of\s+(?:the|them)\b|\w+\s+(
 def asks_who_voted(analysis: QuestionAnalysis) -> bool:
     """"Who voted against the fee?", "Which regents opposed it?", "Did anybody on the board vote no?": the question
     asks who took a side of a vote (and names no one it asks about)."""
-    if vote_side(analysis.question) is None or voters_asked(analysis):
+    if asked_side(analysis.question) is None or voters_asked(analysis):
         return False
     if analysis.answer_type == "yes_no":
         return bool(_ANYONE.search(analysis.question))
@@ -199,7 +228,7 @@ def tells_who_voted(candidate: Candidate, analysis: QuestionAnalysis) -> bool:
     """Whether the sentence tells of a vote on the side the question asks about, naming someone the question does
     not before its words of the vote ("Council members Ada Kell and Ned Roe voted no"); for a value, the value is
     one of those."""
-    side = vote_side(analysis.question)
+    side = asked_side(analysis.question)
     phrase = side_phrase(candidate.text, side) if side else None
     if phrase is None:
         return False

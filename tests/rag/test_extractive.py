@@ -456,6 +456,7 @@ _FIRE_ENGINE_VOTE = (
         ("Why did Ned Roe vote against the Brackley fire engine?", "repaired its old engine"),
         ("Why did Ada Kell vote against the Brackley fire engine?", None),
         ("Why did Ada Kell oppose buying the Brackley fire engine?", None),
+        ("Why was Ned Roe against the Brackley fire engine?", "repaired its old engine"),
     ],
 )
 def test_a_voters_reason_is_her_own_account_or_none(question: str, expected: str | None) -> None:

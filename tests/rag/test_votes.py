@@ -171,3 +171,23 @@ def test_the_voters_a_question_asks_about_are_named_before_its_vote(question: st
     from rag.query import analyse
 
     assert voters_asked(analyse(question)) == asked
+
+
+@pytest.mark.parametrize(
+    ("question", "side"),
+    [
+        ("Why was one Brackley council member against buying the fire engine?", "no"),
+        ("Why were two trustees against the levy?", "no"),
+        ("Why was Ada Kell against the plan?", "no"),
+        ("Why are neighbors against the cell tower?", None),
+        ("Why was the lawsuit against the city filed?", None),
+        ("Why was the lawsuit by two council members against the city filed?", None),
+        ("Why did Ned Roe vote for the plan?", "yes"),
+    ],
+)
+def test_a_question_about_a_voter_against_something_asks_about_a_no(question: str, side: str | None) -> None:
+    """"Why was one council member against it?" asks why a voter (or someone named) voted no; neighbours against a
+    tower, and a lawsuit against the city, are no vote."""
+    from rag.votes import asked_side
+
+    assert asked_side(question) == side
