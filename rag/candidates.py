@@ -415,16 +415,46 @@ _SETTING_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON"})
 def _set_in_another_place(passage: Passage, start: int, end: int, missing: list[Constraint]) -> bool:
     """Whether the sentence opens by setting itself in a place ("In Tidewick, firefighters took 14 people from
     flooded houses", "At Port Quillan the surge ...") while a name the question asks about is not in it
-    (`missing`, read in the sentence alone: its opening leaves the place of the sentence before): it tells of that
-    other place, whatever its article says of the one asked. Not "In Kell's view, ...": a person's."""
-    if not any(c.kind == "name" and c.alternatives is None for c in missing):
+    (`missing`, read in the sentence alone: its opening leaves the place of the sentence before), and the article
+    lists that place beside the one asked ("homes in Orrin Bay and Tidewick"): it tells of that other place,
+    whatever its article says of the one asked. Not a place within the one asked or of it, which the article does
+    not list beside it ("In the Elm Park neighborhood, ...", "At City Hall, ...", "In Orrin County, ..." for a town
+    of that county, "At Hollin Freight, ..." for its town); not "In Kell's view, ...": a person's."""
+    asked = [c for c in missing if c.kind == "name" and c.alternatives is None and c.keys]
+    if not asked:
         return False
+    article = f"{passage.title}\n{passage.text}"
     return any(label in _SETTING_LABELS and start <= s and _SETTING_OPENER.match(passage.text[start:s])
                and not _POSSESSIVE_AFTER.match(passage.text, e)
+               and any(_listed_together(article, passage.text[s:e], c.keys[0]) for c in asked)
                for s, e, label in passage.entities)  # fmt: skip
 
 
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+# A list of names that "and", "or" or "&" closes: "Orrin Bay and Tidewick", "Brantley, Marlow and Corbin"; not a
+# name and what it lies in ("Pellham, Orrin County"), which no "and" closes
+_A_NAME = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
+_LIST_OF_NAMES = re.compile(rf"{_A_NAME}(?:\s*,\s*{_A_NAME})*\s*,?\s+(?:and|or|&)\s+{_A_NAME}")
+_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+")
+
+
+def _listed_together(text: str, place: str, key: str) -> bool:
+    """Whether `text` lists `place` (as written) and the name of normalised `key` side by side."""
+    place_words = [w for w in re.findall(r"[\w'’-]+", place) if w.casefold() != "the"]
+    if not place_words:
+        return False
+    place_pattern = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, place_words)) + r"(?!\w)")
+    if re.search(place_pattern.pattern, key, re.IGNORECASE):
+        return False  # "In Orrin Bay, ..." for the Orrin Bay fire department: the place of the name asked
+    key_pattern = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, key.split())) + r"(?!\w)", re.IGNORECASE)
+    for listed in _LIST_OF_NAMES.finditer(text):
+        # each its own item, not one ("Brantley's Elm Park and Hadley Hill neighborhoods")
+        items = _LIST_SEPARATOR.split(listed.group())
+        places = {i for i, item in enumerate(items) if place_pattern.search(item)}
+        keys = {i for i, item in enumerate(items) if key_pattern.search(item)}
+        if places and keys and not places & keys:
+            return True
+    return False
 
 
 def _names_another_period(text: str, missing: list[Constraint]) -> bool:
@@ -1350,8 +1380,9 @@ def _answer_entities(
     asks_a_rate = analysis.answer_type in ("money", "quantity") and analysis.focus not in _YEARLY
     rate = asked_rate(question) if asks_a_rate else None
     # "How much did the union pay out altogether?" asks for a sum of all, which a rate ("$150 a week") is not
+    # (not a salary, which is by the year: "What is her total salary?": "$185,000 a year")
     asks_a_total = (analysis.answer_type in ("money", "count", "quantity") and bool(_ASKS_A_TOTAL.search(question))
-                    and asked_rate(question) is None)  # fmt: skip
+                    and asked_rate(question) is None and analysis.focus not in _YEARLY)  # fmt: skip
     entities = list(passage.entities)
     # the last word of each person's name: "Quist" of "Ada Quist", and a surname the model tagged alone; not of a
     # firm's name the model took for a person's in a headline ("Greythorn Pump Works to add 140 jobs")
@@ -1424,10 +1455,12 @@ def _answer_entities(
         if asks_a_total and _A_RATE_AFTER.match(passage.text, e, end):
             continue  # "How much was paid out altogether?": "$150 a week" is what each week cost, not the total
         up_to = _UP_TO.match(text)
-        if analysis.mood == "realised" and _A_MOST_POSSIBLE_BEFORE.search(
-            passage.text[max(start, s - 40) : s] + (up_to.group() if up_to else "")
-        ):
+        before = passage.text[max(start, s - 40) : s] + (up_to.group() if up_to else "")
+        most = (_A_MOST_POSSIBLE_BEFORE.search(before)
+                if analysis.mood == "realised" and not _ASKS_THE_MOST.search(question) else None)  # fmt: skip
+        if most and (not _MET_OR_BORNE.match(most.group()) or _A_PENALTY.search(passage.text, start, end)):
             continue  # "How many years did he get?": "faces up to 20 years" is the most he could get, not what he got
+            # (not "runners faced up to 95 degrees", "the flood carried up to 3 feet of water": what was)
         if analysis.answer_type in ("count", "quantity", "measure") and _STREET_AFTER.match(passage.text, e) and text.isdigit():
             continue  # "at 418 Linden Row": a house number counts nothing
         if (analysis.answer_type == "place"
@@ -1541,9 +1574,10 @@ def _after_publication(value: str, published: str | None) -> bool:
     return bool(years) and written.isdigit() and min(years) > int(written)
 
 
-# Words of a question that asks for a sum of all: "How much did it pay out altogether?", "How many so far?"
-_ASKS_A_TOTAL = re.compile(r"\b(?:altogether|in all|in total|all told|combined|total|so far|to date|thus far)\b",
-                           re.IGNORECASE)
+# Words of a question that asks for a sum of all: "How much did it pay out altogether?", "How many so far?"; not
+# "combined", a sum over the things named, which may be one by the year ("How much do the two plants pay in taxes
+# combined?": "$1.4 million a year")
+_ASKS_A_TOTAL = re.compile(r"\b(?:altogether|in all|in total|all told|total|so far|to date|thus far)\b", re.IGNORECASE)
 # A rate right after a value: "$150 a week", "40 per day", "$12/hour".
 _A_RATE_AFTER = re.compile(r"\s*(?:(?:a|an|per|each|every)\s+|/\s?)(?:hour|day|night|week|month|year|hr|wk|mo|yr)s?\b",
                            re.IGNORECASE)
@@ -1591,11 +1625,24 @@ def _of_another_dimension(question: str, value: str) -> bool:
     return bool(given) and asked not in given
 
 
+# A question that asks for the most itself: "How many years in prison did Vance face?"; not "did it carry", which
+# asks what was carried ("How many passengers did the ferry carry?")
+_ASKS_THE_MOST = re.compile(r"\b(?:fac(?:e|es|ed|ing)|maximum|most|up to|punishable)\b", re.IGNORECASE)
+# "faced up to", "facing up to", "faces up to", "carried up to", "carrying up to": the most of a penalty, or what
+# people met or a load was ("runners faced up to 95 degrees", "some voters face up to three hours in line", "the
+# flood carried up to 3 feet of water"), told apart by a penalty in the sentence; "carries up to" (a penalty's or a
+# capacity: "the ferry, which carries up to 150 passengers"), "could get", "punishable by" always tell what may be
+_MET_OR_BORNE = re.compile(r"fac|carried|carrying", re.IGNORECASE)
+_A_PENALTY = re.compile(r"\b(?:prison|jail|sentenc\w*|fine[ds]?|penalt\w*|probation|convict\w*|charged?|charges|"
+                        r"felony|felonies|misdemeanou?rs?|guilty|punish\w*|incarcerat\w*)\b", re.IGNORECASE)
 # A value the model tags as a number, a sum, a share or a measure has a figure in it: digits or a number word.
 _FIGURE_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _A_FIGURE = re.compile(
     r"\d|\b(?:" + "|".join(NUMBER_WORDS) + r"|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|"
-    r"quarters?|thirds?|fifths?|tenths?|once|twice|single|double|triple|several|few|many|[a-z]+teen|[a-z]+ty)\b",
+    r"quarters?|thirds?|fifths?|tenths?|once|twice|single|double|triple|several|few|many|[a-z]+teen|[a-z]+ty|"
+    # "twofold", "tripled", "a couple", "a handful", "scores", "both"; one of a unit ("nearly a foot", "a dollar")
+    r"[a-z]+fold|doubled|tripled|quadrupled|couple|pair|handful|scores|both|"
+    r"an?\s+(?:" + "|".join(sorted(MEASURE_UNITS)) + r"|dollar|buck|penny|nickel|dime|cent))\b",
     re.IGNORECASE,
 )
 # (the model often takes "up to" into the value: "up to 20 years")

@@ -2231,3 +2231,82 @@ def test_a_measure_of_another_dimension_does_not_answer_how_high_or_how_fast() -
     assert not _of_another_dimension("How deep is Orrin Lake?", "40")
     assert not _of_another_dimension("How hot did it get in Orrin Bay?", "104 degrees")
     assert _of_another_dimension("How hot did it get in Orrin Bay?", "6 inches")
+
+
+def test_a_sentence_set_in_a_place_of_the_one_asked_still_answers_for_it() -> None:
+    """"In the Elm Park neighborhood, ...", "At City Hall, ...", "In Orrin County, ..." (the asked town's county),
+    "At Hollin Freight, ..." (a firm in the asked town) and "In Orrin Bay, ..." (the town of the fire department
+    asked about) tell of the place asked, or of what it lies in: the article does not list them beside it as
+    other places ("Orrin Bay and Tidewell"), so they answer."""
+    cases = [
+        ("How many people were rescued in Brantley?", "The storm flooded dozens of homes in Brantley on Sunday. ",
+         "In the Elm Park neighborhood, firefighters rescued 14 people from flooded houses.", "Elm Park", "LOC"),
+        ("How many people rallied against the tax in Marlow?", "Marlow residents protested the sales tax on Tuesday. ",
+         "At City Hall, about 200 people rallied against the tax.", "City Hall", "FAC"),
+        ("How many acres burned in the Tidewell fire?", "Firefighters contained the Tidewell fire on Friday. ",
+         "In Orrin County, the fire burned 1,200 acres before it was contained.", "Orrin County", "GPE"),
+        ("How many workers were laid off in Brantley?", "Hollin Freight is cutting jobs at its Brantley warehouse. ",
+         "At Hollin Freight, 120 workers were laid off Monday.", "Hollin Freight", "PERSON"),
+        ("How many people did the Orrin Bay Fire Department rescue?", "The Orrin Bay Fire Department and Tidewell "
+         "crews worked through the night. ", "In Orrin Bay, firefighters rescued 14 people.", "Orrin Bay", "LOC"),
+    ]  # fmt: skip
+    for question, lead, sentence, place, label in cases:
+        text = lead + sentence
+        at = len(lead) + sentence.index(place)
+        value = next(v for v in ("14", "about 200", "1,200 acres", "120") if v in sentence)
+        passage = _passage(text, [(at, at + len(place), label)] + _tagged(text, "CARDINAL", value))
+        assert _answers(question, passage) == [value], question
+
+
+def test_a_yearly_sum_answers_a_question_of_a_combined_sum_or_a_total_salary() -> None:
+    """"combined" sums the things named, not the years: "$1.4 million a year" is what two plants pay combined; a
+    salary is by the year, so "$185,000 a year" is the total salary. "altogether" still refuses a weekly sum."""
+    text = "The two Brantley power plants together pay $1.4 million a year in property taxes."
+    passage = _passage(text, _tagged(text, "MONEY", "$1.4 million"))
+    assert _answers("How much do the two Brantley plants pay in taxes combined?", passage) == ["$1.4 million"]
+    text = "Brantley Superintendent Lena Ostrow's salary rose to $185,000 a year."
+    passage = _passage(text, _tagged(text, "MONEY", "$185,000"))
+    assert _answers("How much is the Brantley superintendent's total salary?", passage) == ["$185,000"]
+    text = "Striking workers at the Brantley cannery received $150 a week from the union's fund."
+    passage = _passage(text, _tagged(text, "MONEY", "$150"))
+    assert _answers("How much did the Brantley union pay its strikers altogether?", passage) == []
+
+
+def test_what_was_met_or_carried_is_no_most_of_a_penalty() -> None:
+    """"Runners faced up to 95 degrees", "the flood carried up to 3 feet of water", "the truck was carrying up to
+    40 tons" tell what was, not the most a penalty may be; "who faced up to 20 years, was sentenced to 6 years in
+    prison" and "the ferry, which carries up to 150 passengers" still tell what may be. A question that asks what
+    was faced ("did Kell face") asks for the most."""
+    cases = [
+        ("How hot was it during the Brantley marathon?", "Brantley marathon runners faced up to 95 degrees.",
+         "QUANTITY", "95 degrees"),
+        ("How much water did the flood carry into Brantley homes?",
+         "The flood carried up to 3 feet of water into Brantley homes.", "QUANTITY", "3 feet"),
+        ("How much gravel was the Brantley truck carrying?",
+         "The Brantley truck was carrying up to 40 tons of gravel, police said.", "QUANTITY", "40 tons"),
+        ("How many years in prison did Dara Kell face?", "Dara Kell of Brantley faces up to 20 years in prison.",
+         "DATE", "20 years"),
+    ]  # fmt: skip
+    for question, text, label, value in cases:
+        assert _answers(question, _passage(text, _tagged(text, label, value))) == [value], question
+    text = "Dara Kell of Brantley, who faced up to 20 years, was sentenced to 6 years in prison."
+    passage = _passage(text, _tagged(text, "DATE", "20 years", "6 years"))
+    assert _answers("How many years was Dara Kell sentenced to?", passage) == ["6 years"]
+    text = "The Corbin ferry, which carries up to 150 passengers, ran aground Saturday."
+    passage = _passage(text, _tagged(text, "CARDINAL", "150"))
+    assert _answers("How many passengers did the Corbin ferry carry?", passage) == []
+
+
+def test_one_of_a_unit_or_a_fold_is_a_figure() -> None:
+    """"nearly a foot", "a dollar", "twofold", "a handful" have a figure in them; "as large as" still has none."""
+    for question, text, label, value in [
+        ("How much did the river rise in Brantley?", "The river rose nearly a foot overnight in Brantley.",
+         "QUANTITY", "nearly a foot overnight"),
+        ("How much did the Brantley bus fare rise?", "The Brantley bus fare rose by a dollar.", "MONEY", "a dollar"),
+        ("How much did enrollment grow in Brantley?", "Enrollment in Brantley grew twofold.", "CARDINAL", "twofold"),
+        ("How many people came to the Brantley meeting?", "A handful of people came to the Brantley meeting.",
+         "CARDINAL", "A handful"),
+    ]:  # fmt: skip
+        assert _answers(question, _passage(text, _tagged(text, label, value))) == [value], question
+    text = "Hail as large as golf balls fell on Brantley."
+    assert _answers("How much hail fell on Brantley?", _passage(text, _tagged(text, "CARDINAL", "as large as"))) == []
