@@ -25,9 +25,14 @@ if TYPE_CHECKING:
 VoteSide = str  # "no" or "yes"
 
 # How news writing says which side of a vote someone took.
+# ("no vote" only as one cast, "the lone no vote", "two no votes", not "there will be no vote on it"; "dissent" as
+# one's vote, "dissented", "the lone dissent", "Why did she dissent?", not "dissent among residents")
 _VOTED_NO = re.compile(
-    r"\bvot(?:ed|es|e|ing)\s+(?:no|against|nay)\b|\bdissent|\boppos(?:e|es|ed|ing)\b|\bvotes? against\b|"
-    r"\bno votes?\b|\blone holdout\b",
+    r"\bvot(?:ed|es|e|ing)\s+(?:no|against|nay)\b|\bdissent(?:s|ed|ing|ers?)\b|"
+    r"\b(?:lone|only|sole|single|one)\s+dissent\b|\b(?:did|does|do|to|would|will)\s+(?:[\w.'’-]+\s+){0,3}?dissent\b|"
+    r"\boppos(?:e|es|ed|ing)\b|\bvotes? against\b|"
+    r"\b(?:the|a|lone|only|sole|single|any|two|three|four|five|six|\d+)\s+(?:lone\s+|only\s+|sole\s+)?"
+    r"[\"“]?no[\"”]?\s+votes?\b|\blone holdout\b",
     re.IGNORECASE,
 )
 _VOTED_YES = re.compile(r"\bvot(?:ed|es|e|ing)\s+(?:yes|for|aye|in favou?r)\b|\bvotes? (?:for|in favou?r)\b",
@@ -69,16 +74,54 @@ def asked_side(question: str) -> VoteSide | None:
     return "no" if subject is not None and (subject.pos_ == "PROPN" or _VOTERS.fullmatch(subject.text)) else None
 
 
-def side_phrase(text: str, side: VoteSide) -> re.Match[str] | None:
-    """Where `text` says it voted on `side` ("voted no", "cast the lone no vote"); None when it does not."""
-    return (_VOTED_NO if side == "no" else _VOTED_YES).search(_TO_VOTE_NO.sub(lambda m: " " * len(m.group()), text))
+def side_phrase(text: str, side: VoteSide, cast_only: bool = False) -> re.Match[str] | None:
+    """Where `text` says it voted on `side` ("voted no", "cast the lone no vote"); None when it does not. With
+    `cast_only`, not "opposed", which tells of residents and officials who have no vote as well ("Neighbors led by
+    Hana Vesely opposed the rezoning")."""
+    text = _TO_VOTE_NO.sub(lambda m: " " * len(m.group()), text)
+    pattern = _VOTED_NO if side == "no" else _VOTED_YES
+    return next((m for m in pattern.finditer(text) if not (cast_only and _OPPOSE.match(m.group()))), None)
+
+
+_OPPOSE = re.compile(r"oppos", re.IGNORECASE)
+# Who has a vote: "Council members Ines Quade and Bo Lind opposed the garage" tells of their votes
+_VOTER_TITLE = re.compile(r"\b(?:council\s*(?:wo)?m[ae]n|council\s+members?|councilors?|commissioners?|trustees?|"
+                          r"board\s+members?|selectm[ae]n|selectwom[ae]n|aldermen|alderman|supervisors?|regents?)\b",
+                          re.IGNORECASE)  # fmt: skip
+
+
+def _asks_a_vote_cast(question: str, side: VoteSide) -> bool:
+    """Whether the question asks of a vote cast ("Who voted against it?"), not of opposing ("Who opposed it?")."""
+    phrase = side_phrase(question, side)
+    return phrase is not None and not _OPPOSE.match(phrase.group())
+
+
+# Words that tell a vote's phrase is of an earlier vote than the one reported: "Mayor Dana Fisk, who opposed the
+# plan last year, said ...", "who had opposed the skate park"
+_EARLIER_VOTE = re.compile(r"\b(?:last|previous|prior)\s+(?:year|month|week|term|spring|summer|fall|winter)\b|"
+                           r"\bpreviously\b", re.IGNORECASE)  # fmt: skip
+_HAD_BEFORE = re.compile(r"\bhad\s+(?:(?:also|long|once|earlier)\s+)?$", re.IGNORECASE)
+
+
+def earlier_vote(text: str, side: VoteSide, question: str) -> bool:
+    """Whether the sentence's votes on `side` are all earlier ones than the question's: "had opposed", "opposed the
+    plan last year" (to its clause's end), when the question says nothing of the kind; not "who had voted against
+    it on its first reading, voted against it again"."""
+    if _EARLIER_VOTE.search(question) or re.search(r"\bhad\b", question, re.IGNORECASE):
+        return False
+    text = _TO_VOTE_NO.sub(lambda m: " " * len(m.group()), text)
+    phrases = list((_VOTED_NO if side == "no" else _VOTED_YES).finditer(text))
+    clauses = [(re.split(r"[,;.]", text[p.start():], maxsplit=1)[0], text[: p.start()]) for p in phrases]
+    return bool(clauses) and all(_EARLIER_VOTE.search(clause) or _HAD_BEFORE.search(before)
+                                 for clause, before in clauses)  # fmt: skip
 
 
 # Words after the vote's own words that give the voter's account in the same sentence: "voted no, saying the city
 # cannot pay", "cast the lone no vote because ...", "Ada Kell, the lone no vote, said ...".
 _ACCOUNT_AFTER_THE_VOTE = re.compile(
     r"\b(?:sa(?:id|ys|ying)|argu(?:ed|es|ing)|cit(?:ed|es|ing)|contend(?:ed|s|ing)|complain(?:ed|s|ing)|"
-    r"not(?:ed|es|ing)|warn(?:ed|s|ing)|worried|object(?:ed|ing)|because|explain(?:ed|ing))\b"
+    r"not(?:ed|es|ing)|warn(?:ed|s|ing)|worried|object(?:ed|ing)|because|explain(?:ed|ing)|calling|"
+    r"(?:she|he|they)\s+called)\b"
 )
 # The sentence after one about voters, which gives their account: "He said the money would be better spent ...",
 # "Both said they would have preferred ...", "She wanted ...". A word between is an adverb or auxiliary ("She later
@@ -87,17 +130,46 @@ _ACCOUNT_AFTER_THE_VOTE = re.compile(
 # said": someone else); not "wants", which tells what they are after now ("She wants to run for mayor"), not why
 # they voted.
 _SAYING = (r"(?:said|says|argued|argues|wanted|told|wrote|noted|added|complained|warned|questioned|objected|"
-           r"worried|feared)\b")  # fmt: skip
+           r"worried|feared|explained|explains)\b")  # fmt: skip
 _THEIR_ACCOUNT = re.compile(
     r"^\W*(?:He|She|They|Both|Each)\s+(?:(?:also|later|then|again|both|all|each|had|has|have|would|\w+ly|"
     r"members?|trustees?|commissioners?|councilors?|supervisors?|judges?|justices?|men|women)\s+)?" + _SAYING
 )
 # The same, told of one voter by name: "Kell said ...", "Commissioner Kell argued ...", "Kell, who lives on the
-# river, said ..." (the name's last word is the speaker's surname).
+# river, said ...", "Council member Ada Kell has said ...", "In an interview, Kell said ..." (the name's last word
+# is the speaker's surname).
 _NAMED_ACCOUNT = re.compile(
-    r"^\W*(?:[A-Z][\w.'’-]*\s+){0,3}?([A-Z][\w'’-]+)(?:,[^,]{1,80},)?\s+(?:also\s+|later\s+|then\s+|had\s+)?"
-    + _SAYING
+    r"^\W*(?:(?:In|At|After|Before|Asked|Speaking|During|Reached|Interviewed)\b[^,]{0,60},\s+)?"
+    r"(?:(?:[A-Z][\w.'’-]*|members?|president|chair(?:man|woman)?|director|leader)\s+){0,4}?([A-Z][\w'’-]+)"
+    r"(?:,[^,]{1,80},)?\s+(?:(?:also|later|then|had|has|have|long|\w+ly)\s+){0,2}" + _SAYING
 )
+# "According to Kell, the truck still passes inspection."
+_ACCORDING_TO = re.compile(r"^\W*According\s+to\s+(?:[A-Z][\w.'’-]*\s+){0,3}?([A-Z][\w'’-]+)\s*,")
+# A quote its speaker is named for at its end: '"It's too much," Kell said.', '"It's too much," she said.',
+# '"It's too much," said Kell.'
+_QUOTED_ACCOUNT = re.compile(
+    r"^\W*[\"“].*[,!?][\"”]\s+"
+    r"(?:(?P<pronoun>he|she|they)|(?:[A-Z][\w.'’-]*\s+){0,3}?(?P<name>[A-Z][\w'’-]+))\s+"
+    r"(?:said|says|added|argued|explained|wrote)\W*$|"
+    r"^\W*[\"“].*[,!?][\"”]\s+(?:said|says|added)\s+(?:[\w.'’-]+\s+){0,4}?(?P<name2>[A-Z][\w'’-]+)\W*$"
+)
+
+
+def _speaker(text: str) -> tuple[str | None, str | None]:
+    """Who a sentence gives the account of: ("pronoun", None) for "She said ...", '"...," she said.'; (None,
+    surname) for "Kell said ...", "Council member Ada Kell said ...", "According to Kell, ...", '"...," Kell
+    said.'; (None, None) for neither."""
+    if _THEIR_ACCOUNT.match(text):
+        return "pronoun", None
+    quoted = _QUOTED_ACCOUNT.match(text)
+    if quoted:
+        if quoted.group("pronoun"):
+            return "pronoun", None
+        return None, quoted.group("name") or quoted.group("name2")
+    named = _NAMED_ACCOUNT.match(text) or _ACCORDING_TO.match(text)
+    return None, (named.group(1) if named else None)
+
+
 # An account another speaker is quoted for at its end: "They said the work would begin in April, village engineer
 # Sam Hale reported." (not "..., she said.": the same one's)
 _ANOTHERS_ATTRIBUTION = re.compile(
@@ -128,13 +200,34 @@ def account_after(vote: Candidate, following: list[Candidate], asked: set[str]) 
         text = sentence.text.strip()
         if _ANOTHERS_ATTRIBUTION.search(text):
             continue
-        if i == 0 and _THEIR_ACCOUNT.match(text):
+        pronoun, name = _speaker(text)
+        if i == 0 and pronoun and not _another_named_after_the_vote(vote, asked):
             return sentence
-        named = _NAMED_ACCOUNT.match(text)
-        speaker = words(named.group(1)) if named else []
+        speaker = words(name) if name else []
         if speaker and speaker[-1] in (asked or (set(words(vote.text)) if i == 0 else set())):
             return sentence
     return None
+
+
+# A title before a name that the model tags an organisation's ("Selectman Ivo Brandauer")
+_TITLED = re.compile(r"(?:Mayor|Selectman|Selectwoman|Commissioner|Trustee|Council(?:man|woman|or)|Supervisor|"
+                     r"Alderman|Alderwoman|Chief|Superintendent|Rep\.|Sen\.|Judge|Dr\.)\s")  # fmt: skip
+# "... proposed by Mayor Tom Brisk": the words right before a name that make it the matter's
+_BY = re.compile(r"\bby\s+(?:[\w.'’-]+\s+){0,3}$")
+
+
+def _another_named_after_the_vote(vote: Candidate, asked: set[str]) -> bool:
+    """Whether the vote's sentence names someone other than the voters asked about after its words of the vote as
+    the one whose the matter is ("... voted against the plan proposed by Mayor Tom Brisk."), whom "He said ..."
+    next may well be; not one the vote is about ("voted against hiring Omar Reyes")."""
+    side = vote_side(vote.text)
+    phrase = side_phrase(vote.text, side) if side else None
+    cut = vote.start + (phrase.end() if phrase else 0)
+    passage = vote.passage
+    return any((label == "PERSON" or label == "ORG" and _TITLED.match(passage.text[s:e]))
+               and not set(words(passage.text[s:e])) & asked
+               and _BY.search(passage.text, cut, s)
+               for s, e, label in passage.entities if cut <= s and e <= vote.end)  # fmt: skip
 
 
 def with_the_voters_account(
@@ -148,6 +241,8 @@ def with_the_voters_account(
         extended.append(candidate)
         if vote_side(candidate.text) != side or accounts_in_the_sentence(candidate, side):
             continue
+        if asked and not asked & set(words(candidate.text)):
+            continue  # another's vote: the account of the voter asked about is not brought to it
         account = account_after(candidate, sentences_after(candidate, candidates), asked)
         if account is not None and account not in chosen and account not in extended:
             extended.append(account)
@@ -172,19 +267,117 @@ def voters_vote(candidates: list[Candidate], analysis: QuestionAnalysis) -> Vote
     tells of her vote on the side asked, with the sentence after it that gives her account or whether the vote's
     own sentence gives it ("..., saying ..."). When neither does, the article tells how she voted and not why
     (another voter's account, "Roe said ...", is not hers). A question that names no voter takes the sentence
-    from the best one's article. None when no sentence tells of such a vote."""
+    from the best one's article. Not a sentence that names her after a verb of voting ("voted against the plan
+    proposed by Ada Kell"), tells of an earlier vote ("who opposed it last year") or of a vote on another matter
+    (`_of_another_matter`); not an account by a namesake ("Resident Tom Kell said ..."). None when no sentence
+    tells of such a vote."""
     side = asked_side(analysis.question)
     if not candidates or side is None:
         return None
     asked = voters_asked(analysis)
+    matter = _matter_asked(analysis, asked)
     vote = next((c for c in candidates if vote_side(c.text) == side
-                 and (asked & set(words(c.text)) if asked else c.passage.article_id == candidates[0].passage.article_id)),
+                 and (_names_the_voter(c, side, asked) if asked
+                      else c.passage.article_id == candidates[0].passage.article_id)
+                 and not earlier_vote(c.text, side, analysis.question)
+                 and not (_told_apart(c, candidates, side, matter) and _of_another_matter(c, side, matter))),
                 None)  # fmt: skip
     if vote is None:
         return None
     if accounts_in_the_sentence(vote, side):
         return VotersVote(vote, None, True)
-    return VotersVote(vote, account_after(vote, sentences_after(vote, candidates), asked), False)
+    account = account_after(vote, sentences_after(vote, candidates), asked)
+    if account is not None and _a_namesake(account, analysis, asked):
+        account = None
+    return VotersVote(vote, account, False)
+
+
+# A phrase of voting that is a verb, whose voter is named before it ("Ada Kell voted no", not "voted against the
+# plan proposed by Ivo Brandt"), unless nothing comes before it ("Voting no were Ada Kell and Ned Roe"); not "the
+# lone vote against it, cast by Ada Kell", a noun.
+_VERBAL = re.compile(r"vot(?:ed|ing)\s|oppos|dissented", re.IGNORECASE)
+
+
+def _names_the_voter(candidate: Candidate, side: VoteSide, asked: set[str]) -> bool:
+    """Whether the sentence names a voter asked about as the one who voted on `side`."""
+    phrase = side_phrase(candidate.text, side)
+    if phrase is None:
+        return False
+    before = candidate.text[: phrase.start()]
+    told = before if _VERBAL.match(phrase.group()) and re.search(r"[^\W\d_]", before) else candidate.text
+    return bool(asked & set(words(told)))
+
+
+# Nouns of a vote's own report, which name no matter voted on: "Council members Ada Kell and Ned Roe voted no",
+# "Commissioner Luz Carrington was the lone holdout", "voted against the measure"
+_VOTE_NOUNS = frozenset(
+    "vote votes member members council board commission commissioner commissioners trustee trustees selectman "
+    "selectmen alderman aldermen supervisor supervisors councilor councilors holdout dissent dissenter meeting "
+    "session night morning afternoon evening week month time measure proposal plan motion ordinance resolution "
+    "item request matter idea issue decision majority colleague colleagues tally side committee panel hearing "
+    "agenda".split()
+)
+_VOTE_STEMS = frozenset(stems(" ".join(_VOTE_NOUNS) + " voted voting opposed oppose opposing dissented lone only"))
+
+
+def _matter_asked(analysis: QuestionAnalysis, asked: set[str]) -> set[str]:
+    """The stems of what the question asks of a vote on: its words after its vote word ("the rezoning of the
+    Tessler mill site"), less the vote's own words and, when others remain, its proper nouns."""
+    doc = sentence_parse(analysis.question)
+    cut = next((t.i for t in doc if _A_VOTE_WORD.match(t.lower_)), 0)
+    # (its common words when it has any: "the Halvern rezoning" is the rezoning, and a town's name is in many of
+    # a report's sentences, "In a separate vote, the Halvern council approved a parking fee")
+    common = set(stems(" ".join(t.text for t in doc[cut:] if t.pos_ != "PROPN"))) - _VOTE_STEMS - asked
+    return common or set(stems(analysis.question[doc[cut].idx if cut < len(doc) else 0:])) - _VOTE_STEMS - asked
+
+
+# Words that set a vote apart from the one a report is about: "In a separate vote, ...", "In other business, ...".
+_ANOTHER_MATTER = re.compile(r"\b(?:separate|other business|also|another|second)\b", re.IGNORECASE)
+
+
+def _told_apart(vote: Candidate, candidates: list[Candidate], side: VoteSide, matter: set[str]) -> bool:
+    """Whether a vote's sentence may be of another vote than the one asked about: it says it is one apart ("In a
+    separate vote, ..."), comes from another article than the best answer's, or its article tells of a vote on
+    the side asked that shares a word with the question. Else a report's one vote may be told in words of its own
+    ("voted against the abatement" for a question about the tax break, "voted against the change" for moving a
+    bus route), so a sentence of it need share no word with the question."""
+    if vote.passage.article_id != candidates[0].passage.article_id or _ANOTHER_MATTER.search(vote.text):
+        return True
+    return any(c.passage.article_id == vote.passage.article_id and vote_side(c.text) == side
+               and set(stems(c.text)) & matter for c in candidates)  # fmt: skip
+
+
+def _of_another_matter(vote: Candidate, side: VoteSide, matter: set[str]) -> bool:
+    """Whether the vote's sentence tells of a vote on something else than the question asks about: it shares no
+    word of it and names something of its own before any account in it ("In a separate vote, the council approved
+    a parking fee, with Bram Tullis voting against it." for "Why did Tullis vote against the rezoning?"); not
+    "Council members Ada Kell and Ned Roe voted no.", which names nothing else."""
+    if not matter or set(stems(vote.text)) & matter:
+        return False
+    phrase = side_phrase(vote.text, side)
+    # (up to the clause's end after the vote's words, or its account: not "..., village clerk Jo Pell said")
+    told = vote.text
+    if phrase is not None:
+        told = told[: phrase.end() + len(re.split(r"[,;]", told[phrase.end():])[0])]
+    account = _ACCOUNT_AFTER_THE_VOTE.search(told, phrase.end()) if phrase else None
+    told = told[: account.start()] if account else told
+    return any(t.pos_ == "NOUN" and t.lower_ not in _VOTE_NOUNS and t.lemma_.lower() not in _VOTE_NOUNS
+               for t in sentence_parse(told))  # fmt: skip
+
+
+def _a_namesake(account: Candidate, analysis: QuestionAnalysis, asked: set[str]) -> bool:
+    """Whether the account is given by someone else of the voter's surname: "Resident Tom Kell said ..." for "Why
+    did Ada Kell vote no?" (both full names given, and they differ)."""
+    firsts = {words(n)[0] for n, label in analysis.entities
+              if label == "PERSON" and len(words(n)) > 1 and words(n)[-1] in asked}  # fmt: skip
+    if not firsts:
+        return False
+    passage = account.passage
+    for s, e, label in passage.entities:
+        name = words(passage.text[s:e])
+        if label == "PERSON" and account.start <= s and e <= account.end and len(name) > 1 and name[-1] in asked:
+            return name[0] not in firsts  # ("Ada M. Kell" is Ada Kell)
+    return False
 
 
 # How many sentences after a vote's a voter's account is looked for: a report gives the vote, then each voter's
@@ -230,7 +423,10 @@ def tells_who_voted(candidate: Candidate, analysis: QuestionAnalysis) -> bool:
     one of those."""
     side = asked_side(analysis.question)
     phrase = side_phrase(candidate.text, side) if side else None
-    if phrase is None:
+    if phrase is not None and _OPPOSE.match(phrase.group()) and _asks_a_vote_cast(analysis.question, side) \
+            and not _VOTER_TITLE.search(candidate.text, 0, phrase.start()):
+        phrase = side_phrase(candidate.text, side, cast_only=True)  # "Neighbors opposed it" for "Who voted ...?"
+    if phrase is None or earlier_vote(candidate.text, side, analysis.question):
         return False
     cut = candidate.start + phrase.start()
     if candidate.answer is not None:

@@ -33,6 +33,12 @@ def _sentences(text: str) -> list["Candidate"]:
         ("Ada Kell voted for the plan and Ned Roe voted against it.", None),
         ("Parents urged residents to vote no on the levy.", None),
         ("The board voted 5-2 to buy the land.", None),
+        # "no vote" and "dissent" only as votes cast
+        ("Council president Ivo Brandwell said there will be no vote on the rezoning until June.", None),
+        ("Council member Oren Palkowski said dissent among residents had grown since spring.", None),
+        ("The budget passed with two no votes.", "no"),
+        ("Board member Ori Falkenrath cast the only dissenting vote.", "no"),
+        ("Why did Ori Falkenrath dissent on the land swap?", "no"),
     ],
 )
 def test_the_side_of_a_vote_a_sentence_tells_of(text: str, side: str | None) -> None:
@@ -191,3 +197,166 @@ def test_a_question_about_a_voter_against_something_asks_about_a_no(question: st
     from rag.votes import asked_side
 
     assert asked_side(question) == side
+
+
+def _vote_asked(text: str, question: str) -> "tuple[str, str | None] | None":
+    """The sentence `rag.votes.voters_vote` takes for `question` from the one-passage article `text`, and its
+    account's (None for no vote)."""
+    from rag.query import analyse
+    from rag.votes import voters_vote
+
+    vote = voters_vote(_sentences(text), analyse(question))
+    return None if vote is None else (vote.vote.text, None if vote.account is None else vote.account.text)
+
+
+_TWO_VOTES = (
+    "The Halvern Town Council voted 5-2 on Monday to rezone the old Tessler mill site for apartments. "
+    "Council members Greta Ruzicka and Oren Palk voted against the rezoning. "
+    "Ruzicka said the site should stay zoned for industry because the town needs jobs. "
+    "In a separate vote, the Halvern council approved a $2 downtown parking fee 6-1, with Bram Tullis voting "
+    "against it. Tullis said the fee would drive shoppers to the mall in Kessick."
+)
+
+
+def test_a_voters_vote_on_another_matter_is_not_the_one_asked_about() -> None:
+    """Two votes in one report: Tullis voted against the parking fee, not the rezoning, and Ruzicka against the
+    rezoning, not the fee (a town's name, in both, does not make them one matter); "voted no" with nothing named
+    is the vote asked about."""
+    assert _vote_asked(_TWO_VOTES, "Why did Bram Tullis vote against the Halvern rezoning?") is None
+    assert _vote_asked(_TWO_VOTES, "Why did Greta Ruzicka vote against the Halvern parking fee?") is None
+    vote, account = _vote_asked(_TWO_VOTES, "Why did Bram Tullis vote against the Halvern parking fee?")
+    assert "Bram Tullis voting against it" in vote and account is not None and "shoppers" in account
+    vote, account = _vote_asked(
+        "The Orrin council voted 6-1 on Tuesday to buy a street sweeper. Council member Ada Luskova voted no. "
+        "Luskova said the city could rent one for less.",
+        "Why did Ada Luskova vote against the street sweeper?",
+    )
+    assert vote == "Council member Ada Luskova voted no." and account is not None
+
+
+def test_the_voter_asked_about_is_the_one_who_voted() -> None:
+    """"... voted against the plan proposed by Selectman Ivo Brandauer" is not Brandauer's vote; "Voting against
+    were ..." and "The lone vote against it was cast by ..." name the voters after the vote's words."""
+    proposed = ("The Pellridge selectmen adopted a road plan 2-1. Selectman Wren Haverbrook voted against the plan "
+                "proposed by Selectman Ivo Brandauer. Haverbrook said the plan skipped the north end.")  # fmt: skip
+    assert _vote_asked(proposed, "Why did Ivo Brandauer vote against the road plan?") is None
+    assert _vote_asked(proposed, "Why did Wren Haverbrook vote against the road plan?") is not None
+    were = ("The Quenmoor council approved a hotel tax 5-2. Voting against were council members Ada Quistgaard and "
+            "Remy Talbrook. Quistgaard said the tax would send tour groups elsewhere.")  # fmt: skip
+    assert _vote_asked(were, "Why did Ada Quistgaard vote against the hotel tax?")[1] is not None
+    cast_by = ("The Orrin council approved a leash ordinance 6-1. The lone vote against the ordinance was cast by "
+               "Council member Ines Abaroa. Abaroa said it would ticket people in their own yards.")  # fmt: skip
+    assert _vote_asked(cast_by, "Why did Ines Abaroa vote against the leash ordinance?")[1] is not None
+
+
+def test_a_pronoun_after_a_vote_on_anothers_proposal_is_not_the_voters_account() -> None:
+    """"He said ..." after "... voted against the trash plan, which was proposed by Mayor Tom Brisbane." may be
+    the mayor's; after "voted against hiring consultant Joel Nessler." it is the voter's."""
+    proposed = ("Council member Ada Rennick voted against the trash plan, which was proposed by Mayor Tom Brisbane. "
+                "He said the plan would save the town $90,000 a year.")  # fmt: skip
+    assert _vote_asked(proposed, "Why did Ada Rennick vote against the trash plan?")[1] is None
+    hired = ("Council member Ada Pruettman voted against hiring consultant Joel Nessler. She said the city's own "
+             "staff could do the study.")  # fmt: skip
+    assert _vote_asked(hired, "Why did Ada Pruettman vote against hiring the consultant?")[1] is not None
+
+
+def test_an_earlier_vote_is_not_the_one_asked_about() -> None:
+    """"who opposed the dog park plan last year, said she was pleased" tells of last year's vote, and what she
+    said is no account of it; "who had voted against it on its first reading, voted against it again" tells of
+    this one too."""
+    from rag.votes import earlier_vote
+
+    last_year = ("Mayor Dana Fiskell, who opposed the dog park plan last year, said she was pleased with the new "
+                 "design.")  # fmt: skip
+    assert earlier_vote(last_year, "no", "Why did Dana Fiskell oppose the dog park plan?")
+    assert not earlier_vote(last_year, "no", "Why did Dana Fiskell oppose the dog park plan last year?")
+    assert _vote_asked("The Halbury council approved a dog park 5-2. " + last_year,
+                       "Why did Dana Fiskell oppose the dog park plan?") is None  # fmt: skip
+    again = ("Council member Ada Kelsall, who had voted against the code on its first reading, voted against it "
+             "again.")  # fmt: skip
+    assert not earlier_vote(again, "no", "Why did Ada Kelsall vote against the zoning code?")
+
+
+def test_an_account_by_another_of_the_voters_surname_is_not_hers() -> None:
+    """"Resident Tom Vennard ... said" is not Ada Vennard's account; "Ada M. Luskova said" is Ada Luskova's."""
+    namesake = ("The Drummock council voted 4-1 to buy a snowplow. Council member Ada Vennard voted no. Resident "
+                "Tom Vennard, who plows driveways for a living, said the town should hire private plows.")  # fmt: skip
+    assert _vote_asked(namesake, "Why did Ada Vennard vote against the snowplow?")[1] is None
+    initial = ("The Orrin council voted 5-1 to buy a street sweeper. Council member Ada M. Luskova voted no. Council "
+               "member Ada M. Luskova said the city could rent a sweeper for far less.")  # fmt: skip
+    assert _vote_asked(initial, "Why did Ada Luskova vote against the street sweeper?")[1] is not None
+
+
+@pytest.mark.parametrize(
+    ("account", "hers"),
+    [
+        ("\"It's too much money for a city our size,\" Lindqvarn said.", True),
+        ("\"It's too much money for a city our size,\" she said.", True),
+        ("\"It's too much money for a city our size,\" said council member Petra Lindqvarn.", True),
+        ("In an interview, Lindqvarn said the old truck still passes inspection.", True),
+        ("According to Lindqvarn, the old truck still passes inspection.", True),
+        ("Lindqvarn explained that the old truck still passes inspection.", True),
+        ("Lindqvarn has said the old truck still passes inspection.", True),
+        ("Council member Petra Lindqvarn said the old truck still passes inspection.", True),
+        ("\"This is a good day for the city,\" Mayor Jen Adairson said.", False),
+        ("In an interview, Mayor Jen Adairson said the truck is overdue.", False),
+        ("According to Mayor Jen Adairson, the truck is overdue.", False),
+        ("Adairson has said the truck is overdue.", False),
+    ],
+)
+def test_a_voters_account_in_the_forms_news_gives_it(account: str, hers: bool) -> None:
+    """A quote with its speaker named after it, "In an interview, ... said", "According to ...", "explained",
+    "has said" and a title of lowercase words ("Council member ...") give the voter's account, and another's
+    in the same forms do not."""
+    from rag.votes import account_after
+
+    vote, after = _sentences("Council member Petra Lindqvarn cast the lone vote against the purchase. " + account)
+    assert (account_after(vote, [after], {"lindqvarn"}) is after) == hers
+
+
+def test_an_account_in_the_vote_sentence_is_the_voters_own_words() -> None:
+    """"voted no, calling ..." and "which she called ..." give her account; "on what Mayor Jen Adairson called
+    ..." gives the mayor's words."""
+    from rag.votes import accounts_in_the_sentence
+
+    calling, = _sentences("Council member Hollis Brandeau voted no, calling the police raise reckless.")
+    she_called, = _sentences("Council member Hollis Brandeau voted against the budget, which she called reckless.")
+    mayor, = _sentences("Council member Ori Falkenrath voted no on what Mayor Jen Adairson called a needed repair.")
+    assert accounts_in_the_sentence(calling, "no")
+    assert accounts_in_the_sentence(she_called, "no")
+    assert not accounts_in_the_sentence(mayor, "no")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "tells"),
+    [
+        ("Neighbors led by Hana Vesely opposed the Gorse Road rezoning at a hearing.",
+         "Who voted against the Gorse Road rezoning?", False),
+        ("Neighbor Hana Vesely, who opposed the apartment plan, spoke for 20 minutes.",
+         "Who voted against the apartment plan?", False),
+        ("Neighbors led by Hana Vesely opposed the Gorse Road rezoning at a hearing.",
+         "Who opposed the Gorse Road rezoning?", True),
+        ("Council members Ines Quadrell and Bo Lindhagen opposed the garage.",
+         "Who voted against the parking garage?", True),
+        ("Trustee Ola Brisker, who opposed last year's contract, supported this one.",
+         "Did anyone on the board vote against the teachers' contract?", False),
+    ],
+)
+def test_who_voted_is_told_by_voters_not_by_those_who_only_opposed(sentence: str, question: str,
+                                                                    tells: bool) -> None:  # fmt: skip
+    """"Who voted against it?" is not answered by residents who opposed it, nor by a vote of last year; "Who
+    opposed it?" is, and council members who opposed it voted."""
+    from rag.query import analyse
+    from rag.votes import tells_who_voted
+
+    candidate, = _sentences(sentence)
+    assert tells_who_voted(candidate, analyse(question)) == tells
+
+
+def test_another_voters_vote_does_not_bring_the_account_of_the_voter_asked_about() -> None:
+    """For "Why did Tullis vote against it?", Ruzicka's vote sentence chosen does not bring Tullis's account."""
+    from rag.votes import with_the_voters_account
+
+    candidates = _sentences(_TWO_VOTES)
+    lead, ruzicka = candidates[:2]
+    assert with_the_voters_account([lead, ruzicka], candidates, "no", {"tullis"}) == [lead, ruzicka]
