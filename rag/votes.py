@@ -55,13 +55,16 @@ _VOTERS = re.compile(r"\b(?:members?|commissioners?|council(?:o|lo)rs?|trustees?
                      r"dissenters?)\b", re.IGNORECASE)  # fmt: skip
 
 
+_AGAINST = re.compile(r"\bagainst\b", re.IGNORECASE)
+
+
 def asked_side(question: str) -> VoteSide | None:
     """The side of a vote a question asks about (`vote_side`); also "no" for a voter, or someone named, "against"
     something ("Why was one council member against the cameras?", "Why was Ada Kell against it?"), not for
     neighbours against a tower nor a lawsuit against the city."""
     side = vote_side(question)
-    if side is not None:
-        return side
+    if side is not None or not _AGAINST.search(question):
+        return side  # (most questions: no parse)
     against = next((t for t in sentence_parse(question) if t.lower_ == "against"), None)
     if against is None:
         return None
