@@ -1448,10 +1448,13 @@ def _answer_entities(
         if rate is not None and label == "MONEY" and not rate.search(passage.text, start, min(end, e + _UNIT_REACH)):
             continue  # "What is the hourly wage?": "$27 an hour", "the monthly bill ... $27.40", not "a $1.2 billion
             # plant"
-        if analysis.answer_type == "date" and _A_FREQUENCY.match(text):
-            continue  # "When were the beds reopened?": "every day" tells how often, not when
-        if analysis.answer_type == "measure" and _of_another_dimension(question, text):
-            continue  # "How high did the surge get?": "71 mph" is a speed (the wind's), not a height
+        if analysis.answer_type == "date" and analysis.mood is not None and _A_FREQUENCY.match(text):
+            continue  # "When were the beds reopened?": "every day" tells how often, not when (but "When is the
+            # library open?", in the plain present, asks for how often as well: "daily")
+        if (analysis.answer_type == "measure" and _of_another_dimension(question, text)
+                and not _PER_TIME_AFTER.match(passage.text, e)):  # fmt: skip
+            continue  # "How high did the surge get?": "71 mph" is a speed (the wind's), not a height (not "2 feet
+            # an hour", a speed for "How fast did the river rise?")
         if asks_a_total and _A_RATE_AFTER.match(passage.text, e, end):
             continue  # "How much was paid out altogether?": "$150 a week" is what each week cost, not the total
         up_to = _UP_TO.match(text)
@@ -1608,7 +1611,19 @@ _DIMENSION_ASKED = {"high": "length", "tall": "length", "deep": "length", "shall
                     "wide": "length", "thick": "length", "fast": "speed", "heavy": "weight", "hot": "heat",
                     "cold": "heat", "warm": "heat", "cool": "heat"}  # fmt: skip
 _OTHER_DIMENSION_WORDS = re.compile(
-    r"\b(?:winds?|gusts?|speeds?|temperatures?|heat|weights?|degrees?|thermometer|mercury|pressure|prices?)\b",
+    r"\b(?:winds?|gusts?|speeds?|temperatures?|heat|weights?|degrees?|thermometer|mercury|pressure|prices?|"
+    r"fevers?)\b",
+    re.IGNORECASE,
+)
+# Snow, rain and ice, whose "heavy" is told in inches: "How heavy was the snowfall?": "10 inches"
+_FALLING = re.compile(r"\b(?:snow\w*|rain\w*|ice|sleet|hail|precipitation|downpours?)\b", re.IGNORECASE)
+# "How high did it get?": no thing measured is named, and "it" may be the heat ("104 degrees") as well as the water
+_HIGH_IT = re.compile(r"\bhow\s+high\s+(?:did|does|do|will|would|could|was|is|has|had)\s+it\b", re.IGNORECASE)
+# A time after a measure makes it a rate: "rose 2 feet an hour", "spread 3 miles in an hour", "30 meters a year",
+# "a foot every 10 minutes"
+_PER_TIME_AFTER = re.compile(
+    r"\s*(?:(?:a|an|per|each|every|in\s+an?)\s+|/\s?)(?:\d+\s+|few\s+)?"
+    r"(?:second|minute|hour|day|night|week|month|year|decade|hr|min|yr)s?\b",
     re.IGNORECASE,
 )
 
@@ -1619,9 +1634,11 @@ def _of_another_dimension(question: str, value: str) -> bool:
     asked = next((_DIMENSION_ASKED[m.group(1).casefold()]
                   for m in re.finditer(r"\bhow\s+(\w+)", question, re.IGNORECASE)
                   if m.group(1).casefold() in _DIMENSION_ASKED), None)  # fmt: skip
-    if asked is None or _OTHER_DIMENSION_WORDS.search(question):
+    if asked is None or _OTHER_DIMENSION_WORDS.search(question) or _HIGH_IT.search(question):
         return False
     given = [dimension for dimension, units in _UNITS_OF.items() if units.search(value)]
+    if asked == "weight" and _FALLING.search(question) and "length" in given:
+        return False  # "How heavy was the rain?": "3.2 inches"
     return bool(given) and asked not in given
 
 

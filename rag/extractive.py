@@ -201,7 +201,7 @@ def fitting_first(
         candidates = _where_the_person_is_named(candidates, analysis)
     if analysis.answer_type == "reason":
         vote = voters_vote(candidates, analysis)
-        if vote is not None and not vote.accounted_for:
+        if vote is not None and not vote.accounted_for and vote.of_a_vote:
             return []  # the article says how they voted, not why
     if not analysis.typed:
         candidates = named_by_focus_first(candidates, analysis)

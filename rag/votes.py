@@ -123,7 +123,7 @@ def earlier_vote(text: str, side: VoteSide, question: str) -> bool:
 # cannot pay", "cast the lone no vote because ...", "Ada Kell, the lone no vote, said ...".
 _ACCOUNT_AFTER_THE_VOTE = re.compile(
     r"\b(?:sa(?:id|ys|ying)|argu(?:ed|es|ing)|cit(?:ed|es|ing)|contend(?:ed|s|ing)|complain(?:ed|s|ing)|"
-    r"not(?:ed|es|ing)|warn(?:ed|s|ing)|worried|object(?:ed|ing)|because|explain(?:ed|ing)|calling|"
+    r"not(?:ed|es|ing)|warn(?:ed|s|ing)|worried|object(?:ed|ing)|because|explain(?:ed|ing)|calling|writing|telling|"
     r"(?:she|he|they)\s+called)\b"
 )
 # The sentence after one about voters, which gives their account: "He said the money would be better spent ...",
@@ -153,8 +153,19 @@ _ACCORDING_TO = re.compile(r"^\W*According\s+to\s+(?:[A-Z][\w.'’-]*\s+){0,3}?(
 _QUOTED_ACCOUNT = re.compile(
     r"^\W*[\"“].*[,!?][\"”]\s+"
     r"(?:(?P<pronoun>he|she|they)|(?:[A-Z][\w.'’-]*\s+){0,3}?(?P<name>[A-Z][\w'’-]+))\s+"
-    r"(?:said|says|added|argued|explained|wrote)\W*$|"
+    r"(?:said|says|added|argued|explained|wrote|told(?:\s+[\w'’-]+){1,4})\W*$|"
     r"^\W*[\"“].*[,!?][\"”]\s+(?:said|says|added)\s+(?:[\w.'’-]+\s+){0,4}?(?P<name2>[A-Z][\w'’-]+)\W*$"
+)
+
+# A speaker named between commas: "The ban, Strevell wrote, takes property ...", "Rural drivers, he says, would pay
+# the most."
+_SAID_WITHIN = re.compile(
+    r"^\W*[^,\"“”]{1,80},\s+(?:(?P<pronoun>he|she|they)|(?:[A-Z][\w.'’-]*\s+){0,3}?(?P<name>[A-Z][\w'’-]+))\s+"
+    r"(?:said|says|wrote|writes|argued|argues|added|fears|feared|believes|believed)\s*,"
+)
+# A pronoun speaker at the sentence's end: "... every car that passes, he told the council."
+_PRONOUN_AT_THE_END = re.compile(
+    r",\s+(?:he|she|they)\s+(?:said|says|told|added|argued|explained|wrote)(?:\s+[\w'’-]+){0,4}\W*$"
 )
 
 
@@ -170,7 +181,12 @@ def _speaker(text: str) -> tuple[str | None, str | None]:
             return "pronoun", None
         return None, quoted.group("name") or quoted.group("name2")
     named = _NAMED_ACCOUNT.match(text) or _ACCORDING_TO.match(text)
-    return None, (named.group(1) if named else None)
+    if named:
+        return None, named.group(1)
+    within = _SAID_WITHIN.match(text)
+    if within:
+        return ("pronoun", None) if within.group("pronoun") else (None, within.group("name"))
+    return ("pronoun", None) if _PRONOUN_AT_THE_END.search(text) else (None, None)
 
 
 # An account another speaker is quoted for at its end: "They said the work would begin in April, village engineer
@@ -210,6 +226,24 @@ def account_after(vote: Candidate, following: list[Candidate], asked: set[str]) 
         if speaker and speaker[-1] in (asked or (set(words(vote.text)) if i == 0 else set())):
             return sentence
     return None
+
+
+def account_before(vote: Candidate, candidates: list[Candidate], asked: set[str]) -> Candidate | None:
+    """The sentence right before the vote's (in its passage, not across a blank line) when it gives the account of a
+    voter asked about by name: "Council member Bram Okafrey has argued for months that the cameras invade privacy."
+    before "... with Okafrey voting no"."""
+    if not asked:
+        return None
+    text = vote.passage.text
+    before = [c for c in candidates if c.passage is vote.passage and c.end <= vote.start
+              and "\n\n" not in text[c.end:vote.start]]  # fmt: skip
+    if not before:
+        return None
+    previous = max(before, key=lambda c: c.start)
+    if any(start > previous.start and end <= vote.start for start, end in sentence_spans(vote.passage)):
+        return None  # (a sentence between that is no candidate)
+    _, name = _speaker(previous.text.strip())
+    return previous if name and words(name)[-1:] and words(name)[-1] in asked else None
 
 
 # A title before a name that the model tags an organisation's ("Selectman Ivo Brandauer")
@@ -257,8 +291,13 @@ class VotersVote:
     """The sentence that tells of a voter's vote, and where her account of it is, if anywhere."""
 
     vote: Candidate
-    account: Candidate | None  # a sentence after the vote's that gives it
+    account: Candidate | None  # a sentence after the vote's that gives it (or right before it, naming her)
     in_the_sentence: bool  # the vote's own sentence gives it ("..., saying ...")
+    # the question asks of a vote ("Why did Kell vote no?", "Why did Kell oppose it?") or the sentence tells of one
+    # cast ("Kell voted no", "Commissioner Kell opposed it"), so that without an account the report tells how she
+    # voted and not why; not "Ana Pell, who lives on Dell Road, opposed the plan" for "Why was Ana Pell against the
+    # plan?": she may have no vote, and her account may take words of its own ("Her yard, she fears, ...")
+    of_a_vote: bool = True
 
     @property
     def accounted_for(self) -> bool:
@@ -283,16 +322,45 @@ def voters_vote(candidates: list[Candidate], analysis: QuestionAnalysis) -> Vote
                  and (_names_the_voter(c, side, asked) if asked
                       else c.passage.article_id == candidates[0].passage.article_id)
                  and not earlier_vote(c.text, side, analysis.question)
-                 and not (_told_apart(c, candidates, side, matter) and _of_another_matter(c, side, matter))),
+                 and not (_told_apart(c, candidates, side, matter) and _of_another_matter(c, side, matter))
+                 and not _against_another_thing(c, candidates, analysis, asked)),
                 None)  # fmt: skip
     if vote is None:
         return None
+    of_a_vote = vote_side(analysis.question) is not None or _cast(vote, side)
     if accounts_in_the_sentence(vote, side):
-        return VotersVote(vote, None, True)
-    account = account_after(vote, sentences_after(vote, candidates), asked)
+        return VotersVote(vote, None, True, of_a_vote)
+    account = account_after(vote, sentences_after(vote, candidates), asked) or account_before(vote, candidates, asked)
     if account is not None and _a_namesake(account, analysis, asked):
         account = None
-    return VotersVote(vote, account, False)
+    return VotersVote(vote, account, False, of_a_vote)
+
+
+def _cast(vote: Candidate, side: VoteSide) -> bool:
+    """Whether the sentence tells of a vote cast ("voted no", "dissented", "the lone no vote"), or of a voter's
+    opposing ("Commissioner Kell opposed it"), not only of someone's opposing ("Ana Pell opposed the plan")."""
+    if side_phrase(vote.text, side, cast_only=True) is not None:
+        return True
+    phrase = side_phrase(vote.text, side)
+    return phrase is not None and bool(_VOTER_TITLE.search(vote.text, 0, phrase.start()))
+
+
+_AGAINST = re.compile(r"\bagainst\b", re.IGNORECASE)
+
+
+def _against_another_thing(vote: Candidate, candidates: list[Candidate], analysis: QuestionAnalysis,
+                           asked: set[str]) -> bool:
+    """For "Why was Sela Marchwood against the Ridley Street closure?" (no vote asked of): whether the vote's
+    sentence shares no word of what she is asked to be against while a sentence of its article tells of her being
+    against it ("Marchwood has also been against closing Ridley Street"): the vote was on something else."""
+    against = _AGAINST.search(analysis.question)
+    if not asked or against is None or vote_side(analysis.question) is not None:
+        return False
+    thing = set(stems(analysis.question[against.end():])) - _VOTE_STEMS - asked
+    if not thing or set(stems(vote.text)) & thing:
+        return False
+    return any(c is not vote and c.passage.article_id == vote.passage.article_id and asked & set(words(c.text))
+               and _AGAINST.search(c.text) and set(stems(c.text)) & thing for c in candidates)  # fmt: skip
 
 
 # A phrase of voting that is a verb, whose voter is named before it ("Ada Kell voted no", not "voted against the

@@ -2310,3 +2310,33 @@ def test_one_of_a_unit_or_a_fold_is_a_figure() -> None:
         assert _answers(question, _passage(text, _tagged(text, label, value))) == [value], question
     text = "Hail as large as golf balls fell on Brantley."
     assert _answers("How much hail fell on Brantley?", _passage(text, _tagged(text, "CARDINAL", "as large as"))) == []
+
+
+def test_how_often_answers_when_in_the_plain_present() -> None:
+    """"When is the library open?" (the plain present) asks how often as well: "daily"; "When was it reopened?" and
+    "When will it reopen?" ask for a time: not "daily"."""
+    text = "The Ostry library is open daily, and it reopened on Monday after repairs."
+    passage = _passage(text, _tagged(text, "DATE", "daily", "Monday"))
+    assert "daily" in _answers("When is the Ostry library open?", passage)
+    assert _answers("When was the Ostry library reopened?", passage) == ["Monday"]
+    assert "daily" not in _answers("When will the Ostry library reopen?", passage)
+
+
+def test_a_measure_the_question_may_ask_in_another_dimension_is_not_dropped() -> None:
+    """"How heavy was the snowfall?" takes inches; "How high was the fever?" degrees; "How high did it get?" may ask
+    for the heat; a length in a time ("2 feet an hour") is a speed for "How fast ...?"."""
+    from rag.candidates import _of_another_dimension
+
+    assert not _of_another_dimension("How heavy was the snowfall in Ellsmere?", "10 inches")
+    assert not _of_another_dimension("How heavy was the rain in Quarrow?", "3.2 inches")
+    assert _of_another_dimension("How heavy was the rain in Quarrow?", "45 mph")
+    assert _of_another_dimension("How heavy was the truck?", "10 inches")
+    assert not _of_another_dimension("How high was the boy's fever?", "104 degrees")
+    assert not _of_another_dimension("How high did it get in Quarrow on Monday?", "104 degrees")
+    assert _of_another_dimension("How high did the Tarn River get?", "104 degrees")
+    text = "The Vellan River rose 2 feet an hour on Saturday, as gusts reached 40 mph."
+    passage = _passage(text, _tagged(text, "QUANTITY", "2 feet", "40 mph") + _tagged(text, "DATE", "Saturday"))
+    assert "2 feet" in _answers("How fast did the Vellan River rise?", passage)
+    text = "The ferry was going 18 knots when it hit a pier 40 feet from shore."
+    passage = _passage(text, _tagged(text, "QUANTITY", "18 knots", "40 feet"))
+    assert _answers("How fast was the ferry going?", passage) == ["18 knots"]

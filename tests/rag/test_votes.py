@@ -360,3 +360,100 @@ def test_another_voters_vote_does_not_bring_the_account_of_the_voter_asked_about
     candidates = _sentences(_TWO_VOTES)
     lead, ruzicka = candidates[:2]
     assert with_the_voters_account([lead, ruzicka], candidates, "no", {"tullis"}) == [lead, ruzicka]
+
+
+@pytest.mark.parametrize(
+    ("vote", "account", "asked", "named"),
+    [
+        # a speaker named between commas, by name or pronoun
+        ("Judge Amara Strevell dissented.", "The ban, Strevell wrote, takes property from owners without paying them.",
+         {"strevell"}, True),
+        ("Sen. Halden Mroz has opposed the tax.", "Rural drivers, he says, would pay the most.", {"mroz"}, False),
+        # a pronoun speaker at the sentence's end
+        ("Council member Bram Okafrey cast the lone vote against the cameras.",
+         "His worry is privacy: the cameras would record every car that passes, he told the council.", {"okafrey"},
+         False),
+        # a quote its speaker "told" someone
+        ("Trustee Noor Halvik voted against the levy.",
+         "\"We have an empty school we are still heating,\" Halvik told reporters after the meeting.", {"halvik"},
+         True),
+    ],
+)
+def test_an_account_is_found_in_more_of_the_ways_news_writing_attributes_one(
+    vote: str, account: str, asked: set[str], named: bool
+) -> None:
+    """"The ban, Strevell wrote, ...", "..., he says, ...", "..., he told the council." and '"...," Halvik told
+    reporters.' give the voter's account; a named speaker's is not another voter's."""
+    from rag.votes import account_after
+
+    voted, said = _sentences(f"{vote} {account}")
+    assert account_after(voted, [said], asked) is said
+    if named:
+        assert account_after(voted, [said], {"pellworth"}) is None
+
+
+def test_writing_and_telling_give_an_account_in_the_sentence_of_the_vote() -> None:
+    """"dissented, writing that ..." and "opposed the plan, telling the board ..." say why, as "saying" does."""
+    from rag.votes import accounts_in_the_sentence
+
+    writing, = _sentences("Judge Amara Strevell dissented, writing that the ban takes property without paying for it.")
+    telling, = _sentences("Ana Pell opposed the plan, telling the board it would take her front yard.")
+    assert accounts_in_the_sentence(writing, "no")
+    assert accounts_in_the_sentence(telling, "no")
+
+
+def test_a_voters_account_may_come_right_before_the_vote() -> None:
+    """"Council member Bram Okafrey has argued for months that ..." right before "..., with Okafrey voting no" is his
+    account; another's right before is not."""
+    text = ("Council member Bram Okafrey has argued for months that traffic cameras invade drivers' privacy. "
+            "On Monday the Harnsey council approved the cameras 6-1, with Okafrey voting no. "
+            "The cameras will be installed this summer.")  # fmt: skip
+    assert _vote_asked(text, "Why did Bram Okafrey vote against the cameras?") == (
+        "On Monday the Harnsey council approved the cameras 6-1, with Okafrey voting no.",
+        "Council member Bram Okafrey has argued for months that traffic cameras invade drivers' privacy.",
+    )
+    other = text.replace("Council member Bram Okafrey has", "Mayor Lars Quenwick has")
+    assert _vote_asked(other, "Why did Bram Okafrey vote against the cameras?") == (
+        "On Monday the Harnsey council approved the cameras 6-1, with Okafrey voting no.", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "of_a_vote"),
+    [
+        # someone who opposed a plan, asked why she was against it: she may have no vote, and her account may take
+        # words of its own, so no account found is no refusal
+        ("Ana Pell, who has lived on Dell Road for 40 years, opposed the plan. Widening the road would take her "
+         "front yard.", "Why was Ana Pell against the plan?", False),
+        ("Lydia Oxenholt, who owns a hardware store in Harnsey, opposed the merger. Her store will lose customers.",
+         "Why was Lydia Oxenholt against the merger?", False),
+        # a vote asked of, or one cast, or a voter's opposing
+        ("Ana Pell, who has lived on Dell Road for 40 years, opposed the plan. Widening the road would take her "
+         "front yard.", "Why did Ana Pell oppose the plan?", True),
+        ("Council member Ana Pell voted against the plan. The plan goes to the county next.",
+         "Why was Ana Pell against the plan?", True),
+        ("Trustee Ana Pell opposed the plan. The plan goes to the county next.", "Why was Ana Pell against the plan?",
+         True),
+    ],
+)
+def test_a_question_about_someone_against_something_refuses_only_for_a_vote(
+    text: str, question: str, of_a_vote: bool
+) -> None:
+    """"Why was Ana Pell against the plan?" met by "Ana Pell opposed the plan" alone tells of no vote cast: without
+    an account found the report is not taken to tell how she voted and not why."""
+    from rag.query import analyse
+    from rag.votes import voters_vote
+
+    vote = voters_vote(_sentences(text), analyse(question))
+    assert vote is not None and not vote.accounted_for
+    assert vote.of_a_vote is of_a_vote
+
+
+def test_a_vote_on_another_thing_than_the_one_she_is_asked_to_be_against_is_not_taken() -> None:
+    """Marchwood voted against the budget and has been against closing Ridley Street: "Why was she against the
+    Ridley Street closure?" is not answered by her budget vote; "Why was she against the budget?" is."""
+    text = ("The Brisco Falls council voted 4-1 on Tuesday to pass a $22 million budget. "
+            "Council member Sela Marchwood voted no, saying the budget added too many city jobs. "
+            "Marchwood has also been against closing Ridley Street to cars, which she said would empty its shops.")
+    assert _vote_asked(text, "Why was council member Sela Marchwood against the Ridley Street closure?") is None
+    assert _vote_asked(text, "Why was council member Sela Marchwood against the budget?") == (
+        "Council member Sela Marchwood voted no, saying the budget added too many city jobs.", None)
