@@ -310,7 +310,10 @@ def find_candidates(
             # the sentence before often names who and where ("In Alder Springs, ..."; "Brantley's budget ...")
             share, missing = checker.share_in(f"{context_text} {text}")
             if (not checker.hold_in_article(passage, missing) or _names_a_rival(passage, start, end, missing)
-                    or _names_another_period(text, missing) or _set_in_another_place(passage, start, end, checker.share_in(text)[1])):  # fmt: skip
+                    or _names_another_period(text, missing)):  # fmt: skip
+                continue
+            settings = _opening_settings(passage, start, end)
+            if settings and _set_in_another_place(passage, settings, checker.share_in(text)[1]):
                 continue
             own = query_stems & sentence_stems
             from_context = (query_stems & context) - own
@@ -410,27 +413,32 @@ def _names_a_rival(passage: Passage, start: int, end: int, missing: list[Constra
 _SETTING_OPENER = re.compile(r"^\W*(?:In|At)\s+(?:the\s+)?$")
 # Labels the model gives an unfamiliar town or site after "In"/"At" (a person's too: "In Tidewick" is no person)
 _SETTING_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON"})
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 
 
-def _set_in_another_place(passage: Passage, start: int, end: int, missing: list[Constraint]) -> bool:
+def _opening_settings(passage: Passage, start: int, end: int) -> list[tuple[int, int]]:
+    """The names the sentence opens by setting itself in ("In Tidewick, ...", "At Port Quillan the surge ..."):
+    a town's, a site's or one the model takes for a person's or a firm's, not a person's own ("In Kell's view")."""
+    return [(s, e) for s, e, label in passage.entities
+            if label in _SETTING_LABELS and start <= s < end and _SETTING_OPENER.match(passage.text[start:s])
+            and not _POSSESSIVE_AFTER.match(passage.text, e)]  # fmt: skip
+
+
+def _set_in_another_place(passage: Passage, settings: list[tuple[int, int]], missing: list[Constraint]) -> bool:
     """Whether the sentence opens by setting itself in a place ("In Tidewick, firefighters took 14 people from
     flooded houses", "At Port Quillan the surge ...") while a name the question asks about is not in it
-    (`missing`, read in the sentence alone: its opening leaves the place of the sentence before), and the article
-    lists that place beside the one asked ("homes in Orrin Bay and Tidewick"): it tells of that other place,
-    whatever its article says of the one asked. Not a place within the one asked or of it, which the article does
-    not list beside it ("In the Elm Park neighborhood, ...", "At City Hall, ...", "In Orrin County, ..." for a town
-    of that county, "At Hollin Freight, ..." for its town); not "In Kell's view, ...": a person's."""
+    (`missing`, read in the sentence alone: its opening leaves the place of the sentence before), and its passage
+    (or the article's title) lists that place beside the one asked ("homes in Orrin Bay and Tidewick"): it tells
+    of that other place, whatever its article says of the one asked. Not a place within the one asked or of it,
+    which is not listed beside it ("In the Elm Park neighborhood, ...", "At City Hall, ...", "In Orrin County,
+    ..." for a town of that county, "At Hollin Freight, ..." for its town). `settings`: `_opening_settings`."""
     asked = [c for c in missing if c.kind == "name" and c.alternatives is None and c.keys]
     if not asked:
         return False
     article = f"{passage.title}\n{passage.text}"
-    return any(label in _SETTING_LABELS and start <= s and _SETTING_OPENER.match(passage.text[start:s])
-               and not _POSSESSIVE_AFTER.match(passage.text, e)
-               and any(_listed_together(article, passage.text[s:e], c.keys[0]) for c in asked)
-               for s, e, label in passage.entities)  # fmt: skip
+    return any(_listed_together(article, passage.text[s:e], c.keys[0]) for s, e in settings for c in asked)
 
 
-_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 # A list of names that "and", "or" or "&" closes: "Orrin Bay and Tidewick", "Brantley, Marlow and Corbin"; not a
 # name and what it lies in ("Pellham, Orrin County"), which no "and" closes
 _A_NAME = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
@@ -1216,6 +1224,22 @@ def names_someone_new(candidate: Candidate, question: str) -> bool:
     )
 
 
+def names_a_person(candidate: Candidate, question: str) -> bool:
+    """Whether the sentence names someone the question does not: a sentence ranked ahead that may already say who."""
+    passage = candidate.passage
+    return any(a_persons_name(passage.text[s:e], label, question)
+               for s, e, label in passage.entities if candidate.start <= s and e <= candidate.end)  # fmt: skip
+
+
+def a_persons_name(name: str, label: str, question: str) -> bool:
+    """Whether a name the model tagged may be a person's the question does not give: a PERSON, or an ORG, which
+    the model often makes of a person's name, unless it shares a word with the question ("The Kell Town Council"
+    for "Which council members ...?")."""
+    return normalise(name) not in normalise(question) and (
+        label == "PERSON" or label == "ORG" and not set(stems(question)) & set(stems(name))
+    )
+
+
 def names_not_asked(passage: Passage, start: int, end: int, question: str) -> int:
     """How many distinct names the text `passage.text[start:end]` gives that `question` does not."""
     asked = normalise(question)
@@ -1656,7 +1680,7 @@ _A_PENALTY = re.compile(r"\b(?:prison|jail|sentenc\w*|fine[ds]?|penalt\w*|probat
 _FIGURE_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _A_FIGURE = re.compile(
     r"\d|\b(?:" + "|".join(NUMBER_WORDS) + r"|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|"
-    r"quarters?|thirds?|fifths?|tenths?|once|twice|single|double|triple|several|few|many|[a-z]+teen|[a-z]+ty|"
+    r"quarters?|thirds?|fifths?|tenths?|once|twice|single|double|triple|several|few|many|"
     # "twofold", "tripled", "a couple", "a handful", "scores", "both"; one of a unit ("nearly a foot", "a dollar")
     r"[a-z]+fold|doubled|tripled|quadrupled|couple|pair|handful|scores|both|"
     r"an?\s+(?:" + "|".join(sorted(MEASURE_UNITS)) + r"|dollar|buck|penny|nickel|dime|cent))\b",

@@ -38,7 +38,7 @@ from rag.candidates import (
     PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, acts_rather_than_places, answer_clause, clause_agrees,
     counted_phrase, counts_a_noun_of_its_own, counts_anothers, counts_something_else, dates_a_thing_or_a_state,
     dates_another_event, decided_another_thing, decided_for_another, decided_upon, done_the_other_way,
-    drop_orders_to_assistants, find_candidates, names_someone_new, new_names, pays_for_something_else,
+    drop_orders_to_assistants, find_candidates, names_a_person, names_someone_new, new_names, pays_for_something_else,
     sentence_spans, shares_something_else, sizes_something_else, sums_something_else, tells_whether,
 )  # fmt: skip
 from rag.citations import CitedSentence, QuoteSpan, number_citations
@@ -48,7 +48,7 @@ from rag.number_roles import rival_is_a_share_or_a_holding
 from rag.query import CALENDAR_WORDS, Constraint, QuestionAnalysis, is_duration
 from rag.text import NUMBER_WORDS, all_stems, normalise, stems, words
 from rag.votes import (
-    asked_side, first_naming_voters, names_a_person, tells_the_vote_asked, voters_asked, voters_vote, vote_side,
+    asked_side, first_naming_voters, tells_the_vote_asked, voters_asked, voters_vote, vote_side,
     with_the_voters_account,
 )  # fmt: skip
 from rag.withheld import Withheld, find_withheld, withheld_notice
@@ -462,8 +462,6 @@ def decide(
     probability = model.answer_probability(features)
     return candidates, Decision(candidates[0], features, probability,
                                 probability >= model.threshold or tells_the_vote_asked(candidates, analysis))  # fmt: skip
-
-
 
 
 def extractive_answer(

@@ -12,39 +12,55 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from index.nlp import sentence_parse
-from rag.candidates import Candidate, sentence_spans
+from rag.candidates import Candidate, a_persons_name, names_a_person, sentence_spans
 from rag.query import QuestionAnalysis
-from rag.text import normalise, stems, words
+from rag.text import stems, words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
-VoteSide = str  # "no" or "yes"
+VoteSide = Literal["no", "yes"]
 
 # How news writing says which side of a vote someone took.
 # ("no vote" only as one cast, "the lone no vote", "two no votes", not "there will be no vote on it"; "dissent" as
-# one's vote, "dissented", "the lone dissent", "Why did she dissent?", not "dissent among residents")
+# one's vote, "dissented", "the lone dissent", "Why did she dissent?", "the only one to dissent", not "dissent among
+# residents", "to voice dissent", "would not tolerate dissent"; "opposed", not "as opposed to"; not "no votes
+# against it", a unanimous vote)
+_DISSENTER = (r"(?:not|never|he|she|they|the|a|an|one|two|three|lone|only|sole|(?-i:[A-Z])[\w.'’-]*|"
+              r"members?|trustees?|commissioners?|council(?:o|lo)rs?|regents?|supervisors?|justices?|judges?)")
 _VOTED_NO = re.compile(
-    r"\bvot(?:ed|es|e|ing)\s+(?:no|against|nay)\b|\bdissent(?:s|ed|ing|ers?)\b|"
-    r"\b(?:lone|only|sole|single|one)\s+dissent\b|\b(?:did|does|do|to|would|will)\s+(?:[\w.'’-]+\s+){0,3}?dissent\b|"
-    r"\boppos(?:e|es|ed|ing)\b|\bvotes? against\b|"
+    r"(?<!\bno\s)(?<!\bzero\s)\bvot(?:ed|es|e|ing)\s+(?:no|against|nay)\b|\bdissent(?:s|ed|ing|ers?)\b|"
+    r"\b(?:lone|only|sole|single|one)\s+dissent\b|"
+    rf"\b(?:did|does|do|would|will)\s+(?:{_DISSENTER}\s+){{0,3}}?dissent\b|\bto\s+dissent\b|"
+    r"(?<!\bas\s)\boppos(?:e|es|ed|ing)\b|"
     r"\b(?:the|a|lone|only|sole|single|any|two|three|four|five|six|\d+)\s+(?:lone\s+|only\s+|sole\s+)?"
     r"[\"“]?no[\"”]?\s+votes?\b|\blone holdout\b",
     re.IGNORECASE,
 )
-_VOTED_YES = re.compile(r"\bvot(?:ed|es|e|ing)\s+(?:yes|for|aye|in favou?r)\b|\bvotes? (?:for|in favou?r)\b",
-                        re.IGNORECASE)  # fmt: skip
-# "urged residents to vote no": asked of others, not a vote cast
+_VOTED_YES = re.compile(r"(?<!\bno\s)(?<!\bzero\s)\bvot(?:ed|es|e|ing)\s+(?:yes|for|aye|in favou?r)\b", re.IGNORECASE)
+# "urged residents to vote no", "plans to vote against it": asked of others or yet to come, not a vote cast; but
+# "the only member to vote against it", "one of two trustees to vote no" tell of one cast
 _TO_VOTE_NO = re.compile(r"\bto\s+vote\s+(?:no|against|nay)\b", re.IGNORECASE)
+_ONE_WHO_VOTED = re.compile(r"\b(?:only|lone|sole|single|one\s+of)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _votes_cast(text: str) -> str:
+    """`text` with each vote asked of others or yet to come blanked out (`_TO_VOTE_NO`), its offsets kept."""
+
+    def blanked(vote: re.Match[str]) -> str:
+        cast = _ONE_WHO_VOTED.search(text[max(0, vote.start() - 60) : vote.start()])
+        return vote.group() if cast else " " * len(vote.group())
+
+    return _TO_VOTE_NO.sub(blanked, text)
 
 
 def vote_side(text: str) -> VoteSide | None:
     """"no" for "voted no", "voted against", "opposed", "the lone dissenting vote"; "yes" for "voted yes", "voted
     for"; None for neither or both, and for a vote asked of others ("urged residents to vote no")."""
-    text = _TO_VOTE_NO.sub("", text)
+    text = _votes_cast(text)
     no, yes = bool(_VOTED_NO.search(text)), bool(_VOTED_YES.search(text))
     return None if no == yes else ("no" if no else "yes")
 
@@ -77,20 +93,30 @@ def asked_side(question: str) -> VoteSide | None:
     return "no" if subject is not None and (subject.pos_ == "PROPN" or _VOTERS.fullmatch(subject.text)) else None
 
 
-def side_phrase(text: str, side: VoteSide, cast_only: bool = False) -> re.Match[str] | None:
-    """Where `text` says it voted on `side` ("voted no", "cast the lone no vote"); None when it does not. With
-    `cast_only`, not "opposed", which tells of residents and officials who have no vote as well ("Neighbors led by
-    Hana Vesely opposed the rezoning")."""
-    text = _TO_VOTE_NO.sub(lambda m: " " * len(m.group()), text)
-    pattern = _VOTED_NO if side == "no" else _VOTED_YES
-    return next((m for m in pattern.finditer(text) if not (cast_only and _OPPOSE.match(m.group()))), None)
-
-
 _OPPOSE = re.compile(r"oppos", re.IGNORECASE)
 # Who has a vote: "Council members Ines Quade and Bo Lind opposed the garage" tells of their votes
 _VOTER_TITLE = re.compile(r"\b(?:council\s*(?:wo)?m[ae]n|council\s+members?|councilors?|commissioners?|trustees?|"
                           r"board\s+members?|selectm[ae]n|selectwom[ae]n|aldermen|alderman|supervisors?|regents?)\b",
                           re.IGNORECASE)  # fmt: skip
+
+
+def side_phrase(text: str, side: VoteSide, cast_only: bool = False) -> re.Match[str] | None:
+    """Where `text` says it voted on `side` ("voted no", "cast the lone no vote"); None when it does not. With
+    `cast_only`, not "opposed", which tells of residents and officials who have no vote as well ("Neighbors led by
+    Hana Vesely opposed the rezoning")."""
+    text = _votes_cast(text)
+    pattern = _VOTED_NO if side == "no" else _VOTED_YES
+    return next((m for m in pattern.finditer(text) if not (cast_only and _OPPOSE.match(m.group()))), None)
+
+
+def cast_phrase(text: str, side: VoteSide) -> re.Match[str] | None:
+    """Where `text` tells of a vote cast on `side`: "voted no", "the lone no vote", or "opposed" after a voter's
+    title ("Council members Ines Quade and Bo Lind opposed the garage"); not "Neighbors led by Hana Vesely opposed
+    the rezoning", who have no vote."""
+    phrase = side_phrase(text, side)
+    if phrase is not None and _OPPOSE.match(phrase.group()) and not _VOTER_TITLE.search(text, 0, phrase.start()):
+        return side_phrase(text, side, cast_only=True)
+    return phrase
 
 
 def _asks_a_vote_cast(question: str, side: VoteSide) -> bool:
@@ -112,9 +138,10 @@ def earlier_vote(text: str, side: VoteSide, question: str) -> bool:
     it on its first reading, voted against it again"."""
     if _EARLIER_VOTE.search(question) or re.search(r"\bhad\b", question, re.IGNORECASE):
         return False
-    text = _TO_VOTE_NO.sub(lambda m: " " * len(m.group()), text)
+    text = _votes_cast(text)
     phrases = list((_VOTED_NO if side == "no" else _VOTED_YES).finditer(text))
-    clauses = [(re.split(r"[,;.]", text[p.start():], maxsplit=1)[0], text[: p.start()]) for p in phrases]
+    # (a clause ends at a comma, a semicolon or a full stop, not at a decimal point: "the $1.2 million plan")
+    clauses = [(re.split(r"[,;]|\.(?!\d)", text[p.start():], maxsplit=1)[0], text[: p.start()]) for p in phrases]
     return bool(clauses) and all(_EARLIER_VOTE.search(clause) or _HAD_BEFORE.search(before)
                                  for clause, before in clauses)  # fmt: skip
 
@@ -209,13 +236,15 @@ def accounts_in_the_sentence(vote: Candidate, side: VoteSide) -> bool:
     return phrase is not None and bool(_ACCOUNT_AFTER_THE_VOTE.search(vote.text, phrase.end()))
 
 
-def account_after(vote: Candidate, following: list[Candidate], asked: set[str]) -> Candidate | None:
+def account_after(vote: Candidate, following: list[Candidate | None], asked: set[str]) -> Candidate | None:
     """The sentence among `following` (those after the vote's, in order) that gives the account of the voters the
     question asks about (`asked`: their surnames; none for "Why did the lone holdout vote no?"): the next one when
     it says "She said ...", "Both said ...", or names one of the vote's voters saying it; for a voter asked by name,
     also a later one that names her saying it ("Kell said ...", not "Roe said ..." for a question about Kell, whom
-    the vote's sentence names beside Roe)."""
+    the vote's sentence names beside Roe). None in `following` is a sentence that is no candidate."""
     for i, sentence in enumerate(following):
+        if sentence is None:
+            continue
         text = sentence.text.strip()
         if _ANOTHERS_ATTRIBUTION.search(text):
             continue
@@ -268,7 +297,7 @@ def _another_named_after_the_vote(vote: Candidate, asked: set[str]) -> bool:
 
 
 def with_the_voters_account(
-    chosen: list[Candidate], candidates: list[Candidate], side: str, asked: set[str]
+    chosen: list[Candidate], candidates: list[Candidate], side: VoteSide, asked: set[str]
 ) -> list[Candidate]:
     """For "Why did the lone holdout vote no?": a chosen sentence that tells of someone voting as asked ("Council
     member Ada Kell cast the lone no vote.") brings the sentence after it that gives the account of the voters asked
@@ -312,9 +341,10 @@ def voters_vote(candidates: list[Candidate], analysis: QuestionAnalysis) -> Vote
     from the best one's article. Not a sentence that names her after a verb of voting ("voted against the plan
     proposed by Ada Kell"), tells of an earlier vote ("who opposed it last year") or of a vote on another matter
     (`_of_another_matter`); not an account by a namesake ("Resident Tom Kell said ..."). None when no sentence
-    tells of such a vote."""
+    tells of such a vote, and when the question asks of no voter (`_asks_of_a_voter`: "Why did the council vote
+    against it?", "Why did residents oppose it?")."""
     side = asked_side(analysis.question)
-    if not candidates or side is None:
+    if not candidates or side is None or not _asks_of_a_voter(analysis):
         return None
     asked = voters_asked(analysis)
     matter = _matter_asked(analysis, asked)
@@ -327,25 +357,13 @@ def voters_vote(candidates: list[Candidate], analysis: QuestionAnalysis) -> Vote
                 None)  # fmt: skip
     if vote is None:
         return None
-    of_a_vote = vote_side(analysis.question) is not None or _cast(vote, side)
+    of_a_vote = vote_side(analysis.question) is not None or cast_phrase(vote.text, side) is not None
     if accounts_in_the_sentence(vote, side):
         return VotersVote(vote, None, True, of_a_vote)
     account = account_after(vote, sentences_after(vote, candidates), asked) or account_before(vote, candidates, asked)
     if account is not None and _a_namesake(account, analysis, asked):
         account = None
     return VotersVote(vote, account, False, of_a_vote)
-
-
-def _cast(vote: Candidate, side: VoteSide) -> bool:
-    """Whether the sentence tells of a vote cast ("voted no", "dissented", "the lone no vote"), or of a voter's
-    opposing ("Commissioner Kell opposed it"), not only of someone's opposing ("Ana Pell opposed the plan")."""
-    if side_phrase(vote.text, side, cast_only=True) is not None:
-        return True
-    phrase = side_phrase(vote.text, side)
-    return phrase is not None and bool(_VOTER_TITLE.search(vote.text, 0, phrase.start()))
-
-
-_AGAINST = re.compile(r"\bagainst\b", re.IGNORECASE)
 
 
 def _against_another_thing(vote: Candidate, candidates: list[Candidate], analysis: QuestionAnalysis,
@@ -379,6 +397,41 @@ def _names_the_voter(candidate: Candidate, side: VoteSide, asked: set[str]) -> b
     return bool(asked & set(words(told)))
 
 
+# The word of a question that begins what it asks of a vote: "vote", "voted", "opposed", "dissent", "against",
+# "holdout".
+_A_VOTE_WORD = re.compile(r"vot|oppos|dissent|against$|holdout")
+
+
+def _vote_word(doc: "Doc") -> int | None:
+    """The index of the question's first vote word (`_A_VOTE_WORD`), if any."""
+    return next((t.i for t in doc if _A_VOTE_WORD.match(t.lower_)), None)
+
+
+# A body that decides as one, named right before the vote word: "Why did the Brackley council vote against it?"
+# (a name the model takes for a person's may come before it: "Brackley")
+_A_BODY = re.compile(r"\b(?:council|board|commission|committee|panel|legislature|senate|assembly|house|court|jury|"
+                     r"city|town|village|county|district)\s*$", re.IGNORECASE)  # fmt: skip
+# A name right before the vote word, which the tagger may not take for one: "Why did Ada Quistgaard vote no?"
+_A_NAME_BEFORE = re.compile(r"\s[A-Z][\w.'’-]*\s*$")
+
+
+def _asks_of_a_voter(analysis: QuestionAnalysis) -> bool:
+    """Whether the question asks of one who votes on a body's decisions: one it calls so ("Why did one council
+    member vote against it?", "Why did the lone holdout vote no?") or names ("Why did Ada Kell vote no?"); not a
+    body, whose reasons a report gives in words of its own ("Why did the Brackley council vote against it?"), nor
+    others, who have no vote ("Why did residents oppose the tower?")."""
+    doc = sentence_parse(analysis.question)
+    cut = _vote_word(doc)
+    if cut is None:
+        return False
+    before, word = analysis.question[: doc[cut].idx], doc[cut].text
+    if _VOTERS.search(f"{before}{word}"):
+        return True
+    if _A_BODY.search(before):
+        return False
+    return bool(_A_NAME_BEFORE.search(before) or voters_asked(analysis))
+
+
 # Nouns of a vote's own report, which name no matter voted on: "Council members Ada Kell and Ned Roe voted no",
 # "Commissioner Luz Carrington was the lone holdout", "voted against the measure"
 _VOTE_NOUNS = frozenset(
@@ -395,7 +448,7 @@ def _matter_asked(analysis: QuestionAnalysis, asked: set[str]) -> set[str]:
     """The stems of what the question asks of a vote on: its words after its vote word ("the rezoning of the
     Tessler mill site"), less the vote's own words and, when others remain, its proper nouns."""
     doc = sentence_parse(analysis.question)
-    cut = next((t.i for t in doc if _A_VOTE_WORD.match(t.lower_)), 0)
+    cut = _vote_word(doc) or 0
     # (its common words when it has any: "the Halvern rezoning" is the rezoning, and a town's name is in many of
     # a report's sentences, "In a separate vote, the Halvern council approved a parking fee")
     common = set(stems(" ".join(t.text for t in doc[cut:] if t.pos_ != "PROPN"))) - _VOTE_STEMS - asked
@@ -454,22 +507,30 @@ def _a_namesake(account: Candidate, analysis: QuestionAnalysis, asked: set[str])
 # How many sentences after a vote's a voter's account is looked for: a report gives the vote, then each voter's
 # account in a paragraph of its own, often after the vote's supporters have had theirs.
 ACCOUNT_SENTENCES = 5
+# A sentence that opens the report of another vote, after which an account is of that one: "In a separate vote,
+# the council approved a parking fee.", "In other business, ..."
+_ANOTHER_VOTE_BEGINS = re.compile(r"\W*(?:In|On)\s+(?:a|another|the)\s+(?:separate|second|later|other|next)\s+"
+                                  r"(?:vote|matter|item|motion)\b|\W*In\s+other\s+(?:business|action)\b",
+                                  re.IGNORECASE)  # fmt: skip
 
 
-def sentences_after(vote: Candidate, candidates: list[Candidate]) -> list[Candidate]:
-    """The candidate sentences after `vote` in its passage, in order, up to `ACCOUNT_SENTENCES`, from the same or
-    the next paragraph on, and not across a blank line, which ends a section."""
+def sentences_after(vote: Candidate, candidates: list[Candidate]) -> list[Candidate | None]:
+    """The sentences after `vote` in its passage, in order, up to `ACCOUNT_SENTENCES`, from the same or the next
+    paragraph on, and not across a blank line, which ends a section, nor into the report of another vote ("In a
+    separate vote, ..."): each its candidate, or None for one that is none (too short, or left out of
+    `candidates`, as a "why" question's are where its person is not named), so that an account a few sentences
+    on is still found past them and "the next sentence" stays the next one."""
     text = vote.passage.text
     by_start = {c.start: c for c in candidates if c.passage is vote.passage}
-    found: list[Candidate] = []
+    found: list[Candidate | None] = []
     end = vote.end
-    for start, _ in sentence_spans(vote.passage):
+    for start, stop in sentence_spans(vote.passage):
         if start < vote.end:
             continue
-        if "\n\n" in text[end:start] or start not in by_start or len(found) >= ACCOUNT_SENTENCES:
+        if "\n\n" in text[end:start] or len(found) >= ACCOUNT_SENTENCES or _ANOTHER_VOTE_BEGINS.match(text, start):
             break
-        found.append(by_start[start])
-        end = found[-1].end
+        found.append(by_start.get(start))
+        end = stop
     return found
 
 
@@ -493,10 +554,11 @@ def tells_who_voted(candidate: Candidate, analysis: QuestionAnalysis) -> bool:
     not before its words of the vote ("Council members Ada Kell and Ned Roe voted no"); for a value, the value is
     one of those."""
     side = asked_side(analysis.question)
-    phrase = side_phrase(candidate.text, side) if side else None
-    if phrase is not None and _OPPOSE.match(phrase.group()) and _asks_a_vote_cast(analysis.question, side) \
-            and not _VOTER_TITLE.search(candidate.text, 0, phrase.start()):
-        phrase = side_phrase(candidate.text, side, cast_only=True)  # "Neighbors opposed it" for "Who voted ...?"
+    if side is None:
+        return False
+    # ("Neighbors opposed it" does not answer "Who voted ...?")
+    cast = _asks_a_vote_cast(analysis.question, side)
+    phrase = cast_phrase(candidate.text, side) if cast else side_phrase(candidate.text, side)
     if phrase is None or earlier_vote(candidate.text, side, analysis.question):
         return False
     cut = candidate.start + phrase.start()
@@ -517,17 +579,14 @@ def first_naming_voters(candidates: list[Candidate], analysis: QuestionAnalysis)
     return next((c for c in candidates if c.passage.article_id == article and tells_who_voted(c, analysis)), None)
 
 
-# The word of a question that begins what it asks of a vote: "vote", "voted", "opposed", "dissent", "against", "holdout".
-_A_VOTE_WORD = re.compile(r"vot|oppos|dissent|against$|holdout")
-
-
 def voters_asked(analysis: QuestionAnalysis) -> set[str]:
     """The surnames of the people a question about a vote asks about: the name right before its vote ("Ada Kell"
     in "Why did Ada Kell vote against hiring Omar Reyes?", not Reyes), else a name that is the subject before it
     ("Why was Ada Kell, a trustee, against it?"), else the people the model finds before it; none for "Why did the
     lone holdout vote no?"."""
     doc = sentence_parse(analysis.question)
-    cut = next((t.i for t in doc if _A_VOTE_WORD.match(t.lower_)), len(doc))
+    cut = _vote_word(doc)
+    cut = len(doc) if cut is None else cut
     # (a capitalised proper noun: the tagger takes a lowercase word for one at times: "the lone holdout")
     named = [t for t in doc[:cut] if t.pos_ == "PROPN" and t.text[:1].isupper()]
     if named and named[-1].i == cut - 1:
@@ -537,34 +596,19 @@ def voters_asked(analysis: QuestionAnalysis) -> set[str]:
         return surnames([subject.text])
     question = analysis.question
     before = doc[cut].idx if cut < len(doc) else len(question)
-    return surnames([name for name, label in analysis.entities if label == "PERSON" and 0 <= question.find(name) < before])
+    return surnames([name for name, label in analysis.entities
+                     if label == "PERSON" and 0 <= question.find(name) < before])  # fmt: skip
 
 
 def tells_the_vote_asked(candidates: list[Candidate], analysis: QuestionAnalysis) -> bool:
     """Whether the best candidate tells of the vote asked about, however few of the question's words it shares (a
-    vote's report says it in words of its own): for "Who voted against the fee?", a sentence of the best
-    article naming who voted no (`first_naming_voters`); for "Why did Ada Kell vote no?", a sentence that tells of her
-    no vote when it or a sentence after it gives her account (`voters_vote`: "She said the village should
-    have applied for more grant money")."""
+    vote's report says it in words of its own): for "Who voted against the fee?", a sentence of the best article
+    naming who voted no (`first_naming_voters`); for "Why did Ada Kell vote no?", a sentence that tells of her no
+    vote when it or a sentence after it gives her account (`voters_vote`: "She said the village should have
+    applied for more grant money")."""
     if asks_who_voted(analysis):
         return tells_who_voted(candidates[0], analysis)
     if analysis.answer_type != "reason" or not voters_asked(analysis):
         return False  # (a vote's report in the best article may be another vote's when no voter is named)
     vote = voters_vote(candidates, analysis)
     return vote is not None and vote.accounted_for
-
-
-def names_a_person(candidate: Candidate, question: str) -> bool:
-    """Whether the sentence names someone the question does not: a sentence ranked ahead that may already say who."""
-    passage = candidate.passage
-    return any(a_persons_name(passage.text[s:e], label, question)
-               for s, e, label in passage.entities if candidate.start <= s and e <= candidate.end)  # fmt: skip
-
-
-def a_persons_name(name: str, label: str, question: str) -> bool:
-    """Whether a name the model tagged may be a person's the question does not give: a PERSON, or an ORG, which
-    the model often makes of a person's name, unless it shares a word with the question ("The Kell Town Council"
-    for "Which council members ...?")."""
-    return normalise(name) not in normalise(question) and (
-        label == "PERSON" or label == "ORG" and not set(stems(question)) & set(stems(name))
-    )

@@ -2340,3 +2340,22 @@ def test_a_measure_the_question_may_ask_in_another_dimension_is_not_dropped() ->
     text = "The ferry was going 18 knots when it hit a pier 40 feet from shore."
     passage = _passage(text, _tagged(text, "QUANTITY", "18 knots", "40 feet"))
     assert _answers("How fast was the ferry going?", passage) == ["18 knots"]
+def test_a_word_ending_like_a_number_is_no_figure() -> None:
+    """"twenty" and "fifteen" are number words; "city", "county" and "plenty" only end like them: a value the model
+    tags as a number with none of them in it has no figure."""
+    from rag.candidates import _A_FIGURE
+
+    assert _A_FIGURE.search("twenty-five") and _A_FIGURE.search("fifteen")
+    assert not any(_A_FIGURE.search(value) for value in ("as big as a city", "the county", "plenty"))
+    text = "Hail as big as a city bus fell on Brantley."
+    assert _answers("How much hail fell on Brantley?", _passage(text, _tagged(text, "CARDINAL", "as big as a city"))) == []
+
+
+def test_how_heavy_a_snowfall_was_is_a_depth() -> None:
+    """"How heavy was the snowfall?" is answered in inches, not left unanswered as a weight would be; "How heavy
+    was the truck?" still takes no length."""
+    from rag.candidates import _of_another_dimension
+
+    assert not _of_another_dimension("How heavy was the snowfall in Brantley?", "14 inches")
+    assert not _of_another_dimension("How heavy was the rain in Brantley?", "3 inches")
+    assert _of_another_dimension("How heavy was the Brantley fire truck?", "40 feet")

@@ -474,6 +474,49 @@ def test_a_voters_reason_is_her_own_account_or_none(question: str, expected: str
         assert answer.startswith("Council members Ada Kell and Ned Roe voted no.") and expected in answer
 
 
+def test_a_voters_account_past_sentences_that_do_not_name_her_is_found() -> None:
+    """"Why did Ned Roe vote against it?" keeps only the sentences near Roe's name; his account two long sentences
+    after his vote is still found past the one left out between, so the answer is not refused."""
+    from rag.query import analyse
+    from rag.word_likeness import SAME_WORD_ONLY
+
+    text = (
+        "Brackley council buys a fire engine\n"
+        "BRACKLEY - The Brackley Town Council voted 5-2 on Monday to buy a new fire engine for $780,000.\n"
+        "Council members Ada Kell and Ned Roe voted no.\n"
+        "Mayor Lila Stroud said the engine would arrive in March, and the old one would be sold at auction in the "
+        "spring to a neighbouring town that has been looking for a second engine for several years, ever since its "
+        "own engine was lost in the warehouse fire on Quay Lane that also destroyed the salt shed and two plows.\n"
+        "Fire Chief Sam Ortiz said the department had waited eleven years for a new engine and the crews were "
+        "relieved.\n"
+        "Roe said the town should have repaired its old engine first."
+    )
+    answer = _answer_text(analyse("Why did Ned Roe vote against the fire engine?"),
+                          [_passage("a", "Brackley Beacon", text)], SAME_WORD_ONLY)  # fmt: skip
+    assert answer.startswith("Council members Ada Kell and Ned Roe voted no.") and "repaired its old engine" in answer
+
+
+@pytest.mark.parametrize(
+    "question", ["Why did the Brackley council vote against the fire engine?", "Why did residents oppose the engine?"]
+)
+def test_a_bodys_vote_or_residents_opposition_is_not_refused_for_want_of_a_voters_account(question: str) -> None:
+    """A body's vote and residents' opposition are no voter's vote: the answerer answers as the refusal model says
+    (here, always), with no voter's account to look for."""
+    from rag.extractive import extractive_answer
+    from rag.models import CANNOT_ANSWER
+    from rag.query import analyse
+
+    text = (
+        "Brackley council rejects a fire engine\n"
+        "BRACKLEY - The Brackley Town Council voted against buying a new fire engine on Monday, and residents "
+        "opposed it too.\n"
+        "The engine would have cost $780,000, and the town's reserve holds $400,000."
+    )
+    answer = extractive_answer(analyse(question), [_passage("a", "Brackley Beacon", text)], idf=lambda stem: 1.0,
+                               threshold=0.0).answer  # fmt: skip
+    assert answer != CANNOT_ANSWER
+
+
 def test_the_lone_holdouts_reason_is_the_account_after_the_vote() -> None:
     """"Why did the lone holdout vote no?" (no one named): the sentence of the no vote and the one after it that
     gives the voter's account, not the vote's lead."""

@@ -39,6 +39,16 @@ def _sentences(text: str) -> list["Candidate"]:
         ("The budget passed with two no votes.", "no"),
         ("Board member Ori Falkenrath cast the only dissenting vote.", "no"),
         ("Why did Ori Falkenrath dissent on the land swap?", "no"),
+        # a vote cast by "the only one to vote no", not one asked of others; "dissent" and "opposed" as a vote only
+        ("Wade Kessel was the only council member to vote against the levy.", "no"),
+        ("Ines Quade was one of two trustees to vote no.", "no"),
+        ("Parents plan to vote against the levy.", None),
+        ("Parents urged residents last week to vote no on the levy.", None),
+        ("Residents who wanted to voice dissent packed the hall.", None),
+        ("The mayor said he would not tolerate dissent.", None),
+        ("Why did the trustee dissent?", "no"),
+        ("Council members voted for a three-year contract, as opposed to a five-year one.", "yes"),
+        ("The budget passed 7-0, with no votes against it.", None),
     ],
 )
 def test_the_side_of_a_vote_a_sentence_tells_of(text: str, side: str | None) -> None:
@@ -457,3 +467,63 @@ def test_a_vote_on_another_thing_than_the_one_she_is_asked_to_be_against_is_not_
     assert _vote_asked(text, "Why was council member Sela Marchwood against the Ridley Street closure?") is None
     assert _vote_asked(text, "Why was council member Sela Marchwood against the budget?") == (
         "Council member Sela Marchwood voted no, saying the budget added too many city jobs.", None)
+def test_a_vote_asked_of_a_body_or_opposition_without_a_vote_is_no_voters_vote() -> None:
+    """"Why did the council vote against it?" asks of a body, whose reasons the report gives in words of its own, and
+    "Residents opposed the tower" tells of no vote cast: neither is a voter's vote whose account must follow (the
+    answerer used to refuse both whatever the refusal model said)."""
+    body = ("The Brackley Town Council voted against buying a new fire engine on Monday. The engine would have cost "
+            "$780,000, and the town's reserve holds $400,000.")  # fmt: skip
+    assert _vote_asked(body, "Why did the Brackley council vote against the fire engine?") is None
+    tower = ("Dozens of residents opposed the Elm Park cell tower at a hearing on Tuesday. Parents fear its radio "
+             "waves would harm their children.")  # fmt: skip
+    assert _vote_asked(tower, "Why are parents opposed to the Elm Park cell tower?") is None
+    assert _vote_asked(tower, "Why did residents oppose the Elm Park cell tower?") is None
+    # a voter of the body is still one
+    voter = "The Brackley council voted 6-1 to buy an engine. Council member Ada Kell voted no. She said it cost too much."
+    assert _vote_asked(voter, "Why did one Brackley council member vote against the engine?") == (
+        "Council member Ada Kell voted no.", "She said it cost too much.")
+
+
+def test_the_only_member_to_vote_no_is_a_voter_whose_account_follows() -> None:
+    """"Ned Roe was the only council member to vote against the engine." tells of his vote, and "He said ..." of
+    his account."""
+    assert _vote_asked(
+        "The council voted 6-1 to buy a fire engine. Ned Roe was the only council member to vote against the fire "
+        "engine. He said the town should have repaired its old engine first.",
+        "Why did Ned Roe vote against the fire engine?",
+    ) == ("Ned Roe was the only council member to vote against the fire engine.",
+          "He said the town should have repaired its old engine first.")  # fmt: skip
+
+
+def test_an_account_a_few_sentences_on_is_found_past_sentences_that_are_no_candidates() -> None:
+    """A sentence left out of the candidates (a "why" question keeps only those near the person's name) does not end
+    the look for her account, and the next sentence stays the only one a pronoun account may be."""
+    from rag.votes import account_after, sentences_after
+
+    vote, mayor, chief, account = _sentences(
+        "Council members Ada Kell and Ned Roe voted no. Mayor Lila Stroud said the engine arrives in March. "
+        "Fire Chief Sam Ortiz said the crews were relieved. Roe said the town should have repaired its old engine."
+    )
+    following = sentences_after(vote, [vote, mayor, account])
+    assert following == [mayor, None, account]
+    assert account_after(vote, following, {"roe"}) is account
+    vote, other, pronoun = _sentences("Trustee Ada Kell voted no. The board meets again. She said the plan was rushed.")
+    assert account_after(vote, sentences_after(vote, [vote, pronoun]), {"kell"}) is None
+
+
+def test_a_decimal_point_does_not_end_the_clause_of_an_earlier_vote() -> None:
+    """"voted against the $1.2 million plan last year" is last year's vote."""
+    from rag.votes import earlier_vote
+
+    assert earlier_vote("Ada Kell, who voted against the $1.2 million plan last year, said she likes this one.", "no",
+                        "Why did Ada Kell vote against the plan?")  # fmt: skip
+
+
+def test_an_account_after_the_report_of_another_vote_is_of_that_one() -> None:
+    """"Kell said the fee was too high." after "In a separate vote, the council approved a parking fee." is her
+    account of the fee, not of the engine."""
+    assert _vote_asked(
+        "The council voted 5-2 to buy an engine. Council member Ada Kell voted no. In a separate vote, the council "
+        "approved a parking fee. Kell said the fee was too high.",
+        "Why did Ada Kell vote against the engine?",
+    ) == ("Council member Ada Kell voted no.", None)
