@@ -192,28 +192,32 @@ _SAID_WITHIN = re.compile(
 )
 # A pronoun speaker at the sentence's end: "... every car that passes, he told the council."
 _PRONOUN_AT_THE_END = re.compile(
-    r",\s+(?:he|she|they)\s+(?:said|says|told|added|argued|explained|wrote)(?:\s+[\w'’-]+){0,4}\W*$"
+    r",\s+(?P<pronoun>he|she|they)\s+(?:said|says|told|added|argued|explained|wrote)(?:\s+[\w'’-]+){0,4}\W*$"
 )
 
 
 def _speaker(text: str) -> tuple[str | None, str | None]:
-    """Who a sentence gives the account of: ("pronoun", None) for "She said ...", '"...," she said.'; (None,
-    surname) for "Kell said ...", "Council member Ada Kell said ...", "According to Kell, ...", '"...," Kell
-    said.'; (None, None) for neither."""
+    """Who a sentence gives the account of: (the pronoun, None) for "She said ...", '"...," she said.' (lower
+    case); (None, surname) for "Kell said ...", "Council member Ada Kell said ...", "According to Kell, ...",
+    '"...," Kell said.'; (None, None) for neither."""
     if _THEIR_ACCOUNT.match(text):
-        return "pronoun", None
+        return text.lstrip(_NOT_A_WORD).split()[0].casefold(), None
     quoted = _QUOTED_ACCOUNT.match(text)
     if quoted:
         if quoted.group("pronoun"):
-            return "pronoun", None
+            return quoted.group("pronoun").casefold(), None
         return None, quoted.group("name") or quoted.group("name2")
     named = _NAMED_ACCOUNT.match(text) or _ACCORDING_TO.match(text)
     if named:
         return None, named.group(1)
     within = _SAID_WITHIN.match(text)
     if within:
-        return ("pronoun", None) if within.group("pronoun") else (None, within.group("name"))
-    return ("pronoun", None) if _PRONOUN_AT_THE_END.search(text) else (None, None)
+        return (within.group("pronoun").casefold(), None) if within.group("pronoun") else (None, within.group("name"))
+    at_the_end = _PRONOUN_AT_THE_END.search(text)
+    return (at_the_end.group("pronoun").casefold(), None) if at_the_end else (None, None)
+
+
+_NOT_A_WORD = "\"“”'‘’( \t\n"
 
 
 # An account another speaker is quoted for at its end: "They said the work would begin in April, village engineer
@@ -249,12 +253,29 @@ def account_after(vote: Candidate, following: list[Candidate | None], asked: set
         if _ANOTHERS_ATTRIBUTION.search(text):
             continue
         pronoun, name = _speaker(text)
-        if i == 0 and pronoun and not _another_named_after_the_vote(vote, asked):
+        if (i == 0 and pronoun and not _another_named_after_the_vote(vote, asked)
+                and not (pronoun in ("he", "she") and asked and _names_more_than_one_voter(vote))):  # fmt: skip
             return sentence
         speaker = words(name) if name else []
         if speaker and speaker[-1] in (asked or (set(words(vote.text)) if i == 0 else set())):
             return sentence
     return None
+
+
+def _names_more_than_one_voter(vote: Candidate) -> bool:
+    """Whether the vote's sentence names several voters before its words of the vote ("Council members Ada Kell
+    and Ned Roe voted no.", "Kell, Roe and Tam voted no."), so that "She said ..." after it is not told as one of
+    them's in particular."""
+    side = vote_side(vote.text)
+    phrase = cast_phrase(vote.text, side) if side else None
+    before = vote.text[: phrase.start()] if phrase else vote.text
+    return bool(_PLURAL_VOTERS.search(before) or _NAMES_JOINED.search(before))
+
+
+# Nouns for several voters, and two names joined: "Council members ...", "Kell and Roe", "Kell, Roe".
+_PLURAL_VOTERS = re.compile(r"\b(?:members|commissioners|trustees|council(?:o|lo)rs|regents|supervisors|aldermen|"
+                            r"alderwomen|selectmen|directors)\b", re.IGNORECASE)  # fmt: skip
+_NAMES_JOINED = re.compile(r"[A-Z][\w'’-]+\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z]")
 
 
 def account_before(vote: Candidate, candidates: list[Candidate], asked: set[str]) -> Candidate | None:

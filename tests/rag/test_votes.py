@@ -527,3 +527,16 @@ def test_an_account_after_the_report_of_another_vote_is_of_that_one() -> None:
         "approved a parking fee. Kell said the fee was too high.",
         "Why did Ada Kell vote against the engine?",
     ) == ("Council member Ada Kell voted no.", None)
+
+
+def test_he_or_she_after_a_vote_of_two_is_not_told_as_one_of_thems_account() -> None:
+    """"Council members Ada Kell and Ned Roe voted no. He said ..." may be either's: no account of Kell's; "Both
+    said ..." is each one's, and "She said ..." after one voter's vote is hers."""
+    from rag.votes import account_after
+
+    vote, he = _sentences("Council members Ada Kell and Ned Roe voted no. He said the town could not afford it.")
+    assert account_after(vote, [he], {"kell"}) is None
+    vote, both = _sentences("Council members Ada Kell and Ned Roe voted no. Both said the town could not afford it.")
+    assert account_after(vote, [both], {"kell"}) is both
+    vote, she = _sentences("Council member Ada Kell voted no. She said the town could not afford it.")
+    assert account_after(vote, [she], {"kell"}) is she
