@@ -48,8 +48,8 @@ from rag.number_roles import rival_is_a_share_or_a_holding
 from rag.query import CALENDAR_WORDS, Constraint, QuestionAnalysis, is_duration
 from rag.text import NUMBER_WORDS, all_stems, normalise, stems, words
 from rag.votes import (
-    asked_side, first_naming_voters, tells_the_vote_asked, voters_asked, voters_vote, vote_side,
-    with_the_voters_account,
+    account_side, asked_side, asks_for_an_account, first_naming_voters, tells_the_vote_asked, voters_asked,
+    voters_vote, vote_side, with_the_voters_account,
 )  # fmt: skip
 from rag.withheld import Withheld, find_withheld, withheld_notice
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
@@ -199,7 +199,7 @@ def fitting_first(
         candidates = [c for c in candidates[:CHECKED_FOR_MOOD] if not _of_something_else(c, analysis, word_likeness)]
     if analysis.answer_type in ("reason", "quote"):
         candidates = _where_the_person_is_named(candidates, analysis)
-    if analysis.answer_type == "reason":
+    if asks_for_an_account(analysis):
         vote = voters_vote(candidates, analysis)
         if vote is not None and not vote.accounted_for and vote.of_a_vote:
             return []  # the article says how they voted, not why
@@ -897,7 +897,7 @@ def _sentence_answer(
     if not usable:
         usable = candidates
     best = usable[0]
-    vote = voters_vote(candidates, analysis) if analysis.answer_type == "reason" else None
+    vote = voters_vote(candidates, analysis) if asks_for_an_account(analysis) else None
     if vote is not None and vote.accounted_for:
         # "Why did Ada Kell vote no?": the sentence of her vote, with her account in it or after it, is the answer
         # (the vote's lead, often ranked first for the question's words, says only what passed)
@@ -925,8 +925,8 @@ def _sentence_answer(
             continue
         chosen.append(candidate)
         covered |= new_stems
-    side = asked_side(analysis.question)
-    if analysis.answer_type == "reason" and side is not None:
+    side = account_side(analysis)
+    if asks_for_an_account(analysis) and side is not None:
         chosen = with_the_voters_account(chosen, candidates, side, voters_asked(analysis))
 
     cited = _cited_in_order(chosen, best)

@@ -74,6 +74,29 @@ _VOTERS = re.compile(r"\b(?:members?|commissioners?|council(?:o|lo)rs?|trustees?
 _AGAINST = re.compile(r"\bagainst\b", re.IGNORECASE)
 
 
+# Nouns for what a voter held against something: "What objection did the lone no vote raise?", "What was Ada
+# Kell's problem with the plan?" ask for her account of a no vote, as "Why did she vote no?" does.
+_OBJECTION_NOUNS = frozenset({"objection", "concern", "complaint", "problem", "worry", "gripe", "reservation",
+                              "criticism", "quarrel", "beef", "misgiving"})  # fmt: skip
+
+
+def asks_for_an_account(analysis: QuestionAnalysis) -> bool:
+    """Whether the question asks for a voter's account of a vote: "Why ...?", or "What objection / concern /
+    problem ...?"."""
+    return analysis.answer_type == "reason" or (
+        analysis.answer_type == "description" and (analysis.focus or "").casefold() in _OBJECTION_NOUNS
+    )
+
+
+def account_side(analysis: QuestionAnalysis) -> VoteSide | None:
+    """The side of the vote whose account the question asks for: the one it names (`asked_side`), or "no" for an
+    objection ("What was Ada Kell's problem with the plan?")."""
+    side = asked_side(analysis.question)
+    if side is None and analysis.answer_type == "description" and asks_for_an_account(analysis):
+        return "no"
+    return side
+
+
 def asked_side(question: str) -> VoteSide | None:
     """The side of a vote a question asks about (`vote_side`); also "no" for a voter, or someone named, "against"
     something ("Why was one council member against the cameras?", "Why was Ada Kell against it?"), not for
@@ -364,7 +387,7 @@ def voters_vote(candidates: list[Candidate], analysis: QuestionAnalysis) -> Vote
     (`_of_another_matter`); not an account by a namesake ("Resident Tom Kell said ..."). None when no sentence
     tells of such a vote, and when the question asks of no voter (`_asks_of_a_voter`: "Why did the council vote
     against it?", "Why did residents oppose it?")."""
-    side = asked_side(analysis.question)
+    side = account_side(analysis)
     if not candidates or side is None or not _asks_of_a_voter(analysis):
         return None
     asked = voters_asked(analysis)
@@ -424,8 +447,15 @@ _A_VOTE_WORD = re.compile(r"vot|oppos|dissent|against$|holdout")
 
 
 def _vote_word(doc: "Doc") -> int | None:
-    """The index of the question's first vote word (`_A_VOTE_WORD`), if any."""
-    return next((t.i for t in doc if _A_VOTE_WORD.match(t.lower_)), None)
+    """The index of the question's first vote word (`_A_VOTE_WORD`), else of its noun of an objection ("What was
+    Ada Kell's problem with it?": "problem", and a possessive before it: "'s"), if any."""
+    vote = next((t.i for t in doc if _A_VOTE_WORD.match(t.lower_)), None)
+    if vote is not None:
+        return vote
+    objection = next((t.i for t in doc if t.lemma_.casefold() in _OBJECTION_NOUNS), None)
+    if objection is not None and objection > 0 and doc[objection - 1].tag_ == "POS":
+        return objection - 1
+    return objection
 
 
 # A body that decides as one, named right before the vote word: "Why did the Brackley council vote against it?"
@@ -609,10 +639,15 @@ def voters_asked(analysis: QuestionAnalysis) -> set[str]:
     cut = _vote_word(doc)
     cut = len(doc) if cut is None else cut
     # (a capitalised proper noun: the tagger takes a lowercase word for one at times: "the lone holdout")
-    named = [t for t in doc[:cut] if t.pos_ == "PROPN" and t.text[:1].isupper()]
-    if named and named[-1].i == cut - 1:
-        return surnames([named[-1].text])
-    subject = next((t for t in named if t.dep_ in ("nsubj", "nsubjpass")), None)
+    named = [t for t in doc if t.pos_ == "PROPN" and t.text[:1].isupper()]
+    named_before = [t for t in named if t.i < cut]
+    if named_before and named_before[-1].i == cut - 1:
+        return surnames([named_before[-1].text])
+    # the subject before the vote word; or anywhere, when an objection noun comes first ("What objection did Ada
+    # Kell raise?")
+    objection_first = not any(_A_VOTE_WORD.match(t.lower_) for t in doc)
+    subject = next((t for t in (named if objection_first else named_before) if t.dep_ in ("nsubj", "nsubjpass")),
+                   None)  # fmt: skip
     if subject is not None:
         return surnames([subject.text])
     question = analysis.question
@@ -629,7 +664,7 @@ def tells_the_vote_asked(candidates: list[Candidate], analysis: QuestionAnalysis
     applied for more grant money")."""
     if asks_who_voted(analysis):
         return tells_who_voted(candidates[0], analysis)
-    if analysis.answer_type != "reason" or not voters_asked(analysis):
+    if not asks_for_an_account(analysis) or not voters_asked(analysis):
         return False  # (a vote's report in the best article may be another vote's when no voter is named)
     vote = voters_vote(candidates, analysis)
     return vote is not None and vote.accounted_for

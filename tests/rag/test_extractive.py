@@ -457,6 +457,9 @@ _FIRE_ENGINE_VOTE = (
         ("Why did Ada Kell vote against the Brackley fire engine?", None),
         ("Why did Ada Kell oppose buying the Brackley fire engine?", None),
         ("Why was Ned Roe against the Brackley fire engine?", "repaired its old engine"),
+        ("What was Ned Roe's problem with the Brackley fire engine?", "repaired its old engine"),
+        ("What objection did Ned Roe raise to the Brackley fire engine?", "repaired its old engine"),
+        ("What was Ada Kell's problem with the Brackley fire engine?", None),
     ],
 )
 def test_a_voters_reason_is_her_own_account_or_none(question: str, expected: str | None) -> None:

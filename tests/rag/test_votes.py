@@ -540,3 +540,24 @@ def test_he_or_she_after_a_vote_of_two_is_not_told_as_one_of_thems_account() -> 
     assert account_after(vote, [both], {"kell"}) is both
     vote, she = _sentences("Council member Ada Kell voted no. She said the town could not afford it.")
     assert account_after(vote, [she], {"kell"}) is she
+
+
+@pytest.mark.parametrize(
+    ("question", "side", "account"),
+    [
+        ("What was Ada Kell's problem with the plan?", "no", True),
+        ("What objection did the lone no vote raise?", "no", True),
+        ("What concern did Ned Roe have about the levy?", "no", True),
+        ("What was the problem with the Brackley boiler?", "no", True),
+        ("What did the plan cost?", None, False),
+    ],
+)
+def test_an_objection_asks_for_the_account_of_a_no(question: str, side: str | None, account: bool) -> None:
+    """"What was Ada Kell's problem with the plan?" asks for her account of a no vote, as "Why did she vote no?"
+    does (whether she is a voter the vote's sentence tells; a boiler's problem has no voter to tell it of)."""
+    from rag.query import analyse
+    from rag.votes import account_side, asks_for_an_account
+
+    analysis = analyse(question)
+    assert account_side(analysis) == side
+    assert asks_for_an_account(analysis) == account
