@@ -13,6 +13,7 @@
 | lakes | eval/corpora/lakes/articles | dev.jsonl | dev only (for the fit) |
 | mill | eval/corpora/mill/articles | dev.jsonl | dev only (for the fit) |
 | orchard | eval/corpora/orchard/articles | dev.jsonl | dev only (for the fit) |
+| uplands | eval/corpora/uplands/articles | dev.jsonl | dev only (for the fit) |
 | heldout | eval/corpora/heldout/articles | test.jsonl | test only: never looked at while developing |
 | prairie | eval/corpora/prairie/articles | test.jsonl | test only: held out since it was first measured |
 | mountain | eval/corpora/mountain/articles | test.jsonl | test only: held out since it was first measured |
@@ -92,7 +93,7 @@ def get_suite(name: str) -> Suite:
 
 # Suites whose dev splits the answer model is fitted on; "heldout" is never among them.
 DEVELOPMENT_SUITES = ("sample", "towns", "county", "valley", "harbor", "campus", "river", "suburb", "lakes", "mill",
-                      "orchard")
+                      "orchard", "uplands")
 
 # The suite whose articles the first rules were written for: its test questions are new, its articles are not.
 IN_SAMPLE_ARTICLES = "sample"
