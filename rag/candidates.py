@@ -1623,11 +1623,15 @@ _A_FREQUENCY = re.compile(
 )
 # Units of the dimensions a "how high / fast / heavy / hot ...?" question may ask for, as news writes them.
 _UNITS_OF = {
-    "length": re.compile(r"\b(?:feet|foot|ft|inch(?:es)?|yards?|miles?(?!\s+(?:an|per)\s+hour)|met(?:er|re)s?|"
+    "length": re.compile(r"\b(?:(?<!acre-)feet|(?<!acre-)foot|ft|inch(?:es)?|yards?|miles?(?!\s+(?:an|per)\s+hour)|met(?:er|re)s?|"
                          r"(?:kilo|centi|milli)met(?:er|re)s?|km|cm|mm|stor(?:y|ies))\b", re.IGNORECASE),
     "speed": re.compile(r"\b(?:mph|knots|km/h|kph|(?:miles|kilomet(?:er|re)s)\s+(?:an|per)\s+hour)\b", re.IGNORECASE),
     "weight": re.compile(r"\b(?:pounds?|lbs?|tons?|tonnes?|kilograms?|kg|ounces?|oz)\b", re.IGNORECASE),
     "heat": re.compile(r"\bdegrees?\b|°", re.IGNORECASE),
+    "area": re.compile(r"\b(?:acres?|hectares?|square\s+(?:feet|foot|miles?|met(?:er|re)s?|yards?)|sq\.?\s*(?:ft|mi)\b)",
+                       re.IGNORECASE),
+    "volume": re.compile(r"\b(?:gallons?|lit(?:er|re)s?|acre-feet|acre-foot|cubic\s+\w+|barrels?|bushels?)\b",
+                         re.IGNORECASE),
 }
 # The dimension each adjective of a measure asks for ("high winds" and "a high temperature" ask for another:
 # a question naming wind, speed, heat or weight is left alone).
@@ -1635,7 +1639,7 @@ _DIMENSION_ASKED = {"high": "length", "tall": "length", "deep": "length", "shall
                     "wide": "length", "thick": "length", "fast": "speed", "heavy": "weight", "hot": "heat",
                     "cold": "heat", "warm": "heat", "cool": "heat"}  # fmt: skip
 _OTHER_DIMENSION_WORDS = re.compile(
-    r"\b(?:winds?|gusts?|speeds?|temperatures?|heat|weights?|degrees?|thermometer|mercury|pressure|prices?|"
+    r"\b(?:winds?(?!\s+(?:turbines?|farms?|mills?|energy|power|projects?|compan(?:y|ies)|developers?))|gusts?|speeds?|temperatures?|heat|weights?|degrees?|thermometer|mercury|pressure|prices?|"
     r"fevers?)\b",
     re.IGNORECASE,
 )

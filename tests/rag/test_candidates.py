@@ -2359,3 +2359,19 @@ def test_how_heavy_a_snowfall_was_is_a_depth() -> None:
     assert not _of_another_dimension("How heavy was the snowfall in Brantley?", "14 inches")
     assert not _of_another_dimension("How heavy was the rain in Brantley?", "3 inches")
     assert _of_another_dimension("How heavy was the Brantley fire truck?", "40 feet")
+
+
+def test_an_area_or_a_volume_is_no_height_or_depth() -> None:
+    """"How tall will the wind turbines be?" takes no "4,100 acres" (the turbines' wind is no wind asked about);
+    "How deep is the reservoir?" no "31,000 acre-feet" (a volume, though it ends in "feet"); a height in feet
+    still answers, and "How big ...?" asks for no one dimension."""
+    from rag.candidates import _of_another_dimension
+
+    assert _of_another_dimension("How tall will the Orrin Ridge wind turbines be?", "about 4,100 acres")
+    assert not _of_another_dimension("How tall will the Orrin Ridge wind turbines be?", "about 590 feet")
+    assert _of_another_dimension("How deep is the Tamsin reservoir?", "31,000 acre-feet")
+    assert not _of_another_dimension("How big is the Tamsin farm?", "300 acres")
+    assert not _of_another_dimension("How high were the winds at Orrin Ridge?", "71 mph")
+    text = "The Orrin Ridge turbines would stand about 590 feet on about 4,100 acres of leased land."
+    passage = _passage(text, _tagged(text, "QUANTITY", "about 590 feet", "about 4,100 acres"))
+    assert _answers("How tall will the Orrin Ridge wind turbines be?", passage) == ["about 590 feet"]
