@@ -49,7 +49,7 @@ from rag.query import CALENDAR_WORDS, Constraint, QuestionAnalysis, is_duration
 from rag.text import NUMBER_WORDS, all_stems, normalise, stems, words
 from rag.votes import (
     account_side, asked_side, asks_for_an_account, first_naming_voters, tells_the_vote_asked, voters_asked,
-    voters_vote, vote_side, with_the_voters_account,
+    tells_more_of_the_voter, voters_vote, vote_side, with_the_voters_account,
 )  # fmt: skip
 from rag.withheld import Withheld, find_withheld, withheld_notice
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
@@ -201,8 +201,10 @@ def fitting_first(
         candidates = _where_the_person_is_named(candidates, analysis)
     if asks_for_an_account(analysis):
         vote = voters_vote(candidates, analysis)
-        if vote is not None and not vote.accounted_for and vote.of_a_vote:
-            return []  # the article says how they voted, not why
+        if (vote is not None and not vote.accounted_for and vote.of_a_vote
+                and not (analysis.answer_type == "description" and tells_more_of_the_voter(vote.vote, candidates,
+                                                                                           analysis))):  # fmt: skip
+            return []  # the article says how they voted, not why (nor, for an objection, anything more of theirs)
     if not analysis.typed:
         candidates = named_by_focus_first(candidates, analysis)
     if candidates and decided_another_thing(analysis, candidates[0], word_likeness):

@@ -90,9 +90,11 @@ def asks_for_an_account(analysis: QuestionAnalysis) -> bool:
 
 def account_side(analysis: QuestionAnalysis) -> VoteSide | None:
     """The side of the vote whose account the question asks for: the one it names (`asked_side`), or "no" for an
-    objection ("What was Ada Kell's problem with the plan?")."""
+    objection of a voter ("What was Ada Kell's problem with the plan?"); not a thing's ("What was the problem with
+    the bridge?", "What problem did the audit find?"), which a voter's account after a no vote does not answer."""
     side = asked_side(analysis.question)
-    if side is None and analysis.answer_type == "description" and asks_for_an_account(analysis):
+    if (side is None and analysis.answer_type == "description" and asks_for_an_account(analysis)
+            and _asks_of_a_voter(analysis)):  # fmt: skip
         return "no"
     return side
 
@@ -392,11 +394,13 @@ def voters_vote(candidates: list[Candidate], analysis: QuestionAnalysis) -> Vote
         return None
     asked = voters_asked(analysis)
     matter = _matter_asked(analysis, asked)
+    # (for an objection, the voter may be told of on the matter asked without a vote on it)
+    objecting = asked if analysis.answer_type == "description" else set()
     vote = next((c for c in candidates if vote_side(c.text) == side
                  and (_names_the_voter(c, side, asked) if asked
                       else c.passage.article_id == candidates[0].passage.article_id)
                  and not earlier_vote(c.text, side, analysis.question)
-                 and not (_told_apart(c, candidates, side, matter) and _of_another_matter(c, side, matter))
+                 and not (_told_apart(c, candidates, side, matter, objecting) and _of_another_matter(c, side, matter))
                  and not _against_another_thing(c, candidates, analysis, asked)),
                 None)  # fmt: skip
     if vote is None:
@@ -408,6 +412,41 @@ def voters_vote(candidates: list[Candidate], analysis: QuestionAnalysis) -> Vote
     if account is not None and _a_namesake(account, analysis, asked):
         account = None
     return VotersVote(vote, account, False, of_a_vote)
+
+
+# Words of an objection as a report tells it in words of its own ("Her objection was that ...", "Kell has criticized
+# ...", "Kell's concern, she said later, is ...") and of saying it.
+_OBJECTING = frozenset(stems(" ".join(_OBJECTION_NOUNS) + " objected complained worried concerned criticized argued"))
+_SAYS = re.compile(rf"\b{_SAYING}")
+# A question's words of voting, which tell nothing of an objection
+_VOTING = frozenset(stems("vote voted voting votes oppose opposed opposing dissent dissented dissenting lone holdout "
+                          "against"))  # fmt: skip
+
+
+def tells_more_of_the_voter(vote: Candidate, candidates: list[Candidate], analysis: QuestionAnalysis) -> bool:
+    """For "What was Ada Kell's objection to the levy?" when no account of her vote is found: whether its article
+    still tells of her objection in words an account's patterns do not know, so that the report does not tell only
+    how she voted: a sentence of it besides the vote's that names her (the voters the vote's sentence names, for
+    "the lone holdout") or, right after the vote, begins "Her"/"His"/"Their", and has a word of the question's
+    besides its voting and the voter's name, or of objecting, or a verb of saying ('"...," Kell said at the
+    meeting.', "..., Kell said.", "Kell has argued for months that ...", "Her objection was that ...", "Her
+    opinion called the ordinance too vague"); not "Kell is running for mayor"."""
+    asked = voters_asked(analysis)
+    if not asked:
+        passage = vote.passage
+        asked = surnames([passage.text[s:e] for s, e, label in passage.entities
+                          if label == "PERSON" and vote.start <= s and e <= vote.end])  # fmt: skip
+    told = (set(stems(analysis.question)) - set(stems(" ".join(asked))) - _VOTING) | _OBJECTING
+    after = sentences_after(vote, candidates)
+    for candidate in candidates:
+        if candidate is vote or candidate.passage.article_id != vote.passage.article_id:
+            continue
+        named = {re.sub(r"['’]s$", "", w) for w in words(candidate.text)} & asked
+        theirs = (candidate is (after[0] if after else None)
+                  and re.match(r"\W*(?:Her|His|Their)\b", candidate.text.strip()) is not None)  # fmt: skip
+        if (named or theirs) and (set(stems(candidate.text)) & told or _SAYS.search(candidate.text)):
+            return True
+    return False
 
 
 def _against_another_thing(vote: Candidate, candidates: list[Candidate], analysis: QuestionAnalysis,
@@ -502,24 +541,31 @@ def _matter_asked(analysis: QuestionAnalysis, asked: set[str]) -> set[str]:
     cut = _vote_word(doc) or 0
     # (its common words when it has any: "the Halvern rezoning" is the rezoning, and a town's name is in many of
     # a report's sentences, "In a separate vote, the Halvern council approved a parking fee")
-    common = set(stems(" ".join(t.text for t in doc[cut:] if t.pos_ != "PROPN"))) - _VOTE_STEMS - asked
-    return common or set(stems(analysis.question[doc[cut].idx if cut < len(doc) else 0:])) - _VOTE_STEMS - asked
+    # (nor the noun of an objection: "What was Kell's concern about the bus contract?" is not answered by a vote
+    # "citing concerns" about another matter)
+    common = set(stems(" ".join(t.text for t in doc[cut:] if t.pos_ != "PROPN"))) - _VOTE_STEMS - asked - _OBJECTING
+    return common or (set(stems(analysis.question[doc[cut].idx if cut < len(doc) else 0:])) - _VOTE_STEMS - asked
+                      - _OBJECTING)
 
 
 # Words that set a vote apart from the one a report is about: "In a separate vote, ...", "In other business, ...".
 _ANOTHER_MATTER = re.compile(r"\b(?:separate|other business|also|another|second)\b", re.IGNORECASE)
 
 
-def _told_apart(vote: Candidate, candidates: list[Candidate], side: VoteSide, matter: set[str]) -> bool:
+def _told_apart(vote: Candidate, candidates: list[Candidate], side: VoteSide, matter: set[str],
+                objecting: set[str] | frozenset[str] = frozenset()) -> bool:
     """Whether a vote's sentence may be of another vote than the one asked about: it says it is one apart ("In a
     separate vote, ..."), comes from another article than the best answer's, or its article tells of a vote on
-    the side asked that shares a word with the question. Else a report's one vote may be told in words of its own
-    ("voted against the abatement" for a question about the tax break, "voted against the change" for moving a
-    bus route), so a sentence of it need share no word with the question."""
+    the side asked that shares a word with the question, or (for an objection, `objecting`: the voters asked) of
+    the voter asked on the matter asked without a vote ("... after trustee Lio Vantrasse raised a concern that
+    the bus contract's fuel clause ..." for "What was Vantrasse's concern about the bus contract?"). Else a
+    report's one vote may be told in words of its own ("voted against the abatement" for a question about the tax
+    break, "voted against the change" for moving a bus route), so a sentence of it need share no word with the
+    question."""
     if vote.passage.article_id != candidates[0].passage.article_id or _ANOTHER_MATTER.search(vote.text):
         return True
-    return any(c.passage.article_id == vote.passage.article_id and vote_side(c.text) == side
-               and set(stems(c.text)) & matter for c in candidates)  # fmt: skip
+    return any(c.passage.article_id == vote.passage.article_id and set(stems(c.text)) & matter
+               and (vote_side(c.text) == side or objecting & set(words(c.text))) for c in candidates)  # fmt: skip
 
 
 def _of_another_matter(vote: Candidate, side: VoteSide, matter: set[str]) -> bool:

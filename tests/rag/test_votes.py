@@ -548,16 +548,76 @@ def test_he_or_she_after_a_vote_of_two_is_not_told_as_one_of_thems_account() -> 
         ("What was Ada Kell's problem with the plan?", "no", True),
         ("What objection did the lone no vote raise?", "no", True),
         ("What concern did Ned Roe have about the levy?", "no", True),
-        ("What was the problem with the Brackley boiler?", "no", True),
+        ("What was the problem with the Brackley boiler?", None, True),
+        ("What problem did the audit find?", None, True),
         ("What did the plan cost?", None, False),
     ],
 )
 def test_an_objection_asks_for_the_account_of_a_no(question: str, side: str | None, account: bool) -> None:
     """"What was Ada Kell's problem with the plan?" asks for her account of a no vote, as "Why did she vote no?"
-    does (whether she is a voter the vote's sentence tells; a boiler's problem has no voter to tell it of)."""
+    does (whether she is a voter the vote's sentence tells); a boiler's problem has no voter to tell it of, and no
+    side of a vote whose account a voter's "He said ..." after a no vote would add to its answer."""
     from rag.query import analyse
     from rag.votes import account_side, asks_for_an_account
 
     analysis = analyse(question)
     assert account_side(analysis) == side
     assert asks_for_an_account(analysis) == account
+
+
+_BUS_AND_LIBRARY = (
+    "The Ferrisham school board approved a new bus contract 5-0 on Monday after trustee Lio Vantrasse raised a "
+    "concern that its fuel clause could add $90,000 a year. "
+    "Vantrasse voted against the library budget. "
+    "She said the library should cut its evening hours before asking for more."
+)
+
+
+def test_an_objection_to_one_matter_is_not_a_no_vote_on_another() -> None:
+    """"What was Vantrasse's concern about the bus contract?" is not answered by her no vote on the library budget
+    and her account of it: the report tells of her concern about the bus contract without a vote; the library
+    budget's objection is that vote's account."""
+    assert _vote_asked(_BUS_AND_LIBRARY, "What was Vantrasse's concern about the bus contract?") is None
+    assert _vote_asked(_BUS_AND_LIBRARY, "What concern did Lio Vantrasse raise about the bus contract?") is None
+    vote, account = _vote_asked(_BUS_AND_LIBRARY, "What was Vantrasse's objection to the library budget?")
+    assert vote == "Vantrasse voted against the library budget." and account is not None and "evening" in account
+
+
+_LEVY_VOTE = ("The Tollisford council voted 4-1 on Tuesday to put a school levy on the ballot. "
+              "Council member Nimbrey Oskavy cast the lone no vote. ")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("after", "question", "refused"),
+    [
+        # no account, nor anything more of hers: how she voted, not her objection
+        ("Mayor Cadoric Brandvik said the schools had not asked for new money in years.",
+         "What was Oskavy's objection to the levy?", True),
+        ("Oskavy is running for mayor.", "What was Oskavy's objection to the levy?", True),
+        ("Mayor Cadoric Brandvik said the schools had not asked for new money in years.",
+         "What objection did the lone holdout raise?", True),
+        # her objection in words no account's pattern knows
+        ("The levy would push renters out of the village, Oskavy said.",
+         "What was Oskavy's objection to the levy?", False),
+        ('"Renters will pay for this levy," Oskavy said at the meeting.',
+         "What concern did Nimbrey Oskavy have about the levy?", False),
+        ("Her objection was that landlords would pass the tax on to renters.",
+         "What was Oskavy's objection to the levy?", False),
+        ("Her objection was that landlords would pass the tax on to renters.",
+         "What objection did the lone holdout raise?", False),
+        ("Mayor Cadoric Brandvik thanked the council. Oskavy has criticized the levy as a burden on renters.",
+         "What was Oskavy's objection to the levy?", False),
+    ],
+)
+def test_an_objection_is_refused_only_when_the_report_tells_nothing_more_of_the_no_voter(
+    after: str, question: str, refused: bool
+) -> None:
+    """"What was Oskavy's objection to the levy?" after a no vote with no account found is refused when the report
+    tells nothing more of her, not when it tells her objection in words of its own ("..., Oskavy said.", '"...,"
+    Oskavy said at the meeting.', "Her objection was ...", "Oskavy has criticized ..."), which the ranker may answer
+    with; "Why did she vote no?" is not asked."""
+    from rag.extractive import fitting_first
+    from rag.query import analyse
+
+    candidates = _sentences(_LEVY_VOTE + after)
+    assert (fitting_first(candidates, analyse(question)) == []) is refused
