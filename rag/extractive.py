@@ -47,10 +47,8 @@ from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
 from rag.number_roles import rival_is_a_share_or_a_holding
 from rag.query import CALENDAR_WORDS, Constraint, QuestionAnalysis, is_duration
 from rag.text import NUMBER_WORDS, all_stems, normalise, stems, words
-from rag.votes import (
-    account_side, asked_side, asks_for_an_account, first_naming_voters, tells_the_vote_asked, voters_asked,
-    tells_more_of_the_voter, voters_vote, vote_side, with_the_voters_account,
-)  # fmt: skip
+from rag.voter_accounts import tells_more_of_the_voter, tells_the_vote_asked, voters_vote, with_the_voters_account
+from rag.votes import account_side, asked_side, asks_for_an_account, first_naming_voters, voters_asked, vote_side
 from rag.withheld import Withheld, find_withheld, withheld_notice
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
 
