@@ -6,16 +6,24 @@ import pytest
 
 from tests.rag.test_votes import _sentences
 
-def test_an_account_in_the_sentence_of_the_vote_comes_after_its_words_of_the_vote() -> None:
-    """"voted no, saying ..." and "the lone no vote, said ..." give the account; the vote alone does not."""
+@pytest.mark.parametrize(
+    ("sentence", "accounts"),
+    [
+        ("Council member Ada Kell voted no, saying the town cannot afford a second engine.", True),
+        ("Ada Kell, the lone no vote, said the plan had been rushed.", True),
+        ("Council member Ada Kell voted no on the Brackley fire engine.", False),
+        ("Council member Hollis Brandeau voted no, calling the police raise reckless.", True),
+        ("Council member Hollis Brandeau voted against the budget, which she called reckless.", True),
+        ("Council member Ori Falkenrath voted no on what Mayor Jen Adairson called a needed repair.", False),
+    ],
+)
+def test_an_account_in_the_sentence_of_the_vote_comes_after_the_vote(sentence: str, accounts: bool) -> None:
+    """"voted no, saying ...", "the lone no vote, said ...", "voted no, calling ..." and "which she called ..." give
+    the voter's account; the vote alone does not, nor "on what Mayor Jen Adairson called ...", the mayor's words."""
     from rag.voter_accounts import accounts_in_the_sentence
 
-    saying, = _sentences("Council member Ada Kell voted no, saying the town cannot afford a second engine.")
-    said, = _sentences("Ada Kell, the lone no vote, said the plan had been rushed.")
-    alone, = _sentences("Council member Ada Kell voted no on the Brackley fire engine.")
-    assert accounts_in_the_sentence(saying, "no")
-    assert accounts_in_the_sentence(said, "no")
-    assert not accounts_in_the_sentence(alone, "no")
+    vote, = _sentences(sentence)
+    assert accounts_in_the_sentence(vote, "no") == accounts
 
 
 def test_the_account_after_a_vote_is_the_voters_asked_about() -> None:
@@ -226,19 +234,6 @@ def test_a_voters_account_in_the_forms_news_gives_it(account: str, hers: bool) -
     assert (account_after(vote, [after], {"lindqvarn"}) is after) == hers
 
 
-def test_an_account_in_the_vote_sentence_is_the_voters_own_words() -> None:
-    """"voted no, calling ..." and "which she called ..." give her account; "on what Mayor Jen Adairson called
-    ..." gives the mayor's words."""
-    from rag.voter_accounts import accounts_in_the_sentence
-
-    calling, = _sentences("Council member Hollis Brandeau voted no, calling the police raise reckless.")
-    she_called, = _sentences("Council member Hollis Brandeau voted against the budget, which she called reckless.")
-    mayor, = _sentences("Council member Ori Falkenrath voted no on what Mayor Jen Adairson called a needed repair.")
-    assert accounts_in_the_sentence(calling, "no")
-    assert accounts_in_the_sentence(she_called, "no")
-    assert not accounts_in_the_sentence(mayor, "no")
-
-
 def test_another_voters_vote_does_not_bring_the_account_of_the_voter_asked_about() -> None:
     """For "Why did Tullis vote against it?", Ruzicka's vote sentence chosen does not bring Tullis's account."""
     from rag.voter_accounts import with_the_voters_account
@@ -357,7 +352,8 @@ def test_a_vote_asked_of_a_body_or_opposition_without_a_vote_is_no_voters_vote()
     assert _vote_asked(tower, "Why are parents opposed to the Elm Park cell tower?") is None
     assert _vote_asked(tower, "Why did residents oppose the Elm Park cell tower?") is None
     # a voter of the body is still one
-    voter = "The Brackley council voted 6-1 to buy an engine. Council member Ada Kell voted no. She said it cost too much."
+    voter = ("The Brackley council voted 6-1 to buy an engine. Council member Ada Kell voted no. She said it cost too "
+             "much.")  # fmt: skip
     assert _vote_asked(voter, "Why did one Brackley council member vote against the engine?") == (
         "Council member Ada Kell voted no.", "She said it cost too much.")
 
