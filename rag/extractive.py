@@ -43,6 +43,7 @@ from rag.candidates import (
 )  # fmt: skip
 from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.identity import describe
+from rag.leaders import asks_who_heads, first_titled_head, titled_head
 from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
 from rag.number_roles import rival_is_a_share_or_a_holding
 from rag.query import CALENDAR_WORDS, Constraint, QuestionAnalysis, is_duration
@@ -189,6 +190,8 @@ def fitting_first(
     # "Who voted against the fee?", "Did anyone vote no?": the sentence naming who did first
     voters = first_naming_voters(candidates, analysis)
     candidates = _moved_first(candidates, voters)
+    # "Who runs the marina?": a name with a head's title beside it first ("owner Erling Gunderholt")
+    candidates = _moved_first(candidates, first_titled_head(candidates, analysis, CHECKED_FOR_MOOD))
     if analysis.asked_verb_forms:
         named = [voters] if voters is not None else []
         return named + [c for c in candidates[:CHECKED_FOR_MOOD]
@@ -461,7 +464,8 @@ def decide(
     features = refusal_features(candidates, analysis, word_likeness)
     probability = model.answer_probability(features)
     return candidates, Decision(candidates[0], features, probability,
-                                probability >= model.threshold or tells_the_vote_asked(candidates, analysis))  # fmt: skip
+                                probability >= model.threshold or tells_the_vote_asked(candidates, analysis)
+                                or (asks_who_heads(analysis) and titled_head(candidates[0], analysis.question)))  # fmt: skip
 
 
 def extractive_answer(
