@@ -1601,10 +1601,16 @@ def _after_publication(value: str, published: str | None) -> bool:
     return bool(years) and written.isdigit() and min(years) > int(written)
 
 
-# Words of a question that asks for a sum of all: "How much did it pay out altogether?", "How many so far?"; not
+# Words of a question that asks for a sum of all: "How much did it pay out altogether?", "How many so far?", and
+# what a thing done once costs ("How much will the hotel cost to build?", "the price tag on the bridge"); not
 # "combined", a sum over the things named, which may be one by the year ("How much do the two plants pay in taxes
 # combined?": "$1.4 million a year")
-_ASKS_A_TOTAL = re.compile(r"\b(?:altogether|in all|in total|all told|total|so far|to date|thus far)\b", re.IGNORECASE)
+_ASKS_A_TOTAL = re.compile(
+    r"\b(?:altogether|in all|in total|all told|total|so far|to date|thus far|price tag|"
+    r"costs?\s+to\s+(?:build|buy|construct|repair|replace|fix|renovate|restore|finish|complete|demolish|rebuild|"
+    r"widen|dredge|install))\b",
+    re.IGNORECASE,
+)
 # A rate right after a value: "$150 a week", "40 per day", "$12/hour".
 _A_RATE_AFTER = re.compile(r"\s*(?:(?:a|an|per|each|every)\s+|/\s?)(?:hour|day|night|week|month|year|hr|wk|mo|yr)s?\b",
                            re.IGNORECASE)

@@ -2375,3 +2375,13 @@ def test_an_area_or_a_volume_is_no_height_or_depth() -> None:
     text = "The Orrin Ridge turbines would stand about 590 feet on about 4,100 acres of leased land."
     passage = _passage(text, _tagged(text, "QUANTITY", "about 590 feet", "about 4,100 acres"))
     assert _answers("How tall will the Orrin Ridge wind turbines be?", passage) == ["about 590 feet"]
+
+
+def test_what_a_thing_done_once_costs_is_no_rate() -> None:
+    """"How much will the hotel cost to build?" and "the price tag on the bridge" ask for a sum paid once: "$450,000 a
+    year in rent" is no answer; "How much will the hotel cost a year to run?" takes it."""
+    text = "Quay Hotels will pay Orrin Bay $450,000 a year in rent for the wharf, and the hotel will cost $38 million."
+    passage = _passage(text, _tagged(text, "MONEY", "$450,000", "$38 million"))
+    assert _answers("How much is the Orrin Bay wharf hotel going to cost to build?", passage) == ["$38 million"]
+    assert _answers("What's the price tag on the Orrin Bay wharf hotel?", passage) == ["$38 million"]
+    assert "$450,000" in _answers("How much will the Orrin Bay wharf hotel pay a year in rent?", passage)
