@@ -49,7 +49,9 @@ from rag.number_roles import rival_is_a_share_or_a_holding
 from rag.query import CALENDAR_WORDS, Constraint, QuestionAnalysis, is_duration
 from rag.text import NUMBER_WORDS, all_stems, normalise, stems, words
 from rag.voter_accounts import tells_more_of_the_voter, tells_the_vote_asked, voters_vote, with_the_voters_account
-from rag.votes import account_side, asked_side, asks_for_an_account, first_naming_voters, voters_asked, vote_side
+from rag.votes import (
+    account_side, asked_side, asks_for_an_account, asks_who_voted, first_naming_voters, voters_asked, vote_side,
+)  # fmt: skip
 from rag.withheld import Withheld, find_withheld, withheld_notice
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
 
@@ -190,6 +192,12 @@ def fitting_first(
     # "Who voted against the fee?", "Did anyone vote no?": the sentence naming who did first
     voters = first_naming_voters(candidates, analysis)
     candidates = _moved_first(candidates, voters)
+    if (voters is None and analysis.answer_type != "yes_no" and asks_who_voted(analysis) and candidates
+            and (_TALLIED_VOTE.search(candidates[0].text)
+                 or vote_side(candidates[0].text) not in (None, asked_side(analysis.question)))):  # fmt: skip
+        # "Which commissioners voted for it?": the report gives the tally ("voted 5-2") or who voted the other
+        # way ("Kell and Roe voted no"), not who voted for it
+        return []
     # "Who runs the marina?": a name with a head's title beside it first ("owner Erling Gunderholt")
     candidates = _moved_first(candidates, first_titled_head(candidates, analysis, CHECKED_FOR_MOOD))
     if analysis.asked_verb_forms:
@@ -226,6 +234,10 @@ def fitting_first(
         candidates = (added_first(candidates) if _ASKS_HOW_MANY_MORE.search(analysis.question)
                       else total_first(candidates, analysis, word_likeness))  # fmt: skip
     return agreeing_first(candidates, analysis)
+
+
+# A vote told by its tally: "voted 5-2", "approved the plan 4-1", "passed 612 to 455".
+_TALLIED_VOTE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b|\b\d{1,3}\s+to\s+\d{1,3}\b")
 
 
 # "How many more officers ...?", "How much more will it cost?": the question asks for what is added, which news

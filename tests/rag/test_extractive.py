@@ -1019,3 +1019,17 @@ def test_a_sentence_naming_the_kind_asked_for_does_not_jump_one_that_may_already
     text = "The biggest employer in town, Brightwater Foods, will hold a hiring fair."
     employer = Candidate(0, _passage("b", "Kell Courier", text), 0, len(text), {})
     assert _named_by_focus(analyse("Which employer will hold a hiring fair?"), employer) == ["Brightwater Foods"]
+
+
+def test_who_voted_on_a_side_no_sentence_names_is_refused_not_answered_by_the_tally() -> None:
+    """"Which council members voted for the fire engine?": the report names the two who voted no and gives the
+    tally (5-2), not the five who voted yes, so the answer is a refusal, not the vote's lead; "Who voted against
+    it?" is still answered."""
+    from rag.models import CANNOT_ANSWER
+    from rag.query import analyse
+    from rag.word_likeness import SAME_WORD_ONLY
+
+    passages = [_passage("a", "Brackley Beacon", _FIRE_ENGINE_VOTE)]
+    assert _answer_text(analyse("Which Brackley council members voted for the fire engine?"), passages,
+                        SAME_WORD_ONLY) == CANNOT_ANSWER  # fmt: skip
+    assert "Kell" in _answer_text(analyse("Who voted against the Brackley fire engine?"), passages, SAME_WORD_ONLY)
