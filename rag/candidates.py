@@ -1405,7 +1405,8 @@ def _answer_entities(
     rate = asked_rate(question) if asks_a_rate else None
     # "How much did the union pay out altogether?" asks for a sum of all, which a rate ("$150 a week") is not
     # (not a salary, which is by the year: "What is her total salary?": "$185,000 a year")
-    asks_a_total = (analysis.answer_type in ("money", "count", "quantity") and bool(_ASKS_A_TOTAL.search(question))
+    asks_a_total = (analysis.answer_type in ("money", "count", "quantity")
+                    and bool(_ASKS_A_TOTAL.search(question) or _asks_a_sum_paid_once(question))
                     and asked_rate(question) is None and analysis.focus not in _YEARLY)  # fmt: skip
     entities = list(passage.entities)
     # the last word of each person's name: "Quist" of "Ada Quist", and a surname the model tagged alone; not of a
@@ -1601,18 +1602,36 @@ def _after_publication(value: str, published: str | None) -> bool:
     return bool(years) and written.isdigit() and min(years) > int(written)
 
 
-# Words of a question that asks for a sum of all: "How much did it pay out altogether?", "How many so far?", and
-# what a thing done once costs ("How much will the hotel cost to build?", "the price tag on the bridge"); not
+# Words of a question that asks for a sum of all: "How much did it pay out altogether?", "How many so far?"; not
 # "combined", a sum over the things named, which may be one by the year ("How much do the two plants pay in taxes
 # combined?": "$1.4 million a year")
-_ASKS_A_TOTAL = re.compile(
-    r"\b(?:altogether|in all|in total|all told|total|so far|to date|thus far|price tag|"
-    r"costs?\s+to\s+(?:build|buy|construct|repair|replace|fix|renovate|restore|finish|complete|demolish|rebuild|"
-    r"widen|dredge|install))\b",
+_ASKS_A_TOTAL = re.compile(r"\b(?:altogether|in all|in total|all told|total|so far|to date|thus far)\b", re.IGNORECASE)
+# What a thing done once costs: "How much will the hotel cost to build?", "the price tag on the bridge"
+_ASKS_A_SUM_PAID_ONCE = re.compile(
+    r"\b(?:price tag|costs?\s+to\s+(?:build|buy|construct|repair|replace|fix|renovate|restore|finish|complete|"
+    r"demolish|rebuild|widen|dredge|install))\b",
     re.IGNORECASE,
 )
-# A rate right after a value: "$150 a week", "40 per day", "$12/hour".
-_A_RATE_AFTER = re.compile(r"\s*(?:(?:a|an|per|each|every)\s+|/\s?)(?:hour|day|night|week|month|year|hr|wk|mo|yr)s?\b",
+# ... but not of a thing paid for by the period ("How much does it cost to buy a membership?": "$240 a year", "the
+# price tag for tuition"), nor over a span the article may give by the year ("How much will it cost to fix the roads
+# over 10 years?": "$2 million a year for ten years")
+_PAID_BY_THE_PERIOD = re.compile(
+    r"\b(?-i:tuition|memberships?|insurance|premiums?|subscriptions?|pass(?:es)?|rent|leases?|dues)\b"
+    r"|\b(?:over|for|during|across|within)\s+(?:the\s+)?(?:next\s+|coming\s+|first\s+)?(?:[\w-]+\s+)?"
+    r"(?:years|months|weeks|decades?)\b",
+    re.IGNORECASE,
+)
+
+
+def _asks_a_sum_paid_once(question: str) -> bool:
+    """Whether the question asks what a thing done or bought once costs, which a rate ("$450,000 a year") is not."""
+    return bool(_ASKS_A_SUM_PAID_ONCE.search(question)) and not _PAID_BY_THE_PERIOD.search(question)
+
+
+# A rate right after a value: "$150 a week", "40 per day", "$12/hour"; not a time before or after ("$6 million a week
+# ago", "$11 million a year earlier")
+_A_RATE_AFTER = re.compile(r"\s*(?:(?:a|an|per|each|every)\s+|/\s?)(?:hour|day|night|week|month|year|hr|wk|mo|yr)s?\b"
+                           r"(?!\s+(?:ago|earlier|later|before|after|early|late|ahead|from\s+now|sooner)\b)",
                            re.IGNORECASE)
 # The most a penalty may be, before a value: "faces up to 20 years", "could get a maximum of 10 years", "punishable by
 # up to $5,000": what may be given, not what was.
@@ -1651,6 +1670,12 @@ _OTHER_DIMENSION_WORDS = re.compile(
 )
 # Snow, rain and ice, whose "heavy" is told in inches: "How heavy was the snowfall?": "10 inches"
 _FALLING = re.compile(r"\b(?:snow\w*|rain\w*|ice|sleet|hail|precipitation|downpours?)\b", re.IGNORECASE)
+# An amount that grows "high" in bushels, barrels or gallons: "How high were corn yields?", "How high did the harvest
+# climb?"
+_AN_AMOUNT = re.compile(r"\b(?:yields?|harvests?|production|output|catch(?:es)?|sales|usage|consumption|demand|"
+                        r"withdrawals?)\b", re.IGNORECASE)
+# What spreads over land, told in acres: "How far has the fire spread?"
+_SPREADING = re.compile(r"\b(?:spread|spreading|spreads|grown|grew|grow|expanded|expand)\b", re.IGNORECASE)
 # "How high did it get?": no thing measured is named, and "it" may be the heat ("104 degrees") as well as the water
 _HIGH_IT = re.compile(r"\bhow\s+high\s+(?:did|does|do|will|would|could|was|is|has|had)\s+it\b", re.IGNORECASE)
 # A time after a measure makes it a rate: "rose 2 feet an hour", "spread 3 miles in an hour", "30 meters a year",
@@ -1673,6 +1698,10 @@ def _of_another_dimension(question: str, value: str) -> bool:
     given = [dimension for dimension, units in _UNITS_OF.items() if units.search(value)]
     if asked == "weight" and _FALLING.search(question) and "length" in given:
         return False  # "How heavy was the rain?": "3.2 inches"
+    if given and set(given) <= {"area", "volume"} and _AN_AMOUNT.search(question):
+        return False  # "How high were corn yields?": "212 bushels an acre"; "How high did production go?"
+    if given == ["area"] and _SPREADING.search(question):
+        return False  # "How far has the fire spread?": "across 4,200 acres"
     return bool(given) and asked not in given
 
 

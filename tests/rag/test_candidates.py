@@ -2385,3 +2385,38 @@ def test_what_a_thing_done_once_costs_is_no_rate() -> None:
     assert _answers("How much is the Orrin Bay wharf hotel going to cost to build?", passage) == ["$38 million"]
     assert _answers("What's the price tag on the Orrin Bay wharf hotel?", passage) == ["$38 million"]
     assert "$450,000" in _answers("How much will the Orrin Bay wharf hotel pay a year in rent?", passage)
+
+
+def test_a_thing_paid_for_by_the_period_or_over_a_span_may_cost_a_rate() -> None:
+    """"How much does it cost to buy a membership?", "the price tag for tuition" and a cost "over 10 years" may be
+    told by the year; a sum "a week ago" or "a year earlier" is no rate."""
+    text = "A family membership at the Orlin pool costs $240 a year, and the pool cost $4.5 million."
+    passage = _passage(text, _tagged(text, "MONEY", "$240", "$4.5 million"))
+    assert _answers("How much does it cost to buy a membership at the Orlin pool?", passage)[0] == "$240"
+    text = "Tuition at Farrowgate Academy will be $18,500 a year."
+    passage = _passage(text, _tagged(text, "MONEY", "$18,500"))
+    assert _answers("What is the price tag for tuition at Farrowgate Academy?", passage) == ["$18,500"]
+    text = "Brenholt road crews will need $2 million a year for ten years to fix the town's roads."
+    passage = _passage(text, _tagged(text, "MONEY", "$2 million"))
+    assert _answers("How much will it cost to fix the Brenholt roads over 10 years?", passage) == ["$2 million"]
+    assert _answers("How much will it cost to fix the Brenholt roads?", passage) == []
+    text = "The Halvren council approved $6 million a week ago to repair the seawall."
+    passage = _passage(text, _tagged(text, "MONEY", "$6 million"))
+    assert _answers("How much will it cost to repair the Halvren seawall?", passage) == ["$6 million"]
+
+
+def test_an_amount_may_be_high_in_bushels_and_a_fire_spread_far_in_acres() -> None:
+    """"How high were corn yields?" takes "212 bushels an acre"; "How far has the fire spread?" takes "4,200 acres";
+    "How tall is the silo?" still takes no bushels, nor "How far did the spill spread?" barrels."""
+    text = "Corn yields in Dallow County averaged 212 bushels an acre this year."
+    passage = _passage(text, _tagged(text, "QUANTITY", "212 bushels"))
+    assert _answers("How high were corn yields in Dallow County?", passage) == ["212 bushels"]
+    text = "The Ketter Ridge fire has spread across 4,200 acres."
+    passage = _passage(text, _tagged(text, "QUANTITY", "4,200 acres"))
+    assert _answers("How far has the Ketter Ridge fire spread?", passage) == ["4,200 acres"]
+    text = "The Brackwater co-op silo will hold 200,000 bushels."
+    passage = _passage(text, _tagged(text, "QUANTITY", "200,000 bushels"))
+    assert _answers("How tall is the Brackwater co-op silo?", passage) == []
+    text = "About 900 barrels of oil spilled into the Corvane River."
+    passage = _passage(text, _tagged(text, "QUANTITY", "About 900 barrels"))
+    assert _answers("How far did the Corvane River oil spill spread?", passage) == []
