@@ -48,9 +48,9 @@ from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
 from rag.number_roles import rival_is_a_share_or_a_holding
 from rag.query import CALENDAR_WORDS, Constraint, QuestionAnalysis, is_duration
 from rag.text import NUMBER_WORDS, all_stems, normalise, stems, words
-from rag.voter_accounts import tells_more_of_the_voter, tells_the_vote_asked, voters_vote, with_the_voters_account
+from rag.voter_accounts import tells_the_vote_asked, tells_the_vote_not_why, voters_vote, with_the_voters_account
 from rag.votes import (
-    account_side, asked_side, asks_for_an_account, asks_who_voted, first_naming_voters, voters_asked, vote_side,
+    account_side, asked_side, asks_for_an_account, first_naming_voters, names_no_voter_asked, voters_asked, vote_side,
 )  # fmt: skip
 from rag.withheld import Withheld, find_withheld, withheld_notice
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
@@ -180,7 +180,8 @@ def fitting_first(
       first few that are not;
     - for "why" or "what did X say" about one person, only the sentences where the person is named; for "Why did
       X vote no?", none when the sentence of X's vote gives no account of it and none after it does
-      (rag.votes.voters_vote);
+      (rag.voter_accounts.tells_the_vote_not_why); for "Which members voted for it?", none when no sentence
+      names them and the best gives the tally or the other side's voters (rag.votes.names_no_voter_asked);
     - for "Who ...?" answered by a body that decided something else: the name its decision is about first, or,
       when it names no one and lets another act, the first few that decided nothing else
       (`decided_another_thing`);
@@ -192,12 +193,8 @@ def fitting_first(
     # "Who voted against the fee?", "Did anyone vote no?": the sentence naming who did first
     voters = first_naming_voters(candidates, analysis)
     candidates = _moved_first(candidates, voters)
-    if (voters is None and analysis.answer_type != "yes_no" and asks_who_voted(analysis) and candidates
-            and (_TALLIED_VOTE.search(candidates[0].text)
-                 or vote_side(candidates[0].text) not in (None, asked_side(analysis.question)))):  # fmt: skip
-        # "Which commissioners voted for it?": the report gives the tally ("voted 5-2") or who voted the other
-        # way ("Kell and Roe voted no"), not who voted for it
-        return []
+    if voters is None and names_no_voter_asked(candidates, analysis):
+        return []  # "Which commissioners voted for it?": the report gives the tally or the other side's voters
     # "Who runs the marina?": a name with a head's title beside it first ("owner Erling Gunderholt")
     candidates = _moved_first(candidates, first_titled_head(candidates, analysis, CHECKED_FOR_MOOD))
     if analysis.asked_verb_forms:
@@ -208,12 +205,8 @@ def fitting_first(
         candidates = [c for c in candidates[:CHECKED_FOR_MOOD] if not _of_something_else(c, analysis, word_likeness)]
     if analysis.answer_type in ("reason", "quote"):
         candidates = _where_the_person_is_named(candidates, analysis)
-    if asks_for_an_account(analysis):
-        vote = voters_vote(candidates, analysis)
-        if (vote is not None and not vote.accounted_for and vote.of_a_vote
-                and not (analysis.answer_type == "description" and tells_more_of_the_voter(vote.vote, candidates,
-                                                                                           analysis))):  # fmt: skip
-            return []  # the article says how they voted, not why (nor, for an objection, anything more of theirs)
+    if asks_for_an_account(analysis) and tells_the_vote_not_why(candidates, analysis):
+        return []  # the article says how they voted, not why (nor, for an objection, anything more of theirs)
     if not analysis.typed:
         candidates = named_by_focus_first(candidates, analysis)
     if candidates and decided_another_thing(analysis, candidates[0], word_likeness):
@@ -235,9 +228,6 @@ def fitting_first(
                       else total_first(candidates, analysis, word_likeness))  # fmt: skip
     return agreeing_first(candidates, analysis)
 
-
-# A vote told by its tally: "voted 5-2", "approved the plan 4-1", "passed 612 to 455".
-_TALLIED_VOTE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b|\b\d{1,3}\s+to\s+\d{1,3}\b")
 
 
 # "How many more officers ...?", "How much more will it cost?": the question asks for what is added, which news
@@ -475,9 +465,17 @@ def decide(
         return candidates, Decision(None, {}, 0.0, False)
     features = refusal_features(candidates, analysis, word_likeness)
     probability = model.answer_probability(features)
-    return candidates, Decision(candidates[0], features, probability,
-                                probability >= model.threshold or tells_the_vote_asked(candidates, analysis)
-                                or (asks_who_heads(analysis) and titled_head(candidates[0], analysis.question)))  # fmt: skip
+    answered = probability >= model.threshold or _told_in_words_of_its_own(candidates, analysis)
+    return candidates, Decision(candidates[0], features, probability, answered)
+
+
+def _told_in_words_of_its_own(candidates: list[Candidate], analysis: QuestionAnalysis) -> bool:
+    """Whether the best candidate is what a news report says in words of its own, which share few of the question's
+    (so the refusal model scores it low): who voted, or a named voter's account (rag.voter_accounts), and a head's
+    title beside a name for "Who runs the marina?" (rag.leaders)."""
+    return tells_the_vote_asked(candidates, analysis) or (
+        asks_who_heads(analysis) and titled_head(candidates[0], analysis.question)
+    )
 
 
 def extractive_answer(

@@ -35,6 +35,7 @@ _HEADED_NOUNS = frozenset(
     "authority corporation partnership practice brewery bakery farm hotel lodge outfit newspaper paper team "
     "league school college university church congregation".split()
 )
+_HEADED_STEMS = frozenset(stems(" ".join(_HEADED_NOUNS)))
 # Words news calls a firm or a group by whatever its trade ("the group's president" of the fishermen's company,
 # "the trust's executive director" of the nonprofit); other nouns name a body the question must name itself.
 _ANY_BODY_NOUNS = frozenset(stems("company firm business group organization organisation nonprofit trust corporation "
@@ -78,9 +79,6 @@ def _asked_body(question: str) -> str | None:
     asked = _ASKS_WHO_HEADS.match(question)
     named = stems(_THING_ENDS.split(asked.group("thing"), maxsplit=1)[0]) if asked else []
     return named[-1] if named and named[-1] in _HEADED_STEMS else None
-
-
-_HEADED_STEMS = frozenset(stems(" ".join(_HEADED_NOUNS)))
 
 
 def titled_head(candidate: Candidate, question: str) -> bool:

@@ -442,3 +442,13 @@ def tells_the_vote_asked(candidates: list[Candidate], analysis: QuestionAnalysis
         return False  # (a vote's report in the best article may be another vote's when no voter is named)
     vote = voters_vote(candidates, analysis)
     return vote is not None and vote.accounted_for
+
+
+def tells_the_vote_not_why(candidates: list[Candidate], analysis: QuestionAnalysis) -> bool:
+    """For "Why did Ada Kell vote no?" or "What was her objection?": whether the article tells of her vote and gives
+    no account of it (`voters_vote`), and, for an objection, says nothing more of her
+    (`tells_more_of_the_voter`)."""
+    vote = voters_vote(candidates, analysis)
+    return (vote is not None and not vote.accounted_for and vote.of_a_vote
+            and not (analysis.answer_type == "description" and tells_more_of_the_voter(vote.vote, candidates,
+                                                                                       analysis)))  # fmt: skip

@@ -282,3 +282,18 @@ def voters_asked(analysis: QuestionAnalysis) -> set[str]:
     before = doc[cut].idx if cut < len(doc) else len(question)
     return surnames([name for name, label in analysis.entities
                      if label == "PERSON" and 0 <= question.find(name) < before])  # fmt: skip
+
+
+# A vote told by its tally: "voted 5-2", "approved the plan 4-1", "passed 612 to 455" (not a year range,
+# "2024-2025", which rag.candidates' tally of any numbers takes in).
+_TALLIED_VOTE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b|\b\d{1,3}\s+to\s+\d{1,3}\b")
+
+
+def names_no_voter_asked(candidates: list[Candidate], analysis: QuestionAnalysis) -> bool:
+    """For "Which commissioners voted for it?" (not "Did anyone ...?"), when no sentence names who voted on that
+    side (`first_naming_voters`): whether the best sentence gives only the tally ("voted 5-2") or who voted the
+    other way ("Kell and Roe voted no"), so that the report does not say who is asked about."""
+    if not candidates or analysis.answer_type == "yes_no" or not asks_who_voted(analysis):
+        return False
+    best = candidates[0].text
+    return bool(_TALLIED_VOTE.search(best)) or vote_side(best) not in (None, asked_side(analysis.question))
