@@ -42,6 +42,7 @@ from rag.candidates import (
     sentence_spans, shares_something_else, sizes_something_else, sums_something_else, tells_whether,
 )  # fmt: skip
 from rag.citations import CitedSentence, QuoteSpan, number_citations
+from rag.earnings import pays_someone_else
 from rag.identity import describe
 from rag.leaders import asks_who_heads, first_titled_head, titled_head
 from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
@@ -50,7 +51,8 @@ from rag.query import CALENDAR_WORDS, Constraint, QuestionAnalysis, is_duration
 from rag.text import NUMBER_WORDS, all_stems, normalise, stems, words
 from rag.voter_accounts import tells_the_vote_asked, tells_the_vote_not_why, voters_vote, with_the_voters_account
 from rag.votes import (
-    account_side, asked_side, asks_for_an_account, first_naming_voters, names_no_voter_asked, voters_asked, vote_side,
+    account_side, asked_side, asks_for_an_account, asks_the_count, first_naming_voters, gives_the_count,
+    names_no_voter_asked, voters_asked, vote_side,
 )  # fmt: skip
 from rag.withheld import Withheld, find_withheld, withheld_notice
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
@@ -65,6 +67,11 @@ MIN_NEW_STEMS = 3
 SECOND_ANSWER_GAP = 1.0
 # Another source's figure for the same thing (_rival_figure) is looked for among this many candidates after the best.
 RIVAL_CANDIDATES = 10
+# Another outlet's sentence giving its figure for the same thing is about as near the question in meaning as the best
+# one's: on the dev splits the real disagreements' rival sentences had 0.79-1.09 of the best one's similarity to the
+# question, and the figures of something else taken for one (a meeting's turnout for a terminal's layoffs, a naloxone
+# machine's price for what jailing inmates elsewhere cost) 0.47-0.69. Chosen between the two on the dev splits.
+RIVAL_SIMILARITY_SHARE = 0.75
 MAX_LISTED_ANSWERS = 5
 # Candidates checked for orders to an assistant (each check parses the sentence).
 CHECKED_FOR_ORDERS = 6
@@ -207,6 +214,9 @@ def fitting_first(
         candidates = _where_the_person_is_named(candidates, analysis)
     if asks_for_an_account(analysis) and tells_the_vote_not_why(candidates, analysis):
         return []  # the article says how they voted, not why (nor, for an objection, anything more of theirs)
+    if asks_the_count(analysis):
+        # "What was the council's vote on the signals?": only a sentence with that vote's count answers
+        return [c for c in candidates if gives_the_count(c, analysis, _sentence_before(c))]
     if not analysis.typed:
         candidates = named_by_focus_first(candidates, analysis)
     if candidates and decided_another_thing(analysis, candidates[0], word_likeness):
@@ -398,6 +408,7 @@ def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_li
         counts_something_else(analysis, candidate, word_likeness)
         or counts_anothers(analysis, candidate)
         or sums_something_else(analysis, candidate, word_likeness)
+        or pays_someone_else(analysis, candidate, word_likeness)
         or sizes_something_else(analysis, candidate, word_likeness)
         or shares_something_else(analysis, candidate, word_likeness)
         or pays_for_something_else(analysis, candidate, word_likeness)
@@ -646,7 +657,7 @@ def _rival_figure(
                 or rival.features["answer_on_focus"] < best.features["answer_on_focus"]
                 or not _same_unit(rival.answer_text() or "", best.answer_text() or "", analysis.focus)
                 or _also_states(best, rival) or _also_states(rival, best)
-                or _names_less(rival, best, analysis)
+                or _names_less(rival, best, analysis) or _further_off(rival, best)
                 or _rival_of_something_else(rival, analysis, word_likeness)
                 or _a_share_or_a_holding(rival, best, analysis)):  # fmt: skip
             continue
@@ -654,6 +665,15 @@ def _rival_figure(
         accepted = model.answer_probability(refusal_features(first, analysis, word_likeness)) >= model.threshold
         return rival if accepted else None
     return None
+
+
+def _further_off(rival: Candidate, best: Candidate) -> bool:
+    """Whether the rival's sentence is much further from the question in meaning than the best one's (below
+    RIVAL_SIMILARITY_SHARE of its similarity): "About 80 people came to the meeting" tells of something else than
+    "It will lay off 14 of its 31 workers" for "How many is the terminal letting go?". Not judged without the
+    sentences' similarities (no query vector)."""
+    best_similarity = best.features.get("similarity", 0.0)
+    return best_similarity > 0.0 and rival.features.get("similarity", 0.0) < RIVAL_SIMILARITY_SHARE * best_similarity
 
 
 def _a_share_or_a_holding(rival: Candidate, best: Candidate, analysis: QuestionAnalysis) -> bool:
@@ -832,6 +852,11 @@ def _with_sentence_before(candidate: Candidate) -> str:
     before = [s for s, e in sentence_spans(candidate.passage) if e <= candidate.start]
     start = before[-1] if before else candidate.start
     return candidate.passage.text[start : candidate.end]
+
+
+def _sentence_before(candidate: Candidate) -> str:
+    before = [(s, e) for s, e in sentence_spans(candidate.passage) if e <= candidate.start]
+    return candidate.passage.text[before[-1][0] : before[-1][1]] if before else ""
 
 
 def _value_text(candidate: Candidate, analysis: QuestionAnalysis | None) -> str:

@@ -14,10 +14,10 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Literal
 
-from index.nlp import sentence_parse
+from index.nlp import parse, sentence_parse
 from rag.candidates import Candidate, a_persons_name, names_a_person
 from rag.query import QuestionAnalysis
-from rag.text import words
+from rag.text import stems, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -297,3 +297,48 @@ def names_no_voter_asked(candidates: list[Candidate], analysis: QuestionAnalysis
         return False
     best = candidates[0].text
     return bool(_TALLIED_VOTE.search(best)) or vote_side(best) not in (None, asked_side(analysis.question))
+
+
+# Nouns for a vote's outcome in numbers: "What was the council's vote on the rezoning?", "What was the final tally?"
+_TALLY_NOUNS = frozenset({"vote", "tally", "margin"})
+# "What was the vote about?", "What was the vote for?": what a vote was on is asked, not its count
+_ASKS_ITS_MATTER = re.compile(r"\b(?:about|on|for|over)\W*$", re.IGNORECASE)
+# A vote's count as news writing gives it: "voted 4-1", "passed 1,842 to 2,017", "unanimously", "without dissent"
+_COUNT_GIVEN = re.compile(
+    rf"{_TALLIED_VOTE.pattern}|\b\d[\d,]*\s+(?:votes?\s+)?to\s+\d[\d,]*\b|\bunanimous(?:ly)?\b|"
+    r"\bwithout\s+(?:a\s+)?(?:dissent|dissenting\s+vote|objection)\b|\b\d+(?:\.\d+)?\s?(?:percent|%)\s+of\s+the\s+vote",
+    re.IGNORECASE,
+)
+# "In a separate 4-1 vote", "The board also voted 5-0 to ...": a vote on another matter than the one before
+_ANOTHER_VOTE = re.compile(r"\b(?:separate|another|also)\b", re.IGNORECASE)
+_MATTER_TAGS = frozenset({"NOUN", "PROPN", "VERB", "NUM"})
+
+
+def asks_the_count(analysis: QuestionAnalysis) -> bool:
+    """Whether the question asks what a vote's count was: "What was the council's vote on the fire station?", "What
+    was the final tally?" (not "What was the vote about?", nor "How did she vote?", which a side answers)."""
+    return (not analysis.typed and analysis.question_word == "what" and analysis.focus in _TALLY_NOUNS
+            and analysis.predicate is None and not _ASKS_ITS_MATTER.search(analysis.question))  # fmt: skip
+
+
+def _matter(question: str) -> set[str]:
+    """The stems of what the vote asked about was on: "on the Tennant Avenue smart signals" (none when the question
+    does not say: "What was the final tally?")."""
+    doc = parse(question)
+    tally = next((t for t in doc if t.lemma_.casefold() in _TALLY_NOUNS and t.pos_ == "NOUN"), None)
+    if tally is None:
+        return set()
+    phrases = [c for c in tally.children if c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "over", "to")]
+    return {s for p in phrases for t in p.subtree if t.pos_ in _MATTER_TAGS for s in stems(t.text)}
+
+
+def gives_the_count(candidate: Candidate, analysis: QuestionAnalysis, context: str = "") -> bool:
+    """Whether the candidate's sentence gives a vote's count ("voted 4-1", "unanimously") on what the question asks
+    about: its sentence, or the one before it (`context`), shares a word with the matter ("In a separate 4-1 vote,
+    the council raised meter rates" gives no count of the vote on the signals told of before it)."""
+    if not _COUNT_GIVEN.search(candidate.text):
+        return False
+    matter = _matter(analysis.question)
+    if _ANOTHER_VOTE.search(candidate.text):
+        context = ""  # a vote on something else than the sentence before told of
+    return not matter or bool(matter & set(stems(f"{context} {candidate.text}")))

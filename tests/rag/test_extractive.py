@@ -87,6 +87,49 @@ def test_two_outlets_counting_the_same_thing_differ_and_a_count_of_something_els
     assert alone.answer.startswith("Three firefighters [1].")
 
 
+def _embedded(passage: "Passage", encoder: object) -> "Passage":
+    """`passage` with its sentences' vectors, as the index keeps them, so candidates get their similarity."""
+    from index.vector_codec import pack
+    from rag.candidates import sentence_spans
+
+    spans = sentence_spans(passage)
+    vectors = encoder.embed_array([passage.text[s:e] for s, e in spans])  # type: ignore[attr-defined]
+    return passage.model_copy(update={"sentence_spans": spans, "sentence_vectors": pack(vectors)})
+
+
+def _answer_with_similarity(question: str, passages: list["Passage"], encoder: object) -> str:
+    """The extractive answer's text from `passages` alone, every stem weighted alike, with the sentences' similarity
+    to the question and word likeness from the real encoder (as the assistant answers)."""
+    from rag.extractive import extractive_answer
+    from rag.query import analyse
+    from rag.word_likeness import EncoderWordLikeness
+
+    return extractive_answer(
+        analyse(question), [_embedded(p, encoder) for p in passages], idf=lambda stem: 1.0,
+        word_likeness=EncoderWordLikeness(encoder),  # type: ignore[arg-type]
+        query_vector=encoder.embed_query(question),  # type: ignore[attr-defined]
+    ).answer  # fmt: skip
+
+
+def test_another_outlets_figure_in_a_sentence_far_from_the_question_is_no_rival(encoder: object) -> None:
+    """"About 40 people came to a vigil" counts people too, in another outlet's report of the same fire, but its
+    sentence is much further from "How many people did the fire leave homeless?" than "left 12 people homeless":
+    it tells of something else. Another outlet's "15 people were left homeless" does differ."""
+    homeless = _passage("a", "Mornby Courier", "The fire on Quay Lane in Mornby early Sunday left 12 people homeless, "
+                        "the Red Cross said.")  # fmt: skip
+    vigil = _passage("b", "Radio Mornby", "The Quay Lane fire in Mornby destroyed two houses early Sunday. About 40 "
+                     "people came to a vigil for the families on Monday evening.")  # fmt: skip
+    other = _passage("c", "Mornby Post", "The Red Cross said 15 people were left homeless by the Quay Lane fire in "
+                     "Mornby.")  # fmt: skip
+    question = "How many people did the Quay Lane fire in Mornby leave homeless?"
+
+    alone = _answer_with_similarity(question, [homeless, vigil], encoder)
+    assert alone.startswith("12 people [1].") and "Sources differ" not in alone and "40" not in alone
+    assert _answer_with_similarity(question, [homeless, other], encoder).startswith(
+        "Sources differ: 12 people according to Mornby Courier [1]; 15 people according to Mornby Post [2]."
+    )
+
+
 def test_a_share_of_the_cost_is_no_rival_of_the_cost_and_a_second_outlets_cost_is(encoder: object) -> None:
     """"The state paid $1.5 million of the cost" gives a share of what "cost $2.1 million" gives whole: no
     disagreement. Another outlet's "cost $1.9 million" is one; and when the question asks for the share, two

@@ -159,3 +159,60 @@ def test_an_objection_asks_for_the_account_of_a_no(question: str, side: str | No
     analysis = analyse(question)
     assert account_side(analysis) == side
     assert asks_for_an_account(analysis) == account
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("What was the council's vote on the Harrow Lane rezoning?", True),
+        ("What was the final tally?", True),
+        ("What was the margin on the Tamsin Hill school levy?", True),
+        ("What was the vote about?", False),  # what it was on
+        ("How did the council vote on the budget?", False),  # a side answers
+        ("What did the council vote on?", False),
+    ],
+)
+def test_a_question_asking_what_the_vote_was_asks_for_its_count(question: str, asks: bool) -> None:
+    from rag.query import analyse
+    from rag.votes import asks_the_count
+
+    assert asks_the_count(analyse(question)) is asks
+
+
+def test_a_votes_count_answers_only_for_the_matter_it_was_on() -> None:
+    """"What was the vote on the signals?" is answered by "voted 4-1 to replace the signals" (or by "approved it 4-1"
+    after a sentence about them), not by "In a separate 5-2 vote, the council raised meter rates", whatever the
+    sentence before it told of, nor by a sentence about the signals with no count."""
+    from rag.query import analyse
+    from rag.votes import gives_the_count
+
+    lead, no_count, separate = _sentences(
+        "The Orrin Bay council voted 4-1 on Tuesday to replace the traffic signals on Harrow Lane. "
+        "The council approved new signals on Harrow Lane after a long debate. "
+        "In a separate 5-2 vote, the council raised downtown parking meter rates."
+    )
+    signals = analyse("What was the council's vote on the Harrow Lane signals?")
+    assert gives_the_count(lead, signals)
+    assert not gives_the_count(no_count, signals)
+    assert not gives_the_count(separate, signals, context=no_count.text)
+    meters = analyse("What was the council's vote on the parking meter rates?")
+    assert gives_the_count(separate, meters, context=no_count.text)
+    (approved_it,) = _sentences("The council approved them 6-0 after an hour of debate.")
+    assert gives_the_count(approved_it, signals, context=no_count.text)
+    (unanimous,) = _sentences("The school levy on Tamsin Hill passed unanimously.")
+    assert gives_the_count(unanimous, analyse("What was the vote on the Tamsin Hill school levy?"))
+
+
+def test_a_vote_asked_for_by_its_count_is_refused_when_the_report_gives_none(encoder: object) -> None:
+    """The report tells that the council approved the signals, and the count of another vote: no answer to "What was
+    the vote on the signals?"; the count when the report gives it."""
+    from tests.rag.test_extractive import _answer_with_similarity, _passage
+
+    question = "What was the Orrin Bay council's vote on the Harrow Lane signals?"
+    without = _passage("a", "Orrin Bay Courier", "The Orrin Bay council on Tuesday approved a $1.2 million project to "
+                       "replace the traffic signals on Harrow Lane. In a separate 5-2 vote, the council raised "
+                       "downtown parking meter rates.")  # fmt: skip
+    assert _answer_with_similarity(question, [without], encoder).startswith("The articles don't say")
+    told = _passage("b", "Orrin Bay Courier", "The Orrin Bay council voted 4-1 on Tuesday to replace the traffic "
+                    "signals on Harrow Lane at a cost of $1.2 million.")  # fmt: skip
+    assert "4-1" in _answer_with_similarity(question, [told], encoder)

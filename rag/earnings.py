@@ -1,0 +1,85 @@
+"""What someone is paid: a question asking it, and the sums that can answer it.
+
+"What will the paramedics be paid?", "What will the new jobs pay?" and "What did
+the town pay its police chief?" ask for earnings, though no word of theirs names
+a salary. A news report gives earnings beside who earns them ("The new jobs will
+pay $24.75 an hour", "pays rookie deputies $56,900") or with a word for them
+("at a salary of $118,500"). A sum in a sentence with neither is paid for
+something else: what homeowners will pay in taxes, a plant's cost, a district's
+budget. (A salary noun asked for outright, "What is her salary?", is read by
+rag.candidates.sums_something_else.)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from index.nlp import parse, sentence_parse
+from rag.candidates import SAME_THING_LIKENESS, Candidate
+from rag.query import SUM_OF_MONEY_NOUNS, QuestionAnalysis
+from rag.text import all_stems
+from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# A paid post as what pays: "What will the new jobs pay?", "What does the job pay?" (the parser often takes "pay"
+# at the end for a noun)
+_A_POST_PAYS = re.compile(r"\b(job|position|post|opening|role)s?\b[^?.]*\bpay\W*$", re.IGNORECASE)
+# Nouns for what is earned, which a sentence may give earnings by ("at a salary of $118,500"). A closed list: word
+# likeness puts "payment", "tax" and "fund" near "pay", and they are sums paid for anything.
+_EARNINGS = frozenset({"salary", "wage", "pay", "paycheck", "earnings", "compensation", "income", "stipend"})
+
+
+def payee(analysis: QuestionAnalysis) -> str | None:
+    """The lemma of who or what the question asks the earnings of, or None when it asks no earnings: "paramedic" in
+    "What will the 12 paramedics be paid?", "job" in "What will the new jobs pay?", "chief" in "What did Pellinwood
+    pay its police chief?". Not a price paid for something ("What did the county pay the family for the land?",
+    "... pay the architects to design the jail?"), nor a payer ("What will the county pay?"), nor a question whose
+    focus names the sum ("What salary will she get?")."""
+    if analysis.answer_type != "money" or analysis.focus in SUM_OF_MONEY_NOUNS:
+        return None
+    post = _A_POST_PAYS.search(analysis.question)
+    if post is not None:
+        return post.group(1).casefold()
+    for token in parse(analysis.question):
+        if token.lemma_.casefold() != "pay" or token.pos_ != "VERB":
+            continue
+        children = list(token.children)
+        if any((c.dep_ == "prep" and c.lower_ == "for") or c.dep_ in ("xcomp", "advcl") for c in children):
+            return None  # what was paid for ("for the land", "to design the jail"), not who was paid
+        # "are lifeguards paid": the subject of a passive "paid", which the parser may take for an active one's
+        passive = token.tag_ in ("VBN", "VBD") and any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "be"
+                                                        for c in children)  # fmt: skip
+        paid = (_noun(children, ("nsubjpass", "dative")) or (_noun(children, ("nsubj",)) if passive else None)
+                or _noun(children, ("dobj",)))  # fmt: skip
+        return paid.lemma_.casefold() if paid is not None else None
+    return None
+
+
+def _noun(children: list["Token"], deps: tuple[str, ...]) -> "Token | None":
+    return next((c for c in children if c.dep_ in deps and c.pos_ in ("NOUN", "PROPN") and c.tag_ != "WP"), None)
+
+
+def pays_someone_else(
+    analysis: QuestionAnalysis, candidate: Candidate, word_likeness: WordLikeness = SAME_WORD_ONLY
+) -> bool:
+    """Whether a sum answering what someone is paid (`payee`) comes from a sentence that names neither them (as
+    written or alike in meaning: "medics" for "paramedics", not "officers" for the chief, nor "company" for the
+    jobs) nor any earnings ("salary", "wage", "pay"): "The owner
+    of a $250,000 home would pay about $118 a year" does not say what the paramedics will be paid. False for other
+    questions."""
+    asked = payee(analysis)
+    if asked is None or candidate.answer is None:
+        return False
+    asked_stems = all_stems(asked)
+    for token in sentence_parse(candidate.text):
+        if token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lemma = token.lemma_.casefold()
+        if asked_stems & all_stems(token.text) or word_likeness(asked, lemma) >= SAME_THING_LIKENESS:
+            return False
+        if token.pos_ == "NOUN" and lemma in _EARNINGS:
+            return False
+    return True
