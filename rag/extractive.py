@@ -45,6 +45,7 @@ from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.earnings import pays_someone_else
 from rag.identity import describe
 from rag.leaders import asks_who_heads, first_titled_head, titled_head
+from rag.measured import asks_a_measure, gives_the_measure
 from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
 from rag.number_roles import rival_is_a_share_or_a_holding
 from rag.query import CALENDAR_WORDS, Constraint, QuestionAnalysis, is_duration
@@ -217,6 +218,9 @@ def fitting_first(
     if asks_the_count(analysis):
         # "What was the council's vote on the signals?": only a sentence with that vote's count answers
         return [c for c in candidates if gives_the_count(c, analysis, _sentence_before(c))]
+    if asks_a_measure(analysis):
+        # "What was the lead level in the water?": only a sentence with a figure of the lead answers
+        candidates = [c for c in candidates if gives_the_measure(c, analysis)]
     if not analysis.typed:
         candidates = named_by_focus_first(candidates, analysis)
     if candidates and decided_another_thing(analysis, candidates[0], word_likeness):
