@@ -35,8 +35,9 @@ _EARNINGS = frozenset({"salary", "wage", "pay", "paycheck", "earnings", "compens
 def payee(analysis: QuestionAnalysis) -> str | None:
     """The lemma of who or what the question asks the earnings of, or None when it asks no earnings: "paramedic" in
     "What will the 12 paramedics be paid?", "job" in "What will the new jobs pay?", "chief" in "What did Pellinwood
-    pay its police chief?". Not a price paid for something ("What did the county pay the family for the land?",
-    "... pay the architects to design the jail?"), nor a payer ("What will the county pay?"), nor a question whose
+    pay its police chief?" (one of the payer's own, "its", "their"). Not a price paid for something ("What did the
+    county pay the family for the land?", "... pay the architects to design the jail?"), nor a fee paid to another
+    ("How much did the city pay the lawyers?"), nor a payer ("What will the county pay?"), nor a question whose
     focus names the sum ("What salary will she get?")."""
     if analysis.answer_type != "money" or analysis.focus in SUM_OF_MONEY_NOUNS:
         return None
@@ -54,7 +55,9 @@ def payee(analysis: QuestionAnalysis) -> str | None:
                                                         for c in children)  # fmt: skip
         paid = (_noun(children, ("nsubjpass", "dative")) or (_noun(children, ("nsubj",)) if passive else None)
                 or _noun(children, ("dobj",)))  # fmt: skip
-        return paid.lemma_.casefold() if paid is not None else None
+        if paid is None or (paid.dep_ != "nsubjpass" and not passive and not any(c.dep_ == "poss" for c in paid.children)):
+            return None  # "pay the lawyers", "pay the Aldous family": a fee or a price; "pay its police chief" is pay
+        return paid.lemma_.casefold()
     return None
 
 

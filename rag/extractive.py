@@ -45,7 +45,6 @@ from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.earnings import pays_someone_else
 from rag.identity import describe
 from rag.leaders import asks_who_heads, first_titled_head, titled_head
-from rag.measured import asks_a_measure, gives_the_measure
 from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
 from rag.number_roles import rival_is_a_share_or_a_holding
 from rag.query import CALENDAR_WORDS, Constraint, QuestionAnalysis, is_duration
@@ -68,11 +67,6 @@ MIN_NEW_STEMS = 3
 SECOND_ANSWER_GAP = 1.0
 # Another source's figure for the same thing (_rival_figure) is looked for among this many candidates after the best.
 RIVAL_CANDIDATES = 10
-# Another outlet's sentence giving its figure for the same thing is about as near the question in meaning as the best
-# one's: on the dev splits the real disagreements' rival sentences had 0.79-1.09 of the best one's similarity to the
-# question, and the figures of something else taken for one (a meeting's turnout for a terminal's layoffs, a naloxone
-# machine's price for what jailing inmates elsewhere cost) 0.47-0.69. Chosen between the two on the dev splits.
-RIVAL_SIMILARITY_SHARE = 0.75
 MAX_LISTED_ANSWERS = 5
 # Candidates checked for orders to an assistant (each check parses the sentence).
 CHECKED_FOR_ORDERS = 6
@@ -218,9 +212,6 @@ def fitting_first(
     if asks_the_count(analysis):
         # "What was the council's vote on the signals?": only a sentence with that vote's count answers
         return [c for c in candidates if gives_the_count(c, analysis, _sentence_before(c))]
-    if asks_a_measure(analysis):
-        # "What was the lead level in the water?": only a sentence with a figure of the lead answers
-        candidates = [c for c in candidates if gives_the_measure(c, analysis)]
     if not analysis.typed:
         candidates = named_by_focus_first(candidates, analysis)
     if candidates and decided_another_thing(analysis, candidates[0], word_likeness):
@@ -661,7 +652,7 @@ def _rival_figure(
                 or rival.features["answer_on_focus"] < best.features["answer_on_focus"]
                 or not _same_unit(rival.answer_text() or "", best.answer_text() or "", analysis.focus)
                 or _also_states(best, rival) or _also_states(rival, best)
-                or _names_less(rival, best, analysis) or _further_off(rival, best)
+                or _names_less(rival, best, analysis)
                 or _rival_of_something_else(rival, analysis, word_likeness)
                 or _a_share_or_a_holding(rival, best, analysis)):  # fmt: skip
             continue
@@ -669,15 +660,6 @@ def _rival_figure(
         accepted = model.answer_probability(refusal_features(first, analysis, word_likeness)) >= model.threshold
         return rival if accepted else None
     return None
-
-
-def _further_off(rival: Candidate, best: Candidate) -> bool:
-    """Whether the rival's sentence is much further from the question in meaning than the best one's (below
-    RIVAL_SIMILARITY_SHARE of its similarity): "About 80 people came to the meeting" tells of something else than
-    "It will lay off 14 of its 31 workers" for "How many is the terminal letting go?". Not judged without the
-    sentences' similarities (no query vector)."""
-    best_similarity = best.features.get("similarity", 0.0)
-    return best_similarity > 0.0 and rival.features.get("similarity", 0.0) < RIVAL_SIMILARITY_SHARE * best_similarity
 
 
 def _a_share_or_a_holding(rival: Candidate, best: Candidate, analysis: QuestionAnalysis) -> bool:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from index.nlp import parse, sentence_parse
 from rag.candidates import Candidate, a_persons_name, names_a_person
 from rag.query import QuestionAnalysis
-from rag.text import stems, words
+from rag.text import NUMBER_WORDS, stems, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -299,14 +299,21 @@ def names_no_voter_asked(candidates: list[Candidate], analysis: QuestionAnalysis
     return bool(_TALLIED_VOTE.search(best)) or vote_side(best) not in (None, asked_side(analysis.question))
 
 
-# Nouns for a vote's outcome in numbers: "What was the council's vote on the rezoning?", "What was the final tally?"
-_TALLY_NOUNS = frozenset({"vote", "tally", "margin"})
+# "What was the council's vote on the rezoning?": a vote's count is asked ("tally" and "margin" are no vote's alone: "the
+# food drive's final tally", "a profit margin", "the margin of victory" in votes or in points)
+_VOTE_NOUN = "vote"
 # "What was the vote about?", "What was the vote for?": what a vote was on is asked, not its count
 _ASKS_ITS_MATTER = re.compile(r"\b(?:about|on|for|over)\W*$", re.IGNORECASE)
-# A vote's count as news writing gives it: "voted 4-1", "passed 1,842 to 2,017", "unanimously", "without dissent"
+_A_NUMBER = r"(?:\d[\d,]*|" + "|".join(list(NUMBER_WORDS)[1:13]) + r")"
+# A vote's count as news writing gives it: "voted 4-1", "five to two", "passed 1,842 to 2,017", "61% to 39%",
+# "unanimously", "without dissent", "by 212 votes", "All five commissioners voted for it", "the lone no vote", "a tie
+# vote", "with 91 percent voting yes"
 _COUNT_GIVEN = re.compile(
-    rf"{_TALLIED_VOTE.pattern}|\b\d[\d,]*\s+(?:votes?\s+)?to\s+\d[\d,]*\b|\bunanimous(?:ly)?\b|"
-    r"\bwithout\s+(?:a\s+)?(?:dissent|dissenting\s+vote|objection)\b|\b\d+(?:\.\d+)?\s?(?:percent|%)\s+of\s+the\s+vote",
+    rf"{_TALLIED_VOTE.pattern}|\b{_A_NUMBER}\s+(?:votes?\s+)?to\s+{_A_NUMBER}\b|\bunanimous(?:ly)?\b|"
+    r"\bwithout\s+(?:a\s+)?(?:dissent|dissenting\s+vote|objection)\b|"
+    r"\b\d+(?:\.\d+)?\s?(?:percent|%)\s+(?:of\s+the\s+vote|to\s+\d|voting\b)|"
+    rf"\bby\s+{_A_NUMBER}\s+votes?\b|\ball\s+(?:{_A_NUMBER}\s+)?(?:\w+\s+){{0,2}}?vot(?:ed|ing)\b|"
+    r"\b(?:lone|only|sole)\s+(?:no\s+|dissenting\s+)?vote\b|\btie(?:-breaking)?\s+vote\b",
     re.IGNORECASE,
 )
 # "In a separate 4-1 vote", "The board also voted 5-0 to ...": a vote on another matter than the one before
@@ -315,21 +322,22 @@ _MATTER_TAGS = frozenset({"NOUN", "PROPN", "VERB", "NUM"})
 
 
 def asks_the_count(analysis: QuestionAnalysis) -> bool:
-    """Whether the question asks what a vote's count was: "What was the council's vote on the fire station?", "What
-    was the final tally?" (not "What was the vote about?", nor "How did she vote?", which a side answers)."""
-    return (not analysis.typed and analysis.question_word == "what" and analysis.focus in _TALLY_NOUNS
+    """Whether the question asks what a vote's count was: "What was the council's vote on the fire station?" (not
+    "What was the vote about?", nor "How did she vote?", which a side answers)."""
+    return (not analysis.typed and analysis.question_word == "what" and analysis.focus == _VOTE_NOUN
             and analysis.predicate is None and not _ASKS_ITS_MATTER.search(analysis.question))  # fmt: skip
 
 
 def _matter(question: str) -> set[str]:
     """The stems of what the vote asked about was on: "on the Tennant Avenue smart signals" (none when the question
-    does not say: "What was the final tally?")."""
+    does not say: "What was the final vote?"; not a day: "the vote on Tuesday")."""
     doc = parse(question)
-    tally = next((t for t in doc if t.lemma_.casefold() in _TALLY_NOUNS and t.pos_ == "NOUN"), None)
-    if tally is None:
+    vote = next((t for t in doc if t.lemma_.casefold() == _VOTE_NOUN and t.pos_ == "NOUN"), None)
+    if vote is None:
         return set()
-    phrases = [c for c in tally.children if c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "over", "to")]
-    return {s for p in phrases for t in p.subtree if t.pos_ in _MATTER_TAGS for s in stems(t.text)}
+    phrases = [c for c in vote.children if c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "over", "to")]
+    return {s for p in phrases for t in p.subtree if t.pos_ in _MATTER_TAGS and t.ent_type_ not in ("DATE", "TIME")
+            for s in stems(t.text)}  # fmt: skip
 
 
 def gives_the_count(candidate: Candidate, analysis: QuestionAnalysis, context: str = "") -> bool:

@@ -21,6 +21,7 @@ import pytest
         ("How much will the county pay?", None),
         ("What salary will Ivo Renn get?", None),
         ("How much was paid for the land?", None),
+        ("How much did the city pay the lawyers?", None),  # a fee paid to another, not one of its own
     ],
 )
 def test_a_question_asks_the_earnings_of_who_is_paid_not_of_what_is_paid_for(question: str, asked: str | None) -> None:

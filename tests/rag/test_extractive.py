@@ -111,25 +111,6 @@ def _answer_with_similarity(question: str, passages: list["Passage"], encoder: o
     ).answer  # fmt: skip
 
 
-def test_another_outlets_figure_in_a_sentence_far_from_the_question_is_no_rival(encoder: object) -> None:
-    """"About 40 people came to a vigil" counts people too, in another outlet's report of the same fire, but its
-    sentence is much further from "How many people did the fire leave homeless?" than "left 12 people homeless":
-    it tells of something else. Another outlet's "15 people were left homeless" does differ."""
-    homeless = _passage("a", "Mornby Courier", "The fire on Quay Lane in Mornby early Sunday left 12 people homeless, "
-                        "the Red Cross said.")  # fmt: skip
-    vigil = _passage("b", "Radio Mornby", "The Quay Lane fire in Mornby destroyed two houses early Sunday. About 40 "
-                     "people came to a vigil for the families on Monday evening.")  # fmt: skip
-    other = _passage("c", "Mornby Post", "The Red Cross said 15 people were left homeless by the Quay Lane fire in "
-                     "Mornby.")  # fmt: skip
-    question = "How many people did the Quay Lane fire in Mornby leave homeless?"
-
-    alone = _answer_with_similarity(question, [homeless, vigil], encoder)
-    assert alone.startswith("12 people [1].") and "Sources differ" not in alone and "40" not in alone
-    assert _answer_with_similarity(question, [homeless, other], encoder).startswith(
-        "Sources differ: 12 people according to Mornby Courier [1]; 15 people according to Mornby Post [2]."
-    )
-
-
 def test_a_share_of_the_cost_is_no_rival_of_the_cost_and_a_second_outlets_cost_is(encoder: object) -> None:
     """"The state paid $1.5 million of the cost" gives a share of what "cost $2.1 million" gives whole: no
     disagreement. Another outlet's "cost $1.9 million" is one; and when the question asks for the share, two

@@ -165,8 +165,9 @@ def test_an_objection_asks_for_the_account_of_a_no(question: str, side: str | No
     ("question", "asks"),
     [
         ("What was the council's vote on the Harrow Lane rezoning?", True),
-        ("What was the final tally?", True),
-        ("What was the margin on the Tamsin Hill school levy?", True),
+        ("What was the final vote on Tuesday?", True),
+        ("What was the final tally at the Tamsin food drive?", False),  # no vote's
+        ("What was the profit margin at Corvane Foods?", False),
         ("What was the vote about?", False),  # what it was on
         ("How did the council vote on the budget?", False),  # a side answers
         ("What did the council vote on?", False),
@@ -216,3 +217,26 @@ def test_a_vote_asked_for_by_its_count_is_refused_when_the_report_gives_none(enc
     told = _passage("b", "Orrin Bay Courier", "The Orrin Bay council voted 4-1 on Tuesday to replace the traffic "
                     "signals on Harrow Lane at a cost of $1.2 million.")  # fmt: skip
     assert "4-1" in _answer_with_similarity(question, [told], encoder)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "gives"),
+    [
+        ("The board voted five to two to close Ashby Primary.", True),
+        ("The levy passed 61% to 39%.", True),
+        ("The levy failed by 212 votes.", True),
+        ("All five commissioners voted for the closing.", True),
+        ("Trustee Ivo Renn cast the lone no vote.", True),
+        ("The closing passed on a tie-breaking vote by the mayor.", True),
+        ("The levy passed with 61 percent voting yes.", True),
+        ("Two weeks after the vote, the school closed its doors.", False),
+        ("The board approved the closing of Ashby Primary.", False),
+        ("The 2024-2025 budget closes Ashby Primary.", False),
+    ],
+)
+def test_a_votes_count_is_told_in_the_ways_news_writing_tells_it(sentence: str, gives: bool) -> None:
+    from rag.query import analyse
+    from rag.votes import gives_the_count
+
+    (candidate,) = _sentences(sentence)
+    assert gives_the_count(candidate, analyse("What was the final vote?")) is gives
