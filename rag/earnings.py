@@ -13,6 +13,7 @@ rag.candidates.sums_something_else.)
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from index.nlp import parse, sentence_parse
@@ -41,10 +42,16 @@ def payee(analysis: QuestionAnalysis) -> str | None:
     focus names the sum ("What salary will she get?")."""
     if analysis.answer_type != "money" or analysis.focus in SUM_OF_MONEY_NOUNS:
         return None
-    post = _A_POST_PAYS.search(analysis.question)
+    return _paid_in(analysis.question)
+
+
+@lru_cache(maxsize=256)
+def _paid_in(question: str) -> str | None:
+    """`payee` read from the question's words and parse (once per question: each candidate asks again)."""
+    post = _A_POST_PAYS.search(question)
     if post is not None:
         return post.group(1).casefold()
-    for token in parse(analysis.question):
+    for token in parse(question):
         if token.lemma_.casefold() != "pay" or token.pos_ != "VERB":
             continue
         children = list(token.children)
@@ -55,7 +62,9 @@ def payee(analysis: QuestionAnalysis) -> str | None:
                                                         for c in children)  # fmt: skip
         paid = (_noun(children, ("nsubjpass", "dative")) or (_noun(children, ("nsubj",)) if passive else None)
                 or _noun(children, ("dobj",)))  # fmt: skip
-        if paid is None or (paid.dep_ != "nsubjpass" and not passive and not any(c.dep_ == "poss" for c in paid.children)):
+        if paid is None:
+            return None
+        if paid.dep_ != "nsubjpass" and not passive and not any(c.dep_ == "poss" for c in paid.children):
             return None  # "pay the lawyers", "pay the Aldous family": a fee or a price; "pay its police chief" is pay
         return paid.lemma_.casefold()
     return None
@@ -70,9 +79,8 @@ def pays_someone_else(
 ) -> bool:
     """Whether a sum answering what someone is paid (`payee`) comes from a sentence that names neither them (as
     written or alike in meaning: "medics" for "paramedics", not "officers" for the chief, nor "company" for the
-    jobs) nor any earnings ("salary", "wage", "pay"): "The owner
-    of a $250,000 home would pay about $118 a year" does not say what the paramedics will be paid. False for other
-    questions."""
+    jobs) nor any earnings ("salary", "wage", "pay"): "The owner of a $250,000 home would pay about $118 a year"
+    does not say what the paramedics will be paid. False for other questions."""
     asked = payee(analysis)
     if asked is None or candidate.answer is None:
         return False

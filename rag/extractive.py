@@ -834,15 +834,20 @@ def _mentions(candidate: Candidate, constraint: Constraint) -> bool:
     return constraint.holds_in(normalise(text), set(words(text)))
 
 
+def _span_before(candidate: Candidate) -> tuple[int, int] | None:
+    """Where the sentence before the candidate's stands in its passage (None for the passage's first)."""
+    before = [(s, e) for s, e in sentence_spans(candidate.passage) if e <= candidate.start]
+    return before[-1] if before else None
+
+
 def _with_sentence_before(candidate: Candidate) -> str:
-    before = [s for s, e in sentence_spans(candidate.passage) if e <= candidate.start]
-    start = before[-1] if before else candidate.start
-    return candidate.passage.text[start : candidate.end]
+    before = _span_before(candidate)
+    return candidate.passage.text[before[0] if before else candidate.start : candidate.end]
 
 
 def _sentence_before(candidate: Candidate) -> str:
-    before = [(s, e) for s, e in sentence_spans(candidate.passage) if e <= candidate.start]
-    return candidate.passage.text[before[-1][0] : before[-1][1]] if before else ""
+    before = _span_before(candidate)
+    return candidate.passage.text[before[0] : before[1]] if before else ""
 
 
 def _value_text(candidate: Candidate, analysis: QuestionAnalysis | None) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from index.nlp import parse, sentence_parse
@@ -299,8 +300,8 @@ def names_no_voter_asked(candidates: list[Candidate], analysis: QuestionAnalysis
     return bool(_TALLIED_VOTE.search(best)) or vote_side(best) not in (None, asked_side(analysis.question))
 
 
-# "What was the council's vote on the rezoning?": a vote's count is asked ("tally" and "margin" are no vote's alone: "the
-# food drive's final tally", "a profit margin", "the margin of victory" in votes or in points)
+# "What was the council's vote on the rezoning?": a vote's count is asked ("tally" and "margin" are no vote's alone:
+# "the food drive's final tally", "a profit margin", "the margin of victory" in votes or in points)
 _VOTE_NOUN = "vote"
 # "What was the vote about?", "What was the vote for?": what a vote was on is asked, not its count
 _ASKS_ITS_MATTER = re.compile(r"\b(?:about|on|for|over)\W*$", re.IGNORECASE)
@@ -328,16 +329,18 @@ def asks_the_count(analysis: QuestionAnalysis) -> bool:
             and analysis.predicate is None and not _ASKS_ITS_MATTER.search(analysis.question))  # fmt: skip
 
 
-def _matter(question: str) -> set[str]:
+@lru_cache(maxsize=256)
+def _matter(question: str) -> frozenset[str]:
     """The stems of what the vote asked about was on: "on the Tennant Avenue smart signals" (none when the question
-    does not say: "What was the final vote?"; not a day: "the vote on Tuesday")."""
+    does not say: "What was the final vote?"; not a day: "the vote on Tuesday"). Read once per question: each
+    candidate asks again."""
     doc = parse(question)
     vote = next((t for t in doc if t.lemma_.casefold() == _VOTE_NOUN and t.pos_ == "NOUN"), None)
     if vote is None:
-        return set()
+        return frozenset()
     phrases = [c for c in vote.children if c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "over", "to")]
-    return {s for p in phrases for t in p.subtree if t.pos_ in _MATTER_TAGS and t.ent_type_ not in ("DATE", "TIME")
-            for s in stems(t.text)}  # fmt: skip
+    return frozenset(s for p in phrases for t in p.subtree if t.pos_ in _MATTER_TAGS
+                     and t.ent_type_ not in ("DATE", "TIME") for s in stems(t.text))  # fmt: skip
 
 
 def gives_the_count(candidate: Candidate, analysis: QuestionAnalysis, context: str = "") -> bool:
