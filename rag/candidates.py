@@ -1452,8 +1452,10 @@ def _answer_entities(
             continue  # "Who at the state parks office announced it?": a person there, not a body
         if label == "MONEY" and _POUNDS.search(text) and "£" not in passage.text and "$" in passage.text:
             label = "QUANTITY"  # "about 12 million pounds of pears" in an article that counts money in dollars
-        if not entity_fits(analysis.answer_type, label, text, analysis.focus, analysis.content_lemmas):
-            continue
+        if not entity_fits(analysis.answer_type, label, text, analysis.focus, analysis.content_lemmas) and not (
+            analysis.length_of and label == "QUANTITY" and _a_length_of(passage.text, (s, e, label), analysis.length_of)
+        ):
+            continue  # "How long is the detour?": "a detour of 19 miles" as well as "25 minutes"
         if label in _FIGURE_LABELS and not _A_FIGURE.search(text):
             continue  # "hail as large as 2.75 inches": the model tagged "as large as" as a number
         if _in_question(text, label, normalised_question, question_words, question):
@@ -2279,6 +2281,18 @@ def _specific(value: str) -> float:
     if not named:
         return 0.0
     return 0.5 if len(named) == len(words) or len(named) > 1 else 0.25
+
+
+# A length that measures another dimension: "a 150-foot-wide berm", "30 feet high", "a 40-foot-tall tower".
+_ANOTHER_DIMENSION_AFTER = re.compile(r"[\s-]*(?:wide|high|tall|deep|thick|across)\b", re.IGNORECASE)
+
+
+def _a_length_of(text: str, entity: Entity, thing: Sequence[str]) -> bool:
+    """Whether `entity` is a length ("19 miles") of the thing asked about, named next to it ("a detour of 19
+    miles", "1.3 miles of levee"): not a length of something else ("carried away 300 feet of road") nor a width."""
+    if not _UNITS_OF["length"].search(text, entity[0], entity[1]) or _ANOTHER_DIMENSION_AFTER.match(text, entity[1]):
+        return False
+    return _on_focus(text, entity, set(stems(" ".join(thing))), set()) == 1.0
 
 
 def _on_focus(text: str, entity: Entity, focus_stems: set[str], sentence_stems: set[str]) -> float:

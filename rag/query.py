@@ -290,6 +290,10 @@ class QuestionAnalysis:
     # "How old is Dale Orrin?", "How old is the man who ...?": the age asked is a person's, so any person's age
     # given in an article may answer it ("Osgood Tremlett, 41,"), unlike "How old is the mill?"
     ages_a_person: bool = False
+    # "How long is the detour?", "How long a stretch of levee ...?": "long" of a thing, not of a doing, may ask for a
+    # length ("a detour of 19 miles") as well as a time ("25 minutes"): the lemmas of that thing ("detour";
+    # "stretch", "levee"); empty when a time only is asked ("How long was the road shut?")
+    length_of: tuple[str, ...] = ()
 
     @property
     def typed(self) -> bool:
@@ -366,6 +370,7 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
         asked_of=_doer(wh) if slot == "object" or _after_a_preposition(wh) else None,
         asked_verb_forms=_asked_verb_forms(doc) if answer_type == "yes_no" else (),
         ages_a_person=answer_type == "age" and _ages_a_person(doc, wh),
+        length_of=_long_thing(wh) if answer_type == "duration" else (),
     )
 
 
@@ -719,6 +724,28 @@ def _how_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
             return "quantity", noun  # "How high are the rates?": a share or a sum, not a length
         return "measure", noun
     return "quantity", noun  # how big / large / severe ...
+
+
+def _long_thing(wh: "Token | None") -> tuple[str, ...]:
+    """The lemmas of the thing in "How long is the trail?", "How long will the runway be?" (a "be" with nothing
+    done) or "How long a stretch of levee ...?" (a noun right after "long a", with the noun it is of): a length
+    may be asked of it; none for "How long was it closed?" or "How long has he been provost?"."""
+    if wh is None or wh.lower_ != "how" or wh.i + 1 >= len(wh.doc) or wh.doc[wh.i + 1].lower_ != "long":
+        return ()
+    doc = wh.doc
+    long = doc[wh.i + 1]
+    after = doc[long.i + 1 : long.i + 3]
+    if len(after) == 2 and after[0].lower_ in ("a", "an") and after[1].pos_ == "NOUN":
+        thing = after[1]
+    else:
+        be = long.head
+        if be.lemma_ != "be" or be.dep_ != "ROOT" or any(t.pos_ == "VERB" and t.dep_ != "relcl" for t in doc):
+            return ()  # "How long is the work expected to last?": a time (not "the path of the storm that hit")
+        thing = next((c for c in be.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+        if thing is None:
+            return ()
+    of = [g for c in thing.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return tuple(t.lemma_.casefold() for t in [thing, *of])
 
 
 def _ages_a_person(doc: "Doc", wh: "Token | None") -> bool:

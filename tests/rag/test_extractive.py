@@ -1057,3 +1057,26 @@ def test_who_voted_on_a_side_no_sentence_names_is_refused_not_answered_by_the_ta
     assert _answer_text(analyse("Which Brackley council members voted for the fire engine?"), passages,
                         SAME_WORD_ONLY) == CANNOT_ANSWER  # fmt: skip
     assert "Kell" in _answer_text(analyse("Who voted against the Brackley fire engine?"), passages, SAME_WORD_ONLY)
+
+
+def test_how_long_a_thing_is_may_be_answered_by_its_length_but_not_by_another_things_length_or_width(
+    encoder: object,
+) -> None:
+    """"How long is the detour?" is answered by "a detour of 14 miles"; "300 feet of the road" washed out is
+    another thing's length, and "a 90-foot-wide berm" a width. A doing still lasts a time only."""
+    detour = _passage("a", "Ketchley Star", "A rockslide carried away about 300 feet of Brannock Pass Road on "
+                      "Friday. Until it reopens, drivers must go around by Sallow Lane and Mere Road, a detour of "
+                      "14 miles, the county engineer said.")  # fmt: skip
+    answer = _answer_with_similarity("How long is the detour around the Brannock Pass slide?", [detour], encoder)
+    assert answer.startswith("14 miles [1].")
+
+    wall = _passage("b", "Varrow Tide", "Crews will build a 90-foot-wide berm of packed sand behind the Varrow "
+                    "seawall this winter. The county board voted 5-0 to rebuild 0.8 miles of the seawall between "
+                    "Pier Road and the marina.")  # fmt: skip
+    answer = _answer_with_similarity("How long a stretch of the Varrow seawall is getting rebuilt?", [wall], encoder)
+    assert answer.startswith("0.8 miles [1].")
+
+    shut = _passage("c", "Ketchley Star", "Brannock Pass Road was shut for 11 days after about 300 feet of it washed "
+                    "out, the county engineer said.")  # fmt: skip
+    answer = _answer_with_similarity("How long was Brannock Pass Road shut after the slide?", [shut], encoder)
+    assert answer.startswith("11 days [1].")

@@ -793,3 +793,21 @@ def test_how_much_something_runs_or_sets_someone_back_asks_for_a_sum(question: s
 def test_ground_lost_or_distance_run_is_no_sum(question: str) -> None:
     """"set us back in the standings", "run them past Elder Cross": no price, whatever the pronoun."""
     assert analyse(question).answer_type != "money"
+
+
+@pytest.mark.parametrize(("question", "thing"), [
+    ("How long is the new bike trail along the Dunmere canal?", ("trail",)),
+    ("How long will the Ketchley runway be?", ("runway",)),
+    ("How long was the path of the storm that hit Oxbrook?", ("path", "storm")),
+    ("How long a stretch of the Varrow seawall is being rebuilt?", ("stretch", "seawall")),
+    ("How long was Quarry Lane shut after the flood?", ()),  # a doing lasts: a time only
+    ("How long is the Quarry Lane work expected to last?", ()),
+    ("How long has she been Ketchley's harbor master?", ()),
+    ("How long did the Oxbrook hearing last?", ()),
+])  # fmt: skip
+def test_how_long_a_thing_is_may_ask_its_length_and_how_long_a_doing_lasts_only_its_time(
+    question: str, thing: tuple[str, ...]
+) -> None:
+    analysis = analyse(question)
+    assert analysis.answer_type == "duration"
+    assert analysis.length_of == thing
