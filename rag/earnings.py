@@ -85,12 +85,30 @@ def pays_someone_else(
     if asked is None or candidate.answer is None:
         return False
     asked_stems = all_stems(asked)
+
+    def names_them(token: "Token") -> bool:
+        lemma = token.lemma_.casefold()
+        return bool(asked_stems & all_stems(token.text)) or word_likeness(asked, lemma) >= SAME_THING_LIKENESS
+
     for token in sentence_parse(candidate.text):
         if token.pos_ not in ("NOUN", "PROPN"):
             continue
-        lemma = token.lemma_.casefold()
-        if asked_stems & all_stems(token.text) or word_likeness(asked, lemma) >= SAME_THING_LIKENESS:
+        if names_them(token):
             return False
-        if token.pos_ == "NOUN" and lemma in _EARNINGS:
+        earner = _earner(token) if token.pos_ == "NOUN" and token.lemma_.casefold() in _EARNINGS else None
+        if earner is not None and (earner is token or names_them(earner)):
             return False
     return True
+
+
+def _earner(earnings: "Token") -> "Token | None":
+    """Whose earnings a noun for them names: "officers" in "starting pay for officers" and "the officers' pay";
+    the noun itself when it names no one ("at a salary of $118,500"), which may be anyone's."""
+    for child in earnings.children:
+        if child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN"):
+            return child
+        if child.dep_ == "prep" and child.lower_ == "for":
+            earner = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+            if earner is not None:
+                return earner
+    return earnings

@@ -61,3 +61,21 @@ def test_a_sum_answers_what_a_post_pays_when_its_sentence_names_the_post_or_earn
     expansion = _valued("The county gave Tamsin Cannery a tax break for a $24 million expansion.", "$24 million",
                         "MONEY")  # fmt: skip
     assert pays_someone_else(question, expansion)
+
+
+def test_earnings_named_as_someone_elses_do_not_say_what_the_one_asked_about_is_paid() -> None:
+    """"starting pay for deputies" and "the deputies' pay" are what the deputies get, not what the sheriff was paid;
+    "a salary of $91,000" with no one named, or "pay for the sheriff", may answer it."""
+    from rag.earnings import pays_someone_else
+    from rag.query import analyse
+    from tests.rag.test_extractive import _valued
+
+    question = analyse("What did Corvane County pay its last sheriff?")
+    others = [
+        "The board also raised starting pay for deputies from $44,000 to $47,500.",
+        "The board also raised the deputies' pay to $47,500.",
+    ]
+    for text in others:
+        assert pays_someone_else(question, _valued(text, "$47,500", "MONEY")), text
+    for text in ["The board hired him at a salary of $91,000.", "The board set pay for the sheriff at $91,000."]:
+        assert not pays_someone_else(question, _valued(text, "$91,000", "MONEY")), text
