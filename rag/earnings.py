@@ -38,11 +38,25 @@ def payee(analysis: QuestionAnalysis) -> str | None:
     "What will the 12 paramedics be paid?", "job" in "What will the new jobs pay?", "chief" in "What did Pellinwood
     pay its police chief?" (one of the payer's own, "its", "their"). Not a price paid for something ("What did the
     county pay the family for the land?", "... pay the architects to design the jail?"), nor a fee paid to another
-    ("How much did the city pay the lawyers?"), nor a payer ("What will the county pay?"), nor a question whose
-    focus names the sum ("What salary will she get?")."""
-    if analysis.answer_type != "money" or analysis.focus in SUM_OF_MONEY_NOUNS:
+    ("How much did the city pay the lawyers?"), nor a payer ("What will the county pay?"); for a question whose
+    focus names the earnings, whose they are ("firefighter" in "What's the salary for a firefighter?"; none in
+    "What salary will she get?")."""
+    if analysis.answer_type != "money":
         return None
+    if analysis.focus in SUM_OF_MONEY_NOUNS:
+        return _earner_asked(analysis.question, analysis.focus) if analysis.focus in _EARNINGS else None
     return _paid_in(analysis.question)
+
+
+@lru_cache(maxsize=256)
+def _earner_asked(question: str, earnings: str) -> str | None:
+    """Whose earnings a question names with its sum's noun: "firefighter" in "What's the starting salary for a
+    Wyncrest firefighter?" and "What is the mayor's salary?"; None in "What salary will she get?"."""
+    for token in parse(question):
+        if token.lemma_.casefold() == earnings:
+            earner = _earner(token)
+            return earner.lemma_.casefold() if earner is not token else None
+    return None
 
 
 @lru_cache(maxsize=256)
