@@ -38,25 +38,11 @@ def payee(analysis: QuestionAnalysis) -> str | None:
     "What will the 12 paramedics be paid?", "job" in "What will the new jobs pay?", "chief" in "What did Pellinwood
     pay its police chief?" (one of the payer's own, "its", "their"). Not a price paid for something ("What did the
     county pay the family for the land?", "... pay the architects to design the jail?"), nor a fee paid to another
-    ("How much did the city pay the lawyers?"), nor a payer ("What will the county pay?"); for a question whose
-    focus names the earnings, whose they are ("firefighter" in "What's the salary for a firefighter?"; none in
-    "What salary will she get?")."""
-    if analysis.answer_type != "money":
+    ("How much did the city pay the lawyers?"), nor a payer ("What will the county pay?"), nor a question whose
+    focus names the sum ("What salary will she get?")."""
+    if analysis.answer_type != "money" or analysis.focus in SUM_OF_MONEY_NOUNS:
         return None
-    if analysis.focus in SUM_OF_MONEY_NOUNS:
-        return _earner_asked(analysis.question, analysis.focus) if analysis.focus in _EARNINGS else None
     return _paid_in(analysis.question)
-
-
-@lru_cache(maxsize=256)
-def _earner_asked(question: str, earnings: str) -> str | None:
-    """Whose earnings a question names with its sum's noun: "firefighter" in "What's the starting salary for a
-    Wyncrest firefighter?" and "What is the mayor's salary?"; None in "What salary will she get?"."""
-    for token in parse(question):
-        if token.lemma_.casefold() == earnings:
-            earner = _earner(token)
-            return earner.lemma_.casefold() if earner is not token else None
-    return None
 
 
 @lru_cache(maxsize=256)
@@ -99,30 +85,12 @@ def pays_someone_else(
     if asked is None or candidate.answer is None:
         return False
     asked_stems = all_stems(asked)
-
-    def names_them(token: "Token") -> bool:
-        lemma = token.lemma_.casefold()
-        return bool(asked_stems & all_stems(token.text)) or word_likeness(asked, lemma) >= SAME_THING_LIKENESS
-
     for token in sentence_parse(candidate.text):
         if token.pos_ not in ("NOUN", "PROPN"):
             continue
-        if names_them(token):
+        lemma = token.lemma_.casefold()
+        if asked_stems & all_stems(token.text) or word_likeness(asked, lemma) >= SAME_THING_LIKENESS:
             return False
-        earner = _earner(token) if token.pos_ == "NOUN" and token.lemma_.casefold() in _EARNINGS else None
-        if earner is not None and (earner is token or names_them(earner)):
+        if token.pos_ == "NOUN" and lemma in _EARNINGS:
             return False
     return True
-
-
-def _earner(earnings: "Token") -> "Token | None":
-    """Whose earnings a noun for them names: "officers" in "starting pay for officers" and "the officers' pay";
-    the noun itself when it names no one ("at a salary of $118,500"), which may be anyone's."""
-    for child in earnings.children:
-        if child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN"):
-            return child
-        if child.dep_ == "prep" and child.lower_ == "for":
-            earner = next((g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
-            if earner is not None:
-                return earner
-    return earnings

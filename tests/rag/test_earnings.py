@@ -22,9 +22,6 @@ import pytest
         ("What salary will Ivo Renn get?", None),
         ("How much was paid for the land?", None),
         ("How much did the city pay the lawyers?", None),  # a fee paid to another, not one of its own
-        # earnings asked by their noun: whose they are, when the question says
-        ("What's the starting salary for a Corvane firefighter?", "firefighter"),
-        ("What is the Brackley harbor master's salary?", "master"),
     ],
 )
 def test_a_question_asks_the_earnings_of_who_is_paid_not_of_what_is_paid_for(question: str, asked: str | None) -> None:
@@ -64,36 +61,3 @@ def test_a_sum_answers_what_a_post_pays_when_its_sentence_names_the_post_or_earn
     expansion = _valued("The county gave Tamsin Cannery a tax break for a $24 million expansion.", "$24 million",
                         "MONEY")  # fmt: skip
     assert pays_someone_else(question, expansion)
-
-
-def test_earnings_named_as_someone_elses_do_not_say_what_the_one_asked_about_is_paid() -> None:
-    """"starting pay for deputies" and "the deputies' pay" are what the deputies get, not what the sheriff was paid;
-    "a salary of $91,000" with no one named, or "pay for the sheriff", may answer it."""
-    from rag.earnings import pays_someone_else
-    from rag.query import analyse
-    from tests.rag.test_extractive import _valued
-
-    question = analyse("What did Corvane County pay its last sheriff?")
-    others = [
-        "The board also raised starting pay for deputies from $44,000 to $47,500.",
-        "The board also raised the deputies' pay to $47,500.",
-    ]
-    for text in others:
-        assert pays_someone_else(question, _valued(text, "$47,500", "MONEY")), text
-    for text in ["The board hired him at a salary of $91,000.", "The board set pay for the sheriff at $91,000."]:
-        assert not pays_someone_else(question, _valued(text, "$91,000", "MONEY")), text
-
-
-def test_a_salary_asked_for_someone_is_not_answered_by_anothers_pay(encoder: object) -> None:
-    """"What's the starting salary for a Corvane firefighter?" is not answered by "starting pay for officers";
-    "Firefighters will be paid $58,000" and "a starting salary of $58,000" (naming no one else) answer it."""
-    from tests.rag.test_extractive import _answer_with_similarity, _passage
-
-    question = "What's the starting salary for a Corvane firefighter?"
-    police = _passage("a", "Corvane Courier", "The Corvane council hired six firefighters on Monday. It also raised "
-                      "starting pay for officers from $51,000 to $54,500 a year.")  # fmt: skip
-    assert _answer_with_similarity(question, [police], encoder).startswith("The articles don't say")
-    for text in ["The Corvane council hired six firefighters on Monday. Firefighters will be paid $58,000 a "
-                 "year to start.", "The Corvane council hired six firefighters on Monday at a starting salary of $58,000."]:
-        answer = _answer_with_similarity(question, [_passage("b", "Corvane Courier", text)], encoder)
-        assert answer.startswith("$58,000 [1]"), answer
