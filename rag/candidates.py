@@ -1453,7 +1453,8 @@ def _answer_entities(
         if label == "MONEY" and _POUNDS.search(text) and "£" not in passage.text and "$" in passage.text:
             label = "QUANTITY"  # "about 12 million pounds of pears" in an article that counts money in dollars
         if not entity_fits(analysis.answer_type, label, text, analysis.focus, analysis.content_lemmas) and not (
-            analysis.length_of and label == "QUANTITY" and _a_length_of(passage.text, (s, e, label), analysis.length_of)
+            analysis.length_of and label == "QUANTITY"
+            and _a_length_of(passage.text, start, end, (s, e, label), analysis.length_of, passage.entities)
         ):
             continue  # "How long is the detour?": "a detour of 19 miles" as well as "25 minutes"
         if label in _FIGURE_LABELS and not _A_FIGURE.search(text):
@@ -2284,15 +2285,81 @@ def _specific(value: str) -> float:
 
 
 # A length that measures another dimension: "a 150-foot-wide berm", "30 feet high", "a 40-foot-tall tower".
-_ANOTHER_DIMENSION_AFTER = re.compile(r"[\s-]*(?:wide|high|tall|deep|thick|across)\b", re.IGNORECASE)
+_ANOTHER_DIMENSION_AFTER = re.compile(r"[\s-]*(?:wide|high|tall|deep|thick)\b", re.IGNORECASE)
+# Verbs that give a height, a depth or where a thing is, not its length: "the bridge rises 60 feet", "the trail
+# climbs 1,200 feet", "the fence stands 8 feet", "the route starts 1 mile from the fairgrounds".
+_NOT_LENGTH_VERBS = frozenset({"rise", "climb", "drop", "fall", "sink", "soar", "tower", "dip", "descend", "bury",
+                               "raise", "lower", "lift", "stand", "sit", "lie", "start", "begin", "end"})  # fmt: skip
 
 
-def _a_length_of(text: str, entity: Entity, thing: Sequence[str]) -> bool:
-    """Whether `entity` is a length ("19 miles") of the thing asked about, named next to it ("a detour of 19
-    miles", "1.3 miles of levee"): not a length of something else ("carried away 300 feet of road") nor a width."""
+# Prepositions of a path a thing runs along ("runs 1.2 miles under the harbor"), not of where it is ("40 feet from").
+_ALONG_A_PATH = frozenset({"along", "across", "through", "over", "under", "around", "down", "up", "past"})
+
+
+def _a_path(preposition: "Token") -> bool:
+    """"along the beach", "between the depot and the hospital", "from the station to the jetty": the way a length
+    runs; not "from the curb" or "below the street", where something is."""
+    word = preposition.lower_
+    around = [*preposition.children, *preposition.head.children]
+    return word in _ALONG_A_PATH or word == "between" or (word == "from" and any(t.lower_ == "to" for t in around))
+
+
+def _a_length_of(
+    text: str, start: int, end: int, entity: Entity, thing: Sequence[str], entities: Sequence[Entity]
+) -> bool:
+    """Whether `entity`, in the sentence text[start:end], is a length ("19 miles") of the thing asked about, by
+    the parse: "1.3 miles of levee", "a 3-mile bike lane", "a detour of 19 miles", "the runway will stretch 6,500
+    feet", "the trail is 4.2 miles long". Not another thing's length ("closure of 2 miles of Highway 12"), nor a
+    width, a height or a distance from somewhere ("rises 60 feet", "begins 3 miles north of town")."""
     if not _UNITS_OF["length"].search(text, entity[0], entity[1]) or _ANOTHER_DIMENSION_AFTER.match(text, entity[1]):
         return False
-    return _on_focus(text, entity, set(stems(" ".join(thing))), set()) == 1.0
+    doc = sentence_parse(text[start:end])
+    span = doc.char_span(entity[0] - start, entity[1] - start, alignment_mode="expand")
+    if span is None:
+        return False
+    unit = span.root
+    things = set(thing)
+    durations = [doc.char_span(s - start, e - start, alignment_mode="expand") for s, e, label in entities
+                 if label in ("DATE", "TIME") and start <= s and e <= end and is_duration(text[s:e])]  # fmt: skip
+    if _lasts([d for d in durations if d is not None], things):
+        return False  # "The 640-mile flight lasts 95 minutes": how long it lasts is asked (not "The runway will
+        # take two years to build", the time of another doing)
+
+    def is_thing(token: "Token") -> bool:
+        return token.lemma_.casefold() in things
+
+    of = [g for c in unit.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if of:
+        return any(is_thing(g) for g in of)  # "1.3 miles of levee"; not "2 miles of Highway 12"
+    if any(c.dep_ == "advmod" or (c.dep_ == "prep" and not _a_path(c)) for c in unit.children):
+        return False  # "3 miles north of town", "40 feet below the street": where, not how long
+    head = unit.head
+    while unit.dep_ == "compound" and head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head  # "a 2,300-foot ski run"
+    if unit.dep_ in ("compound", "amod", "nummod", "nmod", "npadvmod") and head.pos_ in ("NOUN", "PROPN"):
+        return is_thing(head)  # "a 3-mile bike lane"
+    if unit.dep_ == "pobj" and head.lower_ == "of":
+        return is_thing(head.head)  # "a detour of 19 miles"
+    # "is 4.2 miles long"; "runs half a mile along the beach" (the parser hangs the length on the path's preposition)
+    verb = head.head if head.lower_ == "long" or (head.dep_ == "prep" and _a_path(head)) else head
+    if unit.dep_ not in ("dobj", "npadvmod", "attr") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.lemma_.casefold() in _NOT_LENGTH_VERBS:
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and is_thing(c) for c in verb.children)
+
+
+def _lasts(durations: Sequence["Span"], things: set[str]) -> bool:
+    """Whether one of `durations` is how long the thing itself lasts or takes: its verb's subject is the thing and
+    the verb says of no other doing ("the commute takes 40 minutes"; not "the runway will take two years to
+    build")."""
+    for duration in durations:
+        verb = _governing_verb(duration.root)
+        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("xcomp", "advcl", "ccomp") for c in verb.children):
+            continue
+        if any(c.dep_ == "nsubj" and c.lemma_.casefold() in things for c in verb.children):
+            return True  # (a passive's subject undergoes another doing: "the culvert will be replaced over six weeks")
+    return False
 
 
 def _on_focus(text: str, entity: Entity, focus_stems: set[str], sentence_stems: set[str]) -> float:

@@ -1080,3 +1080,24 @@ def test_how_long_a_thing_is_may_be_answered_by_its_length_but_not_by_another_th
                     "out, the county engineer said.")  # fmt: skip
     answer = _answer_with_similarity("How long was Brannock Pass Road shut after the slide?", [shut], encoder)
     assert answer.startswith("11 days [1].")
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    # where a thing stands, or how high: no length of it
+    ("How long is the Ostler Road fence?", "The Ostler Road fence stands 8 feet and cost $40,000.", None),
+    ("How long is the Pell Creek bridge?", "The Pell Creek bridge rises 30 feet above the water.", None),
+    ("How long is the Dunmere parade route?", "The Dunmere parade route starts 1 mile from the fairgrounds.", None),
+    # a thing that lasts: its time, though its length is beside it
+    ("How long is the Brask ferry crossing?", "The 40-mile Brask ferry crossing takes about three hours.",
+     "About three hours [1]."),
+    # its length by the verb that spans it, and a time taken to build it is another doing's
+    ("How long is the Corran Street tunnel?", "The Corran Street tunnel runs 1.2 miles under the harbor.",
+     "1.2 miles [1]."),
+    ("How long will the Pardee runway be?", "The Pardee runway of 7,200 feet will take two years to build.",
+     "7,200 feet [1]."),
+])  # fmt: skip
+def test_a_length_answers_how_long_a_thing_is_only_when_the_parse_makes_it_the_things_length(
+    question: str, text: str, expected: str | None, encoder: object
+) -> None:
+    answer = _answer_with_similarity(question, [_passage("a", "Pell Star", text)], encoder)
+    assert answer.startswith(expected or "The articles don't say"), answer
