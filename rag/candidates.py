@@ -2292,6 +2292,9 @@ _NOT_LENGTH_VERBS = frozenset({"rise", "climb", "drop", "fall", "sink", "soar", 
                                "raise", "lower", "lift", "stand", "sit", "lie", "start", "begin", "end"})  # fmt: skip
 
 
+# Prepositions that put a length between a thing and somewhere else: "runs 80 feet beneath the street", "sits 10
+# feet back from the curb" (not "from the depot to the river", a path).
+_WHERE_PREPOSITIONS = frozenset({"above", "below", "beneath", "underneath", "from", "off", "behind", "ahead"})
 # Prepositions of a path a thing runs along ("runs 1.2 miles under the harbor"), not of where it is ("40 feet from").
 _ALONG_A_PATH = frozenset({"along", "across", "through", "over", "under", "around", "down", "up", "past"})
 
@@ -2346,17 +2349,33 @@ def _a_length_of(
         return False
     if verb.lemma_.casefold() in _NOT_LENGTH_VERBS:
         return False
-    return any(c.dep_ in ("nsubj", "nsubjpass") and is_thing(c) for c in verb.children)
+    after = doc[unit.i + 1] if unit.i + 1 < len(doc) else None
+    if (after is not None and after.dep_ == "prep" and after.head.i == verb.i
+            and after.lower_ in _WHERE_PREPOSITIONS and not _a_path(after)):  # fmt: skip
+        return False  # "runs 80 feet beneath Market Street": how deep, not how long
+    return any(is_thing(subject) for subject in _subjects(verb))
+
+
+def _subjects(verb: "Token") -> list["Token"]:
+    """The subjects of `verb`, through a relative pronoun ("the boardwalk, which is 600 feet long": "boardwalk")
+    and from the verb it is joined to ("rises 85 feet and is 1,100 feet long")."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "relcl":
+        subjects = [verb.head if s.tag_ in ("WDT", "WP") else s for s in subjects]
+    return subjects
 
 
 def _lasts(durations: Sequence["Span"], things: set[str]) -> bool:
     """Whether one of `durations` is how long the thing itself lasts or takes: its verb's subject is the thing and
-    the verb says of no other doing ("the commute takes 40 minutes"; not "the runway will take two years to
-    build")."""
+    the verb says of no other doing ("the commute takes 40 minutes", "the closure will remain in effect for ten
+    days while crews patch the road"; not "the runway will take two years to build")."""
     for duration in durations:
         verb = _governing_verb(duration.root)
-        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("xcomp", "advcl", "ccomp") for c in verb.children):
-            continue
+        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and not any(
+                m.dep_ == "mark" for m in c.children)) for c in verb.children):  # fmt: skip
+            continue  # (a clause "while crews patch it" says why it lasts, and still of the thing)
         if any(c.dep_ == "nsubj" and c.lemma_.casefold() in things for c in verb.children):
             return True  # (a passive's subject undergoes another doing: "the culvert will be replaced over six weeks")
     return False

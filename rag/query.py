@@ -741,6 +741,8 @@ def _long_thing(wh: "Token | None") -> tuple[str, ...]:
         be = long.head
         if be.lemma_ != "be" or be.dep_ != "ROOT" or any(t.pos_ == "VERB" and t.dep_ != "relcl" for t in doc):
             return ()  # "How long is the work expected to last?": a time (not "the path of the storm that hit")
+        if any(c.i != long.i and c.dep_ not in ("nsubj", "aux", "punct") for c in be.children):
+            return ()  # "How long will the detour be in place?", "... is the bridge out of service?": a state lasts
         thing = next((c for c in be.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
         if thing is None:
             return ()

@@ -1090,11 +1090,19 @@ def test_how_long_a_thing_is_may_be_answered_by_its_length_but_not_by_another_th
     # a thing that lasts: its time, though its length is beside it
     ("How long is the Brask ferry crossing?", "The 40-mile Brask ferry crossing takes about three hours.",
      "About three hours [1]."),
+    ("How long is the Lusk bridge out of service?", "The 900-foot Lusk bridge will be out of service for six weeks "
+     "as crews replace its deck.", "Six weeks [1]."),
     # its length by the verb that spans it, and a time taken to build it is another doing's
     ("How long is the Corran Street tunnel?", "The Corran Street tunnel runs 1.2 miles under the harbor.",
      "1.2 miles [1]."),
     ("How long will the Pardee runway be?", "The Pardee runway of 7,200 feet will take two years to build.",
      "7,200 feet [1]."),
+    # a length said in a relative clause, or by the second of two verbs; a depth said by a preposition
+    ("How long is the Harbor Street boardwalk?", "Crews finished the Harbor Street boardwalk, which is 600 feet "
+     "long, on Friday.", "600 feet [1]."),
+    ("How long is the Harbor Street boardwalk?", "The Harbor Street boardwalk rises 8 feet above the dunes and is "
+     "1,100 feet long.", "1,100 feet [1]."),
+    ("How long is the Marl Street tunnel?", "The Marl Street tunnel runs 80 feet beneath the square.", None),
 ])  # fmt: skip
 def test_a_length_answers_how_long_a_thing_is_only_when_the_parse_makes_it_the_things_length(
     question: str, text: str, expected: str | None, encoder: object

@@ -804,6 +804,7 @@ def test_ground_lost_or_distance_run_is_no_sum(question: str) -> None:
     ("How long is the Quarry Lane work expected to last?", ()),
     ("How long has she been Ketchley's harbor master?", ()),
     ("How long did the Oxbrook hearing last?", ()),
+    ("How long will the Quarry Lane detour be in place?", ()),  # a state lasts: a time
 ])  # fmt: skip
 def test_how_long_a_thing_is_may_ask_its_length_and_how_long_a_doing_lasts_only_its_time(
     question: str, thing: tuple[str, ...]
