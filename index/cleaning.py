@@ -555,6 +555,8 @@ RULES: tuple[Rule, ...] = (
             r"\bjust\s+[$£€]\d+(?:\.\d{2})?\s*(?:per|a|/)\s*(?:week|month|year)\b",
             r"\bsubscribe\s+(?:now|today)\b",
             r"^\W*subscribe\b.{0,60}[$£€]\d",  # "Subscribe to the Record: $32 a year."
+            # "Mail subscriptions: $42 a year in Quarrendon County." (a paper's own rates, in its footer)
+            r"\b(?:mail|print|home[\s-]delivery|digital|online|e-?edition)\s+subscriptions?\W{0,3}[$£€]\d",
             r"\bstart\s+your\s+(?:free\s+)?trial\b",
         ),
     ),

@@ -307,6 +307,7 @@ def _rule_for(text: str, line: str) -> str | None:
         ("Please consider making a donation to support our newsroom.", "donation_appeal"),
         ("Start your free trial today", "subscription_offer"),
         ("Subscribe to the Kessock Ledger: $48 a year in Dunmere County. Call (555) 301-4400.", "subscription_offer"),
+        ("The Kessock Ledger is published every Friday. Mail subscriptions: $51 a year.", "subscription_offer"),
         ("Leave a comment", "comment_prompt"),
         ("* * *", "separator"),
         ("12", "widget_token"),
@@ -333,6 +334,7 @@ def test_prose_that_resembles_boilerplate_is_kept() -> None:
         "Read the full statement on the ministry's website, officials said.",
         "Prices rose 3 per cent in June.",
         "Households that subscribe to the county's recycling pickup pay $48 a year.",
+        "Digital subscriptions to the Dunmere streaming service will cost $9 a month from June.",
         "Meet at 5:00",
         "The talks on May 2025",
     ]
