@@ -1109,3 +1109,26 @@ def test_a_length_answers_how_long_a_thing_is_only_when_the_parse_makes_it_the_t
 ) -> None:
     answer = _answer_with_similarity(question, [_passage("a", "Pell Star", text)], encoder)
     assert answer.startswith(expected or "The articles don't say"), answer
+
+
+def test_a_figure_several_times_the_best_ones_is_no_rival_but_a_close_one_in_other_words_is(encoder: object) -> None:
+    """Outlets that disagree give close figures: "about 1,100 people" a battery plant will employ is no rival of the
+    150 a warehouse will, though both are counts of people (7 times apart); a ride "38 minutes each way" and one
+    that "adds about 25 minutes" to the run are two outlets' times for one ride, though the second does not name
+    the ride beside its figure."""
+    warehouse = [
+        _passage("a", "Pell Packet", "The Pell Creek warehouse would employ about 150 people at first, the company "
+                 "said."),
+        _passage("b", "Valley Wire", "The Pell Creek warehouse is the second big project in the county this year, "
+                 "after a battery plant that will employ 1,100 people."),
+    ]  # fmt: skip
+    answer = _answer_with_similarity("How many people will the new Pell Creek warehouse employ?", warehouse, encoder)
+    assert answer.startswith("About 150 people [1].") and "Sources differ" not in answer
+    ride = [
+        _passage("a", "Selby Drover", "Parents said the bus ride from Selby to Tarn would take some children 38 minutes "
+                 "each way."),
+        _passage("b", "Tarn Cairn", "Buses on the Selby route add about 25 minutes to the morning run to Tarn, the "
+                 "superintendent said."),
+    ]  # fmt: skip
+    answer = _answer_with_similarity("How long does the Selby bus ride to Tarn take?", ride, encoder)
+    assert answer.startswith("Sources differ: 38 minutes according to Selby Drover [1]; about 25 minutes")
