@@ -36,7 +36,7 @@ from rag.query import (
     is_infinitive,
     role_forms, slot_of, unit_forms, year_ranges,
 )  # fmt: skip
-from rag.text import NUMBER_WORDS, all_stems, content_words, normalise, stems, stopwords, words
+from rag.text import NUMBER_WORDS, all_stems, content_words, normalise, noun_stems, stems, stopwords, words
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
 
 if TYPE_CHECKING:
@@ -271,7 +271,7 @@ def find_candidates(
     query_stems = set(stems(question))
     total_weight = sum(idf(s) for s in query_stems) or 1.0
     question_words = set(words(question))
-    focus_stems = set(stems(analysis.focus)) if analysis.focus else set()
+    focus_stems = noun_stems(analysis.focus) if analysis.focus else set()
     predicate_stems = _predicate_stems(analysis)
     subject_stems = set(stems(analysis.subject)) if analysis.subject else set()
     checker = ConstraintChecker(analysis.constraints, article_text)
@@ -1387,7 +1387,7 @@ def _answer_entities(
     first (for a count, one followed by the thing counted comes first)."""
     fitting: list[Entity] = []
     normalised_question = normalise(question)
-    focus_stems = set(stems(analysis.focus)) if analysis.focus else set()
+    focus_stems = noun_stems(analysis.focus) if analysis.focus else set()
     question_stems = set(stems(question))
     describing_stems = all_stems(" ".join(analysis.focus_verb_forms))  # "the bakery that will close": "close"
     counts_a_unit = analysis.answer_type == "count" and (analysis.focus or "").casefold() in MEASURE_UNITS
@@ -1452,6 +1452,8 @@ def _answer_entities(
             continue  # "Who at the state parks office announced it?": a person there, not a body
         if label == "MONEY" and _POUNDS.search(text) and "£" not in passage.text and "$" in passage.text:
             label = "QUANTITY"  # "about 12 million pounds of pears" in an article that counts money in dollars
+        if label == "DATE" and all(part in NUMBER_WORDS for part in text.casefold().split("-")):
+            label = "CARDINAL"  # "Forty dogs were rescued": the model took a number opening a sentence for a date
         if not entity_fits(analysis.answer_type, label, text, analysis.focus, analysis.content_lemmas) and not (
             analysis.length_of and label == "QUANTITY"
             and _a_length_of(passage.text, start, end, (s, e, label), analysis.length_of, passage.entities)

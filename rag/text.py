@@ -12,8 +12,8 @@ from index.sentences import split_sentences
 from index.terms import all_stems, content_words, normalise, stems, stopwords, words
 
 __all__ = [
-    "NUMBER_WORDS", "all_stems", "capitalised_terms", "content_words", "is_number", "normalise", "split_sentences",
-    "stems", "stopwords", "words",
+    "NUMBER_WORDS", "all_stems", "capitalised_terms", "content_words", "is_number", "noun_stems", "normalise",
+    "split_sentences", "stems", "stopwords", "words",
 ]
 
 # Numbers written as words, as news writing spells the small ones ("three firefighters", "Two were hurt").
@@ -24,6 +24,18 @@ NUMBER_WORDS: dict[str, int] = {
         "seventeen eighteen nineteen twenty".split()
     )
 } | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+
+# English nouns whose plural a stemmer does not bring to the singular's stem ("people" -> "peopl", "person").
+_IRREGULAR_PLURALS = {"person": "people", "child": "children", "man": "men", "woman": "women"}
+_OTHER_NUMBER = _IRREGULAR_PLURALS | {plural: singular for singular, plural in _IRREGULAR_PLURALS.items()}
+
+
+def noun_stems(noun: str) -> set[str]:
+    """The stems of a noun in the singular and the plural: "people" is "person" too ("One person died" counts
+    people)."""
+    other = _OTHER_NUMBER.get(noun.casefold())
+    return set(stems(noun)) | (set(stems(other)) if other else set())
 
 
 def is_number(word: str) -> bool:

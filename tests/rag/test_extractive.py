@@ -1132,3 +1132,27 @@ def test_a_figure_several_times_the_best_ones_is_no_rival_but_a_close_one_in_oth
     ]  # fmt: skip
     answer = _answer_with_similarity("How long does the Selby bus ride to Tarn take?", ride, encoder)
     assert answer.startswith("Sources differ: 38 minutes according to Selby Drover [1]; about 25 minutes")
+
+
+def test_a_count_spelled_at_the_start_of_a_sentence_or_of_one_person_is_a_rival_figure(encoder: object) -> None:
+    """"Forty dogs were rescued" (the model tags a number opening a sentence as a date) and "One person died" (the
+    singular of the people asked about) are other outlets' counts of the same thing."""
+    dogs = [_passage("a", "Ambrey Echo", "Animal control officers rescued 47 dogs from a kennel outside Ambrey on "
+                     "Wednesday."),
+            _passage("b", "Shire Pet News", "Forty dogs were rescued from the Ambrey kennel, the humane society said.")]
+    answer = _answer_with_similarity("How many dogs were rescued from the Ambrey kennel?", dogs, encoder)
+    assert answer.startswith("Sources differ: 47 dogs according to Ambrey Echo [1]; Forty dogs"), answer
+    flood = [_passage("a", "Harlow Post", "One person died in the Harlow Creek flood, the sheriff said Tuesday."),
+             _passage("b", "Riverland News", "Two people died in the Harlow Creek flood after the dam gave way, the "
+                      "sheriff's office said late Tuesday.")]  # fmt: skip
+    answer = _answer_with_similarity("How many people died in the Harlow Creek flood?", flood, encoder)
+    assert answer.startswith("Sources differ:") and "One" in answer and "Two people" in answer, answer
+
+
+def test_children_counted_in_a_sentence_are_the_children_asked_about(encoder: object) -> None:
+    """"How many children were hurt?": "Three children were hurt" counts them ("children" is the plural of the
+    question's "child"), not "22 other students"."""
+    crash = _passage("a", "Pell Packet", "A school bus slid off Route 4 near Pell Creek on Monday morning. Three "
+                     "children were hurt, none badly, and 22 other students walked away, the sheriff said.")  # fmt: skip
+    answer = _answer_with_similarity("How many children were hurt in the Pell Creek bus crash?", [crash], encoder)
+    assert answer.startswith("Three [1]."), answer
