@@ -1146,11 +1146,17 @@ def counts_a_noun_of_its_own(candidate: Candidate) -> bool:
     """Whether a number answer says what it counts ("310 *workers*", "1,200 *meals*"): false for a number standing
     alone ("It hired nine instead", "will hold 600, the architect said") or before a word that stands for a noun
     named earlier ("Four others were hurt")."""
+    return counted_noun(candidate) is not None
+
+
+def counted_noun(candidate: Candidate) -> str | None:
+    """The lemma of the noun a number answer counts ("worker" in "310 workers"), None when it says none
+    (`counts_a_noun_of_its_own`)."""
     clause = _answer_clause_tokens(candidate)
     if clause is None:
-        return False
+        return None
     counted = _counted_noun(clause[0]) or _counted_before_by_a_conjunct(clause[0])
-    return counted is not None and counted.lower_ not in _STANDING_FOR_ANOTHER
+    return None if counted is None or counted.lower_ in _STANDING_FOR_ANOTHER else counted.lemma_.casefold()
 
 
 def _counted_before_by_a_conjunct(answer: "Span") -> "Token | None":

@@ -35,11 +35,11 @@ from index.metadata import UNKNOWN_PUBLISHER
 from rag.answer_model import AnswerModel, kind_of, load_answer_model
 from rag.answer_text import balanced_quotes, display_text
 from rag.candidates import (
-    PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, acts_rather_than_places, answer_clause, clause_agrees,
-    counted_phrase, counts_a_noun_of_its_own, counts_anothers, counts_something_else, dates_a_thing_or_a_state,
-    dates_another_event, decided_another_thing, decided_for_another, decided_upon, done_the_other_way,
-    drop_orders_to_assistants, find_candidates, names_a_person, names_someone_new, new_names, pays_for_something_else,
-    sentence_spans, shares_something_else, sizes_something_else, sums_something_else, tells_whether,
+    PRONOUN_SPEAKER, SAME_THING_LIKENESS, ArticleText, Candidate, IdfFunction, acts_rather_than_places, answer_clause,
+    clause_agrees, counted_noun, counted_phrase, counts_a_noun_of_its_own, counts_anothers, counts_something_else,
+    dates_a_thing_or_a_state, dates_another_event, decided_another_thing, decided_for_another, decided_upon,
+    done_the_other_way, drop_orders_to_assistants, find_candidates, names_a_person, names_someone_new, new_names,
+    pays_for_something_else, sentence_spans, shares_something_else, sizes_something_else, sums_something_else, tells_whether,
 )  # fmt: skip
 from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.earnings import pays_someone_else
@@ -657,7 +657,8 @@ def _rival_figure(
         if (_outlet(rival.passage) == _outlet(best.passage) or _figure(rival) == best_figure
                 # one step less near the noun asked about: "add about 25 minutes to the run" for "the ride would
                 # take 38 minutes" (not two: a number with no noun against one beside it, "310" for "340 people")
-                or rival.features["answer_on_focus"] < best.features["answer_on_focus"] - 0.5
+                or (rival.features["answer_on_focus"] < best.features["answer_on_focus"] - 0.5
+                    and not _counts_its_own_noun(rival, analysis, word_likeness))
                 or not _same_unit(rival.answer_text() or "", best.answer_text() or "", analysis.focus)
                 or _also_states(best, rival) or _also_states(rival, best)
                 or _names_less(rival, best, analysis)
@@ -669,6 +670,18 @@ def _rival_figure(
         accepted = model.answer_probability(refusal_features(first, analysis, word_likeness)) >= model.threshold
         return rival if accepted else None
     return None
+
+
+def _counts_its_own_noun(rival: Candidate, analysis: QuestionAnalysis, word_likeness: WordLikeness) -> bool:
+    """"310 workers lost their jobs" for "How many people were put out of work?", "45 employees" for "How many
+    workers ...?": a count that says what it counts, in other words than the question's, when the question counts
+    people of any kind or the word is one for the same thing (not "70 people" for "How many homes ...?")."""
+    if analysis.answer_type != "count" or not analysis.focus:
+        return False
+    counted = counted_noun(rival)
+    if counted is None:
+        return False
+    return analysis.focus in ("people", "person") or word_likeness(analysis.focus, counted) >= SAME_THING_LIKENESS
 
 
 def _far_apart(rival: Candidate, best: Candidate) -> bool:

@@ -1156,3 +1156,18 @@ def test_children_counted_in_a_sentence_are_the_children_asked_about(encoder: ob
                      "children were hurt, none badly, and 22 other students walked away, the sheriff said.")  # fmt: skip
     answer = _answer_with_similarity("How many children were hurt in the Pell Creek bus crash?", [crash], encoder)
     assert answer.startswith("Three [1]."), answer
+
+
+def test_a_rival_count_may_name_the_people_it_counts_in_words_of_its_own(encoder: object) -> None:
+    """"How many people did the warehouse hire?": "hired 230 people" and another outlet's "has taken on 200
+    workers" are two counts of the same hires; "70 people work at the quarry" is no count of the homes near it."""
+    hires = [_passage("a", "Stannard Post", "The Stannard Foods warehouse in Orley hired 230 people this year, the "
+                      "company said."),
+             _passage("b", "Orley Radio", "The Stannard Foods warehouse in Orley has taken on 200 workers since "
+                      "January, a manager said.")]  # fmt: skip
+    answer = _answer_with_similarity("How many people did the Stannard Foods warehouse in Orley hire?", hires, encoder)
+    assert answer.startswith("Sources differ: 230 people according to Stannard Post [1]; 200 according to"), answer
+    homes = [_passage("a", "Fell Gazette", "About 40 homes along Kell Beck are within a mile of the Fell quarry."),
+             _passage("b", "Fell Radio", "The Fell quarry employs about 70 people.")]
+    answer = _answer_with_similarity("How many homes are within a mile of the Fell quarry?", homes, encoder)
+    assert answer.startswith("About 40 homes [1].") and "Sources differ" not in answer, answer
