@@ -838,7 +838,7 @@ def _unit(value: str) -> frozenset[str]:
     if is_duration(value):
         return frozenset({"<length of time>"})  # "40-month" and "three years" measure the same thing
     # "three" and "Two" are numbers, as "3" and "2" are: neither is what is counted
-    hedges = {stem for word in (*_HEDGES, *NUMBER_WORDS) for stem in stems(word)}
+    hedges = {stem for word in (*_HEDGES, *NUMBER_WORDS, *_SCALES) for stem in stems(word)}  # "$1.1 million" is "$"
     return frozenset(set(stems(re.sub(r"[\d.,]+", " ", value))) - hedges | symbols)
 
 

@@ -1171,3 +1171,12 @@ def test_a_rival_count_may_name_the_people_it_counts_in_words_of_its_own(encoder
              _passage("b", "Fell Radio", "The Fell quarry employs about 70 people.")]
     answer = _answer_with_similarity("How many homes are within a mile of the Fell quarry?", homes, encoder)
     assert answer.startswith("About 40 homes [1].") and "Sources differ" not in answer, answer
+
+
+def test_sums_in_millions_and_in_thousands_are_of_one_unit(encoder: object) -> None:
+    """"$1.1 million" and "$960,000" are both dollars: two outlets' sums for one purchase disagree."""
+    buses = [_passage("a", "Elm Ledger", "The Elmsworth school district spent $1.1 million on new buses this year."),
+             _passage("b", "Elm Voice", "The Elmsworth school district spent $960,000 on eight new buses, the "
+                      "superintendent said.")]  # fmt: skip
+    answer = _answer_with_similarity("How much did the Elmsworth school district spend on new buses?", buses, encoder)
+    assert answer.startswith("Sources differ: $1.1 million according to Elm Ledger [1]; $960,000"), answer
