@@ -1887,6 +1887,14 @@ _A_COUNT_IN_FIGURES = re.compile(
 )
 
 
+# A count in words opening a sentence, where the model misses it ("Eleven passengers were hurt", "Thirty-five
+# residents"); not "One", which opens "One of ..." and "One day ...".
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_A_COUNT_IN_WORDS = re.compile(
+    rf"(?i:\b(?:(?:{_TENS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))\b"
+    r"(?=\s+(?P<counted>[a-z]{3,}))"
+)
 # A capitalised word right before a number: the number is part of a name ("Route 7", "Lock 14").
 _A_NAMES_NUMBER = re.compile(r"\b[A-Z][\w.'’-]*\s+$")
 
@@ -1895,8 +1903,10 @@ def _untagged_counts(passage: Passage, start: int, end: int) -> list[Entity]:
     """Numbers in figures that count something and that the model tagged as nothing, as cardinals: the small
     model misses some ("Power was out for about 900 customers": no entity). Read only for "how many" questions."""
     taken = [(s, e) for s, e, _ in passage.entities if s < end and e > start]
+    opening = _A_COUNT_IN_WORDS.match(passage.text, start, end)  # where the model misses a count in words
+    found = [*_A_COUNT_IN_FIGURES.finditer(passage.text, start, end), *([opening] if opening else [])]
     return [
-        (m.start(), m.end(), "CARDINAL") for m in _A_COUNT_IN_FIGURES.finditer(passage.text, start, end)
+        (m.start(), m.end(), "CARDINAL") for m in found
         if not any(m.start() < taken_end and m.end() > taken_start for taken_start, taken_end in taken)
         and not _A_NAMES_NUMBER.search(passage.text, start, m.start()) and m.group("counted") not in stopwords()
     ]  # fmt: skip

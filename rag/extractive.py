@@ -39,7 +39,8 @@ from rag.candidates import (
     clause_agrees, counted_noun, counted_phrase, counts_a_noun_of_its_own, counts_anothers, counts_something_else,
     dates_a_thing_or_a_state, dates_another_event, decided_another_thing, decided_for_another, decided_upon,
     done_the_other_way, drop_orders_to_assistants, find_candidates, names_a_person, names_someone_new, new_names,
-    pays_for_something_else, sentence_spans, shares_something_else, sizes_something_else, sums_something_else, tells_whether,
+    pays_for_something_else, sentence_spans, shares_something_else, sizes_something_else, sums_something_else,
+    tells_whether,
 )  # fmt: skip
 from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.earnings import pays_someone_else
@@ -663,6 +664,7 @@ def _rival_figure(
                 or _also_states(best, rival) or _also_states(rival, best)
                 or _names_less(rival, best, analysis)
                 or _far_apart(rival, best)
+                or (_an_addition_or_a_part(rival) and not _an_addition_or_a_part(best))
                 or _rival_of_something_else(rival, analysis, word_likeness)
                 or _a_share_or_a_holding(rival, best, analysis)):  # fmt: skip
             continue
@@ -682,6 +684,28 @@ def _counts_its_own_noun(rival: Candidate, analysis: QuestionAnalysis, word_like
     if counted is None:
         return False
     return analysis.focus in ("people", "person") or word_likeness(analysis.focus, counted) >= SAME_THING_LIKENESS
+
+
+# After a figure's number: it is part of a whole ("25 of the dogs", which the model may take in whole).
+_A_PART_AFTER = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|those)\b", re.IGNORECASE)
+# After a figure: more of something, in the same phrase ("150 more workers", "$2 million extra"; not "five hours,
+# with more than 40 speakers")
+_MORE_AFTER = re.compile(r"\s+(?:(?!(?:or|and)\b)[\w-]+\s+)?(?:more|additional|extra)\b", re.IGNORECASE)
+_ANOTHER_BEFORE = re.compile(r"\b(?:another|an additional|an extra)\s+$", re.IGNORECASE)
+_A_NUMBER = re.compile(r"\d[\d,.]*\d|\d|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
+
+
+def _an_addition_or_a_part(candidate: Candidate) -> bool:
+    """Whether a figure is said to be more of something ("plans to hire 150 more workers", "another 40") or a part
+    of it ("25 of the dogs have been adopted"): no other outlet's count of the whole. (Not a figure a verb adds,
+    "adds about 25 minutes to the run", which an outlet may give for the whole.)"""
+    if candidate.answer is None:
+        return False
+    start, end, _ = candidate.answer
+    text = candidate.passage.text
+    number = _A_NUMBER.search(text, start, end)
+    return bool(_MORE_AFTER.match(text, end) or _ANOTHER_BEFORE.search(text, max(0, start - 20), start)
+                or _A_PART_AFTER.match(text, number.end() if number else end))  # fmt: skip
 
 
 def _far_apart(rival: Candidate, best: Candidate) -> bool:

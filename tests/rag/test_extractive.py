@@ -1180,3 +1180,21 @@ def test_sums_in_millions_and_in_thousands_are_of_one_unit(encoder: object) -> N
                       "superintendent said.")]  # fmt: skip
     answer = _answer_with_similarity("How much did the Elmsworth school district spend on new buses?", buses, encoder)
     assert answer.startswith("Sources differ: $1.1 million according to Elm Ledger [1]; $960,000"), answer
+
+
+def test_more_of_a_thing_or_a_part_of_it_is_no_rival_of_the_whole(encoder: object) -> None:
+    """"plans to hire 150 more workers" and "25 of the dogs have been adopted" are no other outlet's count of
+    the 300 people a firm employs or the 40 dogs rescued."""
+    firm = [_passage("a", "Orlow Courier", "Kestrel Foods employs 300 people in Orlow."),
+            _passage("b", "Orlow Radio", "Kestrel Foods plans to hire 150 more workers in Orlow next year.")]
+    answer = _answer_with_similarity("How many people does Kestrel Foods employ in Orlow?", firm, encoder)
+    assert answer.startswith("300 people [1].") and "Sources differ" not in answer, answer
+    dogs = [_passage("a", "Elm Echo", "Animal control officers rescued 40 dogs from a kennel in Elmcrest on Monday."),
+            _passage("b", "Elm Radio", "The shelter said 25 of the Elmcrest dogs have already been adopted.")]
+    answer = _answer_with_similarity("How many dogs were rescued from the Elmcrest kennel?", dogs, encoder)
+    assert answer.startswith("40 dogs [1].") and "Sources differ" not in answer, answer
+
+
+def test_a_count_in_words_that_the_model_left_untagged_answers_how_many(encoder: object) -> None:
+    cats = _passage("a", "Pellow Post", "Sixty cats were seized from a home in Pellow on Tuesday.")
+    assert _answer_with_similarity("How many cats were seized in Pellow?", [cats], encoder).startswith("Sixty")
