@@ -47,7 +47,7 @@ from rag.earnings import pays_someone_else
 from rag.identity import describe
 from rag.leaders import asks_who_heads, first_titled_head, titled_head
 from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
-from rag.number_roles import rival_is_a_share_or_a_holding
+from rag.number_roles import a_population_not_asked, rival_is_a_share_or_a_holding
 from rag.query import CALENDAR_WORDS, Constraint, QuestionAnalysis, is_duration
 from rag.text import NUMBER_WORDS, all_stems, normalise, stems, words
 from rag.voter_accounts import tells_the_vote_asked, tells_the_vote_not_why, voters_vote, with_the_voters_account
@@ -417,6 +417,7 @@ def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_li
         or dates_a_thing_or_a_state(analysis, candidate)
         or done_the_other_way(analysis, candidate)
         or acts_rather_than_places(analysis, candidate)
+        or _a_population(analysis, candidate)
     )
 
 
@@ -428,7 +429,13 @@ def _rival_of_something_else(candidate: Candidate, analysis: QuestionAnalysis, w
         counts_something_else(analysis, candidate, word_likeness)
         or counts_anothers(analysis, candidate)
         or done_the_other_way(analysis, candidate)
+        or _a_population(analysis, candidate)
     )
+
+
+def _a_population(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """"a town of 300 people" for "How many people were displaced?" (rag.number_roles.a_population_not_asked)."""
+    return candidate.answer is not None and a_population_not_asked(analysis, candidate.passage.text, candidate.answer)
 
 
 def _where_the_person_is_named(candidates: list[Candidate], analysis: QuestionAnalysis) -> list[Candidate]:

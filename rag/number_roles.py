@@ -137,6 +137,14 @@ def population_figure(before: str, after: str) -> bool:
                 or (_RESIDENTS_BEFORE.search(before) and _RESIDENTS_AFTER.match(after)))  # fmt: skip
 
 
+def a_population_not_asked(analysis: QuestionAnalysis, text: str, entity: Entity) -> bool:
+    """Whether a count is a place's population ("Wrenfield, a town of 300 people", "Harlan has about 24,000
+    residents") where the question asks how many did or had something else ("How many people were displaced by
+    the fire?")."""
+    return (analysis.answer_type in ("count", "quantity") and not asks_population(analysis)
+            and population_figure(*_around(text, entity)))  # fmt: skip
+
+
 def prefer_asked_figures(analysis: QuestionAnalysis, text: str, entities: Sequence[Entity]) -> list[Entity]:
     """The figures among `entities` (spans of one sentence in `text`) that may answer the question, leaving out
     an earlier figure of a change, a whole or a part the question does not ask for, and a rate when it asks for

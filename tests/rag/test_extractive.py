@@ -1198,3 +1198,16 @@ def test_more_of_a_thing_or_a_part_of_it_is_no_rival_of_the_whole(encoder: objec
 def test_a_count_in_words_that_the_model_left_untagged_answers_how_many(encoder: object) -> None:
     cats = _passage("a", "Pellow Post", "Sixty cats were seized from a home in Pellow on Tuesday.")
     assert _answer_with_similarity("How many cats were seized in Pellow?", [cats], encoder).startswith("Sixty")
+
+
+def test_a_places_population_answers_no_other_count_and_is_no_rival(encoder: object) -> None:
+    """"Wrenfield, a town of 300 people" and "Harlow has about 24,000 residents" count who live there: no answer to
+    how many the fire displaced or the city hired, and no other outlet's figure for them."""
+    fire = [_passage("a", "Wren Courier", "The fire displaced 80 people in Wrenfield."),
+            _passage("b", "Wren Radio", "The fire was the worst in decades in Wrenfield, a town of 300 people.")]
+    answer = _answer_with_similarity("How many people were displaced by the Wrenfield fire?", fire, encoder)
+    assert answer.startswith("80 people [1].") and "Sources differ" not in answer, answer
+    city = _passage("a", "Harlow Ledger", "Harlow, the seat of Brenn County, has about 24,000 residents. The city "
+                    "raised officers' pay last spring.")  # fmt: skip
+    answer = _answer_with_similarity("How many police officers has Harlow hired since it raised pay?", [city], encoder)
+    assert answer.startswith("The articles don't say"), answer
