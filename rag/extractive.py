@@ -670,6 +670,7 @@ def _rival_figure(
                 or not _same_unit(rival.answer_text() or "", best.answer_text() or "", analysis.focus)
                 or _also_states(best, rival) or _also_states(rival, best)
                 or _names_less(rival, best, analysis)
+                or _of_another_year(rival, best, analysis)
                 or _far_apart(rival, best)
                 or (_an_addition_or_a_part(rival) and not _an_addition_or_a_part(best))
                 or _rival_of_something_else(rival, analysis, word_likeness)
@@ -759,6 +760,21 @@ def _names_less(rival: Candidate, best: Candidate, analysis: QuestionAnalysis) -
     best_words = {_day_word(w) for w in words(_with_sentence_before(best))}
     rival_words = {_day_word(w) for w in words(_with_sentence_before(rival))}
     return any(day in best_words and day not in rival_words for day in days)
+
+
+# A year a figure's sentence puts it in: "in 2019", "by 2028", "last year's festival", "a year ago"; not one it is
+# compared with ("up from last year", "more than in 2023"), nor "next year", which a month may be ("in January").
+_A_YEAR = re.compile(r"(?<!from )(?<!than )(?<!since )(?<!than in )\b(?:(?:19|20)\d\d|"
+                     r"(?:last|previous)\s+year(?:['’]s)?|a\s+year\s+(?:ago|earlier))\b", re.IGNORECASE)  # fmt: skip
+
+
+def _of_another_year(rival: Candidate, best: Candidate, analysis: QuestionAnalysis) -> bool:
+    """Whether the rival's sentence puts its figure in a year that neither the best one's sentence (or the one
+    before it) nor the question gives: "Last year's festival drew 9,000" is no other outlet's count of this
+    year's 12,000; "expects to enroll 1,100 by 2028" none of the 900 it has."""
+    given = {normalise(m.group()).replace("’", "'") for m in _A_YEAR.finditer(_with_sentence_before(best))}
+    asked = {normalise(m.group()) for m in _A_YEAR.finditer(analysis.question)}
+    return any(normalise(m.group()) not in given | asked for m in _A_YEAR.finditer(rival.text))
 
 
 def _day_word(word: str) -> str:

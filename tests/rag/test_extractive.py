@@ -1211,3 +1211,17 @@ def test_a_places_population_answers_no_other_count_and_is_no_rival(encoder: obj
                     "raised officers' pay last spring.")  # fmt: skip
     answer = _answer_with_similarity("How many police officers has Harlow hired since it raised pay?", [city], encoder)
     assert answer.startswith("The articles don't say"), answer
+
+
+def test_a_figure_of_another_year_is_no_rival_but_one_compared_with_last_year_may_be(encoder: object) -> None:
+    """"Last year's festival drew 9,000" and "expects to enroll 1,100 by 2028" are other years' figures; "reached
+    1,180 students this fall, up from last year" is this fall's, compared with last year."""
+    fest = [_passage("a", "Fen Courier", "About 12,000 people attended the Fenwick harvest festival this year."),
+            _passage("b", "Fen Radio", "Last year's Fenwick harvest festival drew 9,000 people.")]
+    answer = _answer_with_similarity("How many people attended the Fenwick harvest festival this year?", fest, encoder)
+    assert answer.startswith("About 12,000 people [1].") and "Sources differ" not in answer, answer
+    school = [_passage("a", "Bram Post", "Bramwell High has 1,240 students enrolled this fall."),
+              _passage("b", "Bram Radio", "Enrollment at Bramwell High reached 1,180 students this fall, up from last "
+                       "year.")]  # fmt: skip
+    answer = _answer_with_similarity("How many students are enrolled at Bramwell High?", school, encoder)
+    assert answer.startswith("Sources differ:"), answer
