@@ -35,7 +35,7 @@ from index.metadata import UNKNOWN_PUBLISHER
 from rag.answer_model import AnswerModel, kind_of, load_answer_model
 from rag.answer_text import balanced_quotes, display_text
 from rag.candidates import (
-    PRONOUN_SPEAKER, SAME_THING_LIKENESS, ArticleText, Candidate, IdfFunction, acts_rather_than_places, answer_clause,
+    PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, acts_rather_than_places, answer_clause,
     clause_agrees, counted_noun, counted_phrase, counts_a_noun_of_its_own, counts_anothers, counts_something_else,
     dates_a_thing_or_a_state, dates_another_event, decided_another_thing, decided_for_another, decided_upon,
     done_the_other_way, drop_orders_to_assistants, find_candidates, names_a_person, names_someone_new, new_names,
@@ -73,6 +73,10 @@ RIVAL_CANDIDATES = 10
 # one, or the police's and the organisers' count of a crowd, may be 3.5 apart (invented probes, eval/README.md):
 # figures four times apart and more are taken for two things.
 RIVAL_RATIO = 4.0
+# How alike another outlet's noun for what it counts must be to the question's: one thing's two names ("employee"
+# for "worker" 0.82, "vehicle" for "car" 0.87, "home" for "house" 0.78), not two kinds of one thing ("cat" for
+# "dog" 0.62, "student" for "teacher" 0.67, "car" for "truck" 0.69).
+RIVAL_NOUN_LIKENESS = 0.7
 MAX_LISTED_ANSWERS = 5
 # Candidates checked for orders to an assistant (each check parses the sentence).
 CHECKED_FOR_ORDERS = 6
@@ -691,7 +695,7 @@ def _counts_its_own_noun(rival: Candidate, analysis: QuestionAnalysis, word_like
     counted = counted_noun(rival)
     if counted is None:
         return False
-    return analysis.focus in ("people", "person") or word_likeness(analysis.focus, counted) >= SAME_THING_LIKENESS
+    return analysis.focus in ("people", "person") or word_likeness(analysis.focus, counted) >= RIVAL_NOUN_LIKENESS
 
 
 # After a figure's number: it is part of a whole ("25 of the dogs", which the model may take in whole).

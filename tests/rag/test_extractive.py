@@ -1225,3 +1225,13 @@ def test_a_figure_of_another_year_is_no_rival_but_one_compared_with_last_year_ma
                        "year.")]  # fmt: skip
     answer = _answer_with_similarity("How many students are enrolled at Bramwell High?", school, encoder)
     assert answer.startswith("Sources differ:"), answer
+
+
+def test_a_count_of_another_kind_of_the_same_thing_is_no_rival(encoder: object) -> None:
+    """"25 cats" adopted at the same event is no other outlet's count of the dogs adopted; "45 employees" is of
+    the workers (one thing's two names)."""
+    pets = [_passage("a", "Pine Press", "Forty dogs found new homes at the Pinecrest shelter's adoption event on "
+                     "Saturday."),
+            _passage("b", "Pet Network", "The Pinecrest shelter also adopted out 25 cats at the same event.")]
+    answer = _answer_with_similarity("How many dogs were adopted at the Pinecrest shelter event?", pets, encoder)
+    assert answer.startswith("Forty dogs [1].") and "Sources differ" not in answer, answer
