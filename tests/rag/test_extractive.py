@@ -1235,3 +1235,11 @@ def test_a_count_of_another_kind_of_the_same_thing_is_no_rival(encoder: object) 
             _passage("b", "Pet Network", "The Pinecrest shelter also adopted out 25 cats at the same event.")]
     answer = _answer_with_similarity("How many dogs were adopted at the Pinecrest shelter event?", pets, encoder)
     assert answer.startswith("Forty dogs [1].") and "Sources differ" not in answer, answer
+
+
+def test_a_measure_whose_sentence_names_the_thing_may_be_a_rival_though_not_beside_it(encoder: object) -> None:
+    tower = [_passage("a", "Carrow Times", "The new Carrow water tower is 165 feet tall and holds 500,000 gallons."),
+             _passage("b", "Plains Journal", "Carrow unveiled its new water tower on Friday; the blue tank stands 150 "
+                      "feet tall above the fairgrounds.")]  # fmt: skip
+    answer = _answer_with_similarity("How tall is the new Carrow water tower?", tower, encoder)
+    assert answer.startswith("Sources differ: 165 feet according to Carrow Times [1]; 150 feet"), answer
