@@ -800,6 +800,7 @@ def test_ground_lost_or_distance_run_is_no_sum(question: str) -> None:
     ("How long will the Ketchley runway be?", ("runway",)),
     ("How long was the path of the storm that hit Oxbrook?", ("path", "storm")),
     ("How long a stretch of the Varrow seawall is being rebuilt?", ("stretch", "seawall")),
+    ("How long is the Orley covered bridge?", ("bridge",)),
     ("How long was Quarry Lane shut after the flood?", ()),  # a doing lasts: a time only
     ("How long is the Quarry Lane work expected to last?", ()),
     ("How long has she been Ketchley's harbor master?", ()),
