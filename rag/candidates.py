@@ -1469,7 +1469,8 @@ def _answer_entities(
             continue  # "hail as large as 2.75 inches": the model tagged "as large as" as a number
         if _in_question(text, label, normalised_question, question_words, question):
             continue
-        if (analysis.answer_type == "age") != states_an_age(passage.text, s, e):
+        oldest = MAX_AGE if asks_a_persons_age or analysis.answer_type != "age" else MAX_AGE_OF_A_THING
+        if (analysis.answer_type == "age") != states_an_age(passage.text, s, e, oldest):
             continue  # "Dale Orrin, 52, was hurt": the 52 answers how old he is, not when or how many
         if analysis.answer_type == "age" and not asks_a_persons_age and _the_age_of_another(passage.text, s, e,
                                                                                             question_stems):
@@ -1963,6 +1964,8 @@ _AGE_AFTER = re.compile(r"(?:,|\)|;| of [A-Z][\w.-]*(?![\w.-]*['’])|-year-old|
 _AGE_BEFORE = re.compile(r"(?:, |\(|\baged )$")
 # The oldest age a number can be.
 MAX_AGE = 120
+# A building, a bridge or a business may be older: "The mill, now 180 years old".
+MAX_AGE_OF_A_THING = 999
 
 
 # A capitalised noun for a numbered document or measure right before a number: "Ordinance 2024-09",
@@ -2227,10 +2230,11 @@ _APPOSITION_WORDS = 4
 _AGED_NOUN = re.compile(r"(?:-year-old)?\s+((?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*)")  # up to three words
 
 
-def states_an_age(text: str, start: int, end: int) -> bool:
-    """Whether the number at text[start:end] is someone's age, as news writing puts it."""
+def states_an_age(text: str, start: int, end: int, oldest: int = MAX_AGE) -> bool:
+    """Whether the number at text[start:end] is someone's (or, up to `oldest`, something's) age, as news writing
+    puts it."""
     number = re.match(r"\d{1,3}(?!\d|[.,]\d)", text[start:end])  # a whole number: not the 8 of "8,700"
-    if number is None or int(number.group()) > MAX_AGE:
+    if number is None or int(number.group()) > oldest:
         return False
     rest = text[start + number.end() : start + number.end() + 14]
     if re.match(r"(?:-year-old| years? old| years of age)", rest):

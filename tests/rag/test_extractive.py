@@ -1243,3 +1243,9 @@ def test_a_measure_whose_sentence_names_the_thing_may_be_a_rival_though_not_besi
                       "feet tall above the fairgrounds.")]  # fmt: skip
     answer = _answer_with_similarity("How tall is the new Carrow water tower?", tower, encoder)
     assert answer.startswith("Sources differ: 165 feet according to Carrow Times [1]; 150 feet"), answer
+
+
+def test_a_thing_may_be_older_than_a_person_can(encoder: object) -> None:
+    mill = _passage("a", "Stone Post", "The Stonebridge mill, now 180 years old, will become a museum. Owner Hal Brooks "
+                    "donated the building.")  # fmt: skip
+    assert _answer_with_similarity("How old is the Stonebridge mill?", [mill], encoder).startswith("180 years old [1].")
