@@ -56,7 +56,7 @@ ANSWER_LABELS: dict[str, tuple[str, ...]] = {
     "quantity": ("MONEY", "QUANTITY", "CARDINAL", "PERCENT"),  # "How big a cut?": "20 percent" too
     # "How deep was the water?": "4 feet" first; a bare number only when no passage gives a unit
     # ("a magnitude 5.8 quake", "40 stories"): rag.candidates.measures_first
-    "measure": ("QUANTITY", "CARDINAL", "MONEY"),
+    "measure": ("QUANTITY", "CARDINAL"),  # not a sum: "How tall is the statue?" is not "$85,000" it cost
     "age": ("CARDINAL", "DATE"),  # "Dale Orrin, 52," and "52 years old" (the model tags ages either way)
     # "What is the name of the restaurant?": a name of any kind
     "name": ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"),

@@ -1249,3 +1249,10 @@ def test_a_thing_may_be_older_than_a_person_can(encoder: object) -> None:
     mill = _passage("a", "Stone Post", "The Stonebridge mill, now 180 years old, will become a museum. Owner Hal Brooks "
                     "donated the building.")  # fmt: skip
     assert _answer_with_similarity("How old is the Stonebridge mill?", [mill], encoder).startswith("180 years old [1].")
+
+
+def test_a_sum_answers_no_height(encoder: object) -> None:
+    statue = _passage("a", "Norbury Post", "The bronze statue of founder Eli Norbury cost $85,000 and will be unveiled "
+                      "in May.")  # fmt: skip
+    answer = _answer_with_similarity("How tall is the Norbury statue?", [statue], encoder)
+    assert answer.startswith("The articles don't say"), answer
