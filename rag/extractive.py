@@ -666,20 +666,21 @@ def _rival_figure(
     best = candidates[0]
     best_figure = _figure(best)
     for rival in candidates[1 : 1 + RIVAL_CANDIDATES]:
+        # (the checks that parse a sentence come last: each one skipped saves a parse of a new sentence)
         if (_outlet(rival.passage) == _outlet(best.passage) or _figure(rival) == best_figure
+                or not _same_unit(rival.answer_text() or "", best.answer_text() or "", analysis.focus)
+                or _far_apart(rival, best)
+                or _of_another_year(rival, best, analysis)
+                or (_an_addition_or_a_part(rival) and not _an_addition_or_a_part(best))
+                or _also_states(best, rival) or _also_states(rival, best)
+                or _names_less(rival, best, analysis)
                 # one step less near the noun asked about: "add about 25 minutes to the run" for "the ride would
                 # take 38 minutes" (not two: a number with no noun against one beside it, "310" for "340 people"),
                 # unless it counts its own noun or, a measure or a sum, its sentence names the thing asked about
                 # ("the blue tank stands 150 feet tall above the fairgrounds" of the new water tower)
                 or (rival.features["answer_on_focus"] < best.features["answer_on_focus"] - 0.5
-                    and not _counts_its_own_noun(rival, analysis, word_likeness)
-                    and not (analysis.answer_type != "count" and rival.features["focus_in_sentence"]))
-                or not _same_unit(rival.answer_text() or "", best.answer_text() or "", analysis.focus)
-                or _also_states(best, rival) or _also_states(rival, best)
-                or _names_less(rival, best, analysis)
-                or _of_another_year(rival, best, analysis)
-                or _far_apart(rival, best)
-                or (_an_addition_or_a_part(rival) and not _an_addition_or_a_part(best))
+                    and not (analysis.answer_type != "count" and rival.features["focus_in_sentence"])
+                    and not _counts_its_own_noun(rival, analysis, word_likeness))
                 or _rival_of_something_else(rival, analysis, word_likeness)
                 or _a_share_or_a_holding(rival, best, analysis)):  # fmt: skip
             continue
