@@ -702,7 +702,6 @@ def test_a_why_question_about_one_person_is_answered_where_that_person_is_named(
     assert fitting_first([sentences[1]], question) == []
 
 
-
 def test_each_part_of_a_compound_question_answers_with_something_the_parts_before_did_not_give() -> None:
     """"What happened to the bakery, and what will the new owners do?": the sentence the first part shows is not
     shown again for the second; "How many were laid off, and how many will be hired?" is not answered 42 twice."""
@@ -1111,44 +1110,6 @@ def test_a_length_answers_how_long_a_thing_is_only_when_the_parse_makes_it_the_t
     assert answer.startswith(expected or "The articles don't say"), answer
 
 
-def test_a_figure_several_times_the_best_ones_is_no_rival_but_a_close_one_in_other_words_is(encoder: object) -> None:
-    """Outlets that disagree give close figures: "about 1,100 people" a battery plant will employ is no rival of the
-    150 a warehouse will, though both are counts of people (7 times apart); a ride "38 minutes each way" and one
-    that "adds about 25 minutes" to the run are two outlets' times for one ride, though the second does not name
-    the ride beside its figure."""
-    warehouse = [
-        _passage("a", "Pell Packet", "The Pell Creek warehouse would employ about 150 people at first, the company "
-                 "said."),
-        _passage("b", "Valley Wire", "The Pell Creek warehouse is the second big project in the county this year, "
-                 "after a battery plant that will employ 1,100 people."),
-    ]  # fmt: skip
-    answer = _answer_with_similarity("How many people will the new Pell Creek warehouse employ?", warehouse, encoder)
-    assert answer.startswith("About 150 people [1].") and "Sources differ" not in answer
-    ride = [
-        _passage("a", "Selby Drover", "Parents said the bus ride from Selby to Tarn would take some children 38 minutes "
-                 "each way."),
-        _passage("b", "Tarn Cairn", "Buses on the Selby route add about 25 minutes to the morning run to Tarn, the "
-                 "superintendent said."),
-    ]  # fmt: skip
-    answer = _answer_with_similarity("How long does the Selby bus ride to Tarn take?", ride, encoder)
-    assert answer.startswith("Sources differ: 38 minutes according to Selby Drover [1]; about 25 minutes")
-
-
-def test_a_count_spelled_at_the_start_of_a_sentence_or_of_one_person_is_a_rival_figure(encoder: object) -> None:
-    """"Forty dogs were rescued" (the model tags a number opening a sentence as a date) and "One person died" (the
-    singular of the people asked about) are other outlets' counts of the same thing."""
-    dogs = [_passage("a", "Ambrey Echo", "Animal control officers rescued 47 dogs from a kennel outside Ambrey on "
-                     "Wednesday."),
-            _passage("b", "Shire Pet News", "Forty dogs were rescued from the Ambrey kennel, the humane society said.")]
-    answer = _answer_with_similarity("How many dogs were rescued from the Ambrey kennel?", dogs, encoder)
-    assert answer.startswith("Sources differ: 47 dogs according to Ambrey Echo [1]; Forty dogs"), answer
-    flood = [_passage("a", "Harlow Post", "One person died in the Harlow Creek flood, the sheriff said Tuesday."),
-             _passage("b", "Riverland News", "Two people died in the Harlow Creek flood after the dam gave way, the "
-                      "sheriff's office said late Tuesday.")]  # fmt: skip
-    answer = _answer_with_similarity("How many people died in the Harlow Creek flood?", flood, encoder)
-    assert answer.startswith("Sources differ:") and "One" in answer and "Two people" in answer, answer
-
-
 def test_children_counted_in_a_sentence_are_the_children_asked_about(encoder: object) -> None:
     """"How many children were hurt?": "Three children were hurt" counts them ("children" is the plural of the
     question's "child"), not "22 other students"."""
@@ -1158,91 +1119,17 @@ def test_children_counted_in_a_sentence_are_the_children_asked_about(encoder: ob
     assert answer.startswith("Three [1]."), answer
 
 
-def test_a_rival_count_may_name_the_people_it_counts_in_words_of_its_own(encoder: object) -> None:
-    """"How many people did the warehouse hire?": "hired 230 people" and another outlet's "has taken on 200
-    workers" are two counts of the same hires; "70 people work at the quarry" is no count of the homes near it."""
-    hires = [_passage("a", "Stannard Post", "The Stannard Foods warehouse in Orley hired 230 people this year, the "
-                      "company said."),
-             _passage("b", "Orley Radio", "The Stannard Foods warehouse in Orley has taken on 200 workers since "
-                      "January, a manager said.")]  # fmt: skip
-    answer = _answer_with_similarity("How many people did the Stannard Foods warehouse in Orley hire?", hires, encoder)
-    assert answer.startswith("Sources differ: 230 people according to Stannard Post [1]; 200 according to"), answer
-    homes = [_passage("a", "Fell Gazette", "About 40 homes along Kell Beck are within a mile of the Fell quarry."),
-             _passage("b", "Fell Radio", "The Fell quarry employs about 70 people.")]
-    answer = _answer_with_similarity("How many homes are within a mile of the Fell quarry?", homes, encoder)
-    assert answer.startswith("About 40 homes [1].") and "Sources differ" not in answer, answer
-
-
-def test_sums_in_millions_and_in_thousands_are_of_one_unit(encoder: object) -> None:
-    """"$1.1 million" and "$960,000" are both dollars: two outlets' sums for one purchase disagree."""
-    buses = [_passage("a", "Elm Ledger", "The Elmsworth school district spent $1.1 million on new buses this year."),
-             _passage("b", "Elm Voice", "The Elmsworth school district spent $960,000 on eight new buses, the "
-                      "superintendent said.")]  # fmt: skip
-    answer = _answer_with_similarity("How much did the Elmsworth school district spend on new buses?", buses, encoder)
-    assert answer.startswith("Sources differ: $1.1 million according to Elm Ledger [1]; $960,000"), answer
-
-
-def test_more_of_a_thing_or_a_part_of_it_is_no_rival_of_the_whole(encoder: object) -> None:
-    """"plans to hire 150 more workers" and "25 of the dogs have been adopted" are no other outlet's count of
-    the 300 people a firm employs or the 40 dogs rescued."""
-    firm = [_passage("a", "Orlow Courier", "Kestrel Foods employs 300 people in Orlow."),
-            _passage("b", "Orlow Radio", "Kestrel Foods plans to hire 150 more workers in Orlow next year.")]
-    answer = _answer_with_similarity("How many people does Kestrel Foods employ in Orlow?", firm, encoder)
-    assert answer.startswith("300 people [1].") and "Sources differ" not in answer, answer
-    dogs = [_passage("a", "Elm Echo", "Animal control officers rescued 40 dogs from a kennel in Elmcrest on Monday."),
-            _passage("b", "Elm Radio", "The shelter said 25 of the Elmcrest dogs have already been adopted.")]
-    answer = _answer_with_similarity("How many dogs were rescued from the Elmcrest kennel?", dogs, encoder)
-    assert answer.startswith("40 dogs [1].") and "Sources differ" not in answer, answer
-
-
 def test_a_count_in_words_that_the_model_left_untagged_answers_how_many(encoder: object) -> None:
     cats = _passage("a", "Pellow Post", "Sixty cats were seized from a home in Pellow on Tuesday.")
     assert _answer_with_similarity("How many cats were seized in Pellow?", [cats], encoder).startswith("Sixty")
 
 
-def test_a_places_population_answers_no_other_count_and_is_no_rival(encoder: object) -> None:
-    """"Wrenfield, a town of 300 people" and "Harlow has about 24,000 residents" count who live there: no answer to
-    how many the fire displaced or the city hired, and no other outlet's figure for them."""
-    fire = [_passage("a", "Wren Courier", "The fire displaced 80 people in Wrenfield."),
-            _passage("b", "Wren Radio", "The fire was the worst in decades in Wrenfield, a town of 300 people.")]
-    answer = _answer_with_similarity("How many people were displaced by the Wrenfield fire?", fire, encoder)
-    assert answer.startswith("80 people [1].") and "Sources differ" not in answer, answer
+def test_a_places_population_answers_no_other_count(encoder: object) -> None:
+    """"Harlow has about 24,000 residents" counts who live there: no answer to how many officers the city hired."""
     city = _passage("a", "Harlow Ledger", "Harlow, the seat of Brenn County, has about 24,000 residents. The city "
                     "raised officers' pay last spring.")  # fmt: skip
     answer = _answer_with_similarity("How many police officers has Harlow hired since it raised pay?", [city], encoder)
     assert answer.startswith("The articles don't say"), answer
-
-
-def test_a_figure_of_another_year_is_no_rival_but_one_compared_with_last_year_may_be(encoder: object) -> None:
-    """"Last year's festival drew 9,000" and "expects to enroll 1,100 by 2028" are other years' figures; "reached
-    1,180 students this fall, up from last year" is this fall's, compared with last year."""
-    fest = [_passage("a", "Fen Courier", "About 12,000 people attended the Fenwick harvest festival this year."),
-            _passage("b", "Fen Radio", "Last year's Fenwick harvest festival drew 9,000 people.")]
-    answer = _answer_with_similarity("How many people attended the Fenwick harvest festival this year?", fest, encoder)
-    assert answer.startswith("About 12,000 people [1].") and "Sources differ" not in answer, answer
-    school = [_passage("a", "Bram Post", "Bramwell High has 1,240 students enrolled this fall."),
-              _passage("b", "Bram Radio", "Enrollment at Bramwell High reached 1,180 students this fall, up from last "
-                       "year.")]  # fmt: skip
-    answer = _answer_with_similarity("How many students are enrolled at Bramwell High?", school, encoder)
-    assert answer.startswith("Sources differ:"), answer
-
-
-def test_a_count_of_another_kind_of_the_same_thing_is_no_rival(encoder: object) -> None:
-    """"25 cats" adopted at the same event is no other outlet's count of the dogs adopted; "45 employees" is of
-    the workers (one thing's two names)."""
-    pets = [_passage("a", "Pine Press", "Forty dogs found new homes at the Pinecrest shelter's adoption event on "
-                     "Saturday."),
-            _passage("b", "Pet Network", "The Pinecrest shelter also adopted out 25 cats at the same event.")]
-    answer = _answer_with_similarity("How many dogs were adopted at the Pinecrest shelter event?", pets, encoder)
-    assert answer.startswith("Forty dogs [1].") and "Sources differ" not in answer, answer
-
-
-def test_a_measure_whose_sentence_names_the_thing_may_be_a_rival_though_not_beside_it(encoder: object) -> None:
-    tower = [_passage("a", "Carrow Times", "The new Carrow water tower is 165 feet tall and holds 500,000 gallons."),
-             _passage("b", "Plains Journal", "Carrow unveiled its new water tower on Friday; the blue tank stands 150 "
-                      "feet tall above the fairgrounds.")]  # fmt: skip
-    answer = _answer_with_similarity("How tall is the new Carrow water tower?", tower, encoder)
-    assert answer.startswith("Sources differ: 165 feet according to Carrow Times [1]; 150 feet"), answer
 
 
 def test_a_thing_may_be_older_than_a_person_can(encoder: object) -> None:
@@ -1256,3 +1143,74 @@ def test_a_sum_answers_no_height(encoder: object) -> None:
                       "in May.")  # fmt: skip
     answer = _answer_with_similarity("How tall is the Norbury statue?", [statue], encoder)
     assert answer.startswith("The articles don't say"), answer
+
+
+# Two outlets' passages (outlet, text) each, a question, and how the answer starts.
+_RIVALS = [
+    # the same thing counted in other words, spelled out, in thousands, or not beside its noun: a disagreement
+    ("How long does the Selby bus ride to Tarn take?",
+     ("Selby Drover", "Parents said the bus ride from Selby to Tarn would take some children 38 minutes each way."),
+     ("Tarn Cairn", "Buses on the Selby route add about 25 minutes to the morning run to Tarn, the superintendent "
+      "said."), "Sources differ: 38 minutes according to Selby Drover [1]; about 25 minutes"),
+    ("How many people did the Stannard Foods warehouse in Orley hire?",
+     ("Stannard Post", "The Stannard Foods warehouse in Orley hired 230 people this year, the company said."),
+     ("Orley Radio", "The Stannard Foods warehouse in Orley has taken on 200 workers since January, a manager said."),
+     "Sources differ: 230 people according to Stannard Post [1]; 200 according to"),
+    ("How many dogs were rescued from the Ambrey kennel?",
+     ("Ambrey Echo", "Animal control officers rescued 47 dogs from a kennel outside Ambrey on Wednesday."),
+     ("Shire Pet News", "Forty dogs were rescued from the Ambrey kennel, the humane society said."),
+     "Sources differ: 47 dogs according to Ambrey Echo [1]; Forty dogs"),
+    ("How many people died in the Harlow Creek flood?",
+     ("Harlow Post", "One person died in the Harlow Creek flood, the sheriff said Tuesday."),
+     ("Riverland News", "Two people died in the Harlow Creek flood after the dam gave way, the sheriff's office said "
+      "late Tuesday."), "Sources differ:"),
+    ("How much did the Elmsworth school district spend on new buses?",
+     ("Elm Ledger", "The Elmsworth school district spent $1.1 million on new buses this year."),
+     ("Elm Voice", "The Elmsworth school district spent $960,000 on eight new buses, the superintendent said."),
+     "Sources differ: $1.1 million according to Elm Ledger [1]; $960,000"),
+    ("How many students are enrolled at Bramwell High?",
+     ("Bram Post", "Bramwell High has 1,240 students enrolled this fall."),
+     ("Bram Radio", "Enrollment at Bramwell High reached 1,180 students this fall, up from last year."),
+     "Sources differ:"),  # compared with last year, but this fall's
+    ("How tall is the new Carrow water tower?",
+     ("Carrow Times", "The new Carrow water tower is 165 feet tall and holds 500,000 gallons."),
+     ("Plains Journal", "Carrow unveiled its new water tower on Friday; the blue tank stands 150 feet tall above the "
+      "fairgrounds."), "Sources differ: 165 feet according to Carrow Times [1]; 150 feet"),
+    # a figure of something else in the same unit: no disagreement
+    ("How many people will the new Pell Creek warehouse employ?",
+     ("Pell Packet", "The Pell Creek warehouse would employ about 150 people at first, the company said."),
+     ("Valley Wire", "The Pell Creek warehouse is the second big project in the county this year, after a battery "
+      "plant that will employ 1,100 people."), "About 150 people [1]."),  # seven times as many
+    ("How many people does Kestrel Foods employ in Orlow?",
+     ("Orlow Courier", "Kestrel Foods employs 300 people in Orlow."),
+     ("Orlow Radio", "Kestrel Foods plans to hire 150 more workers in Orlow next year."), "300 people [1]."),
+    ("How many dogs were rescued from the Elmcrest kennel?",
+     ("Elm Echo", "Animal control officers rescued 40 dogs from a kennel in Elmcrest on Monday."),
+     ("Elm Radio", "The shelter said 25 of the Elmcrest dogs have already been adopted."), "40 dogs [1]."),
+    ("How many people were displaced by the Wrenfield fire?",
+     ("Wren Courier", "The fire displaced 80 people in Wrenfield."),
+     ("Wren Radio", "The fire was the worst in decades in Wrenfield, a town of 300 people."), "80 people [1]."),
+    ("How many people attended the Fenwick harvest festival this year?",
+     ("Fen Courier", "About 12,000 people attended the Fenwick harvest festival this year."),
+     ("Fen Radio", "Last year's Fenwick harvest festival drew 9,000 people."), "About 12,000 people [1]."),
+    ("How many dogs were adopted at the Pinecrest shelter event?",
+     ("Pine Press", "Forty dogs found new homes at the Pinecrest shelter's adoption event on Saturday."),
+     ("Pet Network", "The Pinecrest shelter also adopted out 25 cats at the same event."), "Forty dogs [1]."),
+    ("How many homes are within a mile of the Fell quarry?",
+     ("Fell Gazette", "About 40 homes along Kell Beck are within a mile of the Fell quarry."),
+     ("Fell Radio", "The Fell quarry employs about 70 people."), "About 40 homes [1]."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("question", "first", "second", "expected"), _RIVALS)
+def test_two_outlets_disagree_only_on_a_figure_of_the_same_thing(
+    question: str, first: tuple[str, str], second: tuple[str, str], expected: str, encoder: object
+) -> None:
+    """Outlets that disagree give close figures of one thing, in words of their own; a figure several times the
+    other, more of the thing or a part of it, another year's, a population, or another kind of thing is no
+    disagreement."""
+    passages = [_passage("a", *first), _passage("b", *second)]
+    answer = _answer_with_similarity(question, passages, encoder)
+    assert answer.startswith(expected), answer
+    if not expected.startswith("Sources differ"):
+        assert "Sources differ" not in answer
