@@ -739,10 +739,11 @@ def _long_thing(wh: "Token | None") -> tuple[str, ...]:
         thing = after[1]
     else:
         be = long.head
-        if be.lemma_ != "be" or be.dep_ != "ROOT" or any(t.pos_ == "VERB" and t.dep_ not in ("relcl", "amod")
-                                                         for t in doc):  # fmt: skip
-            return ()  # "How long is the work expected to last?": a time (not "the path of the storm that hit", "the
-            # covered bridge")
+        # a verb of its own asks how long a doing lasts ("How long is the work expected to last?"); not one in a
+        # relative clause or before a noun ("the path of the storm that hit", "the covered bridge")
+        doing = any(t.pos_ == "VERB" and t.dep_ not in ("relcl", "amod") for t in doc)
+        if be.lemma_ != "be" or be.dep_ != "ROOT" or doing:
+            return ()
         if any(c.i != long.i and c.dep_ not in ("nsubj", "aux", "punct") for c in be.children):
             return ()  # "How long will the detour be in place?", "... is the bridge out of service?": a state lasts
         thing = next((c for c in be.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
