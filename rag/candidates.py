@@ -201,6 +201,18 @@ def sentence_spans(passage: Passage) -> list[tuple[int, int]]:
     return [(int(s), int(e)) for s, e in passage.sentence_spans] or split_sentences(passage.text)
 
 
+def span_before(candidate: Candidate) -> tuple[int, int] | None:
+    """Where the sentence before the candidate's stands in its passage (None for the passage's first)."""
+    before = [(s, e) for s, e in sentence_spans(candidate.passage) if e <= candidate.start]
+    return before[-1] if before else None
+
+
+def with_sentence_before(candidate: Candidate) -> str:
+    """The candidate's sentence with the one before it, which often names who or where ("In Alder Springs, ...")."""
+    before = span_before(candidate)
+    return candidate.passage.text[before[0] if before else candidate.start : candidate.end]
+
+
 def _similarities(passage: Passage, query: "np.ndarray | None", spans: list[tuple[int, int]]) -> list[float]:
     if query is None or not passage.sentence_vectors or not passage.sentence_spans:
         return [0.0] * len(spans)

@@ -30,26 +30,26 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
-from index.dates import MONTH_NUMBERS
 from index.metadata import UNKNOWN_PUBLISHER
 from rag.answer_model import AnswerModel, kind_of, load_answer_model
 from rag.answer_text import balanced_quotes, display_text
 from rag.candidates import (
-    PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, acts_rather_than_places, answer_clause,
-    clause_agrees, counted_noun, counted_phrase, counts_a_noun_of_its_own, counts_anothers, counts_something_else,
-    dates_a_thing_or_a_state, dates_another_event, decided_another_thing, decided_for_another, decided_upon,
-    done_the_other_way, drop_orders_to_assistants, find_candidates, names_a_person, names_someone_new, new_names,
-    pays_for_something_else, sentence_spans, shares_something_else, sizes_something_else, sums_something_else,
-    tells_whether,
+    PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, acts_rather_than_places, answer_clause, clause_agrees,
+    counted_phrase, counts_a_noun_of_its_own, counts_anothers, counts_something_else, dates_a_thing_or_a_state,
+    dates_another_event, decided_another_thing, decided_for_another, decided_upon, done_the_other_way,
+    drop_orders_to_assistants, find_candidates, names_a_person, names_someone_new, new_names, pays_for_something_else,
+    sentence_spans, shares_something_else, sizes_something_else, span_before, sums_something_else, tells_whether,
+    with_sentence_before,
 )  # fmt: skip
 from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.earnings import pays_someone_else
+from rag.figures import answer_key
 from rag.identity import describe
 from rag.leaders import asks_who_heads, first_titled_head, titled_head
 from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
-from rag.number_roles import a_population_not_asked, rival_is_a_share_or_a_holding
-from rag.query import CALENDAR_WORDS, Constraint, QuestionAnalysis, is_duration
-from rag.text import NUMBER_WORDS, all_stems, normalise, stems, words
+from rag.rivals import a_population, outlet, rival_figure, rival_of_something_else
+from rag.query import Constraint, QuestionAnalysis
+from rag.text import all_stems, normalise, stems, words
 from rag.voter_accounts import tells_the_vote_asked, tells_the_vote_not_why, voters_vote, with_the_voters_account
 from rag.votes import (
     account_side, asked_side, asks_for_an_account, asks_the_count, first_naming_voters, gives_the_count,
@@ -66,17 +66,6 @@ MIN_NEW_STEMS = 3
 # Other answers to a question about several things are given when the ranker's logit is within this of the
 # best one's.
 SECOND_ANSWER_GAP = 1.0
-# Another source's figure for the same thing (_rival_figure) is looked for among this many candidates after the best.
-RIVAL_CANDIDATES = 10
-# How many times the other outlet's figure may be. The dev splits' real disagreements are at most 1.5 times apart
-# (three firefighters hurt and two; most 1.04-1.2) and their false pairs 2-7.3; but an early estimate and a revised
-# one, or the police's and the organisers' count of a crowd, may be 3.5 apart (invented probes, eval/README.md):
-# figures four times apart and more are taken for two things.
-RIVAL_RATIO = 4.0
-# How alike another outlet's noun for what it counts must be to the question's: one thing's two names ("employee"
-# for "worker" 0.82, "vehicle" for "car" 0.87, "home" for "house" 0.78), not two kinds of one thing ("cat" for
-# "dog" 0.62, "student" for "teacher" 0.67, "car" for "truck" 0.69).
-RIVAL_NOUN_LIKENESS = 0.7
 MAX_LISTED_ANSWERS = 5
 # Candidates checked for orders to an assistant (each check parses the sentence).
 CHECKED_FOR_ORDERS = 6
@@ -87,9 +76,6 @@ NAMED_BEFORE = 250
 _WORD = re.compile(r"[\w-]+")  # "Renn's letter": "Renn", "s"
 # Margin reported when no other candidate gives a different answer (the margin's cap).
 MAX_MARGIN = 5.0
-# Words that qualify a figure without changing what it measures.
-_HEDGES = ("about", "nearly", "almost", "around", "roughly", "approximately", "some", "least", "more", "less",
-           "over", "under", "just", "only", "estimated")  # fmt: skip
 _NUMERIC_TYPES = frozenset({"count", "money", "percent", "quantity", "measure", "duration", "age"})
 _ACROSS_SOURCES = frozenset(
     {"outlet", "report", "article", "source", "publisher", "coverage", "newspaper", "agree", "disagree", "differ",
@@ -112,12 +98,12 @@ def refusal_features(
 ) -> dict[str, float]:
     """The best candidate's features plus how it compares with the rest (rag.answer_model.REFUSAL_EXTRA)."""
     best = candidates[0]
-    best_answer = _answer_key(best)
-    others = [c for c in candidates[1:] if _answer_key(c) != best_answer]
+    best_answer = answer_key(best)
+    others = [c for c in candidates[1:] if answer_key(c) != best_answer]
     margin = min(MAX_MARGIN, best.score - others[0].score) if others else MAX_MARGIN
     following = candidates[1:5]
     agreement = (
-        sum(_answer_key(c) == best_answer for c in following) / len(following)
+        sum(answer_key(c) == best_answer for c in following) / len(following)
         if following and best.answer is not None
         else 0.0
     )
@@ -244,7 +230,6 @@ def fitting_first(
     return agreeing_first(candidates, analysis)
 
 
-
 # "How many more officers ...?", "How much more will it cost?": the question asks for what is added, which news
 # writing gives with "more" or the like after the number ("needs 12 more", "$2 million more", "15 additional beds").
 _ASKS_HOW_MANY_MORE = re.compile(r"\bhow (?:many|much) (?:more|additional|extra)\b", re.IGNORECASE)
@@ -288,7 +273,7 @@ def total_first(
     best = candidates[0]
     chosen = next((c for c in candidates[1:window] if _before_the_answer(c, _TOTAL_BEFORE, 30)
                    and c.passage.article_id == best.passage.article_id
-                   and not _rival_of_something_else(c, analysis, word_likeness)), None)  # fmt: skip
+                   and not rival_of_something_else(c, analysis, word_likeness)), None)  # fmt: skip
     return _moved_first(candidates, chosen)
 
 
@@ -421,25 +406,8 @@ def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_li
         or dates_a_thing_or_a_state(analysis, candidate)
         or done_the_other_way(analysis, candidate)
         or acts_rather_than_places(analysis, candidate)
-        or _a_population(analysis, candidate)
+        or a_population(analysis, candidate)
     )
-
-
-def _rival_of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_likeness: WordLikeness) -> bool:
-    """The checks of `_of_something_else` that read the value's own clause: what it counts, whose it is, the verb
-    it hangs on. (Not those that look for the question's words in the sentence: an outlet's second sentence, "It
-    will cost $14 million", names nothing but may well give the same thing's figure.)"""
-    return (
-        counts_something_else(analysis, candidate, word_likeness)
-        or counts_anothers(analysis, candidate)
-        or done_the_other_way(analysis, candidate)
-        or _a_population(analysis, candidate)
-    )
-
-
-def _a_population(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
-    """"a town of 300 people" for "How many people were displaced?" (rag.number_roles.a_population_not_asked)."""
-    return candidate.answer is not None and a_population_not_asked(analysis, candidate.passage.text, candidate.answer)
 
 
 def _where_the_person_is_named(candidates: list[Candidate], analysis: QuestionAnalysis) -> list[Candidate]:
@@ -616,18 +584,6 @@ def _quoted(sentence: CitedSentence) -> tuple[str, int]:
 # --- typed answers -------------------------------------------------------------
 
 
-def _answer_key(candidate: Candidate) -> str:
-    answer = candidate.answer_text()
-    if answer is None:
-        return f"{candidate.passage.passage_id}:{candidate.start}"
-    return _value_key(answer)
-
-
-def _value_key(answer: str) -> str:
-    digits = re.findall(r"\d+(?:\.\d+)?", answer.replace(",", ""))
-    return " ".join(digits) if digits else " ".join(stems(answer)) or normalise(answer)
-
-
 def _typed_answer(
     analysis: QuestionAnalysis, candidates: list[Candidate], model: AnswerModel,
     word_likeness: WordLikeness = SAME_WORD_ONLY,
@@ -643,227 +599,17 @@ def _typed_answer(
         # "What were the budgets for 2023-2024 and for 2024-2025?": a value for each
         return [_short(c, suffix=";" if i < len(per_subject) - 1 else ".", label=label)
                 for i, (label, c) in enumerate(per_subject)]  # fmt: skip
-    rival = _rival_figure(analysis, candidates, model, word_likeness)
+    rival = None
+    if analysis.answer_type in _NUMERIC_TYPES and model.refusal:  # (no refusal model while one is being fitted)
+
+        def accepts(on_its_own: list[Candidate]) -> bool:
+            probability = model.answer_probability(refusal_features(on_its_own, analysis, word_likeness))
+            return probability >= model.threshold
+
+        rival = rival_figure(analysis, candidates, accepts, word_likeness)
     if rival is not None:
         return _disagreement(best, rival, analysis)
     return _with_support(_short(best, analysis=analysis), best)
-
-
-def _rival_figure(
-    analysis: QuestionAnalysis, candidates: list[Candidate], model: AnswerModel, word_likeness: WordLikeness
-) -> Candidate | None:
-    """Another outlet's figure for the same thing ("three firefighters were hurt" / "Two firefighters were
-    injured"), or None: a different figure of the same unit, from another source, at most RIVAL_RATIO times
-    the best one's or as small (`_far_apart`), near the noun asked about (one step less near than the best one
-    may be), whose sentence gives every day, month and year of the question that the best one's
-    gives ("6,400 customers by early Thursday" has no rival in "18,500 at the peak Wednesday"), and one that
-    the refusal model would give as the answer on its own (so it hangs on the question's verb or one like it,
-    in a clause that fits the question), and not a count of something else than asked ("hire 30 workers" is no
-    rival of "laid off 42 workers": `_rival_of_something_else`), nor a share or a holding when the best one is
-    neither ("paid $1.5 million of the cost", "which has 300 workers": `_a_share_or_a_holding`)."""
-    if analysis.answer_type not in _NUMERIC_TYPES or not model.refusal:
-        return None  # no refusal model yet (while one is fitted): each answer is judged on its own figure
-    best = candidates[0]
-    best_figure = _figure(best)
-    for rival in candidates[1 : 1 + RIVAL_CANDIDATES]:
-        # (the checks that parse a sentence come last: each one skipped saves a parse of a new sentence)
-        if (_outlet(rival.passage) == _outlet(best.passage) or _figure(rival) == best_figure
-                or not _same_unit(rival.answer_text() or "", best.answer_text() or "", analysis.focus)
-                or _far_apart(rival, best)
-                or _of_another_year(rival, best, analysis)
-                or (_an_addition_or_a_part(rival) and not _an_addition_or_a_part(best))
-                or _also_states(best, rival) or _also_states(rival, best)
-                or _names_less(rival, best, analysis)
-                # one step less near the noun asked about: "add about 25 minutes to the run" for "the ride would
-                # take 38 minutes" (not two: a number with no noun against one beside it, "310" for "340 people"),
-                # unless it counts its own noun or, a measure or a sum, its sentence names the thing asked about
-                # ("the blue tank stands 150 feet tall above the fairgrounds" of the new water tower)
-                or (rival.features["answer_on_focus"] < best.features["answer_on_focus"] - 0.5
-                    and not (analysis.answer_type != "count" and rival.features["focus_in_sentence"])
-                    and not _counts_its_own_noun(rival, analysis, word_likeness))
-                or _rival_of_something_else(rival, analysis, word_likeness)
-                or _a_share_or_a_holding(rival, best, analysis)):  # fmt: skip
-            continue
-        first = [rival, *(c for c in candidates if c is not rival and _figure(c) != best_figure)]  # on its own
-        accepted = model.answer_probability(refusal_features(first, analysis, word_likeness)) >= model.threshold
-        return rival if accepted else None
-    return None
-
-
-def _counts_its_own_noun(rival: Candidate, analysis: QuestionAnalysis, word_likeness: WordLikeness) -> bool:
-    """"310 workers lost their jobs" for "How many people were put out of work?", "45 employees" for "How many
-    workers ...?": a count that says what it counts, in other words than the question's, when the question counts
-    people of any kind or the word is one for the same thing (not "70 people" for "How many homes ...?")."""
-    if analysis.answer_type != "count" or not analysis.focus:
-        return False
-    counted = counted_noun(rival)
-    if counted is None:
-        return False
-    return analysis.focus in ("people", "person") or word_likeness(analysis.focus, counted) >= RIVAL_NOUN_LIKENESS
-
-
-# After a figure's number: it is part of a whole ("25 of the dogs", which the model may take in whole).
-_A_PART_AFTER = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|those)\b", re.IGNORECASE)
-# After a figure: more of something, in the same phrase ("150 more workers", "$2 million extra"; not "five hours,
-# with more than 40 speakers")
-_MORE_AFTER = re.compile(r"\s+(?:(?!(?:or|and)\b)[\w-]+\s+)?(?:more|additional|extra)\b", re.IGNORECASE)
-_ANOTHER_BEFORE = re.compile(r"\b(?:another|an additional|an extra)\s+$", re.IGNORECASE)
-_A_NUMBER = re.compile(r"\d[\d,.]*\d|\d|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
-
-
-def _an_addition_or_a_part(candidate: Candidate) -> bool:
-    """Whether a figure is said to be more of something ("plans to hire 150 more workers", "another 40") or a part
-    of it ("25 of the dogs have been adopted"): no other outlet's count of the whole. (Not a figure a verb adds,
-    "adds about 25 minutes to the run", which an outlet may give for the whole.)"""
-    if candidate.answer is None:
-        return False
-    start, end, _ = candidate.answer
-    text = candidate.passage.text
-    number = _A_NUMBER.search(text, start, end)
-    return bool(_MORE_AFTER.match(text, end) or _ANOTHER_BEFORE.search(text, max(0, start - 20), start)
-                or _A_PART_AFTER.match(text, number.end() if number else end))  # fmt: skip
-
-
-def _far_apart(rival: Candidate, best: Candidate) -> bool:
-    """Whether two figures are too far apart to be two outlets' counts of one thing: outlets that disagree on a
-    number give close ones ("212 babies" and "about 180", "$48 million" and "$52 million", "three firefighters"
-    and "two"); a figure several times the other's is of something else ("about 1,100 people" a plant will
-    employ against the 150 a warehouse will). Figures that do not read as one amount each are not judged."""
-    amounts = _amount_of(rival), _amount_of(best)
-    if None in amounts or min(amounts) <= 0:  # type: ignore[type-var]
-        return False
-    return max(amounts) / min(amounts) > RIVAL_RATIO  # type: ignore[type-var, operator]
-
-
-def _amount_of(candidate: Candidate) -> float | None:
-    """The candidate's answer as one amount ("$2.6 million": 2600000, "three": 3, "36 months": 1095.75 days)."""
-    answer = candidate.answer_text()
-    if answer is None:
-        return None
-    digits = _SPELLED_NUMBER.sub(_as_digits, answer)
-    if is_duration(answer):
-        days = _length_in_days(digits)
-        return float(days.split()[0]) if days and len(days.split()) == 2 else None
-    amounts = _amounts(digits)
-    return amounts[0][0] if len(amounts) == 1 else None
-
-
-def _a_share_or_a_holding(rival: Candidate, best: Candidate, analysis: QuestionAnalysis) -> bool:
-    """"The state paid $1.5 million of the cost", "the mill, which has 300 workers, ...": no rival of "cost $2.1
-    million" or "will lay off 42 workers" (rag.number_roles.rival_is_a_share_or_a_holding)."""
-    if rival.answer is None or best.answer is None:
-        return False
-    return rival_is_a_share_or_a_holding(analysis, rival.passage.text, rival.answer, best.passage.text, best.answer)
-
-
-def _names_less(rival: Candidate, best: Candidate, analysis: QuestionAnalysis) -> bool:
-    """Whether the rival's sentence leaves out the day, month or year of a time that the question and the best
-    one's sentence both give: "18,500 customers at the peak on Wednesday" is another day's figure than "6,400 by
-    Thursday" for a question about Thursday, not another outlet's count of the same thing. (Names are not
-    compared: an outlet's sentence often leaves out the town or street the other's gives.)"""
-    days = {_day_word(w) for text, label in analysis.entities if label in ("DATE", "TIME") for w in words(text)
-            if w in CALENDAR_WORDS or any(ch.isdigit() for ch in w)}  # fmt: skip
-    if not days:
-        return False
-    best_words = {_day_word(w) for w in words(_with_sentence_before(best))}
-    rival_words = {_day_word(w) for w in words(_with_sentence_before(rival))}
-    return any(day in best_words and day not in rival_words for day in days)
-
-
-# A year a figure's sentence puts it in: "in 2019", "by 2028", "last year's festival", "a year ago"; not one it is
-# compared with ("up from last year", "more than in 2023"), nor "next year", which a month may be ("in January").
-_A_YEAR = re.compile(r"(?<!from )(?<!than )(?<!since )(?<!than in )\b(?:(?:19|20)\d\d|"
-                     r"(?:last|previous)\s+year(?:['’]s)?|a\s+year\s+(?:ago|earlier))\b", re.IGNORECASE)  # fmt: skip
-
-
-def _of_another_year(rival: Candidate, best: Candidate, analysis: QuestionAnalysis) -> bool:
-    """Whether the rival's sentence puts its figure in a year that neither the best one's sentence (or the one
-    before it) nor the question gives: "Last year's festival drew 9,000" is no other outlet's count of this
-    year's 12,000; "expects to enroll 1,100 by 2028" none of the 900 it has."""
-    given = {normalise(m.group()).replace("’", "'") for m in _A_YEAR.finditer(_with_sentence_before(best))}
-    asked = {normalise(m.group()) for m in _A_YEAR.finditer(analysis.question)}
-    return any(normalise(m.group()) not in given | asked for m in _A_YEAR.finditer(rival.text))
-
-
-def _day_word(word: str) -> str:
-    """A month as its number, so "Jan." and "January" are one word; any other word as it is."""
-    month = MONTH_NUMBERS.get(word)
-    return f"month {month}" if month is not None else word
-
-
-def _also_states(candidate: Candidate, other: Candidate) -> bool:
-    """Whether the candidate's passage also gives the other's figure: an outlet that reports both figures
-    ("Repairs were estimated at $1.4 million, and a new pool at about $3.1 million") tells of two things, and
-    does not disagree with another outlet that gives one of them. Figures are compared as amounts ("$12" is
-    "$12.00" and "12 dollars"), a sum only with a sum ("$12" is not "children under 12", "2012" or "12.5
-    percent")."""
-    wanted = _amounts(other.answer_text() or "")
-    if not wanted:
-        return False
-    value, is_sum = wanted[0]
-    return any(abs(found - value) < 1e-9 and (found_sum or not is_sum)
-               for found, found_sum in _amounts(candidate.passage.text))  # fmt: skip
-
-
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_AMOUNT = re.compile(r"([$€£¥])?\s?(\d[\d,]*(?:\.\d+)?)(?:[\s-](thousand|million|billion|trillion))?"
-                     r"(?:\s(dollars?|euros?|pounds?|cents?))?", re.IGNORECASE)  # fmt: skip
-
-
-def _amounts(text: str) -> list[tuple[float, bool]]:
-    """Every number of `text` as (amount, whether it is a sum of money): "$1.4 million" and "1.4 million
-    dollars" are (1400000.0, True), "12" is (12.0, False); a number inside another ("2012", "12.5") is its own."""
-    found = []
-    for match in _AMOUNT.finditer(text):
-        sign, digits, scale, unit = match.groups()
-        if match.start() and text[match.start() - 1].isdigit():
-            continue
-        amount = float(digits.replace(",", "")) * _SCALES.get((scale or "").casefold(), 1.0)
-        found.append((amount, bool(sign or unit)))
-    return found
-
-
-
-
-def _figure(candidate: Candidate) -> str:
-    """The candidate's answer as a figure: "3" for "Three" and "3", "25" for "Twenty-five" (one outlet spells a
-    small count out, another gives it in digits: the same figure, no disagreement); a length of time in days
-    ("three years" and "36 months" are one length)."""
-    answer = candidate.answer_text()
-    if answer is None:
-        return _answer_key(candidate)
-    digits = _SPELLED_NUMBER.sub(_as_digits, answer)
-    return (_length_in_days(digits) if is_duration(answer) else None) or _value_key(digits)
-
-
-# A number written as words: "three", "Twenty-five".
-_SPELLED_NUMBER = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)?\b")
-
-
-def _as_digits(match: re.Match[str]) -> str:
-    parts = match.group().casefold().split("-")
-    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] not in NUMBER_WORDS:
-        return f"{NUMBER_WORDS[parts[0]]}-{match.group().split('-')[1]}"  # "three-year" -> "3-year"
-    if not all(part in NUMBER_WORDS for part in parts):
-        return match.group()
-    values = [NUMBER_WORDS[part] for part in parts]
-    if len(values) == 2 and not (values[0] >= 20 and values[0] % 10 == 0 and values[1] < 10):
-        return match.group()  # "one-two" is no number
-    return str(sum(values))
-
-
-# Days in each unit of a length of time, and a length as news writes it: "36 months", "a 40-month", "a year".
-_DAYS_IN = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "fortnight": 14.0,
-            "month": 365.25 / 12, "year": 365.25, "decade": 3652.5, "centur": 36525.0}  # fmt: skip
-_LENGTH = re.compile(rf"\b(\d+(?:\.\d+)?|an?)[\s-]+({'|'.join(_DAYS_IN)})", re.IGNORECASE)
-
-
-def _length_in_days(text: str) -> str | None:
-    """"36 months" -> "1095.75 days"; None unless each number of `text` is a length ("2 to 3 years" is not one)."""
-    lengths = [(1.0 if n.isalpha() else float(n)) * _DAYS_IN[unit.casefold()] for n, unit in _LENGTH.findall(text)]
-    if not lengths or len(lengths) < len(re.findall(r"\d+(?:\.\d+)?", text)):
-        return None
-    return " ".join(f"{days:.6g} days" for days in lengths)
 
 
 def _with_support(short: CitedSentence, candidate: Candidate) -> list[CitedSentence]:
@@ -875,33 +621,11 @@ def _with_support(short: CitedSentence, candidate: Candidate) -> list[CitedSente
     return [short, support]
 
 
-def _same_unit(first: str, second: str, focus: str | None = None) -> bool:
-    """Two figures measure the same thing: the same unit, or a bare count beside a count of the noun asked
-    about ("17" and "14 homes" for "how many homes": one outlet's figure left the noun out). "212" and
-    "38-acre" do not: acres are not what was asked about."""
-    units = _unit(first), _unit(second)
-    if units[0] == units[1]:
-        return True
-    asked = set(stems(focus)) if focus else set()
-    return any(not unit for unit in units) and any(unit and unit <= asked for unit in units)
-
-
-def _unit(value: str) -> frozenset[str]:
-    """What a figure counts or measures ("hour", "$ million"), hedges and digits aside: two figures differ
-    only when they measure the same thing."""
-    symbols = {c for c in value if c in "$€£¥%"}
-    if is_duration(value):
-        return frozenset({"<length of time>"})  # "40-month" and "three years" measure the same thing
-    # "three" and "Two" are numbers, as "3" and "2" are: neither is what is counted
-    hedges = {stem for word in (*_HEDGES, *NUMBER_WORDS, *_SCALES) for stem in stems(word)}  # "$1.1 million" is "$"
-    return frozenset(set(stems(re.sub(r"[\d.,]+", " ", value))) - hedges | symbols)
-
-
 def _distinct_answers(candidates: list[Candidate]) -> list[Candidate]:
     chosen: list[Candidate] = []
     seen: set[str] = set()
     for candidate in candidates:
-        key = _answer_key(candidate)
+        key = answer_key(candidate)
         if key not in seen:
             seen.add(key)
             chosen.append(candidate)
@@ -923,7 +647,7 @@ def _one_per_subject(analysis: QuestionAnalysis, candidates: list[Candidate]) ->
     chosen: list[tuple[str, Candidate]] = []
     for subject in subjects:
         match = next((c for c in candidates if _mentions(c, subject)), None)
-        if match is None or any(_answer_key(match) == _answer_key(other) for _, other in chosen):
+        if match is None or any(answer_key(match) == answer_key(other) for _, other in chosen):
             return []
         chosen.append((subject.text, match))
     return chosen
@@ -931,23 +655,12 @@ def _one_per_subject(analysis: QuestionAnalysis, candidates: list[Candidate]) ->
 
 def _mentions(candidate: Candidate, constraint: Constraint) -> bool:
     """The candidate's sentence (or the one before) names the subject."""
-    text = _with_sentence_before(candidate)
+    text = with_sentence_before(candidate)
     return constraint.holds_in(normalise(text), set(words(text)))
 
 
-def _span_before(candidate: Candidate) -> tuple[int, int] | None:
-    """Where the sentence before the candidate's stands in its passage (None for the passage's first)."""
-    before = [(s, e) for s, e in sentence_spans(candidate.passage) if e <= candidate.start]
-    return before[-1] if before else None
-
-
-def _with_sentence_before(candidate: Candidate) -> str:
-    before = _span_before(candidate)
-    return candidate.passage.text[before[0] if before else candidate.start : candidate.end]
-
-
 def _sentence_before(candidate: Candidate) -> str:
-    before = _span_before(candidate)
+    before = span_before(candidate)
     return candidate.passage.text[before[0] : before[1]] if before else ""
 
 
@@ -1179,15 +892,9 @@ def _continues(following: Candidate, analysis: QuestionAnalysis) -> bool:
 def _one_per_publisher(candidates: list[Candidate]) -> list[Candidate]:
     firsts: dict[str, Candidate] = {}
     for candidate in candidates:
-        firsts.setdefault(_outlet(candidate.passage), candidate)
-    rest = [c for c in candidates if firsts[_outlet(c.passage)] is not c]
+        firsts.setdefault(outlet(candidate.passage), candidate)
+    rest = [c for c in candidates if firsts[outlet(c.passage)] is not c]
     return [*firsts.values(), *rest]
-
-
-def _outlet(passage: Passage) -> str:
-    """Who publishes the passage: its publisher, or its own article when the publisher is not known (two articles
-    of unknown publishers are not one outlet)."""
-    return passage.source if passage.source != UNKNOWN_PUBLISHER else f"article:{passage.article_id}"
 
 
 def _outlet_name(passage: Passage) -> str:

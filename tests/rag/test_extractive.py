@@ -221,28 +221,6 @@ def test_one_length_of_time_in_other_units_is_the_same_figure(encoder: object) -
     assert other.startswith("Sources differ")
 
 
-@pytest.mark.parametrize(
-    ("first", "second", "same"),
-    [
-        ("a three-year contract", "three years", True),  # a length written as a modifier
-        ("36 months", "three years", True),
-        ("Twenty-five", "25", True),
-        ("three years", "2 years", False),
-        ("one-two", "12", False),
-    ],
-)
-def test_figures_are_compared_as_numbers_and_lengths(first: str, second: str, same: bool) -> None:
-    from rag.candidates import Candidate
-    from rag.extractive import _figure
-
-    def candidate(value: str) -> Candidate:
-        passage = _passage("p", "Helmsby Star", f"The county agreed to {value} on Monday.")
-        start = passage.text.index(value)
-        return Candidate(0, passage, 0, len(passage.text), {}, [(start, start + len(value), "DATE")])
-
-    assert (_figure(candidate(first)) == _figure(candidate(second))) is same
-
-
 def test_a_which_question_looks_into_the_next_paragraph_only_when_its_sentence_names_no_one_new() -> None:
     from index.nlp import entities_by_line
     from rag.candidates import Candidate, names_someone_new, sentence_spans
@@ -583,24 +561,6 @@ def test_who_voted_no_is_answered_by_the_sentence_that_names_them(question: str)
     assert "Kell" in answer and "Roe" in answer
 
 
-def test_an_outlet_that_gives_both_figures_does_not_disagree_with_one_that_gives_one() -> None:
-    from rag.candidates import Candidate
-    from rag.extractive import _also_states
-    from rag.models import Passage
-
-    def candidate(source: str, text: str, value: str) -> Candidate:
-        passage = Passage(passage_id=source, article_id=source, title="Quenlow pool", source=source, text=text,
-                          start=0, end=len(text), entities=[])  # fmt: skip
-        return Candidate(0, passage, 0, len(text), {}, [(text.index(value), text.index(value) + len(value), "MONEY")])
-
-    both = candidate("a", "Repairs were estimated at $1.4 million, and a new pool at about $3.1 million.", "$3.1 million")
-    one = candidate("b", "The board would not spend $1.4 million to repair the Quenlow pool.", "$1.4 million")
-    other = candidate("c", "The board put repairs at $2.2 million.", "$2.2 million")
-    assert _also_states(both, one)  # outlet a gives $1.4 million too: two things, not a disagreement
-    assert not _also_states(one, both)
-    assert not _also_states(both, other) and not _also_states(other, both)  # a real disagreement stays one
-
-
 @pytest.mark.parametrize("decided", ["voted Monday to open", "decided to open", "agreed on Monday to open"])
 def test_a_decision_in_the_past_to_do_something_later_does_not_contradict_a_question_about_the_future(
     decided: str,
@@ -813,31 +773,6 @@ def test_a_part_of_a_compound_question_may_take_a_value_another_part_holds_or_ga
     positions = [answer.answer.find(part) for part in expected]
     assert all(position >= 0 for position in positions), answer.answer
     assert positions == sorted(positions)
-
-
-@pytest.mark.parametrize(
-    ("text", "states"),
-    [
-        ("The one-way fare rose to $12 in May.", True),
-        ("The one-way fare goes from $9 to $11.50. Children under 12 ride free.", False),  # an age, not the sum
-        ("The fare, set in 2012, is $11.50.", False),
-        ("About 12.5 percent of riders pay $11.50.", False),
-        # the same sum written another way
-        ("A bicycle costs $12.00.", True),
-        ("A bicycle costs 12 dollars.", True),
-    ],
-)
-def test_an_outlet_states_a_figure_only_as_the_same_whole_sum(text: str, states: bool) -> None:
-    """A passage that also gives the other outlet's figure does not disagree with it: but "$12" is not given by
-    "under 12", "2012" or "12.5 percent"."""
-    from rag.candidates import Candidate
-    from rag.extractive import _also_states
-
-    other_text = "The one-way ferry fare is now $12."
-    other = Candidate(0, _passage("b", "Radio Tarnby", other_text), 0, len(other_text), {},
-                      [(other_text.index("$12"), other_text.index("$12") + 3, "MONEY")])  # fmt: skip
-    candidate = Candidate(0, _passage("a", "Tarnby Courier", text), 0, len(text), {})
-    assert _also_states(candidate, other) is states
 
 
 def test_an_outlets_figure_in_a_sentence_that_says_it_is_a_rival_still(encoder: object) -> None:
@@ -1143,74 +1078,3 @@ def test_a_sum_answers_no_height(encoder: object) -> None:
                       "in May.")  # fmt: skip
     answer = _answer_with_similarity("How tall is the Norbury statue?", [statue], encoder)
     assert answer.startswith("The articles don't say"), answer
-
-
-# Two outlets' passages (outlet, text) each, a question, and how the answer starts.
-_RIVALS = [
-    # the same thing counted in other words, spelled out, in thousands, or not beside its noun: a disagreement
-    ("How long does the Selby bus ride to Tarn take?",
-     ("Selby Drover", "Parents said the bus ride from Selby to Tarn would take some children 38 minutes each way."),
-     ("Tarn Cairn", "Buses on the Selby route add about 25 minutes to the morning run to Tarn, the superintendent "
-      "said."), "Sources differ: 38 minutes according to Selby Drover [1]; about 25 minutes"),
-    ("How many people did the Stannard Foods warehouse in Orley hire?",
-     ("Stannard Post", "The Stannard Foods warehouse in Orley hired 230 people this year, the company said."),
-     ("Orley Radio", "The Stannard Foods warehouse in Orley has taken on 200 workers since January, a manager said."),
-     "Sources differ: 230 people according to Stannard Post [1]; 200 according to"),
-    ("How many dogs were rescued from the Ambrey kennel?",
-     ("Ambrey Echo", "Animal control officers rescued 47 dogs from a kennel outside Ambrey on Wednesday."),
-     ("Shire Pet News", "Forty dogs were rescued from the Ambrey kennel, the humane society said."),
-     "Sources differ: 47 dogs according to Ambrey Echo [1]; Forty dogs"),
-    ("How many people died in the Harlow Creek flood?",
-     ("Harlow Post", "One person died in the Harlow Creek flood, the sheriff said Tuesday."),
-     ("Riverland News", "Two people died in the Harlow Creek flood after the dam gave way, the sheriff's office said "
-      "late Tuesday."), "Sources differ:"),
-    ("How much did the Elmsworth school district spend on new buses?",
-     ("Elm Ledger", "The Elmsworth school district spent $1.1 million on new buses this year."),
-     ("Elm Voice", "The Elmsworth school district spent $960,000 on eight new buses, the superintendent said."),
-     "Sources differ: $1.1 million according to Elm Ledger [1]; $960,000"),
-    ("How many students are enrolled at Bramwell High?",
-     ("Bram Post", "Bramwell High has 1,240 students enrolled this fall."),
-     ("Bram Radio", "Enrollment at Bramwell High reached 1,180 students this fall, up from last year."),
-     "Sources differ:"),  # compared with last year, but this fall's
-    ("How tall is the new Carrow water tower?",
-     ("Carrow Times", "The new Carrow water tower is 165 feet tall and holds 500,000 gallons."),
-     ("Plains Journal", "Carrow unveiled its new water tower on Friday; the blue tank stands 150 feet tall above the "
-      "fairgrounds."), "Sources differ: 165 feet according to Carrow Times [1]; 150 feet"),
-    # a figure of something else in the same unit: no disagreement
-    ("How many people will the new Pell Creek warehouse employ?",
-     ("Pell Packet", "The Pell Creek warehouse would employ about 150 people at first, the company said."),
-     ("Valley Wire", "The Pell Creek warehouse is the second big project in the county this year, after a battery "
-      "plant that will employ 1,100 people."), "About 150 people [1]."),  # seven times as many
-    ("How many people does Kestrel Foods employ in Orlow?",
-     ("Orlow Courier", "Kestrel Foods employs 300 people in Orlow."),
-     ("Orlow Radio", "Kestrel Foods plans to hire 150 more workers in Orlow next year."), "300 people [1]."),
-    ("How many dogs were rescued from the Elmcrest kennel?",
-     ("Elm Echo", "Animal control officers rescued 40 dogs from a kennel in Elmcrest on Monday."),
-     ("Elm Radio", "The shelter said 25 of the Elmcrest dogs have already been adopted."), "40 dogs [1]."),
-    ("How many people were displaced by the Wrenfield fire?",
-     ("Wren Courier", "The fire displaced 80 people in Wrenfield."),
-     ("Wren Radio", "The fire was the worst in decades in Wrenfield, a town of 300 people."), "80 people [1]."),
-    ("How many people attended the Fenwick harvest festival this year?",
-     ("Fen Courier", "About 12,000 people attended the Fenwick harvest festival this year."),
-     ("Fen Radio", "Last year's Fenwick harvest festival drew 9,000 people."), "About 12,000 people [1]."),
-    ("How many dogs were adopted at the Pinecrest shelter event?",
-     ("Pine Press", "Forty dogs found new homes at the Pinecrest shelter's adoption event on Saturday."),
-     ("Pet Network", "The Pinecrest shelter also adopted out 25 cats at the same event."), "Forty dogs [1]."),
-    ("How many homes are within a mile of the Fell quarry?",
-     ("Fell Gazette", "About 40 homes along Kell Beck are within a mile of the Fell quarry."),
-     ("Fell Radio", "The Fell quarry employs about 70 people."), "About 40 homes [1]."),
-]  # fmt: skip
-
-
-@pytest.mark.parametrize(("question", "first", "second", "expected"), _RIVALS)
-def test_two_outlets_disagree_only_on_a_figure_of_the_same_thing(
-    question: str, first: tuple[str, str], second: tuple[str, str], expected: str, encoder: object
-) -> None:
-    """Outlets that disagree give close figures of one thing, in words of their own; a figure several times the
-    other, more of the thing or a part of it, another year's, a population, or another kind of thing is no
-    disagreement."""
-    passages = [_passage("a", *first), _passage("b", *second)]
-    answer = _answer_with_similarity(question, passages, encoder)
-    assert answer.startswith(expected), answer
-    if not expected.startswith("Sources differ"):
-        assert "Sources differ" not in answer
