@@ -207,12 +207,12 @@ def test_a_question_about_two_years_gets_a_value_for_each(rules_assistant: Assis
 
 
 def test_a_bare_count_and_a_count_of_something_else_are_not_rival_figures() -> None:
-    from rag.extractive import _same_unit
+    from rag.figures import same_unit
 
-    assert _same_unit("17", "14 homes", "home")
-    assert not _same_unit("212", "38-acre", "child")
-    assert not _same_unit("212", "38-acre", None)
-    assert _same_unit("about 21,000", "about 18,500", "customer")
+    assert same_unit("17", "14 homes", "home")
+    assert not same_unit("212", "38-acre", "child")
+    assert not same_unit("212", "38-acre", None)
+    assert same_unit("about 21,000", "about 18,500", "customer")
 
 
 def test_a_sentence_about_a_rival_county_does_not_answer_for_the_one_asked_about(rules_assistant: Assistant) -> None:
