@@ -1045,36 +1045,23 @@ def test_a_length_answers_how_long_a_thing_is_only_when_the_parse_makes_it_the_t
     assert answer.startswith(expected or "The articles don't say"), answer
 
 
-def test_children_counted_in_a_sentence_are_the_children_asked_about(encoder: object) -> None:
-    """"How many children were hurt?": "Three children were hurt" counts them ("children" is the plural of the
-    question's "child"), not "22 other students"."""
-    crash = _passage("a", "Pell Packet", "A school bus slid off Route 4 near Pell Creek on Monday morning. Three "
-                     "children were hurt, none badly, and 22 other students walked away, the sheriff said.")  # fmt: skip
-    answer = _answer_with_similarity("How many children were hurt in the Pell Creek bus crash?", [crash], encoder)
-    assert answer.startswith("Three [1]."), answer
-
-
-def test_a_count_in_words_that_the_model_left_untagged_answers_how_many(encoder: object) -> None:
-    cats = _passage("a", "Pellow Post", "Sixty cats were seized from a home in Pellow on Tuesday.")
-    assert _answer_with_similarity("How many cats were seized in Pellow?", [cats], encoder).startswith("Sixty")
-
-
-def test_a_places_population_answers_no_other_count(encoder: object) -> None:
-    """"Harlow has about 24,000 residents" counts who live there: no answer to how many officers the city hired."""
-    city = _passage("a", "Harlow Ledger", "Harlow, the seat of Brenn County, has about 24,000 residents. The city "
-                    "raised officers' pay last spring.")  # fmt: skip
-    answer = _answer_with_similarity("How many police officers has Harlow hired since it raised pay?", [city], encoder)
-    assert answer.startswith("The articles don't say"), answer
-
-
-def test_a_thing_may_be_older_than_a_person_can(encoder: object) -> None:
-    mill = _passage("a", "Stone Post", "The Stonebridge mill, now 180 years old, will become a museum. Owner Hal Brooks "
-                    "donated the building.")  # fmt: skip
-    assert _answer_with_similarity("How old is the Stonebridge mill?", [mill], encoder).startswith("180 years old [1].")
-
-
-def test_a_sum_answers_no_height(encoder: object) -> None:
-    statue = _passage("a", "Norbury Post", "The bronze statue of founder Eli Norbury cost $85,000 and will be unveiled "
-                      "in May.")  # fmt: skip
-    answer = _answer_with_similarity("How tall is the Norbury statue?", [statue], encoder)
-    assert answer.startswith("The articles don't say"), answer
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    # "children" is the plural of the question's "child": "Three children" counts them, not "22 other students"
+    ("How many children were hurt in the Pell Creek bus crash?", "A school bus slid off Route 4 near Pell Creek on "
+     "Monday morning. Three children were hurt, none badly, and 22 other students walked away, the sheriff said.",
+     "Three [1]."),
+    # a count in words opening a sentence, which the model leaves untagged
+    ("How many cats were seized in Pellow?", "Sixty cats were seized from a home in Pellow on Tuesday.", "Sixty"),
+    # a place's population counts who live there, not the officers a city hired
+    ("How many police officers has Harlow hired since it raised pay?", "Harlow, the seat of Brenn County, has about "
+     "24,000 residents. The city raised officers' pay last spring.", "The articles don't say"),
+    # a thing may be older than a person can be
+    ("How old is the Stonebridge mill?", "The Stonebridge mill, now 180 years old, will become a museum. Owner Hal "
+     "Brooks donated the building.", "180 years old [1]."),
+    # a sum is no height
+    ("How tall is the Norbury statue?", "The bronze statue of founder Eli Norbury cost $85,000 and will be unveiled "
+     "in May.", "The articles don't say"),
+])  # fmt: skip
+def test_a_value_answers_only_the_kind_of_figure_asked(question: str, text: str, expected: str, encoder: object) -> None:
+    answer = _answer_with_similarity(question, [_passage("a", "Pell Star", text)], encoder)
+    assert answer.startswith(expected), answer
