@@ -51,12 +51,13 @@ def rival_figure(
     """Another outlet's figure for the same thing ("three firefighters were hurt" / "Two firefighters were
     injured"), or None: a different figure of the same unit, from another source, at most RIVAL_RATIO times
     the best one's or as small (`_far_apart`), near the noun asked about (one step less near than the best one
-    may be), whose sentence gives every day, month and year of the question that the best one's
-    gives ("6,400 customers by early Thursday" has no rival in "18,500 at the peak Wednesday"), and one that
-    the refusal model would give as the answer on its own (so it hangs on the question's verb or one like it,
-    in a clause that fits the question: `accepts`, given the candidates with the rival first), and not a count of something else than asked ("hire 30 workers" is no
-    rival of "laid off 42 workers": `rival_of_something_else`), nor a share or a holding when the best one is
-    neither ("paid $1.5 million of the cost", "which has 300 workers": `_a_share_or_a_holding`)."""
+    may be), whose sentence gives every day, month and year of the question that the best one's gives ("6,400
+    customers by early Thursday" has no rival in "18,500 at the peak Wednesday"), and one that the refusal model
+    would give as the answer on its own (`accepts`, given the candidates with the rival first: so it hangs on the
+    question's verb or one like it, in a clause that fits the question), and not a count of something else than
+    asked ("hire 30 workers" is no rival of "laid off 42 workers": `rival_of_something_else`), nor a share or a
+    holding when the best one is neither ("paid $1.5 million of the cost", "which has 300 workers":
+    `_a_share_or_a_holding`)."""
     best = candidates[0]
     best_figure = figure(best)
     for rival in candidates[1 : 1 + RIVAL_CANDIDATES]:

@@ -1062,6 +1062,8 @@ def test_a_length_answers_how_long_a_thing_is_only_when_the_parse_makes_it_the_t
     ("How tall is the Norbury statue?", "The bronze statue of founder Eli Norbury cost $85,000 and will be unveiled "
      "in May.", "The articles don't say"),
 ])  # fmt: skip
-def test_a_value_answers_only_the_kind_of_figure_asked(question: str, text: str, expected: str, encoder: object) -> None:
+def test_a_value_answers_only_the_kind_of_figure_asked(
+    question: str, text: str, expected: str, encoder: object
+) -> None:
     answer = _answer_with_similarity(question, [_passage("a", "Pell Star", text)], encoder)
     assert answer.startswith(expected), answer
