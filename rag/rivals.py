@@ -66,6 +66,7 @@ def rival_figure(
                 or not same_unit(rival.answer_text() or "", best.answer_text() or "", analysis.focus)
                 or _far_apart(rival, best)
                 or _of_another_year(rival, best, analysis)
+                or (_SEPARATE.search(rival.text) is not None and _SEPARATE.search(best.text) is None)
                 or (_an_addition_or_a_part(rival) and not _an_addition_or_a_part(best))
                 or _also_states(best, rival) or _also_states(rival, best)
                 or _names_less(rival, best, analysis)
@@ -105,6 +106,9 @@ _A_PART_AFTER = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|those)\b", re.
 _MORE_AFTER = re.compile(r"\s+(?:(?!(?:or|and)\b)[\w-]+\s+)?(?:more|additional|extra)\b", re.IGNORECASE)
 
 
+# A sentence that opens with the whole a figure is part of: "Of the Canal Street units, 60 will be affordable".
+_OF_THE_WHOLE_BEFORE = re.compile(r"\s*Of\s+(?:the|its|their|those)\b[^,.;]*,\s*(?:about|some|roughly|nearly)?\s*$",
+                                  re.IGNORECASE)  # fmt: skip
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|an additional|an extra)\s+$", re.IGNORECASE)
 
 
@@ -121,7 +125,8 @@ def _an_addition_or_a_part(candidate: Candidate) -> bool:
     text = candidate.passage.text
     number = _A_NUMBER.search(text, start, end)
     return bool(_MORE_AFTER.match(text, end) or _ANOTHER_BEFORE.search(text, max(0, start - 20), start)
-                or _A_PART_AFTER.match(text, number.end() if number else end))  # fmt: skip
+                or _A_PART_AFTER.match(text, number.end() if number else end)
+                or _OF_THE_WHOLE_BEFORE.match(text, candidate.start, start))  # fmt: skip
 
 
 def _far_apart(rival: Candidate, best: Candidate) -> bool:
@@ -176,13 +181,31 @@ _A_YEAR = re.compile(r"(?<!from )(?<!than )(?<!since )(?<!than in )\b(?:(?:19|20
                      r"(?:last|previous)\s+year(?:['’]s)?|a\s+year\s+(?:ago|earlier))\b", re.IGNORECASE)  # fmt: skip
 
 
+# A sentence that tells of another thing of the kind: "A separate blaze near Hatton burned 900 acres", "In a
+# separate vote, ..."
+_SEPARATE = re.compile(r"\b(?:a|another|the)\s+separate\b|\bseparately\b", re.IGNORECASE)
+# A season a figure's sentence puts it in: "last winter", "this summer's", "next spring".
+_A_SEASON = re.compile(r"\b(last|this|next|previous)\s+(winter|summer|spring|fall|autumn)\b", re.IGNORECASE)
+
+
 def _of_another_year(rival: Candidate, best: Candidate, analysis: QuestionAnalysis) -> bool:
     """Whether the rival's sentence puts its figure in a year that neither the best one's sentence (or the one
-    before it) nor the question gives: "Last year's festival drew 9,000" is no other outlet's count of this
-    year's 12,000; "expects to enroll 1,100 by 2028" none of the 900 it has."""
-    given = {normalise(m.group()).replace("’", "'") for m in _A_YEAR.finditer(with_sentence_before(best))}
-    asked = {normalise(m.group()) for m in _A_YEAR.finditer(analysis.question)}
-    return any(normalise(m.group()) not in given | asked for m in _A_YEAR.finditer(rival.text))
+    before it) nor the question gives ("Last year's festival drew 9,000" is no other outlet's count of this
+    year's 12,000; "expects to enroll 1,100 by 2028" none of the 900 it has), or in another season than they do
+    ("This winter, Ridgeway has budgeted $700,000" against what it spent last winter)."""
+    context = f"{with_sentence_before(best)} {analysis.question}"
+    given = {_said(m.group()) for m in _A_YEAR.finditer(context)}
+    if any(_said(m.group()) not in given for m in _A_YEAR.finditer(rival.text)):
+        return True
+    seasons = {(m.group(1).casefold(), m.group(2).casefold()) for m in _A_SEASON.finditer(context)}
+    return any((when.casefold(), season.casefold()) not in seasons
+               and any(other == season.casefold() for _, other in seasons)
+               for when, season in _A_SEASON.findall(rival.text))  # fmt: skip
+
+
+def _said(time: str) -> str:
+    """A time as written, in one form: "Last year’s" is "last year's"."""
+    return normalise(time).replace("’", "'")
 
 
 def _day_word(word: str) -> str:
