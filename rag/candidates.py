@@ -1902,12 +1902,13 @@ _A_COUNT_IN_FIGURES = re.compile(
 
 # A count in words opening a sentence, where the model misses it ("Eleven passengers were hurt", "Thirty-five
 # residents"); not "One", which opens "One of ..." and "One day ...".
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_TENS = "|".join(word for word, value in NUMBER_WORDS.items() if value >= 20)
+_DIGITS = "|".join(word for word, value in NUMBER_WORDS.items() if 0 < value < 10)
+_TEENS_AND_UNDER = "|".join(word for word, value in NUMBER_WORDS.items() if 1 < value < 20)
 _A_COUNT_IN_WORDS = re.compile(
-    rf"(?i:\b(?:(?:{_TENS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|"
-    r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))\b"
-    r"(?=\s+(?P<counted>[a-z]{3,}))"
+    rf"(?i:\b(?:(?:{_TENS})(?:-(?:{_DIGITS}))?|{_TEENS_AND_UNDER}))\b(?=\s+(?P<counted>[a-z]{{3,}}))"
 )
+
 # A capitalised word right before a number: the number is part of a name ("Route 7", "Lock 14").
 _A_NAMES_NUMBER = re.compile(r"\b[A-Z][\w.'’-]*\s+$")
 
@@ -2407,12 +2408,19 @@ def _lasts(durations: Sequence["Span"], things: set[str]) -> bool:
     days while crews patch the road"; not "the runway will take two years to build")."""
     for duration in durations:
         verb = _governing_verb(duration.root)
-        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and not any(
-                m.dep_ == "mark" for m in c.children)) for c in verb.children):  # fmt: skip
-            continue  # (a clause "while crews patch it" says why it lasts, and still of the thing)
+        if verb.pos_ not in ("VERB", "AUX") or any(_another_doing(c) for c in verb.children):
+            continue
         if any(c.dep_ == "nsubj" and c.lemma_.casefold() in things for c in verb.children):
             return True  # (a passive's subject undergoes another doing: "the culvert will be replaced over six weeks")
     return False
+
+
+def _another_doing(clause: "Token") -> bool:
+    """Whether a clause hanging on a verb tells of another doing ("take two years *to build*"); not one a
+    subordinator opens, which says why or while ("*while* crews patch the road")."""
+    return clause.dep_ in ("xcomp", "ccomp") or (
+        clause.dep_ == "advcl" and not any(child.dep_ == "mark" for child in clause.children)
+    )
 
 
 def _on_focus(text: str, entity: Entity, focus_stems: set[str], sentence_stems: set[str]) -> float:

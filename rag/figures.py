@@ -33,8 +33,6 @@ def _value_key(answer: str) -> str:
 
 
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-
-
 _AMOUNT = re.compile(r"([$€£¥])?\s?(\d[\d,]*(?:\.\d+)?)(?:[\s-](thousand|million|billion|trillion))?"
                      r"(?:\s(dollars?|euros?|pounds?|cents?))?", re.IGNORECASE)  # fmt: skip
 
@@ -82,17 +80,30 @@ def as_digits(match: re.Match[str]) -> str:
 # Days in each unit of a length of time, and a length as news writes it: "36 months", "a 40-month", "a year".
 _DAYS_IN = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "fortnight": 14.0,
             "month": 365.25 / 12, "year": 365.25, "decade": 3652.5, "centur": 36525.0}  # fmt: skip
-
-
 _LENGTH = re.compile(rf"\b(\d+(?:\.\d+)?|an?)[\s-]+({'|'.join(_DAYS_IN)})", re.IGNORECASE)
 
 
 def length_in_days(text: str) -> str | None:
     """"36 months" -> "1095.75 days"; None unless each number of `text` is a length ("2 to 3 years" is not one)."""
+    lengths = _lengths_in_days(text)
+    return " ".join(f"{days:.6g} days" for days in lengths) if lengths else None
+
+
+def _lengths_in_days(text: str) -> list[float]:
+    """Each length of time in `text`, in days; none unless each of its numbers is one."""
     lengths = [(1.0 if n.isalpha() else float(n)) * _DAYS_IN[unit.casefold()] for n, unit in _LENGTH.findall(text)]
-    if not lengths or len(lengths) < len(re.findall(r"\d+(?:\.\d+)?", text)):
+    return lengths if len(lengths) >= len(re.findall(r"\d+(?:\.\d+)?", text)) else []
+
+
+def amount(candidate: Candidate) -> float | None:
+    """The candidate's answer as one amount ("$2.6 million": 2600000, "three": 3, "36 months": 1095.75 days); None
+    when it is not one."""
+    answer = candidate.answer_text()
+    if answer is None:
         return None
-    return " ".join(f"{days:.6g} days" for days in lengths)
+    digits = SPELLED_NUMBER.sub(as_digits, answer)
+    found = _lengths_in_days(digits) if is_duration(answer) else [value for value, _ in amounts(digits)]
+    return found[0] if len(found) == 1 else None
 
 
 def same_unit(first: str, second: str, focus: str | None = None) -> bool:
@@ -107,7 +118,7 @@ def same_unit(first: str, second: str, focus: str | None = None) -> bool:
 
 
 def _unit(value: str) -> frozenset[str]:
-    """What a figure counts or measures ("hour", "$ million"), hedges and digits aside: two figures differ
+    """What a figure counts or measures ("hour", "$"), hedges, scale words and digits aside: two figures differ
     only when they measure the same thing."""
     symbols = {c for c in value if c in "$€£¥%"}
     if is_duration(value):
