@@ -636,14 +636,15 @@ def counts_something_else(
     clause = _answer_clause_tokens(candidate)
     if clause is None:
         return False
-    counted = _counted_noun(clause[0])
+    counted = (_counted_noun(clause[0]) or _counted_by_ellipsis(clause[0])
+               or _counted_by_the_sentence_before(candidate, clause[0]))  # fmt: skip
     # "How many people were arrested?": "23 arrests" counts them by the question's own verb; "How many arrests?":
     # "arrested 23 people" counts them by the sentence's
     if counted is not None and all_stems(counted.lemma_) & _predicate_stems(analysis):
         return False
     if all_stems(analysis.focus) & _token_stems(clause[1]):
         return False
-    return _counted_similarity(analysis.focus, clause[0], "count", word_likeness) < COUNTED_LIKENESS
+    return _counted_similarity(analysis.focus, clause[0], "count", word_likeness, counted) < COUNTED_LIKENESS
 
 
 # How alike a word of the sentence must be to the sum a money question names ("wage": "pay" 0.73, "salary":
@@ -1107,11 +1108,12 @@ def _counts(analysis: QuestionAnalysis) -> Literal["count", "amount"] | None:
 
 
 def _counted_similarity(
-    focus: str, answer: "Span", counts: Literal["count", "amount"], word_likeness: WordLikeness
+    focus: str, answer: "Span", counts: Literal["count", "amount"], word_likeness: WordLikeness,
+    noun: "Token | None" = None,
 ) -> float:
-    """How alike the question's focus and the noun the answer counts (or, for an amount, the noun its unit
-    measures); 1 when the sentence does not say what the number counts."""
-    noun = _counted_noun(answer)
+    """How alike the question's focus and the noun the answer counts (`noun` when given; for an amount, the noun
+    its unit measures); 1 when the sentence does not say what the number counts."""
+    noun = noun or _counted_noun(answer)
     if noun is not None and counts == "amount":
         noun = _of_noun(noun)  # "4 inches of *rain*"; "4 inches" alone does not say of what
     if noun is None or all_stems(noun.lemma_) & all_stems(focus):
@@ -1184,6 +1186,49 @@ def _counted_before_by_a_conjunct(answer: "Span") -> "Token | None":
         ):
             return noun
     return None
+
+
+def _counted_by_ellipsis(answer: "Span") -> "Token | None":
+    """For a number standing alone: the noun the sentence counted last before it, which it counts too ("added 30
+    *kennels* this year and now has 110", "rose from 380 *students* to 410", "sold 850 raffle *tickets* last year
+    but only 620 this year", "opened 24 *beds*, bringing its total to 186"); not a count that describes the
+    number's own subject ("The lodge, which has 12 rooms, employs 45"). None when none counts a noun before it."""
+    root = answer.root
+    if not _is_number(root) or any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
+        return None  # "in 38 of them": a part of what "them" stands for, maybe named in another sentence
+    subject = next((c for c in _governing_verb(root).children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    described = {t.i for t in subject.subtree} if subject is not None else set()
+    before = [t.head for t in answer.doc[: answer.start]
+              if _is_number(t) and t.dep_ in _COUNTING and t.head.pos_ == "NOUN" and t.i < t.head.i < answer.start
+              and t.i not in described]  # fmt: skip
+    return before[-1] if before else None
+
+
+# Words that ask for more of a thing, so that the next sentence's "The county has 16" counts it.
+_MORE_OF = frozenset({"more", "another", "additional"})
+
+
+def _counted_by_the_sentence_before(candidate: Candidate, answer: "Span") -> "Token | None":
+    """For a number standing alone as what something has or holds, in a sentence that counts nothing before it:
+    the thing the sentence before asks for more of ("The mayor asked for more treatment *beds*. The county has
+    16."; "needs another *ambulance*. The department has three"); None otherwise."""
+    root = answer.root
+    if (not _is_number(root) or root.dep_ != "dobj" or root.head.lemma_.casefold() not in ("have", "hold")
+            or any(_is_number(t) for t in answer.doc[: answer.start])):  # fmt: skip
+        return None
+    before = span_before(candidate)
+    if before is None:
+        return None
+    asked_for: "list[Token]" = []
+    for token in sentence_parse(candidate.passage.text[before[0] : before[1]]):
+        if token.lower_ not in _MORE_OF:
+            continue
+        noun = _of_noun(token) or token.head  # "more of the town's storefronts"; "more treatment beds"
+        while noun.dep_ == "compound":
+            noun = noun.head  # the parser may hang "more" on the first of "more addiction treatment beds"
+        if noun.pos_ == "NOUN":
+            asked_for.append(noun)
+    return asked_for[-1] if asked_for else None
 
 
 def _of_noun(token: "Token") -> "Token | None":

@@ -1118,6 +1118,57 @@ def test_a_number_of_something_alike_in_meaning_counts_the_thing_asked(likeness:
 
 
 @pytest.mark.parametrize(
+    ("question", "text", "value", "other"),
+    [
+        # a number standing alone counts the noun the sentence counted last before it
+        ("How many deputies work at the Quell County jail?", "The plan adds 60 beds to the Quell County jail, which "
+         "has 150, for a total of 210.", "150", True),
+        ("How many deputies work at the Quell County jail?", "The plan adds 60 beds to the Quell County jail, which "
+         "has 150, for a total of 210.", "210", True),
+        ("How many beds does the Quell County jail have?", "The plan adds 60 beds to the Quell County jail, which "
+         "has 150, for a total of 210.", "150", False),
+        ("How many teachers work at Quell Elementary?", "Enrollment at Quell Elementary rose from 310 pupils last "
+         "year to 345 this fall.", "345", True),
+        ("How many volunteers does the Quell food bank have?", "The Quell food bank fed 1,900 families in 2023 and "
+         "expects to feed 2,200 this year.", "2,200", True),
+        ("How many families will the Quell food bank feed this year?", "The Quell food bank fed 1,900 families in "
+         "2023 and expects to feed 2,200 this year.", "2,200", False),
+        # not a count that describes the number's own subject, nor a part of what "them" stands for
+        ("How many guides work at the Quell lodge?", "The Quell lodge, which has 40 rooms, employs 25 in summer.",
+         "25", False),
+        ("How many freshmen are in the Quell High band?", "The Quell High band has 70 members, 15 of them freshmen.",
+         "15", False),
+    ],
+)  # fmt: skip
+def test_a_number_standing_alone_counts_what_the_sentence_counted_before_it(
+    question: str, text: str, value: str, other: bool
+) -> None:
+    from rag.candidates import counts_something_else
+
+    assert _flags(counts_something_else, question, text, value, "CARDINAL") is other
+
+
+@pytest.mark.parametrize(
+    ("question", "other"),
+    [
+        ("How many nurses work at the Quell County clinic?", True),
+        ("How many treatment beds does Quell County have?", False),
+    ],
+)
+def test_a_number_a_place_has_counts_what_the_sentence_before_asks_more_of(question: str, other: bool) -> None:
+    """"asked for more addiction treatment beds. The county has 12.": 12 beds (the parser hangs "more" on
+    "addiction")."""
+    from rag.candidates import Candidate, counts_something_else
+    from rag.query import analyse
+
+    text = "Mayor Ada Renn asked Quell County for more addiction treatment beds on Tuesday. The county has 12."
+    start = text.index("The county")
+    value = text.index("12")
+    candidate = Candidate(0, _passage(text), start, len(text), {}, [(value, value + 2, "CARDINAL")])
+    assert counts_something_else(analyse(question), candidate) is other
+
+
+@pytest.mark.parametrize(
     ("question", "text", "value", "another"),
     [
         # the day of a vote to do something is not the day it was done
