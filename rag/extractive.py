@@ -35,8 +35,8 @@ from rag.answer_model import AnswerModel, kind_of, load_answer_model
 from rag.answer_text import balanced_quotes, display_text
 from rag.candidates import (
     PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, acts_rather_than_places, answer_clause, clause_agrees,
-    counted_phrase, counts_a_noun_of_its_own, counts_anothers, counts_something_else, dates_a_thing_or_a_state,
-    dates_another_event, decided_another_thing, decided_for_another, decided_upon, done_the_other_way,
+    counted_noun, counted_phrase, counts_a_noun_of_its_own, counts_anothers, counts_something_else,
+    dates_a_thing_or_a_state, dates_another_event, decided_another_thing, decided_for_another, decided_upon, done_the_other_way,
     drop_orders_to_assistants, find_candidates, names_a_person, names_someone_new, new_names, pays_for_something_else,
     sentence_spans, shares_something_else, sizes_something_else, span_before, sums_something_else, tells_whether,
     with_sentence_before,
@@ -224,10 +224,57 @@ def fitting_first(
     if (analysis.answer_type == "place" and analysis.predicate in _MOTION_VERBS
             and not _NOT_GOING_TO.search(analysis.question)):  # fmt: skip
         candidates = destination_first(candidates)
+    if analysis.answer_type == "count":
+        candidates = on_the_questions_verb_first(counting_the_noun_first(candidates, analysis), analysis,
+                                                 word_likeness)  # fmt: skip
     if analysis.answer_type in ("count", "quantity", "money"):
         candidates = (added_first(candidates) if _ASKS_HOW_MANY_MORE.search(analysis.question)
                       else total_first(candidates, analysis, word_likeness))  # fmt: skip
     return agreeing_first(candidates, analysis)
+
+
+def counting_the_noun_first(candidates: list[Candidate], analysis: QuestionAnalysis,
+                            window: int = CHECKED_FOR_MOOD) -> list[Candidate]:  # fmt: skip
+    """For "How many doctors work at the clinic?": when the best number counts another noun ("saw 9,400
+    patients", alike enough to pass), a number of its sentence that counts the noun asked about ("with five exam
+    rooms and three doctors") comes first; the order stays when none does."""
+    if not candidates or not analysis.focus:
+        return candidates
+    focus = all_stems(analysis.focus)
+    best = candidates[0]
+    counted = counted_noun(best)
+    # "made 23 arrests" counts the people "How many people were arrested?" asks about by the question's verb
+    if counted is None or all_stems(counted) & (focus | all_stems(" ".join(analysis.predicate_forms))):
+        return candidates
+    return _moved_first(candidates, next(
+        (c for c in candidates[1:window] if c.passage is best.passage and c.start == best.start
+         and all_stems(counted_noun(c) or "") & focus), None))  # fmt: skip
+
+
+def on_the_questions_verb_first(candidates: list[Candidate], analysis: QuestionAnalysis,
+                                word_likeness: WordLikeness = SAME_WORD_ONLY,
+                                window: int = CHECKED_FOR_MOOD) -> list[Candidate]:  # fmt: skip
+    """For "How many dogs did the shelter place in homes?": when the best number hangs on another verb than the
+    question's ("took in 1,430 dogs"), a number of the same sentence or the next that hangs on the question's verb
+    comes first ("and placed 1,210 in homes"; "It hired three in August" for "How many drivers did it hire in
+    August?"), unless it counts something else. The order stays when none does, or the question has no verb of
+    its own ("How many buses does it have?")."""
+    if not candidates or not analysis.predicate:
+        return candidates
+    best = candidates[0]
+    if answer_clause(analysis, best)["answer_on_predicate"]:
+        return candidates
+    following = _next_sentence_start(best)
+    return _moved_first(candidates, next(
+        (c for c in candidates[1:window]
+         if c.passage is best.passage and c.start in (best.start, following)
+         and answer_clause(analysis, c)["answer_on_predicate"]
+         and not counts_something_else(analysis, c, word_likeness)), None))  # fmt: skip
+
+
+def _next_sentence_start(candidate: Candidate) -> int | None:
+    """Where the sentence after the candidate's starts in its passage (None for the passage's last)."""
+    return next((s for s, _ in sentence_spans(candidate.passage) if s >= candidate.end), None)
 
 
 # "How many more officers ...?", "How much more will it cost?": the question asks for what is added, which news

@@ -141,8 +141,21 @@ def a_population_not_asked(analysis: QuestionAnalysis, text: str, entity: Entity
     """Whether a count is a place's population ("Wrenfield, a town of 300 people", "Harlan has about 24,000
     residents") where the question asks how many did or had something else ("How many people were displaced by
     the fire?")."""
+    before, after = _around(text, entity)
+    if _asks_what_it_has(analysis) and analysis.focus and all_stems(analysis.focus) & all_stems(after[:_NOUN_REACH]):
+        return False  # "How many residents does the nursing home have?": "has 31 residents" is what it has
     return (analysis.answer_type in ("count", "quantity") and not asks_population(analysis)
-            and population_figure(*_around(text, entity)))  # fmt: skip
+            and population_figure(before, after))  # fmt: skip
+
+
+# How far after a figure its noun stands ("31 residents", "about 2,600 year-round residents").
+_NOUN_REACH = 25
+_HAVE = re.compile(r"\b(?:have|has|had)\b", re.IGNORECASE)
+
+
+def _asks_what_it_has(analysis: QuestionAnalysis) -> bool:
+    """"How many residents does the home have?": a question on "have" alone (no other verb)."""
+    return analysis.predicate is None and bool(_HAVE.search(analysis.question))
 
 
 def prefer_asked_figures(analysis: QuestionAnalysis, text: str, entities: Sequence[Entity]) -> list[Entity]:

@@ -20,6 +20,7 @@ Retrieval, the extractive answerer and the chat rewrite all use the same
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -1099,7 +1100,49 @@ def _predicate(doc: "Doc") -> str | None:
     if (root is not None and root.lemma_ not in _LINKING_VERBS and any(c.dep_ == "aux" for c in root.children)
             and not _surely_no_verb(root)):  # fmt: skip
         return root.lemma_.casefold()
-    return None
+    return _verb_after_the_subject(doc)
+
+
+# Auxiliaries that put the subject before the question's bare verb: "did the shelter place", "will Orlow open".
+_INVERTING_AUXILIARIES = frozenset({"did", "does", "do", "will", "would", "can", "could", "should", "may", "might"})
+# Words that may follow the question's verb: a preposition, an article, a pronoun, a number, an adverb, "to".
+_AFTER_THE_VERB = frozenset({"ADP", "DET", "PRON", "NUM", "ADV", "PUNCT", "SCONJ", "CCONJ"})
+
+
+def _verb_after_the_subject(doc: "Doc") -> str | None:
+    """"How many drivers did the Westerlin School District hire in August?", "When did the Saltery Point plant in
+    Tidewick reopen?", "What did the lab's test show?": the small model takes a bare verb after a long subject
+    for a noun ("District hire", "plant ... reopen"). Among the lower-case words after an inverting auxiliary
+    that follow a noun and come before a preposition, an article, a pronoun, an adverb, "to" or the end, the
+    one at the end, else the first, is the verb. None when there is none, or when a linking verb follows the
+    auxiliary ("Did the county get the state lead-line grant?" asks about "get")."""
+    auxiliary = next((t for t in doc if t.lower_ in _INVERTING_AUXILIARIES), None)
+    if auxiliary is None:
+        return None
+    words = list(doc[auxiliary.i + 1 :])
+    if any(t.lemma_.casefold() in _LINKING_VERBS for t in words):
+        return None
+    verbs: list[tuple[Token, bool]] = []  # each with whether it ends the question
+    for position, token in enumerate(words):
+        if position == 0 or not token.is_alpha or not token.is_lower or token.is_stop:
+            continue
+        if words[position - 1].pos_ not in ("NOUN", "PROPN") or token.pos_ not in ("NOUN", "VERB", "ADJ"):
+            continue
+        following = words[position + 1] if position + 1 < len(words) else None
+        # at the end, after a phrase with no article or owner ("plant in Tidewick reopen"; not "pay for its space
+        # in the old Halvard mill", whose "mill" ends a phrase of "pay")
+        since_the_phrase = list(itertools.takewhile(lambda t: t.pos_ != "ADP", reversed(words[:position])))
+        at_the_end = (following is None or following.text in ("?", ".", "!")) and not any(
+            t.pos_ in ("DET", "PRON") or t.tag_ == "POS" for t in since_the_phrase
+        )
+        if following is not None and following.text in ("?", ".", "!") and not at_the_end:
+            continue
+        if at_the_end or following.pos_ in _AFTER_THE_VERB or following.lower_ in ("to", "next", "last", "this"):
+            verbs.append((token, at_the_end))
+    if not verbs:
+        return None
+    verb = next((token for token, at_the_end in verbs if at_the_end), verbs[0][0])
+    return verb.lemma_.casefold()
 
 
 def _a_verb(token: "Token") -> bool:

@@ -1061,6 +1061,17 @@ def test_a_length_answers_how_long_a_thing_is_only_when_the_parse_makes_it_the_t
     # a sum is no height
     ("How tall is the Norbury statue?", "The bronze statue of founder Eli Norbury cost $85,000 and will be unveiled "
      "in May.", "The articles don't say"),
+    # what an institution has is no place's population: "has 31 residents" answers how many it has
+    ("How many residents does the Linden Hearth nursing home have?", "The 40-bed Linden Hearth nursing home in Pell "
+     "has 33 residents and 57 employees, its administrator said.", "33 residents [1]."),
+    # a number of the sentence that counts the noun asked comes before one that counts another
+    ("How many doctors work at the Pellworth Clinic?", "The Pellworth Clinic, with six exam rooms and four doctors, "
+     "saw 8,900 patients last year, its director said.", "Four doctors [1]."),
+    # and one that hangs on the question's verb before one on another verb
+    ("How many dogs did the Norbury County Animal Shelter place in homes last year?", "The Norbury County Animal "
+     "Shelter took in 1,520 dogs last year and placed 1,330 in homes.", "1,330 [1]."),
+    ("How many stores will Pell Creek Hardware open next year?", "Pell Creek Hardware, founded in 1958, runs five "
+     "stores and will open three more next year, its owner said.", "Three [1]."),
 ])  # fmt: skip
 def test_a_value_answers_only_the_kind_of_figure_asked(
     question: str, text: str, expected: str, encoder: object

@@ -425,6 +425,24 @@ def test_a_part_takes_only_a_noun_counted_as_it_counts() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "predicate"),
+    [
+        # a bare verb after a long name, which the small model takes for a noun of the name
+        ("How many drivers did the Corvale Unified School District hire in May?", "hire"),
+        ("How many dogs did the Lanford County Animal Shelter place in homes last year?", "place"),
+        ("How many stores will Corvale Creek Outfitters open next year?", "open"),
+        ("When did the Harrow Point cannery in Lanford reopen?", "reopen"),
+        # not the noun ending a phrase of the verb, nor a word after a linking verb
+        ("How much rent will Corvale Cold Storage pay for its space in the old Lanford mill?", "pay"),
+        ("Did Corvale get the state lead-line grant it applied for?", None),
+        ("How many beds does the Lanford hospital have?", None),
+    ],
+)
+def test_the_question_verb_after_a_long_name(question: str, predicate: str | None) -> None:
+    assert analyse(question).predicate == predicate
+
+
+@pytest.mark.parametrize(
     ("question", "predicate", "mood"),
     [
         ("How many drivers has Corvale Dairy hired so far?", "hire", "realised"),
