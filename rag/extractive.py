@@ -225,8 +225,9 @@ def fitting_first(
             and not _NOT_GOING_TO.search(analysis.question)):  # fmt: skip
         candidates = destination_first(candidates)
     if analysis.answer_type == "count":
-        candidates = on_the_questions_verb_first(counting_the_noun_first(candidates, analysis), analysis,
-                                                 word_likeness)  # fmt: skip
+        candidates = counting_the_noun_first(candidates, analysis)
+    if analysis.answer_type in _VERB_CHOOSES:
+        candidates = on_the_questions_verb_first(candidates, analysis, word_likeness)
     if analysis.answer_type in ("count", "quantity", "money"):
         candidates = (added_first(candidates) if _ASKS_HOW_MANY_MORE.search(analysis.question)
                       else total_first(candidates, analysis, word_likeness))  # fmt: skip
@@ -251,6 +252,11 @@ def counting_the_noun_first(candidates: list[Candidate], analysis: QuestionAnaly
          and all_stems(counted_noun(c) or "") & focus), None))  # fmt: skip
 
 
+# Kinds of value whose sentence may give several of that kind, each on its own verb ("budgeted $85,000 ... but
+# spent $112,400"; "took in 1,430 dogs and placed 1,210").
+_VERB_CHOOSES = frozenset({"count", "money", "date", "person"})
+
+
 def on_the_questions_verb_first(candidates: list[Candidate], analysis: QuestionAnalysis,
                                 word_likeness: WordLikeness = SAME_WORD_ONLY,
                                 window: int = CHECKED_FOR_MOOD) -> list[Candidate]:  # fmt: skip
@@ -269,7 +275,7 @@ def on_the_questions_verb_first(candidates: list[Candidate], analysis: QuestionA
         (c for c in candidates[1:window]
          if c.passage is best.passage and c.start in (best.start, following)
          and answer_clause(analysis, c)["answer_on_predicate"]
-         and not counts_something_else(analysis, c, word_likeness)), None))  # fmt: skip
+         and not _of_something_else(c, analysis, word_likeness)), None))  # fmt: skip
 
 
 def _next_sentence_start(candidate: Candidate) -> int | None:

@@ -1072,6 +1072,12 @@ def test_a_length_answers_how_long_a_thing_is_only_when_the_parse_makes_it_the_t
      "Shelter took in 1,520 dogs last year and placed 1,330 in homes.", "1,330 [1]."),
     ("How many stores will Pell Creek Hardware open next year?", "Pell Creek Hardware, founded in 1958, runs five "
      "stores and will open three more next year, its owner said.", "Three [1]."),
+    # so for a sum and for a person
+    ("How much did the Norbury Township Board spend on snow removal?", "The Norbury Township Board set aside $60,000 "
+     "for snow removal this winter but spent $91,200 after three big storms.", "$91,200 [1]."),
+    ("Who did the Pell Creek Village Board appoint as treasurer?", "The Pell Creek Village Board accepted the "
+     "resignation of treasurer Hilda Marsh on Monday. Trustees appointed Alma Reyes, a bookkeeper, as treasurer and "
+     "thanked Marsh for 15 years of work.", "Alma Reyes [1]."),
 ])  # fmt: skip
 def test_a_value_answers_only_the_kind_of_figure_asked(
     question: str, text: str, expected: str, encoder: object
