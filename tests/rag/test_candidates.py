@@ -1094,6 +1094,24 @@ def test_the_one_who_gives_is_no_answer_to_whom_it_was_given() -> None:
         # a question that counts nothing
         ("When did the Quell Court fire start?", "The fire broke out in a 12-unit building on Quell Court.", "12",
          "CARDINAL", False),
+        # a number standing alone counts the noun the sentence counted last before it
+        ("How many deputies work at the Quell County jail?", "The plan adds 60 beds to the Quell County jail, which "
+         "has 150, for a total of 210.", "150", "CARDINAL", True),
+        ("How many deputies work at the Quell County jail?", "The plan adds 60 beds to the Quell County jail, which "
+         "has 150, for a total of 210.", "210", "CARDINAL", True),
+        ("How many beds does the Quell County jail have?", "The plan adds 60 beds to the Quell County jail, which "
+         "has 150, for a total of 210.", "150", "CARDINAL", False),
+        ("How many teachers work at Quell Elementary?", "Enrollment at Quell Elementary rose from 310 pupils last "
+         "year to 345 this fall.", "345", "CARDINAL", True),
+        ("How many volunteers does the Quell food bank have?", "The Quell food bank fed 1,900 families in 2023 and "
+         "expects to feed 2,200 this year.", "2,200", "CARDINAL", True),
+        ("How many families will the Quell food bank feed this year?", "The Quell food bank fed 1,900 families in "
+         "2023 and expects to feed 2,200 this year.", "2,200", "CARDINAL", False),
+        # not a count that describes the number's own subject, nor a part of what "them" stands for
+        ("How many guides work at the Quell lodge?", "The Quell lodge, which has 40 rooms, employs 25 in summer.",
+         "25", "CARDINAL", False),
+        ("How many freshmen are in the Quell High band?", "The Quell High band has 70 members, 15 of them freshmen.",
+         "15", "CARDINAL", False),
     ],
 )  # fmt: skip
 def test_a_number_of_something_else_answers_no_how_many_question(
@@ -1115,37 +1133,6 @@ def test_a_number_of_something_alike_in_meaning_counts_the_thing_asked(likeness:
     assert not counts_something_else(analyse("How many people ride the Route 9 bus on a weekday?"), riders, likeness)
     signals = _value_candidate("New signals will go up at 14 intersections along Quell Avenue.", "14", "CARDINAL")
     assert counts_something_else(analyse("How many cars a day travel on Quell Avenue?"), signals, likeness)
-
-
-@pytest.mark.parametrize(
-    ("question", "text", "value", "other"),
-    [
-        # a number standing alone counts the noun the sentence counted last before it
-        ("How many deputies work at the Quell County jail?", "The plan adds 60 beds to the Quell County jail, which "
-         "has 150, for a total of 210.", "150", True),
-        ("How many deputies work at the Quell County jail?", "The plan adds 60 beds to the Quell County jail, which "
-         "has 150, for a total of 210.", "210", True),
-        ("How many beds does the Quell County jail have?", "The plan adds 60 beds to the Quell County jail, which "
-         "has 150, for a total of 210.", "150", False),
-        ("How many teachers work at Quell Elementary?", "Enrollment at Quell Elementary rose from 310 pupils last "
-         "year to 345 this fall.", "345", True),
-        ("How many volunteers does the Quell food bank have?", "The Quell food bank fed 1,900 families in 2023 and "
-         "expects to feed 2,200 this year.", "2,200", True),
-        ("How many families will the Quell food bank feed this year?", "The Quell food bank fed 1,900 families in "
-         "2023 and expects to feed 2,200 this year.", "2,200", False),
-        # not a count that describes the number's own subject, nor a part of what "them" stands for
-        ("How many guides work at the Quell lodge?", "The Quell lodge, which has 40 rooms, employs 25 in summer.",
-         "25", False),
-        ("How many freshmen are in the Quell High band?", "The Quell High band has 70 members, 15 of them freshmen.",
-         "15", False),
-    ],
-)  # fmt: skip
-def test_a_number_standing_alone_counts_what_the_sentence_counted_before_it(
-    question: str, text: str, value: str, other: bool
-) -> None:
-    from rag.candidates import counts_something_else
-
-    assert _flags(counts_something_else, question, text, value, "CARDINAL") is other
 
 
 @pytest.mark.parametrize(

@@ -1072,6 +1072,13 @@ def test_a_length_answers_how_long_a_thing_is_only_when_the_parse_makes_it_the_t
      "Shelter took in 1,520 dogs last year and placed 1,330 in homes.", "1,330 [1]."),
     ("How many stores will Pell Creek Hardware open next year?", "Pell Creek Hardware, founded in 1958, runs five "
      "stores and will open three more next year, its owner said.", "Three [1]."),
+    # a figure given for the time the question names before one given for another, unless on another verb
+    ("How many books did the Norbury library lend last year?", "The Norbury library lent 12,400 books in 2022 and "
+     "13,100 last year, its director said.", "13,100 [1]."),
+    ("How many beds does Pell Memorial's burn unit have now?", "Pell Memorial Hospital will add 12 beds to its burn "
+     "unit, which now has 20.", "20 [1]."),
+    ("How many cats did the Norbury shelter adopt out in June?", "The Norbury shelter took in 64 cats in June and "
+     "adopted out 41, its director said.", "41 [1]."),
     # so for a sum and for a person
     ("How much did the Norbury Township Board spend on snow removal?", "The Norbury Township Board set aside $60,000 "
      "for snow removal this winter but spent $91,200 after three big storms.", "$91,200 [1]."),

@@ -1,0 +1,51 @@
+"""The time a figure is given for, read off the words around it: "lent 18,250 books *in 2022* and 19,700 *last
+year*", "its cardiac unit, which *now* has 30". A sentence that gives one thing's figure for two times gives each
+its own time in its own clause, after the figure ("in 2022") or before its verb ("now has"); a question that names
+a time ("How many books did it lend last year?") asks for the figure of that time."""
+
+from __future__ import annotations
+
+import re
+
+from index.dates import MONTH_NAMES, MONTH_NUMBERS, WEEKDAY_NAMES
+
+# How time is named in news writing: a year, a month, a weekday, "now", and "this/last/next <period>". Month and
+# weekday names only capitalised ("may" is a verb).
+_PERIODS = r"(?i:year|month|week|spring|summer|fall|autumn|winter|season|quarter|semester|term)"
+_MONTHS = "|".join(sorted({*MONTH_NAMES, *(f"{name[:3]}." for name in MONTH_NAMES), "Sept."}, key=len, reverse=True))
+_TIME = re.compile(
+    rf"(?<![\w.])(?:(?:19|20)\d\d|(?:{_MONTHS.replace('.', '[.]')})|{'|'.join(WEEKDAY_NAMES)}|(?i:now|currently|today)|"
+    rf"(?i:this|last|next|a)\s+{_PERIODS}(?:\s+(?i:earlier|before))?)(?![\w])"
+)
+# What ends a figure's clause: a comma, a semicolon, a conjunction, another figure (not a year).
+_CLAUSE_END = re.compile(
+    r"[,;]|\b(?i:and|but|while|compared|up from|down from|from|to)\b|(?<![\d,.])(?!(?:19|20)\d\d\b)\d"
+)
+# Words a time says the same with ("currently" is "now"; "a year earlier" is "last year").
+_SAME_TIME = {"currently": "now", "today": "now", "a year earlier": "last year", "a year before": "last year"}
+
+
+def time_of(text: str, start: int, end: int) -> frozenset[str]:
+    """The times named for the figure at `start`-`end` of `text` (one sentence): those after it up to the end of
+    its clause, and those between the clause's start and the figure ("which now has 30")."""
+    after = text[end:]
+    stop = _CLAUSE_END.search(after)
+    before = text[:start]
+    opened = max((m.end() for m in re.finditer(r"[,;]|\b(?:and|but|which|that)\b", before)), default=0)
+    return _times(after[: stop.start() if stop else len(after)]) | _times(before[opened:])
+
+
+def times_asked(question: str) -> frozenset[str]:
+    """The times a question names ("last year", "2019", "now")."""
+    return _times(question)
+
+
+def _times(text: str) -> frozenset[str]:
+    return frozenset(_key(m.group(0)) for m in _TIME.finditer(text))
+
+
+def _key(time: str) -> str:
+    """One key per time: "Jan." and "January" are month 1; "currently" is "now"."""
+    words = " ".join(time.casefold().split())
+    month = MONTH_NUMBERS.get(words.rstrip("."))
+    return f"month {month}" if month is not None else _SAME_TIME.get(words, words)
