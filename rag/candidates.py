@@ -1148,8 +1148,14 @@ def _counted_noun(answer: "Span") -> "Token | None":
         return of  # "12 of the 40 homes": the 12 are homes; the 40 are counted on their own
     # before its noun ("Sixty-odd volunteers" is an adjective to the parser); after it, it names one (Room 12)
     if root.dep_ in _COUNTING and root.head.pos_ in ("NOUN", "PROPN") and root.i < root.head.i:
+        if any(root.i < c.i < root.head.i and c.lower_ in _TIME_DETERMINERS for c in root.head.children):
+            return None  # "and 2,750 last year", "employs 45 all year": a time after a number standing alone
         return root.head
     return None
+
+
+# Words that make a noun after a number a time of it, not what it counts ("2,750 *last* year").
+_TIME_DETERMINERS = frozenset({"last", "this", "next", "each", "every", "all", "that", "a", "per"})
 
 
 # Nouns that stand for a noun named before them: "Four others were hurt", "60 more".

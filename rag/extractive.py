@@ -100,7 +100,10 @@ def refusal_features(
     """The best candidate's features plus how it compares with the rest (rag.answer_model.REFUSAL_EXTRA)."""
     best = candidates[0]
     best_answer = answer_key(best)
-    others = [c for c in candidates[1:] if answer_key(c) != best_answer]
+    # a value of the best's own sentence that a rule put behind it (rag.extractive.fitting_first chose among the
+    # sentence's values) is no rival of it
+    others = [c for c in candidates[1:] if answer_key(c) != best_answer
+              and not (c.score > best.score and c.passage is best.passage and c.start == best.start)]  # fmt: skip
     margin = min(MAX_MARGIN, best.score - others[0].score) if others else MAX_MARGIN
     following = candidates[1:5]
     agreement = (

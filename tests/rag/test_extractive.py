@@ -1075,6 +1075,9 @@ def test_a_length_answers_how_long_a_thing_is_only_when_the_parse_makes_it_the_t
     # a figure given for the time the question names before one given for another, unless on another verb
     ("How many books did the Norbury library lend last year?", "The Norbury library lent 12,400 books in 2022 and "
      "13,100 last year, its director said.", "13,100 [1]."),
+    # "2,100 last year" counts families, not years
+    ("How many families did the Norbury pantry serve last year?", "The Norbury pantry served 1,800 families in 2023 "
+     "and 2,100 last year, its director said.", "2,100 [1]."),
     ("How many beds does Pell Memorial's burn unit have now?", "Pell Memorial Hospital will add 12 beds to its burn "
      "unit, which now has 20.", "20 [1]."),
     ("How many cats did the Norbury shelter adopt out in June?", "The Norbury shelter took in 64 cats in June and "
@@ -1091,3 +1094,26 @@ def test_a_value_answers_only_the_kind_of_figure_asked(
 ) -> None:
     answer = _answer_with_similarity(question, [_passage("a", "Pell Star", text)], encoder)
     assert answer.startswith(expected), answer
+
+
+def test_a_value_a_rule_put_behind_the_best_of_its_sentence_is_no_rival_of_it() -> None:
+    """The margin the refusal model sees is to the next other value, but not to one of the best's own sentence that
+    a rule put behind it ("served 1,800 families in 2023 and 2,100 last year" for last year); a value of another
+    sentence ranked higher still is."""
+    from rag.candidates import Candidate
+    from rag.extractive import MAX_MARGIN, refusal_features
+    from rag.query import analyse
+
+    text = "The Norbury pantry served 1,800 families in 2023 and 2,100 last year. It hopes to serve 2,500 next year."
+    passage = _passage("a", "Pell Star", text)
+    first_end = text.index(" It hopes")
+
+    def value(figure: str, score: float) -> Candidate:
+        at = text.index(figure)
+        start, end = (0, first_end) if at < first_end else (first_end + 1, len(text))
+        return Candidate(0, passage, start, end, {}, [(at, at + len(figure), "CARDINAL")], score=score)
+
+    question = analyse("How many families did the Norbury pantry serve last year?")
+    chosen, sibling, elsewhere = value("2,100", 2.0), value("1,800", 5.0), value("2,500", 4.0)
+    assert refusal_features([chosen, sibling], question)["margin"] == MAX_MARGIN
+    assert refusal_features([chosen, sibling, elsewhere], question)["margin"] == -2.0
