@@ -50,7 +50,7 @@ from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
 from rag.rivals import a_population, outlet, rival_figure, rival_of_something_else
 from rag.query import Constraint, QuestionAnalysis
 from rag.text import all_stems, normalise, stems, words
-from rag.value_times import time_of, times_asked
+from rag.value_times import clash, figure_time, times_asked
 from rag.voter_accounts import tells_the_vote_asked, tells_the_vote_not_why, voters_vote, with_the_voters_account
 from rag.votes import (
     account_side, asked_side, asks_for_an_account, asks_the_count, first_naming_voters, gives_the_count,
@@ -282,11 +282,11 @@ def on_the_questions_verb_first(candidates: list[Candidate], analysis: QuestionA
     # not from the figure of the time asked to one given for another ("took 1.2 million trips last year, compared
     # with 940,000 in 2019" for 2019); one given for no time may share the sentence's ("took in 62 dogs in June and
     # adopted out 38")
-    asked = times_asked(analysis.question) & _time_of(best)
+    asked = times_asked(analysis.question) & figure_time(best)  # the asked times the best is given for
     return _moved_first(candidates, next(
         (c for c in candidates[1:window]
          if c.passage is best.passage and c.start in (best.start, following)
-         and not (asked and _time_of(c) and not _time_of(c) & asked)
+         and not (asked and figure_time(c) and not figure_time(c) & asked)
          and answer_clause(analysis, c)["answer_on_predicate"]
          and not _of_something_else(c, analysis, word_likeness)), None))  # fmt: skip
 
@@ -300,25 +300,20 @@ def of_the_time_asked_first(candidates: list[Candidate], analysis: QuestionAnaly
                             window: int = CHECKED_FOR_MOOD) -> list[Candidate]:  # fmt: skip
     """For "How many books did the library lend last year?": when the best figure is given for no time the question
     names ("lent 18,250 books in 2022"), a figure of the same sentence or the next given for one comes first ("and
-    19,700 last year"; "which now has 30" for "How many beds does it have now?"), unless it is of something else.
-    The order stays when the question names no time or none is."""
+    19,700 last year"; "which now has 30" for "How many beds does it have now?"), or of any sentence when the best
+    is given for another time; unless it is of something else. The order stays when the question names no time or
+    none is."""
     asked = times_asked(analysis.question)
-    if not candidates or not asked or _time_of(candidates[0]) & asked:
+    if not candidates or not asked or figure_time(candidates[0]) & asked:
         return candidates
     best = candidates[0]
     following = _next_sentence_start(best)
+    # a best figure given for another time gives way to one of any sentence given for the time asked
+    anywhere = clash(figure_time(best), asked)
     return _moved_first(candidates, next(
         (c for c in candidates[1:window]
-         if c.passage is best.passage and c.start in (best.start, following) and _time_of(c) & asked
+         if (anywhere or (c.passage is best.passage and c.start in (best.start, following))) and figure_time(c) & asked
          and not _of_something_else(c, analysis, word_likeness)), None))  # fmt: skip
-
-
-def _time_of(candidate: Candidate) -> frozenset[str]:
-    entity = candidate.answer
-    if entity is None:
-        return frozenset()
-    sentence = candidate.passage.text[candidate.start : candidate.end]
-    return time_of(sentence, entity[0] - candidate.start, entity[1] - candidate.start)
 
 
 def _next_sentence_start(candidate: Candidate) -> int | None:

@@ -25,6 +25,7 @@ from rag.models import Passage
 from rag.number_roles import a_population_not_asked, rival_is_a_share_or_a_holding
 from rag.query import CALENDAR_WORDS, QuestionAnalysis
 from rag.text import NUMBER_WORDS, normalise, words
+from rag.value_times import of_another_time
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
 
 # Another source's figure for the same thing (rival_figure) is looked for among this many candidates after the best.
@@ -61,7 +62,7 @@ def rival_figure(
         if (outlet(rival.passage) == outlet(best.passage) or figure(rival) == best_figure
                 or not same_unit(rival.answer_text() or "", best.answer_text() or "", analysis.focus)
                 or _far_apart(rival, best)
-                or _of_another_year(rival, best, analysis)
+                or _of_another_year(rival, best, analysis) or of_another_time(rival, best, analysis.question)
                 or (_SEPARATE.search(rival.text) is not None and _SEPARATE.search(best.text) is None)
                 or (_an_addition_or_a_part(rival) and not _an_addition_or_a_part(best))
                 or _also_states(best, rival) or _also_states(rival, best)

@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import re
 
+from typing import TYPE_CHECKING
+
 from index.dates import MONTH_NAMES, MONTH_NUMBERS, WEEKDAY_NAMES
+
+if TYPE_CHECKING:
+    from rag.candidates import Candidate
 
 # How time is named in news writing: a year, a month, a weekday, "now", and "this/last/next <period>". Month and
 # weekday names only capitalised ("may" is a verb).
@@ -27,12 +32,62 @@ _SAME_TIME = {"currently": "now", "today": "now", "a year earlier": "last year",
 
 def time_of(text: str, start: int, end: int) -> frozenset[str]:
     """The times named for the figure at `start`-`end` of `text` (one sentence): those after it up to the end of
-    its clause, and those between the clause's start and the figure ("which now has 30")."""
+    its clause, and those between the clause's start and the figure ("which now has 30"); failing both, the time
+    that opens the sentence ("By July, the rate had dropped to 4.6 percent")."""
     after = text[end:]
     stop = _CLAUSE_END.search(after)
     before = text[:start]
     opened = max((m.end() for m in re.finditer(r"[,;]|\b(?:and|but|which|that)\b", before)), default=0)
-    return _times(after[: stop.start() if stop else len(after)]) | _times(before[opened:])
+    own = _times(after[: stop.start() if stop else len(after)]) | _times(before[opened:])
+    if own:
+        return own
+    opening = _OPENING_TIME.match(before)
+    return _times(opening.group(0)) if opening else frozenset()
+
+
+# A time that opens a sentence, before its first comma: "By July,", "In 2019,", "Last spring,".
+_OPENING_TIME = re.compile(r"^\s*(?:(?i:in|by|on|since|as of|at the end of|through)\s+)?[^,;\d]{0,20}?(?:\d{4})?,")
+
+
+def figure_time(candidate: "Candidate") -> frozenset[str]:
+    """The times named for a candidate's value in its sentence (`time_of`); none for a sentence answer."""
+    entity = candidate.answer
+    if entity is None:
+        return frozenset()
+    sentence = candidate.passage.text[candidate.start : candidate.end]
+    return time_of(sentence, entity[0] - candidate.start, entity[1] - candidate.start)
+
+
+def of_another_time(candidate: "Candidate", best: "Candidate", question: str) -> bool:
+    """Whether a second outlet's figure is given for a time that neither the best figure nor the question names
+    ("5.1 percent in April" against "By July, ... 4.6 percent" for July): no disagreement on one thing."""
+    # a weekday tells when something happened, which two outlets tie to different moments of one event ("restored
+    # service Sunday", "after a transformer failed Saturday night")
+    return clash(figure_time(candidate), figure_time(best) | times_asked(question), kinds=_PERIOD_KINDS)
+
+
+_PERIOD_KINDS = frozenset({"year", "month", "relative"})
+
+
+def clash(times: frozenset[str], others: frozenset[str],
+          kinds: frozenset[str] = frozenset({*_PERIOD_KINDS, "weekday"})) -> bool:  # fmt: skip
+    """Whether two sets of times name different ones of a kind (of `kinds`) both name: "2019" and "2024", "month 4"
+    and "month 7", "last year" and "now". Times of different kinds do not clash: "last year" may be 2024,
+    "Thursday" in June."""
+    return any(
+        (mine := {t for t in times if _kind(t) == kind}) and not mine & others
+        for kind in {_kind(t) for t in times} & {_kind(t) for t in others} & kinds
+    )
+
+
+def _kind(time: str) -> str:
+    if time.isdigit():
+        return "year"
+    if time.startswith("month "):
+        return "month"
+    if time.capitalize() in WEEKDAY_NAMES:
+        return "weekday"
+    return "relative"
 
 
 def times_asked(question: str) -> frozenset[str]:

@@ -1075,6 +1075,9 @@ def test_a_length_answers_how_long_a_thing_is_only_when_the_parse_makes_it_the_t
     # a figure given for the time the question names before one given for another, unless on another verb
     ("How many books did the Norbury library lend last year?", "The Norbury library lent 12,400 books in 2022 and "
      "13,100 last year, its director said.", "13,100 [1]."),
+    # of any sentence, when the best figure is given for another time
+    ("What was the Norbury jobless rate in August?", "The Norbury jobless rate fell from 6.2 percent in February to "
+     "5.4 percent in May. By August, it had dropped to 4.9 percent.", "4.9 percent [1]."),
     # "2,100 last year" counts families, not years
     ("How many families did the Norbury pantry serve last year?", "The Norbury pantry served 1,800 families in 2023 "
      "and 2,100 last year, its director said.", "2,100 [1]."),

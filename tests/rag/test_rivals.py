@@ -115,6 +115,14 @@ _RIVALS = [
     ("How many homes are within a mile of the Fell quarry?",
      ("Fell Gazette", "About 40 homes along Kell Beck are within a mile of the Fell quarry."),
      ("Fell Radio", "The Fell quarry employs about 70 people."), "About 40 homes [1]."),
+    # another month's figure; but not a weekday, which outlets tie to different moments of one event
+    ("What is Ardley County's jobless rate?",
+     ("Ardley Gazette", "Ardley County's jobless rate fell to 5.4 percent in May."),
+     ("Ardley Radio", "By August, Ardley County's jobless rate had dropped to 4.9 percent."), "5.4 percent [1]."),
+    ("How long did the Tamsey power outage last?",
+     ("Tamsey Times", "The power outage in Tamsey lasted 16 hours before crews restored service Monday."),
+     ("Tamsey News", "Residents of Tamsey were without power for 12 hours after a substation failed Sunday night."),
+     "Sources differ: 16 hours according to Tamsey Times [1]; 12 hours"),
 ]  # fmt: skip
 
 

@@ -38,3 +38,29 @@ def test_the_times_a_question_names_say_the_same_in_one_way() -> None:
     assert times_asked("How many beds does the Quell burn unit currently have?") == {"now"}
     assert times_asked("How many books did Quell lend in January 2023?") == {"month 1", "2023"}
     assert times_asked("How many officers does Quell have?") == frozenset()
+
+
+def test_a_time_that_opens_the_sentence_is_its_figures_when_they_name_none() -> None:
+    assert _time("By July, the Quell jobless rate had fallen to 4.6 percent.", "4.6 percent") == {"month 7"}
+    assert _time("In 2019, the Quell club had 40 members; today it has 65.", "65") == {"now"}
+    assert _time("The Quell council, which met Monday, approved 40 homes.", "40") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("times", "others", "clashing"),
+    [
+        ({"2019"}, {"2024"}, True),
+        ({"month 4"}, {"month 7"}, True),
+        ({"last year"}, {"now"}, True),
+        # times of different kinds may be one time: "last year" may be 2024, Thursday in June
+        ({"last year"}, {"2024"}, False),
+        ({"thursday"}, {"month 6", "2024"}, False),
+        ({"2024", "month 6"}, {"2024"}, False),
+    ],
+)
+def test_two_times_clash_when_they_name_different_ones_of_a_kind(
+    times: set[str], others: set[str], clashing: bool
+) -> None:
+    from rag.value_times import clash
+
+    assert clash(frozenset(times), frozenset(others)) is clashing
