@@ -483,8 +483,8 @@ _OWNER_LABELS = frozenset({"NORP", "GPE", "ORG", "LOC"})
 
 def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_likeness: WordLikeness) -> bool:
     """"How many cars ...?": "14 intersections", or "Merriwold's 11 cars" for Kinloss; "What is the rent?": "$38
-    million in financing"; "When were the repairs done?": the day of the vote to do them. Each check applies to
-    one kind of question only."""
+    million in financing"; "When were the repairs done?": the day of the vote to do them; "What was the rate in
+    June?": March's. Each check applies to one kind of question only."""
     return (
         counts_something_else(analysis, candidate, word_likeness)
         or counts_anothers(analysis, candidate)
@@ -498,7 +498,13 @@ def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_li
         or done_the_other_way(analysis, candidate)
         or acts_rather_than_places(analysis, candidate)
         or a_population(analysis, candidate)
+        or _given_for_another_time(analysis, candidate)
     )
+
+
+def _given_for_another_time(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """"What was the jobless rate in June?": not "6.1 percent in March" (`rag.value_times.clash`)."""
+    return analysis.answer_type in _TIME_CHOOSES and clash(figure_time(candidate), times_asked(analysis.question))
 
 
 def _where_the_person_is_named(candidates: list[Candidate], analysis: QuestionAnalysis) -> list[Candidate]:

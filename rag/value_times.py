@@ -6,7 +6,6 @@ a time ("How many books did it lend last year?") asks for the figure of that tim
 from __future__ import annotations
 
 import re
-
 from typing import TYPE_CHECKING
 
 from index.dates import MONTH_NAMES, MONTH_NUMBERS, WEEKDAY_NAMES
@@ -14,26 +13,29 @@ from index.dates import MONTH_NAMES, MONTH_NUMBERS, WEEKDAY_NAMES
 if TYPE_CHECKING:
     from rag.candidates import Candidate
 
-# How time is named in news writing: a year, a month, a weekday, "now", and "this/last/next <period>". Month and
-# weekday names only capitalised ("may" is a verb).
+# How time is named in news writing: a year, a month, a weekday, "now", "this/last/next <period>", a season after
+# "in (the)", an ordinal quarter or half. Month and weekday names only capitalised ("may" is a verb).
 _PERIODS = r"(?i:year|month|week|spring|summer|fall|autumn|winter|season|quarter|semester|term)"
+_SEASONS = r"(?i:spring|summer|fall|autumn|winter)"
 _MONTHS = "|".join(sorted({*MONTH_NAMES, *(f"{name[:3]}." for name in MONTH_NAMES), "Sept."}, key=len, reverse=True))
 _TIME = re.compile(
     rf"(?<![\w.])(?:(?:19|20)\d\d|(?:{_MONTHS.replace('.', '[.]')})|{'|'.join(WEEKDAY_NAMES)}|(?i:now|currently|today)|"
-    rf"(?i:this|last|next|a)\s+{_PERIODS}(?:\s+(?i:earlier|before))?)(?![\w])"
+    rf"(?i:this|last|next)\s+{_PERIODS}|(?i:a)\s+{_PERIODS}\s+(?i:earlier|before|ago)|"
+    rf"(?:(?<=(?i:in) )|(?<=(?i:during) ))(?i:the )?{_SEASONS}|(?i:first|second|third|fourth) (?i:quarter|half))(?![\w])"
 )
 # What ends a figure's clause: a comma, a semicolon, a conjunction, another figure (not a year).
 _CLAUSE_END = re.compile(
     r"[,;]|\b(?i:and|but|while|compared|up from|down from|from|to)\b|(?<![\d,.])(?!(?:19|20)\d\d\b)\d"
 )
 # Words a time says the same with ("currently" is "now"; "a year earlier" is "last year").
-_SAME_TIME = {"currently": "now", "today": "now", "a year earlier": "last year", "a year before": "last year"}
+_SAME_TIME = {"currently": "now", "today": "now", "a year earlier": "last year", "a year before": "last year",
+              "a year ago": "last year"}  # fmt: skip
 
 
 def time_of(text: str, start: int, end: int) -> frozenset[str]:
     """The times named for the figure at `start`-`end` of `text` (one sentence): those after it up to the end of
-    its clause, and those between the clause's start and the figure ("which now has 30"); failing both, the time
-    that opens the sentence ("By July, the rate had dropped to 4.6 percent")."""
+    its clause, and those between the clause's start and the figure ("which now has 30"); failing both, those of
+    its part of the sentence before it."""
     after = text[end:]
     stop = _CLAUSE_END.search(after)
     before = text[:start]
@@ -41,12 +43,16 @@ def time_of(text: str, start: int, end: int) -> frozenset[str]:
     own = _times(after[: stop.start() if stop else len(after)]) | _times(before[opened:])
     if own:
         return own
-    opening = _OPENING_TIME.match(before)
-    return _times(opening.group(0)) if opening else frozenset()
+    # failing its own, a time its part of the sentence opens with, before any figure ("By July, the rate had dropped
+    # to 4.6 percent"; "in 2024 it saw 4,700 patients and made 810 referrals"; not "lost $1.9 million last year, and
+    # ... two")
+    part = before[before.rfind(";") + 1 :]
+    figure = _A_FIGURE.search(part)
+    return _times(part[: figure.start() if figure else len(part)])
 
 
-# A time that opens a sentence, before its first comma: "By July,", "In 2019,", "Last spring,".
-_OPENING_TIME = re.compile(r"^\s*(?:(?i:in|by|on|since|as of|at the end of|through)\s+)?[^,;\d]{0,20}?(?:\d{4})?,")
+# A figure's start: a digit that begins no year, or a currency sign.
+_A_FIGURE = re.compile(r"\$|(?<![\d,.])(?!(?:19|20)\d\d\b)\d")
 
 
 def figure_time(candidate: "Candidate") -> frozenset[str]:
@@ -100,7 +106,7 @@ def _times(text: str) -> frozenset[str]:
 
 
 def _key(time: str) -> str:
-    """One key per time: "Jan." and "January" are month 1; "currently" is "now"."""
-    words = " ".join(time.casefold().split())
+    """One key per time: "Jan." and "January" are month 1; "currently" is "now"; "the summer" is "summer"."""
+    words = " ".join(time.casefold().split()).removeprefix("the ")
     month = MONTH_NUMBERS.get(words.rstrip("."))
     return f"month {month}" if month is not None else _SAME_TIME.get(words, words)

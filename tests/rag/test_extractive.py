@@ -1078,6 +1078,11 @@ def test_a_length_answers_how_long_a_thing_is_only_when_the_parse_makes_it_the_t
     # of any sentence, when the best figure is given for another time
     ("What was the Norbury jobless rate in August?", "The Norbury jobless rate fell from 6.2 percent in February to "
      "5.4 percent in May. By August, it had dropped to 4.9 percent.", "4.9 percent [1]."),
+    # a figure given for another time than asked answers nothing; a rate "a year" is no time
+    ("What was the Norbury jobless rate in June?", "The Norbury jobless rate was 6.4 percent in March and 5.1 percent "
+     "in October, state figures show.", "The articles don't say"),
+    ("What is the starting pay for a Norbury officer now?", "The Norbury council raised starting pay for officers "
+     "from $58,000 to $61,500 a year, the chief said.", "$61,500 [1]."),
     # "2,100 last year" counts families, not years
     ("How many families did the Norbury pantry serve last year?", "The Norbury pantry served 1,800 families in 2023 "
      "and 2,100 last year, its director said.", "2,100 [1]."),

@@ -25,7 +25,13 @@ def _time(sentence: str, figure: str) -> frozenset[str]:
         ("Quell will add 12 beds to its burn unit, which now has 20.", "20", {"now"}),
         # none of its own: the time is another figure's
         ("Quell will add 12 beds to its burn unit, which now has 20.", "12", set()),
+        # a time its part of the sentence opens with, shared; not one another figure's clause names before it
+        ("In June Quell took in 62 dogs and adopted out 38.", "38", {"month 6"}),
         ("Quell took in 62 dogs in June and adopted out 38.", "38", set()),
+        ("In 2023 Quell made 620 referrals; in 2024 it saw 4,700 patients and made 810.", "810", {"2024"}),
+        # a season after "in", a quarter
+        ("Quell's inns were 68 percent full in the summer and 44 percent in the winter.", "44 percent", {"winter"}),
+        ("Quell's collections ran 3.5 percent behind in the first quarter.", "3.5 percent", {"first quarter"}),
         # "may" is a verb, not the month
         ("Quell may hire 14 officers.", "14", set()),
     ],
@@ -43,7 +49,7 @@ def test_the_times_a_question_names_say_the_same_in_one_way() -> None:
 def test_a_time_that_opens_the_sentence_is_its_figures_when_they_name_none() -> None:
     assert _time("By July, the Quell jobless rate had fallen to 4.6 percent.", "4.6 percent") == {"month 7"}
     assert _time("In 2019, the Quell club had 40 members; today it has 65.", "65") == {"now"}
-    assert _time("The Quell council, which met Monday, approved 40 homes.", "40") == frozenset()
+    assert _time("The Quell council approved 40 homes, the mayor said Monday.", "40") == frozenset()
 
 
 @pytest.mark.parametrize(
