@@ -1148,14 +1148,20 @@ def _counted_noun(answer: "Span") -> "Token | None":
         return of  # "12 of the 40 homes": the 12 are homes; the 40 are counted on their own
     # before its noun ("Sixty-odd volunteers" is an adjective to the parser); after it, it names one (Room 12)
     if root.dep_ in _COUNTING and root.head.pos_ in ("NOUN", "PROPN") and root.i < root.head.i:
-        if any(root.i < c.i < root.head.i and c.lower_ in _TIME_DETERMINERS for c in root.head.children):
+        head = root.head
+        if head.lemma_.casefold() in _TIME_NOUNS and any(
+            root.i < c.i < head.i and c.lower_ in _TIME_DETERMINERS for c in head.children
+        ):
             return None  # "and 2,750 last year", "employs 45 all year": a time after a number standing alone
-        return root.head
+        return head
     return None
 
 
-# Words that make a noun after a number a time of it, not what it counts ("2,750 *last* year").
+# Words that make a noun of time after a number its time, not what it counts ("2,750 *last* year"; not "45 all
+# new buses").
 _TIME_DETERMINERS = frozenset({"last", "this", "next", "each", "every", "all", "that", "a", "per"})
+_TIME_NOUNS = frozenset({"year", "month", "week", "day", "night", "season", "spring", "summer", "fall", "autumn",
+                         "winter", "quarter", "semester", "term", "weekend", "morning", "evening"})  # fmt: skip
 
 
 # Nouns that stand for a noun named before them: "Four others were hurt", "60 more".
@@ -1202,12 +1208,27 @@ def _counted_by_ellipsis(answer: "Span") -> "Token | None":
     root = answer.root
     if not _is_number(root) or any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
         return None  # "in 38 of them": a part of what "them" stands for, maybe named in another sentence
-    subject = next((c for c in _governing_verb(root).children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    verb = _governing_verb(root)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     described = {t.i for t in subject.subtree} if subject is not None else set()
-    before = [t.head for t in answer.doc[: answer.start]
+    before = [t for t in answer.doc[: answer.start]
               if _is_number(t) and t.dep_ in _COUNTING and t.head.pos_ == "NOUN" and t.i < t.head.i < answer.start
               and t.i not in described]  # fmt: skip
-    return before[-1] if before else None
+    if not before:
+        return None
+    # the same count goes on after a preposition ("from 380 students to 410"), "have", the same verb ("sold 850
+    # tickets last year but only 620 this year") or "more"; not after another verb ("bought 40 computers and drew
+    # 52,000")
+    other_verb = _governing_verb(before[-1])
+    more = any(c.lower_ in _STANDING_FOR_ANOTHER for c in root.children)  # "and leases two more": lighthouses
+    if (root.dep_ != "pobj" and not more and verb.lemma_.casefold() not in _ELLIPTIC_VERBS
+            and verb.lemma_.casefold() != other_verb.lemma_.casefold()):  # fmt: skip
+        return None
+    return before[-1].head
+
+
+# Verbs after which a number stands for the noun counted before it: "now has 110", "holds 600".
+_ELLIPTIC_VERBS = frozenset({"have", "hold", "be", "total", "reach"})
 
 
 # Words that ask for more of a thing, so that the next sentence's "The county has 16" counts it.
@@ -1232,7 +1253,8 @@ def _counted_by_the_sentence_before(candidate: Candidate, answer: "Span") -> "To
         noun = _of_noun(token) or token.head  # "more of the town's storefronts"; "more treatment beds"
         while noun.dep_ == "compound":
             noun = noun.head  # the parser may hang "more" on the first of "more addiction treatment beds"
-        if noun.pos_ == "NOUN":
+        # things counted: "more snowplows", "another ambulance"; not "more money"
+        if noun.pos_ == "NOUN" and (noun.tag_ == "NNS" or token.lower_ == "another"):
             asked_for.append(noun)
     return asked_for[-1] if asked_for else None
 

@@ -50,7 +50,7 @@ from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
 from rag.rivals import a_population, outlet, rival_figure, rival_of_something_else
 from rag.query import Constraint, QuestionAnalysis
 from rag.text import all_stems, normalise, stems, words
-from rag.value_times import clash, figure_time, times_asked
+from rag.value_times import clash, figure_time, matches, times_asked
 from rag.voter_accounts import tells_the_vote_asked, tells_the_vote_not_why, voters_vote, with_the_voters_account
 from rag.votes import (
     account_side, asked_side, asks_for_an_account, asks_the_count, first_naming_voters, gives_the_count,
@@ -304,7 +304,7 @@ def of_the_time_asked_first(candidates: list[Candidate], analysis: QuestionAnaly
     is given for another time; unless it is of something else. The order stays when the question names no time or
     none is."""
     asked = times_asked(analysis.question)
-    if not candidates or not asked or figure_time(candidates[0]) & asked:
+    if not candidates or not asked or matches(figure_time(candidates[0]), asked):
         return candidates
     best = candidates[0]
     following = _next_sentence_start(best)
@@ -312,7 +312,8 @@ def of_the_time_asked_first(candidates: list[Candidate], analysis: QuestionAnaly
     anywhere = clash(figure_time(best), asked)
     return _moved_first(candidates, next(
         (c for c in candidates[1:window]
-         if (anywhere or (c.passage is best.passage and c.start in (best.start, following))) and figure_time(c) & asked
+         if (anywhere or (c.passage is best.passage and c.start in (best.start, following)))
+         and matches(figure_time(c), asked)
          and not _of_something_else(c, analysis, word_likeness)), None))  # fmt: skip
 
 

@@ -150,12 +150,14 @@ def a_population_not_asked(analysis: QuestionAnalysis, text: str, entity: Entity
 
 # How far after a figure its noun stands ("31 residents", "about 2,600 year-round residents").
 _NOUN_REACH = 25
-_HAVE = re.compile(r"\b(?:have|has|had)\b", re.IGNORECASE)
+# "does the home have", "did Corrow have": "have" as the question's own verb after "do" (not "How many Harlan
+# residents had no power?", whose "had" tells what befell them)
+_DOES_IT_HAVE = re.compile(r"\b(?:does|do|did)\b[^?]*\bhave\b", re.IGNORECASE)
 
 
 def _asks_what_it_has(analysis: QuestionAnalysis) -> bool:
-    """"How many residents does the home have?": a question on "have" alone (no other verb)."""
-    return analysis.predicate is None and bool(_HAVE.search(analysis.question))
+    """"How many residents does the home have?": a question whose verb is "have", after "do"."""
+    return analysis.predicate is None and bool(_DOES_IT_HAVE.search(analysis.question))
 
 
 def prefer_asked_figures(analysis: QuestionAnalysis, text: str, entities: Sequence[Entity]) -> list[Entity]:

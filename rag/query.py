@@ -1111,37 +1111,46 @@ _AFTER_THE_VERB = frozenset({"ADP", "DET", "PRON", "NUM", "ADV", "PUNCT", "SCONJ
 
 def _verb_after_the_subject(doc: "Doc") -> str | None:
     """"How many drivers did the Westerlin School District hire in August?", "When did the Saltery Point plant in
-    Tidewick reopen?", "What did the lab's test show?": the small model takes a bare verb after a long subject
-    for a noun ("District hire", "plant ... reopen"). Among the lower-case words after an inverting auxiliary
-    that follow a noun and come before a preposition, an article, a pronoun, an adverb, "to" or the end, the
-    one at the end, else the first, is the verb. None when there is none, or when a linking verb follows the
-    auxiliary ("Did the county get the state lead-line grant?" asks about "get")."""
+    Tidewick reopen?", "How many tickets did the Orlow Fair sell?": the small model takes a bare verb after a long
+    subject for a noun ("District hire", "plant ... reopen"). Among the lower-case words after an inverting
+    auxiliary that follow a noun and come before a preposition, an article, a pronoun, an adverb, "to" or the
+    end, the one at the end, else the first, is the verb. None when there is none, or when it or a word before it
+    is a linking verb ("Did the county get the state lead-line grant?" asks about "get", which `_predicate`
+    leaves out)."""
     auxiliary = next((t for t in doc if t.lower_ in _INVERTING_AUXILIARIES), None)
     if auxiliary is None:
         return None
     words = list(doc[auxiliary.i + 1 :])
-    if any(t.lemma_.casefold() in _LINKING_VERBS for t in words):
-        return None
     verbs: list[tuple[Token, bool]] = []  # each with whether it ends the question
     for position, token in enumerate(words):
-        if position == 0 or not token.is_alpha or not token.is_lower or token.is_stop:
+        following = words[position + 1] if position + 1 < len(words) else None
+        ends = following is None or following.text in ("?", ".", "!")
+        # a verb that is also a stop word may end the question ("did the outage last?", "did the test show?")
+        if position == 0 or not token.is_alpha or not token.is_lower or (token.is_stop and not ends):
             continue
         if words[position - 1].pos_ not in ("NOUN", "PROPN") or token.pos_ not in ("NOUN", "VERB", "ADJ"):
             continue
-        following = words[position + 1] if position + 1 < len(words) else None
         # at the end, after a phrase with no article or owner ("plant in Tidewick reopen"; not "pay for its space
         # in the old Halvard mill", whose "mill" ends a phrase of "pay")
         since_the_phrase = list(itertools.takewhile(lambda t: t.pos_ != "ADP", reversed(words[:position])))
-        at_the_end = (following is None or following.text in ("?", ".", "!")) and not any(
-            t.pos_ in ("DET", "PRON") or t.tag_ == "POS" for t in since_the_phrase
-        )
-        if following is not None and following.text in ("?", ".", "!") and not at_the_end:
+        in_a_phrase = len(since_the_phrase) < position
+        at_the_end = ends and not (in_a_phrase and any(t.pos_ in ("DET", "PRON") or t.tag_ == "POS"
+                                                       for t in since_the_phrase))  # fmt: skip
+        if ends and not at_the_end:
             continue
         if at_the_end or following.pos_ in _AFTER_THE_VERB or following.lower_ in ("to", "next", "last", "this"):
             verbs.append((token, at_the_end))
     if not verbs:
         return None
     verb = next((token for token, at_the_end in verbs if at_the_end), verbs[0][0])
+    # "What EF rating did the tornado get?", "how will people in Ebbington get library service?", "How many
+    # residents does the Linden Hearth nursing home have?"; not a linking verb of a clause of its own ("... in homes
+    # that had yards?")
+    own_clause = itertools.takewhile(lambda t: t.lower_ not in ("that", "which", "who"), words)
+    if verb.lemma_.casefold() in _LINKING_VERBS or any(
+        t.lemma_.casefold() in _LINKING_VERBS and t.pos_ in ("VERB", "AUX") for t in own_clause
+    ):
+        return None
     return verb.lemma_.casefold()
 
 

@@ -1,7 +1,11 @@
 """The time a figure is given for, read off the words around it: "lent 18,250 books *in 2022* and 19,700 *last
 year*", "its cardiac unit, which *now* has 30". A sentence that gives one thing's figure for two times gives each
 its own time in its own clause, after the figure ("in 2022") or before its verb ("now has"); a question that names
-a time ("How many books did it lend last year?") asks for the figure of that time."""
+a time ("How many books did it lend last year?") asks for the figure of that time.
+
+A time is kept as "kind:value" keys: "year:2024", "month:6", "weekday:monday", "season:summer", "part:first
+quarter", and for times said from the day of writing both "tense:past" / "tense:present" / "tense:future" and the
+words ("rel:last year"), so that "now" and "this fall" are one present and "last year" and "this year" differ."""
 
 from __future__ import annotations
 
@@ -13,46 +17,63 @@ from index.dates import MONTH_NAMES, MONTH_NUMBERS, WEEKDAY_NAMES
 if TYPE_CHECKING:
     from rag.candidates import Candidate
 
-# How time is named in news writing: a year, a month, a weekday, "now", "this/last/next <period>", a season after
-# "in (the)", an ordinal quarter or half. Month and weekday names only capitalised ("may" is a verb).
-_PERIODS = r"(?i:year|month|week|spring|summer|fall|autumn|winter|season|quarter|semester|term)"
-_SEASONS = r"(?i:spring|summer|fall|autumn|winter)"
+_PERIODS = r"year|month|week|spring|summer|fall|autumn|winter|season|quarter|semester|term|school\s+year"
+_SEASONS = r"spring|summer|fall|autumn|winter"
 _MONTHS = "|".join(sorted({*MONTH_NAMES, *(f"{name[:3]}." for name in MONTH_NAMES), "Sept."}, key=len, reverse=True))
+# How time is named in news writing. Month and weekday names only capitalised ("may" is a verb).
 _TIME = re.compile(
-    rf"(?<![\w.])(?:(?:19|20)\d\d|(?:{_MONTHS.replace('.', '[.]')})|{'|'.join(WEEKDAY_NAMES)}|(?i:now|currently|today)|"
-    rf"(?i:this|last|next)\s+{_PERIODS}|(?i:a)\s+{_PERIODS}\s+(?i:earlier|before|ago)|"
-    rf"(?:(?<=(?i:in) )|(?<=(?i:during) ))(?i:the )?{_SEASONS}|(?i:first|second|third|fourth) (?i:quarter|half))(?![\w])"
+    r"(?<![\w.])(?:"
+    r"(?P<range>(?:19|20)\d\d)[-–](?P<range_end>(?:19|20)?\d\d)(?!\d)"
+    r"|(?P<year>(?:19|20)\d\d)"
+    rf"|(?P<month>{_MONTHS.replace('.', '[.]')})"
+    rf"|(?P<weekday>{'|'.join(WEEKDAY_NAMES)})"
+    r"|(?P<now>(?i:now|currently|today))"
+    rf"|(?P<relative>(?i:this|last|next)\s+(?i:{_PERIODS}))"
+    rf"|(?P<earlier>(?i:a)\s+(?i:year)\s+(?i:earlier|before))"
+    rf"|(?P<ago>(?i:a)\s+(?i:year)\s+(?i:ago))"
+    rf"|(?P<season_by>(?i:in|during|for|by))\s+(?i:the\s+)?(?:(?i:late|early|mid)[\s-]+)?(?P<season>(?i:{_SEASONS}))"
+    r"|(?P<part>(?i:first|second|third|fourth)\s+(?i:quarter|half))"
+    r")(?![\w])"
 )
-# What ends a figure's clause: a comma, a semicolon, a conjunction, another figure (not a year).
+# A name read as a time: a month or a weekday name, or a year, before a capitalised word ("Chief April Dunn", "the
+# March Street office", "2020 Main Street", "May Quell hire staff?"), unless a word of time comes before it ("In
+# June Quell took in 62 dogs").
+_BEFORE_A_NAME = re.compile(r"\s+[A-Z]")  # (matched at the time's end)
+_TIME_WORD_BEFORE = re.compile(
+    r"(?i:\b(?:in|on|by|since|until|through|during|of|from|to|last|this|next|early|late|mid|and|or)\s+|,\s*)$"
+)
+# A verb of saying right before a weekday, which then tells when something was said, not when it happened.
+_SAID_BEFORE = re.compile(
+    r"\b(?i:said|says|announced|reported|confirmed|told\s+\w+(?:\s+\w+)?)\s+(?i:on\s+)?$"
+)
+# What ends a figure's clause, and where the clause before it opens: a comma, a semicolon, a conjunction, a word
+# that sets two figures side by side, another figure (not a year).
 _CLAUSE_END = re.compile(
-    r"[,;]|\b(?i:and|but|while|compared|up from|down from|from|to)\b|(?<![\d,.])(?!(?:19|20)\d\d\b)\d"
+    r"[,;]|\b(?i:and|but|while|compared|versus|than|up from|down from|from|to)\b"
+    r"|(?<![\d,.\-–])(?!(?:19|20)\d\d\b)\d"  # (not the end of a range of years, "2023-24")
 )
-# Words a time says the same with ("currently" is "now"; "a year earlier" is "last year").
-_SAME_TIME = {"currently": "now", "today": "now", "a year earlier": "last year", "a year before": "last year",
-              "a year ago": "last year"}  # fmt: skip
+_CLAUSE_OPENS = re.compile(r"[,;]|\b(?i:and|but|while|which|that|compared\s+with|versus|than|from|to)\b")
+# A figure's start: a digit that begins no year, or a currency sign.
+_A_FIGURE = re.compile(r"\$|(?<![\d,.])(?!(?:19|20)\d\d\b)\d")
+# Kinds whose times of one kind cannot be two at once; "rel" keys only tell which words were used.
+_CLASHING = frozenset({"year", "month", "weekday", "tense", "season", "part"})
 
 
 def time_of(text: str, start: int, end: int) -> frozenset[str]:
     """The times named for the figure at `start`-`end` of `text` (one sentence): those after it up to the end of
-    its clause, and those between the clause's start and the figure ("which now has 30"); failing both, those of
-    its part of the sentence before it."""
+    its clause, and those between the clause's start and the figure ("which now has 30"); failing both, a time
+    its part of the sentence opens with, before any figure ("By July, the rate had dropped to 4.6 percent"; "in
+    2024 it saw 4,700 patients and made 810 referrals"; not "lost $1.9 million last year, and ... two")."""
     after = text[end:]
     stop = _CLAUSE_END.search(after)
     before = text[:start]
-    opened = max((m.end() for m in re.finditer(r"[,;]|\b(?:and|but|which|that)\b", before)), default=0)
-    own = _times(after[: stop.start() if stop else len(after)]) | _times(before[opened:])
+    opened = max((m.end() for m in _CLAUSE_OPENS.finditer(before)), default=0)
+    own = _times(text, end, end + (stop.start() if stop else len(after))) | _times(text, opened, start)
     if own:
         return own
-    # failing its own, a time its part of the sentence opens with, before any figure ("By July, the rate had dropped
-    # to 4.6 percent"; "in 2024 it saw 4,700 patients and made 810 referrals"; not "lost $1.9 million last year, and
-    # ... two")
-    part = before[before.rfind(";") + 1 :]
-    figure = _A_FIGURE.search(part)
-    return _times(part[: figure.start() if figure else len(part)])
-
-
-# A figure's start: a digit that begins no year, or a currency sign.
-_A_FIGURE = re.compile(r"\$|(?<![\d,.])(?!(?:19|20)\d\d\b)\d")
+    part = before.rfind(";") + 1
+    figure = _A_FIGURE.search(before, part)
+    return _times(text, part, figure.start() if figure else start)
 
 
 def figure_time(candidate: "Candidate") -> frozenset[str]:
@@ -67,46 +88,77 @@ def figure_time(candidate: "Candidate") -> frozenset[str]:
 def of_another_time(candidate: "Candidate", best: "Candidate", question: str) -> bool:
     """Whether a second outlet's figure is given for a time that neither the best figure nor the question names
     ("5.1 percent in April" against "By July, ... 4.6 percent" for July): no disagreement on one thing."""
-    # a weekday tells when something happened, which two outlets tie to different moments of one event ("restored
-    # service Sunday", "after a transformer failed Saturday night")
-    return clash(figure_time(candidate), figure_time(best) | times_asked(question), kinds=_PERIOD_KINDS)
+    return clash(figure_time(candidate), figure_time(best) | times_asked(question), moments=False)
 
 
-_PERIOD_KINDS = frozenset({"year", "month", "relative"})
+def clash(times: frozenset[str], others: frozenset[str], moments: bool = True) -> bool:
+    """Whether two sets of times name different ones of a kind both name: 2019 and 2024, April and July, last
+    year and this year (or now), summer and winter. Times of different kinds do not clash: "last year" may be
+    2024, Thursday may be in June, "now" is this fall. Without `moments`, weekdays do not either: a weekday tells
+    when something happened, which two outlets tie to different moments of one event ("restored service Sunday",
+    "after a transformer failed Saturday night")."""
+    kinds = {_kind(t) for t in times} & {_kind(t) for t in others} & _CLASHING
+    if not moments:
+        kinds.discard("weekday")
+    return any(not {t for t in times if _kind(t) == kind} & others for kind in kinds)
 
 
-def clash(times: frozenset[str], others: frozenset[str],
-          kinds: frozenset[str] = frozenset({*_PERIOD_KINDS, "weekday"})) -> bool:  # fmt: skip
-    """Whether two sets of times name different ones of a kind (of `kinds`) both name: "2019" and "2024", "month 4"
-    and "month 7", "last year" and "now". Times of different kinds do not clash: "last year" may be 2024,
-    "Thursday" in June."""
-    return any(
-        (mine := {t for t in times if _kind(t) == kind}) and not mine & others
-        for kind in {_kind(t) for t in times} & {_kind(t) for t in others} & kinds
-    )
+def matches(times: frozenset[str], asked: frozenset[str]) -> bool:
+    """Whether a figure's times are the ones asked: in the question's own terms when it names any beyond a tense
+    ("now" is not "this year", though both are present), else by tense."""
+    precise = {t for t in asked if _kind(t) != "tense"}
+    return bool(times & (precise or asked))
 
 
-def _kind(time: str) -> str:
-    if time.isdigit():
-        return "year"
-    if time.startswith("month "):
-        return "month"
-    if time.capitalize() in WEEKDAY_NAMES:
-        return "weekday"
-    return "relative"
+def _kind(key: str) -> str:
+    return key.partition(":")[0]
 
 
 def times_asked(question: str) -> frozenset[str]:
     """The times a question names ("last year", "2019", "now")."""
-    return _times(question)
+    return _times(question, 0, len(question))
 
 
-def _times(text: str) -> frozenset[str]:
-    return frozenset(_key(m.group(0)) for m in _TIME.finditer(text))
+def _times(text: str, start: int, end: int) -> frozenset[str]:
+    """The keys of the times named between `start` and `end` of `text` (a year "a year earlier" than a year named
+    before it is that year's)."""
+    keys: set[str] = set()
+    for match in _TIME.finditer(text, start, end):
+        named = match.group("month") or match.group("weekday") or match.group("year")
+        if (named and _BEFORE_A_NAME.match(text, match.end())
+                and not _TIME_WORD_BEFORE.search(text, 0, match.start())):  # fmt: skip
+            continue  # a name: "Chief April Dunn", "2020 Main Street"
+        if match.group("weekday") and _SAID_BEFORE.search(text, 0, match.start()):
+            continue  # when it was said: "Orlow police said Sunday that 45 people were arrested"
+        keys |= _keys(match, text)
+    return frozenset(keys)
 
 
-def _key(time: str) -> str:
-    """One key per time: "Jan." and "January" are month 1; "currently" is "now"; "the summer" is "summer"."""
-    words = " ".join(time.casefold().split()).removeprefix("the ")
-    month = MONTH_NUMBERS.get(words.rstrip("."))
-    return f"month {month}" if month is not None else _SAME_TIME.get(words, words)
+def _keys(match: re.Match[str], text: str) -> set[str]:
+    if match.group("range"):
+        first, last = match.group("range"), match.group("range_end")
+        return {f"year:{first}", f"year:{first[:2] + last if len(last) == 2 else last}"}  # "2023-24": both
+    if match.group("year"):
+        return {f"year:{match.group('year')}"}
+    if match.group("month"):
+        return {f"month:{MONTH_NUMBERS[match.group('month').rstrip('.').casefold()]}"}
+    if match.group("weekday"):
+        return {f"weekday:{match.group('weekday').casefold()}"}
+    if match.group("now"):
+        return {"tense:present", "rel:now"}
+    if match.group("season"):
+        season = "fall" if match.group("season").casefold() == "autumn" else match.group("season").casefold()
+        # "plans to hire 60 more by fall": a deadline, the coming one
+        return {f"season:{season}", *(("tense:future",) if match.group("season_by").casefold() == "by" else ())}
+    if match.group("part"):
+        return {f"part:{' '.join(match.group('part').casefold().split())}"}
+    if match.group("earlier"):
+        # "52 permits in 2019, compared with 38 a year earlier": 2018's; with no year named, last year's
+        years = re.findall(r"(?<![\w.])(?:19|20)\d\d(?![\w])", text[: match.start()])
+        return {f"year:{int(years[-1]) - 1}"} if years else {"tense:past", "rel:last year"}
+    if match.group("ago"):
+        return {"tense:past", "rel:last year"}
+    words = " ".join(match.group("relative").casefold().split())
+    tense, period = {"this": "present", "last": "past", "next": "future"}[words.split()[0]], words.split()[-1]
+    season = {f"season:{'fall' if period == 'autumn' else period}"} if re.fullmatch(_SEASONS, period) else set()
+    return {f"tense:{tense}", f"rel:{words}", *season}  # "last spring" is a spring too

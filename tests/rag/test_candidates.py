@@ -1107,6 +1107,14 @@ def test_the_one_who_gives_is_no_answer_to_whom_it_was_given() -> None:
          "expects to feed 2,200 this year.", "2,200", "CARDINAL", True),
         ("How many families will the Quell food bank feed this year?", "The Quell food bank fed 1,900 families in "
          "2023 and expects to feed 2,200 this year.", "2,200", "CARDINAL", False),
+        # after another verb it counts no noun before it; after "more" it does
+        ("How many visitors did the Quell library draw?", "The Quell library bought 40 computers last year and drew "
+         "52,000.", "52,000", "CARDINAL", False),
+        ("How many members does the Quell lighthouse society have?", "The Quell lighthouse society owns one "
+         "lighthouse and leases two more from the state.", "two", "CARDINAL", True),
+        # a number before "all" and a noun counts the noun
+        ("How many teachers does the Quell district have?", "The Quell district runs 45 all new buses.", "45",
+         "CARDINAL", True),
         # not a count that describes the number's own subject, nor a part of what "them" stands for
         ("How many guides work at the Quell lodge?", "The Quell lodge, which has 40 rooms, employs 25 in summer.",
          "25", "CARDINAL", False),
@@ -1135,20 +1143,26 @@ def test_a_number_of_something_alike_in_meaning_counts_the_thing_asked(likeness:
     assert counts_something_else(analyse("How many cars a day travel on Quell Avenue?"), signals, likeness)
 
 
+_ASKED_FOR_BEDS = "Mayor Ada Renn asked Quell County for more addiction treatment beds on Tuesday. The county has 12."
+
+
 @pytest.mark.parametrize(
-    ("question", "other"),
+    ("question", "text", "other"),
     [
-        ("How many nurses work at the Quell County clinic?", True),
-        ("How many treatment beds does Quell County have?", False),
+        ("How many nurses work at the Quell County clinic?", _ASKED_FOR_BEDS, True),
+        ("How many treatment beds does Quell County have?", _ASKED_FOR_BEDS, False),
+        # "more money" is no thing counted
+        ("How many snowplows does Quell County have?", "Quell County spent more money on snow removal this winter "
+         "than ever. The county has 12.", False),
     ],
 )
-def test_a_number_a_place_has_counts_what_the_sentence_before_asks_more_of(question: str, other: bool) -> None:
+def test_a_number_a_place_has_counts_what_the_sentence_before_asks_more_of(question: str, text: str,
+                                                                          other: bool) -> None:  # fmt: skip
     """"asked for more addiction treatment beds. The county has 12.": 12 beds (the parser hangs "more" on
     "addiction")."""
     from rag.candidates import Candidate, counts_something_else
     from rag.query import analyse
 
-    text = "Mayor Ada Renn asked Quell County for more addiction treatment beds on Tuesday. The county has 12."
     start = text.index("The county")
     value = text.index("12")
     candidate = Candidate(0, _passage(text), start, len(text), {}, [(value, value + 2, "CARDINAL")])

@@ -1083,6 +1083,11 @@ def test_a_length_answers_how_long_a_thing_is_only_when_the_parse_makes_it_the_t
      "in October, state figures show.", "The articles don't say"),
     ("What is the starting pay for a Norbury officer now?", "The Norbury council raised starting pay for officers "
      "from $58,000 to $61,500 a year, the chief said.", "$61,500 [1]."),
+    # the day something was said is not when it happened; "had no power" asks no population
+    ("How many people were arrested at the Norbury protest on Saturday?", "Norbury police said Sunday that 45 "
+     "people were arrested at the protest.", "45 people [1]."),
+    ("How many Norbury residents had no power on Tuesday?", "About 3,100 Norbury homes lost power on Tuesday. "
+     "Norbury has about 24,000 residents.", "About 3,100"),
     # "2,100 last year" counts families, not years
     ("How many families did the Norbury pantry serve last year?", "The Norbury pantry served 1,800 families in 2023 "
      "and 2,100 last year, its director said.", "2,100 [1]."),

@@ -432,7 +432,11 @@ def test_a_part_takes_only_a_noun_counted_as_it_counts() -> None:
         ("How many dogs did the Lanford County Animal Shelter place in homes last year?", "place"),
         ("How many stores will Corvale Creek Outfitters open next year?", "open"),
         ("When did the Harrow Point cannery in Lanford reopen?", "reopen"),
-        # not the noun ending a phrase of the verb, nor a word after a linking verb
+        # at the end after "the" and a name, a verb that is also a stop word
+        ("How many tickets did the Corvale Fair sell?", "sell"),
+        ("How many hours did the Lanford power outage last?", "last"),
+        # not the noun ending a phrase of the verb, nor a word after a linking verb, nor a linking verb
+        ("What EF rating did the tornado that hit Corvale Plaza get?", None),
         ("How much rent will Corvale Cold Storage pay for its space in the old Lanford mill?", "pay"),
         ("Did Corvale get the state lead-line grant it applied for?", None),
         ("How many beds does the Lanford hospital have?", None),
