@@ -1213,7 +1213,8 @@ def _counted_by_ellipsis(answer: "Span") -> "Token | None":
     described = {t.i for t in subject.subtree} if subject is not None else set()
     before = [t for t in answer.doc[: answer.start]
               if _is_number(t) and t.dep_ in _COUNTING and t.head.pos_ == "NOUN" and t.i < t.head.i < answer.start
-              and t.i not in described]  # fmt: skip
+              and t.i not in described and not YEAR.fullmatch(t.text)]  # fmt: skip
+    # (a year is no count: "the 2021 record of 498,000")
     if not before:
         return None
     # the same count goes on after a preposition ("from 380 students to 410"), "have", the same verb ("sold 850

@@ -339,7 +339,7 @@ def added_first(candidates: list[Candidate]) -> list[Candidate]:
 
 # Words before a total: "for a total of 300", "bringing the total to 300", "300 in all" is not read.
 _TOTAL_BEFORE = re.compile(
-    r"\b(?:a total of|totals?|totaling|totalling|bringing (?:it|them|the total|the number|the count) to)\s+$",
+    r"\b(?:a total of|totals?|totaling|totalling|bringing (?:it|them|(?:the|its|their) [\w-]+) to)\s+$",
     re.IGNORECASE
 )
 
@@ -355,18 +355,30 @@ def total_first(
 ) -> list[Candidate]:
     """For "How many beds will the jail have after the expansion?" (no "more"): when the best value is what is added
     ("The plan adds 120 beds"), a total among the next few comes first ("for a total of 300"); the order stays when
-    none is given. With the question's `analysis`: not when it asks what is added ("How many officers will it
-    hire?"), and only a total in the addition's article that counts no other thing ("A total of 12 contractors
-    bid")."""
-    if not candidates or not _an_addition(candidates[0]):
-        return candidates
+    none is given. With the question's `analysis`: when it asks what is added ("How many officers will it hire?"),
+    the other way round (`added_not_total_first`); and only a total in the addition's article that counts no other
+    thing ("A total of 12 contractors bid")."""
     if analysis.predicate in _ADDING_VERBS:
+        return added_not_total_first(candidates, window)
+    if not candidates or not _an_addition(candidates[0]):
         return candidates
     best = candidates[0]
     chosen = next((c for c in candidates[1:window] if _before_the_answer(c, _TOTAL_BEFORE, 30)
                    and c.passage.article_id == best.passage.article_id
                    and not rival_of_something_else(c, analysis, word_likeness)), None)  # fmt: skip
     return _moved_first(candidates, chosen)
+
+
+def added_not_total_first(candidates: list[Candidate], window: int = CHECKED_FOR_MOOD) -> list[Candidate]:
+    """For "How many firefighters did the department hire this year?": when the best value is the total the hiring
+    brought it to ("hired seven new firefighters this year, bringing its roster to 58"), a value of the same
+    passage among the next few that is none comes first; the order stays when none is."""
+    if not candidates or not _before_the_answer(candidates[0], _TOTAL_BEFORE, 30):
+        return candidates
+    best = candidates[0]
+    return _moved_first(candidates, next(
+        (c for c in candidates[1:window]
+         if c.passage is best.passage and not _before_the_answer(c, _TOTAL_BEFORE, 30)), None))  # fmt: skip
 
 
 def _an_addition(candidate: Candidate) -> bool:

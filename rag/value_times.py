@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from index.dates import MONTH_NAMES, MONTH_NUMBERS, WEEKDAY_NAMES
+from rag.text import NUMBER_WORDS
 
 if TYPE_CHECKING:
     from rag.candidates import Candidate
@@ -53,8 +54,10 @@ _CLAUSE_END = re.compile(
     r"|(?<![\d,.\-–])(?!(?:19|20)\d\d\b)\d"  # (not the end of a range of years, "2023-24")
 )
 _CLAUSE_OPENS = re.compile(r"[,;]|\b(?i:and|but|while|which|that|compared\s+with|versus|than|from|to)\b")
-# A figure's start: a digit that begins no year, or a currency sign.
-_A_FIGURE = re.compile(r"\$|(?<![\d,.])(?!(?:19|20)\d\d\b)\d")
+# A figure's start: a digit that begins no year, a currency sign, or a number in words ("hired seven new ...").
+_A_FIGURE = re.compile(
+    rf"\$|(?<![\d,.])(?!(?:19|20)\d\d\b)\d|\b(?i:{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\b"
+)
 # Kinds whose times of one kind cannot be two at once; "rel" keys only tell which words were used.
 _CLASHING = frozenset({"year", "month", "weekday", "tense", "season", "part"})
 
@@ -115,8 +118,13 @@ def _kind(key: str) -> str:
 
 
 def times_asked(question: str) -> frozenset[str]:
-    """The times a question names ("last year", "2019", "now")."""
-    return _times(question, 0, len(question))
+    """The times a question names ("last year", "2019", "now"); not a bound ("How many routes will it have after
+    January?" asks for no figure of January)."""
+    unbounded = _BOUND.sub("", question)
+    return _times(unbounded, 0, len(unbounded))
+
+
+_BOUND = re.compile(r"\b(?i:after|before)\s+\S+(?:\s+\d{4})?")
 
 
 def _times(text: str, start: int, end: int) -> frozenset[str]:

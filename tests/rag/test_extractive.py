@@ -1088,6 +1088,11 @@ def test_a_length_answers_how_long_a_thing_is_only_when_the_parse_makes_it_the_t
      "people were arrested at the protest.", "45 people [1]."),
     ("How many Norbury residents had no power on Tuesday?", "About 3,100 Norbury homes lost power on Tuesday. "
      "Norbury has about 24,000 residents.", "About 3,100"),
+    # what was hired before the total it brought the force to; a year is no count ("the 2021 record of ...")
+    ("How many new firefighters did the Norbury Fire Department hire this year?", "The Norbury Fire Department hired "
+     "six new firefighters this year, bringing its roster to 52, Chief Ada Renn told the council Tuesday.", "Six"),
+    ("How many visitors did Norbury Park draw in 2021?", "Norbury Park drew 310,000 visitors last year, short of "
+     "the 2021 record of 356,000.", "356,000 [1]."),
     # "2,100 last year" counts families, not years
     ("How many families did the Norbury pantry serve last year?", "The Norbury pantry served 1,800 families in 2023 "
      "and 2,100 last year, its director said.", "2,100 [1]."),
