@@ -1546,6 +1546,8 @@ def _answer_entities(
             label = "QUANTITY"  # "about 12 million pounds of pears" in an article that counts money in dollars
         if label == "DATE" and all(part in NUMBER_WORDS for part in text.casefold().split("-")):
             label = "CARDINAL"  # "Forty dogs were rescued": the model took a number opening a sentence for a date
+        if analysis.answer_type == "place" and label in ("PERSON", "ORG") and _a_place_by_its_name(passage.text, s, e):
+            label = "FAC"  # "will be built on Halsey Road", "on Quarry Hill": the model tags it as a person
         if not entity_fits(analysis.answer_type, label, text, analysis.focus, analysis.content_lemmas) and not (
             analysis.length_of and label == "QUANTITY"
             and _a_length_of(passage.text, start, end, (s, e, label), analysis.length_of, passage.entities)
@@ -2218,6 +2220,22 @@ def _does_something(text: str, s: int, e: int, start: int, end: int) -> bool:
     return root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") and not any(
         c.dep_ == "auxpass" for c in root.head.children
     )
+
+
+def _a_place_by_its_name(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] ends in a street's or a feature of the land's word and follows a house
+    number or a preposition of place ("on Halsey Road", "on Quarry Hill", "near Pell Ridge"): a place, whatever the
+    model tagged it ("Tom Hill said" follows none)."""
+    name = text[start:end]
+    return bool((_THOROUGHFARE.search(name) or _FEATURE_WORD.search(name))
+                and _BEFORE_A_STREET.search(text[max(0, start - 12) : start]))  # fmt: skip
+
+
+# The last word of a feature of the land's name ("Quarry Hill", "Pell Ridge").
+_FEATURE_WORD = re.compile(
+    r"\s(?:Lake|River|Creek|Brook|Pond|Reservoir|Bay|Island|Mountain|Hill|Ridge|Peak|Point|Valley|Beach|Falls|"
+    r"Dam|Marsh|Canyon|Cove|Hollow|Bluff|Glen)$"
+)
 
 
 def _a_street(text: str, start: int, end: int) -> bool:

@@ -262,7 +262,7 @@ def counting_the_noun_first(candidates: list[Candidate], analysis: QuestionAnaly
 
 # Kinds of value whose sentence may give several of that kind, each on its own verb ("budgeted $85,000 ... but
 # spent $112,400"; "took in 1,430 dogs and placed 1,210").
-_VERB_CHOOSES = frozenset({"count", "money", "date", "person"})
+_VERB_CHOOSES = frozenset({"count", "money", "date", "person", "place"})
 
 
 def on_the_questions_verb_first(candidates: list[Candidate], analysis: QuestionAnalysis,

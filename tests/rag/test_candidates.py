@@ -2472,3 +2472,21 @@ def test_an_amount_may_be_high_in_bushels_and_a_fire_spread_far_in_acres() -> No
     text = "About 900 barrels of oil spilled into the Corvane River."
     passage = _passage(text, _tagged(text, "QUANTITY", "About 900 barrels"))
     assert _answers("How far did the Corvane River oil spill spread?", passage) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        ("The new tower will be built on Quarry Hill next year.", "Quarry Hill", True),
+        ("The detour runs along Halsey Road.", "Halsey Road", True),
+        ("Tom Hill said the tower will be built next year.", "Tom Hill", False),
+        ("The council thanked Ada Brook for her work.", "Ada Brook", False),
+    ],
+)
+def test_a_name_ending_in_a_streets_or_a_hills_word_after_a_preposition_of_place_is_a_place(
+    text: str, name: str, place: bool
+) -> None:
+    from rag.candidates import _a_place_by_its_name
+
+    start = text.index(name)
+    assert _a_place_by_its_name(text, start, start + len(name)) is place

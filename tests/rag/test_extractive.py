@@ -1072,6 +1072,10 @@ def test_a_length_answers_how_long_a_thing_is_only_when_the_parse_makes_it_the_t
      "Shelter took in 1,520 dogs last year and placed 1,330 in homes.", "1,330 [1]."),
     ("How many stores will Pell Creek Hardware open next year?", "Pell Creek Hardware, founded in 1958, runs five "
      "stores and will open three more next year, its owner said.", "Three [1]."),
+    # and for a place
+    ("Where will Norbury's new water tower be built?", "Norbury's aging water tower on Main Street will be replaced "
+     "within three years, the utility board said Monday. The new tower will be built on Quarry Hill, at a cost of "
+     "$3 million.", "Quarry Hill [1]."),
     # a figure given for the time the question names before one given for another, unless on another verb
     ("How many books did the Norbury library lend last year?", "The Norbury library lent 12,400 books in 2022 and "
      "13,100 last year, its director said.", "13,100 [1]."),
