@@ -327,7 +327,10 @@ def _next_sentence_start(candidate: Candidate) -> int | None:
 _ASKS_HOW_MANY_MORE = re.compile(r"\bhow (?:many|much) (?:more|additional|extra)\b", re.IGNORECASE)
 # ("30 or more", "five and more" give a least number, nothing added)
 _ADDED_AFTER = re.compile(r"^\W*(?:(?!(?:or|and)\b)[\w-]+\s+)?(?:more|additional|extra)\b", re.IGNORECASE)
-_ADDED_BEFORE = re.compile(r"\b(?:another|an additional|an extra|add|adds|added|adding)\s+$", re.IGNORECASE)
+_ADDED_BEFORE = re.compile(
+    r"\b(?:another|an additional|an extra|add|adds|added|adding)\s+(?:(?:about|roughly|nearly|some|up to)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def added_first(candidates: list[Candidate]) -> list[Candidate]:
@@ -337,7 +340,8 @@ def added_first(candidates: list[Candidate]) -> list[Candidate]:
     return _first_that(candidates, _an_addition)
 
 
-# Words before a total: "for a total of 300", "bringing the total to 300", "300 in all" is not read.
+# Words before a total: "for a total of 300", "bringing the total to 300" ("300 in all" only by `_TOTAL_AFTER`, for
+# questions that ask what was added).
 _TOTAL_BEFORE = re.compile(
     r"\b(?:a total of|totals?|totaling|totalling|bringing (?:it|them|(?:the|its|their) [\w-]+) to)\s+$",
     re.IGNORECASE
@@ -347,6 +351,12 @@ _TOTAL_BEFORE = re.compile(
 # Verbs whose object is what is added: "How many officers will the department hire?" is answered by "will hire 6
 # more officers, for a total of 48" with 6. A closed class of English verbs.
 _ADDING_VERBS = frozenset({"add", "hire", "recruit", "need", "gain", "create"})
+# Verbs of a change, whose "How much ...?" asks by how much, not the level it reached ("How much will the bill rise?":
+# "add about $4.75 a month to the bill ..., bringing it to $52.30"). A closed class of English verbs.
+_CHANGING_VERBS = frozenset({"rise", "increase", "grow", "climb", "jump", "fall", "drop", "decline", "decrease",
+                             "shrink", "go"})  # fmt: skip
+# After a figure: it is a total ("210 beds in all", "$3 million altogether").
+_TOTAL_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}\s+(?:in all|altogether|in total)\b", re.IGNORECASE)
 
 
 def total_first(
@@ -358,8 +368,8 @@ def total_first(
     none is given. With the question's `analysis`: when it asks what is added ("How many officers will it hire?"),
     the other way round (`added_not_total_first`); and only a total in the addition's article that counts no other
     thing ("A total of 12 contractors bid")."""
-    if analysis.predicate in _ADDING_VERBS:
-        return added_not_total_first(candidates, window)
+    if analysis.predicate in _ADDING_VERBS or analysis.predicate in _CHANGING_VERBS:
+        return added_not_total_first(candidates, analysis, window)
     if not candidates or not _an_addition(candidates[0]):
         return candidates
     best = candidates[0]
@@ -369,16 +379,28 @@ def total_first(
     return _moved_first(candidates, chosen)
 
 
-def added_not_total_first(candidates: list[Candidate], window: int = CHECKED_FOR_MOOD) -> list[Candidate]:
-    """For "How many firefighters did the department hire this year?": when the best value is the total the hiring
-    brought it to ("hired seven new firefighters this year, bringing its roster to 58"), a value of the same
-    passage among the next few that is none comes first; the order stays when none is."""
-    if not candidates or not _before_the_answer(candidates[0], _TOTAL_BEFORE, 30):
+def added_not_total_first(candidates: list[Candidate], analysis: QuestionAnalysis,
+                          window: int = CHECKED_FOR_MOOD) -> list[Candidate]:  # fmt: skip
+    """For "How many firefighters did the department hire this year?" or "How much will the bill rise?": when the best
+    value is the total the hiring or the change brought it to ("hired seven new firefighters this year, bringing its
+    roster to 58"; "210 beds in all"), a value of the same passage among the next few that was added comes first;
+    when none was, the first few that are no totals."""
+    if not candidates or not _a_total(candidates[0]):
         return candidates
     best = candidates[0]
-    return _moved_first(candidates, next(
-        (c for c in candidates[1:window]
-         if c.passage is best.passage and not _before_the_answer(c, _TOTAL_BEFORE, 30)), None))  # fmt: skip
+    # one that was added, on the question's verb or after "add" ("will add 36 beds"), not another level ("up from 136
+    # now"); failing one, none of the totals answers
+    added = next((c for c in candidates[1:window]
+                  if c.passage is best.passage and not _a_total(c)
+                  and (_an_addition(c) or answer_clause(analysis, c)["answer_on_predicate"])), None)  # fmt: skip
+    return _moved_first(candidates, added) if added else [c for c in candidates[:window] if not _a_total(c)]
+
+
+def _a_total(candidate: Candidate) -> bool:
+    """"for a total of 300", "bringing its roster to 58", "210 beds in all"."""
+    entity = candidate.answer
+    return entity is not None and (_before_the_answer(candidate, _TOTAL_BEFORE, 30)
+                                   or bool(_TOTAL_AFTER.match(candidate.passage.text, entity[1], candidate.end)))
 
 
 def _an_addition(candidate: Candidate) -> bool:

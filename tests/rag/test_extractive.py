@@ -1092,6 +1092,11 @@ def test_a_length_answers_how_long_a_thing_is_only_when_the_parse_makes_it_the_t
      "people were arrested at the protest.", "45 people [1]."),
     ("How many Norbury residents had no power on Tuesday?", "About 3,100 Norbury homes lost power on Tuesday. "
      "Norbury has about 24,000 residents.", "About 3,100"),
+    # so by how much a change went, and what a new wing adds, before the level it reached
+    ("How much will the average Norbury household's water bill rise?", "The change will add about $3.90 a month to "
+     "the bill of an average Norbury household, bringing it to $48.10, utility director Ada Renn said.", "About $3.90"),
+    ("How many beds will the new wing at Norbury Memorial add?", "Once the new wing opens in 2026, Norbury Memorial "
+     "will have 164 beds in all, up from 136 now, its chief executive said.", "The articles don't say"),
     # what was hired before the total it brought the force to; a year is no count ("the 2021 record of ...")
     ("How many new firefighters did the Norbury Fire Department hire this year?", "The Norbury Fire Department hired "
      "six new firefighters this year, bringing its roster to 52, Chief Ada Renn told the council Tuesday.", "Six"),
