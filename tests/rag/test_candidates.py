@@ -1079,6 +1079,10 @@ def test_the_one_who_gives_is_no_answer_to_whom_it_was_given() -> None:
     assert _answers("To whom did Ostmere give the demolition permit?", passage) == ["Ivo Pender"]
 
 
+_JAIL_BEDS = "The plan adds 60 beds to the Quell County jail, which has 150, for a total of 210."
+_FOOD_BANK = "The Quell food bank fed 1,900 families in 2023 and expects to feed 2,200 this year."
+
+
 @pytest.mark.parametrize(
     ("question", "text", "value", "label", "other"),
     [
@@ -1095,18 +1099,13 @@ def test_the_one_who_gives_is_no_answer_to_whom_it_was_given() -> None:
         ("When did the Quell Court fire start?", "The fire broke out in a 12-unit building on Quell Court.", "12",
          "CARDINAL", False),
         # a number standing alone counts the noun the sentence counted last before it
-        ("How many deputies work at the Quell County jail?", "The plan adds 60 beds to the Quell County jail, which "
-         "has 150, for a total of 210.", "150", "CARDINAL", True),
-        ("How many deputies work at the Quell County jail?", "The plan adds 60 beds to the Quell County jail, which "
-         "has 150, for a total of 210.", "210", "CARDINAL", True),
-        ("How many beds does the Quell County jail have?", "The plan adds 60 beds to the Quell County jail, which "
-         "has 150, for a total of 210.", "150", "CARDINAL", False),
+        ("How many deputies work at the Quell County jail?", _JAIL_BEDS, "150", "CARDINAL", True),
+        ("How many deputies work at the Quell County jail?", _JAIL_BEDS, "210", "CARDINAL", True),
+        ("How many beds does the Quell County jail have?", _JAIL_BEDS, "150", "CARDINAL", False),
         ("How many teachers work at Quell Elementary?", "Enrollment at Quell Elementary rose from 310 pupils last "
          "year to 345 this fall.", "345", "CARDINAL", True),
-        ("How many volunteers does the Quell food bank have?", "The Quell food bank fed 1,900 families in 2023 and "
-         "expects to feed 2,200 this year.", "2,200", "CARDINAL", True),
-        ("How many families will the Quell food bank feed this year?", "The Quell food bank fed 1,900 families in "
-         "2023 and expects to feed 2,200 this year.", "2,200", "CARDINAL", False),
+        ("How many volunteers does the Quell food bank have?", _FOOD_BANK, "2,200", "CARDINAL", True),
+        ("How many families will the Quell food bank feed this year?", _FOOD_BANK, "2,200", "CARDINAL", False),
         # after another verb it counts no noun before it; after "more" it does
         ("How many visitors did the Quell library draw?", "The Quell library bought 40 computers last year and drew "
          "52,000.", "52,000", "CARDINAL", False),
