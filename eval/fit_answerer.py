@@ -46,7 +46,8 @@ from eval.normalise import contains_alias
 from eval.suites import DEVELOPMENT_SUITES, get_suite
 from rag.answer_model import REFUSAL_FEATURES, AnswerModel, LogisticModel, kind_of, question_kind
 from rag.candidates import FEATURES, Candidate, find_candidates
-from rag.extractive import extractive_answer, fitting_first, refusal_features
+from rag.extractive import extractive_answer, refusal_features
+from rag.ordering import fitting_first
 from rag.settings import Settings
 from rag.word_likeness import SAME_WORD_ONLY
 

@@ -26,7 +26,6 @@ article has it. Each citation says whether its sentence answers the question
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
@@ -34,28 +33,20 @@ from index.metadata import UNKNOWN_PUBLISHER
 from rag.answer_model import AnswerModel, kind_of, load_answer_model
 from rag.answer_text import balanced_quotes, display_text
 from rag.candidates import (
-    PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, acts_rather_than_places, answer_clause, clause_agrees,
-    counted_noun, counted_phrase, counts_a_noun_of_its_own, counts_anothers, counts_something_else,
-    dates_a_thing_or_a_state, dates_another_event, decided_another_thing, decided_for_another, decided_upon, done_the_other_way,
-    drop_orders_to_assistants, find_candidates, names_a_person, names_someone_new, new_names, pays_for_something_else,
-    sentence_spans, shares_something_else, sizes_something_else, span_before, sums_something_else, tells_whether,
-    with_sentence_before,
+    PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, answer_clause, counted_phrase, drop_orders_to_assistants,
+    find_candidates, names_someone_new, new_names, sentence_spans, with_sentence_before,
 )  # fmt: skip
 from rag.citations import CitedSentence, QuoteSpan, number_citations
-from rag.earnings import pays_someone_else
 from rag.figures import answer_key
 from rag.identity import describe
-from rag.leaders import asks_who_heads, first_titled_head, titled_head
+from rag.leaders import asks_who_heads, titled_head
 from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
-from rag.rivals import a_population, outlet, rival_figure, rival_of_something_else
+from rag.ordering import fitting_first, named_by_focus
+from rag.rivals import outlet, rival_figure
 from rag.query import Constraint, QuestionAnalysis
-from rag.text import all_stems, normalise, stems, words
-from rag.value_times import clash, figure_time, matches, times_asked
-from rag.voter_accounts import tells_the_vote_asked, tells_the_vote_not_why, voters_vote, with_the_voters_account
-from rag.votes import (
-    account_side, asked_side, asks_for_an_account, asks_the_count, first_naming_voters, gives_the_count,
-    names_no_voter_asked, voters_asked, vote_side,
-)  # fmt: skip
+from rag.text import normalise, stems, words
+from rag.voter_accounts import tells_the_vote_asked, voters_vote, with_the_voters_account
+from rag.votes import account_side, asks_for_an_account, voters_asked
 from rag.withheld import Withheld, find_withheld, withheld_notice
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
 
@@ -70,11 +61,6 @@ SECOND_ANSWER_GAP = 1.0
 MAX_LISTED_ANSWERS = 5
 # Candidates checked for orders to an assistant (each check parses the sentence).
 CHECKED_FOR_ORDERS = 6
-# Value candidates whose clause is checked against the question's time and polarity (one parse each).
-CHECKED_FOR_MOOD = 5
-# How far before a sentence (in characters, about two sentences) a person's name may stand for its "she said".
-NAMED_BEFORE = 250
-_WORD = re.compile(r"[\w-]+")  # "Renn's letter": "Renn", "s"
 # Margin reported when no other candidate gives a different answer (the margin's cap).
 MAX_MARGIN = 5.0
 _NUMERIC_TYPES = frozenset({"count", "money", "percent", "quantity", "measure", "duration", "age"})
@@ -120,443 +106,6 @@ def refusal_features(
         **answer_clause(analysis, best, word_likeness),
         "new_names": new_names(best, analysis.question),
     }
-
-
-def _moved_first(candidates: list[Candidate], chosen: Candidate | None) -> list[Candidate]:
-    """The candidates with `chosen` first (the order as it was when there is none)."""
-    return candidates if chosen is None else [chosen, *(c for c in candidates if c is not chosen)]
-
-
-def _first_that(
-    candidates: list[Candidate], fits: Callable[[Candidate], bool], window: int = CHECKED_FOR_MOOD
-) -> list[Candidate]:
-    """When the best candidate does not `fit`, the first of the next ones within `window` that does comes first."""
-    if not candidates or fits(candidates[0]):
-        return candidates
-    return _moved_first(candidates, next((c for c in candidates[1:window] if fits(c)), None))
-
-
-def _before_the_answer(candidate: Candidate, pattern: re.Pattern[str], reach: int) -> bool:
-    """Whether `pattern` ends right before the candidate's value, within `reach` characters of its sentence."""
-    entity = candidate.answer
-    return entity is not None and bool(
-        pattern.search(candidate.passage.text, max(candidate.start, entity[0] - reach), entity[0])
-    )
-
-
-def agreeing_first(
-    candidates: list[Candidate], analysis: QuestionAnalysis, window: int = CHECKED_FOR_MOOD
-) -> list[Candidate]:
-    """The ranked candidates; when the best value's clause contradicts the question's time or polarity
-    (rag.candidates.clause_agrees), the first of the next ones within `window` whose clause agrees takes its
-    place: "Where will riders catch it?" is answered by "buses will stop at the park-and-ride lot", not by "will
-    no longer run down Front Street", ranked first for its words. When the best counts the noun asked about
-    (`answer_on_focus`), a number of something else does not take its place. When none agrees, the order stays, and the
-    refusal model sees the disagreement (`mood_agrees`). Only the best is parsed when it agrees."""
-    if not analysis.typed or len(candidates) < 2 or clause_agrees(analysis, candidates[0]):
-        return candidates
-    # a count or a sum next to the noun asked about ("the mill's water use, up to 2 million gallons a day")
-    counts_the_focus = (analysis.answer_type in ("count", "quantity", "money")
-                        and candidates[0].features.get("answer_on_focus", 0.0) >= 1.0)  # fmt: skip
-    for candidate in candidates[1:window]:
-        if (counts_the_focus and candidate.features.get("answer_on_focus", 0.0) == 0.0
-                and counts_a_noun_of_its_own(candidate)):  # fmt: skip
-            continue  # a number of something else ("120 workers") does not answer for the water; a number standing
-            # alone ("It hired nine instead", "will hold 600") may well count the noun asked about
-        if clause_agrees(analysis, candidate):
-            return _moved_first(candidates, candidate)
-    return candidates
-
-
-def fitting_first(
-    candidates: list[Candidate], analysis: QuestionAnalysis, word_likeness: WordLikeness = SAME_WORD_ONLY
-) -> list[Candidate]:
-    """The ranked candidates as the refusal model sees them (none when none fits):
-
-    - for "Who voted against the fee?" or "Did anyone vote no?", the sentence naming who did first
-      (rag.votes.first_naming_voters);
-    - for a yes/no question, only the sentences among the first few that tell of what it asks about
-      (rag.candidates.tells_whether);
-    - when the best value is of something else than asked (a count of other things or of another's, a sum of
-      another kind, the day of a decision to do something else: `_of_something_else`), only the values among the
-      first few that are not;
-    - for "why" or "what did X say" about one person, only the sentences where the person is named; for "Why did
-      X vote no?", none when the sentence of X's vote gives no account of it and none after it does
-      (rag.voter_accounts.tells_the_vote_not_why); for "Which members voted for it?", none when no sentence
-      names them and the best gives the tally or the other side's voters (rag.votes.names_no_voter_asked);
-    - for "Who ...?" answered by a body that decided something else: the name its decision is about first, or,
-      when it names no one and lets another act, the first few that decided nothing else
-      (`decided_another_thing`);
-    - for "Where was X taken?" and other questions of going somewhere, a place someone goes to first
-      (`destination_first`);
-    - for "How many more ...?", a number of more first (`added_first`); for another count, a total before what
-      is added (`total_first`);
-    - then a value that agrees with the question's time and polarity first (`agreeing_first`)."""
-    # "Who voted against the fee?", "Did anyone vote no?": the sentence naming who did first
-    voters = first_naming_voters(candidates, analysis)
-    candidates = _moved_first(candidates, voters)
-    if voters is None and names_no_voter_asked(candidates, analysis):
-        return []  # "Which commissioners voted for it?": the report gives the tally or the other side's voters
-    # "Who runs the marina?": a name with a head's title beside it first ("owner Erling Gunderholt")
-    candidates = _moved_first(candidates, first_titled_head(candidates, analysis, CHECKED_FOR_MOOD))
-    if analysis.asked_verb_forms:
-        named = [voters] if voters is not None else []
-        return named + [c for c in candidates[:CHECKED_FOR_MOOD]
-                        if c is not voters and tells_whether(analysis, c.text, word_likeness)]  # fmt: skip
-    if candidates and _of_something_else(candidates[0], analysis, word_likeness):
-        candidates = [c for c in candidates[:CHECKED_FOR_MOOD] if not _of_something_else(c, analysis, word_likeness)]
-    if analysis.answer_type in ("reason", "quote"):
-        candidates = _where_the_person_is_named(candidates, analysis)
-    if asks_for_an_account(analysis) and tells_the_vote_not_why(candidates, analysis):
-        return []  # the article says how they voted, not why (nor, for an objection, anything more of theirs)
-    if asks_the_count(analysis):
-        # "What was the council's vote on the signals?": only a sentence with that vote's count answers
-        return [c for c in candidates if gives_the_count(c, analysis, _sentence_before(c))]
-    if not analysis.typed:
-        candidates = named_by_focus_first(candidates, analysis)
-    if candidates and decided_another_thing(analysis, candidates[0], word_likeness):
-        decided = decided_upon_first(candidates)
-        # "The Planning Board voted to approve 40 townhouses" for "Who's building the townhouses?": when the
-        # decision names no one and lets another act, the body is still no answer; the first few that decided
-        # nothing else are kept. Not when it decided to act itself ("voted to tear down the jail": it demolishes it)
-        if decided[0] is not candidates[0]:
-            candidates = decided
-        elif decided_for_another(candidates[0]):
-            candidates = [
-                c for c in candidates[:CHECKED_FOR_MOOD] if not decided_another_thing(analysis, c, word_likeness)
-            ]
-    if (analysis.answer_type == "place" and analysis.predicate in _MOTION_VERBS
-            and not _NOT_GOING_TO.search(analysis.question)):  # fmt: skip
-        candidates = destination_first(candidates)
-    if analysis.answer_type == "count":
-        candidates = counting_the_noun_first(candidates, analysis)
-    # a time one figure's clause gives may be said for the sentence ("took in 62 dogs in June and adopted out 38"):
-    # the question's verb chooses after it
-    if analysis.answer_type in _TIME_CHOOSES:
-        candidates = of_the_time_asked_first(candidates, analysis, word_likeness)
-    if analysis.answer_type in _VERB_CHOOSES:
-        candidates = on_the_questions_verb_first(candidates, analysis, word_likeness)
-    if analysis.answer_type in ("count", "quantity", "money"):
-        candidates = (added_first(candidates) if _ASKS_HOW_MANY_MORE.search(analysis.question)
-                      else total_first(candidates, analysis, word_likeness))  # fmt: skip
-    return agreeing_first(candidates, analysis)
-
-
-def counting_the_noun_first(candidates: list[Candidate], analysis: QuestionAnalysis,
-                            window: int = CHECKED_FOR_MOOD) -> list[Candidate]:  # fmt: skip
-    """For "How many doctors work at the clinic?": when the best number counts another noun ("saw 9,400
-    patients", alike enough to pass), a number of its sentence that counts the noun asked about ("with five exam
-    rooms and three doctors") comes first; the order stays when none does."""
-    if not candidates or not analysis.focus:
-        return candidates
-    focus = all_stems(analysis.focus)
-    best = candidates[0]
-    counted = counted_noun(best)
-    # "made 23 arrests" counts the people "How many people were arrested?" asks about by the question's verb
-    if counted is None or all_stems(counted) & (focus | all_stems(" ".join(analysis.predicate_forms))):
-        return candidates
-    return _moved_first(candidates, next(
-        (c for c in candidates[1:window] if c.passage is best.passage and c.start == best.start
-         and all_stems(counted_noun(c) or "") & focus), None))  # fmt: skip
-
-
-# Kinds of value whose sentence may give several of that kind, each on its own verb ("budgeted $85,000 ... but
-# spent $112,400"; "took in 1,430 dogs and placed 1,210").
-_VERB_CHOOSES = frozenset({"count", "money", "date", "person", "place"})
-
-
-def on_the_questions_verb_first(candidates: list[Candidate], analysis: QuestionAnalysis,
-                                word_likeness: WordLikeness = SAME_WORD_ONLY,
-                                window: int = CHECKED_FOR_MOOD) -> list[Candidate]:  # fmt: skip
-    """For "How many dogs did the shelter place in homes?": when the best number hangs on another verb than the
-    question's ("took in 1,430 dogs"), a number of the same sentence or the next that hangs on the question's verb
-    comes first ("and placed 1,210 in homes"; "It hired three in August" for "How many drivers did it hire in
-    August?"), unless it counts something else. The order stays when none does, or the question has no verb of
-    its own ("How many buses does it have?")."""
-    if not candidates or not analysis.predicate:
-        return candidates
-    best = candidates[0]
-    if answer_clause(analysis, best)["answer_on_predicate"]:
-        return candidates
-    following = _next_sentence_start(best)
-    # not from the figure of the time asked to one given for another ("took 1.2 million trips last year, compared
-    # with 940,000 in 2019" for 2019); one given for no time may share the sentence's ("took in 62 dogs in June and
-    # adopted out 38")
-    asked = times_asked(analysis.question) & figure_time(best)  # the asked times the best is given for
-    return _moved_first(candidates, next(
-        (c for c in candidates[1:window]
-         if c.passage is best.passage and c.start in (best.start, following)
-         and not (asked and figure_time(c) and not figure_time(c) & asked)
-         and answer_clause(analysis, c)["answer_on_predicate"]
-         and not _of_something_else(c, analysis, word_likeness)), None))  # fmt: skip
-
-
-# Kinds of figure a sentence may give for two times ("lent 18,250 books in 2022 and 19,700 last year").
-_TIME_CHOOSES = frozenset({"count", "money", "quantity", "percent", "measure"})
-
-
-def of_the_time_asked_first(candidates: list[Candidate], analysis: QuestionAnalysis,
-                            word_likeness: WordLikeness = SAME_WORD_ONLY,
-                            window: int = CHECKED_FOR_MOOD) -> list[Candidate]:  # fmt: skip
-    """For "How many books did the library lend last year?": when the best figure is given for no time the question
-    names ("lent 18,250 books in 2022"), a figure of the same sentence or the next given for one comes first ("and
-    19,700 last year"; "which now has 30" for "How many beds does it have now?"), or of any sentence when the best
-    is given for another time; unless it is of something else. The order stays when the question names no time or
-    none is."""
-    asked = times_asked(analysis.question)
-    if not candidates or not asked or matches(figure_time(candidates[0]), asked):
-        return candidates
-    best = candidates[0]
-    following = _next_sentence_start(best)
-    # a best figure given for another time gives way to one of any sentence given for the time asked
-    anywhere = clash(figure_time(best), asked)
-    return _moved_first(candidates, next(
-        (c for c in candidates[1:window]
-         if (anywhere or (c.passage is best.passage and c.start in (best.start, following)))
-         and matches(figure_time(c), asked)
-         and not _of_something_else(c, analysis, word_likeness)), None))  # fmt: skip
-
-
-def _next_sentence_start(candidate: Candidate) -> int | None:
-    """Where the sentence after the candidate's starts in its passage (None for the passage's last)."""
-    return next((s for s, _ in sentence_spans(candidate.passage) if s >= candidate.end), None)
-
-
-# "How many more officers ...?", "How much more will it cost?": the question asks for what is added, which news
-# writing gives with "more" or the like after the number ("needs 12 more", "$2 million more", "15 additional beds").
-_ASKS_HOW_MANY_MORE = re.compile(r"\bhow (?:many|much) (?:more|additional|extra)\b", re.IGNORECASE)
-# ("30 or more", "five and more" give a least number, nothing added)
-_ADDED_AFTER = re.compile(r"^\W*(?:(?!(?:or|and)\b)[\w-]+\s+)?(?:more|additional|extra)\b", re.IGNORECASE)
-_ADDED_BEFORE = re.compile(
-    r"\b(?:another|an additional|an extra|add|adds|added|adding)\s+(?:(?:about|roughly|nearly|some|up to)\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def added_first(candidates: list[Candidate]) -> list[Candidate]:
-    """For "How many more employees will she need?": when the best value is not one of more ("The jail has 58
-    employees"), the first of the next few that is comes first ("she will need 12 more"); the order stays when
-    none is."""
-    return _first_that(candidates, _an_addition)
-
-
-# Words before a total: "for a total of 300", "bringing the total to 300" ("300 in all" only by `_TOTAL_AFTER`, for
-# questions that ask what was added).
-_TOTAL_BEFORE = re.compile(
-    r"\b(?:a total of|totals?|totaling|totalling|bringing (?:it|them|(?:the|its|their) [\w-]+) to)\s+$",
-    re.IGNORECASE
-)
-
-
-# Verbs whose object is what is added: "How many officers will the department hire?" is answered by "will hire 6
-# more officers, for a total of 48" with 6. A closed class of English verbs.
-_ADDING_VERBS = frozenset({"add", "hire", "recruit", "need", "gain", "create"})
-# Verbs of a change, whose "How much ...?" asks by how much, not the level it reached ("How much will the bill rise?":
-# "add about $4.75 a month to the bill ..., bringing it to $52.30"). A closed class of English verbs.
-_CHANGING_VERBS = frozenset({"rise", "increase", "grow", "climb", "jump", "fall", "drop", "decline", "decrease",
-                             "shrink", "go"})  # fmt: skip
-# After a figure: it is a total ("210 beds in all", "$3 million altogether").
-_TOTAL_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}\s+(?:in all|altogether|in total)\b", re.IGNORECASE)
-
-
-def total_first(
-    candidates: list[Candidate], analysis: QuestionAnalysis, word_likeness: WordLikeness = SAME_WORD_ONLY,
-    window: int = CHECKED_FOR_MOOD,
-) -> list[Candidate]:
-    """For "How many beds will the jail have after the expansion?" (no "more"): when the best value is what is added
-    ("The plan adds 120 beds"), a total among the next few comes first ("for a total of 300"); the order stays when
-    none is given. With the question's `analysis`: when it asks what is added ("How many officers will it hire?"),
-    the other way round (`added_not_total_first`); and only a total in the addition's article that counts no other
-    thing ("A total of 12 contractors bid")."""
-    if analysis.predicate in _ADDING_VERBS or analysis.predicate in _CHANGING_VERBS:
-        return added_not_total_first(candidates, analysis, window)
-    if not candidates or not _an_addition(candidates[0]):
-        return candidates
-    best = candidates[0]
-    chosen = next((c for c in candidates[1:window] if _before_the_answer(c, _TOTAL_BEFORE, 30)
-                   and c.passage.article_id == best.passage.article_id
-                   and not rival_of_something_else(c, analysis, word_likeness)), None)  # fmt: skip
-    return _moved_first(candidates, chosen)
-
-
-def added_not_total_first(candidates: list[Candidate], analysis: QuestionAnalysis,
-                          window: int = CHECKED_FOR_MOOD) -> list[Candidate]:  # fmt: skip
-    """For "How many firefighters did the department hire this year?" or "How much will the bill rise?": when the best
-    value is the total the hiring or the change brought it to ("hired seven new firefighters this year, bringing its
-    roster to 58"; "210 beds in all"), a value of the same passage among the next few that was added comes first;
-    when none was, the first few that are no totals."""
-    if not candidates or not _a_total(candidates[0]):
-        return candidates
-    best = candidates[0]
-    # one that was added, on the question's verb or after "add" ("will add 36 beds"), not another level ("up from 136
-    # now"); failing one, none of the totals answers
-    added = next((c for c in candidates[1:window]
-                  if c.passage is best.passage and not _a_total(c)
-                  and (_an_addition(c) or answer_clause(analysis, c)["answer_on_predicate"])), None)  # fmt: skip
-    return _moved_first(candidates, added) if added else [c for c in candidates[:window] if not _a_total(c)]
-
-
-def _a_total(candidate: Candidate) -> bool:
-    """"for a total of 300", "bringing its roster to 58", "210 beds in all"."""
-    entity = candidate.answer
-    return entity is not None and (_before_the_answer(candidate, _TOTAL_BEFORE, 30)
-                                   or bool(_TOTAL_AFTER.match(candidate.passage.text, entity[1], candidate.end)))
-
-
-def _an_addition(candidate: Candidate) -> bool:
-    entity = candidate.answer
-    return entity is not None and bool(
-        _ADDED_AFTER.match(candidate.passage.text[entity[1] : entity[1] + 30])
-        or _before_the_answer(candidate, _ADDED_BEFORE, 20)
-    )
-
-
-# Verbs of going or of taking someone or something somewhere, whose "where" is a destination: "Where was the
-# driver taken?", "Where will the buses be rerouted?". A closed class of English verbs.
-_MOTION_VERBS = frozenset({
-    "go", "take", "send", "move", "fly", "bring", "head", "transfer", "relocate", "reroute", "detour", "divert",
-    "evacuate", "transport", "carry", "airlift", "rush", "drive", "return", "shift", "redirect", "ship", "haul",
-})  # fmt: skip
-# Such a verb in a question that asks no destination: where from ("Where was she transferred from?", not "Where
-# was he taken from the scene?"), where something left its way ("Where did the car go off the road?", "Where did
-# the plane take off?"), where something happened ("Where will the festival take place?", "Where did the hikers go
-# missing?").
-_NOT_GOING_TO = re.compile(
-    r"\b(?:[Ff]rom(?!\s+(?:the|a|an|his|her|their|its)\b|\s+[A-Z])|off|missing|"
-    r"t(?:ake|akes|aking|ook|aken)\s+(?:place|part))\b"
-)
-# "to" or "into" before a value, perhaps with the place the value is in: where someone or something goes
-# ("flown to Tarnby General Hospital", "sent to the Quay Street bridge", "move the work to its
-# larger plant in Orlow"); not "according to", "next to" and the like, which go nowhere.
-_TO_BEFORE = re.compile(
-    r"(?<!\baccording )(?<!\bnext )(?<!\bdue )(?<!\bclose )(?<!\bthanks )(?<!\bcompared )(?<!\bprior )"
-    r"(?<!\bclosest )(?<!\bnearest )\b(?:to|into|toward|towards)\s+"
-    r"(?:(?:the|its|their|his|her|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:in|at)\s+)?(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_TO_REACH = 60
-
-
-def destination_first(candidates: list[Candidate]) -> list[Candidate]:
-    """For "Where was the driver taken?": when the best place is not one anyone goes to ("a crash a mile north of
-    Selby"), the first of the next few that follows "to" comes first ("flown to Tarnby General Hospital"); the order
-    stays when none does."""
-    return _first_that(candidates, lambda c: _before_the_answer(c, _TO_BEFORE, _TO_REACH))
-
-
-def decided_upon_first(candidates: list[Candidate], window: int = CHECKED_FOR_MOOD) -> list[Candidate]:
-    """The best is a body that decided something other than the question asks ("The Harlan County Board of
-    Education voted to hire Marcus Reid" for "Who became superintendent?"): another name of the same sentence among
-    the first few comes first, the one the decision is about; the order stays when there is none."""
-    best = candidates[0]
-    same = [c for c in candidates[1:window] if decided_upon(best, c)]
-    # a person before an organisation, as for any "Who ...?" ("Marcus Reid", not "Harlan High School" he led)
-    return _moved_first(candidates, next((c for c in same if c.features.get("answer_first_kind")),
-                                         same[0] if same else None))  # fmt: skip
-
-
-def named_by_focus_first(candidates: list[Candidate], analysis: QuestionAnalysis,
-                         window: int = CHECKED_FOR_MOOD) -> list[Candidate]:  # fmt: skip
-    """For "Which council members ...?" asked of sentences: the first of the first few sentences that put names
-    right after the noun asked about ("Council members Rita Okafor and Dale Pruitt cast the dissenting votes")
-    comes first, ahead of a sentence about the vote that names none of them. Only a sentence with the question's
-    verb ("Council members Lena Hart and Bram Oyelaran abstained" did not vote against anything), on its side of
-    a vote, that does not give the noun as another's, with one name for "Which member ...?"; and not past a
-    sentence ranked ahead that tells of the same and names someone ("Wade Kessel was the only council member to
-    vote against it" may well say who)."""
-    asked = asked_side(analysis.question)
-    verb = all_stems(" ".join(analysis.predicate_forms))
-    focus = all_stems(analysis.focus or "")
-    question = normalise(analysis.question)
-    for candidate in candidates[:window]:
-        said = all_stems(candidate.text)
-        if verb and not verb & said:
-            continue
-        side = vote_side(candidate.text)
-        if asked and side and side != asked:
-            continue  # "Which members voted against ...?": not those a sentence says voted yes
-        names = _named_by_focus(analysis, candidate)
-        if len(names) > 1 and not analysis.focus_is_plural:
-            continue  # "Which commissioner ...?" asks for one of the two a sentence names
-        if names and not _focus_of_another(analysis, candidate):
-            return _moved_first(candidates, candidate)
-        if (verb or focus & said) and names_a_person(candidate, question):
-            return candidates  # "Ines Carrow and Toby Fenn were the two council members who voted against it"
-    return candidates
-
-
-def _focus_of_another(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
-    """Whether the sentence gives the noun asked about as another's: a name just before it (past the words the
-    question puts before it too) that the question does not put there: "Norvish leader Ada Renn" for "Which Kell
-    leader ...?", "Dunmore council members" for "Which Kell council members ...?"."""
-    focus = set(stems(analysis.focus or ""))
-    question_words = [normalise(w) for w in _WORD.findall(analysis.question)]
-    at = next((i for i, w in enumerate(question_words) if focus & set(stems(w))), None)
-    modifiers = set(question_words[max(0, (at or 0) - _MODIFIER_WORDS) : at or 0])
-    passage = candidate.passage
-    found = list(_WORD.finditer(passage.text, candidate.start, candidate.end))
-    for i, match in enumerate(found):
-        if not focus & set(stems(match.group())):
-            continue
-        j = i - 1
-        while j >= 0 and normalise(found[j].group()) in modifiers:
-            j -= 1  # "council" of "Dunmore council members", which the question has too
-        if j < 0:
-            continue
-        word_start = found[j].start()
-        for s, e, label in passage.entities:
-            if label in _OWNER_LABELS and s <= word_start < e:
-                if not set(normalise(passage.text[s:e]).split()) & modifiers:
-                    return True
-    return False
-
-
-# How many words before the noun a question may qualify it with ("Which Fallowmere city council members").
-_MODIFIER_WORDS = 3
-_OWNER_LABELS = frozenset({"NORP", "GPE", "ORG", "LOC"})
-
-
-def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_likeness: WordLikeness) -> bool:
-    """"How many cars ...?": "14 intersections", or "Merriwold's 11 cars" for Kinloss; "What is the rent?": "$38
-    million in financing"; "When were the repairs done?": the day of the vote to do them; "What was the rate in
-    June?": March's. Each check applies to one kind of question only."""
-    return (
-        counts_something_else(analysis, candidate, word_likeness)
-        or counts_anothers(analysis, candidate)
-        or sums_something_else(analysis, candidate, word_likeness)
-        or pays_someone_else(analysis, candidate, word_likeness)
-        or sizes_something_else(analysis, candidate, word_likeness)
-        or shares_something_else(analysis, candidate, word_likeness)
-        or pays_for_something_else(analysis, candidate, word_likeness)
-        or dates_another_event(analysis, candidate)
-        or dates_a_thing_or_a_state(analysis, candidate)
-        or done_the_other_way(analysis, candidate)
-        or acts_rather_than_places(analysis, candidate)
-        or a_population(analysis, candidate)
-        or _given_for_another_time(analysis, candidate)
-    )
-
-
-def _given_for_another_time(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
-    """"What was the jobless rate in June?": not "6.1 percent in March" (`rag.value_times.clash`)."""
-    return analysis.answer_type in _TIME_CHOOSES and clash(figure_time(candidate), times_asked(analysis.question))
-
-
-def _where_the_person_is_named(candidates: list[Candidate], analysis: QuestionAnalysis) -> list[Candidate]:
-    """"Why did Wexcombe vote no?": only a reason given where she is named (in the sentence or just before it, for
-    "she said"), not one Fitch gave. Only when the question names one person, whom the articles name as a person
-    and as nothing else (the model may take a town in a question for a person); a word of the name will do
-    ("Wexcombe said")."""
-    people = [name for name, label in analysis.entities if label == "PERSON"]
-    if len(people) != 1:
-        return candidates
-    name_words = {word for word in people[0].split() if len(word) > 2}
-    labels = {label for c in candidates for s, e, label in c.passage.entities
-              if name_words & set(_WORD.findall(c.passage.text[s:e]))}  # fmt: skip
-    if "PERSON" not in labels or labels & {"GPE", "LOC", "FAC", "ORG"}:
-        return candidates
-    return [c for c in candidates
-            if name_words & set(_WORD.findall(c.passage.text[max(0, c.start - NAMED_BEFORE) : c.end]))]  # fmt: skip
 
 
 def decide(
@@ -791,11 +340,6 @@ def _mentions(candidate: Candidate, constraint: Constraint) -> bool:
     return constraint.holds_in(normalise(text), set(words(text)))
 
 
-def _sentence_before(candidate: Candidate) -> str:
-    before = span_before(candidate)
-    return candidate.passage.text[before[0] : before[1]] if before else ""
-
-
 def _value_text(candidate: Candidate, analysis: QuestionAnalysis | None) -> str:
     """The answer value as said: a count with what it counts ("Three firefighters"), else the value alone."""
     counts = analysis is not None and analysis.answer_type == "count"
@@ -906,7 +450,7 @@ def _sentence_answer(
         chosen = with_the_voters_account(chosen, candidates, side, voters_asked(analysis))
 
     cited = _cited_in_order(chosen, best)
-    named = _named_by_focus(analysis, best)
+    named = named_by_focus(analysis, best)
     if named:
         # "Which county official ...?": the names are the short answer; the sentence naming them supports it
         # (with the sentences next to it in its passage, which often finish what it says)
@@ -938,62 +482,6 @@ def _cited_in_order(chosen: list[Candidate], best: Candidate) -> list[CitedSente
         else:
             cited.append(CitedSentence(display_text(quote.text), [quote], relevance=relevance))
     return cited
-
-
-# Labels a "which <role>" question can be answered with when the sentence puts a name beside the role.
-_NAMED_LABELS = ("PERSON", "ORG", "GPE", "FAC", "LOC")
-# Prepositions after which a name says where, not what the noun before is called ("the largest employer in Tansy
-# Ferry"); not "of", which names ("the city of Tarrow").
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "for", "to", "on", "by", "with", "outside"})
-# How many words may separate the role noun from the name ("council members Ada Kettering").
-ROLE_WINDOW = 3
-
-
-def _named_by_focus(analysis: QuestionAnalysis, candidate: Candidate) -> list[str]:
-    """For "Which council members ...?": the names the sentence puts right after the asked-for noun, as in
-    "Council members Ada Kettering and Gerald Tallis voted against" (a name joined to one by "and" counts too).
-    Empty when the question asks for no kind of thing (its focus is only what it is about: `focus_asked`) or the
-    sentence names none that way."""
-    if analysis.question_word not in ("which", "what", "who") or not analysis.focus:
-        return []
-    if analysis.question_word != "who" and not analysis.focus_asked:
-        return []  # "What did the council members say?" asks what they said, not who they are
-    focus = set(stems(analysis.focus))
-    text, passage = candidate.text, candidate.passage
-    asked = normalise(analysis.question)
-    names: list[str] = []
-    last_end: int | None = None
-    previous_end = candidate.start  # the words before a name are read back to the name before it, not past it
-    for s, e, label in sorted(passage.entities):
-        if s < candidate.start or e > candidate.end:
-            continue
-        name = passage.text[s:e]
-        before = passage.text[max(previous_end, s - 60) : s].split()[-ROLE_WINDOW:]
-        # "the largest employer in Tansy Ferry": a place after a preposition is where, not the employer's name
-        # (not past a comma: "the only school in town, Fenwick Academy" names the school)
-        cut = max((i + 1 for i, w in enumerate(before) if w.casefold() in _PLACE_PREPOSITIONS), default=0)
-        if not any(w.endswith(",") for w in before[cut:]):
-            before = before[cut:]
-        previous_end = max(previous_end, e)
-        if label not in _NAMED_LABELS:
-            continue
-        joined = last_end is not None and passage.text[last_end:s].strip() in (",", "and", ", and", "or")
-        # "Which airport ...?": "the Quenby-Marsh Airport" names one of the kind asked for in its own words (the
-        # first such name: "Harlan Middle School will close, and its students will move to Orrin Elementary School")
-        kind_in_name = not names and bool(focus & set(stems(_name_head(name))))
-        if (focus & set(stems(" ".join(before))) or joined or kind_in_name) and normalise(name) not in asked:
-            names.append(name)
-            last_end = e
-    return names if text else []
-
-
-def _name_head(name: str) -> str:
-    """The word that says what a name names: the one before "of" ("Board of Regents" is a board, "University of
-    Kessford" a university), else the last ("Carrick Park", "the Quenby-Marsh Airport")."""
-    named = name.split()
-    if "of" in named[1:]:
-        return named[named.index("of", 1) - 1]
-    return named[-1] if named else ""
 
 
 def _next_sentence(best: Candidate, candidates: list[Candidate], next_paragraph: bool = False) -> Candidate | None:

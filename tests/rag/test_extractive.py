@@ -248,7 +248,7 @@ def test_a_which_question_looks_into_the_next_paragraph_only_when_its_sentence_n
 )
 def test_a_value_whose_clause_denies_what_is_asked_goes_after_one_that_does_not(question: str, first: str) -> None:
     from rag.candidates import Candidate
-    from rag.extractive import agreeing_first
+    from rag.ordering import agreeing_first
     from rag.query import analyse
 
     def candidate(text: str, value: str) -> "Candidate":
@@ -264,7 +264,7 @@ def test_a_count_of_the_noun_asked_about_is_not_replaced_by_a_count_of_something
     """"the mill's water use, up to 2 million gallons a day, has not been studied": the clause is denied, but the
     value counts the water asked about; "120 workers" in an agreeing clause counts something else."""
     from rag.candidates import Candidate
-    from rag.extractive import agreeing_first
+    from rag.ordering import agreeing_first
     from rag.query import analyse
 
     def candidate(text: str, value: str, on_focus: float) -> "Candidate":
@@ -293,7 +293,7 @@ def test_where_someone_is_taken_is_a_place_after_to(text: str, value: str, goes_
     someone or something went, and comes before a better-ranked place that does not; "according to" and "next
     to" go nowhere."""
     from rag.candidates import Candidate
-    from rag.extractive import destination_first
+    from rag.ordering import destination_first
 
     def candidate(sentence: str, name: str) -> "Candidate":
         return _valued(sentence, name, "ORG")
@@ -341,7 +341,7 @@ def test_a_denied_count_of_the_noun_asked_about_gives_way_to_a_number_that_names
     """"did not hire 12 teachers. It hired nine instead": the nine says nothing of counting something else, and
     its clause agrees with the question."""
     from rag.candidates import Candidate
-    from rag.extractive import agreeing_first
+    from rag.ordering import agreeing_first
     from rag.query import analyse
 
     def candidate(text: str, value: str, on_focus: float) -> "Candidate":
@@ -384,7 +384,7 @@ def test_how_many_more_is_answered_by_what_is_added(text: str, value: str, added
     """"How many more employees will the jail need?": a number of more ("22 more", "15 additional deputies", "adds
     15 beds") comes before a better-ranked total ("The jail has 58 employees")."""
     from rag.candidates import Candidate
-    from rag.extractive import added_first
+    from rag.ordering import added_first
 
     def candidate(sentence: str, number: str) -> "Candidate":
         return _valued(sentence, number, "CARDINAL")
@@ -398,7 +398,7 @@ def test_a_total_answers_how_many_there_will_be_ahead_of_what_is_added() -> None
     """"How many beds will the Quenlow jail have?": "adds 180 beds ... for a total of 420" gives 420; the 180 added
     answer only "How many more ...?"."""
     from rag.candidates import Candidate
-    from rag.extractive import added_first, total_first
+    from rag.ordering import added_first, total_first
     from rag.models import Passage
     from rag.query import analyse
 
@@ -422,7 +422,7 @@ def test_a_total_does_not_answer_what_is_added_or_count_something_else() -> None
     "A total of 112 candidates applied" counts no officers, and a total in another article is of another thing:
     neither comes before "6 more officers" for "How many officers will Quenlow have?"."""
     from rag.candidates import Candidate
-    from rag.extractive import total_first
+    from rag.ordering import total_first
     from rag.query import analyse
 
     def value(passage: "Passage", number: str) -> Candidate:
@@ -566,7 +566,7 @@ def test_a_decision_in_the_past_to_do_something_later_does_not_contradict_a_ques
     decided: str,
 ) -> None:
     from rag.candidates import Candidate
-    from rag.extractive import agreeing_first
+    from rag.ordering import agreeing_first
     from rag.query import analyse
 
     def candidate(text: str, value: str) -> "Candidate":
@@ -615,7 +615,7 @@ def test_a_how_many_question_whose_numbers_count_something_else_is_refused() -> 
     """"How many firefighters were hurt?": a number of the building's units, ranked first, gives way to a number of
     firefighters; with none, there is no candidate, so no answer."""
     from rag.candidates import Candidate
-    from rag.extractive import fitting_first
+    from rag.ordering import fitting_first
     from rag.query import analyse
 
     units_text = "The fire on Quay Lane broke out in a 12-unit building in Mornby."
@@ -632,7 +632,7 @@ def test_a_when_question_is_not_answered_by_the_day_of_a_vote_to_do_something_el
     """"When were the levee repairs completed?": the day of the vote to repair it gives way to a later date of the
     repairs; with none, there is no candidate."""
     from rag.candidates import Candidate
-    from rag.extractive import fitting_first
+    from rag.ordering import fitting_first
     from rag.query import analyse
 
     vote_text = "The Mornby levee board voted on Tuesday to repair the levee."
@@ -650,7 +650,7 @@ def test_a_why_question_about_one_person_is_answered_where_that_person_is_named(
     """"Why did Wexley vote against the fee?": the reason Dunmore gave is not hers; hers is, in the sentence that
     names her. With no sentence naming her, there is no candidate."""
     from rag.candidates import Candidate, sentence_spans
-    from rag.extractive import fitting_first
+    from rag.ordering import fitting_first
     from rag.query import analyse
 
     text = ("The Tarnby board voted 3-2 to charge a launch fee. Board member Alric Dunmore said the fee would push "
@@ -736,11 +736,11 @@ def test_names_answer_what_a_question_asks_for_not_who_it_is_about() -> None:
 )  # fmt: skip
 def test_a_name_of_the_kind_asked_for_is_the_short_answer(question: str, text: str, names: list[str]) -> None:
     from rag.candidates import Candidate
-    from rag.extractive import _named_by_focus
+    from rag.ordering import named_by_focus
     from rag.query import analyse
 
     candidate = Candidate(0, _passage("a", "Orrwick Courier", text), 0, len(text), {})
-    assert _named_by_focus(analyse(question), candidate) == names
+    assert named_by_focus(analyse(question), candidate) == names
 
 
 @pytest.mark.parametrize(
@@ -861,7 +861,7 @@ def test_a_sentence_naming_the_kind_asked_for_comes_first_unless_it_tells_of_the
     after "council members" comes first, ahead of the one about the vote; not one that says they voted yes, one
     that gives the noun as another's ("Dunmore council members"), nor two names for "Which member ...?"."""
     from rag.candidates import Candidate, sentence_spans
-    from rag.extractive import named_by_focus_first
+    from rag.ordering import named_by_focus_first
     from rag.query import analyse
 
     def ranked(*sentences: str) -> list[Candidate]:
@@ -886,12 +886,12 @@ def test_a_place_after_a_preposition_is_not_the_name_of_the_kind_asked_for() -> 
     """"the largest employer in Tansy Ferry" does not name the employer Tansy Ferry; "the city of Aarhus" does
     name the city."""
     from rag.candidates import Candidate
-    from rag.extractive import _named_by_focus
+    from rag.ordering import named_by_focus
     from rag.query import analyse
 
     def names(question: str, text: str) -> list[str]:
         passage = _passage("e", "Kell Courier", text)
-        return _named_by_focus(analyse(question), Candidate(0, passage, 0, len(text), {}))
+        return named_by_focus(analyse(question), Candidate(0, passage, 0, len(text), {}))
 
     assert names("Which employer will hold a hiring fair?", "The foundry is the largest employer in Tansy Ferry.") == []
     assert names("In which city did the mayors meet?", "The mayors met in the Danish city of Aarhus.") == ["Aarhus"]
@@ -901,7 +901,7 @@ def test_the_name_a_decision_is_about_comes_before_the_body_that_decided() -> No
     """"Who became superintendent?": when the best value is the board that voted to hire someone, the person of the
     same sentence is the answer, ahead of the school he led."""
     from rag.candidates import Candidate
-    from rag.extractive import decided_upon_first
+    from rag.ordering import decided_upon_first
 
     text = "The Tarrow Board of Education voted 5-0 on Monday to hire Dana Lisle, principal of Tarrow High School."
     passage = _passage("t", "Tarrow Post", text)
@@ -923,7 +923,7 @@ def test_a_body_that_decided_something_else_naming_no_one_is_no_answer() -> None
     """"Who's building the Tarrow apartments?": "The Tarrow Planning Board voted 4-1 to approve 72 apartments"
     tells who approved them, and names no builder; the developer named in the next sentence answers."""
     from rag.candidates import Candidate
-    from rag.extractive import fitting_first
+    from rag.ordering import fitting_first
     from rag.query import analyse
 
     text = ("The Tarrow Planning Board voted 4-1 on Thursday to approve 72 apartments on Cooper Lane. "
@@ -947,7 +947,7 @@ def test_a_body_that_decided_to_do_the_thing_itself_still_answers() -> None:
     demolishing the old jail?" (its decision is to do so itself), though "tear down" is not the question's verb;
     "voted to approve 72 apartments" lets another build them."""
     from rag.candidates import Candidate
-    from rag.extractive import fitting_first
+    from rag.ordering import fitting_first
     from rag.query import analyse
 
     text = "The Tarrow County Commission voted Tuesday to tear down the old jail on Pike Street this summer."
@@ -966,7 +966,7 @@ def test_a_sentence_naming_the_kind_asked_for_does_not_jump_one_that_may_already
     later "Council member Lena Hart abstained" (no vote against) does not take its place; and a name after a
     comma past a preposition is the kind's ("The biggest employer in town, Brightwater Foods, ...")."""
     from rag.candidates import Candidate, sentence_spans
-    from rag.extractive import _named_by_focus, named_by_focus_first
+    from rag.ordering import named_by_focus, named_by_focus_first
     from rag.query import analyse
 
     passage = _passage("k", "Kell Courier", "Wade Kessel was the only council member to vote against the Kell levy. "
@@ -976,7 +976,7 @@ def test_a_sentence_naming_the_kind_asked_for_does_not_jump_one_that_may_already
     assert named_by_focus_first(ranked, question)[0] is ranked[0]
     text = "The biggest employer in town, Brightwater Foods, will hold a hiring fair."
     employer = Candidate(0, _passage("b", "Kell Courier", text), 0, len(text), {})
-    assert _named_by_focus(analyse("Which employer will hold a hiring fair?"), employer) == ["Brightwater Foods"]
+    assert named_by_focus(analyse("Which employer will hold a hiring fair?"), employer) == ["Brightwater Foods"]
 
 
 def test_who_voted_on_a_side_no_sentence_names_is_refused_not_answered_by_the_tally() -> None:

@@ -459,7 +459,7 @@ def test_an_objection_is_refused_only_when_the_report_tells_nothing_more_of_the_
     tells nothing more of her, not when it tells her objection in words of its own ("..., Oskavy said.", '"...,"
     Oskavy said at the meeting.', "Her objection was ...", "Oskavy has criticized ..."), which the ranker may answer
     with; "Why did she vote no?" is not asked."""
-    from rag.extractive import fitting_first
+    from rag.ordering import fitting_first
     from rag.query import analyse
 
     candidates = _sentences(_LEVY_VOTE + after)
