@@ -199,9 +199,15 @@ def on_the_questions_verb_first(candidates: list[Candidate], analysis: QuestionA
     return _moved_first(candidates, next(
         (c for c in candidates[1:window]
          if c.passage is best.passage and c.start in (best.start, following)
-         and not (asked and figure_time(c) and not figure_time(c) & asked)
+         and not _given_for_other_times(c, asked)
          and answer_clause(analysis, c)["answer_on_predicate"]
          and not _of_something_else(c, analysis, word_likeness)), None))  # fmt: skip
+
+
+def _given_for_other_times(candidate: Candidate, asked: frozenset[str]) -> bool:
+    """Whether a figure is given for times of its own, none of them `asked`."""
+    times = figure_time(candidate)
+    return bool(asked and times and not times & asked)
 
 
 # Kinds of figure a sentence may give for two times ("lent 18,250 books in 2022 and 19,700 last year").
@@ -217,12 +223,13 @@ def of_the_time_asked_first(candidates: list[Candidate], analysis: QuestionAnaly
     is given for another time; unless it is of something else. The order stays when the question names no time or
     none is."""
     asked = times_asked(analysis.question)
-    if not candidates or not asked or matches(figure_time(candidates[0]), asked):
+    best_times = figure_time(candidates[0]) if candidates else frozenset()
+    if not candidates or not asked or matches(best_times, asked):
         return candidates
     best = candidates[0]
     following = _next_sentence_start(best)
     # a best figure given for another time gives way to one of any sentence given for the time asked
-    anywhere = clash(figure_time(best), asked)
+    anywhere = clash(best_times, asked)
     return _moved_first(candidates, next(
         (c for c in candidates[1:window]
          if (anywhere or (c.passage is best.passage and c.start in (best.start, following)))

@@ -10,6 +10,7 @@ words ("rel:last year"), so that "now" and "this fall" are one present and "last
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from index.dates import MONTH_NAMES, MONTH_NUMBERS, WEEKDAY_NAMES
@@ -117,6 +118,7 @@ def _kind(key: str) -> str:
     return key.partition(":")[0]
 
 
+@lru_cache(maxsize=512)  # asked once for each candidate a rule checks
 def times_asked(question: str) -> frozenset[str]:
     """The times a question names ("last year", "2019", "now"); not a bound ("How many routes will it have after
     January?" asks for no figure of January)."""
