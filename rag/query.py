@@ -1276,6 +1276,8 @@ def clause_mood(verb: "Token") -> Mood | None:
             return "irrealis"
         if token is not verb and token.lemma_.casefold() in IRREALIS_GOVERNORS:
             return "irrealis"
+        if _be_to(token):
+            return "irrealis"
     if any(is_infinitive(t) for t in chain[:-1]):
         return None  # "voted Monday to open the pool on June 1": the vote is past, the opening is not said to be
     top = chain[-1]
@@ -1302,6 +1304,12 @@ UNCERTAIN_GOVERNORS = frozenset({"hope", "aim", "seek", "propose", "try", "want"
 def _a_condition(verb: "Token") -> bool:
     """"if the county refused to pay", "unless a buyer is found": the clause of `verb` is a condition."""
     return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+
+
+def _be_to(token: "Token") -> bool:
+    """"is to begin", "were to be paid": a "be" with an infinitive to complete it tells of what is arranged,
+    not of what is done."""
+    return token.lemma_.casefold() == "be" and any(c.dep_ == "xcomp" and is_infinitive(c) for c in token.children)
 
 
 def clause_is_uncertain(verb: "Token") -> bool:

@@ -410,6 +410,8 @@ def test_since_of_time_gives_no_reason(text: str, gives_a_reason: bool) -> None:
         ("How many drivers has Orlow Dairy hired so far?", "Orlow Dairy expects to hire 120 drivers by May.", 0.0),
         ("How many drivers has Orlow Dairy hired?", "Orlow Dairy expects to hire 120 drivers by May.", 0.0),
         ("How many drivers has Orlow Dairy hired?", "Orlow Dairy has hired 120 drivers since May.", 1.0),
+        # "is to hire": what is arranged, not done
+        ("How many drivers has Orlow Dairy hired so far?", "Orlow Dairy is to hire 120 drivers by May.", 0.0),
         # a question about a plan is answered by one; and news reports plans before they happen
         ("How many drivers has Orlow Dairy promised to hire?", "Orlow Dairy expects to hire 120 drivers.", 1.0),
         ("How many drivers did Orlow Dairy hire?", "Orlow Dairy expects to hire 120 drivers by May.", 1.0),
@@ -1195,6 +1197,36 @@ def test_the_day_of_a_decision_to_do_something_else_answers_no_when_question(
 
 
 @pytest.mark.parametrize(
+    ("question", "text", "value", "done"),
+    [
+        # what was done on another verb is past: no day of what will be
+        ("When will the Orrin Creek bridge reopen?", "The Orrin Creek bridge, which has been closed since June, is "
+         "one of 11 spans.", "June", True),
+        ("When will the Orrin Creek bridge reopen?", "Most of the county's bridges are one-lane spans built in the "
+         "1930s.", "the 1930s", True),
+        ("When will the Brenton Mall be torn down?", "The Wexham council approved a demolition permit for the Brenton "
+         "Mall on Sept. 9.", "Sept. 9", True),
+        # what will be, the question's own verb, or a day a preposition puts ahead
+        ("When will the Orrin Creek bridge reopen?", "The county said the Orrin Creek bridge will reopen in May.",
+         "May", False),
+        ("When will the Orrin Creek bridge reopen?", "The Orrin Creek bridge reopened in May.", "May", False),
+        ("When will the Wexham council vote on the levy?", "The Wexham council postponed its vote on the levy until "
+         "June 3.", "June 3", False),
+        # not for a question about what was done
+        ("When was the Brenton Mall torn down?", "The Wexham council approved a demolition permit for the Brenton "
+         "Mall on Sept. 9.", "Sept. 9", False),
+    ],
+)  # fmt: skip
+def test_the_day_of_what_was_done_answers_no_question_about_what_will_be(
+    question: str, text: str, value: str, done: bool
+) -> None:
+    from rag.candidates import dates_what_was_done
+    from rag.query import analyse
+
+    assert dates_what_was_done(analyse(question), _value_candidate(text, value, "DATE")) is done
+
+
+@pytest.mark.parametrize(
     ("question", "text", "value", "anothers"),
     [
         ("How many teachers work at Kinloss Elementary?", "Merriwold's 11 teachers will move to other schools.", "11",
@@ -1367,6 +1399,16 @@ def test_a_word_alike_names_the_sum_asked(likeness: "WordLikeness") -> None:
         ("Did the Orlow plant close?", "The Orlow plant closed on Friday.", True),
         # what must be has not been
         ("Did the Orlow council approve the budget?", "The Orlow council must approve the budget by June 30.", False),
+        # nor what is arranged to be ("is to begin"), nor what hangs on it ("once ... is finished")
+        ("Did Tolver Pumps finish its plant addition?", "Hiring is to begin next year, once the addition is "
+         "finished.", False),
+        ("Did Tolver Pumps finish its plant addition?", "Tolver Pumps finished the addition in March, and hiring "
+         "began.", True),
+        # a purpose stated before what was done is not done
+        ("Did Tolver Marina get its state permit?", "To get the state permit, Tolver Marina agreed to move its fuel "
+         "dock.", False),
+        ("Did Tolver Marina get its state permit?", "Tolver Marina agreed to move its fuel dock and got the state "
+         "permit.", True),
         # what was done before something else happened is done
         ("Did the Orlow council pass the budget?", "The Orlow council debated for hours before passing the budget "
          "5-2.", True),
