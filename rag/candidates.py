@@ -552,16 +552,21 @@ def clause_agrees(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
 # ("open": "close" 0.55), which lets such a sentence answer, as it did before this check. Chosen on the dev splits.
 SAME_EVENT_LIKENESS = 0.58
 # Verbs that tell of the same outcome, which word likeness does not put near each other ("approve": "pass" 0.44):
-# deciding on something (either way), choosing someone, receiving something. A closed class of English verbs.
+# deciding on something (either way: "Did the board grant the variance?" is told by "denied"), choosing someone,
+# receiving something, a verdict either way ("convict": "acquit" 0.30), finishing, closing ("complete": "finish"
+# 0.56, "close": "shut" 0.56). A closed class of English verbs.
 _SAME_EVENT = tuple(
     all_stems(" ".join(group))
     for group in (
         ("approve", "approved", "pass", "passed", "adopt", "adopted", "ratify", "ratified", "okay", "okayed",
          "endorse", "endorsed", "authorize", "authorized", "reject", "rejected", "defeat", "defeated", "veto",
-         "vetoed", "deny", "denied"),
+         "vetoed", "deny", "denied", "grant", "granted"),
         ("hire", "hired", "appoint", "appointed", "name", "named", "pick", "picked", "choose", "chose", "chosen",
          "select", "selected", "elect", "elected"),
         ("get", "got", "receive", "received", "win", "won", "award", "awarded", "grant", "granted"),
+        ("convict", "convicted", "acquit", "acquitted"),
+        ("complete", "completed", "finish", "finished"),
+        ("close", "closed", "shut"),
     )
 )  # fmt: skip
 
@@ -609,8 +614,10 @@ def _told_as_done(verb: "Token") -> bool:
         if is_infinitive(token):
             head = token.head
             # "voted to approve": done when the vote was; "has to approve", "commute to get to work": not
+            # "agreed to pay $410,000 to settle the suit": done when what it completes is
+            completes_another = is_infinitive(head) and head.dep_ in ("xcomp", "advcl") and head.i < token.i
             if (token.dep_ not in ("xcomp", "advcl") or head.lemma_.casefold() == "have"
-                    or clause_mood(head) != "realised"):  # fmt: skip
+                    or (clause_mood(head) != "realised" and not completes_another)):  # fmt: skip
                 return False
             if token.dep_ == "advcl" and token.i < head.i:
                 return False  # "To win approval, the marina agreed ...": a purpose stated first, not what was done

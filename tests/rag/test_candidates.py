@@ -1404,6 +1404,14 @@ def test_a_word_alike_names_the_sum_asked(likeness: "WordLikeness") -> None:
          "finished.", False),
         ("Did Tolver Pumps finish its plant addition?", "Tolver Pumps finished the addition in March, and hiring "
          "began.", True),
+        # a verdict, a decision, an ending either way, in other words
+        ("Was Dana Pruett convicted of arson?", "A Wexham jury acquitted Dana Pruett of arson on Friday.", True),
+        ("Has the Orlow board granted the variance?", "The Orlow board denied the variance Tuesday.", True),
+        ("Has the repaving of Elm Street been completed?", "Crews finished repaving Elm Street on Wednesday.", True),
+        ("Did the Orlow mill close?", "The Orlow mill shut its gates for good on Friday.", True),
+        # what was agreed to be done to settle it was done; what is planned was not
+        ("Did Orlow Mills settle the lawsuit?", "Orlow Mills agreed to pay $90,000 to settle the lawsuit.", True),
+        ("Did Orlow Mills settle the lawsuit?", "Orlow Mills plans to pay $90,000 to settle the lawsuit.", False),
         # a purpose stated before what was done is not done
         ("Did Tolver Marina get its state permit?", "To get the state permit, Tolver Marina agreed to move its fuel "
          "dock.", False),
