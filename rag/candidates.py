@@ -593,9 +593,22 @@ def tells_whether(analysis: QuestionAnalysis, text: str, word_likeness: WordLike
         alike = token.pos_ == "VERB" and max(word_likeness(f, token.lemma_) for f in wanted) >= SAME_EVENT_LIKENESS
         if not (same or alike):
             continue
-        if token.pos_ == "NOUN" or analysis.mood != "realised" or _told_as_done(token):
+        if analysis.mood != "realised" or (_noun_told_as_done(token) if token.pos_ == "NOUN" else _told_as_done(token)):
             return True
     return False
+
+
+# Adjectives that make a noun of doing something not (yet) done: "a list of possible cuts", "the proposed merger".
+_NOT_YET_DONE = frozenset({"possible", "proposed", "planned", "potential", "future", "expected", "likely"})
+
+
+def _noun_told_as_done(noun: "Token") -> bool:
+    """Whether a noun of the verb asked about tells of it as done: "Approval of the budget came on a 5-2 vote"; not
+    "Hiring is to begin in the spring", "will recommend a sentence of two years" or "a list of possible cuts"."""
+    if any(c.dep_ == "amod" and c.lemma_.casefold() in _NOT_YET_DONE for c in noun.children):
+        return False
+    verb = _governing_verb(noun)
+    return verb.pos_ not in ("VERB", "AUX") or _told_as_done(verb)
 
 
 def _told_as_done(verb: "Token") -> bool:
@@ -607,6 +620,8 @@ def _told_as_done(verb: "Token") -> bool:
     while True:
         if clause_mood(token) == "irrealis" or clause_is_uncertain(token):
             return False
+        if any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in token.children):
+            return False  # "The agency can fine companies up to $25,000 a day": what may be done
         if (token is not verb and token.pos_ == "VERB" and token.lemma_.casefold() in IRREALIS_GOVERNORS
                 and not through_time):  # fmt: skip
             return False  # "are talking about combining them", "plan on closing it": not (yet) done; but "debated
@@ -621,7 +636,8 @@ def _told_as_done(verb: "Token") -> bool:
                 return False
             if token.dep_ == "advcl" and token.i < head.i:
                 return False  # "To win approval, the marina agreed ...": a purpose stated first, not what was done
-        if token.dep_ not in ("pcomp", "pobj", "prep", "advcl") or token.head.i == token.i:
+        # "Hiring is to begin in the spring": a doing that is a subject is done when its clause is
+        if token.dep_ not in ("pcomp", "pobj", "prep", "advcl", "csubj") or token.head.i == token.i:
             return True
         through_time = through_time or token.lower_ in ("before", "after", "while", "until", "since")
         token = token.head

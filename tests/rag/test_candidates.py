@@ -1412,6 +1412,14 @@ def test_a_word_alike_names_the_sum_asked(likeness: "WordLikeness") -> None:
         # what was agreed to be done to settle it was done; what is planned was not
         ("Did Orlow Mills settle the lawsuit?", "Orlow Mills agreed to pay $90,000 to settle the lawsuit.", True),
         ("Did Orlow Mills settle the lawsuit?", "Orlow Mills plans to pay $90,000 to settle the lawsuit.", False),
+        # what may be done, and a noun of the verb in a clause of what is not (yet) done, are not done
+        ("Has Orlow Chemical been fined?", "The state can fine Orlow Chemical up to $10,000 a day.", False),
+        ("Has Rena Dorsett been sentenced?", "Prosecutors will recommend a sentence of two years for Rena Dorsett.",
+         False),
+        ("Has Rena Dorsett been sentenced?", "Rena Dorsett's sentence of two years was handed down on Friday.", True),
+        ("Has the Orlow board cut the band program?", "The superintendent gave the Orlow board a list of possible "
+         "cuts.", False),
+        ("Has Orlow Tool hired the 90 workers?", "Hiring is to begin at Orlow Tool in the spring.", False),
         # a purpose stated before what was done is not done
         ("Did Tolver Marina get its state permit?", "To get the state permit, Tolver Marina agreed to move its fuel "
          "dock.", False),
