@@ -31,17 +31,16 @@ from rag.answer_text import addressed_to_assistant, balanced_quotes, looks_like_
 from rag.models import Passage
 from rag.number_roles import asks_population, prefer_asked_figures
 from rag.query import (
-    ANSWER_LABELS, BUSINESS_NOUNS, CALENDAR_WORDS, INTENDING_VERBS, IRREALIS_GOVERNORS, MEASURE_UNITS,
-    SUM_OF_MONEY_NOUNS, YEAR, Constraint, QuestionAnalysis, clause_is_uncertain, clause_mood, entity_fits, is_duration,
-    is_infinitive,
-    role_forms, slot_of, unit_forms, year_ranges,
+    ANSWER_LABELS, BUSINESS_NOUNS, CALENDAR_WORDS, INSTITUTION_NOUNS, INTENDING_VERBS, IRREALIS_GOVERNORS,
+    MEASURE_UNITS, SUM_OF_MONEY_NOUNS, YEAR, Constraint, QuestionAnalysis, clause_is_uncertain, clause_mood,
+    entity_fits, is_duration, is_infinitive, role_forms, slot_of, unit_forms, year_ranges,
 )  # fmt: skip
 from rag.text import NUMBER_WORDS, all_stems, content_words, normalise, noun_stems, stems, stopwords, words
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
 
 if TYPE_CHECKING:
     import numpy as np
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 IdfFunction = Callable[[str], float]
 
@@ -583,7 +582,12 @@ def tells_whether(analysis: QuestionAnalysis, text: str, word_likeness: WordLike
     if not wanted:
         return True
     stems_wanted = all_stems(" ".join(wanted))
-    for token in sentence_parse(text):
+    asked_of = _named_doer(sentence_parse(analysis.question), stems_wanted)
+    sentence = sentence_parse(text)
+    # the name asked about in another place of the sentence may be the other side of the same event ("Did Tolliver
+    # sell the store?": "Brandt Supply bought Tolliver's store")
+    asked_of = asked_of if asked_of and not asked_of & {t.lower_ for t in sentence} else frozenset()
+    for token in sentence:
         if token.pos_ not in ("VERB", "NOUN", "ADJ"):  # the tagger takes some participles for adjectives
             continue
         forms = _token_stems(token)
@@ -593,9 +597,32 @@ def tells_whether(analysis: QuestionAnalysis, text: str, word_likeness: WordLike
         alike = token.pos_ == "VERB" and max(word_likeness(f, token.lemma_) for f in wanted) >= SAME_EVENT_LIKENESS
         if not (same or alike):
             continue
+        done_by = _subject_name(token)
+        if asked_of and done_by and not asked_of & done_by:
+            continue  # "Has Sutter's Landing won the grant?": "Neighboring Pike Hollow won a similar grant"
         if analysis.mood != "realised" or (_noun_told_as_done(token) if token.pos_ == "NOUN" else _told_as_done(token)):
             return True
     return False
+
+
+def _named_doer(question: "Doc", stems_wanted: set[str] | frozenset[str]) -> frozenset[str]:
+    """The words of the name that is the subject of the question's verb asked about ("Has *Sutter's Landing* been
+    awarded the grant?"); none when the subject is no name ("Did voters approve it?")."""
+    for token in question:
+        if token.pos_ in ("VERB", "AUX") and stems_wanted & _token_stems(token):
+            return _subject_name(token)
+    return frozenset()
+
+
+def _subject_name(verb: "Token") -> frozenset[str]:
+    """The words of the name that is the subject of `verb` (active or passive), lowercased, without the nouns for a
+    kind of body ("The City Council" names no one in particular: the town is in the dateline); none when its
+    subject is no name ("the council", "Council members", "he")."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "PROPN":
+        return frozenset()
+    return frozenset(t.lower_ for t in subject.subtree
+                     if t.pos_ == "PROPN" and t.lower_ not in INSTITUTION_NOUNS)  # fmt: skip
 
 
 # Adjectives that make a noun of doing something not (yet) done: "a list of possible cuts", "the proposed merger".

@@ -1488,7 +1488,7 @@ def _distributive(verb: "Token") -> bool:
 
 # Lowercase nouns for an institution or a place, which the model tags as (part of) a name: "school board", "the
 # Wexley city council", "the marina". English words for kinds of bodies and places, not the words of a corpus.
-_INSTITUTION_NOUNS = frozenset({
+INSTITUTION_NOUNS = frozenset({
     "school", "board", "council", "commission", "commissioner", "committee", "district", "county", "township", "city",
     "town", "village", "marina", "harbor", "harbour", "port", "authority", "department", "office", "agency",
     "library", "hospital", "police", "fire", "sheriff", "court", "airport", "station", "park", "zoo", "museum",
@@ -1553,7 +1553,7 @@ def _name_constraints(entity: "Span", publisher_names: frozenset[str], covered: 
     # "the merged Tarnby and Orrin Bay fire district": the names joined are each the institution's
     lowercase = [t for t in lowercase if t.lower_ not in ("and", "or")]
     if (not capitalised or entity.label_ == "PERSON" or not lowercase
-            or any(t.lemma_.casefold() not in _INSTITUTION_NOUNS for t in lowercase)):  # fmt: skip
+            or any(t.lemma_.casefold() not in INSTITUTION_NOUNS for t in lowercase)):  # fmt: skip
         found = _name_constraint(entity, tokens, publisher_names, alternatives)
         return [found] if found is not None else []
     text = entity.doc.text
