@@ -913,7 +913,8 @@ def dates_what_was_done(analysis: QuestionAnalysis, candidate: Candidate) -> boo
     span, verb = clause
     if verb.pos_ not in ("VERB", "AUX"):
         return False
-    described = verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    described = (verb.dep_ == "acl" and verb.tag_ == "VBN"
+                 and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))  # fmt: skip
     if not (described or clause_mood(verb) == "realised"):
         return False
     if span.root.dep_ == "pobj" and span.root.head.lower_ in _AHEAD:
@@ -2315,6 +2316,32 @@ _FEATURE_WORD = re.compile(
     r"\s(?:Lake|River|Creek|Brook|Pond|Reservoir|Bay|Island|Mountain|Hill|Ridge|Peak|Point|Valley|Beach|Falls|"
     r"Dam|Marsh|Canyon|Cove|Hollow|Bluff|Glen)$"
 )
+
+
+# A house number right before a street's name ("220 Main St."), and a road's number right after its name ("County
+# Road 12", "Highway 61").
+_HOUSE_NUMBER_BEFORE = re.compile(r"\b(?:at|to|from|of|on|near|outside|behind|in)\s+(\d{1,5})\s+$")
+_ROAD_NOUN_LAST = re.compile(r"\b(?:Road|Route|Highway|Hwy\.?|Interstate)$")
+_ROAD_NUMBER_AFTER = re.compile(r"\s+\d{1,4}[A-Z]?\b(?![\w,.]*\d)(?!\s*(?:percent|%))")
+
+
+def place_with_its_number(candidate: Candidate) -> str | None:
+    """A place answer as the sentence gives it, with the number the model leaves out of a street's or a road's name:
+    a house number before a street ("220 Main St."), a number after a road ("County Road 12"); None for no answer."""
+    if candidate.answer is None:
+        return None
+    text = candidate.passage.text
+    s, e, _ = candidate.answer
+    name = text[s:e]
+    if _THOROUGHFARE.search(" " + name):
+        number = _HOUSE_NUMBER_BEFORE.search(text, max(candidate.start, s - 16), s)
+        if number is not None:
+            s = number.start(1)
+    if _ROAD_NOUN_LAST.search(name):
+        number = _ROAD_NUMBER_AFTER.match(text, e, candidate.end)
+        if number is not None:
+            e = number.end()
+    return text[s:e]
 
 
 def _a_street(text: str, start: int, end: int) -> bool:

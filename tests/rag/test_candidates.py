@@ -2553,3 +2553,22 @@ def test_a_name_ending_in_a_streets_or_a_hills_word_after_a_preposition_of_place
 
     start = text.index(name)
     assert _a_place_by_its_name(text, start, start + len(name)) is place
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "said"),
+    [
+        # the model leaves the house number out of a street's name, and the number out of a road's
+        ("The clinic will open at 220 Main St. in Orlow next month.", "Main St.", "220 Main St."),
+        ("The tornado touched down near County Road 12 and Fenn Road.", "County Road", "County Road 12"),
+        ("The crash closed Highway 61 north of Tansy for six hours.", "Highway", "Highway 61"),
+        # a number that is no part of the name stays out
+        ("Crews repaved 3 Main Street blocks last year.", "Main Street", "Main Street"),
+        ("The plan puts 40 homes on Fenn Road, 2 miles from town.", "Fenn Road", "Fenn Road"),
+        ("Traffic on the county road 12,000 cars a day.", "county road", "county road"),
+    ],
+)  # fmt: skip
+def test_a_place_answer_is_said_with_the_number_of_its_address(text: str, name: str, said: str) -> None:
+    from rag.candidates import place_with_its_number
+
+    assert place_with_its_number(_value_candidate(text, name, "FAC")) == said

@@ -761,3 +761,14 @@ def test_a_value_a_rule_put_behind_the_best_of_its_sentence_is_no_rival_of_it() 
     chosen, sibling, elsewhere = value("2,100", 2.0), value("1,800", 5.0), value("2,500", 4.0)
     assert refusal_features([chosen, sibling], question)["margin"] == MAX_MARGIN
     assert refusal_features([chosen, sibling, elsewhere], question)["margin"] == -2.0
+
+
+def test_a_place_answer_gives_the_number_of_its_address() -> None:
+    """"Where will the clinic open?": "220 Main St.", not "Main St.", which the model tags without its number."""
+    from rag.query import analyse
+    from rag.word_likeness import SAME_WORD_ONLY
+
+    passage = _passage("a", "Quenlow Ledger", "Orrin Health will open an urgent care clinic next month in the former "
+                                              "Tarn pharmacy building at 220 Main St. in Quenlow.")  # fmt: skip
+    answer = _answer_text(analyse("Where will Orrin Health's clinic in Quenlow be?"), [passage], SAME_WORD_ONLY)
+    assert answer.startswith("220 Main St. [1]")
