@@ -585,7 +585,7 @@ def tells_whether(analysis: QuestionAnalysis, text: str, word_likeness: WordLike
     asked_of = _named_doer(sentence_parse(analysis.question), stems_wanted)
     sentence = sentence_parse(text)
     # the name asked about in another place of the sentence may be the other side of the same event ("Did Tolliver
-    # sell the store?": "Brandt Supply bought Tolliver's store")
+    # sign the lease?": "Brandt Supply signed Tolliver's lease")
     asked_of = asked_of if asked_of and not asked_of & {t.lower_ for t in sentence} else frozenset()
     for token in sentence:
         if token.pos_ not in ("VERB", "NOUN", "ADJ"):  # the tagger takes some participles for adjectives
@@ -597,9 +597,10 @@ def tells_whether(analysis: QuestionAnalysis, text: str, word_likeness: WordLike
         alike = token.pos_ == "VERB" and max(word_likeness(f, token.lemma_) for f in wanted) >= SAME_EVENT_LIKENESS
         if not (same or alike):
             continue
-        done_by = _subject_name(token)
+        done_by = _subject_name(token) if stems_wanted & forms else frozenset()
         if asked_of and done_by and not asked_of & done_by:
-            continue  # "Has Sutter's Landing won the grant?": "Neighboring Pike Hollow won a similar grant"
+            continue  # "Did Mayor Pruett veto the bill?": "Gov. Tom Hart vetoed the bill" (a verb of the same outcome
+            # may tell it from the other side: "Tidewell Beans bought the building" for "Did Brantley sell it?")
         if analysis.mood != "realised" or (_noun_told_as_done(token) if token.pos_ == "NOUN" else _told_as_done(token)):
             return True
     return False

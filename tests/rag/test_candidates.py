@@ -1421,11 +1421,13 @@ def test_a_word_alike_names_the_sum_asked(likeness: "WordLikeness") -> None:
          "cuts.", False),
         ("Has Orlow Tool hired the 90 workers?", "Hiring is to begin at Orlow Tool in the spring.", False),
         # what another name did is not what the name asked about did; the other side of the same event is
-        ("Has Sutter's Landing won the state grant?", "Neighboring Pike Hollow won a similar grant last year.", False),
+        ("Has Sutter's Landing won the state grant?", "Neighboring Pike Hollow won the grant last year.", False),
         ("Did Mayor Dana Pruett veto the bill?", "Gov. Tom Hart vetoed the bill Friday.", False),
         ("Did Mayor Dana Pruett veto the bill?", "Pruett vetoed the bill Friday.", True),
         ("Did Orlow approve the budget?", "The City Council approved the budget 5-2.", True),
-        ("Did Bill Tolliver sell his store?", "Brandt Supply bought Tolliver's store and sold its lot.", True),
+        ("Did Bill Tolliver sign the lease?", "Brandt Supply signed Tolliver's lease and sold its lot.", True),
+        ("Did Norcastle Paving win the Route 12 contract?", "The state awarded the Route 12 contract to Benton & "
+         "Sons.", True),
         # a purpose stated before what was done is not done
         ("Did Tolver Marina get its state permit?", "To get the state permit, Tolver Marina agreed to move its fuel "
          "dock.", False),
