@@ -208,9 +208,17 @@ class Constraint:
     # them must stand within a few words of it, in the same sentence ("Tarnby police and Orlow police"), not
     # anywhere in the article ("Tarnby police have 21 officers. Orlow police have 17")
     joined: tuple[str, ...] = ()
+    # A local body's capitalised name ("the Harwick City Council") as its place and the noun for the body ("harwick",
+    # "council"): an article whose dateline gives the place ("HARWICK - The City Council voted ...") is about that
+    # place's council wherever it writes "the council".
+    place_and_body: tuple[str, str] | None = None
 
     def holds_in(self, text: str, words: Collection[str]) -> bool:
         """Whether `text` (normalised, see rag.text.normalise) with word tokens `words` mentions it."""
+        if self.kind == "name" and self.place_and_body is not None:
+            place, body = self.place_and_body
+            if _in_the_dateline(place, text) and any(word.startswith(body) for word in words):
+                return True
         if self.kind == "name":
             return (
                 all(_name_in(key, text, words) for key in self.keys)
@@ -1585,7 +1593,33 @@ def _name_constraint(entity: "Span", tokens: list["Token"], publisher_names: fro
     else:
         keys = (" ".join(words),)
     return Constraint(shown or entity.text, "name", label=entity.label_, keys=keys, alternatives=alternatives,
-                      near=near)
+                      near=near, place_and_body=_place_and_body(entity, tokens))
+
+
+# The nouns that end a local body's name after its place ("Harwick City Council", "Tarnby County Commission",
+# "Orlow School Board"), and the words for its kind between ("City", "Town"). English words for kinds of bodies.
+_BODY_NOUNS = frozenset({"council", "commission", "board"})
+_BODY_KINDS = frozenset({"city", "town", "village", "county", "school", "planning", "township", "borough"})
+
+
+def _place_and_body(entity: "Span", tokens: list["Token"]) -> tuple[str, str] | None:
+    """For an organisation named by a place and a body ("the Harwick City Council"): the place's words and the
+    body's noun ("harwick", "council"); None for other names ("Harwick Savings Bank", "the Board of Education")."""
+    if entity.label_ != "ORG" or len(tokens) < 2 or tokens[-1].lower_ not in _BODY_NOUNS:
+        return None
+    place = tokens[:-1]
+    while place and place[-1].lower_ in _BODY_KINDS:
+        place = place[:-1]
+    if not place or not all(t.is_alpha and t.text[:1].isupper() and t.lower_ not in _BODY_KINDS for t in place):
+        return None
+    return " ".join(normalise(t.text) for t in place), tokens[-1].lower_
+
+
+def _in_the_dateline(place: str, text: str) -> bool:
+    """Whether a normalised article opens a line with `place` as its dateline ("harwick - ...", "harwick, ohio (ap)
+    - ...")."""
+    return re.search(rf"(?:^|\n){re.escape(place)}(?:,\s*[\w. ]{{1,15}})?\s*(?:\([^)\n]{{1,30}}\)\s*)?[-—–]",
+                     text) is not None  # fmt: skip
 
 
 def _name_in(key: str, text: str, words: Collection[str]) -> bool:

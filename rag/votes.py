@@ -318,6 +318,8 @@ _COUNT_GIVEN = re.compile(
     re.IGNORECASE,
 )
 # "In a separate 4-1 vote", "The board also voted 5-0 to ...": a vote on another matter than the one before
+# The nouns for a body that votes: a vote told of one is not another's. English words for kinds of bodies.
+_VOTING_BODIES = frozenset({"council", "board", "commission", "committee"})
 _ANOTHER_VOTE = re.compile(r"\b(?:separate|another|also)\b", re.IGNORECASE)
 _MATTER_TAGS = frozenset({"NOUN", "PROPN", "VERB", "NUM"})
 
@@ -349,6 +351,10 @@ def gives_the_count(candidate: Candidate, analysis: QuestionAnalysis, context: s
     the council raised meter rates" gives no count of the vote on the signals told of before it)."""
     if not _COUNT_GIVEN.search(candidate.text):
         return False
+    asked_body = _VOTING_BODIES & {word.removesuffix("'s") for word in words(analysis.question)}
+    bodies = _VOTING_BODIES & {word.removesuffix("'s") for word in words(candidate.text)}
+    if asked_body and bodies and not asked_body & bodies:
+        return False  # "What was the Town Council's vote?": "The Planning Board voted 4-1" is another body's
     matter = _matter(analysis.question)
     if _ANOTHER_VOTE.search(candidate.text):
         context = ""  # a vote on something else than the sentence before told of

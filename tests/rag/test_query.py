@@ -736,6 +736,21 @@ def test_a_name_given_with_a_noun_for_what_it_names_holds_only_near_that_noun(te
 
 
 @pytest.mark.parametrize(("text", "holds"), [
+    ("Parking fees\nHARWICK - The City Council voted 5-2 on Tuesday to reject the fees.", True),
+    ("HARWICK, Ohio (AP) - Council members voted 5-2 on Tuesday.", True),
+    ("The Harwick City Council voted 5-2 on Tuesday.", True),
+    # the place only in passing, or another place's dateline; no council at all
+    ("Parking fees\nDUNMORE - The council voted 5-2, as Harwick did last year.", False),
+    ("Parking fees\nHARWICK - The planning board voted 5-2 on Tuesday.", False),
+])  # fmt: skip
+def test_a_local_bodys_name_holds_in_an_article_whose_dateline_gives_its_place(text: str, holds: bool) -> None:
+    """"Did the Harwick City Council approve the fees?": local news names the town in the dateline and writes "the
+    council" after it."""
+    council = next(c for c in analyse("Did the Harwick City Council approve the fees?").constraints)
+    assert council.holds_in(normalise(text), set(words(text))) is holds
+
+
+@pytest.mark.parametrize(("text", "holds"), [
     ("The joint department formed by Tarnby police and Orlow police has 38 officers.", True),
     ("Tarnby and Orlow police merged last year.", True),
     # each town's own police, sentences apart: no joint force

@@ -198,6 +198,10 @@ def test_a_votes_count_answers_only_for_the_matter_it_was_on() -> None:
     assert not gives_the_count(separate, signals, context=no_count.text)
     meters = analyse("What was the council's vote on the parking meter rates?")
     assert gives_the_count(separate, meters, context=no_count.text)
+    # another body's vote on the matter is not the one asked about
+    (board,) = _sentences("The Orrin Bay planning board voted 4-1 on Tuesday to replace the Harrow Lane signals.")
+    assert not gives_the_count(board, signals)
+    assert gives_the_count(board, analyse("What was the planning board's vote on the Harrow Lane signals?"))
     (approved_it,) = _sentences("The council approved them 6-0 after an hour of debate.")
     assert gives_the_count(approved_it, signals, context=no_count.text)
     (unanimous,) = _sentences("The school levy on Tamsin Hill passed unanimously.")
