@@ -719,7 +719,7 @@ def _how_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
         return "duration", noun
     if degree == "much":
         money = (noun is None or noun.lemma_.casefold() in _MONEY_WORDS | _SUM_NOUNS or _mentions_money(doc)
-                 or _charges_someone(modified))
+                 or _charges_someone(modified) or _much_on_a_verb_of_money(modified))
         return ("money" if money else "quantity"), noun
     if degree in ("often", "frequently"):
         return "count", noun
@@ -1008,6 +1008,23 @@ _WAGE_VERB_FORMS = frozenset({"make", "makes", "made", "making"})
 
 def _mentions_money(doc: "Doc") -> bool:
     return any(_money_word(t) or t.is_currency for t in doc)
+
+
+# Verbs whose bare "how much" asks for a sum: "How much did the bakery sell for?", "How much will the county save?".
+# Not "rise" or "raise" ("How much did the council raise taxes?" may ask for a share). A closed class of English verbs.
+_MONEY_VERBS = frozenset({"pay", "spend", "cost", "sell", "buy", "charge", "save", "earn", "owe", "borrow", "lend",
+                          "invest", "donate", "bid", "fetch", "make", "lose", "put", "get"})  # fmt: skip
+
+
+def _much_on_a_verb_of_money(much: "Token") -> bool:
+    """A bare "much" on a verb of paying, selling or saving ("How much did each member put into the plant?"), not
+    "much" before a noun ("How much rain did Orlow get?") nor on another verb ("How much did the river rise?")."""
+    verb = much.head
+    if much.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head  # "How much did the bakery sell for?"
+    elif much.dep_ not in ("dobj", "advmod", "npadvmod"):
+        return False
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.casefold() in _MONEY_VERBS
 
 
 def _charges_someone(much: "Token") -> bool:

@@ -345,6 +345,12 @@ def test_a_quantity_of_something_else_does_not_count_what_was_asked() -> None:
         ("How high is the death toll in Tarnby?", "quantity"),
         ("How much has the Tarnby storm death toll climbed?", "quantity"),
         ("How much will the bridge toll rise?", "quantity"),
+        # a bare "how much" on a verb of paying, selling or saving asks for a sum; on other verbs it need not
+        ("How much did the Pellow Bakery sell for?", "money"),
+        ("How much did each partner put into the Orlow plant?", "money"),
+        ("How much will Tarnby save by merging its jails?", "money"),
+        ("How much rain did Tarnby get?", "quantity"),
+        ("How much did the Tarnby council raise taxes?", "quantity"),
     ],
 )
 def test_a_verb_of_money_asks_for_a_sum(question: str, answer_type: str) -> None:
