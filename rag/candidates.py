@@ -1687,6 +1687,9 @@ def _answer_entities(
         if addressed and not set(stems(addressed.group().split()[0])) & question_stems:
             continue  # "told the Board of Trustees in a letter": those spoken to, not where anyone goes or is; but
             # "Where did she testify?" asks for the body she "testified before"
+        if (analysis.answer_type == "person" and label in ("ORG", "FAC") and _A_BUILDING_LAST.search(text)
+                and _WHERE_BEFORE.search(passage.text, max(start, s - _WHERE_REACH), s)):  # fmt: skip
+            continue  # "driving home from a shift at Birchmont General Hospital": where someone is, not who does it
         if analysis.answer_type in ("person", "organisation") and _a_street(passage.text, s, e):
             continue  # the model tags an unfamiliar street as a person ("a house on Quillon Lane")
         if (analysis.answer_type in ("person", "organisation") and _a_natural_feature(text, label)
@@ -2343,6 +2346,15 @@ def place_with_its_number(candidate: Candidate) -> str | None:
         if number is not None:
             e = number.end()
     return text[s:e]
+
+
+# A name whose last word is a building's, after a preposition of where ("a shift at Birchmont General Hospital",
+# "in Orlow Middle School"); not "to" or "from", whose name may be who receives or gives ("sold to Grace Church").
+# English nouns for buildings and prepositions of place.
+_A_BUILDING_LAST = re.compile(r"\b(?:Hospital|School|Center|Centre|Hall|Church|Library|Station|Airport|Arena|"
+                              r"Stadium|Mall|Hotel|Museum|Clinic|Jail|Prison|Courthouse)$")  # fmt: skip
+_WHERE_BEFORE = re.compile(r"\b(?:at|in|near|outside|inside|into)\s+(?:the\s+)?$")
+_WHERE_REACH = 16
 
 
 def _a_street(text: str, start: int, end: int) -> bool:

@@ -772,3 +772,19 @@ def test_a_place_answer_gives_the_number_of_its_address() -> None:
                                               "Tarn pharmacy building at 220 Main St. in Quenlow.")  # fmt: skip
     answer = _answer_text(analyse("Where will Orrin Health's clinic in Quenlow be?"), [passage], SAME_WORD_ONLY)
     assert answer.startswith("220 Main St. [1]")
+
+
+@pytest.mark.parametrize(("question", "text", "answer"), [
+    ("Who pulled the boy out of the Tarn River?", "Ada Quist, 40, was walking home from a shift at Orlow General "
+     "Hospital when she saw the boy fall into the Tarn River and went in after him.", "Ada Quist"),
+    # a building that does what is asked is still its answer
+    ("Who will run the new Tarn clinic?", "Orlow General Hospital will run the new Tarn clinic when it opens in May, "
+     "officials said.", "Orlow General Hospital"),
+])  # fmt: skip
+def test_a_building_where_someone_is_does_not_answer_who(question: str, text: str, answer: str) -> None:
+    """"a shift at Orlow General Hospital" tells where she works, not who pulled the boy out."""
+    from rag.query import analyse
+    from rag.word_likeness import SAME_WORD_ONLY
+
+    passage = _passage("a", "Quenlow Ledger", text)
+    assert _answer_text(analyse(question), [passage], SAME_WORD_ONLY).startswith(answer)
