@@ -1716,6 +1716,9 @@ def _answer_entities(
             continue  # "the name of the bakery": a name the sentence gives the bakery, not its owner's
         if analysis.role and not _holds_the_role(analysis, passage, (s, e, label), (start, end)):
             continue  # "Who is the prosecutor?": someone the sentence calls the prosecutor, not anyone it names
+        kind_of = analysis.role or (analysis.focus if analysis.answer_type == "name" else None)
+        if kind_of and _another_kind_of(kind_of, question, passage.text, (s, e), (start, end)):
+            continue  # "Who will be the permanent chief?": not "Deputy Chief Amy Carver will serve as interim chief"
         if (doer_words and doer_words <= set(words(text)) and _PUBLIC_BODY.search(text)
                 and analysis.answer_type in ("person", "organisation")):  # fmt: skip
             continue  # "Who did Pellinwood pick?": "The Pellinwood City Council" picked (a firm named after it may not)
@@ -2792,6 +2795,52 @@ def _title_before(before: str, surname_only: bool) -> list[str]:
 
 # Punctuation that ends a phrase: the words before it do not describe the name after it.
 _PAUSES = (",", ";", ":", ")", "—", "–")
+
+
+# Words that say which of a role's kinds someone holds ("interim chief", "assistant coach"), the first three of one
+# meaning; and words that stop the words before a role ("the", "as"). English words, not the words of a corpus.
+_ROLE_KINDS = {"interim": "interim", "acting": "interim", "temporary": "interim", "permanent": "permanent",
+               "former": "former", "deputy": "deputy", "assistant": "assistant", "associate": "associate",
+               "vice": "vice", "head": "head", "senior": "senior", "junior": "junior"}  # fmt: skip
+_BEFORE_A_ROLE_STOP = frozenset({"the", "a", "an", "as", "its", "his", "her", "their", "our", "and", "of", "new"})
+# How near a name a word of its role stands to be its role ("The bus driver, Nancy Colfax", "Nancy Colfax, the bus
+# driver"), in characters.
+_ROLE_REACH = 40
+
+
+def _another_kind_of(role: str, question: str, text: str, entity: tuple[int, int], sentence: tuple[int, int]) -> bool:
+    """Whether the sentence calls the person at `entity` a role of another kind than the question asks for: "Deputy
+    Chief Amy Carver will serve as interim chief" for "Who will be the permanent police chief?", "The SUV's driver,
+    Randall Kuiper" for "the name of the sedan driver". The kind is what stands right before the role: a word of
+    status (interim, acting, former, assistant ...) or a noun in lowercase or with "'s" ("bus", "SUV's"); names
+    in capitals are no kind ("Harwood Middle School Principal Gordon Blake"). False when either says no kind."""
+    forms = "|".join(map(re.escape, role_forms(role)))
+    asked = {k for m in re.finditer(rf"\b(?:{forms})\b", question, re.IGNORECASE)
+             for k in _kind_words(question[: m.start()])}  # fmt: skip
+    if not asked:
+        return False
+    near = [m for m in re.finditer(rf"\b(?:{forms})\b", text[sentence[0] : sentence[1]], re.IGNORECASE)
+            if abs(sentence[0] + m.start() - entity[0]) <= _ROLE_REACH
+            or abs(sentence[0] + m.end() - entity[1]) <= _ROLE_REACH]  # fmt: skip
+    kinds = [_kind_words(text[sentence[0] : sentence[0] + m.start()]) for m in near]
+    return bool(kinds) and all(k and not k & asked for k in kinds)
+
+
+def _kind_words(before: str) -> set[str]:
+    """The kind of a role, from the (up to) two words before it: "permanent police" -> {"permanent", "police"}."""
+    found: set[str] = set()
+    for word in reversed(before.split()[-2:]):
+        bare = word.strip(",;:()\"“”").removesuffix("'s").removesuffix("’s")
+        lower = bare.casefold()
+        if not bare or lower in _BEFORE_A_ROLE_STOP or bare != word.rstrip() and word.endswith((",", ";", ":")):
+            break
+        if lower in _ROLE_KINDS:
+            found.add(_ROLE_KINDS[lower])
+        elif bare.islower() or word.endswith(("'s", "’s")):
+            found.add(lower)
+        else:
+            break  # a name in capitals: "Harwood Middle School Principal"
+    return found
 
 
 def _given_the_role(text: str, entity: tuple[int, int], role_stems: set[str], sentence: tuple[int, int]) -> bool:

@@ -2574,3 +2574,35 @@ def test_a_place_answer_is_said_with_the_number_of_its_address(text: str, name: 
     from rag.candidates import place_with_its_number
 
     assert place_with_its_number(_value_candidate(text, name, "FAC")) == said
+
+
+@pytest.mark.parametrize(
+    ("role", "question", "text", "name", "another"),
+    [
+        # the kind before the role: a word of status, a lowercase noun, a possessive
+        ("chief", "Who will be Tarnby's permanent police chief?", "Deputy Chief Ada Renn will serve as interim chief "
+         "until the search ends.", "Ada Renn", True),
+        ("driver", "What is the name of the sedan driver who was hurt?", "The van's driver, Dale Orrin, 52, had minor "
+         "injuries.", "Dale Orrin", True),
+        ("coach", "Who is the head coach at Tarnby High?", "Assistant coach Bo Lisle ran Tuesday's practice.",
+         "Bo Lisle", True),
+        # the same kind, a kind of one meaning, or no kind on either side
+        ("chief", "Who is Tarnby's acting police chief?", "The council named Ada Renn interim chief.", "Ada Renn",
+         False),
+        ("driver", "What is the name of the sedan driver who was hurt?", "The sedan's driver, Dale Orrin, 52, was "
+         "flown to Orlow General.", "Dale Orrin", False),
+        ("chief", "Who is Tarnby's new police chief?", "The council named Ada Renn interim police chief.", "Ada Renn",
+         False),
+        ("principal", "Who is the new principal of Tarnby Middle School?", "Tarnby Middle School Principal Ada Renn "
+         "will retire in June.", "Ada Renn", False),
+        ("chief", "Who is the chief of the Tarnby police?", "Deputy Chief Ada Renn spoke for the department.",
+         "Ada Renn", False),
+    ],
+)  # fmt: skip
+def test_a_role_of_another_kind_does_not_answer_for_the_kind_asked(
+    role: str, question: str, text: str, name: str, another: bool
+) -> None:
+    from rag.candidates import _another_kind_of
+
+    at = text.index(name)
+    assert _another_kind_of(role, question, text, (at, at + len(name)), (0, len(text))) is another

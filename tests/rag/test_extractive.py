@@ -788,3 +788,18 @@ def test_a_building_where_someone_is_does_not_answer_who(question: str, text: st
 
     passage = _passage("a", "Quenlow Ledger", text)
     assert _answer_text(analyse(question), [passage], SAME_WORD_ONLY).startswith(answer)
+
+
+def test_a_person_of_another_kind_of_the_role_asked_does_not_answer() -> None:
+    """"the name of the sedan driver": not "The van's driver, Dale Orrin"; the sedan's driver when a sentence names
+    her."""
+    from rag.query import analyse
+    from rag.word_likeness import SAME_WORD_ONLY
+
+    van = _passage("a", "Quenlow Ledger", "A van and a sedan collided on Route 9 near Quenlow on Friday. The van's "
+                                          "driver, Dale Orrin, 52, of Quenlow, had minor injuries.")  # fmt: skip
+    both = _passage("b", "Quenlow Ledger", van.text + " The sedan's driver, Ada Renn, 34, of Tarnby, was flown to "
+                                                     "Orlow General Hospital.")  # fmt: skip
+    question = analyse("What is the name of the sedan driver in the Route 9 crash near Quenlow?")
+    assert not _answer_text(question, [van], SAME_WORD_ONLY).startswith("Dale Orrin")
+    assert _answer_text(question, [both], SAME_WORD_ONLY).startswith("Ada Renn")
