@@ -1687,6 +1687,9 @@ def _answer_entities(
         if addressed and not set(stems(addressed.group().split()[0])) & question_stems:
             continue  # "told the Board of Trustees in a letter": those spoken to, not where anyone goes or is; but
             # "Where did she testify?" asks for the body she "testified before"
+        if (analysis.answer_type in ("person", "organisation") and analysis.predicate not in _SOURCE_VERBS
+                and _ACCORDING_TO_BEFORE.search(passage.text, max(start, s - _ACCORDING_REACH), s)):  # fmt: skip
+            continue  # "dragged the teen to the bank, according to Fire Chief Ron Pike": who tells it, not who did it
         if (analysis.answer_type == "person" and label in ("ORG", "FAC") and _A_BUILDING_LAST.search(text)
                 and _WHERE_BEFORE.search(passage.text, max(start, s - _WHERE_REACH), s)):  # fmt: skip
             continue  # "driving home from a shift at Birchmont General Hospital": where someone is, not who does it
@@ -2332,6 +2335,23 @@ _ROAD_NOUN_LAST = re.compile(r"\b(?:Road|Route|Highway|Hwy\.?|Interstate)$")
 _ROAD_NUMBER_AFTER = re.compile(r"\s+\d{1,4}[A-Z]?\b(?![\w,.]*\d)(?!\s*(?:percent|%))")
 
 
+# A weekday answer and the date the sentence gives right after it ("Thursday, Feb. 6"), which the model may tag apart.
+_WEEKDAY = re.compile(r"(?:" + "|".join(WEEKDAY_NAMES) + r")$")
+_DAY_OF_A_MONTH_AFTER = re.compile(
+    r",\s+(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\.?\s+\d{1,2}\b", re.IGNORECASE
+)
+
+
+def date_with_its_day(candidate: Candidate) -> str | None:
+    """A weekday answer with the date right after it ("Thursday, Feb. 6"); else the answer as tagged."""
+    if candidate.answer is None:
+        return None
+    text = candidate.passage.text
+    s, e, _ = candidate.answer
+    day = _DAY_OF_A_MONTH_AFTER.match(text, e, candidate.end) if _WEEKDAY.search(text[s:e]) else None
+    return text[s : day.end() if day else e]
+
+
 def place_with_its_number(candidate: Candidate) -> str | None:
     """A place answer as the sentence gives it, with the number the model leaves out of a street's or a road's name:
     a house number before a street ("220 Main St."), a number after a road ("County Road 12"); None for no answer."""
@@ -2351,6 +2371,11 @@ def place_with_its_number(candidate: Candidate) -> str | None:
     return text[s:e]
 
 
+# A source named after "according to" (with a title: "according to Fire Chief Ron Pike"), who answers only what was
+# said, reported or announced. English verbs of telling.
+_ACCORDING_TO_BEFORE = re.compile(r"\baccording to\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}$")
+_ACCORDING_REACH = 60
+_SOURCE_VERBS = frozenset({"say", "report", "announce", "confirm", "tell", "estimate", "count", "predict", "forecast"})
 # A name whose last word is a building's, after a preposition of where ("a shift at Birchmont General Hospital",
 # "in Orlow Middle School"); not "to" or "from", whose name may be who receives or gives ("sold to Grace Church").
 # English nouns for buildings and prepositions of place.

@@ -2606,3 +2606,16 @@ def test_a_role_of_another_kind_does_not_answer_for_the_kind_asked(
 
     at = text.index(name)
     assert _another_kind_of(role, question, text, (at, at + len(name)), (0, len(text))) is another
+
+
+@pytest.mark.parametrize(("question", "source"), [
+    ("Who rescued the boy from the Tarn River?", False),
+    ("Who reported the rescue at the Tarn River?", True),
+])  # fmt: skip
+def test_a_source_after_according_to_answers_only_who_told_it(question: str, source: bool) -> None:
+    """"dragged the boy to the riverbank, according to Fire Chief Dale Renn": he tells it, Ada Quist did it."""
+    text = ("A passerby, Ada Quist, 42, of Elm Ridge, waded in and dragged the boy to the riverbank at the Tarn River, "
+            "according to Fire Chief Dale Renn.")  # fmt: skip
+    passage = _passage(text, _tagged(text, "PERSON", "Ada Quist", "Dale Renn"))
+    assert "Ada Quist" in _answers(question, passage)
+    assert ("Dale Renn" in _answers(question, passage)) is source

@@ -803,3 +803,13 @@ def test_a_person_of_another_kind_of_the_role_asked_does_not_answer() -> None:
     question = analyse("What is the name of the sedan driver in the Route 9 crash near Quenlow?")
     assert not _answer_text(question, [van], SAME_WORD_ONLY).startswith("Dale Orrin")
     assert _answer_text(question, [both], SAME_WORD_ONLY).startswith("Ada Renn")
+
+
+def test_a_weekday_answer_comes_with_its_date() -> None:
+    from rag.query import analyse
+    from rag.word_likeness import SAME_WORD_ONLY
+
+    passage = _passage("a", "Quenlow Ledger", "An Orlow man was arrested Thursday, Feb. 6, on charges that he set fire "
+                                              "to a neighbor's garage on Jan. 28, police said.")  # fmt: skip
+    answer = _answer_text(analyse("When was the Orlow man arrested?"), [passage], SAME_WORD_ONLY)
+    assert answer.startswith("Thursday, Feb. 6 [1]")
