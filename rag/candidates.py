@@ -1687,6 +1687,11 @@ def _answer_entities(
         if addressed and not set(stems(addressed.group().split()[0])) & question_stems:
             continue  # "told the Board of Trustees in a letter": those spoken to, not where anyone goes or is; but
             # "Where did she testify?" asks for the body she "testified before"
+        if analysis.answer_type in ("person", "organisation") and analysis.predicate == "win" and (
+            _BEATEN_BEFORE.search(passage.text, max(start, s - _BEATEN_REACH), s)
+            or (_TO_BEFORE.search(passage.text, max(start, s - 4), s) and _SHARE_AFTER.match(passage.text, e))
+        ):
+            continue  # "Dana Ortiz defeated two-term incumbent Mayor Frank Keel ... 54 percent to Keel's 39 percent"
         if (analysis.answer_type in ("person", "organisation") and analysis.predicate not in _SOURCE_VERBS
                 and _ACCORDING_TO_BEFORE.search(passage.text, max(start, s - _ACCORDING_REACH), s)):  # fmt: skip
             continue  # "dragged the teen to the bank, according to Fire Chief Ron Pike": who tells it, not who did it
@@ -2371,6 +2376,16 @@ def place_with_its_number(candidate: Candidate) -> str | None:
     return text[s:e]
 
 
+# The one beaten in a race, who answers no "Who won?": the object of a verb of beating ("defeated two-term incumbent
+# Mayor Frank Keel"), and the one whose share comes second ("54 percent of the vote to Keel's 39 percent"). English
+# verbs of winning over someone.
+_BEATEN_BEFORE = re.compile(
+    r"\b(?:defeated|defeating|beat|beating|unseated|unseating|ousted|ousting|edged|edging|topped|topping)\s+"
+    r"(?:(?:the\s+)?[\w-]+\s+){0,4}$"
+)
+_BEATEN_REACH = 60
+_TO_BEFORE = re.compile(r"\bto\s+$")
+_SHARE_AFTER = re.compile(r"['’]s\s+[\d,.]+")
 # A source named after "according to" (with a title: "according to Fire Chief Ron Pike"), who answers only what was
 # said, reported or announced. English verbs of telling.
 _ACCORDING_TO_BEFORE = re.compile(r"\baccording to\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}$")

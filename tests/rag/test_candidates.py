@@ -2619,3 +2619,18 @@ def test_a_source_after_according_to_answers_only_who_told_it(question: str, sou
     passage = _passage(text, _tagged(text, "PERSON", "Ada Quist", "Dale Renn"))
     assert "Ada Quist" in _answers(question, passage)
     assert ("Dale Renn" in _answers(question, passage)) is source
+
+
+@pytest.mark.parametrize(("question", "beaten_answers"), [
+    ("Who won the Tarnby mayoral race?", False),
+    ("Who lost the Tarnby mayoral race?", True),
+])  # fmt: skip
+def test_the_one_beaten_answers_no_who_won(question: str, beaten_answers: bool) -> None:
+    """"Ada Quist defeated two-term Mayor Dale Renn ..., 2,914 votes to Renn's 2,407": he lost the race."""
+    text = ("Ada Quist defeated two-term Mayor Dale Renn in the Tarnby mayoral race on Tuesday, winning 2,914 votes to "
+            "Renn's 2,407.")  # fmt: skip
+    renn = text.rindex("Renn")
+    passage = _passage(text, [*_tagged(text, "PERSON", "Ada Quist", "Dale Renn"), (renn, renn + 4, "PERSON")])
+    answers = _answers(question, passage)
+    assert "Ada Quist" in answers
+    assert ("Dale Renn" in answers or "Renn" in answers) is beaten_answers
