@@ -1625,6 +1625,8 @@ def _answer_entities(
             continue  # "Who at the state parks office announced it?": a person there, not a body
         if label == "MONEY" and _POUNDS.search(text) and "£" not in passage.text and "$" in passage.text:
             label = "QUANTITY"  # "about 12 million pounds of pears" in an article that counts money in dollars
+        if analysis.answer_type == "percent" and label == "MONEY" and _PER_AMOUNT_AFTER.match(passage.text, e, end):
+            label = "PERCENT"  # "the tax rate at $18.42 per $1,000 of assessed value": a rate given as a sum per sum
         if label == "DATE" and all(part in NUMBER_WORDS for part in text.casefold().split("-")):
             label = "CARDINAL"  # "Forty dogs were rescued": the model took a number opening a sentence for a date
         if analysis.answer_type == "place" and label in ("PERSON", "ORG") and _a_place_by_its_name(passage.text, s, e):
@@ -2357,6 +2359,19 @@ def date_with_its_day(candidate: Candidate) -> str | None:
     return text[s : day.end() if day else e]
 
 
+def rate_with_its_base(candidate: Candidate) -> str | None:
+    """A rate given as a sum per sum, said whole ("$18.42 per $1,000", which the model tags as "18.42"); else the
+    answer as tagged."""
+    if candidate.answer is None:
+        return None
+    text = candidate.passage.text
+    s, e, _ = candidate.answer
+    per_amount = _PER_AMOUNT_AFTER.match(text, e, candidate.end)
+    if per_amount is None or _A_PERCENT.search(text[s:e]):
+        return text[s:e]
+    return text[s - 1 if text[s - 1 : s] == "$" else s : per_amount.end()]
+
+
 def place_with_its_number(candidate: Candidate) -> str | None:
     """A place answer as the sentence gives it, with the number the model leaves out of a street's or a road's name:
     a house number before a street ("220 Main St."), a number after a road ("County Road 12"); None for no answer."""
@@ -2386,6 +2401,9 @@ _BEATEN_BEFORE = re.compile(
 _BEATEN_REACH = 60
 _TO_BEFORE = re.compile(r"\bto\s+$")
 _SHARE_AFTER = re.compile(r"['’]s\s+[\d,.]+")
+# After a sum, the sum it is given per: a rate ("$18.42 per $1,000 of assessed value", "$2.10 for every $100").
+_A_PERCENT = re.compile(r"%|\bpercent\b|\bper cent\b", re.IGNORECASE)
+_PER_AMOUNT_AFTER = re.compile(r"\s+(?:per|for each|for every|on each|on every)\s+\$[\d,]+")
 # A source named after "according to" (with a title: "according to Fire Chief Ron Pike"), who answers only what was
 # said, reported or announced. English verbs of telling.
 _ACCORDING_TO_BEFORE = re.compile(r"\baccording to\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}$")

@@ -34,8 +34,8 @@ from rag.answer_model import AnswerModel, kind_of, load_answer_model
 from rag.answer_text import balanced_quotes, display_text
 from rag.candidates import (
     PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, answer_clause, counted_phrase, date_with_its_day,
-    drop_orders_to_assistants, find_candidates, names_someone_new, new_names, place_with_its_number, sentence_spans,
-    with_sentence_before,
+    drop_orders_to_assistants, find_candidates, names_someone_new, new_names, place_with_its_number, rate_with_its_base,
+    sentence_spans, with_sentence_before,
 )  # fmt: skip
 from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.figures import answer_key
@@ -343,13 +343,16 @@ def _mentions(candidate: Candidate, constraint: Constraint) -> bool:
 
 def _value_text(candidate: Candidate, analysis: QuestionAnalysis | None) -> str:
     """The answer value as said: a count with what it counts ("Three firefighters"), a place with its number ("220
-    Main St."), a weekday with its date ("Thursday, Feb. 6"), else the value alone."""
+    Main St."), a weekday with its date ("Thursday, Feb. 6"), a rate with its base ("$18.42 per $1,000"), else the
+    value alone."""
     counts = analysis is not None and analysis.answer_type == "count"
     counted = counted_phrase(candidate, analysis.focus) if counts else None  # type: ignore[union-attr]
     if analysis is not None and analysis.answer_type == "place":
         counted = place_with_its_number(candidate)
     if analysis is not None and analysis.answer_type == "date":
         counted = date_with_its_day(candidate)
+    if analysis is not None and analysis.answer_type == "percent":
+        counted = rate_with_its_base(candidate)
     return " ".join((counted or candidate.answer_text() or "").split())
 
 

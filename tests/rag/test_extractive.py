@@ -813,3 +813,15 @@ def test_a_weekday_answer_comes_with_its_date() -> None:
                                               "to a neighbor's garage on Jan. 28, police said.")  # fmt: skip
     answer = _answer_text(analyse("When was the Orlow man arrested?"), [passage], SAME_WORD_ONLY)
     assert answer.startswith("Thursday, Feb. 6 [1]")
+
+
+def test_a_rate_given_as_a_sum_per_sum_answers_what_rate() -> None:
+    """"What is the new tax rate?": "$18.42 per $1,000 of assessed value", which the model tags as a sum ("18.42")."""
+    from rag.query import analyse
+    from rag.word_likeness import SAME_WORD_ONLY
+
+    passage = _passage("a", "Quenlow Ledger", "QUENLOW - The Quenlow Select Board set the new property tax rate "
+                                              "Monday at $18.42 per $1,000 of assessed value, up from $17.95 last "
+                                              "year, Finance Director Ada Renn said.")  # fmt: skip
+    answer = _answer_text(analyse("What is Quenlow's new property tax rate?"), [passage], SAME_WORD_ONLY)
+    assert answer.startswith("$18.42 per $1,000 [1]")
