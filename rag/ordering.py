@@ -289,6 +289,8 @@ def total_first(
     none is given. With the question's `analysis`: when it asks what is added ("How many officers will it hire?"),
     the other way round (`added_not_total_first`); and only a total in the addition's article that counts no other
     thing ("A total of 12 contractors bid")."""
+    if (analysis.predicate in _CHANGING_VERBS - {"go"}) or _ASKS_A_CHANGE.search(analysis.question):
+        candidates = change_not_level_first(candidates, window)
     if analysis.predicate in _ADDING_VERBS or analysis.predicate in _CHANGING_VERBS:
         return added_not_total_first(candidates, analysis, window)
     if not candidates or not _an_addition(candidates[0]):
@@ -298,6 +300,29 @@ def total_first(
                    and c.passage.article_id == best.passage.article_id
                    and not rival_of_something_else(c, analysis, word_likeness)), None)  # fmt: skip
     return _moved_first(candidates, chosen)
+
+
+# A question that asks by how much something changed ("By how much ...?", "How much will the bill go up?"); not "What's
+# tuition going to be?".
+_ASKS_A_CHANGE = re.compile(r"\bby how (?:much|many)\b|\b(?:go|goes|went|gone|going) (?:up|down)\b", re.IGNORECASE)
+# Before a figure: it is a change ("an increase of $1.4 million", "up 12 percent", "rose by 300").
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:(?:an?\s+)?(?:increase|rise|jump|hike|drop|decrease|decline|cut|reduction|gain|loss)\s+of|up|down|by)\s+"
+    r"(?:(?:about|nearly|roughly|almost|more than|less than|some)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def change_not_level_first(candidates: list[Candidate], window: int = CHECKED_FOR_MOOD) -> list[Candidate]:
+    """For "By how much did the budget increase?": when the best figure is no change ("adopted a $38.6 million
+    budget"), a figure of its sentence given as one comes first (", an increase of $1.4 million"); the order stays
+    when none is."""
+    if not candidates or _before_the_answer(candidates[0], _CHANGE_BEFORE, 30):
+        return candidates
+    best = candidates[0]
+    return _moved_first(candidates, next(
+        (c for c in candidates[1:window] if c.passage is best.passage and c.start == best.start
+         and _before_the_answer(c, _CHANGE_BEFORE, 30)), None))  # fmt: skip
 
 
 def added_not_total_first(candidates: list[Candidate], analysis: QuestionAnalysis,

@@ -409,3 +409,21 @@ def test_a_sentence_naming_the_kind_asked_for_does_not_jump_one_that_may_already
     text = "The biggest employer in town, Brightwater Foods, will hold a hiring fair."
     employer = Candidate(0, _passage("b", "Kell Courier", text), 0, len(text), {})
     assert named_by_focus(analyse("Which employer will hold a hiring fair?"), employer) == ["Brightwater Foods"]
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("By how much did the Quenlow school budget increase?", "$1.4 million"),
+    ("How much did the Quenlow school budget go up?", "$1.4 million"),
+    # not a question of a change: the level
+    ("What is the Quenlow school budget going to be?", "$38.6 million"),
+])  # fmt: skip
+def test_a_question_of_a_change_is_answered_by_the_change_not_the_level(question: str, first: str) -> None:
+    """"adopted a $38.6 million budget Thursday, an increase of $1.4 million": the change is $1.4 million."""
+    from rag.ordering import fitting_first
+    from rag.query import analyse
+
+    text = "The Quenlow school board adopted a $38.6 million budget Thursday, an increase of $1.4 million."
+    level = _valued(text, "$38.6 million", "MONEY")
+    change = _valued(text, "$1.4 million", "MONEY")
+    change.passage = level.passage
+    assert fitting_first([level, change], analyse(question))[0].answer_text() == first
