@@ -33,7 +33,7 @@ from rag.number_roles import asks_population, prefer_asked_figures
 from rag.query import (
     ANSWER_LABELS, BUSINESS_NOUNS, CALENDAR_WORDS, INSTITUTION_NOUNS, INTENDING_VERBS, IRREALIS_GOVERNORS,
     MEASURE_UNITS, SUM_OF_MONEY_NOUNS, YEAR, Constraint, QuestionAnalysis, clause_is_uncertain, clause_mood,
-    entity_fits, is_duration, is_infinitive, role_forms, slot_of, unit_forms, year_ranges,
+    entity_fits, is_duration, is_infinitive, phrasal_meaning, role_forms, slot_of, unit_forms, year_ranges,
 )  # fmt: skip
 from rag.text import NUMBER_WORDS, all_stems, content_words, normalise, noun_stems, stems, stopwords, words
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
@@ -566,6 +566,7 @@ _SAME_EVENT = tuple(
         ("convict", "convicted", "acquit", "acquitted"),
         ("complete", "completed", "finish", "finished"),
         ("close", "closed", "shut"),
+        ("demolish", "demolished", "raze", "razed"),
     )
 )  # fmt: skip
 
@@ -591,6 +592,9 @@ def tells_whether(analysis: QuestionAnalysis, text: str, word_likeness: WordLike
         if token.pos_ not in ("VERB", "NOUN", "ADJ"):  # the tagger takes some participles for adjectives
             continue
         forms = _token_stems(token)
+        meaning = phrasal_meaning(token) if token.pos_ == "VERB" else None
+        if meaning is not None:
+            forms = forms | all_stems(meaning)  # "stepped down" for "Has the chief resigned?"
         same = bool(stems_wanted & forms) or (
             token.pos_ == "VERB" and any(stems_wanted & group and forms & group for group in _SAME_EVENT)
         )

@@ -418,7 +418,26 @@ def _asked_verb_forms(doc: "Doc") -> tuple[str, ...]:
         verbs = [root]
     # "Did police make any arrests?": a light verb asks about its object ("arrest")
     objects = [c for t in verbs if t.lemma_.casefold() in _LIGHT_VERBS for c in t.children if c.dep_ == "dobj"]
-    return tuple(sorted({form for t in verbs + objects for form in (*_verb_forms(t.lemma_.casefold()), t.lower_)}))
+    # "Did the union sign off on the contract?" asks whether it approved it
+    meant = [meaning for t in verbs if (meaning := phrasal_meaning(t)) is not None]
+    return tuple(sorted({form for t in verbs + objects for form in (*_verb_forms(t.lemma_.casefold()), t.lower_)}
+                        | {form for meaning in meant for form in _verb_forms(meaning)}))  # fmt: skip
+
+
+# Phrasal verbs and the one verb each means in news about decisions, courts, offices and buildings ("signed off on
+# the contract": approved it; "threw out the lawsuit": dismissed it). A closed class of English phrasal verbs.
+_PHRASAL_MEANINGS = {("sign", "off"): "approve", ("turn", "down"): "reject", ("vote", "down"): "reject",
+                     ("throw", "out"): "dismiss", ("toss", "out"): "dismiss", ("step", "down"): "resign",
+                     ("wrap", "up"): "finish", ("shut", "down"): "close", ("tear", "down"): "demolish",
+                     ("knock", "down"): "demolish", ("call", "off"): "cancel"}  # fmt: skip
+
+
+def phrasal_meaning(verb: "Token") -> str | None:
+    """The one verb a phrasal verb means ("sign off" -> "approve", "stepped down" -> "resign"); None for others."""
+    # the parser may tag the particle right after the verb as an adverb ("stepped down Friday")
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == verb.i + 1)]
+    lemma = verb.lemma_.casefold()
+    return next((_PHRASAL_MEANINGS[(lemma, p)] for p in particles if (lemma, p) in _PHRASAL_MEANINGS), None)
 
 
 def _asked_slot(wh: "Token | None") -> Slot | None:

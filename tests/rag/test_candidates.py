@@ -1379,6 +1379,13 @@ def test_a_word_alike_names_the_sum_asked(likeness: "WordLikeness") -> None:
         ("Has the Orlow board granted the variance?", "The Orlow board denied the variance Tuesday.", True),
         ("Has the repaving of Elm Street been completed?", "Crews finished repaving Elm Street on Wednesday.", True),
         ("Did the Orlow mill close?", "The Orlow mill shut its gates for good on Friday.", True),
+        # a phrasal verb tells as the verb it means, in the question ("sign off") or the sentence ("stepped down")
+        ("Has Orlow's police chief resigned?", "Police Chief Ada Renn stepped down Friday after 27 years.", True),
+        ("Did the Orlow board approve the permit?", "The Orlow board turned down the permit on a 4-1 vote.", True),
+        ("Did the judge dismiss the Orlow lawsuit?", "A Tarnby judge threw out the Orlow lawsuit on Wednesday.", True),
+        ("Did the Orlow union sign off on the contract?", "Orlow union members ratified the contract 27 to 2.", True),
+        ("Has the old Orlow armory been torn down?", "Crews finished razing the old Orlow armory on Monday.", True),
+        ("Has Orlow's police chief resigned?", "Police Chief Ada Renn stepped onto the stage on Friday.", False),
         # what was agreed to be done to settle it was done; what is planned was not
         ("Did Orlow Mills settle the lawsuit?", "Orlow Mills agreed to pay $90,000 to settle the lawsuit.", True),
         ("Did Orlow Mills settle the lawsuit?", "Orlow Mills plans to pay $90,000 to settle the lawsuit.", False),
