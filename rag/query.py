@@ -1680,9 +1680,26 @@ def _name_pattern(key: str) -> str:
     parts = key.split()
     last = len(parts) - 1
     return "".join(
-        r"(?:the\W+)?" if part == "the" and 0 < i < last else re.escape(part) + (r"\W+" if i < last else "")
+        r"(?:the\W+)?" if part == "the" and 0 < i < last
+        else (_street_word(part) if i > 0 else re.escape(part)) + (r"\W+" if i < last else "")
         for i, part in enumerate(parts)
     )
+
+
+# A street type and the abbreviation news writing gives it in an address ("46 Pell St.", "80 Mill Rd.").
+_STREET_ABBREVIATIONS = {"street": "st", "avenue": "ave", "road": "rd", "boulevard": "blvd", "drive": "dr",
+                         "lane": "ln", "place": "pl", "court": "ct", "parkway": "pkwy", "highway": "hwy"}  # fmt: skip
+_STREET_WORDS = {**_STREET_ABBREVIATIONS, **{short: full for full, short in _STREET_ABBREVIATIONS.items()}}
+
+
+def _street_word(part: str) -> str:
+    """A word of a name after its first as a pattern: a street type also as its other form ("Pell Street" matches
+    "Pell St." and the other way round; not "Dr. Lee", where "Dr." comes first)."""
+    other = _STREET_WORDS.get(part.rstrip("."))
+    if other is None:
+        return re.escape(part)
+    full, short = (part.rstrip("."), other) if part.rstrip(".") in _STREET_ABBREVIATIONS else (other, part.rstrip("."))
+    return rf"(?:{re.escape(full)}|{re.escape(short)}\.?)"
 
 
 def _stand_together(key: str, other: str, text: str) -> bool:

@@ -741,6 +741,18 @@ def test_a_name_given_with_a_noun_for_what_it_names_holds_only_near_that_noun(te
     assert wexley_council.holds_in(normalise(text), set(words(text))) is holds
 
 
+@pytest.mark.parametrize(("question", "text", "holds"), [
+    ("Was anyone hurt in the fire on Pell Street?", "A fire gutted a duplex at 46 Pell St. early Sunday.", True),
+    ("What happened on Pell St.?", "A fire gutted a duplex on Pell Street early Sunday.", True),
+    ("What happened on Pell Avenue?", "A fire gutted a duplex at 46 Pell Ave. early Sunday.", True),
+    ("What happened on Pell Street?", "A fire gutted a duplex on Pell Avenue early Sunday.", False),
+])  # fmt: skip
+def test_a_street_holds_in_its_abbreviated_form(question: str, text: str, holds: bool) -> None:
+    """"Pell Street" is "Pell St." in an address, and the other way round; another street type is another street."""
+    street = next(c for c in analyse(question).constraints if "Pell" in c.text)
+    assert street.holds_in(normalise(text), set(words(text))) is holds
+
+
 @pytest.mark.parametrize(("text", "holds"), [
     ("Parking fees\nHARWICK - The City Council voted 5-2 on Tuesday to reject the fees.", True),
     ("HARWICK, Ohio (AP) - Council members voted 5-2 on Tuesday.", True),
