@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Literal, Sequence
+from typing import TYPE_CHECKING, Callable, Collection, Literal, Sequence
 
 from index.dates import MONTH_NUMBERS, WEEKDAY_NAMES
 from index.nlp import sentence_parse
@@ -31,8 +31,8 @@ from rag.answer_text import addressed_to_assistant, balanced_quotes, looks_like_
 from rag.models import Passage
 from rag.number_roles import asks_population, prefer_asked_figures
 from rag.query import (
-    ANSWER_LABELS, BUSINESS_NOUNS, CALENDAR_WORDS, INSTITUTION_NOUNS, INTENDING_VERBS, IRREALIS_GOVERNORS,
-    MEASURE_UNITS, SUM_OF_MONEY_NOUNS, YEAR, Constraint, QuestionAnalysis, clause_is_uncertain, clause_mood,
+    ANSWER_LABELS, BUSINESS_NOUNS, CALENDAR_WORDS, INTENDING_VERBS, IRREALIS_GOVERNORS, MEASURE_UNITS,
+    SUM_OF_MONEY_NOUNS, YEAR, Constraint, QuestionAnalysis, clause_is_uncertain, clause_mood,
     entity_fits, is_duration, is_infinitive, phrasal_meaning, role_forms, slot_of, unit_forms, year_ranges,
 )  # fmt: skip
 from rag.text import NUMBER_WORDS, all_stems, content_words, normalise, noun_stems, stems, stopwords, words
@@ -40,7 +40,7 @@ from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
 
 if TYPE_CHECKING:
     import numpy as np
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span, Token
 
 IdfFunction = Callable[[str], float]
 
@@ -583,12 +583,7 @@ def tells_whether(analysis: QuestionAnalysis, text: str, word_likeness: WordLike
     if not wanted:
         return True
     stems_wanted = all_stems(" ".join(wanted))
-    asked_of = _named_doer(sentence_parse(analysis.question), stems_wanted)
-    sentence = sentence_parse(text)
-    # the name asked about in another place of the sentence may be the other side of the same event ("Did Tolliver
-    # sign the lease?": "Brandt Supply signed Tolliver's lease")
-    asked_of = asked_of if asked_of and not asked_of & {t.lower_ for t in sentence} else frozenset()
-    for token in sentence:
+    for token in sentence_parse(text):
         if token.pos_ not in ("VERB", "NOUN", "ADJ"):  # the tagger takes some participles for adjectives
             continue
         forms = _token_stems(token)
@@ -601,33 +596,9 @@ def tells_whether(analysis: QuestionAnalysis, text: str, word_likeness: WordLike
         alike = token.pos_ == "VERB" and max(word_likeness(f, token.lemma_) for f in wanted) >= SAME_EVENT_LIKENESS
         if not (same or alike):
             continue
-        done_by = _subject_name(token) if stems_wanted & forms else frozenset()
-        if asked_of and done_by and not asked_of & done_by:
-            continue  # "Did Mayor Pruett veto the bill?": "Gov. Tom Hart vetoed the bill" (a verb of the same outcome
-            # may tell it from the other side: "Tidewell Beans bought the building" for "Did Brantley sell it?")
         if analysis.mood != "realised" or (_noun_told_as_done(token) if token.pos_ == "NOUN" else _told_as_done(token)):
             return True
     return False
-
-
-def _named_doer(question: "Doc", stems_wanted: set[str] | frozenset[str]) -> frozenset[str]:
-    """The words of the name that is the subject of the question's verb asked about ("Has *Sutter's Landing* been
-    awarded the grant?"); none when the subject is no name ("Did voters approve it?")."""
-    for token in question:
-        if token.pos_ in ("VERB", "AUX") and stems_wanted & _token_stems(token):
-            return _subject_name(token)
-    return frozenset()
-
-
-def _subject_name(verb: "Token") -> frozenset[str]:
-    """The words of the name that is the subject of `verb` (active or passive), lowercased, without the nouns for a
-    kind of body ("The City Council" names no one in particular: the town is in the dateline); none when its
-    subject is no name ("the council", "Council members", "he")."""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.pos_ != "PROPN":
-        return frozenset()
-    return frozenset(t.lower_ for t in subject.subtree
-                     if t.pos_ == "PROPN" and t.lower_ not in INSTITUTION_NOUNS)  # fmt: skip
 
 
 # Adjectives that make a noun of doing something not (yet) done: "a list of possible cuts", "the proposed merger".
@@ -639,8 +610,18 @@ def _noun_told_as_done(noun: "Token") -> bool:
     "Hiring is to begin in the spring", "will recommend a sentence of two years" or "a list of possible cuts"."""
     if any(c.dep_ == "amod" and c.lemma_.casefold() in _NOT_YET_DONE for c in noun.children):
         return False
+    # the object of a verb is done as the verb is ("will recommend a sentence"); a subject has a time of its own
+    # ("The board's approval in March will let the work start")
+    if noun.dep_ not in ("dobj", "attr", "oprd"):
+        return True
     verb = _governing_verb(noun)
+    if verb.lemma_.casefold() in IRREALIS_GOVERNORS | _ASKING_FOR:
+        return False  # "The planning commission recommended approval": what is asked for is not done
     return verb.pos_ not in ("VERB", "AUX") or _told_as_done(verb)
+
+
+# Verbs of asking for something to be done, whose object is not done ("recommended approval", "urged a ban").
+_ASKING_FOR = frozenset({"recommend", "urge", "request", "ask", "suggest", "demand", "call", "seek", "propose"})
 
 
 def _told_as_done(verb: "Token") -> bool:
@@ -652,8 +633,9 @@ def _told_as_done(verb: "Token") -> bool:
     while True:
         if clause_mood(token) == "irrealis" or clause_is_uncertain(token):
             return False
-        if any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in token.children):
-            return False  # "The agency can fine companies up to $25,000 a day": what may be done
+        if token is verb and any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in token.children):
+            return False  # "The agency can fine companies up to $25,000 a day": what may be done (not "Drivers can
+            # use Elm Street because crews fixed it", whose fixing is done)
         if (token is not verb and token.pos_ == "VERB" and token.lemma_.casefold() in IRREALIS_GOVERNORS
                 and not through_time):  # fmt: skip
             return False  # "are talking about combining them", "plan on closing it": not (yet) done; but "debated
@@ -661,10 +643,8 @@ def _told_as_done(verb: "Token") -> bool:
         if is_infinitive(token):
             head = token.head
             # "voted to approve": done when the vote was; "has to approve", "commute to get to work": not
-            # "agreed to pay $410,000 to settle the suit": done when what it completes is
-            completes_another = is_infinitive(head) and head.dep_ in ("xcomp", "advcl") and head.i < token.i
             if (token.dep_ not in ("xcomp", "advcl") or head.lemma_.casefold() == "have"
-                    or (clause_mood(head) != "realised" and not completes_another)):  # fmt: skip
+                    or clause_mood(head) != "realised"):  # fmt: skip
                 return False
             if token.dep_ == "advcl" and token.i < head.i:
                 return False  # "To win approval, the marina agreed ...": a purpose stated first, not what was done
@@ -1667,10 +1647,12 @@ def _answer_entities(
             # "Where did she testify?" asks for the body she "testified before"
         if analysis.answer_type in ("person", "organisation") and analysis.predicate == "win" and (
             _BEATEN_BEFORE.search(passage.text, max(start, s - _BEATEN_REACH), s)
+            or _BEATEN_AFTER.match(passage.text, e, end)
             or (_TO_BEFORE.search(passage.text, max(start, s - 4), s) and _SHARE_AFTER.match(passage.text, e))
         ):
             continue  # "Dana Ortiz defeated two-term incumbent Mayor Frank Keel ... 54 percent to Keel's 39 percent"
         if (analysis.answer_type in ("person", "organisation") and analysis.predicate not in _SOURCE_VERBS
+                and not analysis.role
                 and _ACCORDING_TO_BEFORE.search(passage.text, max(start, s - _ACCORDING_REACH), s)):  # fmt: skip
             continue  # "dragged the teen to the bank, according to Fire Chief Ron Pike": who tells it, not who did it
         if (analysis.answer_type == "person" and label in ("ORG", "FAC") and _A_BUILDING_LAST.search(text)
@@ -2313,15 +2295,18 @@ _FEATURE_WORD = re.compile(
 
 # A house number right before a street's name ("220 Main St."), and a road's number right after its name ("County
 # Road 12", "Highway 61").
-_HOUSE_NUMBER_BEFORE = re.compile(r"\b(?:at|to|from|of|on|near|outside|behind|in)\s+(\d{1,5})\s+$")
+_HOUSE_NUMBER_BEFORE = re.compile(
+    r"\b(?:at|to|from|of|on|near|outside|behind|in)\s+(?!(?:18|19|20)\d\d\s)(\d{1,5})\s+$"  # not a year: "in 2019 Elm"
+)
 _ROAD_NOUN_LAST = re.compile(r"\b(?:Road|Route|Highway|Hwy\.?|Interstate)$")
-_ROAD_NUMBER_AFTER = re.compile(r"\s+\d{1,4}[A-Z]?\b(?![\w,.]*\d)(?!\s*(?:percent|%))")
+_ROAD_NUMBER_AFTER = re.compile(r"\s+\d{1,4}[A-Z]?\b(?![\w,.]*\d)(?!\s*(?:percent|%|yards?|feet|foot|miles?|meters?|"
+                                r"minutes?|hours?|cars|vehicles|people)\b)")
 
 
 # A weekday answer and the date the sentence gives right after it ("Thursday, Feb. 6"), which the model may tag apart.
 _WEEKDAY = re.compile(r"(?:" + "|".join(WEEKDAY_NAMES) + r")$")
 _DAY_OF_A_MONTH_AFTER = re.compile(
-    r",\s+(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\.?\s+\d{1,2}\b", re.IGNORECASE
+    r",\s+(?:" + "|".join(sorted((m.capitalize() for m in MONTH_NUMBERS), key=len, reverse=True)) + r")\.?\s+\d{1,2}\b"
 )
 
 
@@ -2372,8 +2357,11 @@ def place_with_its_number(candidate: Candidate) -> str | None:
 # verbs of winning over someone.
 _BEATEN_BEFORE = re.compile(
     r"\b(?:defeated|defeating|beat|beating|unseated|unseating|ousted|ousting|edged|edging|topped|topping)\s+"
-    r"(?:(?:the\s+)?[\w-]+\s+){0,4}$"
+    r"(?!by\b)(?:(?:the\s+)?(?!by\b)[\w-]+\s+){0,4}$"
 )
+# ... and the subject of the passive ("Frank Keel was defeated by Dana Ortiz")
+_BEATEN_AFTER = re.compile(r"\s+(?:was|were|had been|has been)\s+(?:narrowly\s+)?(?:defeated|beaten|beat|unseated|"
+                           r"ousted|edged|topped)\b")
 _BEATEN_REACH = 60
 _TO_BEFORE = re.compile(r"\bto\s+$")
 _SHARE_AFTER = re.compile(r"['’]s\s+[\d,.]+")
@@ -2384,13 +2372,16 @@ _PER_AMOUNT_AFTER = re.compile(r"\s+(?:per|for each|for every|on each|on every)\
 # said, reported or announced. English verbs of telling.
 _ACCORDING_TO_BEFORE = re.compile(r"\baccording to\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}$")
 _ACCORDING_REACH = 60
-_SOURCE_VERBS = frozenset({"say", "report", "announce", "confirm", "tell", "estimate", "count", "predict", "forecast"})
+_SOURCE_VERBS = frozenset({"say", "report", "announce", "confirm", "tell", "estimate", "count", "predict", "forecast",
+                           "write", "warn", "state", "explain", "note", "add"})  # fmt: skip
 # A name whose last word is a building's, after a preposition of where ("a shift at Birchmont General Hospital",
 # "in Orlow Middle School"); not "to" or "from", whose name may be who receives or gives ("sold to Grace Church").
 # English nouns for buildings and prepositions of place.
 _A_BUILDING_LAST = re.compile(r"\b(?:Hospital|School|Center|Centre|Hall|Church|Library|Station|Airport|Arena|"
                               r"Stadium|Mall|Hotel|Museum|Clinic|Jail|Prison|Courthouse)$")  # fmt: skip
-_WHERE_BEFORE = re.compile(r"\b(?:at|in|near|outside|inside|into)\s+(?:the\s+)?$")
+_WHERE_BEFORE = re.compile(r"(?<!\bofficials )(?<!\bstaff )(?<!\bdoctors )(?<!\bnurses )(?<!\bworkers )"
+                           r"(?<!\bemployees )(?<!\bleaders )\b(?:at|in|near|outside|inside|into)\s+(?:the\s+)?$",
+                           re.IGNORECASE)  # fmt: skip
 _WHERE_REACH = 16
 
 
@@ -2850,18 +2841,21 @@ def _another_kind_of(role: str, question: str, text: str, entity: tuple[int, int
     in capitals are no kind ("Harwood Middle School Principal Gordon Blake"). False when either says no kind."""
     forms = "|".join(map(re.escape, role_forms(role)))
     asked = {k for m in re.finditer(rf"\b(?:{forms})\b", question, re.IGNORECASE)
-             for k in _kind_words(question[: m.start()])}  # fmt: skip
+             for k in _kind_words(question[: m.start()], lowercase=True)}  # fmt: skip
     if not asked:
         return False
     near = [m for m in re.finditer(rf"\b(?:{forms})\b", text[sentence[0] : sentence[1]], re.IGNORECASE)
             if abs(sentence[0] + m.start() - entity[0]) <= _ROLE_REACH
             or abs(sentence[0] + m.end() - entity[1]) <= _ROLE_REACH]  # fmt: skip
-    kinds = [_kind_words(text[sentence[0] : sentence[0] + m.start()]) for m in near]
+    kinds = [_kind_words(text[sentence[0] : sentence[0] + m.start()], asked=asked) for m in near]
     return bool(kinds) and all(k and not k & asked for k in kinds)
 
 
-def _kind_words(before: str) -> set[str]:
-    """The kind of a role, from the (up to) two words before it: "permanent police" -> {"permanent", "police"}."""
+def _kind_words(before: str, lowercase: bool = False, asked: Collection[str] = ()) -> set[str]:
+    """The kind of a role, from the (up to) two words before it: a word of status or a possessive ("interim", "SUV's");
+    with `lowercase`, as a question says it, any lowercase word too ("permanent police" -> {"permanent", "police"}),
+    and in a sentence a lowercase word the question `asked` ("police"). A sentence's other words before a role are
+    seldom its kind ("longtime principal", "became director")."""
     found: set[str] = set()
     for word in reversed(before.split()[-2:]):
         bare = word.strip(",;:()\"“”").removesuffix("'s").removesuffix("’s")
@@ -2870,8 +2864,10 @@ def _kind_words(before: str) -> set[str]:
             break
         if lower in _ROLE_KINDS:
             found.add(_ROLE_KINDS[lower])
-        elif bare.islower() or word.endswith(("'s", "’s")):
+        elif (bare.islower() and (lowercase or lower in asked)) or word.endswith(("'s", "’s")):
             found.add(lower)
+        elif bare.islower():
+            continue
         else:
             break  # a name in capitals: "Harwood Middle School Principal"
     return found

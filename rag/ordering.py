@@ -306,7 +306,9 @@ def total_first(
 _ASKS_A_CHANGE = re.compile(r"\bby how (?:much|many)\b|\b(?:go|goes|went|gone|going) (?:up|down)\b", re.IGNORECASE)
 # Before a figure: it is a change ("an increase of $1.4 million", "up 12 percent", "rose by 300").
 _CHANGE_BEFORE = re.compile(
-    r"\b(?:(?:an?\s+)?(?:increase|rise|jump|hike|drop|decrease|decline|cut|reduction|gain|loss)\s+of|up|down|by)\s+"
+    r"(?:\b(?:an?\s+)?(?:increase|rise|jump|hike|drop|decrease|decline|cut|reduction|gain|loss)\s+of"
+    r"|[,;(]\s*(?:up|down)|\b(?:rose|rise|rises|increased|increases|grew|grows|fell|falls|dropped|drops|declined|"
+    r"decreased|jumped|climbed|went up|go up|goes up|went down)(?:\s+by)?)\s+"
     r"(?:(?:about|nearly|roughly|almost|more than|less than|some)\s+)?$",
     re.IGNORECASE,
 )

@@ -217,7 +217,7 @@ class Constraint:
         """Whether `text` (normalised, see rag.text.normalise) with word tokens `words` mentions it."""
         if self.kind == "name" and self.place_and_body is not None:
             place, body = self.place_and_body
-            if _in_the_dateline(place, text) and any(word.startswith(body) for word in words):
+            if _in_the_dateline(place, text) and any(word in _BODY_WORD_FORMS.get(body, ()) for word in words):
                 return True
         if self.kind == "name":
             return (
@@ -1032,7 +1032,7 @@ def _mentions_money(doc: "Doc") -> bool:
 # Verbs whose bare "how much" asks for a sum: "How much did the bakery sell for?", "How much will the county save?".
 # Not "rise" or "raise" ("How much did the council raise taxes?" may ask for a share). A closed class of English verbs.
 _MONEY_VERBS = frozenset({"pay", "spend", "cost", "sell", "buy", "charge", "save", "earn", "owe", "borrow", "lend",
-                          "invest", "donate", "bid", "fetch", "make", "lose", "put", "get"})  # fmt: skip
+                          "invest", "donate", "bid", "fetch"})  # fmt: skip
 
 
 def _much_on_a_verb_of_money(much: "Token") -> bool:
@@ -1532,7 +1532,7 @@ def _distributive(verb: "Token") -> bool:
 
 # Lowercase nouns for an institution or a place, which the model tags as (part of) a name: "school board", "the
 # Wexley city council", "the marina". English words for kinds of bodies and places, not the words of a corpus.
-INSTITUTION_NOUNS = frozenset({
+_INSTITUTION_NOUNS = frozenset({
     "school", "board", "council", "commission", "commissioner", "committee", "district", "county", "township", "city",
     "town", "village", "marina", "harbor", "harbour", "port", "authority", "department", "office", "agency",
     "library", "hospital", "police", "fire", "sheriff", "court", "airport", "station", "park", "zoo", "museum",
@@ -1597,7 +1597,7 @@ def _name_constraints(entity: "Span", publisher_names: frozenset[str], covered: 
     # "the merged Tarnby and Orrin Bay fire district": the names joined are each the institution's
     lowercase = [t for t in lowercase if t.lower_ not in ("and", "or")]
     if (not capitalised or entity.label_ == "PERSON" or not lowercase
-            or any(t.lemma_.casefold() not in INSTITUTION_NOUNS for t in lowercase)):  # fmt: skip
+            or any(t.lemma_.casefold() not in _INSTITUTION_NOUNS for t in lowercase)):  # fmt: skip
         found = _name_constraint(entity, tokens, publisher_names, alternatives)
         return [found] if found is not None else []
     text = entity.doc.text
@@ -1635,7 +1635,11 @@ def _name_constraint(entity: "Span", tokens: list["Token"], publisher_names: fro
 # The nouns that end a local body's name after its place ("Harwick City Council", "Tarnby County Commission",
 # "Orlow School Board"), and the words for its kind between ("City", "Town"). English words for kinds of bodies.
 _BODY_NOUNS = frozenset({"council", "commission", "board"})
-_BODY_KINDS = frozenset({"city", "town", "village", "county", "school", "planning", "township", "borough"})
+_BODY_KINDS = frozenset({"city", "town", "village", "school", "planning", "township", "borough"})
+# The words news writing uses for a body or its members ("the council", "councilors", "board members").
+_BODY_WORD_FORMS = {noun: frozenset({noun, noun + "s", noun + "or", noun + "ors", noun + "er", noun + "ers",
+                                     noun + "man", noun + "men", noun + "woman", noun + "women"})
+                    for noun in _BODY_NOUNS}  # fmt: skip
 
 
 def _place_and_body(entity: "Span", tokens: list["Token"]) -> tuple[str, str] | None:
@@ -1654,8 +1658,10 @@ def _place_and_body(entity: "Span", tokens: list["Token"]) -> tuple[str, str] | 
 def _in_the_dateline(place: str, text: str) -> bool:
     """Whether a normalised article opens a line with `place` as its dateline ("harwick - ...", "harwick, ohio (ap)
     - ...")."""
-    return re.search(rf"(?:^|\n){re.escape(place)}(?:,\s*[\w. ]{{1,15}})?\s*(?:\([^)\n]{{1,30}}\)\s*)?[-—–]",
-                     text) is not None  # fmt: skip
+    # a dash after a space, or a long one ("harwick - ", "harwick—"), not a hyphen ("harwick-based")
+    dateline = (rf"(?:^|\n){re.escape(place)}(?:,\s*[\w. ]{{1,15}})?(?:\s*\([^)\n]{{1,30}}\))?"
+                r"(?:\s+[-—–]|\s*[—–])")
+    return re.search(dateline, text) is not None
 
 
 def _name_in(key: str, text: str, words: Collection[str]) -> bool:

@@ -318,8 +318,9 @@ _COUNT_GIVEN = re.compile(
     re.IGNORECASE,
 )
 # "In a separate 4-1 vote", "The board also voted 5-0 to ...": a vote on another matter than the one before
-# The nouns for a body that votes: a vote told of one is not another's. English words for kinds of bodies.
-_VOTING_BODIES = frozenset({"council", "board", "commission", "committee"})
+# The nouns for a body that votes: a vote told of one is not another's ("committee" is left out: a school committee
+# is a school board). English words for kinds of bodies.
+_VOTING_BODIES = frozenset({"council", "board", "commission"})
 _ANOTHER_VOTE = re.compile(r"\b(?:separate|another|also)\b", re.IGNORECASE)
 _MATTER_TAGS = frozenset({"NOUN", "PROPN", "VERB", "NUM"})
 

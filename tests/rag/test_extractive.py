@@ -825,3 +825,14 @@ def test_a_rate_given_as_a_sum_per_sum_answers_what_rate() -> None:
                                               "year, Finance Director Ada Renn said.")  # fmt: skip
     answer = _answer_text(analyse("What is Quenlow's new property tax rate?"), [passage], SAME_WORD_ONLY)
     assert answer.startswith("$18.42 per $1,000 [1]")
+
+
+def test_a_weekday_keeps_no_lowercase_word_for_a_month() -> None:
+    """"Friday, may 3 members said": "may" is no month."""
+    from rag.candidates import date_with_its_day
+
+    text = "The Orlow board met Friday, may 3 members said, and voted on the budget."
+    at = text.index("Friday")
+    candidate = _valued(text, "Friday", "DATE")
+    assert candidate.answer == (at, at + 6, "DATE")
+    assert date_with_its_day(candidate) == "Friday"

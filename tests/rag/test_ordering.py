@@ -399,6 +399,7 @@ def test_a_sentence_naming_the_kind_asked_for_does_not_jump_one_that_may_already
 
 @pytest.mark.parametrize(("question", "first"), [
     ("By how much did the Quenlow school budget increase?", "$1.4 million"),
+    # a figure right after a verb of change is the change; a sum "backed by" or "paid down" is none
     ("How much did the Quenlow school budget go up?", "$1.4 million"),
     # not a question of a change: the level
     ("What is the Quenlow school budget going to be?", "$38.6 million"),
@@ -413,3 +414,15 @@ def test_a_question_of_a_change_is_answered_by_the_change_not_the_level(question
     change = _valued(text, "$1.4 million", "MONEY")
     change.passage = level.passage
     assert fitting_first([level, change], analyse(question))[0].answer_text() == first
+
+
+def test_a_figure_after_a_verb_of_change_is_the_change() -> None:
+    """"The fare rose 25 cents to $2.75 after the board paid down $3 million in debt": the fare went up 25 cents."""
+    from rag.ordering import fitting_first
+    from rag.query import analyse
+
+    text = "The Quenlow bus fare rose 25 cents to $2.75 after the transit board paid down $3 million in debt."
+    debt = _valued(text, "$3 million", "MONEY")
+    rise = _valued(text, "25 cents", "MONEY")
+    rise.passage = debt.passage
+    assert fitting_first([debt, rise], analyse("By how much did the Quenlow bus fare go up?"))[0] is rise

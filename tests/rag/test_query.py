@@ -347,7 +347,10 @@ def test_a_quantity_of_something_else_does_not_count_what_was_asked() -> None:
         ("How much will the bridge toll rise?", "quantity"),
         # a bare "how much" on a verb of paying, selling or saving asks for a sum; on other verbs it need not
         ("How much did the Pellow Bakery sell for?", "money"),
-        ("How much did each partner put into the Orlow plant?", "money"),
+        ("How much did each partner invest in the Orlow plant?", "money"),
+        # "get", "make", "lose" measure other things as often ("How much did Orlow get?": 14 inches of snow)
+        ("How much did the Tarnby farm get on Sunday?", "quantity"),
+        ("How much did the Tarnby reservoir lose over the summer?", "quantity"),
         ("How much will Tarnby save by merging its jails?", "money"),
         ("How much rain did Tarnby get?", "quantity"),
         ("How much did the Tarnby council raise taxes?", "quantity"),
@@ -760,6 +763,8 @@ def test_a_street_holds_in_its_abbreviated_form(question: str, text: str, holds:
     # the place only in passing, or another place's dateline; no council at all
     ("Parking fees\nDUNMORE - The council voted 5-2, as Harwick did last year.", False),
     ("Parking fees\nHARWICK - The planning board voted 5-2 on Tuesday.", False),
+    # a hyphen is no dateline's dash; a boardwalk is no board
+    ("Parking fees\nHarwick-based Lakeside Foods won a tax break from the Orlow council.", False),
 ])  # fmt: skip
 def test_a_local_bodys_name_holds_in_an_article_whose_dateline_gives_its_place(text: str, holds: bool) -> None:
     """"Did the Harwick City Council approve the fees?": local news names the town in the dateline and writes "the

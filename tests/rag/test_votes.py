@@ -202,6 +202,9 @@ def test_a_votes_count_answers_only_for_the_matter_it_was_on() -> None:
     (board,) = _sentences("The Orrin Bay planning board voted 4-1 on Tuesday to replace the Harrow Lane signals.")
     assert not gives_the_count(board, signals)
     assert gives_the_count(board, analyse("What was the planning board's vote on the Harrow Lane signals?"))
+    # a school committee is a school board
+    (committee,) = _sentences("Orrin Bay school committee members voted 5-2 to replace the Harrow Lane signals.")
+    assert gives_the_count(committee, analyse("What was the school board's vote on the Harrow Lane signals?"))
     (approved_it,) = _sentences("The council approved them 6-0 after an hour of debate.")
     assert gives_the_count(approved_it, signals, context=no_count.text)
     (unanimous,) = _sentences("The school levy on Tamsin Hill passed unanimously.")
