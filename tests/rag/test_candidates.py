@@ -2637,7 +2637,9 @@ def test_the_subject_of_a_passive_of_beating_is_the_one_beaten() -> None:
     ("Who pulled the boy out?", "Ada Quist, who works at Orlow General Hospital, pulled the boy out.",
      "Orlow General Hospital", False),
 ])  # fmt: skip
-def test_a_source_or_a_building_answers_when_it_is_asked_or_acts(question: str, text: str, name: str, kept: bool) -> None:
+def test_a_source_or_a_building_answers_when_it_is_asked_or_acts(
+    question: str, text: str, name: str, kept: bool
+) -> None:
     label = "ORG" if "Hospital" in name else "PERSON"
     passage = _passage(text, _tagged(text, label, name))
     assert (name in _answers(question, passage)) is kept
