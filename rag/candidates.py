@@ -596,6 +596,11 @@ def tells_whether(analysis: QuestionAnalysis, text: str, word_likeness: WordLike
         alike = token.pos_ == "VERB" and max(word_likeness(f, token.lemma_) for f in wanted) >= SAME_EVENT_LIKENESS
         if not (same or alike):
             continue
+        if not same and analysis.mood == "realised" and token.tag_ in ("VBZ", "VBP") and not any(
+            c.dep_ in ("aux", "auxpass") for c in token.children
+        ):
+            continue  # "Has Norcross hired the workers?": "Norcross employs about 350 people" tells of what is, not
+            # of the hiring (a verb alike in meaning, in the plain present)
         if analysis.mood != "realised" or (_noun_told_as_done(token) if token.pos_ == "NOUN" else _told_as_done(token)):
             return True
     return False

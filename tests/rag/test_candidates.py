@@ -1036,6 +1036,10 @@ def test_a_verb_alike_in_meaning_tells_whether_and_one_unlike_does_not(likeness:
     question = analyse("Did Ketterby County get the state flood grant?")
     assert tells_whether(question, "Ketterby County received the state flood grant in March.", likeness)
     assert not tells_whether(question, "Ketterby County needs the state flood grant to rebuild the levee.", likeness)
+    # a verb alike in meaning in the plain present tells of what is, not of what was done
+    hired = analyse("Has Orlow Tool hired the 90 new workers?")
+    assert not tells_whether(hired, "Orlow Tool already employs about 350 people at the plant.", likeness)
+    assert tells_whether(hired, "Orlow Tool has employed 90 new workers since May.", likeness)
 
 
 def test_a_person_with_a_title_or_a_college_is_no_company() -> None:
