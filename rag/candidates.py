@@ -2865,7 +2865,7 @@ def _kind_words(before: str, lowercase: bool = False, asked: Collection[str] = (
     for word in reversed(before.split()[-2:]):
         bare = word.strip(",;:()\"“”").removesuffix("'s").removesuffix("’s")
         lower = bare.casefold()
-        if not bare or lower in _BEFORE_A_ROLE_STOP or bare != word.rstrip() and word.endswith((",", ";", ":")):
+        if not bare or lower in _BEFORE_A_ROLE_STOP or word.endswith((",", ";", ":")):
             break
         if lower in _ROLE_KINDS:
             found.add(_ROLE_KINDS[lower])

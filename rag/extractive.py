@@ -341,18 +341,19 @@ def _mentions(candidate: Candidate, constraint: Constraint) -> bool:
     return constraint.holds_in(normalise(text), set(words(text)))
 
 
+# How a value of each kind is said whole, with what the model leaves out of it.
+_SAID_WHOLE = {"place": place_with_its_number, "date": date_with_its_day, "percent": rate_with_its_base}
+
+
 def _value_text(candidate: Candidate, analysis: QuestionAnalysis | None) -> str:
     """The answer value as said: a count with what it counts ("Three firefighters"), a place with its number ("220
     Main St."), a weekday with its date ("Thursday, Feb. 6"), a rate with its base ("$18.42 per $1,000"), else the
     value alone."""
     counts = analysis is not None and analysis.answer_type == "count"
     counted = counted_phrase(candidate, analysis.focus) if counts else None  # type: ignore[union-attr]
-    if analysis is not None and analysis.answer_type == "place":
-        counted = place_with_its_number(candidate)
-    if analysis is not None and analysis.answer_type == "date":
-        counted = date_with_its_day(candidate)
-    if analysis is not None and analysis.answer_type == "percent":
-        counted = rate_with_its_base(candidate)
+    said_whole = _SAID_WHOLE.get(analysis.answer_type) if analysis is not None else None
+    if said_whole is not None:
+        counted = said_whole(candidate)
     return " ".join((counted or candidate.answer_text() or "").split())
 
 

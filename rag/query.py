@@ -1036,8 +1036,8 @@ _MONEY_VERBS = frozenset({"pay", "spend", "cost", "sell", "buy", "charge", "save
 
 
 def _much_on_a_verb_of_money(much: "Token") -> bool:
-    """A bare "much" on a verb of paying, selling or saving ("How much did each member put into the plant?"), not
-    "much" before a noun ("How much rain did Orlow get?") nor on another verb ("How much did the river rise?")."""
+    """A bare "much" on a verb of paying, selling or saving ("How much did the bakery sell for?"), not "much" before
+    a noun ("How much rain did Orlow get?") nor on another verb ("How much did the river rise?")."""
     verb = much.head
     if much.dep_ == "pobj" and verb.dep_ == "prep":
         verb = verb.head  # "How much did the bakery sell for?"
@@ -1695,17 +1695,15 @@ def _name_pattern(key: str) -> str:
 # A street type and the abbreviation news writing gives it in an address ("46 Pell St.", "80 Mill Rd.").
 _STREET_ABBREVIATIONS = {"street": "st", "avenue": "ave", "road": "rd", "boulevard": "blvd", "drive": "dr",
                          "lane": "ln", "place": "pl", "court": "ct", "parkway": "pkwy", "highway": "hwy"}  # fmt: skip
-_STREET_WORDS = {**_STREET_ABBREVIATIONS, **{short: full for full, short in _STREET_ABBREVIATIONS.items()}}
+_STREET_TYPES = {short: full for full, short in _STREET_ABBREVIATIONS.items()}
 
 
 def _street_word(part: str) -> str:
     """A word of a name after its first as a pattern: a street type also as its other form ("Pell Street" matches
     "Pell St." and the other way round; not "Dr. Lee", where "Dr." comes first)."""
-    other = _STREET_WORDS.get(part.rstrip("."))
-    if other is None:
-        return re.escape(part)
-    full, short = (part.rstrip("."), other) if part.rstrip(".") in _STREET_ABBREVIATIONS else (other, part.rstrip("."))
-    return rf"(?:{re.escape(full)}|{re.escape(short)}\.?)"
+    full = _STREET_TYPES.get(part.rstrip("."), part.rstrip("."))
+    short = _STREET_ABBREVIATIONS.get(full)
+    return re.escape(part) if short is None else rf"(?:{full}|{short}\.?)"
 
 
 def _stand_together(key: str, other: str, text: str) -> bool:
