@@ -311,6 +311,9 @@ def find_candidates(
                 continue  # a headline, section label or caption: a line that is no sentence
             answers: list[Entity] = []
             quote_start = start
+            if analysis.answer_type in ("person", "organisation", "place") and _lists_options(analysis, passage,
+                                                                                            start, end):  # fmt: skip
+                continue  # "the finalists are Deputy Chief Marcus Bell, ... and ...": no one picked yet (nor who says so)
             if analysis.typed:
                 answers = _answer_entities(analysis, passage, start, end, question, question_words)
                 speaker = _speaker_before(analysis, passage, spans, start, end, question, question_words)
@@ -321,7 +324,7 @@ def find_candidates(
             # the sentence before often names who and where ("In Alder Springs, ..."; "Brantley's budget ...")
             share, missing = checker.share_in(f"{context_text} {text}")
             if (not checker.hold_in_article(passage, missing) or _names_a_rival(passage, start, end, missing)
-                    or _names_another_period(text, missing)):  # fmt: skip
+                    or _names_another_period(text, missing) or _names_another_number(text, analysis.constraints)):  # fmt: skip
                 continue
             settings = _opening_settings(passage, start, end)
             if settings and _set_in_another_place(passage, settings, checker.share_in(text)[1]):
@@ -481,6 +484,27 @@ def _names_another_period(text: str, missing: list[Constraint]) -> bool:
     "a $19.2 million budget for fiscal 2024-2025" does not answer a question about the 2023-2024 budget, whatever
     its article says of last year's."""
     return any(c.kind == "year_range" for c in missing) and bool(year_ranges(text))
+
+
+# A name that ends in its number ("precinct 7", "quillport042"): the name's words and the number.
+_NUMBERED_NAME = re.compile(r"(.*?[a-z])[\s-]*(\d+[a-z]?)")
+
+
+def _names_another_number(text: str, constraints: Sequence[Constraint]) -> bool:
+    """Whether the sentence names one of a kind by another number than the question and lacks the question's: "about
+    2,300 voters are registered in Precinct 4" does not answer for Precinct 7, nor a Quillport049 sentence for
+    Quillport042, whatever the article or the sentence before says of the one asked."""
+    sentence = normalise(text)
+    for constraint in constraints:
+        numbered = _NUMBERED_NAME.fullmatch(constraint.keys[0]) if constraint.keys else None
+        if constraint.kind not in ("name", "identifier") or numbered is None:
+            continue
+        name, number = numbered.groups()
+        pattern = r"\W+".join(map(re.escape, name.split()))
+        found = set(re.findall(rf"(?<!\w){pattern}[\s-]*(\d+[a-z]?)(?!\w)", sentence))
+        if found and number not in found:
+            return True
+    return False
 
 
 # How many steps up the parse an answer may be from the verb that governs it ("17" -> "homes" -> "damaged").
@@ -1558,8 +1582,9 @@ def _answer_entities(
     for s, e, label in entities:
         if s < start or e > end:
             continue
-        if label == "ORG" and _in_a_dateline(passage.text, s, e):
-            continue  # "KESTRELTON (RNS) - ...": the dateline's place and the news service's credit
+        if label in ("ORG", "PERSON") and _in_a_dateline(passage.text, s, e):
+            continue  # "KESTRELTON (RNS) - ...": the dateline's place and the news service's credit (which the model
+            # may also take for a person's name, "BRENNAN FALLS -")
         dateline = _ENTITY_DATELINE.match(passage.text, s, e)
         if dateline and dateline.end() < e:
             s = dateline.end()  # "LANFORD - Orrin Dairy Co. will ...": the model took the dateline into the name
@@ -1590,6 +1615,8 @@ def _answer_entities(
             label = "PERCENT"  # "the tax rate at $18.42 per $1,000 of assessed value": a rate given as a sum per sum
         if label == "DATE" and all(part in NUMBER_WORDS for part in text.casefold().split("-")):
             label = "CARDINAL"  # "Forty dogs were rescued": the model took a number opening a sentence for a date
+        if analysis.answer_type in ("person", "organisation") and label in ("GPE", "LOC") and _A_BODY_LAST.search(text):
+            label = "ORG"  # "the Ludgarth County Sheriff's Office": the model tags an office named for a county as the place
         if analysis.answer_type == "place" and label in ("PERSON", "ORG") and _a_place_by_its_name(passage.text, s, e):
             label = "FAC"  # "will be built on Halsey Road", "on Quarry Hill": the model tags it as a person
         if not entity_fits(analysis.answer_type, label, text, analysis.focus, analysis.content_lemmas) and not (
@@ -1645,6 +1672,11 @@ def _answer_entities(
                 and not _may_ask_for_the_one_replaced(analysis)
                 and not _said_of_them_as_asked(passage.text, e, end, analysis)):  # fmt: skip
             continue  # "succeeding Superintendent Tam Quist": the one replaced, not the one who replaces him
+        if (analysis.answer_type in ("person", "organisation", "place")
+                and _INSTEAD_OF_BEFORE.search(passage.text, max(start, s - _INSTEAD_OF_REACH), s)
+                and not _ASKS_FOR_THE_ALTERNATIVE.search(question)
+                and not _said_of_them_as_asked(passage.text, e, end, analysis)):  # fmt: skip
+            continue  # "will vote at the Oak Street Community Center instead of Grace Lutheran Church": not where
         addressed = (_ADDRESSED_BEFORE.search(passage.text, start, s)
                      if analysis.answer_type == "place" and label == "ORG" else None)  # fmt: skip
         if addressed and not set(stems(addressed.group().split()[0])) & question_stems:
@@ -1803,7 +1835,8 @@ _A_MOST_POSSIBLE_BEFORE = re.compile(
 # How often, which the model tags as a date: "every day", "each week", "daily".
 _A_FREQUENCY = re.compile(
     r"^\W*(?:(?:every|each)\s+(?:other\s+)?(?:day|night|morning|evening|week|weekend|month|year|season|summer|"
-    r"winter|spring|fall|autumn)|daily|nightly|weekly|monthly|yearly|annually)\W*$",
+    r"winter|spring|fall|autumn)|daily|nightly|weekly|biweekly|monthly|bimonthly|quarterly|yearly|annually|annual|"
+    r"biannual|semiannual|hourly)\W*$",
     re.IGNORECASE,
 )
 # Units of the dimensions a "how high / fast / heavy / hot ...?" question may ask for, as news writes them.
@@ -1904,6 +1937,15 @@ _REPLACED_BEFORE = re.compile(
     r"(?:[A-Z][\w.'’-]*\s+){0,3}$"
 )
 _REPLACED_REACH = 60
+# The one set aside for another ("instead of Grace Lutheran Church", "rather than Harlan Paving"), which answers no
+# question of who or where unless it asks for that one ("Where did they vote before?", "... used to ...").
+_INSTEAD_OF_BEFORE = re.compile(r"\b(?i:instead\s+of|rather\s+than|in\s+place\s+of)\s+(?:[\w.'’-]+\s+){0,3}$")
+_INSTEAD_OF_REACH = 60
+_ASKS_FOR_THE_ALTERNATIVE = re.compile(
+    r"\b(?:instead|rather|replac\w*|usual(?:ly)?|used\s+to|previous(?:ly)?|former(?:ly)?|old|before|normally|"
+    r"originally|typically|until\s+now)\b",
+    re.IGNORECASE,
+)
 # Verbs of leaving a post or of succeeding someone: a question on them may ask for the one who leaves ("Who is
 # retiring?", "Whom will she replace?").
 _LEAVING_VERBS = frozenset({"retire", "resign", "quit", "leave", "step", "depart", "fire", "oust", "recall",
@@ -2066,7 +2108,7 @@ def _in_a_dateline(text: str, start: int, end: int) -> bool:
     """The entity at [start, end) is part of a dateline: the place in capitals that opens a line ("KESTRELTON
     - ...") or a news service's credit in parentheses after it ("KESTRELTON (RNS) - ...", "OXLEY (AP) —")."""
     if (start == 0 or text[start - 1] == "\n") and text[start:end].isupper():
-        return bool(_DATELINE_AFTER.match(text, end))
+        return bool(_DATELINE_AFTER.match(text, end) or _DASH_LAST.search(text, start, end))
     return bool(_WIRE_CREDIT_BEFORE.search(text, max(0, start - 40), start)) and text[end : end + 1] == ")"
 
 
@@ -2098,6 +2140,7 @@ _WIRE_CREDIT_BEFORE = re.compile(rf"(?:^|\n)[A-Z][A-Z.'’ ]*{_DATELINE_STATE}\s
 # What follows a dateline's place: the state, perhaps, a credit in parentheses, perhaps, and a dash.
 _DATELINE_AFTER = re.compile(rf"{_DATELINE_STATE}\s*(?:\([^)\n]{{1,30}}\)\s*)?[-—–]")
 # A dateline (the place in capitals and a dash, as news writing opens an article) at the start of an entity.
+_DASH_LAST = re.compile(r"\s[—–-]{1,2}$")  # "BRENNAN FALLS -": the model took the dateline's dash into the name
 _ENTITY_DATELINE = re.compile(r"[A-Z][A-Z.'’]*(?:[ ,]+[A-Z][A-Z.'’]*){0,3}\s+[—–-]{1,2}\s+")
 # A street name right after a number makes it a house number. The words are the English street types.
 _STREET_AFTER = re.compile(
@@ -2168,6 +2211,11 @@ _PUBLIC_BODY = re.compile(
     r"Office|Legislature|Senate|Congress|Assembly|Parliament|Ministry|Government|Administration|District|County|"
     r"City|Village|Town|Township|State)(?:['’]s)?(?:\s+(?:of|for|on)\b|\W*$)",
     re.IGNORECASE,
+)
+# The last word of a body's name ("the Ludgarth County Sheriff's Office", "Orlow Fire Department"). English nouns.
+_A_BODY_LAST = re.compile(
+    r"\b(?:Office|Department|Dept\.|Agency|Authority|Commission|Council|Board|Bureau|Patrol|Police|Services?|"
+    r"Committee|Company|Co\.|Inc\.|Corp\.)\W*$"
 )
 # Schools, colleges, libraries, churches and museums: no company, whatever they buy or sell.
 _INSTITUTION = re.compile(
@@ -2388,6 +2436,41 @@ _WHERE_BEFORE = re.compile(r"(?<!\bofficials )(?<!\bstaff )(?<!\bdoctors )(?<!\b
                            r"(?<!\bemployees )(?<!\bleaders )\b(?:at|in|near|outside|inside|into)\s+(?:the\s+)?$",
                            re.IGNORECASE)  # fmt: skip
 _WHERE_REACH = 16
+
+
+# Words for the options a choice is made among ("the finalists are ...", "Bids came from ...", "is weighing two
+# sites: ..."), and verbs of asking for them. A closed class of English words.
+_OPTIONS_WORD = re.compile(
+    r"\b(?:finalists?|semifinalists?|candidates|applicants|bidders|bids|proposals|options|sites|locations|"
+    r"contenders|nominees|choices|offers|short\s*list|shortlist(?:ed)?|weighing|considering|studying|vying)\b",
+    re.IGNORECASE,
+)
+# Verbs that tell a choice made ("awarded", "voted to build ..., rejecting proposals to ..."). English verbs of
+# choosing.
+_A_CHOICE_MADE = re.compile(
+    r"\b(?:award|chose|chosen|choose|select|pick|hire|hiring|name|naming|appoint|approv|vot|tapp|went\s+to|won|"
+    r"settled\s+on|opted)\w*", re.IGNORECASE
+)
+_ASKING_FOR_OPTIONS = frozenset({"bid", "apply", "compete", "consider", "weigh", "study", "offer", "vie", "run",
+                                 "submit", "propose", "nominate", "interview", "respond", "shortlist"})  # fmt: skip
+_NAME_LABELS_LISTED = frozenset({"PERSON", "ORG", "FAC", "GPE", "LOC"})
+
+
+def _lists_options(analysis: QuestionAnalysis, passage: Passage, start: int, end: int) -> bool:
+    """Whether the sentence at passage.text[start:end] lists the options a choice is still to be made among: it
+    names options ("The finalists are ...", "Bids came from ...", "staff are studying three sites: ...") and then
+    two or more names. It answers no question of whom or where someone chose, unless the question asks about the
+    options themselves ("Who are the finalists?", "Which firms bid?")."""
+    options = _OPTIONS_WORD.search(passage.text, start, end)
+    if options is None or analysis.predicate in _ASKING_FOR_OPTIONS or _OPTIONS_WORD.search(analysis.question):
+        return False
+    if _A_CHOICE_MADE.search(passage.text, start, options.start()) or (
+        analysis.predicate and set(stems(analysis.predicate)) & all_stems(passage.text[start:end])
+    ):
+        return False  # "awarded the contract to Keldon Paving, the lowest of four bidders": the choice is told
+    named = {passage.text[s:e] for s, e, label in passage.entities
+             if label in _NAME_LABELS_LISTED and options.end() <= s and e <= end}  # fmt: skip
+    return len(named) >= 2
 
 
 def _a_street(text: str, start: int, end: int) -> bool:

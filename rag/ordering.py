@@ -149,6 +149,8 @@ def fitting_first(
         candidates = of_the_time_asked_first(candidates, analysis, word_likeness)
     if analysis.answer_type in _VERB_CHOOSES:
         candidates = on_the_questions_verb_first(candidates, analysis, word_likeness)
+    if analysis.answer_type == "date":
+        candidates = span_end_first(candidates, analysis)
     if analysis.answer_type in ("count", "quantity", "money"):
         candidates = (added_first(candidates) if _ASKS_HOW_MANY_MORE.search(analysis.question)
                       else total_first(candidates, analysis, word_likeness))  # fmt: skip
@@ -324,6 +326,31 @@ def change_not_level_first(candidates: list[Candidate], window: int = CHECKED_FO
     return _moved_first(candidates, next(
         (c for c in candidates[1:window] if c.passage is best.passage and c.start == best.start
          and _before_the_answer(c, _CHANGE_BEFORE, 30)), None))  # fmt: skip
+
+
+# Verbs that ask for where a span of days ends or starts ("When does early voting end?"), and what joins a span's
+# two ends ("runs Oct. 21 through Nov. 2", "from May 3 to May 9"). Closed classes of English words.
+_ENDING_VERBS = frozenset({"end", "finish", "close", "expire", "conclude", "wrap", "stop"})
+_STARTING_VERBS = frozenset({"begin", "start", "open", "commence", "kick", "launch"})
+_SPAN_JOINT = re.compile(r"\s*(?:through|thru|to|until|till|[-–—])\s*", re.IGNORECASE)
+
+
+def span_end_first(candidates: list[Candidate], analysis: QuestionAnalysis) -> list[Candidate]:
+    """For "When does early voting end?": when the best date opens a span of its sentence ("runs Oct. 21 through Nov.
+    2"), the date that closes it comes first; for "When does it start?", the other way round. The order stays
+    otherwise ("When does it run?" asks for both, which the best one's sentence gives)."""
+    if not candidates or candidates[0].answer is None or analysis.predicate not in _ENDING_VERBS | _STARTING_VERBS:
+        return candidates
+    best = candidates[0]
+    text = best.passage.text
+    ending = analysis.predicate in _ENDING_VERBS
+    for other in candidates[1:]:
+        if other.passage is not best.passage or other.start != best.start or other.answer is None:
+            continue
+        first, second = (best.answer, other.answer) if ending else (other.answer, best.answer)
+        if first[1] < second[0] and _SPAN_JOINT.fullmatch(text, first[1], second[0]):
+            return _moved_first(candidates, other)
+    return candidates
 
 
 def added_not_total_first(candidates: list[Candidate], analysis: QuestionAnalysis,

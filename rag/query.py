@@ -176,6 +176,8 @@ _YEAR_RANGE = re.compile(r"\b(1[89]\d\d|2\d\d\d)\s*[-–—/]\s*(\d{4}|\d{2})\b"
 # that are not a year range ("2024-17" as in "Resolution 2024-17").
 _IDENTIFIER = re.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[^\W_][\w-]*[^\W_]\b|\b\d+-\d+\b")
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# What numbers one of a kind after its name: "Precinct 7", "Ward 3B", "Local 227".
+_A_NUMBERING = re.compile(r"\d{1,4}(?:[A-JL-Za-jl-z])?")  # (not a race's length, "the Harwick 10K")
 # A number joined to a noun it sizes ("a two-bedroom", "the 96-gallon cart", "a 10-ride book"): the thing asked
 # about is of that size, which articles write in digits or in words, with a hyphen or without ("2 bedroom").
 _SIZED = re.compile(rf"\b(\d+(?:\.\d+)?|{'|'.join(NUMBER_WORDS)})-([a-z]{{3,}})\b", re.IGNORECASE)
@@ -737,6 +739,8 @@ def _how_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
     if degree == "long":
         return "duration", noun
     if degree == "much":
+        if noun is not None and noun.lemma_.casefold() == "time" and modified.head.i == noun.i:
+            return "duration", noun  # "How much time will she spend behind bars?": a length of time, not a sum
         money = (noun is None or noun.lemma_.casefold() in _MONEY_WORDS | _SUM_NOUNS or _mentions_money(doc)
                  or _charges_someone(modified) or _much_on_a_verb_of_money(modified))
         return ("money" if money else "quantity"), noun
@@ -1482,7 +1486,27 @@ def _constraints(doc: "Doc", publisher_names: frozenset[str]) -> Iterable[Constr
                 continue  # an acronym may be written out in the articles ("EU", "GDP")
             if word in CALENDAR_WORDS:
                 continue  # "the January storm": a time, which articles write "Jan. 11" or "last weekend", no name
+            number = _number_after(token)
+            if number is not None:
+                # "Precinct 7", "Ward 3": the name is the word with its number (another precinct is not this one)
+                covered.add(number.idx)
+                yield from emit(Constraint(f"{token.text} {number.text}", "name", label=None,
+                                           keys=(f"{word} {normalise(number.text)}",)))
+                continue
             yield from emit(Constraint(token.text, "name", label=None, keys=(word,)))
+
+
+def _number_after(token: "Token") -> "Token | None":
+    """The number written right after a capitalised word that it numbers ("Precinct 7", "Ward 3B"), if any; not a
+    year ("Class 2024")."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if (following is None or not token.text[:1].isupper() or not _A_NUMBERING.fullmatch(following.text)
+            or YEAR.fullmatch(following.text)):  # fmt: skip
+        return None
+    after = following.nbor(1) if following.i + 1 < len(token.doc) else None
+    if not following.whitespace_ and after is not None and not after.is_punct:
+        return None  # "the Winslow 5K": the number is part of a word
+    return following
 
 
 # Month and weekday names, as `rag.text.words` gives them ("jan", "sept", "thursday").
@@ -1794,6 +1818,8 @@ def entity_fits(answer_type: str, label: str, entity_text: str, focus: str | Non
         return is_duration(entity_text)  # "how many days ...?": "86 days" is tagged as a date, not a number
     if label == "MONEY" and _PERCENT_WORDS.search(entity_text):
         label = "PERCENT"
+    if answer_type == "duration" and focus == "time" and label == "PERCENT":
+        return True  # "How much time could drivers save?": "up to 20 percent" of it
     if label not in ANSWER_LABELS.get(answer_type, ()):
         return False
     if answer_type == "quantity" and focus in _GROUPS_OF_PEOPLE and (

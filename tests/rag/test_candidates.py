@@ -2647,3 +2647,76 @@ def test_a_source_or_a_building_answers_when_it_is_asked_or_acts(
     label = "ORG" if "Hospital" in name else "PERSON"
     passage = _passage(text, _tagged(text, label, name))
     assert (name in _answers(question, passage)) is kept
+
+
+@pytest.mark.parametrize(("question", "instead_answers"), [
+    ("Where will Ward 6 voters cast their ballots in November?", False),
+    ("Where did Ward 6 voters cast their ballots before?", True),
+])  # fmt: skip
+def test_what_is_set_aside_instead_answers_only_a_question_about_it(question: str, instead_answers: bool) -> None:
+    """"at the Fenwick Library instead of Holy Cross Church": the voters go to the library."""
+    text = ("Voters in Ward 6 will cast their ballots at the Fenwick Library in November instead of Holy Cross Church, "
+            "the town clerk said.")  # fmt: skip
+    passage = _passage(text, _tagged(text, "FAC", "the Fenwick Library", "Holy Cross Church"))
+    answers = _answers(question, passage)
+    assert "the Fenwick Library" in answers
+    assert ("Holy Cross Church" in answers) is instead_answers
+
+
+def test_a_sentence_about_another_numbered_one_does_not_answer() -> None:
+    """"Precinct 2" is not Precinct 5, though the article names Precinct 5 elsewhere."""
+    text = ("Precinct 5 voters will keep voting at Orlow Middle School. About 900 voters are registered in Precinct 2, "
+            "the clerk said.")  # fmt: skip
+    passage = _passage(text, _tagged(text, "CARDINAL", "About 900"))
+    assert _answers("How many voters are registered in Precinct 5?", passage) == []
+    assert _answers("How many voters are registered in Precinct 2?", passage) == ["About 900"]
+
+
+@pytest.mark.parametrize(("question", "text", "names"), [
+    ("Who did Tarnby hire as its police chief?",
+     "Town Manager Rita Oyelaran said the finalists are Lt. Ada Moss of Tarnby, Capt. Rui Lenz of Orlow and Sgt. Bo "
+     "Kline.", ("Rita Oyelaran", "Ada Moss", "Rui Lenz", "Bo Kline")),
+    ("Which firm will operate the Tarnby bus routes?",
+     "Bids for the Tarnby routes came from Quell Transit, which runs them now; Harrow Coach Lines; and Orlow Mobility.",
+     ("Quell Transit", "Harrow Coach Lines", "Orlow Mobility")),
+])  # fmt: skip
+def test_the_options_of_a_choice_to_come_answer_no_question_of_who_was_chosen(
+    question: str, text: str, names: tuple[str, ...]
+) -> None:
+    passage = _passage(text, _tagged(text, "PERSON" if "chief" in question else "ORG", *names))
+    assert _answers(question, passage) == []
+    asked_for_them = "Who is Tarnby considering for police chief?" if "chief" in question else (
+        "Which firms bid on the Tarnby bus routes?")  # fmt: skip
+    assert set(_answers(asked_for_them, passage)) & set(names[-2:])
+
+
+def test_a_choice_told_beside_its_options_still_answers() -> None:
+    """"awarded the contract to Keldon Paving, the lowest of four bidders": the choice is told."""
+    text = ("The Darrow Board of Selectmen awarded the contract to repave Main Street to Keldon Paving, the lowest of "
+            "four bidders, and Marsh Asphalt came second.")  # fmt: skip
+    passage = _passage(text, _tagged(text, "ORG", "Keldon Paving", "Marsh Asphalt"))
+    assert _answers("Which company won the contract to repave Main Street?", passage)[0] == "Keldon Paving"
+
+
+def test_a_dateline_taken_for_a_name_is_no_answer() -> None:
+    from rag.candidates import _in_a_dateline
+
+    text = "ORLOW FALLS - The storefront on Mill Street will reopen as a bakery."
+    assert _in_a_dateline(text, 0, len("ORLOW FALLS -"))
+    assert not _in_a_dateline("ORLOW FALLS is a town.", 0, len("ORLOW FALLS"))
+
+
+def test_how_often_is_no_answer_to_when() -> None:
+    """"annual fees ... starting with the fall 2026 semester": "annual" says how often, not when."""
+    text = "Tarnby College trustees raised annual parking fees to $80, starting with the fall 2026 semester."
+    passage = _passage(text, _tagged(text, "DATE", "annual", "the fall 2026 semester"))
+    assert _answers("When will the higher Tarnby College parking fees take effect?", passage) == [
+        "the fall 2026 semester"
+    ]
+
+
+def test_an_office_named_for_a_county_answers_who() -> None:
+    """The model tags "the Tarnby County Sheriff's Office" as a place; it is who will patrol."""
+    text = "The Orlow council voted to pay the Tarnby County Sheriff's Office to patrol the city."
+    passage = _passage(text, _tagged(text, "GPE", "the Tarnby County Sheriff's Office"))
+    assert _answers("Who will patrol Orlow?", passage) == ["the Tarnby County Sheriff's Office"]

@@ -426,3 +426,22 @@ def test_a_figure_after_a_verb_of_change_is_the_change() -> None:
     rise = _valued(text, "25 cents", "MONEY")
     rise.passage = debt.passage
     assert fitting_first([debt, rise], analyse("By how much did the Quenlow bus fare go up?"))[0] is rise
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("When does the Quenlow library book sale end?", "March 9"),
+    ("When does the Quenlow library book sale begin?", "March 4"),
+    # asking for the whole span: the order stays
+    ("When is the Quenlow library book sale?", "March 4"),
+])  # fmt: skip
+def test_a_question_of_a_spans_end_is_answered_by_the_date_that_closes_it(question: str, first: str) -> None:
+    """"The sale runs March 4 through March 9": it ends March 9."""
+    from rag.ordering import fitting_first
+    from rag.query import analyse
+
+    text = "The Quenlow library book sale runs March 4 through March 9 in the library basement."
+    opening = _valued(text, "March 4", "DATE")
+    closing = _valued(text, "March 9", "DATE")
+    closing.passage = opening.passage
+    ranked = [closing, opening] if "begin" in question else [opening, closing]
+    assert fitting_first(ranked, analyse(question))[0].answer_text() == first

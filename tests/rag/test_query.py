@@ -873,3 +873,28 @@ def test_how_long_a_thing_is_may_ask_its_length_and_how_long_a_doing_lasts_only_
     analysis = analyse(question)
     assert analysis.answer_type == "duration"
     assert analysis.length_of == thing
+
+
+@pytest.mark.parametrize(("question", "answer_type"), [
+    ("How much time will Ada Quist spend in prison?", "duration"),
+    ("How much time did the crews have?", "duration"),
+    ("How much will Ada Quist spend on the campaign?", "money"),
+])  # fmt: skip
+def test_how_much_time_asks_for_a_length_of_time(question: str, answer_type: str) -> None:
+    assert analyse(question).answer_type == answer_type
+
+
+@pytest.mark.parametrize(("question", "keys"), [
+    ("How many voters are registered in Precinct 7?", ("precinct 7",)),
+    ("Who represents Ward 3B?", ("ward 3b",)),
+    ("Who won the Tarnby 10K?", ("tarnby",)),
+])  # fmt: skip
+def test_a_name_with_its_number_is_one_constraint(question: str, keys: tuple[str, ...]) -> None:
+    names = [c.keys for c in analyse(question).constraints if c.kind == "name"]
+    assert keys in names
+
+
+def test_a_share_of_time_answers_how_much_time() -> None:
+    """"could cut travel times by up to 20 percent" answers "How much time could drivers save?"."""
+    assert entity_fits("duration", "PERCENT", "up to 20 percent", "time")
+    assert not entity_fits("duration", "PERCENT", "up to 20 percent", "detour")
