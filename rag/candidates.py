@@ -32,7 +32,7 @@ from rag.models import Passage
 from rag.number_roles import asks_population, prefer_asked_figures
 from rag.query import (
     ANSWER_LABELS, BUSINESS_NOUNS, CALENDAR_WORDS, INTENDING_VERBS, IRREALIS_GOVERNORS, MEASURE_UNITS,
-    SUM_OF_MONEY_NOUNS, YEAR, Constraint, QuestionAnalysis, clause_is_uncertain, clause_mood,
+    OFFICE_TITLES, SUM_OF_MONEY_NOUNS, YEAR, Constraint, QuestionAnalysis, clause_is_uncertain, clause_mood,
     entity_fits, is_duration, is_infinitive, phrasal_meaning, role_forms, slot_of, unit_forms, year_ranges,
 )  # fmt: skip
 from rag.text import NUMBER_WORDS, all_stems, content_words, normalise, noun_stems, stems, stopwords, words
@@ -313,7 +313,7 @@ def find_candidates(
             quote_start = start
             if analysis.answer_type in ("person", "organisation", "place") and _lists_options(analysis, passage,
                                                                                             start, end):  # fmt: skip
-                continue  # "the finalists are Deputy Chief Marcus Bell, ... and ...": no one picked yet (nor who says so)
+                continue  # "the finalists are Deputy Chief Marcus Bell, ... and ...": none picked yet (nor who said so)
             if analysis.typed:
                 answers = _answer_entities(analysis, passage, start, end, question, question_words)
                 speaker = _speaker_before(analysis, passage, spans, start, end, question, question_words)
@@ -324,7 +324,8 @@ def find_candidates(
             # the sentence before often names who and where ("In Alder Springs, ..."; "Brantley's budget ...")
             share, missing = checker.share_in(f"{context_text} {text}")
             if (not checker.hold_in_article(passage, missing) or _names_a_rival(passage, start, end, missing)
-                    or _names_another_period(text, missing) or _names_another_number(text, analysis.constraints)):  # fmt: skip
+                    or _names_another_period(text, missing)
+                    or _names_another_number(text, analysis.constraints)):  # fmt: skip
                 continue
             settings = _opening_settings(passage, start, end)
             if settings and _set_in_another_place(passage, settings, checker.share_in(text)[1]):
@@ -1475,14 +1476,6 @@ def drop_orders_to_assistants(candidates: list[Candidate], keep: int) -> list[Ca
     return result
 
 
-# Titles of office and of a job that stand before a person's name: "City Engineer Solveig Armitage", "County
-# Auditor Percival Mottram", which the model may tag as an organisation. A closed class of English words.
-_OFFICE_TITLES = ("engineer", "auditor", "clerk", "treasurer", "assessor", "administrator", "manager", "director",
-                  "commissioner", "superintendent", "chief", "chair", "chairman", "chairwoman", "president", "mayor",
-                  "sheriff", "judge", "attorney", "prosecutor", "inspector", "coordinator", "spokesperson",
-                  "spokesman", "spokeswoman", "officer", "secretary", "coroner", "marshal", "supervisor", "trustee",
-                  "alderman", "councilman", "councilwoman", "principal", "provost", "dean", "captain", "lieutenant",
-                  "sergeant", "detective", "deputy", "planner", "economist", "biologist", "geologist")  # fmt: skip
 # Words that may stand before a title in it: "City Engineer", "County Fire Chief", "Acting Police Chief".
 _TITLE_QUALIFIERS = ("city", "county", "state", "town", "village", "district", "fire", "police", "deputy",
                      "assistant", "acting", "interim", "vice", "chief", "board", "school", "public", "health",
@@ -1502,7 +1495,7 @@ _NAME_WORD = r"(?!(?i:" + "|".join(_ORGANISATION_WORDS) + r")\b)[A-Z][\w-]+(?![\
 # A title (after nothing but words that qualify it), then a name of two or three capitalised words, none a
 # possessive ("Captain Jack's Seafood Shack"), that ends the entity.
 _TITLED_PERSON = re.compile(
-    r"^(?i:the\s+)?(?:(?i:" + "|".join(_TITLE_QUALIFIERS) + r")\s+)*(?i:" + "|".join(_OFFICE_TITLES)
+    r"^(?i:the\s+)?(?:(?i:" + "|".join(_TITLE_QUALIFIERS) + r")\s+)*(?i:" + "|".join(OFFICE_TITLES)
     + rf")\s+(?:{_NAME_WORD}\s+){{1,2}}{_NAME_WORD}$"
 )  # fmt: skip
 
@@ -1603,6 +1596,9 @@ def _answer_entities(
             fitting.append((since.start(), e, label))
             continue
         text = passage.text[s:e]
+        if label in _NAME_LABELS and _NO_NAME.search(text):
+            continue  # "Capt" left of "CEDAR BLUFF - Capt", "Jefferson High School to Hartline Roofing of": the model's
+            # span is no name
         if (analysis.answer_type == "date" and _ASKS_WHEN_IT_WAS_DONE.match(question)
                 and not _ASKS_OF_A_PLAN.search(question) and not _FISCAL.search(text)
                 and _after_publication(text, passage.published)):  # fmt: skip
@@ -1616,7 +1612,7 @@ def _answer_entities(
         if label == "DATE" and all(part in NUMBER_WORDS for part in text.casefold().split("-")):
             label = "CARDINAL"  # "Forty dogs were rescued": the model took a number opening a sentence for a date
         if analysis.answer_type in ("person", "organisation") and label in ("GPE", "LOC") and _A_BODY_LAST.search(text):
-            label = "ORG"  # "the Ludgarth County Sheriff's Office": the model tags an office named for a county as the place
+            label = "ORG"  # "the Ludgarth County Sheriff's Office": the model tags a county's office as the place
         if analysis.answer_type == "place" and label in ("PERSON", "ORG") and _a_place_by_its_name(passage.text, s, e):
             label = "FAC"  # "will be built on Halsey Road", "on Quarry Hill": the model tags it as a person
         if not entity_fits(analysis.answer_type, label, text, analysis.focus, analysis.content_lemmas) and not (
@@ -2212,6 +2208,13 @@ _PUBLIC_BODY = re.compile(
     r"City|Village|Town|Township|State)(?:['’]s)?(?:\s+(?:of|for|on)\b|\W*$)",
     re.IGNORECASE,
 )
+# A span the model tagged as a name that is none: a title's short form alone ("Capt"), or two names joined by "to" or
+# ending in a preposition ("Jefferson High School to Hartline Roofing of"). English titles and prepositions.
+_NO_NAME = re.compile(
+    r"^(?:Capt|Lt|Sgt|Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Gen|Col|Maj|Cpl|Det|Supt|Cmdr|Atty|Prof|Rev)\.?$"
+    r"|\s(?:of|to|for|at|in|on|by|with|from|and)$|[A-Z][\w.'’]*\s+to\s+(?:the\s+)?[A-Z]"
+)
+_NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "GPE", "LOC", "NORP"})
 # The last word of a body's name ("the Ludgarth County Sheriff's Office", "Orlow Fire Department"). English nouns.
 _A_BODY_LAST = re.compile(
     r"\b(?:Office|Department|Dept\.|Agency|Authority|Commission|Council|Board|Bureau|Patrol|Police|Services?|"

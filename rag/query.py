@@ -786,12 +786,27 @@ def _long_thing(wh: "Token | None") -> tuple[str, ...]:
 
 
 def _ages_a_person(doc: "Doc", wh: "Token | None") -> bool:
-    """"How old is Dale Orrin?" names a person; "How old is the guy who ...?" asks of someone by a noun for anyone."""
+    """"How old is Dale Orrin?" names a person; "How old is the guy who ...?" asks of someone by a noun for anyone,
+    and "How old is Orlow's new police chief?" by the title of an office."""
     if any(e.label_ == "PERSON" for e in doc.ents):
         return True
     verb = wh.head.head if wh is not None else None
     aged = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
-    return any(noun.lemma_.casefold() in _ANYONE_NOUNS for noun in aged)
+    return any(noun.lemma_.casefold() in _ANYONE_NOUNS | _PEOPLES_NOUNS for noun in aged)
+
+
+# Titles of office and of a job that stand before a person's name: "City Engineer Solveig Armitage", "County
+# Auditor Percival Mottram", which the model may tag as an organisation. A closed class of English words.
+OFFICE_TITLES = ("engineer", "auditor", "clerk", "treasurer", "assessor", "administrator", "manager", "director",
+                  "commissioner", "superintendent", "chief", "chair", "chairman", "chairwoman", "president", "mayor",
+                  "sheriff", "judge", "attorney", "prosecutor", "inspector", "coordinator", "spokesperson",
+                  "spokesman", "spokeswoman", "officer", "secretary", "coroner", "marshal", "supervisor", "trustee",
+                  "alderman", "councilman", "councilwoman", "principal", "provost", "dean", "captain", "lieutenant",
+                  "sergeant", "detective", "deputy", "planner", "economist", "biologist", "geologist")  # fmt: skip
+# Nouns only a person is called by: the titles, and other English nouns of a person's part in the news.
+_PEOPLES_NOUNS = frozenset(OFFICE_TITLES) | {"coach", "owner", "founder", "driver", "victim", "suspect", "teacher",
+                                             "student", "player", "pilot", "firefighter", "resident", "worker",
+                                             "employee", "winner", "defendant", "candidate", "incumbent"}  # fmt: skip
 
 
 def _asks_who_someone_is(wh: "Token") -> bool:

@@ -2720,3 +2720,21 @@ def test_an_office_named_for_a_county_answers_who() -> None:
     text = "The Orlow council voted to pay the Tarnby County Sheriff's Office to patrol the city."
     passage = _passage(text, _tagged(text, "GPE", "the Tarnby County Sheriff's Office"))
     assert _answers("Who will patrol Orlow?", passage) == ["the Tarnby County Sheriff's Office"]
+
+
+@pytest.mark.parametrize("span", ["Capt", "Orlow Middle School to Quell Roofing of", "Quell Roofing of"])
+def test_a_span_that_is_no_name_answers_no_who_or_where(span: str) -> None:
+    """The model's spans: "Capt" left when "TARNBY - Capt" loses its dateline, two names joined by "to"."""
+    from rag.candidates import _NO_NAME
+
+    assert _NO_NAME.search(span)
+    for name in ("Capt. Ada Moss", "Friends of the Orlow Library", "Quell Roofing", "Bank of Tarnby"):
+        assert not _NO_NAME.search(name)
+
+
+def test_the_age_of_an_office_holder_is_a_persons_age() -> None:
+    """"How old is Elm Ridge's new police chief?": "Moss, 47, ..." gives it, though the question names no one."""
+    text = ("Capt. Ada Moss was sworn in as Elm Ridge's police chief on Thursday. \"She knows every street in this town,\" "
+            "Mayor Rui Lenz said. Moss, 47, said her first priority is filling six open patrol jobs.")
+    passage = _passage(text, [*_tagged(text, "PERSON", "Ada Moss"), (text.index("47"), text.index("47") + 2, "DATE")])
+    assert "47" in _answers("How old is Elm Ridge's new police chief?", passage)
