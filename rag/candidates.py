@@ -330,6 +330,8 @@ def find_candidates(
             settings = _opening_settings(passage, start, end)
             if settings and _set_in_another_place(passage, settings, checker.share_in(text)[1]):
                 continue
+            if _ANOTHER_INSTANCE.search(text) and not _ASKS_OF_ANOTHER_INSTANCE.search(question):
+                continue  # "In 2019, lineman Curtis Bell was hurt in a similar fall": another event than the one asked
             own = query_stems & sentence_stems
             from_context = (query_stems & context) - own
             coverage = (sum(idf(s) for s in own) + CONTEXT_WEIGHT * sum(idf(s) for s in from_context)) / total_weight
@@ -425,7 +427,21 @@ def _names_a_rival(passage: Passage, start: int, end: int, missing: list[Constra
 
 
 # A sentence's first words that set it in a place: "In Tidewick, ...", "At Port Quillan the surge ...".
-_SETTING_OPENER = re.compile(r"^\W*(?:In|At)\s+(?:the\s+)?$")
+_SETTING_OPENER = re.compile(r"^\W*(?:In|At)\s+(?:the\s+)?(?:(?:neighboring|nearby|neighbouring)\s+)?$")
+# A sentence that tells of another event of the kind asked ("was hurt in a similar fall", "canceled its derby in 2022
+# for the same reason", "A similar break-in ..."), and a question that asks of one ("Has this happened before?").
+# English words for likeness and for what came before.
+_ANOTHER_INSTANCE = re.compile(
+    r"\b(?:a|an|another)\s+similar\b|\bsimilar\s+(?:problems|complaints|cases|incidents|failures|issues|concerns)\b"
+    r"|\bfor\s+the\s+same\s+reasons?\b",
+    re.IGNORECASE,
+)
+_ASKS_OF_ANOTHER_INSTANCE = re.compile(
+    r"\b(?:similar|same|previous(?:ly)?|before|earlier|prior|last\s+time|ever|again|other|another|elsewhere)\b",
+    re.IGNORECASE,
+)
+# An opening that says its place is another than the article's: "In neighboring Osgood County, ...".
+_ANOTHER_PLACE_OPENER = re.compile(r"\b(?:neighboring|nearby|neighbouring)\s+$", re.IGNORECASE)
 # Labels the model gives an unfamiliar town or site after "In"/"At" (a person's too: "In Tidewick" is no person)
 _SETTING_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON"})
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
@@ -450,6 +466,8 @@ def _set_in_another_place(passage: Passage, settings: list[tuple[int, int]], mis
     asked = [c for c in missing if c.kind == "name" and c.alternatives is None and c.keys]
     if not asked:
         return False
+    if any(_ANOTHER_PLACE_OPENER.search(passage.text, max(0, s - 20), s) for s, _ in settings):
+        return True  # "In neighboring Osgood County, 12 farmers filed suit": the sentence says it is elsewhere
     article = f"{passage.title}\n{passage.text}"
     return any(_listed_together(article, passage.text[s:e], c.keys[0]) for s, e in settings for c in asked)
 
@@ -1596,6 +1614,10 @@ def _answer_entities(
             fitting.append((since.start(), e, label))
             continue
         text = passage.text[s:e]
+        if (label != "PERSON" and analysis.answer_type in ("person", "organisation", "place")
+                and _POSSESSIVE_END_OF_NAME.search(text) and not _ASKS_WHOSE.match(question)):  # fmt: skip
+            continue  # "Lindell Elementary's parking lot", "Hadley's reservoir project": whose the thing is, not who
+            # did anything nor where
         if label in _NAME_LABELS and _NO_NAME.search(text):
             continue  # "Capt" left of "CEDAR BLUFF - Capt", "Jefferson High School to Hartline Roofing of": the model's
             # span is no name
@@ -2215,6 +2237,8 @@ _NO_NAME = re.compile(
     r"|\s(?:of|to|for|at|in|on|by|with|from|and)$|[A-Z][\w.'’]*\s+to\s+(?:the\s+)?[A-Z]"
 )
 _NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "GPE", "LOC", "NORP"})
+_POSSESSIVE_END_OF_NAME = re.compile(r"['’]s?$")
+_ASKS_WHOSE = re.compile(r"\W*whose\b", re.IGNORECASE)
 # The last word of a body's name ("the Ludgarth County Sheriff's Office", "Orlow Fire Department"). English nouns.
 _A_BODY_LAST = re.compile(
     r"\b(?:Office|Department|Dept\.|Agency|Authority|Commission|Council|Board|Bureau|Patrol|Police|Services?|"

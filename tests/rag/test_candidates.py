@@ -2738,3 +2738,33 @@ def test_the_age_of_an_office_holder_is_a_persons_age() -> None:
             "Mayor Rui Lenz said. Moss, 47, said her first priority is filling six open patrol jobs.")
     passage = _passage(text, [*_tagged(text, "PERSON", "Ada Moss"), (text.index("47"), text.index("47") + 2, "DATE")])
     assert "47" in _answers("How old is Elm Ridge's new police chief?", passage)
+
+
+@pytest.mark.parametrize(("question", "answers"), [
+    ("How much was Quell Quarry fined on Friday?", ["$45,000"]),
+    # a question of the earlier event may be answered by it
+    ("How much was Quell Quarry fined the previous time?", ["$45,000", "$12,000"]),
+])  # fmt: skip
+def test_a_sentence_of_a_similar_event_answers_only_a_question_of_it(question: str, answers: list[str]) -> None:
+    """"The quarry was fined $12,000 in 2019 for similar problems": another fine than Friday's."""
+    text = ("Regulators fined Quell Quarry $45,000 on Friday for dust violations. The quarry was fined $12,000 in "
+            "2019 for similar problems.")  # fmt: skip
+    passage = _passage(text, _tagged(text, "MONEY", "$45,000", "$12,000"))
+    assert sorted(_answers(question, passage)) == sorted(answers)
+
+
+def test_a_sentence_set_in_a_neighboring_place_is_about_that_place() -> None:
+    """"In neighboring Osgood County, 12 farmers sued Trueline Genetics": not the Wyler County bureau's suit."""
+    text = ("The Wyler County Farm Bureau is weighing a lawsuit over seed that failed to sprout. In neighboring Osgood "
+            "County, 12 farmers filed suit in May against Trueline Genetics.")  # fmt: skip
+    passage = _passage(text, [*_tagged(text, "GPE", "Wyler County", "Osgood County"),
+                              *_tagged(text, "ORG", "Trueline Genetics")])  # fmt: skip
+    assert _answers("Which seed company is the Wyler County Farm Bureau suing?", passage) == []
+    assert _answers("Which seed company did Osgood County farmers sue?", passage) == ["Trueline Genetics"]
+
+
+def test_a_place_or_a_body_in_the_possessive_answers_no_who() -> None:
+    """"Hadley's long-delayed reservoir": whose it is, not who builds it."""
+    text = "Hadley's long-delayed reservoir project will be built by Quell Construction."
+    passage = _passage(text, _tagged(text, "ORG", "Hadley's", "Quell Construction"))
+    assert _answers("Which company will build the Hadley reservoir?", passage) == ["Quell Construction"]
