@@ -46,7 +46,7 @@ from eval.normalise import contains_alias
 from eval.suites import DEVELOPMENT_SUITES, get_suite
 from rag.answer_model import REFUSAL_FEATURES, AnswerModel, LogisticModel, kind_of, question_kind
 from rag.candidates import FEATURES, Candidate, find_candidates
-from rag.extractive import extractive_answer, refusal_features
+from rag.extractive import extractive_answer, put_aside, refusal_features
 from rag.ordering import fitting_first
 from rag.settings import Settings
 from rag.word_likeness import SAME_WORD_ONLY
@@ -311,12 +311,12 @@ def fit_refusal(data: list[CaseData], rankers: dict[str, LogisticModel]) -> tupl
         ranker = rankers[kind_of(case.analysis.typed)]
         for candidate in case.candidates:
             candidate.score = ranker.logit(candidate.features)
-        ranked = sorted(case.candidates, key=lambda c: (-c.score, c.passage_rank, c.start))
-        ranked = fitting_first(ranked, case.analysis, case.word_likeness)
+        ordered = sorted(case.candidates, key=lambda c: (-c.score, c.passage_rank, c.start))
+        ranked = fitting_first(ordered, case.analysis, case.word_likeness)
         if not ranked:
             continue
         case.candidates = ranked
-        rows.append(refusal_features(ranked, case.analysis, case.word_likeness))
+        rows.append(refusal_features(ranked, case.analysis, case.word_likeness, put_aside(ordered, ranked)))
         labels.append(int(_states_a_fact(_answer_text(case, provisional), case.case)))
         groups.append(case.group)
         answerable.append(case.case.answerable)

@@ -81,10 +81,21 @@ class Decision:
     answered: bool
 
 
+def put_aside(ranked: Sequence[Candidate], kept: Sequence[Candidate]) -> list[Candidate]:
+    """The candidates ranked above the best of `kept` that the ordering rules dropped (rag.ordering.fitting_first)."""
+    if not kept:
+        return []
+    ids = {id(c) for c in kept}
+    above = [c for c in ranked if c.score > kept[0].score]
+    return [c for c in above if id(c) not in ids]
+
+
 def refusal_features(
-    candidates: Sequence[Candidate], analysis: QuestionAnalysis, word_likeness: WordLikeness = SAME_WORD_ONLY
+    candidates: Sequence[Candidate], analysis: QuestionAnalysis, word_likeness: WordLikeness = SAME_WORD_ONLY,
+    dropped: Sequence[Candidate] = (),
 ) -> dict[str, float]:
-    """The best candidate's features plus how it compares with the rest (rag.answer_model.REFUSAL_EXTRA)."""
+    """The best candidate's features plus how it compares with the rest (rag.answer_model.REFUSAL_EXTRA), `dropped`
+    being the candidates ranked above it that a rule put aside (`put_aside`)."""
     best = candidates[0]
     best_answer = answer_key(best)
     # a value of the best's own sentence that a rule put behind it (rag.extractive.fitting_first chose among the
@@ -92,6 +103,11 @@ def refusal_features(
     others = [c for c in candidates[1:] if answer_key(c) != best_answer
               and not (c.score > best.score and c.passage is best.passage and c.start == best.start)]  # fmt: skip
     margin = min(MAX_MARGIN, best.score - others[0].score) if others else MAX_MARGIN
+    # a value a rule dropped for the best still speaks against it, as one the rules only put behind it does: a rule
+    # that drops "25 lifeguards" for "How many swimmers?" leaves the next value no surer than before
+    rivals_dropped = [c.score for c in dropped if answer_key(c) != best_answer]
+    if rivals_dropped:
+        margin = min(margin, best.score - max(rivals_dropped))
     following = candidates[1:5]
     agreement = (
         sum(answer_key(c) == best_answer for c in following) / len(following)
@@ -133,10 +149,11 @@ def decide(
     for candidate in candidates:
         candidate.score = ranker.logit(candidate.features)
     candidates.sort(key=lambda c: (-c.score, c.passage_rank, c.start))
-    candidates = fitting_first(drop_orders_to_assistants(candidates, CHECKED_FOR_ORDERS), analysis, word_likeness)
+    ranked = drop_orders_to_assistants(candidates, CHECKED_FOR_ORDERS)
+    candidates = fitting_first(ranked, analysis, word_likeness)
     if not candidates:
         return candidates, Decision(None, {}, 0.0, False)
-    features = refusal_features(candidates, analysis, word_likeness)
+    features = refusal_features(candidates, analysis, word_likeness, put_aside(ranked, candidates))
     probability = model.answer_probability(features)
     answered = probability >= model.threshold or _told_in_words_of_its_own(candidates, analysis)
     return candidates, Decision(candidates[0], features, probability, answered)

@@ -836,3 +836,21 @@ def test_a_weekday_keeps_no_lowercase_word_for_a_month() -> None:
     candidate = _valued(text, "Friday", "DATE")
     assert candidate.answer == (at, at + 6, "DATE")
     assert date_with_its_day(candidate) == "Friday"
+
+
+def test_a_value_a_rule_dropped_still_narrows_the_margin_of_the_next() -> None:
+    """A rule that drops "25 lifeguards" for "How many swimmers?" leaves the next value no surer than before: its
+    margin is counted against the value dropped, as it is against one a rule only put behind it."""
+    from rag.extractive import put_aside, refusal_features
+    from rag.query import analyse
+
+    dropped = _valued("The Quell pool hired 25 lifeguards.", "25", "CARDINAL")
+    best = _valued("About 300 swimmers came on Saturday.", "About 300", "CARDINAL")
+    other = _valued("The pool has 6 lanes.", "6", "CARDINAL")
+    dropped.score, best.score, other.score = 3.0, 1.0, 0.5
+    ranked, kept = [dropped, best, other], [best, other]
+    assert put_aside(ranked, kept) == [dropped]
+    assert put_aside(ranked, ranked) == []
+    question = analyse("How many swimmers came to the Quell pool?")
+    assert refusal_features(kept, question)["margin"] == 0.5
+    assert refusal_features(kept, question, dropped=put_aside(ranked, kept))["margin"] == -2.0
