@@ -927,6 +927,34 @@ def dates_another_event(analysis: QuestionAnalysis, candidate: Candidate) -> boo
     return bool(done) and not _any_of(wanted, [verb, *done])
 
 
+# Prepositions that put a date ahead of the clause's own time: "postponed the vote until June 3", "pushed back to
+# May", "rescheduled for Friday", "must be finished by May".
+_AHEAD = frozenset({"until", "till", "to", "for", "by", "through"})
+
+
+def dates_what_was_done(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """Whether a date answer to "When will X happen?" tells when something else was done: for "When will the bridge
+    reopen?", "built in the 1930s" or "closed since June" dates what is past. The date's clause is in the past or
+    the perfect ("the spans built in the 1930s" too) on another verb than the question's (on any verb when the
+    question's is "be done" or the like); not when a preposition puts the date ahead ("postponed the vote until
+    June 3"). False for other questions."""
+    if analysis.answer_type != "date" or analysis.mood != "irrealis":
+        return False
+    clause = _answer_clause_tokens(candidate)
+    if clause is None:
+        return False
+    span, verb = clause
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    described = (verb.dep_ == "acl" and verb.tag_ == "VBN"
+                 and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))  # fmt: skip
+    if not (described or clause_mood(verb) == "realised"):
+        return False
+    if span.root.dep_ == "pobj" and span.root.head.lower_ in _AHEAD:
+        return False
+    return not _any_of(_predicate_stems(analysis), [verb])
+
+
 def acts_rather_than_places(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     """Whether a name answering "Where ...?" is who does what its clause says, not where: "The Pinecastle City
     Council voted to turn the garage on Tannery Lane into a dorm" does not put the dorm in the council. The name is

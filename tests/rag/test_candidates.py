@@ -1201,6 +1201,36 @@ def test_the_day_of_a_decision_to_do_something_else_answers_no_when_question(
 
 
 @pytest.mark.parametrize(
+    ("question", "text", "value", "done"),
+    [
+        # what was done on another verb is past: no day of what will be
+        ("When will the Orrin Creek bridge reopen?", "The Orrin Creek bridge, which has been closed since June, is "
+         "one of 11 spans.", "June", True),
+        ("When will the Orrin Creek bridge reopen?", "Most of the county's bridges are one-lane spans built in the "
+         "1930s.", "the 1930s", True),
+        ("When will the Brenton Mall be torn down?", "The Wexham council approved a demolition permit for the Brenton "
+         "Mall on Sept. 9.", "Sept. 9", True),
+        # what will be, the question's own verb, or a day a preposition puts ahead
+        ("When will the Orrin Creek bridge reopen?", "The county said the Orrin Creek bridge will reopen in May.",
+         "May", False),
+        ("When will the Orrin Creek bridge reopen?", "The Orrin Creek bridge reopened in May.", "May", False),
+        ("When will the Wexham council vote on the levy?", "The Wexham council postponed its vote on the levy until "
+         "June 3.", "June 3", False),
+        # not for a question about what was done
+        ("When was the Brenton Mall torn down?", "The Wexham council approved a demolition permit for the Brenton "
+         "Mall on Sept. 9.", "Sept. 9", False),
+    ],
+)  # fmt: skip
+def test_the_day_of_what_was_done_answers_no_question_about_what_will_be(
+    question: str, text: str, value: str, done: bool
+) -> None:
+    from rag.candidates import dates_what_was_done
+    from rag.query import analyse
+
+    assert dates_what_was_done(analyse(question), _value_candidate(text, value, "DATE")) is done
+
+
+@pytest.mark.parametrize(
     ("question", "text", "value", "anothers"),
     [
         ("How many teachers work at Kinloss Elementary?", "Merriwold's 11 teachers will move to other schools.", "11",

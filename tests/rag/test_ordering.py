@@ -207,6 +207,20 @@ def test_a_how_many_question_whose_numbers_count_something_else_is_refused() -> 
     assert fitting_first([units], question) == []
 
 
+def test_a_question_about_what_will_be_is_not_answered_by_the_day_of_what_was_done() -> None:
+    """"When will the new fire station open?": the year the old one was built and the day the money was set aside
+    give way to the day it opens; with neither, there is no candidate."""
+    from rag.ordering import fitting_first
+    from rag.query import analyse
+
+    built = _valued("Chief Ada Morrow said the Pellmark station, built in 1952, is too small.", "1952", "DATE")
+    voted = _valued("The Pellmark council set aside $4 million for a new fire station on Oct. 14.", "Oct. 14", "DATE")
+    opens = _valued("The new Pellmark fire station will open in March.", "March", "DATE")
+    question = analyse("When will the new Pellmark fire station open?")
+    assert fitting_first([built, voted, opens], question) == [opens]
+    assert fitting_first([built, voted], question) == []
+
+
 def test_a_when_question_is_not_answered_by_the_day_of_a_vote_to_do_something_else() -> None:
     """"When were the levee repairs completed?": the day of the vote to repair it gives way to a later date of the
     repairs; with none, there is no candidate."""
