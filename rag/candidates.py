@@ -1706,6 +1706,9 @@ def _answer_entities(
         if most and (not _MET_OR_BORNE.match(most.group()) or _A_PENALTY.search(passage.text, start, end)):
             continue  # "How many years did he get?": "faces up to 20 years" is the most he could get, not what he got
             # (not "runners faced up to 95 degrees", "the flood carried up to 3 feet of water": what was)
+        if (analysis.answer_type == "count" and _a_side_of_a_tally(passage.text, s, e)
+                and (_ASKS_A_MARGIN.search(question) or (analysis.focus or "") in _ANY_VOTERS)):  # fmt: skip
+            continue  # "The commission voted 3-2": a body's tally counts neither a margin nor the people who voted
         if analysis.answer_type in ("count", "quantity", "measure") and _STREET_AFTER.match(passage.text, e) and text.isdigit():
             continue  # "at 418 Linden Row": a house number counts nothing
         if (analysis.answer_type == "place"
@@ -2258,6 +2261,20 @@ _PUBLIC_BODY = re.compile(
     r"City|Village|Town|Township|State)(?:['’]s)?(?:\s+(?:of|for|on)\b|\W*$)",
     re.IGNORECASE,
 )
+# A number that is one side of a body's tally ("voted 3-2", "a 5-2 vote", "voted 6 to 1"), which answers how many
+# members voted one way, not "By how many votes did the bond pass?" nor how many people voted.
+_TALLY_AFTER = re.compile(r"\s?[-–]\s?\d{1,2}\b|\s+to\s+\d{1,2}\b(?!\s*(?:percent|%))")
+_TALLY_BEFORE = re.compile(r"\b\d{1,2}\s?[-–]\s?$")
+_ASKS_A_MARGIN = re.compile(r"\bby\s+how\s+many\s+votes\b|\bmargin\b", re.IGNORECASE)
+_ANY_VOTERS = frozenset({"people", "person", "resident", "voter", "citizen"})
+
+
+def _a_side_of_a_tally(text: str, start: int, end: int) -> bool:
+    """Whether the number at text[start:end] is one side of a tally of one or two digits ("3" of "voted 3-2")."""
+    return bool(re.fullmatch(r"\d{1,2}", text[start:end]) and (
+        _TALLY_AFTER.match(text, end) or _TALLY_BEFORE.search(text, max(0, start - 6), start)))
+
+
 # A span the model tagged as a name that is none: a title's short form alone ("Capt"), or two names joined by "to" or
 # ending in a preposition ("Jefferson High School to Hartline Roofing of"). English titles and prepositions.
 _NO_NAME = re.compile(

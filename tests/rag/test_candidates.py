@@ -2798,3 +2798,16 @@ def test_a_place_or_a_body_in_the_possessive_answers_no_who() -> None:
     text = "Hadley's long-delayed reservoir project will be built by Quell Construction."
     passage = _passage(text, _tagged(text, "ORG", "Hadley's", "Quell Construction"))
     assert _answers("Which company will build the Hadley reservoir?", passage) == ["Quell Construction"]
+
+
+@pytest.mark.parametrize(("question", "tally_answers"), [
+    ("How many people voted on the Quell library levy?", False),
+    ("By how many votes did the Quell library levy pass?", False),
+    ("How many Quell library board members voted to close the branch?", True),
+])  # fmt: skip
+def test_a_side_of_a_bodys_tally_counts_only_its_members(question: str, tally_answers: bool) -> None:
+    """"The library board voted 5-2": five members, not the people who voted on a levy, nor a margin."""
+    text = "The Quell library board voted 5-2 Tuesday night to close the branch after the levy failed."
+    five = text.index("5-2")
+    passage = _passage(text, [(five, five + 1, "CARDINAL")])
+    assert ("5" in _answers(question, passage)) is tally_answers
