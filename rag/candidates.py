@@ -1627,6 +1627,8 @@ def _answer_entities(
         dateline = _ENTITY_DATELINE.match(passage.text, s, e)
         if dateline and dateline.end() < e:
             s = dateline.end()  # "LANFORD - Orrin Dairy Co. will ...": the model took the dateline into the name
+            if not _a_proper_name(passage, s, e):
+                continue  # "ELLSWORTH - Someone broke into ...", "RIVERMONT - Children swarmed ...": no name after it
         address = (_ADDRESS_TAIL.search(passage.text, s, e)
                    if label in ("ORG", "FAC") and analysis.answer_type in ("person", "organisation") else None)
         kept = [w for w in words(passage.text[s : address.start()]) if w != "the"] if address else []
@@ -1646,9 +1648,10 @@ def _answer_entities(
                 and _POSSESSIVE_END_OF_NAME.search(text) and not _ASKS_WHOSE.match(question)):  # fmt: skip
             continue  # "Lindell Elementary's parking lot", "Hadley's reservoir project": whose the thing is, not who
             # did anything nor where
-        if label in _NAME_LABELS and _NO_NAME.search(text):
-            continue  # "Capt" left of "CEDAR BLUFF - Capt", "Jefferson High School to Hartline Roofing of": the model's
-            # span is no name
+        if label in _NAME_LABELS and (_NO_NAME.search(text)
+                                      or (" " not in text and _A_TITLE_AFTER.match(passage.text, e))):
+            continue  # "Capt" left of "CEDAR BLUFF - Capt", "Jefferson High School to Hartline Roofing of", "Parks" of
+            # "Parks superintendent Gail Morrow": the model's span is no name
         if (analysis.answer_type == "date" and _ASKS_WHEN_IT_WAS_DONE.match(question)
                 and not _ASKS_OF_A_PLAN.search(question) and not _FISCAL.search(text)
                 and _after_publication(text, passage.published)):  # fmt: skip
@@ -2282,6 +2285,9 @@ _NO_NAME = re.compile(
     r"|\s(?:of|to|for|at|in|on|by|with|from|and)$|[A-Z][\w.'’]*\s+to\s+(?:the\s+)?[A-Z]"
 )
 _NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "GPE", "LOC", "NORP"})
+# A title in lower case right after a word the model took for a name: the word is the title's ("Parks superintendent
+# Gail Morrow", "Finance director Ann Ruiz").
+_A_TITLE_AFTER = re.compile(r"\s+(?:" + "|".join(OFFICE_TITLES) + r")\b")
 _POSSESSIVE_END_OF_NAME = re.compile(r"['’]s?$")
 _ASKS_WHOSE = re.compile(r"\W*whose\b", re.IGNORECASE)
 # The last word of a body's name ("the Ludgarth County Sheriff's Office", "Orlow Fire Department"). English nouns.
@@ -2543,6 +2549,17 @@ def _lists_options(analysis: QuestionAnalysis, passage: Passage, start: int, end
     named = {passage.text[s:e] for s, e, label in passage.entities
              if label in _NAME_LABELS_LISTED and options.end() <= s and e <= end}  # fmt: skip
     return len(named) >= 2
+
+
+def _a_proper_name(passage: Passage, s: int, e: int) -> bool:
+    """Whether passage.text[s:e], what is left of a name the model joined to the dateline, may be a name: more than
+    one word, or a word the passage also writes with a capital inside a sentence ("OXLEY - Walmart will close ...
+    said Walmart"); not "ELLSWORTH - Someone broke in", "RIVERMONT - Children swarmed the playground"."""
+    words = passage.text[s:e].split()
+    if len(words) != 1:
+        return True
+    word = re.escape(words[0].strip(".,;:'’"))
+    return bool(re.search(rf"[a-z,;]\s+{word}\b", passage.text))
 
 
 def _a_street(text: str, start: int, end: int) -> bool:

@@ -2811,3 +2811,22 @@ def test_a_side_of_a_bodys_tally_counts_only_its_members(question: str, tally_an
     five = text.index("5-2")
     passage = _passage(text, [(five, five + 1, "CARDINAL")])
     assert ("5" in _answers(question, passage)) is tally_answers
+
+
+@pytest.mark.parametrize(("text", "span", "kept"), [
+    ("TARNBY - Someone broke into Orlow Middle School over the weekend.", "TARNBY - Someone", False),
+    ("TARNBY - Children swarmed the new playground at Elm Park on Saturday.", "TARNBY - Children", False),
+    ("TARNBY - Quellmart will close its store, a Quellmart manager said.", "TARNBY - Quellmart", True),
+    ("TARNBY - Quell Paper will close its mill on Friday.", "TARNBY - Quell Paper", True),
+])  # fmt: skip
+def test_what_is_left_of_a_name_joined_to_the_dateline_must_be_a_name(text: str, span: str, kept: bool) -> None:
+    passage = _passage(text, _tagged(text, "ORG", span))
+    answers = _answers("Who is behind it in Tarnby?", passage)
+    assert bool(answers) is kept
+
+
+def test_a_word_before_a_title_is_the_titles_not_a_name() -> None:
+    """"Parks superintendent Gail Morrow": "Parks" names no one."""
+    text = "Parks superintendent Gail Morrow said the Tarnby playground opens Friday."
+    passage = _passage(text, [*_tagged(text, "ORG", "Parks"), *_tagged(text, "PERSON", "Gail Morrow")])
+    assert _answers("Who said the Tarnby playground opens Friday?", passage) == ["Gail Morrow"]
