@@ -33,7 +33,7 @@ from rag.number_roles import asks_population, prefer_asked_figures
 from rag.query import (
     ANSWER_LABELS, BUSINESS_NOUNS, CALENDAR_WORDS, INTENDING_VERBS, IRREALIS_GOVERNORS, MEASURE_UNITS,
     OFFICE_TITLES, SUM_OF_MONEY_NOUNS, YEAR, Constraint, QuestionAnalysis, clause_is_uncertain, clause_mood,
-    entity_fits, is_duration, is_infinitive, phrasal_meaning, role_forms, slot_of, unit_forms, year_ranges,
+    entity_fits, is_duration, is_infinitive, phrasal_meaning, role_forms, same_act, slot_of, unit_forms, year_ranges,
 )  # fmt: skip
 from rag.text import NUMBER_WORDS, all_stems, content_words, normalise, noun_stems, stems, stopwords, words
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
@@ -568,7 +568,9 @@ def answer_clause(
         return nothing_to_compare
     span, token = clause
     verbs = _verb_and_head(token)
-    on_predicate = not wanted or _any_of(wanted, verbs)
+    on_predicate = not wanted or _any_of(wanted, verbs) or (
+        analysis.predicate is not None and any(same_act(analysis.predicate, t) for t in verbs)
+    )
     predicate_similarity = 1.0
     if not on_predicate and analysis.predicate:
         predicate_similarity = max(word_likeness(analysis.predicate, t.lemma_) for t in verbs)

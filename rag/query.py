@@ -434,6 +434,30 @@ _PHRASAL_MEANINGS = {("sign", "off"): "approve", ("turn", "down"): "reject", ("v
                      ("knock", "down"): "demolish", ("call", "off"): "cancel"}  # fmt: skip
 
 
+# Verbs of one act, as news writes it in other words ("arrested" for "caught", "appointed" for "hired", "shuttered"
+# for "closed"); not its opposite ("rejected" is another outcome than "approved"). A closed class of English verbs.
+_SAME_ACTS = tuple(frozenset(group) for group in (
+    ("arrest", "catch", "apprehend", "nab", "capture", "detain"),
+    ("hire", "appoint", "name", "pick", "choose", "select", "tap"),
+    ("approve", "pass", "adopt", "ratify", "okay", "authorize"),
+    ("reject", "deny", "defeat", "veto"),
+    ("close", "shut", "shutter"),
+    ("complete", "finish"),
+    ("demolish", "raze"),
+    ("buy", "purchase", "acquire"),
+    ("injure", "hurt", "wound"),
+    ("fine", "penalize"),
+    ("begin", "start", "commence"),
+))  # fmt: skip
+
+
+def same_act(asked: str, verb: "Token") -> bool:
+    """Whether `verb` (as written, or by the phrasal verb it is part of) tells of the act the question's verb
+    `asked` names, in other words: "arrested" for "caught", "shut down" for "closed"."""
+    lemma = phrasal_meaning(verb) or verb.lemma_.casefold()
+    return lemma == asked or any(asked in group and lemma in group for group in _SAME_ACTS)
+
+
 def phrasal_meaning(verb: "Token") -> str | None:
     """The one verb a phrasal verb means ("sign off" -> "approve", "stepped down" -> "resign"); None for others."""
     # the parser may tag the particle right after the verb as an adverb ("stepped down Friday")

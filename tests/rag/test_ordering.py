@@ -459,3 +459,20 @@ def test_a_question_of_a_spans_end_is_answered_by_the_date_that_closes_it(questi
     closing.passage = opening.passage
     ranked = [closing, opening] if "begin" in question else [opening, closing]
     assert fitting_first(ranked, analyse(question))[0].answer_text() == first
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("Where was the Tarnby bank robbery suspect caught?", "Quell"),  # "arrested" tells of the catching
+    ("Where did the Tarnby bank robbery happen?", "Elm Street"),
+])  # fmt: skip
+def test_a_value_on_a_verb_of_the_same_act_is_on_the_questions_verb(question: str, first: str) -> None:
+    """"A man accused of robbing the bank on Elm Street was arrested Saturday at a motel in Quell"."""
+    from rag.ordering import fitting_first
+    from rag.query import analyse
+
+    text = ("A man accused of robbing the Tarnby bank branch on Elm Street was arrested Saturday at a motel in Quell, "
+            "police said.")  # fmt: skip
+    street = _valued(text, "Elm Street", "FAC")
+    town = _valued(text, "Quell", "GPE")
+    town.passage = street.passage
+    assert fitting_first([street, town], analyse(question))[0].answer_text() == first

@@ -898,3 +898,18 @@ def test_a_share_of_time_answers_how_much_time() -> None:
     """"could cut travel times by up to 20 percent" answers "How much time could drivers save?"."""
     assert entity_fits("duration", "PERCENT", "up to 20 percent", "time")
     assert not entity_fits("duration", "PERCENT", "up to 20 percent", "detour")
+
+
+@pytest.mark.parametrize(("asked", "sentence", "verb", "same"), [
+    ("catch", "Police arrested the man in Quell.", "arrested", True),
+    ("close", "The mill shut down in June.", "shut", True),
+    ("hire", "The board appointed Ada Quist.", "appointed", True),
+    ("approve", "The council rejected the plan.", "rejected", False),  # another outcome, not the same act
+    ("hire", "The board fired Ada Quist.", "fired", False),
+])  # fmt: skip
+def test_a_verb_of_the_same_act_in_other_words(asked: str, sentence: str, verb: str, same: bool) -> None:
+    from index.nlp import sentence_parse
+    from rag.query import same_act
+
+    token = next(t for t in sentence_parse(sentence) if t.text == verb)
+    assert same_act(asked, token) is same
