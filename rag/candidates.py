@@ -1726,6 +1726,10 @@ def _answer_entities(
                 and not _may_ask_for_the_one_replaced(analysis)
                 and not _said_of_them_as_asked(passage.text, e, end, analysis)):  # fmt: skip
             continue  # "succeeding Superintendent Tam Quist": the one replaced, not the one who replaces him
+        if (analysis.answer_type == "place" and (analysis.mood == "irrealis" or _ASKS_A_NEW_PLACE.search(question))
+                and _where_it_has_been(passage.text, s, e, start, end)):  # fmt: skip
+            continue  # "After 12 years in Veterans Park, the festival is packing up", "housed at the Main Street
+            # station since 1998": where it has been, not where it will be
         if (analysis.answer_type in ("person", "organisation", "place")
                 and _INSTEAD_OF_BEFORE.search(passage.text, max(start, s - _INSTEAD_OF_REACH), s)
                 and not _ASKS_FOR_THE_ALTERNATIVE.search(question)
@@ -1991,6 +1995,27 @@ _REPLACED_BEFORE = re.compile(
     r"(?:[A-Z][\w.'’-]*\s+){0,3}$"
 )
 _REPLACED_REACH = 60
+# Where something has been for a while ("since 1998", "for the past 12 years", "After 12 years in Veterans Park"),
+# which answers no question of where it will be or is moving to. English words of time.
+_FOR_A_WHILE_AFTER = re.compile(
+    r"^[^,;.]{0,25}?\b(?:since\s+(?:\d{4}|the\s+\d{4}s|last\s+\w+|[A-Z][a-z]+)|for\s+(?:the\s+(?:past|last)\s+)?"
+    r"(?:more\s+than\s+)?(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|forty|"
+    r"fifty)\s+(?:years|decades))\b"
+)
+_FOR_A_WHILE_BEFORE = re.compile(
+    r"\b(?i:after|for)\s+(?:the\s+(?:past|last)\s+)?(?:more\s+than\s+)?\w+\s+(?:years|decades|winters|summers)\s+"
+    r"(?:at|in|on|inside|out\s+of)\s+(?:the\s+)?$|\bsince\s+\d{4}\s+(?:at|in|on)\s+(?:the\s+)?$"
+)
+_ASKS_A_NEW_PLACE = re.compile(r"\b(?:new|mov(?:e|es|ed|ing)|relocat\w*|this\s+(?:year|season|summer|fall|winter|"
+                               r"spring)|next\s+\w+)\b", re.IGNORECASE)
+
+
+def _where_it_has_been(text: str, s: int, e: int, start: int, end: int) -> bool:
+    """Whether the place at text[s:e] is said to be where something has been for a while: "since 1998" or "for
+    the past 12 years" after it in its clause, or "After 12 years in" before it."""
+    return bool(_FOR_A_WHILE_AFTER.match(text[e:end]) or _FOR_A_WHILE_BEFORE.search(text, max(start, s - 50), s))
+
+
 # The one set aside for another ("instead of Grace Lutheran Church", "rather than Harlan Paving"), which answers no
 # question of who or where unless it asks for that one ("Where did they vote before?", "... used to ...").
 _INSTEAD_OF_BEFORE = re.compile(r"\b(?i:instead\s+of|rather\s+than|in\s+place\s+of)\s+(?:[\w.'’-]+\s+){0,3}$")

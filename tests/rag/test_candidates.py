@@ -2830,3 +2830,18 @@ def test_a_word_before_a_title_is_the_titles_not_a_name() -> None:
     text = "Parks superintendent Gail Morrow said the Tarnby playground opens Friday."
     passage = _passage(text, [*_tagged(text, "ORG", "Parks"), *_tagged(text, "PERSON", "Gail Morrow")])
     assert _answers("Who said the Tarnby playground opens Friday?", passage) == ["Gail Morrow"]
+
+
+@pytest.mark.parametrize(("question", "old_answers"), [
+    ("Where will the Tarnby farmers market be held this season?", False),
+    ("Where is the Tarnby farmers market moving?", False),
+    ("Where has the Tarnby farmers market been held?", True),
+])  # fmt: skip
+def test_where_something_has_been_answers_no_question_of_where_it_will_be(question: str, old_answers: bool) -> None:
+    """"After eleven years on Cobb Street, the market is packing up": Cobb Street is where it was."""
+    text = ("After eleven years on Cobb Street, the Tarnby farmers market is packing up. It will set up behind Tarnby "
+            "Town Hall starting May 3.")  # fmt: skip
+    passage = _passage(text, _tagged(text, "FAC", "Cobb Street", "Tarnby Town Hall"))
+    answers = _answers(question, passage)
+    assert "Tarnby Town Hall" in answers
+    assert ("Cobb Street" in answers) is old_answers
