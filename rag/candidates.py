@@ -36,6 +36,7 @@ from rag.query import (
     entity_fits, is_duration, is_infinitive, phrasal_meaning, role_forms, same_act, slot_of, unit_forms, year_ranges,
 )  # fmt: skip
 from rag.text import NUMBER_WORDS, all_stems, content_words, normalise, noun_stems, stems, stopwords, words
+from rag.value_times import matches, times_asked
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
 
 if TYPE_CHECKING:
@@ -330,7 +331,7 @@ def find_candidates(
             settings = _opening_settings(passage, start, end)
             if settings and _set_in_another_place(passage, settings, checker.share_in(text)[1]):
                 continue
-            if _ANOTHER_INSTANCE.search(text) and not _ASKS_OF_ANOTHER_INSTANCE.search(question):
+            if _of_another_instance(text, question, checker):
                 continue  # "In 2019, lineman Curtis Bell was hurt in a similar fall": another event than the one asked
             own = query_stems & sentence_stems
             from_context = (query_stems & context) - own
@@ -432,7 +433,8 @@ _SETTING_OPENER = re.compile(r"^\W*(?:In|At)\s+(?:the\s+)?(?:(?:neighboring|near
 # for the same reason", "A similar break-in ..."), and a question that asks of one ("Has this happened before?").
 # English words for likeness and for what came before.
 _ANOTHER_INSTANCE = re.compile(
-    r"\b(?:a|an|another)\s+similar\b|\bsimilar\s+(?:problems|complaints|cases|incidents|failures|issues|concerns)\b"
+    r"\b(?:a|an|another)\s+similar\s+[\w-]+\b(?!\s+(?:to|as)\b)"
+    r"|\bsimilar\s+(?:problems|complaints|cases|incidents|failures|issues|concerns)\b"
     r"|\bfor\s+the\s+same\s+reasons?\b",
     re.IGNORECASE,
 )
@@ -440,6 +442,30 @@ _ASKS_OF_ANOTHER_INSTANCE = re.compile(
     r"\b(?:similar|same|previous(?:ly)?|before|earlier|prior|last\s+time|ever|again|other|another|elsewhere)\b",
     re.IGNORECASE,
 )
+# A time a sentence gives an earlier event ("in 2019", "last year", "in September").
+_ANOTHER_TIME = re.compile(
+    r"\b(?:(?:in|of)\s+(?:19|20)\d\d|(?:19|20)\d\d,|last\s+(?:year|spring|summer|fall|autumn|winter|month)|"
+    r"(?:in|last)\s+(?:" + "|".join(MONTH_NUMBERS) + r"))\b",
+    re.IGNORECASE,
+)
+
+
+def _of_another_instance(text: str, question: str, checker: ConstraintChecker) -> bool:
+    """Whether a sentence tells of another event of the kind asked: it likens it to the one asked ("was hurt in a
+    similar fall", "for similar problems", "for the same reason"), gives it a time of its own that the question
+    does not ("In 2019, ..."), and lacks a name the question gives ("Who was the Lakeview lineman hurt Thursday?").
+    Not "About 30 students got sick, a similar number to ...", nor a question of the earlier event."""
+    if not _ANOTHER_INSTANCE.search(text) or _ASKS_OF_ANOTHER_INSTANCE.search(question):
+        return False
+    told = _ANOTHER_TIME.search(text)
+    if told is None or told.group().strip(", ").split()[-1].casefold() in question.casefold():
+        return False
+    asked = times_asked(question)
+    # it lacks a name the question gives, or the time the question gives ("fined on Friday": "in 2019")
+    return any(c.kind == "name" for c in checker.share_in(text)[1]) or bool(
+        asked and not matches(times_asked(text), asked))
+
+
 # An opening that says its place is another than the article's: "In neighboring Osgood County, ...".
 _ANOTHER_PLACE_OPENER = re.compile(r"\b(?:neighboring|nearby|neighbouring)\s+$", re.IGNORECASE)
 # Labels the model gives an unfamiliar town or site after "In"/"At" (a person's too: "In Tidewick" is no person)
@@ -466,10 +492,22 @@ def _set_in_another_place(passage: Passage, settings: list[tuple[int, int]], mis
     asked = [c for c in missing if c.kind == "name" and c.alternatives is None and c.keys]
     if not asked:
         return False
-    if any(_ANOTHER_PLACE_OPENER.search(passage.text, max(0, s - 20), s) for s, _ in settings):
+    if any(_ANOTHER_PLACE_OPENER.search(passage.text, max(0, s - 20), s) and _a_town(passage, s, e)
+           for s, e in settings):  # fmt: skip
         return True  # "In neighboring Osgood County, 12 farmers filed suit": the sentence says it is elsewhere
     article = f"{passage.title}\n{passage.text}"
     return any(_listed_together(article, passage.text[s:e], c.keys[0]) for s, e in settings for c in asked)
+
+
+# The last word of a site's name: "At the nearby Grange Hall" is a spot in the same town.
+_A_SITE_LAST = re.compile(r"\b(?:Park|Hall|Campus|Center|Centre|School|Field|Grange|Church|Library|Lake|Beach|Mall|"
+                          r"Plaza|Square|Street|Road|Avenue)$")  # fmt: skip
+
+
+def _a_town(passage: Passage, start: int, end: int) -> bool:
+    """Whether the model tagged the name at passage.text[start:end] as a town or a county, not a site in one."""
+    return any(s == start and e == end and label == "GPE" for s, e, label in passage.entities) and not (
+        _A_SITE_LAST.search(passage.text[start:end]))
 
 
 # A list of names that "and", "or" or "&" closes: "Orrin Bay and Tidewick", "Brantley, Marlow and Corbin"; not a
@@ -515,10 +553,13 @@ def _names_another_number(text: str, constraints: Sequence[Constraint]) -> bool:
     Quillport042, whatever the article or the sentence before says of the one asked."""
     sentence = normalise(text)
     for constraint in constraints:
-        numbered = _NUMBERED_NAME.fullmatch(constraint.keys[0]) if constraint.keys else None
-        if constraint.kind not in ("name", "identifier") or numbered is None:
-            continue
-        name, number = numbered.groups()
+        if constraint.kind == "numbered":
+            name, number = constraint.keys
+        else:
+            numbered = _NUMBERED_NAME.fullmatch(constraint.keys[0]) if constraint.keys else None
+            if constraint.kind != "identifier" or numbered is None:
+                continue
+            name, number = numbered.groups()
         pattern = r"\W+".join(map(re.escape, name.split()))
         found = set(re.findall(rf"(?<!\w){pattern}[\s-]*(\d+[a-z]?)(?!\w)", sentence))
         if found and number not in found:
@@ -954,7 +995,17 @@ def dates_what_was_done(analysis: QuestionAnalysis, candidate: Candidate) -> boo
         return False
     if span.root.dep_ == "pobj" and span.root.head.lower_ in _AHEAD:
         return False
+    if verb.lemma_.casefold() in _SCHEDULING_VERBS and any(
+        span.root in c.subtree for c in verb.children if c.dep_ in ("dobj", "npadvmod")
+    ):
+        return False  # "A judge set Feb. 3 as the trial date", "scheduled a June 12 vote": a day put ahead (not "set
+        # aside $4 million for a station on Oct. 14")
     return not _any_of(_predicate_stems(analysis), [verb])
+
+
+# Verbs that put a day ahead when done: "set Aug. 25 as the first day", "picked the week of Aug. 8". English verbs.
+_SCHEDULING_VERBS = frozenset({"set", "schedule", "reschedule", "choose", "pick", "slate", "plan", "fix", "select",
+                               "target", "announce", "move", "push", "delay", "postpone", "book", "calendar"})  # fmt: skip
 
 
 def acts_rather_than_places(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
@@ -1646,12 +1697,13 @@ def _answer_entities(
             fitting.append((since.start(), e, label))
             continue
         text = passage.text[s:e]
-        if (label != "PERSON" and analysis.answer_type in ("person", "organisation", "place")
-                and _POSSESSIVE_END_OF_NAME.search(text) and not _ASKS_WHOSE.match(question)):  # fmt: skip
+        if (label != "PERSON" and analysis.answer_type in ("person", "organisation")
+                and _POSSESSIVE_END_OF_NAME.search(text) and not _A_SAINTS_NAME.search(text)
+                and not _ASKS_WHOSE.match(question)):  # fmt: skip
             continue  # "Lindell Elementary's parking lot", "Hadley's reservoir project": whose the thing is, not who
-            # did anything nor where
-        if label in _NAME_LABELS and (_NO_NAME.search(text)
-                                      or (" " not in text and _A_TITLE_AFTER.match(passage.text, e))):
+            # did anything (but "St. Joseph's" is a hospital's name)
+        if label in _NAME_LABELS and (_NO_NAME.search(text) or (
+                analysis.answer_type == "person" and " " not in text and _A_TITLE_AFTER.match(passage.text, e))):
             continue  # "Capt" left of "CEDAR BLUFF - Capt", "Jefferson High School to Hartline Roofing of", "Parks" of
             # "Parks superintendent Gail Morrow": the model's span is no name
         if (analysis.answer_type == "date" and _ASKS_WHEN_IT_WAS_DONE.match(question)
@@ -1712,6 +1764,7 @@ def _answer_entities(
             continue  # "How many years did he get?": "faces up to 20 years" is the most he could get, not what he got
             # (not "runners faced up to 95 degrees", "the flood carried up to 3 feet of water": what was)
         if (analysis.answer_type == "count" and _a_side_of_a_tally(passage.text, s, e)
+                and _A_VOTING_BODY.search(passage.text, start, end)
                 and (_ASKS_A_MARGIN.search(question) or (analysis.focus or "") in _ANY_VOTERS)):  # fmt: skip
             continue  # "The commission voted 3-2": a body's tally counts neither a margin nor the people who voted
         if analysis.answer_type in ("count", "quantity", "measure") and _STREET_AFTER.match(passage.text, e) and text.isdigit():
@@ -2018,7 +2071,9 @@ def _where_it_has_been(text: str, s: int, e: int, start: int, end: int) -> bool:
 
 # The one set aside for another ("instead of Grace Lutheran Church", "rather than Harlan Paving"), which answers no
 # question of who or where unless it asks for that one ("Where did they vote before?", "... used to ...").
-_INSTEAD_OF_BEFORE = re.compile(r"\b(?i:instead\s+of|rather\s+than|in\s+place\s+of)\s+(?:[\w.'’-]+\s+){0,3}$")
+_INSTEAD_OF_BEFORE = re.compile(
+    r"\b(?i:instead\s+of|rather\s+than|in\s+place\s+of)\s+(?:(?!(?:at|in|on|near|to|from|by|for)\b)[\w.'’-]+\s+){0,3}$"
+)  # (not past a preposition: "meet Tuesday instead of Monday at City Hall" meets at City Hall)
 _INSTEAD_OF_REACH = 60
 _ASKS_FOR_THE_ALTERNATIVE = re.compile(
     r"\b(?:instead|rather|replac\w*|usual(?:ly)?|used\s+to|previous(?:ly)?|former(?:ly)?|old|before|normally|"
@@ -2294,7 +2349,10 @@ _PUBLIC_BODY = re.compile(
 # A number that is one side of a body's tally ("voted 3-2", "a 5-2 vote", "voted 6 to 1"), which answers how many
 # members voted one way, not "By how many votes did the bond pass?" nor how many people voted.
 _TALLY_AFTER = re.compile(r"\s?[-–]\s?\d{1,2}\b|\s+to\s+\d{1,2}\b(?!\s*(?:percent|%))")
-_TALLY_BEFORE = re.compile(r"\b\d{1,2}\s?[-–]\s?$")
+_TALLY_BEFORE = re.compile(r"\b\d{1,2}(?:\s?[-–]\s?|\s+to\s+)$")
+# A body that votes by a tally of its members (not residents at a town meeting, "voted 45 to 12"). English nouns.
+_A_VOTING_BODY = re.compile(r"\b(?:council|board|commission|committee|trustees|commissioners|selectmen|panel|"
+                            r"legislature|court|jury|regents|supervisors)\b", re.IGNORECASE)
 _ASKS_A_MARGIN = re.compile(r"\bby\s+how\s+many\s+votes\b|\bmargin\b", re.IGNORECASE)
 _ANY_VOTERS = frozenset({"people", "person", "resident", "voter", "citizen"})
 
@@ -2316,6 +2374,7 @@ _NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "GPE", "LOC", "NORP"})
 # Gail Morrow", "Finance director Ann Ruiz").
 _A_TITLE_AFTER = re.compile(r"\s+(?:" + "|".join(OFFICE_TITLES) + r")\b")
 _POSSESSIVE_END_OF_NAME = re.compile(r"['’]s?$")
+_A_SAINTS_NAME = re.compile(r"\bSt\.?\s+[A-Z][\w.]*['’]s$")
 _ASKS_WHOSE = re.compile(r"\W*whose\b", re.IGNORECASE)
 # The last word of a body's name ("the Ludgarth County Sheriff's Office", "Orlow Fire Department"). English nouns.
 _A_BODY_LAST = re.compile(
@@ -2546,47 +2605,64 @@ _WHERE_REACH = 16
 # Words for the options a choice is made among ("the finalists are ...", "Bids came from ...", "is weighing two
 # sites: ..."), and verbs of asking for them. A closed class of English words.
 _OPTIONS_WORD = re.compile(
-    r"\b(?:finalists?|semifinalists?|candidates|applicants|bidders|bids|proposals|options|sites|locations|"
-    r"contenders|nominees|choices|offers|short\s*list|shortlist(?:ed)?|weighing|considering|studying|vying)\b",
+    r"\b(?:finalists?|semifinalists?|candidates|applicants|bidders|bids|proposals|sites|contenders|nominees|"
+    r"choices|offers|short\s*list|shortlist(?:ed)?)\b",
     re.IGNORECASE,
 )
-# Verbs that tell a choice made ("awarded", "voted to build ..., rejecting proposals to ..."). English verbs of
-# choosing.
+# Verbs that tell a choice made ("awarded", "voted to build ..., rejecting proposals to ...", "will be the next
+# mayor after edging out fellow candidates ..."). English verbs of choosing and of winning.
 _A_CHOICE_MADE = re.compile(
     r"\b(?:award|chose|chosen|choose|select|pick|hire|hiring|name|naming|appoint|approv|vot|tapp|went\s+to|won|"
-    r"settled\s+on|opted)\w*", re.IGNORECASE
+    r"settled\s+on|opted|edg(?:e|ed|ing)\s+out|defeat|beat|unseat|will\s+be|replac)\w*", re.IGNORECASE
 )
 _ASKING_FOR_OPTIONS = frozenset({"bid", "apply", "compete", "consider", "weigh", "study", "offer", "vie", "run",
                                  "submit", "propose", "nominate", "interview", "respond", "shortlist"})  # fmt: skip
+# The verbs of a question that asks for the one chosen (besides one about what will be: "Where will it be built?").
+# English verbs of choosing, of getting a job or a contract, and of doing it.
+_CHOOSING_VERBS = frozenset({"hire", "pick", "choose", "select", "name", "appoint", "award", "win", "get", "receive",
+                             "build", "operate", "supply", "finance", "lead", "coach", "replace", "succeed", "elect",
+                             "locate", "hold", "move", "open", "sign", "attend", "play", "join"})  # fmt: skip
 _NAME_LABELS_LISTED = frozenset({"PERSON", "ORG", "FAC", "GPE", "LOC"})
+# How far (in characters) after the word for the options their list may begin ("The finalists are Deputy Chief ...").
+_OPTIONS_REACH = 100
+_LIST_CLOSED = re.compile(r"\s(?:and|or)\s|;")
 
 
 def _lists_options(analysis: QuestionAnalysis, passage: Passage, start: int, end: int) -> bool:
-    """Whether the sentence at passage.text[start:end] lists the options a choice is still to be made among: it
-    names options ("The finalists are ...", "Bids came from ...", "staff are studying three sites: ...") and then
-    two or more names. It answers no question of whom or where someone chose, unless the question asks about the
-    options themselves ("Who are the finalists?", "Which firms bid?")."""
+    """Whether the sentence at passage.text[start:end] lists the options a choice is still to be made among: a word
+    for them ("The finalists are ...", "Bids came from ...", "is weighing two sites: ...") and, soon after it, a list
+    of two or more names ("A, B and C"). It answers no question of whom or where someone chose or will choose,
+    unless the sentence tells the choice ("awarded the contract to Keldon Paving, the lowest of four bidders") or
+    the question asks about the options themselves ("Who are the finalists?", "Which firms bid?")."""
     options = _OPTIONS_WORD.search(passage.text, start, end)
     if options is None or analysis.predicate in _ASKING_FOR_OPTIONS or _OPTIONS_WORD.search(analysis.question):
         return False
+    if analysis.predicate not in _CHOOSING_VERBS and analysis.mood != "irrealis":
+        return False  # "Who is the city engineer?": "City Engineer Tom Hayes said bids from A and B came in high"
     if _A_CHOICE_MADE.search(passage.text, start, options.start()) or (
         analysis.predicate and set(stems(analysis.predicate)) & all_stems(passage.text[start:end])
     ):
         return False  # "awarded the contract to Keldon Paving, the lowest of four bidders": the choice is told
-    named = {passage.text[s:e] for s, e, label in passage.entities
-             if label in _NAME_LABELS_LISTED and options.end() <= s and e <= end}  # fmt: skip
-    return len(named) >= 2
+    named = sorted((s, e) for s, e, label in passage.entities
+                   if label in _NAME_LABELS_LISTED and options.end() <= s and e <= end)  # fmt: skip
+    if len(named) < 2 or named[0][0] - options.end() > _OPTIONS_REACH:
+        return False
+    # a list that "and" or "or" closes among them ("A of X, B of Y and C"; "A, which ...; B; and C"; "three sites: a
+    # corner of M, a lot on B and land on R"), not names that only follow one another ("bids for the Ferris Street
+    # project will be opened at Town Hall, said Town Clerk Joan Pettibone")
+    return bool(_LIST_CLOSED.search(passage.text, named[0][1], named[-1][0]))
 
 
 def _a_proper_name(passage: Passage, s: int, e: int) -> bool:
     """Whether passage.text[s:e], what is left of a name the model joined to the dateline, may be a name: more than
-    one word, or a word the passage also writes with a capital inside a sentence ("OXLEY - Walmart will close ...
-    said Walmart"); not "ELLSWORTH - Someone broke in", "RIVERMONT - Children swarmed the playground"."""
-    words = passage.text[s:e].split()
-    if len(words) != 1:
+    one word, or a word the passage also writes with a capital inside a sentence ("OXLEY - Walmart will close ...,
+    a Walmart spokesman said"); not "ELLSWORTH - Someone broke in", "RIVERMONT - Children swarmed the playground",
+    "BIRCHMOOR - Police arrested ..." (a firm named once, right after the dateline, is lost with them)."""
+    parts = passage.text[s:e].split()
+    if len(parts) != 1:
         return True
-    word = re.escape(words[0].strip(".,;:'’"))
-    return bool(re.search(rf"[a-z,;]\s+{word}\b", passage.text))
+    word = parts[0].strip(".,;:'’")
+    return bool(re.search(rf"[a-z,;]\s+{re.escape(word)}\b", passage.text))
 
 
 def _a_street(text: str, start: int, end: int) -> bool:

@@ -37,7 +37,7 @@ AnswerType = Literal[
     "person", "organisation", "place", "date", "duration", "count", "money", "percent", "quantity", "measure", "age",
     "name", "reason", "quote", "list", "yes_no", "description",
 ]  # fmt: skip
-ConstraintKind = Literal["name", "year", "year_range", "date", "number", "identifier", "size"]
+ConstraintKind = Literal["name", "year", "year_range", "date", "number", "identifier", "size", "numbered"]
 # Where the question word stands to its verb: the one who does it, or the one it is done to (`slot_of`).
 Slot = Literal["subject", "object"]
 # How a clause stands to reality: done ("hired", "has hired", "was lifted"), not (yet) done ("will hold",
@@ -238,6 +238,8 @@ class Constraint:
             return any(
                 _MONTH_NAMES.get(m.group("month")) == month and m.group("day") == day for m in _date_mentions(text)
             )
+        if self.kind == "numbered":
+            return _numbered_in(self.keys[0], self.keys[1], text)
         if self.kind == "identifier":
             return re.search(rf"(?<![\w-]){re.escape(self.keys[0])}(?![\w-])", text) is not None
         if self.kind == "size":
@@ -1529,10 +1531,29 @@ def _constraints(doc: "Doc", publisher_names: frozenset[str]) -> Iterable[Constr
             if number is not None:
                 # "Precinct 7", "Ward 3": the name is the word with its number (another precinct is not this one)
                 covered.add(number.idx)
-                yield from emit(Constraint(f"{token.text} {number.text}", "name", label=None,
-                                           keys=(f"{word} {normalise(number.text)}",)))
+                yield from emit(Constraint(f"{token.text} {number.text}", "numbered",
+                                           keys=(word, normalise(number.text))))
                 continue
             yield from emit(Constraint(token.text, "name", label=None, keys=(word,)))
+
+
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                  "eighteenth", "nineteenth", "twentieth")  # fmt: skip
+
+
+def _numbered_in(word: str, number: str, text: str) -> bool:
+    """Whether normalised `text` names the one of `word` with `number` as news writes it: "precinct 7", "no. 3 fire
+    station", "lot no. 9", "the fourth ward", "the 2nd district" (the number within three words of the word)."""
+    forms = [re.escape(number), rf"no\.?\s*{re.escape(number)}", rf"number\s+{re.escape(number)}"]
+    if number.isdigit():
+        forms.append(rf"{int(number)}(?:st|nd|rd|th)")
+        if 0 < int(number) <= len(_ORDINAL_WORDS):
+            forms.append(_ORDINAL_WORDS[int(number) - 1])
+    numbered = rf"(?:{'|'.join(forms)})"
+    near = r"(?:\W+\w+){0,2}\W+"
+    return re.search(rf"(?<![\w-]){numbered}{near}{re.escape(word)}s?\b|\b{re.escape(word)}{near}{numbered}(?![\w-])"
+                     rf"|\b{re.escape(word)}\s*{re.escape(number)}(?![\w-])", text) is not None
 
 
 def _number_after(token: "Token") -> "Token | None":
@@ -1849,6 +1870,11 @@ def _a_fraction(number: str) -> bool:
     return bool(_FRACTION.search(number)) and not _SCALE_WORDS.search(number)
 
 
+# Verbs of a change in an amount: a share answers by how much ("cut travel times by 20 percent"). English verbs.
+_VERBS_OF_CHANGE = frozenset({"save", "cut", "reduce", "shave", "lose", "gain", "add", "increase", "decrease",
+                              "shorten", "lengthen", "trim", "slash"})  # fmt: skip
+
+
 def entity_fits(answer_type: str, label: str, entity_text: str, focus: str | None = None,
                 asked: Collection[str] = ()) -> bool:  # fmt: skip
     """Whether an entity of `label` can answer a question of `answer_type` about `focus`, the question's content
@@ -1857,7 +1883,7 @@ def entity_fits(answer_type: str, label: str, entity_text: str, focus: str | Non
         return is_duration(entity_text)  # "how many days ...?": "86 days" is tagged as a date, not a number
     if label == "MONEY" and _PERCENT_WORDS.search(entity_text):
         label = "PERCENT"
-    if answer_type == "duration" and focus == "time" and label == "PERCENT":
+    if answer_type == "duration" and focus == "time" and label == "PERCENT" and set(asked) & _VERBS_OF_CHANGE:
         return True  # "How much time could drivers save?": "up to 20 percent" of it
     if label not in ANSWER_LABELS.get(answer_type, ()):
         return False

@@ -124,12 +124,14 @@ def test_a_verb_like_the_questions_counts_more_than_another_verb(likeness: "Word
         return answer_clause(analyse(question), candidate, words)["predicate_similarity"]  # type: ignore[arg-type]
 
     injured = "How many hikers were injured in the Tarn Ridge rockfall?"
-    hurt = graded(injured, "Four hikers were hurt when rocks fell on the Tarn Ridge trail.", "Four", "CARDINAL")
+    hurt = graded(injured, "Four hikers were bruised when rocks fell on the Tarn Ridge trail.", "Four", "CARDINAL")
     guided = graded(injured, "Four hikers guided the rangers up the Tarn Ridge trail.", "Four", "CARDINAL")
     assert hurt > guided
     # the same verb is 1 whatever the likeness; without an encoder another verb is 0
     assert graded(injured, "Four hikers were injured on Tarn Ridge.", "Four", "CARDINAL") == 1.0
-    assert graded(injured, "Four hikers were hurt on Tarn Ridge.", "Four", "CARDINAL", SAME_WORD_ONLY) == 0.0
+    assert graded(injured, "Four hikers were bruised on Tarn Ridge.", "Four", "CARDINAL", SAME_WORD_ONLY) == 0.0
+    # a verb of the same act in other words is the question's verb (rag.query.same_act)
+    assert graded(injured, "Four hikers were hurt on Tarn Ridge.", "Four", "CARDINAL", SAME_WORD_ONLY) == 1.0
 
 
 def test_a_count_of_another_thing_scores_below_a_count_of_the_thing_asked(likeness: "WordLikeness") -> None:
@@ -2771,16 +2773,29 @@ def test_the_age_of_an_office_holder_is_a_persons_age() -> None:
 
 
 @pytest.mark.parametrize(("question", "answers"), [
-    ("How much was Quell Quarry fined on Friday?", ["$45,000"]),
+    ("How much was Brindle Gravel Co. fined on Friday?", ["$45,000"]),
     # a question of the earlier event may be answered by it
-    ("How much was Quell Quarry fined the previous time?", ["$45,000", "$12,000"]),
+    ("How much was Brindle Gravel Co. fined the previous time?", ["$45,000", "$12,000"]),
+    ("How much was Brindle Gravel Co. fined in 2019?", ["$45,000", "$12,000"]),
 ])  # fmt: skip
 def test_a_sentence_of_a_similar_event_answers_only_a_question_of_it(question: str, answers: list[str]) -> None:
-    """"The quarry was fined $12,000 in 2019 for similar problems": another fine than Friday's."""
-    text = ("Regulators fined Quell Quarry $45,000 on Friday for dust violations. The quarry was fined $12,000 in "
-            "2019 for similar problems.")  # fmt: skip
+    """"The company was fined $12,000 in 2019 for similar problems": another fine than Friday's."""
+    text = ("Regulators fined Brindle Gravel Co. $45,000 on Friday for dust violations. The company was fined $12,000 "
+            "in 2019 for similar problems.")  # fmt: skip
     passage = _passage(text, _tagged(text, "MONEY", "$45,000", "$12,000"))
     assert sorted(_answers(question, passage)) == sorted(answers)
+
+
+@pytest.mark.parametrize("text", [
+    "About 30 Brindle students got sick on Friday, a similar number to an outbreak in 2019.",
+    "Brindle paid $215,000 for a new plow truck, and Orlow is buying a similar truck next year.",
+])  # fmt: skip
+def test_a_likeness_that_tells_the_event_asked_is_no_other_event(text: str) -> None:
+    """"a similar number to an outbreak in 2019" likens the event asked to another; it is still the one asked."""
+    value = "About 30" if "sick" in text else "$215,000"
+    passage = _passage(text, _tagged(text, "CARDINAL" if "sick" in text else "MONEY", value))
+    question = "How many Brindle students got sick?" if "sick" in text else "How much did Brindle pay for its plow truck?"
+    assert _answers(question, passage) == [value]
 
 
 def test_a_sentence_set_in_a_neighboring_place_is_about_that_place() -> None:
@@ -2815,7 +2830,10 @@ def test_a_side_of_a_bodys_tally_counts_only_its_members(question: str, tally_an
 
 @pytest.mark.parametrize(("text", "span", "kept"), [
     ("TARNBY - Someone broke into Orlow Middle School over the weekend.", "TARNBY - Someone", False),
-    ("TARNBY - Children swarmed the new playground at Elm Park on Saturday.", "TARNBY - Children", False),
+    ("TARNBY - Children swarmed the new playground at Elm Park, where children had waited a year.",
+     "TARNBY - Children", False),
+    ("TARNBY - Fenwick will move 120 jobs to Orlow, a Fenwick spokesman said.", "TARNBY - Fenwick", True),
+    ("TARNBY - Police arrested a man in the break-in at the Tarnby library.", "TARNBY - Police", False),
     ("TARNBY - Quellmart will close its store, a Quellmart manager said.", "TARNBY - Quellmart", True),
     ("TARNBY - Quell Paper will close its mill on Friday.", "TARNBY - Quell Paper", True),
 ])  # fmt: skip

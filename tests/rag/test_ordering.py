@@ -476,3 +476,17 @@ def test_a_value_on_a_verb_of_the_same_act_is_on_the_questions_verb(question: st
     town = _valued(text, "Quell", "GPE")
     town.passage = street.passage
     assert fitting_first([street, town], analyse(question))[0].answer_text() == first
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("A judge on Monday set Feb. 3 as the trial date for Kyle Varner.", "Feb. 3"),
+    ("The Tarnby school board scheduled a June 12 vote on the budget.", "June 12"),
+])  # fmt: skip
+def test_a_day_a_scheduling_verb_puts_ahead_answers_when_it_will_be(text: str, value: str) -> None:
+    """"set Feb. 3 as the trial date": the day is ahead, though the setting is done."""
+    from rag.ordering import fitting_first
+    from rag.query import analyse
+
+    question = "When will Kyle Varner's trial begin?" if "trial" in text else "When will the Tarnby board vote?"
+    candidate = _valued(text, value, "DATE")
+    assert fitting_first([candidate], analyse(question)) == [candidate]

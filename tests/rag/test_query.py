@@ -884,20 +884,37 @@ def test_how_much_time_asks_for_a_length_of_time(question: str, answer_type: str
     assert analyse(question).answer_type == answer_type
 
 
-@pytest.mark.parametrize(("question", "keys"), [
-    ("How many voters are registered in Precinct 7?", ("precinct 7",)),
-    ("Who represents Ward 3B?", ("ward 3b",)),
-    ("Who won the Tarnby 10K?", ("tarnby",)),
+@pytest.mark.parametrize(("question", "kind", "keys"), [
+    ("How many voters are registered in Precinct 7?", "numbered", ("precinct", "7")),
+    ("Who represents Ward 3B?", "numbered", ("ward", "3b")),
+    ("Who won the Tarnby 10K?", "name", ("tarnby",)),
 ])  # fmt: skip
-def test_a_name_with_its_number_is_one_constraint(question: str, keys: tuple[str, ...]) -> None:
-    names = [c.keys for c in analyse(question).constraints if c.kind == "name"]
-    assert keys in names
+def test_a_name_with_its_number_is_one_constraint(question: str, kind: str, keys: tuple[str, ...]) -> None:
+    assert (kind, keys) in [(c.kind, c.keys) for c in analyse(question).constraints]
+
+
+@pytest.mark.parametrize(("text", "holds"), [
+    ("Polls in Ward No. 3 open at 7 a.m.", True),
+    ("Polls in the Third Ward open at 7 a.m.", True),
+    ("Harold Voss represents the 3rd Ward.", True),
+    ("Voters in Ward 3 may use the library.", True),
+    ("Voters in Ward 30 may use the library.", False),
+    ("Voters in Ward 4 may use the library.", False),
+])  # fmt: skip
+def test_a_numbered_name_holds_as_news_writes_it(text: str, holds: bool) -> None:
+    """"Ward 3" is "the Third Ward", "the 3rd Ward"; not Ward 30 or Ward 4."""
+    from rag.text import normalise
+
+    ward = next(c for c in analyse("Who represents Ward 3 on the council?").constraints if c.kind == "numbered")
+    assert ward.holds_in(normalise(text), set(words(text))) is holds
 
 
 def test_a_share_of_time_answers_how_much_time() -> None:
     """"could cut travel times by up to 20 percent" answers "How much time could drivers save?"."""
-    assert entity_fits("duration", "PERCENT", "up to 20 percent", "time")
-    assert not entity_fits("duration", "PERCENT", "up to 20 percent", "detour")
+    assert entity_fits("duration", "PERCENT", "up to 20 percent", "time", ("time", "driver", "save"))
+    assert not entity_fits("duration", "PERCENT", "up to 20 percent", "detour", ("detour", "save"))
+    # "About 40 percent of students spend more than two hours": a share of the students, not of the time
+    assert not entity_fits("duration", "PERCENT", "About 40 percent", "time", ("time", "student", "spend"))
 
 
 @pytest.mark.parametrize(("asked", "sentence", "verb", "same"), [
