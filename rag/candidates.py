@@ -1005,7 +1005,7 @@ def dates_what_was_done(analysis: QuestionAnalysis, candidate: Candidate) -> boo
 
 # Verbs that put a day ahead when done: "set Aug. 25 as the first day", "picked the week of Aug. 8". English verbs.
 _SCHEDULING_VERBS = frozenset({"set", "schedule", "reschedule", "choose", "pick", "slate", "plan", "fix", "select",
-                               "target", "announce", "move", "push", "delay", "postpone", "book", "calendar"})  # fmt: skip
+                               "target", "announce", "move", "push", "delay", "postpone", "book"})  # fmt: skip
 
 
 def acts_rather_than_places(analysis: QuestionAnalysis, candidate: Candidate) -> bool:

@@ -2794,7 +2794,8 @@ def test_a_likeness_that_tells_the_event_asked_is_no_other_event(text: str) -> N
     """"a similar number to an outbreak in 2019" likens the event asked to another; it is still the one asked."""
     value = "About 30" if "sick" in text else "$215,000"
     passage = _passage(text, _tagged(text, "CARDINAL" if "sick" in text else "MONEY", value))
-    question = "How many Brindle students got sick?" if "sick" in text else "How much did Brindle pay for its plow truck?"
+    question = ("How many Brindle students got sick?" if "sick" in text
+                else "How much did Brindle pay for its plow truck?")  # fmt: skip
     assert _answers(question, passage) == [value]
 
 
