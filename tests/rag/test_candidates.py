@@ -2766,8 +2766,8 @@ def test_a_span_that_is_no_name_answers_no_who_or_where(span: str) -> None:
 
 def test_the_age_of_an_office_holder_is_a_persons_age() -> None:
     """"How old is Elm Ridge's new police chief?": "Moss, 47, ..." gives it, though the question names no one."""
-    text = ("Capt. Ada Moss was sworn in as Elm Ridge's police chief on Thursday. \"She knows every street in this town,\" "
-            "Mayor Rui Lenz said. Moss, 47, said her first priority is filling six open patrol jobs.")
+    text = ("Capt. Ada Moss was sworn in as Elm Ridge's police chief on Thursday. \"She knows every street in this "
+            "town,\" Mayor Rui Lenz said. Moss, 47, said her first priority is filling six open patrol jobs.")
     passage = _passage(text, [*_tagged(text, "PERSON", "Ada Moss"), (text.index("47"), text.index("47") + 2, "DATE")])
     assert "47" in _answers("How old is Elm Ridge's new police chief?", passage)
 
