@@ -33,7 +33,8 @@ from rag.number_roles import asks_population, prefer_asked_figures
 from rag.query import (
     ANSWER_LABELS, BUSINESS_NOUNS, CALENDAR_WORDS, INTENDING_VERBS, IRREALIS_GOVERNORS, MEASURE_UNITS,
     OFFICE_TITLES, SUM_OF_MONEY_NOUNS, YEAR, Constraint, QuestionAnalysis, clause_is_uncertain, clause_mood,
-    entity_fits, is_duration, is_infinitive, phrasal_meaning, role_forms, same_act, slot_of, unit_forms, year_ranges,
+    entity_fits, is_duration, is_infinitive, numbered_in, phrasal_meaning, role_forms, same_act, slot_of, unit_forms,
+    year_ranges,
 )  # fmt: skip
 from rag.text import NUMBER_WORDS, all_stems, content_words, normalise, noun_stems, stems, stopwords, words
 from rag.value_times import matches, times_asked
@@ -442,6 +443,23 @@ _ASKS_OF_ANOTHER_INSTANCE = re.compile(
     r"\b(?:similar|same|previous(?:ly)?|before|earlier|prior|last\s+time|ever|again|other|another|elsewhere)\b",
     re.IGNORECASE,
 )
+# How a sentence about another event opens: with its own time or place, or with the likeness itself ("In 2019,
+# lineman Curtis Bell was hurt in a similar fall", "Last year, Dalton Supply paid ... for similar problems", "A
+# similar garage proposal was rejected", "Neighboring Wexford County canceled its derby ... for the same reason");
+# not one that tells the event asked and likens it after ("will close Monday for the same reason it closed last
+# summer", "fined the company $45,000 on Friday, after a similar fine in 2019").
+_ANOTHER_EVENT_OPENER = re.compile(
+    r"\W*(?:In\s+(?:19|20)\d\d\b|Last\s+(?:year|month|spring|summer|fall|autumn|winter)\b|(?:A|An|Another)\s+similar\b|"
+    r"(?:In\s+)?(?:neighboring|nearby|neighbouring)\b|Earlier\s+this\s+year\b|Two\s+years\s+ago\b|"
+    r"In\s+(?:" + "|".join(MONTH_NUMBERS) + r")\b)",
+    re.IGNORECASE,
+)
+# ... or tells it within: "built a similar warehouse in nearby Salem Hill", "was fined $12,000 in 2019 for similar
+# problems" (the other event's own reason, in the plural), "Stroud-Galway built a similar reservoir in 2020".
+_ANOTHER_EVENT_INSIDE = re.compile(r"\bin\s+(?:nearby|neighboring|neighbouring)\s+[A-Z]|\bfor\s+similar\s+\w+s\b"
+                                   r"|\b(?!(?:after|before|with|like|of|in|to|for|from|and|or|but|as|than|at|on|by|"
+                                   r"while|if|when|that|is|was|be|said|says|warned|expect|expects)\b)"
+                                   r"[a-z]+\s+(?:a|an|another)\s+similar\b")
 # A time a sentence gives an earlier event ("in 2019", "last year", "in September").
 _ANOTHER_TIME = re.compile(
     r"\b(?:(?:in|of)\s+(?:19|20)\d\d|(?:19|20)\d\d,|last\s+(?:year|spring|summer|fall|autumn|winter|month)|"
@@ -455,7 +473,8 @@ def _of_another_instance(text: str, question: str, checker: ConstraintChecker) -
     similar fall", "for similar problems", "for the same reason"), gives it a time of its own that the question
     does not ("In 2019, ..."), and lacks a name the question gives ("Who was the Lakeview lineman hurt Thursday?").
     Not "About 30 students got sick, a similar number to ...", nor a question of the earlier event."""
-    if not _ANOTHER_INSTANCE.search(text) or _ASKS_OF_ANOTHER_INSTANCE.search(question):
+    if (not _ANOTHER_INSTANCE.search(text) or _ASKS_OF_ANOTHER_INSTANCE.search(question)
+            or not (_ANOTHER_EVENT_OPENER.match(text) or _ANOTHER_EVENT_INSIDE.search(text))):  # fmt: skip
         return False
     told = _ANOTHER_TIME.search(text)
     if told is None or told.group().strip(", ").split()[-1].casefold() in question.casefold():
@@ -562,7 +581,7 @@ def _names_another_number(text: str, constraints: Sequence[Constraint]) -> bool:
             name, number = numbered.groups()
         pattern = r"\W+".join(map(re.escape, name.split()))
         found = set(re.findall(rf"(?<!\w){pattern}[\s-]*(\d+[a-z]?)(?!\w)", sentence))
-        if found and number not in found:
+        if found and number not in found and not numbered_in(name, number, sentence):
             return True
     return False
 
@@ -597,8 +616,8 @@ def answer_clause(
 
     Each is 1 when there is nothing to compare (no answer entity, a question on "is" or in the present, a
     number that counts no noun)."""
-    nothing_to_compare = {"answer_on_predicate": 1.0, "predicate_similarity": 1.0, "counted_similarity": 1.0,
-                          "mood_agrees": 1.0}  # fmt: skip
+    nothing_to_compare = {"answer_on_predicate": 1.0, "answer_on_same_act": 1.0, "predicate_similarity": 1.0,
+                          "counted_similarity": 1.0, "mood_agrees": 1.0}  # fmt: skip
     entity = candidate.answer
     wanted = _predicate_stems(analysis)
     counts = _counts(analysis)
@@ -609,16 +628,19 @@ def answer_clause(
         return nothing_to_compare
     span, token = clause
     verbs = _verb_and_head(token)
-    on_predicate = not wanted or _any_of(wanted, verbs) or (
+    on_predicate = not wanted or _any_of(wanted, verbs)
+    # a verb of the same act in other words ("arrested" for "caught") is as like the question's as its own
+    on_same_act = on_predicate or (
         analysis.predicate is not None and any(same_act(analysis.predicate, t) for t in verbs)
     )
     predicate_similarity = 1.0
-    if not on_predicate and analysis.predicate:
+    if not on_same_act and analysis.predicate:
         predicate_similarity = max(word_likeness(analysis.predicate, t.lemma_) for t in verbs)
     counted_similarity = 1.0
     if counts is not None and analysis.focus:
         counted_similarity = _counted_similarity(analysis.focus, span, counts, word_likeness)
-    return {"answer_on_predicate": float(on_predicate), "predicate_similarity": predicate_similarity,
+    return {"answer_on_predicate": float(on_predicate), "answer_on_same_act": float(on_same_act),
+            "predicate_similarity": predicate_similarity,
             "counted_similarity": counted_similarity, "mood_agrees": float(_agrees(analysis, span, token))}  # fmt: skip
 
 
@@ -995,8 +1017,13 @@ def dates_what_was_done(analysis: QuestionAnalysis, candidate: Candidate) -> boo
         return False
     if span.root.dep_ == "pobj" and span.root.head.lower_ in _AHEAD:
         return False
+    if _EFFECTIVE_BEFORE.search(candidate.text, 0, candidate.answer[0] - candidate.start):
+        return False  # "approved a 9 percent increase, effective July 1": the day is ahead
     if verb.lemma_.casefold() in _SCHEDULING_VERBS and any(
-        span.root in c.subtree for c in verb.children if c.dep_ in ("dobj", "npadvmod")
+        (span.root in c.subtree
+         and (c.dep_ == "dobj" or (c.dep_ == "npadvmod" and not _A_WEEKDAY.fullmatch(span.text))))
+        or (c.dep_ == "prep" and span.root in list(c.children))
+        for c in verb.children
     ):
         return False  # "A judge set Feb. 3 as the trial date", "scheduled a June 12 vote": a day put ahead (not "set
         # aside $4 million for a station on Oct. 14")
@@ -1005,7 +1032,9 @@ def dates_what_was_done(analysis: QuestionAnalysis, candidate: Candidate) -> boo
 
 # Verbs that put a day ahead when done: "set Aug. 25 as the first day", "picked the week of Aug. 8". English verbs.
 _SCHEDULING_VERBS = frozenset({"set", "schedule", "reschedule", "choose", "pick", "slate", "plan", "fix", "select",
-                               "target", "announce", "move", "push", "delay", "postpone", "book"})  # fmt: skip
+                               "target", "announce", "move", "push", "delay", "postpone", "settle"})  # fmt: skip
+_EFFECTIVE_BEFORE = re.compile(r"\b(?:effective|starting|beginning|as\s+of)\s+$", re.IGNORECASE)
+_A_WEEKDAY = re.compile(r"(?:" + "|".join(WEEKDAY_NAMES) + r")", re.IGNORECASE)
 
 
 def acts_rather_than_places(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
@@ -2048,25 +2077,32 @@ _REPLACED_BEFORE = re.compile(
     r"(?:[A-Z][\w.'’-]*\s+){0,3}$"
 )
 _REPLACED_REACH = 60
-# Where something has been for a while ("since 1998", "for the past 12 years", "After 12 years in Veterans Park"),
-# which answers no question of where it will be or is moving to. English words of time.
-_FOR_A_WHILE_AFTER = re.compile(
-    r"^[^,;.]{0,25}?\b(?:since\s+(?:\d{4}|the\s+\d{4}s|last\s+\w+|[A-Z][a-z]+)|for\s+(?:the\s+(?:past|last)\s+)?"
-    r"(?:more\s+than\s+)?(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|forty|"
-    r"fifty)\s+(?:years|decades))\b"
+# Where something has been for a while: "After 12 years in Veterans Park, the festival ...", or a place after a verb of
+# being housed there with "since 1998" or "for the past 12 years" after it ("housed at the Main Street station since
+# 1998"), which answers no question of where it will be or is moving to; not a place that has been empty or idle
+# ("a lot that had sat empty for 10 years") nor one it keeps ("as it has since 2009"). English words of time.
+_AFTER_A_WHILE_IN = re.compile(
+    r"^(?:[A-Z][A-Z .'’-]*\s+[-—–]+\s+)?\W*(?:After|For)\s+(?:the\s+(?:past|last)\s+)?(?:more\s+than\s+)?\w+\s+"
+    r"(?:years|decades|winters|summers|seasons)\s+(?:at|in|on|inside|out\s+of)\s+(?:the\s+)?$"
 )
-_FOR_A_WHILE_BEFORE = re.compile(
-    r"\b(?i:after|for)\s+(?:the\s+(?:past|last)\s+)?(?:more\s+than\s+)?\w+\s+(?:years|decades|winters|summers)\s+"
-    r"(?:at|in|on|inside|out\s+of)\s+(?:the\s+)?$|\bsince\s+\d{4}\s+(?:at|in|on)\s+(?:the\s+)?$"
+_HOUSED_BEFORE = re.compile(
+    r"\b(?:housed|based|located|headquartered|operat(?:ed|es|ing)\s+out\s+of|work(?:ed|s|ing)\s+out\s+of|"
+    r"(?:has|have|had)\s+been)\s+(?:in|at|on|out\s+of|inside)?\s*(?:the\s+|a\s+)?(?:[\w.'’-]+\s+){0,5}$"
+)
+_FOR_A_WHILE_AFTER = re.compile(
+    r"^[^,;.]{0,25}?\b(?:since\s+(?:\d{4}|the\s+\d{4}s)|for\s+the\s+(?:past|last)\s+(?:\d+|\w+)\s+(?:years|decades))\b"
 )
 _ASKS_A_NEW_PLACE = re.compile(r"\b(?:new|mov(?:e|es|ed|ing)|relocat\w*|this\s+(?:year|season|summer|fall|winter|"
                                r"spring)|next\s+\w+)\b", re.IGNORECASE)
 
 
 def _where_it_has_been(text: str, s: int, e: int, start: int, end: int) -> bool:
-    """Whether the place at text[s:e] is said to be where something has been for a while: "since 1998" or "for
-    the past 12 years" after it in its clause, or "After 12 years in" before it."""
-    return bool(_FOR_A_WHILE_AFTER.match(text[e:end]) or _FOR_A_WHILE_BEFORE.search(text, max(start, s - 50), s))
+    """Whether the place at text[s:e] is said to be where something has been for a while: "After 12 years in" opening
+    the sentence before it, or a verb of being housed before it and "since 1998" or "for the past 12 years" after
+    it in its clause."""
+    if _AFTER_A_WHILE_IN.match(text[start:s]):
+        return True
+    return bool(_HOUSED_BEFORE.search(text, max(start, s - 60), s) and _FOR_A_WHILE_AFTER.match(text[e:end]))
 
 
 # The one set aside for another ("instead of Grace Lutheran Church", "rather than Harlan Paving"), which answers no
@@ -2606,14 +2642,18 @@ _WHERE_REACH = 16
 # sites: ..."), and verbs of asking for them. A closed class of English words.
 _OPTIONS_WORD = re.compile(
     r"\b(?:finalists?|semifinalists?|candidates|applicants|bidders|bids|proposals|sites|contenders|nominees|"
-    r"choices|offers|short\s*list|shortlist(?:ed)?)\b",
+    r"short\s*list|shortlist(?:ed)?)\b",
     re.IGNORECASE,
 )
 # Verbs that tell a choice made ("awarded", "voted to build ..., rejecting proposals to ...", "will be the next
 # mayor after edging out fellow candidates ..."). English verbs of choosing and of winning.
 _A_CHOICE_MADE = re.compile(
-    r"\b(?:award|chose|chosen|choose|select|pick|hire|hiring|name|naming|appoint|approv|vot|tapp|went\s+to|won|"
-    r"settled\s+on|opted|edg(?:e|ed|ing)\s+out|defeat|beat|unseat|will\s+be|replac)\w*", re.IGNORECASE
+    r"\b(?:award(?:s|ed|ing)?|ch(?:o|oo)s(?:e|es|en|ing)|chose|select(?:s|ed|ing)?|pick(?:s|ed|ing)?|"
+    r"hir(?:e|es|ed|ing)|nam(?:e|es|ed|ing)|appoint(?:s|ed|ing)?|approv(?:e|es|ed|ing)|vot(?:e|es|ed|ing)|"
+    r"tapp(?:ed|ing)|went\s+to|won|settled\s+on|opted|edg(?:e|ed|ing)\s+out|defeat(?:s|ed|ing)?|beat|"
+    r"unseat(?:s|ed|ing)?|will\s+be|replac(?:e|es|ed|ing)|gave|giv(?:e|es|ing)|favou?r(?:s|ed|ing)?|"
+    r"prefer(?:s|red|ring)?|went\s+with)\b",
+    re.IGNORECASE,
 )
 _ASKING_FOR_OPTIONS = frozenset({"bid", "apply", "compete", "consider", "weigh", "study", "offer", "vie", "run",
                                  "submit", "propose", "nominate", "interview", "respond", "shortlist"})  # fmt: skip
@@ -2639,7 +2679,7 @@ def _lists_options(analysis: QuestionAnalysis, passage: Passage, start: int, end
         return False
     if analysis.predicate not in _CHOOSING_VERBS and analysis.mood != "irrealis":
         return False  # "Who is the city engineer?": "City Engineer Tom Hayes said bids from A and B came in high"
-    if _A_CHOICE_MADE.search(passage.text, start, options.start()) or (
+    if _A_CHOICE_MADE.search(passage.text, start, end) or (
         analysis.predicate and set(stems(analysis.predicate)) & all_stems(passage.text[start:end])
     ):
         return False  # "awarded the contract to Keldon Paving, the lowest of four bidders": the choice is told

@@ -192,18 +192,21 @@ def on_the_questions_verb_first(candidates: list[Candidate], analysis: QuestionA
     if not candidates or not analysis.predicate:
         return candidates
     best = candidates[0]
-    if answer_clause(analysis, best)["answer_on_predicate"]:
+    clause = answer_clause(analysis, best)
+    if clause["answer_on_predicate"] or clause["answer_on_same_act"]:
         return candidates
     following = _next_sentence_start(best)
     # not from the figure of the time asked to one given for another ("took 1.2 million trips last year, compared
     # with 940,000 in 2019" for 2019); one given for no time may share the sentence's ("took in 62 dogs in June and
     # adopted out 38")
     asked = times_asked(analysis.question) & figure_time(best)  # the asked times the best is given for
+    # a verb of the same act in other words ("arrested" for "caught") chooses within the best one's sentence only:
+    # the next may tell of another ("officers at the fairgrounds apprehended 6 people")
     return _moved_first(candidates, next(
         (c for c in candidates[1:window]
          if c.passage is best.passage and c.start in (best.start, following)
          and not _given_for_other_times(c, asked)
-         and answer_clause(analysis, c)["answer_on_predicate"]
+         and answer_clause(analysis, c)["answer_on_predicate" if c.start != best.start else "answer_on_same_act"]
          and not _of_something_else(c, analysis, word_likeness)), None))  # fmt: skip
 
 
@@ -331,7 +334,7 @@ def change_not_level_first(candidates: list[Candidate], window: int = CHECKED_FO
 
 # Verbs that ask for where a span of days ends or starts ("When does early voting end?"), and what joins a span's
 # two ends ("runs Oct. 21 through Nov. 2", "from May 3 to May 9"). Closed classes of English words.
-_ENDING_VERBS = frozenset({"end", "finish", "close", "expire", "conclude", "wrap", "stop"})
+_ENDING_VERBS = frozenset({"end", "finish", "expire", "conclude", "wrap"})
 _STARTING_VERBS = frozenset({"begin", "start", "open", "commence", "kick", "launch"})
 _SPAN_JOINT = re.compile(r"\s*(?:through|thru|to|until|till|[-–—])\s*", re.IGNORECASE)
 

@@ -239,7 +239,7 @@ class Constraint:
                 _MONTH_NAMES.get(m.group("month")) == month and m.group("day") == day for m in _date_mentions(text)
             )
         if self.kind == "numbered":
-            return _numbered_in(self.keys[0], self.keys[1], text)
+            return numbered_in(self.keys[0], self.keys[1], text)
         if self.kind == "identifier":
             return re.search(rf"(?<![\w-]){re.escape(self.keys[0])}(?![\w-])", text) is not None
         if self.kind == "size":
@@ -439,10 +439,10 @@ _PHRASAL_MEANINGS = {("sign", "off"): "approve", ("turn", "down"): "reject", ("v
 # Verbs of one act, as news writes it in other words ("arrested" for "caught", "appointed" for "hired", "shuttered"
 # for "closed"); not its opposite ("rejected" is another outcome than "approved"). A closed class of English verbs.
 _SAME_ACTS = tuple(frozenset(group) for group in (
-    ("arrest", "catch", "apprehend", "nab", "capture", "detain"),
+    ("arrest", "catch", "apprehend", "nab", "capture"),
     ("hire", "appoint", "name", "pick", "choose", "select", "tap"),
     ("approve", "pass", "adopt", "ratify", "okay", "authorize"),
-    ("reject", "deny", "defeat", "veto"),
+    ("reject", "defeat", "veto"),
     ("close", "shut", "shutter"),
     ("complete", "finish"),
     ("demolish", "raze"),
@@ -1542,14 +1542,21 @@ _ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seven
                   "eighteenth", "nineteenth", "twentieth")  # fmt: skip
 
 
-def _numbered_in(word: str, number: str, text: str) -> bool:
+_CARDINAL_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                   "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii",
+          "xviii", "xix", "xx")
+
+
+def numbered_in(word: str, number: str, text: str) -> bool:
     """Whether normalised `text` names the one of `word` with `number` as news writes it: "precinct 7", "no. 3 fire
     station", "lot no. 9", "the fourth ward", "the 2nd district" (the number within three words of the word)."""
     forms = [re.escape(number), rf"no\.?\s*{re.escape(number)}", rf"number\s+{re.escape(number)}"]
     if number.isdigit():
         forms.append(rf"{int(number)}(?:st|nd|rd|th)")
         if 0 < int(number) <= len(_ORDINAL_WORDS):
-            forms.append(_ORDINAL_WORDS[int(number) - 1])
+            # "the Fourth Ward", "Ward Three", "Phase II"
+            forms += [_ORDINAL_WORDS[int(number) - 1], _CARDINAL_WORDS[int(number) - 1], _ROMAN[int(number) - 1]]
     numbered = rf"(?:{'|'.join(forms)})"
     near = r"(?:\W+\w+){0,2}\W+"
     return re.search(rf"(?<![\w-]){numbered}{near}{re.escape(word)}s?\b|\b{re.escape(word)}{near}{numbered}(?![\w-])"

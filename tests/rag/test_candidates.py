@@ -2779,9 +2779,9 @@ def test_the_age_of_an_office_holder_is_a_persons_age() -> None:
     ("How much was Brindle Gravel Co. fined in 2019?", ["$45,000", "$12,000"]),
 ])  # fmt: skip
 def test_a_sentence_of_a_similar_event_answers_only_a_question_of_it(question: str, answers: list[str]) -> None:
-    """"The company was fined $12,000 in 2019 for similar problems": another fine than Friday's."""
-    text = ("Regulators fined Brindle Gravel Co. $45,000 on Friday for dust violations. The company was fined $12,000 "
-            "in 2019 for similar problems.")  # fmt: skip
+    """"In 2019, the company was fined $12,000 for similar problems": another fine than Friday's."""
+    text = ("Regulators fined Brindle Gravel Co. $45,000 on Friday for dust violations. In 2019, the company was fined "
+            "$12,000 for similar problems.")  # fmt: skip
     passage = _passage(text, _tagged(text, "MONEY", "$45,000", "$12,000"))
     assert sorted(_answers(question, passage)) == sorted(answers)
 
@@ -2789,6 +2789,7 @@ def test_a_sentence_of_a_similar_event_answers_only_a_question_of_it(question: s
 @pytest.mark.parametrize("text", [
     "About 30 Brindle students got sick on Friday, a similar number to an outbreak in 2019.",
     "Brindle paid $215,000 for a new plow truck, and Orlow is buying a similar truck next year.",
+    "Brindle paid $215,000 for a new plow truck on Friday, after a similar purchase in 2019.",
 ])  # fmt: skip
 def test_a_likeness_that_tells_the_event_asked_is_no_other_event(text: str) -> None:
     """"a similar number to an outbreak in 2019" likens the event asked to another; it is still the one asked."""
@@ -2864,3 +2865,47 @@ def test_where_something_has_been_answers_no_question_of_where_it_will_be(questi
     answers = _answers(question, passage)
     assert "Tarnby Town Hall" in answers
     assert ("Cobb Street" in answers) is old_answers
+
+
+@pytest.mark.parametrize(("question", "text", "place"), [
+    ("Where is the new Tarnby dog park?",
+     "The new Tarnby dog park is on a lot on Mill Road that had sat empty for 10 years.", "Mill Road"),
+    ("Where will the Tarnby Rotary hold its auction this year?",
+     "The Tarnby Rotary will hold its auction at the Grange Hall, as it has since 2009.", "the Grange Hall"),
+    ("Where will the Tarnby library operate during the renovation?",
+     "The Tarnby library will operate out of the former Dollar Barn store on Route 9 for two years.", "Route 9"),
+])  # fmt: skip
+def test_a_place_that_was_empty_or_is_kept_is_no_place_it_has_been(question: str, text: str, place: str) -> None:
+    """Only a place something is housed at "since 1998", or had "After 12 years in", is where it has been."""
+    passage = _passage(text, _tagged(text, "FAC", place))
+    assert _answers(question, passage) == [place]
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("Where can Tarnby children get free lunches this summer?",
+     "The Tarnby program offers free lunches at Lincoln Elementary, Kessler Park and the Tarnby Public Library."),
+    ("Which company will repave Main Street in Tarnby?",
+     "Tarnby opened bids to repave Main Street from Keldon Paving and Marsh Asphalt, and gave the job to Keldon Paving."),
+])  # fmt: skip
+def test_a_list_that_is_no_choice_to_come_still_answers(question: str, text: str) -> None:
+    """"offers free lunches at A, B and C" lists no options; "gave the job to Keldon Paving" tells the choice."""
+    names = ("Lincoln Elementary", "Kessler Park") if "lunches" in text else ("Keldon Paving", "Marsh Asphalt")
+    passage = _passage(text, _tagged(text, "FAC" if "lunches" in text else "ORG", *names))
+    assert _answers(question, passage)
+
+
+def test_a_likeness_after_the_event_asked_is_no_other_event() -> None:
+    """"will close Monday for the same reason it closed last summer": the closing asked is Monday's."""
+    text = "The Tarnby town pool will close Monday for the same reason it closed last summer: too few lifeguards."
+    passage = _passage(text, _tagged(text, "DATE", "Monday", "last summer"))
+    assert "Monday" in _answers("When will the Tarnby town pool close?", passage)
+
+
+@pytest.mark.parametrize(("question", "text", "value"), [
+    ("How many voters are registered in Precinct 7?",
+     "The 7th Precinct has 2,140 registered voters, about 300 more than Precinct 4.", "2,140"),
+    ("How many homes are planned in Phase 2 of Birch Meadows?", "Phase II of Birch Meadows will add 64 homes.", "64"),
+])  # fmt: skip
+def test_a_numbered_name_written_otherwise_still_answers(question: str, text: str, value: str) -> None:
+    passage = _passage(text, _tagged(text, "CARDINAL", value))
+    assert _answers(question, passage)[:1] == [value]

@@ -490,3 +490,49 @@ def test_a_day_a_scheduling_verb_puts_ahead_answers_when_it_will_be(text: str, v
     question = "When will Kyle Varner's trial begin?" if "trial" in text else "When will the Tarnby board vote?"
     candidate = _valued(text, value, "DATE")
     assert fitting_first([candidate], analyse(question)) == [candidate]
+
+
+def test_a_verb_of_the_same_act_in_the_next_sentence_does_not_choose() -> None:
+    """"Police made 14 arrests at the concert. Officers at the fairgrounds apprehended 6 people.": the next
+    sentence's "apprehended" tells of another place's arrests."""
+    from rag.ordering import fitting_first
+    from rag.query import analyse
+
+    text = ("Police made 14 arrests at the Tarnby Amphitheater concert. Officers at the Orlow fairgrounds apprehended "
+            "6 people the same night.")  # fmt: skip
+    first = _valued(text, "14", "CARDINAL")
+    second = _valued(text, "6 people", "CARDINAL")
+    second.passage = first.passage
+    first.end = text.index(" Officers") + 1
+    second.start = first.end
+    question = analyse("How many people did police arrest at the Tarnby Amphitheater concert?")
+    assert fitting_first([first, second], question)[0] is first
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("When will Tarnby Town Hall offices close for the holidays?", "Dec. 24"),  # a closing starts
+    ("When does the Tarnby holiday closing end?", "Jan. 1"),
+])  # fmt: skip
+def test_a_closing_asks_for_its_start(question: str, first: str) -> None:
+    from rag.ordering import fitting_first
+    from rag.query import analyse
+
+    text = "Tarnby Town Hall offices will close Dec. 24 through Jan. 1 for the holidays."
+    start = _valued(text, "Dec. 24", "DATE")
+    end = _valued(text, "Jan. 1", "DATE")
+    end.passage = start.passage
+    assert fitting_first([start, end], analyse(question))[0].answer_text() == first
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The Tarnby council on Monday approved a 9 percent water rate increase, effective July 1.", "July 1"),
+    ("The Tarnby school board on Monday settled on Nov. 5 for the building referendum.", "Nov. 5"),
+])  # fmt: skip
+def test_a_day_made_effective_or_settled_on_is_ahead(text: str, value: str) -> None:
+    from rag.ordering import fitting_first
+    from rag.query import analyse
+
+    question = ("When will the new Tarnby water rates take effect?" if "rate" in text
+                else "When will the Tarnby building referendum be held?")  # fmt: skip
+    candidate = _valued(text, value, "DATE")
+    assert fitting_first([candidate], analyse(question)) == [candidate]
