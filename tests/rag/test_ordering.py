@@ -11,7 +11,16 @@ import pytest
 from tests.rag.test_extractive import _passage, _valued
 
 if TYPE_CHECKING:
+    from rag.candidates import Candidate
     from rag.models import Passage
+
+
+def _values_of_one_sentence(text: str, label: str, *values: str) -> list["Candidate"]:
+    """A candidate for each of `values` (tagged `label`) of the one-sentence article `text`, sharing its passage."""
+    first, *rest = [_valued(text, value, label) for value in values]
+    for candidate in rest:
+        candidate.passage = first.passage
+    return [first, *rest]
 
 
 @pytest.mark.parametrize(
@@ -424,9 +433,7 @@ def test_a_question_of_a_change_is_answered_by_the_change_not_the_level(question
     from rag.query import analyse
 
     text = "The Quenlow school board adopted a $38.6 million budget Thursday, an increase of $1.4 million."
-    level = _valued(text, "$38.6 million", "MONEY")
-    change = _valued(text, "$1.4 million", "MONEY")
-    change.passage = level.passage
+    level, change = _values_of_one_sentence(text, "MONEY", "$38.6 million", "$1.4 million")
     assert fitting_first([level, change], analyse(question))[0].answer_text() == first
 
 
@@ -436,9 +443,7 @@ def test_a_figure_after_a_verb_of_change_is_the_change() -> None:
     from rag.query import analyse
 
     text = "The Quenlow bus fare rose 25 cents to $2.75 after the transit board paid down $3 million in debt."
-    debt = _valued(text, "$3 million", "MONEY")
-    rise = _valued(text, "25 cents", "MONEY")
-    rise.passage = debt.passage
+    debt, rise = _values_of_one_sentence(text, "MONEY", "$3 million", "25 cents")
     assert fitting_first([debt, rise], analyse("By how much did the Quenlow bus fare go up?"))[0] is rise
 
 
@@ -454,9 +459,7 @@ def test_a_question_of_a_spans_end_is_answered_by_the_date_that_closes_it(questi
     from rag.query import analyse
 
     text = "The Quenlow library book sale runs March 4 through March 9 in the library basement."
-    opening = _valued(text, "March 4", "DATE")
-    closing = _valued(text, "March 9", "DATE")
-    closing.passage = opening.passage
+    opening, closing = _values_of_one_sentence(text, "DATE", "March 4", "March 9")
     ranked = [closing, opening] if "begin" in question else [opening, closing]
     assert fitting_first(ranked, analyse(question))[0].answer_text() == first
 
@@ -518,9 +521,7 @@ def test_a_closing_asks_for_its_start(question: str, first: str) -> None:
     from rag.query import analyse
 
     text = "Tarnby Town Hall offices will close Dec. 24 through Jan. 1 for the holidays."
-    start = _valued(text, "Dec. 24", "DATE")
-    end = _valued(text, "Jan. 1", "DATE")
-    end.passage = start.passage
+    start, end = _values_of_one_sentence(text, "DATE", "Dec. 24", "Jan. 1")
     assert fitting_first([start, end], analyse(question))[0].answer_text() == first
 
 
