@@ -429,7 +429,9 @@ def _names_a_rival(passage: Passage, start: int, end: int, missing: list[Constra
 
 
 # A sentence's first words that set it in a place: "In Tidewick, ...", "At Port Quillan the surge ...".
-_SETTING_OPENER = re.compile(r"^\W*(?:In|At)\s+(?:the\s+)?(?:(?:neighboring|nearby|neighbouring)\s+)?$")
+# Words that set a place beside the article's own: "In neighboring Osgood County", "in nearby Salem Hill".
+_NEIGHBORING = r"(?:neighboring|neighbouring|nearby)"
+_SETTING_OPENER = re.compile(rf"^\W*(?:In|At)\s+(?:the\s+)?(?:{_NEIGHBORING}\s+)?$")
 # A sentence that tells of another event of the kind asked ("was hurt in a similar fall", "canceled its derby in 2022
 # for the same reason", "A similar break-in ..."), and a question that asks of one ("Has this happened before?").
 # English words for likeness and for what came before.
@@ -450,13 +452,13 @@ _ASKS_OF_ANOTHER_INSTANCE = re.compile(
 # summer", "fined the company $45,000 on Friday, after a similar fine in 2019").
 _ANOTHER_EVENT_OPENER = re.compile(
     r"\W*(?:In\s+(?:19|20)\d\d\b|Last\s+(?:year|month|spring|summer|fall|autumn|winter)\b|(?:A|An|Another)\s+similar\b|"
-    r"(?:In\s+)?(?:neighboring|nearby|neighbouring)\b|Earlier\s+this\s+year\b|Two\s+years\s+ago\b|"
+    rf"(?:In\s+)?{_NEIGHBORING}\b|Earlier\s+this\s+year\b|Two\s+years\s+ago\b|"
     r"In\s+(?:" + "|".join(MONTH_NUMBERS) + r")\b)",
     re.IGNORECASE,
 )
 # ... or tells it within: "built a similar warehouse in nearby Salem Hill", "was fined $12,000 in 2019 for similar
 # problems" (the other event's own reason, in the plural), "Stroud-Galway built a similar reservoir in 2020".
-_ANOTHER_EVENT_INSIDE = re.compile(r"\bin\s+(?:nearby|neighboring|neighbouring)\s+[A-Z]|\bfor\s+similar\s+\w+s\b"
+_ANOTHER_EVENT_INSIDE = re.compile(rf"\bin\s+{_NEIGHBORING}\s+[A-Z]|\bfor\s+similar\s+\w+s\b"
                                    r"|\b(?!(?:after|before|with|like|of|in|to|for|from|and|or|but|as|than|at|on|by|"
                                    r"while|if|when|that|is|was|be|said|says|warned|expect|expects)\b)"
                                    r"[a-z]+\s+(?:a|an|another)\s+similar\b")
@@ -486,7 +488,7 @@ def _of_another_instance(text: str, question: str, checker: ConstraintChecker) -
 
 
 # An opening that says its place is another than the article's: "In neighboring Osgood County, ...".
-_ANOTHER_PLACE_OPENER = re.compile(r"\b(?:neighboring|nearby|neighbouring)\s+$", re.IGNORECASE)
+_ANOTHER_PLACE_OPENER = re.compile(rf"\b{_NEIGHBORING}\s+$", re.IGNORECASE)
 # Labels the model gives an unfamiliar town or site after "In"/"At" (a person's too: "In Tidewick" is no person)
 _SETTING_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON"})
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
@@ -1727,7 +1729,7 @@ def _answer_entities(
             continue
         text = passage.text[s:e]
         if (label != "PERSON" and analysis.answer_type in ("person", "organisation")
-                and _POSSESSIVE_END_OF_NAME.search(text) and not _A_SAINTS_NAME.search(text)
+                and _POSSESSIVE_END.search(text) and not _A_SAINTS_NAME.search(text)
                 and not _ASKS_WHOSE.match(question)):  # fmt: skip
             continue  # "Lindell Elementary's parking lot", "Hadley's reservoir project": whose the thing is, not who
             # did anything (but "St. Joseph's" is a hospital's name)
@@ -2409,7 +2411,6 @@ _NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "GPE", "LOC", "NORP"})
 # A title in lower case right after a word the model took for a name: the word is the title's ("Parks superintendent
 # Gail Morrow", "Finance director Ann Ruiz").
 _A_TITLE_AFTER = re.compile(r"\s+(?:" + "|".join(OFFICE_TITLES) + r")\b")
-_POSSESSIVE_END_OF_NAME = re.compile(r"['’]s?$")
 _A_SAINTS_NAME = re.compile(r"\bSt\.?\s+[A-Z][\w.]*['’]s$")
 _ASKS_WHOSE = re.compile(r"\W*whose\b", re.IGNORECASE)
 # The last word of a body's name ("the Ludgarth County Sheriff's Office", "Orlow Fire Department"). English nouns.
@@ -2662,7 +2663,7 @@ _ASKING_FOR_OPTIONS = frozenset({"bid", "apply", "compete", "consider", "weigh",
 _CHOOSING_VERBS = frozenset({"hire", "pick", "choose", "select", "name", "appoint", "award", "win", "get", "receive",
                              "build", "operate", "supply", "finance", "lead", "coach", "replace", "succeed", "elect",
                              "locate", "hold", "move", "open", "sign", "attend", "play", "join"})  # fmt: skip
-_NAME_LABELS_LISTED = frozenset({"PERSON", "ORG", "FAC", "GPE", "LOC"})
+_NAME_LABELS_LISTED = _NAME_LABELS - {"NORP"}
 # How far (in characters) after the word for the options their list may begin ("The finalists are Deputy Chief ...").
 _OPTIONS_REACH = 100
 _LIST_CLOSED = re.compile(r"\s(?:and|or)\s|;")

@@ -1542,8 +1542,8 @@ _ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seven
                   "eighteenth", "nineteenth", "twentieth")  # fmt: skip
 
 
-_CARDINAL_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-                   "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
+_CARDINAL_WORDS = tuple(word for word, value in sorted(NUMBER_WORDS.items(), key=lambda item: item[1])
+                       if 0 < value <= len(_ORDINAL_WORDS))
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii",
           "xviii", "xix", "xx")
 
@@ -1918,9 +1918,7 @@ def entity_fits(answer_type: str, label: str, entity_text: str, focus: str | Non
 # A day's name, as holidays are named: "Memorial Day", "Election Day", "Christmas Eve".
 _NAMED_DAY = re.compile(r"\b(?:Day|Eve)\b")
 # The ordinal words a day of a month may be written in: "the Fourth of July", "March first", "March twenty-first".
-_DAY_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-                           "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-                           "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth"})  # fmt: skip
+_DAY_ORDINALS = frozenset({*_ORDINAL_WORDS, "thirtieth"})
 
 
 def _a_day_in_words(words: list[str]) -> bool:
