@@ -208,6 +208,16 @@ def span_before(candidate: Candidate) -> tuple[int, int] | None:
     return before[-1] if before else None
 
 
+def span_after(candidate: Candidate, next_paragraph: bool = False) -> tuple[int, int] | None:
+    """Where the sentence after the candidate's stands in its passage, in the same paragraph; with
+    `next_paragraph`, also the first of the next one, since news paragraphs are often one sentence long. Never
+    across a blank line, which ends a section (None then, and for the passage's last sentence)."""
+    after = [(s, e) for s, e in sentence_spans(candidate.passage) if s >= candidate.end]
+    if not after or candidate.passage.text[candidate.end : after[0][0]].count("\n") > int(next_paragraph):
+        return None
+    return after[0]
+
+
 def with_sentence_before(candidate: Candidate) -> str:
     """The candidate's sentence with the one before it, which often names who or where ("In Alder Springs, ...")."""
     before = span_before(candidate)

@@ -35,7 +35,7 @@ from rag.answer_text import balanced_quotes, display_text
 from rag.candidates import (
     PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, answer_clause, counted_phrase, date_with_its_day,
     drop_orders_to_assistants, find_candidates, names_someone_new, new_names, place_with_its_number, rate_with_its_base,
-    sentence_spans, with_sentence_before,
+    sentence_spans, span_after, with_sentence_before,
 )  # fmt: skip
 from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.figures import answer_key
@@ -45,6 +45,7 @@ from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
 from rag.ordering import fitting_first, named_by_focus
 from rag.rivals import outlet, rival_figure
 from rag.query import Constraint, QuestionAnalysis
+from rag.reasons import asks_why_of_an_event, reason_after, told_with_a_reason
 from rag.text import normalise, stems, words
 from rag.voter_accounts import tells_the_vote_asked, voters_vote, with_the_voters_account
 from rag.votes import account_side, asks_for_an_account, voters_asked
@@ -151,6 +152,8 @@ def decide(
     candidates.sort(key=lambda c: (-c.score, c.passage_rank, c.start))
     ranked = drop_orders_to_assistants(candidates, CHECKED_FOR_ORDERS)
     candidates = fitting_first(ranked, analysis, word_likeness)
+    if asks_why_of_an_event(analysis):
+        candidates = told_with_a_reason(candidates, analysis)
     if not candidates:
         return candidates, Decision(None, {}, 0.0, False)
     features = refusal_features(candidates, analysis, word_likeness, put_aside(ranked, candidates))
@@ -458,7 +461,12 @@ def _sentence_answer(
     following = _next_sentence(
         best, candidates, next_paragraph=analysis.asks_which and not names_someone_new(best, analysis.question)
     )
-    if following is not None and _continues(following, analysis):
+    reason = _reason_told_after(best, candidates, analysis)
+    if reason is not None:
+        # "Why is Kettle Corner closing?": the lead tells the closing, the sentence after it the owner's reason
+        chosen.append(reason)
+        covered |= set(stems(reason.text))
+    elif following is not None and _continues(following, analysis):
         # news writing often names who or what in the sentence after the one that matches the question
         # ("... an engineer has said." / "Ines Kovalenko, the county's bridge engineer, said ...")
         chosen.append(following)
@@ -512,15 +520,22 @@ def _cited_in_order(chosen: list[Candidate], best: Candidate) -> list[CitedSente
 
 
 def _next_sentence(best: Candidate, candidates: list[Candidate], next_paragraph: bool = False) -> Candidate | None:
-    """The candidate sentence right after `best` in its passage, when it is one, in the same paragraph; with
-    `next_paragraph`, also the first of the next one, since news paragraphs are often one sentence long ("...
-    an engineer has said." / "Ines Kovalenko, the county's bridge engineer, said ..."). Never across a blank
-    line, which ends a section."""
-    spans = sentence_spans(best.passage)
-    after = [(s, e) for s, e in spans if s >= best.end]
-    if not after or best.passage.text[best.end : after[0][0]].count("\n") > int(next_paragraph):
+    """The candidate sentence right after `best` in its passage (rag.candidates.span_after): news writing often
+    names who or what in the sentence after the one that matches the question ("... an engineer has said." /
+    "Ines Kovalenko, the county's bridge engineer, said ...")."""
+    after = span_after(best, next_paragraph)
+    if after is None:
         return None
-    return next((c for c in candidates if c.passage is best.passage and c.start == after[0][0]), None)
+    return next((c for c in candidates if c.passage is best.passage and c.start == after[0]), None)
+
+
+def _reason_told_after(best: Candidate, candidates: list[Candidate], analysis: QuestionAnalysis) -> Candidate | None:
+    """For a "why" question whose best sentence tells the event only, the sentence after it that gives the reason."""
+    span = reason_after(best, analysis) if asks_why_of_an_event(analysis) else None
+    if span is None:
+        return None
+    listed = next((c for c in candidates if c.passage is best.passage and c.start == span[0]), None)
+    return listed or Candidate(best.passage_rank, best.passage, span[0], span[1], features={})
 
 
 def _continues(following: Candidate, analysis: QuestionAnalysis) -> bool:

@@ -430,10 +430,11 @@ def _asked_verb_forms(doc: "Doc") -> tuple[str, ...]:
 
 # Phrasal verbs and the one verb each means in news about decisions, courts, offices and buildings ("signed off on
 # the contract": approved it; "threw out the lawsuit": dismissed it). A closed class of English phrasal verbs.
-_PHRASAL_MEANINGS = {("sign", "off"): "approve", ("turn", "down"): "reject", ("vote", "down"): "reject",
+PHRASAL_MEANINGS = {("sign", "off"): "approve", ("turn", "down"): "reject", ("vote", "down"): "reject",
                      ("throw", "out"): "dismiss", ("toss", "out"): "dismiss", ("step", "down"): "resign",
                      ("wrap", "up"): "finish", ("shut", "down"): "close", ("tear", "down"): "demolish",
-                     ("knock", "down"): "demolish", ("call", "off"): "cancel"}  # fmt: skip
+                     ("knock", "down"): "demolish", ("call", "off"): "cancel", ("push", "back"): "postpone",
+                     ("put", "off"): "postpone", ("hold", "off"): "postpone"}  # fmt: skip
 
 
 # Verbs of one act, as news writes it in other words ("arrested" for "caught", "appointed" for "hired", "shuttered"
@@ -450,6 +451,9 @@ _SAME_ACTS = tuple(frozenset(group) for group in (
     ("injure", "hurt", "wound"),
     ("fine", "penalize"),
     ("begin", "start", "commence"),
+    ("resign", "quit"),
+    ("postpone", "delay"),
+    ("cancel", "scrap", "scrub"),
 ))  # fmt: skip
 
 
@@ -465,7 +469,7 @@ def phrasal_meaning(verb: "Token") -> str | None:
     # the parser may tag the particle right after the verb as an adverb ("stepped down Friday")
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == verb.i + 1)]
     lemma = verb.lemma_.casefold()
-    return next((_PHRASAL_MEANINGS[(lemma, p)] for p in particles if (lemma, p) in _PHRASAL_MEANINGS), None)
+    return next((PHRASAL_MEANINGS[(lemma, p)] for p in particles if (lemma, p) in PHRASAL_MEANINGS), None)
 
 
 def _asked_slot(wh: "Token | None") -> Slot | None:
@@ -755,6 +759,8 @@ def _answer_type(doc: "Doc", wh: "Token | None") -> tuple[AnswerType, "Token | N
 
 
 def _how_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
+    if wh.i + 1 < len(doc) and doc[wh.i + 1].lower_ == "come":
+        return "reason", _subject_noun(doc)  # "How come the pool is closed?" asks why
     modified = wh.head if wh.head.i == wh.i + 1 and wh.head.pos_ in ("ADJ", "ADV") else None
     if modified is None:
         return "description", _subject_noun(doc)  # "How did the mayor say ...": a manner
@@ -871,12 +877,16 @@ def _identity_name(doc: "Doc", wh: "Token | None") -> str | None:
 # Verbs whose subject is a cause: "What caused the fire?", "What led to the closure?" ask why, as "What was the
 # cause of the outage?" does. ("What reason / motive did police give?" stays a question about that noun, which
 # an article may say it withholds: "declined to discuss a motive".)
-_CAUSE_VERBS = frozenset({"cause", "prompt", "trigger", "spark", "lead", "drive", "force", "motivate"})
+CAUSE_VERBS = frozenset({"cause", "prompt", "trigger", "spark", "lead", "drive", "force", "motivate"})
 
 
 def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
-    if wh.dep_ in ("nsubj", "nsubjpass") and wh.head.lemma_.casefold() in _CAUSE_VERBS:
+    if wh.dep_ in ("nsubj", "nsubjpass") and wh.head.lemma_.casefold() in CAUSE_VERBS:
         return "reason", _object_noun(wh.head) or _subject_noun(doc)
+    behind = next((c for c in wh.head.children if c.dep_ == "prep" and c.lower_ == "behind"), None)
+    if wh.dep_ == "nsubj" and wh.head.lemma_ == "be" and behind is not None:
+        # "What is behind the closing?" asks its cause
+        return "reason", next((c for c in behind.children if c.dep_ == "pobj"), None) or _subject_noun(doc)
     if wh.dep_ in ("dobj", "ccomp") and wh.head.lemma_.casefold() in _SPEECH_VERBS:
         if not _said_by_a_source(wh.head):
             return "quote", _subject_noun(doc)
@@ -909,6 +919,8 @@ def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
     lemma = _kind_lemma(noun)
     if lemma == "cause" and wh.dep_ == "attr":  # not the verb "cause" the parser took for a noun
         return "reason", _of_object(noun) or noun
+    if lemma == "reason" and wh.i > 0 and wh.doc[wh.i - 1].lower_ == "for":  # "For what reason was it called off?"
+        return "reason", _subject_noun(doc)
     content = _of_object(noun) if lemma in _CONTAINER_NOUNS else None
     plural = noun.tag_ in ("NNS", "NNPS")
     if lemma in _TIME_NOUNS:

@@ -347,7 +347,7 @@ def test_a_voters_account_past_sentences_that_do_not_name_her_is_found() -> None
 )
 def test_a_bodys_vote_or_residents_opposition_is_not_refused_for_want_of_a_voters_account(question: str) -> None:
     """A body's vote and residents' opposition are no voter's vote: the answerer answers as the refusal model says
-    (here, always), with no voter's account to look for."""
+    (here, always), with no voter's account to look for (the article gives the reason in its own words)."""
     from rag.extractive import extractive_answer
     from rag.models import CANNOT_ANSWER
     from rag.query import analyse
@@ -355,7 +355,7 @@ def test_a_bodys_vote_or_residents_opposition_is_not_refused_for_want_of_a_voter
     text = (
         "Brackley council rejects a fire engine\n"
         "BRACKLEY - The Brackley Town Council voted against buying a new fire engine on Monday, and residents "
-        "opposed it too.\n"
+        "opposed it too, because the town could not afford it.\n"
         "The engine would have cost $780,000, and the town's reserve holds $400,000."
     )
     answer = extractive_answer(analyse(question), [_passage("a", "Brackley Beacon", text)], idf=lambda stem: 1.0,

@@ -1,0 +1,275 @@
+"""Whether a sentence gives the reason a "why" question asks for, read from its parse.
+
+A news lead tells the event and who says so ("Walt Hayden has resigned, athletic director Gina Farris said
+Friday."): its verb of saying attributes the event, it gives no reason for it. A reason is a causal word
+("because", "due to", "citing", "blamed"), a cause told after the event's own verb ("was shut Monday after
+inspectors found corrosion", not "resigned less than two years after taking the job"), a purpose ("closed the
+road to replace a culvert"), what the event is "for" ("fined for failing to report two falls"), or someone's
+account that tells something other than the event ("Owner Lynn Marchand said the new landlord doubled her rent").
+The words are English function words and verbs, not any corpus's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Literal
+
+from index.nlp import sentence_parse
+from rag.answer_text import display_text
+from rag.candidates import Candidate, span_after
+from rag.query import CAUSE_VERBS, PHRASAL_MEANINGS, QuestionAnalysis, same_act
+from rag.text import all_stems, stems
+from rag.votes import asks_of_a_voter
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Causal connectives and verbs of causing or blaming: each gives a reason wherever it stands.
+_CAUSAL_WORDS = re.compile(
+    r"\b(?:because|due to|owing to|as a result|so that|in order to|reasons?|why|cit(?:e|ed|es|ing)|"
+    r"blam(?:e|ed|es|ing)|caus(?:e|ed|es)|led to|amid|concerns?|worr(?:y|ied|ies)|explained|explaining|argued|"
+    r"arguing|stemm(?:ed|ing) from|driven by|prompted|in response to|in light of|trac(?:ed|es|ing) (?:\w+ )?to|"
+    r"attribut(?:ed|es|ing))\b",
+    re.IGNORECASE,
+)
+# Verbs whose clause is someone's account: "said", "told", "according to".
+_SAYING_LEMMAS = frozenset({"say", "tell", "write", "add", "note", "state", "announce", "explain", "believe"})
+_ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
+# "since" of time, which gives no reason: "since 2020", "since last spring", "has run the district since X resigned"
+# (a perfect tense before it measures a time up to now).
+_SINCE_A_TIME = re.compile(
+    r"\bsince\s+(?:\d|(?:then|last|early|late|the (?:start|end|beginning|spring|summer|fall|autumn|winter))\b)"
+    r"|\b(?:has|have|had)\s+(?:\w+\s+){0,4}?since\b",
+    re.IGNORECASE,
+)
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+# Units of time: "two years after taking the job" and "after 25 years" tell when, not why.
+_TIME_UNITS = frozenset(
+    {"second", "minute", "hour", "day", "night", "week", "weekend", "month", "year", "decade", "season", "term",
+     "semester", "session", "meeting", "shift"}
+)  # fmt: skip
+_SOME = frozenset({"a", "an", "few", "several", "many", "some", "the"})
+_SOON = frozenset({"shortly", "soon", "long", "just", "right", "immediately", "moments", "hours", "days", "weeks"})
+# Verbs of a body deciding: "after the council voted" tells the decision that made something happen, not why.
+_DECIDING_VERBS = frozenset({"vote", "approve", "decide", "agree", "authorize", "sign", "pass", "adopt", "meet"})
+# Nouns of time a "for" phrase may hold: "closed for the season", "for good".
+_TIME_OF_FOR = _TIME_UNITS | {"winter", "spring", "summer", "fall", "autumn", "holiday", "holidays", "now", "good",
+                              "time", "rest", "remainder", "duration", "first", "second", "third", "last"}  # fmt: skip
+
+
+def gives_a_reason(text: str, analysis: QuestionAnalysis) -> bool:
+    """Whether the sentence `text` gives a reason for the event `analysis` asks "why" of."""
+    return reason_in(text, analysis) is not None
+
+
+def reason_in(text: str, analysis: QuestionAnalysis, following: bool = False) -> Literal["cause", "account"] | None:
+    """How the sentence `text` gives a reason for the event `analysis` asks "why" of: a "cause" in so many words
+    (a causal word, or a cause, purpose or ground on the event's verb), only someone's "account" of something
+    else ("Owner Lynn Marchand said the new landlord doubled her rent"), or None. A sentence `following` the one
+    that tells the event gives no cause by an "after" of its own ("A neighbor called 911 after seeing flames")."""
+    told = _SINCE_A_TIME.sub(" ", text)
+    if _CAUSAL_WORDS.search(told) or _SINCE.search(told):
+        return "cause"
+    doc = sentence_parse(display_text(text))  # a dateline ("GRANTVILLE - With ...") would be parsed into the clause
+    acts = asked_acts(analysis)
+    event = [t for t in doc if _tells_the_event(t, acts, analysis)]
+    if any(_cause_of(verb) for token in event for verb in _clause_verbs(token)):
+        return "cause"
+    if not event and not following and (
+        any(t.lower_ == "after" and _after_a_cause(t) for t in doc) or any(_cause_of(verb) for verb in _main_verbs(doc))
+    ):
+        # the event told in words the question does not use ("Swimming was banned after samples showed E. coli"
+        # for "Why is the beach closed?"): a cause after it, or a purpose on its verb, is still its
+        return "cause"
+    # someone's account gives a reason when it tells something other than the event asked about
+    return "account" if _an_account(doc, analysis.question) and not event else None
+
+
+def _main_verbs(doc: "Doc") -> list["Token"]:
+    """The sentence's own verb, and what it reports when that is a verb of saying ("X closed ..., police said")."""
+    roots = [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
+    return roots + [c for r in roots if r.lemma_.casefold() in _SAYING_LEMMAS for c in r.children if c.dep_ == "ccomp"]
+
+
+def asked_acts(analysis: QuestionAnalysis) -> frozenset[str]:
+    """The verb lemmas the question's event goes by: its verb or, for a phrasal verb, the one verb it means ("call
+    off": "cancel", not "call"); none for a verb of causing ("What caused the outage?" asks of the outage)."""
+    predicate = analysis.predicate
+    if predicate is None or predicate in CAUSE_VERBS:
+        return frozenset()
+    question_words = set(re.findall(r"[a-z]+", analysis.question.casefold()))
+    meanings = {meaning for (verb, particle), meaning in PHRASAL_MEANINGS.items()
+                if verb == predicate and particle in question_words}  # fmt: skip
+    return frozenset(meanings or {predicate})
+
+
+def _tells_the_event(token: "Token", acts: frozenset[str], analysis: QuestionAnalysis) -> bool:
+    """A verb of the act asked about ("shut" for "closed"), or a word of it ("penalties" for "penalized", "ban";
+    "outage" for "What caused the outage?", "closed" for "What is behind the closing?")."""
+    if token.pos_ in ("VERB", "AUX") and acts:
+        return any(same_act(act, token) for act in acts)
+    if token.pos_ not in ("VERB", "AUX", "NOUN"):
+        return False
+    named = acts or ({analysis.focus} if analysis.focus else set())
+    return any(_same_word(word, token) for word in named)
+
+
+def _same_word(word: str, token: "Token") -> bool:
+    """"ban" and "ban", "penalize" and "penalties": the same stem, or a stem of five letters or more that the
+    token's lemma begins with (English nominalisations keep the verb's stem)."""
+    asked = all_stems(word)
+    lemma = token.lemma_.casefold()
+    return bool(asked & set(stems(token.text))) or any(len(stem) >= 5 and lemma.startswith(stem) for stem in asked)
+
+
+def _clause_verbs(token: "Token") -> list["Token"]:
+    """The verbs the event's word hangs from, up to its clause's own verb: "extend" and "voted" for "ban" in "voted
+    to extend its ban", "pay" for "pay $48,500 in penalties"; the verb itself when it heads its clause."""
+    verbs = []
+    head = token
+    while True:
+        if head.pos_ in ("VERB", "AUX"):
+            verbs.append(head)
+            if head.dep_ not in ("xcomp", "dobj", "pobj", "prep", "acomp"):
+                break
+        if head.head is head:
+            break
+        head = head.head
+    return verbs
+
+
+def _cause_of(event: "Token") -> bool:
+    """Whether the event's verb has a cause, a purpose or a "for" phrase hanging from it."""
+    for child in event.children:
+        word = child.lower_
+        if word == "after" and child.dep_ == "prep" and _after_a_cause(child):
+            return True  # "after a two-hour debate", "after finding mold"
+        if child.dep_ == "advcl" and child.lemma_.casefold() in _SAYING_LEMMAS:
+            return True  # "voted no, saying the county had not studied the wells": the account of the act itself
+        if child.dep_ == "advcl":
+            marks = [c for c in child.children if c.dep_ in ("mark", "aux")]
+            if any(m.lower_ == "after" and _after_a_cause(m) for m in marks):
+                return True  # "was shut Monday after inspectors found corrosion"
+            if any(m.tag_ == "TO" for m in marks) and not any(m.dep_ == "mark" for m in marks):
+                return True  # "closed the road to replace a culvert"
+            if any(m.lower_ == "so" and m.dep_ == "mark" for m in marks):
+                return True  # "were closed Monday so crews could repair a water main"
+        if word == "with" and child.dep_ == "prep" and child.i < event.i and _a_state(child):
+            return True  # "With enrollment down 30 percent, the board voted to close the school"
+        if word == "for" and child.dep_ == "prep" and _a_ground(child):
+            return True  # "fined for failing to report two falls", "closed for repairs"
+    return False
+
+
+def _after_a_cause(after: "Token") -> bool:
+    """"after inspectors found corrosion" gives a cause; "two years after taking the job", "after 25 years",
+    "shortly after noon" tell a time."""
+    before = after.doc[max(after.i - 2, 0) : after.i]
+    if before and before[-1].lower_ in _SOON:
+        return False
+    if len(before) == 2 and before[-1].lemma_.casefold() in _TIME_UNITS and (before[0].like_num or before[0].lower_
+                                                                             in _SOME):  # fmt: skip
+        return False  # "two years after", not "Tuesday night after"
+    following = [t for t in after.doc[after.i + 1 : after.i + 5]]
+    if any(t.like_num for t in following[:2]) and any(t.lemma_.casefold() in _TIME_UNITS for t in following):
+        return False
+    if after.dep_ == "mark" and after.head.lemma_.casefold() in _DECIDING_VERBS:
+        return False  # "will rise July 1 after the board voted to approve the increase": how, not why
+    inside = list(after.subtree)[1:] if after.dep_ == "prep" else list(after.head.subtree)
+    return not all(t.lemma_.casefold() in _TIME_OF_FOR or t.pos_ in ("DET", "ADJ", "NUM", "SCONJ") for t in inside)
+
+
+def _a_state(preposition: "Token") -> bool:
+    """"With enrollment down", "with its only dock closed": a noun with a state of its own (an absolute phrase)."""
+    noun = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    return noun is not None and any(
+        c.i > noun.i and (c.pos_ in ("ADV", "ADJ") or c.tag_ in ("VBN", "VBG")) for c in noun.children
+    )
+
+
+def _a_ground(preposition: "Token") -> bool:
+    """"for repairs", "for failing to report": a ground; "for the season", "for two weeks", "for now": a time;
+    "for Boston", "for the Lakers": a place or a side."""
+    inside = list(preposition.subtree)[1:]
+    if not inside or any(t.like_num for t in inside[:2]):
+        return False
+    head = next((t for t in inside if t.dep_ in ("pobj", "pcomp")), inside[-1])
+    return head.lemma_.casefold() not in _TIME_OF_FOR and head.pos_ != "PROPN"
+
+
+def _an_account(doc: "Doc", question: str) -> bool:
+    """Whether someone's account in the sentence may give a reason: any "X said ..." or "..., according to X",
+    except a news report's own source, said after what it reports of the thing asked about ("A city bus struck a
+    utility pole on Linden Avenue, police said." for "What caused the bus crash?"); "Owner Lynn Marchand said the
+    landlord doubled her rent" and "The landlord doubled the rent, the owner said." give her account."""
+    asked = set(stems(question))
+    for token in doc:
+        if token.lemma_.casefold() in _SAYING_LEMMAS and token.pos_ in ("VERB", "AUX"):
+            content = _reported(token)
+        elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+            content = token.head if token.head is not token else None
+        else:
+            continue
+        if content is None or content.i > token.i or not _subject_asked_about(content, asked):
+            return True
+    return False
+
+
+def _reported(saying: "Token") -> "Token | None":
+    """The verb of what `saying` reports: its clausal complement, or the clause it is attached to ("X resigned,
+    the mayor said", parsed either way); None for a quotation or a bare "she said"."""
+    told = next((c for c in saying.children if c.dep_ == "ccomp"), None)
+    if told is not None:
+        return told
+    if saying.dep_ in ("ccomp", "parataxis") and saying.head is not saying:
+        return saying.head
+    return None
+
+
+def _subject_asked_about(verb: "Token", asked: set[str]) -> bool:
+    """Whether the clause's subject, by its own words ("A city bus", "Ridgefield's highway department", not
+    "Enrollment at Linden"), is something the question names."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    own = [subject]
+    for token in own:
+        own.extend(c for c in token.children if c.dep_ in ("compound", "poss", "amod", "nmod", "nummod"))
+    return bool(asked & set(stems(" ".join(t.text for t in own))))
+
+
+def asks_why_of_an_event(analysis: QuestionAnalysis) -> bool:
+    """A "why" question of an event, not of a voter's vote, whose account rag.voter_accounts reads ("Why did Ada
+    Kell vote no?": "Kell said the plan ..." is her reason though it tells the vote)."""
+    return analysis.answer_type == "reason" and not asks_of_a_voter(analysis)
+
+
+def told_with_a_reason(candidates: list[Candidate], analysis: QuestionAnalysis) -> list[Candidate]:
+    """For a "why" question of an event, the candidates as ranked when the best gives a reason, in its sentence or
+    in the one after it ("Kettle Corner will close in February." / "Owner Lynn Marchand said the landlord doubled
+    her rent."); none when it tells the event only: the articles do not say why. (A lower-ranked sentence that
+    gives some reason is not put first: on the development suites those were mostly reasons for something else.)"""
+    if not candidates:
+        return candidates
+    best = candidates[0]
+    if gives_a_reason(best.text, analysis):
+        return candidates
+    after = reason_after(best, analysis)
+    if after is None:
+        return []
+    if reason_in(best.passage.text[after[0] : after[1]], analysis, following=True) == "cause":
+        # the event's sentence with its cause after it gives what is asked, as one sentence would (someone's
+        # account after it is left for the refusal model to weigh: it is often more of the news, not why)
+        best.features = {**best.features, "gives_what_is_asked": 1.0}
+    return candidates
+
+
+def reason_after(candidate: Candidate, analysis: QuestionAnalysis) -> tuple[int, int] | None:
+    """Where the sentence after the candidate's stands (in its paragraph, or the next one's first) when it gives
+    the reason and the candidate's own sentence does not."""
+    if gives_a_reason(candidate.text, analysis):
+        return None
+    after = span_after(candidate, next_paragraph=True)
+    if after is None or reason_in(candidate.passage.text[after[0] : after[1]], analysis, following=True) is None:
+        return None
+    return after

@@ -1,0 +1,112 @@
+"""Whether a sentence gives the reason a "why" question asks for (rag.reasons), and the answers that follow from
+it, on sentences and short articles written for these tests."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from rag.models import CANNOT_ANSWER
+from rag.query import analyse
+from rag.reasons import gives_a_reason
+
+if TYPE_CHECKING:
+    from rag.models import Passage
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    ("Why did the Tolk library cut its hours?", "The library cut its hours because the state grant ended."),
+    # a cause after the event's verb, written as the question's verb or in other words of the same act
+    ("Why was the Arden Street bridge closed?",
+     "The Arden Street bridge was shut Monday after inspectors found deep cracks in a pier, the city engineer said."),
+    ("What prompted the evacuation of homes near Pell Dam?",
+     "About 90 homes were evacuated Tuesday night after engineers found water seeping through the dam."),
+    # the event told in words the question does not use, and a cause after it
+    ("How come the Osk Lake beach is closed?",
+     "Swimming at Osk Lake was banned on Friday after water tests found high levels of bacteria."),
+    # a purpose, a ground, a state that explains, "so" a purpose
+    ("Why did Varn County close Mill Road?", "Varn County closed Mill Road to replace a collapsed culvert."),
+    ("Why was the Dell Park care home penalized?",
+     "The state fined the Dell Park care home for failing to report two falls."),
+    ("Why is Hale Elementary being closed?",
+     "KESTON - With enrollment down 40 percent, the school board voted 4-1 to close Hale Elementary."),
+    ("Why did the Brisk schools close Monday?", "The Brisk schools were closed Monday so crews could fix a gas leak."),
+    ("Why did the Orlow board reject the bid?", "The Orlow board rejected the bid, saying it was far too high."),
+    # someone's account of something other than the event, said before or after it
+    ("Why is Pell's Bakery closing?", "Owner Ida Pell said her new landlord tripled the rent."),
+    ("Why is Pell's Bakery closing?", "Her new landlord tripled the rent, owner Ida Pell said."),
+    ("What caused the stench in Dunmore?", "The stench was traced to a leaking tank of fish fertilizer."),
+])  # fmt: skip
+def test_a_sentence_that_gives_a_reason(question: str, sentence: str) -> None:
+    assert gives_a_reason(sentence, analyse(question))
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    # a news lead: the event and who reports it
+    ("Why did Tarn Hollis resign?", "Tarn Hollis has resigned as Orby's soccer coach, athletic director Bo Fenn said."),
+    ("Why did Ena Voss quit as Pell's finance director?",
+     "Ena Voss, Pell's finance director since 2011, stepped down Friday, the city manager said."),
+    ("What caused the truck crash on Vell Road?", "A truck struck a utility pole on Vell Road on Sunday, police said."),
+    ("Why was the Orlin church fair canceled?",
+     "Orlin Lutheran Church has canceled its fair, according to a notice on the church's website."),
+    # "after", "since" of time; a body's vote that made it happen
+    ("Why did Ada Quell resign?", "Ada Quell resigned Monday, less than two years after taking the job."),
+    ("Why is the Marsh Diner closing?", "The Marsh Diner will close after 41 years on Pike Street."),
+    ("Why did Ola Dunn resign?", "Ira Lent has run the district since Ola Dunn resigned in May."),
+    ("Why are Tesk bus fares rising?", "Tesk bus fares will rise July 1 after the board voted 4-1 to approve the increase."),
+    # a place or a time in a "for"/"over" phrase
+    ("What caused the fire at the Pell substation?",
+     "A fire at the Pell substation sent black smoke over Ardley on Friday night."),
+    ("Why is the Quarle pool closed?", "The Quarle pool is closed for the season."),
+])  # fmt: skip
+def test_a_sentence_that_tells_the_event_only_gives_no_reason(question: str, sentence: str) -> None:
+    assert not gives_a_reason(sentence, analyse(question))
+
+
+def _article(text: str, encoder: object) -> "Passage":
+    """A one-passage article with its sentences' vectors, as the index keeps them."""
+    from index.nlp import entities_by_line
+    from index.vector_codec import pack
+    from rag.candidates import sentence_spans
+    from rag.models import Passage
+
+    passage = Passage(passage_id=text[:20], article_id=text[:20], title="t", source="Orby Ledger", text=text, start=0,
+                      end=len(text), entities=entities_by_line([text])[0])  # fmt: skip
+    spans = sentence_spans(passage)
+    vectors = encoder.embed_array([text[s:e] for s, e in spans])  # type: ignore[attr-defined]
+    return passage.model_copy(update={"sentence_spans": spans, "sentence_vectors": pack(vectors)})
+
+
+def _answer(question: str, passage: "Passage", encoder: object) -> str:
+    """The extractive answer from `passage` alone, with similarity and word likeness from the real encoder."""
+    from rag.extractive import extractive_answer
+    from rag.word_likeness import EncoderWordLikeness
+
+    return extractive_answer(
+        analyse(question), [passage], idf=lambda stem: 1.0,
+        word_likeness=EncoderWordLikeness(encoder),  # type: ignore[arg-type]
+        query_vector=encoder.embed_query(question),  # type: ignore[attr-defined]
+    ).answer  # fmt: skip
+
+
+def test_a_why_question_on_an_event_the_article_gives_no_reason_for_is_refused(encoder: object) -> None:
+    """The lead tells the resignation and who says so; the article goes on about her years and her successor."""
+    article = _article(
+        "ORBY - Orby Library Director Mara Tolland has resigned effective Friday, board President Ed Kiln said "
+        "Tuesday. Tolland led the library through the 2019 flood, which damaged about 900 books. Assistant "
+        "director Paul Renn will serve as acting director while the board looks for a replacement.", encoder
+    )
+    assert _answer("Why did Orby library director Mara Tolland resign?", article, encoder) == CANNOT_ANSWER
+
+
+def test_a_reason_told_in_the_sentence_after_the_event_is_answered_with_both(encoder: object) -> None:
+    """The lead tells the closing, the sentence after it the owner's account (naming no one, so no rule for a name
+    told after the lead brings it): the answer quotes both."""
+    article = _article(
+        "ARLO - After 26 years on Brand Street, Tarrow Kitchenware will close at the end of March. Its owner said "
+        "the building's new landlord more than doubled her rent when her lease came up. The shop sells pots, "
+        "knives and about 300 kinds of tea.", encoder
+    )
+    answer = _answer("Why is Tarrow Kitchenware closing?", article, encoder)
+    assert "doubled her rent" in answer and "will close at the end of March" in answer
