@@ -54,7 +54,8 @@ def test_a_sentence_that_gives_a_reason(question: str, sentence: str) -> None:
     ("Why did Ada Quell resign?", "Ada Quell resigned Monday, less than two years after taking the job."),
     ("Why is the Marsh Diner closing?", "The Marsh Diner will close after 41 years on Pike Street."),
     ("Why did Ola Dunn resign?", "Ira Lent has run the district since Ola Dunn resigned in May."),
-    ("Why are Tesk bus fares rising?", "Tesk bus fares will rise July 1 after the board voted 4-1 to approve the increase."),
+    ("Why are Tesk bus fares rising?",
+     "Tesk bus fares will rise July 1 after the board voted 4-1 to approve the increase."),
     # a place or a time in a "for"/"over" phrase
     ("What caused the fire at the Pell substation?",
      "A fire at the Pell substation sent black smoke over Ardley on Friday night."),
