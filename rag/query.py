@@ -434,7 +434,8 @@ PHRASAL_MEANINGS = {("sign", "off"): "approve", ("turn", "down"): "reject", ("vo
                      ("throw", "out"): "dismiss", ("toss", "out"): "dismiss", ("step", "down"): "resign",
                      ("wrap", "up"): "finish", ("shut", "down"): "close", ("tear", "down"): "demolish",
                      ("knock", "down"): "demolish", ("call", "off"): "cancel", ("push", "back"): "postpone",
-                     ("put", "off"): "postpone", ("hold", "off"): "postpone"}  # fmt: skip
+                     ("put", "off"): "postpone", ("hold", "off"): "postpone", ("go", "up"): "rise",
+                     ("go", "down"): "fall"}  # fmt: skip
 
 
 # Verbs of one act, as news writes it in other words ("arrested" for "caught", "appointed" for "hired", "shuttered"
@@ -824,7 +825,7 @@ def _ages_a_person(doc: "Doc", wh: "Token | None") -> bool:
         return True
     verb = wh.head.head if wh is not None else None
     aged = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
-    return any(noun.lemma_.casefold() in _ANYONE_NOUNS | _PEOPLES_NOUNS for noun in aged)
+    return any(noun.lemma_.casefold() in _ANYONE_NOUNS | PEOPLES_NOUNS for noun in aged)
 
 
 # Titles of office and of a job that stand before a person's name: "City Engineer Solveig Armitage", "County
@@ -836,7 +837,7 @@ OFFICE_TITLES = ("engineer", "auditor", "clerk", "treasurer", "assessor", "admin
                   "alderman", "councilman", "councilwoman", "principal", "provost", "dean", "captain", "lieutenant",
                   "sergeant", "detective", "deputy", "planner", "economist", "biologist", "geologist")  # fmt: skip
 # Nouns only a person is called by: the titles, and other English nouns of a person's part in the news.
-_PEOPLES_NOUNS = frozenset(OFFICE_TITLES) | {"coach", "owner", "founder", "driver", "victim", "suspect", "teacher",
+PEOPLES_NOUNS = frozenset(OFFICE_TITLES) | {"coach", "owner", "founder", "driver", "victim", "suspect", "teacher",
                                              "student", "player", "pilot", "firefighter", "resident", "worker",
                                              "employee", "winner", "defendant", "candidate", "incumbent"}  # fmt: skip
 
@@ -884,9 +885,10 @@ def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
     if wh.dep_ in ("nsubj", "nsubjpass") and wh.head.lemma_.casefold() in CAUSE_VERBS:
         return "reason", _object_noun(wh.head) or _subject_noun(doc)
     behind = next((c for c in wh.head.children if c.dep_ == "prep" and c.lower_ == "behind"), None)
-    if wh.dep_ == "nsubj" and wh.head.lemma_ == "be" and behind is not None:
-        # "What is behind the closing?" asks its cause
-        return "reason", next((c for c in behind.children if c.dep_ == "pobj"), None) or _subject_noun(doc)
+    behind_what = next((c for c in behind.children if c.dep_ == "pobj"), None) if behind is not None else None
+    if wh.dep_ == "nsubj" and wh.head.lemma_ == "be" and behind_what is not None and behind_what.pos_ == "NOUN":
+        # "What is behind the closing?" asks its cause; "What is behind the Dunmore Town Hall?" asks a place
+        return "reason", behind_what
     if wh.dep_ in ("dobj", "ccomp") and wh.head.lemma_.casefold() in _SPEECH_VERBS:
         if not _said_by_a_source(wh.head):
             return "quote", _subject_noun(doc)
@@ -1262,10 +1264,12 @@ def _a_verb(token: "Token") -> bool:
 
 def _surely_no_verb(token: "Token") -> bool:
     """A capitalised word inside a question (a name the tagger took for a verb: "did the tornado strike
-    Dunning?"), or "according" of "according to": whatever the tagger or parser made of it, it is no verb the
-    question asks about. (An article is no sign: the parser gives "the" to "reopen" in "When will the pool
-    reopen?".)"""
+    Dunning?"), "according" of "according to", or "come" of "How come": whatever the tagger or parser made of it,
+    it is no verb the question asks about. (An article is no sign: the parser gives "the" to "reopen" in "When will
+    the pool reopen?".)"""
     if token.i > 0 and token.text[:1].isupper() and not token.is_sent_start:
+        return True
+    if token.lower_ == "come" and token.i > 0 and token.nbor(-1).lower_ == "how":
         return True
     return token.lower_ == "according" and any(child.lower_ == "to" for child in token.children)
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Literal
 
+from index.dates import MONTH_NUMBERS, WEEKDAY_NAMES
 from index.nlp import sentence_parse
 from rag.answer_text import display_text
 from rag.candidates import Candidate, span_after
-from rag.query import CAUSE_VERBS, PHRASAL_MEANINGS, QuestionAnalysis, same_act
+from rag.query import CAUSE_VERBS, PEOPLES_NOUNS, PHRASAL_MEANINGS, QuestionAnalysis, same_act
 from rag.text import all_stems, stems
 from rag.votes import asks_of_a_voter
 
@@ -29,7 +30,8 @@ _CAUSAL_WORDS = re.compile(
     r"\b(?:because|due to|owing to|as a result|so that|in order to|reasons?|why|cit(?:e|ed|es|ing)|"
     r"blam(?:e|ed|es|ing)|caus(?:e|ed|es)|led to|amid|concerns?|worr(?:y|ied|ies)|explained|explaining|argued|"
     r"arguing|stemm(?:ed|ing) from|driven by|prompted|in response to|in light of|trac(?:ed|es|ing) (?:\w+ )?to|"
-    r"attribut(?:ed|es|ing))\b",
+    r"attribut(?:ed|es|ing)|thanks to|now that|in protest|forc(?:ed|es|ing)|spark(?:ed|s)|trigger(?:ed|s)|"
+    r"c(?:ame|omes|oming) from)\b",
     re.IGNORECASE,
 )
 # Verbs whose clause is someone's account: "said", "told", "according to".
@@ -52,9 +54,11 @@ _SOME = frozenset({"a", "an", "few", "several", "many", "some", "the"})
 _SOON = frozenset({"shortly", "soon", "long", "just", "right", "immediately", "moments", "hours", "days", "weeks"})
 # Verbs of a body deciding: "after the council voted" tells the decision that made something happen, not why.
 _DECIDING_VERBS = frozenset({"vote", "approve", "decide", "agree", "authorize", "sign", "pass", "adopt", "meet"})
-# Nouns of time a "for" phrase may hold: "closed for the season", "for good".
+# Nouns of time a "for" or "over" phrase may hold: "closed for the season", "for good", "over the weekend".
 _TIME_OF_FOR = _TIME_UNITS | {"winter", "spring", "summer", "fall", "autumn", "holiday", "holidays", "now", "good",
                               "time", "rest", "remainder", "duration", "first", "second", "third", "last"}  # fmt: skip
+# Words of a time "after" may give: "after Friday", "after Dec. 31", "after the holidays".
+_TIME_WORDS = _TIME_OF_FOR | set(MONTH_NUMBERS) | {day.casefold() for day in WEEKDAY_NAMES}
 
 
 def gives_a_reason(text: str, analysis: QuestionAnalysis) -> bool:
@@ -73,7 +77,7 @@ def reason_in(text: str, analysis: QuestionAnalysis, following: bool = False) ->
     doc = sentence_parse(display_text(text))  # a dateline ("GRANTVILLE - With ...") would be parsed into the clause
     acts = asked_acts(analysis)
     event = [t for t in doc if _tells_the_event(t, acts, analysis)]
-    if any(_cause_of(verb) for token in event for verb in _clause_verbs(token)):
+    if any(_cause_of(verb, told=token) for token in event for verb in _clause_verbs(token)):
         return "cause"
     if not event and not following and (
         any(t.lower_ == "after" and _after_a_cause(t) for t in doc) or any(_cause_of(verb) for verb in _main_verbs(doc))
@@ -82,7 +86,7 @@ def reason_in(text: str, analysis: QuestionAnalysis, following: bool = False) ->
         # for "Why is the beach closed?"): a cause after it, or a purpose on its verb, is still its
         return "cause"
     # someone's account gives a reason when it tells something other than the event asked about
-    return "account" if _an_account(doc, analysis.question) and not event else None
+    return "account" if _an_account(doc, analysis.question, following) and not event else None
 
 
 def _main_verbs(doc: "Doc") -> list["Token"]:
@@ -110,7 +114,9 @@ def _tells_the_event(token: "Token", acts: frozenset[str], analysis: QuestionAna
         return any(same_act(act, token) for act in acts)
     if token.pos_ not in ("VERB", "AUX", "NOUN"):
         return False
-    named = acts or ({analysis.focus} if analysis.focus else set())
+    # "What caused the outage?", "What is behind the closing?": the event is the noun asked of (for "Why did X
+    # quit?" the noun is who did it)
+    named = acts or ({analysis.focus} if analysis.focus and analysis.question_word == "what" else set())
     return any(_same_word(word, token) for word in named)
 
 
@@ -132,16 +138,27 @@ def _clause_verbs(token: "Token") -> list["Token"]:
             verbs.append(head)
             if head.dep_ not in ("xcomp", "dobj", "pobj", "prep", "acomp"):
                 break
-        if head.head is head:
+        if head.head.i == head.i:
             break
         head = head.head
     return verbs
 
 
-def _cause_of(event: "Token") -> bool:
-    """Whether the event's verb has a cause, a purpose or a "for" phrase hanging from it."""
-    for child in event.children:
+def _cause_of(verb: "Token", told: "Token | None" = None) -> bool:
+    """Whether a cause, a purpose or a ground ("for", "over") hangs from the verb. With `told`, the word that tells
+    the event asked about (the verb itself, or a noun of it the verb governs), also a thing for its subject ("Steady
+    rain postponed the race", "An overloaded extension cord started the fire") or its agent ("postponed by
+    lightning"), and a clause opened by "as" or "when"; a verb of a sentence that does not tell the event has only
+    the plainer marks of a cause (which also mark its own circumstances: "was killed when his motorcycle hit a
+    car")."""
+    anchored = told is not None
+    for child in verb.children:
         word = child.lower_
+        if (anchored and child.dep_ == "nsubj" and child.i != told.i and _a_thing(child)  # type: ignore[union-attr]
+                and any(c.dep_ == "dobj" for c in verb.children)):  # fmt: skip
+            return True  # a thing doing the event to something: not "fares will rise", nor "A truck struck a pole"
+        if anchored and child.dep_ == "agent" and any(c.dep_ == "pobj" and _a_thing(c) for c in child.children):
+            return True  # "was postponed by lightning", not "was approved by the board"
         if word == "after" and child.dep_ == "prep" and _after_a_cause(child):
             return True  # "after a two-hour debate", "after finding mold"
         if child.dep_ == "advcl" and child.lemma_.casefold() in _SAYING_LEMMAS:
@@ -150,14 +167,49 @@ def _cause_of(event: "Token") -> bool:
             marks = [c for c in child.children if c.dep_ in ("mark", "aux")]
             if any(m.lower_ == "after" and _after_a_cause(m) for m in marks):
                 return True  # "was shut Monday after inspectors found corrosion"
-            if any(m.tag_ == "TO" for m in marks) and not any(m.dep_ == "mark" for m in marks):
-                return True  # "closed the road to replace a culvert"
+            if _opened_by(child, ("as", "when", "with") if anchored else ("with",)):
+                # "was called off as heavy rain turned the fairgrounds to mud", "scrubbed its launch when winds
+                # gusted to 30 mph", "With Main Street torn up, the committee moved the parade"
+                return True
+            purpose = any(m.tag_ == "TO" for m in marks) and not any(m.dep_ == "mark" for m in marks)
+            if purpose and verb.lemma_.casefold() not in _DECIDING_VERBS:
+                return True  # "closed the road to replace a culvert"; "voted to dismiss" tells the decision
             if any(m.lower_ == "so" and m.dep_ == "mark" for m in marks):
                 return True  # "were closed Monday so crews could repair a water main"
-        if word == "with" and child.dep_ == "prep" and child.i < event.i and _a_state(child):
+        if word == "with" and child.dep_ == "prep" and child.i < verb.i and _a_state(child):
             return True  # "With enrollment down 30 percent, the board voted to close the school"
-        if word == "for" and child.dep_ == "prep" and _a_ground(child):
-            return True  # "fined for failing to report two falls", "closed for repairs"
+        if word in ("for", "over") and child.dep_ == "prep" and _a_ground(child):
+            return True  # "fined for failing to report two falls", "closed for repairs", "resigned over a dispute"
+    return False
+
+
+# Nouns of those who act or decide (and of their decisions), never a cause of what they do: "Organizers postponed
+# the race", "The plan closes two schools".
+_ACTORS = PEOPLES_NOUNS | {
+    "organizer", "official", "police", "state", "city", "county", "town", "village", "township", "district",
+    "department", "agency", "company", "firm", "group", "club", "committee", "authority", "school", "hospital",
+    "church", "team", "league", "council", "board", "commission", "family", "crew", "staff", "member", "volunteer",
+    "government", "court", "jury", "voter", "people", "parent", "neighbor", "plan", "proposal", "vote", "decision",
+    "budget", "ordinance", "law", "measure", "policy", "report", "study",
+}  # fmt: skip
+
+
+def _a_thing(noun: "Token") -> bool:
+    """A common noun that is no one who acts ("rain", "a broken boiler"; not "organizers", "the board", "it")."""
+    return noun.pos_ == "NOUN" and noun.lemma_.casefold() not in _ACTORS
+
+
+def _opened_by(clause: "Token", words: tuple[str, ...]) -> bool:
+    """Whether the clause of the verb `clause` opens with one of `words` and has a subject after it ("as heavy rain
+    turned the fairgrounds to mud", "when winds gusted", "With Main Street torn up"; not "as planned"), however the
+    parser hung the word (a mark, an adverb, a preposition of the subject)."""
+    doc = clause.doc
+    for back in range(clause.i - 1, max(clause.i - 7, -1), -1):
+        token = doc[back]
+        if token.lower_ in words:
+            return any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in doc[back + 1 : clause.i])
+        if token.is_punct or token.pos_ in ("VERB", "AUX"):
+            return False
     return False
 
 
@@ -176,7 +228,8 @@ def _after_a_cause(after: "Token") -> bool:
     if after.dep_ == "mark" and after.head.lemma_.casefold() in _DECIDING_VERBS:
         return False  # "will rise July 1 after the board voted to approve the increase": how, not why
     inside = list(after.subtree)[1:] if after.dep_ == "prep" else list(after.head.subtree)
-    return not all(t.lemma_.casefold() in _TIME_OF_FOR or t.pos_ in ("DET", "ADJ", "NUM", "SCONJ") for t in inside)
+    return not all(t.lemma_.casefold().rstrip(".") in _TIME_WORDS or t.pos_ in ("DET", "ADJ", "NUM", "SCONJ", "PUNCT")
+                   for t in inside)  # fmt: skip
 
 
 def _a_state(preposition: "Token") -> bool:
@@ -188,8 +241,8 @@ def _a_state(preposition: "Token") -> bool:
 
 
 def _a_ground(preposition: "Token") -> bool:
-    """"for repairs", "for failing to report": a ground; "for the season", "for two weeks", "for now": a time;
-    "for Boston", "for the Lakers": a place or a side."""
+    """"for repairs", "for failing to report", "over a dispute": a ground; "for the season", "for two weeks", "for
+    now", "over the weekend", "over 40 years": a time; "for Boston", "over Dexter": a place or a side."""
     inside = list(preposition.subtree)[1:]
     if not inside or any(t.like_num for t in inside[:2]):
         return False
@@ -197,20 +250,21 @@ def _a_ground(preposition: "Token") -> bool:
     return head.lemma_.casefold() not in _TIME_OF_FOR and head.pos_ != "PROPN"
 
 
-def _an_account(doc: "Doc", question: str) -> bool:
+def _an_account(doc: "Doc", question: str, following: bool = False) -> bool:
     """Whether someone's account in the sentence may give a reason: any "X said ..." or "..., according to X",
     except a news report's own source, said after what it reports of the thing asked about ("A city bus struck a
-    utility pole on Linden Avenue, police said." for "What caused the bus crash?"); "Owner Lynn Marchand said the
-    landlord doubled her rent" and "The landlord doubled the rent, the owner said." give her account."""
+    utility pole on Linden Avenue, police said." for "What caused the bus crash?"), in a sentence not `following`
+    the one that tells the event; "Owner Lynn Marchand said the landlord doubled her rent" and "The landlord
+    doubled the rent, the owner said." give her account."""
     asked = set(stems(question))
     for token in doc:
         if token.lemma_.casefold() in _SAYING_LEMMAS and token.pos_ in ("VERB", "AUX"):
             content = _reported(token)
         elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
-            content = token.head if token.head is not token else None
+            content = token.head if token.head.i != token.i else None
         else:
             continue
-        if content is None or content.i > token.i or not _subject_asked_about(content, asked):
+        if content is None or content.i > token.i or following or not _subject_asked_about(content, asked):
             return True
     return False
 
@@ -221,7 +275,7 @@ def _reported(saying: "Token") -> "Token | None":
     told = next((c for c in saying.children if c.dep_ == "ccomp"), None)
     if told is not None:
         return told
-    if saying.dep_ in ("ccomp", "parataxis") and saying.head is not saying:
+    if saying.dep_ in ("ccomp", "parataxis") and saying.head.i != saying.i:
         return saying.head
     return None
 

@@ -37,6 +37,16 @@ if TYPE_CHECKING:
     ("Why is Pell's Bakery closing?", "Owner Ida Pell said her new landlord tripled the rent."),
     ("Why is Pell's Bakery closing?", "Her new landlord tripled the rent, owner Ida Pell said."),
     ("What caused the stench in Dunmore?", "The stench was traced to a leaking tank of fish fertilizer."),
+    # a cause as the event's subject or agent; a clause opened by "as" or "when"; a ground "over" something
+    ("Why was the Tarn duck race postponed?", "Steady rain postponed the Tarn duck race on Saturday."),
+    ("Why was the Velt game postponed?", "The Velt game was postponed by lightning in the second quarter."),
+    ("What caused the fire at the Osk Grange?", "An overloaded extension cord started the fire at the Osk Grange."),
+    ("Why was the Arlo budget hearing postponed?",
+     "Mayor Ida Renn postponed the Arlo budget hearing as a winter storm moved in."),
+    ("Why did the Orby club scrub its launch?", "The Orby club scrubbed its launch when winds gusted to 30 mph."),
+    ("How come Ed Vance quit as Pell's police chief?",
+     "Pell Police Chief Ed Vance resigned Thursday over a dispute with the board about staffing."),
+    ("What is behind the smell in Tesk?", "The smell in Tesk came from a broken sewer line, officials said."),
 ])  # fmt: skip
 def test_a_sentence_that_gives_a_reason(question: str, sentence: str) -> None:
     assert gives_a_reason(sentence, analyse(question))
@@ -57,9 +67,12 @@ def test_a_sentence_that_gives_a_reason(question: str, sentence: str) -> None:
     ("Why are Tesk bus fares rising?",
      "Tesk bus fares will rise July 1 after the board voted 4-1 to approve the increase."),
     # a place or a time in a "for"/"over" phrase
-    ("What caused the fire at the Pell substation?",
-     "A fire at the Pell substation sent black smoke over Ardley on Friday night."),
     ("Why is the Quarle pool closed?", "The Quarle pool is closed for the season."),
+    ("What caused the fire at the Pell substation?", "A fire at the Pell substation sent smoke over Ardley on Friday."),
+    ("Why did the Tarn bridge reopen?", "The Tarn bridge reopened Friday as planned, the county said."),
+    # those who act are no cause of what they do
+    ("Why was the Tarn duck race postponed?", "Organizers postponed the Tarn duck race on Saturday."),
+    ("Why was the Velt budget approved?", "The Velt budget was approved by the town board on Monday."),
 ])  # fmt: skip
 def test_a_sentence_that_tells_the_event_only_gives_no_reason(question: str, sentence: str) -> None:
     assert not gives_a_reason(sentence, analyse(question))
