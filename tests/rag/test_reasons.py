@@ -37,6 +37,9 @@ if TYPE_CHECKING:
     ("Why is Pell's Bakery closing?", "Owner Ida Pell said her new landlord tripled the rent."),
     ("Why is Pell's Bakery closing?", "Her new landlord tripled the rent, owner Ida Pell said."),
     ("What caused the stench in Dunmore?", "The stench was traced to a leaking tank of fish fertilizer."),
+    # a word between the parts of a causal phrase
+    ("What's behind the Velt tax increase?", "The increase is driven largely by a jump in insurance premiums."),
+    ("Why was the Tarn fair canceled?", "The Tarn fair was canceled, due in part to a shortage of volunteers."),
     # a cause as the event's subject or agent; a clause opened by "as" or "when"; a ground "over" something
     ("Why was the Tarn duck race postponed?", "Steady rain postponed the Tarn duck race on Saturday."),
     ("Why was the Velt game postponed?", "The Velt game was postponed by lightning in the second quarter."),
