@@ -30,7 +30,8 @@ _CAUSAL_WORDS = re.compile(
     r"\b(?:because|due (?:\w+ ){0,2}?to|owing to|as a result|so that|in order to|reasons?|why|cit(?:e|ed|es|ing)|"
     r"blam(?:e|ed|es|ing)|caus(?:e|ed|es)|led to|amid|concerns?|worr(?:y|ied|ies)|explained|explaining|argued|"
     r"arguing|stemm(?:ed|ing) (?:\w+ )?from|driven (?:\w+ )?by|prompted|in response to|in light of|"
-    r"trac(?:ed|es|ing) (?:\w+ )?to|attribut(?:ed|es|ing)|thanks to|now that|in protest|forc(?:ed|es|ing)|spark(?:ed|s)|trigger(?:ed|s)|"
+    r"trac(?:ed|es|ing) (?:\w+ )?to|attribut(?:ed|es|ing)|thanks to|now that|in protest|forc(?:ed|es|ing)|"
+    r"spark(?:ed|s)|trigger(?:ed|s)|"
     r"c(?:ame|omes|oming) from)\b",
     re.IGNORECASE,
 )
