@@ -980,6 +980,42 @@ def counts_anothers(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     return False
 
 
+def of_another_person(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """Whether an age or a length of time answering a question about one named person belongs to someone else the
+    sentence names: "Founder Margaret Tully, 79, sold the shop to Rhea Castellanos" for "How old is Rhea
+    Castellanos?", "Walter Gaines, who has lived at Cedar Court for 12 years" for "How long had Lucille Ortega lived
+    there?". The value stands beside the other name, or in a clause that describes it."""
+    people = [name for name, label in analysis.entities if label == "PERSON"]
+    if analysis.answer_type not in ("age", "duration") or len(people) != 1:
+        return False
+    if re.search(rf"{re.escape(people[0])}['’]s?\b", analysis.question):
+        return False  # "How old is Pellinwood's new top cop?" asks of another than the one named
+    clause = _answer_clause_tokens(candidate)
+    if clause is None:
+        return False
+    token = clause[0].root
+    asked = all_stems(people[0])
+    passage = candidate.passage
+    if any(label in ("GPE", "LOC", "FAC") and all_stems(passage.text[s:e]) & asked for s, e, label in passage.entities):
+        return False  # a place the model took for a person in the question ("How old is Pellinwood's new top cop?")
+    for _ in range(_HOST_STEPS):
+        if token.head.i == token.i:
+            return False
+        crossing = token.dep_ in ("relcl", "appos", "acl") or (token.dep_ in ("amod", "npadvmod", "nummod")
+                                                               and token.head.pos_ == "PROPN")  # fmt: skip
+        token = token.head
+        if crossing:
+            if token.pos_ != "PROPN":
+                return False
+            name = all_stems(" ".join(t.text for t in token.subtree if t.pos_ == "PROPN" and t.i <= token.i))
+            return not name & asked  # "The Ketterings, who have milked cows ..." for the Kettering family
+    return False
+
+
+# How many heads up from a value its host may stand ("12 years" <- "for" <- "lived" <- "who ..." of "Gaines").
+_HOST_STEPS = 6
+
+
 # Verbs of a decision to do something: "voted on Tuesday to repair the levee".
 _DECIDING = frozenset({"vote", "decide", "agree", "approve", "move", "authorize", "elect", "choose", "resolve"})
 

@@ -12,8 +12,8 @@ from typing import Callable
 from rag.candidates import (
     Candidate, acts_rather_than_places, answer_clause, clause_agrees, counted_noun, counts_a_noun_of_its_own,
     counts_anothers, counts_something_else, dates_a_thing_or_a_state, dates_another_event, dates_what_was_done,
-    decided_another_thing,
-    decided_for_another, decided_upon, done_the_other_way, names_a_person, pays_for_something_else, sentence_spans,
+    decided_another_thing, decided_for_another, decided_upon, done_the_other_way, names_a_person, of_another_person,
+    pays_for_something_else, sentence_spans,
     shares_something_else, sizes_something_else, span_before, sums_something_else, tells_whether,
 )  # fmt: skip
 from rag.earnings import pays_someone_else
@@ -501,6 +501,7 @@ def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_li
     return (
         counts_something_else(analysis, candidate, word_likeness)
         or counts_anothers(analysis, candidate)
+        or of_another_person(analysis, candidate)
         or sums_something_else(analysis, candidate, word_likeness)
         or pays_someone_else(analysis, candidate, word_likeness)
         or sizes_something_else(analysis, candidate, word_likeness)

@@ -2909,3 +2909,30 @@ def test_a_likeness_after_the_event_asked_is_no_other_event() -> None:
 def test_a_numbered_name_written_otherwise_still_answers(question: str, text: str, value: str) -> None:
     passage = _passage(text, _tagged(text, "CARDINAL", value))
     assert _answers(question, passage)[:1] == [value]
+
+
+@pytest.mark.parametrize(("question", "sentence", "value", "another"), [
+    ("How old is Diane Kessler?", "Founder Tobias Renn, 81, sold the bakery to Diane Kessler, a regular.", "81", True),
+    ("How old is Diane Kessler?", "Diane Kessler, 39, bought the bakery from founder Tobias Renn.", "39", False),
+    ("How long had Lucia Ortmann lived at Pell Court?",
+     "Her neighbor, Amos Quill, who has lived at Pell Court for 14 years, said others have left.", "14 years", True),
+    ("How long had Lucia Ortmann lived at Pell Court?",
+     "Lucia Ortmann, who had lived at Pell Court for 9 years, moved out.", "9 years", False),
+    # the family asked, named in the plural; a question about another than the one named
+    ("How long has the Brandvold family run its dairy?",
+     "The Brandvolds, who have milked cows on the same ridge for 88 years, won an award.", "88 years", False),
+    ("How old is Tarrow's new police chief?", "Halvard Oyen, 47, was sworn in as Tarrow's police chief.", "47", False),
+])  # fmt: skip
+def test_an_age_or_a_length_of_time_of_another_named_person(question: str, sentence: str, value: str,
+                                                             another: bool) -> None:
+    """A value beside another name, or in a clause that describes another one, is that one's."""
+    from index.nlp import entities_by_line
+    from rag.candidates import Candidate, of_another_person
+    from rag.models import Passage
+    from rag.query import analyse
+
+    passage = Passage(passage_id="p", article_id="p", title="t", source="s", text=sentence, start=0,
+                      end=len(sentence), entities=entities_by_line([sentence])[0])  # fmt: skip
+    at = sentence.index(value)
+    candidate = Candidate(0, passage, 0, len(sentence), {}, [(at, at + len(value), "DATE")])
+    assert of_another_person(analyse(question), candidate) is another
