@@ -1530,15 +1530,10 @@ def _constraints(doc: "Doc", publisher_names: frozenset[str]) -> Iterable[Constr
             numbers = [n for n in numbers if not any(i in covered for i in range(entity.start_char, entity.end_char))]
             if numbers:
                 yield from emit(Constraint(entity.text, "number", keys=tuple(numbers)))
-    # proper nouns the model did not tag as an entity ("Adebanjo", "Quillport"), and capitalised words inside the
-    # question it took for another part of speech ("the Westbrook transit strike")
+    # proper nouns the model did not tag as an entity ("Adebanjo", "Quillport")
     in_entity = {t.i for e in doc.ents for t in e}
     for token in doc:
-        named = token.pos_ == "PROPN" or (
-            capitalised and token.text[:1].isupper() and not token.is_sent_start
-            and not (token.i > 0 and token.nbor(-1).text[:1].isupper())  # "Coleville High": the rest of a name
-        )  # fmt: skip
-        if named and token.i not in in_entity and token.i > 0 and token.is_alpha:
+        if token.pos_ == "PROPN" and token.i not in in_entity and token.i > 0 and token.is_alpha:
             if token.idx in covered or len(token.text) < 3:
                 continue
             if token.dep_ == "compound" and token.head.i in in_entity:

@@ -949,15 +949,3 @@ def test_a_verb_of_the_same_act_in_other_words(asked: str, sentence: str, verb: 
 ])  # fmt: skip
 def test_questions_that_ask_why_in_other_words(question: str, kind: str) -> None:
     assert analyse(question).answer_type == kind
-
-
-@pytest.mark.parametrize(("question", "names"), [
-    # a capitalised word the tagger took for an adjective or a noun is a name the answer must hold
-    ("How long did the Westbrook transit strike last?", ["Westbrook"]),
-    ("How many DVDs did the Orlen Falls library lend?", ["DVDs"]),
-    # the rest of a name the model cut short is no name of its own
-    ("When does the Coleville High softball team open its season?", ["Coleville"]),
-])  # fmt: skip
-def test_capitalised_words_the_tagger_missed_are_names(question: str, names: list[str]) -> None:
-    found = [c.text for c in analyse(question).constraints if c.kind == "name"]
-    assert all(name in found for name in names) and "High" not in found
