@@ -2665,8 +2665,8 @@ def test_the_subject_of_a_passive_of_beating_is_the_one_beaten() -> None:
 
 @pytest.mark.parametrize(("question", "text", "name", "kept"), [
     # a source after "according to" still answers who holds the role it names
-    ("Who is the Orlow police chief?", "The Orlow road will stay closed, according to Police Chief Ron Pike.",
-     "Ron Pike", True),
+    ("Who is the Orlow police chief?", "The road will stay closed, according to Police Chief Ron Pike.", "Ron Pike",
+     True),
     # people at a building act, and the building with them
     ("Who hired the Orlow consultant?", "Officials at Orlow General Hospital hired the consultant in May.",
      "Orlow General Hospital", True),
