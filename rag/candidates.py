@@ -1003,13 +1003,23 @@ def of_another_person(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
             return False
         crossing = token.dep_ in ("relcl", "appos", "acl") or (token.dep_ in ("amod", "npadvmod", "nummod")
                                                                and token.head.pos_ == "PROPN")  # fmt: skip
+        if token.dep_ == "relcl" and not any(t.lower_ in ("who", "whose", "whom") for t in token.children):
+            return False  # "Harlow Fire Department, where she has served for 18 years": a clause of a place
         token = token.head
         if crossing:
-            if token.pos_ != "PROPN":
+            if token.pos_ != "PROPN" or _in_an_entity_of(passage, candidate.start + token.idx, _NOT_PEOPLE):
                 return False
             name = all_stems(" ".join(t.text for t in token.subtree if t.pos_ == "PROPN" and t.i <= token.i))
             return not name & asked  # "The Ketterings, who have milked cows ..." for the Kettering family
     return False
+
+
+_NOT_PEOPLE = frozenset({"GPE", "LOC", "FAC", "ORG"})
+
+
+def _in_an_entity_of(passage: Passage, at: int, labels: frozenset[str]) -> bool:
+    """Whether the character at `at` in the passage lies in an entity of one of `labels`."""
+    return any(s <= at < e and label in labels for s, e, label in passage.entities)
 
 
 # How many heads up from a value its host may stand ("12 years" <- "for" <- "lived" <- "who ..." of "Gaines").

@@ -153,7 +153,12 @@ def _cause_of(verb: "Token", told: "Token | None" = None) -> bool:
     the plainer marks of a cause (which also mark its own circumstances: "was killed when his motorcycle hit a
     car")."""
     anchored = told is not None
-    for child in verb.children:
+    # the parser may hang a ground or a clause on the verb's object or measure instead ("fined the home $48,500 for
+    # failing to report", "delayed 90 minutes when lightning was spotted")
+    # (only a clause or a doing there: "charge for an emergency transport" is what the charge is for, no ground)
+    attached = [*verb.children, *(c for o in verb.children if o.dep_ in ("dobj", "npadvmod") for c in o.children
+                                  if c.dep_ in ("advcl", "relcl") or _for_a_doing(c))]  # fmt: skip
+    for child in attached:
         word = child.lower_
         if (anchored and child.dep_ == "nsubj" and child.i != told.i and _a_thing(child)  # type: ignore[union-attr]
                 and any(c.dep_ == "dobj" for c in verb.children)):  # fmt: skip
@@ -164,14 +169,14 @@ def _cause_of(verb: "Token", told: "Token | None" = None) -> bool:
             return True  # "after a two-hour debate", "after finding mold"
         if child.dep_ == "advcl" and child.lemma_.casefold() in _SAYING_LEMMAS:
             return True  # "voted no, saying the county had not studied the wells": the account of the act itself
+        if child.dep_ in ("advcl", "relcl") and _opened_by(child, ("as", "when", "with") if anchored else ("with",)):
+            # "was called off as heavy rain turned the fairgrounds to mud", "scrubbed its launch when winds gusted
+            # to 30 mph", "With Main Street torn up, the committee moved the parade"
+            return True
         if child.dep_ == "advcl":
             marks = [c for c in child.children if c.dep_ in ("mark", "aux")]
             if any(m.lower_ == "after" and _after_a_cause(m) for m in marks):
                 return True  # "was shut Monday after inspectors found corrosion"
-            if _opened_by(child, ("as", "when", "with") if anchored else ("with",)):
-                # "was called off as heavy rain turned the fairgrounds to mud", "scrubbed its launch when winds
-                # gusted to 30 mph", "With Main Street torn up, the committee moved the parade"
-                return True
             purpose = any(m.tag_ == "TO" for m in marks) and not any(m.dep_ == "mark" for m in marks)
             if purpose and verb.lemma_.casefold() not in _DECIDING_VERBS:
                 return True  # "closed the road to replace a culvert"; "voted to dismiss" tells the decision
@@ -209,7 +214,7 @@ def _opened_by(clause: "Token", words: tuple[str, ...]) -> bool:
         token = doc[back]
         if token.lower_ in words:
             return any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in doc[back + 1 : clause.i])
-        if token.is_punct or token.pos_ in ("VERB", "AUX"):
+        if token.is_punct or token.pos_ == "VERB":
             return False
     return False
 
@@ -239,6 +244,11 @@ def _a_state(preposition: "Token") -> bool:
     return noun is not None and any(
         c.i > noun.i and (c.pos_ in ("ADV", "ADJ") or c.tag_ in ("VBN", "VBG")) for c in noun.children
     )
+
+
+def _for_a_doing(preposition: "Token") -> bool:
+    """"for failing to report two falls": "for" with a doing (a gerund), which gives a ground wherever it hangs."""
+    return preposition.lower_ == "for" and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in preposition.children)
 
 
 def _a_ground(preposition: "Token") -> bool:

@@ -2922,6 +2922,9 @@ def test_a_numbered_name_written_otherwise_still_answers(question: str, text: st
     ("How long has the Brandvold family run its dairy?",
      "The Brandvolds, who have milked cows on the same ridge for 88 years, won an award.", "88 years", False),
     ("How old is Tarrow's new police chief?", "Halvard Oyen, 47, was sworn in as Tarrow's police chief.", "47", False),
+    # a clause of a place or a body, not of a person
+    ("How long has Helen Marsh worked at Mercy Hospital?",
+     "Helen Marsh is a nurse at Mercy Hospital of Dunmore, where she has worked for 15 years.", "15 years", False),
 ])  # fmt: skip
 def test_an_age_or_a_length_of_time_of_another_named_person(question: str, sentence: str, value: str,
                                                              another: bool) -> None:

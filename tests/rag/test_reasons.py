@@ -37,6 +37,11 @@ if TYPE_CHECKING:
     ("Why is Pell's Bakery closing?", "Owner Ida Pell said her new landlord tripled the rent."),
     ("Why is Pell's Bakery closing?", "Her new landlord tripled the rent, owner Ida Pell said."),
     ("What caused the stench in Dunmore?", "The stench was traced to a leaking tank of fish fertilizer."),
+    # a ground or a clause the parser hangs on the verb's object or measure
+    ("Why did the state fine the Orby care home?",
+     "The state fined the Orby care home $48,500 for failing to report two falls."),
+    ("Why was the Velt football game delayed Friday?",
+     "The Velt football game was delayed 90 minutes when lightning was spotted nearby."),
     # a word between the parts of a causal phrase
     ("What's behind the Velt tax increase?", "The increase is driven largely by a jump in insurance premiums."),
     ("Why was the Tarn fair canceled?", "The Tarn fair was canceled, due in part to a shortage of volunteers."),
