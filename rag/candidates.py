@@ -104,7 +104,7 @@ _SPEECH_MARKERS = re.compile(
 
 
 # "since" of time, which gives no reason: "the first increase since 2020", "since last spring", "since then".
-_SINCE_A_TIME = re.compile(
+SINCE_A_TIME = re.compile(
     r"\bsince\s+(?:\d|(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + "|"
     + "|".join(WEEKDAY_NAMES) + r")\b|(?:then|last|early|late|the (?:start|end|beginning|spring|summer|fall|"
     r"autumn|winter))\b)",
@@ -116,7 +116,7 @@ def gives_what_is_asked(answer_type: str, text: str, predicate: str | None = Non
     """Whether a sentence gives the kind of thing a sentence question asks for: a reason for "why", someone's
     words for "what did X say"; true for the other kinds."""
     if answer_type == "reason":
-        told = _SINCE_A_TIME.sub(" ", text)
+        told = SINCE_A_TIME.sub(" ", text)
         if _REASON_MARKERS.search(told):
             return True
         # "after" gives the cause of the event the sentence tells before it, when that is the one asked about ("Why

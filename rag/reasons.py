@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from index.dates import MONTH_NUMBERS, WEEKDAY_NAMES
 from index.nlp import sentence_parse
 from rag.answer_text import display_text
-from rag.candidates import Candidate, span_after
+from rag.candidates import SINCE_A_TIME, Candidate, span_after
 from rag.query import CAUSE_VERBS, PEOPLES_NOUNS, PHRASAL_MEANINGS, QuestionAnalysis, same_act
 from rag.text import all_stems, stems
 from rag.votes import asks_of_a_voter
@@ -32,19 +32,15 @@ _CAUSAL_WORDS = re.compile(
     r"arguing|stemm(?:ed|ing) (?:\w+ )?from|driven (?:\w+ )?by|prompted|in response to|in light of|"
     r"trac(?:ed|es|ing) (?:\w+ )?to|attribut(?:ed|es|ing)|thanks to|now that|in protest|forc(?:ed|es|ing)|"
     r"spark(?:ed|s)|trigger(?:ed|s)|"
-    r"c(?:ame|omes|oming) from)\b",
+    r"c(?:ame|omes|oming) from|follow(?:s|ed)(?! by))\b",
     re.IGNORECASE,
 )
 # Verbs whose clause is someone's account: "said", "told", "according to".
 _SAYING_LEMMAS = frozenset({"say", "tell", "write", "add", "note", "state", "announce", "explain", "believe"})
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
-# "since" of time, which gives no reason: "since 2020", "since last spring", "has run the district since X resigned"
-# (a perfect tense before it measures a time up to now).
-_SINCE_A_TIME = re.compile(
-    r"\bsince\s+(?:\d|(?:then|last|early|late|the (?:start|end|beginning|spring|summer|fall|autumn|winter))\b)"
-    r"|\b(?:has|have|had)\s+(?:\w+\s+){0,4}?since\b",
-    re.IGNORECASE,
-)
+# "since" after a perfect tense measures a time up to now, and gives no reason: "has run the district since X
+# resigned" (rag.candidates.SINCE_A_TIME reads "since 2020", "since last spring").
+_SINCE_A_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+){0,4}?since\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 # Units of time: "two years after taking the job" and "after 25 years" tell when, not why.
 _TIME_UNITS = frozenset(
@@ -72,7 +68,7 @@ def reason_in(text: str, analysis: QuestionAnalysis, following: bool = False) ->
     (a causal word, or a cause, purpose or ground on the event's verb), only someone's "account" of something
     else ("Owner Lynn Marchand said the new landlord doubled her rent"), or None. A sentence `following` the one
     that tells the event gives no cause by an "after" of its own ("A neighbor called 911 after seeing flames")."""
-    told = _SINCE_A_TIME.sub(" ", text)
+    told = _SINCE_A_PERFECT.sub(" ", SINCE_A_TIME.sub(" ", text))
     if _CAUSAL_WORDS.search(told) or _SINCE.search(told):
         return "cause"
     doc = sentence_parse(display_text(text))  # a dateline ("GRANTVILLE - With ...") would be parsed into the clause

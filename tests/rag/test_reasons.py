@@ -42,6 +42,8 @@ if TYPE_CHECKING:
      "The state fined the Orby care home $48,500 for failing to report two falls."),
     ("Why was the Velt football game delayed Friday?",
      "The Velt football game was delayed 90 minutes when lightning was spotted nearby."),
+    # what the event "follows" ("since June" is a time, no reason)
+    ("Why did the Pell Diner close?", "The closure follows three failed health inspections since June."),
     # a word between the parts of a causal phrase
     ("What's behind the Velt tax increase?", "The increase is driven largely by a jump in insurance premiums."),
     ("Why was the Tarn fair canceled?", "The Tarn fair was canceled, due in part to a shortage of volunteers."),
