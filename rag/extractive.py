@@ -524,9 +524,7 @@ def _next_sentence(best: Candidate, candidates: list[Candidate], next_paragraph:
     names who or what in the sentence after the one that matches the question ("... an engineer has said." /
     "Ines Kovalenko, the county's bridge engineer, said ...")."""
     after = span_after(best, next_paragraph)
-    if after is None:
-        return None
-    return next((c for c in candidates if c.passage is best.passage and c.start == after[0]), None)
+    return _listed_at(candidates, best.passage, after[0]) if after is not None else None
 
 
 def _reason_told_after(best: Candidate, candidates: list[Candidate], analysis: QuestionAnalysis) -> Candidate | None:
@@ -534,8 +532,13 @@ def _reason_told_after(best: Candidate, candidates: list[Candidate], analysis: Q
     span = reason_after(best, analysis) if asks_why_of_an_event(analysis) else None
     if span is None:
         return None
-    listed = next((c for c in candidates if c.passage is best.passage and c.start == span[0]), None)
+    listed = _listed_at(candidates, best.passage, span[0])
     return listed or Candidate(best.passage_rank, best.passage, span[0], span[1], features={})
+
+
+def _listed_at(candidates: list[Candidate], passage: Passage, start: int) -> Candidate | None:
+    """The candidate for the sentence of `passage` that starts at `start`, if it is one."""
+    return next((c for c in candidates if c.passage is passage and c.start == start), None)
 
 
 def _continues(following: Candidate, analysis: QuestionAnalysis) -> bool:

@@ -315,10 +315,10 @@ def told_with_a_reason(candidates: list[Candidate], analysis: QuestionAnalysis) 
     best = candidates[0]
     if gives_a_reason(best.text, analysis):
         return candidates
-    after = reason_after(best, analysis)
-    if after is None:
+    found = _reason_in_the_next(best, analysis)
+    if found is None:
         return []
-    if reason_in(best.passage.text[after[0] : after[1]], analysis, following=True) == "cause":
+    if found[1] == "cause":
         # the event's sentence with its cause after it gives what is asked, as one sentence would (someone's
         # account after it is left for the refusal model to weigh: it is often more of the news, not why)
         best.features = {**best.features, "gives_what_is_asked": 1.0}
@@ -330,7 +330,15 @@ def reason_after(candidate: Candidate, analysis: QuestionAnalysis) -> tuple[int,
     the reason and the candidate's own sentence does not."""
     if gives_a_reason(candidate.text, analysis):
         return None
+    found = _reason_in_the_next(candidate, analysis)
+    return found[0] if found is not None else None
+
+
+def _reason_in_the_next(
+    candidate: Candidate, analysis: QuestionAnalysis
+) -> tuple[tuple[int, int], Literal["cause", "account"]] | None:
+    """The sentence after the candidate's (`span_after`, across one paragraph break) and how it gives the reason,
+    when it does."""
     after = span_after(candidate, next_paragraph=True)
-    if after is None or reason_in(candidate.passage.text[after[0] : after[1]], analysis, following=True) is None:
-        return None
-    return after
+    kind = reason_in(candidate.passage.text[after[0] : after[1]], analysis, following=True) if after else None
+    return (after, kind) if after is not None and kind is not None else None
