@@ -48,6 +48,12 @@ UNKNOWN_PUBLISHER = "Unknown publisher"
 MAX_TITLE_CHARS = 160
 # The header of a story is at most this many non-blank lines above its first paragraph.
 MAX_HEADER_LINES = 15
+# The place a story is filed from, opening its first paragraph in capitals before a dash: "HARROWGATE - ",
+# "BIRCH HOLLOW, Ore. (AP) - ". A byline may name it too ("By Jane Doe | HARROWGATE, June 14, 2023"), where it
+# is no publisher.
+_STORY_DATELINE = re.compile(
+    r"^([A-Z][A-Z.'’-]*(?:[ ,]+[A-Z][A-Z.'’-]*){0,4})(?:,\s*[A-Z][a-z]{1,9}\.?)?\s*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s"
+)
 # Keys read from a manifest entry or front matter, most specific first.
 TITLE_KEYS = ("title",)
 PUBLISHER_KEYS = ("publisher", "source")
@@ -201,7 +207,17 @@ def read_text_header(text: str) -> TextHeader:
             credit_words.update(header.credit_words)
     masthead = _masthead(lines, credit_words) if lines else None
     published = next((d for updated, d in dates if not updated), None) or next((d for _, d in dates), None)
-    return TextHeader(publisher=dateline_publisher or byline_publisher or masthead, published=published, masthead=masthead)
+    place = _story_place(text)
+    named = [name for name in (dateline_publisher, byline_publisher) if name and name.casefold() != place]
+    return TextHeader(publisher=next(iter(named), None) or masthead, published=published, masthead=masthead)
+
+
+def _story_place(text: str) -> str | None:
+    """The place the story's first paragraph says it is filed from ("harrowgate" of "HARROWGATE - The
+    council ..."), casefolded; None when it opens with no dateline."""
+    first = next((line.strip() for line in text.split("\n") if is_prose(line.strip())), "")
+    opening = _STORY_DATELINE.match(unmark(first))
+    return opening.group(1).strip(" ,").casefold() if opening else None
 
 
 def _header_lines(text: str) -> Iterable[str]:

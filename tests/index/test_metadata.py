@@ -153,6 +153,25 @@ def test_the_lines_above_the_story_name_publisher_and_date(
     assert (found.publisher, found.published) == (publisher, published)
 
 
+@pytest.mark.parametrize(
+    ("byline", "body", "publisher"),
+    [
+        # the place the story is filed from, named again in the byline, is no publisher
+        ("By Ada Quist, Staff Writer | TARNBY, June 14, 2023", "TARNBY - The council adopted a budget on Monday.",
+         None),
+        ("By Ada Quist | NORTH TARNBY, June 14, 2023", "NORTH TARNBY, Ore. (RNS) - The council adopted a budget.",
+         None),
+        ("By Ada Quist | Tarnby Ledger, June 14, 2023", "TARNBY - The council adopted a budget on Monday.",
+         "Tarnby Ledger"),
+        ("By Ada Quist | AP, June 14, 2023", "TARNBY (AP) - The council adopted a budget on Monday night.", "AP"),
+        ("By Ada Quist | TARNBY, June 14, 2023", "The Tarnby council adopted a budget on Monday night.", "TARNBY"),
+    ],
+)
+def test_the_storys_dateline_place_in_a_byline_is_not_its_publisher(byline: str, body: str, publisher: str | None) -> None:
+    found = read_text_header("\n".join(["Tarnby adopts a budget", byline, "", body]))
+    assert (found.publisher, found.published) == (publisher, "2023-06-14")
+
+
 def test_a_date_in_the_story_is_not_the_publication_date() -> None:
     text = "Ferry fares to rise\n\nThe new fares take effect on May 1, 2025, the harbour authority said on Tuesday.\n"
     assert read_text_header(text) == TextHeader()
