@@ -207,17 +207,19 @@ def read_text_header(text: str) -> TextHeader:
             credit_words.update(header.credit_words)
     masthead = _masthead(lines, credit_words) if lines else None
     published = next((d for updated, d in dates if not updated), None) or next((d for _, d in dates), None)
-    place = _story_place(text)
-    named = [name for name in (dateline_publisher, byline_publisher) if name and name.casefold() != place]
+    named = [name for name in (dateline_publisher, byline_publisher) if name and not _a_place_of_the_story(name, text)]
     return TextHeader(publisher=next(iter(named), None) or masthead, published=published, masthead=masthead)
 
 
-def _story_place(text: str) -> str | None:
-    """The place the story's first paragraph says it is filed from ("harrowgate" of "HARROWGATE - The
-    council ..."), casefolded; None when it opens with no dateline."""
+def _a_place_of_the_story(name: str, text: str) -> bool:
+    """Whether a name beside a byline's date is the place the story is filed from, not its publisher: the place
+    its first paragraph opens with ("TARNBY - The council ..."), or a name in capitals that the story writes in
+    its own words ("NORTH TARNBY" and "the North Tarnby council"; not "AP" and "(AP)")."""
     first = next((line.strip() for line in text.split("\n") if is_prose(line.strip())), "")
     opening = _STORY_DATELINE.match(unmark(first))
-    return opening.group(1).strip(" ,").casefold() if opening else None
+    if opening and opening.group(1).strip(" ,").casefold() == name.casefold():
+        return True
+    return name.isupper() and re.search(rf"(?<![\w(]){re.escape(name.title())}(?!\w)", text) is not None
 
 
 def _header_lines(text: str) -> Iterable[str]:

@@ -164,11 +164,15 @@ def test_the_lines_above_the_story_name_publisher_and_date(
         ("By Ada Quist | Tarnby Ledger, June 14, 2023", "TARNBY - The council adopted a budget on Monday.",
          "Tarnby Ledger"),
         ("By Ada Quist | AP, June 14, 2023", "TARNBY (AP) - The council adopted a budget on Monday night.", "AP"),
-        ("By Ada Quist | TARNBY, June 14, 2023", "The Tarnby council adopted a budget on Monday night.", "TARNBY"),
+        # ... and so is a name in capitals the story writes in its own words
+        ("By Ada Quist | NORTH TARNBY, June 14, 2023", "The North Tarnby council adopted a budget on Monday.", None),
+        ("By Ada Quist | KWTB, June 14, 2023", "The Tarnby council adopted a budget, KWTB has learned.", "KWTB"),
+        ("By Ada Quist | TARNBY, June 14, 2023", "The council adopted a budget on Monday night, officials said.",
+         "TARNBY"),
     ],
 )
 def test_the_storys_dateline_place_in_a_byline_is_not_its_publisher(byline: str, body: str, publisher: str | None) -> None:
-    found = read_text_header("\n".join(["Tarnby adopts a budget", byline, "", body]))
+    found = read_text_header("\n".join(["Council adopts a budget", byline, "", body]))
     assert (found.publisher, found.published) == (publisher, "2023-06-14")
 
 
