@@ -1789,12 +1789,13 @@ def _name_in(key: str, text: str, words: Collection[str]) -> bool:
 
 def _name_pattern(key: str) -> str:
     """A pattern for the words of `key` with anything but a word between them; a "the" inside the name may be left
-    out, as outlets do ("friends of the orrick library" matches "Friends of Orrick Library")."""
+    out, as outlets do ("friends of the orrick library" matches "Friends of Orrick Library"); a word before the last
+    may be possessive, which the key leaves out ("pruitt hardware" matches "Pruitt's Hardware")."""
     parts = key.split()
     last = len(parts) - 1
     return "".join(
         r"(?:the\W+)?" if part == "the" and 0 < i < last
-        else (_street_word(part) if i > 0 else re.escape(part)) + (r"\W+" if i < last else "")
+        else (_street_word(part) if i > 0 else re.escape(part)) + (r"(?:'s)?\W+" if i < last else "")
         for i, part in enumerate(parts)
     )
 

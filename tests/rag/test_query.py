@@ -205,6 +205,13 @@ def holds(question: str, text: str) -> bool:
     return all(c.holds_in(normalise(text), set(words(text))) for c in analyse(question).constraints)
 
 
+def test_a_possessive_name_holds_as_written() -> None:
+    """The key of "Brannock's Hardware" drops the possessive; the article keeps it."""
+    assert holds("Who bought Brannock's Hardware?", "For the first time since 1951, Brannock's Hardware has a new owner.")
+    assert holds("Who bought Brannock's Hardware?", "Brannock’s Hardware has a new owner.")
+    assert not holds("Who bought Brannock's Hardware?", "Brannock Lumber and Orrin Hardware both have new owners.")
+
+
 def test_a_year_range_is_not_met_by_a_neighbouring_range() -> None:
     question = "How large a budget did Brantley approve for 2009-2010?"
     assert holds(question, "Brantley approved a $14 million budget for fiscal 2009-10.")
