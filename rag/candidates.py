@@ -2887,13 +2887,25 @@ def _in_question(
         )
     names = [w for w in words(text) if len(w) > 2 and w not in stopwords()]
     if label == "PERSON" and names:
-        return names[-1] in question_words  # the surname
+        # the surname; not one the question writes only as the first word of a longer name ("Who founded Keel
+        # Valley Plastics?" does not name Walter Keel)
+        return names[-1] in question_words and not (question and _only_opening_a_name(names[-1], question))
     if normalise(text) in normalised_question or (names and all(w in question_words for w in names)):
         return True
     return label == "ORG" and _named_by_part(names, question)
 
 
 _WRITTEN_WORD = re.compile(r"[^\W_][\w&-]*")
+
+
+def _only_opening_a_name(word: str, question: str) -> bool:
+    """Whether every time the question writes `word` it opens a longer name, a capitalised word following it
+    ("Keel Valley Plastics" for "keel"; not "Keel's plant", "Mayor Keel" at the end, nor "Keel and Orr")."""
+    found = list(re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", question, re.IGNORECASE))
+    return bool(found) and all(
+        re.match(r"\s+[A-Z]", question[m.end() :]) and not re.search(r"\b[A-Z][\w'’-]*\s+$", question[: m.start()])
+        for m in found
+    )
 
 
 def _named_by_part(names: list[str], question: str) -> bool:

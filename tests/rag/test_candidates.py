@@ -707,6 +707,21 @@ def test_who_is_the_role_is_answered_by_someone_a_clause_says_holds_it(text: str
     assert _answers("Who is the Varnell county engineer?", passage) == (["Dana Mabry"] if named else [])
 
 
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        # a surname the question writes only as the start of a company's name does not name the person
+        ("Who started Brannock Valley Plastics?", ["Edwin Brannock"]),
+        # the person's own name names them
+        ("What did Edwin Brannock do in 1988?", []),
+    ],
+)
+def test_a_surname_that_opens_a_company_name_in_the_question_names_no_person(question: str, answers: list[str]) -> None:
+    text = "Brannock Valley Plastics was founded in 1988 by Edwin Brannock in a rented barn."
+    passage = _passage(text, _tagged(text, "PERSON", "Edwin Brannock") + _tagged(text, "ORG", "Brannock Valley Plastics"))
+    assert [a for a in _answers(question, passage) if a and "Edwin" in a] == answers
+
+
 def test_a_company_question_is_answered_by_a_firm_not_a_public_body_a_dateline_or_a_person() -> None:
     council = "The Selbourne City Council hired Orrick Paving Co. to repave Mill Road."
     passage = _passage(council, _tagged(council, "ORG", "The Selbourne City Council", "Orrick Paving Co."))
