@@ -1339,10 +1339,40 @@ def _fills_the_slot(analysis: QuestionAnalysis, span: "Span", verb: "Token") -> 
     wanted = _predicate_stems(analysis)
     # "The council voted to hire Lisle": the council hires too
     completed = [c for c in verb.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and is_infinitive(c))]
-    if not _any_of(wanted, _verb_and_head(verb) + completed):
-        return True
+    verbs = _verb_and_head(verb) + completed
+    if not _any_of(wanted, verbs):
+        return _fills_the_other_side(analysis, span, verbs)
     slot = slot_of(span.root)
     return slot is None or slot == analysis.asked_slot
+
+
+# Verbs of one exchange told from its other side, and the preposition the party asked for stands after there: who
+# bought the store is whom it was sold "to" ("Gordon Ames sold the store to Marcus Reyes"), who sold it is whom it
+# was bought "from", who won a contract is whom it was awarded "to". A closed class of English verbs.
+_OTHER_SIDE = {
+    "buy": (("sell",), "to"), "purchase": (("sell",), "to"), "acquire": (("sell",), "to"),
+    "sell": (("buy", "purchase", "acquire"), "from"),
+    "win": (("award", "give", "grant"), "to"), "receive": (("award", "give", "grant"), "to"),
+}  # fmt: skip
+
+
+def _fills_the_other_side(analysis: QuestionAnalysis, span: "Span", verbs: list["Token"]) -> bool:
+    """For "Who bought ...?" asked of a sentence that tells the sale ("sold the store to Marcus Reyes"), whether the
+    name is the one after the other verb's preposition ("to", or the one given to: "awarded Orrin the contract"),
+    not its subject ("Gordon Ames sold ..."); true for other verbs and questions."""
+    other_side = _OTHER_SIDE.get(analysis.predicate or "")
+    if other_side is None or analysis.asked_slot != "subject":
+        return True
+    others, preposition = other_side
+    told = [t for t in verbs if t.lemma_.casefold() in others]
+    if not told:
+        return True
+    token = span.root
+    while token.dep_ in ("compound", "appos", "conj", "flat") and token.head.i != token.i:
+        token = token.head  # "to longtime employee Marcus Reyes": the noun the name stands for
+    if token.dep_ == "dative" and token.head in told:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ == preposition and token.head.head in told
 
 
 def _counts(analysis: QuestionAnalysis) -> Literal["count", "amount"] | None:

@@ -722,6 +722,30 @@ def test_a_surname_that_opens_a_company_name_in_the_question_names_no_person(que
     assert [a for a in _answers(question, passage) if a and "Edwin" in a] == answers
 
 
+@pytest.mark.parametrize(
+    ("question", "text", "names", "fitting"),
+    [
+        ("Who bought the hardware store?", "Gordon Ames, 71, sold the store to longtime employee Marcus Reyes in July.",
+         ("Gordon Ames", "Marcus Reyes"), "Marcus Reyes"),
+        ("Who sold the hardware store?", "Marcus Reyes bought the store from Gordon Ames in July.",
+         ("Marcus Reyes", "Gordon Ames"), "Gordon Ames"),
+        ("Which firm won the paving contract?", "Tolland Holdings awarded the paving contract to Orrick Paving Co.",
+         ("Tolland Holdings", "Orrick Paving Co."), "Orrick Paving Co."),
+    ],
+)
+def test_a_party_to_an_exchange_told_from_its_other_side_is_the_one_after_its_preposition(
+    question: str, text: str, names: tuple[str, str], fitting: str
+) -> None:
+    """"Who bought ...?" is answered by whom it was sold to, not by who sold it."""
+    from rag.candidates import clause_agrees, find_candidates
+    from rag.query import analyse
+
+    passage = _passage(text, _tagged(text, "ORG" if "firm" in question else "PERSON", *names))
+    found = find_candidates(analyse(question), [passage], idf=lambda stem: 1.0)
+    assert {c.answer_text() for c in found} >= set(names)
+    assert [c.answer_text() for c in found if clause_agrees(analyse(question), c)] == [fitting]
+
+
 def test_a_company_question_is_answered_by_a_firm_not_a_public_body_a_dateline_or_a_person() -> None:
     council = "The Selbourne City Council hired Orrick Paving Co. to repave Mill Road."
     passage = _passage(council, _tagged(council, "ORG", "The Selbourne City Council", "Orrick Paving Co."))
