@@ -1226,6 +1226,63 @@ def dates_a_thing_or_a_state(analysis: QuestionAnalysis, candidate: Candidate) -
     return after_since and not _negated(verb)
 
 
+# Light verbs, which name no event of their own ("When did the work get done?", "When does the board have its vote?"),
+# and verbs of what is expected, whose event is another verb ("When was the center supposed to open?").
+_LIGHT_PREDICATES = frozenset({"be", "do", "have", "get", "make", "go", "come", "take", "suppose", "expect",
+                               "schedule", "plan", "set", "slate", "intend"})  # fmt: skip
+# How alike a sentence's verb must be to the question's to tell of the same event for `dates_an_event_not_told`:
+# lower than SAME_EVENT_LIKENESS, as the check only drops dates of sentences with no such verb at all ("construct":
+# "build" 0.50, "vote": "decide" 0.54; "retire": "found" 0.12, "die": "own" 0.31, "build": "close" 0.33).
+TOLD_EVENT_LIKENESS = 0.45
+# Verbs of saying, which tell one another's event ("When did the mayor announce it?": "said on July 14 that ...").
+_SAYING_VERBS = frozenset({"say", "announce", "state", "declare", "tell", "disclose", "reveal", "confirm"})
+# A particle after the question's verb makes a phrasal verb of unknown meaning ("break out", "kick in", "put up").
+_PARTICLES = r"(?:out|in|up|down|off|on|over|back|through|away|about)"
+
+
+def dates_an_event_not_told(
+    analysis: QuestionAnalysis, candidate: Candidate, word_likeness: WordLikeness = SAME_WORD_ONLY
+) -> bool:
+    """Whether a date answer comes from a sentence that does not tell of the event asked about at all: for "When did
+    Harold Ames die?", "Ames Hardware has been owned by an Ames since 1945"; for "When did Walter Keel retire?",
+    "founded in 1988 by Walter Keel". The sentence has no word of the question's verb, as a verb or a noun ("the
+    reopening"), nor a verb of the same act or outcome ("began" for "start", "passed" for "approve") or alike in
+    meaning. Only for what was done ("When did ...?"): plans are told in too many words. False for other questions,
+    for a question on a verb that only says something took place ("When did the storm hit?"), on a light verb, or on
+    a phrasal verb ("When did the fire break out?")."""
+    if analysis.answer_type != "date" or candidate.answer is None or not analysis.predicate:
+        return False
+    if analysis.mood != "realised" or analysis.predicate in _OCCURRING | _LIGHT_PREDICATES:
+        return False  # plans and schedules are told in many words ("When does the fee kick in?": "takes effect")
+    forms = "|".join(re.escape(form) for form in analysis.predicate_forms)
+    if re.search(rf"\b(?:{forms})\s+{_PARTICLES}\b", analysis.question, re.IGNORECASE):
+        return False
+    return not any(_of_the_asked_event(token, analysis, word_likeness) for token in sentence_parse(candidate.text))
+
+
+def _of_the_asked_event(token: "Token", analysis: QuestionAnalysis, word_likeness: WordLikeness) -> bool:
+    """Whether a word of a sentence tells of the question's event: its verb as a verb or a noun ("reopened", "the
+    reopening"), a phrasal verb that means it, a verb of the same act or outcome, or one alike in meaning."""
+    if token.pos_ not in ("VERB", "NOUN", "ADJ", "AUX"):
+        return False
+    wanted = _predicate_stems(analysis)
+    forms = _token_stems(token)
+    meaning = phrasal_meaning(token) if token.pos_ == "VERB" else None
+    if meaning is not None:
+        forms = forms | all_stems(meaning)
+    if wanted & forms:
+        return True
+    if token.pos_ != "VERB":
+        return False
+    predicate = analysis.predicate or ""
+    return (
+        (predicate in _SAYING_VERBS and token.lemma_.casefold() in _SAYING_VERBS)
+        or same_act(predicate, token)
+        or any(wanted & group and forms & group for group in _SAME_EVENT)
+        or max(word_likeness(f, token.lemma_) for f in analysis.predicate_forms) >= TOLD_EVENT_LIKENESS
+    )
+
+
 # Verbs of opposite events, as pairs of stems: English antonyms, which word likeness puts near each other ("open":
 # "close" 0.55) because they are used of the same things. Not the pairs that tell one event from either side (buy
 # and sell, win and lose, join and leave): "X sold the inn to Y for $1.1 million" says what Y paid.

@@ -11,7 +11,8 @@ from typing import Callable
 
 from rag.candidates import (
     Candidate, acts_rather_than_places, answer_clause, clause_agrees, counted_noun, counts_a_noun_of_its_own,
-    counts_anothers, counts_something_else, dates_a_thing_or_a_state, dates_another_event, dates_what_was_done,
+    counts_anothers, counts_something_else, dates_a_thing_or_a_state, dates_an_event_not_told, dates_another_event,
+    dates_what_was_done,
     decided_another_thing, decided_for_another, decided_upon, done_the_other_way, names_a_person, of_another_person,
     pays_for_something_else, sentence_spans,
     shares_something_else, sizes_something_else, span_before, sums_something_else, tells_whether,
@@ -510,6 +511,7 @@ def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_li
         or dates_another_event(analysis, candidate)
         or dates_what_was_done(analysis, candidate)
         or dates_a_thing_or_a_state(analysis, candidate)
+        or dates_an_event_not_told(analysis, candidate, word_likeness)
         or done_the_other_way(analysis, candidate)
         or acts_rather_than_places(analysis, candidate)
         or a_population(analysis, candidate)

@@ -1175,7 +1175,7 @@ _LINKING_VERBS = frozenset({"be", "do", "have", "get"})
 IRREALIS_GOVERNORS = frozenset({"expect", "plan", "hope", "want", "intend", "aim", "seek", "propose", "try", "need",
                                 "promise", "vow", "pledge", "threaten", "schedule", "set", "go", "wish", "prepare",
                                 "offer", "ask", "urge", "consider", "study", "explore", "discuss", "weigh", "debate",
-                                "mull", "contemplate", "talk"})  # fmt: skip
+                                "mull", "contemplate", "talk", "suppose", "have"})  # fmt: skip
 # Verbs whose object is what someone means to have or do, not what was done: "plans 1,420 houses", "proposed a
 # $4 million levy" ("ask" is not one: its object is whom one asks).
 INTENDING_VERBS = frozenset({"plan", "propose", "seek", "want", "expect", "promise", "offer", "request", "envision",
@@ -1309,8 +1309,9 @@ def question_mood(doc: "Doc") -> Mood | None:
     for token in doc:
         if token.tag_ == "MD" and token.lower_ in IRREALIS_AUXILIARIES:
             return None if _future_in_the_past(token) else "irrealis"
-        if token.pos_ == "VERB" and token.lemma_.casefold() in IRREALIS_GOVERNORS and _governs_an_infinitive(token):
-            return "irrealis"
+        if (token.pos_ == "VERB" and token.lemma_.casefold() in IRREALIS_GOVERNORS and _governs_an_infinitive(token)
+                and not (token.lemma_ == "have" and token.tag_ == "VBD")):  # fmt: skip
+            return "irrealis"  # (what "had to" be done was done: "How many people had to be rescued?")
     for token in doc:
         if token.tag_ == "VBD" or (token.tag_ == "VBN" and token.lemma_ not in _LINKING_VERBS):
             return "realised"

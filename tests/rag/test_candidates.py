@@ -1586,6 +1586,37 @@ def test_a_sum_that_sizes_another_thing_answers_no_question_about_a_sum(
 @pytest.mark.parametrize(
     ("question", "text", "value", "other"),
     [
+        # the sentence tells of no such event at all
+        ("When did Harold Ames die?", "For the first time since 1945, Ames Hardware is not owned by an Ames.", "1945",
+         True),
+        ("When did Walter Brannock retire?", "The firm was founded in 1988 by Walter Brannock.", "1988", True),
+        ("When was the Orlow Grange hall built?", "About 40 people spent Tuesday night in the Orlow Grange hall.",
+         "Tuesday night", True),
+        # the question's verb as a noun, a verb of the same act, a verb alike in meaning, another verb of saying
+        ("When did the Orlow cannery reopen?", "The cannery's reopening on May 5 drew a crowd.", "May 5", False),
+        ("When did work on the Orlow culvert start?", "Work on the culvert began June 2.", "June 2", False),
+        ("When was the Orlow pool constructed?", "The pool, built in 1971, loses water.", "1971", False),
+        ("When did the mayor announce the Orlow plan?", "She said on July 14 that the plan would go ahead.",
+         "July 14", False),
+        # plans, phrasal verbs and verbs that only say something took place are left to the other checks
+        ("When will the Orlow pool reopen?", "The pool was built in 1971.", "1971", False),
+        ("When is the Orlow pool supposed to reopen?", "The pool was built in 1971.", "1971", False),
+        ("When did the Orlow fire break out?", "A fire early Sunday, Feb. 11, killed a man.", "Feb. 11", False),
+        ("When did the Orlow tornado hit?", "Crews were still clearing trees on Friday.", "Friday", False),
+    ],
+)  # fmt: skip
+def test_a_date_from_a_sentence_that_tells_no_such_event_does_not_tell_when_it_happened(
+    question: str, text: str, value: str, other: bool, likeness: "WordLikeness"
+) -> None:
+    from rag.candidates import dates_an_event_not_told
+    from rag.query import analyse
+
+    assert dates_an_event_not_told(analyse(question), _value_candidate(text, value, "DATE"), likeness) is other
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value", "other"),
+    [
         # a year that names the thing asked about, and a state since a date
         ("When was the Orlow footbridge last painted?", "Crews will close the 1958 Orlow footbridge in May.", "1958",
          True),
