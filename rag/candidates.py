@@ -1098,7 +1098,8 @@ _A_WEEKDAY = re.compile(r"(?:" + "|".join(WEEKDAY_NAMES) + r")", re.IGNORECASE)
 def acts_rather_than_places(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     """Whether a name answering "Where ...?" is who does what its clause says, not where: "The Pinecastle City
     Council voted to turn the garage on Tannery Lane into a dorm" does not put the dorm in the council. The name is
-    an organisation and its clause's subject. False for other questions."""
+    an organisation and its clause's subject, or the doer of a passive ("approved by the Orlow Select Board"). False
+    for other questions."""
     if analysis.answer_type != "place" or candidate.answer is None or candidate.answer[2] != "ORG":
         return False
     s, e, _ = candidate.answer
@@ -1111,7 +1112,8 @@ def acts_rather_than_places(analysis: QuestionAnalysis, candidate: Candidate) ->
     ):
         return False
     clause = _answer_clause_tokens(candidate)
-    return clause is not None and clause[0].root.dep_ != "pobj" and slot_of(clause[0].root) == "subject"
+    # the subject, or the doer of a passive ("a contract approved Tuesday by the Ostrey Select Board")
+    return clause is not None and slot_of(clause[0].root) == "subject"
 
 
 def decided_another_thing(

@@ -2160,6 +2160,9 @@ def test_an_organisation_that_acts_in_its_clause_is_no_place() -> None:
     moved = "Workers moved into the Tarrow Grange Hall on Monday."
     assert not _flags(acts_rather_than_places, "Where did the workers move?", moved, "the Tarrow Grange Hall", "ORG")
     assert not _flags(acts_rather_than_places, "Who voted to open a shelter?", text, "The Tarrow City Council", "ORG")
+    # the doer of a passive acts too
+    passive = "Kestle Lane should reopen by Sept. 15 under a contract approved Tuesday by the Tarrow Select Board."
+    assert _flags(acts_rather_than_places, "Where did Tarrow residents stay?", passive, "the Tarrow Select Board", "ORG")
 
 
 def test_a_clock_time_and_the_day_after_it_are_one_answer_to_when() -> None:
