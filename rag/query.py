@@ -98,7 +98,8 @@ _MONEY_WORDS = frozenset({"money", "cash", "funding", "dollar", "euro", "pound",
                           "fee", "salary", "wage", "fine", "budget", "worth", "spend", "pay", "owe", "fund",
                           "donate", "invest", "borrow", "bond", "bail", "loan", "grant", "levy", "rent", "severance",
                           "settlement", "damages", "fare", "tuition", "payment", "refund", "rebate",
-                          "subsidy", "pension", "bonus", "reward"})  # fmt: skip
+                          "subsidy", "pension", "bonus", "reward", "aid", "reimbursement", "compensation",
+                          "allowance", "stipend"})  # fmt: skip
 # Nouns whose size is a sum or a share, never a bare number ("How big was the deficit?": not "186" students).
 _ONLY_SUMS = (_FINANCIAL_NOUNS | _MONEY_WORDS) - _SUMS_OR_COUNTS - _RATED_IN_MILLS
 # Nouns that name a sum in one sense and something else in another (a bill before a council, a deposit of ore, a

@@ -45,6 +45,8 @@ def test_the_describing_verbs_of_the_thing_a_name_is_asked_for() -> None:
         ("How many homes lost power in Alder Springs?", "count", "home"),
         ("How many times has the council delayed the vote?", "count", "time"),
         ("How much money did the county borrow?", "money", "money"),
+        ("How much state aid did Tarnby get after the flood?", "money", "aid"),  # aid, a reimbursement: sums
+        ("How much federal reimbursement did the county get?", "money", "reimbursement"),
         ("How much did the new fire truck cost?", "money", None),
         ("What percentage of voters backed the levy?", "percent", "voter"),
         ("How big is the Brantley school district's budget?", "quantity", "budget"),
