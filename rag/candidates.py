@@ -1758,8 +1758,11 @@ _TITLE_QUALIFIERS = ("city", "county", "state", "town", "village", "district", "
                      "executive", "general")  # fmt: skip
 # Words of a firm's name, which no person's name holds ("Greythorn Pump Works", "Chief Executive Partners").
 _FIRM_WORDS = ("inc", "llc", "ltd", "corp", "company", "group", "partners", "services", "associates", "works",
-               "holdings", "systems", "solutions", "consulting", "construction", "engineering")  # fmt: skip
+               "holdings", "systems", "solutions", "consulting", "construction", "engineering", "architects",
+               "builders", "contractors", "brothers", "industries", "enterprises", "developers", "excavating",
+               "paving", "roofing", "plumbing", "landscaping", "earthworks")  # fmt: skip
 _A_FIRM_WORD = re.compile(r"\b(?:" + "|".join(_FIRM_WORDS) + r")\b", re.IGNORECASE)
+_A_FIRM_WORD_LAST = re.compile(r"\b(?:" + "|".join(_FIRM_WORDS) + r")\W*$", re.IGNORECASE)
 # And of other bodies and places, which a person's name may hold ("Dana Hall") but seldom after a title.
 _ORGANISATION_WORDS = _FIRM_WORDS + ("co", "authority", "commission", "council", "board", "department", "office",
                                      "district", "county", "city", "agency", "foundation", "fund", "bank", "hospital",
@@ -1896,6 +1899,8 @@ def _answer_entities(
             label = "CARDINAL"  # "Forty dogs were rescued": the model took a number opening a sentence for a date
         if analysis.answer_type in ("person", "organisation") and label in ("GPE", "LOC") and _A_BODY_LAST.search(text):
             label = "ORG"  # "the Ludgarth County Sheriff's Office": the model tags a county's office as the place
+        if analysis.answer_type in ("person", "organisation") and label == "PERSON" and _A_FIRM_WORD_LAST.search(text):
+            label = "ORG"  # "Paxton Ridley Architects designed it": the model takes a firm named for people for one
         if analysis.answer_type == "place" and label in ("PERSON", "ORG") and _a_place_by_its_name(passage.text, s, e):
             label = "FAC"  # "will be built on Halsey Road", "on Quarry Hill": the model tags it as a person
         if not entity_fits(analysis.answer_type, label, text, analysis.focus, analysis.content_lemmas) and not (

@@ -746,6 +746,15 @@ def test_a_party_to_an_exchange_told_from_its_other_side_is_the_one_after_its_pr
     assert [c.answer_text() for c in found if clause_agrees(analyse(question), c)] == [fitting]
 
 
+def test_a_firm_named_for_people_that_the_model_tagged_as_a_person_answers_a_firm_question() -> None:
+    text = "Ostley Dunmore Architects of Salem Crossing designed the new Tarnby library."
+    passage = _passage(text, _tagged(text, "PERSON", "Ostley Dunmore Architects"))
+    assert _answers("Which firm designed the Tarnby library?", passage) == ["Ostley Dunmore Architects"]
+    person = "Ostley Dunmore of Salem Crossing designed the new Tarnby library."
+    passage = _passage(person, _tagged(person, "PERSON", "Ostley Dunmore"))
+    assert _answers("Which firm designed the Tarnby library?", passage) == []
+
+
 def test_a_company_question_is_answered_by_a_firm_not_a_public_body_a_dateline_or_a_person() -> None:
     council = "The Selbourne City Council hired Orrick Paving Co. to repave Mill Road."
     passage = _passage(council, _tagged(council, "ORG", "The Selbourne City Council", "Orrick Paving Co."))
