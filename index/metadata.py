@@ -51,6 +51,13 @@ MAX_HEADER_LINES = 15
 # The place a story is filed from, opening its first paragraph in capitals before a dash: "HARROWGATE - ",
 # "BIRCH HOLLOW, Ore. (AP) - ". A byline may name it too ("By Jane Doe | HARROWGATE, June 14, 2023"), where it
 # is no publisher.
+# The nouns newspapers call themselves by ("MARROW FALLS MESSENGER", "THE KESTON STAR"): a name in capitals with one
+# is a publisher's, however often the story names it ("told the Marrow Falls Messenger"). English nouns of the trade.
+_A_PUBLICATION_WORD = re.compile(
+    r"\b(?:NEWS|TIMES|HERALD|GAZETTE|JOURNAL|POST|TRIBUNE|LEDGER|COURIER|DISPATCH|BEACON|PRESS|SENTINEL|CHRONICLE|"
+    r"OBSERVER|RECORD|REGISTER|REVIEW|EXAMINER|BULLETIN|MESSENGER|STAR|STANDARD|MONITOR|EXPRESS|DAILY|WEEKLY|"
+    r"GUARDIAN|TELEGRAPH|INQUIRER|ENTERPRISE|LEADER|REPUBLICAN|DEMOCRAT|GLOBE|MAIL|VOICE|CITIZEN|PATRIOT)\b"
+)
 _STORY_DATELINE = re.compile(
     r"^([A-Z][A-Z.'’-]*(?:[ ,]+[A-Z][A-Z.'’-]*){0,4})(?:,\s*[A-Z][a-z]{1,9}\.?)?\s*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s"
 )
@@ -219,7 +226,8 @@ def _a_place_of_the_story(name: str, text: str) -> bool:
     opening = _STORY_DATELINE.match(unmark(first))
     if opening and opening.group(1).strip(" ,").casefold() == name.casefold():
         return True
-    return name.isupper() and re.search(rf"(?<![\w(]){re.escape(name.title())}(?!\w)", text) is not None
+    return (name.isupper() and not _A_PUBLICATION_WORD.search(name)
+            and re.search(rf"(?<![\w(]){re.escape(name.title())}(?!\w)", text) is not None)  # fmt: skip
 
 
 def _header_lines(text: str) -> Iterable[str]:

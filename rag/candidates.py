@@ -1259,7 +1259,23 @@ def dates_an_event_not_told(
     forms = "|".join(re.escape(form) for form in analysis.predicate_forms)
     if re.search(rf"\b(?:{forms})\s+{_PARTICLES}\b", analysis.question, re.IGNORECASE):
         return False
+    clause = _answer_clause_tokens(candidate)
+    if clause is None or _idiomatic(clause[1]):
+        return False  # "stepped down in 2011", "passed away in 2002", "broke ground in May": the event in other words
     return not any(_of_the_asked_event(token, analysis, word_likeness) for token in sentence_parse(candidate.text))
+
+
+# Verbs that tell many events in idioms ("broke ground", "gave way", "had it under control by 4:30").
+_IDIOM_VERBS = _LIGHT_PREDICATES | {"break", "give", "pass", "walk", "step", "turn", "bring", "hold", "keep", "put",
+                                    "run", "call", "pull", "roll", "wrap", "see"}  # fmt: skip
+
+
+def _idiomatic(verb: "Token") -> bool:
+    """Whether the verb a date hangs on is part of a phrasal verb ("walked away", "passed away") or one that tells
+    many events in idioms, whose meaning its word does not give."""
+    return verb.lemma_.casefold() in _IDIOM_VERBS - {"be"} or any(
+        c.dep_ == "prt" or (c.dep_ == "advmod" and re.fullmatch(_PARTICLES, c.lower_)) for c in verb.children
+    )
 
 
 def _of_the_asked_event(token: "Token", analysis: QuestionAnalysis, word_likeness: WordLikeness) -> bool:
@@ -1402,7 +1418,21 @@ def _fills_the_slot(analysis: QuestionAnalysis, span: "Span", verb: "Token") -> 
     if not _any_of(wanted, verbs):
         return _fills_the_other_side(analysis, span, verbs)
     slot = slot_of(span.root)
+    if slot is None and _another_party(span.root, verbs):
+        return False  # "Nina Hart bought the store from Ray Dunley": who it was bought from did not buy it
     return slot is None or slot == analysis.asked_slot
+
+
+# Prepositions whose object on a verb of an exchange is its other party: "bought the store from Ray Dunley", "sold it
+# to Nina Hart", "hired her away from Orlow".
+_OTHER_PARTY_PREPOSITIONS = frozenset({"from", "to"})
+
+
+def _another_party(token: "Token", verbs: list["Token"]) -> bool:
+    """Whether the name is the object of "from" or "to" on one of `verbs`, the other party of what they tell."""
+    while token.dep_ in ("compound", "appos", "conj", "flat") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in _OTHER_PARTY_PREPOSITIONS and token.head.head in verbs
 
 
 # Verbs of one exchange told from its other side, and the preposition the party asked for stands after there: who
@@ -1431,7 +1461,11 @@ def _fills_the_other_side(analysis: QuestionAnalysis, span: "Span", verbs: list[
         token = token.head  # "to longtime employee Marcus Reyes": the noun the name stands for
     if token.dep_ == "dative" and token.head in told:
         return True
-    return token.dep_ == "pobj" and token.head.lower_ == preposition and token.head.head in told
+    if token.dep_ != "pobj" or token.head.lower_ != preposition:
+        return False
+    # the parser may hang the preposition on the verb's object: "awarded a tax break to Keel Valley Plastics"
+    held = token.head.head
+    return held in told or (held.dep_ == "dobj" and held.head in told)
 
 
 def _counts(analysis: QuestionAnalysis) -> Literal["count", "amount"] | None:
@@ -2981,7 +3015,7 @@ def _in_question(
         )
     names = [w for w in words(text) if len(w) > 2 and w not in stopwords()]
     if label == "PERSON" and names:
-        # the surname; not one the question writes only as the first word of a longer name ("Who founded Keel
+        # the surname; not one the question writes only as the first word of a longer name ("Who started Keel
         # Valley Plastics?" does not name Walter Keel)
         return names[-1] in question_words and not (question and _only_opening_a_name(names[-1], question))
     if normalise(text) in normalised_question or (names and all(w in question_words for w in names)):

@@ -167,6 +167,8 @@ def test_the_lines_above_the_story_name_publisher_and_date(
         # ... and so is a name in capitals the story writes in its own words
         ("By Ada Quist | NORTH TARNBY, June 14, 2023", "The North Tarnby council adopted a budget on Monday.", None),
         ("By Ada Quist | KWTB, June 14, 2023", "The Tarnby council adopted a budget, KWTB has learned.", "KWTB"),
+        ("By Ada Quist | TARNBY LEDGER, June 14, 2023", "The council adopted a budget, it told the Tarnby Ledger.",
+         "TARNBY LEDGER"),
         ("By Ada Quist | TARNBY, June 14, 2023", "The council adopted a budget on Monday night, officials said.",
          "TARNBY"),
     ],
