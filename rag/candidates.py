@@ -32,7 +32,8 @@ from rag.models import Passage
 from rag.number_roles import asks_population, prefer_asked_figures
 from rag.query import (
     ANSWER_LABELS, BUSINESS_NOUNS, CALENDAR_WORDS, INTENDING_VERBS, IRREALIS_GOVERNORS, MEASURE_UNITS,
-    OFFICE_TITLES, SUM_OF_MONEY_NOUNS, YEAR, Constraint, QuestionAnalysis, clause_is_uncertain, clause_mood,
+    OFFICE_TITLES, PEOPLES_NOUNS, SUM_OF_MONEY_NOUNS, YEAR, Constraint, QuestionAnalysis, clause_is_uncertain,
+    clause_mood,
     entity_fits, is_duration, is_infinitive, numbered_in, phrasal_meaning, role_forms, same_act, slot_of, unit_forms,
     year_ranges,
 )  # fmt: skip
@@ -1952,6 +1953,8 @@ def _answer_entities(
         if analysis.answer_type == "age" and not asks_a_persons_age and _the_age_of_another(passage.text, s, e,
                                                                                             question_stems):
             continue  # "How old is the building?": "a 62-year-old woman" is her age, not the building's
+        if asks_a_persons_age and _a_things_age(passage.text, start, s):
+            continue  # "How old is the sheriff?": "the county's radios are 22 years old" is the radios' age
         if analysis.answer_type == "age" and aged_surnames and not any(
             re.search(rf"(?<!\w){re.escape(name)}(?!\w)", passage.text[aged_name_from:end], re.IGNORECASE)
             for name in aged_surnames
@@ -3000,6 +3003,26 @@ def states_an_age(text: str, start: int, end: int, oldest: int = MAX_AGE) -> boo
 
 
 _POSSESSIVE_IN_TEXT = re.compile(r"['’]s\b")
+
+
+# "<noun> are 22 years old": the noun whose age a linking verb gives.
+_AGED_NOUN_BEFORE = re.compile(
+    r"\b([a-z]+)\s+(?:is|are|was|were|will be)\s+(?:now\s+|about\s+|nearly\s+|almost\s+|more than\s+|over\s+)?$"
+)
+# Words for people that may stand before such a linking verb ("the chief is 59", "who is 44").
+_PERSON_WORDS = PEOPLES_NOUNS | {"he", "she", "they", "who", "i", "we", "you", "man", "woman", "person", "people",
+                                 "boy", "girl", "child", "children", "son", "daughter", "wife", "husband", "mother",
+                                 "father", "brother", "sister", "men", "women", "kids"}  # fmt: skip
+
+
+def _a_things_age(text: str, sentence_start: int, age_start: int) -> bool:
+    """Whether the age at `age_start` is given of a thing by a linking verb ("the radios are 22 years old"), not of
+    a person ("the chief is 59", "Tate is 59")."""
+    before = _AGED_NOUN_BEFORE.search(text[max(sentence_start, age_start - 60) : age_start])
+    if before is None:
+        return False
+    noun = before.group(1)
+    return noun not in _PERSON_WORDS and noun.rstrip("s") not in _PERSON_WORDS
 
 
 def _in_question(
