@@ -896,8 +896,8 @@ def test_who_is_the_agent_noun_is_answered_by_whoever_does_it(question: str, tex
         ("How old is the building where the man was found?", "Tam Ollerby, 41, was found at the Selbourne mill.", "41",
          False),
         # a person's age is no thing's ("the radios are 22 years old"), and the other way round
-        ("How old is the Selbourne sheriff?", "Selbourne County radios are 22 years old, the sheriff said.", "22 years old",
-         False),
+        ("How old is the Selbourne sheriff?", "Selbourne County radios are 22 years old, the sheriff said.",
+         "22 years old", False),
         ("How old is the Selbourne sheriff?", "The Selbourne sheriff is 59 years old and will retire.", "59 years old",
          True),
     ],
