@@ -36,6 +36,9 @@ _CAUSAL_WORDS = re.compile(
     re.IGNORECASE,
 )
 # Verbs whose clause is someone's account: "said", "told", "according to".
+# How far down the ranking a sentence of the best one's article that tells the event with its cause is looked for,
+# when the best and the sentence after it give no reason.
+CAUSE_WINDOW = 3
 _SAYING_LEMMAS = frozenset({"say", "tell", "write", "add", "note", "state", "announce", "explain", "believe"})
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
 # "since" after a perfect tense measures a time up to now, and gives no reason: "has run the district since X
@@ -308,8 +311,10 @@ def asks_why_of_an_event(analysis: QuestionAnalysis) -> bool:
 def told_with_a_reason(candidates: list[Candidate], analysis: QuestionAnalysis) -> list[Candidate]:
     """For a "why" question of an event, the candidates as ranked when the best gives a reason, in its sentence or
     in the one after it ("Kettle Corner will close in February." / "Owner Lynn Marchand said the landlord doubled
-    her rent."); none when it tells the event only: the articles do not say why. (A lower-ranked sentence that
-    gives some reason is not put first: on the development suites those were mostly reasons for something else.)"""
+    her rent."); none when it tells the event only: the articles do not say why. A lower-ranked sentence of the
+    same article that tells the event by its own verb with a cause in so many words ("They said they closed it
+    because ...") is put first; one that gives some other reason is not: on the development suites those were
+    mostly reasons for something else."""
     if not candidates:
         return candidates
     best = candidates[0]
@@ -317,12 +322,27 @@ def told_with_a_reason(candidates: list[Candidate], analysis: QuestionAnalysis) 
         return candidates
     found = _reason_in_the_next(best, analysis)
     if found is None:
-        return []
+        same_article = (c for c in candidates[1:CAUSE_WINDOW] if c.passage.article_id == best.passage.article_id)
+        caused = next((c for c in same_article if _tells_the_event_with_a_cause(c, analysis)), None)
+        if caused is None:
+            return []
+        caused.features = {**caused.features, "gives_what_is_asked": 1.0}  # the event and its cause, in one sentence
+        return [caused, *(c for c in candidates if c is not caused)]
     if found[1] == "cause":
         # the event's sentence with its cause after it gives what is asked, as one sentence would (someone's
         # account after it is left for the refusal model to weigh: it is often more of the news, not why)
         best.features = {**best.features, "gives_what_is_asked": 1.0}
     return candidates
+
+
+def _tells_the_event_with_a_cause(candidate: Candidate, analysis: QuestionAnalysis) -> bool:
+    """Whether the sentence tells the event asked about by its own verb or one of the same act ("They closed it
+    because ..." for "Why did the diner shut down?") and gives a cause in so many words."""
+    acts = asked_acts(analysis)
+    if not acts or reason_in(candidate.text, analysis) != "cause":
+        return False
+    return any(t.pos_ in ("VERB", "AUX") and _tells_the_event(t, acts, analysis)
+               for t in sentence_parse(display_text(candidate.text)))  # fmt: skip
 
 
 def reason_after(candidate: Candidate, analysis: QuestionAnalysis) -> tuple[int, int] | None:

@@ -114,6 +114,19 @@ def _answer(question: str, passage: "Passage", encoder: object) -> str:
     ).answer  # fmt: skip
 
 
+def _best(question: str, passage: "Passage", encoder: object) -> str:
+    """The sentence the refusal model is given as the best answer from `passage` alone ("" when none is)."""
+    from rag.extractive import decide
+    from rag.word_likeness import EncoderWordLikeness
+
+    candidates, _ = decide(
+        analyse(question), [passage], idf=lambda stem: 1.0,
+        word_likeness=EncoderWordLikeness(encoder),  # type: ignore[arg-type]
+        query_vector=encoder.embed_query(question),  # type: ignore[attr-defined]
+    )  # fmt: skip
+    return candidates[0].text if candidates else ""
+
+
 def test_a_why_question_on_an_event_the_article_gives_no_reason_for_is_refused(encoder: object) -> None:
     """The lead tells the resignation and who says so; the article goes on about her years and her successor."""
     article = _article(
@@ -134,3 +147,20 @@ def test_a_reason_told_in_the_sentence_after_the_event_is_answered_with_both(enc
     )
     answer = _answer("Why is Tarrow Kitchenware closing?", article, encoder)
     assert "doubled her rent" in answer and "will close at the end of March" in answer
+
+
+def test_a_lower_ranked_sentence_of_the_article_that_tells_the_event_with_its_cause_answers(encoder: object) -> None:
+    """The lead tells the closing and the sentence after it the owners' past; the one after that tells the closing
+    again ("closed it", the act of "shut down") with its cause: it answers. A sentence with a cause of another
+    event would not."""
+    article = _article(
+        "The Corley Street Grill served its last breakfast on Sunday. Ada and Ned Quist, both in their 60s, opened "
+        "the grill on Route 4 in 1985. They said they closed it because they could not hire enough cooks and "
+        "because food costs had risen sharply since 2021.", encoder
+    )
+    assert "could not hire enough cooks" in _best("Why did the Corley Street Grill shut down?", article, encoder)
+    other = _article(
+        "The Corley Street Grill served its last breakfast on Sunday. Ada and Ned Quist, both in their 60s, opened "
+        "the grill on Route 4 in 1985. They said they moved to Orby because their daughter lives there.", encoder
+    )
+    assert _answer("Why did the Corley Street Grill shut down?", other, encoder) == CANNOT_ANSWER
