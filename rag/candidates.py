@@ -1429,10 +1429,17 @@ def _fills_the_slot(analysis: QuestionAnalysis, span: "Span", verb: "Token") -> 
 _OTHER_PARTY_PREPOSITIONS = frozenset({"from", "to"})
 
 
-def _another_party(token: "Token", verbs: list["Token"]) -> bool:
-    """Whether the name is the object of "from" or "to" on one of `verbs`, the other party of what they tell."""
+def _noun_named(token: "Token") -> "Token":
+    """The noun a name stands for in its clause: "employee" of "to longtime employee Marcus Reyes", "Reyes" of
+    "Reyes and his wife, Dana"."""
     while token.dep_ in ("compound", "appos", "conj", "flat") and token.head.i != token.i:
         token = token.head
+    return token
+
+
+def _another_party(token: "Token", verbs: list["Token"]) -> bool:
+    """Whether the name is the object of "from" or "to" on one of `verbs`, the other party of what they tell."""
+    token = _noun_named(token)
     return token.dep_ == "pobj" and token.head.lower_ in _OTHER_PARTY_PREPOSITIONS and token.head.head in verbs
 
 
@@ -1457,9 +1464,7 @@ def _fills_the_other_side(analysis: QuestionAnalysis, span: "Span", verbs: list[
     told = [t for t in verbs if t.lemma_.casefold() in others]
     if not told:
         return True
-    token = span.root
-    while token.dep_ in ("compound", "appos", "conj", "flat") and token.head.i != token.i:
-        token = token.head  # "to longtime employee Marcus Reyes": the noun the name stands for
+    token = _noun_named(span.root)
     if token.dep_ == "dative" and token.head in told:
         return True
     if token.dep_ != "pobj" or token.head.lower_ != preposition:
