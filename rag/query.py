@@ -1376,6 +1376,9 @@ def clause_mood(verb: "Token") -> Mood | None:
     "were hurt"), None for the present."""
     if verb.dep_ == "acomp" and verb.head.i != verb.i:
         verb = verb.head  # "if the beach stays closed": the clause's verb is "stays", whatever "closed" was tagged
+    if (verb.dep_ == "conj" and verb.tag_ == "VB" and verb.head.i != verb.i
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)):  # fmt: skip
+        return clause_mood(verb.head)  # "will spend $96 million ... and hire 340 workers": the "will" is of both
     chain = _xcomp_chain(verb)
     for token in chain:
         auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]

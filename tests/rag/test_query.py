@@ -962,3 +962,21 @@ def test_a_verb_of_the_same_act_in_other_words(asked: str, sentence: str, verb: 
 ])  # fmt: skip
 def test_questions_that_ask_why_in_other_words(question: str, kind: str) -> None:
     assert analyse(question).answer_type == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "mood"),
+    [
+        # a verb joined by "and" to one with "will" is as much a plan
+        ("The county will repave Mill Road and replace the Orlow bridge next year.", "replace", "irrealis"),
+        ("The county repaved Mill Road and replaced the Orlow bridge last year.", "replaced", "realised"),
+        # one with an auxiliary of its own keeps it
+        ("The county will repave Mill Road, and it has replaced the Orlow bridge.", "replaced", "realised"),
+    ],
+)
+def test_a_verb_joined_to_another_shares_its_mood_unless_it_has_its_own(sentence: str, verb: str, mood: str) -> None:
+    from index.nlp import sentence_parse
+    from rag.query import clause_mood
+
+    token = next(t for t in sentence_parse(sentence) if t.text == verb)
+    assert clause_mood(token) == mood
