@@ -807,7 +807,18 @@ def counts_something_else(
         return False
     if all_stems(analysis.focus) & _token_stems(clause[1]):
         return False
+    family = _COUNTED_AS.get(analysis.focus)
+    if family is not None and counted is not None and not _token_stems(counted) & family:
+        return True  # "How many jobs will the marina create?": "120 new boat slips" counts no jobs, however alike
     return _counted_similarity(analysis.focus, clause[0], "count", word_likeness, counted) < COUNTED_LIKENESS
+
+
+# Nouns that count what a "how many" question asks by a noun word likeness places too near others ("jobs": "boat"
+# 0.40, "fields" 0.37, above COUNTED_LIKENESS): the English nouns news counts jobs by.
+_COUNTED_AS = {
+    "job": all_stems("job jobs position positions worker workers employee employees people person hire hires "
+                     "layoff layoffs opening openings staff post posts workforce"),
+}
 
 
 # How alike a word of the sentence must be to the sum a money question names ("wage": "pay" 0.73, "salary":

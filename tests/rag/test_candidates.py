@@ -1209,6 +1209,18 @@ def test_a_number_of_something_alike_in_meaning_counts_the_thing_asked(likeness:
     assert counts_something_else(analyse("How many cars a day travel on Quell Avenue?"), signals, likeness)
 
 
+def test_jobs_are_counted_only_by_the_nouns_news_counts_jobs_by(likeness: "WordLikeness") -> None:
+    """"120 new boat slips" counts no jobs, though word likeness puts "boat" near "job"; "employ 120 people" does."""
+    from rag.candidates import counts_something_else
+    from rag.query import analyse
+
+    question = analyse("How many new jobs will the Orlow marina expansion create?")
+    slips = _value_candidate("The board let the Orlow marina build 120 new boat slips on the lake.", "120", "CARDINAL")
+    assert counts_something_else(question, slips, likeness)
+    people = _value_candidate("The Orlow marina expects to employ 120 people after the expansion.", "120", "CARDINAL")
+    assert not counts_something_else(question, people, likeness)
+
+
 _ASKED_FOR_BEDS = "Mayor Ada Renn asked Quell County for more addiction treatment beds on Tuesday. The county has 12."
 
 
