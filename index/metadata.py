@@ -48,9 +48,6 @@ UNKNOWN_PUBLISHER = "Unknown publisher"
 MAX_TITLE_CHARS = 160
 # The header of a story is at most this many non-blank lines above its first paragraph.
 MAX_HEADER_LINES = 15
-# The place a story is filed from, opening its first paragraph in capitals before a dash: "HARROWGATE - ",
-# "BIRCH HOLLOW, Ore. (AP) - ". A byline may name it too ("By Jane Doe | HARROWGATE, June 14, 2023"), where it
-# is no publisher.
 # The nouns newspapers call themselves by ("MARROW FALLS MESSENGER", "THE KESTON STAR"): a name in capitals with one
 # is a publisher's, however often the story names it ("told the Marrow Falls Messenger"). English nouns of the trade.
 _A_PUBLICATION_WORD = re.compile(
@@ -58,6 +55,9 @@ _A_PUBLICATION_WORD = re.compile(
     r"OBSERVER|RECORD|REGISTER|REVIEW|EXAMINER|BULLETIN|MESSENGER|STAR|STANDARD|MONITOR|EXPRESS|DAILY|WEEKLY|"
     r"GUARDIAN|TELEGRAPH|INQUIRER|ENTERPRISE|LEADER|REPUBLICAN|DEMOCRAT|GLOBE|MAIL|VOICE|CITIZEN|PATRIOT)\b"
 )
+# The place a story is filed from, opening its first paragraph in capitals before a dash: "HARROWGATE - ",
+# "BIRCH HOLLOW, Ore. (AP) - ". A byline may name it too ("By Jane Doe | HARROWGATE, June 14, 2023"), where it
+# is no publisher.
 _STORY_DATELINE = re.compile(
     r"^([A-Z][A-Z.'’-]*(?:[ ,]+[A-Z][A-Z.'’-]*){0,4})(?:,\s*[A-Z][a-z]{1,9}\.?)?\s*(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s"
 )
@@ -214,17 +214,24 @@ def read_text_header(text: str) -> TextHeader:
             credit_words.update(header.credit_words)
     masthead = _masthead(lines, credit_words) if lines else None
     published = next((d for updated, d in dates if not updated), None) or next((d for _, d in dates), None)
-    named = [name for name in (dateline_publisher, byline_publisher) if name and not _a_place_of_the_story(name, text)]
+    filed_from = _dateline_place(text)
+    named = [name for name in (dateline_publisher, byline_publisher)
+             if name and not _a_place_of_the_story(name, text, filed_from)]  # fmt: skip
     return TextHeader(publisher=next(iter(named), None) or masthead, published=published, masthead=masthead)
 
 
-def _a_place_of_the_story(name: str, text: str) -> bool:
-    """Whether a name beside a byline's date is the place the story is filed from, not its publisher: the place
-    its first paragraph opens with ("TARNBY - The council ..."), or a name in capitals that the story writes in
-    its own words ("NORTH TARNBY" and "the North Tarnby council"; not "AP" and "(AP)")."""
+def _dateline_place(text: str) -> str | None:
+    """The place the story's first paragraph opens with ("tarnby" of "TARNBY - The council ..."), casefolded."""
     first = next((line.strip() for line in text.split("\n") if is_prose(line.strip())), "")
     opening = _STORY_DATELINE.match(unmark(first))
-    if opening and opening.group(1).strip(" ,").casefold() == name.casefold():
+    return opening.group(1).strip(" ,").casefold() if opening else None
+
+
+def _a_place_of_the_story(name: str, text: str, filed_from: str | None) -> bool:
+    """Whether a name beside a byline's date is the place the story is filed from, not its publisher: the place
+    its first paragraph opens with (`filed_from`), or a name in capitals that the story writes in its own words
+    ("NORTH TARNBY" and "the North Tarnby council"; not "AP" and "(AP)")."""
+    if filed_from is not None and name.casefold() == filed_from:
         return True
     return (name.isupper() and not _A_PUBLICATION_WORD.search(name)
             and re.search(rf"(?<![\w(]){re.escape(name.title())}(?!\w)", text) is not None)  # fmt: skip

@@ -34,7 +34,8 @@ from rag.query import (
     ANSWER_LABELS, BUSINESS_NOUNS, CALENDAR_WORDS, INTENDING_VERBS, IRREALIS_GOVERNORS, MEASURE_UNITS,
     OFFICE_TITLES, PEOPLES_NOUNS, SUM_OF_MONEY_NOUNS, YEAR, Constraint, QuestionAnalysis, clause_is_uncertain,
     clause_mood,
-    entity_fits, is_duration, is_infinitive, numbered_in, phrasal_meaning, role_forms, same_act, slot_of, unit_forms,
+    entity_fits, is_duration, is_infinitive, noun_named, numbered_in, phrasal_meaning, role_forms, same_act, slot_of,
+    unit_forms,
     year_ranges,
 )  # fmt: skip
 from rag.text import NUMBER_WORDS, all_stems, content_words, normalise, noun_stems, stems, stopwords, words
@@ -707,13 +708,7 @@ def tells_whether(analysis: QuestionAnalysis, text: str, word_likeness: WordLike
     for token in sentence_parse(text):
         if token.pos_ not in ("VERB", "NOUN", "ADJ"):  # the tagger takes some participles for adjectives
             continue
-        forms = _token_stems(token)
-        meaning = phrasal_meaning(token) if token.pos_ == "VERB" else None
-        if meaning is not None:
-            forms = forms | all_stems(meaning)  # "stepped down" for "Has the chief resigned?"
-        same = bool(stems_wanted & forms) or (
-            token.pos_ == "VERB" and any(stems_wanted & group and forms & group for group in _SAME_EVENT)
-        )
+        same = _tells_the_same_event(token, stems_wanted)
         alike = token.pos_ == "VERB" and max(word_likeness(f, token.lemma_) for f in wanted) >= SAME_EVENT_LIKENESS
         if not (same or alike):
             continue
@@ -725,6 +720,19 @@ def tells_whether(analysis: QuestionAnalysis, text: str, word_likeness: WordLike
         if analysis.mood != "realised" or (_noun_told_as_done(token) if token.pos_ == "NOUN" else _told_as_done(token)):
             return True
     return False
+
+
+def _tells_the_same_event(token: "Token", stems_wanted: frozenset[str]) -> bool:
+    """Whether a word tells of the verbs whose stems are `stems_wanted`: one of them as a verb or a noun ("reopened",
+    "the reopening"), a phrasal verb that means one ("stepped down" for "resign"), or a verb of the same outcome
+    ("passed" for "approve")."""
+    forms = _token_stems(token)
+    meaning = phrasal_meaning(token) if token.pos_ == "VERB" else None
+    if meaning is not None:
+        forms = forms | all_stems(meaning)
+    return bool(stems_wanted & forms) or (
+        token.pos_ == "VERB" and any(stems_wanted & group and forms & group for group in _SAME_EVENT)
+    )
 
 
 # Adjectives that make a noun of doing something not (yet) done: "a list of possible cuts", "the proposed merger".
@@ -1274,33 +1282,35 @@ def dates_an_event_not_told(
     clause = _answer_clause_tokens(candidate)
     if clause is None or _idiomatic(clause[1]):
         return False  # "stepped down in 2011", "passed away in 2002", "broke ground in May": the event in other words
-    return not any(_of_the_asked_event(token, analysis, word_likeness) for token in sentence_parse(candidate.text))
+    wanted = _predicate_stems(analysis)
+    return not any(_of_the_asked_event(token, analysis, wanted, word_likeness)
+                   for token in sentence_parse(candidate.text))  # fmt: skip
 
 
 # Verbs that tell many events in idioms ("broke ground", "gave way", "had it under control by 4:30").
-_IDIOM_VERBS = _LIGHT_PREDICATES | {"break", "give", "pass", "walk", "step", "turn", "bring", "hold", "keep", "put",
-                                    "run", "call", "pull", "roll", "wrap", "see"}  # fmt: skip
+_IDIOM_VERBS = (_LIGHT_PREDICATES - {"be"}) | {
+    "break", "give", "pass", "walk", "step", "turn", "bring", "hold", "keep", "put", "run", "call", "pull", "roll",
+    "wrap", "see",
+}  # fmt: skip
 
 
 def _idiomatic(verb: "Token") -> bool:
     """Whether the verb a date hangs on is part of a phrasal verb ("walked away", "passed away") or one that tells
     many events in idioms, whose meaning its word does not give."""
-    return verb.lemma_.casefold() in _IDIOM_VERBS - {"be"} or any(
+    return verb.lemma_.casefold() in _IDIOM_VERBS or any(
         c.dep_ == "prt" or (c.dep_ == "advmod" and re.fullmatch(_PARTICLES, c.lower_)) for c in verb.children
     )
 
 
-def _of_the_asked_event(token: "Token", analysis: QuestionAnalysis, word_likeness: WordLikeness) -> bool:
-    """Whether a word of a sentence tells of the question's event: its verb as a verb or a noun ("reopened", "the
-    reopening"), a phrasal verb that means it, a verb of the same act or outcome, or one alike in meaning."""
+def _of_the_asked_event(
+    token: "Token", analysis: QuestionAnalysis, wanted: frozenset[str], word_likeness: WordLikeness
+) -> bool:
+    """Whether a word of a sentence tells of the question's event (whose verb's stems are `wanted`): that verb,
+    its noun or a verb of the same outcome (`_tells_the_same_event`), a verb of the same act, another verb of saying
+    for one of saying, or a verb alike in meaning."""
     if token.pos_ not in ("VERB", "NOUN", "ADJ", "AUX"):
         return False
-    wanted = _predicate_stems(analysis)
-    forms = _token_stems(token)
-    meaning = phrasal_meaning(token) if token.pos_ == "VERB" else None
-    if meaning is not None:
-        forms = forms | all_stems(meaning)
-    if wanted & forms:
+    if _tells_the_same_event(token, wanted):
         return True
     if token.pos_ != "VERB":
         return False
@@ -1308,7 +1318,6 @@ def _of_the_asked_event(token: "Token", analysis: QuestionAnalysis, word_likenes
     return (
         (predicate in _SAYING_VERBS and token.lemma_.casefold() in _SAYING_VERBS)
         or same_act(predicate, token)
-        or any(wanted & group and forms & group for group in _SAME_EVENT)
         or max(word_likeness(f, token.lemma_) for f in analysis.predicate_forms) >= TOLD_EVENT_LIKENESS
     )
 
@@ -1440,17 +1449,9 @@ def _fills_the_slot(analysis: QuestionAnalysis, span: "Span", verb: "Token") -> 
 _OTHER_PARTY_PREPOSITIONS = frozenset({"from", "to"})
 
 
-def _noun_named(token: "Token") -> "Token":
-    """The noun a name stands for in its clause: "employee" of "to longtime employee Marcus Reyes", "Reyes" of
-    "Reyes and his wife, Dana"."""
-    while token.dep_ in ("compound", "appos", "conj", "flat") and token.head.i != token.i:
-        token = token.head
-    return token
-
-
 def _another_party(token: "Token", verbs: list["Token"]) -> bool:
     """Whether the name is the object of "from" or "to" on one of `verbs`, the other party of what they tell."""
-    token = _noun_named(token)
+    token = noun_named(token)
     return token.dep_ == "pobj" and token.head.lower_ in _OTHER_PARTY_PREPOSITIONS and token.head.head in verbs
 
 
@@ -1475,7 +1476,7 @@ def _fills_the_other_side(analysis: QuestionAnalysis, span: "Span", verbs: list[
     told = [t for t in verbs if t.lemma_.casefold() in others]
     if not told:
         return True
-    token = _noun_named(span.root)
+    token = noun_named(span.root)
     if token.dep_ == "dative" and token.head in told:
         return True
     if token.dep_ != "pobj" or token.head.lower_ != preposition:

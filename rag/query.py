@@ -541,14 +541,21 @@ def _doer(wh: "Token | None") -> str | None:
     return " ".join(t.text for t in phrase) or None
 
 
+def noun_named(token: "Token") -> "Token":
+    """The noun a name stands for in its clause: "Capt." of "hire Capt. Renata Halvorsen", "employee" of "to
+    longtime employee Marcus Reyes", "Lisle" of "Lisle and Orme"."""
+    while token.dep_ in ("compound", "appos", "conj", "flat") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def slot_of(token: "Token | None") -> Slot | None:
     """Whether `token` (a question word or an answer, after the words of its name) is the one who does what its
     clause says ("subject": "Who hired her?", "She was hired by the council") or the one it is done to
     ("object": "Whom did they hire?", "They hired Dana Lisle", "Lisle was hired"); None for anything else."""
     if token is None:
         return None
-    while token.dep_ in ("compound", "appos", "conj", "flat") and token.head.i != token.i:
-        token = token.head  # "hire Capt. Renata Halvorsen", "Lisle and Orme": the noun the name stands for
+    token = noun_named(token)
     if token.dep_ == "nsubj":
         return "subject"
     if token.dep_ in ("dobj", "nsubjpass"):

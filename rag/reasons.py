@@ -35,10 +35,10 @@ _CAUSAL_WORDS = re.compile(
     r"c(?:ame|omes|oming) from|follow(?:s|ed)(?! by))\b",
     re.IGNORECASE,
 )
-# Verbs whose clause is someone's account: "said", "told", "according to".
 # How far down the ranking a sentence of the best one's article that tells the event with its cause is looked for,
 # when the best and the sentence after it give no reason.
 CAUSE_WINDOW = 3
+# Verbs whose clause is someone's account: "said", "told", "according to".
 _SAYING_LEMMAS = frozenset({"say", "tell", "write", "add", "note", "state", "announce", "explain", "believe"})
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
 # "since" after a perfect tense measures a time up to now, and gives no reason: "has run the district since X

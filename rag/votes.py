@@ -219,6 +219,15 @@ _ANYONE = re.compile(r"\b(?:any(?:one|body)|any\s+(?:of\s+(?:the|them)\b|\w+\s+(
                      r"any\s+(?:members?|commissioners?|trustees?|council\s*(?:wo)?m[ae]n|councilors?))", re.IGNORECASE)
 
 
+# "Which trustee", "what Westbrook council member": a question for one who holds a seat.
+_WHICH_VOTER = re.compile(
+    r"\s*(?:which|what)\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:(?:council|board|school board|city council|county)\s+)?"
+    r"(?:member|trustee|alderman|alderwoman|commissioner|councilor|councillor|councilman|councilwoman|supervisor|"
+    r"regent|director|selectman|selectwoman|legislator|senator|representative|justice|judge)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_who_voted(analysis: QuestionAnalysis) -> bool:
     """"Who voted against the fee?", "Which regents opposed it?", "Did anybody on the board vote no?": the question
     asks who took a side of a vote (and names no one it asks about)."""
@@ -229,15 +238,6 @@ def asks_who_voted(analysis: QuestionAnalysis) -> bool:
     if analysis.answer_type == "description" and _WHICH_VOTER.match(analysis.question):
         return True  # "Which trustee voted no?", which the parse may give no answer type of a person
     return analysis.answer_type in ("person", "list") and (analysis.typed or analysis.asks_which)
-
-
-# "Which trustee", "what Westbrook council member": a question for one who holds a seat.
-_WHICH_VOTER = re.compile(
-    r"\s*(?:which|what)\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:(?:council|board|school board|city council|county)\s+)?"
-    r"(?:member|trustee|alderman|alderwoman|commissioner|councilor|councillor|councilman|councilwoman|supervisor|"
-    r"regent|director|selectman|selectwoman|legislator|senator|representative|justice|judge)\b",
-    re.IGNORECASE,
-)
 
 
 def tells_who_voted(candidate: Candidate, analysis: QuestionAnalysis) -> bool:
