@@ -811,14 +811,46 @@ def counts_something_else(
                or _counted_by_the_sentence_before(candidate, clause[0]))  # fmt: skip
     # "How many people were arrested?": "23 arrests" counts them by the question's own verb; "How many arrests?":
     # "arrested 23 people" counts them by the sentence's
-    if counted is not None and all_stems(counted.lemma_) & _predicate_stems(analysis):
-        return False
+    if counted is not None and (
+        all_stems(counted.lemma_) & _predicate_stems(analysis)
+        or any(_a_noun_of_doing(counted.lemma_.casefold(), verb) for verb in analysis.predicate_forms)
+    ):
+        return False  # (or "drew 14 applicants" for "How many people applied?")
     if all_stems(analysis.focus) & _token_stems(clause[1]):
         return False
+    if counted is not None and _a_kind_of_thing(counted):
+        # "one-bedroom lofts", "two-story homes": a kind of loft or home, counted by no number
+        return not all_stems(analysis.focus) & _token_stems(counted)
     family = _COUNTED_AS.get(analysis.focus)
     if family is not None and counted is not None and not _token_stems(counted) & family:
         return True  # "How many jobs will the marina create?": "120 new boat slips" counts no jobs, however alike
     return _counted_similarity(analysis.focus, clause[0], "count", word_likeness, counted) < COUNTED_LIKENESS
+
+
+def _a_kind_of_thing(counted: "Token") -> bool:
+    """Whether a number's noun is hyphen-joined to it and describes another noun: "bedroom" of "one-bedroom lofts",
+    "story" of "a two-story house"; not "acre" of "a 1,200-acre fire", which measures the fire."""
+    doc = counted.doc
+    return (counted.dep_ in ("compound", "amod") and counted.head.pos_ == "NOUN" and counted.i >= 2
+            and doc[counted.i - 1].text == "-" and counted.lemma_.casefold() not in MEASURE_UNITS)  # fmt: skip
+
+
+# The endings English puts on a verb to name those who do it, or the doing: "bidder", "voter", "applicant",
+# "attendee", "application".
+_DOER_ENDINGS = frozenset({"er", "or", "ar", "ant", "icant", "ent", "ee", "ion", "ation", "ication", "ist"})
+
+
+def _a_noun_of_doing(noun: str, verb: str) -> bool:
+    """Whether `noun` names those who do `verb`, or the doing, by a regular ending: "applicant" of "apply",
+    "bidder" of "bid", "voter" of "vote", "attendee" of "attend"; not "passenger" of "pass"."""
+    verb = verb.casefold()
+    for base in {verb, verb[:-1] if verb.endswith(("e", "y")) else verb}:  # "employ-ee", "vot-er"
+        rest = noun[len(base):]
+        if len(base) >= 3 and noun.startswith(base) and (
+            rest in _DOER_ENDINGS or (rest[:1] == base[-1] and rest[1:] in _DOER_ENDINGS)  # "bid-d-er"
+        ):
+            return True
+    return False
 
 
 # Nouns that count what a "how many" question asks by a noun word likeness places too near others ("jobs": "boat"
@@ -1115,6 +1147,61 @@ _EFFECTIVE_BEFORE = re.compile(r"\b(?:effective|starting|beginning|as\s+of)\s+$"
 _A_WEEKDAY = re.compile(r"(?:" + "|".join(WEEKDAY_NAMES) + r")", re.IGNORECASE)
 
 
+def dated_as_to_come(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """Whether a date answers "When was the bridge repaired?" (something done) from a clause that tells what is to
+    come: "will close June 9 while crews repair its deck" says when the work will start, not that it was done."""
+    if analysis.answer_type != "date" or analysis.mood != "realised" or not _surely_asks_a_deed(analysis.question):
+        return False
+    clause = _answer_clause_tokens(candidate)
+    if clause is None or clause[1].pos_ not in ("VERB", "AUX"):
+        return False
+    return clause_mood(clause[1]) == "irrealis"
+
+
+def _surely_asks_a_deed(question: str) -> bool:
+    """Whether a question read as asking about something done surely does: its verb is tagged a verb in the past
+    ("When was it repaired?", "When did it close?"), and it names no plan, whatever the tagger made of the words
+    ("What day was Grelling planning to shut it?", "When was a job fair set for ...?", with "planning" and "set"
+    tagged as nouns; "When does the branch shut?", with "shut" tagged as past)."""
+    doc = sentence_parse(question)
+    # ("had" of "found out it had won" is no "had to")
+    if any(t.lower_ in ("does", "do") or t.lemma_.casefold() in IRREALIS_GOVERNORS - {"have"} for t in doc):
+        return False
+    return any(t.pos_ == "VERB" and t.tag_ in ("VBD", "VBN") for t in doc) or any(t.lower_ == "did" for t in doc)
+
+
+def done_in_another_place(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """Whether a value answers the question's verb done in another named place than the one the question puts it
+    in: "The company employs four people in Corliss" does not answer "How many people does Skyward employ in
+    Dunmore?", whatever its article says of Dunmore. Only when the value's clause has the question's own verb and
+    its sentence does not name the place asked."""
+    if candidate.answer is None or not analysis.predicate:
+        return False
+    asked = _places_of(next((t for t in sentence_parse(analysis.question)
+                             if t.pos_ == "VERB" and t.lemma_.casefold() == analysis.predicate), None))  # fmt: skip
+    if not asked:
+        return False
+    clause = _answer_clause_tokens(candidate)
+    if clause is None or clause[1].lemma_.casefold() != analysis.predicate:
+        return False
+    sentence = set(words(candidate.text))
+    told = _places_of(clause[1])
+    return bool(told) and not any(place <= sentence for place in asked) and all(
+        not place & other for place in asked for other in told
+    )
+
+
+def _places_of(verb: "Token | None") -> list[set[str]]:
+    """The words of each named place a verb is done in or at ("employs 40 people in Corliss": {"corliss"}, the
+    parser hanging the place on the verb or on its object)."""
+    if verb is None:
+        return []
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return [set(words(" ".join(t.text for t in obj.subtree if t.pos_ == "PROPN")))
+            for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
+            for obj in prep.children if obj.dep_ == "pobj" and obj.pos_ == "PROPN"]  # fmt: skip
+
+
 def acts_rather_than_places(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     """Whether a name answering "Where ...?" is who does what its clause says, not where: "The Pinecastle City
     Council voted to turn the garage on Tannery Lane into a dorm" does not put the dorm in the council. The name is
@@ -1174,7 +1261,7 @@ def decided_another_thing(
 _LETTING_ANOTHER = frozenset({"approve", "allow", "permit", "authorize", "authorise", "ok", "okay", "endorse", "back",
                               "support", "grant", "license", "rezone", "zone", "sanction", "let", "deny", "reject",
                               "block", "fund", "finance", "subsidize", "hire", "award", "seek", "ask", "request",
-                              "invite", "recommend"})  # fmt: skip
+                              "invite", "recommend", "proceed"})  # fmt: skip
 
 
 def decided_for_another(candidate: Candidate) -> bool:
@@ -1186,7 +1273,8 @@ def decided_for_another(candidate: Candidate) -> bool:
         return False
     done = _decided_clauses(clause[1])
     verbs = [*done, *(c for d in done for c in d.conjuncts)]
-    return bool(verbs) and all(v.lemma_.casefold() in _LETTING_ANOTHER for v in verbs)
+    # ("voted to go ahead with the revetment": to proceed with it, which another builds)
+    return bool(verbs) and all((phrasal_meaning(v) or v.lemma_.casefold()) in _LETTING_ANOTHER for v in verbs)
 
 
 def decided_upon(best: Candidate, other: Candidate) -> bool:
@@ -1386,9 +1474,19 @@ def _agrees(analysis: QuestionAnalysis, span: "Span", token: "Token") -> bool:
     # "Route 40 will no longer stop at Elm Street" does not say where it stops; "will not reopen until
     # June 1" does say when it reopens
     denied = not analysis.negative and _negated(token) and not _through_until(span.root, token)
+    # (for a question of how things stand now, a clause in the past tense that says when tells how they stood:
+    # "had 412 in 2014"; "raised starting pay to $69,000" tells how it stands)
+    then = analysis.now and token.tag_ == "VBD" and any(
+        YEAR.fullmatch(t.text) or t.lower_ in _TIMES_GONE for t in token.subtree
+    )
     return (not (analysis.mood == "irrealis" and mood == "realised") and not (analysis.so_far and mood == "irrealis")
+            and not then
             and not (analysis.mood == "realised" and mood != "realised" and clause_is_uncertain(token))
             and not denied and _fills_the_slot(analysis, span, token))  # fmt: skip
+
+
+# Words that put a clause in a time gone by: "last year", "two years ago", "once had", "formerly".
+_TIMES_GONE = frozenset({"last", "ago", "once", "formerly", "previously", "then"})
 
 
 def _intended(analysis: QuestionAnalysis, span: "Span", verb: "Token") -> bool:

@@ -11,11 +11,10 @@ from typing import Callable
 
 from rag.candidates import (
     Candidate, acts_rather_than_places, answer_clause, clause_agrees, counted_noun, counts_a_noun_of_its_own,
-    counts_anothers, counts_something_else, dates_a_thing_or_a_state, dates_an_event_not_told, dates_another_event,
-    dates_what_was_done,
-    decided_another_thing, decided_for_another, decided_upon, done_the_other_way, names_a_person, of_another_person,
-    pays_for_something_else, sentence_spans,
-    shares_something_else, sizes_something_else, span_before, sums_something_else, tells_whether,
+    counts_anothers, counts_something_else, dated_as_to_come, dates_a_thing_or_a_state, dates_an_event_not_told,
+    dates_another_event, dates_what_was_done, decided_another_thing, decided_for_another, decided_upon,
+    done_in_another_place, done_the_other_way, names_a_person, of_another_person, pays_for_something_else,
+    sentence_spans, shares_something_else, sizes_something_else, span_before, sums_something_else, tells_whether,
 )  # fmt: skip
 from rag.earnings import pays_someone_else
 from rag.leaders import first_titled_head
@@ -156,7 +155,10 @@ def fitting_first(
     if analysis.answer_type in ("count", "quantity", "money"):
         candidates = (added_first(candidates) if _ASKS_HOW_MANY_MORE.search(analysis.question)
                       else total_first(candidates, analysis, word_likeness))  # fmt: skip
-    return agreeing_first(candidates, analysis)
+    candidates = agreeing_first(candidates, analysis)
+    if candidates and dated_as_to_come(analysis, candidates[0]):
+        return []  # none of the first few dates what the question asks as done
+    return candidates
 
 
 def counting_the_noun_first(candidates: list[Candidate], analysis: QuestionAnalysis,
@@ -514,6 +516,7 @@ def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_li
         or dates_an_event_not_told(analysis, candidate, word_likeness)
         or done_the_other_way(analysis, candidate)
         or acts_rather_than_places(analysis, candidate)
+        or done_in_another_place(analysis, candidate)
         or a_population(analysis, candidate)
         or _given_for_another_time(analysis, candidate)
     )

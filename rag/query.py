@@ -272,6 +272,8 @@ class QuestionAnalysis:
     mood: Mood | None = None  # asked about something done, or not (yet) done (question_mood)
     # "How many has it hired so far?": asks what has been done up to now, which no plan answers (asks_so_far)
     so_far: bool = False
+    # "How many kids go to Birchwood these days?": asks how things stand now, in the plain present (asks_now)
+    now: bool = False
     subject: str | None = None  # the name the question is about, when it is its verb's subject ("China" in
     # "How did China respond?"), which an answer must be about too
     # "What rating did the storm get, and what did repairs cost?": each question of a compound one, analysed
@@ -370,6 +372,7 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
         about_the_assistant=_about_the_assistant(doc),
         mood=mood,
         so_far=asks_so_far(doc, predicate, mood),
+        now=asks_now(doc, mood),
         subject=_subject_name(doc),
         parts=tuple(_analyse(part, publisher_names) for part in parts) if len(parts) > 1 else (),
         asks_which=_asks_which(wh),
@@ -436,7 +439,7 @@ PHRASAL_MEANINGS = {("sign", "off"): "approve", ("turn", "down"): "reject", ("vo
                      ("wrap", "up"): "finish", ("shut", "down"): "close", ("tear", "down"): "demolish",
                      ("knock", "down"): "demolish", ("call", "off"): "cancel", ("push", "back"): "postpone",
                      ("put", "off"): "postpone", ("hold", "off"): "postpone", ("go", "up"): "rise",
-                     ("go", "down"): "fall"}  # fmt: skip
+                     ("go", "down"): "fall", ("go", "ahead"): "proceed"}  # fmt: skip
 
 
 # Verbs of one act, as news writes it in other words ("arrested" for "caught", "appointed" for "hired", "shuttered"
@@ -1359,9 +1362,26 @@ def asks_so_far(doc: "Doc", predicate: str | None, mood: "Mood | None") -> bool:
     return have is not None and any(t.tag_ in ("VBN", "VBD") for t in doc[have + 1 :])  # the tagger says "hired": VBD
 
 
+# Words that ask how things stand at present: "How many pupils does it have now?"
+_AT_PRESENT = re.compile(r"\b(?:now|nowadays|these days|currently|at present|today|right now|this year)\b",
+                         re.IGNORECASE)
+
+
+def asks_now(doc: "Doc", mood: "Mood | None") -> bool:
+    """Whether a question in the plain present asks how things stand now ("How many kids go to Birchwood these
+    days?", "Who runs the diner now?"), so that a figure told in the past ("had 412 students in 2014") does not
+    answer it when one told in the present does ("this year it has 187")."""
+    # ("does it have" is present, though question_mood reads a bare "have" as done)
+    return (mood != "irrealis" and bool(_AT_PRESENT.search(doc.text)) and any(t.tag_ in ("VBZ", "VBP") for t in doc)
+            and not any(t.tag_ in ("VBD", "VBN") for t in doc))  # fmt: skip
+
+
 def _governs_an_infinitive(verb: "Token") -> bool:
     following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    return any(c.dep_ == "xcomp" for c in verb.children) or (following is not None and following.lower_ == "to")
+    # (not a "to" with a noun of its own: "the job that went to Marcus Reid" is no plan)
+    return any(c.dep_ == "xcomp" for c in verb.children) or (
+        following is not None and following.lower_ == "to" and not any(c.dep_ == "pobj" for c in following.children)
+    )
 
 
 def _xcomp_chain(verb: "Token") -> list["Token"]:
@@ -1940,8 +1960,26 @@ def entity_fits(answer_type: str, label: str, entity_text: str, focus: str | Non
     if answer_type == "duration":
         return is_duration(entity_text)
     if answer_type == "date":
-        return not is_duration(entity_text) and gives_the_date_part(entity_text, focus)
+        return (not is_duration(entity_text) and gives_the_date_part(entity_text, focus)
+                and not _a_bare_small_number(entity_text))  # fmt: skip
     return True
+
+
+# Words that make a number a time: "6 a.m.", "the 1990s", "day 6", "week 3", "6 years ago".
+_TIME_WORDS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades",
+                         "century", "today", "tomorrow", "yesterday", "tonight", "weekend", "season", "quarter",
+                         "spring", "summer", "fall", "autumn", "winter", "ago", "now", "s"})  # fmt: skip
+
+
+def _a_bare_small_number(entity_text: str) -> bool:
+    """Whether a "date" the model tagged is a small number with no word of time: "under 6" of "children under 6 ride
+    free" is an age; "June 6", "6 a.m.", "day 6" are times."""
+    words = re.findall(r"[a-z]+|\d+", normalise(entity_text))
+    numbers = [w for w in words if w.isdigit()]
+    return (bool(numbers) and all(len(n) <= 2 for n in numbers) and not _CLOCK_TIME.search(entity_text)
+            and not re.search(r"\d(?:st|nd|rd|th)\b|\d\s*[/.-]\s*\d", entity_text)  # "the 6th", "3/4"
+            and not any(w in _MONTH_NAMES or w in _WEEKDAYS or w in _TIMES_OF_DAY or w in _TIME_WORDS
+                        for w in words))  # fmt: skip
 
 
 # A day's name, as holidays are named: "Memorial Day", "Election Day", "Christmas Eve".

@@ -278,10 +278,15 @@ def voters_asked(analysis: QuestionAnalysis) -> set[str]:
     doc = sentence_parse(analysis.question)
     cut = vote_word(doc)
     cut = len(doc) if cut is None else cut
+    # not a name that only modifies a noun ("Which Dunmore Crossing aldermen ...?", with the town taken for a person)
+    # (not one the tagger hangs on "vote" taken for a noun: "Why did Ada Kell vote no?")
+    modifiers = {t.text for t in doc if t.dep_ == "compound" and t.head.pos_ == "NOUN"
+                 and not _A_VOTE_WORD.match(t.head.lower_)}  # fmt: skip
     # (a capitalised proper noun: the tagger takes a lowercase word for one at times: "the lone holdout"; not a word
-    # of a place's name: "Which Tarnby Heights aldermen opposed it?". The model tags invented people's names as
-    # organisations as often as not, so those stay.)
-    not_people = {word for name, label in analysis.entities if label in ("GPE", "LOC", "FAC") for word in name.split()}
+    # of a place's name that modifies the voters' noun: "Which Tarnby Heights aldermen opposed it?". The model tags
+    # invented people's names as places too, "Why did Bevan Okonjo vote no?", so a place name alone stays.)
+    not_people = {word for name, label in analysis.entities
+                  if label in ("GPE", "LOC", "FAC") and name.split()[-1] in modifiers for word in name.split()}
     named = [t for t in doc if t.pos_ == "PROPN" and t.text[:1].isupper() and t.text not in not_people]
     named_before = [t for t in named if t.i < cut]
     if named_before and named_before[-1].i == cut - 1:
@@ -295,10 +300,6 @@ def voters_asked(analysis: QuestionAnalysis) -> set[str]:
         return surnames([subject.text])
     question = analysis.question
     before = doc[cut].idx if cut < len(doc) else len(question)
-    # not a name that only modifies a noun ("Which Dunmore Crossing aldermen ...?", with the town taken for a person)
-    # (not one the tagger hangs on "vote" taken for a noun: "Why did Ada Kell vote no?")
-    modifiers = {t.text for t in doc if t.dep_ == "compound" and t.head.pos_ == "NOUN"
-                 and not _A_VOTE_WORD.match(t.head.lower_)}  # fmt: skip
     return surnames([name for name, label in analysis.entities
                      if label == "PERSON" and 0 <= question.find(name) < before
                      and name.split()[-1] not in modifiers])  # fmt: skip

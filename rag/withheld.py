@@ -137,9 +137,43 @@ def withholds(analysis: QuestionAnalysis, sentence: str) -> bool:
         return False  # nothing says what a withheld clause must be about; or no word of withholding
     predicate = all_stems(" ".join(analysis.predicate_forms))
     asks_a_telling = analysis.predicate in TELLING_VERBS | GIVING_VERBS
+    named_party = _named_party(analysis.question, predicate)
     return any(
         _about_the_question(withheld, kind_words, focus, predicate, asks_a_telling)
+        and not _of_another_party(withheld, predicate, named_party)
         for withheld in _withholdings(sentence)
+    )
+
+
+# The parts of a clause that say to or on whom its verb is done: "pay the county", "paid the owners", "the
+# owners will be paid".
+_PARTY_DEPS = frozenset({"dobj", "dative", "nsubjpass"})
+
+
+def _party_words(verb: "Token") -> frozenset[str]:
+    """The lower-case words and lemmas of the one to or on whom `verb` is done ("pay Ludgarth County": "ludgarth",
+    "county"); none when its clause names no one that way."""
+    return frozenset(form for child in verb.children if child.dep_ in _PARTY_DEPS and child.pos_ != "PRON"
+                     for t in child.subtree if t.pos_ in ("NOUN", "PROPN")
+                     for form in (t.lower_, t.lemma_.casefold()))  # fmt: skip
+
+
+def _named_party(question: str, predicate: set[str]) -> frozenset[str]:
+    """`_party_words` of the question's verb when they hold a name ("How much will the wind company pay Ludgarth
+    County?": "ludgarth", "county"); none for "How much will it pay the landowners?"."""
+    for token in sentence_parse(question):
+        if token.pos_ == "VERB" and set(stems(token.lower_)) & predicate:
+            party = [c for c in token.children if c.dep_ in _PARTY_DEPS]
+            if any(t.pos_ == "PROPN" for c in party for t in c.subtree):
+                return _party_words(token)
+    return frozenset()
+
+
+def _of_another_party(withheld: "WithheldWords", predicate: set[str], named_party: frozenset[str]) -> bool:
+    """Whether what is withheld is the question's act done to another party: "She would not say how much the
+    landowners will be paid" withholds nothing of "How much will the company pay Ludgarth County?"."""
+    return bool(named_party) and any(
+        set(stems(verb)) & predicate and party and not party & named_party for verb, party in withheld.parties
     )
 
 
@@ -171,6 +205,8 @@ class WithheldWords:
 
     words: set[str]
     heads: set[str]
+    # each verb of what is withheld (lower case) with `_party_words` of it
+    parties: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
 def withheld_words(doc: "Doc") -> Iterable[WithheldWords]:
@@ -253,4 +289,5 @@ def _withheld(tokens: Sequence["Token"], tied: Sequence["Token"] = ()) -> Withhe
         words |= forms
         if token.dep_ in _HEAD_DEPS or (tied and token is tied[0]):
             heads |= forms
-    return WithheldWords(words, heads)
+    parties = tuple((t.lower_, _party_words(t)) for t in tokens if t.pos_ == "VERB")
+    return WithheldWords(words, heads, parties)

@@ -1186,6 +1186,18 @@ _FOOD_BANK = "The Quell food bank fed 1,900 families in 2023 and expects to feed
          "25", "CARDINAL", False),
         ("How many freshmen are in the Quell High band?", "The Quell High band has 70 members, 15 of them freshmen.",
          "15", "CARDINAL", False),
+        # a noun for those who do the question's verb counts them: "applicants" for "applied", "bidders" for "bid"
+        ("How many people applied for the Quell clerk's job?", "The board said the search drew 31 applicants.", "31",
+         "CARDINAL", False),
+        ("How many companies bid on the Quell pool?", "The town heard from four bidders in all.", "four", "CARDINAL",
+         False),
+        ("How many cars passed the Quell checkpoint?", "The ferry carried 90 passengers on Sunday.", "90", "CARDINAL",
+         True),
+        # a number hyphen-joined to a noun tells a kind of the thing, not how many there are
+        ("How many lofts will the Quell mill hold?", "Its one-bedroom lofts will rent for $1,100 a month.", "one",
+         "CARDINAL", True),
+        ("How many bedrooms do the Quell lofts have?", "Its one-bedroom lofts will rent for $1,100 a month.", "one",
+         "CARDINAL", False),
     ],
 )  # fmt: skip
 def test_a_number_of_something_else_answers_no_how_many_question(
@@ -3048,3 +3060,49 @@ def test_an_age_or_a_length_of_time_of_another_named_person(question: str, sente
     at = sentence.index(value)
     candidate = Candidate(0, passage, 0, len(sentence), {}, [(at, at + len(value), "DATE")])
     assert of_another_person(analyse(question), candidate) is another
+
+
+_STOOD = "Tolliver School had 390 pupils in 2012; this year it has 140."
+_GREW = "Tolliver School grew from 390 pupils to 140 pupils."
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "agrees"),
+    [
+        ("How many pupils go to Tolliver School these days?", _STOOD, ["140"]),
+        ("How many pupils does Tolliver School have now?", _STOOD, ["140"]),
+        # a question of no time in particular takes either
+        ("How many pupils go to Tolliver School?", _STOOD, ["390", "140"]),
+        # a change told in the past with no time tells how things stand
+        ("How many pupils does Tolliver School have now?", _GREW, ["140"]),
+    ],
+)
+def test_a_question_of_how_things_stand_now_is_not_answered_by_how_they_stood(question: str, text: str,
+                                                                              agrees: list[str]) -> None:  # fmt: skip
+    """"had 390 pupils in 2012" tells how things stood; "this year it has 140" how they stand."""
+    from rag.candidates import clause_agrees, find_candidates
+    from rag.query import analyse
+
+    passage = _passage(text, _tagged(text, "CARDINAL", "390", "140"))
+    found = find_candidates(analyse(question), [passage], idf=lambda stem: 1.0)
+    assert [c.answer_text() for c in found if clause_agrees(analyse(question), c)] == agrees
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "elsewhere"),
+    [
+        ("How many people does Orrick Foods employ in Tansy Ferry?", "The company employs 40 people in Bellmoor.",
+         True),
+        ("How many people does Orrick Foods employ in Bellmoor?", "The company employs 40 people in Bellmoor.", False),
+        # the place asked named in the sentence too, and another verb than the question's
+        ("How many people does Orrick Foods employ in Tansy Ferry?",
+         "The company employs 40 people in Bellmoor and 12 in Tansy Ferry.", False),
+        ("How many people does Orrick Foods employ in Tansy Ferry?", "The company hired 40 people in Bellmoor.", False),
+    ],
+)  # fmt: skip
+def test_a_value_of_the_questions_act_done_in_another_named_place_answers_nothing(question: str, text: str,
+                                                                                  elsewhere: bool) -> None:  # fmt: skip
+    from rag.candidates import done_in_another_place
+    from rag.query import analyse
+
+    assert done_in_another_place(analyse(question), _value_candidate(text, "40", "CARDINAL")) is elsewhere

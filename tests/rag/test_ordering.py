@@ -400,6 +400,11 @@ def test_a_body_that_decided_to_do_the_thing_itself_still_answers() -> None:
     passage = _passage("u", "Tarrow Post", text)
     commission = Candidate(0, passage, 0, len(text), {}, [(0, len(name), "ORG")])
     assert fitting_first([commission], analyse("Who is putting up the apartments on Pike Street?")) == []
+    # going ahead with a plan is letting it be carried out, by another: the commission did not design the seawall
+    text = "The Tarrow County Commission voted Tuesday to go ahead with a $9 million seawall on Pike Street."
+    passage = _passage("v", "Tarrow Post", text)
+    commission = Candidate(0, passage, 0, len(text), {}, [(0, len(name), "ORG")])
+    assert fitting_first([commission], analyse("Who designed the seawall on Pike Street?")) == []
 
 
 def test_a_sentence_naming_the_kind_asked_for_does_not_jump_one_that_may_already_say_who() -> None:
@@ -537,3 +542,26 @@ def test_a_day_made_effective_or_settled_on_is_ahead(text: str, value: str) -> N
                 else "When will the Tarnby building referendum be held?")  # fmt: skip
     candidate = _valued(text, value, "DATE")
     assert fitting_first([candidate], analyse(question)) == [candidate]
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        # something asked as done is not dated by what is to come
+        ("When was the Orrin Street bridge repaired?", False),
+        ("When did crews repair the Orrin Street bridge?", False),
+        # asked as to come, or as a plan whatever the tagger makes of it, the date answers
+        ("When will the Orrin Street bridge close?", True),
+        ("What day was the county planning to close the Orrin Street bridge?", True),
+        ("When does the Orrin Street bridge shut?", True),
+    ],
+)
+def test_a_date_of_what_is_to_come_does_not_answer_when_something_was_done(question: str, answers: bool) -> None:
+    from rag.candidates import Candidate
+    from rag.ordering import fitting_first
+    from rag.query import analyse
+
+    text = "The Orrin Street bridge will close June 9 while crews repair its deck, county officials said."
+    at = text.index("June 9")
+    date = Candidate(0, _passage("o", "Tarrow Post", text), 0, len(text), {}, [(at, at + len("June 9"), "DATE")])
+    assert (fitting_first([date], analyse(question)) == [date]) is answers

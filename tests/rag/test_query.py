@@ -252,6 +252,16 @@ def test_a_length_of_time_is_told_from_a_point_in_time(value: str, duration: boo
     assert is_duration(value) is duration
 
 
+@pytest.mark.parametrize(
+    ("value", "fits"),
+    [("under 6", False), ("ages 6 to 12", False), ("June 6", True), ("6 a.m.", True), ("Jan. 6", True),
+     ("the 6th", True), ("6 years ago", True), ("2024", True), ("the 1990s", True), ("Friday", True)],
+)  # fmt: skip
+def test_a_small_number_with_no_word_of_time_is_no_date(value: str, fits: bool) -> None:
+    """The model tags "children under 6 ride free" as a date: a number with no word of time is an age or a count."""
+    assert entity_fits("date", "DATE", value) is fits
+
+
 def test_ordinals_answer_how_many_times_but_not_how_many_homes() -> None:
     assert entity_fits("count", "ORDINAL", "sixth", "time")
     assert not entity_fits("count", "ORDINAL", "first", "home")
@@ -479,12 +489,28 @@ def test_the_question_verb_after_a_long_name(question: str, predicate: str | Non
         ("When is the Corvale job center supposed to open?", "open", "irrealis"),
         ("When do Corvale landlords have to start registering?", "start", "irrealis"),
         ("How many Corvale residents had to be rescued by boat?", "rescue", "realised"),
+        # "went to" a name is no "going to" do something
+        ("How many people applied for the Lanford clerk's job that went to Ada Quist?", "apply", "realised"),
     ],
 )
 def test_the_question_verb_and_whether_it_asks_about_something_done(question: str, predicate: str | None,
                                                                     mood: str | None) -> None:  # fmt: skip
     analysis = analyse(question)
     assert (analysis.predicate, analysis.mood) == (predicate, mood)
+
+
+@pytest.mark.parametrize(
+    ("question", "now"),
+    [
+        ("How many pupils go to the Corvale school these days?", True),
+        ("Who runs the Lanford diner now?", True),
+        ("How many pupils go to the Corvale school?", False),
+        ("How many pupils went to the Corvale school in 2012?", False),
+        ("What did the Lanford mayor say today?", False),
+    ],
+)
+def test_a_question_in_the_present_with_a_word_of_now_asks_how_things_stand(question: str, now: bool) -> None:
+    assert analyse(question).now is now
 
 
 @pytest.mark.parametrize(

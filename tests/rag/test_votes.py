@@ -77,6 +77,10 @@ def test_surnames_are_the_last_word_of_each_name_as_sentences_are_split_into_wor
         ("Why did the lone holdout vote no?", set()),
         # a town's name the model takes for a person's, before the noun for the voters, names no voter
         ("Which Harlan Crossing aldermen opposed the tax rate?", set()),
+        # and a place's name before it ("Tarnby Heights", tagged a place) names none either ...
+        ("Which Tarnby Heights aldermen opposed the tax rate?", set()),
+        # ... while a person's name the model tags as a place right before the vote is the voter asked about
+        ("Why did Kerstin Halden vote no?", {"halden"}),
     ],
 )
 def test_the_voters_a_question_asks_about_are_named_before_its_vote(question: str, asked: set[str]) -> None:

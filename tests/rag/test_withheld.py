@@ -29,6 +29,10 @@ from rag.withheld import withholds
         ("Who is the new principal?", "The district has not named a new principal."),
         ("What did Mayor Kell say about the tax increase?", "Kell declined to comment on the tax increase."),
         ("What reason did the Orlow board give for the closing?", "The board did not give a reason for the closing."),
+        # the same party as the question's, named or not
+        ("How much will the solar firm pay the Denholm farmers?",
+         "It would not say how much the farmers will be paid."),
+        ("How much will Corliss Solar pay the farmers?", "Corliss would not say how much it will pay the farmers."),
     ],
 )  # fmt: skip
 def test_a_sentence_that_says_the_thing_asked_is_not_given_withholds_it(question: str, sentence: str) -> None:
@@ -55,6 +59,9 @@ def test_a_sentence_that_says_the_thing_asked_is_not_given_withholds_it(question
         # a clause the parser hangs on the withholding verb from before it tells, and withholds nothing
         ("What caused the crash on Dell Road?", "Police said ice caused the crash; the driver's name was not released."),
         ("When did the fire start?", "Crews said the fire started around 2 a.m.; it was not clear when it would be out."),
+        # the question's act done to another party than the one it names
+        ("How much will the solar firm pay Denholm County?", "It would not say how much the farmers will be paid."),
+        ("How much will Corliss Solar pay Denholm County?", "Corliss would not say how much it will pay the farmers."),
     ],
 )  # fmt: skip
 def test_a_sentence_that_withholds_something_else_does_not(question: str, sentence: str) -> None:
