@@ -1147,6 +1147,49 @@ _EFFECTIVE_BEFORE = re.compile(r"\b(?:effective|starting|beginning|as\s+of)\s+$"
 _A_WEEKDAY = re.compile(r"(?:" + "|".join(WEEKDAY_NAMES) + r")", re.IGNORECASE)
 
 
+# Verbs whose doer news tells by what they said: "Who criticized the plan?" is answered by "Ada Kell said the plan
+# was too costly". A closed class of English verbs of saying and of taking a side in words.
+_SAID_ACTS = frozenset({"say", "tell", "announce", "state", "declare", "confirm", "report", "warn", "criticize",
+                        "criticise", "oppose", "support", "back", "favor", "favour", "object", "complain", "argue",
+                        "praise", "blame", "call", "ask", "urge", "predict", "estimate", "expect", "think",
+                        "believe", "describe", "explain", "question", "defend", "propose", "suggest", "recommend",
+                        "push", "want", "worry", "doubt", "promise", "vow", "insist", "claim", "admit", "deny",
+                        "agree", "disagree", "speak", "testify", "comment", "respond", "reply", "write"})  # fmt: skip
+
+
+# Verbs of holding a post or a thing, which news tells by a title beside the speaker's name ("owner Erling
+# Gunderholt said", "Police Chief Ada Kell said"): "Who runs the marina?". A closed class of English verbs.
+_HELD_BY_TITLE = frozenset({"run", "head", "lead", "own", "manage", "direct", "chair", "oversee", "operate",
+                            "represent", "coach", "captain", "serve", "supervise", "command", "govern"})  # fmt: skip
+
+
+# The words a speaker's report names the speaker by.
+_THE_SPEAKER = frozenset({"i", "we", "he", "she"})
+
+
+def only_said_it(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """Whether a name answering "Who is fixing the bridge?" or "Who made the ferry?" is only the one who said
+    something ("Dairy farmer Nate Hollis said the detour will add time"; "General manager Owen Pruitt said the
+    increase will pay for the new ferry"): the speaker of a report is not the doer of an act it does not tell
+    them doing. Not for questions of an act news tells by what was said (`_SAID_ACTS`: "Who opposed it?"), nor of
+    a post a title beside the speaker tells (`_HELD_BY_TITLE`: "Who runs the marina?")."""
+    if (analysis.answer_type not in _SLOTTED_TYPES or analysis.asked_slot != "subject" or not analysis.predicate
+            or analysis.predicate in _SAID_ACTS | _HELD_BY_TITLE or candidate.answer is None):  # fmt: skip
+        return False
+    clause = _answer_clause_tokens(candidate)
+    if clause is None:
+        return False
+    span, verb = clause
+    if verb.lemma_.casefold() not in _SAYING_VERBS or noun_named(span.root).dep_ != "nsubj":
+        return False
+    # what they said does not tell them ("she", "we", "I", or no one named) doing the question's act: "I'd rather
+    # they fix it right" tells others fixing it
+    wanted = _predicate_stems(analysis)
+    return not any((wanted & _token_stems(t) or same_act(analysis.predicate, t))
+                   and not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _THE_SPEAKER for c in t.children)
+                   for t in verb.subtree if t.pos_ == "VERB" and t is not verb)  # fmt: skip
+
+
 def dated_as_to_come(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     """Whether a date answers "When was the bridge repaired?" (something done) from a clause that tells what is to
     come: "will close June 9 while crews repair its deck" says when the work will start, not that it was done."""

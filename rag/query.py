@@ -492,7 +492,11 @@ def _asked_slot(wh: "Token | None") -> Slot | None:
     if preposition is not None:
         return "subject" if preposition == "by" else None  # "By whom ...?"; "To whom ...?" neither
     following = _after_the_question_phrase(wh)
-    helpers = list(takewhile(_helper_verb, following))
+    if wh.lower_ == "who" and following and following[0].lower_ in ("'s", "’s"):
+        # "Who's fixing the bridge?": "'s" is "is" (or "has")
+        helpers = [following[0], *takewhile(_helper_verb, following[1:])]
+    else:
+        helpers = list(takewhile(_helper_verb, following))
     if not following or not helpers:
         return "subject" if following and following[0].pos_ == "VERB" else None
     after = following[len(helpers)] if len(helpers) < len(following) else None

@@ -3106,3 +3106,33 @@ def test_a_value_of_the_questions_act_done_in_another_named_place_answers_nothin
     from rag.query import analyse
 
     assert done_in_another_place(analyse(question), _value_candidate(text, "40", "CARDINAL")) is elsewhere
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "name", "only_said"),
+    [
+        # the speaker of a report does not do what the question asks
+        ("Who built the new Tarrow ferry?", "Manager Ines Varga said the fare increase will pay for the new ferry.",
+         "Ines Varga", True),
+        ("Who's fixing the Tarrow bridge?", "Ines Varga said the detour will add ten minutes to her drive.",
+         "Ines Varga", True),
+        # unless what they said tells them doing it
+        ("Who fixed the Tarrow bridge?", "Ines Varga said she fixed the bridge in two weeks.", "Ines Varga", False),
+        ("Who fixed the Tarrow bridge?", "Ines Varga said we fixed the bridge in two weeks.", "Ines Varga", False),
+        # or the act is one news tells by what was said, or a post a title beside the name tells
+        ("Who opposed the Tarrow ferry fare increase?", "Ines Varga said the fare increase was too steep.",
+         "Ines Varga", False),
+        ("Who runs the Tarrow marina?", "The marina is full, owner Ines Varga said.", "Ines Varga", False),
+        # and the doer named by the sentence is no speaker
+        ("Who built the new Tarrow ferry?", "The ferry was built by Ines Varga Boatworks, the board said.",
+         "Ines Varga Boatworks", False),
+    ],
+)  # fmt: skip
+def test_the_speaker_of_a_report_is_not_the_doer_of_what_it_does_not_tell_them_doing(
+    question: str, text: str, name: str, only_said: bool
+) -> None:
+    from rag.candidates import only_said_it
+    from rag.query import analyse
+
+    label = "ORG" if name.endswith("Boatworks") else "PERSON"
+    assert only_said_it(analyse(question), _value_candidate(text, name, label)) is only_said

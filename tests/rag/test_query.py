@@ -514,6 +514,15 @@ def test_a_question_in_the_present_with_a_word_of_now_asks_how_things_stand(ques
 
 
 @pytest.mark.parametrize(
+    ("question", "slot"),
+    [("Who's fixing the Lanford bridge?", "subject"), ("Who's going to build the Corvale jail?", "subject"),
+     ("Who's been hired as Lanford's chief?", "object"), ("Who's the mayor of Corvale?", None)],
+)  # fmt: skip
+def test_who_s_is_read_as_who_is_or_who_has(question: str, slot: str | None) -> None:
+    assert analyse(question).asked_slot == slot
+
+
+@pytest.mark.parametrize(
     ("question", "answer_type", "focus"),
     [
         ("What is the name of the bakery that closed in Lanford?", "name", "bakery"),
