@@ -1190,6 +1190,19 @@ def only_said_it(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
                    for t in verb.subtree if t.pos_ == "VERB" and t is not verb)  # fmt: skip
 
 
+def names_what_it_is_done_to(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """Whether a name answering "Who fixed up the old bank?" names the thing it is done to: "the former First Farmers
+    Bank building" is the bank, not who fixed it up. The name's last word is the noun of the question's object."""
+    if (analysis.answer_type not in _SLOTTED_TYPES or analysis.asked_slot != "subject" or not analysis.predicate
+            or candidate.answer is None):  # fmt: skip
+        return False
+    verb = next((t for t in sentence_parse(analysis.question)
+                 if t.pos_ == "VERB" and t.lemma_.casefold() == analysis.predicate), None)  # fmt: skip
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"] if verb is not None else []
+    name = words(candidate.answer_text())
+    return bool(name) and any(all_stems(name[-1]) & all_stems(o.lemma_) for o in objects)
+
+
 def dated_as_to_come(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     """Whether a date answers "When was the bridge repaired?" (something done) from a clause that tells what is to
     come: "will close June 9 while crews repair its deck" says when the work will start, not that it was done."""

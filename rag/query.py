@@ -382,7 +382,7 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
             form for verb in _describing_verbs(described) + _agent_verbs(role) + ([predicate] if leading else [])
             for form in _verb_forms(verb)
         ),
-        role=role.lemma_.casefold() if role is not None else (" ".join(leading) if leading else None),
+        role=_the_role(role, leading),
         asked_slot=slot,
         asked_of=_doer(wh) if slot == "object" or _after_a_preposition(wh) else None,
         asked_verb_forms=_asked_verb_forms(doc) if answer_type == "yes_no" else (),
@@ -576,16 +576,27 @@ def slot_of(token: "Token | None") -> Slot | None:
 # answered by "Ada Renn, executive director of the trust". English titles, not the words of a corpus.
 _LEADING_ROLES = {
     "head": ("head", "president", "director", "chief", "chair", "chairman", "chairwoman", "leader", "executive",
-             "superintendent", "commissioner"),
+             "superintendent", "commissioner", "ceo"),
     "lead": ("leader", "head", "president", "director", "chief", "chair", "chairman", "chairwoman", "executive",
-             "superintendent", "commissioner"),
-    "run": ("owner", "president", "director", "manager", "chief", "executive", "head", "operator", "superintendent"),
+             "superintendent", "commissioner", "ceo"),
+    "run": ("owner", "president", "director", "manager", "chief", "executive", "head", "operator", "superintendent",
+            "ceo"),
     "own": ("owner", "landlord"),
     "manage": ("manager", "director"),
     "chair": ("chair", "chairman", "chairwoman", "chairperson"),
     "direct": ("director",),
     "found": ("founder",),
 }
+
+
+def _the_role(role: "Token | None", leading: tuple[str, ...] | None) -> str | None:
+    """The role a "Who ...?" question asks the holder of: its noun ("prosecutor"), the titles of a head for "Who is
+    the head of the hospital?" (news writes "CEO Ada Renn", not "head Ada Renn"), or the titles of one who does the
+    question's verb of leading (`_LEADING_ROLES`)."""
+    if role is None:
+        return " ".join(leading) if leading else None
+    lemma = role.lemma_.casefold()
+    return " ".join(_LEADING_ROLES["head"]) if lemma in ("head", "leader") else lemma
 
 
 def _has_an_object(doc: "Doc", predicate: str | None) -> bool:

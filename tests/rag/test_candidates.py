@@ -1797,6 +1797,11 @@ def test_who_heads_or_owns_something_is_answered_by_whoever_has_the_title() -> N
     # nobody with the title: no answer, though a name stands beside the thing
     said = "Bo Kettle said the Orlow mill will close in May."
     assert _answers("Who owns the Orlow mill?", _passage(said, _tagged(said, "PERSON", "Bo Kettle"))) == []
+    # "CEO" is a head's title, and "the head of" asks for whoever holds one
+    ceo = "Bo Kettle said the Orlow clinic is full. Clinic CEO Ada Renn said a second doctor starts in May."
+    passage = _passage(ceo, _tagged(ceo, "PERSON", "Bo Kettle", "Ada Renn"))
+    assert _answers("Who runs the Orlow clinic?", passage) == ["Ada Renn"]
+    assert _answers("Who is the head of the Orlow clinic?", passage) == ["Ada Renn"]
 
 
 def test_an_enrollment_counts_pupils_of_any_name() -> None:
@@ -3136,3 +3141,18 @@ def test_the_speaker_of_a_report_is_not_the_doer_of_what_it_does_not_tell_them_d
 
     label = "ORG" if name.endswith("Boatworks") else "PERSON"
     assert only_said_it(analyse(question), _value_candidate(text, name, label)) is only_said
+
+
+def test_a_name_of_the_thing_a_who_question_is_done_to_is_not_its_doer() -> None:
+    """"Who fixed up the old bank?" is not answered by "the former Orlow Savings Bank building"."""
+    from rag.candidates import names_what_it_is_done_to
+    from rag.query import analyse
+
+    text = "The clinic opened Monday in the former Orlow Savings Bank building, which Kell Builders renovated."
+    question = analyse("Who fixed up the old bank?")
+    assert names_what_it_is_done_to(question, _value_candidate(text, "Orlow Savings Bank", "ORG"))
+    assert not names_what_it_is_done_to(question, _value_candidate(text, "Kell Builders", "ORG"))
+    # the noun asked for is no thing done to: "Which bank lent the money?" is answered by a bank
+    lent = "Orlow Savings Bank lent the town $2 million."
+    assert not names_what_it_is_done_to(analyse("Which bank lent the money?"), _value_candidate(lent,
+                                        "Orlow Savings Bank", "ORG"))  # fmt: skip
