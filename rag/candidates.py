@@ -831,7 +831,8 @@ def _a_kind_of_thing(counted: "Token") -> bool:
     """Whether a number's noun is hyphen-joined to it and describes another noun: "bedroom" of "one-bedroom lofts",
     "story" of "a two-story house"; not "acre" of "a 1,200-acre fire", which measures the fire."""
     doc = counted.doc
-    return (counted.dep_ in ("compound", "amod") and counted.head.pos_ == "NOUN" and counted.i >= 2
+    # (the parser may tag the described noun as anything: "a 96-bed nursing home", with "home" an adverb)
+    return (counted.dep_ in ("compound", "amod") and counted.head.i > counted.i and counted.i >= 2
             and doc[counted.i - 1].text == "-" and counted.lemma_.casefold() not in MEASURE_UNITS)  # fmt: skip
 
 
@@ -1687,7 +1688,11 @@ def _counted_noun(answer: "Span") -> "Token | None":
     fire", whose unit the parser hangs on "fire"); None for a number standing alone ("rose to 40")."""
     root = answer.root
     if root.pos_ in ("NOUN", "PROPN") and not _is_number(root):
-        # the answer holds what it counts ("1,200 acres"), or is no number at all
+        # the answer holds what it counts ("1,200 acres"), or is no number at all; the model may end it on a word
+        # of a compound noun ("610 ambulance" of "610 ambulance calls": calls are counted)
+        if (root.dep_ == "compound" and root.head.i > root.i and root.head.pos_ == "NOUN"
+                and root.lemma_.casefold() not in MEASURE_UNITS):  # fmt: skip
+            root = root.head  # (not "an 11-mile path", which measures miles)
         return root if any(_is_number(t) for t in answer if t.i < root.i) else None
     if not _is_number(root):
         return None

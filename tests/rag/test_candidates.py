@@ -1198,6 +1198,14 @@ _FOOD_BANK = "The Quell food bank fed 1,900 families in 2023 and expects to feed
          "CARDINAL", True),
         ("How many bedrooms do the Quell lofts have?", "Its one-bedroom lofts will rent for $1,100 a month.", "one",
          "CARDINAL", False),
+        # whatever the parser makes of the noun described ("home" taken for an adverb here)
+        ("How many exam rooms does the Quell clinic have?", "Inspectors fined Orrin Manor, a 96-bed nursing home in "
+         "Quell, $8,500.", "96", "CARDINAL", True),
+        # a number the model tagged with a word of a compound noun counts the compound's noun
+        ("How many ambulances does Quell have?", "Quell logged 610 ambulance calls last year.", "610 ambulance",
+         "CARDINAL", True),
+        ("How many ambulance calls did Quell log?", "Quell logged 610 ambulance calls last year.", "610 ambulance",
+         "CARDINAL", False),
     ],
 )  # fmt: skip
 def test_a_number_of_something_else_answers_no_how_many_question(
