@@ -1120,6 +1120,11 @@ _MONEY_VERBS = frozenset({"pay", "spend", "cost", "sell", "buy", "charge", "save
                           "invest", "donate", "bid", "fetch"})  # fmt: skip
 
 
+# Verbs of getting, whose bare "how much" asks for a sum only when what is got is for something sold or given
+# ("get from selling", "receive for the land").
+_GETTING_VERBS = frozenset({"get", "receive", "collect", "make"})
+
+
 def _much_on_a_verb_of_money(much: "Token") -> bool:
     """A bare "much" on a verb of paying, selling or saving ("How much did the bakery sell for?"), not "much" before
     a noun ("How much rain did Orlow get?") nor on another verb ("How much did the river rise?")."""
@@ -1128,7 +1133,16 @@ def _much_on_a_verb_of_money(much: "Token") -> bool:
         verb = verb.head  # "How much did the bakery sell for?"
     elif much.dep_ not in ("dobj", "advmod", "npadvmod"):
         return False
-    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.casefold() in _MONEY_VERBS
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = verb.lemma_.casefold()
+    if lemma in _GETTING_VERBS:
+        # "How much will the town get from selling the trucks?", "... get for the old fire truck?": got for a sale
+        # or for a thing, a sum; "How much did the farm get on Sunday?" may be rain
+        return any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children) or any(
+            t.lemma_.casefold() in _MONEY_VERBS for t in verb.subtree if t is not verb and t.pos_ == "VERB"
+        )
+    return lemma in _MONEY_VERBS
 
 
 def _charges_someone(much: "Token") -> bool:

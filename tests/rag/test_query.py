@@ -373,6 +373,9 @@ def test_a_quantity_of_something_else_does_not_count_what_was_asked() -> None:
         ("How much will Tarnby save by merging its jails?", "money"),
         ("How much rain did Tarnby get?", "quantity"),
         ("How much did the Tarnby council raise taxes?", "quantity"),
+        # ... but what is got for something sold or for a thing is a sum
+        ("How much will Tarnby get from selling its old plows?", "money"),
+        ("How much did the Tarnby farm get for its old barn?", "money"),
     ],
 )
 def test_a_verb_of_money_asks_for_a_sum(question: str, answer_type: str) -> None:
