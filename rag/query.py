@@ -947,6 +947,15 @@ def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
     lemma = _kind_lemma(noun)
     if lemma == "cause" and wh.dep_ == "attr":  # not the verb "cause" the parser took for a noun
         return "reason", _of_object(noun) or noun
+    if lemma == "reason" and wh.dep_ == "attr":
+        # "What was the reason the mill shut down?", "... the reason for the fare increase?" ask why (not "What
+        # reason did the board give?", whose "what" is no attribute)
+        told = [c for c in noun.children if c.dep_ in ("relcl", "acl")]
+        for_what = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"
+                    for o in c.children if o.dep_ == "pobj"]  # fmt: skip
+        if told or for_what:
+            subjects = [c for t in told for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return "reason", next(iter(subjects or for_what), None)
     if lemma == "reason" and wh.i > 0 and wh.doc[wh.i - 1].lower_ == "for":  # "For what reason was it called off?"
         return "reason", _subject_noun(doc)
     content = _of_object(noun) if lemma in _CONTAINER_NOUNS else None
@@ -1231,6 +1240,11 @@ def _predicate(doc: "Doc") -> str | None:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is not None and _a_verb(root) and root.lemma_ not in _LINKING_VERBS:
         return _complement_verb(root).lemma_.casefold()
+    # "What was the reason the mill shut down?": the clause on "reason" is the event asked about
+    told = [c for t in doc if t.lemma_.casefold() in ("reason", "cause") and t.pos_ == "NOUN"
+            for c in t.children if c.dep_ == "relcl" and _a_verb(c)]  # fmt: skip
+    if told:
+        return told[0].lemma_.casefold()
     # the parser does not always put a question's verb at the root: take the first content verb outside a
     # relative clause ("the school that will replace ..." describes a name, it is not what is asked) and
     # outside a noun's modifier; failing that the last modifier ("Where was the driver hurt in the crash
@@ -1271,7 +1285,11 @@ def _verb_after_the_subject(doc: "Doc") -> str | None:
         # a verb that is also a stop word may end the question ("did the outage last?", "did the test show?")
         if position == 0 or not token.is_alpha or not token.is_lower or (token.is_stop and not ends):
             continue
-        if words[position - 1].pos_ not in ("NOUN", "PROPN") or token.pos_ not in ("NOUN", "VERB", "ADJ"):
+        # (the tagger may take it for an adverb too: "did the Canal Inn in Millbury close in 2020", though not a
+        # word in "-ly")
+        if words[position - 1].pos_ not in ("NOUN", "PROPN") or not (
+            token.pos_ in ("NOUN", "VERB", "ADJ") or (token.pos_ == "ADV" and not token.lower_.endswith("ly"))
+        ):
             continue
         # at the end, after a phrase with no article or owner ("plant in Tidewick reopen"; not "pay for its space
         # in the old Halvard mill", whose "mill" ends a phrase of "pay")

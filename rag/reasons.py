@@ -45,6 +45,10 @@ _ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
 # resigned" (rag.candidates.SINCE_A_TIME reads "since 2020", "since last spring").
 _SINCE_A_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+){0,4}?since\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+# "since" after a superlative or a first measures a time too: "the largest layoffs since the mill closed", "the
+# first time since the flood"
+_SINCE_A_RECORD = re.compile(r"\bthe\s+(?:\w+est|most|least|first|only|worst|best)\b[^.;,]{0,60}?\bsince\b",
+                             re.IGNORECASE)
 # Units of time: "two years after taking the job" and "after 25 years" tell when, not why.
 _TIME_UNITS = frozenset(
     {"second", "minute", "hour", "day", "night", "week", "weekend", "month", "year", "decade", "season", "term",
@@ -71,7 +75,7 @@ def reason_in(text: str, analysis: QuestionAnalysis, following: bool = False) ->
     (a causal word, or a cause, purpose or ground on the event's verb), only someone's "account" of something
     else ("Owner Lynn Marchand said the new landlord doubled her rent"), or None. A sentence `following` the one
     that tells the event gives no cause by an "after" of its own ("A neighbor called 911 after seeing flames")."""
-    told = _SINCE_A_PERFECT.sub(" ", SINCE_A_TIME.sub(" ", text))
+    told = _SINCE_A_RECORD.sub(" ", _SINCE_A_PERFECT.sub(" ", SINCE_A_TIME.sub(" ", text)))
     if _CAUSAL_WORDS.search(told) or _SINCE.search(told):
         return "cause"
     doc = sentence_parse(display_text(text))  # a dateline ("GRANTVILLE - With ...") would be parsed into the clause

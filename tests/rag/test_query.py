@@ -517,6 +517,20 @@ def test_a_question_in_the_present_with_a_word_of_now_asks_how_things_stand(ques
 
 
 @pytest.mark.parametrize(
+    ("question", "answer_type", "predicate"),
+    [("What was the reason the Lanford tannery shut down?", "reason", "shut"),
+     ("What was the reason for the Corvale fare increase?", "reason", None),
+     ("What reason did the Lanford board give for the closing?", "description", "give"),
+     # a bare verb after a long subject that the tagger takes for an adverb
+     ("Why did the Marsh Inn in Lanford close in 2020?", "reason", "close")],
+)  # fmt: skip
+def test_what_was_the_reason_something_happened_asks_why(question: str, answer_type: str,
+                                                          predicate: str | None) -> None:  # fmt: skip
+    analysis = analyse(question)
+    assert (analysis.answer_type, analysis.predicate) == (answer_type, predicate)
+
+
+@pytest.mark.parametrize(
     ("question", "slot"),
     [("Who's fixing the Lanford bridge?", "subject"), ("Who's going to build the Corvale jail?", "subject"),
      ("Who's been hired as Lanford's chief?", "object"), ("Who's the mayor of Corvale?", None)],

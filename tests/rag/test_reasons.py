@@ -74,6 +74,7 @@ def test_a_sentence_that_gives_a_reason(question: str, sentence: str) -> None:
     ("Why did Ada Quell resign?", "Ada Quell resigned Monday, less than two years after taking the job."),
     ("Why is the Marsh Diner closing?", "The Marsh Diner will close after 41 years on Pike Street."),
     ("Why did Ola Dunn resign?", "Ira Lent has run the district since Ola Dunn resigned in May."),
+    ("Why did the Orby tannery close?", "The layoffs are the largest in Orby since the Orby tannery closed in 2015."),
     ("Why are Tesk bus fares rising?",
      "Tesk bus fares will rise July 1 after the board voted 4-1 to approve the increase."),
     # a place or a time in a "for"/"over" phrase
