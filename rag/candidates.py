@@ -1183,6 +1183,11 @@ def only_said_it(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     span, verb = clause
     if verb.lemma_.casefold() not in _SAYING_VERBS or noun_named(span.root).dep_ != "nsubj":
         return False
+    # a title beside the name that the question asks of ("Who replaced Vail as airport manager?": "Airport manager
+    # Priya Raman said ...") tells who holds the post
+    title = {t.lower_ for t in span.root.subtree if t.i < span.start and t.lower_ in OFFICE_TITLES}
+    if title & set(content_words(analysis.question)):
+        return False
     # what they said does not tell them ("she", "we", "I", or no one named) doing the question's act: "I'd rather
     # they fix it right" tells others fixing it
     wanted = _predicate_stems(analysis)

@@ -3136,6 +3136,11 @@ def test_a_value_of_the_questions_act_done_in_another_named_place_answers_nothin
         ("Who opposed the Tarrow ferry fare increase?", "Ines Varga said the fare increase was too steep.",
          "Ines Varga", False),
         ("Who runs the Tarrow marina?", "The marina is full, owner Ines Varga said.", "Ines Varga", False),
+        # a title beside the speaker that the question asks of tells who holds the post; another word does not
+        ("Who replaced Ola Dunn as the Tarrow airport manager?",
+         "Airport manager Ines Varga said the fuel pump opens in May.", "Ines Varga", False),
+        ("Who sold the land to the Tarrow school board?", "Board Chair Ines Varga said the site was the only one.",
+         "Ines Varga", True),
         # and the doer named by the sentence is no speaker
         ("Who built the new Tarrow ferry?", "The ferry was built by Ines Varga Boatworks, the board said.",
          "Ines Varga Boatworks", False),
