@@ -1268,8 +1268,13 @@ def acts_rather_than_places(analysis: QuestionAnalysis, candidate: Candidate) ->
     """Whether a name answering "Where ...?" is who does what its clause says, not where: "The Pinecastle City
     Council voted to turn the garage on Tannery Lane into a dorm" does not put the dorm in the council. The name is
     an organisation and its clause's subject, or the doer of a passive ("approved by the Orlow Select Board"). False
-    for other questions."""
-    if analysis.answer_type != "place" or candidate.answer is None or candidate.answer[2] != "ORG":
+    for other questions. The question's own subject named again is no place either ("Where is Keystone keeping its
+    ambulance?": "Keystone EMS" keeps it)."""
+    if analysis.answer_type != "place" or candidate.answer is None:
+        return False
+    if analysis.subject and set(words(analysis.subject)) <= set(words(candidate.answer_text())):
+        return True
+    if candidate.answer[2] != "ORG":
         return False
     s, e, _ = candidate.answer
     # a public body acts ("The Tarrow City Council voted"); another organisation may be where things happen ("Harlan

@@ -2224,6 +2224,11 @@ def test_an_organisation_that_acts_in_its_clause_is_no_place() -> None:
     # the doer of a passive acts too
     passive = "Kestle Lane should reopen by Sept. 15 under a contract approved Tuesday by the Tarrow Select Board."
     assert _flags(acts_rather_than_places, "Where did Tarrow residents stay?", passive, "the Tarrow Select Board", "ORG")
+    # the question's own subject named again keeps, it is not where
+    based = "Keldon Rescue Co. will base an ambulance at the township garage on Kestle Lane."
+    question = "Where is Keldon Rescue keeping its ambulance in Tarrow?"
+    assert _flags(acts_rather_than_places, question, based, "Keldon Rescue Co.", "ORG")
+    assert not _flags(acts_rather_than_places, question, based, "Kestle Lane", "FAC")
 
 
 def test_a_clock_time_and_the_day_after_it_are_one_answer_to_when() -> None:
