@@ -1272,7 +1272,10 @@ def acts_rather_than_places(analysis: QuestionAnalysis, candidate: Candidate) ->
     ambulance?": "Keystone EMS" keeps it)."""
     if analysis.answer_type != "place" or candidate.answer is None:
         return False
-    if analysis.subject and set(words(analysis.subject)) <= set(words(candidate.answer_text())):
+    # (not a town's name, which a place's name often opens: "Where do Rivermont skaters skate?": "the Rivermont
+    # Public Library")
+    town = any(name == analysis.subject and label in ("GPE", "LOC") for name, label in analysis.entities)
+    if analysis.subject and not town and set(words(analysis.subject)) <= set(words(candidate.answer_text())):
         return True
     if candidate.answer[2] != "ORG":
         return False

@@ -2229,6 +2229,10 @@ def test_an_organisation_that_acts_in_its_clause_is_no_place() -> None:
     question = "Where is Keldon Rescue keeping its ambulance in Tarrow?"
     assert _flags(acts_rather_than_places, question, based, "Keldon Rescue Co.", "ORG")
     assert not _flags(acts_rather_than_places, question, based, "Kestle Lane", "FAC")
+    # a town's name opening a place's name is no subject named again
+    skate = "For now, skaters use the parking lot of the Kelsford Public Library."
+    assert not _flags(acts_rather_than_places, "Where do Kelsford skaters skate now?", skate,
+                      "the Kelsford Public Library", "ORG")  # fmt: skip
 
 
 def test_a_clock_time_and_the_day_after_it_are_one_answer_to_when() -> None:
