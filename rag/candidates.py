@@ -819,8 +819,15 @@ def counts_something_else(
     if all_stems(analysis.focus) & _token_stems(clause[1]):
         return False
     if counted is not None and _a_kind_of_thing(counted):
-        # "one-bedroom lofts", "two-story homes": a kind of loft or home, counted by no number
-        return not all_stems(analysis.focus) & _token_stems(counted)
+        # "one-bedroom lofts", "two-story homes": a kind of loft or home, counted by no number; "a 16-unit building"
+        # is one building of 16 homes, which likeness tells ("apartments" are units)
+        if all_stems(analysis.focus) & _token_stems(counted):
+            return False
+        described = counted.head
+        while described.dep_ == "compound" and described.head.i > described.i:
+            described = described.head
+        if all_stems(analysis.focus) & _token_stems(described) or counted.lemma_.casefold() not in _HOMES_OF:
+            return True
     family = _COUNTED_AS.get(analysis.focus)
     if family is not None and counted is not None and not _token_stems(counted) & family:
         return True  # "How many jobs will the marina create?": "120 new boat slips" counts no jobs, however alike
@@ -829,11 +836,16 @@ def counts_something_else(
 
 def _a_kind_of_thing(counted: "Token") -> bool:
     """Whether a number's noun is hyphen-joined to it and describes another noun: "bedroom" of "one-bedroom lofts",
-    "story" of "a two-story house"; not "acre" of "a 1,200-acre fire", which measures the fire."""
+    "story" of "a two-story house", "unit" of "a 16-unit building"; not "acre" of "a 1,200-acre fire", which
+    measures the fire."""
     doc = counted.doc
     # (the parser may tag the described noun as anything: "a 96-bed nursing home", with "home" an adverb)
     return (counted.dep_ in ("compound", "amod") and counted.head.i > counted.i and counted.i >= 2
             and doc[counted.i - 1].text == "-" and counted.lemma_.casefold() not in MEASURE_UNITS)  # fmt: skip
+
+
+# Nouns for the homes a building is counted by ("a 16-unit building").
+_HOMES_OF = frozenset({"unit"})
 
 
 # The endings English puts on a verb to name those who do it, or the doing: "bidder", "voter", "applicant",
@@ -1158,14 +1170,16 @@ _SAID_ACTS = frozenset({"say", "tell", "announce", "state", "declare", "confirm"
                         "agree", "disagree", "speak", "testify", "comment", "respond", "reply", "write"})  # fmt: skip
 
 
-# Verbs of holding a post or a thing, which news tells by a title beside the speaker's name ("owner Erling
-# Gunderholt said", "Police Chief Ada Kell said"): "Who runs the marina?". A closed class of English verbs.
+# Verbs of holding a post or a thing, or of having founded it, which news tells by a title beside the speaker's name
+# ("owner Erling Gunderholt said", "Police Chief Ada Kell said", "founder Tessa Moore said"): "Who runs the
+# marina?". A closed class of English verbs.
 _HELD_BY_TITLE = frozenset({"run", "head", "lead", "own", "manage", "direct", "chair", "oversee", "operate",
-                            "represent", "coach", "captain", "serve", "supervise", "command", "govern"})  # fmt: skip
+                            "represent", "coach", "captain", "serve", "supervise", "command", "govern", "found",
+                            "start", "establish", "create", "launch"})  # fmt: skip
 
 
 # The words a speaker's report names the speaker by.
-_THE_SPEAKER = frozenset({"i", "we", "he", "she"})
+_THE_SPEAKER = frozenset({"i", "we", "he", "she", "who"})  # (and "who" of "Architect Ada Fisk, who designed it, said")
 
 
 def only_said_it(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
@@ -1206,7 +1220,11 @@ def names_what_it_is_done_to(analysis: QuestionAnalysis, candidate: Candidate) -
                  if t.pos_ == "VERB" and t.lemma_.casefold() == analysis.predicate), None)  # fmt: skip
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"] if verb is not None else []
     name = words(candidate.answer_text())
-    return bool(name) and any(all_stems(name[-1]) & all_stems(o.lemma_) for o in objects)
+    if not name or not any(all_stems(name[-1]) & all_stems(o.lemma_) for o in objects):
+        return False
+    # the subject may be one of a kind ("Harlow Community Bank bought the bank")
+    clause = _answer_clause_tokens(candidate)
+    return clause is None or slot_of(clause[0].root) != "subject"
 
 
 def dated_as_to_come(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
@@ -1255,11 +1273,12 @@ def done_in_another_place(analysis: QuestionAnalysis, candidate: Candidate) -> b
 
 def _places_of(verb: "Token | None") -> list[set[str]]:
     """The words of each named place a verb is done in or at ("employs 40 people in Corliss": {"corliss"}, the
-    parser hanging the place on the verb or on its object)."""
+    parser hanging the place on the verb or on its object), with the nouns that describe it."""
     if verb is None:
         return []
     heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
-    return [set(words(" ".join(t.text for t in obj.subtree if t.pos_ == "PROPN")))
+    # (with the nouns that describe it: "in Corliss, the county seat" is in the county)
+    return [set(words(" ".join(t.text for t in obj.subtree if t.pos_ in ("PROPN", "NOUN"))))
             for head in heads for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
             for obj in prep.children if obj.dep_ == "pobj" and obj.pos_ == "PROPN"]  # fmt: skip
 
@@ -1343,6 +1362,8 @@ def decided_for_another(candidate: Candidate) -> bool:
         return False
     done = _decided_clauses(clause[1])
     verbs = [*done, *(c for d in done for c in d.conjuncts)]
+    if any(t.lower_ in ("itself", "themselves", "ourselves") for v in verbs for t in v.subtree):
+        return False  # "voted to go ahead with repainting the bandstand themselves"
     # ("voted to go ahead with the revetment": to proceed with it, which another builds)
     return bool(verbs) and all((phrasal_meaning(v) or v.lemma_.casefold()) in _LETTING_ANOTHER for v in verbs)
 

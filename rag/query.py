@@ -591,12 +591,12 @@ _LEADING_ROLES = {
 
 def _the_role(role: "Token | None", leading: tuple[str, ...] | None) -> str | None:
     """The role a "Who ...?" question asks the holder of: its noun ("prosecutor"), the titles of a head for "Who is
-    the head of the hospital?" (news writes "CEO Ada Renn", not "head Ada Renn"), or the titles of one who does the
-    question's verb of leading (`_LEADING_ROLES`)."""
+    the head of the hospital?" (news writes "CEO Ada Renn", not "head Ada Renn"; not for "leader", which may be of
+    a rally), or the titles of one who does the question's verb of leading (`_LEADING_ROLES`)."""
     if role is None:
         return " ".join(leading) if leading else None
     lemma = role.lemma_.casefold()
-    return " ".join(_LEADING_ROLES["head"]) if lemma in ("head", "leader") else lemma
+    return " ".join(_LEADING_ROLES["head"]) if lemma == "head" else lemma
 
 
 def _has_an_object(doc: "Doc", predicate: str | None) -> bool:
@@ -1147,8 +1147,10 @@ def _much_on_a_verb_of_money(much: "Token") -> bool:
     lemma = verb.lemma_.casefold()
     if lemma in _GETTING_VERBS:
         # "How much will the town get from selling the trucks?", "... get for the old fire truck?": got for a sale
-        # or for a thing, a sum; "How much did the farm get on Sunday?" may be rain
-        return any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children) or any(
+        # or for a thing, a sum; "How much did the farm get on Sunday?" may be rain, and what is collected "for the
+        # food pantry" food
+        got_for = lemma in ("get", "receive") and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+        return got_for or any(
             t.lemma_.casefold() in _MONEY_VERBS for t in verb.subtree if t is not verb and t.pos_ == "VERB"
         )
     return lemma in _MONEY_VERBS
@@ -2024,7 +2026,8 @@ def _a_bare_small_number(entity_text: str) -> bool:
     words = re.findall(r"[a-z]+|\d+", normalise(entity_text))
     numbers = [w for w in words if w.isdigit()]
     return (bool(numbers) and all(len(n) <= 2 for n in numbers) and not _CLOCK_TIME.search(entity_text)
-            and not re.search(r"\d(?:st|nd|rd|th)\b|\d\s*[/.-]\s*\d", entity_text)  # "the 6th", "3/4"
+            # (not "the 6th", "3/4", "'64")
+            and not re.search(r"\d(?:st|nd|rd|th)\b|\d\s*[/.-]\s*\d|['’]\d\d\b", entity_text)
             and not any(w in _MONTH_NAMES or w in _WEEKDAYS or w in _TIMES_OF_DAY or w in _TIME_WORDS
                         for w in words))  # fmt: skip
 

@@ -154,7 +154,7 @@ def _party_words(verb: "Token") -> frozenset[str]:
     """The lower-case words and lemmas of the one to or on whom `verb` is done ("pay Ludgarth County": "ludgarth",
     "county"); none when its clause names no one that way."""
     return frozenset(form for child in verb.children if child.dep_ in _PARTY_DEPS and child.pos_ != "PRON"
-                     for t in child.subtree if t.pos_ in ("NOUN", "PROPN")
+                     for t in child.subtree if t.pos_ in ("NOUN", "PROPN") or t.lower_ in _ANY_OF_A_KIND
                      for form in (t.lower_, t.lemma_.casefold()))  # fmt: skip
 
 
@@ -173,8 +173,13 @@ def _of_another_party(withheld: "WithheldWords", predicate: set[str], named_part
     """Whether what is withheld is the question's act done to another party: "She would not say how much the
     landowners will be paid" withholds nothing of "How much will the company pay Ludgarth County?"."""
     return bool(named_party) and any(
-        set(stems(verb)) & predicate and party and not party & named_party for verb, party in withheld.parties
+        set(stems(verb)) & predicate and party and not party & named_party and not party & _ANY_OF_A_KIND
+        for verb, party in withheld.parties
     )
+
+
+# Words that make a party a kind that may hold the one the question names: "the other towns", "each landowner".
+_ANY_OF_A_KIND = frozenset({"other", "others", "all", "each", "every", "any", "some"})
 
 
 @lru_cache(maxsize=4096)

@@ -1227,6 +1227,10 @@ def test_a_number_of_something_alike_in_meaning_counts_the_thing_asked(likeness:
     assert not counts_something_else(analyse("How many people ride the Route 9 bus on a weekday?"), riders, likeness)
     signals = _value_candidate("New signals will go up at 14 intersections along Quell Avenue.", "14", "CARDINAL")
     assert counts_something_else(analyse("How many cars a day travel on Quell Avenue?"), signals, likeness)
+    # a unit of "a 16-unit building" is one of its homes, hyphen-joined or not
+    units = _value_candidate("The Quell Hotel will become a 16-unit apartment building.", "16", "CARDINAL")
+    assert not counts_something_else(analyse("How many apartments will the Quell Hotel hold?"), units, likeness)
+    assert counts_something_else(analyse("How many buildings does Quell Hotel own?"), units, likeness)
 
 
 def test_jobs_are_counted_only_by_the_nouns_news_counts_jobs_by(likeness: "WordLikeness") -> None:
@@ -3120,6 +3124,9 @@ def test_a_question_of_how_things_stand_now_is_not_answered_by_how_they_stood(qu
         ("How many people does Orrick Foods employ in Tansy Ferry?",
          "The company employs 40 people in Bellmoor and 12 in Tansy Ferry.", False),
         ("How many people does Orrick Foods employ in Tansy Ferry?", "The company hired 40 people in Bellmoor.", False),
+        # the place told may lie in the one asked: "Bellmoor, the county seat"
+        ("How many people does Orrick Foods employ in Tansy County?",
+         "The company employs 40 people in Bellmoor, the county seat.", False),
     ],
 )  # fmt: skip
 def test_a_value_of_the_questions_act_done_in_another_named_place_answers_nothing(question: str, text: str,
@@ -3145,6 +3152,10 @@ def test_a_value_of_the_questions_act_done_in_another_named_place_answers_nothin
         ("Who opposed the Tarrow ferry fare increase?", "Ines Varga said the fare increase was too steep.",
          "Ines Varga", False),
         ("Who runs the Tarrow marina?", "The marina is full, owner Ines Varga said.", "Ines Varga", False),
+        ("Who designed the Tarrow lofts?", "Architect Ines Varga, who designed the lofts, said rents start at $900.",
+         "Ines Varga", False),
+        ("Who started Tarrow Restoration?", "Tarrow Restoration founder Ines Varga said the firm has 12 workers.",
+         "Ines Varga", False),
         # a title beside the speaker that the question asks of tells who holds the post; another word does not
         ("Who replaced Ola Dunn as the Tarrow airport manager?",
          "Airport manager Ines Varga said the fuel pump opens in May.", "Ines Varga", False),
@@ -3175,6 +3186,10 @@ def test_a_name_of_the_thing_a_who_question_is_done_to_is_not_its_doer() -> None
     assert names_what_it_is_done_to(question, _value_candidate(text, "Orlow Savings Bank", "ORG"))
     assert not names_what_it_is_done_to(question, _value_candidate(text, "Kell Builders", "ORG"))
     # the noun asked for is no thing done to: "Which bank lent the money?" is answered by a bank
+    # a thing of the kind may do it: "Harlow Community Bank bought the bank in 2015"
+    bought = "Kell Community Bank bought the old bank in 2015."
+    assert not names_what_it_is_done_to(analyse("Who bought the old bank?"), _value_candidate(bought,
+                                        "Kell Community Bank", "ORG"))  # fmt: skip
     lent = "Orlow Savings Bank lent the town $2 million."
     assert not names_what_it_is_done_to(analyse("Which bank lent the money?"), _value_candidate(lent,
                                         "Orlow Savings Bank", "ORG"))  # fmt: skip

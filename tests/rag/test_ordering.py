@@ -405,6 +405,11 @@ def test_a_body_that_decided_to_do_the_thing_itself_still_answers() -> None:
     passage = _passage("v", "Tarrow Post", text)
     commission = Candidate(0, passage, 0, len(text), {}, [(0, len(name), "ORG")])
     assert fitting_first([commission], analyse("Who designed the seawall on Pike Street?")) == []
+    # unless it is to be done by the body itself
+    text = "The Tarrow County Commission voted Tuesday to go ahead with repainting the Pike Street bandstand itself."
+    passage = _passage("w", "Tarrow Post", text)
+    commission = Candidate(0, passage, 0, len(text), {}, [(0, len(name), "ORG")])
+    assert fitting_first([commission], analyse("Who will repaint the Pike Street bandstand?")) == [commission]
 
 
 def test_a_sentence_naming_the_kind_asked_for_does_not_jump_one_that_may_already_say_who() -> None:
@@ -565,3 +570,4 @@ def test_a_date_of_what_is_to_come_does_not_answer_when_something_was_done(quest
     at = text.index("June 9")
     date = Candidate(0, _passage("o", "Tarrow Post", text), 0, len(text), {}, [(at, at + len("June 9"), "DATE")])
     assert (fitting_first([date], analyse(question)) == [date]) is answers
+

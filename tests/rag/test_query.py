@@ -255,7 +255,7 @@ def test_a_length_of_time_is_told_from_a_point_in_time(value: str, duration: boo
 @pytest.mark.parametrize(
     ("value", "fits"),
     [("under 6", False), ("ages 6 to 12", False), ("June 6", True), ("6 a.m.", True), ("Jan. 6", True),
-     ("the 6th", True), ("6 years ago", True), ("2024", True), ("the 1990s", True), ("Friday", True)],
+     ("the 6th", True), ("6 years ago", True), ("2024", True), ("the 1990s", True), ("Friday", True), ("'64", True)],
 )  # fmt: skip
 def test_a_small_number_with_no_word_of_time_is_no_date(value: str, fits: bool) -> None:
     """The model tags "children under 6 ride free" as a date: a number with no word of time is an age or a count."""
@@ -376,6 +376,8 @@ def test_a_quantity_of_something_else_does_not_count_what_was_asked() -> None:
         # ... but what is got for something sold or for a thing is a sum
         ("How much will Tarnby get from selling its old plows?", "money"),
         ("How much did the Tarnby farm get for its old barn?", "money"),
+        # what is collected for someone may be anything
+        ("How much did the Tarnby students collect for the food pantry?", "quantity"),
     ],
 )
 def test_a_verb_of_money_asks_for_a_sum(question: str, answer_type: str) -> None:

@@ -33,6 +33,9 @@ from rag.withheld import withholds
         ("How much will the solar firm pay the Denholm farmers?",
          "It would not say how much the farmers will be paid."),
         ("How much will Corliss Solar pay the farmers?", "Corliss would not say how much it will pay the farmers."),
+        # a kind of party that may hold the one named
+        ("How much will Corliss Solar pay Denholm Township?",
+         "Corliss declined to say how much it will pay the other towns along the line."),
     ],
 )  # fmt: skip
 def test_a_sentence_that_says_the_thing_asked_is_not_given_withholds_it(question: str, sentence: str) -> None:
