@@ -722,6 +722,67 @@ def tells_whether(analysis: QuestionAnalysis, text: str, word_likeness: WordLike
     return False
 
 
+def whether_told(analysis: QuestionAnalysis, text: str) -> Literal["yes", "no"] | None:
+    """How a sentence answers a yes/no question on something done: "yes" when it tells the question's own verb (or
+    its noun, or one of the same act) as done ("The board approved the levy 5-2"), "no" when it tells it as not
+    done ("The board did not approve it", "No one was hurt", "Nobody died") or tells the other outcome of a decision
+    ("The board rejected the levy" for "Did the board approve it?"); None when it does not tell either way, or the
+    question does not ask whether something was done (nor when the question itself is negated: "Didn't ...?")."""
+    wanted = analysis.asked_verb_forms
+    if not wanted or analysis.mood != "realised" or analysis.negative or _ALTERNATIVES.search(analysis.question):
+        return None  # (nor "Was he killed by a missile or a drone?", which asks which)
+    # the sentence must be of the question's case: every noun the question's verb is said of, to or with
+    # ("voters" of "Did voters approve the merger?", "wire" of "guilty of taking the copper wire") stands in it
+    sentence = sentence_parse(text)
+    said = {stem for t in sentence for stem in _token_stems(t)}
+    if not all(_token_stems(noun) & said for noun in _case_nouns(analysis)):
+        return None
+    stems_wanted = all_stems(" ".join(wanted))
+    for token in sentence:
+        if token.pos_ != "VERB" or not _told_as_done(token):
+            continue
+        if stems_wanted & _token_stems(token) or (analysis.predicate and same_act(analysis.predicate, token)):
+            denied = _negated(token) or any(
+                c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _NO_ONE or any(d.lower_ == "no" for d in c.children))
+                for c in token.children
+            )  # fmt: skip
+            return "no" if denied else "yes"
+        if not _negated(token) and any(
+            stems_wanted & first and _token_stems(token) & second for first, second in _OTHER_OUTCOMES
+        ):
+            return "no"  # "rejected" for "Did the board approve it?"
+    return None
+
+
+_ALTERNATIVES = re.compile(r"\bor\b", re.IGNORECASE)
+# Words for anyone at all, which a sentence need not name: "Did anybody die?"
+_ANYONE_WORDS = frozenset({"anybody", "anyone", "anything", "somebody", "someone", "one"})
+
+
+def _case_nouns(analysis: QuestionAnalysis) -> list["Token"]:
+    """The nouns a yes/no question's verbs are said of, to or with: the subjects, objects and objects of prepositions
+    in their clauses ("voters", "merger" of "Did voters approve the merger?"; "wire" of "find him guilty of taking
+    the wire"), each the head of its phrase."""
+    doc = sentence_parse(analysis.question)
+    verbs = [t for t in doc if t.pos_ == "VERB" and t.lemma_.casefold() in analysis.asked_verb_forms]
+    return [t for verb in verbs for t in verb.subtree
+            if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "oprd") and t.pos_ in ("NOUN", "PROPN")
+            and t.lower_ not in _ANYONE_WORDS]  # fmt: skip
+
+
+# Words for no one as a clause's subject: "No one was hurt", "Nobody died", "None of the homes flooded".
+_NO_ONE = frozenset({"nobody", "none", "nothing", "neither"})
+# The two outcomes of one decision or contest, as pairs of stems: telling one answers "no" to the other.
+_OTHER_OUTCOMES = tuple(
+    (all_stems(first), all_stems(second))
+    for first, second in (
+        ("approve approved pass passed adopt adopted", "reject rejected deny denied defeat defeated veto vetoed"),
+        ("convict convicted", "acquit acquitted"),
+        ("win won", "lose lost"),
+    )
+)  # fmt: skip
+
+
 def _tells_the_same_event(token: "Token", stems_wanted: frozenset[str]) -> bool:
     """Whether a word tells of the verbs whose stems are `stems_wanted`: one of them as a verb or a noun ("reopened",
     "the reopening"), a phrasal verb that means one ("stepped down" for "resign"), or a verb of the same outcome

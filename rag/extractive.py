@@ -35,7 +35,7 @@ from rag.answer_text import balanced_quotes, display_text
 from rag.candidates import (
     PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, answer_clause, counted_phrase, date_with_its_day,
     drop_orders_to_assistants, find_candidates, names_someone_new, new_names, place_with_its_number, rate_with_its_base,
-    sentence_spans, span_after, with_sentence_before,
+    sentence_spans, span_after, whether_told, with_sentence_before,
 )  # fmt: skip
 from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.figures import answer_key
@@ -493,6 +493,11 @@ def _sentence_answer(
         support = [c for c in cited if any(q.passage is best.passage and q.start <= best.start < q.end
                                                for q in c.quotes)] or cited[:1]  # fmt: skip
         return [CitedSentence(_capitalised(" and ".join(named)), [quote], end=".", relevance="answers"), *support[:1]]
+    whether = whether_told(analysis, best.text) if analysis.answer_type == "yes_no" else None
+    if whether is not None:
+        # "Did the board approve the levy?": "Yes [1]." then the sentence that says so
+        quote = QuoteSpan(best.passage, best.start, best.end)
+        return [CitedSentence(whether.capitalize(), [quote], end=".", relevance="answers"), *cited]
     return cited
 
 

@@ -57,7 +57,9 @@ def test_a_sentence_is_parsed_once_for_every_reader() -> None:
     addressed_to_assistant(sentence)
     withholds(analyse("How many buses will the Quenwick board buy?"), refusal)
     parsed = nlp.sentence_parse.cache_info().currsize
-    assert parsed == 2
+    assert parsed == 3  # the two sentences, and the question (whose party the "not known" check compares)
+    withholds(analyse("How many buses will the Quenwick board buy?"), refusal)
+    assert nlp.sentence_parse.cache_info().currsize == parsed
     assert nlp.sentence_parse(sentence) is nlp.sentence_parse(sentence)
     assert nlp.sentence_parse(refusal).ents == ()  # no NER: the stored entities are what is read
     assert nlp.sentence_parse.cache_info().currsize == parsed

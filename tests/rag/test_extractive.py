@@ -854,3 +854,34 @@ def test_a_value_a_rule_dropped_still_narrows_the_margin_of_the_next() -> None:
     question = analyse("How many swimmers came to the Quell pool?")
     assert refusal_features(kept, question)["margin"] == 0.5
     assert refusal_features(kept, question, dropped=put_aside(ranked, kept))["margin"] == -2.0
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "opener"),
+    [
+        ("Did the Mornby council approve the pool levy?", "The Mornby council approved the pool levy 5-2 on Monday.",
+         "Yes [1]."),
+        ("Did the Mornby council approve the pool levy?", "The Mornby council rejected the pool levy 5-2 on Monday.",
+         "No [1]."),
+        ("Was anyone hurt in the Mornby mill fire?", "No one was hurt in the Mornby mill fire, the chief said.",
+         "No [1]."),
+        # another's deed ("voters" asked, "council" told), a plan, or a question of which: no yes or no
+        ("Did Mornby voters approve the pool levy?", "The Mornby council approved the pool levy 5-2 on Monday.", None),
+        ("Did the Mornby council approve the pool levy?", "The Mornby council will vote on the pool levy Monday.",
+         None),
+        ("Was the Mornby mill fire started by lightning or by arson?", "The Mornby mill fire was started by arson.",
+         None),
+    ],
+)  # fmt: skip
+def test_a_yes_or_no_question_is_answered_yes_or_no_when_the_sentence_tells_its_case(
+    question: str, text: str, opener: str | None, encoder: object
+) -> None:
+    """"Did the council approve the levy?" is answered "Yes [1]." then the sentence, when the sentence tells the
+    question's own deed of the same ones as done; "No [1]." when it tells it as not done or the other outcome."""
+    from rag.models import CANNOT_ANSWER
+
+    answer = _answer_with_similarity(question, [_passage("m", "Mornby Courier", text)], encoder)
+    if opener is None:
+        assert not answer.startswith(("Yes", "No"))
+    else:
+        assert answer != CANNOT_ANSWER and answer.startswith(opener)
