@@ -1288,6 +1288,25 @@ def names_what_it_is_done_to(analysis: QuestionAnalysis, candidate: Candidate) -
     return clause is None or slot_of(clause[0].root) != "subject"
 
 
+# "Exactly how many ...?", "the precise cost": a question for an exact figure.
+_ASKS_EXACTLY = re.compile(r"\b(?:exactly|precisely|exact|precise)\b", re.IGNORECASE)
+# Words that make a figure an approximation: "about an hour", "more than 80", "nearly $2 million".
+_APPROXIMATE = re.compile(r"\b(?:about|around|roughly|nearly|almost|approximately|some|more than|less than|fewer than|"
+                          r"at least|up to|over|under|an estimated|close to|upwards of)\b", re.IGNORECASE)
+_FIGURE_TYPES = frozenset({"count", "money", "quantity", "percent", "measure", "duration", "age"})
+
+
+def approximate_for_exact(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """Whether a figure answering "Exactly how many minutes did the call last?" is only an approximation ("about an
+    hour", "more than 80 people"): a question for an exact figure is not answered by a round one. False for other
+    questions."""
+    if analysis.answer_type not in _FIGURE_TYPES or candidate.answer is None:
+        return False
+    if not _ASKS_EXACTLY.search(analysis.question):
+        return False
+    return bool(_APPROXIMATE.search(candidate.answer_text()))
+
+
 def dated_as_to_come(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     """Whether a date answers "When was the bridge repaired?" (something done) from a clause that tells what is to
     come: "will close June 9 while crews repair its deck" says when the work will start, not that it was done."""

@@ -10,7 +10,8 @@ import re
 from typing import Callable
 
 from rag.candidates import (
-    Candidate, acts_rather_than_places, answer_clause, clause_agrees, counted_noun, counts_a_noun_of_its_own,
+    Candidate, acts_rather_than_places, answer_clause, approximate_for_exact, clause_agrees, counted_noun,
+    counts_a_noun_of_its_own,
     counts_anothers, counts_something_else, dated_as_to_come, dates_a_thing_or_a_state, dates_an_event_not_told,
     dates_another_event, dates_what_was_done, decided_another_thing, decided_for_another, decided_upon,
     done_in_another_place, done_the_other_way, names_a_person, names_what_it_is_done_to, of_another_person,
@@ -519,6 +520,7 @@ def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_li
         or done_the_other_way(analysis, candidate)
         or acts_rather_than_places(analysis, candidate)
         or done_in_another_place(analysis, candidate)
+        or approximate_for_exact(analysis, candidate)
         or only_said_it(analysis, candidate)
         or names_what_it_is_done_to(analysis, candidate)
         or a_population(analysis, candidate)

@@ -3193,3 +3193,26 @@ def test_a_name_of_the_thing_a_who_question_is_done_to_is_not_its_doer() -> None
     lent = "Orlow Savings Bank lent the town $2 million."
     assert not names_what_it_is_done_to(analyse("Which bank lent the money?"), _value_candidate(lent,
                                         "Orlow Savings Bank", "ORG"))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value", "approximate"),
+    [
+        ("Exactly how many people went to the Orlow fair?", "About 4,000 people went to the Orlow fair.",
+         "About 4,000", True),
+        ("What was the exact cost of the Orlow bridge?", "The Orlow bridge cost more than $2 million.",
+         "more than $2 million", True),
+        # an exact figure answers; a question for any figure takes a round one
+        ("Exactly how many people went to the Orlow fair?", "Exactly 4,012 people went to the Orlow fair.", "4,012",
+         False),
+        ("How many people went to the Orlow fair?", "About 4,000 people went to the Orlow fair.", "About 4,000",
+         False),
+    ],
+)  # fmt: skip
+def test_a_question_for_an_exact_figure_is_not_answered_by_a_round_one(question: str, text: str, value: str,
+                                                                      approximate: bool) -> None:  # fmt: skip
+    from rag.candidates import approximate_for_exact
+    from rag.query import analyse
+
+    label = "MONEY" if "$" in value else "CARDINAL"
+    assert approximate_for_exact(analyse(question), _value_candidate(text, value, label)) is approximate
