@@ -1249,8 +1249,7 @@ def only_said_it(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     increase will pay for the new ferry"): the speaker of a report is not the doer of an act it does not tell
     them doing. Not for questions of an act news tells by what was said (`_SAID_ACTS`: "Who opposed it?"), nor of
     a post a title beside the speaker tells (`_HELD_BY_TITLE`: "Who runs the marina?")."""
-    if (analysis.answer_type not in _SLOTTED_TYPES or analysis.asked_slot != "subject" or not analysis.predicate
-            or analysis.predicate in _SAID_ACTS | _HELD_BY_TITLE or candidate.answer is None):  # fmt: skip
+    if not _asks_who_did_it(analysis) or analysis.predicate in _SAID_ACTS | _HELD_BY_TITLE or candidate.answer is None:
         return False
     clause = _answer_clause_tokens(candidate)
     if clause is None:
@@ -1271,14 +1270,23 @@ def only_said_it(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
                    for t in verb.subtree if t.pos_ == "VERB" and t is not verb)  # fmt: skip
 
 
+def _asks_who_did_it(analysis: QuestionAnalysis) -> bool:
+    """Whether a question asks for who (or which body) did what its verb says: "Who made the ferry?"."""
+    return analysis.answer_type in _SLOTTED_TYPES and analysis.asked_slot == "subject" and bool(analysis.predicate)
+
+
+def _the_questions_verb(analysis: QuestionAnalysis) -> "Token | None":
+    """The question's main verb (`analysis.predicate`) in its parse, if the tagger made it a verb."""
+    return next((t for t in sentence_parse(analysis.question)
+                 if t.pos_ == "VERB" and t.lemma_.casefold() == analysis.predicate), None)  # fmt: skip
+
+
 def names_what_it_is_done_to(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     """Whether a name answering "Who fixed up the old bank?" names the thing it is done to: "the former First Farmers
     Bank building" is the bank, not who fixed it up. The name's last word is the noun of the question's object."""
-    if (analysis.answer_type not in _SLOTTED_TYPES or analysis.asked_slot != "subject" or not analysis.predicate
-            or candidate.answer is None):  # fmt: skip
+    if not _asks_who_did_it(analysis) or candidate.answer is None:
         return False
-    verb = next((t for t in sentence_parse(analysis.question)
-                 if t.pos_ == "VERB" and t.lemma_.casefold() == analysis.predicate), None)  # fmt: skip
+    verb = _the_questions_verb(analysis)
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"] if verb is not None else []
     name = words(candidate.answer_text())
     if not name or not any(all_stems(name[-1]) & all_stems(o.lemma_) for o in objects):
@@ -1337,8 +1345,7 @@ def done_in_another_place(analysis: QuestionAnalysis, candidate: Candidate) -> b
     its sentence does not name the place asked."""
     if candidate.answer is None or not analysis.predicate:
         return False
-    asked = _places_of(next((t for t in sentence_parse(analysis.question)
-                             if t.pos_ == "VERB" and t.lemma_.casefold() == analysis.predicate), None))  # fmt: skip
+    asked = _places_of(_the_questions_verb(analysis))
     if not asked:
         return False
     clause = _answer_clause_tokens(candidate)
