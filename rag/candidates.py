@@ -2327,6 +2327,8 @@ def _answer_entities(
                 and not _does_something(passage.text, s, e, start, end)):  # fmt: skip
             continue  # "Little Orrin Lake", "Orrin Dam": the model tags an unfamiliar lake or dam as a firm or person
             # (not "Save Orrin Creek sued the county", "Tom Pond found the dog": a lake does no such thing)
+        if analysis.answer_type in ("person", "organisation") and _where_someone_is_from(passage.text, s, e, start, end):
+            continue  # "A 34-year-old Tarrow man was rescued": where the man is from, not who anyone is
         if analysis.answer_type in ("person", "organisation") and _listed_with_places(passage, s, e):
             continue  # "parked in Pellingford and Orlow": the model took one town of the list for a person
         if (analysis.answer_type in ("person", "organisation") and label == "PERSON"
@@ -3013,6 +3015,25 @@ def _does_something(text: str, s: int, e: int, start: int, end: int) -> bool:
     return root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") and not any(
         c.dep_ == "auxpass" for c in root.head.children
     )
+
+
+# Nouns for someone the news does not name, whom a town's name before them tells where they are from ("a Tarrow
+# man", "two Oxley teenagers"); not "the Pettibone family", "Harlow voters", which are a family and a town's voters.
+_UNNAMED_PEOPLE = frozenset({"man", "woman", "boy", "girl", "teen", "teenager", "youth", "child", "resident", "native",
+                             "driver", "motorist", "homeowner", "farmer", "couple"})  # fmt: skip
+
+
+def _where_someone_is_from(text: str, s: int, e: int, start: int, end: int) -> bool:
+    """Whether the name at text[s:e] stands before a noun for someone unnamed in its sentence text[start:end] ("A
+    34-year-old Tarrow man was rescued", "two Oxley women"): the place they are from, whatever the model tagged
+    it."""
+    doc = sentence_parse(text[start:end])
+    span = doc.char_span(s - start, e - start, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return (root.dep_ in ("compound", "amod") and root.head.i >= span.end
+            and root.head.lemma_.casefold() in _UNNAMED_PEOPLE)  # fmt: skip
 
 
 def _a_place_by_its_name(text: str, start: int, end: int) -> bool:

@@ -538,6 +538,19 @@ def test_a_town_the_model_took_for_a_person_in_a_list_of_places_is_no_answer_to_
     assert {"Nell Corrigan", "Tam Wyle"} <= set(found)
 
 
+def test_a_town_before_a_noun_for_someone_unnamed_is_no_answer_to_who() -> None:
+    """"A 34-year-old Tarrow man was rescued": the small model may tag the town as a firm or a person; before "man"
+    it says where he is from. A family's name before "family" stays theirs."""
+    text = "A 34-year-old Tarrow man was pulled from the Quell River on Monday by Lt. Ada Brisk, fire officials said."
+    entities = _tagged(text, "ORG", "Tarrow") + _tagged(text, "PERSON", "Ada Brisk")
+    passage = _passage(text, entities, "Rescue", "Oxley Star")
+    assert _answers("Who pulled the kayaker from the river?", passage) == ["Ada Brisk"]
+    assert _answers("Which company pulled him out?", passage) == []
+    family = "The Pettiford family lost their home on Quell Road to a fire on Monday."
+    passage = _passage(family, _tagged(family, "PERSON", "Pettiford"), "Fire", "Oxley Star")
+    assert _answers("Who lost their home on Quell Road?", passage) == ["Pettiford"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
