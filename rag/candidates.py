@@ -594,7 +594,7 @@ def _names_another_number(text: str, constraints: Sequence[Constraint]) -> bool:
                 continue
             name, number = numbered.groups()
         pattern = r"\W+".join(map(re.escape, name.split()))
-        found = set(re.findall(rf"(?<!\w){pattern}[\s-]*(\d+[a-z]?)(?!\w)", sentence))
+        found = set(re.findall(rf"(?<!\w){pattern}[\s-]*(?:(?:no\.?|number)\s*)?(\d+[a-z]?)(?!\w)", sentence))
         if found and number not in found and not numbered_in(name, number, sentence):
             return True
     return False
@@ -1265,9 +1265,21 @@ def only_said_it(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     # what they said does not tell them ("she", "we", "I", or no one named) doing the question's act: "I'd rather
     # they fix it right" tells others fixing it
     wanted = _predicate_stems(analysis)
-    return not any((wanted & _token_stems(t) or same_act(analysis.predicate, t))
-                   and not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _THE_SPEAKER for c in t.children)
+    return not any((wanted & _token_stems(t) or same_act(analysis.predicate, t)) and _done_by_the_speaker(t, verb)
                    for t in verb.subtree if t.pos_ == "VERB" and t is not verb)  # fmt: skip
+
+
+def _done_by_the_speaker(act: "Token", saying: "Token") -> bool:
+    """Whether the act's subject, or that of the verb it hangs from ("he plans to fix it"), is the speaker ("she",
+    "we", "who" of "X, who designed it, said"); not an act without one ("the increase will pay for rebuilding it":
+    whoever rebuilds it)."""
+    verb: "Token | None" = act
+    while verb is not None and verb is not saying:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject.lower_ in _THE_SPEAKER
+        verb = verb.head if verb.dep_ in ("xcomp", "conj") and verb.head is not verb else None
+    return False
 
 
 def _asks_who_did_it(analysis: QuestionAnalysis) -> bool:

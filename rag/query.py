@@ -131,7 +131,7 @@ _CONTAINER_NOUNS = _PERCENT_NOUNS | _COUNT_NOUNS | _AMOUNT_NOUNS | {"kind", "kin
 _SPEECH_VERBS = frozenset({"say", "tell", "call", "write", "announce", "claim", "describe", "argue", "warn", "add"})
 # Units that make a DATE/TIME/QUANTITY entity a length of time rather than a point in time.
 _DURATION_UNITS = frozenset(
-    {"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"}
+    {"second", "minute", "hour", "day", "night", "week", "weekend", "fortnight", "month", "year", "decade", "century"}
 )
 # Units of measure (lemmas) a "how many" question can count in: "How many square feet ...?" asks for a number of
 # feet, which "30 treatment rooms" is not. English units, not the words of any corpus.
@@ -179,6 +179,8 @@ _IDENTIFIER = re.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[^\W\d_])[^\W_][\w-]*[^\W_]\b|
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # What numbers one of a kind after its name: "Precinct 7", "Ward 3B", "Local 227".
 _A_NUMBERING = re.compile(r"\d{1,4}(?:[A-JL-Za-jl-z])?")  # (not a race's length, "the Harwick 10K")
+# A capitalised word numbered with "No." or "Number" ("Well No. 2", "Lot Number 14").
+_NUMBERED_BY_NO = re.compile(r"\b([A-Z][a-z]+)\s+(?:No\.?|Number)\s*(\d{1,4}[A-Za-z]?)\b")
 # A number joined to a noun it sizes ("a two-bedroom", "the 96-gallon cart", "a 10-ride book"): the thing asked
 # about is of that size, which articles write in digits or in words, with a hyphen or without ("2 bedroom").
 _SIZED = re.compile(rf"\b(\d+(?:\.\d+)?|{'|'.join(NUMBER_WORDS)})-([a-z]{{3,}})\b", re.IGNORECASE)
@@ -1594,6 +1596,12 @@ def _constraints(doc: "Doc", publisher_names: frozenset[str]) -> Iterable[Constr
             continue
         covered.update(range(match.start(), match.end()))
         yield from emit(Constraint(match.group(0), "identifier", keys=(normalise(match.group(0)),)))
+    for match in _NUMBERED_BY_NO.finditer(text):
+        if match.start() == 0 or any(i in covered for i in range(match.start(), match.end())):
+            continue  # "No. 2 on the list ...": a question's first word is capitalised whatever it is
+        # "Well No. 2", "Pump Station No. 4": the parser reads "No." as a word of its own, not as the number's
+        covered.update(range(match.start(), match.end()))
+        yield from emit(Constraint(match.group(0), "numbered", keys=(normalise(match.group(1)), match.group(2).casefold())))
     for match in _date_mentions(normalise(text)):
         yield from emit(Constraint(match.group(0), "date", keys=(str(_MONTH_NAMES[match.group("month")]),
                                                                    match.group("day"))))

@@ -2864,6 +2864,16 @@ def test_a_sentence_about_another_numbered_one_does_not_answer() -> None:
     assert _answers("How many voters are registered in Precinct 2?", passage) == ["About 900"]
 
 
+def test_a_sentence_about_another_one_numbered_with_no_does_not_answer() -> None:
+    """"Pump No. 3" is not Pump No. 2, though the article names Pump No. 2 elsewhere; written "Pump Number 2" it is."""
+    text = ("Pump No. 2 was shut off in May. Pump No. 3, installed in 1971 on Orlow Road, failed in March. "
+            "Pump Number 2 was installed in 1988.")  # fmt: skip
+    passage = _passage(text, _tagged(text, "DATE", "May", "1971", "March", "1988"))
+    found = _answers("When was Pump No. 2 installed?", passage)
+    assert "1971" not in found and "1988" in found
+    assert _answers("When was Pump No. 3 installed?", passage)[:1] == ["1971"]
+
+
 @pytest.mark.parametrize(("question", "text", "names"), [
     ("Who did Tarnby hire as its police chief?",
      "Town Manager Rita Oyelaran said the finalists are Lt. Ada Moss of Tarnby, Capt. Rui Lenz of Orlow and Sgt. Bo "
@@ -3161,6 +3171,10 @@ def test_a_value_of_the_questions_act_done_in_another_named_place_answers_nothin
         # unless what they said tells them doing it
         ("Who fixed the Tarrow bridge?", "Ines Varga said she fixed the bridge in two weeks.", "Ines Varga", False),
         ("Who fixed the Tarrow bridge?", "Ines Varga said we fixed the bridge in two weeks.", "Ines Varga", False),
+        ("Who will fix the Tarrow bridge?", "Ines Varga said she plans to fix the bridge in May.", "Ines Varga", False),
+        # an act no one is said to do is not theirs ("will help pay for rebuilding it": whoever rebuilds it)
+        ("Who will rebuild the Tarrow pier?", "Ines Varga said the fee will help pay for rebuilding the pier.",
+         "Ines Varga", True),
         # or the act is one news tells by what was said, or a post a title beside the name tells
         ("Who opposed the Tarrow ferry fare increase?", "Ines Varga said the fare increase was too steep.",
          "Ines Varga", False),

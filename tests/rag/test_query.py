@@ -246,7 +246,8 @@ def test_a_size_joined_to_a_noun_holds_in_digits_or_words_with_or_without_a_hyph
     ("value", "duration"),
     [("86 days", True), ("about an hour", True), ("a 30-day", True), ("the next 50 days", True),
      ("60 days ago", False), ("earlier this week", False), ("July 3", False), ("next week", False),
-     ("fiscal year", False), ("2019", False)],
+     ("fiscal year", False), ("2019", False), ("two nights", True), ("three weekends", True), ("Friday night", False),
+     ("last night", False)],
 )  # fmt: skip
 def test_a_length_of_time_is_told_from_a_point_in_time(value: str, duration: bool) -> None:
     assert is_duration(value) is duration
@@ -954,6 +955,8 @@ def test_how_much_time_asks_for_a_length_of_time(question: str, answer_type: str
 @pytest.mark.parametrize(("question", "kind", "keys"), [
     ("How many voters are registered in Precinct 7?", "numbered", ("precinct", "7")),
     ("Who represents Ward 3B?", "numbered", ("ward", "3b")),
+    ("When was Tarnby's Well No. 2 drilled?", "numbered", ("well", "2")),  # the parser reads "Well" as a word alone
+    ("Who owns Lot Number 14?", "numbered", ("lot", "14")),
     ("Who won the Tarnby 10K?", "name", ("tarnby",)),
 ])  # fmt: skip
 def test_a_name_with_its_number_is_one_constraint(question: str, kind: str, keys: tuple[str, ...]) -> None:
