@@ -38,6 +38,8 @@ _CAUSAL_WORDS = re.compile(
 # How far down the ranking a sentence of the best one's article that tells the event with its cause is looked for,
 # when the best and the sentence after it give no reason.
 CAUSE_WINDOW = 3
+# How far down it is looked for when the best gives a reason but not for the event asked about (by its own verb).
+ENOUGH_CAUSE_WINDOW = 5
 # Verbs whose clause is someone's account: "said", "told", "according to".
 _SAYING_LEMMAS = frozenset({"say", "tell", "write", "add", "note", "state", "announce", "explain", "believe"})
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
@@ -70,13 +72,18 @@ def gives_a_reason(text: str, analysis: QuestionAnalysis) -> bool:
     return reason_in(text, analysis) is not None
 
 
+def _a_causal_word(text: str) -> bool:
+    """Whether the sentence gives a cause by a word for one ("because", "due to", a causal "since")."""
+    told = _SINCE_A_RECORD.sub(" ", _SINCE_A_PERFECT.sub(" ", SINCE_A_TIME.sub(" ", text)))
+    return bool(_CAUSAL_WORDS.search(told) or _SINCE.search(told))
+
+
 def reason_in(text: str, analysis: QuestionAnalysis, following: bool = False) -> Literal["cause", "account"] | None:
     """How the sentence `text` gives a reason for the event `analysis` asks "why" of: a "cause" in so many words
     (a causal word, or a cause, purpose or ground on the event's verb), only someone's "account" of something
     else ("Owner Lynn Marchand said the new landlord doubled her rent"), or None. A sentence `following` the one
     that tells the event gives no cause by an "after" of its own ("A neighbor called 911 after seeing flames")."""
-    told = _SINCE_A_RECORD.sub(" ", _SINCE_A_PERFECT.sub(" ", SINCE_A_TIME.sub(" ", text)))
-    if _CAUSAL_WORDS.search(told) or _SINCE.search(told):
+    if _a_causal_word(text):
         return "cause"
     doc = sentence_parse(display_text(text))  # a dateline ("GRANTVILLE - With ...") would be parsed into the clause
     acts = asked_acts(analysis)
@@ -323,20 +330,34 @@ def told_with_a_reason(candidates: list[Candidate], analysis: QuestionAnalysis) 
         return candidates
     best = candidates[0]
     if gives_a_reason(best.text, analysis):
-        return candidates
+        if _a_causal_word(best.text) or _tells_the_event_with_a_cause(best, analysis):
+            return candidates
+        # "relied on Marrowfield's truck for fires" gives a purpose, of something else, by no word of cause; "the town
+        # needs it because ..." further down tells the event asked about with its cause
+        caused = _caused_further_down(candidates, analysis, ENOUGH_CAUSE_WINDOW)
+        return candidates if caused is None else [caused, *(c for c in candidates if c is not caused)]
     found = _reason_in_the_next(best, analysis)
     if found is None:
-        same_article = (c for c in candidates[1:CAUSE_WINDOW] if c.passage.article_id == best.passage.article_id)
-        caused = next((c for c in same_article if _tells_the_event_with_a_cause(c, analysis)), None)
+        caused = _caused_further_down(candidates, analysis, CAUSE_WINDOW)
         if caused is None:
             return []
-        caused.features = {**caused.features, "gives_what_is_asked": 1.0}  # the event and its cause, in one sentence
         return [caused, *(c for c in candidates if c is not caused)]
     if found[1] == "cause":
         # the event's sentence with its cause after it gives what is asked, as one sentence would (someone's
         # account after it is left for the refusal model to weigh: it is often more of the news, not why)
         best.features = {**best.features, "gives_what_is_asked": 1.0}
     return candidates
+
+
+def _caused_further_down(candidates: list[Candidate], analysis: QuestionAnalysis, window: int) -> Candidate | None:
+    """The first of candidates[1:window] from the best one's article that tells the event with its cause, marked
+    as giving what is asked (the event and its cause, in one sentence)."""
+    best = candidates[0]
+    same_article = (c for c in candidates[1:window] if c.passage.article_id == best.passage.article_id)
+    caused = next((c for c in same_article if _tells_the_event_with_a_cause(c, analysis)), None)
+    if caused is not None:
+        caused.features = {**caused.features, "gives_what_is_asked": 1.0}
+    return caused
 
 
 def _tells_the_event_with_a_cause(candidate: Candidate, analysis: QuestionAnalysis) -> bool:

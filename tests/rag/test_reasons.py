@@ -165,3 +165,21 @@ def test_a_lower_ranked_sentence_of_the_article_that_tells_the_event_with_its_ca
         "the grill on Route 4 in 1985. They said they moved to Orby because their daughter lives there.", encoder
     )
     assert _answer("Why did the Corley Street Grill shut down?", other, encoder) == CANNOT_ANSWER
+
+
+def test_a_sentence_telling_the_event_with_its_cause_comes_before_a_purpose_of_something_else(encoder: object) -> None:
+    """The best-matching sentence gives a purpose ("for fires in tall buildings") of another act, by no word of
+    cause; a later one tells the need asked about "because ...": it answers. A best sentence with a word of cause
+    keeps its place."""
+    article = _article(
+        "ORBY - The Orby council voted Monday to buy the town's first ladder truck for $1.2 million. Until now, Orby "
+        "has relied on Tarrow's ladder truck for fires in tall buildings. Fire Chief Ada Quist said the town needs "
+        "it because four apartment buildings of five stories have gone up downtown since 2020.", encoder
+    )
+    assert "four apartment buildings" in _best("Why does Orby need a ladder truck?", article, encoder)
+    kept = _article(
+        "ORBY - The Orby council voted Monday to buy the town's first ladder truck for $1.2 million. Until now, Orby "
+        "has relied on Tarrow's ladder truck because Tarrow is two miles away. Fire Chief Ada Quist said the town "
+        "needs it because four apartment buildings of five stories have gone up downtown since 2020.", encoder
+    )
+    assert "two miles away" in _best("Why did Orby need a ladder truck until now?", kept, encoder)
