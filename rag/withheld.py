@@ -32,7 +32,7 @@ from index.nlp import sentence_parse
 from rag.answer_text import display_text
 from rag.candidates import ConstraintChecker, sentence_spans
 from rag.models import Passage
-from rag.query import QuestionAnalysis
+from rag.query import CAUSE_VERBS, QuestionAnalysis
 from rag.text import all_stems, stems
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ KIND_WORDS: dict[str, frozenset[str]] = {
     "organisation": frozenset({"who", "which", "name", "identity", "identify"}),
     "name": frozenset({"who", "which", "name", "identity", "identify"}),
     "place": frozenset({"where", "location", "place", "site"}),
-    "reason": frozenset({"why", "reason", "motive", "cause"}),
+    "reason": frozenset({"why", "reason", "motive", "cause", "source", "origin"}),  # "the source of the leak"
 }
 # A sentence is parsed only when it reads like a withholding: a word of declining or not knowing, or a
 # negation shortly before a verb of telling. Most sentences match none, and a parse costs milliseconds.
@@ -136,6 +136,9 @@ def withholds(analysis: QuestionAnalysis, sentence: str) -> bool:
     if not (kind_words or focus) or not _CUE.search(sentence):
         return False  # nothing says what a withheld clause must be about; or no word of withholding
     predicate = all_stems(" ".join(analysis.predicate_forms))
+    if analysis.predicate in CAUSE_VERBS:
+        # "What caused the outage?" asks of the outage: "It is unclear why the outage happened" withholds it
+        predicate |= focus
     asks_a_telling = analysis.predicate in TELLING_VERBS | GIVING_VERBS
     named_party = _named_party(analysis.question, predicate)
     return any(

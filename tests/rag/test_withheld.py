@@ -19,6 +19,9 @@ from rag.withheld import withholds
         ("Which discount chain would run the store?",
          "The company has said the store would be run by a national discount chain, which it has declined to name."),
         ("What caused the fire on Elm Street?", "The cause of the fire has not been determined."),
+        # "What caused X?" asks of X: why it happened, or its source, is withheld
+        ("What caused the outage in Orlow?", "It is unclear why the outage happened."),
+        ("What caused the spill into Tarn Creek?", "The source of the spill has not been determined."),
         ("When will Norvale begin hiring?", "Norvale has not said when hiring will begin."),
         ("How many people were inside the building?", "It was unclear how many people were inside the building."),
         ("Why did the warehouse burn?", "Investigators have not said why the warehouse burned."),
@@ -48,6 +51,8 @@ def test_a_sentence_that_says_the_thing_asked_is_not_given_withholds_it(question
         # withholds something else than what is asked
         ("How many people did the storm kill?", "Officials did not release the names of the storm victims."),
         ("When did the fire start?", "The cause of the fire has not been determined."),
+        ("What caused the outage in Orlow?", "A source said the outage was not expected to last."),
+        ("What caused the outage in Orlow?", "It is unclear how many homes the outage reached."),
         ("When did the plant close?", "The company did not say why the plant closed in March."),
         ("How many people were arrested at the Orlow protest?", "Police did not say how many people were hurt."),
         # the question's noun is only beside what is withheld
