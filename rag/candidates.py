@@ -437,7 +437,16 @@ def _names_a_rival(passage: Passage, start: int, end: int, missing: list[Constra
             # same kind: they end alike ("... County", "... School"); another one: the rest differs
             if len(wanted) > 1 and len(named) > 1 and named[-1] == wanted[-1] and named[:-1] != wanted[:-1]:
                 return True
+            if (len(wanted) > 1 and len(named) > 1 and {named[-1], wanted[-1]} <= _STREET_WORDS
+                    and wanted[-1] not in words(passage.text[start:end])):  # fmt: skip
+                return True  # "a fire on Dunmore Street" for "the Quarry Road fire" (not when it says "the road")
     return False
+
+
+# The last words of streets' names, normalised: one kind whichever of them a street goes by ("the Quarry Road fire"
+# against "a kitchen fire on Dunmore Street"), unless the sentence calls a street by the asked one's ("the pike").
+_STREET_WORDS = frozenset({"street", "st", "road", "rd", "lane", "ln", "avenue", "ave", "drive", "dr", "boulevard",
+                           "blvd", "highway", "hwy", "pike", "parkway", "terrace", "alley", "court", "ct"})  # fmt: skip
 
 
 # A sentence's first words that set it in a place: "In Tidewick, ...", "At Port Quillan the surge ...".

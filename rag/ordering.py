@@ -210,8 +210,22 @@ def on_the_questions_verb_first(candidates: list[Candidate], analysis: QuestionA
         (c for c in candidates[1:window]
          if c.passage is best.passage and c.start in (best.start, following)
          and not _given_for_other_times(c, asked)
+         and not _a_habit_for_an_occasion(c, analysis)
          and answer_clause(analysis, c)["answer_on_predicate" if c.start != best.start else "answer_on_same_act"]
          and not _of_something_else(c, analysis, word_likeness)), None))  # fmt: skip
+
+
+# Words that tell what is done as a rule, not on one occasion ("usually handles about eight calls a day").
+_HABITUAL = re.compile(r"\b(?:usually|typically|normally|ordinarily|generally|routinely|on average|on a typical)\b",
+                       re.IGNORECASE)
+
+
+def _a_habit_for_an_occasion(candidate: Candidate, analysis: QuestionAnalysis) -> bool:
+    """Whether the candidate's sentence tells what is done as a rule ("The department usually handles about eight
+    calls a day") and the question asks of what was done, not of a habit ("How many calls did it handle during the
+    storm?"; not "How many calls does it usually handle?")."""
+    return (analysis.mood == "realised" and not _HABITUAL.search(analysis.question)
+            and bool(_HABITUAL.search(candidate.text)))  # fmt: skip
 
 
 def _given_for_other_times(candidate: Candidate, asked: frozenset[str]) -> bool:

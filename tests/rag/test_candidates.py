@@ -2204,6 +2204,23 @@ def test_a_rival_named_with_and_still_counts_when_the_asked_name_has_it_too() ->
     assert _answers(question, passage) == []
 
 
+def test_a_street_of_another_kind_of_name_is_a_rival_of_the_street_asked_about() -> None:
+    """"a kitchen fire on Dunmore Street" does not answer of "the Quarry Road fire", though "Road" and "Street"
+    differ: both name a street. Another kind of name that ends otherwise is no rival."""
+    text = ("Firefighters were called to a house fire on Tarrow Road at 3 a.m.\nThe house was a total loss.\n"
+            "In May, a kitchen fire on Orlow Street caused about $40,000 in damage.")  # fmt: skip
+    passage = _passage(text, [*_tagged(text, "FAC", "Tarrow Road", "Orlow Street"), *_tagged(text, "MONEY",
+                                                                                       "about $40,000")])  # fmt: skip
+    assert _answers("How much damage did the Tarrow Road fire do?", passage) == []
+    assert _answers("How much damage did the Orlow Street fire do?", passage) == ["about $40,000"]
+    # a sentence that calls a street by the asked one's kind may be about it, whatever streets it names beside
+    widened = ("Tarrow Road will be rebuilt next year.\nThe county board met on Monday.\nThe project will widen 3.1 "
+               "miles of the road to Cobb Lane.")  # fmt: skip
+    passage = _passage(widened, [*_tagged(widened, "FAC", "Tarrow Road", "Cobb Lane"),
+                                 *_tagged(widened, "QUANTITY", "3.1 miles")])  # fmt: skip
+    assert _answers("How many miles of Tarrow Road will the project widen?", passage) == ["3.1 miles"]
+
+
 def test_a_name_that_ends_in_an_address_keeps_it_and_a_name_before_an_online_address_drops_it() -> None:
     """"The Shops at Quay Street" is the whole name (one word would be left without the street; as a name that ends
     in a street it is no answer to "Which business ...?"), where "Harlow Feed Supply on Mill Road" is a firm and

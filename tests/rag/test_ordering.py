@@ -571,3 +571,19 @@ def test_a_date_of_what_is_to_come_does_not_answer_when_something_was_done(quest
     date = Candidate(0, _passage("o", "Tarrow Post", text), 0, len(text), {}, [(at, at + len("June 9"), "DATE")])
     assert (fitting_first([date], analyse(question)) == [date]) is answers
 
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("How many calls did the Orby fire department handle during the ice storm?", "64"),
+    ("How many calls does the Orby fire department usually handle?", "about nine"),  # a habit asked of
+])  # fmt: skip
+def test_a_figure_of_what_is_done_as_a_rule_does_not_answer_what_was_done(question: str, first: str) -> None:
+    """"answered 64 calls during the ice storm, though it usually handles about nine calls a day": the question's
+    verb tells the habit, not what was done in the storm."""
+    from rag.ordering import fitting_first
+    from rag.query import analyse
+
+    text = ("The Orby fire department answered 64 calls during the ice storm, though it usually handles about nine "
+            "calls a day.")  # fmt: skip
+    storm, habit = _values_of_one_sentence(text, "CARDINAL", "64", "about nine")
+    assert fitting_first([storm, habit], analyse(question))[0].answer_text() == first
