@@ -2339,11 +2339,17 @@ def _answer_entities(
                 and not analysis.role
                 and _ACCORDING_TO_BEFORE.search(passage.text, max(start, s - _ACCORDING_REACH), s)):  # fmt: skip
             continue  # "dragged the teen to the bank, according to Fire Chief Ron Pike": who tells it, not who did it
+        if _CREDIT_BEFORE.search(passage.text, max(start, s - 30), s) or _CREDIT_OPENING.match(text):
+            continue  # "(Courtesy of St. Alder)", "Photo by Ada Quist": whose picture it is, in a caption's credit
         if (analysis.answer_type == "person" and label in ("ORG", "FAC") and _A_BUILDING_LAST.search(text)
                 and _WHERE_BEFORE.search(passage.text, max(start, s - _WHERE_REACH), s)):  # fmt: skip
             continue  # "driving home from a shift at Birchmont General Hospital": where someone is, not who does it
-        if analysis.answer_type in ("person", "organisation") and _a_street(passage.text, s, e):
-            continue  # the model tags an unfamiliar street as a person ("a house on Quillon Lane")
+        if analysis.answer_type in ("person", "organisation") and (
+            _a_street(passage.text, s, e)
+            or (_THOROUGHFARE.search(text) and _noun_it_names(passage.text, s, e, start, end) is not None)
+        ):
+            continue  # the model tags an unfamiliar street as a person ("a house on Quillon Lane", "the hospital's
+            # Quarry Road campus")
         if (analysis.answer_type in ("person", "organisation") and _a_natural_feature(text, label)
                 and not _does_something(passage.text, s, e, start, end)):  # fmt: skip
             continue  # "Little Orrin Lake", "Orrin Dam": the model tags an unfamiliar lake or dam as a firm or person
@@ -3048,13 +3054,19 @@ def _where_someone_is_from(text: str, s: int, e: int, start: int, end: int) -> b
     """Whether the name at text[s:e] stands before a noun for someone unnamed in its sentence text[start:end] ("A
     34-year-old Tarrow man was rescued", "two Oxley women"): the place they are from, whatever the model tagged
     it."""
+    head = _noun_it_names(text, s, e, start, end)
+    return head is not None and head.lemma_.casefold() in _UNNAMED_PEOPLE
+
+
+def _noun_it_names(text: str, s: int, e: int, start: int, end: int) -> "Token | None":
+    """The noun after the name at text[s:e] that the name stands before as a word of it, in its sentence
+    text[start:end] ("man" of "a Tarrow man", "campus" of "the Quarry Road campus"), if any."""
     doc = sentence_parse(text[start:end])
     span = doc.char_span(s - start, e - start, alignment_mode="expand")
     if span is None:
-        return False
+        return None
     root = span.root
-    return (root.dep_ in ("compound", "amod") and root.head.i >= span.end
-            and root.head.lemma_.casefold() in _UNNAMED_PEOPLE)  # fmt: skip
+    return root.head if root.dep_ in ("compound", "amod") and root.head.i >= span.end else None
 
 
 def _a_place_by_its_name(text: str, start: int, end: int) -> bool:
@@ -3150,6 +3162,11 @@ _A_PERCENT = re.compile(r"%|\bpercent\b|\bper cent\b", re.IGNORECASE)
 _PER_AMOUNT_AFTER = re.compile(r"\s+(?:per|for each|for every|on each|on every)\s+\$[\d,]+")
 # A source named after "according to" (with a title: "according to Fire Chief Ron Pike"), who answers only what was
 # said, reported or announced. English verbs of telling.
+# A picture's credit before a name: "(Courtesy of St. Alder)", "Photo by Ada Quist", "Photo courtesy of ...".
+_CREDIT_BEFORE = re.compile(r"\b(?:courtesy\s+of|(?:photo|photograph|image|rendering)s?\s+(?:by|courtesy\s+of|:))\s*"
+                            r"(?:the\s+)?$", re.IGNORECASE)
+_CREDIT_OPENING = re.compile(r"(?:courtesy\s+of|(?:photo|photograph|image|rendering)s?\s+(?:by|courtesy))\b",
+                             re.IGNORECASE)  # the model may take the credit's words into the name
 _ACCORDING_TO_BEFORE = re.compile(r"\baccording to\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}$")
 _ACCORDING_REACH = 60
 _SOURCE_VERBS = frozenset({"say", "report", "announce", "confirm", "tell", "estimate", "count", "predict", "forecast",

@@ -1622,6 +1622,14 @@ def _constraints(doc: "Doc", publisher_names: frozenset[str]) -> Iterable[Constr
     # proper nouns the model did not tag as an entity ("Adebanjo", "Quillport")
     in_entity = {t.i for e in doc.ents for t in e}
     for token in doc:
+        if token.i == 0 and token.pos_ in ("NOUN", "PROPN", "ADJ") and token.i not in in_entity:
+            number = _number_after(token)
+            if number is not None and number.idx not in covered:
+                # a question typed as a phrase: "Lock 13 tonnage last year?", "Precinct 7 turnout?"
+                covered.add(number.idx)
+                yield from emit(Constraint(f"{token.text} {number.text}", "numbered",
+                                           keys=(normalise(token.text), normalise(number.text))))
+            continue
         if token.pos_ == "PROPN" and token.i not in in_entity and token.i > 0 and token.is_alpha:
             if token.idx in covered or len(token.text) < 3:
                 continue

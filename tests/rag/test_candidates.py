@@ -2204,6 +2204,21 @@ def test_a_rival_named_with_and_still_counts_when_the_asked_name_has_it_too() ->
     assert _answers(question, passage) == []
 
 
+def test_a_pictures_credit_and_a_street_before_a_noun_answer_no_who_question() -> None:
+    """"(Courtesy of Orlow Hospital)" credits a picture, whether or not the model takes "Courtesy of" into the name;
+    "the hospital's Tarrow Road campus" names a street, though the model tags it as a person. A person named Lane
+    stays one."""
+    text = "Photo caption: The planned wing at Orlow Hospital. (Courtesy of Orlow Hospital)"
+    passage = _passage(text, _tagged(text, "ORG", "Courtesy of Orlow Hospital"), "Wing", "Oxley Star")
+    assert _answers("Who is building the new wing at Orlow?", passage) == []
+    credit = "Photo caption: The planned wing. Photo by Ada Brisk"
+    passage = _passage(credit, _tagged(credit, "PERSON", "Ada Brisk"), "Wing", "Oxley Star")
+    assert _answers("Who is building the new wing at Orlow?", passage) == []
+    campus = "The board approved the wing, the largest project on the hospital's Tarrow Road campus, and Tom Lane spoke."
+    passage = _passage(campus, _tagged(campus, "PERSON", "Tarrow Road", "Tom Lane"), "Wing", "Oxley Star")
+    assert _answers("Who spoke about the new wing?", passage) == ["Tom Lane"]
+
+
 def test_a_street_of_another_kind_of_name_is_a_rival_of_the_street_asked_about() -> None:
     """"a kitchen fire on Dunmore Street" does not answer of "the Quarry Road fire", though "Road" and "Street"
     differ: both name a street. Another kind of name that ends otherwise is no rival."""

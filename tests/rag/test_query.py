@@ -957,6 +957,7 @@ def test_how_much_time_asks_for_a_length_of_time(question: str, answer_type: str
     ("Who represents Ward 3B?", "numbered", ("ward", "3b")),
     ("When was Tarnby's Well No. 2 drilled?", "numbered", ("well", "2")),  # the parser reads "Well" as a word alone
     ("Who owns Lot Number 14?", "numbered", ("lot", "14")),
+    ("Lock 13 tonnage last year?", "numbered", ("lock", "13")),  # a question typed as a phrase
     ("Who won the Tarnby 10K?", "name", ("tarnby",)),
 ])  # fmt: skip
 def test_a_name_with_its_number_is_one_constraint(question: str, kind: str, keys: tuple[str, ...]) -> None:
