@@ -1027,6 +1027,40 @@ def sizes_something_else(
     return not (analysis.focus and word_likeness(analysis.focus, noun.lemma_) >= SUM_LIKENESS)
 
 
+def lasts_for_something_else(
+    analysis: QuestionAnalysis, candidate: Candidate, word_likeness: WordLikeness = SAME_WORD_ONLY
+) -> bool:
+    """Whether a length of time answering "How long ...?" is joined to a noun the question does not ask about as a
+    word of it: "in its 28-year history" for how long a park will be closed, "a 10-year abatement" for how long
+    layoffs will last. Not when a word of the noun's phrase is one of the question's (besides its names: "a six-day
+    strike" for how long the strike lasted) or the noun is like a word of the question ("a three-year contract" for
+    how long the deal is); nor for a length joined to no noun ("closed for 14 months")."""
+    if analysis.answer_type != "duration" or candidate.answer is None or "-" not in (candidate.answer_text() or ""):
+        return False
+    clause = _answer_clause_tokens(candidate)
+    if clause is None:
+        return False
+    span = clause[0]
+    top = span.root
+    noun = top.head
+    if top.dep_ not in ("nummod", "nmod", "compound", "amod") or noun.pos_ != "NOUN" or span.start <= noun.i < span.end:
+        return False
+    asked_lemmas = [lemma for lemma in analysis.content_lemmas if lemma not in _DURATION_WORDS]
+    asked = all_stems(" ".join(asked_lemmas)) - _named_stems(analysis)
+    phrase = [t for t in noun.subtree if not span.start <= t.i < span.end and t.pos_ in ("NOUN", "VERB", "ADJ")]
+    if any(_token_stems(t) & asked for t in phrase):
+        return False
+    # "a 30-day cease-fire" for "How long was the ceasefire?": the noun written with a hyphen or without
+    joined = "".join(t.lower_ for t in noun.subtree if t.text != "-")
+    if any(len(lemma) > 3 and lemma.replace("-", "") in joined for lemma in asked_lemmas):
+        return False
+    return not any(word_likeness(lemma, noun.lemma_) >= SUM_LIKENESS for lemma in asked_lemmas)
+
+
+# Words of a question of how long that say nothing of what lasts ("How long is it?", "How many years ...?").
+_DURATION_WORDS = frozenset({"long", "time", "year", "month", "week", "day", "hour", "minute", "last", "take"})
+
+
 def shares_something_else(
     analysis: QuestionAnalysis, candidate: Candidate, word_likeness: WordLikeness = SAME_WORD_ONLY
 ) -> bool:
@@ -2303,6 +2337,11 @@ def _answer_entities(
                 and _A_VOTING_BODY.search(passage.text, start, end)
                 and (_ASKS_A_MARGIN.search(question) or (analysis.focus or "") in _ANY_VOTERS)):  # fmt: skip
             continue  # "The commission voted 3-2": a body's tally counts neither a margin nor the people who voted
+        if (analysis.answer_type == "count" and _a_side_of_a_tally(passage.text, s, e)
+                and (analysis.focus or "") in _ANY_VOTERS | {"vote"} and _ASKS_OF_A_POPULAR_VOTE.search(question)
+                and not _A_VOTING_BODY.search(question)):  # fmt: skip
+            continue  # "How many votes did the jail bond get?": the voters', not "Commissioners voted 4-1" to put it
+            # on the ballot, nor "The vote was 5-2" of the council that adopted the budget
         if analysis.answer_type in ("count", "quantity", "measure") and _STREET_AFTER.match(passage.text, e) and text.isdigit():
             continue  # "at 418 Linden Row": a house number counts nothing
         if (analysis.answer_type == "place"
@@ -2906,6 +2945,8 @@ _A_VOTING_BODY = re.compile(r"\b(?:council|board|commission|committee|trustees|c
                             r"legislature|court|jury|regents|supervisors)\b", re.IGNORECASE)
 _ASKS_A_MARGIN = re.compile(r"\bby\s+how\s+many\s+votes\b|\bmargin\b", re.IGNORECASE)
 _ANY_VOTERS = frozenset({"people", "person", "resident", "voter", "citizen"})
+# Words of a vote that voters cast: a tally of one or two digits a side is a body's.
+_ASKS_OF_A_POPULAR_VOTE = re.compile(r"\b(?:elections?|referendum|ballot|bond|levy|primary)\b", re.IGNORECASE)
 
 
 def _a_side_of_a_tally(text: str, start: int, end: int) -> bool:

@@ -1628,6 +1628,30 @@ def test_a_firm_with_a_title_word_in_its_name_and_a_salary_by_the_year_stay_answ
 @pytest.mark.parametrize(
     ("question", "text", "value", "other"),
     [
+        # the length is joined to a thing the question does not ask about
+        ("How long will Tarrow Park be closed?",
+         "The Orlow Fair moves downtown for the first time in its 28-year history because Tarrow Park is closed.",
+         "28-year", True),
+        ("How long will the Orlow layoffs last?", "The Orlow plant keeps its 10-year abatement despite the layoffs.",
+         "10-year", True),
+        # or to the thing asked about, or to no noun
+        ("How long did the Orlow teachers' strike last?", "Classes resume after a six-day strike in Orlow.", "six-day",
+         False),
+        ("How long will Tarrow Park be closed?", "Tarrow Park will be closed for 14 months.", "14 months", False),
+        ("How long was the ceasefire in Orlow?", "Orlow agreed to a 30-day cease-fire.", "30-day", False),
+    ],
+)  # fmt: skip
+def test_a_length_of_another_thing_answers_no_question_of_how_long(
+    question: str, text: str, value: str, other: bool
+) -> None:
+    from rag.candidates import lasts_for_something_else
+
+    assert _flags(lasts_for_something_else, question, text, value, "DATE") is other
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value", "other"),
+    [
         # the sum sizes a thing the question does not ask about
         ("How much cash did police find in the Orlow car?", "The Orlow driver is held on $40,000 bond.", "$40,000",
          True),
@@ -2202,6 +2226,21 @@ def test_a_rival_named_with_and_still_counts_when_the_asked_name_has_it_too() ->
                               *_tagged(text, "MONEY", "$95,000")])  # fmt: skip
     question = "How much did the Greer County Department of Parks and Recreation spend on mowing?"
     assert _answers(question, passage) == []
+
+
+@pytest.mark.parametrize(("question", "text", "value", "answers"), [
+    ("How many votes did the Tarrow jail bond get?",
+     "Commissioners voted 4-1 in July to put the Tarrow jail bond on the ballot.", "4", False),
+    ("How many people voted in the Tarrow levy election?", "The Tarrow levy vote was 5-2.", "5", False),
+    ("How many votes did the Tarrow jail bond get?", "The Tarrow jail bond passed 2,140 to 1,905.", "2,140", True),
+    # a body's vote asked of
+    ("How many votes did the Tarrow council's bond plan get?", "The Tarrow council voted 4-1 for the bond plan.",
+     "4", True),
+])  # fmt: skip
+def test_a_bodys_tally_is_no_count_of_a_vote_that_voters_cast(question: str, text: str, value: str,
+                                                            answers: bool) -> None:  # fmt: skip
+    passage = _passage(text, _tagged(text, "CARDINAL", value), "Vote", "Oxley Star")
+    assert (value in _answers(question, passage)) is answers
 
 
 def test_a_pictures_credit_and_a_street_before_a_noun_answer_no_who_question() -> None:
