@@ -339,7 +339,8 @@ def find_candidates(
             share, missing = checker.share_in(f"{context_text} {text}")
             if (not checker.hold_in_article(passage, missing) or _names_a_rival(passage, start, end, missing)
                     or _names_another_period(text, missing)
-                    or _names_another_number(text, analysis.constraints)):  # fmt: skip
+                    or _names_another_number(text, analysis.constraints)
+                    or _names_a_namesake(passage, start, end, analysis.constraints)):  # fmt: skip
                 continue
             settings = _opening_settings(passage, start, end)
             if settings and _set_in_another_place(passage, settings, checker.share_in(text)[1]):
@@ -410,6 +411,28 @@ def measures_first(analysis: QuestionAnalysis, candidates: list[Candidate]) -> l
     if analysis.answer_type != "measure" or not any(c.answer and c.answer[2] == "QUANTITY" for c in candidates):
         return candidates
     return [c for c in candidates if c.answer is None or c.answer[2] == "QUANTITY"]
+
+
+def _names_a_namesake(passage: Passage, start: int, end: int, constraints: Sequence[Constraint]) -> bool:
+    """Whether the sentence names, by given name and surname, another person of the surname of one the question
+    names in full, and not that one's given name: "His son Gordon Pruitt took over in 1981" does not answer "When did
+    Harold Pruitt die?" (but may answer of "Harold Pruitt's son")."""
+    # (not "Ada Quell's son": the question asks of another of the family)
+    asked = [_name_words(c.text) for c in constraints
+             if c.kind == "name" and c.label == "PERSON" and not c.text.endswith(("'s", "’s"))]  # fmt: skip
+    asked = [person for person in asked if len(person) > 1]
+    if not asked:
+        return False
+    sentence = set(_name_words(passage.text[start:end]))
+    named = [_name_words(passage.text[s:e]) for s, e, label in passage.entities
+             if label == "PERSON" and start <= s and e <= end]  # fmt: skip
+    return any(len(name) > 1 and name[-1] == person[-1] and name[0] != person[0] and person[0] not in sentence
+               for person in asked for name in named)  # fmt: skip
+
+
+def _name_words(text: str) -> list[str]:
+    """The words of a name, without a possessive's "'s" ("Ada Renn's": "ada", "renn")."""
+    return [w.removesuffix("'s").removesuffix("’s") for w in words(text)]
 
 
 # Labels of names that a rival of the same kind can stand in for: "Greer County" and "Tolliver County".
@@ -3784,8 +3807,17 @@ def _another_kind_of(role: str, question: str, text: str, entity: tuple[int, int
     near = [m for m in re.finditer(rf"\b(?:{forms})\b", text[sentence[0] : sentence[1]], re.IGNORECASE)
             if abs(sentence[0] + m.start() - entity[0]) <= _ROLE_REACH
             or abs(sentence[0] + m.end() - entity[1]) <= _ROLE_REACH]  # fmt: skip
-    kinds = [_kind_words(text[sentence[0] : sentence[0] + m.start()], asked=asked) for m in near]
+    kinds = [_kind_words(text[sentence[0] : sentence[0] + m.start()], asked=asked)
+             | _compound_kind(text[sentence[0] : sentence[1]], m.start()) for m in near]  # fmt: skip
     return bool(kinds) and all(k and not k & asked for k in kinds)
+
+
+def _compound_kind(sentence: str, at: int) -> set[str]:
+    """The lowercase nouns the role at sentence[at:] is a compound of: "library" of "library director Ada Voss"."""
+    role = next((t for t in sentence_parse(sentence) if t.idx == at), None)
+    if role is None:
+        return set()
+    return {c.lower_ for c in role.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.text.islower()}
 
 
 def _kind_words(before: str, lowercase: bool = False, asked: Collection[str] = ()) -> set[str]:

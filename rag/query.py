@@ -1128,7 +1128,8 @@ def _mentions_money(doc: "Doc") -> bool:
 # Verbs whose bare "how much" asks for a sum: "How much did the bakery sell for?", "How much will the county save?".
 # Not "rise" or "raise" ("How much did the council raise taxes?" may ask for a share). A closed class of English verbs.
 _MONEY_VERBS = frozenset({"pay", "spend", "cost", "sell", "buy", "charge", "save", "earn", "owe", "borrow", "lend",
-                          "invest", "donate", "bid", "fetch"})  # fmt: skip
+                          "invest", "donate", "bid", "fetch", "reimburse", "refund", "compensate", "fine",
+                          "contribute", "pledge", "budget", "allocate"})  # fmt: skip
 
 
 # Verbs of getting, whose bare "how much" asks for a sum only when what is got is for something sold or given
@@ -1155,7 +1156,9 @@ def _much_on_a_verb_of_money(much: "Token") -> bool:
         return got_for or any(
             t.lemma_.casefold() in _MONEY_VERBS for t in verb.subtree if t is not verb and t.pos_ == "VERB"
         )
-    return lemma in _MONEY_VERBS
+    # "How much did the state end up reimbursing the town?": the verb the first one goes on to
+    return lemma in _MONEY_VERBS or any(c.dep_ == "xcomp" and c.lemma_.casefold() in _MONEY_VERBS
+                                        for c in verb.children)  # fmt: skip
 
 
 def _charges_someone(much: "Token") -> bool:

@@ -2832,6 +2832,8 @@ def test_a_place_answer_is_said_with_the_number_of_its_address(text: str, name: 
          "injuries.", "Dale Orrin", True),
         ("coach", "Who is the head coach at Tarnby High?", "Assistant coach Bo Lisle ran Tuesday's practice.",
          "Bo Lisle", True),
+        ("director", "Who is Tarnby's finance director?", "The roof leaks, library director Ada Renn said.",
+         "Ada Renn", True),  # a noun the role is a compound of
         # the same kind, a kind of one meaning, or no kind on either side
         ("chief", "Who is Tarnby's acting police chief?", "The council named Ada Renn interim chief.", "Ada Renn",
          False),
@@ -2848,6 +2850,8 @@ def test_a_place_answer_is_said_with_the_number_of_its_address(text: str, name: 
          "Renn.", "Ada Renn", False),
         ("director", "Who is the county's health director?", "Ada Renn, who became director of the health "
          "department in May, spoke.", "Ada Renn", False),
+        ("director", "Who is Tarnby's finance director?", "The budget is balanced, finance director Ada Renn said.",
+         "Ada Renn", False),
     ],
 )  # fmt: skip
 def test_a_role_of_another_kind_does_not_answer_for_the_kind_asked(
@@ -2933,6 +2937,20 @@ def test_a_sentence_about_another_numbered_one_does_not_answer() -> None:
     passage = _passage(text, _tagged(text, "CARDINAL", "About 900"))
     assert _answers("How many voters are registered in Precinct 5?", passage) == []
     assert _answers("How many voters are registered in Precinct 2?", passage) == ["About 900"]
+
+
+def test_a_sentence_about_a_namesake_does_not_answer_of_the_person_named() -> None:
+    """"His son Tom Quell took over in 1981" does not answer "When did Harold Quell retire?"; it answers of Tom Quell
+    and of Harold Quell's son, and a sentence naming both answers of either."""
+    text = "Harold Quell opened the Orlow diner in 1950.\nHis son Tom Quell took over in 1981."
+    passage = _passage(text, [*_tagged(text, "PERSON", "Harold Quell", "Tom Quell"), *_tagged(text, "DATE", "1950",
+                                                                                         "1981")])  # fmt: skip
+    assert "1981" not in _answers("When did Harold Quell retire?", passage)
+    assert "1981" in _answers("When did Tom Quell take over the diner?", passage)
+    assert "1981" in _answers("When did Harold Quell's son take over the diner?", passage)
+    both = "Tom Quell took over from his father, Harold Quell, in 1981."
+    passage = _passage(both, [*_tagged(both, "PERSON", "Harold Quell", "Tom Quell"), *_tagged(both, "DATE", "1981")])
+    assert _answers("When did Harold Quell retire?", passage) == ["1981"]
 
 
 def test_a_sentence_about_another_one_numbered_with_no_does_not_answer() -> None:

@@ -368,6 +368,9 @@ def test_a_quantity_of_something_else_does_not_count_what_was_asked() -> None:
         # a bare "how much" on a verb of paying, selling or saving asks for a sum; on other verbs it need not
         ("How much did the Pellow Bakery sell for?", "money"),
         ("How much did each partner invest in the Orlow plant?", "money"),
+        ("How much did the state reimburse the Tarnby schools?", "money"),
+        ("How much did the state end up reimbursing Tarnby?", "money"),  # the verb "end up" goes on to
+        ("How much did the Tarnby river end up rising?", "quantity"),
         # "get", "make", "lose" measure other things as often ("How much did Orlow get?": 14 inches of snow)
         ("How much did the Tarnby farm get on Sunday?", "quantity"),
         ("How much did the Tarnby reservoir lose over the summer?", "quantity"),
