@@ -1459,7 +1459,8 @@ def acts_rather_than_places(analysis: QuestionAnalysis, candidate: Candidate) ->
     # (not a town's name, which a place's name often opens: "Where do Rivermont skaters skate?": "the Rivermont
     # Public Library")
     town = any(name == analysis.subject and label in ("GPE", "LOC") for name, label in analysis.entities)
-    if analysis.subject and not town and set(words(analysis.subject)) <= set(words(candidate.answer_text())):
+    if (analysis.subject and not town and set(words(analysis.subject)) <= set(words(candidate.answer_text()))
+            and _the_subject_is_the_name(analysis)):  # fmt: skip
         return True
     if candidate.answer[2] != "ORG":
         return False
@@ -1475,6 +1476,14 @@ def acts_rather_than_places(analysis: QuestionAnalysis, candidate: Candidate) ->
     clause = _answer_clause_tokens(candidate)
     # the subject, or the doer of a passive ("a contract approved Tuesday by the Ostrey Select Board")
     return clause is not None and slot_of(clause[0].root) == "subject"
+
+
+def _the_subject_is_the_name(analysis: QuestionAnalysis) -> bool:
+    """Whether the question's subject is its named one itself ("Keystone" in "Where is Keystone keeping its
+    ambulance?"), not the owner of what it names ("Where will Cordell's summer concerts go?": the concerts)."""
+    named = set(words(analysis.subject or ""))
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and t.lower_ in named
+               for t in sentence_parse(analysis.question))  # fmt: skip
 
 
 def decided_another_thing(
@@ -2888,7 +2897,7 @@ _WIRE_CREDIT_BEFORE = re.compile(rf"(?:^|\n)[A-Z][A-Z.'’ ]*{_DATELINE_STATE}\s
 _DATELINE_AFTER = re.compile(rf"{_DATELINE_STATE}\s*(?:\([^)\n]{{1,30}}\)\s*)?[-—–]")
 # A dateline (the place in capitals and a dash, as news writing opens an article) at the start of an entity.
 _DASH_LAST = re.compile(r"\s[—–-]{1,2}$")  # "BRENNAN FALLS -": the model took the dateline's dash into the name
-_ENTITY_DATELINE = re.compile(r"[A-Z][A-Z.'’]*(?:[ ,]+[A-Z][A-Z.'’]*){0,3}\s+[—–-]{1,2}\s+")
+_ENTITY_DATELINE = re.compile(r"[A-Z][A-Z.'’]*(?:[ ,]+[A-Z][A-Z.'’]*){0,3}(?:\s+\([A-Z][\w.]*\))?\s+[—–-]{1,2}\s+")
 # A street name right after a number makes it a house number. The words are the English street types.
 _STREET_AFTER = re.compile(
     r"\s+(?:[A-Z][\w'-]*\s+){0,3}(?:Street|St\.|Road|Rd\.|Row|Lane|Ln\.|Avenue|Ave\.|Drive|Dr\.|Court|Ct\.|"

@@ -542,8 +542,25 @@ def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_li
 
 
 def _given_for_another_time(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
-    """"What was the jobless rate in June?": not "6.1 percent in March" (`rag.value_times.clash`)."""
-    return analysis.answer_type in _TIME_CHOOSES and clash(figure_time(candidate), times_asked(analysis.question))
+    """"What was the jobless rate in June?": not "6.1 percent in March" (`rag.value_times.clash`); "How many went
+    last year?": not the 800 of "first held in 1998", a year long before the article's."""
+    if analysis.answer_type not in _TIME_CHOOSES:
+        return False
+    times, asked = figure_time(candidate), times_asked(analysis.question)
+    return clash(times, asked) or _long_before(times, asked, candidate.passage.published)
+
+
+# How many years before an article's own a year is that "last year" or "this year" in a question cannot mean.
+_YEARS_BEFORE_RECENT = 2
+
+
+def _long_before(times: frozenset[str], asked: frozenset[str], published: str | None) -> bool:
+    """Whether a figure is given only for years well before its article's (`published`, "2025-06-11") and the
+    question asks of a recent one ("last year", "this year", "now")."""
+    written = published[:4] if published else ""
+    years = [int(t.partition(":")[2]) for t in times if t.startswith("year:")]
+    recent = asked & {"rel:last year", "rel:this year", "rel:now"}
+    return bool(recent and years and written.isdigit()) and max(years) < int(written) - _YEARS_BEFORE_RECENT
 
 
 def _where_the_person_is_named(candidates: list[Candidate], analysis: QuestionAnalysis) -> list[Candidate]:

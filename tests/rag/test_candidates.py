@@ -366,6 +366,14 @@ def test_a_dateline_the_model_took_into_a_name_is_not_part_of_the_answer() -> No
     asked = find_candidates(analyse("What is the name of the investment group that bought the Orrin Dairy plant?"),
                             [passage], idf=lambda stem: 1.0)  # fmt: skip
     assert [c.answer_text() for c in asked] == []
+    # a news service's credit after the dateline's place is part of it too
+    credited = "LANFORD (WLPR) - Orrin Dairy Co. will close its cheese plant by June 30."
+    passage = Passage(passage_id="p", article_id="a", title="Dairy to close plant", source="WLPR", text=credited,
+                      start=0, end=len(credited), entities=[(0, 32, "ORG")])  # fmt: skip
+    assert credited[0:32] == "LANFORD (WLPR) - Orrin Dairy Co."
+    named = find_candidates(analyse("What is the name of the company that will close the cheese plant?"), [passage],
+                            idf=lambda stem: 1.0)  # fmt: skip
+    assert [c.answer_text() for c in named] == ["Orrin Dairy Co."]
 
 
 @pytest.mark.parametrize(
@@ -2317,6 +2325,10 @@ def test_an_organisation_that_acts_in_its_clause_is_no_place() -> None:
     question = "Where is Keldon Rescue keeping its ambulance in Tarrow?"
     assert _flags(acts_rather_than_places, question, based, "Keldon Rescue Co.", "ORG")
     assert not _flags(acts_rather_than_places, question, based, "Kestle Lane", "FAC")
+    # the owner of what the subject names is no subject ("Keldon's summer concerts" go somewhere)
+    concerts = "Harwick's summer concert series will move to the Harwick Elementary School lawn."
+    assert not _flags(acts_rather_than_places, "Where will Harwick's summer concerts go?", concerts,
+                      "the Harwick Elementary School", "ORG")  # fmt: skip
     # a town's name opening a place's name is no subject named again
     skate = "For now, skaters use the parking lot of the Kelsford Public Library."
     assert not _flags(acts_rather_than_places, "Where do Kelsford skaters skate now?", skate,

@@ -587,3 +587,16 @@ def test_a_figure_of_what_is_done_as_a_rule_does_not_answer_what_was_done(questi
             "calls a day.")  # fmt: skip
     storm, habit = _values_of_one_sentence(text, "CARDINAL", "64", "about nine")
     assert fitting_first([storm, habit], analyse(question))[0].answer_text() == first
+
+
+def test_a_figure_of_a_year_long_before_the_articles_does_not_answer_of_last_year() -> None:
+    """"The first Orby fair was held in 1998 and drew about 800 people", in a 2025 article: no answer to "How many
+    went last year?", though it is one to "How many went in 1998?"."""
+    from rag.ordering import fitting_first
+    from rag.query import analyse
+
+    text = "The first Orby fair was held in 1998 and drew about 800 people."
+    drew = _valued(text, "about 800", "CARDINAL")
+    drew.passage = drew.passage.model_copy(update={"published": "2025-06-11"})
+    assert fitting_first([drew], analyse("How many people went to the Orby fair last year?")) == []
+    assert fitting_first([drew], analyse("How many people went to the Orby fair in 1998?")) == [drew]
