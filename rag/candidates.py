@@ -2897,9 +2897,9 @@ _WIRE_CREDIT_BEFORE = re.compile(rf"(?:^|\n)[A-Z][A-Z.'’ ]*{_DATELINE_STATE}\s
 _DATELINE_AFTER = re.compile(rf"{_DATELINE_STATE}\s*(?:\([^)\n]{{1,30}}\)\s*)?[-—–]")
 # A dateline (the place in capitals and a dash, as news writing opens an article) at the start of an entity.
 _DASH_LAST = re.compile(r"\s[—–-]{1,2}$")  # "BRENNAN FALLS -": the model took the dateline's dash into the name
-_ENTITY_DATELINE = re.compile(
-    r"[A-Z][A-Z.'’]*(?:[ ,]+[A-Z][A-Z.'’]*){0,3}(?:\s+\([A-Z][\w.]*\))?\s+[—–-]{1,2}\s+"  # ("LANFORD (WLPR) - ")
-)
+# (with a news service's credit after the place: "LANFORD (WLPR) - ")
+_ENTITY_DATELINE = re.compile(r"[A-Z][A-Z.'’]*(?:[ ,]+[A-Z][A-Z.'’]*){0,3}(?:\s+\([A-Z][\w.]*\))?"
+                              r"\s+[—–-]{1,2}\s+")  # fmt: skip
 # A street name right after a number makes it a house number. The words are the English street types.
 _STREET_AFTER = re.compile(
     r"\s+(?:[A-Z][\w'-]*\s+){0,3}(?:Street|St\.|Road|Rd\.|Row|Lane|Ln\.|Avenue|Ave\.|Drive|Dr\.|Court|Ct\.|"
