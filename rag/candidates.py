@@ -2295,6 +2295,10 @@ def _answer_entities(
             fitting.append((since.start(), e, label))
             continue
         text = passage.text[s:e]
+        if (analysis.answer_type == "duration" and _A_COUNTING_WINDOW_BEFORE.search(passage.text, start, s)
+                and not _ASKS_SINCE_WHEN.search(question)):  # fmt: skip
+            continue  # "the second county bridge to need work in two years": the span things are counted over (but
+            # "the first time in 20 years" answers "How long has it been since it last failed?")
         if (label != "PERSON" and analysis.answer_type in ("person", "organisation")
                 and _POSSESSIVE_END.search(text) and not _A_SAINTS_NAME.search(text)
                 and not _ASKS_WHOSE.match(question)):  # fmt: skip
@@ -2897,6 +2901,12 @@ _WIRE_CREDIT_BEFORE = re.compile(rf"(?:^|\n)[A-Z][A-Z.'’ ]*{_DATELINE_STATE}\s
 _DATELINE_AFTER = re.compile(rf"{_DATELINE_STATE}\s*(?:\([^)\n]{{1,30}}\)\s*)?[-—–]")
 # A dateline (the place in capitals and a dash, as news writing opens an article) at the start of an entity.
 _DASH_LAST = re.compile(r"\s[—–-]{1,2}$")  # "BRENNAN FALLS -": the model took the dateline's dash into the name
+# A length of time that things are counted over: "the second bridge to close in two years", "for the third time
+# in five years", "12 times in the past decade" (an ordinal or "times", then "in" right before the length).
+_A_COUNTING_WINDOW_BEFORE = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|times?)\b"
+    r"[^.;]{0,80}?\bin\s+(?:the\s+(?:past|last)\s+)?$", re.IGNORECASE)
+_ASKS_SINCE_WHEN = re.compile(r"\bsince\b|\blast\s+time\b", re.IGNORECASE)
 # (with a news service's credit after the place: "LANFORD (WLPR) - ")
 _ENTITY_DATELINE = re.compile(r"[A-Z][A-Z.'’]*(?:[ ,]+[A-Z][A-Z.'’]*){0,3}(?:\s+\([A-Z][\w.]*\))?"
                               r"\s+[—–-]{1,2}\s+")  # fmt: skip

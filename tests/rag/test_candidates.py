@@ -2951,6 +2951,21 @@ def test_a_sentence_about_another_numbered_one_does_not_answer() -> None:
     assert _answers("How many voters are registered in Precinct 2?", passage) == ["About 900"]
 
 
+@pytest.mark.parametrize(("question", "text", "value", "answers"), [
+    ("How long will the Orlow bridge be closed?",
+     "The Orlow bridge is the second county bridge to close for repairs in two years.", "two years", False),
+    ("How long has Ada Renn led the Orlow schools?", "For the third time in five years, Orlow voters rejected a bond.",
+     "five years", False),
+    ("How long will the Orlow bridge be closed?", "The Orlow bridge will close for two years.", "two years", True),
+    ("How long has it been since Orlow voters last rejected a bond?",
+     "It was the first time in 20 years that Orlow voters rejected a bond.", "20 years", True),
+])  # fmt: skip
+def test_a_length_things_are_counted_over_is_no_answer_to_how_long(question: str, text: str, value: str,
+                                                                   answers: bool) -> None:  # fmt: skip
+    passage = _passage(text, _tagged(text, "DATE", value), "Orlow", "Oxley Star")
+    assert (value in _answers(question, passage)) is answers
+
+
 def test_a_sentence_about_a_namesake_does_not_answer_of_the_person_named() -> None:
     """"His son Tom Quell took over in 1981" does not answer "When did Harold Quell retire?"; it answers of Tom Quell
     and of Harold Quell's son, and a sentence naming both answers of either."""
