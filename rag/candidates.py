@@ -2451,6 +2451,8 @@ def _answer_entities(
             continue  # "the name of the bakery": a name the sentence gives the bakery, not its owner's
         if analysis.role and not _holds_the_role(analysis, passage, (s, e, label), (start, end)):
             continue  # "Who is the prosecutor?": someone the sentence calls the prosecutor, not anyone it names
+        if analysis.role and _head_of_another_body(analysis.role, question, passage.text, (s, e), (start, end)):
+            continue  # "Who is president of the teachers union?": not "Board President Gail Ferreira"
         kind_of = analysis.role or (analysis.focus if analysis.answer_type == "name" else None)
         if kind_of and _another_kind_of(kind_of, question, passage.text, (s, e), (start, end)):
             continue  # "Who will be the permanent chief?": not "Deputy Chief Amy Carver will serve as interim chief"
@@ -3839,6 +3841,29 @@ def _compound_kind(sentence: str, at: int) -> set[str]:
     if role is None:
         return set()
     return {c.lower_ for c in role.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.text.islower()}
+
+
+# Nouns for a body that has a head ("Board President", "president of the teachers union"). English words.
+_BODY_NOUNS = frozenset({"board", "council", "commission", "committee", "union", "association", "club", "society",
+                         "league", "chamber", "district", "foundation", "party", "authority", "trust", "alliance",
+                         "coalition", "cooperative", "co-op"})  # fmt: skip
+
+
+def _head_of_another_body(role: str, question: str, text: str, entity: tuple[int, int],
+                          sentence: tuple[int, int]) -> bool:  # fmt: skip
+    """Whether the person at `entity` heads another body than the one the question asks of: "Board President Gail
+    Ferreira" for "Who is president of the Morrow Bend teachers union?". The question's body is the noun of its
+    "<role> of the ..."; the sentence's, a body's noun in capitals right before the role beside the name."""
+    forms = "|".join(map(re.escape, role_forms(role)))
+    of = re.search(rf"\b(?:{forms})\s+of\s+(?:the\s+)?([^?,.]+)", question, re.IGNORECASE)
+    asked = {w for w in words(of.group(1)) if w in _BODY_NOUNS} if of else set()
+    if not asked:
+        return False
+    for m in re.finditer(rf"\b([A-Z][a-z]+(?:-[a-z]+)?)\s+(?i:{forms})\b", text[sentence[0] : sentence[1]]):
+        at = sentence[0] + m.end()
+        if 0 <= entity[0] - at <= 2 and m.group(1).casefold() in _BODY_NOUNS:
+            return m.group(1).casefold() not in asked
+    return False
 
 
 def _kind_words(before: str, lowercase: bool = False, asked: Collection[str] = ()) -> set[str]:

@@ -2834,6 +2834,22 @@ def test_a_place_answer_is_said_with_the_number_of_its_address(text: str, name: 
     assert place_with_its_number(_value_candidate(text, name, "FAC")) == said
 
 
+@pytest.mark.parametrize(("question", "text", "another"), [
+    ("Who is president of the Tarnby teachers union?", "Board President Ada Renn said the vote was 5-2.", True),
+    ("Who is president of the Tarnby school board?", "Board President Ada Renn said the vote was 5-2.", False),
+    ("Who is president of the Tarnby teachers union?", "Union President Ada Renn said members voted.", False),
+    ("Who is president of the Tarnby teachers union?", "President Ada Renn said members voted.", False),
+])  # fmt: skip
+def test_the_head_of_another_body_does_not_answer_for_the_body_asked(question: str, text: str,
+                                                                    another: bool) -> None:  # fmt: skip
+    from rag.candidates import _head_of_another_body
+
+    at = text.index("Ada Renn")
+    assert _head_of_another_body("president", question, text, (at, at + 8), (0, len(text))) is another
+    passage = _passage(text, _tagged(text, "PERSON", "Ada Renn"), "Tarnby", "Oxley Star")
+    assert ("Ada Renn" in _answers(question, passage)) is not another
+
+
 @pytest.mark.parametrize(
     ("role", "question", "text", "name", "another"),
     [
