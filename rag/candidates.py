@@ -1235,6 +1235,8 @@ def dates_another_event(analysis: QuestionAnalysis, candidate: Candidate) -> boo
     verb = clause[1]
     if verb.lemma_.casefold() not in _DECIDING:
         return False  # "was sworn in on Jan. 3 to serve a four-year term": the date is of the event, not a decision
+    if _EFFECTIVE_BEFORE.search(candidate.text, 0, candidate.answer[0] - candidate.start):
+        return False  # "voted Monday to raise the charge, effective Jan. 1": when what was decided takes effect
     # "will decide Nov. 5 whether to borrow": the date of the decision asked about, not of a decision to borrow
     done = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and is_infinitive(c)
             and not any(m.lower_ == "whether" for m in c.children)]  # fmt: skip

@@ -1307,6 +1307,9 @@ def test_a_number_a_place_has_counts_what_the_sentence_before_asks_more_of(quest
          "Tuesday", False),
         ("When will Quell voters vote on the bond?", "Quell voters will decide Nov. 5 whether to borrow $4 million.",
          "Nov. 5", False),
+        # the day what was decided takes effect, which the parser may hang on the vote
+        ("When does Quell's new water charge start?", "The Quell board voted 7-2 Monday to raise the water charge "
+         "from $28 to $32, effective Jan. 1, 2025.", "Jan. 1, 2025", False),
     ],
 )  # fmt: skip
 def test_the_day_of_a_decision_to_do_something_else_answers_no_when_question(
