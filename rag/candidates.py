@@ -340,7 +340,7 @@ def find_candidates(
             if (not checker.hold_in_article(passage, missing) or _names_a_rival(passage, start, end, missing)
                     or _names_another_period(text, missing)
                     or _names_another_number(text, analysis.constraints)
-                    or _names_a_namesake(passage, start, end, analysis.constraints)):  # fmt: skip
+                    or _names_a_namesake(passage, start, end, analysis.constraints, analysis.answer_type)):  # fmt: skip
                 continue
             settings = _opening_settings(passage, start, end)
             if settings and _set_in_another_place(passage, settings, checker.share_in(text)[1]):
@@ -413,11 +413,14 @@ def measures_first(analysis: QuestionAnalysis, candidates: list[Candidate]) -> l
     return [c for c in candidates if c.answer is None or c.answer[2] == "QUANTITY"]
 
 
-def _names_a_namesake(passage: Passage, start: int, end: int, constraints: Sequence[Constraint]) -> bool:
+def _names_a_namesake(passage: Passage, start: int, end: int, constraints: Sequence[Constraint],
+                      answer_type: str) -> bool:  # fmt: skip
     """Whether the sentence names, by given name and surname, another person of the surname of one the question
     names in full, and not that one's given name: "His son Gordon Pruitt took over in 1981" does not answer "When did
     Harold Pruitt die?" (but may answer of "Harold Pruitt's son")."""
     # (not "Ada Quell's son": the question asks of another of the family)
+    if answer_type in ("person", "organisation"):
+        return False  # "Who was Harold Pruitt married to?": "his wife, Edna Pruitt"
     asked = [_name_words(c.text) for c in constraints
              if c.kind == "name" and c.label == "PERSON" and not c.text.endswith(("'s", "’s"))]  # fmt: skip
     asked = [person for person in asked if len(person) > 1]
@@ -2416,8 +2419,10 @@ def _answer_entities(
                 and not analysis.role
                 and _ACCORDING_TO_BEFORE.search(passage.text, max(start, s - _ACCORDING_REACH), s)):  # fmt: skip
             continue  # "dragged the teen to the bank, according to Fire Chief Ron Pike": who tells it, not who did it
-        if _CREDIT_BEFORE.search(passage.text, max(start, s - 30), s) or _CREDIT_OPENING.match(text):
+        if (_CREDIT_BEFORE.search(passage.text, max(start, s - 30), s) or _CREDIT_OPENING.match(text)) and not (
+                _ASKS_OF_A_PICTURE.search(question)):  # fmt: skip
             continue  # "(Courtesy of St. Alder)", "Photo by Ada Quist": whose picture it is, in a caption's credit
+            # (which answers "Who took the photo?")
         if (analysis.answer_type == "person" and label in ("ORG", "FAC") and _A_BUILDING_LAST.search(text)
                 and _WHERE_BEFORE.search(passage.text, max(start, s - _WHERE_REACH), s)):  # fmt: skip
             continue  # "driving home from a shift at Birchmont General Hospital": where someone is, not who does it
@@ -3254,6 +3259,8 @@ _PER_AMOUNT_AFTER = re.compile(r"\s+(?:per|for each|for every|on each|on every)\
 # A picture's credit before a name: "(Courtesy of St. Alder)", "Photo by Ada Quist", "Photo courtesy of ...".
 _CREDIT_BEFORE = re.compile(r"\b(?:courtesy\s+of|(?:photo|photograph|image|rendering)s?\s+(?:by|courtesy\s+of|:))\s*"
                             r"(?:the\s+)?$", re.IGNORECASE)
+_ASKS_OF_A_PICTURE = re.compile(r"\b(?:photos?|photographs?|pictures?|images?|renderings?|photographer)\b",
+                                re.IGNORECASE)
 _CREDIT_OPENING = re.compile(r"(?:courtesy\s+of|(?:photo|photograph|image|rendering)s?\s+(?:by|courtesy))\b",
                              re.IGNORECASE)  # the model may take the credit's words into the name
 _ACCORDING_TO_BEFORE = re.compile(r"\baccording to\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}$")
@@ -3842,7 +3849,9 @@ def _compound_kind(sentence: str, at: int) -> set[str]:
     role = next((t for t in sentence_parse(sentence) if t.idx == at), None)
     if role is None:
         return set()
-    return {c.lower_ for c in role.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.text.islower()}
+    # (with the lemma: "schools superintendent" is of the kind "school superintendent")
+    return {form for c in role.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.text.islower()
+            for form in (c.lower_, c.lemma_.casefold())}  # fmt: skip
 
 
 # Nouns for a body that has a head ("Board President", "president of the teachers union"). English words.
