@@ -417,10 +417,10 @@ def _names_a_namesake(passage: Passage, start: int, end: int, constraints: Seque
                       answer_type: str) -> bool:  # fmt: skip
     """Whether the sentence names, by given name and surname, another person of the surname of one the question
     names in full, and not that one's given name: "His son Gordon Pruitt took over in 1981" does not answer "When did
-    Harold Pruitt die?" (but may answer of "Harold Pruitt's son")."""
-    # (not "Ada Quell's son": the question asks of another of the family)
+    Harold Pruitt die?"."""
     if answer_type in ("person", "organisation"):
         return False  # "Who was Harold Pruitt married to?": "his wife, Edna Pruitt"
+    # (not "Harold Pruitt's son": the question asks of another of the family)
     asked = [_name_words(c.text) for c in constraints
              if c.kind == "name" and c.label == "PERSON" and not c.text.endswith(("'s", "’s"))]  # fmt: skip
     asked = [person for person in asked if len(person) > 1]
@@ -463,16 +463,13 @@ def _names_a_rival(passage: Passage, start: int, end: int, missing: list[Constra
             # same kind: they end alike ("... County", "... School"); another one: the rest differs
             if len(wanted) > 1 and len(named) > 1 and named[-1] == wanted[-1] and named[:-1] != wanted[:-1]:
                 return True
-            if (len(wanted) > 1 and len(named) > 1 and {named[-1], wanted[-1]} <= _STREET_WORDS
+            # two streets are one kind whichever word each goes by ("a fire on Dunmore Street" for "the Quarry Road
+            # fire"), unless the sentence calls a street by the asked one's ("widen 3.1 miles of the pike")
+            if (len(wanted) > 1 and len(named) > 1
+                    and _THOROUGHFARE.search(passage.text[s:e]) and _THOROUGHFARE.search(constraint.text)
                     and wanted[-1] not in words(passage.text[start:end])):  # fmt: skip
-                return True  # "a fire on Dunmore Street" for "the Quarry Road fire" (not when it says "the road")
+                return True
     return False
-
-
-# The last words of streets' names, normalised: one kind whichever of them a street goes by ("the Quarry Road fire"
-# against "a kitchen fire on Dunmore Street"), unless the sentence calls a street by the asked one's ("the pike").
-_STREET_WORDS = frozenset({"street", "st", "road", "rd", "lane", "ln", "avenue", "ave", "drive", "dr", "boulevard",
-                           "blvd", "highway", "hwy", "pike", "parkway", "terrace", "alley", "court", "ct"})  # fmt: skip
 
 
 # A sentence's first words that set it in a place: "In Tidewick, ...", "At Port Quillan the surge ...".
@@ -2436,7 +2433,8 @@ def _answer_entities(
                 and not _does_something(passage.text, s, e, start, end)):  # fmt: skip
             continue  # "Little Orrin Lake", "Orrin Dam": the model tags an unfamiliar lake or dam as a firm or person
             # (not "Save Orrin Creek sued the county", "Tom Pond found the dog": a lake does no such thing)
-        if analysis.answer_type in ("person", "organisation") and _where_someone_is_from(passage.text, s, e, start, end):
+        if (analysis.answer_type in ("person", "organisation")
+                and _where_someone_is_from(passage.text, s, e, start, end)):  # fmt: skip
             continue  # "A 34-year-old Tarrow man was rescued": where the man is from, not who anyone is
         if analysis.answer_type in ("person", "organisation") and _listed_with_places(passage, s, e):
             continue  # "parked in Pellingford and Orlow": the model took one town of the list for a person
@@ -3254,8 +3252,6 @@ _SHARE_AFTER = re.compile(r"['’]s\s+[\d,.]+")
 # After a sum, the sum it is given per: a rate ("$18.42 per $1,000 of assessed value", "$2.10 for every $100").
 _A_PERCENT = re.compile(r"%|\bpercent\b|\bper cent\b", re.IGNORECASE)
 _PER_AMOUNT_AFTER = re.compile(r"\s+(?:per|for each|for every|on each|on every)\s+\$[\d,]+")
-# A source named after "according to" (with a title: "according to Fire Chief Ron Pike"), who answers only what was
-# said, reported or announced. English verbs of telling.
 # A picture's credit before a name: "(Courtesy of St. Alder)", "Photo by Ada Quist", "Photo courtesy of ...".
 _CREDIT_BEFORE = re.compile(r"\b(?:courtesy\s+of|(?:photo|photograph|image|rendering)s?\s+(?:by|courtesy\s+of|:))\s*"
                             r"(?:the\s+)?$", re.IGNORECASE)
@@ -3263,6 +3259,8 @@ _ASKS_OF_A_PICTURE = re.compile(r"\b(?:photos?|photographs?|pictures?|images?|re
                                 re.IGNORECASE)
 _CREDIT_OPENING = re.compile(r"(?:courtesy\s+of|(?:photo|photograph|image|rendering)s?\s+(?:by|courtesy))\b",
                              re.IGNORECASE)  # the model may take the credit's words into the name
+# A source named after "according to" (with a title: "according to Fire Chief Ron Pike"), who answers only what was
+# said, reported or announced. English verbs of telling.
 _ACCORDING_TO_BEFORE = re.compile(r"\baccording to\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}$")
 _ACCORDING_REACH = 60
 _SOURCE_VERBS = frozenset({"say", "report", "announce", "confirm", "tell", "estimate", "count", "predict", "forecast",

@@ -1604,7 +1604,8 @@ def _constraints(doc: "Doc", publisher_names: frozenset[str]) -> Iterable[Constr
             continue  # "No. 2 on the list ...": a question's first word is capitalised whatever it is
         # "Well No. 2", "Pump Station No. 4": the parser reads "No." as a word of its own, not as the number's
         covered.update(range(match.start(), match.end()))
-        yield from emit(Constraint(match.group(0), "numbered", keys=(normalise(match.group(1)), match.group(2).casefold())))
+        keys = (normalise(match.group(1)), match.group(2).casefold())
+        yield from emit(Constraint(match.group(0), "numbered", keys=keys))
     for match in _date_mentions(normalise(text)):
         yield from emit(Constraint(match.group(0), "date", keys=(str(_MONTH_NAMES[match.group("month")]),
                                                                    match.group("day"))))

@@ -2267,7 +2267,8 @@ def test_a_pictures_credit_and_a_street_before_a_noun_answer_no_who_question() -
     passage = _passage(credit, _tagged(credit, "PERSON", "Ada Brisk"), "Wing", "Oxley Star")
     assert _answers("Who is building the new wing at Orlow?", passage) == []
     assert _answers("Who took the photo of the planned wing?", passage) == ["Ada Brisk"]  # a question of the picture
-    campus = "The board approved the wing, the largest project on the hospital's Tarrow Road campus, and Tom Lane spoke."
+    campus = ("The board approved the wing, the largest project on the hospital's Tarrow Road campus, and Tom Lane "
+              "spoke.")  # fmt: skip
     passage = _passage(campus, _tagged(campus, "PERSON", "Tarrow Road", "Tom Lane"), "Wing", "Oxley Star")
     assert _answers("Who spoke about the new wing?", passage) == ["Tom Lane"]
 
