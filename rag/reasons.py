@@ -6,6 +6,8 @@ Friday."): its verb of saying attributes the event, it gives no reason for it. A
 inspectors found corrosion", not "resigned less than two years after taking the job"), a purpose ("closed the
 road to replace a culvert"), what the event is "for" ("fined for failing to report two falls"), or someone's
 account that tells something other than the event ("Owner Lynn Marchand said the new landlord doubled her rent").
+An event told aside, in a clause hung on the sentence's own news ("Brisco, who retired in 2021, said ..."), has its
+reasons in that clause only, and the sentence after it carries the other news on unless it names the event's doer.
 The words are English function words and verbs, not any corpus's.
 """
 
@@ -83,11 +85,14 @@ def reason_in(text: str, analysis: QuestionAnalysis, following: bool = False) ->
     (a causal word, or a cause, purpose or ground on the event's verb), only someone's "account" of something
     else ("Owner Lynn Marchand said the new landlord doubled her rent"), or None. A sentence `following` the one
     that tells the event gives no cause by an "after" of its own ("A neighbor called 911 after seeing flames")."""
-    if _a_causal_word(text):
-        return "cause"
     doc = sentence_parse(display_text(text))  # a dateline ("GRANTVILLE - With ...") would be parsed into the clause
     acts = asked_acts(analysis)
     event = [t for t in doc if _tells_the_event(t, acts, analysis)]
+    aside = told_aside(event)
+    # an event told aside has its causes in its own clause: "Brisco, who retired in 2021, said Kirwan was reassigned
+    # because of staffing needs" gives no reason why Brisco retired
+    if _a_causal_word(text if aside is None else " ".join(_clause_text(clause) for clause in aside)):
+        return "cause"
     if any(_cause_of(verb, told=token) for token in event for verb in _clause_verbs(token)):
         return "cause"
     if not event and not following and (
@@ -98,6 +103,47 @@ def reason_in(text: str, analysis: QuestionAnalysis, following: bool = False) ->
         return "cause"
     # someone's account gives a reason when it tells something other than the event asked about
     return "account" if _an_account(doc, analysis.question, following) and not event else None
+
+
+# Dependencies of a clause hung on another word: a relative clause ("Brisco, who retired in 2021, said ..."), a
+# participle's ("the dam, built in 1931") and an adverbial clause ("... for the first time since the creek flooded").
+_HUNG_CLAUSES = frozenset({"relcl", "acl", "advcl"})
+
+
+def told_aside(event: list["Token"]) -> list["Token"] | None:
+    """The verbs heading the clauses the event is told in, when every verb telling it stands in a clause hung on
+    another word of the sentence, whose own news is something else; None when a verb tells it in the main clause
+    (or in what a main verb of saying reports), or a noun tells it."""
+    if not event or any(t.pos_ not in ("VERB", "AUX") for t in event):
+        return None
+    clauses = []
+    for token in event:
+        head = token
+        while head.dep_ not in _HUNG_CLAUSES:
+            if head.head.i == head.i:
+                return None
+            head = head.head
+        clauses.append(head)
+    return clauses
+
+
+def _clause_text(clause: "Token") -> str:
+    """The clause's words without the word that opens it, which ties it to the rest of the sentence ("since the
+    superintendent resigned" says nothing of why he resigned)."""
+    opening = {c.i for c in clause.children if c.dep_ in ("mark", "advmod") and c.i < clause.i}
+    return " ".join(t.text for t in clause.subtree if t.i not in opening)
+
+
+def _doer_aside(clause: "Token") -> set[str] | None:
+    """The stems of who or what does the event in a clause told aside: its subject, or the noun a relative clause or
+    a participle hangs on ("a 1998 pumper that failed its test": "pumper"); None for a pronoun or none found."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.tag_ in ("WDT", "WP"):
+        subject = clause.head if clause.dep_ in ("relcl", "acl") and clause.head.i != clause.i else None
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    words = [subject, *(c for c in subject.children if c.dep_ in ("compound", "flat"))]
+    return set(stems(" ".join(t.text for t in words))) or None
 
 
 def _main_verbs(doc: "Doc") -> list["Token"]:
@@ -385,5 +431,25 @@ def _reason_in_the_next(
     """The sentence after the candidate's (`span_after`, across one paragraph break) and how it gives the reason,
     when it does."""
     after = span_after(candidate, next_paragraph=True)
-    kind = reason_in(candidate.passage.text[after[0] : after[1]], analysis, following=True) if after else None
-    return (after, kind) if after is not None and kind is not None else None
+    if after is None:
+        return None
+    following = candidate.passage.text[after[0] : after[1]]
+    if not _carries_the_event_on(candidate.text, following, analysis):
+        return None
+    kind = reason_in(following, analysis, following=True)
+    return (after, kind) if kind is not None else None
+
+
+def _carries_the_event_on(sentence: str, following: str, analysis: QuestionAnalysis) -> bool:
+    """Whether the sentence after one that tells the event may speak of it: always, unless the event is told aside
+    (in a clause hung on the sentence's own news), when the next sentence carries that news on and must name who
+    did the event ("The engine will replace Engine 2, a pumper that failed its pump test" / "\"We have been running
+    the town with one engine,\" the chief said." tells nothing of why the pumper failed)."""
+    doc = sentence_parse(display_text(sentence))
+    acts = asked_acts(analysis)
+    aside = told_aside([t for t in doc if _tells_the_event(t, acts, analysis)])
+    if aside is None:
+        return True
+    doers = [_doer_aside(clause) for clause in aside]
+    named = set(stems(following))
+    return any(doer is None or doer & named for doer in doers)

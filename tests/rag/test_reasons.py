@@ -84,6 +84,11 @@ def test_a_sentence_that_gives_a_reason(question: str, sentence: str) -> None:
     # those who act are no cause of what they do
     ("Why was the Tarn duck race postponed?", "Organizers postponed the Tarn duck race on Saturday."),
     ("Why was the Velt budget approved?", "The Velt budget was approved by the town board on Monday."),
+    # the event told aside, in a clause hung on the sentence's own news, whose cause is another event's
+    ("Why did Orla Penn retire?",
+     "Penn, who retired in 2019, said in a deposition that Tamsin Roe was moved to nights because of staffing."),
+    ("Why did the Brack mill close?",
+     "The Brack mill, which closed in 2012, will be torn down because its roof has caved in, the mayor said."),
 ])  # fmt: skip
 def test_a_sentence_that_tells_the_event_only_gives_no_reason(question: str, sentence: str) -> None:
     assert not gives_a_reason(sentence, analyse(question))
@@ -183,3 +188,31 @@ def test_a_sentence_telling_the_event_with_its_cause_comes_before_a_purpose_of_s
         "needs it because four apartment buildings of five stories have gone up downtown since 2020.", encoder
     )
     assert "two miles away" in _best("Why did Orby need a ladder truck until now?", kept, encoder)
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    # told aside, with its cause in its own clause
+    ("Why did Orla Penn retire?", "Penn, who retired in 2019 because of a back injury, now coaches at Velt High."),
+    ("Why did the Brack mill close?",
+     "The county bought the Brack mill, which closed in 2012 after its biggest customer went bankrupt."),
+])  # fmt: skip
+def test_an_event_told_aside_with_its_cause_in_its_own_clause_gives_a_reason(question: str, sentence: str) -> None:
+    assert gives_a_reason(sentence, analyse(question))
+
+
+def test_the_sentence_after_an_event_told_aside_carries_the_other_news_on(encoder: object) -> None:
+    """The failed test is told in a clause about the truck that replaces the engine; the chief's quote after it is
+    about the town without the engine, not why it failed: refused. When the next sentence names the truck, it
+    may give the reason."""
+    article = _article(
+        "ORBY - The Orby council voted Monday to buy a new pumper for $640,000. The pumper will replace Engine 4, a "
+        "1999 truck that failed its annual pump test in March, Chief Ada Quist said. \"We have been covering the "
+        "whole town with one engine for five months,\" Quist said.", encoder
+    )
+    assert _answer("Why did Orby's Engine 4 fail its pump test?", article, encoder) == CANNOT_ANSWER
+    named = _article(
+        "ORBY - The Orby council voted Monday to buy a new pumper for $640,000. The pumper will replace Engine 4, a "
+        "1999 truck that failed its annual pump test in March, Chief Ada Quist said. The truck's main pump had "
+        "cracked, Quist said.", encoder
+    )
+    assert "main pump had cracked" in _answer("Why did Orby's Engine 4 fail its pump test?", named, encoder)
