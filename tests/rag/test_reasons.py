@@ -84,6 +84,10 @@ def test_a_sentence_that_gives_a_reason(question: str, sentence: str) -> None:
     # those who act are no cause of what they do
     ("Why was the Tarn duck race postponed?", "Organizers postponed the Tarn duck race on Saturday."),
     ("Why was the Velt budget approved?", "The Velt budget was approved by the town board on Monday."),
+    # someone's account that tells the thing asked about again, with a measure or a time
+    ("Why did Velt Water's chlorine costs jump 20%?", "Ada Quist said the utility's chlorine costs rose 20 percent in 2024."),
+    ("Why are Orby's new snowplows running late?",
+     "Quist said three snowplows ordered in May are now expected to arrive in March, two months late."),
     # the event told aside, in a clause hung on the sentence's own news, whose cause is another event's
     ("Why did Orla Penn retire?",
      "Penn, who retired in 2019, said in a deposition that Tamsin Roe was moved to nights because of staffing."),
@@ -195,6 +199,10 @@ def test_a_sentence_telling_the_event_with_its_cause_comes_before_a_purpose_of_s
     ("Why did Orla Penn retire?", "Penn, who retired in 2019 because of a back injury, now coaches at Velt High."),
     ("Why did the Brack mill close?",
      "The county bought the Brack mill, which closed in 2012 after its biggest customer went bankrupt."),
+    # an account that says the thing asked about cannot be, or names something new
+    ("Why is Velt Hospital closing its maternity ward?", "Ada Quist said the hospital cannot staff the ward at night."),
+    ("Why did Velt Water's chlorine costs jump 20%?",
+     "Ada Quist said the utility's chlorine costs rose 20 percent after a supplier in Orby closed."),
 ])  # fmt: skip
 def test_an_event_told_aside_with_its_cause_in_its_own_clause_gives_a_reason(question: str, sentence: str) -> None:
     assert gives_a_reason(sentence, analyse(question))
@@ -216,3 +224,13 @@ def test_the_sentence_after_an_event_told_aside_carries_the_other_news_on(encode
         "cracked, Quist said.", encoder
     )
     assert "main pump had cracked" in _answer("Why did Orby's Engine 4 fail its pump test?", named, encoder)
+
+
+def test_a_verb_of_adding_a_thing_is_no_account() -> None:
+    """After the event's sentence, "adds $48 a year to every bill" adds money, not words; "He added that ..." is
+    an account."""
+    from rag.reasons import reason_in
+
+    analysis = analyse("Why did Velt Water's chlorine costs jump 20%?")
+    assert reason_in("The change adds $12 a year to every customer's bill.", analysis, following=True) is None
+    assert reason_in("She added that the utility had no choice.", analysis, following=True) == "account"
