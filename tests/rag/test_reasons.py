@@ -85,7 +85,8 @@ def test_a_sentence_that_gives_a_reason(question: str, sentence: str) -> None:
     ("Why was the Tarn duck race postponed?", "Organizers postponed the Tarn duck race on Saturday."),
     ("Why was the Velt budget approved?", "The Velt budget was approved by the town board on Monday."),
     # someone's account that tells the thing asked about again, with a measure or a time
-    ("Why did Velt Water's chlorine costs jump 20%?", "Ada Quist said the utility's chlorine costs rose 20 percent in 2024."),
+    ("Why did Velt Water's chlorine costs jump 20%?",
+     "Ada Quist said the utility's chlorine costs rose 20 percent in 2024."),
     ("Why are Orby's new snowplows running late?",
      "Quist said three snowplows ordered in May are now expected to arrive in March, two months late."),
     # the event told aside, in a clause hung on the sentence's own news, whose cause is another event's
