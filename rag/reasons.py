@@ -477,11 +477,39 @@ def _carries_the_event_on(sentence: str, following: str, analysis: QuestionAnaly
     (in a clause hung on the sentence's own news), when the next sentence carries that news on and must name who
     did the event ("The engine will replace Engine 2, a pumper that failed its pump test" / "\"We have been running
     the town with one engine,\" the chief said." tells nothing of why the pumper failed)."""
+    named = set(stems(following))
+    if not _linked(following, named, set(stems(display_text(sentence))) | set(stems(analysis.question))):
+        return False
     doc = sentence_parse(display_text(sentence))
     acts = asked_acts(analysis)
     aside = told_aside([t for t in doc if _tells_the_event(t, acts, analysis)])
     if aside is None:
         return True
     doers = [_doer_aside(clause) for clause in aside]
-    named = set(stems(following))
     return any(doer is None or doer & named for doer in doers)
+
+
+# Words any two sentences of a news story may share: its verbs of saying and its words of time.
+_UNLINKING = frozenset(all_stems(" ".join([*_SAYING_LEMMAS, "said", "told", "according", *_TIME_WORDS])))
+
+
+def _linked(following: str, named: set[str], told: set[str]) -> bool:
+    """Whether the sentence after the event's goes on about it: it names a thing the question or the event's sentence
+    names, or its subject points back, by a pronoun ("She said ...") or a common noun with "the" or "this" ("The
+    drop follows ...", "The company told ..."); "The first Strawberry Festival was held in 1998, according to the
+    Lions Club" after "Work on the boardwalk was delayed this spring" is another matter."""
+    if (named & told) - _UNLINKING:
+        return True
+    doc = sentence_parse(display_text(following))
+    return any(t.dep_ in ("nsubj", "nsubjpass", "poss") and (t.pos_ == "PRON" or _points_back(t)) for t in doc)
+
+
+def _points_back(noun: "Token") -> bool:
+    """"the company", "this decision", "The difference": a common noun with a definite article or "this", and no name
+    or other word of its own that would make it a new thing ("The first Strawberry Festival")."""
+    if noun.pos_ != "NOUN":
+        return False
+    own = [c for c in noun.children if c.i < noun.i]
+    return any(c.lower_ in ("the", "this", "that", "these", "those") for c in own) and all(
+        c.dep_ == "det" for c in own
+    )

@@ -235,3 +235,22 @@ def test_a_verb_of_adding_a_thing_is_no_account() -> None:
     analysis = analyse("Why did Velt Water's chlorine costs jump 20%?")
     assert reason_in("The change adds $12 a year to every customer's bill.", analysis, following=True) is None
     assert reason_in("She added that the utility had no choice.", analysis, following=True) == "account"
+
+
+def test_the_sentence_after_the_event_gives_a_reason_only_when_it_goes_on_about_it(encoder: object) -> None:
+    """An account after the event's sentence about another matter (naming nothing the question or that sentence
+    names, its subject no pronoun nor "the ...") is no reason: refused. One whose subject points back ("The drop
+    follows ...") gives it."""
+    question = "Why was the footbridge work at Tarn Lake delayed this summer?"
+    article = _article(
+        "ORBY - Work on Tarn Lake's new footbridge was delayed for several weeks this summer. The first Orby Corn "
+        "Roast was held in 1991 and drew about 600 people, according to the Rotary Club. This year's roast will "
+        "have a pie contest.", encoder
+    )
+    assert _answer(question, article, encoder) == CANNOT_ANSWER
+    pointing_back = _article(
+        "ORBY - Enrollment at Tarn Lake Elementary fell to 141 this fall, district officials said. The drop follows "
+        "the closing of the Orby box plant, Superintendent Ada Quist said. This year's roast will have a pie "
+        "contest.", encoder
+    )
+    assert "box plant" in _answer("Why is enrollment at Tarn Lake Elementary falling?", pointing_back, encoder)
