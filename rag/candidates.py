@@ -673,7 +673,7 @@ def answer_clause(
     if clause is None:
         return nothing_to_compare
     span, token = clause
-    verbs = _verb_and_head(token)
+    verbs = _verb_and_head(token) + _done_by_the_object(span, token)
     on_predicate = not wanted or _any_of(wanted, verbs)
     # a verb of the same act in other words ("arrested" for "caught") is as like the question's as its own
     on_same_act = on_predicate or (
@@ -1774,6 +1774,14 @@ def _verb_and_head(verb: "Token") -> list["Token"]:
     return [verb] + ([verb.head] if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl") else [])
 
 
+def _done_by_the_object(span: "Span", verb: "Token") -> list["Token"]:
+    """"hired Farrand Brothers to replace the culvert", "chose Ada Lind to lead the team": the verbs the answer,
+    as the object of `verb`, is the doer of (an object's infinitive)."""
+    if span.root.dep_ != "dobj" or span.root.head.i != verb.i:
+        return []
+    return [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.i > span.root.i]
+
+
 def _token_stems(token: "Token") -> frozenset[str]:
     """The stems of a word as written and of its lemma (the lemmatiser errs: "fined" -> "fin")."""
     return all_stems(token.text) | all_stems(token.lemma_)
@@ -1803,7 +1811,8 @@ def _fills_the_slot(analysis: QuestionAnalysis, span: "Span", verb: "Token") -> 
     verbs = _verb_and_head(verb) + completed
     if not _any_of(wanted, verbs):
         return _fills_the_other_side(analysis, span, verbs)
-    slot = slot_of(span.root)
+    # "hired Farrand Brothers to replace the culvert": the one hired does the replacing
+    slot = "subject" if _any_of(wanted, _done_by_the_object(span, verb)) else slot_of(span.root)
     if slot is None and _another_party(span.root, verbs):
         return False  # "Nina Hart bought the store from Ray Dunley": who it was bought from did not buy it
     return slot is None or slot == analysis.asked_slot

@@ -885,3 +885,17 @@ def test_a_yes_or_no_question_is_answered_yes_or_no_when_the_sentence_tells_its_
         assert not answer.startswith(("Yes", "No"))
     else:
         assert answer != CANNOT_ANSWER and answer.startswith(opener)
+
+
+def test_the_one_hired_to_do_the_act_asked_about_is_who_does_it(encoder: object) -> None:
+    """"Who is repairing the Tansy Road bridge?": the lead's board approved the contract, and the next sentence's
+    "hire Brackwell Paving to repair the bridge" makes the firm the one that repairs (the object of "hire" does
+    the infinitive's act); asked whom the board hired, the firm is answered as the one hired."""
+    article = _passage("a", "Orlby Ledger", (
+        "ORLBY - Tansy Road, closed since its bridge cracked during the March ice storm, should reopen by June 1 "
+        "under a contract approved Monday by the Orlby Town Board.\n\nThe board voted 4-1 to hire Brackwell Paving "
+        "of Dunmere to repair the bridge for $286,000. The company was one of three bidders."))  # fmt: skip
+    assert _answer_with_similarity("who's repairing the Tansy Road bridge?", [article], encoder).startswith(
+        "Brackwell Paving")
+    assert _answer_with_similarity("Whom did the Orlby board hire to repair the Tansy Road bridge?", [article],
+                                   encoder).startswith("Brackwell Paving")  # fmt: skip
