@@ -2442,6 +2442,10 @@ def _answer_entities(
                 and not _does_something(passage.text, s, e, start, end)):  # fmt: skip
             continue  # "Little Orrin Lake", "Orrin Dam": the model tags an unfamiliar lake or dam as a firm or person
             # (not "Save Orrin Creek sued the county", "Tom Pond found the dog": a lake does no such thing)
+        if (analysis.question_word in ("who", "whom") and _the_thing_asked_about(text, question)
+                and not _does_something(passage.text, s, e, start, end, acts=True)):  # fmt: skip
+            continue  # "Who was behind the campaign against the middle school bond?": "a bond to build a new Lakeview
+            # Middle School" names the school the bond is for, which does nothing there
         if (analysis.answer_type in ("person", "organisation")
                 and _where_someone_is_from(passage.text, s, e, start, end)):  # fmt: skip
             continue  # "A 34-year-old Tarrow man was rescued": where the man is from, not who anyone is
@@ -3131,15 +3135,32 @@ def _a_natural_feature(name: str, label: str) -> bool:
     )
 
 
-def _does_something(text: str, s: int, e: int, start: int, end: int) -> bool:
+def _the_thing_asked_about(name: str, question: str) -> bool:
+    """Whether the name's own noun ("School" of "Lakeview Middle School", "Friends" of "Friends of the Library") is
+    a common noun of a "who" question, which names the thing asked about ("the middle school bond"). (A "which"
+    question's nouns may tell the kind of name asked for: "Which engineering firm ...?")"""
+    noun = name.split(" of ")[0].split()[-1]
+    if not noun[:1].isupper():
+        return False
+    return re.search(rf"(?<![\w'’-]){re.escape(noun.casefold())}s?(?![\w'’-])", question) is not None
+
+
+# Verbs of being, having or needing, which tell a state of their subject, not its act.
+_STATE_VERBS = frozenset({"be", "have", "need", "remain", "sit", "stand", "include", "contain", "hold", "date"})
+
+
+def _does_something(text: str, s: int, e: int, start: int, end: int, acts: bool = False) -> bool:
     """Whether the name at text[s:e] is the subject of an active verb in its sentence text[start:end] ("Save Orrin
     Creek sued the county", "Tarn Hill, a Calder developer, bought the mill"): a firm, group or person, which a lake
-    or dam the name might be read as never is; not "Orrin Dam will be inspected", "repair Orrin Dam"."""
+    or dam the name might be read as never is; not "Orrin Dam will be inspected", "repair Orrin Dam". With `acts`,
+    not a verb of a state either ("Lakeview School needs $9 million in repairs")."""
     doc = sentence_parse(text[start:end])
     span = doc.char_span(s - start, e - start, alignment_mode="expand")
     if span is None:
         return False
     root = span.root
+    if acts and root.head.lemma_.casefold() in _STATE_VERBS:
+        return False
     return root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") and not any(
         c.dep_ == "auxpass" for c in root.head.children
     )

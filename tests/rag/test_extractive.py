@@ -899,3 +899,23 @@ def test_the_one_hired_to_do_the_act_asked_about_is_who_does_it(encoder: object)
         "Brackwell Paving")
     assert _answer_with_similarity("Whom did the Orlby board hire to repair the Tansy Road bridge?", [article],
                                    encoder).startswith("Brackwell Paving")  # fmt: skip
+
+
+def test_a_name_of_the_thing_a_who_question_asks_about_is_no_answer(encoder: object) -> None:
+    """"Who was behind the campaign against the Tarnby middle school bond?": "a bond to build a new Quell Middle
+    School" names the school the bond is for, not anyone behind a campaign; the group's leader answers. A school
+    that does something ("Quell Middle School will pay ...") is still a who answer."""
+    article = _passage("a", "Tarnby Ledger", (
+        "TARNBY - The $38 million bond to build a new Quell Middle School failed Tuesday, 2,210 votes to 2,046. The "
+        "main organized opposition came from Tarnby Taxpayers United, a group led by retired banker Ione Pratt, "
+        "68."))  # fmt: skip
+    answer = _answer_with_similarity("Who was behind the campaign against the Tarnby middle school bond?", [article],
+                                    encoder)
+    assert "Quell Middle School [1]" not in answer and "Ione Pratt" in answer
+    from rag.candidates import _does_something, _the_thing_asked_about
+
+    paying = "Quell Middle School will pay $210,000 of the cost of its new roof, and the county will pay the rest."
+    assert _the_thing_asked_about("Quell Middle School", "Who is paying for the middle school roof?")
+    assert _does_something(paying, 0, 19, 0, len(paying), acts=True)
+    needing = "Quell Middle School needs $2 million in repairs."
+    assert not _does_something(needing, 0, 19, 0, len(needing), acts=True)
