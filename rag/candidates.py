@@ -1172,6 +1172,33 @@ def counts_anothers(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     return False
 
 
+# Nouns for people a place or a date may be asked of ("Where was the driver taken?"), beyond titles and roles.
+_PEOPLE_ASKED_OF = PEOPLES_NOUNS | {"man", "woman", "boy", "girl", "teen", "teenager", "child", "kid", "passenger",
+                                    "patient", "resident", "son", "daughter", "wife", "husband", "parent", "family",
+                                    "hiker", "swimmer", "cyclist", "pedestrian", "motorist", "rider"}  # fmt: skip
+
+
+def done_to_other_people(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """Whether a place or a date answering a question of some people ("Where was the minivan driver taken?") is
+    told of others, the subject of its clause a noun for other people ("Her two children were taken by ambulance
+    to Vellacott Memorial Hospital") in a passage that calls those asked of by the question's noun (one that does
+    not may call them otherwise: "students" for "kids")."""
+    focus = (analysis.focus or "").casefold()
+    if analysis.answer_type not in ("place", "date") or focus not in _PEOPLE_ASKED_OF:
+        return False
+    clause = _answer_clause_tokens(candidate)
+    if clause is None:
+        return False
+    verb = clause[1]
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "NOUN":
+        return False
+    lemma = subject.lemma_.casefold()
+    if lemma not in _PEOPLE_ASKED_OF or all_stems(lemma) & all_stems(focus):
+        return False
+    return bool(all_stems(focus) & set(stems(candidate.passage.text)))
+
+
 def of_another_person(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     """Whether an age or a length of time answering a question about one named person belongs to someone else the
     sentence names: "Founder Margaret Tully, 79, sold the shop to Rhea Castellanos" for "How old is Rhea
@@ -2425,6 +2452,11 @@ def _answer_entities(
                 and not analysis.role
                 and _ACCORDING_TO_BEFORE.search(passage.text, max(start, s - _ACCORDING_REACH), s)):  # fmt: skip
             continue  # "dragged the teen to the bank, according to Fire Chief Ron Pike": who tells it, not who did it
+        if (analysis.answer_type == "place" and label == "ORG"
+                and (_ACCORDING_TO_BEFORE.search(passage.text, max(start, s - _ACCORDING_REACH), s)
+                     or _affiliation_of_a_person(passage, s, start))):  # fmt: skip
+            continue  # "according to the Coldbrook Lions Club", "Meteorologist Owen Strand of the Tallis Valley Weather
+            # Center": who tells it or whom someone works for, not where anything is
         if (_CREDIT_BEFORE.search(passage.text, max(start, s - 30), s) or _CREDIT_OPENING.match(text)) and not (
                 _ASKS_OF_A_PICTURE.search(question)):  # fmt: skip
             continue  # "(Courtesy of St. Alder)", "Photo by Ada Quist": whose picture it is, in a caption's credit
@@ -3149,6 +3181,19 @@ def _the_thing_asked_about(name: str, question: str) -> bool:
 _STATE_VERBS = frozenset({"be", "have", "need", "remain", "sit", "stand", "include", "contain", "hold", "date"})
 
 
+_OF_AFTER_A_NAME = re.compile(r"[A-Z][\w.'’-]*,?\s+of\s+(?:the\s+)?$")
+
+
+def _affiliation_of_a_person(passage: Passage, s: int, start: int) -> bool:
+    """Whether the name at passage.text[s:] follows a person's name and "of" ("Owen Strand of the Tallis Valley
+    Weather Center"): whom the person works for or belongs to; not "the gymnasium of First Covenant Church"."""
+    before = _OF_AFTER_A_NAME.search(passage.text, max(start, s - 40), s)
+    return before is not None and any(
+        label == "PERSON" and e_start < before.start() + 1 <= e_end
+        for e_start, e_end, label in passage.entities
+    )
+
+
 def _does_something(text: str, s: int, e: int, start: int, end: int, acts: bool = False) -> bool:
     """Whether the name at text[s:e] is the subject of an active verb in its sentence text[start:end] ("Save Orrin
     Creek sued the county", "Tarn Hill, a Calder developer, bought the mill"): a firm, group or person, which a lake
@@ -3516,7 +3561,8 @@ def _in_question(
         return all(d.replace(",", "").rstrip(".") in question_words for d in digits) and all(
             w in question_words for w in days
         )
-    names = [w for w in words(text) if len(w) > 2 and w not in stopwords()]
+    # ("Okafor-Lind's salary": the possessive's name is the question's "Ruth Okafor-Lind")
+    names = [_POSSESSIVE_END.sub("", w) for w in words(text) if len(w) > 2 and w not in stopwords()]
     if label == "PERSON" and names:
         # the surname; not one the question writes only as the first word of a longer name ("Who started Keel
         # Valley Plastics?" does not name Walter Keel)
@@ -3527,6 +3573,7 @@ def _in_question(
 
 
 _WRITTEN_WORD = re.compile(r"[^\W_][\w&-]*")
+_POSSESSIVE_END = re.compile(r"['’]s$")
 
 
 def _only_opening_a_name(word: str, question: str) -> bool:

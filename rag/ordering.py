@@ -13,6 +13,7 @@ from rag.candidates import (
     Candidate, acts_rather_than_places, answer_clause, approximate_for_exact, clause_agrees, counted_noun,
     counts_a_noun_of_its_own, counts_anothers, counts_something_else, dated_as_to_come, dates_a_thing_or_a_state,
     dates_an_event_not_told, dates_another_event, dates_what_was_done, decided_another_thing, decided_for_another,
+    done_to_other_people,
     decided_upon, done_in_another_place, done_the_other_way, lasts_for_something_else, names_a_person,
     names_what_it_is_done_to, of_another_person, only_said_it, pays_for_something_else, sentence_spans,
     shares_something_else, sizes_something_else, span_before, sums_something_else, tells_whether,
@@ -520,6 +521,7 @@ def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_li
         counts_something_else(analysis, candidate, word_likeness)
         or counts_anothers(analysis, candidate)
         or of_another_person(analysis, candidate)
+        or done_to_other_people(analysis, candidate)
         or sums_something_else(analysis, candidate, word_likeness)
         or pays_someone_else(analysis, candidate, word_likeness)
         or sizes_something_else(analysis, candidate, word_likeness)

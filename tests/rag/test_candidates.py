@@ -3393,3 +3393,39 @@ def test_a_question_for_an_exact_figure_is_not_answered_by_a_round_one(question:
 
     label = "MONEY" if "$" in value else "CARDINAL"
     assert approximate_for_exact(analyse(question), _value_candidate(text, value, label)) is approximate
+
+
+def test_a_name_the_question_gives_is_no_answer_in_its_possessive() -> None:
+    """"Where did Ada Quist-Marr work before Tarnby?": "Quist-Marr's salary" names her, not a place."""
+    text = ("Under the new contract, Quist-Marr's salary will rise to $181,000. She was deputy chief in Orlow "
+            "Township before she came to Tarnby.")
+    passage = _passage(text, _tagged(text, "GPE", "Quist-Marr's", "Orlow Township"))
+    answers = _answers("Where did Ada Quist-Marr work before Tarnby?", passage)
+    assert "Quist-Marr's" not in answers and "Orlow Township" in answers
+
+
+def test_a_source_or_a_persons_employer_is_no_answer_to_where() -> None:
+    """"according to the Tarnby Rotary Club" tells who says so, "Meteorologist Ida Fenn of the Orlow Weather
+    Center" whom she works for: neither is where the fair is held; "the gymnasium of Grace Chapel" is where."""
+    text = ("About 8,000 people came Saturday, according to the Tarnby Rotary Club. Meteorologist Ida Fenn of the "
+            "Orlow Weather Center said rain is likely. The fair's craft show is in the gymnasium of Grace Chapel.")
+    entities = _tagged(text, "ORG", "the Tarnby Rotary Club", "the Orlow Weather Center", "Grace Chapel")
+    passage = _passage(text, [*entities, *_tagged(text, "PERSON", "Ida Fenn")])
+    answers = _answers("Where is the Tarnby fair held?", passage)
+    assert "the Tarnby Rotary Club" not in answers and "the Orlow Weather Center" not in answers
+    assert "Grace Chapel" in answers
+
+
+@pytest.mark.parametrize(("text", "others"), [
+    # the article calls the driver a driver, and the sentence tells of her children
+    ("The pickup's driver, a 41-year-old Orlow woman, was flown to Tarnby General Hospital. Her two sons were taken "
+     "by ambulance to a hospital in Quell.", True),
+    # the article never says "kids": its "students" may be those asked of
+    ("During the work, the school's 280 students will attend classes in Quell.", False),
+])  # fmt: skip
+def test_a_place_told_of_other_people_than_those_asked_of(text: str, others: bool) -> None:
+    from rag.candidates import done_to_other_people
+
+    question = ("Where was the pickup driver taken?" if others else
+                "Where will the Tarnby school kids go while it is closed?")  # fmt: skip
+    assert _flags(done_to_other_people, question, text, "Quell", "GPE") is others
