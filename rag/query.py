@@ -1143,11 +1143,20 @@ def _much_on_a_verb_of_money(much: "Token") -> bool:
     verb = much.head
     if much.dep_ == "pobj" and verb.dep_ == "prep":
         verb = verb.head  # "How much did the bakery sell for?"
+    elif much.dep_ == "acomp" and verb.lemma_.casefold() == "be":
+        # the parser may hang "much" on the auxiliary of a progressive or a "going to": "How much is the town
+        # putting toward the wing?", "How much was Farrand going to get for his land?"
+        later = next((t for t in much.doc[verb.i + 1 :] if t.pos_ == "VERB"), None)
+        if later is None:
+            return False
+        verb = next((c for c in later.children if c.dep_ == "xcomp"), later) if later.lower_ == "going" else later
     elif much.dep_ not in ("dobj", "advmod", "npadvmod"):
         return False
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     lemma = verb.lemma_.casefold()
+    if lemma == "put" and any(c.dep_ == "prep" and c.lower_ in ("toward", "towards") for c in verb.children):
+        return True  # "How much is the town putting toward the wing?": a sum put toward a cost
     if lemma in _GETTING_VERBS:
         # "How much will the town get from selling the trucks?", "... get for the old fire truck?": got for a sale
         # or for a thing, a sum; "How much did the farm get on Sunday?" may be rain, and what is collected "for the
