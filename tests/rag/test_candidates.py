@@ -3429,3 +3429,17 @@ def test_a_place_told_of_other_people_than_those_asked_of(text: str, others: boo
     question = ("Where was the pickup driver taken?" if others else
                 "Where will the Tarnby school kids go while it is closed?")  # fmt: skip
     assert _flags(done_to_other_people, question, text, "Quell", "GPE") is others
+
+
+@pytest.mark.parametrize(("text", "value", "counted"), [
+    # the parser hangs the number on the first word of a compound in the plural: what the compound names is counted
+    ("The Orlow district logged 540 ambulance calls last year.", "540", "call"),
+    ("The town has 12 police officers.", "12", "officer"),
+    # not a measure before a noun in the singular, nor the parser's compound of a noun in the singular
+    ("Judge Ada Quist wrote a 22-page decision.", "22", "page"),
+    ("The new rates apply to the 310 metered spaces downtown.", "310", "space"),
+])  # fmt: skip
+def test_a_number_before_a_compound_counts_its_last_noun(text: str, value: str, counted: str) -> None:
+    from rag.candidates import counted_noun
+
+    assert counted_noun(_value_candidate(text, value, "CARDINAL")) == counted
