@@ -1731,8 +1731,9 @@ def done_the_other_way(analysis: QuestionAnalysis, candidate: Candidate) -> bool
         return False
     verbs = _verb_and_head(clause[1])
     wanted = _predicate_stems(analysis)
-    if _any_of(wanted, verbs):
-        return False
+    if _any_of(wanted, verbs) or _any_of(frozenset(f"re{stem}" for stem in wanted), verbs[:1]):
+        return False  # (the value's own verb doing the act again, "closed ..., should reopen by Sept. 15", is no
+        # opposite of "open" for the "closed" it is joined to)
     return any(
         (wanted & first and _any_of(second, verbs)) or (wanted & second and _any_of(first, verbs))
         for first, second in _OPPOSITE_VERBS

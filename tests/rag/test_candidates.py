@@ -1804,6 +1804,11 @@ def test_a_share_of_a_thing_alike_the_one_asked_about_answers(likeness: "WordLik
         # the question's own verb is there too
         ("When did the Orlow pool reopen?", "The Orlow pool, closed since June, reopened on July 9.", "July 9", "DATE",
          False),
+        # the value's own verb does the asked act again, joined to its opposite
+        ("When will Tarn Road open again?", "Tarn Road, closed since the March flood, should reopen by June 1.",
+         "June 1", "DATE", False),
+        ("When will Tarn Road open again?", "Tarn Road reopened in May but closed again on June 1.", "June 1", "DATE",
+         True),
     ],
 )  # fmt: skip
 def test_a_value_of_the_opposite_event_does_not_answer(question: str, text: str, value: str, label: str,
