@@ -80,8 +80,19 @@ def agreeing_first(
             continue  # a number of something else ("120 workers") does not answer for the water; a number standing
             # alone ("It hired nine instead", "will hold 600") may well count the noun asked about
         if clause_agrees(analysis, candidate):
-            return _moved_first(candidates, candidate)
+            return _moved_first(candidates, _on_the_verb_in_its_sentence(candidates[:window], candidate, analysis))
     return candidates
+
+
+def _on_the_verb_in_its_sentence(candidates: list[Candidate], chosen: Candidate,
+                                 analysis: QuestionAnalysis) -> Candidate:  # fmt: skip
+    """`chosen`, or a value of the same sentence among `candidates` that hangs on the question's verb (or one of the
+    same act) and agrees with the question when `chosen` does not hang on it: "hopes to break ground in summer 2025
+    and open the school in fall 2027" answers "When is the school to open?" with fall 2027."""
+    if not analysis.predicate or answer_clause(analysis, chosen)["answer_on_same_act"]:
+        return chosen
+    return next((c for c in candidates if c is not chosen and c.passage is chosen.passage and c.start == chosen.start
+                 and answer_clause(analysis, c)["answer_on_same_act"] and clause_agrees(analysis, c)), chosen)
 
 
 def fitting_first(
