@@ -902,6 +902,8 @@ def counts_something_else(
         return False
     counted = (_counted_noun(clause[0]) or _counted_by_ellipsis(clause[0])
                or _counted_by_the_sentence_before(candidate, clause[0]))  # fmt: skip
+    if counted is not None and _of_another_kind_by_its_compound(counted, clause[0].root, analysis):
+        return True  # "610 ambulance calls" for "How many overnight calls?"
     # "How many people were arrested?": "23 arrests" counts them by the question's own verb; "How many arrests?":
     # "arrested 23 people" counts them by the sentence's
     if counted is not None and (
@@ -925,6 +927,23 @@ def counts_something_else(
     if family is not None and counted is not None and not _token_stems(counted) & family:
         return True  # "How many jobs will the marina create?": "120 new boat slips" counts no jobs, however alike
     return _counted_similarity(analysis.focus, clause[0], "count", word_likeness, counted) < COUNTED_LIKENESS
+
+
+def _of_another_kind_by_its_compound(counted: "Token", number: "Token", analysis: QuestionAnalysis) -> bool:
+    """Whether the noun a number counts is a compound whose first word (the one the parser hung the number on) the
+    question does not use, while the question gives the counted noun a word of its own: "610 ambulance calls" for
+    "How many overnight calls?" (but for "How many calls did the district answer?" or "How many ambulance
+    calls?")."""
+    parts = [c for c in counted.children if c.dep_ == "compound" and c.i < counted.i]
+    if number.head not in parts or not all_stems(counted.lemma_) & all_stems(analysis.focus or ""):
+        return False
+    asked = re.search(rf"\bhow many\s+((?:[\w-]+\s+)+?){re.escape(analysis.focus or '')}", analysis.question,
+                      re.IGNORECASE)  # fmt: skip
+    if asked is None:
+        return False
+    # (a name before the noun, "How many Quarrisford customers?", tells whose, not what kind)
+    own = set(stems(" ".join(w for w in asked.group(1).split() if not w[:1].isupper())))
+    return bool(own) and not any(_token_stems(part) & own for part in parts)
 
 
 def _a_kind_of_thing(counted: "Token") -> bool:
@@ -1181,8 +1200,8 @@ _PEOPLE_ASKED_OF = PEOPLES_NOUNS | {"man", "woman", "boy", "girl", "teen", "teen
 def done_to_other_people(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     """Whether a place or a date answering a question of some people ("Where was the minivan driver taken?") is
     told of others, the subject of its clause a noun for other people ("Her two children were taken by ambulance
-    to Vellacott Memorial Hospital") in a passage that calls those asked of by the question's noun (one that does
-    not may call them otherwise: "students" for "kids")."""
+    to Vellacott Memorial Hospital") after a sentence that calls those asked of by the question's noun (one that
+    does not may call them otherwise: "students" for "kids")."""
     focus = (analysis.focus or "").casefold()
     if analysis.answer_type not in ("place", "date") or focus not in _PEOPLE_ASKED_OF:
         return False
@@ -1196,7 +1215,9 @@ def done_to_other_people(analysis: QuestionAnalysis, candidate: Candidate) -> bo
     lemma = subject.lemma_.casefold()
     if lemma not in _PEOPLE_ASKED_OF or all_stems(lemma) & all_stems(focus):
         return False
-    return bool(all_stems(focus) & set(stems(candidate.passage.text)))
+    before = span_before(candidate)
+    near = candidate.passage.text[before[0] if before else candidate.start : candidate.end]
+    return bool(all_stems(focus) & set(stems(near)))
 
 
 def of_another_person(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
@@ -1804,10 +1825,17 @@ def _verb_and_head(verb: "Token") -> list["Token"]:
 
 def _done_by_the_object(span: "Span", verb: "Token") -> list["Token"]:
     """"hired Farrand Brothers to replace the culvert", "chose Ada Lind to lead the team": the verbs the answer,
-    as the object of `verb`, is the doer of (an object's infinitive)."""
-    if span.root.dep_ != "dobj" or span.root.head.i != verb.i:
+    as the object of a verb of engaging someone (`_ENGAGING_VERBS`), is the doer of (an object's infinitive)."""
+    if span.root.dep_ != "dobj" or span.root.head.i != verb.i or verb.lemma_.casefold() not in _ENGAGING_VERBS:
         return []
-    return [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.i > span.root.i]
+    return [c for c in verb.children if c.pos_ == "VERB" and c.i > span.root.i
+            and (c.dep_ == "xcomp" or (c.dep_ == "advcl" and is_infinitive(c)))]  # fmt: skip
+
+
+# Verbs of engaging someone to do a thing, whose object does it: "hired Farrand Brothers to replace the culvert";
+# not "asked Ostrow Paving to fix the potholes", which the firm may not do.
+_ENGAGING_VERBS = frozenset({"hire", "pick", "choose", "select", "contract", "retain", "pay", "tap", "name", "appoint",
+                             "commission", "engage", "enlist", "authorize", "award"})  # fmt: skip
 
 
 def _token_stems(token: "Token") -> frozenset[str]:
@@ -2457,11 +2485,14 @@ def _answer_entities(
                 and not analysis.role
                 and _ACCORDING_TO_BEFORE.search(passage.text, max(start, s - _ACCORDING_REACH), s)):  # fmt: skip
             continue  # "dragged the teen to the bank, according to Fire Chief Ron Pike": who tells it, not who did it
-        if (analysis.answer_type == "place" and label == "ORG"
-                and (_ACCORDING_TO_BEFORE.search(passage.text, max(start, s - _ACCORDING_REACH), s)
-                     or _affiliation_of_a_person(passage, s, start))):  # fmt: skip
+        if analysis.answer_type == "place" and label == "ORG" and (
+            (_ACCORDING_TO_BEFORE.search(passage.text, max(start, s - _ACCORDING_REACH), s)
+             and not _A_BUILDING_LAST.search(text))
+            or _affiliation_of_a_person(passage, s, start)
+        ):
             continue  # "according to the Coldbrook Lions Club", "Meteorologist Owen Strand of the Tallis Valley Weather
-            # Center": who tells it or whom someone works for, not where anything is
+            # Center": who tells it or whom someone works for, not where anything is ("according to Tarrow General
+            # Hospital" may tell where a patient is)
         if (_CREDIT_BEFORE.search(passage.text, max(start, s - 30), s) or _CREDIT_OPENING.match(text)) and not (
                 _ASKS_OF_A_PICTURE.search(question)):  # fmt: skip
             continue  # "(Courtesy of St. Alder)", "Photo by Ada Quist": whose picture it is, in a caption's credit
@@ -3183,7 +3214,7 @@ def _the_thing_asked_about(name: str, question: str) -> bool:
 
 
 # Verbs of being, having or needing, which tell a state of their subject, not its act.
-_STATE_VERBS = frozenset({"be", "have", "need", "remain", "sit", "stand", "include", "contain", "hold", "date"})
+_STATE_VERBS = frozenset({"be", "have", "need", "remain", "sit", "stand", "include", "contain", "date"})
 
 
 _OF_AFTER_A_NAME = re.compile(r"[A-Z][\w.'’-]*,?\s+of\s+(?:the\s+)?$")
@@ -3203,7 +3234,8 @@ def _does_something(text: str, s: int, e: int, start: int, end: int, acts: bool 
     """Whether the name at text[s:e] is the subject of an active verb in its sentence text[start:end] ("Save Orrin
     Creek sued the county", "Tarn Hill, a Calder developer, bought the mill"): a firm, group or person, which a lake
     or dam the name might be read as never is; not "Orrin Dam will be inspected", "repair Orrin Dam". With `acts`,
-    not a verb of a state either ("Lakeview School needs $9 million in repairs")."""
+    not a verb of a state either ("Lakeview School needs $9 million in repairs"), but the doer of a passive ("called
+    off by Lakeview School")."""
     doc = sentence_parse(text[start:end])
     span = doc.char_span(s - start, e - start, alignment_mode="expand")
     if span is None:
@@ -3211,6 +3243,8 @@ def _does_something(text: str, s: int, e: int, start: int, end: int, acts: bool 
     root = span.root
     if acts and root.head.lemma_.casefold() in _STATE_VERBS:
         return False
+    if acts and root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return True  # "was called off by Harlow Middle School"
     return root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") and not any(
         c.dep_ == "auxpass" for c in root.head.children
     )

@@ -361,11 +361,11 @@ def _restates(verb: "Token", asked: set[str]) -> bool:
 
 
 def _says(token: "Token") -> bool:
-    """A verb of saying, but not "add" or "note" with a thing as its object ("The change adds $48 a year to every
-    bill", "noted a rise in calls"), which adds or notes no words."""
+    """A verb of saying, but not "add" with a thing as its object ("The change adds $48 a year to every bill"), which
+    adds no words ("noted a rise in calls" notes a fact)."""
     if token.lemma_.casefold() not in _SAYING_LEMMAS or token.pos_ not in ("VERB", "AUX"):
         return False
-    return token.lemma_.casefold() not in ("add", "note") or not any(c.dep_ == "dobj" for c in token.children)
+    return token.lemma_.casefold() != "add" or not any(c.dep_ == "dobj" for c in token.children)
 
 
 def _reported(saying: "Token") -> "Token | None":
@@ -440,12 +440,25 @@ def _caused_further_down(candidates: list[Candidate], analysis: QuestionAnalysis
 
 def _tells_the_event_with_a_cause(candidate: Candidate, analysis: QuestionAnalysis) -> bool:
     """Whether the sentence tells the event asked about by its own verb or one of the same act ("They closed it
-    because ..." for "Why did the diner shut down?") and gives a cause in so many words."""
+    because ..." for "Why did the diner shut down?"), or by a noun that points back to it ("the increase is needed
+    because ..."), and gives a cause in so many words."""
     acts = asked_acts(analysis)
     if not acts or reason_in(candidate.text, analysis) != "cause":
         return False
-    return any(t.pos_ in ("VERB", "AUX") and _tells_the_event(t, acts, analysis)
-               for t in sentence_parse(display_text(candidate.text)))  # fmt: skip
+    doc = sentence_parse(display_text(candidate.text))
+    return any(t.pos_ in ("VERB", "AUX") and _tells_the_event(t, acts, analysis) for t in doc) or any(
+        t.dep_ in ("nsubj", "nsubjpass") and _points_back(t)
+        and (_a_thing(t) or t.head.lemma_.casefold() in ("blame", "cite", "attribute"))
+        and _A_CAUSE_OF_ITS_SUBJECT.search(_clause_text(t.head))
+        for t in doc
+    )  # ("Mobry said the increase is needed because ...": the event by a noun that points back to it; not "The
+    # commission voted ...", which names who acted, unless it blames or cites a cause: "The hospital blamed ...")
+
+
+# Words that give the cause of what a clause's subject names, as "the money comes from ..." (its source) does not.
+_A_CAUSE_OF_ITS_SUBJECT = re.compile(
+    r"\b(?:because|due (?:\w+ ){0,2}?to|owing to|as a result|needed to|necessary to|blam\w*|cit(?:ed|ing)|caused|"
+    r"driven (?:\w+ )?by|prompted|in response to)\b", re.IGNORECASE)
 
 
 def reason_after(candidate: Candidate, analysis: QuestionAnalysis) -> tuple[int, int] | None:
@@ -496,12 +509,22 @@ _UNLINKING = frozenset(all_stems(" ".join([*_SAYING_LEMMAS, "said", "told", "acc
 def _linked(following: str, named: set[str], told: set[str]) -> bool:
     """Whether the sentence after the event's goes on about it: it names a thing the question or the event's sentence
     names, or its subject points back, by a pronoun ("She said ...") or a common noun with "the" or "this" ("The
-    drop follows ...", "The company told ..."); "The first Strawberry Festival was held in 1998, according to the
-    Lions Club" after "Work on the boardwalk was delayed this spring" is another matter."""
+    drop follows ...", "The company told ..."), or someone tells what had happened before it; "The first Strawberry
+    Festival was held in 1998, according to the Lions Club" after "Work on the boardwalk was delayed this spring" is
+    another matter."""
     if (named & told) - _UNLINKING:
         return True
     doc = sentence_parse(display_text(following))
-    return any(t.dep_ in ("nsubj", "nsubjpass", "poss") and (t.pos_ == "PRON" or _points_back(t)) for t in doc)
+    if any(_says(t) and any(_before_it(c) for c in t.children if c.dep_ == "ccomp") for t in doc):
+        return True  # "Lineman Abe Torvik said a squirrel had shorted a transformer": what had happened before it
+    return any(t.dep_ in ("nsubj", "nsubjpass", "poss") and t.tag_ not in ("WP", "WDT", "WP$")
+               and (t.pos_ == "PRON" or _points_back(t)) for t in doc)  # fmt: skip
+
+
+def _before_it(verb: "Token") -> bool:
+    """A verb in the past perfect ("had shorted", "had been cracked"), which tells what happened before the events
+    the story tells."""
+    return verb.tag_ == "VBN" and any(c.lower_ == "had" and c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _points_back(noun: "Token") -> bool:

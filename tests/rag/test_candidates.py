@@ -3448,3 +3448,63 @@ def test_a_number_before_a_compound_counts_its_last_noun(text: str, value: str, 
     from rag.candidates import counted_noun
 
     assert counted_noun(_value_candidate(text, value, "CARDINAL")) == counted
+
+
+@pytest.mark.parametrize(("text", "does"), [
+    ("The Orlow board hired Tarn Paving to fix the potholes on Quay Street.", True),
+    # asked to, not engaged to: the firm may not do it
+    ("Residents asked Tarn Paving to fix the potholes on Quay Street, but the firm has not agreed.", False),
+])  # fmt: skip
+def test_the_one_engaged_to_do_the_act_does_it(text: str, does: bool) -> None:
+    from rag.candidates import answer_clause
+    from rag.query import analyse
+
+    candidate = _value_candidate(text, "Tarn Paving", "ORG")
+    clause = answer_clause(analyse("Who is fixing the potholes on Quay Street?"), candidate)
+    assert bool(clause["answer_on_same_act"]) is does
+
+
+@pytest.mark.parametrize(("text", "acts"), [
+    ("After-school clubs were called off by Quell Middle School for the week.", True),
+    ("Quell Middle School will hold a counseling session on Thursday.", True),
+    ("Quell Middle School needs $2 million in repairs.", False),
+])  # fmt: skip
+def test_a_name_that_acts_in_its_sentence(text: str, acts: bool) -> None:
+    from rag.candidates import _does_something
+
+    start = text.index("Quell Middle School")
+    assert _does_something(text, start, start + 19, 0, len(text), acts=True) is acts
+
+
+def test_a_hospital_that_tells_of_a_patient_may_be_where_the_patient_is() -> None:
+    text = "Ida Fenn was hospitalized briefly in May and is recovering, according to Orlow General Hospital."
+    passage = _passage(text, _tagged(text, "ORG", "Orlow General Hospital") + _tagged(text, "PERSON", "Ida Fenn"))
+    assert "Orlow General Hospital" in _answers("Where was Ida Fenn hospitalized?", passage)
+
+
+def test_people_of_another_name_far_from_the_questions_noun_may_be_those_asked_of() -> None:
+    """"kids" only in a quote three sentences before: the "students" taken to the fire hall may be the kids."""
+    from rag.candidates import Candidate, done_to_other_people
+    from rag.query import analyse
+
+    text = ("\"The kids were calm,\" the principal said. Buses were late. A tow truck came. The students were taken "
+            "to the Quell fire hall.")  # fmt: skip
+    start = text.index("The students")
+    value = text.index("Quell fire hall")
+    candidate = Candidate(0, _passage(text), start, len(text), {}, [(value, value + 15, "FAC")])
+    assert not done_to_other_people(analyse("Where were the kids taken?"), candidate)
+
+
+@pytest.mark.parametrize(("question", "other"), [
+    ("How many overnight calls did the Orlow district answer?", True),
+    ("How many calls did the Orlow district answer?", False),
+    ("How many ambulance calls did the Orlow district answer?", False),
+    # a name before the noun tells whose, not what kind
+    ("How many Orlow calls did the district answer?", False),
+])  # fmt: skip
+def test_a_compound_of_another_kind_than_the_question_gives_counts_something_else(question: str, other: bool) -> None:
+    from rag.candidates import counts_something_else
+    from rag.query import analyse
+
+    candidate = _value_candidate("The Orlow district answered 610 ambulance calls last year.", "610", "CARDINAL")
+    assert counts_something_else(analyse(question), candidate) is other

@@ -600,3 +600,20 @@ def test_a_figure_of_a_year_long_before_the_articles_does_not_answer_of_last_yea
     drew.passage = drew.passage.model_copy(update={"published": "2025-06-11"})
     assert fitting_first([drew], analyse("How many people went to the Orby fair last year?")) == []
     assert fitting_first([drew], analyse("How many people went to the Orby fair in 1998?")) == [drew]
+
+
+def test_the_agreeing_value_on_the_questions_verb_in_the_same_sentence_comes_first() -> None:
+    """"When is the new Quenlow school to open?": "opened in 1958" is done, so a value of a plan takes its place;
+    of the plan's sentence, "open the school in fall 2028", on the question's verb, not "break ground in spring
+    2026"."""
+    from rag.candidates import Candidate
+    from rag.ordering import agreeing_first
+    from rag.query import analyse
+
+    old = _valued("The current Quenlow school, which opened in 1958, holds about 900 students.", "1958", "DATE")
+    plan = "The superintendent said she hopes to break ground in spring 2026 and open the school in fall 2028."
+    ground = _valued(plan, "spring 2026", "DATE")
+    opening = Candidate(0, ground.passage, 0, len(plan), {}, [(plan.index("fall 2028"), plan.index("fall 2028") + 9,
+                                                               "DATE")])  # fmt: skip
+    ranked = agreeing_first([old, ground, opening], analyse("When is the new Quenlow school supposed to open?"))
+    assert ranked[0] is opening

@@ -10,6 +10,7 @@ import pytest
 from rag.models import CANNOT_ANSWER
 from rag.query import analyse
 from rag.reasons import gives_a_reason
+from rag.text import stems
 
 if TYPE_CHECKING:
     from rag.models import Passage
@@ -254,3 +255,44 @@ def test_the_sentence_after_the_event_gives_a_reason_only_when_it_goes_on_about_
         "contest.", encoder
     )
     assert "box plant" in _answer("Why is enrollment at Tarn Lake Elementary falling?", pointing_back, encoder)
+
+
+def test_noting_a_fact_is_an_account_and_a_relative_pronoun_points_back_to_nothing() -> None:
+    """"He noted a 30 percent rise in night calls" tells a fact someone gave (only "adds $12" adds no words); "who"
+    in "Board member Ivo Lund, who cast the lone no vote, said ..." is no pronoun subject pointing back."""
+    from rag.reasons import _linked, reason_in
+
+    analysis = analyse("Why is the Velt clinic adding night hours?")
+    assert reason_in("He noted a 30 percent rise in calls after 8 p.m.", analysis, following=True) == "account"
+    following = "Board member Ivo Lund, who cast the lone no vote, said members cannot afford another increase."
+    assert not _linked(following, set(stems(following)), set(stems("The Velt clinic will add night hours in May.")))
+
+
+def test_someone_telling_what_had_happened_goes_on_about_the_event(encoder: object) -> None:
+    """After the outage's sentence, "Lineman Abe Sorn said a squirrel had shorted a transformer" shares no word with
+    it and names a new speaker, but tells what had happened before: the reason."""
+    article = _article(
+        "ORBY - About 2,100 Velt Electric customers in Orby lost power for three hours on Friday. Lineman Abe Sorn "
+        "said a squirrel had shorted a transformer on Pike Road. Crews restored service by 4 p.m.", encoder
+    )
+    assert "squirrel" in _answer("Why did Velt Electric customers in Orby lose power on Friday?", article, encoder)
+    from rag.reasons import _linked
+
+    following = "Lineman Abe Sorn said a squirrel had shorted a transformer on Pike Road."
+    told = set(stems("About 2,100 Velt Electric customers in Orby lost power for three hours on Friday."))
+    assert _linked(following, set(stems(following)), told)
+
+
+def test_a_sentence_further_down_whose_subject_points_back_to_the_event_gives_its_cause(encoder: object) -> None:
+    """The lead tells the rate rise, the next sentence its size; "The increase is needed because ..." further down
+    points back to it with a cause. "The council voted ..." names who acted and is no such sentence."""
+    from rag.reasons import _tells_the_event_with_a_cause
+    from tests.rag.test_extractive import _valued
+
+    analysis = analyse("Why is Velt Water raising its rates?")
+    pointing = _valued("Ada Quist said the increase is needed because the utility must replace 12 miles of old main.",
+                       "Ada Quist", "PERSON")  # fmt: skip
+    actor = _valued("The council voted 6-1 for the changes, which Ada Quist said are needed to close a budget gap.",
+                    "Ada Quist", "PERSON")  # fmt: skip
+    assert _tells_the_event_with_a_cause(pointing, analysis)
+    assert not _tells_the_event_with_a_cause(actor, analysis)
