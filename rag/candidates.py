@@ -1977,10 +1977,12 @@ def _counted_noun(answer: "Span") -> "Token | None":
     # before its noun ("Sixty-odd volunteers" is an adjective to the parser); after it, it names one (Room 12)
     if root.dep_ in _COUNTING and root.head.pos_ in ("NOUN", "PROPN") and root.i < root.head.i:
         head = root.head
-        if (head.dep_ == "compound" and head.head.i > head.i and head.head.tag_ == "NNS"
+        hyphened = root.i + 1 < len(root.doc) and root.doc[root.i + 1].text == "-"
+        if (head.dep_ == "compound" and head.head.i > head.i and head.head.tag_ == "NNS" and not hyphened
                 and head.lemma_.casefold() not in MEASURE_UNITS):  # fmt: skip
             head = head.head  # "610 ambulance calls", the number hung on "ambulance": calls are counted (not "a
-            # 14-page decision", nor "412 spaces downtown", the parser's compound of a noun in the singular)
+            # 14-page decision", nor "412 spaces downtown", the parser's compound of a noun in the singular, nor
+            # "one-bedroom lofts", a kind of loft)
         if head.lemma_.casefold() in _TIME_NOUNS and any(
             root.i < c.i < head.i and c.lower_ in _TIME_DETERMINERS for c in head.children
         ):
