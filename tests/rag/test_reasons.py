@@ -210,22 +210,35 @@ def test_an_event_told_aside_with_its_cause_in_its_own_clause_gives_a_reason(que
     assert gives_a_reason(sentence, analyse(question))
 
 
-def test_the_sentence_after_an_event_told_aside_carries_the_other_news_on(encoder: object) -> None:
-    """The failed test is told in a clause about the truck that replaces the engine; the chief's quote after it is
-    about the town without the engine, not why it failed: refused. When the next sentence names the truck, it
-    may give the reason."""
-    article = _article(
-        "ORBY - The Orby council voted Monday to buy a new pumper for $640,000. The pumper will replace Engine 4, a "
-        "1999 truck that failed its annual pump test in March, Chief Ada Quist said. \"We have been covering the "
-        "whole town with one engine for five months,\" Quist said.", encoder
-    )
-    assert _answer("Why did Orby's Engine 4 fail its pump test?", article, encoder) == CANNOT_ANSWER
-    named = _article(
-        "ORBY - The Orby council voted Monday to buy a new pumper for $640,000. The pumper will replace Engine 4, a "
-        "1999 truck that failed its annual pump test in March, Chief Ada Quist said. The truck's main pump had "
-        "cracked, Quist said.", encoder
-    )
-    assert "main pump had cracked" in _answer("Why did Orby's Engine 4 fail its pump test?", named, encoder)
+@pytest.mark.parametrize(("question", "text", "reason"), [
+    # the failed test is told aside, in a clause about the truck that replaces the engine; the chief's quote after it
+    # is about the town without the engine, not why it failed
+    ("Why did Orby's Engine 4 fail its pump test?",
+     "ORBY - The Orby council voted Monday to buy a new pumper for $640,000. The pumper will replace Engine 4, a 1999 "
+     "truck that failed its annual pump test in March, Chief Ada Quist said. \"We have been covering the whole town "
+     "with one engine for five months,\" Quist said.", None),
+    # ... but a next sentence that names the truck may give the reason
+    ("Why did Orby's Engine 4 fail its pump test?",
+     "ORBY - The Orby council voted Monday to buy a new pumper for $640,000. The pumper will replace Engine 4, a 1999 "
+     "truck that failed its annual pump test in March, Chief Ada Quist said. The truck's main pump had cracked, Quist "
+     "said.", "main pump had cracked"),
+    # an account after the event's sentence about another matter (naming nothing the question or that sentence
+    # names, its subject no pronoun nor "the ...") is no reason
+    ("Why was the footbridge work at Tarn Lake delayed this summer?",
+     "ORBY - Work on Tarn Lake's new footbridge was delayed for several weeks this summer. The first Orby Corn Roast "
+     "was held in 1991 and drew about 600 people, according to the Rotary Club. This year's roast will have a pie "
+     "contest.", None),
+    # one whose subject points back ("The drop follows ...") gives it
+    ("Why is enrollment at Tarn Lake Elementary falling?",
+     "ORBY - Enrollment at Tarn Lake Elementary fell to 141 this fall, district officials said. The drop follows the "
+     "closing of the Orby box plant, Superintendent Ada Quist said. This year's roast will have a pie contest.",
+     "box plant"),
+])  # fmt: skip
+def test_the_sentence_after_the_events_gives_a_reason_only_when_it_goes_on_about_it(
+    question: str, text: str, reason: str | None, encoder: object
+) -> None:
+    answer = _answer(question, _article(text, encoder), encoder)
+    assert answer == CANNOT_ANSWER if reason is None else reason in answer
 
 
 def test_a_verb_of_adding_a_thing_is_no_account() -> None:
@@ -236,25 +249,6 @@ def test_a_verb_of_adding_a_thing_is_no_account() -> None:
     analysis = analyse("Why did Velt Water's chlorine costs jump 20%?")
     assert reason_in("The change adds $12 a year to every customer's bill.", analysis, following=True) is None
     assert reason_in("She added that the utility had no choice.", analysis, following=True) == "account"
-
-
-def test_the_sentence_after_the_event_gives_a_reason_only_when_it_goes_on_about_it(encoder: object) -> None:
-    """An account after the event's sentence about another matter (naming nothing the question or that sentence
-    names, its subject no pronoun nor "the ...") is no reason: refused. One whose subject points back ("The drop
-    follows ...") gives it."""
-    question = "Why was the footbridge work at Tarn Lake delayed this summer?"
-    article = _article(
-        "ORBY - Work on Tarn Lake's new footbridge was delayed for several weeks this summer. The first Orby Corn "
-        "Roast was held in 1991 and drew about 600 people, according to the Rotary Club. This year's roast will "
-        "have a pie contest.", encoder
-    )
-    assert _answer(question, article, encoder) == CANNOT_ANSWER
-    pointing_back = _article(
-        "ORBY - Enrollment at Tarn Lake Elementary fell to 141 this fall, district officials said. The drop follows "
-        "the closing of the Orby box plant, Superintendent Ada Quist said. This year's roast will have a pie "
-        "contest.", encoder
-    )
-    assert "box plant" in _answer("Why is enrollment at Tarn Lake Elementary falling?", pointing_back, encoder)
 
 
 def test_noting_a_fact_is_an_account_and_a_relative_pronoun_points_back_to_nothing() -> None:
