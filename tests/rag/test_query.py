@@ -1008,6 +1008,9 @@ def test_a_share_of_time_answers_how_much_time() -> None:
     ("cancel", "Organizers scrapped the Ellwick parade.", "scrapped", True),
     ("cancel", "Organizers called off the Ellwick parade.", "called", True),
     ("cancel", "Organizers called the Ellwick parade a success.", "called", False),
+    ("land", "The village won a state grant in August.", "won", True),
+    ("finalize", "The county completed the Quarle sale on May 2.", "completed", True),
+    ("land", "The village lost its bid for a state grant.", "lost", False),
 ])  # fmt: skip
 def test_a_verb_of_the_same_act_in_other_words(asked: str, sentence: str, verb: str, same: bool) -> None:
     from index.nlp import sentence_parse
