@@ -2264,6 +2264,15 @@ _ORGANISATION_WORDS = _FIRM_WORDS + ("co", "authority", "commission", "council",
 _NAME_WORD = r"(?!(?i:" + "|".join(_ORGANISATION_WORDS) + r")\b)[A-Z][\w-]+(?![\w'’])"
 # A title (after nothing but words that qualify it), then a name of two or three capitalised words, none a
 # possessive ("Captain Jack's Seafood Shack"), that ends the entity.
+# A title and a name after a name: "Millbrook Town Clerk Janice Holloway-Price" (the model may take "Millbrook Town"
+# for an organisation).
+_A_TITLE_AND_NAME_AFTER = re.compile(r"\s+(?:" + "|".join(t.title() for t in OFFICE_TITLES) + r")\s+[A-Z][a-z]")
+# A superlative a question asks for ("the cheapest bid", "the largest donor"), and one ranked below the top
+# ("second-lowest", "third-largest"), which is not it.
+_SUPERLATIVE_ASKED = re.compile(r"\b(?:the\s+)?(?:lowest|cheapest|highest|largest|biggest|smallest|most|least)\b",
+                                re.IGNORECASE)
+_RANKED_BELOW_THE_TOP = re.compile(r"\b(?:second|third|fourth|next)[- ](?:lowest|cheapest|highest|largest|biggest|"
+                                   r"smallest|most|least)\b", re.IGNORECASE)
 _TITLED_PERSON = re.compile(
     r"^(?i:the\s+)?(?:(?i:" + "|".join(_TITLE_QUALIFIERS) + r")\s+)*(?i:" + "|".join(OFFICE_TITLES)
     + rf")\s+(?:{_NAME_WORD}\s+){{1,2}}{_NAME_WORD}$"
@@ -2516,6 +2525,12 @@ def _answer_entities(
                 and not _does_something(passage.text, s, e, start, end, acts=True)):  # fmt: skip
             continue  # "Who was behind the campaign against the middle school bond?": "a bond to build a new Lakeview
             # Middle School" names the school the bond is for, which does nothing there
+        if analysis.answer_type in ("person", "organisation") and _A_TITLE_AND_NAME_AFTER.match(passage.text, e):
+            continue  # "Former Millbrook Town Clerk Janice Holloway-Price": the place of someone's title, whatever the
+            # model tagged it, not anyone
+        if (analysis.question_word in ("who", "whom", "which") and _SUPERLATIVE_ASKED.search(question)
+                and _RANKED_BELOW_THE_TOP.search(passage.text, max(start, s - 40), min(end, e + 60))):  # fmt: skip
+            continue  # "Who put in the cheapest bid?": not "Stonebridge's bid was the second-lowest"
         if (analysis.answer_type in ("person", "organisation")
                 and _where_someone_is_from(passage.text, s, e, start, end)):  # fmt: skip
             continue  # "A 34-year-old Tarrow man was rescued": where the man is from, not who anyone is

@@ -3508,3 +3508,20 @@ def test_a_compound_of_another_kind_than_the_question_gives_counts_something_els
 
     candidate = _value_candidate("The Orlow district answered 610 ambulance calls last year.", "610", "CARDINAL")
     assert counts_something_else(analyse(question), candidate) is other
+
+
+def test_the_place_of_a_title_before_a_name_is_no_one() -> None:
+    """"Former Orlow Town Clerk Ida Fenn-Marr": the model may take "Orlow Town" for a person; it is the place of her
+    title, not who did anything."""
+    text = "Former Orlow Town Clerk Ida Fenn-Marr was sentenced Monday. Auditor Tam Quell found the missing money."
+    passage = _passage(text, _tagged(text, "PERSON", "Orlow Town", "Tam Quell"))
+    answers = _answers("Who found the money missing from the Orlow clerk's office?", passage)
+    assert "Orlow Town" not in answers and "Tam Quell" in answers
+
+
+def test_one_ranked_below_the_top_is_not_the_superlative_asked() -> None:
+    """"Who put in the lowest bid for the Orlow bridge?": "Tarn Paving's bid was the second-lowest" is not it."""
+    text = "Tarn Paving's bid for the Orlow bridge was the second-lowest. The lowest came from Quell Civil Works."
+    passage = _passage(text, _tagged(text, "ORG", "Tarn Paving", "Quell Civil Works"))
+    answers = _answers("Who put in the lowest bid for the Orlow bridge?", passage)
+    assert "Tarn Paving" not in answers and "Quell Civil Works" in answers
