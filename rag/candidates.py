@@ -3629,7 +3629,6 @@ def _in_question(
 
 
 _WRITTEN_WORD = re.compile(r"[^\W_][\w&-]*")
-_POSSESSIVE_END = re.compile(r"['’]s$")
 
 
 def _only_opening_a_name(word: str, question: str) -> bool:
