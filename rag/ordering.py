@@ -13,10 +13,9 @@ from rag.candidates import (
     Candidate, acts_rather_than_places, answer_clause, approximate_for_exact, clause_agrees, counted_noun,
     counts_a_noun_of_its_own, counts_anothers, counts_something_else, dated_as_to_come, dates_a_thing_or_a_state,
     dates_an_event_not_told, dates_another_event, dates_what_was_done, decided_another_thing, decided_for_another,
-    done_to_other_people,
-    decided_upon, done_in_another_place, done_the_other_way, lasts_for_something_else, names_a_person,
-    names_what_it_is_done_to, of_another_person, only_said_it, pays_for_something_else, sentence_spans,
-    shares_something_else, sizes_something_else, span_before, sums_something_else, tells_whether,
+    decided_upon, done_in_another_place, done_the_other_way, done_to_other_people, lasts_for_something_else,
+    names_a_person, names_what_it_is_done_to, of_another_person, only_said_it, pays_for_something_else,
+    sentence_spans, shares_something_else, sizes_something_else, span_before, sums_something_else, tells_whether,
 )  # fmt: skip
 from rag.earnings import pays_someone_else
 from rag.leaders import first_titled_head

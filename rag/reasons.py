@@ -86,8 +86,7 @@ def reason_in(text: str, analysis: QuestionAnalysis, following: bool = False) ->
     else ("Owner Lynn Marchand said the new landlord doubled her rent"), or None. A sentence `following` the one
     that tells the event gives no cause by an "after" of its own ("A neighbor called 911 after seeing flames")."""
     doc = sentence_parse(display_text(text))  # a dateline ("GRANTVILLE - With ...") would be parsed into the clause
-    acts = asked_acts(analysis)
-    event = [t for t in doc if _tells_the_event(t, acts, analysis)]
+    event = _event_words(doc, analysis)
     aside = told_aside(event)
     # an event told aside has its causes in its own clause: "Brisco, who retired in 2021, said Kirwan was reassigned
     # because of staffing needs" gives no reason why Brisco retired
@@ -144,6 +143,12 @@ def _doer_aside(clause: "Token") -> set[str] | None:
         return None
     words = [subject, *(c for c in subject.children if c.dep_ in ("compound", "flat"))]
     return set(stems(" ".join(t.text for t in words))) or None
+
+
+def _event_words(doc: "Doc", analysis: QuestionAnalysis) -> list["Token"]:
+    """The words of the sentence `doc` that tell the event `analysis` asks "why" of (`_tells_the_event`)."""
+    acts = asked_acts(analysis)
+    return [t for t in doc if _tells_the_event(t, acts, analysis)]
 
 
 def _main_verbs(doc: "Doc") -> list["Token"]:
@@ -442,11 +447,10 @@ def _tells_the_event_with_a_cause(candidate: Candidate, analysis: QuestionAnalys
     """Whether the sentence tells the event asked about by its own verb or one of the same act ("They closed it
     because ..." for "Why did the diner shut down?"), or by a noun that points back to it ("the increase is needed
     because ..."), and gives a cause in so many words."""
-    acts = asked_acts(analysis)
-    if not acts or reason_in(candidate.text, analysis) != "cause":
+    if not asked_acts(analysis) or reason_in(candidate.text, analysis) != "cause":
         return False
     doc = sentence_parse(display_text(candidate.text))
-    return any(t.pos_ in ("VERB", "AUX") and _tells_the_event(t, acts, analysis) for t in doc) or any(
+    return any(t.pos_ in ("VERB", "AUX") for t in _event_words(doc, analysis)) or any(
         t.dep_ in ("nsubj", "nsubjpass") and _points_back(t)
         and (_a_thing(t) or t.head.lemma_.casefold() in ("blame", "cite", "attribute"))
         and _A_CAUSE_OF_ITS_SUBJECT.search(_clause_text(t.head))
@@ -490,29 +494,26 @@ def _carries_the_event_on(sentence: str, following: str, analysis: QuestionAnaly
     (in a clause hung on the sentence's own news), when the next sentence carries that news on and must name who
     did the event ("The engine will replace Engine 2, a pumper that failed its pump test" / "\"We have been running
     the town with one engine,\" the chief said." tells nothing of why the pumper failed)."""
-    named = set(stems(following))
-    if not _linked(following, named, set(stems(display_text(sentence))) | set(stems(analysis.question))):
+    if not _linked(following, set(stems(display_text(sentence))) | set(stems(analysis.question))):
         return False
-    doc = sentence_parse(display_text(sentence))
-    acts = asked_acts(analysis)
-    aside = told_aside([t for t in doc if _tells_the_event(t, acts, analysis)])
+    aside = told_aside(_event_words(sentence_parse(display_text(sentence)), analysis))
     if aside is None:
         return True
-    doers = [_doer_aside(clause) for clause in aside]
-    return any(doer is None or doer & named for doer in doers)
+    named = set(stems(following))
+    return any(doer is None or doer & named for doer in map(_doer_aside, aside))
 
 
 # Words any two sentences of a news story may share: its verbs of saying and its words of time.
 _UNLINKING = frozenset(all_stems(" ".join([*_SAYING_LEMMAS, "said", "told", "according", *_TIME_WORDS])))
 
 
-def _linked(following: str, named: set[str], told: set[str]) -> bool:
+def _linked(following: str, told: set[str]) -> bool:
     """Whether the sentence after the event's goes on about it: it names a thing the question or the event's sentence
     names, or its subject points back, by a pronoun ("She said ...") or a common noun with "the" or "this" ("The
     drop follows ...", "The company told ..."), or someone tells what had happened before it; "The first Strawberry
     Festival was held in 1998, according to the Lions Club" after "Work on the boardwalk was delayed this spring" is
     another matter."""
-    if (named & told) - _UNLINKING:
+    if (set(stems(following)) & told) - _UNLINKING:
         return True
     doc = sentence_parse(display_text(following))
     if any(_says(t) and any(_before_it(c) for c in t.children if c.dep_ == "ccomp") for t in doc):

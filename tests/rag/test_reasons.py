@@ -259,7 +259,7 @@ def test_noting_a_fact_is_an_account_and_a_relative_pronoun_points_back_to_nothi
     analysis = analyse("Why is the Velt clinic adding night hours?")
     assert reason_in("He noted a 30 percent rise in calls after 8 p.m.", analysis, following=True) == "account"
     following = "Board member Ivo Lund, who cast the lone no vote, said members cannot afford another increase."
-    assert not _linked(following, set(stems(following)), set(stems("The Velt clinic will add night hours in May.")))
+    assert not _linked(following, set(stems("The Velt clinic will add night hours in May.")))
 
 
 def test_someone_telling_what_had_happened_goes_on_about_the_event(encoder: object) -> None:
@@ -274,7 +274,7 @@ def test_someone_telling_what_had_happened_goes_on_about_the_event(encoder: obje
 
     following = "Lineman Abe Sorn said a squirrel had shorted a transformer on Pike Road."
     told = set(stems("About 2,100 Velt Electric customers in Orby lost power for three hours on Friday."))
-    assert _linked(following, set(stems(following)), told)
+    assert _linked(following, told)
 
 
 def test_a_sentence_further_down_whose_subject_points_back_to_the_event_gives_its_cause(encoder: object) -> None:
