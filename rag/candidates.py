@@ -913,6 +913,10 @@ def counts_something_else(
         return False  # (or "drew 14 applicants" for "How many people applied?")
     if all_stems(analysis.focus) & _token_stems(clause[1]):
         return False
+    if counted is not None and counted.lemma_.casefold() == "member" and any(
+        all_stems(analysis.focus) & _token_stems(c) for c in counted.children if c.dep_ == "compound"
+    ):
+        return False  # "212 faculty members" counts the faculty, "40 crew members" the crew
     if counted is not None and _a_kind_of_thing(counted):
         # "one-bedroom lofts", "two-story homes": a kind of loft or home, counted by no number; "a 16-unit building"
         # is one building of 16 homes, which likeness tells ("apartments" are units)
@@ -923,6 +927,8 @@ def counts_something_else(
             described = described.head
         if all_stems(analysis.focus) & _token_stems(described) or counted.lemma_.casefold() not in _HOMES_OF:
             return True
+        if analysis.focus in _PEOPLE_ASKED_OF | _WHO_LIVE_IN_HOMES:
+            return True  # "the 96-unit complex" counts its homes, not its tenants
     family = _COUNTED_AS.get(analysis.focus)
     if family is not None and counted is not None and not _token_stems(counted) & family:
         return True  # "How many jobs will the marina create?": "120 new boat slips" counts no jobs, however alike
@@ -956,8 +962,9 @@ def _a_kind_of_thing(counted: "Token") -> bool:
             and doc[counted.i - 1].text == "-" and counted.lemma_.casefold() not in MEASURE_UNITS)  # fmt: skip
 
 
-# Nouns for the homes a building is counted by ("a 16-unit building").
+# Nouns for the homes a building is counted by ("a 16-unit building"), and for the people who live in them.
 _HOMES_OF = frozenset({"unit"})
+_WHO_LIVE_IN_HOMES = frozenset({"tenant", "renter", "people", "person", "occupant"})
 
 
 # The endings English puts on a verb to name those who do it, or the doing: "bidder", "voter", "applicant",
@@ -1146,6 +1153,10 @@ _MONEY_QUESTION_WORDS = all_stems("cost spend pay price money much dollar amount
 SAME_THING_LIKENESS = 0.6
 
 
+# Subjects that stand for what the sentence before names: "It cost $685,000".
+_POINTING_PRONOUNS = frozenset({"it", "this", "that"})
+
+
 def pays_for_something_else(
     analysis: QuestionAnalysis, candidate: Candidate, word_likeness: WordLikeness = SAME_WORD_ONLY
 ) -> bool:
@@ -1162,7 +1173,14 @@ def pays_for_something_else(
              if lemma not in _GENERAL_NOUNS and not all_stems(lemma) & not_asked]  # fmt: skip
     if not asked:
         return False
-    said = [t for t in sentence_parse(candidate.text) if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ")]
+    doc = sentence_parse(candidate.text)
+    said = [t for t in doc if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ")]
+    before = span_before(candidate)
+    if (before is not None and doc[0].dep_ in ("nsubj", "nsubjpass") and doc[0].lower_ in _POINTING_PRONOUNS
+            and any(t.lemma_ == "cost" and t.pos_ == "VERB" for t in doc)):  # fmt: skip
+        # "It cost $685,000": the cost of what the sentence before names ("The new barn is 80 by 160 feet"); not
+        # "It paid $1.1 million in taxes", where the pronoun is the payer
+        said += [t for t in sentence_parse(candidate.passage.text[before[0] : before[1]]) if t.pos_ == "NOUN"]
     if any(_with_same_sums(all_stems(" ".join(asked))) & _token_stems(t) for t in said):
         return False
     return not any(word_likeness(lemma, t.lemma_) >= SAME_THING_LIKENESS for lemma in asked for t in said
@@ -1228,8 +1246,9 @@ def of_another_person(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     people = [name for name, label in analysis.entities if label == "PERSON"]
     if analysis.answer_type not in ("age", "duration") or len(people) != 1:
         return False
-    if re.search(rf"{re.escape(people[0])}['’]s?\b", analysis.question):
-        return False  # "How old is Pellinwood's new top cop?" asks of another than the one named
+    if _POSSESSIVE_END.search(people[0]) or re.search(rf"{re.escape(people[0])}['’]s?\b", analysis.question):
+        return False  # "How old is Pellinwood's new top cop?" asks of another than the one named (and the model
+        # may tag the possessive with the name: "Ashby Crossing's")
     clause = _answer_clause_tokens(candidate)
     if clause is None:
         return False
@@ -3027,6 +3046,9 @@ _ADDRESS_TAIL = re.compile(r"\s+(?:on|at|off)(?:\s+\d+)?" + _STREET_AFTER.patter
 # workers" and "14 of Corran's 20 schools" count
 _AGE_AFTER = re.compile(r"(?:,|\)|;| of [A-Z][\w.-]*(?![\w.-]*['’])|-year-old| years? old| years of age)")
 _AGE_BEFORE = re.compile(r"(?:, |\(|\baged )$")
+# The end of a sentence after an age, and the end of the capitalised name an age closing a sentence is given to.
+_AGE_CLOSING = re.compile(r"(?:\.(?:\s|$)|$)")
+_A_NAMES_END = re.compile(r"\b[A-Z][a-z][\w'-]*, $")
 # The oldest age a number can be.
 MAX_AGE = 120
 # A building, a bridge or a business may be older: "The mill, now 180 years old".
@@ -3580,7 +3602,11 @@ def states_an_age(text: str, start: int, end: int, oldest: int = MAX_AGE) -> boo
     rest = text[start + number.end() : start + number.end() + 14]
     if re.match(r"(?:-year-old| years? old| years of age)", rest):
         return True
-    return bool(_AGE_BEFORE.search(text[max(0, start - 7) : start]) and _AGE_AFTER.match(rest))
+    if not _AGE_BEFORE.search(text[max(0, start - 7) : start]):
+        return False
+    # A name's age may also close its sentence: "..., said co-op president Hank Delacroix, 72."
+    closes_after_a_name = _AGE_CLOSING.match(rest) and _A_NAMES_END.search(text[max(0, start - 40) : start])
+    return bool(_AGE_AFTER.match(rest) or closes_after_a_name)
 
 
 _POSSESSIVE_IN_TEXT = re.compile(r"['’]s\b")
@@ -3878,10 +3904,26 @@ def _names_the_focus(
     return bool(
         holds
         or describing_stems & all_stems(" ".join(after.split()[:NAMED_WINDOW]))  # "won" is a stopword to text_stems
+        # done by it: "The complex has been owned since 2021 by Vantage Ridge" for the landlord
+        or bool(_DONE_BY_BEFORE.search(before)) and _done_by(before, describing_stems)
         or any(focus_stems & text_stems(word) for word in previous)
         or any(focus_stems & text_stems(word) for word in following if not word.rstrip(",.;").endswith(("'s", "’s")))
         or _naming_words_before(before, focus_stems if naming_needs_the_focus else None, after)
     )
+
+
+# "by" right before a name: the name does what the words before tell ("owned since 2021 by Vantage Ridge").
+_DONE_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+_FORMS_OF_BE = frozenset({"is", "was", "are", "were", "be", "been", "being"})
+
+
+def _done_by(before: str, describing_stems: set[str]) -> bool:
+    """Whether the words `before` a name and its "by" tell, in the passive, that it does what the question asks of:
+    "The complex has been owned since 2021 by" (the landlord), "is run by" (who runs it); not a clause on another
+    noun, "a weekday health clinic run by", which tells who runs the clinic."""
+    last = before.split()[-NAMED_WINDOW - 1 :]
+    verbs = [i for i, word in enumerate(last) if all_stems(word) & describing_stems]
+    return bool(verbs) and verbs[-1] > 0 and last[verbs[-1] - 1].casefold() in _FORMS_OF_BE
 
 
 # How many words before a word of naming may hold the noun it names ("the firm's lead architect, named as").

@@ -251,6 +251,8 @@ class Constraint:
             numbers = "|".join([re.escape(number), *spelled])
             plural = re.escape(noun[:-1]) + "ies" if noun.endswith("y") else re.escape(noun) + "(?:s|es)"
             return re.search(rf"(?<![\w.-])(?:{numbers})[\s-](?:{re.escape(noun)}|{plural})\b", text) is not None
+        if self.kind == "number":  # "7 percent" is also written "7%", one word to rag.text.words
+            return all(key in words or f"{key}%" in words for key in self.keys)
         return all(key in words for key in self.keys)
 
 
@@ -608,7 +610,8 @@ def _has_an_object(doc: "Doc", predicate: str | None) -> bool:
 
 
 # Nouns for anyone at all: "Who was the second man police sought?" asks for a person, not for a role.
-_ANYONE_NOUNS = frozenset({"man", "woman", "person", "people", "one", "boy", "girl", "child", "individual", "guy"})
+_ANYONE_NOUNS = frozenset({"man", "woman", "person", "people", "one", "boy", "girl", "child", "individual", "guy",
+                           "lady", "kid", "teen", "teenager"})
 
 
 def role_forms(role: str) -> tuple[str, ...]:
@@ -653,6 +656,11 @@ def asked_role(wh: "Token | None") -> "Token | None":
     return None
 
 
+# Nouns for whoever does something that are not made from its verb: "Vantage Ridge owns the complex" answers "Who
+# is the landlord?".
+_ROLES_OF_OTHER_VERBS = {"landlord": ("own",), "proprietor": ("own",), "boss": ("run",)}
+
+
 def _agent_verbs(role: "Token | None") -> list[str]:
     """The verb an agent noun is made from, in the forms English spells it: "owner" -> "own", "driver" ->
     "drive", "winner" -> "win". Whoever does it holds the role: "Dana Brisk owns the bakery" answers "Who is
@@ -660,6 +668,8 @@ def _agent_verbs(role: "Token | None") -> list[str]:
     if role is None:
         return []
     word = role.lemma_.casefold()
+    if word in _ROLES_OF_OTHER_VERBS:
+        return list(_ROLES_OF_OTHER_VERBS[word])
     if len(word) < 5 or not word.endswith(("er", "or")) or word.endswith("eer"):
         return []  # "engineer", "volunteer": no verb inside
     stem = word[:-2]
@@ -854,6 +864,9 @@ def _ages_a_person(doc: "Doc", wh: "Token | None") -> bool:
         return True
     verb = wh.head.head if wh is not None else None
     aged = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
+    # and the first noun after the verb, which the model may misparse before a lowercase name ("the guy corrin
+    # valley hired", "the lady marrow falls hired")
+    aged += [next((t for t in doc[verb.i + 1 :] if t.pos_ in ("NOUN", "PROPN")), verb)] if verb is not None else []
     return any(noun.lemma_.casefold() in _ANYONE_NOUNS | PEOPLES_NOUNS for noun in aged)
 
 

@@ -67,6 +67,7 @@ def rival_figure(
                 or (_an_addition_or_a_part(rival) and not _an_addition_or_a_part(best))
                 or _also_states(best, rival) or _also_states(rival, best)
                 or _names_less(rival, best, analysis)
+                or _of_another_person(rival, best, analysis)
                 # one step less near the noun asked about: "add about 25 minutes to the run" for "the ride would
                 # take 38 minutes" (not two: a number with no noun against one beside it, "310" for "340 people"),
                 # unless it counts its own noun or, a measure or a sum, its sentence names the thing asked about
@@ -137,6 +138,20 @@ def _a_share_or_a_holding(rival: Candidate, best: Candidate, analysis: QuestionA
     if rival.answer is None or best.answer is None:
         return False
     return rival_is_a_share_or_a_holding(analysis, rival.passage.text, rival.answer, best.passage.text, best.answer)
+
+
+# The name an age is given to, just before it: "Walter Benning, 58," or "Benning (58)".
+_AGED_NAME_BEFORE = re.compile(r"\b([A-Z][\w'’-]+)(?:,\s*|\s*\(\s*|,?\s+aged\s+)$")
+
+
+def _of_another_person(rival: Candidate, best: Candidate, analysis: QuestionAnalysis) -> bool:
+    """Whether two ages are of two people: "Benning, 58," and "Luis Carbajal, 54," for "How old is the man the
+    housing authority hired?" (outlets seldom differ on someone's age; a story names many people with theirs)."""
+    if analysis.answer_type != "age" or rival.answer is None or best.answer is None:
+        return False
+    found = [_AGED_NAME_BEFORE.search(c.passage.text, max(0, c.answer[0] - 40), c.answer[0]) for c in (rival, best)]
+    names = {match.group(1) for match in found if match is not None}
+    return len(names) == 2
 
 
 def _names_less(rival: Candidate, best: Candidate, analysis: QuestionAnalysis) -> bool:

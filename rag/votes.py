@@ -240,6 +240,11 @@ def asks_who_voted(analysis: QuestionAnalysis) -> bool:
     return analysis.answer_type in ("person", "list") and (analysis.typed or analysis.asks_which)
 
 
+# After the words of a vote, who cast it: "the lone dissenting vote *came from* Carl Ritter", "was cast by".
+_CAST_BY = re.compile(r"\s*(?:votes?\s+)?(?:came|comes|come)\s+from\b|\s*(?:votes?\s+)?(?:was|were)\s+cast\s+by\b",
+                      re.IGNORECASE)
+
+
 def tells_who_voted(candidate: Candidate, analysis: QuestionAnalysis) -> bool:
     """Whether the sentence tells of a vote on the side the question asks about, naming someone the question does
     not before its words of the vote ("Council members Ada Kell and Ned Roe voted no"); for a value, the value is
@@ -253,11 +258,14 @@ def tells_who_voted(candidate: Candidate, analysis: QuestionAnalysis) -> bool:
     if phrase is None or earlier_vote(candidate.text, side, analysis.question):
         return False
     cut = candidate.start + phrase.start()
+    # "The lone dissenting vote came from board member Carl Ritter": the voter is named after the vote
+    cast_by = _CAST_BY.match(candidate.text, phrase.end())
+    voter_start, voter_end = (candidate.start + cast_by.end(), candidate.end) if cast_by else (candidate.start, cut)
     if candidate.answer is not None:
         s, e, label = candidate.answer
-        return e <= cut and a_persons_name(candidate.passage.text[s:e], label, analysis.question)
-    before = replace(candidate, end=cut)
-    return names_a_person(before, analysis.question)
+        return voter_start <= s and e <= voter_end and a_persons_name(candidate.passage.text[s:e], label,
+                                                                      analysis.question)  # fmt: skip
+    return names_a_person(replace(candidate, start=voter_start, end=voter_end), analysis.question)
 
 
 def first_naming_voters(candidates: list[Candidate], analysis: QuestionAnalysis) -> Candidate | None:

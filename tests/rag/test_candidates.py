@@ -250,6 +250,10 @@ def test_a_question_about_what_will_happen_is_not_answered_by_what_happened() ->
         ("Tomas Reyne, 33 of Helmsby, was arrested.", "33", True),
         ("On Tuesday, 40 of the Helmsby depot's workers walked out.", "40", False),
         ("In all, 14 of Helmsby's 20 schools closed.", "14", False),
+        # a name's age may close its sentence; a number after a town and a comma is no age
+        ("The deal closed Monday, said co-op president Ivo Marchetti, 68.", "68", True),
+        ("In Helmsby, 12 homes flooded.", "12", False),
+        ("Votes for the levy rose to 4,210, 68.", "68", False),
     ],
 )
 def test_an_age_is_told_by_how_news_writing_gives_one(text: str, number: str, is_age: bool) -> None:
@@ -901,6 +905,26 @@ def test_who_is_the_agent_noun_is_answered_by_whoever_does_it(question: str, tex
 
 
 @pytest.mark.parametrize(
+    ("question", "text", "named"),
+    [
+        # done by the name, in the passive; a noun for the doer that is not made from the verb ("landlord": own)
+        ("Who is the owner of the Quenlow bakery?", "The Quenlow bakery has been owned since 2019 by Dana Brisk.",
+         True),
+        ("Who's the landlord at the Quenlow Court apartments?", "The Quenlow Court apartments have been owned since "
+         "2019 by Dana Brisk.", True),
+        ("Who's the landlord at the Quenlow Court apartments?", "The Quenlow Court apartments were inspected in 2019 "
+         "by Dana Brisk.", False),
+        ("Who runs the Quenlow shelter?", "The Quenlow shelter is run by Dana Brisk.", True),
+        ("Who runs the Quenlow shelter?", "The Quenlow shelter will host a weekday clinic run by Dana Brisk.", False),
+    ],
+)  # fmt: skip
+def test_who_is_the_agent_noun_is_answered_by_whoever_does_it_in_the_passive(question: str, text: str,
+                                                                              named: bool) -> None:  # fmt: skip
+    passage = _passage(text, _tagged(text, "PERSON", "Dana Brisk"))
+    assert bool(_answers(question, passage)) is named
+
+
+@pytest.mark.parametrize(
     ("question", "text", "value", "fits"),
     [
         ("How old is the Selbourne mill?", "One worker, a 62-year-old woman, was hurt at the Selbourne mill.",
@@ -1252,6 +1276,8 @@ def test_a_number_of_something_alike_in_meaning_counts_the_thing_asked(likeness:
     units = _value_candidate("The Quell Hotel will become a 16-unit apartment building.", "16", "CARDINAL")
     assert not counts_something_else(analyse("How many apartments will the Quell Hotel hold?"), units, likeness)
     assert counts_something_else(analyse("How many buildings does Quell Hotel own?"), units, likeness)
+    # and it counts homes, not the people living in them
+    assert counts_something_else(analyse("How many Quell Hotel tenants signed the letter?"), units, likeness)
 
 
 def test_jobs_are_counted_only_by_the_nouns_news_counts_jobs_by(likeness: "WordLikeness") -> None:
@@ -1590,6 +1616,11 @@ def test_a_yes_no_question_is_told_by_the_same_outcome_in_other_words(question: 
         # "arrested 23 people" counts the arrests asked about
         ("How many arrests did police make at Quell Lake?", "Police arrested 23 people at Quell Lake last summer.",
          "23", False),
+        # members of what the question counts are that; members of another body are not
+        ("How many faculty does Quell College have?", "The Quell College union represents 140 full-time and "
+         "part-time faculty members.", "140", False),
+        ("How many faculty does Quell College have?", "The Quell College union represents 140 board members.", "140",
+         True),
     ],
 )  # fmt: skip
 def test_a_number_of_people_or_of_what_the_verb_does_counts_the_thing_asked(
@@ -1840,6 +1871,26 @@ def test_a_sum_from_a_sentence_about_something_else_answers_no_money_question(
     from rag.candidates import pays_for_something_else
 
     assert _flags(pays_for_something_else, question, text, value, "MONEY") is other
+
+
+@pytest.mark.parametrize(("before", "other"), [
+    ("The new Pellworth boathouse is 40 by 90 feet and has racks for 30 canoes.", False),
+    ("Volunteers spent three weekends clearing brush along the Pellworth shore.", True),
+])  # fmt: skip
+def test_a_sum_whose_subject_points_back_is_of_what_the_sentence_before_names(before: str, other: bool) -> None:
+    """"It cost $412,000" gives the cost of what the sentence before it tells of."""
+    from rag.candidates import Candidate, pays_for_something_else
+    from rag.query import analyse
+
+    text = f"{before} It cost $412,000, said treasurer Ada Lusk."
+    start, value = text.index("It cost"), text.index("$412,000")
+    candidate = Candidate(0, _passage(text), start, len(text), {}, [(value, value + len("$412,000"), "MONEY")])
+    assert pays_for_something_else(analyse("How much did the new Pellworth boathouse cost?"), candidate) is other
+    # the pronoun pays: the sum is not the price of what the sentence before names
+    text = f"{before} It paid $412,000 in taxes last year."
+    start, value = text.index("It paid"), text.index("$412,000")
+    candidate = Candidate(0, _passage(text), start, len(text), {}, [(value, value + len("$412,000"), "MONEY")])
+    assert pays_for_something_else(analyse("How much did Ada Lusk pay for the Pellworth boathouse?"), candidate)
 
 
 def test_a_word_alike_in_meaning_names_what_the_sum_is_for(likeness: "WordLikeness") -> None:
@@ -3247,6 +3298,9 @@ def test_a_numbered_name_written_otherwise_still_answers(question: str, text: st
     ("How long has the Brandvold family run its dairy?",
      "The Brandvolds, who have milked cows on the same ridge for 88 years, won an award.", "88 years", False),
     ("How old is Tarrow's new police chief?", "Halvard Oyen, 47, was sworn in as Tarrow's police chief.", "47", False),
+    # (the model tags "Pell Harbor's" as a person, with its possessive)
+    ("How old is Pell Harbor's tree warden?", "The grant is the largest yet, said tree warden Marion Tullidge, 58.",
+     "58", False),
     # a clause of a place or a body, not of a person
     ("How long has Helen Marsh worked at Mercy Hospital?",
      "Helen Marsh is a nurse at Mercy Hospital of Dunmore, where she has worked for 15 years.", "15 years", False),

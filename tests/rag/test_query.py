@@ -229,6 +229,15 @@ def test_identifiers_match_exactly_and_names_tolerate_spelling() -> None:
     assert holds("When do the Corliss-Greer rules start?", "The Corliss-Greer district rules start in May.")
 
 
+def test_a_percentage_holds_written_with_a_sign_or_in_words() -> None:
+    question = "When does the 4% fare increase on the Orlow ferry start?"
+    assert holds(question, "On the Orlow ferry, the 4% increase starts March 1.")
+    assert holds(question, "On the Orlow ferry, the 4 percent increase starts March 1.")
+    assert not holds(question, "On the Orlow ferry, the 14% increase starts March 1.")
+    question = "When does the 4 percent fare increase on the Orlow ferry start?"
+    assert holds(question, "Orlow ferry fares rise 4% in March.")
+
+
 def test_a_size_joined_to_a_noun_holds_in_digits_or_words_with_or_without_a_hyphen() -> None:
     question = "What is the rent for a two-bedroom apartment at the Ostrava Flats?"
     assert kinds(question)["two-bedroom"] == "size"
@@ -896,6 +905,8 @@ def test_a_question_written_all_in_lowercase_or_in_capitals_keeps_its_name_const
 @pytest.mark.parametrize(("question", "of_a_person"), [
     ("How old is Tam Ollerby?", True),
     ("How old is the guy who runs the Selbourne marina?", True),
+    ("how old is the guy selby county hired to run its library?", True),  # misparsed before a lowercase name
+    ("how old is the lady marrow falls hired as its clerk?", True),
     ("How old was the woman hurt in the Selbourne crash?", True),
     ("How old is the Selbourne mill?", False),
     ("How old is the building where the man was found?", False),

@@ -115,6 +115,15 @@ _RIVALS = [
     ("How many homes are within a mile of the Fell quarry?",
      ("Fell Gazette", "About 40 homes along Kell Beck are within a mile of the Fell quarry."),
      ("Fell Radio", "The Fell quarry employs about 70 people."), "About 40 homes [1]."),
+    # two people's ages are no disagreement; one person's are
+    ("How old is the guy Tarnby hired to run its library?",
+     ("Tarn Post", "Tarnby's library board voted 4-3 on Wednesday to hire Osric Vell, a bookshop owner, as the "
+      "library's director. Vell, 58, spent 19 years running the Quire bookshop in Tarnby."),
+     ("Tarn Radio", "Ines Marlow, 54, who has been on the Tarnby library's waiting list for a job for 11 years, said "
+      "patrons were relieved."), "58 [1]."),
+    ("How old is Osric Vell?",
+     ("Tarn Post", "Tarnby hired Osric Vell to run its library. Vell, 58, spent 19 years at a bookshop."),
+     ("Tarn Radio", "Osric Vell, 56, starts at the library Monday."), "Sources differ:"),
     # another month's figure; but not a weekday, which outlets tie to different moments of one event
     ("What is Ardley County's jobless rate?",
      ("Ardley Gazette", "Ardley County's jobless rate fell to 5.4 percent in May."),

@@ -123,6 +123,11 @@ def test_a_question_about_a_voter_against_something_asks_about_a_no(question: st
          "Who voted against the parking garage?", True),
         ("Trustee Ola Brisker, who opposed last year's contract, supported this one.",
          "Did anyone on the board vote against the teachers' contract?", False),
+        # the voter named after the vote, as who cast it
+        ("The lone dissenting vote came from board member Ola Brisker, who wanted a shorter contract.",
+         "Which trustee voted against the teachers' contract?", True),
+        ("The only no vote was cast by Trustee Ola Brisker.", "Who voted against the teachers' contract?", True),
+        ("The lone dissenting vote surprised Trustee Ola Brisker.", "Who voted against the teachers' contract?", False),
     ],
 )
 def test_who_voted_is_told_by_voters_not_by_those_who_only_opposed(sentence: str, question: str,
