@@ -1243,7 +1243,7 @@ def of_another_person(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     sentence names: "Founder Margaret Tully, 79, sold the shop to Rhea Castellanos" for "How old is Rhea
     Castellanos?", "Walter Gaines, who has lived at Cedar Court for 12 years" for "How long had Lucille Ortega lived
     there?". The value stands beside the other name, or in a clause that describes it."""
-    people = [name for name, label in analysis.entities if label == "PERSON"]
+    people = [name for name, label in analysis.entities if label == "PERSON"] or _untagged_full_names(analysis)
     if analysis.answer_type not in ("age", "duration") or len(people) != 1:
         return False
     if _POSSESSIVE_END.search(people[0]) or re.search(rf"{re.escape(people[0])}['’]s?\b", analysis.question):
@@ -1274,6 +1274,20 @@ def of_another_person(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
 
 
 _NOT_PEOPLE = frozenset({"GPE", "LOC", "FAC", "ORG"})
+
+
+def _untagged_full_names(analysis: QuestionAnalysis) -> list[str]:
+    """Two capitalised words in a row that the model tagged as nothing, which the question gives as two names of
+    its own: a person's first name and surname ("How long has Gwen Hollis been fair manager?")."""
+    untagged = [c.text for c in analysis.constraints if c.kind == "name" and c.label is None and " " not in c.text]
+    runs: list[list[str]] = []
+    for word in untagged:
+        if runs and f"{runs[-1][-1]} {word}" in analysis.question:
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    # (three or more are the name of a place or a body: "Orlow County Fair")
+    return [" ".join(run) for run in runs if len(run) == 2]
 
 
 def _in_an_entity_of(passage: Passage, at: int, labels: frozenset[str]) -> bool:
@@ -1412,9 +1426,17 @@ def _done_by_the_speaker(act: "Token", saying: "Token") -> bool:
     while verb is not None and verb is not saying:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
-            return subject.lower_ in _THE_SPEAKER
+            return subject.lower_ in _THE_SPEAKER or _of_the_speakers_apposition(verb, saying)
         verb = verb.head if verb.dep_ in ("xcomp", "conj") and verb.head is not verb else None
     return False
+
+
+def _of_the_speakers_apposition(verb: "Token", saying: "Token") -> bool:
+    """Whether `verb` tells what a noun in apposition to the speaker does: "Kestrel Materials Recovery, the company
+    *that sorts* the town's recycling, said ..."."""
+    described = verb.head
+    return (verb.dep_ == "relcl" and described.dep_ == "appos" and described.head.dep_ == "nsubj"
+            and described.head.head.i == saying.i)  # fmt: skip
 
 
 def _asks_who_did_it(analysis: QuestionAnalysis) -> bool:
@@ -1912,6 +1934,46 @@ _OTHER_SIDE = {
     "sell": (("buy", "purchase", "acquire"), "from"),
     "win": (("award", "give", "grant"), "to"), "receive": (("award", "give", "grant"), "to"),
 }  # fmt: skip
+
+
+# A contract and the verbs that give one to a firm ("awarded a $1.2 million repair contract to Keystone Span Co.") or
+# that a firm gets one by; the nouns for a firm hired to do a job ("the general contractor is ..."); and the act of
+# doing a job ("Halvorsen Builders did the work"). Closed classes of English words.
+_WORK_GIVEN = frozenset({"contract", "bid", "job"})
+_GIVING_WORK = frozenset({"award", "give", "grant", "let"})
+_GETTING_WORK = frozenset({"win", "land", "get", "receive", "secure"})
+_HIRED_FIRMS = frozenset({"contractor", "builder", "subcontractor"})
+
+
+def given_the_work(candidate: Candidate) -> bool:
+    """Whether the candidate's name is the firm given a job: "awarded a $1.2 million repair contract to Keystone
+    Span Co.", "awarded Keystone the contract", "Keystone won the bid", "The general contractor is Brannigan & Toll
+    Construction", "Gantry Brothers was the general contractor", "Keystone Rowe Builders, selected as general
+    contractor", "Halvorsen Builders did the work"."""
+    clause = _answer_clause_tokens(candidate)
+    if clause is None:
+        return False
+    token = noun_named(clause[0].root)
+    head = token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "to":
+        giver = head.head if head.head.dep_ != "dobj" else head.head.head
+        return giver.lemma_.casefold() in _GIVING_WORK and _gives_work(giver)
+    if token.dep_ == "dative":
+        return head.lemma_.casefold() in _GIVING_WORK and _gives_work(head)
+    if token.dep_ == "nsubj" and head.lemma_.casefold() in _GETTING_WORK | {"do"}:
+        return _gives_work(head, {"work"} if head.lemma_.casefold() == "do" else _WORK_GIVEN)
+    if token.dep_ in ("nsubj", "attr") and head.lemma_ == "be":
+        return any(c.dep_ in ("nsubj", "attr") and c is not token and c.lemma_.casefold() in _HIRED_FIRMS
+                   for c in head.children)  # fmt: skip
+    return any((c.dep_ == "appos" and c.lemma_.casefold() in _HIRED_FIRMS)
+               or (c.dep_ == "acl" and any(p.lower_ == "as" and any(o.lemma_.casefold() in _HIRED_FIRMS
+                                                                      for o in p.children) for p in c.children))
+               for c in token.children)  # fmt: skip
+
+
+def _gives_work(verb: "Token", nouns: frozenset[str] | set[str] = _WORK_GIVEN) -> bool:
+    """Whether the verb's object is a contract, a bid or a job (or, for "do", the work)."""
+    return any(c.dep_ == "dobj" and c.lemma_.casefold() in nouns for c in verb.children)
 
 
 def _fills_the_other_side(analysis: QuestionAnalysis, span: "Span", verbs: list["Token"]) -> bool:
@@ -3183,6 +3245,9 @@ _TALLY_IN_WORDS = re.compile(
     re.IGNORECASE,
 )
 _TALLIED = frozenset(stems("vote votes voter point points goal goals run runs score"))
+# A verb of voting before a tally, and what may end the clause after one ("174-17, or about 91 percent").
+_A_VOTE_BEFORE = re.compile(r"(?i)\b(?:approved|ratified|passed|rejected|defeated|voted|adopted)\b[^.;]*$")
+_CLAUSE_END_AFTER = re.compile(r"(?i)\s*(?:[,.;:)—–]|$|\s(?:votes?|ballots?|margin|vote)\b)")
 
 
 def _for_the_first_time(text: str, start: int, end: int) -> bool:
@@ -3201,7 +3266,13 @@ def _in_a_tally(text: str, start: int, end: int, focus_stems: set[str]) -> bool:
     for match in _TALLY.finditer(text, max(0, start - 4), min(len(text), end + 4)):
         if match.start() <= start < match.end():
             counted = bool(focus_stems & set(stems(" ".join(text[match.end() : match.end() + 40].split()[:1]))))
-            return not counted and all(len(side) <= 2 for side in re.findall(r"\d+", match.group()))
+            if counted:
+                return False
+            # a larger one after a verb of voting, ending its clause: "Union members approved the contract 174-17,"
+            return all(len(side) <= 2 for side in re.findall(r"\d+", match.group())) or bool(
+                _A_VOTE_BEFORE.search(text, max(0, match.start() - 50), match.start())
+                and _CLAUSE_END_AFTER.match(text, match.end())
+            )
     # "The recall passed 512 to 398", "512 votes to 398": a vote's result in words, of any size
     return any(
         match.start("first" if match.group("first") else "votes") <= start
@@ -3645,10 +3716,17 @@ def _in_question(
         )
     # ("Okafor-Lind's salary": the possessive's name is the question's "Ruth Okafor-Lind")
     names = [_POSSESSIVE_END.sub("", w) for w in words(text) if len(w) > 2 and w not in stopwords()]
+    if label == "PERSON":
+        # (the model may take a person's town into the name: "Mae Orlowski of Tolliver")
+        names = [_POSSESSIVE_END.sub("", w) for w in words(re.split(r"\s+of\s+", text)[0])
+                 if len(w) > 2 and w not in stopwords()]  # fmt: skip
     if label == "PERSON" and names:
         # the surname; not one the question writes only as the first word of a longer name ("Who started Keel
         # Valley Plastics?" does not name Walter Keel)
-        return names[-1] in question_words and not (question and _only_opening_a_name(names[-1], question))
+        if names[-1] not in question_words:
+            # a possessive names her in full ("Who bought Mae Orlowski's hog?"), not her family ("Ada Renn's son")
+            return all(n in {_POSSESSIVE_END.sub("", w) for w in question_words} for n in names)
+        return not (question and _only_opening_a_name(names[-1], question))
     if normalise(text) in normalised_question or (names and all(w in question_words for w in names)):
         return True
     return label == "ORG" and _named_by_part(names, question)

@@ -34,15 +34,15 @@ from rag.answer_model import AnswerModel, kind_of, load_answer_model
 from rag.answer_text import balanced_quotes, display_text
 from rag.candidates import (
     PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, answer_clause, counted_phrase, date_with_its_day,
-    drop_orders_to_assistants, find_candidates, names_someone_new, new_names, place_with_its_number, rate_with_its_base,
-    sentence_spans, span_after, whether_told, with_sentence_before,
+    drop_orders_to_assistants, find_candidates, given_the_work, names_someone_new, new_names, place_with_its_number,
+    rate_with_its_base, sentence_spans, span_after, whether_told, with_sentence_before,
 )  # fmt: skip
 from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.figures import answer_key
 from rag.identity import describe
 from rag.leaders import asks_who_heads, titled_head
 from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
-from rag.ordering import fitting_first, named_by_focus
+from rag.ordering import asks_for_the_hired_firm, fitting_first, named_by_focus
 from rag.rivals import outlet, rival_figure
 from rag.query import Constraint, QuestionAnalysis
 from rag.reasons import asks_why_of_an_event, reason_after, told_with_a_reason
@@ -166,8 +166,10 @@ def _told_in_words_of_its_own(candidates: list[Candidate], analysis: QuestionAna
     """Whether the best candidate is what a news report says in words of its own, which share few of the question's
     (so the refusal model scores it low): who voted, or a named voter's account (rag.voter_accounts), and a head's
     title beside a name for "Who runs the marina?" (rag.leaders)."""
-    return tells_the_vote_asked(candidates, analysis) or (
-        asks_who_heads(analysis) and titled_head(candidates[0], analysis.question)
+    return (
+        tells_the_vote_asked(candidates, analysis)
+        or (asks_who_heads(analysis) and titled_head(candidates[0], analysis.question))
+        or (asks_for_the_hired_firm(analysis) and given_the_work(candidates[0]))
     )
 
 

@@ -91,7 +91,7 @@ _GROUPS_OF_PEOPLE = frozenset({"crowd", "audience", "turnout", "attendance", "st
 BUSINESS_NOUNS = frozenset({"company", "firm", "contractor", "subcontractor", "corporation", "business", "bank",
                             "developer", "builder", "supplier", "vendor", "manufacturer", "retailer", "insurer",
                             "lender", "chain", "consultancy"})  # fmt: skip
-_ORGANISATION_NOUNS = BUSINESS_NOUNS | {"agency", "nonprofit", "charity", "organization", "organisation"}
+ORGANISATION_NOUNS = BUSINESS_NOUNS | {"agency", "nonprofit", "charity", "organization", "organisation"}
 _AMOUNT_NOUNS = frozenset({"amount", "sum", "size", "cost", "price", "value", "figure", "toll"})
 # Words that make an amount a sum of money ("how much money", "what dollar value").
 _MONEY_WORDS = frozenset({"money", "cash", "funding", "dollar", "euro", "pound", "yen", "cent", "price", "cost",
@@ -610,8 +610,8 @@ def _has_an_object(doc: "Doc", predicate: str | None) -> bool:
 
 
 # Nouns for anyone at all: "Who was the second man police sought?" asks for a person, not for a role.
-_ANYONE_NOUNS = frozenset({"man", "woman", "person", "people", "one", "boy", "girl", "child", "individual", "guy",
-                           "lady", "kid", "teen", "teenager"})
+ANYONE_NOUNS = frozenset({"man", "woman", "person", "people", "one", "boy", "girl", "child", "individual", "guy",
+                          "lady", "kid", "teen", "teenager"})
 
 
 def role_forms(role: str) -> tuple[str, ...]:
@@ -651,7 +651,7 @@ def asked_role(wh: "Token | None") -> "Token | None":
             and any(c.dep_ == "prep" and c.lower_ in ("of", "for", "at") for c in child.children)
             and child.lemma_.casefold() not in _NO_POST_NOUNS
         )
-        if (definite or bare_post) and child.lemma_.casefold() not in _ANYONE_NOUNS:
+        if (definite or bare_post) and child.lemma_.casefold() not in ANYONE_NOUNS:
             return child
     return None
 
@@ -827,6 +827,8 @@ def _how_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
         if lemma in _PERCENT_NOUNS or lemma in _AMOUNT_NOUNS or lemma in _COUNT_NOUNS:
             return "quantity", noun  # "How high are the rates?": a share or a sum, not a length
         return "measure", noun
+    if noun is not None and noun.lemma_.casefold() in SUM_OF_MONEY_NOUNS:
+        return "money", noun  # "How big a fine did the dairy get?" (not "How big is the budget?", of any unit)
     return "quantity", noun  # how big / large / severe ...
 
 
@@ -867,7 +869,7 @@ def _ages_a_person(doc: "Doc", wh: "Token | None") -> bool:
     # and the first noun after the verb, which the model may misparse before a lowercase name ("the guy corrin
     # valley hired", "the lady marrow falls hired")
     aged += [next((t for t in doc[verb.i + 1 :] if t.pos_ in ("NOUN", "PROPN")), verb)] if verb is not None else []
-    return any(noun.lemma_.casefold() in _ANYONE_NOUNS | PEOPLES_NOUNS for noun in aged)
+    return any(noun.lemma_.casefold() in ANYONE_NOUNS | PEOPLES_NOUNS for noun in aged)
 
 
 # Titles of office and of a job that stand before a person's name: "City Engineer Solveig Armitage", "County
@@ -978,7 +980,7 @@ def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
     plural = noun.tag_ in ("NNS", "NNPS")
     if lemma in _TIME_NOUNS:
         return "date", noun
-    if lemma in _ORGANISATION_NOUNS and wh.lower_ in ("which", "what"):
+    if lemma in ORGANISATION_NOUNS and wh.lower_ in ("which", "what"):
         return "organisation", noun
     if lemma in _PERCENT_NOUNS:
         return "percent", content or noun
@@ -1682,6 +1684,9 @@ _ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seven
                   "eighteenth", "nineteenth", "twentieth")  # fmt: skip
 
 
+# An ordinal before a word of time: "a sixth day", "its 12th year" (not "a second", a length of time itself, nor
+# "the first five years").
+_AN_ORDINAL_BEFORE_A_WORD = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|" + "|".join(_ORDINAL_WORDS) + r")\s+([a-z]+)")
 _CARDINAL_WORDS = tuple(word for word, value in sorted(NUMBER_WORDS.items(), key=lambda item: item[1])
                        if 0 < value <= len(_ORDINAL_WORDS))
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii",
@@ -2005,8 +2010,12 @@ def is_duration(entity_text: str) -> bool:
     units = any(w.rstrip("s") in _DURATION_UNITS for w in words)
     counted = any(w.isdigit() or w in _QUANTIFIERS for w in words)
     deictic = any(w in _DEICTIC and nxt.rstrip("s") in _DURATION_UNITS for w, nxt in zip(words, words[1:]))
+    # ("a sixth day", "its 12th year": one of a row, not how long)
+    ordinal = any(m.group(1).rstrip("s") in _DURATION_UNITS
+                  for m in _AN_ORDINAL_BEFORE_A_WORD.finditer(normalise(entity_text)))  # fmt: skip
     pointed = (
         deictic
+        or ordinal
         or any(w in _MONTH_NAMES or w in _WEEKDAYS or w in _POINTING_WORDS for w in words)
         or bool(YEAR.search(entity_text))
     )

@@ -32,7 +32,7 @@ from index.nlp import sentence_parse
 from rag.answer_text import display_text
 from rag.candidates import ConstraintChecker, sentence_spans
 from rag.models import Passage
-from rag.query import CAUSE_VERBS, QuestionAnalysis
+from rag.query import ANYONE_NOUNS, CAUSE_VERBS, ORGANISATION_NOUNS, PEOPLES_NOUNS, QuestionAnalysis
 from rag.text import all_stems, stems
 
 if TYPE_CHECKING:
@@ -135,6 +135,8 @@ def withholds(analysis: QuestionAnalysis, sentence: str) -> bool:
     focus = set(stems(analysis.focus)) | {analysis.focus} if analysis.focus else set()
     if not (kind_words or focus) or not _CUE.search(sentence):
         return False  # nothing says what a withheld clause must be about; or no word of withholding
+    if analysis.answer_type in ("person", "organisation") and _names_a_thing(sentence):
+        return False  # "has not announced a name for the building" withholds no one's name
     predicate = all_stems(" ".join(analysis.predicate_forms))
     if analysis.predicate in CAUSE_VERBS:
         # "What caused the outage?" asks of the outage: "It is unclear why the outage happened" withholds it
@@ -146,6 +148,21 @@ def withholds(analysis: QuestionAnalysis, sentence: str) -> bool:
         and not _of_another_party(withheld, predicate, named_party)
         for withheld in _withholdings(sentence)
     )
+
+
+# "a name for the building", "the name of the new park": the name of a thing (not "the name of the driver").
+_A_NAME_OF = re.compile(r"(?i)\bnames?\s+(?:for|of)\s+(?:the|its|a|an|their|his|her)\s+(?:new\s+)?([a-z]+)")
+
+
+def _names_a_thing(sentence: str) -> bool:
+    """Whether the sentence withholds the name of a thing, which no "Who ...?" asks: "a name for the building"."""
+    named = _A_NAME_OF.search(sentence)
+    return named is not None and not (set(stems(named.group(1))) & _PEOPLE_AND_BODIES)
+
+
+# Nouns for people and for bodies, whose name a "Who ...?" or "Which company ...?" does ask.
+_PEOPLE_AND_BODIES = frozenset(stems(" ".join(PEOPLES_NOUNS | ANYONE_NOUNS | ORGANISATION_NOUNS
+                                              | {"victim", "shooter", "buyer", "seller", "officer", "man", "woman"})))
 
 
 # The parts of a clause that say to or on whom its verb is done: "pay the county", "paid the owners", "the

@@ -506,6 +506,14 @@ def test_a_vote_result_in_words_counts_votes_only() -> None:
     phase = "The Orlow council approved 40 to 60 in the first phase of the Hollin farm homes."
     passage = _passage(phase, _tagged(phase, "CARDINAL", "40 to 60"))
     assert _answers("How many homes did the Orlow council approve?", passage) == ["40 to 60"]
+    # in figures, after a verb of voting and closing its clause
+    ratified = "Orlow library workers ratified the contract 212-19, or about 92 percent."
+    passage = _passage(ratified, _tagged(ratified, "CARDINAL", "212"))
+    assert _answers("How many librarians does Orlow employ?", passage) == []
+    assert _answers("How many votes did the Orlow library contract get?", passage)[:1] == ["212"]
+    range_of_homes = "The Orlow council approved 150-200 homes on the Hollin farm site."
+    passage = _passage(range_of_homes, _tagged(range_of_homes, "CARDINAL", "150-200"))
+    assert _answers("How many homes did the Orlow council approve?", passage) == ["150-200"]
     rose = "Orlow library visits rose from 612 to 955 a day after the levy passed."
     passage = _passage(rose, _tagged(rose, "CARDINAL", "612", "955"))
     assert "955" in _answers("How many visits does the Orlow library get a day?", passage)
@@ -984,6 +992,18 @@ def test_a_name_the_question_gives_by_its_first_words_is_no_answer(name: str, qu
     from rag.text import normalise, words
 
     assert _in_question(name, "ORG", normalise(question), set(words(question)), question) is named
+
+
+@pytest.mark.parametrize(("name", "named"), [
+    ("Ivo Stannard of Orlow", True), ("Ivo Pellham of Orlow", False), ("Ada Stannard of Orlow", False),
+])  # fmt: skip
+def test_a_persons_name_with_their_town_is_named_by_the_question_that_gives_the_name(name: str, named: bool) -> None:
+    """The model may take a person's town into the name ("Mae Orlowski of Tolliver")."""
+    from rag.candidates import _in_question
+    from rag.text import normalise, words
+
+    question = "Who bought Ivo Stannard's prize hog?"
+    assert _in_question(name, "PERSON", normalise(question), set(words(question)), question) is named
 
 
 HIRED = "The Tarnby City Council voted 5-2 on Monday to hire Sheriff's Capt. Wenna Colquite as its police chief."
@@ -3298,6 +3318,10 @@ def test_a_numbered_name_written_otherwise_still_answers(question: str, text: st
     ("How long has the Brandvold family run its dairy?",
      "The Brandvolds, who have milked cows on the same ridge for 88 years, won an award.", "88 years", False),
     ("How old is Tarrow's new police chief?", "Halvard Oyen, 47, was sworn in as Tarrow's police chief.", "47", False),
+    # a name the model did not tag in the question
+    ("How long has Gwen Tallow been the Orlow County Fair manager?",
+     "Receipts came to $48,900, said Glen Pettibone, who has served as the fair's auctioneer for 22 years.",
+     "22 years", True),
     # (the model tags "Pell Harbor's" as a person, with its possessive)
     ("How old is Pell Harbor's tree warden?", "The grant is the largest yet, said tree warden Marion Tullidge, 58.",
      "58", False),
@@ -3390,6 +3414,10 @@ def test_a_value_of_the_questions_act_done_in_another_named_place_answers_nothin
         ("Who runs the Tarrow marina?", "The marina is full, owner Ines Varga said.", "Ines Varga", False),
         ("Who designed the Tarrow lofts?", "Architect Ines Varga, who designed the lofts, said rents start at $900.",
          "Ines Varga", False),
+        ("Which firm hauls Tarrow's trash?", "Ines Varga Boatworks, the Orlow firm that hauls Tarrow's trash, said it "
+         "will raise its rates.", "Ines Varga Boatworks", False),
+        ("Which firm hauls Tarrow's trash?", "Ines Varga Boatworks said the Orlow firm that hauls Tarrow's trash will "
+         "raise its rates.", "Ines Varga Boatworks", True),
         ("Who started Tarrow Restoration?", "Tarrow Restoration founder Ines Varga said the firm has 12 workers.",
          "Ines Varga", False),
         # a title beside the speaker that the question asks of tells who holds the post; another word does not
@@ -3579,3 +3607,22 @@ def test_one_ranked_below_the_top_is_not_the_superlative_asked() -> None:
     passage = _passage(text, _tagged(text, "ORG", "Tarn Paving", "Quell Civil Works"))
     answers = _answers("Who put in the lowest bid for the Orlow bridge?", passage)
     assert "Tarn Paving" not in answers and "Quell Civil Works" in answers
+
+
+@pytest.mark.parametrize(("text", "given"), [
+    ("The Orlow board voted 3-0 to award a $1.2 million repair contract to Pellan Bridge Company", True),
+    ("The board awarded Pellan Bridge Company the contract.", True),
+    ("Pellan Bridge Company won the bid.", True),
+    ("The general contractor is Pellan Bridge Company", True),
+    ("Pellan Bridge Company was the general contractor.", True),
+    ("The hall will be built by Pellan Bridge Company, selected as general contractor in March.", True),
+    ("Pellan Bridge Company did the work.", True),
+    # no job given to it
+    ("The mayor gave Pellan Bridge Company an award.", False),
+    ("Pellan Bridge Company lost the bid.", False),
+    ("Pellan Bridge Company said the contract was fair.", False),
+])  # fmt: skip
+def test_the_firm_given_a_job_is_told_by_the_award_or_by_its_post(text: str, given: bool) -> None:
+    from rag.candidates import given_the_work
+
+    assert given_the_work(_value_candidate(text, "Pellan Bridge Company", "ORG")) is given

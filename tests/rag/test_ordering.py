@@ -617,3 +617,80 @@ def test_the_agreeing_value_on_the_questions_verb_in_the_same_sentence_comes_fir
                                                                "DATE")])  # fmt: skip
     ranked = agreeing_first([old, ground, opening], analyse("When is the new Quenlow school supposed to open?"))
     assert ranked[0] is opening
+
+
+@pytest.mark.parametrize(
+    ("rounded", "exact", "first"),
+    [
+        ("More than 300", "317", "317"),  # the lead rounds down what the story gives in full
+        ("about $2 million", "$2.14 million", "$2.14 million"),
+        ("nearly 500", "486", "486"),
+        ("More than 300", "412", "More than 300"),  # too far above to be what it rounds
+        ("nearly 500", "520", "nearly 500"),  # on the wrong side
+        ("More than 300", "about 310", "More than 300"),  # no exact figure
+    ],
+)
+def test_a_round_figure_gives_way_to_the_exact_one_it_rounds_in_the_same_article(rounded: str, exact: str,
+                                                                                 first: str) -> None:  # fmt: skip
+    from rag.ordering import exact_first
+
+    label = "MONEY" if "$" in rounded else "CARDINAL"
+    text = f"{rounded} Quenlow families got help. In all, {exact} were paid, the county said."
+    lead, body = _values_of_one_sentence(text, label, rounded, exact)
+    assert exact_first([lead, body])[0].answer_text() == first
+    # another article's figure is another count
+    other = _valued(f"In all, {exact} were paid in Orlow.", exact, label)
+    assert exact_first([lead, other])[0] is lead
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("who's fixing the Orlow Creek bridge?", "Marrick Span Co. [1]."),
+        ("Who did Tarn County hire to repair the Orlow Creek bridge?", "Marrick Span Co. [1]."),
+        ("Who designed the Orlow Creek bridge?", "The articles don't say"),  # a designer is hired for no such job
+    ],
+)
+def test_who_does_a_job_is_the_firm_given_it_though_its_sentence_shares_few_words(
+    question: str, expected: str, encoder: object
+) -> None:
+    """"awarded the $1.2 million repair contract to Marrick Span Co." names neither the bridge nor the act in the
+    question's words, and ranks below sentences that do; it still tells who does the job."""
+    from tests.rag.test_extractive import _answer_with_similarity
+
+    text = ("The Orlow Creek bridge on County Road 14 will close June 9 for about six months while crews replace its "
+            "deck, Tarn County Engineer Ada Brisk said. The county commissioners voted 3-0 last week to award the "
+            "$1.2 million repair contract to Marrick Span Co. of Wexley. Brisk said the deck was cracked by "
+            "years of road salt. Residents of Orlow Creek said the detour will add 20 minutes to their drive.")
+    passage = _passage("a", "Tarn Ledger", text)
+    assert _answer_with_similarity(question, [passage], encoder).startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("How many fish died in the Orlow Creek spill?", "about 3,200"),  # the story's own event
+        ("How many fish died in the 2011 Orlow Creek spill?", "about 900"),  # a year asked: the order stays
+    ],
+)
+def test_a_figure_of_an_event_the_story_only_recalls_gives_way_to_one_of_its_own(question: str, first: str) -> None:
+    from rag.candidates import Candidate
+    from rag.models import Passage
+    from rag.ordering import of_the_articles_own_time_first
+    from rag.query import analyse
+
+    text = ("The 2011 spill killed about 900 fish. About 3,200 dead fish have been counted along Orlow Creek since "
+            "Monday.")
+    passage = Passage(passage_id="a", article_id="a", title="t", source="s", text=text, start=0, end=len(text),
+                      entities=[], published="2024-06-14")  # fmt: skip
+    split = text.index("About 3,200")
+
+    def value(number: str, start: int, end: int, coverage: float) -> Candidate:
+        at = text.index(number)
+        return Candidate(0, passage, start, end, {"coverage": coverage}, [(at, at + len(number), "CARDINAL")])
+
+    recalled, own = value("about 900", 0, split - 1, 0.3), value("About 3,200", split, len(text), 0.6)
+    assert of_the_articles_own_time_first([recalled, own], analyse(question))[0].answer_text().casefold() == first
+    # nor when the story's own sentence shares fewer of the question's words
+    fewer = value("About 3,200", split, len(text), 0.2)
+    assert of_the_articles_own_time_first([recalled, fewer], analyse(question))[0] is recalled

@@ -256,7 +256,8 @@ def test_a_size_joined_to_a_noun_holds_in_digits_or_words_with_or_without_a_hyph
     [("86 days", True), ("about an hour", True), ("a 30-day", True), ("the next 50 days", True),
      ("60 days ago", False), ("earlier this week", False), ("July 3", False), ("next week", False),
      ("fiscal year", False), ("2019", False), ("two nights", True), ("three weekends", True), ("Friday night", False),
-     ("last night", False)],
+     ("last night", False), ("a sixth day", False), ("its 12th year", False), ("a second", True),
+     ("30 seconds", True), ("the first five years", True)],
 )  # fmt: skip
 def test_a_length_of_time_is_told_from_a_point_in_time(value: str, duration: bool) -> None:
     assert is_duration(value) is duration
@@ -389,6 +390,10 @@ def test_a_quantity_of_something_else_does_not_count_what_was_asked() -> None:
         # ... but what is got for something sold or for a thing is a sum
         ("How much will Tarnby get from selling its old plows?", "money"),
         ("How much did the Tarnby farm get for its old barn?", "money"),
+        # a size asked of a sum of money is a sum
+        ("How big a fine did the Tarnby dairy get?", "money"),
+        ("How large a raise in pay did the Tarnby teachers win?", "quantity"),
+        ("How big was the Tarnby flood?", "quantity"),
         # what is collected for someone may be anything
         ("How much did the Tarnby students collect for the food pantry?", "quantity"),
         # "much" the parser hangs on the "is" or "was" of a progressive or a "going to"; a sum "put toward" a cost

@@ -30,6 +30,7 @@ from rag.withheld import withholds
         ("How much will the repairs cost?", "Officials would not say how much the repairs would cost."),
         ("Why did Hale vote against the plan?", "Hale didn't say why she voted against the plan."),
         ("Who is the new principal?", "The district has not named a new principal."),
+        ("Who was the driver of the Orlow bus?", "Police have not released the name of the driver."),
         ("What did Mayor Kell say about the tax increase?", "Kell declined to comment on the tax increase."),
         ("What reason did the Orlow board give for the closing?", "The board did not give a reason for the closing."),
         # the same party as the question's, named or not
@@ -57,6 +58,8 @@ def test_a_sentence_that_says_the_thing_asked_is_not_given_withholds_it(question
         ("How many people were arrested at the Orlow protest?", "Police did not say how many people were hurt."),
         # the question's noun is only beside what is withheld
         ("How did the council vote on the budget?", "Smith declined to comment on the budget vote."),
+        # the name of a thing is no one's name
+        ("Who is building the Orlow library?", "The town has not announced a name for the building."),
         # a negation that withholds nothing
         ("How many homes were damaged?", "The storm did not damage the school."),
         ("Who won the race?", "Nobody knows who will win the next race."),
