@@ -1274,6 +1274,25 @@ def of_another_person(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
 
 
 _NOT_PEOPLE = frozenset({"GPE", "LOC", "FAC", "ORG"})
+# Sums paid to a person, which a sentence gives the one it names: "a starting salary of $148,500" (English nouns).
+_PERSONAL_SUMS = frozenset({"salary", "wage", "pay", "bail", "pension", "severance", "bonus", "raise", "stipend"})
+
+
+def paid_to_another_person(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """Whether a sum answering "What was Gordon Fitch's salary?" is one the sentence gives another named person and
+    not the one asked about: "The board voted to offer Castellanos, 46, a contract with a starting salary of
+    $148,500" (neither it nor the sentence before names Fitch). A sentence that names no one ("Her salary was
+    ...") is not judged."""
+    if analysis.answer_type != "money" or analysis.focus not in _PERSONAL_SUMS or candidate.answer is None:
+        return False
+    people = [name for name, label in analysis.entities if label == "PERSON"] or _untagged_full_names(analysis)
+    if len(people) != 1:
+        return False
+    asked = _POSSESSIVE_END.sub("", people[0].split()[-1])
+    if re.search(rf"\b{re.escape(asked)}\b", with_sentence_before(candidate)):
+        return False
+    passage = candidate.passage
+    return any(label == "PERSON" and candidate.start <= s and e <= candidate.end for s, e, label in passage.entities)
 
 
 def _untagged_full_names(analysis: QuestionAnalysis) -> list[str]:
@@ -1414,11 +1433,24 @@ def only_said_it(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     # what they said does not tell them ("she", "we", "I", or no one named) doing the question's act: "I'd rather
     # they fix it right" tells others fixing it
     wanted = _predicate_stems(analysis)
-    return not any((wanted & _token_stems(t) or same_act(analysis.predicate, t)) and _done_by_the_speaker(t, verb)
+    # (a name inside an apposition to the speaker is not the speaker: "Dorrance" of "Halvard Recovery, the Dorrance
+    # company that sorts the town's recycling, said")
+    named = _words_up_to_the_noun_named(span.root)
+    in_apposition = any(t.dep_ == "appos" for t in named)
+    return not any((wanted & _token_stems(t) or same_act(analysis.predicate, t))
+                   and _done_by_the_speaker(t, verb, by_apposition=not in_apposition)
                    for t in verb.subtree if t.pos_ == "VERB" and t is not verb)  # fmt: skip
 
 
-def _done_by_the_speaker(act: "Token", saying: "Token") -> bool:
+def _words_up_to_the_noun_named(token: "Token") -> list["Token"]:
+    """The tokens from a name's word up to the noun it stands for in its clause (rag.query.noun_named)."""
+    chain = [token]
+    while chain[-1].dep_ in ("compound", "appos", "conj", "flat") and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _done_by_the_speaker(act: "Token", saying: "Token", by_apposition: bool = True) -> bool:
     """Whether the act's subject, or that of the verb it hangs from ("he plans to fix it"), is the speaker ("she",
     "we", "who" of "X, who designed it, said"); not an act without one ("the increase will pay for rebuilding it":
     whoever rebuilds it)."""
@@ -1426,7 +1458,7 @@ def _done_by_the_speaker(act: "Token", saying: "Token") -> bool:
     while verb is not None and verb is not saying:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
-            return subject.lower_ in _THE_SPEAKER or _of_the_speakers_apposition(verb, saying)
+            return subject.lower_ in _THE_SPEAKER or (by_apposition and _of_the_speakers_apposition(verb, saying))
         verb = verb.head if verb.dep_ in ("xcomp", "conj") and verb.head is not verb else None
     return False
 
@@ -1812,6 +1844,24 @@ def _answer_clause_tokens(candidate: Candidate) -> "tuple[Span, Token] | None":
     if span is None:
         return None
     return span, _governing_verb(span.root)
+
+
+def answer_clause_verb(candidate: Candidate) -> str | None:
+    """The lemma of the verb the candidate's value hangs on (None when it hangs on none)."""
+    clause = _answer_clause_tokens(candidate)
+    return clause[1].lemma_.casefold() if clause is not None and clause[1].pos_ in ("VERB", "AUX") else None
+
+
+def the_same_act(candidate: Candidate, other: Candidate) -> bool:
+    """Whether two values hang on verbs of one act ("have received" and "received"; "signed up" and "took part" are
+    two): the same lemma, or one phrasal verb's meaning, or verbs of one act (rag.query.same_act)."""
+    first, second = _answer_clause_tokens(candidate), _answer_clause_tokens(other)
+    if first is None or second is None:
+        return False
+    verb, other_verb = first[1], second[1]
+    if verb.pos_ not in ("VERB", "AUX") or other_verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return same_act(phrasal_meaning(verb) or verb.lemma_.casefold(), other_verb)
 
 
 def _governing_verb(token: "Token") -> "Token":
@@ -2305,7 +2355,9 @@ def _holds_the_role(analysis: QuestionAnalysis, passage: Passage, entity: Entity
     role_stems = set(stems(" ".join(role_forms(analysis.role or ""))))
     describing_stems = all_stems(" ".join(analysis.focus_verb_forms))
     return _names_the_focus(passage.text, entity, role_stems, describing_stems, sentence,
-                            naming_needs_the_focus=True) or _given_the_role(
+                            naming_needs_the_focus=True) or _done_by_in_the_passive(
+        analysis, passage.text, entity, sentence, describing_stems | role_stems
+    ) or _given_the_role(
         passage.text, entity[:2], role_stems, sentence
     )
 
@@ -3982,8 +4034,6 @@ def _names_the_focus(
     return bool(
         holds
         or describing_stems & all_stems(" ".join(after.split()[:NAMED_WINDOW]))  # "won" is a stopword to text_stems
-        # done by it: "The complex has been owned since 2021 by Vantage Ridge" for the landlord
-        or bool(_DONE_BY_BEFORE.search(before)) and _done_by(before, describing_stems)
         or any(focus_stems & text_stems(word) for word in previous)
         or any(focus_stems & text_stems(word) for word in following if not word.rstrip(",.;").endswith(("'s", "’s")))
         or _naming_words_before(before, focus_stems if naming_needs_the_focus else None, after)
@@ -3995,13 +4045,34 @@ _DONE_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
 _FORMS_OF_BE = frozenset({"is", "was", "are", "were", "be", "been", "being"})
 
 
-def _done_by(before: str, describing_stems: set[str]) -> bool:
-    """Whether the words `before` a name and its "by" tell, in the passive, that it does what the question asks of:
-    "The complex has been owned since 2021 by" (the landlord), "is run by" (who runs it); not a clause on another
-    noun, "a weekday health clinic run by", which tells who runs the clinic."""
+def _done_by_in_the_passive(analysis: QuestionAnalysis, text: str, entity: Entity, sentence: tuple[int, int],
+                            describing_stems: set[str]) -> bool:  # fmt: skip
+    """Whether the sentence tells, in the passive, that the name at `entity` does what the question asks of the
+    thing it names: "The building at 87 Main Street is owned by" (the landlord of "the Copper Kettle building"),
+    "Pruitt's Hardware was founded in 1961 by", "is run by"; not of another thing ("The property is run by" for
+    "Who runs Tessaly Health?"), nor in a clause on another noun ("a weekday health clinic run by")."""
+    before = text[max(sentence[0], entity[0] - 80) : entity[0]]
+    if not _DONE_BY_BEFORE.search(before):
+        return False
     last = before.split()[-NAMED_WINDOW - 1 :]
     verbs = [i for i, word in enumerate(last) if all_stems(word) & describing_stems]
-    return bool(verbs) and verbs[-1] > 0 and last[verbs[-1] - 1].casefold() in _FORMS_OF_BE
+    if not verbs or verbs[-1] == 0 or last[verbs[-1] - 1].casefold() not in _FORMS_OF_BE:
+        return False
+    asked = text_stems(analysis.question) - describing_stems - set(stems(" ".join(_FORMS_OF_BE)))
+    if asked & text_stems(text[sentence[0] : entity[0]]):
+        return True
+    # or a noun that points back to it: "The complex has been owned ... by" after "Residents of Birchwood Commons,
+    # a 96-unit complex on Kettle Road, ..."
+    pointing = _THE_NOUN_OPENING.match(text, sentence[0], entity[0])
+    earlier = text[max(0, sentence[0] - _POINTED_BACK_REACH) : sentence[0]]
+    return bool(pointing and re.search(rf"\b{pointing.group(1)}\b", earlier, re.IGNORECASE)
+                and asked & text_stems(earlier))  # fmt: skip
+
+
+# A sentence opened by "the" or "this" and a common noun, which points back to what an earlier sentence names; how
+# far back (in characters, about two sentences) it may point.
+_THE_NOUN_OPENING = re.compile(r"\s*(?:The|This)\s+([a-z]{3,})\b")
+_POINTED_BACK_REACH = 400
 
 
 # How many words before a word of naming may hold the noun it names ("the firm's lead architect, named as").

@@ -10,13 +10,13 @@ import re
 from typing import Callable
 
 from rag.candidates import (
-    Candidate, acts_rather_than_places, answer_clause, approximate_for_exact, clause_agrees, counted_noun,
-    counts_a_noun_of_its_own, counts_anothers, counts_something_else, dated_as_to_come, dates_a_thing_or_a_state,
-    dates_an_event_not_told, dates_another_event, dates_what_was_done, decided_another_thing, decided_for_another,
-    decided_upon, done_in_another_place, done_the_other_way, done_to_other_people, given_the_work,
-    lasts_for_something_else, names_a_person, names_what_it_is_done_to, of_another_person, only_said_it,
-    pays_for_something_else, sentence_spans, shares_something_else, sizes_something_else, span_before,
-    sums_something_else, tells_whether,
+    Candidate, acts_rather_than_places, answer_clause, answer_clause_verb, approximate_for_exact, clause_agrees,
+    counted_noun, counts_a_noun_of_its_own, counts_anothers, counts_something_else, dated_as_to_come,
+    dates_a_thing_or_a_state, dates_an_event_not_told, dates_another_event, dates_what_was_done,
+    decided_another_thing, decided_for_another, decided_upon, done_in_another_place, done_the_other_way,
+    done_to_other_people, given_the_work, lasts_for_something_else, names_a_person, names_what_it_is_done_to,
+    of_another_person, only_said_it, paid_to_another_person, pays_for_something_else, sentence_spans,
+    shares_something_else, sizes_something_else, span_before, sums_something_else, tells_whether, the_same_act,
 )  # fmt: skip
 from rag.earnings import pays_someone_else
 from rag.figures import amount, same_unit
@@ -40,10 +40,14 @@ CHECKED_FOR_MOOD = 5
 # 8 changed one answer (right) against 5, and 12 none more.
 CHECKED_FOR_SOMETHING_ELSE = 8
 # The acts a firm is hired for and the verbs of hiring one ("Who's building the dorm?", "Whom did they hire to fix
-# it?"), and how many candidates are looked through for the firm given the job: the sentence of the award names
-# neither the thing nor the act in the question's words, so it ranks low. English verbs.
-_WORK_HIRED_FOR = frozenset({"build", "fix", "repair", "renovate", "replace", "construct", "rebuild", "restore", "pave",
-                             "install", "hire", "pick", "choose", "select", "contract", "retain"})  # fmt: skip
+# it?"), and the job a hiring verb's infinitive names ("hire ... to *design* the repairs"). English verbs.
+_WORK_ACTS = frozenset({"build", "fix", "repair", "renovate", "replace", "construct", "rebuild", "restore", "pave",
+                        "install", "redo", "haul"})  # fmt: skip
+_WORK_ACT_STEMS = frozenset(stems(" ".join(_WORK_ACTS)))
+_HIRING = frozenset({"hire", "pick", "choose", "select", "contract", "retain"})
+_THE_JOB_HIRED_FOR = re.compile(r"(?i)\bto\s+([a-z]+)\b")
+# How many candidates are looked through for the firm given the job: the sentence of the award names neither the
+# thing nor the act in the question's words, so it ranks low.
 CHECKED_FOR_WORK = 10
 # How far before a sentence (in characters, about two sentences) a person's name may stand for its "she said".
 NAMED_BEFORE = 250
@@ -138,12 +142,14 @@ def fitting_first(
         return []  # "Which commissioners voted for it?": the report gives the tally or the other side's voters
     # "Who runs the marina?": a name with a head's title beside it first ("owner Erling Gunderholt")
     candidates = _moved_first(candidates, first_titled_head(candidates, analysis, CHECKED_FOR_MOOD))
+    hired = None
     if asks_for_the_hired_firm(analysis) and candidates:
         # "Who's fixing the Tanner Creek bridge?": the firm given the job ("awarded the repair contract to ..."), in
-        # the article the best candidate comes from
+        # the article the best candidate comes from (and first again after the orderings below)
         article = candidates[0].passage.article_id
-        candidates = _moved_first(candidates, next((c for c in candidates[:CHECKED_FOR_WORK]
-                                                    if c.passage.article_id == article and given_the_work(c)), None))
+        hired = next((c for c in candidates[:CHECKED_FOR_WORK]
+                      if c.passage.article_id == article and given_the_work(c)), None)  # fmt: skip
+        candidates = _moved_first(candidates, hired)
     if analysis.asked_verb_forms:
         named = [voters] if voters is not None else []
         return named + [c for c in candidates[:CHECKED_FOR_MOOD]
@@ -191,6 +197,8 @@ def fitting_first(
     if analysis.answer_type in ("count", "money"):
         candidates = exact_first(candidates)
     candidates = agreeing_first(candidates, analysis)
+    if hired is not None and any(c is hired for c in candidates):
+        candidates = _moved_first(candidates, hired)
     if candidates and dated_as_to_come(analysis, candidates[0]):
         return []  # none of the first few dates what the question asks as done
     return candidates
@@ -207,8 +215,9 @@ _ROUNDED_TO = re.compile(r"(?i)(?:about|around|roughly|some|approximately|an est
 
 def exact_first(candidates: list[Candidate], window: int = CHECKED_FOR_MOOD) -> list[Candidate]:
     """When the best figure is a round one ("More than 300 farmers", "about $2 million") and one of the first few
-    from the same article is an exact figure of the same unit that it rounds (317; "$2.14 million"), the exact one
-    first: a news lead rounds what the story gives in full further down."""
+    from the same article is an exact figure of the same unit, on a verb of the same act, that it rounds ("have
+    received": 317 "received"; "$2.14 million"), the exact one first: a news lead rounds what the story gives in
+    full further down."""
     if not candidates or candidates[0].answer is None:
         return candidates
     best = candidates[0]
@@ -222,6 +231,8 @@ def exact_first(candidates: list[Candidate], window: int = CHECKED_FOR_MOOD) -> 
                 or any(p.match(exact_text) for p in (_ROUNDED_UP_TO, _ROUNDED_DOWN_TO, _ROUNDED_TO))
                 or not same_unit(exact_text, text)):  # fmt: skip
             continue
+        if not (the_same_act(best, candidate) or _counted_in_a_record(candidate)):
+            continue  # "Nearly 500 residents signed" is not rounded from "486 residents voted"
         if ((_ROUNDED_UP_TO.match(text) and rounded < exact <= rounded * (1 + ROUNDED_BY))
                 or (_ROUNDED_DOWN_TO.match(text) and rounded * (1 - ROUNDED_BY) <= exact < rounded)
                 or (_ROUNDED_TO.match(text) and abs(exact - rounded) <= rounded * ROUNDED_BY / 2)):  # fmt: skip
@@ -231,8 +242,26 @@ def exact_first(candidates: list[Candidate], window: int = CHECKED_FOR_MOOD) -> 
 
 def asks_for_the_hired_firm(analysis: QuestionAnalysis) -> bool:
     """"Who's building the dorm?", "Who did they hire to fix the bridge?": a question of who does a job one is hired
-    for."""
-    return analysis.answer_type in ("person", "organisation") and analysis.predicate in _WORK_HIRED_FOR
+    for; not "Who hired Pell Mechanical?" (the one who hired), nor "Who did they hire to design the repairs?" (a job
+    no contract for the work tells)."""
+    if analysis.answer_type not in ("person", "organisation"):
+        return False
+    if analysis.predicate in _WORK_ACTS:
+        return analysis.asked_slot != "object"
+    if analysis.predicate not in _HIRING or analysis.asked_slot != "object":
+        return False
+    job = _THE_JOB_HIRED_FOR.search(analysis.question)
+    return job is None or bool(set(stems(job.group(1))) & _WORK_ACT_STEMS)
+
+
+# Verbs a record or a count gives a figure by, of whatever act: "Fair records show 317 exhibitors". English verbs.
+_VERBS_OF_A_COUNT = frozenset({"show", "count", "total", "record", "list", "number", "tally", "put"})
+
+
+def _counted_in_a_record(candidate: Candidate) -> bool:
+    """Whether the figure hangs on a verb of counting or of a record showing it ("records show 317 exhibitors")."""
+    clause = answer_clause_verb(candidate)
+    return clause is not None and clause in _VERBS_OF_A_COUNT
 
 
 def counting_the_noun_first(candidates: list[Candidate], analysis: QuestionAnalysis,
@@ -314,7 +343,8 @@ _TIME_CHOOSES = frozenset({"count", "money", "quantity", "percent", "measure"})
 # How many years before its article's own a year must be for a figure given for it to be of an earlier event told
 # as background ("The 2009 kill ... killed about 1,500 fish", in a story of 2024).
 _YEARS_BEFORE_BACKGROUND = 2
-_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# (not a year a clause of the sentence counts from or compares with: "a grass surface in use since 1988")
+_A_YEAR = re.compile(r"(?<!since )(?<!from )(?<!than )(?<!until )\b(?:19|20)\d\d\b")
 
 
 def of_the_articles_own_time_first(candidates: list[Candidate], analysis: QuestionAnalysis,
@@ -625,6 +655,7 @@ def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_li
         counts_something_else(analysis, candidate, word_likeness)
         or counts_anothers(analysis, candidate)
         or of_another_person(analysis, candidate)
+        or paid_to_another_person(analysis, candidate)
         or done_to_other_people(analysis, candidate)
         or sums_something_else(analysis, candidate, word_likeness)
         or pays_someone_else(analysis, candidate, word_likeness)

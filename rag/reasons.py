@@ -447,9 +447,13 @@ def _tells_the_event_with_a_cause(candidate: Candidate, analysis: QuestionAnalys
     """Whether the sentence tells the event asked about by its own verb or one of the same act ("They closed it
     because ..." for "Why did the diner shut down?"), or by a noun that points back to it ("the increase is needed
     because ..."), and gives a cause in so many words."""
-    if not asked_acts(analysis) or reason_in(candidate.text, analysis) != "cause":
+    if not (asked_acts(analysis) or analysis.focus) or reason_in(candidate.text, analysis) != "cause":
         return False
     doc = sentence_parse(display_text(candidate.text))
+    if not asked_acts(analysis):
+        # "What's behind the tuition increase?", asked of a noun: "the increase was driven largely by ..."
+        return any(t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.casefold() == analysis.focus and _points_back(t)
+                   and _A_CAUSE_OF_ITS_SUBJECT.search(_clause_text(t.head)) for t in doc)  # fmt: skip
     return any(t.pos_ in ("VERB", "AUX") for t in _event_words(doc, analysis)) or any(
         t.dep_ in ("nsubj", "nsubjpass") and _points_back(t)
         and (_a_thing(t) or t.head.lemma_.casefold() in ("blame", "cite", "attribute"))

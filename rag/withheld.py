@@ -157,12 +157,18 @@ _A_NAME_OF = re.compile(r"(?i)\bnames?\s+(?:for|of)\s+(?:the|its|a|an|their|his|
 def _names_a_thing(sentence: str) -> bool:
     """Whether the sentence withholds the name of a thing, which no "Who ...?" asks: "a name for the building"."""
     named = _A_NAME_OF.search(sentence)
-    return named is not None and not (set(stems(named.group(1))) & _PEOPLE_AND_BODIES)
+    if named is None:
+        return False
+    noun = named.group(1).casefold()
+    # (a noun for someone by its ending: "inspector", "liaison" aside, "planner", "pharmacist", "appointee")
+    return not (set(stems(noun)) & _PEOPLE_AND_BODIES or _A_PERSONS_ENDING.search(noun))
 
 
 # Nouns for people and for bodies, whose name a "Who ...?" or "Which company ...?" does ask.
 _PEOPLE_AND_BODIES = frozenset(stems(" ".join(PEOPLES_NOUNS | ANYONE_NOUNS | ORGANISATION_NOUNS
-                                              | {"victim", "shooter", "buyer", "seller", "officer", "man", "woman"})))
+                                              | {"victim", "shooter", "buyer", "seller", "officer", "liaison",
+                                                 "successor", "replacement", "nominee", "hire", "head"})))
+_A_PERSONS_ENDING = re.compile(r"(?:er|or|ist|ian|ee|ant|ent)s?$")
 
 
 # The parts of a clause that say to or on whom its verb is done: "pay the county", "paid the owners", "the

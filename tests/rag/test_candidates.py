@@ -923,6 +923,12 @@ def test_who_is_the_agent_noun_is_answered_by_whoever_does_it(question: str, tex
         ("Who's the landlord at the Quenlow Court apartments?", "The Quenlow Court apartments were inspected in 2019 "
          "by Dana Brisk.", False),
         ("Who runs the Quenlow shelter?", "The Quenlow shelter is run by Dana Brisk.", True),
+        ("Who runs Orrin Health?", "The property is run by Dana Brisk.", False),  # of another thing
+        # a noun that points back to what the question names
+        ("Who's the landlord at Quenlow Court?", "Residents of Quenlow Court, a 96-unit complex, met Monday. The "
+         "complex has been owned since 2019 by Dana Brisk.", True),
+        ("Who owns Orrin Property Services?", "Residents of Quenlow Court, a 96-unit complex, met Monday. The "
+         "complex has been owned since 2019 by Dana Brisk.", False),
         ("Who runs the Quenlow shelter?", "The Quenlow shelter will host a weekday clinic run by Dana Brisk.", False),
     ],
 )  # fmt: skip
@@ -3418,6 +3424,8 @@ def test_a_value_of_the_questions_act_done_in_another_named_place_answers_nothin
          "will raise its rates.", "Ines Varga Boatworks", False),
         ("Which firm hauls Tarrow's trash?", "Ines Varga Boatworks said the Orlow firm that hauls Tarrow's trash will "
          "raise its rates.", "Ines Varga Boatworks", True),
+        ("Which firm hauls Tarrow's trash?", "Ines Varga Boatworks, the Pellham company that hauls Tarrow's trash, "
+         "said it will raise its rates.", "Pellham", True),  # a name in the apposition is not the speaker
         ("Who started Tarrow Restoration?", "Tarrow Restoration founder Ines Varga said the firm has 12 workers.",
          "Ines Varga", False),
         # a title beside the speaker that the question asks of tells who holds the post; another word does not
@@ -3626,3 +3634,22 @@ def test_the_firm_given_a_job_is_told_by_the_award_or_by_its_post(text: str, giv
     from rag.candidates import given_the_work
 
     assert given_the_work(_value_candidate(text, "Pellan Bridge Company", "ORG")) is given
+
+
+@pytest.mark.parametrize(("question", "other"), [
+    ("What was Hollis Pemberton's salary?", True),  # the sum is given to another named person
+    ("What salary will Ines Castellaro get?", False),
+    ("What was the director's salary?", False),  # no one named: not judged
+])  # fmt: skip
+def test_a_sum_given_to_another_named_person_is_not_the_salary_asked(question: str, other: bool) -> None:
+    from index.nlp import entities_by_line
+    from rag.candidates import Candidate, paid_to_another_person
+    from rag.models import Passage
+    from rag.query import analyse
+
+    text = "The board voted 5-0 to offer Ines Castellaro, 46, a three-year contract with a starting salary of $148,500."
+    passage = Passage(passage_id="p", article_id="p", title="t", source="s", text=text, start=0, end=len(text),
+                      entities=entities_by_line([text])[0])  # fmt: skip
+    at = text.index("$148,500")
+    candidate = Candidate(0, passage, 0, len(text), {}, [(at, at + len("$148,500"), "MONEY")])
+    assert paid_to_another_person(analyse(question), candidate) is other

@@ -635,12 +635,19 @@ def test_a_round_figure_gives_way_to_the_exact_one_it_rounds_in_the_same_article
     from rag.ordering import exact_first
 
     label = "MONEY" if "$" in rounded else "CARDINAL"
-    text = f"{rounded} Quenlow families got help. In all, {exact} were paid, the county said."
+    text = f"Quenlow families received {rounded} in aid. In all, the families received {exact}, the county said."
     lead, body = _values_of_one_sentence(text, label, rounded, exact)
     assert exact_first([lead, body])[0].answer_text() == first
-    # another article's figure is another count
-    other = _valued(f"In all, {exact} were paid in Orlow.", exact, label)
+    # another article's figure is another count, and so is one of another act
+    other = _valued(f"In all, Orlow families received {exact}.", exact, label)
     assert exact_first([lead, other])[0] is lead
+    text = f"Quenlow families received {rounded} in aid. In all, the families spent {exact}, the county said."
+    lead, body = _values_of_one_sentence(text, label, rounded, exact)
+    assert exact_first([lead, body])[0] is lead
+    # a record's figure is of whatever it counts
+    text = f"Quenlow families received {rounded} in aid. County records show {exact}."
+    lead, body = _values_of_one_sentence(text, label, rounded, exact)
+    assert exact_first([lead, body])[0].answer_text() == first
 
 
 @pytest.mark.parametrize(
@@ -694,3 +701,26 @@ def test_a_figure_of_an_event_the_story_only_recalls_gives_way_to_one_of_its_own
     # nor when the story's own sentence shares fewer of the question's words
     fewer = value("About 3,200", split, len(text), 0.2)
     assert of_the_articles_own_time_first([recalled, fewer], analyse(question))[0] is recalled
+    # a year a clause counts from dates no figure: "The $2.3 million field replaces turf in use since 1988"
+    since = "The 900 fish were counted in a creek stocked since 2011. About 1,200 fish live in Orlow Creek."
+    passage = Passage(passage_id="b", article_id="b", title="t", source="s", text=since, start=0, end=len(since),
+                      entities=[], published="2024-06-14")  # fmt: skip
+    split, at, live = since.index("About"), since.index("900"), since.index("About 1,200")
+    counted = Candidate(0, passage, 0, split - 1, {"coverage": 0.3}, [(at, at + 3, "CARDINAL")])
+    other = Candidate(0, passage, split, len(since), {"coverage": 0.6}, [(live, live + 11, "CARDINAL")])
+    assert of_the_articles_own_time_first([counted, other], analyse(question))[0] is counted
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("so who's building the new dorm on Elm St?", True),
+    ("Who did Tarn County hire to fix the bridge?", True),
+    ("Which company got hired to redo Orlow Park?", True),
+    ("Who hired Marrick Span Co.?", False),  # the one who hired
+    ("Who did Tarn County hire to design the repairs?", False),  # a job no contract for the work tells
+    ("Who designed the bridge?", False),
+])  # fmt: skip
+def test_a_question_of_who_does_a_job_one_is_hired_for(question: str, asks: bool) -> None:
+    from rag.ordering import asks_for_the_hired_firm
+    from rag.query import analyse
+
+    assert asks_for_the_hired_firm(analyse(question)) is asks

@@ -290,3 +290,19 @@ def test_a_sentence_further_down_whose_subject_points_back_to_the_event_gives_it
                     "Ada Quist", "PERSON")  # fmt: skip
     assert _tells_the_event_with_a_cause(pointing, analysis)
     assert not _tells_the_event_with_a_cause(actor, analysis)
+
+
+@pytest.mark.parametrize(("question", "given"), [
+    ("What's behind the Pellmoor College fee increase?", True),
+    ("What's behind the Pellmoor College enrollment drop?", False),  # another noun's cause
+])  # fmt: skip
+def test_a_cause_asked_of_a_noun_is_given_by_a_sentence_whose_subject_points_back_to_it(
+    question: str, given: bool
+) -> None:
+    """"What's behind the fee increase?" has no verb of its own: "the increase was driven by ..." tells its cause."""
+    from rag.reasons import _tells_the_event_with_a_cause
+    from tests.rag.test_extractive import _valued
+
+    sentence = _valued("Dean Ada Quist said the increase was driven largely by health insurance costs.", "Ada Quist",
+                       "PERSON")  # fmt: skip
+    assert _tells_the_event_with_a_cause(sentence, analyse(question)) is given

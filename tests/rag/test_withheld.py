@@ -31,6 +31,8 @@ from rag.withheld import withholds
         ("Why did Hale vote against the plan?", "Hale didn't say why she voted against the plan."),
         ("Who is the new principal?", "The district has not named a new principal."),
         ("Who was the driver of the Orlow bus?", "Police have not released the name of the driver."),
+        ("Who did the Orlow board hire as tenant liaison?", "The board has not announced a name for the tenant liaison "
+         "it plans to hire."),
         ("What did Mayor Kell say about the tax increase?", "Kell declined to comment on the tax increase."),
         ("What reason did the Orlow board give for the closing?", "The board did not give a reason for the closing."),
         # the same party as the question's, named or not
