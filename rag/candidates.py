@@ -1309,6 +1309,22 @@ def _untagged_full_names(analysis: QuestionAnalysis) -> list[str]:
     return [" ".join(run) for run in runs if len(run) == 2]
 
 
+# A possessive and the word after it: "Thistlewood University's *new* residence hall".
+_OWNING = re.compile(r"(?:['’]s?)?\s+([a-z]+)")
+# Nouns of a place a possessive name may be part of ("St. Alder's hospital", "Millie's diner"). English nouns.
+_PLACE_NOUNS = frozenset({"hospital", "church", "school", "center", "centre", "home", "park", "store", "shop", "diner",
+                          "restaurant", "hall", "farm", "house", "landing", "pond", "lake", "field", "hotel", "inn"})
+
+
+def _owns_what_follows(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] is a possessive of the noun phrase after it ("Thistlewood University's
+    new residence hall", whose it is, not where), not part of a place's name ("St. Mary's hospital", "St. Mary's.")."""
+    if not re.search(r"['’]s?$", text[start:end]) and not re.match(r"['’]s?\s", text[end : end + 3]):
+        return False
+    following = _OWNING.match(text, end)
+    return following is not None and following.group(1) not in _PLACE_NOUNS
+
+
 def _in_an_entity_of(passage: Passage, at: int, labels: frozenset[str]) -> bool:
     """Whether the character at `at` in the passage lies in an entity of one of `labels`."""
     return any(s <= at < e and label in labels for s, e, label in passage.entities)
@@ -1361,6 +1377,8 @@ def dates_what_was_done(analysis: QuestionAnalysis, candidate: Candidate) -> boo
     if clause is None:
         return False
     span, verb = clause
+    if span.root.dep_ == "pobj" and span.root.head.lower_ == "since":
+        return True  # "the first new dormitory on campus since 1972": a time past
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     described = (verb.dep_ == "acl" and verb.tag_ == "VBN"
@@ -2681,6 +2699,8 @@ def _answer_entities(
             if not text or _AN_ADDRESS_ONLINE.search(text):
                 continue
             e = s + len(text)
+        if analysis.answer_type == "place" and _owns_what_follows(passage.text, s, e):
+            continue  # "Thistlewood University's new residence hall": whose it is, not where
         if analysis.answer_type == "name" and not _names_the_focus(passage.text, (s, e, label), focus_stems,
                                                                     describing_stems, (start, end),
                                                                     given_name=analysis.asks_a_given_name):  # fmt: skip

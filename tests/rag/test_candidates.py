@@ -3653,3 +3653,17 @@ def test_a_sum_given_to_another_named_person_is_not_the_salary_asked(question: s
     at = text.index("$148,500")
     candidate = Candidate(0, passage, 0, len(text), {}, [(at, at + len("$148,500"), "MONEY")])
     assert paid_to_another_person(analyse(question), candidate) is other
+
+
+@pytest.mark.parametrize(("text", "name", "whose"), [
+    ("Ardley College's new residence hall will open in January.", "Ardley College's", True),
+    ("Ardley College's new residence hall will open in January.", "Ardley College", True),
+    ("The driver was taken to St. Mary's hospital in Orlow.", "St. Mary's", False),
+    ("The driver was taken to St. Mary's.", "St. Mary's", False),
+    ("The driver was taken to Orlow General Hospital.", "Orlow General Hospital", False),
+])  # fmt: skip
+def test_a_possessive_name_before_what_it_owns_is_no_place(text: str, name: str, whose: bool) -> None:
+    from rag.candidates import _owns_what_follows
+
+    start = text.index(name)
+    assert _owns_what_follows(text, start, start + len(name)) is whose

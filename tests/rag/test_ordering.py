@@ -228,6 +228,8 @@ def test_a_question_about_what_will_be_is_not_answered_by_the_day_of_what_was_do
     question = analyse("When will the new Pellmark fire station open?")
     assert fitting_first([built, voted, opens], question) == [opens]
     assert fitting_first([built, voted], question) == []
+    since = _valued("It is the first new fire station in Pellmark since 1978.", "1978", "DATE")
+    assert fitting_first([since, opens], question) == [opens]
 
 
 def test_a_when_question_is_not_answered_by_the_day_of_a_vote_to_do_something_else() -> None:
