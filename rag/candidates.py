@@ -1864,6 +1864,31 @@ def _answer_clause_tokens(candidate: Candidate) -> "tuple[Span, Token] | None":
     return span, _governing_verb(span.root)
 
 
+# Verbs of holding or being, which tell how many there are, not how many were done; and a question whose own main
+# verb is "have" after "does" ("How many volunteers does it have left?"), whatever perfect a clause of it has.
+_HOLDING_VERBS = frozenset({"employ", "have", "be", "number", "total", "represent"})
+_ASKS_WHAT_IT_HAS = re.compile(r"(?i)\b(?:does|do|did)\b[^?]*\bhave\b")
+
+
+def held_not_done(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """Whether a count answering "How many workers has Greythorn hired so far?" (what has been done up to now) is
+    only how many there are: "Greythorn employs 410 people in Scarrow Gap". False for other questions, and for one
+    whose own verb is of holding ("How many has it had so far?")."""
+    if analysis.answer_type != "count" or not analysis.so_far or analysis.predicate in _HOLDING_VERBS:
+        return False
+    if _ASKS_WHAT_IT_HAS.search(analysis.question):
+        return False  # "How many seats does the theater have now that it's been restored?", "... have left"
+    verb = answer_clause_verb(candidate)
+    return verb is not None and verb in _HOLDING_VERBS
+
+
+def told_as_to_come(candidate: Candidate) -> bool:
+    """Whether the verb the candidate's value hangs on tells what would or will be ("The expansion would add about
+    6.5 million cubic yards"), not what is."""
+    clause = _answer_clause_tokens(candidate)
+    return clause is not None and clause[1].pos_ in ("VERB", "AUX") and clause_mood(clause[1]) == "irrealis"
+
+
 def answer_clause_verb(candidate: Candidate) -> str | None:
     """The lemma of the verb the candidate's value hangs on (None when it hangs on none)."""
     clause = _answer_clause_tokens(candidate)

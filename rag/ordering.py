@@ -14,9 +14,10 @@ from rag.candidates import (
     counted_noun, counts_a_noun_of_its_own, counts_anothers, counts_something_else, dated_as_to_come,
     dates_a_thing_or_a_state, dates_an_event_not_told, dates_another_event, dates_what_was_done,
     decided_another_thing, decided_for_another, decided_upon, done_in_another_place, done_the_other_way,
-    done_to_other_people, given_the_work, lasts_for_something_else, names_a_person, names_what_it_is_done_to,
-    of_another_person, only_said_it, paid_to_another_person, pays_for_something_else, sentence_spans,
-    shares_something_else, sizes_something_else, span_before, sums_something_else, tells_whether, the_same_act,
+    done_to_other_people, given_the_work, held_not_done, lasts_for_something_else, names_a_person,
+    names_what_it_is_done_to, of_another_person, only_said_it, paid_to_another_person, pays_for_something_else,
+    sentence_spans, shares_something_else, sizes_something_else, span_before, sums_something_else, tells_whether,
+    the_same_act, told_as_to_come,
 )  # fmt: skip
 from rag.earnings import pays_someone_else
 from rag.figures import amount, same_unit
@@ -656,6 +657,7 @@ def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_li
         or counts_anothers(analysis, candidate)
         or of_another_person(analysis, candidate)
         or paid_to_another_person(analysis, candidate)
+        or held_not_done(analysis, candidate)
         or done_to_other_people(analysis, candidate)
         or sums_something_else(analysis, candidate, word_likeness)
         or pays_someone_else(analysis, candidate, word_likeness)
@@ -678,12 +680,21 @@ def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_li
     )
 
 
+# What stands before the level a change starts from: "will rise *from* $95 to $125".
+_A_LEVEL_NOW = re.compile(r"\bfrom\s+$")
+
+
 def _given_for_another_time(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     """"What was the jobless rate in June?": not "6.1 percent in March" (`rag.value_times.clash`); "How many went
-    last year?": not the 800 of "first held in 1998", a year long before the article's."""
+    last year?": not the 800 of "first held in 1998", a year long before the article's; "How many does it hold
+    now?": not a figure of what would or will be."""
     if analysis.answer_type not in _TIME_CHOOSES:
         return False
     times, asked = figure_time(candidate), times_asked(analysis.question)
+    if "rel:now" in asked and told_as_to_come(candidate) and not _A_LEVEL_NOW.search(
+            candidate.passage.text, max(0, candidate.answer[0] - 6), candidate.answer[0]):  # fmt: skip
+        return True  # "How many cubic yards does it hold right now?": not what an expansion "would add" (but "will
+        # rise from $95 to $125" gives the fee now)
     return clash(times, asked) or _long_before(times, asked, candidate.passage.published)
 
 

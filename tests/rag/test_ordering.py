@@ -726,3 +726,35 @@ def test_a_question_of_who_does_a_job_one_is_hired_for(question: str, asks: bool
     from rag.query import analyse
 
     assert asks_for_the_hired_firm(analyse(question)) is asks
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("How many beds does the Orlow shelter have right now?", False),  # now: not what the expansion would add
+    ("How many beds would the Orlow shelter expansion add?", True),
+])  # fmt: skip
+def test_a_figure_of_what_would_be_does_not_answer_what_is_now(question: str, answered: bool) -> None:
+    from rag.ordering import fitting_first
+    from rag.query import analyse
+
+    added = _valued("The Orlow shelter expansion would add about 40 beds.", "about 40", "CARDINAL")
+    assert bool(fitting_first([added], analyse(question))) is answered
+    # a change to come gives the level now it starts from
+    rise = _valued("The Orlow ferry fare will rise from $48 to $56.", "$48 to $56", "MONEY")
+    assert fitting_first([rise], analyse("What is the Orlow ferry fare now?"))
+
+
+@pytest.mark.parametrize(("question", "only_held"), [
+    ("How many workers has Orlow Pump hired so far?", True),  # how many it has is not how many it hired
+    ("How many people does Orlow Pump employ?", False),
+    ("How many workers does Orlow Pump have now that it has expanded?", False),  # asks what it has
+])  # fmt: skip
+def test_how_many_there_are_does_not_answer_how_many_were_done_so_far(question: str, only_held: bool) -> None:
+    from rag.candidates import held_not_done
+    from rag.ordering import fitting_first
+    from rag.query import analyse
+
+    held = _valued("Orlow Pump employs 410 people at its plant on Mill Road.", "410", "CARDINAL")
+    hired = _valued("The company has brought on 85 workers at the Mill Road plant.", "85", "CARDINAL")
+    assert held_not_done(analyse(question), held) is only_held
+    if only_held:
+        assert fitting_first([held, hired], analyse(question))[0] is hired
