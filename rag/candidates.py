@@ -1274,6 +1274,7 @@ def of_another_person(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
 
 
 _NOT_PEOPLE = frozenset({"GPE", "LOC", "FAC", "ORG"})
+_A_PERSONS_PRONOUN = re.compile(r"\b(?:he|his|him|she|her|hers)\b", re.IGNORECASE)
 # Sums paid to a person, which a sentence gives the one it names: "a starting salary of $148,500" (English nouns).
 _PERSONAL_SUMS = frozenset({"salary", "wage", "pay", "bail", "pension", "severance", "bonus", "raise", "stipend"})
 
@@ -1289,8 +1290,9 @@ def paid_to_another_person(analysis: QuestionAnalysis, candidate: Candidate) -> 
     if len(people) != 1:
         return False
     asked = _POSSESSIVE_END.sub("", people[0].split()[-1])
-    if re.search(rf"\b{re.escape(asked)}\b", with_sentence_before(candidate)):
-        return False
+    told = with_sentence_before(candidate)
+    if re.search(rf"\b{re.escape(asked)}\b", told) or _A_PERSONS_PRONOUN.search(told):
+        return False  # (or "his bail", "He was ...": the person asked about, by a pronoun)
     passage = candidate.passage
     return any(label == "PERSON" and candidate.start <= s and e <= candidate.end for s, e, label in passage.entities)
 
@@ -1307,22 +1309,6 @@ def _untagged_full_names(analysis: QuestionAnalysis) -> list[str]:
             runs.append([word])
     # (three or more are the name of a place or a body: "Orlow County Fair")
     return [" ".join(run) for run in runs if len(run) == 2]
-
-
-# A possessive and the word after it: "Thistlewood University's *new* residence hall".
-_OWNING = re.compile(r"(?:['’]s?)?\s+([a-z]+)")
-# Nouns of a place a possessive name may be part of ("St. Alder's hospital", "Millie's diner"). English nouns.
-_PLACE_NOUNS = frozenset({"hospital", "church", "school", "center", "centre", "home", "park", "store", "shop", "diner",
-                          "restaurant", "hall", "farm", "house", "landing", "pond", "lake", "field", "hotel", "inn"})
-
-
-def _owns_what_follows(text: str, start: int, end: int) -> bool:
-    """Whether the name at text[start:end] is a possessive of the noun phrase after it ("Thistlewood University's
-    new residence hall", whose it is, not where), not part of a place's name ("St. Mary's hospital", "St. Mary's.")."""
-    if not re.search(r"['’]s?$", text[start:end]) and not re.match(r"['’]s?\s", text[end : end + 3]):
-        return False
-    following = _OWNING.match(text, end)
-    return following is not None and following.group(1) not in _PLACE_NOUNS
 
 
 def _in_an_entity_of(passage: Passage, at: int, labels: frozenset[str]) -> bool:
@@ -1864,16 +1850,17 @@ def _answer_clause_tokens(candidate: Candidate) -> "tuple[Span, Token] | None":
     return span, _governing_verb(span.root)
 
 
-# Verbs of holding or being, which tell how many there are, not how many were done; and a question whose own main
-# verb is "have" after "does" ("How many volunteers does it have left?"), whatever perfect a clause of it has.
-_HOLDING_VERBS = frozenset({"employ", "have", "be", "number", "total", "represent"})
+# Verbs of holding people, which tell how many there are, not how many were done ("has 60 members so far" and
+# "signatures total 41,200" may well be what was done so far); and a question whose own main verb is "have" after
+# "does" ("How many volunteers does it have left?"), whatever perfect a clause of it has.
+_HOLDING_VERBS = frozenset({"employ", "represent"})
 _ASKS_WHAT_IT_HAS = re.compile(r"(?i)\b(?:does|do|did)\b[^?]*\bhave\b")
 
 
 def held_not_done(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     """Whether a count answering "How many workers has Greythorn hired so far?" (what has been done up to now) is
-    only how many there are: "Greythorn employs 410 people in Scarrow Gap". False for other questions, and for one
-    whose own verb is of holding ("How many has it had so far?")."""
+    only how many there are: "Greythorn employs 410 people in Scarrow Gap", "The association represents about 520
+    teachers". False for other questions, and for one whose own verb is of holding."""
     if analysis.answer_type != "count" or not analysis.so_far or analysis.predicate in _HOLDING_VERBS:
         return False
     if _ASKS_WHAT_IT_HAS.search(analysis.question):
@@ -2724,8 +2711,6 @@ def _answer_entities(
             if not text or _AN_ADDRESS_ONLINE.search(text):
                 continue
             e = s + len(text)
-        if analysis.answer_type == "place" and _owns_what_follows(passage.text, s, e):
-            continue  # "Thistlewood University's new residence hall": whose it is, not where
         if analysis.answer_type == "name" and not _names_the_focus(passage.text, (s, e, label), focus_stems,
                                                                     describing_stems, (start, end),
                                                                     given_name=analysis.asks_a_given_name):  # fmt: skip
@@ -4104,19 +4089,26 @@ def _done_by_in_the_passive(analysis: QuestionAnalysis, text: str, entity: Entit
     if not verbs or verbs[-1] == 0 or last[verbs[-1] - 1].casefold() not in _FORMS_OF_BE:
         return False
     asked = text_stems(analysis.question) - describing_stems - set(stems(" ".join(_FORMS_OF_BE)))
-    if asked & text_stems(text[sentence[0] : entity[0]]):
-        return True
+    subject = _A_SUBJECTS_HEAD.match(text, sentence[0], entity[0])
+    if subject is not None and asked & text_stems(subject.group(1)):
+        return True  # (the thing the subject is, not one it is at: "The laundry room at Larkspur Court is run by")
     # or a noun that points back to it: "The complex has been owned ... by" after "Residents of Birchwood Commons,
-    # a 96-unit complex on Kettle Road, ..."
+    # a 96-unit complex on Kettle Road, ..." (the question's name itself, not a word of it: "Fenwick Avenue" is no
+    # "Fenwick Arms")
     pointing = _THE_NOUN_OPENING.match(text, sentence[0], entity[0])
     earlier = text[max(0, sentence[0] - _POINTED_BACK_REACH) : sentence[0]]
-    return bool(pointing and re.search(rf"\b{pointing.group(1)}\b", earlier, re.IGNORECASE)
-                and asked & text_stems(earlier))  # fmt: skip
+    names = [c for c in analysis.constraints if c.kind == "name"]
+    return bool(pointing and re.search(rf"\b{pointing.group(1)}\b", earlier, re.IGNORECASE) and names
+                and all(c.holds_in(normalise(earlier), set(words(earlier))) for c in names))  # fmt: skip
 
 
 # A sentence opened by "the" or "this" and a common noun, which points back to what an earlier sentence names; how
 # far back (in characters, about two sentences) it may point.
 _THE_NOUN_OPENING = re.compile(r"\s*(?:The|This)\s+([a-z]{3,})\b")
+# The last word of a passive clause's subject before a preposition or its verb: "The *building* at 87 Main Street is
+# owned by", "Pruitt's *Hardware* was founded in 1961 by".
+_A_SUBJECTS_HEAD = re.compile(r"\s*(?:(?:The|This|A|An)\s+)?(?:[\w'’.-]+\s+)*?([\w'’-]+)\s+"
+                              r"(?:at|in|on|of|inside|behind|near|along|off|is|was|are|were|has|have|had|will|would)\b")
 _POINTED_BACK_REACH = 400
 
 

@@ -10,14 +10,14 @@ import re
 from typing import Callable
 
 from rag.candidates import (
-    Candidate, acts_rather_than_places, answer_clause, answer_clause_verb, approximate_for_exact, clause_agrees,
-    counted_noun, counts_a_noun_of_its_own, counts_anothers, counts_something_else, dated_as_to_come,
-    dates_a_thing_or_a_state, dates_an_event_not_told, dates_another_event, dates_what_was_done,
-    decided_another_thing, decided_for_another, decided_upon, done_in_another_place, done_the_other_way,
-    done_to_other_people, given_the_work, held_not_done, lasts_for_something_else, names_a_person,
-    names_what_it_is_done_to, of_another_person, only_said_it, paid_to_another_person, pays_for_something_else,
-    sentence_spans, shares_something_else, sizes_something_else, span_before, sums_something_else, tells_whether,
-    the_same_act, told_as_to_come,
+    Candidate, acts_rather_than_places, answer_clause, approximate_for_exact, clause_agrees, counted_noun,
+    counts_a_noun_of_its_own, counts_anothers, counts_something_else, dated_as_to_come, dates_a_thing_or_a_state,
+    dates_an_event_not_told, dates_another_event, dates_what_was_done, decided_another_thing, decided_for_another,
+    decided_upon, done_in_another_place, done_the_other_way, done_to_other_people, given_the_work, held_not_done,
+    lasts_for_something_else, names_a_person, names_what_it_is_done_to, of_another_person, only_said_it,
+    paid_to_another_person, pays_for_something_else, sentence_spans, shares_something_else, sizes_something_else,
+    span_before, sums_something_else, tells_whether, text_stems, the_same_act, told_as_to_come,
+    with_sentence_before,
 )  # fmt: skip
 from rag.earnings import pays_someone_else
 from rag.figures import amount, same_unit
@@ -148,8 +148,8 @@ def fitting_first(
         # "Who's fixing the Tanner Creek bridge?": the firm given the job ("awarded the repair contract to ..."), in
         # the article the best candidate comes from (and first again after the orderings below)
         article = candidates[0].passage.article_id
-        hired = next((c for c in candidates[:CHECKED_FOR_WORK]
-                      if c.passage.article_id == article and given_the_work(c)), None)  # fmt: skip
+        hired = next((c for c in candidates[:CHECKED_FOR_WORK] if c.passage.article_id == article
+                      and given_the_work(c) and _about_the_thing_asked(c, analysis)), None)  # fmt: skip
         candidates = _moved_first(candidates, hired)
     if analysis.asked_verb_forms:
         named = [voters] if voters is not None else []
@@ -218,7 +218,7 @@ def exact_first(candidates: list[Candidate], window: int = CHECKED_FOR_MOOD) -> 
     """When the best figure is a round one ("More than 300 farmers", "about $2 million") and one of the first few
     from the same article is an exact figure of the same unit, on a verb of the same act, that it rounds ("have
     received": 317 "received"; "$2.14 million"), the exact one first: a news lead rounds what the story gives in
-    full further down."""
+    full further down. (Not a record's "Census records show 472 residents" for "Nearly 500 residents signed".)"""
     if not candidates or candidates[0].answer is None:
         return candidates
     best = candidates[0]
@@ -232,7 +232,7 @@ def exact_first(candidates: list[Candidate], window: int = CHECKED_FOR_MOOD) -> 
                 or any(p.match(exact_text) for p in (_ROUNDED_UP_TO, _ROUNDED_DOWN_TO, _ROUNDED_TO))
                 or not same_unit(exact_text, text)):  # fmt: skip
             continue
-        if not (the_same_act(best, candidate) or _counted_in_a_record(candidate)):
+        if not the_same_act(best, candidate):
             continue  # "Nearly 500 residents signed" is not rounded from "486 residents voted"
         if ((_ROUNDED_UP_TO.match(text) and rounded < exact <= rounded * (1 + ROUNDED_BY))
                 or (_ROUNDED_DOWN_TO.match(text) and rounded * (1 - ROUNDED_BY) <= exact < rounded)
@@ -255,14 +255,13 @@ def asks_for_the_hired_firm(analysis: QuestionAnalysis) -> bool:
     return job is None or bool(set(stems(job.group(1))) & _WORK_ACT_STEMS)
 
 
-# Verbs a record or a count gives a figure by, of whatever act: "Fair records show 317 exhibitors". English verbs.
-_VERBS_OF_A_COUNT = frozenset({"show", "count", "total", "record", "list", "number", "tally", "put"})
-
-
-def _counted_in_a_record(candidate: Candidate) -> bool:
-    """Whether the figure hangs on a verb of counting or of a record showing it ("records show 317 exhibitors")."""
-    clause = answer_clause_verb(candidate)
-    return clause is not None and clause in _VERBS_OF_A_COUNT
+def _about_the_thing_asked(candidate: Candidate, analysis: QuestionAnalysis) -> bool:
+    """Whether the candidate's sentence, or the one before it, names something the question does besides its act
+    ("the Tanner Creek bridge ... will close" before "awarded the repair contract to Keystone Span Co."): a firm
+    given another job of the article ("Brookstone Asphalt has the Quarry Lane paving contract" for the overpass)
+    is not the one asked about."""
+    asked = text_stems(analysis.question) - _WORK_ACT_STEMS - set(stems(" ".join(_HIRING)))
+    return bool(asked & text_stems(with_sentence_before(candidate)))
 
 
 def counting_the_noun_first(candidates: list[Candidate], analysis: QuestionAnalysis,
@@ -345,6 +344,7 @@ _TIME_CHOOSES = frozenset({"count", "money", "quantity", "percent", "measure"})
 # as background ("The 2009 kill ... killed about 1,500 fish", in a story of 2024).
 _YEARS_BEFORE_BACKGROUND = 2
 # (not a year a clause of the sentence counts from or compares with: "a grass surface in use since 1988")
+_ASKS_AN_EARLIER_ONE = re.compile(r"(?i)\b(?:previous|earlier|prior|former|first|original|last|old)\b")
 _A_YEAR = re.compile(r"(?<!since )(?<!from )(?<!than )(?<!until )\b(?:19|20)\d\d\b")
 
 
@@ -354,8 +354,9 @@ def of_the_articles_own_time_first(candidates: list[Candidate], analysis: Questi
     sentence dates it years before its article ("The 2009 kill ... killed about 1,500 fish"), a figure of the same
     article whose sentence gives no such year and more of the question's words comes first ("About 4,100 dead fish
     ... have been counted along Millrace Creek"): a story's own event, not one it recalls."""
-    if not candidates or times_asked(analysis.question) or _A_YEAR.search(analysis.question):
-        return candidates
+    if (not candidates or times_asked(analysis.question) or _A_YEAR.search(analysis.question)
+            or _ASKS_AN_EARLIER_ONE.search(analysis.question)):  # fmt: skip
+        return candidates  # (a time asked, or an earlier event: "How many fish died in the dairy's previous spill?")
     best = candidates[0]
     if not _background_year(best):
         return candidates
@@ -680,8 +681,10 @@ def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_li
     )
 
 
-# What stands before the level a change starts from: "will rise *from* $95 to $125".
+# What stands before the level a change starts from ("will rise *from* $95 to $125"), and words that tell a figure
+# of what is to come holds now ("will remain $22 a month", "now has to take in").
 _A_LEVEL_NOW = re.compile(r"\bfrom\s+$")
+_NOW_IN_IT = re.compile(r"(?i)\b(?:now|currently|remains?|remain(?:ed|ing)|stays?|continues?|still)\b")
 
 
 def _given_for_another_time(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
@@ -691,10 +694,10 @@ def _given_for_another_time(analysis: QuestionAnalysis, candidate: Candidate) ->
     if analysis.answer_type not in _TIME_CHOOSES:
         return False
     times, asked = figure_time(candidate), times_asked(analysis.question)
-    if "rel:now" in asked and told_as_to_come(candidate) and not _A_LEVEL_NOW.search(
-            candidate.passage.text, max(0, candidate.answer[0] - 6), candidate.answer[0]):  # fmt: skip
+    if ("rel:now" in asked and told_as_to_come(candidate) and not _NOW_IN_IT.search(candidate.text)
+            and not _A_LEVEL_NOW.search(candidate.passage.text, max(0, candidate.answer[0] - 6), candidate.answer[0])):
         return True  # "How many cubic yards does it hold right now?": not what an expansion "would add" (but "will
-        # rise from $95 to $125" gives the fee now)
+        # rise from $95 to $125" gives the fee now, "will remain $22" and "now has to take in 900 tons" too)
     return clash(times, asked) or _long_before(times, asked, candidate.passage.published)
 
 

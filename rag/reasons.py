@@ -451,9 +451,13 @@ def _tells_the_event_with_a_cause(candidate: Candidate, analysis: QuestionAnalys
         return False
     doc = sentence_parse(display_text(candidate.text))
     if not asked_acts(analysis):
-        # "What's behind the tuition increase?", asked of a noun: "the increase was driven largely by ..."
-        return any(t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.casefold() == analysis.focus and _points_back(t)
-                   and _A_CAUSE_OF_ITS_SUBJECT.search(_clause_text(t.head)) for t in doc)  # fmt: skip
+        # "What's behind the tuition increase?", asked of a noun: "the increase was driven largely by ...", where
+        # it or the sentence before names something else of the question ("tuition"), not another increase
+        others = set(stems(analysis.question)) - set(stems(analysis.focus or "")) - _UNLINKING
+        told = candidate.passage.text[max(0, candidate.start - _NOUN_ASKED_REACH) : candidate.end]
+        return bool(others & set(stems(told))) and any(
+            t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.casefold() == analysis.focus and _points_back(t)
+            and _A_CAUSE_OF_ITS_SUBJECT.search(_clause_text(t.head)) for t in doc)  # fmt: skip
     return any(t.pos_ in ("VERB", "AUX") for t in _event_words(doc, analysis)) or any(
         t.dep_ in ("nsubj", "nsubjpass") and _points_back(t)
         and (_a_thing(t) or t.head.lemma_.casefold() in ("blame", "cite", "attribute"))
@@ -463,6 +467,9 @@ def _tells_the_event_with_a_cause(candidate: Candidate, analysis: QuestionAnalys
     # commission voted ...", which names who acted, unless it blames or cites a cause: "The hospital blamed ...")
 
 
+# How far before a cause's sentence (in characters, about two sentences) the question's other words may name the
+# thing a noun asked of is ("Tuition this year is $30,300." before "... said the increase was driven by ...").
+_NOUN_ASKED_REACH = 300
 # Words that give the cause of what a clause's subject names, as "the money comes from ..." (its source) does not.
 _A_CAUSE_OF_ITS_SUBJECT = re.compile(
     r"\b(?:because|due (?:\w+ ){0,2}?to|owing to|as a result|needed to|necessary to|blam\w*|cit(?:ed|ing)|caused|"

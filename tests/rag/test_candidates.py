@@ -929,6 +929,9 @@ def test_who_is_the_agent_noun_is_answered_by_whoever_does_it(question: str, tex
          "complex has been owned since 2019 by Dana Brisk.", True),
         ("Who owns Orrin Property Services?", "Residents of Quenlow Court, a 96-unit complex, met Monday. The "
          "complex has been owned since 2019 by Dana Brisk.", False),
+        ("Who owns the Quenlow Arms?", "Residents of Quenlow Avenue, near a 96-unit complex, met Monday. The "
+         "complex has been owned since 2019 by Dana Brisk.", False),  # a word of the name is not the name
+        ("Who runs Quenlow Court?", "The laundry room at Quenlow Court is run by Dana Brisk.", False),
         ("Who runs the Quenlow shelter?", "The Quenlow shelter will host a weekday clinic run by Dana Brisk.", False),
     ],
 )  # fmt: skip
@@ -3653,17 +3656,3 @@ def test_a_sum_given_to_another_named_person_is_not_the_salary_asked(question: s
     at = text.index("$148,500")
     candidate = Candidate(0, passage, 0, len(text), {}, [(at, at + len("$148,500"), "MONEY")])
     assert paid_to_another_person(analyse(question), candidate) is other
-
-
-@pytest.mark.parametrize(("text", "name", "whose"), [
-    ("Ardley College's new residence hall will open in January.", "Ardley College's", True),
-    ("Ardley College's new residence hall will open in January.", "Ardley College", True),
-    ("The driver was taken to St. Mary's hospital in Orlow.", "St. Mary's", False),
-    ("The driver was taken to St. Mary's.", "St. Mary's", False),
-    ("The driver was taken to Orlow General Hospital.", "Orlow General Hospital", False),
-])  # fmt: skip
-def test_a_possessive_name_before_what_it_owns_is_no_place(text: str, name: str, whose: bool) -> None:
-    from rag.candidates import _owns_what_follows
-
-    start = text.index(name)
-    assert _owns_what_follows(text, start, start + len(name)) is whose

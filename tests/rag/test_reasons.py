@@ -303,6 +303,12 @@ def test_a_cause_asked_of_a_noun_is_given_by_a_sentence_whose_subject_points_bac
     from rag.reasons import _tells_the_event_with_a_cause
     from tests.rag.test_extractive import _valued
 
-    sentence = _valued("Dean Ada Quist said the increase was driven largely by health insurance costs.", "Ada Quist",
-                       "PERSON")  # fmt: skip
+    sentence = _valued("Pellmoor College raised its fee 4 percent. Dean Ada Quist said the increase was driven largely "
+                       "by health insurance costs.", "Ada Quist", "PERSON")  # fmt: skip
+    sentence.start = sentence.passage.text.index("Dean")
     assert _tells_the_event_with_a_cause(sentence, analyse(question)) is given
+    # another increase of the article, named by nothing else of the question's
+    other = _valued("Pellmoor College raised its fee 4 percent. Levy rates rose too, and the district said the "
+                    "increase was driven largely by special-education costs.", "district", "ORG")  # fmt: skip
+    other.start = other.passage.text.index("Levy")
+    assert not _tells_the_event_with_a_cause(other, analyse("What's behind the Orlow lunch price increase?"))
