@@ -1865,7 +1865,7 @@ def held_not_done(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
         return False
     if _ASKS_WHAT_IT_HAS.search(analysis.question):
         return False  # "How many seats does the theater have now that it's been restored?", "... have left"
-    verb = answer_clause_verb(candidate)
+    verb = _answer_clause_verb(candidate)
     return verb is not None and verb in _HOLDING_VERBS
 
 
@@ -1876,7 +1876,7 @@ def told_as_to_come(candidate: Candidate) -> bool:
     return clause is not None and clause[1].pos_ in ("VERB", "AUX") and clause_mood(clause[1]) == "irrealis"
 
 
-def answer_clause_verb(candidate: Candidate) -> str | None:
+def _answer_clause_verb(candidate: Candidate) -> str | None:
     """The lemma of the verb the candidate's value hangs on (None when it hangs on none)."""
     clause = _answer_clause_tokens(candidate)
     return clause[1].lemma_.casefold() if clause is not None and clause[1].pos_ in ("VERB", "AUX") else None

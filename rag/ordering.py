@@ -131,10 +131,14 @@ def fitting_first(
     - for "Who ...?" answered by a body that decided something else: the name its decision is about first, or,
       when it names no one and lets another act, the first few that decided nothing else
       (`decided_another_thing`);
+    - for "Who's fixing the bridge?" and "Whom did they hire to build it?", the firm given the job first, before
+      and after the rest (`asks_for_the_hired_firm`, rag.candidates.given_the_work);
     - for "Where was X taken?" and other questions of going somewhere, a place someone goes to first
       (`destination_first`);
+    - for a figure asked of no time, one of the article's own event before one it recalls from years before
+      (`of_the_articles_own_time_first`);
     - for "How many more ...?", a number of more first (`added_first`); for another count, a total before what
-      is added (`total_first`);
+      is added (`total_first`); an exact count or sum before the round one that rounds it (`exact_first`);
     - then a value that agrees with the question's time and polarity first (`agreeing_first`)."""
     # "Who voted against the fee?", "Did anyone vote no?": the sentence naming who did first
     voters = first_naming_voters(candidates, analysis)
@@ -341,9 +345,10 @@ _TIME_CHOOSES = frozenset({"count", "money", "quantity", "percent", "measure"})
 
 
 # How many years before its article's own a year must be for a figure given for it to be of an earlier event told
-# as background ("The 2009 kill ... killed about 1,500 fish", in a story of 2024).
+# as background ("The 2009 kill ... killed about 1,500 fish", in a story of 2024); the words a question asks of an
+# earlier event by ("the dairy's previous spill"); a year (not one a clause of the sentence counts from or compares
+# with: "a grass surface in use since 1988").
 _YEARS_BEFORE_BACKGROUND = 2
-# (not a year a clause of the sentence counts from or compares with: "a grass surface in use since 1988")
 _ASKS_AN_EARLIER_ONE = re.compile(r"(?i)\b(?:previous|earlier|prior|former|first|original|last|old)\b")
 _A_YEAR = re.compile(r"(?<!since )(?<!from )(?<!than )(?<!until )\b(?:19|20)\d\d\b")
 
