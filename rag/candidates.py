@@ -1243,7 +1243,7 @@ def of_another_person(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     sentence names: "Founder Margaret Tully, 79, sold the shop to Rhea Castellanos" for "How old is Rhea
     Castellanos?", "Walter Gaines, who has lived at Cedar Court for 12 years" for "How long had Lucille Ortega lived
     there?". The value stands beside the other name, or in a clause that describes it."""
-    people = [name for name, label in analysis.entities if label == "PERSON"] or _untagged_full_names(analysis)
+    people = _people_named(analysis)
     if analysis.answer_type not in ("age", "duration") or len(people) != 1:
         return False
     if _POSSESSIVE_END.search(people[0]) or re.search(rf"{re.escape(people[0])}['’]s?\b", analysis.question):
@@ -1286,7 +1286,7 @@ def paid_to_another_person(analysis: QuestionAnalysis, candidate: Candidate) -> 
     ...") is not judged."""
     if analysis.answer_type != "money" or analysis.focus not in _PERSONAL_SUMS or candidate.answer is None:
         return False
-    people = [name for name, label in analysis.entities if label == "PERSON"] or _untagged_full_names(analysis)
+    people = _people_named(analysis)
     if len(people) != 1:
         return False
     asked = _POSSESSIVE_END.sub("", people[0].split()[-1])
@@ -1295,6 +1295,11 @@ def paid_to_another_person(analysis: QuestionAnalysis, candidate: Candidate) -> 
         return False  # (or "his bail", "He was ...": the person asked about, by a pronoun)
     passage = candidate.passage
     return any(label == "PERSON" and candidate.start <= s and e <= candidate.end for s, e, label in passage.entities)
+
+
+def _people_named(analysis: QuestionAnalysis) -> list[str]:
+    """The people the question names: those the model tagged, else two untagged capitalised words in a row."""
+    return [name for name, label in analysis.entities if label == "PERSON"] or _untagged_full_names(analysis)
 
 
 def _untagged_full_names(analysis: QuestionAnalysis) -> list[str]:
@@ -1865,31 +1870,28 @@ def held_not_done(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
         return False
     if _ASKS_WHAT_IT_HAS.search(analysis.question):
         return False  # "How many seats does the theater have now that it's been restored?", "... have left"
-    verb = _answer_clause_verb(candidate)
-    return verb is not None and verb in _HOLDING_VERBS
+    verb = _value_verb(candidate)
+    return verb is not None and verb.lemma_.casefold() in _HOLDING_VERBS
 
 
 def told_as_to_come(candidate: Candidate) -> bool:
     """Whether the verb the candidate's value hangs on tells what would or will be ("The expansion would add about
     6.5 million cubic yards"), not what is."""
-    clause = _answer_clause_tokens(candidate)
-    return clause is not None and clause[1].pos_ in ("VERB", "AUX") and clause_mood(clause[1]) == "irrealis"
+    verb = _value_verb(candidate)
+    return verb is not None and clause_mood(verb) == "irrealis"
 
 
-def _answer_clause_verb(candidate: Candidate) -> str | None:
-    """The lemma of the verb the candidate's value hangs on (None when it hangs on none)."""
+def _value_verb(candidate: Candidate) -> "Token | None":
+    """The verb the candidate's value hangs on (None when it hangs on none: a noun, or no value)."""
     clause = _answer_clause_tokens(candidate)
-    return clause[1].lemma_.casefold() if clause is not None and clause[1].pos_ in ("VERB", "AUX") else None
+    return clause[1] if clause is not None and clause[1].pos_ in ("VERB", "AUX") else None
 
 
 def the_same_act(candidate: Candidate, other: Candidate) -> bool:
     """Whether two values hang on verbs of one act ("have received" and "received"; "signed up" and "took part" are
     two): the same lemma, or one phrasal verb's meaning, or verbs of one act (rag.query.same_act)."""
-    first, second = _answer_clause_tokens(candidate), _answer_clause_tokens(other)
-    if first is None or second is None:
-        return False
-    verb, other_verb = first[1], second[1]
-    if verb.pos_ not in ("VERB", "AUX") or other_verb.pos_ not in ("VERB", "AUX"):
+    verb, other_verb = _value_verb(candidate), _value_verb(other)
+    if verb is None or other_verb is None:
         return False
     return same_act(phrasal_meaning(verb) or verb.lemma_.casefold(), other_verb)
 
