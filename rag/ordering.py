@@ -368,7 +368,18 @@ def of_the_articles_own_time_first(candidates: list[Candidate], analysis: Questi
     return _moved_first(candidates, next(
         (c for c in candidates[1:window]
          if c.answer is not None and c.passage.article_id == best.passage.article_id and not _background_year(c)
-         and c.features.get("coverage", 0.0) > best.features.get("coverage", 0.0)), None))  # fmt: skip
+         and c.features.get("coverage", 0.0) > best.features.get("coverage", 0.0)
+         and _a_figure_of_the_same_thing(c, best, analysis)), None))  # fmt: skip
+
+
+def _a_figure_of_the_same_thing(candidate: Candidate, best: Candidate, analysis: QuestionAnalysis) -> bool:
+    """Whether a figure measures what the best one does: the same unit ("about 1,500 fish", "About 4,100 dead
+    fish"; not "2.4 million bushels" and "20 miles"), and a count of the same noun when the best says what it
+    counts (not "17 homeowners" and "nine of 12 counts")."""
+    if not same_unit(candidate.answer_text() or "", best.answer_text() or "", analysis.focus):
+        return False
+    counted = counted_noun(best)
+    return counted is None or bool(all_stems(counted) & all_stems(counted_noun(candidate) or ""))
 
 
 def _background_year(candidate: Candidate) -> bool:

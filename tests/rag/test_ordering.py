@@ -714,6 +714,34 @@ def test_a_figure_of_an_event_the_story_only_recalls_gives_way_to_one_of_its_own
     assert of_the_articles_own_time_first([counted, other], analyse(question))[0] is counted
 
 
+@pytest.mark.parametrize(("text", "best", "other", "question"), [
+    # another unit: miles are no store of grain
+    ("The Hollis co-op elevator, built in 1971, can hold 1.8 million bushels. Its new bins stand 30 miles from the "
+     "old Tarnby rail spur, co-op manager Ruth Ames said.", "1.8 million bushels", "30 miles",
+     "How much grain can the Hollis co-op elevator hold?"),
+    # a count of another noun: counts of a charge are no families
+    ("Prosecutors said Dunmore took deposits from 23 families between May 2020 and June 2021. A jury convicted "
+     "Dunmore of taking deposits on six of 10 counts.", "23", "six", "How many families did Dunmore take deposits from?"),
+])
+def test_a_recalled_figure_gives_way_only_to_one_of_the_same_thing(text: str, best: str, other: str,
+                                                                  question: str) -> None:  # fmt: skip
+    from rag.candidates import Candidate
+    from rag.models import Passage
+    from rag.ordering import of_the_articles_own_time_first
+    from rag.query import analyse
+
+    passage = Passage(passage_id="a", article_id="a", title="t", source="s", text=text, start=0, end=len(text),
+                      entities=[], published="2024-06-14")  # fmt: skip
+    split = text.index(". ") + 1
+
+    def value(number: str, start: int, end: int, coverage: float) -> Candidate:
+        at = text.index(number)
+        return Candidate(0, passage, start, end, {"coverage": coverage}, [(at, at + len(number), "CARDINAL")])
+
+    recalled, own = value(best, 0, split, 0.3), value(other, split + 1, len(text), 0.6)
+    assert of_the_articles_own_time_first([recalled, own], analyse(question))[0] is recalled
+
+
 @pytest.mark.parametrize(("question", "asks"), [
     ("so who's building the new dorm on Elm St?", True),
     ("Who did Tarn County hire to fix the bridge?", True),
