@@ -667,7 +667,7 @@ def answer_clause(
     entity = candidate.answer
     wanted = _predicate_stems(analysis)
     counts = _counts(analysis)
-    if entity is None or (not wanted and analysis.mood is None and counts is None):
+    if entity is None or (not wanted and analysis.mood is None and not analysis.ahead and counts is None):
         return nothing_to_compare
     clause = _answer_clause_tokens(candidate)
     if clause is None:
@@ -694,7 +694,8 @@ def clause_agrees(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     """`answer_clause`'s `mood_agrees` alone: whether the clause that holds the candidate's value tells of
     what the question asks in its time and polarity (true when there is nothing to compare)."""
     wanted = _predicate_stems(analysis)
-    if candidate.answer is None or (not wanted and analysis.mood is None and _counts(analysis) is None):
+    if candidate.answer is None or (not wanted and analysis.mood is None and not analysis.ahead
+                                    and _counts(analysis) is None):  # fmt: skip
         return True
     clause = _answer_clause_tokens(candidate)
     return clause is None or _agrees(analysis, *clause)
@@ -1918,10 +1919,26 @@ def _agrees(analysis: QuestionAnalysis, span: "Span", token: "Token") -> bool:
     then = analysis.now and token.tag_ == "VBD" and any(
         YEAR.fullmatch(t.text) or t.lower_ in _TIMES_GONE for t in token.subtree
     )
-    return (not (analysis.mood == "irrealis" and mood == "realised") and not (analysis.so_far and mood == "irrealis")
+    # (a date of a thing the clause names, not of its act, may be set: "launched a campaign with an open house on
+    # Saturday, Jan. 27", "voted Monday to raise the charge, effective Jan. 1")
+    ahead = analysis.ahead and _dates_the_act(span, token)
+    return (not ((analysis.mood == "irrealis" or ahead) and mood == "realised")
+            and not (analysis.so_far and mood == "irrealis")
             and not then
             and not (analysis.mood == "realised" and mood != "realised" and clause_is_uncertain(token))
             and not denied and _fills_the_slot(analysis, span, token))  # fmt: skip
+
+
+def _dates_the_act(span: "Span", verb: "Token") -> bool:
+    """Whether a date tells when the verb's act was done ("left in 2023", "announced Wednesday", "the council on
+    Tuesday approved"): its way up to the verb passes no word that takes it as its own, an adjective ("effective
+    Jan. 1") or a noun in an object's place ("with ... an open house on Saturday, Jan. 27")."""
+    token = span.root
+    while token.i != verb.i and token.head.i != token.i:
+        token = token.head
+        if token.i != verb.i and (token.pos_ == "ADJ" or token.dep_ in ("dobj", "pobj", "attr")):
+            return False
+    return True
 
 
 # Words that put a clause in a time gone by: "last year", "two years ago", "once had", "formerly".

@@ -278,6 +278,9 @@ class QuestionAnalysis:
     so_far: bool = False
     # "How many kids go to Birchwood these days?": asks how things stand now, in the plain present (asks_now)
     now: bool = False
+    # "When does the sales tax kick in?", "When are applications due?": asks when something is set to be, in the
+    # plain present, which a date of what was done does not answer (asks_when_it_is_set)
+    ahead: bool = False
     subject: str | None = None  # the name the question is about, when it is its verb's subject ("China" in
     # "How did China respond?"), which an answer must be about too
     # "What rating did the storm get, and what did repairs cost?": each question of a compound one, analysed
@@ -377,6 +380,7 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
         mood=mood,
         so_far=asks_so_far(doc, predicate, mood),
         now=asks_now(doc, mood),
+        ahead=answer_type == "date" and asks_when_it_is_set(doc, mood),
         subject=_subject_name(doc),
         parts=tuple(_analyse(part, publisher_names) for part in parts) if len(parts) > 1 else (),
         asks_which=_asks_which(wh),
@@ -1452,6 +1456,15 @@ def asks_now(doc: "Doc", mood: "Mood | None") -> bool:
     answer it when one told in the present does ("this year it has 187")."""
     # ("does it have" is present, though question_mood reads a bare "have" as done)
     return (mood != "irrealis" and bool(_AT_PRESENT.search(doc.text)) and any(t.tag_ in ("VBZ", "VBP") for t in doc)
+            and not any(t.tag_ in ("VBD", "VBN") for t in doc))  # fmt: skip
+
+
+def asks_when_it_is_set(doc: "Doc", mood: "Mood | None") -> bool:
+    """Whether a question asks when something is set to be, in the plain present and of nothing done: "When does
+    the higher sales tax kick in?", "When are applications due?", "When does the new chief take over?". An article
+    tells of such a date as planned ("takes effect April 1", "will start Jan. 8"); the day something was done
+    ("voters on Tuesday approved it", "left in 2023") answers another question."""
+    return (mood is None and any(t.tag_ in ("VBZ", "VBP") for t in doc)
             and not any(t.tag_ in ("VBD", "VBN") for t in doc))  # fmt: skip
 
 

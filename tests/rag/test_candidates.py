@@ -3380,6 +3380,38 @@ def test_a_question_of_how_things_stand_now_is_not_answered_by_how_they_stood(qu
 
 
 @pytest.mark.parametrize(
+    ("question", "text", "value", "agrees"),
+    [
+        # the day something was done does not say when what it set takes effect
+        ("When does the Brindle parking fee kick in?", "The Brindle council on Monday approved a $2 parking fee.",
+         "Monday", False),
+        ("When does the Brindle parking fee kick in?", "The Brindle parking fee takes effect March 3.", "March 3",
+         True),
+        ("When are nominations due for the Pell Award?", "The Pell committee announced the award Friday.",
+         "Friday", False),
+        ("When does Ines Korda take over as fire chief?", "Korda left the Tarnby department in 2021.", "2021", False),
+        # a date of what the clause names, not of its act
+        ("When does the Brindle parking fee kick in?",
+         "The Brindle council voted 5-1 Monday to raise the parking fee, effective March 3.", "March 3", True),
+        ("When is the Orlow club's open house?",
+         "The Orlow club this week launched a drive called \"Join Us,\" with posters, radio spots and an open house at "
+         "its hall on Saturday, May 4.",
+         "Saturday, May 4", True),
+        # asked of what was done, the day it was done answers
+        ("When did the Brindle council approve the parking fee?",
+         "The Brindle council on Monday approved a $2 parking fee.", "Monday", True),
+    ],
+)
+def test_a_question_of_when_something_is_set_is_not_answered_by_when_something_was_done(
+    question: str, text: str, value: str, agrees: bool
+) -> None:
+    from rag.candidates import clause_agrees
+    from rag.query import analyse
+
+    assert clause_agrees(analyse(question), _value_candidate(text, value, "DATE")) is agrees
+
+
+@pytest.mark.parametrize(
     ("question", "text", "elsewhere"),
     [
         ("How many people does Orrick Foods employ in Tansy Ferry?", "The company employs 40 people in Bellmoor.",

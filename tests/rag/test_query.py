@@ -1065,3 +1065,18 @@ def test_a_verb_joined_to_another_shares_its_mood_unless_it_has_its_own(sentence
 
     token = next(t for t in sentence_parse(sentence) if t.text == verb)
     assert clause_mood(token) == mood
+
+
+@pytest.mark.parametrize(("question", "ahead"), [
+    ("When does the higher sales tax kick in?", True),
+    ("when are applications due for the fall grants", True),
+    ("When does the new chief take over?", True),
+    ("When did the council approve the tax?", False),  # what was done
+    ("When was the hearing scheduled?", False),
+    ("When will the pool open?", False),  # set to be, which the question's mood already says
+    ("How many officers does the department have?", False),  # no date asked
+])
+def test_a_date_question_in_the_plain_present_asks_when_something_is_set(question: str, ahead: bool) -> None:
+    from rag.query import analyse
+
+    assert analyse(question).ahead is ahead
