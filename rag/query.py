@@ -447,7 +447,9 @@ PHRASAL_MEANINGS = {("sign", "off"): "approve", ("turn", "down"): "reject", ("vo
                      ("wrap", "up"): "finish", ("shut", "down"): "close", ("tear", "down"): "demolish",
                      ("knock", "down"): "demolish", ("call", "off"): "cancel", ("push", "back"): "postpone",
                      ("put", "off"): "postpone", ("hold", "off"): "postpone", ("go", "up"): "rise",
-                     ("go", "down"): "fall", ("go", "ahead"): "proceed"}  # fmt: skip
+                     ("go", "down"): "fall", ("go", "ahead"): "proceed", ("chip", "in"): "contribute",
+                     ("pitch", "in"): "contribute", ("set", "aside"): "allocate", ("shell", "out"): "pay",
+                     ("pony", "up"): "pay", ("fork", "over"): "pay"}  # fmt: skip
 
 
 # Verbs of one act, as news writes it in other words ("arrested" for "caught", "appointed" for "hired", "shuttered"
@@ -1149,7 +1151,11 @@ def _mentions_money(doc: "Doc") -> bool:
 # Not "rise" or "raise" ("How much did the council raise taxes?" may ask for a share). A closed class of English verbs.
 _MONEY_VERBS = frozenset({"pay", "spend", "cost", "sell", "buy", "charge", "save", "earn", "owe", "borrow", "lend",
                           "invest", "donate", "bid", "fetch", "reimburse", "refund", "compensate", "fine",
-                          "contribute", "pledge", "budget", "allocate"})  # fmt: skip
+                          "contribute", "pledge", "budget", "allocate", "give", "offer", "steal", "embezzle",
+                          "award"})  # fmt: skip
+# Verbs of bringing in money, whose bare "how much" asks for a sum when they take no object of their own ("How much
+# did the gala raise?", "How much will the tax raise each year?"; not "How much did the board raise the fee?").
+_FUND_RAISING_VERBS = frozenset({"raise", "generate", "net", "gross", "bring"})
 
 
 # Verbs of getting, whose bare "how much" asks for a sum only when what is got is for something sold or given
@@ -1161,6 +1167,10 @@ def _much_on_a_verb_of_money(much: "Token") -> bool:
     """A bare "much" on a verb of paying, selling or saving ("How much did the bakery sell for?"), not "much" before
     a noun ("How much rain did Orlow get?") nor on another verb ("How much did the river rise?")."""
     verb = much.head
+    if verb.pos_ == "NOUN" and verb.dep_ == "ROOT" and any(c.dep_ == "aux" for c in verb.children):
+        # the tagger may take a question's last word for a noun ("How much did the auction raise?", "... did the
+        # losing bidder offer for it?"), which the "did" before it shows to be its verb
+        return verb.lemma_.casefold() in _MONEY_VERBS | _FUND_RAISING_VERBS
     if much.dep_ == "pobj" and verb.dep_ == "prep":
         verb = verb.head  # "How much did the bakery sell for?"
     elif much.dep_ == "acomp" and verb.lemma_.casefold() == "be":
@@ -1174,7 +1184,9 @@ def _much_on_a_verb_of_money(much: "Token") -> bool:
         return False
     if verb.pos_ not in ("VERB", "AUX"):
         return False
-    lemma = verb.lemma_.casefold()
+    lemma = phrasal_meaning(verb) or verb.lemma_.casefold()
+    if lemma in _FUND_RAISING_VERBS:
+        return not any(c.dep_ == "dobj" and c.i != much.i for c in verb.children)
     if lemma == "put" and any(c.dep_ == "prep" and c.lower_ in ("toward", "towards") for c in verb.children):
         return True  # "How much is the town putting toward the wing?": a sum put toward a cost
     if lemma in _GETTING_VERBS:

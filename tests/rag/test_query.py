@@ -1080,3 +1080,20 @@ def test_a_date_question_in_the_plain_present_asks_when_something_is_set(questio
     from rag.query import analyse
 
     assert analyse(question).ahead is ahead
+
+
+@pytest.mark.parametrize(("question", "answer_type"), [
+    ("How much did the Tarnby hospice gala raise?", "money"),  # raised with no object of its own: funds
+    ("how much will the Orlow sales tax raise each year?", "money"),
+    ("How much is Pell Savings Bank chipping in for the fireworks?", "money"),
+    ("How much did Orlow County set aside for paving?", "money"),
+    ("How much did the losing bidder offer for the Orlow radio system?", "money"),
+    ("How much did the Tarnby clerk steal?", "money"),
+    ("How much did the Orlow foundation give the library?", "money"),
+    ("How much did the water level rise?", "quantity"),
+    ("How much snow did the storm dump on Tarnby?", "quantity"),
+])
+def test_how_much_on_a_verb_of_giving_or_raising_money_asks_for_a_sum(question: str, answer_type: str) -> None:
+    from rag.query import analyse
+
+    assert analyse(question).answer_type == answer_type
