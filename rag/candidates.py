@@ -2046,9 +2046,10 @@ _HIRED_FIRMS = frozenset({"contractor", "builder", "subcontractor"})
 
 def given_the_work(candidate: Candidate) -> bool:
     """Whether the candidate's name is the firm given a job: "awarded a $1.2 million repair contract to Keystone
-    Span Co.", "awarded Keystone the contract", "Keystone won the bid", "The general contractor is Brannigan & Toll
-    Construction", "Gantry Brothers was the general contractor", "Keystone Rowe Builders, selected as general
-    contractor", "Halvorsen Builders did the work"."""
+    Span Co.", "awarded Keystone the contract", "the contract went to Keystone", "the contract with Keystone",
+    "Keystone won the bid", "The general contractor is Brannigan & Toll Construction", "Gantry Brothers was the
+    general contractor", "Keystone Rowe Builders, selected as general contractor", "Halvorsen Builders did the
+    work"."""
     clause = _answer_clause_tokens(candidate)
     if clause is None:
         return False
@@ -2056,7 +2057,11 @@ def given_the_work(candidate: Candidate) -> bool:
     head = token.head
     if token.dep_ == "pobj" and token.head.lower_ == "to":
         giver = head.head if head.head.dep_ != "dobj" else head.head.head
+        if giver.lemma_.casefold() == "go":  # "The construction contract went to Brightline Builders"
+            return any(c.dep_ == "nsubj" and c.lemma_.casefold() in _WORK_GIVEN for c in giver.children)
         return giver.lemma_.casefold() in _GIVING_WORK and _gives_work(giver)
+    if token.dep_ == "pobj" and token.head.lower_ == "with" and head.head.lemma_.casefold() in _WORK_GIVEN:
+        return True  # "The contract with Vantic Systems covers 48 cameras"
     if token.dep_ == "dative":
         return head.lemma_.casefold() in _GIVING_WORK and _gives_work(head)
     if token.dep_ == "nsubj" and head.lemma_.casefold() in _GETTING_WORK | {"do"}:
@@ -2444,6 +2449,7 @@ _ORGANISATION_WORDS = _FIRM_WORDS + ("co", "authority", "commission", "council",
                                      "union", "church", "park", "hall", "library", "street", "avenue", "road", "plaza",
                                      "field", "building", "bridge")  # fmt: skip
 _NAME_WORD = r"(?!(?i:" + "|".join(_ORGANISATION_WORDS) + r")\b)[A-Z][\w-]+(?![\w'’])"
+_AN_ORGANISATION_WORD = re.compile(r"\b(?:" + "|".join(_ORGANISATION_WORDS) + r")\b", re.IGNORECASE)
 # A title (after nothing but words that qualify it), then a name of two or three capitalised words, none a
 # possessive ("Captain Jack's Seafood Shack"), that ends the entity.
 # A title and a name after a name: "Millbrook Town Clerk Janice Holloway-Price" (the model may take "Millbrook Town"
@@ -2559,6 +2565,10 @@ def _answer_entities(
             fitting.append((since.start(), e, label))
             continue
         text = passage.text[s:e]
+        trailing = _A_PREPOSITION_LAST.search(text) if label in _NAME_LABELS else None
+        if trailing and not _NO_NAME.search(text[: trailing.start()]):
+            e = s + trailing.start()  # "Brightline Builders of": the model took the "of" of "of Carver City" along
+            text = passage.text[s:e]
         if (analysis.answer_type == "duration" and _A_COUNTING_WINDOW_BEFORE.search(passage.text, start, s)
                 and not _ASKS_SINCE_WHEN.search(question)):  # fmt: skip
             continue  # "the second county bridge to need work in two years": the span things are counted over (but
@@ -2597,7 +2607,10 @@ def _answer_entities(
             continue  # "How long is the detour?": "a detour of 19 miles" as well as "25 minutes"
         if label in _FIGURE_LABELS and not _A_FIGURE.search(text):
             continue  # "hail as large as 2.75 inches": the model tagged "as large as" as a number
-        if _in_question(text, label, normalised_question, question_words, question):
+        # (a person's name the model tagged as an organisation in one passage, "Arturo Benning", is named by the
+        # question that gives the surname the passage tags as a person's elsewhere)
+        a_persons = label == "ORG" and text.split()[-1] in surnames and not _AN_ORGANISATION_WORD.search(text)
+        if _in_question(text, "PERSON" if a_persons else label, normalised_question, question_words, question):
             continue
         oldest = MAX_AGE if asks_a_persons_age or analysis.answer_type != "age" else MAX_AGE_OF_A_THING
         if (analysis.answer_type == "age") != states_an_age(passage.text, s, e, oldest):
@@ -3290,12 +3303,14 @@ def _a_side_of_a_tally(text: str, start: int, end: int) -> bool:
 
 
 # A span the model tagged as a name that is none: a title's short form alone ("Capt"), or two names joined by "to" or
-# ending in a preposition ("Jefferson High School to Hartline Roofing of"). English titles and prepositions.
+# ending in a preposition ("Jefferson High School to Hartline Roofing of"; one name with a preposition after it,
+# "Brightline Builders of", is that name). English titles and prepositions.
 _NO_NAME = re.compile(
     r"^(?:Capt|Lt|Sgt|Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Gen|Col|Maj|Cpl|Det|Supt|Cmdr|Atty|Prof|Rev)\.?$"
     r"|\s(?:of|to|for|at|in|on|by|with|from|and)$|[A-Z][\w.'’]*\s+to\s+(?:the\s+)?[A-Z]"
 )
 _NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "GPE", "LOC", "NORP"})
+_A_PREPOSITION_LAST = re.compile(r"\s+(?:of|to|for|at|in|on|by|with|from|and)$")
 # A title in lower case right after a word the model took for a name: the word is the title's ("Parks superintendent
 # Gail Morrow", "Finance director Ann Ruiz").
 _A_TITLE_AFTER = re.compile(r"\s+(?:" + "|".join(OFFICE_TITLES) + r")\b")

@@ -47,6 +47,9 @@ _WORK_ACTS = frozenset({"build", "fix", "repair", "renovate", "replace", "constr
 _WORK_ACT_STEMS = frozenset(stems(" ".join(_WORK_ACTS)))
 _HIRING = frozenset({"hire", "pick", "choose", "select", "contract", "retain"})
 _THE_JOB_HIRED_FOR = re.compile(r"(?i)\bto\s+([a-z]+)\b")
+# "Who got the contract for the body cameras?", "Which firm won the paving bid?": asks for the one given the work.
+_GOT_THE_WORK = re.compile(r"(?i)\b(?:get|gets|got|win|wins|won|land|lands|landed|receive[sd]?|secured?)\s+"
+                           r"(?:the|a|that|this)\s+(?:[\w$.,-]+\s+){0,3}?(?:contract|bid|job)\b")
 # How many candidates are looked through for the firm given the job: the sentence of the award names neither the
 # thing nor the act in the question's words, so it ranks low.
 CHECKED_FOR_WORK = 10
@@ -246,11 +249,13 @@ def exact_first(candidates: list[Candidate], window: int = CHECKED_FOR_MOOD) -> 
 
 
 def asks_for_the_hired_firm(analysis: QuestionAnalysis) -> bool:
-    """"Who's building the dorm?", "Who did they hire to fix the bridge?": a question of who does a job one is hired
-    for; not "Who hired Pell Mechanical?" (the one who hired), nor "Who did they hire to design the repairs?" (a job
-    no contract for the work tells)."""
+    """"Who's building the dorm?", "Who did they hire to fix the bridge?", "Who got the contract?": a question of who
+    does a job one is hired for; not "Who hired Pell Mechanical?" (the one who hired), nor "Who did they hire to
+    design the repairs?" (a job no contract for the work tells)."""
     if analysis.answer_type not in ("person", "organisation"):
         return False
+    if _GOT_THE_WORK.search(analysis.question):
+        return True
     if analysis.predicate in _WORK_ACTS:
         return analysis.asked_slot != "object"
     if analysis.predicate not in _HIRING or analysis.asked_slot != "object":

@@ -3660,7 +3660,11 @@ def test_one_ranked_below_the_top_is_not_the_superlative_asked() -> None:
     ("Pellan Bridge Company was the general contractor.", True),
     ("The hall will be built by Pellan Bridge Company, selected as general contractor in March.", True),
     ("Pellan Bridge Company did the work.", True),
+    ("The $2.1 million paving contract went to Pellan Bridge Company, the lowest of three bidders.", True),
+    ("The contract with Pellan Bridge Company covers 40 radios and their software.", True),
     # no job given to it
+    ("The town's first grant went to Pellan Bridge Company.", False),
+    ("The mayor met with Pellan Bridge Company about the contract.", False),
     ("The mayor gave Pellan Bridge Company an award.", False),
     ("Pellan Bridge Company lost the bid.", False),
     ("Pellan Bridge Company said the contract was fair.", False),
@@ -3688,3 +3692,30 @@ def test_a_sum_given_to_another_named_person_is_not_the_salary_asked(question: s
     at = text.index("$148,500")
     candidate = Candidate(0, passage, 0, len(text), {}, [(at, at + len("$148,500"), "MONEY")])
     assert paid_to_another_person(analyse(question), candidate) is other
+
+
+def test_a_persons_name_tagged_as_an_organisation_is_named_by_the_surname_the_question_gives() -> None:
+    """The model may tag "Edda Quarrel" as an organisation in one sentence and "Quarrel" as a person in another:
+    "Who will lead the Tarnby library after Quarrel retires?" is not answered by Edda Quarrel."""
+    text = ("Edda Quarrel, Tarnby's library director for 14 years, will retire in May. Trustees thanked Quarrel "
+            "for her work. Deputy director Milo Ferrant will lead the library until a successor is hired.")
+    entities = [*_tagged(text, "ORG", "Edda Quarrel"), (text.index("Quarrel for"), text.index("Quarrel for") + 7,
+                                                         "PERSON"), *_tagged(text, "PERSON", "Milo Ferrant")]
+    assert "Edda Quarrel" not in _answers("Who will lead the Tarnby library after Quarrel retires?",
+                                          _passage(text, entities))
+    # a firm named for its founder is no person, and stays an answer
+    firm = "Quarrel Builders will build the Tarnby library annex, the board said. Ann Quarrel founded it."
+    tagged = [*_tagged(firm, "ORG", "Quarrel Builders"), *_tagged(firm, "PERSON", "Ann Quarrel")]
+    assert "Quarrel Builders" in _answers("Which company will build the annex Quarrel's firm bid on?",
+                                          _passage(firm, tagged))
+
+
+def test_a_name_the_model_tagged_with_a_preposition_after_it_is_that_name() -> None:
+    """"Brightline Builders of" (of Carver City) is Brightline Builders; "Jefferson High School to Hartline Roofing
+    of" stays no name."""
+    text = "The construction contract went to Harl Dace Builders of Carver City, the lowest of four bidders."
+    passage = _passage(text, _tagged(text, "ORG", "Harl Dace Builders of"))
+    assert "Harl Dace Builders" in _answers("Which company got the construction contract?", passage)
+    joined = "The board moved the contract from Orlow High School to Hartline Roofing of Tarnby on Monday."
+    tagged = _passage(joined, _tagged(joined, "ORG", "Orlow High School to Hartline Roofing of"))
+    assert not any(a and "to Hartline" in a for a in _answers("Which company got the contract?", tagged))

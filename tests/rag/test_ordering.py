@@ -749,6 +749,9 @@ def test_a_recalled_figure_gives_way_only_to_one_of_the_same_thing(text: str, be
     ("Who hired Marrick Span Co.?", False),  # the one who hired
     ("Who did Tarn County hire to design the repairs?", False),  # a job no contract for the work tells
     ("Who designed the bridge?", False),
+    ("so who got the contract for Orlow's police radios?", True),  # the one given the work
+    ("Which firm won the $3 million paving bid?", True),
+    ("Who awarded the paving contract?", False),  # the one who gave it
 ])  # fmt: skip
 def test_a_question_of_who_does_a_job_one_is_hired_for(question: str, asks: bool) -> None:
     from rag.ordering import asks_for_the_hired_firm
