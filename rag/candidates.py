@@ -1815,7 +1815,8 @@ _OPPOSITE_VERBS = tuple(
     (all_stems(first), all_stems(second))
     for first, second in (
         ("open", "close"), ("reopen", "close"), ("open", "shut"), ("reopen", "shut"), ("start", "end"),
-        ("start", "stop"), ("begin", "end"), ("resume", "stop"), ("resume", "suspend"), ("lift", "impose"),
+        ("start", "stop"), ("begin", "end"), ("start", "finish"), ("begin", "finish"), ("start", "complete"),
+        ("begin", "complete"), ("resume", "stop"), ("resume", "suspend"), ("lift", "impose"),
         ("lift", "issue"), ("hire", "fire"), ("hire", "lay"), ("hire", "lose"), ("recruit", "lose"), ("add", "lose"),
         ("win", "lose"), ("gain", "lose"), ("rise", "fall"),
         ("increase", "decrease"), ("increase", "cut"), ("raise", "lower"), ("raise", "cut"), ("add", "remove"),

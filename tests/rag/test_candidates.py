@@ -1869,6 +1869,12 @@ def test_a_share_of_a_thing_alike_the_one_asked_about_answers(likeness: "WordLik
          "June 1", "DATE", False),
         ("When will Tarn Road open again?", "Tarn Road reopened in May but closed again on June 1.", "June 1", "DATE",
          True),
+        # a start is no finish
+        ("When will the Tarn Road repaving be finished?", "Repaving Tarn Road is scheduled to begin in May.", "May",
+         "DATE", True),
+        ("When will the Tarn Road repaving be completed?", "Work on Tarn Road will start in May.", "May", "DATE", True),
+        ("When will the Tarn Road repaving be finished?", "Repaving Tarn Road should be finished by October.",
+         "October", "DATE", False),
     ],
 )  # fmt: skip
 def test_a_value_of_the_opposite_event_does_not_answer(question: str, text: str, value: str, label: str,
