@@ -762,8 +762,10 @@ def whether_told(analysis: QuestionAnalysis, text: str) -> Literal["yes", "no"] 
     ("The board rejected the levy" for "Did the board approve it?"); None when it does not tell either way, or the
     question does not ask whether something was done (nor when the question itself is negated: "Didn't ...?")."""
     wanted = analysis.asked_verb_forms
-    if not wanted or analysis.mood != "realised" or analysis.negative or _ALTERNATIVES.search(analysis.question):
+    if not wanted or analysis.negative or _ALTERNATIVES.search(analysis.question):
         return None  # (nor "Was he killed by a missile or a drone?", which asks which)
+    if analysis.mood != "realised":
+        return _whether_told_as_it_is(analysis, text)
     # the sentence must be of the question's case: every noun the question's verb is said of, to or with
     # ("voters" of "Did voters approve the merger?", "wire" of "guilty of taking the copper wire") stands in it
     sentence = sentence_parse(text)
@@ -785,6 +787,51 @@ def whether_told(analysis: QuestionAnalysis, text: str) -> Literal["yes", "no"] 
         ):
             return "no"  # "rejected" for "Did the board approve it?"
     return None
+
+
+def _whether_told_as_it_is(analysis: QuestionAnalysis, text: str) -> Literal["yes", "no"] | None:
+    """How a sentence answers a yes/no question on what is or will be ("Will the museum stay open during the work?",
+    "Is Kessing keeping its prenatal clinic?"): "yes" when it tells the question's own verb (or one of the same act)
+    of the question's case as it is or is set to be ("The museum will stay open on weekends"), "no" when it denies
+    it so ("will not stay open"); None when it tells it as done, as what may be ("could stay open"), or not at all.
+    The case is the nouns of the verb's own clause (not those of "while the roof gets fixed")."""
+    sentence = sentence_parse(text)
+    said = {stem for t in sentence for stem in _token_stems(t)}
+    if not all(_token_stems(noun) & said for noun in _own_case_nouns(analysis)):
+        return None
+    stems_wanted = all_stems(" ".join(analysis.asked_verb_forms))
+    for token in sentence:
+        if token.pos_ != "VERB" or not (stems_wanted & _token_stems(token)
+                                        or (analysis.predicate and same_act(analysis.predicate, token))):  # fmt: skip
+            continue
+        if token.dep_ in _SIDE_CLAUSES:
+            continue  # "Asked whether she would request a recount, she said she would not": the asking is aside
+        if clause_mood(token) == "realised" or clause_is_uncertain(token) or is_infinitive(token):
+            return None  # "kept it open last year", "could stay open", "voted to keep it open": not how it stands
+        return "no" if _negated(token) else "yes"
+    return None
+
+
+# Clauses hung on a sentence's news, which tell something aside of it.
+_SIDE_CLAUSES = frozenset({"advcl", "acl", "relcl", "amod", "pcomp"})
+
+
+def _own_case_nouns(analysis: QuestionAnalysis) -> list["Token"]:
+    """`_case_nouns` of a yes/no question's verbs, without those of a clause hung on them ("while the depot roof gets
+    fixed", "who live nearby")."""
+    return [noun for noun in _case_nouns(analysis)
+            if not any(t.dep_ in _SIDE_CLAUSES | {"ccomp"} for t in _up_to_a_verb(noun))]  # fmt: skip
+
+
+def _up_to_a_verb(noun: "Token") -> list["Token"]:
+    """The tokens from `noun` up to (not including) the asked verb it hangs on, or the root."""
+    path: list["Token"] = []
+    token = noun
+    while token.head.i != token.i and not (token.head.pos_ == "VERB"
+                                           and token.head.dep_ not in _SIDE_CLAUSES | {"ccomp"}):  # fmt: skip
+        token = token.head
+        path.append(token)
+    return path
 
 
 _ALTERNATIVES = re.compile(r"\bor\b", re.IGNORECASE)

@@ -871,6 +871,15 @@ def test_a_value_a_rule_dropped_still_narrows_the_margin_of_the_next() -> None:
          None),
         ("Was the Mornby mill fire started by lightning or by arson?", "The Mornby mill fire was started by arson.",
          None),
+        # asked of what is or will be, told as it is or is set to be
+        ("Will the Mornby museum stay open while the roof gets fixed?",
+         "The Mornby museum will stay open on weekends during the roof work.", "Yes [1]."),
+        ("Is the Mornby clinic keeping its Saturday hours?",
+         "The Mornby clinic will not keep its Saturday hours after May, its director said.", "No [1]."),
+        ("Will the Mornby museum stay open while the roof gets fixed?",
+         "The Mornby museum could stay open on weekends, its director said.", None),  # what may be
+        ("Is Ada Renn asking the Mornby board for a recount?",
+         "Asked whether she would seek a recount from the Mornby board, Ada Renn said she would not.", None),
     ],
 )  # fmt: skip
 def test_a_yes_or_no_question_is_answered_yes_or_no_when_the_sentence_tells_its_case(
