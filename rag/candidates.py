@@ -1034,11 +1034,12 @@ def _a_noun_of_doing(noun: str, verb: str) -> bool:
 
 
 # Nouns that count what a "how many" question asks by a noun word likeness places too near others ("jobs": "boat"
-# 0.40, "fields" 0.37, above COUNTED_LIKENESS): the English nouns news counts jobs by.
-_COUNTED_AS = {
-    "job": all_stems("job jobs position positions worker workers employee employees people person hire hires "
-                     "layoff layoffs opening openings staff post posts workforce"),
-}
+# 0.40, "fields" 0.37, above COUNTED_LIKENESS; "employees": "customers"): the English nouns news counts jobs and
+# those who hold them by.
+_JOBS_AND_WORKERS = all_stems("job jobs position positions worker workers employee employees people person hire hires "
+                              "layoff layoffs opening openings staff staffer staffers post posts workforce member "
+                              "members")
+_COUNTED_AS = {noun: _JOBS_AND_WORKERS for noun in ("job", "employee", "worker", "staffer", "workforce")}
 
 
 # How alike a word of the sentence must be to the sum a money question names ("wage": "pay" 0.73, "salary":

@@ -1319,6 +1319,13 @@ def test_jobs_are_counted_only_by_the_nouns_news_counts_jobs_by(likeness: "WordL
     assert counts_something_else(question, slips, likeness)
     people = _value_candidate("The Orlow marina expects to employ 120 people after the expansion.", "120", "CARDINAL")
     assert not counts_something_else(question, people, likeness)
+    # nor does a utility's count of customers count its employees, however alike the nouns of people
+    workers = analyse("How many employees work at the Orlow utility?")
+    customers = _value_candidate("At the peak, 9,400 of the Orlow utility's 11,900 customers lost power.", "11,900",
+                                 "CARDINAL")
+    assert counts_something_else(workers, customers, likeness)
+    staff = _value_candidate("The Orlow utility has 85 workers on its payroll.", "85", "CARDINAL")
+    assert not counts_something_else(workers, staff, likeness)
 
 
 _ASKED_FOR_BEDS = "Mayor Ada Renn asked Quell County for more addiction treatment beds on Tuesday. The county has 12."
