@@ -2498,7 +2498,9 @@ _ORGANISATION_WORDS = _FIRM_WORDS + ("co", "authority", "commission", "council",
                                      "union", "church", "park", "hall", "library", "street", "avenue", "road", "plaza",
                                      "field", "building", "bridge")  # fmt: skip
 _NAME_WORD = r"(?!(?i:" + "|".join(_ORGANISATION_WORDS) + r")\b)[A-Z][\w-]+(?![\w'’])"
-_AN_ORGANISATION_WORD = re.compile(r"\b(?:" + "|".join(_ORGANISATION_WORDS) + r")\b", re.IGNORECASE)
+# A person's name as news writes it: two or three capitalised words (a middle initial allowed), none a word of an
+# organisation or a firm ("Arturo Benning"; not "Benning Hardware", "Wenlow Police Department").
+_PERSONS_NAME = re.compile(rf"{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}}")
 # A title (after nothing but words that qualify it), then a name of two or three capitalised words, none a
 # possessive ("Captain Jack's Seafood Shack"), that ends the entity.
 # A title and a name after a name: "Millbrook Town Clerk Janice Holloway-Price" (the model may take "Millbrook Town"
@@ -2614,6 +2616,9 @@ def _answer_entities(
             fitting.append((since.start(), e, label))
             continue
         text = passage.text[s:e]
+        if label == "ORG" and _PERSONS_NAME.fullmatch(text) and text.split()[-1] in surnames:
+            label = "PERSON"  # "Arturo Benning" tagged as an organisation in one passage, "Benning" as a person in
+            # another sentence: a person, who is named by a question giving the surname and is no place
         trailing = _A_PREPOSITION_LAST.search(text) if label in _NAME_LABELS else None
         if trailing and not _NO_NAME.search(text[: trailing.start()]):
             e = s + trailing.start()  # "Brightline Builders of": the model took the "of" of "of Carver City" along
@@ -2656,10 +2661,7 @@ def _answer_entities(
             continue  # "How long is the detour?": "a detour of 19 miles" as well as "25 minutes"
         if label in _FIGURE_LABELS and not _A_FIGURE.search(text):
             continue  # "hail as large as 2.75 inches": the model tagged "as large as" as a number
-        # (a person's name the model tagged as an organisation in one passage, "Arturo Benning", is named by the
-        # question that gives the surname the passage tags as a person's elsewhere)
-        a_persons = label == "ORG" and text.split()[-1] in surnames and not _AN_ORGANISATION_WORD.search(text)
-        if _in_question(text, "PERSON" if a_persons else label, normalised_question, question_words, question):
+        if _in_question(text, label, normalised_question, question_words, question):
             continue
         oldest = MAX_AGE if asks_a_persons_age or analysis.answer_type != "age" else MAX_AGE_OF_A_THING
         if (analysis.answer_type == "age") != states_an_age(passage.text, s, e, oldest):

@@ -3707,15 +3707,22 @@ def test_a_sum_given_to_another_named_person_is_not_the_salary_asked(question: s
     assert paid_to_another_person(analyse(question), candidate) is other
 
 
-def test_a_persons_name_tagged_as_an_organisation_is_named_by_the_surname_the_question_gives() -> None:
+def test_a_persons_name_tagged_as_an_organisation_is_a_person_when_the_passage_tags_the_surname_so() -> None:
     """The model may tag "Edda Quarrel" as an organisation in one sentence and "Quarrel" as a person in another:
-    "Who will lead the Tarnby library after Quarrel retires?" is not answered by Edda Quarrel."""
+    "Who will lead the Tarnby library after Quarrel retires?" is not answered by Edda Quarrel, nor "Where ...?"."""
     text = ("Edda Quarrel, Tarnby's library director for 14 years, will retire in May. Trustees thanked Quarrel "
             "for her work. Deputy director Milo Ferrant will lead the library until a successor is hired.")
     entities = [*_tagged(text, "ORG", "Edda Quarrel"), (text.index("Quarrel for"), text.index("Quarrel for") + 7,
                                                          "PERSON"), *_tagged(text, "PERSON", "Milo Ferrant")]
     assert "Edda Quarrel" not in _answers("Who will lead the Tarnby library after Quarrel retires?",
                                           _passage(text, entities))
+    # nor is she a place
+    party = ("Edda Quarrel, the Tarnby library's director, will hold a farewell party in May. Trustees thanked "
+             "Quarrel for her work. The party will be at the Orlow Grange Hall.")
+    tags = [*_tagged(party, "ORG", "Edda Quarrel"), *_tagged(party, "FAC", "the Orlow Grange Hall"),
+            (party.index("Quarrel for"), party.index("Quarrel for") + 7, "PERSON")]
+    assert _answers("Where is the farewell party for the Tarnby library director?", _passage(party, tags)) == [
+        "the Orlow Grange Hall"]
     # a firm named for its founder is no person, and stays an answer
     firm = "Quarrel Builders will build the Tarnby library annex, the board said. Ann Quarrel founded it."
     tagged = [*_tagged(firm, "ORG", "Quarrel Builders"), *_tagged(firm, "PERSON", "Ann Quarrel")]
