@@ -792,24 +792,47 @@ def whether_told(analysis: QuestionAnalysis, text: str) -> Literal["yes", "no"] 
 def _whether_told_as_it_is(analysis: QuestionAnalysis, text: str) -> Literal["yes", "no"] | None:
     """How a sentence answers a yes/no question on what is or will be ("Will the museum stay open during the work?",
     "Is Kessing keeping its prenatal clinic?"): "yes" when it tells the question's own verb (or one of the same act)
-    of the question's case as it is or is set to be ("The museum will stay open on weekends"), "no" when it denies
-    it so ("will not stay open"); None when it tells it as done, as what may be ("could stay open"), or not at all.
-    The case is the nouns of the verb's own clause (not those of "while the roof gets fixed")."""
-    sentence = sentence_parse(text)
-    said = {stem for t in sentence for stem in _token_stems(t)}
-    if not all(_token_stems(noun) & said for noun in _own_case_nouns(analysis)):
-        return None
+    of the question's case, in that verb's own clause, as it is or is set to be ("The museum will stay open on
+    weekends"), "no" when it denies it so ("will not stay open") or gives the opposite state ("will stay closed");
+    None when it tells it as done, as what may be ("could stay open"), of other things ("will keep its prenatal
+    clinic" for the Saturday hours), or not at all. The case is the nouns of the question verb's own clause (not
+    those of "while the roof gets fixed")."""
+    question = sentence_parse(analysis.question)
     stems_wanted = all_stems(" ".join(analysis.asked_verb_forms))
-    for token in sentence:
+    # the states the asked verb says its subject or object is or stays in: "open" of "stay open", "keep it open"
+    asked_states = {t.lower_ for v in question if v.pos_ == "VERB" and stems_wanted & _token_stems(v)
+                    for c in v.children for t in (c, *c.children)
+                    if t.dep_ in ("acomp", "oprd", "ccomp", "xcomp") and t.tag_ in ("JJ", "VBN")}  # fmt: skip
+    case = _own_case_nouns(analysis)
+    for token in sentence_parse(text):
         if token.pos_ != "VERB" or not (stems_wanted & _token_stems(token)
                                         or (analysis.predicate and same_act(analysis.predicate, token))):  # fmt: skip
             continue
         if token.dep_ in _SIDE_CLAUSES:
             continue  # "Asked whether she would request a recount, she said she would not": the asking is aside
+        told = {stem for t in _clause_of(token) for stem in _token_stems(t)}
+        if not all(_token_stems(noun) & told for noun in case):
+            continue  # "will close on Saturdays but will keep its prenatal clinic": not the Saturday hours
         if clause_mood(token) == "realised" or clause_is_uncertain(token) or is_infinitive(token):
             return None  # "kept it open last year", "could stay open", "voted to keep it open": not how it stands
-        return "no" if _negated(token) else "yes"
+        states = {t.lower_ for t in _clause_of(token) if t.pos_ in ("ADJ", "VERB")}  # (the parser may hang "open"
+        # elsewhere in the clause: "keep its clinic on Birch Street open")
+        other_state = bool(asked_states) and not asked_states & states
+        if other_state and not any(_OPPOSITE_STATES.get(state, frozenset()) & states for state in asked_states):
+            return None  # "stay open" asked, "stay in business" told
+        return "no" if _negated(token) != other_state else "yes"
     return None
+
+
+# States said after a verb of keeping or being, and their opposites: "stay open" / "stay closed". English words.
+_OPPOSITE_STATES = {"open": frozenset({"closed", "shut"}), "closed": frozenset({"open"}), "shut": frozenset({"open"})}
+
+
+def _clause_of(verb: "Token") -> list["Token"]:
+    """The words of a verb's own clause: its subtree, and the subject it shares with the verb it is joined to ("The
+    clinic will close ... but will keep its prenatal clinic")."""
+    shared = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")] if verb.dep_ == "conj" else []
+    return [*verb.subtree, *(t for s in shared for t in s.subtree)]
 
 
 # Clauses hung on a sentence's news, which tell something aside of it.
@@ -820,15 +843,15 @@ def _own_case_nouns(analysis: QuestionAnalysis) -> list["Token"]:
     """`_case_nouns` of a yes/no question's verbs, without those of a clause hung on them ("while the depot roof gets
     fixed", "who live nearby")."""
     return [noun for noun in _case_nouns(analysis)
-            if not any(t.dep_ in _SIDE_CLAUSES | {"ccomp"} for t in _up_to_a_verb(noun))]  # fmt: skip
+            if not any(t.dep_ in _SIDE_CLAUSES | {"ccomp"} for t in _up_to_the_asked_verb(noun, analysis))]
 
 
-def _up_to_a_verb(noun: "Token") -> list["Token"]:
-    """The tokens from `noun` up to (not including) the asked verb it hangs on, or the root."""
+def _up_to_the_asked_verb(noun: "Token", analysis: QuestionAnalysis) -> list["Token"]:
+    """The tokens from `noun` up to (not including) the nearest asked verb above it, or the root."""
     path: list["Token"] = []
     token = noun
     while token.head.i != token.i and not (token.head.pos_ == "VERB"
-                                           and token.head.dep_ not in _SIDE_CLAUSES | {"ccomp"}):  # fmt: skip
+                                           and token.head.lemma_.casefold() in analysis.asked_verb_forms):  # fmt: skip
         token = token.head
         path.append(token)
     return path
@@ -1344,6 +1367,32 @@ def paid_to_another_person(analysis: QuestionAnalysis, candidate: Candidate) -> 
         return False  # (or "his bail", "He was ...": the person asked about, by a pronoun)
     passage = candidate.passage
     return any(label == "PERSON" and candidate.start <= s and e <= candidate.end for s, e, label in passage.entities)
+
+
+def done_by_another_named(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """Whether a sum or a count answering "How much had Marchetti raised?" is one another name's deed of the same act:
+    "Hadfield has raised $61,750" (the value's verb is the question's own, or one of the same act, and its subject a
+    name sharing no word with the one the question asks of). Not judged when the question's subject is no name,
+    or the sentence's subject is no name ("The campaign raised ...", "She raised ...")."""
+    if analysis.answer_type not in ("money", "count", "quantity") or not analysis.subject or not analysis.predicate:
+        return False
+    verb = _value_verb(candidate)
+    if verb is None or not (_predicate_stems(analysis) & _token_stems(verb) or same_act(analysis.predicate, verb)):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "PROPN" or subject.text.isupper() or not _does_the_asked_act(analysis):
+        return False  # (nor a dateline's place the parser made the subject: "WRENFIELD — About 8,400 members lost")
+    name = all_stems(" ".join(t.text for t in subject.subtree if t.pos_ == "PROPN"))
+    return not name & all_stems(analysis.subject)
+
+
+def _does_the_asked_act(analysis: QuestionAnalysis) -> bool:
+    """Whether the question's named subject is the subject of its own verb ("How much had Marchetti raised?"), not
+    of a clause on it ("How many lost power when the Linwood transformer failed?")."""
+    asked = set(words(analysis.subject or ""))
+    return any(t.lemma_.casefold() == analysis.predicate and any(
+        c.dep_ in ("nsubj", "nsubjpass") and asked & {w.lower_ for w in c.subtree} for c in t.children
+    ) for t in sentence_parse(analysis.question))  # fmt: skip
 
 
 def _people_named(analysis: QuestionAnalysis) -> list[str]:
@@ -1970,7 +2019,7 @@ def _agrees(analysis: QuestionAnalysis, span: "Span", token: "Token") -> bool:
     )
     # (a date of a thing the clause names, not of its act, may be set: "launched a campaign with an open house on
     # Saturday, Jan. 27", "voted Monday to raise the charge, effective Jan. 1")
-    ahead = analysis.ahead and _dates_the_act(span, token)
+    ahead = analysis.ahead and _dates_the_act(span, token) and not _the_asked_act(analysis, token)
     return (not ((analysis.mood == "irrealis" or ahead) and mood == "realised")
             and not (analysis.so_far and mood == "irrealis")
             and not then
@@ -1978,10 +2027,24 @@ def _agrees(analysis: QuestionAnalysis, span: "Span", token: "Token") -> bool:
             and not denied and _fills_the_slot(analysis, span, token))  # fmt: skip
 
 
+def _the_asked_act(analysis: QuestionAnalysis, verb: "Token") -> bool:
+    """Whether the verb is the question's own, or one of the same act ("took effect Jan. 1" for "When does the fee
+    take effect?", "started Monday" for "When does she start?"): what is asked of, already done."""
+    return bool(_predicate_stems(analysis) & _token_stems(verb)) or bool(
+        analysis.predicate and same_act(analysis.predicate, verb))
+
+
+# Verbs of setting a time for something, whose date is the thing's ("set a hearing for April 2").
+_SCHEDULING = frozenset({"set", "schedule", "reschedule", "slate", "move", "push", "postpone", "delay", "plan"})
+
+
 def _dates_the_act(span: "Span", verb: "Token") -> bool:
     """Whether a date tells when the verb's act was done ("left in 2023", "announced Wednesday", "the council on
     Tuesday approved"): its way up to the verb passes no word that takes it as its own, an adjective ("effective
-    Jan. 1") or a noun in an object's place ("with ... an open house on Saturday, Jan. 27")."""
+    Jan. 1") or a noun in an object's place ("with ... an open house on Saturday, Jan. 27"), and the verb sets no
+    time for a thing ("set a public hearing for April 2")."""
+    if verb.lemma_.casefold() in _SCHEDULING:
+        return False
     token = span.root
     while token.i != verb.i and token.head.i != token.i:
         token = token.head

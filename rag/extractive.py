@@ -42,7 +42,7 @@ from rag.figures import answer_key
 from rag.identity import describe
 from rag.leaders import asks_who_heads, titled_head
 from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
-from rag.ordering import asks_for_the_hired_firm, fitting_first, named_by_focus
+from rag.ordering import about_the_thing_asked, asks_for_the_hired_firm, fitting_first, named_by_focus
 from rag.rivals import outlet, rival_figure
 from rag.query import Constraint, QuestionAnalysis
 from rag.reasons import asks_why_of_an_event, reason_after, told_with_a_reason
@@ -169,7 +169,8 @@ def _told_in_words_of_its_own(candidates: list[Candidate], analysis: QuestionAna
     return (
         tells_the_vote_asked(candidates, analysis)
         or (asks_who_heads(analysis) and titled_head(candidates[0], analysis.question))
-        or (asks_for_the_hired_firm(analysis) and given_the_work(candidates[0]))
+        or (asks_for_the_hired_firm(analysis) and given_the_work(candidates[0])
+            and about_the_thing_asked(candidates[0], analysis))
     )
 
 

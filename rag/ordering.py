@@ -13,11 +13,11 @@ from rag.candidates import (
     Candidate, acts_rather_than_places, answer_clause, approximate_for_exact, clause_agrees, counted_noun,
     counts_a_noun_of_its_own, counts_anothers, counts_something_else, dated_as_to_come, dates_a_thing_or_a_state,
     dates_an_event_not_told, dates_another_event, dates_what_was_done, decided_another_thing, decided_for_another,
-    decided_upon, done_in_another_place, done_the_other_way, done_to_other_people, given_the_work, held_not_done,
-    lasts_for_something_else, names_a_person, names_what_it_is_done_to, of_another_person, only_said_it,
-    paid_to_another_person, pays_for_something_else, sentence_spans, shares_something_else, sizes_something_else,
-    span_before, sums_something_else, tells_whether, text_stems, the_same_act, told_as_to_come,
-    with_sentence_before,
+    decided_upon, done_by_another_named, done_in_another_place, done_the_other_way, done_to_other_people,
+    given_the_work, held_not_done, lasts_for_something_else, names_a_person, names_what_it_is_done_to,
+    of_another_person, only_said_it, paid_to_another_person, pays_for_something_else, sentence_spans,
+    shares_something_else, sizes_something_else, span_before, sums_something_else, tells_whether, text_stems,
+    the_same_act, told_as_to_come, with_sentence_before,
 )  # fmt: skip
 from rag.earnings import pays_someone_else
 from rag.figures import amount, same_unit
@@ -47,9 +47,12 @@ _WORK_ACTS = frozenset({"build", "fix", "repair", "renovate", "replace", "constr
 _WORK_ACT_STEMS = frozenset(stems(" ".join(_WORK_ACTS)))
 _HIRING = frozenset({"hire", "pick", "choose", "select", "contract", "retain"})
 _THE_JOB_HIRED_FOR = re.compile(r"(?i)\bto\s+([a-z]+)\b")
-# "Who got the contract for the body cameras?", "Which firm won the paving bid?": asks for the one given the work.
+# "Who got the contract for the body cameras?", "Which firm won the paving bid?": asks for the one given the work
+# (not "Who got the manager job?", a hire).
 _GOT_THE_WORK = re.compile(r"(?i)\b(?:get|gets|got|win|wins|won|land|lands|landed|receive[sd]?|secured?)\s+"
-                           r"(?:the|a|that|this)\s+(?:[\w$.,-]+\s+){0,3}?(?:contract|bid|job)\b")
+                           r"(?:the|a|that|this)\s+(?:[\w$.,-]+\s+){0,3}?(?:contract|bid)\b")
+# Words of any job given, which say nothing of which job: "the plumbing contract" is told by "plumbing".
+_ANY_WORK_STEMS = frozenset(stems("contract contracts bid bids job jobs work"))
 # How many candidates are looked through for the firm given the job: the sentence of the award names neither the
 # thing nor the act in the question's words, so it ranks low.
 CHECKED_FOR_WORK = 10
@@ -156,7 +159,7 @@ def fitting_first(
         # the article the best candidate comes from (and first again after the orderings below)
         article = candidates[0].passage.article_id
         hired = next((c for c in candidates[:CHECKED_FOR_WORK] if c.passage.article_id == article
-                      and given_the_work(c) and _about_the_thing_asked(c, analysis)), None)  # fmt: skip
+                      and given_the_work(c) and about_the_thing_asked(c, analysis)), None)  # fmt: skip
         candidates = _moved_first(candidates, hired)
     if analysis.asked_verb_forms:
         named = [voters] if voters is not None else []
@@ -194,7 +197,7 @@ def fitting_first(
     # the question's verb chooses after it
     if analysis.answer_type in _TIME_CHOOSES:
         candidates = of_the_time_asked_first(candidates, analysis, word_likeness)
-        candidates = of_the_articles_own_time_first(candidates, analysis)
+        candidates = of_the_articles_own_time_first(candidates, analysis, word_likeness)
     if analysis.answer_type in _VERB_CHOOSES:
         candidates = on_the_questions_verb_first(candidates, analysis, word_likeness)
     if analysis.answer_type == "date":
@@ -264,13 +267,23 @@ def asks_for_the_hired_firm(analysis: QuestionAnalysis) -> bool:
     return job is None or bool(set(stems(job.group(1))) & _WORK_ACT_STEMS)
 
 
-def _about_the_thing_asked(candidate: Candidate, analysis: QuestionAnalysis) -> bool:
+def about_the_thing_asked(candidate: Candidate, analysis: QuestionAnalysis) -> bool:
     """Whether the candidate's sentence, or the one before it, names something the question does besides its act
     ("the Tanner Creek bridge ... will close" before "awarded the repair contract to Keystone Span Co."): a firm
     given another job of the article ("Brookstone Asphalt has the Quarry Lane paving contract" for the overpass)
-    is not the one asked about."""
-    asked = text_stems(analysis.question) - _WORK_ACT_STEMS - set(stems(" ".join(_HIRING)))
-    return bool(asked & text_stems(with_sentence_before(candidate)))
+    is not the one asked about. When the question says which job ("the plumbing contract"), the sentence or the one
+    before says it too: "The roofing contract went to Harl Dace Roofing" is not the plumbing one."""
+    told = text_stems(with_sentence_before(candidate))
+    which = _WHICH_JOB.findall(analysis.question)
+    if which and not all_stems(" ".join(which)) & told:
+        return False
+    asked = text_stems(analysis.question) - _WORK_ACT_STEMS - _ANY_WORK_STEMS - set(stems(" ".join(_HIRING)))
+    return bool(asked & told)
+
+
+# The word that says which job a contract or a bid is for: "the *plumbing* contract", "the *paving* bid".
+_WHICH_JOB = re.compile(r"(?i)\b(?!(?:the|a|an|that|this|its|their|city|town|county|state|new|\$?[\d.,]+|million)\b)"
+                        r"([a-z]+)\s+(?:contract|bid)s?\b")
 
 
 def counting_the_noun_first(candidates: list[Candidate], analysis: QuestionAnalysis,
@@ -359,6 +372,7 @@ _A_YEAR = re.compile(r"(?<!since )(?<!from )(?<!than )(?<!until )\b(?:19|20)\d\d
 
 
 def of_the_articles_own_time_first(candidates: list[Candidate], analysis: QuestionAnalysis,
+                                   word_likeness: WordLikeness = SAME_WORD_ONLY,
                                    window: int = CHECKED_FOR_MOOD) -> list[Candidate]:  # fmt: skip
     """For "How many fish were killed in the Millrace Creek spill?", asking of no time: when the best figure's
     sentence dates it years before its article ("The 2009 kill ... killed about 1,500 fish"), a figure of the same
@@ -374,17 +388,19 @@ def of_the_articles_own_time_first(candidates: list[Candidate], analysis: Questi
         (c for c in candidates[1:window]
          if c.answer is not None and c.passage.article_id == best.passage.article_id and not _background_year(c)
          and c.features.get("coverage", 0.0) > best.features.get("coverage", 0.0)
-         and _a_figure_of_the_same_thing(c, best, analysis)), None))  # fmt: skip
+         and _a_figure_of_the_same_thing(c, best, analysis, word_likeness)), None))  # fmt: skip
 
 
-def _a_figure_of_the_same_thing(candidate: Candidate, best: Candidate, analysis: QuestionAnalysis) -> bool:
+def _a_figure_of_the_same_thing(candidate: Candidate, best: Candidate, analysis: QuestionAnalysis,
+                                word_likeness: WordLikeness) -> bool:  # fmt: skip
     """Whether a figure measures what the best one does: the same unit ("about 1,500 fish", "About 4,100 dead
-    fish"; not "2.4 million bushels" and "20 miles"), and a count of the same noun when the best says what it
-    counts (not "17 homeowners" and "nine of 12 counts")."""
+    trout"; not "2.4 million bushels" and "20 miles"), and, when the best says what it counts, a count that says
+    so too, of what the question asks about (not "nine of 12 counts" for "17 homeowners",
+    rag.candidates.counts_something_else)."""
     if not same_unit(candidate.answer_text() or "", best.answer_text() or "", analysis.focus):
         return False
-    counted = counted_noun(best)
-    return counted is None or bool(all_stems(counted) & all_stems(counted_noun(candidate) or ""))
+    return counted_noun(best) is None or (counted_noun(candidate) is not None
+                                          and not counts_something_else(analysis, candidate, word_likeness))
 
 
 def _background_year(candidate: Candidate) -> bool:
@@ -679,6 +695,7 @@ def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_li
         or counts_anothers(analysis, candidate)
         or of_another_person(analysis, candidate)
         or paid_to_another_person(analysis, candidate)
+        or done_by_another_named(analysis, candidate)
         or held_not_done(analysis, candidate)
         or done_to_other_people(analysis, candidate)
         or sums_something_else(analysis, candidate, word_likeness)

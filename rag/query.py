@@ -1151,16 +1151,19 @@ def _mentions_money(doc: "Doc") -> bool:
 # Not "rise" or "raise" ("How much did the council raise taxes?" may ask for a share). A closed class of English verbs.
 _MONEY_VERBS = frozenset({"pay", "spend", "cost", "sell", "buy", "charge", "save", "earn", "owe", "borrow", "lend",
                           "invest", "donate", "bid", "fetch", "reimburse", "refund", "compensate", "fine",
-                          "contribute", "pledge", "budget", "allocate", "give", "offer", "steal", "embezzle",
+                          "contribute", "pledge", "budget", "allocate", "give", "steal", "embezzle",
                           "award"})  # fmt: skip
 # Verbs of bringing in money, whose bare "how much" asks for a sum when they take no object of their own ("How much
-# did the gala raise?", "How much will the tax raise each year?"; not "How much did the board raise the fee?").
-_FUND_RAISING_VERBS = frozenset({"raise", "generate", "net", "gross", "bring"})
+# did the gala raise?", "How much will the tax raise each year?"; not "How much did the board raise the fee?"); "bring"
+# only as "bring in" ("How much will the tax bring in?"; not "How much did the storm bring?").
+_FUND_RAISING_VERBS = frozenset({"raise", "generate", "net", "gross"})
 
 
 # Verbs of getting, whose bare "how much" asks for a sum only when what is got is for something sold or given
-# ("get from selling", "receive for the land").
+# ("get from selling", "receive for the land"); and of offering, a sum only when offered for something ("How much
+# did the bidder offer for the land?"; not "How much did the board offer its staff?", which may be a raise).
 _GETTING_VERBS = frozenset({"get", "receive", "collect", "make"})
+_OFFERING_VERBS = frozenset({"offer"})
 
 
 def _much_on_a_verb_of_money(much: "Token") -> bool:
@@ -1170,7 +1173,9 @@ def _much_on_a_verb_of_money(much: "Token") -> bool:
     if verb.pos_ == "NOUN" and verb.dep_ == "ROOT" and any(c.dep_ == "aux" for c in verb.children):
         # the tagger may take a question's last word for a noun ("How much did the auction raise?", "... did the
         # losing bidder offer for it?"), which the "did" before it shows to be its verb
-        return verb.lemma_.casefold() in _MONEY_VERBS | _FUND_RAISING_VERBS
+        lemma = verb.lemma_.casefold()
+        return lemma in _MONEY_VERBS | _FUND_RAISING_VERBS or (
+            lemma in _OFFERING_VERBS and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children))
     if much.dep_ == "pobj" and verb.dep_ == "prep":
         verb = verb.head  # "How much did the bakery sell for?"
     elif much.dep_ == "acomp" and verb.lemma_.casefold() == "be":
@@ -1185,8 +1190,12 @@ def _much_on_a_verb_of_money(much: "Token") -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     lemma = phrasal_meaning(verb) or verb.lemma_.casefold()
+    if lemma == "bring" and any(c.lower_ == "in" and not any(c.children) for c in verb.children):
+        lemma = "raise"
     if lemma in _FUND_RAISING_VERBS:
         return not any(c.dep_ == "dobj" and c.i != much.i for c in verb.children)
+    if lemma in _OFFERING_VERBS:
+        return any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
     if lemma == "put" and any(c.dep_ == "prep" and c.lower_ in ("toward", "towards") for c in verb.children):
         return True  # "How much is the town putting toward the wing?": a sum put toward a cost
     if lemma in _GETTING_VERBS:

@@ -3410,6 +3410,13 @@ def test_a_question_of_how_things_stand_now_is_not_answered_by_how_they_stood(qu
          "The Orlow club this week launched a drive called \"Join Us,\" with posters, radio spots and an open house at "
          "its hall on Saturday, May 4.",
          "Saturday, May 4", True),
+        # the asked act itself, already done, and a time set for a thing
+        ("When does the Brindle parking fee take effect?", "The Brindle parking fee took effect Jan. 1.", "Jan. 1",
+         True),
+        ("When does the new Brindle fire chief start?", "The new Brindle fire chief, Ada Lim, started Monday.",
+         "Monday", True),
+        ("When is the Brindle budget hearing?", "The Brindle council set a public hearing on the budget for April 2.",
+         "April 2", True),
         # asked of what was done, the day it was done answers
         ("When did the Brindle council approve the parking fee?",
          "The Brindle council on Monday approved a $2 parking fee.", "Monday", True),
@@ -3739,3 +3746,22 @@ def test_a_name_the_model_tagged_with_a_preposition_after_it_is_that_name() -> N
     joined = "The board moved the contract from Orlow High School to Hartline Roofing of Tarnby on Monday."
     tagged = _passage(joined, _tagged(joined, "ORG", "Orlow High School to Hartline Roofing of"))
     assert not any(a and "to Hartline" in a for a in _answers("Which company got the contract?", tagged))
+
+
+@pytest.mark.parametrize(("question", "text", "value", "another"), [
+    ("How much had Ada Renn raised by October?", "Tom Quell has raised $61,750, including a loan.", "$61,750", True),
+    ("How much had Ada Renn raised by October?", "Ada Renn has raised $84,300 in her campaign.", "$84,300", False),
+    # a subject that is no name, and another act, are not judged
+    ("How much had Ada Renn raised by October?", "The campaign has raised $9,000 so far.", "$9,000", False),
+    ("How much had Ada Renn raised by October?", "Tom Quell spent $12,000 on mailers.", "$12,000", False),
+    # the question's name is the subject of a clause on its verb, not of the verb
+    ("How many co-op customers lost power when the Tarnby transformer failed?",
+     "ORBY - Quell Valley lost power to 8,400 customers when a transformer failed.", "8,400", False),
+])  # fmt: skip
+def test_a_sum_or_count_of_another_names_deed_of_the_same_act_is_not_the_one_asked(
+    question: str, text: str, value: str, another: bool
+) -> None:
+    from rag.candidates import done_by_another_named
+
+    label = "MONEY" if value.startswith("$") else "CARDINAL"
+    assert _flags(done_by_another_named, question, text, value, label) is another

@@ -880,6 +880,13 @@ def test_a_value_a_rule_dropped_still_narrows_the_margin_of_the_next() -> None:
          "The Mornby museum could stay open on weekends, its director said.", None),  # what may be
         ("Is Ada Renn asking the Mornby board for a recount?",
          "Asked whether she would seek a recount from the Mornby board, Ada Renn said she would not.", None),
+        # the opposite state is a no; another thing kept, or another state, neither
+        ("Will the Mornby museum stay open while the roof gets fixed?",
+         "The Mornby museum will stay closed during the roof work.", "No [1]."),
+        ("Is the Mornby clinic keeping its Saturday hours?",
+         "The Mornby clinic will close on Saturdays but will keep its prenatal care program.", None),
+        ("Will the Mornby museum stay open while the roof gets fixed?",
+         "The Mornby museum will stay in business during the roof work.", None),
     ],
 )  # fmt: skip
 def test_a_yes_or_no_question_is_answered_yes_or_no_when_the_sentence_tells_its_case(
@@ -928,3 +935,15 @@ def test_a_name_of_the_thing_a_who_question_asks_about_is_no_answer(encoder: obj
     assert _does_something(paying, 0, 19, 0, len(paying), acts=True)
     needing = "Quell Middle School needs $2 million in repairs."
     assert not _does_something(needing, 0, 19, 0, len(needing), acts=True)
+
+
+def test_the_firm_given_another_job_is_not_answered_in_words_of_its_own(encoder: object) -> None:
+    """"Who got the plumbing contract for the Orlby library?": the roofing contract's firm is no answer, though the
+    one given a job is answered when it shares few words with the question."""
+    article = _passage("a", "Orlby Ledger", (
+        "ORLBY - The Orlby Town Board on Monday approved the last contracts for the library's renovation. The "
+        "roofing contract went to Tallis Roofing Co., the lowest of three bidders."))  # fmt: skip
+    assert "Tallis" not in _answer_with_similarity("Who got the plumbing contract for the Orlby library?",
+                                                      [article], encoder)
+    assert _answer_with_similarity("Who got the roofing contract for the Orlby library?", [article],
+                                   encoder).startswith("Tallis Roofing")

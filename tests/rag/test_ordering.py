@@ -13,6 +13,15 @@ from tests.rag.test_extractive import _passage, _valued
 if TYPE_CHECKING:
     from rag.candidates import Candidate
     from rag.models import Passage
+    from rag.word_likeness import WordLikeness
+
+
+@pytest.fixture
+def likeness(encoder: object) -> "WordLikeness":
+    """Word likeness from the local encoder, as the answerer has it."""
+    from rag.word_likeness import EncoderWordLikeness
+
+    return EncoderWordLikeness(encoder)  # type: ignore[arg-type]
 
 
 def _values_of_one_sentence(text: str, label: str, *values: str) -> list["Candidate"]:
@@ -752,6 +761,7 @@ def test_a_recalled_figure_gives_way_only_to_one_of_the_same_thing(text: str, be
     ("so who got the contract for Orlow's police radios?", True),  # the one given the work
     ("Which firm won the $3 million paving bid?", True),
     ("Who awarded the paving contract?", False),  # the one who gave it
+    ("Who got the Carver City manager job?", False),  # a hire, not work given to a firm
 ])  # fmt: skip
 def test_a_question_of_who_does_a_job_one_is_hired_for(question: str, asks: bool) -> None:
     from rag.ordering import asks_for_the_hired_firm
@@ -792,3 +802,42 @@ def test_how_many_there_are_does_not_answer_how_many_were_done_so_far(question: 
     assert held_not_done(analyse(question), held) is only_held
     if only_held:
         assert fitting_first([held, hired], analyse(question))[0] is hired
+
+
+def test_a_firm_given_another_job_is_not_the_one_asked_about() -> None:
+    """"Who won the plumbing bid?": a sentence of the roofing bid shares the word "bid" only."""
+    from rag.candidates import Candidate
+    from rag.models import Passage
+    from rag.ordering import about_the_thing_asked
+    from rag.query import analyse
+
+    def about(text: str) -> bool:
+        passage = Passage(passage_id="a", article_id="a", title="t", source="s", text=text, start=0,
+                          end=len(text), entities=[])  # fmt: skip
+        at = text.index("Harl")
+        return about_the_thing_asked(Candidate(0, passage, 0, len(text), {}, [(at, at + 13, "ORG")]),
+                                      analyse("Who won the plumbing bid for the Orby library?"))
+
+    assert not about("The roofing bid went to Harl Dace Roof.")
+    assert about("The plumbing bid went to Harl Dace Pipe.")
+
+
+def test_a_recalled_figure_gives_way_to_the_same_thing_by_another_word(likeness: "WordLikeness") -> None:
+    """"About 4,300 dead trout" counts the fish "How many fish died?" asks about, as "about 900 fish" does."""
+    from rag.candidates import Candidate
+    from rag.models import Passage
+    from rag.ordering import of_the_articles_own_time_first
+    from rag.query import analyse
+
+    text = "The 2012 spill killed about 900 fish. About 4,300 dead trout have been counted along Tallow Creek."
+    passage = Passage(passage_id="a", article_id="a", title="t", source="s", text=text, start=0, end=len(text),
+                      entities=[], published="2024-06-14")  # fmt: skip
+    split = text.index("About 4,300")
+
+    def value(number: str, start: int, end: int, coverage: float) -> Candidate:
+        at = text.index(number)
+        return Candidate(0, passage, start, end, {"coverage": coverage}, [(at, at + len(number), "CARDINAL")])
+
+    recalled, own = value("about 900", 0, split - 1, 0.3), value("About 4,300", split, len(text), 0.6)
+    question = analyse("How many fish died in the Tallow Creek spill?")
+    assert of_the_articles_own_time_first([recalled, own], question, likeness)[0] is own

@@ -1090,7 +1090,10 @@ def test_a_date_question_in_the_plain_present_asks_when_something_is_set(questio
     ("How much did the losing bidder offer for the Orlow radio system?", "money"),
     ("How much did the Tarnby clerk steal?", "money"),
     ("How much did the Orlow foundation give the library?", "money"),
+    ("How much will the Orlow levy bring in?", "money"),
     ("How much did the water level rise?", "quantity"),
+    ("How much did the storm bring to the Tarnby valley?", "quantity"),  # "bring" alone: rain as well as money
+    ("How much did the Orby school board offer its staff?", "quantity"),  # a raise may be a share; offered for: a sum
     ("How much snow did the storm dump on Tarnby?", "quantity"),
 ])
 def test_how_much_on_a_verb_of_giving_or_raising_money_asks_for_a_sum(question: str, answer_type: str) -> None:
