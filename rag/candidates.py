@@ -2741,6 +2741,11 @@ def _answer_entities(
             continue  # "How old is Randall Kuiper?": not "a 24-year-old man" of a sentence that does not name him
         if counts_a_unit and not unit_forms(analysis.focus or "").search(passage.text, s, min(end, e + _UNIT_REACH)):
             continue  # "How many square feet ...?": a number of feet, not "30 treatment rooms"
+        if (analysis.answer_type == "money" and label == "MONEY" and (
+                _PER_AMOUNT_BEFORE.search(passage.text, max(start, s - 12), s)
+                or (rate is None and _PER_AMOUNT_AFTER.match(passage.text, e) and not _ASKS_A_RATE.search(question)))):
+            continue  # "What will the levy cost the owner of a $300,000 house?": "$1.45 per $1,000 of assessed value"
+            # is a rate, which the question does not ask, and "$1,000" what it is given per
         if rate is not None and label == "MONEY" and not rate.search(passage.text, start, min(end, e + _UNIT_REACH)):
             continue  # "What is the hourly wage?": "$27 an hour", "the monthly bill ... $27.40", not "a $1.2 billion
             # plant"
@@ -2769,6 +2774,9 @@ def _answer_entities(
                 and not _A_VOTING_BODY.search(question)):  # fmt: skip
             continue  # "How many votes did the jail bond get?": the voters', not "Commissioners voted 4-1" to put it
             # on the ballot, nor "The vote was 5-2" of the council that adopted the budget
+        if (analysis.answer_type == "count" and analysis.focus == "vote" and not _ASKS_A_MARGIN.search(question)
+                and _BY_BEFORE.search(passage.text, max(start, s - 12), s)):  # fmt: skip
+            continue  # "How many votes did the levy get?": "failed by 212 votes" is a margin, not the votes it got
         if analysis.answer_type in ("count", "quantity", "measure") and _STREET_AFTER.match(passage.text, e) and text.isdigit():
             continue  # "at 418 Linden Row": a house number counts nothing
         if (analysis.answer_type == "place"
@@ -3406,6 +3414,9 @@ _A_VOTING_BODY = re.compile(r"\b(?:council|board|commission|committee|trustees|c
                             r"legislature|court|jury|regents|supervisors)\b", re.IGNORECASE)
 _ASKS_A_MARGIN = re.compile(r"\bby\s+how\s+many\s+votes\b|\bmargin\b", re.IGNORECASE)
 _ANY_VOTERS = frozenset({"people", "person", "resident", "voter", "citizen"})
+# "by" before a number of votes, which makes it a margin: "failed by 212 votes", "won by just 40".
+_BY_BEFORE = re.compile(r"\bby\s+(?:just\s+|only\s+|about\s+|nearly\s+|more\s+than\s+|fewer\s+than\s+)?$",
+                        re.IGNORECASE)
 # Words of a vote that voters cast: a tally of one or two digits a side is a body's.
 _ASKS_OF_A_POPULAR_VOTE = re.compile(r"\b(?:elections?|referendum|ballot|bond|levy|primary)\b", re.IGNORECASE)
 
@@ -3706,6 +3717,9 @@ _SHARE_AFTER = re.compile(r"['’]s\s+[\d,.]+")
 # After a sum, the sum it is given per: a rate ("$18.42 per $1,000 of assessed value", "$2.10 for every $100").
 _A_PERCENT = re.compile(r"%|\bpercent\b|\bper cent\b", re.IGNORECASE)
 _PER_AMOUNT_AFTER = re.compile(r"\s+(?:per|for each|for every|on each|on every)\s+\$[\d,]+")
+_PER_AMOUNT_BEFORE = re.compile(r"\b(?:per|for each|for every|on each|on every)\s+\$?$")
+# Words of a question that asks a rate ("What is the tax rate?", "How much per $1,000?", "How many mills?").
+_ASKS_A_RATE = re.compile(r"(?i)\b(?:rates?|per|mills?|millage|each|every|for\s+every)\b")
 # A picture's credit before a name: "(Courtesy of St. Alder)", "Photo by Ada Quist", "Photo courtesy of ...".
 _CREDIT_BEFORE = re.compile(r"\b(?:courtesy\s+of|(?:photo|photograph|image|rendering)s?\s+(?:by|courtesy\s+of|:))\s*"
                             r"(?:the\s+)?$", re.IGNORECASE)

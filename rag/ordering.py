@@ -197,6 +197,7 @@ def fitting_first(
     # the question's verb chooses after it
     if analysis.answer_type in _TIME_CHOOSES:
         candidates = of_the_time_asked_first(candidates, analysis, word_likeness)
+        candidates = naming_the_questions_figure_first(candidates, analysis)
         candidates = of_the_articles_own_time_first(candidates, analysis, word_likeness)
     if analysis.answer_type in _VERB_CHOOSES:
         candidates = on_the_questions_verb_first(candidates, analysis, word_likeness)
@@ -433,6 +434,29 @@ def of_the_time_asked_first(candidates: list[Candidate], analysis: QuestionAnaly
          if (anywhere or (c.passage is best.passage and c.start in (best.start, following)))
          and matches(figure_time(c), asked)
          and not _of_something_else(c, analysis, word_likeness)), None))  # fmt: skip
+
+
+def naming_the_questions_figure_first(candidates: list[Candidate], analysis: QuestionAnalysis,
+                                      window: int = CHECKED_FOR_MOOD) -> list[Candidate]:  # fmt: skip
+    """For "What will the levy cost the owner of a $300,000 house?": a figure the question names tells which case it
+    asks of, so when the best figure's sentence (or the one before) does not give it ("raising about $9.8 million a
+    year") and one of the same article does ("The owner of a $300,000 home will pay about $435 a year"), that one
+    comes first."""
+    figures = [c.keys for c in analysis.constraints if c.kind == "number"]
+    if not candidates or not figures:
+        return candidates
+    best = candidates[0]
+    if _names_the_figures(best, figures):
+        return candidates
+    return _moved_first(candidates, next(
+        (c for c in candidates[1:window] if c.answer is not None and c.passage.article_id == best.passage.article_id
+         and _names_the_figures(c, figures)), None))  # fmt: skip
+
+
+def _names_the_figures(candidate: Candidate, figures: list[tuple[str, ...]]) -> bool:
+    """Whether the candidate's sentence, or the one before, gives each figure (as its digits: "300000")."""
+    digits = set(re.findall(r"\d+", with_sentence_before(candidate).replace(",", "")))
+    return all(any(key in digits for key in keys) for keys in figures)
 
 
 def _next_sentence_start(candidate: Candidate) -> int | None:

@@ -3765,3 +3765,22 @@ def test_a_sum_or_count_of_another_names_deed_of_the_same_act_is_not_the_one_ask
 
     label = "MONEY" if value.startswith("$") else "CARDINAL"
     assert _flags(done_by_another_named, question, text, value, label) is another
+
+
+def test_a_margin_of_votes_is_not_the_votes_a_measure_got() -> None:
+    """"How many votes did the Orby levy get?": "failed by 212 votes" gives the margin, not the votes it got."""
+    failed = "The Orby library levy failed by 212 votes in November."
+    passage = _passage(failed, _tagged(failed, "CARDINAL", "212"))
+    assert "212" not in _answers("How many votes did the Orby library levy get?", passage)
+    passed = "The Orby library levy passed 6,204 to 4,493 in November."
+    assert "6,204" in _answers("How many votes did the Orby library levy get?",
+                               _passage(passed, _tagged(passed, "CARDINAL", "6,204", "4,493")))
+
+
+def test_a_rate_and_its_base_answer_no_question_of_a_sum() -> None:
+    """"What will the Orby levy cost?": "$1.45 per $1,000 of assessed value" is a rate and "$1,000" what it is given
+    per; asked the rate, the rate answers."""
+    text = "The Orby levy will collect $1.45 per $1,000 of assessed value, raising about $9.8 million a year."
+    passage = _passage(text, _tagged(text, "MONEY", "$1.45", "$1,000", "about $9.8 million"))
+    assert _answers("How much will the Orby levy cost homeowners?", passage) == ["about $9.8 million"]
+    assert "$1.45" in _answers("What is the Orby levy's rate per $1,000 of value?", passage)

@@ -841,3 +841,27 @@ def test_a_recalled_figure_gives_way_to_the_same_thing_by_another_word(likeness:
     recalled, own = value("about 900", 0, split - 1, 0.3), value("About 4,300", split, len(text), 0.6)
     question = analyse("How many fish died in the Tallow Creek spill?")
     assert of_the_articles_own_time_first([recalled, own], question, likeness)[0] is own
+
+
+def test_a_figure_the_question_names_tells_which_case_it_asks_of() -> None:
+    """"What will the Orby levy cost the owner of a $300,000 house?": the sentence that gives the $300,000 home
+    answers, not the levy's yearly total; a question naming no figure keeps the order."""
+    from rag.candidates import Candidate
+    from rag.models import Passage
+    from rag.ordering import naming_the_questions_figure_first
+    from rag.query import analyse
+
+    text = ("The Orby levy will raise about $9.8 million a year. Orby's finance director spoke Monday. The owner of a "
+            "$300,000 home will pay about $435 a year.")
+    passage = Passage(passage_id="a", article_id="a", title="t", source="s", text=text, start=0, end=len(text),
+                      entities=[])  # fmt: skip
+    split = text.index("The owner")
+
+    def value(sum_: str, start: int, end: int) -> Candidate:
+        at = text.index(sum_)
+        return Candidate(0, passage, start, end, {}, [(at, at + len(sum_), "MONEY")])
+
+    total, home = value("about $9.8 million", 0, text.index(" Orby's")), value("about $435", split, len(text))
+    question = analyse("What will the Orby levy cost the owner of a $300,000 house?")
+    assert naming_the_questions_figure_first([total, home], question)[0] is home
+    assert naming_the_questions_figure_first([total, home], analyse("What will the Orby levy cost?"))[0] is total
