@@ -1395,6 +1395,27 @@ def _does_the_asked_act(analysis: QuestionAnalysis) -> bool:
     ) for t in sentence_parse(analysis.question))  # fmt: skip
 
 
+def does_the_asked_act_aside(analysis: QuestionAnalysis, candidate: Candidate) -> bool | None:
+    """For "Who won the mayor race?" asked of "Delia Marchetti ousted Mayor Roy Hadfield, winning 6,412 votes": the
+    question's verb told in a participle clause with no subject of its own ("winning") is done by the subject of the
+    clause it hangs on, so whether the candidate's name is that subject; None when the sentence tells the act no
+    such way, or the question asks of no doer."""
+    if (analysis.answer_type not in ("person", "organisation") or analysis.asked_slot != "subject"
+            or not analysis.predicate or candidate.answer is None):  # fmt: skip
+        return None
+    doc = sentence_parse(candidate.text)
+    for verb in doc:
+        if (verb.dep_ == "advcl" and verb.tag_ == "VBG" and (analysis.predicate == verb.lemma_.casefold()
+                                                               or same_act(analysis.predicate, verb))
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):  # fmt: skip
+            doer = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            if doer is None:
+                return None
+            clause = _answer_clause_tokens(candidate)
+            return clause is not None and noun_named(clause[0].root).i == doer.i
+    return None
+
+
 def _people_named(analysis: QuestionAnalysis) -> list[str]:
     """The people the question names: those the model tagged, else two untagged capitalised words in a row."""
     return [name for name, label in analysis.entities if label == "PERSON"] or _untagged_full_names(analysis)
@@ -2774,7 +2795,11 @@ def _answer_entities(
                 and not _A_VOTING_BODY.search(question)):  # fmt: skip
             continue  # "How many votes did the jail bond get?": the voters', not "Commissioners voted 4-1" to put it
             # on the ballot, nor "The vote was 5-2" of the council that adopted the budget
-        if (analysis.answer_type == "count" and analysis.focus == "vote" and not _ASKS_A_MARGIN.search(question)
+        if (analysis.answer_type in ("person", "organisation") and label in ("PERSON", "ORG") and " " not in text
+                and not passage.text[start:s].strip(" \"“‘'") and _a_common_noun_opening(passage, start, end, e)):
+            continue  # "Turnout in Brennan Falls was 48.3 percent": a sentence's first word, capitalised, is no name
+        if (analysis.answer_type == "count" and (analysis.focus or "") in _ANY_VOTERS | {"vote"}
+                and not _ASKS_A_MARGIN.search(question)
                 and _BY_BEFORE.search(passage.text, max(start, s - 12), s)):  # fmt: skip
             continue  # "How many votes did the levy get?": "failed by 212 votes" is a margin, not the votes it got
         if analysis.answer_type in ("count", "quantity", "measure") and _STREET_AFTER.match(passage.text, e) and text.isdigit():
@@ -3419,6 +3444,14 @@ _BY_BEFORE = re.compile(r"\bby\s+(?:just\s+|only\s+|about\s+|nearly\s+|more\s+th
                         re.IGNORECASE)
 # Words of a vote that voters cast: a tally of one or two digits a side is a body's.
 _ASKS_OF_A_POPULAR_VOTE = re.compile(r"\b(?:elections?|referendum|ballot|bond|levy|primary)\b", re.IGNORECASE)
+
+
+def _a_common_noun_opening(passage: Passage, start: int, end: int, word_end: int) -> bool:
+    """Whether the one word opening the sentence at passage.text[start:end] (up to `word_end`), which the model
+    tagged as a name, is a common noun to the tagger ("Turnout in Brennan Falls was ...")."""
+    doc = sentence_parse(passage.text[start:end])
+    first = next((t for t in doc if not t.is_punct), None)
+    return first is not None and first.idx + len(first.text) == word_end - start and first.tag_ in ("NN", "NNS")
 
 
 def _a_side_of_a_tally(text: str, start: int, end: int) -> bool:

@@ -12,12 +12,12 @@ from typing import Callable
 from rag.candidates import (
     Candidate, acts_rather_than_places, answer_clause, approximate_for_exact, clause_agrees, counted_noun,
     counts_a_noun_of_its_own, counts_anothers, counts_something_else, dated_as_to_come, dates_a_thing_or_a_state,
-    dates_an_event_not_told, dates_another_event, dates_what_was_done, decided_another_thing, decided_for_another,
-    decided_upon, done_by_another_named, done_in_another_place, done_the_other_way, done_to_other_people,
-    given_the_work, held_not_done, lasts_for_something_else, names_a_person, names_what_it_is_done_to,
-    of_another_person, only_said_it, paid_to_another_person, pays_for_something_else, sentence_spans,
-    shares_something_else, sizes_something_else, span_before, sums_something_else, tells_whether, text_stems,
-    the_same_act, told_as_to_come, with_sentence_before,
+    dates_an_event_not_told, dates_another_event, dates_what_was_done, does_the_asked_act_aside,
+    decided_another_thing, decided_for_another, decided_upon, done_by_another_named, done_in_another_place,
+    done_the_other_way, done_to_other_people, given_the_work, held_not_done, lasts_for_something_else,
+    names_a_person, names_what_it_is_done_to, of_another_person, only_said_it, paid_to_another_person,
+    pays_for_something_else, sentence_spans, shares_something_else, sizes_something_else, span_before,
+    sums_something_else, tells_whether, text_stems, the_same_act, told_as_to_come, with_sentence_before,
 )  # fmt: skip
 from rag.earnings import pays_someone_else
 from rag.figures import amount, same_unit
@@ -191,6 +191,8 @@ def fitting_first(
     if (analysis.answer_type == "place" and analysis.predicate in _MOTION_VERBS
             and not _NOT_GOING_TO.search(analysis.question)):  # fmt: skip
         candidates = destination_first(candidates)
+    if analysis.answer_type in ("person", "organisation") and candidates:
+        candidates = doer_of_the_act_aside_first(candidates, analysis)
     if analysis.answer_type == "count":
         candidates = counting_the_noun_first(candidates, analysis)
     # a time one figure's clause gives may be said for the sentence ("took in 62 dogs in June and adopted out 38"):
@@ -434,6 +436,18 @@ def of_the_time_asked_first(candidates: list[Candidate], analysis: QuestionAnaly
          if (anywhere or (c.passage is best.passage and c.start in (best.start, following)))
          and matches(figure_time(c), asked)
          and not _of_something_else(c, analysis, word_likeness)), None))  # fmt: skip
+
+
+def doer_of_the_act_aside_first(candidates: list[Candidate], analysis: QuestionAnalysis) -> list[Candidate]:
+    """For "Who won the mayor race?": when the best name's sentence tells the act in a participle clause ("Delia
+    Marchetti ousted Mayor Roy Hadfield, winning 6,412 votes") and the best is not the subject it shares, that
+    subject's candidate of the same sentence comes first (rag.candidates.does_the_asked_act_aside)."""
+    best = candidates[0]
+    if does_the_asked_act_aside(analysis, best) is not False:
+        return candidates
+    return _moved_first(candidates, next(
+        (c for c in candidates[1:CHECKED_FOR_MOOD] if c.passage is best.passage and c.start == best.start
+         and does_the_asked_act_aside(analysis, c)), None))  # fmt: skip
 
 
 def naming_the_questions_figure_first(candidates: list[Candidate], analysis: QuestionAnalysis,

@@ -3772,6 +3772,7 @@ def test_a_margin_of_votes_is_not_the_votes_a_measure_got() -> None:
     failed = "The Orby library levy failed by 212 votes in November."
     passage = _passage(failed, _tagged(failed, "CARDINAL", "212"))
     assert "212" not in _answers("How many votes did the Orby library levy get?", passage)
+    assert "212" not in _answers("How many people voted for the Orby library levy?", passage)
     passed = "The Orby library levy passed 6,204 to 4,493 in November."
     assert "6,204" in _answers("How many votes did the Orby library levy get?",
                                _passage(passed, _tagged(passed, "CARDINAL", "6,204", "4,493")))
@@ -3784,3 +3785,12 @@ def test_a_rate_and_its_base_answer_no_question_of_a_sum() -> None:
     passage = _passage(text, _tagged(text, "MONEY", "$1.45", "$1,000", "about $9.8 million"))
     assert _answers("How much will the Orby levy cost homeowners?", passage) == ["about $9.8 million"]
     assert "$1.45" in _answers("What is the Orby levy's rate per $1,000 of value?", passage)
+
+
+def test_a_common_noun_opening_a_sentence_is_no_name() -> None:
+    """"Turnout in Orby was 48 percent": the model may tag a capitalised first word as a person; the tagger knows it
+    for a common noun. A name opening a sentence stays one."""
+    text = "Turnout in Orby was 48 percent. Renn led the drive to get voters out."
+    passage = _passage(text, _tagged(text, "PERSON", "Turnout", "Renn"))
+    answers = _answers("Who got voters out in Orby?", passage)
+    assert "Turnout" not in answers and "Renn" in answers

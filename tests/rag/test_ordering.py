@@ -865,3 +865,15 @@ def test_a_figure_the_question_names_tells_which_case_it_asks_of() -> None:
     question = analyse("What will the Orby levy cost the owner of a $300,000 house?")
     assert naming_the_questions_figure_first([total, home], question)[0] is home
     assert naming_the_questions_figure_first([total, home], analyse("What will the Orby levy cost?"))[0] is total
+
+
+def test_the_act_told_in_a_participle_clause_is_done_by_the_subject_it_shares() -> None:
+    """"Who won the Orby mayor race?": "Ada Renn ousted Mayor Tom Quell on Tuesday, winning 6,412 votes" makes
+    Renn the winner, whom the parser's "winning" shares "ousted"'s subject with; another act keeps the order."""
+    from rag.ordering import doer_of_the_act_aside_first
+    from rag.query import analyse
+
+    quell, renn = _values_of_one_sentence("Ada Renn ousted Mayor Tom Quell on Tuesday, winning 6,412 votes.", "PERSON",
+                                          "Tom Quell", "Ada Renn")
+    assert doer_of_the_act_aside_first([quell, renn], analyse("Who won the Orby mayor race?"))[0] is renn
+    assert doer_of_the_act_aside_first([quell, renn], analyse("Who lost the Orby mayor race?"))[0] is quell
