@@ -4,7 +4,7 @@ total, the name of the kind asked for, the body a decision is about."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 import pytest
 
@@ -684,6 +684,22 @@ def test_who_does_a_job_is_the_firm_given_it_though_its_sentence_shares_few_word
     assert _answer_with_similarity(question, [passage], encoder).startswith(expected)
 
 
+def _counts_of_a_2024_article(text: str) -> Callable[[str, int, int, float], "Candidate"]:
+    """A maker of candidates for the numbers of `text`, one article published 2024-06-14: each valued at a number,
+    quoting text[start:end], with its share of the question's words."""
+    from rag.candidates import Candidate
+    from rag.models import Passage
+
+    passage = Passage(passage_id="a", article_id="a", title="t", source="s", text=text, start=0, end=len(text),
+                      entities=[], published="2024-06-14")  # fmt: skip
+
+    def value(number: str, start: int, end: int, coverage: float) -> Candidate:
+        at = text.index(number)
+        return Candidate(0, passage, start, end, {"coverage": coverage}, [(at, at + len(number), "CARDINAL")])
+
+    return value
+
+
 @pytest.mark.parametrize(
     ("question", "first"),
     [
@@ -700,13 +716,7 @@ def test_a_figure_of_an_event_the_story_only_recalls_gives_way_to_one_of_its_own
 
     text = ("The 2011 spill killed about 900 fish. About 3,200 dead fish have been counted along Orlow Creek since "
             "Monday.")
-    passage = Passage(passage_id="a", article_id="a", title="t", source="s", text=text, start=0, end=len(text),
-                      entities=[], published="2024-06-14")  # fmt: skip
-    split = text.index("About 3,200")
-
-    def value(number: str, start: int, end: int, coverage: float) -> Candidate:
-        at = text.index(number)
-        return Candidate(0, passage, start, end, {"coverage": coverage}, [(at, at + len(number), "CARDINAL")])
+    value, split = _counts_of_a_2024_article(text), text.index("About 3,200")
 
     recalled, own = value("about 900", 0, split - 1, 0.3), value("About 3,200", split, len(text), 0.6)
     assert of_the_articles_own_time_first([recalled, own], analyse(question))[0].answer_text().casefold() == first
@@ -824,20 +834,11 @@ def test_a_firm_given_another_job_is_not_the_one_asked_about() -> None:
 
 def test_a_recalled_figure_gives_way_to_the_same_thing_by_another_word(likeness: "WordLikeness") -> None:
     """"About 4,300 dead trout" counts the fish "How many fish died?" asks about, as "about 900 fish" does."""
-    from rag.candidates import Candidate
-    from rag.models import Passage
     from rag.ordering import of_the_articles_own_time_first
     from rag.query import analyse
 
     text = "The 2012 spill killed about 900 fish. About 4,300 dead trout have been counted along Tallow Creek."
-    passage = Passage(passage_id="a", article_id="a", title="t", source="s", text=text, start=0, end=len(text),
-                      entities=[], published="2024-06-14")  # fmt: skip
-    split = text.index("About 4,300")
-
-    def value(number: str, start: int, end: int, coverage: float) -> Candidate:
-        at = text.index(number)
-        return Candidate(0, passage, start, end, {"coverage": coverage}, [(at, at + len(number), "CARDINAL")])
-
+    value, split = _counts_of_a_2024_article(text), text.index("About 4,300")
     recalled, own = value("about 900", 0, split - 1, 0.3), value("About 4,300", split, len(text), 0.6)
     question = analyse("How many fish died in the Tallow Creek spill?")
     assert of_the_articles_own_time_first([recalled, own], question, likeness)[0] is own
