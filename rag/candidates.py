@@ -2738,6 +2738,9 @@ def _answer_entities(
             label = "ORG"  # "Paxton Ridley Architects designed it": the model takes a firm named for people for one
         if analysis.answer_type == "place" and label in ("PERSON", "ORG") and _a_place_by_its_name(passage.text, s, e):
             label = "FAC"  # "will be built on Halsey Road", "on Quarry Hill": the model tags it as a person
+        if (analysis.answer_type == "place" and focus_stems
+                and _owns_another_of_the_focus(passage.text, e, focus_stems, question)):  # fmt: skip
+            continue  # "where's the Bascom County 911 center?": "Ridley's center has 10 dispatchers" is Ridley's own
         if not entity_fits(analysis.answer_type, label, text, analysis.focus, analysis.content_lemmas) and not (
             analysis.length_of and label == "QUANTITY"
             and _a_length_of(passage.text, start, end, (s, e, label), analysis.length_of, passage.entities)
@@ -2828,6 +2831,10 @@ def _answer_entities(
         if addressed and not set(stems(addressed.group().split()[0])) & question_stems:
             continue  # "told the Board of Trustees in a letter": those spoken to, not where anyone goes or is; but
             # "Where did she testify?" asks for the body she "testified before"
+        if (analysis.answer_type == "place" and label == "ORG" and not addressed and _A_BODY_OF_PEOPLE.search(text)
+                and not _ITS_ROOMS_AFTER.match(passage.text, e)):  # fmt: skip
+            continue  # "The Board of Aldermen", "the City Council": people who meet, no place anything happens (but
+            # "the Board of Regents office" is one, and "testified before the Town Council" answers where she did)
         if analysis.answer_type in ("person", "organisation") and analysis.predicate == "win" and (
             _BEATEN_BEFORE.search(passage.text, max(start, s - _BEATEN_REACH), s)
             or _BEATEN_AFTER.match(passage.text, e, end)
@@ -3446,6 +3453,20 @@ _BY_BEFORE = re.compile(r"\bby\s+(?:just\s+|only\s+|about\s+|nearly\s+|more\s+th
 _ASKS_OF_A_POPULAR_VOTE = re.compile(r"\b(?:elections?|referendum|ballot|bond|levy|primary)\b", re.IGNORECASE)
 
 
+def _owns_another_of_the_focus(text: str, end: int, focus_stems: set[str], question: str) -> bool:
+    """Whether the place ending at text[end] owns, by a possessive, a thing of the kind the question asks where is
+    ("Ridley's center" for "Where is the Bascom County 911 center?"), while the question names that thing's place
+    otherwise: the place's own one, not the one asked about."""
+    owned = _OWNED_AFTER.match(text, end)
+    if owned is None or not set(stems(owned.group(1))) & focus_stems:
+        return False
+    place = text[:end].split()[-1] if text[:end].split() else ""
+    return bool(place) and place.casefold() not in question.casefold()
+
+
+_OWNED_AFTER = re.compile(r"['’]s\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+
+
 def _a_common_noun_opening(passage: Passage, start: int, end: int, word_end: int) -> bool:
     """Whether the one word opening the sentence at passage.text[start:end] (up to `word_end`), which the model
     tagged as a name, is a common noun to the tagger ("Turnout in Brennan Falls was ...")."""
@@ -3475,6 +3496,13 @@ _A_TITLE_AFTER = re.compile(r"\s+(?:" + "|".join(OFFICE_TITLES) + r")\b")
 _A_SAINTS_NAME = re.compile(r"\bSt\.?\s+[A-Z][\w.]*['’]s$")
 _ASKS_WHOSE = re.compile(r"\W*whose\b", re.IGNORECASE)
 # The last word of a body's name ("the Ludgarth County Sheriff's Office", "Orlow Fire Department"). English nouns.
+# The names of bodies of people, which meet somewhere but are no place: "the Harrowgate Falls Board of Aldermen",
+# "the City Council", "the Planning Commission". English nouns.
+_A_BODY_OF_PEOPLE = re.compile(
+    r"\b(?:Board|Council|Commission|Commissioners|Committee|Trustees|Aldermen|Selectmen|Supervisors|Legislature|"
+    r"Caucus|Coalition|Alliance)(?:\s+of\s+(?:the\s+)?[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*)?\W*$"
+)
+_ITS_ROOMS_AFTER = re.compile(r"\s+(?:office|offices|building|chambers?|hall|headquarters|room)\b", re.IGNORECASE)
 _A_BODY_LAST = re.compile(
     r"\b(?:Office|Department|Dept\.|Agency|Authority|Commission|Council|Board|Bureau|Patrol|Police|Services?|"
     r"Committee|Company|Co\.|Inc\.|Corp\.)\W*$"

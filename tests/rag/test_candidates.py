@@ -3794,3 +3794,17 @@ def test_a_common_noun_opening_a_sentence_is_no_name() -> None:
     passage = _passage(text, _tagged(text, "PERSON", "Turnout", "Renn"))
     answers = _answers("Who got voters out in Orby?", passage)
     assert "Turnout" not in answers and "Renn" in answers
+
+
+def test_a_body_of_people_or_anothers_own_thing_is_no_place_asked() -> None:
+    """"Where did Orby police arrest the teen?": "the Orby Board of Aldermen" meets somewhere but is no place;
+    "Where is the Tarn County dispatch center?": "Ridley's center" is Ridley's own, not the county's."""
+    text = "The Orby Board of Aldermen heard the review. Police arrested the teen at Orby Stadium."
+    passage = _passage(text, [*_tagged(text, "ORG", "The Orby Board of Aldermen"), *_tagged(text, "FAC",
+                                                                                            "Orby Stadium")])
+    answers = _answers("Where did Orby police arrest the teen the review was about?", passage)
+    assert "The Orby Board of Aldermen" not in answers and "Orby Stadium" in answers
+    centers = "Ridley's dispatch center has 10 dispatchers. The Tarn County dispatch center is in Stanwick."
+    tagged = _passage(centers, _tagged(centers, "GPE", "Ridley", "Stanwick"))
+    answers = _answers("Where is the Tarn County dispatch center?", tagged)
+    assert "Ridley" not in answers and "Stanwick" in answers
