@@ -1377,7 +1377,7 @@ def done_by_another_named(analysis: QuestionAnalysis, candidate: Candidate) -> b
     if analysis.answer_type not in ("money", "count", "quantity") or not analysis.subject or not analysis.predicate:
         return False
     verb = _value_verb(candidate)
-    if verb is None or not (_predicate_stems(analysis) & _token_stems(verb) or same_act(analysis.predicate, verb)):
+    if verb is None or not _the_asked_act(analysis, verb):
         return False
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.pos_ != "PROPN" or subject.text.isupper() or not _does_the_asked_act(analysis):
@@ -2739,7 +2739,7 @@ def _answer_entities(
         if analysis.answer_type == "place" and label in ("PERSON", "ORG") and _a_place_by_its_name(passage.text, s, e):
             label = "FAC"  # "will be built on Halsey Road", "on Quarry Hill": the model tags it as a person
         if (analysis.answer_type == "place" and focus_stems
-                and _owns_another_of_the_focus(passage.text, e, focus_stems, question)):  # fmt: skip
+                and _owns_another_of_the_focus(passage.text, s, e, focus_stems, question)):  # fmt: skip
             continue  # "where's the Bascom County 911 center?": "Ridley's center has 10 dispatchers" is Ridley's own
         if not entity_fits(analysis.answer_type, label, text, analysis.focus, analysis.content_lemmas) and not (
             analysis.length_of and label == "QUANTITY"
@@ -3453,15 +3453,15 @@ _BY_BEFORE = re.compile(r"\bby\s+(?:just\s+|only\s+|about\s+|nearly\s+|more\s+th
 _ASKS_OF_A_POPULAR_VOTE = re.compile(r"\b(?:elections?|referendum|ballot|bond|levy|primary)\b", re.IGNORECASE)
 
 
-def _owns_another_of_the_focus(text: str, end: int, focus_stems: set[str], question: str) -> bool:
-    """Whether the place ending at text[end] owns, by a possessive, a thing of the kind the question asks where is
+def _owns_another_of_the_focus(text: str, start: int, end: int, focus_stems: set[str], question: str) -> bool:
+    """Whether the place at text[start:end] owns, by a possessive, a thing of the kind the question asks where is
     ("Ridley's center" for "Where is the Bascom County 911 center?"), while the question names that thing's place
     otherwise: the place's own one, not the one asked about."""
     owned = _OWNED_AFTER.match(text, end)
     if owned is None or not set(stems(owned.group(1))) & focus_stems:
         return False
-    place = text[:end].split()[-1] if text[:end].split() else ""
-    return bool(place) and place.casefold() not in question.casefold()
+    place = text[start:end].split()
+    return bool(place) and place[-1].casefold() not in question.casefold()
 
 
 _OWNED_AFTER = re.compile(r"['’]s\s+((?:[\w-]+\s+){0,2}[\w-]+)")

@@ -34,7 +34,7 @@ from rag.answer_model import AnswerModel, kind_of, load_answer_model
 from rag.answer_text import balanced_quotes, display_text
 from rag.candidates import (
     PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, answer_clause, counted_phrase, date_with_its_day,
-    drop_orders_to_assistants, find_candidates, given_the_work, names_someone_new, new_names, place_with_its_number,
+    drop_orders_to_assistants, find_candidates, names_someone_new, new_names, place_with_its_number,
     rate_with_its_base, sentence_spans, span_after, whether_told, with_sentence_before,
 )  # fmt: skip
 from rag.citations import CitedSentence, QuoteSpan, number_citations
@@ -42,7 +42,7 @@ from rag.figures import answer_key
 from rag.identity import describe
 from rag.leaders import asks_who_heads, titled_head
 from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
-from rag.ordering import about_the_thing_asked, asks_for_the_hired_firm, fitting_first, named_by_focus
+from rag.ordering import asks_for_the_hired_firm, fitting_first, named_by_focus, the_hired_firm
 from rag.rivals import outlet, rival_figure
 from rag.query import Constraint, QuestionAnalysis
 from rag.reasons import asks_why_of_an_event, reason_after, told_with_a_reason
@@ -169,8 +169,7 @@ def _told_in_words_of_its_own(candidates: list[Candidate], analysis: QuestionAna
     return (
         tells_the_vote_asked(candidates, analysis)
         or (asks_who_heads(analysis) and titled_head(candidates[0], analysis.question))
-        or (asks_for_the_hired_firm(analysis) and given_the_work(candidates[0])
-            and about_the_thing_asked(candidates[0], analysis))
+        or (asks_for_the_hired_firm(analysis) and the_hired_firm(candidates[0], analysis))
     )
 
 

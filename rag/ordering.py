@@ -158,8 +158,8 @@ def fitting_first(
         # "Who's fixing the Tanner Creek bridge?": the firm given the job ("awarded the repair contract to ..."), in
         # the article the best candidate comes from (and first again after the orderings below)
         article = candidates[0].passage.article_id
-        hired = next((c for c in candidates[:CHECKED_FOR_WORK] if c.passage.article_id == article
-                      and given_the_work(c) and about_the_thing_asked(c, analysis)), None)  # fmt: skip
+        hired = next((c for c in candidates[:CHECKED_FOR_WORK]
+                      if c.passage.article_id == article and the_hired_firm(c, analysis)), None)  # fmt: skip
         candidates = _moved_first(candidates, hired)
     if analysis.asked_verb_forms:
         named = [voters] if voters is not None else []
@@ -268,6 +268,12 @@ def asks_for_the_hired_firm(analysis: QuestionAnalysis) -> bool:
         return False
     job = _THE_JOB_HIRED_FOR.search(analysis.question)
     return job is None or bool(set(stems(job.group(1))) & _WORK_ACT_STEMS)
+
+
+def the_hired_firm(candidate: Candidate, analysis: QuestionAnalysis) -> bool:
+    """Whether the candidate names the firm given the job the question asks about (`asks_for_the_hired_firm`): given
+    the work (rag.candidates.given_the_work) in a sentence about the thing asked (`about_the_thing_asked`)."""
+    return given_the_work(candidate) and about_the_thing_asked(candidate, analysis)
 
 
 def about_the_thing_asked(candidate: Candidate, analysis: QuestionAnalysis) -> bool:

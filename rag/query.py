@@ -1174,8 +1174,7 @@ def _much_on_a_verb_of_money(much: "Token") -> bool:
         # the tagger may take a question's last word for a noun ("How much did the auction raise?", "... did the
         # losing bidder offer for it?"), which the "did" before it shows to be its verb
         lemma = verb.lemma_.casefold()
-        return lemma in _MONEY_VERBS | _FUND_RAISING_VERBS or (
-            lemma in _OFFERING_VERBS and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children))
+        return lemma in _MONEY_VERBS or bool(_raised_or_offered(verb, lemma, much))
     if much.dep_ == "pobj" and verb.dep_ == "prep":
         verb = verb.head  # "How much did the bakery sell for?"
     elif much.dep_ == "acomp" and verb.lemma_.casefold() == "be":
@@ -1192,10 +1191,9 @@ def _much_on_a_verb_of_money(much: "Token") -> bool:
     lemma = phrasal_meaning(verb) or verb.lemma_.casefold()
     if lemma == "bring" and any(c.lower_ == "in" and not any(c.children) for c in verb.children):
         lemma = "raise"
-    if lemma in _FUND_RAISING_VERBS:
-        return not any(c.dep_ == "dobj" and c.i != much.i for c in verb.children)
-    if lemma in _OFFERING_VERBS:
-        return any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+    raised_or_offered = _raised_or_offered(verb, lemma, much)
+    if raised_or_offered is not None:
+        return raised_or_offered
     if lemma == "put" and any(c.dep_ == "prep" and c.lower_ in ("toward", "towards") for c in verb.children):
         return True  # "How much is the town putting toward the wing?": a sum put toward a cost
     if lemma in _GETTING_VERBS:
@@ -1209,6 +1207,17 @@ def _much_on_a_verb_of_money(much: "Token") -> bool:
     # "How much did the state end up reimbursing the town?": the verb the first one goes on to
     return lemma in _MONEY_VERBS or any(c.dep_ == "xcomp" and c.lemma_.casefold() in _MONEY_VERBS
                                         for c in verb.children)  # fmt: skip
+
+
+def _raised_or_offered(verb: "Token", lemma: str, much: "Token") -> bool | None:
+    """For a verb of raising money or of offering (`lemma`, as read), whether its "how much" asks for a sum: raised
+    with no object of its own ("How much did the gala raise?", not "... raise the fee?"), offered for something;
+    None for other verbs."""
+    if lemma in _FUND_RAISING_VERBS:
+        return not any(c.dep_ == "dobj" and c.i != much.i for c in verb.children)
+    if lemma in _OFFERING_VERBS:
+        return any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+    return None
 
 
 def _charges_someone(much: "Token") -> bool:
