@@ -32,8 +32,8 @@ from rag.models import Passage
 from rag.number_roles import asks_population, prefer_asked_figures
 from rag.query import (
     ANSWER_LABELS, BUSINESS_NOUNS, CALENDAR_WORDS, INTENDING_VERBS, IRREALIS_GOVERNORS, MEASURE_UNITS,
-    OFFICE_TITLES, PEOPLES_NOUNS, SUM_OF_MONEY_NOUNS, YEAR, Constraint, QuestionAnalysis, clause_is_uncertain,
-    clause_mood,
+    OFFICE_TITLES, PEOPLES_NOUNS, ROAD_NOUNS, SUM_OF_MONEY_NOUNS, YEAR, Constraint, QuestionAnalysis,
+    clause_is_uncertain, clause_mood,
     entity_fits, is_duration, is_infinitive, noun_named, numbered_in, phrasal_meaning, role_forms, same_act, slot_of,
     unit_forms,
     year_ranges,
@@ -973,6 +973,12 @@ def counts_something_else(
         return False
     counted = (_counted_noun(clause[0]) or _counted_by_ellipsis(clause[0])
                or _counted_by_the_sentence_before(candidate, clause[0]))  # fmt: skip
+    if counted is not None and any(all_stems(analysis.focus) & _token_stems(c) for c in counted.children
+                                   if c.dep_ == "conj" and c.pos_ == "NOUN"
+                                   and any(a.dep_ == "amod" for a in c.children)):  # fmt: skip
+        # "27 arts and cultural organizations": the parser hangs the number on the first of two words that describe
+        # the noun (not "14 libraries and recreation centers", two things counted together)
+        return False
     if counted is not None and _of_another_kind_by_its_compound(counted, clause[0].root, analysis):
         return True  # "610 ambulance calls" for "How many overnight calls?"
     # "How many people were arrested?": "23 arrests" counts them by the question's own verb; "How many arrests?":
@@ -1004,6 +1010,58 @@ def counts_something_else(
     if family is not None and counted is not None and not _token_stems(counted) & family:
         return True  # "How many jobs will the marina create?": "120 new boat slips" counts no jobs, however alike
     return _counted_similarity(analysis.focus, clause[0], "count", word_likeness, counted) < COUNTED_LIKENESS
+
+
+# Labels of a name that a number after it may make an identifier of ("Ward 4", "Route 9"): a person's or a body's
+# name is never one.
+_NAMED_BY_NUMBER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+
+
+def names_one_by_its_number(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """Whether a value is a number that names one of a kind rather than counting it ("Routes 2 and 15", "Precinct 7",
+    "Room 12": the parser hangs the number on the capitalised noun before it), for a question that asks how many or
+    how much; or, for one that asks who, a name the parser gives such a number ("a Ward 4 parent": "Ward" is no
+    body, "Ward 4" a district)."""
+    clause = _answer_clause_tokens(candidate)
+    if clause is None or candidate.answer is None:
+        return False
+    span = clause[0]
+    if analysis.answer_type in ("count", "quantity"):
+        number = next((t for t in span if _is_number(t)), None)
+        while number is not None and number.dep_ == "conj" and number.head.i < number.i and _is_number(number.head):
+            number = number.head  # "Routes 2 and 15": the 15 is joined to the 2, which the noun has
+        if number is not None and number.dep_ == "conj" and _a_number_naming(number, number.head, joined=True):
+            return True  # the parser may join the 15 to the noun itself
+        return number is not None and _a_number_naming(number, number.head)
+    if analysis.answer_type in ("person", "organisation") and candidate.answer[2] in _NAMED_BY_NUMBER_LABELS:
+        last = span[-1]
+        return any(_a_number_naming(c, last) for c in last.children if c.i == last.i + 1)
+    return False
+
+
+def _a_score(name: "Token", number: "Token") -> bool:
+    """Whether a name and the number after it are one of two scores in a row ("Orby 58, Harrowgate 51")."""
+    doc = name.doc
+    after = doc[number.i + 1 : number.i + 4]
+    before = doc[max(0, name.i - 2) : name.i]
+    return (len(after) == 3 and after[0].text == "," and after[1].text[:1].isupper() and _is_number(after[2])) or (
+        len(before) == 2 and _is_number(before[0]) and before[1].text == ",")
+
+
+def _a_number_naming(number: "Token", noun: "Token", joined: bool = False) -> bool:
+    """Whether `number` follows the capitalised noun it is hung on (or, `joined`, is joined to it after one that is:
+    "Routes 2 and 15"), which it names one of ("Route 49"), not a month or a day it dates ("Jan. 8"), nor a name the
+    model tags apart from it, whose score it is ("Orby 58, Harrowgate 51")."""
+    if not (noun.i < number.i and noun.pos_ in ("NOUN", "PROPN") and noun.text[:1].isupper()
+            and noun.lower_.rstrip(".") not in MONTH_NUMBERS and noun.lower_ not in WEEKDAY_NAMES):  # fmt: skip
+        return False
+    if noun.ent_type_ and noun.ent_type_ != number.ent_type_ or _a_score(noun, number):
+        return False
+    if joined:
+        between = number.doc[noun.i + 1 : number.i]
+        return number.dep_ == "conj" and bool(between) and _is_number(between[0]) and all(
+            _is_number(t) or t.lower_ in ("and", "or", ",") for t in between)
+    return number.dep_ == "nummod"
 
 
 def _of_another_kind_by_its_compound(counted: "Token", number: "Token", analysis: QuestionAnalysis) -> bool:
@@ -1102,8 +1160,9 @@ def sums_something_else(
     return True
 
 
-# Words for one sum that news uses alike ("held on $25,000 bond" is the bail asked about).
-_SAME_SUMS = (all_stems("bail bond"),)
+# Words for one sum that news uses alike ("held on $25,000 bond" is the bail asked about; "seeks $3.5 million in
+# damages" is what a lawsuit asks).
+_SAME_SUMS = (all_stems("bail bond"), all_stems("lawsuit suit complaint claim damages"))
 
 
 def _named_stems(analysis: QuestionAnalysis) -> frozenset[str]:
@@ -1145,7 +1204,41 @@ def sizes_something_else(
               if not span.start <= t.i < span.end and t.pos_ in ("NOUN", "VERB", "ADJ")]  # fmt: skip
     if any(_token_stems(t) & asked for t in phrase):
         return False
+    if noun.lemma_.casefold() in _PAYMENT_NOUNS and _paid_for_in_its_clause(noun, _paid_for_asked(analysis)):
+        return False  # "The revaluation was done by Northgate under a $386,000 contract": what is paid for it
     return not (analysis.focus and word_likeness(analysis.focus, noun.lemma_) >= SUM_LIKENESS)
+
+
+# Nouns of an agreement to pay, whose sum is what is paid for what their clause names ("under a $386,000
+# contract"). English nouns.
+_PAYMENT_NOUNS = frozenset({"contract", "deal", "agreement", "award", "settlement", "purchase"})
+
+
+def _paid_for_in_its_clause(noun: "Token", asked: frozenset[str]) -> bool:
+    """Whether the verb an agreement to pay hangs on (and the verb its participle clause tells more of: "voted to
+    buy a ladder truck, awarding a $1.38 million contract") has a word of the question among its subjects and
+    objects ("The revaluation was performed by Northgate under a $386,000 contract")."""
+    verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    verbs = [verb]
+    if verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG":
+        # (the clause it tells more of, and what that clause's verb was done to: "voted to buy ..., awarding ...")
+        verbs += [verb.head, *(c for c in verb.head.children if c.dep_ in ("advcl", "xcomp") and c.i < verb.i)]
+    arguments = [c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    arguments += [o for v in verbs for c in v.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return any(_token_stems(t) & asked for a in arguments if a is not noun and noun not in a.subtree
+               for t in a.subtree if t.pos_ in ("NOUN", "PROPN"))
+
+
+def _paid_for_asked(analysis: QuestionAnalysis) -> frozenset[str]:
+    """The stems of what a money question asks the sum paid for, besides its names: its words outside a clause
+    that tells why or so that ("How much will it cost to fix up the station so the ladder truck fits?": not
+    "truck")."""
+    doc = sentence_parse(analysis.question)
+    aside = {t.i for c in doc if c.dep_ == "advcl" for t in c.subtree}
+    return _with_same_sums(all_stems(" ".join(t.lemma_ for t in doc if t.i not in aside and t.pos_ in ("NOUN", "VERB")))
+                           - _named_stems(analysis))
 
 
 def lasts_for_something_else(
@@ -1243,7 +1336,10 @@ def pays_for_something_else(
     not_asked = _named_stems(analysis) | _MONEY_QUESTION_WORDS
     asked = [lemma for lemma in analysis.content_lemmas
              if lemma not in _GENERAL_NOUNS and not all_stems(lemma) & not_asked]  # fmt: skip
-    if not asked:
+    # (a word that only describes is not enough to ask for: "the final price tag" asks the price of what the
+    # question names; "the average hourly pay" may still be found by "average")
+    describing = {t.lemma_.casefold() for t in sentence_parse(analysis.question) if t.pos_ == "ADJ"}
+    if all(lemma in describing for lemma in asked):
         return False
     doc = sentence_parse(candidate.text)
     said = [t for t in doc if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ")]
@@ -2080,12 +2176,54 @@ _TIMES_GONE = frozenset({"last", "ago", "once", "formerly", "previously", "then"
 
 def _intended(analysis: QuestionAnalysis, span: "Span", verb: "Token") -> bool:
     """Whether the value is in the object of a verb of intention, so it is meant, not done: "Calderwood plans 1,420
-    houses", "needed 60 volunteers"; not "120 families have requested vouchers" (the families did request), nor
-    when the question asks about that verb itself ("How many volunteers did it need?")."""
+    houses", "needed 60 volunteers", and in the passive "Harbor Point was planned with 86 condominiums"; or it is
+    what a noun of intention is for, whatever became of it ("a plan for 48 houses was rejected"). Not "120 families
+    have requested vouchers" (the families did request), nor when the question asks about that verb itself ("How
+    many volunteers did it need?")."""
+    if _under_a_noun_of_intention(span, verb, analysis):
+        return True
     lemma = verb.lemma_.casefold()
     if lemma not in INTENDING_VERBS or lemma in analysis.predicate_forms:
         return False
-    return any(span.root in obj.subtree for obj in verb.children if obj.dep_ == "dobj")
+    if any(span.root in obj.subtree for obj in verb.children if obj.dep_ == "dobj"):
+        return True
+    # (the passive tells a plan as it was, which a question of what was meant asks: "How many condos was it supposed
+    # to have?"; "How many will it end up with?" asks what will be, which "will stop at 52" tells, not the plan)
+    passive = verb.tag_ == "VBN" and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return (passive and (analysis.so_far or _asks_what_was_meant(analysis))
+            and any(span.root in prep.subtree for prep in verb.children if prep.dep_ == "prep"))  # fmt: skip
+
+
+# Verbs of intention a question asks what was meant by ("was supposed to have", "did it want to build"), not of what
+# will be ("going to", "set to").
+_MEANING_VERBS = frozenset(IRREALIS_GOVERNORS - {"go", "have", "set"})
+
+
+def _asks_what_was_meant(analysis: QuestionAnalysis) -> bool:
+    return any(t.lemma_.casefold() in _MEANING_VERBS for t in sentence_parse(analysis.question))
+
+
+# Nouns of what someone means to do or have, whose "for" or "of" object is meant, not done ("a plan for 48
+# houses", "the proposal of 240 units"). A closed class of English nouns.
+_NOUNS_OF_INTENTION = frozenset({"plan", "proposal", "request", "bid", "offer", "goal", "target", "application"})
+
+
+def _under_a_noun_of_intention(span: "Span", verb: "Token", analysis: QuestionAnalysis) -> bool:
+    """Whether the value's way up to its verb passes "for" or "of" on a noun of intention ("whose plan for 48
+    houses was rejected"), or the value sizes one ("approved a $180 million plan"), which the question does not ask
+    about."""
+    token = span.root
+    while token.i != verb.i and token.head.i != token.i:
+        head = token.head
+        meant = (head.head if token.dep_ == "pobj" and head.lower_ in ("for", "of")
+                 else head if token.i == span.root.i and token.dep_ in ("nummod", "compound", "amod", "quantmod")
+                 else None)  # fmt: skip
+        if (meant is not None and meant.pos_ == "NOUN" and meant.lemma_.casefold() in _NOUNS_OF_INTENTION
+                and meant.lemma_.casefold() not in analysis.predicate_forms
+                and meant.lemma_.casefold() != analysis.focus):  # fmt: skip
+            return True
+        token = head
+    return False
 
 
 _SLOTTED_TYPES = frozenset({"person", "organisation"})
@@ -2692,6 +2830,14 @@ def _answer_entities(
             # "Brascombe Agronomics on Depot Road": the model took the firm's address into its name; not "The Shops
             # at Quay Street", whose name it is, nor a place's address for "Where ...?"
             e = address.start()
+        located = (_ADDRESS_TAIL.search(passage.text, s, e)
+                   if label in ("ORG", "FAC") and analysis.answer_type == "place" else None)  # fmt: skip
+        if located and located.end() == e and _in_question(passage.text[s : located.start()], label,
+                                                            normalised_question, question_words, question):
+            # "the Orpheum Theater on Front Street" for "What street is the Orpheum on?": the model took the place
+            # asked about into its address, which answers
+            s = located.start() + len(re.match(r"\s+(?:on|at|off)\s+", located.group()).group())
+            label = "FAC"
         since = _SINCE_BEFORE.search(passage.text, max(start, s - 8), s) if label == "DATE" else None
         if (analysis.answer_type == "duration" and since is not None and _UP_TO_NOW.match(question)
                 and not is_duration(passage.text[s:e]) and not _FIRST_SINCE.search(passage.text, start, since.start())
@@ -2741,6 +2887,9 @@ def _answer_entities(
         if (analysis.answer_type == "place" and focus_stems
                 and _owns_another_of_the_focus(passage.text, s, e, focus_stems, question)):  # fmt: skip
             continue  # "where's the Bascom County 911 center?": "Ridley's center has 10 dispatchers" is Ridley's own
+        if (analysis.answer_type == "place" and analysis.focus in ROAD_NOUNS
+                and not (_THOROUGHFARE.search(text) or _ROAD_NOUN_LAST.search(text) and " " in text.strip())):
+            continue  # "What street is the arena on?": a road's name, not the town's, nor a player named Pike
         if not entity_fits(analysis.answer_type, label, text, analysis.focus, analysis.content_lemmas) and not (
             analysis.length_of and label == "QUANTITY"
             and _a_length_of(passage.text, start, end, (s, e, label), analysis.length_of, passage.entities)
@@ -2767,9 +2916,11 @@ def _answer_entities(
             continue  # "How many square feet ...?": a number of feet, not "30 treatment rooms"
         if (analysis.answer_type == "money" and label == "MONEY" and (
                 _PER_AMOUNT_BEFORE.search(passage.text, max(start, s - 12), s)
-                or (rate is None and _PER_AMOUNT_AFTER.match(passage.text, e) and not _ASKS_A_RATE.search(question)))):
+                or (rate is None and _PER_AMOUNT_AFTER.match(passage.text, e) and not _ASKS_A_RATE.search(question))
+                or (rate is None and _a_unit_rate_not_asked(passage.text, s, e, question)))):
             continue  # "What will the levy cost the owner of a $300,000 house?": "$1.45 per $1,000 of assessed value"
-            # is a rate, which the question does not ask, and "$1,000" what it is given per
+            # is a rate, which the question does not ask, and "$1,000" what it is given per; "How much will the
+            # expansion cost?": "$3.10 for every ton" is a price of each ton, not the cost
         if rate is not None and label == "MONEY" and not rate.search(passage.text, start, min(end, e + _UNIT_REACH)):
             continue  # "What is the hourly wage?": "$27 an hour", "the monthly bill ... $27.40", not "a $1.2 billion
             # plant"
@@ -3781,6 +3932,35 @@ _PER_AMOUNT_AFTER = re.compile(r"\s+(?:per|for each|for every|on each|on every)\
 _PER_AMOUNT_BEFORE = re.compile(r"\b(?:per|for each|for every|on each|on every)\s+\$?$")
 # Words of a question that asks a rate ("What is the tax rate?", "How much per $1,000?", "How many mills?").
 _ASKS_A_RATE = re.compile(r"(?i)\b(?:rates?|per|mills?|millage|each|every|for\s+every)\b")
+# After a sum, the one thing it is given per ("$3.10 for every ton", "$3,500 per household"), and words of a question
+# that ask the price of one thing (a fee or fare is given per ton or per ride). English words.
+_PER_UNIT_AFTER = re.compile(r"(?:\s+to\s+\$[\d,.]+(?:\s+(?:million|billion))?)?"  # ("$1.85 to $2.40 per ton")
+                             r"\s+(?:per|for each|for every|on each|on every)\s+([a-z][\w-]*)")
+# Before a sum, what makes it the level a rate changed from ("$3.10 for every ton, up from $2.25"); a sum; and how
+# far before it (in characters, about a clause) the rate it changed to may stand.
+_CHANGED_FROM_BEFORE = re.compile(r"\b(?:up|down)\s+from\s+\$?$")
+_A_SUM = re.compile(r"\$[\d,.]*\d(?:\s+(?:million|billion))?")
+_RATE_CHANGE_REACH = 100
+# Units of time besides those of `_TIME_NOUNS`: a sum per one of them is a wage or a cost over time, not a price.
+_SHORT_TIME_NOUNS = frozenset({"hour", "minute", "second", "decade", "century", "shift", "time"})
+_ASKS_A_PRICE_OF_ONE = re.compile(r"(?i)\b(?:fees?|fares?|prices?|tolls?|charges?|tipping|host|apiece)\b")
+
+
+def _a_unit_rate_not_asked(text: str, start: int, end: int, question: str) -> bool:
+    """Whether the sum at text[start:end] is given per one thing ("$3.10 for every ton of trash", "$3,500 per
+    household", "from $1.85 to $2.40 per ton"), or is the level such a rate changed from ("..., up from $2.25"), not
+    per a time (a yearly cost is still a cost: "$240,000 a year"), and the question asks no price of one thing:
+    none of its words of a rate or a fee, nor the thing the sum is given per ("What can a household get?")."""
+    if _CHANGED_FROM_BEFORE.search(text, max(0, start - 12), start):
+        earlier = list(_A_SUM.finditer(text, max(0, start - _RATE_CHANGE_REACH), start))
+        if earlier:
+            end = earlier[-1].end()  # the rate it changed to tells what it is given per
+    per = _PER_UNIT_AFTER.match(text, end)
+    if per is None or per.group(1).rstrip("s") in _TIME_NOUNS | _SHORT_TIME_NOUNS:
+        return False
+    if _ASKS_A_RATE.search(question) or _ASKS_A_PRICE_OF_ONE.search(question):
+        return False
+    return not all_stems(per.group(1)) & set(stems(question))
 # A picture's credit before a name: "(Courtesy of St. Alder)", "Photo by Ada Quist", "Photo courtesy of ...".
 _CREDIT_BEFORE = re.compile(r"\b(?:courtesy\s+of|(?:photo|photograph|image|rendering)s?\s+(?:by|courtesy\s+of|:))\s*"
                             r"(?:the\s+)?$", re.IGNORECASE)

@@ -12,10 +12,10 @@ from typing import Callable
 from rag.candidates import (
     Candidate, acts_rather_than_places, answer_clause, approximate_for_exact, clause_agrees, counted_noun,
     counts_a_noun_of_its_own, counts_anothers, counts_something_else, dated_as_to_come, dates_a_thing_or_a_state,
-    dates_an_event_not_told, dates_another_event, dates_what_was_done, does_the_asked_act_aside,
-    decided_another_thing, decided_for_another, decided_upon, done_by_another_named, done_in_another_place,
-    done_the_other_way, done_to_other_people, given_the_work, held_not_done, lasts_for_something_else,
-    names_a_person, names_what_it_is_done_to, of_another_person, only_said_it, paid_to_another_person,
+    dates_an_event_not_told, dates_another_event, dates_what_was_done, decided_another_thing, decided_for_another,
+    decided_upon, does_the_asked_act_aside, done_by_another_named, done_in_another_place, done_the_other_way,
+    done_to_other_people, given_the_work, held_not_done, lasts_for_something_else, names_a_person,
+    names_one_by_its_number, names_what_it_is_done_to, of_another_person, only_said_it, paid_to_another_person,
     pays_for_something_else, sentence_spans, shares_something_else, sizes_something_else, span_before,
     sums_something_else, tells_whether, text_stems, the_same_act, told_as_to_come, with_sentence_before,
 )  # fmt: skip
@@ -634,10 +634,12 @@ _MOTION_VERBS = frozenset({
 # Such a verb in a question that asks no destination: where from ("Where was she transferred from?", not "Where
 # was he taken from the scene?"), where something left its way ("Where did the car go off the road?", "Where did
 # the plane take off?"), where something happened ("Where will the festival take place?", "Where did the hikers go
-# missing?").
+# missing?"), and a way or a spot asked by a preposition ("Along what road would the panels have gone?", "On which
+# street will the buses go?").
 _NOT_GOING_TO = re.compile(
     r"\b(?:[Ff]rom(?!\s+(?:the|a|an|his|her|their|its)\b|\s+[A-Z])|off|missing|"
     r"t(?:ake|akes|aking|ook|aken)\s+(?:place|part))\b"
+    r"|^\W*(?:[Aa]long|[Oo]n|[Aa]t|[Nn]ear|[Bb]eside|[Ii]n|[Tt]hrough|[Aa]cross|[Pp]ast)\s+(?:what|which)\b"
 )
 # "to" or "into" before a value, perhaps with the place the value is in: where someone or something goes
 # ("flown to Tarnby General Hospital", "sent to the Quay Street bridge", "move the work to its
@@ -758,6 +760,7 @@ def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_li
         or approximate_for_exact(analysis, candidate)
         or only_said_it(analysis, candidate)
         or names_what_it_is_done_to(analysis, candidate)
+        or names_one_by_its_number(analysis, candidate)
         or a_population(analysis, candidate)
         or _given_for_another_time(analysis, candidate)
     )

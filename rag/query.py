@@ -99,7 +99,7 @@ _MONEY_WORDS = frozenset({"money", "cash", "funding", "dollar", "euro", "pound",
                           "donate", "invest", "borrow", "bond", "bail", "loan", "grant", "levy", "rent", "severance",
                           "settlement", "damages", "fare", "tuition", "payment", "refund", "rebate",
                           "subsidy", "pension", "bonus", "reward", "aid", "reimbursement", "compensation",
-                          "allowance", "stipend"})  # fmt: skip
+                          "allowance", "stipend", "bid"})  # fmt: skip
 # Nouns whose size is a sum or a share, never a bare number ("How big was the deficit?": not "186" students).
 _ONLY_SUMS = (_FINANCIAL_NOUNS | _MONEY_WORDS) - _SUMS_OR_COUNTS - _RATED_IN_MILLS
 # Nouns that name a sum in one sense and something else in another (a bill before a council, a deposit of ore, a
@@ -986,6 +986,8 @@ def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
     plural = noun.tag_ in ("NNS", "NNPS")
     if lemma in _TIME_NOUNS:
         return "date", noun
+    if lemma in ROAD_NOUNS and not plural and wh.lower_ in ("which", "what"):
+        return "place", noun  # "What street is the theater on?", "Along what road ...?"
     if lemma in ORGANISATION_NOUNS and wh.lower_ in ("which", "what"):
         return "organisation", noun
     if lemma in _PERCENT_NOUNS:
@@ -1003,6 +1005,12 @@ def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
     if lemma in ("kind", "type", "sort", "level", "part") or plural:
         return "list" if plural or (content is not None and content.tag_ == "NNS") else "description", content or noun
     return "description", noun
+
+
+# Nouns for a road, which "What street ...?" asks the name of (not an intersection, which takes two; nor a town, a
+# site or a venue, which the model seldom tags as a place: the sentence that names it answers better). English
+# nouns.
+ROAD_NOUNS = frozenset({"street", "road", "avenue", "boulevard", "highway"})
 
 
 # Words that may stand between "which"/"what" and its noun: "Which two council members", "What year-end bonus",
@@ -1152,7 +1160,7 @@ def _mentions_money(doc: "Doc") -> bool:
 _MONEY_VERBS = frozenset({"pay", "spend", "cost", "sell", "buy", "charge", "save", "earn", "owe", "borrow", "lend",
                           "invest", "donate", "bid", "fetch", "reimburse", "refund", "compensate", "fine",
                           "contribute", "pledge", "budget", "allocate", "give", "steal", "embezzle",
-                          "award"})  # fmt: skip
+                          "award", "seek", "request"})  # fmt: skip
 # Verbs of bringing in money, whose bare "how much" asks for a sum when they take no object of their own ("How much
 # did the gala raise?", "How much will the tax raise each year?"; not "How much did the board raise the fee?"); "bring"
 # only as "bring in" ("How much will the tax bring in?"; not "How much did the storm bring?").
@@ -1196,6 +1204,8 @@ def _much_on_a_verb_of_money(much: "Token") -> bool:
         return raised_or_offered
     if lemma == "put" and any(c.dep_ == "prep" and c.lower_ in ("toward", "towards") for c in verb.children):
         return True  # "How much is the town putting toward the wing?": a sum put toward a cost
+    if lemma == "ask" and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+        return True  # "How much is the county asking the state for?": a sum asked for (not "asking for help")
     if lemma in _GETTING_VERBS:
         # "How much will the town get from selling the trucks?", "... get for the old fire truck?": got for a sale
         # or for a thing, a sum; "How much did the farm get on Sunday?" may be rain, and what is collected "for the
@@ -1866,6 +1876,18 @@ def _name_constraints(entity: "Span", publisher_names: frozenset[str], covered: 
     lowercase words may be a name typed in lowercase ("the red cross"); a person's name is looked for by its
     surname. Names joined by "and" or "or" before such nouns ("the merged Tarnby and Orrin Bay fire district") are
     each a constraint, which must stand beside one of the others (`Constraint.joined`)."""
+    owner = next((t for t in entity if t.lower_ in ("'s", "’s") and t.i == entity.start + 1), None)
+    if owner is not None and entity.label_ != "PERSON" and entity.end - owner.i > 2:
+        # "Tallowford's Orpheum Theater", which the model tags as one name: a one-word owner and a name of its own
+        # are two, which articles write apart ("the Orpheum Theater" in a Tallowford story); not "St. Mary's
+        # Hospital" nor "Pruitt's Hardware", one name each
+        from spacy.tokens import Span
+
+        doc = entity.doc
+        parts = (Span(doc, entity.start, owner.i, label=entity.label_),
+                 Span(doc, owner.i + 1, entity.end, label=entity.label_))  # fmt: skip
+        return [c for part in parts
+                for c in _name_constraints(part, publisher_names, covered, capitalised, alternatives)]  # fmt: skip
     # "the" is dropped before a name ("the Orlow Library"), not inside one ("Friends of the Orlow Library")
     tokens = [
         t for t in entity
@@ -1893,6 +1915,10 @@ def _name_constraints(entity: "Span", publisher_names: frozenset[str], covered: 
     return constraints
 
 
+# A word in capitals that stands for several ("TIF", "EMS", "PFAS"), which articles may write out.
+_AN_ACRONYM = re.compile(r"[A-Z]{2,5}s?")
+
+
 def _name_constraint(entity: "Span", tokens: list["Token"], publisher_names: frozenset[str],
                      alternatives: str | None = None, shown: str | None = None,
                      near: tuple[str, ...] = ()) -> Constraint | None:  # fmt: skip
@@ -1903,6 +1929,10 @@ def _name_constraint(entity: "Span", tokens: list["Token"], publisher_names: fro
         return None  # "according to AP": a source, not a subject
     if all(t.text.isupper() and len(t.text) <= 5 for t in tokens):
         return None  # acronyms are often written out ("EU", "UN"): not a hard constraint
+    if any(_AN_ACRONYM.fullmatch(t.text) for t in tokens) and entity.label_ != "PERSON":
+        # "the Commons TIF district", whose article writes "tax-increment financing": the name without its acronym
+        words = [normalise(t.text) for t in tokens if (t.is_alpha or any(c.isdigit() for c in t.text))
+                 and not _AN_ACRONYM.fullmatch(t.text)]  # fmt: skip
     if entity.label_ == "PERSON":
         keys: tuple[str, ...] = (words[-1],)  # a surname: first names and initials vary between outlets
     else:
@@ -2062,7 +2092,15 @@ def is_duration(entity_text: str) -> bool:
         or any(w in _MONTH_NAMES or w in _WEEKDAYS or w in _POINTING_WORDS for w in words)
         or bool(YEAR.search(entity_text))
     )
-    return units and counted and not pointed
+    # ("750 kilowatt-hours", "700 gallons per minute": an amount of energy or a rate, measured by a time)
+    return units and counted and not pointed and not _BY_A_TIME.search(entity_text)
+
+
+# A unit of time that makes another unit of it ("kilowatt-hours", "staff-hours"; not "six-day") or a rate ("per
+# minute"). English words.
+_BY_A_TIME = re.compile(r"(?i)\b(?:kilowatt|megawatt|gigawatt|watt|man|person|labou?r|worker|staff|volunteer|patient|"
+                        r"bed|passenger|vehicle|seat)-(?:hours?|days?)\b"
+                        r"|\bper\s+(?:second|minute|hour|day|week|month|year)\b")
 
 
 def _a_fraction(number: str) -> bool:

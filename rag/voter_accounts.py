@@ -109,9 +109,11 @@ def accounts_in_the_sentence(vote: Candidate, side: VoteSide) -> bool:
 def account_after(vote: Candidate, following: list[Candidate | None], asked: set[str]) -> Candidate | None:
     """The sentence among `following` (those after the vote's, in order) that gives the account of the voters the
     question asks about (`asked`: their surnames; none for "Why did the lone holdout vote no?"): the next one when
-    it says "She said ...", "Both said ...", or names one of the vote's voters saying it; for a voter asked by name,
-    also a later one that names her saying it ("Kell said ...", not "Roe said ..." for a question about Kell, whom
-    the vote's sentence names beside Roe). None in `following` is a sentence that is no candidate."""
+    it says "She said ...", "Both said ...", or it (or the one after a next that quotes no one) names one of the
+    vote's voters saying it; for a voter asked by name, also a later one that names her saying it ("Kell said ...",
+    not "Roe said ..." for a question about Kell, whom the vote's sentence names beside Roe). None in `following` is
+    a sentence that is no candidate."""
+    unattributed = False
     for i, sentence in enumerate(following):
         if sentence is None:
             continue
@@ -123,8 +125,12 @@ def account_after(vote: Candidate, following: list[Candidate | None], asked: set
                 and not (pronoun in ("he", "she") and asked and _names_more_than_one_voter(vote))):  # fmt: skip
             return sentence
         speaker = words(name) if name else []
-        if speaker and speaker[-1] in (asked or (set(words(vote.text)) if i == 0 else set())):
+        # (one of the vote's voters, named saying it in the next sentence, or in the one after a next that quotes no
+        # one: "Kell, Roe and Tam voted no. None of the three criticized Tolliver. Instead, Kell said, ...")
+        if speaker and speaker[-1] in (asked or (set(words(vote.text)) if i == 0 or (i == 1 and unattributed)
+                                                 else set())):  # fmt: skip
             return sentence
+        unattributed = i == 0 and not pronoun and not name
     return None
 
 

@@ -252,7 +252,7 @@ def withheld_words(doc: "Doc") -> Iterable[WithheldWords]:
             (_tells(token) and _negated(token)) or (lemma in WITHHOLDING_VERBS and not _negated(token))
         ):
             passive = any(c.dep_ in ("nsubjpass", "csubjpass") for c in token.children)
-            yield _withheld(_clause(token, with_subject=passive), _relative_head(token))
+            yield _withheld(_clause(token, with_subject=passive), _relative_head(token) or _told_before(token))
         elif (lemma in UNKNOWN_ADJECTIVES or (lemma in NEGATABLE_ADJECTIVES and _negated(token, token.head))) and (
             token.dep_ in ("acomp", "attr", "ROOT")
         ):
@@ -305,6 +305,24 @@ def _relative_head(token: "Token") -> list["Token"]:
         if ancestor.dep_ not in ("xcomp", "ccomp", "conj"):
             return []
     return []
+
+
+# Words that make an information noun point back to what the sentence told before it: "the amount", "its cost".
+_POINTING_BACK = frozenset({"the", "its", "that", "their"})
+
+
+def _told_before(verb: "Token") -> list["Token"]:
+    """The clause a withholding is joined to when what it withholds points back to it: "would owe the agency a
+    cancellation fee but did not disclose the amount" withholds the fee's amount ("the amount" alone says of what
+    only by the clause before it)."""
+    if verb.dep_ != "conj" or verb.head.i > verb.i:
+        return []
+    if not any(c.dep_ == "dobj" and c.lemma_.casefold() in INFORMATION_NOUNS
+               and any(d.dep_ in ("det", "poss") and d.lower_ in _POINTING_BACK for d in c.children)
+               for c in verb.children):  # fmt: skip
+        return []
+    own = {t.i for t in verb.subtree}
+    return [t for t in verb.head.subtree if t.i not in own and t.dep_ not in ("cc", "punct")]
 
 
 # The parts of a clause that say what it is about: its objects and subjects (and the noun a relative clause

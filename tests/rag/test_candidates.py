@@ -3808,3 +3808,62 @@ def test_a_body_of_people_or_anothers_own_thing_is_no_place_asked() -> None:
     tagged = _passage(centers, _tagged(centers, "GPE", "Ridley", "Stanwick"))
     answers = _answers("Where is the Tarn County dispatch center?", tagged)
     assert "Ridley" not in answers and "Stanwick" in answers
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value", "agrees"),
+    [
+        # meant, in the passive, or as what a plan is for: it answers what was meant
+        ("How many condos was Pell Landing supposed to have?",
+         "Pell Landing was planned with 64 condominiums and a rooftop deck.", "64", True),
+        ("How many houses did Tarnby Homes want to build in Orlow?",
+         "A builder whose plan for 52 houses off Mill Road was rejected by Orlow has sued the town.", "52", True),
+        # and not what has been done so far
+        ("How many houses has Tarnby Homes built in Orlow so far?",
+         "A builder whose plan for 52 houses off Mill Road was rejected by Orlow has sued the town.", "52", False),
+        # what was done answers what was done
+        ("How many houses has Tarnby Homes built in Orlow so far?",
+         "Tarnby Homes has built 52 houses off Mill Road in Orlow since 2021.", "52", True),
+        # a plan as it was does not answer what will be
+        ("How many condominiums will Pell Landing end up with?",
+         "Pell Landing was planned with 64 condominiums, but the developer said it will stop at 40.", "64", False),
+        # a question about the plan itself
+        ("How many condos were in the plan for Pell Landing?",
+         "The plan for 64 condominiums at Pell Landing was approved in May.", "64", True),
+    ],
+)
+def test_a_figure_of_what_was_meant_answers_what_was_meant_not_what_was_done(
+    question: str, text: str, value: str, agrees: bool
+) -> None:
+    """"was planned with 64 condominiums", "whose plan for 52 houses was rejected": meant, not done."""
+    from rag.candidates import clause_agrees
+    from rag.query import analyse
+
+    assert clause_agrees(analyse(question), _value_candidate(text, value, "CARDINAL")) is agrees
+
+
+@pytest.mark.parametrize(("question", "agrees"), [
+    ("How much is the Orlow mall redevelopment going to cost?", True),  # the size of a plan is meant
+    ("How much has Orlow spent on the mall redevelopment so far?", False),
+])
+def test_the_size_of_a_plan_is_meant_not_done(question: str, agrees: bool) -> None:
+    from rag.candidates import clause_agrees
+    from rag.query import analyse
+
+    text = "In March, the Orlow board approved a $60 million plan to redevelop the mall."
+    assert clause_agrees(analyse(question), _value_candidate(text, "$60 million", "MONEY")) is agrees
+
+
+@pytest.mark.parametrize(("question", "text", "value", "names_one"), [
+    ("How many bus routes does Orby run?", "Orby will end service on Routes 2 and 15 in June.", "15", True),
+    ("How many trains stop at Orby station?", "Orby Transit moved Routes 2 and 15 to the station.", "15", True),
+    ("How many voters live in Orby?", "About 2,300 voters are registered in Precinct 7, officials said.", "7", True),
+    # a count, and a score beside a team's name
+    ("How many buses does Orby run?", "Orby Transit runs 24 buses on nine routes.", "24", False),
+    ("How many points did Harrowgate score?", "Final: Orby 58, Harrowgate 51.", "51", False),
+])  # fmt: skip
+def test_a_number_that_names_one_of_a_kind_is_no_count(question: str, text: str, value: str, names_one: bool) -> None:
+    from rag.candidates import names_one_by_its_number
+    from rag.query import analyse
+
+    assert names_one_by_its_number(analyse(question), _value_candidate(text, value, "CARDINAL")) is names_one

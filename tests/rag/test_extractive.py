@@ -947,3 +947,165 @@ def test_the_firm_given_another_job_is_not_answered_in_words_of_its_own(encoder:
                                                       [article], encoder)
     assert _answer_with_similarity("Who got the roofing contract for the Orlby library?", [article],
                                    encoder).startswith("Tallis Roofing")
+
+
+def test_a_number_that_names_one_of_a_kind_counts_nothing() -> None:
+    """"Routes 3 and 11", "Precinct 7": the number names a route or a precinct, so it answers no "how many"
+    question; a count in the same story still does."""
+    from rag.query import analyse
+    from rag.word_likeness import SAME_WORD_ONLY
+
+    passage = _passage("a", "Pellwyn Courier", "Pellwyn Transit moved Routes 3 and 11 to the Garber Street station's "
+                       "bus loop on Monday to meet the trains.")  # fmt: skip
+    answer = _answer_text(analyse("How many trains stop at the Garber Street station on Sundays?"), [passage],
+                          SAME_WORD_ONLY)  # fmt: skip
+    assert not answer[:1].isdigit()  # not "3 and 11 [1]"
+    counted = _passage("b", "Pellwyn Courier", "Pellwyn Transit moved Routes 3 and 11 to the Garber Street station "
+                       "on Monday. The agency now runs 24 buses on nine routes.")  # fmt: skip
+    answer = _answer_text(analyse("How many buses does Pellwyn Transit run?"), [counted], SAME_WORD_ONLY)
+    assert answer.startswith("24 [1]")
+
+
+def test_a_sum_given_per_one_thing_is_no_cost_unless_the_question_asks_the_price_of_one() -> None:
+    """"$2.85 for every ton of trash" is the price of each ton: it answers what the town pays for each ton, or what
+    the host fee is, not what the expansion will cost."""
+    from rag.query import analyse
+    from rag.word_likeness import SAME_WORD_ONLY
+
+    passage = _passage("a", "Coldwell Ledger", "Under the new deal, Varney will pay Coldwell County a host fee of "
+                       "$2.85 for every ton of trash it buries at the Ashmore landfill, up from $2.10.")  # fmt: skip
+    cost = _answer_text(analyse("How much will it cost Varney to build the Ashmore landfill expansion?"), [passage],
+                        SAME_WORD_ONLY)  # fmt: skip
+    assert not cost.startswith("$")  # neither the rate nor the one it rose from ("up from $2.10")
+    ranged = _passage("d", "Coldwell Ledger", "Varney will raise the host fee it pays Coldwell County from $1.85 to "
+                      "$2.40 per ton of waste.")  # fmt: skip
+    bought = _answer_text(analyse("How much did Varney pay Coldwell County for the Ashmore landfill in 2005?"),
+                          [ranged], SAME_WORD_ONLY)  # fmt: skip
+    assert not bought.startswith("$")
+    for question in ("How much will Varney pay Coldwell County for each ton it buries at Ashmore?",
+                     "What is Varney's new host fee at the Ashmore landfill?"):  # fmt: skip
+        assert _answer_text(analyse(question), [passage], SAME_WORD_ONLY).startswith("$2.85"), question
+    grant = _passage("b", "Coldwell Ledger", "The Coldwell County flood fund will give $4,000 per household to "
+                     "families whose homes flooded in May.")  # fmt: skip
+    got = _answer_text(analyse("How much can a household get from the Coldwell County flood fund?"), [grant],
+                       SAME_WORD_ONLY)  # fmt: skip
+    assert got.startswith("$4,000")
+    wage = _passage("c", "Coldwell Ledger", "Ames said Dorsey earns a wage of $26 an hour at the Varney plant.")
+    assert _answer_text(analyse("What wage does Dorsey earn?"), [wage], SAME_WORD_ONLY).startswith("$26")
+
+
+def test_a_name_told_in_full_and_in_short_is_no_rival_of_itself() -> None:
+    """"Halvern" and "Halvern Property Group" are one answer: the margin the refusal model sees is to the next
+    other name."""
+    from rag.candidates import Candidate
+    from rag.extractive import refusal_features
+    from rag.query import analyse
+
+    text = ("Marcus Dell, a Halvern vice president, said building starts in spring. Halvern Property Group won "
+            "approval last year. Soren Vale Development proposed a tower nearby.")  # fmt: skip
+    passage = _passage("a", "Pell Star", text)
+
+    def named(name: str, score: float, nth: int = 0) -> Candidate:
+        at = text.index(name) if not nth else text.index(name, text.index(name) + 1)
+        return Candidate(0, passage, 0, len(text), {}, [(at, at + len(name), "ORG")], score=score)
+
+    question = analyse("Which company is redeveloping the Brackett Commons mall?")
+    short, full, other = named("Halvern", 2.0), named("Halvern Property Group", 1.9), named("Soren Vale", 1.0)
+    assert round(refusal_features([short, full, other], question)["margin"], 6) == 1.0
+    assert round(refusal_features([full, other], question)["margin"], 6) == 0.9
+    # two names that share only the question's own name are two answers
+    asked = analyse("Which company is redeveloping the Halvern Commons mall?")
+    assert round(refusal_features([short, full, other], asked)["margin"], 6) == 0.1
+    # a place and a longer name that holds it are two
+    places = "Brennock County voters rejected the levy. The Brennock County Library will cut its hours."
+
+    def place(name: str, score: float, label: str) -> Candidate:
+        at = places.index(name)
+        return Candidate(0, _passage("b", "Pell Star", places), 0, len(places), {}, [(at, at + len(name), label)],
+                         score=score)  # fmt: skip
+
+    library, county = place("Brennock County Library", 1.5, "GPE"), place("Brennock County", 1.3, "GPE")
+    assert round(refusal_features([library, county], analyse("Where is the Pell group based?"))["margin"], 6) == 0.2
+
+
+def test_a_word_that_only_describes_what_a_sum_is_asked_for_need_not_be_in_its_sentence() -> None:
+    """"the final price tag on the wing": "final" describes the price; "The wing cost $4.2 million" gives it. A
+    sentence that names nothing the sum is asked for still does not."""
+    from rag.query import analyse
+    from rag.word_likeness import SAME_WORD_ONLY
+
+    passage = _passage("a", "Orlow Ledger", "The Pell Wing at the Orlow museum opened Saturday. The wing cost $4.2 "
+                       "million, well above the first estimate.")  # fmt: skip
+    answer = _answer_text(analyse("What was the final price tag on the Pell Wing?"), [passage], SAME_WORD_ONLY)
+    assert answer.startswith("$4.2 million [1]")
+    other = _passage("b", "Orlow Ledger", "The Pell Wing at the Orlow museum opened Saturday. Parking in the new "
+                     "garage costs $2 a day.")  # fmt: skip
+    assert not _answer_text(analyse("What was the final price tag on the Pell Wing?"), [other],
+                            SAME_WORD_ONLY).startswith("$")  # fmt: skip
+
+
+def test_a_number_before_two_nouns_joined_by_and_counts_the_one_asked_about(encoder: object) -> None:
+    """"19 arts and civic organizations": the parser hangs the number on "arts"; it counts organizations."""
+    from rag.query import analyse
+    from rag.word_likeness import EncoderWordLikeness
+
+    passage = _passage("a", "Pell Star", "The Pell Arts Council awarded $210,000 to 19 arts and civic organizations "
+                       "in its fall grant round.")  # fmt: skip
+    answer = _answer_text(analyse("How many organizations got money in the Pell Arts Council's fall round?"),
+                          [passage], EncoderWordLikeness(encoder))  # type: ignore[arg-type]  # fmt: skip
+    assert answer.startswith("19 [1]")
+
+
+def test_what_street_asks_for_a_place() -> None:
+    """"What street is the Orlow Lyric on?" asks the street's name, as "Where is ...?" would; "What site ...?" is
+    answered by the sentence that names it (the model seldom tags a site as a place)."""
+    from rag.query import analyse
+    from rag.word_likeness import SAME_WORD_ONLY
+
+    passage = _passage("a", "Orlow Star", "The Orlow council voted to restore the Lyric Theater on Kessel Street, "
+                       "the 1931 movie house.")  # fmt: skip
+    assert _answer_text(analyse("What street is Orlow's Lyric Theater on?"), [passage],
+                        SAME_WORD_ONLY).startswith("Kessel Street [1]")  # fmt: skip
+    town = _passage("b", "Orlow Star", "The Pell Arena in Tarnwood seats 4,000 and opened in 1998. Pike, a junior, "
+                    "scored 14 points there.")  # fmt: skip
+    assert not _answer_text(analyse("What street is the Pell Arena on?"), [town], SAME_WORD_ONLY).startswith(
+        ("Tarnwood", "Pike"))  # a town is no street, nor a player named Pike
+    assert analyse("What site did the Orlow board pick for the new school?").answer_type == "description"
+    assert analyse("What streets will be repaved?").answer_type == "list"  # several: a list
+
+
+def test_a_way_asked_by_its_preposition_is_no_destination(encoder: object) -> None:
+    """"Along what road would the panels have gone?" asks the road they would stand along, not where anyone goes:
+    "will appeal to the Quarrow County Circuit Court" is no answer."""
+    passage = _passage("a", "Quarrow Star", "The board voted 4-1 against the Halvard solar farm, which would have "
+                       "covered 540 acres on four farms along County Road 12. Halvard said it will appeal to the "
+                       "Quarrow County Circuit Court.")  # fmt: skip
+    answer = _answer_with_similarity("Along what road would the Halvard solar panels have gone?", [passage], encoder)
+    assert answer.startswith("County Road 12 [1]")
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    # what a lawsuit asks is told as damages a complaint seeks
+    ("How much money is Tarnby Homes asking for in its lawsuit against Orlow?",
+     "Tarnby Homes sued Orlow on Friday. The complaint asks a judge to overturn the denial and seeks $3.5 million in "
+     "damages.", "$3.5 million [1]"),
+    # the sum of a contract is what is paid for what its sentence names
+    ("How much is Orlow paying Northgate for the revaluation?",
+     "The Orlow revaluation was performed by Northgate Valuation Co. under a $386,000 contract approved last year.",
+     "$386,000 [1]"),
+])  # fmt: skip
+def test_a_sum_told_in_other_words_than_the_questions_answers_it(question: str, text: str, expected: str,
+                                                                 encoder: object) -> None:  # fmt: skip
+    passage = _passage("a", "Orlow Star", text)
+    assert _answer_with_similarity(question, [passage], encoder).startswith(expected)
+
+
+def test_a_contracts_sum_is_the_price_of_what_its_clause_buys(encoder: object) -> None:
+    """"voted to buy a ladder truck, awarding a $1.2 million contract": the truck's price, not what fixing the
+    station so the truck fits will cost."""
+    passage = _passage("a", "Orlow Star", "The Orlow Town Council voted 6-1 on Monday to buy the town's first ladder "
+                       "truck, awarding a $1.2 million contract to Pell Fire Equipment.")  # fmt: skip
+    assert _answer_with_similarity("What's the price tag on Orlow's new ladder truck?", [passage],
+                                   encoder).startswith("$1.2 million [1]")  # fmt: skip
+    assert not _answer_with_similarity("How much will it cost to fix up the Orlow fire station so the ladder truck "
+                                       "fits?", [passage], encoder).startswith("$1.2 million")  # fmt: skip

@@ -1100,3 +1100,52 @@ def test_how_much_on_a_verb_of_giving_or_raising_money_asks_for_a_sum(question: 
     from rag.query import analyse
 
     assert analyse(question).answer_type == answer_type
+
+
+@pytest.mark.parametrize(("question", "answer_type"), [
+    ("How much was the second-lowest bid for the Tarnby pool?", "money"),  # a bid or an offer is a sum
+    ("How much is Orlow County asking the state for to fix the dam?", "money"),  # a sum asked for
+    ("How much is the Pell family asking for the farm?", "money"),
+    ("How much did the Tarnby district seek in damages?", "money"),
+    ("How much help is the town asking for?", "quantity"),  # help asked for, not a sum
+    ("How much did the river rise overnight in Tarnby?", "quantity"),
+])
+def test_how_much_of_a_bid_an_offer_or_a_sum_asked_for_asks_for_a_sum(question: str, answer_type: str) -> None:
+    from rag.query import analyse
+
+    assert analyse(question).answer_type == answer_type
+
+
+@pytest.mark.parametrize(("question", "keys"), [
+    # a one-word owner and a name of its own, which the model tags as one name: two names
+    ("What street is Tallowford's Orpheum Theater on?", {("tallowford",), ("orpheum theater",)}),
+    # one name with a possessive in it
+    ("Who runs St. Mary's Hospital?", {("mary hospital",)}),
+])
+def test_a_town_and_the_name_it_owns_are_two_constraints(question: str, keys: set[tuple[str, ...]]) -> None:
+    from rag.query import analyse
+
+    assert {c.keys for c in analyse(question).constraints if c.kind == "name"} == keys
+
+
+@pytest.mark.parametrize(("text", "duration"), [
+    ("750 kilowatt-hours", False),  # energy, measured by a time
+    ("700 gallons per minute", False),  # a rate
+    ("about an hour", True),
+    ("40-hour", True),
+    ("two hours a day", True),
+    ("a six-day", True),  # a number word before the hyphen
+])
+def test_an_amount_or_a_rate_measured_by_a_time_is_no_length_of_time(text: str, duration: bool) -> None:
+    from rag.query import is_duration
+
+    assert is_duration(text) is duration
+
+
+def test_an_acronym_in_a_name_is_left_out_of_its_key() -> None:
+    """"Brackett's Commons TIF district", which its article writes "tax-increment financing": the names are
+    "Brackett" and "Commons"."""
+    from rag.query import analyse
+
+    keys = {c.keys for c in analyse("How many years does Brackett's Commons TIF district run?").constraints}
+    assert keys == {("brackett",), ("commons",)}

@@ -37,8 +37,14 @@ def test_the_account_after_a_vote_is_the_voters_asked_about() -> None:
     )
     assert account_after(vote, [supporter, account], {"roe"}) is account
     assert account_after(vote, [supporter, account], {"kell"}) is None
-    # a question that names no voter: only the next sentence, by pronoun or by a voter's name
+    # a question that names no voter: only the next sentence, by pronoun or by a voter's name, or the one after a
+    # next that quotes no one
     assert account_after(vote, [supporter, account], set()) is None
+    vote, aside, account = _sentences(
+        "Council members Ada Kell and Ned Roe voted no. Neither criticized the chief. Instead, Roe said, the town "
+        "should have waited for the audit."
+    )
+    assert account_after(vote, [aside, account], set()) is account
     vote, account = _sentences("Trustee Ada Kell cast the only no vote. Kell said the district had other needs.")
     assert account_after(vote, [account], set()) is account
     vote, account = _sentences("Trustee Ada Kell cast the only no vote. She said the district had other needs.")

@@ -42,6 +42,9 @@ from rag.withheld import withholds
         # a kind of party that may hold the one named
         ("How much will Corliss Solar pay Denholm Township?",
          "Corliss declined to say how much it will pay the other towns along the line."),
+        # what is withheld points back to the clause before it
+        ("What is the cancellation fee the Orlow clinic owes the agency?",
+         "Kell said the clinic would owe the agency a cancellation fee but did not disclose the amount."),
     ],
 )  # fmt: skip
 def test_a_sentence_that_says_the_thing_asked_is_not_given_withholds_it(question: str, sentence: str) -> None:
@@ -75,6 +78,11 @@ def test_a_sentence_that_says_the_thing_asked_is_not_given_withholds_it(question
         # the question's act done to another party than the one it names
         ("How much will the solar firm pay Denholm County?", "It would not say how much the farmers will be paid."),
         ("How much will Corliss Solar pay Denholm County?", "Corliss would not say how much it will pay the farmers."),
+        # a clause before that the withheld noun does not point back to
+        ("How much will the Orlow clinic pay for the new wing?",
+         "Kell said the clinic would owe the agency a cancellation fee but did not disclose the amount."),
+        ("How much will the Orlow clinic owe the agency?",
+         "Kell said the clinic would owe the agency a fee but did not disclose a date for the payment."),
     ],
 )  # fmt: skip
 def test_a_sentence_that_withholds_something_else_does_not(question: str, sentence: str) -> None:
