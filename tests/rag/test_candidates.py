@@ -3425,10 +3425,16 @@ def test_a_question_of_how_things_stand_now_is_not_answered_by_how_they_stood(qu
 def test_a_question_of_when_something_is_set_is_not_answered_by_when_something_was_done(
     question: str, text: str, value: str, agrees: bool
 ) -> None:
+    assert _clause_agrees(question, text, value, "DATE") is agrees
+
+
+def _clause_agrees(question: str, text: str, value: str, label: str) -> bool:
+    """Whether the clause of `value` (an entity of `label`) in the one-sentence article `text` agrees with the
+    question's time and polarity (rag.candidates.clause_agrees)."""
     from rag.candidates import clause_agrees
     from rag.query import analyse
 
-    assert clause_agrees(analyse(question), _value_candidate(text, value, "DATE")) is agrees
+    return clause_agrees(analyse(question), _value_candidate(text, value, label))
 
 
 @pytest.mark.parametrize(
@@ -3810,9 +3816,8 @@ def test_a_body_of_people_or_anothers_own_thing_is_no_place_asked() -> None:
     assert "Ridley" not in answers and "Stanwick" in answers
 
 
-@pytest.mark.parametrize(
-    ("question", "text", "value", "agrees"),
-    [
+# (question, sentence, value, whether the value's clause agrees with the question)
+_MEANT_OR_DONE = [
         # meant, in the passive, or as what a plan is for: it answers what was meant
         ("How many condos was Pell Landing supposed to have?",
          "Pell Landing was planned with 64 condominiums and a rooftop deck.", "64", True),
@@ -3830,16 +3835,14 @@ def test_a_body_of_people_or_anothers_own_thing_is_no_place_asked() -> None:
         # a question about the plan itself
         ("How many condos were in the plan for Pell Landing?",
          "The plan for 64 condominiums at Pell Landing was approved in May.", "64", True),
-    ],
-)
-def test_a_figure_of_what_was_meant_answers_what_was_meant_not_what_was_done(
-    question: str, text: str, value: str, agrees: bool
-) -> None:
-    """"was planned with 64 condominiums", "whose plan for 52 houses was rejected": meant, not done."""
-    from rag.candidates import clause_agrees
-    from rag.query import analyse
+]  # fmt: skip
 
-    assert clause_agrees(analyse(question), _value_candidate(text, value, "CARDINAL")) is agrees
+
+@pytest.mark.parametrize("case", _MEANT_OR_DONE, ids=[case[0] for case in _MEANT_OR_DONE])
+def test_a_figure_of_what_was_meant_answers_what_was_meant_not_what_was_done(case: tuple[str, str, str, bool]) -> None:
+    """"was planned with 64 condominiums", "whose plan for 52 houses was rejected": meant, not done."""
+    question, text, value, agrees = case
+    assert _clause_agrees(question, text, value, "CARDINAL") is agrees
 
 
 @pytest.mark.parametrize(("question", "agrees"), [
@@ -3847,11 +3850,8 @@ def test_a_figure_of_what_was_meant_answers_what_was_meant_not_what_was_done(
     ("How much has Orlow spent on the mall redevelopment so far?", False),
 ])
 def test_the_size_of_a_plan_is_meant_not_done(question: str, agrees: bool) -> None:
-    from rag.candidates import clause_agrees
-    from rag.query import analyse
-
     text = "In March, the Orlow board approved a $60 million plan to redevelop the mall."
-    assert clause_agrees(analyse(question), _value_candidate(text, "$60 million", "MONEY")) is agrees
+    assert _clause_agrees(question, text, "$60 million", "MONEY") is agrees
 
 
 @pytest.mark.parametrize(("question", "text", "value", "names_one"), [
