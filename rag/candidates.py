@@ -1012,8 +1012,8 @@ def counts_something_else(
     return _counted_similarity(analysis.focus, clause[0], "count", word_likeness, counted) < COUNTED_LIKENESS
 
 
-# Labels of a name that a number after it may make an identifier of ("Ward 4", "Route 9"): a person's or a body's
-# name is never one.
+# Labels the model may give a word that a number after it makes part of an identifier ("Ward" of "Ward 4", tagged as
+# an organisation): such a word is no person's or body's name.
 _NAMED_BY_NUMBER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 
 
@@ -1055,7 +1055,7 @@ def _a_number_naming(number: "Token", noun: "Token", joined: bool = False) -> bo
     if not (noun.i < number.i and noun.pos_ in ("NOUN", "PROPN") and noun.text[:1].isupper()
             and noun.lower_.rstrip(".") not in MONTH_NUMBERS and noun.lower_ not in WEEKDAY_NAMES):  # fmt: skip
         return False
-    if noun.ent_type_ and noun.ent_type_ != number.ent_type_ or _a_score(noun, number):
+    if (noun.ent_type_ and noun.ent_type_ != number.ent_type_) or _a_score(noun, number):
         return False
     if joined:
         between = number.doc[noun.i + 1 : number.i]
@@ -2200,6 +2200,7 @@ _MEANING_VERBS = frozenset(IRREALIS_GOVERNORS - {"go", "have", "set"})
 
 
 def _asks_what_was_meant(analysis: QuestionAnalysis) -> bool:
+    """Whether the question asks by a verb of intention ("was supposed to", "did it want to") what was meant."""
     return any(t.lemma_.casefold() in _MEANING_VERBS for t in sentence_parse(analysis.question))
 
 
