@@ -2331,7 +2331,8 @@ def given_the_work(candidate: Candidate) -> bool:
         giver = head.head if head.head.dep_ != "dobj" else head.head.head
         if giver.lemma_.casefold() == "go":  # "The construction contract went to Brightline Builders"
             return any(c.dep_ == "nsubj" and c.lemma_.casefold() in _WORK_GIVEN for c in giver.children)
-        return giver.lemma_.casefold() in _GIVING_WORK and _gives_work(giver)
+        # ("The 4-1 vote gives the work to Harrowden Civil Constructors")
+        return giver.lemma_.casefold() in _GIVING_WORK and _gives_work(giver, _WORK_GIVEN | {"work"})
     if token.dep_ == "pobj" and token.head.lower_ == "with" and head.head.lemma_.casefold() in _WORK_GIVEN:
         return True  # "The contract with Vantic Systems covers 48 cameras"
     if token.dep_ == "dative":

@@ -160,6 +160,10 @@ def fitting_first(
         article = candidates[0].passage.article_id
         hired = next((c for c in candidates[:CHECKED_FOR_WORK]
                       if c.passage.article_id == article and the_hired_firm(c, analysis)), None)  # fmt: skip
+        if hired is None and _GOT_THE_WORK.search(analysis.question) and not any(
+            given_the_work(c) for c in candidates[:CHECKED_FOR_WORK]
+        ):
+            return []  # "Who got the contract for the ER renovation?": no sentence gives anyone a contract
         candidates = _moved_first(candidates, hired)
     if analysis.asked_verb_forms:
         named = [voters] if voters is not None else []

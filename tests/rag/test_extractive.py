@@ -1109,3 +1109,19 @@ def test_a_contracts_sum_is_the_price_of_what_its_clause_buys(encoder: object) -
                                    encoder).startswith("$1.2 million [1]")  # fmt: skip
     assert not _answer_with_similarity("How much will it cost to fix up the Orlow fire station so the ladder truck "
                                        "fits?", [passage], encoder).startswith("$1.2 million")  # fmt: skip
+
+
+def test_who_got_the_contract_is_refused_when_no_sentence_gives_anyone_one(encoder: object) -> None:
+    """"Who got the contract for the renovation?": the trustees who voted no got nothing, and no sentence gives the
+    work to anyone; "The vote gives the work to Tarnby Civil Constructors" does."""
+    from rag.models import CANNOT_ANSWER
+
+    voted = _passage("a", "Hollis Star", "The Hollis County Memorial board approved a $12 million renovation of the "
+                     "emergency room on Tuesday. The vote was 5-2, with trustees Ron Haskett and Lydia Ferro voting "
+                     "no. Construction begins in April.")  # fmt: skip
+    assert _answer_with_similarity("Who got the contract for the Hollis County Memorial emergency room renovation?",
+                                   [voted], encoder).startswith(CANNOT_ANSWER)  # fmt: skip
+    given = _passage("b", "Orlow Star", "The Orlow council voted 4-1 on Monday to widen Pell Pike. The vote gives the "
+                     "work to Tarnby Civil Constructors of Gorse, the lowest of four bidders.")  # fmt: skip
+    assert _answer_with_similarity("Which firm won the contract to widen Pell Pike?", [given],
+                                   encoder).startswith("Tarnby Civil Constructors [1]")  # fmt: skip
