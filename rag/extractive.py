@@ -101,12 +101,12 @@ def refusal_features(
     best_answer = answer_key(best)
     # a value of the best's own sentence that a rule put behind it (rag.extractive.fitting_first chose among the
     # sentence's values) is no rival of it, nor is the same name told in full or in short
-    others = [c for c in candidates[1:] if not _the_same_answer(best, c, analysis.question)
+    others = [c for c in candidates[1:] if not _the_same_answer(best, best_answer, c, analysis.question)
               and not (c.score > best.score and c.passage is best.passage and c.start == best.start)]  # fmt: skip
     margin = min(MAX_MARGIN, best.score - others[0].score) if others else MAX_MARGIN
     # a value a rule dropped for the best still speaks against it, as one the rules only put behind it does: a rule
     # that drops "25 lifeguards" for "How many swimmers?" leaves the next value no surer than before
-    rivals_dropped = [c.score for c in dropped if not _the_same_answer(best, c, analysis.question)]
+    rivals_dropped = [c.score for c in dropped if not _the_same_answer(best, best_answer, c, analysis.question)]
     if rivals_dropped:
         margin = min(margin, best.score - max(rivals_dropped))
     following = candidates[1:5]
@@ -126,16 +126,16 @@ def refusal_features(
     }
 
 
-def _the_same_answer(best: Candidate, other: Candidate, question: str) -> bool:
+def _the_same_answer(best: Candidate, best_answer: str, other: Candidate, question: str) -> bool:
     """Whether two candidates give one answer: the same value, or one name told in full and in short ("Halvern
     Property Group" and "Halvern", "Delia Marchetti" and "Marchetti"), which the model tags alike; not two names
     that share only words of the question ("the Hadley family" and "Hadley Dairy" for "Who repairs Hadley Dairy's
-    wall?")."""
-    if answer_key(other) == answer_key(best):
+    wall?"). `best_answer`: the best one's `answer_key`."""
+    if answer_key(other) == best_answer:
         return True
     if best.answer is None or other.answer is None or best.answer[2] != other.answer[2]:
         return False
-    if best.answer[2] not in _NAME_LABELS:
+    if best.answer[2] not in _SHORTENED_NAME_LABELS:
         return False
     first, second = set(stems(best.answer_text() or "")), set(stems(other.answer_text() or ""))
     shared = first & second
@@ -143,7 +143,7 @@ def _the_same_answer(best: Candidate, other: Candidate, question: str) -> bool:
 
 
 # Labels of names that may be told in full or in short (not a place's: "Brennock" and "Brennock County" are two).
-_NAME_LABELS = frozenset({"PERSON", "ORG", "FAC"})
+_SHORTENED_NAME_LABELS = frozenset({"PERSON", "ORG", "FAC"})
 
 
 def decide(

@@ -158,12 +158,12 @@ def fitting_first(
         # "Who's fixing the Tanner Creek bridge?": the firm given the job ("awarded the repair contract to ..."), in
         # the article the best candidate comes from (and first again after the orderings below)
         article = candidates[0].passage.article_id
-        hired = next((c for c in candidates[:CHECKED_FOR_WORK]
-                      if c.passage.article_id == article and the_hired_firm(c, analysis)), None)  # fmt: skip
-        if hired is None and _GOT_THE_WORK.search(analysis.question) and not any(
-            given_the_work(c) for c in candidates[:CHECKED_FOR_WORK]
-        ):
+        given = [c for c in candidates[:CHECKED_FOR_WORK] if given_the_work(c)]
+        if not given and _GOT_THE_WORK.search(analysis.question):
             return []  # "Who got the contract for the ER renovation?": no sentence gives anyone a contract
+        # (the_hired_firm, of the ones given work)
+        hired = next((c for c in given if c.passage.article_id == article and about_the_thing_asked(c, analysis)),
+                     None)  # fmt: skip
         candidates = _moved_first(candidates, hired)
     if analysis.asked_verb_forms:
         named = [voters] if voters is not None else []
