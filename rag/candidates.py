@@ -1048,11 +1048,20 @@ def _a_score(name: "Token", number: "Token") -> bool:
         len(before) == 2 and _is_number(before[0]) and before[1].text == ",")
 
 
+# Nouns the tagger may hang a number on that say how many ("complaints number 212", "a total 45"). English nouns.
+_WORDS_OF_A_NUMBER = frozenset({"number", "total", "count", "tally", "sum", "figure"})
+
+
 def _a_number_naming(number: "Token", noun: "Token", joined: bool = False) -> bool:
     """Whether `number` follows the capitalised noun it is hung on (or, `joined`, is joined to it after one that is:
     "Routes 2 and 15"), which it names one of ("Route 49"), not a month or a day it dates ("Jan. 8"), nor a name the
-    model tags apart from it, whose score it is ("Orby 58, Harrowgate 51")."""
-    if not (noun.i < number.i and noun.pos_ in ("NOUN", "PROPN") and noun.text[:1].isupper()
+    model tags apart from it, whose score it is ("Orby 58, Harrowgate 51"). A lowercase noun names one so too when
+    it is singular, after a preposition or an article, and the number comes right after it ("across lane 3 of the
+    track"; not "Harlow Falls, population 8,200" nor "kindergarten 188, first grade 175")."""
+    named = noun.text[:1].isupper() or (noun.tag_ == "NN" and number.i == noun.i + 1 and noun.i > 0
+                                        and noun.nbor(-1).pos_ in ("ADP", "DET")
+                                        and noun.lower_ not in _WORDS_OF_A_NUMBER)
+    if not (noun.i < number.i and noun.pos_ in ("NOUN", "PROPN") and named
             and noun.lower_.rstrip(".") not in MONTH_NUMBERS and noun.lower_ not in WEEKDAY_NAMES):  # fmt: skip
         return False
     if (noun.ent_type_ and noun.ent_type_ != number.ent_type_) or _a_score(noun, number):
@@ -1142,7 +1151,10 @@ def sums_something_else(
     questions."""
     if analysis.answer_type != "money" or analysis.focus not in SUM_OF_MONEY_NOUNS or candidate.answer is None:
         return False
-    focus_stems = all_stems(analysis.focus)
+    if re.search(rf"(?i)\b(?:did|does|do|will|would|should|must|can|could)\s+(?:(?!(?:the|a|an|its|their|his|her)\s)"
+                 rf"[\w'’.-]+\s+){{1,5}}?{re.escape(analysis.focus)}\b", analysis.question):
+        return False  # "How much did Cedar Gap pay for its new truck?" names no sum ("pay" is its verb)
+    focus_stems = _with_same_sums(all_stems(analysis.focus))
     clause = _answer_clause_tokens(candidate)
     # "Workers will make $20 an hour" is pay; "A ride costs $2.50" a fare; "positions that will cost $1.9 million"
     # no salary
@@ -1161,8 +1173,8 @@ def sums_something_else(
 
 
 # Words for one sum that news uses alike ("held on $25,000 bond" is the bail asked about; "seeks $3.5 million in
-# damages" is what a lawsuit asks).
-_SAME_SUMS = (all_stems("bail bond"), all_stems("lawsuit suit complaint claim damages"))
+# damages" is what a lawsuit asks; "a penalty of $2,000 for each day" is the fine).
+_SAME_SUMS = (all_stems("bail bond"), all_stems("lawsuit suit complaint claim damages"), all_stems("fine penalty"))
 
 
 def _named_stems(analysis: QuestionAnalysis) -> frozenset[str]:
@@ -1202,11 +1214,24 @@ def sizes_something_else(
     purposes = [c for c in noun.head.children if c.dep_ in ("xcomp", "advcl") and c.i > noun.i]
     phrase = [t for t in [*noun.subtree, *(w for c in purposes for w in c.subtree)]
               if not span.start <= t.i < span.end and t.pos_ in ("NOUN", "VERB", "ADJ")]  # fmt: skip
-    if any(_token_stems(t) & asked for t in phrase):
+    if any(_token_stems(t) & asked for t in [*phrase, *_put_at_the_sum(noun)]):
         return False
     if noun.lemma_.casefold() in _PAYMENT_NOUNS and _paid_for_in_its_clause(noun, _paid_for_asked(analysis)):
         return False  # "The revaluation was done by Northgate under a $386,000 contract": what is paid for it
     return not (analysis.focus and word_likeness(analysis.focus, noun.lemma_) >= SUM_LIKENESS)
+
+
+def _put_at_the_sum(noun: "Token") -> list["Token"]:
+    """The nouns of what a verb puts at the sum that sizes `noun` ("set bail at $50,000 cash for Corrigan and $75,000
+    cash for Etheridge": the bail), which the sum gives the size of; none when the noun hangs on no verb's
+    preposition."""
+    first = noun
+    while first.dep_ == "conj":
+        first = first.head
+    if first.dep_ != "pobj" or first.head.dep_ != "prep" or first.head.head.pos_ != "VERB":
+        return []
+    return [t for c in first.head.head.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree
+            if t.pos_ == "NOUN"]
 
 
 # Nouns of an agreement to pay, whose sum is what is paid for what their clause names ("under a $386,000
@@ -1344,15 +1369,24 @@ def pays_for_something_else(
     doc = sentence_parse(candidate.text)
     said = [t for t in doc if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ")]
     before = span_before(candidate)
-    if (before is not None and doc[0].dep_ in ("nsubj", "nsubjpass") and doc[0].lower_ in _POINTING_PRONOUNS
-            and any(t.lemma_ == "cost" and t.pos_ == "VERB" for t in doc)):  # fmt: skip
+    if before is not None and ((doc[0].dep_ in ("nsubj", "nsubjpass") and doc[0].lower_ in _POINTING_PRONOUNS
+                                and any(t.lemma_ == "cost" and t.pos_ == "VERB" for t in doc))
+                               or (doc[0].dep_ == "poss" and doc[0].lower_ in _OWNERS_BEFORE
+                                   and doc[0].head.dep_ in ("nsubj", "nsubjpass")
+                                   and doc[0].head.lemma_.casefold() in _PERSONAL_SUMS)):  # fmt: skip
         # "It cost $685,000": the cost of what the sentence before names ("The new barn is 80 by 160 feet"); not
-        # "It paid $1.1 million in taxes", where the pronoun is the payer
+        # "It paid $1.1 million in taxes", where the pronoun is the payer. "Their pay, about $38,000, will come
+        # from ...": the pay of those the sentence before names (not "Its cost", whose "its" may be anything the
+        # sentence before names)
         said += [t for t in sentence_parse(candidate.passage.text[before[0] : before[1]]) if t.pos_ == "NOUN"]
     if any(_with_same_sums(all_stems(" ".join(asked))) & _token_stems(t) for t in said):
         return False
     return not any(word_likeness(lemma, t.lemma_) >= SAME_THING_LIKENESS for lemma in asked for t in said
                    if t.pos_ == "NOUN")  # fmt: skip
+
+
+# Possessive pronouns that open a sentence about whose pay it is, named in the sentence before ("Their pay ...").
+_OWNERS_BEFORE = frozenset({"their", "its", "his", "her"})
 
 
 def counts_anothers(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
@@ -1465,6 +1499,39 @@ def paid_to_another_person(analysis: QuestionAnalysis, candidate: Candidate) -> 
     return any(label == "PERSON" and candidate.start <= s and e <= candidate.end for s, e, label in passage.entities)
 
 
+def given_for_another_named(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """Whether a value answering a question that names someone is, in a sentence that gives one value each to
+    several, the one given "for" or "to" another name: "$50,000 cash for Corrigan" in "set bail at $50,000 cash for
+    Corrigan and $75,000 cash for Etheridge" for "What was Etheridge's bail set at?". Only when the sentence also
+    gives a value "for" or "to" the one asked about, so that its own value is there."""
+    if analysis.answer_type not in _FIGURE_TYPES or candidate.answer is None:
+        return False
+    asked = _named_stems(analysis)
+    if not asked or not asked & text_stems(candidate.text):
+        return False
+    clause = _answer_clause_tokens(candidate)
+    if clause is None:
+        return False
+    value = clause[0].root
+    hosts = [value, value.head] if value.dep_ in ("nummod", "nmod", "compound") else [value]
+    given_to = [o for h in hosts for o in _given_to(h)]
+    # (the parser may hang the "for" right after the value on the verb: "set salaries at $90,000 for Orrin")
+    given_to += [o for o in _given_to(value.head.head) if o.head.i == clause[0].end] if value.dep_ == "pobj" else []
+    if not any(_given_to(t) and any(_name_stems(o) & asked for o in _given_to(t)) for t in value.doc):
+        return False  # ("award a $1.8 million contract to Greenline" for what Harlow Falls is spending)
+    return any(not _name_stems(o) & asked for o in given_to)
+
+
+def _given_to(token: "Token") -> list["Token"]:
+    """The names a word is given "for" or "to" ("$75,000 cash for Etheridge")."""
+    return [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("for", "to")
+            for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]  # fmt: skip
+
+
+def _name_stems(token: "Token") -> frozenset[str]:
+    return all_stems(" ".join(t.text for t in token.subtree if t.pos_ == "PROPN"))
+
+
 def done_by_another_named(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     """Whether a sum or a count answering "How much had Marchetti raised?" is one another name's deed of the same act:
     "Hadfield has raised $61,750" (the value's verb is the question's own, or one of the same act, and its subject a
@@ -1478,6 +1545,8 @@ def done_by_another_named(analysis: QuestionAnalysis, candidate: Candidate) -> b
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.pos_ != "PROPN" or subject.text.isupper() or not _does_the_asked_act(analysis):
         return False  # (nor a dateline's place the parser made the subject: "WRENFIELD — About 8,400 members lost")
+    if subject.dep_ == "nsubj" and _asked_in_the_passive(analysis):
+        return False  # the judge who set it is no other one bailed: "What was Etheridge's bail set at?"
     name = all_stems(" ".join(t.text for t in subject.subtree if t.pos_ == "PROPN"))
     return not name & all_stems(analysis.subject)
 
@@ -1489,6 +1558,54 @@ def _does_the_asked_act(analysis: QuestionAnalysis) -> bool:
     return any(t.lemma_.casefold() == analysis.predicate and any(
         c.dep_ in ("nsubj", "nsubjpass") and asked & {w.lower_ for w in c.subtree} for c in t.children
     ) for t in sentence_parse(analysis.question))  # fmt: skip
+
+
+def _asked_in_the_passive(analysis: QuestionAnalysis) -> bool:
+    """Whether the question's own verb is a passive participle ("What was Etheridge's bail set at?", "How much was
+    Hollis paid?"), whose subject is what the act was done to, not its doer. The model may parse the participle
+    as a clause of "was", or tag it as a past, so a participle hung on "be" or a verb with a passive auxiliary
+    counts."""
+    return any(t.lemma_.casefold() == analysis.predicate and (
+        any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or (t.tag_ == "VBN" and t.head.lemma_ == "be")
+    ) for t in sentence_parse(analysis.question))  # fmt: skip
+
+
+def dates_a_habit_not_an_event(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """Whether a date answering when something starts, ends or resumes, which happens once, is a day that recurs:
+    "homes ... may water on Thursdays" for "When will the watering limits end?", "bouquets delivered every Friday"
+    for "When does the subscription start?". Not for a question that asks of days or habits ("What days ...?", "How
+    often ...?")."""
+    if analysis.answer_type != "date" or candidate.answer is None or analysis.predicate not in _ONE_TIME_VERBS:
+        return False
+    if _ASKS_OF_DAYS.search(analysis.question):
+        return False
+    start = candidate.answer[0]
+    return bool(_RECURRING_DAY.fullmatch(candidate.answer_text().strip())
+                or _EVERY_BEFORE.search(candidate.passage.text, max(0, start - 8), start))  # fmt: skip
+
+
+# Verbs of what happens once to a thing that runs on ("start", "end"; not "open", which a shop does every day).
+_ONE_TIME_VERBS = frozenset({"start", "begin", "end", "finish", "reopen", "resume", "launch", "expire", "lift",
+                             "complete", "debut"})  # fmt: skip
+_ASKS_OF_DAYS = re.compile(r"(?i)\b(?:days?|often|usually|every|each)\b")
+_RECURRING_DAY = re.compile(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekends|weeknights")
+_EVERY_BEFORE = re.compile(r"(?i)\b(?:every|each)\s+$")
+
+
+def dated_before_its_article(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """Whether a year answering when something will be done ("When will Cedar Gap auction off its old truck?") is
+    one before the year its article was written, which no time to come can be: "The old brush truck, a 1998
+    model, will be sold at auction"."""
+    if analysis.answer_type != "date" or candidate.answer is None or not (analysis.mood == "irrealis"
+                                                                           or analysis.ahead):  # fmt: skip
+        return False
+    written = (candidate.passage.published or "")[:4]
+    year = _A_YEAR_OR_DECADE.fullmatch(candidate.answer_text().strip())
+    return year is not None and written.isdigit() and int(year.group(1)) < int(written)
+
+
+# A year or a decade as a date answer: "1998", "in 1998", "the late 1970s".
+_A_YEAR_OR_DECADE = re.compile(r"(?:in\s+)?(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?((?:19|20)\d\d)s?")
 
 
 def does_the_asked_act_aside(analysis: QuestionAnalysis, candidate: Candidate) -> bool | None:
@@ -2140,8 +2257,17 @@ def _agrees(analysis: QuestionAnalysis, span: "Span", token: "Token") -> bool:
     return (not ((analysis.mood == "irrealis" or ahead) and mood == "realised")
             and not (analysis.so_far and mood == "irrealis")
             and not then
-            and not (analysis.mood == "realised" and mood != "realised" and clause_is_uncertain(token))
+            and not (analysis.mood == "realised" and mood != "realised"
+                     and (clause_is_uncertain(token) or _what_can_be(token)))
+            # (what was done is not what was meant: "The city's goal is to cut water use by 15 percent")
+            and not (analysis.mood == "realised" and _what_a_noun_of_intention_is(token, analysis))
             and not denied and _fills_the_slot(analysis, span, token))  # fmt: skip
+
+
+def _what_can_be(verb: "Token") -> bool:
+    """Whether the verb's clause says what can be, which tells nothing of what was: "Drilling a new well can cost
+    $12,000 to $25,000" for what the Pettibones paid, "The shelter can sleep 40" for how many it took in."""
+    return any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in verb.children)
 
 
 def _the_asked_act(analysis: QuestionAnalysis, verb: "Token") -> bool:
@@ -2180,7 +2306,7 @@ def _intended(analysis: QuestionAnalysis, span: "Span", verb: "Token") -> bool:
     what a noun of intention is for, whatever became of it ("a plan for 48 houses was rejected"). Not "120 families
     have requested vouchers" (the families did request), nor when the question asks about that verb itself ("How
     many volunteers did it need?")."""
-    if _under_a_noun_of_intention(span, verb, analysis):
+    if _under_a_noun_of_intention(span, verb, analysis) or _what_a_noun_of_intention_is(verb, analysis):
         return True
     lemma = verb.lemma_.casefold()
     if lemma not in INTENDING_VERBS or lemma in analysis.predicate_forms:
@@ -2207,6 +2333,23 @@ def _asks_what_was_meant(analysis: QuestionAnalysis) -> bool:
 # Nouns of what someone means to do or have, whose "for" or "of" object is meant, not done ("a plan for 48
 # houses", "the proposal of 240 units"). A closed class of English nouns.
 _NOUNS_OF_INTENTION = frozenset({"plan", "proposal", "request", "bid", "offer", "goal", "target", "application"})
+
+
+def _what_a_noun_of_intention_is(verb: "Token", analysis: QuestionAnalysis) -> bool:
+    """Whether the value's verb is what a noun of intention is ("The city's goal is to cut water use by 15
+    percent"), which is meant, not done, unless the question asks about that noun or the sentence says it was
+    met ("The PTA's goal was to raise $40,000, and it reached it in May")."""
+    if verb.dep_ not in ("xcomp", "ccomp", "attr") or verb.head.lemma_ != "be":
+        return False
+    if any(t.lemma_.casefold() in _MEETING_A_GOAL for t in verb.doc):
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.casefold() in _NOUNS_OF_INTENTION
+               and c.lemma_.casefold() not in analysis.predicate_forms and c.lemma_.casefold() != analysis.focus
+               for c in verb.head.children)  # fmt: skip
+
+
+# Verbs that say a goal was met. English verbs.
+_MEETING_A_GOAL = frozenset({"reach", "meet", "hit", "exceed", "surpass", "beat", "top", "achieve"})
 
 
 def _under_a_noun_of_intention(span: "Span", verb: "Token", analysis: QuestionAnalysis) -> bool:
@@ -2909,6 +3052,9 @@ def _answer_entities(
             continue  # "How old is the building?": "a 62-year-old woman" is her age, not the building's
         if asks_a_persons_age and _a_things_age(passage.text, start, s):
             continue  # "How old is the sheriff?": "the county's radios are 22 years old" is the radios' age
+        if (analysis.answer_type == "age" and _ASKS_THE_AGE_NOW.search(question)
+                and _AN_AGE_THEN.search(passage.text, max(start, s - 40), s)):  # fmt: skip
+            continue  # "How old is Tillery?": "since I was 8 years old" is how old he was then
         if analysis.answer_type == "age" and aged_surnames and not any(
             re.search(rf"(?<!\w){re.escape(name)}(?!\w)", passage.text[aged_name_from:end], re.IGNORECASE)
             for name in aged_surnames
@@ -4178,6 +4324,13 @@ _AGED_NOUN_BEFORE = re.compile(
 _PERSON_WORDS = PEOPLES_NOUNS | {"he", "she", "they", "who", "i", "we", "you", "man", "woman", "person", "people",
                                  "boy", "girl", "child", "children", "son", "daughter", "wife", "husband", "mother",
                                  "father", "brother", "sister", "men", "women", "kids"}  # fmt: skip
+
+
+# A question about someone's age now ("How old is Tillery?"), and an age a clause gives of a time that is past:
+# "since I was 8 years old", "when she was 12". English words.
+_ASKS_THE_AGE_NOW = re.compile(r"(?i)\bhow old (?:is|are|'s)\b")
+_AN_AGE_THEN = re.compile(r"(?i)\b(?:since|when|until|till|before|after)\s+(?:\w+\s+){1,2}(?:was|were)\s+"
+                          r"(?:about\s+|only\s+|just\s+|barely\s+)?$")
 
 
 def _a_things_age(text: str, sentence_start: int, age_start: int) -> bool:

@@ -11,13 +11,14 @@ from typing import Callable
 
 from rag.candidates import (
     Candidate, acts_rather_than_places, answer_clause, approximate_for_exact, clause_agrees, counted_noun,
-    counts_a_noun_of_its_own, counts_anothers, counts_something_else, dated_as_to_come, dates_a_thing_or_a_state,
-    dates_an_event_not_told, dates_another_event, dates_what_was_done, decided_another_thing, decided_for_another,
-    decided_upon, does_the_asked_act_aside, done_by_another_named, done_in_another_place, done_the_other_way,
-    done_to_other_people, given_the_work, held_not_done, lasts_for_something_else, names_a_person,
-    names_one_by_its_number, names_what_it_is_done_to, of_another_person, only_said_it, paid_to_another_person,
-    pays_for_something_else, sentence_spans, shares_something_else, sizes_something_else, span_before,
-    sums_something_else, tells_whether, text_stems, the_same_act, told_as_to_come, with_sentence_before,
+    counts_a_noun_of_its_own, counts_anothers, counts_something_else, dated_as_to_come, dated_before_its_article,
+    dates_a_habit_not_an_event, dates_a_thing_or_a_state, dates_an_event_not_told, dates_another_event,
+    dates_what_was_done, decided_another_thing, decided_for_another, decided_upon, does_the_asked_act_aside,
+    done_by_another_named, done_in_another_place, done_the_other_way, done_to_other_people, given_for_another_named,
+    given_the_work, held_not_done, lasts_for_something_else, names_a_person, names_one_by_its_number,
+    names_what_it_is_done_to, of_another_person, only_said_it, paid_to_another_person, pays_for_something_else,
+    sentence_spans, shares_something_else, sizes_something_else, span_before, sums_something_else, tells_whether,
+    text_stems, the_same_act, told_as_to_come, with_sentence_before,
 )  # fmt: skip
 from rag.earnings import pays_someone_else
 from rag.figures import amount, same_unit
@@ -746,6 +747,7 @@ def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_li
         or of_another_person(analysis, candidate)
         or paid_to_another_person(analysis, candidate)
         or done_by_another_named(analysis, candidate)
+        or given_for_another_named(analysis, candidate)
         or held_not_done(analysis, candidate)
         or done_to_other_people(analysis, candidate)
         or sums_something_else(analysis, candidate, word_likeness)
@@ -756,6 +758,8 @@ def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_li
         or pays_for_something_else(analysis, candidate, word_likeness)
         or dates_another_event(analysis, candidate)
         or dates_what_was_done(analysis, candidate)
+        or dates_a_habit_not_an_event(analysis, candidate)
+        or dated_before_its_article(analysis, candidate)
         or dates_a_thing_or_a_state(analysis, candidate)
         or dates_an_event_not_told(analysis, candidate, word_likeness)
         or done_the_other_way(analysis, candidate)

@@ -470,6 +470,8 @@ _SAME_ACTS = tuple(frozenset(group) for group in (
     ("resign", "quit"),
     ("postpone", "delay"),
     ("cancel", "scrap", "scrub"),
+    ("play", "face", "meet"),  # a game: "Harlow Falls will face Ashford Hollow on Nov. 25"
+    ("start", "found", "establish", "launch"),  # a business: "What year did the store get started?": "founded"
 ))  # fmt: skip
 
 
@@ -1183,7 +1185,9 @@ def _much_on_a_verb_of_money(much: "Token") -> bool:
         # losing bidder offer for it?"), which the "did" before it shows to be its verb
         lemma = verb.lemma_.casefold()
         return lemma in _MONEY_VERBS or bool(_raised_or_offered(verb, lemma, much))
+    went_for = False
     if much.dep_ == "pobj" and verb.dep_ == "prep":
+        went_for = verb.lower_ == "for"
         verb = verb.head  # "How much did the bakery sell for?"
     elif much.dep_ == "acomp" and verb.lemma_.casefold() == "be":
         # the parser may hang "much" on the auxiliary of a progressive or a "going to": "How much is the town
@@ -1196,12 +1200,14 @@ def _much_on_a_verb_of_money(much: "Token") -> bool:
         return False
     if verb.pos_ not in ("VERB", "AUX"):
         return False
-    lemma = phrasal_meaning(verb) or verb.lemma_.casefold()
+    lemma = phrasal_meaning(verb) or _money_verb_lemma(verb)
     if lemma == "bring" and any(c.lower_ == "in" and not any(c.children) for c in verb.children):
         lemma = "raise"
     raised_or_offered = _raised_or_offered(verb, lemma, much)
     if raised_or_offered is not None:
         return raised_or_offered
+    if lemma == "go" and went_for:
+        return True  # "How much did the building go for?": what it was sold for
     if lemma == "put" and any(c.dep_ == "prep" and c.lower_ in ("toward", "towards") for c in verb.children):
         return True  # "How much is the town putting toward the wing?": a sum put toward a cost
     if lemma == "ask" and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
@@ -1217,6 +1223,15 @@ def _much_on_a_verb_of_money(much: "Token") -> bool:
     # "How much did the state end up reimbursing the town?": the verb the first one goes on to
     return lemma in _MONEY_VERBS or any(c.dep_ == "xcomp" and c.lemma_.casefold() in _MONEY_VERBS
                                         for c in verb.children)  # fmt: skip
+
+
+def _money_verb_lemma(verb: "Token") -> str:
+    """The verb's lemma, or the money verb its past form is of when the lemmatizer cut too much ("fined": "fin")."""
+    lemma = verb.lemma_.casefold()
+    form = verb.lower_
+    if lemma not in _MONEY_VERBS and form.endswith("ed") and form[:-1] in _MONEY_VERBS:
+        return form[:-1]
+    return lemma
 
 
 def _raised_or_offered(verb: "Token", lemma: str, much: "Token") -> bool | None:

@@ -32,7 +32,7 @@ from index.nlp import sentence_parse
 from rag.answer_text import display_text
 from rag.candidates import ConstraintChecker, sentence_spans
 from rag.models import Passage
-from rag.query import ANYONE_NOUNS, CAUSE_VERBS, ORGANISATION_NOUNS, PEOPLES_NOUNS, QuestionAnalysis
+from rag.query import ANYONE_NOUNS, CAUSE_VERBS, ORGANISATION_NOUNS, PEOPLES_NOUNS, QuestionAnalysis, phrasal_meaning
 from rag.text import all_stems, stems
 
 if TYPE_CHECKING:
@@ -335,6 +335,9 @@ def _withheld(tokens: Sequence["Token"], tied: Sequence["Token"] = ()) -> Withhe
     heads: set[str] = set()
     for token in [*tokens, *tied]:
         forms = {token.lower_, token.lemma_.casefold(), *stems(token.lower_)}
+        meaning = phrasal_meaning(token) if token.pos_ == "VERB" else None
+        if meaning is not None:  # "did not give a reason for stepping down" withholds why someone resigned
+            forms |= {meaning, *stems(meaning)}
         words |= forms
         if token.dep_ in _HEAD_DEPS or (tied and token is tied[0]):
             heads |= forms

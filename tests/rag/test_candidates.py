@@ -3867,3 +3867,206 @@ def test_a_number_that_names_one_of_a_kind_is_no_count(question: str, text: str,
     from rag.query import analyse
 
     assert names_one_by_its_number(analyse(question), _value_candidate(text, value, "CARDINAL")) is names_one
+
+
+@pytest.mark.parametrize(("question", "text", "value", "another"), [
+    # asked in the passive, the question's name is what the act was done to, not its doer
+    ("What was Ada Renn's bail set at?", "Judge Tom Quell set bail at $75,000 for Renn.", "$75,000", False),
+    ("How much was Ada Renn paid last year?", "The Orby board paid Renn $61,750 last year.", "$61,750", False),
+    # asked in the active, another name's deed still is not the one asked
+    ("How much had Ada Renn raised by October?", "Tom Quell has raised $61,750, including a loan.", "$61,750", True),
+])  # fmt: skip
+def test_the_doer_of_an_act_asked_in_the_passive_is_no_other_one_it_was_done_to(
+    question: str, text: str, value: str, another: bool
+) -> None:
+    from rag.candidates import done_by_another_named
+
+    assert _flags(done_by_another_named, question, text, value, "MONEY") is another
+
+
+@pytest.mark.parametrize(("question", "text", "value", "else_sized"), [
+    # a verb's object put at the sum is what the sum sizes ("set bail at $75,000 cash")
+    ("What was Ada Renn's bail set at?", "Judge Quell set bail at $75,000 cash for Renn.", "$75,000", False),
+    # not when what the verb puts there is not asked about
+    ("How much is Ada Renn's bail?", "Judge Quell set the trial at the $4 million courthouse.", "$4 million", True),
+])  # fmt: skip
+def test_a_sum_sizing_what_a_verb_puts_at_it_sizes_that_verbs_object(
+    question: str, text: str, value: str, else_sized: bool
+) -> None:
+    from rag.candidates import sizes_something_else
+
+    assert _flags(sizes_something_else, question, text, value, "MONEY") is else_sized
+
+
+_ONE_EACH = "Judge Quell set bail at $50,000 cash for Orrin and $75,000 cash for Renn."
+
+
+@pytest.mark.parametrize(("question", "text", "value", "anothers"), [
+    # a sentence that gives a value to each of several names: the one given another name is not the one asked
+    ("What was Ada Renn's bail set at?", _ONE_EACH, "$50,000", True),
+    ("What was Ada Renn's bail set at?", _ONE_EACH, "$75,000", False),
+    ("What is Ada Renn's new salary?", "The board set salaries at $90,000 for Orrin and $85,000 for Renn.",
+     "$90,000", True),
+    # a sum given to a firm, in a sentence giving nothing to the one asked about, is not judged
+    ("How much is Orby spending on its new turf?",
+     "The Orby board voted to award a $1.8 million contract to Greenline Surfaces.", "$1.8 million", False),
+])  # fmt: skip
+def test_a_value_given_for_another_name_beside_the_one_asked_is_not_its_value(
+    question: str, text: str, value: str, anothers: bool
+) -> None:
+    from rag.candidates import given_for_another_named
+
+    label = "MONEY" if value.startswith("$") else "DATE"
+    assert _flags(given_for_another_named, question, text, value, label) is anothers
+
+
+def test_the_age_someone_was_at_a_time_past_is_no_answer_to_how_old_they_are() -> None:
+    """"How old is Dale Orrin?": "since I was 8 years old" is how old he was then; "How old was he when ...?" asks
+    for just that."""
+    text = "\"She has come to every game since I was 8 years old,\" Dale Orrin said. Orrin, 17, plays guard."
+    passage = _passage(text, [*_tagged(text, "DATE", "8 years old"), *_tagged(text, "PERSON", "Dale Orrin"),
+                              (text.index("17"), text.index("17") + 2, "DATE")])  # fmt: skip
+    answers = _answers("How old is Dale Orrin?", passage)
+    assert "8 years old" not in answers and "17" in answers
+    assert "8 years old" in _answers("How old was Dale Orrin when his mother started coming to games?", passage)
+
+
+@pytest.mark.parametrize(("question", "text", "value", "not_told"), [
+    # a game told by another verb of playing, a business's start by its founding
+    ("What date did Orby play Tarnby for the title?", "Orby faced Tarnby on Nov. 25 at Quell Stadium.", "Nov. 25",
+     False),
+    ("What year did Renn Hardware get started?", "Renn Hardware, founded by Walter Renn in 1961, was sold.", "1961",
+     False),
+    # an opening is no founding
+    ("What year did Renn Hardware get started?", "Renn Hardware opened a second store in 2004.", "2004", True),
+])  # fmt: skip
+def test_an_event_is_told_by_a_verb_of_the_same_act(question: str, text: str, value: str, not_told: bool) -> None:
+    from rag.candidates import dates_an_event_not_told
+
+    assert _flags(dates_an_event_not_told, question, text, value, "DATE") is not_told
+
+
+@pytest.mark.parametrize(("question", "text", "value", "no_such_sum"), [
+    # "pay" as the question's verb names no sum the sentence must name
+    ("How much did Tarn Gap pay for its new fire truck?", "The new fire truck cost $312,000.", "$312,000", False),
+    # a penalty is a fine
+    ("What's the fine per day if the Orby contractor finishes late?",
+     "The contract includes a penalty of $2,000 for each day the work runs late.", "$2,000", False),
+    # the noun "pay" is still a sum of its own
+    ("What will the Orby pay be for the new inspectors?", "The new brush truck cost $312,000.", "$312,000", True),
+])  # fmt: skip
+def test_a_sum_asked_by_a_verb_or_in_other_words_is_not_of_something_else(
+    question: str, text: str, value: str, no_such_sum: bool
+) -> None:
+    from rag.candidates import sums_something_else
+
+    assert _flags(sums_something_else, question, text, value, "MONEY") is no_such_sum
+
+
+@pytest.mark.parametrize(("question", "text", "value", "names_one"), [
+    # a number right after a singular noun names one of its kind
+    ("How many lanes will the new Orby track have?", "Cracks run across lane 3 of the Orby track.", "3", True),
+    # not after a word that says how many, nor before the noun it counts
+    ("How many complaints has Orby received?", "Complaints to the town number 212, the clerk said.", "212", False),
+    ("How many people live in Orby?", "The town of Orby, population 8,200, voted on Tuesday.", "8,200", False),
+    ("How many kindergartners enrolled in Orby?", "Enrollment by grade: kindergarten 188, first grade 175.", "188",
+     False),
+    ("How many lanes will the new Orby track have?", "The new Orby track will have 8 lanes.", "8", False),
+])  # fmt: skip
+def test_a_number_after_a_lowercase_singular_noun_names_one(question: str, text: str, value: str,
+                                                            names_one: bool) -> None:  # fmt: skip
+    from rag.candidates import names_one_by_its_number
+    from rag.query import analyse
+
+    assert names_one_by_its_number(analyse(question), _value_candidate(text, value, "CARDINAL")) is names_one
+
+
+@pytest.mark.parametrize(("question", "text", "value", "label", "agrees"), [
+    # what a goal is, is meant, not done
+    ("By how much did Orby cut its water use last summer?",
+     "The town's goal is to cut water use by 15 percent, the mayor said.", "15 percent", "PERCENT", False),
+    ("By how much did Orby cut its water use last summer?",
+     "The town cut water use by 17 percent, the mayor said.", "17 percent", "PERCENT", True),
+    ("By how much does Orby hope to cut its water use?",
+     "The town's goal is to cut water use by 15 percent, the mayor said.", "15 percent", "PERCENT", True),
+    # a goal met is done
+    ("How much did the Orby PTA raise for the playground?",
+     "The PTA's goal was to raise $40,000 for the playground, and it reached it in May.", "$40,000", "MONEY", True),
+    # what can be tells nothing of what was
+    ("How much did the Renns pay to drill their new well?",
+     "Drilling a new well can cost $12,000, a driller said.", "$12,000", "MONEY", False),
+    ("How much did the Renns pay to drill their new well?",
+     "Drilling the Renns' new well cost $12,000, a driller said.", "$12,000", "MONEY", True),
+])  # fmt: skip
+def test_what_was_meant_or_can_be_does_not_answer_what_was_done(question: str, text: str, value: str, label: str,
+                                                                agrees: bool) -> None:  # fmt: skip
+    assert _clause_agrees(question, text, value, label) is agrees
+
+
+def test_a_sum_of_those_a_possessive_pronoun_points_back_to_is_what_they_are_paid() -> None:
+    """"Their pay, about $38,000, will come from reserves": the pay of the inspectors the sentence before names."""
+    from rag.candidates import Candidate, pays_for_something_else
+    from rag.query import analyse
+
+    text = ("Orby hired two seasonal water inspectors. Their pay, about $38,000 combined, will come from reserves. "
+            "The fund also paid $9,000 for signs.")  # fmt: skip
+    passage = _passage(text)
+    question = analyse("How much will Orby's two seasonal water inspectors be paid?")
+
+    def candidate(sentence: str, value: str) -> Candidate:
+        start = text.index(sentence)
+        return Candidate(0, passage, start, start + len(sentence), {},
+                         [(text.index(value), text.index(value) + len(value), "MONEY")])  # fmt: skip
+
+    told = candidate("Their pay, about $38,000 combined, will come from reserves.", "about $38,000")
+    assert not pays_for_something_else(question, told)
+    assert pays_for_something_else(question, candidate("The fund also paid $9,000 for signs.", "$9,000"))
+    # "its cost" may be the cost of anything the sentence before names
+    plan = "Crossing guards were left out of the Orby safety plan. Its cost, about $410,000, came from reserves."
+    start = plan.index("Its cost")
+    cost = Candidate(0, _passage(plan), start, len(plan), {},
+                     [(plan.index("about $410,000"), plan.index("about $410,000") + 14, "MONEY")])  # fmt: skip
+    assert pays_for_something_else(analyse("How much will the Orby crossing guards cost?"), cost)
+
+
+
+@pytest.mark.parametrize(("question", "text", "value", "a_habit"), [
+    # a day that recurs does not date what happens once
+    ("When will Orby end its watering limits?", "Homes may water on Thursdays under the Orby limits.", "Thursdays",
+     True),
+    ("When does the Orby flower subscription start?", "Bouquets will be delivered every Friday for $35 a week.",
+     "Friday", True),
+    # a day of its own does; and a question of days asks for the days
+    ("When will Orby end its watering limits?", "The Orby limits will end on Thursday, Sept. 12.",
+     "Thursday, Sept. 12", False),
+    ("What days does Orby's watering schedule start on?", "Homes may water on Thursdays under the Orby limits.",
+     "Thursdays", False),
+    ("What day does the Orby farmers market start its season?", "The market is open every Saturday in summer.",
+     "Saturday", False),
+])  # fmt: skip
+def test_a_day_that_recurs_does_not_date_what_happens_once(question: str, text: str, value: str,
+                                                           a_habit: bool) -> None:  # fmt: skip
+    from rag.candidates import dates_a_habit_not_an_event
+
+    assert _flags(dates_a_habit_not_an_event, question, text, value, "DATE") is a_habit
+
+
+@pytest.mark.parametrize(("question", "value", "published", "before"), [
+    ("When will Orby auction off its old brush truck?", "1998", "2025-04-02", True),
+    # a year still to come, a question of what was done, and an article of no known date
+    ("When will Orby auction off its old brush truck?", "2026", "2025-04-02", False),
+    ("When did Orby buy its old brush truck?", "1998", "2025-04-02", False),
+    ("When will Orby auction off its old brush truck?", "1998", None, False),
+    # a decade gone by
+    ("When will Orby auction off its old brush truck?", "late 1970s", "2025-04-02", True),
+])  # fmt: skip
+def test_a_year_before_its_article_dates_nothing_to_come(question: str, value: str, published: str | None,
+                                                         before: bool) -> None:  # fmt: skip
+    from rag.candidates import Candidate, dated_before_its_article
+    from rag.query import analyse
+
+    text = f"The old brush truck, a {value} model, will be sold at auction."
+    passage = _passage(text).model_copy(update={"published": published})
+    start = text.index(value)
+    candidate = Candidate(0, passage, 0, len(text), {}, [(start, start + len(value), "DATE")])
+    assert dated_before_its_article(analyse(question), candidate) is before

@@ -35,6 +35,8 @@ from rag.withheld import withholds
          "it plans to hire."),
         ("What did Mayor Kell say about the tax increase?", "Kell declined to comment on the tax increase."),
         ("What reason did the Orlow board give for the closing?", "The board did not give a reason for the closing."),
+        # a phrasal verb withholds what its one verb means ("stepping down": resigning)
+        ("Why did Hal Orrin resign as Tarnby's coach?", "Orrin did not give a reason for stepping down."),
         # the same party as the question's, named or not
         ("How much will the solar firm pay the Denholm farmers?",
          "It would not say how much the farmers will be paid."),
@@ -83,6 +85,8 @@ def test_a_sentence_that_says_the_thing_asked_is_not_given_withholds_it(question
          "Kell said the clinic would owe the agency a cancellation fee but did not disclose the amount."),
         ("How much will the Orlow clinic owe the agency?",
          "Kell said the clinic would owe the agency a fee but did not disclose a date for the payment."),
+        # a phrasal verb of another meaning
+        ("Why did Hal Orrin resign as Tarnby's coach?", "Orrin did not give a reason for stepping in."),
     ],
 )  # fmt: skip
 def test_a_sentence_that_withholds_something_else_does_not(question: str, sentence: str) -> None:
