@@ -26,7 +26,7 @@ from rag.leaders import first_titled_head
 from rag.rivals import a_population, rival_of_something_else
 from rag.query import QuestionAnalysis
 from rag.text import all_stems, normalise, stems
-from rag.value_times import clash, figure_time, matches, times_asked
+from rag.value_times import clash, figure_time, matches, times_asked, with_years_of_writing
 from rag.voter_accounts import tells_the_vote_not_why
 from rag.votes import (
     asked_side, asks_for_an_account, asks_the_count, first_naming_voters, gives_the_count, names_no_voter_asked,
@@ -791,9 +791,27 @@ def _given_for_another_time(analysis: QuestionAnalysis, candidate: Candidate) ->
             and not _A_LEVEL_NOW.search(candidate.passage.text, max(0, candidate.answer[0] - 6), candidate.answer[0])):
         return True  # "How many cubic yards does it hold right now?": not what an expansion "would add" (but "will
         # rise from $95 to $125" gives the fee now, "will remain $22" and "now has to take in 900 tons" too)
-    return clash(times, asked) or _long_before(times, asked, candidate.passage.published)
+    published = candidate.passage.published
+    resolved = times if _told_from_another_time(candidate) else with_years_of_writing(times, published)
+    return clash(resolved, asked) or _long_before(times, asked, published)
 
 
+def _told_from_another_time(candidate: Candidate) -> bool:
+    """Whether "last year" or "this year" in the candidate's sentence may not be its article's: the sentence names
+    a year of its own ("In a 2019 report, the state said ... last year"), the time is another figure's after the
+    value ("8.4 percent over this year's spending"), or it is in a clause on another verb before it ("which opened
+    last year, employs 300")."""
+    if candidate.answer is None or _A_YEAR.search(candidate.text):
+        return True
+    text, start, end = candidate.passage.text, candidate.answer[0], candidate.answer[1]
+    return bool(_A_YEARS_OWN.search(text, end, candidate.end) or _IN_A_CLAUSE_BEFORE.search(text, candidate.start,
+                                                                                             start))  # fmt: skip
+
+
+# A time said from the day of writing that is another thing's, after the value ("over this year's spending"), and
+# one in a relative clause before it ("which opened last year").
+_A_YEARS_OWN = re.compile(r"(?i)\b(?:this|last|next)\s+year['’]s\b")
+_IN_A_CLAUSE_BEFORE = re.compile(r"(?i)\b(?:which|that|who|when)\b[^,;]*\b(?:this|last|next)\s+year\b")
 # How many years before an article's own a year is that "last year" or "this year" in a question cannot mean.
 _YEARS_BEFORE_RECENT = 2
 

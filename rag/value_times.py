@@ -114,6 +114,17 @@ def matches(times: frozenset[str], asked: frozenset[str]) -> bool:
     return bool(times & (precise or asked))
 
 
+def with_years_of_writing(times: frozenset[str], published: str | None) -> frozenset[str]:
+    """The times, with the year that "last year", "this year" or "next year" is in an article written in
+    `published` ("2024-03-28": "last year" is 2023), so that they clash with another year a question names; the
+    same times when the article's date is not known."""
+    written = (published or "")[:4]
+    if not written.isdigit():
+        return times
+    offsets = {"rel:last year": -1, "rel:this year": 0, "rel:next year": 1}
+    return times | {f"year:{int(written) + offsets[t]}" for t in times if t in offsets}
+
+
 def _kind(key: str) -> str:
     return key.partition(":")[0]
 

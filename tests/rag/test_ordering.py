@@ -878,3 +878,36 @@ def test_the_act_told_in_a_participle_clause_is_done_by_the_subject_it_shares() 
                                           "Tom Quell", "Ada Renn")
     assert doer_of_the_act_aside_first([quell, renn], analyse("Who won the Orby mayor race?"))[0] is renn
     assert doer_of_the_act_aside_first([quell, renn], analyse("Who lost the Orby mayor race?"))[0] is quell
+
+
+@pytest.mark.parametrize(("question", "another"), [
+    ("How many patients did the Orby clinic admit in 2022?", True),
+    ("How many patients did the Orby clinic admit in 2023?", False),
+    ("How many patients did the Orby clinic admit last year?", False),
+])  # fmt: skip
+def test_a_figure_of_last_year_is_of_the_year_before_its_articles(question: str, another: bool) -> None:
+    """"It admitted 610 patients last year", in an article of March 2024, gives 2023's figure, not 2022's."""
+    from rag.ordering import _given_for_another_time
+    from rag.query import analyse
+
+    candidate = _valued("The Orby clinic admitted 610 patients last year.", "610", "CARDINAL")
+    candidate.passage = candidate.passage.model_copy(update={"published": "2024-03-28"})
+    assert _given_for_another_time(analyse(question), candidate) is another
+
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # the time of another thing after the value, of another verb's clause before it, or said from a year the
+    # sentence names
+    ("Orby raised its fire budget 8.4 percent over this year's spending.", "8.4 percent"),
+    ("The Orby plant, which opened last year, employs 300 people.", "300"),
+    ("In a 2019 report, the state said the Orby clinic turned away 300 ambulances last year.", "300"),
+])  # fmt: skip
+def test_last_year_is_not_resolved_where_it_may_be_another_things(text: str, value: str) -> None:
+    from rag.ordering import _given_for_another_time
+    from rag.query import analyse
+
+    candidate = _valued(text, value, "PERCENT" if "percent" in value else "CARDINAL")
+    candidate.passage = candidate.passage.model_copy(update={"published": "2024-03-28"})
+    question = "How many did Orby have in 2022?" if "percent" not in value else "By how much did Orby raise it in 2022?"
+    assert not _given_for_another_time(analyse(question), candidate)

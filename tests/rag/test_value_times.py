@@ -95,3 +95,18 @@ def test_a_figure_matches_the_time_asked_in_the_questions_own_terms() -> None:
     assert not matches(this_year, frozenset(NOW))
     assert matches(frozenset(NOW), frozenset(NOW))
     assert matches(this_year, frozenset({"tense:present"}))
+
+
+@pytest.mark.parametrize(("published", "asked", "clashes"), [
+    # "last year" in an article of 2024 is 2023: no answer for 2021, the answer for 2023
+    ("2024-03-28", "How many calls did the Orby ambulance handle in 2021?", True),
+    ("2024-03-28", "How many calls did the Orby ambulance handle in 2023?", False),
+    # an article of no known date leaves "last year" any year
+    (None, "How many calls did the Orby ambulance handle in 2021?", False),
+])  # fmt: skip
+def test_last_year_is_the_year_before_the_articles_own(published: str | None, asked: str, clashes: bool) -> None:
+    from rag.value_times import with_years_of_writing
+
+    sentence = "The Orby ambulance handled 6,240 calls last year."
+    times = time_of(sentence, sentence.index("6,240"), sentence.index("6,240") + 5)
+    assert clash(with_years_of_writing(times, published), times_asked(asked)) is clashes
