@@ -3861,6 +3861,14 @@ def test_the_size_of_a_plan_is_meant_not_done(question: str, agrees: bool) -> No
     # a count, and a score beside a team's name
     ("How many buses does Orby run?", "Orby Transit runs 24 buses on nine routes.", "24", False),
     ("How many points did Harrowgate score?", "Final: Orby 58, Harrowgate 51.", "51", False),
+    # a number right after a lowercase singular noun, after a preposition or an article, names one too
+    ("How many lanes will the new Orby track have?", "Cracks run across lane 3 of the Orby track.", "3", True),
+    # not after a word that says how many, nor before the noun it counts
+    ("How many complaints has Orby received?", "Complaints to the town number 212, the clerk said.", "212", False),
+    ("How many people live in Orby?", "The town of Orby, population 8,200, voted on Tuesday.", "8,200", False),
+    ("How many kindergartners enrolled in Orby?", "Enrollment by grade: kindergarten 188, first grade 175.", "188",
+     False),
+    ("How many lanes will the new Orby track have?", "The new Orby track will have 8 lanes.", "8", False),
 ])  # fmt: skip
 def test_a_number_that_names_one_of_a_kind_is_no_count(question: str, text: str, value: str, names_one: bool) -> None:
     from rag.candidates import names_one_by_its_number
@@ -3869,55 +3877,69 @@ def test_a_number_that_names_one_of_a_kind_is_no_count(question: str, text: str,
     assert names_one_by_its_number(analyse(question), _value_candidate(text, value, "CARDINAL")) is names_one
 
 
-@pytest.mark.parametrize(("question", "text", "value", "another"), [
-    # asked in the passive, the question's name is what the act was done to, not its doer
-    ("What was Ada Renn's bail set at?", "Judge Tom Quell set bail at $75,000 for Renn.", "$75,000", False),
-    ("How much was Ada Renn paid last year?", "The Orby board paid Renn $61,750 last year.", "$61,750", False),
-    # asked in the active, another name's deed still is not the one asked
-    ("How much had Ada Renn raised by October?", "Tom Quell has raised $61,750, including a loan.", "$61,750", True),
-])  # fmt: skip
-def test_the_doer_of_an_act_asked_in_the_passive_is_no_other_one_it_was_done_to(
-    question: str, text: str, value: str, another: bool
-) -> None:
-    from rag.candidates import done_by_another_named
-
-    assert _flags(done_by_another_named, question, text, value, "MONEY") is another
-
-
-@pytest.mark.parametrize(("question", "text", "value", "else_sized"), [
-    # a verb's object put at the sum is what the sum sizes ("set bail at $75,000 cash")
-    ("What was Ada Renn's bail set at?", "Judge Quell set bail at $75,000 cash for Renn.", "$75,000", False),
-    # not when what the verb puts there is not asked about
-    ("How much is Ada Renn's bail?", "Judge Quell set the trial at the $4 million courthouse.", "$4 million", True),
-])  # fmt: skip
-def test_a_sum_sizing_what_a_verb_puts_at_it_sizes_that_verbs_object(
-    question: str, text: str, value: str, else_sized: bool
-) -> None:
-    from rag.candidates import sizes_something_else
-
-    assert _flags(sizes_something_else, question, text, value, "MONEY") is else_sized
-
-
 _ONE_EACH = "Judge Quell set bail at $50,000 cash for Orrin and $75,000 cash for Renn."
 
 
-@pytest.mark.parametrize(("question", "text", "value", "anothers"), [
-    # a sentence that gives a value to each of several names: the one given another name is not the one asked
-    ("What was Ada Renn's bail set at?", _ONE_EACH, "$50,000", True),
-    ("What was Ada Renn's bail set at?", _ONE_EACH, "$75,000", False),
-    ("What is Ada Renn's new salary?", "The board set salaries at $90,000 for Orrin and $85,000 for Renn.",
-     "$90,000", True),
-    # a sum given to a firm, in a sentence giving nothing to the one asked about, is not judged
-    ("How much is Orby spending on its new turf?",
-     "The Orby board voted to award a $1.8 million contract to Greenline Surfaces.", "$1.8 million", False),
-])  # fmt: skip
-def test_a_value_given_for_another_name_beside_the_one_asked_is_not_its_value(
-    question: str, text: str, value: str, anothers: bool
-) -> None:
-    from rag.candidates import given_for_another_named
+# (check, question, sentence, value, its label, what the check says): this session's checks of a value on invented
+# sentences, each with the case it is for and one it must leave alone
+_VALUE_CHECKS = [
+    # asked in the passive, the question's name is what the act was done to, not its doer; asked in the active,
+    # another name's deed still is not the one asked
+    ("done_by_another_named", "What was Ada Renn's bail set at?", "Judge Tom Quell set bail at $75,000 for Renn.",
+     "$75,000", "MONEY", False),
+    ("done_by_another_named", "How much was Ada Renn paid last year?", "The Orby board paid Renn $61,750 last year.",
+     "$61,750", "MONEY", False),
+    ("done_by_another_named", "How much had Ada Renn raised by October?",
+     "Tom Quell has raised $61,750, including a loan.", "$61,750", "MONEY", True),
+    # a verb's object put at the sum is what the sum sizes ("set bail at $75,000 cash"), not what it does not ask
+    ("sizes_something_else", "What was Ada Renn's bail set at?", "Judge Quell set bail at $75,000 cash for Renn.",
+     "$75,000", "MONEY", False),
+    ("sizes_something_else", "How much is Ada Renn's bail?", "Judge Quell set the trial at the $4 million courthouse.",
+     "$4 million", "MONEY", True),
+    # one value each to several names: the one given another name is not the one asked; a sum given to a firm, in a
+    # sentence giving nothing to the one asked about, is not judged
+    ("given_for_another_named", "What was Ada Renn's bail set at?", _ONE_EACH, "$50,000", "MONEY", True),
+    ("given_for_another_named", "What was Ada Renn's bail set at?", _ONE_EACH, "$75,000", "MONEY", False),
+    ("given_for_another_named", "What is Ada Renn's new salary?",
+     "The board set salaries at $90,000 for Orrin and $85,000 for Renn.", "$90,000", "MONEY", True),
+    ("given_for_another_named", "How much is Orby spending on its new turf?",
+     "The Orby board voted to award a $1.8 million contract to Greenline Surfaces.", "$1.8 million", "MONEY", False),
+    # a game told by another verb of playing, a business's start by its founding; an opening is no founding
+    ("dates_an_event_not_told", "What date did Orby play Tarnby for the title?",
+     "Orby faced Tarnby on Nov. 25 at Quell Stadium.", "Nov. 25", "DATE", False),
+    ("dates_an_event_not_told", "What year did Renn Hardware get started?",
+     "Renn Hardware, founded by Walter Renn in 1961, was sold.", "1961", "DATE", False),
+    ("dates_an_event_not_told", "What year did Renn Hardware get started?",
+     "Renn Hardware opened a second store in 2004.", "2004", "DATE", True),
+    # "pay" as the question's verb names no sum the sentence must name; a penalty is a fine; the noun "pay" is
+    # still a sum of its own
+    ("sums_something_else", "How much did Tarn Gap pay for its new fire truck?", "The new fire truck cost $312,000.",
+     "$312,000", "MONEY", False),
+    ("sums_something_else", "What's the fine per day if the Orby contractor finishes late?",
+     "The contract includes a penalty of $2,000 for each day the work runs late.", "$2,000", "MONEY", False),
+    ("sums_something_else", "What will the Orby pay be for the new inspectors?", "The new brush truck cost $312,000.",
+     "$312,000", "MONEY", True),
+    # a day that recurs does not date what happens once; a day of its own does; a question of days asks for them
+    ("dates_a_habit_not_an_event", "When will Orby end its watering limits?",
+     "Homes may water on Thursdays under the Orby limits.", "Thursdays", "DATE", True),
+    ("dates_a_habit_not_an_event", "When does the Orby flower subscription start?",
+     "Bouquets will be delivered every Friday for $35 a week.", "Friday", "DATE", True),
+    ("dates_a_habit_not_an_event", "When will Orby end its watering limits?",
+     "The Orby limits will end on Thursday, Sept. 12.", "Thursday, Sept. 12", "DATE", False),
+    ("dates_a_habit_not_an_event", "What days does Orby's watering schedule start on?",
+     "Homes may water on Thursdays under the Orby limits.", "Thursdays", "DATE", False),
+    ("dates_a_habit_not_an_event", "What day does the Orby farmers market start its season?",
+     "The market is open every Saturday in summer.", "Saturday", "DATE", False),
+]  # fmt: skip
 
-    label = "MONEY" if value.startswith("$") else "DATE"
-    assert _flags(given_for_another_named, question, text, value, label) is anothers
+
+@pytest.mark.parametrize("case", _VALUE_CHECKS, ids=[f"{c[0]}:{c[1]}:{c[3]}" for c in _VALUE_CHECKS])
+def test_a_values_check_on_invented_sentences(case: tuple[str, str, str, str, str, bool]) -> None:
+    """Each of rag.candidates' value checks on the case it is written for and on one it must leave alone."""
+    import rag.candidates
+
+    check, question, text, value, label, says = case
+    assert _flags(getattr(rag.candidates, check), question, text, value, label) is says
 
 
 def test_the_age_someone_was_at_a_time_past_is_no_answer_to_how_old_they_are() -> None:
@@ -3929,56 +3951,6 @@ def test_the_age_someone_was_at_a_time_past_is_no_answer_to_how_old_they_are() -
     answers = _answers("How old is Dale Orrin?", passage)
     assert "8 years old" not in answers and "17" in answers
     assert "8 years old" in _answers("How old was Dale Orrin when his mother started coming to games?", passage)
-
-
-@pytest.mark.parametrize(("question", "text", "value", "not_told"), [
-    # a game told by another verb of playing, a business's start by its founding
-    ("What date did Orby play Tarnby for the title?", "Orby faced Tarnby on Nov. 25 at Quell Stadium.", "Nov. 25",
-     False),
-    ("What year did Renn Hardware get started?", "Renn Hardware, founded by Walter Renn in 1961, was sold.", "1961",
-     False),
-    # an opening is no founding
-    ("What year did Renn Hardware get started?", "Renn Hardware opened a second store in 2004.", "2004", True),
-])  # fmt: skip
-def test_an_event_is_told_by_a_verb_of_the_same_act(question: str, text: str, value: str, not_told: bool) -> None:
-    from rag.candidates import dates_an_event_not_told
-
-    assert _flags(dates_an_event_not_told, question, text, value, "DATE") is not_told
-
-
-@pytest.mark.parametrize(("question", "text", "value", "no_such_sum"), [
-    # "pay" as the question's verb names no sum the sentence must name
-    ("How much did Tarn Gap pay for its new fire truck?", "The new fire truck cost $312,000.", "$312,000", False),
-    # a penalty is a fine
-    ("What's the fine per day if the Orby contractor finishes late?",
-     "The contract includes a penalty of $2,000 for each day the work runs late.", "$2,000", False),
-    # the noun "pay" is still a sum of its own
-    ("What will the Orby pay be for the new inspectors?", "The new brush truck cost $312,000.", "$312,000", True),
-])  # fmt: skip
-def test_a_sum_asked_by_a_verb_or_in_other_words_is_not_of_something_else(
-    question: str, text: str, value: str, no_such_sum: bool
-) -> None:
-    from rag.candidates import sums_something_else
-
-    assert _flags(sums_something_else, question, text, value, "MONEY") is no_such_sum
-
-
-@pytest.mark.parametrize(("question", "text", "value", "names_one"), [
-    # a number right after a singular noun names one of its kind
-    ("How many lanes will the new Orby track have?", "Cracks run across lane 3 of the Orby track.", "3", True),
-    # not after a word that says how many, nor before the noun it counts
-    ("How many complaints has Orby received?", "Complaints to the town number 212, the clerk said.", "212", False),
-    ("How many people live in Orby?", "The town of Orby, population 8,200, voted on Tuesday.", "8,200", False),
-    ("How many kindergartners enrolled in Orby?", "Enrollment by grade: kindergarten 188, first grade 175.", "188",
-     False),
-    ("How many lanes will the new Orby track have?", "The new Orby track will have 8 lanes.", "8", False),
-])  # fmt: skip
-def test_a_number_after_a_lowercase_singular_noun_names_one(question: str, text: str, value: str,
-                                                            names_one: bool) -> None:  # fmt: skip
-    from rag.candidates import names_one_by_its_number
-    from rag.query import analyse
-
-    assert names_one_by_its_number(analyse(question), _value_candidate(text, value, "CARDINAL")) is names_one
 
 
 @pytest.mark.parametrize(("question", "text", "value", "label", "agrees"), [
@@ -4030,25 +4002,7 @@ def test_a_sum_of_those_a_possessive_pronoun_points_back_to_is_what_they_are_pai
 
 
 
-@pytest.mark.parametrize(("question", "text", "value", "a_habit"), [
-    # a day that recurs does not date what happens once
-    ("When will Orby end its watering limits?", "Homes may water on Thursdays under the Orby limits.", "Thursdays",
-     True),
-    ("When does the Orby flower subscription start?", "Bouquets will be delivered every Friday for $35 a week.",
-     "Friday", True),
-    # a day of its own does; and a question of days asks for the days
-    ("When will Orby end its watering limits?", "The Orby limits will end on Thursday, Sept. 12.",
-     "Thursday, Sept. 12", False),
-    ("What days does Orby's watering schedule start on?", "Homes may water on Thursdays under the Orby limits.",
-     "Thursdays", False),
-    ("What day does the Orby farmers market start its season?", "The market is open every Saturday in summer.",
-     "Saturday", False),
-])  # fmt: skip
-def test_a_day_that_recurs_does_not_date_what_happens_once(question: str, text: str, value: str,
-                                                           a_habit: bool) -> None:  # fmt: skip
-    from rag.candidates import dates_a_habit_not_an_event
 
-    assert _flags(dates_a_habit_not_an_event, question, text, value, "DATE") is a_habit
 
 
 @pytest.mark.parametrize(("question", "value", "published", "before"), [
