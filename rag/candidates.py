@@ -39,7 +39,7 @@ from rag.query import (
     year_ranges,
 )  # fmt: skip
 from rag.text import NUMBER_WORDS, all_stems, content_words, normalise, noun_stems, stems, stopwords, words
-from rag.value_times import matches, times_asked
+from rag.value_times import matches, times_asked, year_written
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
 
 if TYPE_CHECKING:
@@ -931,7 +931,7 @@ def _told_as_done(verb: "Token") -> bool:
     while True:
         if clause_mood(token) == "irrealis" or clause_is_uncertain(token):
             return False
-        if token is verb and any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in token.children):
+        if token is verb and _what_can_be(token):
             return False  # "The agency can fine companies up to $25,000 a day": what may be done (not "Drivers can
             # use Elm Street because crews fixed it", whose fixing is done)
         if (token is not verb and token.pos_ == "VERB" and token.lemma_.casefold() in IRREALIS_GOVERNORS
@@ -1049,7 +1049,7 @@ def _a_score(name: "Token", number: "Token") -> bool:
 
 
 # Nouns the tagger may hang a number on that say how many ("complaints number 212", "a total 45"). English nouns.
-_WORDS_OF_A_NUMBER = frozenset({"number", "total", "count", "tally", "sum", "figure"})
+_WORDS_OF_A_NUMBER = frozenset({"number", "total", "count", "tally", "sum", "figure", "population", "enrollment"})
 
 
 def _a_number_naming(number: "Token", noun: "Token", joined: bool = False) -> bool:
@@ -1152,7 +1152,8 @@ def sums_something_else(
     if analysis.answer_type != "money" or analysis.focus not in SUM_OF_MONEY_NOUNS or candidate.answer is None:
         return False
     if re.search(rf"(?i)\b(?:did|does|do|will|would|should|must|can|could)\s+(?:(?!(?:the|a|an|its|their|his|her)\s)"
-                 rf"[\w'’.-]+\s+){{1,5}}?{re.escape(analysis.focus)}\b", analysis.question):
+                 rf"[\w'’.-]+\s+){{1,5}}?{re.escape(analysis.focus)}\b", analysis.question) and not re.search(
+        rf"(?i)['’]s\s+{re.escape(analysis.focus)}\b", analysis.question):  # (not "What will Orrin's pay be?")
         return False  # "How much did Cedar Gap pay for its new truck?" names no sum ("pay" is its verb)
     focus_stems = _with_same_sums(all_stems(analysis.focus))
     clause = _answer_clause_tokens(candidate)
@@ -1517,7 +1518,7 @@ def given_for_another_named(analysis: QuestionAnalysis, candidate: Candidate) ->
     given_to = [o for h in hosts for o in _given_to(h)]
     # (the parser may hang the "for" right after the value on the verb: "set salaries at $90,000 for Orrin")
     given_to += [o for o in _given_to(value.head.head) if o.head.i == clause[0].end] if value.dep_ == "pobj" else []
-    if not any(_given_to(t) and any(_name_stems(o) & asked for o in _given_to(t)) for t in value.doc):
+    if not any(_name_stems(o) & asked for t in value.doc for o in _given_to(t)):
         return False  # ("award a $1.8 million contract to Greenline" for what Harlow Falls is spending)
     return any(not _name_stems(o) & asked for o in given_to)
 
@@ -1529,6 +1530,7 @@ def _given_to(token: "Token") -> list["Token"]:
 
 
 def _name_stems(token: "Token") -> frozenset[str]:
+    """The stems of the name words of a token's phrase ("Dev Anand-Morrow")."""
     return all_stems(" ".join(t.text for t in token.subtree if t.pos_ == "PROPN"))
 
 
@@ -1547,8 +1549,7 @@ def done_by_another_named(analysis: QuestionAnalysis, candidate: Candidate) -> b
         return False  # (nor a dateline's place the parser made the subject: "WRENFIELD — About 8,400 members lost")
     if subject.dep_ == "nsubj" and _asked_in_the_passive(analysis):
         return False  # the judge who set it is no other one bailed: "What was Etheridge's bail set at?"
-    name = all_stems(" ".join(t.text for t in subject.subtree if t.pos_ == "PROPN"))
-    return not name & all_stems(analysis.subject)
+    return not _name_stems(subject) & all_stems(analysis.subject)
 
 
 def _does_the_asked_act(analysis: QuestionAnalysis) -> bool:
@@ -1572,7 +1573,7 @@ def _asked_in_the_passive(analysis: QuestionAnalysis) -> bool:
 
 def dates_a_habit_not_an_event(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     """Whether a date answering when something starts, ends or resumes, which happens once, is a day that recurs:
-    "homes ... may water on Thursdays" for "When will the watering limits end?", "bouquets delivered every Friday"
+    "homes ... may water on Thursdays" for "When will Orby end its watering limits?", "bouquets delivered every Friday"
     for "When does the subscription start?". Not for a question that asks of days or habits ("What days ...?", "How
     often ...?")."""
     if analysis.answer_type != "date" or candidate.answer is None or analysis.predicate not in _ONE_TIME_VERBS:
@@ -1587,7 +1588,7 @@ def dates_a_habit_not_an_event(analysis: QuestionAnalysis, candidate: Candidate)
 # Verbs of what happens once to a thing that runs on ("start", "end"; not "open", which a shop does every day).
 _ONE_TIME_VERBS = frozenset({"start", "begin", "end", "finish", "reopen", "resume", "launch", "expire", "lift",
                              "complete", "debut"})  # fmt: skip
-_ASKS_OF_DAYS = re.compile(r"(?i)\b(?:days?|often|usually|every|each)\b")
+_ASKS_OF_DAYS = re.compile(r"(?i)(?<![\w-])(?:days?|often|usually|every|each)\b")  # (not "its 90-day limits")
 _RECURRING_DAY = re.compile(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekends|weeknights")
 _EVERY_BEFORE = re.compile(r"(?i)\b(?:every|each)\s+$")
 
@@ -1599,9 +1600,9 @@ def dated_before_its_article(analysis: QuestionAnalysis, candidate: Candidate) -
     if analysis.answer_type != "date" or candidate.answer is None or not (analysis.mood == "irrealis"
                                                                            or analysis.ahead):  # fmt: skip
         return False
-    written = (candidate.passage.published or "")[:4]
+    written = year_written(candidate.passage.published)
     year = _A_YEAR_OR_DECADE.fullmatch(candidate.answer_text().strip())
-    return year is not None and written.isdigit() and int(year.group(1)) < int(written)
+    return year is not None and written is not None and int(year.group(1)) < written
 
 
 # A year or a decade as a date answer: "1998", "in 1998", "the late 1970s".
@@ -2341,8 +2342,10 @@ def _what_a_noun_of_intention_is(verb: "Token", analysis: QuestionAnalysis) -> b
     met ("The PTA's goal was to raise $40,000, and it reached it in May")."""
     if verb.dep_ not in ("xcomp", "ccomp", "attr") or verb.head.lemma_ != "be":
         return False
-    if any(t.lemma_.casefold() in _MEETING_A_GOAL for t in verb.doc):
-        return False
+    if any(t.lemma_.casefold() in _MEETING_A_GOAL and any(
+        c.dep_ == "dobj" and (c.lower_ == "it" or c.lemma_.casefold() in _NOUNS_OF_INTENTION) for c in t.children
+    ) for t in verb.doc):  # fmt: skip
+        return False  # ("and it reached it"; not "to meet the cost of new swings")
     return any(c.dep_ == "nsubj" and c.lemma_.casefold() in _NOUNS_OF_INTENTION
                and c.lemma_.casefold() not in analysis.predicate_forms and c.lemma_.casefold() != analysis.focus
                for c in verb.head.children)  # fmt: skip
@@ -4328,7 +4331,7 @@ _PERSON_WORDS = PEOPLES_NOUNS | {"he", "she", "they", "who", "i", "we", "you", "
 
 # A question about someone's age now ("How old is Tillery?"), and an age a clause gives of a time that is past:
 # "since I was 8 years old", "when she was 12". English words.
-_ASKS_THE_AGE_NOW = re.compile(r"(?i)\bhow old (?:is|are|'s)\b")
+_ASKS_THE_AGE_NOW = re.compile(r"(?i)\bhow old(?: is| are|['’]s)\b")
 _AN_AGE_THEN = re.compile(r"(?i)\b(?:since|when|until|till|before|after)\s+(?:\w+\s+){1,2}(?:was|were)\s+"
                           r"(?:about\s+|only\s+|just\s+|barely\s+)?$")
 

@@ -811,7 +811,7 @@ def _told_from_another_time(candidate: Candidate) -> bool:
 # A time said from the day of writing that is another thing's, after the value ("over this year's spending"), and
 # one in a relative clause before it ("which opened last year").
 _A_YEARS_OWN = re.compile(r"(?i)\b(?:this|last|next)\s+year['’]s\b")
-_IN_A_CLAUSE_BEFORE = re.compile(r"(?i)\b(?:which|that|who|when)\b[^,;]*\b(?:this|last|next)\s+year\b")
+_IN_A_CLAUSE_BEFORE = re.compile(r"(?i)\b(?:which|who|when)\b[^,;]*\b(?:this|last|next)\s+year\b")
 # How many years before an article's own a year is that "last year" or "this year" in a question cannot mean.
 _YEARS_BEFORE_RECENT = 2
 

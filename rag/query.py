@@ -470,7 +470,7 @@ _SAME_ACTS = tuple(frozenset(group) for group in (
     ("resign", "quit"),
     ("postpone", "delay"),
     ("cancel", "scrap", "scrub"),
-    ("play", "face", "meet"),  # a game: "Harlow Falls will face Ashford Hollow on Nov. 25"
+    ("play", "face", "meet"),  # a game: "Harlow Falls will face Ashford Hollow on Nov. 25", "last met them in 2019"
     ("start", "found", "establish", "launch"),  # a business: "What year did the store get started?": "founded"
 ))  # fmt: skip
 
@@ -479,6 +479,8 @@ def same_act(asked: str, verb: "Token") -> bool:
     """Whether `verb` (as written, or by the phrasal verb it is part of) tells of the act the question's verb
     `asked` names, in other words: "arrested" for "caught", "shut down" for "closed"."""
     lemma = phrasal_meaning(verb) or verb.lemma_.casefold()
+    if lemma == "meet" and not any(c.dep_ == "dobj" for c in verb.children):
+        return lemma == asked  # a board that meets plays no one
     return lemma == asked or any(asked in group and lemma in group for group in _SAME_ACTS)
 
 

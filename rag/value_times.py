@@ -118,11 +118,20 @@ def with_years_of_writing(times: frozenset[str], published: str | None) -> froze
     """The times, with the year that "last year", "this year" or "next year" is in an article written in
     `published` ("2024-03-28": "last year" is 2023), so that they clash with another year a question names; the
     same times when the article's date is not known."""
-    written = (published or "")[:4]
-    if not written.isdigit():
+    written = year_written(published)
+    if written is None:
         return times
-    offsets = {"rel:last year": -1, "rel:this year": 0, "rel:next year": 1}
-    return times | {f"year:{int(written) + offsets[t]}" for t in times if t in offsets}
+    return times | {f"year:{written + _YEARS_FROM_WRITING[t]}" for t in times if t in _YEARS_FROM_WRITING}
+
+
+# The years from an article's own that "last year", "this year" and "next year" name.
+_YEARS_FROM_WRITING = {"rel:last year": -1, "rel:this year": 0, "rel:next year": 1}
+
+
+def year_written(published: str | None) -> int | None:
+    """The year of an article's date ("2024-03-28": 2024); None when it is not known."""
+    written = (published or "")[:4]
+    return int(written) if written.isdigit() else None
 
 
 def _kind(key: str) -> str:

@@ -3866,6 +3866,7 @@ def test_the_size_of_a_plan_is_meant_not_done(question: str, agrees: bool) -> No
     # not after a word that says how many, nor before the noun it counts
     ("How many complaints has Orby received?", "Complaints to the town number 212, the clerk said.", "212", False),
     ("How many people live in Orby?", "The town of Orby, population 8,200, voted on Tuesday.", "8,200", False),
+    ("How many people live in Orby?", "Orby, with a population 8,200, voted on Tuesday.", "8,200", False),
     ("How many kindergartners enrolled in Orby?", "Enrollment by grade: kindergarten 188, first grade 175.", "188",
      False),
     ("How many lanes will the new Orby track have?", "The new Orby track will have 8 lanes.", "8", False),
@@ -3911,6 +3912,10 @@ _VALUE_CHECKS = [
      "Renn Hardware, founded by Walter Renn in 1961, was sold.", "1961", "DATE", False),
     ("dates_an_event_not_told", "What year did Renn Hardware get started?",
      "Renn Hardware opened a second store in 2004.", "2004", "DATE", True),
+    ("dates_an_event_not_told", "What date did Orby play Tarnby for the title?",
+     "The Orby school board met on Nov. 18 to hire a coach.", "Nov. 18", "DATE", True),
+    ("dates_an_event_not_told", "When did Orby last play Tarnby?", "Orby last met Tarnby in 2019, losing 21-7.",
+     "2019", "DATE", False),
     # "pay" as the question's verb names no sum the sentence must name; a penalty is a fine; the noun "pay" is
     # still a sum of its own
     ("sums_something_else", "How much did Tarn Gap pay for its new fire truck?", "The new fire truck cost $312,000.",
@@ -3919,6 +3924,8 @@ _VALUE_CHECKS = [
      "The contract includes a penalty of $2,000 for each day the work runs late.", "$2,000", "MONEY", False),
     ("sums_something_else", "What will the Orby pay be for the new inspectors?", "The new brush truck cost $312,000.",
      "$312,000", "MONEY", True),
+    ("sums_something_else", "What will Orrin's pay be next year?", "The new brush truck cost $312,000.", "$312,000",
+     "MONEY", True),
     # a day that recurs does not date what happens once; a day of its own does; a question of days asks for them
     ("dates_a_habit_not_an_event", "When will Orby end its watering limits?",
      "Homes may water on Thursdays under the Orby limits.", "Thursdays", "DATE", True),
@@ -3930,6 +3937,8 @@ _VALUE_CHECKS = [
      "Homes may water on Thursdays under the Orby limits.", "Thursdays", "DATE", False),
     ("dates_a_habit_not_an_event", "What day does the Orby farmers market start its season?",
      "The market is open every Saturday in summer.", "Saturday", "DATE", False),
+    ("dates_a_habit_not_an_event", "When will Orby end its 90-day watering limits?",
+     "Homes may water on Thursdays under the Orby limits.", "Thursdays", "DATE", True),
 ]  # fmt: skip
 
 
@@ -3950,6 +3959,7 @@ def test_the_age_someone_was_at_a_time_past_is_no_answer_to_how_old_they_are() -
                               (text.index("17"), text.index("17") + 2, "DATE")])  # fmt: skip
     answers = _answers("How old is Dale Orrin?", passage)
     assert "8 years old" not in answers and "17" in answers
+    assert "8 years old" not in _answers("How old's Dale Orrin?", passage)
     assert "8 years old" in _answers("How old was Dale Orrin when his mother started coming to games?", passage)
 
 
@@ -3964,6 +3974,8 @@ def test_the_age_someone_was_at_a_time_past_is_no_answer_to_how_old_they_are() -
     # a goal met is done
     ("How much did the Orby PTA raise for the playground?",
      "The PTA's goal was to raise $40,000 for the playground, and it reached it in May.", "$40,000", "MONEY", True),
+    ("How much did the Orby PTA raise for the playground?",
+     "The PTA's goal is to raise $40,000 to meet the cost of new swings.", "$40,000", "MONEY", False),
     # what can be tells nothing of what was
     ("How much did the Renns pay to drill their new well?",
      "Drilling a new well can cost $12,000, a driller said.", "$12,000", "MONEY", False),

@@ -893,6 +893,10 @@ def test_a_figure_of_last_year_is_of_the_year_before_its_articles(question: str,
     candidate = _valued("The Orby clinic admitted 610 patients last year.", "610", "CARDINAL")
     candidate.passage = candidate.passage.model_copy(update={"published": "2024-03-28"})
     assert _given_for_another_time(analyse(question), candidate) is another
+    # "said that" opens no clause of another thing
+    said = _valued("Officials said that last year 610 patients were admitted to the Orby clinic.", "610", "CARDINAL")
+    said.passage = said.passage.model_copy(update={"published": "2024-03-28"})
+    assert _given_for_another_time(analyse(question), said) is another
 
 
 
