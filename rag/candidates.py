@@ -3276,8 +3276,8 @@ def _after_publication(value: str, published: str | None) -> bool:
     """Whether the date `value` names a year later than the article's (`published`, "2025-06-11"): what the article
     says will happen then had not happened when it was written."""
     years = [int(y) for y in YEAR.findall(value)]
-    written = published[:4] if published else ""
-    return bool(years) and written.isdigit() and min(years) > int(written)
+    written = year_written(published)
+    return bool(years) and written is not None and min(years) > written
 
 
 # Words of a question that asks for a sum of all: "How much did it pay out altogether?", "How many so far?"; not

@@ -26,7 +26,7 @@ from rag.leaders import first_titled_head
 from rag.rivals import a_population, rival_of_something_else
 from rag.query import QuestionAnalysis
 from rag.text import all_stems, normalise, stems
-from rag.value_times import clash, figure_time, matches, times_asked, with_years_of_writing
+from rag.value_times import clash, figure_time, matches, times_asked, with_years_of_writing, year_written
 from rag.voter_accounts import tells_the_vote_not_why
 from rag.votes import (
     asked_side, asks_for_an_account, asks_the_count, first_naming_voters, gives_the_count, names_no_voter_asked,
@@ -419,11 +419,9 @@ def _a_figure_of_the_same_thing(candidate: Candidate, best: Candidate, analysis:
 
 def _background_year(candidate: Candidate) -> bool:
     """Whether every year the candidate's sentence gives is years before its article's own."""
-    published = candidate.passage.published
+    written = year_written(candidate.passage.published)
     years = [int(y) for y in _A_YEAR.findall(candidate.text)]
-    return bool(published and published[:4].isdigit() and years) and (
-        max(years) <= int(published[:4]) - _YEARS_BEFORE_BACKGROUND
-    )
+    return bool(written is not None and years) and max(years) <= written - _YEARS_BEFORE_BACKGROUND
 
 
 def of_the_time_asked_first(candidates: list[Candidate], analysis: QuestionAnalysis,
@@ -819,10 +817,10 @@ _YEARS_BEFORE_RECENT = 2
 def _long_before(times: frozenset[str], asked: frozenset[str], published: str | None) -> bool:
     """Whether a figure is given only for years well before its article's (`published`, "2025-06-11") and the
     question asks of a recent one ("last year", "this year", "now")."""
-    written = published[:4] if published else ""
+    written = year_written(published)
     years = [int(t.partition(":")[2]) for t in times if t.startswith("year:")]
     recent = asked & {"rel:last year", "rel:this year", "rel:now"}
-    return bool(recent and years and written.isdigit()) and max(years) < int(written) - _YEARS_BEFORE_RECENT
+    return bool(recent and years and written is not None) and max(years) < written - _YEARS_BEFORE_RECENT
 
 
 def _where_the_person_is_named(candidates: list[Candidate], analysis: QuestionAnalysis) -> list[Candidate]:

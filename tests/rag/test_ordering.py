@@ -880,6 +880,13 @@ def test_the_act_told_in_a_participle_clause_is_done_by_the_subject_it_shares() 
     assert doer_of_the_act_aside_first([quell, renn], analyse("Who lost the Orby mayor race?"))[0] is quell
 
 
+def _written_in_march_2024(text: str, value: str, label: str = "CARDINAL") -> "Candidate":
+    """`_valued`, in an article dated 2024-03-28 (whose "last year" is 2023)."""
+    candidate = _valued(text, value, label)
+    candidate.passage = candidate.passage.model_copy(update={"published": "2024-03-28"})
+    return candidate
+
+
 @pytest.mark.parametrize(("question", "another"), [
     ("How many patients did the Orby clinic admit in 2022?", True),
     ("How many patients did the Orby clinic admit in 2023?", False),
@@ -890,14 +897,11 @@ def test_a_figure_of_last_year_is_of_the_year_before_its_articles(question: str,
     from rag.ordering import _given_for_another_time
     from rag.query import analyse
 
-    candidate = _valued("The Orby clinic admitted 610 patients last year.", "610", "CARDINAL")
-    candidate.passage = candidate.passage.model_copy(update={"published": "2024-03-28"})
+    candidate = _written_in_march_2024("The Orby clinic admitted 610 patients last year.", "610")
     assert _given_for_another_time(analyse(question), candidate) is another
     # "said that" opens no clause of another thing
-    said = _valued("Officials said that last year 610 patients were admitted to the Orby clinic.", "610", "CARDINAL")
-    said.passage = said.passage.model_copy(update={"published": "2024-03-28"})
+    said = _written_in_march_2024("Officials said that last year 610 patients were admitted to the Orby clinic.", "610")
     assert _given_for_another_time(analyse(question), said) is another
-
 
 
 @pytest.mark.parametrize(("text", "value"), [
@@ -911,7 +915,6 @@ def test_last_year_is_not_resolved_where_it_may_be_another_things(text: str, val
     from rag.ordering import _given_for_another_time
     from rag.query import analyse
 
-    candidate = _valued(text, value, "PERCENT" if "percent" in value else "CARDINAL")
-    candidate.passage = candidate.passage.model_copy(update={"published": "2024-03-28"})
+    candidate = _written_in_march_2024(text, value, "PERCENT" if "percent" in value else "CARDINAL")
     question = "How many did Orby have in 2022?" if "percent" not in value else "By how much did Orby raise it in 2022?"
     assert not _given_for_another_time(analyse(question), candidate)
