@@ -13,6 +13,7 @@ from rag.reasons import gives_a_reason
 from rag.text import stems
 
 if TYPE_CHECKING:
+    from rag.candidates import Candidate
     from rag.models import Passage
 
 
@@ -312,3 +313,42 @@ def test_a_cause_asked_of_a_noun_is_given_by_a_sentence_whose_subject_points_bac
                     "increase was driven largely by special-education costs.", "district", "ORG")  # fmt: skip
     other.start = other.passage.text.index("Levy")
     assert not _tells_the_event_with_a_cause(other, analyse("What's behind the Orlow lunch price increase?"))
+
+
+def _sentences(text: str) -> tuple["Passage", list["Candidate"]]:
+    """A one-passage article and a candidate for each of its sentences, in the article's order."""
+    from rag.candidates import Candidate, sentence_spans
+    from rag.models import Passage
+
+    passage = Passage(passage_id="orby-1", article_id="orby-1", title="t", source="Orby Ledger", text=text, start=0,
+                      end=len(text))  # fmt: skip
+    return passage, [Candidate(0, passage, start, end, {}) for start, end in sentence_spans(passage)]
+
+
+def test_the_best_sentence_telling_the_event_with_its_purpose_gives_what_is_asked() -> None:
+    """"resigned in May to run ..." gives why she resigned by no word of cause: the refusal model is told the
+    sentence gives what is asked, as it is for "because"."""
+    from rag.reasons import told_with_a_reason
+
+    _, candidates = _sentences("Nell Varga resigned in May to run the county's new election office. She had been "
+                               "Orby's deputy clerk since 2016.")
+    kept = told_with_a_reason(candidates, analyse("Why did Nell Varga resign?"))
+    assert kept[0].text.startswith("Nell Varga resigned") and kept[0].features["gives_what_is_asked"] == 1.0
+
+
+@pytest.mark.parametrize(("place", "found"), [(4, True), (5, True), (6, False)])
+def test_a_sentence_telling_the_event_with_its_cause_is_looked_for_among_the_best_six(place: int, found: bool) -> None:
+    """The lead tells the closing and the sentence after it something else; the sentence that tells the closing
+    with its cause is ranked fifth or sixth (a lead's article often holds four or five sentences of figures and
+    history between): it answers; ranked seventh it is too far down to trust as of the same event."""
+    from rag.reasons import told_with_a_reason
+
+    _, sentences = _sentences(
+        "The Pell Road pool in Orby will not open this summer. The pool opened in 1971. It has a 50-meter lane. "
+        "About 400 families bought passes last year. Lifeguards earned $14 an hour. A diving board was added in "
+        "1990. The town closed the pool because inspectors found cracks in its main drain."
+    )
+    lead, caused, others = sentences[0], sentences[-1], sentences[1:-1]
+    ranked = [lead, *others[: place - 1], caused, *others[place - 1 :]]
+    kept = told_with_a_reason(ranked, analyse("Why did Orby close the Pell Road pool?"))
+    assert (bool(kept) and kept[0] is caused) is found
