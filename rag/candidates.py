@@ -3207,6 +3207,8 @@ def _answer_entities(
             continue  # "Who is the prosecutor?": someone the sentence calls the prosecutor, not anyone it names
         if analysis.role and _head_of_another_body(analysis.role, question, passage.text, (s, e), (start, end)):
             continue  # "Who is president of the teachers union?": not "Board President Gail Ferreira"
+        if analysis.role == "lawyer" and _a_prosecutor(passage.text, (s, e), (start, end)):
+            continue  # "Who was the roofer's lawyer?": not "Assistant District Attorney Simone Achterberg"
         kind_of = analysis.role or (analysis.focus if analysis.answer_type == "name" else None)
         if kind_of and _another_kind_of(kind_of, question, passage.text, (s, e), (start, end)):
             continue  # "Who will be the permanent chief?": not "Deputy Chief Amy Carver will serve as interim chief"
@@ -4742,6 +4744,20 @@ _BEFORE_A_ROLE_STOP = frozenset({"the", "a", "an", "as", "its", "his", "her", "t
 # How near a name a word of its role stands to be its role ("The bus driver, Nancy Colfax", "Nancy Colfax, the bus
 # driver"), in characters.
 _ROLE_REACH = 40
+
+
+# The titles of a lawyer who prosecutes for the public (English titles): no party's lawyer.
+_PROSECUTORS_TITLE = re.compile(
+    r"\b(?:district|prosecuting|state's|county|u\.s\.)\s+attorney\b|\battorneys?\s+general\b|\bprosecutor\b",
+    re.IGNORECASE,
+)
+
+
+def _a_prosecutor(text: str, entity: tuple[int, int], sentence: tuple[int, int]) -> bool:
+    """Whether the sentence calls the person at `entity` a prosecutor ("Assistant District Attorney Simone
+    Achterberg", "prosecutor Ada Renn"), by a title within reach of the name."""
+    return any(abs(sentence[0] + m.start() - entity[0]) <= _ROLE_REACH or abs(sentence[0] + m.end() - entity[1])
+               <= _ROLE_REACH for m in _PROSECUTORS_TITLE.finditer(text[sentence[0] : sentence[1]]))  # fmt: skip
 
 
 def _another_kind_of(role: str, question: str, text: str, entity: tuple[int, int], sentence: tuple[int, int]) -> bool:

@@ -630,6 +630,8 @@ def role_forms(role: str) -> tuple[str, ...]:
     "chair" the three that end so."""
     if role == "chair":  # "Who is chair of the board?": "Board Chairwoman Ruth Adler"
         return (role, "chairman", "chairwoman", "chairperson")
+    if role in ("lawyer", "attorney"):  # "Who is the neighbors' lawyer?": "Ada Quill, the attorney for the neighbors"
+        return ("lawyer", "attorney")
     for suffix in ("woman", "person", "man"):
         base = role[: -len(suffix)]
         if role.endswith(suffix) and len(base) >= 3:

@@ -900,6 +900,24 @@ def test_a_role_in_man_woman_or_person_is_the_same_role_in_the_others(question: 
 @pytest.mark.parametrize(
     ("question", "text", "named"),
     [
+        ("Who is the lawyer for the Varnell tenants?", "Dana Mabry, the attorney for the Varnell tenants, spoke.",
+         True),
+        ("Who is the Varnell tenants' attorney?", "The Varnell tenants' lawyer, Dana Mabry, spoke Monday.", True),
+        # a prosecutor is the public's lawyer, no party's
+        ("Who was Ted Orrin's lawyer at the Varnell trial?",
+         "Assistant District Attorney Dana Mabry told the Varnell jury that Orrin lied.", False),
+        ("Who was Ted Orrin's lawyer at the Varnell trial?", "Dana Mabry, the county prosecutor, spoke to the jury "
+         "at the Varnell trial.", False),
+    ],
+)  # fmt: skip
+def test_a_lawyer_is_an_attorney_and_a_prosecutor_no_partys_lawyer(question: str, text: str, named: bool) -> None:
+    passage = _passage(text, _tagged(text, "PERSON", "Dana Mabry"))
+    assert _answers(question, passage) == (["Dana Mabry"] if named else [])
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "named"),
+    [
         ("Who is the owner of the Quenlow bakery?", "Dana Brisk owns the Quenlow bakery on Dune Street.", True),
         ("Who is the owner of the Quenlow bakery?", "Dana Brisk, who bought the Quenlow bakery in 2019, said prices rose.",
          False),
