@@ -2939,6 +2939,7 @@ def _answer_entities(
         aged_name_from = min([aged_name_from] + [s for s, e in sentence_spans(passage) if e <= start][-1:])
     asks_for_a_business = analysis.answer_type == "organisation" and (analysis.focus or "") in BUSINESS_NOUNS
     doer_words = set(content_words(analysis.asked_of)) if analysis.asked_of else set()
+    asks_a_partys_lawyer = asks_for_a_partys_lawyer(analysis)
     # a salary is by the year whether or not the question says so ("What is the annual salary?": "$85,000")
     asks_a_rate = analysis.answer_type in ("money", "quantity") and analysis.focus not in _YEARLY
     rate = asked_rate(question) if asks_a_rate else None
@@ -3207,7 +3208,7 @@ def _answer_entities(
             continue  # "Who is the prosecutor?": someone the sentence calls the prosecutor, not anyone it names
         if analysis.role and _head_of_another_body(analysis.role, question, passage.text, (s, e), (start, end)):
             continue  # "Who is president of the teachers union?": not "Board President Gail Ferreira"
-        if analysis.role == "lawyer" and _a_prosecutor(passage.text, (s, e), (start, end)):
+        if asks_a_partys_lawyer and _a_prosecutor(passage.text, (s, e), (start, end)):
             continue  # "Who was the roofer's lawyer?": not "Assistant District Attorney Simone Achterberg"
         kind_of = analysis.role or (analysis.focus if analysis.answer_type == "name" else None)
         if kind_of and _another_kind_of(kind_of, question, passage.text, (s, e), (start, end)):
@@ -4748,16 +4749,32 @@ _ROLE_REACH = 40
 
 # The titles of a lawyer who prosecutes for the public (English titles): no party's lawyer.
 _PROSECUTORS_TITLE = re.compile(
-    r"\b(?:district|prosecuting|state's|county|u\.s\.)\s+attorney\b|\battorneys?\s+general\b|\bprosecutor\b",
+    r"(?<!school )\b(?:district|prosecuting|state's|u\.s\.)\s+attorney\b|\battorneys?\s+general\b|\bprosecutor\b",
     re.IGNORECASE,
 )
+# The words of a question that asks for a prosecutor, not a party's lawyer ("Who is the district attorney?").
+_ASKS_A_PROSECUTOR = re.compile(r"\b(?:district|prosecut\w*|general|state's|u\.s\.)", re.IGNORECASE)
+
+
+def asks_for_a_partys_lawyer(analysis: QuestionAnalysis) -> bool:
+    """"Who is Ted Orrin's lawyer?", "Who is the attorney for the tenants?"; not "Who is the district attorney?"."""
+    return analysis.role in ("lawyer", "attorney") and not _ASKS_A_PROSECUTOR.search(analysis.question)
 
 
 def _a_prosecutor(text: str, entity: tuple[int, int], sentence: tuple[int, int]) -> bool:
-    """Whether the sentence calls the person at `entity` a prosecutor ("Assistant District Attorney Simone
-    Achterberg", "prosecutor Ada Renn"), by a title within reach of the name."""
-    return any(abs(sentence[0] + m.start() - entity[0]) <= _ROLE_REACH or abs(sentence[0] + m.end() - entity[1])
-               <= _ROLE_REACH for m in _PROSECUTORS_TITLE.finditer(text[sentence[0] : sentence[1]]))  # fmt: skip
+    """Whether the sentence gives the person at `entity` a prosecutor's title, right before the name ("Assistant
+    District Attorney Simone Achterberg") or right after it ("Ada Renn, the county prosecutor"); not a former one,
+    nor the title of someone else named beside ("Defense attorney Lena Ortiz and prosecutor Sam Bell")."""
+    told = text[sentence[0] : sentence[1]]
+    name_start, name_end = entity[0] - sentence[0], entity[1] - sentence[0]
+    for title in _PROSECUTORS_TITLE.finditer(told):
+        if "former" in told[max(0, title.start() - 12) : title.start()].casefold():
+            continue
+        before = 0 <= name_start - title.end() <= 1
+        after = 0 <= title.start() - name_end <= 12 and told[name_end : title.start()].lstrip().startswith(",")
+        if before or after:
+            return True
+    return False
 
 
 def _another_kind_of(role: str, question: str, text: str, entity: tuple[int, int], sentence: tuple[int, int]) -> bool:

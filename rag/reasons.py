@@ -32,7 +32,7 @@ _CAUSAL_WORDS = re.compile(
     r"\b(?:because|due (?:\w+ ){0,2}?to|owing to|as a result|so that|in order to|reasons?|why|cit(?:e|ed|es|ing)|"
     r"blam(?:e|ed|es|ing)|caus(?:e|ed|es)|led to|amid|concerns?|worr(?:y|ied|ies)|explained|explaining|argued|"
     r"arguing|stemm(?:ed|ing) (?:\w+ )?from|driven (?:\w+ )?by|prompted|in response to|in light of|"
-    r"trac(?:ed|es|ing) (?:\w+ )?to|attribut(?:ed|es|ing)|thanks to|now that|in protest|forc(?:ed|es|ing)|"
+    r"trac(?:ed|es|ing) (?:\w+ )?to|attribut(?:ed|es|ing)|thanks to|now that|in protest|forc(?:ed|es)|"
     r"spark(?:ed|s)|trigger(?:ed|s)|"
     r"c(?:ame|omes|oming) from|follow(?:s|ed)(?! by))\b",
     re.IGNORECASE,
@@ -225,7 +225,8 @@ def _cause_of(verb: "Token", told: "Token | None" = None) -> bool:
         if (anchored and child.dep_ == "nsubj" and child.i != told.i and _a_thing(child)  # type: ignore[union-attr]
                 and any(c.dep_ == "dobj" for c in verb.children)):  # fmt: skip
             return True  # a thing doing the event to something: not "fares will rise", nor "A truck struck a pole"
-        if anchored and child.dep_ == "agent" and any(c.dep_ == "pobj" and _a_thing(c) for c in child.children):
+        if anchored and child.dep_ == "agent" and any(c.dep_ == "pobj" and _a_thing(c) and c.lemma_.casefold()
+                                                       not in _TIME_UNITS for c in child.children):  # fmt: skip
             return True  # "was postponed by lightning", not "was approved by the board"
         if word == "after" and child.dep_ == "prep" and _after_a_cause(child):
             return True  # "after a two-hour debate", "after finding mold"
@@ -239,7 +240,8 @@ def _cause_of(verb: "Token", told: "Token | None" = None) -> bool:
             marks = [c for c in child.children if c.dep_ in ("mark", "aux")]
             if any(m.lower_ == "after" and _after_a_cause(m) for m in marks):
                 return True  # "was shut Monday after inspectors found corrosion"
-            purpose = any(m.tag_ == "TO" for m in marks) and not any(m.dep_ == "mark" for m in marks)
+            purpose = any(m.tag_ == "TO" for m in marks) and not any(m.dep_ == "mark" for m in marks) and not any(
+                t.lower_ == "only" for t in child.doc[max(child.i - 3, 0) : child.i])  # "closed, only to reopen"
             if purpose and verb.lemma_.casefold() not in _DECIDING_VERBS:
                 return True  # "closed the road to replace a culvert"; "voted to dismiss" tells the decision
             if any(m.lower_ == "so" and m.dep_ == "mark" for m in marks):
@@ -414,10 +416,12 @@ def told_with_a_reason(candidates: list[Candidate], analysis: QuestionAnalysis) 
         return candidates
     best = candidates[0]
     if gives_a_reason(best.text, analysis):
-        if _a_causal_word(best.text) or _tells_the_event_with_a_cause(best, analysis):
-            # the event and its cause in one sentence give what is asked, whether or not a causal word says so
+        if _tells_the_event_with_a_cause(best, analysis):
+            # the event and its cause in one sentence give what is asked, whether or not a word of cause says so
             # ("quit in March to run the fire academy")
             best.features = {**best.features, "gives_what_is_asked": 1.0}
+            return candidates
+        if _a_causal_word(best.text):
             return candidates
         # "relied on Marrowfield's truck for fires" gives a purpose, of something else, by no word of cause; "the town
         # needs it because ..." further down tells the event asked about with its cause
@@ -436,11 +440,17 @@ def told_with_a_reason(candidates: list[Candidate], analysis: QuestionAnalysis) 
     return candidates
 
 
+# A sentence that says why is not known or not told names the question, it gives no cause: "He said no one had
+# told him why the restaurant was closing."
+_NOT_TOLD_WHY = re.compile(r"\b(?:not|never|no one|nobody|n't)\b[^.;]*\bwhy\b", re.IGNORECASE)
+
+
 def _caused_further_down(candidates: list[Candidate], analysis: QuestionAnalysis, window: int) -> Candidate | None:
     """The first of candidates[1:window] from the best one's article that tells the event with its cause, marked
     as giving what is asked (the event and its cause, in one sentence)."""
     best = candidates[0]
-    same_article = (c for c in candidates[1:window] if c.passage.article_id == best.passage.article_id)
+    same_article = (c for c in candidates[1:window] if c.passage.article_id == best.passage.article_id
+                    and not _NOT_TOLD_WHY.search(c.text))  # fmt: skip
     caused = next((c for c in same_article if _tells_the_event_with_a_cause(c, analysis)), None)
     if caused is not None:
         caused.features = {**caused.features, "gives_what_is_asked": 1.0}

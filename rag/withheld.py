@@ -3,7 +3,7 @@
 News says so in a few fixed ways: someone *declined* or *refused* to say,
 name, comment on or discuss it ("The sheriff declined to discuss a motive"); it
 was *not* said, released, determined or known ("The driver's name was not
-released", "Officials would not say how much the repairs would cost", "No one told him why"); it is
+released", "Officials would not say how much the repairs would cost"); it is
 *unclear* or *unknown* ("It was unclear how many people were inside"); or it is
 *under investigation*. When such a sentence is about the very thing a question
 asks, the honest answer is a refusal that shows that sentence, not a nearby
@@ -87,7 +87,7 @@ _TELLING_FORMS = (
 _CUE = re.compile(
     r"\b(?:declin\w*|refus\w*|unclear|unknown|undetermined|undisclosed|uncertain|under investigation|withh[eo]ld\w*|"
     r"redact\w*)\b"
-    rf"|(?:\bnot|\bnever|n['’]t|\bno one|\bnobody)\s+(?:[\w’'-]+\s+){{0,3}}?{_TELLING_FORMS}\b",
+    rf"|(?:\bnot|\bnever|n['’]t)\s+(?:[\w’'-]+\s+){{0,3}}?{_TELLING_FORMS}\b",
     re.IGNORECASE,
 )
 
@@ -272,13 +272,7 @@ def _tells(verb: "Token") -> bool:
 
 
 def _negated(*tokens: "Token") -> bool:
-    """A "not" or "never" on one of the tokens, or no one as its subject ("no one had told him why")."""
-    return any(child.dep_ == "neg" or (child.dep_ in ("nsubj", "nsubjpass") and _no_one(child))
-               for token in tokens for child in token.children)  # fmt: skip
-
-
-def _no_one(subject: "Token") -> bool:
-    return subject.lower_ == "nobody" or (subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children))
+    return any(child.dep_ == "neg" for token in tokens for child in token.children)
 
 
 # Clauses the parser may hang on a verb from before it that tell something else ("Police said ice caused the

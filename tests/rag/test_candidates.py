@@ -908,6 +908,16 @@ def test_a_role_in_man_woman_or_person_is_the_same_role_in_the_others(question: 
          "Assistant District Attorney Dana Mabry told the Varnell jury that Orrin lied.", False),
         ("Who was Ted Orrin's lawyer at the Varnell trial?", "Dana Mabry, the county prosecutor, spoke to the jury "
          "at the Varnell trial.", False),
+        ("Who is Ted Orrin's attorney?", "Deputy District Attorney Dana Mabry said Varnell police found Orrin's car.",
+         False),
+        # a prosecutor's title right before or after someone else, or a former one
+        ("Who was Ted Orrin's lawyer at the Varnell trial?", "Defense attorney Dana Mabry and District Attorney Ike "
+         "Lund spoke at Ted Orrin's trial in Varnell.", True),
+        ("Who is Ted Orrin's lawyer?", "Ted Orrin's lawyer, Dana Mabry, a former district attorney, spoke in Varnell.",
+         True),
+        # a county's own attorney is a lawyer; the district attorney is asked for by that title
+        ("Who is the lawyer for Varnell County?", "County Attorney Dana Mabry said Varnell County would appeal.", True),
+        ("Who is the Varnell district attorney?", "Varnell District Attorney Dana Mabry filed the charges.", True),
     ],
 )  # fmt: skip
 def test_a_lawyer_is_an_attorney_and_a_prosecutor_no_partys_lawyer(question: str, text: str, named: bool) -> None:

@@ -336,6 +336,37 @@ def test_the_best_sentence_telling_the_event_with_its_purpose_gives_what_is_aske
     assert kept[0].text.startswith("Nell Varga resigned") and kept[0].features["gives_what_is_asked"] == 1.0
 
 
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        # a consequence, a measure of time, a reopening after: no cause
+        ("Why did Orby close the Dell Street fire station?",
+         "Orby closed the Dell Street fire station Sunday, forcing its two engine crews to move to Route 9."),
+        ("Why was the Orby parade postponed?", "The Orby parade was postponed by one week."),
+        ("Why did the Orby diner close in April?", "The Orby diner closed in April, only to reopen two weeks later."),
+    ],
+)  # fmt: skip
+def test_the_best_sentence_with_no_cause_of_the_event_is_not_said_to_give_what_is_asked(
+    question: str, sentence: str
+) -> None:
+    from rag.reasons import told_with_a_reason
+
+    _, candidates = _sentences(sentence + " It had been open since 1990.")
+    kept = told_with_a_reason(candidates, analyse(question))
+    assert not kept or kept[0].features.get("gives_what_is_asked") != 1.0
+
+
+def test_a_sentence_that_says_why_is_not_told_gives_no_cause_further_down() -> None:
+    """"no one had told him why the shop was closing" names the question; it is no cause of the closing."""
+    from rag.reasons import told_with_a_reason
+
+    _, sentences = _sentences(
+        "The Pell Road bakery in Orby closed Monday. It opened in 1971. A baker, Ned Quist, said no one had told him "
+        "why the bakery closed because the owner had left town."
+    )
+    assert told_with_a_reason(sentences, analyse("Why did the Pell Road bakery close?")) == []
+
+
 @pytest.mark.parametrize(("place", "found"), [(4, True), (5, True), (6, False)])
 def test_a_sentence_telling_the_event_with_its_cause_is_looked_for_among_the_best_six(place: int, found: bool) -> None:
     """The lead tells the closing and the sentence after it something else; the sentence that tells the closing

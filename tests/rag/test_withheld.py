@@ -47,9 +47,6 @@ from rag.withheld import withholds
         # what is withheld points back to the clause before it
         ("What is the cancellation fee the Orlow clinic owes the agency?",
          "Kell said the clinic would owe the agency a cancellation fee but did not disclose the amount."),
-        # no one as the subject of the telling
-        ("Why did the Tarnby bakery close?", "A baker said no one had told her why the bakery was closing."),
-        ("Why was the Orlow ferry pulled from service?", "Nobody has said why the ferry was pulled from service."),
     ],
 )  # fmt: skip
 def test_a_sentence_that_says_the_thing_asked_is_not_given_withholds_it(question: str, sentence: str) -> None:
@@ -90,8 +87,6 @@ def test_a_sentence_that_says_the_thing_asked_is_not_given_withholds_it(question
          "Kell said the clinic would owe the agency a fee but did not disclose a date for the payment."),
         # a phrasal verb of another meaning
         ("Why did Hal Orrin resign as Tarnby's coach?", "Orrin did not give a reason for stepping in."),
-        # no one told something else
-        ("Why did the Tarnby bakery close?", "No one told the bakery's staff about the sale until Friday."),
     ],
 )  # fmt: skip
 def test_a_sentence_that_withholds_something_else_does_not(question: str, sentence: str) -> None:
