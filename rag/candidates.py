@@ -3206,8 +3206,6 @@ def _answer_entities(
             continue  # "the name of the bakery": a name the sentence gives the bakery, not its owner's
         if analysis.role and not _holds_the_role(analysis, passage, (s, e, label), (start, end)):
             continue  # "Who is the prosecutor?": someone the sentence calls the prosecutor, not anyone it names
-        if analysis.role and _held_for_another(analysis.role, question, passage, (s, e), (start, end)):
-            continue  # "Who is Ted Orrin's lawyer?": not "The tenants' lawyer, Dana Mabry"
         if analysis.role and _head_of_another_body(analysis.role, question, passage.text, (s, e), (start, end)):
             continue  # "Who is president of the teachers union?": not "Board President Gail Ferreira"
         if asks_a_partys_lawyer and _a_prosecutor(passage.text, (s, e), (start, end)):
@@ -4812,53 +4810,6 @@ def _compound_kind(sentence: str, at: int) -> set[str]:
 _BODY_NOUNS = frozenset({"board", "council", "commission", "committee", "union", "association", "club", "society",
                          "league", "chamber", "district", "foundation", "party", "authority", "trust", "alliance",
                          "coalition", "cooperative", "co-op"})  # fmt: skip
-
-
-_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "whose"})
-
-
-def _holder_of(role_token: "Token") -> "Token | None":
-    """The one a role is held for, as its words say: the possessive on it ("Ted Orrin's lawyer", "their attorney")
-    or the noun after its "for" ("the attorney for the tenants")."""
-    for child in role_token.children:
-        if child.dep_ == "poss":
-            return child
-        if child.dep_ == "prep" and child.lower_ == "for":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return None
-
-
-def _held_for_another(role: str, question: str, passage: Passage, entity: tuple[int, int],
-                      sentence: tuple[int, int]) -> bool:  # fmt: skip
-    """Whether the sentence gives the person at `entity` the role asked about for another than the question's: "The
-    tenants' lawyer, Dana Mabry" for "Who is Ted Orrin's lawyer?", or "Their attorney, ..." after a sentence that
-    does not name Orrin. Only when both say whom the role is for."""
-    forms = set(role_forms(role))
-    asked_role = next((t for t in sentence_parse(question) if t.lemma_.casefold() in forms), None)
-    asked_for = _holder_of(asked_role) if asked_role is not None else None
-    if asked_for is None:
-        return False
-    asked = set(stems(" ".join(t.text for t in asked_for.subtree))) - set(stems(" ".join(forms)))
-    if not asked:
-        return False
-    text = passage.text
-    doc = sentence_parse(text[sentence[0] : sentence[1]])
-    told = [t for t in doc if t.lemma_.casefold() in forms or t.lower_ in forms]
-    near = min(told, key=lambda t: abs(sentence[0] + t.idx - entity[0]), default=None)
-    if near is None or abs(sentence[0] + near.idx - entity[0]) > _ROLE_REACH:
-        return False
-    holder = _holder_of(near)
-    if holder is None:
-        return False
-    if holder.lower_ in _POSSESSIVE_PRONOUNS:
-        # a pronoun points to a name of the sentence or the one before; a description asked of ("the man who sued
-        # the town") may be told there in other words, so only a name the question gives is looked for
-        if asked_for.pos_ != "PROPN":
-            return False
-        before = [(s, e) for s, e in sentence_spans(passage) if e <= sentence[0]][-1:]
-        named = text[before[0][0] if before else sentence[0] : sentence[1]]
-        return not asked & set(stems(named))
-    return not asked & set(stems(" ".join(t.text for t in holder.subtree)))
 
 
 def _head_of_another_body(role: str, question: str, text: str, entity: tuple[int, int],

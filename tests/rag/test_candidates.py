@@ -928,31 +928,6 @@ def test_a_lawyer_is_an_attorney_and_a_prosecutor_no_partys_lawyer(question: str
 @pytest.mark.parametrize(
     ("question", "text", "named"),
     [
-        ("Who is Ted Orrin's lawyer?", "The tenants' lawyer, Dana Mabry, filed the suit against Ted Orrin in Varnell.",
-         False),
-        ("Who is the lawyer for the Varnell tenants?", "Ted Orrin's lawyer, Dana Mabry, said the Varnell tenants had "
-         "no case.", False),
-        ("Who is Ted Orrin's lawyer?", "Ted Orrin was charged in Varnell. Tenants there sued the county. Their lawyer, "
-         "Dana Mabry, said the suit would wait.", False),
-        # the one asked about, by name or by a pronoun after a sentence that names him
-        ("Who is Ted Orrin's lawyer?", "Orrin's lawyer, Dana Mabry, said Ted Orrin would appeal in Varnell.", True),
-        ("Who is Ted Orrin's lawyer?", "Ted Orrin was charged in Varnell. His lawyer, Dana Mabry, said he would "
-         "appeal.", True),
-        # a description may be told in other words: a pronoun is not checked against it
-        ("Who was the lawyer for the man who sued Varnell?", "Ted Orrin sued Varnell over a fall. \"He wanted an "
-         "apology,\" said his lawyer, Dana Mabry.", True),
-        ("Who is Varnell High's principal?", "Dana Mabry became Varnell High's principal in 2021.", True),
-    ],
-)  # fmt: skip
-def test_a_role_held_for_another_than_the_one_asked_about_does_not_answer(question: str, text: str,
-                                                                          named: bool) -> None:  # fmt: skip
-    passage = _passage(text, _tagged(text, "PERSON", "Dana Mabry"))
-    assert _answers(question, passage) == (["Dana Mabry"] if named else [])
-
-
-@pytest.mark.parametrize(
-    ("question", "text", "named"),
-    [
         ("Who is the owner of the Quenlow bakery?", "Dana Brisk owns the Quenlow bakery on Dune Street.", True),
         ("Who is the owner of the Quenlow bakery?", "Dana Brisk, who bought the Quenlow bakery in 2019, said prices rose.",
          False),
