@@ -4761,6 +4761,12 @@ def asks_for_a_partys_lawyer(analysis: QuestionAnalysis) -> bool:
     return analysis.role in ("lawyer", "attorney") and not _ASKS_A_PROSECUTOR.search(analysis.question)
 
 
+# What stands between a name and a title given it in apposition: ", the county prosecutor", ", a prosecutor"; not
+# ", who was a prosecutor for 20 years" (what someone was).
+_AN_APPOSITION = re.compile(r"\s*,\s*(?:(?:the|a|an|its|his|her|their)\s+)?(?:[a-z][\w.'-]*\s+)?", re.IGNORECASE)
+_WAS_ONCE = frozenset({"who", "which", "was", "were", "once"})
+
+
 def _a_prosecutor(text: str, entity: tuple[int, int], sentence: tuple[int, int]) -> bool:
     """Whether the sentence gives the person at `entity` a prosecutor's title, right before the name ("Assistant
     District Attorney Simone Achterberg") or right after it ("Ada Renn, the county prosecutor"); not a former one,
@@ -4771,7 +4777,8 @@ def _a_prosecutor(text: str, entity: tuple[int, int], sentence: tuple[int, int])
         if "former" in told[max(0, title.start() - 12) : title.start()].casefold():
             continue
         before = 0 <= name_start - title.end() <= 1
-        after = 0 <= title.start() - name_end <= 12 and told[name_end : title.start()].lstrip().startswith(",")
+        between = told[name_end : title.start()] if title.start() >= name_end else ""
+        after = bool(_AN_APPOSITION.fullmatch(between)) and not _WAS_ONCE & set(words(between))
         if before or after:
             return True
     return False

@@ -915,6 +915,8 @@ def test_a_role_in_man_woman_or_person_is_the_same_role_in_the_others(question: 
          "Lund spoke at Ted Orrin's trial in Varnell.", True),
         ("Who is Ted Orrin's lawyer?", "Ted Orrin's lawyer, Dana Mabry, a former district attorney, spoke in Varnell.",
          True),
+        ("Who is Ted Orrin's lawyer?", "Ted Orrin's lawyer, Dana Mabry, who was a prosecutor for 20 years, spoke in "
+         "Varnell.", True),
         # a county's own attorney is a lawyer; the district attorney is asked for by that title
         ("Who is the lawyer for Varnell County?", "County Attorney Dana Mabry said Varnell County would appeal.", True),
         ("Who is the Varnell district attorney?", "Varnell District Attorney Dana Mabry filed the charges.", True),
