@@ -442,7 +442,7 @@ def told_with_a_reason(candidates: list[Candidate], analysis: QuestionAnalysis) 
 
 # A sentence that says why is not known or not told names the question, it gives no cause: "He said no one had
 # told him why the restaurant was closing."
-_NOT_TOLD_WHY = re.compile(r"\b(?:not|never|no one|nobody|n't)\b[^.;]*\bwhy\b", re.IGNORECASE)
+_NOT_TOLD_WHY = re.compile(r"(?:\b(?:not|never|no one|nobody)|n['’]t)\b[^.;]*\bwhy\b", re.IGNORECASE)
 
 
 def _caused_further_down(candidates: list[Candidate], analysis: QuestionAnalysis, window: int) -> Candidate | None:
