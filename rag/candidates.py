@@ -1589,7 +1589,8 @@ def dates_a_habit_not_an_event(analysis: QuestionAnalysis, candidate: Candidate)
 _ONE_TIME_VERBS = frozenset({"start", "begin", "end", "finish", "reopen", "resume", "launch", "expire", "lift",
                              "complete", "debut"})  # fmt: skip
 _ASKS_OF_DAYS = re.compile(r"(?i)(?<![\w-])(?:days?|often|usually|every|each)\b")  # (not "its 90-day limits")
-_RECURRING_DAY = re.compile(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekends|weeknights")
+# "on Thursdays", "weekends": a day in the plural recurs
+_RECURRING_DAY = re.compile(r"(?i)(?:" + "|".join(f"{day}s" for day in WEEKDAY_NAMES) + r")|weekends|weeknights")
 _EVERY_BEFORE = re.compile(r"(?i)\b(?:every|each)\s+$")
 
 

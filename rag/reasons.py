@@ -441,7 +441,8 @@ def told_with_a_reason(candidates: list[Candidate], analysis: QuestionAnalysis) 
 
 
 # A sentence that says why is not known or not told names the question, it gives no cause: "He said no one had
-# told him why the restaurant was closing."
+# told him why the restaurant was closing." (Not rag.withheld.withholds: that one turns the whole answer into a
+# refusal, and reads only a "not" on the verb of telling; here the sentence is only passed over as a cause.)
 _NOT_TOLD_WHY = re.compile(r"(?:\b(?:not|never|no one|nobody)|n['’]t)\b[^.;]*\bwhy\b", re.IGNORECASE)
 
 
