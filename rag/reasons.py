@@ -220,6 +220,8 @@ def _cause_of(verb: "Token", told: "Token | None" = None) -> bool:
     # (only a clause or a doing there: "charge for an emergency transport" is what the charge is for, no ground)
     attached = [*verb.children, *(c for o in verb.children if o.dep_ in ("dobj", "npadvmod") for c in o.children
                                   if c.dep_ in ("advcl", "relcl") or _for_a_doing(c))]  # fmt: skip
+    if anchored and _left_for_a_purpose(verb):
+        return True  # "stepped down from the job to care for her mother": the parser hangs the purpose on "job"
     for child in attached:
         word = child.lower_
         if (anchored and child.dep_ == "nsubj" and child.i != told.i and _a_thing(child)  # type: ignore[union-attr]
@@ -285,12 +287,13 @@ def _opened_by(clause: "Token", words: tuple[str, ...]) -> bool:
 
 def _after_a_cause(after: "Token") -> bool:
     """"after inspectors found corrosion" gives a cause; "two years after taking the job", "after 25 years",
-    "shortly after noon" tell a time."""
+    "shortly after noon" tell a time. A time the verb lasts ends before "after": "will close for five months after
+    inspectors found mold" gives a cause."""
     before = after.doc[max(after.i - 2, 0) : after.i]
-    if before and before[-1].lower_ in _SOON:
+    if before and before[-1].lower_ in _SOON and not _how_long(before[-1]):
         return False
-    if len(before) == 2 and before[-1].lemma_.casefold() in _TIME_UNITS and (before[0].like_num or before[0].lower_
-                                                                             in _SOME):  # fmt: skip
+    if (len(before) == 2 and before[-1].lemma_.casefold() in _TIME_UNITS
+            and (before[0].like_num or before[0].lower_ in _SOME) and not _how_long(before[-1])):  # fmt: skip
         return False  # "two years after", not "Tuesday night after"
     following = [t for t in after.doc[after.i + 1 : after.i + 5]]
     if any(t.like_num for t in following[:2]) and any(t.lemma_.casefold() in _TIME_UNITS for t in following):
@@ -300,6 +303,24 @@ def _after_a_cause(after: "Token") -> bool:
     inside = list(after.subtree)[1:] if after.dep_ == "prep" else list(after.head.subtree)
     return not all(t.lemma_.casefold().rstrip(".") in _TIME_WORDS or t.pos_ in ("DET", "ADJ", "NUM", "SCONJ", "PUNCT")
                    for t in inside)  # fmt: skip
+
+
+def _how_long(unit: "Token") -> bool:
+    """Whether the unit of time measures how long something lasts: "for five months", "during the two weeks"."""
+    return unit.dep_ == "pobj" and unit.head.lower_ in ("for", "during")
+
+
+# Verbs of leaving a post or a place, whose "from" names what is left: "stepped down from the job to care for ..."
+_LEAVING = frozenset({"step", "resign", "retire", "withdraw", "leave", "depart", "move", "transfer", "switch"})
+
+
+def _left_for_a_purpose(verb: "Token") -> bool:
+    """Whether what the verb of leaving leaves has an infinitive after it that tells why ("stepped down from the job
+    to care for a family member", "retired from the force to run for sheriff"); the parser hangs it on the noun."""
+    if verb.lemma_.casefold() not in _LEAVING:
+        return False
+    left = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children if o.dep_ == "pobj"]
+    return any(c.dep_ in ("relcl", "acl") and any(a.tag_ == "TO" for a in c.children) for o in left for c in o.children)
 
 
 def _a_state(preposition: "Token") -> bool:

@@ -59,6 +59,13 @@ if TYPE_CHECKING:
     ("How come Ed Vance quit as Pell's police chief?",
      "Pell Police Chief Ed Vance resigned Thursday over a dispute with the board about staffing."),
     ("What is behind the smell in Tesk?", "The smell in Tesk came from a broken sewer line, officials said."),
+    # a cause after how long the event lasts; a purpose the parser hangs on what was left
+    ("Why is the Tesk pool shutting down?",
+     "The city will close the Tesk pool on June 2 for at least six weeks after divers found cracks in its floor."),
+    ("Why did Orla Fenn quit as Velt's clerk?",
+     "The board named Ada Quist clerk, a month after Orla Fenn stepped down from the job to care for her father."),
+    ("Why did Ida Marr resign from the Orby board?",
+     "Ida Marr resigned from the Orby board to run for mayor, the chair said."),
 ])  # fmt: skip
 def test_a_sentence_that_gives_a_reason(question: str, sentence: str) -> None:
     assert gives_a_reason(sentence, analyse(question))
@@ -96,6 +103,9 @@ def test_a_sentence_that_gives_a_reason(question: str, sentence: str) -> None:
      "Penn, who retired in 2019, said in a deposition that Tamsin Roe was moved to nights because of staffing."),
     ("Why did the Brack mill close?",
      "The Brack mill, which closed in 2012, will be torn down because its roof has caved in, the mayor said."),
+    # a time after how long something lasted is still a time; what is left with an infinitive that says no purpose
+    ("Why did the Velt shelter close?", "The Velt shelter closed two weeks after the storm passed."),
+    ("Why did Tam Orr resign?", "Tam Orr resigned from the board in March, the first member to leave this year."),
 ])  # fmt: skip
 def test_a_sentence_that_tells_the_event_only_gives_no_reason(question: str, sentence: str) -> None:
     assert not gives_a_reason(sentence, analyse(question))
