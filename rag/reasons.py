@@ -242,7 +242,10 @@ def _cause_of(verb: "Token", told: "Token | None" = None) -> bool:
             marks = [c for c in child.children if c.dep_ in ("mark", "aux")]
             if any(m.lower_ == "after" and _after_a_cause(m) for m in marks):
                 return True  # "was shut Monday after inspectors found corrosion"
-            purpose = any(m.tag_ == "TO" for m in marks) and not any(m.dep_ == "mark" for m in marks) and not any(
+            # a "mark" with an object of its own is a preposition the parser hung there: "stepped down after 11
+            # seasons to move closer to his parents" is a purpose
+            opened = [m for m in marks if m.dep_ == "mark" and not any(c.dep_ == "pobj" for c in m.children)]
+            purpose = any(m.tag_ == "TO" for m in marks) and not opened and not any(
                 t.lower_ == "only" for t in child.doc[max(child.i - 3, 0) : child.i])  # "closed, only to reopen"
             if purpose and verb.lemma_.casefold() not in _DECIDING_VERBS:
                 return True  # "closed the road to replace a culvert"; "voted to dismiss" tells the decision
@@ -458,7 +461,11 @@ def told_with_a_reason(candidates: list[Candidate], analysis: QuestionAnalysis) 
         # the event's sentence with its cause after it gives what is asked, as one sentence would (someone's
         # account after it is left for the refusal model to weigh: it is often more of the news, not why)
         best.features = {**best.features, "gives_what_is_asked": 1.0}
-    return candidates
+        return candidates
+    # someone's account after the event is often more of the news ("told him of the decision Tuesday"); a sentence of
+    # the article that tells the event with its cause in so many words says why
+    caused = _caused_further_down(candidates, analysis, CAUSE_WINDOW)
+    return candidates if caused is None else [caused, *(c for c in candidates if c is not caused)]
 
 
 # A sentence that says why is not known or not told names the question, it gives no cause: "He said no one had
