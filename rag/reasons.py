@@ -242,10 +242,7 @@ def _cause_of(verb: "Token", told: "Token | None" = None) -> bool:
             marks = [c for c in child.children if c.dep_ in ("mark", "aux")]
             if any(m.lower_ == "after" and _after_a_cause(m) for m in marks):
                 return True  # "was shut Monday after inspectors found corrosion"
-            # a "mark" with an object of its own is a preposition the parser hung there: "stepped down after 11
-            # seasons to move closer to his parents" is a purpose
-            opened = [m for m in marks if m.dep_ == "mark" and not any(c.dep_ == "pobj" for c in m.children)]
-            purpose = any(m.tag_ == "TO" for m in marks) and not opened and not any(
+            purpose = any(m.tag_ == "TO" for m in marks) and not any(m.dep_ == "mark" for m in marks) and not any(
                 t.lower_ == "only" for t in child.doc[max(child.i - 3, 0) : child.i])  # "closed, only to reopen"
             if purpose and verb.lemma_.casefold() not in _DECIDING_VERBS:
                 return True  # "closed the road to replace a culvert"; "voted to dismiss" tells the decision
@@ -293,10 +290,10 @@ def _after_a_cause(after: "Token") -> bool:
     "shortly after noon" tell a time. A time the verb lasts ends before "after": "will close for five months after
     inspectors found mold" gives a cause."""
     before = after.doc[max(after.i - 2, 0) : after.i]
-    if before and before[-1].lower_ in _SOON and not _how_long(before[-1]):
+    if before and before[-1].lower_ in _SOON and not _how_long(before[-1], after):
         return False
     if (len(before) == 2 and before[-1].lemma_.casefold() in _TIME_UNITS
-            and (before[0].like_num or before[0].lower_ in _SOME) and not _how_long(before[-1])):  # fmt: skip
+            and (before[0].like_num or before[0].lower_ in _SOME) and not _how_long(before[-1], after)):  # fmt: skip
         return False  # "two years after", not "Tuesday night after"
     following = [t for t in after.doc[after.i + 1 : after.i + 5]]
     if any(t.like_num for t in following[:2]) and any(t.lemma_.casefold() in _TIME_UNITS for t in following):
@@ -308,13 +305,20 @@ def _after_a_cause(after: "Token") -> bool:
                    for t in inside)  # fmt: skip
 
 
-def _how_long(unit: "Token") -> bool:
-    """Whether the unit of time measures how long something lasts: "for five months", "during the two weeks"."""
-    return unit.dep_ == "pobj" and unit.head.lower_ in ("for", "during")
+def _how_long(unit: "Token", after: "Token") -> bool:
+    """Whether the unit of time before "after" measures how long something lasts ("for five months", "during the two
+    weeks") and "after" opens a clause of what has happened ("after inspectors found mold"): not "for two weeks after
+    Labor Day", nor "for six weeks after the board names her successor", which tell when it starts."""
+    return (unit.dep_ == "pobj" and unit.head.lower_ in ("for", "during") and after.dep_ == "mark"
+            and after.head.tag_ in ("VBD", "VBN"))  # fmt: skip
 
 
 # Verbs of leaving a post or a place, whose "from" names what is left: "stepped down from the job to care for ..."
 _LEAVING = frozenset({"step", "resign", "retire", "withdraw", "leave", "depart", "move", "transfer", "switch"})
+# Nouns of a post or a body one leaves, whose infinitive after them is no content of theirs: "the job to care for her
+# father" (not "the race to succeed Fenn", "the bid to host the tournament", whose infinitive says what they are).
+_POSTS = frozenset({"job", "post", "position", "role", "office", "seat", "board", "council", "committee",
+                    "commission", "force", "department", "agency", "company", "firm", "team", "staff", "bench"})
 
 
 def _left_for_a_purpose(verb: "Token") -> bool:
@@ -322,7 +326,8 @@ def _left_for_a_purpose(verb: "Token") -> bool:
     to care for a family member", "retired from the force to run for sheriff"); the parser hangs it on the noun."""
     if verb.lemma_.casefold() not in _LEAVING:
         return False
-    left = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children if o.dep_ == "pobj"]
+    left = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children
+            if o.dep_ == "pobj" and o.lemma_.casefold() in _POSTS]  # fmt: skip
     return any(c.dep_ in ("relcl", "acl") and any(a.tag_ == "TO" for a in c.children) for o in left for c in o.children)
 
 
