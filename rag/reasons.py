@@ -444,7 +444,7 @@ def told_with_a_reason(candidates: list[Candidate], analysis: QuestionAnalysis) 
     if not candidates:
         return candidates
     best = candidates[0]
-    if gives_a_reason(best.text, analysis):
+    if gives_a_reason(best.text, analysis) and not of_another_subject(best, analysis):
         if _tells_the_event_with_a_cause(best, analysis):
             # the event and its cause in one sentence give what is asked, whether or not a word of cause says so
             # ("quit in March to run the fire academy")
@@ -473,6 +473,62 @@ def told_with_a_reason(candidates: list[Candidate], analysis: QuestionAnalysis) 
     return candidates if caused is None else [caused, *(c for c in candidates if c is not caused)]
 
 
+def of_another_subject(candidate: Candidate, analysis: QuestionAnalysis) -> bool:
+    """Whether the sentence tells the act asked about only of someone or something else by name, not of the
+    question's subject: "The Orby Municipal Pool will close for five months after inspectors found mold" for "Why
+    did the Dell Street skate park close?", "Deputy Chief Sol Reyes resigned in 2021 because ..." for "Why did
+    Marta Quill resign?". Only a name of the same kind counts (a person for a person, a thing for a thing: a
+    principal cancels classes for a school), and a pronoun, or a subject the sentence leaves out, may be the one
+    asked."""
+    asked = _subject_names(analysis)
+    if not asked:
+        return False
+    asks_of_a_person = any(label == "PERSON" and set(stems(text)) & asked for text, label in analysis.entities)
+    people = {stem for s, e, label in candidate.passage.entities if label == "PERSON"
+              and candidate.start <= s < candidate.end for stem in stems(candidate.passage.text[s:e])}  # fmt: skip
+    doc = sentence_parse(display_text(candidate.text))
+    # (a verb of saying tells who said it, not who did what was asked: "..., public works director X said")
+    verbs = [t for t in _event_words(doc, analysis) if t.pos_ in ("VERB", "AUX")
+             and t.lemma_.casefold() not in _SAYING_LEMMAS]  # fmt: skip
+    return bool(verbs) and all(_done_by_another(verb, asked, asks_of_a_person, people) for verb in verbs)
+
+
+def _subject_names(analysis: QuestionAnalysis) -> set[str]:
+    """The stems of the names in the question's subject ("dell", "street" of "the Dell Street skate park"; "marta",
+    "quill"), or of the name the question is about."""
+    if analysis.subject:
+        return set(stems(analysis.subject))
+    doc = sentence_parse(analysis.question)
+    subject = next((t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+    return set() if subject is None else _names_of(subject)
+
+
+def _names_of(noun: "Token") -> set[str]:
+    """The stems of the proper nouns of a noun phrase's head and the words before it that name it."""
+    return {stem for t in noun.subtree if t.pos_ == "PROPN" and (t is noun or t.dep_ in ("compound", "poss", "flat"))
+            for stem in stems(t.text)}  # fmt: skip
+
+
+def _done_by_another(verb: "Token", asked: set[str], asks_of_a_person: bool, people: set[str]) -> bool:
+    """Whether the verb's subject or object is named, by names that share none with the question's subject nor
+    spell its initials, and is of the kind asked about; never when one of them is a pronoun."""
+    arguments = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if not arguments or any(a.pos_ == "PRON" for a in arguments):
+        return False
+    for argument in arguments:
+        names = _names_of(argument)
+        if names & asked or _initials(names, argument) & asked:
+            return False
+    others = [_names_of(a) for a in arguments if _names_of(a)]
+    return any(bool(names & people) == asks_of_a_person for names in others)
+
+
+def _initials(names: set[str], noun: "Token") -> set[str]:
+    """The initials of a named noun phrase, as one word ("frta" of "Ferrow Regional Transit Authority")."""
+    words = [t.text for t in noun.subtree if t.i <= noun.i and t.pos_ == "PROPN"]
+    return {stem for stem in stems("".join(w[0] for w in words))} if len(words) > 1 else set()
+
+
 # A sentence that says why is not known or not told names the question, it gives no cause: "He said no one had
 # told him why the restaurant was closing." (Not rag.withheld.withholds: that one turns the whole answer into a
 # refusal, and reads only a "not" on the verb of telling; here the sentence is only passed over as a cause.)
@@ -485,7 +541,8 @@ def _caused_further_down(candidates: list[Candidate], analysis: QuestionAnalysis
     best = candidates[0]
     same_article = (c for c in candidates[1:window] if c.passage.article_id == best.passage.article_id
                     and not _NOT_TOLD_WHY.search(c.text))  # fmt: skip
-    caused = next((c for c in same_article if _tells_the_event_with_a_cause(c, analysis)), None)
+    caused = next((c for c in same_article if _tells_the_event_with_a_cause(c, analysis)
+                   and not of_another_subject(c, analysis)), None)
     if caused is not None:
         caused.features = {**caused.features, "gives_what_is_asked": 1.0}
     return caused

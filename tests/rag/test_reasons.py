@@ -411,3 +411,56 @@ def test_a_sentence_further_down_telling_the_event_with_its_cause_comes_before_a
         "was made because the team's roster had shrunk from 40 players to 19 this fall.", encoder
     )
     assert "roster had shrunk" in _best("Why did Orby get rid of its soccer coach?", article, encoder)
+
+
+def _named_sentences(text: str) -> list["Candidate"]:
+    """A candidate for each sentence of a one-passage article, with the entities the index stores for it."""
+    from index.nlp import entities_by_line
+    from rag.candidates import Candidate
+
+    passage, candidates = _sentences(text)
+    passage = passage.model_copy(update={"entities": entities_by_line([text])[0]})
+    return [Candidate(0, passage, c.start, c.end, {}) for c in candidates]
+
+
+@pytest.mark.parametrize(("question", "sentence", "another"), [
+    # the act asked about, done by another of the same kind: a thing for a thing, a person for a person
+    ("Why did the Dell Street skate park close?",
+     "The Orby Municipal Pool will close for five months after inspectors found black mold.", True),
+    ("Why did Marta Quill resign as Stroud fire chief?",
+     "Deputy Chief Sol Reyes resigned in 2021 because the town would not fund a second ambulance.", True),
+    # the one asked, by name, in short, by its initials or by a pronoun; a person acting for a body
+    ("Why did the Dell Street skate park close?", "The town closed the Dell Street skate park after a ramp cracked.",
+     False),
+    ("Why did Marta Quill resign as Stroud fire chief?", "Quill resigned because she took a job in Velt.", False),
+    ("Why did Marta Quill resign as Stroud fire chief?", "She resigned because she took a job in Velt.", False),
+    ("Why did the FRTA raise its fares?", "The Ferrow Regional Transit Authority raised fares because diesel rose.",
+     False),
+    ("Why did Harlow Middle School cancel classes?", "Principal Ada Renn canceled classes because the boiler failed.",
+     False),
+    # a verb of saying tells who said it
+    ("How come Velt didn't tell Orr Lane residents to boil water?",
+     "No advisory was issued because pressure never fell, public works director Ada Renn told the council.", False),
+])  # fmt: skip
+def test_a_sentence_telling_the_act_of_another_by_name_is_of_another_subject(
+    question: str, sentence: str, another: bool
+) -> None:
+    from rag.reasons import of_another_subject
+
+    assert of_another_subject(_named_sentences(sentence)[0], analyse(question)) is another
+
+
+def test_a_cause_of_another_ones_act_is_no_reason_for_the_one_asked() -> None:
+    """The lead tells the resignation asked about and the sentence after it an account; a deputy's resignation
+    "because ..." further down is another one's, and is not put first; nor is a best sentence that tells another's."""
+    from rag.reasons import told_with_a_reason
+
+    sentences = _named_sentences(
+        "Fire Chief Marta Quill has resigned, Town Administrator Paul Eng said Thursday. Eng said Quill told him "
+        "of her decision on Monday. Deputy Chief Sol Reyes resigned in 2021 because the town would not fund a "
+        "second ambulance."
+    )
+    kept = told_with_a_reason(sentences, analyse("Why did Marta Quill resign as Stroud fire chief?"))
+    assert kept and kept[0] is sentences[0]
+    pool = _named_sentences("The Orby Municipal Pool will close for five months after inspectors found black mold.")
+    assert told_with_a_reason(pool, analyse("Why did the Dell Street skate park close?")) == []
