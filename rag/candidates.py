@@ -2958,6 +2958,8 @@ def _answer_entities(
     full_name_surnames = {name.split()[-1] for name in people if " " in name}
     if asks_for_a_business:
         entities += _untagged_subject_names(passage, start, end)
+    held = _WHO_HOLDS_A_PERSONS_POST.match(question) if analysis.answer_type == "person" else None
+    post = held.group("post").casefold() if held else None
     if analysis.answer_type == "count":
         entities += _untagged_counts(passage, start, end)
     if analysis.answer_type == "date" and analysis.focus is None:
@@ -3020,8 +3022,12 @@ def _answer_entities(
                 and not _ASKS_OF_A_PLAN.search(question) and not _FISCAL.search(text)
                 and _after_publication(text, passage.published)):  # fmt: skip
             continue  # "When was the hall demolished?": "the fall of 2027" in a 2025 article is a plan, not when it was
-        if analysis.answer_type == "person" and label != "PERSON" and _WHO_OF_A_BODY.match(question):
-            continue  # "Who at the state parks office announced it?": a person there, not a body
+        if analysis.answer_type == "person" and label != "PERSON" and (
+                _WHO_OF_A_BODY.match(question) or post is not None):  # fmt: skip
+            continue  # "Who at the state parks office announced it?", "Who will replace her as athletic director?":
+            # a person there, or in the post, not a body
+        if post is not None and label == "PERSON" and not _names_the_post(passage, start, end, post):
+            continue  # "Who took over as principal?": "former Superintendent Walter Dean left" holds another post
         if label == "MONEY" and _POUNDS.search(text) and "£" not in passage.text and "$" in passage.text:
             label = "QUANTITY"  # "about 12 million pounds of pears" in an article that counts money in dollars
         if analysis.answer_type == "percent" and label == "MONEY" and _PER_AMOUNT_AFTER.match(passage.text, e, end):
@@ -3412,6 +3418,24 @@ _A_FIGURE = re.compile(
 _UP_TO = re.compile(r"up to\s+", re.IGNORECASE)
 # "Who at the state parks office ...?", "Who from Hollin Freight ...?": a person of a body, not the body.
 # Not a time ("Who on Monday sued the city?", "Who at first opposed it?", "Who at the time ran it?").
+# "Who replaced Greer Halloway as the girls' basketball coach?", "Who is filling in as athletic director?": who holds
+# a post only a person holds (not "as engineer", "as auditor", "as manager", which a firm may be hired as).
+_PERSONS_POSTS = (r"(?:clerk|treasurer|assessor|director|commissioner|superintendent|chief|chair(?:man|woman|person)?|"
+                  r"president|mayor|sheriff|judge|prosecutor|coordinator|spokes(?:person|man|woman)|officer|secretary|"
+                  r"coroner|marshal|supervisor|alderman|council(?:man|woman|or|member)|principal|provost|dean|"
+                  r"captain|lieutenant|sergeant|detective|deputy|coach|teacher|pastor|editor|governor)")
+_WHO_HOLDS_A_PERSONS_POST = re.compile(
+    rf"\W*who(?:['’]s)?\b[^?]*?\bas\s+(?:[\w'’.-]+\s+){{0,4}}?(?P<post>{_PERSONS_POSTS})\b(?!['’]s)", re.IGNORECASE
+)
+
+
+def _names_the_post(passage: Passage, start: int, end: int, post: str) -> bool:
+    """Whether the sentence passage.text[start:end], or the one before it, names the post asked about (in any of its
+    forms: "chairwoman" for "chair"): who holds another ("former Superintendent Walter Dean" for "as principal")
+    does not answer."""
+    before = [s for s, e in sentence_spans(passage) if e <= start][-1:]
+    told = passage.text[before[0] if before else start : end].casefold()
+    return any(re.search(rf"\b{re.escape(form)}", told) for form in role_forms(post))
 _WHO_OF_A_BODY = re.compile(
     r"\W*who\s+(?:at|from|with|of|on)\s+(?!(?:the\s+)?(?:first|last|least|once|times?|same|end|start|outset|"
     r"moment|night|noon|midnight|dawn|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)(?:the\s+)?[\w'’-]",

@@ -2203,6 +2203,28 @@ def test_who_at_a_body_asks_for_a_person_there() -> None:
     assert "the Tarrow County board" in _answers("Who heard the plan?", passage)
 
 
+def test_who_holds_a_post_only_a_person_holds_asks_for_a_person() -> None:
+    """"Who replaced Ada Renn as the girls' soccer coach?" asks for a person in the post, not the school whose post it
+    is; "as the project engineer" or "as auditor" may be a firm, and "Who is building ...?" any builder."""
+    text = "Ada Renn, who coached Tarrow Consolidated's girls' soccer team for 14 seasons, resigned on Friday."
+    passage = _passage(text, [*_tagged(text, "ORG", "Tarrow Consolidated's", "Tarrow Consolidated"),
+                              *_tagged(text, "PERSON", "Ada Renn")])  # fmt: skip
+    assert _answers("Who replaced Ada Renn as Tarrow's girls' soccer coach?", passage) == []
+    text = "Velt Township hired Orrin Survey Group as the project engineer for the Mill Road bridge."
+    passage = _passage(text, _tagged(text, "ORG", "Velt Township", "Orrin Survey Group"))
+    assert "Orrin Survey Group" in _answers("Who did Velt hire as the project engineer?", passage)
+    text = "Assistant Principal Tam Orr has served as interim athletic director at Tarrow High School since May."
+    passage = _passage(text, [*_tagged(text, "ORG", "Tarrow High School"), *_tagged(text, "PERSON", "Tam Orr")])
+    assert _answers("Who is filling in as Tarrow High's athletic director?", passage) == ["Tam Orr"]
+    # a person named with another post is not in the one asked about
+    text = "He replaces Ida Marr, who has served as interim superintendent since former Superintendent Ned Voss left."
+    passage = _passage(text, _tagged(text, "PERSON", "Ida Marr", "Ned Voss"))
+    assert _answers("Who took over from Tam Orr as principal of Tarrow High School?", passage) == []
+    text = "Ida Marr took over as interim superintendent in May, after Superintendent Ned Voss left for Velt."
+    passage = _passage(text, _tagged(text, "PERSON", "Ida Marr", "Ned Voss"))
+    assert "Ida Marr" in _answers("Who took over as interim superintendent?", passage)
+
+
 def test_who_on_a_day_or_at_first_asks_for_anyone() -> None:
     """"Who on Monday sued the city?", "Who at first opposed it?": a time, not a body the one asked for is of."""
     text = "The Harbor Road Neighborhood Association sued the city of Brisby on Monday over the fire station."
