@@ -3425,7 +3425,8 @@ _PERSONS_POSTS = (r"(?:clerk|treasurer|assessor|director|commissioner|superinten
                   r"coroner|marshal|supervisor|alderman|council(?:man|woman|or|member)|principal|provost|dean|"
                   r"captain|lieutenant|sergeant|detective|deputy|coach|teacher|pastor|editor|governor)")
 _WHO_HOLDS_A_PERSONS_POST = re.compile(
-    rf"\W*who(?:['’]s)?\b[^?]*?\bas\s+(?:[\w'’.-]+\s+){{0,4}}?(?P<post>{_PERSONS_POSTS})\b(?!['’]s)", re.IGNORECASE
+    rf"\W*who(?:['’]s)?\b[^?]*?\bas\s+(?:[\w'’.-]+\s+){{0,4}}?(?P<post>{_PERSONS_POSTS})\b(?!['’]s)",
+    re.IGNORECASE,
 )
 
 

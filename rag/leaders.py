@@ -33,7 +33,7 @@ _HEADED_NOUNS = frozenset(
     "co-op cooperative marina plant mill store shop restaurant hospital clinic agency department office district "
     "foundation museum library theater theatre center centre chamber fund coalition alliance network utility "
     "authority corporation partnership practice brewery bakery farm hotel lodge outfit newspaper paper team "
-    "league school college university church congregation".split()
+    "league school college university church congregation board commission council committee".split()
 )
 _HEADED_STEMS = frozenset(stems(" ".join(_HEADED_NOUNS)))
 # Words news calls a firm or a group by whatever its trade ("the group's president" of the fishermen's company,

@@ -632,6 +632,8 @@ def role_forms(role: str) -> tuple[str, ...]:
         return (role, "chairman", "chairwoman", "chairperson")
     if role in ("lawyer", "attorney"):  # "Who is the neighbors' lawyer?": "Ada Quill, the attorney for the neighbors"
         return ("lawyer", "attorney")
+    if role in ("ceo", "executive"):  # "Who is the co-op's CEO?": "Chief executive Ambrose Velleck said ..."
+        return (role, "chief executive") if role == "ceo" else (role, "ceo")
     for suffix in ("woman", "person", "man"):
         base = role[: -len(suffix)]
         if role.endswith(suffix) and len(base) >= 3:

@@ -897,6 +897,15 @@ def test_a_role_in_man_woman_or_person_is_the_same_role_in_the_others(question: 
     assert _answers(question, passage) == ["Dana Mabry"]
 
 
+@pytest.mark.parametrize(("question", "text"), [
+    ("Who is the CEO of the Orrin Valley co-op?", "Chief executive Dana Mabry said the Orrin Valley co-op would grow."),
+    ("Who is the chief executive of Orrin Valley Power?", "Orrin Valley Power CEO Dana Mabry said it would grow."),
+])  # fmt: skip
+def test_a_ceo_is_a_chief_executive(question: str, text: str) -> None:
+    passage = _passage(text, _tagged(text, "PERSON", "Dana Mabry"))
+    assert _answers(question, passage) == ["Dana Mabry"]
+
+
 @pytest.mark.parametrize(
     ("question", "text", "named"),
     [

@@ -16,6 +16,9 @@ import pytest
         ("Who led the search for the missing hiker?", False),
         ("Who owns the house on Quay Lane?", False),
         ("Who runs the police department in Orvask Springs?", True),
+        # a board, a commission, a council or a committee has a head too: its chair
+        ("Who heads the Orvask Water Authority board?", True),
+        ("Who leads the Orvask planning commission?", True),
         # an activity, or a body that is not what is asked about: the noun the thing asked ends in
         ("Who is in charge of the cleanup at the plant?", False),
         ("Who is leading the investigation into the company?", False),
@@ -98,6 +101,8 @@ def test_who_runs_the_marina_is_its_owner_not_another_groups_president() -> None
          "Callowen-Senn.", "Ruthe Callowen-Senn"),
         ("Who runs the bakery?", "The bakery bakes 400 loaves, said Pia Lundgaard, owner of Pia's Bakery.",
          "Pia Lundgaard"),
+        ("Who heads the Orvask Water Authority board?", "\"No one enjoys a rate increase,\" said board chair Ysolde "
+         "Quarne.", "Ysolde Quarne"),
     ],
 )
 def test_a_title_of_the_thing_asked_is_a_heads(question: str, text: str, name: str) -> None:
