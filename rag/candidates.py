@@ -3026,7 +3026,7 @@ def _answer_entities(
                 _WHO_OF_A_BODY.match(question) or post is not None):  # fmt: skip
             continue  # "Who at the state parks office announced it?", "Who will replace her as athletic director?":
             # a person there, or in the post, not a body
-        if post is not None and label == "PERSON" and not _names_the_post(passage, start, end, post):
+        if post is not None and label == "PERSON" and _titled_with_another_post(passage, start, end, s, post):
             continue  # "Who took over as principal?": "former Superintendent Walter Dean left" holds another post
         if label == "MONEY" and _POUNDS.search(text) and "£" not in passage.text and "$" in passage.text:
             label = "QUANTITY"  # "about 12 million pounds of pears" in an article that counts money in dollars
@@ -3419,24 +3419,35 @@ _UP_TO = re.compile(r"up to\s+", re.IGNORECASE)
 # "Who at the state parks office ...?", "Who from Hollin Freight ...?": a person of a body, not the body.
 # Not a time ("Who on Monday sued the city?", "Who at first opposed it?", "Who at the time ran it?").
 # "Who replaced Greer Halloway as the girls' basketball coach?", "Who is filling in as athletic director?": who holds
-# a post only a person holds (not "as engineer", "as auditor", "as manager", which a firm may be hired as).
-_PERSONS_POSTS = (r"(?:clerk|treasurer|assessor|director|commissioner|superintendent|chief|chair(?:man|woman|person)?|"
-                  r"president|mayor|sheriff|judge|prosecutor|coordinator|spokes(?:person|man|woman)|officer|secretary|"
-                  r"coroner|marshal|supervisor|alderman|council(?:man|woman|or|member)|principal|provost|dean|"
-                  r"captain|lieutenant|sergeant|detective|deputy|coach|teacher|pastor|editor|governor)")
+# a post only a person holds (not "as engineer", "as assessor", "as treasurer" or "as coordinator", which a firm or a
+# bank may be hired as); the post ends the phrase ("as the chief worry" names none).
+_PERSONS_POSTS = (r"(?:director|superintendent|chief|chair(?:man|woman|person)?|president|mayor|sheriff|judge|"
+                  r"prosecutor|spokes(?:person|man|woman)|alderman|council(?:man|woman|or|member)|principal|provost|"
+                  r"dean|captain|lieutenant|sergeant|detective|coach|teacher|pastor|governor)")
 _WHO_HOLDS_A_PERSONS_POST = re.compile(
-    rf"\W*who(?:['’]s)?\b[^?]*?\bas\s+(?:[\w'’.-]+\s+){{0,4}}?(?P<post>{_PERSONS_POSTS})\b(?!['’]s)",
+    rf"\W*who(?:['’]s)?\b[^?]*?\bas\s+(?:[\w'’.-]+\s+){{0,4}}?(?P<post>{_PERSONS_POSTS})"
+    r"(?=\s*(?:$|[?.,;]|\s(?:of|for|at|in|on|with|after|before|to|when|since|until|while|this|next|last)\b))",
     re.IGNORECASE,
 )
+# A post's title right before a name: "former Superintendent Walter Dean", "Athletic Director Ben Sayre".
+_POST_BEFORE_NAME = re.compile(rf"\b(?P<post>{_PERSONS_POSTS})\s+$", re.IGNORECASE)
+_POST_OPENING_NAME = re.compile(rf"(?P<post>{_PERSONS_POSTS})\s+(?-i:[A-Z])", re.IGNORECASE)
 
 
-def _names_the_post(passage: Passage, start: int, end: int, post: str) -> bool:
-    """Whether the sentence passage.text[start:end], or the one before it, names the post asked about (in any of its
-    forms: "chairwoman" for "chair"): who holds another ("former Superintendent Walter Dean" for "as principal")
-    does not answer."""
-    before = [s for s, e in sentence_spans(passage) if e <= start][-1:]
-    told = passage.text[before[0] if before else start : end].casefold()
-    return any(re.search(rf"\b{re.escape(form)}", told) for form in role_forms(post))
+def _titled_with_another_post(passage: Passage, start: int, end: int, s: int, post: str) -> bool:
+    """Whether the name at passage.text[s:] stands right after the title of a post other than the one asked about
+    ("former Superintendent Walter Dean left" for "as principal") in a sentence passage.text[start:end] that does not
+    name the post asked about ("Assistant Principal Tam Orr has served as athletic director" holds it too); a name
+    with no title may hold the post by other words ("Capt. Nia Ferrant took the reins")."""
+    # (the model may take the title into the name: "Superintendent Walter Dean")
+    title = _POST_BEFORE_NAME.search(passage.text, max(start, s - 40), s) or _POST_OPENING_NAME.match(passage.text, s)
+    if title is None or title.group("post").casefold() in role_forms(post):
+        return False
+    before = [b for b, e in sentence_spans(passage) if e <= start][-1:]
+    told = passage.text[before[0] if before else start : end]
+    return not any(re.search(rf"\b{re.escape(form)}\b", told, re.IGNORECASE) for form in role_forms(post))
+
+
 _WHO_OF_A_BODY = re.compile(
     r"\W*who\s+(?:at|from|with|of|on)\s+(?!(?:the\s+)?(?:first|last|least|once|times?|same|end|start|outset|"
     r"moment|night|noon|midnight|dawn|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)(?:the\s+)?[\w'’-]",

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 from index.dates import MONTH_NUMBERS, WEEKDAY_NAMES
 from index.nlp import sentence_parse
 from rag.answer_text import display_text
-from rag.candidates import SINCE_A_TIME, Candidate, span_after
+from rag.candidates import SINCE_A_TIME, Candidate, span_after, text_stems
 from rag.query import CAUSE_VERBS, PEOPLES_NOUNS, PHRASAL_MEANINGS, QuestionAnalysis, same_act
 from rag.text import all_stems, stems
 from rag.votes import asks_of_a_voter
@@ -481,7 +481,10 @@ def of_another_subject(candidate: Candidate, analysis: QuestionAnalysis) -> bool
     principal cancels classes for a school), and a pronoun, or a subject the sentence leaves out, may be the one
     asked."""
     asked = _subject_names(analysis)
-    if not asked:
+    # the name asked anywhere in the sentence ("Ashby closed its skate park on Dell Street ...", "the Pirates' game
+    # ... at Penwither High") may be what the act is of, or by its initials ("FRTA" for the Ferrow Regional ...)
+    told = text_stems(candidate.text)
+    if not asked or told & asked or told & _question_initials(analysis):
         return False
     asks_of_a_person = any(label == "PERSON" and set(stems(text)) & asked for text, label in analysis.entities)
     people = {stem for s, e, label in candidate.passage.entities if label == "PERSON"
@@ -512,8 +515,12 @@ def _names_of(noun: "Token") -> set[str]:
 def _done_by_another(verb: "Token", asked: set[str], asks_of_a_person: bool, people: set[str]) -> bool:
     """Whether the verb's subject or object is named, by names that share none with the question's subject nor
     spell its initials, and is of the kind asked about; never when one of them is a pronoun."""
-    arguments = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
-    if not arguments or any(a.pos_ == "PRON" for a in arguments):
+    # a common noun named beside it is that name ("The town's assistant treasurer, Abe Crane, resigned")
+    arguments = [next((c for c in a.children if c.dep_ == "appos" and c.pos_ == "PROPN"), a)
+                 for a in verb.children if a.dep_ in ("nsubj", "nsubjpass", "dobj")]  # fmt: skip
+    # a pronoun may be the one asked, and a common noun the thing done to it ("Coach Dex Ruane benched the junior",
+    # "The school board canceled the dance"): only an act whose every party is named by another name is another's
+    if not arguments or any(a.pos_ != "PROPN" for a in arguments):
         return False
     for argument in arguments:
         names = _names_of(argument)
@@ -521,6 +528,14 @@ def _done_by_another(verb: "Token", asked: set[str], asks_of_a_person: bool, peo
             return False
     others = [_names_of(a) for a in arguments if _names_of(a)]
     return any(bool(names & people) == asks_of_a_person for names in others)
+
+
+def _question_initials(analysis: QuestionAnalysis) -> set[str]:
+    """The initials of the name the question's subject has, as one word ("frta" of "the Ferrow Regional Transit
+    Authority")."""
+    doc = sentence_parse(analysis.question)
+    subject = next((t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+    return set() if subject is None else _initials(_names_of(subject), subject)
 
 
 def _initials(names: set[str], noun: "Token") -> set[str]:

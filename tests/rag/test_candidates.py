@@ -2225,10 +2225,19 @@ def test_who_holds_a_post_only_a_person_holds_asks_for_a_person() -> None:
     text = "Assistant Principal Tam Orr has served as interim athletic director at Tarrow High School since May."
     passage = _passage(text, [*_tagged(text, "ORG", "Tarrow High School"), *_tagged(text, "PERSON", "Tam Orr")])
     assert _answers("Who is filling in as Tarrow High's athletic director?", passage) == ["Tam Orr"]
+    # a post a bank may hold; "as" that names no post; a post taken in other words by a name with no post's title
+    text = "Orby Savings Bank will act as treasurer for the Tarrow scholarship fund."
+    passage = _passage(text, _tagged(text, "ORG", "Orby Savings Bank"))
+    assert _answers("Who will act as treasurer for the Tarrow scholarship fund?", passage) == ["Orby Savings Bank"]
+    text = "Capt. Nia Ferrant took the reins of the Keld police department on Monday."
+    passage = _passage(text, _tagged(text, "PERSON", "Nia Ferrant"))
+    assert _answers("Who took over as Keld's police chief?", passage) == ["Nia Ferrant"]
     # a person named with another post is not in the one asked about
     text = "He replaces Ida Marr, who has served as interim superintendent since former Superintendent Ned Voss left."
     passage = _passage(text, _tagged(text, "PERSON", "Ida Marr", "Ned Voss"))
     assert _answers("Who took over from Tam Orr as principal of Tarrow High School?", passage) == []
+    passage = _passage(text, _tagged(text, "PERSON", "Ida Marr", "Superintendent Ned Voss"))  # the title taken in
+    assert "Superintendent Ned Voss" not in _answers("Who took over from Tam Orr as principal?", passage)
     text = "Ida Marr took over as interim superintendent in May, after Superintendent Ned Voss left for Velt."
     passage = _passage(text, _tagged(text, "PERSON", "Ida Marr", "Ned Voss"))
     assert "Ida Marr" in _answers("Who took over as interim superintendent?", passage)

@@ -438,6 +438,16 @@ def _named_sentences(text: str) -> list["Candidate"]:
      False),
     ("Why did Harlow Middle School cancel classes?", "Principal Ada Renn canceled classes because the boiler failed.",
      False),
+    # the name asked elsewhere in the sentence, a common noun done to, the initials of the name asked; a name beside
+    # a common noun is that name
+    ("Why did the Dell Street skate park close?", "Ashby closed its skate park on Dell Street after a storm toppled "
+     "two oaks.", False),
+    ("Why was Harlan quarterback Milo Strand benched?", "Coach Dex Ruane benched the junior because he skipped two "
+     "practices.", False),
+    ("Why is the Ferrow Regional Transit Authority cutting Route 4?", "FRTA is cutting Route 4 because ridership "
+     "fell.", False),
+    ("Why did Nell Voss resign as Harlan treasurer?", "The town's assistant treasurer, Abe Crane, resigned last year "
+     "because his wife took a job in Ohio.", True),
     # a verb of saying tells who said it
     ("How come Velt didn't tell Orr Lane residents to boil water?",
      "No advisory was issued because pressure never fell, public works director Ada Renn told the council.", False),
