@@ -480,11 +480,15 @@ def of_another_subject(candidate: Candidate, analysis: QuestionAnalysis) -> bool
     Marta Quill resign?". Only a name of the same kind counts (a person for a person, a thing for a thing: a
     principal cancels classes for a school), and a pronoun, or a subject the sentence leaves out, may be the one
     asked."""
-    asked = _subject_names(analysis)
-    # the name asked anywhere in the sentence ("Ashby closed its skate park on Dell Street ...", "the Pirates' game
-    # ... at Penwither High") may be what the act is of, or by its initials ("FRTA" for the Ferrow Regional ...)
+    subject = _subject_names(analysis)
+    if not subject:
+        return False
+    # any name of the question anywhere in the sentence ("Ashby closed its skate park on Dell Street ...", "the
+    # Pirates' game ... at Penwither High"; the beach asked of "Why did Pellbrook close Holloway Point Beach?" as
+    # the sentence's subject) may be what the act is of, or its initials ("FRTA" for the Ferrow Regional ...)
+    asked = subject | {stem for t in sentence_parse(analysis.question) if t.pos_ == "PROPN" for stem in stems(t.text)}
     told = text_stems(candidate.text)
-    if not asked or told & asked or told & _question_initials(analysis):
+    if told & asked or told & _question_initials(analysis):
         return False
     asks_of_a_person = any(label == "PERSON" and set(stems(text)) & asked for text, label in analysis.entities)
     people = {stem for s, e, label in candidate.passage.entities if label == "PERSON"

@@ -448,6 +448,8 @@ def _named_sentences(text: str) -> list["Candidate"]:
      "fell.", False),
     ("Why did Nell Voss resign as Harlan treasurer?", "The town's assistant treasurer, Abe Crane, resigned last year "
      "because his wife took a job in Ohio.", True),
+    ("Why did Pellbrook close Holloway Point Beach?", "Holloway Point Beach was closed as a precaution because the "
+     "bloom was drifting west.", False),
     # a verb of saying tells who said it
     ("How come Velt didn't tell Orr Lane residents to boil water?",
      "No advisory was issued because pressure never fell, public works director Ada Renn told the council.", False),
