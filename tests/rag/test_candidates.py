@@ -2212,35 +2212,44 @@ def test_who_at_a_body_asks_for_a_person_there() -> None:
     assert "the Tarrow County board" in _answers("Who heard the plan?", passage)
 
 
-def test_who_holds_a_post_only_a_person_holds_asks_for_a_person() -> None:
+@pytest.mark.parametrize(("question", "text", "orgs", "people", "answered", "not_answered"), [
+    # the school whose post it is answers no "Who replaced Ada Renn as ... coach?"
+    ("Who replaced Ada Renn as Tarrow's girls' soccer coach?",
+     "Ada Renn, who coached Tarrow Consolidated's girls' soccer team for 14 seasons, resigned on Friday.",
+     ("Tarrow Consolidated's", "Tarrow Consolidated"), ("Ada Renn",), (), ("Tarrow Consolidated", "Ada Renn")),
+    # a post a firm or a bank may hold; "as" that names no post
+    ("Who did Velt hire as the project engineer?",
+     "Velt Township hired Orrin Survey Group as the project engineer for the Mill Road bridge.",
+     ("Velt Township", "Orrin Survey Group"), (), ("Orrin Survey Group",), ()),
+    ("Who will act as treasurer for the Tarrow scholarship fund?",
+     "Orby Savings Bank will act as treasurer for the Tarrow scholarship fund.",
+     ("Orby Savings Bank",), (), ("Orby Savings Bank",), ()),
+    # a person with another post's title whose sentence names the post asked; one taking it in other words
+    ("Who is filling in as Tarrow High's athletic director?",
+     "Assistant Principal Tam Orr has served as interim athletic director at Tarrow High School since May.",
+     ("Tarrow High School",), ("Tam Orr",), ("Tam Orr",), ("Tarrow High School",)),
+    ("Who took over as Keld's police chief?", "Capt. Nia Ferrant took the reins of the Keld police department on "
+     "Monday.", (), ("Nia Ferrant",), ("Nia Ferrant",), ()),
+    ("Who took over as interim superintendent?",
+     "Ida Marr took over as interim superintendent in May, after Superintendent Ned Voss left for Velt.",
+     (), ("Ida Marr", "Ned Voss"), ("Ida Marr",), ()),
+    # a person titled with another post, the title before the name or taken into it
+    ("Who took over from Tam Orr as principal?",
+     "Tam Orr left in June. Ida Marr has been interim superintendent since former Superintendent Ned Voss left.",
+     (), ("Tam Orr", "Ida Marr", "Ned Voss"), (), ("Ned Voss",)),
+    ("Who took over from Tam Orr as principal?",
+     "Tam Orr left in June. Ida Marr has been interim superintendent since former Superintendent Ned Voss left.",
+     (), ("Tam Orr", "Ida Marr", "Superintendent Ned Voss"), (), ("Superintendent Ned Voss",)),
+])  # fmt: skip
+def test_who_holds_a_post_only_a_person_holds_asks_for_a_person(
+    question: str, text: str, orgs: tuple[str, ...], people: tuple[str, ...], answered: tuple[str, ...],
+    not_answered: tuple[str, ...],
+) -> None:
     """"Who replaced Ada Renn as the girls' soccer coach?" asks for a person in the post, not the school whose post it
-    is; "as the project engineer" or "as auditor" may be a firm, and "Who is building ...?" any builder."""
-    text = "Ada Renn, who coached Tarrow Consolidated's girls' soccer team for 14 seasons, resigned on Friday."
-    passage = _passage(text, [*_tagged(text, "ORG", "Tarrow Consolidated's", "Tarrow Consolidated"),
-                              *_tagged(text, "PERSON", "Ada Renn")])  # fmt: skip
-    assert _answers("Who replaced Ada Renn as Tarrow's girls' soccer coach?", passage) == []
-    text = "Velt Township hired Orrin Survey Group as the project engineer for the Mill Road bridge."
-    passage = _passage(text, _tagged(text, "ORG", "Velt Township", "Orrin Survey Group"))
-    assert "Orrin Survey Group" in _answers("Who did Velt hire as the project engineer?", passage)
-    text = "Assistant Principal Tam Orr has served as interim athletic director at Tarrow High School since May."
-    passage = _passage(text, [*_tagged(text, "ORG", "Tarrow High School"), *_tagged(text, "PERSON", "Tam Orr")])
-    assert _answers("Who is filling in as Tarrow High's athletic director?", passage) == ["Tam Orr"]
-    # a post a bank may hold; "as" that names no post; a post taken in other words by a name with no post's title
-    text = "Orby Savings Bank will act as treasurer for the Tarrow scholarship fund."
-    passage = _passage(text, _tagged(text, "ORG", "Orby Savings Bank"))
-    assert _answers("Who will act as treasurer for the Tarrow scholarship fund?", passage) == ["Orby Savings Bank"]
-    text = "Capt. Nia Ferrant took the reins of the Keld police department on Monday."
-    passage = _passage(text, _tagged(text, "PERSON", "Nia Ferrant"))
-    assert _answers("Who took over as Keld's police chief?", passage) == ["Nia Ferrant"]
-    # a person named with another post is not in the one asked about
-    text = "He replaces Ida Marr, who has served as interim superintendent since former Superintendent Ned Voss left."
-    passage = _passage(text, _tagged(text, "PERSON", "Ida Marr", "Ned Voss"))
-    assert _answers("Who took over from Tam Orr as principal of Tarrow High School?", passage) == []
-    passage = _passage(text, _tagged(text, "PERSON", "Ida Marr", "Superintendent Ned Voss"))  # the title taken in
-    assert "Superintendent Ned Voss" not in _answers("Who took over from Tam Orr as principal?", passage)
-    text = "Ida Marr took over as interim superintendent in May, after Superintendent Ned Voss left for Velt."
-    passage = _passage(text, _tagged(text, "PERSON", "Ida Marr", "Ned Voss"))
-    assert "Ida Marr" in _answers("Who took over as interim superintendent?", passage)
+    is, nor one who holds another; "as the project engineer" or "as treasurer" may be a firm or a bank."""
+    passage = _passage(text, [*_tagged(text, "ORG", *orgs), *_tagged(text, "PERSON", *people)])
+    found = _answers(question, passage)
+    assert all(name in found for name in answered) and not any(name in found for name in not_answered)
 
 
 def test_who_on_a_day_or_at_first_asks_for_anyone() -> None:
