@@ -222,8 +222,13 @@ def span_after(candidate: Candidate, next_paragraph: bool = False) -> tuple[int,
 
 def with_sentence_before(candidate: Candidate) -> str:
     """The candidate's sentence with the one before it, which often names who or where ("In Alder Springs, ...")."""
-    before = span_before(candidate)
-    return candidate.passage.text[before[0] if before else candidate.start : candidate.end]
+    return sentence_with_the_one_before(candidate.passage, candidate.start, candidate.end)
+
+
+def sentence_with_the_one_before(passage: Passage, start: int, end: int) -> str:
+    """passage.text[start:end], a sentence, with the one before it in its passage (none for the passage's first)."""
+    before = [s for s, e in sentence_spans(passage) if e <= start][-1:]
+    return passage.text[before[0] if before else start : end]
 
 
 def _similarities(passage: Passage, query: "np.ndarray | None", spans: list[tuple[int, int]]) -> list[float]:
@@ -3416,8 +3421,6 @@ _A_FIGURE = re.compile(
 )
 # (the model often takes "up to" into the value: "up to 20 years")
 _UP_TO = re.compile(r"up to\s+", re.IGNORECASE)
-# "Who at the state parks office ...?", "Who from Hollin Freight ...?": a person of a body, not the body.
-# Not a time ("Who on Monday sued the city?", "Who at first opposed it?", "Who at the time ran it?").
 # "Who replaced Greer Halloway as the girls' basketball coach?", "Who is filling in as athletic director?": who holds
 # a post only a person holds (not "as engineer", "as assessor", "as treasurer" or "as coordinator", which a firm or a
 # bank may be hired as); the post ends the phrase ("as the chief worry" names none).
@@ -3443,11 +3446,12 @@ def _titled_with_another_post(passage: Passage, start: int, end: int, s: int, po
     title = _POST_BEFORE_NAME.search(passage.text, max(start, s - 40), s) or _POST_OPENING_NAME.match(passage.text, s)
     if title is None or title.group("post").casefold() in role_forms(post):
         return False
-    before = [b for b, e in sentence_spans(passage) if e <= start][-1:]
-    told = passage.text[before[0] if before else start : end]
+    told = sentence_with_the_one_before(passage, start, end)
     return not any(re.search(rf"\b{re.escape(form)}\b", told, re.IGNORECASE) for form in role_forms(post))
 
 
+# "Who at the state parks office ...?", "Who from Hollin Freight ...?": a person of a body, not the body.
+# Not a time ("Who on Monday sued the city?", "Who at first opposed it?", "Who at the time ran it?").
 _WHO_OF_A_BODY = re.compile(
     r"\W*who\s+(?:at|from|with|of|on)\s+(?!(?:the\s+)?(?:first|last|least|once|times?|same|end|start|outset|"
     r"moment|night|noon|midnight|dawn|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)(?:the\s+)?[\w'’-]",

@@ -505,9 +505,14 @@ def _subject_names(analysis: QuestionAnalysis) -> set[str]:
     "quill"), or of the name the question is about."""
     if analysis.subject:
         return set(stems(analysis.subject))
-    doc = sentence_parse(analysis.question)
-    subject = next((t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+    subject = _question_subject(analysis)
     return set() if subject is None else _names_of(subject)
+
+
+def _question_subject(analysis: QuestionAnalysis) -> "Token | None":
+    """The subject of the question's own verb ("park" of "Why did the Dell Street skate park close?")."""
+    return next((t for t in sentence_parse(analysis.question) if t.dep_ in ("nsubj", "nsubjpass")
+                 and t.head.dep_ == "ROOT"), None)  # fmt: skip
 
 
 def _names_of(noun: "Token") -> set[str]:
@@ -526,23 +531,20 @@ def _done_by_another(verb: "Token", asked: set[str], asks_of_a_person: bool, peo
     # "The school board canceled the dance"): only an act whose every party is named by another name is another's
     if not arguments or any(a.pos_ != "PROPN" for a in arguments):
         return False
-    for argument in arguments:
-        names = _names_of(argument)
-        if names & asked or _initials(names, argument) & asked:
-            return False
-    others = [_names_of(a) for a in arguments if _names_of(a)]
-    return any(bool(names & people) == asks_of_a_person for names in others)
+    named = [(_names_of(a), a) for a in arguments]
+    if any(names & asked or _initials(argument) & asked for names, argument in named):
+        return False
+    return any(names and bool(names & people) == asks_of_a_person for names, _ in named)
 
 
 def _question_initials(analysis: QuestionAnalysis) -> set[str]:
     """The initials of the name the question's subject has, as one word ("frta" of "the Ferrow Regional Transit
     Authority")."""
-    doc = sentence_parse(analysis.question)
-    subject = next((t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
-    return set() if subject is None else _initials(_names_of(subject), subject)
+    subject = _question_subject(analysis)
+    return set() if subject is None else _initials(subject)
 
 
-def _initials(names: set[str], noun: "Token") -> set[str]:
+def _initials(noun: "Token") -> set[str]:
     """The initials of a named noun phrase, as one word ("frta" of "Ferrow Regional Transit Authority")."""
     words = [t.text for t in noun.subtree if t.i <= noun.i and t.pos_ == "PROPN"]
     return {stem for stem in stems("".join(w[0] for w in words))} if len(words) > 1 else set()
