@@ -310,6 +310,7 @@ def find_candidates(
     relation_weight = sum(idf(s) for s in relation_stems)
     candidates: list[Candidate] = []
     seen: set[tuple[str, int]] = set()
+    rank_asked = _rank_below_the_top(question)
     for rank, passage in enumerate(passages):
         whole = set(stems(f"{passage.title} {passage.text}"))
 
@@ -352,6 +353,8 @@ def find_candidates(
                 continue
             if _of_another_instance(text, question, checker):
                 continue  # "In 2019, lineman Curtis Bell was hurt in a similar fall": another event than the one asked
+            if rank_asked is not None and not rank_asked.search(text):
+                continue  # "What was the second-lowest bid?": not "the lowest of four bids", which gives no other
             own = query_stems & sentence_stems
             from_context = (query_stems & context) - own
             coverage = (sum(idf(s) for s in own) + CONTEXT_WEIGHT * sum(idf(s) for s in from_context)) / total_weight
@@ -1417,6 +1420,35 @@ def counts_anothers(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     return False
 
 
+def a_sum_of_anothers(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """Whether a sum answering a question that names someone is the sum of another named one: "Ostrebury's share
+    this year is $1.04 million" for "How much does Dunmarrow pay for the 911 center?", "Harlow's budget of $2
+    million", "Harlow's $2 million budget". The noun the sum is of has a possessor whose name the question does not
+    give. False for other questions, and for sums of no one's noun."""
+    if (analysis.answer_type not in ("money", "quantity") or candidate.answer is None or candidate.answer[2] != "MONEY"
+            or not analysis.constraints):  # fmt: skip
+        return False
+    clause = _answer_clause_tokens(candidate)
+    if clause is None:
+        return False
+    sum_token = clause[0].root
+    held = None
+    if sum_token.dep_ == "attr" and sum_token.head.lemma_ == "be":
+        held = next((c for c in sum_token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)  # "X's share is"
+    elif sum_token.dep_ == "pobj" and sum_token.head.lower_ == "of" and sum_token.head.head.pos_ == "NOUN":
+        held = sum_token.head.head  # "X's budget of $2 million"
+    elif sum_token.dep_ in ("nummod", "compound", "amod") and sum_token.head.pos_ == "NOUN":
+        held = sum_token.head  # "X's $2 million budget"
+    if held is None:
+        return False
+    question_stems = all_stems(analysis.question)
+    for owner in (c for c in held.children if c.dep_ == "poss"):
+        names = [t for t in owner.subtree if t.pos_ == "PROPN"]
+        if names and not any(all_stems(t.text) & question_stems for t in names):
+            return True
+    return False
+
+
 # Nouns for people a place or a date may be asked of ("Where was the driver taken?"), beyond titles and roles.
 _PEOPLE_ASKED_OF = PEOPLES_NOUNS | {"man", "woman", "boy", "girl", "teen", "teenager", "child", "kid", "passenger",
                                     "patient", "resident", "son", "daughter", "wife", "husband", "parent", "family",
@@ -1541,20 +1573,51 @@ def _name_stems(token: "Token") -> frozenset[str]:
 
 def done_by_another_named(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     """Whether a sum or a count answering "How much had Marchetti raised?" is one another name's deed of the same act:
-    "Hadfield has raised $61,750" (the value's verb is the question's own, or one of the same act, and its subject a
-    name sharing no word with the one the question asks of). Not judged when the question's subject is no name,
-    or the sentence's subject is no name ("The campaign raised ...", "She raised ...")."""
-    if analysis.answer_type not in ("money", "count", "quantity") or not analysis.subject or not analysis.predicate:
+    "Hadfield has raised $61,750" (the value's verb is the question's own, or one of the same act, or a decision to
+    do it, and its subject a name sharing no word with the one the question asks of); or a date: "The City Council
+    voted on Tuesday to approve the plan" for when the Planning Board signed off on it. Not judged when the
+    question's subject is no name, or the sentence's subject is no name ("The campaign raised ...", "She raised
+    ...")."""
+    if (analysis.answer_type not in ("money", "count", "quantity", "date") or not analysis.subject
+            or not analysis.predicate):  # fmt: skip
         return False
     verb = _value_verb(candidate)
-    if verb is None or not _the_asked_act(analysis, verb):
+    if verb is None:
         return False
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.pos_ != "PROPN" or subject.text.isupper() or not _does_the_asked_act(analysis):
-        return False  # (nor a dateline's place the parser made the subject: "WRENFIELD — About 8,400 members lost")
+    decided = _decided_the_asked_act(analysis, verb)
+    if not (decided or _the_asked_act(analysis, verb)):
+        return False
+    # (not a dateline's place the parser made the subject: "WRENFIELD — About 8,400 members lost"; the one after it,
+    # which the parser may hang on it, "ORBY - The City Council voted")
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects += [a for c in subjects if c.text.isupper() for a in c.children if a.dep_ == "appos"]
+    subject = next((c for c in subjects if not c.text.isupper()), None)
+    if subject is None or subject.pos_ != "PROPN" or not _does_the_asked_act(analysis):
+        return False
     if subject.dep_ == "nsubj" and _asked_in_the_passive(analysis):
         return False  # the judge who set it is no other one bailed: "What was Etheridge's bail set at?"
+    if analysis.answer_type == "date" and not decided and not _two_peoples_names(analysis, subject):
+        # (for a date, the act itself only between two people named, "When did Dorrance Brisk buy the farm?":
+        # "Wilhelmina Tosh bought it Saturday"; "Ada Lim will be sworn in on Jan. 5" may well be Orby's new mayor,
+        # and "The Tansey County Health Department will close its Orby clinic on Aug. 19" is when the clinic closes)
+        return False
     return not _name_stems(subject) & all_stems(analysis.subject)
+
+
+def _two_peoples_names(analysis: QuestionAnalysis, subject: "Token") -> bool:
+    """Whether the question's subject and the sentence's are both written as people's names ("Dorrance Brisk",
+    "Wilhelmina Tosh"), not something of someone's ("Orby's new mayor") nor a body ("the Tansey County Health
+    Department"). By the words, as the model often tags an unfamiliar person as an organisation."""
+    told = " ".join(t.text for t in subject.subtree if t.pos_ == "PROPN")
+    return bool(_PERSONS_NAME.fullmatch(analysis.subject or "") and _PERSONS_NAME.fullmatch(told))
+
+
+def _decided_the_asked_act(analysis: QuestionAnalysis, verb: "Token") -> bool:
+    """Whether the verb is a decision to do the question's act ("The City Council voted on Tuesday to approve the
+    plan" for "When did the Planning Board sign off on it?"), whose subject is the one that did it."""
+    return verb.lemma_.casefold() in _DECIDING and any(
+        c.dep_ in ("xcomp", "advcl") and is_infinitive(c) and _the_asked_act(analysis, c) for c in verb.children
+    )
 
 
 def _does_the_asked_act(analysis: QuestionAnalysis) -> bool:
@@ -2248,7 +2311,7 @@ def _governing_verb(token: "Token") -> "Token":
 
 def _agrees(analysis: QuestionAnalysis, span: "Span", token: "Token") -> bool:
     mood = clause_mood(token) if token.pos_ in ("VERB", "AUX") else None
-    if _intended(analysis, span, token):
+    if _intended(analysis, span, token) or _chosen_to_do(token):
         mood = "irrealis"
     # "Route 40 will no longer stop at Elm Street" does not say where it stops; "will not reopen until
     # June 1" does say when it reopens
@@ -2269,6 +2332,19 @@ def _agrees(analysis: QuestionAnalysis, span: "Span", token: "Token") -> bool:
             # (what was done is not what was meant: "The city's goal is to cut water use by 15 percent")
             and not (analysis.mood == "realised" and _what_a_noun_of_intention_is(token, analysis))
             and not denied and _fills_the_slot(analysis, span, token))  # fmt: skip
+
+
+def _chosen_to_do(verb: "Token") -> bool:
+    """Whether the verb chooses someone to do something still to come: "The board appointed his deputy, Philippa
+    Grenvoss, to succeed him" tells who is going to succeed him, though the choice is made."""
+    return verb.lemma_.casefold() in _CHOOSING and any(
+        c.dep_ in ("xcomp", "advcl", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
+
+
+# Verbs of choosing someone for a post or a task ("named her to lead the office").
+_CHOOSING = frozenset({"appoint", "name", "choose", "pick", "select", "hire", "tap", "elect", "designate", "ask"})
 
 
 def _what_can_be(verb: "Token") -> bool:
@@ -2494,10 +2570,61 @@ def given_the_work(candidate: Candidate) -> bool:
     if token.dep_ in ("nsubj", "attr") and head.lemma_ == "be":
         return any(c.dep_ in ("nsubj", "attr") and c is not token and c.lemma_.casefold() in _HIRED_FIRMS
                    for c in head.children)  # fmt: skip
+    if token.dep_ == "pobj" and head.lower_ == "from":
+        # "The lowest of four bids came from Ferrowlind Builders", "The winning offer, from Grisedale Construction,
+        # was $11.3 million": the firm whose bid won or was the lowest, which gets the job
+        offer = head.head
+        if offer.lemma_.casefold() == "come":
+            offer = next((c for c in offer.children if c.dep_ == "nsubj"), offer)
+        return _a_winning_bid(offer)
+    if token.lemma_.casefold() in _HIRED_FIRMS:
+        return True  # "The contractor, Drayfield Excavating of Siskell Flats, faces penalties": the name stands for it
     return any((c.dep_ == "appos" and c.lemma_.casefold() in _HIRED_FIRMS)
                or (c.dep_ == "acl" and any(p.lower_ == "as" and any(o.lemma_.casefold() in _HIRED_FIRMS
                                                                       for o in p.children) for p in c.children))
                for c in token.children)  # fmt: skip
+
+
+def _a_winning_bid(offer: "Token") -> bool:
+    """Whether the noun is a bid or offer that won or was the lowest ("the winning bid", "the lowest offer", "the
+    lowest of four bids"); not any bid ("Four bids came from out of state")."""
+    if offer.lower_ in _WINNING_BIDS:  # "the lowest of four bids": the parser heads it with "lowest"
+        return any(c.dep_ == "prep" and c.lower_ == "of" and any(o.lemma_.casefold() in _OFFERS for o in c.children)
+                   for c in offer.children)  # fmt: skip
+    return offer.lemma_.casefold() in _OFFERS and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in _WINNING_BIDS for c in offer.children
+    )
+
+
+# What a firm offers to do a job for, and the words for the one of them that gets it.
+_OFFERS = frozenset({"bid", "offer", "proposal"})
+_WINNING_BIDS = frozenset({"low", "lowest", "winning", "successful", "cheapest"})
+
+
+def made_by(candidate: Candidate, work: str) -> bool:
+    """Whether the candidate's name is the "by" of the work: "the audit, carried out by X", "a report by X", "The
+    audit was conducted by X"."""
+    clause = _answer_clause_tokens(candidate)
+    if clause is None:
+        return False
+    token = noun_named(clause[0].root)
+    if token.dep_ != "pobj" or token.head.lower_ != "by":
+        return False
+    made = token.head.head
+    if made.pos_ == "VERB":
+        if made.lemma_.casefold() not in _MAKING_WORK:
+            return False  # "commissioned by the council", "presented by the mayor": not who made it
+        if made.dep_ in ("acl", "relcl"):
+            made = made.head
+        else:
+            made = next((c for c in made.children if c.dep_ == "nsubjpass"), made)
+    return made.lemma_.casefold() == work
+
+
+# Verbs a work is made by ("carried out by", "prepared by"); not those of one who orders, pays for, presents or
+# reads it ("commissioned by", "presented by").
+_MAKING_WORK = frozenset({"carry", "conduct", "prepare", "write", "do", "compile", "produce", "author", "draft",
+                          "perform", "complete", "undertake", "draw", "put", "lead", "run", "make"})  # fmt: skip
 
 
 def _gives_work(verb: "Token", nouns: frozenset[str] | set[str] = _WORK_GIVEN) -> bool:
@@ -2888,6 +3015,23 @@ _SUPERLATIVE_ASKED = re.compile(r"\b(?:the\s+)?(?:lowest|cheapest|highest|larges
                                 re.IGNORECASE)
 _RANKED_BELOW_THE_TOP = re.compile(r"\b(?:second|third|fourth|next)[- ](?:lowest|cheapest|highest|largest|biggest|"
                                    r"smallest|most|least)\b", re.IGNORECASE)
+
+
+def _rank_below_the_top(question: str) -> "re.Pattern[str] | None":
+    """For a question of a rank below the top ("What was the second-lowest bid?"), the words a sentence must give
+    that rank by ("second-lowest", "second lowest"); None for other questions."""
+    ranked = _RANKED_BELOW_THE_TOP.search(question)
+    if ranked is None:
+        return None
+    place, superlative = re.split(r"[- ]", ranked.group().casefold(), maxsplit=1)
+    side = next(group for group in _SUPERLATIVE_SIDES if superlative in group)  # ("second-cheapest": "-lowest")
+    return re.compile(rf"\b{place}[- ](?:{'|'.join(side)})\b", re.IGNORECASE)
+
+
+# Superlatives of one end of a ranking, which news and questions use for one another.
+_SUPERLATIVE_SIDES = (("lowest", "cheapest", "smallest", "least"), ("highest", "largest", "biggest", "most"))
+
+
 _TITLED_PERSON = re.compile(
     r"^(?i:the\s+)?(?:(?i:" + "|".join(_TITLE_QUALIFIERS) + r")\s+)*(?i:" + "|".join(OFFICE_TITLES)
     + rf")\s+(?:{_NAME_WORD}\s+){{1,2}}{_NAME_WORD}$"
@@ -2963,6 +3107,10 @@ def _answer_entities(
     full_name_surnames = {name.split()[-1] for name in people if " " in name}
     if asks_for_a_business:
         entities += _untagged_subject_names(passage, start, end)
+    elif analysis.answer_type in ("person", "organisation"):
+        entities += _untagged_firm_names(passage, start, end)
+    if analysis.answer_type == "person":
+        entities += _untagged_titled_people(passage, start, end, analysis)
     held = _WHO_HOLDS_A_PERSONS_POST.match(question) if analysis.answer_type == "person" else None
     post = held.group("post").casefold() if held else None
     if analysis.answer_type == "count":
@@ -3613,7 +3761,6 @@ def _untagged_subject_names(passage: Passage, start: int, end: int) -> list[Enti
     """Proper names of two or more words that are a clause's subject in the sentence `passage.text[start:end]`
     and that the model tagged as nothing, as organisations: the small model misses many unfamiliar firms
     ("Wendlow Castings will close its foundry": no entity). Read only for questions about a business."""
-    taken = [(s, e) for s, e, _ in passage.entities if s < end and e > start]
     doc = sentence_parse(passage.text[start:end])
     found: list[Entity] = []
     for token in doc:
@@ -3625,9 +3772,89 @@ def _untagged_subject_names(passage: Passage, start: int, end: int) -> list[Enti
         if first.i == token.i:
             continue  # one word: as likely a surname as a firm
         s, e = start + first.idx, start + token.idx + len(token.text)
-        if not any(s < taken_end and e > taken_start for taken_start, taken_end in taken):
+        if not _tagged_within(passage, s, e):
             found.append((s, e, "ORG"))
     return found
+
+
+def _tagged_within(passage: Passage, start: int, end: int) -> bool:
+    """Whether the model tagged an entity that overlaps `passage.text[start:end]`."""
+    return any(s < end and e > start for s, e, _ in passage.entities)
+
+
+def _untagged_firm_names(passage: Passage, start: int, end: int) -> list[Entity]:
+    """Proper names of two or more words ending in a word of a firm's name ("Stellbrook Builders, a Quillhaven
+    company, won the contract": no entity), which the model tagged as nothing, as organisations: a firm may be the
+    answer to "Who is building it?" as well as to "Which company ...?"."""
+    doc = sentence_parse(passage.text[start:end])
+    found: list[Entity] = []
+    for token in doc:
+        if not token.text[:1].isupper() or not _A_FIRM_WORD.fullmatch(token.text):
+            continue
+        first = token
+        # (the words before, capitalised, that the firm word heads: the parser may take an unknown one for an
+        # adjective, "Tavish" of "Tavish Builders")
+        while (first.i > 0 and doc[first.i - 1].text[:1].isupper() and doc[first.i - 1].head.i == token.i
+               and doc[first.i - 1].pos_ in ("PROPN", "ADJ", "NOUN")):  # fmt: skip
+            first = doc[first.i - 1]
+        s, e = start + first.idx, start + token.idx + len(token.text)
+        if first.i < token.i and not _tagged_within(passage, s, e):
+            found.append((s, e, "ORG"))
+    return found
+
+
+def _untagged_titled_people(passage: Passage, start: int, end: int, analysis: QuestionAnalysis) -> list[Entity]:
+    """A person's name right after a title ("The board chose deputy director Emeka Trevannion"), which the model
+    tagged as nothing: a name of two or three capitalised words, none a word of an organisation's name. For "Who is
+    the fire chief in Orby?", only after that title, held by the one named ("Former Chief", "Deputy Chief" are
+    others'), of no other place than the question names ("Tarnby Fire Chief")."""
+    found: list[Entity] = []
+    for match in _A_NAME_AFTER_A_TITLE.finditer(passage.text, start, end):
+        s, e = match.start("name"), match.end("name")
+        if _tagged_within(passage, s, e):
+            continue
+        if analysis.role and not _holds_the_title_asked(passage.text, start, match, analysis):
+            continue
+        if (not analysis.role and analysis.predicate not in _TELLING_VERBS
+                and (_SAID_AFTER_THE_NAME.match(passage.text, e)
+                     or _SAID_BEFORE_THE_TITLE.search(passage.text, start, match.start()))):  # fmt: skip
+            continue  # "..., Fire Chief Vidar Tregear said": who told of it, not who did it (nor whose shop burned)
+        found.append((s, e, "PERSON"))
+    return found
+
+
+# Verbs a question asks who told something by ("Who explained what set off the fire?"), which a speaker answers.
+_TELLING_VERBS = _SAYING_VERBS | {"explain"}
+# A verb of saying right after a name, or before its title: "Fire Chief Ada Quist said", "said Fire Chief ...".
+_SAID_AFTER_THE_NAME = re.compile(r"\s*,?\s*(?:said|says|told|added|noted|explained|wrote)\b")
+_SAID_BEFORE_THE_TITLE = re.compile(r"\b(?:said|says|told|added|noted|explained|wrote)\s+(?:[A-Z][\w'’.-]*\s+)*$")
+
+
+def _holds_the_title_asked(text: str, start: int, match: re.Match[str], analysis: QuestionAnalysis) -> bool:
+    """Whether the title before a name is the role the question asks of, held by the one named, of no place the
+    question does not name: "Fire Chief Ada Quist" for "Who is the fire chief?"; not "Former Chief Ada Quist" nor
+    "Tarnby Fire Chief Ada Quist" for the one of Orby."""
+    title = match.group("title").casefold()
+    if not any(title == form or title.endswith(form) for form in role_forms(analysis.role or "")):
+        return False
+    before = text[start : match.start()].split()
+    asked = {w.casefold() for w in words(analysis.question)}
+    for word in reversed(before):  # the words right before the title, back to the first that is no name's
+        bare = word.casefold()
+        if bare in _NOT_THE_HOLDER:
+            return False
+        if not re.fullmatch(r"[A-Z][\w'’-]*", word):
+            return True  # ("said", "Monday,": the title's words begin after it)
+        if bare not in _TITLE_QUALIFIERS and bare not in asked:
+            return False  # "Cadlington Reach Fire Chief ...": another place's
+    return True
+
+
+# A title, then a person's name: "deputy director Emeka Trevannion", "Fire Chief Ada Quist" (the whole of the
+# capitalised words: not "Tarn Public" of "Tarn Public Library").
+_A_NAME_AFTER_A_TITLE = re.compile(
+    r"\b(?P<title>(?i:" + "|".join(OFFICE_TITLES) + rf"))\s+(?P<name>{_PERSONS_NAME.pattern})(?!\s+[A-Z])"
+)
 
 
 # A number in figures before a word in lower case, which counts it ("about 900 customers"); not a year, a sum, a
@@ -3654,12 +3881,11 @@ _A_NAMES_NUMBER = re.compile(r"\b[A-Z][\w.'’-]*\s+$")
 def _untagged_counts(passage: Passage, start: int, end: int) -> list[Entity]:
     """Numbers in figures that count something and that the model tagged as nothing, as cardinals: the small
     model misses some ("Power was out for about 900 customers": no entity). Read only for "how many" questions."""
-    taken = [(s, e) for s, e, _ in passage.entities if s < end and e > start]
     opening = _A_COUNT_IN_WORDS.match(passage.text, start, end)  # where the model misses a count in words
     found = [*_A_COUNT_IN_FIGURES.finditer(passage.text, start, end), *([opening] if opening else [])]
     return [
         (m.start(), m.end(), "CARDINAL") for m in found
-        if not any(m.start() < taken_end and m.end() > taken_start for taken_start, taken_end in taken)
+        if not _tagged_within(passage, m.start(), m.end())
         and not _A_NAMES_NUMBER.search(passage.text, start, m.start()) and m.group("counted") not in stopwords()
     ]  # fmt: skip
 
@@ -4451,10 +4677,24 @@ def _named_by_part(names: list[str], question: str) -> bool:
                 beside = written[j] if 0 <= j < len(written) else ""
                 if beside.casefold() in ("which", "what", "whose"):
                     continue  # "Which fire department ...?": the kind asked about, not a name
+                if look == 1 and _another_thing_of_the_name(question, written[i:j], beside, names[size:]):
+                    continue  # "the Ossory Flats clinic" names the town's clinic, not "Ossory Flats Public Library"
                 # another name next to the shared words: another organisation of the same kind
                 if not (beside[:1].isupper() and beside.casefold() not in names):
                     return True
     return False
+
+
+def _another_thing_of_the_name(question: str, shared: list[str], after: str, rest: list[str]) -> bool:
+    """Whether the question writes the first words of an organisation's name right before a common noun its name
+    does not go on with, when the name ends in another kind of place or body ("the Ossory Flats clinic" for "Ossory
+    Flats Public Library"): another thing of the same place's name. Not when a possessive stands between
+    ("Brindlemoor Regional's new tower"), nor when the name's end says no kind ("the Kestrel Valley store" may be
+    Kestrel Valley Foods)."""
+    if (not after or not after[:1].islower() or after in stopwords() or not rest
+            or rest[-1] not in _ORGANISATION_WORDS or all_stems(after) & all_stems(" ".join(rest))):  # fmt: skip
+        return False
+    return bool(re.search(r"\b" + r"\s+".join(map(re.escape, shared)) + r"\s+" + re.escape(after) + r"\b", question))
 
 
 def _specific(value: str) -> float:

@@ -9,24 +9,29 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from index.nlp import sentence_parse
 from rag.candidates import (
-    Candidate, acts_rather_than_places, answer_clause, approximate_for_exact, clause_agrees, counted_noun,
-    counts_a_noun_of_its_own, counts_anothers, counts_something_else, dated_as_to_come, dated_before_its_article,
-    dates_a_habit_not_an_event, dates_a_thing_or_a_state, dates_an_event_not_told, dates_another_event,
-    dates_what_was_done, decided_another_thing, decided_for_another, decided_upon, does_the_asked_act_aside,
-    done_by_another_named, done_in_another_place, done_the_other_way, done_to_other_people, given_for_another_named,
-    given_the_work, held_not_done, lasts_for_something_else, names_a_person, names_one_by_its_number,
-    names_what_it_is_done_to, of_another_person, only_said_it, paid_to_another_person, pays_for_something_else,
-    sentence_spans, shares_something_else, sizes_something_else, span_before, sums_something_else, tells_whether,
-    text_stems, the_same_act, told_as_to_come, with_sentence_before,
+    Candidate, a_sum_of_anothers, acts_rather_than_places, answer_clause, approximate_for_exact, clause_agrees,
+    counted_noun, counts_a_noun_of_its_own, counts_anothers, counts_something_else, dated_as_to_come,
+    dated_before_its_article, dates_a_habit_not_an_event, dates_a_thing_or_a_state, dates_an_event_not_told,
+    dates_another_event, dates_what_was_done, decided_another_thing, decided_for_another, decided_upon,
+    does_the_asked_act_aside, done_by_another_named, done_in_another_place, done_the_other_way,
+    done_to_other_people, given_for_another_named, given_the_work, held_not_done, lasts_for_something_else, made_by,
+    names_a_person, names_one_by_its_number, names_what_it_is_done_to, of_another_person, only_said_it,
+    paid_to_another_person, pays_for_something_else, sentence_spans, shares_something_else, sizes_something_else,
+    span_before, sums_something_else, tells_whether, text_stems, the_same_act, told_as_to_come,
+    with_sentence_before,
 )  # fmt: skip
 from rag.earnings import pays_someone_else
 from rag.figures import amount, same_unit
 from rag.leaders import first_titled_head
 from rag.rivals import a_population, rival_of_something_else
 from rag.query import QuestionAnalysis
-from rag.text import all_stems, normalise, stems
-from rag.value_times import clash, figure_time, matches, times_asked, with_years_of_writing, year_written
+from rag.text import NUMBER_WORDS, all_stems, normalise, stems
+from rag.value_times import (
+    clash, figure_time, matches, sentence_week, times_asked, with_the_year_of_its_week, with_years_of_writing,
+    year_written,
+)
 from rag.voter_accounts import tells_the_vote_not_why
 from rag.votes import (
     asked_side, asks_for_an_account, asks_the_count, first_naming_voters, gives_the_count, names_no_voter_asked,
@@ -44,7 +49,8 @@ CHECKED_FOR_SOMETHING_ELSE = 8
 # The acts a firm is hired for and the verbs of hiring one ("Who's building the dorm?", "Whom did they hire to fix
 # it?"), and the job a hiring verb's infinitive names ("hire ... to *design* the repairs"). English verbs.
 _WORK_ACTS = frozenset({"build", "fix", "repair", "renovate", "replace", "construct", "rebuild", "restore", "pave",
-                        "install", "redo", "haul"})  # fmt: skip
+                        "install", "redo", "haul", "clean", "demolish", "resurface", "dredge", "upgrade", "expand",
+                        "remediate", "paint"})  # fmt: skip
 _WORK_ACT_STEMS = frozenset(stems(" ".join(_WORK_ACTS)))
 _HIRING = frozenset({"hire", "pick", "choose", "select", "contract", "retain"})
 _THE_JOB_HIRED_FOR = re.compile(r"(?i)\bto\s+([a-z]+)\b")
@@ -52,6 +58,9 @@ _THE_JOB_HIRED_FOR = re.compile(r"(?i)\bto\s+([a-z]+)\b")
 # (not "Who got the manager job?", a hire).
 _GOT_THE_WORK = re.compile(r"(?i)\b(?:get|gets|got|win|wins|won|land|lands|landed|receive[sd]?|secured?)\s+"
                            r"(?:the|a|that|this)\s+(?:[\w$.,-]+\s+){0,3}?(?:contract|bid)\b")
+# "What company is doing the culvert job?", "Who handled the work?": asks for the one given the work.
+_DOING_THE_JOB = re.compile(r"(?i)\b(?:do|does|doing|did|handle[sd]?|handling)\s+(?:the|this|that)\s+"
+                            r"(?:[\w'’-]+\s+){0,4}?(?:job|work|project)\b")
 # Words of any job given, which say nothing of which job: "the plumbing contract" is told by "plumbing".
 _ANY_WORK_STEMS = frozenset(stems("contract contracts bid bids job jobs work"))
 # How many candidates are looked through for the firm given the job: the sentence of the award names neither the
@@ -162,9 +171,7 @@ def fitting_first(
         given = [c for c in candidates[:CHECKED_FOR_WORK] if given_the_work(c)]
         if not given and _GOT_THE_WORK.search(analysis.question):
             return []  # "Who got the contract for the ER renovation?": no sentence gives anyone a contract
-        # (the_hired_firm, of the ones given work)
-        hired = next((c for c in given if c.passage.article_id == article and about_the_thing_asked(c, analysis)),
-                     None)  # fmt: skip
+        hired = next((c for c in given if c.passage.article_id == article and the_hired_firm(c, analysis)), None)
         candidates = _moved_first(candidates, hired)
     if analysis.asked_verb_forms:
         named = [voters] if voters is not None else []
@@ -198,6 +205,7 @@ def fitting_first(
         candidates = destination_first(candidates)
     if analysis.answer_type in ("person", "organisation") and candidates:
         candidates = doer_of_the_act_aside_first(candidates, analysis)
+        candidates = maker_of_the_work_first(candidates, analysis)
     if analysis.answer_type == "count":
         candidates = counting_the_noun_first(candidates, analysis)
     # a time one figure's clause gives may be said for the sentence ("took in 62 dogs in June and adopted out 38"):
@@ -265,7 +273,7 @@ def asks_for_the_hired_firm(analysis: QuestionAnalysis) -> bool:
     design the repairs?" (a job no contract for the work tells)."""
     if analysis.answer_type not in ("person", "organisation"):
         return False
-    if _GOT_THE_WORK.search(analysis.question):
+    if _GOT_THE_WORK.search(analysis.question) or _DOING_THE_JOB.search(analysis.question):
         return True
     if analysis.predicate in _WORK_ACTS:
         return analysis.asked_slot != "object"
@@ -277,8 +285,30 @@ def asks_for_the_hired_firm(analysis: QuestionAnalysis) -> bool:
 
 def the_hired_firm(candidate: Candidate, analysis: QuestionAnalysis) -> bool:
     """Whether the candidate names the firm given the job the question asks about (`asks_for_the_hired_firm`): given
-    the work (rag.candidates.given_the_work) in a sentence about the thing asked (`about_the_thing_asked`)."""
-    return given_the_work(candidate) and about_the_thing_asked(candidate, analysis)
+    the work (rag.candidates.given_the_work) in a sentence about the thing asked (`about_the_thing_asked`), or one
+    that names no other job (`names_no_other_job`), and not on another street than the question names."""
+    return (
+        given_the_work(candidate)
+        and (about_the_thing_asked(candidate, analysis) or names_no_other_job(candidate, analysis))
+        and not _on_another_street(candidate, analysis)
+    )
+
+
+def _on_another_street(candidate: Candidate, analysis: QuestionAnalysis) -> bool:
+    """Whether the question asks of work on one street ("Who's going to pave Quarry Road?") and the candidate's
+    sentence, or the one before, tells of streets it does not name ("Mill Street ... will be repaved"): a firm
+    given that job, not the one asked about."""
+    asked = _STREET_NAME.findall(analysis.question)
+    told = with_sentence_before(candidate)
+    return (bool(asked) and bool(_STREET_NAME.search(told))
+            and not any(normalise(street) in normalise(told) for street in asked))  # fmt: skip
+
+
+# A street's name: "Quarry Road", "Mill Street", "Canal Avenue".
+_STREET_NAME = re.compile(
+    r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+"
+    r"(?:Street|St\.|Road|Rd\.|Lane|Avenue|Ave\.|Drive|Boulevard|Highway|Pike|Parkway)\b"
+)
 
 
 def about_the_thing_asked(candidate: Candidate, analysis: QuestionAnalysis) -> bool:
@@ -293,6 +323,32 @@ def about_the_thing_asked(candidate: Candidate, analysis: QuestionAnalysis) -> b
         return False
     asked = text_stems(analysis.question) - _WORK_ACT_STEMS - _ANY_WORK_STEMS - set(stems(" ".join(_HIRING)))
     return bool(asked & told)
+
+
+def names_no_other_job(candidate: Candidate, analysis: QuestionAnalysis) -> bool:
+    """Whether the candidate's sentence, and the one before it, name no job but the question's and nothing the firm
+    could work on: "Brackenridge & Tull Constructors won the construction contract" in the article of the plant
+    upgrade asked about (whose names find_candidates has checked the article for) gives the job of the article's
+    own story; "Brookstone Asphalt has the Quarry Lane paving contract" names another job, "Orrin Paving will also
+    resurface Mill Road" another thing."""
+    told = with_sentence_before(candidate)
+    asked = text_stems(analysis.question)
+    jobs = [job for job in _WHICH_JOB.findall(told) if job.casefold() not in NUMBER_WORDS]  # not "four bids"
+    if any(not all_stems(job) & (asked | _ANY_JOB_STEMS) for job in jobs):
+        return False
+    firm = candidate.answer
+    return not any(
+        label in _THINGS_WORKED_ON and not (firm is not None and s < firm[1] and e > firm[0])
+        and not all_stems(candidate.passage.text[s:e]) & asked
+        for s, e, label in candidate.passage.entities
+        if s < candidate.end and e > candidate.start
+    )
+
+
+# Words of a contract or a bid that say no job of its own: "the *construction* contract", "the *winning* bid".
+_ANY_JOB_STEMS = frozenset(stems("construction general building main winning lowest low cheapest successful"))
+# Names of things a firm may be hired to work on: a road, a building, a project.
+_THINGS_WORKED_ON = frozenset({"FAC", "PRODUCT", "EVENT", "WORK_OF_ART"})
 
 
 # The word that says which job a contract or a bid is for: "the *plumbing* contract", "the *paving* bid".
@@ -457,6 +513,34 @@ def doer_of_the_act_aside_first(candidates: list[Candidate], analysis: QuestionA
     return _moved_first(candidates, next(
         (c for c in candidates[1:CHECKED_FOR_MOOD] if c.passage is best.passage and c.start == best.start
          and does_the_asked_act_aside(analysis, c)), None))  # fmt: skip
+
+
+def maker_of_the_work_first(candidates: list[Candidate], analysis: QuestionAnalysis) -> list[Candidate]:
+    """For "Who did the audit of the ambulance times?" or "Who put together the report?": the one the article says
+    the work is by ("The audit, carried out by the consulting firm Halberd & Quist, ...", "a report by the city's
+    emergency director, Idris Falconbridge", "The study was conducted by ...") comes first, among the first few,
+    before a name the sentence only tells the work of ("an audit presented to the Board of Selectmen")."""
+    work = _work_asked(analysis)
+    if work is None:
+        return candidates
+    return _moved_first(candidates, next((c for c in candidates[:CHECKED_FOR_MOOD] if made_by(c, work)), None))
+
+
+def _work_asked(analysis: QuestionAnalysis) -> str | None:
+    """The lemma of the work whose maker "Who did / wrote / carried out the N?" asks for ("audit"), else None."""
+    if analysis.asked_slot not in ("subject", None) or analysis.question_word not in ("who", "which", "what"):
+        return None
+    for token in sentence_parse(analysis.question):
+        verb = token.head
+        if (token.dep_ == "dobj" and token.pos_ == "NOUN" and verb.lemma_.casefold() in _MAKING
+                and not any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in verb.children)):  # fmt: skip
+            return token.lemma_.casefold()  # (not "What did the board do with the report?": the board did it)
+    return None
+
+
+# Verbs of making a piece of work: "Who did / conducted / wrote / put together the report?"
+_MAKING = frozenset({"do", "conduct", "write", "prepare", "carry", "put", "compile", "produce", "author", "draft",
+                     "draw", "perform", "run", "lead"})  # fmt: skip
 
 
 def naming_the_questions_figure_first(candidates: list[Candidate], analysis: QuestionAnalysis,
@@ -646,11 +730,13 @@ _NOT_GOING_TO = re.compile(
 )
 # "to" or "into" before a value, perhaps with the place the value is in: where someone or something goes
 # ("flown to Tarnby General Hospital", "sent to the Quay Street bridge", "move the work to its
-# larger plant in Orlow"); not "according to", "next to" and the like, which go nowhere.
+# larger plant in Orlow", "moved to Station 1 on Tannery Square", "leaves to become planning director in Pellworth");
+# not "according to", "next to" and the like, which go nowhere.
 _TO_BEFORE = re.compile(
     r"(?<!\baccording )(?<!\bnext )(?<!\bdue )(?<!\bclose )(?<!\bthanks )(?<!\bcompared )(?<!\bprior )"
     r"(?<!\bclosest )(?<!\bnearest )\b(?:to|into|toward|towards)\s+"
-    r"(?:(?:the|its|their|his|her|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:in|at)\s+)?(?:the\s+)?$",
+    r"(?:(?:the|its|their|his|her|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:in|at)\s+"
+    r"|[\w'’-]+(?:\s+[\w'’-]+){0,2}?\s+(?:in|on|at)\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 _TO_REACH = 60
@@ -660,7 +746,18 @@ def destination_first(candidates: list[Candidate]) -> list[Candidate]:
     """For "Where was the driver taken?": when the best place is not one anyone goes to ("a crash a mile north of
     Selby"), the first of the next few that follows "to" comes first ("flown to Tarnby General Hospital"); the order
     stays when none does."""
-    return _first_that(candidates, lambda c: _before_the_answer(c, _TO_BEFORE, _TO_REACH))
+    return _first_that(candidates, lambda c: _before_the_answer(c, _TO_BEFORE, _TO_REACH) and not _given_to(c))
+
+
+def _given_to(candidate: Candidate) -> bool:
+    """Whether the "to" before the candidate's value is that of something given ("awarded an emergency contract of
+    $212,000 to Vellacourt Environmental Services"), which goes nowhere."""
+    return any(t.lower_ == "to" and t.head.lemma_.casefold() in _GIVING for t in sentence_parse(candidate.text))
+
+
+# Verbs of giving, whose "to" names who gets something, not a place anyone goes to.
+_GIVING = frozenset({"award", "give", "grant", "pay", "sell", "lease", "donate", "loan", "owe", "offer", "assign",
+                     "hand", "contract"})  # fmt: skip
 
 
 def decided_upon_first(candidates: list[Candidate], window: int = CHECKED_FOR_MOOD) -> list[Candidate]:
@@ -742,6 +839,7 @@ def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_li
     return (
         counts_something_else(analysis, candidate, word_likeness)
         or counts_anothers(analysis, candidate)
+        or a_sum_of_anothers(analysis, candidate)
         or of_another_person(analysis, candidate)
         or paid_to_another_person(analysis, candidate)
         or done_by_another_named(analysis, candidate)
@@ -791,6 +889,10 @@ def _given_for_another_time(analysis: QuestionAnalysis, candidate: Candidate) ->
         # rise from $95 to $125" gives the fee now, "will remain $22" and "now has to take in 900 tons" too)
     published = candidate.passage.published
     resolved = times if _told_from_another_time(candidate) else with_years_of_writing(times, published)
+    if resolved:
+        resolved = with_the_year_of_its_week(resolved, published)
+    else:  # (the year of the sentence's week only: its weekday is the clause's of another figure, not this one's)
+        resolved = with_the_year_of_its_week(sentence_week(candidate), published) - sentence_week(candidate)
     return clash(resolved, asked) or _long_before(times, asked, published)
 
 

@@ -375,7 +375,7 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
             t.lemma_.casefold() for t in doc if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not t.is_stop
         ),
         predicate=predicate,
-        predicate_forms=_verb_forms(predicate),
+        predicate_forms=_verb_forms(predicate) + _phrasal_forms(doc, predicate),
         about_the_assistant=_about_the_assistant(doc),
         mood=mood,
         so_far=asks_so_far(doc, predicate, mood),
@@ -397,6 +397,14 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
         ages_a_person=answer_type == "age" and _ages_a_person(doc, wh),
         length_of=_long_thing(wh) if answer_type == "duration" else (),
     )
+
+
+def _phrasal_forms(doc: "Doc", predicate: str | None) -> tuple[str, ...]:
+    """The forms of the one verb the question's phrasal verb means ("Who is taking over from her?": "succeed"), which
+    a sentence may tell the act by as well as by the verb's own ("take", "took")."""
+    meant = next((meaning for t in doc if t.pos_ == "VERB" and t.lemma_.casefold() == predicate
+                  and (meaning := phrasal_meaning(t)) is not None), None)  # fmt: skip
+    return _verb_forms(meant) if meant else ()
 
 
 def _focus_asked(wh: "Token | None", focus: "Token | None") -> bool:
@@ -449,7 +457,7 @@ PHRASAL_MEANINGS = {("sign", "off"): "approve", ("turn", "down"): "reject", ("vo
                      ("put", "off"): "postpone", ("hold", "off"): "postpone", ("go", "up"): "rise",
                      ("go", "down"): "fall", ("go", "ahead"): "proceed", ("chip", "in"): "contribute",
                      ("pitch", "in"): "contribute", ("set", "aside"): "allocate", ("shell", "out"): "pay",
-                     ("pony", "up"): "pay", ("fork", "over"): "pay"}  # fmt: skip
+                     ("pony", "up"): "pay", ("fork", "over"): "pay", ("take", "over"): "succeed"}  # fmt: skip
 
 
 # Verbs of one act, as news writes it in other words ("arrested" for "caught", "appointed" for "hired", "shuttered"
@@ -468,6 +476,7 @@ _SAME_ACTS = tuple(frozenset(group) for group in (
     ("fine", "penalize"),
     ("begin", "start", "commence"),
     ("resign", "quit"),
+    ("succeed", "replace"),  # a post: "Who will replace Tolliver?": "appointed his deputy to succeed him"
     ("postpone", "delay"),
     ("cancel", "scrap", "scrub"),
     ("play", "face", "meet"),  # a game: "Harlow Falls will face Ashford Hollow on Nov. 25", "last met them in 2019"

@@ -124,6 +124,26 @@ def with_years_of_writing(times: frozenset[str], published: str | None) -> froze
     return times | {f"year:{written + _YEARS_FROM_WRITING[t]}" for t in times if t in _YEARS_FROM_WRITING}
 
 
+def sentence_week(candidate: "Candidate") -> frozenset[str]:
+    """The weekday the candidate's sentence names when it names no year, month or other time ("crested at 31.4
+    feet early Monday, 9.4 feet above flood stage"): the week every figure of it is told of, unless the figure's
+    own clause names another time; empty otherwise."""
+    times = _times(candidate.text, 0, len(candidate.text))
+    return times if times and all(_kind(t) == "weekday" for t in times) else frozenset()
+
+
+def with_the_year_of_its_week(times: frozenset[str], published: str | None) -> frozenset[str]:
+    """The times, with the year of a weekday named without a year or a month ("approved it on Tuesday"): news
+    names a day by its weekday within the week of writing, so it is in the article's year (or, for an article of
+    early January, the year before), which clashes with a year long before that a question names."""
+    written = year_written(published)
+    if written is None or not any(_kind(t) == "weekday" for t in times):
+        return times
+    if any(_kind(t) in ("year", "month") for t in times):
+        return times
+    return times | {f"year:{written}", f"year:{written - 1}"}
+
+
 # The years from an article's own that "last year", "this year" and "next year" name.
 _YEARS_FROM_WRITING = {"rel:last year": -1, "rel:this year": 0, "rel:next year": 1}
 

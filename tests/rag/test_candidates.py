@@ -794,6 +794,18 @@ def test_a_firm_named_for_people_that_the_model_tagged_as_a_person_answers_a_fir
     assert _answers("Which firm designed the Tarnby library?", passage) == []
 
 
+def test_an_untagged_firm_is_an_answer_to_who_by_its_firm_word() -> None:
+    """The small model may tag an unfamiliar firm as nothing ("Tavish Builders, a Selbourne company, won ..."): a
+    name of two words or more ending in a word of a firm's name answers "Who ...?" too; a person's name does not
+    stand as a firm."""
+    text = "Tavish Builders, a Selbourne company, won the construction contract in May."
+    passage = _passage(text, _tagged(text, "DATE", "May"))
+    assert _answers("Who is building the Selbourne library?", passage) == ["Tavish Builders"]
+    text = "Mara Tavish, a Selbourne builder, won the construction contract in May."
+    passage = _passage(text, _tagged(text, "DATE", "May"))
+    assert _answers("Who is building the Selbourne library?", passage) == []
+
+
 def test_a_company_question_is_answered_by_a_firm_not_a_public_body_a_dateline_or_a_person() -> None:
     council = "The Selbourne City Council hired Orrick Paving Co. to repave Mill Road."
     passage = _passage(council, _tagged(council, "ORG", "The Selbourne City Council", "Orrick Paving Co."))
@@ -1031,6 +1043,10 @@ def test_a_number_that_names_a_road_or_a_grade_counts_nothing() -> None:
         # one shared word is a place the firm is named after, not the firm
         ("Kestrelton Builders Inc.", "Which firm will build the Kestrelton library?", False),
         ("Orlow Regional Medical Center", "Which firm designed the new Orlow wing?", False),
+        # the shared words before another kind of place than the name's: the town's clinic, not its library
+        ("the Ossory Flats Public Library", "Where will the Ossory Flats clinic's patients go?", False),
+        ("the Ossory Flats Public Library", "When does the Ossory Flats library reopen?", True),
+        ("Ossory Flats Foods", "Who owns the Ossory Flats store?", True),  # a name that says no kind
         # all of a name's words, as before
         ("Tamsin Vale Architects", "Did Tamsin Vale Architects design the wing?", True),
     ],
@@ -2083,7 +2099,8 @@ def test_a_speaker_the_model_missed_answers_who_holds_a_role_when_the_sentence_g
     give the speaker with the title asked about."""
     text = "Mayor Tam Quist said the Orlow road would open Friday. \"We are ready,\" he said."
     passage = _passage(text)  # the model found no entity at all
-    assert _answers("Who is the Orlow mayor?", passage) == ["Tam Quist"]
+    # (the name after the title in the first sentence, and the speaker of the quote in the second)
+    assert _answers("Who is the Orlow mayor?", passage) == ["Tam Quist", "Tam Quist"]
     # no name after the title, or a title that is someone else's: no answer from these words
     for words_before in ("The Mayor", "Former Mayor Tam Quist", "Deputy Mayor Lin Oake"):
         quoted = text.replace("Mayor Tam Quist", words_before)
@@ -3767,7 +3784,14 @@ def test_one_ranked_below_the_top_is_not_the_superlative_asked() -> None:
     ("Pellan Bridge Company did the work.", True),
     ("The $2.1 million paving contract went to Pellan Bridge Company, the lowest of three bidders.", True),
     ("The contract with Pellan Bridge Company covers 40 radios and their software.", True),
+    ("The lowest of four bids came from Pellan Bridge Company, at $3.1 million.", True),
+    ("The winning bid came from Pellan Bridge Company.", True),
+    ("The lowest offer, from Pellan Bridge Company of Tarnby, was $2.2 million.", True),
+    ("The contractor, Pellan Bridge Company of Tarnby, faces a fine of $500 a day.", True),
     # no job given to it
+    ("Four bids came from firms like Pellan Bridge Company.", False),  # any bid, not the one that won
+    ("The highest of four bids came from Pellan Bridge Company.", False),
+    ("A letter from Pellan Bridge Company asked for more time.", False),
     ("The town's first grant went to Pellan Bridge Company.", False),
     ("The mayor met with Pellan Bridge Company about the contract.", False),
     ("The mayor gave Pellan Bridge Company an award.", False),
@@ -3842,13 +3866,27 @@ def test_a_name_the_model_tagged_with_a_preposition_after_it_is_that_name() -> N
     # the question's name is the subject of a clause on its verb, not of the verb
     ("How many co-op customers lost power when the Tarnby transformer failed?",
      "ORBY - Quell Valley lost power to 8,400 customers when a transformer failed.", "8,400", False),
+    # the day another body decided to do the act asked of (past a dateline the parser also made a subject)
+    ("When did the Orby Planning Board sign off on the wharf plan?",
+     "ORBY - The City Council voted 5-2 on Tuesday to approve the wharf plan.", "Tuesday", True),
+    ("When did the Orby City Council sign off on the wharf plan?",
+     "ORBY - The City Council voted 5-2 on Tuesday to approve the wharf plan.", "Tuesday", False),
+    # the date of the act itself, which may be done to the one asked of, or by it under another name
+    ("When does the Orby clinic close?", "The Tarn County Health Department will close its Orby clinic on Tuesday.",
+     "Tuesday", False),
+    ("When does Orby's new mayor get sworn in?", "Ada Lim will be sworn in on Tuesday for a four-year term.",
+     "Tuesday", False),
+    ("When did Dorrance Brisk buy the Orby farm?", "Wilhelmina Tosh bought the Orby farm at auction on Tuesday.",
+     "Tuesday", True),
+    ("When does the Ossory Flats clinic close?",
+     "The Tarn County Health Department will close its Ossory Flats clinic on Tuesday.", "Tuesday", False),
 ])  # fmt: skip
 def test_a_sum_or_count_of_another_names_deed_of_the_same_act_is_not_the_one_asked(
     question: str, text: str, value: str, another: bool
 ) -> None:
     from rag.candidates import done_by_another_named
 
-    label = "MONEY" if value.startswith("$") else "CARDINAL"
+    label = "MONEY" if value.startswith("$") else "DATE" if value == "Tuesday" else "CARDINAL"
     assert _flags(done_by_another_named, question, text, value, label) is another
 
 
@@ -4115,3 +4153,76 @@ def test_a_year_before_its_article_dates_nothing_to_come(question: str, value: s
     start = text.index(value)
     candidate = Candidate(0, passage, 0, len(text), {}, [(start, start + len(value), "DATE")])
     assert dated_before_its_article(analyse(question), candidate) is before
+
+
+@pytest.mark.parametrize(("question", "text", "anothers"), [
+    ("How much does Orby pay for the county 911 center?", "Tarnby's share this year is $1.04 million.", True),
+    ("How much does Orby pay for the county 911 center?", "Orby's share this year is $1.04 million.", False),
+    ("How big is Orby's library budget?", "Tarnby's budget of $1.04 million passed.", True),
+    ("How big is Orby's library budget?", "Tarnby's $1.04 million budget passed.", True),
+    ("How big is Orby's library budget?", "The library's budget of $1.04 million passed.", False),  # no one named
+    ("How big is the library budget?", "Tarnby's budget of $1.04 million passed.", False),  # the question names none
+])  # fmt: skip
+def test_a_sum_of_another_named_one_is_not_the_one_asked(question: str, text: str, anothers: bool) -> None:
+    from rag.candidates import a_sum_of_anothers
+
+    assert _flags(a_sum_of_anothers, question, text, "$1.04 million", "MONEY") is anothers
+
+
+@pytest.mark.parametrize(("text", "agrees"), [
+    ("The Orby board appointed his deputy, Ada Lim, to succeed him.", True),  # chosen to do what is to come
+    ("The Orby board picked Ada Lim to lead the department.", True),
+    ("The Orby board appointed Ada Lim last year.", False),  # a choice made, and nothing more to come
+])  # fmt: skip
+def test_one_chosen_to_do_something_answers_who_is_going_to_do_it(text: str, agrees: bool) -> None:
+    """"Who is going to replace Tolliver?": "appointed his deputy, Ada Lim, to succeed him" tells who will, though
+    the appointment is done."""
+    assert _clause_agrees("Who is going to replace Tolliver as head of the Orby parks?", text, "Ada Lim",
+                          "PERSON") is agrees
+
+
+def test_a_name_after_a_title_is_a_person_the_model_left_untagged() -> None:
+    """"The board chose deputy director Emeka Trevannion to succeed her": the model tagged nothing; a name of two
+    capitalised words after a title is a person's, not one of an organisation's words."""
+    lead = "Ada Lim, the Orby shelter's director, retired."
+    text = f"{lead} The Orby board chose deputy director Emeka Trevannion to succeed her."
+    passage = _passage(text, _tagged(text, "PERSON", "Ada Lim"))
+    assert _answers("Who is taking over from Ada Lim at the Orby shelter?", passage) == ["Emeka Trevannion"]
+    text = f"{lead} The Orby board chose deputy director Tarn Public Library to host it."
+    passage = _passage(text, _tagged(text, "PERSON", "Ada Lim"))
+    assert _answers("Who is taking over from Ada Lim at the Orby shelter?", passage) == []
+
+
+def test_an_untagged_speaker_answers_who_said_it_not_who_did_it() -> None:
+    """"..., Fire Chief Vidar Tregear said": he told of the fire, he neither called it in nor owned the shop."""
+    text = "A passer-by called 911 after seeing flames at the Orby taffy shop, Fire Chief Vidar Tregear said."
+    assert _answers("Who called in the Orby shop fire?", _passage(text)) == []
+    assert _answers("Who said the Orby fire started at the taffy shop?", _passage(text)) == ["Vidar Tregear"]
+
+
+@pytest.mark.parametrize(("words_before", "holds"), [
+    ("Orby Fire Chief", True),
+    ("On Monday, Fire Chief", True),
+    ("Tarnby Fire Chief", False),  # another town's chief
+    ("Former Fire Chief", False),
+    ("Deputy Fire Chief", False),
+    ("Fire Marshal", False),  # another title
+])  # fmt: skip
+def test_an_untagged_name_answers_who_holds_a_role_only_after_that_title_held_there(words_before: str,
+                                                                                   holds: bool) -> None:
+    text = f"{words_before} Emeka Trevannion said the blaze began in the Orby substation's transformer."
+    assert (_answers("Who is the fire chief in Orby?", _passage(text)) == ["Emeka Trevannion"]) is holds
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("What was the second-lowest bid for the Orby pool?", False),  # the sentence gives the lowest only
+    ("What was the second-cheapest bid for the Orby pool?", False),
+    ("What was the lowest bid for the Orby pool?", True),
+])  # fmt: skip
+def test_a_rank_below_the_top_is_not_answered_by_the_top(question: str, answered: bool) -> None:
+    """"What was the second-lowest bid?" is not answered by "the lowest of four bids", which says nothing of the
+    next one; a sentence that gives the second-lowest does answer it."""
+    text = "The lowest of four bids for the Orby pool came from Tarn Builders, at $3.1 million."
+    assert bool(_answers(question, _passage(text, _tagged(text, "MONEY", "$3.1 million")))) is answered
+    second = "Quell Paving had the second-lowest bid for the Orby pool, at $3.4 million."
+    assert _answers(question, _passage(second, _tagged(second, "MONEY", "$3.4 million")))

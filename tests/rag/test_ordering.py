@@ -80,6 +80,11 @@ def test_a_count_of_the_noun_asked_about_is_not_replaced_by_a_count_of_something
     ("The crash happened south of Orlow, according to the Tarnby Sheriff's Office.", "Tarnby Sheriff's Office", False),
     ("The crash closed Route 9 next to Tarnby General Hospital for an hour.", "Tarnby General Hospital", False),
     ("The crash happened two miles south of Orlow on Friday.", "Orlow", False),
+    # the place the one gone to is on
+    ("Its crew has been moved to Station 1 on Tannery Square, two miles away.", "Tannery Square", True),
+    ("Quayle leaves Orby at the end of May to become planning director in Pellworth.", "Pellworth", True),
+    # something given to a firm goes nowhere
+    ("The board awarded a contract of $212,000 to Vellacourt Cleaning for the work.", "Vellacourt Cleaning", False),
 ])  # fmt: skip
 def test_where_someone_is_taken_is_a_place_after_to(text: str, value: str, goes_to: bool) -> None:
     """"Where was the driver taken?": a place that follows "to" (with the place it is in, perhaps) is where
@@ -772,6 +777,10 @@ def test_a_recalled_figure_gives_way_only_to_one_of_the_same_thing(text: str, be
     ("Which firm won the $3 million paving bid?", True),
     ("Who awarded the paving contract?", False),  # the one who gave it
     ("Who got the Carver City manager job?", False),  # a hire, not work given to a firm
+    ("What company is doing the Orlow culvert job?", True),
+    ("What company got hired to clean the mold out of the Orlow station?", True),
+    ("Who did the work on the Orlow bridge?", True),
+    ("What did the Orlow board do at the meeting?", False),
 ])  # fmt: skip
 def test_a_question_of_who_does_a_job_one_is_hired_for(question: str, asks: bool) -> None:
     from rag.ordering import asks_for_the_hired_firm
@@ -830,6 +839,35 @@ def test_a_firm_given_another_job_is_not_the_one_asked_about() -> None:
 
     assert not about("The roofing bid went to Harl Dace Roof.")
     assert about("The plumbing bid went to Harl Dace Pipe.")
+
+
+@pytest.mark.parametrize(("before", "sentence", "hired"), [
+    # the award names no job of its own: the job of the article's own story
+    ("The Orby sewer plant upgrade will take three years.", "Harl Dace Builders won the construction contract.", True),
+    ("Work starts in May.", "The lowest of four bids came from Harl Dace Builders.", True),
+    ("Work starts in May.", "The winning bid came from Harl Dace Builders.", True),
+    # another job, or another thing to work on
+    ("Work starts in May.", "Harl Dace Builders won the paving contract.", False),
+    ("Work starts in May.", "Harl Dace Builders won the contract to rebuild Mill Street Bridge.", False),
+])  # fmt: skip
+def test_a_firm_given_the_job_of_the_articles_story_is_the_one_hired(before: str, sentence: str, hired: bool) -> None:
+    """"Which company is building the Orby plant upgrade?": "Harl Dace Builders won the construction contract"
+    names neither the plant nor the upgrade, but no other job either, so it tells of the job the article is about
+    (an article find_candidates has checked for the question's names)."""
+    from rag.candidates import Candidate
+    from rag.models import Passage
+    from rag.ordering import the_hired_firm
+    from rag.query import analyse
+
+    text = f"{before} {sentence}"
+    at = text.index("Harl")
+    entities = [(at, at + len("Harl Dace Builders"), "ORG")]
+    if "Mill Street Bridge" in text:
+        entities.append((text.index("Mill Street Bridge"), text.index("Mill Street Bridge") + 18, "FAC"))
+    passage = Passage(passage_id="a", article_id="a", title="t", source="s", text=text, start=0, end=len(text),
+                      entities=entities)  # fmt: skip
+    candidate = Candidate(0, passage, len(before) + 1, len(text), {}, [entities[0]])
+    assert the_hired_firm(candidate, analyse("Which company is building the Orby plant upgrade?")) is hired
 
 
 def test_a_recalled_figure_gives_way_to_the_same_thing_by_another_word(likeness: "WordLikeness") -> None:
@@ -918,3 +956,71 @@ def test_last_year_is_not_resolved_where_it_may_be_another_things(text: str, val
     candidate = _written_in_march_2024(text, value, "PERCENT" if "percent" in value else "CARDINAL")
     question = "How many did Orby have in 2022?" if "percent" not in value else "By how much did Orby raise it in 2022?"
     assert not _given_for_another_time(analyse(question), candidate)
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("Who did the audit of the Orby ambulance times?", "Halden & Quist"),
+    ("Who put together the audit?", "Halden & Quist"),
+    ("Who conducted the Orby audit?", "Halden & Quist"),
+    ("Who saw the audit?", "the Orby Board of Selectmen"),  # not a maker's act: the order stays
+    ("Who commissioned the audit?", "the Orby Board of Selectmen"),
+    ("Who did the Orby board hire?", "the Orby Board of Selectmen"),  # asks of the one hired, not a work's maker
+])  # fmt: skip
+def test_the_maker_of_the_work_asked_comes_first(question: str, first: str) -> None:
+    """"Who did the audit?": the one the audit is "carried out by", not the board it was presented to."""
+    from rag.candidates import Candidate
+    from rag.models import Passage
+    from rag.ordering import maker_of_the_work_first
+    from rag.query import analyse
+
+    text = ("Ambulances are slower, according to an audit presented to the Orby Board of Selectmen on Monday. The "
+            "audit, carried out by the consulting firm Halden & Quist for $41,000, reviewed 6,312 calls.")
+    passage = Passage(passage_id="a", article_id="a", title="t", source="s", text=text, start=0, end=len(text),
+                      entities=[])  # fmt: skip
+    split = text.index("The audit")
+
+    def named(name: str, start: int, end: int) -> Candidate:
+        at = text.index(name)
+        return Candidate(0, passage, start, end, {}, [(at, at + len(name), "ORG")])
+
+    board, firm = named("the Orby Board of Selectmen", 0, split - 1), named("Halden & Quist", split, len(text))
+    assert maker_of_the_work_first([board, firm], analyse(question))[0].answer_text() == first
+
+
+@pytest.mark.parametrize(("question", "hired"), [
+    ("Who is repaving Mill Street in Orby?", True),
+    ("Who is going to pave Quarry Road in Orby?", False),  # another street's job, which the article also tells of
+    ("Who is repaving the streets in Orby?", True),  # no street named
+])  # fmt: skip
+def test_a_firm_given_the_work_on_another_street_is_not_the_one_asked(question: str, hired: bool) -> None:
+    from rag.ordering import the_hired_firm
+    from rag.query import analyse
+
+    text = "Mill Street in Orby will be repaved this summer. The winning bid came from Harl Dace Paving."
+    candidate = _named_in(text, "Harl Dace Paving")
+    candidate.start = text.index("The winning")
+    assert the_hired_firm(candidate, analyse(question)) is hired
+
+
+def test_the_one_who_orders_or_presents_a_work_is_not_its_maker() -> None:
+    """"That study, commissioned by the Orby council, was conducted by Vance Associates": the council ordered it."""
+    from rag.candidates import made_by
+
+    text = "That study, commissioned by the Orby council, was conducted by Vance Associates."
+    assert not made_by(_named_in(text, "the Orby council"), "study")
+    assert made_by(_named_in(text, "Vance Associates"), "study")
+    text = "The study, presented by Mayor Ada Lim on Monday, found 40 leaks."
+    assert not made_by(_named_in(text, "Ada Lim"), "study")
+    text = "A report by the city's emergency director, Ada Lim, found 40 leaks."
+    assert made_by(_named_in(text, "Ada Lim"), "report")
+
+
+def _named_in(text: str, name: str) -> "Candidate":
+    """A candidate of the one-sentence article `text` valued at `name`."""
+    from rag.candidates import Candidate
+    from rag.models import Passage
+
+    passage = Passage(passage_id="a", article_id="a", title="t", source="s", text=text, start=0, end=len(text),
+                      entities=[])  # fmt: skip
+    at = text.index(name)
+    return Candidate(0, passage, 0, len(text), {}, [(at, at + len(name), "ORG")])

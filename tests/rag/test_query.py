@@ -1154,3 +1154,18 @@ def test_an_acronym_in_a_name_is_left_out_of_its_key() -> None:
 
     keys = {c.keys for c in analyse("How many years does Brackett's Commons TIF district run?").constraints}
     assert keys == {("brackett",), ("commons",)}
+
+
+@pytest.mark.parametrize(("question", "meant"), [
+    ("Who is taking over from Ada Lim at the Orby shelter?", "succeed"),
+    ("Why did the Orby fire chief step down?", "resign"),
+    ("Who took the Orby ambulance contract?", None),  # no phrasal verb
+])  # fmt: skip
+def test_a_phrasal_verb_asks_of_the_one_verb_it_means_too(question: str, meant: str | None) -> None:
+    """"Who is taking over from Ada Lim?" may be told by "succeed" as well as by "take over" (the verb stays the
+    question's own: "go up" of a bridge is no rise)."""
+    from rag.query import analyse
+
+    analysis = analyse(question)
+    assert analysis.predicate in analysis.predicate_forms
+    assert (meant in analysis.predicate_forms) if meant else analysis.predicate_forms == ("take", "taken", "took")

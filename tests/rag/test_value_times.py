@@ -110,3 +110,39 @@ def test_last_year_is_the_year_before_the_articles_own(published: str | None, as
     sentence = "The Orby ambulance handled 6,240 calls last year."
     times = time_of(sentence, sentence.index("6,240"), sentence.index("6,240") + 5)
     assert clash(with_years_of_writing(times, published), times_asked(asked)) is clashes
+
+
+@pytest.mark.parametrize(("published", "asked", "clashes"), [
+    # a weekday is in the week of writing: no answer for a year long before, the answer for the article's year
+    ("2024-06-19", "How much did the Orby library renovation cost in 2019?", True),
+    ("2024-06-19", "How much did the Orby library renovation cost in 2024?", False),
+    ("2024-01-03", "How much did the Orby library renovation cost in 2023?", False),  # a Tuesday of late December
+    (None, "How much did the Orby library renovation cost in 2019?", False),
+])  # fmt: skip
+def test_a_weekday_is_in_the_year_of_its_article(published: str | None, asked: str, clashes: bool) -> None:
+    from rag.value_times import with_the_year_of_its_week
+
+    sentence = "The Orby council on Tuesday approved a $3.8 million renovation of the library."
+    times = time_of(sentence, sentence.index("$3.8"), sentence.index("$3.8") + 12)
+    assert clash(with_the_year_of_its_week(times, published), times_asked(asked)) is clashes
+    # a weekday of a month named may be of any year the article tells of ("on a Tuesday in March")
+    dated = "The council on Tuesday in March approved a $3.8 million renovation."
+    times = time_of(dated, dated.index("$3.8"), dated.index("$3.8") + 12)
+    assert with_the_year_of_its_week(times, "2024-06-19") == times
+
+
+def test_a_sentence_of_one_weekday_tells_every_figure_of_that_week() -> None:
+    """"crested at 31.4 feet early Monday, 9.4 feet above flood stage": both figures are Monday's."""
+    from rag.candidates import Candidate
+    from rag.models import Passage
+    from rag.value_times import sentence_week
+
+    def week(text: str) -> frozenset[str]:
+        passage = Passage(passage_id="a", article_id="a", title="t", source="s", text=text, start=0, end=len(text),
+                          entities=[])  # fmt: skip
+        at = text.index("9.4")
+        return sentence_week(Candidate(0, passage, 0, len(text), {}, [(at, at + 8, "QUANTITY")]))
+
+    assert week("The Orby River crested at 31.4 feet early Monday, 9.4 feet above flood stage.") == {"weekday:monday"}
+    assert week("The Orby River crested at 31.4 feet in April 2019, 9.4 feet above flood stage.") == frozenset()
+    assert week("The Orby River crested at 31.4 feet, 9.4 feet above flood stage.") == frozenset()
