@@ -35,7 +35,7 @@ publisher: Weston Ledger
 date: 2024-05-14
 ---
 The new tram depot in Orlen opened on Tuesday, two years after work began, the transit authority said.
-Mayor Tomas Brandt cut the ribbon in front of about three hundred residents.
+Tomas Brandt, the mayor, cut the ribbon in front of about three hundred residents.
 The depot has room for forty trams and employs ninety mechanics and drivers.
 """,
     "river-festival.md": """---
