@@ -2706,6 +2706,8 @@ def _counted_noun(answer: "Span") -> "Token | None":
                 and root.lemma_.casefold() not in MEASURE_UNITS):  # fmt: skip
             root = root.head  # (not "an 11-mile path", which measures miles)
         return root if any(_is_number(t) for t in answer if t.i < root.i) else None
+    if root.dep_ == "predet" and root.lower_ == "half" and root.head.pos_ == "NOUN":
+        return root.head  # "nearly half a mile": half of one mile, which counts no beavers
     if not _is_number(root):
         return None
     of = _of_noun(root)

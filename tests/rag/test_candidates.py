@@ -4226,3 +4226,16 @@ def test_a_rank_below_the_top_is_not_answered_by_the_top(question: str, answered
     assert bool(_answers(question, _passage(text, _tagged(text, "MONEY", "$3.1 million")))) is answered
     second = "Quell Paving had the second-lowest bid for the Orby pool, at $3.4 million."
     assert _answers(question, _passage(second, _tagged(second, "MONEY", "$3.4 million")))
+
+
+@pytest.mark.parametrize(("text", "value", "other"), [
+    ("A colony of beavers has flooded nearly half a mile of the Orby trail.", "nearly half", True),  # half a mile
+    ("Nearly half the beavers at the Orby preserve were moved.", "Nearly half", False),  # half of the beavers
+    ("About 14 beavers live at the Orby preserve.", "About 14", False),
+])  # fmt: skip
+def test_half_a_unit_counts_none_of_the_things_asked(text: str, value: str, other: bool) -> None:
+    """"How many beavers live there?": "nearly half a mile" is half of one mile, not a number of beavers."""
+    from rag.candidates import counts_something_else
+
+    assert _flags(counts_something_else, "How many beavers live at the Orby preserve?", text, value,
+                  "CARDINAL") is other
