@@ -3370,6 +3370,8 @@ def _answer_entities(
             continue  # "Who is the prosecutor?": someone the sentence calls the prosecutor, not anyone it names
         if analysis.role and _head_of_another_body(analysis.role, question, passage.text, (s, e), (start, end)):
             continue  # "Who is president of the teachers union?": not "Board President Gail Ferreira"
+        if analysis.role and _of_another_place_by_title(analysis, passage.text, (s, e), (start, end)):
+            continue  # "Who is the Ostleigh fire chief?": not "Harrowmere Fire Chief Sidonie Arkwright"
         if asks_a_partys_lawyer and _a_prosecutor(passage.text, (s, e), (start, end)):
             continue  # "Who was the roofer's lawyer?": not "Assistant District Attorney Simone Achterberg"
         kind_of = analysis.role or (analysis.focus if analysis.answer_type == "name" else None)
@@ -3839,17 +3841,41 @@ def _holds_the_title_asked(text: str, start: int, match: re.Match[str], analysis
     title = match.group("title").casefold()
     if not any(title == form or title.endswith(form) for form in role_forms(analysis.role or "")):
         return False
-    before = text[start : match.start()].split()
-    asked = {w.casefold() for w in words(analysis.question)}
-    for word in reversed(before):  # the words right before the title, back to the first that is no name's
+    return not _titled_by_another(text[start : match.start()], analysis.question,
+                                  places=match.group("title")[:1].isupper())  # fmt: skip
+
+
+def _titled_by_another(before: str, question: str, holders: bool = True, places: bool = True) -> bool:
+    """Whether the words right before a title (`before` ends where it begins) make it another's: with `places`, a
+    place the question does not name ("Cadlington Reach Fire Chief ..." for Ebbling Hollow's; a title in capitals,
+    as news writes it after a place: not "Defense attorney", whose capital opens the sentence), and with `holders`
+    "Former" or "Deputy"."""
+    asked = {_POSSESSIVE_END.sub("", w.casefold()) for w in words(question)}  # ("Orby's fire chief": Orby)
+    for word in reversed(before.split()):  # back to the first word that is no name's
         bare = word.casefold()
         if bare in _NOT_THE_HOLDER:
-            return False
+            if holders:
+                return True
+            continue
         if not re.fullmatch(r"[A-Z][\w'’-]*", word):
-            return True  # ("said", "Monday,": the title's words begin after it)
-        if bare not in _TITLE_QUALIFIERS and bare not in asked:
-            return False  # "Cadlington Reach Fire Chief ...": another place's
-    return True
+            return False  # ("said", "Monday,": the title's words begin after it)
+        if places and bare not in _TITLE_QUALIFIERS and bare not in asked:
+            return True
+    return False
+
+
+def _of_another_place_by_title(analysis: QuestionAnalysis, text: str, entity: tuple[int, int],
+                               sentence: tuple[int, int]) -> bool:  # fmt: skip
+    """For "Who is the Ostleigh fire chief?": whether the name is titled with the role asked for a place the
+    question does not name ("Harrowmere Fire Chief Sidonie Arkwright"). Only when the question names one."""
+    if not analysis.constraints:
+        return False
+    forms = "|".join(map(re.escape, role_forms(analysis.role or "")))
+    title = re.compile(rf"(?i:\b(?:{forms}))\s+$").search(text, sentence[0], entity[0]) if forms else None
+    # (not "Assistant prosecutor": whose kind it is, `_another_kind_of` reads)
+    return title is not None and title.group()[:1].isupper() and _titled_by_another(
+        text[sentence[0] : title.start()], analysis.question, holders=False
+    )
 
 
 # A title, then a person's name: "deputy director Emeka Trevannion", "Fire Chief Ada Quist" (the whole of the

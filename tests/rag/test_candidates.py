@@ -4239,3 +4239,16 @@ def test_half_a_unit_counts_none_of_the_things_asked(text: str, value: str, othe
 
     assert _flags(counts_something_else, "How many beavers live at the Orby preserve?", text, value,
                   "CARDINAL") is other
+
+
+@pytest.mark.parametrize(("question", "holds"), [
+    ("Who is the Ostleigh fire chief?", False),  # another town's chief
+    ("Who is the Harrowmere fire chief?", True),
+    ("Who is Harrowmere's fire chief?", True),
+    ("Who is the fire chief?", True),  # no town asked of
+])  # fmt: skip
+def test_a_name_titled_for_another_place_does_not_hold_the_role_asked(question: str, holds: bool) -> None:
+    """"Harrowmere Fire Chief Sidonie Arkwright" is Harrowmere's chief, not Ostleigh's, though the model tagged her."""
+    text = "Harrowmere Fire Chief Sidonie Arkwright said her department sent two engines to Ostleigh."
+    passage = _passage(text, _tagged(text, "PERSON", "Sidonie Arkwright"))
+    assert (_answers(question, passage) == ["Sidonie Arkwright"]) is holds
