@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Collection, Literal, Sequence
 
-from index.dates import MONTH_NUMBERS, WEEKDAY_NAMES
+from index.dates import MONTH_NAMES, MONTH_NUMBERS, WEEKDAY_NAMES
 from index.nlp import sentence_parse
 from index.sentences import split_sentences
 from index.vector_codec import unpack
@@ -2577,8 +2577,9 @@ def given_the_work(candidate: Candidate) -> bool:
         if offer.lemma_.casefold() == "come":
             offer = next((c for c in offer.children if c.dep_ == "nsubj"), offer)
         return _a_winning_bid(offer)
-    if token.lemma_.casefold() in _HIRED_FIRMS:
+    if token.lemma_.casefold() in _HIRED_FIRMS and not clause[0].start <= token.i < clause[0].end:
         return True  # "The contractor, Drayfield Excavating of Siskell Flats, faces penalties": the name stands for it
+        # (not a firm's own last word: "Tavish Contractors owes back taxes")
     return any((c.dep_ == "appos" and c.lemma_.casefold() in _HIRED_FIRMS)
                or (c.dep_ == "acl" and any(p.lower_ == "as" and any(o.lemma_.casefold() in _HIRED_FIRMS
                                                                       for o in p.children) for p in c.children))
@@ -3027,6 +3028,7 @@ def _rank_below_the_top(question: str) -> "re.Pattern[str] | None":
         return None
     place, superlative = re.split(r"[- ]", ranked.group().casefold(), maxsplit=1)
     side = next(group for group in _SUPERLATIVE_SIDES if superlative in group)  # ("second-cheapest": "-lowest")
+    place = "(?:second|next)" if place in ("second", "next") else place  # the next-lowest is the second-lowest
     return re.compile(rf"\b{place}[- ](?:{'|'.join(side)})\b", re.IGNORECASE)
 
 
@@ -3798,7 +3800,7 @@ def _untagged_firm_names(passage: Passage, start: int, end: int) -> list[Entity]
         first = token
         # (the words before, capitalised, that the firm word heads: the parser may take an unknown one for an
         # adjective, "Tavish" of "Tavish Builders")
-        while (first.i > 0 and doc[first.i - 1].text[:1].isupper() and doc[first.i - 1].head.i == token.i
+        while (first.i > 0 and doc[first.i - 1].text[:1].isupper() and first.i <= doc[first.i - 1].head.i <= token.i
                and doc[first.i - 1].pos_ in ("PROPN", "ADJ", "NOUN")):  # fmt: skip
             first = doc[first.i - 1]
         s, e = start + first.idx, start + token.idx + len(token.text)
@@ -3841,6 +3843,8 @@ def _holds_the_title_asked(text: str, start: int, match: re.Match[str], analysis
     title = match.group("title").casefold()
     if not any(title == form or title.endswith(form) for form in role_forms(analysis.role or "")):
         return False
+    if set(title.split()[:-1]) & _NOT_THE_HOLDER:
+        return False  # "Deputy Chief Ada Quist" holds no chief's post
     return not _titled_by_another(text[start : match.start()], analysis.question,
                                   places=match.group("title")[:1].isupper())  # fmt: skip
 
@@ -3852,7 +3856,9 @@ def _titled_by_another(before: str, question: str, holders: bool = True, places:
     "Former" or "Deputy"."""
     asked = {_POSSESSIVE_END.sub("", w.casefold()) for w in words(question)}  # ("Orby's fire chief": Orby)
     for word in reversed(before.split()):  # back to the first word that is no name's
-        bare = word.casefold()
+        bare = _POSSESSIVE_END.sub("", word.casefold())  # ("Orby's Fire Chief")
+        if bare in _NAMES_OF_TIME:
+            return False  # "On Monday Fire Chief Ada Quist": a day, no place
         if bare in _NOT_THE_HOLDER:
             if holders:
                 return True
@@ -3862,6 +3868,10 @@ def _titled_by_another(before: str, question: str, holders: bool = True, places:
         if places and bare not in _TITLE_QUALIFIERS and bare not in asked:
             return True
     return False
+
+
+# Capitalised words of time, which stand before a title without being a place's.
+_NAMES_OF_TIME = frozenset(w.casefold() for w in (*WEEKDAY_NAMES, *MONTH_NAMES))
 
 
 def _of_another_place_by_title(analysis: QuestionAnalysis, text: str, entity: tuple[int, int],
@@ -3881,7 +3891,8 @@ def _of_another_place_by_title(analysis: QuestionAnalysis, text: str, entity: tu
 # A title, then a person's name: "deputy director Emeka Trevannion", "Fire Chief Ada Quist" (the whole of the
 # capitalised words: not "Tarn Public" of "Tarn Public Library").
 _A_NAME_AFTER_A_TITLE = re.compile(
-    r"\b(?P<title>(?i:" + "|".join(OFFICE_TITLES) + rf"))\s+(?P<name>{_PERSONS_NAME.pattern})(?!\s+[A-Z])"
+    r"\b(?P<title>(?i:" + "|".join(OFFICE_TITLES) + r")(?:\s+(?i:" + "|".join(OFFICE_TITLES) + r"))*)"
+    rf"\s+(?P<name>{_PERSONS_NAME.pattern})(?!\s+[A-Z])"
 )
 
 

@@ -58,9 +58,9 @@ _THE_JOB_HIRED_FOR = re.compile(r"(?i)\bto\s+([a-z]+)\b")
 # (not "Who got the manager job?", a hire).
 _GOT_THE_WORK = re.compile(r"(?i)\b(?:get|gets|got|win|wins|won|land|lands|landed|receive[sd]?|secured?)\s+"
                            r"(?:the|a|that|this)\s+(?:[\w$.,-]+\s+){0,3}?(?:contract|bid)\b")
-# "What company is doing the culvert job?", "Who handled the work?": asks for the one given the work.
-_DOING_THE_JOB = re.compile(r"(?i)\b(?:do|does|doing|did|handle[sd]?|handling)\s+(?:the|this|that)\s+"
-                            r"(?:[\w'’-]+\s+){0,4}?(?:job|work|project)\b")
+# Verbs of doing a job and the jobs done: "What company is doing the culvert job?", "Who handled the work?".
+_DOING = frozenset({"do", "handle"})
+_JOBS = frozenset({"job", "work", "project"})
 # Words of any job given, which say nothing of which job: "the plumbing contract" is told by "plumbing".
 _ANY_WORK_STEMS = frozenset(stems("contract contracts bid bids job jobs work"))
 # How many candidates are looked through for the firm given the job: the sentence of the award names neither the
@@ -273,7 +273,7 @@ def asks_for_the_hired_firm(analysis: QuestionAnalysis) -> bool:
     design the repairs?" (a job no contract for the work tells)."""
     if analysis.answer_type not in ("person", "organisation"):
         return False
-    if _GOT_THE_WORK.search(analysis.question) or _DOING_THE_JOB.search(analysis.question):
+    if _GOT_THE_WORK.search(analysis.question) or _doing_the_job(analysis.question):
         return True
     if analysis.predicate in _WORK_ACTS:
         return analysis.asked_slot != "object"
@@ -281,6 +281,13 @@ def asks_for_the_hired_firm(analysis: QuestionAnalysis) -> bool:
         return False
     job = _THE_JOB_HIRED_FOR.search(analysis.question)
     return job is None or bool(set(stems(job.group(1))) & _WORK_ACT_STEMS)
+
+
+def _doing_the_job(question: str) -> bool:
+    """Whether the question asks who does a job ("What company is doing the culvert job?"): a job noun is the object
+    of "do" or "handle" (not "Who did the mayor praise for the work?", whose "did" is a helper)."""
+    return any(t.dep_ == "dobj" and t.lemma_.casefold() in _JOBS and t.head.lemma_.casefold() in _DOING
+               for t in sentence_parse(question))  # fmt: skip
 
 
 def the_hired_firm(candidate: Candidate, analysis: QuestionAnalysis) -> bool:
@@ -306,8 +313,7 @@ def _on_another_street(candidate: Candidate, analysis: QuestionAnalysis) -> bool
 
 # A street's name: "Quarry Road", "Mill Street", "Canal Avenue".
 _STREET_NAME = re.compile(
-    r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+"
-    r"(?:Street|St\.|Road|Rd\.|Lane|Avenue|Ave\.|Drive|Boulevard|Highway|Pike|Parkway)\b"
+    r"\b[A-Z][\w'’-]*\s+(?:Street|St\.|Road|Rd\.|Lane|Avenue|Ave\.|Drive|Boulevard|Highway|Pike|Parkway)(?!\w)"
 )
 
 
@@ -337,11 +343,13 @@ def names_no_other_job(candidate: Candidate, analysis: QuestionAnalysis) -> bool
     if any(not all_stems(job) & (asked | _ANY_JOB_STEMS) for job in jobs):
         return False
     firm = candidate.answer
+    before = span_before(candidate)
+    opening = before[0] if before is not None else candidate.start
     return not any(
         label in _THINGS_WORKED_ON and not (firm is not None and s < firm[1] and e > firm[0])
         and not all_stems(candidate.passage.text[s:e]) & asked
         for s, e, label in candidate.passage.entities
-        if s < candidate.end and e > candidate.start
+        if s < candidate.end and e > opening
     )
 
 
@@ -533,7 +541,9 @@ def _work_asked(analysis: QuestionAnalysis) -> str | None:
     for token in sentence_parse(analysis.question):
         verb = token.head
         if (token.dep_ == "dobj" and token.pos_ == "NOUN" and verb.lemma_.casefold() in _MAKING
-                and not any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in verb.children)):  # fmt: skip
+                and not any(c.dep_ == "nsubj" and c.pos_ != "PRON"
+                            and not any(d.lower_ in ("which", "what") for d in c.children)
+                            for c in verb.children)):  # fmt: skip
             return token.lemma_.casefold()  # (not "What did the board do with the report?": the board did it)
     return None
 
@@ -730,13 +740,13 @@ _NOT_GOING_TO = re.compile(
 )
 # "to" or "into" before a value, perhaps with the place the value is in: where someone or something goes
 # ("flown to Tarnby General Hospital", "sent to the Quay Street bridge", "move the work to its
-# larger plant in Orlow", "moved to Station 1 on Tannery Square", "leaves to become planning director in Pellworth");
-# not "according to", "next to" and the like, which go nowhere.
+# larger plant in Orlow", "moved to Station 1 on Tannery Square"); not "according to", "next to" and the like, which
+# go nowhere, nor "spoke to reporters at the hospital".
 _TO_BEFORE = re.compile(
     r"(?<!\baccording )(?<!\bnext )(?<!\bdue )(?<!\bclose )(?<!\bthanks )(?<!\bcompared )(?<!\bprior )"
     r"(?<!\bclosest )(?<!\bnearest )\b(?:to|into|toward|towards)\s+"
     r"(?:(?:the|its|their|his|her|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:in|at)\s+"
-    r"|[\w'’-]+(?:\s+[\w'’-]+){0,2}?\s+(?:in|on|at)\s+)?(?:the\s+)?$",
+    r"|(?-i:[A-Z][\w'’-]*)(?:\s+[\w'’-]+){0,2}?\s+(?:in|on|at)\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 _TO_REACH = 60
@@ -752,7 +762,11 @@ def destination_first(candidates: list[Candidate]) -> list[Candidate]:
 def _given_to(candidate: Candidate) -> bool:
     """Whether the "to" before the candidate's value is that of something given ("awarded an emergency contract of
     $212,000 to Vellacourt Environmental Services"), which goes nowhere."""
-    return any(t.lower_ == "to" and t.head.lemma_.casefold() in _GIVING for t in sentence_parse(candidate.text))
+    if candidate.answer is None:
+        return False
+    before = candidate.answer[0] - candidate.start  # (the value's place in the sentence)
+    to = [t for t in sentence_parse(candidate.text) if t.lower_ == "to" and before - _TO_REACH <= t.idx < before]
+    return bool(to) and to[-1].head.lemma_.casefold() in _GIVING
 
 
 # Verbs of giving, whose "to" names who gets something, not a place anyone goes to.

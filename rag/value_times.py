@@ -141,7 +141,8 @@ def with_the_year_of_its_week(times: frozenset[str], published: str | None) -> f
         return times
     if any(_kind(t) in ("year", "month") for t in times):
         return times
-    return times | {f"year:{written}", f"year:{written - 1}"}
+    early_january = (published or "")[5:7] == "01" and (published or "")[8:10] <= "07"
+    return times | {f"year:{written}"} | ({f"year:{written - 1}"} if early_january else set())
 
 
 # The years from an article's own that "last year", "this year" and "next year" name.

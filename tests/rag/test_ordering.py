@@ -82,7 +82,10 @@ def test_a_count_of_the_noun_asked_about_is_not_replaced_by_a_count_of_something
     ("The crash happened two miles south of Orlow on Friday.", "Orlow", False),
     # the place the one gone to is on
     ("Its crew has been moved to Station 1 on Tannery Square, two miles away.", "Tannery Square", True),
-    ("Quayle leaves Orby at the end of May to become planning director in Pellworth.", "Pellworth", True),
+    ("The sheriff spoke to reporters at Tarnby General Hospital.", "Tarnby General Hospital", False),
+    # a "to" of something given elsewhere in the sentence leaves the place gone to one
+    ("The driver was flown to Tarnby General Hospital, and the city paid $5,000 to his family.",
+     "Tarnby General Hospital", True),
     # something given to a firm goes nowhere
     ("The board awarded a contract of $212,000 to Vellacourt Cleaning for the work.", "Vellacourt Cleaning", False),
 ])  # fmt: skip
@@ -779,6 +782,7 @@ def test_a_recalled_figure_gives_way_only_to_one_of_the_same_thing(text: str, be
     ("Who got the Carver City manager job?", False),  # a hire, not work given to a firm
     ("What company is doing the Orlow culvert job?", True),
     ("What company got hired to clean the mold out of the Orlow station?", True),
+    ("Who did the mayor praise for the work on the Orlow bridge?", False),  # "did" helps "praise"
     ("Who did the work on the Orlow bridge?", True),
     ("What did the Orlow board do at the meeting?", False),
 ])  # fmt: skip
@@ -846,6 +850,9 @@ def test_a_firm_given_another_job_is_not_the_one_asked_about() -> None:
     ("The Orby sewer plant upgrade will take three years.", "Harl Dace Builders won the construction contract.", True),
     ("Work starts in May.", "The lowest of four bids came from Harl Dace Builders.", True),
     ("Work starts in May.", "The winning bid came from Harl Dace Builders.", True),
+    # another thing to work on, named in the sentence before
+    ("Crews will rebuild the Mill Street Bridge next year.", "Harl Dace Builders won the construction contract.",
+     False),
     # another job, or another thing to work on
     ("Work starts in May.", "Harl Dace Builders won the paving contract.", False),
     ("Work starts in May.", "Harl Dace Builders won the contract to rebuild Mill Street Bridge.", False),
@@ -862,7 +869,7 @@ def test_a_firm_given_the_job_of_the_articles_story_is_the_one_hired(before: str
     text = f"{before} {sentence}"
     at = text.index("Harl")
     entities = [(at, at + len("Harl Dace Builders"), "ORG")]
-    if "Mill Street Bridge" in text:
+    if "Mill Street Bridge" in text:  # (a thing a firm may be hired to work on)
         entities.append((text.index("Mill Street Bridge"), text.index("Mill Street Bridge") + 18, "FAC"))
     passage = Passage(passage_id="a", article_id="a", title="t", source="s", text=text, start=0, end=len(text),
                       entities=entities)  # fmt: skip
@@ -964,6 +971,7 @@ def test_last_year_is_not_resolved_where_it_may_be_another_things(text: str, val
     ("Who conducted the Orby audit?", "Halden & Quist"),
     ("Who saw the audit?", "the Orby Board of Selectmen"),  # not a maker's act: the order stays
     ("Who commissioned the audit?", "the Orby Board of Selectmen"),
+    ("Which firm did the Orby audit?", "Halden & Quist"),
     ("Who did the Orby board hire?", "the Orby Board of Selectmen"),  # asks of the one hired, not a work's maker
 ])  # fmt: skip
 def test_the_maker_of_the_work_asked_comes_first(question: str, first: str) -> None:
@@ -990,6 +998,8 @@ def test_the_maker_of_the_work_asked_comes_first(question: str, first: str) -> N
 @pytest.mark.parametrize(("question", "hired"), [
     ("Who is repaving Mill Street in Orby?", True),
     ("Who is going to pave Quarry Road in Orby?", False),  # another street's job, which the article also tells of
+    ("Who is going to pave Orby Quarry Rd. this summer?", False),
+    ("Who is repaving Orby Mill Street?", True),
     ("Who is repaving the streets in Orby?", True),  # no street named
 ])  # fmt: skip
 def test_a_firm_given_the_work_on_another_street_is_not_the_one_asked(question: str, hired: bool) -> None:

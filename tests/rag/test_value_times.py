@@ -117,6 +117,7 @@ def test_last_year_is_the_year_before_the_articles_own(published: str | None, as
     ("2024-06-19", "How much did the Orby library renovation cost in 2019?", True),
     ("2024-06-19", "How much did the Orby library renovation cost in 2024?", False),
     ("2024-01-03", "How much did the Orby library renovation cost in 2023?", False),  # a Tuesday of late December
+    ("2024-06-19", "How much did the Orby library renovation cost in 2023?", True),  # no December in June
     (None, "How much did the Orby library renovation cost in 2019?", False),
 ])  # fmt: skip
 def test_a_weekday_is_in_the_year_of_its_article(published: str | None, asked: str, clashes: bool) -> None:
