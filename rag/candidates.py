@@ -1412,7 +1412,12 @@ def counts_anothers(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     owners = [c for c in counted.children if c.dep_ == "poss"]
     if counted.dep_ == "dobj" and counted.head.lemma_.casefold() in ("have", "employ"):
         owners += [c for c in counted.head.children if c.dep_ == "nsubj"]
-    question_stems = all_stems(analysis.question)
+    return _another_name_among(owners, analysis.question)
+
+
+def _another_name_among(owners: list["Token"], question: str) -> bool:
+    """Whether one of `owners` (possessors, subjects) is named, by no word of the question's."""
+    question_stems = all_stems(question)
     for owner in owners:
         names = [t for t in owner.subtree if t.pos_ == "PROPN"]
         if names and not any(all_stems(t.text) & question_stems for t in names):
@@ -1441,12 +1446,7 @@ def a_sum_of_anothers(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
         held = sum_token.head  # "X's $2 million budget"
     if held is None:
         return False
-    question_stems = all_stems(analysis.question)
-    for owner in (c for c in held.children if c.dep_ == "poss"):
-        names = [t for t in owner.subtree if t.pos_ == "PROPN"]
-        if names and not any(all_stems(t.text) & question_stems for t in names):
-            return True
-    return False
+    return _another_name_among([c for c in held.children if c.dep_ == "poss"], analysis.question)
 
 
 # Nouns for people a place or a date may be asked of ("Where was the driver taken?"), beyond titles and roles.
@@ -3767,18 +3767,26 @@ def _untagged_subject_names(passage: Passage, start: int, end: int) -> list[Enti
     """Proper names of two or more words that are a clause's subject in the sentence `passage.text[start:end]`
     and that the model tagged as nothing, as organisations: the small model misses many unfamiliar firms
     ("Wendlow Castings will close its foundry": no entity). Read only for questions about a business."""
+    return _untagged_names(passage, start, end,
+                           ends=lambda t: t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN",
+                           opens=lambda t: t.pos_ == "PROPN")  # fmt: skip
+
+
+def _untagged_names(passage: Passage, start: int, end: int, ends: Callable[["Token"], bool],
+                    opens: Callable[["Token"], bool]) -> list[Entity]:  # fmt: skip
+    """Names of two or more words in the sentence `passage.text[start:end]` that the model tagged as nothing, as
+    organisations: each ends on a word `ends` accepts and runs back over the words before it that `opens` accepts
+    and that hang on a word of the name (one word alone is as likely a surname as a firm)."""
     doc = sentence_parse(passage.text[start:end])
     found: list[Entity] = []
     for token in doc:
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN":
+        if not ends(token):
             continue
         first = token
-        while first.i > 0 and doc[first.i - 1].pos_ == "PROPN" and first.i <= doc[first.i - 1].head.i <= token.i:
+        while first.i > 0 and opens(doc[first.i - 1]) and first.i <= doc[first.i - 1].head.i <= token.i:
             first = doc[first.i - 1]
-        if first.i == token.i:
-            continue  # one word: as likely a surname as a firm
         s, e = start + first.idx, start + token.idx + len(token.text)
-        if not _tagged_within(passage, s, e):
+        if first.i < token.i and not _tagged_within(passage, s, e):
             found.append((s, e, "ORG"))
     return found
 
@@ -3791,22 +3799,11 @@ def _tagged_within(passage: Passage, start: int, end: int) -> bool:
 def _untagged_firm_names(passage: Passage, start: int, end: int) -> list[Entity]:
     """Proper names of two or more words ending in a word of a firm's name ("Stellbrook Builders, a Quillhaven
     company, won the contract": no entity), which the model tagged as nothing, as organisations: a firm may be the
-    answer to "Who is building it?" as well as to "Which company ...?"."""
-    doc = sentence_parse(passage.text[start:end])
-    found: list[Entity] = []
-    for token in doc:
-        if not token.text[:1].isupper() or not _A_FIRM_WORD.fullmatch(token.text):
-            continue
-        first = token
-        # (the words before, capitalised, that the firm word heads: the parser may take an unknown one for an
-        # adjective, "Tavish" of "Tavish Builders")
-        while (first.i > 0 and doc[first.i - 1].text[:1].isupper() and first.i <= doc[first.i - 1].head.i <= token.i
-               and doc[first.i - 1].pos_ in ("PROPN", "ADJ", "NOUN")):  # fmt: skip
-            first = doc[first.i - 1]
-        s, e = start + first.idx, start + token.idx + len(token.text)
-        if first.i < token.i and not _tagged_within(passage, s, e):
-            found.append((s, e, "ORG"))
-    return found
+    answer to "Who is building it?" as well as to "Which company ...?". (The words before are capitalised; the
+    parser may take an unknown one for an adjective, "Tavish" of "Tavish Builders".)"""
+    return _untagged_names(passage, start, end,
+                           ends=lambda t: t.text[:1].isupper() and bool(_A_FIRM_WORD.fullmatch(t.text)),
+                           opens=lambda t: t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN"))  # fmt: skip
 
 
 def _untagged_titled_people(passage: Passage, start: int, end: int, analysis: QuestionAnalysis) -> list[Entity]:

@@ -906,7 +906,8 @@ def _given_for_another_time(analysis: QuestionAnalysis, candidate: Candidate) ->
     if resolved:
         resolved = with_the_year_of_its_week(resolved, published)
     else:  # (the year of the sentence's week only: its weekday is the clause's of another figure, not this one's)
-        resolved = with_the_year_of_its_week(sentence_week(candidate), published) - sentence_week(candidate)
+        week = sentence_week(candidate)
+        resolved = with_the_year_of_its_week(week, published) - week
     return clash(resolved, asked) or _long_before(times, asked, published)
 
 

@@ -4,7 +4,7 @@ total, the name of the kind asked for, the body a decision is about."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Sequence
 
 import pytest
 
@@ -861,19 +861,15 @@ def test_a_firm_given_the_job_of_the_articles_story_is_the_one_hired(before: str
     """"Which company is building the Orby plant upgrade?": "Harl Dace Builders won the construction contract"
     names neither the plant nor the upgrade, but no other job either, so it tells of the job the article is about
     (an article find_candidates has checked for the question's names)."""
-    from rag.candidates import Candidate
-    from rag.models import Passage
     from rag.ordering import the_hired_firm
     from rag.query import analyse
 
     text = f"{before} {sentence}"
-    at = text.index("Harl")
-    entities = [(at, at + len("Harl Dace Builders"), "ORG")]
+    firm = "Harl Dace Builders"
+    entities = [(text.index(firm), text.index(firm) + len(firm), "ORG")]
     if "Mill Street Bridge" in text:  # (a thing a firm may be hired to work on)
         entities.append((text.index("Mill Street Bridge"), text.index("Mill Street Bridge") + 18, "FAC"))
-    passage = Passage(passage_id="a", article_id="a", title="t", source="s", text=text, start=0, end=len(text),
-                      entities=entities)  # fmt: skip
-    candidate = Candidate(0, passage, len(before) + 1, len(text), {}, [entities[0]])
+    candidate = _named_in(text, firm, len(before) + 1, entities=entities)
     assert the_hired_firm(candidate, analyse("Which company is building the Orby plant upgrade?")) is hired
 
 
@@ -976,22 +972,14 @@ def test_last_year_is_not_resolved_where_it_may_be_another_things(text: str, val
 ])  # fmt: skip
 def test_the_maker_of_the_work_asked_comes_first(question: str, first: str) -> None:
     """"Who did the audit?": the one the audit is "carried out by", not the board it was presented to."""
-    from rag.candidates import Candidate
-    from rag.models import Passage
     from rag.ordering import maker_of_the_work_first
     from rag.query import analyse
 
     text = ("Ambulances are slower, according to an audit presented to the Orby Board of Selectmen on Monday. The "
             "audit, carried out by the consulting firm Halden & Quist for $41,000, reviewed 6,312 calls.")
-    passage = Passage(passage_id="a", article_id="a", title="t", source="s", text=text, start=0, end=len(text),
-                      entities=[])  # fmt: skip
     split = text.index("The audit")
-
-    def named(name: str, start: int, end: int) -> Candidate:
-        at = text.index(name)
-        return Candidate(0, passage, start, end, {}, [(at, at + len(name), "ORG")])
-
-    board, firm = named("the Orby Board of Selectmen", 0, split - 1), named("Halden & Quist", split, len(text))
+    board = _named_in(text, "the Orby Board of Selectmen", 0, split - 1)
+    firm = _named_in(text, "Halden & Quist", split)
     assert maker_of_the_work_first([board, firm], analyse(question))[0].answer_text() == first
 
 
@@ -1007,8 +995,7 @@ def test_a_firm_given_the_work_on_another_street_is_not_the_one_asked(question: 
     from rag.query import analyse
 
     text = "Mill Street in Orby will be repaved this summer. The winning bid came from Harl Dace Paving."
-    candidate = _named_in(text, "Harl Dace Paving")
-    candidate.start = text.index("The winning")
+    candidate = _named_in(text, "Harl Dace Paving", text.index("The winning"))
     assert the_hired_firm(candidate, analyse(question)) is hired
 
 
@@ -1025,12 +1012,14 @@ def test_the_one_who_orders_or_presents_a_work_is_not_its_maker() -> None:
     assert made_by(_named_in(text, "Ada Lim"), "report")
 
 
-def _named_in(text: str, name: str) -> "Candidate":
-    """A candidate of the one-sentence article `text` valued at `name`."""
+def _named_in(text: str, name: str, start: int = 0, end: int | None = None,
+              entities: Sequence[tuple[int, int, str]] = ()) -> "Candidate":  # fmt: skip
+    """A candidate of the article `text` (with the entities the model is taken to have found) valued at `name` as an
+    organisation, quoting text[start:end] (the whole article by default)."""
     from rag.candidates import Candidate
     from rag.models import Passage
 
     passage = Passage(passage_id="a", article_id="a", title="t", source="s", text=text, start=0, end=len(text),
-                      entities=[])  # fmt: skip
+                      entities=list(entities))  # fmt: skip
     at = text.index(name)
-    return Candidate(0, passage, 0, len(text), {}, [(at, at + len(name), "ORG")])
+    return Candidate(0, passage, start, len(text) if end is None else end, {}, [(at, at + len(name), "ORG")])
