@@ -1014,10 +1014,58 @@ def counts_something_else(
             return True
         if analysis.focus in _PEOPLE_ASKED_OF | _WHO_LIVE_IN_HOMES:
             return True  # "the 96-unit complex" counts its homes, not its tenants
+    if counted is not None and not _a_kind_of_thing(counted) and (
+        _described_by_the_asked(counted, analysis.focus)
+        or (_counted_noun(clause[0]) is not None and _names_the_asked_apart(counted, analysis.focus))
+    ):
+        return True  # "FRTA buses carried 2.4 million passengers" for "How many buses are in the fleet?"
     family = _COUNTED_AS.get(analysis.focus)
     if family is not None and counted is not None and not _token_stems(counted) & family:
         return True  # "How many jobs will the marina create?": "120 new boat slips" counts no jobs, however alike
     return _counted_similarity(analysis.focus, clause[0], "count", word_likeness, counted) < COUNTED_LIKENESS
+
+
+def _described_by_the_asked(counted: "Token", focus: str) -> bool:
+    """Whether the noun a number counts has the noun a "how many" question asks about as a word describing it, and is
+    another: "14 bus routes" are routes, for "How many buses?"; "24 sworn officer positions, but only 17 are
+    filled" counts positions, for "How many officers has the chief hired?"."""
+    asked = all_stems(focus)
+    return not _token_stems(counted) & asked and any(
+        c.dep_ == "compound" and c.i < counted.i and _token_stems(c) & asked for c in counted.children)
+
+
+def _names_the_asked_apart(counted: "Token", focus: str) -> bool:
+    """Whether the sentence names the noun a "how many" question asks about apart from the noun its number counts,
+    neither holding the other: the writer had the word and counted something else ("FRTA *buses* carried 2.4
+    million passengers" for "How many buses?", "The *farm's* machinery, including two tractors" for "How many
+    farms?"). Not "3,100 customers, most of them households", where the asked noun describes those counted."""
+    asked = all_stems(focus)
+    if _token_stems(counted) & asked:
+        return False
+    within = {t.i for t in counted.subtree}
+    clause = _clause_head(counted)
+    # (in the number's own clause: "Twelve children were hurt when the bus carrying students overturned" names the
+    # students in another)
+    return any(
+        token.pos_ == "NOUN" and token.i not in within and _token_stems(token) & asked
+        and counted not in token.subtree and _clause_head(token) == clause
+        for token in counted.doc
+    )
+
+
+def _clause_head(token: "Token") -> "Token":
+    """The verb heading the clause a word is in (a participle or a preposition the tagger calls a verb, "including",
+    heads none of its own); the sentence's root when none does."""
+    for head in token.ancestors:
+        if head.pos_ in ("VERB", "AUX") and head.dep_ not in ("prep", "amod", "aux", "auxpass", "pcomp"):
+            # (a verb joined to another with no subject of its own shares its clause: "runs 14 bus routes ... and
+            # carried about 2.1 million passengers")
+            while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in head.children
+            ):
+                head = head.head
+            return head
+    return token.doc[token.i].sent.root
 
 
 # Labels the model may give a word that a number after it makes part of an identifier ("Ward" of "Ward 4", tagged as
@@ -1104,7 +1152,7 @@ def _a_kind_of_thing(counted: "Token") -> bool:
     measures the fire."""
     doc = counted.doc
     # (the parser may tag the described noun as anything: "a 96-bed nursing home", with "home" an adverb)
-    return (counted.dep_ in ("compound", "amod") and counted.head.i > counted.i and counted.i >= 2
+    return (counted.dep_ in ("compound", "amod", "nmod") and counted.head.i > counted.i and counted.i >= 2
             and doc[counted.i - 1].text == "-" and counted.lemma_.casefold() not in MEASURE_UNITS)  # fmt: skip
 
 
@@ -1145,9 +1193,22 @@ _COUNTED_AS = {noun: _JOBS_AND_WORKERS for noun in ("job", "employee", "worker",
 SUM_LIKENESS = 0.5
 # Sums earned, and the verbs that tell of earning one; other sums are charged.
 _EARNINGS = frozenset({"salary", "wage", "pay", "pension", "severance"})
+# Words for one earning ("will earn a $160,000 salary, and her pay could rise": the salary is her pay). English.
+_ONE_EARNING = frozenset({"salary", "pay", "wage"})
 _YEARLY = frozenset({"salary", "pension"})
+# Sums paid by the unit of work, whatever it is ("a stipend of $35 per game", "a wage of $19 an hour"). English.
+_PAID_PER_UNIT = frozenset({"stipend", "wage"})
 _EARNING_VERBS = frozenset({"make", "earn", "pay", "get", "receive"})
 _CHARGING_VERBS = frozenset({"cost", "charge", "run", "face", "set"})
+
+
+def _earned(text: str, sentence: tuple[int, int], at: int) -> bool:
+    """Whether the sum at text[at:] is earned in its sentence (text[sentence[0]:sentence[1]]): its verb is one of
+    earning ("will earn $18 an hour", "will pay referees a stipend of $35 per game"; not "will charge $3 per
+    swimmer")."""
+    doc = sentence_parse(text[sentence[0] : sentence[1]])
+    token = next((t for t in doc if t.idx >= at - sentence[0]), None)
+    return token is not None and _governing_verb(token).lemma_.casefold() in _EARNING_VERBS
 
 
 def sums_something_else(
@@ -1165,6 +1226,12 @@ def sums_something_else(
         return False  # "How much did Cedar Gap pay for its new truck?" names no sum ("pay" is its verb)
     focus_stems = _with_same_sums(all_stems(analysis.focus))
     clause = _answer_clause_tokens(candidate)
+    kind = _the_sums_noun(clause[0]) if clause is not None else None
+    if (kind is not None and kind.lemma_.casefold() in SUM_OF_MONEY_NOUNS | _PERSONAL_SUMS
+            and not focus_stems & _token_stems(kind)
+            and not {kind.lemma_.casefold(), analysis.focus} <= _ONE_EARNING
+            and any(t.pos_ == "NOUN" and t != kind and focus_stems & _token_stems(t) for t in kind.doc)):  # fmt: skip
+        return True  # "a $1,500 monthly stipend on top of his current salary" is no salary
     # "Workers will make $20 an hour" is pay; "A ride costs $2.50" a fare; "positions that will cost $1.9 million"
     # no salary
     if clause is not None and clause[1].lemma_.casefold() in (
@@ -1179,6 +1246,19 @@ def sums_something_else(
         if word_likeness(analysis.focus, token.lemma_) >= SUM_LIKENESS:
             return False
     return True
+
+
+def _the_sums_noun(value: "Span") -> "Token | None":
+    """The noun a sum is the amount of: "stipend" of "a $1,500 monthly stipend" and of "a stipend of $9,200"; None
+    when the sentence names none ("rose to $95,000")."""
+    root = value.root
+    if root.dep_ in ("nummod", "nmod", "compound", "amod", "quantmod") and root.head.pos_ == "NOUN" and (
+        root.head.i > root.i
+    ):
+        return root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+        return root.head.head
+    return None
 
 
 # Words for one sum that news uses alike ("held on $25,000 bond" is the bail asked about; "seeks $3.5 million in
@@ -1282,8 +1362,14 @@ def lasts_for_something_else(
     word of it: "in its 28-year history" for how long a park will be closed, "a 10-year abatement" for how long
     layoffs will last. Not when a word of the noun's phrase is one of the question's (besides its names: "a six-day
     strike" for how long the strike lasted) or the noun is like a word of the question ("a three-year contract" for
-    how long the deal is); nor for a length joined to no noun ("closed for 14 months")."""
-    if analysis.answer_type != "duration" or candidate.answer is None or "-" not in (candidate.answer_text() or ""):
+    how long the deal is); nor for a length joined to no noun ("closed for 14 months"). So too for a measure: "a
+    40-foot section of the wall" is no depth of the floodwater (but for "How far ...?", "a 3-mile drive")."""
+    answer = candidate.answer_text() or ""
+    measured = analysis.answer_type == "measure" and analysis.question_word != "how far"
+    # (a length hyphen-joined to its noun, or one in the possessive: "60 days' notice")
+    if (analysis.answer_type != "duration" and not measured) or candidate.answer is None or not (
+        "-" in answer or answer.endswith(("'", "’"))
+    ):
         return False
     clause = _answer_clause_tokens(candidate)
     if clause is None:
@@ -1291,8 +1377,11 @@ def lasts_for_something_else(
     span = clause[0]
     top = span.root
     noun = top.head
-    if top.dep_ not in ("nummod", "nmod", "compound", "amod") or noun.pos_ != "NOUN" or span.start <= noun.i < span.end:
+    if (top.dep_ not in ("nummod", "nmod", "compound", "amod", "poss") or noun.pos_ != "NOUN"
+            or span.start <= noun.i < span.end):  # fmt: skip
         return False
+    if top.dep_ == "poss" and noun.lemma_.casefold() in _DURATION_WORDS | {"worth"}:
+        return False  # "will reopen in two weeks' time": the length itself
     asked_lemmas = [lemma for lemma in analysis.content_lemmas if lemma not in _DURATION_WORDS]
     asked = all_stems(" ".join(asked_lemmas)) - _named_stems(analysis)
     phrase = [t for t in noun.subtree if not span.start <= t.i < span.end and t.pos_ in ("NOUN", "VERB", "ADJ")]
@@ -1302,7 +1391,13 @@ def lasts_for_something_else(
     joined = "".join(t.lower_ for t in noun.subtree if t.text != "-")
     if any(len(lemma) > 3 and lemma.replace("-", "") in joined for lemma in asked_lemmas):
         return False
+    if _token_stems(noun) & _AGREEMENTS and all_stems(" ".join(asked_lemmas)) & _AGREEMENTS:
+        return False  # "a five-year, $11.2 million transportation contract" for how long the deal runs
     return not any(word_likeness(lemma, noun.lemma_) >= SUM_LIKENESS for lemma in asked_lemmas)
+
+
+# Words news uses alike for one agreement, which word likeness places apart ("deal": "contract"). English nouns.
+_AGREEMENTS = all_stems("deal deals contract contracts agreement agreements pact pacts accord accords lease leases")
 
 
 # Words of a question of how long that say nothing of what lasts ("How long is it?", "How many years ...?").
@@ -1531,10 +1626,48 @@ def paid_to_another_person(analysis: QuestionAnalysis, candidate: Candidate) -> 
         return False
     asked = _POSSESSIVE_END.sub("", people[0].split()[-1])
     told = with_sentence_before(candidate)
-    if re.search(rf"\b{re.escape(asked)}\b", told) or _A_PERSONS_PRONOUN.search(told):
-        return False  # (or "his bail", "He was ...": the person asked about, by a pronoun)
+    if re.search(rf"\b{re.escape(asked)}\b", told):
+        return False
+    if _A_PERSONS_PRONOUN.search(told) and not _paid_one_named(candidate):
+        return False  # "his bail", "He was ...": the person asked about, by a pronoun
+    return _names_a_person(candidate)
+
+
+def _paid_one_named(candidate: Candidate) -> bool:
+    """Whether the verb a sum hangs on has a person named for its subject, whose a pronoun beside it then is
+    ("Orlowe ... will receive a $1,500 monthly stipend on top of his current salary"; not "Orby will pay her")."""
+    clause = _answer_clause_tokens(candidate)
+    return clause is not None and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i in _people_in_sentence(candidate) for c in clause[1].children)
+
+
+def _names_a_person(candidate: Candidate) -> bool:
+    """Whether a candidate's sentence names a person other than as who says it ("Carrack, 49, will start ..." after
+    "hired Dr. Ysolde Carrack"; not "..., Renn said")."""
+    people = _people_in_sentence(candidate)
+    return any(not _a_speaker(token) for token in people.values())
+
+
+def _people_in_sentence(candidate: Candidate) -> dict[int, "Token"]:
+    """The words of the candidate's sentence (in its parse, by index) that name a person: in a name the model tagged
+    there, or the surname of one it tagged elsewhere in the passage."""
     passage = candidate.passage
-    return any(label == "PERSON" and candidate.start <= s and e <= candidate.end for s, e, label in passage.entities)
+    tagged = [(s, e) for s, e, label in passage.entities if label == "PERSON"]
+    surnames = {_POSSESSIVE_END.sub("", passage.text[s:e].split()[-1]) for s, e in tagged if passage.text[s:e].split()}
+    doc = sentence_parse(candidate.text)
+    named: dict[int, "Token"] = {}
+    for token in doc:
+        at = candidate.start + token.idx
+        if any(s <= at < e for s, e in tagged) or (token.text in surnames and token.text[:1].isupper()):
+            named[token.i] = token
+    return named
+
+
+def _a_speaker(token: "Token") -> bool:
+    """Whether a word of a name is (in) the subject of a verb of saying: "..., Renn said", "Mayor Dale Renn said"."""
+    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "nsubj" and token.head.lemma_.casefold() in _SAYING_VERBS
 
 
 def given_for_another_named(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
@@ -2936,8 +3069,10 @@ def _speaker_before(
         if speaker and analysis.role:
             speaker = _after_the_title(analysis.role, passage.text, speaker)
         if (speaker and normalise(passage.text[speaker[0] : speaker[1]]) not in normalise(question)
-                and (not analysis.role or _holds_the_role(analysis, passage, speaker, (begin, finish)))):  # fmt: skip
-            people = [speaker]
+                and (not analysis.role or (_holds_the_role(analysis, passage, speaker, (begin, finish))
+                                           and not _another_kind_of(analysis.role, question, passage.text,
+                                                                    speaker[:2], (begin, finish))))):  # fmt: skip
+            people = [speaker]  # (not "Fire Chief Ada Renn said" for the police chief)
     return (people, begin) if people else None
 
 
@@ -3232,8 +3367,10 @@ def _answer_entities(
             continue  # "How many square feet ...?": a number of feet, not "30 treatment rooms"
         if (analysis.answer_type == "money" and label == "MONEY" and (
                 _PER_AMOUNT_BEFORE.search(passage.text, max(start, s - 12), s)
-                or (rate is None and _PER_AMOUNT_AFTER.match(passage.text, e) and not _ASKS_A_RATE.search(question))
-                or (rate is None and _a_unit_rate_not_asked(passage.text, s, e, question)))):
+                or (rate is None and not (analysis.focus in _PAID_PER_UNIT
+                                          and _earned(passage.text, (start, end), s)) and (
+                    (_PER_AMOUNT_AFTER.match(passage.text, e) and not _ASKS_A_RATE.search(question))
+                    or _a_unit_rate_not_asked(passage.text, s, e, question))))):
             continue  # "What will the levy cost the owner of a $300,000 house?": "$1.45 per $1,000 of assessed value"
             # is a rate, which the question does not ask, and "$1,000" what it is given per; "How much will the
             # expansion cost?": "$3.10 for every ton" is a price of each ton, not the cost
@@ -3880,9 +4017,17 @@ def _of_another_place_by_title(analysis: QuestionAnalysis, text: str, entity: tu
     forms = "|".join(map(re.escape, role_forms(analysis.role or "")))
     title = re.compile(rf"(?i:\b(?:{forms}))\s+$").search(text, sentence[0], entity[0]) if forms else None
     # (not "Assistant prosecutor": whose kind it is, `_another_kind_of` reads)
-    return title is not None and title.group()[:1].isupper() and _titled_by_another(
+    if title is not None and title.group()[:1].isupper() and _titled_by_another(
         text[sentence[0] : title.start()], analysis.question, holders=False
-    )
+    ):
+        return True
+    # "Ashgrove's principal, Malachy Dunstable, ...": the role of the place before it, named beside it
+    owner = (re.compile(rf"\b((?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*)['’]s\s+(?:[a-z]+\s+)?(?i:{forms}),\s+$")
+             if forms else None)  # fmt: skip
+    owned = owner.search(text, sentence[0], entity[0]) if owner is not None else None
+    asked = {_POSSESSIVE_END.sub("", w.casefold()) for w in words(analysis.question)}
+    # (of the place when any word of its name is the question's: "Tarnby Primary School's principal")
+    return owned is not None and not any(w.casefold() in asked for w in owned.group(1).split())
 
 
 # A title, then a person's name: "deputy director Emeka Trevannion", "Fire Chief Ada Quist" (the whole of the
@@ -4427,7 +4572,12 @@ _CREDIT_OPENING = re.compile(r"(?:courtesy\s+of|(?:photo|photograph|image|render
                              re.IGNORECASE)  # the model may take the credit's words into the name
 # A source named after "according to" (with a title: "according to Fire Chief Ron Pike"), who answers only what was
 # said, reported or announced. English verbs of telling.
-_ACCORDING_TO_BEFORE = re.compile(r"\baccording to\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}$")
+# (a title in lower case too: "according to business administrator Lionel Haverstock"; not a name after a
+# preposition, "according to a report by ...", whose maker it is)
+_ACCORDING_TO_BEFORE = re.compile(
+    r"\baccording to\s+(?:the\s+)?(?:(?!(?:by|with|for|from|and|of|to|against|on|in|at|about|over|involving|into|"
+    r"after|before|filed)\s)[\w.'’-]+\s+){0,4}$"
+)
 _ACCORDING_REACH = 60
 _SOURCE_VERBS = frozenset({"say", "report", "announce", "confirm", "tell", "estimate", "count", "predict", "forecast",
                            "write", "warn", "state", "explain", "note", "add"})  # fmt: skip
@@ -5110,6 +5260,9 @@ def _another_kind_of(role: str, question: str, text: str, entity: tuple[int, int
     forms = "|".join(map(re.escape, role_forms(role)))
     asked = {k for m in re.finditer(rf"\b(?:{forms})\b", question, re.IGNORECASE)
              for k in _kind_words(question[: m.start()], lowercase=True)}  # fmt: skip
+    # (or after it: "chief of police" is of the kind "police")
+    asked |= {m.group(1).casefold() for m in re.finditer(rf"\b(?:{forms})\s+of\s+(?:the\s+)?([a-z]+)\b", question,
+                                                           re.IGNORECASE) if m.group(1).casefold() in _SERVICE_KINDS}
     if not asked:
         return False
     near = [m for m in re.finditer(rf"\b(?:{forms})\b", text[sentence[0] : sentence[1]], re.IGNORECASE)
@@ -5170,9 +5323,17 @@ def _kind_words(before: str, lowercase: bool = False, asked: Collection[str] = (
             found.add(lower)
         elif bare.islower():
             continue
+        elif lower in _SERVICE_KINDS and word == before.split()[-1]:
+            found.add(lower)  # "Fire Chief Ada Quist" is of the kind "fire", as "fire chief" would be
         else:
             break  # a name in capitals: "Harwood Middle School Principal"
     return found
+
+
+# The services whose word news writes in capitals right before a title ("Fire Chief", "Police Chief", "Health
+# Director"): a kind of the role, not a name. English words.
+_SERVICE_KINDS = frozenset({"fire", "police", "ems", "ambulance", "health", "library", "parks", "transit", "water",
+                            "finance", "planning"})  # fmt: skip
 
 
 def _given_the_role(text: str, entity: tuple[int, int], role_stems: set[str], sentence: tuple[int, int]) -> bool:

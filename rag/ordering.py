@@ -66,6 +66,9 @@ _ANY_WORK_STEMS = frozenset(stems("contract contracts bid bids job jobs work"))
 # How many candidates are looked through for the firm given the job: the sentence of the award names neither the
 # thing nor the act in the question's words, so it ranks low.
 CHECKED_FOR_WORK = 10
+# And how many, for a firm given it in another article than the best candidate's (which must name the thing worked
+# on): the development probes' award sentences ranked as low as 23rd.
+CHECKED_FOR_WORK_ELSEWHERE = 25
 # How far before a sentence (in characters, about two sentences) a person's name may stand for its "she said".
 NAMED_BEFORE = 250
 _WORD = re.compile(r"[\w-]+")  # "Renn's letter": "Renn", "s"
@@ -172,6 +175,11 @@ def fitting_first(
         if not given and _GOT_THE_WORK.search(analysis.question):
             return []  # "Who got the contract for the ER renovation?": no sentence gives anyone a contract
         hired = next((c for c in given if c.passage.article_id == article and the_hired_firm(c, analysis)), None)
+        if hired is None:
+            # the award may be told in another article than the best candidate's, far down (it shares few of the
+            # question's words): one whose sentence, or the one before, names the very thing worked on
+            hired = next((c for c in candidates[:CHECKED_FOR_WORK_ELSEWHERE] if given_the_work(c)
+                          and the_hired_firm(c, analysis) and _names_the_thing_worked_on(c, analysis)), None)
         candidates = _moved_first(candidates, hired)
     if analysis.asked_verb_forms:
         named = [voters] if voters is not None else []
@@ -299,6 +307,17 @@ def the_hired_firm(candidate: Candidate, analysis: QuestionAnalysis) -> bool:
         and (about_the_thing_asked(candidate, analysis) or names_no_other_job(candidate, analysis))
         and not _on_another_street(candidate, analysis)
     )
+
+
+def _names_the_thing_worked_on(candidate: Candidate, analysis: QuestionAnalysis) -> bool:
+    """Whether the candidate's sentence, or the one before, names the thing the question's work is done on (the
+    object of its verb: "stadium" of "Who is building the new stadium at Orby High?")."""
+    things = [t for t in sentence_parse(analysis.question) if t.dep_ == "dobj" and t.pos_ == "NOUN"]
+    told = text_stems(with_sentence_before(candidate))
+    # (and the question's names: "Tarn High will open its new stadium" is not Orby High's)
+    names = [c for c in analysis.constraints if c.kind == "name"]
+    return (bool(things) and all(all_stems(t.text) & told for t in things)
+            and all(all_stems(c.text) & told for c in names))  # fmt: skip
 
 
 def _on_another_street(candidate: Candidate, analysis: QuestionAnalysis) -> bool:

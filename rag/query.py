@@ -113,7 +113,7 @@ _MEASURE_ADJECTIVES = frozenset({"cold", "hot", "warm", "cool", "deep", "shallow
 # Nouns for a sum of money paid for something: "What is the fare?", "What salary will she get?" asks for a sum.
 # ("bonus" is left out: a bonus may be a day off.)
 SUM_OF_MONEY_NOUNS = frozenset({"fare", "fee", "salary", "wage", "pay", "rent", "tuition", "payment", "bail", "fine",
-                                "pension", "severance", "refund", "rebate", "subsidy"})  # fmt: skip
+                                "pension", "severance", "refund", "rebate", "subsidy", "stipend"})  # fmt: skip
 # Verbs whose object is a sum of money.
 _PRICE_VERBS = frozenset({"cost", "spend", "pay", "owe", "borrow", "charge"})
 # Those of them that take the one paid or charged as a second object: "What did the firm charge the town?"
@@ -2143,12 +2143,24 @@ _VERBS_OF_CHANGE = frozenset({"save", "cut", "reduce", "shave", "lose", "gain", 
                               "shorten", "lengthen", "trim", "slash"})  # fmt: skip
 
 
+def _counts_the_focus(entity_text: str, focus: str) -> bool:
+    """Whether a number right before the focus noun counts it ("14 seasons", "three terms"); not a year ("the 2019
+    season")."""
+    words = entity_text.split()
+    return any(
+        (re.fullmatch(r"\d{1,3}", first) or first.casefold() in NUMBER_WORDS) and set(stems(second)) & set(stems(focus))
+        for first, second in zip(words, words[1:])
+    )
+
+
 def entity_fits(answer_type: str, label: str, entity_text: str, focus: str | None = None,
                 asked: Collection[str] = ()) -> bool:  # fmt: skip
     """Whether an entity of `label` can answer a question of `answer_type` about `focus`, the question's content
     lemmas being `asked`."""
     if answer_type == "count" and focus and focus.rstrip("s") in _DURATION_UNITS and label in ("DATE", "TIME"):
         return is_duration(entity_text)  # "how many days ...?": "86 days" is tagged as a date, not a number
+    if answer_type == "count" and focus and label in ("DATE", "TIME") and _counts_the_focus(entity_text, focus):
+        return True  # "How many seasons did she coach?": the model tags "14 seasons" or "three terms" as a date
     if label == "MONEY" and _PERCENT_WORDS.search(entity_text):
         label = "PERCENT"
     if answer_type == "duration" and focus == "time" and label == "PERCENT" and set(asked) & _VERBS_OF_CHANGE:

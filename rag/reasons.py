@@ -95,6 +95,8 @@ def reason_in(text: str, analysis: QuestionAnalysis, following: bool = False) ->
         return "cause"
     if any(_cause_of(verb, told=token) for token in event for verb in _clause_verbs(token)):
         return "cause"
+    if any(_meant_to_do(token, event) for token in doc):
+        return "cause"  # "the switch is meant to cut fuel costs": a noun of the event, and its purpose
     if not event and not following and (
         any(t.lower_ == "after" and _after_a_cause(t) for t in doc) or any(_cause_of(verb) for verb in _main_verbs(doc))
     ):
@@ -220,6 +222,11 @@ def _cause_of(verb: "Token", told: "Token | None" = None) -> bool:
     # (only a clause or a doing there: "charge for an emergency transport" is what the charge is for, no ground)
     attached = [*verb.children, *(c for o in verb.children if o.dep_ in ("dobj", "npadvmod") for c in o.children
                                   if c.dep_ in ("advcl", "relcl") or _for_a_doing(c))]  # fmt: skip
+    if anchored:
+        # the parser may take a noun after the verb for a verb of its own ("offering signing bonuses to fill
+        # positions", with "signing" a verb): a purpose hung there is the event's
+        attached += [c for x in verb.children if x.dep_ == "xcomp" and x.tag_ == "VBG" and x.i == verb.i + 1
+                     for c in x.children if c.dep_ == "advcl"]  # fmt: skip
     if anchored and _left_for_a_purpose(verb):
         return True  # "stepped down from the job to care for her mother": the parser hangs the purpose on "job"
     for child in attached:
@@ -248,11 +255,53 @@ def _cause_of(verb: "Token", told: "Token | None" = None) -> bool:
                 return True  # "closed the road to replace a culvert"; "voted to dismiss" tells the decision
             if any(m.lower_ == "so" and m.dep_ == "mark" for m in marks):
                 return True  # "were closed Monday so crews could repair a water main"
+        if anchored and child.dep_ == "xcomp" and _a_purpose_after_its_object(verb, child):
+            return True  # "agreed to the larger raise to stop the loss of teachers"
         if word == "with" and child.dep_ == "prep" and child.i < verb.i and _a_state(child):
             return True  # "With enrollment down 30 percent, the board voted to close the school"
         if word in ("for", "over") and child.dep_ == "prep" and _a_ground(child):
             return True  # "fined for failing to report two falls", "closed for repairs", "resigned over a dispute"
     return False
+
+
+# Verbs that, in the passive, give what their subject is for: "is meant to", "is intended to", "was designed to".
+_PURPOSE_VERBS = frozenset({"mean", "intend", "design"})
+
+
+def _meant_to_do(token: "Token", event: list["Token"]) -> bool:
+    """Whether a noun of the event, or one the sentence points back to ("the switch", "The accord", "The
+    6,000-square-foot addition"), is the subject of "is meant / intended / designed to" do something to something
+    ("... to cut fuel costs", "... to double the size of the children's room"); not a plan of what it does itself
+    ("The Orby pool was meant to open in June")."""
+    head = token.head
+    if not (token.dep_ == "nsubjpass" and token.pos_ == "NOUN" and head.lemma_.casefold() in _PURPOSE_VERBS):
+        return False
+    if token not in event and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+        return False
+    return any(c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children)
+               and any(o.dep_ == "dobj" for o in c.children) for c in head.children)  # fmt: skip
+
+
+# Verbs whose object does what an infinitive after it says ("asked the board to delay the vote", "hired a firm to
+# clear the trees"): the infinitive is what was asked, not why. English verbs.
+_OBJECT_CONTROL_VERBS = frozenset({"ask", "urge", "allow", "force", "require", "tell", "order", "encourage", "permit",
+                                   "direct", "authorize", "enable", "invite", "persuade", "expect", "want", "need",
+                                   "hire", "pay", "appoint", "name", "elect", "choose", "pick", "select", "help",
+                                   "train", "get", "let", "call", "press", "push", "lobby", "petition", "convince",
+                                   "instruct", "advise", "remind", "warn", "forbid", "recruit", "assign", "send",
+                                   "prompt", "cause", "lead"})  # fmt: skip
+
+
+def _a_purpose_after_its_object(verb: "Token", infinitive: "Token") -> bool:
+    """Whether an infinitive the parser hangs on the verb as its complement comes after the verb's own object, which
+    makes it a purpose ("agreed to the larger raise to stop the loss of teachers", "approved the contract to end
+    the delays"); not after a verb whose object does it ("asked the board to wait")."""
+    if verb.lemma_.casefold() in _OBJECT_CONTROL_VERBS:
+        return False
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in infinitive.children):
+        return False
+    return any(c.i < infinitive.i and (c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "to" and any(
+        p.dep_ == "pobj" and p.pos_ == "NOUN" for p in c.children))) for c in verb.children)
 
 
 # Nouns of those who act or decide (and of their decisions), never a cause of what they do: "Organizers postponed
@@ -458,7 +507,8 @@ def told_with_a_reason(candidates: list[Candidate], analysis: QuestionAnalysis) 
         return candidates if caused is None else [caused, *(c for c in candidates if c is not caused)]
     found = _reason_in_the_next(best, analysis)
     if found is None:
-        caused = _caused_further_down(candidates, analysis, CAUSE_WINDOW)
+        caused = (_caused_further_down(candidates, analysis, CAUSE_WINDOW)
+                  or _caused_in_the_next_further_down(candidates, analysis, CAUSE_WINDOW))  # fmt: skip
         if caused is None:
             return []
         return [caused, *(c for c in candidates if c is not caused)]
@@ -569,6 +619,43 @@ def _caused_further_down(candidates: list[Candidate], analysis: QuestionAnalysis
     return caused
 
 
+def _caused_in_the_next_further_down(
+    candidates: list[Candidate], analysis: QuestionAnalysis, window: int
+) -> Candidate | None:
+    """The first of candidates[1:window] that tells the subject's event (`_tells_the_subjects_event`) with its cause
+    in the sentence after it ("Quillby is the only town in the county that declined to join." / "Its council voted
+    in 2022 to keep its own dispatchers, citing the cost."), marked as giving what is asked."""
+    for candidate in candidates[1:window]:
+        if not _tells_the_subjects_event(candidate, analysis):
+            continue
+        found = _reason_in_the_next(candidate, analysis)
+        if found is not None and found[1] == "cause":
+            candidate.features = {**candidate.features, "gives_what_is_asked": 1.0}
+            return candidate
+    return None
+
+
+def _tells_the_subjects_event(candidate: Candidate, analysis: QuestionAnalysis) -> bool:
+    """Whether the sentence names the question's subject and tells the event by its own verb, negated as the
+    question is ("Why didn't Tessing join?": "Tessing ... declined to join", not "Tessing joined the pact")."""
+    # (or, when the parser finds no subject with a name, the question's names, and a capitalised subject the tagger
+    # took for a common noun: "Why didn't Quillby join?")
+    asked = _subject_names(analysis) or set(stems(" ".join(c.text for c in analysis.constraints if c.kind == "name")))
+    subject = _question_subject(analysis)
+    if not asked and subject is not None and subject.text[:1].isupper():
+        asked = set(stems(subject.text))
+    if not asked or not asked & text_stems(candidate.text) or _NOT_TOLD_WHY.search(candidate.text):
+        return False
+    if bool(_NEGATED.search(analysis.question)) != bool(_NEGATED.search(candidate.text)):
+        return False
+    doc = sentence_parse(display_text(candidate.text))
+    return any(t.pos_ in ("VERB", "AUX") for t in _event_words(doc, analysis))
+
+
+# A negation, or a verb of declining, which tells that something was not done ("declined to join").
+_NEGATED = re.compile(r"(?i)\b(?:not|never|no longer)\b|n['’]t\b|\b(?:declin|refus|reject|opt(?:ed|s)? out)\w*")
+
+
 def _tells_the_event_with_a_cause(candidate: Candidate, analysis: QuestionAnalysis) -> bool:
     """Whether the sentence tells the event asked about by its own verb or one of the same act ("They closed it
     because ..." for "Why did the diner shut down?"), or by a noun that points back to it ("the increase is needed
@@ -599,7 +686,8 @@ _NOUN_ASKED_REACH = 300
 # Words that give the cause of what a clause's subject names, as "the money comes from ..." (its source) does not.
 _A_CAUSE_OF_ITS_SUBJECT = re.compile(
     r"\b(?:because|due (?:\w+ ){0,2}?to|owing to|as a result|needed to|necessary to|blam\w*|cit(?:ed|ing)|caused|"
-    r"driven (?:\w+ )?by|prompted|in response to)\b", re.IGNORECASE)
+    r"driven (?:\w+ )?by|prompted|in response to|(?:is|are|was|were) (?:meant|intended|designed) to)\b",
+    re.IGNORECASE)
 
 
 def reason_after(candidate: Candidate, analysis: QuestionAnalysis) -> tuple[int, int] | None:
@@ -634,10 +722,24 @@ def _carries_the_event_on(sentence: str, following: str, analysis: QuestionAnaly
     if not _linked(following, set(stems(display_text(sentence))) | set(stems(analysis.question))):
         return False
     aside = told_aside(_event_words(sentence_parse(display_text(sentence)), analysis))
-    if aside is None:
-        return True
+    if aside is None or (_POINTING_BACK_FIRST.match(following) and all(map(_told_of_the_subject, aside))):
+        return True  # ("Its council voted ...": a pronoun first points back to the subject, who did it)
     named = set(stems(following))
     return any(doer is None or doer & named for doer in map(_doer_aside, aside))
+
+
+def _told_of_the_subject(clause: "Token") -> bool:
+    """Whether a clause told aside is of the sentence's subject: hung on it, or on what a "be" says it is
+    ("Quillby is the only town that declined to join"; not "will replace Engine 2, a pumper that failed its test",
+    of what the subject replaces)."""
+    held = clause.head
+    while held.dep_ in ("appos", "conj") and held.head.i != held.i:
+        held = held.head
+    return clause.dep_ in ("relcl", "acl") and held.dep_ in ("nsubj", "nsubjpass", "attr")
+
+
+# A sentence that opens by pointing back to a thing named before it: "Its council voted ...", "They said ...".
+_POINTING_BACK_FIRST = re.compile(r"(?:It|Its|They|Their)\b")
 
 
 # Words any two sentences of a news story may share: its verbs of saying and its words of time.

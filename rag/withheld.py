@@ -241,9 +241,12 @@ class WithheldWords:
 
 
 def withheld_words(doc: "Doc") -> Iterable[WithheldWords]:
-    """For each withholding in a parsed sentence, what it withholds."""
+    """For each withholding in a parsed sentence, what it withholds; none that is only feared ("citing concern
+    that operators would not know local street names")."""
     for token in doc:
         lemma = token.lemma_.casefold()
+        if _feared(token):
+            continue
         if lemma in DECLINING_VERBS:
             for told in token.children:
                 if told.dep_ == "xcomp" and _tells(told):
@@ -259,6 +262,23 @@ def withheld_words(doc: "Doc") -> Iterable[WithheldWords]:
             yield _withheld(_clause(token.head, with_subject=True))
         elif lemma == "investigation" and token.head.lower_ == "under":
             yield _withheld(_clause(token.head.head, with_subject=True))
+
+
+# Words of fearing, whose clause tells what someone fears may happen, not what is not known or not given
+# ("worried that the county would not release the names"). A closed English class.
+# ("warned that they would not release the name" announces a withholding, so "warn" is none of them)
+_FEARING = frozenset({"concern", "concerned", "worry", "worried", "fear", "afraid", "danger", "anxious",
+                      "anxiety"})  # fmt: skip
+
+
+def _feared(token: "Token") -> bool:
+    """Whether a word is in a clause that a word of fearing governs ("concern that operators would not know")."""
+    while token.dep_ in ("ccomp", "acl", "conj", "xcomp") and token.head.i != token.i:
+        governed = token.dep_ != "conj"  # ("feared a delay and did not say when": the second clause is told)
+        token = token.head
+        if governed and (token.lemma_.casefold() in _FEARING or token.lower_ in _FEARING):
+            return True
+    return False
 
 
 def _tells(verb: "Token") -> bool:

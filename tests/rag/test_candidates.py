@@ -1775,8 +1775,24 @@ def test_a_firm_with_a_title_word_in_its_name_and_a_salary_by_the_year_stay_answ
          False),
         ("How long will Tarrow Park be closed?", "Tarrow Park will be closed for 14 months.", "14 months", False),
         ("How long was the ceasefire in Orlow?", "Orlow agreed to a 30-day cease-fire.", "30-day", False),
+        # a measure joined to another noun is no measure of the thing asked about; a distance is told by a trip
+        ("How deep was the floodwater on Orby's Mill Street?", "The council voted to repair the floodwall along Mill "
+         "Street, two weeks after a 40-foot section of it gave way.", "40-foot", True),
+        ("How tall is the Orby water tower?", "Orby will paint its 120-foot water tower in May.", "120-foot", False),
+        ("How far is the Orby school from Tarn?", "Tarn pupils face a 12-mile ride to the Orby school.", "12-mile",
+         False),
+        # a length in the possessive is of the noun after it
+        ("How long was Ada Quist Orlow's superintendent?", "Under her contract, Quist had to give 60 days' notice.",
+         "60 days'", True),
+        ("How much notice did Ada Quist have to give Orlow?", "Under her contract, Quist had to give 60 days' notice.",
+         "60 days'", False),
+        ("How long will the Orlow pool be closed?", "The Orlow pool will reopen in two weeks' time.", "two weeks'",
+         False),
         ("How long has Orlow Hospital been open?", "The walkout was the first in the hospital's 41-year history.",
          "41-year", False),  # a word of its owner's is the question's
+        # news writes one agreement as a deal, a contract or a pact
+        ("How long does Orlow's deal with Tarn Transit run?", "The board voted to award a five-year, $11.2 million "
+         "bus contract to Tarn Transit.", "five-year", False),
     ],
 )  # fmt: skip
 def test_a_length_of_another_thing_answers_no_question_of_how_long(
@@ -3075,6 +3091,11 @@ def test_the_head_of_another_body_does_not_answer_for_the_body_asked(question: s
          False),
         ("principal", "Who is the new principal of Tarnby Middle School?", "Tarnby Middle School Principal Ada Renn "
          "will retire in June.", "Ada Renn", False),
+        # a service's word in capitals right before the title is its kind ("Fire Chief")
+        ("chief", "Who is the police chief in Tarnby?", "Fire Chief Ada Renn said crews went door to door.",
+         "Ada Renn", True),
+        ("chief", "Who is the fire chief in Tarnby?", "Fire Chief Ada Renn said crews went door to door.",
+         "Ada Renn", False),
         ("chief", "Who is the chief of the Tarnby police?", "Deputy Chief Ada Renn spoke for the department.",
          "Ada Renn", False),
         # a sentence's other words before the role are no kind of it
@@ -3108,6 +3129,12 @@ def test_a_source_after_according_to_answers_only_who_told_it(question: str, sou
     passage = _passage(text, _tagged(text, "PERSON", "Ada Quist", "Dale Renn"))
     assert "Ada Quist" in _answers(question, passage)
     assert ("Dale Renn" in _answers(question, passage)) is source
+    # a title in lower case before the source
+    text = ("The district will sell the old Orby school to Tarn Homes, according to business administrator Dale "
+            "Renn.")  # fmt: skip
+    passage = _passage(text, _tagged(text, "PERSON", "Dale Renn") + _tagged(text, "ORG", "Tarn Homes"))
+    assert ("Dale Renn" in _answers("Who is buying the old Orby school?", passage)) is False
+    assert "Dale Renn" in _answers("Who told reporters about the sale of the old Orby school?", passage)
 
 
 @pytest.mark.parametrize(("question", "beaten_answers"), [
@@ -4261,3 +4288,135 @@ def test_a_name_titled_for_another_place_does_not_hold_the_role_asked(question: 
     text = "Harrowmere Fire Chief Sidonie Arkwright said her department sent two engines to Ostleigh."
     passage = _passage(text, _tagged(text, "PERSON", "Sidonie Arkwright"))
     assert (_answers(question, passage) == ["Sidonie Arkwright"]) is holds
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value", "other"),
+    [
+        # the sentence names the noun asked about apart from the one its number counts: the writer counted another
+        ("How many buses are in the Orly Transit fleet?", "Orly Transit buses carried 2.4 million passengers last "
+         "year.", "2.4 million", True),
+        ("How many farms are there in Tessing County?", "The farm's machinery, including two tractors and a combine, "
+         "sold for $610,000.", "two", True),
+        # the noun asked about describes the one counted: "bus routes" are routes
+        ("How many buses does Orly Transit run?", "Orly Transit runs 14 bus routes in Tessing County.", "14", True),
+        # a number hyphen-joined to a noun that describes another ("a 10-game season") counts no kids
+        ("How many kids play in the Orly soccer club?", "The Orly league's 36 teams will play a 10-game regular "
+         "season instead of the usual 14.", "10", True),
+        # but the noun counted may be the one asked about itself, written twice, or described by it
+        ("How many nurses will Orly Regional hire?", "Orly Regional plans to hire 40 registered nurses to replace "
+         "its traveling nurses.", "40", False),
+        ("How many households lost power in Orly?", "About 3,100 customers, most of them households, lost power in "
+         "Orly.", "About 3,100", False),
+        # in a clause joined to the number's with no subject of its own, the noun asked about is in the same clause
+        ("How many buses does Orly Transit have?", "Orly Transit runs 14 bus routes and carried about 2.1 million "
+         "passengers last year.", "about 2.1 million", True),
+        # the noun asked about named in another clause
+        ("How many students were hurt in Orly?", "Twelve children were hurt in Orly when the bus carrying students "
+         "overturned.", "Twelve", False),
+    ],
+)  # fmt: skip
+def test_a_number_counting_another_noun_than_the_one_the_sentence_names_answers_no_how_many(
+    question: str, text: str, value: str, other: bool, likeness: "WordLikeness"
+) -> None:
+    """Word likeness places "buses" near "passengers" and "farms" near "tractors"; the sentence that names the
+    buses or the farm apart from what its number counts tells that the number counts something else."""
+    from rag.candidates import counts_something_else
+    from rag.query import analyse
+
+    candidate = _value_candidate(text, value, "CARDINAL")
+    assert counts_something_else(analyse(question), candidate, likeness) is other
+
+
+@pytest.mark.parametrize(
+    ("question", "other"),
+    [
+        ("What is Dr. Ada Pell's regular salary?", True),  # the stipend is paid on top of it
+        ("What is Dr. Ada Pell's stipend?", False),
+    ],
+)  # fmt: skip
+def test_a_sum_of_another_kind_than_the_sum_the_sentence_names_beside_it_is_not_that_sum(
+    question: str, other: bool
+) -> None:
+    """"a $1,500 monthly stipend on top of her current salary" names the salary, and the sum is the stipend's."""
+    from rag.candidates import sums_something_else
+    from rag.query import analyse
+
+    text = "Pell, the county's deputy health officer, will receive a $1,500 monthly stipend on top of her salary."
+    assert sums_something_else(analyse(question), _value_candidate(text, "$1,500", "MONEY")) is other
+    earned = "Quist will earn a $160,000 salary, and her pay could rise with bonuses."  # one earning, two words
+    assert not sums_something_else(analyse("What is Ada Quist's pay?"), _value_candidate(earned, "$160,000", "MONEY"))
+    paid = "Pell, the county's deputy health officer, will earn a salary of $98,000."
+    assert not sums_something_else(analyse("What is Dr. Ada Pell's regular salary?"),
+                                   _value_candidate(paid, "$98,000", "MONEY"))  # fmt: skip
+
+
+def _second_sentence_valued(text: str, value: str, label: str, people: Sequence[str]) -> "Candidate":
+    """A candidate quoting the second sentence of the one-passage article `text`, valued at `value`, with the
+    people the model is taken to have tagged (each where first written)."""
+    from rag.candidates import Candidate, sentence_spans
+
+    passage = _passage(text, _tagged(text, "PERSON", *people) + _tagged(text, label, value))
+    start, end = sentence_spans(passage)[1]
+    at = text.index(value)
+    return Candidate(0, passage, start, end, {}, [(at, at + len(value), label)])
+
+
+def test_a_salary_of_someone_named_by_surname_or_as_the_subject_is_not_another_persons() -> None:
+    """"Carrack, 49, will start ... at a salary of $164,000": the model tagged her full name in the sentence before
+    only; "Orlowe ... will receive a stipend on top of his salary": "his" is Orlowe's, not the one asked about."""
+    from rag.candidates import paid_to_another_person
+    from rag.query import analyse
+
+    hired = ("The board on Tuesday hired Dr. Ysolde Carrack to run the health department.\nCarrack, 49, will start "
+             "Sept. 11 at an annual salary of $164,000.")  # fmt: skip
+    candidate = _second_sentence_valued(hired, "$164,000", "MONEY", ["Ysolde Carrack"])
+    assert paid_to_another_person(analyse("What was Dr. Emmerich Voss's salary?"), candidate)
+    assert not paid_to_another_person(analyse("What is Dr. Ysolde Carrack's salary?"), candidate)
+    stipend = ("The commission named Dr. Benedikt Orlowe interim health officer.\nOrlowe will receive a $1,500 "
+               "monthly stipend on top of his current salary.")  # fmt: skip
+    candidate = _second_sentence_valued(stipend, "$1,500", "MONEY", ["Benedikt Orlowe"])
+    assert paid_to_another_person(analyse("What is Anselm Quarrington's stipend?"), candidate)
+    assert not paid_to_another_person(analyse("What is Benedikt Orlowe's stipend?"), candidate)
+    # a pronoun with no one named in the sentence may be the one asked about
+    unnamed = "The commission named Dr. Benedikt Orlowe interim health officer.\nHis stipend will be $1,500 a month."
+    candidate = _second_sentence_valued(unnamed, "$1,500", "MONEY", ["Benedikt Orlowe"])
+    assert not paid_to_another_person(analyse("What is Anselm Quarrington's stipend?"), candidate)
+    # nor when the one named is a town paying, or who says it
+    town = "The council picked its new town manager on Monday.\nMayor Dale Renn said Orby will pay her $98,000."
+    candidate = _second_sentence_valued(town, "$98,000", "MONEY", ["Dale Renn"])
+    assert not paid_to_another_person(analyse("What is Ada Quist's salary?"), candidate)
+    said = "Mayor Dale Renn announced the hire on Monday.\nThe new manager will earn $98,000 a year, Renn said."
+    candidate = _second_sentence_valued(said, "$98,000", "MONEY", ["Dale Renn"])
+    assert not paid_to_another_person(analyse("What is Ada Quist's salary?"), candidate)
+
+
+def test_a_speaker_of_another_kind_of_the_role_is_not_the_one_who_holds_it() -> None:
+    """"Fire Chief Ada Renn said ..." before "..., he said": the speaker is no police chief."""
+    text = ("Fire Chief Ada Renn said crews went door to door in Tarnby on Monday. Eleven people were pulled from "
+            "rooftops by boat, she said.")  # fmt: skip
+    passage = _passage(text)
+    assert "Ada Renn" not in _answers("Who is the police chief in Tarnby?", passage)
+    assert "Ada Renn" in _answers("Who is the fire chief in Tarnby?", passage)
+
+
+@pytest.mark.parametrize(("question", "holds"), [
+    ("Who is the principal of Tarnby Primary?", False),  # Orby's principal, going to Tarnby as another's assistant
+    ("Who was Orby's principal?", True),
+])  # fmt: skip
+def test_a_role_owned_by_another_place_before_the_name_is_not_the_one_asked(question: str, holds: bool) -> None:
+    text = ("Orby Elementary will close in June and its pupils will move to Tarnby Primary. Orby's principal, Malachy "
+            "Dunstable, will become an assistant principal at Tarnby next fall.")  # fmt: skip
+    passage = _passage(text, _tagged(text, "PERSON", "Malachy Dunstable"))
+    assert ("Malachy Dunstable" in _answers(question, passage)) is holds
+
+
+def test_a_stipend_is_a_sum_paid_by_the_unit_of_work() -> None:
+    """"What stipend ...?" asks for a sum, which news gives per game or per meeting."""
+    text = "For the first time, the Orby league will pay certified teen referees a stipend of $35 per game."
+    passage = _passage(text, _tagged(text, "MONEY", "$35"))
+    assert _answers("What stipend will teen referees get in the Orby league?", passage) == ["$35"]
+    # a sum charged per unit is still no wage
+    text = "Orby's lifeguards will earn $18 an hour, and the pool will charge $3 per swimmer."
+    passage = _passage(text, _tagged(text, "MONEY", "$18", "$3"))
+    assert _answers("What wage will Orby's lifeguards earn?", passage) == ["$18"]

@@ -1023,3 +1023,32 @@ def _named_in(text: str, name: str, start: int = 0, end: int | None = None,
                       entities=list(entities))  # fmt: skip
     at = text.index(name)
     return Candidate(0, passage, start, len(text) if end is None else end, {}, [(at, at + len(name), "ORG")])
+
+
+@pytest.mark.parametrize(("before", "hired"), [
+    ("Orby High will open its new stadium in August.", True),
+    ("Orby will repave Mill Road in August.", False),  # the award names another thing worked on
+    ("Tarn High will open its new stadium in August.", False),  # another school's stadium
+])  # fmt: skip
+def test_a_firm_given_the_job_in_another_article_is_the_one_hired_when_it_names_the_thing_worked_on(
+    before: str, hired: bool
+) -> None:
+    """The best candidate comes from a story of the board's vote; the award is told in another article, ranked far
+    down: it answers "Who is building the new stadium?" when it, or the sentence before, names the stadium."""
+    from rag.candidates import Candidate
+    from rag.models import Passage
+    from rag.ordering import fitting_first
+    from rag.query import analyse
+
+    def named(article: str, text: str, name: str, start: int = 0) -> Candidate:
+        passage = Passage(passage_id=article, article_id=article, title="t", source="s", text=text, start=0,
+                          end=len(text))  # fmt: skip
+        at = text.index(name)
+        return Candidate(0, passage, start, len(text), {}, [(at, at + len(name), "ORG")])
+
+    board = named("a", "The Orby school board voted 5-2 on Monday to raise ticket prices.", "The Orby school board")
+    others = [named("a", f"The Orby Lions beat Tarn {n} to 3 on Friday.", "The Orby Lions") for n in range(20, 32)]
+    text = f"{before} Stellbrook Builders won the construction contract in July with a bid of $13.2 million."
+    award = named("b", text, "Stellbrook Builders", start=text.index("Stellbrook"))
+    first = fitting_first([board, *others, award], analyse("Who is building the new stadium at Orby High?"))[0]
+    assert (first is award) is hired

@@ -1169,3 +1169,12 @@ def test_a_phrasal_verb_asks_of_the_one_verb_it_means_too(question: str, meant: 
     analysis = analyse(question)
     assert analysis.predicate in analysis.predicate_forms
     assert (meant in analysis.predicate_forms) if meant else analysis.predicate_forms == ("take", "taken", "took")
+
+
+@pytest.mark.parametrize(("text", "fits"), [("14 seasons", True), ("three seasons", True), ("last season", False),
+                                            ("14 years", False), ("the 2019 season", False)])  # fmt: skip
+def test_a_count_of_spans_of_time_the_model_tags_as_a_date_answers_how_many_of_them(text: str, fits: bool) -> None:
+    """"How many seasons did she coach?": the model tags "In 14 seasons" as a date."""
+    from rag.query import entity_fits
+
+    assert entity_fits("count", "DATE", text, "season") is fits

@@ -31,6 +31,10 @@ from rag.withheld import withholds
         ("Why did Hale vote against the plan?", "Hale didn't say why she voted against the plan."),
         ("Who is the new principal?", "The district has not named a new principal."),
         ("Who was the driver of the Orlow bus?", "Police have not released the name of the driver."),
+        # a fear before it, and a withholding of its own after "and"; a warning that announces one
+        ("Who was the driver of the Orlow bus?", "Police feared a leak and did not release the name of the driver."),
+        ("Who was the driver of the Orlow bus?", "Police warned that they would not release the name of the driver "
+         "until Friday."),
         ("Who did the Orlow board hire as tenant liaison?", "The board has not announced a name for the tenant liaison "
          "it plans to hire."),
         ("What did Mayor Kell say about the tax increase?", "Kell declined to comment on the tax increase."),
@@ -70,6 +74,11 @@ def test_a_sentence_that_says_the_thing_asked_is_not_given_withholds_it(question
         # a negation that withholds nothing
         ("How many homes were damaged?", "The storm did not damage the school."),
         ("Who won the race?", "Nobody knows who will win the next race."),
+        # what someone fears may not be known, not what is not known
+        ("Who is the director of the Orlow dispatch center?", "Its council voted to keep its own dispatchers, citing "
+         "concern that operators in a distant building would not know local street names."),
+        ("Who were the victims of the Orlow fire?", "Residents worried that the county would not release the names "
+         "of the victims."),
         # a verb of giving that gives no information, and a phrasal verb
         ("What did the mayor tell the council about the town's goals?", "Orlow will not give up its goals."),
         ("What did the mayor tell the council about the land?", "The mayor will not give the council the land."),
