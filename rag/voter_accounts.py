@@ -25,7 +25,9 @@ from rag.votes import (
 _ACCOUNT_AFTER_THE_VOTE = re.compile(
     r"\b(?:sa(?:id|ys|ying)|argu(?:ed|es|ing)|cit(?:ed|es|ing)|contend(?:ed|s|ing)|complain(?:ed|s|ing)|"
     r"not(?:ed|es|ing)|warn(?:ed|s|ing)|worried|object(?:ed|ing)|because|explain(?:ed|ing)|calling|writing|telling|"
-    r"(?:she|he|they)\s+called)\b"
+    r"(?:she|he|they)\s+called|"
+    # the voter's own stance, told beside the vote: "..., who had pushed to keep the site as a park"
+    r"who\s+(?:had\s+)?(?:pushed|wanted|favou?red|preferred|urged|sought|proposed|championed|advocated))\b"
 )
 # The sentence after one about voters, which gives their account: "He said the money would be better spent ...",
 # "Both said they would have preferred ...", "She wanted ...". A word between is an adverb or auxiliary ("She later

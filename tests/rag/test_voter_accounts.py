@@ -15,6 +15,9 @@ from tests.rag.test_votes import _sentences
         ("Council member Hollis Brandeau voted no, calling the police raise reckless.", True),
         ("Council member Hollis Brandeau voted against the budget, which she called reckless.", True),
         ("Council member Ori Falkenrath voted no on what Mayor Jen Adairson called a needed repair.", False),
+        # the voter's own stance beside the vote
+        ("The lone no vote came from trustee Ada Kell, who had pushed to keep the lot as a public park.", True),
+        ("The lone no vote came from trustee Ada Kell, who joined the board in 2021.", False),
     ],
 )
 def test_an_account_in_the_sentence_of_the_vote_comes_after_the_vote(sentence: str, accounts: bool) -> None:
