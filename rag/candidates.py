@@ -1014,7 +1014,8 @@ def counts_something_else(
             return True
         if analysis.focus in _PEOPLE_ASKED_OF | _WHO_LIVE_IN_HOMES:
             return True  # "the 96-unit complex" counts its homes, not its tenants
-    if counted is not None and not _a_kind_of_thing(counted) and (
+    if (counted is not None and not _token_stems(counted) & all_stems(analysis.focus)  # (another noun than asked)
+            and not _a_kind_of_thing(counted)) and (
         _described_by_the_asked(counted, analysis.focus)
         or (_counted_noun(clause[0]) is not None and _names_the_asked_apart(counted, analysis.focus))
     ):
@@ -1026,22 +1027,20 @@ def counts_something_else(
 
 
 def _described_by_the_asked(counted: "Token", focus: str) -> bool:
-    """Whether the noun a number counts has the noun a "how many" question asks about as a word describing it, and is
-    another: "14 bus routes" are routes, for "How many buses?"; "24 sworn officer positions, but only 17 are
-    filled" counts positions, for "How many officers has the chief hired?"."""
+    """Whether the noun a number counts (another than the one asked about) has the noun a "how many" question asks
+    about as a word describing it: "14 bus routes" are routes, for "How many buses?"; "24 sworn officer positions,
+    but only 17 are filled" counts positions, for "How many officers has the chief hired?"."""
     asked = all_stems(focus)
-    return not _token_stems(counted) & asked and any(
-        c.dep_ == "compound" and c.i < counted.i and _token_stems(c) & asked for c in counted.children)
+    return any(c.dep_ == "compound" and c.i < counted.i and _token_stems(c) & asked for c in counted.children)
 
 
 def _names_the_asked_apart(counted: "Token", focus: str) -> bool:
-    """Whether the sentence names the noun a "how many" question asks about apart from the noun its number counts,
-    neither holding the other: the writer had the word and counted something else ("FRTA *buses* carried 2.4
-    million passengers" for "How many buses?", "The *farm's* machinery, including two tractors" for "How many
-    farms?"). Not "3,100 customers, most of them households", where the asked noun describes those counted."""
+    """Whether the sentence names the noun a "how many" question asks about apart from the noun its number counts
+    (another than the one asked about), neither holding the other: the writer had the word and counted something
+    else ("FRTA *buses* carried 2.4 million passengers" for "How many buses?", "The *farm's* machinery, including
+    two tractors" for "How many farms?"). Not "3,100 customers, most of them households", where the asked noun
+    describes those counted."""
     asked = all_stems(focus)
-    if _token_stems(counted) & asked:
-        return False
     within = {t.i for t in counted.subtree}
     clause = _clause_head(counted)
     # (in the number's own clause: "Twelve children were hurt when the bus carrying students overturned" names the
@@ -1065,7 +1064,7 @@ def _clause_head(token: "Token") -> "Token":
             ):
                 head = head.head
             return head
-    return token.doc[token.i].sent.root
+    return token.sent.root
 
 
 # Labels the model may give a word that a number after it makes part of an identifier ("Ward" of "Ward 4", tagged as
@@ -1628,24 +1627,20 @@ def paid_to_another_person(analysis: QuestionAnalysis, candidate: Candidate) -> 
     told = with_sentence_before(candidate)
     if re.search(rf"\b{re.escape(asked)}\b", told):
         return False
-    if _A_PERSONS_PRONOUN.search(told) and not _paid_one_named(candidate):
-        return False  # "his bail", "He was ...": the person asked about, by a pronoun
-    return _names_a_person(candidate)
-
-
-def _paid_one_named(candidate: Candidate) -> bool:
-    """Whether the verb a sum hangs on has a person named for its subject, whose a pronoun beside it then is
-    ("Orlowe ... will receive a $1,500 monthly stipend on top of his current salary"; not "Orby will pay her")."""
-    clause = _answer_clause_tokens(candidate)
-    return clause is not None and any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.i in _people_in_sentence(candidate) for c in clause[1].children)
-
-
-def _names_a_person(candidate: Candidate) -> bool:
-    """Whether a candidate's sentence names a person other than as who says it ("Carrack, 49, will start ..." after
-    "hired Dr. Ysolde Carrack"; not "..., Renn said")."""
     people = _people_in_sentence(candidate)
+    if _A_PERSONS_PRONOUN.search(told) and not _paid_one_named(candidate, people):
+        return False  # "his bail", "He was ...": the person asked about, by a pronoun
+    # a person named other than as who says it ("Carrack, 49, will start ..." after "hired Dr. Ysolde Carrack"; not
+    # "..., Renn said")
     return any(not _a_speaker(token) for token in people.values())
+
+
+def _paid_one_named(candidate: Candidate, people: dict[int, "Token"]) -> bool:
+    """Whether the verb a sum hangs on has a person named for its subject (one of `people`, by index), whose a
+    pronoun beside it then is ("Orlowe ... will receive a $1,500 monthly stipend on top of his current salary"; not
+    "Orby will pay her")."""
+    clause = _answer_clause_tokens(candidate)
+    return clause is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.i in people for c in clause[1].children)
 
 
 def _people_in_sentence(candidate: Candidate) -> dict[int, "Token"]:

@@ -178,8 +178,8 @@ def fitting_first(
         if hired is None:
             # the award may be told in another article than the best candidate's, far down (it shares few of the
             # question's words): one whose sentence, or the one before, names the very thing worked on
-            hired = next((c for c in candidates[:CHECKED_FOR_WORK_ELSEWHERE] if given_the_work(c)
-                          and the_hired_firm(c, analysis) and _names_the_thing_worked_on(c, analysis)), None)
+            hired = next((c for c in candidates[:CHECKED_FOR_WORK_ELSEWHERE]
+                          if the_hired_firm(c, analysis) and _names_the_thing_worked_on(c, analysis)), None)
         candidates = _moved_first(candidates, hired)
     if analysis.asked_verb_forms:
         named = [voters] if voters is not None else []

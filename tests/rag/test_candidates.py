@@ -794,19 +794,18 @@ def test_a_firm_named_for_people_that_the_model_tagged_as_a_person_answers_a_fir
     assert _answers("Which firm designed the Tarnby library?", passage) == []
 
 
-def test_an_untagged_firm_is_an_answer_to_who_by_its_firm_word() -> None:
+@pytest.mark.parametrize(("winner", "answers"), [
+    ("Tavish Builders, a Selbourne company,", ["Tavish Builders"]),
+    ("Mara Tavish, a Selbourne builder,", []),
+    ("Harl Dace Builders, a Selbourne firm,", ["Harl Dace Builders"]),  # three words, whole
+])  # fmt: skip
+def test_an_untagged_firm_is_an_answer_to_who_by_its_firm_word(winner: str, answers: list[str]) -> None:
     """The small model may tag an unfamiliar firm as nothing ("Tavish Builders, a Selbourne company, won ..."): a
     name of two words or more ending in a word of a firm's name answers "Who ...?" too; a person's name does not
     stand as a firm."""
-    text = "Tavish Builders, a Selbourne company, won the construction contract in May."
+    text = f"{winner} won the construction contract in May."
     passage = _passage(text, _tagged(text, "DATE", "May"))
-    assert _answers("Who is building the Selbourne library?", passage) == ["Tavish Builders"]
-    text = "Mara Tavish, a Selbourne builder, won the construction contract in May."
-    passage = _passage(text, _tagged(text, "DATE", "May"))
-    assert _answers("Who is building the Selbourne library?", passage) == []
-    text = "Harl Dace Builders, a Selbourne firm, won the construction contract in May."  # three words, whole
-    passage = _passage(text, _tagged(text, "DATE", "May"))
-    assert _answers("Who is building the Selbourne library?", passage) == ["Harl Dace Builders"]
+    assert _answers("Who is building the Selbourne library?", passage) == answers
 
 
 def test_a_company_question_is_answered_by_a_firm_not_a_public_body_a_dateline_or_a_person() -> None:
