@@ -3804,7 +3804,7 @@ _ASKS_THE_ONE_BEFORE = re.compile(
     r"\b(?:previous|predecessors?|former|outgoing|interim|retiring|longtime|earlier|before)\b", re.IGNORECASE
 )
 # Verbs of picking the new one: "Who was hired to replace the former chief?" asks for the new one all the same.
-_PICKING_VERBS = frozenset({"hire", "name", "pick", "appoint", "choose", "select", "elect", "tap", "promote",
+PICKING_VERBS = frozenset({"hire", "name", "pick", "appoint", "choose", "select", "elect", "tap", "promote",
                             "nominate", "recommend", "install"})  # fmt: skip
 # A clause of their own after the one replaced: "in place of Mayor Tam Quist, who was ill".
 _WHO_CLAUSE_AFTER = re.compile(r"\s*,\s+who\s+([^,.;]+)")
@@ -3815,7 +3815,7 @@ def _may_ask_for_the_one_replaced(analysis: QuestionAnalysis) -> bool:
     """Whether a "who" question may ask for the one replaced: its verb is one of leaving, succeeding or preceding,
     or it asks for the one before ("Who was the previous chief?") and not for whom someone picked."""
     return analysis.predicate in _LEAVING_VERBS or (
-        analysis.predicate not in _PICKING_VERBS and bool(_ASKS_THE_ONE_BEFORE.search(analysis.question))
+        analysis.predicate not in PICKING_VERBS and bool(_ASKS_THE_ONE_BEFORE.search(analysis.question))
     )
 
 

@@ -25,8 +25,10 @@ from rag.candidates import (
 from rag.earnings import pays_someone_else
 from rag.figures import amount, same_unit
 from rag.leaders import first_titled_head
+from rag.prices import prices_another_thing
 from rag.rivals import a_population, rival_of_something_else
 from rag.query import QuestionAnalysis
+from rag.tenure import held_for_now, leaves_the_post
 from rag.text import NUMBER_WORDS, all_stems, normalise, stems
 from rag.value_times import (
     clash, figure_time, matches, sentence_week, times_asked, with_the_year_of_its_week, with_years_of_writing,
@@ -878,6 +880,8 @@ def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_li
         or done_by_another_named(analysis, candidate)
         or given_for_another_named(analysis, candidate)
         or held_not_done(analysis, candidate)
+        or held_for_now(analysis, candidate)
+        or leaves_the_post(analysis, candidate)
         or done_to_other_people(analysis, candidate)
         or sums_something_else(analysis, candidate, word_likeness)
         or pays_someone_else(analysis, candidate, word_likeness)
@@ -885,6 +889,7 @@ def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_li
         or lasts_for_something_else(analysis, candidate, word_likeness)
         or shares_something_else(analysis, candidate, word_likeness)
         or pays_for_something_else(analysis, candidate, word_likeness)
+        or prices_another_thing(analysis, candidate, word_likeness)
         or dates_another_event(analysis, candidate)
         or dates_what_was_done(analysis, candidate)
         or dates_a_habit_not_an_event(analysis, candidate)
