@@ -28,6 +28,7 @@ from rag.leaders import first_titled_head
 from rag.prices import prices_another_thing
 from rag.rivals import a_population, rival_of_something_else
 from rag.query import QuestionAnalysis
+from rag.receipts import paid_out_by_another
 from rag.tenure import held_for_now, leaves_the_post
 from rag.text import NUMBER_WORDS, all_stems, normalise, stems
 from rag.value_times import (
@@ -890,6 +891,7 @@ def _of_something_else(candidate: Candidate, analysis: QuestionAnalysis, word_li
         or shares_something_else(analysis, candidate, word_likeness)
         or pays_for_something_else(analysis, candidate, word_likeness)
         or prices_another_thing(analysis, candidate, word_likeness)
+        or paid_out_by_another(analysis, candidate)
         or dates_another_event(analysis, candidate)
         or dates_what_was_done(analysis, candidate)
         or dates_a_habit_not_an_event(analysis, candidate)
