@@ -677,7 +677,7 @@ def answer_clause(
     counts = _counts(analysis)
     if entity is None or (not wanted and analysis.mood is None and not analysis.ahead and counts is None):
         return nothing_to_compare
-    clause = _answer_clause_tokens(candidate)
+    clause = answer_clause_tokens(candidate)
     if clause is None:
         return nothing_to_compare
     span, token = clause
@@ -705,7 +705,7 @@ def clause_agrees(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     if candidate.answer is None or (not wanted and analysis.mood is None and not analysis.ahead
                                     and _counts(analysis) is None):  # fmt: skip
         return True
-    clause = _answer_clause_tokens(candidate)
+    clause = answer_clause_tokens(candidate)
     return clause is None or _agrees(analysis, *clause)
 
 
@@ -976,7 +976,7 @@ def counts_something_else(
     if (_counts(analysis) != "count" or not analysis.focus or candidate.answer is None or asks_population(analysis)
             or analysis.focus in ("enrollment", "enrolment")):  # fmt: skip
         return False  # a population or an enrollment counts people of any name ("4,300 pupils"), not a noun
-    clause = _answer_clause_tokens(candidate)
+    clause = answer_clause_tokens(candidate)
     if clause is None:
         return False
     counted = (_counted_noun(clause[0]) or _counted_by_ellipsis(clause[0])
@@ -1077,7 +1077,7 @@ def names_one_by_its_number(analysis: QuestionAnalysis, candidate: Candidate) ->
     "Room 12": the parser hangs the number on the capitalised noun before it), for a question that asks how many or
     how much; or, for one that asks who, a name the parser gives such a number ("a Ward 4 parent": "Ward" is no
     body, "Ward 4" a district)."""
-    clause = _answer_clause_tokens(candidate)
+    clause = answer_clause_tokens(candidate)
     if clause is None or candidate.answer is None:
         return False
     span = clause[0]
@@ -1224,7 +1224,7 @@ def sums_something_else(
         rf"(?i)['’]s\s+{re.escape(analysis.focus)}\b", analysis.question):  # (not "What will Orrin's pay be?")
         return False  # "How much did Cedar Gap pay for its new truck?" names no sum ("pay" is its verb)
     focus_stems = _with_same_sums(all_stems(analysis.focus))
-    clause = _answer_clause_tokens(candidate)
+    clause = answer_clause_tokens(candidate)
     kind = _the_sums_noun(clause[0]) if clause is not None else None
     if (kind is not None and kind.lemma_.casefold() in SUM_OF_MONEY_NOUNS | _PERSONAL_SUMS
             and not focus_stems & _token_stems(kind)
@@ -1289,7 +1289,7 @@ def sizes_something_else(
     the question's focus. False for other questions, and for a sum that sizes no noun ("spent $2 million")."""
     if analysis.answer_type != "money" or candidate.answer is None or _GENERAL_NOUNS & set(analysis.content_lemmas):
         return False
-    clause = _answer_clause_tokens(candidate)
+    clause = answer_clause_tokens(candidate)
     if clause is None:
         return False
     span = clause[0]
@@ -1370,7 +1370,7 @@ def lasts_for_something_else(
         "-" in answer or answer.endswith(("'", "’"))
     ):
         return False
-    clause = _answer_clause_tokens(candidate)
+    clause = answer_clause_tokens(candidate)
     if clause is None:
         return False
     span = clause[0]
@@ -1413,7 +1413,7 @@ def shares_something_else(
     ("rose 8 percent")."""
     if analysis.answer_type != "percent" or candidate.answer is None:
         return False
-    clause = _answer_clause_tokens(candidate)
+    clause = answer_clause_tokens(candidate)
     if clause is None:
         return False
     span = clause[0]
@@ -1499,7 +1499,7 @@ def counts_anothers(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     question does not give, and the question names one. False for other questions."""
     if _counts(analysis) != "count" or candidate.answer is None or not analysis.constraints:
         return False
-    clause = _answer_clause_tokens(candidate)
+    clause = answer_clause_tokens(candidate)
     counted = _counted_noun(clause[0]) if clause is not None else None
     if counted is None:
         return False
@@ -1527,7 +1527,7 @@ def a_sum_of_anothers(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     if (analysis.answer_type not in ("money", "quantity") or candidate.answer is None or candidate.answer[2] != "MONEY"
             or not analysis.constraints):  # fmt: skip
         return False
-    clause = _answer_clause_tokens(candidate)
+    clause = answer_clause_tokens(candidate)
     if clause is None:
         return False
     sum_token = clause[0].root
@@ -1557,7 +1557,7 @@ def done_to_other_people(analysis: QuestionAnalysis, candidate: Candidate) -> bo
     focus = (analysis.focus or "").casefold()
     if analysis.answer_type not in ("place", "date") or focus not in _PEOPLE_ASKED_OF:
         return False
-    clause = _answer_clause_tokens(candidate)
+    clause = answer_clause_tokens(candidate)
     if clause is None:
         return False
     verb = clause[1]
@@ -1583,7 +1583,7 @@ def of_another_person(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     if _POSSESSIVE_END.search(people[0]) or re.search(rf"{re.escape(people[0])}['’]s?\b", analysis.question):
         return False  # "How old is Pellinwood's new top cop?" asks of another than the one named (and the model
         # may tag the possessive with the name: "Ashby Crossing's")
-    clause = _answer_clause_tokens(candidate)
+    clause = answer_clause_tokens(candidate)
     if clause is None:
         return False
     token = clause[0].root
@@ -1639,7 +1639,7 @@ def _paid_one_named(candidate: Candidate, people: dict[int, "Token"]) -> bool:
     """Whether the verb a sum hangs on has a person named for its subject (one of `people`, by index), whose a
     pronoun beside it then is ("Orlowe ... will receive a $1,500 monthly stipend on top of his current salary"; not
     "Orby will pay her")."""
-    clause = _answer_clause_tokens(candidate)
+    clause = answer_clause_tokens(candidate)
     return clause is not None and any(c.dep_ in ("nsubj", "nsubjpass") and c.i in people for c in clause[1].children)
 
 
@@ -1675,7 +1675,7 @@ def given_for_another_named(analysis: QuestionAnalysis, candidate: Candidate) ->
     asked = _named_stems(analysis)
     if not asked or not asked & text_stems(candidate.text):
         return False
-    clause = _answer_clause_tokens(candidate)
+    clause = answer_clause_tokens(candidate)
     if clause is None:
         return False
     value = clause[0].root
@@ -1822,7 +1822,7 @@ def does_the_asked_act_aside(analysis: QuestionAnalysis, candidate: Candidate) -
             doer = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
             if doer is None:
                 return None
-            clause = _answer_clause_tokens(candidate)
+            clause = answer_clause_tokens(candidate)
             return clause is not None and noun_named(clause[0].root).i == doer.i
     return None
 
@@ -1866,7 +1866,7 @@ def dates_another_event(analysis: QuestionAnalysis, candidate: Candidate) -> boo
     is answered by "voted Monday to hire ...", "When did the council vote?" too). False for other questions."""
     if analysis.answer_type != "date" or candidate.answer is None or not analysis.predicate_forms:
         return False
-    clause = _answer_clause_tokens(candidate)
+    clause = answer_clause_tokens(candidate)
     if clause is None:
         return False
     verb = clause[1]
@@ -1894,7 +1894,7 @@ def dates_what_was_done(analysis: QuestionAnalysis, candidate: Candidate) -> boo
     June 3"). False for other questions."""
     if analysis.answer_type != "date" or analysis.mood != "irrealis":
         return False
-    clause = _answer_clause_tokens(candidate)
+    clause = answer_clause_tokens(candidate)
     if clause is None:
         return False
     span, verb = clause
@@ -1958,7 +1958,7 @@ def only_said_it(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     a post a title beside the speaker tells (`_HELD_BY_TITLE`: "Who runs the marina?")."""
     if not _asks_who_did_it(analysis) or analysis.predicate in _SAID_ACTS | _HELD_BY_TITLE or candidate.answer is None:
         return False
-    clause = _answer_clause_tokens(candidate)
+    clause = answer_clause_tokens(candidate)
     if clause is None:
         return False
     span, verb = clause
@@ -2032,7 +2032,7 @@ def names_what_it_is_done_to(analysis: QuestionAnalysis, candidate: Candidate) -
     if not name or not any(all_stems(name[-1]) & all_stems(o.lemma_) for o in objects):
         return False
     # the subject may be one of a kind ("Harlow Community Bank bought the bank")
-    clause = _answer_clause_tokens(candidate)
+    clause = answer_clause_tokens(candidate)
     return clause is None or slot_of(clause[0].root) != "subject"
 
 
@@ -2060,7 +2060,7 @@ def dated_as_to_come(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     come: "will close June 9 while crews repair its deck" says when the work will start, not that it was done."""
     if analysis.answer_type != "date" or analysis.mood != "realised" or not _surely_asks_a_deed(analysis.question):
         return False
-    clause = _answer_clause_tokens(candidate)
+    clause = answer_clause_tokens(candidate)
     if clause is None or clause[1].pos_ not in ("VERB", "AUX"):
         return False
     return clause_mood(clause[1]) == "irrealis"
@@ -2088,7 +2088,7 @@ def done_in_another_place(analysis: QuestionAnalysis, candidate: Candidate) -> b
     asked = _places_of(_the_questions_verb(analysis))
     if not asked:
         return False
-    clause = _answer_clause_tokens(candidate)
+    clause = answer_clause_tokens(candidate)
     if clause is None or clause[1].lemma_.casefold() != analysis.predicate:
         return False
     sentence = set(words(candidate.text))
@@ -2135,7 +2135,7 @@ def acts_rather_than_places(analysis: QuestionAnalysis, candidate: Candidate) ->
         for ps, pe, label in candidate.passage.entities
     ):
         return False
-    clause = _answer_clause_tokens(candidate)
+    clause = answer_clause_tokens(candidate)
     # the subject, or the doer of a passive ("a contract approved Tuesday by the Ostrey Select Board")
     return clause is not None and slot_of(clause[0].root) == "subject"
 
@@ -2162,7 +2162,7 @@ def decided_another_thing(
         return False
     if candidate.answer[2] == "PERSON":
         return False
-    clause = _answer_clause_tokens(candidate)
+    clause = answer_clause_tokens(candidate)
     if clause is None:
         return False
     span, verb = clause
@@ -2193,7 +2193,7 @@ def decided_for_another(candidate: Candidate) -> bool:
     """Whether a body's decision ("voted to approve 40 townhouses") lets, refuses, pays for or asks for what another
     does, so that the body is not the one who does it; False when it decided to do something itself ("voted to
     tear down the old jail", "voted to cover the cost")."""
-    clause = _answer_clause_tokens(candidate)
+    clause = answer_clause_tokens(candidate)
     if clause is None:
         return False
     done = _decided_clauses(clause[1])
@@ -2207,7 +2207,7 @@ def decided_for_another(candidate: Candidate) -> bool:
 def decided_upon(best: Candidate, other: Candidate) -> bool:
     """Whether `other`'s value stands in what `best`'s body decided to do ("voted to hire Marcus Reid"), not
     elsewhere in the sentence ("over objections from Mayor Lena Vasko", "citing a warning from Chief Garrity")."""
-    clause = _answer_clause_tokens(best)
+    clause = answer_clause_tokens(best)
     if clause is None or other.answer is None or other.passage is not best.passage or other.start != best.start:
         return False
     other_span = clause[0].doc.char_span(other.answer[0] - best.start, other.answer[1] - best.start,
@@ -2250,7 +2250,7 @@ def dates_a_thing_or_a_state(analysis: QuestionAnalysis, candidate: Candidate) -
         return False
     if analysis.predicate in _MAKING | _OCCURRING or re.search(r"\bsince\b", analysis.question, re.IGNORECASE):
         return False
-    clause = _answer_clause_tokens(candidate)
+    clause = answer_clause_tokens(candidate)
     if clause is None:
         return False
     span, verb = clause
@@ -2294,7 +2294,7 @@ def dates_an_event_not_told(
     forms = "|".join(re.escape(form) for form in analysis.predicate_forms)
     if re.search(rf"\b(?:{forms})\s+{_PARTICLES}\b", analysis.question, re.IGNORECASE):
         return False
-    clause = _answer_clause_tokens(candidate)
+    clause = answer_clause_tokens(candidate)
     if clause is None or _idiomatic(clause[1]):
         return False  # "stepped down in 2011", "passed away in 2002", "broke ground in May": the event in other words
     wanted = _predicate_stems(analysis)
@@ -2360,7 +2360,7 @@ def done_the_other_way(analysis: QuestionAnalysis, candidate: Candidate) -> bool
     there too, and for questions without a verb."""
     if candidate.answer is None or not analysis.predicate:
         return False
-    clause = _answer_clause_tokens(candidate)
+    clause = answer_clause_tokens(candidate)
     if clause is None:
         return False
     verbs = _verb_and_head(clause[1])
@@ -2374,7 +2374,7 @@ def done_the_other_way(analysis: QuestionAnalysis, candidate: Candidate) -> bool
     )
 
 
-def _answer_clause_tokens(candidate: Candidate) -> "tuple[Span, Token] | None":
+def answer_clause_tokens(candidate: Candidate) -> "tuple[Span, Token] | None":
     """The candidate's value in the parse of its sentence, and the verb it hangs on (or the nearest head)."""
     entity = candidate.answer
     if entity is None:
@@ -2414,7 +2414,7 @@ def told_as_to_come(candidate: Candidate) -> bool:
 
 def _value_verb(candidate: Candidate) -> "Token | None":
     """The verb the candidate's value hangs on (None when it hangs on none: a noun, or no value)."""
-    clause = _answer_clause_tokens(candidate)
+    clause = answer_clause_tokens(candidate)
     return clause[1] if clause is not None and clause[1].pos_ in ("VERB", "AUX") else None
 
 
@@ -2678,7 +2678,7 @@ def given_the_work(candidate: Candidate) -> bool:
     "Keystone won the bid", "The general contractor is Brannigan & Toll Construction", "Gantry Brothers was the
     general contractor", "Keystone Rowe Builders, selected as general contractor", "Halvorsen Builders did the
     work"."""
-    clause = _answer_clause_tokens(candidate)
+    clause = answer_clause_tokens(candidate)
     if clause is None:
         return False
     token = noun_named(clause[0].root)
@@ -2733,7 +2733,7 @@ _WINNING_BIDS = frozenset({"low", "lowest", "winning", "successful", "cheapest"}
 def made_by(candidate: Candidate, work: str) -> bool:
     """Whether the candidate's name is the "by" of the work: "the audit, carried out by X", "a report by X", "The
     audit was conducted by X"."""
-    clause = _answer_clause_tokens(candidate)
+    clause = answer_clause_tokens(candidate)
     if clause is None:
         return False
     token = noun_named(clause[0].root)
@@ -2880,7 +2880,7 @@ def counts_a_noun_of_its_own(candidate: Candidate) -> bool:
 def counted_noun(candidate: Candidate) -> str | None:
     """The lemma of the noun a number answer counts ("worker" in "310 workers"), None when it says none
     (`counts_a_noun_of_its_own`)."""
-    clause = _answer_clause_tokens(candidate)
+    clause = answer_clause_tokens(candidate)
     if clause is None:
         return None
     counted = _counted_noun(clause[0]) or _counted_before_by_a_conjunct(clause[0])

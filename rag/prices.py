@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from index.nlp import sentence_parse
-from rag.candidates import SAME_THING_LIKENESS, Candidate, span_before
+from rag.candidates import SAME_THING_LIKENESS, Candidate, answer_clause_tokens, span_before
 from rag.query import QuestionAnalysis
 from rag.text import all_stems
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
@@ -42,7 +42,7 @@ _PAYERS_VERBS = frozenset({"pay", "spend", "owe", "contribute", "chip"})
 # Nouns of when and how often ("$120 a year", "each month"), and nouns of the price itself ("The bill came to
 # $14,200"), which name nothing paid for.
 _TIME_WORDS = frozenset({"year", "month", "week", "day", "hour", "season", "time", "today", "yesterday"})
-_PRICE_WORDS = _PRICES | {"bill", "total", "fee", "charge", "tab", "amount", "sum", "price", "tag"}
+_PRICE_WORDS = _PRICES | {"bill", "total", "fee", "charge", "tab", "amount", "sum", "tag"}
 # Who pays and who is paid in the sum's clause, and what is said aside ("cost the town $14,200", "paid $48,000 to
 # the firm", "according to town records", "including installation"): none of them is what is paid for.
 _ASIDE_PREPOSITIONS = frozenset({"to", "according", "including", "per"})
@@ -68,11 +68,11 @@ def prices_another_thing(
     if not things:
         return False
     doc = sentence_parse(candidate.text)
-    at = candidate.answer[0] - candidate.start
-    if _tells_of(things, doc, word_likeness) or _paid_for_by_name(doc, at):
+    clause = answer_clause_tokens(candidate)
+    if _tells_of(things, doc, word_likeness) or (clause is not None and _paid_for_by_name(clause[1])):
         return False
     payer = _payer(analysis.question)
-    if _names_what_is_paid_for(doc, (at, candidate.answer[1] - candidate.start), payer):
+    if clause is None or _names_what_is_paid_for(*clause, payer):
         return True
     if payer and any(all_stems(t.text) & payer for t in doc if t.pos_ in ("NOUN", "PROPN")):
         return False  # "Smaller operators such as food trucks will pay $120": what the question's payer pays
@@ -145,13 +145,10 @@ def _tells_of(things: tuple[tuple[str, tuple[str, ...]], ...], doc: "Doc", word_
     return False
 
 
-def _paid_for_by_name(doc: "Doc", at: int) -> bool:
-    """Whether the sum at character `at` of the sentence pays for a thing the sentence names by its proper name:
-    spent or paid on it ("would spend $3.4 million on Cooper's Landing"), its cost ("Halvern Elementary will cost
-    $42 million") or what was bought ("bought the old Marl Mill for $900,000")."""
-    verb = _sums_verb(doc, at)
-    if verb is None:
-        return False
+def _paid_for_by_name(verb: "Token") -> bool:
+    """Whether the verb a sum hangs on pays for a thing the sentence names by its proper name: spent or paid on it
+    ("would spend $3.4 million on Cooper's Landing"), its cost ("Halvern Elementary will cost $42 million") or what
+    was bought ("bought the old Marl Mill for $900,000")."""
     lemma = verb.lemma_.casefold()
     named: list[Token] = []
     if lemma in _PAYING:
@@ -162,17 +159,6 @@ def _paid_for_by_name(doc: "Doc", at: int) -> bool:
     if lemma in _BUYING:
         named += [c for c in verb.children if c.dep_ == "dobj"]
     return any(t.pos_ == "PROPN" or t.text[:1].isupper() for t in named)
-
-
-def _sums_verb(doc: "Doc", at: int) -> "Token | None":
-    """The verb (or the root) the sum at character `at` of the sentence hangs on."""
-    token = next((t for t in doc if t.idx >= at), None)
-    if token is None:
-        return None
-    verb = token
-    while verb.dep_ != "ROOT" and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    return verb
 
 
 @lru_cache(maxsize=256)
@@ -187,19 +173,16 @@ def _payer(question: str) -> frozenset[str]:
     ))  # fmt: skip
 
 
-def _names_what_is_paid_for(doc: "Doc", span: tuple[int, int], payer: frozenset[str]) -> bool:
-    """Whether the clause of the sum at `span` (characters of the sentence) names a thing besides who pays (the subject
+def _names_what_is_paid_for(value: "Span", verb: "Token", payer: frozenset[str]) -> bool:
+    """Whether the clause of the sum `value`, hung on `verb` (rag.candidates.answer_clause_tokens), names a thing besides who pays (the subject
     of a verb of paying, whom it costs, one the question names as the payer), who is paid ("to the firm", "The
     firm was paid"), what is said aside ("according to town records"), and besides words for the price, a share,
     a time or a number: "Food trucks will pay $120", "It cost the town $14,200", "The price was $14,200" and
     "Ostrebury's share this year is $1.04 million" name none, "The renovation will cost $1.85 million" names the
     renovation."""
-    verb = _sums_verb(doc, span[0])
-    if verb is None:
-        return True
     lemma = verb.lemma_.casefold()
     # the sum and what hangs on it ("$71 a ton")
-    left_out: set[Token] = {t for s in doc if span[0] <= s.idx < span[1] for t in s.subtree}
+    left_out: set[Token] = {t for word in value for t in word.subtree}
     for child in verb.children:
         if (
             (child.dep_ == "nsubj" and lemma in _PAYERS_VERBS)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from index.nlp import sentence_parse
-from rag.candidates import Candidate
+from rag.candidates import Candidate, answer_clause_tokens
 from rag.query import QuestionAnalysis
 from rag.text import all_stems
 
@@ -52,13 +52,10 @@ def paid_out_by_another(analysis: QuestionAnalysis, candidate: Candidate) -> boo
     doc = sentence_parse(candidate.text)
     if any(_same_word(stem, said) for t in doc for said in all_stems(t.text) for stem in getter):
         return False
-    at = candidate.answer[0] - candidate.start
-    token = next((t for t in doc if t.idx >= at), None)
-    if token is None:
+    clause = answer_clause_tokens(candidate)
+    if clause is None:
         return False
-    verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = clause[1]
     lemma = verb.lemma_.casefold()
     asked = _getting_verb(analysis.question)
     if lemma not in _PAYING_OUT or (asked in _TAKING_IN and lemma in _OTHERS_TAKINGS):

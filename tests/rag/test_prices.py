@@ -139,11 +139,12 @@ def test_other_questions_are_not_read() -> None:
 
 
 def test_a_sum_in_a_sentence_of_no_words_is_read_without_end() -> None:
-    """A sentence whose parse has no verb (a lone space) ends the climb to the sum's verb."""
+    """A sentence whose parse has no verb (a lone space) names nothing paid for."""
     from index.nlp import sentence_parse
     from rag.prices import _names_what_is_paid_for
 
-    assert _names_what_is_paid_for(sentence_parse(" "), (0, 1), frozenset()) is False
+    doc = sentence_parse(" ")
+    assert _names_what_is_paid_for(doc[0:1], doc[0], frozenset()) is False
 
 
 def test_a_lease_of_the_place_named_leaves_what_its_new_boiler_cost_unanswered() -> None:
