@@ -174,12 +174,12 @@ def _payer(question: str) -> frozenset[str]:
 
 
 def _names_what_is_paid_for(value: "Span", verb: "Token", payer: frozenset[str]) -> bool:
-    """Whether the clause of the sum `value`, hung on `verb` (rag.candidates.answer_clause_tokens), names a thing besides who pays (the subject
-    of a verb of paying, whom it costs, one the question names as the payer), who is paid ("to the firm", "The
-    firm was paid"), what is said aside ("according to town records"), and besides words for the price, a share,
-    a time or a number: "Food trucks will pay $120", "It cost the town $14,200", "The price was $14,200" and
-    "Ostrebury's share this year is $1.04 million" name none, "The renovation will cost $1.85 million" names the
-    renovation."""
+    """Whether the clause of the sum `value`, hung on `verb` (rag.candidates.answer_clause_tokens), names a thing
+    besides who pays (the subject of a verb of paying, whom it costs, one the question names as the payer), who is
+    paid ("to the firm", "The firm was paid"), what is said aside ("according to town records"), and besides words
+    for the price, a share, a time or a number: "Food trucks will pay $120", "It cost the town $14,200", "The price
+    was $14,200" and "Ostrebury's share this year is $1.04 million" name none, "The renovation will cost $1.85
+    million" names the renovation."""
     lemma = verb.lemma_.casefold()
     # the sum and what hangs on it ("$71 a ton")
     left_out: set[Token] = {t for word in value for t in word.subtree}
