@@ -1729,7 +1729,21 @@ def done_by_another_named(analysis: QuestionAnalysis, candidate: Candidate) -> b
         # "Wilhelmina Tosh bought it Saturday"; "Ada Lim will be sworn in on Jan. 5" may well be Orby's new mayor,
         # and "The Tansey County Health Department will close its Orby clinic on Aug. 19" is when the clinic closes)
         return False
+    named = [t.lower_ for t in subject.subtree if t.pos_ == "PROPN"]
+    if all(word in _A_BODYS_KIND for word in named) and all(
+        all_stems(word) <= all_stems(analysis.question) for word in named if word not in _A_TOWNS_KIND
+    ):  # fmt: skip
+        return False  # "The City Council approved ..." names no other town's council than "Carrowick's council" (but
+        # "The City Council voted" is another body than the Planning Board asked about)
     return not _name_stems(subject) & all_stems(analysis.subject)
+
+
+# The words of a local body's name that say only what kind it is ("the City Council", "the Board of Education"):
+# such a name may be that of the body asked about under its town's name. English words.
+_A_TOWNS_KIND = frozenset({"city", "town", "village", "township", "borough", "of"})
+_A_BODYS_KIND = _A_TOWNS_KIND | {"school", "planning", "zoning", "select", "council", "commission", "commissioners",
+                                 "board", "department", "education", "supervisors", "trustees", "selectmen",
+                                 "aldermen", "committee", "health", "public", "works"}  # fmt: skip
 
 
 def _two_peoples_names(analysis: QuestionAnalysis, subject: "Token") -> bool:
@@ -2354,6 +2368,11 @@ _OPPOSITE_VERBS = tuple(
 )  # fmt: skip
 
 
+# Participles that put a time before what happens from then on, as "from" does ("Starting March 2, the bus will no
+# longer stop there", "Beginning Monday, ...").
+_STARTING_FROM = re.compile(r"starting|beginning")
+
+
 def done_the_other_way(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     """Whether a value answer hangs on the opposite of the question's verb: "closed ... on Monday" for "When were
     the beds reopened?", "laid off 40 workers" for "How many did it hire?". False when the question's own verb is
@@ -2365,6 +2384,17 @@ def done_the_other_way(analysis: QuestionAnalysis, candidate: Candidate) -> bool
         return False
     verbs = _verb_and_head(clause[1])
     wanted = _predicate_stems(analysis)
+    starting, main = clause[1], clause[1].head
+    if _STARTING_FROM.fullmatch(starting.lower_) and clause[0].start == starting.i + 1 and main.i != starting.i:
+        chain = [main, *(c for c in main.children if c.dep_ == "xcomp")]
+        chain += [c for v in chain[1:] for c in v.children if c.dep_ == "xcomp"]
+        if any(all_stems(v.text) & wanted for v in chain) or any(
+            c.lower_ == "longer" and any(n.lower_ == "no" for n in c.children) or c.dep_ == "neg"
+            for v in chain for c in v.children
+        ):  # fmt: skip
+            return False  # "Starting April 1, residents will have to stop ...", "Starting March 2, the bus will no
+            # longer stop there": "from then on", no act of starting (but "Starting Friday, the fair will run", and
+            # "Starting Monday, crews will work nights so the project can be finished")
     if _any_of(wanted, verbs) or _any_of(frozenset(f"re{stem}" for stem in wanted), verbs[:1]):
         return False  # (the value's own verb doing the act again, "closed ..., should reopen by Sept. 15", is no
         # opposite of "open" for the "closed" it is joined to)
@@ -3089,6 +3119,53 @@ def _after_the_title(role: str, text: str, speaker: Entity) -> Entity | None:
     return (start + title.end(), end, label)
 
 
+def _a_firms_name(name: str) -> bool:
+    """Whether a name is a firm's by its own words ("Kestle & Byrd Search Partners", "Greaves & Tolley", "Gressham
+    Waste Services"), which answers "What's the name of the company that ...?" without the sentence calling it a
+    company."""
+    return "&" in name or bool(_A_FIRM_WORD_LAST.search(name))
+
+
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+
+
+def _does_what_the_firm_is_asked_for(analysis: QuestionAnalysis, passage: Passage, sentence: tuple[int, int],
+                                     name: tuple[int, int], describing_stems: frozenset[str]) -> bool:  # fmt: skip
+    """For "What's the name of the company that collects the trash?" ("the firm the library hired"), whether the
+    firm at `name` does what the question says the company does (is done to as it says) in the sentence: the
+    subject or the passive's agent of that verb ("performed by Greaves & Tolley", "Velt Hauling LLC, which hauls
+    ..."), or its object ("voted to hire Kestle & Byrd"); not a firm that sued the hauler or lost the contract."""
+    if not describing_stems:
+        return False
+    asked = next((t for t in sentence_parse(analysis.question) if t.lemma_.casefold() == analysis.focus), None)
+    clause = next((c for c in asked.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")), None
+                  ) if asked is not None else None  # fmt: skip
+    if clause is None:
+        return False
+    # the company asked for is the clause's subject ("the company that collects", "the company collecting"), or
+    # what is done to ("the firm the library hired")
+    does = ((clause.dep_ == "acl" and clause.tag_ != "VBN")
+            or any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE_PRONOUNS for c in clause.children))  # fmt: skip
+    doc = sentence_parse(passage.text[sentence[0] : sentence[1]])
+    span = doc.char_span(name[0] - sentence[0], name[1] - sentence[0], alignment_mode="expand")
+    if span is None:
+        return False
+    firm = span.root
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or not all_stems(verb.text) & describing_stems:
+            continue
+        told_of = verb.dep_ in ("relcl", "acl") and verb.head.i == firm.i
+        relative_subject = any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE_PRONOUNS for c in verb.children)
+        by = (firm.dep_ == "pobj" and firm.head.lower_ == "by" and doc[max(firm.head.i - 1, 0)].lower_ != "not"
+              and verb.i in (firm.head.head.i, firm.head.head.head.i))  # (not "by the state, not by X")
+        if does and ((firm.dep_ == "nsubj" and firm.head.i == verb.i) or by or (told_of and relative_subject)):
+            return True
+        if not does and ((firm.dep_ in ("dobj", "nsubjpass") and firm.head.i == verb.i)
+                         or (told_of and not relative_subject)):
+            return True
+    return False
+
+
 def _holds_the_role(analysis: QuestionAnalysis, passage: Passage, entity: Entity, sentence: tuple[int, int]) -> bool:
     """For "Who is the prosecutor?": whether the sentence calls the one at `entity` the prosecutor."""
     role_stems = set(stems(" ".join(role_forms(analysis.role or ""))))
@@ -3121,7 +3198,7 @@ _TITLE_QUALIFIERS = ("city", "county", "state", "town", "village", "district", "
                      "finance", "budget", "works", "parks", "planning", "zoning", "transit", "utilities", "water",
                      "executive", "general")  # fmt: skip
 # Words of a firm's name, which no person's name holds ("Greythorn Pump Works", "Chief Executive Partners").
-_FIRM_WORDS = ("inc", "llc", "ltd", "corp", "company", "group", "partners", "services", "associates", "works",
+_FIRM_WORDS = ("inc", "llc", "llp", "ltd", "corp", "company", "group", "partners", "services", "associates", "works",
                "holdings", "systems", "solutions", "consulting", "construction", "engineering", "architects",
                "builders", "contractors", "brothers", "industries", "enterprises", "developers", "excavating",
                "paving", "roofing", "plumbing", "landscaping", "earthworks")  # fmt: skip
@@ -3498,7 +3575,10 @@ def _answer_entities(
             e = s + len(text)
         if analysis.answer_type == "name" and not _names_the_focus(passage.text, (s, e, label), focus_stems,
                                                                     describing_stems, (start, end),
-                                                                    given_name=analysis.asks_a_given_name):  # fmt: skip
+                                                                    given_name=analysis.asks_a_given_name) and not (
+                analysis.focus in BUSINESS_NOUNS and label == "ORG" and _a_firms_name(text)
+                and _does_what_the_firm_is_asked_for(analysis, passage, (start, end), (s, e),
+                                                     describing_stems)):  # fmt: skip
             continue  # "the name of the bakery": a name the sentence gives the bakery, not its owner's
         if analysis.role and not _holds_the_role(analysis, passage, (s, e, label), (start, end)):
             continue  # "Who is the prosecutor?": someone the sentence calls the prosecutor, not anyone it names
@@ -3928,6 +4008,16 @@ def _tagged_within(passage: Passage, start: int, end: int) -> bool:
     return any(s < end and e > start for s, e, _ in passage.entities)
 
 
+def _titled_speaker_misread(passage: Passage, match: re.Match[str]) -> bool:
+    """Whether the model tagged a title and the name after it, just those, as a work's title or a product, and a
+    verb of saying follows: "Superintendent Ingrid Rolle said" is a person speaking (not the film "Judge Dredd
+    Returns", nor a dog named "Chief Rex Barker")."""
+    return any(
+        s == match.start() and e == match.end() and label in ("WORK_OF_ART", "PRODUCT")
+        for s, e, label in passage.entities
+    ) and bool(_SAID_AFTER_THE_NAME.match(passage.text, match.end()))
+
+
 def _untagged_firm_names(passage: Passage, start: int, end: int) -> list[Entity]:
     """Proper names of two or more words ending in a word of a firm's name ("Stellbrook Builders, a Quillhaven
     company, won the contract": no entity), which the model tagged as nothing, as organisations: a firm may be the
@@ -3946,7 +4036,7 @@ def _untagged_titled_people(passage: Passage, start: int, end: int, analysis: Qu
     found: list[Entity] = []
     for match in _A_NAME_AFTER_A_TITLE.finditer(passage.text, start, end):
         s, e = match.start("name"), match.end("name")
-        if _tagged_within(passage, s, e):
+        if _tagged_within(passage, s, e) and not _titled_speaker_misread(passage, match):
             continue
         if analysis.role and not _holds_the_title_asked(passage.text, start, match, analysis):
             continue

@@ -457,7 +457,8 @@ PHRASAL_MEANINGS = {("sign", "off"): "approve", ("turn", "down"): "reject", ("vo
                      ("put", "off"): "postpone", ("hold", "off"): "postpone", ("go", "up"): "rise",
                      ("go", "down"): "fall", ("go", "ahead"): "proceed", ("chip", "in"): "contribute",
                      ("pitch", "in"): "contribute", ("set", "aside"): "allocate", ("shell", "out"): "pay",
-                     ("pony", "up"): "pay", ("fork", "over"): "pay", ("take", "over"): "succeed"}  # fmt: skip
+                     ("pony", "up"): "pay", ("fork", "over"): "pay", ("take", "over"): "succeed",
+                     ("drop", "out"): "withdraw", ("pull", "out"): "withdraw", ("back", "out"): "withdraw"}  # fmt: skip
 
 
 # Verbs of one act, as news writes it in other words ("arrested" for "caught", "appointed" for "hired", "shuttered"
@@ -663,10 +664,15 @@ def asked_role(wh: "Token | None") -> "Token | None":
     second man ...?") or absent ("Who won?")."""
     if wh is None or wh.lower_ not in ("who", "whom"):
         return None
-    for child in _across_be(wh):
+    across = _across_be(wh)
+    if across and any(_a_doing_misread(token) for token in wh.head.children):
+        return None  # "Who's mapping Ashgrove's stormwater pipes?": who does it, not who the pipes are
+    for child in across:
         # a title written with a capital is a role too ("the Orlow City Council President"), unless it is a name
         if child.pos_ != "NOUN" and not (child.pos_ == "PROPN" and not child.ent_type_):
             continue
+        if _done_to_by_whom(child):
+            continue  # "Who is the field named after?": the one after whom it is named, not who the field is
         definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in child.children)
         # a unique post takes no article: "Who is president of the water board?", "Who is chair of it?"
         bare_post = (
@@ -677,6 +683,26 @@ def asked_role(wh: "Token | None") -> "Token | None":
         if (definite or bare_post) and child.lemma_.casefold() not in ANYONE_NOUNS:
             return child
     return None
+
+
+def _a_doing_misread(token: "Token") -> bool:
+    """Whether the "-ing" verb of a progressive question stands right after "is", which the model took for a noun
+    or an adjective, with the noun after it as what someone is ("Who's mapping Ashgrove's pipes?": "pipes"); a
+    noun with a determiner ("the acting chief") is one."""
+    return (token.tag_ in ("NN", "VBG") and token.dep_ in ("attr", "acomp") and token.lower_.endswith("ing")
+            and token.i == token.head.i + 1
+            and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in token.children))  # fmt: skip
+
+
+def _done_to_by_whom(noun: "Token") -> bool:
+    """Whether the noun after "is" has a participle whose preposition has lost its object to the question word
+    ("Who is the new field named after?", "Who was the contract awarded to?", "Who is the school run by?")."""
+    return any(
+        clause.dep_ == "acl" and clause.tag_ == "VBN"
+        and any(t.dep_ in ("prep", "agent", "dative", "oprd") and t.pos_ == "ADP"
+                and not any(c.dep_ in ("pobj", "pcomp") for c in t.children) for t in clause.children)
+        for clause in noun.children
+    )  # fmt: skip
 
 
 # Nouns for whoever does something that are not made from its verb: "Vantage Ridge owns the complex" answers "Who
@@ -1924,6 +1950,12 @@ def _name_constraints(entity: "Span", publisher_names: frozenset[str], covered: 
         if not t.is_punct and t.lower_ not in ("'s", "’s") and not (t.lower_ == "the" and t.i == entity.start)
         and t.idx not in covered
     ]  # fmt: skip
+    # "the 2024 Lantern Festival": the year is a constraint of its own, and articles write the name without it
+    # ("this year's Lantern Festival", "The 2024 walk")
+    # (not a house number: "the building at 2024 Harbor Boulevard")
+    while (len(tokens) > 1 and YEAR.fullmatch(tokens[0].text) and any(t.is_alpha for t in tokens[1:])
+           and entity.label_ not in ("FAC", "GPE", "LOC") and tokens[-1].lower_ not in ROAD_NOUNS):  # fmt: skip
+        tokens = tokens[1:]
     lowercase = [t for t in tokens if t.is_alpha and t.text.islower() and t.lower_ not in _NAME_JOINERS]
     # "the merged Tarnby and Orrin Bay fire district": the names joined are each the institution's
     lowercase = [t for t in lowercase if t.lower_ not in ("and", "or")]

@@ -169,7 +169,27 @@ def asked_acts(analysis: QuestionAnalysis) -> frozenset[str]:
     question_words = set(re.findall(r"[a-z]+", analysis.question.casefold()))
     meanings = {meaning for (verb, particle), meaning in PHRASAL_MEANINGS.items()
                 if verb == predicate and particle in question_words}  # fmt: skip
+    if meanings & _LEAVING_MEANINGS and not _leaves_with_its_particle(analysis.question, predicate):
+        meanings -= _LEAVING_MEANINGS  # "Why did the crew pull out the old mains?", "the price drop for out-of-town"
+    if predicate in _SAYING_LEMMAS:
+        # "Why does Vessenbrook say it needs a stormwater fee?" asks why it is needed as well
+        meanings |= {c.lemma_.casefold() for t in sentence_parse(analysis.question) if t.lemma_.casefold() == predicate
+                     for c in t.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and c.lemma_ != "be"}
+        meanings.add(predicate)
     return frozenset(meanings or {predicate})
+
+
+# What phrasal verbs of leaving mean ("drop out", "pull out", "back out"): only with their particle on the verb and
+# no object of their own ("pull out the old mains" is no withdrawing).
+_LEAVING_MEANINGS = frozenset({"withdraw"})
+
+
+def _leaves_with_its_particle(question: str, predicate: str) -> bool:
+    """Whether the question's verb `predicate` has "out" of its own and no object ("Why did Cal Orr drop out of the
+    race?")."""
+    return any(t.lemma_.casefold() == predicate and not any(c.dep_ == "dobj" for c in t.children)
+               and any(c.lower_ == "out" and c.dep_ in ("prt", "prep", "advmod") for c in t.children)
+               for t in sentence_parse(question))  # fmt: skip
 
 
 def _tells_the_event(token: "Token", acts: frozenset[str], analysis: QuestionAnalysis) -> bool:
@@ -264,20 +284,23 @@ def _cause_of(verb: "Token", told: "Token | None" = None) -> bool:
     return False
 
 
-# Verbs that, in the passive, give what their subject is for: "is meant to", "is intended to", "was designed to".
-_PURPOSE_VERBS = frozenset({"mean", "intend", "design"})
+# Verbs that, in the passive, give what their subject is for: "is meant to", "is intended to", "was designed to",
+# "is needed to" ("the cut is needed to close a $240,000 gap").
+_PURPOSE_VERBS = frozenset({"mean", "intend", "design", "need"})
 
 
 def _meant_to_do(token: "Token", event: list["Token"]) -> bool:
     """Whether a noun of the event, or one the sentence points back to ("the switch", "The accord", "The
-    6,000-square-foot addition"), is the subject of "is meant / intended / designed to" do something to something
-    ("... to cut fuel costs", "... to double the size of the children's room"); not a plan of what it does itself
-    ("The Orby pool was meant to open in June")."""
+    6,000-square-foot addition"), is the subject of "is meant / intended / designed / needed to" do something to
+    something ("... to cut fuel costs", "... to double the size of the children's room"); not a plan of what it
+    does itself ("The Orby pool was meant to open in June")."""
     head = token.head
     if not (token.dep_ == "nsubjpass" and token.pos_ == "NOUN" and head.lemma_.casefold() in _PURPOSE_VERBS):
         return False
     if token not in event and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
         return False
+    if head.lemma_.casefold() == "need" and token not in event and head not in event:
+        return False  # "The firefighters are needed to staff the station" is no reason to lay them off
     return any(c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children)
                and any(o.dep_ == "dobj" for o in c.children) for c in head.children)  # fmt: skip
 

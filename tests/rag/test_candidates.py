@@ -4419,3 +4419,111 @@ def test_a_stipend_is_a_sum_paid_by_the_unit_of_work() -> None:
     text = "Orby's lifeguards will earn $18 an hour, and the pool will charge $3 per swimmer."
     passage = _passage(text, _tagged(text, "MONEY", "$18", "$3"))
     assert _answers("What wage will Orby's lifeguards earn?", passage) == ["$18"]
+
+
+@pytest.mark.parametrize(("name", "label", "answers"), [
+    ("Tesk Waste Services", "ORG", True),  # a firm by its own words
+    ("Quade & Lorne", "ORG", True),
+    ("the Orby Historical Society", "ORG", False),  # no firm's name, and the sentence calls it none
+    ("Dana Lisle", "PERSON", False),
+])  # fmt: skip
+def test_a_firms_name_names_the_company_asked_for(name: str, label: str, answers: bool) -> None:
+    """"What's the name of the company that hauls Orby's trash?": a name that is a firm's by its words answers,
+    though the sentence does not call it a company."""
+    text = f"Orby's trash has been hauled since 2019 by {name}, whose contract runs to 2027."
+    question = "What's the name of the company that hauls Orby's trash?"
+    found = _answers(question, _passage(text, _tagged(text, label, name)))
+    assert (name in found) is answers
+
+
+@pytest.mark.parametrize(("question", "text", "name", "answers"), [
+    # what the company asked for does, or has done to it
+    ("What's the name of the company that hauls Orby's trash?",
+     "Tesk Waste Services hauls Orby's trash under a five-year contract.", "Tesk Waste Services", True),
+    ("What's the name of the company that hauls Orby's trash?",
+     "Velt Hauling LLC, which hauls Orby's trash, was sued by Tesk Waste Services.", "Velt Hauling LLC", True),
+    ("What's the name of the firm the Orby library hired to find a new director?",
+     "Orby library trustees voted to hire Kestle & Byrd Search Partners to find her successor.",
+     "Kestle & Byrd Search Partners", True),
+    # another firm in the sentence of the act, another act, a denied agent, no act asked
+    ("What's the name of the company that hauls Orby's trash?",
+     "Velt Hauling LLC, which hauls Orby's trash, was sued by Tesk Waste Services.", "Tesk Waste Services", False),
+    ("What's the name of the company that hauls Orby's trash?",
+     "Tesk Waste Services lost the contract to haul Orby's trash last year.", "Tesk Waste Services", False),
+    ("What's the name of the firm that audited Orby's books?",
+     "Orby's books were audited by the state comptroller, not by Quade Vesk LLP, the mayor said.", "Quade Vesk LLP",
+     False),
+    ("What is the name of the company that will build the Orby bridge?",
+     "The design of the Orby bridge comes from Quade & Lorne, which drew it in 2021.", "Quade & Lorne", False),
+    ("What's the name of the company in Orby?", "Orby hired Tesk Waste Services.", "Tesk Waste Services", False),
+])  # fmt: skip
+def test_a_firms_name_names_the_company_asked_for_only_as_doing_what_it_does(
+    question: str, text: str, name: str, answers: bool
+) -> None:
+    """A firm's name answers "the company that hauls the trash" when the sentence has it haul the trash (or, for
+    "the firm the library hired", has it hired), not merely in a sentence that tells of hauling."""
+    assert (name in _answers(question, _passage(text, _tagged(text, "ORG", name)))) is answers
+
+
+def test_a_titled_name_the_model_took_for_a_work_is_a_person() -> None:
+    """"Superintendent Ida Rolle-Marsh said" tagged as a work's title: the name after the title is a person's."""
+    text = '"We will not patch a 70-year-old building forever," Superintendent Ida Rolle-Marsh said at Orby High.'
+    passage = _passage(text, _tagged(text, "WORK_OF_ART", "Superintendent Ida Rolle-Marsh"))
+    assert "Ida Rolle-Marsh" in _answers("Who's the superintendent of the Orby schools?", passage)
+
+
+@pytest.mark.parametrize("text", [
+    "The Orby Cinema will screen Judge Dredd Returns on Friday.",  # a film's title
+    "Orby's new K-9 dog, Chief Rex Barker, joined the force in May.",  # no verb of saying after the name
+])  # fmt: skip
+def test_a_title_inside_a_works_name_is_no_person(text: str) -> None:
+    label, name = ("WORK_OF_ART", "Judge Dredd Returns") if "Judge" in text else ("PRODUCT", "Chief Rex Barker")
+    question = "Who is the judge in Orby?" if "Judge" in text else "Who is the police chief in Orby?"
+    assert _answers(question, _passage(text, _tagged(text, label, name))) == []
+
+
+def test_a_name_ending_in_llp_is_a_firms() -> None:
+    """"Quade Vesk LLP", tagged as a person's name, is the accounting firm asked for."""
+    text = "The audit, conducted by the accounting firm Quade Vesk LLP, covered Orby's year that ended June 30, 2023."
+    passage = _passage(text, _tagged(text, "PERSON", "Quade Vesk LLP"))
+    assert "Quade Vesk LLP" in _answers("Which accounting firm audited Orby's books for 2023?", passage)
+
+
+@pytest.mark.parametrize(("question", "text", "value", "other_way"), [
+    # "Starting ..." puts a time before what happens from then on: no act of starting
+    ("When does Route 4 stop going down Mill Road?", "Starting March 2, Orby's Route 4 will no longer travel along "
+     "Mill Road.", "March 2", False),
+    ("When do Tesk residents have to stop putting glass in their bins?",
+     "Beginning June 1, Tesk residents will have to stop putting glass in their bins.", "June 1", False),
+    # the start of something else than the act asked (the act asked in a clause of its own), and a start for a stop
+    ("When will the Tesk fair end?", "Starting Friday, the Tesk fair will run for nine days.", "Friday", True),
+    ("When will the Orby bridge project be finished?",
+     "Starting Monday, crews will work nights so the bridge project can be finished by December.", "Monday", True),
+    ("When did the Orby pool stop taking swimmers?", "The Orby pool will start taking swimmers on June 1.", "June 1",
+     True),
+])  # fmt: skip
+def test_a_time_that_starts_what_is_asked_is_no_start_of_its_opposite(
+    question: str, text: str, value: str, other_way: bool
+) -> None:
+    from rag.candidates import done_the_other_way
+
+    assert _flags(done_the_other_way, question, text, value, "DATE") is other_way
+
+
+@pytest.mark.parametrize(("text", "another"), [
+    ("The City Council on Thursday approved $750,000 in emergency spending for tree removal.", False),
+    ("The Tesk City Council on Thursday approved $750,000 in emergency spending for tree removal.", True),
+])  # fmt: skip
+def test_a_body_named_only_by_its_kind_may_be_the_towns_body_asked_about(text: str, another: bool) -> None:
+    """"The City Council approved $750,000" may be Orby's council ("How much did Orby's council approve?"); "The
+    Tesk City Council" is another town's."""
+    from rag.candidates import done_by_another_named
+
+    question = "How much emergency spending did Orby's council approve in 2025?"
+    assert _flags(done_by_another_named, question, text, "$750,000", "MONEY") is another
+    # a body of another kind is another, and so is the county's or the state's
+    question = "How much emergency spending did Orby's planning board approve in 2025?"
+    assert _flags(done_by_another_named, question, text, "$750,000", "MONEY")
+    county = text.replace("The City Council", "The County Council")
+    assert _flags(done_by_another_named, "How much emergency spending did Orby's council approve in 2025?", county,
+                  "$750,000", "MONEY")

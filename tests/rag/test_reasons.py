@@ -78,6 +78,10 @@ if TYPE_CHECKING:
      "District officials said the switch is meant to cut fuel costs."),
     ("Why did Orby agree to the commuter rail accord?",
      "The accord is meant to give commuters a way into the city without a car."),
+    ("Why did Tesk cut what it gives the library?",
+     "The library director said the cut is needed to close a $40,000 gap in next year's budget."),
+    ("Why does Orby say it needs a stormwater fee?",
+     "The city engineer said the money is needed to replace aging culverts."),
 ])  # fmt: skip
 def test_a_sentence_that_gives_a_reason(question: str, sentence: str) -> None:
     assert gives_a_reason(sentence, analyse(question))
@@ -93,6 +97,10 @@ def test_a_sentence_that_gives_a_reason(question: str, sentence: str) -> None:
      "Orlin Lutheran Church has canceled its fair, according to a notice on the church's website."),
     # "after", "since" of time; a body's vote that made it happen
     ("Why did Ada Quell resign?", "Ada Quell resigned Monday, less than two years after taking the job."),
+    # what is needed, said against the act: no reason for it
+    ("Why did Orby lay off six firefighters?",
+     "The firefighters are needed to staff the east station, the union said."),
+    ("Why did the Tesk board reject the plan?", "The plan is needed to meet a state deadline, the mayor said."),
     ("Why is the Marsh Diner closing?", "The Marsh Diner will close after 41 years on Pike Street."),
     ("Why did Ola Dunn resign?", "Ira Lent has run the district since Ola Dunn resigned in May."),
     ("Why did the Orby tannery close?", "The layoffs are the largest in Orby since the Orby tannery closed in 2015."),
@@ -537,3 +545,29 @@ def test_a_pronoun_after_an_event_told_aside_points_back_only_to_the_sentences_s
     _, sentences = _sentences("Orby is the only town in the county that declined to join. Its council voted to keep "
                               "its own dispatchers because of the cost.")  # fmt: skip
     assert _reason_in_the_next(sentences[0], analyse("Why didn't Orby join the county dispatch center?")) is not None
+
+
+def test_a_phrasal_verb_of_withdrawing_is_told_by_its_one_word() -> None:
+    """"drop out" is "withdraw": "Orr said he withdrew because ..." tells the event asked with its cause."""
+    from rag.reasons import told_with_a_reason
+
+    _, sentences = _sentences(
+        "Cal Orr dropped out of the Velt mayor's race on Monday, the town clerk said. Orr had collected 300 "
+        "signatures. Orr said he withdrew because his doctor told him to rest."
+    )
+    kept = told_with_a_reason(sentences, analyse("Why did Cal Orr drop out of the Velt mayor's race?"))
+    assert kept and kept[0] is sentences[-1]
+
+
+@pytest.mark.parametrize(("question", "acts"), [
+    ("Why did Cal Orr drop out of the Velt mayor's race?", {"withdraw"}),
+    # "out" not on the verb, or the verb with an object of its own: no withdrawing
+    ("Why did the price drop for out-of-town buyers in Velt?", {"drop"}),
+    ("Why did the Tesk crew pull out the old water mains?", {"pull"}),
+    # "Why does X say it needs ...?" asks why it is needed as well
+    ("Why does Orby say it needs a stormwater fee?", {"say", "need"}),
+])  # fmt: skip
+def test_the_acts_a_why_question_asks_of(question: str, acts: set[str]) -> None:
+    from rag.reasons import asked_acts
+
+    assert asked_acts(analyse(question)) == acts
