@@ -511,8 +511,9 @@ def told_with_a_reason(candidates: list[Candidate], analysis: QuestionAnalysis) 
     in the one after it ("Kettle Corner will close in February." / "Owner Lynn Marchand said the landlord doubled
     her rent."); none when it tells the event only: the articles do not say why. A lower-ranked sentence of the
     same article that tells the event by its own verb with a cause in so many words ("They said they closed it
-    because ...") is put first; one that gives some other reason is not: on the development suites those were
-    mostly reasons for something else."""
+    because ...") is put first; one that gives some other reason is not, unless nothing else is found and it names
+    a name of the question (`_a_cause_told_of_the_one_named`): on the development suites those were mostly reasons
+    for something else."""
     if not candidates:
         return candidates
     best = candidates[0]
@@ -531,7 +532,8 @@ def told_with_a_reason(candidates: list[Candidate], analysis: QuestionAnalysis) 
     found = _reason_in_the_next(best, analysis)
     if found is None:
         caused = (_caused_further_down(candidates, analysis, CAUSE_WINDOW)
-                  or _caused_in_the_next_further_down(candidates, analysis, CAUSE_WINDOW))  # fmt: skip
+                  or _caused_in_the_next_further_down(candidates, analysis, CAUSE_WINDOW)
+                  or _a_cause_told_of_the_one_named(candidates, analysis, CAUSE_WINDOW))  # fmt: skip
         if caused is None:
             return []
         return [caused, *(c for c in candidates if c is not caused)]
@@ -640,6 +642,31 @@ def _caused_further_down(candidates: list[Candidate], analysis: QuestionAnalysis
     if caused is not None:
         caused.features = {**caused.features, "gives_what_is_asked": 1.0}
     return caused
+
+
+def _a_cause_told_of_the_one_named(
+    candidates: list[Candidate], analysis: QuestionAnalysis, window: int
+) -> Candidate | None:
+    """When neither the best sentence nor the one after it gives a reason and none further down tells the event by
+    its own verb with a cause: the first of candidates[1:window] of the best one's article that names a name of the
+    question and gives a cause in so many words ("Superintendent Agatha Pryce said Delacorte stood out because she
+    had guided a school through a league change" for "Why did Penwither's board go with Yusra Delacorte?"), left to
+    the refusal model to weigh (it is not marked as giving what is asked); not one that tells the act of someone
+    else by name, nor one that names them only as what someone else acts on, nor one that says why is not known."""
+    names = _subject_names(analysis) | set(stems(" ".join(c.text for c in analysis.constraints if c.kind == "name")))
+    if not names:
+        return None
+    best = candidates[0]
+    return next((c for c in candidates[1:window] if c.passage.article_id == best.passage.article_id
+                 and _a_causal_word(c.text) and not _NOT_TOLD_WHY.search(c.text)
+                 and _names_as_a_subject(c.text, names) and not of_another_subject(c, analysis)), None)  # fmt: skip
+
+
+def _names_as_a_subject(text: str, names: set[str]) -> bool:
+    """Whether one of `names` is a subject in the sentence, or whose a subject is ("Delacorte stood out", "Orby's
+    board put the cap on the ballot"), not only what someone else acts on ("he opposed Delacorte")."""
+    return any(t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass"))
+               for t in sentence_parse(display_text(text)) if set(stems(t.text)) & names)  # fmt: skip
 
 
 def _caused_in_the_next_further_down(

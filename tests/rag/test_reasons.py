@@ -571,3 +571,25 @@ def test_the_acts_a_why_question_asks_of(question: str, acts: set[str]) -> None:
     from rag.reasons import asked_acts
 
     assert asked_acts(analyse(question)) == acts
+
+
+@pytest.mark.parametrize(("reason", "found"), [
+    # a cause in so many words, of the one the question names
+    ("Superintendent Ada Pryce said Delacorte stood out because she had led a school through a league change.", True),
+    # naming no one the question names, saying why is not known, or telling another's act by name
+    ("Superintendent Ada Pryce said the search took long because of the holidays.", False),
+    ("Pryce said no one told her why Delacorte stood out.", False),
+    ("Board member Ivo Marsh resigned because he opposed Delacorte.", False),
+])  # fmt: skip
+def test_a_cause_told_of_the_one_named_answers_when_nothing_tells_the_event_with_one(reason: str, found: bool) -> None:
+    """The lead tells the hire and the next sentence something else; a sentence further down names Delacorte and
+    gives a cause in so many words: it is put first for the refusal model to weigh (not marked as giving what is
+    asked, since it tells the event by other words); with no name of the question, or no cause, nothing is."""
+    from rag.reasons import told_with_a_reason
+
+    _, sentences = _sentences(
+        "The Penwither school board voted 7-0 on Thursday to hire Yusra Delacorte as athletic director. She starts "
+        f"July 1. The job pays $96,500 a year. {reason}"
+    )
+    kept = told_with_a_reason(sentences, analyse("Why did Penwither's board go with Yusra Delacorte?"))
+    assert (bool(kept) and kept[0] is sentences[-1] and kept[0].features.get("gives_what_is_asked") != 1.0) is found
