@@ -362,7 +362,7 @@ def _suite_names(args: EvalOptions) -> list[str] | None:
 
 def funnel(args: EvalOptions, settings: Settings) -> int:
     """`rag eval funnel [NAMES]`: where the answerer loses answers, step by step (eval/funnel.py)."""
-    from eval.funnel import follow_suites, funnel_json, funnel_rows, grouped
+    from eval.funnel import dropped_by_line, follow_suites, funnel_json, funnel_rows, grouped
     from eval.tables import plain_table
 
     show = None if _progress(args) is False else (lambda step: print(f"funnel: {step}", file=sys.stderr, flush=True))
@@ -374,6 +374,9 @@ def funnel(args: EvalOptions, settings: Settings) -> int:
         answerable = sum(p.answerable for p in members)
         print(f"{group}: {counted(answerable, 'answerable question')}, {len(members) - answerable} unanswerable\n")
         print(plain_table(*funnel_rows(members)) + "\n")
+        dropped = dropped_by_line(members)
+        if dropped:
+            print(dropped + "\n")
     print("Shares are of the group's answerable questions (first six rows) or unanswerable ones (last two); answered "
           "and refused are what the assistant's answer did. In the first-candidate row the answer's first value or "
           "sentence states a fact; in the others it does not, though a supporting sentence may."

@@ -10,7 +10,8 @@ answer uses them). Answerable questions are placed by where their right answer i
 
 - not in the retrieved passages (no top-k passage holds a gold quote and no candidate states a fact);
 - retrieved, but no candidate states it;
-- a candidate, dropped by a rule (`rag.extractive.fitting_first` and the check for orders to assistants);
+- a candidate, dropped by a rule (`rag.extractive.fitting_first` and the check for orders to assistants), with the
+  rule named when it is one of the checks of a value of something else (`rag.ordering.something_else_check`);
 - a candidate third or later, the second candidate, or the first.
 
 Unanswerable questions are placed by whether the answerer had any candidate at all. Each place is split into
@@ -30,6 +31,7 @@ question replayed is the one the answerer searched with.
 from __future__ import annotations
 
 import tempfile
+from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
@@ -40,12 +42,14 @@ from rag.settings import Settings
 
 if TYPE_CHECKING:
     from eval.fit_answerer import CaseData
+    from rag.candidates import Candidate
 
 # Where an answerable question's right answer is, in funnel order: each place is reached only when the
 # answer is not in a later one.
 NOT_RETRIEVED = "not in the retrieved passages"
 NOT_A_CANDIDATE = "retrieved, no candidate states it"
 DROPPED = "a candidate, dropped by a rule"
+ANOTHER_RULE = "another rule of rag.ordering.fitting_first or rag.reasons"
 LATER = "a candidate, third or later"
 SECOND = "the second candidate"
 FIRST = "the first candidate"
@@ -72,6 +76,9 @@ class QuestionPath:
     right_position: int | None  # 1-based place of the first candidate that states a fact; None when none does
     answered: bool  # the assistant's answer did not refuse
     found_right: bool = False  # some candidate stated a fact before the rules dropped any
+    # for a right answer a rule dropped: the check of rag.ordering.something_else_check that finds the first right
+    # candidate of something else, or ANOTHER_RULE (a rule of the question's kind: a reason, a vote, yes or no)
+    dropped_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -175,7 +182,25 @@ def _question_path(suite: str, split: str, case: CaseData) -> QuestionPath:
                            article_text=case.article_text, knows=case.knows,
                            word_likeness=case.word_likeness)  # fmt: skip
     right = next((i for i, c in enumerate(candidates, 1) if candidate_label(c, case.case)), None)
-    found = right is not None or any(candidate_label(c, case.case) for c in case.candidates)
+    dropped = next((c for c in case.candidates if candidate_label(c, case.case)), None) if right is None else None
     retrieved = any(quote_in_passage(e.quote, p.text) for e in case.case.evidence for p in case.passages)
     return QuestionPath(suite, split, case.case.case_id, case.case.answerable, retrieved, len(candidates), right,
-                        case.answered, found)  # fmt: skip
+                        case.answered, right is not None or dropped is not None,
+                        None if dropped is None else dropping_rule(dropped, case))  # fmt: skip
+
+
+def dropping_rule(candidate: "Candidate", case: CaseData) -> str:
+    """Which rule dropped a right candidate: the check that finds its value of something else than asked, or
+    ANOTHER_RULE."""
+    from rag.ordering import something_else_check
+
+    return something_else_check(candidate, case.analysis, case.word_likeness) or ANOTHER_RULE
+
+
+def dropped_by_line(paths: Sequence[QuestionPath]) -> str | None:
+    """"Dropped by: pays_for_something_else 3, ...": how many right answers each rule dropped, most first (None
+    when none was dropped)."""
+    counts = Counter(p.dropped_by for p in paths if p.answerable and place(p) == DROPPED and p.dropped_by)
+    if not counts:
+        return None
+    return "Right answers dropped, by the rule: " + ", ".join(f"{name} {n}" for name, n in counts.most_common()) + "."

@@ -7,16 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from eval.funnel import (DROPPED, FIRST, IN_SAMPLE_TEST_GROUP, LATER, NO_CANDIDATE, NOT_A_CANDIDATE, NOT_RETRIEVED,
-                         SECOND, SOME_CANDIDATE, FunnelRun, QuestionPath, funnel_json, funnel_rows, grouped,
-                         place)  # fmt: skip
+from eval.funnel import (ANOTHER_RULE, DROPPED, FIRST, IN_SAMPLE_TEST_GROUP, LATER, NO_CANDIDATE, NOT_A_CANDIDATE,
+                         NOT_RETRIEVED, SECOND, SOME_CANDIDATE, FunnelRun, QuestionPath, dropped_by_line, funnel_json,
+                         funnel_rows, grouped, place)  # fmt: skip
 from eval.suites import DEV_POOL, UNSEEN_POOL
 
 
 def _path(answerable: bool = True, retrieved: bool = True, candidates: int = 3, right: int | None = 1,
           answered: bool = True, suite: str = "harbor", split: str = "dev", case_id: str = "x",
-          found: bool = False) -> QuestionPath:  # fmt: skip
-    return QuestionPath(suite, split, case_id, answerable, retrieved, candidates, right, answered, found)
+          found: bool = False, dropped_by: str | None = None) -> QuestionPath:  # fmt: skip
+    return QuestionPath(suite, split, case_id, answerable, retrieved, candidates, right, answered, found, dropped_by)
 
 
 @pytest.mark.parametrize(
@@ -69,6 +69,18 @@ def test_questions_pool_by_what_was_tuned_on_them() -> None:
     assert [p.case_id for p in groups[UNSEEN_POOL]] == ["a", "c", "e"]
     assert [p.case_id for p in groups[DEV_POOL]] == ["d"]
     assert [p.case_id for p in groups[IN_SAMPLE_TEST_GROUP]] == ["b"]
+
+
+def test_the_rules_that_dropped_right_answers_are_counted_most_first() -> None:
+    paths = [_path(right=None, found=True, dropped_by="pays_for_something_else"),
+             _path(right=None, found=True, dropped_by=ANOTHER_RULE),
+             _path(right=None, found=True, dropped_by="pays_for_something_else"),
+             _path(right=1, dropped_by=None)]  # fmt: skip
+    assert dropped_by_line(paths) == f"Right answers dropped, by the rule: pays_for_something_else 2, {ANOTHER_RULE} 1."
+    assert dropped_by_line([_path(right=1)]) is None
+    data = funnel_json(FunnelRun(paths, compound_left_out=0))
+    assert [q["dropped_by"] for q in data["questions"]] == ["pays_for_something_else", ANOTHER_RULE,
+                                                            "pays_for_something_else", None]  # fmt: skip
 
 
 def test_json_counts_each_group_and_suite_split_and_lists_every_question() -> None:

@@ -1052,3 +1052,24 @@ def test_a_firm_given_the_job_in_another_article_is_the_one_hired_when_it_names_
     award = named("b", text, "Stellbrook Builders", start=text.index("Stellbrook"))
     first = fitting_first([board, *others, award], analyse("Who is building the new stadium at Orby High?"))[0]
     assert (first is award) is hired
+
+
+@pytest.mark.parametrize(("question", "text", "value", "check"), [
+    ("When did the Orby pool stop taking swimmers?", "The Orby pool will start taking swimmers on June 1.", "June 1",
+     "done_the_other_way"),
+    ("When did the Orby pool start taking swimmers?", "The Orby pool started taking swimmers on June 1.", "June 1",
+     None),
+])  # fmt: skip
+def test_the_check_that_finds_a_value_of_something_else_is_named(question: str, text: str, value: str,
+                                                                  check: str | None) -> None:  # fmt: skip
+    """`rag eval funnel` says which rule dropped a right answer: the first check that finds it of something else."""
+    from rag.candidates import Candidate
+    from rag.models import Passage
+    from rag.ordering import something_else_check
+    from rag.query import analyse
+    from rag.word_likeness import SAME_WORD_ONLY
+
+    passage = Passage(passage_id="p", article_id="a", title="t", source="s", text=text, start=0, end=len(text))
+    at = text.index(value)
+    candidate = Candidate(0, passage, 0, len(text), {}, [(at, at + len(value), "DATE")])
+    assert something_else_check(candidate, analyse(question), SAME_WORD_ONLY) == check
