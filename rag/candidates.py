@@ -3129,6 +3129,11 @@ def _a_firms_name(name: str) -> bool:
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 
 
+def _with_a_relative_subject(verb: "Token") -> bool:
+    """Whether a clause's subject is a relative pronoun ("the company *that* collects", "X, *which* hauls")."""
+    return any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE_PRONOUNS for c in verb.children)
+
+
 def _does_what_the_firm_is_asked_for(analysis: QuestionAnalysis, passage: Passage, sentence: tuple[int, int],
                                      name: tuple[int, int], describing_stems: frozenset[str]) -> bool:  # fmt: skip
     """For "What's the name of the company that collects the trash?" ("the firm the library hired"), whether the
@@ -3145,7 +3150,7 @@ def _does_what_the_firm_is_asked_for(analysis: QuestionAnalysis, passage: Passag
     # the company asked for is the clause's subject ("the company that collects", "the company collecting"), or
     # what is done to ("the firm the library hired")
     does = ((clause.dep_ == "acl" and clause.tag_ != "VBN")
-            or any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE_PRONOUNS for c in clause.children))  # fmt: skip
+            or _with_a_relative_subject(clause))  # fmt: skip
     doc = sentence_parse(passage.text[sentence[0] : sentence[1]])
     span = doc.char_span(name[0] - sentence[0], name[1] - sentence[0], alignment_mode="expand")
     if span is None:
@@ -3155,7 +3160,7 @@ def _does_what_the_firm_is_asked_for(analysis: QuestionAnalysis, passage: Passag
         if verb.pos_ not in ("VERB", "AUX") or not all_stems(verb.text) & describing_stems:
             continue
         told_of = verb.dep_ in ("relcl", "acl") and verb.head.i == firm.i
-        relative_subject = any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE_PRONOUNS for c in verb.children)
+        relative_subject = _with_a_relative_subject(verb)
         by = (firm.dep_ == "pobj" and firm.head.lower_ == "by" and doc[max(firm.head.i - 1, 0)].lower_ != "not"
               and verb.i in (firm.head.head.i, firm.head.head.head.i))  # (not "by the state, not by X")
         if does and ((firm.dep_ == "nsubj" and firm.head.i == verb.i) or by or (told_of and relative_subject)):

@@ -653,13 +653,18 @@ def _a_cause_told_of_the_one_named(
     had guided a school through a league change" for "Why did Penwither's board go with Yusra Delacorte?"), left to
     the refusal model to weigh (it is not marked as giving what is asked); not one that tells the act of someone
     else by name, nor one that names them only as what someone else acts on, nor one that says why is not known."""
-    names = _subject_names(analysis) | set(stems(" ".join(c.text for c in analysis.constraints if c.kind == "name")))
+    names = _subject_names(analysis) | _names_asked(analysis)
     if not names:
         return None
     best = candidates[0]
     return next((c for c in candidates[1:window] if c.passage.article_id == best.passage.article_id
                  and _a_causal_word(c.text) and not _NOT_TOLD_WHY.search(c.text)
                  and _names_as_a_subject(c.text, names) and not of_another_subject(c, analysis)), None)  # fmt: skip
+
+
+def _names_asked(analysis: QuestionAnalysis) -> set[str]:
+    """The stems of the names the question gives (its name constraints)."""
+    return set(stems(" ".join(c.text for c in analysis.constraints if c.kind == "name")))
 
 
 def _names_as_a_subject(text: str, names: set[str]) -> bool:
@@ -690,7 +695,7 @@ def _tells_the_subjects_event(candidate: Candidate, analysis: QuestionAnalysis) 
     question is ("Why didn't Tessing join?": "Tessing ... declined to join", not "Tessing joined the pact")."""
     # (or, when the parser finds no subject with a name, the question's names, and a capitalised subject the tagger
     # took for a common noun: "Why didn't Quillby join?")
-    asked = _subject_names(analysis) or set(stems(" ".join(c.text for c in analysis.constraints if c.kind == "name")))
+    asked = _subject_names(analysis) or _names_asked(analysis)
     subject = _question_subject(analysis)
     if not asked and subject is not None and subject.text[:1].isupper():
         asked = set(stems(subject.text))
