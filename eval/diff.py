@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from eval.intervals import PairedChange, paired_change
-from eval.suites import DEV_POOL, UNSEEN_POOL, pool_of, suites
+from eval.suites import DEV_POOL, READ_POOL, UNSEEN_POOL, pool_of, suites
 
 RESULTS_FILE = "results.json"
 ALL_GROUP = "all"
@@ -144,7 +144,7 @@ def diff_runs(before: Mapping[CaseKey, CaseOutcome], after: Mapping[CaseKey, Cas
     known = set(suites())  # the corpora folder is read once, not per question
     splits = {folder: _split(folder, known) for folder in folders}
     pools = {folder: pool_of(folder.split("/")[0], split) for folder, split in splits.items() if split is not None}
-    for name in (DEV_POOL, UNSEEN_POOL):
+    for name in (DEV_POOL, READ_POOL, UNSEEN_POOL):
         chosen = [k for k in keys if pools.get(k[0]) == name]
         if chosen and len(chosen) < len(keys):
             groups.append(_group(name, chosen, before, after))

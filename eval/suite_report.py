@@ -26,7 +26,7 @@ from eval.answerers import AssistantAnswerer
 from eval.corpus import variant_assistant
 from eval.overlap_baseline import OverlapBaseline
 from eval.runner import RunResult, run_suite
-from eval.suites import UNSEEN_POOL, get_suite, role, suites, unseen_articles
+from eval.suites import READ_POOL, UNSEEN_POOL, get_suite, pool_of, role, suites, unseen_articles
 from eval.summary import summarise
 from eval.tables import format_value
 from rag.settings import Settings
@@ -47,7 +47,7 @@ class SuiteRow:
     suite: str
     split: str
     system: str
-    role: str  # "dev (fitted on)", "test (frozen)", "held out", or POOLED_ROLE
+    role: str  # "dev (fitted on)", "dev (read, not fitted on)", "test (frozen)", "held out", or a pooled role
     questions: int
     overall: dict[str, Any]
     answerable: int = 0  # the questions fact recall and refusals of answerable are over
@@ -60,14 +60,18 @@ INTERVAL_METRICS = ("fact_recall", "hallucination_rate", "over_refusal_rate")
 
 # The pooled rows: every split of articles nothing was tuned on, as one set of questions.
 POOLED_ROLE = "pooled: test (frozen) + held out, not sample"
+# The dev splits of the suites that began as probe sets (eval.suites.READ_SUITES), as one set of questions.
+READ_POOLED_ROLE = "pooled: dev, read, not fitted on"
 
 
 def run_suites(settings: Settings, names: Sequence[str] | None = None, progress: bool | None = None,
                report_dir: Path | None = None) -> list[SuiteRow]:  # fmt: skip
-    """A row per suite, split and system, then the pooled rows (when two or more splits pool). With `report_dir`,
+    """A row per suite, split and system, then the pooled rows (when two or more splits pool: the dev splits read
+    and not fitted on, then the unseen articles). With `report_dir`,
     Sourced's run of each split is also written to REPORT_DIR/SUITE/SPLIT/ (results.json, summary.md, report.html)."""
     rows: list[SuiteRow] = []
     unseen: dict[str, list[RunResult]] = {}
+    read: dict[str, list[RunResult]] = {}
     for name in names or list(suites()):
         suite = get_suite(name)
         with tempfile.TemporaryDirectory(prefix=f"sourced-suite-{name}-") as scratch:
@@ -85,6 +89,11 @@ def run_suites(settings: Settings, names: Sequence[str] | None = None, progress:
                         _write_report(report_dir / name / split, run, summary, dataset)
                     if unseen_articles(name, split):
                         unseen.setdefault(system, []).append(run)
+                    elif pool_of(name, split) == READ_POOL:
+                        read.setdefault(system, []).append(run)
+    for system, runs in read.items():
+        if len(runs) > 1:
+            rows.append(suite_row(READ_POOL, "dev", system, READ_POOLED_ROLE, pool(runs)))
     for system, runs in unseen.items():
         if len(runs) > 1:
             rows.append(suite_row(UNSEEN_POOL, "test", system, POOLED_ROLE, pool(runs)))

@@ -14,11 +14,14 @@
 | mill | eval/corpora/mill/articles | dev.jsonl | dev only (for the fit) |
 | orchard | eval/corpora/orchard/articles | dev.jsonl | dev only (for the fit) |
 | uplands | eval/corpora/uplands/articles | dev.jsonl | dev only (for the fit) |
+| health, sports, courts, ... (TOPIC_SUITES) | eval/corpora/NAME/articles | dev.jsonl | dev only, read, not fitted on |
+| traps1 ... traps7 (TRAPS_SUITES) | eval/corpora/NAME/articles | dev.jsonl | dev only, read, not fitted on |
 | heldout | eval/corpora/heldout/articles | test.jsonl | test only: never looked at while developing |
 | prairie | eval/corpora/prairie/articles | test.jsonl | test only: held out since it was first measured |
 | mountain | eval/corpora/mountain/articles | test.jsonl | test only: held out since it was first measured |
 | rail | eval/corpora/rail/articles | test.jsonl | test only: held out since it was first measured |
 | desert | eval/corpora/desert/articles | test.jsonl | test only: held out since it was first measured |
+| forest, metro, coast, farm | eval/corpora/NAME/articles | test.jsonl | test only: held out since it was first measured |
 
 Models and thresholds are fitted on the dev splits (`rag eval fit`);
 test splits are only reported. `tests/eval/test_splits.py` pins the test splits,
@@ -95,15 +98,27 @@ def get_suite(name: str) -> Suite:
 DEVELOPMENT_SUITES = ("sample", "towns", "county", "valley", "harbor", "campus", "river", "suburb", "lakes", "mill",
                       "orchard", "uplands")
 
+# Dev suites that began as probe sets written blind by helper sessions (one news topic each, or traps against a few
+# rules), then read while rules were written: in-sample for the rules, but the answer model is not fitted on them.
+# A refit with them (3,313 questions against 851) was no better on the twelve suites above when it left them out
+# (617 against 615 of 851 right), and lost four items of the bundled articles' gate (2026-12-07).
+TOPIC_SUITES = ("health", "sports", "courts", "utilities", "transit", "fairs", "housing", "environment", "libraries",
+                "fire", "elections", "shops", "storms", "schools", "finances", "festivals", "ports", "jobs")
+TRAPS_SUITES = ("traps1", "traps2", "traps3", "traps4", "traps5", "traps6", "traps7")
+READ_SUITES = TOPIC_SUITES + TRAPS_SUITES
+
 # The suite whose articles the first rules were written for: its test questions are new, its articles are not.
 IN_SAMPLE_ARTICLES = "sample"
 # The pools a split's questions count in (`pool_of`): every split of articles nothing was tuned on, as one set of
 # questions; the dev splits the answer model is fitted on.
 UNSEEN_POOL = "unseen articles"
 DEV_POOL = "dev splits (fitted on)"
+READ_POOL = "dev splits (read, not fitted on)"
 
 
 def role(suite: str, split: str) -> str:
+    if suite in READ_SUITES:
+        return "dev (read, not fitted on)"
     if suite not in DEVELOPMENT_SUITES:
         return "held out"
     return "dev (fitted on)" if split == "dev" else "test (frozen)"
@@ -115,7 +130,9 @@ def unseen_articles(suite: str, split: str) -> bool:
 
 
 def pool_of(suite: str, split: str) -> str | None:
-    """UNSEEN_POOL or DEV_POOL, or None for a split in neither (the bundled articles' test split)."""
+    """UNSEEN_POOL, DEV_POOL or READ_POOL, or None for a split in none (the bundled articles' test split)."""
     if unseen_articles(suite, split):
         return UNSEEN_POOL
+    if suite in READ_SUITES:
+        return READ_POOL
     return DEV_POOL if split == "dev" else None

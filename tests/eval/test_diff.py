@@ -9,7 +9,7 @@ from typing import Any, Callable
 import pytest
 
 from eval.diff import ALL_GROUP, DiffError, diff_json, diff_runs, load_outcomes
-from eval.suites import DEV_POOL, UNSEEN_POOL
+from eval.suites import DEV_POOL, READ_POOL, UNSEEN_POOL
 from tests.eval.conftest import EvalRun
 
 
@@ -70,6 +70,22 @@ def test_a_suites_report_is_grouped_by_split_dev_unseen_and_all(tmp_path: Path) 
     assert groups[DEV_POOL]["fact_recall"].worse == 1
     assert groups[ALL_GROUP]["fact_recall"].questions == 3
     assert diff_json(diff)["groups"][-1]["metrics"]["hallucination_rate"]["better"] == 1
+
+
+def test_the_dev_splits_read_and_not_fitted_on_are_a_group_of_their_own(tmp_path: Path) -> None:
+    layout = {"towns/dev": [case("d1", True, True, 1.0)], "towns/test": [case("t1", True, True, 1.0)],
+              "health/dev": [case("h1", True, False), case("h2", False, True)]}  # fmt: skip
+    for folder, cases in layout.items():
+        write_report(tmp_path / "old" / folder, cases)
+    layout["health/dev"] = [case("h1", True, True, 1.0), case("h2", False, True)]
+    for folder, cases in layout.items():
+        write_report(tmp_path / "new" / folder, cases)
+
+    groups = {group.group: group.metrics for group in diff_runs(load_outcomes(tmp_path / "old"),
+                                                                load_outcomes(tmp_path / "new")).groups}
+    assert list(groups)[-4:] == [DEV_POOL, READ_POOL, UNSEEN_POOL, ALL_GROUP]
+    assert groups[READ_POOL]["fact_recall"].questions == 1 and groups[READ_POOL]["fact_recall"].better == 1
+    assert groups[UNSEEN_POOL]["fact_recall"].better == 0  # health is not unseen: its failures were read
 
 
 def test_a_question_whose_answerability_changed_is_left_out(tmp_path: Path) -> None:

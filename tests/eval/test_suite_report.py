@@ -11,12 +11,13 @@ from eval.runner import run_suite
 from eval.suite_report import (
     INTERVAL_METRICS,
     POOLED_ROLE,
+    READ_POOLED_ROLE,
     pool,
     pooled_intervals_table,
     suite_row,
     suites_table,
 )
-from eval.suites import DEV_POOL, UNSEEN_POOL, get_suite, pool_of, unseen_articles
+from eval.suites import DEV_POOL, READ_POOL, UNSEEN_POOL, get_suite, pool_of, role, unseen_articles
 
 
 @pytest.mark.parametrize(
@@ -27,6 +28,8 @@ from eval.suites import DEV_POOL, UNSEEN_POOL, get_suite, pool_of, unseen_articl
         ("towns", "dev", False),  # fitted on
         ("sample", "test", False),  # new questions, but the articles the first rules were written for
         ("sample", "dev", False),
+        ("health", "dev", False),  # read while rules were written, though never fitted on
+        ("traps7", "dev", False),
     ],
 )
 def test_which_splits_count_as_unseen(suite: str, split: str, unseen: bool) -> None:
@@ -36,10 +39,41 @@ def test_which_splits_count_as_unseen(suite: str, split: str, unseen: bool) -> N
 @pytest.mark.parametrize(
     ("suite", "split", "expected"),
     [("towns", "dev", DEV_POOL), ("towns", "test", UNSEEN_POOL), ("sample", "dev", DEV_POOL), ("sample", "test", None),
-     ("heldout", "test", UNSEEN_POOL), ("coast", "dev", UNSEEN_POOL)],  # a dev split nothing is fitted on is unseen
+     ("heldout", "test", UNSEEN_POOL), ("coast", "dev", UNSEEN_POOL),  # a dev split nothing is fitted on is unseen
+     ("health", "dev", READ_POOL), ("traps1", "dev", READ_POOL)],  # unless it was read (eval.suites.READ_SUITES)
 )  # fmt: skip
 def test_each_split_counts_in_one_pool_for_suites_diff_and_funnel(suite: str, split: str, expected: str | None) -> None:
     assert pool_of(suite, split) == expected
+
+
+def test_the_suites_begun_as_probe_sets_are_dev_only_and_the_model_is_not_fitted_on_them() -> None:
+    from eval.suites import DEVELOPMENT_SUITES, READ_SUITES
+
+    assert len(READ_SUITES) == 25 and not set(READ_SUITES) & set(DEVELOPMENT_SUITES)
+    for name in READ_SUITES:
+        assert get_suite(name).splits == ("dev",)
+        assert role(name, "dev") == "dev (read, not fitted on)"
+    assert role("towns", "dev") == "dev (fitted on)" and role("coast", "test") == "held out"
+
+
+def test_the_read_dev_splits_pool_apart_from_the_unseen(sample_settings, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import eval.suite_report as suite_report
+    import eval.suites as suites_module
+    from eval.suites import Suite
+    from tests.eval.conftest import two_split_suite
+
+    tiny = two_split_suite(tmp_path)
+    dev_only = Suite("tiny", tiny.articles_dir, {"dev": tiny.files["dev"]})
+    monkeypatch.setattr(suite_report, "get_suite", lambda name: dev_only)
+    monkeypatch.setattr(suites_module, "READ_SUITES", ("read1", "read2"))
+
+    rows = suite_report.run_suites(sample_settings, ["read1", "read2", "other"], progress=False)
+    assert [(row.suite, row.split, row.system, row.role) for row in rows[-4:]] == [
+        ("other", "dev", "sourced", "held out"), ("other", "dev", "baseline", "held out"),  # alone: no pooled row
+        (READ_POOL, "dev", "sourced", READ_POOLED_ROLE), (READ_POOL, "dev", "baseline", READ_POOLED_ROLE),
+    ]  # fmt: skip
+    assert rows[0].role == "dev (read, not fitted on)"
+    assert rows[-2].questions == 2  # the question of each of the two read splits
 
 
 def test_pooled_rates_are_over_every_question_of_the_runs_not_a_mean_of_their_rates(assistant: object) -> None:
