@@ -26,7 +26,7 @@ from eval.answerers import AssistantAnswerer
 from eval.corpus import variant_assistant
 from eval.overlap_baseline import OverlapBaseline
 from eval.runner import RunResult, run_suite
-from eval.suites import READ_POOL, UNSEEN_POOL, get_suite, pool_of, role, suites, unseen_articles
+from eval.suites import READ_POOL, UNSEEN_POOL, get_suite, pool_of, role, suites
 from eval.summary import summarise
 from eval.tables import format_value
 from rag.settings import Settings
@@ -62,6 +62,8 @@ INTERVAL_METRICS = ("fact_recall", "hallucination_rate", "over_refusal_rate")
 POOLED_ROLE = "pooled: test (frozen) + held out, not sample"
 # The dev splits of the suites that began as probe sets (eval.suites.READ_SUITES), as one set of questions.
 READ_POOLED_ROLE = "pooled: dev, read, not fitted on"
+# The pools `rag eval suites` prints a row for, in this order, with the split and role of that row.
+POOLED_ROWS = {READ_POOL: ("dev", READ_POOLED_ROLE), UNSEEN_POOL: ("test", POOLED_ROLE)}
 
 
 def run_suites(settings: Settings, names: Sequence[str] | None = None, progress: bool | None = None,
@@ -70,8 +72,7 @@ def run_suites(settings: Settings, names: Sequence[str] | None = None, progress:
     and not fitted on, then the unseen articles). With `report_dir`,
     Sourced's run of each split is also written to REPORT_DIR/SUITE/SPLIT/ (results.json, summary.md, report.html)."""
     rows: list[SuiteRow] = []
-    unseen: dict[str, list[RunResult]] = {}
-    read: dict[str, list[RunResult]] = {}
+    pooled: dict[str, dict[str, list[RunResult]]] = {name: {} for name in POOLED_ROWS}  # pool -> system -> runs
     for name in names or list(suites()):
         suite = get_suite(name)
         with tempfile.TemporaryDirectory(prefix=f"sourced-suite-{name}-") as scratch:
@@ -87,16 +88,13 @@ def run_suites(settings: Settings, names: Sequence[str] | None = None, progress:
                     if report_dir is not None and system == "sourced":
                         dataset = suite.files.get(split) or suite.files["all"]
                         _write_report(report_dir / name / split, run, summary, dataset)
-                    if unseen_articles(name, split):
-                        unseen.setdefault(system, []).append(run)
-                    elif pool_of(name, split) == READ_POOL:
-                        read.setdefault(system, []).append(run)
-    for system, runs in read.items():
-        if len(runs) > 1:
-            rows.append(suite_row(READ_POOL, "dev", system, READ_POOLED_ROLE, pool(runs)))
-    for system, runs in unseen.items():
-        if len(runs) > 1:
-            rows.append(suite_row(UNSEEN_POOL, "test", system, POOLED_ROLE, pool(runs)))
+                    found = pool_of(name, split)
+                    if found in pooled:
+                        pooled[found].setdefault(system, []).append(run)
+    for pool_name, (pool_split, pool_role) in POOLED_ROWS.items():
+        for system, runs in pooled[pool_name].items():
+            if len(runs) > 1:
+                rows.append(suite_row(pool_name, pool_split, system, pool_role, pool(runs)))
     return rows
 
 
