@@ -12,6 +12,7 @@ usage or setup error, others as the SourcedError raised.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated, Any, Callable, Literal, Optional
 
@@ -30,6 +31,7 @@ Examples:
   rag eval run --update-baseline --update-thresholds --margin 0.04
   rag eval suites                 every suite and split, each beside the trivial baseline
   rag eval fit --dry-run          fit the extractive answerer on the dev splits
+  rag eval fit --check            refit leaving suites out: how a fit answers what it never saw
   rag eval funnel --split dev     where answers are lost: retrieval, candidates, ranking, refusal
   rag eval from-feedback          UI thumbs-down answers -> RAG_DATA_DIR/eval-drafts.jsonl
 The flags of the one-command form still work: `rag eval --gate` is `rag eval gate`.
@@ -231,15 +233,40 @@ def fit_command(
     suites: Annotated[Optional[str], typer.Option(help="Dev suites to fit on, comma-separated (default: every "
                                                        "development suite).")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the fitted weights; write nothing.")] = False,
-    debug: Debug = False,
+    check: Annotated[bool, typer.Option("--check", help="Write nothing; instead refit without each fold of the "
+                                                        "suites and answer its dev questions, beside the model in "
+                                                        "use and the trivial answerers.")] = False,
+    folds: Annotated[Optional[int], typer.Option(help="With --check: how many groups the suites are cut into, in "
+                                                      "their order (default: 3).")] = None,
+    check_on: Annotated[Optional[str], typer.Option(help="With --check: suites only answered (never fitted on), by "
+                                                         "the fit on all the suites, comma-separated.")] = None,
+    as_json: Json = False, no_progress: NoProgress = False, debug: Debug = False,
 ) -> None:
     """Fit the extractive answerer's ranker and refusal model on the dev splits (writes rag/answer_model.json)."""
 
     def fit(options: Any, settings: Settings) -> int:
+        from eval.commands import UsageError
         from eval.fit_answerer import DEVELOPMENT_SUITES, fit as fit_model
 
-        chosen = suites or ",".join(DEVELOPMENT_SUITES)
-        return fit_model([s.strip() for s in chosen.split(",") if s.strip()], dry_run, settings)
+        chosen = [s.strip() for s in (suites or ",".join(DEVELOPMENT_SUITES)).split(",") if s.strip()]
+        if not chosen:
+            raise UsageError("No suite named; give suite names separated by commas, or none for the development "
+                             "suites.")  # fmt: skip
+        if not check:
+            if check_on is not None or folds is not None or as_json:
+                raise UsageError("--folds, --check-on and --json go with --check; add --check to check a fit on "
+                                 "left-out suites.")  # fmt: skip
+            return fit_model(chosen, dry_run, settings)
+        if dry_run:
+            raise UsageError("--check writes nothing already; drop --dry-run.")
+        from eval.fit_check import run_check
+
+        def progress(step: str) -> None:
+            if not no_progress:
+                print(f"fit --check: {step}", file=sys.stderr, flush=True)
+
+        others = [s.strip() for s in (check_on or "").split(",") if s.strip()]
+        return run_check(chosen, folds or 3, others, settings, as_json, progress)
 
     _finish(ctx, fit, debug=debug)
 

@@ -38,7 +38,7 @@ import tempfile
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from eval.corpus import variant_assistant
 from eval.dataset import EvalCase, EvalItem, expand_cases
@@ -85,13 +85,13 @@ class CaseData:
         return f"{self.suite}:{self.case.item_id}"
 
 
-def _states_a_fact(text: str, case: EvalCase) -> bool:
+def states_a_fact(text: str, case: EvalCase) -> bool:
     return case.answerable and any(contains_alias(text, alias) for fact in case.facts for alias in fact)
 
 
 def candidate_label(candidate: Candidate, case: EvalCase) -> bool:
     """Whether the candidate states a fact of the answer: its answer entity when it has one, else its sentence."""
-    return _states_a_fact(candidate.answer_text() or candidate.text, case)
+    return states_a_fact(candidate.answer_text() or candidate.text, case)
 
 
 def collect(suite_name: str, items: Sequence[EvalItem], settings: Settings, work_dir: Path) -> list[CaseData]:
@@ -317,7 +317,7 @@ def fit_refusal(data: list[CaseData], rankers: dict[str, LogisticModel]) -> tupl
             continue
         case.candidates = ranked
         rows.append(refusal_features(ranked, case.analysis, case.word_likeness, put_aside(ordered, ranked)))
-        labels.append(int(_states_a_fact(_answer_text(case, provisional), case.case)))
+        labels.append(int(states_a_fact(_answer_text(case, provisional), case.case)))
         groups.append(case.group)
         answerable.append(case.case.answerable)
     models: dict[str, LogisticModel] = {}
@@ -417,31 +417,62 @@ def main(argv: Sequence[str] | None = None) -> int:
     return fit([s for s in args.suites.split(",") if s], args.dry_run, Settings())
 
 
-def fit(names: Sequence[str], dry_run: bool, settings: Settings) -> int:
-    """Fit on the dev splits of the suites `names`, print the weights, and (unless `dry_run`) write the model."""
-    data: list[CaseData] = []
-    with tempfile.TemporaryDirectory(prefix="sourced-fit-") as work:
-        for name in names:
-            suite = get_suite(name)
-            if "heldout" == name or "dev" not in suite.splits:
-                print(f"Skipping {name}: it has no dev split.", file=sys.stderr)
-                continue
-            print(f"Collecting candidates from {name} dev ...", file=sys.stderr)
-            data.extend(collect(name, suite.items("dev"), settings, Path(work)))
+@dataclass
+class Fitted:
+    model: AnswerModel
+    refusal_info: dict[str, Any]  # per question kind: questions, C, out-of-fold AUC; "sweep": the threshold sweep
+
+
+def fit_model(data: list[CaseData], provenance: dict[str, Any] | None = None) -> Fitted:
+    """The rankers, the refusal models and the threshold fitted on `data` (reorders each case's candidates)."""
     ranker, ranker_info = fit_rankers(data)
     refusal, threshold, refusal_info = fit_refusal(data, ranker)
     provenance = {
-        "fitted": date.today().isoformat(),
-        "command": "python -m eval.fit_answerer",
-        "suites": [f"{name}:dev" for name in names],
+        **(provenance or {}),
         "questions": len(data),
         "ranker": ranker_info,
         "refusal": {k: v for k, v in refusal_info.items() if k != "sweep"},
         "threshold_sweep_out_of_fold": refusal_info["sweep"][::5],
     }
-    model = AnswerModel(ranker, refusal, threshold, provenance)
+    return Fitted(AnswerModel(ranker, refusal, threshold, provenance), refusal_info)
+
+
+def with_dev_split(names: Sequence[str]) -> list[str]:
+    """The suites of `names` that have a dev split ("heldout" never has one), saying on stderr which are skipped."""
+    kept = []
+    for name in names:
+        suite = get_suite(name)
+        if "heldout" == name or "dev" not in suite.splits:
+            print(f"Skipping {name}: it has no dev split.", file=sys.stderr)
+            continue
+        kept.append(name)
+    return kept
+
+
+def _say(step: str) -> None:
+    print(step, file=sys.stderr, flush=True)
+
+
+def collect_suites(names: Sequence[str], settings: Settings, work_dir: Path,
+                   progress: Callable[[str], None] = _say) -> list[CaseData]:  # fmt: skip
+    """Every dev question of the suites `names` (each with a dev split), asked from a fresh store of its corpus."""
+    data: list[CaseData] = []
+    for name in names:
+        progress(f"Collecting candidates from {name} dev ...")
+        data.extend(collect(name, get_suite(name).items("dev"), settings, work_dir))
+    return data
+
+
+def fit(names: Sequence[str], dry_run: bool, settings: Settings) -> int:
+    """Fit on the dev splits of the suites `names`, print the weights, and (unless `dry_run`) write the model."""
+    names = with_dev_split(names)
+    with tempfile.TemporaryDirectory(prefix="sourced-fit-") as work:
+        data = collect_suites(names, settings, Path(work))
+    fitted = fit_model(data, {"fitted": date.today().isoformat(), "command": "python -m eval.fit_answerer",
+                              "suites": [f"{name}:dev" for name in names]})  # fmt: skip
+    model, refusal_info = fitted.model, fitted.refusal_info
     print(weights_table(model))
-    chosen = next(row for row in refusal_info["sweep"] if abs(row["threshold"] - threshold) < 1e-9)
+    chosen = next(row for row in refusal_info["sweep"] if abs(row["threshold"] - model.threshold) < 1e-9)
     print(f"\nOn dev at the chosen threshold: {chosen}")
     aucs = {kind: refusal_info[kind]["auc_out_of_fold"] for kind in REFUSAL_FEATURES}
     print(f"Out-of-fold AUC of the refusal models (right answer against the rest): {aucs}")
