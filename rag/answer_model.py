@@ -34,11 +34,11 @@ REFUSAL_EXTRA = (
     "margin",  # ranker logit of the best candidate minus that of the best one with another answer
     "agreement",  # share of the next candidates (up to 4) that give the same answer
     "candidates",  # log(1 + number of candidates)
-    "answer_on_predicate",  # the verb governing the best value answer is the question's verb (rag.candidates)
+    "answer_on_predicate",  # the verb governing the best value answer is the question's verb (rag.answer_clause)
     "predicate_similarity",  # the same, graded by word likeness ("hurt" for "injured"; rag.word_likeness)
     "counted_similarity",  # how alike the noun a "how many" question counts and the one the number counts
     "mood_agrees",  # question and that verb's clause are not one done and the other not (yet) done
-    # names (people, organisations, places) the best sentence gives that the question does not (rag.candidates.
+    # names (people, organisations, places) the best sentence gives that the question does not (rag.new_names.
     # new_names): for a question answered by a sentence, one that only restates the question's names seldom answers
     "new_names",
 )

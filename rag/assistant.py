@@ -35,7 +35,7 @@ from index.store import ArticlePage, ArticleRecord, PassageStore
 from rag.chat import Conversation, looks_like_follow_up, resolve_follow_up
 from rag.answer_cache import AnswerCache
 from rag.errors import EndpointError, LLMNotConfiguredError
-from rag.candidates import ArticleTerms, article_terms
+from rag.constraint_checker import ArticleTerms, article_terms
 from rag.extractive import extractive_answer
 from rag.publishers import named_publishers, publisher_words
 from rag.query import QuestionAnalysis, analyse
@@ -513,7 +513,7 @@ class Assistant:
 
 
 class _ArticleTexts:
-    """Articles' texts as a question's constraints are checked against them (rag.candidates.ArticleTerms), read
+    """Articles' texts as a question's constraints are checked against them (rag.constraint_checker.ArticleTerms), read
     from the store once per revision; the last ARTICLE_TEXT_CACHE read are kept. Shared by the threads answering."""
 
     def __init__(self, store: PassageStore) -> None:

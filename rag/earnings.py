@@ -7,7 +7,7 @@ pay $24.75 an hour", "pays rookie deputies $56,900") or with a word for them
 ("at a salary of $118,500"). A sum in a sentence with neither is paid for
 something else: what homeowners will pay in taxes, a plant's cost, a district's
 budget. (A salary noun asked for outright, "What is her salary?", is read by
-rag.candidates.sums_something_else.)
+rag.something_else.sums_something_else.)
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from index.nlp import parse, sentence_parse
-from rag.candidates import SAME_THING_LIKENESS, Candidate
+from rag.candidate import Candidate
+from rag.something_else import SAME_THING_LIKENESS
 from rag.query import SUM_OF_MONEY_NOUNS, QuestionAnalysis
 from rag.text import all_stems
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness

@@ -32,11 +32,13 @@ from typing import Callable, Sequence
 from index.metadata import UNKNOWN_PUBLISHER
 from rag.answer_model import AnswerModel, kind_of, load_answer_model
 from rag.answer_text import balanced_quotes, display_text
-from rag.candidates import (
-    PRONOUN_SPEAKER, ArticleText, Candidate, IdfFunction, answer_clause, counted_phrase, date_with_its_day,
-    drop_orders_to_assistants, find_candidates, names_someone_new, new_names, place_with_its_number,
-    rate_with_its_base, sentence_spans, span_after, whether_told, with_sentence_before,
-)  # fmt: skip
+from rag.answer_clause import answer_clause
+from rag.candidate import Candidate, sentence_spans, span_after, with_sentence_before
+from rag.candidates import PRONOUN_SPEAKER, IdfFunction, drop_orders_to_assistants, find_candidates
+from rag.constraint_checker import ArticleText
+from rag.new_names import names_someone_new, new_names
+from rag.whole_values import counted_phrase, date_with_its_day, place_with_its_number, rate_with_its_base
+from rag.yes_no import whether_told
 from rag.citations import CitedSentence, QuoteSpan, number_citations
 from rag.figures import answer_key
 from rag.identity import describe
@@ -547,7 +549,7 @@ def _cited_in_order(chosen: list[Candidate], best: Candidate) -> list[CitedSente
 
 
 def _next_sentence(best: Candidate, candidates: list[Candidate], next_paragraph: bool = False) -> Candidate | None:
-    """The candidate sentence right after `best` in its passage (rag.candidates.span_after): news writing often
+    """The candidate sentence right after `best` in its passage (rag.candidate.span_after): news writing often
     names who or what in the sentence after the one that matches the question ("... an engineer has said." /
     "Ines Kovalenko, the county's bridge engineer, said ...")."""
     after = span_after(best, next_paragraph)

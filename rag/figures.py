@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from rag.candidates import Candidate
+from rag.candidate import Candidate
 from rag.query import is_duration
 from rag.text import NUMBER_WORDS, normalise, stems
 

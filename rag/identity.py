@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
 from index.nlp import sentence_parse
-from rag.candidates import Candidate
+from rag.candidate import Candidate
 from rag.text import normalise
 
 if TYPE_CHECKING:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from rag.candidates import Candidate, a_persons_name
+from rag.candidate import Candidate
+from rag.new_names import a_persons_name
 from rag.query import QuestionAnalysis
 from rag.text import stems
 

@@ -10,18 +10,28 @@ import re
 from typing import Callable
 
 from index.nlp import sentence_parse
-from rag.candidates import (
-    Candidate, a_sum_of_anothers, acts_rather_than_places, answer_clause, approximate_for_exact, clause_agrees,
-    counted_noun, counts_a_noun_of_its_own, counts_anothers, counts_something_else, dated_as_to_come,
-    dated_before_its_article, dates_a_habit_not_an_event, dates_a_thing_or_a_state, dates_an_event_not_told,
-    dates_another_event, dates_what_was_done, decided_another_thing, decided_for_another, decided_upon,
-    does_the_asked_act_aside, done_by_another_named, done_in_another_place, done_the_other_way,
-    done_to_other_people, given_for_another_named, given_the_work, held_not_done, lasts_for_something_else, made_by,
-    names_a_person, names_one_by_its_number, names_what_it_is_done_to, of_another_person, only_said_it,
-    paid_to_another_person, pays_for_something_else, sentence_spans, shares_something_else, sizes_something_else,
-    span_before, sums_something_else, tells_whether, text_stems, the_same_act, told_as_to_come,
-    with_sentence_before,
+from rag.another_person import (
+    a_sum_of_anothers, counts_anothers, done_by_another_named, done_to_other_people, given_for_another_named,
+    of_another_person, paid_to_another_person,
 )  # fmt: skip
+from rag.answer_clause import answer_clause, clause_agrees
+from rag.candidate import Candidate, sentence_spans, span_before, text_stems, with_sentence_before
+from rag.counted_nouns import counted_noun, counts_a_noun_of_its_own, names_one_by_its_number
+from rag.decisions import decided_another_thing, decided_for_another, decided_upon
+from rag.event_dates import (
+    dated_as_to_come, dated_before_its_article, dates_a_habit_not_an_event, dates_a_thing_or_a_state,
+    dates_an_event_not_told, dates_another_event, dates_what_was_done,
+)  # fmt: skip
+from rag.new_names import names_a_person
+from rag.something_else import (
+    approximate_for_exact, counts_something_else, lasts_for_something_else, pays_for_something_else,
+    shares_something_else, sizes_something_else, sums_something_else,
+)  # fmt: skip
+from rag.value_verbs import done_in_another_place, done_the_other_way, held_not_done, the_same_act, told_as_to_come
+from rag.who_did_it import (
+    acts_rather_than_places, does_the_asked_act_aside, given_the_work, made_by, names_what_it_is_done_to, only_said_it,
+)  # fmt: skip
+from rag.yes_no import tells_whether
 from rag.earnings import pays_someone_else
 from rag.figures import amount, same_unit
 from rag.leaders import first_titled_head
@@ -103,7 +113,7 @@ def agreeing_first(
     candidates: list[Candidate], analysis: QuestionAnalysis, window: int = CHECKED_FOR_MOOD
 ) -> list[Candidate]:
     """The ranked candidates; when the best value's clause contradicts the question's time or polarity
-    (rag.candidates.clause_agrees), the first of the next ones within `window` whose clause agrees takes its
+    (rag.answer_clause.clause_agrees), the first of the next ones within `window` whose clause agrees takes its
     place: "Where will riders catch it?" is answered by "buses will stop at the park-and-ride lot", not by "will
     no longer run down Front Street", ranked first for its words. When the best counts the noun asked about
     (`answer_on_focus`), a number of something else does not take its place. When none agrees, the order stays, and the
@@ -142,7 +152,7 @@ def fitting_first(
     - for "Who voted against the fee?" or "Did anyone vote no?", the sentence naming who did first
       (rag.votes.first_naming_voters);
     - for a yes/no question, only the sentences among the first few that tell of what it asks about
-      (rag.candidates.tells_whether);
+      (rag.yes_no.tells_whether);
     - when the best value is of something else than asked (a count of other things or of another's, a sum of
       another kind, the day of a decision to do something else: `_of_something_else`), only the values among the
       first few that are not;
@@ -154,7 +164,7 @@ def fitting_first(
       when it names no one and lets another act, the first few that decided nothing else
       (`decided_another_thing`);
     - for "Who's fixing the bridge?" and "Whom did they hire to build it?", the firm given the job first, before
-      and after the rest (`asks_for_the_hired_firm`, rag.candidates.given_the_work);
+      and after the rest (`asks_for_the_hired_firm`, rag.who_did_it.given_the_work);
     - for "Where was X taken?" and other questions of going somewhere, a place someone goes to first
       (`destination_first`);
     - for a figure asked of no time, one of the article's own event before one it recalls from years before
@@ -303,7 +313,7 @@ def _doing_the_job(question: str) -> bool:
 
 def the_hired_firm(candidate: Candidate, analysis: QuestionAnalysis) -> bool:
     """Whether the candidate names the firm given the job the question asks about (`asks_for_the_hired_firm`): given
-    the work (rag.candidates.given_the_work) in a sentence about the thing asked (`about_the_thing_asked`), or one
+    the work (rag.who_did_it.given_the_work) in a sentence about the thing asked (`about_the_thing_asked`), or one
     that names no other job (`names_no_other_job`), and not on another street than the question names."""
     return (
         given_the_work(candidate)
@@ -496,7 +506,7 @@ def _a_figure_of_the_same_thing(candidate: Candidate, best: Candidate, analysis:
     """Whether a figure measures what the best one does: the same unit ("about 1,500 fish", "About 4,100 dead
     trout"; not "2.4 million bushels" and "20 miles"), and, when the best says what it counts, a count that says
     so too, of what the question asks about (not "nine of 12 counts" for "17 homeowners",
-    rag.candidates.counts_something_else)."""
+    rag.something_else.counts_something_else)."""
     if not same_unit(candidate.answer_text() or "", best.answer_text() or "", analysis.focus):
         return False
     return counted_noun(best) is None or (counted_noun(candidate) is not None
@@ -536,7 +546,7 @@ def of_the_time_asked_first(candidates: list[Candidate], analysis: QuestionAnaly
 def doer_of_the_act_aside_first(candidates: list[Candidate], analysis: QuestionAnalysis) -> list[Candidate]:
     """For "Who won the mayor race?": when the best name's sentence tells the act in a participle clause ("Delia
     Marchetti ousted Mayor Roy Hadfield, winning 6,412 votes") and the best is not the subject it shares, that
-    subject's candidate of the same sentence comes first (rag.candidates.does_the_asked_act_aside)."""
+    subject's candidate of the same sentence comes first (rag.who_did_it.does_the_asked_act_aside)."""
     best = candidates[0]
     if does_the_asked_act_aside(analysis, best) is not False:
         return candidates

@@ -7,7 +7,7 @@ word, a word of its name ("trash" of "trash pickup"), or a word like it ("pumper
 for "truck", by word likeness), or that names nothing paid for and follows one that
 tells of it ("Permit fees will rise next year. Food trucks will pay $120."). "The
 town will lease the fire station for $1 a year" prices no furnace; "left the library
-$750,000 in her will" no solar panels. (rag.candidates.pays_for_something_else asks
+$750,000 in her will" no solar panels. (rag.something_else.pays_for_something_else asks
 less: any one word of the question in the sentence, "fire station" of "the furnace
 for the fire station" too.)
 """
@@ -19,7 +19,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from index.nlp import sentence_parse
-from rag.candidates import SAME_THING_LIKENESS, Candidate, answer_clause_tokens, span_before
+from rag.candidate import Candidate, span_before
+from rag.something_else import SAME_THING_LIKENESS
+from rag.value_clause import answer_clause_tokens
 from rag.query import QuestionAnalysis
 from rag.text import all_stems
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
@@ -174,7 +176,7 @@ def _payer(question: str) -> frozenset[str]:
 
 
 def _names_what_is_paid_for(value: "Span", verb: "Token", payer: frozenset[str]) -> bool:
-    """Whether the clause of the sum `value`, hung on `verb` (rag.candidates.answer_clause_tokens), names a thing
+    """Whether the clause of the sum `value`, hung on `verb` (rag.value_clause.answer_clause_tokens), names a thing
     besides who pays (the subject of a verb of paying, whom it costs, one the question names as the payer), who is
     paid ("to the firm", "The firm was paid"), what is said aside ("according to town records"), and besides words
     for the price, a share, a time or a number: "Food trucks will pay $120", "It cost the town $14,200", "The price

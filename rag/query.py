@@ -87,7 +87,7 @@ _GROUPS_OF_PEOPLE = frozenset({"crowd", "audience", "turnout", "attendance", "st
                                "membership", "congregation", "class", "team", "squad", "crew", "following",
                                "gathering", "rally", "protest", "delegation"})  # fmt: skip
 # Nouns for a business ("Which contractor did the work?") or another body ("Which agency ...?"): the question asks
-# for an organisation's name. A business is no public body (rag.candidates).
+# for an organisation's name. A business is no public body (rag.answer_entities).
 BUSINESS_NOUNS = frozenset({"company", "firm", "contractor", "subcontractor", "corporation", "business", "bank",
                             "developer", "builder", "supplier", "vendor", "manufacturer", "retailer", "insurer",
                             "lender", "chain", "consultancy"})  # fmt: skip

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Literal
 from index.dates import MONTH_NUMBERS, WEEKDAY_NAMES
 from index.nlp import sentence_parse
 from rag.answer_text import display_text
-from rag.candidates import SINCE_A_TIME, Candidate, span_after, text_stems
+from rag.candidate import Candidate, span_after, text_stems
+from rag.candidates import SINCE_A_TIME
 from rag.query import CAUSE_VERBS, PEOPLES_NOUNS, PHRASAL_MEANINGS, QuestionAnalysis, same_act
 from rag.text import all_stems, stems
 from rag.votes import asks_of_a_voter

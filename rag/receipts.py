@@ -16,7 +16,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from index.nlp import sentence_parse
-from rag.candidates import Candidate, answer_clause_tokens
+from rag.candidate import Candidate
+from rag.value_clause import answer_clause_tokens
 from rag.query import QuestionAnalysis
 from rag.text import all_stems
 

@@ -17,9 +17,11 @@ from typing import Callable
 
 from index.dates import MONTH_NUMBERS
 from index.metadata import UNKNOWN_PUBLISHER
-from rag.candidates import (
-    Candidate, counted_noun, counts_anothers, counts_something_else, done_the_other_way, with_sentence_before,
-)  # fmt: skip
+from rag.another_person import counts_anothers
+from rag.candidate import Candidate, with_sentence_before
+from rag.counted_nouns import counted_noun
+from rag.something_else import counts_something_else
+from rag.value_verbs import done_the_other_way
 from rag.figures import amount, amounts, figure, same_unit
 from rag.models import Passage
 from rag.number_roles import a_population_not_asked, rival_is_a_share_or_a_holding

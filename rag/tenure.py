@@ -22,7 +22,8 @@ import re
 from typing import TYPE_CHECKING
 
 from index.nlp import sentence_parse
-from rag.candidates import PICKING_VERBS, Candidate, sentence_spans
+from rag.answer_entities import PICKING_VERBS
+from rag.candidate import Candidate, sentence_spans
 from rag.query import QuestionAnalysis
 from rag.text import all_stems
 

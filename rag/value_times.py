@@ -17,7 +17,7 @@ from index.dates import MONTH_NAMES, MONTH_NUMBERS, WEEKDAY_NAMES
 from rag.text import NUMBER_WORDS
 
 if TYPE_CHECKING:
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
 
 _PERIODS = r"year|month|week|spring|summer|fall|autumn|winter|season|quarter|semester|term|school\s+year"
 _SEASONS = r"spring|summer|fall|autumn|winter"

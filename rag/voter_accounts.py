@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from index.nlp import sentence_parse
-from rag.candidates import Candidate, sentence_spans
+from rag.candidate import Candidate, sentence_spans
 from rag.query import QuestionAnalysis
 from rag.text import stems, words
 from rag.votes import (

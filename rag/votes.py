@@ -16,7 +16,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from index.nlp import parse, sentence_parse
-from rag.candidates import Candidate, a_persons_name, names_a_person
+from rag.candidate import Candidate
+from rag.new_names import a_persons_name, names_a_person
 from rag.query import QuestionAnalysis
 from rag.text import NUMBER_WORDS, stems, words
 
@@ -314,7 +315,7 @@ def voters_asked(analysis: QuestionAnalysis) -> set[str]:
 
 
 # A vote told by its tally: "voted 5-2", "approved the plan 4-1", "passed 612 to 455" (not a year range,
-# "2024-2025", which rag.candidates' tally of any numbers takes in).
+# "2024-2025", which rag.answer_entities' tally of any numbers takes in).
 _TALLIED_VOTE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b|\b\d{1,3}\s+to\s+\d{1,3}\b")
 
 

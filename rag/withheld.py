@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from index.nlp import sentence_parse
 from rag.answer_text import display_text
-from rag.candidates import ConstraintChecker, sentence_spans
+from rag.candidate import sentence_spans
+from rag.constraint_checker import ConstraintChecker
 from rag.models import Passage
 from rag.query import ANYONE_NOUNS, CAUSE_VERBS, ORGANISATION_NOUNS, PEOPLES_NOUNS, QuestionAnalysis, phrasal_meaning
 from rag.text import all_stems, stems

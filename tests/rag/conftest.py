@@ -4,11 +4,14 @@ none of them from the sample, so no rule passes only on text it was written for.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import pytest
 
 from tests.conftest import make_settings
+
+if TYPE_CHECKING:
+    from rag.word_likeness import WordLikeness
 
 RULES_CORPUS = Path(__file__).resolve().parent / "data" / "rules_corpus"
 # Two short articles written for the tests of what articles say they do not know (rag.withheld) and of who
@@ -38,3 +41,11 @@ def withheld_assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[obj
     settings = make_settings(tmp_path_factory.mktemp("withheld-store"))
     assert ingest_paths(settings, [WITHHELD_CORPUS], prune=False).as_json()["added"] == 2
     yield Assistant.from_settings(settings)
+
+
+@pytest.fixture
+def likeness(encoder: object) -> "WordLikeness":
+    """Word likeness from the local encoder, as the answerer has it."""
+    from rag.word_likeness import EncoderWordLikeness
+
+    return EncoderWordLikeness(encoder)  # type: ignore[arg-type]

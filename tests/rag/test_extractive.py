@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.models import Passage
     from rag.query import QuestionAnalysis
     from rag.word_likeness import WordLikeness
@@ -17,7 +17,7 @@ def test_the_sentence_after_the_best_one_may_open_the_next_paragraph_but_not_the
     """News paragraphs are often one sentence long: "... an engineer has said." / "Ines Kovalenko, the county's
     bridge engineer, ..." names who. A blank line ends a section, and what follows it is another matter."""
     from index.nlp import entities_by_line
-    from rag.candidates import Candidate, sentence_spans
+    from rag.candidate import Candidate, sentence_spans
     from rag.extractive import _continues, _next_sentence
     from rag.models import Passage
     from rag.query import analyse
@@ -48,7 +48,7 @@ def _passage(passage_id: str, source: str, text: str) -> "Passage":
 
 def _valued(text: str, value: str, label: str, features: dict[str, float] | None = None) -> "Candidate":
     """A candidate for the one-sentence article `text` (no entities of the model's), valued at `value`."""
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.models import Passage
 
     passage = Passage(passage_id=text, article_id=text, title="t", source="s", text=text, start=0, end=len(text),
@@ -90,7 +90,7 @@ def test_two_outlets_counting_the_same_thing_differ_and_a_count_of_something_els
 def _embedded(passage: "Passage", encoder: object) -> "Passage":
     """`passage` with its sentences' vectors, as the index keeps them, so candidates get their similarity."""
     from index.vector_codec import pack
-    from rag.candidates import sentence_spans
+    from rag.candidate import sentence_spans
 
     spans = sentence_spans(passage)
     vectors = encoder.embed_array([passage.text[s:e] for s, e in spans])  # type: ignore[attr-defined]
@@ -223,7 +223,8 @@ def test_one_length_of_time_in_other_units_is_the_same_figure(encoder: object) -
 
 def test_a_which_question_looks_into_the_next_paragraph_only_when_its_sentence_names_no_one_new() -> None:
     from index.nlp import entities_by_line
-    from rag.candidates import Candidate, names_someone_new, sentence_spans
+    from rag.candidate import Candidate, sentence_spans
+    from rag.new_names import names_someone_new
     from rag.models import Passage
 
     text = (
@@ -266,7 +267,8 @@ def test_a_question_of_going_that_asks_no_destination_keeps_its_best_place(
 
 def test_a_number_joined_to_a_count_of_something_else_counts_that_too() -> None:
     """"employs about 45 people all year and about 210 in summer": the 210 are people too, no count of rooms."""
-    from rag.candidates import Candidate, counts_a_noun_of_its_own
+    from rag.candidate import Candidate
+    from rag.counted_nouns import counts_a_noun_of_its_own
     from rag.models import Passage
 
     text = "The Quenlow lodge employs about 45 people all year and about 210 in summer."
@@ -565,7 +567,7 @@ def test_outlets_whose_publisher_is_not_known_are_named_by_their_articles_title(
 def test_sentences_joined_into_one_citation_each_lose_their_dateline() -> None:
     """An article's summary line and its lead, next to each other in one passage, are quoted together; the lead's
     dateline ("MARLOW FERRY - ") is dropped from the answer text as it is when the lead stands alone."""
-    from rag.candidates import Candidate, sentence_spans
+    from rag.candidate import Candidate, sentence_spans
     from rag.extractive import _sentence_answer
     from rag.answer_model import load_answer_model
     from rag.query import analyse
@@ -744,7 +746,7 @@ def test_a_value_a_rule_put_behind_the_best_of_its_sentence_is_no_rival_of_it() 
     """The margin the refusal model sees is to the next other value, but not to one of the best's own sentence that
     a rule put behind it ("served 1,800 families in 2023 and 2,100 last year" for last year); a value of another
     sentence ranked higher still is."""
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.extractive import MAX_MARGIN, refusal_features
     from rag.query import analyse
 
@@ -829,7 +831,7 @@ def test_a_rate_given_as_a_sum_per_sum_answers_what_rate() -> None:
 
 def test_a_weekday_keeps_no_lowercase_word_for_a_month() -> None:
     """"Friday, may 3 members said": "may" is no month."""
-    from rag.candidates import date_with_its_day
+    from rag.whole_values import date_with_its_day
 
     text = "The Orlow board met Friday, may 3 members said, and voted on the budget."
     at = text.index("Friday")
@@ -928,7 +930,7 @@ def test_a_name_of_the_thing_a_who_question_asks_about_is_no_answer(encoder: obj
     answer = _answer_with_similarity("Who was behind the campaign against the Tarnby middle school bond?", [article],
                                     encoder)
     assert "Quell Middle School [1]" not in answer and "Ione Pratt" in answer
-    from rag.candidates import _does_something, _the_thing_asked_about
+    from rag.answer_entities import _does_something, _the_thing_asked_about
 
     paying = "Quell Middle School will pay $210,000 of the cost of its new roof, and the county will pay the rest."
     assert _the_thing_asked_about("Quell Middle School", "Who is paying for the middle school roof?")
@@ -997,7 +999,7 @@ def test_a_sum_given_per_one_thing_is_no_cost_unless_the_question_asks_the_price
 def test_a_name_told_in_full_and_in_short_is_no_rival_of_itself() -> None:
     """"Halvern" and "Halvern Property Group" are one answer: the margin the refusal model sees is to the next
     other name."""
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.extractive import refusal_features
     from rag.query import analyse
 

@@ -18,7 +18,7 @@ from tests.rag.test_extractive import _passage
     ],
 )
 def test_figures_are_compared_as_numbers_and_lengths(first: str, second: str, same: bool) -> None:
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.figures import figure
 
     def candidate(value: str) -> Candidate:

@@ -44,7 +44,7 @@ def test_the_role_a_sentence_gives_a_name(sentence: str, name: str, role: str | 
 
 def test_a_title_the_model_took_into_the_name_is_still_the_role() -> None:
     from index.nlp import entities_by_line
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.identity import describe
     from rag.models import Passage
 

@@ -36,7 +36,7 @@ def test_a_question_asks_who_heads_a_firm_a_group_or_an_office(question: str, as
 
 
 def _headed(text: str, name: str, label: str, question: str) -> bool:
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.leaders import titled_head
     from rag.models import Passage
 

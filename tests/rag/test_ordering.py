@@ -11,7 +11,7 @@ import pytest
 from tests.rag.test_extractive import _passage, _valued
 
 if TYPE_CHECKING:
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.models import Passage
     from rag.word_likeness import WordLikeness
 
@@ -40,7 +40,7 @@ def _values_of_one_sentence(text: str, label: str, *values: str) -> list["Candid
     ],
 )
 def test_a_value_whose_clause_denies_what_is_asked_goes_after_one_that_does_not(question: str, first: str) -> None:
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.ordering import agreeing_first
     from rag.query import analyse
 
@@ -56,7 +56,7 @@ def test_a_value_whose_clause_denies_what_is_asked_goes_after_one_that_does_not(
 def test_a_count_of_the_noun_asked_about_is_not_replaced_by_a_count_of_something_else() -> None:
     """"the mill's water use, up to 2 million gallons a day, has not been studied": the clause is denied, but the
     value counts the water asked about; "120 workers" in an agreeing clause counts something else."""
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.ordering import agreeing_first
     from rag.query import analyse
 
@@ -93,7 +93,7 @@ def test_where_someone_is_taken_is_a_place_after_to(text: str, value: str, goes_
     """"Where was the driver taken?": a place that follows "to" (with the place it is in, perhaps) is where
     someone or something went, and comes before a better-ranked place that does not; "according to" and "next
     to" go nowhere."""
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.ordering import destination_first
 
     def candidate(sentence: str, name: str) -> "Candidate":
@@ -116,7 +116,7 @@ def test_a_denied_count_of_the_noun_asked_about_gives_way_to_a_number_that_names
 ) -> None:
     """"did not hire 12 teachers. It hired nine instead": the nine says nothing of counting something else, and
     its clause agrees with the question."""
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.ordering import agreeing_first
     from rag.query import analyse
 
@@ -141,7 +141,7 @@ def test_a_denied_count_of_the_noun_asked_about_gives_way_to_a_number_that_names
 def test_how_many_more_is_answered_by_what_is_added(text: str, value: str, added: bool) -> None:
     """"How many more employees will the jail need?": a number of more ("22 more", "15 additional deputies", "adds
     15 beds") comes before a better-ranked total ("The jail has 58 employees")."""
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.ordering import added_first
 
     def candidate(sentence: str, number: str) -> "Candidate":
@@ -155,7 +155,7 @@ def test_how_many_more_is_answered_by_what_is_added(text: str, value: str, added
 def test_a_total_answers_how_many_there_will_be_ahead_of_what_is_added() -> None:
     """"How many beds will the Quenlow jail have?": "adds 180 beds ... for a total of 420" gives 420; the 180 added
     answer only "How many more ...?"."""
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.ordering import added_first, total_first
     from rag.models import Passage
     from rag.query import analyse
@@ -179,7 +179,7 @@ def test_a_total_does_not_answer_what_is_added_or_count_something_else() -> None
     """"How many officers will Quenlow hire?" asks what is added: "hire 6 more officers, for a total of 48" gives 6.
     "A total of 112 candidates applied" counts no officers, and a total in another article is of another thing:
     neither comes before "6 more officers" for "How many officers will Quenlow have?"."""
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.ordering import total_first
     from rag.query import analyse
 
@@ -203,7 +203,7 @@ def test_a_total_does_not_answer_what_is_added_or_count_something_else() -> None
 def test_a_decision_in_the_past_to_do_something_later_does_not_contradict_a_question_about_the_future(
     decided: str,
 ) -> None:
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.ordering import agreeing_first
     from rag.query import analyse
 
@@ -219,7 +219,7 @@ def test_a_decision_in_the_past_to_do_something_later_does_not_contradict_a_ques
 def test_a_how_many_question_whose_numbers_count_something_else_is_refused() -> None:
     """"How many firefighters were hurt?": a number of the building's units, ranked first, gives way to a number of
     firefighters; with none, there is no candidate, so no answer."""
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.ordering import fitting_first
     from rag.query import analyse
 
@@ -252,7 +252,7 @@ def test_a_question_about_what_will_be_is_not_answered_by_the_day_of_what_was_do
 def test_a_when_question_is_not_answered_by_the_day_of_a_vote_to_do_something_else() -> None:
     """"When were the levee repairs completed?": the day of the vote to repair it gives way to a later date of the
     repairs; with none, there is no candidate."""
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.ordering import fitting_first
     from rag.query import analyse
 
@@ -270,7 +270,7 @@ def test_a_when_question_is_not_answered_by_the_day_of_a_vote_to_do_something_el
 def test_a_why_question_about_one_person_is_answered_where_that_person_is_named() -> None:
     """"Why did Wexley vote against the fee?": the reason Dunmore gave is not hers; hers is, in the sentence that
     names her. With no sentence naming her, there is no candidate."""
-    from rag.candidates import Candidate, sentence_spans
+    from rag.candidate import Candidate, sentence_spans
     from rag.ordering import fitting_first
     from rag.query import analyse
 
@@ -308,7 +308,7 @@ def test_a_why_question_about_one_person_is_answered_where_that_person_is_named(
     ],
 )  # fmt: skip
 def test_a_name_of_the_kind_asked_for_is_the_short_answer(question: str, text: str, names: list[str]) -> None:
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.ordering import named_by_focus
     from rag.query import analyse
 
@@ -320,7 +320,7 @@ def test_a_sentence_naming_the_kind_asked_for_comes_first_unless_it_tells_of_the
     """"Which Kell council members voted against the budget?": of the first few sentences, the one that puts names
     after "council members" comes first, ahead of the one about the vote; not one that says they voted yes, one
     that gives the noun as another's ("Dunmore council members"), nor two names for "Which member ...?"."""
-    from rag.candidates import Candidate, sentence_spans
+    from rag.candidate import Candidate, sentence_spans
     from rag.ordering import named_by_focus_first
     from rag.query import analyse
 
@@ -345,7 +345,7 @@ def test_a_sentence_naming_the_kind_asked_for_comes_first_unless_it_tells_of_the
 def test_a_place_after_a_preposition_is_not_the_name_of_the_kind_asked_for() -> None:
     """"the largest employer in Tansy Ferry" does not name the employer Tansy Ferry; "the city of Aarhus" does
     name the city."""
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.ordering import named_by_focus
     from rag.query import analyse
 
@@ -360,7 +360,7 @@ def test_a_place_after_a_preposition_is_not_the_name_of_the_kind_asked_for() -> 
 def test_the_name_a_decision_is_about_comes_before_the_body_that_decided() -> None:
     """"Who became superintendent?": when the best value is the board that voted to hire someone, the person of the
     same sentence is the answer, ahead of the school he led."""
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.ordering import decided_upon_first
 
     text = "The Tarrow Board of Education voted 5-0 on Monday to hire Dana Lisle, principal of Tarrow High School."
@@ -382,7 +382,7 @@ def test_the_name_a_decision_is_about_comes_before_the_body_that_decided() -> No
 def test_a_body_that_decided_something_else_naming_no_one_is_no_answer() -> None:
     """"Who's building the Tarrow apartments?": "The Tarrow Planning Board voted 4-1 to approve 72 apartments"
     tells who approved them, and names no builder; the developer named in the next sentence answers."""
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.ordering import fitting_first
     from rag.query import analyse
 
@@ -406,7 +406,7 @@ def test_a_body_that_decided_to_do_the_thing_itself_still_answers() -> None:
     """"The Tarrow County Commission voted Tuesday to tear down the old jail": the commission answers "Who is
     demolishing the old jail?" (its decision is to do so itself), though "tear down" is not the question's verb;
     "voted to approve 72 apartments" lets another build them."""
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.ordering import fitting_first
     from rag.query import analyse
 
@@ -435,7 +435,7 @@ def test_a_sentence_naming_the_kind_asked_for_does_not_jump_one_that_may_already
     """"Wade Kessel was the only council member to vote against the levy" ranked first may already say who: a
     later "Council member Lena Hart abstained" (no vote against) does not take its place; and a name after a
     comma past a preposition is the kind's ("The biggest employer in town, Brightwater Foods, ...")."""
-    from rag.candidates import Candidate, sentence_spans
+    from rag.candidate import Candidate, sentence_spans
     from rag.ordering import named_by_focus, named_by_focus_first
     from rag.query import analyse
 
@@ -581,7 +581,7 @@ def test_a_day_made_effective_or_settled_on_is_ahead(text: str, value: str) -> N
     ],
 )
 def test_a_date_of_what_is_to_come_does_not_answer_when_something_was_done(question: str, answers: bool) -> None:
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.ordering import fitting_first
     from rag.query import analyse
 
@@ -625,7 +625,7 @@ def test_the_agreeing_value_on_the_questions_verb_in_the_same_sentence_comes_fir
     """"When is the new Quenlow school to open?": "opened in 1958" is done, so a value of a plan takes its place;
     of the plan's sentence, "open the school in fall 2028", on the question's verb, not "break ground in spring
     2026"."""
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.ordering import agreeing_first
     from rag.query import analyse
 
@@ -695,7 +695,7 @@ def test_who_does_a_job_is_the_firm_given_it_though_its_sentence_shares_few_word
 def _counts_of_a_2024_article(text: str) -> Callable[[str, int, int, float], "Candidate"]:
     """A maker of candidates for the numbers of `text`, one article published 2024-06-14: each valued at a number,
     quoting text[start:end], with its share of the question's words."""
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.models import Passage
 
     passage = Passage(passage_id="a", article_id="a", title="t", source="s", text=text, start=0, end=len(text),
@@ -717,7 +717,7 @@ def _counts_of_a_2024_article(text: str) -> Callable[[str, int, int, float], "Ca
     ],
 )
 def test_a_figure_of_an_event_the_story_only_recalls_gives_way_to_one_of_its_own(question: str, first: str) -> None:
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.models import Passage
     from rag.ordering import of_the_articles_own_time_first
     from rag.query import analyse
@@ -752,7 +752,7 @@ def test_a_figure_of_an_event_the_story_only_recalls_gives_way_to_one_of_its_own
 ])
 def test_a_recalled_figure_gives_way_only_to_one_of_the_same_thing(text: str, best: str, other: str,
                                                                   question: str) -> None:  # fmt: skip
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.models import Passage
     from rag.ordering import of_the_articles_own_time_first
     from rag.query import analyse
@@ -816,7 +816,7 @@ def test_a_figure_of_what_would_be_does_not_answer_what_is_now(question: str, an
     ("How many workers does Orlow Pump have now that it has expanded?", False),  # asks what it has
 ])  # fmt: skip
 def test_how_many_there_are_does_not_answer_how_many_were_done_so_far(question: str, only_held: bool) -> None:
-    from rag.candidates import held_not_done
+    from rag.value_verbs import held_not_done
     from rag.ordering import fitting_first
     from rag.query import analyse
 
@@ -829,7 +829,7 @@ def test_how_many_there_are_does_not_answer_how_many_were_done_so_far(question: 
 
 def test_a_firm_given_another_job_is_not_the_one_asked_about() -> None:
     """"Who won the plumbing bid?": a sentence of the roofing bid shares the word "bid" only."""
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.models import Passage
     from rag.ordering import about_the_thing_asked
     from rag.query import analyse
@@ -888,7 +888,7 @@ def test_a_recalled_figure_gives_way_to_the_same_thing_by_another_word(likeness:
 def test_a_figure_the_question_names_tells_which_case_it_asks_of() -> None:
     """"What will the Orby levy cost the owner of a $300,000 house?": the sentence that gives the $300,000 home
     answers, not the levy's yearly total; a question naming no figure keeps the order."""
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.models import Passage
     from rag.ordering import naming_the_questions_figure_first
     from rag.query import analyse
@@ -1001,7 +1001,7 @@ def test_a_firm_given_the_work_on_another_street_is_not_the_one_asked(question: 
 
 def test_the_one_who_orders_or_presents_a_work_is_not_its_maker() -> None:
     """"That study, commissioned by the Orby council, was conducted by Vance Associates": the council ordered it."""
-    from rag.candidates import made_by
+    from rag.who_did_it import made_by
 
     text = "That study, commissioned by the Orby council, was conducted by Vance Associates."
     assert not made_by(_named_in(text, "the Orby council"), "study")
@@ -1016,7 +1016,7 @@ def _named_in(text: str, name: str, start: int = 0, end: int | None = None,
               entities: Sequence[tuple[int, int, str]] = ()) -> "Candidate":  # fmt: skip
     """A candidate of the article `text` (with the entities the model is taken to have found) valued at `name` as an
     organisation, quoting text[start:end] (the whole article by default)."""
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.models import Passage
 
     passage = Passage(passage_id="a", article_id="a", title="t", source="s", text=text, start=0, end=len(text),
@@ -1035,7 +1035,7 @@ def test_a_firm_given_the_job_in_another_article_is_the_one_hired_when_it_names_
 ) -> None:
     """The best candidate comes from a story of the board's vote; the award is told in another article, ranked far
     down: it answers "Who is building the new stadium?" when it, or the sentence before, names the stadium."""
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.models import Passage
     from rag.ordering import fitting_first
     from rag.query import analyse
@@ -1063,7 +1063,7 @@ def test_a_firm_given_the_job_in_another_article_is_the_one_hired_when_it_names_
 def test_the_check_that_finds_a_value_of_something_else_is_named(question: str, text: str, value: str,
                                                                   check: str | None) -> None:  # fmt: skip
     """`rag eval funnel` says which rule dropped a right answer: the first check that finds it of something else."""
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.models import Passage
     from rag.ordering import something_else_check
     from rag.query import analyse

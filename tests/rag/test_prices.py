@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
 
 
 @pytest.mark.parametrize(
@@ -38,7 +38,7 @@ def test_a_price_question_names_the_thing_it_prices(question: str, things: tuple
 
 def _sum_in(text: str, value: str) -> "Candidate":
     """A candidate for the sentence of `text` holding `value` (the last sentence), valued at `value`."""
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.models import Passage
 
     passage = Passage(passage_id="p", article_id="p", title="t", source="s", text=text, start=0, end=len(text),

@@ -13,7 +13,7 @@ from rag.reasons import gives_a_reason
 from rag.text import stems
 
 if TYPE_CHECKING:
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.models import Passage
 
 
@@ -144,7 +144,7 @@ def _article(text: str, encoder: object) -> "Passage":
     """A one-passage article with its sentences' vectors, as the index keeps them."""
     from index.nlp import entities_by_line
     from index.vector_codec import pack
-    from rag.candidates import sentence_spans
+    from rag.candidate import sentence_spans
     from rag.models import Passage
 
     passage = Passage(passage_id=text[:20], article_id=text[:20], title="t", source="Orby Ledger", text=text, start=0,
@@ -356,7 +356,7 @@ def test_a_cause_asked_of_a_noun_is_given_by_a_sentence_whose_subject_points_bac
 
 def _sentences(text: str) -> tuple["Passage", list["Candidate"]]:
     """A one-passage article and a candidate for each of its sentences, in the article's order."""
-    from rag.candidates import Candidate, sentence_spans
+    from rag.candidate import Candidate, sentence_spans
     from rag.models import Passage
 
     passage = Passage(passage_id="orby-1", article_id="orby-1", title="t", source="Orby Ledger", text=text, start=0,
@@ -441,7 +441,7 @@ def test_a_sentence_further_down_telling_the_event_with_its_cause_comes_before_a
 def _named_sentences(text: str) -> list["Candidate"]:
     """A candidate for each sentence of a one-passage article, with the entities the index stores for it."""
     from index.nlp import entities_by_line
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
 
     passage, candidates = _sentences(text)
     passage = passage.model_copy(update={"entities": entities_by_line([text])[0]})

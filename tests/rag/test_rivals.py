@@ -9,7 +9,7 @@ from tests.rag.test_extractive import _answer_with_similarity, _passage
 
 
 def test_an_outlet_that_gives_both_figures_does_not_disagree_with_one_that_gives_one() -> None:
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.rivals import _also_states
     from rag.models import Passage
 
@@ -41,7 +41,7 @@ def test_an_outlet_that_gives_both_figures_does_not_disagree_with_one_that_gives
 def test_an_outlet_states_a_figure_only_as_the_same_whole_sum(text: str, states: bool) -> None:
     """A passage that also gives the other outlet's figure does not disagree with it: but "$12" is not given by
     "under 12", "2012" or "12.5 percent"."""
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.rivals import _also_states
 
     other_text = "The one-way ferry fare is now $12."

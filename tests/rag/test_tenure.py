@@ -131,7 +131,7 @@ def test_one_who_leaves_the_post_is_not_who_comes_to_it(question: str, sentence:
 def test_a_stand_in_is_read_in_the_answers_own_sentence() -> None:
     """A candidate that runs on into the next sentence ("... said she would apply for the permanent job") is read in
     the sentence that names the answer."""
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.query import analyse
     from rag.tenure import held_for_now
     from tests.rag.test_extractive import _passage

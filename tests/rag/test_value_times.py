@@ -134,7 +134,7 @@ def test_a_weekday_is_in_the_year_of_its_article(published: str | None, asked: s
 
 def test_a_sentence_of_one_weekday_tells_every_figure_of_that_week() -> None:
     """"crested at 31.4 feet early Monday, 9.4 feet above flood stage": both figures are Monday's."""
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
     from rag.models import Passage
     from rag.value_times import sentence_week
 

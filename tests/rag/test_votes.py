@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
-    from rag.candidates import Candidate
+    from rag.candidate import Candidate
 
 
 def _sentences(text: str) -> list["Candidate"]:
     """One candidate per sentence of the one-passage article `text`."""
     from index.nlp import entities_by_line
-    from rag.candidates import Candidate, sentence_spans
+    from rag.candidate import Candidate, sentence_spans
     from rag.models import Passage
 
     passage = Passage(passage_id="p", article_id="a", title="Vote", source="Orrin Bay Courier", text=text, start=0,
