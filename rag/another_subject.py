@@ -8,7 +8,7 @@ import re
 from typing import Sequence
 
 from index.dates import MONTH_NUMBERS
-from rag.answer_entities import THOROUGHFARE
+from rag.answer_places import THOROUGHFARE
 from rag.constraint_checker import ConstraintChecker
 from rag.models import Passage
 from rag.query import Constraint, numbered_in, year_ranges

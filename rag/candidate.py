@@ -10,7 +10,6 @@ from index.sentences import split_sentences
 from rag.models import Passage
 from rag.text import stems
 
-
 Entity = tuple[int, int, str]
 
 

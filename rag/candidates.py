@@ -28,22 +28,20 @@ from rag.another_subject import (
     names_a_namesake, names_a_rival, names_another_number, names_another_period, of_another_instance, opening_settings,
     set_in_another_place,
 )  # fmt: skip
-from rag.answer_entities import (
-    NAME_LABELS, NOT_THE_HOLDER, _on_focus, _specific, another_kind_of, answer_entities, holds_the_role, nearness,
-    rank_below_the_top,
-)  # fmt: skip
+from rag.answer_entities import NAME_LABELS, answer_entities, rank_below_the_top
+from rag.answer_features import _on_focus, _specific, nearness
 from rag.answer_text import addressed_to_assistant, looks_like_headline
 from rag.candidate import Candidate, Entity, sentence_spans, text_stems
 from rag.constraint_checker import ArticleText, ConstraintChecker
 from rag.models import Passage
 from rag.new_names import names_not_asked
 from rag.query import QuestionAnalysis, role_forms
+from rag.roles import NOT_THE_HOLDER, another_kind_of, holds_the_role
 from rag.text import all_stems, normalise, noun_stems, stems, words
 from rag.value_clause import _predicate_stems
 
 if TYPE_CHECKING:
     import numpy as np
-
 
 IdfFunction = Callable[[str], float]
 

@@ -17,7 +17,6 @@ from rag.word_likeness import WordLikeness
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-
 # How far (in words) an answer entity may sit from the thing counted ("12 homes",
 # "four southeastern provinces") to count it.
 COUNTED_WINDOW = 3

@@ -15,7 +15,6 @@ from rag.yes_no import SAME_EVENT, SAME_EVENT_LIKENESS
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-
 # Verbs of a decision to do something: "voted on Tuesday to repair the levee".
 DECIDING = frozenset({"vote", "decide", "agree", "approve", "move", "authorize", "elect", "choose", "resolve"})
 

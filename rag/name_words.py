@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-
 # Words of a firm's name, which no person's name holds ("Greythorn Pump Works", "Chief Executive Partners").
 _FIRM_WORDS = ("inc", "llc", "llp", "ltd", "corp", "company", "group", "partners", "services", "associates", "works",
                "holdings", "systems", "solutions", "consulting", "construction", "engineering", "architects",

@@ -12,7 +12,6 @@ from rag.name_words import ORGANISATION_WORDS, POSSESSIVE_END, POSSESSIVE_IN_TEX
 from rag.query import ANSWER_LABELS, CALENDAR_WORDS
 from rag.text import all_stems, normalise, stems, stopwords, words
 
-
 # Entity labels of names (ANSWER_LABELS["name"]): who and what a sentence is about.
 _NAMES = frozenset(ANSWER_LABELS["name"])
 # More new names than this say no more about whether a sentence answers.

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 
 from index.nlp import sentence_parse
 from rag.candidate import Candidate
-from rag.value_clause import answer_clause_tokens
 from rag.query import QuestionAnalysis
 from rag.text import all_stems
+from rag.value_clause import answer_clause_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -22,7 +22,6 @@ from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-
 # How alike the noun a number counts must be to the noun a "how many" question asks about ("riders" for "people"
 # 0.37; "treatment rooms" for "beds" 0.52 passes too, "intersections" for "cars" 0.31 and "checkouts" for "people"
 # 0.26 do not). Chosen on the dev splits, below the least alike pair of any right answer there (0.37).

@@ -14,7 +14,6 @@ from rag.text import all_stems
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-
 # How many steps up the parse an answer may be from the verb that governs it ("17" -> "homes" -> "damaged").
 _GOVERNING_STEPS = 4
 

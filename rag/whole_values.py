@@ -8,12 +8,12 @@ import re
 
 from index.dates import MONTH_NUMBERS, WEEKDAY_NAMES
 from index.nlp import sentence_parse
-from rag.answer_entities import PER_AMOUNT_AFTER, ROAD_NOUN_LAST, THOROUGHFARE
+from rag.answer_places import ROAD_NOUN_LAST, THOROUGHFARE
 from rag.answer_text import balanced_quotes
 from rag.candidate import Candidate, text_stems
 from rag.counted_nouns import COUNTED_WINDOW, _counted_noun
+from rag.rates import PER_AMOUNT_AFTER
 from rag.text import stems
-
 
 # A house number right before a street's name ("220 Main St."), and a road's number right after its name ("County
 # Road 12", "Highway 61").

@@ -18,7 +18,6 @@ from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-
 # How alike a sentence's word must be to a verb a yes/no question asks about to tell of the same thing ("raise":
 # "increase" 0.66, "get": "receive" 0.59; "get": "need" 0.35). Word likeness also puts some opposites above it
 # ("open": "close" 0.55), which lets such a sentence answer, as it did before this check. Chosen on the dev splits.

@@ -224,8 +224,8 @@ def test_one_length_of_time_in_other_units_is_the_same_figure(encoder: object) -
 def test_a_which_question_looks_into_the_next_paragraph_only_when_its_sentence_names_no_one_new() -> None:
     from index.nlp import entities_by_line
     from rag.candidate import Candidate, sentence_spans
-    from rag.new_names import names_someone_new
     from rag.models import Passage
+    from rag.new_names import names_someone_new
 
     text = (
         "The Tallow Creek bridge in Ohio will be rebuilt by 2027, an engineer has said.\n"

@@ -816,9 +816,9 @@ def test_a_figure_of_what_would_be_does_not_answer_what_is_now(question: str, an
     ("How many workers does Orlow Pump have now that it has expanded?", False),  # asks what it has
 ])  # fmt: skip
 def test_how_many_there_are_does_not_answer_how_many_were_done_so_far(question: str, only_held: bool) -> None:
-    from rag.value_verbs import held_not_done
     from rag.ordering import fitting_first
     from rag.query import analyse
+    from rag.value_verbs import held_not_done
 
     held = _valued("Orlow Pump employs 410 people at its plant on Mill Road.", "410", "CARDINAL")
     hired = _valued("The company has brought on 85 workers at the Mill Road plant.", "85", "CARDINAL")

@@ -12,7 +12,6 @@ if TYPE_CHECKING:
     from rag.candidate import Candidate
     from rag.word_likeness import WordLikeness
 
-
 _JAIL_BEDS = "The plan adds 60 beds to the Quell County jail, which has 150, for a total of 210."
 _FOOD_BANK = "The Quell food bank fed 1,900 families in 2023 and expects to feed 2,200 this year."
 
@@ -78,8 +77,8 @@ _FOOD_BANK = "The Quell food bank fed 1,900 families in 2023 and expects to feed
 def test_a_number_of_something_else_answers_no_how_many_question(
     question: str, text: str, value: str, label: str, other: bool
 ) -> None:
-    from rag.something_else import counts_something_else
     from rag.query import analyse
+    from rag.something_else import counts_something_else
 
     assert counts_something_else(analyse(question), _value_candidate(text, value, label)) is other
 
@@ -87,8 +86,8 @@ def test_a_number_of_something_else_answers_no_how_many_question(
 def test_a_number_of_something_alike_in_meaning_counts_the_thing_asked(likeness: "WordLikeness") -> None:
     """"about 310 riders" counts the people "How many people ride the bus?" asks about; "14 intersections" counts
     no cars."""
-    from rag.something_else import counts_something_else
     from rag.query import analyse
+    from rag.something_else import counts_something_else
 
     riders = _value_candidate("Route 9 carries about 310 riders on a weekday.", "about 310", "CARDINAL")
     assert not counts_something_else(analyse("How many people ride the Route 9 bus on a weekday?"), riders, likeness)
@@ -104,8 +103,8 @@ def test_a_number_of_something_alike_in_meaning_counts_the_thing_asked(likeness:
 
 def test_jobs_are_counted_only_by_the_nouns_news_counts_jobs_by(likeness: "WordLikeness") -> None:
     """"120 new boat slips" counts no jobs, though word likeness puts "boat" near "job"; "employ 120 people" does."""
-    from rag.something_else import counts_something_else
     from rag.query import analyse
+    from rag.something_else import counts_something_else
 
     question = analyse("How many new jobs will the Orlow marina expansion create?")
     slips = _value_candidate("The board let the Orlow marina build 120 new boat slips on the lake.", "120", "CARDINAL")
@@ -139,8 +138,8 @@ def test_a_number_a_place_has_counts_what_the_sentence_before_asks_more_of(quest
     """"asked for more addiction treatment beds. The county has 12.": 12 beds (the parser hangs "more" on
     "addiction")."""
     from rag.candidate import Candidate
-    from rag.something_else import counts_something_else
     from rag.query import analyse
+    from rag.something_else import counts_something_else
 
     start = text.index("The county")
     value = text.index("12")
@@ -170,8 +169,8 @@ def test_a_sum_of_another_kind_answers_no_question_for_a_salary_a_rent_or_a_fare
 
 def test_a_word_alike_names_the_sum_asked(likeness: "WordLikeness") -> None:
     """"What is the hourly wage?": "will pay $21 an hour" names it; "positions that will cost $1.9 million" does not."""
-    from rag.something_else import sums_something_else
     from rag.query import analyse
+    from rag.something_else import sums_something_else
 
     question = analyse("What is the average wage at the Tressan plant?")
     paid = _value_candidate("The new Tressan jobs will pay $21 an hour on average.", "$21", "MONEY")
@@ -310,8 +309,8 @@ def test_a_share_of_another_thing_answers_no_percent_question(
 
 
 def test_a_share_of_a_thing_alike_the_one_asked_about_answers(likeness: "WordLikeness") -> None:
-    from rag.something_else import shares_something_else
     from rag.query import analyse
+    from rag.something_else import shares_something_else
 
     won = _value_candidate("The Orlow levy won 58 percent of the ballots cast.", "58 percent", "PERCENT")
     assert not shares_something_else(analyse("What percentage of the vote did the Orlow levy get?"), won, likeness)
@@ -349,8 +348,8 @@ def test_a_sum_from_a_sentence_about_something_else_answers_no_money_question(
 def test_a_sum_whose_subject_points_back_is_of_what_the_sentence_before_names(before: str, other: bool) -> None:
     """"It cost $412,000" gives the cost of what the sentence before it tells of."""
     from rag.candidate import Candidate
-    from rag.something_else import pays_for_something_else
     from rag.query import analyse
+    from rag.something_else import pays_for_something_else
 
     text = f"{before} It cost $412,000, said treasurer Ada Lusk."
     start, value = text.index("It cost"), text.index("$412,000")
@@ -365,8 +364,8 @@ def test_a_sum_whose_subject_points_back_is_of_what_the_sentence_before_names(be
 
 def test_a_word_alike_in_meaning_names_what_the_sum_is_for(likeness: "WordLikeness") -> None:
     """"What will the levy cost someone who owns a $150,000 house?": "The owner of a $150,000 home will pay $42"."""
-    from rag.something_else import pays_for_something_else
     from rag.query import analyse
+    from rag.something_else import pays_for_something_else
 
     question = analyse("What will the Orlow road levy cost someone who owns a $150,000 house?")
     home = _value_candidate("A home worth $150,000 will pay about $42 a year.", "about $42", "MONEY")
@@ -375,16 +374,16 @@ def test_a_word_alike_in_meaning_names_what_the_sum_is_for(likeness: "WordLikene
 
 
 def test_an_enrollment_counts_pupils_of_any_name() -> None:
-    from rag.something_else import counts_something_else
     from rag.query import analyse
+    from rag.something_else import counts_something_else
 
     served = _value_candidate("The Orlow district serves 4,300 pupils.", "4,300", "CARDINAL")
     assert not counts_something_else(analyse("What is the enrollment of the Orlow school district?"), served)
 
 
 def test_a_sum_or_share_of_what_is_asked_in_other_words_still_answers() -> None:
-    from rag.something_else import pays_for_something_else, shares_something_else, sizes_something_else
     from rag.query import analyse
+    from rag.something_else import pays_for_something_else, shares_something_else, sizes_something_else
 
     bond = _value_candidate("Orin Vell is held on $50,000 bond in the Orlow jail.", "$50,000", "MONEY")
     assert not sizes_something_else(analyse("How much was the bail for Orin Vell in Orlow?"), bond)
@@ -412,8 +411,8 @@ def test_a_sum_or_share_of_what_is_asked_in_other_words_still_answers() -> None:
 )  # fmt: skip
 def test_a_question_for_an_exact_figure_is_not_answered_by_a_round_one(question: str, text: str, value: str,
                                                                       approximate: bool) -> None:  # fmt: skip
-    from rag.something_else import approximate_for_exact
     from rag.query import analyse
+    from rag.something_else import approximate_for_exact
 
     label = "MONEY" if "$" in value else "CARDINAL"
     assert approximate_for_exact(analyse(question), _value_candidate(text, value, label)) is approximate
@@ -427,8 +426,8 @@ def test_a_question_for_an_exact_figure_is_not_answered_by_a_round_one(question:
     ("How many Orlow calls did the district answer?", False),
 ])  # fmt: skip
 def test_a_compound_of_another_kind_than_the_question_gives_counts_something_else(question: str, other: bool) -> None:
-    from rag.something_else import counts_something_else
     from rag.query import analyse
+    from rag.something_else import counts_something_else
 
     candidate = _value_candidate("The Orlow district answered 610 ambulance calls last year.", "610", "CARDINAL")
     assert counts_something_else(analyse(question), candidate) is other
@@ -437,8 +436,8 @@ def test_a_compound_of_another_kind_than_the_question_gives_counts_something_els
 def test_a_sum_of_those_a_possessive_pronoun_points_back_to_is_what_they_are_paid() -> None:
     """"Their pay, about $38,000, will come from reserves": the pay of the inspectors the sentence before names."""
     from rag.candidate import Candidate
-    from rag.something_else import pays_for_something_else
     from rag.query import analyse
+    from rag.something_else import pays_for_something_else
 
     text = ("Orby hired two seasonal water inspectors. Their pay, about $38,000 combined, will come from reserves. "
             "The fund also paid $9,000 for signs.")  # fmt: skip
@@ -505,8 +504,8 @@ def test_a_number_counting_another_noun_than_the_one_the_sentence_names_answers_
 ) -> None:
     """Word likeness places "buses" near "passengers" and "farms" near "tractors"; the sentence that names the
     buses or the farm apart from what its number counts tells that the number counts something else."""
-    from rag.something_else import counts_something_else
     from rag.query import analyse
+    from rag.something_else import counts_something_else
 
     candidate = _value_candidate(text, value, "CARDINAL")
     assert counts_something_else(analyse(question), candidate, likeness) is other
@@ -523,8 +522,8 @@ def test_a_sum_of_another_kind_than_the_sum_the_sentence_names_beside_it_is_not_
     question: str, other: bool
 ) -> None:
     """"a $1,500 monthly stipend on top of her current salary" names the salary, and the sum is the stipend's."""
-    from rag.something_else import sums_something_else
     from rag.query import analyse
+    from rag.something_else import sums_something_else
 
     text = "Pell, the county's deputy health officer, will receive a $1,500 monthly stipend on top of her salary."
     assert sums_something_else(analyse(question), _value_candidate(text, "$1,500", "MONEY")) is other

@@ -63,8 +63,8 @@ def test_a_value_of_the_opposite_event_does_not_answer(question: str, text: str,
 )  # fmt: skip
 def test_a_value_of_the_questions_act_done_in_another_named_place_answers_nothing(question: str, text: str,
                                                                                   elsewhere: bool) -> None:  # fmt: skip
-    from rag.value_verbs import done_in_another_place
     from rag.query import analyse
+    from rag.value_verbs import done_in_another_place
 
     assert done_in_another_place(analyse(question), _value_candidate(text, "40", "CARDINAL")) is elsewhere
 

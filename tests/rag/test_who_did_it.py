@@ -48,8 +48,8 @@ def test_an_organisation_where_things_happen_is_a_place_when_the_sentence_gives_
     an agent of a passive ("taken in by the Kell Humane Society") is no actor to drop; a firm is dropped when the
     sentence gives a place besides ("in Kessel County")."""
     from rag.candidate import Candidate
-    from rag.who_did_it import acts_rather_than_places
     from rag.query import analyse
+    from rag.who_did_it import acts_rather_than_places
 
     def flags(question: str, text: str, value: str, places: tuple[str, ...] = ()) -> bool:
         passage = _passage(text, [*_tagged(text, "ORG", value), *_tagged(text, "GPE", *places)])
@@ -107,8 +107,8 @@ def test_an_organisation_where_things_happen_is_a_place_when_the_sentence_gives_
 def test_the_speaker_of_a_report_is_not_the_doer_of_what_it_does_not_tell_them_doing(
     question: str, text: str, name: str, only_said: bool
 ) -> None:
-    from rag.who_did_it import only_said_it
     from rag.query import analyse
+    from rag.who_did_it import only_said_it
 
     label = "ORG" if name.endswith("Boatworks") else "PERSON"
     assert only_said_it(analyse(question), _value_candidate(text, name, label)) is only_said
@@ -116,8 +116,8 @@ def test_the_speaker_of_a_report_is_not_the_doer_of_what_it_does_not_tell_them_d
 
 def test_a_name_of_the_thing_a_who_question_is_done_to_is_not_its_doer() -> None:
     """"Who fixed up the old bank?" is not answered by "the former Orlow Savings Bank building"."""
-    from rag.who_did_it import names_what_it_is_done_to
     from rag.query import analyse
+    from rag.who_did_it import names_what_it_is_done_to
 
     text = "The clinic opened Monday in the former Orlow Savings Bank building, which Kell Builders renovated."
     question = analyse("Who fixed up the old bank?")

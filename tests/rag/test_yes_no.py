@@ -44,16 +44,16 @@ if TYPE_CHECKING:
     ],
 )  # fmt: skip
 def test_a_yes_no_question_is_answered_only_by_a_sentence_that_tells_whether(question: str, text: str, tells: bool) -> None:
-    from rag.yes_no import tells_whether
     from rag.query import analyse
+    from rag.yes_no import tells_whether
 
     assert tells_whether(analyse(question), text) is tells
 
 
 def test_a_verb_alike_in_meaning_tells_whether_and_one_unlike_does_not(likeness: "WordLikeness") -> None:
     """"Did the county get the grant?": "received" tells whether; "needs" does not."""
-    from rag.yes_no import tells_whether
     from rag.query import analyse
+    from rag.yes_no import tells_whether
 
     question = analyse("Did Ketterby County get the state flood grant?")
     assert tells_whether(question, "Ketterby County received the state flood grant in March.", likeness)
@@ -131,15 +131,15 @@ def test_a_verb_alike_in_meaning_tells_whether_and_one_unlike_does_not(likeness:
     ],
 )  # fmt: skip
 def test_a_yes_no_question_is_told_by_the_same_outcome_in_other_words(question: str, text: str, tells: bool) -> None:
-    from rag.yes_no import tells_whether
     from rag.query import analyse
+    from rag.yes_no import tells_whether
 
     assert tells_whether(analyse(question), text) is tells
 
 
 def test_a_yes_no_question_about_a_verb_of_intention_is_told_by_it() -> None:
-    from rag.yes_no import tells_whether
     from rag.query import analyse
+    from rag.yes_no import tells_whether
 
     assert tells_whether(analyse("Did the Vinton school board propose a levy?"),
                          "The Vinton school board proposed a $4 million levy on Monday.")
