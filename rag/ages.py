@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
+from rag.asked_roles import PEOPLES_NOUNS
 from rag.candidate import text_stems
 from rag.name_words import POSSESSIVE_END
-from rag.query import PEOPLES_NOUNS, QuestionAnalysis
+from rag.query import QuestionAnalysis
 from rag.text import stems
 
 # How news writing gives an age: "Dale Orrin, 52, of Lanford", "a 52-year-old driver", "aged 52", "52 years old".

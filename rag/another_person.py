@@ -13,8 +13,9 @@ from rag.counted_nouns import _counted_noun, _counts
 from rag.decisions import DECIDING
 from rag.event_dates import SAYING_VERBS
 from rag.models import Passage
+from rag.moods import is_infinitive
 from rag.name_words import PERSONS_NAME, POSSESSIVE_END
-from rag.query import QuestionAnalysis, is_infinitive
+from rag.query import QuestionAnalysis
 from rag.something_else import FIGURE_TYPES, PEOPLE_ASKED_OF, PERSONAL_SUMS, named_stems
 from rag.text import all_stems, stems, words
 from rag.value_clause import answer_clause_tokens, the_asked_act, value_verb

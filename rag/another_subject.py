@@ -9,9 +9,9 @@ from typing import Sequence
 
 from index.dates import MONTH_NUMBERS
 from rag.answer_places import THOROUGHFARE
+from rag.constraint import Constraint, numbered_in, year_ranges
 from rag.constraint_checker import ConstraintChecker
 from rag.models import Passage
-from rag.query import Constraint, numbered_in, year_ranges
 from rag.text import normalise, words
 from rag.value_times import matches, times_asked
 

@@ -9,13 +9,15 @@ from typing import TYPE_CHECKING
 from index.nlp import sentence_parse
 from rag.candidate import Candidate
 from rag.counted_nouns import _counted_similarity, _counts
-from rag.query import (
-    INTENDING_VERBS, IRREALIS_GOVERNORS, YEAR, QuestionAnalysis, clause_is_uncertain, clause_mood, is_infinitive,
-    noun_named, same_act, slot_of,
-)  # fmt: skip
+from rag.date_words import YEAR
+from rag.moods import clause_is_uncertain, clause_mood, is_infinitive
+from rag.query import QuestionAnalysis
+from rag.slots import noun_named, slot_of
 from rag.value_clause import (
     SLOTTED_TYPES, _predicate_stems, answer_clause_tokens, any_of, negated, the_asked_act, verb_and_head, what_can_be,
 )  # fmt: skip
+from rag.verb_classes import INTENDING_VERBS, IRREALIS_GOVERNORS
+from rag.verb_meanings import same_act
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
 
 if TYPE_CHECKING:

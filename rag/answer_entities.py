@@ -16,17 +16,18 @@ from rag.answer_places import (
     a_place_elsewhere, a_proper_name, a_street, in_a_dateline, inside_the_outlets_name, listed_with_places,
     noun_it_names, owns_another_of_the_focus, the_datelines_place, where_it_has_been, where_someone_is_from,
 )  # fmt: skip
+from rag.answer_types import MEASURE_UNITS, entity_fits, is_duration, unit_forms
+from rag.asked_roles import OFFICE_TITLES
 from rag.candidate import Entity, sentence_spans, text_stems
+from rag.date_words import YEAR
+from rag.expected_answer import BUSINESS_NOUNS, ROAD_NOUNS
 from rag.measures import a_length_of, of_another_dimension
 from rag.models import Passage
 from rag.name_words import A_FIRM_WORD, A_FIRM_WORD_LAST, NAME_WORD, PERSONS_NAME, POSSESSIVE_END, PUBLIC_BODY
 from rag.new_names import in_question
 from rag.number_kinds import a_chance, a_side_of_a_tally, for_the_first_time, in_a_tally, names_a_numbered_thing
 from rag.number_roles import prefer_asked_figures
-from rag.query import (
-    BUSINESS_NOUNS, MEASURE_UNITS, OFFICE_TITLES, ROAD_NOUNS, YEAR, QuestionAnalysis, entity_fits, is_duration,
-    unit_forms,
-)  # fmt: skip
+from rag.query import QuestionAnalysis
 from rag.rates import ASKS_A_RATE, PER_AMOUNT_AFTER, a_unit_rate_not_asked, asked_rate, asks_a_sum_paid_once, earned
 from rag.roles import (
     TITLE_QUALIFIERS, WHO_HOLDS_A_PERSONS_POST, a_prosecutor, another_kind_of, asks_for_a_partys_lawyer,

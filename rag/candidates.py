@@ -31,11 +31,12 @@ from rag.another_subject import (
 from rag.answer_entities import NAME_LABELS, answer_entities, rank_below_the_top
 from rag.answer_features import _on_focus, _specific, nearness
 from rag.answer_text import addressed_to_assistant, looks_like_headline
+from rag.asked_roles import role_forms
 from rag.candidate import Candidate, Entity, sentence_spans, text_stems
 from rag.constraint_checker import ArticleText, ConstraintChecker
 from rag.models import Passage
 from rag.new_names import names_not_asked
-from rag.query import QuestionAnalysis, role_forms
+from rag.query import QuestionAnalysis
 from rag.roles import NOT_THE_HOLDER, another_kind_of, holds_the_role
 from rag.text import all_stems, normalise, noun_stems, stems, words
 from rag.value_clause import _predicate_stems

@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
+from rag.constraint import Constraint
 from rag.models import Passage
-from rag.query import Constraint
 from rag.text import normalise, stems, words
 
 

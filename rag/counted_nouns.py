@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING, Literal
 
 from index.dates import MONTH_NUMBERS, WEEKDAY_NAMES
 from index.nlp import sentence_parse
+from rag.answer_types import MEASURE_UNITS
 from rag.candidate import Candidate, span_before
-from rag.query import MEASURE_UNITS, YEAR, QuestionAnalysis
+from rag.date_words import YEAR
+from rag.query import QuestionAnalysis
 from rag.text import all_stems
 from rag.value_clause import answer_clause_tokens, governing_verb
 from rag.word_likeness import WordLikeness

@@ -7,8 +7,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rag.candidate import Candidate
-from rag.query import QuestionAnalysis, is_infinitive, phrasal_meaning, slot_of
+from rag.moods import is_infinitive
+from rag.query import QuestionAnalysis
+from rag.slots import slot_of
 from rag.value_clause import _predicate_stems, answer_clause_tokens, any_of
+from rag.verb_meanings import phrasal_meaning
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
 from rag.yes_no import SAME_EVENT, SAME_EVENT_LIKENESS
 

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 
 from index.nlp import parse, sentence_parse
 from rag.candidate import Candidate
-from rag.query import SUM_OF_MONEY_NOUNS, QuestionAnalysis
+from rag.expected_answer import SUM_OF_MONEY_NOUNS
+from rag.query import QuestionAnalysis
 from rag.something_else import SAME_THING_LIKENESS
 from rag.text import all_stems
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness

@@ -12,10 +12,13 @@ from index.dates import WEEKDAY_NAMES
 from index.nlp import sentence_parse
 from rag.candidate import Candidate
 from rag.decisions import DECIDING
-from rag.query import IRREALIS_GOVERNORS, QuestionAnalysis, clause_mood, is_infinitive, same_act
+from rag.moods import clause_mood, is_infinitive
+from rag.query import QuestionAnalysis
 from rag.text import all_stems
 from rag.value_clause import _predicate_stems, answer_clause_tokens, any_of, negated, token_stems
 from rag.value_times import year_written
+from rag.verb_classes import IRREALIS_GOVERNORS
+from rag.verb_meanings import same_act
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
 from rag.yes_no import tells_the_same_event
 

@@ -30,29 +30,30 @@ from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 from index.metadata import UNKNOWN_PUBLISHER
+from rag.answer_clause import answer_clause
 from rag.answer_model import AnswerModel, kind_of, load_answer_model
 from rag.answer_text import balanced_quotes, display_text
-from rag.answer_clause import answer_clause
 from rag.candidate import Candidate, sentence_spans, span_after, with_sentence_before
 from rag.candidates import PRONOUN_SPEAKER, IdfFunction, drop_orders_to_assistants, find_candidates
-from rag.constraint_checker import ArticleText
-from rag.new_names import names_someone_new, new_names
-from rag.whole_values import counted_phrase, date_with_its_day, place_with_its_number, rate_with_its_base
-from rag.yes_no import whether_told
 from rag.citations import CitedSentence, QuoteSpan, number_citations
+from rag.constraint import Constraint
+from rag.constraint_checker import ArticleText
 from rag.figures import answer_key
 from rag.identity import describe
 from rag.leaders import asks_who_heads, titled_head
 from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
+from rag.new_names import names_someone_new, new_names
 from rag.ordering import asks_for_the_hired_firm, fitting_first, named_by_focus, the_hired_firm
-from rag.rivals import outlet, rival_figure
-from rag.query import Constraint, QuestionAnalysis
+from rag.query import QuestionAnalysis
 from rag.reasons import asks_why_of_an_event, reason_after, told_with_a_reason
+from rag.rivals import outlet, rival_figure
 from rag.text import normalise, stems, words
 from rag.voter_accounts import tells_the_vote_asked, voters_vote, with_the_voters_account
 from rag.votes import account_side, asks_for_an_account, voters_asked
+from rag.whole_values import counted_phrase, date_with_its_day, place_with_its_number, rate_with_its_base
 from rag.withheld import Withheld, find_withheld, withheld_notice
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
+from rag.yes_no import whether_told
 
 # A further sentence joins a descriptive answer when the ranker gives it at least this
 # share of the best sentence's odds.

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
+from rag.answer_types import is_duration
 from rag.candidate import Candidate
-from rag.query import is_duration
 from rag.text import NUMBER_WORDS, normalise, stems
 
 # Words that qualify a figure without changing what it measures.

@@ -8,8 +8,8 @@ import re
 from typing import TYPE_CHECKING, Sequence
 
 from index.nlp import sentence_parse
+from rag.answer_types import is_duration
 from rag.candidate import Entity
-from rag.query import is_duration
 from rag.value_clause import governing_verb
 
 if TYPE_CHECKING:

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
+from rag.answer_types import ANSWER_LABELS
 from rag.candidate import Candidate
+from rag.date_words import CALENDAR_WORDS
 from rag.models import Passage
 from rag.name_words import ORGANISATION_WORDS, POSSESSIVE_END, POSSESSIVE_IN_TEXT
-from rag.query import ANSWER_LABELS, CALENDAR_WORDS
 from rag.text import all_stems, normalise, stems, stopwords, words
 
 # Entity labels of names (ANSWER_LABELS["name"]): who and what a sentence is about.

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from rag.query import MEASURE_UNITS
+from rag.answer_types import MEASURE_UNITS
 from rag.text import stems
 
 # A capitalised noun for a numbered document or measure right before a number: "Ordinance 2024-09",

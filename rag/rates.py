@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from index.nlp import sentence_parse
+from rag.answer_types import MEASURE_UNITS, unit_forms
 from rag.counted_nouns import TIME_NOUNS
-from rag.query import MEASURE_UNITS, unit_forms
 from rag.something_else import EARNING_VERBS
 from rag.text import all_stems, stems
 from rag.value_clause import governing_verb

@@ -19,10 +19,13 @@ from typing import TYPE_CHECKING, Literal
 from index.dates import MONTH_NUMBERS, WEEKDAY_NAMES
 from index.nlp import sentence_parse
 from rag.answer_text import display_text
+from rag.asked_roles import PEOPLES_NOUNS
 from rag.candidate import Candidate, span_after, text_stems
 from rag.candidates import SINCE_A_TIME
-from rag.query import CAUSE_VERBS, PEOPLES_NOUNS, PHRASAL_MEANINGS, QuestionAnalysis, same_act
+from rag.expected_answer import CAUSE_VERBS
+from rag.query import QuestionAnalysis
 from rag.text import all_stems, stems
+from rag.verb_meanings import PHRASAL_MEANINGS, same_act
 from rag.votes import asks_of_a_voter
 
 if TYPE_CHECKING:

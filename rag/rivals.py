@@ -20,10 +20,11 @@ from index.metadata import UNKNOWN_PUBLISHER
 from rag.another_person import counts_anothers
 from rag.candidate import Candidate, with_sentence_before
 from rag.counted_nouns import counted_noun
+from rag.date_words import CALENDAR_WORDS
 from rag.figures import amount, amounts, figure, same_unit
 from rag.models import Passage
 from rag.number_roles import a_population_not_asked, rival_is_a_share_or_a_holding
-from rag.query import CALENDAR_WORDS, QuestionAnalysis
+from rag.query import QuestionAnalysis
 from rag.something_else import counts_something_else
 from rag.text import NUMBER_WORDS, normalise, words
 from rag.value_times import of_another_time

@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING, Collection
 
 from index.dates import MONTH_NAMES, WEEKDAY_NAMES
 from index.nlp import sentence_parse
+from rag.asked_roles import role_forms
 from rag.candidate import Entity, sentence_with_the_one_before, text_stems
 from rag.models import Passage
 from rag.name_words import POSSESSIVE_END
-from rag.query import QuestionAnalysis, role_forms
+from rag.query import QuestionAnalysis
 from rag.text import all_stems, normalise, stems, words
 from rag.value_clause import governing_verb
 

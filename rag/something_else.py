@@ -9,14 +9,18 @@ import re
 from typing import TYPE_CHECKING
 
 from index.nlp import sentence_parse
+from rag.answer_types import MEASURE_UNITS
+from rag.asked_roles import PEOPLES_NOUNS
 from rag.candidate import Candidate, span_before
 from rag.counted_nouns import (
     _counted_noun, _counted_similarity, _counts, counted_by_ellipsis, counted_by_the_sentence_before,
 )  # fmt: skip
+from rag.expected_answer import SUM_OF_MONEY_NOUNS
 from rag.number_roles import asks_population
-from rag.query import IRREALIS_GOVERNORS, MEASURE_UNITS, PEOPLES_NOUNS, SUM_OF_MONEY_NOUNS, QuestionAnalysis
+from rag.query import QuestionAnalysis
 from rag.text import all_stems, stems
 from rag.value_clause import _predicate_stems, answer_clause_tokens, token_stems
+from rag.verb_classes import IRREALIS_GOVERNORS
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
 
 if TYPE_CHECKING:

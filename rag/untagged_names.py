@@ -8,11 +8,12 @@ import re
 from typing import TYPE_CHECKING, Callable
 
 from index.nlp import sentence_parse
+from rag.asked_roles import OFFICE_TITLES, role_forms
 from rag.candidate import Entity
 from rag.event_dates import SAYING_VERBS
 from rag.models import Passage
 from rag.name_words import A_FIRM_WORD, PERSONS_NAME
-from rag.query import OFFICE_TITLES, QuestionAnalysis, role_forms
+from rag.query import QuestionAnalysis
 from rag.roles import NOT_THE_HOLDER, titled_by_another
 from rag.text import NUMBER_WORDS, stopwords
 

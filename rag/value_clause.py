@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 from index.nlp import sentence_parse
 from rag.candidate import Candidate
-from rag.query import QuestionAnalysis, same_act
+from rag.query import QuestionAnalysis
 from rag.text import all_stems
+from rag.verb_meanings import same_act
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

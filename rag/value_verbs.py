@@ -8,9 +8,11 @@ import re
 from typing import TYPE_CHECKING
 
 from rag.candidate import Candidate
-from rag.query import QuestionAnalysis, clause_mood, phrasal_meaning, same_act
+from rag.moods import clause_mood
+from rag.query import QuestionAnalysis
 from rag.text import all_stems, words
 from rag.value_clause import _predicate_stems, answer_clause_tokens, any_of, value_verb, verb_and_head
+from rag.verb_meanings import phrasal_meaning, same_act
 from rag.who_did_it import the_questions_verb
 
 if TYPE_CHECKING:
@@ -130,7 +132,7 @@ def told_as_to_come(candidate: Candidate) -> bool:
 
 def the_same_act(candidate: Candidate, other: Candidate) -> bool:
     """Whether two values hang on verbs of one act ("have received" and "received"; "signed up" and "took part" are
-    two): the same lemma, or one phrasal verb's meaning, or verbs of one act (rag.query.same_act)."""
+    two): the same lemma, or one phrasal verb's meaning, or verbs of one act (rag.verb_meanings.same_act)."""
     verb, other_verb = value_verb(candidate), value_verb(other)
     if verb is None or other_verb is None:
         return False

@@ -8,12 +8,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from index.nlp import sentence_parse
+from rag.asked_roles import OFFICE_TITLES
 from rag.candidate import Candidate
 from rag.event_dates import SAYING_VERBS
 from rag.name_words import PUBLIC_BODY
-from rag.query import OFFICE_TITLES, QuestionAnalysis, noun_named, same_act, slot_of
+from rag.query import QuestionAnalysis
+from rag.slots import noun_named, slot_of
 from rag.text import all_stems, content_words, words
 from rag.value_clause import SLOTTED_TYPES, _predicate_stems, answer_clause_tokens, token_stems
+from rag.verb_meanings import same_act
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -94,7 +97,7 @@ def only_said_it(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
 
 
 def _words_up_to_the_noun_named(token: "Token") -> list["Token"]:
-    """The tokens from a name's word up to the noun it stands for in its clause (rag.query.noun_named)."""
+    """The tokens from a name's word up to the noun it stands for in its clause (rag.slots.noun_named)."""
     chain = [token]
     while chain[-1].dep_ in ("compound", "appos", "conj", "flat") and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)

@@ -30,11 +30,14 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from index.nlp import sentence_parse
 from rag.answer_text import display_text
+from rag.asked_roles import ANYONE_NOUNS, PEOPLES_NOUNS
 from rag.candidate import sentence_spans
 from rag.constraint_checker import ConstraintChecker
+from rag.expected_answer import CAUSE_VERBS, ORGANISATION_NOUNS
 from rag.models import Passage
-from rag.query import ANYONE_NOUNS, CAUSE_VERBS, ORGANISATION_NOUNS, PEOPLES_NOUNS, QuestionAnalysis, phrasal_meaning
+from rag.query import QuestionAnalysis
 from rag.text import all_stems, stems
+from rag.verb_meanings import phrasal_meaning
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

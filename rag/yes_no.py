@@ -8,11 +8,12 @@ import re
 from typing import TYPE_CHECKING, Literal
 
 from index.nlp import sentence_parse
-from rag.query import (
-    IRREALIS_GOVERNORS, QuestionAnalysis, clause_is_uncertain, clause_mood, is_infinitive, phrasal_meaning, same_act,
-)  # fmt: skip
+from rag.moods import clause_is_uncertain, clause_mood, is_infinitive
+from rag.query import QuestionAnalysis
 from rag.text import all_stems
 from rag.value_clause import governing_verb, negated, token_stems, what_can_be
+from rag.verb_classes import IRREALIS_GOVERNORS
+from rag.verb_meanings import phrasal_meaning, same_act
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
 
 if TYPE_CHECKING:
