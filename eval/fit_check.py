@@ -161,7 +161,8 @@ def _row(label: str, name: str, tally: Tally) -> str:
 def _group_rows(label: str, group: CheckedGroup, refit_name: str = REFIT) -> list[str]:
     names = {REFIT: f"{refit_name} (threshold {group.threshold:.2f})",
              IN_USE: f"{IN_USE} ({'in-sample: fitted on them' if group.in_use_in_sample else 'not fitted on them'})"}
-    return [_row(label if i == 0 else "", names.get(name, name), group.tallies[name]) for i, name in enumerate(ANSWERERS)]
+    return [_row(label if i == 0 else "", names.get(name, name), group.tallies[name])
+            for i, name in enumerate(ANSWERERS)]
 
 
 def render_markdown(check: FitCheck) -> str:
@@ -183,15 +184,16 @@ def render_markdown(check: FitCheck) -> str:
     return "\n".join(lines)
 
 
+def _tallies_json(tallies: dict[str, Tally]) -> dict[str, dict[str, int]]:
+    return {name: {**asdict(t), "score": t.score, "questions": t.questions} for name, t in tallies.items()}
+
+
 def as_json(check: FitCheck) -> dict[str, Any]:
     def group_json(group: CheckedGroup) -> dict[str, Any]:
         return {"suites": list(group.suites), "fitted_on": list(group.fitted_on), "threshold": group.threshold,
-                "in_use_in_sample": group.in_use_in_sample,
-                "answerers": {name: {**asdict(t), "score": t.score, "questions": t.questions}
-                              for name, t in group.tallies.items()}}  # fmt: skip
+                "in_use_in_sample": group.in_use_in_sample, "answerers": _tallies_json(group.tallies)}  # fmt: skip
 
-    total = {name: {**asdict(t), "score": t.score, "questions": t.questions} for name, t in check.total().items()}
-    return {"left_out": [group_json(g) for g in check.left_out], "all_folds": total,
+    return {"left_out": [group_json(g) for g in check.left_out], "all_folds": _tallies_json(check.total()),
             "checked_on": group_json(check.checked_on) if check.checked_on else None}
 
 
