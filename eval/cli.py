@@ -245,10 +245,10 @@ def fit_command(
     """Fit the extractive answerer's ranker and refusal model on the dev splits (writes rag/answer_model.json)."""
 
     def fit(options: Any, settings: Settings) -> int:
-        from eval.commands import UsageError
+        from eval.commands import UsageError, comma_separated
         from eval.fit_answerer import DEVELOPMENT_SUITES, fit as fit_model
 
-        chosen = [s.strip() for s in (suites or ",".join(DEVELOPMENT_SUITES)).split(",") if s.strip()]
+        chosen = comma_separated(suites or ",".join(DEVELOPMENT_SUITES))
         if not chosen:
             raise UsageError("No suite named; give suite names separated by commas, or none for the development "
                              "suites.")  # fmt: skip
@@ -265,8 +265,7 @@ def fit_command(
             if not no_progress:
                 print(f"fit --check: {step}", file=sys.stderr, flush=True)
 
-        others = [s.strip() for s in (check_on or "").split(",") if s.strip()]
-        return run_check(chosen, folds or 3, others, settings, as_json, progress)
+        return run_check(chosen, folds or 3, comma_separated(check_on), settings, as_json, progress)
 
     _finish(ctx, fit, debug=debug)
 

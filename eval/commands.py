@@ -350,11 +350,16 @@ def suites(args: EvalOptions, settings: Settings) -> int:
     return 0
 
 
+def comma_separated(text: str | None) -> list[str]:
+    """The names of a comma-separated option, each once, in order (none for None or blanks)."""
+    return list(dict.fromkeys(n.strip() for n in (text or "").split(",") if n.strip()))
+
+
 def _suite_names(args: EvalOptions) -> list[str] | None:
     """The suites named (comma-separated, each once, in order), or None for all."""
     if args.suites is None or args.suites.strip() == "all":
         return None
-    names = list(dict.fromkeys(n.strip() for n in args.suites.split(",") if n.strip()))
+    names = comma_separated(args.suites)
     if not names:
         raise UsageError("No suite named; give suite names separated by commas, or none for every suite.")
     return names

@@ -113,7 +113,7 @@ _AN_ORDINAL_BEFORE_A_WORD = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|" + "|".join(OR
 
 
 def is_duration(entity_text: str) -> bool:
-    """A length of time ("86 days", "about an hour", "a 30-day") rather than a point in time ("July 3")."""
+    """A length of time ("86 days", "about an hour", "a 30-day") rather than a point in time ("May 14")."""
     words = re.findall(r"[a-z]+|\d+", normalise(entity_text))
     units = any(w.rstrip("s") in DURATION_UNITS for w in words)
     counted = any(w.isdigit() or w in _QUANTIFIERS for w in words)

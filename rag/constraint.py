@@ -215,7 +215,7 @@ class _DateMatch:
 
 
 def date_mentions(text: str) -> list[_DateMatch]:
-    """Month-and-day mentions in normalised text ("july 3", "3 july", "jul. 3")."""
+    """Month-and-day mentions in normalised text ("august 14", "14 august", "aug. 14")."""
     found = []
     for m in _DATE_MENTION.finditer(text):
         month = m.group("month") or m.group("month2")

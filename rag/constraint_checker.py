@@ -72,7 +72,7 @@ class ConstraintChecker:
 
 
 def _published_on(constraint: Constraint, passage: Passage) -> bool:
-    """A date or year constraint also holds for an article published then ("the July 3 call", reported July 3)."""
+    """A date or year constraint also holds for an article published then ("the May 14 vote", reported May 14)."""
     if not passage.published:
         return False
     year, month, day = passage.published.split("-")

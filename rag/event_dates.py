@@ -170,7 +170,7 @@ def dates_a_thing_or_a_state(analysis: QuestionAnalysis, candidate: Candidate) -
     """Whether a date answer to "When did X happen?" dates a thing or a state rather than the event: "the 1931
     concrete dam" (a year naming the dam the question asks about) for when it was last repaired, "closed since
     June" for when the plant reopened. True for a date before a noun of the question that is no name of its event
-    ("Russia's 2014 annexation" dates the annexing), or after "since" on a verb not denied ("has not been dredged
+    ("the county's 2014 annexation" dates the annexing), or after "since" on a verb not denied ("has not been dredged
     since 2011" tells when it last was); not when the question asks since when, or when a thing was made ("When
     was the dam built?": "the 1931 dam"). False for other questions."""
     if analysis.answer_type != "date" or candidate.answer is None or not analysis.predicate:
