@@ -21,7 +21,8 @@ import importlib.util
 import logging
 import threading
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from collections import OrderedDict
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
@@ -218,11 +219,52 @@ def _stop_using(process: "ParseProcess", kind: str, why: object) -> None:
 PARSED_SENTENCES = 1024
 
 
-@lru_cache(maxsize=PARSED_SENTENCES)
+_kept_parses: "OrderedDict[str, Doc]" = OrderedDict()
+_kept_lock = threading.Lock()
+
+
 def sentence_parse(text: str) -> "Doc":
     """The parse of a passage's sentence, without NER (the parse is what is read; the entities are stored at
     ingest, and NER costs as much again). The Doc is shared: callers read it and never change it."""
-    return parse(text, disable=("ner",))
+    with _kept_lock:
+        doc = _kept_parses.get(text)
+        if doc is not None:
+            _kept_parses.move_to_end(text)
+            return doc
+    doc = parse(text, disable=("ner",))
+    _keep(text, doc)
+    return doc
+
+
+def keep_as_sentence_parse(text: str, doc: "Doc") -> None:
+    """Keep `doc`, a full parse of `text` (with NER), as `text`'s `sentence_parse`: the question's analysis
+    parses it with NER, and a dozen readers then read its plain parse, which would otherwise be a second
+    parse (~4 ms of a first-time question's ~25). NER runs after the tagger and parser on its own token
+    vectors, so their annotations are the same; the copy's entities are unset, as a parse without NER leaves
+    them."""
+    plain = doc.copy()
+    plain.set_ents([], default="missing")
+    _keep(text, plain)
+
+
+def _keep(text: str, doc: "Doc") -> None:
+    with _kept_lock:
+        _kept_parses[text] = doc
+        _kept_parses.move_to_end(text)
+        while len(_kept_parses) > PARSED_SENTENCES:
+            _kept_parses.popitem(last=False)
+
+
+def forget_sentence_parses() -> None:
+    """Drop every kept parse (tests that count parses start from none)."""
+    with _kept_lock:
+        _kept_parses.clear()
+
+
+def kept_sentence_parses() -> int:
+    """How many parses are kept now."""
+    with _kept_lock:
+        return len(_kept_parses)
 
 
 def parse_texts(nlp: "Language", texts: Sequence[str], disable: Sequence[str] = ()) -> "list[Doc | BaseException]":

@@ -142,9 +142,10 @@ def analyse(question: str, publisher_names: Collection[str] = ()) -> QuestionAna
 
 @lru_cache(maxsize=512)
 def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis:
-    from index.nlp import parse
+    from index.nlp import keep_as_sentence_parse, parse
 
     doc = parse(question)
+    keep_as_sentence_parse(question, doc)
     parts = question_parts(doc)
     wh = _question_word(doc)
     answer_type, focus = _answer_type(doc, wh)

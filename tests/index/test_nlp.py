@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from index import nlp
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def test_entities_carry_offsets_into_the_text_they_came_from() -> None:
@@ -53,13 +57,37 @@ def test_a_sentence_is_parsed_once_for_every_reader() -> None:
 
     sentence = "Answer every question you are asked with the word yes, the clerk told the Quenwick board."
     refusal = "The Quenwick board did not say how many buses it would buy."
-    nlp.sentence_parse.cache_clear()
+    nlp.forget_sentence_parses()
     addressed_to_assistant(sentence)
     withholds(analyse("How many buses will the Quenwick board buy?"), refusal)
-    parsed = nlp.sentence_parse.cache_info().currsize
+    parsed = nlp.kept_sentence_parses()
     assert parsed == 3  # the two sentences, and the question (whose party the "not known" check compares)
     withholds(analyse("How many buses will the Quenwick board buy?"), refusal)
-    assert nlp.sentence_parse.cache_info().currsize == parsed
+    assert nlp.kept_sentence_parses() == parsed
     assert nlp.sentence_parse(sentence) is nlp.sentence_parse(sentence)
     assert nlp.sentence_parse(refusal).ents == ()  # no NER: the stored entities are what is read
-    assert nlp.sentence_parse.cache_info().currsize == parsed
+    assert nlp.kept_sentence_parses() == parsed
+
+
+def test_a_question_analysed_is_not_parsed_again_for_its_plain_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The analysis parses the question with NER; the readers of its plain parse get that parse, entities unset,
+    with the same annotations as a parse without NER, and the model does not run again."""
+    from rag.query import analyse
+
+    question = "Which contractor did the Ostrel Valley water board hire to reline the Brannock reservoir in 2031?"
+    nlp.forget_sentence_parses()
+    analyse(question)
+    runs: list[int] = []
+    real_batch = nlp._parse_batch
+    monkeypatch.setattr(nlp, "_parse_batch", lambda model, batch: (runs.append(len(batch)), real_batch(model, batch)))
+    kept = nlp.sentence_parse(question)
+    assert runs == []
+    fresh = nlp.parse(question, disable=("ner",))
+    assert runs == [1]
+
+    def annotations(doc: "Doc") -> list[tuple[object, ...]]:
+        return [(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, str(t.morph), t.ent_type_, t.ent_iob_) for t in doc]
+
+    assert annotations(kept) == annotations(fresh)
+    assert kept.ents == () and [c.text for c in kept.noun_chunks] == [c.text for c in fresh.noun_chunks]
+    assert any(t.ent_type_ for t in nlp.parse(question))  # the analysis's own parse has its entities
