@@ -71,6 +71,10 @@ def guarded(options: EvalOptions, action: Any, *args: Any) -> int:
     except KeyboardInterrupt:
         print("Error: Interrupted.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader of stdout left (`rag eval suites | head`): quiet, as in rag/cli.py
+        from rag.console import closed_pipe
+
+        return closed_pipe()
     except Exception as exc:  # every failure is one sentence; see describe_failure
         if options.debug:
             raise

@@ -45,7 +45,7 @@ from rag.retrieval import HybridRetriever, RetrievalFilters, RetrievalMode, Retr
 from rag.errors import StoreUnavailableError
 from rag.requests import AnswerModeChoice, AskRequest, RequestOptions
 from rag.scope import NO_MATCH_NOTICE, resolve_scope
-from rag.services import article_id_for, build_encoder, build_store, build_word_likeness
+from rag.services import article_id_for, build_encoder, build_word_likeness, open_store_for_reading
 from rag.settings import Settings
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ class Assistant:
         """Open the configured store for reading (raises IndexEmptyError / EmbeddingMismatchError)."""
         settings = settings or Settings()
         encoder = build_encoder(settings)
-        store = build_store(settings, encoder).open_for_reading()
+        store = open_store_for_reading(settings, encoder)
         return cls(settings, store, encoder)
 
     # --- collaborators ----------------------------------------------------

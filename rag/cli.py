@@ -10,6 +10,7 @@ nothing shows a traceback.
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import sys
@@ -36,7 +37,16 @@ class _Commands(TyperGroup):
             from eval.cli import app as eval_app
 
             return typer.main.get_command(eval_app)
-        return super().get_command(ctx, name)
+        command = super().get_command(ctx, name)
+        if command is not None and command.help:
+            command.help = _flowing(command.help)
+        return command
+
+
+def _flowing(text: str) -> str:
+    """A docstring's paragraphs each on one line: typer's rich help keeps the line breaks of a docstring's
+    later paragraphs, which at any other terminal width break sentences in odd places."""
+    return "\n\n".join(" ".join(paragraph.split()) for paragraph in inspect.cleandoc(text).split("\n\n"))
 
 
 app = typer.Typer(
@@ -52,17 +62,26 @@ app = typer.Typer(
 _READ_ONLY_RUN = False
 
 
-def _settings(**overrides: Any) -> "Settings":
+_WARNED = False  # the warnings about ignored settings are said once per process
+
+
+def _settings(options: dict[str, str] | None = None, **overrides: Any) -> "Settings":
+    """The settings in effect; a bad one ends the command as one sentence (exit 2). `options` names the
+    command-line option behind an override (`{"ui_port": "--port"}`), for that sentence."""
+    global _WARNED
     from pydantic import ValidationError
 
-    from rag.settings import Settings
+    from rag.settings import Settings, invalid_setting_sentence, quiet_dotenv, setting_warnings
 
+    quiet_dotenv()
+    if not _WARNED:
+        _WARNED = True
+        for warning in setting_warnings():
+            typer.echo(warning, err=True)
     try:
         return Settings(**{k: v for k, v in overrides.items() if v is not None})
     except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"]) or "a setting"
-        _fail(f"The setting {field} is invalid ({first['msg']}); fix it in the environment or .env.", 2)
+        _fail(invalid_setting_sentence(exc, options), 2)
     raise AssertionError  # unreachable
 
 
@@ -86,6 +105,10 @@ def _run(action: Callable[[], None]) -> None:
         _fail("Interrupted.", 130)
     except (typer.Exit, typer.Abort):  # a command's own exit (and its code)
         raise
+    except BrokenPipeError:  # the reader of stdout left (`rag status | head -1`): not a failure of ours
+        from rag.console import closed_pipe
+
+        raise typer.Exit(closed_pipe())
     except Exception as exc:  # noqa: BLE001  the edge: one sentence, never a traceback
         _fail(_unexpected(exc), 1)
 
@@ -260,7 +283,7 @@ UNTIL_HELP = "Only articles published on or before YYYY-MM-DD."
 @app.command("ask")
 def ask_command(
     question: str = typer.Argument(..., help="The question, in quotes."),
-    as_json: bool = typer.Option(False, "--json", help="Print the answer object as JSON (design.md contract)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the answer object as JSON (the shape README.md documents under JSON output)."),
     mode: Optional[str] = typer.Option(None, "--mode", help=MODE_HELP),
     top_k: Optional[str] = typer.Option(None, "--top-k", metavar="N", help=TOP_K_HELP),
     retrieval: Optional[str] = typer.Option(None, "--retrieval", help=RETRIEVAL_HELP),
@@ -486,7 +509,8 @@ def serve_command(
     def action() -> None:
         from ui.launch import serve
 
-        serve(_settings(ui_host=host, ui_port=port, ui_allow_unauthenticated=allow_unauthenticated or None))
+        options = {"ui_host": "--host", "ui_port": "--port"}
+        serve(_settings(options, ui_host=host, ui_port=port, ui_allow_unauthenticated=allow_unauthenticated or None))
 
     _run(action)
 
@@ -506,11 +530,14 @@ def _root(ctx: typer.Context) -> None:
 def main() -> None:
     """The `rag` entry point: usage errors are one sentence (exit 2), and a command that only read
     ends the process without the interpreter's teardown."""
-    from rag.console import invoke
+    from rag.console import closed_pipe, invoke
 
     code = invoke(app, sys.argv[1:], "rag")
-    sys.stdout.flush()
-    sys.stderr.flush()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        code = closed_pipe()
     if _READ_ONLY_RUN:
         os._exit(code)
     sys.exit(code)

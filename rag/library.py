@@ -54,6 +54,9 @@ from rag.services import (
     build_store,
     chunk_settings,
     id_namespaces,
+    keyword_index_dir,
+    open_store_for_reading,
+    store_exists,
     uploads_dir,
 )
 from rag.settings import Settings
@@ -179,7 +182,7 @@ class Library:
     def open(cls, settings: Settings, encoder: "TextEncoder | None" = None) -> "Library":
         """The configured store, opened for reading (raises IndexEmptyError when there is none yet)."""
         encoder = encoder or build_encoder(settings)
-        return cls(settings, build_store(settings, encoder).open_for_reading(), encoder)
+        return cls(settings, open_store_for_reading(settings, encoder), encoder)
 
     # --- reading ---------------------------------------------------------------
     def is_empty(self) -> bool:
@@ -447,8 +450,10 @@ def status(settings: Settings, *, check_endpoint: bool = True) -> dict[str, Any]
     from rag.services import describe_store, endpoint_status
 
     encoder = build_encoder(settings)
-    store = build_store(settings, encoder)
+    store = build_store(settings, encoder) if store_exists(settings) else None  # reading creates no store
     try:
+        if store is None:
+            raise IndexEmptyError("No articles are indexed yet.")
         store.open_for_reading()
         articles = [record.summary() for record in store.article_records()]
         passages = store.count()
@@ -456,16 +461,16 @@ def status(settings: Settings, *, check_endpoint: bool = True) -> dict[str, Any]
         breadth: int | None = store.search_breadth()
     except IndexEmptyError:
         articles, passages, outdated, breadth = [], 0, OutdatedArticles(PIPELINE_VERSION, 0), None
-    keyword = store.keyword
+    keyword = store.keyword if store is not None else None
     return {
         "store": {
             **describe_store(settings),
             "passages": passages,
             "hnsw_ef_search": breadth,  # how broadly dense queries search (index/hnsw.py); None: no store yet
             "keyword_index": {
-                "path": str(keyword.path) if keyword else None,
+                "path": str(keyword.path if keyword else keyword_index_dir(settings)),
                 "passages": keyword.count() if keyword else 0,
-                "verified": store.is_verified() if passages else True,
+                "verified": store.is_verified() if store is not None and passages else True,
             },
         },
         "embedding_model": encoder.fingerprint,
@@ -473,7 +478,7 @@ def status(settings: Settings, *, check_endpoint: bool = True) -> dict[str, Any]
         "endpoint": endpoint_status(settings) if check_endpoint else {"configured": settings.llm_configured},
         "settings": settings.public_dict(),
         "articles": articles,
-        "repairs": recent_repairs(store),
+        "repairs": recent_repairs(store) if store is not None else [],
         # the ingest pipeline's version, and the articles another version wrote (`rag ingest` processes them again)
         "pipeline": {
             "version": PIPELINE_VERSION,

@@ -279,10 +279,16 @@ def describe_failure(exc: Exception, settings: Settings) -> str:
     if isinstance(exc, openai.NotFoundError):
         return f"The model {settings.llm_model!r} is not available at {where}; check RAG_LLM_MODEL."
     if isinstance(exc, openai.APIStatusError):
-        return f"The language model at {where} failed with HTTP {exc.status_code}."
+        # 501 and 405 are what a server that is not an OpenAI-compatible API answers (`python -m http.server`)
+        if exc.status_code >= 500:
+            check = "check the server's log, and that OPENAI_BASE_URL is its OpenAI-compatible API (often ending in /v1)"
+        else:
+            check = (f"check that OPENAI_BASE_URL is an OpenAI-compatible API (often ending in /v1) serving "
+                     f"{settings.llm_model!r} (RAG_LLM_MODEL)")
+        return f"The language model at {where} failed with HTTP {exc.status_code}; {check}."
     if isinstance(exc, (json.JSONDecodeError, AttributeError, TypeError, KeyError, ValueError)):
         return f"The language model at {where} sent a response that is not valid OpenAI JSON."
-    return f"The language model at {where} failed ({type(exc).__name__})."
+    return f"The language model at {where} failed ({type(exc).__name__}); check OPENAI_BASE_URL and the server's log."
 
 
 def is_refusal(text: str) -> bool:

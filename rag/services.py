@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from index.embedder import MiniLMOnnxEncoder, OpenAIEncoder, TextEncoder
+from index.errors import IndexEmptyError
 from index.identity import Namespace, article_id
 from index.pipeline import ChunkSettings
 from index.store import PassageStore, open_client
@@ -45,6 +46,22 @@ def build_store(settings: Settings, encoder: TextEncoder) -> PassageStore:
     return PassageStore(
         client, settings.collection, encoder.fingerprint, keyword_index_dir(settings), settings.hnsw_ef_search
     )
+
+
+def store_exists(settings: Settings) -> bool:
+    """Whether there is a store to read: a Chroma server is asked; the embedded store exists once an
+    ingest has created its database (opening Chroma's embedded client creates one, so check first)."""
+    if settings.uses_chroma_server:
+        return True
+    return (Path(settings.data_dir).expanduser() / "chroma" / "chroma.sqlite3").is_file()
+
+
+def open_store_for_reading(settings: Settings, encoder: TextEncoder) -> PassageStore:
+    """The configured store, opened for reading; IndexEmptyError when there is none yet, and then no file
+    is left behind (`rag status`, `ask` or `delete` in an empty folder create nothing there)."""
+    if not store_exists(settings):
+        raise IndexEmptyError("No articles are indexed yet; run `rag ingest` first.")
+    return build_store(settings, encoder).open_for_reading()
 
 
 def chunk_settings(settings: Settings) -> ChunkSettings:

@@ -2,14 +2,23 @@
 
 `OPENAI_API_KEY` and `OPENAI_BASE_URL` keep their standard names; everything
 else starts with `RAG_`. `.env.example` lists each field with its default.
+`.env` is read from the current directory; the default data and articles
+folders are in the Sourced folder itself (PROJECT_ROOT), wherever `rag` runs.
 """
 
 from __future__ import annotations
 
+import difflib
+import io
+import ipaddress
+import logging
+import os
+import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Mapping
+from urllib.parse import urlsplit
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from index.minilm_graph import user_cache_dir
@@ -17,6 +26,15 @@ from index.minilm_graph import user_cache_dir
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_ARTICLES_DIR = PROJECT_ROOT / "data" / "articles"
 DEFAULT_DATA_DIR = PROJECT_ROOT / ".sourced"
+
+ENV_FILE = ".env"  # relative: read from the current directory, as pydantic-settings does
+ENV_PREFIX = "RAG_"
+# Chroma's rule for collection names (3-512 characters, checked by its Rust core). Other names are made
+# from the collection: "<collection>-articles" in Chroma (index/store.py), and "<collection>",
+# "<collection>.lock" and "<collection>.repairs.json" under the data folder's keyword/ (index/store.py,
+# index/repair.py); a file name has at most 255 bytes on common file systems, so 242 characters fit them all.
+_CHROMA_NAME = re.compile(r"[a-zA-Z0-9][a-zA-Z0-9._-]*[a-zA-Z0-9]")
+_CHROMA_NAME_LENGTH = (3, 255 - len(".repairs.json"))
 
 AnswerMode = Literal["auto", "extractive", "llm"]
 EmbeddingBackend = Literal["local", "openai"]
@@ -26,8 +44,8 @@ class Settings(BaseSettings):
     """Configuration of the whole application; pass it in, never read the env elsewhere."""
 
     model_config = SettingsConfigDict(
-        env_prefix="RAG_",
-        env_file=".env",
+        env_prefix=ENV_PREFIX,
+        env_file=ENV_FILE,
         env_file_encoding="utf-8",
         extra="ignore",
         populate_by_name=True,
@@ -36,19 +54,24 @@ class Settings(BaseSettings):
     # --- where things live -------------------------------------------------
     data_dir: Path = Field(
         DEFAULT_DATA_DIR,
-        description="Directory for all persisted state: the Chroma store, the keyword (BM25) index, feedback, logs.",
+        description="Directory for all persisted state: the Chroma store, the keyword (BM25) index, feedback, logs "
+        "(default: .sourced in the Sourced folder, wherever `rag` runs; a relative path is taken from the current "
+        "directory).",
     )
     articles_dir: Path = Field(
         BUNDLED_ARTICLES_DIR,
-        description="Folder that `rag ingest` reads when given no paths (default: the bundled sample corpus).",
+        description="Folder that `rag ingest` reads when given no paths (default: the bundled sample corpus, "
+        "data/articles in the Sourced folder).",
     )
     collection: str = Field(
-        "articles", description="Name of the Chroma collection holding the passages."
+        "articles",
+        description="Name of the Chroma collection holding the passages: 3-242 characters from a-z, A-Z, 0-9, "
+        "'.', '_' and '-', starting and ending with a letter or digit.",
     )
     chroma_host: str | None = Field(
         None, description="Chroma server host; when set (with the port) the server is used instead of the embedded store."
     )
-    chroma_port: int | None = Field(None, description="Chroma server port.")
+    chroma_port: int | None = Field(None, ge=1, le=65535, description="Chroma server port (1-65535).")
 
     # --- ingestion ---------------------------------------------------------
     embedding_backend: EmbeddingBackend = Field(
@@ -78,7 +101,13 @@ class Settings(BaseSettings):
     # (about one sentence) keeps a fact that straddles a boundary whole in at
     # least one chunk.
     chunk_size: int = Field(230, ge=32, le=8192, description="Chunk size in tiktoken cl100k_base tokens.")
-    chunk_overlap: int = Field(40, ge=0, le=1024, description="Overlap between consecutive chunks, in tokens.")
+    chunk_overlap: int = Field(
+        40,
+        ge=0,
+        le=1024,
+        description="Overlap between consecutive chunks, in tokens; smaller than the chunk size (at most half "
+        "of it is used).",
+    )
     max_file_mb: float = Field(10.0, gt=0, description="Files larger than this are skipped at ingest (MB).")
 
     # --- retrieval and answers ---------------------------------------------
@@ -126,7 +155,8 @@ class Settings(BaseSettings):
     openai_base_url: str | None = Field(
         None,
         validation_alias=AliasChoices("OPENAI_BASE_URL", "RAG_OPENAI_BASE_URL"),
-        description="OpenAI-compatible endpoint (Ollama, vLLM, llama.cpp server), e.g. http://127.0.0.1:11434/v1.",
+        description="OpenAI-compatible endpoint (Ollama, vLLM, llama.cpp server): an http:// or https:// URL, "
+        "e.g. http://127.0.0.1:11434/v1.",
     )
     llm_model: str = Field("gpt-4o-mini", description="Chat model name at the endpoint.")
     llm_temperature: float = Field(0.0, ge=0.0, le=2.0, description="Sampling temperature of the LLM answerer.")
@@ -216,6 +246,60 @@ class Settings(BaseSettings):
     def _blank_port_is_none(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
 
+    @field_validator("collection")
+    @classmethod
+    def _collection_is_a_chroma_name(cls, value: str) -> str:
+        # Chroma's own rules (also no ".." and not an IP address), checked here so that a bad name is a bad
+        # setting, not a failure deep in the store; shorter than Chroma's limit (see _CHROMA_NAME_LENGTH)
+        low, high = _CHROMA_NAME_LENGTH
+        if not (low <= len(value) <= high and _CHROMA_NAME.fullmatch(value) and ".." not in value
+                and not _is_ip_address(value)):
+            raise ValueError(
+                f"the collection name {value!r} must be {low} to {high} characters from ASCII letters, digits, "
+                "'.', '_' and '-', start and end with a letter or digit, have no '..' and not be an IP address"
+            )
+        return value
+
+    @field_validator("data_dir")
+    @classmethod
+    def _data_dir_can_be_a_folder(cls, value: Path) -> Path:
+        # the nearest part of the path that exists must be a folder, or no store can ever be made there
+        path = value.expanduser()
+        for place in (path, *path.parents):
+            if place.exists():
+                if not place.is_dir():
+                    what = "is a file, not a folder" if place.is_file() else "is not a folder"
+                    where = "" if place == path else f" (part of {path})"
+                    raise ValueError(f"{place}{where} {what}")
+                break
+        return value
+
+    @field_validator("openai_base_url")
+    @classmethod
+    def _base_url_is_http(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        url = value.strip()
+        shown = "the URL" if "@" in url else repr(url)  # a URL with user:password@ is not repeated
+        try:
+            parts = urlsplit(url)
+            parts.port  # noqa: B018  a port that is not a number raises here
+        except ValueError as exc:
+            raise ValueError(f"{shown} is not a valid URL ({exc})") from None
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError(f"{shown} is not an http:// or https:// URL like http://127.0.0.1:11434/v1")
+        return url
+
+    @model_validator(mode="after")
+    def _overlap_is_smaller_than_the_chunk(self) -> "Settings":
+        if self.chunk_overlap >= self.chunk_size:
+            raise ValueError(
+                f"The settings chunk_overlap and chunk_size do not fit together: RAG_CHUNK_OVERLAP "
+                f"({self.chunk_overlap}) must be smaller than RAG_CHUNK_SIZE ({self.chunk_size}); lower the "
+                "overlap or raise the chunk size in the environment or .env"
+            )
+        return self
+
     @property
     def llm_configured(self) -> bool:
         """An endpoint is usable: an API key, or a custom base URL (local servers need no key)."""
@@ -251,3 +335,90 @@ class Settings(BaseSettings):
 def load_settings(**overrides: Any) -> Settings:
     """Read settings from the environment and `.env`, with explicit overrides on top."""
     return Settings(**overrides)
+
+
+def _is_ip_address(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
+
+
+def invalid_setting_sentence(error: ValidationError, options: Mapping[str, str] | None = None) -> str:
+    """The first problem of a ValidationError of Settings as one sentence naming the setting and what to fix.
+
+    `options` maps fields to the command-line options that set them (`ui_port` to `--port`), so a bad
+    option value is not blamed on the environment."""
+    first = error.errors()[0]
+    reason = str(first["msg"]).removeprefix("Value error, ")
+    if not first["loc"]:  # a rule over several settings: its message is the whole sentence
+        return reason if reason.endswith(".") else f"{reason}."
+    name = str(first["loc"][0])
+    field = name.lower() if name.lower() in Settings.model_fields else name
+    if reason[:1].isupper() and reason[1:2].islower():  # pydantic's "Input should be ..." inside a sentence
+        reason = reason[0].lower() + reason[1:]
+    if options and field in options:
+        return f"The option {options[field]} is invalid: {reason}; fix its value."
+    variable = name if name.isupper() else f"{ENV_PREFIX}{name.upper()}"
+    return f"The setting {field} is invalid: {reason}; fix {variable} in the environment or .env."
+
+
+def quiet_dotenv() -> None:
+    """Silence python-dotenv's own warnings about `.env` lines it cannot read.
+
+    Every pydantic-settings class in the process (ours, chromadb's, ...) reads `.env` and would repeat the
+    warning, naming no file; `setting_warnings` says it once, with the file and the line."""
+    logging.getLogger("dotenv.main").setLevel(logging.ERROR)
+
+
+def known_setting_names() -> set[str]:
+    """Every environment name Settings reads that starts with RAG_ (upper case: names are not case-sensitive)."""
+    names = {f"{ENV_PREFIX}{field.upper()}" for field in Settings.model_fields}
+    for field in Settings.model_fields.values():
+        if isinstance(field.validation_alias, AliasChoices):
+            names.update(str(choice).upper() for choice in field.validation_alias.choices)
+    return {name for name in names if name.startswith(ENV_PREFIX)}
+
+
+def setting_warnings(environ: Mapping[str, str] | None = None, env_file: str | Path = ENV_FILE) -> list[str]:
+    """Lines for stderr about configuration that is ignored: lines of `env_file` that are not NAME=value,
+    and RAG_ names that are no setting (a misspelling like RAG_TOPK), each with the setting it is most like."""
+    environ = os.environ if environ is None else environ
+    warnings: list[str] = []
+    file_names: list[str] = []
+    path = Path(env_file).expanduser()
+    if path.is_file():
+        from dotenv.parser import parse_stream
+
+        shown = os.path.abspath(path)
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError as exc:
+            return [f"Warning: {shown} cannot be read ({exc.strerror or exc}), so its settings are ignored."]
+        bad_lines: list[int] = []
+        for binding in parse_stream(io.StringIO(text)):
+            if binding.error:
+                bad_lines.append(binding.original.line)
+            elif binding.key:
+                file_names.append(binding.key)
+        if bad_lines:
+            many = len(bad_lines) > 1
+            numbers = (f"lines {', '.join(map(str, bad_lines[:-1]))} and {bad_lines[-1]} are" if many
+                       else f"line {bad_lines[0]} is")
+            they, them = ("they are", "them") if many else ("it is", "it")
+            warnings.append(f"Warning: {shown} {numbers} not NAME=value, so {they} ignored; fix or remove {them}.")
+    stems = {name[len(ENV_PREFIX):]: name for name in known_setting_names()}
+    seen: set[str] = set()
+    sources = [(name, "in the environment") for name in environ]
+    sources += [(name, f"in {os.path.abspath(path)}") for name in file_names]
+    for name, where in sources:
+        upper = name.upper()
+        if not upper.startswith(ENV_PREFIX) or upper[len(ENV_PREFIX):] in stems or upper in seen:
+            continue
+        seen.add(upper)
+        # compared without the prefix every name shares, which would make any two names look alike
+        close = difflib.get_close_matches(upper[len(ENV_PREFIX):], list(stems), n=1)
+        hint = f"did you mean {stems[close[0]]}?" if close else ".env.example lists the settings."
+        warnings.append(f"Warning: {name} ({where}) is not a setting of Sourced, so it is ignored; {hint}")
+    return warnings

@@ -120,3 +120,26 @@ def test_chat_reads_lines_and_prints_json_lines(sample_data_dir: Path, tmp_path:
     assert len(lines) == 2 and all(CONTRACT_KEYS <= set(line) for line in lines)
     assert lines[0]["rewritten_query"] is None
     assert "peskov" in (lines[1]["rewritten_query"] or "").lower()
+
+
+def test_a_server_that_is_not_an_openai_api_says_what_to_check(sample_data_dir: Path, tmp_path: Path) -> None:
+    """A plain web server (`python -m http.server` answers a POST with HTTP 501) as OPENAI_BASE_URL."""
+    import threading
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002  the base class's name
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(tmp_path)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/v1"
+        result = run_rag(["ask", "--mode", "llm", "How long was the call?"], sample_data_dir, tmp_path,
+                         OPENAI_BASE_URL=url, RAG_LLM_MAX_RETRIES="0")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert_one_line_error(result, 5, f"The language model at {url} failed with HTTP 501; check the server's log, "
+                                     "and that OPENAI_BASE_URL is its OpenAI-compatible API (often ending in /v1).")
