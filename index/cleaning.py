@@ -55,6 +55,7 @@ __all__ = [
     "RULES",
     "RemovedLine",
     "clean_article",
+    "has_sentence",
 ]
 
 
@@ -721,3 +722,40 @@ def clean_article(raw: str) -> CleanedText:
         clean_pos += len(line)
 
     return CleanedText(text="\n".join(parts), removed=tuple(removed), segments=tuple(segments))
+
+
+# A sentence: words, then a full stop, question or exclamation mark (closing quotes allowed) before a space or
+# the end; or a full-width one, which scripts written without spaces (Chinese, Japanese) end sentences with.
+_SENTENCE_CLOSE = _Pattern(r"[.!?…]+['’\"”»)\]]*(?=\s|$)|[。！？]")
+SENTENCE_WORDS = 3  # "Fire closes bridge." is a sentence; "Home.", "Contact us." are links
+SPACELESS_SENTENCE_LETTERS = 6
+PROSE_LINE_WORDS = 12  # a line this long is prose even when extraction lost its full stop
+
+
+def has_sentence(text: str) -> bool:
+    """Whether `text` holds a sentence of prose on a line no line rule calls boilerplate. What a web page's
+    extraction gives when the page has no article holds none: "Home", "News | Sport | Contact", a headline
+    alone, a copyright footer or a paywall notice (which the cleaner's fallback keeps when they are all there is)."""
+    line_rules = [rule for rule in RULES if isinstance(rule, LineRule)]
+    return any(
+        _holds_sentence(line) and not any(rule.matches(line) for rule in line_rules)
+        for line in (raw.strip() for raw in text.split("\n"))
+        if line
+    )
+
+
+def _holds_sentence(line: str) -> bool:
+    if _word_count(line) >= PROSE_LINE_WORDS:
+        return True
+    start = 0
+    for close in _SENTENCE_CLOSE.rx.finditer(line):
+        sentence, start = line[start : close.start()], close.end()
+        if _word_count(sentence) >= SENTENCE_WORDS:
+            return True
+        if close.group() in "。！？" and sum(c.isalpha() for c in sentence) >= SPACELESS_SENTENCE_LETTERS:
+            return True
+    return False
+
+
+def _word_count(text: str) -> int:
+    return sum(any(c.isalpha() for c in word) for word in text.split())  # "©", "2024" and "|" are no words

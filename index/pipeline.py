@@ -53,7 +53,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Literal, Sequence
 
 from index.chunking import Chunk, chunk_text
-from index.cleaning import CleanedText, clean_article
+from index.cleaning import CleanedText, clean_article, has_sentence
 from index.embedder import TextEncoder, llama_embedding
 from index.errors import IngestPathError
 from index.identity import CURRENT_ASCII_ID_PATTERN, Namespace, article_id as id_for_path, is_current_id
@@ -358,8 +358,25 @@ def read_article(
     cleaned = clean_article(loaded.text)
     if not cleaned.text.strip():
         raise SkippedFile(path, "has no article text left after removing boilerplate")
+    if path.suffix.lower() in HTML_SUFFIXES:
+        _refuse_page_without_article(path, cleaned)
     meta = resolve_metadata(path.name, cleaned.text, manifest.get(path.name), loaded.metadata, header_text=loaded.text)
     return _read(article_id, str(path.resolve()), cleaned, loaded.text, meta, chunks, max_chunks)
+
+
+HTML_SUFFIXES = (".html", ".htm")
+
+
+def _refuse_page_without_article(path: Path, cleaned: CleanedText) -> None:
+    """A web page whose text holds no sentence (menus, links, a footer) is no article: the extractor returns
+    what it finds on any page, and a page of links gives "Home"."""
+    if not has_sentence(cleaned.text):
+        raise SkippedFile(path, f"has no sentence of article text (the page reads “{_glimpse(cleaned.text)}”)")
+
+
+def _glimpse(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 def read_stored_article(stored: ArticleRecord, chunks: ChunkSettings) -> ReadArticle:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from index.cleaning import RULES, CleanedText, ContextRule, LineRule, clean_article
+from index.cleaning import RULES, CleanedText, ContextRule, LineRule, clean_article, has_sentence
 
 ARTICLES = Path(__file__).resolve().parents[2] / "data" / "articles"
 
@@ -640,3 +640,23 @@ def test_a_list_of_other_stories_under_a_label_is_dropped_whole() -> None:
     # a headline right below the list's last item, with no blank line, is still a list item; prose is not
     text = "\n".join([_DETOUR[0], "Read more:", "Repaving season starts on Route 4", _DETOUR[1]])
     assert clean_article(text).text.split("\n") == [_DETOUR[0], _DETOUR[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Ostrava Bay ferry left two hours late.", True),
+        ("Ferry delayed\nCrews said the “engine had failed.” Repairs took all night", True),
+        ("北浜町の図書館が月曜日に再開した。", True),
+        ("Councillors in Wexcombe met on Tuesday evening and agreed the budget for the coming year", True),  # no stop
+        ("Home", False),
+        ("Home\nNews\nSport\nContact us.", False),
+        ("Tollbridge mayor resigns after audit", False),  # a headline alone
+        ("Subscribe | Log in | Contact us", False),
+        ("© 2024 Fenwick Courier. All rights reserved.", False),  # a copyright footer (a line rule names it)
+        ("Sign in to continue reading.", False),
+        ("", False),
+    ],
+)
+def test_has_sentence_tells_prose_from_page_clutter(text: str, expected: bool) -> None:
+    assert has_sentence(text) is expected

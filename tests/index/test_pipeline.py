@@ -291,6 +291,46 @@ def test_bad_files_are_skipped_with_a_reason_and_the_rest_ingest(
     assert set(assert_consistent(store)) == set(report.added)
 
 
+# Web pages written for this test (invented places): what a page's text extraction gives when the page holds
+# no article, and real articles as short as they come.
+CLUTTER_PAGES = {
+    "links.html": '<html><body><nav><a href="/">Home</a></nav></body></html>',
+    "menu.html": (
+        "<html><head><title>Fenwick Courier</title></head><body><header><nav><ul><li><a href='/'>Home</a></li>"
+        "<li><a href='/news'>News</a></li><li><a href='/sport'>Sport</a></li></ul></nav></header><footer>"
+        "<p>&copy; 2024 Fenwick Courier. All rights reserved.</p></footer></body></html>"
+    ),
+    "paywall.html": "<html><body><main><p>Sign in to continue reading.</p><button>Subscribe</button></main></body></html>",
+    "headline.html": "<html><body><article><h1>Tollbridge mayor resigns after audit</h1></article></body></html>",
+}
+SHORT_PAGES = {
+    "ferry.html": (
+        "<html><body><article><h1>Ferry delayed</h1><p>The Ostrava Bay ferry left two hours late.</p>"
+        "</article></body></html>"
+    ),
+    "library.htm": "<html><body><article><p>北浜町の図書館が月曜日に再開した。</p></article></body></html>",
+}
+
+
+def test_a_web_page_without_a_sentence_is_skipped_with_its_reason(tmp_path: Path, counting: CountingEncoder) -> None:
+    """A page of links used to be ingested as a one-passage article reading "Home"."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for name, html in {**CLUTTER_PAGES, **SHORT_PAGES}.items():
+        (folder / name).write_text(html, encoding="utf-8")
+    store = build_store(make_settings(tmp_path / "data"), counting).open_for_writing()
+    report = ingest([folder], store, counting, chunks=CHUNKS)
+    assert {Path(s.path).name: s.reason for s in report.skipped} == {
+        "links.html": "has no sentence of article text (the page reads “Home”)",
+        "menu.html": "has no sentence of article text (the page reads “© 2024 Fenwick Courier. All rights reserved.”)",
+        "paywall.html": "has no sentence of article text (the page reads “Sign in to continue reading. Subscribe”)",
+        "headline.html": "has no sentence of article text (the page reads “Tollbridge mayor resigns after audit”)",
+    }
+    assert sorted(report.added) == sorted(article_id(folder / name) for name in SHORT_PAGES)
+    texts = {record.text for record in store.article_records()}
+    assert texts == {"The Ostrava Bay ferry left two hours late.", "北浜町の図書館が月曜日に再開した。"}
+
+
 def test_an_article_whose_file_turns_bad_is_pruned(tmp_path: Path, small_corpus: Path, counting: CountingEncoder) -> None:
     store = build_store(make_settings(tmp_path / "data"), counting).open_for_writing()
     ingest([small_corpus], store, counting, chunks=CHUNKS, prune=True)
