@@ -216,7 +216,7 @@ def _is_utf8(path: Path) -> bool:
 
 
 def check_paths(paths: Sequence[Path]) -> None:
-    """Raise IngestPathError when a path does not exist (cheap: call it before opening the store)."""
+    """Raise IngestPathError when a path does not exist or cannot be read (cheap: call it before opening the store)."""
     missing = []
     for given in paths:
         path = Path(given).expanduser()
@@ -225,6 +225,22 @@ def check_paths(paths: Sequence[Path]) -> None:
         elif not path.exists():
             missing.append(f"{shown(path)} does not exist")
     _refuse_missing(missing)
+    _refuse_unreadable(paths)
+
+
+def _refuse_unreadable(paths: Sequence[Path]) -> None:
+    """A path named on its own that this user may not read is refused, as one that does not exist is: the user
+    asked for it by name (a file in a folder being ingested is skipped with its reason instead)."""
+    for given in paths:
+        path = Path(given).expanduser()
+        # a folder must also be entered (x) to list what is in it
+        wanted = os.R_OK | os.X_OK if path.is_dir() else os.R_OK
+        if path.exists() and not os.access(path, wanted):
+            what = "folder" if path.is_dir() else "file"
+            raise IngestPathError(
+                f"Nothing was ingested: you may not read the {what} {shown(path)} (permission denied); make it "
+                f"readable (chmod u+r{'x' if what == 'folder' else ''}) or leave it out, and try again."
+            )
 
 
 def _refuse_missing(missing: Sequence[str]) -> None:
@@ -633,6 +649,7 @@ def ingest(
     report = IngestReport()
     found = discover_files(paths)
     _refuse_missing(found.missing)
+    _refuse_unreadable(paths)
     for skipped in found.skipped:
         report.skipped.append(skipped)
         if on_skip:

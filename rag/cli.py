@@ -135,7 +135,10 @@ def _print_json(data: Any) -> None:
 # --- ingest --------------------------------------------------------------------
 @app.command("ingest")
 def ingest_command(
-    paths: list[Path] = typer.Argument(None, help="Files or folders to ingest (default: RAG_ARTICLES_DIR)."),
+    # readable=False: an unreadable path is refused by index.pipeline.check_paths, in a sentence that says what to do
+    paths: list[Path] = typer.Argument(
+        None, help="Files or folders to ingest (default: RAG_ARTICLES_DIR).", readable=False
+    ),
     rebuild: bool = typer.Option(False, "--rebuild", help="Drop the index and re-embed everything."),
     prune: Optional[bool] = typer.Option(
         None, "--prune/--no-prune", help="Remove articles whose files are gone (default: on for the articles folder)."
@@ -148,8 +151,9 @@ def ingest_command(
     """Load, clean, chunk and embed articles into the store (incremental: unchanged files are skipped).
 
     The whole store is checked first when the last write did not end cleanly (or
-    with --check). A path that does not exist is an error: nothing is ingested, one
-    sentence goes to stderr and the exit code is 2 (with --json too: stdout stays empty).
+    with --check). A path that does not exist or cannot be read is an error: nothing
+    is ingested, one sentence goes to stderr and the exit code is 2 (with --json too:
+    stdout stays empty).
     """
 
     def action() -> None:

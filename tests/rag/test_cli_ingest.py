@@ -317,3 +317,67 @@ def test_prune_is_the_default_for_the_articles_folder_only(small_articles: Path,
     records = store.article_records()
     assert sorted(Path(r.path).name for r in records) == ["000000.txt", "000001.txt", "000003.txt", "harbour.md"]
     assert {p.article_id for p in store.iter_passages()} == {r.article_id for r in records}
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+# --- an unreadable path named on its own ----------------------------------------------------------------------------
+
+
+def _without_root_read_override() -> None:
+    """In the child, before exec: drop the capabilities that let root read any file (CAP_DAC_OVERRIDE,
+    CAP_DAC_READ_SEARCH) from its bounding set, so file modes apply to it as to any user."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (1, 2):
+        if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")
+
+
+def test_an_unreadable_path_named_on_its_own_is_one_sentence_that_says_what_to_do(tmp_path: Path) -> None:
+    """It was click's "Invalid value for 'paths': path '…' is not readable"; in a folder it is skipped with its reason."""
+    import sys
+
+    locked = tmp_path / "locked.txt"
+    locked.write_text("The Quellmoor mill reopened on Monday after a month of repairs.\n", encoding="utf-8")
+    locked.chmod(0)
+    folder = tmp_path / "closed"
+    folder.mkdir()
+    (folder / "inside.txt").write_text("The Quellmoor bridge reopened on Tuesday.\n", encoding="utf-8")
+    folder.chmod(0)
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("RAG_", "OPENAI_"))}
+    environment.update({"RAG_DATA_DIR": str(tmp_path / "data"), "PYTHONPATH": str(ROOT)})
+
+    def run(*paths: Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "rag.cli", "ingest", *map(str, paths)], env=environment,
+                              cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                              preexec_fn=_without_root_read_override if os.geteuid() == 0 else None)
+
+    try:
+        if os.geteuid() == 0:
+            try:
+                probe = subprocess.run(["cat", str(locked)], preexec_fn=_without_root_read_override, capture_output=True)
+            except (OSError, subprocess.SubprocessError):
+                pytest.skip("root without CAP_SETPCAP: file modes cannot be enforced here")
+            if probe.returncode == 0:
+                pytest.skip("file modes are not enforced here")
+        assert_one_line_error(
+            run(locked), 2,
+            f"Nothing was ingested: you may not read the file {locked} (permission denied); make it readable "
+            "(chmod u+r) or leave it out, and try again.",
+        )
+        assert_one_line_error(
+            run(tmp_path / "elsewhere.txt", folder), 2,
+            f"Nothing was ingested: {tmp_path / 'elsewhere.txt'} does not exist; check the path and try again.",
+        )
+        assert_one_line_error(
+            run(folder), 2,
+            f"Nothing was ingested: you may not read the folder {folder} (permission denied); make it readable "
+            "(chmod u+rx) or leave it out, and try again.",
+        )
+        assert not (tmp_path / "data" / "chroma").exists(), "the store was created before the path was checked"
+    finally:
+        locked.chmod(0o644)
+        folder.chmod(0o755)
