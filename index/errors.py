@@ -49,6 +49,12 @@ class IngestPathError(SourcedError):
     exit_code = 2
 
 
+class ArticleNotCarriedError(SourcedError):
+    """A rebuild cannot carry a stored article over: neither its file nor the store's copy gives any text."""
+
+    exit_code = 2
+
+
 class StoreDamagedError(StoreUnavailableError):
     """The embedded Chroma files cannot be read as a Chroma store (not a database, or a malformed one)."""
 

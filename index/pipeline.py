@@ -55,7 +55,7 @@ from typing import Any, Callable, Iterable, Iterator, Literal, Sequence
 from index.chunking import Chunk, chunk_text
 from index.cleaning import CleanedText, clean_article, has_sentence
 from index.embedder import TextEncoder, llama_embedding
-from index.errors import IngestPathError
+from index.errors import ArticleNotCarriedError, IngestPathError
 from index.identity import CURRENT_ASCII_ID_PATTERN, Namespace, article_id as id_for_path, is_current_id
 from index.loaders import SUPPORTED_SUFFIXES, SkippedFile, load_document
 from index.nlp import entities_by_line, entities_within
@@ -623,6 +623,7 @@ def ingest(
     on_stored: StoredCallback | None = None,
     group_chunks: int | None = None,
     give_way: GiveWay | None = None,
+    carry: Sequence[ArticleRecord] = (),
 ) -> IngestReport:
     """Bring the store in line with the files under `paths`; see the module docstring for the guarantees.
 
@@ -644,6 +645,9 @@ def ingest(
     `give_way`: called at each checkpoint (before an article's passages are prepared, a group embedded, a
     group committed; never inside a commit) by the thread at it; a background ingest passes one that waits
     a bounded time while questions are being answered (rag/questions_in_flight.py).
+    `carry`: articles of another store (the one a rebuild replaces, index/rebuild.py) to write too, under
+    their ids, unless this run's files cover them or pruning removes them: read again from their files,
+    else from the text that store kept; one that gives no text raises ArticleNotCarriedError before any write.
     """
     started = time.perf_counter()
     report = IngestReport()
@@ -687,17 +691,18 @@ def ingest(
     mode = {True: "always", False: "never"}.get(repair, repair) if isinstance(repair, bool) else repair
     if mode not in ("always", "if-needed", "never"):
         raise ValueError(f"repair must be 'always', 'if-needed' or 'never', not {repair!r}")
+    pruned = found.folders if prune else []
+
+    def to_be_removed(record: ArticleRecord) -> bool:  # as _stale_articles decides, below
+        stored = Path(record.path)
+        return record.path in ingested or any(stored.is_relative_to(folder) for folder in pruned)
+
+    read.extend(_read_carried(carry, seen_ids, to_be_removed, manifests, chunks, max_bytes))
     with store.writing():
         # before this session writes: whether the last one ended cleanly (then a check finds nothing to repair)
         check = mode == "always" or (mode == "if-needed" and not store.is_verified())
         _migrate_legacy_ids(store, namespaces, report)
         if refresh_outdated:
-            pruned = found.folders if prune else []
-
-            def to_be_removed(record: ArticleRecord) -> bool:  # as _stale_articles decides, below
-                stored = Path(record.path)
-                return record.path in ingested or any(stored.is_relative_to(folder) for folder in pruned)
-
             read.extend(_read_outdated(store, seen_ids, to_be_removed, manifests, chunks, max_bytes, report, on_skip))
         if check:
             from index.repair import repair_store
@@ -769,24 +774,15 @@ def _read_outdated(
     on_skip: Callable[[SkippedArticle], None] | None,
 ) -> list[ReadArticle]:
     """The stored articles written by another pipeline version that this run's files do not cover, read
-    again under their ids: from their files when these are still there, else from the store's copy of
-    their text. Articles this run removes (their files gone from a folder being pruned) are left to that."""
+    again under their ids (`read_again`). Articles this run removes (their files gone from a folder being
+    pruned) are left to that."""
     outdated = sorted(find_outdated(store, PIPELINE_VERSION).ids - seen_ids)
     read: list[ReadArticle] = []
     for article_id in outdated:
         stored = store.article(article_id)
         if stored is None or (stored.path and to_be_removed(stored)):
             continue
-        path = Path(stored.path) if stored.path else None
-        try:
-            if path is None or not path.is_file():
-                raise SkippedFile(path or Path(article_id), "is gone")
-            if path.parent not in manifests:
-                manifests[path.parent] = read_manifest(path.parent)
-            article = read_article(path, article_id, manifests[path.parent], chunks, max_bytes)
-        except SkippedFile:
-            # the file is gone or no longer reads: the store keeps the article's text, which is enough
-            article = read_stored_article(stored, chunks)
+        article = read_again(stored, manifests, chunks, max_bytes)
         if not article.pieces:
             skipped = SkippedArticle(
                 stored.path or article_id,
@@ -798,6 +794,49 @@ def _read_outdated(
                 on_skip(skipped)
             continue
         seen_ids.add(article_id)
+        read.append(article)
+    return read
+
+
+def read_again(
+    stored: ArticleRecord, manifests: dict[Path, dict[str, dict[str, Any]]], chunks: ChunkSettings, max_bytes: int
+) -> ReadArticle:
+    """A stored article read again under its id: from its file when it is still there and reads, else from
+    the store's copy of its text. Its `pieces` are empty when neither gives any text."""
+    path = Path(stored.path) if stored.path else None
+    try:
+        if path is None or not path.is_file():
+            raise SkippedFile(path or Path(stored.article_id), "is gone")
+        if path.parent not in manifests:
+            manifests[path.parent] = read_manifest(path.parent)
+        return read_article(path, stored.article_id, manifests[path.parent], chunks, max_bytes)
+    except SkippedFile:
+        # the file is gone or no longer reads: the store keeps the article's text, which is enough
+        return read_stored_article(stored, chunks)
+
+
+def _read_carried(
+    carried: Sequence[ArticleRecord],
+    seen_ids: set[str],
+    to_be_removed: Callable[[ArticleRecord], bool],
+    manifests: dict[Path, dict[str, dict[str, Any]]],
+    chunks: ChunkSettings,
+    max_bytes: int,
+) -> list[ReadArticle]:
+    """The articles of `ingest`'s `carry` that this run's files do not cover and that it does not remove,
+    read again (`read_again`). Raises ArticleNotCarriedError, before anything is written, for one that
+    gives no text: a rebuild that left it out would lose it."""
+    read: list[ReadArticle] = []
+    for stored in carried:
+        if stored.article_id in seen_ids or (stored.path and to_be_removed(stored)):
+            continue
+        article = read_again(stored, manifests, chunks, max_bytes)
+        if not article.pieces:
+            raise ArticleNotCarriedError(
+                f"Nothing was rebuilt: the stored article {stored.article_id} has no text to embed again, in its "
+                f"file or in the store; delete it (`rag delete {stored.article_id}`) and run `rag ingest --rebuild` again."
+            )
+        seen_ids.add(stored.article_id)
         read.append(article)
     return read
 

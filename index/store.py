@@ -42,6 +42,15 @@ What the group reads to find the other versions it deletes is read before
 too: the write session is the only writer, so it still holds at the commit.
 Other processes' readers see each write as it lands, as before: only a
 question in the process that writes sees commits whole.
+
+A rebuild (index/rebuild.py) never writes the store in use: it builds a whole
+new one beside it (`rebuild_copy`: collections and keyword index named with
+REBUILD_SUFFIX), then `replace_with` swaps it in: a marker file beside the
+keyword index is written, the old collections are deleted and the new ones
+renamed, the keyword folders swapped, the marker removed. Each step can be done
+again, so a swap killed half-way is finished by the next process that opens the
+store (`finish_replacement`); a rebuild killed before the swap leaves the store
+in use as it was, and the copy for the next rebuild to go on with.
 """
 
 from __future__ import annotations
@@ -49,6 +58,8 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import os
+import shutil
 import threading
 import time
 import uuid
@@ -76,6 +87,8 @@ WRITE_LOCK_WAIT_SECONDS = 10.0
 _LOOKUP_BATCH = 100
 # How the id of an article's first passage ends (see `passage_id`): the keyword index lists articles by it.
 FIRST_PASSAGE_SUFFIX = "::0000"
+# The collections and keyword index a rebuild writes are the store's, named with this after the collection name.
+REBUILD_SUFFIX = "-rebuild"
 
 
 def passage_id(article_id: str, content_hash: str, chunk_index: int) -> str:
@@ -303,6 +316,8 @@ class PassageStore:
         self, client: Any, name: str, fingerprint: str, keyword_path: Path | None = None, ef_search: int | None = None
     ) -> None:
         self.failures = StoreFailures(StoreLocation.of_client(client))
+        self._raw_client = client
+        self._keyword_path = Path(keyword_path) if keyword_path is not None else None
         self._client = _Guarded(client, self._explain)
         self.name = name
         self.fingerprint = fingerprint
@@ -352,12 +367,15 @@ class PassageStore:
     def articles_collection_name(self) -> str:
         return f"{self.name}-articles"
 
+    def _collection_names(self) -> set[str]:
+        return {c if isinstance(c, str) else c.name for c in self._client.list_collections()}
+
     def exists(self) -> bool:
-        names = {c if isinstance(c, str) else c.name for c in self._client.list_collections()}
-        return self.name in names
+        return self.name in self._collection_names()
 
     def open_for_reading(self) -> "PassageStore":
         """Open an existing store; refuse a missing one or one built with another model."""
+        self.finish_replacement()
         if not self.exists():
             raise IndexEmptyError("No articles are indexed yet; run `rag ingest` first.")
         self._passages = self._client.get_collection(self.name, embedding_function=None)
@@ -366,7 +384,8 @@ class PassageStore:
         return self
 
     def open_for_writing(self, rebuild: bool = False) -> "PassageStore":
-        """Open or create the store; `rebuild` drops everything first."""
+        """Open or create the store; `rebuild` drops everything first (index/rebuild.py keeps the articles)."""
+        self.finish_replacement()
         if rebuild:
             self.drop()
         self._passages = self._client.get_or_create_collection(
@@ -390,6 +409,84 @@ class PassageStore:
                 pass
         if self.keyword is not None:
             self.keyword.clear()
+
+    # --- rebuilding: a new store beside this one, swapped in when whole (module docstring) -----
+    def rebuild_copy(self) -> "PassageStore":
+        """A handle (not yet opened) on the store a rebuild of this one writes: its own collections and keyword index."""
+        keyword_path = self._keyword_path.with_name(self._keyword_path.name + REBUILD_SUFFIX) if self._keyword_path else None
+        return PassageStore(self._raw_client, self.name + REBUILD_SUFFIX, self.fingerprint, keyword_path, self.ef_search)
+
+    def has_rebuild_copy(self) -> bool:
+        """A rebuild began and was not swapped in: its copy is still there (an interrupted rebuild)."""
+        return self.name + REBUILD_SUFFIX in self._collection_names()
+
+    def stored_articles(self) -> list[ArticleRecord]:
+        """Every article record, whatever model embedded the passages (a rebuild reads them); none without a store."""
+        if self.articles_collection_name not in self._collection_names():
+            return []
+        self._articles = self._client.get_collection(self.articles_collection_name, embedding_function=None)
+        return self.article_records()
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the write lock without writing through this handle: other writers wait (a rebuild holds the
+        store it replaces, so that nothing is written there meanwhile and lost at the swap)."""
+        with self._lock.hold(WRITE_LOCK_WAIT_SECONDS, self._local_files):
+            yield
+
+    def replace_with(self, copy: "PassageStore") -> None:
+        """Swap the whole store `copy` (from `rebuild_copy`, its writes ended) in for this one; the marker
+        makes a swap killed half-way one that the next opening finishes."""
+        marker = self._replacement_marker()
+        with self._lock.hold(WRITE_LOCK_WAIT_SECONDS, self._local_files):
+            if marker is not None and copy._keyword_path is not None:
+                with self._local_files(marker):
+                    # a copy that got no passage has no keyword folder: an empty one replaces the old index too
+                    copy._keyword_path.mkdir(parents=True, exist_ok=True)
+                    _write_atomically(marker, copy.name)
+            try:
+                self._replace_steps()
+            except KeyboardInterrupt:
+                # the copy is whole and what is left takes milliseconds: the rebuild ends done, not half-swapped
+                self._replace_steps()
+
+    def finish_replacement(self) -> None:
+        """Finish a swap that was killed half-way (cheap when none was: one stat). Raises StoreBusyError
+        while the process swapping holds the store."""
+        marker = self._replacement_marker()
+        if marker is None or not marker.exists():
+            return
+        with self._lock.hold(0.0, self._local_files):
+            if marker.exists():
+                self._replace_steps()
+
+    def _replacement_marker(self) -> Path | None:
+        return self._keyword_path.with_name(self._keyword_path.name + ".replacing") if self._keyword_path else None
+
+    def _replace_steps(self) -> None:
+        """Each step is skipped once done, so that running them again after a kill finishes the swap."""
+        names = self._collection_names()
+        copy = self.rebuild_copy()
+        for live, staged in ((self.name, copy.name), (self.articles_collection_name, copy.articles_collection_name)):
+            if staged in names:
+                if live in names:
+                    self._client.delete_collection(live)
+                self._client.get_collection(staged, embedding_function=None).modify(name=live)
+        if self._keyword_path is not None and copy._keyword_path is not None:
+            with self._local_files(self._keyword_path):
+                _swap_folder(copy._keyword_path, self._keyword_path)
+                for leftover in (copy._lock.path, copy._keyword_path.with_name(copy._keyword_path.name + ".repairs.json")):
+                    if leftover is not None:
+                        leftover.unlink(missing_ok=True)
+        marker = self._replacement_marker()
+        if marker is not None:
+            marker.unlink(missing_ok=True)
+        # this handle's collections and keyword reader belong to the store that was replaced
+        self._passages = self._articles = None
+        if self.keyword is not None:
+            from index.keyword_index import KeywordIndex
+
+            self.keyword = KeywordIndex(self.keyword.path)
 
     # --- readers and commits (one process) -----------------------------------
     @contextmanager
@@ -885,6 +982,24 @@ def _listing(article_id: str, meta: dict[str, Any]) -> ArticleListing:
 
 def _optional_int(value: Any) -> int | None:
     return int(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def _swap_folder(staged: Path, live: Path) -> None:
+    """Put the folder `staged` where `live` is; run again after a kill, it finishes the swap."""
+    replaced = live.with_name(live.name + ".replaced")
+    if staged.is_dir():
+        if live.exists():
+            shutil.rmtree(replaced, ignore_errors=True)
+            os.replace(live, replaced)
+        os.replace(staged, live)
+    shutil.rmtree(replaced, ignore_errors=True)
 
 
 class _WriteLock:

@@ -139,7 +139,10 @@ def ingest_command(
     paths: list[Path] = typer.Argument(
         None, help="Files or folders to ingest (default: RAG_ARTICLES_DIR).", readable=False
     ),
-    rebuild: bool = typer.Option(False, "--rebuild", help="Drop the index and re-embed everything."),
+    rebuild: bool = typer.Option(
+        False, "--rebuild",
+        help="Re-embed every stored article, and the paths given, into a new index that replaces the old one when whole.",
+    ),
     prune: Optional[bool] = typer.Option(
         None, "--prune/--no-prune", help="Remove articles whose files are gone (default: on for the articles folder)."
     ),
@@ -153,22 +156,29 @@ def ingest_command(
     The whole store is checked first when the last write did not end cleanly (or
     with --check). A path that does not exist or cannot be read is an error: nothing
     is ingested, one sentence goes to stderr and the exit code is 2 (with --json too:
-    stdout stays empty).
+    stdout stays empty). --rebuild keeps every stored article, wherever it came from;
+    interrupted, it leaves the index in use as it was.
     """
 
     def action() -> None:
-        from rag.library import ingest_paths
+        from rag.library import INTERRUPTED_INGEST, INTERRUPTED_REBUILD, ingest_paths, unfinished_rebuild
         from rag.progress import IngestProgress
 
         settings = _settings()
-        with IngestProgress(enabled=sys.stderr.isatty()) as bar:
-            # each skipped file is named, with its reason, on stderr as it is met
-            report = ingest_paths(
-                settings, list(paths or []), rebuild=rebuild, prune=prune, progress=bar.update, on_skip=bar.skipped,
-                check=check,
-            )
+        try:
+            with IngestProgress(enabled=sys.stderr.isatty()) as bar:
+                # each skipped file is named, with its reason, on stderr as it is met
+                report = ingest_paths(
+                    settings, list(paths or []), rebuild=rebuild, prune=prune, progress=bar.update,
+                    on_skip=bar.skipped, check=check,
+                )
+        except KeyboardInterrupt:
+            _fail(INTERRUPTED_REBUILD if rebuild else INTERRUPTED_INGEST, 130)
         if report.repair is not None and report.repair.changed:
             typer.echo(f"Repaired the store: {report.repair.summary()}.", err=True)
+        unfinished = None if rebuild else unfinished_rebuild(settings)
+        if unfinished:
+            typer.echo(f"Note: {unfinished}", err=True)
         summary = report.as_json()
         if as_json:
             _print_json(summary)
@@ -233,6 +243,8 @@ def status_command(
             )
         if data["pipeline"]["notice"]:
             typer.echo(f"Outdated:   {data['pipeline']['notice']}")
+        if data["rebuild"]:
+            typer.echo(f"Rebuild:    {data['rebuild']['notice']}")
         if data["repairs"]:
             typer.echo(f"Repairs:    {len(data['repairs'])} (most recent first)")
             for entry in data["repairs"][:5]:

@@ -73,6 +73,19 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+# A rebuild stopped before its new index replaced the one in use, which stays whole (index/rebuild.py).
+UNFINISHED_REBUILD = (
+    "A rebuild of the index was interrupted ({articles} re-embedded so far; the index in use is whole); "
+    "run `rag ingest --rebuild` to finish it."
+)
+INTERRUPTED_REBUILD = (
+    "Interrupted: the index in use is as it was, with every article; run `rag ingest --rebuild` again to finish "
+    "the rebuild (it goes on from where it stopped)."
+)
+INTERRUPTED_INGEST = (
+    "Interrupted: the articles ingested so far are kept; run the same `rag ingest` again to add the rest."
+)
+
 ProgressCallback = Callable[[int, int], None]
 """`progress(done, total)`: chunks embedded so far, of those this run embeds."""
 SkipCallback = Callable[[SkippedArticle], None]
@@ -373,7 +386,8 @@ def ingest_paths(
     encoder: "TextEncoder | None" = None,
     check: bool = False,
 ) -> IngestReport:
-    """What `rag ingest` does: `paths` (default: RAG_ARTICLES_DIR) into the configured store.
+    """What `rag ingest` does: `paths` (default: RAG_ARTICLES_DIR) into the configured store; with `rebuild`,
+    every stored article and the files of `paths` into a new index that replaces it when whole (index/rebuild.py).
 
     `prune` defaults to on for the articles folder and off for paths given. The
     whole store is checked and repaired first (`report.repair`) when the last write
@@ -389,12 +403,31 @@ def ingest_paths(
         raise IngestPathError(ARTICLES_DIR_MISSING.format(path=targets[0]))
     check_paths(targets)
     encoder = encoder or build_encoder(settings)
-    store = build_store(settings, encoder).open_for_writing(rebuild=rebuild)
+    prune = managed if prune is None else prune
+    if rebuild:
+        from index.rebuild import rebuild as rebuild_index
+
+        return rebuild_index(
+            targets, build_store(settings, encoder), encoder, chunks=chunk_settings(settings),
+            max_bytes=settings.max_file_bytes, prune=prune, progress=progress, on_skip=on_skip,
+            namespaces=id_namespaces(settings),
+        )
+    store = build_store(settings, encoder).open_for_writing()
     library = Library(settings, store, encoder)
     return library.ingest(
-        targets, prune=managed if prune is None else prune, progress=progress, on_skip=on_skip,
+        targets, prune=prune, progress=progress, on_skip=on_skip,
         repair="always" if check else "if-needed", refresh_outdated=True,
     )
+
+
+def unfinished_rebuild(settings: Settings, encoder: "TextEncoder | None" = None) -> str | None:
+    """The sentence saying what to run when a rebuild was interrupted before it replaced the index; else None."""
+    from index.rebuild import rebuild_unfinished
+
+    copied = rebuild_unfinished(build_store(settings, encoder or build_encoder(settings)))
+    if copied is None:
+        return None
+    return UNFINISHED_REBUILD.format(articles=messages.counted(copied, "article"))
 
 
 @dataclass
@@ -445,6 +478,7 @@ def status(settings: Settings, *, check_endpoint: bool = True) -> dict[str, Any]
     masked), the articles and the latest repairs. A store not created yet reads as empty."""
     from index.outdated import OutdatedArticles, find_outdated
     from index.pipeline import PIPELINE_VERSION
+    from index.rebuild import rebuild_unfinished
     from index.repair import recent_repairs
     from rag.messages import outdated_index
     from rag.services import describe_store, endpoint_status
@@ -462,6 +496,7 @@ def status(settings: Settings, *, check_endpoint: bool = True) -> dict[str, Any]
     except IndexEmptyError:
         articles, passages, outdated, breadth = [], 0, OutdatedArticles(PIPELINE_VERSION, 0), None
     keyword = store.keyword if store is not None else None
+    copied = rebuild_unfinished(store) if store is not None else None
     return {
         "store": {
             **describe_store(settings),
@@ -484,6 +519,10 @@ def status(settings: Settings, *, check_endpoint: bool = True) -> dict[str, Any]
             "version": PIPELINE_VERSION,
             "outdated_articles": sorted(outdated.ids),
             "notice": outdated_index(len(outdated.older), len(outdated.newer), outdated.total),
+        },
+        # a rebuild interrupted before its new index replaced this one: what it re-embedded, and what to run
+        "rebuild": None if copied is None else {
+            "articles": copied, "notice": UNFINISHED_REBUILD.format(articles=messages.counted(copied, "article")),
         },
     }
 

@@ -319,7 +319,149 @@ def test_prune_is_the_default_for_the_articles_folder_only(small_articles: Path,
     assert {p.article_id for p in store.iter_passages()} == {r.article_id for r in records}
 
 
+# --- rebuilding keeps every article; an interrupt loses none --------------------------------------------------------
+
+# Written for these tests: the places are invented.
+WRENFIELD = "# Wrenfield ferry returns\n\nThe Wrenfield ferry resumed service on Friday after a week of engine repairs.\n"
+ORMSBY = "# Ormsby school roof\n\nThe Ormsby primary school reopened on Monday once its roof had been replaced.\n"
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_rebuild_keeps_every_stored_article_and_adds_the_paths_given(ingested: tuple[Path, dict], tmp_path: Path) -> None:
+    """`rag ingest --rebuild FILE` used to drop the store and index FILE alone: every other article was gone."""
+    data_dir = tmp_path / "data"
+    shutil.copytree(ingested[0], data_dir)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "wrenfield.md").write_text(WRENFIELD, encoding="utf-8")
+    (elsewhere / "ormsby.md").write_text(ORMSBY, encoding="utf-8")
+    assert ok_json(rag(["ingest", str(elsewhere / "wrenfield.md"), "--json"], data_dir, tmp_path))["added"] == 1
+    status = ok_json(rag(["status", "--json", "--no-check-endpoint"], data_dir, tmp_path))
+    before = {a["article_id"]: a["chunks"] for a in status["articles"]}
+    assert len(before) == 6
+
+    rebuilt = ok_json(rag(["ingest", "--rebuild", str(elsewhere / "ormsby.md"), "--json"], data_dir, tmp_path))
+    assert (rebuilt["added"], rebuilt["removed"], rebuilt["chunks"]) == (7, 0, sum(before.values()) + 1)
+    status = ok_json(rag(["status", "--json", "--no-check-endpoint"], data_dir, tmp_path))
+    after = {a["article_id"]: a["chunks"] for a in status["articles"]}
+    assert len(after) == 7 and before.items() <= after.items()
+    assert status["store"]["passages"] == sum(after.values()) and status["rebuild"] is None
+
+    (elsewhere / "wrenfield.md").unlink()  # a plain rebuild keeps it too, from the text the store holds
+    again = ok_json(rag(["ingest", "--rebuild", "--json"], data_dir, tmp_path))
+    assert (again["added"], again["removed"]) == (7, 0)
+    answer = ok_json(rag(["ask", "When did the Wrenfield ferry resume service?", "--json"], data_dir, tmp_path))
+    assert not answer["abstained"] and "Friday" in answer["answer"]
+
+
+def _collection_ids(chroma_dir: Path) -> set[str]:
+    import sqlite3
+
+    if not (chroma_dir / "chroma.sqlite3").exists():
+        return set()
+    with sqlite3.connect(f"file:{chroma_dir / 'chroma.sqlite3'}?mode=ro", uri=True, timeout=5) as db:
+        return {row[0] for row in db.execute("SELECT id FROM collections")}
+
+
+def _records_in_new_collections(chroma_dir: Path, old: set[str]) -> int:
+    """Article records upserted into record collections (`*-articles`) that were not in `old`: read from Chroma's
+    sqlite log, so whatever collection a run writes its records to; 0 while the database is locked."""
+    import sqlite3
+
+    try:
+        with sqlite3.connect(f"file:{chroma_dir / 'chroma.sqlite3'}?mode=ro", uri=True, timeout=0.2) as db:
+            rows = db.execute(
+                "SELECT c.id, count(*) FROM embeddings_queue q JOIN collections c "
+                "ON q.topic = 'persistent://default/default/' || c.id "
+                "WHERE c.name LIKE '%-articles' AND q.operation != 3 GROUP BY c.id"
+            ).fetchall()
+        return sum(count for collection, count in rows if collection not in old)
+    except sqlite3.Error:
+        return 0
+
+
+def _interrupted(args: list[str], data_dir: Path, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """`rag ARGS` sent SIGINT (Ctrl-C) once it has written an article record: a real interrupt mid-run."""
+    import signal
+    import sys
+    import time
+
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("RAG_", "OPENAI_"))}
+    environment.update({"RAG_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT), **env})
+    old = _collection_ids(data_dir / "chroma")
+    victim = subprocess.Popen([sys.executable, "-m", "rag.cli", *args], env=environment, cwd=cwd, text=True,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 300
+    while victim.poll() is None and time.monotonic() < deadline and not _records_in_new_collections(data_dir / "chroma", old):
+        time.sleep(0.02)
+    assert victim.poll() is None, f"the run ended before it could be interrupted: {victim.communicate()}"
+    victim.send_signal(signal.SIGINT)
+    out, err = victim.communicate(timeout=120)
+    return subprocess.CompletedProcess(args, victim.returncode, out, err)
+
+
+def _store_of(data_dir: Path) -> object:
+    from index.embedder import MiniLMOnnxEncoder
+    from index.store import PassageStore, open_client
+
+    return PassageStore(open_client(data_dir), "articles", MiniLMOnnxEncoder().fingerprint).open_for_reading()
+
+
+@pytest.fixture()
+def many_articles(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """40 generated articles and the smallest chunks: an ingest long enough to be interrupted part-way."""
+    from bench.corpus import generate_corpus
+
+    generate_corpus(tmp_path / "many", 40, seed=5, paragraphs=(2, 4))
+    return tmp_path / "many", {"RAG_CHUNK_SIZE": "32", "RAG_CHUNK_OVERLAP": "5", "RAG_EMBED_BATCH_SIZE": "8"}
+
+
+def test_ctrl_c_during_a_rebuild_loses_no_article_and_says_what_to_run(
+    many_articles: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    """It used to leave 0 passages, and "Error: Interrupted." said nothing of what to run."""
+    from rag.library import INTERRUPTED_REBUILD
+    from tests.index.conftest import assert_consistent
+
+    corpus, env = many_articles
+    data_dir = tmp_path / "data"
+    outside = tmp_path / "ormsby.md"
+    outside.write_text(ORMSBY, encoding="utf-8")
+    first = ok_json(rag(["ingest", str(corpus), str(outside), "--json"], data_dir, tmp_path, **env))
+    assert first["added"] == 41
+    before = assert_consistent(_store_of(data_dir))
+
+    stopped = _interrupted(["ingest", "--rebuild", str(corpus)], data_dir, tmp_path, env)
+    assert assert_consistent(_store_of(data_dir)) == before, "the index in use changed"
+    assert_one_line_error(stopped, 130, INTERRUPTED_REBUILD)
+    answer = ok_json(rag(["ask", "When did the Ormsby primary school reopen?", "--json"], data_dir, tmp_path, **env))
+    assert "Monday" in answer["answer"]
+
+    status = ok_json(rag(["status", "--json", "--no-check-endpoint"], data_dir, tmp_path, **env))
+    assert 0 < status["rebuild"]["articles"] < 41 and "run `rag ingest --rebuild` to finish it" in status["rebuild"]["notice"]
+    plain = rag(["ingest", str(outside)], data_dir, tmp_path, **env)
+    assert plain.returncode == 0 and f"Note: {status['rebuild']['notice']}" in plain.stderr.splitlines()
+
+    finished = ok_json(rag(["ingest", "--rebuild", str(corpus), "--json"], data_dir, tmp_path, **env))
+    assert (finished["added"], finished["removed"]) == (41, 0)
+    assert 0 < finished["chunks"] < first["chunks"], "what the interrupted rebuild embedded was embedded again"
+    assert assert_consistent(_store_of(data_dir)) == before
+    assert ok_json(rag(["status", "--json", "--no-check-endpoint"], data_dir, tmp_path, **env))["rebuild"] is None
+
+
+def test_ctrl_c_during_an_ingest_says_what_to_run(many_articles: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
+    from rag.library import INTERRUPTED_INGEST
+    from tests.index.conftest import assert_consistent
+
+    corpus, env = many_articles
+    data_dir = tmp_path / "data"
+    stopped = _interrupted(["ingest", str(corpus)], data_dir, tmp_path, env)
+    assert_one_line_error(stopped, 130, INTERRUPTED_INGEST)
+    kept = assert_consistent(_store_of(data_dir))
+    assert 0 < len(kept) < 40
+    again = ok_json(rag(["ingest", str(corpus), "--json"], data_dir, tmp_path, **env))
+    assert again["added"] + again["unchanged"] == 40 and again["unchanged"] >= len(kept)
+    assert len(assert_consistent(_store_of(data_dir))) == 40
 
 
 # --- an unreadable path named on its own ----------------------------------------------------------------------------

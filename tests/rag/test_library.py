@@ -13,6 +13,8 @@ from tests.conftest import make_settings
 # Written for these tests.
 FERRY = "Ferry timetable changes\nThe Kellin ferry will leave at 06:40 from Monday, twenty minutes earlier than now.\n"
 MARKET = "Market hall reopens\nThe Dunmore market hall reopened on Saturday after a roof repair that took nine weeks.\n"
+HARBOUR = "Harbour closed to yachts\nThe Penrick harbour master closed the inner basin to yachts until the end of May.\n"
+SCHOOL = "School roof replaced\nThe Ormsby primary school reopened on Monday once its new roof was finished.\n"
 
 
 @pytest.fixture()
@@ -74,6 +76,31 @@ def test_deleting_an_upload_removes_its_copy(tmp_path: Path) -> None:
     library = Library.open(settings)
     (deleted,) = library.delete(library.store.article_ids())
     assert deleted.file_removed and not upload.exists() and library.is_empty()
+
+
+def test_a_rebuild_keeps_uploads_and_articles_ingested_from_other_paths(tmp_path: Path, town_articles: Path) -> None:
+    """`rag ingest --rebuild` used to re-read the articles folder alone: uploads and other files were lost."""
+    from rag.library import status
+
+    settings = make_settings(tmp_path / "data", articles_dir=town_articles)
+    ingest_paths(settings)
+    upload = uploads_dir(settings) / "harbour notice.txt"
+    upload.parent.mkdir(parents=True)
+    upload.write_text(HARBOUR, encoding="utf-8")
+    Library.open(settings).ingest([upload])  # as the app ingests an upload
+    elsewhere = tmp_path / "elsewhere" / "school.txt"
+    elsewhere.parent.mkdir()
+    elsewhere.write_text(SCHOOL, encoding="utf-8")
+    ingest_paths(settings, [elsewhere])
+    elsewhere.unlink()  # its file is gone: the text the store keeps is what gets embedded again
+    before = {r.article_id: r.text for r in Library.open(settings).articles()}
+    assert len(before) == 4
+
+    report = ingest_paths(settings, rebuild=True)
+    library = Library.open(settings)
+    assert {r.article_id: r.text for r in library.articles()} == before
+    assert sorted(report.added) == sorted(before) and report.removed == [] and report.chunks == library.store.count()
+    assert status(settings, check_endpoint=False)["rebuild"] is None
 
 
 def test_ingest_paths_refuses_a_missing_articles_folder_before_creating_the_store(tmp_path: Path) -> None:

@@ -173,6 +173,53 @@ def test_sigkill_at_every_write_step_then_ingest_again(backend: Backend, tmp_pat
         assert (again["added"], again["updated"], again["removed"], again["chunks"]) == (0, 0, 0, 0), again
 
 
+@pytest.mark.timeout(1800)
+def test_sigkill_at_every_write_step_of_a_rebuild_leaves_every_article_then_the_next_rebuild_finishes(
+    tmp_path: Path,
+) -> None:
+    """`rag ingest --rebuild FOLDER` killed before each of its writes (the copy's, then the swap's renames):
+    right after the kill the store holds every article, the one ingested from elsewhere too (a swap cut short
+    is finished by the next opening), and the next rebuild ends with no copy left behind."""
+    from index.rebuild import rebuild_unfinished
+    from rag.library import ingest_paths
+
+    corpus = generated(tmp_path / "corpus", 3, seed=23)
+    backend = Backend("embedded", None)
+
+    def prepared(name: str) -> tuple[Settings, Path]:
+        settings = small_settings(backend, tmp_path / name / "data")
+        settings.data_dir.mkdir(parents=True)
+        folder = tmp_path / name / "corpus"
+        shutil.copytree(corpus, folder)
+        outside = tmp_path / name / "elsewhere" / "ferry.txt"
+        outside.parent.mkdir()
+        outside.write_text("Ferry back in service\nThe Wrenfield ferry returned on Friday after engine repairs.\n",
+                           encoding="utf-8")
+        ingest_here(settings, folder)
+        ingest_paths(settings, [outside])
+        return settings, folder
+
+    reference, folder = prepared("reference")
+    expected = by_file(reference, assert_whole(reference))
+    assert len(expected) == 4
+    steps_log = tmp_path / "reference" / "steps.log"
+    clean = run_killed(reference, ["ingest", "--rebuild", str(folder), "--json"], 0, steps_log, group_chunks=2)
+    assert clean.returncode == 0, clean.stderr
+    assert by_file(reference, assert_whole(reference)) == expected
+    steps = write_steps(steps_log)
+    assert f"chroma.modify:{reference.collection}-rebuild-articles" in steps, steps  # the swap's renames
+    for kill_at in range(1, len(steps) + 1):
+        victim, folder = prepared(f"kill{kill_at}")
+        killed = run_killed(victim, ["ingest", "--rebuild", str(folder), "--json"], kill_at,
+                            victim.data_dir.parent / "steps.log", group_chunks=2)
+        assert killed.returncode == -signal.SIGKILL, (kill_at, steps[kill_at - 1], killed.stderr[-2000:])
+        assert by_file(victim, assert_whole(victim)) == expected, f"killed before step {kill_at}: {steps[kill_at - 1]}"
+        report = ingest_paths(victim, [folder], rebuild=True)
+        assert (len(report.added), report.removed) == (4, []), (kill_at, report.as_json())
+        assert by_file(victim, assert_whole(victim)) == expected, f"rebuilt after step {kill_at}: {steps[kill_at - 1]}"
+        assert rebuild_unfinished(open_store(victim)) is None
+
+
 @pytest.mark.timeout(900)
 def test_killed_between_the_keyword_commit_and_chromas_writes_then_ingest_makes_it_whole(
     backend: Backend, tmp_path: Path
