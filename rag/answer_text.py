@@ -21,7 +21,7 @@ _DATELINE = re.compile(
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
 _MARKDOWN_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|>\s+|[-*+]\s+|\d+[.)]\s+)")
-_DOUBLE_QUOTES = ("“", "”", '"')
+_DOUBLE_QUOTE = re.compile('[“”"]')
 # Words that only make sense to a reader who is an assistant; see `addressed_to_assistant`.
 _ASSISTANT_WORDS = frozenset(
     {"assistant", "chatbot", "ai", "model", "instructions", "instruction", "prompt", "question", "questions",
@@ -41,9 +41,58 @@ def display_text(sentence: str) -> str:
 
 
 def balanced_quotes(text: str) -> bool:
-    """Whether every double quotation mark opened in `text` is closed in it (straight quotes counted in pairs)."""
-    opening, closing, straight = text.count("“"), text.count("”"), text.count('"')
-    return opening == closing and straight % 2 == 0
+    """Whether every double quotation mark opened in `text` is closed in it, after it is opened: "… easy,” he
+    said. “The main thing …" holds as many opening marks as closing ones, yet starts inside one quotation and
+    ends inside another."""
+    depth = 0
+    for at, opening in _quotation_marks(text):
+        if opening:
+            # a quotation going on into a new paragraph opens it again without closing the last one
+            depth += 0 if depth and _starts_a_paragraph(text, at) else 1
+        elif depth:
+            depth -= 1
+        else:
+            return False  # closes a quotation opened before the text
+    return depth == 0
+
+
+def without_half_quotations(text: str) -> str:
+    """`text` with the quotation marks it does not pair dropped: the last resort for an answer sentence whose
+    quotation cannot be shown whole (the citation panel still shows the article's words as written)."""
+    unpaired: list[int] = []
+    opened: list[list[int]] = []  # the marks of each quotation still open (a paragraph may open one again)
+    for at, opening in _quotation_marks(text):
+        if opening and opened and _starts_a_paragraph(text, at):
+            opened[-1].append(at)
+        elif opening:
+            opened.append([at])
+        elif opened:
+            opened.pop()
+        else:
+            unpaired.append(at)
+    dropped = set(unpaired).union(*opened)
+    if not dropped:
+        return text
+    return " ".join("".join(c for i, c in enumerate(text) if i not in dropped).split())
+
+
+def _quotation_marks(text: str) -> list[tuple[int, bool]]:
+    """Each double quotation mark of `text` with whether it opens a quotation: curly ones say so; a straight one
+    opens when it starts the text or follows a space or an opening bracket, and closes otherwise."""
+    marks: list[tuple[int, bool]] = []
+    for match in _DOUBLE_QUOTE.finditer(text):
+        at, mark = match.start(), match.group()
+        if mark == '"':
+            marks.append((at, at == 0 or text[at - 1].isspace() or text[at - 1] in "([{—–-"))
+        else:
+            marks.append((at, mark == "“"))
+    return marks
+
+
+def _starts_a_paragraph(text: str, at: int) -> bool:
+    """Whether the mark at `at` is the first thing of a line."""
+    line_start = text.rfind("\n", 0, at)
+    return line_start >= 0 and not text[line_start + 1 : at].strip()
 
 
 def looks_like_headline(text: str) -> bool:

@@ -32,6 +32,9 @@ class CitedSentence:
     quotes: list[QuoteSpan]
     end: str = ""  # punctuation after the marker: "About an hour [1]."
     relevance: Relevance | None = None  # extractive answers: does this quote answer the question?
+    # the answer sentences `text` is made of when it quotes several of one passage at once: each is followed by
+    # the markers in the answer text and is a sentence of its own in `Answer.sentences` (empty: `text` is one)
+    pieces: tuple[str, ...] = ()
 
 
 def best_quote(sentence: str, passage: Passage) -> QuoteSpan:
@@ -104,9 +107,23 @@ def number_citations(
                     citations[by_key[key] - 1].relevance = "answers"
             numbers.append(by_key[key])
         marker = "".join(f"[{n}]" for n in numbers)
+        if item.pieces:
+            # every sentence points at its passage, those quoted together too: "A [1] B [1]"
+            parts.extend(f"{piece} {marker}" for piece in item.pieces)
+            parts[-1] += item.end
+            sentences.extend(
+                AnswerSentence(text=piece, citations=numbers, support=_piece_support(piece, item.quotes))
+                for piece in item.pieces
+            )
+            continue
         parts.append(f"{item.text} {marker}".strip() + item.end)
         sentences.append(AnswerSentence(text=item.text, citations=numbers, support=_best(verdicts)))
     return " ".join(parts), citations, sentences
+
+
+def _piece_support(piece: str, quotes: list[QuoteSpan]) -> Support:
+    """The support check's verdict on one sentence of several quoted together."""
+    return _best([support_verdict(piece, quote.passage.text) for quote in quotes])
 
 
 def _best(verdicts: list[Support]) -> Support:

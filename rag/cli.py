@@ -346,13 +346,13 @@ def format_trace(answer: "Answer") -> str:
     cited = {c.passage_id: c.n for c in answer.citations}
     searched = f" (searched for: {answer.rewritten_query})" if answer.rewritten_query else ""
     lines = [f"Retrieved {len(answer.retrieved)} passage{'' if len(answer.retrieved) == 1 else 's'}{searched}:"]
+    # numbered by place in the list: a fused rank skips the ranks of passages merged into a better-ranked one
     for position, passage in enumerate(answer.retrieved, start=1):
-        ranks = ", ".join(
-            f"{name} #{rank}" for name, rank in (("dense", passage.dense_rank), ("BM25", passage.bm25_rank)) if rank
-        ) or "no rank"
+        named = (("fused", passage.fused_rank), ("dense", passage.dense_rank), ("BM25", passage.bm25_rank))
+        ranks = ", ".join(f"{name} #{rank}" for name, rank in named if rank) or "no rank"
         marker = f"  cited as [{cited[passage.passage_id]}]" if passage.passage_id in cited else ""
         lines.append(
-            f"  {passage.fused_rank or position:>2}. score {passage.score:.4f} ({ranks}){marker}\n"
+            f"  {position:>2}. score {passage.score:.4f} ({ranks}){marker}\n"
             f"      {passage.title} - {passage.source}, {passage.published or 'undated'} [{passage.passage_id}]\n"
             f"      \"{_excerpt(passage.text)}\""
         )

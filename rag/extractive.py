@@ -32,7 +32,7 @@ from typing import Callable, Sequence
 from index.metadata import UNKNOWN_PUBLISHER
 from rag.answer_clause import answer_clause
 from rag.answer_model import AnswerModel, kind_of, load_answer_model
-from rag.answer_text import balanced_quotes, display_text
+from rag.answer_text import balanced_quotes, display_text, without_half_quotations
 from rag.candidate import Candidate, sentence_spans, span_after, with_sentence_before
 from rag.candidates import PRONOUN_SPEAKER, IdfFunction, drop_orders_to_assistants, find_candidates
 from rag.citations import CitedSentence, QuoteSpan, number_citations
@@ -64,6 +64,8 @@ MIN_NEW_STEMS = 3
 # best one's.
 SECOND_ANSWER_GAP = 1.0
 MAX_LISTED_ANSWERS = 5
+# Sentences an answer sentence may take on either side of it to show a quotation it is part of whole.
+MAX_WIDENING = 2
 # Candidates checked for orders to an assistant (each check parses the sentence).
 CHECKED_FOR_ORDERS = 6
 # Margin reported when no other candidate gives a different answer (the margin's cap).
@@ -300,7 +302,7 @@ def _mention(candidate: Candidate) -> tuple[str, int]:
 
 def _whole(sentence: CitedSentence) -> bool:
     """Whether the cited sentence shows its quote whole (not a short value taken from it)."""
-    return len(sentence.quotes) == 1 and sentence.text == display_text(sentence.quotes[0].text)
+    return len(sentence.quotes) == 1 and sentence.text == _said(sentence.quotes[0].text)
 
 
 def _quoted(sentence: CitedSentence) -> tuple[str, int]:
@@ -432,22 +434,22 @@ def _whole_sentence(candidate: Candidate) -> CitedSentence | None:
     if span is None:
         return None
     start, end = span
-    return CitedSentence(display_text(candidate.passage.text[start:end]), [QuoteSpan(candidate.passage, start, end)])
+    return CitedSentence(_said(candidate.passage.text[start:end]), [QuoteSpan(candidate.passage, start, end)])
 
 
 def _balanced_span(passage: Passage, start: int, end: int) -> tuple[int, int] | None:
+    """The span from `start` to `end` widened by the fewest sentences before or after it (at most
+    MAX_WIDENING each way) so that it holds each quotation it touches whole: a sentence that begins inside a
+    quotation takes the sentences that open it, one that ends inside it those that close it; None if none does."""
     if balanced_quotes(passage.text[start:end]):
         return start, end
     spans = sentence_spans(passage)
-    later = [(s, e) for s, e in spans if s >= end][:2]
-    for _, e in later:
-        if balanced_quotes(passage.text[start:e]):
-            return start, e
-    earlier = [(s, e) for s, e in spans if e <= start][-2:]
-    for s, _ in reversed(earlier):
-        if balanced_quotes(passage.text[s:end]):
-            return s, end
-    return None
+    starts = [start, *(s for s, e in reversed(spans) if e <= start)][: MAX_WIDENING + 1]
+    ends = [end, *(e for s, e in spans if s >= end)][: MAX_WIDENING + 1]
+    # fewest sentences added first; of as many, those after before those before (a sentence more often opens
+    # a quotation than closes one begun before it)
+    widenings = sorted(((b + a, b), s, e) for b, s in enumerate(starts) for a, e in enumerate(ends))
+    return next(((s, e) for _, s, e in widenings if balanced_quotes(passage.text[s:e])), None)
 
 
 # --- sentence answers ----------------------------------------------------------
@@ -528,25 +530,41 @@ def _sentence_answer(
 
 def _cited_in_order(chosen: list[Candidate], best: Candidate) -> list[CitedSentence]:
     """The chosen sentences in reading order, each cited ("answers" for the best's, "related" for the others'),
-    consecutive ones of a passage in one citation."""
+    consecutive ones of a passage in one citation (each still followed by its marker in the answer text)."""
     cited: list[CitedSentence] = []
-    spans = [_balanced_span(c.passage, c.start, c.end) or (c.start, c.end) for c in chosen]
-    for candidate, (start, end) in _in_reading_order(_with_speakers(list(zip(chosen, spans)))):
+    shown = [(c, span) for c in chosen if (span := _shown_span(c, best)) is not None]
+    for candidate, (start, end) in _in_reading_order(_with_speakers(shown)):
         previous = cited[-1] if cited else None
         quote = QuoteSpan(candidate.passage, start, end)
         relevance: Relevance = "answers" if candidate is best else "related"
+        said = _said(quote.text)
         if previous and _adjacent(previous.quotes[-1], quote):
             # consecutive sentences of one passage: one citation quoting both
             joined = QuoteSpan(candidate.passage, previous.quotes[-1].start, end)
             merged = "answers" if "answers" in (previous.relevance, relevance) else "related"
             # each sentence shown on its own terms: a lead's dateline is no less one after the sentence before it
-            shown = f"{previous.text} {display_text(quote.text)}"
-            cited[-1] = CitedSentence(shown, [joined], relevance=merged)
+            pieces = (*(previous.pieces or (previous.text,)), said)
+            cited[-1] = CitedSentence(f"{previous.text} {said}", [joined], relevance=merged, pieces=pieces)
         elif previous and _overlapping(previous.quotes[-1], quote):
             continue
         else:
-            cited.append(CitedSentence(display_text(quote.text), [quote], relevance=relevance))
+            cited.append(CitedSentence(said, [quote], relevance=relevance))
     return cited
+
+
+def _shown_span(candidate: Candidate, best: Candidate) -> tuple[int, int] | None:
+    """Where the candidate's sentence is quoted from, widened to hold its quotations whole; a sentence other than
+    the best that cannot be is left out (it would show half a quotation), the best one is kept as it is (`_said`
+    then drops the marks it does not pair)."""
+    span = _balanced_span(candidate.passage, candidate.start, candidate.end)
+    if span is None and candidate is best:
+        return candidate.start, candidate.end
+    return span
+
+
+def _said(quoted: str) -> str:
+    """What the answer says of a quoted stretch of article: no markup, no dateline, no half quotation."""
+    return without_half_quotations(display_text(quoted))
 
 
 def _next_sentence(best: Candidate, candidates: list[Candidate], next_paragraph: bool = False) -> Candidate | None:
@@ -601,15 +619,17 @@ def _outlet_name(passage: Passage) -> str:
 
 
 def _with_speakers(chosen: list[tuple[Candidate, tuple[int, int]]]) -> list[tuple[Candidate, tuple[int, int]]]:
-    """Each quote attributed to "he"/"she" preceded by the sentence naming the speaker."""
+    """Each quote attributed to "he"/"she" preceded by the sentence naming the speaker (when that sentence can be
+    shown with its quotations whole)."""
     taken = {(c.passage.passage_id, span[0]) for c, span in chosen}
     result: list[tuple[Candidate, tuple[int, int]]] = []
     for candidate, (start, end) in chosen:
         if PRONOUN_SPEAKER.search(normalise(candidate.passage.text[start:end])):
             before = [(s, e) for s, e in sentence_spans(candidate.passage) if e <= start]
-            if before and (candidate.passage.passage_id, before[-1][0]) not in taken:
-                result.append((candidate, before[-1]))
-                taken.add((candidate.passage.passage_id, before[-1][0]))
+            speaker = _balanced_span(candidate.passage, *before[-1]) if before else None
+            if speaker is not None and speaker[1] <= start and (candidate.passage.passage_id, speaker[0]) not in taken:
+                result.append((candidate, speaker))
+                taken.add((candidate.passage.passage_id, speaker[0]))
         result.append((candidate, (start, end)))
     return result
 

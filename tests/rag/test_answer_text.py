@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer_text import addressed_to_assistant, balanced_quotes, display_text, looks_like_headline
+from rag.answer_text import (
+    addressed_to_assistant, balanced_quotes, display_text, looks_like_headline, without_half_quotations,
+)  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -26,6 +28,25 @@ def test_half_quotations_are_recognised() -> None:
     assert balanced_quotes("“We will rebuild,” Pruett said.")
     assert not balanced_quotes("Pruett said: “We will rebuild, and we will do it")
     assert not balanced_quotes('He said "the levy failed')
+
+
+def test_a_text_that_ends_one_quotation_and_opens_another_is_two_half_quotations() -> None:
+    """As many opening marks as closing ones, but in the wrong order: the text begins inside a quotation."""
+    assert not balanced_quotes("It will open next spring,” Mayor Odile Fenn said. “The main thing is the ferry.")
+    assert not balanced_quotes('It will open next spring," Fenn said. "The main thing is the ferry.')
+    assert balanced_quotes('Fenn called the plan "overdue" and "cheap," then left.')
+    # a quotation that goes on into the next paragraph opens it again without closing the last one
+    assert balanced_quotes("“We have waited long enough.\n“It will open next spring,” Fenn said.")
+    assert not balanced_quotes("“We have waited long enough.\n“It will open next spring, Fenn said.")
+
+
+def test_marks_that_pair_nothing_are_dropped_as_a_last_resort() -> None:
+    assert without_half_quotations("It will open next spring,” Fenn said. “The main thing is the ferry.") == (
+        "It will open next spring, Fenn said. The main thing is the ferry."
+    )
+    kept = "“It will open next spring,” Fenn said of the “new” bridge."
+    assert without_half_quotations(kept) == kept
+    assert without_half_quotations("“We waited.\n“It opens in spring.") == "We waited. It opens in spring."
 
 
 def test_headlines_are_lines_without_sentence_punctuation() -> None:

@@ -43,3 +43,15 @@ def test_numbering_offsets_and_verdicts() -> None:
     assert first.also_reported_by == ["The Sydney Morning Herald"]
     assert [s.support for s in sentences] == ["supported", "supported"]
     assert [s.citations for s in sentences] == [[1], [2]]
+
+
+def test_sentences_quoted_together_each_carry_the_citations_marker() -> None:
+    """Two consecutive sentences of one passage are one citation, yet each is a sentence of the answer followed by
+    its marker (README: `answer`, `sentences[]`)."""
+    first, second = "Intro.", "The call lasted almost an hour, the Kremlin said on Thursday."
+    both = QuoteSpan(AP, 0, len(AP.text))
+    cited = [CitedSentence(f"{first} {second}", [both], pieces=(first, second), relevance="answers")]
+    text, citations, sentences = number_citations(cited, [AP])
+    assert text == f"{first} [1] {second} [1]"
+    assert len(citations) == 1 and citations[0].quote == AP.text
+    assert [(s.text, s.citations) for s in sentences] == [(first, [1]), (second, [1])]

@@ -113,3 +113,20 @@ def test_the_fast_exit_is_mains_alone(sample_data_dir: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                             env={"RAG_DATA_DIR": str(sample_data_dir), "PATH": "/usr/bin:/bin"})
     assert result.stdout.strip().splitlines()[-1:] == ["returned 0 True"], result.stderr
+
+
+def test_the_trace_numbers_passages_in_order_and_tells_the_fused_rank_apart() -> None:
+    """Passages of one article that overlap are merged into the better-ranked one, so fused ranks skip numbers:
+    the list is numbered 1, 2, ... and each passage's fused rank is said beside its other ranks."""
+    from rag.cli import format_trace
+    from rag.models import Answer, Passage
+
+    def passage(pid: str, fused: int) -> Passage:
+        text = f"The Orlow ferry sailed on time on day {fused}."
+        return Passage(passage_id=pid, article_id=pid, title="Ferry", source="Orlow Post", text=text, start=0,
+                       end=len(text), fused_rank=fused, dense_rank=fused, bm25_rank=None)  # fmt: skip
+
+    trace = format_trace(Answer(question="q", answer="a", retrieved=[passage("a", 1), passage("b", 4)]))
+    first, second = [line for line in trace.splitlines() if "score" in line]
+    assert first.startswith("   1. ") and "fused #1" in first
+    assert second.startswith("   2. ") and "fused #4, dense #4" in second

@@ -1127,3 +1127,46 @@ def test_who_got_the_contract_is_refused_when_no_sentence_gives_anyone_one(encod
                      "work to Tarnby Civil Constructors of Gorse, the lowest of four bidders.")  # fmt: skip
     assert _answer_with_similarity("Which firm won the contract to widen Pell Pike?", [given],
                                    encoder).startswith("Tarnby Civil Constructors [1]")  # fmt: skip
+
+
+# Written for these tests: a quotation told over two sentences, then another over two more.
+_FENN = (
+    "The Varrow council met on Tuesday to vote on the new bridge.\n"
+    "“We have waited long enough for a new bridge. It will open next spring,” Mayor Odile Fenn told the Varrow "
+    "Courier. “The main thing is to keep the ferry running. Nobody will be stranded.”\n"
+    "The bridge will cost $12 million, the council said."
+)
+
+
+def test_a_sentence_inside_a_quotation_is_widened_to_the_whole_quotation_never_into_the_next() -> None:
+    """"It will open next spring,” Fenn told ... “The main thing ..." opens as many quotation marks as it closes,
+    yet starts inside one quotation and ends inside another: the answer widens it to the sentence that opens its
+    quotation, and the one ending inside the next quotation to the sentence that closes it."""
+    from rag.candidate import sentence_spans
+    from rag.extractive import _balanced_span
+
+    passage = _passage("v", "Varrow Courier", _FENN)
+    spans = sentence_spans(passage)
+    texts = [_FENN[s:e] for s, e in spans]
+    opening = next(i for i, t in enumerate(texts) if t.startswith("“We have"))
+    assert texts[opening + 1].startswith("It will open")  # the split this test is about
+    widened = _balanced_span(passage, *spans[opening + 1])
+    assert widened == (spans[opening][0], spans[opening + 1][1])
+    assert _balanced_span(passage, *spans[opening + 2]) == (spans[opening + 2][0], spans[opening + 3][1])
+
+
+def test_an_answer_carries_no_half_quotation() -> None:
+    from rag.answer_text import balanced_quotes
+    from rag.candidate import Candidate, sentence_spans
+    from rag.extractive import _cited_in_order
+
+    passage = _passage("v", "Varrow Courier", _FENN)
+    spans = sentence_spans(passage)
+    lead, waited, spring, main, stranded, cost = (Candidate(0, passage, s, e, {}) for s, e in spans)
+    for chosen in ([spring, lead], [spring, main], [stranded, cost], [lead, spring, main, stranded]):
+        cited = _cited_in_order(chosen, chosen[0])
+        assert cited and all(balanced_quotes(c.text) for c in cited)
+        assert all(balanced_quotes(piece) for c in cited for piece in c.pieces)
+        assert all(balanced_quotes(q.text) for c in cited for q in c.quotes)
+    (only,) = _cited_in_order([spring], spring)
+    assert only.text.startswith("“We have waited") and only.text.endswith("Varrow Courier.")
