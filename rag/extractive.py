@@ -41,6 +41,7 @@ from rag.constraint_checker import ArticleText
 from rag.figures import answer_key
 from rag.identity import describe
 from rag.leaders import asks_who_heads, titled_head
+from rag.messages import NO_WORDS_TO_LOOK_FOR
 from rag.models import CANNOT_ANSWER, Answer, Passage, Relevance
 from rag.new_names import names_someone_new, new_names
 from rag.ordering import asks_for_the_hired_firm, fitting_first, named_by_focus, the_hired_firm
@@ -166,7 +167,7 @@ def decide(
     """Ranked candidates and the refusal model's decision on the best one, leaving out those `given` says an
     earlier part of the question's answer already gave."""
     model = model or load_answer_model()
-    if analysis.about_the_assistant:
+    if analysis.about_the_assistant or analysis.names_nothing:
         return [], Decision(None, {}, 0.0, False)
     candidates = find_candidates(analysis, passages, idf, query_vector, article_text, knows)
     if given is not None:
@@ -253,7 +254,7 @@ def extractive_answer(
             answer=CANNOT_ANSWER,
             abstained=True,
             mode="extractive",
-            notice=withheld_notice(withheld[0]) if withheld else None,
+            notice=NO_WORDS_TO_LOOK_FOR if analysis.names_nothing else withheld_notice(withheld[0]) if withheld else None,
             retrieved=passages,
             confidence=round(max(probabilities), 4),
         )

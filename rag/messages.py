@@ -13,6 +13,11 @@ LLM_NOT_CONFIGURED = f"LLM mode needs an endpoint; {ENDPOINT_SETTINGS}."
 LLM_NOT_CONFIGURED_IN_APP = f"LLM mode needs an endpoint; {ENDPOINT_SETTINGS}, then restart the app."
 JUDGE_NOT_CONFIGURED = f"LLM-judge metrics need an endpoint; {ENDPOINT_SETTINGS}."
 
+# The notice of a refusal of a question with no English word to look for (rag.wordless).
+NO_WORDS_TO_LOOK_FOR = (
+    "The question has no English word to look for in the articles (a name, a thing, an event); ask it in English words."
+)
+
 ARTICLES_DIR_MISSING = (
     "RAG_ARTICLES_DIR is {path}, which is not a folder; set it to your articles folder, or give `rag ingest` a path."
 )

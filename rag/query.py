@@ -43,6 +43,7 @@ from rag.question_parts import question_parts
 from rag.question_verbs import _asked_verb_forms, _predicate, describing_verbs, phrasal_forms, verb_forms
 from rag.slots import Slot, _asked_slot, _doer, after_a_preposition
 from rag.verb_classes import LINKING_VERBS
+from rag.wordless import names_nothing
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -67,6 +68,8 @@ class QuestionAnalysis:
     predicate: str | None = None  # the main verb's lemma ("vote", "hit"), None for "be"/"do"/"have"
     # "Do you use cookies?", "What is your name?": a question to the assistant, which articles cannot answer
     about_the_assistant: bool = False
+    # "?", "a", "🙂", "普京和特朗普的电话持续了多久？": no English content word, nothing to look for (rag.wordless)
+    names_nothing: bool = False
     predicate_forms: tuple[str, ...] = ()  # its lemma and irregular forms ("lose", "lost")
     mood: Mood | None = None  # asked about something done, or not (yet) done (question_mood)
     # "How many has it hired so far?": asks what has been done up to now, which no plan answers (asks_so_far)
@@ -173,6 +176,7 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
         predicate=predicate,
         predicate_forms=verb_forms(predicate) + phrasal_forms(doc, predicate),
         about_the_assistant=_about_the_assistant(doc),
+        names_nothing=names_nothing(doc),
         mood=mood,
         so_far=asks_so_far(doc, predicate, mood),
         now=asks_now(doc, mood),

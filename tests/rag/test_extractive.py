@@ -8,7 +8,7 @@ import pytest
 
 if TYPE_CHECKING:
     from rag.candidate import Candidate
-    from rag.models import Passage
+    from rag.models import Answer, Passage
     from rag.query import QuestionAnalysis
     from rag.word_likeness import WordLikeness
 
@@ -1170,3 +1170,23 @@ def test_an_answer_carries_no_half_quotation() -> None:
         assert all(balanced_quotes(q.text) for c in cited for q in c.quotes)
     (only,) = _cited_in_order([spring], spring)
     assert only.text.startswith("“We have waited") and only.text.endswith("Varrow Courier.")
+
+
+@pytest.mark.parametrize("question", ["?", "🙂🙂🙂", "奥洛镇的新桥什么时候开通？"])
+def test_a_question_with_no_english_word_is_refused_with_a_notice_saying_so(question: str) -> None:
+    """Whatever a question with nothing to look for matched would be chance: it is refused, and the notice asks for
+    a question in English words."""
+    from rag.messages import NO_WORDS_TO_LOOK_FOR
+    from rag.models import CANNOT_ANSWER
+    from rag.query import analyse
+
+    passage = _passage("v", "Varrow Courier", _FENN)
+    answer = extractive_answer_of(analyse(question), [passage])
+    assert answer.abstained and answer.answer == CANNOT_ANSWER and answer.notice == NO_WORDS_TO_LOOK_FOR
+    assert not answer.citations
+
+
+def extractive_answer_of(question: "QuestionAnalysis", passages: list["Passage"]) -> "Answer":
+    from rag.extractive import extractive_answer
+
+    return extractive_answer(question, passages, idf=lambda stem: 1.0)
