@@ -34,6 +34,7 @@ from rag.answer_text import addressed_to_assistant, looks_like_headline
 from rag.asked_roles import role_forms
 from rag.candidate import Candidate, Entity, sentence_spans, text_stems
 from rag.constraint_checker import ArticleText, ConstraintChecker
+from rag.date_words import kinds_of_may, same_may
 from rag.models import Passage
 from rag.new_names import names_not_asked
 from rag.query import QuestionAnalysis
@@ -157,6 +158,8 @@ def find_candidates(
     question = analysis.question
     query = np.asarray(query_vector, dtype=np.float32) if query_vector is not None else None
     query_stems = set(stems(question))
+    # "the May call" is not matched by "he may talk" (nor "Who may run?" by "in May")
+    asked_may = kinds_of_may(question, [text for text, label in analysis.entities if label in ("DATE", "TIME")])
     total_weight = sum(idf(s) for s in query_stems) or 1.0
     question_words = set(words(question))
     focus_stems = noun_stems(analysis.focus) if analysis.focus else set()
@@ -170,7 +173,7 @@ def find_candidates(
     seen: set[tuple[str, int]] = set()
     rank_asked = rank_below_the_top(question)
     for rank, passage in enumerate(passages):
-        whole = set(stems(f"{passage.title} {passage.text}"))
+        whole = _as_asked(set(stems(f"{passage.title} {passage.text}")), f"{passage.title}\n{passage.text}", asked_may)
 
         passage_coverage = sum(idf(s) for s in query_stems & whole) / total_weight
         spans = sentence_spans(passage)
@@ -178,7 +181,7 @@ def find_candidates(
         previous_text = ""
         for (start, end), similarity in zip(spans, _similarities(passage, query, spans)):
             text = passage.text[start:end]
-            sentence_stems = text_stems(text)
+            sentence_stems = _as_asked(text_stems(text), text, asked_may)
             context, previous = previous, sentence_stems
             context_text, previous_text = previous_text, text
             key = (passage.article_id, passage.start + start)
@@ -258,6 +261,18 @@ def find_candidates(
                 }
                 candidates.append(Candidate(rank, passage, quote_start, end, features, [entity]))
     return naming_first(analysis, measures_first(analysis, candidates), question)
+
+
+def _as_asked(found: set[str], text: str, asked_may: frozenset[str]) -> set[str]:
+    """The stems of `text` without "may" when it uses the word otherwise than the question does (the month, the
+    verb; rag.date_words.kinds_of_may)."""
+    if MAY_STEM in found and not same_may(asked_may, text):
+        return found - {MAY_STEM}
+    return found
+
+
+# The stem of "May" and "may".
+MAY_STEM = "may"
 
 
 def naming_first(analysis: QuestionAnalysis, candidates: list[Candidate], question: str) -> list[Candidate]:

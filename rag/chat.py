@@ -26,7 +26,13 @@ question (most recent and most salient first):
 - a pronoun that the asked-for subject says of itself ("Which firm said it
   would bid?") refers to nothing earlier and is left alone;
 - a question that opens with "And" (or "Also") and names nothing of its own
-  ("And what does a ride cost?"): that event, in brackets at its end.
+  ("And what does a ride cost?"): that event, in brackets at its end;
+- a fragment ("And the May meeting?", "What about in 2022?") that names a
+  thing of the kind the previous question named (the same noun) or a date
+  where it named one: the previous question again, with the fragment's in
+  place of its own ("How long did the May meeting last?"); a definite noun
+  qualified in words of its own ("the May meeting" after "the June 10
+  meeting") is another one, not a reference.
 
 A question that names its own subject and refers to nothing is left alone,
 even in a chat: "Who is Dale Orrin?" after a question about Vera Maddox is about Dale Orrin.
@@ -124,7 +130,10 @@ def looks_like_follow_up(question: str) -> bool:
     return bool(references(question))
 
 
-def _referring_tokens(doc: "Doc", previous_nouns: set[str]) -> list["Token"]:
+def _referring_tokens(doc: "Doc", previous_nouns: set[str], earlier_words: frozenset[str] = frozenset()) -> list["Token"]:
+    """The words of `doc` that refer back; a definite noun only when an earlier turn used it (`previous_nouns`)
+    and the follow-up qualifies it with no word the earlier turns did not say (`earlier_words`): "the May call"
+    after "the July 3 call" names a call of its own."""
     found = []
     for token in doc:
         word = token.lower_
@@ -138,7 +147,8 @@ def _referring_tokens(doc: "Doc", previous_nouns: set[str]) -> list["Token"]:
         elif word in ("next", "then") and token.dep_ in ("advmod", "npadvmod"):
             found.append(token)
         elif token.pos_ == "NOUN" and token.lemma_.casefold() in previous_nouns and _is_definite(token):
-            found.append(token)
+            if not _qualifiers(token) - earlier_words:
+                found.append(token)
     return found
 
 
@@ -161,6 +171,34 @@ def _stands_for_the_asked(pronoun: "Token") -> bool:
     return bool(asking) and not (pronoun.lower_ in ("it", "its") and subjects[0].lower_ in ("who", "whom"))
 
 
+def _qualifiers(noun: "Token") -> set[str]:
+    """The words that say which one a noun is, before it and after it ("may" of "the May call", "old" of "the old
+    jail", "oxley" of "the council of Oxley"), lower-cased; not its determiner."""
+    words = {t.lower_ for t in _noun_phrase(noun) if t.i != noun.i and t.dep_ != "det" and not t.is_punct}
+    for preposition in (c for c in noun.rights if c.dep_ == "prep"):
+        words |= {t.lower_ for t in preposition.subtree if t.i != preposition.i and t.dep_ != "det" and not t.is_punct}
+    return words
+
+
+def _noun_phrase(noun: "Token") -> "Span":
+    """The noun with the words before it that say which one it is: "the July 3 call", "Lanford County's library
+    levy" (its determiner, possessor, compounds, adjectives and numbers, whole), never a question word or a verb
+    the parser put in ("How long did the June 10 meeting")."""
+    start = noun.i
+    for child in reversed(list(noun.lefts)):
+        if child.dep_ not in _NOUN_MODIFIERS or child.right_edge.i != start - 1:
+            break
+        edge = child.left_edge.i
+        if any(t.tag_.startswith("W") or t.pos_ in ("AUX", "VERB") for t in noun.doc[edge:start]):
+            break
+        start = edge
+    return noun.doc[start : noun.i + 1]
+
+
+# Dependents before a noun that say which one it is.
+_NOUN_MODIFIERS = frozenset({"det", "poss", "compound", "amod", "nmod", "nummod", "npadvmod", "quantmod"})
+
+
 def _is_definite(token: "Token") -> bool:
     """"the bond", "that presidency": a noun whose determiner points back."""
     return any(child.lower_ in ("the", "that", "this") and child.dep_ == "det" for child in token.children)
@@ -175,7 +213,11 @@ def resolve_follow_up(question: str, conversation: Conversation) -> str | None:
     earlier_docs = [question_doc, *(_parse(turn.standalone) for turn in reversed(conversation.turns[:-1]))]
     previous_nouns = {t.lemma_.casefold() for d in earlier_docs for t in d if t.pos_ == "NOUN"}
     doc = _parse(question)
-    referring = _referring_tokens(doc, previous_nouns)
+    again = _asked_again_of(doc, question_doc)
+    if again is not None:
+        return again
+    earlier_words = frozenset(t.lower_ for d in earlier_docs for t in d)
+    referring = _referring_tokens(doc, previous_nouns, earlier_words)
     if not referring:
         if not _continues(doc):
             return None
@@ -224,6 +266,74 @@ def resolve_follow_up(question: str, conversation: Conversation) -> str | None:
             pieces.append(doc[i].text_with_ws)
         i += 1
     return " ".join("".join(pieces).split())
+
+
+def _asked_again_of(doc: "Doc", previous: "Doc") -> str | None:
+    """"And the May call?" after "How long did the July 3 call last?": a fragment that names a thing of its own
+    where the previous question named one of the same kind (the same noun), or a date of its own where it named a
+    date, asks the previous question again of it, in its place: "How long did the May call last?" (not the earlier
+    call beside the new one). None when the follow-up is no such fragment."""
+    fragment = _fragment(doc)
+    if fragment is None:
+        return None
+    preposition = fragment[0] if fragment[0].pos_ == "ADP" and len(fragment) > 1 else None
+    phrase = fragment[1:] if preposition is not None else fragment
+    dates = [e for e in doc.ents if e.label_ in ("DATE", "TIME") and fragment.start <= e.start]
+    head = phrase[-1]
+    same_kind = None if dates and dates[-1].end == phrase.end else _same_noun(head, previous)
+    if same_kind is not None:
+        earlier = _noun_phrase(same_kind)
+        own = {t.lower_ for t in phrase if t.i != head.i and t.dep_ != "det"}
+        if not own or own <= {t.lower_ for t in earlier}:
+            return None  # "And the call?": nothing of its own, it is the one before
+        return _in_place_of(previous, earlier, phrase.text)
+    earlier_dates = [e for e in previous.ents if e.label_ in ("DATE", "TIME")]
+    if not dates or not earlier_dates:
+        return None
+    date, earlier_date = dates[-1], earlier_dates[0]
+    if earlier_date.root.dep_ == "pobj" and earlier_date.root.head.i == earlier_date.start - 1:
+        # "in 2021" -> "in 2022", "on May 4" -> "in May": the fragment's preposition, else the one it had
+        said = fragment.text if preposition is not None else f"{earlier_date.root.head.text} {date.text}"
+        return _in_place_of(previous, previous[earlier_date.start - 1 : earlier_date.end], said)
+    if earlier_date.root.head.pos_ in ("NOUN", "PROPN") and earlier_date.root.dep_ != "npadvmod":
+        return _in_place_of(previous, earlier_date, date.text)  # "the July 3 call" -> "the May call"
+    return _in_place_of(previous, earlier_date, fragment.text)  # "... spend last year" -> "... spend in 2022"
+
+
+def _fragment(doc: "Doc") -> "Span | None":
+    """What a follow-up such as "And the May call?", "What about the old jail?" or "And in 2022?" names: its words
+    after the opening ones, when they ask nothing of their own (no question word, no verb of a clause)."""
+    words = [t for t in doc if not t.is_punct]
+    if len(words) > 1 and words[0].lower_ in _CONTINUING:
+        start = words[0].i + 1
+    elif len(words) > 2 and f"{words[0].lower_} {words[1].lower_}" in _ASKING_ABOUT:
+        start = words[1].i + 1
+    else:
+        return None
+    rest = [t for t in doc[start:] if not t.is_punct]
+    if not rest or any(t.tag_.startswith("W") or t.pos_ == "AUX" or t.tag_ in _FINITE_VERBS for t in rest):
+        return None
+    return doc[rest[0].i : rest[-1].i + 1]
+
+
+# "What about the old jail?", "How about in 2022?": openings of a fragment, as are the words of _CONTINUING.
+_ASKING_ABOUT = frozenset({"what about", "how about"})
+# Tags of a verb that makes a clause ("And the council voted?" asks a question of its own).
+_FINITE_VERBS = frozenset({"MD", "VBD", "VBZ", "VBP"})
+
+
+def _same_noun(head: "Token", previous: "Doc") -> "Token | None":
+    """The noun of the previous question that is the fragment's head word ("call" of "the July 3 call" for "the
+    May call", whatever the parser made of the fragment's "call"), if it holds one."""
+    lemma = head.lemma_.casefold()
+    return next((t for t in previous if t.pos_ in ("NOUN", "PROPN") and lemma in (t.lemma_.casefold(), t.lower_)),
+                None)  # fmt: skip
+
+
+def _in_place_of(doc: "Doc", span: "Span", said: str) -> str:
+    """The text of `doc` with `said` in place of `span`."""
+    text = doc.text
+    return " ".join(f"{text[: span.start_char]}{said}{text[span.end_char :]}".split())
 
 
 # What ends the clause that holds "there": a clause joined to it, or a clause of its own after it.
@@ -339,13 +449,10 @@ def _resolve(token: "Token", answer: list[_Mention], question: list[_Mention], q
         # "the bond" -> "Tolliver County's school bond": the noun as an earlier question qualified it, most
         # recent first
         for earlier_doc in earlier_docs or [question_doc]:
-            chunk = next(
-                (c for c in earlier_doc.noun_chunks
-                 if c.root.lemma_ == token.lemma_ and not any(t.tag_ in ("WDT", "WP", "WP$") for t in c)),
-                None,
-            )  # fmt: skip
-            if chunk is not None and len([t for t in chunk if t.tag_ != "DT"]) > 1:
-                return chunk.text
+            noun = next((t for t in earlier_doc if t.pos_ == "NOUN" and t.lemma_ == token.lemma_), None)
+            phrase = _noun_phrase(noun) if noun is not None else None
+            if phrase is not None and len([t for t in phrase if t.tag_ != "DT"]) > 1:
+                return phrase.text
         if token.lemma_ not in {t.lemma_ for t in question_doc}:
             return None  # a noun of an older turn, never qualified: nothing to add
     if word in ("it", "its") and _asked_which(question_doc) and answer_doc is not None:

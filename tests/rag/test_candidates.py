@@ -2208,3 +2208,21 @@ def test_a_name_ending_in_llp_is_a_firms() -> None:
     text = "The audit, conducted by the accounting firm Quade Vesk LLP, covered Orby's year that ended June 30, 2023."
     passage = _passage(text, _tagged(text, "PERSON", "Quade Vesk LLP"))
     assert "Quade Vesk LLP" in _answers("Which accounting firm audited Orby's books for 2023?", passage)
+
+
+def test_may_the_month_is_not_matched_by_may_the_verb() -> None:
+    """"the May vote" asks about a month: a sentence in which the board "may" do something shares no word with it,
+    one that says "in May" does; and "Who may run?" is not about the month."""
+    from rag.candidates import find_candidates
+    from rag.query import analyse
+
+    text = "The Varrow board may raise the levy again next year. The Varrow board raised the levy in May by 2 percent."
+    found = find_candidates(analyse("What did the Varrow board decide at the May vote on the levy?"), [_passage(text)],
+                            idf=lambda stem: 1.0)  # fmt: skip
+    coverage = {c.text.split()[3]: c.features["coverage"] for c in found}
+    # asked: varrow, board, decide, may, vote, levy; the verb's sentence shares three, the month's four
+    assert coverage == {"may": pytest.approx(3 / 6), "raised": pytest.approx(4 / 6)}
+    verb = find_candidates(analyse("What may the Varrow board do about the levy?"), [_passage(text)],
+                           idf=lambda stem: 1.0)  # fmt: skip
+    shares = {c.text.split()[3]: c.features["coverage"] for c in verb}
+    assert shares["may"] == pytest.approx(1.0) and shares["raised"] < 1.0

@@ -3,6 +3,8 @@ earlier turns named; a question that names its own subject is left alone."""
 
 from __future__ import annotations
 
+import pytest
+
 from rag.assistant import Assistant
 from rag.chat import Conversation, looks_like_follow_up, resolve_follow_up
 from rag.models import Answer
@@ -143,10 +145,46 @@ def test_a_question_opening_with_and_goes_on_with_the_previous_one_unless_it_nam
     assert resolve_follow_up("And what did Mayor Kell say?", conversation) is None
     assert resolve_follow_up("What does a ride cost?", conversation) is None
     # a year or a number is no name of its own: the question still goes on with the one before
-    spent = chat(("How much did Orlow County spend on its new jail last year?", "$4 million [1]."))
+    spent = chat(("How much did Orlow County spend on its new jail?", "$4 million [1]."))
     rewritten = resolve_follow_up("And in 2022?", spent)
     assert rewritten is not None and rewritten.startswith("And in 2022 (") and "Orlow County" in rewritten
     assert resolve_follow_up("And?", spent) is None
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "rewritten"),
+    [
+        ("And the May meeting?", "How long did the May meeting of the Varrow council last?"),
+        ("What about the budget meeting?", "How long did the budget meeting of the Varrow council last?"),
+        ("And in May?", "How long did the May meeting of the Varrow council last?"),
+        ("And the meeting in March?", "How long did the March meeting of the Varrow council last?"),
+        ("And the Orlow council?", "How long did the June 10 meeting of the Orlow council last?"),
+    ],
+)
+def test_a_fragment_naming_its_own_event_or_date_asks_the_question_again_in_its_place(follow_up: str,
+                                                                                     rewritten: str) -> None:
+    """"And the May meeting?" asks the previous question of another meeting: its own replaces the earlier one
+    (never both, which would search for the earlier one)."""
+    conversation = chat(("How long did the June 10 meeting of the Varrow council last?", "About three hours [1]."))
+    assert resolve_follow_up(follow_up, conversation) == rewritten
+
+
+def test_a_date_of_its_own_takes_the_place_of_the_earlier_date_with_its_preposition() -> None:
+    spent = chat(("How much did Orlow County spend on its new jail last year?", "$4 million [1]."))
+    assert resolve_follow_up("And in 2022?", spent) == "How much did Orlow County spend on its new jail in 2022?"
+    assert resolve_follow_up("And the old jail?", spent) == "How much did Orlow County spend on the old jail last year?"
+    approved = chat(("What did the Varrow council approve on June 2?", "A levy [1]."))
+    assert resolve_follow_up("And on July 7?", approved) == "What did the Varrow council approve on July 7?"
+    assert resolve_follow_up("And in August?", approved) == "What did the Varrow council approve in August?"
+
+
+def test_a_definite_noun_qualified_in_words_of_its_own_names_its_own() -> None:
+    """"the May meeting" after "the June 10 meeting" is another meeting; "the meeting" is the same one."""
+    conversation = chat(("How long did the June 10 meeting of the Varrow council last?", "About three hours [1]."))
+    assert resolve_follow_up("How long did the May meeting last?", conversation) is None
+    assert resolve_follow_up("Who chaired the budget meeting?", conversation) is None
+    assert resolve_follow_up("How long did the meeting last?", conversation) == "How long did the June 10 meeting last?"
+    assert resolve_follow_up("And the meeting?", conversation) == "And the June 10 meeting?"
 
 
 def test_a_definite_noun_becomes_the_previous_turns_fuller_phrase() -> None:
