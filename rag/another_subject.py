@@ -5,14 +5,14 @@ rival of the same kind, a namesake, another place, another period or number, ano
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Callable, Sequence
 
 from index.dates import MONTH_NUMBERS
 from rag.answer_places import THOROUGHFARE
 from rag.constraint import Constraint, numbered_in, year_ranges
 from rag.constraint_checker import ConstraintChecker
 from rag.models import Passage
-from rag.text import normalise, words
+from rag.text import normalise, stems, words
 from rag.value_times import matches, times_asked
 
 
@@ -34,6 +34,25 @@ def names_a_namesake(passage: Passage, start: int, end: int, constraints: Sequen
              if label == "PERSON" and start <= s and e <= end]  # fmt: skip
     return any(len(name) > 1 and name[-1] == person[-1] and name[0] != person[0] and person[0] not in sentence
                for person in asked for name in named)  # fmt: skip
+
+
+def namesake_articles(passages: Sequence[Passage], constraints: Sequence[Constraint],
+                      article_stems: Callable[[Passage], frozenset[str]]) -> frozenset[str]:  # fmt: skip
+    """The articles, among those of `passages`, about a namesake of a person the question names in full: a passage
+    of theirs names another person of the surname by another first name ("Donald Renn" for "What did Ada Renn
+    say?") and the article never writes the asked first name (in any form: "Councilors" is "Councilor"), so its
+    "Renn" is Donald Renn wherever a sentence says "Renn" alone."""
+    asked = [_name_words(c.text) for c in constraints
+             if c.kind == "name" and c.label == "PERSON" and not c.text.endswith(("'s", "’s"))]  # fmt: skip
+    asked = [person for person in asked if len(person) > 1]
+    found: set[str] = set()
+    for passage in passages if asked else ():
+        named = [_name_words(passage.text[s:e]) for s, e, label in passage.entities if label == "PERSON"]
+        for person in asked:
+            others = any(len(name) > 1 and name[-1] == person[-1] and name[0] != person[0] for name in named)
+            if others and not set(stems(person[0])) <= article_stems(passage):
+                found.add(passage.article_id)
+    return frozenset(found)
 
 
 def _name_words(text: str) -> list[str]:

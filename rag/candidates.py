@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING, Callable, Sequence
 from index.dates import MONTH_NUMBERS, WEEKDAY_NAMES
 from index.vector_codec import unpack
 from rag.another_subject import (
-    names_a_namesake, names_a_rival, names_another_number, names_another_period, of_another_instance, opening_settings,
-    set_in_another_place,
+    namesake_articles, names_a_namesake, names_a_rival, names_another_number, names_another_period,
+    of_another_instance, opening_settings, set_in_another_place,
 )  # fmt: skip
 from rag.answer_entities import NAME_LABELS, answer_entities, rank_below_the_top
 from rag.answer_features import _on_focus, _specific, nearness
@@ -172,7 +172,10 @@ def find_candidates(
     candidates: list[Candidate] = []
     seen: set[tuple[str, int]] = set()
     rank_asked = rank_below_the_top(question)
+    namesakes = namesake_articles(passages, analysis.constraints, checker.article_stems)
     for rank, passage in enumerate(passages):
+        if passage.article_id in namesakes:
+            continue  # "Renn" there is another Renn than the one asked about
         whole = _as_asked(set(stems(f"{passage.title} {passage.text}")), f"{passage.title}\n{passage.text}", asked_may)
 
         passage_coverage = sum(idf(s) for s in query_stems & whole) / total_weight

@@ -59,14 +59,20 @@ class ConstraintChecker:
             other.alternatives == constraint.alternatives and id(other) in held for other in self.constraints
         )
 
+    def article_stems(self, passage: Passage) -> frozenset[str]:
+        """The stems of the passage's article (of the passage alone when no article text is at hand)."""
+        return self._article(passage).stems
+
+    def _article(self, passage: Passage) -> ArticleTerms:
+        if self._article_text is not None:
+            return self._article_text(passage.article_id)
+        return article_terms(passage.title, passage.text, passage.published)
+
     def hold_in_article(self, passage: Passage, missing: list[Constraint]) -> bool:
         """Whether the constraints the sentence misses all hold in its article (one of each "X or Y" group)."""
         if not missing:
             return True
-        if self._article_text is not None:
-            article = self._article_text(passage.article_id)
-        else:
-            article = article_terms(passage.title, passage.text, passage.published)
+        article = self._article(passage)
         held = {id(c) for c in missing if article.holds(c) or _published_on(c, passage)}
         return all(id(c) in held or self._alternative_held(c, held) for c in missing)
 

@@ -16,7 +16,11 @@ name"). It is about the question when it holds the kind of thing asked (an
 embedded "when", "how many", "who", "why", or a noun of that kind: "date",
 "cost", "name", "motive") and the question's verb (its noun when it has no
 verb); for an untyped question ("Which chain ...?", "What motive ...?"), when
-it holds the noun asked about. Words are matched as they are, so a synonym
+it holds the noun asked about. A question that names whom it is about ("What did Ada
+Kell say ...?") is answered by a withholding only by or of that one: who declines or
+does not tell ("Kell", "a spokesman for Ada Kell", "she"), or a name of what is
+withheld ("what Kell said"); not a name beside another word ("the Kell-Orrin
+meeting"). Words are matched as they are, so a synonym
 misses ("Why did the warehouse burn?" against "the cause of the blaze is under
 investigation"): the check prefers answering to refusing an answerable question.
 """
@@ -36,7 +40,7 @@ from rag.constraint_checker import ConstraintChecker
 from rag.expected_answer import CAUSE_VERBS, ORGANISATION_NOUNS
 from rag.models import Passage
 from rag.query import QuestionAnalysis
-from rag.text import all_stems, stems
+from rag.text import all_stems, stems, words
 from rag.verb_meanings import phrasal_meaning
 
 if TYPE_CHECKING:
@@ -147,11 +151,37 @@ def withholds(analysis: QuestionAnalysis, sentence: str) -> bool:
         predicate |= focus
     asks_a_telling = analysis.predicate in TELLING_VERBS | GIVING_VERBS
     named_party = _named_party(analysis.question, predicate)
+    subject = _subject_words(analysis.subject)
     return any(
         _about_the_question(withheld, kind_words, focus, predicate, asks_a_telling)
         and not _of_another_party(withheld, predicate, named_party)
+        and _of_the_subject(withheld, subject, sentence)
         for withheld in _withholdings(sentence)
     )
+
+
+def _subject_words(subject: str | None) -> frozenset[str]:
+    """The words of the name the question is about ("Ada Kell" of "What did Ada Kell say about the levy?")."""
+    if subject is None:
+        return frozenset()
+    return frozenset(w.removesuffix("'s") for w in words(subject)) - _ARTICLES
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+# Who may stand for the question's subject as the one who withholds: "She declined to comment".
+_STANDING_FOR = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+def _of_the_subject(withheld: "WithheldWords", subject: frozenset[str], sentence: str) -> bool:
+    """Whether what is withheld is withheld by or of the one the question names as its subject: for "What did Ada
+    Kell say about the levy?", "Kell declined to comment", "A spokesman for Ada Kell would not say", "She declined
+    to comment" (who she is, the sentences before tell) or "It is unclear what Kell said"; not "The levy was not
+    discussed at the Kell-Orrin meeting", in which no Kell withholds anything (a name beside another word only)."""
+    if not subject:
+        return True
+    if subject <= set(words(sentence)):
+        return True  # named in full
+    return bool(subject & (withheld.withholders | withheld.named)) or bool(withheld.withholders & _STANDING_FOR)
 
 
 # "a name for the building", "the name of the new park": the name of a thing (not "the name of the driver").
@@ -242,6 +272,10 @@ class WithheldWords:
     heads: set[str]
     # each verb of what is withheld (lower case) with `_party_words` of it
     parties: tuple[tuple[str, frozenset[str]], ...] = ()
+    # the lower-case words of who withholds it ("the county" of "The county declined to say"; "it" of "It would not
+    # say"), and of the names that are what is withheld about (its heads' names: "Kell" of "what Kell said")
+    withholders: frozenset[str] = frozenset()
+    named: frozenset[str] = frozenset()
 
 
 def withheld_words(doc: "Doc") -> Iterable[WithheldWords]:
@@ -254,12 +288,13 @@ def withheld_words(doc: "Doc") -> Iterable[WithheldWords]:
         if lemma in DECLINING_VERBS:
             for told in token.children:
                 if told.dep_ == "xcomp" and _tells(told):
-                    yield _withheld(_clause(told, with_subject=False), _relative_head(token))
+                    yield _withheld(_clause(told, with_subject=False), _relative_head(token), _withholder(token))
         elif token.pos_ in ("VERB", "AUX") and (
             (_tells(token) and _negated(token)) or (lemma in WITHHOLDING_VERBS and not _negated(token))
         ):
             passive = any(c.dep_ in ("nsubjpass", "csubjpass") for c in token.children)
-            yield _withheld(_clause(token, with_subject=passive), _relative_head(token) or _told_before(token))
+            yield _withheld(_clause(token, with_subject=passive), _relative_head(token) or _told_before(token),
+                            _withholder(token, passive))  # fmt: skip
         elif (lemma in UNKNOWN_ADJECTIVES or (lemma in NEGATABLE_ADJECTIVES and _negated(token, token.head))) and (
             token.dep_ in ("acomp", "attr", "ROOT")
         ):
@@ -354,7 +389,18 @@ def _told_before(verb: "Token") -> list["Token"]:
 _HEAD_DEPS = frozenset({"dobj", "pobj", "nsubjpass", "nsubj", "attr", "oprd"})
 
 
-def _withheld(tokens: Sequence["Token"], tied: Sequence["Token"] = ()) -> WithheldWords:
+def _withholder(verb: "Token", passive: bool = False) -> frozenset[str]:
+    """The lower-case words of who declines or does not tell: the subject of an active verb ("Kell declined to
+    say"), the agent of a passive one ("was not released by the county")."""
+    if passive:
+        agents = [t for c in verb.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
+    else:
+        agents = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    return frozenset(t.lower_.removesuffix("'s") for agent in agents for t in agent.subtree)
+
+
+def _withheld(tokens: Sequence["Token"], tied: Sequence["Token"] = (),
+              withholders: frozenset[str] = frozenset()) -> WithheldWords:  # fmt: skip
     words: set[str] = set()
     heads: set[str] = set()
     for token in [*tokens, *tied]:
@@ -366,4 +412,7 @@ def _withheld(tokens: Sequence["Token"], tied: Sequence["Token"] = ()) -> Withhe
         if token.dep_ in _HEAD_DEPS or (tied and token is tied[0]):
             heads |= forms
     parties = tuple((t.lower_, _party_words(t)) for t in tokens if t.pos_ == "VERB")
-    return WithheldWords(words, heads, parties)
+    # a name that is what is withheld about, or whose it is ("what Kell said", "Kell's reasons"), not one beside
+    # another word ("the Kell-Orrin meeting")
+    named = frozenset(t.lower_ for t in [*tokens, *tied] if t.pos_ == "PROPN" and t.dep_ in _HEAD_DEPS | {"poss"})
+    return WithheldWords(words, heads, parties, withholders, named)

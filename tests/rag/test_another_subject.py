@@ -26,3 +26,29 @@ def test_a_sentence_about_a_namesake_does_not_answer_of_the_person_named() -> No
     constraints = analyse("Who was Harold Quell married to?").constraints
     assert not names_a_namesake(passage, 0, len(wife), constraints, "person")
     assert names_a_namesake(passage, 0, len(wife), constraints, "date")
+
+
+def test_an_article_naming_another_of_the_surname_and_never_the_first_name_asked_is_about_a_namesake() -> None:
+    """"What did Ada Renn say about the levy?": an article about Donald Renn that says "Renn said ..." is not about
+    her, although "Renn" holds in its sentences; one that names her, or calls her by a title it inflects, may be."""
+    from rag.another_subject import namesake_articles
+    from rag.constraint_checker import ConstraintChecker
+    from rag.query import analyse
+
+    about_donald = "Council member Donald Renn voted for the Orlow levy.\nRenn said the levy was fair."
+    about_both = "Donald Renn and his wife, Ada Renn, spoke.\nRenn said the levy was fair."
+    titled = "Councilors Ada Renn and Tom Pell voted no.\nCouncilor Pell said the levy was too large."
+    passages = [_passage(text, _tagged(text, "PERSON", *names)) for text, names in
+                ((about_donald, ["Donald Renn"]), (about_both, ["Donald Renn", "Ada Renn"]),
+                 (titled, ["Ada Renn", "Tom Pell"]))]  # fmt: skip
+    for i, passage in enumerate(passages):
+        passage.article_id = f"article-{i}"
+
+    def namesakes(question: str) -> frozenset[str]:
+        constraints = analyse(question).constraints
+        return namesake_articles(passages, constraints, ConstraintChecker(constraints, None).article_stems)
+
+    assert namesakes("What did Ada Renn say about the levy?") == {"article-0"}
+    assert namesakes("What did Donald Renn say about the levy?") == {"article-2"}  # there, "Renn" is Ada
+    assert namesakes("What did Renn say about the levy?") == set()  # no first name asked: any Renn
+    assert namesakes("Why did Councilor Pell vote no?") == set()  # "Councilors" names the title asked

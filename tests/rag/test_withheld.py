@@ -38,6 +38,10 @@ from rag.withheld import withholds
         ("Who did the Orlow board hire as tenant liaison?", "The board has not announced a name for the tenant liaison "
          "it plans to hire."),
         ("What did Mayor Kell say about the tax increase?", "Kell declined to comment on the tax increase."),
+        # by or of the one the question names: by name, in part, through a spokesman, or as "she"
+        ("What did Ada Kell say about the levy?", "A spokesman for Ada Kell would not say what she thought of the levy."),
+        ("What did Ada Kell say about the levy?", "She declined to comment on the levy."),
+        ("What did Ada Kell say about the levy?", "It is unclear what Kell said about the levy."),
         ("What reason did the Orlow board give for the closing?", "The board did not give a reason for the closing."),
         # a phrasal verb withholds what its one verb means ("stepping down": resigning)
         ("Why did Hal Orrin resign as Tarnby's coach?", "Orrin did not give a reason for stepping down."),
@@ -96,6 +100,10 @@ def test_a_sentence_that_says_the_thing_asked_is_not_given_withholds_it(question
          "Kell said the clinic would owe the agency a fee but did not disclose a date for the payment."),
         # a phrasal verb of another meaning
         ("Why did Hal Orrin resign as Tarnby's coach?", "Orrin did not give a reason for stepping in."),
+        # withheld by someone else than the one the question asks about, or of no one: a name beside another word
+        # is not the one who withholds
+        ("What did Ada Kell say about the levy?", "Orrin declined to comment on the levy."),
+        ("What did Ada Kell say about the levy?", "Tom Reyes said the levy was not discussed at the Kell-Orrin meeting."),
     ],
 )  # fmt: skip
 def test_a_sentence_that_withholds_something_else_does_not(question: str, sentence: str) -> None:
