@@ -118,7 +118,7 @@ def test_the_fast_exit_is_mains_alone(sample_data_dir: Path) -> None:
 def test_the_trace_numbers_passages_in_order_and_tells_the_fused_rank_apart() -> None:
     """Passages of one article that overlap are merged into the better-ranked one, so fused ranks skip numbers:
     the list is numbered 1, 2, ... and each passage's fused rank is said beside its other ranks."""
-    from rag.cli import format_trace
+    from rag.trace import format_trace
     from rag.models import Answer, Passage
 
     def passage(pid: str, fused: int) -> Passage:
