@@ -233,6 +233,8 @@ def status_command(
         endpoint = data["endpoint"]
         if endpoint.get("configured"):
             state = {True: "reachable", False: "unreachable", None: "not checked"}[endpoint.get("reachable")]
+            if endpoint.get("key_accepted") is False:
+                state += ", but it refused the API key: check OPENAI_API_KEY"
             typer.echo(f"LLM:        {endpoint.get('model', settings.llm_model)} at {endpoint.get('base_url', '')} ({state})")
         else:
             typer.echo("LLM:        not configured (extractive answers)")

@@ -10,7 +10,7 @@ from index.errors import IndexEmptyError
 from index.identity import Namespace, article_id
 from index.pipeline import ChunkSettings
 from index.store import PassageStore, open_client
-from rag.settings import Settings
+from rag.settings import Settings, url_without_password
 from rag.word_likeness import EncoderWordLikeness, WordLikeness
 
 UPLOADS_FOLDER = "uploads"  # under RAG_DATA_DIR
@@ -101,7 +101,9 @@ def describe_store(settings: Settings) -> dict[str, object]:
 
 
 def endpoint_status(settings: Settings) -> dict[str, Any]:
-    """The configured LLM endpoint and whether it answers (`GET /models`, 3 s); secrets never leave."""
+    """The configured LLM endpoint and whether it answers (`GET /models`, 3 s); secrets never leave: a
+    redirect is not followed (urllib would send the key on to whatever host it names), and a password in
+    the URL is not shown."""
     if not settings.llm_configured:
         return {"configured": False, "reachable": None}
     import urllib.error
@@ -111,14 +113,25 @@ def endpoint_status(settings: Settings) -> dict[str, Any]:
     request = urllib.request.Request(f"{base}/models")
     if settings.openai_api_key:
         request.add_header("Authorization", f"Bearer {settings.openai_api_key.get_secret_value()}")
+
+    class NoRedirects(urllib.request.HTTPRedirectHandler):
+        """Answers a redirect with its own status (the endpoint is there) instead of following it."""
+
+        def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+            return None
+
+    key_accepted: bool | None = None
     try:
-        with urllib.request.urlopen(request, timeout=3):
-            reachable = True
+        with urllib.request.build_opener(NoRedirects).open(request, timeout=3):
+            reachable, key_accepted = True, True
     except urllib.error.HTTPError as exc:
         reachable = exc.code < 500
+        if exc.code in (401, 403):
+            key_accepted = False
     except (urllib.error.URLError, OSError, ValueError):
         reachable = False
-    return {"configured": True, "base_url": base, "model": settings.llm_model, "reachable": reachable}
+    return {"configured": True, "base_url": url_without_password(base), "model": settings.llm_model,
+            "reachable": reachable, "key_accepted": key_accepted}
 
 
 def start_nlp_helpers(settings: Settings) -> Callable[[], None]:

@@ -327,6 +327,8 @@ class Settings(BaseSettings):
                 shown[name] = "********" if getattr(self, name) is not None else None
             elif isinstance(value, Path):
                 shown[name] = str(value)
+            elif name == "openai_base_url" and value is not None:
+                shown[name] = url_without_password(value)
             else:
                 shown[name] = value
         return shown
@@ -335,6 +337,15 @@ class Settings(BaseSettings):
 def load_settings(**overrides: Any) -> Settings:
     """Read settings from the environment and `.env`, with explicit overrides on top."""
     return Settings(**overrides)
+
+
+def url_without_password(url: str) -> str:
+    """`url` with the password of a user:password@ part masked: it is a secret like the API key."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rsplit("@", 1)[1]
+    return parts._replace(netloc=f"{parts.username}:********@{host}").geturl()
 
 
 def _is_ip_address(text: str) -> bool:
