@@ -19,6 +19,7 @@ from rag.answer_places import (
 from rag.answer_types import MEASURE_UNITS, entity_fits, is_duration, unit_forms
 from rag.asked_roles import OFFICE_TITLES
 from rag.candidate import Entity, sentence_spans, text_stems
+from rag.currencies import CURRENCY_SIGNS, written_sum
 from rag.date_words import YEAR
 from rag.expected_answer import BUSINESS_NOUNS, ROAD_NOUNS
 from rag.measures import a_length_of, of_another_dimension
@@ -40,7 +41,6 @@ from rag.value_times import year_written
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_CURRENCY_SIGNS = frozenset("$€£¥")
 
 _YEARLY = frozenset({"salary", "pension"})
 # Sums paid by the unit of work, whatever it is ("a stipend of $35 per game", "a wage of $19 an hour"). English.
@@ -246,6 +246,11 @@ def answer_entities(
             # a person there, or in the post, not a body
         if post is not None and label == "PERSON" and titled_with_another_post(passage, start, end, s, post):
             continue  # "Who took over as principal?": "former Superintendent Walter Dean left" holds another post
+        written = (written_sum(passage.text, s, e, label, start, end)
+                   if analysis.answer_type == "money" else None)  # fmt: skip
+        if written is not None:
+            s, e = written  # "3.2 million crowns", "50,000 pesos": the model tags a sum in a currency's name (or
+            label, text = "MONEY", passage.text[s:e]  # after a sign it left out) as a bare number
         if label == "MONEY" and _POUNDS.search(text) and "£" not in passage.text and "$" in passage.text:
             label = "QUANTITY"  # "about 12 million pounds of pears" in an article that counts money in dollars
         if analysis.answer_type == "percent" and label == "MONEY" and PER_AMOUNT_AFTER.match(passage.text, e, end):
@@ -469,7 +474,7 @@ def answer_entities(
         if (analysis.answer_type in ("count", "quantity", "measure") and in_a_tally(passage.text, s, e, focus_stems)
                 and not question_stems & _TALLIED):  # fmt: skip
             continue  # "voted 4-3": the 4 counts votes, not the checkouts or people a question asks about
-        if label == "MONEY" and s > start and passage.text[s - 1] in _CURRENCY_SIGNS:
+        if label == "MONEY" and s > start and passage.text[s - 1] in CURRENCY_SIGNS:
             s -= 1  # the model sometimes leaves the sign out of the sum: "$640,000" is the answer, not "640,000"
         fitting.append((s, e, label))
     # "drop from $27.40 to $23.90", "14 of its 31 workers", "$65 a day": the figure the question asks for

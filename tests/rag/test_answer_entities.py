@@ -38,3 +38,14 @@ def test_a_name_that_acts_in_its_sentence(text: str, acts: bool) -> None:
 
     start = text.index("Quell Middle School")
     assert _does_something(text, start, start + 19, 0, len(text), acts=True) is acts
+
+
+def test_a_sum_in_a_currencys_name_answers_a_money_question() -> None:
+    """The model tags "3.9 million crowns" as a bare number, which answers no money question unless the currency's
+    name makes it a sum; "300 pounds of grain" stays a weight."""
+    text = "Reeve Oskar Tamm said the Brannock ferry pier cost 3.9 million crowns, more than planned."
+    assert _answers("How much did the Brannock ferry pier cost?",
+                    _passage(text, _tagged(text, "CARDINAL", "3.9 million"))) == ["3.9 million crowns"]  # fmt: skip
+    grain = "The Brannock co-op bought 300 pounds of grain for the winter."
+    assert _answers("How much did the Brannock co-op pay for the grain?",
+                    _passage(grain, _tagged(grain, "QUANTITY", "300 pounds"))) == []  # fmt: skip
