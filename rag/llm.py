@@ -33,7 +33,7 @@ from rag.text import normalise, split_sentences
 
 _MARKERS = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
 _LEADING_MARKERS = re.compile(r"^(\s*\[\d+(?:\s*,\s*\d+)*\])+")
-# The refusal is recognised by its opening words, whatever the model appends.
+# The refusal is recognised by its opening words (see `is_refusal`).
 _REFUSAL_KEY = normalise(CANNOT_ANSWER.split(";")[0])
 # Context window assumed for unknown local models; prompts here are ~2k tokens.
 DEFAULT_CONTEXT_WINDOW = 8192
@@ -116,15 +116,25 @@ class LLMClient:
         attempt = 0
         while True:
             yielded = False
+            received = False
             finish_reason: str | None = None
             try:
                 chunks = self._llm.stream_chat(self._messages(pairs), **options)
                 for chunk in _chunks_until(chunks, self.settings.llm_timeout):
+                    received = True
                     finish_reason = _finish_reason(chunk) or finish_reason
                     delta = chunk.delta or ""
                     if delta:
                         yielded = True
                         yield delta
+                if not received:
+                    # a 200 with no server-sent chunk at all: a plain JSON completion, another JSON
+                    # body or an HTML page, i.e. not a chat-completions stream ("empty" would mislead)
+                    raise EndpointError(not_a_stream_message(self.settings))
+                if finish_reason is None:
+                    # every chat-completions stream ends with a finish_reason; one that closes
+                    # without it was cut off mid-answer, and its half sentence is no answer
+                    raise EndpointError(cut_off_message(self.settings))
                 if finish_reason == "length":
                     raise EndpointError(cap_message(options["max_tokens"], named=max_tokens is None))
                 if not yielded:
@@ -245,6 +255,24 @@ def timeout_message(settings: Settings, *, streaming: bool) -> str:
     )
 
 
+def not_a_stream_message(settings: Settings) -> str:
+    """One sentence for a 200 response that holds no chat-completions stream chunk."""
+    where = settings.openai_base_url or "the OpenAI API"
+    return (
+        f"The endpoint at {where} did not answer as an OpenAI-compatible chat-completions stream; "
+        "check OPENAI_BASE_URL (it usually ends in /v1) and that the server streams (stream: true)."
+    )
+
+
+def cut_off_message(settings: Settings) -> str:
+    """One sentence for a stream that ended without a finish_reason (the connection dropped mid-answer)."""
+    where = settings.openai_base_url or "the OpenAI API"
+    return (
+        f"The language model's answer from {where} was cut off before it ended (the stream closed "
+        "without a finish_reason); check the server's log, and ask again."
+    )
+
+
 def cap_message(max_tokens: int, *, named: bool) -> str:
     """One sentence for a reply cut at its token cap (`named`: the cap is RAG_LLM_MAX_TOKENS)."""
     if named:
@@ -292,7 +320,29 @@ def describe_failure(exc: Exception, settings: Settings) -> str:
 
 
 def is_refusal(text: str) -> bool:
-    return _REFUSAL_KEY in normalise(text)
+    """Whether a reply is (essentially) just the refusal.
+
+    A caveat written with the refusal's words ("The articles don't say when the next call
+    will take place.") beside cited sentences is part of an answer, not an abstention: the
+    reply is a refusal only when it holds the refusal's words and no other sentence cites a
+    passage. A marker written after a full stop opens the next span; it belongs to the
+    sentence before it (see `parse_generated`)."""
+    if _REFUSAL_KEY not in normalise(text):
+        return False
+    previous_refuses = True  # a marker before any sentence cites nothing
+    for start, end in split_sentences(text):
+        span = text[start:end]
+        leading = _LEADING_MARKERS.match(span)
+        if leading is not None:
+            if not previous_refuses:
+                return False
+            span = span[leading.end() :]
+        refuses = _REFUSAL_KEY in normalise(span)
+        if not refuses and _MARKERS.search(span):
+            return False
+        if span.strip():
+            previous_refuses = refuses
+    return True
 
 
 def parse_generated(question: str, text: str, passages: list[Passage]) -> Answer:

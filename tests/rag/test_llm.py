@@ -237,3 +237,46 @@ def test_after_a_slow_start_a_server_that_never_answers_still_times_out(
     with pytest.raises(EndpointError, match="did not answer within RAG_LLM_TIMEOUT=0.5 s"):
         LLMClient(settings, factory).complete([("user", "Hello?")])
     assert len(openai_server.requests) == 1
+
+
+def test_a_caveat_beside_cited_sentences_stays_part_of_the_answer(
+    sample_data_dir: Path, openai_server: FakeOpenAIServer
+) -> None:
+    # the caveat opens with the refusal's words; the reply is not a refusal for that
+    caveat = "The articles don't say when the next call will take place."
+    openai_server.set_behaviour("scripted", text=f"The call lasted about an hour. [1] {caveat}")
+    answer = llm_assistant(sample_data_dir, openai_server).ask(QUESTION)
+    assert not answer.abstained and answer.mode == "llm", answer.answer
+    assert "about an hour" in answer.answer and caveat in answer.answer
+    assert answer.flagged == [caveat], "the uncited caveat is flagged, not dropped"
+    # ...while a refusal with an uncited remark still abstains
+    openai_server.set_behaviour("scripted", text=f"{CANNOT_ANSWER} They only mention the call.")
+    answer = llm_assistant(sample_data_dir, openai_server).ask("What did the Pope say about the ceasefire?")
+    assert answer.abstained and answer.answer == CANNOT_ANSWER
+
+
+def test_a_stream_cut_off_mid_answer_is_a_failure_not_an_answer(
+    sample_data_dir: Path, openai_server: FakeOpenAIServer
+) -> None:
+    openai_server.set_behaviour("cut_off")
+    assistant = llm_assistant(sample_data_dir, openai_server)
+    with pytest.raises(EndpointError, match="was cut off before it ended"):
+        assistant.ask(QUESTION, fallback=False)
+    events = list(assistant.stream(QUESTION))
+    answer = events[-1]
+    assert isinstance(answer, Answer) and answer.mode == "extractive" and answer.citations
+    assert answer.notice is not None and answer.notice.startswith(FALLBACK_NOTICE.split("{")[0])
+    assert "cut off" in answer.notice
+
+
+@pytest.mark.parametrize("behaviour", ["non_stream", "wrong_json", "garbage_html"])
+def test_a_reply_that_is_not_a_stream_says_so_not_empty(
+    sample_data_dir: Path, openai_server: FakeOpenAIServer, behaviour: str
+) -> None:
+    openai_server.set_behaviour(behaviour)
+    with pytest.raises(EndpointError) as failure:
+        llm_assistant(sample_data_dir, openai_server).ask(QUESTION, fallback=False)
+    assert failure.value.message == (
+        f"The endpoint at {openai_server.base_url} did not answer as an OpenAI-compatible chat-completions "
+        "stream; check OPENAI_BASE_URL (it usually ends in /v1) and that the server streams (stream: true)."
+    )

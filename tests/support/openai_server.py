@@ -45,6 +45,9 @@ BEHAVIOURS = frozenset(
         "trickle",
         "garbage",
         "garbage_html",
+        "wrong_json",
+        "non_stream",
+        "cut_off",
         "empty",
         "runaway",
         "echo",
@@ -464,6 +467,10 @@ class FakeOpenAIServer:
             handler._send_bytes(200, b"<html><body>502 Bad Gateway</body></html>",
                                 "text/html; charset=utf-8", {"Connection": "close"})
             return
+        elif behaviour == "wrong_json":
+            # JSON, but not a chat completion (a gateway's own API, a misrouted path)
+            handler._send_json(200, {"result": "hello", "choices": "nope"})
+            return
         elif behaviour == "scripted":
             content = text or ""
         elif behaviour == "empty":
@@ -491,7 +498,20 @@ class FakeOpenAIServer:
         usage["total_tokens"] = usage["prompt_tokens"] + len(pieces)
         completion_id = f"chatcmpl-{uuid.uuid4().hex[:24]}"
         created = int(time.time())
-        if stream:
+        if behaviour == "cut_off" and stream:
+            # the connection drops mid-answer: half the pieces, no finish_reason, no [DONE]
+            self._start_stream(handler)
+            try:
+                for piece in pieces[: max(1, len(pieces) // 2)]:
+                    self._send_event(handler, json.dumps({
+                        "id": completion_id, "object": "chat.completion.chunk", "created": created,
+                        "model": model, "choices": [{"index": 0, "delta": {"content": piece},
+                                                     "finish_reason": None}],
+                    }))
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            return
+        if stream and behaviour != "non_stream":  # "non_stream": a plain completion whatever was asked
             options = body.get("stream_options") or {}
             include_usage = isinstance(options, dict) and bool(options.get("include_usage"))
             pause = hang_seconds if behaviour in ("trickle", "runaway", "echo") else 0.0
