@@ -388,13 +388,16 @@ def chat_command(
 
     def action() -> None:
         from rag.assistant import Assistant
-        from rag.errors import InvalidRequestError
+        from rag.errors import EndpointError, InvalidRequestError
         from rag.requests import CLI_NAMES, RequestOptions
 
         settings = _settings()
         options = RequestOptions.parse(
             _request_options(mode, top_k, retrieval, publisher, since, until), names=CLI_NAMES
         )
+        # as with `rag ask`: an explicit --mode llm must not silently degrade to extractive answers
+        fallback = options.mode != "llm"
+        endpoint_failed = False
         assistant = Assistant.from_settings(settings)
         conversation = assistant.new_conversation()
         at_terminal = sys.stdin.isatty()
@@ -434,9 +437,14 @@ def chat_command(
                 continue
             try:
                 request = options.ask(line, max_question_chars=settings.max_question_chars)
-                answer = assistant.chat(request, conversation)  # type: ignore[arg-type]
+                answer = assistant.chat(request, conversation, fallback=fallback)  # type: ignore[arg-type]
             except InvalidRequestError as exc:
                 problem(line, exc.message)
+                continue
+            except EndpointError as exc:
+                # that question fails, the chat goes on (the endpoint may recover); the exit code says so
+                problem(line, exc.message)
+                endpoint_failed = True
                 continue
             if as_json:
                 typer.echo(json.dumps(answer.to_contract(), ensure_ascii=False))
@@ -448,6 +456,8 @@ def chat_command(
                 typer.echo(format_answer(answer) + "\n")
             sys.stdout.flush()
         _read_only_run()
+        if endpoint_failed:
+            raise typer.Exit(5)  # like `rag ask --mode llm`: a script learns that an answer is missing
 
     _run(action)
 

@@ -142,7 +142,8 @@ def register_api(assistant: Assistant, library: LibraryController, answers: Answ
             "until": date_to,
         }
         request = AskRequest.parse(values, names=API_NAMES, max_question_chars=settings.max_question_chars)
-        answer = assistant.ask(request)
+        # an explicit mode "llm" must not silently degrade: an endpoint failure is a 502, as documented
+        answer = assistant.ask(request, fallback=request.mode != "llm")
         answer_id = answers.issue(answer, request.as_record(settings))
         return {**answer.to_contract(), "answer_id": answer_id}
 

@@ -160,7 +160,8 @@ def rest_router(assistant: Assistant, library: LibraryController, answers: Answe
 
         def work(values: dict[str, Any]) -> dict[str, Any]:
             parsed = AskRequest.parse(values, max_question_chars=settings.max_question_chars)
-            answer = assistant.ask(parsed)
+            # an explicit "mode": "llm" must not silently degrade: an endpoint failure is a 502, as documented
+            answer = assistant.ask(parsed, fallback=parsed.mode != "llm")
             answer_id = answers.issue(answer, parsed.as_record(settings))
             return {**answer.to_contract(), "answer_id": answer_id}
 

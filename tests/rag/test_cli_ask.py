@@ -17,6 +17,7 @@ import pytest
 
 from rag.models import CANNOT_ANSWER
 from tests.support import warm_process
+from tests.support.openai_server import FakeOpenAIServer
 
 RAG = str(Path(sys.executable).with_name("rag"))
 CONTRACT_KEYS = {"question", "rewritten_query", "answer", "abstained", "mode", "notice", "citations", "timings_ms"}
@@ -143,3 +144,23 @@ def test_a_server_that_is_not_an_openai_api_says_what_to_check(sample_data_dir: 
         server.server_close()
     assert_one_line_error(result, 5, f"The language model at {url} failed with HTTP 501; check the server's log, "
                                      "and that OPENAI_BASE_URL is its OpenAI-compatible API (often ending in /v1).")
+
+
+def test_chat_with_mode_llm_reports_an_endpoint_failure_like_ask(
+    sample_data_dir: Path, tmp_path: Path, openai_server: FakeOpenAIServer
+) -> None:
+    openai_server.set_behaviour("error500")
+    settings = {"OPENAI_BASE_URL": openai_server.base_url, "RAG_LLM_MAX_RETRIES": "0", "OPENAI_API_KEY": "sk-test"}
+    questions = "How long did the July 3 call last?\nWho did Putin speak with?\n"
+    result = run_rag(["chat", "--mode", "llm", "--json"], sample_data_dir, tmp_path, stdin=questions, **settings)
+    assert result.returncode == 5, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [set(line) for line in lines] == [{"question", "error"}] * 2, "one error per question, the chat went on"
+    assert all("failed with HTTP 500" in line["error"] for line in lines)
+    assert "sk-test" not in result.stdout + result.stderr
+    text = run_rag(["chat", "--mode", "llm"], sample_data_dir, tmp_path, stdin=questions[:35] + "\n", **settings)
+    assert text.returncode == 5 and "Note:" not in text.stderr
+    assert_one_line_error(text, 5, "failed with HTTP 500")
+    # without --mode llm the chat still degrades to extractive answers with a note
+    relaxed = run_rag(["chat"], sample_data_dir, tmp_path, stdin=questions[:35] + "\n", **settings)
+    assert relaxed.returncode == 0 and "Note: The language model failed" in relaxed.stderr

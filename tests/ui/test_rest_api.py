@@ -12,6 +12,7 @@ from pydantic import SecretStr
 
 from rag.scope import NO_MATCH_NOTICE
 from tests.conftest import make_settings
+from tests.support.openai_server import FakeOpenAIServer
 from tests.ui.conftest import README_QUESTION, RunningApp, free_port, launch_app, private_store
 
 # `rag ask --json`'s keys (design contract); the object may carry more.
@@ -219,3 +220,22 @@ def test_with_a_password_the_api_needs_it_and_wrong_guesses_are_throttled(
     assert seen["wrong"] == [401, 401, 401]
     assert seen["then"] == 429
     assert seen["login"] == 200 and seen["cookie"] == 200
+
+
+def test_ask_in_llm_mode_answers_502_when_the_endpoint_fails(
+    sample_data_dir: Path, tmp_path_factory: pytest.TempPathFactory, openai_server: FakeOpenAIServer
+) -> None:
+    openai_server.set_behaviour("error500")
+    app, running = launch_app(private_store(sample_data_dir, tmp_path_factory, "rest-llm-store"),
+                              openai_base_url=openai_server.base_url, llm_model="fake-model", llm_max_retries=0)
+    try:
+        with httpx.Client(base_url=running.url, timeout=120) as client:
+            strict = client.post("/api/ask", json={"question": README_QUESTION, "mode": "llm"})
+            assert "failed with HTTP 500" in assert_one_sentence(strict, 502)
+            # auto mode still degrades to the extractive answer with a notice
+            relaxed = client.post("/api/ask", json={"question": README_QUESTION})
+            assert relaxed.status_code == 200, relaxed.text
+            body = relaxed.json()
+            assert body["mode"] == "extractive" and "failed with HTTP 500" in body["notice"]
+    finally:
+        app.close()
