@@ -40,3 +40,27 @@ def test_sentence_splitter_keeps_abbreviations_and_quotes() -> None:
         "It cost $4.5 trillion.",
         "Next",
     ]
+
+
+CALL = (
+    "The call, which lasted about an hour, was the sixth between the two leaders since Trump took office on "
+    "January 20. Trump also said he would impose 100 percent secondary tariffs on Russia if Putin refused to "
+    "agree to a cease-fire in the following 50 days."
+)
+
+
+def test_other_number_words_or_ordinals_are_not_supported() -> None:
+    changed = "The call, which lasted about three hours, was the tenth between the two leaders since January 20."
+    assert support_verdict(changed, CALL) != "supported"
+    assert support_verdict("The call was the tenth between the two leaders.", CALL) != "supported"
+    # the same number in another form, before the same noun, is
+    assert support_verdict("The call, which lasted about an hour, was the sixth between the 2 leaders.", CALL) == (
+        "supported"
+    )
+
+
+def test_numbers_swapped_between_nouns_are_not_supported() -> None:
+    swapped = "Trump said he would impose 50 percent secondary tariffs on Russia if Putin refused a cease-fire in 100 days."
+    assert support_verdict(swapped, CALL) != "supported"
+    right = "Trump said he would impose 100 percent secondary tariffs on Russia if Putin refused a cease-fire in 50 days."
+    assert support_verdict(right, CALL) == "supported"
