@@ -268,8 +268,9 @@ def cut_off_message(settings: Settings) -> str:
     """One sentence for a stream that ended without a finish_reason (the connection dropped mid-answer)."""
     where = settings.openai_base_url or "the OpenAI API"
     return (
-        f"The language model's answer from {where} was cut off before it ended (the stream closed "
-        "without a finish_reason); check the server's log, and ask again."
+        # no parentheses: the fallback notice puts this sentence inside its own
+        f"The language model's answer from {where} was cut off before it ended, as the stream closed "
+        "without a finish_reason; check the server's log, and ask again."
     )
 
 
