@@ -27,7 +27,7 @@ from rag.citations import CitedSentence, best_quote, number_citations
 from rag.errors import EndpointError
 from rag.models import CANNOT_ANSWER, Answer, Passage
 from rag.prompts import ANSWER_STOP_SEQUENCES, CONDENSE_STOP_SEQUENCES, CONDENSE_TEMPLATE, answer_messages
-from rag.settings import Settings
+from rag.settings import Settings, url_without_password
 from rag.support import strip_markers
 from rag.text import normalise, split_sentences
 
@@ -242,7 +242,7 @@ def _finish_reason(chunk: Any) -> str | None:
 
 def timeout_message(settings: Settings, *, streaming: bool) -> str:
     """One sentence naming RAG_LLM_TIMEOUT: no response at all, or a stream too slow to end in time."""
-    where = settings.openai_base_url or "the OpenAI API"
+    where = _endpoint_name(settings)
     limit = f"RAG_LLM_TIMEOUT={settings.llm_timeout:g} s"
     if streaming:
         return (
@@ -257,7 +257,7 @@ def timeout_message(settings: Settings, *, streaming: bool) -> str:
 
 def not_a_stream_message(settings: Settings) -> str:
     """One sentence for a 200 response that holds no chat-completions stream chunk."""
-    where = settings.openai_base_url or "the OpenAI API"
+    where = _endpoint_name(settings)
     return (
         f"The endpoint at {where} did not answer as an OpenAI-compatible chat-completions stream; "
         "check OPENAI_BASE_URL (it usually ends in /v1) and that the server streams (stream: true)."
@@ -266,7 +266,7 @@ def not_a_stream_message(settings: Settings) -> str:
 
 def cut_off_message(settings: Settings) -> str:
     """One sentence for a stream that ended without a finish_reason (the connection dropped mid-answer)."""
-    where = settings.openai_base_url or "the OpenAI API"
+    where = _endpoint_name(settings)
     return (
         # no parentheses: the fallback notice puts this sentence inside its own
         f"The language model's answer from {where} was cut off before it ended, as the stream closed "
@@ -296,7 +296,7 @@ def describe_failure(exc: Exception, settings: Settings) -> str:
     """One sentence naming what went wrong at the endpoint (never the API key)."""
     import openai
 
-    where = settings.openai_base_url or "the OpenAI API"
+    where = _endpoint_name(settings)
     if isinstance(exc, openai.APITimeoutError):
         return timeout_message(settings, streaming=False)
     if isinstance(exc, openai.APIConnectionError):
@@ -411,3 +411,8 @@ class LLMAnswerer:
         if not rewritten or is_refusal(rewritten) or len(rewritten) > MAX_REWRITE_CHARS or "[" in rewritten:
             return None
         return rewritten
+
+
+def _endpoint_name(settings: Settings) -> str:
+    """The endpoint as errors name it: its URL without a password in it (a secret, like the key)."""
+    return url_without_password(settings.openai_base_url) if settings.openai_base_url else "the OpenAI API"

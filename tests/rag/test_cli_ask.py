@@ -113,6 +113,14 @@ def test_unreachable_endpoint(sample_data_dir: Path, tmp_path: Path) -> None:
     assert "Note: " in relaxed.stderr
 
 
+def test_a_password_in_the_endpoint_url_stays_out_of_the_error(sample_data_dir: Path, tmp_path: Path) -> None:
+    url = f"http://ada:pw-Quillon-55@127.0.0.1:{_closed_port()}/v1"
+    settings = {"OPENAI_BASE_URL": url, "RAG_LLM_MAX_RETRIES": "0", "RAG_LLM_TIMEOUT": "2"}
+    result = run_rag(["ask", "--mode", "llm", "How long was the call?"], sample_data_dir, tmp_path, **settings)
+    assert_one_line_error(result, 5, "Cannot reach the language model at http://ada:********@127.0.0.1:")
+    assert "pw-Quillon-55" not in result.stderr + result.stdout
+
+
 def test_chat_reads_lines_and_prints_json_lines(sample_data_dir: Path, tmp_path: Path) -> None:
     questions = "Who is the Kremlin spokesman Dmitry Peskov?\nWhat did he say on state television?\n\n"
     result = run_rag(["chat", "--json"], sample_data_dir, tmp_path, stdin=questions)
