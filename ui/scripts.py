@@ -9,7 +9,27 @@ The event names must appear quoted here: gradio finds custom events that way.
 
 from __future__ import annotations
 
-TRANSCRIPT_JS = r"""
+# Shared by the transcript (a source opened under its answer) and the sources panel: a passage can be taller
+# than the box it scrolls in, so showing the source's top can leave its highlighted quote out of sight. The
+# quote is then centred, as the article view does with it.
+REVEAL_QUOTE_JS = r"""
+const revealQuote = (source, block) => {
+  source.scrollIntoView({block});
+  const quote = source.querySelector('mark.quote');
+  if (!quote) return;
+  let top = 0, bottom = window.innerHeight;
+  for (let box = quote.parentElement; box; box = box.parentElement) {
+    if (/(auto|scroll)/.test(getComputedStyle(box).overflowY) && box.scrollHeight > box.clientHeight) {
+      const edges = box.getBoundingClientRect();
+      top = Math.max(top, edges.top); bottom = Math.min(bottom, edges.bottom);
+    }
+  }
+  const at = quote.getBoundingClientRect();
+  if (at.top < top || at.bottom > bottom) quote.scrollIntoView({block: 'center'});
+};
+"""
+
+TRANSCRIPT_JS = REVEAL_QUOTE_JS + r"""
 const copyText = async (text) => {
   try { await navigator.clipboard.writeText(text); return true; } catch (error) {
     const area = document.createElement('textarea');
@@ -29,7 +49,7 @@ element.addEventListener('click', async (event) => {
     const turn = Number(cite.dataset.turn), n = Number(cite.dataset.n);
     const here = inlineSource(turn, n);
     if (shown(here) && here.classList.contains('active')) {
-      here.open = true; here.scrollIntoView({block: 'start'});  // drawn already: nothing will change
+      here.open = true; revealQuote(here, 'start');  // drawn already: nothing will change
     } else {
       wanted = {turn, n};
     }
@@ -92,7 +112,7 @@ watch('value', () => {
   if (wanted !== null) {
     const source = inlineSource(wanted.turn, wanted.n);
     wanted = null;
-    if (shown(source)) { source.scrollIntoView({block: 'start'}); return; }
+    if (shown(source)) { revealQuote(source, 'start'); return; }
   }
   if (grew || (nearBottom && element.querySelector('.turn.pending'))) {
     const box = scroller();
@@ -102,7 +122,7 @@ watch('value', () => {
 });
 """
 
-SOURCES_JS = r"""
+SOURCES_JS = REVEAL_QUOTE_JS + r"""
 element.addEventListener('click', (event) => {
   const open = event.target.closest('button.open-article');
   if (open) {
@@ -111,7 +131,7 @@ element.addEventListener('click', (event) => {
 });
 watch('value', () => {
   const active = element.querySelector('.source.active');
-  if (active) active.scrollIntoView({block: 'nearest'});
+  if (active) revealQuote(active, 'nearest');
 });
 """
 

@@ -141,6 +141,27 @@ def test_a_marker_opens_its_source_where_the_reader_is_with_a_way_back(
     expect(marker).to_be_in_viewport()
 
 
+LONG_PASSAGE = "Who is Yury Ushakov?"  # its quote [1] lies below the first screenful of a long passage
+
+
+def test_a_marker_scrolls_its_highlighted_quote_into_view_in_a_long_passage(
+    sample_page: Any, running_app: RunningApp, size: str
+) -> None:
+    from playwright.sync_api import expect
+
+    page = sample_page
+    expected = running_app.assistant.ask(LONG_PASSAGE).citations[0]
+    assert expected.start - expected.passage_start > 400, "this test needs a quote deep in its passage"
+    turn = ask(page, LONG_PASSAGE)
+    turn.locator(".answer button.cite[data-n='1']").first.click()
+
+    quote = page.locator(".source.active[data-n='1']:visible mark.quote")
+    expect(quote).to_have_text(expected.quote)
+    # before: the source opened at its top and the quote stayed below the visible part of the panel
+    expect(quote).to_be_in_viewport()
+    screenshot(page, f"long-passage-{size}")
+
+
 def _characters_per_line(locator: Any) -> float:
     return float(
         locator.evaluate(
