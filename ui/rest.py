@@ -121,12 +121,15 @@ async def _json_object(request: Request) -> dict[str, Any]:
         body += piece
         if len(body) > MAX_BODY_BYTES:
             raise too_large
+    not_an_object = ApiRefusal(400, 'The request body must be a JSON object, like {"question": "..."}.')
     try:
         value = json.loads(body) if body.strip() else None
     except (ValueError, UnicodeDecodeError):
         raise ApiRefusal(400, 'The request body is not valid JSON; send an object like {"question": "..."}.') from None
+    except RecursionError:  # arrays or objects nested deeper than the parser recurses: no request needs that
+        raise not_an_object from None
     if not isinstance(value, dict):
-        raise ApiRefusal(400, 'The request body must be a JSON object, like {"question": "..."}.')
+        raise not_an_object
     return value
 
 

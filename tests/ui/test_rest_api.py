@@ -105,6 +105,14 @@ def test_a_body_that_is_not_a_json_object_is_a_400(http: httpx.Client, body: byt
     assert "JSON" in detail
 
 
+@pytest.mark.parametrize("path", ["/api/ask", "/api/feedback"])
+@pytest.mark.parametrize("body", [b"[" * 100_000 + b"]" * 100_000, b'{"a":' * 20_000 + b"1" + b"}" * 20_000])
+def test_json_nested_too_deep_to_parse_is_a_400_not_a_500(http: httpx.Client, path: str, body: bytes) -> None:
+    # before: the parser's RecursionError was answered 500 "Answering failed with an unexpected RecursionError"
+    response = http.post(path, content=body, headers={"content-type": "application/json"})
+    assert "JSON object" in assert_one_sentence(response, 400)
+
+
 def test_a_body_far_larger_than_any_question_is_refused_unread(http: httpx.Client) -> None:
     from ui.rest import MAX_BODY_BYTES
 
