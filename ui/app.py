@@ -23,7 +23,7 @@ from ui.examples import ExampleQuestions
 from ui.library import ArticleDetails, LibraryController, progress_sentence
 from ui.rest import rest_routes
 from ui.scripts import ARTICLE_JS, EXAMPLES_JS, SOURCES_JS, TRANSCRIPT_JS
-from ui.style import APP_CSS, build_theme
+from ui.style import APP_CSS, FOOTER_LINKS, build_theme
 from ui.uploads import UPLOAD_SUFFIXES, UploadOutcome
 
 # The chat is kept in the browser's localStorage under this key (see ui/session.py). gr.BrowserState
@@ -47,8 +47,7 @@ class SourcedBlocks(gr.Blocks):
     def launch(self, *args: Any, **kwargs: Any) -> Any:
         kwargs.setdefault("theme", build_theme())
         kwargs.setdefault("css", APP_CSS)
-        # Gradio's own "Settings" link in the footer would be a second "Settings" beside ours.
-        kwargs.setdefault("footer_links", ["api", "gradio"])
+        kwargs.setdefault("footer_links", list(FOOTER_LINKS))
         if self.rest_routes:  # the plain JSON API (ui/rest.py) on the same server, before gradio's own routes
             app_kwargs = dict(kwargs.get("app_kwargs") or {})
             app_kwargs["routes"] = [*(app_kwargs.get("routes") or []), *self.rest_routes]

@@ -18,6 +18,8 @@ from rag.errors import SourcedError, StoreUnavailableError
 from rag.services import start_nlp_helpers
 from rag.settings import Settings
 
+from ui.style import FOOTER_LINKS
+
 LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
 # Gradio refuses bigger uploads outright, before our own check can explain
 # the limit; set it well above RAG_MAX_UPLOAD_MB so ours normally speaks first.
@@ -127,7 +129,7 @@ def launch_options(settings: Settings) -> dict[str, Any]:
         "auth_message": "Sourced: sign in with the user and password of RAG_UI_AUTH.",
         "app_kwargs": {"middleware": login_middleware(settings)} if auth else {},
         "max_file_size": f"{int(settings.max_upload_mb * HARD_UPLOAD_FACTOR) + 1}mb",
-        "footer_links": ["api", "settings"],
+        "footer_links": list(FOOTER_LINKS),
         "ssr_mode": False,
         "quiet": True,
     }

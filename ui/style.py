@@ -8,6 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
+# Gradio's footer links, for every launch (SourcedBlocks.launch and `rag serve`'s launch_options): "Use via
+# API" and "Built with Gradio", but not gradio's own "Settings", which would be a second "Settings" beside
+# ours (ui/README.md).
+FOOTER_LINKS: tuple[str, ...] = ("api", "gradio")
+
 APP_CSS = """
 .gradio-container { max-width: 1400px !important; }
 #app-header h1 { margin: 0; font-size: 1.6rem; }

@@ -467,3 +467,33 @@ def test_settings_explain_why_llm_mode_is_unavailable(page: Any) -> None:
     expect(mode).to_contain_text("LLM mode needs an endpoint")
     expect(mode.get_by_label("LLM (not configured)")).to_be_disabled()
     expect(mode.get_by_label("Extractive (offline)")).to_be_checked()
+
+
+def test_the_footer_of_rag_serve_has_no_second_settings(browser: Any, running_app: RunningApp) -> None:
+    """`rag serve` launches with launch_options: its footer must agree with SourcedBlocks' (ui/README)."""
+    from playwright.sync_api import expect
+
+    from tests.ui.conftest import _wait_until_served, free_port
+    from ui.app import build_app
+    from ui.launch import launch_options
+
+    app = build_app(running_app.assistant)
+    app.queue()
+    options = {**launch_options(running_app.assistant.settings), "server_name": "127.0.0.1",
+               "server_port": free_port()}
+    _, url, _ = app.launch(prevent_thread_lock=True, _frontend=False, **options)
+    try:
+        _wait_until_served(url)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_selector("#question textarea")
+        footer = page.locator("footer")
+        expect(footer).to_contain_text("Use via API")
+        expect(footer).to_contain_text("Gradio")
+        # before: gradio's own "Settings" link, a second one beside the app's Settings panel
+        expect(footer).not_to_contain_text("Settings")
+        expect(page.get_by_text("Settings", exact=True)).to_have_count(1)
+        context.close()
+    finally:
+        app.close()
