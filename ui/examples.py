@@ -132,7 +132,8 @@ def answers_from(assistant: Assistant, question: str, article_id: str) -> bool:
 def example_questions(assistant: Assistant, limit: int = MAX_EXAMPLES) -> list[str]:
     """Up to `limit` questions about the library's newest articles, each one the library answers.
 
-    One question per article first; a second per article only when there are too few articles.
+    One question per article first; a second per article only when there are too few articles. No question
+    is shown twice.
     """
     queues = [(article, candidate_questions(article)) for article in articles_with_entities(assistant)]
     chosen: list[tuple[str, str]] = []  # (question, article id)
@@ -142,6 +143,10 @@ def example_questions(assistant: Assistant, limit: int = MAX_EXAMPLES) -> list[s
             have = sum(1 for _, article_id in chosen if article_id == article.article_id)
             while have < per_article and candidates and len(chosen) < limit and tries < MAX_TRIES:
                 question = candidates.pop(0)
+                # Two articles quoting one person make the same question: show it once, and let the second
+                # article offer its next candidate (its other speaker or its title) instead.
+                if any(question == shown for shown, _ in chosen):
+                    continue
                 tries += 1
                 if answers_from(assistant, question, article.article_id):
                     chosen.append((question, article.article_id))

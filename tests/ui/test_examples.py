@@ -84,6 +84,13 @@ def test_every_example_is_answered_from_the_article_it_was_made_from(
         assert {c.title for c in answer.citations} <= titles
 
 
+def test_no_example_is_shown_twice_the_next_article_offers_another_question(assistant: object) -> None:
+    # The sample's newest articles both quote Vladimir Putin: before, "What did Vladimir Putin say?" came twice.
+    examples = example_questions(assistant)  # type: ignore[arg-type]
+    assert len(examples) == len(set(examples)), examples
+    assert len(examples) == MAX_EXAMPLES
+
+
 def test_quoted_people_are_found_by_their_fullest_name_most_named_first() -> None:
     article = ArticleEntities(
         "a", "Ferry timetable changes", "2026-01-01",
