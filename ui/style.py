@@ -89,6 +89,11 @@ mark.quote { background: #ffe58a; color: #1f1f1f; padding: 0 0.1em; border-radiu
   padding: 0.15rem 0.6rem; cursor: pointer; font-size: 0.85rem !important; font-weight: 400 !important;
   color: var(--body-text-color); }
 
+/* A long unbroken word (a URL quoted in an article) wraps inside its card instead of running out of it, on a
+   phone above all; text with spaces still breaks only at them. Inherited by quotes, passages and markers. */
+#transcript .question, #transcript .answer, details.source, #article-view .article-head,
+#article-view .article-text, #trace li.hit { overflow-wrap: anywhere; }
+
 /* relevance: the retrieval rank in words and as a bar (longer is a closer match) */
 .rank { display: inline-flex; align-items: center; gap: 0.35rem; color: var(--body-text-color-subdued);
   white-space: nowrap; }

@@ -286,3 +286,54 @@ def test_examples_come_from_the_library_and_follow_uploads_and_deletes(
         for article in assistant.articles():
             if Path(article.path).name == path.name:
                 assistant.delete_article(article.article_id)
+
+
+LONG_WORD = "https://example.org/" + "verylongpathsegment" * 21  # 419 characters without a space
+LONG_WORD_MD = f"""---
+title: Drelmoor library reopens
+publisher: Drelmoor Tribune
+date: 2027-03-02
+---
+The Drelmoor library reopened on Friday after a roof repair costing 80,000 crowns.
+Librarian Oska Renn said the full report on the repair is at {LONG_WORD} for anyone to read.
+"""
+# Elements whose text must stay inside their card (a long word wraps: overflow-wrap).
+WRAPPING = "#transcript .answer, #transcript .question, .source blockquote.passage-text, #article-view .article-text"
+
+
+def _overflowing(page: Any) -> list[str]:
+    return page.evaluate(
+        """(selector) => [...document.querySelectorAll(selector)]
+             .filter((el) => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
+             .map((el) => `${el.className}: ${el.scrollWidth} > ${el.clientWidth}`)""",
+        WRAPPING,
+    )
+
+
+def test_a_long_unbroken_word_wraps_inside_the_answer_the_source_and_the_article(
+    own_page: Any, own_app: RunningApp, size: str, tmp_path: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    page = own_page
+    path = tmp_path / f"long-word-{size}.md"
+    path.write_text(LONG_WORD_MD, encoding="utf-8")
+    expect(upload(page, path)).to_contain_text("Added “Drelmoor library reopens”", timeout=ANSWER_TIMEOUT_MS)
+    try:
+        open_tab(page, "Chat")
+        turn = ask(page, "What did librarian Oska Renn say about the full report?")
+        expect(turn.locator(".answer")).to_contain_text("verylongpathsegment")
+        turn.locator(".answer button.cite[data-n='1']").first.click()
+        expect(page.locator(".source.active:visible mark.quote")).to_contain_text("verylongpathsegment")
+        # before: the word ran ~3,000 px out of its card (and the page scrolled sideways on a phone)
+        assert _overflowing(page) == []
+        assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+        screenshot(page, f"long-word-{size}")
+        page.locator(".source.active:visible button.open-article").click()
+        expect(page.locator("#article-view mark.quote")).to_be_in_viewport()
+        assert _overflowing(page) == []
+    finally:
+        assistant = own_app.assistant
+        for article in assistant.articles():
+            if Path(article.path).name == path.name:
+                assistant.delete_article(article.article_id)
