@@ -104,20 +104,37 @@ const atBottom = (box) => box === null
   : box.scrollTop + box.offsetHeight >= box.scrollHeight - 100;
 let turnCount = 0;
 let nearBottom = true;
+let wasPending = false;
+let followUntil = 0;
 (scroller() || window).addEventListener('scroll', () => { nearBottom = atBottom(scroller()); }, {passive: true});
+// The bottom of the transcript, and of the page when the transcript's box reaches below the window (a phone):
+// the newest turn's toolbar (Copy / Good / Bad) must be wholly visible.
+const followNewest = () => {
+  const box = scroller();
+  if (box) box.scrollTo(0, box.scrollHeight);
+  const bars = element.querySelectorAll('.turn .toolbar');
+  const bar = bars.length ? bars[bars.length - 1] : null;
+  if (bar && bar.getBoundingClientRect().bottom > window.innerHeight) bar.scrollIntoView({block: 'end'});
+};
+// The answer's final markup is taller than the streamed one (its toolbar, its sources) and can still grow
+// after `watch` runs (layout, fonts): keep following the bottom for a moment after a turn arrives.
+new ResizeObserver(() => { if (performance.now() < followUntil) followNewest(); }).observe(element);
 watch('value', () => {
   const turns = element.querySelectorAll('.turn').length;
   const grew = turns > turnCount;
   turnCount = turns;
+  const pending = element.querySelector('.turn.pending') !== null;
+  const finished = wasPending && !pending;  // the streamed turn became the answer: same count, taller
+  wasPending = pending;
   if (wanted !== null) {
     const source = inlineSource(wanted.turn, wanted.n);
     wanted = null;
     if (shown(source)) { revealQuote(source, 'start'); return; }
   }
-  if (grew || (nearBottom && element.querySelector('.turn.pending'))) {
-    const box = scroller();
-    if (box) box.scrollTo(0, box.scrollHeight);
+  if (grew || (nearBottom && (pending || finished))) {
+    followNewest();
     nearBottom = true;
+    followUntil = performance.now() + 1000;
   }
 });
 """

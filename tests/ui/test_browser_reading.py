@@ -337,3 +337,17 @@ def test_a_long_unbroken_word_wraps_inside_the_answer_the_source_and_the_article
         for article in assistant.articles():
             if Path(article.path).name == path.name:
                 assistant.delete_article(article.article_id)
+
+
+def test_the_newest_answers_toolbar_is_wholly_visible_when_it_arrives(
+    sample_page: Any, running_app: RunningApp, size: str
+) -> None:
+    from playwright.sync_api import expect
+
+    page = sample_page
+    for question in ("Who is Yury Ushakov?", TWO_SOURCES, "What is the population of Brazil?"):
+        turn = ask(page, question)
+        # before: the transcript stopped 30-45 px short of the answer's final height (worst on a phone)
+        expect(turn.locator(".toolbar button.copy")).to_be_in_viewport(ratio=1.0)
+        expect(turn.locator(".toolbar")).to_be_in_viewport(ratio=1.0)
+    screenshot(page, f"newest-toolbar-{size}")
