@@ -82,7 +82,11 @@ class RequestOptions(BaseModel):
 
     @field_validator("top_k", mode="before")
     @classmethod
-    def _top_k(cls, value: Any) -> Any:
+    def _top_k(cls, value: Any, info: ValidationInfo) -> Any:
+        # `strict_types` (the JSON API): a number must come as a number. The command line and the UI's text
+        # fields only have text, so without it "5" is read as 5.
+        if (info.context or {}).get("strict_types") and isinstance(value, str):
+            raise ValueError("text, not a number")
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         if isinstance(value, str) and value.strip().lstrip("+-").isdigit():
@@ -132,7 +136,9 @@ class RequestOptions(BaseModel):
     # --- building one ---------------------------------------------------------------
     @classmethod
     def parse(cls, values: Mapping[str, Any], *, names: Mapping[str, str] = FIELD_NAMES, **context: Any) -> Any:
-        """Validate `values`, or raise InvalidRequestError with one sentence using the edge's `names` of the fields."""
+        """Validate `values`, or raise InvalidRequestError with one sentence using the edge's `names` of the fields.
+
+        `context`: max_question_chars; strict_types=True where values arrive typed (JSON), so "5" is no top_k."""
         try:
             return cls.model_validate(dict(values), context=context)
         except ValidationError as invalid:

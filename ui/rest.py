@@ -162,7 +162,8 @@ def rest_router(assistant: Assistant, library: LibraryController, answers: Answe
         """Answer one question: the `rag ask --json` object plus `answer_id` (for /api/feedback)."""
 
         def work(values: dict[str, Any]) -> dict[str, Any]:
-            parsed = AskRequest.parse(values, max_question_chars=settings.max_question_chars)
+            # JSON has numbers: "top_k": "5" is a wrong type here, as README says (the CLI reads "5" as 5)
+            parsed = AskRequest.parse(values, max_question_chars=settings.max_question_chars, strict_types=True)
             # an explicit "mode": "llm" must not silently degrade: an endpoint failure is a 502, as documented
             answer = assistant.ask(parsed, fallback=parsed.mode != "llm")
             answer_id = answers.issue(answer, parsed.as_record(settings))
@@ -178,6 +179,12 @@ def rest_router(assistant: Assistant, library: LibraryController, answers: Answe
             unknown = sorted(set(values) - {"answer_id", "rating", "comment"})
             if unknown:
                 raise ApiRefusal(400, f"{unknown[0]} is not a field of a rating; use answer_id, rating and comment.")
+            # Name the field at fault, rather than "no record of that answer" for an id that was never sent.
+            answer_id = values.get("answer_id")
+            if answer_id is None:
+                raise ApiRefusal(400, "answer_id is missing; send the answer_id that /api/ask returned with the answer.")
+            if not isinstance(answer_id, str) or not answer_id.strip():
+                raise ApiRefusal(400, "answer_id must be text: the answer_id that /api/ask returned with the answer.")
             saved = recorder.rate(values.get("answer_id"), values.get("rating"), values.get("comment"))
             message = "Saved." if saved.written else "This rating and comment were already saved."
             return {"saved": True, "answer_id": values.get("answer_id"), "rating": values.get("rating"),

@@ -69,3 +69,11 @@ def test_choices_unknown_options_and_the_question() -> None:
         RequestOptions.parse({"top_k": 2}).ask("   ")
     with pytest.raises(TypeError):
         AskRequest.build("Who?", publishers=["AP"], filters=RetrievalFilters(("AP",)))
+
+
+def test_strict_types_refuse_a_number_sent_as_text_where_the_command_line_reads_it() -> None:
+    assert AskRequest.parse({"question": "Who?", "top_k": "5"}, names=CLI_NAMES).top_k == 5  # `rag ask --top-k 5`
+    assert AskRequest.parse({"question": "Who?", "top_k": 5}, strict_types=True).top_k == 5
+    for text in ("5", "", " "):
+        with pytest.raises(InvalidRequestError, match="top_k must be a whole number"):
+            AskRequest.parse({"question": "Who?", "top_k": text}, strict_types=True)

@@ -83,6 +83,8 @@ def test_the_answer_is_the_one_the_assistant_gives(http: httpx.Client, rest_app:
         ({"question": "Who called?", "top_k": "abc"}, "top_k"),
         ({"question": "Who called?", "top_k": -1}, "top_k"),
         ({"question": "Who called?", "top_k": 1.5}, "top_k"),
+        ({"question": "Who called?", "top_k": "5"}, "top_k"),  # before: a number as text was accepted
+        ({"question": "Who called?", "top_k": ""}, "top_k"),
         ({"question": "Who called?", "publishers": 7}, "publishers"),
         ({"question": "Who called?", "since": "last week"}, "since"),
         ({"question": "Who called?", "since": "2025-07-09", "until": "2025-07-01"}, "since"),
@@ -146,6 +148,18 @@ def test_feedback_is_saved_for_an_answer_this_server_gave_only(http: httpx.Clien
     assert any(answer["answer"] in line and "vague" in line for line in lines)
     assert_one_sentence(http.post("/api/feedback", json={"answer_id": "forged", "rating": "down"}), 400)
     assert_one_sentence(http.post("/api/feedback", json={"answer_id": answer["answer_id"], "rating": "meh"}), 400)
+
+
+@pytest.mark.parametrize(
+    "payload", [{"rating": "up"}, {"answer_id": None, "rating": "up"}, {"answer_id": 5, "rating": "up"},
+                {"answer_id": ["x"], "rating": "down"}, {"answer_id": " ", "rating": "down"}],
+)
+def test_feedback_without_an_answer_id_or_with_a_wrong_type_names_the_field(
+    http: httpx.Client, payload: dict[str, Any]
+) -> None:
+    # before: "This server has no record of that answer (...)", which names no field
+    detail = assert_one_sentence(http.post("/api/feedback", json=payload), 400)
+    assert detail.startswith("answer_id") and "no record" not in detail
 
 
 def test_articles_are_listed_and_an_unknown_one_cannot_be_deleted(http: httpx.Client) -> None:
