@@ -43,7 +43,9 @@ const shown = (el) => el !== null && el.offsetParent !== null;
 const inlineSource = (turn, n) =>
   element.querySelector(`.turn[data-turn="${turn}"] .inline-sources .source[data-n="${n}"]`);
 let wanted = null;  // the source a marker asked for, scrolled to once it is drawn
+let followUntil = 0;  // until when a new answer's growth is followed to the bottom (see followNewest)
 element.addEventListener('click', async (event) => {
+  followUntil = 0;  // the reader acts (opens a source, goes back): stop pulling the view to the bottom
   const cite = event.target.closest('button.cite');
   if (cite) {
     const turn = Number(cite.dataset.turn), n = Number(cite.dataset.n);
@@ -105,7 +107,6 @@ const atBottom = (box) => box === null
 let turnCount = 0;
 let nearBottom = true;
 let wasPending = false;
-let followUntil = 0;
 (scroller() || window).addEventListener('scroll', () => { nearBottom = atBottom(scroller()); }, {passive: true});
 // The bottom of the transcript, and of the page when the transcript's box reaches below the window (a phone):
 // the newest turn's toolbar (Copy / Good / Bad) must be wholly visible.
