@@ -71,7 +71,8 @@ def _settings(options: dict[str, str] | None = None, **overrides: Any) -> "Setti
     global _WARNED
     from pydantic import ValidationError
 
-    from rag.settings import Settings, invalid_setting_sentence, quiet_dotenv, setting_warnings
+    from rag.settings import Settings
+    from rag.settings_messages import invalid_setting_sentence, quiet_dotenv, setting_warnings
 
     quiet_dotenv()
     if not _WARNED:
