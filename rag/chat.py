@@ -132,8 +132,8 @@ def looks_like_follow_up(question: str) -> bool:
 
 def _referring_tokens(doc: "Doc", previous_nouns: set[str], earlier_words: frozenset[str] = frozenset()) -> list["Token"]:
     """The words of `doc` that refer back; a definite noun only when an earlier turn used it (`previous_nouns`)
-    and the follow-up qualifies it with no word the earlier turns did not say (`earlier_words`): "the May call"
-    after "the July 3 call" names a call of its own."""
+    and the follow-up qualifies it with no word the earlier turns did not say (`earlier_words`): "the May meeting"
+    after "the June 10 meeting" names a meeting of its own."""
     found = []
     for token in doc:
         word = token.lower_
@@ -172,7 +172,7 @@ def _stands_for_the_asked(pronoun: "Token") -> bool:
 
 
 def _qualifiers(noun: "Token") -> set[str]:
-    """The words that say which one a noun is, before it and after it ("may" of "the May call", "old" of "the old
+    """The words that say which one a noun is, before it and after it ("may" of "the May meeting", "old" of "the old
     jail", "oxley" of "the council of Oxley"), lower-cased; not its determiner."""
     words = {t.lower_ for t in _noun_phrase(noun) if t.i != noun.i and t.dep_ != "det" and not t.is_punct}
     for preposition in (c for c in noun.rights if c.dep_ == "prep"):
@@ -181,7 +181,7 @@ def _qualifiers(noun: "Token") -> set[str]:
 
 
 def _noun_phrase(noun: "Token") -> "Span":
-    """The noun with the words before it that say which one it is: "the July 3 call", "Lanford County's library
+    """The noun with the words before it that say which one it is: "the June 10 meeting", "Lanford County's library
     levy" (its determiner, possessor, compounds, adjectives and numbers, whole), never a question word or a verb
     the parser put in ("How long did the June 10 meeting")."""
     start = noun.i
@@ -269,9 +269,9 @@ def resolve_follow_up(question: str, conversation: Conversation) -> str | None:
 
 
 def _asked_again_of(doc: "Doc", previous: "Doc") -> str | None:
-    """"And the May call?" after "How long did the July 3 call last?": a fragment that names a thing of its own
+    """"And the May meeting?" after "How long did the June 10 meeting last?": a fragment that names a thing of its own
     where the previous question named one of the same kind (the same noun), or a date of its own where it named a
-    date, asks the previous question again of it, in its place: "How long did the May call last?" (not the earlier
+    date, asks the previous question again of it, in its place: "How long did the May meeting last?" (not the earlier
     call beside the new one). None when the follow-up is no such fragment."""
     fragment = _fragment(doc)
     if fragment is None:
@@ -296,12 +296,12 @@ def _asked_again_of(doc: "Doc", previous: "Doc") -> str | None:
         said = fragment.text if preposition is not None else f"{earlier_date.root.head.text} {date.text}"
         return _in_place_of(previous, previous[earlier_date.start - 1 : earlier_date.end], said)
     if earlier_date.root.head.pos_ in ("NOUN", "PROPN") and earlier_date.root.dep_ != "npadvmod":
-        return _in_place_of(previous, earlier_date, date.text)  # "the July 3 call" -> "the May call"
+        return _in_place_of(previous, earlier_date, date.text)  # "the June 10 meeting" -> "the May meeting"
     return _in_place_of(previous, earlier_date, fragment.text)  # "... spend last year" -> "... spend in 2022"
 
 
 def _fragment(doc: "Doc") -> "Span | None":
-    """What a follow-up such as "And the May call?", "What about the old jail?" or "And in 2022?" names: its words
+    """What a follow-up such as "And the May meeting?", "What about the old jail?" or "And in 2022?" names: its words
     after the opening ones, when they ask nothing of their own (no question word, no verb of a clause)."""
     words = [t for t in doc if not t.is_punct]
     if len(words) > 1 and words[0].lower_ in _CONTINUING:
@@ -323,8 +323,8 @@ _FINITE_VERBS = frozenset({"MD", "VBD", "VBZ", "VBP"})
 
 
 def _same_noun(head: "Token", previous: "Doc") -> "Token | None":
-    """The noun of the previous question that is the fragment's head word ("call" of "the July 3 call" for "the
-    May call", whatever the parser made of the fragment's "call"), if it holds one."""
+    """The noun of the previous question that is the fragment's head word ("meeting" of "the June 10 meeting" for "the
+    May meeting", whatever the parser made of the fragment's "meeting"), if it holds one."""
     lemma = head.lemma_.casefold()
     return next((t for t in previous if t.pos_ in ("NOUN", "PROPN") and lemma in (t.lemma_.casefold(), t.lower_)),
                 None)  # fmt: skip

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 # Entity labels whose mention is a constraint on the answer: who and what the question is about.
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
 # The model tags unfamiliar place names as NORP ("the Wrexley budget"); a real NORP is a people's adjective
-# or plural ("Russian", "Danish", "Republicans") and is paraphrased too freely to be a constraint.
+# or plural ("Peruvian", "Norwegian", "Republicans") and is paraphrased too freely to be a constraint.
 _DEMONYM = re.compile(r"(?:an|ans|ian|ians|ese|ish|i|is|ic|ean|eans)$", re.IGNORECASE)
 _NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
