@@ -19,7 +19,7 @@ from rag.answer_places import (
 from rag.answer_types import MEASURE_UNITS, entity_fits, is_duration, unit_forms
 from rag.asked_roles import OFFICE_TITLES
 from rag.candidate import Entity, sentence_spans, text_stems
-from rag.currencies import CURRENCY_SIGNS, written_sum
+from rag.currencies import CURRENCY_SIGNS, counts_in_dollars, written_sum
 from rag.date_words import YEAR
 from rag.expected_answer import BUSINESS_NOUNS, ROAD_NOUNS
 from rag.measures import a_length_of, of_another_dimension
@@ -251,7 +251,7 @@ def answer_entities(
         if written is not None:
             s, e = written  # "3.2 million crowns", "50,000 pesos": the model tags a sum in a currency's name (or
             label, text = "MONEY", passage.text[s:e]  # after a sign it left out) as a bare number
-        if label == "MONEY" and _POUNDS.search(text) and "£" not in passage.text and "$" in passage.text:
+        if label == "MONEY" and _POUNDS.search(text) and counts_in_dollars(passage.text):
             label = "QUANTITY"  # "about 12 million pounds of pears" in an article that counts money in dollars
         if analysis.answer_type == "percent" and label == "MONEY" and PER_AMOUNT_AFTER.match(passage.text, e, end):
             label = "PERCENT"  # "the tax rate at $18.42 per $1,000 of assessed value": a rate given as a sum per sum

@@ -60,4 +60,9 @@ def _a_weight(text: str, over: int, start: int, end: int) -> bool:
     """Whether pounds ending at `over` in the sentence `text[start:end]` weigh something: pounds of a thing, a
     sentence that tells of weighing ("weighed", "lbs", "tons"), or an article that counts its money in dollars."""
     return bool(_OF_A_THING_AFTER.match(text, over, end) or _WEIGHT_WORDS.search(text, start, end)
-                or ("$" in text and "£" not in text))
+                or counts_in_dollars(text))
+
+
+def counts_in_dollars(text: str) -> bool:
+    """Whether an article writes its sums in dollars and never in pounds sterling: its "pounds" weigh something."""
+    return "$" in text and "£" not in text
