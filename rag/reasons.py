@@ -273,8 +273,11 @@ def _cause_of(verb: "Token", told: "Token | None" = None) -> bool:
             marks = [c for c in child.children if c.dep_ in ("mark", "aux")]
             if any(m.lower_ == "after" and _after_a_cause(m) for m in marks):
                 return True  # "was shut Monday after inspectors found corrosion"
-            purpose = any(m.tag_ == "TO" for m in marks) and not any(m.dep_ == "mark" for m in marks) and not any(
-                t.lower_ == "only" for t in child.doc[max(child.i - 3, 0) : child.i])  # "closed, only to reopen"
+            # (an infinitive with a subject of its own tells who else did it: "left the board in April, the third
+            # member to leave this year")
+            purpose = (any(m.tag_ == "TO" for m in marks) and not any(m.dep_ == "mark" for m in marks)
+                       and not any(c.dep_ == "nsubj" for c in child.children) and not any(
+                t.lower_ == "only" for t in child.doc[max(child.i - 3, 0) : child.i]))  # "closed, only to reopen"
             if purpose and verb.lemma_.casefold() not in _DECIDING_VERBS:
                 return True  # "closed the road to replace a culvert"; "voted to dismiss" tells the decision
             if any(m.lower_ == "so" and m.dep_ == "mark" for m in marks):
@@ -376,9 +379,24 @@ def _after_a_cause(after: "Token") -> bool:
         return False
     if after.dep_ == "mark" and after.head.lemma_.casefold() in _DECIDING_VERBS:
         return False  # "will rise July 1 after the board voted to approve the increase": how, not why
+    if after.dep_ == "mark" and _a_period_turning(after.head):
+        return False  # "will close for two months after the school year ends": when, not why
     inside = list(after.subtree)[1:] if after.dep_ == "prep" else list(after.head.subtree)
     return not all(t.lemma_.casefold().rstrip(".") in _TIME_WORDS or t.pos_ in ("DET", "ADJ", "NUM", "SCONJ", "PUNCT")
                    for t in inside)  # fmt: skip
+
+
+# Verbs of a period of time beginning or ending: "after the season opens", "after the school year ends".
+_TURNING_VERBS = frozenset({"begin", "start", "end", "finish", "close", "open", "wrap", "conclude", "expire", "arrive",
+                            "pass"})  # fmt: skip
+
+
+def _a_period_turning(verb: "Token") -> bool:
+    """Whether the clause tells a period of time beginning or ending ("the growing season ends", "the holidays are
+    over" is not read), which dates what follows it and causes nothing."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (verb.lemma_.casefold() in _TURNING_VERBS and subject is not None
+            and subject.lemma_.casefold() in _TIME_OF_FOR)  # fmt: skip
 
 
 def _how_long(unit: "Token", after: "Token") -> bool:
@@ -606,14 +624,28 @@ def _done_by_another(verb: "Token", asked: set[str], asks_of_a_person: bool, peo
     # a common noun named beside it is that name ("The town's assistant treasurer, Abe Crane, resigned")
     arguments = [next((c for c in a.children if c.dep_ == "appos" and c.pos_ == "PROPN"), a)
                  for a in verb.children if a.dep_ in ("nsubj", "nsubjpass", "dobj")]  # fmt: skip
+    if not asks_of_a_person and any(a.dep_ == "dobj" for a in arguments):
+        # of a thing, what is done is done to the object; a subject with no name is only who did it ("The county
+        # also closed the Orchard Lane culvert", for "Why will the Kell Street bridge close?")
+        arguments = [a for a in arguments if a.dep_ != "nsubj" or a.pos_ == "PROPN" or _names_of(a)]
     # a pronoun may be the one asked, and a common noun the thing done to it ("Coach Dex Ruane benched the junior",
     # "The school board canceled the dance"): only an act whose every party is named by another name is another's
-    if not arguments or any(a.pos_ != "PROPN" for a in arguments):
+    # (a common noun named by a name before it is named: "The Pell Road bridge ... was closed", for the Kell Street
+    # bridge)
+    if not arguments or any(a.pos_ != "PROPN" and not _names_of(a) for a in arguments):
         return False
     named = [(_names_of(a), a) for a in arguments]
     if any(names & asked or _initials(argument) & asked for names, argument in named):
         return False
-    return any(names and bool(names & people) == asks_of_a_person for names, _ in named)
+    return any(names and _of_a_person(argument, names, people) == asks_of_a_person for names, argument in named)
+
+
+def _of_a_person(argument: "Token", names: set[str], people: set[str]) -> bool:
+    """Whether a named argument is a person: a name the model tagged as one, or a noun for people named by one; a
+    thing's noun named by a name is a thing whatever the model tagged the name ("the Orchard Lane culvert")."""
+    if argument.pos_ == "NOUN":
+        return argument.lemma_.casefold() in PEOPLES_NOUNS
+    return bool(names & people)
 
 
 def _question_initials(analysis: QuestionAnalysis) -> set[str]:

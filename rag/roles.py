@@ -349,7 +349,16 @@ def another_kind_of(role: str, question: str, text: str, entity: tuple[int, int]
             or abs(sentence[0] + m.end() - entity[1]) <= _ROLE_REACH]  # fmt: skip
     kinds = [_kind_words(text[sentence[0] : sentence[0] + m.start()], asked=asked)
              | _compound_kind(text[sentence[0] : sentence[1]], m.start()) for m in near]  # fmt: skip
+    ranks = asked & _RANKS_BELOW
+    if ranks and kinds:
+        # a post under the one named is another post: "Police Chief Ada Quist" is no deputy police chief, with or
+        # without a kind of her own
+        return all(not k & ranks for k in kinds)
     return bool(kinds) and all(k and not k & asked for k in kinds)
+
+
+# Kinds of a post that name the one under it: a deputy chief is not the chief, nor the chief a deputy chief.
+_RANKS_BELOW = frozenset({"deputy", "assistant", "associate", "vice"})
 
 
 def _compound_kind(sentence: str, at: int) -> set[str]:

@@ -135,6 +135,12 @@ def test_a_sentence_that_gives_a_reason(question: str, sentence: str) -> None:
     ("Why did the Orby mayor call the board?", "The Orby mayor convinced the board to delay the vote."),
     # a plan of a thing that is no event ("meant to open"), not a purpose
     ("Why is the Orby pool still closed?", "The Orby pool was meant to open in June but is still closed."),
+    # a period of time beginning or ending dates the event; an infinitive with a subject of its own tells who else
+    ("Why will the Tessing fair run a week longer?",
+     "The Tessing fair will run a week longer this year after the harvest season ends, its manager said."),
+    ("Why will the Velt rink stay open?", "The Velt rink will stay open until March after the school term begins."),
+    ("Why did Lena Vosk leave the guild's board?",
+     "Potter Lena Vosk left the guild's board in June, the fourth member to leave this year."),
 ])  # fmt: skip
 def test_a_sentence_that_tells_the_event_only_gives_no_reason(question: str, sentence: str) -> None:
     assert not gives_a_reason(sentence, analyse(question))
@@ -475,6 +481,15 @@ def _named_sentences(text: str) -> list["Candidate"]:
      "because his wife took a job in Ohio.", True),
     ("Why did Pellbrook close Holloway Point Beach?", "Holloway Point Beach was closed as a precaution because the "
      "bloom was drifting west.", False),
+    # a thing's noun named by another name is another thing, whatever the model tags the name; of a thing, a subject
+    # with no name is only who acted on it
+    ("Why was the Sorrel Road bridge closed?", "The Tamsin Lane bridge, two miles north, was closed for a week after "
+     "a truck struck its railing.", True),
+    ("Why was the Sorrel Road bridge closed?", "The county closed the Ossery Lane culvert for a month after a storm "
+     "washed out its banks.", True),
+    ("Why was the Sorrel Road bridge closed?", "The county will close the bridge because its deck is rotting.", False),
+    ("Why did Marta Quill resign as Stroud fire chief?", "The town board accepted the Ossery Lane plan because it "
+     "cost less.", False),
     # a verb of saying tells who said it
     ("How come Velt didn't tell Orr Lane residents to boil water?",
      "No advisory was issued because pressure never fell, public works director Ada Renn told the council.", False),

@@ -72,6 +72,16 @@ def test_the_head_of_another_body_does_not_answer_for_the_body_asked(question: s
          "Ada Renn", False),
         ("chief", "Who is the chief of the Tarnby police?", "Deputy Chief Ada Renn spoke for the department.",
          "Ada Renn", False),
+        # a post under the one named is another post, whether the title has a kind of its own or none
+        ("chief", "Who is the deputy fire chief in Tarnby?", "Tarnby Fire Chief Ada Renn said crews went door to "
+         "door.", "Ada Renn", True),
+        ("chief", "Who is Tarnby's deputy chief?", "Chief Ada Renn said crews went door to door.", "Ada Renn", True),
+        ("principal", "Who is the assistant principal at Tarnby High?", "Tarnby High Principal Ada Renn said classes "
+         "resume Monday.", "Ada Renn", True),
+        ("chief", "Who is the deputy fire chief in Tarnby?", "Deputy Fire Chief Ada Renn said crews went door to "
+         "door.", "Ada Renn", False),
+        ("chief", "Who is the deputy fire chief in Tarnby?", "Ada Renn, the deputy chief, said crews went door to "
+         "door.", "Ada Renn", False),
         # a sentence's other words before the role are no kind of it
         ("principal", "Who is the high school principal?", "Classes start Sept. 3, said longtime principal Ada "
          "Renn.", "Ada Renn", False),
