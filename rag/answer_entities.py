@@ -22,9 +22,11 @@ from rag.candidate import Entity, sentence_spans, text_stems
 from rag.currencies import CURRENCY_SIGNS, counts_in_dollars, written_sum
 from rag.date_words import YEAR
 from rag.expected_answer import BUSINESS_NOUNS, ROAD_NOUNS
-from rag.measures import a_length_of, of_another_dimension
+from rag.measures import a_dimension_not_told, a_length_of, of_another_dimension
 from rag.models import Passage
-from rag.name_words import A_FIRM_WORD, A_FIRM_WORD_LAST, NAME_WORD, PERSONS_NAME, POSSESSIVE_END, PUBLIC_BODY
+from rag.name_words import (
+    A_FIRM_WORD, A_FIRM_WORD_LAST, NAME_WORD, ORGANISATION_WORDS, PERSONS_NAME, POSSESSIVE_END, PUBLIC_BODY,
+)  # fmt: skip
 from rag.new_names import in_question
 from rag.number_kinds import a_chance, a_side_of_a_tally, for_the_first_time, in_a_tally, names_a_numbered_thing
 from rag.number_roles import prefer_asked_figures
@@ -45,6 +47,38 @@ if TYPE_CHECKING:
 _YEARLY = frozenset({"salary", "pension"})
 # Sums paid by the unit of work, whatever it is ("a stipend of $35 per game", "a wage of $19 an hour"). English.
 _PAID_PER_UNIT = frozenset({"stipend", "wage"})
+
+
+# Verbs of what befalls a living body, whose "Who ...?" asks for a person (or an animal), never a body of people or a
+# place: "Who died?", "Who was hurt?", "Who survived?".
+_DONE_TO_THE_LIVING = frozenset({"die", "kill", "injure", "hurt", "wound", "survive", "drown", "bear", "marry",
+                                 "hospitalize", "bite", "electrocute", "trap", "burn"})  # fmt: skip
+_A_BODYS_WORD = re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, ORGANISATION_WORDS)) + r")\b")
+# A share told in words, with no number of things: "half", "more than half", "nearly two-thirds", "a third".
+_A_SHARE_ONLY = re.compile(
+    r"(?i)(?:(?:about|nearly|almost|roughly|more\s+than|less\s+than|over|under|some|just)\s+)?"
+    r"(?:(?:a\s+)?half|(?:a\s+|one[\s-])(?:third|quarter|fifth)|(?:two|three|four)[\s-](?:thirds|quarters|fifths))"
+)
+_OF_A_NUMBER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|"
+                          r"ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)",
+                          re.IGNORECASE)  # fmt: skip
+# A length of time told as how far something is from an event: "four minutes before the crash", "two days later".
+_AN_OFFSET_AFTER = re.compile(r"\s+(before|after|earlier|later|ago|prior\s+to)\b", re.IGNORECASE)
+_SAME_OFFSET = {"prior to": "before", "earlier": "before", "ago": "before", "later": "after"}
+_FOR_BEFORE = re.compile(r"(?i)\b(?:for|lasting|lasted|lasts)\s+$")
+
+
+def _an_offset_not_asked(text: str, start: int, end: int, analysis: QuestionAnalysis) -> bool:
+    """Whether the length of time text[start:end] is how long before or after an event something happened ("about
+    four minutes before the crash"), which answers "How long ...?" only when the question asks so, by the same word
+    ("How long before the crash did he call?"), or asks how long something took. Not a time something lasts, "for"
+    before it ("will close for five months after inspectors found mold")."""
+    offset = _AN_OFFSET_AFTER.match(text, end)
+    if offset is None or analysis.predicate == "take" or _FOR_BEFORE.search(text, max(0, start - 12), start):
+        return False
+    told = _SAME_OFFSET.get(" ".join(offset.group(1).casefold().split()), offset.group(1).casefold())
+    asked = {_SAME_OFFSET.get(w, w) for w in words(analysis.question)}
+    return told not in asked
 
 
 def _a_firms_name(name: str) -> bool:
@@ -315,6 +349,19 @@ def answer_entities(
                 and not _PER_TIME_AFTER.match(passage.text, e)):  # fmt: skip
             continue  # "How high did the surge get?": "71 mph" is a speed (the wind's), not a height (not "2 feet
             # an hour", a speed for "How fast did the river rise?")
+        if (analysis.answer_type == "person" and analysis.predicate in _DONE_TO_THE_LIVING
+                and (label in ("GPE", "LOC", "FAC") or (label == "ORG" and _A_BODYS_WORD.search(text)))):
+            continue  # "Who died in the crash?": a person, not "the National Aviation Safety Office" that reported it
+            # (the model may tag a person's name as an organisation's: "Ada Renn" tagged ORG still answers)
+        if (analysis.answer_type == "count" and _A_SHARE_ONLY.fullmatch(text)
+                and not _OF_A_NUMBER.match(passage.text, e)):  # fmt: skip
+            continue  # "How many students does it train?": "more than half" (of the takeoffs) is a share, no number
+            # (not "about half of the 40 members", a number of them)
+        if analysis.answer_type == "duration" and _an_offset_not_asked(passage.text, s, e, analysis):
+            continue  # "How long was she in the hospital after the crash?": "about four minutes before the crash" says
+            # when something else happened, not how long she stayed
+        if analysis.answer_type == "measure" and a_dimension_not_told(question, passage.text[start:end]):
+            continue  # "How wide is the runway?": "will add 900 feet to the runway" is how much longer it gets
         if asks_a_total and _A_RATE_AFTER.match(passage.text, e, end):
             continue  # "How much was paid out altogether?": "$150 a week" is what each week cost, not the total
         up_to = _UP_TO.match(text)

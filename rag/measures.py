@@ -67,6 +67,27 @@ def of_another_dimension(question: str, value: str) -> bool:
     return bool(given) and asked not in given
 
 
+# The dimensions news never leaves to be understood from a bare length ("a 40-foot bridge" is long, not wide): the
+# words that tell each in a sentence ("40 feet wide", "a 40-foot-wide bridge", "a width of 40 feet", "6 feet below
+# grade").
+_TOLD_BY_ITS_WORD = {
+    "wide": re.compile(r"\b(?:wide|width|widths|widen\w*|across|breadth)\b", re.IGNORECASE),
+    "thick": re.compile(r"\b(?:thick|thickness)\b", re.IGNORECASE),
+    # (water that rises or crests tells its depth: "the creek rose 3 feet")
+    "deep": re.compile(r"\b(?:deep|depth|depths|below|beneath|under|underground|down|bottom|ris(?:e|es|en|ing)|rose|"
+                       r"crest\w*)\b", re.IGNORECASE),
+}
+
+
+def a_dimension_not_told(question: str, sentence: str) -> bool:
+    """Whether "How wide / thick / deep ...?" asks a dimension the sentence of a length does not tell by any word of
+    it: "The extension will add 900 feet to the runway" tells no width. Not judged for "How far", "How high" or
+    "How tall", which a bare length may answer ("a 120-foot tower")."""
+    asked = next((m.group(1).casefold() for m in re.finditer(r"\bhow\s+(\w+)", question, re.IGNORECASE)
+                  if m.group(1).casefold() in _TOLD_BY_ITS_WORD), None)  # fmt: skip
+    return asked is not None and not _TOLD_BY_ITS_WORD[asked].search(sentence)
+
+
 # A length that measures another dimension: "a 150-foot-wide berm", "30 feet high", "a 40-foot-tall tower".
 _ANOTHER_DIMENSION_AFTER = re.compile(r"[\s-]*(?:wide|high|tall|deep|thick)\b", re.IGNORECASE)
 # Verbs that give a height, a depth or where a thing is, not its length: "the bridge rises 60 feet", "the trail

@@ -81,6 +81,8 @@ def in_question(
         # (the model may take a person's town into the name: "Mae Orlowski of Tolliver")
         names = [POSSESSIVE_END.sub("", w) for w in words(re.split(r"\s+of\s+", text)[0])
                  if len(w) > 2 and w not in stopwords()]  # fmt: skip
+    if names and _set_aside_by_the_question(names, label, question):
+        return True
     if label == "PERSON" and names:
         # the surname; not one the question writes only as the first word of a longer name ("Who started Keel
         # Valley Plastics?" does not name Walter Keel)
@@ -94,6 +96,31 @@ def in_question(
 
 
 _WRITTEN_WORD = re.compile(r"[^\W_][\w&-]*")
+
+# "Which airline, besides Skylark, ...?", "Who other than Mayor Ada Renn voted no?": the names after it are not the
+# answer, however the text goes on with them ("Skylark Regional Airlines").
+_SETTING_ASIDE = re.compile(r"\b(?i:besides|other than|apart from|aside from|except(?:\s+for)?|excluding)\s+(?i:the\s+)?"
+                            r"([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*)")
+# Titles before a name set aside, which another name may bear too ("besides Mayor Ada Renn": "Mayor Tam Orr").
+_TITLE_WORDS = frozenset({"mayor", "councilor", "councillor", "council", "member", "commissioner", "trustee", "chief",
+                          "judge", "sheriff", "governor", "senator", "representative", "rep", "sen", "dr", "mr", "mrs",
+                          "ms", "president", "chair", "chairman", "chairwoman", "director", "superintendent",
+                          "principal", "coach", "officer", "deputy", "sgt", "capt", "lt", "det"})  # fmt: skip
+
+
+def _set_aside_by_the_question(names: list[str], label: str, question: str) -> bool:
+    """Whether the question sets this name aside ("besides Skylark"): a person by the surname, anything else when
+    its name begins with the name set aside ("Skylark Regional Airlines"; not "Velt Paving" for "besides Velt
+    Grange")."""
+    told = [POSSESSIVE_END.sub("", n) for n in names if n not in _TITLE_WORDS]
+    for match in _SETTING_ASIDE.finditer(question):
+        set_aside = [w for w in (POSSESSIVE_END.sub("", w.casefold().rstrip(".,")) for w in match.group(1).split())
+                     if w not in _TITLE_WORDS]  # fmt: skip
+        if not set_aside or not told:
+            continue
+        if told[-1] in set_aside if label == "PERSON" else told[: len(set_aside)] == set_aside:
+            return True
+    return False
 
 
 def _only_opening_a_name(word: str, question: str) -> bool:

@@ -219,6 +219,10 @@ def sums_something_else(
     focus_stems = _with_same_sums(all_stems(analysis.focus))
     clause = answer_clause_tokens(candidate)
     kind = _the_sums_noun(clause[0]) if clause is not None else None
+    if analysis.focus in _PAID_OVER_AND_OVER and kind is not None and (
+        kind.lemma_.casefold() == "bonus" or _PAID_ONCE.search(kind.doc[kind.left_edge.i : kind.i].text)
+    ):
+        return True  # "a one-time stipend of $7,500 for his service as interim director" is no salary
     if (kind is not None and kind.lemma_.casefold() in SUM_OF_MONEY_NOUNS | PERSONAL_SUMS
             and not focus_stems & token_stems(kind)
             and not {kind.lemma_.casefold(), analysis.focus} <= _ONE_EARNING
@@ -238,6 +242,12 @@ def sums_something_else(
         if word_likeness(analysis.focus, token.lemma_) >= SUM_LIKENESS:
             return False
     return True
+
+
+# Sums paid again and again, which a sum paid once is not: "What is her salary?" ("a one-time stipend of $7,500", "a
+# $5,000 signing bonus").
+_PAID_OVER_AND_OVER = frozenset({"salary", "wage", "pension"})
+_PAID_ONCE = re.compile(r"\b(?:one[\s-]?time|lump[\s-]sum|single)\b", re.IGNORECASE)
 
 
 def _the_sums_noun(value: "Span") -> "Token | None":

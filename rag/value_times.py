@@ -44,6 +44,9 @@ _BEFORE_A_NAME = re.compile(r"\s+[A-Z]")  # (matched at the time's end)
 _TIME_WORD_BEFORE = re.compile(
     r"(?i:\b(?:in|on|by|since|until|through|during|of|from|to|last|this|next|early|late|mid|and|or)\s+|,\s*)$"
 )
+# An article or a possessive before a year, which then dates the name after it: "the 2024 Harvest Fair", "Velt's 2023
+# Founders Day".
+_AN_ARTICLE_BEFORE = re.compile(r"(?:\b(?i:the|a|an|this|that)|['’]s)\s+$")
 # A verb of saying right before a weekday, which then tells when something was said, not when it happened.
 _SAID_BEFORE = re.compile(
     r"\b(?i:said|says|announced|reported|confirmed|told\s+\w+(?:\s+\w+)?)\s+(?i:on\s+)?$"
@@ -177,8 +180,9 @@ def _times(text: str, start: int, end: int) -> frozenset[str]:
     for match in _TIME.finditer(text, start, end):
         named = match.group("month") or match.group("weekday") or match.group("year")
         if (named and _BEFORE_A_NAME.match(text, match.end())
-                and not _TIME_WORD_BEFORE.search(text, 0, match.start())):  # fmt: skip
-            continue  # a name: "Chief April Dunn", "2020 Main Street"
+                and not _TIME_WORD_BEFORE.search(text, 0, match.start())
+                and not (match.group("year") and _AN_ARTICLE_BEFORE.search(text, 0, match.start()))):  # fmt: skip
+            continue  # a name: "Chief April Dunn", "2020 Main Street" (not "the 2024 Harvest Fair", that year's)
         if match.group("weekday") and _SAID_BEFORE.search(text, 0, match.start()):
             continue  # when it was said: "Orlow police said Sunday that 45 people were arrested"
         keys |= _keys(match, text)

@@ -2226,3 +2226,52 @@ def test_may_the_month_is_not_matched_by_may_the_verb() -> None:
                            idf=lambda stem: 1.0)  # fmt: skip
     shares = {c.text.split()[3]: c.features["coverage"] for c in verb}
     assert shares["may"] == pytest.approx(1.0) and shares["raised"] < 1.0
+
+
+@pytest.mark.parametrize(("question", "answers"), [
+    # a length of time told as how long after (or before) something happened answers no question of how long it
+    # lasted, only one asking so by the same word
+    ("How long did the Velt council meet on Monday?", ["two hours"]),
+    ("How long after the meeting did Ada Renn resign from the Velt council?", ["three weeks", "two hours"]),
+    ("How long before the meeting did Ada Renn resign from the Velt council?", ["two hours"]),
+])  # fmt: skip
+def test_a_length_of_time_from_an_event_answers_only_how_long_before_or_after(question: str,
+                                                                           answers: list[str]) -> None:
+    text = "The Velt council met for two hours on Monday, and Ada Renn resigned from it three weeks later."
+    passage = _passage(text, [*_tagged(text, "DATE", "three weeks"), *_tagged(text, "TIME", "two hours")])
+    assert _answers(question, passage) == answers
+
+
+def test_a_length_of_time_something_lasts_after_an_event_answers_how_long() -> None:
+    """"for at least five months after inspectors found mold" is how long the clinic stays closed."""
+    text = "The Velt clinic will close on Aug. 19 for at least five months after inspectors found mold in its walls."
+    passage = _passage(text, _tagged(text, "DATE", "Aug. 19", "at least five months"))
+    assert _answers("How long will the Velt clinic be closed?", passage) == ["at least five months"]
+
+
+@pytest.mark.parametrize(("text", "values", "answers"), [
+    # a share told in words counts nothing by itself; of a number of things, it is a number of them
+    ("Orby Flight School keeps 14 planes at Velt and now accounts for more than half of the airport's takeoffs.",
+     ("14", "more than half"), ["14"]),
+    ("Nearly a third of the Orby Flight School's pilots train at Velt.", ("Nearly a third",), []),
+    ("About half of the 40 pilots of the Orby Flight School train at Velt.", ("About half", "40"), ["About half"]),
+])  # fmt: skip
+def test_a_share_in_words_is_no_count_unless_of_a_number(text: str, values: tuple[str, ...],
+                                                          answers: list[str]) -> None:
+    passage = _passage(text, _tagged(text, "CARDINAL", *values))
+    assert _answers("How many pilots does the Orby Flight School train at Velt?", passage) == answers
+
+
+@pytest.mark.parametrize(("question", "answers"), [
+    # what befalls a living body befalls a person, not the body or the place named beside the one it befell
+    ("Who died in the Velt plane crash?", ["Tam Orr"]),
+    ("Who was hurt in the Velt plane crash?", ["Tam Orr"]),
+    # other acts may be a body's
+    ("Who reported on the Velt plane crash?", ["the Velt Aviation Safety Office", "Tam Orr"]),
+])  # fmt: skip
+def test_who_died_or_was_hurt_is_a_person_not_a_body_or_a_place(question: str, answers: list[str]) -> None:
+    text = ("The Velt plane crash killed pilot Tam Orr and hurt no one else, according to a report by the Velt "
+            "Aviation Safety Office.")
+    passage = _passage(text, [*_tagged(text, "ORG", "the Velt Aviation Safety Office"),
+                              *_tagged(text, "PERSON", "Tam Orr")])
+    assert _answers(question, passage) == answers

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.rag.candidate_helpers import _answers, _passage, _tagged
 
 
@@ -65,3 +67,26 @@ def test_an_area_or_a_volume_is_no_height_or_depth() -> None:
     text = "The Orrin Ridge turbines would stand about 590 feet on about 4,100 acres of leased land."
     passage = _passage(text, _tagged(text, "QUANTITY", "about 590 feet", "about 4,100 acres"))
     assert _answers("How tall will the Orrin Ridge wind turbines be?", passage) == ["about 590 feet"]
+
+
+@pytest.mark.parametrize(("question", "text", "values", "answers"), [
+    # a width, a thickness or a depth is told by a word of it; a bare length is how long something is or gets
+    ("How wide is Runway 9 at Velt airport?", "The extension will add 900 feet to Runway 9 at Velt airport, bringing "
+     "it to 5,500 feet.", ("900 feet", "5,500 feet"), []),
+    ("How wide is Runway 9 at Velt airport?", "Runway 9 at Velt airport is 100 feet wide.", ("100 feet",),
+     ["100 feet"]),
+    ("How wide will the Orby bike path be?", "The Orby bike path will have a width of 12 feet.", ("12 feet",),
+     ["12 feet"]),
+    ("How deep is the Orby well?", "The Orby well reaches 340 feet below the surface.", ("340 feet",), ["340 feet"]),
+    ("How deep is the Orby well?", "The Orby well serves 300 homes along 2 miles of Mill Road.", ("2 miles",), []),
+    ("How thick is the new ice at Velt pond?", "The new ice at Velt pond is 6 inches thick.", ("6 inches",),
+     ["6 inches"]),
+    # nor asked of how far or how tall, which a bare length may answer
+    ("How tall is the Orby water tower?", "The 120-foot Orby water tower will be painted in May.", ("120-foot",),
+     ["120-foot"]),
+])  # fmt: skip
+def test_a_width_a_thickness_or_a_depth_is_told_by_a_word_of_it(
+    question: str, text: str, values: tuple[str, ...], answers: list[str]
+) -> None:
+    passage = _passage(text, _tagged(text, "QUANTITY", *values))
+    assert _answers(question, passage) == answers

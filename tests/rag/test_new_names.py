@@ -69,3 +69,23 @@ def test_a_persons_name_with_their_town_is_named_by_the_question_that_gives_the_
 
     question = "Who bought Ivo Stannard's prize hog?"
     assert in_question(name, "PERSON", normalise(question), set(words(question)), question) is named
+
+
+@pytest.mark.parametrize(("question", "name", "label", "named"), [
+    # a name the question sets aside is no answer, however the text goes on with it
+    ("Which other airline, besides Tarrow, flies out of Velt Municipal Airport?", "Tarrow Regional Airlines", "ORG",
+     True),
+    ("Who besides Orrin Paving bid on the Mill Road job?", "Orrin Paving Co.", "ORG", True),
+    ("Who other than Mayor Ada Renn voted against the budget?", "Councilor Ada Renn", "PERSON", True),
+    ("Apart from the Velt Grange, which groups objected?", "Velt Grange Hall Association", "ORG", True),
+    # others of its kind, and others bearing the title set aside with it, may be the answer
+    ("Which other airline, besides Tarrow, flies out of Velt Municipal Airport?", "Northcrest Airways", "ORG", False),
+    ("Who other than Mayor Ada Renn voted against the budget?", "Mayor Tam Orr", "PERSON", False),
+    ("Who besides Orrin Paving bid on the Mill Road job?", "Velt Paving", "ORG", False),
+    ("Apart from the Velt Grange, which groups objected?", "Velt Historical Society", "ORG", False),
+])  # fmt: skip
+def test_a_name_the_question_sets_aside_is_named_by_it(question: str, name: str, label: str, named: bool) -> None:
+    from rag.new_names import in_question
+    from rag.text import normalise, words
+
+    assert in_question(name, label, normalise(question), set(words(question)), question) is named

@@ -100,3 +100,29 @@ def test_a_role_of_another_kind_does_not_answer_for_the_kind_asked(
 
     at = text.index(name)
     assert another_kind_of(role, question, text, (at, at + len(name)), (0, len(text))) is another
+
+
+@pytest.mark.parametrize(("text", "name", "post", "another"), [
+    # a title of a post a firm may also be hired for is still another post before a person's name, taken into it
+    # or not
+    ("The gift goes into the endowment, Treasurer Ida Holm said.", "Treasurer Ida Holm", "director", True),
+    ("The gift goes into the endowment, Treasurer Ida Holm said.", "Ida Holm", "director", True),
+    ("The audit is done, Town Clerk Ida Holm said.", "Ida Holm", "superintendent", True),
+    ("The gift goes into the endowment, Treasurer Ida Holm said.", "Ida Holm", "treasurer", False),
+    # the sentence before names the post asked of someone else; naming her too, it may give her the post
+    ("Ned Voss will serve until the board hires a permanent superintendent. Board President Ida Holm said the "
+     "board hopes to hire by spring.", "Ida Holm", "superintendent", True),
+    ("The board picked Ida Holm as its next superintendent. Board President Ida Holm will leave the board in May.",
+     "Ida Holm", "superintendent", False),
+    ("Board President Ida Holm, the board's pick for superintendent, will leave the board in May.", "Ida Holm",
+     "superintendent", False),
+])  # fmt: skip
+def test_a_name_titled_with_another_post_does_not_hold_the_post_asked(text: str, name: str, post: str,
+                                                                      another: bool) -> None:
+    from rag.candidate import sentence_spans
+    from rag.roles import titled_with_another_post
+
+    passage = _passage(text)
+    at = text.rindex(name)
+    start, end = next((s, e) for s, e in sentence_spans(passage) if s <= at < e)
+    assert titled_with_another_post(passage, start, end, at, post) is another

@@ -157,6 +157,12 @@ def test_a_number_a_place_has_counts_what_the_sentence_before_asks_more_of(quest
         # a question for a sum of no named kind
         ("How much will the Tressan apartments cost?", "The council gave up to $38 million in financing to the "
          "Tressan developer.", "$38 million", False),
+        # a sum paid once is no salary, whatever it is called
+        ("What is Ada Renn's salary as town planner?", "Renn will get a one-time stipend of $4,000 for serving as "
+         "acting manager.", "$4,000", True),
+        ("What is Ada Renn's salary as town planner?", "Renn will get a $4,000 signing bonus.", "$4,000", True),
+        ("What is Ada Renn's salary as town planner?", "Renn will get a yearly stipend of $4,000 as planner.",
+         "$4,000", False),
     ],
 )  # fmt: skip
 def test_a_sum_of_another_kind_answers_no_question_for_a_salary_a_rent_or_a_fare(
