@@ -46,6 +46,7 @@ HELD_OUT_FILES = {
     "metro": "9c0a878b8975448d91f8767b387dba327b4c0ae9391f6bc6a62f29cecd0b3ac4",
     "coast": "9dc360211ea0f3ed305d1fbe2d5a66f1a9da6ff23ac5ed7eb4b64ca9d1f85305",
     "farm": "0786008ddc195294f228fff8a78813739fe4f05b91b22d8778e1fcf0f4205005",
+    "planning": "8ccb529f61c8783f9ad517e287913c3d10510dad01e70f9f499c68ad663dcd78",
 }
 
 

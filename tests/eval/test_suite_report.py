@@ -49,7 +49,7 @@ def test_each_split_counts_in_one_pool_for_suites_diff_and_funnel(suite: str, sp
 def test_the_suites_begun_as_probe_sets_are_dev_only_and_the_model_is_not_fitted_on_them() -> None:
     from eval.suites import DEVELOPMENT_SUITES, READ_SUITES
 
-    assert len(READ_SUITES) == 25 and not set(READ_SUITES) & set(DEVELOPMENT_SUITES)
+    assert len(READ_SUITES) == 26 and not set(READ_SUITES) & set(DEVELOPMENT_SUITES)
     for name in READ_SUITES:
         assert get_suite(name).splits == ("dev",)
         assert role(name, "dev") == "dev (read, not fitted on)"
