@@ -17,10 +17,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from index.nlp import parse, sentence_parse
-from rag.candidate import Candidate
+from rag.candidate import Candidate, span_before
 from rag.expected_answer import SUM_OF_MONEY_NOUNS
 from rag.query import QuestionAnalysis
-from rag.something_else import SAME_THING_LIKENESS
+from rag.something_else import SAME_THING_LIKENESS, earned, earnings_of_one_named_before
 from rag.text import all_stems
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
 
@@ -87,7 +87,14 @@ def pays_someone_else(
     if asked is None or candidate.answer is None:
         return False
     asked_stems = all_stems(asked)
-    for token in sentence_parse(candidate.text):
+    doc = sentence_parse(candidate.text)
+    before = span_before(candidate)
+    if before is not None and earnings_of_one_named_before(doc, candidate.passage.text[before[0] : before[1]],
+                                                           analysis):  # fmt: skip
+        # "Delacorte, 44, will be paid $96,500 a year" after "... hired Yusra Delacorte as athletic director": the
+        # sentence before says who she is
+        doc = [*doc, *sentence_parse(candidate.passage.text[before[0] : before[1]])]
+    for token in doc:
         if token.pos_ not in ("NOUN", "PROPN"):
             continue
         lemma = token.lemma_.casefold()
@@ -96,3 +103,13 @@ def pays_someone_else(
         if token.pos_ == "NOUN" and lemma in _EARNINGS:
             return False
     return True
+
+
+def earnings_not_told(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """Whether, for a question asking what someone is paid, the sum's sentence tells no earnings at all, by a noun
+    of pay or a verb of being paid ("The work, estimated at $186,000, will be paid for with a grant" against "will be
+    paid $96,500 a year"): another outlet's figure of such a sentence is no rival of a salary."""
+    if payee(analysis) is None or candidate.answer is None:
+        return False
+    return not any(earned(t) or (t.pos_ == "NOUN" and t.lemma_.casefold() in _EARNINGS)
+                   for t in sentence_parse(candidate.text))  # fmt: skip

@@ -21,6 +21,7 @@ from rag.another_person import counts_anothers
 from rag.candidate import Candidate, with_sentence_before
 from rag.counted_nouns import counted_noun
 from rag.date_words import CALENDAR_WORDS
+from rag.earnings import earnings_not_told
 from rag.figures import amount, amounts, figure, same_unit
 from rag.models import Passage
 from rag.number_roles import a_population_not_asked, rival_is_a_share_or_a_holding
@@ -231,6 +232,7 @@ def rival_of_something_else(candidate: Candidate, analysis: QuestionAnalysis, wo
         or counts_anothers(analysis, candidate)
         or done_the_other_way(analysis, candidate)
         or a_population(analysis, candidate)
+        or earnings_not_told(analysis, candidate)
     )
 
 
