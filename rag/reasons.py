@@ -251,6 +251,11 @@ def _cause_of(verb: "Token", told: "Token | None" = None) -> bool:
         # positions", with "signing" a verb): a purpose hung there is the event's
         attached += [c for x in verb.children if x.dep_ == "xcomp" and x.tag_ == "VBG" and x.i == verb.i + 1
                      for c in x.children if c.dep_ == "advcl"]  # fmt: skip
+        # and on the doing its preposition takes ("switched from teaching math to reading in 2021 to fill a
+        # vacancy", with "to fill" hung on "reading"): the purpose of the switch
+        attached += [c for p in verb.children if p.dep_ == "prep" for g in p.children
+                     if g.dep_ == "pcomp" and g.tag_ == "VBG" for c in g.children
+                     if c.dep_ == "advcl" and any(a.tag_ == "TO" for a in c.children)]  # fmt: skip
     if anchored and _left_for_a_purpose(verb):
         return True  # "stepped down from the job to care for her mother": the parser hangs the purpose on "job"
     for child in attached:

@@ -82,6 +82,11 @@ if TYPE_CHECKING:
      "The library director said the cut is needed to close a $40,000 gap in next year's budget."),
     ("Why does Orby say it needs a stormwater fee?",
      "The city engineer said the money is needed to replace aging culverts."),
+    # a purpose hung by the parser on the doing a preposition of the event takes
+    ("Why did Ada Renn switch from coaching soccer to track?",
+     "Renn switched from coaching soccer to coaching track in 2022 to fill an opening."),
+    ("Why did the Orby mill move from making paper to making boxes?",
+     "The Orby mill moved from making paper to making boxes in 2019 to keep its 80 jobs."),
 ])  # fmt: skip
 def test_a_sentence_that_gives_a_reason(question: str, sentence: str) -> None:
     assert gives_a_reason(sentence, analyse(question))
