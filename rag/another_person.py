@@ -11,12 +11,13 @@ from index.nlp import sentence_parse
 from rag.candidate import Candidate, span_before, text_stems, with_sentence_before
 from rag.counted_nouns import _counted_noun, _counts
 from rag.decisions import DECIDING
+from rag.earnings import PERSONAL_SUMS
 from rag.event_dates import SAYING_VERBS
 from rag.models import Passage
 from rag.moods import is_infinitive
 from rag.name_words import PERSONS_NAME, POSSESSIVE_END
 from rag.query import QuestionAnalysis
-from rag.something_else import FIGURE_TYPES, PEOPLE_ASKED_OF, PERSONAL_SUMS, named_stems
+from rag.something_else import FIGURE_TYPES, PEOPLE_ASKED_OF, named_stems
 from rag.text import all_stems, stems, words
 from rag.value_clause import answer_clause_tokens, the_asked_act, value_verb
 

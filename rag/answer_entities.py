@@ -59,8 +59,7 @@ _A_SHARE_ONLY = re.compile(
     r"(?i)(?:(?:about|nearly|almost|roughly|more\s+than|less\s+than|over|under|some|just)\s+)?"
     r"(?:(?:a\s+)?half|(?:a\s+|one[\s-])(?:third|quarter|fifth)|(?:two|three|four)[\s-](?:thirds|quarters|fifths))"
 )
-_OF_A_NUMBER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|"
-                          r"ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)",
+_OF_A_NUMBER = re.compile(rf"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:\d|(?:{'|'.join([*NUMBER_WORDS, 'hundred'])})\b)",
                           re.IGNORECASE)  # fmt: skip
 # A length of time told as how far something is from an event: "four minutes before the crash", "two days later".
 _AN_OFFSET_AFTER = re.compile(r"\s+(before|after|earlier|later|ago|prior\s+to)\b", re.IGNORECASE)

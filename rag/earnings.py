@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING
 from index.nlp import parse, sentence_parse
 from rag.candidate import Candidate, span_before
 from rag.expected_answer import SUM_OF_MONEY_NOUNS
+from rag.name_words import PERSONS_NAME, POSSESSIVE_END
 from rag.query import QuestionAnalysis
-from rag.something_else import SAME_THING_LIKENESS, earned, earnings_of_one_named_before
 from rag.text import all_stems
-from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
+from rag.word_likeness import SAME_THING_LIKENESS, SAME_WORD_ONLY, WordLikeness
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 # A paid post as what pays: "What will the new jobs pay?", "What does the job pay?" (the parser often takes "pay"
 # at the end for a noun)
@@ -33,6 +33,10 @@ _A_POST_PAYS = re.compile(r"\b(job|position|post|opening|role)s?\b[^?.]*\bpay\W*
 # Nouns for what is earned, which a sentence may give earnings by ("at a salary of $118,500"). A closed list: word
 # likeness puts "payment", "tax" and "fund" near "pay", and they are sums paid for anything.
 _EARNINGS = frozenset({"salary", "wage", "pay", "paycheck", "earnings", "compensation", "income", "stipend"})
+
+
+# Sums paid to a person, which a sentence gives the one it names: "a starting salary of $148,500" (English nouns).
+PERSONAL_SUMS = frozenset({"salary", "wage", "pay", "bail", "pension", "severance", "bonus", "raise", "stipend"})
 
 
 def payee(analysis: QuestionAnalysis) -> str | None:
@@ -113,3 +117,60 @@ def earnings_not_told(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
         return False
     return not any(earned(t) or (t.pos_ == "NOUN" and t.lemma_.casefold() in _EARNINGS)
                    for t in sentence_parse(candidate.text))  # fmt: skip
+
+
+def earned(token: "Token") -> bool:
+    """Whether a word tells what someone earns: a noun of pay ("at a salary of $164,000") or a verb of being paid or
+    earning ("will be paid $96,500 a year", "earns $61,000"; not "would pay about $118 a year", which a payer does)."""
+    lemma = token.lemma_.casefold()
+    if token.pos_ == "NOUN":
+        return lemma in PERSONAL_SUMS
+    if token.pos_ != "VERB" or lemma not in ("earn", "pay"):
+        return False
+    # (a verb joined to another has its subject: "Her contract runs three years and pays $168,500 a year")
+    subjects = [c for t in (token, token.head if token.dep_ == "conj" else token) for c in t.children
+                if c.dep_ == "nsubj"]  # fmt: skip
+    if lemma == "earn" or any(c.lemma_.casefold() in _PAID_POSTS for c in subjects):
+        return True  # "earns $61,000", "The job pays $96,000"
+    # (not "will be paid for with a grant", the price of a thing)
+    return any(c.dep_ == "auxpass" for c in token.children) and not any(
+        c.lower_ == "for" and c.dep_ in ("prep", "prt") for c in token.children)
+
+
+# Posts, and agreements, that pay whoever holds them: "The job pays $96,000", "Her contract pays $168,500 a year".
+_PAID_POSTS = frozenset({"job", "position", "post", "role", "opening", "contract", "deal", "agreement"})
+
+
+def earnings_of_one_named_before(doc: "Doc", told_before: str, analysis: QuestionAnalysis) -> bool:
+    """Whether the sentence `doc` gives the earnings of someone the sentence before names, as its subject by name
+    ("Carrack, 49, will start Sept. 11 at an annual salary of $164,000" after "... hired Dr. Ysolde Carrack to run the
+    county health department") or by a personal pronoun ("She will be paid $96,500 a year"): what the sentence before
+    calls them is what the sum is paid for. Not of another than the person the question names ("What was Gaskell's
+    salary?": "Delacorte will be paid $96,500", after "Delacorte replaces Gaskell")."""
+    if not told_before or not any(earned(t) for t in doc):
+        return False
+    # (the people the question names: those the model tagged, and a person's full name it took for a body's,
+    # "Everard Tolliver"; not who pays, "What's Velt paying ...?", a town the model may take for a person)
+    asked = {POSSESSIVE_END.sub("", word.casefold()) for name, label in analysis.entities
+             if label == "PERSON" or (label == "ORG" and PERSONS_NAME.fullmatch(name)) for word in name.split()}
+    asked -= _payers(analysis)
+    subjects = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+    # (a name by its capital, not its tag: the tagger takes a name it does not know, opening a sentence, for a noun
+    # or an interjection)
+    return any((t.lower_ in ("he", "she", "they") and not asked) or (
+        t.text[:1].isupper() and t.pos_ not in ("DET", "PRON") and (not asked or t.lower_ in asked)
+        and re.search(rf"\b{re.escape(t.text)}\b", told_before)) for t in subjects)  # fmt: skip
+
+
+def _payers(analysis: QuestionAnalysis) -> set[str]:
+    """The words of who pays in the question, the subject of an active "pay" ("Velt" of "What's Velt paying its new
+    athletic director?")."""
+    return {word.lower_ for token in sentence_parse(analysis.question) if token.lemma_.casefold() == "pay"
+            and not any(c.dep_ == "auxpass" for c in token.children)
+            for subject in token.children if subject.dep_ == "nsubj" for word in subject.subtree}  # fmt: skip
+
+
+def asks_earnings(analysis: QuestionAnalysis) -> bool:
+    """Whether the question asks what someone is paid: a sum of pay by name ("What is her salary?") or by who is paid
+    ("What will the new health director be paid?", `payee`)."""
+    return analysis.focus in PERSONAL_SUMS or payee(analysis) is not None

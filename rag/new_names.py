@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from rag.answer_types import ANSWER_LABELS
+from rag.asked_roles import PEOPLES_NOUNS
 from rag.candidate import Candidate
 from rag.date_words import CALENDAR_WORDS
 from rag.models import Passage
@@ -101,11 +102,10 @@ _WRITTEN_WORD = re.compile(r"[^\W_][\w&-]*")
 # answer, however the text goes on with them ("Skylark Regional Airlines").
 _SETTING_ASIDE = re.compile(r"\b(?i:besides|other than|apart from|aside from|except(?:\s+for)?|excluding)\s+(?i:the\s+)?"
                             r"([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*)")
-# Titles before a name set aside, which another name may bear too ("besides Mayor Ada Renn": "Mayor Tam Orr").
-_TITLE_WORDS = frozenset({"mayor", "councilor", "councillor", "council", "member", "commissioner", "trustee", "chief",
-                          "judge", "sheriff", "governor", "senator", "representative", "rep", "sen", "dr", "mr", "mrs",
-                          "ms", "president", "chair", "chairman", "chairwoman", "director", "superintendent",
-                          "principal", "coach", "officer", "deputy", "sgt", "capt", "lt", "det"})  # fmt: skip
+# Titles before a name set aside, which another name may bear too ("besides Mayor Ada Renn": "Mayor Tam Orr"): the
+# nouns for people, and the titles and abbreviations news puts before a name that are not among them.
+_TITLE_WORDS = PEOPLES_NOUNS | {"councilor", "councillor", "council", "member", "governor", "senator", "representative",
+                                "rep", "sen", "dr", "mr", "mrs", "ms", "sgt", "capt", "lt", "det"}  # fmt: skip
 
 
 def _set_aside_by_the_question(names: list[str], label: str, question: str) -> bool:

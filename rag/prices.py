@@ -21,10 +21,9 @@ from typing import TYPE_CHECKING
 from index.nlp import sentence_parse
 from rag.candidate import Candidate, span_before
 from rag.query import QuestionAnalysis
-from rag.something_else import SAME_THING_LIKENESS
 from rag.text import all_stems
 from rag.value_clause import answer_clause_tokens
-from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
+from rag.word_likeness import SAME_THING_LIKENESS, SAME_WORD_ONLY, WordLikeness
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -15,17 +15,17 @@ from rag.candidate import Candidate, span_before
 from rag.counted_nouns import (
     _counted_noun, _counted_similarity, _counts, counted_by_ellipsis, counted_by_the_sentence_before,
 )  # fmt: skip
+from rag.earnings import PERSONAL_SUMS, asks_earnings, earnings_of_one_named_before
 from rag.expected_answer import SUM_OF_MONEY_NOUNS
-from rag.name_words import PERSONS_NAME, POSSESSIVE_END
 from rag.number_roles import asks_population
 from rag.query import QuestionAnalysis
 from rag.text import all_stems, stems
 from rag.value_clause import _predicate_stems, answer_clause_tokens, token_stems
 from rag.verb_classes import IRREALIS_GOVERNORS
-from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
+from rag.word_likeness import SAME_THING_LIKENESS, SAME_WORD_ONLY, WordLikeness
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span, Token
 
 # How alike the noun a number counts must be to the noun a "how many" question asks about ("riders" for "people"
 # 0.37; "treatment rooms" for "beds" 0.52 passes too, "intersections" for "cars" 0.31 and "checkouts" for "people"
@@ -446,8 +446,6 @@ def _abbreviated(noun: "Token", question: str) -> bool:
 # ("is going to cost", "ended up paying", "expected to cost").
 _MONEY_QUESTION_WORDS = all_stems("cost spend pay price money much dollar amount total tag charge bill sum end wind "
                                   "turn come " + " ".join(IRREALIS_GOVERNORS))
-# How alike a word of the sentence must be to one of the question's to tell of the same thing ("house": "home").
-SAME_THING_LIKENESS = 0.6
 
 
 # Subjects that stand for what the sentence before names: "It cost $685,000".
@@ -482,7 +480,7 @@ def pays_for_something_else(
                                or (doc[0].dep_ == "poss" and doc[0].lower_ in _OWNERS_BEFORE
                                    and doc[0].head.dep_ in ("nsubj", "nsubjpass")
                                    and doc[0].head.lemma_.casefold() in PERSONAL_SUMS)
-                               or (_asks_earnings(analysis)
+                               or (asks_earnings(analysis)
                                    and earnings_of_one_named_before(doc, told_before, analysis))):  # fmt: skip
         # "It cost $685,000": the cost of what the sentence before names ("The new barn is 80 by 160 feet"); not
         # "It paid $1.1 million in taxes", where the pronoun is the payer. "Their pay, about $38,000, will come
@@ -495,65 +493,6 @@ def pays_for_something_else(
                    if t.pos_ == "NOUN")  # fmt: skip
 
 
-def earned(token: "Token") -> bool:
-    """Whether a word tells what someone earns: a noun of pay ("at a salary of $164,000") or a verb of being paid or
-    earning ("will be paid $96,500 a year", "earns $61,000"; not "would pay about $118 a year", which a payer does)."""
-    lemma = token.lemma_.casefold()
-    if token.pos_ == "NOUN":
-        return lemma in PERSONAL_SUMS
-    if token.pos_ != "VERB" or lemma not in ("earn", "pay"):
-        return False
-    # (a verb joined to another has its subject: "Her contract runs three years and pays $168,500 a year")
-    subjects = [c for t in (token, token.head if token.dep_ == "conj" else token) for c in t.children
-                if c.dep_ == "nsubj"]  # fmt: skip
-    if lemma == "earn" or any(c.lemma_.casefold() in _PAID_POSTS for c in subjects):
-        return True  # "earns $61,000", "The job pays $96,000"
-    # (not "will be paid for with a grant", the price of a thing)
-    return any(c.dep_ == "auxpass" for c in token.children) and not any(
-        c.lower_ == "for" and c.dep_ in ("prep", "prt") for c in token.children)
-
-
-# Posts, and agreements, that pay whoever holds them: "The job pays $96,000", "Her contract pays $168,500 a year".
-_PAID_POSTS = frozenset({"job", "position", "post", "role", "opening", "contract", "deal", "agreement"})
-
-
-def earnings_of_one_named_before(doc: "Doc", told_before: str, analysis: QuestionAnalysis) -> bool:
-    """Whether the sentence `doc` gives the earnings of someone the sentence before names, as its subject by name
-    ("Carrack, 49, will start Sept. 11 at an annual salary of $164,000" after "... hired Dr. Ysolde Carrack to run the
-    county health department") or by a personal pronoun ("She will be paid $96,500 a year"): what the sentence before
-    calls them is what the sum is paid for. Not of another than the person the question names ("What was Gaskell's
-    salary?": "Delacorte will be paid $96,500", after "Delacorte replaces Gaskell")."""
-    if not told_before or not any(earned(t) for t in doc):
-        return False
-    # (the people the question names: those the model tagged, and a person's full name it took for a body's,
-    # "Everard Tolliver"; not who pays, "What's Velt paying ...?", a town the model may take for a person)
-    asked = {POSSESSIVE_END.sub("", word.casefold()) for name, label in analysis.entities
-             if label == "PERSON" or (label == "ORG" and PERSONS_NAME.fullmatch(name)) for word in name.split()}
-    asked -= _payers(analysis)
-    subjects = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
-    # (a name by its capital, not its tag: the tagger takes a name it does not know, opening a sentence, for a noun
-    # or an interjection)
-    return any((t.lower_ in ("he", "she", "they") and not asked) or (
-        t.text[:1].isupper() and t.pos_ not in ("DET", "PRON") and (not asked or t.lower_ in asked)
-        and re.search(rf"\b{re.escape(t.text)}\b", told_before)) for t in subjects)  # fmt: skip
-
-
-def _payers(analysis: QuestionAnalysis) -> set[str]:
-    """The words of who pays in the question, the subject of an active "pay" ("Velt" of "What's Velt paying its new
-    athletic director?")."""
-    return {word.lower_ for token in sentence_parse(analysis.question) if token.lemma_.casefold() == "pay"
-            and not any(c.dep_ == "auxpass" for c in token.children)
-            for subject in token.children if subject.dep_ == "nsubj" for word in subject.subtree}  # fmt: skip
-
-
-def _asks_earnings(analysis: QuestionAnalysis) -> bool:
-    """Whether the question asks what someone is paid: a sum of pay by name ("What is her salary?") or by who is paid
-    ("What will the new health director be paid?", rag.earnings.payee)."""
-    from rag.earnings import payee  # (rag.earnings reads this module's words of pay)
-
-    return analysis.focus in PERSONAL_SUMS or payee(analysis) is not None
-
-
 # Possessive pronouns that open a sentence about whose pay it is, named in the sentence before ("Their pay ...").
 _OWNERS_BEFORE = frozenset({"their", "its", "his", "her"})
 
@@ -563,8 +502,6 @@ PEOPLE_ASKED_OF = PEOPLES_NOUNS | {"man", "woman", "boy", "girl", "teen", "teena
                                     "patient", "resident", "son", "daughter", "wife", "husband", "parent", "family",
                                     "hiker", "swimmer", "cyclist", "pedestrian", "motorist", "rider"}  # fmt: skip
 
-# Sums paid to a person, which a sentence gives the one it names: "a starting salary of $148,500" (English nouns).
-PERSONAL_SUMS = frozenset({"salary", "wage", "pay", "bail", "pension", "severance", "bonus", "raise", "stipend"})
 
 
 # "Exactly how many ...?", "the precise cost": a question for an exact figure.

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 # Distinct words kept; 384 floats each, so 4096 words take about 6 MB.
 CACHED_WORDS = 4096
+# How alike a word of the sentence must be to one of the question's to tell of the same thing ("house": "home").
+SAME_THING_LIKENESS = 0.6
 
 
 class WordLikeness(Protocol):

@@ -112,8 +112,8 @@ def test_a_sum_paid_for_a_thing_is_no_rival_of_a_salary() -> None:
 def test_the_pay_of_one_the_sentence_before_hires_is_not_that_of_another_asked_by_name(question: str) -> None:
     """"She will be paid $96,500" after Ada Orrin's hiring is her pay, not that of Tam Gaskell, whom she replaces."""
     from index.nlp import sentence_parse
+    from rag.earnings import earnings_of_one_named_before
     from rag.query import analyse
-    from rag.something_else import earnings_of_one_named_before
 
     before = "The Velt school board voted 7-0 to hire Ada Orrin to replace Tam Gaskell as athletic director."
     for sentence in ("She will be paid $96,500 a year.", "Orrin will be paid $96,500 a year."):
