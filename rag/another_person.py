@@ -145,19 +145,55 @@ def paid_to_another_person(analysis: QuestionAnalysis, candidate: Candidate) -> 
     ...") is not judged."""
     if analysis.answer_type != "money" or analysis.focus not in PERSONAL_SUMS or candidate.answer is None:
         return False
-    people = _people_named(analysis)
+    people = [name for name in _people_named(analysis) or _named_as_people_in(analysis, candidate.passage)
+              if not _describes_a_thing(name, analysis.question)]  # fmt: skip
     if len(people) != 1:
         return False
     asked = POSSESSIVE_END.sub("", people[0].split()[-1])
     told = with_sentence_before(candidate)
+    people = _people_in_sentence(candidate)
+    if not re.search(rf"\b{re.escape(asked)}\b", candidate.text) and _paid_one_named(candidate, people):
+        return True  # "Vetch, 48, will start ... at an annual salary of $612,000" after "Dr. Anselm Vetch, who succeeds
+        # Marguerite Ollerby": the pay of the one the sentence names, whoever the sentence before names too
     if re.search(rf"\b{re.escape(asked)}\b", told):
         return False
-    people = _people_in_sentence(candidate)
     if _A_PERSONS_PRONOUN.search(told) and not _paid_one_named(candidate, people):
-        return False  # "his bail", "He was ...": the person asked about, by a pronoun
+        # "his bail", "He was ...": the person asked about, by a pronoun; not after a sentence that names another
+        # (other than as who says it): "... voted to hire Idris Fennimore-Hale. He will earn a coaching stipend of
+        # $9,200" is not Shillingford's stipend
+        return not people and _names_another_before(candidate)
     # a person named other than as who says it ("Carrack, 49, will start ..." after "hired Dr. Ysolde Carrack"; not
     # "..., Renn said")
     return any(not _a_speaker(token) for token in people.values())
+
+
+def _named_as_people_in(analysis: QuestionAnalysis, passage: Passage) -> list[str]:
+    """The names of the question the model did not tag as people there ("What was Shillingford's stipend?", taken for
+    an organisation) whose last word is the surname of a person the passage names."""
+    surnames = {POSSESSIVE_END.sub("", passage.text[s:e].split()[-1])
+                for s, e, label in passage.entities if label == "PERSON" and passage.text[s:e].split()}  # fmt: skip
+    return [c.text for c in analysis.constraints
+            if c.kind == "name" and POSSESSIVE_END.sub("", c.text.split()[-1]) in surnames]  # fmt: skip
+
+
+def _describes_a_thing(name: str, question: str) -> bool:
+    """Whether a name is written before a noun it describes ("the man accused of torching the Achterhof barn" asks of
+    no Achterhof); not a possessive ("Shillingford's stipend")."""
+    at = question.find(name)
+    return at >= 0 and not POSSESSIVE_END.search(name) and bool(_A_NOUN_AFTER.match(question, at + len(name)))
+
+
+# A word in lower case right after a name, which the name then describes ("the Achterhof barn").
+_A_NOUN_AFTER = re.compile(r"\s+[a-z]")
+
+
+def _names_another_before(candidate: Candidate) -> bool:
+    """Whether the sentence before the candidate's names a person other than as who says something."""
+    before = span_before(candidate)
+    if before is None:
+        return False
+    previous = Candidate(candidate.passage_rank, candidate.passage, before[0], before[1], {})
+    return any(not _a_speaker(token) for token in _people_in_sentence(previous).values())
 
 
 def _paid_one_named(candidate: Candidate, people: dict[int, "Token"]) -> bool:

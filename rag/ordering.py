@@ -907,6 +907,8 @@ def _given_for_another_time(analysis: QuestionAnalysis, candidate: Candidate) ->
     now?": not a figure of what would or will be."""
     if analysis.answer_type not in _TIME_CHOOSES:
         return False
+    if _from_before_a_year_not_told(analysis, candidate):
+        return True
     times, asked = figure_time(candidate), times_asked(analysis.question)
     if ("rel:now" in asked and told_as_to_come(candidate) and not _NOW_IN_IT.search(candidate.text)
             and not _A_LEVEL_NOW.search(candidate.passage.text, max(0, candidate.answer[0] - 6), candidate.answer[0])):
@@ -936,6 +938,23 @@ _SOMETHING_ELSE_CHECKS: tuple[tuple[Callable[..., bool], bool], ...] = (
     (approximate_for_exact, False), (only_said_it, False), (names_what_it_is_done_to, False),
     (names_one_by_its_number, False), (a_population, False), (_given_for_another_time, False),
 )
+
+
+# "before 2016", "before the 2017 fare increase", "before it was changed in 2018": the year a question asks a figure of
+# the time before.
+_BEFORE_A_YEAR = re.compile(r"(?i)\bbefore\b(?:\s+[\w'’-]+){0,5}?\s+((?:19|20)\d\d)\b")
+_ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _from_before_a_year_not_told(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """"What was the fare before the 2017 increase?": a figure told with no year up to 2017, in its sentence or the
+    one before, is of its article's own time, years later ("will pay $9.25 starting May 1, up from $7.50" in an
+    article of 2025 gives the fare before this year's increase). Not when the article is of that year itself."""
+    asked = _BEFORE_A_YEAR.search(analysis.question)
+    written = year_written(candidate.passage.published)
+    if asked is None or written is None or int(asked.group(1)) >= written:
+        return False
+    return not any(int(year) <= int(asked.group(1)) for year in _ANY_YEAR.findall(with_sentence_before(candidate)))
 
 
 def _told_from_another_time(candidate: Candidate) -> bool:

@@ -196,9 +196,13 @@ def test_a_salary_of_someone_named_by_surname_or_as_the_subject_is_not_another_p
     candidate = _second_sentence_valued(stipend, "$1,500", "MONEY", ["Benedikt Orlowe"])
     assert paid_to_another_person(analyse("What is Anselm Quarrington's stipend?"), candidate)
     assert not paid_to_another_person(analyse("What is Benedikt Orlowe's stipend?"), candidate)
-    # a pronoun with no one named in the sentence may be the one asked about
+    # a pronoun with no one named in the sentence is the one the sentence before names, other than as a speaker
     unnamed = "The commission named Dr. Benedikt Orlowe interim health officer.\nHis stipend will be $1,500 a month."
     candidate = _second_sentence_valued(unnamed, "$1,500", "MONEY", ["Benedikt Orlowe"])
+    assert paid_to_another_person(analyse("What is Anselm Quarrington's stipend?"), candidate)
+    assert not paid_to_another_person(analyse("What is Benedikt Orlowe's stipend?"), candidate)
+    spoken = "The job is a hard one, Commissioner Benedikt Orlowe said.\nHis stipend will be $1,500 a month."
+    candidate = _second_sentence_valued(spoken, "$1,500", "MONEY", ["Benedikt Orlowe"])
     assert not paid_to_another_person(analyse("What is Anselm Quarrington's stipend?"), candidate)
     # nor when the one named is a town paying, or who says it
     town = "The council picked its new town manager on Monday.\nMayor Dale Renn said Orby will pay her $98,000."
@@ -226,3 +230,49 @@ def test_a_body_named_only_by_its_kind_may_be_the_towns_body_asked_about(text: s
     county = text.replace("The City Council", "The County Council")
     assert _flags(done_by_another_named, "How much emergency spending did Orby's council approve in 2025?", county,
                   "$750,000", "MONEY")
+
+
+def test_a_salary_told_of_the_one_a_sentence_names_is_theirs_whoever_the_sentence_before_names() -> None:
+    """"Vetch, 48, will start April 7 at an annual salary of $612,000" after "Dr. Anselm Vetch, who succeeds
+    president Marguerite Ollerby": Vetch's salary, not Ollerby's, though the sentence before names her."""
+    from rag.another_person import paid_to_another_person
+    from rag.query import analyse
+
+    text = ("The trustees hired Dr. Anselm Vetch, who succeeds longtime president Marguerite Ollerby.\nVetch, 48, will "
+            "start April 7 at an annual salary of $612,000.")  # fmt: skip
+    candidate = _second_sentence_valued(text, "$612,000", "MONEY", ["Anselm Vetch", "Marguerite Ollerby"])
+    assert paid_to_another_person(analyse("What was Marguerite Ollerby's salary?"), candidate)
+    assert not paid_to_another_person(analyse("What is Anselm Vetch's salary?"), candidate)
+
+
+def test_a_name_of_the_question_the_model_took_for_no_person_is_the_person_the_articles_name() -> None:
+    """"What was Shillingford's stipend?": the model tags the surname alone as an organisation; the article names a
+    person of that surname, so the stipend of the coach hired in his place ("He will earn ...") is not his."""
+    from rag.another_person import paid_to_another_person
+    from rag.candidate import Candidate, sentence_spans
+    from rag.query import analyse
+
+    text = ("Garrick Shillingford stepped down in December.\nThe committee voted 5-0 to hire Idris Fennimore-Hale.\n"
+            "He will earn a coaching stipend of $9,200.")  # fmt: skip
+    passage = _passage(text, _tagged(text, "PERSON", "Garrick Shillingford", "Idris Fennimore-Hale")
+                       + _tagged(text, "MONEY", "$9,200"))  # fmt: skip
+    start, end = sentence_spans(passage)[2]
+    at = text.index("$9,200")
+    candidate = Candidate(0, passage, start, end, {}, [(at, at + 6, "MONEY")])
+    question = analyse("What was Shillingford's coaching stipend?")
+    assert ("Shillingford", "ORG") in question.entities
+    assert paid_to_another_person(question, candidate)
+    assert not paid_to_another_person(analyse("What is Fennimore-Hale's coaching stipend?"), candidate)
+
+
+def test_a_name_that_describes_a_thing_asks_of_no_one_by_that_name() -> None:
+    """"What's bail set at for the man accused of torching the Achterhof barn?": the accused's bail ("He is held on
+    $150,000 bail" after the sentence naming him) is not an Achterhof's."""
+    from rag.another_person import paid_to_another_person
+    from rag.query import analyse
+
+    text = ("Deputies arrested Corwin Rastrick, 34, a former farmhand.\nHe is being held on $150,000 bail.")
+    candidate = _second_sentence_valued(text, "$150,000", "MONEY", ["Corwin Rastrick"])
+    question = "What's bail set at for the man accused of torching the Achterhof barn?"
+    assert not paid_to_another_person(analyse(question), candidate)
+    assert paid_to_another_person(analyse("What was Ysabel Achterhof's bail set at?"), candidate)

@@ -1073,3 +1073,44 @@ def test_the_check_that_finds_a_value_of_something_else_is_named(question: str, 
     at = text.index(value)
     candidate = Candidate(0, passage, 0, len(text), {}, [(at, at + len(value), "DATE")])
     assert something_else_check(candidate, analyse(question), SAME_WORD_ONLY) == check
+
+
+_FERRY_NOW = "Tarrow ferry riders will pay $9 a trip starting May 1, up from $7.50."
+
+
+@pytest.mark.parametrize(("question", "text", "value", "another"), [
+    ("What did a Tarrow ferry ticket cost before the 2017 fare increase?", _FERRY_NOW, "$7.50", True),
+    ("What did a Tarrow ferry ticket cost before 2017?", _FERRY_NOW, "$7.50", True),
+    ("How much was a Tarrow ferry ticket before the fare was changed in 2017?", _FERRY_NOW, "$7.50", True),
+    # the figure told with that year, or an earlier one
+    ("What did a Tarrow ferry ticket cost before the 2017 fare increase?", "Until the 2017 increase, a Tarrow ferry "
+     "ticket cost $6.", "$6", False),
+    ("What did a Tarrow ferry ticket cost before the 2017 fare increase?", "In 2015, a Tarrow ferry ticket cost $6.",
+     "$6", False),
+    # the article's own year's change, and a question that asks of no time before a year
+    ("What did a Tarrow ferry ticket cost before the 2024 fare increase?", _FERRY_NOW, "$7.50", False),
+    ("What did a Tarrow ferry ticket cost in 2017?", _FERRY_NOW, "$7.50", False),
+])  # fmt: skip
+def test_a_figure_from_before_a_year_is_told_with_that_year_or_an_earlier_one(question: str, text: str, value: str,
+                                                                            another: bool) -> None:  # fmt: skip
+    """"What was the fare before the 2017 increase?": "up from $7.50" in an article of March 2024 is the fare before
+    this year's increase, years after 2017."""
+    from rag.ordering import _given_for_another_time
+    from rag.query import analyse
+
+    candidate = _written_in_march_2024(text, value, "MONEY")
+    assert _given_for_another_time(analyse(question), candidate) is another
+
+
+def test_the_year_a_figure_is_from_before_may_be_told_in_the_sentence_before() -> None:
+    from rag.candidate import Candidate
+    from rag.ordering import _given_for_another_time
+    from rag.query import analyse
+
+    text = "Tarrow last raised its ferry fare in 2017. Before that, a ticket cost $6."
+    passage = _written_in_march_2024(text, "$6", "MONEY").passage
+    at = text.index("$6")
+    candidate = Candidate(0, passage, text.index("Before"), len(text), {}, [(at, at + 2, "MONEY")])
+    question = "What did a Tarrow ferry ticket cost before the 2017 fare increase?"
+    assert not _given_for_another_time(analyse(question), candidate)
+    assert _given_for_another_time(analyse(question.replace("2017", "2012")), candidate)
