@@ -375,6 +375,18 @@ def _matter(question: str) -> frozenset[str]:
                      and t.ent_type_ not in ("DATE", "TIME") for s in stems(t.text))  # fmt: skip
 
 
+@lru_cache(maxsize=256)
+def _matter_head(question: str) -> frozenset[str]:
+    """The stems of the common noun heading what the vote asked about was on ("budget" of "on the Cedar Bend airport
+    budget"); none when that is no common noun ("on extending the pickup", "on Measure B")."""
+    doc = parse(question)
+    vote = next((t for t in doc if t.lemma_.casefold() == _VOTE_NOUN and t.pos_ == "NOUN"), None)
+    if vote is None:
+        return frozenset()
+    return frozenset(s for c in vote.children if c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "over", "to")
+                     for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN" for s in stems(o.text))  # fmt: skip
+
+
 def gives_the_count(candidate: Candidate, analysis: QuestionAnalysis, context: str = "") -> bool:
     """Whether the candidate's sentence gives a vote's count ("voted 4-1", "unanimously") on what the question asks
     about: its sentence, or the one before it (`context`), shares a word with the matter ("In a separate 4-1 vote,
@@ -388,4 +400,10 @@ def gives_the_count(candidate: Candidate, analysis: QuestionAnalysis, context: s
     matter = _matter(analysis.question)
     if _ANOTHER_VOTE.search(candidate.text):
         context = ""  # a vote on something else than the sentence before told of
-    return not matter or bool(matter & set(stems(f"{context} {candidate.text}")))
+    told = set(stems(f"{context} {candidate.text}"))
+    head = _matter_head(analysis.question)
+    if head:
+        # "the vote on the Cedar Bend airport budget": a vote told with Cedar Bend's airport but no budget is on
+        # something else (its hangar rents)
+        return bool(head & told)
+    return not matter or bool(matter & told)

@@ -222,6 +222,20 @@ def test_a_votes_count_answers_only_for_the_matter_it_was_on() -> None:
     assert gives_the_count(unanimous, analyse("What was the vote on the Tamsin Hill school levy?"))
 
 
+def test_a_votes_count_on_what_the_question_names_only_by_place_is_on_another_matter() -> None:
+    """"What was the council's vote on the Orrin Bay harbor budget?": "approved new mooring fees at Orrin Bay Harbor on
+    a 6-1 vote" shares the harbor's name with the question, not its budget."""
+    from rag.query import analyse
+    from rag.votes import gives_the_count
+
+    (fees,) = _sentences("Boaters will pay more after the council approved new mooring fees at Orrin Bay Harbor on a "
+                         "6-1 vote Tuesday.")  # fmt: skip
+    assert not gives_the_count(fees, analyse("What was the council's vote on the Orrin Bay harbor budget?"))
+    assert gives_the_count(fees, analyse("What was the council's vote on the Orrin Bay harbor fees?"))
+    # a matter headed by no common noun is still matched by any of its words
+    assert gives_the_count(fees, analyse("What was the council's vote on raising the Orrin Bay Harbor fees?"))
+
+
 def test_a_vote_asked_for_by_its_count_is_refused_when_the_report_gives_none(encoder: object) -> None:
     """The report tells that the council approved the signals, and the count of another vote: no answer to "What was
     the vote on the signals?"; the count when the report gives it."""
