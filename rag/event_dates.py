@@ -110,7 +110,7 @@ def dates_what_was_done(analysis: QuestionAnalysis, candidate: Candidate) -> boo
         return False
     described = (verb.dep_ == "acl" and verb.tag_ == "VBN"
                  and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))  # fmt: skip
-    if not (described or clause_mood(verb) == "realised"):
+    if not (described or clause_mood(verb) == "realised" or _told_as_past(verb)):
         return False
     if span.root.dep_ == "pobj" and span.root.head.lower_ in _AHEAD:
         return False
@@ -125,6 +125,18 @@ def dates_what_was_done(analysis: QuestionAnalysis, candidate: Candidate) -> boo
         return False  # "A judge set Feb. 3 as the trial date", "scheduled a June 12 vote": a day put ahead (not "set
         # aside $4 million for a station on Oct. 14")
     return not any_of(_predicate_stems(analysis), [verb])
+
+
+# Words opening a clause of time or cause whose simple past tells what was done, whatever the clause it belongs to
+# will do: "will pay more *after* the council approved new rates Tuesday".
+_PAST_CLAUSE_MARKS = frozenset({"after", "since", "because", "once"})
+
+
+def _told_as_past(verb: "Token") -> bool:
+    """Whether a verb heads a clause of time or cause in the simple past ("after the board voted 5-0 on Tuesday"),
+    which tells what was done though the clause it belongs to tells what will be."""
+    return (verb.dep_ == "advcl" and verb.tag_ == "VBD"
+            and any(c.dep_ == "mark" and c.lower_ in _PAST_CLAUSE_MARKS for c in verb.children))  # fmt: skip
 
 
 # Verbs that put a day ahead when done: "set Aug. 25 as the first day", "picked the week of Aug. 8". English verbs.

@@ -51,7 +51,14 @@ def test_the_day_of_a_decision_to_do_something_else_answers_no_when_question(
          "1930s.", "the 1930s", True),
         ("When will the Brenton Mall be torn down?", "The Wexham council approved a demolition permit for the Brenton "
          "Mall on Sept. 9.", "Sept. 9", True),
+        # a clause of time or cause in the past tells what was done, though the sentence tells what will be
+        ("When will the Brenton Mall be torn down?", "Shoppers will lose their last grocery store after the Wexham "
+         "council approved a demolition permit for the Brenton Mall on Sept. 9.", "Sept. 9", True),
+        ("When will the Brenton Mall be torn down?", "The Brenton Mall will close because its owner missed a loan "
+         "payment on Sept. 9.", "Sept. 9", True),
         # what will be, the question's own verb, or a day a preposition puts ahead
+        ("When will the Orrin Creek bridge reopen?", "The Orrin Creek bridge will reopen after crews replace its "
+         "deck in May.", "May", False),
         ("When will the Orrin Creek bridge reopen?", "The county said the Orrin Creek bridge will reopen in May.",
          "May", False),
         ("When will the Orrin Creek bridge reopen?", "The Orrin Creek bridge reopened in May.", "May", False),
