@@ -34,7 +34,8 @@ from rag.query import QuestionAnalysis
 from rag.rates import ASKS_A_RATE, PER_AMOUNT_AFTER, a_unit_rate_not_asked, asked_rate, asks_a_sum_paid_once, earned
 from rag.roles import (
     TITLE_QUALIFIERS, WHO_HOLDS_A_PERSONS_POST, a_prosecutor, another_kind_of, asks_for_a_partys_lawyer,
-    head_of_another_body, holds_the_role, names_the_focus, of_another_place_by_title, titled_with_another_post,
+    given_another_post, head_of_another_body, holds_the_role, names_the_focus, of_another_place_by_title,
+    titled_with_another_post,
 )  # fmt: skip
 from rag.text import NUMBER_WORDS, all_stems, content_words, normalise, noun_stems, stems, words
 from rag.untagged_names import untagged_counts, untagged_firm_names, untagged_subject_names, untagged_titled_people
@@ -277,8 +278,10 @@ def answer_entities(
                 _WHO_OF_A_BODY.match(question) or post is not None):  # fmt: skip
             continue  # "Who at the state parks office announced it?", "Who will replace her as athletic director?":
             # a person there, or in the post, not a body
-        if post is not None and label == "PERSON" and titled_with_another_post(passage, start, end, s, post):
-            continue  # "Who took over as principal?": "former Superintendent Walter Dean left" holds another post
+        if post is not None and label == "PERSON" and (titled_with_another_post(passage, start, end, s, post)
+                                                       or given_another_post(passage, start, end, e, post)):
+            continue  # "Who took over as principal?": "former Superintendent Walter Dean left" holds another post, as
+            # does "Nell Ashgrove was sworn in as district attorney" for a judge
         written = (written_sum(passage.text, s, e, label, start, end)
                    if analysis.answer_type == "money" else None)  # fmt: skip
         if written is not None:
@@ -393,6 +396,10 @@ def answer_entities(
                 and not _ASKS_WHERE_FROM.search(question)
                 and not _AT_THEIR_HOME.search(passage.text, start, end)):  # fmt: skip
             continue  # "Tyler Voskamp, 19, of Pellingford, was treated": where he lives, not where anything happened
+        if (analysis.answer_type == "person"
+                and _AFTER_A_NAME_AND_OF.search(passage.text, max(start, s - _HOMETOWN_REACH), s)):
+            continue  # "Lorraine Dubec of Harlow Falls", "Rowan Esterhill, 15, of Hollin Ferry": where she is from (the
+            # model may tag the town as a person), never who did anything
         if (analysis.answer_type == "person"
                 and _REPLACED_BEFORE.search(passage.text, max(start, s - _REPLACED_REACH), s)
                 and not _may_ask_for_the_one_replaced(analysis)
@@ -543,6 +550,8 @@ def answer_entities(
 # and questions that ask for it.
 _A_HOMETOWN_BEFORE = re.compile(r"\b\d{1,3}(?:-year-old(?:\s+[a-z]+){1,2})?,\s+of\s+(?:the\s+)?$")
 _HOMETOWN_REACH = 40
+# A person's name (with an age after it) and the "of" that gives where they are from or whom they are with.
+_AFTER_A_NAME_AND_OF = re.compile(r"\b[A-Z][\w'’-]+(?:,\s+\d{1,3},)?\s+of\s+(?:the\s+)?$")
 # "When did the jail close?", "In what year was the hall torn down?": a question about what was done, in the past.
 _ASKS_WHEN_IT_WAS_DONE = re.compile(
     r"\W*(?:when|(?:in|on)?\s*what (?:year|date|day|month))\s+(?:did|was|were)\b", re.IGNORECASE

@@ -84,6 +84,24 @@ def titled_with_another_post(passage: Passage, start: int, end: int, s: int, pos
     return not any(re.search(rf"\b{re.escape(form)}\b", told, re.IGNORECASE) for form in role_forms(post))
 
 
+def given_another_post(passage: Passage, start: int, end: int, e: int, post: str) -> bool:
+    """Whether the sentence passage.text[start:end] gives the one named just before `e` another post than the one
+    asked about by "as" ("Nell Ashgrove was sworn in as district attorney" for "Who was sworn in as probate judge?",
+    "named Omar Sleet ... to take over as CFO" for a safety director), and does not name the post asked about at all
+    ("was named interim principal after serving as assistant principal" may give it)."""
+    given = _AS_A_POST.search(passage.text, e, end)
+    if given is None or given.group("post").casefold() in role_forms(post):
+        return False
+    if post == "prosecutor" and _PROSECUTORS_TITLE.search(given.group()):
+        return False  # "sworn in as district attorney": a prosecutor
+    return not any(re.search(rf"\b{re.escape(form)}\b", passage.text[start:end], re.IGNORECASE)
+                   for form in role_forms(post))  # fmt: skip
+
+
+# A post given by "as": "sworn in as district attorney", "to take over as CFO".
+_AS_A_POST = re.compile(rf"\bas\s+(?:[\w'’.-]+\s+){{0,3}}?(?P<post>{_TITLES})\b", re.IGNORECASE)
+
+
 # A name in capitals: "Ida Holm", "Lou Amsel-Kerr".
 _NAME_AT = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)*")
 

@@ -1295,6 +1295,34 @@ def test_the_town_after_a_persons_age_is_where_they_live_not_where_it_happened()
     assert "Ashcombe" in _answers("Where does the pickup driver live?", passage)
 
 
+def test_the_town_after_a_persons_name_is_no_one_who_did_anything() -> None:
+    """"The prize went to Orla Penhallow of Kestle Bay": the model may tag the town as a person; it answers where she
+    is from, never who won (nor "Tam Quist, 15, of Marrow Hill", who showed the steer)."""
+    text = "The prize for best pie went to Orla Penhallow of Kestle Bay on Saturday."
+    passage = _passage(text, [*_tagged(text, "ORG", "Orla Penhallow"), *_tagged(text, "PERSON", "Kestle Bay")])
+    assert "Kestle Bay" not in _answers("Who won the prize for best pie?", passage)
+    aged = "Tam Quist, 15, of Marrow Hill showed the grand champion steer."
+    passage = _passage(aged, [*_tagged(aged, "PERSON", "Tam Quist", "Marrow Hill")])
+    answers = _answers("Who showed the grand champion steer?", passage)
+    assert "Marrow Hill" not in answers and "Tam Quist" in answers
+    # a name after "of" that follows no name may still be a person ("the daughter of Ada Renn")
+    kin = "The prize went to the daughter of Ada Renn."
+    assert "Ada Renn" in _answers("Whose daughter won the prize?", _passage(kin, _tagged(kin, "PERSON", "Ada Renn")))
+
+
+def test_a_person_given_another_post_by_as_holds_not_the_post_asked() -> None:
+    """"Ada Quell was sworn in as district attorney" answers no "Who was sworn in as probate judge?"; a sentence that
+    names the post asked may give it ("served as treasurer ... before she became probate judge")."""
+    text = "Ada Quell was sworn in on Monday as Tarrow County's district attorney."
+    passage = _passage(text, _tagged(text, "PERSON", "Ada Quell"))
+    assert "Ada Quell" not in _answers("Who was sworn in as Tarrow County's probate judge?", passage)
+    assert "Ada Quell" in _answers("Who was sworn in as Tarrow County's district attorney?", passage)
+    assert "Ada Quell" in _answers("Who was sworn in as Tarrow County's prosecutor?", passage)
+    both = "Ada Quell served as treasurer for six years before she became Tarrow County's probate judge on Monday."
+    passage = _passage(both, _tagged(both, "PERSON", "Ada Quell"))
+    assert "Ada Quell" in _answers("Who was sworn in as Tarrow County's probate judge?", passage)
+
+
 def test_a_since_date_that_dates_a_record_or_stands_beside_its_length_is_not_the_answer() -> None:
     """"the first strike there since 1998" dates a record, not how long workers have been out; "for six years,
     since 2019" gives the length itself, which answers."""
