@@ -907,7 +907,7 @@ def _given_for_another_time(analysis: QuestionAnalysis, candidate: Candidate) ->
     now?": not a figure of what would or will be."""
     if analysis.answer_type not in _TIME_CHOOSES:
         return False
-    if _from_before_a_year_not_told(analysis, candidate):
+    if _from_before_a_year_not_told(analysis, candidate) or _of_a_past_year_not_told(analysis, candidate):
         return True
     times, asked = figure_time(candidate), times_asked(analysis.question)
     if ("rel:now" in asked and told_as_to_come(candidate) and not _NOW_IN_IT.search(candidate.text)
@@ -955,6 +955,22 @@ def _from_before_a_year_not_told(analysis: QuestionAnalysis, candidate: Candidat
     if asked is None or written is None or int(asked.group(1)) >= written:
         return False
     return not any(int(year) <= int(asked.group(1)) for year in _ANY_YEAR.findall(with_sentence_before(candidate)))
+
+
+# How many years before its article's a year must be for a figure of it to be told with the year: an article gives
+# the figures of its own year and the last two without naming them ("last year", "in 2022" told a sentence earlier).
+_YEARS_BEFORE_TOLD = 3
+
+
+def _of_a_past_year_not_told(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """"How much did the 1998 landfill expansion cost?": in an article of 2025, a figure whose sentence, and the one
+    before, name not 1998 ("The expansion will cost $14.6 million") is of the article's own time. Only when every
+    year the question names is that far back."""
+    years = {int(t.partition(":")[2]) for t in times_asked(analysis.question) if t.startswith("year:")}
+    written = year_written(candidate.passage.published)
+    if not years or written is None or any(year > written - _YEARS_BEFORE_TOLD for year in years):
+        return False
+    return not years & {int(year) for year in _ANY_YEAR.findall(with_sentence_before(candidate))}
 
 
 def _told_from_another_time(candidate: Candidate) -> bool:
