@@ -39,7 +39,7 @@ from rag.prices import prices_another_thing
 from rag.rivals import a_population, rival_of_something_else
 from rag.query import QuestionAnalysis
 from rag.receipts import paid_out_by_another
-from rag.tenure import held_for_now, leaves_the_post
+from rag.tenure import held_for_now, lasts_for_another_tenure, leaves_the_post
 from rag.text import NUMBER_WORDS, all_stems, normalise, stems
 from rag.value_times import (
     clash, figure_time, matches, sentence_week, times_asked, with_the_year_of_its_week, with_years_of_writing,
@@ -929,7 +929,8 @@ _SOMETHING_ELSE_CHECKS: tuple[tuple[Callable[..., bool], bool], ...] = (
     (counts_something_else, True), (counts_anothers, False), (a_sum_of_anothers, False),
     (of_another_person, False), (paid_to_another_person, False), (done_by_another_named, False),
     (given_for_another_named, False), (held_not_done, False), (held_for_now, False), (leaves_the_post, False),
-    (done_to_other_people, False), (sums_something_else, True), (pays_someone_else, True),
+    (lasts_for_another_tenure, False), (done_to_other_people, False), (sums_something_else, True),
+    (pays_someone_else, True),
     (sizes_something_else, True), (lasts_for_something_else, True), (shares_something_else, True),
     (pays_for_something_else, True), (prices_another_thing, True), (paid_out_by_another, False),
     (dates_another_event, False), (dates_what_was_done, False), (dates_a_habit_not_an_event, False),

@@ -23,9 +23,11 @@ from typing import TYPE_CHECKING
 
 from index.nlp import sentence_parse
 from rag.answer_entities import PICKING_VERBS
-from rag.candidate import Candidate, sentence_spans
+from rag.candidate import Candidate, sentence_spans, with_sentence_before
+from rag.name_words import POSSESSIVE_END
 from rag.query import QuestionAnalysis
 from rag.text import all_stems
+from rag.value_clause import answer_clause_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -194,3 +196,54 @@ def _answers_sentence(candidate: Candidate) -> tuple[int, int]:
     next sentence ("... said she would apply for the permanent job")."""
     at = candidate.answer[0] if candidate.answer is not None else candidate.start
     return next(((s, e) for s, e in sentence_spans(candidate.passage) if s <= at < e), (candidate.start, candidate.end))
+
+
+# "How long has Merritt Galloway been highway superintendent?", "How long had she served as chief?": a person's time
+# in a post, and who the question says held it.
+_ASKS_A_TENURE = re.compile(r"(?i)\W*how\s+long\s+(?:has|had|have)\s+(?P<who>.+?)\s+(?:been|served|worked|led|run|"
+                            r"headed|coached|chaired|directed|managed|held)\b")
+# Verbs that tell a time in a post: "has served as chief for 12 years", "has been director since 2019", "has led the
+# department for a decade", "joined the force in 2009", "spent 14 years as chief". English verbs.
+_TENURE_VERBS = frozenset({"be", "serve", "work", "lead", "run", "head", "hold", "coach", "chair", "direct", "manage",
+                           "join", "spend", "teach", "remain", "stay"})  # fmt: skip
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+_RELATIVE_PRONOUNS = frozenset({"who", "that"})
+
+
+def lasts_for_another_tenure(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """For "How long has Merritt Galloway been highway superintendent?": whether a length of time is no time of his
+    in a post: told in a sentence that names him not, nor does the one before ("Deputy Chief Oren Blaise said the
+    department has had to borrow a truck three times since January"), of another's act ("drivers have complained
+    for two years"), or of another act of anyone ("approved a new three-year contract for Town Manager X"). Only when
+    the question's name is a person's, by the model's tag of it or a person of that surname in the article."""
+    asked = _ASKS_A_TENURE.match(analysis.question)
+    if analysis.answer_type != "duration" or candidate.answer is None or asked is None:
+        return False
+    surname = POSSESSIVE_END.sub("", asked.group("who").split()[-1])
+    passage = candidate.passage
+    people = {POSSESSIVE_END.sub("", passage.text[s:e].split()[-1]) for s, e, label in passage.entities
+              if label == "PERSON" and passage.text[s:e].split()}  # fmt: skip
+    if surname not in people and not any(label == "PERSON" and surname in name for name, label in analysis.entities):
+        return False  # "How long has Kettleby's Pharmacy been on Lantern Street?" asks of no person
+    if not re.search(rf"\b{re.escape(surname)}\b", with_sentence_before(candidate)):
+        return True
+    clause = answer_clause_tokens(candidate)
+    if clause is None or clause[1].pos_ not in ("VERB", "AUX"):
+        return False
+    span, verb = clause
+    if any(t.dep_ == "appos" for t in span.root.ancestors if t.i != verb.i and verb in t.ancestors):
+        return False  # "X, director of the museum for the past nine years, has resigned": the time is not the verb's
+    if verb.lemma_.casefold() not in _TENURE_VERBS:
+        return True
+    return any(not _the_person(c, verb, surname) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _the_person(subject: "Token", verb: "Token", surname: str) -> bool:
+    """Whether a verb's subject is the person of `surname`: by name, by a personal pronoun, or by "who" in a clause
+    that describes the name ("Denise Okafor, who has run the airport for nine years")."""
+    text = subject.doc.text
+    if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        named = verb.head
+        return surname in text[named.left_edge.idx : named.idx + len(named)]
+    said = text[subject.left_edge.idx : subject.right_edge.idx + len(subject.right_edge)]
+    return surname in said or subject.lower_ in _PERSONAL_PRONOUNS

@@ -142,3 +142,50 @@ def test_a_stand_in_is_read_in_the_answers_own_sentence() -> None:
     at = text.index("Lena Marsh")
     candidate = Candidate(0, passage, 0, len(text), {}, [(at, at + len("Lena Marsh"), "PERSON")])
     assert held_for_now(analyse("Who did Orrin Bay hire as its permanent fire chief?"), candidate)
+
+
+_LED = "Tom Reed has led the Tarrow highway department for 11 years."
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value", "another"),
+    [
+        # another's act, another act, and a sentence that names him not
+        ("How long has Tom Reed been the Tarrow highway superintendent?", "Highway superintendent Tom Reed "
+         "said drivers have complained about the dip for two years.", "two years", True),
+        ("How long has Tom Reed been the Tarrow highway superintendent?", "The board approved a new three-year "
+         "contract for highway superintendent Tom Reed.", "three-year", True),
+        ("How long has Tom Reed been the Tarrow highway superintendent?", "Deputy Ada Voss said the garage has "
+         "leaked since January.", "since January", True),
+        # his own time in the post, by his name or a pronoun
+        ("How long has Tom Reed been the Tarrow highway superintendent?", _LED, "11 years", False),
+        ("How long has Tom Reed been the Tarrow highway superintendent?", "Reed said he has served as "
+         "superintendent for 11 years.", "11 years", False),
+        # "who" of a clause that describes him, or a time in an apposition of his; "who" of another person
+        ("How long has Tom Reed been the Tarrow highway superintendent?", "Tom Reed, who has led the Tarrow highway "
+         "department for 11 years, resigned Tuesday.", "11 years", False),
+        ("How long has Tom Reed been the Tarrow highway superintendent?", "Tom Reed, superintendent of the Tarrow "
+         "highway department for the past 11 years, has resigned.", "the past 11 years", False),
+        ("How long has Tom Reed been the Tarrow highway superintendent?", "Ada Voss, who has led the garage crew for "
+         "11 years, said Tom Reed would stay.", "11 years", True),
+        # a question of no person's time in a post
+        ("How long has Reed's Hardware been on Mill Street?", "Tom Reed said drivers have complained about "
+         "the dip for two years.", "two years", False),
+    ],
+)  # fmt: skip
+def test_a_length_of_time_answers_how_long_someone_held_a_post_only_if_it_is_theirs_in_it(
+    question: str, text: str, value: str, another: bool
+) -> None:
+    """"How long has Tom Reed been superintendent?" is not answered by how long drivers complained, how long
+    his new contract runs, or a time in a sentence that does not name him."""
+    from index.nlp import entities_by_line
+    from rag.candidate import Candidate
+    from rag.models import Passage
+    from rag.query import analyse
+    from rag.tenure import lasts_for_another_tenure
+
+    passage = Passage(passage_id="p", article_id="p", title="t", source="s", text=text, start=0, end=len(text),
+                      entities=entities_by_line([text])[0])  # fmt: skip
+    at = text.index(value)
+    candidate = Candidate(0, passage, 0, len(text), {}, [(at, at + len(value), "DATE")])
+    assert lasts_for_another_tenure(analyse(question), candidate) is another
