@@ -279,8 +279,14 @@ def done_by_another_named(analysis: QuestionAnalysis, candidate: Candidate) -> b
     # (not a dateline's place the parser made the subject: "WRENFIELD — About 8,400 members lost"; the one after it,
     # which the parser may hang on it, "ORBY - The City Council voted")
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ == "xcomp":
+        # "Thackeray-Dunn's campaign reported raising $118,400": the raising is the reporter's
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     subjects += [a for c in subjects if c.text.isupper() for a in c.children if a.dep_ == "appos"]
     subject = next((c for c in subjects if not c.text.isupper()), None)
+    if subject is not None and subject.pos_ == "NOUN":
+        # a name's own campaign, company or office does what the name does ("Thackeray-Dunn's campaign raised ...")
+        subject = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PROPN"), subject)
     if subject is None or subject.pos_ != "PROPN" or not _does_the_asked_act(analysis):
         return False
     if subject.dep_ == "nsubj" and _asked_in_the_passive(analysis):

@@ -128,6 +128,11 @@ def test_a_sum_given_to_another_named_person_is_not_the_salary_asked(question: s
     # a subject that is no name, and another act, are not judged
     ("How much had Ada Renn raised by October?", "The campaign has raised $9,000 so far.", "$9,000", False),
     ("How much had Ada Renn raised by October?", "Tom Quell spent $12,000 on mailers.", "$12,000", False),
+    # a name's own campaign does the act, told in a verb's clause after one of reporting
+    ("How much had Ada Renn raised by October?", "Tom Quell's campaign reported raising $61,750 by October.",
+     "$61,750", True),
+    ("How much had Ada Renn raised by October?", "Ada Renn's campaign reported raising $84,300 by October.",
+     "$84,300", False),
     # the question's name is the subject of a clause on its verb, not of the verb
     ("How many co-op customers lost power when the Tarnby transformer failed?",
      "ORBY - Quell Valley lost power to 8,400 customers when a transformer failed.", "8,400", False),
