@@ -92,6 +92,32 @@ def counts_something_else(
     return _counted_similarity(analysis.focus, clause[0], "count", word_likeness, counted) < COUNTED_LIKENESS
 
 
+# Verbs of taking people or things on, whose object counts those added, not all there are ("plans to hire 40 nurses",
+# "funds four additional firefighters"); and the verbs of a question that asks how many there are ("work", "employ"; no
+# verb for "be" and "have"). English verbs.
+_TAKING_ON = frozenset({"hire", "rehire", "recruit", "add", "fund"})
+_HOW_MANY_THERE_ARE = frozenset({"work", "employ", "staff", "serve"})
+
+
+def counts_those_taken_on(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """Whether a number answering how many there are ("How many nurses work at the hospital?", "How many firefighters
+    does Orby have?") counts those a verb takes on: "plans to hire 40 registered nurses", "funds four additional
+    firefighters" count the ones added. Not for a question on taking on itself ("How many nurses will it hire?"), nor
+    for one on what will be ("How many beds will the jail have after the expansion?": what is added tells the total
+    apart from what there is now)."""
+    if _counts(analysis) != "count" or candidate.answer is None or analysis.mood == "irrealis" or not (
+        analysis.predicate is None or analysis.predicate in _HOW_MANY_THERE_ARE
+    ):
+        return False
+    clause = answer_clause_tokens(candidate)
+    if clause is None:
+        return False
+    token = clause[0].root
+    if token.dep_ in ("nummod", "quantmod") and token.head.pos_ == "NOUN":
+        token = token.head
+    return token.dep_ == "dobj" and token.head.lemma_.casefold() in _TAKING_ON
+
+
 def _described_by_the_asked(counted: "Token", focus: str) -> bool:
     """Whether the noun a number counts (another than the one asked about) has the noun a "how many" question asks
     about as a word describing it: "14 bus routes" are routes, for "How many buses?"; "24 sworn officer positions,

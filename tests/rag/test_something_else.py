@@ -538,3 +538,27 @@ def test_a_sum_of_another_kind_than_the_sum_the_sentence_names_beside_it_is_not_
     paid = "Pell, the county's deputy health officer, will earn a salary of $98,000."
     assert not sums_something_else(analyse("What is Dr. Ada Pell's regular salary?"),
                                    _value_candidate(paid, "$98,000", "MONEY"))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value", "taken_on"),
+    [
+        ("How many nurses work at Tarrow General Hospital?", "Tarrow General Hospital plans to hire 40 registered "
+         "nurses by June.", "40", True),
+        ("How many firefighters does Tarrow have in total?", "The budget funds four additional firefighters.", "four",
+         True),
+        # how many there are, and a question on taking on itself
+        ("How many nurses work at Tarrow General Hospital?", "Tarrow General Hospital employs 310 nurses.", "310",
+         False),
+        ("How many nurses will Tarrow General Hospital hire?", "Tarrow General Hospital plans to hire 40 registered "
+         "nurses by June.", "40", False),
+        ("How many beds will the Tarrow jail have after the expansion?", "The plan adds 180 beds to the Tarrow jail, "
+         "which has 240, for a total of 420.", "180", False),
+    ],
+)  # fmt: skip
+def test_a_number_of_those_taken_on_is_not_how_many_there_are(question: str, text: str, value: str,
+                                                            taken_on: bool) -> None:  # fmt: skip
+    """"plans to hire 40 nurses" counts the nurses to be added, not how many work at the hospital."""
+    from rag.something_else import counts_those_taken_on
+
+    assert _flags(counts_those_taken_on, question, text, value, "CARDINAL") is taken_on
