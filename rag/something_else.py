@@ -118,6 +118,24 @@ def counts_those_taken_on(analysis: QuestionAnalysis, candidate: Candidate) -> b
     return token.dep_ == "dobj" and token.head.lemma_.casefold() in _TAKING_ON
 
 
+# A count of votes told by the side it is on, in a sentence of a vote: "The final tally was 1,902 against and 1,756 in
+# favor", "2,236 yes and 2,195 no".
+_A_SIDES_VOTES = re.compile(r"\s+(?:votes?\s+)?(?:against|in\s+favou?r|yes|no)\b", re.IGNORECASE)
+_OF_A_VOTE = re.compile(r"(?i)\b(?:tally|vot(?:e|es|ed|ing|ers?)|ballots?|referendum|measure|levy|bond)\b")
+# Nouns of a count question that votes answer: votes, voters and ballots, and people and residents, who cast them.
+_COUNTED_BY_VOTES = frozenset({"vote", "voter", "ballot", "people", "person", "resident", "citizen", "member"})
+
+
+def counts_votes_not_asked(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """Whether a number answering "How many students are enrolled at Ostlebury Middle School?" is one side's votes
+    ("The final tally was 1,902 against and 1,756 in favor" of a school bond): votes answer only a question about votes,
+    voters or ballots."""
+    if _counts(analysis) != "count" or candidate.answer is None or (analysis.focus or "") in _COUNTED_BY_VOTES:
+        return False
+    text = candidate.passage.text
+    return bool(_A_SIDES_VOTES.match(text, candidate.answer[1]) and _OF_A_VOTE.search(candidate.text))
+
+
 def _described_by_the_asked(counted: "Token", focus: str) -> bool:
     """Whether the noun a number counts (another than the one asked about) has the noun a "how many" question asks
     about as a word describing it: "14 bus routes" are routes, for "How many buses?"; "24 sworn officer positions,

@@ -562,3 +562,23 @@ def test_a_number_of_those_taken_on_is_not_how_many_there_are(question: str, tex
     from rag.something_else import counts_those_taken_on
 
     assert _flags(counts_those_taken_on, question, text, value, "CARDINAL") is taken_on
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value", "votes"),
+    [
+        ("How many students go to Tarrow Middle School?", "The final tally on the Tarrow Middle School bond was 1,902 "
+         "against and 1,756 in favor.", "1,902", True),
+        ("How many homes are in Tarrow?", "The levy passed with 2,236 yes and 2,195 no.", "2,236", True),
+        # a question about votes, and a number not of a side
+        ("How many votes did the Tarrow Middle School bond get?", "The final tally on the Tarrow Middle School bond "
+         "was 1,902 against and 1,756 in favor.", "1,756", False),
+        ("How many students go to Tarrow Middle School?", "The bond would rebuild Tarrow Middle School, which 640 "
+         "students attend.", "640", False),
+    ],
+)  # fmt: skip
+def test_one_sides_votes_answer_no_count_of_anything_else(question: str, text: str, value: str, votes: bool) -> None:
+    """"1,902 against" counts votes on a school bond, not the school's pupils."""
+    from rag.something_else import counts_votes_not_asked
+
+    assert _flags(counts_votes_not_asked, question, text, value, "CARDINAL") is votes
