@@ -48,6 +48,19 @@ _MEASURE_ADJECTIVES = frozenset({"cold", "hot", "warm", "cool", "deep", "shallow
 SUM_OF_MONEY_NOUNS = frozenset({"fare", "fee", "salary", "wage", "pay", "rent", "tuition", "payment", "bail", "fine",
                                 "pension", "severance", "refund", "rebate", "subsidy", "stipend"})  # fmt: skip
 
+# Nouns for a sum set aside to spend, which "What is the N?" asks the size of ("What is the fair's annual budget?").
+_SUMS_SET_ASIDE = frozenset({"budget"})
+
+
+
+def _asks_what_for(wh: "Token | None") -> bool:
+    """Whether the question leaves a "for" without its object ("What is the $75,000 in the budget for?"): it asks what
+    something is for, not how much."""
+    return wh is not None and any(
+        t.lower_ == "for" and t.dep_ == "prep" and not any(c.dep_ == "pobj" for c in t.children) for t in wh.doc
+    )
+
+
 # "what kind of weapons": the container names the answer's shape, the noun after "of" its subject.
 _CONTAINER_NOUNS = _PERCENT_NOUNS | _COUNT_NOUNS | _AMOUNT_NOUNS | {"kind", "kinds", "type", "sort", "level", "part"}
 # "What did X say/tell/call ...": the answer is what was said.
@@ -268,7 +281,7 @@ def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
         return "count", noun
     if lemma in _AMOUNT_NOUNS:
         return ("money" if mentions_money(doc) else "quantity"), content or noun
-    if lemma in SUM_OF_MONEY_NOUNS:
+    if lemma in SUM_OF_MONEY_NOUNS or (lemma in _SUMS_SET_ASIDE and noun.dep_ != "pobj" and not _asks_what_for(wh)):
         return "money", noun
     if lemma == "name":
         return "name", _of_object(noun) or _named_thing(noun) or noun  # "What is the name of the restaurant?"

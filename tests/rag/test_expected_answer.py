@@ -240,3 +240,20 @@ def test_how_much_time_asks_for_a_length_of_time(question: str, answer_type: str
 ])  # fmt: skip
 def test_questions_that_ask_why_in_other_words(question: str, kind: str) -> None:
     assert analyse(question).answer_type == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_type"),
+    [
+        ("What is the Tarrow County Fair's annual budget?", "money"),
+        ("What budget did the Tarrow council adopt for 2025?", "money"),
+        ("What will the Tarrow fire district's budget be next year?", "money"),
+        # what a sum in it is for, and what is in it
+        ("What is the $75,000 in Tarrow's budget for?", "description"),
+        ("What is in the Tarrow budget?", "description"),
+    ],
+)  # fmt: skip
+def test_what_a_budget_is_asks_for_a_sum(question: str, answer_type: str) -> None:
+    """A budget is a sum set aside to spend: "What is the fair's annual budget?" asks how much, as "What is the fare?"
+    does."""
+    assert analyse(question).answer_type == answer_type
