@@ -170,10 +170,15 @@ def paid_to_another_person(analysis: QuestionAnalysis, candidate: Candidate) -> 
 def _named_as_people_in(analysis: QuestionAnalysis, passage: Passage) -> list[str]:
     """The names of the question the model did not tag as people there ("What was Shillingford's stipend?", taken for
     an organisation) whose last word is the surname of a person the passage names."""
-    surnames = {POSSESSIVE_END.sub("", passage.text[s:e].split()[-1])
-                for s, e, label in passage.entities if label == "PERSON" and passage.text[s:e].split()}  # fmt: skip
+    surnames = person_surnames(passage)
     return [c.text for c in analysis.constraints
             if c.kind == "name" and POSSESSIVE_END.sub("", c.text.split()[-1]) in surnames]  # fmt: skip
+
+
+def person_surnames(passage: Passage) -> set[str]:
+    """The last words of the names the model tagged as people in the passage ("Carrack" of "Dr. Ysolde Carrack")."""
+    return {POSSESSIVE_END.sub("", passage.text[s:e].split()[-1])
+            for s, e, label in passage.entities if label == "PERSON" and passage.text[s:e].split()}  # fmt: skip
 
 
 def _describes_a_thing(name: str, question: str) -> bool:
@@ -209,7 +214,7 @@ def _people_in_sentence(candidate: Candidate) -> dict[int, "Token"]:
     there, or the surname of one it tagged elsewhere in the passage."""
     passage = candidate.passage
     tagged = [(s, e) for s, e, label in passage.entities if label == "PERSON"]
-    surnames = {POSSESSIVE_END.sub("", passage.text[s:e].split()[-1]) for s, e in tagged if passage.text[s:e].split()}
+    surnames = person_surnames(passage)
     doc = sentence_parse(candidate.text)
     named: dict[int, "Token"] = {}
     for token in doc:

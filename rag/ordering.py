@@ -17,6 +17,7 @@ from rag.another_person import (
 from rag.answer_clause import answer_clause, clause_agrees
 from rag.candidate import Candidate, sentence_spans, span_before, text_stems, with_sentence_before
 from rag.counted_nouns import counted_noun, counts_a_noun_of_its_own, names_one_by_its_number
+from rag.date_words import YEAR
 from rag.decisions import decided_another_thing, decided_for_another, decided_upon
 from rag.event_dates import (
     dated_as_to_come, dated_before_its_article, dates_a_habit_not_an_event, dates_a_thing_or_a_state,
@@ -945,7 +946,11 @@ _SOMETHING_ELSE_CHECKS: tuple[tuple[Callable[..., bool], bool], ...] = (
 # "before 2016", "before the 2017 fare increase", "before it was changed in 2018": the year a question asks a figure of
 # the time before.
 _BEFORE_A_YEAR = re.compile(r"(?i)\bbefore\b(?:\s+[\w'’-]+){0,5}?\s+((?:19|20)\d\d)\b")
-_ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _years_told(candidate: Candidate) -> set[int]:
+    """The years the candidate's sentence and the one before it name."""
+    return {int(year) for year in YEAR.findall(with_sentence_before(candidate))}
 
 
 def _from_before_a_year_not_told(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
@@ -956,7 +961,7 @@ def _from_before_a_year_not_told(analysis: QuestionAnalysis, candidate: Candidat
     written = year_written(candidate.passage.published)
     if asked is None or written is None or int(asked.group(1)) >= written:
         return False
-    return not any(int(year) <= int(asked.group(1)) for year in _ANY_YEAR.findall(with_sentence_before(candidate)))
+    return not any(year <= int(asked.group(1)) for year in _years_told(candidate))
 
 
 # How many years before its article's a year must be for a figure of it to be told with the year: an article gives
@@ -972,7 +977,7 @@ def _of_a_past_year_not_told(analysis: QuestionAnalysis, candidate: Candidate) -
     written = year_written(candidate.passage.published)
     if not years or written is None or any(year > written - _YEARS_BEFORE_TOLD for year in years):
         return False
-    return not years & {int(year) for year in _ANY_YEAR.findall(with_sentence_before(candidate))}
+    return not years & _years_told(candidate)
 
 
 def _told_from_another_time(candidate: Candidate) -> bool:

@@ -22,6 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from index.nlp import sentence_parse
+from rag.another_person import person_surnames
 from rag.answer_entities import PICKING_VERBS
 from rag.candidate import Candidate, sentence_spans, with_sentence_before
 from rag.name_words import POSSESSIVE_END
@@ -220,10 +221,7 @@ def lasts_for_another_tenure(analysis: QuestionAnalysis, candidate: Candidate) -
     if analysis.answer_type != "duration" or candidate.answer is None or asked is None:
         return False
     surname = POSSESSIVE_END.sub("", asked.group("who").split()[-1])
-    passage = candidate.passage
-    people = {POSSESSIVE_END.sub("", passage.text[s:e].split()[-1]) for s, e, label in passage.entities
-              if label == "PERSON" and passage.text[s:e].split()}  # fmt: skip
-    if surname not in people and not any(label == "PERSON" and surname in name for name, label in analysis.entities):
+    if surname not in person_surnames(candidate.passage) and not any(label == "PERSON" and surname in name for name, label in analysis.entities):
         return False  # "How long has Kettleby's Pharmacy been on Lantern Street?" asks of no person
     if not re.search(rf"\b{re.escape(surname)}\b", with_sentence_before(candidate)):
         return True

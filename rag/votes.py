@@ -362,29 +362,21 @@ def asks_the_count(analysis: QuestionAnalysis) -> bool:
 
 
 @lru_cache(maxsize=256)
-def _matter(question: str) -> frozenset[str]:
-    """The stems of what the vote asked about was on: "on the Tennant Avenue smart signals" (none when the question
-    does not say: "What was the final vote?"; not a day: "the vote on Tuesday"). Read once per question: each
-    candidate asks again."""
+def _matter(question: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The stems of what the vote asked about was on ("on the Tennant Avenue smart signals"; none when the question
+    does not say: "What was the final vote?"; not a day: "the vote on Tuesday"), and those of the common noun heading
+    it ("budget" of "on the Cedar Bend airport budget"; none when that is no common noun: "on extending the pickup",
+    "on Measure B"). Read once per question: each candidate asks again."""
     doc = parse(question)
     vote = next((t for t in doc if t.lemma_.casefold() == _VOTE_NOUN and t.pos_ == "NOUN"), None)
     if vote is None:
-        return frozenset()
+        return frozenset(), frozenset()
     phrases = [c for c in vote.children if c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "over", "to")]
-    return frozenset(s for p in phrases for t in p.subtree if t.pos_ in _MATTER_TAGS
-                     and t.ent_type_ not in ("DATE", "TIME") for s in stems(t.text))  # fmt: skip
-
-
-@lru_cache(maxsize=256)
-def _matter_head(question: str) -> frozenset[str]:
-    """The stems of the common noun heading what the vote asked about was on ("budget" of "on the Cedar Bend airport
-    budget"); none when that is no common noun ("on extending the pickup", "on Measure B")."""
-    doc = parse(question)
-    vote = next((t for t in doc if t.lemma_.casefold() == _VOTE_NOUN and t.pos_ == "NOUN"), None)
-    if vote is None:
-        return frozenset()
-    return frozenset(s for c in vote.children if c.dep_ == "prep" and c.lower_ in ("on", "of", "for", "over", "to")
-                     for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN" for s in stems(o.text))  # fmt: skip
+    matter = frozenset(s for p in phrases for t in p.subtree if t.pos_ in _MATTER_TAGS
+                       and t.ent_type_ not in ("DATE", "TIME") for s in stems(t.text))  # fmt: skip
+    head = frozenset(s for p in phrases for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"
+                     for s in stems(o.text))  # fmt: skip
+    return matter, head
 
 
 def gives_the_count(candidate: Candidate, analysis: QuestionAnalysis, context: str = "") -> bool:
@@ -397,11 +389,10 @@ def gives_the_count(candidate: Candidate, analysis: QuestionAnalysis, context: s
     bodies = _VOTING_BODIES & {word.removesuffix("'s") for word in words(candidate.text)}
     if asked_body and bodies and not asked_body & bodies:
         return False  # "What was the Town Council's vote?": "The Planning Board voted 4-1" is another body's
-    matter = _matter(analysis.question)
+    matter, head = _matter(analysis.question)
     if _ANOTHER_VOTE.search(candidate.text):
         context = ""  # a vote on something else than the sentence before told of
     told = set(stems(f"{context} {candidate.text}"))
-    head = _matter_head(analysis.question)
     if head:
         # "the vote on the Cedar Bend airport budget": a vote told with Cedar Bend's airport but no budget is on
         # something else (its hangar rents)
