@@ -544,7 +544,8 @@ def told_with_a_reason(candidates: list[Candidate], analysis: QuestionAnalysis) 
     if not candidates:
         return candidates
     best = candidates[0]
-    if gives_a_reason(best.text, analysis) and not of_another_subject(best, analysis):
+    of_another = of_another_subject(best, analysis)
+    if gives_a_reason(best.text, analysis) and not of_another:
         if _tells_the_event_with_a_cause(best, analysis):
             # the event and its cause in one sentence give what is asked, whether or not a word of cause says so
             # ("quit in March to run the fire academy")
@@ -556,7 +557,9 @@ def told_with_a_reason(candidates: list[Candidate], analysis: QuestionAnalysis) 
         # needs it because ..." further down tells the event asked about with its cause
         caused = _caused_further_down(candidates, analysis, ENOUGH_CAUSE_WINDOW)
         return candidates if caused is None else [caused, *(c for c in candidates if c is not caused)]
-    found = _reason_in_the_next(best, analysis)
+    # the sentence after another's act goes on about that act ("... because diesel climbed." / "Fuel is a third of
+    # its costs, the director said.")
+    found = None if of_another and _asks_of_a_named_doer(analysis) else _reason_in_the_next(best, analysis)
     if found is None:
         caused = (_caused_further_down(candidates, analysis, CAUSE_WINDOW)
                   or _caused_in_the_next_further_down(candidates, analysis, CAUSE_WINDOW)
@@ -599,7 +602,26 @@ def of_another_subject(candidate: Candidate, analysis: QuestionAnalysis) -> bool
     # (a verb of saying tells who said it, not who did what was asked: "..., public works director X said")
     verbs = [t for t in _event_words(doc, analysis) if t.pos_ in ("VERB", "AUX")
              and t.lemma_.casefold() not in _SAYING_LEMMAS]  # fmt: skip
-    return bool(verbs) and all(_done_by_another(verb, asked, asks_of_a_person, people) for verb in verbs)
+    by_its_doer = _asks_of_a_named_doer(analysis)
+    return bool(verbs) and all(_done_by_another(verb, asked, asks_of_a_person, people, by_its_doer)
+                               for verb in verbs)  # fmt: skip
+
+
+# Bodies that act for the places, schools and services under them.
+_GOVERNING_BODIES = frozenset({"board", "council", "commission", "committee", "district", "department", "authority",
+                               "agency", "government", "county", "city", "town", "village", "state", "trustees",
+                               "legislature", "court", "administration", "office"})
+
+
+def _asks_of_a_named_doer(analysis: QuestionAnalysis) -> bool:
+    """Whether the question asks why someone named did something to a thing it does not name ("Why did Harlow
+    Middle School call off its spring concert?", "Why did the Ostin Bus Co. raise its fares?"): the one asked is the
+    doer, so a sentence whose doer is another name tells another's act, whatever it did it to."""
+    subject = _question_subject(analysis)
+    if subject is None or subject.dep_ != "nsubj" or not _names_of(subject):
+        return False
+    objects = [t for t in subject.head.children if t.dep_ == "dobj"]
+    return bool(objects) and not any(_names_of(o) for o in objects)
 
 
 def _subject_names(analysis: QuestionAnalysis) -> set[str]:
@@ -623,13 +645,22 @@ def _names_of(noun: "Token") -> set[str]:
             for stem in stems(t.text)}  # fmt: skip
 
 
-def _done_by_another(verb: "Token", asked: set[str], asks_of_a_person: bool, people: set[str]) -> bool:
+def _done_by_another(verb: "Token", asked: set[str], asks_of_a_person: bool, people: set[str],
+                     by_its_doer: bool = False) -> bool:
     """Whether the verb's subject or object is named, by names that share none with the question's subject nor
-    spell its initials, and is of the kind asked about; never when one of them is a pronoun."""
+    spell its initials, and is of the kind asked about; never when one of them is a pronoun. With `by_its_doer`
+    (the question names who did it, `_asks_of_a_named_doer`), the subject alone decides."""
     # a common noun named beside it is that name ("The town's assistant treasurer, Abe Crane, resigned")
     arguments = [next((c for c in a.children if c.dep_ == "appos" and c.pos_ == "PROPN"), a)
                  for a in verb.children if a.dep_ in ("nsubj", "nsubjpass", "dobj")]  # fmt: skip
-    if not asks_of_a_person and any(a.dep_ == "dobj" for a in arguments):
+    if by_its_doer and not asks_of_a_person:
+        # "Lyle Academy called off its spring concert because ..." is Lyle Academy's act, not Harlow Middle School's;
+        # a body that governs may act for the one asked ("The Tollan County School Board canceled the homecoming
+        # dance", for Harlan High's)
+        arguments = [a for a in arguments if a.dep_ == "nsubj" and a.lemma_.casefold() not in _GOVERNING_BODIES]
+        if not arguments:
+            return False
+    elif not asks_of_a_person and any(a.dep_ == "dobj" for a in arguments):
         # of a thing, what is done is done to the object; a subject with no name is only who did it ("The county
         # also closed the Orchard Lane culvert", for "Why will the Kell Street bridge close?")
         arguments = [a for a in arguments if a.dep_ != "nsubj" or a.pos_ == "PROPN" or _names_of(a)]

@@ -495,6 +495,19 @@ def _named_sentences(text: str) -> list["Candidate"]:
     ("Why was the Sorrel Road bridge closed?", "The county will close the bridge because its deck is rotting.", False),
     ("Why did Marta Quill resign as Stroud fire chief?", "The town board accepted the Ossery Lane plan because it "
      "cost less.", False),
+    # the question names who did it to a thing: another named doer did it to its own, whatever the thing; a body
+    # that governs may act for the one asked, and one it owns is the one asked
+    ("Why did Wexford Middle School call off its spring recital?", "Pennick Academy called off its spring recital "
+     "because its choir director is on leave.", True),
+    ("Why did the Dunmore Bus Co. raise its fares?", "Ashcombe Transit raised fares to $3 because fuel prices "
+     "climbed.", True),
+    ("Why did Tarrow Mills cut 40 jobs?", "Velder Foods cut 40 jobs at its plant because orders fell.", True),
+    ("Why did Orrin High cancel its winter formal?", "The Kessel County School Board canceled the winter formal "
+     "because the gym roof leaks.", False),
+    ("Why did the Dunmore Bus Co. raise its fares?", "The bus company raised fares to $3 because fuel prices "
+     "climbed.", False),
+    ("Why did Tarrow Mills cut 40 jobs?", "Hollin Industries, which owns Tarrow Mills, cut 40 jobs because orders "
+     "fell.", False),
     # a verb of saying tells who said it
     ("How come Velt didn't tell Orr Lane residents to boil water?",
      "No advisory was issued because pressure never fell, public works director Ada Renn told the council.", False),
@@ -521,6 +534,20 @@ def test_a_cause_of_another_ones_act_is_no_reason_for_the_one_asked() -> None:
     assert kept and kept[0] is sentences[0]
     pool = _named_sentences("The Orby Municipal Pool will close for five months after inspectors found black mold.")
     assert told_with_a_reason(pool, analyse("Why did the Dell Street skate park close?")) == []
+
+
+@pytest.mark.parametrize("article", [
+    "Ashcombe Transit raised fares to $3 in May because fuel prices climbed. Fuel is a third of its costs, director "
+    "Lea Morn said.",
+    "Ashcombe Transit raised fares to $3 in May. The reason was that fuel prices climbed for a third year, director "
+    "Lea Morn said.",
+])  # fmt: skip
+def test_the_sentence_after_another_named_doers_act_gives_no_reason_for_the_one_asked(article: str) -> None:
+    """The question names who raised the fares; the best sentence tells another firm's raise, and the sentence after
+    it goes on about that raise: neither says why the one asked raised its fares."""
+    from rag.reasons import told_with_a_reason
+
+    assert told_with_a_reason(_named_sentences(article), analyse("Why did the Dunmore Bus Co. raise its fares?")) == []
 
 
 @pytest.mark.parametrize(("after", "found"), [
