@@ -150,7 +150,43 @@ def of_another_place_by_title(analysis: QuestionAnalysis, text: str, entity: tup
     owned = owner.search(text, sentence[0], entity[0]) if owner is not None else None
     asked = {POSSESSIVE_END.sub("", w.casefold()) for w in words(analysis.question)}
     # (of the place when any word of its name is the question's: "Tarnby Primary School's principal")
-    return owned is not None and not any(w.casefold() in asked for w in owned.group(1).split())
+    if owned is not None and not any(w.casefold() in asked for w in owned.group(1).split()):
+        return True
+    return _of_another_place_told(analysis, text, entity, sentence, asked)
+
+
+# A place after a name: "Deputy Chief Lorcan Vashti of Wendle Cross".
+_OF_A_PLACE_AFTER = re.compile(r",?\s+of\s+((?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*)")
+# A public body of a place: "the Gorsey Bridge Police Department", "the Orby Town Council".
+_A_PLACES_BODY = re.compile(r"\b((?:[A-Z][\w'’-]*\s+)+)(?:Department|Council|Board|Commission|Office)\b")
+
+
+def _of_another_place_told(analysis: QuestionAnalysis, text: str, entity: tuple[int, int],
+                           sentence: tuple[int, int], asked: set[str]) -> bool:  # fmt: skip
+    """For "Who's the deputy fire chief in Harrowmere?": whether the sentence, which names no place the question
+    names, ties the name to another place: "Deputy Chief Lorcan Vashti of Wendle Cross", or "Deputy Chief Ottilie
+    Garrow will lead the Gorsey Bridge Police Department" (a place's name before a public body's)."""
+    places = {w.casefold() for c in analysis.constraints if c.kind == "name" for w in words(c.text)} - _GENERIC_NAME
+    told = {POSSESSIVE_END.sub("", w.casefold()) for w in words(text[sentence[0] : sentence[1]])}
+    if not places or places & told:
+        return False
+    after = _OF_A_PLACE_AFTER.match(text, entity[1], sentence[1])
+    if after is not None and _another_places_words(after.group(1).split(), asked):
+        return True
+    return any(_another_places_words(body.group(1).split(), asked)
+               for body in _A_PLACES_BODY.finditer(text, sentence[0], sentence[1]))  # fmt: skip
+
+
+# Words of a name that say what kind of place or body it is, not which.
+_GENERIC_NAME = frozenset({"the", "city", "town", "county", "village", "state", "district"})
+
+
+def _another_places_words(name: list[str], asked: set[str]) -> bool:
+    """Whether a name holds a word that names a place (no title's word, no word of time) and none the question
+    asks of."""
+    bare = [POSSESSIVE_END.sub("", w.casefold()) for w in name]
+    own = [w for w in bare if w not in TITLE_QUALIFIERS and w not in _GENERIC_NAME and w not in _NAMES_OF_TIME]
+    return bool(own) and not any(w in asked for w in own)
 
 
 # How many words after a name and its comma may come before the noun it names ("Tessaly's, a new bakery").

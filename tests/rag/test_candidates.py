@@ -2139,6 +2139,27 @@ def test_a_name_titled_for_another_place_does_not_hold_the_role_asked(question: 
     assert (_answers(question, passage) == ["Sidonie Arkwright"]) is holds
 
 
+@pytest.mark.parametrize(("question", "text", "name", "holds"), [
+    # a place after the name, or before the public body the name leads, that the question does not ask of
+    ("Who's the deputy fire chief in Quenby?", "A barn fire in Quenby drew crews from three towns on Sunday. Deputy "
+     "Chief Aldous Renk of Pellow Falls directed the crews on the ground.", "Aldous Renk", False),
+    ("Who's the deputy fire chief in Pellow Falls?", "A barn fire in Quenby drew crews from three towns on Sunday. "
+     "Deputy Chief Aldous Renk of Pellow Falls directed the crews on the ground.", "Aldous Renk", True),
+    ("Who is the deputy police chief in Tarnby?", "Tarnby and Ashcombe share a dispatch center. Deputy Chief Ines "
+     "Morrow will lead the Ashcombe Police Department until a new chief is hired.", "Ines Morrow", False),
+    ("Who is the deputy police chief in Ashcombe?", "Tarnby and Ashcombe share a dispatch center. Deputy Chief Ines "
+     "Morrow will lead the Ashcombe Police Department until a new chief is hired.", "Ines Morrow", True),
+    # the place asked named in the sentence: the other place may be where the one asked came from
+    ("Who's the deputy fire chief in Quenby?", "Quenby Deputy Chief Aldous Renk of Pellow Falls directed the crews on "
+     "the ground.", "Aldous Renk", True),
+])  # fmt: skip
+def test_a_name_tied_to_another_place_does_not_hold_the_post_asked_of_a_place(
+    question: str, text: str, name: str, holds: bool
+) -> None:
+    passage = _passage(text, _tagged(text, "PERSON", name))
+    assert (name in _answers(question, passage)) is holds
+
+
 def test_a_speaker_of_another_kind_of_the_role_is_not_the_one_who_holds_it() -> None:
     """"Fire Chief Ada Renn said ..." before "..., he said": the speaker is no police chief."""
     text = ("Fire Chief Ada Renn said crews went door to door in Tarnby on Monday. Eleven people were pulled from "
