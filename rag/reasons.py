@@ -461,11 +461,13 @@ def _an_account(doc: "Doc", question: str, following: bool = False) -> bool:
     doubled the rent, the owner said." give her account."""
     asked = set(stems(question))
     for token in doc:
-        if _says(token):
+        if _says(token) and not _only_who_was_told(token):
             content = _reported(token)
         elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             content = token.head if token.head.i != token.i else None
         else:
+            continue
+        if content is not None and _only_who_was_told(content):
             continue
         if content is None or following:
             return True
@@ -474,6 +476,20 @@ def _an_account(doc: "Doc", question: str, following: bool = False) -> bool:
         if content.i < token.i and not _subject_asked_about(content, asked):
             return True
     return False
+
+
+# Verbs of passing the news on to someone: "Pash informed her of the decision", "she told vendors at their July
+# meeting", "Voigt said she met with Pine Hill's teachers".
+_TELLING_VERBS = frozenset({"tell", "inform", "notify", "call", "meet", "email", "brief", "alert", "phone", "text"})
+
+
+def _only_who_was_told(verb: "Token") -> bool:
+    """Whether a reported clause only tells whom the news was passed on to, and how or when ("Okafor said Pash
+    informed her of the decision in a phone call"): a verb of telling with no clause of what was told ("Eng said
+    Quill told him she had accepted a job" tells it, and may say why)."""
+    return verb.lemma_.casefold() in _TELLING_VERBS and not any(
+        c.dep_ in ("ccomp", "xcomp", "advcl", "dative") and c.pos_ in ("VERB", "AUX") for c in verb.children
+    )
 
 
 # Words of a measure, which a restated event may add: "rose 11 percent", "about $3.8 million".

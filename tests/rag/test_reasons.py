@@ -302,6 +302,25 @@ def test_a_verb_of_adding_a_thing_is_no_account() -> None:
     assert reason_in("She added that the utility had no choice.", analysis, following=True) == "account"
 
 
+@pytest.mark.parametrize(("following", "reason"), [
+    # whom the news was passed on to, and how or when: no account of why
+    ("Kell said Penn informed him of her decision in a meeting Thursday.", None),
+    ("Kell said he told the dock crews on Monday morning.", None),
+    ("Kell said he met with the harbor commission Tuesday afternoon.", None),
+    ("Kell said the port would notify boat owners by mail in May.", None),
+    # what was told, or something else said: an account
+    ("Kell said Penn told him she had taken a job in Maine.", "account"),
+    ("Kell said the port could no longer afford her salary.", "account"),
+])  # fmt: skip
+def test_telling_whom_the_news_was_passed_on_to_is_no_account(following: str, reason: str | None) -> None:
+    from rag.reasons import reason_in, told_with_a_reason
+
+    analysis = analyse("Why did harbor master Odile Penn resign?")
+    assert reason_in(following, analysis, following=True) == reason
+    sentences = _named_sentences(f"Harbor master Odile Penn has resigned, Port Director Amos Kell said Friday. {following}")
+    assert bool(told_with_a_reason(sentences, analysis)) is (reason is not None)
+
+
 def test_noting_a_fact_is_an_account_and_a_relative_pronoun_points_back_to_nothing() -> None:
     """"He noted a 30 percent rise in night calls" tells a fact someone gave (only "adds $12" adds no words); "who"
     in "Board member Ivo Lund, who cast the lone no vote, said ..." is no pronoun subject pointing back."""
@@ -526,9 +545,9 @@ def test_a_cause_of_another_ones_act_is_no_reason_for_the_one_asked() -> None:
     from rag.reasons import told_with_a_reason
 
     sentences = _named_sentences(
-        "Fire Chief Marta Quill has resigned, Town Administrator Paul Eng said Thursday. Eng said Quill told him "
-        "of her decision on Monday. Deputy Chief Sol Reyes resigned in 2021 because the town would not fund a "
-        "second ambulance."
+        "Fire Chief Marta Quill has resigned, Town Administrator Paul Eng said Thursday. Eng said Quill's letter "
+        "thanked the crews for nine years. Deputy Chief Sol Reyes resigned in 2021 because the town would not fund "
+        "a second ambulance."
     )
     kept = told_with_a_reason(sentences, analyse("Why did Marta Quill resign as Stroud fire chief?"))
     assert kept and kept[0] is sentences[0]
