@@ -15,7 +15,7 @@ from rag.decisions import DECIDING
 from rag.moods import clause_mood, is_infinitive
 from rag.query import QuestionAnalysis
 from rag.text import all_stems
-from rag.value_clause import _predicate_stems, answer_clause_tokens, any_of, negated, token_stems
+from rag.value_clause import _predicate_stems, answer_clause_tokens, any_of, negated, the_asked_act, token_stems
 from rag.value_times import year_written
 from rag.verb_classes import IRREALIS_GOVERNORS
 from rag.verb_meanings import same_act
@@ -274,3 +274,44 @@ def _of_the_asked_event(
         or same_act(predicate, token)
         or max(word_likeness(f, token.lemma_) for f in analysis.predicate_forms) >= TOLD_EVENT_LIKENESS
     )
+
+
+def dates_another_named_ones_act(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """Whether a date answers when the act asked was done, but to or by another thing by name: for "When did
+    Barnaby Skerritt buy Pennycress Farm?", "Skerritt, who bought the adjoining Hollins orchard in 2016" (both
+    objects names, sharing no word); for "When did the Lintmoor Community Pantry open?", "a discount grocer,
+    Thriftwell, opened on the bypass in 2022" (no object either side, both subjects names sharing none). A common
+    noun may be the one asked ("bought the dairy", "The pantry opened"), and one who acts on the thing asked is no
+    other thing ("The county will close its Orby clinic" for when the clinic closes)."""
+    if analysis.answer_type != "date" or candidate.answer is None or not analysis.predicate:
+        return False
+    clause = answer_clause_tokens(candidate)
+    if clause is None or clause[1].pos_ not in ("VERB", "AUX") or not the_asked_act(analysis, clause[1]):
+        return False
+    verb = clause[1]
+    asked_verb = next((t for t in sentence_parse(analysis.question) if t.dep_ == "ROOT"), None)
+    if asked_verb is None:
+        return False
+    asked = frozenset(all_stems(" ".join(t.text for t in asked_verb.doc if t.pos_ == "PROPN")))
+    asked_object, told_object = _argument(asked_verb, ("dobj",)), _argument(verb, ("dobj",))
+    if asked_object is not None or told_object is not None:
+        return _another_name(asked_object, told_object, asked)
+    return _another_name(_argument(asked_verb, ("nsubj",)), _argument(verb, ("nsubj",)), asked)
+
+
+def _argument(verb: "Token", deps: tuple[str, ...]) -> "Token | None":
+    """The verb's argument of one of `deps`, or, for a relative clause's "who" or "which", the noun it hangs on."""
+    found = next((c for c in verb.children if c.dep_ in deps), None)
+    if found is not None and found.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        return verb.head
+    return found
+
+
+def _another_name(asked: "Token | None", told: "Token | None", question_names: frozenset[str]) -> bool:
+    """Whether both the question's argument and the sentence's are names (a proper noun heads them, or names one
+    beside it: "a discount grocer, Thriftwell"), and the sentence's shares no word with the question's names."""
+    if asked is None or told is None or asked.pos_ != "PROPN":
+        return False
+    told = next((c for c in told.children if c.dep_ == "appos" and c.pos_ == "PROPN"), told)
+    names = [t.text for t in told.subtree if t.pos_ == "PROPN" and (t is told or t.dep_ in ("compound", "flat"))]
+    return told.pos_ in ("PROPN", "NOUN") and bool(names) and not all_stems(" ".join(names)) & question_names

@@ -21,7 +21,7 @@ from rag.date_words import YEAR
 from rag.decisions import decided_another_thing, decided_for_another, decided_upon
 from rag.event_dates import (
     dated_as_to_come, dated_before_its_article, dates_a_habit_not_an_event, dates_a_thing_or_a_state,
-    dates_an_event_not_told, dates_another_event, dates_what_was_done,
+    dates_an_event_not_told, dates_another_event, dates_another_named_ones_act, dates_what_was_done,
 )  # fmt: skip
 from rag.new_names import names_a_person
 from rag.something_else import (
@@ -322,6 +322,7 @@ def the_hired_firm(candidate: Candidate, analysis: QuestionAnalysis) -> bool:
         and (about_the_thing_asked(candidate, analysis) or names_no_other_job(candidate, analysis))
         and not _on_another_street(candidate, analysis)
     )
+
 
 
 def _names_the_thing_worked_on(candidate: Candidate, analysis: QuestionAnalysis) -> bool:
@@ -932,13 +933,14 @@ _SOMETHING_ELSE_CHECKS: tuple[tuple[Callable[..., bool], bool], ...] = (
     (counts_anothers, False), (a_sum_of_anothers, False), (of_another_person, False), (paid_to_another_person, False),
     (done_by_another_named, False), (given_for_another_named, False), (held_not_done, False), (held_for_now, False),
     (leaves_the_post, False), (lasts_for_another_tenure, False), (done_to_other_people, False),
-    (sums_something_else, True), (pays_someone_else, True), (sizes_something_else, True),
-    (lasts_for_something_else, True), (shares_something_else, True), (pays_for_something_else, True),
-    (prices_another_thing, True), (paid_out_by_another, False), (dates_another_event, False),
-    (dates_what_was_done, False), (dates_a_habit_not_an_event, False), (dated_before_its_article, False),
-    (dates_a_thing_or_a_state, False), (dates_an_event_not_told, True), (done_the_other_way, False),
-    (acts_rather_than_places, False), (done_in_another_place, False), (approximate_for_exact, False),
-    (only_said_it, False), (names_what_it_is_done_to, False), (names_one_by_its_number, False), (a_population, False),
+    (sums_something_else, True), (pays_someone_else, True),
+    (sizes_something_else, True), (lasts_for_something_else, True), (shares_something_else, True),
+    (pays_for_something_else, True), (prices_another_thing, True), (paid_out_by_another, False),
+    (dates_another_event, False), (dates_another_named_ones_act, False), (dates_what_was_done, False),
+    (dates_a_habit_not_an_event, False), (dated_before_its_article, False), (dates_a_thing_or_a_state, False),
+    (dates_an_event_not_told, True), (done_the_other_way, False), (acts_rather_than_places, False),
+    (done_in_another_place, False), (approximate_for_exact, False), (only_said_it, False),
+    (names_what_it_is_done_to, False), (names_one_by_its_number, False), (a_population, False),
     (_given_for_another_time, False),
 )
 

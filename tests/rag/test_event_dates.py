@@ -173,3 +173,36 @@ def test_a_year_before_its_article_dates_nothing_to_come(question: str, value: s
     start = text.index(value)
     candidate = Candidate(0, passage, 0, len(text), {}, [(start, start + len(value), "DATE")])
     assert dated_before_its_article(analyse(question), candidate) is before
+
+
+@pytest.mark.parametrize(("question", "text", "value", "another"), [
+    # the act asked, done to another thing by name, or by another by name when neither has an object
+    ("When did Ilse Varga buy Harrow Mill?", "Varga, who bought the neighboring Tessel orchard in 2014, said the mill "
+     "needs a new roof.", "2014", True),
+    ("When did the Orrin Street Bakery open?", "Its rival, Crumb & Co., opened on Dock Road in 2021.", "2021", True),
+    # the thing asked by name, or in a common noun; one who acts on the thing asked
+    ("When did Ilse Varga buy Harrow Mill?", "Varga bought Harrow Mill in 2014 from the Tessel family.", "2014", False),
+    ("When did Ilse Varga buy Harrow Mill?", "Varga bought the mill in 2014 from the Tessel family.", "2014", False),
+    ("When did the Orrin Street Bakery open?", "The bakery opened on Orrin Street in 2021.", "2021", False),
+    ("When will the Orrin clinic close?", "The Kessel County Health Department will close its Orrin clinic on "
+     "Aug. 19.", "Aug. 19", False),
+])  # fmt: skip
+def test_the_date_of_the_act_asked_done_to_or_by_another_by_name(
+    question: str, text: str, value: str, another: bool
+) -> None:
+    from rag.event_dates import dates_another_named_ones_act
+    from rag.query import analyse
+
+    assert dates_another_named_ones_act(analyse(question), _value_candidate(text, value, "DATE")) is another
+
+
+
+def test_a_date_of_buying_another_thing_by_name_is_put_aside() -> None:
+    """The answerer's ordering drops the date of buying another named thing, and keeps the date of the thing asked."""
+    from rag.ordering import fitting_first
+    from rag.query import analyse
+
+    text = "Varga, who bought the neighboring Tessel orchard in 2014, said the mill needs a new roof."
+    candidate = _value_candidate(text, "2014", "DATE")
+    assert fitting_first([candidate], analyse("When did Ilse Varga buy Harrow Mill?")) == []
+    assert fitting_first([candidate], analyse("When did Ilse Varga buy the Tessel orchard?")) == [candidate]
