@@ -31,7 +31,8 @@ from rag.something_else import (
 )  # fmt: skip
 from rag.value_verbs import done_in_another_place, done_the_other_way, held_not_done, the_same_act, told_as_to_come
 from rag.who_did_it import (
-    acts_rather_than_places, does_the_asked_act_aside, given_the_work, made_by, names_what_it_is_done_to, only_said_it,
+    acts_rather_than_places, does_the_asked_act_aside, given_the_work, made_by, made_no_work_told,
+    names_what_it_is_done_to, only_said_it,
 )  # fmt: skip
 from rag.yes_no import tells_whether
 from rag.earnings import pays_someone_else
@@ -940,8 +941,8 @@ _SOMETHING_ELSE_CHECKS: tuple[tuple[Callable[..., bool], bool], ...] = (
     (dates_a_habit_not_an_event, False), (dated_before_its_article, False), (dates_a_thing_or_a_state, False),
     (dates_an_event_not_told, True), (done_the_other_way, False), (acts_rather_than_places, False),
     (done_in_another_place, False), (approximate_for_exact, False), (only_said_it, False),
-    (names_what_it_is_done_to, False), (names_one_by_its_number, False), (a_population, False),
-    (_given_for_another_time, False),
+    (made_no_work_told, False), (names_what_it_is_done_to, False), (names_one_by_its_number, False),
+    (a_population, False), (_given_for_another_time, False),
 )
 
 

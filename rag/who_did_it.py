@@ -5,11 +5,12 @@ a work, the doer of an act told in a participle.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from index.nlp import sentence_parse
 from rag.asked_roles import OFFICE_TITLES
-from rag.candidate import Candidate
+from rag.candidate import Candidate, text_stems, with_sentence_before
 from rag.event_dates import SAYING_VERBS
 from rag.name_words import PUBLIC_BODY
 from rag.query import QuestionAnalysis
@@ -285,3 +286,44 @@ _MAKING_WORK = frozenset({"carry", "conduct", "prepare", "write", "do", "compile
 def _gives_work(verb: "Token", nouns: frozenset[str] | set[str] = _WORK_GIVEN) -> bool:
     """Whether the verb's object is a contract, a bid or a job (or, for "do", the work)."""
     return any(c.dep_ == "dobj" and c.lemma_.casefold() in nouns for c in verb.children)
+
+
+# Verbs of making a work, and the nouns news calls its maker or the making by ("the project's architect", "plans
+# drawn up by ...", "its author"): a closed class of English words.
+_DESIGNING = ("design", "designer", "architect", "architecture", "plan", "drawing", "draw", "drew", "drawn")
+_WORKS_MADE = {
+    "design": _DESIGNING,
+    "write": ("write", "writer", "author", "wrote", "written", "draft"),
+    "paint": ("paint", "painter", "painting", "mural", "artist"),
+    "compose": ("compose", "composer", "composition", "score"),
+    "sculpt": ("sculpt", "sculptor", "sculpture", "artist"),
+    "photograph": ("photograph", "photographer", "photo"),
+    "draw": (*_DESIGNING, "artist", "illustrator"),  # (plans are drawn up by who designs: "designed by ...")
+}
+
+
+def made_no_work_told(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """Whether a name answering who made a work ("Who designed the garage?", "Who wrote the report?") comes from a
+    sentence, and the one before it, that tell no making of it nor name any maker: "The City Council voted to build a
+    garage on the lot behind the Vantry County Courthouse" names who decided, and a building; "The plans were drawn
+    up by Ames Architects" and "Ada Fisk, the project's architect, said ..." tell the maker."""
+    if not _asks_who_did_it(analysis) or candidate.answer is None:
+        return False
+    words = _WORKS_MADE.get(analysis.predicate or "")
+    if words is None:
+        return False
+    by = _BY_BEFORE.search(candidate.passage.text, max(candidate.start, candidate.answer[0] - _BY_REACH),
+                           candidate.answer[0])  # fmt: skip
+    if by is not None and by.group(1).casefold() not in _NOT_MADE_BY:
+        return False  # "according to a report by the city's emergency management director, Ines Falk": its maker
+    told = text_stems(with_sentence_before(candidate))
+    return not told & all_stems(" ".join(words))
+
+
+# A name after "by" within a few words of it ("a report by the county's engineer, Ines Falk"; "designed by Ames").
+_BY_REACH = 60
+_BY_BEFORE = re.compile(r"([\w'’-]+)\s+by\b[^.;:!?]*$")
+# Verbs before "by" of one who orders, pays for, presents or passes a work, not its maker ("presented by Councilor
+# Ada Fisk", "commissioned by the council").
+_NOT_MADE_BY = frozenset({"presented", "commissioned", "ordered", "requested", "released", "received", "funded",
+                          "paid", "approved", "led", "read", "backed", "sponsored", "endorsed", "adopted", "reviewed"})

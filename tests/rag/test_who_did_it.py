@@ -163,3 +163,62 @@ def test_the_firm_given_a_job_is_told_by_the_award_or_by_its_post(text: str, giv
 
     name = "Pellan Bridge Contractors" if "Contractors" in text else "Pellan Bridge Company"
     assert given_the_work(_value_candidate(text, name, "ORG")) is given
+
+
+@pytest.mark.parametrize(("question", "text", "name", "label", "made"), [
+    # who decided, or a building named near the work, is not who made it
+    ("Who designed the Dock Street parking garage in Pellow?", "The Pellow City Council voted 5-2 on Tuesday to "
+     "build a garage on the Dock Street lot behind the Tamsin County Courthouse.", "the Tamsin County Courthouse",
+     "ORG", False),
+    ("Who designed the Dock Street parking garage in Pellow?", "The Pellow City Council voted 5-2 on Tuesday to "
+     "build a garage on the Dock Street lot.", "The Pellow City Council", "ORG", False),
+    ("Who wrote the Pellow harbor report?", "Harbor master Ivo Renn said the report was released Monday.", "Ivo Renn",
+     "PERSON", False),
+    # a sentence that tells the making, or names the maker by what they do
+    ("Who designed the Dock Street parking garage in Pellow?", "The plans for the Dock Street garage were drawn up by "
+     "Ames & Vell Architects.", "Ames & Vell Architects", "ORG", True),
+    ("Who designed the Dock Street parking garage in Pellow?", "Ada Fisk, the garage's architect, said the ramps "
+     "would be heated.", "Ada Fisk", "PERSON", True),
+    ("Who wrote the Pellow harbor report?", "The report, written by consultant Ivo Renn, calls for dredging.",
+     "Ivo Renn", "PERSON", True),
+])  # fmt: skip
+def test_who_made_a_work_is_told_by_the_making_or_the_makers_name(
+    question: str, text: str, name: str, label: str, made: bool
+) -> None:
+    from rag.who_did_it import made_no_work_told
+
+    assert _flags(made_no_work_told, question, text, name, label) is not made
+
+
+def test_a_body_that_voted_for_the_work_is_put_aside_as_its_maker() -> None:
+    from rag.ordering import fitting_first
+    from rag.query import analyse
+
+    text = "The Pellow City Council voted 5-2 on Tuesday to build a garage on the Dock Street lot."
+    council = _value_candidate(text, "The Pellow City Council", "ORG")
+    assert fitting_first([council], analyse("Who designed the Dock Street parking garage in Pellow?")) == []
+    voted = analyse("Who voted to build the Dock Street parking garage in Pellow?")
+    assert fitting_first([council], voted) == [council]
+
+
+def test_plans_drawn_up_are_told_by_a_design() -> None:
+    from rag.who_did_it import made_no_work_told
+
+    text = "The Orrin Hospital's new wing was designed by Tessel & Maund Architects."
+    question = "Which firm drew up the plans for the Orrin Hospital's new wing?"
+    assert not _flags(made_no_work_told, question, text, "Tessel & Maund Architects", "ORG")
+
+
+def test_a_work_by_a_name_tells_its_maker() -> None:
+    from rag.who_did_it import made_no_work_told
+
+    text = ("Damage to city property was put at $2.6 million, according to a report by the city's emergency "
+            "management director, Ines Falk.")
+    assert not _flags(made_no_work_told, "Who wrote the Pellow storm damage report?", text, "Ines Falk", "PERSON")
+
+
+def test_a_work_presented_by_a_name_does_not_tell_its_maker() -> None:
+    from rag.who_did_it import made_no_work_told
+
+    text = "The council also heard a report on lead pipes, presented by Councilor Ines Falk, on Monday."
+    assert _flags(made_no_work_told, "Who wrote the Pellow lead pipe report?", text, "Ines Falk", "PERSON")
