@@ -317,7 +317,8 @@ def test_telling_whom_the_news_was_passed_on_to_is_no_account(following: str, re
 
     analysis = analyse("Why did harbor master Odile Penn resign?")
     assert reason_in(following, analysis, following=True) == reason
-    sentences = _named_sentences(f"Harbor master Odile Penn has resigned, Port Director Amos Kell said Friday. {following}")
+    lead = "Harbor master Odile Penn has resigned, Port Director Amos Kell said Friday."
+    sentences = _named_sentences(f"{lead} {following}")
     assert bool(told_with_a_reason(sentences, analysis)) is (reason is not None)
 
 
