@@ -379,3 +379,21 @@ def _in_an_entity_of(passage: Passage, at: int, labels: frozenset[str]) -> bool:
 
 # How many heads up from a value its host may stand ("12 years" <- "for" <- "lived" <- "who ..." of "Gaines").
 _HOST_STEPS = 6
+
+
+def saved_for_another_named(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
+    """Whether a sum answering what a name saves, gains or is given ("How much will Vantry County save by merging
+    the jails?") is told of another name the act is done for, by a verb with two objects: "the merger would save
+    Osterhay about $3.5 million a year" (the act asked; its subject not the name asked; its first object a name
+    sharing no word with it)."""
+    if analysis.answer_type not in ("money", "quantity") or not analysis.subject or not analysis.predicate:
+        return False
+    verb = value_verb(candidate)
+    if verb is None or not the_asked_act(analysis, verb) or not _does_the_asked_act(analysis):
+        return False
+    asked = all_stems(analysis.subject)
+    if any(c.dep_ == "nsubj" and _name_stems(c) & asked for c in verb.children):
+        return False
+    # (the parser may take the first of the two objects for the verb's only one: "save Ashcombe about $3.5 million")
+    return any(c.dep_ in ("dative", "dobj") and c.pos_ == "PROPN" and not _name_stems(c) & asked
+               for c in verb.children)  # fmt: skip

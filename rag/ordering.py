@@ -12,7 +12,7 @@ from typing import Callable
 from index.nlp import sentence_parse
 from rag.another_person import (
     a_sum_of_anothers, counts_anothers, done_by_another_named, done_to_other_people, given_for_another_named,
-    of_another_person, paid_to_another_person,
+    of_another_person, paid_to_another_person, saved_for_another_named,
 )  # fmt: skip
 from rag.answer_clause import answer_clause, clause_agrees
 from rag.candidate import Candidate, sentence_spans, span_before, text_stems, with_sentence_before
@@ -932,9 +932,9 @@ def _given_for_another_time(analysis: QuestionAnalysis, candidate: Candidate) ->
 _SOMETHING_ELSE_CHECKS: tuple[tuple[Callable[..., bool], bool], ...] = (
     (counts_something_else, True), (counts_those_taken_on, False), (counts_votes_not_asked, False),
     (counts_anothers, False), (a_sum_of_anothers, False), (of_another_person, False), (paid_to_another_person, False),
-    (done_by_another_named, False), (given_for_another_named, False), (held_not_done, False), (held_for_now, False),
-    (leaves_the_post, False), (lasts_for_another_tenure, False), (done_to_other_people, False),
-    (sums_something_else, True), (pays_someone_else, True),
+    (done_by_another_named, False), (saved_for_another_named, False), (given_for_another_named, False),
+    (held_not_done, False), (held_for_now, False), (leaves_the_post, False), (lasts_for_another_tenure, False),
+    (done_to_other_people, False), (sums_something_else, True), (pays_someone_else, True),
     (sizes_something_else, True), (lasts_for_something_else, True), (shares_something_else, True),
     (pays_for_something_else, True), (prices_another_thing, True), (paid_out_by_another, False),
     (dates_another_event, False), (dates_another_named_ones_act, False), (dates_what_was_done, False),

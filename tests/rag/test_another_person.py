@@ -281,3 +281,26 @@ def test_a_name_that_describes_a_thing_asks_of_no_one_by_that_name() -> None:
     question = "What's bail set at for the man accused of torching the Achterhof barn?"
     assert not paid_to_another_person(analyse(question), candidate)
     assert paid_to_another_person(analyse("What was Ysabel Achterhof's bail set at?"), candidate)
+
+
+@pytest.mark.parametrize(("question", "another"), [
+    ("How much will Tarnby save each year by merging the jails?", True),  # the merger saves Ashcombe
+    ("How much will Ashcombe save each year by merging the jails?", False),
+    ("How much will the merger save Ashcombe?", False),  # the subject asked is the merger, not a name saving
+    ("How much will Tarnby spend on the merger?", False),  # another act
+])  # fmt: skip
+def test_a_sum_saved_for_another_name_answers_not_what_the_name_asked_saves(question: str, another: bool) -> None:
+    from rag.another_person import saved_for_another_named
+
+    text = "Commissioner Ida Holm said the merger would save Ashcombe about $3.5 million a year."
+    assert _flags(saved_for_another_named, question, text, "about $3.5 million", "MONEY") is another
+
+
+def test_a_sum_saved_for_another_name_is_put_aside() -> None:
+    from rag.ordering import fitting_first
+    from rag.query import analyse
+
+    text = "Commissioner Ida Holm said the merger would save Ashcombe about $3.5 million a year."
+    saved = _value_candidate(text, "about $3.5 million", "MONEY")
+    assert fitting_first([saved], analyse("How much will Tarnby save each year by merging the jails?")) == []
+    assert fitting_first([saved], analyse("How much will Ashcombe save each year by merging the jails?")) == [saved]
