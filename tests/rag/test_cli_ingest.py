@@ -409,10 +409,13 @@ def _store_of(data_dir: Path) -> object:
 
 @pytest.fixture()
 def many_articles(tmp_path: Path) -> tuple[Path, dict[str, str]]:
-    """40 generated articles and the smallest chunks: an ingest long enough to be interrupted part-way."""
+    """40 generated articles and the smallest chunks: an ingest long enough to be interrupted part-way. (Long
+    articles: about 800 passages, so that the first group's records (EMBED_GROUP_CHUNKS, 256 passages) leave two
+    more groups to embed, seconds in which the interrupt lands; with 350 passages only one short group was left,
+    and a loaded machine's interrupt sometimes came after the ingest had ended.)"""
     from bench.corpus import generate_corpus
 
-    generate_corpus(tmp_path / "many", 40, seed=5, paragraphs=(2, 4))
+    generate_corpus(tmp_path / "many", 40, seed=5, paragraphs=(5, 9))
     return tmp_path / "many", {"RAG_CHUNK_SIZE": "32", "RAG_CHUNK_OVERLAP": "5", "RAG_EMBED_BATCH_SIZE": "8"}
 
 
