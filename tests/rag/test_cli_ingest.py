@@ -365,17 +365,26 @@ def _collection_ids(chroma_dir: Path) -> set[str]:
 
 def _records_in_new_collections(chroma_dir: Path, old: set[str]) -> int:
     """Article records upserted into record collections (`*-articles`) that were not in `old`: read from Chroma's
-    sqlite log, so whatever collection a run writes its records to; 0 while the database is locked."""
+    sqlite log and from its metadata segment (Chroma may purge the log once the segment holds the records, so a
+    busy machine polling the log alone could miss them), so whatever collection a run writes its records to; 0 while
+    the database is locked."""
     import sqlite3
 
     try:
         with sqlite3.connect(f"file:{chroma_dir / 'chroma.sqlite3'}?mode=ro", uri=True, timeout=0.2) as db:
-            rows = db.execute(
+            logged = db.execute(
                 "SELECT c.id, count(*) FROM embeddings_queue q JOIN collections c "
                 "ON q.topic = 'persistent://default/default/' || c.id "
                 "WHERE c.name LIKE '%-articles' AND q.operation != 3 GROUP BY c.id"
             ).fetchall()
-        return sum(count for collection, count in rows if collection not in old)
+            stored = db.execute(
+                "SELECT c.id, count(*) FROM embeddings e JOIN segments s ON e.segment_id = s.id "
+                "JOIN collections c ON s.collection = c.id WHERE c.name LIKE '%-articles' GROUP BY c.id"
+            ).fetchall()
+        counts: dict[str, int] = {}
+        for collection, count in [*logged, *stored]:
+            counts[collection] = max(counts.get(collection, 0), count)
+        return sum(count for collection, count in counts.items() if collection not in old)
     except sqlite3.Error:
         return 0
 
