@@ -398,11 +398,18 @@ def _interrupted(args: list[str], data_dir: Path, cwd: Path, env: dict[str, str]
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("RAG_", "OPENAI_"))}
     environment.update({"RAG_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT), **env})
     old = _collection_ids(data_dir / "chroma")
+    # (a child inherits an ignored SIGINT, and Python then never raises KeyboardInterrupt: whatever an earlier test
+    # in this worker did to the signal, the victim gets the default disposition, as from a shell)
     victim = subprocess.Popen([sys.executable, "-m", "rag.cli", *args], env=environment, cwd=cwd, text=True,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # fmt: skip
     deadline = time.monotonic() + 300
-    while victim.poll() is None and time.monotonic() < deadline and not _records_in_new_collections(data_dir / "chroma", old):
+    seen = 0
+    while victim.poll() is None and time.monotonic() < deadline and not seen:
+        seen = _records_in_new_collections(data_dir / "chroma", old)
         time.sleep(0.02)
+    assert seen, (f"the run ended (code {victim.poll()}) before any article record was seen; SIGINT in this "
+                  f"process: {signal.getsignal(signal.SIGINT)}")
     assert victim.poll() is None, f"the run ended before it could be interrupted: {victim.communicate()}"
     victim.send_signal(signal.SIGINT)
     out, err = victim.communicate(timeout=120)
