@@ -52,7 +52,6 @@ SUM_OF_MONEY_NOUNS = frozenset({"fare", "fee", "salary", "wage", "pay", "rent", 
 _SUMS_SET_ASIDE = frozenset({"budget"})
 
 
-
 def _asks_what_for(wh: "Token | None") -> bool:
     """Whether the question leaves a "for" without its object ("What is the $75,000 in the budget for?"): it asks what
     something is for, not how much."""

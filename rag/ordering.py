@@ -325,7 +325,6 @@ def the_hired_firm(candidate: Candidate, analysis: QuestionAnalysis) -> bool:
     )
 
 
-
 def _names_the_thing_worked_on(candidate: Candidate, analysis: QuestionAnalysis) -> bool:
     """Whether the candidate's sentence, or the one before, names the thing the question's work is done on (the
     object of its verb: "stadium" of "Who is building the new stadium at Orby High?")."""

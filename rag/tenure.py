@@ -221,7 +221,8 @@ def lasts_for_another_tenure(analysis: QuestionAnalysis, candidate: Candidate) -
     if analysis.answer_type != "duration" or candidate.answer is None or asked is None:
         return False
     surname = POSSESSIVE_END.sub("", asked.group("who").split()[-1])
-    if surname not in person_surnames(candidate.passage) and not any(label == "PERSON" and surname in name for name, label in analysis.entities):
+    named = any(label == "PERSON" and surname in name for name, label in analysis.entities)
+    if surname not in person_surnames(candidate.passage) and not named:
         return False  # "How long has Kettleby's Pharmacy been on Lantern Street?" asks of no person
     if not re.search(rf"\b{re.escape(surname)}\b", with_sentence_before(candidate)):
         return True
