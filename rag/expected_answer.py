@@ -136,6 +136,12 @@ def _how_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
         return "description", _subject_noun(doc)  # "How did the mayor say ...": a manner
     degree = modified.lower_
     noun = modified.head if modified.head.pos_ in ("NOUN", "PROPN") else _subject_noun(doc)
+    # "How many Legionnaires' disease cases ...?", "How many Tarnby Falls customers ...?": the parser may hang "many"
+    # on the possessor, or on a word of a name before the noun counted
+    if noun is not None and noun.i == modified.head.i:
+        while ((noun.dep_ == "poss" or (noun.dep_ == "compound" and noun.pos_ == "PROPN"))
+               and noun.head.pos_ == "NOUN" and noun.head.i > noun.i):  # fmt: skip
+            noun = noun.head
     if degree == "many":
         return "count", noun
     if degree == "long":

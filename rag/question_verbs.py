@@ -43,6 +43,9 @@ def _asked_verb_forms(doc: "Doc") -> tuple[str, ...]:
         verbs = [root]
     # "Did police make any arrests?": a light verb asks about its object ("arrest")
     objects = [c for t in verbs if t.lemma_.casefold() in _LIGHT_VERBS for c in t.children if c.dep_ == "dobj"]
+    # "Can people still go sledding?" asks about the sledding, which the parser may hang as a clause of its own
+    objects += [c for t in doc if t.lemma_.casefold() == "go" for c in t.children
+                if c.dep_ in ("xcomp", "advcl") and c.tag_ == "VBG" and c.i == t.i + 1]
     # "Did the union sign off on the contract?" asks whether it approved it
     meant = [meaning for t in verbs if (meaning := phrasal_meaning(t)) is not None]
     return tuple(sorted({form for t in verbs + objects for form in (*verb_forms(t.lemma_.casefold()), t.lower_)}
@@ -79,7 +82,10 @@ def _predicate(doc: "Doc") -> str | None:
     # outside a noun's modifier; failing that the last modifier ("Where was the driver hurt in the crash
     # taken?": the main verb comes after the subject, and a participle inside the subject before it)
     verbs = [t for t in doc if _a_verb(t) and t.lemma_ not in LINKING_VERBS and t.dep_ != "relcl"]
-    clausal = [t for t in verbs if t.dep_ != "acl"]
+    clausal = [t for t in verbs if t.dep_ not in ("acl", "amod")]
+    # (a participle before a noun only describes it: "When is the board holding its forum about the failed bond
+    # vote?" asks of the holding, which the parser hangs on "board")
+    verbs = [t for t in verbs if t.dep_ != "amod"] or verbs
     if clausal or verbs:
         return _complement_verb(clausal[0] if clausal else verbs[-1]).lemma_.casefold()
     # "When will the pool reopen?": a root with an auxiliary is a verb, whatever the tagger called it
@@ -132,6 +138,10 @@ def _verb_after_the_subject(doc: "Doc") -> str | None:
             verbs.append((token, at_the_end))
     if not verbs:
         return None
+    # of two words in a row, the second is the verb: "What day did the Veskwood fair open this year?" ("fair", with
+    # the adverb the tagger made of "open" after it, ends the subject)
+    taken = {token.i for token, _ in verbs}
+    verbs = [(token, at_the_end) for token, at_the_end in verbs if token.i + 1 not in taken] or verbs
     verb = next((token for token, at_the_end in verbs if at_the_end), verbs[0][0])
     # "What EF rating did the tornado get?", "how will people in Ebbington get library service?", "How many
     # residents does the Linden Hearth nursing home have?"; not a linking verb of a clause of its own ("... in homes

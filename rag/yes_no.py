@@ -26,7 +26,7 @@ SAME_EVENT_LIKENESS = 0.58
 # Verbs that tell of the same outcome, which word likeness does not put near each other ("approve": "pass" 0.44):
 # deciding on something (either way: "Did the board grant the variance?" is told by "denied"), choosing someone,
 # receiving something, a verdict either way ("convict": "acquit" 0.30), finishing, closing ("complete": "finish"
-# 0.56, "close": "shut" 0.56). A closed class of English verbs.
+# 0.56, "close": "shut" 0.56), coming to harm ("hurt": "harm" 0.57). A closed class of English verbs.
 SAME_EVENT = tuple(
     all_stems(" ".join(group))
     for group in (
@@ -40,6 +40,7 @@ SAME_EVENT = tuple(
         ("complete", "completed", "finish", "finished"),
         ("close", "closed", "shut"),
         ("demolish", "demolished", "raze", "razed"),
+        ("hurt", "injure", "injured", "harm", "harmed", "wound", "wounded"),
     )
 )  # fmt: skip
 

@@ -49,6 +49,8 @@ def test_the_main_verb_and_its_irregular_forms_come_from_the_model() -> None:
         # at the end after "the" and a name, a verb that is also a stop word
         ("How many tickets did the Corvale Fair sell?", "sell"),
         ("How many hours did the Lanford power outage last?", "last"),
+        # of two such words in a row, the second ("festival", then "open" taken for an adverb)
+        ("What day did the Dunmore festival open this year?", "open"),
         # not the noun ending a phrase of the verb, nor a word after a linking verb, nor a linking verb
         ("What EF rating did the tornado that hit Corvale Plaza get?", None),
         ("How much rent will Corvale Cold Storage pay for its space in the old Lanford mill?", "pay"),
@@ -98,3 +100,17 @@ def test_a_phrasal_verb_asks_of_the_one_verb_it_means_too(question: str, meant: 
     analysis = analyse(question)
     assert analysis.predicate in analysis.predicate_forms
     assert (meant in analysis.predicate_forms) if meant else analysis.predicate_forms == ("take", "taken", "took")
+
+
+@pytest.mark.parametrize(
+    ("question", "predicate"),
+    [
+        # a participle before a noun describes it; the verb asked of is the one the parser hangs on the subject
+        ("When is the Tarnby library board holding its hearing about the failed levy?", "hold"),
+        ("Where is the Orby club holding its meeting on the stalled project?", "hold"),
+        # a participle that is the question's only verb is still asked of
+        ("How much is the proposed levy?", "propose"),
+    ],
+)
+def test_a_participle_describing_a_noun_is_not_the_question_verb(question: str, predicate: str) -> None:
+    assert analyse(question).predicate == predicate

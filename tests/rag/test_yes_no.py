@@ -37,6 +37,12 @@ if TYPE_CHECKING:
          False),
         # a question about what will be is answered by what will be
         ("Will the Pellow board reopen the pool?", "The Pellow board will reopen the pool in May.", True),
+        # a verb of coming to harm tells of being hurt
+        ("Was anyone hurt in the Orlow bus crash?", "Police said no one was harmed in the Orlow bus crash.", True),
+        ("Was anyone hurt in the Orlow bus crash?", "Police said no one was injured in the Orlow bus crash.", True),
+        # "go" with a doing asks of the doing, however the parser hangs it
+        ("Can people still go sledding on Tarn Hill while the park is closed?", "The park's trails are closed, but "
+         "sledding remains allowed on Tarn Hill.", True),
         # a noun of the verb tells of it too
         ("Did Ketterby's council approve the budget?", "Approval of the Ketterby budget came on a 5-2 vote.", True),
         # a question on "be" alone asks for no verb
