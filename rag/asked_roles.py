@@ -49,6 +49,12 @@ ANYONE_NOUNS = frozenset({"man", "woman", "person", "people", "one", "boy", "gir
                           "lady", "kid", "teen", "teenager"})
 
 
+# The titles of the members of a local body, which news writes before their names instead of "member" ("Commissioner
+# Ada Quist", "Councilor Sol Reyes", "Trustee Tam Orr"). English words.
+BODY_MEMBER_TITLES = ("commissioner", "councilor", "councillor", "councilman", "councilwoman", "councilmember",
+                      "trustee", "selectman", "selectwoman", "alderman", "alderwoman", "supervisor", "director")
+
+
 def role_forms(role: str) -> tuple[str, ...]:
     """The words for a role: the role, and for one in "-man", "-woman" or "-person" the others and the bare
     word ("spokesperson": "spokesman", "spokeswoman"; "chairman": "chairwoman", "chairperson", "chair"); for
@@ -59,6 +65,8 @@ def role_forms(role: str) -> tuple[str, ...]:
         return ("lawyer", "attorney")
     if role in ("ceo", "executive"):  # "Who is the co-op's CEO?": "Chief executive Ambrose Velleck said ..."
         return (role, "chief executive") if role == "ceo" else (role, "ceo")
+    if role == "member":  # "Which member of the commission voted no?": "Commissioner Lark Fennimore cast the lone ..."
+        return (role, *BODY_MEMBER_TITLES)
     for suffix in ("woman", "person", "man"):
         base = role[: -len(suffix)]
         if role.endswith(suffix) and len(base) >= 3:

@@ -51,7 +51,8 @@ _SAID_ACTS = frozenset({"say", "tell", "announce", "state", "declare", "confirm"
                         "praise", "blame", "call", "ask", "urge", "predict", "estimate", "expect", "think",
                         "believe", "describe", "explain", "question", "defend", "propose", "suggest", "recommend",
                         "push", "want", "worry", "doubt", "promise", "vow", "insist", "claim", "admit", "deny",
-                        "agree", "disagree", "speak", "testify", "comment", "respond", "reply", "write"})  # fmt: skip
+                        "agree", "disagree", "speak", "testify", "comment", "respond", "reply", "write", "identify",
+                        "cite", "note", "mention", "acknowledge", "concede", "credit", "attribute"})  # fmt: skip
 
 
 # Verbs of holding a post or a thing, or of having founded it, which news tells by a title beside the speaker's name

@@ -126,3 +126,12 @@ def test_a_name_titled_with_another_post_does_not_hold_the_post_asked(text: str,
     at = text.rindex(name)
     start, end = next((s, e) for s, e in sentence_spans(passage) if s <= at < e)
     assert titled_with_another_post(passage, start, end, at, post) is another
+
+
+@pytest.mark.parametrize("title", ["Commissioner", "Councilor", "Trustee", "Alderman"])
+def test_a_member_of_a_body_is_named_by_the_members_title(title: str) -> None:
+    """"Which member of the Orby commission voted no?": news writes "Commissioner Lark Fennimore", not "member"."""
+    text = (f"ORBY - The Orby water commission voted 4-1 on Monday to raise rates. {title} Lark Fennimore cast the "
+            "lone vote against the package.")
+    passage = _passage(text, _tagged(text, "PERSON", "Lark Fennimore"))
+    assert "Lark Fennimore" in _answers("Who was the only member of the Orby water commission to vote no?", passage)

@@ -83,6 +83,8 @@ def test_an_organisation_where_things_happen_is_a_place_when_the_sentence_gives_
         # or the act is one news tells by what was said, or a post a title beside the name tells
         ("Who opposed the Tarrow ferry fare increase?", "Ines Varga said the fare increase was too steep.",
          "Ines Varga", False),
+        ("Who identified the pier's pilings as the main problem?", "Harbor master Ines Varga said the pier's pilings "
+         "were the main problem.", "Ines Varga", False),
         ("Who runs the Tarrow marina?", "The marina is full, owner Ines Varga said.", "Ines Varga", False),
         ("Who designed the Tarrow lofts?", "Architect Ines Varga, who designed the lofts, said rents start at $900.",
          "Ines Varga", False),
