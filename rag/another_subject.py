@@ -56,8 +56,10 @@ def namesake_articles(passages: Sequence[Passage], constraints: Sequence[Constra
 
 
 def _name_words(text: str) -> list[str]:
-    """The words of a name, without a possessive's "'s" ("Ada Renn's": "ada", "renn")."""
-    return [w.removesuffix("'s").removesuffix("’s") for w in words(text)]
+    """The words of a name, without a possessive's "'s" ("Ada Renn's": "ada", "renn"), a hyphenated one whole
+    ("Noor Abernathy-Vale": "noor", "abernathy-vale", not a given name "abernathy")."""
+    bare = (w.strip(".,;:!?\"“”‘’()[]").casefold() for w in text.split())
+    return [w.removesuffix("'s").removesuffix("’s") for w in bare if any(c.isalnum() for c in w)]
 
 
 # Labels of names that a rival of the same kind can stand in for: "Greer County" and "Tolliver County".

@@ -28,6 +28,14 @@ def test_a_sentence_about_a_namesake_does_not_answer_of_the_person_named() -> No
     assert names_a_namesake(passage, 0, len(wife), constraints, "date")
 
 
+def test_a_hyphenated_surname_alone_is_the_person_named_not_a_namesake() -> None:
+    """"Abernathy-Quell, who has worked in the office for 11 years" is Noor Abernathy-Quell by her surname, not a
+    person whose given name is "Abernathy"."""
+    text = "Abernathy-Quell, who has worked in the Orlow clerk's office for 11 years, said she would stay."
+    passage = _passage(text, [*_tagged(text, "PERSON", "Abernathy-Quell"), *_tagged(text, "DATE", "11 years")])
+    assert "11 years" in _answers("How long has Noor Abernathy-Quell worked in the Orlow clerk's office?", passage)
+
+
 def test_an_article_naming_another_of_the_surname_and_never_the_first_name_asked_is_about_a_namesake() -> None:
     """"What did Ada Renn say about the levy?": an article about Donald Renn that says "Renn said ..." is not about
     her, although "Renn" holds in its sentences; one that names her, or calls her by a title it inflects, may be."""

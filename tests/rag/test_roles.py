@@ -135,3 +135,19 @@ def test_a_member_of_a_body_is_named_by_the_members_title(title: str) -> None:
             "lone vote against the package.")
     passage = _passage(text, _tagged(text, "PERSON", "Lark Fennimore"))
     assert "Lark Fennimore" in _answers("Who was the only member of the Orby water commission to vote no?", passage)
+
+
+@pytest.mark.parametrize(("question", "kind_asked"), [
+    # a verb of the question before the role is no kind of it
+    ("Who was chair of the Orby Arts Council in 2023?", False),
+    ("Who is chair of the Orby Arts Council?", False),
+    ("Who was named interim chair of the Orby Arts Council?", True),
+])  # fmt: skip
+def test_only_a_word_of_a_kind_before_the_role_asks_for_that_kind(question: str, kind_asked: bool) -> None:
+    """"council chair Ada Renn" is the chair asked of by "Who was chair ...?"; not by "Who was named interim
+    chair?", whose kind the sentence does not give."""
+    from rag.roles import another_kind_of
+
+    text = '"This money stays here," said council chair Ada Renn.'
+    start = text.index("Ada Renn")
+    assert another_kind_of("chair", question, text, (start, start + 8), (0, len(text))) is kind_asked
