@@ -90,6 +90,12 @@ def _question_word(doc: "Doc") -> "Token | None":
             if token.head.dep_ == "relcl" and token.i > token.head.head.i:
                 continue  # "the vote which followed": a relative clause
             found.append(token)
+    # "Was anybody hurt when the roof fell in?": a question opened by an auxiliary asks yes or no, and a wh-word
+    # opening a clause of time or place after it only says when or where (not "Did she say when it opens?", whose
+    # "when" opens what was said)
+    first = next((t for t in doc if not t.is_punct), None)
+    if first is not None and first.lower_ in AUXILIARIES:
+        found = [t for t in found if not (t.dep_ == "advmod" and t.head.dep_ == "advcl" and t.i > first.i)]
     asking = [t for t in found if not (t.dep_ == "advmod" and t.head.dep_ == "advcl" and t.i < t.head.head.i)]
     return (asking or found or [None])[0]
 

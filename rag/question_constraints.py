@@ -182,6 +182,8 @@ _INSTITUTION_NOUNS = frozenset({
     "club", "chapter", "association", "union", "lake", "river",
 })  # fmt: skip
 
+# The words that end the name of a place of local government ("Orby County", "Tarnby City"). English words.
+_PLACE_KINDS = frozenset({"county", "city", "town", "village", "township", "borough", "parish"})
 # Lowercase words that stand inside names written in capitals ("Bank of America", "Centre for Rural Health").
 _NAME_JOINERS = frozenset({"of", "for", "de", "del", "la", "le", "du", "da", "van", "von"})
 
@@ -252,6 +254,10 @@ def _name_constraints(entity: "Span", publisher_names: frozenset[str], covered: 
     while (len(tokens) > 1 and YEAR.fullmatch(tokens[0].text) and any(t.is_alpha for t in tokens[1:])
            and entity.label_ not in ("FAC", "GPE", "LOC") and tokens[-1].lower_ not in ROAD_NOUNS):  # fmt: skip
         tokens = tokens[1:]
+    # "the Harrowmere County 911 center": a service's number after a place's name is none of the name, which
+    # articles write apart ("Harrowmere County's consolidated 911 center")
+    while len(tokens) > 2 and tokens[-1].like_num and tokens[-2].lower_ in _PLACE_KINDS:
+        tokens = tokens[:-1]
     lowercase = [t for t in tokens if t.is_alpha and t.text.islower() and t.lower_ not in _NAME_JOINERS]
     # "the merged Tarnby and Orrin Bay fire district": the names joined are each the institution's
     lowercase = [t for t in lowercase if t.lower_ not in ("and", "or")]

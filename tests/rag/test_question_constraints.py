@@ -204,3 +204,16 @@ def test_a_house_number_like_a_year_stays_in_its_address() -> None:
     """"the building at 2024 Harbor Boulevard": a number before a street's name is its house number, no year."""
     keys = [c.keys for c in analyse("Who bought the building at 2024 Harbor Boulevard in Orby?").constraints]
     assert ("2024 harbor boulevard",) in keys
+
+
+def test_a_services_number_after_a_places_name_is_no_part_of_the_name() -> None:
+    """"the Tarnby County 911 center", which the model tags whole, is written "Tarnby County's consolidated
+    911 center" in the article."""
+    from index.terms import words
+    from rag.text import normalise
+
+    question = "How many people work at the Tarnby County 911 center?"
+    county = next(c for c in analyse(question).constraints if c.kind == "name")
+    assert county.keys == ("tarnby county",)
+    text = "Tarnby County's consolidated 911 center opened on Monday with 58 dispatchers."
+    assert county.holds_in(normalise(text), set(words(text)))
