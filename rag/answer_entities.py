@@ -249,6 +249,9 @@ def answer_entities(
             # "How long has she been provost?": "provost since 2019" says for how long, counted from then
             fitting.append((since.start(), e, label))
             continue
+        joined = _A_DAY_AND_A_LENGTH.match(passage.text, s, e) if label == "DATE" else None
+        if analysis.answer_type == "duration" and joined and is_duration(joined.group("length")):
+            s = joined.start("length")  # "will retire Aug. 30 after 31 years", which the model tags as one date
         text = passage.text[s:e]
         if label == "ORG" and PERSONS_NAME.fullmatch(text) and text.split()[-1] in surnames:
             label = "PERSON"  # "Arturo Benning" tagged as an organisation in one passage, "Benning" as a person in
@@ -721,8 +724,10 @@ _ASKS_WHERE_FROM = re.compile(r"\b(?:from|live[sd]?|living|resid(?:e[sd]?|ing|en
 # "died at his home", "destroyed the home of Lena Vasko, 34, of Stallbridge": the town is where it happened.
 _AT_THEIR_HOME = re.compile(r"\b(?:(?:his|her|their)\s+(?:own\s+)?home|home\s+of)\b", re.IGNORECASE)
 # "since" right before a date: "has been provost since 2019"; and a question of how long up to now.
-_UP_TO_NOW = re.compile(r"\s*how long (?:has|have)\b", re.IGNORECASE)
+_UP_TO_NOW = re.compile(r"\s*how long (?:has|have|had)\b", re.IGNORECASE)  # (or up to then: "had been")
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
+# A day and a length of time the model tags as one date: "Aug. 30 after 31 years", "June 1 for two weeks".
+_A_DAY_AND_A_LENGTH = re.compile(r".+?\s(?:after|for)\s+(?P<length>.+)")
 # "the first strike there since 1998": a since-date after a superlative or "first" dates a record, not a state
 _FIRST_SINCE = re.compile(r"\b(?:first|only|last|most|least|(?:bigg|larg|high|low|wor|b|great|dead|long|short|"
                           r"strong|fewe|small|heavi|wett|dri|hott|cold)est)\b[^.;,]{0,40}$", re.IGNORECASE)

@@ -1261,6 +1261,10 @@ def test_how_long_up_to_now_is_answered_by_since_a_date() -> None:
     passage = _passage(text, _tagged(text, "DATE", "2017", "2004"))
     assert _answers("How long has Ada Renn been the Tarrow harbor master?", passage) == ["since 2017"]
     assert _answers("How long did Ada Renn work as the Tarrow harbor master?", passage) == []
+    # up to then, in a story of her leaving: "How long had she been ...?"
+    text = "Ada Renn, the Tarrow harbor master since 2017, resigned Monday."
+    passage = _passage(text, [*_tagged(text, "PERSON", "Ada Renn"), *_tagged(text, "DATE", "2017", "Monday")])
+    assert _answers("How long had Ada Renn been the Tarrow harbor master?", passage) == ["since 2017"]
 
 
 def test_only_a_clock_time_is_joined_to_the_day_after_it_in_its_own_sentence() -> None:
@@ -2324,3 +2328,11 @@ def test_who_died_or_was_hurt_is_a_person_not_a_body_or_a_place(question: str, a
     passage = _passage(text, [*_tagged(text, "ORG", "the Velt Aviation Safety Office"),
                               *_tagged(text, "PERSON", "Tam Orr")])
     assert _answers(question, passage) == answers
+
+
+def test_a_length_of_time_the_model_tags_with_a_day_answers_how_long() -> None:
+    """"will retire Aug. 30 after 31 years", tagged as one date: the 31 years say how long, the day does not."""
+    text = "The Orby district's assistant superintendent, Ada Renn, will retire Aug. 30 after 31 years with the district."
+    passage = _passage(text, [*_tagged(text, "PERSON", "Ada Renn"), *_tagged(text, "DATE", "Aug. 30 after 31 years")])
+    assert _answers("How long has Ada Renn worked for the Orby district?", passage) == ["31 years"]
+    assert _answers("When will Ada Renn retire?", passage) == ["Aug. 30 after 31 years"]
