@@ -29,11 +29,11 @@ def names_a_namesake(passage: Passage, start: int, end: int, constraints: Sequen
     asked = [person for person in asked if len(person) > 1]
     if not asked:
         return False
-    sentence = set(_name_words(passage.text[start:end]))
+    sentence = {_given(word) for word in _name_words(passage.text[start:end])}
     named = [_name_words(passage.text[s:e]) for s, e, label in passage.entities
              if label == "PERSON" and start <= s and e <= end]  # fmt: skip
-    return any(len(name) > 1 and name[-1] == person[-1] and name[0] != person[0] and person[0] not in sentence
-               for person in asked for name in named)  # fmt: skip
+    return any(len(name) > 1 and name[-1] == person[-1] and _given(name[0]) != _given(person[0])
+               and _given(person[0]) not in sentence for person in asked for name in named)  # fmt: skip
 
 
 def namesake_articles(passages: Sequence[Passage], constraints: Sequence[Constraint],
@@ -49,17 +49,26 @@ def namesake_articles(passages: Sequence[Passage], constraints: Sequence[Constra
     for passage in passages if asked else ():
         named = [_name_words(passage.text[s:e]) for s, e, label in passage.entities if label == "PERSON"]
         for person in asked:
-            others = any(len(name) > 1 and name[-1] == person[-1] and name[0] != person[0] for name in named)
+            others = any(len(name) > 1 and name[-1] == person[-1] and _given(name[0]) != _given(person[0])
+                         for name in named)  # fmt: skip
             if others and not set(stems(person[0])) <= article_stems(passage):
                 found.add(passage.article_id)
     return frozenset(found)
 
 
 def _name_words(text: str) -> list[str]:
-    """The words of a name, without a possessive's "'s" ("Ada Renn's": "ada", "renn"), a hyphenated one whole
-    ("Noor Abernathy-Vale": "noor", "abernathy-vale", not a given name "abernathy")."""
-    bare = (w.strip(".,;:!?\"“”‘’()[]").casefold() for w in text.split())
-    return [w.removesuffix("'s").removesuffix("’s") for w in bare if any(c.isalnum() for c in w)]
+    """The words of a name, normalised (case, accents, quotes), without a possessive's "'s" ("Ada Renn's": "ada",
+    "renn"), a hyphenated one whole ("Noor Abernathy-Vale": "noor", "abernathy-vale", not a given name "abernathy")."""
+    return [w.removesuffix("'s") for w in _NAME_WORD.findall(normalise(text))]
+
+
+# A word of a name, with the hyphens and apostrophes inside it ("abernathy-vale", "o'neill").
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+
+
+def _given(word: str) -> str:
+    """A given name's first part, which outlets write alone or joined ("Mary-Kate", "Mary Kate")."""
+    return word.split("-")[0]
 
 
 # Labels of names that a rival of the same kind can stand in for: "Greer County" and "Tolliver County".

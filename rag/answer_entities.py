@@ -250,8 +250,11 @@ def answer_entities(
             fitting.append((since.start(), e, label))
             continue
         joined = _A_DAY_AND_A_LENGTH.match(passage.text, s, e) if label == "DATE" else None
-        if analysis.answer_type == "duration" and joined and is_duration(joined.group("length")):
-            s = joined.start("length")  # "will retire Aug. 30 after 31 years", which the model tags as one date
+        if (analysis.answer_type == "duration" and joined and is_duration(joined.group("length"))
+                and not _AS_AFTER.match(passage.text, e)):  # fmt: skip
+            # "will retire Aug. 30 after 31 years", which the model tags as one date (not "became chief in 2019
+            # after 20 years as deputy chief", a time in another post)
+            s = joined.start("length")
         text = passage.text[s:e]
         if label == "ORG" and PERSONS_NAME.fullmatch(text) and text.split()[-1] in surnames:
             label = "PERSON"  # "Arturo Benning" tagged as an organisation in one passage, "Benning" as a person in
@@ -727,7 +730,10 @@ _AT_THEIR_HOME = re.compile(r"\b(?:(?:his|her|their)\s+(?:own\s+)?home|home\s+of
 _UP_TO_NOW = re.compile(r"\s*how long (?:has|have|had)\b", re.IGNORECASE)  # (or up to then: "had been")
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
 # A day and a length of time the model tags as one date: "Aug. 30 after 31 years", "June 1 for two weeks".
-_A_DAY_AND_A_LENGTH = re.compile(r".+?\s(?:after|for)\s+(?P<length>.+)")
+_A_DAY_AND_A_LENGTH = re.compile(r".+?\s(?:after|for)\s+(?P<length>(?:about|nearly|almost|more than|over)?\s*"
+                                 r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
+                                 r"[\s-]+(?:years?|months?|weeks?|days?|decades?))$", re.IGNORECASE)
+_AS_AFTER = re.compile(r"\s+as\b")
 # "the first strike there since 1998": a since-date after a superlative or "first" dates a record, not a state
 _FIRST_SINCE = re.compile(r"\b(?:first|only|last|most|least|(?:bigg|larg|high|low|wor|b|great|dead|long|short|"
                           r"strong|fewe|small|heavi|wett|dri|hott|cold)est)\b[^.;,]{0,40}$", re.IGNORECASE)

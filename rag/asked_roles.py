@@ -51,8 +51,9 @@ ANYONE_NOUNS = frozenset({"man", "woman", "person", "people", "one", "boy", "gir
 
 # The titles of the members of a local body, which news writes before their names instead of "member" ("Commissioner
 # Ada Quist", "Councilor Sol Reyes", "Trustee Tam Orr"). English words.
+# (not "director" or "supervisor", titles of a body's staff as often as of its members)
 BODY_MEMBER_TITLES = ("commissioner", "councilor", "councillor", "councilman", "councilwoman", "councilmember",
-                      "trustee", "selectman", "selectwoman", "alderman", "alderwoman", "supervisor", "director")
+                      "trustee", "selectman", "selectwoman", "alderman", "alderwoman")
 
 
 def role_forms(role: str) -> tuple[str, ...]:

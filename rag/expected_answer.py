@@ -95,9 +95,20 @@ def _question_word(doc: "Doc") -> "Token | None":
     # "when" opens what was said)
     first = next((t for t in doc if not t.is_punct), None)
     if first is not None and first.lower_ in AUXILIARIES:
-        found = [t for t in found if not (t.dep_ == "advmod" and t.head.dep_ == "advcl" and t.i > first.i)]
+        found = [t for t in found if not (t.dep_ == "advmod" and t.head.dep_ == "advcl" and t.i > first.i
+                                          and t.head.head.lemma_.casefold() not in _TELLING_WHAT_IS_ASKED)]
     asking = [t for t in found if not (t.dep_ == "advmod" and t.head.dep_ == "advcl" and t.i < t.head.head.i)]
     return (asking or found or [None])[0]
+
+
+# Verbs whose clause may be what is asked, which the parser hangs as a clause of time: "Did she say when the pool
+# opens?", "Has the board decided when the vote will be held?", "Is it known when ...?". English verbs.
+_TELLING_WHAT_IS_ASKED = frozenset({
+    "say", "tell", "announce", "state", "declare", "disclose", "reveal", "confirm", "report", "explain", "indicate",
+    "specify", "mention", "decide", "determine", "set", "schedule", "plan", "choose", "pick", "agree", "settle",
+    "know", "learn", "find", "hear", "ask", "wonder", "predict", "estimate", "show", "post", "publish", "release",
+    "notify", "inform", "clarify", "discuss", "consider", "figure",
+})  # fmt: skip
 
 
 def describe_question_word(wh: "Token | None") -> str | None:

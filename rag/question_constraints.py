@@ -256,7 +256,9 @@ def _name_constraints(entity: "Span", publisher_names: frozenset[str], covered: 
         tokens = tokens[1:]
     # "the Harrowmere County 911 center": a service's number after a place's name is none of the name, which
     # articles write apart ("Harrowmere County's consolidated 911 center")
-    while len(tokens) > 2 and tokens[-1].like_num and tokens[-2].lower_ in _PLACE_KINDS:
+    # (a number of three digits, a service's line: "Kerrow County 2" may be a district)
+    while (len(tokens) > 2 and tokens[-1].text.isdigit() and len(tokens[-1].text) >= 3
+           and tokens[-2].lower_ in _PLACE_KINDS):  # fmt: skip
         tokens = tokens[:-1]
     lowercase = [t for t in tokens if t.is_alpha and t.text.islower() and t.lower_ not in _NAME_JOINERS]
     # "the merged Tarnby and Orrin Bay fire district": the names joined are each the institution's

@@ -43,9 +43,11 @@ def _asked_verb_forms(doc: "Doc") -> tuple[str, ...]:
         verbs = [root]
     # "Did police make any arrests?": a light verb asks about its object ("arrest")
     objects = [c for t in verbs if t.lemma_.casefold() in _LIGHT_VERBS for c in t.children if c.dep_ == "dobj"]
-    # "Can people still go sledding?" asks about the sledding, which the parser may hang as a clause of its own
+    # "Can people still go sledding?" asks about the sledding, which the parser may hang as a clause of its own (not
+    # "go missing", which says what became of them)
     objects += [c for t in doc if t.lemma_.casefold() == "go" for c in t.children
-                if c.dep_ in ("xcomp", "advcl") and c.tag_ == "VBG" and c.i == t.i + 1]
+                if c.dep_ in ("xcomp", "advcl") and c.tag_ == "VBG" and c.i == t.i + 1
+                and c.lower_ not in _GOING_WITHOUT]  # fmt: skip
     # "Did the union sign off on the contract?" asks whether it approved it
     meant = [meaning for t in verbs if (meaning := phrasal_meaning(t)) is not None]
     return tuple(sorted({form for t in verbs + objects for form in (*verb_forms(t.lemma_.casefold()), t.lower_)}
@@ -60,6 +62,8 @@ def describing_verbs(focus: "Token | None") -> list[str]:
     return [c.lemma_.casefold() for c in focus.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"]
 
 
+# Words after "go" that say what became of someone, not a doing: "go missing", "go wanting", "go begging".
+_GOING_WITHOUT = frozenset({"missing", "wanting", "begging", "lacking"})
 # Verbs that say little without their object, which names the event: "make arrests", "hold a hearing", "conduct an
 # inspection" ("give" and "take" say more: "give the funding back", "take over the building").
 _LIGHT_VERBS = frozenset({"make", "hold", "conduct"})
@@ -138,10 +142,6 @@ def _verb_after_the_subject(doc: "Doc") -> str | None:
             verbs.append((token, at_the_end))
     if not verbs:
         return None
-    # of two words in a row, the second is the verb: "What day did the Veskwood fair open this year?" ("fair", with
-    # the adverb the tagger made of "open" after it, ends the subject)
-    taken = {token.i for token, _ in verbs}
-    verbs = [(token, at_the_end) for token, at_the_end in verbs if token.i + 1 not in taken] or verbs
     verb = next((token for token, at_the_end in verbs if at_the_end), verbs[0][0])
     # "What EF rating did the tornado get?", "how will people in Ebbington get library service?", "How many
     # residents does the Linden Hearth nursing home have?"; not a linking verb of a clause of its own ("... in homes

@@ -360,7 +360,8 @@ _ROLE_KINDS = {"interim": "interim", "acting": "interim", "temporary": "interim"
 # (with the forms of "be" and the words of a question: "Who was chair of ...?" asks of no kind of chair)
 _BEFORE_A_ROLE_STOP = frozenset({"the", "a", "an", "as", "its", "his", "her", "their", "our", "and", "of", "new",
                                  "be", "is", "was", "are", "were", "been", "being", "will", "who", "whom", "whose",
-                                 "which", "what", "named", "became", "become", "becomes", "serve", "served", "serves"})
+                                 "which", "what", "named", "became", "become", "becomes", "serve", "served", "serves",
+                                 "elected", "appointed", "chosen", "picked", "hired", "now", "still", "currently"})
 # How near a name a word of its role stands to be its role ("The bus driver, Nancy Colfax", "Nancy Colfax, the bus
 # driver"), in characters.
 _ROLE_REACH = 40

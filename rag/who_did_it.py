@@ -51,8 +51,13 @@ _SAID_ACTS = frozenset({"say", "tell", "announce", "state", "declare", "confirm"
                         "praise", "blame", "call", "ask", "urge", "predict", "estimate", "expect", "think",
                         "believe", "describe", "explain", "question", "defend", "propose", "suggest", "recommend",
                         "push", "want", "worry", "doubt", "promise", "vow", "insist", "claim", "admit", "deny",
-                        "agree", "disagree", "speak", "testify", "comment", "respond", "reply", "write", "identify",
-                        "cite", "note", "mention", "acknowledge", "concede", "credit", "attribute"})  # fmt: skip
+                        "agree", "disagree", "speak", "testify", "comment", "respond", "reply", "write", "note",
+                        "mention", "acknowledge", "concede", "credit", "attribute"})  # fmt: skip
+# Verbs that are acts news tells by what was said only with "as" ("Who identified the boiler as the problem?", "Who
+# cited the cost as the reason?"); without it, acts of their own ("Who identified the victim?", "Who cited the
+# driver?").
+_SAID_WITH_AS = frozenset({"identify", "cite"})
+_AS = re.compile(r"\bas\b", re.IGNORECASE)
 
 
 # Verbs of holding a post or a thing, or of having founded it, which news tells by a title beside the speaker's name
@@ -74,6 +79,8 @@ def only_said_it(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     them doing. Not for questions of an act news tells by what was said (`_SAID_ACTS`: "Who opposed it?"), nor of
     a post a title beside the speaker tells (`_HELD_BY_TITLE`: "Who runs the marina?")."""
     if not _asks_who_did_it(analysis) or analysis.predicate in _SAID_ACTS | _HELD_BY_TITLE or candidate.answer is None:
+        return False
+    if analysis.predicate in _SAID_WITH_AS and _AS.search(analysis.question):
         return False
     clause = answer_clause_tokens(candidate)
     if clause is None:

@@ -26,7 +26,7 @@ SAME_EVENT_LIKENESS = 0.58
 # Verbs that tell of the same outcome, which word likeness does not put near each other ("approve": "pass" 0.44):
 # deciding on something (either way: "Did the board grant the variance?" is told by "denied"), choosing someone,
 # receiving something, a verdict either way ("convict": "acquit" 0.30), finishing, closing ("complete": "finish"
-# 0.56, "close": "shut" 0.56), coming to harm ("hurt": "harm" 0.57). A closed class of English verbs.
+# 0.56, "close": "shut" 0.56). A closed class of English verbs.
 SAME_EVENT = tuple(
     all_stems(" ".join(group))
     for group in (
@@ -40,7 +40,6 @@ SAME_EVENT = tuple(
         ("complete", "completed", "finish", "finished"),
         ("close", "closed", "shut"),
         ("demolish", "demolished", "raze", "razed"),
-        ("hurt", "injure", "injured", "harm", "harmed", "wound", "wounded"),
     )
 )  # fmt: skip
 
@@ -60,7 +59,7 @@ def tells_whether(analysis: QuestionAnalysis, text: str, word_likeness: WordLike
     for token in sentence_parse(text):
         if token.pos_ not in ("VERB", "NOUN", "ADJ"):  # the tagger takes some participles for adjectives
             continue
-        same = tells_the_same_event(token, stems_wanted)
+        same = tells_the_same_event(token, stems_wanted) or _hurt_as_asked(analysis, token)
         alike = token.pos_ == "VERB" and max(word_likeness(f, token.lemma_) for f in wanted) >= SAME_EVENT_LIKENESS
         if not (same or alike):
             continue
@@ -72,6 +71,19 @@ def tells_whether(analysis: QuestionAnalysis, text: str, word_likeness: WordLike
         if analysis.mood != "realised" or (_noun_told_as_done(token) if token.pos_ == "NOUN" else _told_as_done(token)):
             return True
     return False
+
+
+# "Was anyone hurt?" asks whether someone came to harm, which news tells by any of these verbs in the passive ("No one
+# was harmed"; "hurt": "harm" 0.57 by word likeness); not "Did the closure hurt businesses?", a harm of another kind.
+_COMING_TO_HARM = frozenset({"hurt", "injure", "harm", "wound"})
+_ASKS_WHETHER_HURT = re.compile(r"\b(?:was|were|been|get|got|gotten)\s+(?:\w+\s+)?(?:hurt|injured|harmed|wounded)\b",
+                                re.IGNORECASE)
+
+
+def _hurt_as_asked(analysis: QuestionAnalysis, token: "Token") -> bool:
+    """Whether the question asks whether someone was hurt and the word tells of someone harmed, in the passive."""
+    return (token.tag_ == "VBN" and token.lemma_.casefold() in _COMING_TO_HARM
+            and bool(_ASKS_WHETHER_HURT.search(analysis.question)))  # fmt: skip
 
 
 def whether_told(analysis: QuestionAnalysis, text: str) -> Literal["yes", "no"] | None:

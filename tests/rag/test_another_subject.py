@@ -34,6 +34,16 @@ def test_a_hyphenated_surname_alone_is_the_person_named_not_a_namesake() -> None
     text = "Abernathy-Quell, who has worked in the Orlow clerk's office for 11 years, said she would stay."
     passage = _passage(text, [*_tagged(text, "PERSON", "Abernathy-Quell"), *_tagged(text, "DATE", "11 years")])
     assert "11 years" in _answers("How long has Noor Abernathy-Quell worked in the Orlow clerk's office?", passage)
+    # a given name written with an accent, or joined and apart, is the same given name
+    from rag.another_subject import names_a_namesake
+    from rag.query import analyse
+
+    for question, text, name in [
+        ("When did Renee Dubois retire?", "Renée Dubois, 61, retired from the Tarnby clinic in May.", "Renée Dubois"),
+        ("When did Mary-Kate Orr join the board?", "Mary Kate Orr joined the Orlow board in May.", "Mary Kate Orr"),
+    ]:
+        passage = _passage(text, _tagged(text, "PERSON", name))
+        assert not names_a_namesake(passage, 0, len(text), analyse(question).constraints, "date")
 
 
 def test_an_article_naming_another_of_the_surname_and_never_the_first_name_asked_is_about_a_namesake() -> None:

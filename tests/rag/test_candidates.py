@@ -2336,3 +2336,10 @@ def test_a_length_of_time_the_model_tags_with_a_day_answers_how_long() -> None:
     passage = _passage(text, [*_tagged(text, "PERSON", "Ada Renn"), *_tagged(text, "DATE", "Aug. 30 after 31 years")])
     assert _answers("How long has Ada Renn worked for the Orby district?", passage) == ["31 years"]
     assert _answers("When will Ada Renn retire?", passage) == ["Aug. 30 after 31 years"]
+    # not a time in another post, nor a span of something else
+    text = "Ada Renn became Tarrow fire chief in 2019 after 20 years as deputy chief."
+    passage = _passage(text, [*_tagged(text, "PERSON", "Ada Renn"), *_tagged(text, "DATE", "2019 after 20 years")])
+    assert "20 years" not in _answers("How long has Ada Renn been the Tarrow fire chief?", passage)
+    text = "The Orby pool will close June 1 for the first time in 12 years."
+    passage = _passage(text, _tagged(text, "DATE", "June 1 for the first time in 12 years"))
+    assert _answers("How long will the Orby pool be closed?", passage) == []

@@ -38,6 +38,8 @@ from rag.query import analyse
         # a clause of time after it says when, and asks nothing; what was said may ask it
         ("Was anybody hurt when the Orby roof fell in?", "yes_no", None),
         ("Did the Tarnby mayor say when the park will reopen?", "date", None),
+        ("Has the Orby board decided when the vote will be held?", "date", None),
+        ("Is it known when the Tarnby bridge will reopen?", "date", None),
         ("Which roads were closed by the flood?", "list", "road"),
         ("Who is Dana Pruett?", "description", None),
         ("What is the town's plan for the old mill?", "description", "plan"),

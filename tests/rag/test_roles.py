@@ -142,6 +142,7 @@ def test_a_member_of_a_body_is_named_by_the_members_title(title: str) -> None:
     ("Who was chair of the Orby Arts Council in 2023?", False),
     ("Who is chair of the Orby Arts Council?", False),
     ("Who was named interim chair of the Orby Arts Council?", True),
+    ("Who was elected chair of the Orby Arts Council?", False),
 ])  # fmt: skip
 def test_only_a_word_of_a_kind_before_the_role_asks_for_that_kind(question: str, kind_asked: bool) -> None:
     """"council chair Ada Renn" is the chair asked of by "Who was chair ...?"; not by "Who was named interim

@@ -85,6 +85,9 @@ def test_an_organisation_where_things_happen_is_a_place_when_the_sentence_gives_
          "Ines Varga", False),
         ("Who identified the pier's pilings as the main problem?", "Harbor master Ines Varga said the pier's pilings "
          "were the main problem.", "Ines Varga", False),
+        # (without "as", identifying is an act of its own: "Who identified the victim?")
+        ("Who identified the Tarrow crash victim?", "Police spokesman Ines Varga said the coroner identified the "
+         "Tarrow crash victim on Tuesday.", "Ines Varga", True),
         ("Who runs the Tarrow marina?", "The marina is full, owner Ines Varga said.", "Ines Varga", False),
         ("Who designed the Tarrow lofts?", "Architect Ines Varga, who designed the lofts, said rents start at $900.",
          "Ines Varga", False),

@@ -40,6 +40,11 @@ if TYPE_CHECKING:
         # a verb of coming to harm tells of being hurt
         ("Was anyone hurt in the Orlow bus crash?", "Police said no one was harmed in the Orlow bus crash.", True),
         ("Was anyone hurt in the Orlow bus crash?", "Police said no one was injured in the Orlow bus crash.", True),
+        # (not a harm of another kind, nor one done to a thing)
+        ("Did the Tarnby bridge closure hurt downtown shops?", "No one was injured when crews closed the Tarnby "
+         "bridge.", False),
+        ("Was anyone injured in the Orlow bus crash?", "The Orlow bus crash did not harm the bridge, engineers said.",
+         False),
         # "go" with a doing asks of the doing, however the parser hangs it
         ("Can people still go sledding on Tarn Hill while the park is closed?", "The park's trails are closed, but "
          "sledding remains allowed on Tarn Hill.", True),
