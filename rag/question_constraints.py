@@ -254,8 +254,8 @@ def _name_constraints(entity: "Span", publisher_names: frozenset[str], covered: 
     while (len(tokens) > 1 and YEAR.fullmatch(tokens[0].text) and any(t.is_alpha for t in tokens[1:])
            and entity.label_ not in ("FAC", "GPE", "LOC") and tokens[-1].lower_ not in ROAD_NOUNS):  # fmt: skip
         tokens = tokens[1:]
-    # "the Harrowmere County 911 center": a service's number after a place's name is none of the name, which
-    # articles write apart ("Harrowmere County's consolidated 911 center")
+    # "the Tarnby County 911 center": a service's number after a place's name is none of the name, which articles
+    # write apart ("Tarnby County's consolidated 911 center")
     # (a number of three digits, a service's line: "Kerrow County 2" may be a district)
     while (len(tokens) > 2 and tokens[-1].text.isdigit() and len(tokens[-1].text) >= 3
            and tokens[-2].lower_ in _PLACE_KINDS):  # fmt: skip
