@@ -55,6 +55,8 @@ def tells_whether(analysis: QuestionAnalysis, text: str, word_likeness: WordLike
     wanted = analysis.asked_verb_forms
     if not wanted:
         return True
+    if _ASKS_WHICH_WAY.search(analysis.question) and _A_CHANGE_TOLD.search(text):
+        return True  # "Did attendance go up or down?": "drew 52,700 visitors, a 6 percent increase over 2023"
     stems_wanted = all_stems(" ".join(wanted))
     for token in sentence_parse(text):
         if token.pos_ not in ("VERB", "NOUN", "ADJ"):  # the tagger takes some participles for adjectives
@@ -71,6 +73,19 @@ def tells_whether(analysis: QuestionAnalysis, text: str, word_likeness: WordLike
         if analysis.mood != "realised" or (_noun_told_as_done(token) if token.pos_ == "NOUN" else _told_as_done(token)):
             return True
     return False
+
+
+# A question of which way something went ("go up or down", "more or fewer", "rise or fall"), and the words a sentence
+# tells a change by, either way ("a 6 percent increase", "fewer than last year", "down from 212"). English words.
+_ASKS_WHICH_WAY = re.compile(
+    r"\b(?:up\s+or\s+down|down\s+or\s+up|more\s+(?:\w+\s+)?or\s+(?:fewer|less)|(?:fewer|less)\s+(?:\w+\s+)?or\s+more|"
+    r"higher\s+or\s+lower|lower\s+or\s+higher|ris\w*\s+or\s+f[ae]ll\w*|increas\w*\s+or\s+decreas\w*|"
+    r"grow\w*\s+or\s+shr[iu]nk\w*)\b",
+    re.IGNORECASE,
+)
+_A_CHANGE_TOLD = re.compile(r"\b(?:increas\w*|decreas\w*|rise|rises|rose|risen|rising|fell|fall|falls|fallen|drop\w*|"
+                            r"grew|grow\w*|climb\w*|jump\w*|declin\w*|shr[iu]nk\w*|more than|fewer than|less than|"
+                            r"higher than|lower than|up from|down from)\b", re.IGNORECASE)
 
 
 # "Was anyone hurt?" asks whether someone came to harm, which news tells by any of these verbs in the passive ("No one

@@ -48,6 +48,13 @@ if TYPE_CHECKING:
         # "go" with a doing asks of the doing, however the parser hangs it
         ("Can people still go sledding on Tarn Hill while the park is closed?", "The park's trails are closed, but "
          "sledding remains allowed on Tarn Hill.", True),
+        # a question of which way something went is told by a change either way, by any word for it
+        ("Did attendance at the Orby fair go up or down this year?", "The Orby County Fair drew 52,700 visitors over "
+         "five days, a 6 percent increase over 2023.", True),
+        ("Did the Tarnby fair get more people or fewer than the year before?", "That is about 12 percent more than "
+         "in 2023, when rain held attendance down.", True),
+        ("Did attendance at the Orby fair go up or down this year?", "The Orby County Fair opened on Aug. 6 with a "
+         "new grandstand.", False),
         # a noun of the verb tells of it too
         ("Did Ketterby's council approve the budget?", "Approval of the Ketterby budget came on a 5-2 vote.", True),
         # a question on "be" alone asks for no verb
