@@ -17,7 +17,7 @@ from rag.query import QuestionAnalysis
 from rag.text import all_stems
 from rag.value_clause import _predicate_stems, answer_clause_tokens, any_of, negated, the_asked_act, token_stems
 from rag.value_times import year_written
-from rag.verb_classes import IRREALIS_GOVERNORS
+from rag.verb_classes import IRREALIS_GOVERNORS, SAYING_VERBS
 from rag.verb_meanings import same_act
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
 from rag.yes_no import tells_the_same_event
@@ -210,8 +210,6 @@ _LIGHT_PREDICATES = frozenset({"be", "do", "have", "get", "make", "go", "come", 
 # lower than SAME_EVENT_LIKENESS, as the check only drops dates of sentences with no such verb at all ("construct":
 # "build" 0.50, "vote": "decide" 0.54; "retire": "found" 0.12, "die": "own" 0.31, "build": "close" 0.33).
 TOLD_EVENT_LIKENESS = 0.45
-# Verbs of saying, which tell one another's event ("When did the mayor announce it?": "said on July 14 that ...").
-SAYING_VERBS = frozenset({"say", "announce", "state", "declare", "tell", "disclose", "reveal", "confirm"})
 # A particle after the question's verb makes a phrasal verb of unknown meaning ("break out", "kick in", "put up").
 _PARTICLES = r"(?:out|in|up|down|off|on|over|back|through|away|about)"
 

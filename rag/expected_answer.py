@@ -13,7 +13,7 @@ from rag.money_questions import (
     PRICE_VERB_FORMS, asks_a_price, asks_a_price_of_the_question, charges_someone, first_noun, mentions_money,
     much_on_a_verb_of_money,
 )  # fmt: skip
-from rag.verb_classes import AUXILIARIES
+from rag.verb_classes import AUXILIARIES, SAYING_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -103,12 +103,11 @@ def _question_word(doc: "Doc") -> "Token | None":
 
 # Verbs whose clause may be what is asked, which the parser hangs as a clause of time: "Did she say when the pool
 # opens?", "Has the board decided when the vote will be held?", "Is it known when ...?". English verbs.
-_TELLING_WHAT_IS_ASKED = frozenset({
-    "say", "tell", "announce", "state", "declare", "disclose", "reveal", "confirm", "report", "explain", "indicate",
-    "specify", "mention", "decide", "determine", "set", "schedule", "plan", "choose", "pick", "agree", "settle",
-    "know", "learn", "find", "hear", "ask", "wonder", "predict", "estimate", "show", "post", "publish", "release",
-    "notify", "inform", "clarify", "discuss", "consider", "figure",
-})  # fmt: skip
+_TELLING_WHAT_IS_ASKED = SAYING_VERBS | {
+    "report", "explain", "indicate", "specify", "mention", "decide", "determine", "set", "schedule", "plan", "choose",
+    "pick", "agree", "settle", "know", "learn", "find", "hear", "ask", "wonder", "predict", "estimate", "show", "post",
+    "publish", "release", "notify", "inform", "clarify", "discuss", "consider", "figure",
+}  # fmt: skip
 
 
 def describe_question_word(wh: "Token | None") -> str | None:

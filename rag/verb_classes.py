@@ -1,5 +1,5 @@
 """Closed classes of English verbs the question analysis reads: the auxiliaries of a question, the verbs
-that only link or help, and the modals and verbs of intention of what is not (yet) done.
+that only link or help, the modals and verbs of intention of what is not (yet) done, and the verbs of saying.
 """
 
 from __future__ import annotations
@@ -22,3 +22,5 @@ INTENDING_VERBS = frozenset({"plan", "propose", "seek", "want", "expect", "promi
                               "need"})  # fmt: skip
 # Modal auxiliaries: "will open", "would cost", "could reach" state no realised fact.
 IRREALIS_AUXILIARIES = frozenset({"will", "would", "shall", "should", "could", "might", "may", "'ll", "wo"})
+# Verbs of saying, which tell one another's event ("When did the mayor announce it?": "said on July 14 that ...").
+SAYING_VERBS = frozenset({"say", "announce", "state", "declare", "tell", "disclose", "reveal", "confirm"})
