@@ -46,7 +46,7 @@ _SUMS_OR_COUNTS = frozenset({"gap", "loss", "losses", "shortfall"})
 _RATED_IN_MILLS = frozenset({"levy"})
 # Nouns for a group of people ("How big was the crowd?"): its size is a number of people or a share ("turnout was
 # 34 percent"), never a sum of money or a measure ("3 acres"). English nouns for gatherings and staffs.
-_GROUPS_OF_PEOPLE = frozenset({"crowd", "audience", "turnout", "attendance", "staff", "workforce", "faculty",
+GROUPS_OF_PEOPLE = frozenset({"crowd", "audience", "turnout", "attendance", "staff", "workforce", "faculty",
                                "membership", "congregation", "class", "team", "squad", "crew", "following",
                                "gathering", "rally", "protest", "delegation"})  # fmt: skip
 
@@ -58,7 +58,7 @@ MONEY_WORDS = frozenset({"money", "cash", "funding", "dollar", "euro", "pound", 
                          "subsidy", "pension", "bonus", "reward", "aid", "reimbursement", "compensation",
                          "allowance", "stipend", "bid"})  # fmt: skip
 # Nouns whose size is a sum or a share, never a bare number ("How big was the deficit?": not "186" students).
-_ONLY_SUMS = (_FINANCIAL_NOUNS | MONEY_WORDS) - _SUMS_OR_COUNTS - _RATED_IN_MILLS
+ONLY_SUMS = (_FINANCIAL_NOUNS | MONEY_WORDS) - _SUMS_OR_COUNTS - _RATED_IN_MILLS
 
 # A number with a decimal fraction counts nothing unless a scale word makes it whole ("1.2 million").
 _FRACTION = re.compile(r"\d\.\d")
@@ -172,12 +172,12 @@ def entity_fits(answer_type: str, label: str, entity_text: str, focus: str | Non
         return True  # "How much time could drivers save?": "up to 20 percent" of it
     if label not in ANSWER_LABELS.get(answer_type, ()):
         return False
-    if answer_type == "quantity" and focus in _GROUPS_OF_PEOPLE and (
+    if answer_type == "quantity" and focus in GROUPS_OF_PEOPLE and (
         label == "MONEY" or any(unit_forms(unit).search(entity_text) for unit in MEASURE_UNITS)
     ):
         return False  # "How big was the crowd?": "More than 80", not "3 acres"
     if (answer_type == "quantity" and label == "CARDINAL"
-            and (focus in _ONLY_SUMS or (focus in _SUMS_OR_COUNTS and set(asked) & _ONLY_SUMS))):  # fmt: skip
+            and (focus in ONLY_SUMS or (focus in _SUMS_OR_COUNTS and set(asked) & ONLY_SUMS))):  # fmt: skip
         return False  # "How big was the deficit?": a sum or a share, not "186" students
     if (answer_type == "count" and label == "QUANTITY" and focus and not set(stems(focus)) & set(stems(entity_text))
             and not (focus in MEASURE_UNITS and unit_forms(focus).search(entity_text))):  # fmt: skip

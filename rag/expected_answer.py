@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rag.answer_types import MONEY_WORDS, AnswerType
+from rag.answer_types import MONEY_WORDS, ONLY_SUMS, AnswerType
 from rag.asked_roles import ANYONE_NOUNS, PEOPLES_NOUNS, asks_who_someone_is
 from rag.money_questions import (
     PRICE_VERB_FORMS, asks_a_price, asks_a_price_of_the_question, charges_someone, first_noun, mentions_money,
@@ -165,9 +165,12 @@ def _how_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
     if degree == "much":
         if noun is not None and noun.lemma_.casefold() == "time" and modified.head.i == noun.i:
             return "duration", noun  # "How much time will she spend behind bars?": a length of time, not a sum
+        # "How much revenue ...?": a sum, when the noun of public finance is the one "much" is of (not "How much did
+        # revenue fall?", which may ask for a share)
+        of_finance = noun is not None and noun.i == modified.head.i and noun.lemma_.casefold() in ONLY_SUMS
         money = (noun is None or noun.lemma_.casefold() in MONEY_WORDS | _SUM_NOUNS or mentions_money(doc)
-                 or charges_someone(modified) or much_on_a_verb_of_money(modified))
-        return ("money" if money else "quantity"), noun
+                 or of_finance or charges_someone(modified) or much_on_a_verb_of_money(modified))
+        return ("money" if money else "quantity"), _much_of(modified) or noun
     if degree in ("often", "frequently"):
         return "count", noun
     if degree == "old" and modified.head.pos_ not in ("NOUN", "PROPN"):
@@ -182,6 +185,13 @@ def _how_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
     if noun is not None and noun.lemma_.casefold() in SUM_OF_MONEY_NOUNS:
         return "money", noun  # "How big a fine did the dairy get?" (not "How big is the budget?", of any unit)
     return "quantity", noun  # how big / large / severe ...
+
+
+def _much_of(much: "Token") -> "Token | None":
+    """The noun of "How much of a raise ...?" or "How much of the payout ...?", which the amount is of; None when
+    "much" has no "of" phrase."""
+    return next((o for c in much.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                 if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")), None)  # fmt: skip
 
 
 def long_thing(wh: "Token | None") -> tuple[str, ...]:

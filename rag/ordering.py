@@ -25,9 +25,9 @@ from rag.event_dates import (
 )  # fmt: skip
 from rag.new_names import names_a_person
 from rag.something_else import (
-    approximate_for_exact, counts_something_else, counts_those_taken_on, counts_votes_not_asked,
-    lasts_for_something_else, pays_for_something_else, shares_something_else, sizes_something_else,
-    sums_something_else,
+    approximate_for_exact, counts_instead_of_a_size, counts_something_else, counts_those_taken_on,
+    counts_votes_not_asked, lasts_for_something_else, pays_for_something_else, shares_something_else,
+    sizes_something_else, sums_something_else,
 )  # fmt: skip
 from rag.value_verbs import done_in_another_place, done_the_other_way, held_not_done, the_same_act, told_as_to_come
 from rag.who_did_it import (
@@ -929,9 +929,10 @@ def _given_for_another_time(analysis: QuestionAnalysis, candidate: Candidate) ->
 
 # The checks of `_of_something_else`, in the order they are tried, and whether each reads word likeness.
 _SOMETHING_ELSE_CHECKS: tuple[tuple[Callable[..., bool], bool], ...] = (
-    (counts_something_else, True), (counts_those_taken_on, False), (counts_votes_not_asked, False),
-    (counts_anothers, False), (a_sum_of_anothers, False), (of_another_person, False), (paid_to_another_person, False),
-    (done_by_another_named, False), (saved_for_another_named, False), (given_for_another_named, False),
+    (counts_something_else, True), (counts_instead_of_a_size, True), (counts_those_taken_on, False),
+    (counts_votes_not_asked, False), (counts_anothers, False), (a_sum_of_anothers, False), (of_another_person, False),
+    (paid_to_another_person, False), (done_by_another_named, False), (saved_for_another_named, False),
+    (given_for_another_named, False),
     (held_not_done, False), (held_for_now, False), (leaves_the_post, False), (lasts_for_another_tenure, False),
     (done_to_other_people, False), (sums_something_else, True), (pays_someone_else, True),
     (sizes_something_else, True), (lasts_for_something_else, True), (shares_something_else, True),

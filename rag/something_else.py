@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from index.nlp import sentence_parse
-from rag.answer_types import MEASURE_UNITS
+from rag.answer_types import GROUPS_OF_PEOPLE, MEASURE_UNITS
 from rag.asked_roles import PEOPLES_NOUNS
 from rag.candidate import Candidate, span_before
 from rag.counted_nouns import (
@@ -91,6 +91,47 @@ def counts_something_else(
         return True  # "How many jobs will the marina create?": "120 new boat slips" counts no jobs, however alike
     return _counted_similarity(analysis.focus, clause[0], "count", word_likeness, counted) < COUNTED_LIKENESS
 
+
+
+# Nouns for a collection of things, whose size is how many things it holds ("How big is the fleet?": "40 buses"). A
+# closed class of English collective nouns.
+_COLLECTIONS = frozenset({"fleet", "herd", "flock", "collection", "inventory", "stock", "backlog", "caseload",
+                          "waitlist", "roster", "field", "pool", "portfolio", "library", "archive",
+                          "lineup"})  # fmt: skip
+
+
+def counts_instead_of_a_size(
+    analysis: QuestionAnalysis, candidate: Candidate, word_likeness: WordLikeness = SAME_WORD_ONLY
+) -> bool:
+    """Whether a bare number answering "How big is the warehouse?" or "How much of a raise did they get?" counts
+    a noun of its own that is neither the thing asked about nor like it: "employs about 540 people", "the union
+    represents 174 drivers" (though the question names the drivers: they got the raise). A size or an amount is a
+    sum, a share or a measure; a count gives it only of the thing itself, of one like it, or of what a group or a
+    collection holds ("How big was the crowd?": "more than 80 people"; "How big is the fleet?": "40 buses")."""
+    if (analysis.answer_type != "quantity" or not analysis.focus or candidate.answer is None
+            or candidate.answer[2] != "CARDINAL" or analysis.focus in GROUPS_OF_PEOPLE | _COLLECTIONS):  # fmt: skip
+        return False
+    clause = answer_clause_tokens(candidate)
+    if clause is None:
+        return False
+    counted = _counted_noun(clause[0])
+    if counted is None or token_stems(counted) & all_stems(analysis.focus) or _held(counted):
+        return False
+    return word_likeness(analysis.focus, counted.lemma_.casefold()) < COUNTED_LIKENESS
+
+
+# Verbs and nouns of what a place holds: "will seat 4,500 fans", "has room for 60 dogs". English words.
+_HOLDING_VERBS = frozenset({"hold", "seat", "house", "sleep", "accommodate", "fit", "store", "shelter"})
+_ROOM_NOUNS = frozenset({"room", "space", "capacity", "bed", "beds"})
+
+
+def _held(counted: "Token") -> bool:
+    """Whether a noun counted is what a place holds, its capacity ("will seat 4,500 fans", "room for 60 dogs")."""
+    head = counted.head
+    if counted.dep_ == "dobj" and head.lemma_.casefold() in _HOLDING_VERBS:
+        return True
+    return (counted.dep_ == "pobj" and head.lower_ == "for"
+            and head.head.lemma_.casefold() in _ROOM_NOUNS)  # fmt: skip
 
 # Verbs of taking people or things on, whose object counts those added, not all there are ("plans to hire 40 nurses",
 # "funds four additional firefighters"); and the verbs of a question that asks how many there are ("work", "employ"; no

@@ -270,3 +270,24 @@ def test_what_a_budget_is_asks_for_a_sum(question: str, answer_type: str) -> Non
     """A budget is a sum set aside to spend: "What is the fair's annual budget?" asks how much, as "What is the fare?"
     does."""
     assert analyse(question).answer_type == answer_type
+
+
+@pytest.mark.parametrize(("question", "answer_type", "focus"), [
+    # "much" of a noun of public finance: a sum
+    ("How much revenue does the Ferrand bakery bring in each year?", "money", "revenue"),
+    ("How much profit did the Lusk Valley fair turn last summer?", "money", "profit"),
+    ("How much debt does Corby Township carry?", "money", "debt"),
+    # not when the noun is what changes, which a share may tell
+    ("How much did revenue at the Ferrand bakery fall last year?", "quantity", None),
+    # the noun of "how much of": what the amount is of, not the question's subject
+    ("How much of a raise did Ferrand bus drivers get?", "quantity", "raise"),
+    ("How much of the Corby settlement comes out of the town's reserves?", "money", "settlement"),
+    ("How much of the Corby harbor dredging will the state cover?", "quantity", "dredging"),
+])  # fmt: skip
+def test_how_much_of_a_noun_asks_about_that_noun_and_of_a_noun_of_finance_for_a_sum(
+    question: str, answer_type: str, focus: str | None
+) -> None:
+    analysis = analyse(question)
+    assert analysis.answer_type == answer_type
+    if focus is not None:
+        assert analysis.focus == focus

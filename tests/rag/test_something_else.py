@@ -582,3 +582,33 @@ def test_one_sides_votes_answer_no_count_of_anything_else(question: str, text: s
     from rag.something_else import counts_votes_not_asked
 
     assert _flags(counts_votes_not_asked, question, text, value, "CARDINAL") is votes
+
+
+@pytest.mark.parametrize(("question", "text", "value", "other"), [
+    # a count of another noun sizes nothing asked
+    ("How big is the Ferrand bottling plant?", "The Ferrand bottling plant employs about 540 people.", "about 540",
+     True),
+    ("How much of a raise did Ferrand bus drivers get?", "The union represents 174 drivers and mechanics.", "174",
+     True),
+    ("How big are the pumps at the Corby lift station?", "The outage cut water to 6,150 customers in Corby.",
+     "6,150", True),
+    # a group of people is sized by a count of its people, a collection by what it holds
+    ("How big was the crowd at the Corby rally?", "About 800 people came to the Corby rally.", "About 800", False),
+    # a count of the thing itself, or of none at all
+    ("How big is the Corby bus fleet?", "The Corby fleet now has 40 buses.", "40", False),
+    ("How big is the Corby animal shelter?", "The Corby shelter has room for 60 dogs and 40 cats.", "60", False),
+    ("How big is the new Corby arena?", "The new Corby arena will seat 4,500 fans.", "4,500", False),
+    ("How big is the Ferrand bottling plant?", "The Ferrand plant, built in 1988, grew to 540 by 2001.", "540",
+     False),
+    # not a question of a size
+    ("How many people work at the Ferrand bottling plant?", "The Ferrand bottling plant employs about 540 people.",
+     "about 540", False),
+])  # fmt: skip
+def test_a_count_of_another_noun_gives_no_size_or_amount(
+    question: str, text: str, value: str, other: bool, likeness: "WordLikeness"
+) -> None:
+    from rag.query import analyse
+    from rag.something_else import counts_instead_of_a_size
+
+    candidate = _value_candidate(text, value, "CARDINAL")
+    assert counts_instead_of_a_size(analyse(question), candidate, likeness) is other
