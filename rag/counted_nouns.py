@@ -233,6 +233,34 @@ def counted_by_ellipsis(answer: "Span") -> "Token | None":
     return before[-1].head
 
 
+# Verbs whose subject a number standing alone after them gives the size of: "Attendance fell to 68,900", "The number
+# of licenses stands at 412", "Enrollment totals 1,240", "Turnout was 3,100". English verbs of change and standing.
+_SUBJECT_SIZED_BY = frozenset({"be", "fall", "drop", "dip", "decline", "slip", "sink", "rise", "climb", "grow",
+                               "increase", "decrease", "jump", "soar", "surge", "swell", "shrink", "stand", "reach",
+                               "total", "top", "hit", "number", "remain", "stay", "double", "triple"})  # fmt: skip
+# Nouns for a number of things, whose "of" phrase says what is counted ("the number of licenses").
+_NUMBER_OF_NOUNS = frozenset({"number", "total", "count", "tally", "figure"})
+
+
+def counted_by_its_subject(answer: "Span") -> "Token | None":
+    """For a number standing alone as the size its verb gives its subject ("*Attendance* fell to 68,900", "The
+    number of *licenses* stands at 412", "*Enrollment* was 1,240"): that subject's noun, or the noun a "number of"
+    subject counts; None for a number that counts a noun of its own, hangs on another verb or preposition ("cut
+    water to 310"), or whose subject is a pronoun or a name ("It has 16", "Orby grew to 4,100")."""
+    root = answer.root
+    if not _is_number(root) or _counted_noun(answer) is not None or any(c.dep_ == "prep" for c in root.children):
+        return None
+    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("to", "at") else root.head
+    if root.dep_ not in ("pobj", "dobj", "attr") or verb.lemma_.casefold() not in _SUBJECT_SIZED_BY:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "NOUN":
+        return None
+    if subject.lemma_.casefold() in _NUMBER_OF_NOUNS:
+        return _of_noun(subject)
+    return subject
+
+
 # Verbs after which a number stands for the noun counted before it: "now has 110", "holds 600".
 _ELLIPTIC_VERBS = frozenset({"have", "hold", "be", "total", "reach"})
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rag.answer_types import MONEY_WORDS, ONLY_SUMS, AnswerType
+from rag.answer_types import FINANCE_SUMS, MONEY_WORDS, ONLY_SUMS, AnswerType
 from rag.asked_roles import ANYONE_NOUNS, PEOPLES_NOUNS, asks_who_someone_is
 from rag.money_questions import (
     PRICE_VERB_FORMS, asks_a_price, asks_a_price_of_the_question, charges_someone, first_noun, mentions_money,
@@ -266,6 +266,8 @@ def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
         noun = None  # "What does a year at the college cost?" parsed with "What" on "year": no "what year"
     if noun is None and wh.dep_ != "attr":
         noun = _phrase_noun(wh)  # "Security at which airport was he ...?", parsed with "which" on "at"
+    if noun is None and _asks_what_it_fetches(wh):
+        return "money", _subject_noun(doc)
     if noun is None:
         # "What is the population of X?": the subject names what is asked for (also when the parser makes "what"
         # the subject of "be": "what's in-state tuition going to be?")
@@ -312,7 +314,8 @@ def _what_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
         return "count", noun
     if lemma in _AMOUNT_NOUNS:
         return ("money" if mentions_money(doc) else "quantity"), content or noun
-    if lemma in SUM_OF_MONEY_NOUNS or (lemma in _SUMS_SET_ASIDE and noun.dep_ != "pobj" and not _asks_what_for(wh)):
+    if lemma in SUM_OF_MONEY_NOUNS or (lemma in _SUMS_SET_ASIDE | FINANCE_SUMS and wh.lower_ == "what"
+                                       and noun.dep_ != "pobj" and not _asks_what_for(wh)):  # fmt: skip
         return "money", noun
     if lemma == "name":
         return "name", _of_object(noun) or _named_thing(noun) or noun  # "What is the name of the restaurant?"
@@ -332,6 +335,28 @@ ROAD_NOUNS = frozenset({"street", "road", "avenue", "boulevard", "highway"})
 _NOUN_PHRASE_TAGS = frozenset({"ADJ", "ADV", "NUM", "NOUN", "PROPN", "PUNCT", "CCONJ"})
 # The words of a subject's noun phrase after "what is" or "which of": "the", "of", "'s" too
 _SUBJECT_PHRASE_TAGS = _NOUN_PHRASE_TAGS | {"DET", "ADP", "PART"}
+
+
+# Verbs whose "for" takes the price a thing goes for: "What did the farm sell for?", "What will the lofts rent for?".
+# English verbs.
+_FETCHING_VERBS = frozenset({"sell", "resell", "fetch", "rent", "lease"})
+
+
+def _asks_what_it_fetches(wh: "Token") -> bool:
+    """"What did the farm sell for?", "What were the condos going to sell for?", "What is the mill worth?": a
+    question for the price a thing went for or is worth."""
+    if wh.dep_ == "pobj" and wh.head.lower_ == "for" and wh.head.head.lemma_.casefold() in _FETCHING_VERBS:
+        return True
+    if any(t.lemma_.casefold() in _FETCHING_VERBS and any(c.lower_ == "for" and not any(c.children)
+                                                          for c in t.children)
+           for t in wh.doc[wh.i + 1 :]):  # fmt: skip
+        return True  # the parser leaves "for" stranded on a verb after "going to"
+    # (wherever the parser hangs "worth": the subject of "What is the old mill worth?", a modifier of "What is the
+    # contract worth each year?"), when nothing is worth doing ("What did they find worth saving?")
+    return wh.dep_ == "attr" and wh.head.lemma_ == "be" and any(
+        t.lower_ == "worth" and not any(c.dep_ in ("pcomp", "xcomp", "pobj", "dobj") for c in t.children)
+        for t in wh.doc[wh.i + 1 :]
+    )
 
 
 def _phrase_noun(wh: "Token") -> "Token | None":

@@ -13,7 +13,8 @@ from rag.answer_types import GROUPS_OF_PEOPLE, MEASURE_UNITS
 from rag.asked_roles import PEOPLES_NOUNS
 from rag.candidate import Candidate, span_before
 from rag.counted_nouns import (
-    _counted_noun, _counted_similarity, _counts, counted_by_ellipsis, counted_by_the_sentence_before,
+    _counted_noun, _counted_similarity, _counts, counted_by_ellipsis, counted_by_its_subject,
+    counted_by_the_sentence_before,
 )  # fmt: skip
 from rag.earnings import PERSONAL_SUMS, asks_earnings, earnings_of_one_named_before
 from rag.expected_answer import SUM_OF_MONEY_NOUNS
@@ -47,6 +48,15 @@ def counts_something_else(
         return False
     counted = (_counted_noun(clause[0]) or counted_by_ellipsis(clause[0])
                or counted_by_the_sentence_before(candidate, clause[0]))  # fmt: skip
+    if counted is None:
+        sized = counted_by_its_subject(clause[0])
+        if sized is not None and sized.lemma_.casefold() in _SIZED_BY_PEOPLE:
+            # "Attendance fell to 68,900": a number of people, which answers "How many visitors ...?" and not "How
+            # many votes ...?"
+            return not (analysis.focus in PEOPLE_ASKED_OF | _WHO_LIVE_IN_HOMES
+                        or word_likeness(analysis.focus, "people") >= COUNTED_LIKENESS)  # fmt: skip
+        if sized is not None and sized.lemma_.casefold() not in _COLLECTIONS:
+            counted = sized  # "The number of licenses stands at 412" counts licenses; "The fleet stands at 63" what?
     if counted is not None and any(all_stems(analysis.focus) & token_stems(c) for c in counted.children
                                    if c.dep_ == "conj" and c.pos_ == "NOUN"
                                    and any(a.dep_ == "amod" for a in c.children)):  # fmt: skip
@@ -132,6 +142,10 @@ def _held(counted: "Token") -> bool:
         return True
     return (counted.dep_ == "pobj" and head.lower_ == "for"
             and head.head.lemma_.casefold() in _ROOM_NOUNS)  # fmt: skip
+
+# Nouns for a number of people that a number standing alone gives the size of ("Attendance fell to 68,900").
+_SIZED_BY_PEOPLE = GROUPS_OF_PEOPLE | {"enrollment", "enrolment", "population", "ridership", "headcount"}
+
 
 # Verbs of taking people or things on, whose object counts those added, not all there are ("plans to hire 40 nurses",
 # "funds four additional firefighters"); and the verbs of a question that asks how many there are ("work", "employ"; no

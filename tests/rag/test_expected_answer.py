@@ -291,3 +291,26 @@ def test_how_much_of_a_noun_asks_about_that_noun_and_of_a_noun_of_finance_for_a_
     assert analysis.answer_type == answer_type
     if focus is not None:
         assert analysis.focus == focus
+
+
+@pytest.mark.parametrize(("question", "answer_type"), [
+    # the price a thing went for or is worth
+    ("What did the Ferrand dairy farm sell for?", "money"),
+    ("What were the Lusk condos going to sell for?", "money"),
+    ("What will the Lusk lofts rent for?", "money"),
+    ("What is the old Ferrand mill worth?", "money"),
+    ("What is the Lusk ferry contract worth each year?", "money"),
+    # a sum of public finance, or an offer's price
+    ("What was the Ferrand cannery's yearly payroll?", "money"),
+    ("What is Lusk County's deficit this year?", "money"),
+    ("What was Corby Paving's winning bid?", "money"),
+    # not what a sum is for, which bid was taken, what was sold, nor what is worth doing
+    ("What was the Corby Paving bid for?", "description"),
+    ("Which bid did the Lusk board accept?", "description"),
+    ("What did the Lusk council sell to pay for the roof?", "description"),
+    ("What did the Lusk crew find worth saving?", "description"),
+])  # fmt: skip
+def test_what_a_thing_sold_for_is_worth_or_what_a_sum_of_finance_is_asks_for_a_sum(
+    question: str, answer_type: str
+) -> None:
+    assert analyse(question).answer_type == answer_type

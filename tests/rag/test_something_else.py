@@ -612,3 +612,29 @@ def test_a_count_of_another_noun_gives_no_size_or_amount(
 
     candidate = _value_candidate(text, value, "CARDINAL")
     assert counts_instead_of_a_size(analyse(question), candidate, likeness) is other
+
+
+@pytest.mark.parametrize(("question", "text", "value", "other"), [
+    # a number standing alone gives the size of its verb's subject
+    ("How many votes did Ada Quist get in the Lusk fair board race?", "Attendance at the Lusk fair fell to 68,900 "
+     "this year.", "68,900", True),
+    ("How many people went to the Lusk fair this year?", "Attendance at the Lusk fair fell to 68,900 this year.",
+     "68,900", False),
+    ("How many visitors did the Lusk fair draw this year?", "Attendance at the Lusk fair fell to 68,900 this year.",
+     "68,900", False),
+    ("How many boats fish out of Lusk Harbor?", "The number of lobster licenses in Lusk fell to 412 last year.",
+     "412", True),
+    ("How many lobster licenses are held in Lusk?", "The number of lobster licenses in Lusk fell to 412 last year.",
+     "412", False),
+    # a collection's size says nothing of what it holds; nor a number a verb gives another thing
+    ("How many buses does Lusk Transit run?", "The Lusk Transit fleet now stands at 63.", "63", False),
+    ("How many people spoke at the Lusk hearing?", "The break cut off water to 310 in Lusk for a day.", "310", False),
+])  # fmt: skip
+def test_a_number_standing_alone_counts_the_subject_it_gives_the_size_of(
+    question: str, text: str, value: str, other: bool, likeness: "WordLikeness"
+) -> None:
+    from rag.query import analyse
+    from rag.something_else import counts_something_else
+
+    candidate = _value_candidate(text, value, "CARDINAL")
+    assert counts_something_else(analyse(question), candidate, likeness) is other
