@@ -38,7 +38,8 @@ TYPED_ANSWERS = frozenset(ANSWER_LABELS)
 # Nouns for a sum a body has, owes or lacks ("How big was the deficit?"): its size is a sum or a share, never a
 # bare number of something. English nouns of public finance.
 _FINANCIAL_NOUNS = frozenset({"deficit", "surplus", "shortfall", "debt", "revenue", "income", "profit", "savings",
-                              "overrun", "windfall", "reserve", "reserves", "gap", "loss", "losses"})  # fmt: skip
+                              "endowment", "overrun", "windfall", "reserve", "reserves", "gap", "loss",
+                              "losses"})  # fmt: skip
 # Of those, nouns as often of a number of things ("the job loss", "a shortfall of 60 volunteers", "a gap of 40
 # votes", "their 42-7 loss"): a sum only when the question names money too ("the budget shortfall").
 _SUMS_OR_COUNTS = frozenset({"gap", "loss", "losses", "shortfall"})

@@ -40,6 +40,8 @@ _AMOUNT_NOUNS = frozenset({"amount", "sum", "size", "cost", "price", "value", "f
 # because the question mentions them ("How much rain fell after the bill was signed?"). "Toll" is left out:
 # news counts the dead by it ("How high is the death toll?"), and an amount question takes a sum too.
 _SUM_NOUNS = frozenset({"bill", "deposit", "premium", "damage"})  # "How much damage?": a sum; "damaged roofs": no
+# Adjectives of size: "How big is the grant?" asks how much money it is.
+_SIZE_ADJECTIVES = frozenset({"big", "large", "small", "huge", "sizable", "sizeable", "hefty"})
 # Adjectives of a physical dimension: "how cold / deep / fast ..." asks for a measure with its unit.
 _MEASURE_ADJECTIVES = frozenset({"cold", "hot", "warm", "cool", "deep", "shallow", "tall", "high", "low", "far",
                                  "heavy", "fast", "wide", "thick", "strong", "steep"})  # fmt: skip
@@ -182,8 +184,10 @@ def _how_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
         if lemma in _PERCENT_NOUNS or lemma in _AMOUNT_NOUNS or lemma in _COUNT_NOUNS:
             return "quantity", noun  # "How high are the rates?": a share or a sum, not a length
         return "measure", noun
-    if noun is not None and noun.lemma_.casefold() in SUM_OF_MONEY_NOUNS:
-        return "money", noun  # "How big a fine did the dairy get?" (not "How big is the budget?", of any unit)
+    if noun is not None and (noun.lemma_.casefold() in SUM_OF_MONEY_NOUNS
+                             or (degree in _SIZE_ADJECTIVES and noun.lemma_.casefold() in ONLY_SUMS)):
+        return "money", noun  # "How big a fine did the dairy get?", "How big is the state grant?", "... the reserve?"
+        # (not "How well funded is the pension fund?")
     return "quantity", noun  # how big / large / severe ...
 
 

@@ -31,7 +31,7 @@ from rag.query import analyse
         ("How much federal reimbursement did the county get?", "money", "reimbursement"),
         ("How much did the new fire truck cost?", "money", None),
         ("What percentage of voters backed the levy?", "percent", "voter"),
-        ("How big is the Brantley school district's budget?", "quantity", "budget"),
+        ("How big is the Brantley school district's budget?", "money", "budget"),
         ("Why did the mayor veto the ordinance?", "reason", "mayor"),
         ("What did the sheriff say about the curfew?", "quote", "sheriff"),
         ("Did the council approve the levy?", "yes_no", "council"),
@@ -314,3 +314,18 @@ def test_what_a_thing_sold_for_is_worth_or_what_a_sum_of_finance_is_asks_for_a_s
     question: str, answer_type: str
 ) -> None:
     assert analyse(question).answer_type == answer_type
+
+
+@pytest.mark.parametrize(("question", "answer_type"), [
+    ("How big is the Lusk state grant for the pier?", "money"),
+    ("How big is Lusk County's rainy-day reserve?", "money"),
+    ("How large is the Lusk library's endowment?", "money"),
+    ("How big was the Lusk school bond?", "money"),
+    # a size of another kind, or a change that a share may give
+    ("How big was the crowd at the Lusk fair?", "quantity"),
+    ("How big will the Lusk budget cut be?", "quantity"),
+    ("How well funded is the Lusk pension fund?", "quantity"),
+])  # fmt: skip
+def test_how_big_a_sum_of_money_is_asks_for_a_sum(question: str, answer_type: str) -> None:
+    assert analyse(question).answer_type == answer_type
+
