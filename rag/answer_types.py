@@ -194,8 +194,16 @@ def entity_fits(answer_type: str, label: str, entity_text: str, focus: str | Non
         return is_duration(entity_text)
     if answer_type == "date":
         return (not is_duration(entity_text) and gives_the_date_part(entity_text, focus)
-                and not _a_bare_small_number(entity_text))  # fmt: skip
+                and not _a_bare_small_number(entity_text) and not _units_alone(entity_text))  # fmt: skip
     return True
+
+
+def _units_alone(entity_text: str) -> bool:
+    """Units of time with no number or time named ("months", "for years", "hours"): no point in time ("who book
+    months ahead")."""
+    words = re.findall(r"[a-z]+|\d+", normalise(entity_text))
+    return bool(words) and all(w in ("for", "the", "many", "several") or (w.endswith("s") and w[:-1] in DURATION_UNITS)
+                               for w in words) and any(w[:-1] in DURATION_UNITS for w in words)  # fmt: skip
 
 
 # Words that make a number a time: "6 a.m.", "the 1990s", "day 6", "week 3", "6 years ago".

@@ -52,13 +52,21 @@ _EVERY_BEFORE = re.compile(r"(?i)\b(?:every|each)\s+$")
 def dated_before_its_article(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     """Whether a year answering when something will be done ("When will Cedar Gap auction off its old truck?") is
     one before the year its article was written, which no time to come can be: "The old brush truck, a 1998
-    model, will be sold at auction"."""
+    model, will be sold at auction"; or a time the article tells as past ("unchanged from last year")."""
     if analysis.answer_type != "date" or candidate.answer is None or not (analysis.mood == "irrealis"
                                                                            or analysis.ahead):  # fmt: skip
         return False
+    if _POINTS_BACK.fullmatch(candidate.answer_text().strip()):
+        return True  # "unchanged from last year", "two weeks ago": a time before the article's
     written = year_written(candidate.passage.published)
     year = _A_YEAR_OR_DECADE.fullmatch(candidate.answer_text().strip())
     return year is not None and written is not None and int(year.group(1)) < written
+
+
+# A time told as before the article's own: "last year", "the past month", "yesterday", "three weeks ago", "earlier
+# this year".
+_POINTS_BACK = re.compile(r"(?i)(?:(?:the\s+)?(?:last|past|previous)\s+(?:year|month|week|spring|summer|fall|autumn|"
+                          r"winter|season|decade)|yesterday|.+\s+ago|earlier\s+this\s+(?:year|month|week))")
 
 
 # A year or a decade as a date answer: "1998", "in 1998", "the late 1970s".

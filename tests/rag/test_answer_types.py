@@ -32,6 +32,15 @@ def test_a_small_number_with_no_word_of_time_is_no_date(value: str, fits: bool) 
     assert entity_fits("date", "DATE", value) is fits
 
 
+@pytest.mark.parametrize(("value", "fits"), [
+    ("months", False), ("Years", False), ("for decades", False), ("hours", False),
+    ("two months", False), ("Monday", True), ("last year", True), ("the 1980s", True), ("months later", True),
+])  # fmt: skip
+def test_units_of_time_with_no_number_are_no_date(value: str, fits: bool) -> None:
+    """"organizers, who book months ahead": the model tags "months" as a date; it names no time."""
+    assert entity_fits("date", "DATE", value) is fits
+
+
 def test_ordinals_answer_how_many_times_but_not_how_many_homes() -> None:
     assert entity_fits("count", "ORDINAL", "sixth", "time")
     assert not entity_fits("count", "ORDINAL", "first", "home")

@@ -161,6 +161,12 @@ def test_a_date_of_a_thing_or_of_a_state_does_not_tell_when_something_happened(
     ("When will Orby auction off its old brush truck?", "1998", None, False),
     # a decade gone by
     ("When will Orby auction off its old brush truck?", "late 1970s", "2025-04-02", True),
+    # a time told as past, in an article of any date
+    ("When will Orby auction off its old brush truck?", "last year", None, True),
+    ("When will Orby auction off its old brush truck?", "two years ago", None, True),
+    ("When does the Orby brush truck's lease expire?", "last year", None, True),
+    ("When did Orby buy its old brush truck?", "last year", None, False),
+    ("When will Orby auction off its old brush truck?", "next year", None, False),
 ])  # fmt: skip
 def test_a_year_before_its_article_dates_nothing_to_come(question: str, value: str, published: str | None,
                                                          before: bool) -> None:  # fmt: skip
