@@ -284,8 +284,10 @@ def answer_entities(
                 _WHO_OF_A_BODY.match(question) or post is not None):  # fmt: skip
             continue  # "Who at the state parks office announced it?", "Who will replace her as athletic director?":
             # a person there, or in the post, not a body
-        if post is not None and label == "PERSON" and (titled_with_another_post(passage, start, end, s, post)
-                                                       or given_another_post(passage, start, end, e, post)):
+        # (any post after "as" in the question: "Who was hired as auditor?", which a firm may be hired as too)
+        as_post = post or analysis.post
+        if as_post is not None and label == "PERSON" and (titled_with_another_post(passage, start, end, s, as_post)
+                                                          or given_another_post(passage, start, end, e, as_post)):
             continue  # "Who took over as principal?": "former Superintendent Walter Dean left" holds another post, as
             # does "Nell Ashgrove was sworn in as district attorney" for a judge
         written = (written_sum(passage.text, s, e, label, start, end)

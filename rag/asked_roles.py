@@ -109,6 +109,34 @@ def asked_role(wh: "Token | None") -> "Token | None":
     return None
 
 
+# Verbs of putting someone in a post or of holding one, whose "as" names the post: "hired as auditor", "will serve as
+# interim principal", "sworn in as coroner", "took over as coach". English verbs (not "describe ... as the chief
+# worry", "honored as teacher of the year").
+_POSTING_VERBS = frozenset({"hire", "name", "appoint", "elect", "choose", "pick", "select", "swear", "serve", "act",
+                            "take", "replace", "succeed", "fill", "step", "install", "tap", "promote", "nominate",
+                            "confirm", "return", "stay", "remain", "start", "begin", "work"})  # fmt: skip
+
+
+def post_after_as(wh: "Token | None") -> str | None:
+    """For "Who was hired as Orby's auditor?", "Who will serve as interim principal?", "Whom did the board name as
+    its clerk?": the post after the verb's "as", which the one asked for is to hold; None for a name or a noun for
+    anyone ("Who was named as a witness?" asks for no post)."""
+    if wh is None or wh.lower_ not in ("who", "whom"):
+        return None
+    verb = wh.head
+    if (wh.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.pos_ != "VERB"
+            or verb.lemma_.casefold() not in _POSTING_VERBS):  # fmt: skip
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "as":
+            continue
+        post = next((o for o in prep.children if o.dep_ == "pobj"), None)
+        if (post is not None and post.pos_ == "NOUN" and post.lemma_.casefold() not in ANYONE_NOUNS
+                and not any(c.lower_ in ("a", "an") for c in post.children)):  # fmt: skip
+            return post.lemma_.casefold()
+    return None
+
+
 def _a_doing_misread(token: "Token") -> bool:
     """Whether the "-ing" verb of a progressive question stands right after "is", which the model took for a noun
     or an adjective, with the noun after it as what someone is ("Who's mapping Ashgrove's pipes?": "pipes"); a

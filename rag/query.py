@@ -32,7 +32,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Collection
 
 from rag.answer_types import ANSWER_LABELS, TYPED_ANSWERS, AnswerType
-from rag.asked_roles import LEADING_ROLES, agent_verbs, asked_role, has_an_object, identity_name, the_role
+from rag.asked_roles import (
+    LEADING_ROLES, agent_verbs, asked_role, has_an_object, identity_name, post_after_as, the_role,
+)  # fmt: skip
 from rag.constraint import Constraint
 from rag.expected_answer import (
     _ages_a_person, _answer_type, _asks_which, _focus_asked, _question_word, describe_question_word, long_thing,
@@ -97,6 +99,10 @@ class QuestionAnalysis:
     # sentence must give the person it names; for "Who heads the trust?" the titles of whoever heads something,
     # space-separated ("head president director ..."); None for other questions (asked_role, LEADING_ROLES)
     role: str | None = None
+    # "Who was hired as Orby's auditor?", "Who will serve as interim principal?": the post after the verb's "as", which
+    # a person the sentence gives another post is not asked for ("sworn in as district attorney" for a coroner); None
+    # for other questions (rag.asked_roles.post_after_as)
+    post: str | None = None
     # "Who hired Colquite?" asks for the one who does it ("subject"), "Whom did the council hire?" for the one
     # it is done to ("object"); None when the question word is neither (a time, a place, "Who is X?")
     asked_slot: Slot | None = None
@@ -191,6 +197,7 @@ def _analyse(question: str, publisher_names: frozenset[str]) -> QuestionAnalysis
             for form in verb_forms(verb)
         ),
         role=the_role(role, leading),
+        post=post_after_as(wh) if answer_type == "person" else None,
         asked_slot=slot,
         asked_of=_doer(wh) if slot == "object" or after_a_preposition(wh) else None,
         asked_verb_forms=_asked_verb_forms(doc) if answer_type == "yes_no" else (),

@@ -50,3 +50,21 @@ def test_who_heads_runs_or_owns_something_asks_for_whoever_holds_its_title() -> 
     assert analyse("Who is the director of the Orlow Trust?").role == "director"
     assert analyse("Who won the Orlow race?").role is None
     assert analyse("Who is running for mayor of Orlow?").role is None  # runs for an office, runs nothing
+
+
+@pytest.mark.parametrize(("question", "post"), [
+    # the post after a verb's "as": the one asked for is to hold it
+    ("Who was hired as Tesk's town auditor?", "auditor"),
+    ("Who will serve as the Orby library's interim director?", "director"),
+    ("Whom did the Tesk board hire as its clerk?", "clerk"),
+    ("Who was sworn in as Orby County's coroner?", "coroner"),
+    # not any one of a kind, no post at all, nor what something is called
+    ("Who was hired as a consultant for the Orby pool?", None),
+    ("Who was hired by the Orby board?", None),
+    ("Who described fuel costs as the chief worry for Orby Freight?", None),
+    ("When was Ada Quist hired as Orby's auditor?", None),
+])  # fmt: skip
+def test_who_is_put_in_a_post_by_as_asks_for_the_one_who_holds_it(question: str, post: str | None) -> None:
+    analysis = analyse(question)
+    assert analysis.post == post
+    assert analysis.role is None

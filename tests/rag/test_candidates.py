@@ -1327,6 +1327,21 @@ def test_a_person_given_another_post_by_as_holds_not_the_post_asked() -> None:
     assert "Ada Quell" in _answers("Who was sworn in as Tarrow County's probate judge?", passage)
 
 
+@pytest.mark.parametrize(("question", "holds"), [
+    # a post only a firm or a person may be hired as, after any verb of putting one in a post
+    ("Who was sworn in as Tarrow County's coroner?", False),
+    ("Who was hired as Tarrow County's auditor?", False),
+    ("Who will serve as Tarrow County's chief deputy?", False),
+    ("Who was sworn in as Tarrow County's district attorney?", True),
+])  # fmt: skip
+def test_a_person_given_another_post_by_as_holds_no_post_asked_by_any_noun(question: str, holds: bool) -> None:
+    """"Ada Quell was sworn in as district attorney" answers no "Who was hired as the county's auditor?", though
+    a firm may be an auditor too."""
+    text = "Ada Quell was sworn in on Monday as Tarrow County's district attorney."
+    passage = _passage(text, _tagged(text, "PERSON", "Ada Quell"))
+    assert ("Ada Quell" in _answers(question, passage)) is holds
+
+
 def test_a_since_date_that_dates_a_record_or_stands_beside_its_length_is_not_the_answer() -> None:
     """"the first strike there since 1998" dates a record, not how long workers have been out; "for six years,
     since 2019" gives the length itself, which answers."""
