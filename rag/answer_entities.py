@@ -819,6 +819,7 @@ def _a_common_noun_opening(passage: Passage, start: int, end: int, word_end: int
 # "Brightline Builders of", is that name). English titles and prepositions.
 _NO_NAME = re.compile(
     r"^(?:Capt|Lt|Sgt|Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Gen|Col|Maj|Cpl|Det|Supt|Cmdr|Atty|Prof|Rev)\.?$"
+    r"|^(?:CEO|CFO|COO|CTO|CIO)$"  # a chief officer's title, which the model tags as a body
     r"|\s(?:of|to|for|at|in|on|by|with|from|and)$|[A-Z][\w.'’]*\s+to\s+(?:the\s+)?[A-Z]"
 )
 NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "GPE", "LOC", "NORP"})

@@ -131,10 +131,14 @@ def post_after_as(wh: "Token | None") -> str | None:
         if prep.dep_ != "prep" or prep.lower_ != "as":
             continue
         post = next((o for o in prep.children if o.dep_ == "pobj"), None)
-        if (post is not None and post.pos_ == "NOUN" and post.lemma_.casefold() not in ANYONE_NOUNS
+        if (post is not None and post.pos_ == "NOUN" and post.lemma_.casefold() not in ANYONE_NOUNS | _GENERAL_POSTS
                 and not any(c.lower_ in ("a", "an") for c in post.children)):  # fmt: skip
             return post.lemma_.casefold()
     return None
+
+
+# Heads of posts named by the words before them, which another title may be ("chief financial officer": "CFO").
+_GENERAL_POSTS = frozenset({"officer", "official", "member"})
 
 
 def _a_doing_misread(token: "Token") -> bool:

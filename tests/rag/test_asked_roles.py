@@ -63,6 +63,8 @@ def test_who_heads_runs_or_owns_something_asks_for_whoever_holds_its_title() -> 
     ("Who was hired by the Orby board?", None),
     ("Who described fuel costs as the chief worry for Orby Freight?", None),
     ("When was Ada Quist hired as Orby's auditor?", None),
+    # a post named by the words before "officer", which another title may be ("CFO")
+    ("Who will take over as Orby Freight's chief financial officer?", None),
 ])  # fmt: skip
 def test_who_is_put_in_a_post_by_as_asks_for_the_one_who_holds_it(question: str, post: str | None) -> None:
     analysis = analyse(question)

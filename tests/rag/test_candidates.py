@@ -2358,3 +2358,11 @@ def test_a_length_of_time_the_model_tags_with_a_day_answers_how_long() -> None:
     text = "The Orby pool will close June 1 for the first time in 12 years."
     passage = _passage(text, _tagged(text, "DATE", "June 1 for the first time in 12 years"))
     assert _answers("How long will the Orby pool be closed?", passage) == []
+
+
+def test_a_chief_officers_title_the_model_tags_as_a_body_is_no_ones_name() -> None:
+    """"named Omar Sleet ... to take over as CFO": "CFO", tagged as an organisation, answers no "Who ...?"."""
+    text = "The trucking company named Omar Sleet to take over as CFO on July 1."
+    passage = _passage(text, [*_tagged(text, "PERSON", "Omar Sleet"), *_tagged(text, "ORG", "CFO")])
+    answers = _answers("Who will take over as the trucking company's chief financial officer?", passage)
+    assert "CFO" not in answers and "Omar Sleet" in answers
