@@ -28,11 +28,19 @@ def question_mood(doc: "Doc") -> Mood | None:
                 and not (token.lemma_ == "have" and token.tag_ == "VBD")):  # fmt: skip
             return "irrealis"  # (what "had to" be done was done: "How many people had to be rescued?")
     for token in doc:
+        if _describes_a_noun(token):
+            continue  # "the laid-off workers", "the proposed hearing": a participle before a noun sets no mood
         if token.tag_ == "VBD" or (token.tag_ == "VBN" and token.lemma_ not in LINKING_VERBS):
             return "realised"
         if token.lower_ in ("has", "have", "had", "did", "was", "were"):
             return "realised"
     return None
+
+
+def _describes_a_noun(token: "Token") -> bool:
+    """A participle before the noun it describes ("When is the job fair for laid-off workers?", "When is the
+    proposed hearing?"), which tells nothing of when the question's event is."""
+    return token.tag_ in ("VBN", "VBD") and token.dep_ in ("amod", "compound") and token.head.i > token.i
 
 
 def _future_in_the_past(modal: "Token") -> bool:
@@ -86,7 +94,7 @@ def asks_when_it_is_set(doc: "Doc", mood: "Mood | None") -> bool:
     tells of such a date as planned ("takes effect April 1", "will start Jan. 8"); the day something was done
     ("voters on Tuesday approved it", "left in 2023") answers another question."""
     return (mood is None and any(t.tag_ in ("VBZ", "VBP") for t in doc)
-            and not any(t.tag_ in ("VBD", "VBN") for t in doc))  # fmt: skip
+            and not any(t.tag_ in ("VBD", "VBN") and not _describes_a_noun(t) for t in doc))  # fmt: skip
 
 
 def _governs_an_infinitive(verb: "Token") -> bool:

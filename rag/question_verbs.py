@@ -85,7 +85,8 @@ def _predicate(doc: "Doc") -> str | None:
     # relative clause ("the school that will replace ..." describes a name, it is not what is asked) and
     # outside a noun's modifier; failing that the last modifier ("Where was the driver hurt in the crash
     # taken?": the main verb comes after the subject, and a participle inside the subject before it)
-    verbs = [t for t in doc if _a_verb(t) and t.lemma_ not in LINKING_VERBS and t.dep_ != "relcl"]
+    verbs = [t for t in doc if _a_verb(t) and t.lemma_ not in LINKING_VERBS and t.dep_ != "relcl"
+             and not _a_joined_adjective(t)]  # fmt: skip
     clausal = [t for t in verbs if t.dep_ not in ("acl", "amod")]
     # (a participle before a noun only describes it: "When is the board holding its forum about the failed bond
     # vote?" asks of the holding, which the parser hangs on "board")
@@ -97,6 +98,14 @@ def _predicate(doc: "Doc") -> str | None:
             and not _surely_no_verb(root)):  # fmt: skip
         return root.lemma_.casefold()
     return _verb_after_the_subject(doc)
+
+
+def _a_joined_adjective(token: "Token") -> bool:
+    """A participle hyphen-joined into an adjective before a noun ("laid-off workers", "long-awaited", "so-called"):
+    no verb the question asks about ("When is the job fair for laid-off workers?" asks when the fair is)."""
+    doc = token.doc
+    joined = (token.i + 1 < len(doc) and doc[token.i + 1].text == "-") or (token.i > 0 and doc[token.i - 1].text == "-")
+    return joined and token.dep_ in ("amod", "compound") and token.head.i > token.i
 
 
 # Auxiliaries that put the subject before the question's bare verb: "did the shelter place", "will Orlow open".

@@ -106,3 +106,17 @@ def test_a_date_question_in_the_plain_present_asks_when_something_is_set(questio
     from rag.query import analyse
 
     assert analyse(question).ahead is ahead
+
+
+@pytest.mark.parametrize(("question", "mood", "ahead", "predicate"), [
+    # a participle before a noun describes it, and sets neither the question's verb nor its mood
+    ("When is the job fair for laid-off Corby mill workers?", None, True, None),
+    ("When does the revised Corby bus schedule take effect?", None, True, "take"),
+    ("When was the job fair for laid-off Corby mill workers?", "realised", False, None),
+    ("How many laid-off Corby mill workers found new jobs?", "realised", False, "find"),
+])  # fmt: skip
+def test_a_participle_before_a_noun_sets_no_mood_and_asks_of_no_act(
+    question: str, mood: str | None, ahead: bool, predicate: str | None
+) -> None:
+    analysis = analyse(question)
+    assert (analysis.mood, analysis.ahead, analysis.predicate) == (mood, ahead, predicate)
