@@ -62,7 +62,9 @@ MONEY_WORDS = frozenset({"money", "cash", "funding", "dollar", "euro", "pound", 
 ONLY_SUMS = (_FINANCIAL_NOUNS | MONEY_WORDS) - _SUMS_OR_COUNTS - _RATED_IN_MILLS
 # Nouns of public finance whose "What is the N?" asks for a sum ("What was the mill's payroll?", "What is the
 # deficit?"), with an offer's price ("What was the winning bid?"); not those as often of a number of things.
-FINANCE_SUMS = (_FINANCIAL_NOUNS | {"payroll", "bid"}) - _SUMS_OR_COUNTS
+# Nouns as often of a store of salt, water or land as of money ("the road salt reserve", "a nature reserve").
+RESERVES = frozenset({"reserve", "reserves"})
+FINANCE_SUMS = (_FINANCIAL_NOUNS | {"payroll", "bid"}) - _SUMS_OR_COUNTS - RESERVES
 
 # A number with a decimal fraction counts nothing unless a scale word makes it whole ("1.2 million").
 _FRACTION = re.compile(r"\d\.\d")

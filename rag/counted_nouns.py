@@ -253,7 +253,8 @@ def counted_by_its_subject(answer: "Span") -> "Token | None":
     verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("to", "at") else root.head
     if root.dep_ not in ("pobj", "dobj", "attr") or verb.lemma_.casefold() not in _SUBJECT_SIZED_BY:
         return None
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # (the nearest: the parser may take a dateline for a subject too, "MORROWICK -- Attendance ... fell")
+    subject = max((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), key=lambda c: c.i, default=None)
     if subject is None or subject.pos_ != "NOUN":
         return None
     if subject.lemma_.casefold() in _NUMBER_OF_NOUNS:

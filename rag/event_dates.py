@@ -56,8 +56,9 @@ def dated_before_its_article(analysis: QuestionAnalysis, candidate: Candidate) -
     if analysis.answer_type != "date" or candidate.answer is None or not (analysis.mood == "irrealis"
                                                                            or analysis.ahead):  # fmt: skip
         return False
-    if _POINTS_BACK.fullmatch(candidate.answer_text().strip()):
-        return True  # "unchanged from last year", "two weeks ago": a time before the article's
+    if _POINTS_BACK.fullmatch(candidate.answer_text().strip()) and not _A_PLAN_IN_THE_PAST.search(analysis.question):
+        return True  # "unchanged from last year", "two weeks ago": a time before the article's (but "When was the
+        # pool supposed to open?" may be answered by "last summer")
     written = year_written(candidate.passage.published)
     year = _A_YEAR_OR_DECADE.fullmatch(candidate.answer_text().strip())
     return year is not None and written is not None and int(year.group(1)) < written
@@ -65,8 +66,11 @@ def dated_before_its_article(analysis: QuestionAnalysis, candidate: Candidate) -
 
 # A time told as before the article's own: "last year", "the past month", "yesterday", "three weeks ago", "earlier
 # this year".
-_POINTS_BACK = re.compile(r"(?i)(?:(?:the\s+)?(?:last|past|previous)\s+(?:year|month|week|spring|summer|fall|autumn|"
-                          r"winter|season|decade)|yesterday|.+\s+ago|earlier\s+this\s+(?:year|month|week))")
+_POINTS_BACK = re.compile(r"(?i)(?:last|(?:the\s+)?(?:past|previous))\s+(?:year|month|week|spring|summer|fall|autumn|"
+                          r"winter|season|decade)|yesterday|.+\s+ago|earlier\s+this\s+(?:year|month|week)")
+# A question of a plan or a chance in the past: "When was the pool supposed to open?", "When would it have closed?",
+# "When did the town plan to open it?".
+_A_PLAN_IN_THE_PAST = re.compile(r"(?i)\b(?:was|were|did|had)\b|\b(?:would|should|could|might|must)\b[^?]*\bhave\b")
 
 
 # A year or a decade as a date answer: "1998", "in 1998", "the late 1970s".

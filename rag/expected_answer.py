@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rag.answer_types import FINANCE_SUMS, MONEY_WORDS, ONLY_SUMS, AnswerType
+from rag.answer_types import FINANCE_SUMS, MONEY_WORDS, ONLY_SUMS, RESERVES, AnswerType
 from rag.asked_roles import ANYONE_NOUNS, PEOPLES_NOUNS, asks_who_someone_is
 from rag.money_questions import (
     PRICE_VERB_FORMS, asks_a_price, asks_a_price_of_the_question, charges_someone, first_noun, mentions_money,
@@ -185,7 +185,7 @@ def _how_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
             return "quantity", noun  # "How high are the rates?": a share or a sum, not a length
         return "measure", noun
     if noun is not None and (noun.lemma_.casefold() in SUM_OF_MONEY_NOUNS
-                             or (degree in _SIZE_ADJECTIVES and noun.lemma_.casefold() in ONLY_SUMS)):
+                             or (degree in _SIZE_ADJECTIVES and noun.lemma_.casefold() in ONLY_SUMS - RESERVES)):
         return "money", noun  # "How big a fine did the dairy get?", "How big is the state grant?", "... the reserve?"
         # (not "How well funded is the pension fund?")
     return "quantity", noun  # how big / large / severe ...
@@ -349,10 +349,11 @@ _FETCHING_VERBS = frozenset({"sell", "resell", "fetch", "rent", "lease"})
 def _asks_what_it_fetches(wh: "Token") -> bool:
     """"What did the farm sell for?", "What were the condos going to sell for?", "What is the mill worth?": a
     question for the price a thing went for or is worth."""
-    if wh.dep_ == "pobj" and wh.head.lower_ == "for" and wh.head.head.lemma_.casefold() in _FETCHING_VERBS:
+    if (wh.dep_ == "pobj" and wh.head.lower_ == "for" and wh.head.head.lemma_.casefold() in _FETCHING_VERBS
+            and not _let_out(wh.head.head)):  # fmt: skip
         return True
-    if any(t.lemma_.casefold() in _FETCHING_VERBS and any(c.lower_ == "for" and not any(c.children)
-                                                          for c in t.children)
+    if any(t.lemma_.casefold() in _FETCHING_VERBS and not _let_out(t)
+           and any(c.lower_ == "for" and not any(c.children) for c in t.children)
            for t in wh.doc[wh.i + 1 :]):  # fmt: skip
         return True  # the parser leaves "for" stranded on a verb after "going to"
     # (wherever the parser hangs "worth": the subject of "What is the old mill worth?", a modifier of "What is the
@@ -361,6 +362,12 @@ def _asks_what_it_fetches(wh: "Token") -> bool:
         t.lower_ == "worth" and not any(c.dep_ in ("pcomp", "xcomp", "pobj", "dobj") for c in t.children)
         for t in wh.doc[wh.i + 1 :]
     )
+
+
+def _let_out(verb: "Token") -> bool:
+    """"What will Orby lease the old depot for?": a thing rented or leased out with its object named may be asked
+    what for (a use), not at what price; "What will the lofts rent for?" asks a price."""
+    return verb.lemma_.casefold() in ("rent", "lease") and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _phrase_noun(wh: "Token") -> "Token | None":

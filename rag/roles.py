@@ -92,12 +92,17 @@ def given_another_post(passage: Passage, start: int, end: int, e: int, post: str
     given = _AS_A_POST.search(passage.text, e, end)
     if given is None or given.group("post").casefold() in role_forms(post):
         return False
+    if _WHO_BEFORE.search(passage.text, e, given.start()):
+        return False  # "named Ida Holm, who served as finance director, to run the town": the post she held before
     if post == "prosecutor" and _PROSECUTORS_TITLE.search(given.group()):
         return False  # "sworn in as district attorney": a prosecutor
     return not any(re.search(rf"\b{re.escape(form)}\b", passage.text[start:end], re.IGNORECASE)
                    for form in role_forms(post))  # fmt: skip
 
 
+# A relative clause about the one named, whose "as" tells a post held before ("Ida Holm, who served as ..."; not
+# "Omar Sleet, who has run its finances since 2020, to take over as CFO", whose clause has ended).
+_WHO_BEFORE = re.compile(r"\bwho\b[^,]*$", re.IGNORECASE)
 # A post given by "as": "sworn in as district attorney", "to take over as CFO".
 _AS_A_POST = re.compile(rf"\bas\s+(?:[\w'’.-]+\s+){{0,3}}?(?P<post>{_TITLES})\b", re.IGNORECASE)
 

@@ -55,8 +55,9 @@ def counts_something_else(
             # many votes ...?"
             return not (analysis.focus in PEOPLE_ASKED_OF | _WHO_LIVE_IN_HOMES
                         or word_likeness(analysis.focus, "people") >= COUNTED_LIKENESS)  # fmt: skip
-        if sized is not None and sized.lemma_.casefold() not in _COLLECTIONS:
-            counted = sized  # "The number of licenses stands at 412" counts licenses; "The fleet stands at 63" what?
+        if sized is not None and sized.lemma_.casefold() not in _COLLECTIONS and sized.head.lower_ == "of":
+            counted = sized  # "The number of licenses stands at 412" counts licenses (not "Circulation rose to
+            # 88,000", which counts books lent in other words, nor "The fleet stands at 63")
     if counted is not None and any(all_stems(analysis.focus) & token_stems(c) for c in counted.children
                                    if c.dep_ == "conj" and c.pos_ == "NOUN"
                                    and any(a.dep_ == "amod" for a in c.children)):  # fmt: skip
@@ -113,14 +114,15 @@ _COLLECTIONS = frozenset({"fleet", "herd", "flock", "collection", "inventory", "
 def counts_instead_of_a_size(
     analysis: QuestionAnalysis, candidate: Candidate, word_likeness: WordLikeness = SAME_WORD_ONLY
 ) -> bool:
-    """Whether a bare number answering "How big is the warehouse?" or "How much of a raise did they get?" counts
-    a noun of its own that is neither the thing asked about nor like it: "employs about 540 people", "the union
+    """Whether a bare number answering "How much diesel spilled?" or "How much of a raise did they get?" counts a
+    noun of its own that is neither the thing asked about nor like it: "spilling about 30 logs", "the union
     represents 174 drivers" (though the question names the drivers: they got the raise). A size or an amount is a
     sum, a share or a measure; a count gives it only of the thing itself, of one like it, or of what a group or a
     collection holds ("How big was the crowd?": "more than 80 people"; "How big is the fleet?": "40 buses")."""
-    if (analysis.answer_type != "quantity" or not analysis.focus or candidate.answer is None
-            or candidate.answer[2] != "CARDINAL" or analysis.focus in GROUPS_OF_PEOPLE | _COLLECTIONS):  # fmt: skip
-        return False
+    if (analysis.answer_type != "quantity" or analysis.question_word != "how much" or not analysis.focus
+            or candidate.answer is None or candidate.answer[2] != "CARDINAL"
+            or analysis.focus in GROUPS_OF_PEOPLE | _COLLECTIONS):  # fmt: skip
+        return False  # (a count of its parts may size a thing: "How big is the new wing?": "adds 48 beds")
     clause = answer_clause_tokens(candidate)
     if clause is None:
         return False
@@ -144,7 +146,9 @@ def _held(counted: "Token") -> bool:
             and head.head.lemma_.casefold() in _ROOM_NOUNS)  # fmt: skip
 
 # Nouns for a number of people that a number standing alone gives the size of ("Attendance fell to 68,900").
-_SIZED_BY_PEOPLE = GROUPS_OF_PEOPLE | {"enrollment", "enrolment", "population", "ridership", "headcount"}
+# (not "turnout", which counts ballots as well as voters)
+_SIZED_BY_PEOPLE = (GROUPS_OF_PEOPLE - {"turnout"}) | {"enrollment", "enrolment", "population", "ridership",
+                                                      "headcount"}  # fmt: skip
 
 
 # Verbs of taking people or things on, whose object counts those added, not all there are ("plans to hire 40 nurses",

@@ -1340,6 +1340,14 @@ def test_a_person_given_another_post_by_as_holds_no_post_asked_by_any_noun(quest
     text = "Ada Quell was sworn in on Monday as Tarrow County's district attorney."
     passage = _passage(text, _tagged(text, "PERSON", "Ada Quell"))
     assert ("Ada Quell" in _answers(question, passage)) is holds
+    # a post held before, told in a clause about her, is no other post given
+    before = "Tarrow named Ada Quell, who served as finance director for six years, to run the town."
+    passage = _passage(before, _tagged(before, "PERSON", "Ada Quell"))
+    assert "Ada Quell" in _answers("Who was named as Tarrow's town administrator?", passage)
+    # but one the sentence puts in another post after such a clause is not
+    after = "Tarrow named Ada Quell, who has run its finances since 2020, to take over as treasurer."
+    passage = _passage(after, _tagged(after, "PERSON", "Ada Quell"))
+    assert "Ada Quell" not in _answers("Who was named as Tarrow's safety director?", passage)
 
 
 def test_a_since_date_that_dates_a_record_or_stands_beside_its_length_is_not_the_answer() -> None:

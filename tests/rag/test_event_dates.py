@@ -167,6 +167,9 @@ def test_a_date_of_a_thing_or_of_a_state_does_not_tell_when_something_happened(
     ("When does the Orby brush truck's lease expire?", "last year", None, True),
     ("When did Orby buy its old brush truck?", "last year", None, False),
     ("When will Orby auction off its old brush truck?", "next year", None, False),
+    # a plan or a chance in the past may have been for a time now past
+    ("When was Orby supposed to auction off its old brush truck?", "last year", None, False),
+    ("When would Orby have auctioned off its old brush truck?", "two years ago", None, False),
 ])  # fmt: skip
 def test_a_year_before_its_article_dates_nothing_to_come(question: str, value: str, published: str | None,
                                                          before: bool) -> None:  # fmt: skip

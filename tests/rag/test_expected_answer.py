@@ -309,6 +309,9 @@ def test_how_much_of_a_noun_asks_about_that_noun_and_of_a_noun_of_finance_for_a_
     ("Which bid did the Lusk board accept?", "description"),
     ("What did the Lusk council sell to pay for the roof?", "description"),
     ("What did the Lusk crew find worth saving?", "description"),
+    # a thing leased out may be asked what for; a reserve may be of salt or land
+    ("What will Lusk lease the old depot for?", "description"),
+    ("What is the Lusk reserve?", "description"),
 ])  # fmt: skip
 def test_what_a_thing_sold_for_is_worth_or_what_a_sum_of_finance_is_asks_for_a_sum(
     question: str, answer_type: str
@@ -318,7 +321,8 @@ def test_what_a_thing_sold_for_is_worth_or_what_a_sum_of_finance_is_asks_for_a_s
 
 @pytest.mark.parametrize(("question", "answer_type"), [
     ("How big is the Lusk state grant for the pier?", "money"),
-    ("How big is Lusk County's rainy-day reserve?", "money"),
+    ("How big is the Lusk County rainy-day fund?", "money"),
+    ("How big is Lusk County's road salt reserve?", "quantity"),
     ("How large is the Lusk library's endowment?", "money"),
     ("How big was the Lusk school bond?", "money"),
     # a size of another kind, or a change that a share may give

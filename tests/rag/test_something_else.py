@@ -585,21 +585,25 @@ def test_one_sides_votes_answer_no_count_of_anything_else(question: str, text: s
 
 
 @pytest.mark.parametrize(("question", "text", "value", "other"), [
-    # a count of another noun sizes nothing asked
-    ("How big is the Ferrand bottling plant?", "The Ferrand bottling plant employs about 540 people.", "about 540",
-     True),
+    # a count of another noun is no amount asked
+    ("How much diesel spilled when the Ferrand log truck rolled?", "The truck rolled over, spilling about 30 logs "
+     "down the bank.", "about 30", True),
     ("How much of a raise did Ferrand bus drivers get?", "The union represents 174 drivers and mechanics.", "174",
      True),
-    ("How big are the pumps at the Corby lift station?", "The outage cut water to 6,150 customers in Corby.",
+    ("How much water did the Corby lift station pump?", "The outage cut water to 6,150 customers in Corby.",
      "6,150", True),
+    # but a count of its parts may size a thing
+    ("How big is the new wing at Corby Hospital?", "The new wing at Corby Hospital adds 48 beds.", "48", False),
+    ("How large is the planned Harrow Glen subdivision?", "The Harrow Glen subdivision would add 85 homes.", "85",
+     False),
     # a group of people is sized by a count of its people, a collection by what it holds
     ("How big was the crowd at the Corby rally?", "About 800 people came to the Corby rally.", "About 800", False),
     # a count of the thing itself, or of none at all
     ("How big is the Corby bus fleet?", "The Corby fleet now has 40 buses.", "40", False),
     ("How big is the Corby animal shelter?", "The Corby shelter has room for 60 dogs and 40 cats.", "60", False),
     ("How big is the new Corby arena?", "The new Corby arena will seat 4,500 fans.", "4,500", False),
-    ("How big is the Ferrand bottling plant?", "The Ferrand plant, built in 1988, grew to 540 by 2001.", "540",
-     False),
+    ("How much water does the Ferrand bottling plant use?", "The Ferrand plant, built in 1988, grew to 540 by "
+     "2001.", "540", False),
     # not a question of a size
     ("How many people work at the Ferrand bottling plant?", "The Ferrand bottling plant employs about 540 people.",
      "about 540", False),
@@ -618,6 +622,8 @@ def test_a_count_of_another_noun_gives_no_size_or_amount(
     # a number standing alone gives the size of its verb's subject
     ("How many votes did Ada Quist get in the Lusk fair board race?", "Attendance at the Lusk fair fell to 68,900 "
      "this year.", "68,900", True),
+    ("How many votes did Ada Quist get in the Lusk fair board race?", "LUSK -- Attendance at the Lusk fair fell to "
+     "68,900 this year.", "68,900", True),
     ("How many people went to the Lusk fair this year?", "Attendance at the Lusk fair fell to 68,900 this year.",
      "68,900", False),
     ("How many visitors did the Lusk fair draw this year?", "Attendance at the Lusk fair fell to 68,900 this year.",
@@ -626,8 +632,13 @@ def test_a_count_of_another_noun_gives_no_size_or_amount(
      "412", True),
     ("How many lobster licenses are held in Lusk?", "The number of lobster licenses in Lusk fell to 412 last year.",
      "412", False),
-    # a collection's size says nothing of what it holds; nor a number a verb gives another thing
+    # a collection's size says nothing of what it holds, nor a doing's of what was done; nor a number a verb gives
+    # another thing
     ("How many buses does Lusk Transit run?", "The Lusk Transit fleet now stands at 63.", "63", False),
+    ("How many books did the Lusk library lend last year?", "Circulation at the Lusk library rose to 88,000 last "
+     "year.", "88,000", False),
+    ("How many ballots were cast in the Lusk levy vote?", "In the Lusk levy vote, turnout was 3,100.", "3,100",
+     False),
     ("How many people spoke at the Lusk hearing?", "The break cut off water to 310 in Lusk for a day.", "310", False),
 ])  # fmt: skip
 def test_a_number_standing_alone_counts_the_subject_it_gives_the_size_of(
