@@ -60,10 +60,10 @@ MONEY_WORDS = frozenset({"money", "cash", "funding", "dollar", "euro", "pound", 
                          "allowance", "stipend", "bid"})  # fmt: skip
 # Nouns whose size is a sum or a share, never a bare number ("How big was the deficit?": not "186" students).
 ONLY_SUMS = (_FINANCIAL_NOUNS | MONEY_WORDS) - _SUMS_OR_COUNTS - _RATED_IN_MILLS
-# Nouns of public finance whose "What is the N?" asks for a sum ("What was the mill's payroll?", "What is the
-# deficit?"), with an offer's price ("What was the winning bid?"); not those as often of a number of things.
 # Nouns as often of a store of salt, water or land as of money ("the road salt reserve", "a nature reserve").
 RESERVES = frozenset({"reserve", "reserves"})
+# Nouns of public finance whose "What is the N?" asks for a sum ("What was the mill's payroll?", "What is the
+# deficit?"), with an offer's price ("What was the winning bid?"); not those as often of a number of things.
 FINANCE_SUMS = (_FINANCIAL_NOUNS | {"payroll", "bid"}) - _SUMS_OR_COUNTS - RESERVES
 
 # A number with a decimal fraction counts nothing unless a scale word makes it whole ("1.2 million").
@@ -204,8 +204,8 @@ def _units_alone(entity_text: str) -> bool:
     """Units of time with no number or time named ("months", "for years", "hours"): no point in time ("who book
     months ahead")."""
     words = re.findall(r"[a-z]+|\d+", normalise(entity_text))
-    return bool(words) and all(w in ("for", "the", "many", "several") or (w.endswith("s") and w[:-1] in DURATION_UNITS)
-                               for w in words) and any(w[:-1] in DURATION_UNITS for w in words)  # fmt: skip
+    units = {w for w in words if w.endswith("s") and w[:-1] in DURATION_UNITS}
+    return bool(units) and all(w in units or w in ("for", "the", "many", "several") for w in words)
 
 
 # Words that make a number a time: "6 a.m.", "the 1990s", "day 6", "week 3", "6 years ago".

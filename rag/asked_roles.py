@@ -115,6 +115,8 @@ def asked_role(wh: "Token | None") -> "Token | None":
 _POSTING_VERBS = frozenset({"hire", "name", "appoint", "elect", "choose", "pick", "select", "swear", "serve", "act",
                             "take", "replace", "succeed", "fill", "step", "install", "tap", "promote", "nominate",
                             "confirm", "return", "stay", "remain", "start", "begin", "work"})  # fmt: skip
+# Heads of posts named by the words before them, which another title may be ("chief financial officer": "CFO").
+_GENERAL_POSTS = frozenset({"officer", "official", "member"})
 
 
 def post_after_as(wh: "Token | None") -> str | None:
@@ -135,10 +137,6 @@ def post_after_as(wh: "Token | None") -> str | None:
                 and not any(c.lower_ in ("a", "an") for c in post.children)):  # fmt: skip
             return post.lemma_.casefold()
     return None
-
-
-# Heads of posts named by the words before them, which another title may be ("chief financial officer": "CFO").
-_GENERAL_POSTS = frozenset({"officer", "official", "member"})
 
 
 def _a_doing_misread(token: "Token") -> bool:

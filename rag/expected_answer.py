@@ -186,8 +186,8 @@ def _how_type(doc: "Doc", wh: "Token") -> tuple[AnswerType, "Token | None"]:
         return "measure", noun
     if noun is not None and (noun.lemma_.casefold() in SUM_OF_MONEY_NOUNS
                              or (degree in _SIZE_ADJECTIVES and noun.lemma_.casefold() in ONLY_SUMS - RESERVES)):
-        return "money", noun  # "How big a fine did the dairy get?", "How big is the state grant?", "... the reserve?"
-        # (not "How well funded is the pension fund?")
+        return "money", noun  # "How big a fine did the dairy get?", "How big is the state grant?" (not "How well
+        # funded is the pension fund?", nor "How big is the road salt reserve?")
     return "quantity", noun  # how big / large / severe ...
 
 

@@ -25,7 +25,7 @@ from rag.event_dates import (
 )  # fmt: skip
 from rag.new_names import names_a_person
 from rag.something_else import (
-    approximate_for_exact, counts_instead_of_a_size, counts_something_else, counts_those_taken_on,
+    approximate_for_exact, counts_instead_of_an_amount, counts_something_else, counts_those_taken_on,
     counts_votes_not_asked, lasts_for_something_else, pays_for_something_else, shares_something_else,
     sizes_something_else, sums_something_else,
 )  # fmt: skip
@@ -929,7 +929,7 @@ def _given_for_another_time(analysis: QuestionAnalysis, candidate: Candidate) ->
 
 # The checks of `_of_something_else`, in the order they are tried, and whether each reads word likeness.
 _SOMETHING_ELSE_CHECKS: tuple[tuple[Callable[..., bool], bool], ...] = (
-    (counts_something_else, True), (counts_instead_of_a_size, True), (counts_those_taken_on, False),
+    (counts_something_else, True), (counts_instead_of_an_amount, True), (counts_those_taken_on, False),
     (counts_votes_not_asked, False), (counts_anothers, False), (a_sum_of_anothers, False), (of_another_person, False),
     (paid_to_another_person, False), (done_by_another_named, False), (saved_for_another_named, False),
     (given_for_another_named, False),

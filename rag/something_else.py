@@ -55,7 +55,7 @@ def counts_something_else(
             # many votes ...?"
             return not (analysis.focus in PEOPLE_ASKED_OF | _WHO_LIVE_IN_HOMES
                         or word_likeness(analysis.focus, "people") >= COUNTED_LIKENESS)  # fmt: skip
-        if sized is not None and sized.lemma_.casefold() not in _COLLECTIONS and sized.head.lower_ == "of":
+        if sized is not None and sized.head.lower_ == "of":
             counted = sized  # "The number of licenses stands at 412" counts licenses (not "Circulation rose to
             # 88,000", which counts books lent in other words, nor "The fleet stands at 63")
     if counted is not None and any(all_stems(analysis.focus) & token_stems(c) for c in counted.children
@@ -103,7 +103,6 @@ def counts_something_else(
     return _counted_similarity(analysis.focus, clause[0], "count", word_likeness, counted) < COUNTED_LIKENESS
 
 
-
 # Nouns for a collection of things, whose size is how many things it holds ("How big is the fleet?": "40 buses"). A
 # closed class of English collective nouns.
 _COLLECTIONS = frozenset({"fleet", "herd", "flock", "collection", "inventory", "stock", "backlog", "caseload",
@@ -111,14 +110,14 @@ _COLLECTIONS = frozenset({"fleet", "herd", "flock", "collection", "inventory", "
                           "lineup"})  # fmt: skip
 
 
-def counts_instead_of_a_size(
+def counts_instead_of_an_amount(
     analysis: QuestionAnalysis, candidate: Candidate, word_likeness: WordLikeness = SAME_WORD_ONLY
 ) -> bool:
     """Whether a bare number answering "How much diesel spilled?" or "How much of a raise did they get?" counts a
     noun of its own that is neither the thing asked about nor like it: "spilling about 30 logs", "the union
-    represents 174 drivers" (though the question names the drivers: they got the raise). A size or an amount is a
-    sum, a share or a measure; a count gives it only of the thing itself, of one like it, or of what a group or a
-    collection holds ("How big was the crowd?": "more than 80 people"; "How big is the fleet?": "40 buses")."""
+    represents 174 drivers" (though the question names the drivers: they got the raise). An amount is a sum, a
+    share or a measure; a count gives it only of the thing itself, of one like it, or of what a group or a
+    collection holds ("How much of the herd was lost?": "40 cows")."""
     if (analysis.answer_type != "quantity" or analysis.question_word != "how much" or not analysis.focus
             or candidate.answer is None or candidate.answer[2] != "CARDINAL"
             or analysis.focus in GROUPS_OF_PEOPLE | _COLLECTIONS):  # fmt: skip
@@ -144,6 +143,7 @@ def _held(counted: "Token") -> bool:
         return True
     return (counted.dep_ == "pobj" and head.lower_ == "for"
             and head.head.lemma_.casefold() in _ROOM_NOUNS)  # fmt: skip
+
 
 # Nouns for a number of people that a number standing alone gives the size of ("Attendance fell to 68,900").
 # (not "turnout", which counts ballots as well as voters)

@@ -612,10 +612,10 @@ def test_a_count_of_another_noun_gives_no_size_or_amount(
     question: str, text: str, value: str, other: bool, likeness: "WordLikeness"
 ) -> None:
     from rag.query import analyse
-    from rag.something_else import counts_instead_of_a_size
+    from rag.something_else import counts_instead_of_an_amount
 
     candidate = _value_candidate(text, value, "CARDINAL")
-    assert counts_instead_of_a_size(analyse(question), candidate, likeness) is other
+    assert counts_instead_of_an_amount(analyse(question), candidate, likeness) is other
 
 
 @pytest.mark.parametrize(("question", "text", "value", "other"), [
