@@ -122,6 +122,17 @@ def _is_number(token: "Token") -> bool:
     return token.like_num or token.pos_ == "NUM" or token.lemma_.casefold() in _NUMBER_NOUNS
 
 
+def _number_root(answer: "Span") -> "Token":
+    """The answer's root, or its number when the parser hangs each of its words on the noun counted: "an estimated
+    600 trees" gives "an", "estimated" and "600" one head, and the span's root is then its first word."""
+    root = answer.root
+    if root.pos_ in ("DET", "ADJ", "ADV") and not _is_number(root):
+        numbers = [t for t in answer if _is_number(t) and not answer.start <= t.head.i < answer.end]
+        if numbers and numbers[-1].head.i == root.head.i:
+            return numbers[-1]
+    return root
+
+
 # How the parser hangs a number on the noun it counts.
 _COUNTING = frozenset({"nummod", "quantmod", "compound", "amod"})
 
@@ -130,7 +141,7 @@ def _counted_noun(answer: "Span") -> "Token | None":
     """The noun a number answer counts: "24 exam *rooms*", "about 310 *riders*", "a dozen *trucks*", "12 of the
     40 *homes*", "hundreds of *residents*", and the unit an answer holds ("1,200 *acres*", and "a 1,200-*acre*
     fire", whose unit the parser hangs on "fire"); None for a number standing alone ("rose to 40")."""
-    root = answer.root
+    root = _number_root(answer)
     if root.pos_ in ("NOUN", "PROPN") and not _is_number(root):
         # the answer holds what it counts ("1,200 acres"), or is no number at all; the model may end it on a word
         # of a compound noun ("610 ambulance" of "610 ambulance calls": calls are counted)

@@ -75,12 +75,12 @@ def _predicate(doc: "Doc") -> str | None:
     much is it expected to cost?"; None when the question has only linking verbs ("is", "did", "has")."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is not None and _a_verb(root) and root.lemma_ not in LINKING_VERBS:
-        return _complement_verb(root).lemma_.casefold()
+        return _verb_lemma(_complement_verb(root))
     # "What was the reason the mill shut down?": the clause on "reason" is the event asked about
     told = [c for t in doc if t.lemma_.casefold() in ("reason", "cause") and t.pos_ == "NOUN"
             for c in t.children if c.dep_ == "relcl" and _a_verb(c)]  # fmt: skip
     if told:
-        return told[0].lemma_.casefold()
+        return _verb_lemma(told[0])
     # the parser does not always put a question's verb at the root: take the first content verb outside a
     # relative clause ("the school that will replace ..." describes a name, it is not what is asked) and
     # outside a noun's modifier; failing that the last modifier ("Where was the driver hurt in the crash
@@ -92,12 +92,20 @@ def _predicate(doc: "Doc") -> str | None:
     # vote?" asks of the holding, which the parser hangs on "board")
     verbs = [t for t in verbs if t.dep_ != "amod"] or verbs
     if clausal or verbs:
-        return _complement_verb(clausal[0] if clausal else verbs[-1]).lemma_.casefold()
+        return _verb_lemma(_complement_verb(clausal[0] if clausal else verbs[-1]))
     # "When will the pool reopen?": a root with an auxiliary is a verb, whatever the tagger called it
     if (root is not None and root.lemma_ not in LINKING_VERBS and any(c.dep_ == "aux" for c in root.children)
             and not _surely_no_verb(root)):  # fmt: skip
-        return root.lemma_.casefold()
+        return _verb_lemma(root)
     return _verb_after_the_subject(doc)
+
+
+def _verb_lemma(verb: "Token") -> str:
+    """The verb's lemma, or the verb itself where "did" shows it is the plain form the tagger took for a past
+    ("Why did the mill lay off 40 workers?": "lay", which the lemmatiser read as the past of "lie")."""
+    if verb.tag_ == "VBD" and any(c.dep_ == "aux" and c.lemma_.casefold() == "do" for c in verb.children):
+        return verb.lower_
+    return verb.lemma_.casefold()
 
 
 def _a_joined_adjective(token: "Token") -> bool:

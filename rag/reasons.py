@@ -723,10 +723,13 @@ def _caused_further_down(candidates: list[Candidate], analysis: QuestionAnalysis
     """The first of candidates[1:window] from the best one's article that tells the event with its cause, marked
     as giving what is asked (the event and its cause, in one sentence)."""
     best = candidates[0]
-    same_article = (c for c in candidates[1:window] if c.passage.article_id == best.passage.article_id
-                    and not _NOT_TOLD_WHY.search(c.text))  # fmt: skip
-    caused = next((c for c in same_article if _tells_the_event_with_a_cause(c, analysis)
-                   and not of_another_subject(c, analysis)), None)
+    told = [c for c in candidates[1:window] if not _NOT_TOLD_WHY.search(c.text)
+            and _tells_the_event_with_a_cause(c, analysis) and not of_another_subject(c, analysis)]  # fmt: skip
+    # another article's sentence says why when it names the one asked ("Tarnwick Bay's harbormaster ... resigned
+    # Monday, telling the board he could no longer ..." under a later story on his successor)
+    named = _subject_names(analysis)
+    caused = next((c for c in told if c.passage.article_id == best.passage.article_id), None) or next(
+        (c for c in told if named and named <= text_stems(c.text)), None)
     if caused is not None:
         caused.features = {**caused.features, "gives_what_is_asked": 1.0}
     return caused

@@ -19,7 +19,8 @@ PHRASAL_MEANINGS = {("sign", "off"): "approve", ("turn", "down"): "reject", ("vo
                      ("go", "down"): "fall", ("go", "ahead"): "proceed", ("chip", "in"): "contribute",
                      ("pitch", "in"): "contribute", ("set", "aside"): "allocate", ("shell", "out"): "pay",
                      ("pony", "up"): "pay", ("fork", "over"): "pay", ("take", "over"): "succeed",
-                     ("drop", "out"): "withdraw", ("pull", "out"): "withdraw", ("back", "out"): "withdraw"}  # fmt: skip
+                     ("drop", "out"): "withdraw", ("pull", "out"): "withdraw", ("back", "out"): "withdraw",
+                     ("lay", "off"): "cut"}  # fmt: skip
 
 
 # Verbs of one act, as news writes it in other words ("arrested" for "caught", "appointed" for "hired", "shuttered"
@@ -41,6 +42,7 @@ _SAME_ACTS = tuple(frozenset(group) for group in (
     ("succeed", "replace"),  # a post: "Who will replace Tolliver?": "appointed his deputy to succeed him"
     ("postpone", "delay"),
     ("cancel", "scrap", "scrub"),
+    ("cut", "eliminate", "slash"),  # jobs: "laid off 40 workers", "cut 40 jobs", "eliminated 40 positions"
     ("play", "face", "meet"),  # a game: "Harlow Falls will face Ashford Hollow on Nov. 25", "last met them in 2019"
     ("start", "found", "establish", "launch"),  # a business: "What year did the store get started?": "founded"
 ))  # fmt: skip

@@ -14,6 +14,9 @@ from tests.rag.candidate_helpers import _value_candidate
     # not a measure before a noun in the singular, nor the parser's compound of a noun in the singular
     ("Judge Ada Quist wrote a 22-page decision.", "22", "page"),
     ("The new rates apply to the 310 metered spaces downtown.", "310", "space"),
+    # "an estimated" and "a record" hang on the noun as the number does
+    ("The storm uprooted an estimated 600 trees in Orlow.", "an estimated 600", "tree"),
+    ("An estimated 3,500 people came to the Orlow fair.", "An estimated 3,500", "people"),
 ])  # fmt: skip
 def test_a_number_before_a_compound_counts_its_last_noun(text: str, value: str, counted: str) -> None:
     from rag.counted_nouns import counted_noun

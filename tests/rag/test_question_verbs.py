@@ -117,3 +117,15 @@ def test_a_participle_describing_a_noun_is_not_the_question_verb(question: str, 
 def test_going_missing_asks_of_no_doing_but_going_sledding_does() -> None:
     assert "missing" not in analyse("Did the Orby hikers go missing?").asked_verb_forms
     assert "sledding" in analyse("Can people still go sledding on Tarn Hill while the park is closed?").asked_verb_forms
+
+
+@pytest.mark.parametrize(("question", "predicate"), [
+    ("Why did the Orlow mill lay off 40 workers?", "lay"),
+    ("Why did the Orlow mill cut 40 jobs?", "cut"),
+    ("When did the Orlow mill close?", "close"),
+])  # fmt: skip
+def test_the_plain_form_after_did_is_the_question_verb(question: str, predicate: str) -> None:
+    """The tagger may take "lay" after "did" for the past of "lie"; "did" says it is the plain form."""
+    from rag.query import analyse
+
+    assert analyse(question).predicate == predicate

@@ -660,3 +660,36 @@ def test_a_cause_told_of_the_one_named_answers_when_nothing_tells_the_event_with
     )
     kept = told_with_a_reason(sentences, analyse("Why did Penwither's board go with Yusra Delacorte?"))
     assert (bool(kept) and kept[0] is sentences[-1] and kept[0].features.get("gives_what_is_asked") != 1.0) is found
+
+
+def _two_articles(first: str, second: str) -> list["Candidate"]:
+    """The sentences of two one-passage articles, the first article's first."""
+    from rag.candidate import Candidate, sentence_spans
+    from rag.models import Passage
+
+    found = []
+    for article_id, text in (("orby-1", first), ("orby-2", second)):
+        passage = Passage(passage_id=article_id, article_id=article_id, title="t", source="Orby Ledger", text=text,
+                          start=0, end=len(text))  # fmt: skip
+        found += [Candidate(0, passage, start, end, {}) for start, end in sentence_spans(passage)]
+    return found
+
+
+@pytest.mark.parametrize(("told", "found"), [
+    # another article tells the resignation with its cause and names the town asked about
+    ("Ada Quist, Orby's harbormaster since 2009, resigned in May because the board cut her staff.", True),
+    # one that does not name the town may tell another harbormaster's resignation
+    ("Ada Quist, the harbormaster since 2009, resigned in May because the board cut her staff.", False),
+])  # fmt: skip
+def test_another_articles_sentence_telling_the_event_with_its_cause_answers_when_it_names_the_one_asked(
+    told: str, found: bool
+) -> None:
+    """The best sentence, of a later story on the successor, tells the resignation only; the story of the
+    resignation itself gives its cause."""
+    from rag.reasons import told_with_a_reason
+
+    sentences = _two_articles(
+        "Ned Roe has been acting harbormaster since Ada Quist resigned in May. The board named him on Tuesday.", told
+    )
+    kept = told_with_a_reason(sentences, analyse("Why did the Orby harbormaster quit?"))
+    assert (bool(kept) and kept[0] is sentences[-1]) is found

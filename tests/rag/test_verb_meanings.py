@@ -20,6 +20,10 @@ import pytest
     ("land", "The village won a state grant in August.", "won", True),
     ("finalize", "The county completed the Quarle sale on May 2.", "completed", True),
     ("land", "The village lost its bid for a state grant.", "lost", False),
+    # laying off workers cuts jobs
+    ("cut", "The Orlow mill laid off 40 workers.", "laid", True),
+    ("eliminate", "The Orlow mill laid off 40 workers.", "laid", True),
+    ("cut", "The Orlow mill laid new floors.", "laid", False),
 ])  # fmt: skip
 def test_a_verb_of_the_same_act_in_other_words(asked: str, sentence: str, verb: str, same: bool) -> None:
     from index.nlp import sentence_parse
