@@ -50,8 +50,8 @@ from rag.value_times import (
 )
 from rag.voter_accounts import tells_the_vote_not_why
 from rag.votes import (
-    asked_side, asks_for_an_account, asks_the_count, first_naming_voters, gives_the_count, names_no_voter_asked,
-    vote_side,
+    asked_side, asks_a_game_tally, asks_for_an_account, asks_how_it_voted, asks_the_count, first_naming_voters,
+    gives_a_tally, gives_the_count, names_no_voter_asked, tells_how_it_voted, vote_side,
 )  # fmt: skip
 from rag.word_likeness import SAME_WORD_ONLY, WordLikeness
 
@@ -211,6 +211,12 @@ def fitting_first(
     if asks_the_count(analysis):
         # "What was the council's vote on the signals?": only a sentence with that vote's count answers
         return [c for c in candidates if gives_the_count(c, analysis, _sentence_before(c))]
+    if asks_how_it_voted(analysis):
+        # "How did the board vote on the plan?": its count or a side taken
+        return [c for c in candidates if tells_how_it_voted(c, analysis, _sentence_before(c))]
+    if asks_a_game_tally(analysis):
+        # "What was the final score?", "What was Orby's record?": only a sentence with a tally answers
+        return [c for c in candidates if gives_a_tally(c.text)]
     if not analysis.typed:
         candidates = named_by_focus_first(candidates, analysis)
     if candidates and decided_another_thing(analysis, candidates[0], word_likeness):

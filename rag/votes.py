@@ -355,10 +355,48 @@ _MATTER_TAGS = frozenset({"NOUN", "PROPN", "VERB", "NUM"})
 
 
 def asks_the_count(analysis: QuestionAnalysis) -> bool:
-    """Whether the question asks what a vote's count was: "What was the council's vote on the fire station?" (not
-    "What was the vote about?", nor "How did she vote?", which a side answers)."""
+    """Whether the question asks what a vote's count was: "What was the council's vote on the fire station?", "What
+    was the vote on extending the pickup?", "What was the board's vote when it put him on leave?" (not "What was the
+    vote about?", nor "How did she vote?", which a side answers)."""
     return (not analysis.typed and analysis.question_word == "what" and analysis.focus == _VOTE_NOUN
-            and analysis.predicate is None and not _ASKS_ITS_MATTER.search(analysis.question))  # fmt: skip
+            and _is_asked(analysis, _VOTE_NOUN) and not _ASKS_ITS_MATTER.search(analysis.question))  # fmt: skip
+
+
+def _is_asked(analysis: QuestionAnalysis, noun: str) -> bool:
+    """Whether "what" asks what `noun` was: the question's own verb is "be" with the noun its subject ("What was
+    the vote on extending the pickup?"; a verb after it is of what the vote was on, or when it was taken)."""
+    root = next((t for t in sentence_parse(analysis.question) if t.dep_ == "ROOT"), None)
+    return root is not None and root.lemma_ == "be" and any(
+        c.dep_ in ("nsubj", "attr") and c.lemma_.casefold() == noun for c in root.children)
+
+
+def asks_how_it_voted(analysis: QuestionAnalysis) -> bool:
+    """Whether the question asks how someone voted ("How did the planning board vote on the plan?", "How did Ada
+    Kell vote?"): the vote's count or a side answers it."""
+    root = next((t for t in sentence_parse(analysis.question) if t.dep_ == "ROOT"), None)
+    return (not analysis.typed and analysis.question_word == "how" and root is not None
+            and root.lemma_.casefold() == _VOTE_NOUN)  # fmt: skip
+
+
+def tells_how_it_voted(candidate: Candidate, analysis: QuestionAnalysis, context: str = "") -> bool:
+    """Whether the sentence gives the vote's count (`gives_the_count`) or a side taken ("voted no", "opposed")."""
+    return gives_the_count(candidate, analysis, context) or vote_side(candidate.text) is not None
+
+
+# Nouns for the tally of a game or a season: "What was the score of the game?", "What was the team's record?"
+_GAME_TALLIES = frozenset({"score", "record"})
+
+
+def asks_a_game_tally(analysis: QuestionAnalysis) -> bool:
+    """Whether the question asks what a score or a record was ("What was the final score?", "What was Orby's record
+    in 2024?"; not "What record did they set?", nor "What were the reading scores?", scores of many)."""
+    return (not analysis.typed and analysis.question_word == "what" and analysis.focus in _GAME_TALLIES
+            and not analysis.focus_is_plural and _is_asked(analysis, analysis.focus))  # fmt: skip
+
+
+def gives_a_tally(text: str) -> bool:
+    """Whether the sentence gives a tally of two numbers ("won 52-49", "went 6-4", "lost 3 to 1")."""
+    return bool(_TALLIED_VOTE.search(text))
 
 
 @lru_cache(maxsize=256)

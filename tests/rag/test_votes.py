@@ -182,6 +182,10 @@ def test_an_objection_asks_for_the_account_of_a_no(question: str, side: str | No
         ("What was the vote about?", False),  # what it was on
         ("How did the council vote on the budget?", False),  # a side answers
         ("What did the council vote on?", False),
+        # a verb of what the vote was on, or of when it was taken, is not the question's own
+        ("What was the vote on extending the Orrin Bay leaf pickup?", True),
+        ("What was the board's vote when it put the Orrin Bay clerk on leave?", True),
+        ("What did the board's vote on the Orrin Bay pickup change?", False),
     ],
 )
 def test_a_question_asking_what_the_vote_was_asks_for_its_count(question: str, asks: bool) -> None:
@@ -288,3 +292,50 @@ def test_a_question_for_which_member_took_a_side_asks_who_voted(question: str) -
     from rag.votes import asks_who_voted
 
     assert asks_who_voted(analyse(question))
+
+
+def test_how_someone_voted_is_answered_by_the_count_or_a_side_taken() -> None:
+    """"How did the planning board vote on the Harrow Lane plan?" is told by "voted 4-1" or "voted against it",
+    not by a sentence on the plan with no vote in it."""
+    from rag.ordering import fitting_first
+    from rag.query import analyse
+    from rag.votes import asks_how_it_voted
+
+    question = analyse("How did the Orrin Bay planning board vote on the revised Harrow Lane plan?")
+    assert asks_how_it_voted(question)
+    assert asks_how_it_voted(analyse("How did Ada Kell vote on the Orrin Bay budget?"))
+    assert not asks_how_it_voted(analyse("How did the Orrin Bay planning board pick the Harrow Lane plan?"))
+    plan, counted, side = _sentences(
+        "The revised Harrow Lane plan calls for 40 homes in Orrin Bay. The planning board voted 4-1 on Tuesday to "
+        "approve the revised Harrow Lane plan. Member Ada Kell voted against the Harrow Lane plan."
+    )
+    assert fitting_first([plan, counted, side], question) == [counted, side]
+    assert fitting_first([plan], question) == []
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("What was the score of Orrin Bay's last game at Pell Field?", True),
+    ("What was Orrin Bay's football record in 2024?", True),
+    ("What was the final score?", True),
+    ("What record did the Orrin Bay team set?", False),  # a record set, not a season's
+    ("What was the record crowd at Pell Field?", False),  # a crowd asked
+    ("What were the Orrin Bay reading scores in 2024?", False),  # scores of many, not a game's
+])  # fmt: skip
+def test_a_score_or_a_record_asked_is_a_tally(question: str, asks: bool) -> None:
+    from rag.query import analyse
+    from rag.votes import asks_a_game_tally
+
+    assert asks_a_game_tally(analyse(question)) is asks
+
+
+def test_a_score_asked_is_answered_only_by_a_sentence_with_a_tally() -> None:
+    """"The Herons played their last game at Pell Field" gives no score; "beat Orrin Bay 28-14" does."""
+    from rag.ordering import fitting_first
+    from rag.query import analyse
+
+    question = analyse("What was the score of the Herons' last game at Pell Field?")
+    played, scored = _sentences(
+        "The Herons played their last game at Pell Field on Friday. They beat Orrin Bay 28-14 in front of 900 fans."
+    )
+    assert fitting_first([played, scored], question) == [scored]
+    assert fitting_first([played], question) == []
