@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rag.answer_types import MONEY_WORDS
+from rag.asked_roles import OFFICE_TITLES
 from rag.verb_meanings import phrasal_meaning
 
 if TYPE_CHECKING:
@@ -141,10 +142,13 @@ def much_on_a_verb_of_money(much: "Token") -> bool:
         return raised_or_offered
     if lemma == "go" and went_for:
         return True  # "How much did the building go for?": what it was sold for
-    if lemma == "put" and any(c.dep_ == "prep" and c.lower_ in ("toward", "towards") for c in verb.children):
-        return True  # "How much is the town putting toward the wing?": a sum put toward a cost
+    if lemma in ("put", "promise", "commit") and any(c.dep_ == "prep" and c.lower_ in ("toward", "towards")
+                                                     for c in verb.children):  # fmt: skip
+        return True  # "How much is the town putting toward the wing?", "promised toward": a sum put toward a cost
     if lemma == "ask" and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
         return True  # "How much is the county asking the state for?": a sum asked for (not "asking for help")
+    if lemma == "make" and _a_person(_subject_of(verb)):
+        return True  # "How much do new hires make per hour?", "How much does the clerk make?": pay
     if lemma in _GETTING_VERBS:
         # "How much will the town get from selling the trucks?", "... get for the old fire truck?": got for a sale
         # or for a thing, a sum; "How much did the farm get on Sunday?" may be rain, and what is collected "for the
@@ -156,6 +160,22 @@ def much_on_a_verb_of_money(much: "Token") -> bool:
     # "How much did the state end up reimbursing the town?": the verb the first one goes on to
     return lemma in _MONEY_VERBS or any(c.dep_ == "xcomp" and c.lemma_.casefold() in _MONEY_VERBS
                                         for c in verb.children)  # fmt: skip
+
+
+# Nouns for one who is paid, beyond the titles of office: "new hires", "staff", "workers".
+_PAID_PEOPLE = frozenset({"hire", "worker", "employee", "staff", "staffer", "teacher", "nurse", "officer", "driver",
+                          "clerk", "aide", "guard", "lifeguard", "firefighter", "dispatcher", "mechanic", "janitor"})
+
+
+def _subject_of(verb: "Token") -> "Token | None":
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _a_person(noun: "Token | None") -> bool:
+    """Whether a question's subject is someone paid: a person's name, or a noun for one who works."""
+    if noun is None:
+        return False
+    return noun.ent_type_ == "PERSON" or noun.lemma_.casefold() in _PAID_PEOPLE or noun.lemma_.casefold() in OFFICE_TITLES
 
 
 def _money_verb_lemma(verb: "Token") -> str:

@@ -175,6 +175,13 @@ def test_ground_lost_or_distance_run_is_no_sum(question: str) -> None:
     ("How much did the storm bring to the Tarnby valley?", "quantity"),  # "bring" alone: rain as well as money
     ("How much did the Orby school board offer its staff?", "quantity"),  # a raise may be a share; offered for: a sum
     ("How much snow did the storm dump on Tarnby?", "quantity"),
+    # what someone makes is pay; what a plant makes may be its output
+    ("How much do new hires make per hour at the Orlow bakery?", "money"),
+    ("How much does the Tarnby town clerk make?", "money"),
+    ("How much does the Orlow paper plant make a year?", "quantity"),
+    # a sum promised or committed toward a cost, as one put toward it
+    ("How much have Tarnby businesses promised toward the new park?", "money"),
+    ("How much is the Orlow mill committing toward the new park?", "money"),
 ])
 def test_how_much_on_a_verb_of_giving_or_raising_money_asks_for_a_sum(question: str, answer_type: str) -> None:
     from rag.query import analyse
