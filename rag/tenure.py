@@ -97,7 +97,8 @@ def leaves_the_post(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     question = sentence_parse(analysis.question)
     if any(t.lemma_.casefold() in _LEAVING | _LEAVING_NOUNS for t in question):
         return False
-    if analysis.predicate not in PICKING_VERBS and not _asks_of_a_post(analysis.question, _COMING_WORDS):
+    if (analysis.predicate not in PICKING_VERBS and not _asks_of_a_post(analysis.question, _COMING_WORDS)
+            and not _asks_who_holds_it_for_now(analysis.question)):  # fmt: skip
         return False
     name = _name_head(candidate)
     if name is None:
@@ -105,14 +106,28 @@ def leaves_the_post(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     holder = _holder(name)
     if holder.dep_ in ("dobj", "nsubjpass") and holder.head.lemma_.casefold() in PICKING_VERBS:
         return False  # the sentence picks them
+    # "..., who resigned in April"; "The last chief, Ivo Renn, left in January", its verb parsed as the title's
     verbs = [c for t in {name, holder} for c in t.children
-             if c.dep_ == "relcl" and _leaving(c, _LEAVING_ASIDE)]  # "..., who resigned in April"  # fmt: skip
+             if (c.dep_ == "relcl" and _leaving(c, _LEAVING_ASIDE)) or (c.dep_ == "acl" and _leaving(c, _LEAVING))]
     if holder.dep_ == "nsubj" and _leaving(holder.head, _LEAVING):
         verbs.append(holder.head)  # "will resign as president", "after Superintendent Kettleby leaves"
+    if holder.dep_ == "nsubj" and any(c.dep_ == "dobj" and c.lemma_.casefold() in _LEAVING_NOUNS
+                                      for c in holder.head.children):  # fmt: skip
+        return True  # "Treasurer Ned Roe submitted his resignation", "announced her retirement"
     if any(not _goes_to_the_post_asked(verb, analysis) for verb in verbs):
         return True
     return (holder.dep_ == "pobj" and holder.head.lower_ == "of"
             and holder.head.head.lemma_.casefold() in _LEAVING_NOUNS)  # fmt: skip
+
+
+# "Who is filling in as treasurer?", "Who is standing in for the chief?": who holds a post for now.
+_FILLING_IN = re.compile(r"(?i)\b(?:fill|fills|filling|filled|stand|stands|standing|stood)\s+in\b")
+
+
+def _asks_who_holds_it_for_now(question: str) -> bool:
+    """Whether the question asks who holds a post for now: one filling in or standing in, or its acting or interim
+    holder ("Who is serving as acting fire chief?")."""
+    return bool(_FILLING_IN.search(question) or _FOR_NOW.search(question))
 
 
 def _asks_of_a_post(question: str, words: frozenset[str]) -> bool:

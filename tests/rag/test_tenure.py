@@ -118,6 +118,13 @@ def test_a_stand_in_named_in_an_article_leaves_the_permanent_holder_unanswered()
          "Tam Hollis will retire as library director on June 30 after 22 years.", "Tam Hollis", False),
         ("Who is Corvane's library director?",
          "Tam Hollis will retire as library director on June 30 after 22 years.", "Tam Hollis", False),
+        # who fills in, or holds the post for now, is not the one who left it
+        ("Who is filling in as Corvane's treasurer?",
+         "Treasurer Tam Hollis submitted his resignation on Feb. 16.", "Tam Hollis", True),
+        ("Who is serving as acting fire chief in Corvane?",
+         "The last permanent fire chief, Ivo Renn, left in January to run the state fire academy.", "Ivo Renn", True),
+        ("Who is filling in as Corvane's treasurer?",
+         "Deputy Treasurer Nell Quarry will fill in until the board hires a replacement.", "Nell Quarry", False),
     ],
 )  # fmt: skip
 def test_one_who_leaves_the_post_is_not_who_comes_to_it(question: str, sentence: str, name: str, leaves: bool) -> None:
