@@ -12,9 +12,10 @@ from index.nlp import sentence_parse
 from rag.ages import MAX_AGE, MAX_AGE_OF_A_THING, _aged_surnames, a_things_age, states_an_age, the_age_of_another
 from rag.answer_features import _on_focus, _specific, nearness
 from rag.answer_places import (
-    ADDRESS_TAIL, ENTITY_DATELINE, ROAD_NOUN_LAST, STREET_AFTER, THOROUGHFARE, a_natural_feature, a_place_by_its_name,
-    a_place_elsewhere, a_proper_name, a_street, in_a_dateline, inside_the_outlets_name, listed_with_places,
-    noun_it_names, owns_another_of_the_focus, the_datelines_place, where_it_has_been, where_someone_is_from,
+    ADDRESS_TAIL, ENTITY_DATELINE, ROAD_NOUN_LAST, STREET_AFTER, THOROUGHFARE, a_body_or_a_firm, a_natural_feature,
+    a_place_by_its_name, a_place_elsewhere, a_proper_name, a_speaker, a_street, in_a_dateline, inside_the_outlets_name,
+    listed_with_places, noun_it_names, owns_another_of_the_focus, the_datelines_place, where_it_has_been,
+    where_someone_is_from,
 )  # fmt: skip
 from rag.answer_types import MEASURE_UNITS, entity_fits, is_duration, unit_forms
 from rag.asked_roles import OFFICE_TITLES
@@ -479,6 +480,10 @@ def answer_entities(
         if (analysis.answer_type in ("person", "organisation")
                 and where_someone_is_from(passage.text, s, e, start, end)):  # fmt: skip
             continue  # "A 34-year-old Tarrow man was rescued": where the man is from, not who anyone is
+        if analysis.answer_type == "place" and label == "ORG" and a_body_or_a_firm(text):
+            continue  # "Where can residents drop off debris?": not "the Ferrow Regional Transit Authority", a body
+        if analysis.answer_type == "place" and a_speaker(passage.text, s, e, start, end):
+            continue  # "Where is the bookshop moving?": not "Vantongeren said ...", a person the model took for a place
         if analysis.answer_type in ("person", "organisation") and listed_with_places(passage, s, e):
             continue  # "parked in Pellingford and Orlow": the model took one town of the list for a person
         if (analysis.answer_type in ("person", "organisation") and label == "PERSON"

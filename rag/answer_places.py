@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 
 from index.nlp import sentence_parse
 from rag.models import Passage
+from rag.name_words import A_FIRM_WORD_LAST
 from rag.text import stems
+from rag.verb_classes import SAYING_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -253,3 +255,34 @@ def inside_the_outlets_name(passage: Passage, start: int, end: int) -> bool:
     name = " ".join(words)
     found = passage.text.find(name, max(0, end - len(name)), start + len(name))
     return found != -1 and found <= start and end <= found + len(name)
+
+
+# A body's name, which is no place however the model tags it ("the Ferrow Regional Transit Authority", "the Board of
+# Public Works", "the county health department"); not a county, a city or a court, which are places too. English
+# words of bodies.
+_A_BODY = re.compile(
+    r"\b(?:council|commission|commissioners|board|department|dept\.|authority|committee|legislature|ministry|"
+    r"government|administration|agency)(?:['’]s)?(?:\s+(?:of|for|on)\b|\W*$)",
+    re.IGNORECASE,
+)
+
+
+# A firm's name by its last word ("Harlow Paving Co."; not "the County Services Building", a place).
+_A_FIRMS_END = re.compile(r"\b(?:co|corp|inc|llc|ltd)\.?$", re.IGNORECASE)
+
+
+def a_body_or_a_firm(name: str) -> bool:
+    """Whether a name the model gave as an organisation is a body's or a firm's ("Harlow Paving Co.", "Kell &
+    Roe"), no place where something is or happens (unlike "Harlan Middle School" or "Tolvane County")."""
+    return bool(_A_BODY.search(name) or A_FIRM_WORD_LAST.search(name) or _A_FIRMS_END.search(name) or "&" in name)
+
+
+def a_speaker(text: str, s: int, e: int, start: int, end: int) -> bool:
+    """Whether the name at text[s:e] is who says something in its sentence text[start:end] ("Vantongeren said the
+    move ...", "..., Doukan told the board"): a person, whatever the model tagged the name."""
+    doc = sentence_parse(text[start:end])
+    span = doc.char_span(s - start, e - start, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "nsubj" and (root.head.lemma_.casefold() in SAYING_VERBS | {"add", "note", "explain", "write"})

@@ -147,8 +147,9 @@ def much_on_a_verb_of_money(much: "Token") -> bool:
         return True  # "How much is the town putting toward the wing?", "promised toward": a sum put toward a cost
     if lemma == "ask" and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
         return True  # "How much is the county asking the state for?": a sum asked for (not "asking for help")
-    if lemma == "make" and _a_person(_subject_of(verb)):
-        return True  # "How much do new hires make per hour?", "How much does the clerk make?": pay
+    if lemma == "make" and _a_person(_subject_of(verb)) and not any(c.lower_ == "of" for c in much.children):
+        return True  # "How much do new hires make per hour?", "How much does the clerk make?": pay (not "How much
+        # of a difference did the mayor make?")
     if lemma in _GETTING_VERBS:
         # "How much will the town get from selling the trucks?", "... get for the old fire truck?": got for a sale
         # or for a thing, a sum; "How much did the farm get on Sunday?" may be rain, and what is collected "for the

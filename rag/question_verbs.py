@@ -102,10 +102,16 @@ def _predicate(doc: "Doc") -> str | None:
 
 def _verb_lemma(verb: "Token") -> str:
     """The verb's lemma, or the verb itself where "did" shows it is the plain form the tagger took for a past
-    ("Why did the mill lay off 40 workers?": "lay", which the lemmatiser read as the past of "lie")."""
-    if verb.tag_ == "VBD" and any(c.dep_ == "aux" and c.lemma_.casefold() == "do" for c in verb.children):
+    ("Why did the mill lay off 40 workers?": "lay", which the lemmatiser read as the past of "lie"); only for the
+    plain verbs that are another verb's past, not a past written after "did" ("Why did the council approved ...?")."""
+    if (verb.tag_ == "VBD" and verb.lower_ in _PLAIN_AND_PAST
+            and any(c.dep_ == "aux" and c.lemma_.casefold() == "do" for c in verb.children)):  # fmt: skip
         return verb.lower_
     return verb.lemma_.casefold()
+
+
+# Plain verbs that are also another verb's past ("lay": "lie"; "found": "find"; "saw": "see"). English verbs.
+_PLAIN_AND_PAST = frozenset({"lay", "found", "saw", "fell", "bound", "ground", "wound"})
 
 
 def _a_joined_adjective(token: "Token") -> bool:

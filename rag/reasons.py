@@ -14,6 +14,7 @@ The words are English function words and verbs, not any corpus's.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
 from index.dates import MONTH_NUMBERS, WEEKDAY_NAMES
@@ -24,6 +25,7 @@ from rag.candidate import Candidate, span_after, text_stems
 from rag.candidates import SINCE_A_TIME
 from rag.expected_answer import CAUSE_VERBS
 from rag.query import QuestionAnalysis
+from rag.question_verbs import verb_forms
 from rag.text import all_stems, stems
 from rag.verb_meanings import PHRASAL_MEANINGS, same_act
 from rag.votes import asks_of_a_voter
@@ -172,7 +174,8 @@ def asked_acts(analysis: QuestionAnalysis) -> frozenset[str]:
         return frozenset()
     question_words = set(re.findall(r"[a-z]+", analysis.question.casefold()))
     meanings = {meaning for (verb, particle), meaning in PHRASAL_MEANINGS.items()
-                if verb == predicate and particle in question_words}  # fmt: skip
+                if verb == predicate and particle in question_words
+                and ((verb, particle) not in _PARTICLE_NEXT or _particle_next(analysis.question, verb, particle))}
     if meanings & _LEAVING_MEANINGS and not _leaves_with_its_particle(analysis.question, predicate):
         meanings -= _LEAVING_MEANINGS  # "Why did the crew pull out the old mains?", "the price drop for out-of-town"
     if predicate in _SAYING_LEMMAS:
@@ -181,6 +184,18 @@ def asked_acts(analysis: QuestionAnalysis) -> frozenset[str]:
                      for c in t.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and c.lemma_ != "be"}
         meanings.add(predicate)
     return frozenset(meanings or {predicate})
+
+
+# Phrasal verbs whose particle is read only right after the verb: "lay off 40 workers", "laid off", not "lay cable off
+# the coast".
+_PARTICLE_NEXT = frozenset({("lay", "off")})
+
+
+def _particle_next(question: str, verb: str, particle: str) -> bool:
+    """Whether a form of `verb` in the question ("lay", "lays", "laid") is followed right away by `particle`."""
+    forms = {*verb_forms(verb), f"{verb}s", f"{verb}ing"}
+    said = re.findall(r"[a-z]+", question.casefold())
+    return any(word in forms and following == particle for word, following in pairwise(said))
 
 
 # What phrasal verbs of leaving mean ("drop out", "pull out", "back out"): only with their particle on the verb and
@@ -727,12 +742,29 @@ def _caused_further_down(candidates: list[Candidate], analysis: QuestionAnalysis
             and _tells_the_event_with_a_cause(c, analysis) and not of_another_subject(c, analysis)]  # fmt: skip
     # another article's sentence says why when it names the one asked ("Tarnwick Bay's harbormaster ... resigned
     # Monday, telling the board he could no longer ..." under a later story on his successor)
-    named = _subject_names(analysis)
     caused = next((c for c in told if c.passage.article_id == best.passage.article_id), None) or next(
-        (c for c in told if named and named <= text_stems(c.text)), None)
+        (c for c in told if _names_the_one_asked(c, analysis)), None)
     if caused is not None:
         caused.features = {**caused.features, "gives_what_is_asked": 1.0}
     return caused
+
+
+# A year an event is told in ("in 2009", "back in the 1990s"), which makes it another year's when the question gives
+# none or another.
+_IN_A_YEAR = re.compile(r"\b(?:in|during)\s+(?:the\s+)?((?:19|20)\d\d)s?\b", re.IGNORECASE)
+
+
+def _names_the_one_asked(candidate: Candidate, analysis: QuestionAnalysis) -> bool:
+    """Whether another article's sentence is of the very one asked about: it names every name of the question's
+    subject and its noun ("Tarnwick Bay's harbormaster", not "Tarnwick Bay's fire chief"), and tells the event in
+    no year the question does not give ("closed the Pell Road pool in 2009" is another closing)."""
+    named = _subject_names(analysis)
+    told = text_stems(candidate.text)
+    if not named or not named <= told:
+        return False
+    if analysis.focus and not all_stems(analysis.focus) & told:
+        return False
+    return all(year in analysis.question for year in _IN_A_YEAR.findall(candidate.text))
 
 
 def _a_cause_told_of_the_one_named(

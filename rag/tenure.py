@@ -106,28 +106,36 @@ def leaves_the_post(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
     holder = _holder(name)
     if holder.dep_ in ("dobj", "nsubjpass") and holder.head.lemma_.casefold() in PICKING_VERBS:
         return False  # the sentence picks them
+    if any(_FOR_NOW.fullmatch(t.text) and t.pos_ != "VERB" for t in _said_of_the_post(name)) or (
+        _FILLING_IN.search(candidate.text) and holder.dep_ == "nsubj"
+    ):
+        return False  # "Interim Superintendent Nell Quarry, who will retire in June", "X ... is filling in as ..."
     # "..., who resigned in April"; "The last chief, Ivo Renn, left in January", its verb parsed as the title's
     verbs = [c for t in {name, holder} for c in t.children
              if (c.dep_ == "relcl" and _leaving(c, _LEAVING_ASIDE)) or (c.dep_ == "acl" and _leaving(c, _LEAVING))]
     if holder.dep_ == "nsubj" and _leaving(holder.head, _LEAVING):
         verbs.append(holder.head)  # "will resign as president", "after Superintendent Kettleby leaves"
-    if holder.dep_ == "nsubj" and any(c.dep_ == "dobj" and c.lemma_.casefold() in _LEAVING_NOUNS
-                                      for c in holder.head.children):  # fmt: skip
-        return True  # "Treasurer Ned Roe submitted his resignation", "announced her retirement"
+    verb = holder.head
+    if (holder.dep_ == "nsubj" and any(c.dep_ == "dobj" and c.lemma_.casefold() in _LEAVING_NOUNS for c in verb.children)
+            and not any(t.dep_ == "prep" and t.lower_ == "from" for t in verb.subtree)):  # fmt: skip
+        return True  # "Treasurer Ned Roe submitted his resignation" (not "her resignation from the school board")
     if any(not _goes_to_the_post_asked(verb, analysis) for verb in verbs):
         return True
     return (holder.dep_ == "pobj" and holder.head.lower_ == "of"
             and holder.head.head.lemma_.casefold() in _LEAVING_NOUNS)  # fmt: skip
 
 
-# "Who is filling in as treasurer?", "Who is standing in for the chief?": who holds a post for now.
-_FILLING_IN = re.compile(r"(?i)\b(?:fill|fills|filling|filled|stand|stands|standing|stood)\s+in\b")
+# "Who is filling in as treasurer?", "Who is standing in for the chief?": who holds a post for now (not "Who filled in
+# the pothole?", nor "Who is standing in the way?").
+_FILLING_IN = re.compile(r"(?i)\b(?:fill|fills|filling|filled|stand|stands|standing|stood)\s+in\s+(?:as|for)\b")
+# Words of a post held for now, before the post's noun ("the acting fire chief"; not "Who is acting on it?").
+_FOR_NOW_WORDS = frozenset({"interim", "acting", "temporary", "temporarily", "caretaker", "stopgap"})
 
 
 def _asks_who_holds_it_for_now(question: str) -> bool:
     """Whether the question asks who holds a post for now: one filling in or standing in, or its acting or interim
     holder ("Who is serving as acting fire chief?")."""
-    return bool(_FILLING_IN.search(question) or _FOR_NOW.search(question))
+    return bool(_FILLING_IN.search(question)) or _asks_of_a_post(question, _FOR_NOW_WORDS)
 
 
 def _asks_of_a_post(question: str, words: frozenset[str]) -> bool:

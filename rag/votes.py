@@ -372,31 +372,58 @@ def _is_asked(analysis: QuestionAnalysis, noun: str) -> bool:
 
 def asks_how_it_voted(analysis: QuestionAnalysis) -> bool:
     """Whether the question asks how someone voted ("How did the planning board vote on the plan?", "How did Ada
-    Kell vote?"): the vote's count or a side answers it."""
+    Kell vote?"): the vote's count or a side answers it. Not "How did the board vote to pay for it?", which asks
+    how it pays."""
     root = next((t for t in sentence_parse(analysis.question) if t.dep_ == "ROOT"), None)
     return (not analysis.typed and analysis.question_word == "how" and root is not None
-            and root.lemma_.casefold() == _VOTE_NOUN)  # fmt: skip
+            and root.lemma_.casefold() == _VOTE_NOUN
+            and not re.search(r"\bvote\s+to\b", analysis.question, re.IGNORECASE))  # fmt: skip
+
+
+# A decision told by its outcome, which says how a body voted: "The council rejected the plan", "approved it".
+_DECIDED = re.compile(r"\b(?:approved|rejected|defeated|adopted|ratified|passed|turned down|voted down)\b",
+                      re.IGNORECASE)  # (done, not "will meet to approve")
 
 
 def tells_how_it_voted(candidate: Candidate, analysis: QuestionAnalysis, context: str = "") -> bool:
-    """Whether the sentence gives the vote's count (`gives_the_count`) or a side taken ("voted no", "opposed")."""
-    return gives_the_count(candidate, analysis, context) or vote_side(candidate.text) is not None
+    """Whether the sentence gives the vote's count (`gives_the_count`), a side taken ("voted no", "opposed") or the
+    decision's outcome ("rejected the park plan")."""
+    return (gives_the_count(candidate, analysis, context) or vote_side(candidate.text) is not None
+            or bool(_DECIDED.search(candidate.text)))  # fmt: skip
 
 
 # Nouns for the tally of a game or a season: "What was the score of the game?", "What was the team's record?"
 _GAME_TALLIES = frozenset({"score", "record"})
+# Words that make a score or a record a game's or a season's (not a safety record, a test score or an inspection's).
+# English words of sport.
+_OF_A_GAME = re.compile(
+    r"\b(?:game|games|season|seasons|team|match|playoffs?|championship|tournament|final|overall|career|all-time|"
+    r"win-loss|won-lost|conference|league|football|basketball|baseball|softball|soccer|hockey|volleyball|"
+    r"lacrosse|rugby|coach|coached)\b",
+    re.IGNORECASE,
+)
 
 
 def asks_a_game_tally(analysis: QuestionAnalysis) -> bool:
-    """Whether the question asks what a score or a record was ("What was the final score?", "What was Orby's record
-    in 2024?"; not "What record did they set?", nor "What were the reading scores?", scores of many)."""
+    """Whether the question asks what a game's score or a team's or a coach's record was ("What was the final
+    score?", "What was Orby's football record in 2024?"; not "What record did they set?", "What were the reading
+    scores?" nor "What is the town's safety record?")."""
     return (not analysis.typed and analysis.question_word == "what" and analysis.focus in _GAME_TALLIES
-            and not analysis.focus_is_plural and _is_asked(analysis, analysis.focus))  # fmt: skip
+            and not analysis.focus_is_plural and bool(_OF_A_GAME.search(analysis.question))
+            and _is_asked(analysis, analysis.focus))  # fmt: skip
+
+
+# A tally as news gives it: "52-49", "six to four", "Herons 58, Tarnby 51", "19 wins and 6 losses", "undefeated".
+_A_TALLY = re.compile(
+    rf"{_TALLIED_VOTE.pattern}|\b{_A_NUMBER}\s+to\s+{_A_NUMBER}\b|\b(?:(?-i:[A-Z])[\w'’-]+\s+){{1,3}}\d{{1,3}},\s+"
+    rf"(?:(?-i:[A-Z])[\w'’-]+\s+){{1,3}}\d{{1,3}}\b|\b{_A_NUMBER}\s+(?:wins|victories|losses)\b|\b(?:undefeated|unbeaten|winless)\b",
+    re.IGNORECASE,
+)
 
 
 def gives_a_tally(text: str) -> bool:
-    """Whether the sentence gives a tally of two numbers ("won 52-49", "went 6-4", "lost 3 to 1")."""
-    return bool(_TALLIED_VOTE.search(text))
+    """Whether the sentence gives a tally ("won 52-49", "went 6-4", "lost 3 to 1", "19 wins and 6 losses")."""
+    return bool(_A_TALLY.search(text))
 
 
 @lru_cache(maxsize=256)

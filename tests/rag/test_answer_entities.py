@@ -49,3 +49,23 @@ def test_a_sum_in_a_currencys_name_answers_a_money_question() -> None:
     grain = "The Brannock co-op bought 300 pounds of grain for the winter."
     assert _answers("How much did the Brannock co-op pay for the grain?",
                     _passage(grain, _tagged(grain, "QUANTITY", "300 pounds"))) == []  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "name", "label", "answers"), [
+    # a body or a firm the model gave as an organisation is no place
+    ("The Orlow Regional Transit Authority will take debris at its yard.", "Orlow Regional Transit Authority", "ORG",
+     False),
+    ("Residents can drop off debris at Harlow Paving Co., the town said.", "Harlow Paving Co.", "ORG", False),
+    ("Residents can drop off debris at Kell & Roe, the town said.", "Kell & Roe", "ORG", False),
+    # a school, a county or a building is
+    ("Residents can drop off debris at Harlan Middle School.", "Harlan Middle School", "ORG", True),
+    ("Residents can drop off debris at the Orlow County Services Building.", "Orlow County Services Building", "ORG",
+     True),
+    ("Residents can drop off debris at the Orlow County garage.", "Orlow County", "GPE", True),
+    # one who says something is a person, whatever the model tagged the name
+    ("Vantongeren said the debris site would open Monday.", "Vantongeren", "GPE", False),
+    ("Debris goes to Quillby, Vantongeren said.", "Quillby", "GPE", True),
+])  # fmt: skip
+def test_a_body_a_firm_or_a_speaker_answers_no_where_question(text: str, name: str, label: str, answers: bool) -> None:
+    assert (name in _answers("Where can Orlow residents drop off storm debris?",
+                             _passage(text, _tagged(text, label, name)))) is answers  # fmt: skip

@@ -179,6 +179,7 @@ def test_ground_lost_or_distance_run_is_no_sum(question: str) -> None:
     ("How much do new hires make per hour at the Orlow bakery?", "money"),
     ("How much does the Tarnby town clerk make?", "money"),
     ("How much does the Orlow paper plant make a year?", "quantity"),
+    ("How much of a difference did the new Orlow mayor make?", "quantity"),  # no pay
     # a sum promised or committed toward a cost, as one put toward it
     ("How much have Tarnby businesses promised toward the new park?", "money"),
     ("How much is the Orlow mill committing toward the new park?", "money"),

@@ -680,6 +680,9 @@ def _two_articles(first: str, second: str) -> list["Candidate"]:
     ("Ada Quist, Orby's harbormaster since 2009, resigned in May because the board cut her staff.", True),
     # one that does not name the town may tell another harbormaster's resignation
     ("Ada Quist, the harbormaster since 2009, resigned in May because the board cut her staff.", False),
+    # nor one of another post of the town, or of another year
+    ("Ivo Renn, Orby's fire chief, resigned in May because the board cut his staff.", False),
+    ("Ivo Renn, Orby's harbormaster, resigned in 1998 because the board cut his staff.", False),
 ])  # fmt: skip
 def test_another_articles_sentence_telling_the_event_with_its_cause_answers_when_it_names_the_one_asked(
     told: str, found: bool
@@ -693,3 +696,10 @@ def test_another_articles_sentence_telling_the_event_with_its_cause_answers_when
     )
     kept = told_with_a_reason(sentences, analyse("Why did the Orby harbormaster quit?"))
     assert (bool(kept) and kept[0] is sentences[-1]) is found
+
+
+def test_lay_off_means_cut_only_with_its_particle_right_after_it() -> None:
+    from rag.reasons import asked_acts
+
+    assert asked_acts(analyse("Why did the Orlow mill lay off 40 workers?")) == {"cut"}
+    assert asked_acts(analyse("Why did the crew lay cable off the Orlow coast?")) == {"lay"}

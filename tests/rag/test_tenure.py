@@ -125,6 +125,17 @@ def test_a_stand_in_named_in_an_article_leaves_the_permanent_holder_unanswered()
          "The last permanent fire chief, Ivo Renn, left in January to run the state fire academy.", "Ivo Renn", True),
         ("Who is filling in as Corvane's treasurer?",
          "Deputy Treasurer Nell Quarry will fill in until the board hires a replacement.", "Nell Quarry", False),
+        ("Who is filling in as Corvane's treasurer?",
+         "Ivo Renn, retired since 2019, is filling in as treasurer.", "Ivo Renn", False),
+        ("Who is the interim superintendent in Corvane?",
+         "Interim Superintendent Nell Quarry, who will retire in June, signed the budget.", "Nell Quarry", False),
+        ("Who is serving as acting treasurer in Corvane?",
+         "Treasurer Nell Quarry submitted her resignation from the school board.", "Nell Quarry", False),
+        # no post asked for now
+        ("Who filled in the pothole on Corvane Road?",
+         "Road foreman Ivo Renn, who will retire in June, filled it in.", "Ivo Renn", False),
+        ("Who is acting on the Corvane noise complaints?",
+         "Inspector Ivo Renn, who will retire in June, took the complaints.", "Ivo Renn", False),
     ],
 )  # fmt: skip
 def test_one_who_leaves_the_post_is_not_who_comes_to_it(question: str, sentence: str, name: str, leaves: bool) -> None:

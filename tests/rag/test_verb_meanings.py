@@ -22,7 +22,7 @@ import pytest
     ("land", "The village lost its bid for a state grant.", "lost", False),
     # laying off workers cuts jobs
     ("cut", "The Orlow mill laid off 40 workers.", "laid", True),
-    ("eliminate", "The Orlow mill laid off 40 workers.", "laid", True),
+    ("cut", "Organizers slashed ticket prices.", "slashed", False),  # no laying off
     ("cut", "The Orlow mill laid new floors.", "laid", False),
 ])  # fmt: skip
 def test_a_verb_of_the_same_act_in_other_words(asked: str, sentence: str, verb: str, same: bool) -> None:

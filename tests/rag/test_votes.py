@@ -320,6 +320,9 @@ def test_how_someone_voted_is_answered_by_the_count_or_a_side_taken() -> None:
     ("What record did the Orrin Bay team set?", False),  # a record set, not a season's
     ("What was the record crowd at Pell Field?", False),  # a crowd asked
     ("What were the Orrin Bay reading scores in 2024?", False),  # scores of many, not a game's
+    ("What was the Orrin Bay plant's inspection score?", False),  # no game's
+    ("What is Orrin Bay's safety record?", False),
+    ("What was the coach's overall record at Orrin Bay?", True),
 ])  # fmt: skip
 def test_a_score_or_a_record_asked_is_a_tally(question: str, asks: bool) -> None:
     from rag.query import analyse
@@ -339,3 +342,31 @@ def test_a_score_asked_is_answered_only_by_a_sentence_with_a_tally() -> None:
     )
     assert fitting_first([played, scored], question) == [scored]
     assert fitting_first([played], question) == []
+
+
+@pytest.mark.parametrize(("text", "tally"), [
+    ("They beat Orrin Bay 28-14.", True),
+    ("Final: Herons 58, Orrin Bay 51.", True),
+    ("They won six to four.", True),
+    ("The Herons finished with 19 wins and 6 losses.", True),
+    ("The Herons went undefeated.", True),
+    ("The Herons played their last game at Pell Field.", False),
+])  # fmt: skip
+def test_a_tally_as_news_gives_it(text: str, tally: bool) -> None:
+    from rag.votes import gives_a_tally
+
+    assert gives_a_tally(text) is tally
+
+
+def test_a_vote_to_do_something_asks_how_it_is_done_and_an_outcome_tells_a_vote() -> None:
+    from rag.query import analyse
+    from rag.votes import asks_how_it_voted, tells_how_it_voted
+
+    assert not asks_how_it_voted(analyse("How did the Orrin Bay board vote to pay for the new roof?"))
+    question = analyse("How did the Orrin Bay council vote on the park plan?")
+    (rejected,) = _sentences("The Orrin Bay council rejected the park plan on Tuesday.")
+    (heard,) = _sentences("The Orrin Bay council heard the park plan on Tuesday.")
+    (to_meet,) = _sentences("The Orrin Bay council will meet Friday to approve the park plan.")
+    assert tells_how_it_voted(rejected, question)
+    assert not tells_how_it_voted(heard, question)
+    assert not tells_how_it_voted(to_meet, question)  # not done yet
