@@ -12,10 +12,10 @@ from index.nlp import sentence_parse
 from rag.ages import MAX_AGE, MAX_AGE_OF_A_THING, _aged_surnames, a_things_age, states_an_age, the_age_of_another
 from rag.answer_features import _on_focus, _specific, nearness
 from rag.answer_places import (
-    ADDRESS_TAIL, ENTITY_DATELINE, ROAD_NOUN_LAST, STREET_AFTER, THOROUGHFARE, a_body_or_a_firm, a_natural_feature,
-    a_place_by_its_name, a_place_elsewhere, a_proper_name, a_speaker, a_street, in_a_dateline, inside_the_outlets_name,
-    listed_with_places, noun_it_names, owns_another_of_the_focus, the_datelines_place, where_it_has_been,
-    where_someone_is_from,
+    ADDRESS_TAIL, ENTITY_DATELINE, ROAD_NOUN_LAST, STREET_AFTER, THOROUGHFARE, a_body, a_body_as_a_place,
+    a_body_or_a_firm, a_natural_feature, a_place_by_its_name, a_place_elsewhere, a_proper_name, a_speaker, a_street, in_a_dateline,
+    inside_the_outlets_name, listed_with_places, noun_it_names, owns_another_of_the_focus, the_datelines_place,
+    where_it_has_been, where_someone_is_from,
 )  # fmt: skip
 from rag.answer_types import MEASURE_UNITS, entity_fits, is_duration, unit_forms
 from rag.asked_roles import OFFICE_TITLES
@@ -480,7 +480,8 @@ def answer_entities(
         if (analysis.answer_type in ("person", "organisation")
                 and where_someone_is_from(passage.text, s, e, start, end)):  # fmt: skip
             continue  # "A 34-year-old Tarrow man was rescued": where the man is from, not who anyone is
-        if analysis.answer_type == "place" and label == "ORG" and a_body_or_a_firm(text):
+        if (analysis.answer_type == "place" and label == "ORG" and a_body_or_a_firm(text)
+                and not a_body_as_a_place(passage.text, s, e, start)):  # fmt: skip
             continue  # "Where can residents drop off debris?": not "the Ferrow Regional Transit Authority", a body
         if analysis.answer_type == "place" and a_speaker(passage.text, s, e, start, end):
             continue  # "Where is the bookshop moving?": not "Vantongeren said ...", a person the model took for a place
@@ -505,6 +506,8 @@ def answer_entities(
                 and _does_what_the_firm_is_asked_for(analysis, passage, (start, end), (s, e),
                                                      describing_stems)):  # fmt: skip
             continue  # "the name of the bakery": a name the sentence gives the bakery, not its owner's
+        if (analysis.post or analysis.role) and analysis.answer_type == "person" and label == "ORG" and a_body(text):
+            continue  # "Who will serve as interim treasurer?": not "The Select Board will name an interim treasurer"
         if analysis.role and not holds_the_role(analysis, passage, (s, e, label), (start, end)):
             continue  # "Who is the prosecutor?": someone the sentence calls the prosecutor, not anyone it names
         if analysis.role and head_of_another_body(analysis.role, question, passage.text, (s, e), (start, end)):

@@ -271,6 +271,24 @@ _A_BODY = re.compile(
 _A_FIRMS_END = re.compile(r"\b(?:co|corp|inc|llc|ltd)\.?$", re.IGNORECASE)
 
 
+def a_body(name: str) -> bool:
+    """Whether a name is a body's ("the Select Board", "the Board of County Commissioners"), which holds no post one
+    person holds: it names who fills it, or whom it was written to."""
+    return bool(_A_BODY.search(name))
+
+
+# A building or a room after a body's name ("the Board of Regents office"), or "before" it ("testified before the
+# Town Council"): the body stands for where it sits.
+_A_BUILDING_AFTER = re.compile(r"['’]?s?\s+(?:office|offices|building|headquarters|chambers|hall|room|yard|garage)\b",
+                               re.IGNORECASE)
+_BEFORE_IT = re.compile(r"\bbefore\s+$", re.IGNORECASE)
+
+
+def a_body_as_a_place(text: str, s: int, e: int, start: int) -> bool:
+    """Whether the body named at text[s:e] stands for where it sits: a building after its name, or "before" it."""
+    return bool(_A_BUILDING_AFTER.match(text, e) or _BEFORE_IT.search(text[max(start, s - 10) : s]))
+
+
 def a_body_or_a_firm(name: str) -> bool:
     """Whether a name the model gave as an organisation is a body's or a firm's ("Harlow Paving Co.", "Kell &
     Roe"), no place where something is or happens (unlike "Harlan Middle School" or "Tolvane County")."""

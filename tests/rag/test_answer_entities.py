@@ -69,3 +69,15 @@ def test_a_sum_in_a_currencys_name_answers_a_money_question() -> None:
 def test_a_body_a_firm_or_a_speaker_answers_no_where_question(text: str, name: str, label: str, answers: bool) -> None:
     assert (name in _answers("Where can Orlow residents drop off storm debris?",
                              _passage(text, _tagged(text, label, name)))) is answers  # fmt: skip
+
+
+@pytest.mark.parametrize(("question", "answers"), [
+    ("Who will serve as Orlow's interim treasurer?", False),  # a post one person holds
+    ("Who is the Orlow treasurer?", False),
+    ("Who will name Orlow's interim treasurer?", True),  # who acts, which a board may
+])  # fmt: skip
+def test_a_body_holds_no_post_one_person_holds(question: str, answers: bool) -> None:
+    """"The Orlow Select Board will name an interim treasurer" says who names one, not who it is."""
+    text = "The Orlow Select Board will name an interim treasurer at its Oct. 7 meeting."
+    name = "The Orlow Select Board"
+    assert (name in _answers(question, _passage(text, _tagged(text, "ORG", name)))) is answers
