@@ -13,9 +13,9 @@ from rag.ages import MAX_AGE, MAX_AGE_OF_A_THING, _aged_surnames, a_things_age, 
 from rag.answer_features import _on_focus, _specific, nearness
 from rag.answer_places import (
     ADDRESS_TAIL, ENTITY_DATELINE, ROAD_NOUN_LAST, STREET_AFTER, THOROUGHFARE, a_body, a_body_as_a_place,
-    a_body_or_a_firm, a_natural_feature, a_place_by_its_name, a_place_elsewhere, a_proper_name, a_speaker, a_street, in_a_dateline,
-    inside_the_outlets_name, listed_with_places, noun_it_names, owns_another_of_the_focus, the_datelines_place,
-    where_it_has_been, where_someone_is_from,
+    a_body_or_a_firm, a_natural_feature, a_place_by_its_name, a_place_elsewhere, a_proper_name, a_speaker, a_street,
+    in_a_dateline, inside_the_outlets_name, listed_with_places, noun_it_names, owns_another_of_the_focus,
+    the_datelines_place, where_it_has_been, where_someone_is_from,
 )  # fmt: skip
 from rag.answer_types import MEASURE_UNITS, entity_fits, is_duration, unit_forms
 from rag.asked_roles import OFFICE_TITLES

@@ -176,7 +176,8 @@ def _a_person(noun: "Token | None") -> bool:
     """Whether a question's subject is someone paid: a person's name, or a noun for one who works."""
     if noun is None:
         return False
-    return noun.ent_type_ == "PERSON" or noun.lemma_.casefold() in _PAID_PEOPLE or noun.lemma_.casefold() in OFFICE_TITLES
+    lemma = noun.lemma_.casefold()
+    return noun.ent_type_ == "PERSON" or lemma in _PAID_PEOPLE or lemma in OFFICE_TITLES
 
 
 def _money_verb_lemma(verb: "Token") -> str:

@@ -212,7 +212,7 @@ def fitting_first(
         # "What was the council's vote on the signals?": only a sentence with that vote's count answers
         return [c for c in candidates if gives_the_count(c, analysis, _sentence_before(c))]
     if asks_how_it_voted(analysis):
-        # "How did the board vote on the plan?": its count or a side taken
+        # "How did the board vote on the plan?": its count, a side taken or the outcome
         return [c for c in candidates if tells_how_it_voted(c, analysis, _sentence_before(c))]
     if asks_a_game_tally(analysis):
         # "What was the final score?", "What was Orby's record?": only a sentence with a tally answers

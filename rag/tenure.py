@@ -115,9 +115,9 @@ def leaves_the_post(analysis: QuestionAnalysis, candidate: Candidate) -> bool:
              if (c.dep_ == "relcl" and _leaving(c, _LEAVING_ASIDE)) or (c.dep_ == "acl" and _leaving(c, _LEAVING))]
     if holder.dep_ == "nsubj" and _leaving(holder.head, _LEAVING):
         verbs.append(holder.head)  # "will resign as president", "after Superintendent Kettleby leaves"
-    verb = holder.head
-    if (holder.dep_ == "nsubj" and any(c.dep_ == "dobj" and c.lemma_.casefold() in _LEAVING_NOUNS for c in verb.children)
-            and not any(t.dep_ == "prep" and t.lower_ == "from" for t in verb.subtree)):  # fmt: skip
+    gives_notice = any(c.dep_ == "dobj" and c.lemma_.casefold() in _LEAVING_NOUNS for c in holder.head.children)
+    from_another = any(t.dep_ == "prep" and t.lower_ == "from" for t in holder.head.subtree)
+    if holder.dep_ == "nsubj" and gives_notice and not from_another:
         return True  # "Treasurer Ned Roe submitted his resignation" (not "her resignation from the school board")
     if any(not _goes_to_the_post_asked(verb, analysis) for verb in verbs):
         return True

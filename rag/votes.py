@@ -414,9 +414,10 @@ def asks_a_game_tally(analysis: QuestionAnalysis) -> bool:
 
 
 # A tally as news gives it: "52-49", "six to four", "Herons 58, Tarnby 51", "19 wins and 6 losses", "undefeated".
+_A_NAMED_SCORE = r"(?:(?-i:[A-Z])[\w'’-]+\s+){1,3}\d{1,3}"  # "Herons 58", "Orrin Bay 51"
 _A_TALLY = re.compile(
-    rf"{_TALLIED_VOTE.pattern}|\b{_A_NUMBER}\s+to\s+{_A_NUMBER}\b|\b(?:(?-i:[A-Z])[\w'’-]+\s+){{1,3}}\d{{1,3}},\s+"
-    rf"(?:(?-i:[A-Z])[\w'’-]+\s+){{1,3}}\d{{1,3}}\b|\b{_A_NUMBER}\s+(?:wins|victories|losses)\b|\b(?:undefeated|unbeaten|winless)\b",
+    rf"{_TALLIED_VOTE.pattern}|\b{_A_NUMBER}\s+to\s+{_A_NUMBER}\b|\b{_A_NAMED_SCORE},\s+{_A_NAMED_SCORE}\b|"
+    rf"\b{_A_NUMBER}\s+(?:wins|victories|losses)\b|\b(?:undefeated|unbeaten|winless)\b",
     re.IGNORECASE,
 )
 
