@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from index.nlp import sentence_parse
 from rag.models import Passage
-from rag.name_words import A_FIRM_WORD_LAST
+from rag.name_words import A_FIRM_WORD_LAST, BODY_NOT_A_PLACE
 from rag.text import stems
 from rag.verb_classes import SAYING_VERBS
 
@@ -257,24 +257,15 @@ def inside_the_outlets_name(passage: Passage, start: int, end: int) -> bool:
     return found != -1 and found <= start and end <= found + len(name)
 
 
-# A body's name, which is no place however the model tags it ("the Ferrow Regional Transit Authority", "the Board of
-# Public Works", "the county health department"); not a county, a city or a court, which are places too. English
-# words of bodies.
-_A_BODY = re.compile(
-    r"\b(?:council|commission|commissioners|board|department|dept\.|authority|committee|legislature|ministry|"
-    r"government|administration|agency)(?:['’]s)?(?:\s+(?:of|for|on)\b|\W*$)",
-    re.IGNORECASE,
-)
-
-
-# A firm's name by its last word ("Harlow Paving Co."; not "the County Services Building", a place).
-_A_FIRMS_END = re.compile(r"\b(?:co|corp|inc|llc|ltd)\.?$", re.IGNORECASE)
+# "Co." ending a firm's name ("Harlow Paving Co."), which rag.name_words' firm words leave out; a firm's word inside a
+# name, not last, makes no firm ("the County Services Building" is a place).
+_CO_LAST = re.compile(r"\bco\.?$", re.IGNORECASE)
 
 
 def a_body(name: str) -> bool:
     """Whether a name is a body's ("the Select Board", "the Board of County Commissioners"), which holds no post one
     person holds: it names who fills it, or whom it was written to."""
-    return bool(_A_BODY.search(name))
+    return bool(BODY_NOT_A_PLACE.search(name))
 
 
 # A building or a room after a body's name ("the Board of Regents office"), or "before" it ("testified before the
@@ -292,7 +283,11 @@ def a_body_as_a_place(text: str, s: int, e: int, start: int) -> bool:
 def a_body_or_a_firm(name: str) -> bool:
     """Whether a name the model gave as an organisation is a body's or a firm's ("Harlow Paving Co.", "Kell &
     Roe"), no place where something is or happens (unlike "Harlan Middle School" or "Tolvane County")."""
-    return bool(_A_BODY.search(name) or A_FIRM_WORD_LAST.search(name) or _A_FIRMS_END.search(name) or "&" in name)
+    return a_body(name) or bool(A_FIRM_WORD_LAST.search(name) or _CO_LAST.search(name) or "&" in name)
+
+
+# Verbs of saying something, whose subject is a person ("Vantongeren said", "Doukan added").
+_SPEAKING_VERBS = SAYING_VERBS | {"add", "note", "explain", "write"}
 
 
 def a_speaker(text: str, s: int, e: int, start: int, end: int) -> bool:
@@ -303,4 +298,4 @@ def a_speaker(text: str, s: int, e: int, start: int, end: int) -> bool:
     if span is None:
         return False
     root = span.root
-    return root.dep_ == "nsubj" and (root.head.lemma_.casefold() in SAYING_VERBS | {"add", "note", "explain", "write"})
+    return root.dep_ == "nsubj" and root.head.lemma_.casefold() in _SPEAKING_VERBS

@@ -33,6 +33,13 @@ PUBLIC_BODY = re.compile(
     r"City|Village|Town|Township|State)(?:['’]s)?(?:\s+(?:of|for|on)\b|\W*$)",
     re.IGNORECASE,
 )
+# The same for a body that is no place as well ("the Ferrow Regional Transit Authority", "the Board of Public Works",
+# "the county health department"): not a county, a city, a town or a court, which are places too.
+BODY_NOT_A_PLACE = re.compile(
+    r"\b(?:council|commission|commissioners|board|department|dept\.|authority|committee|legislature|ministry|"
+    r"government|administration|agency)(?:['’]s)?(?:\s+(?:of|for|on)\b|\W*$)",
+    re.IGNORECASE,
+)
 
 POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 
